@@ -1,0 +1,27 @@
+import type { SourceDocument } from '../source/document.js';
+import type { LineageRecord } from '../lineage/record.js';
+
+/** How a file's text is turned into a SourceDocument before a format looks at it. */
+export type Syntax = 'json' | 'yaml' | 'front-matter';
+
+/** What a format reader gets: the parsed document and, for model cards, the prose. */
+export interface FormatInput {
+  path: string;
+  doc: SourceDocument;
+  /** Markdown after the front matter, for formats read from front matter. */
+  prose?: { text: string; startLine: number };
+}
+
+/** One supported manifest format: recognised by content, read into a LineageRecord. */
+export interface ManifestFormat {
+  /** Stable id used in reports, e.g. `mens-training-manifest`. */
+  id: string;
+  /** Human name, e.g. "MENS training manifest". */
+  name: string;
+  syntax: Syntax;
+  /** JSON Schema the content must satisfy (validated with ajv). */
+  schema: object;
+  /** True when the parsed content is this format (never decided by file name alone). */
+  detect(value: unknown, basename: string): boolean;
+  read(input: FormatInput): LineageRecord;
+}

@@ -1,0 +1,42 @@
+import type { Span } from '../source/span.js';
+import type { LineageRecord } from './record.js';
+
+/** A file the gate tried to read as a manifest and could not. */
+export interface UnreadableManifest {
+  path: string;
+  reason: string;
+  at: Span;
+}
+
+/** A manifest whose content breaks its format's schema. */
+export interface SchemaProblem {
+  path: string;
+  format: string;
+  message: string;
+  at: Span;
+}
+
+export interface WeightFile {
+  path: string;
+  /** How the change set touched it; `present` for full scans and untouched siblings. */
+  status: 'added' | 'modified' | 'removed' | 'renamed' | 'present';
+}
+
+/**
+ * A directory holding manifests and/or weights, judged as one: what one manifest lacks,
+ * another may supply (an adapter_config.json beside a model card with the license).
+ */
+export interface Artifact {
+  /** Repository-relative directory, `.` for the root. */
+  dir: string;
+  records: LineageRecord[];
+  unreadable: UnreadableManifest[];
+  schemaProblems: SchemaProblem[];
+  weights: WeightFile[];
+  /** Manifests this change removed (their weights may remain). */
+  removedManifests: string[];
+  /** Whether any file of this artifact is part of the change (false: pulled in as context). */
+  changed: boolean;
+  /** Files that carry attribution/notice text by their name (NOTICE, NOTICE.md …), repository-relative. */
+  noticeFiles: string[];
+}

@@ -1,0 +1,103 @@
+import type { Span } from '../source/span.js';
+
+/** How sure a lineage claim is (MENS evidence classes). */
+export type Evidence = 'primary' | 'secondary' | 'inferred';
+
+/** What an upstream string turned out to be (DESIGN "Upstream references"). */
+export type UpstreamKind = 'hub-id' | 'bare-id' | 'hub-cache-path' | 'local-path' | 'url' | 'placeholder' | 'empty';
+
+export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from';
+
+/** Where in a manifest a value was read: the field path (dotted) and its span. */
+export interface SourceRef {
+  /** Repository-relative path of the manifest, with `/`. */
+  path: string;
+  /** Dotted field path inside the manifest, e.g. `provenance.upstream_model_id` or `base_model[1]`. */
+  field: string;
+  at: Span;
+}
+
+/** Result of classifying one upstream string; no position, no role. */
+export interface Classification {
+  kind: UpstreamKind;
+  /** Hub id (valid or not, see `invalidReason`) when one was written or recovered. */
+  id?: string;
+  revision?: string;
+  evidence: Evidence;
+  /** How `id`/`revision` were recovered from something that is not an id (cache path, local path, `id@sha`). */
+  recovered?: string;
+  /** Set when `id` was written as an id but breaks the Hub's id rules. */
+  invalidReason?: string;
+}
+
+/** One place a manifest names where the artifact came from. */
+export interface UpstreamRef extends Classification {
+  /** The value as written; null when the manifest wrote null. */
+  raw: string | null;
+  role: UpstreamRole;
+  source: SourceRef;
+}
+
+export interface LicenseDecl {
+  /** Hub/SPDX license id as written (`apache-2.0`, `llama3.1`, `other`, `modified-mit` …). */
+  id?: string;
+  name?: string;
+  link?: string;
+  source: SourceRef;
+}
+
+export interface AttributionDecl {
+  /** Attribution / notice text carried by the artifact. */
+  text?: string;
+  /** The artifact's own statement that attribution is required (MENS `attribution_required`). */
+  required?: boolean;
+  source: SourceRef;
+}
+
+export interface DatasetRef {
+  raw: string;
+  id?: string;
+  revision?: string;
+  license?: string;
+  source: SourceRef;
+}
+
+export interface DigestDecl {
+  /** File the digest is for, relative to the manifest's directory. */
+  file: string;
+  sha256: string;
+  source: SourceRef;
+}
+
+/** A manifest read into the gate's neutral shape, every value with its position. */
+export interface LineageRecord {
+  path: string;
+  /** Format id from the registry, e.g. `peft-adapter-config`. */
+  format: string;
+  /** The artifact's own name where the format records one. */
+  name?: { value: string; source: SourceRef };
+  /** Relation to the upstream as declared (`adapter`, `merge`, `quantized`, `finetune`, `lora` …). */
+  relation?: { value: string; source: SourceRef };
+  upstreams: UpstreamRef[];
+  /** License of the artifact itself. */
+  license?: LicenseDecl;
+  /** License the manifest says the upstream is under (MENS `license_class`, lineage.yaml upstream license). */
+  upstreamLicenses: LicenseDecl[];
+  attribution?: AttributionDecl;
+  datasets: DatasetRef[];
+  digests: DigestDecl[];
+  /** Prose that may carry attribution text (model card body). */
+  prose?: { text: string; startLine: number };
+  /** Where to point findings about something this manifest lacks (its first meaningful line). */
+  anchor: SourceRef;
+  /** Notes the format reader wants surfaced (e.g. "not a PEFT file; read `base_model` only"). */
+  notes: FormatNote[];
+}
+
+/** A format-level remark that a rule turns into a finding. */
+export interface FormatNote {
+  kind: 'unrecognised-format';
+  message: string;
+  fix: string;
+  source: SourceRef;
+}

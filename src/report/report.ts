@@ -1,0 +1,37 @@
+import type { Finding } from './finding.js';
+import type { Evidence, UpstreamKind, UpstreamRole } from '../lineage/record.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportUpstream {
+  raw: string | null;
+  kind: UpstreamKind;
+  id: string | null;
+  revision: string | null;
+  role: UpstreamRole;
+  evidence: Evidence;
+  path: string;
+  line: number;
+}
+
+export interface ReportArtifact {
+  dir: string;
+  manifests: { path: string; format: string }[];
+  upstreams: ReportUpstream[];
+  license: { id: string | null; name: string | null; link: string | null } | null;
+  attribution: string | null;
+  status: 'pass' | 'fail';
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'lineage-gate'; version: string };
+  result: 'pass' | 'fail';
+  /** Severity at or above which findings fail the gate (`never`: nothing fails). */
+  failOn: 'error' | 'warning' | 'never';
+  counts: { artifacts: number; manifests: number; errors: number; warnings: number; notices: number; waived: number };
+  artifacts: ReportArtifact[];
+  findings: Finding[];
+  /** How the files were chosen, and anything the reader should know about the run. */
+  run: { changeSource: string; notes: string[] };
+}

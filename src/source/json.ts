@@ -1,0 +1,48 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { TreeDocument, type PositionedNode } from './tree-document.js';
+import { LineIndex } from './span.js';
+import type { ReadProblem, SourceDocument } from './document.js';
+
+function toPositioned(node: Node): PositionedNode {
+  const out: PositionedNode = { start: node.offset, end: node.offset + node.length };
+  if (node.type === 'object') {
+    out.children = new Map();
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (!key || typeof key.value !== 'string') continue;
+      const child = value ? toPositioned(value) : { start: key.offset, end: key.offset + key.length };
+      child.keyStart = key.offset;
+      child.keyEnd = key.offset + key.length;
+      out.children.set(key.value, child);
+    }
+  } else if (node.type === 'array') {
+    out.children = new Map();
+    (node.children ?? []).forEach((item, i) => out.children!.set(i, toPositioned(item)));
+  }
+  return out;
+}
+
+/** Strict JSON (no comments, no trailing commas) with positions for every value. */
+export function parseJsonDocument(text: string): { doc: SourceDocument } | { problem: ReadProblem } {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !tree) {
+    const first = errors[0];
+    const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
+    const what = first ? describeJsonError(printParseErrorCode(first.error)) : 'empty file';
+    return { problem: { reason: `not valid JSON: ${what}`, span: at } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { problem: { reason: `not valid JSON: ${(err as Error).message}` } };
+  }
+  return { doc: new TreeDocument(value, toPositioned(tree), lines) };
+}
+
+function describeJsonError(code: string): string {
+  // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,67 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { TreeDocument, type PositionedNode } from './tree-document.js';
+import { LineIndex } from './span.js';
+import type { ReadProblem, SourceDocument } from './document.js';
+
+/** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
+const MAX_ALIAS_COUNT = 100;
+
+function toPositioned(node: unknown): PositionedNode | undefined {
+  const n = node as YamlNode | null;
+  if (!n || !('range' in n) || !n.range) return undefined;
+  const out: PositionedNode = { start: n.range[0], end: n.range[1] };
+  if (isMap(n)) {
+    out.children = new Map();
+    for (const pair of n.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key;
+      const keyValue = isScalar(key) ? key.value : undefined;
+      if (keyValue === undefined || keyValue === null || !isScalar(key) || !key.range) continue;
+      const child = toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
+      child.keyStart = key.range[0];
+      child.keyEnd = key.range[1];
+      out.children.set(String(keyValue), child);
+    }
+  } else if (isSeq(n)) {
+    out.children = new Map();
+    n.items.forEach((item, i) => {
+      const child = toPositioned(item);
+      if (child) out.children!.set(i, child);
+    });
+  } else if (isScalar(n) && n.range) {
+    // Value end excludes trailing comment/whitespace: range[1] is the value end.
+    out.end = n.range[1];
+  }
+  return out;
+}
+
+/**
+ * YAML 1.2 (core schema: dates stay strings) with positions.
+ * `lineOffset` shifts reported lines, for front matter that starts below line 1.
+ */
+export function parseYamlDocument(text: string, lineOffset = 0): { doc: SourceDocument } | { problem: ReadProblem } {
+  const lines = new LineIndex(text, lineOffset);
+  const counter = new LineCounter();
+  let document;
+  try {
+    document = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (err) {
+    return { problem: { reason: `not valid YAML: ${(err as Error).message}` } };
+  }
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const at = lines.span(first.pos[0], first.pos[1]);
+    return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return { problem: { reason: `not valid YAML: ${(err as Error).message}` } };
+  }
+  return { doc: new TreeDocument(value ?? null, toPositioned(document.contents), lines) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
