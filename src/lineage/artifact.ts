@@ -35,7 +35,7 @@ export interface Artifact {
   weights: WeightFile[];
   /** Manifests this change removed (their weights may remain). */
   removedManifests: string[];
-  /** Whether any file of this artifact is part of the change (false: pulled in as context). */
+  /** Whether any file of this artifact is part of the change; on a full scan every artifact counts as changed. */
   changed: boolean;
   /** Files that carry attribution/notice text by their name (NOTICE, NOTICE.md …), repository-relative. */
   noticeFiles: string[];

@@ -1,0 +1,178 @@
+/**
+ * A real HTTP server on 127.0.0.1 that answers like the GitHub REST API, for tests that run the
+ * gate's own HTTP client (octokit, or dist/ as a process with GITHUB_API_URL pointing here).
+ * Routes are a table of method + path pattern → handler; every request is recorded.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** Raw request body ('' when none). */
+  body: string;
+}
+
+export interface ApiRequest extends RecordedRequest {
+  /** Path without the query. */
+  path: string;
+  query: URLSearchParams;
+  /** Values of `:name` segments in the route's pattern (decoded), or of a RegExp's named groups. */
+  params: Record<string, string>;
+  /** The body parsed as JSON, when it is JSON. */
+  json: unknown;
+  /** This server's base URL, for building `Link` headers and `url` fields. */
+  serverUrl: string;
+}
+
+export interface ApiResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Objects and arrays are sent as JSON; strings as they are. */
+  body?: unknown;
+}
+
+export type RouteHandler = (request: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+
+export interface Route {
+  method: string;
+  /** `/repos/:owner/:repo/pulls/:number/files` (`:name` matches one segment; `*` at the end matches the rest) or a RegExp on the path. */
+  path: string | RegExp;
+  handler: RouteHandler;
+}
+
+export interface GitHubApiServer {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+interface CompiledRoute extends Route {
+  regex: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  if (route.path instanceof RegExp) return { ...route, regex: route.path, names: [] };
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      if (segment === '*') {
+        names.push('rest');
+        return '(.*)';
+      }
+      // A segment may hold several params separated by literal text, e.g. `:base...:head`.
+      return segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+?)';
+      });
+    })
+    .join('/');
+  return { ...route, regex: new RegExp(`^${source}$`), names };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, answer: ApiResponse): void {
+  const status = answer.status ?? 200;
+  const headers: Record<string, string> = { 'x-github-api-version-selected': '2022-11-28', ...answer.headers };
+  let payload = '';
+  if (answer.body !== undefined) {
+    if (typeof answer.body === 'string') {
+      payload = answer.body;
+    } else {
+      payload = JSON.stringify(answer.body);
+      headers['content-type'] ??= 'application/json; charset=utf-8';
+    }
+  }
+  res.writeHead(status, headers);
+  res.end(payload);
+}
+
+/** GitHub's error body shape. */
+export function githubError(status: number, message: string): ApiResponse {
+  return { status, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
+}
+
+export async function startGitHubApiServer({ routes }: { routes: Route[] }): Promise<GitHubApiServer> {
+  const compiled = routes.map(compile);
+  const requests: RecordedRequest[] = [];
+  let serverUrl = '';
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+      requests.push(recorded);
+      const parsed = new URL(recorded.url, serverUrl);
+      for (const route of compiled) {
+        if (route.method.toUpperCase() !== recorded.method) continue;
+        const match = route.regex.exec(parsed.pathname);
+        if (!match) continue;
+        const params: Record<string, string> = { ...match.groups };
+        route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
+        let json: unknown;
+        try {
+          json = body ? JSON.parse(body) : undefined;
+        } catch {
+          json = undefined;
+        }
+        try {
+          send(res, await route.handler({ ...recorded, path: parsed.pathname, query: parsed.searchParams, params, json, serverUrl }));
+        } catch (err) {
+          send(res, githubError(500, `test route failed: ${(err as Error).message}`));
+        }
+        return;
+      }
+      send(res, githubError(404, 'Not Found'));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: serverUrl,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      })
+  };
+}
+
+/** `start({ routes })`, for callers that prefer the short name. */
+export const start = startGitHubApiServer;
+
+/**
+ * Serves one page of `items` the way GitHub paginates lists: `per_page` (default 30, at most
+ * 100) and `page` from the query, a `Link` header with `next`/`last`/`first`/`prev` as applicable.
+ */
+export function paginate(request: ApiRequest, items: readonly unknown[], defaultPerPage = 30): ApiResponse {
+  const perPage = Math.min(100, Math.max(1, Number(request.query.get('per_page') ?? defaultPerPage) || defaultPerPage));
+  const page = Math.max(1, Number(request.query.get('page') ?? 1) || 1);
+  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  const pageUrl = (n: number): string => {
+    const url = new URL(request.path, request.serverUrl);
+    request.query.forEach((value, key) => url.searchParams.set(key, value));
+    url.searchParams.set('per_page', String(perPage));
+    url.searchParams.set('page', String(n));
+    return url.toString();
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`);
+  if (page < lastPage) links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(lastPage)}>; rel="last"`);
+  if (page > 1) links.push(`<${pageUrl(1)}>; rel="first"`);
+  return {
+    headers: links.length ? { link: links.join(', ') } : {},
+    body: items.slice((page - 1) * perPage, page * perPage)
+  };
+}

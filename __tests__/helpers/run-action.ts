@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ACTION_ENTRY = join(PROJECT_ROOT, 'dist', 'index.js');
+export const CLI_ENTRY = join(PROJECT_ROOT, 'dist', 'cli', 'index.js');
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Lines of stdout that are workflow commands (`::error …`, `::warning …`, `::notice …`). */
+  annotations: string[];
+}
+
+export interface ActionRunOptions {
+  workspace: string;
+  eventName: string;
+  payload: unknown;
+  /** Input names as in action.yml; passed as INPUT_<NAME> the way the runner does. */
+  inputs?: Record<string, string>;
+  apiUrl?: string;
+  repository?: string;
+  env?: Record<string, string>;
+}
+
+/** Parses the GITHUB_OUTPUT file format written by @actions/core (`name<<delim` … `delim`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^([^<=]+)<<(.+)$/);
+    if (!m) continue;
+    const end = lines.indexOf(m[2], i + 1);
+    outputs[m[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}
+
+/** Runs dist/index.js as a process with a runner's environment and collects what the runner would see. */
+export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
+  const tmp = mkdtempSync(join(tmpdir(), 'lg-run-'));
+  const eventPath = join(tmp, 'event.json');
+  const outputPath = join(tmp, 'output');
+  const summaryPath = join(tmp, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(opts.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const inputs = { token: 'ghs_test_token', scope: 'changed', 'fail-on': 'error', paths: '', 'report-file': '', 'base-ref': '', 'head-ref': '', ...opts.inputs };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: opts.repository ?? 'acme/models',
+    GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_API_URL: opts.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '1',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: tmp,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/ /g, '_')}`, v])),
+    ...opts.env
+  };
+  const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: opts.workspace, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+    annotations: stdout.split('\n').filter((l) => /^::(error|warning|notice)\b/.test(l))
+  };
+}
+
+/** Runs the bundled CLI as a process. */
+export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { walkTree } from '../../../src/changes/full-scan.js';
+import { removeDir, tempDir } from '../../helpers/git-repo.js';
+
+let root: string;
+let outside: string;
+
+function put(path: string, content = 'x'): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const path of iterable) out.push(path);
+  return out;
+}
+
+beforeAll(() => {
+  root = tempDir('lineage-gate-walk-');
+  outside = tempDir('lineage-gate-outside-');
+  writeFileSync(join(outside, 'secret.json'), '{}');
+  mkdirSync(join(outside, 'dir'));
+  writeFileSync(join(outside, 'dir', 'inner.json'), '{}');
+  put('b/adapter_config.json');
+  put('a/README.md');
+  put('a/nested/deeper/lineage.yaml');
+  put('.github/lineage-policy.yml');
+  put('with space/ünï.json');
+  put('.git/config');
+  put('.git/objects/ab/cdef');
+  put('node_modules/pkg/package.json');
+  put('sub/node_modules/pkg/index.js');
+  put('submodule/.git', 'gitdir: ../.git/modules/submodule');
+  put('submodule/model.json');
+  symlinkSync('../b/adapter_config.json', join(root, 'a/link-inside.json'));
+  symlinkSync(join(outside, 'secret.json'), join(root, 'a/link-outside.json'));
+  symlinkSync('../a', join(root, 'b/linked-dir'));
+  symlinkSync(join(outside, 'dir'), join(root, 'outside-dir'));
+  symlinkSync('nowhere.json', join(root, 'broken.json'));
+});
+
+afterAll(() => {
+  removeDir(root);
+  removeDir(outside);
+});
+
+describe('walkTree', () => {
+  it('yields regular files with / separators in name order, skipping .git, node_modules and unsafe symlinks', async () => {
+    const skipped: [string, string][] = [];
+    const paths = await collect(walkTree(root, { onSkip: (p, why) => skipped.push([p, why]) }));
+    expect(paths).toEqual([
+      '.github/lineage-policy.yml',
+      'a/README.md',
+      'a/link-inside.json',
+      'a/nested/deeper/lineage.yaml',
+      'b/adapter_config.json',
+      'submodule/model.json',
+      'with space/ünï.json'
+    ]);
+    expect(skipped).toEqual([
+      ['a/link-outside.json', 'symlink pointing outside the repository'],
+      ['b/linked-dir', 'symlinked directory (not followed)'],
+      ['broken.json', 'symlink to nothing'],
+      ['outside-dir', 'symlink pointing outside the repository']
+    ]);
+  });
+
+  it('does not enter directories the ignore callback leaves out, and drops ignored files', async () => {
+    const asked: string[] = [];
+    const paths = await collect(
+      walkTree(root, {
+        ignore: (path, kind) => {
+          asked.push(`${kind}:${path}`);
+          return path === 'a' || path.endsWith('.yml');
+        }
+      })
+    );
+    expect(paths).toEqual(['b/adapter_config.json', 'submodule/model.json', 'with space/ünï.json']);
+    expect(asked).toContain('directory:a');
+    expect(asked.some((p) => p.startsWith('file:a/'))).toBe(false);
+  });
+
+  it('streams: directories are read as the walk reaches them, not up front', async () => {
+    const iterator = walkTree(root)[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe('.github/lineage-policy.yml');
+    // Created after the walk started: seen only if 'with space/' is listed when reached.
+    put('with space/zz-late.json');
+    try {
+      const rest: string[] = [];
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) rest.push(next.value);
+      expect(rest).toContain('with space/zz-late.json');
+    } finally {
+      removeDir(join(root, 'with space/zz-late.json'));
+    }
+  });
+
+  it('walks a tree reached through a symlinked root', async () => {
+    const linkParent = tempDir('lineage-gate-rootlink-');
+    symlinkSync(root, join(linkParent, 'repo'));
+    try {
+      const paths = await collect(walkTree(join(linkParent, 'repo')));
+      expect(paths).toContain('a/link-inside.json');
+      expect(paths).not.toContain('a/link-outside.json');
+    } finally {
+      removeDir(linkParent);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { buildReport, failsGate } from '../../../src/report/build.js';
+import { fingerprint } from '../../../src/report/fingerprint.js';
+import { ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
+
+describe('fingerprint', () => {
+  it('is the first 32 hex digits of sha256 over rule, path and subject joined by NUL', () => {
+    // Expected value computed with: printf 'missing-license\0adapters/a/README.md\0adapters/a' | sha256sum
+    expect(fingerprint('missing-license', 'adapters/a/README.md', 'adapters/a')).toBe('aa87b63921446223e7cf8db666aa9cd7');
+  });
+
+  it('depends on each part and not on how they happen to concatenate', () => {
+    const base = fingerprint('r', 'p', 's');
+    expect(fingerprint('r', 'p', 's')).toBe(base);
+    expect(fingerprint('r', 'p', 't')).not.toBe(base);
+    expect(fingerprint('r', 'q', 's')).not.toBe(base);
+    expect(fingerprint('ab', 'c', 's')).not.toBe(fingerprint('a', 'bc', 's'));
+  });
+});
+
+describe('buildReport', () => {
+  it('sorts errors first, then by path and line, waived findings last', () => {
+    const report = sampleReport();
+    expect(report.findings.map((f) => `${f.waived ? 'waived ' : ''}${f.severity} ${f.path}:${f.line}`)).toEqual([
+      'error adapters/pipe|dir/adapter_config.json:2',
+      'error runs/mens-7/training_manifest.json:1',
+      'warning adapters/pipe|dir/adapter_config.json:9',
+      'warning runs/mens-7/training_manifest.json:7',
+      'notice adapters/clean/README.md:3',
+      'waived error lineage.yaml:1'
+    ]);
+  });
+
+  it('counts waived findings only as waived', () => {
+    expect(sampleReport().counts).toEqual({ artifacts: 4, manifests: 5, errors: 2, warnings: 2, notices: 1, waived: 1 });
+  });
+
+  it('carries the run description, tool and schema version', () => {
+    const report = sampleReport();
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'lineage-gate', version: '0.1.0' });
+    expect(report.run.changeSource).toBe('pull request #12 files API (14 files)');
+    expect(report.run.notes).toHaveLength(1);
+  });
+
+  const build = (failOn: 'error' | 'warning' | 'never', severities: ('error' | 'warning' | 'notice' | 'waived-error')[]) =>
+    buildReport({
+      version: '1',
+      failOn,
+      artifacts: [],
+      changeSource: 'x',
+      notes: [],
+      manifestsCount: 0,
+      findings: severities.map((s, i) =>
+        finding({ ruleId: 'r', severity: s === 'waived-error' ? 'error' : s, waived: s === 'waived-error', path: `p${i}`, artifact: '.' })
+      )
+    }).result;
+
+  it.each([
+    ['error', [], 'pass'],
+    ['error', ['notice', 'warning'], 'pass'],
+    ['error', ['error'], 'fail'],
+    ['error', ['waived-error', 'warning'], 'pass'],
+    ['warning', ['notice'], 'pass'],
+    ['warning', ['warning'], 'fail'],
+    ['warning', ['error'], 'fail'],
+    ['warning', ['waived-error'], 'pass'],
+    ['never', ['error', 'warning', 'notice'], 'pass']
+  ] as const)('fail-on %s with %j → %s', (failOn, severities, expected) => {
+    expect(build(failOn, [...severities])).toBe(expected);
+  });
+
+  it('failsGate compares severities against fail-on', () => {
+    expect(failsGate('notice', 'warning')).toBe(false);
+    expect(failsGate('warning', 'warning')).toBe(true);
+    expect(failsGate('error', 'never')).toBe(false);
+  });
+
+  it('freezes the report deeply and leaves the inputs untouched', () => {
+    const report = sampleReport();
+    expect(Object.isFrozen(report)).toBe(true);
+    expect(Object.isFrozen(report.findings[0])).toBe(true);
+    expect(Object.isFrozen(report.artifacts[1].upstreams[0])).toBe(true);
+    expect(Object.isFrozen(report.run.notes)).toBe(true);
+    expect(() => {
+      (report.counts as { errors: number }).errors = 0;
+    }).toThrow(/read.only/);
+    // (the TypeError comes from another realm under jest's vm modules, so match the message)
+    expect(() => (report.findings as unknown as unknown[]).push({})).toThrow(/not extensible/);
+    expect(Object.isFrozen(FINDINGS[0])).toBe(false);
+    expect(Object.isFrozen(ARTIFACTS)).toBe(false);
+    expect(FINDINGS[0].ruleId).toBe('unpinned-revision'); // input order not sorted in place
+  });
+});

@@ -1,0 +1,167 @@
+import { buildReport } from '../../../src/report/build.js';
+import { renderMarkdown } from '../../../src/report/render/markdown.js';
+import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
+import { cells, tableRows, withoutCodeSpans } from './markdown-check.js';
+import { ARTIFACTS, DOCS, HOSTILE, bulkFindings, sampleReport } from './sample-report.js';
+
+const SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
+const linked = { docsBase: DOCS, repoUrl: 'https://github.com/o/r', sha: SHA };
+
+describe('renderSummary', () => {
+  const md = renderSummary(sampleReport(), linked);
+
+  it('opens with the verdict, the counts and what fail-on was', () => {
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('## ❌ Lineage gate: fail');
+    expect(lines[2]).toBe(
+      '**2 errors, 2 warnings and 1 notice** in 4 artifacts (5 manifests) (1 finding waived). Fail-on is `error`: any error that is not waived fails the gate.'
+    );
+    const never = renderSummary(sampleReport('never'), linked);
+    expect(never.split('\n')[0]).toBe('## ✅ Lineage gate: pass');
+    expect(never).toContain('Fail-on is `never`: findings are reported but never fail the gate.');
+  });
+
+  it('says how the files were chosen and lists the run notes', () => {
+    expect(md).toContain('**Files:** pull request \\#12 files API \\(14 files\\)');
+    expect(md).toContain('- git diff fallback: the API list is capped at 3,000 files @\u200Beveryone');
+  });
+
+  it('tabulates every artifact in five cells, whatever the paths and values hold', () => {
+    const rows = tableRows(md);
+    expect(rows).toHaveLength(ARTIFACTS.length);
+    for (const row of rows) expect(cells(row)).toHaveLength(5);
+    expect(cells(rows[0])).toEqual([
+      '`adapters/clean`',
+      '`adapter_config.json` (peft-adapter-config)<br>`README.md` (hf-model-card)',
+      '`meta-llama/Llama-3.1-8B@0123456789ab` (hub-id, primary)', // the same claim in two manifests is shown once
+      '`llama3.1`',
+      '✅ pass'
+    ]);
+    expect(cells(rows[1])).toEqual([
+      '`adapters/pipe\\|dir`',
+      '`adapter_config.json` (peft-adapter-config)',
+      '`/home/me/<img src=x onerror=alert(1)>\\|x` (local-path, primary)',
+      '`other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=alert\\(1\\)&gt;)',
+      '❌ fail'
+    ]);
+    expect(cells(rows[2])).toEqual(['`runs/mens-7`', '`training_manifest.json` (mens-training-manifest)', '`gpt2@main` (bare-id, inferred, upstream)', '*none*', '❌ fail']);
+    expect(cells(rows[3])).toEqual(['`.`', '`lineage.yaml` (lineage-gate)', '—', '`apache-2.0`', '✅ pass']);
+  });
+
+  it('groups findings by artifact, in table order, with their tallies', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('#### '));
+    expect(headings).toEqual([
+      '#### `adapters/clean` — 1 notice',
+      '#### `adapters/pipe|dir` — 1 error, 1 warning',
+      '#### `runs/mens-7` — 1 error, 1 warning',
+      '#### `.` — 1 waived'
+    ]);
+  });
+
+  it('links each rule to its page and each location to the lines at the commit', () => {
+    const items = md.split('\n').filter((l) => l.includes('**Fix:**'));
+    expect(items).toHaveLength(6);
+    expect(items[0]).toBe(
+      `- ℹ️ **notice** [\`hub-gated\`](${DOCS}/hub-gated.md) at [\`adapters/clean/README.md:3\`](https://github.com/o/r/blob/${SHA}/adapters/clean/README.md?plain=1#L3) — meta-llama/Llama-3.1-8B is gated.<br>**Fix:** Nothing to do; users need access.`
+    );
+    expect(md).toContain(`(https://github.com/o/r/blob/${SHA}/adapters/pipe%7Cdir/adapter_config.json#L2)`);
+    expect(md).toContain(`(https://github.com/o/r/blob/${SHA}/runs/mens-7/training_manifest.json#L1-L3)`);
+    expect(md).toContain('- 🔕 **error, waived** [`missing-upstream`]');
+    const plain = renderSummary(sampleReport(), { docsBase: DOCS });
+    expect(plain).not.toContain(SHA);
+    expect(plain).toContain('at `lineage.yaml:1` — No upstream declared.');
+  });
+
+  it('lets no PR text become HTML, a mention, a heading, a list item or a broken row', () => {
+    const prose = withoutCodeSpans(md);
+    expect(prose).not.toMatch(/<(?!br>|\/?sub>)/); // only our own <br> and <sub>
+    expect(prose).not.toMatch(/@[A-Za-z0-9]/);
+    expect(md).not.toContain(HOSTILE.html.replace(/[()]/g, '\\$&')); // never unescaped outside code
+    for (const line of md.split('\n')) {
+      if (line.startsWith('#')) expect(line).toMatch(/^(## [✅❌] Lineage gate: |### (Artifacts|Findings)$|#### )/);
+      expect(line.startsWith('::')).toBe(false);
+    }
+    const hostile = md.split('\n').find((l) => l.includes('unresolvable-upstream'))!;
+    expect(hostile).toContain('first line<br><br>\\# injected heading<br>::error::owned');
+    expect(hostile).toContain('\\`\\`\\` b \\` c'); // backticks in prose are escaped, not code
+  });
+
+  it('stays as it is when under the limit', () => {
+    expect(md).not.toContain('Shortened');
+    expect(Buffer.byteLength(md)).toBeLessThan(SUMMARY_MAX_BYTES);
+  });
+});
+
+describe('renderSummary over 1 MiB', () => {
+  const findings = [...bulkFindings(400, 'error', 'bulk'), ...bulkFindings(2500, 'warning', 'bulk'), ...bulkFindings(800, 'notice', 'bulk')];
+  const report = buildReport({
+    version: '0.1.0',
+    failOn: 'error',
+    artifacts: [{ dir: 'bulk', manifests: [], upstreams: [], license: null, attribution: null, status: 'fail' }],
+    findings,
+    changeSource: 'full scan',
+    notes: [],
+    manifestsCount: 3700
+  });
+  const full = renderMarkdown(report, { docsBase: DOCS });
+  const summary = renderSummary(report, linked);
+  const items = (md: string, severity: string) => md.split('\n').filter((l) => l.includes(`**${severity}**`));
+
+  it('is really over the limit unshortened', () => {
+    expect(Buffer.byteLength(full)).toBeGreaterThan(SUMMARY_MAX_BYTES);
+    expect(items(full, 'warning')).toHaveLength(2500);
+  });
+
+  it('fits in 1 MiB, keeping the verdict, the table and every error', () => {
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(summary.startsWith('## ❌ Lineage gate: fail\n\n**400 errors, 2500 warnings and 800 notices**')).toBe(true);
+    expect(tableRows(summary)).toHaveLength(1);
+    expect(items(summary, 'error')).toHaveLength(400);
+  });
+
+  it('drops notices first, then warnings from the bottom, and says how many', () => {
+    expect(items(summary, 'notice')).toHaveLength(0);
+    const kept = items(summary, 'warning').map((l) => /warning number (\d+)/.exec(l)![1]);
+    expect(kept.length).toBeGreaterThan(100);
+    expect(kept.length).toBeLessThan(2500);
+    expect(kept).toEqual(kept.map((_, i) => String(i))); // a prefix: the bottom ones went
+    const leftOut = 2500 - kept.length + 800;
+    expect(summary).toContain(`Shortened to stay under the 1 MiB limit: the details of ${leftOut} findings (${2500 - kept.length} warnings, 800 notices) were left out`);
+  });
+
+  it('keeps the verdict even when errors alone exceed a small limit', () => {
+    const tiny = renderSummary(report, { ...linked, maxBytes: 8 * 1024 });
+    expect(Buffer.byteLength(tiny)).toBeLessThanOrEqual(8 * 1024);
+    expect(tiny.startsWith('## ❌ Lineage gate: fail')).toBe(true);
+    expect(items(tiny, 'warning')).toHaveLength(0);
+    expect(items(tiny, 'error').length).toBeGreaterThan(0);
+    expect(tiny).toContain('1 of 1 rows of the artifact table');
+    expect(tiny).toContain('lineage-gate 0.1.0');
+  });
+
+  it('cannot be raised above GitHub\u2019s cap', () => {
+    expect(renderSummary(report, { ...linked, maxBytes: 10 * SUMMARY_MAX_BYTES })).toBe(summary);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('has the same content as the job summary', () => {
+    expect(renderMarkdown(sampleReport(), linked)).toBe(renderSummary(sampleReport(), linked));
+  });
+
+  it('is bounded only when asked', () => {
+    const report = sampleReport();
+    const bounded = renderMarkdown(report, { docsBase: DOCS, maxBytes: 2048 });
+    expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(2048);
+    expect(bounded).toContain('Shortened to stay under the 2 KiB limit');
+  });
+
+  it('says when there is nothing to check and when there are no findings', () => {
+    const empty = buildReport({ version: '1', failOn: 'error', artifacts: [], findings: [], changeSource: 'full scan', notes: [], manifestsCount: 0 });
+    expect(renderMarkdown(empty, { docsBase: DOCS })).toContain('No artifacts were checked');
+    const clean = buildReport({ version: '1', failOn: 'error', artifacts: ARTIFACTS, findings: [], changeSource: 'full scan', notes: [], manifestsCount: 5 });
+    const md = renderMarkdown(clean, { docsBase: DOCS });
+    expect(md).toContain('\nNo findings.\n');
+    expect(md).not.toContain('### Findings');
+  });
+});

@@ -1,0 +1,12 @@
+// Bundles the Action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, so both run with
+// plain `node` and no node_modules. dist/ is committed; CI checks it equals a fresh bundle.
+import { execFileSync } from 'node:child_process';
+import { rmSync, chmodSync } from 'node:fs';
+
+const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build'];
+const common = ['--source-map', '--license', 'licenses.txt', '--quiet'];
+
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', 'dist', ...common], { stdio: 'inherit' });
+execFileSync(process.execPath, [...ncc, 'src/cli.ts', '-o', 'dist/cli', ...common], { stdio: 'inherit' });
+chmodSync('dist/cli/index.js', 0o755);

@@ -1,0 +1,111 @@
+// `npm run demo`: runs the bundled Action (dist/index.js) on examples/ exactly as a runner would —
+// runner environment, a pull_request event payload, a loopback HTTP server standing in for the
+// GitHub API — and prints what the pull request would show.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const OWNER = 'acme';
+const REPO = 'models';
+const NUMBER = 7;
+
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('dist/index.js is missing: run `npm run bundle` first.');
+  process.exit(2);
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]));
+}
+const changed = listFiles(join(root, 'examples'))
+  .map((f) => relative(root, f).split(sep).join('/'))
+  .sort();
+
+// A real pull_request.opened payload shape (from @octokit/webhooks-examples), pointed at this demo repo.
+const payload = {
+  action: 'opened',
+  number: NUMBER,
+  pull_request: {
+    number: NUMBER,
+    title: 'Add support adapters and MENS runs',
+    head: { ref: 'feature/adapters', sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e' },
+    base: { ref: 'main', sha: 'c8e1e4d0b8f54b2a2d2b1d0ad5f07d0cfbd7c8a1' },
+    changed_files: changed.length
+  },
+  repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER } }
+};
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (req.method === 'GET' && url.pathname === `/repos/${OWNER}/${REPO}/pulls/${NUMBER}/files`) {
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const slice = changed.slice((page - 1) * perPage, page * perPage);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(slice.map((filename, i) => ({ sha: String(i).padStart(40, '0'), filename, status: 'added', additions: 1, deletions: 0, changes: 1 }))));
+    return;
+  }
+  res.writeHead(404, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const apiUrl = `http://127.0.0.1:${server.address().port}`;
+
+const tmp = mkdtempSync(join(tmpdir(), 'lineage-gate-demo-'));
+const eventPath = join(tmp, 'event.json');
+const outputPath = join(tmp, 'github_output');
+const summaryPath = join(tmp, 'step_summary.md');
+writeFileSync(eventPath, JSON.stringify(payload));
+writeFileSync(outputPath, '');
+writeFileSync(summaryPath, '');
+
+const env = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  CI: 'true',
+  GITHUB_ACTIONS: 'true',
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: eventPath,
+  GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+  GITHUB_SHA: payload.pull_request.head.sha,
+  GITHUB_REF: `refs/pull/${NUMBER}/merge`,
+  GITHUB_WORKSPACE: root,
+  GITHUB_API_URL: apiUrl,
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '1',
+  GITHUB_OUTPUT: outputPath,
+  GITHUB_STEP_SUMMARY: summaryPath,
+  RUNNER_TEMP: tmp,
+  'INPUT_TOKEN': 'demo-token',
+  'INPUT_SCOPE': 'changed',
+  'INPUT_FAIL-ON': 'error',
+  'INPUT_PATHS': 'examples/**',
+  'INPUT_REPORT-FILE': '',
+  'INPUT_BASE-REF': '',
+  'INPUT_HEAD-REF': ''
+};
+
+const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: root, env });
+let stdout = '';
+child.stdout.on('data', (d) => (stdout += d));
+child.stderr.on('data', (d) => process.stderr.write(d));
+const code = await new Promise((resolve) => child.on('close', resolve));
+server.close();
+
+const rule = (title) => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
+rule(`What the runner log shows (dist/index.js, pull_request #${NUMBER}, ${changed.length} files)`);
+process.stdout.write(stdout);
+rule('Job summary (GITHUB_STEP_SUMMARY)');
+process.stdout.write(readFileSync(summaryPath, 'utf8'));
+rule('Step outputs (GITHUB_OUTPUT)');
+const outputs = readFileSync(outputPath, 'utf8').match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm) ?? [];
+for (const block of outputs) {
+  const [, name, , value] = block.match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/);
+  console.log(`${name}=${value}`);
+}
+rule('Exit status');
+console.log(`${code} (${code === 0 ? 'the check passes' : 'the check fails: the PR shows a red ✗'})`);

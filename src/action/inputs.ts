@@ -1,0 +1,71 @@
+import { ConfigError } from '../config-error.js';
+import type { FailOn } from '../pipeline.js';
+
+/** Reads one input the way the runner passes it: env `INPUT_<NAME>` (hyphens kept). */
+export type InputReader = (name: string) => string;
+
+export interface ActionInputs {
+  token: string;
+  paths: string[];
+  scope: 'changed' | 'all';
+  failOn: FailOn;
+  reportFile: string;
+  baseRef: string;
+  headRef: string;
+}
+
+/**
+ * Inputs declared in action.yml whose feature is not built yet, with the values that mean
+ * "feature off" and so are safe to accept.
+ */
+const NOT_YET: Record<string, string[]> = {
+  policy: [],
+  'hub-verify': ['false'],
+  'hub-endpoint': [],
+  'hub-token': [],
+  comment: ['never'],
+  'review-comments': ['false'],
+  'check-run': ['false'],
+  'sarif-file': [],
+  'bom-file': [],
+  'hub-cache': [],
+  'hub-max-depth': []
+};
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}; got ${JSON.stringify(value)}.`);
+}
+
+/** Globs, one per line or separated by commas; blank entries and `#` comments ignored. */
+export function splitGlobs(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'));
+}
+
+export function readInputs(read: InputReader): ActionInputs {
+  for (const [name, harmless] of Object.entries(NOT_YET)) {
+    const value = read(name).trim();
+    if (value && !harmless.includes(value.toLowerCase())) {
+      throw new ConfigError(
+        `Input \`${name}\` is not supported yet in this version of lineage-gate${harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : ''}; remove it from the workflow step.`
+      );
+    }
+  }
+  const baseRef = read('base-ref').trim();
+  const headRef = read('head-ref').trim();
+  if (Boolean(baseRef) !== Boolean(headRef)) {
+    throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+  }
+  return {
+    token: read('token').trim(),
+    paths: splitGlobs(read('paths')),
+    scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all'] as const),
+    failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),
+    reportFile: read('report-file').trim(),
+    baseRef,
+    headRef
+  };
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { ConfigError } from './config-error.js';
+import type { ChangeSet } from './changes/change-set.js';
+import { gitDiffChanges } from './changes/git.js';
+import { runGate, type FailOn } from './pipeline.js';
+import { renderJson } from './report/render/json.js';
+import { renderMarkdown } from './report/render/markdown.js';
+import { renderText, shouldColor } from './report/render/text.js';
+import { DOCS_BASE } from './rules/engine.js';
+import { findRule, RULES } from './rules/index.js';
+import { version } from './version.js';
+
+const USAGE = `Usage:
+  lineage-gate check [PATH…] [--changed-since REF] [--format text|json|markdown] [--output FILE]
+                     [--fail-on error|warning|never] [--offline]
+  lineage-gate explain RULE-ID
+  lineage-gate --version | --help
+
+Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+async function repositoryRoot(cwd: string): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
+    return resolve(stdout.trim());
+  } catch {
+    return cwd; // not a git checkout: paths are relative to where the command runs
+  }
+}
+
+/** PATH arguments become a repository-relative prefix filter. */
+function pathScope(root: string, cwd: string, args: string[]): (path: string) => boolean {
+  if (args.length === 0) return () => true;
+  const prefixes = args.map((arg) => {
+    const full = resolve(cwd, arg);
+    if (!existsSync(full)) throw new ConfigError(`No such file or directory: ${arg}`);
+    const rel = relative(root, full).split(sep).join('/');
+    if (rel.startsWith('..')) throw new ConfigError(`${arg} is outside the repository at ${root}.`);
+    return rel;
+  });
+  return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+}
+
+async function check(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      policy: { type: 'string' },
+      'changed-since': { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      offline: { type: 'boolean' },
+      'hub-endpoint': { type: 'string' },
+      'fail-on': { type: 'string' }
+    }
+  });
+  for (const flag of ['policy', 'hub-endpoint'] as const) {
+    if (values[flag] !== undefined) throw new ConfigError(`--${flag} is not supported yet in this version of lineage-gate.`);
+  }
+  if (values.format === 'sarif') throw new ConfigError('--format sarif is not supported yet in this version of lineage-gate.');
+  const format: Format = oneOf('--format', values.format, FORMATS, 'text');
+  const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
+
+  const cwd = process.cwd();
+  const root = await repositoryRoot(cwd);
+  const include = pathScope(root, cwd, positionals);
+  let changeSet: ChangeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
+  const since = values['changed-since'];
+  if (since) {
+    const changes = (await gitDiffChanges({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m: string) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+    changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
+  }
+
+  const report = await runGate({ workspace: root, changeSet, include, failOn });
+  const rendered =
+    format === 'json' ? renderJson(report)
+    : format === 'markdown' ? renderMarkdown(report, { docsBase: DOCS_BASE })
+    : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
+  if (values.output) {
+    await writeFile(resolve(cwd, values.output), rendered);
+    process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
+  } else {
+    process.stdout.write(rendered);
+  }
+  return report.result === 'fail' ? 1 : 0;
+}
+
+/** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
+function rulePage(id: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const page = join(dir, 'docs', 'rules', `${id}.md`);
+    if (existsSync(page)) return readFileSync(page, 'utf8');
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+function explain(argv: string[]): number {
+  const id = argv[0];
+  const rule = id ? findRule(id) : undefined;
+  if (!rule) {
+    process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${RULES.map((r) => r.id).join(', ')}\n`);
+    return 2;
+  }
+  const page = rulePage(rule.id);
+  process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${DOCS_BASE}/${rule.id}.md\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'check') return await check(rest);
+    if (command === 'explain') return explain(rest);
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${USAGE}\n`);
+    return 2;
+  } catch (err) {
+    if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`lineage-gate: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`lineage-gate: internal error: ${(err as Error).stack ?? err}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,138 @@
+import { readdir, realpath } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChangeSet } from '../changes/change-set.js';
+import { walkTree } from '../changes/full-scan.js';
+import type { Artifact, WeightFile } from '../lineage/artifact.js';
+import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
+import { FILE_START } from '../source/span.js';
+import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
+import { readBounded } from './read-bounded.js';
+
+type Status = WeightFile['status'];
+
+/** What is known about one directory before its manifests are read. */
+interface DirEntry {
+  files: Map<string, Status>;
+  removedManifests: Set<string>;
+  changed: boolean;
+}
+
+export interface DiscoverOptions {
+  workspace: string;
+  changeSet: ChangeSet;
+  /** Repository-relative path filter (the `paths` input); applies to a full scan's walk. */
+  include: (path: string) => boolean;
+}
+
+export interface Discovery {
+  artifacts: Artifact[];
+  /** Manifests read or attempted (records + unreadable). */
+  manifestCount: number;
+}
+
+function isRelevant(path: string): boolean {
+  return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
+}
+
+function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
+  let entry = dirs.get(dir);
+  if (!entry) dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
+  return entry;
+}
+
+async function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
+  for await (const path of walkTree(opts.workspace)) {
+    if (!isRelevant(path) || !opts.include(path)) continue;
+    const entry = entryFor(dirs, dirname(path));
+    entry.files.set(basename(path), 'present');
+    entry.changed = true;
+  }
+}
+
+async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
+  for (const change of opts.changeSet.changes) {
+    if (change.previousPath && isRelevant(change.previousPath) && dirname(change.previousPath) !== dirname(change.path)) {
+      // A manifest moved out of a directory leaves that directory without it.
+      const old = entryFor(dirs, dirname(change.previousPath));
+      old.changed = true;
+      if (isManifestCandidate(change.previousPath)) old.removedManifests.add(change.previousPath);
+    }
+    if (!isRelevant(change.path)) continue;
+    const entry = entryFor(dirs, dirname(change.path));
+    entry.changed = true;
+    if (change.status === 'removed') {
+      if (isManifestCandidate(change.path)) entry.removedManifests.add(change.path);
+      else entry.files.set(basename(change.path), 'removed');
+    } else {
+      entry.files.set(basename(change.path), change.status);
+    }
+  }
+  // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+  for (const [dir, entry] of dirs) {
+    let names: string[];
+    try {
+      names = (await readdir(join(opts.workspace, dir), { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+    } catch {
+      continue; // the directory was deleted by the change
+    }
+    for (const name of names) {
+      if (!entry.files.has(name) && isRelevant(joinPath(dir, name))) entry.files.set(name, 'present');
+    }
+  }
+}
+
+async function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Promise<Artifact> {
+  const artifact: Artifact = {
+    dir,
+    records: [],
+    unreadable: [],
+    schemaProblems: [],
+    weights: [],
+    removedManifests: [...entry.removedManifests].sort(),
+    changed: entry.changed,
+    noticeFiles: []
+  };
+  for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
+    const path = joinPath(dir, name);
+    if (isWeightFile(path)) {
+      artifact.weights.push({ path, status });
+      continue;
+    }
+    if (status === 'removed') continue;
+    if (isNoticeFile(path)) {
+      artifact.noticeFiles.push(path);
+      continue;
+    }
+    const read = await readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
+    if ('refused' in read) {
+      artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
+      continue;
+    }
+    const result = readManifest(path, read.bytes);
+    if (result.kind === 'record') {
+      artifact.records.push(result.record);
+      artifact.schemaProblems.push(...result.schemaProblems);
+    } else if (result.kind === 'unreadable') {
+      artifact.unreadable.push(result.problem);
+    }
+  }
+  return artifact;
+}
+
+/** Groups the change set into artifacts (directories) and reads every manifest in them once. */
+export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
+  const dirs = new Map<string, DirEntry>();
+  if (opts.changeSet.scope === 'all') await collectFullScan(opts, dirs);
+  else await collectChanges(opts, dirs);
+
+  const workspaceReal = await realpath(opts.workspace);
+  const artifacts: Artifact[] = [];
+  let manifestCount = 0;
+  for (const dir of [...dirs.keys()].sort()) {
+    const artifact = await readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
+    manifestCount += artifact.records.length + artifact.unreadable.length;
+    const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+    if (!empty) artifacts.push(artifact);
+  }
+  return { artifacts, manifestCount };
+}

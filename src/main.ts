@@ -1,0 +1,102 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { readInputs } from './action/inputs.js';
+import { oneLine } from './action/log.js';
+import { ConfigError } from './config-error.js';
+import { resolveChangeSet } from './changes/select.js';
+import { makePathFilter } from './changes/paths-filter.js';
+import { runGate } from './pipeline.js';
+import type { Report } from './report/report.js';
+import { emitAnnotations, toAnnotations } from './report/render/annotations.js';
+import { renderSummary } from './report/render/summary.js';
+import { renderJson } from './report/render/json.js';
+import { toOutputs } from './report/render/outputs.js';
+import { DOCS_BASE } from './rules/engine.js';
+
+async function readEventPayload(): Promise<Record<string, unknown>> {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${(err as Error).message}).`);
+  }
+}
+
+/** Keeps a path the workflow chose inside the workspace. */
+function workspacePath(workspace: string, path: string, input: string): string {
+  const full = resolve(workspace, path);
+  const rel = relative(workspace, full);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(`Input \`${input}\` must be a path inside the workspace; got ${JSON.stringify(path)}.`);
+  return full;
+}
+
+async function writeSummary(report: Report): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
+    return;
+  }
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const repository = process.env.GITHUB_REPOSITORY;
+  const markdown = renderSummary(report, {
+    repoUrl: repository ? `${server}/${repository}` : undefined,
+    sha: headSha(),
+    docsBase: DOCS_BASE
+  });
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${oneLine((err as Error).message)}`);
+  }
+}
+
+let eventHeadSha: string | undefined;
+function headSha(): string | undefined {
+  return eventHeadSha ?? process.env.GITHUB_SHA;
+}
+
+/** The Action: read inputs → change set → pipeline → surfaces → exit status. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
+    const payload = await readEventPayload();
+    const pr = payload.pull_request as { head?: { sha?: string } } | undefined;
+    eventHeadSha = pr?.head?.sha;
+    const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }) : undefined;
+
+    const changeSet = await resolveChangeSet({
+      eventName: process.env.GITHUB_EVENT_NAME ?? '',
+      payload,
+      inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
+      workspace,
+      octokit,
+      owner,
+      repo,
+      log: (message: string) => core.info(oneLine(message))
+    });
+    core.info(`Files: ${oneLine(changeSet.source)}`);
+    for (const note of changeSet.notes) core.info(`Note: ${oneLine(note)}`);
+
+    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn });
+    emitAnnotations(toAnnotations(report), core);
+    await writeSummary(report);
+    if (reportPath) {
+      await mkdir(dirname(reportPath), { recursive: true });
+      await writeFile(reportPath, renderJson(report));
+    }
+    for (const [name, value] of Object.entries(toOutputs(report, { reportFile: reportPath || undefined }))) core.setOutput(name, value);
+
+    const { counts } = report;
+    const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
+    if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
+    else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
+  } catch (err) {
+    if (err instanceof ConfigError) core.setFailed(`Configuration error: ${oneLine(err.message)}`);
+    else core.setFailed(`lineage-gate could not complete: ${oneLine((err as Error).stack ?? String(err))}`);
+  }
+}

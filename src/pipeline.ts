@@ -1,0 +1,64 @@
+import type { ChangeSet } from './changes/change-set.js';
+import { discoverArtifacts } from './discover/discover.js';
+import type { Artifact } from './lineage/artifact.js';
+import { buildReport } from './report/build.js';
+import type { Finding, Severity } from './report/finding.js';
+import { SEVERITY_RANK } from './report/finding.js';
+import type { Report, ReportArtifact } from './report/report.js';
+import { evaluateArtifact } from './rules/engine.js';
+import { RULES } from './rules/index.js';
+import { artifactLicense } from './rules/artifact-facts.js';
+import { version } from './version.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface GateOptions {
+  workspace: string;
+  changeSet: ChangeSet;
+  /** Repository-relative path filter for full scans (change sets arrive already filtered). */
+  include: (path: string) => boolean;
+  failOn: FailOn;
+}
+
+function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn): ReportArtifact {
+  const license = artifactLicense(artifact);
+  const threshold: Severity = failOn === 'warning' ? 'warning' : 'error';
+  const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
+  return {
+    dir: artifact.dir,
+    manifests: [
+      ...artifact.records.map((r) => ({ path: r.path, format: r.format })),
+      ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
+    ],
+    upstreams: artifact.records.flatMap((r) =>
+      r.upstreams.map((u) => ({
+        raw: u.raw,
+        kind: u.kind,
+        id: u.id ?? null,
+        revision: u.revision ?? null,
+        role: u.role,
+        evidence: u.evidence,
+        path: u.source.path,
+        line: u.source.at.line
+      }))
+    ),
+    license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
+    attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+    status: failing ? 'fail' : 'pass'
+  };
+}
+
+/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+export async function runGate(opts: GateOptions): Promise<Report> {
+  const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+  const findings = artifacts.flatMap((a) => evaluateArtifact(a, RULES));
+  return buildReport({
+    version,
+    failOn: opts.failOn,
+    artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn)),
+    findings,
+    changeSource: opts.changeSet.source,
+    notes: opts.changeSet.notes,
+    manifestsCount: manifestCount
+  });
+}

@@ -1,0 +1,69 @@
+import type { AnnotationProperties } from '@actions/core';
+import { compareStrings } from '../build.js';
+import type { Finding, Severity } from '../finding.js';
+import { SEVERITY_RANK } from '../finding.js';
+import type { Report } from '../report.js';
+
+export type AnnotationLevel = Severity;
+
+export interface Annotation {
+  level: AnnotationLevel;
+  message: string;
+  properties: {
+    /** The rule id. */
+    title: string;
+    file: string;
+    startLine: number;
+    endLine: number;
+    /** Only when the finding starts and ends on the same line: GitHub refuses columns across lines. */
+    startColumn?: number;
+    endColumn?: number;
+  };
+}
+
+/** The part of `@actions/core` that writes annotations; pass the module itself. */
+export interface AnnotationSink {
+  error(message: string, properties?: AnnotationProperties): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+}
+
+function toAnnotation(f: Finding): Annotation {
+  const sameLine = f.line === f.endLine;
+  return {
+    // A waived finding is still shown, but can no longer read as a problem.
+    level: f.waived ? 'notice' : f.severity,
+    message: `${f.waived ? '[waived] ' : ''}${f.message} Fix: ${f.fix}`,
+    properties: {
+      title: f.ruleId,
+      file: f.path,
+      startLine: f.line,
+      endLine: f.endLine,
+      ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
+    }
+  };
+}
+
+/**
+ * One annotation per finding, errors first, then by file and line: the UI shows only the first
+ * few per step, so the ones that fail the gate must come first.
+ */
+export function toAnnotations(report: Report): Annotation[] {
+  return report.findings
+    .map(toAnnotation)
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
+        compareStrings(a.properties.file, b.properties.file) ||
+        a.properties.startLine - b.properties.startLine ||
+        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0)
+    );
+}
+
+/**
+ * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
+ * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ */
+export function emitAnnotations(annotations: readonly Annotation[], sink: AnnotationSink): void {
+  for (const a of annotations) sink[a.level](a.message, { ...a.properties });
+}

@@ -1,0 +1,143 @@
+import type { Finding, Severity } from '../finding.js';
+import type { Report, ReportArtifact, ReportUpstream } from '../report.js';
+import { clip, escapeTableCell, inlineCode, safeMarkdown } from './escape.js';
+
+/** Where links in the Markdown point. Without `repoUrl` and `sha`, locations are plain text. */
+export interface MarkdownLinks {
+  /** Base URL of the rule pages; a rule links to `${docsBase}/<id>.md`. */
+  docsBase: string;
+  /** E.g. `https://github.com/owner/repo`. */
+  repoUrl?: string;
+  /** Commit the findings were made at (the pull request's head). */
+  sha?: string;
+}
+
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
+const MAX_VALUE = 300;
+const MAX_PROSE = 4000;
+const MAX_LIST = 20;
+const MAX_NOTES = 50;
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const WAIVED_ICON = '🔕';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `a, b and c`, for counts in prose. */
+function listing(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function failOnSentence(failOn: Report['failOn']): string {
+  if (failOn === 'never') return 'Fail-on is `never`: findings are reported but never fail the gate.';
+  if (failOn === 'warning') return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
+  return 'Fail-on is `error`: any error that is not waived fails the gate.';
+}
+
+/** Heading with the verdict, the counts, and what fail-on was; never left out. */
+export function verdictBlock(report: Report): string {
+  const { counts } = report;
+  const mark = report.result === 'pass' ? '✅' : '❌';
+  const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
+  const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
+  return [
+    `## ${mark} Lineage gate: ${report.result}`,
+    '',
+    `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+  ].join('\n');
+}
+
+/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
+export function runBlock(report: Report): string {
+  const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
+  const notes = report.run.notes;
+  for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
+  if (notes.length > MAX_NOTES) lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
+  return lines.join('\n');
+}
+
+export const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Status |\n| --- | --- | --- | --- | --- |';
+
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries: string[]): string {
+  const shown = entries.slice(0, MAX_LIST);
+  if (entries.length > MAX_LIST) shown.push(`…and ${entries.length - MAX_LIST} more`);
+  return shown.length ? shown.join('<br>') : '—';
+}
+
+function code(value: string): string {
+  return inlineCode(clip(value, MAX_VALUE));
+}
+
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir: string, path: string): string {
+  if (dir === '.' || dir === '') return path;
+  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision: string): string {
+  return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
+}
+
+function upstreamCell(u: ReportUpstream): string {
+  const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
+  const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
+  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => safeMarkdown(f)).join(', ');
+  return `${shown} (${facts})`;
+}
+
+function licenseCell(license: ReportArtifact['license']): string {
+  if (!license || (!license.id && !license.name)) return '*none*';
+  const id = license.id ? code(license.id) : '';
+  const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
+  return id && name ? `${id} (${name})` : id || name;
+}
+
+/** One row of the artifact table. */
+export function artifactRow(artifact: ReportArtifact): string {
+  const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
+  const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
+  const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+  const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), status];
+  return `| ${cells.map(escapeTableCell).join(' | ')} |`;
+}
+
+/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
+export function blobUrl(repoUrl: string, sha: string, finding: Pick<Finding, 'path' | 'line' | 'endLine'>): string {
+  const path = finding.path.split('/').map(encodeSegment).join('/');
+  const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
+  const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
+  return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
+}
+
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+export function findingItem(finding: Finding, links: MarkdownLinks): string {
+  const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
+  const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
+  const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+  const where = code(`${finding.path}:${finding.line}`);
+  const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+  const message = safeMarkdown(clip(finding.message, MAX_PROSE));
+  const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
+  return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
+}
+
+/** Heading of one artifact's findings, with that artifact's tally. */
+export function findingGroupHeading(dir: string, findings: readonly Finding[]): string {
+  const live = findings.filter((f) => !f.waived);
+  const parts = (['error', 'warning', 'notice'] as const)
+    .map((s) => [s, live.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => plural(n, s));
+  const waived = findings.length - live.length;
+  if (waived > 0) parts.push(`${waived} waived`);
+  return `#### ${code(dir)} — ${parts.join(', ')}`;
+}

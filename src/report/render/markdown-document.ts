@@ -1,0 +1,152 @@
+import type { Finding } from '../finding.js';
+import type { Report } from '../report.js';
+import {
+  ARTIFACT_TABLE_HEAD,
+  artifactRow,
+  findingGroupHeading,
+  findingItem,
+  plural,
+  runBlock,
+  verdictBlock,
+  type MarkdownLinks
+} from './markdown-blocks.js';
+
+export interface MarkdownDocumentOptions extends MarkdownLinks {
+  /** Upper bound on the UTF-8 size of the result; `Infinity` for none. */
+  maxBytes: number;
+}
+
+/** A line (or lines) of output that may be left out when the document is too big. */
+interface Piece {
+  text: string;
+  bytes: number;
+  kept: boolean;
+}
+
+interface FindingPiece extends Piece {
+  finding: Finding;
+  group: Group;
+}
+
+interface Group {
+  heading: Piece;
+  items: FindingPiece[];
+  kept: number;
+}
+
+/** Room kept for the note that says what was left out (its real size is far below this). */
+const OMISSION_RESERVE = 1024;
+/** Room for the newlines and one-line remarks that join the counted pieces. */
+const JOINING_SLACK = 256;
+
+function piece(text: string): Piece {
+  return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+
+function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
+  const byDir = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = byDir.get(f.artifact);
+    if (list) list.push(f);
+    else byDir.set(f.artifact, [f]);
+  }
+  // Artifacts in table order; any finding whose artifact is not in the table comes after.
+  const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+  const groups: Group[] = [];
+  for (const dir of order) {
+    const findings = byDir.get(dir);
+    if (!findings) continue;
+    const group: Group = { heading: piece(`\n${findingGroupHeading(dir, findings)}\n`), items: [], kept: findings.length };
+    group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
+    groups.push(group);
+  }
+  return groups;
+}
+
+/**
+ * What to leave out first when over the limit, each class from the bottom of the document up:
+ * waived findings, notices, warnings, artifact-table rows, and errors only as a last resort.
+ */
+function dropOrder(groups: Group[], rows: Piece[]): Piece[] {
+  const items = groups.flatMap((g) => g.items).reverse();
+  return [
+    ...items.filter((i) => i.finding.waived),
+    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
+    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning'),
+    ...[...rows].reverse(),
+    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'error')
+  ];
+}
+
+function sizeLabel(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
+}
+
+function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string {
+  const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
+  const droppedRows = rows.filter((r) => !r.kept).length;
+  const parts: string[] = [];
+  if (dropped.length) {
+    const by = (test: (f: Finding) => boolean) => dropped.filter(test).length;
+    const kinds = [
+      [by((f) => !f.waived && f.severity === 'error'), 'error'],
+      [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
+      [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
+      [by((f) => f.waived), 'waived finding']
+    ] as const;
+    const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)).join(', ');
+    parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
+  }
+  if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
+  return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first. The counts above include them; the JSON report lists them all.`;
+}
+
+/**
+ * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
+ * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
+ */
+export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOptions): string {
+  const head = [verdictBlock(report), '', runBlock(report)].join('\n');
+  const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+  const rows = report.artifacts.map((a) => piece(artifactRow(a)));
+  const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
+  const groups = groupByArtifact(report, opts);
+  const findingsHead = piece('\n### Findings');
+  const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
+
+  let keptRows = rows.length;
+  let keptItems = itemCount;
+  let total =
+    Buffer.byteLength(head + footer, 'utf8') +
+    JOINING_SLACK +
+    (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
+    (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+
+  if (total > opts.maxBytes) {
+    total += OMISSION_RESERVE;
+    for (const p of dropOrder(groups, rows)) {
+      if (total <= opts.maxBytes) break;
+      p.kept = false;
+      total -= p.bytes;
+      if ('group' in p) {
+        const { group } = p as FindingPiece;
+        if (--group.kept === 0) total -= group.heading.bytes;
+        if (--keptItems === 0) total -= findingsHead.bytes;
+      } else if (--keptRows === 0) {
+        total -= tableHead.bytes;
+      }
+    }
+  }
+
+  const out: string[] = [head];
+  const shortened = keptRows < rows.length || keptItems < itemCount;
+  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
+  if (rows.length === 0) out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
+  else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+  if (itemCount === 0 && rows.length > 0) out.push('', 'No findings.');
+  else if (keptItems) {
+    out.push(findingsHead.text);
+    for (const g of groups) if (g.kept) out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
+  }
+  return out.join('\n') + '\n' + footer;
+}

@@ -1,0 +1,20 @@
+import type { Report } from '../report.js';
+
+export interface OutputFiles {
+  /** Path of the JSON report, when one was written. */
+  reportFile?: string;
+  /** Path of the SARIF file, when one was written. */
+  sarifFile?: string;
+}
+
+/** The Action's outputs (names are the contract in action.yml); empty strings for files not written. */
+export function toOutputs(report: Report, files: OutputFiles = {}): Record<string, string> {
+  return {
+    result: report.result,
+    errors: String(report.counts.errors),
+    warnings: String(report.counts.warnings),
+    artifacts: String(report.counts.artifacts),
+    'report-file': files.reportFile ?? '',
+    'sarif-file': files.sarifFile ?? ''
+  };
+}

@@ -1,0 +1,116 @@
+import { compareStrings } from '../build.js';
+import type { Finding, Severity } from '../finding.js';
+import { SEVERITY_RANK } from '../finding.js';
+import type { Report } from '../report.js';
+import { revealInvisible } from './escape.js';
+import { plural } from './markdown-blocks.js';
+
+export interface TextOptions {
+  /** ANSI colours; decide with `shouldColor`. */
+  color: boolean;
+}
+
+/** What `shouldColor` needs to know about the output stream. */
+export interface ColorStream {
+  isTTY?: boolean;
+}
+
+/**
+ * Colour when the stream is a terminal, unless NO_COLOR (non-empty) or NODE_DISABLE_COLORS says
+ * otherwise; FORCE_COLOR overrides both ways (`0`/`false` off, anything else on), as in Node.
+ */
+export function shouldColor(stream: ColorStream, env: Record<string, string | undefined>): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR || env.NODE_DISABLE_COLORS) return false;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+type Style = 'red' | 'yellow' | 'cyan' | 'green' | 'dim' | 'bold' | 'underline';
+const SGR: Record<Style, [number, number]> = {
+  red: [31, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  green: [32, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  underline: [4, 24]
+};
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One terminal-safe line from PR text: control characters (ANSI escapes included) and line breaks
+ * are shown escaped, bidi controls revealed, and `##[` broken so a runner reading this output
+ * cannot take it for a legacy workflow command.
+ */
+export function terminalSafe(text: string): string {
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const escaped = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return revealInvisible(escaped).replace(/##\[/g, '##\u200B[');
+}
+
+/** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
+function lineStartSafe(text: string): string {
+  return text.replace(/^(\s*):(?=:)/, '$1:\u200B');
+}
+
+function compareInFile(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareStrings(a.ruleId, b.ruleId);
+}
+
+function byFile(findings: readonly Finding[]): [string, Finding[]][] {
+  const files = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = files.get(f.path);
+    if (list) list.push(f);
+    else files.set(f.path, [f]);
+  }
+  return [...files.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([path, list]) => [path, [...list].sort(compareInFile)]);
+}
+
+function totals(report: Report): string {
+  const { counts } = report;
+  const artifacts = plural(counts.artifacts, 'artifact');
+  const waived = counts.waived ? ` (${counts.waived} waived)` : '';
+  if (counts.errors + counts.warnings + counts.notices === 0) return `✔ no lineage problems in ${artifacts}${waived}`;
+  const symbol = report.result === 'fail' ? '✖' : '⚠';
+  const tally = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notices, 'notice')}`;
+  return `${symbol} ${tally} in ${artifacts}${waived} — gate ${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`;
+}
+
+/** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
+export function renderText(report: Report, opts: TextOptions): string {
+  const paint = (style: Style, text: string) => (opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text);
+  const lines: string[] = [];
+
+  for (const [path, findings] of byFile(report.findings)) {
+    const rows = findings.map((f) => ({
+      f,
+      position: `${f.line}:${f.column}`,
+      severity: f.severity,
+      message: terminalSafe(`${f.waived ? '[waived] ' : ''}${f.message}`)
+    }));
+    const posWidth = Math.max(...rows.map((r) => r.position.length));
+    const sevWidth = Math.max(...rows.map((r) => r.severity.length));
+    const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
+
+    lines.push(paint('underline', lineStartSafe(terminalSafe(path))));
+    for (const r of rows) {
+      const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
+      const message = r.f.waived ? paint('dim', r.message) : r.message;
+      lines.push(`  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`);
+      lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
+    }
+    lines.push('');
+  }
+
+  for (const note of report.run.notes) lines.push(`note: ${terminalSafe(note)}`);
+  if (report.run.notes.length) lines.push('');
+
+  const summary = totals(report);
+  const clean = report.counts.errors + report.counts.warnings + report.counts.notices === 0;
+  lines.push(paint('bold', paint(report.result === 'fail' ? 'red' : clean ? 'green' : 'yellow', summary)));
+  return `${lines.join('\n')}\n`;
+}

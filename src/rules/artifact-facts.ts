@@ -1,0 +1,97 @@
+import type { Artifact } from '../lineage/artifact.js';
+import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../lineage/record.js';
+
+/** Format ids ordered by how much a finding about a missing value belongs on them. */
+const ANCHOR_PREFERENCE = [
+  'lineage-manifest',
+  'hf-model-card',
+  'mens-adapter-manifest-v3',
+  'mens-training-manifest',
+  'peft-adapter-config',
+  'mlx-adapter-config',
+  'mens-adapter-sidecar-v2',
+  'unrecognised-manifest'
+];
+
+export function allUpstreams(artifact: Artifact): UpstreamRef[] {
+  return artifact.records.flatMap((r) => r.upstreams);
+}
+
+/** An upstream that names a Hub repo well enough to look it up. */
+export function isResolvable(ref: UpstreamRef): boolean {
+  if (ref.invalidReason) return false;
+  return ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path';
+}
+
+/** Resolvable and declared as such (not recovered from a path or a cache layout). */
+export function isDeclaredResolvable(ref: UpstreamRef): boolean {
+  return isResolvable(ref) && ref.evidence === 'primary';
+}
+
+/** The record a "this artifact lacks X" finding should point at, with a preference order by format. */
+export function anchorRecord(artifact: Artifact, preferred: readonly string[] = ANCHOR_PREFERENCE): LineageRecord | undefined {
+  const rank = (r: LineageRecord) => {
+    const i = preferred.indexOf(r.format);
+    return i < 0 ? preferred.length : i;
+  };
+  return [...artifact.records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))[0];
+}
+
+/** The artifact's own license, from whichever manifest declares one. */
+export function artifactLicense(artifact: Artifact): LicenseDecl | undefined {
+  return artifact.records.map((r) => r.license).find((l) => l && (l.id || l.name));
+}
+
+/** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
+export function manifestList(artifact: Artifact): string {
+  const names = artifact.records.map((r) => r.path.split('/').pop()!);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A readable location: `field` of `path`. */
+export function where(source: SourceRef): string {
+  return `\`${source.field}\` in ${source.path}`;
+}
+
+/** Quote a value from a manifest for a message, bounded so a hostile value cannot flood a report. */
+export function quote(value: string | null | undefined): string {
+  if (value === null || value === undefined) return 'null';
+  const text = value.length > 120 ? `${value.slice(0, 117)}…` : value;
+  return JSON.stringify(text);
+}
+
+/** Where a format keeps its upstream, for "how to fix" text. */
+export function upstreamFieldHint(format: string): string {
+  switch (format) {
+    case 'peft-adapter-config':
+      return 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit';
+    case 'mlx-adapter-config':
+      return 'set `model` to the Hub id (`org/name`) the adapter was trained on';
+    case 'hf-model-card':
+      return 'set `base_model:` in the front matter to the Hub id (`org/name`)';
+    case 'mens-training-manifest':
+      return 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)';
+    case 'mens-adapter-manifest-v3':
+      return 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)';
+    case 'lineage-manifest':
+      return 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`';
+    default:
+      return 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it';
+  }
+}
+
+/** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** How to name an artifact's directory in a sentence. */
+export function dirPhrase(dir: string): string {
+  return dir === '.' ? 'at the repository root' : `in ${dir}`;
+}
+
+/** First letter upper-cased, for notes that start a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

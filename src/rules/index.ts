@@ -1,0 +1,31 @@
+import type { Rule } from './rule.js';
+import { unreadableManifest } from './unreadable-manifest.js';
+import { schemaViolation } from './schema-violation.js';
+import { missingUpstream } from './missing-upstream.js';
+import { unresolvableUpstream } from './unresolvable-upstream.js';
+import { invalidHubId } from './invalid-hub-id.js';
+import { unqualifiedHubId } from './unqualified-hub-id.js';
+import { unpinnedRevision } from './unpinned-revision.js';
+import { missingLicense } from './missing-license.js';
+import { unknownLicense } from './unknown-license.js';
+import { missingAttribution } from './missing-attribution.js';
+import { unmanifestedWeights } from './unmanifested-weights.js';
+
+/** Every implemented rule, in the order their findings are listed for one artifact. */
+export const RULES: readonly Rule[] = [
+  unreadableManifest,
+  schemaViolation,
+  missingUpstream,
+  unresolvableUpstream,
+  invalidHubId,
+  unqualifiedHubId,
+  unpinnedRevision,
+  missingLicense,
+  unknownLicense,
+  missingAttribution,
+  unmanifestedWeights
+];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

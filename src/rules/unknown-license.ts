@@ -1,0 +1,43 @@
+import type { LicenseDecl } from '../lineage/record.js';
+import type { FindingDraft, Rule } from './rule.js';
+import { licenseIdStatus } from '../licenses/license-ids.js';
+import { quote, where } from './artifact-facts.js';
+
+function problem(decl: LicenseDecl): string | undefined {
+  if (!decl.id) return decl.name ? undefined : 'it is empty';
+  const status = licenseIdStatus(decl.id);
+  if (status === 'unknown-placeholder') return '`unknown` says nothing about the terms';
+  if (status === 'other') {
+    const lacking = [!decl.name && '`license_name`', !decl.link && '`license_link`'].filter(Boolean);
+    return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
+  }
+  return status === 'unknown' ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+}
+
+export const unknownLicense: Rule = {
+  id: 'unknown-license',
+  meta: {
+    description: 'A declared license is neither a known Hub/SPDX id nor `other` with a name and a link.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/unknown-license.md'
+  },
+  check({ artifact }) {
+    const drafts: FindingDraft[] = [];
+    for (const record of artifact.records) {
+      for (const decl of [record.license, ...record.upstreamLicenses]) {
+        if (!decl) continue;
+        const why = problem(decl);
+        if (!why) continue;
+        drafts.push({
+          path: decl.source.path,
+          at: decl.source.at,
+          message: `The license ${quote(decl.id ?? decl.name)} at ${where(decl.source)} cannot be recognised: ${why}.`,
+          fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; for custom terms write `license: other` with `license_name` and `license_link`.',
+          subject: `${decl.source.field}:${decl.id ?? decl.name}`
+        });
+      }
+    }
+    // The same declaration read twice (MENS license_class is both) is reported once.
+    return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path) === i);
+  }
+};

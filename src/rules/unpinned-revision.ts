@@ -1,0 +1,37 @@
+import type { UpstreamRef } from '../lineage/record.js';
+import type { FindingDraft, Rule } from './rule.js';
+import { allUpstreams, isResolvable, where } from './artifact-facts.js';
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+
+export const unpinnedRevision: Rule = {
+  id: 'unpinned-revision',
+  meta: {
+    description: 'No manifest of the artifact pins an upstream to a 40-hex commit, so the upstream can change underneath it.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/unpinned-revision.md'
+  },
+  check({ artifact }) {
+    const byId = new Map<string, UpstreamRef[]>();
+    for (const ref of allUpstreams(artifact)) {
+      if (!isResolvable(ref) || !ref.id) continue;
+      const key = ref.id.toLowerCase();
+      byId.set(key, [...(byId.get(key) ?? []), ref]);
+    }
+    const drafts: FindingDraft[] = [];
+    for (const refs of byId.values()) {
+      // Any manifest of the artifact pinning the same id (even a tokenizer cache path) is enough.
+      if (refs.some((r) => r.revision && FULL_SHA.test(r.revision))) continue;
+      const ref = refs[0];
+      const written = refs.find((r) => r.revision)?.revision;
+      drafts.push({
+        path: ref.source.path,
+        at: ref.source.at,
+        message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
+        fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+        subject: ref.id!.toLowerCase()
+      });
+    }
+    return drafts;
+  }
+};
