@@ -14,7 +14,7 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** Lines of stdout that are workflow commands (`::error …`, `::warning …`, `::notice …`). */
+  /** Annotations printed on stdout (`::error title=…`, `::warning …`, `::notice …`), without the final `::error::` verdict. */
   annotations: string[];
 }
 
@@ -85,7 +85,7 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     stderr,
     outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
     summary: readFileSync(summaryPath, 'utf8'),
-    annotations: stdout.split('\n').filter((l) => /^::(error|warning|notice)\b/.test(l))
+    annotations: stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l))
   };
 }
 

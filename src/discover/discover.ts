@@ -41,12 +41,16 @@ function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
 }
 
 async function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
-  for await (const path of walkTree(opts.workspace)) {
+  // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
+  // so that reading it reports why it was refused instead of dropping it unseen.
+  const onSkip = (path: string) => {
+    if (isManifestCandidate(path) && opts.include(path)) entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+  };
+  for await (const path of walkTree(opts.workspace, { onSkip })) {
     if (!isRelevant(path) || !opts.include(path)) continue;
-    const entry = entryFor(dirs, dirname(path));
-    entry.files.set(basename(path), 'present');
-    entry.changed = true;
+    entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   }
+  for (const entry of dirs.values()) entry.changed = true;
 }
 
 async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
@@ -108,7 +112,7 @@ async function readArtifact(workspaceReal: string, workspace: string, dir: strin
       artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
       continue;
     }
-    const result = readManifest(path, read.bytes);
+    const result = readManifest(path, read.bytes, read.size);
     if (result.kind === 'record') {
       artifact.records.push(result.record);
       artifact.schemaProblems.push(...result.schemaProblems);

@@ -36,6 +36,8 @@ export interface UpstreamRef extends Classification {
   raw: string | null;
   role: UpstreamRole;
   source: SourceRef;
+  /** Where the author says the claim comes from (lineage.yaml `upstreams[].source`: a URL or text). */
+  citation?: string;
 }
 
 export interface LicenseDecl {
@@ -78,6 +80,8 @@ export interface LineageRecord {
   name?: { value: string; source: SourceRef };
   /** Relation to the upstream as declared (`adapter`, `merge`, `quantized`, `finetune`, `lora` …). */
   relation?: { value: string; source: SourceRef };
+  /** Model family the manifest names for its base, free text (MENS `base_family`, e.g. `kimi-k2.5`). */
+  baseFamily?: { value: string; source: SourceRef };
   upstreams: UpstreamRef[];
   /** License of the artifact itself. */
   license?: LicenseDecl;

@@ -1,4 +1,5 @@
 import type { FindingDraft, Rule } from './rule.js';
+import { schemaFileOf } from '../formats/registry.js';
 
 export const schemaViolation: Rule = {
   id: 'schema-violation',
@@ -12,7 +13,7 @@ export const schemaViolation: Rule = {
       path: p.path,
       at: p.at,
       message: `${p.path} is not a valid ${p.format}: ${p.message}.`,
-      fix: `Correct the value so it matches the ${p.format} schema (schemas/${p.format}.schema.json).`,
+      fix: `Correct the value so it matches the ${p.format} schema (${schemaFileOf(p.format)}).`,
       subject: `${p.format}:${p.message}`
     }));
     for (const record of artifact.records) {

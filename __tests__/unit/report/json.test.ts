@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { renderJson } from '../../../src/report/render/json.js';
 import { sampleReport } from './sample-report.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../../schemas/report.schema.json', import.meta.url), 'utf8')) as object;
-
-function validator() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  // ajv-formats is not a dependency; `uri` is checked with the WHATWG parser instead.
-  ajv.addFormat('uri', (value: string) => URL.canParse(value));
-  return ajv.compile(schema);
-}
+import { reportSchema as schema, reportValidator as validator } from '../../helpers/report-schema.js';
 
 type Mutable = Record<string, unknown> & { findings: Record<string, unknown>[]; artifacts: Record<string, unknown>[] };
 const parsed = (failOn: 'error' | 'warning' | 'never' = 'error') => JSON.parse(renderJson(sampleReport(failOn))) as Mutable;

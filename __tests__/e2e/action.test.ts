@@ -1,0 +1,227 @@
+/**
+ * End-to-end: the bundled Action (dist/index.js) run as a process with a runner's environment,
+ * against a loopback HTTP server speaking the GitHub REST API, on real workspaces.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportValidator } from '../helpers/report-schema.js';
+import { startGitHubApiServer, paginate, githubError, type GitHubApiServer } from '../helpers/github-api-server.js';
+import { diffEntry, compareBody } from '../helpers/github-shapes.js';
+import { initRepo, tempDir } from '../helpers/git-repo.js';
+import { webhookExample } from '../helpers/webhook-examples.js';
+import { PROJECT_ROOT, runAction } from '../helpers/run-action.js';
+
+const OWNER = 'acme';
+const REPO = 'models';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFiles(dir, prefix ? `${prefix}/${d.name}` : d.name) : [prefix ? `${prefix}/${d.name}` : d.name]
+  );
+}
+
+/** A real pull_request.opened payload, pointed at our repository, PR number and commits. */
+/** The fields of a pull_request payload that these tests rewrite. */
+interface PullRequestPayload {
+  number: number;
+  pull_request: { number: number; base: { sha: string }; head: { sha: string } };
+  repository: { name: string; full_name: string; owner: { login: string } };
+}
+
+function pullRequestPayload(number: number, base = 'a'.repeat(40), head = 'b'.repeat(40)): Record<string, unknown> {
+  const raw = webhookExample('pull_request', (p) => p.action === 'opened');
+  const payload = raw as unknown as PullRequestPayload;
+  payload.number = number;
+  payload.pull_request.number = number;
+  payload.pull_request.base.sha = base;
+  payload.pull_request.head.sha = head;
+  payload.repository.name = REPO;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.owner.login = OWNER;
+  return raw;
+}
+
+function prFilesServer(number: number, files: string[]): Promise<GitHubApiServer> {
+  return startGitHubApiServer({
+    routes: [
+      {
+        method: 'GET',
+        path: `/repos/${OWNER}/${REPO}/pulls/:number/files`,
+        handler: (req) => (req.params.number === String(number) ? paginate(req, files.map((f) => diffEntry(OWNER, REPO, f, 'added'))) : githubError(404, 'Not Found'))
+      }
+    ]
+  });
+}
+
+/** A workspace holding a copy of examples/ under examples/. */
+function examplesWorkspace(): string {
+  const dir = tempDir('lg-e2e-');
+  cpSync(join(PROJECT_ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+  return dir;
+}
+
+const validateReport = reportValidator();
+
+describe('pull_request', () => {
+  let server: GitHubApiServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('passes a PR that adds a fully documented MENS run', async () => {
+    const workspace = examplesWorkspace();
+    const files = listFiles(workspace).filter((f) => f.includes('qwen3-4b-support-promoted'));
+    server = await prFilesServer(12, files);
+    const run = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(12), apiUrl: server.url, inputs: { 'report-file': 'out/lineage.json' } });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.annotations).toEqual([]);
+    expect(run.stdout).toContain('Files: pull request #12 files API (4 files)');
+    expect(run.outputs).toEqual({ result: 'pass', errors: '0', warnings: '0', artifacts: '1', 'report-file': join(workspace, 'out/lineage.json'), 'sarif-file': '' });
+    expect(run.summary).toContain('## ✅ Lineage gate: pass');
+    expect(run.summary).toContain('`examples/mens/runs/qwen3-4b-support-promoted`');
+    const report = JSON.parse(readFileSync(join(workspace, 'out/lineage.json'), 'utf8'));
+    expect(validateReport(report)).toBe(true);
+    expect(report).toMatchObject({ result: 'pass', counts: { artifacts: 1, manifests: 3, errors: 0 } });
+    expect(report.artifacts[0].license).toEqual({ id: 'apache-2.0', name: null, link: null });
+    // One paginated request, with the token, at 100 per page.
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0].url).toContain('per_page=100');
+    expect(server.requests[0].headers.authorization).toBe('token ghs_test_token');
+  });
+
+  it('fails a PR with bad artifacts, with exact annotations, summary and outputs', async () => {
+    const workspace = examplesWorkspace();
+    server = await prFilesServer(7, listFiles(workspace));
+    const run = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(7, 'a'.repeat(40), '6dcb09b5b57875f334f61aebed695e2e4193db5e'), apiUrl: server.url });
+
+    expect(run.code).toBe(1);
+    expect(run.annotations).toEqual([
+      '::error title=unmanifested-weights,file=examples/drops/mystery-adapter/adapter_model.safetensors,line=1,endLine=1,col=1,endColumn=1::A weight file in examples/drops/mystery-adapter (adapter_model.safetensors) has no lineage manifest beside it: nothing records what it derives from or under which license. Fix: Add a lineage.yaml (see docs/lineage-manifest.md) or the training tool\'s manifest (adapter_config.json, training_manifest.json, a model card) in examples/drops/mystery-adapter.',
+      '::error title=missing-license,file=examples/mens/runs/hero-drop/adapter_manifest.json,line=2,endLine=2,col=3,endColumn=11::The artifact in examples/mens/runs/hero-drop declares no license (adapter_manifest.json and training_manifest.json carry none), so no one can tell under which terms it may be used or what its upstream\'s license asks of it. Fix: Add a model card (README.md with `license:` in its front matter) or a lineage.yaml with `license: { id: … }` in examples/mens/runs/hero-drop.',
+      '::error title=unresolvable-upstream,file=examples/mens/runs/hero-drop/training_manifest.json,line=6,endLine=6,col=17,endColumn=21::The upstream `base_model` in examples/mens/runs/hero-drop/training_manifest.json is empty (null), so no one can verify what the artifact derives from. Nothing identifiable could be recovered from it. Fix: In examples/mens/runs/hero-drop/training_manifest.json, set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`).',
+      '::error title=missing-attribution,file=examples/peft/llama31-support-bot/README.md,line=4,endLine=4,col=10,endColumn=18::Attribution is owed because the artifact is licensed under Llama 3.1 (`license` in examples/peft/llama31-support-bot/README.md), but the artifact in examples/peft/llama31-support-bot carries no attribution text (no lineage.yaml `attribution.text`, no NOTICE file, no notice in the model card). Fix: Carry "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved." with the artifact: in lineage.yaml `attribution: { text: … }`, in a NOTICE file in examples/peft/llama31-support-bot, or in the model card\'s text. Source: https://www.llama.com/llama3_1/license/',
+      '::warning title=unpinned-revision,file=examples/peft/llama31-support-bot/adapter_config.json,line=4,endLine=4,col=30,endColumn=64::The upstream meta-llama/Llama-3.1-8B-Instruct at `base_model_name_or_path` in examples/peft/llama31-support-bot/adapter_config.json is not pinned to a commit: the Hub repo can change after this artifact was made. Fix: Record the 40-hex commit sha of meta-llama/Llama-3.1-8B-Instruct that was used (PEFT `revision`, lineage.yaml `upstreams[].revision`, or `base_model: meta-llama/Llama-3.1-8B-Instruct@<sha>`).'
+    ]);
+    expect(run.stdout).toContain('::error::Lineage gate failed (fail-on: error). 4 artifact(s), 7 manifest(s): 4 error(s), 1 warning(s), 0 notice(s), 0 waived.');
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '4', warnings: '1', artifacts: '4' });
+    expect(run.summary).toContain('## ❌ Lineage gate: fail');
+    expect(run.summary).toContain('| `examples/peft/llama31-support-bot` |');
+    // Findings link to the exact line at the head sha, and to the rule page.
+    expect(run.summary).toContain('https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/examples/mens/runs/hero-drop/training_manifest.json#L6');
+    expect(run.summary).toContain('(https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules/missing-attribution.md)');
+  });
+
+  it('honours fail-on: warning and never, and the paths input', async () => {
+    const workspace = examplesWorkspace();
+    server = await prFilesServer(3, listFiles(workspace));
+    const llamaOnly = { paths: 'examples/peft/**' };
+    const never = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: { ...llamaOnly, 'fail-on': 'never' } });
+    expect(never.code).toBe(0);
+    expect(never.outputs).toMatchObject({ result: 'pass', errors: '1', warnings: '1', artifacts: '1' });
+    expect(never.annotations).toHaveLength(2);
+
+    writeFileSync(join(workspace, 'examples/peft/llama31-support-bot/NOTICE'), 'Built with Llama.\n');
+    const warning = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: { ...llamaOnly, 'fail-on': 'warning' } });
+    expect(warning.outputs).toMatchObject({ result: 'fail', errors: '0', warnings: '1' });
+    expect(warning.code).toBe(1);
+    const error = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: llamaOnly });
+    expect(error.code).toBe(0);
+    expect(error.annotations.map((a) => a.slice(0, a.indexOf(',')))).toEqual(['::warning title=unpinned-revision']);
+  });
+
+  it('falls back to git diff when the files API stops at 3,000 files', async () => {
+    const repo = initRepo();
+    repo.write('README.md', '# models\n');
+    const base = repo.commit('base');
+    const filler: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const path = `data/shard-${String(i).padStart(4, '0')}.txt`;
+      filler.push(path);
+      mkdirSync(join(repo.dir, 'data'), { recursive: true });
+      writeFileSync(join(repo.dir, path), `${i}\n`);
+    }
+    repo.write('adapters/colab/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/drive/MyDrive/llama-7b', r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2));
+    const head = repo.commit('3,001 files');
+    // The API lists 3,000 files and silently drops the rest, like GitHub.
+    server = await prFilesServer(9, filler);
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(9, base, head), apiUrl: server.url });
+
+    expect(server.requests).toHaveLength(30);
+    expect(run.stdout).toContain('reached that cap');
+    expect(run.stdout).toMatch(/Files: git diff [0-9a-f]+\.\.\.[0-9a-f]+ .*3,001|Files: git diff/);
+    expect(run.code).toBe(1);
+    expect(run.annotations).toHaveLength(2);
+    expect(run.annotations.join('\n')).toContain('title=unresolvable-upstream,file=adapters/colab/adapter_config.json,line=3');
+    expect(run.outputs).toMatchObject({ result: 'fail', artifacts: '1' });
+  }, 60000);
+});
+
+describe('push', () => {
+  it('checks the files of the compare API between before and after', async () => {
+    const workspace = examplesWorkspace();
+    const payload = webhookExample('push', (p) => typeof p.before === 'string' && !/^0+$/.test(p.before as string));
+    payload.before = 'c'.repeat(40);
+    payload.after = 'd'.repeat(40);
+    const files = ['examples/drops/mystery-adapter/adapter_model.safetensors'];
+    const server = await startGitHubApiServer({
+      routes: [{ method: 'GET', path: `/repos/${OWNER}/${REPO}/compare/:base...:head`, handler: (req) => ({ body: compareBody(req.serverUrl, OWNER, REPO, req.params.base, req.params.head, files.map((f) => diffEntry(OWNER, REPO, f, 'modified'))) }) }]
+    });
+    try {
+      const run = await runAction({ workspace, eventName: 'push', payload, apiUrl: server.url });
+      expect(server.requests[0].url).toContain(`/compare/${'c'.repeat(40)}...${'d'.repeat(40)}`);
+      expect(run.code).toBe(1);
+      expect(run.annotations).toHaveLength(1);
+      expect(run.annotations[0]).toMatch(/^::error title=unmanifested-weights,file=examples\/drops\/mystery-adapter\/adapter_model.safetensors,line=1/);
+      expect(run.outputs).toMatchObject({ result: 'fail', errors: '1', artifacts: '1' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('scheduled full scan and configuration errors', () => {
+  it('scans the whole tree on schedule, with no API call', async () => {
+    const workspace = examplesWorkspace();
+    const run = await runAction({ workspace, eventName: 'schedule', payload: { schedule: '17 4 * * 1' } });
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '4', artifacts: '4' });
+  });
+
+  it('rejects inputs that are not supported yet, and bad values, as configuration errors', async () => {
+    const workspace = examplesWorkspace();
+    const policy = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { policy: '.github/lineage-policy.yml' } });
+    expect(policy.code).toBe(1);
+    expect(policy.stdout).toContain('::error::Configuration error: Input `policy` is not supported yet');
+    expect(policy.outputs).toEqual({});
+    const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
+    expect(harmless.code).toBe(0);
+    const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });
+    expect(badFailOn.code).toBe(1);
+    expect(badFailOn.stdout).toContain('Input `fail-on` must be one of `error`, `warning`, `never`; got \\"sometimes\\"'.replace(/\\"/g, '"'));
+  });
+});
+
+describe('untrusted content', () => {
+  it('turns bad files into unreadable-manifest findings and never lets PR text form a workflow command', async () => {
+    const workspace = tempDir('lg-hostile-');
+    const write = (path: string, content: string | Buffer) => {
+      mkdirSync(join(workspace, path, '..'), { recursive: true });
+      writeFileSync(join(workspace, path), content);
+    };
+    write('a/adapter_config.json', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01]));
+    write('b/adapter_config.json', 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 1234\n');
+    write('c/training_manifest.json', '{"vocab_size": 1,');
+    write('d/README.md', '---\nlicense: "x\\n::error::injected"\nbase_model: "::warning file=x::%0A::set-output name=result::pass"\n---\n');
+    write('e/adapter_config.json', 'x'.repeat(2 * 1024 * 1024));
+    const run = await runAction({ workspace, eventName: 'workflow_dispatch', payload: {} });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => l.startsWith('::'));
+    // Every command line is one of ours: an annotation with a rule title, or the final verdict.
+    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) title=[a-z-]+,file=|^::error::Lineage gate failed/);
+    expect(run.stdout).not.toMatch(/^::error::injected/m);
+    expect(run.stdout).not.toMatch(/^::set-output/m);
+    const unreadable = run.annotations.filter((a) => a.includes('title=unreadable-manifest'));
+    expect(unreadable.map((a) => a.match(/file=([^,]+)/)![1]).sort()).toEqual(['a/adapter_config.json', 'b/adapter_config.json', 'c/training_manifest.json', 'e/adapter_config.json']);
+    expect(unreadable.join('\n')).toContain('Git LFS pointer');
+    expect(run.outputs.result).toBe('fail');
+  });
+});

@@ -1,0 +1,143 @@
+/** End-to-end: the bundled CLI (dist/cli/index.js) run as a process with plain `node`. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readManifest } from '../../src/formats/read-manifest.js';
+import { RULES } from '../../src/rules/index.js';
+import { tempDir } from '../helpers/git-repo.js';
+import { reportValidator } from '../helpers/report-schema.js';
+import { PROJECT_ROOT, runCli } from '../helpers/run-action.js';
+import { realWorldFixtures } from '../unit/formats/real-world.js';
+
+const validateReport = reportValidator();
+/** The start of an ANSI colour sequence. */
+const ESC = '\u001b[';
+const SHARED_CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpus');
+
+interface JsonReport {
+  result: string;
+  counts: Record<string, number>;
+  artifacts: { dir: string; manifests: { path: string; format: string }[]; status: string }[];
+  findings: { ruleId: string; path: string; line: number }[];
+}
+
+/** Writes files into a fresh directory (each under its repository's name, so paths stay as they were). */
+function layOut(files: { path: string; bytes: Buffer }[]): string {
+  const root = tempDir('lg-cli-');
+  for (const f of files) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.bytes);
+  }
+  return root;
+}
+
+/** How many of these files the gate must account for (read into a record, or reported unreadable). */
+function expectedManifests(files: { path: string; bytes: Buffer }[]): number {
+  return files.filter((f) => readManifest(f.path, f.bytes, f.bytes.length).kind !== 'not-a-manifest').length;
+}
+
+describe('lineage-gate check on examples/', () => {
+  it('prints findings grouped by file, without colour when not on a terminal, and exits 1', async () => {
+    const run = await runCli(['check', 'examples'], PROJECT_ROOT);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).not.toContain(ESC);
+    expect(run.stdout).toContain('examples/peft/llama31-support-bot/README.md\n  4:10  error  Attribution is owed');
+    expect(run.stdout).toContain('missing-attribution');
+    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 4 errors, 1 warning, 0 notices in 4 artifacts — gate fails (fail-on: error)');
+  });
+
+  it('colours on request (FORCE_COLOR) and writes JSON and Markdown reports with --output', async () => {
+    const coloured = await runCli(['check', 'examples'], PROJECT_ROOT, { FORCE_COLOR: '1' });
+    expect(coloured.stdout).toContain(ESC);
+
+    const out = tempDir('lg-cli-out-');
+    const json = await runCli(['check', 'examples/mens', '--format', 'json', '--output', join(out, 'r.json')], PROJECT_ROOT);
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('report written to');
+    const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as JsonReport;
+    expect(validateReport(report)).toBe(true);
+    expect(report.artifacts.map((a) => [a.dir, a.status])).toEqual([
+      ['examples/mens/runs/hero-drop', 'fail'],
+      ['examples/mens/runs/qwen3-4b-support-promoted', 'pass']
+    ]);
+
+    const md = await runCli(['check', 'examples/mens/runs/qwen3-4b-support-promoted', '--format', 'markdown'], PROJECT_ROOT);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('## ✅ Lineage gate: pass');
+  });
+
+  it('reports paths relative to the repository root from any subdirectory, and honours --fail-on', async () => {
+    const run = await runCli(['check', '.', '--format', 'json', '--fail-on', 'never'], join(PROJECT_ROOT, 'examples', 'peft'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.artifacts.map((a) => a.dir)).toEqual(['examples/peft/llama31-support-bot']);
+    expect(report.result).toBe('pass');
+  });
+
+  it('exits 2 on usage and configuration errors', async () => {
+    for (const args of [['check', '--format', 'xml'], ['check', '--policy', 'p.yml'], ['check', '--format', 'sarif'], ['check', 'no/such/dir'], ['frobnicate'], ['check', '--bogus']]) {
+      const run = await runCli(args, PROJECT_ROOT);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).not.toContain('internal error');
+    }
+  });
+
+  it('explains every rule from its documentation page', async () => {
+    for (const rule of RULES) {
+      const run = await runCli(['explain', rule.id], PROJECT_ROOT);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(readFileSync(join(PROJECT_ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8'));
+    }
+    const unknown = await runCli(['explain', 'no-such-rule'], PROJECT_ROOT);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('missing-upstream');
+  });
+
+  it('runs from a copy of the bundle with no node_modules anywhere near it', async () => {
+    const dir = tempDir('lg-cli-copy-');
+    mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
+    for (const name of readdirSync(join(PROJECT_ROOT, 'dist', 'cli'))) writeFileSync(join(dir, 'dist', 'cli', name), readFileSync(join(PROJECT_ROOT, 'dist', 'cli', name)));
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('unmanifested-weights');
+  });
+});
+
+describe('lineage-gate check on real-world files', () => {
+  it('accounts for every real corpus fixture laid out at its original repository path', async () => {
+    const files = realWorldFixtures().map((f) => ({ path: `${f.file.split('/')[0]}/${f.file.split('/')[1].split('__')[0]}/${f.repoPath}`, bytes: f.bytes }));
+    const root = layOut(files);
+    const run = await runCli(['check', '--format', 'json', '--fail-on', 'never'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(validateReport(report)).toBe(true);
+    expect(report.counts.manifests).toBe(expectedManifests(files));
+    expect(report.counts.manifests).toBeGreaterThan(60);
+    // Every manifest of every artifact is listed, and every finding points at a real line of a listed file.
+    const listed = new Set(report.artifacts.flatMap((a) => a.manifests.map((m) => m.path)));
+    for (const f of report.findings) {
+      expect(f.line).toBeGreaterThanOrEqual(1);
+      if (!f.path.endsWith('.safetensors')) expect(listed.has(f.path)).toBe(true);
+    }
+    const rules = new Set(report.findings.map((f) => f.ruleId));
+    for (const id of ['missing-upstream', 'unresolvable-upstream', 'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution', 'schema-violation']) {
+      expect(rules).toContain(id);
+    }
+  });
+
+  (existsSync(SHARED_CORPUS) ? it : it.skip)('runs over ../shared/corpus when it is present', async () => {
+    const rows = readFileSync(join(SHARED_CORPUS, 'SOURCES.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((r) => r.split('\t'));
+    const files = rows
+      .filter(([file]) => existsSync(join(SHARED_CORPUS, file)))
+      .map(([file, repo, path]) => ({ path: `${repo}/${path}`, bytes: readFileSync(join(SHARED_CORPUS, file)) }));
+    const root = layOut(files);
+    const run = await runCli(['check', '--format', 'json'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.counts.manifests).toBe(expectedManifests(files));
+  });
+});

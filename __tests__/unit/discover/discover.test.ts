@@ -1,0 +1,77 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { discoverArtifacts } from '../../../src/discover/discover.js';
+import type { Change, ChangeSet } from '../../../src/changes/change-set.js';
+import { runGate } from '../../../src/pipeline.js';
+import { tempDir } from '../../helpers/git-repo.js';
+
+const PEFT = JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: null, r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2);
+const CARD = '---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\nlibrary_name: peft\n---\n# Adapter\n';
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const root = tempDir('lg-discover-');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const changed = (changes: Change[]): ChangeSet => ({ scope: 'changed', changes, source: 'test', notes: [] });
+const all: ChangeSet = { scope: 'all', changes: [], source: 'test', notes: [] };
+
+describe('discoverArtifacts', () => {
+  it('judges a changed manifest together with its untouched siblings', async () => {
+    const root = workspace({ 'a/adapter_config.json': PEFT, 'a/README.md': CARD, 'a/adapter_model.safetensors': 'x', 'b/lineage.yaml': 'schema: 1\n' });
+    const { artifacts, manifestCount } = await discoverArtifacts({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true });
+    expect(artifacts.map((a) => a.dir)).toEqual(['a']);
+    expect(artifacts[0].records.map((r) => r.format).sort()).toEqual(['hf-model-card', 'peft-adapter-config']);
+    expect(artifacts[0].weights).toEqual([{ path: 'a/adapter_model.safetensors', status: 'present' }]);
+    expect(manifestCount).toBe(2);
+    // The card's license covers the adapter config that cannot carry one.
+    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error' });
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['unpinned-revision']);
+    expect(report.result).toBe('pass');
+  });
+
+  it('reports weights whose manifest this change deletes, and manifests moved out of a directory', async () => {
+    const root = workspace({ 'w/model.gguf': 'GGUF', 'moved/to/lineage.yaml': 'schema: 1\nupstreams: []\n', 'm/adapter_model.safetensors': 'x' });
+    const { artifacts } = await discoverArtifacts({
+      workspace: root,
+      changeSet: changed([
+        { path: 'w/lineage.yaml', status: 'removed' },
+        { path: 'moved/to/lineage.yaml', status: 'renamed', previousPath: 'm/lineage.yaml' }
+      ]),
+      include: () => true
+    });
+    const byDir = Object.fromEntries(artifacts.map((a) => [a.dir, a]));
+    expect(byDir.w.removedManifests).toEqual(['w/lineage.yaml']);
+    expect(byDir.w.weights).toEqual([{ path: 'w/model.gguf', status: 'present' }]);
+    expect(byDir.m.removedManifests).toEqual(['m/lineage.yaml']);
+    expect(byDir['moved/to'].records).toHaveLength(1);
+  });
+
+  it('refuses symlinks that leave the workspace and reads huge files only up to the cap', async () => {
+    const outside = tempDir('lg-outside-');
+    writeFileSync(join(outside, 'secret.json'), '{"peft_type":"LORA"}');
+    const root = workspace({ 'big/adapter_config.json': 'x'.repeat(3 * 1024 * 1024) });
+    mkdirSync(join(root, 'link'));
+    symlinkSync(join(outside, 'secret.json'), join(root, 'link', 'adapter_config.json'));
+    const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: () => true });
+    const reasons = Object.fromEntries(artifacts.map((a) => [a.dir, a.unreadable[0]?.reason]));
+    expect(reasons.link).toContain('points outside the repository');
+    expect(reasons.big).toMatch(/3,?145,?728 bytes|3 MiB|larger than/);
+  });
+
+  it('leaves out directories with nothing lineage-related, and applies the path filter on a full scan', async () => {
+    const root = workspace({ 'docs/README.md': '# Docs\n', 'x/adapter_config.json': PEFT, 'y/adapter_config.json': PEFT });
+    const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: (p) => !p.startsWith('y/') });
+    expect(artifacts.map((a) => a.dir)).toEqual(['x']);
+  });
+
+  it('finds a NOTICE file as attribution for the artifact', async () => {
+    const root = workspace({ 'l/adapter_config.json': PEFT.replace('Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B'), 'l/NOTICE': 'Built with Llama\n' });
+    const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: () => true });
+    expect(artifacts[0].noticeFiles).toEqual(['l/NOTICE']);
+  });
+});

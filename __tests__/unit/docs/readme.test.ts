@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { RULES } from '../../../src/rules/index.js';
+import { PROJECT_ROOT } from '../../helpers/run-action.js';
+// @ts-expect-error -- a plain ESM script shared with `node scripts/readme-tables.mjs`
+import { renderTables, updateReadme } from '../../../scripts/readme-tables.mjs';
+
+const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+const actionYml = readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8');
+
+describe('README and action.yml', () => {
+  it('has the inputs/outputs tables generated from action.yml (run `node scripts/readme-tables.mjs`)', () => {
+    expect(updateReadme(readme, renderTables(actionYml))).toBe(readme);
+  });
+
+  it('declares every input and output of the Action contract, runs on node24 from dist/index.js', () => {
+    const action = load(actionYml) as { name: string; runs: { using: string; main: string }; inputs: Record<string, { description: string }>; outputs: Record<string, unknown>; branding: object };
+    expect(action.name).toBe('Lineage Gate');
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action.branding).toBeDefined();
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      ['token', 'policy', 'paths', 'scope', 'fail-on', 'hub-verify', 'hub-endpoint', 'hub-token', 'comment', 'review-comments', 'check-run', 'sarif-file', 'report-file', 'bom-file', 'hub-cache', 'hub-max-depth', 'base-ref', 'head-ref'].sort()
+    );
+    for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
+    expect(Object.keys(action.outputs).sort()).toEqual(['artifacts', 'errors', 'report-file', 'result', 'sarif-file', 'warnings']);
+  });
+
+  it('links every rule to its page, and every page exists', () => {
+    for (const rule of RULES) {
+      expect(readme).toContain(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`);
+      expect(existsSync(join(PROJECT_ROOT, rule.meta.docs))).toBe(true);
+    }
+  });
+
+  it('has no broken relative links in README, docs/ and examples/', () => {
+    const pages = ['README.md', 'examples/README.md', 'docs/lineage-manifest.md', 'docs/rules/README.md', ...RULES.map((r) => r.meta.docs)];
+    for (const page of pages) {
+      const text = readFileSync(join(PROJECT_ROOT, page), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue;
+        expect({ page, target, exists: existsSync(join(PROJECT_ROOT, page, '..', target)) }).toEqual({ page, target, exists: true });
+      }
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Builders shared by the format readers: they turn one field of a manifest into the neutral
+ * declarations of a LineageRecord (upstream, license, attribution), each with its position.
+ */
+import { classifyUpstream } from '../lineage/classify.js';
+import type { AttributionDecl, Evidence, LicenseDecl, LineageRecord, UpstreamRef, UpstreamRole } from '../lineage/record.js';
+import type { PathSegment } from '../source/span.js';
+import { anchorOf, rawText, sourceAt, valueAt } from './fields.js';
+import type { FormatInput } from './format.js';
+
+/** A record with nothing declared yet, anchored at the document's first key. */
+export function emptyRecord(input: FormatInput, format: string): LineageRecord {
+  return { path: input.path, format, upstreams: [], upstreamLicenses: [], datasets: [], digests: [], anchor: anchorOf(input), notes: [] };
+}
+
+/** The upstream written at `path`, classified; undefined when the key is absent (null is kept: it is `empty`). */
+export function upstreamAt(input: FormatInput, path: readonly PathSegment[], role: UpstreamRole): UpstreamRef | undefined {
+  const value = valueAt(input.doc.value, path);
+  if (value === undefined) return undefined;
+  return { ...classifyUpstream(value), raw: rawText(value), role, source: sourceAt(input, path) };
+}
+
+/**
+ * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
+ * lists), else the single value. `roleOf` decides each item's role from the list length.
+ */
+export function upstreamsAt(input: FormatInput, path: readonly PathSegment[], roleOf: (count: number) => UpstreamRole): UpstreamRef[] {
+  const value = valueAt(input.doc.value, path);
+  if (Array.isArray(value) && value.length > 0) {
+    const role = roleOf(value.length);
+    return value.map((_, i) => upstreamAt(input, [...path, i], role)!);
+  }
+  const one = upstreamAt(input, path, roleOf(1));
+  return one ? [one] : [];
+}
+
+const EVIDENCE_RANK: Record<Evidence, number> = { inferred: 0, secondary: 1, primary: 2 };
+
+/** The weaker of two evidence classes: a declaration cannot make an inference stronger. */
+export function weakerEvidence(a: Evidence, b: Evidence): Evidence {
+  return EVIDENCE_RANK[a] <= EVIDENCE_RANK[b] ? a : b;
+}
+
+/** A license written as a plain string at `path`; absent, null and non-string values declare nothing. */
+export function licenseIdAt(input: FormatInput, path: readonly PathSegment[]): LicenseDecl | undefined {
+  const value = valueAt(input.doc.value, path);
+  return typeof value === 'string' ? { id: value, source: sourceAt(input, path) } : undefined;
+}
+
+/** An `attribution required` flag written at `path`; only a real boolean counts (a string is a schema problem). */
+export function attributionFlagAt(input: FormatInput, path: readonly PathSegment[]): AttributionDecl | undefined {
+  const value = valueAt(input.doc.value, path);
+  return typeof value === 'boolean' ? { required: value, source: sourceAt(input, path) } : undefined;
+}

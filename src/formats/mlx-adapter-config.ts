@@ -1,0 +1,28 @@
+import schema from '../../schemas/mlx-adapter-config.schema.json' with { type: 'json' };
+import { emptyRecord, upstreamAt } from './declarations.js';
+import { hasKey, isObject, stringAt } from './fields.js';
+import type { ManifestFormat } from './format.js';
+
+const ID = 'mlx-adapter-config';
+
+/**
+ * `mlx_lm` adapter config (also named `adapter_config.json`): often a full dump of the training
+ * arguments. The base is `model` (Hub id, `mlx-community/*` conversion or local path), may be absent.
+ */
+export const mlxAdapterConfig: ManifestFormat = {
+  id: ID,
+  name: 'MLX adapter config',
+  syntax: 'json',
+  schema,
+  detect(value) {
+    return isObject(value) && (hasKey(value, 'fine_tune_type') || hasKey(value, 'lora_parameters'));
+  },
+  read(input) {
+    const record = emptyRecord(input, ID);
+    const base = upstreamAt(input, ['model'], 'base');
+    if (base) record.upstreams.push(base);
+    const type = stringAt(input, ['fine_tune_type']);
+    if (type) record.relation = type;
+    return record;
+  }
+};

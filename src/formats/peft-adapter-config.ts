@@ -1,0 +1,34 @@
+import schema from '../../schemas/peft-adapter-config.schema.json' with { type: 'json' };
+import { emptyRecord, upstreamAt } from './declarations.js';
+import { hasKey, isObject, stringAt } from './fields.js';
+import type { ManifestFormat } from './format.js';
+
+const ID = 'peft-adapter-config';
+
+/**
+ * Hugging Face PEFT `adapter_config.json`. `base_model_name_or_path` names the base and `revision`
+ * (when set) the revision PEFT loads it at. PEFT never records a license.
+ */
+export const peftAdapterConfig: ManifestFormat = {
+  id: ID,
+  name: 'PEFT adapter config',
+  syntax: 'json',
+  schema,
+  detect(value) {
+    return isObject(value) && hasKey(value, 'peft_type');
+  },
+  read(input) {
+    const record = emptyRecord(input, ID);
+    const base = upstreamAt(input, ['base_model_name_or_path'], 'base');
+    if (base) {
+      const revision = stringAt(input, ['revision']);
+      // An `id@sha` base already carries its revision; otherwise `revision` is the one PEFT loads.
+      // A word like "main" stays as written: deciding whether it pins anything is a rule's job.
+      if (revision && revision.value.trim() !== '' && base.id && !base.revision) base.revision = revision.value;
+      record.upstreams.push(base);
+    }
+    const type = stringAt(input, ['peft_type']);
+    if (type) record.relation = type;
+    return record;
+  }
+};

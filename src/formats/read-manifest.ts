@@ -1,0 +1,86 @@
+/**
+ * One manifest file → a LineageRecord (with its schema problems), or why it could not be read,
+ * or why it is not a manifest after all (a README without model-card metadata).
+ * Pure: the caller reads the bytes (bounded) and passes them in.
+ */
+import type { SchemaProblem, UnreadableManifest } from '../lineage/artifact.js';
+import type { LineageRecord } from '../lineage/record.js';
+import type { ReadProblem, SourceDocument } from '../source/document.js';
+import { extractFrontMatter } from '../source/front-matter.js';
+import { parseJsonDocument } from '../source/json.js';
+import { FILE_START } from '../source/span.js';
+import { parseYamlDocument } from '../source/yaml.js';
+import { decodeManifest } from './decode.js';
+import { isObject } from './fields.js';
+import type { FormatInput, Syntax } from './format.js';
+import { MODEL_CARD_KEYS } from './hf-model-card.js';
+import { basenameOf, isWeakName, nameKind } from './manifest-names.js';
+import { detectFormat } from './registry.js';
+import { hasLineageKeys, readUnrecognised } from './unrecognised-manifest.js';
+import { validateManifest } from './validate.js';
+
+export { MAX_MANIFEST_BYTES } from './decode.js';
+export { isManifestCandidate } from './manifest-names.js';
+
+export type ReadResult =
+  | { kind: 'record'; record: LineageRecord; schemaProblems: SchemaProblem[] }
+  | { kind: 'unreadable'; problem: UnreadableManifest }
+  | { kind: 'not-a-manifest'; reason: string };
+
+function syntaxOf(path: string): Syntax | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.md')) return 'front-matter';
+  return undefined;
+}
+
+function unreadable(path: string, problem: ReadProblem): ReadResult {
+  return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? FILE_START } };
+}
+
+type Parsed = { input: FormatInput } | { result: ReadResult };
+
+/** Model-card front matter, or why this Markdown file is not a model card. */
+function parseMarkdown(path: string, text: string): Parsed {
+  const fm = extractFrontMatter(text);
+  if (!fm) return { result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' } };
+  const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
+  if ('problem' in parsed) return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
+  if (!isObject(parsed.doc.value) || !MODEL_CARD_KEYS.some((k) => Object.hasOwn(parsed.doc.value as object, k))) {
+    return { result: { kind: 'not-a-manifest', reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})` } };
+  }
+  return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
+}
+
+function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed {
+  const parsed: { doc: SourceDocument } | { problem: ReadProblem } = syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+  if ('problem' in parsed) return { result: unreadable(path, parsed.problem) };
+  return { input: { path, doc: parsed.doc } };
+}
+
+/**
+ * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
+ * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
+ */
+export function readManifest(path: string, bytes: Buffer, size?: number): ReadResult {
+  const kind = nameKind(path);
+  const syntax = syntaxOf(path);
+  if (!kind || !syntax) return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+
+  const decoded = decodeManifest(bytes, size);
+  if ('problem' in decoded) return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
+
+  const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+  if ('result' in parsed) return parsed.result;
+  const { input } = parsed;
+
+  const format = detectFormat(input.doc.value, basenameOf(path), syntax);
+  if (format) return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+
+  if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
+  if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
+    return { kind: 'not-a-manifest', reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key` };
+  }
+  return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
+}

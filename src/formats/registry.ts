@@ -1,0 +1,44 @@
+import type { ManifestFormat, Syntax } from './format.js';
+import { hfModelCard } from './hf-model-card.js';
+import { lineageManifest } from './lineage-manifest.js';
+import { mensAdapterManifestV3 } from './mens-adapter-manifest-v3.js';
+import { mensAdapterSidecarV2 } from './mens-adapter-sidecar-v2.js';
+import { mensTrainingManifest } from './mens-training-manifest.js';
+import { mlxAdapterConfig } from './mlx-adapter-config.js';
+import { peftAdapterConfig } from './peft-adapter-config.js';
+
+/**
+ * Every supported format, in detection order: the most specific markers first (the project's own
+ * manifest, then MENS `format` values), so a file that happens to carry another format's key too
+ * is read as what it most clearly is.
+ */
+export const FORMATS: readonly ManifestFormat[] = [
+  lineageManifest,
+  mensAdapterManifestV3,
+  mensAdapterSidecarV2,
+  mensTrainingManifest,
+  peftAdapterConfig,
+  mlxAdapterConfig,
+  hfModelCard
+];
+
+/**
+ * Repository path of each format's schema. All are `schemas/<format-id>.schema.json` except the
+ * project's own manifest, whose schema is published as `schemas/lineage.schema.json`.
+ */
+export function schemaFileOf(formatId: string): string {
+  return formatId === 'lineage-manifest' ? 'schemas/lineage.schema.json' : `schemas/${formatId}.schema.json`;
+}
+
+export function findFormat(id: string): ManifestFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/**
+ * The first format whose content test passes. Front matter is only ever a model card, and a
+ * model card only ever front matter; JSON and YAML files may be any of the data formats.
+ */
+export function detectFormat(value: unknown, basename: string, syntax: Syntax): ManifestFormat | undefined {
+  const fromMarkdown = syntax === 'front-matter';
+  return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+}
