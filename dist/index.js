@@ -4430,7 +4430,7 @@ function schemaOrData(schema) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const metaSchema = __nccwpck_require__(1678);
 const applicator = __nccwpck_require__(7216);
-const unevaluated = __nccwpck_require__(1928);
+const unevaluated = __nccwpck_require__(9547);
 const content = __nccwpck_require__(8226);
 const core = __nccwpck_require__(518);
 const format = __nccwpck_require__(4588);
@@ -6886,6 +6886,38 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 8550:
+/***/ ((module) => {
+
+
+module.exports = function (arr, predicate, ctx) {
+	if (typeof Array.prototype.findIndex === 'function') {
+		return arr.findIndex(predicate, ctx);
+	}
+
+	if (typeof predicate !== 'function') {
+		throw new TypeError('predicate must be a function');
+	}
+
+	var list = Object(arr);
+	var len = list.length;
+
+	if (len === 0) {
+		return -1;
+	}
+
+	for (var i = 0; i < len; i++) {
+		if (predicate.call(ctx, list[i], i, list)) {
+			return i;
+		}
+	}
+
+	return -1;
+};
+
+
+/***/ }),
+
 /***/ 3430:
 /***/ ((module) => {
 
@@ -8730,7 +8762,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 9547:
+/***/ 1928:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -11431,6 +11463,1124 @@ exports.basename = (path, { windows } = {}) => {
 
   return last;
 };
+
+
+/***/ }),
+
+/***/ 7369:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var arrayFindIndex = __nccwpck_require__(8550)
+var parse = __nccwpck_require__(4633)
+
+var ranges = __nccwpck_require__(9344)
+
+var notALicenseIdentifier = ' is not a simple license identifier'
+
+var rangeComparison = function (comparison) {
+  return function (first, second) {
+    var firstAST = parse(first)
+    if (!firstAST.hasOwnProperty('license')) {
+      throw new Error('"' + first + '"' + notALicenseIdentifier)
+    }
+    var secondAST = parse(second)
+    if (!secondAST.hasOwnProperty('license')) {
+      throw new Error('"' + second + '"' + notALicenseIdentifier)
+    }
+    return ranges.some(function (range) {
+      var firstLicense = firstAST.license
+      var indexOfFirst = arrayFindIndex(range, function (element) {
+        return (
+          element === firstLicense ||
+          (
+            Array.isArray(element) &&
+            element.indexOf(firstLicense) !== -1
+          )
+        )
+      })
+      if (indexOfFirst < 0) {
+        return false
+      }
+      var secondLicense = secondAST.license
+      var indexOfSecond = arrayFindIndex(range, function (element) {
+        return (
+          element === secondLicense ||
+          (
+            Array.isArray(element) &&
+            element.indexOf(secondLicense) !== -1
+          )
+        )
+      })
+      if (indexOfSecond < 0) {
+        return false
+      }
+      return comparison(indexOfFirst, indexOfSecond)
+    })
+  }
+}
+
+exports.gt = rangeComparison(function (first, second) {
+  return first > second
+})
+
+exports.lt = rangeComparison(function (first, second) {
+  return first < second
+})
+
+exports.eq = rangeComparison(function (first, second) {
+  return first === second
+})
+
+
+/***/ }),
+
+/***/ 4633:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(692)
+var parse = __nccwpck_require__(1502)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 1502:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      return { license: string }
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = ['WITH', 'AND', 'OR', '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
+/***/ 3326:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(6849)
+var parse = __nccwpck_require__(5501)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 5501:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t === null) {
+      throw new Error('Unexpected end of input')
+    }
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      var node = { license: string }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = [/^WITH/i, /^AND/i, /^OR/i, '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string.toUpperCase()
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
+/***/ 5131:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var compare = __nccwpck_require__(7369)
+var parse = __nccwpck_require__(1947)
+var ranges = __nccwpck_require__(9344)
+
+function rangesAreCompatible (first, second) {
+  return (
+    first.license === second.license ||
+    ranges.some(function (range) {
+      return (
+        licenseInRange(first.license, range) &&
+        licenseInRange(second.license, range)
+      )
+    })
+  )
+}
+
+function licenseInRange (license, range) {
+  return (
+    range.indexOf(license) !== -1 ||
+    range.some(function (element) {
+      return (
+        Array.isArray(element) &&
+        element.indexOf(license) !== -1
+      )
+    })
+  )
+}
+
+function identifierInRange (identifier, range) {
+  return (
+    identifier.license === range.license ||
+    compare.gt(identifier.license, range.license) ||
+    compare.eq(identifier.license, range.license)
+  )
+}
+
+function licensesAreCompatible (first, second) {
+  if (first.exception !== second.exception) {
+    return false
+  } else if (second.hasOwnProperty('license')) {
+    if (second.hasOwnProperty('plus')) {
+      if (first.hasOwnProperty('plus')) {
+        // first+, second+
+        return rangesAreCompatible(first, second)
+      } else {
+        // first, second+
+        return identifierInRange(first, second)
+      }
+    } else {
+      if (first.hasOwnProperty('plus')) {
+        // first+, second
+        return identifierInRange(second, first)
+      } else {
+        // first, second
+        return first.license === second.license
+      }
+    }
+  }
+}
+
+function replaceGPLOnlyOrLaterWithRanges (argument) {
+  var license = argument.license
+  if (license) {
+    if (endsWith(license, '-or-later')) {
+      argument.license = license.replace('-or-later', '')
+      argument.plus = true
+    } else if (endsWith(license, '-only')) {
+      argument.license = license.replace('-only', '')
+      delete argument.plus
+    }
+  } else if (argument.left && argument.right) {
+    argument.left = replaceGPLOnlyOrLaterWithRanges(argument.left)
+    argument.right = replaceGPLOnlyOrLaterWithRanges(argument.right)
+  }
+  return argument
+}
+
+function endsWith (string, substring) {
+  return string.indexOf(substring) === string.length - substring.length
+}
+
+function licenseString (e) {
+  if (e.hasOwnProperty('noassertion')) return 'NOASSERTION'
+  if (e.license) {
+    return (
+      e.license +
+      (e.plus ? '+' : '') +
+      (e.exception ? ('WITH ' + e.exception) : '')
+    )
+  }
+}
+
+// Expand the given expression into an equivalent array where each member is an array of licenses AND'd
+// together and the members are OR'd together. For example, `(MIT OR ISC) AND GPL-3.0` expands to
+// `[[GPL-3.0 AND MIT], [ISC AND MIT]]`. Note that within each array of licenses, the entries are
+// normalized (sorted) by license name.
+function expand (expression) {
+  return sort(expandInner(expression))
+}
+
+function expandInner (expression) {
+  if (!expression.conjunction) return [{ [licenseString(expression)]: expression }]
+  if (expression.conjunction === 'or') return expandInner(expression.left).concat(expandInner(expression.right))
+  if (expression.conjunction === 'and') {
+    var left = expandInner(expression.left)
+    var right = expandInner(expression.right)
+    return left.reduce(function (result, l) {
+      right.forEach(function (r) { result.push(Object.assign({}, l, r)) })
+      return result
+    }, [])
+  }
+}
+
+function sort (licenseList) {
+  var sortedLicenseLists = licenseList
+    .filter(function (e) { return Object.keys(e).length })
+    .map(function (e) { return Object.keys(e).sort() })
+  return sortedLicenseLists.map(function (list, i) {
+    return list.map(function (license) { return licenseList[i][license] })
+  })
+}
+
+function isANDCompatible (parsedExpression, parsedLicenses) {
+  return parsedExpression.every(function (element) {
+    return parsedLicenses.some(function (approvedLicense) {
+      return licensesAreCompatible(element, approvedLicense)
+    })
+  })
+}
+
+function satisfies (spdxExpression, arrayOfLicenses) {
+  var parsedExpression = expand(replaceGPLOnlyOrLaterWithRanges(parse(spdxExpression)))
+  var parsedLicenses = arrayOfLicenses.map(function (l) { return replaceGPLOnlyOrLaterWithRanges(parse(l)) })
+  for (const parsed of parsedLicenses) {
+    if (parsed.hasOwnProperty('conjunction')) {
+      throw new Error('Approved licenses cannot be AND or OR expressions.')
+    }
+  }
+  return parsedExpression.some(function (o) { return isANDCompatible(o, parsedLicenses) })
+}
+
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 1947:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(3394)
+var parse = __nccwpck_require__(5460)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 5460:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      return { license: string }
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 3394:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = ['WITH', 'AND', 'OR', '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
 
 
 /***/ }),
@@ -39806,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9805);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1762);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39815,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9805:
+/***/ 1762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47827,6 +48977,25 @@ function getOctokit(token, options, ...additionalPlugins) {
 class ConfigError extends Error {
     name = 'ConfigError';
 }
+/** An invalid policy file: every problem found (the first ones, in file order), each at its line. */
+class PolicyError extends ConfigError {
+    name = 'PolicyError';
+    file;
+    line;
+    column;
+    problems;
+    constructor(problems) {
+        if (problems.length === 0)
+            throw new Error('PolicyError needs at least one problem');
+        const [first] = problems;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
+        super(`The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`);
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.problems = problems;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
@@ -47835,7 +49004,6 @@ class ConfigError extends Error {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET = {
-    policy: [],
     'hub-verify': ['false'],
     'hub-endpoint': [],
     'hub-token': [],
@@ -47873,6 +49041,7 @@ function readInputs(read) {
     }
     return {
         token: read('token').trim(),
+        policy: read('policy').trim(),
         paths: splitGlobs(read('paths')),
         scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all']),
         failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never']),
@@ -47890,6 +49059,2251 @@ function readInputs(read) {
 function oneLine(text) {
     return text.replace(/[\r\n]+/g, ' ').replace(/::/g, ': :');
 }
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/source/span.ts
+/** Span of the first line of a file: where findings about a whole file point. */
+const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** Turns offsets into 1-based line/column pairs (binary search over line starts). */
+class LineIndex {
+    lineOffset;
+    starts = [0];
+    constructor(text, lineOffset = 0) {
+        this.lineOffset = lineOffset;
+        for (let i = 0; i < text.length; i++)
+            if (text.charCodeAt(i) === 10)
+                this.starts.push(i + 1);
+    }
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1 + this.lineOffset, column: offset - this.starts[lo] + 1 };
+    }
+    span(start, end) {
+        const a = this.position(start);
+        const b = this.position(Math.max(start, end));
+        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/source/tree-document.ts
+
+/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
+class TreeDocument {
+    value;
+    root;
+    lines;
+    constructor(value, root, lines) {
+        this.value = value;
+        this.root = root;
+        this.lines = lines;
+    }
+    find(path) {
+        let node = this.root;
+        let nearest = this.root;
+        for (const seg of path) {
+            node = node?.children?.get(seg);
+            if (!node)
+                return { nearest };
+            nearest = node;
+        }
+        return { node, nearest };
+    }
+    spanOf(path) {
+        const { node } = this.find(path);
+        return node ? this.lines.span(node.start, node.end) : undefined;
+    }
+    keySpanOf(path) {
+        const { node } = this.find(path);
+        if (!node)
+            return undefined;
+        if (node.keyStart !== undefined && node.keyEnd !== undefined)
+            return this.lines.span(node.keyStart, node.keyEnd);
+        return this.lines.span(node.start, node.end);
+    }
+    nearestSpan(path) {
+        const { node, nearest } = this.find(path);
+        const target = node ?? nearest;
+        if (!target)
+            return FILE_START;
+        if (!node && target.keyStart !== undefined && target.keyEnd !== undefined) {
+            return this.lines.span(target.keyStart, target.keyEnd);
+        }
+        // For a whole object, point at its first line rather than the entire block.
+        const span = this.lines.span(target.start, target.end);
+        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/source/yaml.ts
+
+
+
+/** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
+const MAX_ALIAS_COUNT = 100;
+function toPositioned(node) {
+    const n = node;
+    if (!n || !('range' in n) || !n.range)
+        return undefined;
+    const out = { start: n.range[0], end: n.range[1] };
+    if ((0,dist/* isMap */.jh)(n)) {
+        out.children = new Map();
+        for (const pair of n.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const key = pair.key;
+            const keyValue = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
+            if (keyValue === undefined || keyValue === null || !(0,dist/* isScalar */.jn)(key) || !key.range)
+                continue;
+            const child = toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
+            child.keyStart = key.range[0];
+            child.keyEnd = key.range[1];
+            out.children.set(String(keyValue), child);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(n)) {
+        out.children = new Map();
+        n.items.forEach((item, i) => {
+            const child = toPositioned(item);
+            if (child)
+                out.children.set(i, child);
+        });
+    }
+    else if ((0,dist/* isScalar */.jn)(n) && n.range) {
+        // Value end excludes trailing comment/whitespace: range[1] is the value end.
+        out.end = n.range[1];
+    }
+    return out;
+}
+/**
+ * YAML 1.2 (core schema: dates stay strings) with positions.
+ * `lineOffset` shifts reported lines, for front matter that starts below line 1.
+ */
+function parseYamlDocument(text, lineOffset = 0) {
+    const lines = new LineIndex(text, lineOffset);
+    const counter = new dist/* LineCounter */.HN();
+    let document;
+    try {
+        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    }
+    catch (err) {
+        return { problem: { reason: `not valid YAML: ${err.message}` } };
+    }
+    if (document.errors.length > 0) {
+        const first = document.errors[0];
+        const at = lines.span(first.pos[0], first.pos[1]);
+        return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
+    }
+    let value;
+    try {
+        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (err) {
+        return { problem: { reason: `not valid YAML: ${err.message}` } };
+    }
+    return { doc: new TreeDocument(value ?? null, toPositioned(document.contents), lines) };
+}
+function firstLine(message) {
+    return message.split('\n')[0];
+}
+
+;// CONCATENATED MODULE: ./src/policy/defaults.ts
+/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
+function defaultEffectivePolicy() {
+    return {
+        rules: {},
+        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
+        licenses: { allow: null, deny: [], unknown: 'warn' },
+        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
+    };
+}
+/** The policy of a repository without a policy file. */
+function defaultPolicy() {
+    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
+}
+
+;// CONCATENATED MODULE: ./src/formats/fields.ts
+
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** Own property only: `constructor` or `__proto__` in a manifest must not reach Object.prototype. */
+function own(obj, key) {
+    return isObject(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+function hasKey(obj, key) {
+    return isObject(obj) && Object.hasOwn(obj, key);
+}
+/** The value at `path` inside `root`, or undefined when any step is missing. */
+function valueAt(root, path) {
+    let node = root;
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            node = Array.isArray(node) ? node[seg] : undefined;
+        else
+            node = own(node, seg);
+        if (node === undefined)
+            return undefined;
+    }
+    return node;
+}
+/** Dotted field name as findings print it: `provenance.upstream_model_id`, `base_model[1]`. */
+function fieldName(path) {
+    let out = '';
+    for (const seg of path)
+        out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+    return out;
+}
+/** Where the value at `path` was written (its exact span; the nearest existing ancestor otherwise). */
+function sourceAt(input, path) {
+    return { path: input.path, field: fieldName(path), at: input.doc.spanOf(path) ?? input.doc.nearestSpan(path) };
+}
+/** The first key of the document (or line 1): where "this manifest lacks X" findings point. */
+function anchorOf(input) {
+    const value = input.doc.value;
+    const first = isObject(value) ? Object.keys(value)[0] : undefined;
+    const at = first !== undefined ? input.doc.keySpanOf([first]) : undefined;
+    return { path: input.path, field: first ?? '', at: at ?? FILE_START };
+}
+/** Longest value quoted back into a record or message; a hostile manifest cannot flood a report. */
+const MAX_QUOTED = 200;
+/** A value as written, for `raw`: strings as they are, null as null, anything else as bounded JSON. */
+function rawText(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string')
+        return value;
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED - 1)}…` : json;
+}
+/** A string value at `path`, with its source; undefined for absent, null or non-string values. */
+function stringAt(input, path) {
+    const value = valueAt(input.doc.value, path);
+    return typeof value === 'string' ? { value, source: sourceAt(input, path) } : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/policy/globs.ts
+
+/**
+ * Globs of the policy file: repository paths (overrides, waivers) and Hub ids (upstream lists,
+ * waiver upstreams, license-id patterns). Checked once at load time so that a typo fails the
+ * run with a line number instead of silently matching nothing.
+ */
+/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory (as in the `paths` input). */
+function normalisePathGlob(glob) {
+    let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
+    if (g.endsWith('/'))
+        g += '**';
+    return g;
+}
+/** Why `glob` cannot be used, or undefined when it can. */
+function globProblem(glob, kind) {
+    const g = glob.trim();
+    if (g === '')
+        return 'is empty';
+    if (g.startsWith('!'))
+        return 'starts with `!`: negated patterns are not supported here';
+    if (/\\$/.test(g))
+        return 'ends with a lone `\\`';
+    if (kind !== 'path' && /\s/.test(g))
+        return `contains whitespace, which no ${kind === 'hub-id' ? 'Hub id' : 'license id'} has`;
+    if (kind === 'path') {
+        const p = normalisePathGlob(g);
+        if (p === '')
+            return 'names no path';
+        if (p.split('/').includes('..'))
+            return 'contains `..`: paths are relative to the repository root and never leave it';
+    }
+    try {
+        picomatch_default().makeRe(kind === 'path' ? normalisePathGlob(g) : g, { strictBrackets: true, dot: true });
+    }
+    catch (err) {
+        return `is not a valid glob: ${err.message.replace(/ - use .*$/, '')}`;
+    }
+    return undefined;
+}
+function isGlob(text) {
+    return /[*?[\]{}]/.test(text);
+}
+/** Matcher for repository-path globs (case-sensitive, dot files included). */
+function pathMatcher(globs) {
+    const tests = globs.map((g) => picomatch_default()(normalisePathGlob(g), { dot: true, windows: false }));
+    return (path) => tests.some((t) => t(path));
+}
+/** Matcher for Hub-id and license-id globs: the Hub treats ids case-insensitively. */
+function idMatcher(glob) {
+    return picomatch_default()(glob.trim(), { dot: true, nocase: true, windows: false });
+}
+
+;// CONCATENATED MODULE: ./src/policy/effective.ts
+
+/** `base` with every setting that `settings` gives replaced (lists are replaced, not merged). */
+function mergeSettings(base, settings) {
+    return {
+        rules: settings.rules ? { ...base.rules, ...settings.rules } : base.rules,
+        require: settings.require ? { ...base.require, ...settings.require } : base.require,
+        licenses: settings.licenses ? { ...base.licenses, ...settings.licenses } : base.licenses,
+        upstreams: settings.upstreams ? { ...base.upstreams, ...settings.upstreams } : base.upstreams
+    };
+}
+const matchers = new WeakMap();
+function matcherFor(globs) {
+    let m = matchers.get(globs);
+    if (!m) {
+        m = pathMatcher(globs);
+        matchers.set(globs, m);
+    }
+    return m;
+}
+/**
+ * The settings for one artifact: the policy's global settings, then every override whose `paths`
+ * match one of the artifact's repository paths (its directory and its files), in file order.
+ */
+function effectivePolicy(policy, paths) {
+    let result = policy.defaults;
+    for (const override of policy.overrides) {
+        const matches = matcherFor(override.paths);
+        if (paths.some((p) => matches(p)))
+            result = mergeSettings(result, override.settings);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/policy/read-policy.ts
+/**
+ * Turns a validated policy document (kebab-case YAML) into the `Policy` the pipeline uses
+ * (camelCase settings over the built-in defaults, positions kept for findings about waivers;
+ * license knowledge entries stay in the knowledge base's own kebab-case shape).
+ */
+
+
+
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Copies `from[key]` to `to[as]` when the file wrote it (null included: it means "none"). */
+function copy(to, as, from, key, read = (v) => v) {
+    if (Object.hasOwn(from, key))
+        to[as] = read(from[key]);
+}
+const listOrNull = (v) => (v === null ? null : strings(v));
+function readSettings(section) {
+    if (!isObject(section))
+        return {};
+    const out = {};
+    const rules = own(section, 'rules');
+    if (isObject(rules))
+        out.rules = Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s]));
+    const require = own(section, 'require');
+    if (isObject(require)) {
+        const r = {};
+        copy(r, 'pinnedRevisions', require, 'pinned-revisions');
+        copy(r, 'evidence', require, 'evidence');
+        copy(r, 'attribution', require, 'attribution');
+        copy(r, 'hub', require, 'hub');
+        out.require = r;
+    }
+    const licenses = own(section, 'licenses');
+    if (isObject(licenses)) {
+        const l = {};
+        copy(l, 'allow', licenses, 'allow', listOrNull);
+        copy(l, 'deny', licenses, 'deny', strings);
+        copy(l, 'unknown', licenses, 'unknown');
+        out.licenses = l;
+    }
+    const upstreams = own(section, 'upstreams');
+    if (isObject(upstreams)) {
+        const u = {};
+        copy(u, 'allow', upstreams, 'allow', listOrNull);
+        copy(u, 'deny', upstreams, 'deny', strings);
+        copy(u, 'mirrorsAsUpstream', upstreams, 'mirrors-as-upstream');
+        out.upstreams = u;
+    }
+    return out;
+}
+function locate(doc, file, path, key = false) {
+    const span = (key ? doc.keySpanOf(path) : doc.spanOf(path)) ?? doc.nearestSpan(path);
+    return { path: file, line: span.line, column: span.column };
+}
+function items(value) {
+    return Array.isArray(value) ? value.filter(isObject) : [];
+}
+function readWaivers(doc, file, root) {
+    const list = own(root, 'waivers');
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((w, i) => {
+        if (!isObject(w))
+            return [];
+        const upstream = own(w, 'upstream');
+        const expires = own(w, 'expires');
+        return [{
+                rule: String(own(w, 'rule')),
+                path: String(own(w, 'path')),
+                ...(typeof upstream === 'string' ? { upstream } : {}),
+                reason: String(own(w, 'reason')).trim(),
+                ...(typeof expires === 'string' ? { expires } : {}),
+                at: locate(doc, file, ['waivers', i])
+            }];
+    });
+}
+function readUpstreamLicenses(doc, file, licenses) {
+    const map = own(licenses, 'upstreams');
+    if (!isObject(map))
+        return [];
+    return Object.entries(map)
+        .filter((e) => typeof e[1] === 'string')
+        .map(([pattern, license]) => ({ pattern, license: license.trim(), at: locate(doc, file, ['licenses', 'upstreams', pattern], true) }));
+}
+/** Entries keep the knowledge base's kebab-case shape: src/licenses reads them as its own data. */
+function readKnowledge(doc, file, licenses) {
+    const list = own(licenses, 'knowledge');
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((e, i) => (isObject(e) ? [{ ...structuredClone(e), at: locate(doc, file, ['licenses', 'knowledge', i]) }] : []));
+}
+/** The `Policy` of a document that passed validation. */
+function readPolicy(doc, file) {
+    const root = isObject(doc.value) ? doc.value : {};
+    const licenses = own(root, 'licenses');
+    return {
+        file,
+        defaults: mergeSettings(defaultEffectivePolicy(), readSettings(root)),
+        overrides: items(own(root, 'overrides')).map((o) => ({ paths: strings(own(o, 'paths')), settings: readSettings(o) })),
+        waivers: readWaivers(doc, file, root),
+        upstreamLicenses: readUpstreamLicenses(doc, file, licenses),
+        licenseEntries: readKnowledge(doc, file, licenses)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/formats/json-pointer.ts
+
+/** JSON Pointer (`/a/0/b~1c`, as ajv reports it) → path segments, with indices where the data holds an array. */
+function pointerToPath(pointer, root) {
+    if (pointer === '')
+        return [];
+    const path = [];
+    let node = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const seg = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
+        path.push(seg);
+        node = valueAt(node, [seg]);
+    }
+    return path;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./schemas/policy.schema.json
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
+;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
+/** Edit distance (insertions, deletions, substitutions), bounded by the inputs' small size. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** Punctuation is the usual typo in ids (`apache2`, `pinned_revisions`): count it at most once. */
+function closeness(word, candidate) {
+    const bare = (s) => s.replace(/[-_.]/g, '');
+    return Math.min(distance(word, candidate), distance(bare(word), bare(candidate)) + 1);
+}
+/**
+ * The candidate closest to `word` (case-insensitive, `_` read as `-`), if it is close enough to be
+ * a typo: within a third of the word's length, at least 2 edits.
+ */
+function didYouMean(word, candidates) {
+    const w = word.toLowerCase().replace(/_/g, '-');
+    if (w.length > 200)
+        return undefined;
+    let best;
+    let bestDistance = Math.max(2, Math.ceil(w.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const d = closeness(w, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean X?)`, or nothing when no candidate is close. */
+function suggestion(word, candidates, quote = (s) => s) {
+    const best = didYouMean(word, candidates);
+    return best ? ` (did you mean ${quote(best)}?)` : '';
+}
+
+;// CONCATENATED MODULE: ./src/policy/located.ts
+
+const MAX_SHOWN = 60;
+/** A value as the user wrote it, shortened: for "(got …)". */
+function show(value) {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
+}
+/**
+ * How a setting is named in messages: `require.evidence`, or for list items whose number a
+ * reader counts from 1, "`expires` of waiver 2" / "`rules.x` of override 1".
+ */
+function subject(path) {
+    const [head, index, ...rest] = path;
+    const owner = head === 'waivers' ? 'waiver' : head === 'overrides' ? 'override' : undefined;
+    if (owner && typeof index === 'number') {
+        return rest.length ? `\`${fieldName(rest)}\` of ${owner} ${index + 1}` : `${owner} ${index + 1}`;
+    }
+    if (head === 'licenses' && index === 'knowledge' && typeof rest[0] === 'number') {
+        const inner = rest.slice(1);
+        return inner.length ? `\`${fieldName(inner)}\` of license knowledge entry ${rest[0] + 1}` : `license knowledge entry ${rest[0] + 1}`;
+    }
+    return path.length ? `\`${fieldName(path)}\`` : 'the policy';
+}
+/** Span of a value: its key for mappings and lists (a whole block is too wide), the value itself otherwise. */
+function valueSpan(doc, path) {
+    const value = valueAt(doc.value, path);
+    const keyed = path.length > 0 && (isObject(value) || Array.isArray(value)) ? doc.keySpanOf(path) : undefined;
+    return keyed ?? doc.spanOf(path) ?? doc.nearestSpan(path);
+}
+function keySpan(doc, path) {
+    return doc.keySpanOf(path) ?? doc.nearestSpan(path);
+}
+
+;// CONCATENATED MODULE: ./src/policy/schema-problems.ts
+/**
+ * Checks the policy file against schemas/policy.schema.json and words each ajv error for the
+ * person who edits the file, at the offending value (or, for a missing key, at the item lacking it).
+ */
+
+
+
+
+
+
+let validator;
+/** Compiled on first use: runs without a policy file never pay for it. */
+function validate() {
+    validator ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, verbose: true }).compile(policy_schema_namespaceObject);
+    return validator;
+}
+/**
+ * Checks the code does itself, with the caller's list of rule ids and better words: the
+ * schema lists rule ids only so that editors can complete them.
+ */
+function checkedElsewhere(err, path) {
+    const inRules = path[path.length - 1] === 'rules' && (path.length === 1 || (path.length === 3 && path[0] === 'overrides'));
+    const waiverRule = path.length === 3 && path[0] === 'waivers' && path[2] === 'rule';
+    return (err.keyword === 'additionalProperties' && inRules) || (err.keyword === 'enum' && waiverRule);
+}
+const TYPE_WORDS = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'a string',
+    boolean: 'true or false',
+    integer: 'an integer',
+    number: 'a number',
+    null: 'null'
+};
+function typeWords(type) {
+    const types = (Array.isArray(type) ? type : String(type).split(',')).map((t) => TYPE_WORDS[String(t)] ?? String(t));
+    return types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : types[0];
+}
+/** Why each required key matters, so the message says what to write. */
+const MISSING = {
+    version: 'start the file with `version: 1`',
+    reason: 'every waiver must say why',
+    rule: 'say which rule\'s findings it waives',
+    path: 'say which files it covers (`"**"` for all)',
+    paths: 'say which files it applies to',
+    id: 'give the license id it describes',
+    family: 'name the license family',
+    source: 'link the license text'
+};
+function describe(err, doc) {
+    const path = pointerToPath(err.instancePath, doc.value);
+    const value = valueAt(doc.value, path);
+    const params = err.params;
+    const got = ` (got ${show(value)})`;
+    const last = path[path.length - 1];
+    switch (err.keyword) {
+        case 'required': {
+            const missing = String(params.missingProperty);
+            const why = MISSING[missing] ? `: ${MISSING[missing]}` : '';
+            return { message: `${subject(path)} has no \`${missing}\`${why}`, at: doc.nearestSpan([...path, missing]) };
+        }
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
+                return { message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`, at: keySpan(doc, [...path, extra]) };
+            }
+            const known = Object.keys(err.parentSchema?.properties ?? {});
+            const where = path.length ? ` in ${subject(path)}` : '';
+            return { message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`, at: keySpan(doc, [...path, extra]) };
+        }
+        case 'type':
+            return { message: `${subject(path)} must be ${typeWords(params.type)}${got}`, at: valueSpan(doc, path) };
+        case 'enum': {
+            const allowed = params.allowedValues.filter((v) => v !== null).map(String);
+            return { message: `${subject(path)} must be one of ${allowed.join(', ')}${got}`, at: valueSpan(doc, path) };
+        }
+        case 'const':
+            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`, at: valueSpan(doc, path) };
+        case 'pattern':
+            if (last === 'reason')
+                return { message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`, at: valueSpan(doc, path) };
+            if (last === 'expires')
+                return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
+            if (last === 'source')
+                return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
+            if (last === 'id' || path[path.length - 2] === 'aliases')
+                return { message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`, at: valueSpan(doc, path) };
+            return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
+        case 'minLength':
+            return { message: Number(params.limit) > 1 ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}` : `${subject(path)} must not be empty`, at: valueSpan(doc, path) };
+        case 'minProperties':
+            return { message: `${subject(path)} needs a \`duty\`, a \`text\` or \`markers\``, at: valueSpan(doc, path) };
+        case 'maxLength':
+            return { message: `${subject(path)} must be at most ${String(params.limit)} characters long`, at: valueSpan(doc, path) };
+        case 'minItems':
+            return { message: `${subject(path)} must list at least one pattern`, at: valueSpan(doc, path) };
+        default:
+            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+    }
+}
+/** Schema problems of the parsed policy, in the order ajv finds them. */
+function schemaProblems(doc) {
+    const check = validate();
+    if (check(doc.value))
+        return [];
+    return (check.errors ?? []).filter((e) => !checkedElsewhere(e, pointerToPath(e.instancePath, doc.value))).map((e) => describe(e, doc));
+}
+
+;// CONCATENATED MODULE: ./src/licenses/knowledge-data.generated.ts
+const LICENSE_DATA = {
+    "licenses": [
+        {
+            "id": "llama2",
+            "aliases": [
+                "llama-2"
+            ],
+            "family": "Llama",
+            "display": "Llama 2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement and keep this notice in a \"Notice\" text file distributed with the model.",
+                "text": "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Llama 2 is licensed under the LLAMA 2 Community License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Llama 2 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama2/license/"
+        },
+        {
+            "id": "llama3",
+            "aliases": [
+                "llama-3"
+            ],
+            "family": "Llama",
+            "display": "Meta Llama 3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Meta Llama 3\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Meta Llama 3"
+                ]
+            },
+            "naming-prefix": "Llama 3",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Meta Llama 3 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3/license/"
+        },
+        {
+            "id": "llama3.1",
+            "aliases": [
+                "llama-3.1"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.1 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_1/license/"
+        },
+        {
+            "id": "llama3.2",
+            "aliases": [
+                "llama-3.2"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_2/license/"
+        },
+        {
+            "id": "llama3.3",
+            "aliases": [
+                "llama-3.3"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.3 is licensed under the Llama 3.3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_3/license/"
+        },
+        {
+            "id": "llama4",
+            "aliases": [
+                "llama-4"
+            ],
+            "family": "Llama",
+            "display": "Llama 4 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama4/license/"
+        },
+        {
+            "id": "fair-noncommercial-research-license",
+            "family": "Meta FAIR",
+            "display": "FAIR Noncommercial Research License",
+            "written-as": "license",
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "noncommercial research use only",
+                "recipients must receive a copy of the license; publications must acknowledge the research materials",
+                "derivatives may be distributed only under the terms of this license",
+                "Acceptable Use Policy"
+            ],
+            "permissive": false,
+            "source": "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE"
+        },
+        {
+            "id": "gemma",
+            "family": "Gemma",
+            "display": "Gemma Terms of Use",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients the Gemma Terms of Use and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms",
+                "markers": [
+                    "Gemma Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Gemma Prohibited Use Policy",
+                "the use restrictions must be passed on to recipients as an enforceable provision",
+                "a model trained on Gemma outputs (distillation) is a Model Derivative"
+            ],
+            "permissive": false,
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "id": "health-ai-developer-foundations-terms-of-use",
+            "aliases": [
+                "health-ai-developer-foundations",
+                "hai-def"
+            ],
+            "family": "HAI-DEF",
+            "display": "Health AI Developer Foundations Terms of Use",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients the terms and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "HAI-DEF is provided under and subject to the Health AI Developer Foundations Terms of Use found at https://developers.google.com/health-ai-developer-foundations/terms",
+                "markers": [
+                    "Health AI Developer Foundations Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "the use restrictions (Section 3.2) and the Prohibited Use Policy must be passed on as an enforceable provision",
+                "clinical use needs the applicable health regulatory authorization"
+            ],
+            "permissive": false,
+            "source": "https://developers.google.com/health-ai-developer-foundations/terms"
+        },
+        {
+            "id": "qwen",
+            "family": "Qwen",
+            "display": "Qwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "qwen-research",
+            "family": "Qwen",
+            "display": "Qwen Research License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen RESEARCH LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial (research and evaluation) use only; commercial use needs a license from Alibaba Cloud"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "tongyi-qianwen",
+            "family": "Qwen",
+            "display": "Tongyi Qianwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, mark modified files, and keep the notice line in a \"Notice\" text file.",
+                "text": "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Tongyi Qianwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud",
+                "the materials and their outputs may not be used to improve any other large language model (other than Tongyi Qianwen or its derivatives)"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"
+        },
+        {
+            "id": "deepseek",
+            "aliases": [
+                "deepseek-license"
+            ],
+            "family": "DeepSeek",
+            "display": "DeepSeek License Agreement v1.0",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, mark modified files, and keep all copyright, patent, trademark and attribution notices.",
+                "markers": [
+                    "DeepSeek License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "use-based restrictions (Attachment A) must be included as an enforceable provision in any agreement for derivatives"
+            ],
+            "permissive": false,
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "id": "mrl",
+            "aliases": [
+                "mistral-research-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Research License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Research License",
+                "markers": [
+                    "Mistral AI Research License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "research and non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "id": "mnpl",
+            "aliases": [
+                "mistral-non-production-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Non-Production License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Non-Production License",
+                "markers": [
+                    "Mistral AI Non-Production License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-production use only (research, testing, evaluation); no commercial or production use"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MNPL-0.1.md"
+        },
+        {
+            "id": "modified-mit",
+            "family": "Kimi",
+            "display": "Modified MIT License (Kimi K2)",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Keep the MIT copyright and permission notice; past the threshold, the product must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\") on its user interface.",
+                "text": "Kimi K2",
+                "markers": [
+                    "Kimi K2"
+                ],
+                "condition": "products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\")"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "scale-threshold": "more than 100 million monthly active users or more than US$20 million monthly revenue",
+            "permissive": false,
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "flux-1-dev-non-commercial-license",
+            "family": "FLUX",
+            "display": "FLUX.1 [dev] Non-Commercial License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Distribute the model and derivatives with a copy of the license and the notice line; recipients take their rights directly under the license.",
+                "text": "The FLUX.1 [dev] Model is licensed by Black Forest Labs. Inc. under the FLUX.1 [dev] Non-Commercial License. Copyright Black Forest Labs. Inc.",
+                "markers": [
+                    "FLUX.1 [dev] Non-Commercial License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use of the model and its derivatives (generated outputs may be used commercially)"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"
+        },
+        {
+            "id": "openrail",
+            "family": "OpenRAIL",
+            "display": "OpenRAIL license family",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/blog/open_rail"
+        },
+        {
+            "id": "openrail++",
+            "family": "OpenRAIL",
+            "display": "CreativeML Open RAIL++-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md"
+        },
+        {
+            "id": "creativeml-openrail-m",
+            "family": "OpenRAIL",
+            "display": "CreativeML OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/spaces/CompVis/stable-diffusion-license"
+        },
+        {
+            "id": "bigscience-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigScience OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/bigscience-openrail-m"
+        },
+        {
+            "id": "bigscience-bloom-rail-1.0",
+            "family": "OpenRAIL",
+            "display": "BigScience BLOOM RAIL 1.0",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/the-bigscience-rail-license"
+        },
+        {
+            "id": "bigcode-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigCode Open RAIL-M v1",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://www.bigcode-project.org/docs/pages/bigcode-openrail/"
+        },
+        {
+            "id": "cc-by-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution 4.0",
+            "spdx": "CC-BY-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://creativecommons.org/licenses/by/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-ShareAlike 4.0",
+            "spdx": "CC-BY-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "adapted material must be shared under CC BY-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial 4.0",
+            "spdx": "CC-BY-NC-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+            "spdx": "CC-BY-NC-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material must be shared under CC BY-NC-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-nd-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+            "spdx": "CC-BY-NC-ND-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material may not be shared (NoDerivatives)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode"
+        },
+        {
+            "id": "apache-2.0",
+            "aliases": [
+                "apache 2.0",
+                "apache2",
+                "apache-2",
+                "apache license 2.0"
+            ],
+            "family": "Permissive",
+            "display": "Apache License 2.0",
+            "spdx": "Apache-2.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the upstream's copyright, patent, trademark and attribution notices, carry its NOTICE file, and mark modified files (Section 4).",
+                "condition": "the upstream ships a NOTICE file (Section 4(d)), which only its repository shows"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://www.apache.org/licenses/LICENSE-2.0"
+        },
+        {
+            "id": "mit",
+            "aliases": [
+                "mit license"
+            ],
+            "family": "Permissive",
+            "display": "MIT License",
+            "spdx": "MIT",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice and the permission notice in all copies or substantial portions.",
+                "condition": "the artifact includes copies or substantial portions of the upstream (merged or quantized weights, its files)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/mit"
+        },
+        {
+            "id": "bsd-3-clause",
+            "family": "Permissive",
+            "display": "BSD 3-Clause License",
+            "spdx": "BSD-3-Clause",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice, the list of conditions and the disclaimer; do not use the licensor's name to promote derivatives.",
+                "condition": "the artifact includes the upstream's files or weights (source or binary redistribution)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/bsd-3-clause"
+        }
+    ],
+    "mirror-orgs": [
+        "unsloth",
+        "mlx-community",
+        "TheBloke",
+        "bartowski",
+        "lmstudio-community",
+        "NousResearch"
+    ],
+    "families": [
+        {
+            "family": "Llama 2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-2-",
+            "license": "llama2",
+            "source": "https://huggingface.co/meta-llama/Llama-2-7b-hf"
+        },
+        {
+            "family": "Llama 3.1",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.1-",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/meta-llama/Llama-3.1-8B"
+        },
+        {
+            "family": "Llama 3.2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.2-",
+            "license": "llama3.2",
+            "source": "https://huggingface.co/meta-llama/Llama-3.2-1B"
+        },
+        {
+            "family": "Llama 3.3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.3-",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"
+        },
+        {
+            "family": "Llama 3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3-",
+            "canonical-name": {
+                "match": "^llama-3-",
+                "replace": "Meta-Llama-3-"
+            },
+            "license": "llama3",
+            "source": "https://huggingface.co/meta-llama/Meta-Llama-3-8B"
+        },
+        {
+            "family": "Llama 4",
+            "canonical-org": "meta-llama",
+            "name": "^llama-4-",
+            "license": "llama4",
+            "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct"
+        },
+        {
+            "family": "MedGemma / TxGemma (HAI-DEF)",
+            "canonical-org": "google",
+            "name": "^(medgemma|txgemma)-",
+            "license": "health-ai-developer-foundations-terms-of-use",
+            "source": "https://huggingface.co/google/medgemma-4b-it"
+        },
+        {
+            "family": "Gemma 4",
+            "canonical-org": "google",
+            "name": "^gemma-?4(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/google/gemma-4-E4B-it"
+        },
+        {
+            "family": "Gemma",
+            "canonical-org": "google",
+            "name": "^(codegemma|gemma|paligemma2?|recurrentgemma|shieldgemma2?)(-?(1\\.1|2|3|3n))?-(?!4)",
+            "license": "gemma",
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "family": "Kimi K2",
+            "canonical-org": "moonshotai",
+            "name": "^kimi-k2",
+            "license": "modified-mit",
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct"
+        },
+        {
+            "family": "Qwen2.5 3B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-|vl-)?3b(-|$)",
+            "license": "qwen-research",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(vl-|math-)?72b(-|$)",
+            "license": "qwen",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-)?(0\\.5|1\\.5|7|14|32)b(-|$)|^qwen2\\.5-vl-(7|32)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct"
+        },
+        {
+            "family": "Qwen3",
+            "canonical-org": "Qwen",
+            "name": "^qwen3(\\.5)?-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen3-8B"
+        },
+        {
+            "family": "Qwen2 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-72b(-|$)",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen2-72B-Instruct"
+        },
+        {
+            "family": "Qwen2 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-(0\\.5|1\\.5|7)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2-7B-Instruct"
+        },
+        {
+            "family": "Qwen1.5",
+            "canonical-org": "Qwen",
+            "name": "^qwen1\\.5-",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen1.5-0.5B-Chat"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-8B (Llama 3.1 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-8b(-|$)",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-70B (Llama 3.3 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-70b(-|$)",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
+        },
+        {
+            "family": "DeepSeek v1 license",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
+            "license": "deepseek",
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "family": "DeepSeek (MIT)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(r1|v3-0324|v3\\.1|v3\\.2)",
+            "license": "mit",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+        },
+        {
+            "family": "Mistral Research License models",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-large-instruct-(2407|2411)|mistral-small-instruct-2409|ministral-8b-instruct-2410)",
+            "license": "mrl",
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "family": "Codestral 22B",
+            "canonical-org": "mistralai",
+            "name": "^codestral-22b",
+            "license": "mnpl",
+            "source": "https://huggingface.co/mistralai/Codestral-22B-v0.1"
+        },
+        {
+            "family": "Mistral (Apache)",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
+        },
+        {
+            "family": "SmolLM",
+            "canonical-org": "HuggingFaceTB",
+            "name": "^smol(lm|vlm)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct"
+        },
+        {
+            "family": "gpt-oss",
+            "canonical-org": "openai",
+            "name": "^gpt-oss-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/openai/gpt-oss-20b"
+        },
+        {
+            "family": "Phi",
+            "canonical-org": "microsoft",
+            "name": "^phi-(1|1_5|2|3|3\\.5|4)(-|$)",
+            "license": "mit",
+            "source": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct"
+        },
+        {
+            "family": "BLOOM",
+            "canonical-org": "bigscience",
+            "name": "^bloomz?(-|$)",
+            "license": "bigscience-bloom-rail-1.0",
+            "source": "https://huggingface.co/bigscience/bloom"
+        },
+        {
+            "family": "StarCoder",
+            "canonical-org": "bigcode",
+            "name": "^starcoder",
+            "license": "bigcode-openrail-m",
+            "source": "https://huggingface.co/bigcode/starcoder2-15b"
+        },
+        {
+            "family": "FLUX.1 [dev]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-(krea-|kontext-)?dev",
+            "license": "flux-1-dev-non-commercial-license",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev"
+        },
+        {
+            "family": "FLUX.1 [schnell]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-schnell",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-schnell"
+        }
+    ]
+};
+
+;// CONCATENATED MODULE: ./src/licenses/license-entry.ts
+class LicenseEntryError extends Error {
+}
+/** Longest license id or name looked at; anything longer is not a real one. */
+const MAX_LICENSE_ID_LENGTH = 200;
+const WRITTEN_AS = ['license', 'license-name', 'spdx'];
+function license_entry_isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** `key` as YAML writes it (kebab-case), or camelCased as the policy reader may hand it over. */
+function pick(raw, key) {
+    if (Object.hasOwn(raw, key))
+        return raw[key];
+    const camel = key.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
+    return camel !== key && Object.hasOwn(raw, camel) ? raw[camel] : undefined;
+}
+function license_entry_text(raw, key, required = false) {
+    const value = pick(raw, key);
+    if (value === undefined) {
+        if (required)
+            throw new LicenseEntryError(`\`${key}\` is required`);
+        return undefined;
+    }
+    if (typeof value !== 'string' || value.trim() === '')
+        throw new LicenseEntryError(`\`${key}\` must be a non-empty string`);
+    return value;
+}
+function flag(raw, key) {
+    const value = pick(raw, key);
+    if (value === undefined)
+        return false;
+    if (typeof value !== 'boolean')
+        throw new LicenseEntryError(`\`${key}\` must be true or false`);
+    return value;
+}
+function list(raw, key) {
+    const value = pick(raw, key);
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        throw new LicenseEntryError(`\`${key}\` must be a list of strings`);
+    return value;
+}
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
+}
+function attributionOf(raw) {
+    const value = pick(raw, 'attribution');
+    if (value === undefined)
+        return undefined;
+    // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
+    if (typeof value === 'string') {
+        return { ...optional('text', license_entry_text(raw, 'attribution')), markers: list(raw, 'attribution-markers'), ...optional('condition', license_entry_text(raw, 'attribution-condition')) };
+    }
+    if (!license_entry_isObject(value))
+        throw new LicenseEntryError('`attribution` must be a mapping');
+    const out = { ...optional('duty', license_entry_text(value, 'duty')), ...optional('text', license_entry_text(value, 'text')), markers: list(value, 'markers'), ...optional('condition', license_entry_text(value, 'condition')) };
+    if (!out.duty && !out.text && out.markers.length === 0)
+        throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
+    return out;
+}
+function entryOf(raw, origin) {
+    if (!license_entry_isObject(raw))
+        throw new LicenseEntryError('an entry must be a mapping');
+    const id = license_entry_text(raw, 'id', true).trim();
+    if (id.length > MAX_LICENSE_ID_LENGTH)
+        throw new LicenseEntryError('`id` is too long');
+    const writtenAs = license_entry_text(raw, 'written-as');
+    if (writtenAs !== undefined && !WRITTEN_AS.includes(writtenAs))
+        throw new LicenseEntryError(`\`written-as\` must be one of ${WRITTEN_AS.join(', ')}`);
+    return {
+        id,
+        aliases: list(raw, 'aliases'),
+        family: license_entry_text(raw, 'family', true),
+        display: license_entry_text(raw, 'display') ?? id,
+        ...optional('spdx', license_entry_text(raw, 'spdx')),
+        ...optional('writtenAs', writtenAs),
+        ...optional('attribution', attributionOf(raw)),
+        ...optional('namingPrefix', license_entry_text(raw, 'naming-prefix')),
+        nonCommercial: flag(raw, 'non-commercial'),
+        flowDown: flag(raw, 'flow-down'),
+        restrictions: list(raw, 'restrictions'),
+        ...optional('scaleThreshold', license_entry_text(raw, 'scale-threshold')),
+        permissive: flag(raw, 'permissive'),
+        source: license_entry_text(raw, 'source', true),
+        origin
+    };
+}
+/** Where a policy entry was written (`at: { path, line }`), for error messages. */
+function locationOf(raw) {
+    const at = license_entry_isObject(raw) ? raw.at : undefined;
+    if (!license_entry_isObject(at) || typeof at.path !== 'string')
+        return '';
+    return typeof at.line === 'number' ? ` (${at.path}:${at.line})` : ` (${at.path})`;
+}
+/**
+ * An entry from its YAML shape. Policy entries arrive as `unknown` (already schema-checked by
+ * the policy loader); the checks here keep a malformed one from reaching a rule. `index` is
+ * 0-based and only names the entry in the error.
+ */
+function toLicenseEntry(raw, origin, index = 0) {
+    try {
+        return entryOf(raw, origin);
+    }
+    catch (error) {
+        if (!(error instanceof LicenseEntryError))
+            throw error;
+        throw new LicenseEntryError(`license knowledge entry ${index + 1}${locationOf(raw)}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/licenses/knowledge.ts
+/**
+ * The license knowledge base: what each upstream license asks of derivatives (data/licenses.yaml,
+ * compiled into knowledge-data.generated.ts), the well-known upstream families whose license can
+ * be inferred from a Hub id, and the policy's additions. Engineering summary, not legal advice.
+ */
+
+
+/**
+ * Suffixes mirrors add to the original's name: quantization (`-bnb-4bit`, `-4bit`, `-AWQ`,
+ * `-GPTQ`, `-GGUF`), format (`-MLX`), precision (`-bf16`) and unsloth's variants.
+ */
+const MIRROR_SUFFIX = /-(?:unsloth-bnb-\d+bit|bnb-\d+bit|unsloth|\d+-?bits?|gguf|awq|gptq|exl2|mlx|int[48]|fp8|fp16|bf16|dwq|i1)$/i;
+const MAX_SUFFIXES = 6;
+/** Longest Hub id looked at (the Hub allows 96 characters per part). */
+const MAX_HUB_ID_LENGTH = 200;
+function compileFamily(raw) {
+    const canonical = raw['canonical-name'];
+    return {
+        family: raw.family,
+        license: raw.license,
+        canonicalOrg: raw['canonical-org'],
+        orgs: new Set([raw['canonical-org'], ...(raw.orgs ?? [])].map((o) => o.toLowerCase())),
+        name: new RegExp(raw.name, 'i'),
+        ...(canonical ? { canonicalName: { match: new RegExp(canonical.match, 'i'), replace: canonical.replace } } : {}),
+        source: raw.source
+    };
+}
+/** `org/name` split, or undefined for anything that is not a plausible Hub id. */
+function splitId(hubId) {
+    if (hubId.length > MAX_HUB_ID_LENGTH)
+        return undefined;
+    const parts = hubId.trim().split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+        return undefined;
+    return { org: parts[0], name: parts[1] };
+}
+/** The original's name inside a mirror's (`Meta-Llama-3.1-8B-Instruct-bnb-4bit` → `Meta-Llama-3.1-8B-Instruct`). */
+function stripMirrorSuffixes(name) {
+    let out = name;
+    for (let i = 0; i < MAX_SUFFIXES && MIRROR_SUFFIX.test(out); i++)
+        out = out.replace(MIRROR_SUFFIX, '');
+    return out;
+}
+class LicenseKnowledge {
+    entries;
+    families;
+    mirrorOrgs;
+    static builtinInstance;
+    byId = new Map();
+    byAlias = new Map();
+    constructor(entries, families, mirrorOrgs) {
+        this.entries = entries;
+        this.families = families;
+        this.mirrorOrgs = mirrorOrgs;
+        for (const entry of entries)
+            this.byId.set(entry.id.toLowerCase(), entry);
+        for (const entry of entries) {
+            for (const alias of entry.aliases)
+                if (!this.byAlias.has(alias.toLowerCase()))
+                    this.byAlias.set(alias.toLowerCase(), entry);
+        }
+    }
+    /** The knowledge base from data/licenses.yaml (built once). */
+    static builtin() {
+        LicenseKnowledge.builtinInstance ??= LicenseKnowledge.fromData(LICENSE_DATA);
+        return LicenseKnowledge.builtinInstance;
+    }
+    static fromData(data) {
+        const mirrors = data['mirror-orgs'] ?? [];
+        return new LicenseKnowledge(data.licenses.map((raw) => toLicenseEntry(raw, 'builtin')), data.families.map(compileFamily), new Set(mirrors.map((o) => o.toLowerCase())));
+    }
+    /**
+     * This knowledge base with the policy's entries: an entry whose id is already known replaces
+     * that entry whole (its aliases too); new ids are added. Throws on a malformed entry, naming it.
+     */
+    withEntries(extra) {
+        if (extra.length === 0)
+            return this;
+        const added = extra.map((raw, i) => toLicenseEntry(raw, 'policy', i));
+        // A Map keeps a replaced entry in its original place; a later policy entry wins over an earlier one.
+        const merged = new Map(this.entries.map((e) => [e.id.toLowerCase(), e]));
+        for (const entry of added)
+            merged.set(entry.id.toLowerCase(), entry);
+        return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs);
+    }
+    /**
+     * The entry for a license id or name, ignoring case and surrounding space; ids win over
+     * aliases. For `license: other`, pass the `license_name`.
+     */
+    lookup(idOrName) {
+        if (!idOrName || idOrName.length > MAX_LICENSE_ID_LENGTH)
+            return undefined;
+        const key = idOrName.trim().toLowerCase();
+        return this.byId.get(key) ?? this.byAlias.get(key);
+    }
+    /**
+     * The well-known family of a Hub id: an original under its publisher's org, or a mirror's
+     * copy (a mirror org, or any `…-GGUF`) whose name without the mirror's suffixes is one.
+     */
+    family(hubId) {
+        const id = splitId(hubId);
+        if (!id)
+            return undefined;
+        const org = id.org.toLowerCase();
+        const original = this.families.find((f) => f.orgs.has(org) && f.name.test(id.name));
+        if (original)
+            return { family: original.family, license: original.license, source: original.source };
+        if (!this.mirrorOrgs.has(org) && !/-gguf$/i.test(id.name))
+            return undefined;
+        const name = stripMirrorSuffixes(id.name);
+        if (!name)
+            return undefined;
+        const mirrored = this.families.find((f) => f.name.test(name));
+        if (!mirrored)
+            return undefined;
+        const canonicalName = mirrored.canonicalName ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace) : name;
+        return { family: mirrored.family, license: mirrored.license, canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`, source: mirrored.source };
+    }
+    /** The original a mirror's copy was made from, when the family table knows its publisher. */
+    mirrorUpstream(hubId) {
+        return this.family(hubId)?.canonicalId;
+    }
+    /** Whether an org republishes originals (`unsloth`, `mlx-community` …). */
+    isMirrorOrg(org) {
+        return this.mirrorOrgs.has(org.toLowerCase());
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/index.json
+var spdx_license_ids = __nccwpck_require__(5204);
+;// CONCATENATED MODULE: ./src/licenses/license-ids.ts
+
+
+/**
+ * License ids the Hugging Face Hub accepts in a card's `license` field
+ * (source: https://huggingface.co/docs/hub/repositories-licenses).
+ */
+const HUB_LICENSE_IDS = new Set([
+    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
+    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
+    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
+    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
+    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
+    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
+    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
+    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
+    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
+    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
+    'other'
+]);
+/**
+ * `license_name` values (with `license: other`) that name well-known model licenses: the
+ * knowledge base's `license-name` entries and their aliases.
+ */
+const KNOWN_LICENSE_NAMES = new Set(LICENSE_DATA.licenses
+    .filter((e) => e['written-as'] === 'license-name')
+    .flatMap((e) => [e.id, ...('aliases' in e ? e.aliases : [])])
+    .map((name) => name.toLowerCase()));
+const SPDX_LOWER = new Set(spdx_license_ids.map((id) => id.toLowerCase()));
+/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
+function licenseIdStatus(id) {
+    const lower = id.trim().toLowerCase();
+    if (lower === 'other')
+        return 'other';
+    if (lower === 'unknown')
+        return 'unknown-placeholder';
+    if (HUB_LICENSE_IDS.has(lower))
+        return 'hub';
+    if (SPDX_LOWER.has(lower))
+        return 'spdx';
+    if (KNOWN_LICENSE_NAMES.has(lower))
+        return 'known-name';
+    return 'unknown';
+}
+
+// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
+var spdx_expression_parse = __nccwpck_require__(3326);
+var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/deprecated.json
+var deprecated = __nccwpck_require__(3389);
+;// CONCATENATED MODULE: ./src/policy/license-expression.ts
+
+
+
+
+const SPDX_CANONICAL = new Map([...spdx_license_ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
+/** Bounds for hostile input: expressions longer than this are not licenses anyone writes. */
+const MAX_TOKENS = 64;
+const MAX_ALTERNATIVES = 256;
+/** The SPDX list's spelling of `id`, if it is on the list (case-insensitive). */
+function canonicalSpdxId(id) {
+    return SPDX_CANONICAL.get(id.toLowerCase());
+}
+/** `other:qwen-research` → `qwen-research`: the Hub's `license: other` + `license_name`. */
+function stripOther(id) {
+    return /^other:./i.test(id) ? id.slice('other:'.length) : id;
+}
+/** One license token → its term; `+` ("or later") only means something on SPDX ids. */
+function licenseTerm(token) {
+    const raw = stripOther(token.trim());
+    const exact = canonicalSpdxId(raw);
+    if (exact)
+        return { key: exact, id: exact.toLowerCase(), spdx: true };
+    if (raw.endsWith('+')) {
+        const base = canonicalSpdxId(raw.slice(0, -1));
+        if (base)
+            return { key: `${base}+`, id: base.toLowerCase(), spdx: true };
+    }
+    // Spellings the knowledge base knows (`apache2`, `llama-3.1`) read as the license they name.
+    const entry = LicenseKnowledge.builtin().lookup(raw);
+    const spdx = entry?.spdx ? canonicalSpdxId(entry.spdx) : undefined;
+    if (spdx)
+        return { key: spdx, id: spdx.toLowerCase(), spdx: true };
+    const id = (entry?.id ?? raw).toLowerCase();
+    return { key: id, id, spdx: false };
+}
+const OPERATORS = new Set(['AND', 'OR', 'WITH']);
+function cross(left, right) {
+    const out = [];
+    for (const l of left)
+        for (const r of right)
+            out.push([...l, ...r]);
+    return out;
+}
+/** Whether `text` is an expression (operators, parentheses) rather than a single id. */
+function isExpression(text) {
+    return /[\s()]/.test(text.trim());
+}
+/**
+ * Parses a license id or SPDX expression. Plain ids that are not on the SPDX list stand in the
+ * expression as `LicenseRef-…` placeholders, so spdx-expression-parse checks the syntax of all.
+ */
+function parseLicense(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { ok: false, reason: 'is empty' };
+    if (!isExpression(trimmed))
+        return { ok: true, alternatives: [[licenseTerm(trimmed)]] };
+    const tokens = trimmed.match(/\(|\)|[^\s()]+/g) ?? [];
+    if (tokens.length > MAX_TOKENS)
+        return { ok: false, reason: `has more than ${MAX_TOKENS} tokens` };
+    const placeholders = new Map();
+    const rewritten = [];
+    let afterWith = false;
+    for (const token of tokens) {
+        const upper = token.toUpperCase();
+        if (token === '(' || token === ')')
+            rewritten.push(token);
+        else if (OPERATORS.has(upper))
+            rewritten.push(upper);
+        else if (afterWith)
+            rewritten.push(token);
+        else {
+            const term = licenseTerm(token);
+            if (term.spdx)
+                rewritten.push(term.key);
+            else {
+                const ref = `LicenseRef-policy-${placeholders.size}`;
+                placeholders.set(ref, term);
+                rewritten.push(ref);
+            }
+        }
+        afterWith = upper === 'WITH';
+    }
+    let tree;
+    try {
+        tree = spdx_expression_parse_default()(rewritten.join(' '));
+    }
+    catch (err) {
+        return { ok: false, reason: `is not a valid SPDX expression: ${describeParseError(err, tokens, rewritten)}` };
+    }
+    const expand = (node) => {
+        if (node.conjunction && node.left && node.right) {
+            const left = expand(node.left);
+            const right = expand(node.right);
+            const size = node.conjunction === 'or' ? left.length + right.length : left.length * right.length;
+            if (size > MAX_ALTERNATIVES)
+                throw new RangeError(`expands to more than ${MAX_ALTERNATIVES} alternatives`);
+            return node.conjunction === 'or' ? [...left, ...right] : cross(left, right);
+        }
+        const license = node.license ?? '';
+        const placeholder = placeholders.get(license);
+        const base = placeholder ?? { key: license, id: license.toLowerCase(), spdx: true };
+        if (!node.plus && !node.exception)
+            return [[base]];
+        const key = `${base.key}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
+        return [[{ ...base, key }]];
+    };
+    try {
+        return { ok: true, alternatives: expand(tree) };
+    }
+    catch (err) {
+        if (!(err instanceof RangeError))
+            throw err;
+        return { ok: false, reason: err.message };
+    }
+}
+/** spdx-expression-parse speaks of offsets in the rewritten text: name the written token instead. */
+function describeParseError(err, tokens, rewritten) {
+    const message = err.message;
+    const offset = /at offset (\d+)/.exec(message);
+    if (offset) {
+        let at = 0;
+        for (let i = 0; i < rewritten.length; i++) {
+            if (Number(offset[1]) < at + rewritten[i].length) {
+                return i > 0 && rewritten[i - 1] === 'WITH' ? `\`${tokens[i]}\` is not an SPDX license exception` : `unexpected \`${tokens[i]}\``;
+            }
+            at += rewritten[i].length + 1;
+        }
+    }
+    if (/Expected `\)`/.test(message))
+        return 'a `(` is not closed';
+    return 'licenses must be joined by AND or OR, each operator between two licenses';
+}
+
+;// CONCATENATED MODULE: ./src/policy/semantic-problems.ts
+/**
+ * What the schema cannot say: rule ids (from the caller), globs that do not compile, license
+ * ids that are typos, expressions that do not parse, dates that are not in the calendar.
+ * Every check tolerates values of the wrong type: the schema reports those.
+ */
+
+
+
+
+
+
+
+
+
+const SEVERITIES = ['off', 'notice', 'warning', 'error'];
+const SCHEMA_RULE_IDS = new Set(Object.keys(policy_schema_namespaceObject.$defs.rules.properties));
+const quoteCode = (s) => `\`${s}\``;
+class Collector {
+    doc;
+    problems = [];
+    constructor(doc) {
+        this.doc = doc;
+    }
+    value(path) {
+        return valueAt(this.doc.value, path);
+    }
+    /** Indices of the list at `path` (none when it is not a list). */
+    items(path) {
+        const v = this.value(path);
+        return Array.isArray(v) ? v.map((_, i) => i) : [];
+    }
+    keys(path) {
+        const v = this.value(path);
+        return isObject(v) ? Object.keys(v) : [];
+    }
+    atValue(path, message) {
+        this.problems.push({ message, at: valueSpan(this.doc, path) });
+    }
+    atKey(path, message) {
+        this.problems.push({ message, at: keySpan(this.doc, path) });
+    }
+}
+function checkRules(c, path, ruleIds) {
+    for (const id of c.keys(path)) {
+        const at = [...path, id];
+        if (!ruleIds.includes(id)) {
+            c.atKey(at, `${subject(at)} is not a rule id${suggestion(id, ruleIds, quoteCode)}`);
+            continue;
+        }
+        // Ids the caller knows but the schema does not list escape the schema's value check.
+        const severity = c.value(at);
+        if (!SCHEMA_RULE_IDS.has(id) && !SEVERITIES.includes(severity)) {
+            c.atValue(at, `${subject(at)} must be one of ${SEVERITIES.join(', ')} (got ${show(severity)})`);
+        }
+    }
+}
+function checkGlob(c, path, kind, at = 'value', text) {
+    const glob = text ?? c.value(path);
+    if (typeof glob !== 'string')
+        return;
+    const problem = globProblem(glob, kind);
+    if (!problem)
+        return;
+    const message = `${subject(path)} ${JSON.stringify(glob)} ${problem}`;
+    if (at === 'key')
+        c.atKey(path, message);
+    else
+        c.atValue(path, message);
+}
+function checkGlobList(c, path, kind) {
+    for (const i of c.items(path))
+        checkGlob(c, [...path, i], kind);
+}
+/** Ids a policy may name without the gate knowing them otherwise. */
+function isDeclaredId(token, knowledge) {
+    const t = token.trim();
+    if (/^other:\S+$/i.test(t))
+        return true;
+    if (/^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/i.test(t))
+        return true;
+    const term = licenseTerm(t);
+    if (term.spdx || HUB_LICENSE_IDS.has(term.id) || KNOWN_LICENSE_NAMES.has(term.id) || knowledge.has(term.id))
+        return true;
+    return LicenseKnowledge.builtin().lookup(term.id) !== undefined;
+}
+const ID_CANDIDATES = [...HUB_LICENSE_IDS, ...KNOWN_LICENSE_NAMES, ...spdx_license_ids];
+/** `whole`: the entry is the unknown id itself, rather than an expression naming it. */
+function unknownIdProblem(token, knowledge, whole) {
+    const hint = suggestion(token, [...ID_CANDIDATES, ...knowledge], quoteCode);
+    const what = whole ? 'is' : `names ${JSON.stringify(token)}, which is`;
+    return `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` for a license of your own, or describe it under \`licenses.knowledge\``;
+}
+/** The license ids of an expression: neither operators nor the exception after `WITH`. */
+function licenseOperands(text) {
+    const tokens = text.match(/[^\s()]+/g) ?? [];
+    return tokens.filter((t, i) => !/^(AND|OR|WITH)$/i.test(t) && !/^WITH$/i.test(tokens[i - 1] ?? ''));
+}
+/** Why a license (single id or expression; globs only when `globs`) cannot be used, or undefined. */
+function licenseProblem(text, knowledge, globs) {
+    if (isGlob(text)) {
+        if (!globs)
+            return 'must be a license id, not a pattern';
+        return globProblem(text, 'license');
+    }
+    if (knowledge.has(text.trim().toLowerCase()) || LicenseKnowledge.builtin().lookup(text) !== undefined)
+        return undefined;
+    if (!isExpression(text))
+        return isDeclaredId(text, knowledge) ? undefined : unknownIdProblem(text.trim(), knowledge, true);
+    const parsed = parseLicense(text);
+    if (!parsed.ok)
+        return parsed.reason;
+    const stranger = licenseOperands(text).find((t) => !isDeclaredId(t, knowledge));
+    return stranger ? unknownIdProblem(stranger, knowledge, false) : undefined;
+}
+function checkLicenseList(c, path, knowledge) {
+    for (const i of c.items(path)) {
+        const at = [...path, i];
+        const text = c.value(at);
+        if (typeof text !== 'string' || text.trim() === '')
+            continue;
+        const problem = licenseProblem(text, knowledge, true);
+        if (problem)
+            c.atValue(at, `${subject(at)} ${JSON.stringify(text)} ${problem}`);
+    }
+}
+function isCalendarDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m)
+        return true; // the schema's pattern reports the shape
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+function knowledgeIds(c) {
+    const ids = new Set();
+    for (const i of c.items(['licenses', 'knowledge'])) {
+        const at = ['licenses', 'knowledge', i, 'id'];
+        const id = c.value(at);
+        if (typeof id !== 'string')
+            continue;
+        const key = id.trim().toLowerCase();
+        if (ids.has(key))
+            c.atValue(at, `${subject(at)} ${JSON.stringify(id)} is described twice in \`licenses.knowledge\``);
+        ids.add(key);
+    }
+    return ids;
+}
+function checkSettings(c, base, ruleIds, knowledge) {
+    checkRules(c, [...base, 'rules'], ruleIds);
+    checkLicenseList(c, [...base, 'licenses', 'allow'], knowledge);
+    checkLicenseList(c, [...base, 'licenses', 'deny'], knowledge);
+    checkGlobList(c, [...base, 'upstreams', 'allow'], 'hub-id');
+    checkGlobList(c, [...base, 'upstreams', 'deny'], 'hub-id');
+}
+function checkWaiver(c, i, ruleIds) {
+    const base = ['waivers', i];
+    const rule = c.value([...base, 'rule']);
+    if (typeof rule === 'string' && !ruleIds.includes(rule)) {
+        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
+    }
+    checkGlob(c, [...base, 'path'], 'path');
+    checkGlob(c, [...base, 'upstream'], 'hub-id');
+    const expires = c.value([...base, 'expires']);
+    if (typeof expires === 'string' && !isCalendarDate(expires)) {
+        c.atValue([...base, 'expires'], `${subject([...base, 'expires'])} ${JSON.stringify(expires)} is not a day of the calendar`);
+    }
+}
+/** Problems the schema cannot see, in no particular order (the loader sorts them). */
+function semanticProblems(doc, ruleIds) {
+    const c = new Collector(doc);
+    const knowledge = knowledgeIds(c);
+    checkSettings(c, [], ruleIds, knowledge);
+    for (const pattern of c.keys(['licenses', 'upstreams'])) {
+        const at = ['licenses', 'upstreams', pattern];
+        // A key with whitespace breaks the schema's key pattern, which reports it.
+        if (!/\s/.test(pattern))
+            checkGlob(c, at, 'hub-id', 'key', pattern);
+        const license = own(c.value(['licenses', 'upstreams']), pattern);
+        if (typeof license === 'string' && license.trim() !== '') {
+            const problem = licenseProblem(license, knowledge, false);
+            if (problem)
+                c.atValue(at, `${subject(at)} ${JSON.stringify(license)} ${problem}`);
+        }
+    }
+    for (const i of c.items(['overrides'])) {
+        checkSettings(c, ['overrides', i], ruleIds, knowledge);
+        checkGlobList(c, ['overrides', i, 'paths'], 'path');
+    }
+    for (const i of c.items(['waivers']))
+        checkWaiver(c, i, ruleIds);
+    return c.problems;
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+
+
+
+
+
+/** Where the policy is looked for when none is named. */
+const DEFAULT_POLICY_FILES = ['.github/lineage-policy.yml', '.github/lineage-policy.yaml'];
+/** A policy is a page of YAML; anything far larger is a mistake or an attack on the parser. */
+const MAX_POLICY_BYTES = 256 * 1024;
+/** The first problems are enough to fix; a hostile file could have thousands. */
+const MAX_POLICY_PROBLEMS = 20;
+function toRepoPath(workspace, full) {
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, full);
+    return (rel === '' || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? full : rel).split(external_node_path_namespaceObject.sep).join('/');
+}
+async function isFile(full) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(full)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** The policy file to read: the named one (which must exist), else a default location, else none. */
+async function locatePolicy(workspace, file) {
+    if (file !== undefined) {
+        const full = (0,external_node_path_namespaceObject.resolve)(workspace, file);
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.stat)(full);
+        }
+        catch {
+            throw new ConfigError(`The policy file ${file} does not exist (looked for ${full}).`);
+        }
+        if (!info.isFile())
+            throw new ConfigError(`The policy file ${file} is not a file (${full}).`);
+        return full;
+    }
+    const found = [];
+    for (const candidate of DEFAULT_POLICY_FILES) {
+        const full = (0,external_node_path_namespaceObject.resolve)(workspace, candidate);
+        if (await isFile(full))
+            found.push(full);
+    }
+    if (found.length > 1)
+        throw new ConfigError(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
+    return found[0];
+}
+/** Reads at most MAX_POLICY_BYTES + 1 bytes: enough to tell that a file is too large. */
+async function readBounded(full) {
+    const handle = await (0,promises_namespaceObject.open)(full, 'r');
+    try {
+        const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return { text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'), tooLarge: bytesRead > MAX_POLICY_BYTES };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function byPosition(a, b) {
+    return a.at.line - b.at.line || a.at.column - b.at.column;
+}
+function fail(file, located) {
+    const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
+    unique.sort(byPosition);
+    let kept = unique;
+    if (unique.length > MAX_POLICY_PROBLEMS) {
+        kept = unique.slice(0, MAX_POLICY_PROBLEMS - 1);
+        const more = unique.length - kept.length;
+        kept.push({ message: `${more} more problems not listed`, at: kept[kept.length - 1].at });
+    }
+    const problems = kept.map((p) => ({ file, line: p.at.line, column: p.at.column, message: p.message }));
+    throw new PolicyError(problems);
+}
+/**
+ * Parses and validates policy text. `file` is the repository-relative path used in problems
+ * and in the returned policy. Throws a PolicyError listing every problem (the first 20).
+ */
+function parsePolicy(text, file, ruleIds) {
+    const parsed = parseYamlDocument(text.replace(/^\uFEFF/, ''));
+    if ('problem' in parsed)
+        fail(file, [{ message: parsed.problem.reason, at: parsed.problem.span ?? FILE_START }]);
+    const doc = parsed.doc;
+    if (doc.value === null)
+        fail(file, [{ message: 'the policy file is empty: it needs at least `version: 1`', at: FILE_START }]);
+    const problems = [...schemaProblems(doc), ...semanticProblems(doc, ruleIds)];
+    if (problems.length > 0)
+        fail(file, problems);
+    return readPolicy(doc, file);
+}
+/**
+ * The policy of the repository: `file` when given (it must exist), else
+ * `.github/lineage-policy.yml` / `.yaml` when present, else the defaults.
+ */
+async function loadPolicy(opts) {
+    const workspace = (0,external_node_path_namespaceObject.resolve)(opts.workspace);
+    const full = await locatePolicy(workspace, opts.file);
+    if (!full)
+        return defaultPolicy();
+    const file = toRepoPath(workspace, full);
+    const { text, tooLarge } = await readBounded(full);
+    if (tooLarge)
+        fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: FILE_START }]);
+    return parsePolicy(text, file, opts.ruleIds);
+}
+
+;// CONCATENATED MODULE: ./src/rules/ids.ts
+/**
+ * Every rule id of the contract (DESIGN's table), implemented or planned: the policy may name any
+ * of them, so a policy written today keeps working when a planned rule lands.
+ */
+const RULE_IDS = [
+    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
+    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
+    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
+    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
+    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
+    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
+];
 
 ;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
 /**
@@ -48098,9 +51512,6 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
     return parseNameStatus(result.stdout);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
 
 
@@ -48183,7 +51594,7 @@ async function listPullRequestFiles({ octokit, owner, repo, number }) {
 const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
 const ZERO_SHA = /^0+$/;
 /** Property `path` of an untyped payload, or undefined. */
-function pick(value, ...path) {
+function select_pick(value, ...path) {
     let current = value;
     for (const key of path) {
         if (current === null || typeof current !== 'object')
@@ -48258,10 +51669,10 @@ async function fromExplicitRefs(ctx, base, head) {
     }
 }
 async function fromPullRequest(ctx) {
-    const pr = pick(ctx.payload, 'pull_request');
-    const number = pick(pr, 'number') ?? pick(ctx.payload, 'number');
-    const base = select_text(pick(pr, 'base', 'sha'));
-    const head = select_text(pick(pr, 'head', 'sha'));
+    const pr = select_pick(ctx.payload, 'pull_request');
+    const number = select_pick(pr, 'number') ?? select_pick(ctx.payload, 'number');
+    const base = select_text(select_pick(pr, 'base', 'sha'));
+    const head = select_text(select_pick(pr, 'head', 'sha'));
     let reason;
     if (!ctx.octokit) {
         reason = 'no token was given to ask the pull request files API';
@@ -48309,9 +51720,9 @@ async function compareOrDiff(ctx, what, base, head, mode) {
     return diffOrFullScan(ctx, base, head, mode, reason);
 }
 async function fromPush(ctx) {
-    const before = select_text(pick(ctx.payload, 'before'));
-    const after = select_text(pick(ctx.payload, 'after'));
-    const ref = select_text(pick(ctx.payload, 'ref')) ?? 'the pushed ref';
+    const before = select_text(select_pick(ctx.payload, 'before'));
+    const after = select_text(select_pick(ctx.payload, 'after'));
+    const ref = select_text(select_pick(ctx.payload, 'ref')) ?? 'the pushed ref';
     if (after && ZERO_SHA.test(after)) {
         ctx.notes.push(`The push deleted ${ref}: there are no files to check.`);
         return { scope: 'changed', changes: [], source: `push deleting ${ref} (0 files)`, notes: ctx.notes };
@@ -48324,7 +51735,7 @@ async function fromPush(ctx) {
         return compareOrDiff(ctx, 'push', before, after, 'two-dot');
     // A new ref has no "before": a new branch is compared with the default branch it grew from;
     // a new tag or the first push of the default branch is checked whole.
-    const defaultBranch = select_text(pick(ctx.payload, 'repository', 'default_branch'));
+    const defaultBranch = select_text(select_pick(ctx.payload, 'repository', 'default_branch'));
     const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
     if (branch && defaultBranch && branch !== defaultBranch) {
         ctx.notes.push(`The push created branch ${branch}: compared with the default branch ${defaultBranch}.`);
@@ -48334,8 +51745,8 @@ async function fromPush(ctx) {
     return fullScan(ctx, `full scan (push created ${ref})`);
 }
 async function fromMergeGroup(ctx) {
-    const base = select_text(pick(ctx.payload, 'merge_group', 'base_sha'));
-    const head = select_text(pick(ctx.payload, 'merge_group', 'head_sha'));
+    const base = select_text(select_pick(ctx.payload, 'merge_group', 'base_sha'));
+    const head = select_text(select_pick(ctx.payload, 'merge_group', 'head_sha'));
     if (!base || !head)
         return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
     return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
@@ -48474,93 +51885,12 @@ function extractFrontMatter(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/source/span.ts
-/** Span of the first line of a file: where findings about a whole file point. */
-const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-/** Turns offsets into 1-based line/column pairs (binary search over line starts). */
-class LineIndex {
-    lineOffset;
-    starts = [0];
-    constructor(text, lineOffset = 0) {
-        this.lineOffset = lineOffset;
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
-                this.starts.push(i + 1);
-    }
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1 + this.lineOffset, column: offset - this.starts[lo] + 1 };
-    }
-    span(start, end) {
-        const a = this.position(start);
-        const b = this.position(Math.max(start, end));
-        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/source/tree-document.ts
-
-/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
-class TreeDocument {
-    value;
-    root;
-    lines;
-    constructor(value, root, lines) {
-        this.value = value;
-        this.root = root;
-        this.lines = lines;
-    }
-    find(path) {
-        let node = this.root;
-        let nearest = this.root;
-        for (const seg of path) {
-            node = node?.children?.get(seg);
-            if (!node)
-                return { nearest };
-            nearest = node;
-        }
-        return { node, nearest };
-    }
-    spanOf(path) {
-        const { node } = this.find(path);
-        return node ? this.lines.span(node.start, node.end) : undefined;
-    }
-    keySpanOf(path) {
-        const { node } = this.find(path);
-        if (!node)
-            return undefined;
-        if (node.keyStart !== undefined && node.keyEnd !== undefined)
-            return this.lines.span(node.keyStart, node.keyEnd);
-        return this.lines.span(node.start, node.end);
-    }
-    nearestSpan(path) {
-        const { node, nearest } = this.find(path);
-        const target = node ?? nearest;
-        if (!target)
-            return FILE_START;
-        if (!node && target.keyStart !== undefined && target.keyEnd !== undefined) {
-            return this.lines.span(target.keyStart, target.keyEnd);
-        }
-        // For a whole object, point at its first line rather than the entire block.
-        const span = this.lines.span(target.start, target.end);
-        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
-    }
-}
-
+var main = __nccwpck_require__(1928);
 ;// CONCATENATED MODULE: ./src/source/json.ts
 
 
 
-function toPositioned(node) {
+function json_toPositioned(node) {
     const out = { start: node.offset, end: node.offset + node.length };
     if (node.type === 'object') {
         out.children = new Map();
@@ -48568,7 +51898,7 @@ function toPositioned(node) {
             const [key, value] = prop.children ?? [];
             if (!key || typeof key.value !== 'string')
                 continue;
-            const child = value ? toPositioned(value) : { start: key.offset, end: key.offset + key.length };
+            const child = value ? json_toPositioned(value) : { start: key.offset, end: key.offset + key.length };
             child.keyStart = key.offset;
             child.keyEnd = key.offset + key.length;
             out.children.set(key.value, child);
@@ -48576,7 +51906,7 @@ function toPositioned(node) {
     }
     else if (node.type === 'array') {
         out.children = new Map();
-        (node.children ?? []).forEach((item, i) => out.children.set(i, toPositioned(item)));
+        (node.children ?? []).forEach((item, i) => out.children.set(i, json_toPositioned(item)));
     }
     return out;
 }
@@ -48598,85 +51928,11 @@ function parseJsonDocument(text) {
     catch (err) {
         return { problem: { reason: `not valid JSON: ${err.message}` } };
     }
-    return { doc: new TreeDocument(value, toPositioned(tree), lines) };
+    return { doc: new TreeDocument(value, json_toPositioned(tree), lines) };
 }
 function describeJsonError(code) {
     // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/source/yaml.ts
-
-
-
-/** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
-const MAX_ALIAS_COUNT = 100;
-function yaml_toPositioned(node) {
-    const n = node;
-    if (!n || !('range' in n) || !n.range)
-        return undefined;
-    const out = { start: n.range[0], end: n.range[1] };
-    if ((0,dist/* isMap */.jh)(n)) {
-        out.children = new Map();
-        for (const pair of n.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const key = pair.key;
-            const keyValue = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
-            if (keyValue === undefined || keyValue === null || !(0,dist/* isScalar */.jn)(key) || !key.range)
-                continue;
-            const child = yaml_toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
-            child.keyStart = key.range[0];
-            child.keyEnd = key.range[1];
-            out.children.set(String(keyValue), child);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(n)) {
-        out.children = new Map();
-        n.items.forEach((item, i) => {
-            const child = yaml_toPositioned(item);
-            if (child)
-                out.children.set(i, child);
-        });
-    }
-    else if ((0,dist/* isScalar */.jn)(n) && n.range) {
-        // Value end excludes trailing comment/whitespace: range[1] is the value end.
-        out.end = n.range[1];
-    }
-    return out;
-}
-/**
- * YAML 1.2 (core schema: dates stay strings) with positions.
- * `lineOffset` shifts reported lines, for front matter that starts below line 1.
- */
-function parseYamlDocument(text, lineOffset = 0) {
-    const lines = new LineIndex(text, lineOffset);
-    const counter = new dist/* LineCounter */.HN();
-    let document;
-    try {
-        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-    }
-    catch (err) {
-        return { problem: { reason: `not valid YAML: ${err.message}` } };
-    }
-    if (document.errors.length > 0) {
-        const first = document.errors[0];
-        const at = lines.span(first.pos[0], first.pos[1]);
-        return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
-    }
-    let value;
-    try {
-        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (err) {
-        return { problem: { reason: `not valid YAML: ${err.message}` } };
-    }
-    return { doc: new TreeDocument(value ?? null, yaml_toPositioned(document.contents), lines) };
-}
-function firstLine(message) {
-    return message.split('\n')[0];
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -48824,66 +52080,6 @@ function decodeManifest(bytes, size) {
         };
     }
     return { text };
-}
-
-;// CONCATENATED MODULE: ./src/formats/fields.ts
-
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-/** Own property only: `constructor` or `__proto__` in a manifest must not reach Object.prototype. */
-function own(obj, key) {
-    return isObject(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-function hasKey(obj, key) {
-    return isObject(obj) && Object.hasOwn(obj, key);
-}
-/** The value at `path` inside `root`, or undefined when any step is missing. */
-function valueAt(root, path) {
-    let node = root;
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            node = Array.isArray(node) ? node[seg] : undefined;
-        else
-            node = own(node, seg);
-        if (node === undefined)
-            return undefined;
-    }
-    return node;
-}
-/** Dotted field name as findings print it: `provenance.upstream_model_id`, `base_model[1]`. */
-function fieldName(path) {
-    let out = '';
-    for (const seg of path)
-        out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-    return out;
-}
-/** Where the value at `path` was written (its exact span; the nearest existing ancestor otherwise). */
-function sourceAt(input, path) {
-    return { path: input.path, field: fieldName(path), at: input.doc.spanOf(path) ?? input.doc.nearestSpan(path) };
-}
-/** The first key of the document (or line 1): where "this manifest lacks X" findings point. */
-function anchorOf(input) {
-    const value = input.doc.value;
-    const first = isObject(value) ? Object.keys(value)[0] : undefined;
-    const at = first !== undefined ? input.doc.keySpanOf([first]) : undefined;
-    return { path: input.path, field: first ?? '', at: at ?? FILE_START };
-}
-/** Longest value quoted back into a record or message; a hostile manifest cannot flood a report. */
-const MAX_QUOTED = 200;
-/** A value as written, for `raw`: strings as they are, null as null, anything else as bounded JSON. */
-function rawText(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string')
-        return value;
-    const json = JSON.stringify(value) ?? String(value);
-    return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED - 1)}…` : json;
-}
-/** A string value at `path`, with its source; undefined for absent, null or non-string values. */
-function stringAt(input, path) {
-    const value = valueAt(input.doc.value, path);
-    return typeof value === 'string' ? { value, source: sourceAt(input, path) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
@@ -50148,13 +53344,12 @@ function readUnrecognised(input, kind) {
     return record;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
 ;// CONCATENATED MODULE: ./src/formats/validate.ts
 /**
  * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
  * sentence that points at the offending value (or, for a missing key, at the object that lacks it).
  */
+
 
 
 /** A hostile file can break a schema thousands of times; the first ones say enough. */
@@ -50171,26 +53366,12 @@ function validatorFor(schema) {
     }
     return validate;
 }
-/** JSON Pointer (`/a/0/b~1c`) → path segments, with indices where the data holds an array. */
-function pointerToPath(pointer, root) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let node = root;
-    for (const raw of pointer.slice(1).split('/')) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        const seg = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
-        path.push(seg);
-        node = valueAt(node, [seg]);
-    }
-    return path;
-}
-const MAX_SHOWN = 60;
-function show(value) {
+const validate_MAX_SHOWN = 60;
+function validate_show(value) {
     const json = JSON.stringify(value) ?? String(value);
-    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
+    return json.length > validate_MAX_SHOWN ? `${json.slice(0, validate_MAX_SHOWN - 1)}…` : json;
 }
-function subject(path) {
+function validate_subject(path) {
     return path.length ? `\`${fieldName(path)}\`` : 'the document';
 }
 function typeList(type) {
@@ -50198,39 +53379,39 @@ function typeList(type) {
     return types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : String(types[0]);
 }
 /** Span of a value: its key for objects and lists (a whole block is too wide), the value itself otherwise. */
-function valueSpan(doc, path) {
+function validate_valueSpan(doc, path) {
     const value = valueAt(doc.value, path);
     const keyed = path.length > 0 && (isObject(value) || Array.isArray(value)) ? doc.keySpanOf(path) : undefined;
     return keyed ?? doc.nearestSpan(path);
 }
-function describe(err, doc) {
+function validate_describe(err, doc) {
     const path = pointerToPath(err.instancePath, doc.value);
     const value = valueAt(doc.value, path);
     const params = err.params;
-    const got = ` (got ${show(value)})`;
+    const got = ` (got ${validate_show(value)})`;
     switch (err.keyword) {
         case 'required': {
             const missing = String(params.missingProperty);
-            const where = path.length ? ` in ${subject(path)}` : '';
+            const where = path.length ? ` in ${validate_subject(path)}` : '';
             // nearestSpan of the missing child is the parent's key (or the document's first line).
             return { message: `missing required property \`${missing}\`${where}`, at: doc.nearestSpan([...path, missing]) };
         }
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
-            const where = path.length ? ` in ${subject(path)}` : '';
+            const where = path.length ? ` in ${validate_subject(path)}` : '';
             return { message: `unknown property \`${extra}\`${where}`, at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path) };
         }
         case 'type':
-            return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
+            return { message: `${validate_subject(path)} must be ${typeList(params.type)}${got}`, at: validate_valueSpan(doc, path) };
         case 'enum':
             return {
-                message: `${subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
-                at: valueSpan(doc, path)
+                message: `${validate_subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
+                at: validate_valueSpan(doc, path)
             };
         case 'const':
-            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}`, at: valueSpan(doc, path) };
+            return { message: `${validate_subject(path)} must be ${validate_show(params.allowedValue)}${got}`, at: validate_valueSpan(doc, path) };
         default:
-            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+            return { message: `${validate_subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: validate_valueSpan(doc, path) };
     }
 }
 /**
@@ -50250,26 +53431,26 @@ function collapseAlternatives(errors, doc) {
         const path = pointerToPath(combo.instancePath, doc.value);
         if (branches.length > 0 && branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
             const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
-            const where = path.length ? ` in ${subject(path)}` : '';
+            const where = path.length ? ` in ${validate_subject(path)}` : '';
             out.push({ message: `missing required property ${names.join(' or ')}${where}`, at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)]) });
         }
         else if (branches.length > 0 && branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
             const types = branches.flatMap((b) => String(b.params.type).split(','));
-            out.push({ message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show(valueAt(doc.value, path))})`, at: valueSpan(doc, path) });
+            out.push({ message: `${validate_subject(path)} must be ${typeList([...new Set(types)])} (got ${validate_show(valueAt(doc.value, path))})`, at: validate_valueSpan(doc, path) });
         }
         else if (branches.length > 0) {
-            out.push(...branches.map((b) => describe(b, doc)));
+            out.push(...branches.map((b) => validate_describe(b, doc)));
         }
         else {
-            out.push(describe(combo, doc));
+            out.push(validate_describe(combo, doc));
         }
     }
     for (const err of errors)
         if (!consumed.has(err))
-            out.push(describe(err, doc));
+            out.push(validate_describe(err, doc));
     return out;
 }
-function byPosition(a, b) {
+function validate_byPosition(a, b) {
     return a.at.line - b.at.line || a.at.column - b.at.column;
 }
 /** Schema problems of `doc` under `format`, in file order, at most MAX_SCHEMA_PROBLEMS (+1 saying how many more). */
@@ -50279,7 +53460,7 @@ function validateManifest(format, path, doc) {
         return [];
     const located = collapseAlternatives(validate.errors ?? [], doc);
     const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
-    unique.sort(byPosition);
+    unique.sort(validate_byPosition);
     const problems = unique.slice(0, MAX_SCHEMA_PROBLEMS).map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
     const more = unique.length - MAX_SCHEMA_PROBLEMS;
     if (more > 0) {
@@ -50400,7 +53581,7 @@ function joinPath(dir, name) {
  * too large without being loaded. Refuses anything that resolves outside the workspace (symlinks in
  * a pull request are untrusted) and anything that is not a regular file.
  */
-async function readBounded(workspaceReal, absolute, limit) {
+async function read_bounded_readBounded(workspaceReal, absolute, limit) {
     let real;
     try {
         real = await (0,promises_namespaceObject.realpath)(absolute);
@@ -50525,7 +53706,7 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.noticeFiles.push(path);
             continue;
         }
-        const read = await readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+        const read = await read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read) {
             artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
             continue;
@@ -50646,29 +53827,102 @@ const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/r
 function helpUri(ruleId) {
     return `${DOCS_BASE}/${ruleId}.md`;
 }
+/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
+function severityOf(rule, draft, configured) {
+    if (configured === 'off')
+        return undefined;
+    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, draft, severity, artifact) {
+    return {
+        upstream: draft.upstream,
+        finding: {
+            ruleId: rule.id,
+            severity,
+            message: draft.message,
+            fix: draft.fix,
+            path: draft.path,
+            line: draft.at.line,
+            column: draft.at.column,
+            endLine: draft.at.endLine,
+            endColumn: draft.at.endColumn,
+            helpUri: helpUri(rule.id),
+            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
+            waived: false,
+            artifact
+        }
+    };
+}
 /** Runs every rule over one artifact and turns drafts into findings. */
-function evaluateArtifact(artifact, rules) {
-    const findings = [];
+function evaluateArtifact(artifact, rules, ctx) {
+    const out = [];
     for (const rule of rules) {
-        for (const draft of rule.check({ artifact })) {
-            findings.push({
-                ruleId: rule.id,
-                severity: draft.severity ?? rule.meta.defaultSeverity,
-                message: draft.message,
-                fix: draft.fix,
-                path: draft.path,
-                line: draft.at.line,
-                column: draft.at.column,
-                endLine: draft.at.endLine,
-                endColumn: draft.at.endColumn,
-                helpUri: helpUri(rule.id),
-                fingerprint: fingerprint(rule.id, draft.path, draft.subject),
-                waived: false,
-                artifact: artifact.dir
-            });
+        const configured = ctx.policy.rules[rule.id];
+        if (configured === 'off')
+            continue;
+        for (const draft of rule.check({ ...ctx, artifact })) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, artifact.dir));
         }
     }
-    return findings;
+    return out;
+}
+/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
+function evaluateRun(rules, ctx) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.checkRun)
+            continue;
+        const configured = ctx.policy.defaults.rules[rule.id];
+        for (const draft of rule.checkRun(ctx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/policy/waivers.ts
+
+/** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
+function utcDay(now) {
+    return now.toISOString().slice(0, 10);
+}
+/** A waiver stops waiving after its `expires` day (UTC); one without `expires` never does. */
+function isExpired(waiver, now) {
+    return waiver.expires !== undefined && waiver.expires < utcDay(now);
+}
+function covers(w, finding, upstreamOf) {
+    if (w.waiver.rule !== finding.ruleId || !w.path(finding.path))
+        return false;
+    if (!w.upstream)
+        return true;
+    const upstream = upstreamOf(finding);
+    return upstream !== undefined && w.upstream(upstream);
+}
+/**
+ * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
+ * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
+ * Expired waivers waive nothing and are returned, so that they can be reported. The first
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ */
+function applyWaivers(findings, waivers, clock) {
+    const expired = waivers.filter((w) => isExpired(w, clock.now));
+    const active = waivers
+        .filter((w) => !isExpired(w, clock.now))
+        .map((w) => ({ waiver: w, path: pathMatcher([w.path]), ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {}) }));
+    const out = findings.map((finding) => {
+        if (finding.waived)
+            return { ...finding };
+        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
+        if (!by)
+            return { ...finding };
+        const { reason, expires, at } = by.waiver;
+        return { ...finding, waived: true, waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line } };
+    });
+    return { findings: out, expired };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
@@ -50933,7 +54187,8 @@ const unpinnedRevision = {
         defaultSeverity: 'warning',
         docs: 'docs/rules/unpinned-revision.md'
     },
-    check({ artifact }) {
+    check(ctx) {
+        const { artifact } = ctx;
         const byId = new Map();
         for (const ref of allUpstreams(artifact)) {
             if (!isResolvable(ref) || !ref.id)
@@ -50953,7 +54208,10 @@ const unpinnedRevision = {
                 at: ref.source.at,
                 message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
                 fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
-                subject: ref.id.toLowerCase()
+                subject: ref.id.toLowerCase(),
+                upstream: ref.id,
+                // `require.pinned-revisions` turns the advice into a requirement.
+                severity: ctx.policy.require.pinnedRevisions ? 'error' : undefined
             });
         }
         return drafts;
@@ -50986,50 +54244,6 @@ const missingLicense = {
         ];
     }
 };
-
-;// CONCATENATED MODULE: ./node_modules/spdx-license-ids/index.json
-const spdx_license_ids_namespaceObject = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
-;// CONCATENATED MODULE: ./src/licenses/license-ids.ts
-
-/**
- * License ids the Hugging Face Hub accepts in a card's `license` field
- * (source: https://huggingface.co/docs/hub/repositories-licenses).
- */
-const HUB_LICENSE_IDS = new Set([
-    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
-    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
-    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
-    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
-    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
-    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
-    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
-    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
-    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
-    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
-    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
-    'other'
-]);
-/** `license_name` values (with `license: other`) that name well-known model licenses. */
-const KNOWN_LICENSE_NAMES = new Set([
-    'modified-mit', 'qwen', 'qwen-research', 'deepseek', 'deepseek-license', 'mrl', 'mnpl',
-    'flux-1-dev-non-commercial-license', 'health-ai-developer-foundations-terms-of-use', 'tongyi-qianwen'
-]);
-const SPDX_LOWER = new Set(spdx_license_ids_namespaceObject.map((id) => id.toLowerCase()));
-/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
-function licenseIdStatus(id) {
-    const lower = id.trim().toLowerCase();
-    if (lower === 'other')
-        return 'other';
-    if (lower === 'unknown')
-        return 'unknown-placeholder';
-    if (HUB_LICENSE_IDS.has(lower))
-        return 'hub';
-    if (SPDX_LOWER.has(lower))
-        return 'spdx';
-    if (KNOWN_LICENSE_NAMES.has(lower))
-        return 'known-name';
-    return 'unknown';
-}
 
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
@@ -51076,196 +54290,214 @@ const unknownLicense = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/licenses/known-licenses.ts
-const LICENSE_DUTIES = [
-    {
-        id: 'llama2',
-        family: 'Llama 2',
-        attribution: 'Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.',
-        attributionMarkers: ['Llama 2 is licensed under the LLAMA 2 Community License'],
-        source: 'https://ai.meta.com/llama/license/'
-    },
-    {
-        id: 'llama3',
-        family: 'Llama 3',
-        attribution: 'Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
-        attributionMarkers: ['Built with Meta Llama 3'],
-        source: 'https://www.llama.com/llama3/license/'
-    },
-    ...['3.1', '3.2', '3.3', '4'].map((v) => ({
-        id: `llama${v}`,
-        family: `Llama ${v}`,
-        attribution: `Built with Llama. Llama ${v} is licensed under the Llama ${v} Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.`,
-        attributionMarkers: ['Built with Llama'],
-        source: `https://www.llama.com/llama${v.replace('.', '_')}/license/`
-    })),
-    {
-        id: 'gemma',
-        family: 'Gemma',
-        attribution: 'Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms',
-        attributionMarkers: ['Gemma Terms of Use'],
-        source: 'https://ai.google.dev/gemma/terms'
-    },
-    {
-        id: 'qwen',
-        family: 'Qwen',
-        attribution: 'Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.',
-        attributionMarkers: ['Built with Qwen', 'Improved using Qwen', 'Qwen LICENSE AGREEMENT'],
-        source: 'https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE'
-    },
-    {
-        id: 'qwen-research',
-        family: 'Qwen (research)',
-        attribution: 'Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.',
-        attributionMarkers: ['Built with Qwen', 'Improved using Qwen', 'Qwen RESEARCH LICENSE AGREEMENT'],
-        source: 'https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE'
-    },
-    {
-        id: 'deepseek',
-        family: 'DeepSeek License v1',
-        attribution: 'This model is derived from a DeepSeek model licensed under the DeepSeek License Agreement v1.0 (a copy of which is included).',
-        attributionMarkers: ['DeepSeek License'],
-        source: 'https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL'
-    },
-    {
-        id: 'mrl',
-        family: 'Mistral Research License',
-        attribution: 'Licensed by Mistral AI under the Mistral AI Research License',
-        attributionMarkers: ['Mistral AI Research License'],
-        source: 'https://mistral.ai/licenses/MRL-0.1.md'
-    },
-    {
-        id: 'mnpl',
-        family: 'Mistral Non-Production License',
-        attribution: 'Licensed by Mistral AI under the Mistral AI Non-Production License',
-        attributionMarkers: ['Mistral AI Non-Production License'],
-        source: 'https://mistral.ai/licenses/MNPL-0.1.md'
-    },
-    {
-        id: 'modified-mit',
-        family: 'Kimi K2 (Modified MIT)',
-        attribution: 'Kimi K2',
-        attributionMarkers: ['Kimi K2'],
-        attributionCondition: 'products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display "Kimi K2" (K2.5: "Kimi K2.5")',
-        source: 'https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE'
+;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
+/**
+ * Which license an upstream is under, and how the gate knows: the artifact's own declaration
+ * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
+ * family table (an inference from the name). The Hub will come after these once it is wired in.
+ */
+
+/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
+const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
+/** Values that name no license at all. */
+const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
+function sameId(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
+ * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
+ * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
+ * Kimi lineage — and every upstream of the manifest otherwise.
+ */
+function declarationsAbout(ref, record) {
+    if (ref.source.path !== record.path)
+        return [];
+    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
+    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
+    return record.upstreamLicenses.filter((decl) => {
+        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
+        if (slot !== undefined)
+            return slot === refSlot;
+        return provenance.length === 0 || aboutProvenance;
+    });
+}
+/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
+function declaredLicense(decl) {
+    const id = decl.id?.trim();
+    const name = decl.name?.trim();
+    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+        return id;
+    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+        return name;
+    return undefined;
+}
+const upstream_license_matchers = new Map();
+function matcher(pattern) {
+    let test = upstream_license_matchers.get(pattern);
+    if (!test) {
+        // Hub ids resolve case-insensitively, so patterns match them that way too.
+        test = picomatch_default()(pattern, { nocase: true, dot: true });
+        upstream_license_matchers.set(pattern, test);
     }
-];
-const BY_ID = new Map(LICENSE_DUTIES.map((d) => [d.id, d]));
-BY_ID.set('deepseek-license', BY_ID.get('deepseek'));
-function licenseDuty(id) {
-    return id ? BY_ID.get(id.toLowerCase()) : undefined;
+    return test;
+}
+function policySource(mapping) {
+    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
+    return `${where}: ${mapping.pattern}`;
+}
+function resolved(knowledge, license, rest) {
+    const entry = knowledge.lookup(license);
+    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
+}
+function fromDeclaration({ ref, record, knowledge }) {
+    for (const decl of declarationsAbout(ref, record)) {
+        const license = declaredLicense(decl);
+        if (!license)
+            continue;
+        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    }
+    return undefined;
+}
+function fromPolicy(id, { mappings, knowledge }) {
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
+    if (direct)
+        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
+    const original = knowledge.mirrorUpstream(id);
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
+    if (viaMirror && original) {
+        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    }
+    return undefined;
+}
+function fromFamilyTable(id, knowledge) {
+    const family = knowledge.family(id);
+    if (!family)
+        return undefined;
+    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
+    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+}
+/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
+function resolveUpstreamLicense(input) {
+    const declared = fromDeclaration(input);
+    if (declared)
+        return declared;
+    const id = input.ref.id;
+    if (!id)
+        return undefined;
+    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
 }
 
-;// CONCATENATED MODULE: ./src/licenses/upstream-families.ts
-const MIRROR_ORGS = ['unsloth', 'mlx-community', 'thebloke', 'bartowski', 'lmstudio-community', 'nousresearch'];
-function family(orgs, name, license, label) {
-    return { orgs: [...orgs, ...MIRROR_ORGS], name, license, family: label };
+;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
+
+
+/** One entry per distinct upstream id of the artifact whose license can be established. */
+function upstreamLicensesOf(ctx) {
+    const seen = new Set();
+    const out = [];
+    for (const record of ctx.artifact.records) {
+        for (const ref of record.upstreams) {
+            if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+                continue;
+            const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
+            if (!resolved)
+                continue;
+            seen.add(ref.id.toLowerCase());
+            out.push({ ref, id: ref.id, ...resolved, entry: ctx.knowledge.lookup(resolved.license) });
+        }
+    }
+    return out;
 }
-const UPSTREAM_FAMILIES = [
-    family(['meta-llama'], /^(meta-)?llama-2-/i, 'llama2', 'Llama 2'),
-    family(['meta-llama'], /^(meta-)?llama-3\.1-/i, 'llama3.1', 'Llama 3.1'),
-    family(['meta-llama'], /^(meta-)?llama-3\.2-/i, 'llama3.2', 'Llama 3.2'),
-    family(['meta-llama'], /^(meta-)?llama-3\.3-/i, 'llama3.3', 'Llama 3.3'),
-    family(['meta-llama'], /^(meta-)?llama-3-/i, 'llama3', 'Llama 3'),
-    family(['meta-llama'], /^llama-4-/i, 'llama4', 'Llama 4'),
-    // Gemma 1–3 only: Gemma 4 is Apache-2.0, and MedGemma is under the HAI-DEF terms.
-    family(['google'], /^(codegemma|gemma|paligemma|recurrentgemma|shieldgemma)(-?(1\.1|2|3|3n))?-(?!4)/i, 'gemma', 'Gemma'),
-    family(['moonshotai'], /^kimi-k2/i, 'modified-mit', 'Kimi K2'),
-    family(['qwen'], /^qwen2\.5-(coder-)?3b(-|$)/i, 'qwen-research', 'Qwen2.5 3B'),
-    family(['qwen'], /^qwen2\.5-(coder-)?72b(-|$)/i, 'qwen', 'Qwen2.5 72B'),
-    family(['deepseek-ai'], /^deepseek-(v2|v2\.5|coder-v2|llm|coder-(1\.3|6\.7|33)b|vl)/i, 'deepseek', 'DeepSeek v1'),
-    family(['mistralai'], /^mistral-large-instruct-2407/i, 'mrl', 'Mistral Large 2'),
-    family(['mistralai'], /^codestral-22b/i, 'mnpl', 'Codestral')
-];
-/** The family of a Hub id, if its org and name are well known. */
-function upstreamFamily(id) {
-    const slash = id.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const org = id.slice(0, slash).toLowerCase();
-    const name = id.slice(slash + 1);
-    return UPSTREAM_FAMILIES.find((f) => f.orgs.includes(org) && f.name.test(name));
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+function licenseKey(decl) {
+    if (decl.id?.toLowerCase() === 'other' && decl.name)
+        return decl.name;
+    return decl.id ?? decl.name;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
-
-function dutiesOf(artifact) {
+function dutiesOf(ctx) {
     const duties = [];
-    for (const record of artifact.records) {
-        for (const decl of record.upstreamLicenses) {
-            const duty = licenseDuty(decl.name ?? decl.id);
-            if (duty)
-                duties.push({ duty, because: `the upstream license declared at ${where(decl.source)} is ${duty.family}`, source: decl.source, declared: false });
-        }
-        const own = record.license && licenseDuty(record.license.name ?? record.license.id);
-        if (own && record.license)
-            duties.push({ duty: own, because: `the artifact is licensed under ${own.family} (${where(record.license.source)})`, source: record.license.source, declared: false });
+    for (const u of upstreamLicensesOf(ctx)) {
+        if (u.entry?.attribution)
+            duties.push({ entry: u.entry, because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
+    }
+    for (const record of ctx.artifact.records) {
+        const ownKey = record.license && licenseKey(record.license);
+        const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
+        // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
+        // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
+        if (own?.attribution?.text && own.flowDown && record.license)
+            duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${where(record.license.source)})`, source: record.license.source, declared: false });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
-            const named = record.upstreamLicenses.map((l) => licenseDuty(l.name ?? l.id)).find(Boolean);
-            duties.push({ duty: named, because: `${where(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
+            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup(licenseKey(l))).find((e) => e?.attribution);
+            duties.push({ entry: named, because: `${where(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
         }
     }
-    for (const ref of allUpstreams(artifact)) {
-        if (!isResolvable(ref) || !ref.id)
-            continue;
-        const family = upstreamFamily(ref.id);
-        const duty = family && licenseDuty(family.license);
-        if (duty)
-            duties.push({ duty, because: `${ref.id} (${where(ref.source)}) is a ${family.family} model, under the ${duty.family} license`, source: ref.source, declared: false });
+    if (ctx.policy.require.attribution === 'always') {
+        const anchor = anchorRecord(ctx.artifact);
+        if (anchor)
+            duties.push({ because: 'the policy requires attribution text for every artifact (`require.attribution: always`)', source: anchor.anchor, declared: true });
     }
     return duties;
 }
-function carriesAttribution(artifact, duty) {
+function carriesAttribution(artifact, entry) {
     if (artifact.noticeFiles.length > 0)
         return true;
     if (artifact.records.some((r) => r.attribution?.text?.trim()))
         return true;
-    const markers = duty?.attributionMarkers ?? [];
+    const markers = entry?.attribution?.markers ?? [];
     return artifact.records.some((r) => {
         const prose = r.prose?.text.toLowerCase();
         return prose !== undefined && markers.some((m) => prose.includes(m.toLowerCase()));
     });
 }
-function howToFix(artifact, duty) {
-    const text = duty?.attribution ? `"${duty.attribution}"` : 'the attribution text the upstream license asks for';
-    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${duty ? ` Source: ${duty.source}` : ''}`;
+function howToFix(artifact, entry) {
+    const text = entry?.attribution?.text ? `"${entry.attribution.text}"` : 'the attribution text the upstream license asks for';
+    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
 }
 const missingAttribution = {
     id: 'missing-attribution',
     meta: {
-        description: 'The artifact owes attribution (it says so, or an upstream license requires a notice) and carries no attribution text.',
+        description: 'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-attribution.md'
     },
-    check({ artifact }) {
+    check(ctx) {
+        if (ctx.policy.require.attribution === 'never')
+            return [];
+        const { artifact } = ctx;
         const drafts = [];
         const seen = new Set();
-        // License-derived duties first: they say which text to add; the artifact's bare "required" adds nothing then.
-        const duties = dutiesOf(artifact).sort((a, b) => Number(a.declared) - Number(b.declared));
+        // License-derived duties first: they say which text to add; a bare "required" adds nothing then.
+        const duties = dutiesOf(ctx).sort((a, b) => Number(a.declared) - Number(b.declared));
         for (const d of duties) {
             if (d.declared && drafts.length > 0)
                 continue;
-            // A duty that only binds past a scale threshold (Kimi) is owed here only when the artifact says so.
-            if (d.duty?.attributionCondition && !d.declared)
+            // A duty that binds only past a scale threshold (Kimi) is owed here only when the artifact says so.
+            if (d.entry?.attribution?.condition && !d.declared)
                 continue;
-            const key = d.declared ? 'declared' : d.duty.id;
-            if (seen.has(key) || carriesAttribution(artifact, d.duty))
+            const key = d.declared ? 'declared' : d.entry.id;
+            if (seen.has(key) || carriesAttribution(artifact, d.entry))
                 continue;
             seen.add(key);
-            const condition = d.duty?.attributionCondition ? ` (the ${d.duty.family} license asks this when ${d.duty.attributionCondition})` : '';
+            const condition = d.entry?.attribution?.condition ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})` : '';
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
                 message: `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
-                fix: howToFix(artifact, d.duty),
-                subject: `${artifact.dir}:${key}`
+                fix: howToFix(artifact, d.entry),
+                subject: `${artifact.dir}:${key}`,
+                upstream: d.upstream
             });
         }
         // A manifest that says "no attribution needed" while a known upstream license needs it contradicts itself.
-        const unconditional = dutiesOf(artifact).find((d) => d.duty && !d.duty.attributionCondition && !d.declared);
+        const unconditional = duties.find((d) => d.entry?.attribution && !d.entry.attribution.condition && !d.declared);
         for (const record of artifact.records) {
             const flag = record.attribution;
             if (!unconditional || flag?.required !== false || drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
@@ -51274,8 +54506,9 @@ const missingAttribution = {
                 path: flag.source.path,
                 at: flag.source.at,
                 message: `${where(flag.source)} says attribution is not required, but ${unconditional.because}, which requires a notice.`,
-                fix: `Set it to true and ${howToFix(artifact, unconditional.duty).replace(/^Carry/, 'carry')}`,
-                subject: `${flag.source.path}:${flag.source.field}:false`
+                fix: `Set it to true and ${howToFix(artifact, unconditional.entry).replace(/^Carry/, 'carry')}`,
+                subject: `${flag.source.path}:${flag.source.field}:false`,
+                upstream: unconditional.upstream
             });
         }
         return drafts;
@@ -51316,7 +54549,396 @@ const unmanifestedWeights = {
     }
 };
 
+// EXTERNAL MODULE: ./node_modules/spdx-satisfies/index.js
+var spdx_satisfies = __nccwpck_require__(5131);
+var spdx_satisfies_default = /*#__PURE__*/__nccwpck_require__.n(spdx_satisfies);
+;// CONCATENATED MODULE: ./src/policy/license-match.ts
+
+
+
+
+/** spdx-satisfies decides between SPDX ids (ranges such as `GPL-2.0+`, `-or-later`, exceptions). */
+function satisfies(term, approved) {
+    try {
+        return spdx_satisfies_default()(term.key, [approved.key]);
+    }
+    catch {
+        return false;
+    }
+}
+function termMatcher(approved) {
+    return (term, canon) => (term.spdx && approved.spdx ? satisfies(term, approved) : term.key === approved.key || canon(term.key) === canon(approved.key));
+}
+function compileEntry(text) {
+    const trimmed = text.trim();
+    if (isGlob(trimmed)) {
+        const test = idMatcher(trimmed.replace(/^other:/i, ''));
+        return { text, alternatives: [[(term, canon) => test(term.id) || test(canon(term.id))]] };
+    }
+    const parsed = parseLicense(trimmed);
+    // The loader rejects unparseable entries; a caller that skips it still gets exact-id matching.
+    const alternatives = parsed.ok ? parsed.alternatives : [[licenseTerm(trimmed)]];
+    return { text, alternatives: alternatives.map((alt) => alt.map(termMatcher)) };
+}
+const license_match_compiled = new WeakMap();
+/** Entries are compiled once per list: effective policies share the lists of the policy file. */
+function compileList(list) {
+    let entries = license_match_compiled.get(list);
+    if (!entries) {
+        entries = list.map(compileEntry);
+        license_match_compiled.set(list, entries);
+    }
+    return entries;
+}
+/** Every entry term is met by some term of the alternative: the alternative carries the entry's licenses. */
+function contains(alternative, entry, canon) {
+    return entry.every((m) => alternative.some((t) => m(t, canon)));
+}
+/** The alternative is exactly the entry's combination (an `A AND B` allow entry admits just that). */
+function equals(alternative, entry, canon) {
+    return contains(alternative, entry, canon) && alternative.every((t) => entry.some((m) => m(t, canon)));
+}
+function deniedBy(alternative, deny, canon) {
+    return deny.find((e) => e.alternatives.some((combo) => contains(alternative, combo, canon)));
+}
+/** Single-license entries cover terms one by one; combinations only cover an equal alternative. */
+function allowedBy(alternative, allow, canon) {
+    for (const entry of allow) {
+        if (entry.alternatives.some((combo) => combo.length > 1 && equals(alternative, combo, canon)))
+            return entry;
+    }
+    const coverers = alternative.map((t) => allow.find((e) => e.alternatives.some((combo) => combo.length === 1 && combo[0](t, canon))));
+    return coverers.every(Boolean) ? coverers[0] : undefined;
+}
+/** `other` and `unknown` are Hub ids that say nothing about the terms. */
+const PLACEHOLDERS = new Set(['other', 'unknown']);
+function isKnown(term, knowledge) {
+    if (term.spdx)
+        return true;
+    if (PLACEHOLDERS.has(term.id))
+        return false;
+    return HUB_LICENSE_IDS.has(term.id) || KNOWN_LICENSE_NAMES.has(term.id) || knowledge?.lookup(term.id) !== undefined;
+}
+function mentioned(term, lists, canon) {
+    return lists.some((list) => list.some((e) => e.alternatives.some((combo) => combo.some((m) => m(term, canon)))));
+}
+const RANK = { allowed: 3, unknown: 2, 'not-in-allow-list': 1, denied: 0 };
+/**
+ * Judges a license id or SPDX expression against `licenses.allow` / `licenses.deny`.
+ * An expression is read as its alternatives (`A OR B`: either will do; `A AND B`: both apply):
+ * the best alternative decides. An alternative is `denied` when it carries a denied license
+ * (deny wins over allow), `allowed` when every license in it is allowed (or there is no
+ * allow-list and all are known), `unknown` when a license in it is neither SPDX, nor a Hub id or
+ * known license name, nor listed, and `not-in-allow-list` otherwise.
+ */
+function licenseAllowed(licenseId, settings, options = {}) {
+    const parsed = parseLicense(licenseId);
+    const alternatives = parsed.ok ? parsed.alternatives : [[licenseTerm(licenseId)]];
+    const deny = compileList(settings.deny);
+    const allow = settings.allow ? compileList(settings.allow) : undefined;
+    const { knowledge } = options;
+    const canon = knowledge ? (id) => knowledge.lookup(id)?.id.toLowerCase() ?? id : (id) => id;
+    let best;
+    for (const alternative of alternatives) {
+        const judged = judge(alternative, allow, deny, knowledge, canon);
+        if (!best || RANK[judged.verdict] > RANK[best.verdict])
+            best = judged;
+        if (best.verdict === 'allowed')
+            break;
+    }
+    return best ?? { verdict: 'unknown' };
+}
+function judge(alternative, allow, deny, knowledge, canon) {
+    const denied = deniedBy(alternative, deny, canon);
+    if (denied)
+        return { verdict: 'denied', matched: denied.text };
+    const lists = allow ? [allow, deny] : [deny];
+    const unknown = alternative.some((t) => !isKnown(t, knowledge) && !mentioned(t, lists, canon));
+    if (!allow)
+        return unknown ? { verdict: 'unknown' } : { verdict: 'allowed' };
+    const allowed = allowedBy(alternative, allow, canon);
+    if (allowed)
+        return { verdict: 'allowed', matched: allowed.text };
+    return { verdict: unknown ? 'unknown' : 'not-in-allow-list' };
+}
+
+;// CONCATENATED MODULE: ./src/rules/license-not-allowed.ts
+
+
+
+const licenseNotAllowed = {
+    id: 'license-not-allowed',
+    meta: {
+        description: 'The artifact\'s license, or an upstream\'s, is outside the policy\'s allow-list or on its deny-list.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/license-not-allowed.md'
+    },
+    check(ctx) {
+        const settings = ctx.policy.licenses;
+        // With no lists, only the fail-closed switch for unknown licenses has anything to judge.
+        if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail')
+            return [];
+        const drafts = [];
+        const judge = (license, what, at, path, upstream) => {
+            const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
+            if (verdict === 'not-in-allow-list' && !settings.allow)
+                return;
+            if (verdict === 'allowed')
+                return;
+            if (verdict === 'unknown' && settings.unknown === 'allow')
+                return;
+            const why = verdict === 'denied' ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
+                : verdict === 'not-in-allow-list' ? 'it is not in the policy\'s `licenses.allow` list'
+                    : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+            drafts.push({
+                path,
+                at,
+                message: `${what} is ${quote(license)}, and ${why}.`,
+                fix: verdict === 'denied' ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.' : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                subject: `${upstream ?? 'artifact'}:${license}`,
+                severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
+                upstream
+            });
+        };
+        const own = artifactLicense(ctx.artifact);
+        const ownKey = own && licenseKey(own);
+        if (own && ownKey)
+            judge(ownKey, `The artifact's license (${where(own.source)})`, own.source.at, own.source.path);
+        for (const u of upstreamLicensesOf(ctx)) {
+            judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/upstream-not-allowed.ts
+
+
+function upstream_not_allowed_matcher(patterns) {
+    const compiled = patterns.map((p) => ({ p, test: picomatch_default()(p, { nocase: true, dot: true }) }));
+    return (id) => compiled.find((c) => c.test(id))?.p;
+}
+const upstreamNotAllowed = {
+    id: 'upstream-not-allowed',
+    meta: {
+        description: 'An upstream is outside the policy\'s `upstreams.allow` patterns or matches `upstreams.deny`.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/upstream-not-allowed.md'
+    },
+    check(ctx) {
+        const { allow, deny, mirrorsAsUpstream } = ctx.policy.upstreams;
+        if (!allow && deny.length === 0)
+            return [];
+        const denied = upstream_not_allowed_matcher(deny);
+        const allowed = upstream_not_allowed_matcher(allow ?? []);
+        const drafts = [];
+        const seen = new Set();
+        for (const ref of allUpstreams(ctx.artifact)) {
+            if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+                continue;
+            seen.add(ref.id.toLowerCase());
+            const mirrored = mirrorsAsUpstream ? ctx.knowledge.mirrorUpstream(ref.id) : undefined;
+            const candidates = [ref.id, ...(mirrored ? [mirrored] : [])];
+            const as = mirrored ? ` (a mirror of ${mirrored})` : '';
+            const hit = candidates.map(denied).find(Boolean);
+            if (hit) {
+                drafts.push({
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
+                    fix: 'Derive the artifact from an allowed upstream, or waive the finding in the policy with a reason.',
+                    subject: ref.id.toLowerCase(),
+                    upstream: ref.id
+                });
+            }
+            else if (allow && !candidates.some((c) => allowed(c))) {
+                drafts.push({
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches none of the policy's \`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
+                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
+                    subject: ref.id.toLowerCase(),
+                    upstream: ref.id
+                });
+            }
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/insufficient-evidence.ts
+
+const STRENGTH = { inferred: 0, secondary: 1, primary: 2 };
+const insufficientEvidence = {
+    id: 'insufficient-evidence',
+    meta: {
+        description: 'A lineage claim is weaker than the policy\'s minimum evidence class (`require.evidence`).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/insufficient-evidence.md'
+    },
+    check(ctx) {
+        const minimum = ctx.policy.require.evidence;
+        if (!minimum)
+            return [];
+        // Judge each upstream by its strongest claim anywhere in the artifact.
+        const byId = new Map();
+        for (const ref of allUpstreams(ctx.artifact)) {
+            if (!ref.id)
+                continue;
+            const key = ref.id.toLowerCase();
+            byId.set(key, [...(byId.get(key) ?? []), ref]);
+        }
+        const drafts = [];
+        for (const refs of byId.values()) {
+            const best = refs.reduce((a, b) => (STRENGTH[b.evidence] > STRENGTH[a.evidence] ? b : a));
+            if (STRENGTH[best.evidence] >= STRENGTH[minimum])
+                continue;
+            drafts.push({
+                path: best.source.path,
+                at: best.source.at,
+                message: `The claim that the artifact derives from ${best.id} (${where(best.source)}) is only ${best.evidence} evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
+                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
+                subject: best.id.toLowerCase(),
+                upstream: best.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/license-conflict.ts
+
+
+const licenseConflict = {
+    id: 'license-conflict',
+    meta: {
+        description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/license-conflict.md'
+    },
+    check(ctx) {
+        const own = artifactLicense(ctx.artifact);
+        const ownKey = own && licenseKey(own);
+        if (!own || !ownKey)
+            return [];
+        const ownEntry = ctx.knowledge.lookup(ownKey);
+        const drafts = [];
+        for (const u of upstreamLicensesOf(ctx)) {
+            if (!u.entry?.flowDown)
+                continue;
+            // Declaring the upstream's own license (or one of its aliases) keeps its terms.
+            if (ownEntry && ownEntry.id === u.entry.id)
+                continue;
+            // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
+            const terms = ownKey.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+            if (terms.includes(u.license.toLowerCase()) || (u.entry.aliases ?? []).some((a) => terms.includes(a.toLowerCase())))
+                continue;
+            drafts.push({
+                path: own.source.path,
+                at: own.source.at,
+                message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
+                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+                subject: `${ownKey}:${u.id.toLowerCase()}`,
+                upstream: u.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/naming-requirement.ts
+
+
+/** Compare names without caring about case or the separators people use in repo names. */
+function naming_requirement_normalise(name) {
+    return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+}
+const namingRequirement = {
+    id: 'naming-requirement',
+    meta: {
+        description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/naming-requirement.md'
+    },
+    check(ctx) {
+        const declared = ctx.artifact.records.map((r) => r.name).find(Boolean);
+        const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop();
+        const name = declared?.value ?? dirName;
+        if (!name)
+            return [];
+        const drafts = [];
+        const seen = new Set();
+        for (const u of upstreamLicensesOf(ctx)) {
+            const prefix = u.entry?.namingPrefix;
+            if (!prefix || seen.has(prefix) || naming_requirement_normalise(name).startsWith(naming_requirement_normalise(prefix)))
+                continue;
+            seen.add(prefix);
+            const anchor = declared?.source ?? anchorRecord(ctx.artifact).anchor;
+            drafts.push({
+                path: anchor.path,
+                at: anchor.at,
+                message: `The artifact's name ${JSON.stringify(name)} (${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
+                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                subject: `${prefix}:${name}`,
+                upstream: u.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/non-commercial-upstream.ts
+
+
+const nonCommercialUpstream = {
+    id: 'non-commercial-upstream',
+    meta: {
+        description: 'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/non-commercial-upstream.md'
+    },
+    check(ctx) {
+        return upstreamLicensesOf(ctx)
+            .filter((u) => u.entry?.nonCommercial)
+            .map((u) => ({
+            path: u.ref.source.path,
+            at: u.ref.source.at,
+            message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ${u.source}), which allows non-commercial or research use only: the artifact inherits that restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+            fix: `Keep the artifact out of commercial use, or train from an upstream whose license allows it. License: ${u.entry.source}`,
+            subject: u.id.toLowerCase(),
+            upstream: u.id
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/waiver-expired.ts
+const waiverExpired = {
+    id: 'waiver-expired',
+    meta: {
+        description: 'A waiver in the policy file has passed its `expires` date: it no longer waives anything.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/waiver-expired.md'
+    },
+    check: () => [],
+    checkRun({ expiredWaivers }) {
+        return expiredWaivers.map((w) => ({
+            path: w.at.path,
+            at: { line: w.at.line, column: w.at.column, endLine: w.at.line, endColumn: w.at.column + 1 },
+            message: `The waiver of \`${w.rule}\` for ${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
+            fix: 'Fix the findings it covered, or renew the waiver with a new `expires` date after reviewing its reason again.',
+            subject: `${w.rule}:${w.path}:${w.upstream ?? ''}`
+        }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
 
 
 
@@ -51340,7 +54962,14 @@ const RULES = [
     missingLicense,
     unknownLicense,
     missingAttribution,
-    unmanifestedWeights
+    unmanifestedWeights,
+    licenseNotAllowed,
+    upstreamNotAllowed,
+    insufficientEvidence,
+    licenseConflict,
+    namingRequirement,
+    nonCommercialUpstream,
+    waiverExpired
 ];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
@@ -51361,6 +54990,13 @@ const version = package_namespaceObject.rE;
 
 
 
+
+
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact) {
+    return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
+}
 function summarise(artifact, findings, failOn) {
     const license = artifactLicense(artifact);
     const threshold = failOn === 'warning' ? 'warning' : 'error';
@@ -51389,7 +55025,12 @@ function summarise(artifact, findings, failOn) {
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    const findings = artifacts.flatMap((a) => evaluateArtifact(a, RULES));
+    const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
+    const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+    const findings = [...waived.findings, ...runFindings];
     return buildReport({
         version: version,
         failOn: opts.failOn,
@@ -51409,7 +55050,7 @@ function toAnnotation(f) {
     return {
         // A waived finding is still shown, but can no longer read as a problem.
         level: f.waived ? 'notice' : f.severity,
-        message: `${f.waived ? '[waived] ' : ''}${f.message} Fix: ${f.fix}`,
+        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
         properties: {
             title: f.ruleId,
             file: f.path,
@@ -51438,6 +55079,15 @@ function toAnnotations(report) {
 function emitAnnotations(annotations, sink) {
     for (const a of annotations)
         sink[a.level](a.message, { ...a.properties });
+}
+/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
+function waivedPrefix(f) {
+    if (!f.waived)
+        return '';
+    if (!f.waiver)
+        return '[waived] ';
+    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
+    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
@@ -51517,6 +55167,7 @@ function clip(text, max) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
+
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
@@ -51621,7 +55272,7 @@ function findingItem(finding, links) {
     const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
     const where = code(`${finding.path}:${finding.line}`);
     const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    const message = safeMarkdown(clip(finding.message, MAX_PROSE));
+    const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
     const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
     return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
 }
@@ -51805,6 +55456,8 @@ function toOutputs(report, files = {}) {
 
 
 
+
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -51843,6 +55496,19 @@ async function writeSummary(report) {
         warning(`Could not write the job summary: ${oneLine(err.message)}`);
     }
 }
+/**
+ * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
+ * can check how a policy will behave on a given day.
+ */
+function clock() {
+    const pinned = process.env.LINEAGE_GATE_NOW;
+    if (!pinned)
+        return new Date();
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime()))
+        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+    return date;
+}
 let eventHeadSha;
 function headSha() {
     return eventHeadSha ?? process.env.GITHUB_SHA;
@@ -51871,7 +55537,9 @@ async function run() {
         info(`Files: ${oneLine(changeSet.source)}`);
         for (const note of changeSet.notes)
             info(`Note: ${oneLine(note)}`);
-        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn });
+        const policy = await loadPolicy({ workspace, file: inputs.policy || undefined, ruleIds: RULE_IDS });
+        info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock() });
         emitAnnotations(toAnnotations(report), core_namespaceObject);
         await writeSummary(report);
         if (reportPath) {
@@ -51888,7 +55556,13 @@ async function run() {
             info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
     }
     catch (err) {
-        if (err instanceof ConfigError)
+        if (err instanceof PolicyError) {
+            // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
+            for (const p of err.problems)
+                error(p.message, { title: 'invalid lineage policy', file: p.file, startLine: p.line, startColumn: p.column });
+            setFailed(`Configuration error: ${oneLine(err.message)}`);
+        }
+        else if (err instanceof ConfigError)
             setFailed(`Configuration error: ${oneLine(err.message)}`);
         else
             setFailed(`lineage-gate could not complete: ${oneLine(err.stack ?? String(err))}`);
@@ -62520,7 +66194,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 /***/ }),
 
-/***/ 1928:
+/***/ 9547:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
@@ -62538,6 +66212,34 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
+
+/***/ }),
+
+/***/ 3988:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","Classpath-exception-2.0","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","DigiRule-FOSS-exception","eCos-exception-2.0","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","i2p-gpl-java-exception","KiCad-libraries-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","SANE-exception","SHL-2.0","SHL-2.1","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"]');
+
+/***/ }),
+
+/***/ 3389:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","GFDL-1.1","GFDL-1.2","GFDL-1.3","GPL-1.0","GPL-2.0","GPL-2.0-with-GCC-exception","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-3.0","GPL-3.0-with-GCC-exception","GPL-3.0-with-autoconf-exception","LGPL-2.0","LGPL-2.1","LGPL-3.0","Net-SNMP","Nunit","StandardML-NJ","bzip2-1.0.5","eCos-2.0","wxWindows"]');
+
+/***/ }),
+
+/***/ 5204:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
+
+/***/ }),
+
+/***/ 9344:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0"],["AGPL-1.0",["AGPL-3.0","AGPL-3.0-only"]],["Apache-1.0","Apache-1.1","Apache-2.0"],["APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0"],["Artistic-1.0","Artistic-2.0"],["BitTorrent-1.0","BitTorrent-1.1"],["CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-3.0","CC-BY-4.0"],["CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-4.0"],["CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-4.0"],["CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-4.0"],["CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-4.0"],["CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-4.0"],["CDDL-1.0","CDDL-1.1"],["CECILL-1.0","CECILL-1.1","CECILL-2.0"],["ECL-1.0","ECL-2.0"],["EFL-1.0","EFL-2.0"],["EPL-1.0","EPL-2.0"],["EUPL-1.0","EUPL-1.1"],[["GFDL-1.1","GFDL-1.1-only"],["GFDL-1.2","GFDL-1.2-only"],["GFDL-1.1-or-later","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-only","GFDL-1.3-or-later"]],[["GPL-1.0","GPL-1.0-only"],["GPL-2.0","GPL-2.0-only"],["GPL-1.0-or-later","GPL-2.0-or-later","GPL-3.0","GPL-3.0-only","GPL-3.0-or-later"]],[["LGPL-2.0","LGPL-2.0-only"],["LGPL-2.1","LGPL-2.1-only"],["LGPL-2.0-or-later","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0-only","LGPL-3.0-or-later"]],["LPL-1.0","LPL-1.02"],["LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c"],["MPL-1.0","MPL-1.1","MPL-2.0"],["MPL-1.0","MPL-1.1","MPL-2.0-no-copyleft-exception"],["NPL-1.0","NPL-1.1"],["OFL-1.0","OFL-1.1"],["OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8"],["OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0"],["PHP-3.0","PHP-3.01"],["RPL-1.1","RPL-1.5"],["SGI-B-1.0","SGI-B-1.1","SGI-B-2.0"],["YPL-1.0","YPL-1.1"],["ZPL-1.1","ZPL-2.0","ZPL-2.1"],["Zimbra-1.3","Zimbra-1.4"],["bzip2-1.0.5","bzip2-1.0.6"]]');
 
 /***/ })
 

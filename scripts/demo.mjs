@@ -84,6 +84,7 @@ const env = {
   'INPUT_SCOPE': 'changed',
   'INPUT_FAIL-ON': 'error',
   'INPUT_PATHS': 'examples/**',
+  'INPUT_POLICY': 'examples/lineage-policy.yml',
   'INPUT_REPORT-FILE': '',
   'INPUT_BASE-REF': '',
   'INPUT_HEAD-REF': ''

@@ -5,7 +5,9 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { ConfigError } from './config-error.js';
+import { ConfigError, PolicyError } from './config-error.js';
+import { loadPolicy } from './policy/load.js';
+import { RULE_IDS } from './rules/ids.js';
 import type { ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
 import { runGate, type FailOn } from './pipeline.js';
@@ -17,8 +19,8 @@ import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 
 const USAGE = `Usage:
-  lineage-gate check [PATH…] [--changed-since REF] [--format text|json|markdown] [--output FILE]
-                     [--fail-on error|warning|never] [--offline]
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
+                     [--output FILE] [--fail-on error|warning|never] [--offline]
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -69,9 +71,7 @@ async function check(argv: string[]): Promise<number> {
       'fail-on': { type: 'string' }
     }
   });
-  for (const flag of ['policy', 'hub-endpoint'] as const) {
-    if (values[flag] !== undefined) throw new ConfigError(`--${flag} is not supported yet in this version of lineage-gate.`);
-  }
+  if (values['hub-endpoint'] !== undefined) throw new ConfigError('--hub-endpoint is not supported yet in this version of lineage-gate.');
   if (values.format === 'sarif') throw new ConfigError('--format sarif is not supported yet in this version of lineage-gate.');
   const format: Format = oneOf('--format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
@@ -86,7 +86,10 @@ async function check(argv: string[]): Promise<number> {
     changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
   }
 
-  const report = await runGate({ workspace: root, changeSet, include, failOn });
+  const policy = await loadPolicy({ workspace: root, file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined, ruleIds: RULE_IDS });
+  const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
+  if (Number.isNaN(now.getTime())) throw new ConfigError('LINEAGE_GATE_NOW must be an ISO date.');
+  const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now });
   const rendered =
     format === 'json' ? renderJson(report)
     : format === 'markdown' ? renderMarkdown(report, { docsBase: DOCS_BASE })
@@ -139,6 +142,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${USAGE}\n`);
     return 2;
   } catch (err) {
+    if (err instanceof PolicyError) {
+      for (const p of err.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+      process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+      return 2;
+    }
     if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`lineage-gate: ${(err as Error).message}\n`);
       return 2;

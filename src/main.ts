@@ -4,7 +4,9 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
 import { oneLine } from './action/log.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, PolicyError } from './config-error.js';
+import { loadPolicy } from './policy/load.js';
+import { RULE_IDS } from './rules/ids.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
 import { runGate } from './pipeline.js';
@@ -52,6 +54,18 @@ async function writeSummary(report: Report): Promise<void> {
   }
 }
 
+/**
+ * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
+ * can check how a policy will behave on a given day.
+ */
+function clock(): Date {
+  const pinned = process.env.LINEAGE_GATE_NOW;
+  if (!pinned) return new Date();
+  const date = new Date(pinned);
+  if (Number.isNaN(date.getTime())) throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+  return date;
+}
+
 let eventHeadSha: string | undefined;
 function headSha(): string | undefined {
   return eventHeadSha ?? process.env.GITHUB_SHA;
@@ -82,7 +96,9 @@ export async function run(): Promise<void> {
     core.info(`Files: ${oneLine(changeSet.source)}`);
     for (const note of changeSet.notes) core.info(`Note: ${oneLine(note)}`);
 
-    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn });
+    const policy = await loadPolicy({ workspace, file: inputs.policy || undefined, ruleIds: RULE_IDS });
+    core.info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock() });
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);
     if (reportPath) {
@@ -96,7 +112,11 @@ export async function run(): Promise<void> {
     if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
     else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
   } catch (err) {
-    if (err instanceof ConfigError) core.setFailed(`Configuration error: ${oneLine(err.message)}`);
+    if (err instanceof PolicyError) {
+      // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
+      for (const p of err.problems) core.error(p.message, { title: 'invalid lineage policy', file: p.file, startLine: p.line, startColumn: p.column });
+      core.setFailed(`Configuration error: ${oneLine(err.message)}`);
+    } else if (err instanceof ConfigError) core.setFailed(`Configuration error: ${oneLine(err.message)}`);
     else core.setFailed(`lineage-gate could not complete: ${oneLine((err as Error).stack ?? String(err))}`);
   }
 }

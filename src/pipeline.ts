@@ -5,7 +5,11 @@ import { buildReport } from './report/build.js';
 import type { Finding, Severity } from './report/finding.js';
 import { SEVERITY_RANK } from './report/finding.js';
 import type { Report, ReportArtifact } from './report/report.js';
-import { evaluateArtifact } from './rules/engine.js';
+import { evaluateArtifact, evaluateRun, type Evaluated } from './rules/engine.js';
+import { LicenseKnowledge } from './licenses/knowledge.js';
+import { effectivePolicy } from './policy/effective.js';
+import type { Policy } from './policy/policy.js';
+import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
@@ -18,6 +22,14 @@ export interface GateOptions {
   /** Repository-relative path filter for full scans (change sets arrive already filtered). */
   include: (path: string) => boolean;
   failOn: FailOn;
+  policy: Policy;
+  /** The clock waivers are judged by (injected in tests). */
+  now: Date;
+}
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact: Artifact): string[] {
+  return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
 
 function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn): ReportArtifact {
@@ -51,7 +63,14 @@ function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn): Rep
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 export async function runGate(opts: GateOptions): Promise<Report> {
   const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-  const findings = artifacts.flatMap((a) => evaluateArtifact(a, RULES));
+  const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+  const evaluated: Evaluated[] = artifacts.flatMap((a) =>
+    evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses })
+  );
+  const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+  const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
+  const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+  const findings = [...waived.findings, ...runFindings];
   return buildReport({
     version,
     failOn: opts.failOn,

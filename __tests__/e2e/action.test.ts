@@ -89,23 +89,27 @@ describe('pull_request', () => {
     expect(server.requests[0].headers.authorization).toBe('token ghs_test_token');
   });
 
-  it('fails a PR with bad artifacts, with exact annotations, summary and outputs', async () => {
+  it('fails a PR with bad artifacts under the examples policy, with exact annotations, summary and outputs', async () => {
     const workspace = examplesWorkspace();
     server = await prFilesServer(7, listFiles(workspace));
-    const run = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(7, 'a'.repeat(40), '6dcb09b5b57875f334f61aebed695e2e4193db5e'), apiUrl: server.url });
+    const run = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(7, 'a'.repeat(40), '6dcb09b5b57875f334f61aebed695e2e4193db5e'),
+      apiUrl: server.url,
+      inputs: { policy: 'examples/lineage-policy.yml' }
+    });
 
     expect(run.code).toBe(1);
-    expect(run.annotations).toEqual([
-      '::error title=unmanifested-weights,file=examples/drops/mystery-adapter/adapter_model.safetensors,line=1,endLine=1,col=1,endColumn=1::A weight file in examples/drops/mystery-adapter (adapter_model.safetensors) has no lineage manifest beside it: nothing records what it derives from or under which license. Fix: Add a lineage.yaml (see docs/lineage-manifest.md) or the training tool\'s manifest (adapter_config.json, training_manifest.json, a model card) in examples/drops/mystery-adapter.',
-      '::error title=missing-license,file=examples/mens/runs/hero-drop/adapter_manifest.json,line=2,endLine=2,col=3,endColumn=11::The artifact in examples/mens/runs/hero-drop declares no license (adapter_manifest.json and training_manifest.json carry none), so no one can tell under which terms it may be used or what its upstream\'s license asks of it. Fix: Add a model card (README.md with `license:` in its front matter) or a lineage.yaml with `license: { id: … }` in examples/mens/runs/hero-drop.',
-      '::error title=unresolvable-upstream,file=examples/mens/runs/hero-drop/training_manifest.json,line=6,endLine=6,col=17,endColumn=21::The upstream `base_model` in examples/mens/runs/hero-drop/training_manifest.json is empty (null), so no one can verify what the artifact derives from. Nothing identifiable could be recovered from it. Fix: In examples/mens/runs/hero-drop/training_manifest.json, set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`).',
-      '::error title=missing-attribution,file=examples/peft/llama31-support-bot/README.md,line=4,endLine=4,col=10,endColumn=18::Attribution is owed because the artifact is licensed under Llama 3.1 (`license` in examples/peft/llama31-support-bot/README.md), but the artifact in examples/peft/llama31-support-bot carries no attribution text (no lineage.yaml `attribution.text`, no NOTICE file, no notice in the model card). Fix: Carry "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved." with the artifact: in lineage.yaml `attribution: { text: … }`, in a NOTICE file in examples/peft/llama31-support-bot, or in the model card\'s text. Source: https://www.llama.com/llama3_1/license/',
-      '::warning title=unpinned-revision,file=examples/peft/llama31-support-bot/adapter_config.json,line=4,endLine=4,col=30,endColumn=64::The upstream meta-llama/Llama-3.1-8B-Instruct at `base_model_name_or_path` in examples/peft/llama31-support-bot/adapter_config.json is not pinned to a commit: the Hub repo can change after this artifact was made. Fix: Record the 40-hex commit sha of meta-llama/Llama-3.1-8B-Instruct that was used (PEFT `revision`, lineage.yaml `upstreams[].revision`, or `base_model: meta-llama/Llama-3.1-8B-Instruct@<sha>`).'
-    ]);
-    expect(run.stdout).toContain('::error::Lineage gate failed (fail-on: error). 4 artifact(s), 7 manifest(s): 4 error(s), 1 warning(s), 0 notice(s), 0 waived.');
-    expect(run.outputs).toMatchObject({ result: 'fail', errors: '4', warnings: '1', artifacts: '4' });
+    // Reviewed line by line: every rule of examples/README.md's table, at the line of the offending value.
+    const expected = readFileSync(join(PROJECT_ROOT, '__tests__/e2e/expected/examples-pr.annotations.txt'), 'utf8').trimEnd().split('\n');
+    expect(run.annotations).toEqual(expected);
+    expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
+    expect(run.stdout).toContain('::error::Lineage gate failed (fail-on: error). 9 artifact(s), 15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.');
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', artifacts: '9' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');
     expect(run.summary).toContain('| `examples/peft/llama31-support-bot` |');
+    expect(run.summary).toContain('waived until 2099-12-31');
     // Findings link to the exact line at the head sha, and to the rule page.
     expect(run.summary).toContain('https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/examples/mens/runs/hero-drop/training_manifest.json#L6');
     expect(run.summary).toContain('(https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules/missing-attribution.md)');
@@ -117,7 +121,7 @@ describe('pull_request', () => {
     const llamaOnly = { paths: 'examples/peft/**' };
     const never = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: { ...llamaOnly, 'fail-on': 'never' } });
     expect(never.code).toBe(0);
-    expect(never.outputs).toMatchObject({ result: 'pass', errors: '1', warnings: '1', artifacts: '1' });
+    expect(never.outputs).toMatchObject({ result: 'pass', errors: '1', warnings: '1', artifacts: '2' });
     expect(never.annotations).toHaveLength(2);
 
     writeFileSync(join(workspace, 'examples/peft/llama31-support-bot/NOTICE'), 'Built with Llama.\n');
@@ -183,15 +187,19 @@ describe('scheduled full scan and configuration errors', () => {
   it('scans the whole tree on schedule, with no API call', async () => {
     const workspace = examplesWorkspace();
     const run = await runAction({ workspace, eventName: 'schedule', payload: { schedule: '17 4 * * 1' } });
-    expect(run.outputs).toMatchObject({ result: 'fail', errors: '4', artifacts: '4' });
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '8', warnings: '7', artifacts: '9' });
   });
 
   it('rejects inputs that are not supported yet, and bad values, as configuration errors', async () => {
     const workspace = examplesWorkspace();
     const policy = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { policy: '.github/lineage-policy.yml' } });
     expect(policy.code).toBe(1);
-    expect(policy.stdout).toContain('::error::Configuration error: Input `policy` is not supported yet');
+    expect(policy.stdout).toContain('::error::Configuration error: ');
+    expect(policy.stdout).toContain('.github/lineage-policy.yml');
     expect(policy.outputs).toEqual({});
+    const sarif = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'sarif-file': 'out.sarif' } });
+    expect(sarif.code).toBe(1);
+    expect(sarif.stdout).toContain('::error::Configuration error: Input `sarif-file` is not supported yet');
     const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
     expect(harmless.code).toBe(0);
     const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });

@@ -41,9 +41,9 @@ describe('lineage-gate check on examples/', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain(ESC);
-    expect(run.stdout).toContain('examples/peft/llama31-support-bot/README.md\n  4:10  error  Attribution is owed');
+    expect(run.stdout).toContain('examples/peft/llama31-support-bot/adapter_config.json\n  4:30  error    Attribution is owed');
     expect(run.stdout).toContain('missing-attribution');
-    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 4 errors, 1 warning, 0 notices in 4 artifacts — gate fails (fail-on: error)');
+    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 8 errors, 7 warnings, 0 notices in 9 artifacts — gate fails (fail-on: error)');
   });
 
   it('colours on request (FORCE_COLOR) and writes JSON and Markdown reports with --output', async () => {
@@ -59,6 +59,7 @@ describe('lineage-gate check on examples/', () => {
     expect(validateReport(report)).toBe(true);
     expect(report.artifacts.map((a) => [a.dir, a.status])).toEqual([
       ['examples/mens/runs/hero-drop', 'fail'],
+      ['examples/mens/runs/qwen3-4b-nightly-promoted', 'fail'],
       ['examples/mens/runs/qwen3-4b-support-promoted', 'pass']
     ]);
 
@@ -71,12 +72,28 @@ describe('lineage-gate check on examples/', () => {
     const run = await runCli(['check', '.', '--format', 'json', '--fail-on', 'never'], join(PROJECT_ROOT, 'examples', 'peft'));
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.artifacts.map((a) => a.dir)).toEqual(['examples/peft/llama31-support-bot']);
+    expect(report.artifacts.map((a) => a.dir)).toEqual(['examples/peft/community-base', 'examples/peft/llama31-support-bot']);
     expect(report.result).toBe('pass');
   });
 
+  it('applies a policy given with --policy, and reports an invalid one at its lines with exit 2', async () => {
+    const run = await runCli(['check', 'examples', '--policy', 'examples/lineage-policy.yml', '--format', 'json'], PROJECT_ROOT, { LINEAGE_GATE_NOW: '2026-11-23' });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport & { findings: { waived: boolean }[] };
+    expect(report.counts).toMatchObject({ artifacts: 9, errors: 10, warnings: 8, waived: 1 });
+    const rules = new Set(report.findings.map((f) => f.ruleId));
+    for (const id of ['license-not-allowed', 'upstream-not-allowed', 'insufficient-evidence', 'license-conflict', 'naming-requirement', 'non-commercial-upstream', 'waiver-expired']) expect(rules).toContain(id);
+
+    const dir = tempDir('lg-cli-policy-');
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'lineage-policy.yml'), 'version: 1\nrules:\n  missing-licence: error\n');
+    const bad = await runCli(['check'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^\.github\/lineage-policy\.yml:3:3: .*missing-licence.*missing-license/m);
+  });
+
   it('exits 2 on usage and configuration errors', async () => {
-    for (const args of [['check', '--format', 'xml'], ['check', '--policy', 'p.yml'], ['check', '--format', 'sarif'], ['check', 'no/such/dir'], ['frobnicate'], ['check', '--bogus']]) {
+    for (const args of [['check', '--format', 'xml'], ['check', '--policy', 'no-such-policy.yml'], ['check', '--format', 'sarif'], ['check', 'no/such/dir'], ['frobnicate'], ['check', '--bogus']]) {
       const run = await runCli(args, PROJECT_ROOT);
       expect({ args, code: run.code }).toEqual({ args, code: 2 });
       expect(run.stderr).not.toContain('internal error');

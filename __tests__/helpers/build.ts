@@ -1,5 +1,8 @@
 import type { Artifact } from '../../src/lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../../src/lineage/record.js';
+import { LicenseKnowledge } from '../../src/licenses/knowledge.js';
+import { defaultEffectivePolicy } from '../../src/policy/defaults.js';
+import type { RuleContext } from '../../src/rules/rule.js';
 
 let line = 0;
 
@@ -42,4 +45,9 @@ export function artifact(dir: string, partial: Partial<Artifact> = {}): Artifact
     noticeFiles: [],
     ...partial
   };
+}
+
+/** What rules see when no policy file exists: default settings, the built-in license knowledge. */
+export function defaultRuleContext(overrides: Partial<Omit<RuleContext, 'artifact'>> = {}): Omit<RuleContext, 'artifact'> {
+  return { policy: defaultEffectivePolicy(), knowledge: LicenseKnowledge.builtin(), upstreamLicenseMappings: [], ...overrides };
 }

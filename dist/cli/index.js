@@ -3588,7 +3588,7 @@ function schemaOrData(schema) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const metaSchema = __nccwpck_require__(1678);
 const applicator = __nccwpck_require__(7216);
-const unevaluated = __nccwpck_require__(1928);
+const unevaluated = __nccwpck_require__(9547);
 const content = __nccwpck_require__(8226);
 const core = __nccwpck_require__(518);
 const format = __nccwpck_require__(4588);
@@ -6044,6 +6044,38 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 8550:
+/***/ ((module) => {
+
+
+module.exports = function (arr, predicate, ctx) {
+	if (typeof Array.prototype.findIndex === 'function') {
+		return arr.findIndex(predicate, ctx);
+	}
+
+	if (typeof predicate !== 'function') {
+		throw new TypeError('predicate must be a function');
+	}
+
+	var list = Object(arr);
+	var len = list.length;
+
+	if (len === 0) {
+		return -1;
+	}
+
+	for (var i = 0; i < len; i++) {
+		if (predicate.call(ctx, list[i], i, list)) {
+			return i;
+		}
+	}
+
+	return -1;
+};
+
+
+/***/ }),
+
 /***/ 3430:
 /***/ ((module) => {
 
@@ -7888,7 +7920,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 9547:
+/***/ 1928:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -8089,6 +8121,3628 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 7369:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var arrayFindIndex = __nccwpck_require__(8550)
+var parse = __nccwpck_require__(4633)
+
+var ranges = __nccwpck_require__(9344)
+
+var notALicenseIdentifier = ' is not a simple license identifier'
+
+var rangeComparison = function (comparison) {
+  return function (first, second) {
+    var firstAST = parse(first)
+    if (!firstAST.hasOwnProperty('license')) {
+      throw new Error('"' + first + '"' + notALicenseIdentifier)
+    }
+    var secondAST = parse(second)
+    if (!secondAST.hasOwnProperty('license')) {
+      throw new Error('"' + second + '"' + notALicenseIdentifier)
+    }
+    return ranges.some(function (range) {
+      var firstLicense = firstAST.license
+      var indexOfFirst = arrayFindIndex(range, function (element) {
+        return (
+          element === firstLicense ||
+          (
+            Array.isArray(element) &&
+            element.indexOf(firstLicense) !== -1
+          )
+        )
+      })
+      if (indexOfFirst < 0) {
+        return false
+      }
+      var secondLicense = secondAST.license
+      var indexOfSecond = arrayFindIndex(range, function (element) {
+        return (
+          element === secondLicense ||
+          (
+            Array.isArray(element) &&
+            element.indexOf(secondLicense) !== -1
+          )
+        )
+      })
+      if (indexOfSecond < 0) {
+        return false
+      }
+      return comparison(indexOfFirst, indexOfSecond)
+    })
+  }
+}
+
+exports.gt = rangeComparison(function (first, second) {
+  return first > second
+})
+
+exports.lt = rangeComparison(function (first, second) {
+  return first < second
+})
+
+exports.eq = rangeComparison(function (first, second) {
+  return first === second
+})
+
+
+/***/ }),
+
+/***/ 4633:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(692)
+var parse = __nccwpck_require__(1502)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 1502:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      return { license: string }
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = ['WITH', 'AND', 'OR', '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
+/***/ 3326:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(6849)
+var parse = __nccwpck_require__(5501)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 5501:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t === null) {
+      throw new Error('Unexpected end of input')
+    }
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      var node = { license: string }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = [/^WITH/i, /^AND/i, /^OR/i, '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string.toUpperCase()
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
+/***/ 5131:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var compare = __nccwpck_require__(7369)
+var parse = __nccwpck_require__(1947)
+var ranges = __nccwpck_require__(9344)
+
+function rangesAreCompatible (first, second) {
+  return (
+    first.license === second.license ||
+    ranges.some(function (range) {
+      return (
+        licenseInRange(first.license, range) &&
+        licenseInRange(second.license, range)
+      )
+    })
+  )
+}
+
+function licenseInRange (license, range) {
+  return (
+    range.indexOf(license) !== -1 ||
+    range.some(function (element) {
+      return (
+        Array.isArray(element) &&
+        element.indexOf(license) !== -1
+      )
+    })
+  )
+}
+
+function identifierInRange (identifier, range) {
+  return (
+    identifier.license === range.license ||
+    compare.gt(identifier.license, range.license) ||
+    compare.eq(identifier.license, range.license)
+  )
+}
+
+function licensesAreCompatible (first, second) {
+  if (first.exception !== second.exception) {
+    return false
+  } else if (second.hasOwnProperty('license')) {
+    if (second.hasOwnProperty('plus')) {
+      if (first.hasOwnProperty('plus')) {
+        // first+, second+
+        return rangesAreCompatible(first, second)
+      } else {
+        // first, second+
+        return identifierInRange(first, second)
+      }
+    } else {
+      if (first.hasOwnProperty('plus')) {
+        // first+, second
+        return identifierInRange(second, first)
+      } else {
+        // first, second
+        return first.license === second.license
+      }
+    }
+  }
+}
+
+function replaceGPLOnlyOrLaterWithRanges (argument) {
+  var license = argument.license
+  if (license) {
+    if (endsWith(license, '-or-later')) {
+      argument.license = license.replace('-or-later', '')
+      argument.plus = true
+    } else if (endsWith(license, '-only')) {
+      argument.license = license.replace('-only', '')
+      delete argument.plus
+    }
+  } else if (argument.left && argument.right) {
+    argument.left = replaceGPLOnlyOrLaterWithRanges(argument.left)
+    argument.right = replaceGPLOnlyOrLaterWithRanges(argument.right)
+  }
+  return argument
+}
+
+function endsWith (string, substring) {
+  return string.indexOf(substring) === string.length - substring.length
+}
+
+function licenseString (e) {
+  if (e.hasOwnProperty('noassertion')) return 'NOASSERTION'
+  if (e.license) {
+    return (
+      e.license +
+      (e.plus ? '+' : '') +
+      (e.exception ? ('WITH ' + e.exception) : '')
+    )
+  }
+}
+
+// Expand the given expression into an equivalent array where each member is an array of licenses AND'd
+// together and the members are OR'd together. For example, `(MIT OR ISC) AND GPL-3.0` expands to
+// `[[GPL-3.0 AND MIT], [ISC AND MIT]]`. Note that within each array of licenses, the entries are
+// normalized (sorted) by license name.
+function expand (expression) {
+  return sort(expandInner(expression))
+}
+
+function expandInner (expression) {
+  if (!expression.conjunction) return [{ [licenseString(expression)]: expression }]
+  if (expression.conjunction === 'or') return expandInner(expression.left).concat(expandInner(expression.right))
+  if (expression.conjunction === 'and') {
+    var left = expandInner(expression.left)
+    var right = expandInner(expression.right)
+    return left.reduce(function (result, l) {
+      right.forEach(function (r) { result.push(Object.assign({}, l, r)) })
+      return result
+    }, [])
+  }
+}
+
+function sort (licenseList) {
+  var sortedLicenseLists = licenseList
+    .filter(function (e) { return Object.keys(e).length })
+    .map(function (e) { return Object.keys(e).sort() })
+  return sortedLicenseLists.map(function (list, i) {
+    return list.map(function (license) { return licenseList[i][license] })
+  })
+}
+
+function isANDCompatible (parsedExpression, parsedLicenses) {
+  return parsedExpression.every(function (element) {
+    return parsedLicenses.some(function (approvedLicense) {
+      return licensesAreCompatible(element, approvedLicense)
+    })
+  })
+}
+
+function satisfies (spdxExpression, arrayOfLicenses) {
+  var parsedExpression = expand(replaceGPLOnlyOrLaterWithRanges(parse(spdxExpression)))
+  var parsedLicenses = arrayOfLicenses.map(function (l) { return replaceGPLOnlyOrLaterWithRanges(parse(l)) })
+  for (const parsed of parsedLicenses) {
+    if (parsed.hasOwnProperty('conjunction')) {
+      throw new Error('Approved licenses cannot be AND or OR expressions.')
+    }
+  }
+  return parsedExpression.some(function (o) { return isANDCompatible(o, parsedLicenses) })
+}
+
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 1947:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var scan = __nccwpck_require__(3394)
+var parse = __nccwpck_require__(5460)
+
+module.exports = function (source) {
+  return parse(scan(source))
+}
+
+
+/***/ }),
+
+/***/ 5460:
+/***/ ((module) => {
+
+
+
+// The ABNF grammar in the spec is totally ambiguous.
+//
+// This parser follows the operator precedence defined in the
+// `Order of Precedence and Parentheses` section.
+
+module.exports = function (tokens) {
+  var index = 0
+
+  function hasMore () {
+    return index < tokens.length
+  }
+
+  function token () {
+    return hasMore() ? tokens[index] : null
+  }
+
+  function next () {
+    if (!hasMore()) {
+      throw new Error()
+    }
+    index++
+  }
+
+  function parseOperator (operator) {
+    var t = token()
+    if (t && t.type === 'OPERATOR' && operator === t.string) {
+      next()
+      return t.string
+    }
+  }
+
+  function parseWith () {
+    if (parseOperator('WITH')) {
+      var t = token()
+      if (t && t.type === 'EXCEPTION') {
+        next()
+        return t.string
+      }
+      throw new Error('Expected exception after `WITH`')
+    }
+  }
+
+  function parseLicenseRef () {
+    // TODO: Actually, everything is concatenated into one string
+    // for backward-compatibility but it could be better to return
+    // a nice structure.
+    var begin = index
+    var string = ''
+    var t = token()
+    if (t.type === 'DOCUMENTREF') {
+      next()
+      string += 'DocumentRef-' + t.string + ':'
+      if (!parseOperator(':')) {
+        throw new Error('Expected `:` after `DocumentRef-...`')
+      }
+    }
+    t = token()
+    if (t.type === 'LICENSEREF') {
+      next()
+      string += 'LicenseRef-' + t.string
+      return { license: string }
+    }
+    index = begin
+  }
+
+  function parseLicense () {
+    var t = token()
+    if (t && t.type === 'LICENSE') {
+      next()
+      var node = { license: t.string }
+      if (parseOperator('+')) {
+        node.plus = true
+      }
+      var exception = parseWith()
+      if (exception) {
+        node.exception = exception
+      }
+      return node
+    }
+  }
+
+  function parseParenthesizedExpression () {
+    var left = parseOperator('(')
+    if (!left) {
+      return
+    }
+
+    var expr = parseExpression()
+
+    if (!parseOperator(')')) {
+      throw new Error('Expected `)`')
+    }
+
+    return expr
+  }
+
+  function parseAtom () {
+    return (
+      parseParenthesizedExpression() ||
+      parseLicenseRef() ||
+      parseLicense()
+    )
+  }
+
+  function makeBinaryOpParser (operator, nextParser) {
+    return function parseBinaryOp () {
+      var left = nextParser()
+      if (!left) {
+        return
+      }
+
+      if (!parseOperator(operator)) {
+        return left
+      }
+
+      var right = parseBinaryOp()
+      if (!right) {
+        throw new Error('Expected expression')
+      }
+      return {
+        left: left,
+        conjunction: operator.toLowerCase(),
+        right: right
+      }
+    }
+  }
+
+  var parseAnd = makeBinaryOpParser('AND', parseAtom)
+  var parseExpression = makeBinaryOpParser('OR', parseAnd)
+
+  var node = parseExpression()
+  if (!node || hasMore()) {
+    throw new Error('Syntax error')
+  }
+  return node
+}
+
+
+/***/ }),
+
+/***/ 3394:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var licenses = []
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
+
+module.exports = function (source) {
+  var index = 0
+
+  function hasMore () {
+    return index < source.length
+  }
+
+  // `value` can be a regexp or a string.
+  // If it is recognized, the matching source string is returned and
+  // the index is incremented. Otherwise `undefined` is returned.
+  function read (value) {
+    if (value instanceof RegExp) {
+      var chars = source.slice(index)
+      var match = chars.match(value)
+      if (match) {
+        index += match[0].length
+        return match[0]
+      }
+    } else {
+      if (source.indexOf(value, index) === index) {
+        index += value.length
+        return value
+      }
+    }
+  }
+
+  function skipWhitespace () {
+    read(/[ ]*/)
+  }
+
+  function operator () {
+    var string
+    var possibilities = ['WITH', 'AND', 'OR', '(', ')', ':', '+']
+    for (var i = 0; i < possibilities.length; i++) {
+      string = read(possibilities[i])
+      if (string) {
+        break
+      }
+    }
+
+    if (string === '+' && index > 1 && source[index - 2] === ' ') {
+      throw new Error('Space before `+`')
+    }
+
+    return string && {
+      type: 'OPERATOR',
+      string: string
+    }
+  }
+
+  function idstring () {
+    return read(/[A-Za-z0-9-.]+/)
+  }
+
+  function expectIdstring () {
+    var string = idstring()
+    if (!string) {
+      throw new Error('Expected idstring at offset ' + index)
+    }
+    return string
+  }
+
+  function documentRef () {
+    if (read('DocumentRef-')) {
+      var string = expectIdstring()
+      return { type: 'DOCUMENTREF', string: string }
+    }
+  }
+
+  function licenseRef () {
+    if (read('LicenseRef-')) {
+      var string = expectIdstring()
+      return { type: 'LICENSEREF', string: string }
+    }
+  }
+
+  function identifier () {
+    var begin = index
+    var string = idstring()
+
+    if (licenses.indexOf(string) !== -1) {
+      return {
+        type: 'LICENSE',
+        string: string
+      }
+    } else if (exceptions.indexOf(string) !== -1) {
+      return {
+        type: 'EXCEPTION',
+        string: string
+      }
+    }
+
+    index = begin
+  }
+
+  // Tries to read the next token. Returns `undefined` if no token is
+  // recognized.
+  function parseToken () {
+    // Ordering matters
+    return (
+      operator() ||
+      documentRef() ||
+      licenseRef() ||
+      identifier()
+    )
+  }
+
+  var tokens = []
+  while (hasMore()) {
+    skipWhitespace()
+    if (!hasMore()) {
+      break
+    }
+
+    var token = parseToken()
+    if (!token) {
+      throw new Error('Unexpected `' + source[index] +
+                      '` at offset ' + index)
+    }
+
+    tokens.push(token)
+  }
+  return tokens
+}
+
+
+/***/ }),
+
 /***/ 1345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8281,15 +11935,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2386);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1345);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8939);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9983);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5405);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4637);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1345);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(340);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9983);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5405);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1243);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(1013);
+
+
 
 
 
@@ -8306,8 +11964,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const USAGE = `Usage:
-  lineage-gate check [PATH…] [--changed-since REF] [--format text|json|markdown] [--output FILE]
-                     [--fail-on error|warning|never] [--offline]
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
+                     [--output FILE] [--fail-on error|warning|never] [--offline]
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -8329,10 +11987,10 @@ function pathScope(root, cwd, args) {
     const prefixes = args.map((arg) => {
         const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, arg);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(full))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
         const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
         if (rel.startsWith('..'))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
         return rel;
     });
     return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
@@ -8342,7 +12000,7 @@ function oneOf(flag, value, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
 }
 async function check(argv) {
     const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.parseArgs)({
@@ -8358,12 +12016,10 @@ async function check(argv) {
             'fail-on': { type: 'string' }
         }
     });
-    for (const flag of ['policy', 'hub-endpoint']) {
-        if (values[flag] !== undefined)
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x(`--${flag} is not supported yet in this version of lineage-gate.`);
-    }
+    if (values['hub-endpoint'] !== undefined)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('--hub-endpoint is not supported yet in this version of lineage-gate.');
     if (values.format === 'sarif')
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x('--format sarif is not supported yet in this version of lineage-gate.');
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('--format sarif is not supported yet in this version of lineage-gate.');
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
@@ -8372,13 +12028,17 @@ async function check(argv) {
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_8__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn });
-    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJson */ .h)(report)
-        : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_10__/* .DOCS_BASE */ .M0 })
-            : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_9__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_9__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_15__/* .RULE_IDS */ .I });
+    const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
+    if (Number.isNaN(now.getTime()))
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('LINEAGE_GATE_NOW must be an ISO date.');
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now });
+    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_16__/* .renderJson */ .h)(report)
+        : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_12__/* .DOCS_BASE */ .M0 })
+            : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_11__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
         process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -8401,13 +12061,13 @@ function rulePage(id) {
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_13__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_13__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
-    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_10__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_12__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -8418,7 +12078,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_14__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -8429,7 +12089,13 @@ async function main(argv) {
         return 2;
     }
     catch (err) {
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_13__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .PolicyError */ .p) {
+            for (const p of err.problems)
+                process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+            process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+            return 2;
+        }
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
             process.stderr.write(`lineage-gate: ${err.message}\n`);
             return 2;
         }
@@ -8448,6 +12114,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ PolicyError),
 /* harmony export */   x: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /**
@@ -8456,6 +12123,25 @@ __webpack_async_result__();
  */
 class ConfigError extends Error {
     name = 'ConfigError';
+}
+/** An invalid policy file: every problem found (the first ones, in file order), each at its line. */
+class PolicyError extends ConfigError {
+    name = 'PolicyError';
+    file;
+    line;
+    column;
+    problems;
+    constructor(problems) {
+        if (problems.length === 0)
+            throw new Error('PolicyError needs at least one problem');
+        const [first] = problems;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
+        super(`The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`);
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.problems = problems;
+    }
 }
 
 
@@ -8708,6 +12394,32 @@ const hfModelCard = {
         return record;
     }
 };
+
+
+/***/ }),
+
+/***/ 9228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ pointerToPath)
+/* harmony export */ });
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1899);
+
+/** JSON Pointer (`/a/0/b~1c`, as ajv reports it) → path segments, with indices where the data holds an array. */
+function pointerToPath(pointer, root) {
+    if (pointer === '')
+        return [];
+    const path = [];
+    let node = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const seg = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
+        path.push(seg);
+        node = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .valueAt */ .fK)(node, [seg]);
+    }
+    return path;
+}
 
 
 /***/ }),
@@ -9236,6 +12948,1192 @@ function findFormat(id) {
 function detectFormat(value, basename, syntax) {
     const fromMarkdown = syntax === 'front-matter';
     return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+}
+
+
+/***/ }),
+
+/***/ 5242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ LICENSE_DATA)
+/* harmony export */ });
+const LICENSE_DATA = {
+    "licenses": [
+        {
+            "id": "llama2",
+            "aliases": [
+                "llama-2"
+            ],
+            "family": "Llama",
+            "display": "Llama 2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement and keep this notice in a \"Notice\" text file distributed with the model.",
+                "text": "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Llama 2 is licensed under the LLAMA 2 Community License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Llama 2 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama2/license/"
+        },
+        {
+            "id": "llama3",
+            "aliases": [
+                "llama-3"
+            ],
+            "family": "Llama",
+            "display": "Meta Llama 3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Meta Llama 3\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Meta Llama 3"
+                ]
+            },
+            "naming-prefix": "Llama 3",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Meta Llama 3 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3/license/"
+        },
+        {
+            "id": "llama3.1",
+            "aliases": [
+                "llama-3.1"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.1 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_1/license/"
+        },
+        {
+            "id": "llama3.2",
+            "aliases": [
+                "llama-3.2"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_2/license/"
+        },
+        {
+            "id": "llama3.3",
+            "aliases": [
+                "llama-3.3"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.3 is licensed under the Llama 3.3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_3/license/"
+        },
+        {
+            "id": "llama4",
+            "aliases": [
+                "llama-4"
+            ],
+            "family": "Llama",
+            "display": "Llama 4 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama4/license/"
+        },
+        {
+            "id": "fair-noncommercial-research-license",
+            "family": "Meta FAIR",
+            "display": "FAIR Noncommercial Research License",
+            "written-as": "license",
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "noncommercial research use only",
+                "recipients must receive a copy of the license; publications must acknowledge the research materials",
+                "derivatives may be distributed only under the terms of this license",
+                "Acceptable Use Policy"
+            ],
+            "permissive": false,
+            "source": "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE"
+        },
+        {
+            "id": "gemma",
+            "family": "Gemma",
+            "display": "Gemma Terms of Use",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients the Gemma Terms of Use and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms",
+                "markers": [
+                    "Gemma Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Gemma Prohibited Use Policy",
+                "the use restrictions must be passed on to recipients as an enforceable provision",
+                "a model trained on Gemma outputs (distillation) is a Model Derivative"
+            ],
+            "permissive": false,
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "id": "health-ai-developer-foundations-terms-of-use",
+            "aliases": [
+                "health-ai-developer-foundations",
+                "hai-def"
+            ],
+            "family": "HAI-DEF",
+            "display": "Health AI Developer Foundations Terms of Use",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients the terms and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "HAI-DEF is provided under and subject to the Health AI Developer Foundations Terms of Use found at https://developers.google.com/health-ai-developer-foundations/terms",
+                "markers": [
+                    "Health AI Developer Foundations Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "the use restrictions (Section 3.2) and the Prohibited Use Policy must be passed on as an enforceable provision",
+                "clinical use needs the applicable health regulatory authorization"
+            ],
+            "permissive": false,
+            "source": "https://developers.google.com/health-ai-developer-foundations/terms"
+        },
+        {
+            "id": "qwen",
+            "family": "Qwen",
+            "display": "Qwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "qwen-research",
+            "family": "Qwen",
+            "display": "Qwen Research License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen RESEARCH LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial (research and evaluation) use only; commercial use needs a license from Alibaba Cloud"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "tongyi-qianwen",
+            "family": "Qwen",
+            "display": "Tongyi Qianwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, mark modified files, and keep the notice line in a \"Notice\" text file.",
+                "text": "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Tongyi Qianwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud",
+                "the materials and their outputs may not be used to improve any other large language model (other than Tongyi Qianwen or its derivatives)"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"
+        },
+        {
+            "id": "deepseek",
+            "aliases": [
+                "deepseek-license"
+            ],
+            "family": "DeepSeek",
+            "display": "DeepSeek License Agreement v1.0",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, mark modified files, and keep all copyright, patent, trademark and attribution notices.",
+                "markers": [
+                    "DeepSeek License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "use-based restrictions (Attachment A) must be included as an enforceable provision in any agreement for derivatives"
+            ],
+            "permissive": false,
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "id": "mrl",
+            "aliases": [
+                "mistral-research-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Research License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Research License",
+                "markers": [
+                    "Mistral AI Research License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "research and non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "id": "mnpl",
+            "aliases": [
+                "mistral-non-production-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Non-Production License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Non-Production License",
+                "markers": [
+                    "Mistral AI Non-Production License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-production use only (research, testing, evaluation); no commercial or production use"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MNPL-0.1.md"
+        },
+        {
+            "id": "modified-mit",
+            "family": "Kimi",
+            "display": "Modified MIT License (Kimi K2)",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Keep the MIT copyright and permission notice; past the threshold, the product must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\") on its user interface.",
+                "text": "Kimi K2",
+                "markers": [
+                    "Kimi K2"
+                ],
+                "condition": "products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\")"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "scale-threshold": "more than 100 million monthly active users or more than US$20 million monthly revenue",
+            "permissive": false,
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "flux-1-dev-non-commercial-license",
+            "family": "FLUX",
+            "display": "FLUX.1 [dev] Non-Commercial License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Distribute the model and derivatives with a copy of the license and the notice line; recipients take their rights directly under the license.",
+                "text": "The FLUX.1 [dev] Model is licensed by Black Forest Labs. Inc. under the FLUX.1 [dev] Non-Commercial License. Copyright Black Forest Labs. Inc.",
+                "markers": [
+                    "FLUX.1 [dev] Non-Commercial License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use of the model and its derivatives (generated outputs may be used commercially)"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"
+        },
+        {
+            "id": "openrail",
+            "family": "OpenRAIL",
+            "display": "OpenRAIL license family",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/blog/open_rail"
+        },
+        {
+            "id": "openrail++",
+            "family": "OpenRAIL",
+            "display": "CreativeML Open RAIL++-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md"
+        },
+        {
+            "id": "creativeml-openrail-m",
+            "family": "OpenRAIL",
+            "display": "CreativeML OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/spaces/CompVis/stable-diffusion-license"
+        },
+        {
+            "id": "bigscience-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigScience OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/bigscience-openrail-m"
+        },
+        {
+            "id": "bigscience-bloom-rail-1.0",
+            "family": "OpenRAIL",
+            "display": "BigScience BLOOM RAIL 1.0",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/the-bigscience-rail-license"
+        },
+        {
+            "id": "bigcode-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigCode Open RAIL-M v1",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://www.bigcode-project.org/docs/pages/bigcode-openrail/"
+        },
+        {
+            "id": "cc-by-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution 4.0",
+            "spdx": "CC-BY-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://creativecommons.org/licenses/by/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-ShareAlike 4.0",
+            "spdx": "CC-BY-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "adapted material must be shared under CC BY-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial 4.0",
+            "spdx": "CC-BY-NC-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+            "spdx": "CC-BY-NC-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material must be shared under CC BY-NC-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-nd-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+            "spdx": "CC-BY-NC-ND-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material may not be shared (NoDerivatives)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode"
+        },
+        {
+            "id": "apache-2.0",
+            "aliases": [
+                "apache 2.0",
+                "apache2",
+                "apache-2",
+                "apache license 2.0"
+            ],
+            "family": "Permissive",
+            "display": "Apache License 2.0",
+            "spdx": "Apache-2.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the upstream's copyright, patent, trademark and attribution notices, carry its NOTICE file, and mark modified files (Section 4).",
+                "condition": "the upstream ships a NOTICE file (Section 4(d)), which only its repository shows"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://www.apache.org/licenses/LICENSE-2.0"
+        },
+        {
+            "id": "mit",
+            "aliases": [
+                "mit license"
+            ],
+            "family": "Permissive",
+            "display": "MIT License",
+            "spdx": "MIT",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice and the permission notice in all copies or substantial portions.",
+                "condition": "the artifact includes copies or substantial portions of the upstream (merged or quantized weights, its files)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/mit"
+        },
+        {
+            "id": "bsd-3-clause",
+            "family": "Permissive",
+            "display": "BSD 3-Clause License",
+            "spdx": "BSD-3-Clause",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice, the list of conditions and the disclaimer; do not use the licensor's name to promote derivatives.",
+                "condition": "the artifact includes the upstream's files or weights (source or binary redistribution)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/bsd-3-clause"
+        }
+    ],
+    "mirror-orgs": [
+        "unsloth",
+        "mlx-community",
+        "TheBloke",
+        "bartowski",
+        "lmstudio-community",
+        "NousResearch"
+    ],
+    "families": [
+        {
+            "family": "Llama 2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-2-",
+            "license": "llama2",
+            "source": "https://huggingface.co/meta-llama/Llama-2-7b-hf"
+        },
+        {
+            "family": "Llama 3.1",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.1-",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/meta-llama/Llama-3.1-8B"
+        },
+        {
+            "family": "Llama 3.2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.2-",
+            "license": "llama3.2",
+            "source": "https://huggingface.co/meta-llama/Llama-3.2-1B"
+        },
+        {
+            "family": "Llama 3.3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.3-",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"
+        },
+        {
+            "family": "Llama 3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3-",
+            "canonical-name": {
+                "match": "^llama-3-",
+                "replace": "Meta-Llama-3-"
+            },
+            "license": "llama3",
+            "source": "https://huggingface.co/meta-llama/Meta-Llama-3-8B"
+        },
+        {
+            "family": "Llama 4",
+            "canonical-org": "meta-llama",
+            "name": "^llama-4-",
+            "license": "llama4",
+            "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct"
+        },
+        {
+            "family": "MedGemma / TxGemma (HAI-DEF)",
+            "canonical-org": "google",
+            "name": "^(medgemma|txgemma)-",
+            "license": "health-ai-developer-foundations-terms-of-use",
+            "source": "https://huggingface.co/google/medgemma-4b-it"
+        },
+        {
+            "family": "Gemma 4",
+            "canonical-org": "google",
+            "name": "^gemma-?4(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/google/gemma-4-E4B-it"
+        },
+        {
+            "family": "Gemma",
+            "canonical-org": "google",
+            "name": "^(codegemma|gemma|paligemma2?|recurrentgemma|shieldgemma2?)(-?(1\\.1|2|3|3n))?-(?!4)",
+            "license": "gemma",
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "family": "Kimi K2",
+            "canonical-org": "moonshotai",
+            "name": "^kimi-k2",
+            "license": "modified-mit",
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct"
+        },
+        {
+            "family": "Qwen2.5 3B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-|vl-)?3b(-|$)",
+            "license": "qwen-research",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(vl-|math-)?72b(-|$)",
+            "license": "qwen",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-)?(0\\.5|1\\.5|7|14|32)b(-|$)|^qwen2\\.5-vl-(7|32)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct"
+        },
+        {
+            "family": "Qwen3",
+            "canonical-org": "Qwen",
+            "name": "^qwen3(\\.5)?-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen3-8B"
+        },
+        {
+            "family": "Qwen2 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-72b(-|$)",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen2-72B-Instruct"
+        },
+        {
+            "family": "Qwen2 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-(0\\.5|1\\.5|7)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2-7B-Instruct"
+        },
+        {
+            "family": "Qwen1.5",
+            "canonical-org": "Qwen",
+            "name": "^qwen1\\.5-",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen1.5-0.5B-Chat"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-8B (Llama 3.1 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-8b(-|$)",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-70B (Llama 3.3 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-70b(-|$)",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
+        },
+        {
+            "family": "DeepSeek v1 license",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
+            "license": "deepseek",
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "family": "DeepSeek (MIT)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(r1|v3-0324|v3\\.1|v3\\.2)",
+            "license": "mit",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+        },
+        {
+            "family": "Mistral Research License models",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-large-instruct-(2407|2411)|mistral-small-instruct-2409|ministral-8b-instruct-2410)",
+            "license": "mrl",
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "family": "Codestral 22B",
+            "canonical-org": "mistralai",
+            "name": "^codestral-22b",
+            "license": "mnpl",
+            "source": "https://huggingface.co/mistralai/Codestral-22B-v0.1"
+        },
+        {
+            "family": "Mistral (Apache)",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
+        },
+        {
+            "family": "SmolLM",
+            "canonical-org": "HuggingFaceTB",
+            "name": "^smol(lm|vlm)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct"
+        },
+        {
+            "family": "gpt-oss",
+            "canonical-org": "openai",
+            "name": "^gpt-oss-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/openai/gpt-oss-20b"
+        },
+        {
+            "family": "Phi",
+            "canonical-org": "microsoft",
+            "name": "^phi-(1|1_5|2|3|3\\.5|4)(-|$)",
+            "license": "mit",
+            "source": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct"
+        },
+        {
+            "family": "BLOOM",
+            "canonical-org": "bigscience",
+            "name": "^bloomz?(-|$)",
+            "license": "bigscience-bloom-rail-1.0",
+            "source": "https://huggingface.co/bigscience/bloom"
+        },
+        {
+            "family": "StarCoder",
+            "canonical-org": "bigcode",
+            "name": "^starcoder",
+            "license": "bigcode-openrail-m",
+            "source": "https://huggingface.co/bigcode/starcoder2-15b"
+        },
+        {
+            "family": "FLUX.1 [dev]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-(krea-|kontext-)?dev",
+            "license": "flux-1-dev-non-commercial-license",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev"
+        },
+        {
+            "family": "FLUX.1 [schnell]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-schnell",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-schnell"
+        }
+    ]
+};
+
+
+/***/ }),
+
+/***/ 5095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ LicenseKnowledge)
+});
+
+// UNUSED EXPORTS: stripMirrorSuffixes
+
+// EXTERNAL MODULE: ./src/licenses/knowledge-data.generated.ts
+var knowledge_data_generated = __nccwpck_require__(5242);
+;// CONCATENATED MODULE: ./src/licenses/license-entry.ts
+class LicenseEntryError extends Error {
+}
+/** Longest license id or name looked at; anything longer is not a real one. */
+const MAX_LICENSE_ID_LENGTH = 200;
+const WRITTEN_AS = ['license', 'license-name', 'spdx'];
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** `key` as YAML writes it (kebab-case), or camelCased as the policy reader may hand it over. */
+function pick(raw, key) {
+    if (Object.hasOwn(raw, key))
+        return raw[key];
+    const camel = key.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
+    return camel !== key && Object.hasOwn(raw, camel) ? raw[camel] : undefined;
+}
+function license_entry_text(raw, key, required = false) {
+    const value = pick(raw, key);
+    if (value === undefined) {
+        if (required)
+            throw new LicenseEntryError(`\`${key}\` is required`);
+        return undefined;
+    }
+    if (typeof value !== 'string' || value.trim() === '')
+        throw new LicenseEntryError(`\`${key}\` must be a non-empty string`);
+    return value;
+}
+function flag(raw, key) {
+    const value = pick(raw, key);
+    if (value === undefined)
+        return false;
+    if (typeof value !== 'boolean')
+        throw new LicenseEntryError(`\`${key}\` must be true or false`);
+    return value;
+}
+function list(raw, key) {
+    const value = pick(raw, key);
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        throw new LicenseEntryError(`\`${key}\` must be a list of strings`);
+    return value;
+}
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
+}
+function attributionOf(raw) {
+    const value = pick(raw, 'attribution');
+    if (value === undefined)
+        return undefined;
+    // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
+    if (typeof value === 'string') {
+        return { ...optional('text', license_entry_text(raw, 'attribution')), markers: list(raw, 'attribution-markers'), ...optional('condition', license_entry_text(raw, 'attribution-condition')) };
+    }
+    if (!isObject(value))
+        throw new LicenseEntryError('`attribution` must be a mapping');
+    const out = { ...optional('duty', license_entry_text(value, 'duty')), ...optional('text', license_entry_text(value, 'text')), markers: list(value, 'markers'), ...optional('condition', license_entry_text(value, 'condition')) };
+    if (!out.duty && !out.text && out.markers.length === 0)
+        throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
+    return out;
+}
+function entryOf(raw, origin) {
+    if (!isObject(raw))
+        throw new LicenseEntryError('an entry must be a mapping');
+    const id = license_entry_text(raw, 'id', true).trim();
+    if (id.length > MAX_LICENSE_ID_LENGTH)
+        throw new LicenseEntryError('`id` is too long');
+    const writtenAs = license_entry_text(raw, 'written-as');
+    if (writtenAs !== undefined && !WRITTEN_AS.includes(writtenAs))
+        throw new LicenseEntryError(`\`written-as\` must be one of ${WRITTEN_AS.join(', ')}`);
+    return {
+        id,
+        aliases: list(raw, 'aliases'),
+        family: license_entry_text(raw, 'family', true),
+        display: license_entry_text(raw, 'display') ?? id,
+        ...optional('spdx', license_entry_text(raw, 'spdx')),
+        ...optional('writtenAs', writtenAs),
+        ...optional('attribution', attributionOf(raw)),
+        ...optional('namingPrefix', license_entry_text(raw, 'naming-prefix')),
+        nonCommercial: flag(raw, 'non-commercial'),
+        flowDown: flag(raw, 'flow-down'),
+        restrictions: list(raw, 'restrictions'),
+        ...optional('scaleThreshold', license_entry_text(raw, 'scale-threshold')),
+        permissive: flag(raw, 'permissive'),
+        source: license_entry_text(raw, 'source', true),
+        origin
+    };
+}
+/** Where a policy entry was written (`at: { path, line }`), for error messages. */
+function locationOf(raw) {
+    const at = isObject(raw) ? raw.at : undefined;
+    if (!isObject(at) || typeof at.path !== 'string')
+        return '';
+    return typeof at.line === 'number' ? ` (${at.path}:${at.line})` : ` (${at.path})`;
+}
+/**
+ * An entry from its YAML shape. Policy entries arrive as `unknown` (already schema-checked by
+ * the policy loader); the checks here keep a malformed one from reaching a rule. `index` is
+ * 0-based and only names the entry in the error.
+ */
+function toLicenseEntry(raw, origin, index = 0) {
+    try {
+        return entryOf(raw, origin);
+    }
+    catch (error) {
+        if (!(error instanceof LicenseEntryError))
+            throw error;
+        throw new LicenseEntryError(`license knowledge entry ${index + 1}${locationOf(raw)}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/licenses/knowledge.ts
+/**
+ * The license knowledge base: what each upstream license asks of derivatives (data/licenses.yaml,
+ * compiled into knowledge-data.generated.ts), the well-known upstream families whose license can
+ * be inferred from a Hub id, and the policy's additions. Engineering summary, not legal advice.
+ */
+
+
+/**
+ * Suffixes mirrors add to the original's name: quantization (`-bnb-4bit`, `-4bit`, `-AWQ`,
+ * `-GPTQ`, `-GGUF`), format (`-MLX`), precision (`-bf16`) and unsloth's variants.
+ */
+const MIRROR_SUFFIX = /-(?:unsloth-bnb-\d+bit|bnb-\d+bit|unsloth|\d+-?bits?|gguf|awq|gptq|exl2|mlx|int[48]|fp8|fp16|bf16|dwq|i1)$/i;
+const MAX_SUFFIXES = 6;
+/** Longest Hub id looked at (the Hub allows 96 characters per part). */
+const MAX_HUB_ID_LENGTH = 200;
+function compileFamily(raw) {
+    const canonical = raw['canonical-name'];
+    return {
+        family: raw.family,
+        license: raw.license,
+        canonicalOrg: raw['canonical-org'],
+        orgs: new Set([raw['canonical-org'], ...(raw.orgs ?? [])].map((o) => o.toLowerCase())),
+        name: new RegExp(raw.name, 'i'),
+        ...(canonical ? { canonicalName: { match: new RegExp(canonical.match, 'i'), replace: canonical.replace } } : {}),
+        source: raw.source
+    };
+}
+/** `org/name` split, or undefined for anything that is not a plausible Hub id. */
+function splitId(hubId) {
+    if (hubId.length > MAX_HUB_ID_LENGTH)
+        return undefined;
+    const parts = hubId.trim().split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+        return undefined;
+    return { org: parts[0], name: parts[1] };
+}
+/** The original's name inside a mirror's (`Meta-Llama-3.1-8B-Instruct-bnb-4bit` → `Meta-Llama-3.1-8B-Instruct`). */
+function stripMirrorSuffixes(name) {
+    let out = name;
+    for (let i = 0; i < MAX_SUFFIXES && MIRROR_SUFFIX.test(out); i++)
+        out = out.replace(MIRROR_SUFFIX, '');
+    return out;
+}
+class LicenseKnowledge {
+    entries;
+    families;
+    mirrorOrgs;
+    static builtinInstance;
+    byId = new Map();
+    byAlias = new Map();
+    constructor(entries, families, mirrorOrgs) {
+        this.entries = entries;
+        this.families = families;
+        this.mirrorOrgs = mirrorOrgs;
+        for (const entry of entries)
+            this.byId.set(entry.id.toLowerCase(), entry);
+        for (const entry of entries) {
+            for (const alias of entry.aliases)
+                if (!this.byAlias.has(alias.toLowerCase()))
+                    this.byAlias.set(alias.toLowerCase(), entry);
+        }
+    }
+    /** The knowledge base from data/licenses.yaml (built once). */
+    static builtin() {
+        LicenseKnowledge.builtinInstance ??= LicenseKnowledge.fromData(knowledge_data_generated/* LICENSE_DATA */.H);
+        return LicenseKnowledge.builtinInstance;
+    }
+    static fromData(data) {
+        const mirrors = data['mirror-orgs'] ?? [];
+        return new LicenseKnowledge(data.licenses.map((raw) => toLicenseEntry(raw, 'builtin')), data.families.map(compileFamily), new Set(mirrors.map((o) => o.toLowerCase())));
+    }
+    /**
+     * This knowledge base with the policy's entries: an entry whose id is already known replaces
+     * that entry whole (its aliases too); new ids are added. Throws on a malformed entry, naming it.
+     */
+    withEntries(extra) {
+        if (extra.length === 0)
+            return this;
+        const added = extra.map((raw, i) => toLicenseEntry(raw, 'policy', i));
+        // A Map keeps a replaced entry in its original place; a later policy entry wins over an earlier one.
+        const merged = new Map(this.entries.map((e) => [e.id.toLowerCase(), e]));
+        for (const entry of added)
+            merged.set(entry.id.toLowerCase(), entry);
+        return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs);
+    }
+    /**
+     * The entry for a license id or name, ignoring case and surrounding space; ids win over
+     * aliases. For `license: other`, pass the `license_name`.
+     */
+    lookup(idOrName) {
+        if (!idOrName || idOrName.length > MAX_LICENSE_ID_LENGTH)
+            return undefined;
+        const key = idOrName.trim().toLowerCase();
+        return this.byId.get(key) ?? this.byAlias.get(key);
+    }
+    /**
+     * The well-known family of a Hub id: an original under its publisher's org, or a mirror's
+     * copy (a mirror org, or any `…-GGUF`) whose name without the mirror's suffixes is one.
+     */
+    family(hubId) {
+        const id = splitId(hubId);
+        if (!id)
+            return undefined;
+        const org = id.org.toLowerCase();
+        const original = this.families.find((f) => f.orgs.has(org) && f.name.test(id.name));
+        if (original)
+            return { family: original.family, license: original.license, source: original.source };
+        if (!this.mirrorOrgs.has(org) && !/-gguf$/i.test(id.name))
+            return undefined;
+        const name = stripMirrorSuffixes(id.name);
+        if (!name)
+            return undefined;
+        const mirrored = this.families.find((f) => f.name.test(name));
+        if (!mirrored)
+            return undefined;
+        const canonicalName = mirrored.canonicalName ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace) : name;
+        return { family: mirrored.family, license: mirrored.license, canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`, source: mirrored.source };
+    }
+    /** The original a mirror's copy was made from, when the family table knows its publisher. */
+    mirrorUpstream(hubId) {
+        return this.family(hubId)?.canonicalId;
+    }
+    /** Whether an org republishes originals (`unsloth`, `mlx-community` …). */
+    isMirrorOrg(org) {
+        return this.mirrorOrgs.has(org.toLowerCase());
+    }
+}
+
+
+/***/ }),
+
+/***/ 8092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ HUB_LICENSE_IDS),
+/* harmony export */   lH: () => (/* binding */ licenseIdStatus),
+/* harmony export */   pr: () => (/* binding */ KNOWN_LICENSE_NAMES)
+/* harmony export */ });
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5204);
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
+
+
+/**
+ * License ids the Hugging Face Hub accepts in a card's `license` field
+ * (source: https://huggingface.co/docs/hub/repositories-licenses).
+ */
+const HUB_LICENSE_IDS = new Set([
+    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
+    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
+    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
+    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
+    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
+    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
+    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
+    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
+    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
+    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
+    'other'
+]);
+/**
+ * `license_name` values (with `license: other`) that name well-known model licenses: the
+ * knowledge base's `license-name` entries and their aliases.
+ */
+const KNOWN_LICENSE_NAMES = new Set(_knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__/* .LICENSE_DATA */ .H.licenses
+    .filter((e) => e['written-as'] === 'license-name')
+    .flatMap((e) => [e.id, ...('aliases' in e ? e.aliases : [])])
+    .map((name) => name.toLowerCase()));
+const SPDX_LOWER = new Set(spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__.map((id) => id.toLowerCase()));
+/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
+function licenseIdStatus(id) {
+    const lower = id.trim().toLowerCase();
+    if (lower === 'other')
+        return 'other';
+    if (lower === 'unknown')
+        return 'unknown-placeholder';
+    if (HUB_LICENSE_IDS.has(lower))
+        return 'hub';
+    if (SPDX_LOWER.has(lower))
+        return 'spdx';
+    if (KNOWN_LICENSE_NAMES.has(lower))
+        return 'known-name';
+    return 'unknown';
 }
 
 
@@ -9844,7 +14742,7 @@ function classifyDatasetId(raw) {
 
 /***/ }),
 
-/***/ 8939:
+/***/ 340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9957,58 +14855,11 @@ function extractFrontMatter(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
+var main = __nccwpck_require__(1928);
+// EXTERNAL MODULE: ./src/source/tree-document.ts
+var tree_document = __nccwpck_require__(4291);
 // EXTERNAL MODULE: ./src/source/span.ts
-var source_span = __nccwpck_require__(545);
-;// CONCATENATED MODULE: ./src/source/tree-document.ts
-
-/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
-class TreeDocument {
-    value;
-    root;
-    lines;
-    constructor(value, root, lines) {
-        this.value = value;
-        this.root = root;
-        this.lines = lines;
-    }
-    find(path) {
-        let node = this.root;
-        let nearest = this.root;
-        for (const seg of path) {
-            node = node?.children?.get(seg);
-            if (!node)
-                return { nearest };
-            nearest = node;
-        }
-        return { node, nearest };
-    }
-    spanOf(path) {
-        const { node } = this.find(path);
-        return node ? this.lines.span(node.start, node.end) : undefined;
-    }
-    keySpanOf(path) {
-        const { node } = this.find(path);
-        if (!node)
-            return undefined;
-        if (node.keyStart !== undefined && node.keyEnd !== undefined)
-            return this.lines.span(node.keyStart, node.keyEnd);
-        return this.lines.span(node.start, node.end);
-    }
-    nearestSpan(path) {
-        const { node, nearest } = this.find(path);
-        const target = node ?? nearest;
-        if (!target)
-            return source_span/* FILE_START */.W;
-        if (!node && target.keyStart !== undefined && target.keyEnd !== undefined) {
-            return this.lines.span(target.keyStart, target.keyEnd);
-        }
-        // For a whole object, point at its first line rather than the entire block.
-        const span = this.lines.span(target.start, target.end);
-        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
-    }
-}
-
+var span = __nccwpck_require__(545);
 ;// CONCATENATED MODULE: ./src/source/json.ts
 
 
@@ -10035,7 +14886,7 @@ function toPositioned(node) {
 }
 /** Strict JSON (no comments, no trailing commas) with positions for every value. */
 function parseJsonDocument(text) {
-    const lines = new source_span/* LineIndex */.r(text);
+    const lines = new span/* LineIndex */.r(text);
     const errors = [];
     const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !tree) {
@@ -10051,87 +14902,15 @@ function parseJsonDocument(text) {
     catch (err) {
         return { problem: { reason: `not valid JSON: ${err.message}` } };
     }
-    return { doc: new TreeDocument(value, toPositioned(tree), lines) };
+    return { doc: new tree_document/* TreeDocument */.Y(value, toPositioned(tree), lines) };
 }
 function describeJsonError(code) {
     // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/source/yaml.ts
-
-
-
-/** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
-const MAX_ALIAS_COUNT = 100;
-function yaml_toPositioned(node) {
-    const n = node;
-    if (!n || !('range' in n) || !n.range)
-        return undefined;
-    const out = { start: n.range[0], end: n.range[1] };
-    if ((0,dist/* isMap */.jh)(n)) {
-        out.children = new Map();
-        for (const pair of n.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const key = pair.key;
-            const keyValue = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
-            if (keyValue === undefined || keyValue === null || !(0,dist/* isScalar */.jn)(key) || !key.range)
-                continue;
-            const child = yaml_toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
-            child.keyStart = key.range[0];
-            child.keyEnd = key.range[1];
-            out.children.set(String(keyValue), child);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(n)) {
-        out.children = new Map();
-        n.items.forEach((item, i) => {
-            const child = yaml_toPositioned(item);
-            if (child)
-                out.children.set(i, child);
-        });
-    }
-    else if ((0,dist/* isScalar */.jn)(n) && n.range) {
-        // Value end excludes trailing comment/whitespace: range[1] is the value end.
-        out.end = n.range[1];
-    }
-    return out;
-}
-/**
- * YAML 1.2 (core schema: dates stay strings) with positions.
- * `lineOffset` shifts reported lines, for front matter that starts below line 1.
- */
-function parseYamlDocument(text, lineOffset = 0) {
-    const lines = new source_span/* LineIndex */.r(text, lineOffset);
-    const counter = new dist/* LineCounter */.HN();
-    let document;
-    try {
-        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-    }
-    catch (err) {
-        return { problem: { reason: `not valid YAML: ${err.message}` } };
-    }
-    if (document.errors.length > 0) {
-        const first = document.errors[0];
-        const at = lines.span(first.pos[0], first.pos[1]);
-        return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
-    }
-    let value;
-    try {
-        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (err) {
-        return { problem: { reason: `not valid YAML: ${err.message}` } };
-    }
-    return { doc: new TreeDocument(value ?? null, yaml_toPositioned(document.contents), lines) };
-}
-function firstLine(message) {
-    return message.split('\n')[0];
-}
-
+// EXTERNAL MODULE: ./src/source/yaml.ts
+var yaml = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/formats/decode.ts
@@ -10242,24 +15021,24 @@ function decodeManifest(bytes, size) {
         // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
         const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
         const measured = known ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest` : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-        return { problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: source_span/* FILE_START */.W } };
+        return { problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: span/* FILE_START */.W } };
     }
     for (const bom of BOMS) {
         if (bom.bytes.every((b, i) => bytes[i] === b)) {
             const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-            return { problem: { reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`, at: source_span/* FILE_START */.W } };
+            return { problem: { reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`, at: span/* FILE_START */.W } };
         }
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
         if (looksLikeBomlessUtf16(bytes))
-            return { problem: { reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8', at: source_span/* FILE_START */.W } };
+            return { problem: { reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8', at: span/* FILE_START */.W } };
         const at = byteSpan(bytes, nul);
         return { problem: { reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`, at } };
     }
     if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
         const bad = firstInvalidUtf8(bytes);
-        const at = bad >= 0 ? byteSpan(bytes, bad) : source_span/* FILE_START */.W;
+        const at = bad >= 0 ? byteSpan(bytes, bad) : span/* FILE_START */.W;
         const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
         return { problem: { reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`, at } };
     }
@@ -10272,7 +15051,7 @@ function decodeManifest(bytes, size) {
         return {
             problem: {
                 reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: the checkout holds the pointer instead of the file. Commit the real file (do not track manifests with LFS) or run \`git lfs pull\` (actions/checkout with \`lfs: true\`) before the gate`,
-                at: source_span/* FILE_START */.W
+                at: span/* FILE_START */.W
             }
         };
     }
@@ -10394,11 +15173,14 @@ function readUnrecognised(input, kind) {
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./src/formats/json-pointer.ts
+var json_pointer = __nccwpck_require__(9228);
 ;// CONCATENATED MODULE: ./src/formats/validate.ts
 /**
  * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
  * sentence that points at the offending value (or, for a missing key, at the object that lacks it).
  */
+
 
 
 /** A hostile file can break a schema thousands of times; the first ones say enough. */
@@ -10414,20 +15196,6 @@ function validatorFor(schema) {
         compiled.set(schema, validate);
     }
     return validate;
-}
-/** JSON Pointer (`/a/0/b~1c`) → path segments, with indices where the data holds an array. */
-function pointerToPath(pointer, root) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let node = root;
-    for (const raw of pointer.slice(1).split('/')) {
-        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        const seg = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
-        path.push(seg);
-        node = (0,fields/* valueAt */.fK)(node, [seg]);
-    }
-    return path;
 }
 const MAX_SHOWN = 60;
 function show(value) {
@@ -10448,7 +15216,7 @@ function valueSpan(doc, path) {
     return keyed ?? doc.nearestSpan(path);
 }
 function describe(err, doc) {
-    const path = pointerToPath(err.instancePath, doc.value);
+    const path = (0,json_pointer/* pointerToPath */.o)(err.instancePath, doc.value);
     const value = (0,fields/* valueAt */.fK)(doc.value, path);
     const params = err.params;
     const got = ` (got ${show(value)})`;
@@ -10491,7 +15259,7 @@ function collapseAlternatives(errors, doc) {
         const prefix = `${combo.schemaPath}/`;
         const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
         branches.forEach((b) => consumed.add(b));
-        const path = pointerToPath(combo.instancePath, doc.value);
+        const path = (0,json_pointer/* pointerToPath */.o)(combo.instancePath, doc.value);
         if (branches.length > 0 && branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
             const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
             const where = path.length ? ` in ${subject(path)}` : '';
@@ -10558,14 +15326,14 @@ function syntaxOf(path) {
     return undefined;
 }
 function unreadable(path, problem) {
-    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? source_span/* FILE_START */.W } };
+    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? span/* FILE_START */.W } };
 }
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path, text) {
     const fm = extractFrontMatter(text);
     if (!fm)
         return { result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' } };
-    const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
+    const parsed = (0,yaml/* parseYamlDocument */.I)(fm.yaml, fm.yamlStartLine - 1);
     if ('problem' in parsed)
         return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
     if (!(0,fields/* isObject */.Gv)(parsed.doc.value) || !hf_model_card/* MODEL_CARD_KEYS */.G.some((k) => Object.hasOwn(parsed.doc.value, k))) {
@@ -10574,7 +15342,7 @@ function parseMarkdown(path, text) {
     return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
 function parseData(path, text, syntax) {
-    const parsed = syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+    const parsed = syntax === 'json' ? parseJsonDocument(text) : (0,yaml/* parseYamlDocument */.I)(text);
     if ('problem' in parsed)
         return { result: unreadable(path, parsed.problem) };
     return { input: { path, doc: parsed.doc } };
@@ -10771,7 +15539,7 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
         }
         const read = await readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read) {
-            artifact.unreadable.push({ path, reason: read.refused, at: source_span/* FILE_START */.W });
+            artifact.unreadable.push({ path, reason: read.refused, at: span/* FILE_START */.W });
             continue;
         }
         const result = readManifest(path, read.bytes, read.size);
@@ -10811,8 +15579,55 @@ var build = __nccwpck_require__(4924);
 var finding = __nccwpck_require__(9023);
 // EXTERNAL MODULE: ./src/rules/engine.ts + 2 modules
 var engine = __nccwpck_require__(5405);
-// EXTERNAL MODULE: ./src/rules/index.ts + 15 modules
-var rules = __nccwpck_require__(4637);
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var licenses_knowledge = __nccwpck_require__(5095);
+// EXTERNAL MODULE: ./src/policy/effective.ts
+var effective = __nccwpck_require__(4327);
+// EXTERNAL MODULE: ./src/policy/globs.ts
+var globs = __nccwpck_require__(973);
+;// CONCATENATED MODULE: ./src/policy/waivers.ts
+
+/** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
+function utcDay(now) {
+    return now.toISOString().slice(0, 10);
+}
+/** A waiver stops waiving after its `expires` day (UTC); one without `expires` never does. */
+function isExpired(waiver, now) {
+    return waiver.expires !== undefined && waiver.expires < utcDay(now);
+}
+function covers(w, finding, upstreamOf) {
+    if (w.waiver.rule !== finding.ruleId || !w.path(finding.path))
+        return false;
+    if (!w.upstream)
+        return true;
+    const upstream = upstreamOf(finding);
+    return upstream !== undefined && w.upstream(upstream);
+}
+/**
+ * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
+ * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
+ * Expired waivers waive nothing and are returned, so that they can be reported. The first
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ */
+function applyWaivers(findings, waivers, clock) {
+    const expired = waivers.filter((w) => isExpired(w, clock.now));
+    const active = waivers
+        .filter((w) => !isExpired(w, clock.now))
+        .map((w) => ({ waiver: w, path: (0,globs/* pathMatcher */.kZ)([w.path]), ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {}) }));
+    const out = findings.map((finding) => {
+        if (finding.waived)
+            return { ...finding };
+        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
+        if (!by)
+            return { ...finding };
+        const { reason, expires, at } = by.waiver;
+        return { ...finding, waived: true, waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line } };
+    });
+    return { findings: out, expired };
+}
+
+// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
+var rules = __nccwpck_require__(1243);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
@@ -10825,6 +15640,13 @@ var version = __nccwpck_require__(1013);
 
 
 
+
+
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact) {
+    return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
+}
 function summarise(artifact, findings, failOn) {
     const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
     const threshold = failOn === 'warning' ? 'warning' : 'error';
@@ -10853,7 +15675,12 @@ function summarise(artifact, findings, failOn) {
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    const findings = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y));
+    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
+    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
+    const runFindings = (0,engine/* evaluateRun */.tL)(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+    const findings = [...waived.findings, ...runFindings];
     return (0,build/* buildReport */.FK)({
         version: version/* version */.r,
         failOn: opts.failOn,
@@ -10863,6 +15690,925 @@ async function runGate(opts) {
         notes: opts.changeSet.notes,
         manifestsCount: manifestCount
     });
+}
+
+
+/***/ }),
+
+/***/ 4327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ effectivePolicy),
+/* harmony export */   s: () => (/* binding */ mergeSettings)
+/* harmony export */ });
+/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(973);
+
+/** `base` with every setting that `settings` gives replaced (lists are replaced, not merged). */
+function mergeSettings(base, settings) {
+    return {
+        rules: settings.rules ? { ...base.rules, ...settings.rules } : base.rules,
+        require: settings.require ? { ...base.require, ...settings.require } : base.require,
+        licenses: settings.licenses ? { ...base.licenses, ...settings.licenses } : base.licenses,
+        upstreams: settings.upstreams ? { ...base.upstreams, ...settings.upstreams } : base.upstreams
+    };
+}
+const matchers = new WeakMap();
+function matcherFor(globs) {
+    let m = matchers.get(globs);
+    if (!m) {
+        m = (0,_globs_js__WEBPACK_IMPORTED_MODULE_0__/* .pathMatcher */ .kZ)(globs);
+        matchers.set(globs, m);
+    }
+    return m;
+}
+/**
+ * The settings for one artifact: the policy's global settings, then every override whose `paths`
+ * match one of the artifact's repository paths (its directory and its files), in file order.
+ */
+function effectivePolicy(policy, paths) {
+    let result = policy.defaults;
+    for (const override of policy.overrides) {
+        const matches = matcherFor(override.paths);
+        if (paths.some((p) => matches(p)))
+            result = mergeSettings(result, override.settings);
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ globProblem),
+/* harmony export */   SR: () => (/* binding */ idMatcher),
+/* harmony export */   fg: () => (/* binding */ isGlob),
+/* harmony export */   kZ: () => (/* binding */ pathMatcher)
+/* harmony export */ });
+/* unused harmony export normalisePathGlob */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Globs of the policy file: repository paths (overrides, waivers) and Hub ids (upstream lists,
+ * waiver upstreams, license-id patterns). Checked once at load time so that a typo fails the
+ * run with a line number instead of silently matching nothing.
+ */
+/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory (as in the `paths` input). */
+function normalisePathGlob(glob) {
+    let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
+    if (g.endsWith('/'))
+        g += '**';
+    return g;
+}
+/** Why `glob` cannot be used, or undefined when it can. */
+function globProblem(glob, kind) {
+    const g = glob.trim();
+    if (g === '')
+        return 'is empty';
+    if (g.startsWith('!'))
+        return 'starts with `!`: negated patterns are not supported here';
+    if (/\\$/.test(g))
+        return 'ends with a lone `\\`';
+    if (kind !== 'path' && /\s/.test(g))
+        return `contains whitespace, which no ${kind === 'hub-id' ? 'Hub id' : 'license id'} has`;
+    if (kind === 'path') {
+        const p = normalisePathGlob(g);
+        if (p === '')
+            return 'names no path';
+        if (p.split('/').includes('..'))
+            return 'contains `..`: paths are relative to the repository root and never leave it';
+    }
+    try {
+        picomatch__WEBPACK_IMPORTED_MODULE_0___default().makeRe(kind === 'path' ? normalisePathGlob(g) : g, { strictBrackets: true, dot: true });
+    }
+    catch (err) {
+        return `is not a valid glob: ${err.message.replace(/ - use .*$/, '')}`;
+    }
+    return undefined;
+}
+function isGlob(text) {
+    return /[*?[\]{}]/.test(text);
+}
+/** Matcher for repository-path globs (case-sensitive, dot files included). */
+function pathMatcher(globs) {
+    const tests = globs.map((g) => picomatch__WEBPACK_IMPORTED_MODULE_0___default()(normalisePathGlob(g), { dot: true, windows: false }));
+    return (path) => tests.some((t) => t(path));
+}
+/** Matcher for Hub-id and license-id globs: the Hub treats ids case-insensitively. */
+function idMatcher(glob) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_0___default()(glob.trim(), { dot: true, nocase: true, windows: false });
+}
+
+
+/***/ }),
+
+/***/ 3784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BH: () => (/* binding */ isExpression),
+/* harmony export */   K5: () => (/* binding */ licenseTerm),
+/* harmony export */   VX: () => (/* binding */ parseLicense)
+/* harmony export */ });
+/* unused harmony export canonicalSpdxId */
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5204);
+/* harmony import */ var spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3389);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5095);
+
+
+
+
+const SPDX_CANONICAL = new Map([...spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__, ...spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__].map((id) => [id.toLowerCase(), id]));
+/** Bounds for hostile input: expressions longer than this are not licenses anyone writes. */
+const MAX_TOKENS = 64;
+const MAX_ALTERNATIVES = 256;
+/** The SPDX list's spelling of `id`, if it is on the list (case-insensitive). */
+function canonicalSpdxId(id) {
+    return SPDX_CANONICAL.get(id.toLowerCase());
+}
+/** `other:qwen-research` → `qwen-research`: the Hub's `license: other` + `license_name`. */
+function stripOther(id) {
+    return /^other:./i.test(id) ? id.slice('other:'.length) : id;
+}
+/** One license token → its term; `+` ("or later") only means something on SPDX ids. */
+function licenseTerm(token) {
+    const raw = stripOther(token.trim());
+    const exact = canonicalSpdxId(raw);
+    if (exact)
+        return { key: exact, id: exact.toLowerCase(), spdx: true };
+    if (raw.endsWith('+')) {
+        const base = canonicalSpdxId(raw.slice(0, -1));
+        if (base)
+            return { key: `${base}+`, id: base.toLowerCase(), spdx: true };
+    }
+    // Spellings the knowledge base knows (`apache2`, `llama-3.1`) read as the license they name.
+    const entry = _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__/* .LicenseKnowledge */ .o.builtin().lookup(raw);
+    const spdx = entry?.spdx ? canonicalSpdxId(entry.spdx) : undefined;
+    if (spdx)
+        return { key: spdx, id: spdx.toLowerCase(), spdx: true };
+    const id = (entry?.id ?? raw).toLowerCase();
+    return { key: id, id, spdx: false };
+}
+const OPERATORS = new Set(['AND', 'OR', 'WITH']);
+function cross(left, right) {
+    const out = [];
+    for (const l of left)
+        for (const r of right)
+            out.push([...l, ...r]);
+    return out;
+}
+/** Whether `text` is an expression (operators, parentheses) rather than a single id. */
+function isExpression(text) {
+    return /[\s()]/.test(text.trim());
+}
+/**
+ * Parses a license id or SPDX expression. Plain ids that are not on the SPDX list stand in the
+ * expression as `LicenseRef-…` placeholders, so spdx-expression-parse checks the syntax of all.
+ */
+function parseLicense(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { ok: false, reason: 'is empty' };
+    if (!isExpression(trimmed))
+        return { ok: true, alternatives: [[licenseTerm(trimmed)]] };
+    const tokens = trimmed.match(/\(|\)|[^\s()]+/g) ?? [];
+    if (tokens.length > MAX_TOKENS)
+        return { ok: false, reason: `has more than ${MAX_TOKENS} tokens` };
+    const placeholders = new Map();
+    const rewritten = [];
+    let afterWith = false;
+    for (const token of tokens) {
+        const upper = token.toUpperCase();
+        if (token === '(' || token === ')')
+            rewritten.push(token);
+        else if (OPERATORS.has(upper))
+            rewritten.push(upper);
+        else if (afterWith)
+            rewritten.push(token);
+        else {
+            const term = licenseTerm(token);
+            if (term.spdx)
+                rewritten.push(term.key);
+            else {
+                const ref = `LicenseRef-policy-${placeholders.size}`;
+                placeholders.set(ref, term);
+                rewritten.push(ref);
+            }
+        }
+        afterWith = upper === 'WITH';
+    }
+    let tree;
+    try {
+        tree = spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0___default()(rewritten.join(' '));
+    }
+    catch (err) {
+        return { ok: false, reason: `is not a valid SPDX expression: ${describeParseError(err, tokens, rewritten)}` };
+    }
+    const expand = (node) => {
+        if (node.conjunction && node.left && node.right) {
+            const left = expand(node.left);
+            const right = expand(node.right);
+            const size = node.conjunction === 'or' ? left.length + right.length : left.length * right.length;
+            if (size > MAX_ALTERNATIVES)
+                throw new RangeError(`expands to more than ${MAX_ALTERNATIVES} alternatives`);
+            return node.conjunction === 'or' ? [...left, ...right] : cross(left, right);
+        }
+        const license = node.license ?? '';
+        const placeholder = placeholders.get(license);
+        const base = placeholder ?? { key: license, id: license.toLowerCase(), spdx: true };
+        if (!node.plus && !node.exception)
+            return [[base]];
+        const key = `${base.key}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
+        return [[{ ...base, key }]];
+    };
+    try {
+        return { ok: true, alternatives: expand(tree) };
+    }
+    catch (err) {
+        if (!(err instanceof RangeError))
+            throw err;
+        return { ok: false, reason: err.message };
+    }
+}
+/** spdx-expression-parse speaks of offsets in the rewritten text: name the written token instead. */
+function describeParseError(err, tokens, rewritten) {
+    const message = err.message;
+    const offset = /at offset (\d+)/.exec(message);
+    if (offset) {
+        let at = 0;
+        for (let i = 0; i < rewritten.length; i++) {
+            if (Number(offset[1]) < at + rewritten[i].length) {
+                return i > 0 && rewritten[i - 1] === 'WITH' ? `\`${tokens[i]}\` is not an SPDX license exception` : `unexpected \`${tokens[i]}\``;
+            }
+            at += rewritten[i].length + 1;
+        }
+    }
+    if (/Expected `\)`/.test(message))
+        return 'a `(` is not closed';
+    return 'licenses must be joined by AND or OR, each operator between two licenses';
+}
+
+
+/***/ }),
+
+/***/ 4496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tb: () => (/* binding */ loadPolicy)
+});
+
+// UNUSED EXPORTS: DEFAULT_POLICY_FILES, MAX_POLICY_BYTES, MAX_POLICY_PROBLEMS, parsePolicy
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/source/yaml.ts
+var yaml = __nccwpck_require__(9094);
+// EXTERNAL MODULE: ./src/source/span.ts
+var span = __nccwpck_require__(545);
+;// CONCATENATED MODULE: ./src/policy/defaults.ts
+/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
+function defaultEffectivePolicy() {
+    return {
+        rules: {},
+        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
+        licenses: { allow: null, deny: [], unknown: 'warn' },
+        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
+    };
+}
+/** The policy of a repository without a policy file. */
+function defaultPolicy() {
+    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
+}
+
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+// EXTERNAL MODULE: ./src/policy/effective.ts
+var effective = __nccwpck_require__(4327);
+;// CONCATENATED MODULE: ./src/policy/read-policy.ts
+/**
+ * Turns a validated policy document (kebab-case YAML) into the `Policy` the pipeline uses
+ * (camelCase settings over the built-in defaults, positions kept for findings about waivers;
+ * license knowledge entries stay in the knowledge base's own kebab-case shape).
+ */
+
+
+
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/** Copies `from[key]` to `to[as]` when the file wrote it (null included: it means "none"). */
+function copy(to, as, from, key, read = (v) => v) {
+    if (Object.hasOwn(from, key))
+        to[as] = read(from[key]);
+}
+const listOrNull = (v) => (v === null ? null : strings(v));
+function readSettings(section) {
+    if (!(0,fields/* isObject */.Gv)(section))
+        return {};
+    const out = {};
+    const rules = (0,fields/* own */.ZV)(section, 'rules');
+    if ((0,fields/* isObject */.Gv)(rules))
+        out.rules = Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s]));
+    const require = (0,fields/* own */.ZV)(section, 'require');
+    if ((0,fields/* isObject */.Gv)(require)) {
+        const r = {};
+        copy(r, 'pinnedRevisions', require, 'pinned-revisions');
+        copy(r, 'evidence', require, 'evidence');
+        copy(r, 'attribution', require, 'attribution');
+        copy(r, 'hub', require, 'hub');
+        out.require = r;
+    }
+    const licenses = (0,fields/* own */.ZV)(section, 'licenses');
+    if ((0,fields/* isObject */.Gv)(licenses)) {
+        const l = {};
+        copy(l, 'allow', licenses, 'allow', listOrNull);
+        copy(l, 'deny', licenses, 'deny', strings);
+        copy(l, 'unknown', licenses, 'unknown');
+        out.licenses = l;
+    }
+    const upstreams = (0,fields/* own */.ZV)(section, 'upstreams');
+    if ((0,fields/* isObject */.Gv)(upstreams)) {
+        const u = {};
+        copy(u, 'allow', upstreams, 'allow', listOrNull);
+        copy(u, 'deny', upstreams, 'deny', strings);
+        copy(u, 'mirrorsAsUpstream', upstreams, 'mirrors-as-upstream');
+        out.upstreams = u;
+    }
+    return out;
+}
+function locate(doc, file, path, key = false) {
+    const span = (key ? doc.keySpanOf(path) : doc.spanOf(path)) ?? doc.nearestSpan(path);
+    return { path: file, line: span.line, column: span.column };
+}
+function items(value) {
+    return Array.isArray(value) ? value.filter(fields/* isObject */.Gv) : [];
+}
+function readWaivers(doc, file, root) {
+    const list = (0,fields/* own */.ZV)(root, 'waivers');
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((w, i) => {
+        if (!(0,fields/* isObject */.Gv)(w))
+            return [];
+        const upstream = (0,fields/* own */.ZV)(w, 'upstream');
+        const expires = (0,fields/* own */.ZV)(w, 'expires');
+        return [{
+                rule: String((0,fields/* own */.ZV)(w, 'rule')),
+                path: String((0,fields/* own */.ZV)(w, 'path')),
+                ...(typeof upstream === 'string' ? { upstream } : {}),
+                reason: String((0,fields/* own */.ZV)(w, 'reason')).trim(),
+                ...(typeof expires === 'string' ? { expires } : {}),
+                at: locate(doc, file, ['waivers', i])
+            }];
+    });
+}
+function readUpstreamLicenses(doc, file, licenses) {
+    const map = (0,fields/* own */.ZV)(licenses, 'upstreams');
+    if (!(0,fields/* isObject */.Gv)(map))
+        return [];
+    return Object.entries(map)
+        .filter((e) => typeof e[1] === 'string')
+        .map(([pattern, license]) => ({ pattern, license: license.trim(), at: locate(doc, file, ['licenses', 'upstreams', pattern], true) }));
+}
+/** Entries keep the knowledge base's kebab-case shape: src/licenses reads them as its own data. */
+function readKnowledge(doc, file, licenses) {
+    const list = (0,fields/* own */.ZV)(licenses, 'knowledge');
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((e, i) => ((0,fields/* isObject */.Gv)(e) ? [{ ...structuredClone(e), at: locate(doc, file, ['licenses', 'knowledge', i]) }] : []));
+}
+/** The `Policy` of a document that passed validation. */
+function readPolicy(doc, file) {
+    const root = (0,fields/* isObject */.Gv)(doc.value) ? doc.value : {};
+    const licenses = (0,fields/* own */.ZV)(root, 'licenses');
+    return {
+        file,
+        defaults: (0,effective/* mergeSettings */.s)(defaultEffectivePolicy(), readSettings(root)),
+        overrides: items((0,fields/* own */.ZV)(root, 'overrides')).map((o) => ({ paths: strings((0,fields/* own */.ZV)(o, 'paths')), settings: readSettings(o) })),
+        waivers: readWaivers(doc, file, root),
+        upstreamLicenses: readUpstreamLicenses(doc, file, licenses),
+        licenseEntries: readKnowledge(doc, file, licenses)
+    };
+}
+
+// EXTERNAL MODULE: ./src/formats/json-pointer.ts
+var json_pointer = __nccwpck_require__(9228);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./schemas/policy.schema.json
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
+;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
+/** Edit distance (insertions, deletions, substitutions), bounded by the inputs' small size. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** Punctuation is the usual typo in ids (`apache2`, `pinned_revisions`): count it at most once. */
+function closeness(word, candidate) {
+    const bare = (s) => s.replace(/[-_.]/g, '');
+    return Math.min(distance(word, candidate), distance(bare(word), bare(candidate)) + 1);
+}
+/**
+ * The candidate closest to `word` (case-insensitive, `_` read as `-`), if it is close enough to be
+ * a typo: within a third of the word's length, at least 2 edits.
+ */
+function didYouMean(word, candidates) {
+    const w = word.toLowerCase().replace(/_/g, '-');
+    if (w.length > 200)
+        return undefined;
+    let best;
+    let bestDistance = Math.max(2, Math.ceil(w.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const d = closeness(w, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean X?)`, or nothing when no candidate is close. */
+function suggestion(word, candidates, quote = (s) => s) {
+    const best = didYouMean(word, candidates);
+    return best ? ` (did you mean ${quote(best)}?)` : '';
+}
+
+;// CONCATENATED MODULE: ./src/policy/located.ts
+
+const MAX_SHOWN = 60;
+/** A value as the user wrote it, shortened: for "(got …)". */
+function show(value) {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
+}
+/**
+ * How a setting is named in messages: `require.evidence`, or for list items whose number a
+ * reader counts from 1, "`expires` of waiver 2" / "`rules.x` of override 1".
+ */
+function subject(path) {
+    const [head, index, ...rest] = path;
+    const owner = head === 'waivers' ? 'waiver' : head === 'overrides' ? 'override' : undefined;
+    if (owner && typeof index === 'number') {
+        return rest.length ? `\`${(0,fields/* fieldName */.w5)(rest)}\` of ${owner} ${index + 1}` : `${owner} ${index + 1}`;
+    }
+    if (head === 'licenses' && index === 'knowledge' && typeof rest[0] === 'number') {
+        const inner = rest.slice(1);
+        return inner.length ? `\`${(0,fields/* fieldName */.w5)(inner)}\` of license knowledge entry ${rest[0] + 1}` : `license knowledge entry ${rest[0] + 1}`;
+    }
+    return path.length ? `\`${(0,fields/* fieldName */.w5)(path)}\`` : 'the policy';
+}
+/** Span of a value: its key for mappings and lists (a whole block is too wide), the value itself otherwise. */
+function valueSpan(doc, path) {
+    const value = (0,fields/* valueAt */.fK)(doc.value, path);
+    const keyed = path.length > 0 && ((0,fields/* isObject */.Gv)(value) || Array.isArray(value)) ? doc.keySpanOf(path) : undefined;
+    return keyed ?? doc.spanOf(path) ?? doc.nearestSpan(path);
+}
+function keySpan(doc, path) {
+    return doc.keySpanOf(path) ?? doc.nearestSpan(path);
+}
+
+;// CONCATENATED MODULE: ./src/policy/schema-problems.ts
+/**
+ * Checks the policy file against schemas/policy.schema.json and words each ajv error for the
+ * person who edits the file, at the offending value (or, for a missing key, at the item lacking it).
+ */
+
+
+
+
+
+
+let validator;
+/** Compiled on first use: runs without a policy file never pay for it. */
+function validate() {
+    validator ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, verbose: true }).compile(policy_schema_namespaceObject);
+    return validator;
+}
+/**
+ * Checks the code does itself, with the caller's list of rule ids and better words: the
+ * schema lists rule ids only so that editors can complete them.
+ */
+function checkedElsewhere(err, path) {
+    const inRules = path[path.length - 1] === 'rules' && (path.length === 1 || (path.length === 3 && path[0] === 'overrides'));
+    const waiverRule = path.length === 3 && path[0] === 'waivers' && path[2] === 'rule';
+    return (err.keyword === 'additionalProperties' && inRules) || (err.keyword === 'enum' && waiverRule);
+}
+const TYPE_WORDS = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'a string',
+    boolean: 'true or false',
+    integer: 'an integer',
+    number: 'a number',
+    null: 'null'
+};
+function typeWords(type) {
+    const types = (Array.isArray(type) ? type : String(type).split(',')).map((t) => TYPE_WORDS[String(t)] ?? String(t));
+    return types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : types[0];
+}
+/** Why each required key matters, so the message says what to write. */
+const MISSING = {
+    version: 'start the file with `version: 1`',
+    reason: 'every waiver must say why',
+    rule: 'say which rule\'s findings it waives',
+    path: 'say which files it covers (`"**"` for all)',
+    paths: 'say which files it applies to',
+    id: 'give the license id it describes',
+    family: 'name the license family',
+    source: 'link the license text'
+};
+function describe(err, doc) {
+    const path = (0,json_pointer/* pointerToPath */.o)(err.instancePath, doc.value);
+    const value = (0,fields/* valueAt */.fK)(doc.value, path);
+    const params = err.params;
+    const got = ` (got ${show(value)})`;
+    const last = path[path.length - 1];
+    switch (err.keyword) {
+        case 'required': {
+            const missing = String(params.missingProperty);
+            const why = MISSING[missing] ? `: ${MISSING[missing]}` : '';
+            return { message: `${subject(path)} has no \`${missing}\`${why}`, at: doc.nearestSpan([...path, missing]) };
+        }
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
+                return { message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`, at: keySpan(doc, [...path, extra]) };
+            }
+            const known = Object.keys(err.parentSchema?.properties ?? {});
+            const where = path.length ? ` in ${subject(path)}` : '';
+            return { message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`, at: keySpan(doc, [...path, extra]) };
+        }
+        case 'type':
+            return { message: `${subject(path)} must be ${typeWords(params.type)}${got}`, at: valueSpan(doc, path) };
+        case 'enum': {
+            const allowed = params.allowedValues.filter((v) => v !== null).map(String);
+            return { message: `${subject(path)} must be one of ${allowed.join(', ')}${got}`, at: valueSpan(doc, path) };
+        }
+        case 'const':
+            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`, at: valueSpan(doc, path) };
+        case 'pattern':
+            if (last === 'reason')
+                return { message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`, at: valueSpan(doc, path) };
+            if (last === 'expires')
+                return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
+            if (last === 'source')
+                return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
+            if (last === 'id' || path[path.length - 2] === 'aliases')
+                return { message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`, at: valueSpan(doc, path) };
+            return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
+        case 'minLength':
+            return { message: Number(params.limit) > 1 ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}` : `${subject(path)} must not be empty`, at: valueSpan(doc, path) };
+        case 'minProperties':
+            return { message: `${subject(path)} needs a \`duty\`, a \`text\` or \`markers\``, at: valueSpan(doc, path) };
+        case 'maxLength':
+            return { message: `${subject(path)} must be at most ${String(params.limit)} characters long`, at: valueSpan(doc, path) };
+        case 'minItems':
+            return { message: `${subject(path)} must list at least one pattern`, at: valueSpan(doc, path) };
+        default:
+            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+    }
+}
+/** Schema problems of the parsed policy, in the order ajv finds them. */
+function schemaProblems(doc) {
+    const check = validate();
+    if (check(doc.value))
+        return [];
+    return (check.errors ?? []).filter((e) => !checkedElsewhere(e, (0,json_pointer/* pointerToPath */.o)(e.instancePath, doc.value))).map((e) => describe(e, doc));
+}
+
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var licenses_knowledge = __nccwpck_require__(5095);
+// EXTERNAL MODULE: ./src/licenses/license-ids.ts
+var license_ids = __nccwpck_require__(8092);
+// EXTERNAL MODULE: ./src/policy/globs.ts
+var policy_globs = __nccwpck_require__(973);
+// EXTERNAL MODULE: ./src/policy/license-expression.ts
+var license_expression = __nccwpck_require__(3784);
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/index.json
+var spdx_license_ids = __nccwpck_require__(5204);
+;// CONCATENATED MODULE: ./src/policy/semantic-problems.ts
+/**
+ * What the schema cannot say: rule ids (from the caller), globs that do not compile, license
+ * ids that are typos, expressions that do not parse, dates that are not in the calendar.
+ * Every check tolerates values of the wrong type: the schema reports those.
+ */
+
+
+
+
+
+
+
+
+
+const SEVERITIES = ['off', 'notice', 'warning', 'error'];
+const SCHEMA_RULE_IDS = new Set(Object.keys(policy_schema_namespaceObject.$defs.rules.properties));
+const quoteCode = (s) => `\`${s}\``;
+class Collector {
+    doc;
+    problems = [];
+    constructor(doc) {
+        this.doc = doc;
+    }
+    value(path) {
+        return (0,fields/* valueAt */.fK)(this.doc.value, path);
+    }
+    /** Indices of the list at `path` (none when it is not a list). */
+    items(path) {
+        const v = this.value(path);
+        return Array.isArray(v) ? v.map((_, i) => i) : [];
+    }
+    keys(path) {
+        const v = this.value(path);
+        return (0,fields/* isObject */.Gv)(v) ? Object.keys(v) : [];
+    }
+    atValue(path, message) {
+        this.problems.push({ message, at: valueSpan(this.doc, path) });
+    }
+    atKey(path, message) {
+        this.problems.push({ message, at: keySpan(this.doc, path) });
+    }
+}
+function checkRules(c, path, ruleIds) {
+    for (const id of c.keys(path)) {
+        const at = [...path, id];
+        if (!ruleIds.includes(id)) {
+            c.atKey(at, `${subject(at)} is not a rule id${suggestion(id, ruleIds, quoteCode)}`);
+            continue;
+        }
+        // Ids the caller knows but the schema does not list escape the schema's value check.
+        const severity = c.value(at);
+        if (!SCHEMA_RULE_IDS.has(id) && !SEVERITIES.includes(severity)) {
+            c.atValue(at, `${subject(at)} must be one of ${SEVERITIES.join(', ')} (got ${show(severity)})`);
+        }
+    }
+}
+function checkGlob(c, path, kind, at = 'value', text) {
+    const glob = text ?? c.value(path);
+    if (typeof glob !== 'string')
+        return;
+    const problem = (0,policy_globs/* globProblem */.AI)(glob, kind);
+    if (!problem)
+        return;
+    const message = `${subject(path)} ${JSON.stringify(glob)} ${problem}`;
+    if (at === 'key')
+        c.atKey(path, message);
+    else
+        c.atValue(path, message);
+}
+function checkGlobList(c, path, kind) {
+    for (const i of c.items(path))
+        checkGlob(c, [...path, i], kind);
+}
+/** Ids a policy may name without the gate knowing them otherwise. */
+function isDeclaredId(token, knowledge) {
+    const t = token.trim();
+    if (/^other:\S+$/i.test(t))
+        return true;
+    if (/^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/i.test(t))
+        return true;
+    const term = (0,license_expression/* licenseTerm */.K5)(t);
+    if (term.spdx || license_ids/* HUB_LICENSE_IDS */.Fw.has(term.id) || license_ids/* KNOWN_LICENSE_NAMES */.pr.has(term.id) || knowledge.has(term.id))
+        return true;
+    return licenses_knowledge/* LicenseKnowledge */.o.builtin().lookup(term.id) !== undefined;
+}
+const ID_CANDIDATES = [...license_ids/* HUB_LICENSE_IDS */.Fw, ...license_ids/* KNOWN_LICENSE_NAMES */.pr, ...spdx_license_ids];
+/** `whole`: the entry is the unknown id itself, rather than an expression naming it. */
+function unknownIdProblem(token, knowledge, whole) {
+    const hint = suggestion(token, [...ID_CANDIDATES, ...knowledge], quoteCode);
+    const what = whole ? 'is' : `names ${JSON.stringify(token)}, which is`;
+    return `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` for a license of your own, or describe it under \`licenses.knowledge\``;
+}
+/** The license ids of an expression: neither operators nor the exception after `WITH`. */
+function licenseOperands(text) {
+    const tokens = text.match(/[^\s()]+/g) ?? [];
+    return tokens.filter((t, i) => !/^(AND|OR|WITH)$/i.test(t) && !/^WITH$/i.test(tokens[i - 1] ?? ''));
+}
+/** Why a license (single id or expression; globs only when `globs`) cannot be used, or undefined. */
+function licenseProblem(text, knowledge, globs) {
+    if ((0,policy_globs/* isGlob */.fg)(text)) {
+        if (!globs)
+            return 'must be a license id, not a pattern';
+        return (0,policy_globs/* globProblem */.AI)(text, 'license');
+    }
+    if (knowledge.has(text.trim().toLowerCase()) || licenses_knowledge/* LicenseKnowledge */.o.builtin().lookup(text) !== undefined)
+        return undefined;
+    if (!(0,license_expression/* isExpression */.BH)(text))
+        return isDeclaredId(text, knowledge) ? undefined : unknownIdProblem(text.trim(), knowledge, true);
+    const parsed = (0,license_expression/* parseLicense */.VX)(text);
+    if (!parsed.ok)
+        return parsed.reason;
+    const stranger = licenseOperands(text).find((t) => !isDeclaredId(t, knowledge));
+    return stranger ? unknownIdProblem(stranger, knowledge, false) : undefined;
+}
+function checkLicenseList(c, path, knowledge) {
+    for (const i of c.items(path)) {
+        const at = [...path, i];
+        const text = c.value(at);
+        if (typeof text !== 'string' || text.trim() === '')
+            continue;
+        const problem = licenseProblem(text, knowledge, true);
+        if (problem)
+            c.atValue(at, `${subject(at)} ${JSON.stringify(text)} ${problem}`);
+    }
+}
+function isCalendarDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m)
+        return true; // the schema's pattern reports the shape
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+function knowledgeIds(c) {
+    const ids = new Set();
+    for (const i of c.items(['licenses', 'knowledge'])) {
+        const at = ['licenses', 'knowledge', i, 'id'];
+        const id = c.value(at);
+        if (typeof id !== 'string')
+            continue;
+        const key = id.trim().toLowerCase();
+        if (ids.has(key))
+            c.atValue(at, `${subject(at)} ${JSON.stringify(id)} is described twice in \`licenses.knowledge\``);
+        ids.add(key);
+    }
+    return ids;
+}
+function checkSettings(c, base, ruleIds, knowledge) {
+    checkRules(c, [...base, 'rules'], ruleIds);
+    checkLicenseList(c, [...base, 'licenses', 'allow'], knowledge);
+    checkLicenseList(c, [...base, 'licenses', 'deny'], knowledge);
+    checkGlobList(c, [...base, 'upstreams', 'allow'], 'hub-id');
+    checkGlobList(c, [...base, 'upstreams', 'deny'], 'hub-id');
+}
+function checkWaiver(c, i, ruleIds) {
+    const base = ['waivers', i];
+    const rule = c.value([...base, 'rule']);
+    if (typeof rule === 'string' && !ruleIds.includes(rule)) {
+        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
+    }
+    checkGlob(c, [...base, 'path'], 'path');
+    checkGlob(c, [...base, 'upstream'], 'hub-id');
+    const expires = c.value([...base, 'expires']);
+    if (typeof expires === 'string' && !isCalendarDate(expires)) {
+        c.atValue([...base, 'expires'], `${subject([...base, 'expires'])} ${JSON.stringify(expires)} is not a day of the calendar`);
+    }
+}
+/** Problems the schema cannot see, in no particular order (the loader sorts them). */
+function semanticProblems(doc, ruleIds) {
+    const c = new Collector(doc);
+    const knowledge = knowledgeIds(c);
+    checkSettings(c, [], ruleIds, knowledge);
+    for (const pattern of c.keys(['licenses', 'upstreams'])) {
+        const at = ['licenses', 'upstreams', pattern];
+        // A key with whitespace breaks the schema's key pattern, which reports it.
+        if (!/\s/.test(pattern))
+            checkGlob(c, at, 'hub-id', 'key', pattern);
+        const license = (0,fields/* own */.ZV)(c.value(['licenses', 'upstreams']), pattern);
+        if (typeof license === 'string' && license.trim() !== '') {
+            const problem = licenseProblem(license, knowledge, false);
+            if (problem)
+                c.atValue(at, `${subject(at)} ${JSON.stringify(license)} ${problem}`);
+        }
+    }
+    for (const i of c.items(['overrides'])) {
+        checkSettings(c, ['overrides', i], ruleIds, knowledge);
+        checkGlobList(c, ['overrides', i, 'paths'], 'path');
+    }
+    for (const i of c.items(['waivers']))
+        checkWaiver(c, i, ruleIds);
+    return c.problems;
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+
+
+
+
+
+/** Where the policy is looked for when none is named. */
+const DEFAULT_POLICY_FILES = ['.github/lineage-policy.yml', '.github/lineage-policy.yaml'];
+/** A policy is a page of YAML; anything far larger is a mistake or an attack on the parser. */
+const MAX_POLICY_BYTES = 256 * 1024;
+/** The first problems are enough to fix; a hostile file could have thousands. */
+const MAX_POLICY_PROBLEMS = 20;
+function toRepoPath(workspace, full) {
+    const rel = (0,external_node_path_.relative)(workspace, full);
+    return (rel === '' || (0,external_node_path_.isAbsolute)(rel) ? full : rel).split(external_node_path_.sep).join('/');
+}
+async function isFile(full) {
+    try {
+        return (await (0,promises_.stat)(full)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** The policy file to read: the named one (which must exist), else a default location, else none. */
+async function locatePolicy(workspace, file) {
+    if (file !== undefined) {
+        const full = (0,external_node_path_.resolve)(workspace, file);
+        let info;
+        try {
+            info = await (0,promises_.stat)(full);
+        }
+        catch {
+            throw new config_error/* ConfigError */.x(`The policy file ${file} does not exist (looked for ${full}).`);
+        }
+        if (!info.isFile())
+            throw new config_error/* ConfigError */.x(`The policy file ${file} is not a file (${full}).`);
+        return full;
+    }
+    const found = [];
+    for (const candidate of DEFAULT_POLICY_FILES) {
+        const full = (0,external_node_path_.resolve)(workspace, candidate);
+        if (await isFile(full))
+            found.push(full);
+    }
+    if (found.length > 1)
+        throw new config_error/* ConfigError */.x(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
+    return found[0];
+}
+/** Reads at most MAX_POLICY_BYTES + 1 bytes: enough to tell that a file is too large. */
+async function readBounded(full) {
+    const handle = await (0,promises_.open)(full, 'r');
+    try {
+        const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return { text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'), tooLarge: bytesRead > MAX_POLICY_BYTES };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function byPosition(a, b) {
+    return a.at.line - b.at.line || a.at.column - b.at.column;
+}
+function fail(file, located) {
+    const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
+    unique.sort(byPosition);
+    let kept = unique;
+    if (unique.length > MAX_POLICY_PROBLEMS) {
+        kept = unique.slice(0, MAX_POLICY_PROBLEMS - 1);
+        const more = unique.length - kept.length;
+        kept.push({ message: `${more} more problems not listed`, at: kept[kept.length - 1].at });
+    }
+    const problems = kept.map((p) => ({ file, line: p.at.line, column: p.at.column, message: p.message }));
+    throw new config_error/* PolicyError */.p(problems);
+}
+/**
+ * Parses and validates policy text. `file` is the repository-relative path used in problems
+ * and in the returned policy. Throws a PolicyError listing every problem (the first 20).
+ */
+function parsePolicy(text, file, ruleIds) {
+    const parsed = (0,yaml/* parseYamlDocument */.I)(text.replace(/^\uFEFF/, ''));
+    if ('problem' in parsed)
+        fail(file, [{ message: parsed.problem.reason, at: parsed.problem.span ?? span/* FILE_START */.W }]);
+    const doc = parsed.doc;
+    if (doc.value === null)
+        fail(file, [{ message: 'the policy file is empty: it needs at least `version: 1`', at: span/* FILE_START */.W }]);
+    const problems = [...schemaProblems(doc), ...semanticProblems(doc, ruleIds)];
+    if (problems.length > 0)
+        fail(file, problems);
+    return readPolicy(doc, file);
+}
+/**
+ * The policy of the repository: `file` when given (it must exist), else
+ * `.github/lineage-policy.yml` / `.yaml` when present, else the defaults.
+ */
+async function loadPolicy(opts) {
+    const workspace = (0,external_node_path_.resolve)(opts.workspace);
+    const full = await locatePolicy(workspace, opts.file);
+    if (!full)
+        return defaultPolicy();
+    const file = toRepoPath(workspace, full);
+    const { text, tooLarge } = await readBounded(full);
+    if (tooLarge)
+        fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: span/* FILE_START */.W }]);
+    return parsePolicy(text, file, opts.ruleIds);
 }
 
 
@@ -10954,6 +16700,65 @@ function buildReport(input) {
 /* harmony export */   f: () => (/* binding */ SEVERITY_RANK)
 /* harmony export */ });
 const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
+
+
+/***/ }),
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NV: () => (/* binding */ waivedPrefix)
+/* harmony export */ });
+/* unused harmony exports toAnnotations, emitAnnotations */
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9023);
+
+
+function toAnnotation(f) {
+    const sameLine = f.line === f.endLine;
+    return {
+        // A waived finding is still shown, but can no longer read as a problem.
+        level: f.waived ? 'notice' : f.severity,
+        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
+        properties: {
+            title: f.ruleId,
+            file: f.path,
+            startLine: f.line,
+            endLine: f.endLine,
+            ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
+        }
+    };
+}
+/**
+ * One annotation per finding, errors first, then by file and line: the UI shows only the first
+ * few per step, so the ones that fail the gate must come first.
+ */
+function toAnnotations(report) {
+    return report.findings
+        .map(toAnnotation)
+        .sort((a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
+        compareStrings(a.properties.file, b.properties.file) ||
+        a.properties.startLine - b.properties.startLine ||
+        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+}
+/**
+ * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
+ * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ */
+function emitAnnotations(annotations, sink) {
+    for (const a of annotations)
+        sink[a.level](a.message, { ...a.properties });
+}
+/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
+function waivedPrefix(f) {
+    if (!f.waived)
+        return '';
+    if (!f.waiver)
+        return '[waived] ';
+    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
+    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
+}
 
 
 /***/ }),
@@ -11074,7 +16879,9 @@ function renderJson(report) {
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
 /* unused harmony export blobUrl */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(752);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
+
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
@@ -11111,10 +16918,10 @@ function verdictBlock(report) {
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 function runBlock(report) {
-    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
+    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
     const notes = report.run.notes;
     for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(note, MAX_PROSE))}`);
+        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
     if (notes.length > MAX_NOTES)
         lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
@@ -11128,7 +16935,7 @@ function capped(entries) {
     return shown.length ? shown.join('<br>') : '—';
 }
 function code(value) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, MAX_VALUE));
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, MAX_VALUE));
 }
 /** Manifest path relative to its artifact's directory, which the row already names. */
 function withinDir(dir, path) {
@@ -11143,23 +16950,23 @@ function shortRevision(revision) {
 function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)(f)).join(', ');
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
     if (!license || (!license.id && !license.name))
         return '*none*';
     const id = license.id ? code(license.id) : '';
-    const name = license.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(license.name, MAX_VALUE)) : '';
+    const name = license.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(license.name, MAX_VALUE)) : '';
     return id && name ? `${id} (${name})` : id || name;
 }
 /** One row of the artifact table. */
 function artifactRow(artifact) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)(m.format)})`);
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(m.format)})`);
     const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
     const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
     const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), status];
-    return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeTableCell */ .aL).join(' | ')} |`;
+    return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
 function encodeSegment(segment) {
@@ -11176,11 +16983,11 @@ function blobUrl(repoUrl, sha, finding) {
 function findingItem(finding, links) {
     const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
     const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+    const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
     const where = code(`${finding.path}:${finding.line}`);
     const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(finding.message, MAX_PROSE));
-    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(finding.fix, MAX_PROSE));
+    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE));
+    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE));
     return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
@@ -11351,10 +17158,12 @@ function renderMarkdown(report, opts) {
 /* harmony export */   Tp: () => (/* binding */ shouldColor)
 /* harmony export */ });
 /* unused harmony export terminalSafe */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9023);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(629);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9023);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(629);
+
 
 
 
@@ -11390,14 +17199,14 @@ const ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function terminalSafe(text) {
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     const escaped = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
 function lineStartSafe(text) {
     return text.replace(/^(\s*):(?=:)/, '$1:\u200B');
 }
 function compareInFile(a, b) {
-    return a.line - b.line || a.column - b.column || _finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.severity] - _finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.severity] || (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId);
+    return a.line - b.line || a.column - b.column || _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] || (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId);
 }
 function byFile(findings) {
     const files = new Map();
@@ -11408,16 +17217,16 @@ function byFile(findings) {
         else
             files.set(f.path, [f]);
     }
-    return [...files.entries()].sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a, b)).map(([path, list]) => [path, [...list].sort(compareInFile)]);
+    return [...files.entries()].sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a, b)).map(([path, list]) => [path, [...list].sort(compareInFile)]);
 }
 function totals(report) {
     const { counts } = report;
-    const artifacts = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.artifacts, 'artifact');
+    const artifacts = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.artifacts, 'artifact');
     const waived = counts.waived ? ` (${counts.waived} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
-    const tally = `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.errors, 'error')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.warnings, 'warning')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.notices, 'notice')}`;
+    const tally = `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.errors, 'error')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.warnings, 'warning')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.notices, 'notice')}`;
     return `${symbol} ${tally} in ${artifacts}${waived} — gate ${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`;
 }
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
@@ -11429,7 +17238,7 @@ function renderText(report, opts) {
             f,
             position: `${f.line}:${f.column}`,
             severity: f.severity,
-            message: terminalSafe(`${f.waived ? '[waived] ' : ''}${f.message}`)
+            message: terminalSafe(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(f)}${f.message}`)
         }));
         const posWidth = Math.max(...rows.map((r) => r.position.length));
         const sevWidth = Math.max(...rows.map((r) => r.severity.length));
@@ -11569,7 +17378,8 @@ function sentence(text) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ DOCS_BASE),
-  EZ: () => (/* binding */ evaluateArtifact)
+  EZ: () => (/* binding */ evaluateArtifact),
+  tL: () => (/* binding */ evaluateRun)
 });
 
 // UNUSED EXPORTS: helpUri
@@ -11594,35 +17404,89 @@ const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/r
 function helpUri(ruleId) {
     return `${DOCS_BASE}/${ruleId}.md`;
 }
+/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
+function severityOf(rule, draft, configured) {
+    if (configured === 'off')
+        return undefined;
+    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, draft, severity, artifact) {
+    return {
+        upstream: draft.upstream,
+        finding: {
+            ruleId: rule.id,
+            severity,
+            message: draft.message,
+            fix: draft.fix,
+            path: draft.path,
+            line: draft.at.line,
+            column: draft.at.column,
+            endLine: draft.at.endLine,
+            endColumn: draft.at.endColumn,
+            helpUri: helpUri(rule.id),
+            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
+            waived: false,
+            artifact
+        }
+    };
+}
 /** Runs every rule over one artifact and turns drafts into findings. */
-function evaluateArtifact(artifact, rules) {
-    const findings = [];
+function evaluateArtifact(artifact, rules, ctx) {
+    const out = [];
     for (const rule of rules) {
-        for (const draft of rule.check({ artifact })) {
-            findings.push({
-                ruleId: rule.id,
-                severity: draft.severity ?? rule.meta.defaultSeverity,
-                message: draft.message,
-                fix: draft.fix,
-                path: draft.path,
-                line: draft.at.line,
-                column: draft.at.column,
-                endLine: draft.at.endLine,
-                endColumn: draft.at.endColumn,
-                helpUri: helpUri(rule.id),
-                fingerprint: fingerprint(rule.id, draft.path, draft.subject),
-                waived: false,
-                artifact: artifact.dir
-            });
+        const configured = ctx.policy.rules[rule.id];
+        if (configured === 'off')
+            continue;
+        for (const draft of rule.check({ ...ctx, artifact })) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, artifact.dir));
         }
     }
-    return findings;
+    return out;
+}
+/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
+function evaluateRun(rules, ctx) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.checkRun)
+            continue;
+        const configured = ctx.policy.defaults.rules[rule.id];
+        for (const draft of rule.checkRun(ctx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+        }
+    }
+    return out;
 }
 
 
 /***/ }),
 
-/***/ 4637:
+/***/ 7585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ RULE_IDS)
+/* harmony export */ });
+/**
+ * Every rule id of the contract (DESIGN's table), implemented or planned: the policy may name any
+ * of them, so a policy written today keeps working when a planned rule lands.
+ */
+const RULE_IDS = [
+    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
+    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
+    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
+    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
+    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
+    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
+];
+
+
+/***/ }),
+
+/***/ 1243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11811,7 +17675,8 @@ const unpinnedRevision = {
         defaultSeverity: 'warning',
         docs: 'docs/rules/unpinned-revision.md'
     },
-    check({ artifact }) {
+    check(ctx) {
+        const { artifact } = ctx;
         const byId = new Map();
         for (const ref of (0,artifact_facts/* allUpstreams */.yF)(artifact)) {
             if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id)
@@ -11831,7 +17696,10 @@ const unpinnedRevision = {
                 at: ref.source.at,
                 message: `The upstream ${ref.id} at ${(0,artifact_facts/* where */._M)(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
                 fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
-                subject: ref.id.toLowerCase()
+                subject: ref.id.toLowerCase(),
+                upstream: ref.id,
+                // `require.pinned-revisions` turns the advice into a requirement.
+                severity: ctx.policy.require.pinnedRevisions ? 'error' : undefined
             });
         }
         return drafts;
@@ -11865,57 +17733,15 @@ const missingLicense = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/spdx-license-ids/index.json
-const spdx_license_ids_namespaceObject = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
-;// CONCATENATED MODULE: ./src/licenses/license-ids.ts
-
-/**
- * License ids the Hugging Face Hub accepts in a card's `license` field
- * (source: https://huggingface.co/docs/hub/repositories-licenses).
- */
-const HUB_LICENSE_IDS = new Set([
-    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
-    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
-    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
-    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
-    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
-    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
-    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
-    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
-    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
-    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
-    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
-    'other'
-]);
-/** `license_name` values (with `license: other`) that name well-known model licenses. */
-const KNOWN_LICENSE_NAMES = new Set([
-    'modified-mit', 'qwen', 'qwen-research', 'deepseek', 'deepseek-license', 'mrl', 'mnpl',
-    'flux-1-dev-non-commercial-license', 'health-ai-developer-foundations-terms-of-use', 'tongyi-qianwen'
-]);
-const SPDX_LOWER = new Set(spdx_license_ids_namespaceObject.map((id) => id.toLowerCase()));
-/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
-function licenseIdStatus(id) {
-    const lower = id.trim().toLowerCase();
-    if (lower === 'other')
-        return 'other';
-    if (lower === 'unknown')
-        return 'unknown-placeholder';
-    if (HUB_LICENSE_IDS.has(lower))
-        return 'hub';
-    if (SPDX_LOWER.has(lower))
-        return 'spdx';
-    if (KNOWN_LICENSE_NAMES.has(lower))
-        return 'known-name';
-    return 'unknown';
-}
-
+// EXTERNAL MODULE: ./src/licenses/license-ids.ts
+var license_ids = __nccwpck_require__(8092);
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
 
 function problem(decl) {
     if (!decl.id)
         return decl.name ? undefined : 'it is empty';
-    const status = licenseIdStatus(decl.id);
+    const status = (0,license_ids/* licenseIdStatus */.lH)(decl.id);
     if (status === 'unknown-placeholder')
         return '`unknown` says nothing about the terms';
     if (status === 'other') {
@@ -11954,196 +17780,217 @@ const unknownLicense = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/licenses/known-licenses.ts
-const LICENSE_DUTIES = [
-    {
-        id: 'llama2',
-        family: 'Llama 2',
-        attribution: 'Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.',
-        attributionMarkers: ['Llama 2 is licensed under the LLAMA 2 Community License'],
-        source: 'https://ai.meta.com/llama/license/'
-    },
-    {
-        id: 'llama3',
-        family: 'Llama 3',
-        attribution: 'Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
-        attributionMarkers: ['Built with Meta Llama 3'],
-        source: 'https://www.llama.com/llama3/license/'
-    },
-    ...['3.1', '3.2', '3.3', '4'].map((v) => ({
-        id: `llama${v}`,
-        family: `Llama ${v}`,
-        attribution: `Built with Llama. Llama ${v} is licensed under the Llama ${v} Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.`,
-        attributionMarkers: ['Built with Llama'],
-        source: `https://www.llama.com/llama${v.replace('.', '_')}/license/`
-    })),
-    {
-        id: 'gemma',
-        family: 'Gemma',
-        attribution: 'Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms',
-        attributionMarkers: ['Gemma Terms of Use'],
-        source: 'https://ai.google.dev/gemma/terms'
-    },
-    {
-        id: 'qwen',
-        family: 'Qwen',
-        attribution: 'Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.',
-        attributionMarkers: ['Built with Qwen', 'Improved using Qwen', 'Qwen LICENSE AGREEMENT'],
-        source: 'https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE'
-    },
-    {
-        id: 'qwen-research',
-        family: 'Qwen (research)',
-        attribution: 'Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.',
-        attributionMarkers: ['Built with Qwen', 'Improved using Qwen', 'Qwen RESEARCH LICENSE AGREEMENT'],
-        source: 'https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE'
-    },
-    {
-        id: 'deepseek',
-        family: 'DeepSeek License v1',
-        attribution: 'This model is derived from a DeepSeek model licensed under the DeepSeek License Agreement v1.0 (a copy of which is included).',
-        attributionMarkers: ['DeepSeek License'],
-        source: 'https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL'
-    },
-    {
-        id: 'mrl',
-        family: 'Mistral Research License',
-        attribution: 'Licensed by Mistral AI under the Mistral AI Research License',
-        attributionMarkers: ['Mistral AI Research License'],
-        source: 'https://mistral.ai/licenses/MRL-0.1.md'
-    },
-    {
-        id: 'mnpl',
-        family: 'Mistral Non-Production License',
-        attribution: 'Licensed by Mistral AI under the Mistral AI Non-Production License',
-        attributionMarkers: ['Mistral AI Non-Production License'],
-        source: 'https://mistral.ai/licenses/MNPL-0.1.md'
-    },
-    {
-        id: 'modified-mit',
-        family: 'Kimi K2 (Modified MIT)',
-        attribution: 'Kimi K2',
-        attributionMarkers: ['Kimi K2'],
-        attributionCondition: 'products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display "Kimi K2" (K2.5: "Kimi K2.5")',
-        source: 'https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE'
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
+/**
+ * Which license an upstream is under, and how the gate knows: the artifact's own declaration
+ * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
+ * family table (an inference from the name). The Hub will come after these once it is wired in.
+ */
+
+/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
+const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
+/** Values that name no license at all. */
+const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
+function sameId(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
+ * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
+ * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
+ * Kimi lineage — and every upstream of the manifest otherwise.
+ */
+function declarationsAbout(ref, record) {
+    if (ref.source.path !== record.path)
+        return [];
+    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
+    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
+    return record.upstreamLicenses.filter((decl) => {
+        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
+        if (slot !== undefined)
+            return slot === refSlot;
+        return provenance.length === 0 || aboutProvenance;
+    });
+}
+/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
+function declaredLicense(decl) {
+    const id = decl.id?.trim();
+    const name = decl.name?.trim();
+    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+        return id;
+    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+        return name;
+    return undefined;
+}
+const matchers = new Map();
+function matcher(pattern) {
+    let test = matchers.get(pattern);
+    if (!test) {
+        // Hub ids resolve case-insensitively, so patterns match them that way too.
+        test = picomatch_default()(pattern, { nocase: true, dot: true });
+        matchers.set(pattern, test);
     }
-];
-const BY_ID = new Map(LICENSE_DUTIES.map((d) => [d.id, d]));
-BY_ID.set('deepseek-license', BY_ID.get('deepseek'));
-function licenseDuty(id) {
-    return id ? BY_ID.get(id.toLowerCase()) : undefined;
+    return test;
+}
+function policySource(mapping) {
+    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
+    return `${where}: ${mapping.pattern}`;
+}
+function resolved(knowledge, license, rest) {
+    const entry = knowledge.lookup(license);
+    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
+}
+function fromDeclaration({ ref, record, knowledge }) {
+    for (const decl of declarationsAbout(ref, record)) {
+        const license = declaredLicense(decl);
+        if (!license)
+            continue;
+        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    }
+    return undefined;
+}
+function fromPolicy(id, { mappings, knowledge }) {
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
+    if (direct)
+        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
+    const original = knowledge.mirrorUpstream(id);
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
+    if (viaMirror && original) {
+        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    }
+    return undefined;
+}
+function fromFamilyTable(id, knowledge) {
+    const family = knowledge.family(id);
+    if (!family)
+        return undefined;
+    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
+    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+}
+/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
+function resolveUpstreamLicense(input) {
+    const declared = fromDeclaration(input);
+    if (declared)
+        return declared;
+    const id = input.ref.id;
+    if (!id)
+        return undefined;
+    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
 }
 
-;// CONCATENATED MODULE: ./src/licenses/upstream-families.ts
-const MIRROR_ORGS = ['unsloth', 'mlx-community', 'thebloke', 'bartowski', 'lmstudio-community', 'nousresearch'];
-function family(orgs, name, license, label) {
-    return { orgs: [...orgs, ...MIRROR_ORGS], name, license, family: label };
+;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
+
+
+/** One entry per distinct upstream id of the artifact whose license can be established. */
+function upstreamLicensesOf(ctx) {
+    const seen = new Set();
+    const out = [];
+    for (const record of ctx.artifact.records) {
+        for (const ref of record.upstreams) {
+            if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+                continue;
+            const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
+            if (!resolved)
+                continue;
+            seen.add(ref.id.toLowerCase());
+            out.push({ ref, id: ref.id, ...resolved, entry: ctx.knowledge.lookup(resolved.license) });
+        }
+    }
+    return out;
 }
-const UPSTREAM_FAMILIES = [
-    family(['meta-llama'], /^(meta-)?llama-2-/i, 'llama2', 'Llama 2'),
-    family(['meta-llama'], /^(meta-)?llama-3\.1-/i, 'llama3.1', 'Llama 3.1'),
-    family(['meta-llama'], /^(meta-)?llama-3\.2-/i, 'llama3.2', 'Llama 3.2'),
-    family(['meta-llama'], /^(meta-)?llama-3\.3-/i, 'llama3.3', 'Llama 3.3'),
-    family(['meta-llama'], /^(meta-)?llama-3-/i, 'llama3', 'Llama 3'),
-    family(['meta-llama'], /^llama-4-/i, 'llama4', 'Llama 4'),
-    // Gemma 1–3 only: Gemma 4 is Apache-2.0, and MedGemma is under the HAI-DEF terms.
-    family(['google'], /^(codegemma|gemma|paligemma|recurrentgemma|shieldgemma)(-?(1\.1|2|3|3n))?-(?!4)/i, 'gemma', 'Gemma'),
-    family(['moonshotai'], /^kimi-k2/i, 'modified-mit', 'Kimi K2'),
-    family(['qwen'], /^qwen2\.5-(coder-)?3b(-|$)/i, 'qwen-research', 'Qwen2.5 3B'),
-    family(['qwen'], /^qwen2\.5-(coder-)?72b(-|$)/i, 'qwen', 'Qwen2.5 72B'),
-    family(['deepseek-ai'], /^deepseek-(v2|v2\.5|coder-v2|llm|coder-(1\.3|6\.7|33)b|vl)/i, 'deepseek', 'DeepSeek v1'),
-    family(['mistralai'], /^mistral-large-instruct-2407/i, 'mrl', 'Mistral Large 2'),
-    family(['mistralai'], /^codestral-22b/i, 'mnpl', 'Codestral')
-];
-/** The family of a Hub id, if its org and name are well known. */
-function upstreamFamily(id) {
-    const slash = id.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const org = id.slice(0, slash).toLowerCase();
-    const name = id.slice(slash + 1);
-    return UPSTREAM_FAMILIES.find((f) => f.orgs.includes(org) && f.name.test(name));
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+function licenseKey(decl) {
+    if (decl.id?.toLowerCase() === 'other' && decl.name)
+        return decl.name;
+    return decl.id ?? decl.name;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
-
-function dutiesOf(artifact) {
+function dutiesOf(ctx) {
     const duties = [];
-    for (const record of artifact.records) {
-        for (const decl of record.upstreamLicenses) {
-            const duty = licenseDuty(decl.name ?? decl.id);
-            if (duty)
-                duties.push({ duty, because: `the upstream license declared at ${(0,artifact_facts/* where */._M)(decl.source)} is ${duty.family}`, source: decl.source, declared: false });
-        }
-        const own = record.license && licenseDuty(record.license.name ?? record.license.id);
-        if (own && record.license)
-            duties.push({ duty: own, because: `the artifact is licensed under ${own.family} (${(0,artifact_facts/* where */._M)(record.license.source)})`, source: record.license.source, declared: false });
+    for (const u of upstreamLicensesOf(ctx)) {
+        if (u.entry?.attribution)
+            duties.push({ entry: u.entry, because: `${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
+    }
+    for (const record of ctx.artifact.records) {
+        const ownKey = record.license && licenseKey(record.license);
+        const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
+        // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
+        // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
+        if (own?.attribution?.text && own.flowDown && record.license)
+            duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${(0,artifact_facts/* where */._M)(record.license.source)})`, source: record.license.source, declared: false });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
-            const named = record.upstreamLicenses.map((l) => licenseDuty(l.name ?? l.id)).find(Boolean);
-            duties.push({ duty: named, because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
+            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup(licenseKey(l))).find((e) => e?.attribution);
+            duties.push({ entry: named, because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
         }
     }
-    for (const ref of (0,artifact_facts/* allUpstreams */.yF)(artifact)) {
-        if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id)
-            continue;
-        const family = upstreamFamily(ref.id);
-        const duty = family && licenseDuty(family.license);
-        if (duty)
-            duties.push({ duty, because: `${ref.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is a ${family.family} model, under the ${duty.family} license`, source: ref.source, declared: false });
+    if (ctx.policy.require.attribution === 'always') {
+        const anchor = (0,artifact_facts/* anchorRecord */.TH)(ctx.artifact);
+        if (anchor)
+            duties.push({ because: 'the policy requires attribution text for every artifact (`require.attribution: always`)', source: anchor.anchor, declared: true });
     }
     return duties;
 }
-function carriesAttribution(artifact, duty) {
+function carriesAttribution(artifact, entry) {
     if (artifact.noticeFiles.length > 0)
         return true;
     if (artifact.records.some((r) => r.attribution?.text?.trim()))
         return true;
-    const markers = duty?.attributionMarkers ?? [];
+    const markers = entry?.attribution?.markers ?? [];
     return artifact.records.some((r) => {
         const prose = r.prose?.text.toLowerCase();
         return prose !== undefined && markers.some((m) => prose.includes(m.toLowerCase()));
     });
 }
-function howToFix(artifact, duty) {
-    const text = duty?.attribution ? `"${duty.attribution}"` : 'the attribution text the upstream license asks for';
-    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, or in the model card's text.${duty ? ` Source: ${duty.source}` : ''}`;
+function howToFix(artifact, entry) {
+    const text = entry?.attribution?.text ? `"${entry.attribution.text}"` : 'the attribution text the upstream license asks for';
+    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
 }
 const missingAttribution = {
     id: 'missing-attribution',
     meta: {
-        description: 'The artifact owes attribution (it says so, or an upstream license requires a notice) and carries no attribution text.',
+        description: 'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-attribution.md'
     },
-    check({ artifact }) {
+    check(ctx) {
+        if (ctx.policy.require.attribution === 'never')
+            return [];
+        const { artifact } = ctx;
         const drafts = [];
         const seen = new Set();
-        // License-derived duties first: they say which text to add; the artifact's bare "required" adds nothing then.
-        const duties = dutiesOf(artifact).sort((a, b) => Number(a.declared) - Number(b.declared));
+        // License-derived duties first: they say which text to add; a bare "required" adds nothing then.
+        const duties = dutiesOf(ctx).sort((a, b) => Number(a.declared) - Number(b.declared));
         for (const d of duties) {
             if (d.declared && drafts.length > 0)
                 continue;
-            // A duty that only binds past a scale threshold (Kimi) is owed here only when the artifact says so.
-            if (d.duty?.attributionCondition && !d.declared)
+            // A duty that binds only past a scale threshold (Kimi) is owed here only when the artifact says so.
+            if (d.entry?.attribution?.condition && !d.declared)
                 continue;
-            const key = d.declared ? 'declared' : d.duty.id;
-            if (seen.has(key) || carriesAttribution(artifact, d.duty))
+            const key = d.declared ? 'declared' : d.entry.id;
+            if (seen.has(key) || carriesAttribution(artifact, d.entry))
                 continue;
             seen.add(key);
-            const condition = d.duty?.attributionCondition ? ` (the ${d.duty.family} license asks this when ${d.duty.attributionCondition})` : '';
+            const condition = d.entry?.attribution?.condition ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})` : '';
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
                 message: `Attribution is owed because ${d.because}${condition}, but the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} carries no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
-                fix: howToFix(artifact, d.duty),
-                subject: `${artifact.dir}:${key}`
+                fix: howToFix(artifact, d.entry),
+                subject: `${artifact.dir}:${key}`,
+                upstream: d.upstream
             });
         }
         // A manifest that says "no attribution needed" while a known upstream license needs it contradicts itself.
-        const unconditional = dutiesOf(artifact).find((d) => d.duty && !d.duty.attributionCondition && !d.declared);
+        const unconditional = duties.find((d) => d.entry?.attribution && !d.entry.attribution.condition && !d.declared);
         for (const record of artifact.records) {
             const flag = record.attribution;
             if (!unconditional || flag?.required !== false || drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
@@ -12152,8 +17999,9 @@ const missingAttribution = {
                 path: flag.source.path,
                 at: flag.source.at,
                 message: `${(0,artifact_facts/* where */._M)(flag.source)} says attribution is not required, but ${unconditional.because}, which requires a notice.`,
-                fix: `Set it to true and ${howToFix(artifact, unconditional.duty).replace(/^Carry/, 'carry')}`,
-                subject: `${flag.source.path}:${flag.source.field}:false`
+                fix: `Set it to true and ${howToFix(artifact, unconditional.entry).replace(/^Carry/, 'carry')}`,
+                subject: `${flag.source.path}:${flag.source.field}:false`,
+                upstream: unconditional.upstream
             });
         }
         return drafts;
@@ -12194,7 +18042,400 @@ const unmanifestedWeights = {
     }
 };
 
+// EXTERNAL MODULE: ./node_modules/spdx-satisfies/index.js
+var spdx_satisfies = __nccwpck_require__(5131);
+var spdx_satisfies_default = /*#__PURE__*/__nccwpck_require__.n(spdx_satisfies);
+// EXTERNAL MODULE: ./src/policy/globs.ts
+var globs = __nccwpck_require__(973);
+// EXTERNAL MODULE: ./src/policy/license-expression.ts
+var license_expression = __nccwpck_require__(3784);
+;// CONCATENATED MODULE: ./src/policy/license-match.ts
+
+
+
+
+/** spdx-satisfies decides between SPDX ids (ranges such as `GPL-2.0+`, `-or-later`, exceptions). */
+function satisfies(term, approved) {
+    try {
+        return spdx_satisfies_default()(term.key, [approved.key]);
+    }
+    catch {
+        return false;
+    }
+}
+function termMatcher(approved) {
+    return (term, canon) => (term.spdx && approved.spdx ? satisfies(term, approved) : term.key === approved.key || canon(term.key) === canon(approved.key));
+}
+function compileEntry(text) {
+    const trimmed = text.trim();
+    if ((0,globs/* isGlob */.fg)(trimmed)) {
+        const test = (0,globs/* idMatcher */.SR)(trimmed.replace(/^other:/i, ''));
+        return { text, alternatives: [[(term, canon) => test(term.id) || test(canon(term.id))]] };
+    }
+    const parsed = (0,license_expression/* parseLicense */.VX)(trimmed);
+    // The loader rejects unparseable entries; a caller that skips it still gets exact-id matching.
+    const alternatives = parsed.ok ? parsed.alternatives : [[(0,license_expression/* licenseTerm */.K5)(trimmed)]];
+    return { text, alternatives: alternatives.map((alt) => alt.map(termMatcher)) };
+}
+const compiled = new WeakMap();
+/** Entries are compiled once per list: effective policies share the lists of the policy file. */
+function compileList(list) {
+    let entries = compiled.get(list);
+    if (!entries) {
+        entries = list.map(compileEntry);
+        compiled.set(list, entries);
+    }
+    return entries;
+}
+/** Every entry term is met by some term of the alternative: the alternative carries the entry's licenses. */
+function contains(alternative, entry, canon) {
+    return entry.every((m) => alternative.some((t) => m(t, canon)));
+}
+/** The alternative is exactly the entry's combination (an `A AND B` allow entry admits just that). */
+function equals(alternative, entry, canon) {
+    return contains(alternative, entry, canon) && alternative.every((t) => entry.some((m) => m(t, canon)));
+}
+function deniedBy(alternative, deny, canon) {
+    return deny.find((e) => e.alternatives.some((combo) => contains(alternative, combo, canon)));
+}
+/** Single-license entries cover terms one by one; combinations only cover an equal alternative. */
+function allowedBy(alternative, allow, canon) {
+    for (const entry of allow) {
+        if (entry.alternatives.some((combo) => combo.length > 1 && equals(alternative, combo, canon)))
+            return entry;
+    }
+    const coverers = alternative.map((t) => allow.find((e) => e.alternatives.some((combo) => combo.length === 1 && combo[0](t, canon))));
+    return coverers.every(Boolean) ? coverers[0] : undefined;
+}
+/** `other` and `unknown` are Hub ids that say nothing about the terms. */
+const PLACEHOLDERS = new Set(['other', 'unknown']);
+function isKnown(term, knowledge) {
+    if (term.spdx)
+        return true;
+    if (PLACEHOLDERS.has(term.id))
+        return false;
+    return license_ids/* HUB_LICENSE_IDS */.Fw.has(term.id) || license_ids/* KNOWN_LICENSE_NAMES */.pr.has(term.id) || knowledge?.lookup(term.id) !== undefined;
+}
+function mentioned(term, lists, canon) {
+    return lists.some((list) => list.some((e) => e.alternatives.some((combo) => combo.some((m) => m(term, canon)))));
+}
+const RANK = { allowed: 3, unknown: 2, 'not-in-allow-list': 1, denied: 0 };
+/**
+ * Judges a license id or SPDX expression against `licenses.allow` / `licenses.deny`.
+ * An expression is read as its alternatives (`A OR B`: either will do; `A AND B`: both apply):
+ * the best alternative decides. An alternative is `denied` when it carries a denied license
+ * (deny wins over allow), `allowed` when every license in it is allowed (or there is no
+ * allow-list and all are known), `unknown` when a license in it is neither SPDX, nor a Hub id or
+ * known license name, nor listed, and `not-in-allow-list` otherwise.
+ */
+function licenseAllowed(licenseId, settings, options = {}) {
+    const parsed = (0,license_expression/* parseLicense */.VX)(licenseId);
+    const alternatives = parsed.ok ? parsed.alternatives : [[(0,license_expression/* licenseTerm */.K5)(licenseId)]];
+    const deny = compileList(settings.deny);
+    const allow = settings.allow ? compileList(settings.allow) : undefined;
+    const { knowledge } = options;
+    const canon = knowledge ? (id) => knowledge.lookup(id)?.id.toLowerCase() ?? id : (id) => id;
+    let best;
+    for (const alternative of alternatives) {
+        const judged = judge(alternative, allow, deny, knowledge, canon);
+        if (!best || RANK[judged.verdict] > RANK[best.verdict])
+            best = judged;
+        if (best.verdict === 'allowed')
+            break;
+    }
+    return best ?? { verdict: 'unknown' };
+}
+function judge(alternative, allow, deny, knowledge, canon) {
+    const denied = deniedBy(alternative, deny, canon);
+    if (denied)
+        return { verdict: 'denied', matched: denied.text };
+    const lists = allow ? [allow, deny] : [deny];
+    const unknown = alternative.some((t) => !isKnown(t, knowledge) && !mentioned(t, lists, canon));
+    if (!allow)
+        return unknown ? { verdict: 'unknown' } : { verdict: 'allowed' };
+    const allowed = allowedBy(alternative, allow, canon);
+    if (allowed)
+        return { verdict: 'allowed', matched: allowed.text };
+    return { verdict: unknown ? 'unknown' : 'not-in-allow-list' };
+}
+
+;// CONCATENATED MODULE: ./src/rules/license-not-allowed.ts
+
+
+
+const licenseNotAllowed = {
+    id: 'license-not-allowed',
+    meta: {
+        description: 'The artifact\'s license, or an upstream\'s, is outside the policy\'s allow-list or on its deny-list.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/license-not-allowed.md'
+    },
+    check(ctx) {
+        const settings = ctx.policy.licenses;
+        // With no lists, only the fail-closed switch for unknown licenses has anything to judge.
+        if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail')
+            return [];
+        const drafts = [];
+        const judge = (license, what, at, path, upstream) => {
+            const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
+            if (verdict === 'not-in-allow-list' && !settings.allow)
+                return;
+            if (verdict === 'allowed')
+                return;
+            if (verdict === 'unknown' && settings.unknown === 'allow')
+                return;
+            const why = verdict === 'denied' ? `the policy denies it (\`licenses.deny\`: ${(0,artifact_facts/* quote */.hD)(matched)})`
+                : verdict === 'not-in-allow-list' ? 'it is not in the policy\'s `licenses.allow` list'
+                    : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+            drafts.push({
+                path,
+                at,
+                message: `${what} is ${(0,artifact_facts/* quote */.hD)(license)}, and ${why}.`,
+                fix: verdict === 'denied' ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.' : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                subject: `${upstream ?? 'artifact'}:${license}`,
+                severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
+                upstream
+            });
+        };
+        const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
+        const ownKey = own && licenseKey(own);
+        if (own && ownKey)
+            judge(ownKey, `The artifact's license (${(0,artifact_facts/* where */._M)(own.source)})`, own.source.at, own.source.path);
+        for (const u of upstreamLicensesOf(ctx)) {
+            judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/upstream-not-allowed.ts
+
+
+function upstream_not_allowed_matcher(patterns) {
+    const compiled = patterns.map((p) => ({ p, test: picomatch_default()(p, { nocase: true, dot: true }) }));
+    return (id) => compiled.find((c) => c.test(id))?.p;
+}
+const upstreamNotAllowed = {
+    id: 'upstream-not-allowed',
+    meta: {
+        description: 'An upstream is outside the policy\'s `upstreams.allow` patterns or matches `upstreams.deny`.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/upstream-not-allowed.md'
+    },
+    check(ctx) {
+        const { allow, deny, mirrorsAsUpstream } = ctx.policy.upstreams;
+        if (!allow && deny.length === 0)
+            return [];
+        const denied = upstream_not_allowed_matcher(deny);
+        const allowed = upstream_not_allowed_matcher(allow ?? []);
+        const drafts = [];
+        const seen = new Set();
+        for (const ref of (0,artifact_facts/* allUpstreams */.yF)(ctx.artifact)) {
+            if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+                continue;
+            seen.add(ref.id.toLowerCase());
+            const mirrored = mirrorsAsUpstream ? ctx.knowledge.mirrorUpstream(ref.id) : undefined;
+            const candidates = [ref.id, ...(mirrored ? [mirrored] : [])];
+            const as = mirrored ? ` (a mirror of ${mirrored})` : '';
+            const hit = candidates.map(denied).find(Boolean);
+            if (hit) {
+                drafts.push({
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
+                    fix: 'Derive the artifact from an allowed upstream, or waive the finding in the policy with a reason.',
+                    subject: ref.id.toLowerCase(),
+                    upstream: ref.id
+                });
+            }
+            else if (allow && !candidates.some((c) => allowed(c))) {
+                drafts.push({
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches none of the policy's \`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
+                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
+                    subject: ref.id.toLowerCase(),
+                    upstream: ref.id
+                });
+            }
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/insufficient-evidence.ts
+
+const STRENGTH = { inferred: 0, secondary: 1, primary: 2 };
+const insufficientEvidence = {
+    id: 'insufficient-evidence',
+    meta: {
+        description: 'A lineage claim is weaker than the policy\'s minimum evidence class (`require.evidence`).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/insufficient-evidence.md'
+    },
+    check(ctx) {
+        const minimum = ctx.policy.require.evidence;
+        if (!minimum)
+            return [];
+        // Judge each upstream by its strongest claim anywhere in the artifact.
+        const byId = new Map();
+        for (const ref of (0,artifact_facts/* allUpstreams */.yF)(ctx.artifact)) {
+            if (!ref.id)
+                continue;
+            const key = ref.id.toLowerCase();
+            byId.set(key, [...(byId.get(key) ?? []), ref]);
+        }
+        const drafts = [];
+        for (const refs of byId.values()) {
+            const best = refs.reduce((a, b) => (STRENGTH[b.evidence] > STRENGTH[a.evidence] ? b : a));
+            if (STRENGTH[best.evidence] >= STRENGTH[minimum])
+                continue;
+            drafts.push({
+                path: best.source.path,
+                at: best.source.at,
+                message: `The claim that the artifact derives from ${best.id} (${(0,artifact_facts/* where */._M)(best.source)}) is only ${best.evidence} evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
+                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
+                subject: best.id.toLowerCase(),
+                upstream: best.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/license-conflict.ts
+
+
+const licenseConflict = {
+    id: 'license-conflict',
+    meta: {
+        description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/license-conflict.md'
+    },
+    check(ctx) {
+        const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
+        const ownKey = own && licenseKey(own);
+        if (!own || !ownKey)
+            return [];
+        const ownEntry = ctx.knowledge.lookup(ownKey);
+        const drafts = [];
+        for (const u of upstreamLicensesOf(ctx)) {
+            if (!u.entry?.flowDown)
+                continue;
+            // Declaring the upstream's own license (or one of its aliases) keeps its terms.
+            if (ownEntry && ownEntry.id === u.entry.id)
+                continue;
+            // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
+            const terms = ownKey.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+            if (terms.includes(u.license.toLowerCase()) || (u.entry.aliases ?? []).some((a) => terms.includes(a.toLowerCase())))
+                continue;
+            drafts.push({
+                path: own.source.path,
+                at: own.source.at,
+                message: `The artifact declares ${(0,artifact_facts/* quote */.hD)(ownKey)} (${(0,artifact_facts/* where */._M)(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
+                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+                subject: `${ownKey}:${u.id.toLowerCase()}`,
+                upstream: u.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/naming-requirement.ts
+
+
+/** Compare names without caring about case or the separators people use in repo names. */
+function normalise(name) {
+    return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+}
+const namingRequirement = {
+    id: 'naming-requirement',
+    meta: {
+        description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/naming-requirement.md'
+    },
+    check(ctx) {
+        const declared = ctx.artifact.records.map((r) => r.name).find(Boolean);
+        const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop();
+        const name = declared?.value ?? dirName;
+        if (!name)
+            return [];
+        const drafts = [];
+        const seen = new Set();
+        for (const u of upstreamLicensesOf(ctx)) {
+            const prefix = u.entry?.namingPrefix;
+            if (!prefix || seen.has(prefix) || normalise(name).startsWith(normalise(prefix)))
+                continue;
+            seen.add(prefix);
+            const anchor = declared?.source ?? (0,artifact_facts/* anchorRecord */.TH)(ctx.artifact).anchor;
+            drafts.push({
+                path: anchor.path,
+                at: anchor.at,
+                message: `The artifact's name ${JSON.stringify(name)} (${declared ? (0,artifact_facts/* where */._M)(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
+                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                subject: `${prefix}:${name}`,
+                upstream: u.id
+            });
+        }
+        return drafts;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/non-commercial-upstream.ts
+
+
+const nonCommercialUpstream = {
+    id: 'non-commercial-upstream',
+    meta: {
+        description: 'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/non-commercial-upstream.md'
+    },
+    check(ctx) {
+        return upstreamLicensesOf(ctx)
+            .filter((u) => u.entry?.nonCommercial)
+            .map((u) => ({
+            path: u.ref.source.path,
+            at: u.ref.source.at,
+            message: `The upstream ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ${u.source}), which allows non-commercial or research use only: the artifact inherits that restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+            fix: `Keep the artifact out of commercial use, or train from an upstream whose license allows it. License: ${u.entry.source}`,
+            subject: u.id.toLowerCase(),
+            upstream: u.id
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/waiver-expired.ts
+const waiverExpired = {
+    id: 'waiver-expired',
+    meta: {
+        description: 'A waiver in the policy file has passed its `expires` date: it no longer waives anything.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/waiver-expired.md'
+    },
+    check: () => [],
+    checkRun({ expiredWaivers }) {
+        return expiredWaivers.map((w) => ({
+            path: w.at.path,
+            at: { line: w.at.line, column: w.at.column, endLine: w.at.line, endColumn: w.at.column + 1 },
+            message: `The waiver of \`${w.rule}\` for ${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
+            fix: 'Fix the findings it covered, or renew the waiver with a new `expires` date after reviewing its reason again.',
+            subject: `${w.rule}:${w.path}:${w.upstream ?? ''}`
+        }));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
 
 
 
@@ -12218,7 +18459,14 @@ const RULES = [
     missingLicense,
     unknownLicense,
     missingAttribution,
-    unmanifestedWeights
+    unmanifestedWeights,
+    licenseNotAllowed,
+    upstreamNotAllowed,
+    insufficientEvidence,
+    licenseConflict,
+    namingRequirement,
+    nonCommercialUpstream,
+    waiverExpired
 ];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
@@ -12263,6 +18511,147 @@ class LineIndex {
         const b = this.position(Math.max(start, end));
         return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     }
+}
+
+
+/***/ }),
+
+/***/ 4291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ TreeDocument)
+/* harmony export */ });
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
+
+/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
+class TreeDocument {
+    value;
+    root;
+    lines;
+    constructor(value, root, lines) {
+        this.value = value;
+        this.root = root;
+        this.lines = lines;
+    }
+    find(path) {
+        let node = this.root;
+        let nearest = this.root;
+        for (const seg of path) {
+            node = node?.children?.get(seg);
+            if (!node)
+                return { nearest };
+            nearest = node;
+        }
+        return { node, nearest };
+    }
+    spanOf(path) {
+        const { node } = this.find(path);
+        return node ? this.lines.span(node.start, node.end) : undefined;
+    }
+    keySpanOf(path) {
+        const { node } = this.find(path);
+        if (!node)
+            return undefined;
+        if (node.keyStart !== undefined && node.keyEnd !== undefined)
+            return this.lines.span(node.keyStart, node.keyEnd);
+        return this.lines.span(node.start, node.end);
+    }
+    nearestSpan(path) {
+        const { node, nearest } = this.find(path);
+        const target = node ?? nearest;
+        if (!target)
+            return _span_js__WEBPACK_IMPORTED_MODULE_0__/* .FILE_START */ .W;
+        if (!node && target.keyStart !== undefined && target.keyEnd !== undefined) {
+            return this.lines.span(target.keyStart, target.keyEnd);
+        }
+        // For a whole object, point at its first line rather than the entire block.
+        const span = this.lines.span(target.start, target.end);
+        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ parseYamlDocument)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4291);
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(545);
+
+
+
+/** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
+const MAX_ALIAS_COUNT = 100;
+function toPositioned(node) {
+    const n = node;
+    if (!n || !('range' in n) || !n.range)
+        return undefined;
+    const out = { start: n.range[0], end: n.range[1] };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n)) {
+        out.children = new Map();
+        for (const pair of n.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
+                continue;
+            const key = pair.key;
+            const keyValue = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) ? key.value : undefined;
+            if (keyValue === undefined || keyValue === null || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) || !key.range)
+                continue;
+            const child = toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
+            child.keyStart = key.range[0];
+            child.keyEnd = key.range[1];
+            out.children.set(String(keyValue), child);
+        }
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(n)) {
+        out.children = new Map();
+        n.items.forEach((item, i) => {
+            const child = toPositioned(item);
+            if (child)
+                out.children.set(i, child);
+        });
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n) && n.range) {
+        // Value end excludes trailing comment/whitespace: range[1] is the value end.
+        out.end = n.range[1];
+    }
+    return out;
+}
+/**
+ * YAML 1.2 (core schema: dates stay strings) with positions.
+ * `lineOffset` shifts reported lines, for front matter that starts below line 1.
+ */
+function parseYamlDocument(text, lineOffset = 0) {
+    const lines = new _span_js__WEBPACK_IMPORTED_MODULE_2__/* .LineIndex */ .r(text, lineOffset);
+    const counter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    let document;
+    try {
+        document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    }
+    catch (err) {
+        return { problem: { reason: `not valid YAML: ${err.message}` } };
+    }
+    if (document.errors.length > 0) {
+        const first = document.errors[0];
+        const at = lines.span(first.pos[0], first.pos[1]);
+        return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
+    }
+    let value;
+    try {
+        value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (err) {
+        return { problem: { reason: `not valid YAML: ${err.message}` } };
+    }
+    return { doc: new _tree_document_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeDocument */ .Y(value ?? null, toPositioned(document.contents), lines) };
+}
+function firstLine(message) {
+    return message.split('\n')[0];
 }
 
 
@@ -22755,7 +29144,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 /***/ }),
 
-/***/ 1928:
+/***/ 9547:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
@@ -22773,6 +29162,34 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
+
+/***/ }),
+
+/***/ 3988:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","Classpath-exception-2.0","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","DigiRule-FOSS-exception","eCos-exception-2.0","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","i2p-gpl-java-exception","KiCad-libraries-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","SANE-exception","SHL-2.0","SHL-2.1","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"]');
+
+/***/ }),
+
+/***/ 3389:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","GFDL-1.1","GFDL-1.2","GFDL-1.3","GPL-1.0","GPL-2.0","GPL-2.0-with-GCC-exception","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-3.0","GPL-3.0-with-GCC-exception","GPL-3.0-with-autoconf-exception","LGPL-2.0","LGPL-2.1","LGPL-3.0","Net-SNMP","Nunit","StandardML-NJ","bzip2-1.0.5","eCos-2.0","wxWindows"]');
+
+/***/ }),
+
+/***/ 5204:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
+
+/***/ }),
+
+/***/ 9344:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0"],["AGPL-1.0",["AGPL-3.0","AGPL-3.0-only"]],["Apache-1.0","Apache-1.1","Apache-2.0"],["APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0"],["Artistic-1.0","Artistic-2.0"],["BitTorrent-1.0","BitTorrent-1.1"],["CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-3.0","CC-BY-4.0"],["CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-4.0"],["CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-4.0"],["CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-4.0"],["CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-4.0"],["CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-4.0"],["CDDL-1.0","CDDL-1.1"],["CECILL-1.0","CECILL-1.1","CECILL-2.0"],["ECL-1.0","ECL-2.0"],["EFL-1.0","EFL-2.0"],["EPL-1.0","EPL-2.0"],["EUPL-1.0","EUPL-1.1"],[["GFDL-1.1","GFDL-1.1-only"],["GFDL-1.2","GFDL-1.2-only"],["GFDL-1.1-or-later","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-only","GFDL-1.3-or-later"]],[["GPL-1.0","GPL-1.0-only"],["GPL-2.0","GPL-2.0-only"],["GPL-1.0-or-later","GPL-2.0-or-later","GPL-3.0","GPL-3.0-only","GPL-3.0-or-later"]],[["LGPL-2.0","LGPL-2.0-only"],["LGPL-2.1","LGPL-2.1-only"],["LGPL-2.0-or-later","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0-only","LGPL-3.0-or-later"]],["LPL-1.0","LPL-1.02"],["LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c"],["MPL-1.0","MPL-1.1","MPL-2.0"],["MPL-1.0","MPL-1.1","MPL-2.0-no-copyleft-exception"],["NPL-1.0","NPL-1.1"],["OFL-1.0","OFL-1.1"],["OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8"],["OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0"],["PHP-3.0","PHP-3.01"],["RPL-1.1","RPL-1.5"],["SGI-B-1.0","SGI-B-1.1","SGI-B-2.0"],["YPL-1.0","YPL-1.1"],["ZPL-1.1","ZPL-2.0","ZPL-2.1"],["Zimbra-1.3","Zimbra-1.4"],["bzip2-1.0.5","bzip2-1.0.6"]]');
 
 /***/ })
 

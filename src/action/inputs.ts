@@ -6,6 +6,8 @@ export type InputReader = (name: string) => string;
 
 export interface ActionInputs {
   token: string;
+  /** Policy file path; empty: `.github/lineage-policy.yml` when it exists. */
+  policy: string;
   paths: string[];
   scope: 'changed' | 'all';
   failOn: FailOn;
@@ -19,7 +21,6 @@ export interface ActionInputs {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET: Record<string, string[]> = {
-  policy: [],
   'hub-verify': ['false'],
   'hub-endpoint': [],
   'hub-token': [],
@@ -61,6 +62,7 @@ export function readInputs(read: InputReader): ActionInputs {
   }
   return {
     token: read('token').trim(),
+    policy: read('policy').trim(),
     paths: splitGlobs(read('paths')),
     scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all'] as const),
     failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),

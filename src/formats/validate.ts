@@ -7,6 +7,7 @@ import type { SchemaProblem } from '../lineage/artifact.js';
 import type { SourceDocument } from '../source/document.js';
 import type { PathSegment, Span } from '../source/span.js';
 import { fieldName, isObject, valueAt } from './fields.js';
+import { pointerToPath } from './json-pointer.js';
 import type { ManifestFormat } from './format.js';
 
 /** A hostile file can break a schema thousands of times; the first ones say enough. */
@@ -26,19 +27,6 @@ function validatorFor(schema: object): ValidateFunction {
   return validate;
 }
 
-/** JSON Pointer (`/a/0/b~1c`) → path segments, with indices where the data holds an array. */
-function pointerToPath(pointer: string, root: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const path: PathSegment[] = [];
-  let node = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const seg: PathSegment = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
-    path.push(seg);
-    node = valueAt(node, [seg]);
-  }
-  return path;
-}
 
 const MAX_SHOWN = 60;
 

@@ -1,4 +1,5 @@
 import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
+import { LICENSE_DATA } from './knowledge-data.generated.js';
 
 /**
  * License ids the Hugging Face Hub accepts in a card's `license` field
@@ -19,11 +20,16 @@ export const HUB_LICENSE_IDS: ReadonlySet<string> = new Set([
   'other'
 ]);
 
-/** `license_name` values (with `license: other`) that name well-known model licenses. */
-export const KNOWN_LICENSE_NAMES: ReadonlySet<string> = new Set([
-  'modified-mit', 'qwen', 'qwen-research', 'deepseek', 'deepseek-license', 'mrl', 'mnpl',
-  'flux-1-dev-non-commercial-license', 'health-ai-developer-foundations-terms-of-use', 'tongyi-qianwen'
-]);
+/**
+ * `license_name` values (with `license: other`) that name well-known model licenses: the
+ * knowledge base's `license-name` entries and their aliases.
+ */
+export const KNOWN_LICENSE_NAMES: ReadonlySet<string> = new Set(
+  LICENSE_DATA.licenses
+    .filter((e) => e['written-as'] === 'license-name')
+    .flatMap((e) => [e.id, ...('aliases' in e ? (e.aliases as readonly string[]) : [])])
+    .map((name) => name.toLowerCase())
+);
 
 const SPDX_LOWER: ReadonlySet<string> = new Set((spdxIds as string[]).map((id) => id.toLowerCase()));
 

@@ -10,6 +10,13 @@ import { missingLicense } from './missing-license.js';
 import { unknownLicense } from './unknown-license.js';
 import { missingAttribution } from './missing-attribution.js';
 import { unmanifestedWeights } from './unmanifested-weights.js';
+import { licenseNotAllowed } from './license-not-allowed.js';
+import { upstreamNotAllowed } from './upstream-not-allowed.js';
+import { insufficientEvidence } from './insufficient-evidence.js';
+import { licenseConflict } from './license-conflict.js';
+import { namingRequirement } from './naming-requirement.js';
+import { nonCommercialUpstream } from './non-commercial-upstream.js';
+import { waiverExpired } from './waiver-expired.js';
 
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 export const RULES: readonly Rule[] = [
@@ -23,7 +30,14 @@ export const RULES: readonly Rule[] = [
   missingLicense,
   unknownLicense,
   missingAttribution,
-  unmanifestedWeights
+  unmanifestedWeights,
+  licenseNotAllowed,
+  upstreamNotAllowed,
+  insufficientEvidence,
+  licenseConflict,
+  namingRequirement,
+  nonCommercialUpstream,
+  waiverExpired
 ];
 
 export function findRule(id: string): Rule | undefined {

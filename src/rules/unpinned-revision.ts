@@ -11,7 +11,8 @@ export const unpinnedRevision: Rule = {
     defaultSeverity: 'warning',
     docs: 'docs/rules/unpinned-revision.md'
   },
-  check({ artifact }) {
+  check(ctx) {
+    const { artifact } = ctx;
     const byId = new Map<string, UpstreamRef[]>();
     for (const ref of allUpstreams(artifact)) {
       if (!isResolvable(ref) || !ref.id) continue;
@@ -29,7 +30,10 @@ export const unpinnedRevision: Rule = {
         at: ref.source.at,
         message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
         fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
-        subject: ref.id!.toLowerCase()
+        subject: ref.id!.toLowerCase(),
+        upstream: ref.id,
+        // `require.pinned-revisions` turns the advice into a requirement.
+        severity: ctx.policy.require.pinnedRevisions ? 'error' : undefined
       });
     }
     return drafts;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { discoverArtifacts } from '../../../src/discover/discover.js';
 import type { Change, ChangeSet } from '../../../src/changes/change-set.js';
 import { runGate } from '../../../src/pipeline.js';
+import { defaultPolicy } from '../../../src/policy/defaults.js';
 import { tempDir } from '../../helpers/git-repo.js';
 
 const PEFT = JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: null, r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2);
@@ -29,7 +30,7 @@ describe('discoverArtifacts', () => {
     expect(artifacts[0].weights).toEqual([{ path: 'a/adapter_model.safetensors', status: 'present' }]);
     expect(manifestCount).toBe(2);
     // The card's license covers the adapter config that cannot carry one.
-    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error' });
+    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
     expect(report.findings.map((f) => f.ruleId)).toEqual(['unpinned-revision']);
     expect(report.result).toBe('pass');
   });

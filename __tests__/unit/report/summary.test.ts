@@ -69,7 +69,7 @@ describe('renderSummary', () => {
     expect(md).toContain('- 🔕 **error, waived** [`missing-upstream`]');
     const plain = renderSummary(sampleReport(), { docsBase: DOCS });
     expect(plain).not.toContain(SHA);
-    expect(plain).toContain('at `lineage.yaml:1` — No upstream declared.');
+    expect(plain).toContain('at `lineage.yaml:1` — \\[waived\\] No upstream declared.');
   });
 
   it('lets no PR text become HTML, a mention, a heading, a list item or a broken row', () => {

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runGate } from '../../../src/pipeline.js';
+import { defaultPolicy } from '../../../src/policy/defaults.js';
 import type { Report } from '../../../src/report/report.js';
 import { tempDir } from '../../helpers/git-repo.js';
 import { realWorldFixtures } from '../formats/real-world.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), f.bytes);
   }
-  report = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error' });
+  report = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
 });
 
 function findingsFor(fixtureFile: string, ruleId?: string) {

@@ -1,11 +1,11 @@
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { RULES, findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';
-import { artifact, at, license, record, upstream } from '../../helpers/build.js';
+import { artifact, at, defaultRuleContext, license, record, upstream } from '../../helpers/build.js';
 
 function run(ruleId: string, a = artifact('x')) {
   const rule = findRule(ruleId) as Rule;
-  return evaluateArtifact(a, [rule]);
+  return evaluateArtifact(a, [rule], defaultRuleContext()).map((e) => e.finding);
 }
 
 const CARD = 'a/README.md';
@@ -187,5 +187,12 @@ describe('fingerprints', () => {
   it('stay the same when the finding moves to another line', () => {
     const make = (onLine: number) => artifact('a', { records: [record(CARD, 'hf-model-card', { anchor: at(CARD, '', onLine) })] });
     expect(run('missing-license', make(3))[0].fingerprint).toBe(run('missing-license', make(9))[0].fingerprint);
+  });
+});
+
+describe('rule ids', () => {
+  it('every implemented rule is in the contract list the policy accepts', async () => {
+    const { RULE_IDS } = await import('../../../src/rules/ids.js');
+    for (const r of RULES) expect(RULE_IDS).toContain(r.id);
   });
 });

@@ -33,7 +33,7 @@ function toAnnotation(f: Finding): Annotation {
   return {
     // A waived finding is still shown, but can no longer read as a problem.
     level: f.waived ? 'notice' : f.severity,
-    message: `${f.waived ? '[waived] ' : ''}${f.message} Fix: ${f.fix}`,
+    message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
     properties: {
       title: f.ruleId,
       file: f.path,
@@ -66,4 +66,12 @@ export function toAnnotations(report: Report): Annotation[] {
  */
 export function emitAnnotations(annotations: readonly Annotation[], sink: AnnotationSink): void {
   for (const a of annotations) sink[a.level](a.message, { ...a.properties });
+}
+
+/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
+export function waivedPrefix(f: Finding): string {
+  if (!f.waived) return '';
+  if (!f.waiver) return '[waived] ';
+  const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
+  return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
 }

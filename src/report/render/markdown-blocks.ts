@@ -1,3 +1,4 @@
+import { waivedPrefix } from './annotations.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Report, ReportArtifact, ReportUpstream } from '../report.js';
 import { clip, escapeTableCell, inlineCode, safeMarkdown } from './escape.js';
@@ -125,7 +126,7 @@ export function findingItem(finding: Finding, links: MarkdownLinks): string {
   const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
   const where = code(`${finding.path}:${finding.line}`);
   const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-  const message = safeMarkdown(clip(finding.message, MAX_PROSE));
+  const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
   const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
   return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
 }

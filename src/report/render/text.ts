@@ -1,3 +1,4 @@
+import { waivedPrefix } from './annotations.js';
 import { compareStrings } from '../build.js';
 import type { Finding, Severity } from '../finding.js';
 import { SEVERITY_RANK } from '../finding.js';
@@ -90,7 +91,7 @@ export function renderText(report: Report, opts: TextOptions): string {
       f,
       position: `${f.line}:${f.column}`,
       severity: f.severity,
-      message: terminalSafe(`${f.waived ? '[waived] ' : ''}${f.message}`)
+      message: terminalSafe(`${waivedPrefix(f)}${f.message}`)
     }));
     const posWidth = Math.max(...rows.map((r) => r.position.length));
     const sevWidth = Math.max(...rows.map((r) => r.severity.length));

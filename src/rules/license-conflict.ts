@@ -1,0 +1,36 @@
+import type { FindingDraft, Rule } from './rule.js';
+import { artifactLicense, quote, where } from './artifact-facts.js';
+import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+
+export const licenseConflict: Rule = {
+  id: 'license-conflict',
+  meta: {
+    description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/license-conflict.md'
+  },
+  check(ctx) {
+    const own = artifactLicense(ctx.artifact);
+    const ownKey = own && licenseKey(own);
+    if (!own || !ownKey) return [];
+    const ownEntry = ctx.knowledge.lookup(ownKey);
+    const drafts: FindingDraft[] = [];
+    for (const u of upstreamLicensesOf(ctx)) {
+      if (!u.entry?.flowDown) continue;
+      // Declaring the upstream's own license (or one of its aliases) keeps its terms.
+      if (ownEntry && ownEntry.id === u.entry.id) continue;
+      // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
+      const terms = ownKey.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+      if (terms.includes(u.license.toLowerCase()) || (u.entry.aliases ?? []).some((a) => terms.includes(a.toLowerCase()))) continue;
+      drafts.push({
+        path: own.source.path,
+        at: own.source.at,
+        message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
+        fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+        subject: `${ownKey}:${u.id.toLowerCase()}`,
+        upstream: u.id
+      });
+    }
+    return drafts;
+  }
+};

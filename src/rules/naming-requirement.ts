@@ -1,0 +1,40 @@
+import type { FindingDraft, Rule } from './rule.js';
+import { anchorRecord, where } from './artifact-facts.js';
+import { upstreamLicensesOf } from './upstream-licenses.js';
+
+/** Compare names without caring about case or the separators people use in repo names. */
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+}
+
+export const namingRequirement: Rule = {
+  id: 'naming-requirement',
+  meta: {
+    description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/naming-requirement.md'
+  },
+  check(ctx) {
+    const declared = ctx.artifact.records.map((r) => r.name).find(Boolean);
+    const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop()!;
+    const name = declared?.value ?? dirName;
+    if (!name) return [];
+    const drafts: FindingDraft[] = [];
+    const seen = new Set<string>();
+    for (const u of upstreamLicensesOf(ctx)) {
+      const prefix = u.entry?.namingPrefix;
+      if (!prefix || seen.has(prefix) || normalise(name).startsWith(normalise(prefix))) continue;
+      seen.add(prefix);
+      const anchor = declared?.source ?? anchorRecord(ctx.artifact)!.anchor;
+      drafts.push({
+        path: anchor.path,
+        at: anchor.at,
+        message: `The artifact's name ${JSON.stringify(name)} (${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry!.display} of its upstream ${u.id} requires of derivative models.`,
+        fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry!.source}`,
+        subject: `${prefix}:${name}`,
+        upstream: u.id
+      });
+    }
+    return drafts;
+  }
+};
