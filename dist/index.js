@@ -53807,6 +53807,106 @@ function buildReport(input) {
     return deepFreeze(report);
 }
 
+;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
+/**
+ * Which license an upstream is under, and how the gate knows: the artifact's own declaration
+ * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
+ * family table (an inference from the name). The Hub will come after these once it is wired in.
+ */
+
+/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
+const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
+/** Values that name no license at all. */
+const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
+function sameId(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
+ * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
+ * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
+ * Kimi lineage — and every upstream of the manifest otherwise.
+ */
+function declarationsAbout(ref, record) {
+    if (ref.source.path !== record.path)
+        return [];
+    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
+    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
+    return record.upstreamLicenses.filter((decl) => {
+        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
+        if (slot !== undefined)
+            return slot === refSlot;
+        return provenance.length === 0 || aboutProvenance;
+    });
+}
+/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
+function declaredLicense(decl) {
+    const id = decl.id?.trim();
+    const name = decl.name?.trim();
+    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+        return id;
+    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+        return name;
+    return undefined;
+}
+const upstream_license_matchers = new Map();
+function matcher(pattern) {
+    let test = upstream_license_matchers.get(pattern);
+    if (!test) {
+        // Hub ids resolve case-insensitively, so patterns match them that way too.
+        test = picomatch_default()(pattern, { nocase: true, dot: true });
+        upstream_license_matchers.set(pattern, test);
+    }
+    return test;
+}
+function policySource(mapping) {
+    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
+    return `${where}: ${mapping.pattern}`;
+}
+function resolved(knowledge, license, rest) {
+    const entry = knowledge.lookup(license);
+    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
+}
+function fromDeclaration({ ref, record, knowledge }) {
+    for (const decl of declarationsAbout(ref, record)) {
+        const license = declaredLicense(decl);
+        if (!license)
+            continue;
+        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    }
+    return undefined;
+}
+function fromPolicy(id, { mappings, knowledge }) {
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
+    if (direct)
+        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
+    const original = knowledge.mirrorUpstream(id);
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
+    if (viaMirror && original) {
+        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    }
+    return undefined;
+}
+function fromFamilyTable(id, knowledge) {
+    const family = knowledge.family(id);
+    if (!family)
+        return undefined;
+    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
+    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+}
+/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
+function resolveUpstreamLicense(input) {
+    const declared = fromDeclaration(input);
+    if (declared)
+        return declared;
+    const id = input.ref.id;
+    if (!id)
+        return undefined;
+    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
@@ -54289,106 +54389,6 @@ const unknownLicense = {
         return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path) === i);
     }
 };
-
-;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
-/**
- * Which license an upstream is under, and how the gate knows: the artifact's own declaration
- * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
- * family table (an inference from the name). The Hub will come after these once it is wired in.
- */
-
-/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
-const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
-/** Values that name no license at all. */
-const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
-function sameId(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-/**
- * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
- * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
- * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
- * Kimi lineage — and every upstream of the manifest otherwise.
- */
-function declarationsAbout(ref, record) {
-    if (ref.source.path !== record.path)
-        return [];
-    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
-    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
-    return record.upstreamLicenses.filter((decl) => {
-        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
-        if (slot !== undefined)
-            return slot === refSlot;
-        return provenance.length === 0 || aboutProvenance;
-    });
-}
-/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
-function declaredLicense(decl) {
-    const id = decl.id?.trim();
-    const name = decl.name?.trim();
-    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
-        return id;
-    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
-        return name;
-    return undefined;
-}
-const upstream_license_matchers = new Map();
-function matcher(pattern) {
-    let test = upstream_license_matchers.get(pattern);
-    if (!test) {
-        // Hub ids resolve case-insensitively, so patterns match them that way too.
-        test = picomatch_default()(pattern, { nocase: true, dot: true });
-        upstream_license_matchers.set(pattern, test);
-    }
-    return test;
-}
-function policySource(mapping) {
-    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
-    return `${where}: ${mapping.pattern}`;
-}
-function resolved(knowledge, license, rest) {
-    const entry = knowledge.lookup(license);
-    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
-}
-function fromDeclaration({ ref, record, knowledge }) {
-    for (const decl of declarationsAbout(ref, record)) {
-        const license = declaredLicense(decl);
-        if (!license)
-            continue;
-        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
-    }
-    return undefined;
-}
-function fromPolicy(id, { mappings, knowledge }) {
-    const direct = mappings.find((m) => matcher(m.pattern)(id));
-    if (direct)
-        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
-    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
-    const original = knowledge.mirrorUpstream(id);
-    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
-    if (viaMirror && original) {
-        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
-    }
-    return undefined;
-}
-function fromFamilyTable(id, knowledge) {
-    const family = knowledge.family(id);
-    if (!family)
-        return undefined;
-    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
-}
-/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
-function resolveUpstreamLicense(input) {
-    const declared = fromDeclaration(input);
-    if (declared)
-        return declared;
-    const id = input.ref.id;
-    if (!id)
-        return undefined;
-    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
-}
 
 ;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
 
@@ -54993,12 +54993,25 @@ const version = package_namespaceObject.rE;
 
 
 
+
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, findings, failOn) {
+function summarise(artifact, findings, failOn, licenseOf) {
     const license = artifactLicense(artifact);
+    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
+    const rank = { declared: 0, policy: 1, builtin: 2 };
+    const bestLicense = new Map();
+    for (const r of artifact.records) {
+        for (const u of r.upstreams) {
+            const found = u.id ? licenseOf(u, r) : null;
+            const key = u.id?.toLowerCase();
+            const known = key ? bestLicense.get(key) : undefined;
+            if (key && found && (!known || rank[found.via] < rank[known.via]))
+                bestLicense.set(key, found);
+        }
+    }
     const threshold = failOn === 'warning' ? 'warning' : 'error';
     const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
     return {
@@ -55015,7 +55028,8 @@ function summarise(artifact, findings, failOn) {
             role: u.role,
             evidence: u.evidence,
             path: u.source.path,
-            line: u.source.at.line
+            line: u.source.at.line,
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
@@ -55027,6 +55041,12 @@ async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
     const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const licenseOf = (ref, record) => {
+        if (!isResolvable(ref))
+            return null;
+        const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
     const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
@@ -55034,7 +55054,7 @@ async function runGate(opts) {
     return buildReport({
         version: version,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn)),
+        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
         findings,
         changeSource: opts.changeSet.source,
         notes: opts.changeSet.notes,
@@ -55236,7 +55256,8 @@ function shortRevision(revision) {
 function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => safeMarkdown(f)).join(', ');
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => safeMarkdown(f)).join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {

@@ -4,14 +4,16 @@ import type { Artifact } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
 import type { Finding, Severity } from './report/finding.js';
 import { SEVERITY_RANK } from './report/finding.js';
-import type { Report, ReportArtifact } from './report/report.js';
+import type { Report, ReportArtifact, ReportUpstream } from './report/report.js';
+import type { LineageRecord, UpstreamRef } from './lineage/record.js';
+import { resolveUpstreamLicense } from './licenses/upstream-license.js';
 import { evaluateArtifact, evaluateRun, type Evaluated } from './rules/engine.js';
 import { LicenseKnowledge } from './licenses/knowledge.js';
 import { effectivePolicy } from './policy/effective.js';
 import type { Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
-import { artifactLicense } from './rules/artifact-facts.js';
+import { artifactLicense, isResolvable } from './rules/artifact-facts.js';
 import { version } from './version.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -32,8 +34,19 @@ function artifactPaths(artifact: Artifact): string[] {
   return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
 
-function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn): ReportArtifact {
+function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license']): ReportArtifact {
   const license = artifactLicense(artifact);
+  // One license per upstream id: the best-founded claim any manifest of the artifact supports.
+  const rank = { declared: 0, policy: 1, builtin: 2 } as const;
+  const bestLicense = new Map<string, ReportUpstream['license']>();
+  for (const r of artifact.records) {
+    for (const u of r.upstreams) {
+      const found = u.id ? licenseOf(u, r) : null;
+      const key = u.id?.toLowerCase();
+      const known = key ? bestLicense.get(key) : undefined;
+      if (key && found && (!known || rank[found.via] < rank[known.via])) bestLicense.set(key, found);
+    }
+  }
   const threshold: Severity = failOn === 'warning' ? 'warning' : 'error';
   const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
   return {
@@ -51,7 +64,8 @@ function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn): Rep
         role: u.role,
         evidence: u.evidence,
         path: u.source.path,
-        line: u.source.at.line
+        line: u.source.at.line,
+        license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
       }))
     ),
     license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
@@ -67,6 +81,11 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>
     evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses })
   );
+  const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
+    if (!isResolvable(ref)) return null;
+    const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
+    return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+  };
   const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
   const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
   const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
@@ -74,7 +93,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   return buildReport({
     version,
     failOn: opts.failOn,
-    artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn)),
+    artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
     findings,
     changeSource: opts.changeSet.source,
     notes: opts.changeSet.notes,

@@ -11944,7 +11944,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9983);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5405);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1243);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5344);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(1013);
 
 
@@ -14139,6 +14139,117 @@ function licenseIdStatus(id) {
 
 /***/ }),
 
+/***/ 7821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ resolveUpstreamLicense)
+/* harmony export */ });
+/* unused harmony export declarationsAbout */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Which license an upstream is under, and how the gate knows: the artifact's own declaration
+ * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
+ * family table (an inference from the name). The Hub will come after these once it is wired in.
+ */
+
+/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
+const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
+/** Values that name no license at all. */
+const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
+function sameId(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
+ * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
+ * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
+ * Kimi lineage — and every upstream of the manifest otherwise.
+ */
+function declarationsAbout(ref, record) {
+    if (ref.source.path !== record.path)
+        return [];
+    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
+    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
+    return record.upstreamLicenses.filter((decl) => {
+        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
+        if (slot !== undefined)
+            return slot === refSlot;
+        return provenance.length === 0 || aboutProvenance;
+    });
+}
+/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
+function declaredLicense(decl) {
+    const id = decl.id?.trim();
+    const name = decl.name?.trim();
+    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+        return id;
+    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+        return name;
+    return undefined;
+}
+const matchers = new Map();
+function matcher(pattern) {
+    let test = matchers.get(pattern);
+    if (!test) {
+        // Hub ids resolve case-insensitively, so patterns match them that way too.
+        test = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { nocase: true, dot: true });
+        matchers.set(pattern, test);
+    }
+    return test;
+}
+function policySource(mapping) {
+    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
+    return `${where}: ${mapping.pattern}`;
+}
+function resolved(knowledge, license, rest) {
+    const entry = knowledge.lookup(license);
+    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
+}
+function fromDeclaration({ ref, record, knowledge }) {
+    for (const decl of declarationsAbout(ref, record)) {
+        const license = declaredLicense(decl);
+        if (!license)
+            continue;
+        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    }
+    return undefined;
+}
+function fromPolicy(id, { mappings, knowledge }) {
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
+    if (direct)
+        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
+    const original = knowledge.mirrorUpstream(id);
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
+    if (viaMirror && original) {
+        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    }
+    return undefined;
+}
+function fromFamilyTable(id, knowledge) {
+    const family = knowledge.family(id);
+    if (!family)
+        return undefined;
+    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
+    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+}
+/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
+function resolveUpstreamLicense(input) {
+    const declared = fromDeclaration(input);
+    if (declared)
+        return declared;
+    const id = input.ref.id;
+    if (!id)
+        return undefined;
+    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
+}
+
+
+/***/ }),
+
 /***/ 3125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15577,6 +15688,8 @@ async function discoverArtifacts(opts) {
 var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/report/finding.ts
 var finding = __nccwpck_require__(9023);
+// EXTERNAL MODULE: ./src/licenses/upstream-license.ts
+var upstream_license = __nccwpck_require__(7821);
 // EXTERNAL MODULE: ./src/rules/engine.ts + 2 modules
 var engine = __nccwpck_require__(5405);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
@@ -15626,8 +15739,8 @@ function applyWaivers(findings, waivers, clock) {
     return { findings: out, expired };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
-var rules = __nccwpck_require__(1243);
+// EXTERNAL MODULE: ./src/rules/index.ts + 20 modules
+var rules = __nccwpck_require__(5344);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
@@ -15643,12 +15756,25 @@ var version = __nccwpck_require__(1013);
 
 
 
+
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, findings, failOn) {
+function summarise(artifact, findings, failOn, licenseOf) {
     const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
+    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
+    const rank = { declared: 0, policy: 1, builtin: 2 };
+    const bestLicense = new Map();
+    for (const r of artifact.records) {
+        for (const u of r.upstreams) {
+            const found = u.id ? licenseOf(u, r) : null;
+            const key = u.id?.toLowerCase();
+            const known = key ? bestLicense.get(key) : undefined;
+            if (key && found && (!known || rank[found.via] < rank[known.via]))
+                bestLicense.set(key, found);
+        }
+    }
     const threshold = failOn === 'warning' ? 'warning' : 'error';
     const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]);
     return {
@@ -15665,7 +15791,8 @@ function summarise(artifact, findings, failOn) {
             role: u.role,
             evidence: u.evidence,
             path: u.source.path,
-            line: u.source.at.line
+            line: u.source.at.line,
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
@@ -15677,6 +15804,12 @@ async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const licenseOf = (ref, record) => {
+        if (!(0,artifact_facts/* isResolvable */.Gg)(ref))
+            return null;
+        const found = (0,upstream_license/* resolveUpstreamLicense */.r)({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
     const runFindings = (0,engine/* evaluateRun */.tL)(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
@@ -15684,7 +15817,7 @@ async function runGate(opts) {
     return (0,build/* buildReport */.FK)({
         version: version/* version */.r,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn)),
+        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
         findings,
         changeSource: opts.changeSet.source,
         notes: opts.changeSet.notes,
@@ -16950,7 +17083,8 @@ function shortRevision(revision) {
 function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
@@ -17486,7 +17620,7 @@ const RULE_IDS = [
 
 /***/ }),
 
-/***/ 1243:
+/***/ 5344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17780,109 +17914,8 @@ const unknownLicense = {
     }
 };
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
-/**
- * Which license an upstream is under, and how the gate knows: the artifact's own declaration
- * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
- * family table (an inference from the name). The Hub will come after these once it is wired in.
- */
-
-/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
-const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
-/** Values that name no license at all. */
-const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
-function sameId(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-/**
- * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
- * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
- * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
- * Kimi lineage — and every upstream of the manifest otherwise.
- */
-function declarationsAbout(ref, record) {
-    if (ref.source.path !== record.path)
-        return [];
-    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
-    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
-    return record.upstreamLicenses.filter((decl) => {
-        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
-        if (slot !== undefined)
-            return slot === refSlot;
-        return provenance.length === 0 || aboutProvenance;
-    });
-}
-/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
-function declaredLicense(decl) {
-    const id = decl.id?.trim();
-    const name = decl.name?.trim();
-    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
-        return id;
-    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
-        return name;
-    return undefined;
-}
-const matchers = new Map();
-function matcher(pattern) {
-    let test = matchers.get(pattern);
-    if (!test) {
-        // Hub ids resolve case-insensitively, so patterns match them that way too.
-        test = picomatch_default()(pattern, { nocase: true, dot: true });
-        matchers.set(pattern, test);
-    }
-    return test;
-}
-function policySource(mapping) {
-    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
-    return `${where}: ${mapping.pattern}`;
-}
-function resolved(knowledge, license, rest) {
-    const entry = knowledge.lookup(license);
-    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
-}
-function fromDeclaration({ ref, record, knowledge }) {
-    for (const decl of declarationsAbout(ref, record)) {
-        const license = declaredLicense(decl);
-        if (!license)
-            continue;
-        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
-    }
-    return undefined;
-}
-function fromPolicy(id, { mappings, knowledge }) {
-    const direct = mappings.find((m) => matcher(m.pattern)(id));
-    if (direct)
-        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
-    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
-    const original = knowledge.mirrorUpstream(id);
-    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
-    if (viaMirror && original) {
-        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
-    }
-    return undefined;
-}
-function fromFamilyTable(id, knowledge) {
-    const family = knowledge.family(id);
-    if (!family)
-        return undefined;
-    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
-}
-/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
-function resolveUpstreamLicense(input) {
-    const declared = fromDeclaration(input);
-    if (declared)
-        return declared;
-    const id = input.ref.id;
-    if (!id)
-        return undefined;
-    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
-}
-
+// EXTERNAL MODULE: ./src/licenses/upstream-license.ts
+var upstream_license = __nccwpck_require__(7821);
 ;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
 
 
@@ -17894,7 +17927,7 @@ function upstreamLicensesOf(ctx) {
         for (const ref of record.upstreams) {
             if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
                 continue;
-            const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
+            const resolved = (0,upstream_license/* resolveUpstreamLicense */.r)({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
             if (!resolved)
                 continue;
             seen.add(ref.id.toLowerCase());
@@ -18208,10 +18241,13 @@ const licenseNotAllowed = {
     }
 };
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/rules/upstream-not-allowed.ts
 
 
-function upstream_not_allowed_matcher(patterns) {
+function matcher(patterns) {
     const compiled = patterns.map((p) => ({ p, test: picomatch_default()(p, { nocase: true, dot: true }) }));
     return (id) => compiled.find((c) => c.test(id))?.p;
 }
@@ -18226,8 +18262,8 @@ const upstreamNotAllowed = {
         const { allow, deny, mirrorsAsUpstream } = ctx.policy.upstreams;
         if (!allow && deny.length === 0)
             return [];
-        const denied = upstream_not_allowed_matcher(deny);
-        const allowed = upstream_not_allowed_matcher(allow ?? []);
+        const denied = matcher(deny);
+        const allowed = matcher(allow ?? []);
         const drafts = [];
         const seen = new Set();
         for (const ref of (0,artifact_facts/* allUpstreams */.yF)(ctx.artifact)) {

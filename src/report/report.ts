@@ -12,6 +12,8 @@ export interface ReportUpstream {
   evidence: Evidence;
   path: string;
   line: number;
+  /** The upstream's license and how the gate established it; null when nothing says. */
+  license: { id: string; via: 'declared' | 'policy' | 'builtin'; evidence: Evidence; source: string } | null;
 }
 
 export interface ReportArtifact {

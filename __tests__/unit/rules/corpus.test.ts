@@ -125,4 +125,26 @@ describe('rules on real-world files', () => {
       expect({ prefix, failing: errors.some((r) => r === 'missing-upstream' || r === 'unresolvable-upstream') }).toEqual({ prefix, failing: true });
     }
   });
+
+  it('license-conflict and naming-requirement: an Unsloth-template card declaring apache-2.0 on a Llama 3.1 mirror (AI_ROS2_RAG)', () => {
+    const card = fixtureLike('cards/026-');
+    const [conflict] = findingsFor(card, 'license-conflict');
+    expect(conflict.message).toContain('"apache-2.0"');
+    expect(conflict.message).toContain('Llama 3.1 Community License');
+    expect(findingsFor(card, 'naming-requirement')[0].message).toContain('"Llama"');
+  });
+
+  it('non-commercial-upstream: an MLX adapter on Qwen2.5-3B (qwen-research)', () => {
+    expect(findingsFor(fixtureLike('mlx/007-'), 'non-commercial-upstream')[0].message).toContain('Qwen Research License');
+  });
+
+  it('the Kimi duty binds only when the manifest says attribution is required', async () => {
+    const kimi = realWorldFixtures().find((f) => f.file.includes('kimi-attribution-required'))!;
+    const root = tempDir('lg-kimi-');
+    const flipped = kimi.bytes.toString('utf8').replace('"provenance_attribution_required": true', '"provenance_attribution_required": false');
+    mkdirSync(join(root, 'run'), { recursive: true });
+    writeFileSync(join(root, 'run', 'training_manifest.json'), flipped);
+    const quiet = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
+    expect(quiet.findings.filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
+  });
 });

@@ -86,7 +86,8 @@ function shortRevision(revision: string): string {
 function upstreamCell(u: ReportUpstream): string {
   const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
   const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role])].map((f) => safeMarkdown(f)).join(', ');
+  const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => safeMarkdown(f)).join(', ');
   return `${shown} (${facts})`;
 }
 
