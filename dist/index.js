@@ -54348,7 +54348,7 @@ const missingLicense = {
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
 
-function problem(decl) {
+function problem(decl, knows) {
     if (!decl.id)
         return decl.name ? undefined : 'it is empty';
     const status = licenseIdStatus(decl.id);
@@ -54358,7 +54358,8 @@ function problem(decl) {
         const lacking = [!decl.name && '`license_name`', !decl.link && '`license_link`'].filter(Boolean);
         return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
     }
-    return status === 'unknown' ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+    // A license the policy adds to the knowledge base (`licenses.knowledge`) is known.
+    return status === 'unknown' && !knows(decl.id) ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
 }
 const unknownLicense = {
     id: 'unknown-license',
@@ -54367,13 +54368,13 @@ const unknownLicense = {
         defaultSeverity: 'warning',
         docs: 'docs/rules/unknown-license.md'
     },
-    check({ artifact }) {
+    check({ artifact, knowledge }) {
         const drafts = [];
         for (const record of artifact.records) {
             for (const decl of [record.license, ...record.upstreamLicenses]) {
                 if (!decl)
                     continue;
-                const why = problem(decl);
+                const why = problem(decl, (id) => knowledge.lookup(id) !== undefined);
                 if (!why)
                     continue;
                 drafts.push({
@@ -54830,8 +54831,11 @@ const licenseConflict = {
             if (ownEntry && ownEntry.id === u.entry.id)
                 continue;
             // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
-            const terms = ownKey.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
-            if (terms.includes(u.license.toLowerCase()) || (u.entry.aliases ?? []).some((a) => terms.includes(a.toLowerCase())))
+            // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
+            const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
+            const alternatives = ownKey.toLowerCase().split(/\s+or\s+/);
+            const keeps = (alt) => alt.split(/\s+(?:and|with)\s+|[()\s]+/).some((term) => names.includes(term));
+            if (alternatives.every(keeps))
                 continue;
             drafts.push({
                 path: own.source.path,
@@ -54853,6 +54857,10 @@ const licenseConflict = {
 function naming_requirement_normalise(name) {
     return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
 }
+/** "llama 3 instruct" starts with "llama 3"; "llama 30b" does not. */
+function startsWithWord(name, prefix) {
+    return name === prefix || name.startsWith(`${prefix} `);
+}
 const namingRequirement = {
     id: 'naming-requirement',
     meta: {
@@ -54870,7 +54878,7 @@ const namingRequirement = {
         const seen = new Set();
         for (const u of upstreamLicensesOf(ctx)) {
             const prefix = u.entry?.namingPrefix;
-            if (!prefix || seen.has(prefix) || naming_requirement_normalise(name).startsWith(naming_requirement_normalise(prefix)))
+            if (!prefix || seen.has(prefix) || startsWithWord(naming_requirement_normalise(name), naming_requirement_normalise(prefix)))
                 continue;
             seen.add(prefix);
             const anchor = declared?.source ?? anchorRecord(ctx.artifact).anchor;

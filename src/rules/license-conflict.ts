@@ -20,8 +20,11 @@ export const licenseConflict: Rule = {
       // Declaring the upstream's own license (or one of its aliases) keeps its terms.
       if (ownEntry && ownEntry.id === u.entry.id) continue;
       // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
-      const terms = ownKey.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
-      if (terms.includes(u.license.toLowerCase()) || (u.entry.aliases ?? []).some((a) => terms.includes(a.toLowerCase()))) continue;
+      // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
+      const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
+      const alternatives = ownKey.toLowerCase().split(/\s+or\s+/);
+      const keeps = (alt: string) => alt.split(/\s+(?:and|with)\s+|[()\s]+/).some((term) => names.includes(term));
+      if (alternatives.every(keeps)) continue;
       drafts.push({
         path: own.source.path,
         at: own.source.at,

@@ -7,6 +7,11 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
 }
 
+/** "llama 3 instruct" starts with "llama 3"; "llama 30b" does not. */
+function startsWithWord(name: string, prefix: string): boolean {
+  return name === prefix || name.startsWith(`${prefix} `);
+}
+
 export const namingRequirement: Rule = {
   id: 'naming-requirement',
   meta: {
@@ -23,7 +28,7 @@ export const namingRequirement: Rule = {
     const seen = new Set<string>();
     for (const u of upstreamLicensesOf(ctx)) {
       const prefix = u.entry?.namingPrefix;
-      if (!prefix || seen.has(prefix) || normalise(name).startsWith(normalise(prefix))) continue;
+      if (!prefix || seen.has(prefix) || startsWithWord(normalise(name), normalise(prefix))) continue;
       seen.add(prefix);
       const anchor = declared?.source ?? anchorRecord(ctx.artifact)!.anchor;
       drafts.push({

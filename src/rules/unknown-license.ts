@@ -3,7 +3,7 @@ import type { FindingDraft, Rule } from './rule.js';
 import { licenseIdStatus } from '../licenses/license-ids.js';
 import { quote, where } from './artifact-facts.js';
 
-function problem(decl: LicenseDecl): string | undefined {
+function problem(decl: LicenseDecl, knows: (id: string) => boolean): string | undefined {
   if (!decl.id) return decl.name ? undefined : 'it is empty';
   const status = licenseIdStatus(decl.id);
   if (status === 'unknown-placeholder') return '`unknown` says nothing about the terms';
@@ -11,7 +11,8 @@ function problem(decl: LicenseDecl): string | undefined {
     const lacking = [!decl.name && '`license_name`', !decl.link && '`license_link`'].filter(Boolean);
     return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
   }
-  return status === 'unknown' ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+  // A license the policy adds to the knowledge base (`licenses.knowledge`) is known.
+  return status === 'unknown' && !knows(decl.id) ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
 }
 
 export const unknownLicense: Rule = {
@@ -21,12 +22,12 @@ export const unknownLicense: Rule = {
     defaultSeverity: 'warning',
     docs: 'docs/rules/unknown-license.md'
   },
-  check({ artifact }) {
+  check({ artifact, knowledge }) {
     const drafts: FindingDraft[] = [];
     for (const record of artifact.records) {
       for (const decl of [record.license, ...record.upstreamLicenses]) {
         if (!decl) continue;
-        const why = problem(decl);
+        const why = problem(decl, (id) => knowledge.lookup(id) !== undefined);
         if (!why) continue;
         drafts.push({
           path: decl.source.path,

@@ -114,3 +114,21 @@ describe('unpinned-revision under require.pinned-revisions', () => {
     expect(run('unpinned-revision', card('Qwen/Qwen3-4B'), policy({ rules: { 'unpinned-revision': 'off' } }))).toEqual([]);
   });
 });
+
+describe('edge cases of license expressions and names', () => {
+  it('an OR that lets a user pick a permissive license still conflicts', () => {
+    expect(run('license-conflict', card('meta-llama/Llama-3.1-8B', 'MIT OR llama3.1'))).toHaveLength(1);
+  });
+  it('compares name prefixes word by word', () => {
+    const named = (name: string) => card('meta-llama/Meta-Llama-3-8B', undefined, { name: { value: name, source: at(CARD, 'model_name') } });
+    expect(run('naming-requirement', named('llama30b-chat'))).toHaveLength(1);
+    expect(run('naming-requirement', named('Llama-3-chat'))).toEqual([]);
+  });
+  it('unknown-license knows licenses the policy adds', async () => {
+    const { LicenseKnowledge } = await import('../../../src/licenses/knowledge.js');
+    const knowledge = LicenseKnowledge.builtin().withEntries([{ id: 'acme-eula', family: 'ACME', 'non-commercial': false, 'flow-down': false, source: 'https://acme.example/eula' }]);
+    const a = card('Qwen/Qwen3-4B', 'acme-eula');
+    expect(evaluateArtifact(a, [findRule('unknown-license') as Rule], defaultRuleContext())).toHaveLength(1);
+    expect(evaluateArtifact(a, [findRule('unknown-license') as Rule], defaultRuleContext({ knowledge }))).toEqual([]);
+  });
+});
