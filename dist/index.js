@@ -53621,6 +53621,8 @@ async function read_bounded_readBounded(workspaceReal, absolute, limit) {
 
 
 
+/** How many directories are read at once. */
+const READ_CONCURRENCY = 32;
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -53732,12 +53734,16 @@ async function discoverArtifacts(opts) {
     const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
-    for (const dir of [...dirs.keys()].sort()) {
-        const artifact = await readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        manifestCount += artifact.records.length + artifact.unreadable.length;
-        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-        if (!empty)
-            artifacts.push(artifact);
+    const sorted = [...dirs.keys()].sort();
+    // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
+    for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
+        const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir))));
+        for (const artifact of batch) {
+            manifestCount += artifact.records.length + artifact.unreadable.length;
+            const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+            if (!empty)
+                artifacts.push(artifact);
+        }
     }
     return { artifacts, manifestCount };
 }
@@ -55006,7 +55012,7 @@ const version = package_namespaceObject.rE;
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, findings, failOn, licenseOf) {
+function summarise(artifact, failing, licenseOf) {
     const license = artifactLicense(artifact);
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
     const rank = { declared: 0, policy: 1, builtin: 2 };
@@ -55020,8 +55026,6 @@ function summarise(artifact, findings, failOn, licenseOf) {
                 bestLicense.set(key, found);
         }
     }
-    const threshold = failOn === 'warning' ? 'warning' : 'error';
-    const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
     return {
         dir: artifact.dir,
         manifests: [
@@ -55059,10 +55063,13 @@ async function runGate(opts) {
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
     const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
     const findings = [...waived.findings, ...runFindings];
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const failingDirs = new Set(findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact));
     return buildReport({
         version: version,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
+        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
         findings,
         changeSource: opts.changeSet.source,
         notes: opts.changeSet.notes,

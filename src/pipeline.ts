@@ -2,7 +2,7 @@ import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts } from './discover/discover.js';
 import type { Artifact } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
-import type { Finding, Severity } from './report/finding.js';
+import type { Severity } from './report/finding.js';
 import { SEVERITY_RANK } from './report/finding.js';
 import type { Report, ReportArtifact, ReportUpstream } from './report/report.js';
 import type { LineageRecord, UpstreamRef } from './lineage/record.js';
@@ -34,7 +34,7 @@ function artifactPaths(artifact: Artifact): string[] {
   return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
 
-function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license']): ReportArtifact {
+function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license']): ReportArtifact {
   const license = artifactLicense(artifact);
   // One license per upstream id: the best-founded claim any manifest of the artifact supports.
   const rank = { declared: 0, policy: 1, builtin: 2 } as const;
@@ -47,8 +47,6 @@ function summarise(artifact: Artifact, findings: Finding[], failOn: FailOn, lice
       if (key && found && (!known || rank[found.via] < rank[known.via])) bestLicense.set(key, found);
     }
   }
-  const threshold: Severity = failOn === 'warning' ? 'warning' : 'error';
-  const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
   return {
     dir: artifact.dir,
     manifests: [
@@ -90,10 +88,13 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
   const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
   const findings = [...waived.findings, ...runFindings];
+  // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+  const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
+  const failingDirs = new Set(findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact));
   return buildReport({
     version,
     failOn: opts.failOn,
-    artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
+    artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
     findings,
     changeSource: opts.changeSet.source,
     notes: opts.changeSet.notes,

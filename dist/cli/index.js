@@ -15563,6 +15563,8 @@ async function readBounded(workspaceReal, absolute, limit) {
 
 
 
+/** How many directories are read at once. */
+const READ_CONCURRENCY = 32;
 function isRelevant(path) {
     return (0,manifest_names/* isManifestCandidate */.xc)(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -15674,12 +15676,16 @@ async function discoverArtifacts(opts) {
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
-    for (const dir of [...dirs.keys()].sort()) {
-        const artifact = await readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        manifestCount += artifact.records.length + artifact.unreadable.length;
-        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-        if (!empty)
-            artifacts.push(artifact);
+    const sorted = [...dirs.keys()].sort();
+    // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
+    for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
+        const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir))));
+        for (const artifact of batch) {
+            manifestCount += artifact.records.length + artifact.unreadable.length;
+            const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+            if (!empty)
+                artifacts.push(artifact);
+        }
     }
     return { artifacts, manifestCount };
 }
@@ -15761,7 +15767,7 @@ var version = __nccwpck_require__(1013);
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, findings, failOn, licenseOf) {
+function summarise(artifact, failing, licenseOf) {
     const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
     const rank = { declared: 0, policy: 1, builtin: 2 };
@@ -15775,8 +15781,6 @@ function summarise(artifact, findings, failOn, licenseOf) {
                 bestLicense.set(key, found);
         }
     }
-    const threshold = failOn === 'warning' ? 'warning' : 'error';
-    const failing = findings.some((f) => f.artifact === artifact.dir && !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]);
     return {
         dir: artifact.dir,
         manifests: [
@@ -15814,10 +15818,13 @@ async function runGate(opts) {
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
     const runFindings = (0,engine/* evaluateRun */.tL)(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
     const findings = [...waived.findings, ...runFindings];
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
     return (0,build/* buildReport */.FK)({
         version: version/* version */.r,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, findings, opts.failOn, licenseOf)),
+        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
         findings,
         changeSource: opts.changeSet.source,
         notes: opts.changeSet.notes,

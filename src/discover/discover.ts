@@ -10,6 +10,9 @@ import { readBounded } from './read-bounded.js';
 
 type Status = WeightFile['status'];
 
+/** How many directories are read at once. */
+const READ_CONCURRENCY = 32;
+
 /** What is known about one directory before its manifests are read. */
 interface DirEntry {
   files: Map<string, Status>;
@@ -132,11 +135,15 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
   const workspaceReal = await realpath(opts.workspace);
   const artifacts: Artifact[] = [];
   let manifestCount = 0;
-  for (const dir of [...dirs.keys()].sort()) {
-    const artifact = await readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
-    manifestCount += artifact.records.length + artifact.unreadable.length;
-    const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-    if (!empty) artifacts.push(artifact);
+  const sorted = [...dirs.keys()].sort();
+  // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
+  for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
+    const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!)));
+    for (const artifact of batch) {
+      manifestCount += artifact.records.length + artifact.unreadable.length;
+      const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+      if (!empty) artifacts.push(artifact);
+    }
   }
   return { artifacts, manifestCount };
 }
