@@ -1,0 +1,170 @@
+/**
+ * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
+ * that `actions/cache` can carry them and a warm run asks the Hub nothing.
+ *
+ * - Keyed by endpoint + repo type + id + revision: a mirror's answers never stand in for the Hub's.
+ * - Entries carry `storedAt`; they expire after the TTL (default 24 h), except `found` answers
+ *   for a 40-hex revision: what a commit contains (card, license, files) cannot change. Negative
+ *   and access answers (not found, gated, disabled) describe the repo's state today and expire
+ *   even for a sha.
+ * - `unreachable` answers are never stored: they describe the network, not the repo.
+ * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isCacheable, isHubAnswer, type HubAnswer, type RepoType } from './answer.js';
+
+export interface HubCacheKey {
+  endpoint: string;
+  type: RepoType;
+  id: string;
+  revision?: string;
+}
+
+export interface HubCacheEntry {
+  storedAt: number;
+  answer: HubAnswer;
+}
+
+export interface HubCacheOptions {
+  path: string;
+  /** Lifetime of entries that can change (default 24 h). */
+  ttlMs?: number;
+  /** Entries kept when saving; the oldest go first (default 10,000). */
+  maxEntries?: number;
+  /** Largest cache file read (default 32 MiB); a bigger one is ignored. */
+  maxFileBytes?: number;
+  clock?: { now(): number };
+}
+
+/** What `load()` found: how many entries are usable, and why the file was (partly) ignored. */
+export interface HubCacheLoad {
+  entries: number;
+  problem?: string;
+}
+
+const FORMAT = 'lineage-gate-hub-cache';
+const VERSION = 1;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+
+export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+function keyString(key: HubCacheKey): string {
+  return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
+}
+
+function immutable(key: HubCacheKey, answer: HubAnswer): boolean {
+  return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+}
+
+interface StoredEntry extends HubCacheEntry {
+  key: HubCacheKey;
+}
+
+function isKey(value: unknown): value is HubCacheKey {
+  if (!value || typeof value !== 'object') return false;
+  const k = value as Record<string, unknown>;
+  return (
+    typeof k.endpoint === 'string' &&
+    (k.type === 'model' || k.type === 'dataset') &&
+    typeof k.id === 'string' &&
+    (k.revision === undefined || typeof k.revision === 'string')
+  );
+}
+
+export class HubCache {
+  readonly path: string;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly maxFileBytes: number;
+  private readonly clock: { now(): number };
+  private readonly entries = new Map<string, StoredEntry>();
+
+  constructor(options: HubCacheOptions) {
+    this.path = options.path;
+    this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
+    this.clock = options.clock ?? { now: () => Date.now() };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
+  async load(): Promise<HubCacheLoad> {
+    this.entries.clear();
+    let text: string;
+    try {
+      const info = await stat(this.path);
+      if (info.size > this.maxFileBytes) return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? (err as Error).message}); starting empty` };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
+    }
+    const doc = json as { format?: unknown; version?: unknown; entries?: unknown };
+    if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== VERSION || !Array.isArray(doc.entries)) {
+      return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
+    }
+    let dropped = 0;
+    for (const raw of doc.entries as unknown[]) {
+      const e = raw as Partial<StoredEntry> | null;
+      if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+        dropped++;
+        continue;
+      }
+      const key: HubCacheKey = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+      this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+    }
+    return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+  }
+
+  private fresh(entry: StoredEntry): boolean {
+    return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+  }
+
+  get(key: HubCacheKey): HubAnswer | undefined {
+    const entry = this.entries.get(keyString(key));
+    if (!entry) return undefined;
+    if (!this.fresh(entry)) {
+      this.entries.delete(keyString(key));
+      return undefined;
+    }
+    return entry.answer;
+  }
+
+  /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
+  set(key: HubCacheKey, answer: HubAnswer): boolean {
+    if (!isCacheable(answer)) return false;
+    const clean: HubCacheKey = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+    this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+    return true;
+  }
+
+  /** Writes fresh entries (newest first, at most `maxEntries`) to a temp file, then renames it over the cache file. */
+  async save(): Promise<void> {
+    const kept = [...this.entries.values()]
+      .filter((e) => this.fresh(e))
+      .sort((a, b) => b.storedAt - a.storedAt)
+      .slice(0, this.maxEntries);
+    const doc = { format: FORMAT, version: VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+    await mkdir(dirname(this.path), { recursive: true });
+    const temp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+      await rename(temp, this.path);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+}
