@@ -55470,6 +55470,7 @@ function toOutputs(report, files = {}) {
         result: report.result,
         errors: String(report.counts.errors),
         warnings: String(report.counts.warnings),
+        waived: String(report.counts.waived),
         artifacts: String(report.counts.artifacts),
         'report-file': files.reportFile ?? '',
         'sarif-file': files.sarifFile ?? ''

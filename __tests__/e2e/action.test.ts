@@ -76,7 +76,7 @@ describe('pull_request', () => {
     expect(run.code).toBe(0);
     expect(run.annotations).toEqual([]);
     expect(run.stdout).toContain('Files: pull request #12 files API (4 files)');
-    expect(run.outputs).toEqual({ result: 'pass', errors: '0', warnings: '0', artifacts: '1', 'report-file': join(workspace, 'out/lineage.json'), 'sarif-file': '' });
+    expect(run.outputs).toEqual({ result: 'pass', errors: '0', warnings: '0', waived: '0', artifacts: '1', 'report-file': join(workspace, 'out/lineage.json'), 'sarif-file': '' });
     expect(run.summary).toContain('## ✅ Lineage gate: pass');
     expect(run.summary).toContain('`examples/mens/runs/qwen3-4b-support-promoted`');
     const report = JSON.parse(readFileSync(join(workspace, 'out/lineage.json'), 'utf8'));
@@ -106,7 +106,7 @@ describe('pull_request', () => {
     expect(run.annotations).toEqual(expected);
     expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
     expect(run.stdout).toContain('::error::Lineage gate failed (fail-on: error). 9 artifact(s), 15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.');
-    expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', artifacts: '9' });
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', waived: '1', artifacts: '9' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');
     expect(run.summary).toContain('| `examples/peft/llama31-support-bot` |');
     expect(run.summary).toContain('waived until 2099-12-31');

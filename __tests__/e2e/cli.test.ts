@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { readManifest } from '../../src/formats/read-manifest.js';
 import { RULES } from '../../src/rules/index.js';
-import { tempDir } from '../helpers/git-repo.js';
+import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { PROJECT_ROOT, runCli } from '../helpers/run-action.js';
 import { realWorldFixtures } from '../unit/formats/real-world.js';
@@ -90,6 +90,28 @@ describe('lineage-gate check on examples/', () => {
     const bad = await runCli(['check'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^\.github\/lineage-policy\.yml:3:3: .*missing-licence.*missing-license/m);
+  });
+
+  it('checks only what changed since a ref with --changed-since, including deleted manifests', async () => {
+    const repo = initRepo();
+    repo.write('old/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base' }));
+    repo.write('kept/lineage.yaml', 'schema: 1\nupstreams: [{ id: Qwen/Qwen3-4B }]\nlicense: { id: apache-2.0 }\n');
+    repo.write('kept/adapter_model.safetensors', 'x');
+    const base = repo.commit('base');
+    repo.write('new/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'gpt2' }));
+    repo.git('rm', '-q', 'kept/lineage.yaml');
+    repo.commit('change');
+    const run = await runCli(['check', '--changed-since', base, '--format', 'json'], repo.dir);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.artifacts.map((a) => a.dir)).toEqual(['kept', 'new']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.path}`).sort()).toEqual([
+      'missing-license new/adapter_config.json',
+      'unmanifested-weights kept/adapter_model.safetensors',
+      'unpinned-revision new/adapter_config.json',
+      'unqualified-hub-id new/adapter_config.json'
+    ]);
+    expect(run.code).toBe(1);
   });
 
   it('exits 2 on usage and configuration errors', async () => {

@@ -23,7 +23,7 @@ describe('README and action.yml', () => {
       ['token', 'policy', 'paths', 'scope', 'fail-on', 'hub-verify', 'hub-endpoint', 'hub-token', 'comment', 'review-comments', 'check-run', 'sarif-file', 'report-file', 'bom-file', 'hub-cache', 'hub-max-depth', 'base-ref', 'head-ref'].sort()
     );
     for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
-    expect(Object.keys(action.outputs).sort()).toEqual(['artifacts', 'errors', 'report-file', 'result', 'sarif-file', 'warnings']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['artifacts', 'errors', 'report-file', 'result', 'sarif-file', 'waived', 'warnings']);
   });
 
   it('links every rule to its page, and every page exists', () => {

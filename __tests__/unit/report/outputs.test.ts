@@ -7,6 +7,7 @@ describe('toOutputs', () => {
       result: 'fail',
       errors: '2',
       warnings: '2',
+      waived: '1',
       artifacts: '4',
       'report-file': 'out/lineage.json',
       'sarif-file': ''

@@ -13,6 +13,7 @@ export function toOutputs(report: Report, files: OutputFiles = {}): Record<strin
     result: report.result,
     errors: String(report.counts.errors),
     warnings: String(report.counts.warnings),
+    waived: String(report.counts.waived),
     artifacts: String(report.counts.artifacts),
     'report-file': files.reportFile ?? '',
     'sarif-file': files.sarifFile ?? ''
