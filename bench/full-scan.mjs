@@ -1,6 +1,6 @@
 // Full-scan benchmark: N small manifests (PEFT configs, model cards, MENS manifests, lineage.yaml
 // files) in a temporary tree, checked by the bundled CLI, against a floor of merely walking, reading
-// and parsing the same files in one process. Usage: node bench/full-scan.mjs [N=10000]
+// and parsing the same files in one process (Hub off: this measures the local work). Usage: node bench/full-scan.mjs [N=10000]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ function floor() {
 }
 function gate() {
   const t = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'never', '--output', join(dir, '..', 'lg-bench-report.json')], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'never', '--output', join(dir, '..', 'lg-bench-report.json')], { cwd: dir, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (run.status !== 0) throw new Error(run.stderr);
   return ms;
@@ -57,7 +57,7 @@ const floors = [floor(), floor(), floor()];
 const gates = [gate(), gate(), gate()];
 const report = JSON.parse(readFileSync(join(dir, '..', 'lg-bench-report.json'), 'utf8'));
 const peak = (() => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'check', '--format', 'json', '--fail-on', 'never', '--output', '/dev/null'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'check', '--format', 'json', '--fail-on', 'never', '--output', '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
   return r.status === 0 ? `${Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024)} MiB` : 'n/a';
 })();
 console.log(JSON.stringify({ manifests: N, reportManifests: report.counts.manifests, findings: report.findings.length, floorMs: Math.round(median(floors)), gateMs: Math.round(median(gates)), cliStartupMs: Math.round(startup), ratio: +(median(gates) / median(floors)).toFixed(2), peakRss: peak }, null, 2));

@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1762);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4719);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1762:
+/***/ 4719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49004,16 +49004,11 @@ class PolicyError extends ConfigError {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET = {
-    'hub-verify': ['false'],
-    'hub-endpoint': [],
-    'hub-token': [],
     comment: ['never'],
     'review-comments': ['false'],
     'check-run': ['false'],
     'sarif-file': [],
-    'bom-file': [],
-    'hub-cache': [],
-    'hub-max-depth': []
+    'bom-file': []
 };
 function oneOf(name, value, allowed) {
     if (allowed.includes(value))
@@ -49042,6 +49037,11 @@ function readInputs(read) {
     return {
         token: read('token').trim(),
         policy: read('policy').trim(),
+        hubVerify: read('hub-verify').trim(),
+        hubEndpoint: read('hub-endpoint').trim(),
+        hubToken: read('hub-token').trim(),
+        hubCache: read('hub-cache').trim(),
+        hubMaxDepth: read('hub-max-depth').trim(),
         paths: splitGlobs(read('paths')),
         scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all']),
         failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never']),
@@ -51291,6 +51291,948 @@ async function loadPolicy(opts) {
     return parsePolicy(text, file, opts.ruleIds);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/hub/answer.ts
+/**
+ * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
+ * client, the cache and the ancestry walk produce and keep them. Everything here is plain data
+ * (JSON-serialisable) so that answers can be cached across runs.
+ */
+/** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
+const CACHEABLE_KINDS = ['found', 'not-found', 'revision-not-found', 'gated', 'disabled'];
+function isCacheable(answer) {
+    return CACHEABLE_KINDS.includes(answer.kind);
+}
+// Bounds on what one answer may carry: the reply comes from a configurable endpoint.
+const MAX_LIST = 10_000;
+const MAX_BASE_MODELS = 64;
+const MAX_TEXT = 2_048;
+function answer_text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed ? trimmed.slice(0, MAX_TEXT) : undefined;
+}
+function answer_strings(value, max) {
+    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    const out = [];
+    for (const item of list) {
+        const s = answer_text(item);
+        if (s !== undefined && !out.includes(s))
+            out.push(s);
+        if (out.length >= max)
+            break;
+    }
+    return out;
+}
+function gatedOf(value) {
+    if (value === 'auto' || value === 'manual')
+        return value;
+    if (value === false || value === undefined || value === null || value === 'false')
+        return false;
+    // An unknown truthy value: treat as gated with manual approval, the stricter reading.
+    return 'manual';
+}
+/** `base_model:<id>` and `base_model:<relation>:<id>` tags the Hub adds to derived repos. */
+function fromBaseModelTags(tags) {
+    const ids = [];
+    let relation;
+    for (const tag of tags) {
+        if (!tag.startsWith('base_model:'))
+            continue;
+        const rest = tag.slice('base_model:'.length);
+        const parts = rest.split(':');
+        if (parts.length === 2) {
+            relation ??= parts[0];
+            if (!ids.includes(parts[1]))
+                ids.push(parts[1]);
+        }
+        else if (parts.length === 1 && !ids.includes(rest)) {
+            ids.push(rest);
+        }
+    }
+    return { ids: ids.slice(0, MAX_BASE_MODELS), relation };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Reads a 200 reply of the repo-info API into `HubRepoInfo`. Returns undefined when the body is
+ * not a JSON object (a proxy's HTML page, a truncated reply).
+ */
+function repoInfoFromJson(json, askedId) {
+    if (!isRecord(json))
+        return undefined;
+    const card = isRecord(json.cardData) ? json.cardData : {};
+    const tags = answer_strings(json.tags, MAX_LIST);
+    // The card is what the author declared; the Hub's `baseModels` and tags are derived from it
+    // (and use renamed ids), so they only stand in when the card says nothing.
+    let baseModels = answer_strings(card.base_model, MAX_BASE_MODELS);
+    let baseModelRelation = answer_text(card.base_model_relation);
+    const hubBase = isRecord(json.baseModels) ? json.baseModels : undefined;
+    if (baseModels.length === 0 && hubBase) {
+        baseModels = answer_strings(Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [], MAX_BASE_MODELS);
+    }
+    if (hubBase)
+        baseModelRelation ??= answer_text(hubBase.relation);
+    const tagged = fromBaseModelTags(tags);
+    if (baseModels.length === 0)
+        baseModels = tagged.ids;
+    baseModelRelation ??= tagged.relation;
+    let licenses = answer_strings(card.license, MAX_BASE_MODELS);
+    if (licenses.length === 0)
+        licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
+    const siblings = Array.isArray(json.siblings)
+        ? answer_strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
+        : [];
+    const sha = answer_text(json.sha);
+    return {
+        id: answer_text(json.id) ?? askedId,
+        ...(sha ? { sha } : {}),
+        gated: gatedOf(json.gated),
+        private: json.private === true,
+        disabled: json.disabled === true,
+        ...(licenses.length === 1 ? { license: licenses[0] } : {}),
+        licenses,
+        ...answer_optional('licenseName', answer_text(card.license_name)),
+        ...answer_optional('licenseLink', answer_text(card.license_link)),
+        baseModels,
+        ...answer_optional('baseModelRelation', baseModelRelation),
+        tags,
+        siblings
+    };
+}
+function answer_optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+const GATED_VALUES = [false, 'auto', 'manual'];
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+function isOptionalString(value) {
+    return value === undefined || typeof value === 'string';
+}
+/** Shape check for answers read back from a cache file (which may be stale, edited or corrupt). */
+function isHubAnswer(value) {
+    if (!isRecord(value))
+        return false;
+    switch (value.kind) {
+        case 'found': {
+            const info = value.info;
+            return (isRecord(info) &&
+                typeof info.id === 'string' &&
+                isOptionalString(info.sha) &&
+                GATED_VALUES.includes(info.gated) &&
+                typeof info.private === 'boolean' &&
+                typeof info.disabled === 'boolean' &&
+                isOptionalString(info.license) &&
+                isStringArray(info.licenses) &&
+                isOptionalString(info.licenseName) &&
+                isOptionalString(info.licenseLink) &&
+                isStringArray(info.baseModels) &&
+                isOptionalString(info.baseModelRelation) &&
+                isStringArray(info.tags) &&
+                isStringArray(info.siblings));
+        }
+        case 'not-found':
+            return typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string';
+        case 'revision-not-found':
+            return typeof value.revision === 'string' && typeof value.detail === 'string';
+        case 'gated':
+            return typeof value.authenticated === 'boolean' && typeof value.detail === 'string';
+        case 'disabled':
+            return typeof value.detail === 'string';
+        case 'unreachable':
+            return typeof value.reason === 'string' && typeof value.attempts === 'number';
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/cache.ts
+/**
+ * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
+ * that `actions/cache` can carry them and a warm run asks the Hub nothing.
+ *
+ * - Keyed by endpoint + repo type + id + revision: a mirror's answers never stand in for the Hub's.
+ * - Entries carry `storedAt`; they expire after the TTL (default 24 h), except `found` answers
+ *   for a 40-hex revision: what a commit contains (card, license, files) cannot change. Negative
+ *   and access answers (not found, gated, disabled) describe the repo's state today and expire
+ *   even for a sha.
+ * - `unreachable` answers are never stored: they describe the network, not the repo.
+ * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ */
+
+
+
+
+const FORMAT = 'lineage-gate-hub-cache';
+const cache_VERSION = 1;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+function keyString(key) {
+    return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
+}
+function immutable(key, answer) {
+    return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+}
+function isKey(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const k = value;
+    return (typeof k.endpoint === 'string' &&
+        (k.type === 'model' || k.type === 'dataset') &&
+        typeof k.id === 'string' &&
+        (k.revision === undefined || typeof k.revision === 'string'));
+}
+class HubCache {
+    path;
+    ttlMs;
+    maxEntries;
+    maxFileBytes;
+    clock;
+    entries = new Map();
+    constructor(options) {
+        this.path = options.path;
+        this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+        this.maxEntries = options.maxEntries ?? 10_000;
+        this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
+        this.clock = options.clock ?? { now: () => Date.now() };
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
+    async load() {
+        this.entries.clear();
+        let text;
+        try {
+            const info = await (0,promises_namespaceObject.stat)(this.path);
+            if (info.size > this.maxFileBytes)
+                return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+            text = await (0,promises_namespaceObject.readFile)(this.path, 'utf8');
+        }
+        catch (err) {
+            const code = err.code;
+            return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? err.message}); starting empty` };
+        }
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
+        }
+        const doc = json;
+        if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== cache_VERSION || !Array.isArray(doc.entries)) {
+            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${cache_VERSION}; starting empty` };
+        }
+        let dropped = 0;
+        for (const raw of doc.entries) {
+            const e = raw;
+            if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+                dropped++;
+                continue;
+            }
+            const key = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+            this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+        }
+        return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+    }
+    fresh(entry) {
+        return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+    }
+    get(key) {
+        const entry = this.entries.get(keyString(key));
+        if (!entry)
+            return undefined;
+        if (!this.fresh(entry)) {
+            this.entries.delete(keyString(key));
+            return undefined;
+        }
+        return entry.answer;
+    }
+    /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
+    set(key, answer) {
+        if (!isCacheable(answer))
+            return false;
+        const clean = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+        this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+        return true;
+    }
+    /** Writes fresh entries (newest first, at most `maxEntries`) to a temp file, then renames it over the cache file. */
+    async save() {
+        const kept = [...this.entries.values()]
+            .filter((e) => this.fresh(e))
+            .sort((a, b) => b.storedAt - a.storedAt)
+            .slice(0, this.maxEntries);
+        const doc = { format: FORMAT, version: cache_VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+        const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+        try {
+            await (0,promises_namespaceObject.writeFile)(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+            await (0,promises_namespaceObject.rename)(temp, this.path);
+        }
+        catch (err) {
+            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            throw err;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lineage/hub-id.ts
+/**
+ * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
+ * into a short human reason so a finding can say exactly what is wrong with an id.
+ */
+/** Longest name part the Hub accepts. */
+const MAX_NAME_LENGTH = 96;
+const hub_id_FULL_SHA = /^[0-9a-f]{40}$/i;
+const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
+/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
+function isFullSha(s) {
+    return hub_id_FULL_SHA.test(s);
+}
+/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
+function hubIdProblem(id) {
+    if (id.length === 0)
+        return 'is empty';
+    if (id.includes(' '))
+        return 'contains a space';
+    if (/\s/.test(id))
+        return 'contains whitespace';
+    if (id.startsWith('/'))
+        return "starts with '/'";
+    if (id.endsWith('/'))
+        return "ends with '/'";
+    if (id.includes('\\'))
+        return "contains '\\'";
+    const parts = id.split('/');
+    if (parts.length > 2)
+        return "has more than one '/'";
+    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
+    for (const [label, part] of labelled) {
+        const problem = partProblem(label, part);
+        if (problem)
+            return problem;
+    }
+    const name = parts[parts.length - 1];
+    if (name.length > MAX_NAME_LENGTH)
+        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
+    if (id.toLowerCase().endsWith('.git'))
+        return "ends in '.git'";
+    return undefined;
+}
+function partProblem(label, part) {
+    if (part.length === 0)
+        return `has an empty ${label}`;
+    for (const ch of part) {
+        if (ALLOWED_CHAR.test(ch))
+            continue;
+        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
+        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
+    }
+    if (part.includes('--'))
+        return "contains '--'";
+    if (part.includes('..'))
+        return "contains '..'";
+    for (const edge of ['-', '.']) {
+        if (part.startsWith(edge))
+            return `the ${label} starts with '${edge}'`;
+        if (part.endsWith(edge))
+            return `the ${label} ends with '${edge}'`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+/** The tool's version, as published in package.json. */
+const version = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/hub/retry.ts
+/**
+ * When to try again: exponential backoff with full jitter for transient failures, and the
+ * server's own word (`Retry-After`, `RateLimit`) for 429s.
+ */
+/**
+ * Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): a uniformly random
+ * wait in [0, min(cap, base · 2^attempt)). `attempt` is 0 for the first retry.
+ */
+function backoffDelay(attempt, random, baseMs, capMs) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(ceiling * r);
+}
+/** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === null)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - nowMs);
+}
+/**
+ * The Hub's `RateLimit: "api";r=<remaining>;t=<seconds until the window resets>` (IETF
+ * draft-ietf-httpapi-ratelimit-headers form). Returns the wait in ms, or undefined.
+ */
+function parseRateLimitReset(value) {
+    if (value === null)
+        return undefined;
+    const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
+    return match ? Number(match[1]) * 1000 : undefined;
+}
+/** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
+function rateLimitWait(headers, nowMs) {
+    const waits = [parseRetryAfter(headers.get('retry-after'), nowMs), parseRateLimitReset(headers.get('ratelimit'))].filter((w) => w !== undefined);
+    return waits.length ? Math.max(...waits) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/hub/safe-text.ts
+/**
+ * Text that comes back from the Hub (error messages, network error causes) ends up in findings
+ * and logs: keep it to one short line, and make sure the token can never ride along.
+ */
+const MAX_MESSAGE = 200;
+/** One line, no control characters, at most 200 characters. */
+function safe_text_oneLine(text, max = MAX_MESSAGE) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
+function redact(text, secret) {
+    if (!secret)
+        return text;
+    return text.split(secret).join('***');
+}
+/** Deep copy of a JSON value with `secret` removed from every string (keys included). */
+function redactJson(value, secret) {
+    if (!secret)
+        return value;
+    const serialised = JSON.stringify(value);
+    // Tokens are URL-safe ASCII, so their JSON encoding is themselves; check both to be sure.
+    const encoded = JSON.stringify(secret).slice(1, -1);
+    if (!serialised.includes(secret) && !serialised.includes(encoded))
+        return value;
+    return JSON.parse(redact(redact(serialised, encoded), secret));
+}
+
+;// CONCATENATED MODULE: ./src/hub/classify-response.ts
+/**
+ * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
+ * the checks follows `huggingface_hub`'s `hf_raise_for_status` (utils/_http.py): the
+ * `X-Error-Code` header first (RevisionNotFound, GatedRepo), then the disabled-repo message,
+ * then RepoNotFound — which the Hub also signals with a bare 401 to anonymous requests for
+ * missing, private and gated repos alike, unless the message says the token itself is bad.
+ */
+
+
+
+/** The message the Hub sends (as `X-Error-Message`) for a repo taken down by moderation. */
+const DISABLED_MESSAGE = 'Access to this resource is disabled.';
+/** The Hub's 401 message for a token it does not accept (not a verdict about the repo). */
+const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
+function serverMessage(reply) {
+    const header = reply.headers.get('x-error-message');
+    if (header)
+        return safe_text_oneLine(header);
+    try {
+        const json = JSON.parse(reply.body);
+        if (json && typeof json === 'object' && 'error' in json) {
+            const error = json.error;
+            if (typeof error === 'string')
+                return safe_text_oneLine(error);
+            if (Array.isArray(error))
+                return safe_text_oneLine(error.filter((e) => typeof e === 'string').join('; '));
+        }
+    }
+    catch {
+        // not JSON: no message
+    }
+    return undefined;
+}
+function classify_response_describe(query) {
+    return `${query.type} repo "${query.id}"`;
+}
+function quoted(message) {
+    return message ? `: "${message}"` : '';
+}
+function unreachable(reason) {
+    return { final: { kind: 'unreachable', reason, attempts: 1 } };
+}
+function classifyReply(reply, query, authenticated, nowMs) {
+    const { status } = reply;
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(reply.body);
+        }
+        catch (err) {
+            return unreachable(`the Hub's reply for ${classify_response_describe(query)} is malformed JSON (${safe_text_oneLine(err.message, 80)})`);
+        }
+        const info = repoInfoFromJson(json, query.id);
+        if (!info)
+            return unreachable(`the Hub's reply for ${classify_response_describe(query)} is JSON but not an object`);
+        return { final: { kind: 'found', info } };
+    }
+    const code = reply.headers.get('x-error-code')?.trim();
+    const message = serverMessage(reply);
+    if (code === 'RevisionNotFound') {
+        return {
+            final: {
+                kind: 'revision-not-found',
+                revision: query.revision ?? '',
+                detail: `${classify_response_describe(query)} has no revision "${query.revision ?? ''}" (${status} RevisionNotFound${quoted(message)})`
+            }
+        };
+    }
+    if (code === 'GatedRepo') {
+        return {
+            final: {
+                kind: 'gated',
+                authenticated,
+                detail: `${classify_response_describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} (${status} GatedRepo${quoted(message)})`
+            }
+        };
+    }
+    if (message === DISABLED_MESSAGE) {
+        return { final: { kind: 'disabled', detail: `${classify_response_describe(query)} is disabled on the Hub (${status}${quoted(message)})` } };
+    }
+    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
+        return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
+    }
+    if (code === 'RepoNotFound' || status === 401) {
+        const what = `${status}${code ? ` ${code}` : ''}`;
+        const detail = authenticated
+            ? `the Hub has no ${classify_response_describe(query)}, or the token cannot see it (${what})`
+            : status === 401
+                ? `the Hub answered ${what} to an anonymous request: ${classify_response_describe(query)} does not exist, or it is private or gated (set hub-token to tell which)`
+                : `the Hub has no ${classify_response_describe(query)} (${what})`;
+        return { final: { kind: 'not-found', authenticated, status, detail } };
+    }
+    if (status === 429) {
+        return { retry: `rate-limited by the Hub (429${quoted(message)})`, waitMs: rateLimitWait(reply.headers, nowMs) };
+    }
+    if (status === 408 || status >= 500) {
+        return { retry: `the Hub answered ${status}${quoted(message)}` };
+    }
+    if (status === 404) {
+        // A 404 without the Hub's error code is not a verdict about the repo: most often the
+        // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
+        return unreachable(`the endpoint answered 404 without an X-Error-Code for ${classify_response_describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+    }
+    return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${classify_response_describe(query)}`);
+}
+
+;// CONCATENATED MODULE: ./src/hub/limiter.ts
+/** At most `limit` tasks at a time; the rest wait in arrival order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    /** Highest number of tasks that ran at once (for reports and tests). */
+    peak = 0;
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+    }
+    async run(task) {
+        if (this.active >= this.limit) {
+            // The finishing task hands its slot over directly (see below), so `active` is not bumped here.
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+        else {
+            this.active++;
+        }
+        this.peak = Math.max(this.peak, this.active);
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/read-body.ts
+/** Reads a fetch body as UTF-8 text, refusing to hold more than `maxBytes` of it. */
+class BodyTooLargeError extends Error {
+    maxBytes;
+    name = 'BodyTooLargeError';
+    constructor(maxBytes) {
+        super(`the reply is larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+    }
+}
+async function readBoundedText(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(maxBytes);
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/hub/client.ts
+/**
+ * The Hugging Face Hub client: asks `/api/models/{id}` (or `/api/datasets/{id}`) once per
+ * unique (type, id, revision), with bounded concurrency, retries, rate-limit waits and a total
+ * time budget, and never throws for one id — a question it cannot get answered becomes an
+ * `unreachable` answer with the reason.
+ *
+ * Why not `@huggingface/hub` (huggingface.js)? Its `modelInfo({ name, revision, hubUrl,
+ * accessToken, additionalFields, fetch })` can point at a custom endpoint and take a custom
+ * fetch, but (packages/hub/src/lib/model-info.ts, error.ts):
+ * - its errors (`createApiError`) keep the status and body but drop `X-Error-Code` and
+ *   `X-Error-Message`, the only way to tell RepoNotFound from RevisionNotFound, GatedRepo or a
+ *   disabled repo, and a 401 from a bad token — the distinctions the gate's findings rest on;
+ * - it always adds its own expand keys (pipeline_tag, downloads, likes, …), always goes through
+ *   `/revision/HEAD`, and its `additionalFields` type has no `baseModels`;
+ * - it has no retries, backoff, 429 handling, timeout, concurrency limit or dedupe: everything
+ *   below would be needed anyway, wrapped around one URL template and one `JSON.parse`;
+ * - it would add a dependency to the bundle for that.
+ * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
+ *
+ * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
+ * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
+ * to requests, which repeats the key, and huggingface.js builds
+ * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
+ */
+
+
+
+
+
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+const MODEL_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels'];
+// `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
+const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
+const MAX_REDIRECTS = 5;
+const MAX_REVISION_LENGTH = 256;
+/** The repo-info URL for a query (the id must already be valid). */
+function repoInfoUrl(endpoint, query) {
+    const collection = query.type === 'dataset' ? 'datasets' : 'models';
+    const id = query.id.split('/').map(encodeURIComponent).join('/');
+    const revision = query.revision === undefined ? '' : `/revision/${encodeURIComponent(query.revision)}`;
+    const expand = new URLSearchParams((query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field) => ['expand', field]));
+    return `${endpoint}/api/${collection}/${id}${revision}?${expand.toString()}`;
+}
+function questionProblem(query) {
+    if (query.type !== 'model' && query.type !== 'dataset')
+        return `unknown repo type ${JSON.stringify(query.type)}`;
+    const idProblem = typeof query.id === 'string' ? hubIdProblem(query.id) : 'is not a string';
+    if (idProblem)
+        return `${JSON.stringify(query.id)} is not a Hub repo id (it ${idProblem})`;
+    if (query.revision !== undefined) {
+        const r = query.revision;
+        // eslint-disable-next-line no-control-regex
+        if (typeof r !== 'string' || r.length === 0 || r.length > MAX_REVISION_LENGTH || /[\u0000-\u0020\u007f]/.test(r)) {
+            return `revision ${JSON.stringify(r)} is not a revision the Hub could have`;
+        }
+    }
+    return undefined;
+}
+function keyOf(query) {
+    return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
+}
+/** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
+function networkReason(err) {
+    const e = err;
+    const cause = e.cause ? ` (${[e.cause.code, e.cause.message].filter(Boolean).join(': ')})` : '';
+    return `network error: ${e.message ?? String(err)}${cause}`;
+}
+class HubClient {
+    endpoint;
+    origin;
+    token;
+    fetchImpl;
+    limiter;
+    maxRetries;
+    budgetMs;
+    requestTimeoutMs;
+    baseBackoffMs;
+    maxBackoffMs;
+    maxBodyBytes;
+    clock;
+    random;
+    cache;
+    inflight = new Map();
+    deadline;
+    /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
+    pausedUntil = 0;
+    counters = { questions: 0, cacheHits: 0, requests: 0 };
+    constructor(options) {
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.origin = new URL(this.endpoint).origin;
+        this.token = options.token || undefined;
+        this.fetchImpl = options.fetch ?? fetch;
+        this.limiter = new Limiter(options.concurrency ?? 8);
+        this.maxRetries = options.maxRetries ?? 4;
+        this.budgetMs = options.budgetMs ?? 60_000;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+        this.baseBackoffMs = options.baseBackoffMs ?? 500;
+        this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+        this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+        this.clock = options.clock ?? systemClock;
+        this.random = options.random ?? Math.random;
+        this.cache = options.cache;
+    }
+    stats() {
+        return { ...this.counters, peakConcurrency: this.limiter.peak };
+    }
+    /** The Hub's answer for one repo; the same question is asked at most once per client. */
+    repoInfo(query) {
+        const key = keyOf(query);
+        let answer = this.inflight.get(key);
+        if (!answer) {
+            answer = this.answer({ type: query.type, id: query.id, ...(query.revision !== undefined ? { revision: query.revision } : {}) });
+            this.inflight.set(key, answer);
+        }
+        return answer;
+    }
+    async answer(query) {
+        const problem = questionProblem(query);
+        if (problem)
+            return { kind: 'unreachable', reason: `not asked: ${problem}`, attempts: 0 };
+        this.counters.questions++;
+        const cacheKey = { endpoint: this.endpoint, ...query };
+        const cached = this.cache?.get(cacheKey);
+        // An anonymous "not found" says nothing once a token is available: ask again.
+        if (cached && !(cached.kind === 'not-found' && !cached.authenticated && this.token)) {
+            this.counters.cacheHits++;
+            return cached;
+        }
+        let answer;
+        try {
+            answer = redactJson(await this.ask(query), this.token);
+        }
+        catch (err) {
+            // A bug here must not sink the run: report it as this id's answer.
+            answer = { kind: 'unreachable', reason: redact(`internal error: ${safe_text_oneLine(String(err))}`, this.token), attempts: 0 };
+        }
+        if (isCacheable(answer))
+            this.cache?.set(cacheKey, answer);
+        return answer;
+    }
+    unreachable(reason, attempts) {
+        return { kind: 'unreachable', reason: redact(reason, this.token), attempts };
+    }
+    async ask(query) {
+        this.deadline ??= this.clock.now() + this.budgetMs;
+        const deadline = this.deadline;
+        let lastReason = '';
+        let attempts = 0;
+        for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+            const pause = this.pausedUntil - this.clock.now();
+            if (pause > 0) {
+                if (this.clock.now() + pause > deadline) {
+                    return this.unreachable(`${lastReason || 'rate-limited by the Hub'}: the Hub asks to wait ${Math.ceil(pause / 1000)} s, beyond the time budget of ${this.budgetMs / 1000} s`, attempts);
+                }
+                await this.clock.sleep(pause);
+            }
+            const remaining = deadline - this.clock.now();
+            if (remaining <= 0)
+                return this.unreachable(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, attempts);
+            attempts++;
+            const outcome = await this.limiter.run(() => this.attempt(query, Math.min(this.requestTimeoutMs, remaining)));
+            if ('final' in outcome) {
+                const final = outcome.final;
+                return final.kind === 'unreachable' ? this.unreachable(final.reason, attempts) : final;
+            }
+            lastReason = outcome.retry;
+            if (attempt === this.maxRetries)
+                break;
+            if (outcome.waitMs !== undefined) {
+                // The server said how long: every request waits, not just this one.
+                this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
+                continue;
+            }
+            const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
+            if (this.clock.now() + wait > deadline) {
+                return this.unreachable(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, attempts);
+            }
+            await this.clock.sleep(wait);
+        }
+        return this.unreachable(`${lastReason} (gave up after ${attempts} attempts)`, attempts);
+    }
+    /** One exchange with the Hub, following redirects; the token goes to the endpoint's origin only. */
+    async attempt(query, timeoutMs) {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), timeoutMs);
+        try {
+            let url = new URL(repoInfoUrl(this.endpoint, query));
+            for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                const authenticated = Boolean(this.token) && url.origin === this.origin;
+                const headers = { accept: 'application/json', 'user-agent': `lineage-gate/${version}` };
+                if (authenticated)
+                    headers.authorization = `Bearer ${this.token}`;
+                this.counters.requests++;
+                const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+                const location = response.headers.get('location');
+                if (response.status >= 300 && response.status < 400 && location) {
+                    // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
+                    await response.body?.cancel().catch(() => undefined);
+                    const next = new URL(location, url);
+                    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+                        return { final: { kind: 'unreachable', reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`, attempts: 1 } };
+                    }
+                    url = next;
+                    continue;
+                }
+                const body = await readBoundedText(response, this.maxBodyBytes);
+                return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
+            }
+            return { final: { kind: 'unreachable', reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`, attempts: 1 } };
+        }
+        catch (err) {
+            if (err instanceof BodyTooLargeError) {
+                return { final: { kind: 'unreachable', reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`, attempts: 1 } };
+            }
+            if (controller.signal.aborted)
+                return { retry: `no answer within ${timeoutMs} ms` };
+            return { retry: safe_text_oneLine(networkReason(err)) };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/offline.ts
+/**
+ * Whether to ask the Hub at all, and where. Follows `huggingface_hub`'s conventions:
+ * `HF_HUB_OFFLINE` (or the older `TRANSFORMERS_OFFLINE`) counts as set for `1`, `ON`, `YES`,
+ * `TRUE` in any case (constants.py `_is_true`), and `HF_ENDPOINT` replaces the base URL.
+ */
+
+const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+const TRUE_VALUES = ['1', 'ON', 'YES', 'TRUE'];
+function isTrue(value) {
+    return value !== undefined && TRUE_VALUES.includes(value.trim().toUpperCase());
+}
+function verifyFlag(value) {
+    if (value === undefined || typeof value === 'boolean')
+        return value ?? true;
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new ConfigError(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
+}
+function hubMode(env, inputs = {}) {
+    if (!verifyFlag(inputs.hubVerify)) {
+        return { enabled: false, reason: 'Hub verification is off (`hub-verify: false`): Hub checks were skipped.' };
+    }
+    if (inputs.offline)
+        return { enabled: false, reason: 'Offline (`--offline`): Hub checks were skipped.' };
+    for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE']) {
+        if (isTrue(env[name]))
+            return { enabled: false, reason: `Offline (\`${name}=${env[name].trim()}\`): Hub checks were skipped.` };
+    }
+    return { enabled: true };
+}
+/**
+ * The endpoint to ask: the input/flag, else `HF_ENDPOINT`, else huggingface.co. Must be an
+ * http(s) URL without credentials, query or fragment; returned without trailing `/`.
+ */
+function hubEndpoint(input, env) {
+    const fromInput = input?.trim();
+    const fromEnv = env.HF_ENDPOINT?.trim();
+    const [value, source] = fromInput ? [fromInput, 'Input `hub-endpoint`'] : fromEnv ? [fromEnv, '`HF_ENDPOINT`'] : [DEFAULT_HUB_ENDPOINT, 'default'];
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
+    }
+    // Credentials in the URL would end up in logs; the token has its own input.
+    if (url.username || url.password)
+        throw new ConfigError(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
+    if (url.search || url.hash)
+        throw new ConfigError(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/hub/setup.ts
+
+
+
+
+function depth(text) {
+    if (!text?.trim())
+        return 5;
+    const n = Number(text.trim());
+    if (!Number.isInteger(n) || n < 0 || n > 20)
+        throw new ConfigError(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
+    return n;
+}
+/** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
+async function setUpHub(input) {
+    const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
+    const maxDepth = depth(input.maxDepth);
+    if (!mode.enabled)
+        return { hub: { off: mode.reason }, finish: async () => { } };
+    const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
+    const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
+    let cache;
+    if (input.cachePath) {
+        cache = new HubCache({ path: input.cachePath });
+        const loaded = await cache.load();
+        input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+    }
+    const client = new HubClient({ endpoint, token, cache });
+    return {
+        hub: { client, maxDepth },
+        token,
+        finish: async () => {
+            const stats = client.stats();
+            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+            if (cache)
+                await cache.save();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/ids.ts
 /**
  * Every rule id of the contract (DESIGN's table), implemented or planned: the policy may name any
@@ -51361,7 +52303,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * or shell text is refused before git sees it.
  */
 const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const git_FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const MAX_REF_LENGTH = 255;
 /** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
 const DEEPEN_STEPS = [100, 1000];
@@ -51382,8 +52324,8 @@ function assertSafeRef(ref, what) {
         throw new ConfigError(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
     }
 }
-function isFullSha(ref) {
-    return FULL_SHA.test(ref);
+function git_isFullSha(ref) {
+    return git_FULL_SHA.test(ref);
 }
 /** Runs git without a shell; never rejects, so callers decide what a failure means. */
 function git(cwd, args, timeoutMs = 120_000) {
@@ -51434,7 +52376,7 @@ async function ensureCommit(cwd, ref, remote, log) {
         throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
     }
     // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
-    const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
+    const sha = await resolveCommit(cwd, git_isFullSha(ref) ? ref : 'FETCH_HEAD');
     if (!sha)
         throw new Error(`Cannot diff: fetched ${ref} from ${remote} but it is not a commit.`);
     return sha;
@@ -51607,7 +52549,7 @@ function select_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 function select_short(ref) {
-    return isFullSha(ref) ? ref.slice(0, 7) : ref;
+    return git_isFullSha(ref) ? ref.slice(0, 7) : ref;
 }
 function plural(n) {
     return `${n.toLocaleString('en-US')} file${n === 1 ? '' : 's'}`;
@@ -52084,71 +53026,6 @@ function decodeManifest(bytes, size) {
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
-;// CONCATENATED MODULE: ./src/lineage/hub-id.ts
-/**
- * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
- * into a short human reason so a finding can say exactly what is wrong with an id.
- */
-/** Longest name part the Hub accepts. */
-const MAX_NAME_LENGTH = 96;
-const hub_id_FULL_SHA = /^[0-9a-f]{40}$/i;
-const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
-/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
-function hub_id_isFullSha(s) {
-    return hub_id_FULL_SHA.test(s);
-}
-/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
-function hubIdProblem(id) {
-    if (id.length === 0)
-        return 'is empty';
-    if (id.includes(' '))
-        return 'contains a space';
-    if (/\s/.test(id))
-        return 'contains whitespace';
-    if (id.startsWith('/'))
-        return "starts with '/'";
-    if (id.endsWith('/'))
-        return "ends with '/'";
-    if (id.includes('\\'))
-        return "contains '\\'";
-    const parts = id.split('/');
-    if (parts.length > 2)
-        return "has more than one '/'";
-    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
-    for (const [label, part] of labelled) {
-        const problem = partProblem(label, part);
-        if (problem)
-            return problem;
-    }
-    const name = parts[parts.length - 1];
-    if (name.length > MAX_NAME_LENGTH)
-        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
-    if (id.toLowerCase().endsWith('.git'))
-        return "ends in '.git'";
-    return undefined;
-}
-function partProblem(label, part) {
-    if (part.length === 0)
-        return `has an empty ${label}`;
-    for (const ch of part) {
-        if (ALLOWED_CHAR.test(ch))
-            continue;
-        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
-        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
-    }
-    if (part.includes('--'))
-        return "contains '--'";
-    if (part.includes('..'))
-        return "contains '..'";
-    for (const edge of ['-', '.']) {
-        if (part.startsWith(edge))
-            return `the ${label} starts with '${edge}'`;
-        if (part.endsWith(edge))
-            return `the ${label} ends with '${edge}'`;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
 /**
  * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
@@ -52343,7 +53220,7 @@ function findHubCacheEntry(value) {
         return {
             repoType,
             id: id !== undefined && hubIdProblem(id) === undefined ? id : undefined,
-            revision: sha !== undefined && hub_id_isFullSha(sha) ? sha : undefined
+            revision: sha !== undefined && isFullSha(sha) ? sha : undefined
         };
     }
     return undefined;
@@ -52625,7 +53502,7 @@ function revisionProblem(revision) {
     return undefined;
 }
 function revisionRemark(revision) {
-    if (hub_id_isFullSha(revision))
+    if (isFullSha(revision))
         return '';
     if (isPlaceholderText(revision))
         return ' (a placeholder, not a commit)';
@@ -53913,8 +54790,6 @@ function resolveUpstreamLicense(input) {
     return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
 
 /**
@@ -54263,23 +55138,33 @@ const invalidHubId = {
 
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
 
+
 const unqualifiedHubId = {
     id: 'unqualified-hub-id',
     meta: {
-        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere.',
+        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/unqualified-hub-id.md'
     },
     check({ artifact }) {
-        return allUpstreams(artifact)
-            .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
-            .map((ref) => ({
-            path: ref.source.path,
-            at: ref.source.at,
-            message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
-            fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
-            subject: `${ref.source.field}:${ref.id}`
+        // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
+        const datasets = artifact.records.flatMap((r) => r.datasets).filter((d) => !d.id && classifyDatasetId(d.raw).problem === 'not a Hub dataset id').map((d) => ({
+            path: d.source.path,
+            at: d.source.at,
+            message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the data in a lineage.yaml `datasets:` entry.',
+            subject: `dataset:${d.raw}`,
+            severity: 'notice'
         }));
+        return [...datasets, ...allUpstreams(artifact)
+                .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
+                .map((ref) => ({
+                path: ref.source.path,
+                at: ref.source.at,
+                message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
+                fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
+                subject: `${ref.source.field}:${ref.id}`
+            }))];
     }
 };
 
@@ -54400,19 +55285,54 @@ const unknownLicense = {
 ;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
 
 
-/** One entry per distinct upstream id of the artifact whose license can be established. */
+/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
+function hubLicense(info) {
+    return licenseKey({ id: info.license, name: info.licenseName });
+}
+/**
+ * One entry per distinct upstream id of the artifact whose license can be established — and, when
+ * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
+ */
 function upstreamLicensesOf(ctx) {
     const seen = new Set();
     const out = [];
+    const add = (u) => {
+        seen.add(u.id.toLowerCase());
+        out.push({ ...u, entry: ctx.knowledge.lookup(u.license) });
+    };
     for (const record of ctx.artifact.records) {
         for (const ref of record.upstreams) {
             if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
                 continue;
             const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-            if (!resolved)
+            const answer = ctx.hub?.fact(ref)?.answer;
+            const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+            if (resolved)
+                add({ ref, id: ref.id, ...resolved });
+            // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
+            else if (fromHub)
+                add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+        }
+    }
+    const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
+    for (const rootRef of roots) {
+        const fact = ctx.hub.fact(rootRef);
+        for (const link of fact.ancestry.chain) {
+            if (seen.has(link.id.toLowerCase()) || link.answer?.kind !== 'found')
                 continue;
-            seen.add(ref.id.toLowerCase());
-            out.push({ ref, id: ref.id, ...resolved, entry: ctx.knowledge.lookup(resolved.license) });
+            const fromHub = hubLicense(link.answer.info);
+            const family = ctx.knowledge.family(link.id);
+            const license = fromHub ?? family?.license;
+            if (!license)
+                continue;
+            add({
+                ref: rootRef,
+                id: link.id,
+                license,
+                via: fromHub ? 'hub' : 'builtin',
+                evidence: fromHub ? 'secondary' : 'inferred',
+                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+            });
         }
     }
     return out;
@@ -54422,6 +55342,17 @@ function licenseKey(decl) {
     if (decl.id?.toLowerCase() === 'other' && decl.name)
         return decl.name;
     return decl.id ?? decl.name;
+}
+/** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
+function distinctLicenses(list) {
+    const seen = new Set();
+    return list.filter((u) => {
+        const key = (u.entry?.id ?? u.license).toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
@@ -54711,7 +55642,7 @@ const licenseNotAllowed = {
         const ownKey = own && licenseKey(own);
         if (own && ownKey)
             judge(ownKey, `The artifact's license (${where(own.source)})`, own.source.at, own.source.path);
-        for (const u of upstreamLicensesOf(ctx)) {
+        for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
             judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
         }
         return drafts;
@@ -54830,7 +55761,7 @@ const licenseConflict = {
             return [];
         const ownEntry = ctx.knowledge.lookup(ownKey);
         const drafts = [];
-        for (const u of upstreamLicensesOf(ctx)) {
+        for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
             if (!u.entry?.flowDown)
                 continue;
             // Declaring the upstream's own license (or one of its aliases) keeps its terms.
@@ -54912,7 +55843,7 @@ const nonCommercialUpstream = {
         docs: 'docs/rules/non-commercial-upstream.md'
     },
     check(ctx) {
-        return upstreamLicensesOf(ctx)
+        return distinctLicenses(upstreamLicensesOf(ctx))
             .filter((u) => u.entry?.nonCommercial)
             .map((u) => ({
             path: u.ref.source.path,
@@ -54945,7 +55876,266 @@ const waiverExpired = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/hub-facts.ts
+
+/**
+ * Each upstream of the artifact that the Hub was asked about, with the first place it is named: once
+ * per id (what is true of a repo is said once), or once per (id, revision) for revision questions.
+ */
+function hubFactsOf(ctx, per = 'id') {
+    if (!ctx.hub)
+        return [];
+    const seen = new Set();
+    const out = [];
+    for (const ref of allUpstreams(ctx.artifact)) {
+        const fact = ctx.hub.fact(ref);
+        if (!fact)
+            continue;
+        const key = per === 'id' ? fact.id.toLowerCase() : `${fact.id.toLowerCase()}@${fact.revision ?? ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ ref, fact });
+    }
+    return out;
+}
+function named(fact) {
+    return fact.revision ? `${fact.id}@${fact.revision}` : fact.id;
+}
+
+;// CONCATENATED MODULE: ./src/rules/hub-repo-not-found.ts
+
+
+const hubRepoNotFound = {
+    id: 'hub-repo-not-found',
+    meta: {
+        description: 'The Hub has no repository with the upstream\'s id (or hides it from this token: private or gated).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-repo-not-found.md'
+    },
+    check(ctx) {
+        const datasets = ctx.artifact.records.flatMap((r) => r.datasets).flatMap((d) => {
+            const a = ctx.hub?.dataset(d);
+            if (a?.kind !== 'not-found')
+                return [];
+            return [
+                {
+                    path: d.source.path,
+                    at: d.source.at,
+                    message: `The Hub has no dataset ${d.id} (${where(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: the training data cannot be verified.`,
+                    fix: 'Correct the dataset id, or set `hub-token` if it is private or gated.',
+                    subject: `dataset:${d.id.toLowerCase()}`
+                }
+            ];
+        });
+        return [...datasets, ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+                const a = fact.answer;
+                if (a.kind !== 'not-found')
+                    return [];
+                // A 401 to an anonymous request proves nothing: missing, private and gated repos answer alike.
+                const anonymous = !a.authenticated && a.status === 401;
+                return [
+                    {
+                        path: ref.source.path,
+                        at: ref.source.at,
+                        message: anonymous
+                            ? `The Hub answers that ${fact.id} (${where(ref.source)}) does not exist, or is private or gated and needs a token: asked without one, it cannot tell which.`
+                            : `The Hub has no repository ${fact.id} (${where(ref.source)})${a.authenticated ? ', even with the token given' : ''}: the upstream cannot be verified.`,
+                        fix: anonymous
+                            ? 'Set `hub-token` (or HF_TOKEN) to a token that can read the repository, or correct the id.'
+                            : 'Correct the id (it may have been renamed or deleted), or record where the weights really came from.',
+                        subject: fact.id.toLowerCase(),
+                        upstream: fact.id
+                    }
+                ];
+            })];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-revision-not-found.ts
+
+
+const hubRevisionNotFound = {
+    id: 'hub-revision-not-found',
+    meta: {
+        description: 'The upstream exists on the Hub, but not at the revision the artifact pins.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-revision-not-found.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx, 'revision').flatMap(({ ref, fact }) => fact.answer.kind === 'revision-not-found'
+            ? [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} of it (${where(ref.source)}): that revision was never there, or was removed (a deleted branch, a force-push).`,
+                    fix: `Pin a revision that exists in ${fact.id}'s commit history on the Hub: the 40-hex commit the training run really used.`,
+                    subject: `${fact.id.toLowerCase()}@${fact.revision}`,
+                    upstream: fact.id
+                }
+            ]
+            : []);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-gated.ts
+
+
+const hubGated = {
+    id: 'hub-gated',
+    meta: {
+        description: 'The upstream is gated on the Hub: users must accept its terms before downloading it.',
+        defaultSeverity: 'notice',
+        docs: 'docs/rules/hub-gated.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+            const a = fact.answer;
+            const gated = a.kind === 'gated' ? 'gated' : a.kind === 'found' && a.info.gated ? `gated (${a.info.gated} approval)` : undefined;
+            if (!gated)
+                return [];
+            return [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${fact.id} (${where(ref.source)}) is ${gated} on the Hub: its terms must be accepted before download, and derivatives usually carry them on.`,
+                    fix: 'Make sure the terms accepted for the upstream allow this use, and pass them on with the artifact.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id
+                }
+            ];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-disabled.ts
+
+
+const hubDisabled = {
+    id: 'hub-disabled',
+    meta: {
+        description: 'The upstream repository is disabled on the Hub (taken down).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-disabled.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+            const a = fact.answer;
+            if (a.kind !== 'disabled' && !(a.kind === 'found' && a.info.disabled))
+                return [];
+            return [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${fact.id} (${where(ref.source)}) is disabled on the Hub: it was taken down, which can mean a legal or policy problem with its weights.`,
+                    fix: 'Find out why it was disabled before shipping anything derived from it; derive from another upstream if needed.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id
+                }
+            ];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-license-mismatch.ts
+
+
+
+
+/** Values that declare no license at all. */
+const hub_license_mismatch_PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
+const hubLicenseMismatch = {
+    id: 'hub-license-mismatch',
+    meta: {
+        description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/hub-license-mismatch.md'
+    },
+    check(ctx) {
+        const drafts = [];
+        for (const { fact } of hubFactsOf(ctx)) {
+            if (fact.answer.kind !== 'found')
+                continue;
+            const info = fact.answer.info;
+            const hubKey = licenseKey({ id: info.license, name: info.licenseName });
+            if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()))
+                continue;
+            const hubEntry = ctx.knowledge.lookup(hubKey);
+            for (const record of ctx.artifact.records) {
+                const own = record.upstreams.find((u) => u.id?.toLowerCase() === fact.id.toLowerCase());
+                if (!own)
+                    continue;
+                for (const decl of declarationsAbout(own, record)) {
+                    const declared = licenseKey(decl);
+                    // Placeholders say nothing to compare; `unknown-license` reports them.
+                    if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
+                        continue;
+                    const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+                    const same = terms.includes(hubKey.toLowerCase()) ||
+                        (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
+                    if (same)
+                        continue;
+                    drafts.push({
+                        path: decl.source.path,
+                        at: decl.source.at,
+                        message: `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+                        fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+                        subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
+                        upstream: fact.id
+                    });
+                }
+            }
+        }
+        // The same declaration reached through two questions (id with and without a revision) is one finding.
+        return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-unreachable.ts
+
+
+/** The reason as a sentence: its own `?` or `.` kept, a `.` added otherwise. */
+function sentenceEnd(text) {
+    const trimmed = text.trim();
+    return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+const hubUnreachable = {
+    id: 'hub-unreachable',
+    meta: {
+        description: 'The Hub could not be asked about an upstream (network, rate limit, time budget); an error when the policy requires the Hub.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/hub-unreachable.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => fact.answer.kind === 'unreachable'
+            ? [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `Could not ask the Hub about ${fact.id} (${where(ref.source)}): ${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
+                    // A question the gate refused to send (a malformed revision) will not be answered by waiting.
+                    fix: fact.answer.reason.startsWith('not asked')
+                        ? 'Correct the revision: a 40-hex commit, a branch or tag name, or refs/pr/N.'
+                        : ctx.policy.require.hub
+                            ? 'The policy requires the Hub (`require.hub: true`): re-run when the Hub answers, or check `hub-endpoint` and `hub-token`.'
+                            : 'Re-run when the Hub answers, or check `hub-endpoint` and `hub-token`; set `require.hub: true` in the policy to fail closed.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id,
+                    // Fail closed when the policy says the Hub must answer.
+                    severity: ctx.policy.require.hub ? 'error' : undefined
+                }
+            ]
+            : []);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
 
 
 
@@ -54983,18 +56173,167 @@ const RULES = [
     licenseConflict,
     namingRequirement,
     nonCommercialUpstream,
+    hubRepoNotFound,
+    hubRevisionNotFound,
+    hubGated,
+    hubDisabled,
+    hubLicenseMismatch,
+    hubUnreachable,
     waiverExpired
 ];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/hub/ancestry.ts
+/**
+ * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
+ * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
+ * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
+ * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ */
 
-/** The tool's version, as published in package.json. */
-const version = package_namespaceObject.rE;
+const fold = (id) => id.toLowerCase();
+async function resolveAncestry(client, id, options = {}) {
+    const maxDepth = options.maxDepth ?? 5;
+    // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
+    // lead to the same node, so a repo named two ways is asked about (and expanded) once.
+    const alias = new Map();
+    const nodes = new Map();
+    const edges = new Map();
+    const resolve = (name) => alias.get(fold(name)) ?? fold(name);
+    const rootNode = { key: fold(id), name: id, depth: 0, parents: [] };
+    nodes.set(rootNode.key, rootNode);
+    const chain = [];
+    const linkOf = new Map();
+    const unexplored = [];
+    let level = [rootNode];
+    while (level.length > 0) {
+        await Promise.all(level.map(async (node) => {
+            const query = { type: 'model', id: node.name, ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {}) };
+            node.answer = await client.repoInfo(query);
+            if (node.answer.kind === 'found') {
+                node.parents = node.answer.info.baseModels;
+                const canonical = fold(node.answer.info.id);
+                if (canonical !== node.key && !nodes.has(canonical))
+                    alias.set(canonical, node.key);
+            }
+            const link = linkOf.get(node.key);
+            if (link) {
+                link.answer = node.answer;
+                if (node.answer.kind === 'found' && node.answer.info.sha)
+                    link.revision = node.answer.info.sha;
+            }
+        }));
+        const next = [];
+        for (const node of level) {
+            const relation = node.answer?.kind === 'found' ? node.answer.info.baseModelRelation : undefined;
+            for (const parent of node.parents) {
+                const problem = hubIdProblem(parent);
+                if (problem) {
+                    chain.push({ id: parent, via: 'base_model', depth: node.depth + 1, child: node.name, ...(relation ? { relation } : {}), problem: `not a Hub id (it ${problem})` });
+                    continue;
+                }
+                const key = resolve(parent);
+                edges.set(node.key, [...(edges.get(node.key) ?? []), key]);
+                if (nodes.has(key))
+                    continue;
+                if (node.depth >= maxDepth) {
+                    if (!unexplored.some((u) => fold(u.id) === key))
+                        unexplored.push({ id: parent, child: node.name });
+                    continue;
+                }
+                const child = { key, name: parent, depth: node.depth + 1, parents: [] };
+                nodes.set(key, child);
+                const link = { id: parent, via: 'base_model', depth: child.depth, child: node.name, ...(relation ? { relation } : {}) };
+                linkOf.set(key, link);
+                chain.push(link);
+                next.push(child);
+            }
+        }
+        level = next;
+    }
+    const rootAnswer = rootNode.answer;
+    return {
+        root: {
+            id,
+            ...(rootAnswer.kind === 'found' && rootAnswer.info.sha ? { revision: rootAnswer.info.sha } : {}),
+            answer: rootAnswer
+        },
+        chain,
+        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
+    };
+}
+/** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
+function findCycles(start, edges, nameOf) {
+    const cycles = [];
+    const seen = new Set();
+    const state = new Map();
+    const stack = [];
+    const visit = (key) => {
+        state.set(key, 'open');
+        stack.push(key);
+        for (const next of edges.get(key) ?? []) {
+            if (state.get(next) === 'open') {
+                const loop = [...stack.slice(stack.indexOf(next)), next];
+                const signature = [...new Set(loop)].sort().join('\n');
+                if (!seen.has(signature)) {
+                    seen.add(signature);
+                    cycles.push(loop.map(nameOf));
+                }
+            }
+            else if (!state.has(next)) {
+                visit(next);
+            }
+        }
+        stack.pop();
+        state.set(key, 'done');
+    };
+    visit(start);
+    return cycles;
+}
+
+;// CONCATENATED MODULE: ./src/hub/verify.ts
+
+function key(id, revision) {
+    return `${id.toLowerCase()}@${revision ?? ''}`;
+}
+/** Upstreams worth asking about: a valid Hub id, written or recovered. */
+function askable(ref) {
+    return !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path');
+}
+/**
+ * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
+ * `base_model` up to `maxDepth`. The client dedupes and bounds concurrency, so everything is asked at once.
+ */
+async function verifyOnHub(artifacts, client, maxDepth) {
+    const wanted = new Map();
+    const datasets = new Map();
+    for (const artifact of artifacts) {
+        for (const record of artifact.records) {
+            for (const ref of record.upstreams) {
+                if (askable(ref))
+                    wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+            }
+            for (const d of record.datasets) {
+                if (d.id)
+                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+            }
+        }
+    }
+    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
+    const facts = await Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+        const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+        return { id, revision, answer: ancestry.root.answer, ancestry };
+    }));
+    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
+    return {
+        all: facts,
+        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
+        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
@@ -55008,14 +56347,34 @@ const version = package_namespaceObject.rE;
 
 
 
+
+
+function hubSummary(fact) {
+    if (!fact)
+        return null;
+    const a = fact.answer;
+    const info = a.kind === 'found' ? a.info : undefined;
+    return {
+        status: a.kind,
+        sha: info?.sha ?? null,
+        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
+        license: info ? (licenseKey({ id: info.license, name: info.licenseName }) ?? null) : null,
+        ancestors: fact.ancestry.chain.map((l) => ({
+            id: l.id,
+            depth: l.depth,
+            license: l.answer?.kind === 'found' ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+            evidence: 'secondary'
+        }))
+    };
+}
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, failing, licenseOf) {
+function summarise(artifact, failing, licenseOf, hub) {
     const license = artifactLicense(artifact);
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
-    const rank = { declared: 0, policy: 1, builtin: 2 };
+    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
     const bestLicense = new Map();
     for (const r of artifact.records) {
         for (const u of r.upstreams) {
@@ -55041,7 +56400,8 @@ function summarise(artifact, failing, licenseOf) {
             evidence: u.evidence,
             path: u.source.path,
             line: u.source.at.line,
-            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
+            hub: hubSummary(hub?.fact(u))
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
@@ -55052,12 +56412,16 @@ function summarise(artifact, failing, licenseOf) {
 async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
     const licenseOf = (ref, record) => {
         if (!isResolvable(ref))
             return null;
         const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+        if (found)
+            return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
+        const card = hubSummary(hub?.fact(ref))?.license;
+        return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
@@ -55069,10 +56433,10 @@ async function runGate(opts) {
     return buildReport({
         version: version,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
+        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: opts.changeSet.notes,
+        notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
         manifestsCount: manifestCount
     });
 }
@@ -55207,7 +56571,7 @@ function clip(text, max) {
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
-const MAX_LIST = 20;
+const markdown_blocks_MAX_LIST = 20;
 const MAX_NOTES = 50;
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
@@ -55250,9 +56614,9 @@ function runBlock(report) {
 const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Status |\n| --- | --- | --- | --- | --- |';
 /** At most MAX_LIST entries, then how many more there were. */
 function capped(entries) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    const shown = entries.slice(0, markdown_blocks_MAX_LIST);
+    if (entries.length > markdown_blocks_MAX_LIST)
+        shown.push(`…and ${entries.length - markdown_blocks_MAX_LIST} more`);
     return shown.length ? shown.join('<br>') : '—';
 }
 function code(value) {
@@ -55269,10 +56633,13 @@ function shortRevision(revision) {
     return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
 }
 function upstreamCell(u) {
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
+    // A branch or tag moves: show which commit the Hub says it meant today.
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => safeMarkdown(f)).join(', ');
+    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
@@ -55495,6 +56862,7 @@ function toOutputs(report, files = {}) {
 
 
 
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -55576,7 +56944,22 @@ async function run() {
             info(`Note: ${oneLine(note)}`);
         const policy = await loadPolicy({ workspace, file: inputs.policy || undefined, ruleIds: RULE_IDS });
         info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
-        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock() });
+        const hub = await setUpHub({
+            env: process.env,
+            verify: inputs.hubVerify,
+            endpoint: inputs.hubEndpoint,
+            token: inputs.hubToken,
+            cachePath: inputs.hubCache ? workspacePath(workspace, inputs.hubCache, 'hub-cache') : undefined,
+            maxDepth: inputs.hubMaxDepth,
+            log: (message) => info(oneLine(message))
+        });
+        // The token must never reach the log, even inside an error message.
+        if (hub.token)
+            setSecret(hub.token);
+        if ('off' in hub.hub)
+            info(oneLine(hub.hub.off));
+        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock(), hub: hub.hub });
+        await hub.finish();
         emitAnnotations(toAnnotations(report), core_namespaceObject);
         await writeSummary(report);
         if (reportPath) {

@@ -1,12 +1,13 @@
 // `npm run demo`: runs the bundled Action (dist/index.js) on examples/ exactly as a runner would —
-// runner environment, a pull_request event payload, a loopback HTTP server standing in for the
-// GitHub API — and prints what the pull request would show.
+// runner environment, a pull_request event payload, loopback HTTP servers standing in for the
+// GitHub API and the Hugging Face Hub — and prints what the pull request would show.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDemoHub } from './demo-hub.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OWNER = 'acme';
@@ -55,6 +56,9 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const apiUrl = `http://127.0.0.1:${server.address().port}`;
 
+// The Hub the examples' upstreams are verified against (HF_HUB_OFFLINE=1 runs the demo without it).
+const hub = await startDemoHub();
+
 const tmp = mkdtempSync(join(tmpdir(), 'lineage-gate-demo-'));
 const eventPath = join(tmp, 'event.json');
 const outputPath = join(tmp, 'github_output');
@@ -87,7 +91,11 @@ const env = {
   'INPUT_POLICY': 'examples/lineage-policy.yml',
   'INPUT_REPORT-FILE': '',
   'INPUT_BASE-REF': '',
-  'INPUT_HEAD-REF': ''
+  'INPUT_HEAD-REF': '',
+  'INPUT_HUB-VERIFY': 'true',
+  'INPUT_HUB-ENDPOINT': hub.url,
+  'INPUT_HUB-MAX-DEPTH': '5',
+  ...(process.env.HF_HUB_OFFLINE ? { HF_HUB_OFFLINE: process.env.HF_HUB_OFFLINE } : {})
 };
 
 const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: root, env });
@@ -96,6 +104,7 @@ child.stdout.on('data', (d) => (stdout += d));
 child.stderr.on('data', (d) => process.stderr.write(d));
 const code = await new Promise((resolve) => child.on('close', resolve));
 server.close();
+await hub.close();
 
 const rule = (title) => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 rule(`What the runner log shows (dist/index.js, pull_request #${NUMBER}, ${changed.length} files)`);

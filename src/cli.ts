@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
+import { setUpHub } from './hub/setup.js';
 import { RULE_IDS } from './rules/ids.js';
 import type { ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
@@ -20,7 +21,9 @@ import { version } from './version.js';
 
 const USAGE = `Usage:
   lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
-                     [--output FILE] [--fail-on error|warning|never] [--offline]
+                     [--output FILE] [--fail-on error|warning|never]
+                     [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
+  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -68,10 +71,11 @@ async function check(argv: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       offline: { type: 'boolean' },
       'hub-endpoint': { type: 'string' },
-      'fail-on': { type: 'string' }
+      'fail-on': { type: 'string' },
+      cache: { type: 'string' },
+      'hub-max-depth': { type: 'string' }
     }
   });
-  if (values['hub-endpoint'] !== undefined) throw new ConfigError('--hub-endpoint is not supported yet in this version of lineage-gate.');
   if (values.format === 'sarif') throw new ConfigError('--format sarif is not supported yet in this version of lineage-gate.');
   const format: Format = oneOf('--format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
@@ -89,7 +93,16 @@ async function check(argv: string[]): Promise<number> {
   const policy = await loadPolicy({ workspace: root, file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined, ruleIds: RULE_IDS });
   const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new ConfigError('LINEAGE_GATE_NOW must be an ISO date.');
-  const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now });
+  const hub = await setUpHub({
+    env: process.env,
+    offline: values.offline,
+    endpoint: values['hub-endpoint'],
+    cachePath: values.cache ? resolve(cwd, values.cache) : undefined,
+    maxDepth: values['hub-max-depth'],
+    log: (m: string) => process.stderr.write(`${m}\n`)
+  });
+  const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+  await hub.finish();
   const rendered =
     format === 'json' ? renderJson(report)
     : format === 'markdown' ? renderMarkdown(report, { docsBase: DOCS_BASE })

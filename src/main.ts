@@ -6,6 +6,7 @@ import { readInputs } from './action/inputs.js';
 import { oneLine } from './action/log.js';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
+import { setUpHub } from './hub/setup.js';
 import { RULE_IDS } from './rules/ids.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
@@ -98,7 +99,20 @@ export async function run(): Promise<void> {
 
     const policy = await loadPolicy({ workspace, file: inputs.policy || undefined, ruleIds: RULE_IDS });
     core.info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
-    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock() });
+    const hub = await setUpHub({
+      env: process.env,
+      verify: inputs.hubVerify,
+      endpoint: inputs.hubEndpoint,
+      token: inputs.hubToken,
+      cachePath: inputs.hubCache ? workspacePath(workspace, inputs.hubCache, 'hub-cache') : undefined,
+      maxDepth: inputs.hubMaxDepth,
+      log: (message: string) => core.info(oneLine(message))
+    });
+    // The token must never reach the log, even inside an error message.
+    if (hub.token) core.setSecret(hub.token);
+    if ('off' in hub.hub) core.info(oneLine(hub.hub.off));
+    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock(), hub: hub.hub });
+    await hub.finish();
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);
     if (reportPath) {

@@ -15,6 +15,9 @@ import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense, isResolvable } from './rules/artifact-facts.js';
 import { version } from './version.js';
+import type { RepoInfoSource } from './hub/ancestry.js';
+import { verifyOnHub, type HubFact, type HubFacts } from './hub/verify.js';
+import { licenseKey } from './rules/upstream-licenses.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -27,6 +30,26 @@ export interface GateOptions {
   policy: Policy;
   /** The clock waivers are judged by (injected in tests). */
   now: Date;
+  /** Ask the Hub through this client (following base_model up to maxDepth), or say why not. */
+  hub: { client: RepoInfoSource; maxDepth: number } | { off: string };
+}
+
+function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {
+  if (!fact) return null;
+  const a = fact.answer;
+  const info = a.kind === 'found' ? a.info : undefined;
+  return {
+    status: a.kind,
+    sha: info?.sha ?? null,
+    gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
+    license: info ? (licenseKey({ id: info.license, name: info.licenseName }) ?? null) : null,
+    ancestors: fact.ancestry.chain.map((l) => ({
+      id: l.id,
+      depth: l.depth,
+      license: l.answer?.kind === 'found' ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+      evidence: 'secondary' as const
+    }))
+  };
 }
 
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
@@ -34,10 +57,10 @@ function artifactPaths(artifact: Artifact): string[] {
   return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
 
-function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license']): ReportArtifact {
+function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license'], hub: HubFacts | undefined): ReportArtifact {
   const license = artifactLicense(artifact);
   // One license per upstream id: the best-founded claim any manifest of the artifact supports.
-  const rank = { declared: 0, policy: 1, builtin: 2 } as const;
+  const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 } as const;
   const bestLicense = new Map<string, ReportUpstream['license']>();
   for (const r of artifact.records) {
     for (const u of r.upstreams) {
@@ -63,7 +86,8 @@ function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: Upstre
         evidence: u.evidence,
         path: u.source.path,
         line: u.source.at.line,
-        license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
+        license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
+        hub: hubSummary(hub?.fact(u))
       }))
     ),
     license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
@@ -76,13 +100,16 @@ function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: Upstre
 export async function runGate(opts: GateOptions): Promise<Report> {
   const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+  const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>
-    evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses })
+    evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub })
   );
   const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
     if (!isResolvable(ref)) return null;
     const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-    return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    if (found) return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
+    const card = hubSummary(hub?.fact(ref))?.license;
+    return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
   };
   const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
   const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
@@ -94,10 +121,10 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   return buildReport({
     version,
     failOn: opts.failOn,
-    artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
+    artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
     findings,
     changeSource: opts.changeSet.source,
-    notes: opts.changeSet.notes,
+    notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
     manifestsCount: manifestCount
   });
 }

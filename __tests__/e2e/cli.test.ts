@@ -138,7 +138,7 @@ describe('lineage-gate check on examples/', () => {
     mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
     for (const name of readdirSync(join(PROJECT_ROOT, 'dist', 'cli'))) writeFileSync(join(dir, 'dist', 'cli', name), readFileSync(join(PROJECT_ROOT, 'dist', 'cli', name)));
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(process.execPath, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('unmanifested-weights');
   });

@@ -70,6 +70,8 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: tmp,
+    // No test reaches the real Hub: tests that verify against a Hub pass a loopback endpoint and clear this.
+    HF_HUB_OFFLINE: '1',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/ /g, '_')}`, v])),
     ...opts.env
   };
@@ -91,7 +93,7 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
 
 /** Runs the bundled CLI as a process. */
 export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HF_HUB_OFFLINE: '1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

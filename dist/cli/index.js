@@ -11937,15 +11937,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1345);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(340);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9983);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5405);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5344);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(1013);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4980);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1345);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1583);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9983);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9917);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2339);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(1013);
+
 
 
 
@@ -11965,7 +11967,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const USAGE = `Usage:
   lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
-                     [--output FILE] [--fail-on error|warning|never] [--offline]
+                     [--output FILE] [--fail-on error|warning|never]
+                     [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
+  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -12013,11 +12017,11 @@ async function check(argv) {
             output: { type: 'string', short: 'o' },
             offline: { type: 'boolean' },
             'hub-endpoint': { type: 'string' },
-            'fail-on': { type: 'string' }
+            'fail-on': { type: 'string' },
+            cache: { type: 'string' },
+            'hub-max-depth': { type: 'string' }
         }
     });
-    if (values['hub-endpoint'] !== undefined)
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('--hub-endpoint is not supported yet in this version of lineage-gate.');
     if (values.format === 'sarif')
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('--format sarif is not supported yet in this version of lineage-gate.');
     const format = oneOf('--format', values.format, FORMATS, 'text');
@@ -12028,17 +12032,26 @@ async function check(argv) {
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_8__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_9__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_15__/* .RULE_IDS */ .I });
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_16__/* .RULE_IDS */ .I });
     const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
     if (Number.isNaN(now.getTime()))
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('LINEAGE_GATE_NOW must be an ISO date.');
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now });
-    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_16__/* .renderJson */ .h)(report)
-        : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_12__/* .DOCS_BASE */ .M0 })
-            : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_11__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_11__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setUpHub */ .x)({
+        env: process.env,
+        offline: values.offline,
+        endpoint: values['hub-endpoint'],
+        cachePath: values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.cache) : undefined,
+        maxDepth: values['hub-max-depth'],
+        log: (m) => process.stderr.write(`${m}\n`)
+    });
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+    await hub.finish();
+    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_17__/* .renderJson */ .h)(report)
+        : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
+            : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
         process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -12061,13 +12074,13 @@ function rulePage(id) {
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_13__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_14__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_13__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_14__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
-    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_12__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -12078,7 +12091,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_14__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_15__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -12158,7 +12171,7 @@ class PolicyError extends ConfigError {
 /* harmony export */   Si: () => (/* binding */ upstreamsAt),
 /* harmony export */   _m: () => (/* binding */ licenseIdAt)
 /* harmony export */ });
-/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3125);
+/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3562);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
 /**
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
@@ -12298,8 +12311,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 5 modules
-var classify = __nccwpck_require__(3125);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
+var classify = __nccwpck_require__(3562);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -12699,8 +12712,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var hf_model_card = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
 const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"required":["id"],"description":"One model the artifact derives from.","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}}}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 5 modules
-var classify = __nccwpck_require__(3125);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
+var classify = __nccwpck_require__(3562);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -12948,6 +12961,898 @@ function findFormat(id) {
 function detectFormat(value, basename, syntax) {
     const fromMarkdown = syntax === 'front-matter';
     return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+}
+
+
+/***/ }),
+
+/***/ 4980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ setUpHub)
+});
+
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/hub/answer.ts
+/**
+ * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
+ * client, the cache and the ancestry walk produce and keep them. Everything here is plain data
+ * (JSON-serialisable) so that answers can be cached across runs.
+ */
+/** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
+const CACHEABLE_KINDS = ['found', 'not-found', 'revision-not-found', 'gated', 'disabled'];
+function isCacheable(answer) {
+    return CACHEABLE_KINDS.includes(answer.kind);
+}
+// Bounds on what one answer may carry: the reply comes from a configurable endpoint.
+const MAX_LIST = 10_000;
+const MAX_BASE_MODELS = 64;
+const MAX_TEXT = 2_048;
+function answer_text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed ? trimmed.slice(0, MAX_TEXT) : undefined;
+}
+function strings(value, max) {
+    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    const out = [];
+    for (const item of list) {
+        const s = answer_text(item);
+        if (s !== undefined && !out.includes(s))
+            out.push(s);
+        if (out.length >= max)
+            break;
+    }
+    return out;
+}
+function gatedOf(value) {
+    if (value === 'auto' || value === 'manual')
+        return value;
+    if (value === false || value === undefined || value === null || value === 'false')
+        return false;
+    // An unknown truthy value: treat as gated with manual approval, the stricter reading.
+    return 'manual';
+}
+/** `base_model:<id>` and `base_model:<relation>:<id>` tags the Hub adds to derived repos. */
+function fromBaseModelTags(tags) {
+    const ids = [];
+    let relation;
+    for (const tag of tags) {
+        if (!tag.startsWith('base_model:'))
+            continue;
+        const rest = tag.slice('base_model:'.length);
+        const parts = rest.split(':');
+        if (parts.length === 2) {
+            relation ??= parts[0];
+            if (!ids.includes(parts[1]))
+                ids.push(parts[1]);
+        }
+        else if (parts.length === 1 && !ids.includes(rest)) {
+            ids.push(rest);
+        }
+    }
+    return { ids: ids.slice(0, MAX_BASE_MODELS), relation };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Reads a 200 reply of the repo-info API into `HubRepoInfo`. Returns undefined when the body is
+ * not a JSON object (a proxy's HTML page, a truncated reply).
+ */
+function repoInfoFromJson(json, askedId) {
+    if (!isRecord(json))
+        return undefined;
+    const card = isRecord(json.cardData) ? json.cardData : {};
+    const tags = strings(json.tags, MAX_LIST);
+    // The card is what the author declared; the Hub's `baseModels` and tags are derived from it
+    // (and use renamed ids), so they only stand in when the card says nothing.
+    let baseModels = strings(card.base_model, MAX_BASE_MODELS);
+    let baseModelRelation = answer_text(card.base_model_relation);
+    const hubBase = isRecord(json.baseModels) ? json.baseModels : undefined;
+    if (baseModels.length === 0 && hubBase) {
+        baseModels = strings(Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [], MAX_BASE_MODELS);
+    }
+    if (hubBase)
+        baseModelRelation ??= answer_text(hubBase.relation);
+    const tagged = fromBaseModelTags(tags);
+    if (baseModels.length === 0)
+        baseModels = tagged.ids;
+    baseModelRelation ??= tagged.relation;
+    let licenses = strings(card.license, MAX_BASE_MODELS);
+    if (licenses.length === 0)
+        licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
+    const siblings = Array.isArray(json.siblings)
+        ? strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
+        : [];
+    const sha = answer_text(json.sha);
+    return {
+        id: answer_text(json.id) ?? askedId,
+        ...(sha ? { sha } : {}),
+        gated: gatedOf(json.gated),
+        private: json.private === true,
+        disabled: json.disabled === true,
+        ...(licenses.length === 1 ? { license: licenses[0] } : {}),
+        licenses,
+        ...optional('licenseName', answer_text(card.license_name)),
+        ...optional('licenseLink', answer_text(card.license_link)),
+        baseModels,
+        ...optional('baseModelRelation', baseModelRelation),
+        tags,
+        siblings
+    };
+}
+function optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+const GATED_VALUES = [false, 'auto', 'manual'];
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+function isOptionalString(value) {
+    return value === undefined || typeof value === 'string';
+}
+/** Shape check for answers read back from a cache file (which may be stale, edited or corrupt). */
+function isHubAnswer(value) {
+    if (!isRecord(value))
+        return false;
+    switch (value.kind) {
+        case 'found': {
+            const info = value.info;
+            return (isRecord(info) &&
+                typeof info.id === 'string' &&
+                isOptionalString(info.sha) &&
+                GATED_VALUES.includes(info.gated) &&
+                typeof info.private === 'boolean' &&
+                typeof info.disabled === 'boolean' &&
+                isOptionalString(info.license) &&
+                isStringArray(info.licenses) &&
+                isOptionalString(info.licenseName) &&
+                isOptionalString(info.licenseLink) &&
+                isStringArray(info.baseModels) &&
+                isOptionalString(info.baseModelRelation) &&
+                isStringArray(info.tags) &&
+                isStringArray(info.siblings));
+        }
+        case 'not-found':
+            return typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string';
+        case 'revision-not-found':
+            return typeof value.revision === 'string' && typeof value.detail === 'string';
+        case 'gated':
+            return typeof value.authenticated === 'boolean' && typeof value.detail === 'string';
+        case 'disabled':
+            return typeof value.detail === 'string';
+        case 'unreachable':
+            return typeof value.reason === 'string' && typeof value.attempts === 'number';
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/cache.ts
+/**
+ * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
+ * that `actions/cache` can carry them and a warm run asks the Hub nothing.
+ *
+ * - Keyed by endpoint + repo type + id + revision: a mirror's answers never stand in for the Hub's.
+ * - Entries carry `storedAt`; they expire after the TTL (default 24 h), except `found` answers
+ *   for a 40-hex revision: what a commit contains (card, license, files) cannot change. Negative
+ *   and access answers (not found, gated, disabled) describe the repo's state today and expire
+ *   even for a sha.
+ * - `unreachable` answers are never stored: they describe the network, not the repo.
+ * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ */
+
+
+
+
+const FORMAT = 'lineage-gate-hub-cache';
+const VERSION = 1;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+function keyString(key) {
+    return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
+}
+function immutable(key, answer) {
+    return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+}
+function isKey(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const k = value;
+    return (typeof k.endpoint === 'string' &&
+        (k.type === 'model' || k.type === 'dataset') &&
+        typeof k.id === 'string' &&
+        (k.revision === undefined || typeof k.revision === 'string'));
+}
+class HubCache {
+    path;
+    ttlMs;
+    maxEntries;
+    maxFileBytes;
+    clock;
+    entries = new Map();
+    constructor(options) {
+        this.path = options.path;
+        this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+        this.maxEntries = options.maxEntries ?? 10_000;
+        this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
+        this.clock = options.clock ?? { now: () => Date.now() };
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
+    async load() {
+        this.entries.clear();
+        let text;
+        try {
+            const info = await (0,promises_.stat)(this.path);
+            if (info.size > this.maxFileBytes)
+                return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+            text = await (0,promises_.readFile)(this.path, 'utf8');
+        }
+        catch (err) {
+            const code = err.code;
+            return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? err.message}); starting empty` };
+        }
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
+        }
+        const doc = json;
+        if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== VERSION || !Array.isArray(doc.entries)) {
+            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
+        }
+        let dropped = 0;
+        for (const raw of doc.entries) {
+            const e = raw;
+            if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+                dropped++;
+                continue;
+            }
+            const key = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+            this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+        }
+        return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+    }
+    fresh(entry) {
+        return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+    }
+    get(key) {
+        const entry = this.entries.get(keyString(key));
+        if (!entry)
+            return undefined;
+        if (!this.fresh(entry)) {
+            this.entries.delete(keyString(key));
+            return undefined;
+        }
+        return entry.answer;
+    }
+    /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
+    set(key, answer) {
+        if (!isCacheable(answer))
+            return false;
+        const clean = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+        this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+        return true;
+    }
+    /** Writes fresh entries (newest first, at most `maxEntries`) to a temp file, then renames it over the cache file. */
+    async save() {
+        const kept = [...this.entries.values()]
+            .filter((e) => this.fresh(e))
+            .sort((a, b) => b.storedAt - a.storedAt)
+            .slice(0, this.maxEntries);
+        const doc = { format: FORMAT, version: VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+        const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+        try {
+            await (0,promises_.writeFile)(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+            await (0,promises_.rename)(temp, this.path);
+        }
+        catch (err) {
+            await (0,promises_.rm)(temp, { force: true });
+            throw err;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/hub/retry.ts
+/**
+ * When to try again: exponential backoff with full jitter for transient failures, and the
+ * server's own word (`Retry-After`, `RateLimit`) for 429s.
+ */
+/**
+ * Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): a uniformly random
+ * wait in [0, min(cap, base · 2^attempt)). `attempt` is 0 for the first retry.
+ */
+function backoffDelay(attempt, random, baseMs, capMs) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(ceiling * r);
+}
+/** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === null)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - nowMs);
+}
+/**
+ * The Hub's `RateLimit: "api";r=<remaining>;t=<seconds until the window resets>` (IETF
+ * draft-ietf-httpapi-ratelimit-headers form). Returns the wait in ms, or undefined.
+ */
+function parseRateLimitReset(value) {
+    if (value === null)
+        return undefined;
+    const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
+    return match ? Number(match[1]) * 1000 : undefined;
+}
+/** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
+function rateLimitWait(headers, nowMs) {
+    const waits = [parseRetryAfter(headers.get('retry-after'), nowMs), parseRateLimitReset(headers.get('ratelimit'))].filter((w) => w !== undefined);
+    return waits.length ? Math.max(...waits) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/hub/safe-text.ts
+/**
+ * Text that comes back from the Hub (error messages, network error causes) ends up in findings
+ * and logs: keep it to one short line, and make sure the token can never ride along.
+ */
+const MAX_MESSAGE = 200;
+/** One line, no control characters, at most 200 characters. */
+function oneLine(text, max = MAX_MESSAGE) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
+function redact(text, secret) {
+    if (!secret)
+        return text;
+    return text.split(secret).join('***');
+}
+/** Deep copy of a JSON value with `secret` removed from every string (keys included). */
+function redactJson(value, secret) {
+    if (!secret)
+        return value;
+    const serialised = JSON.stringify(value);
+    // Tokens are URL-safe ASCII, so their JSON encoding is themselves; check both to be sure.
+    const encoded = JSON.stringify(secret).slice(1, -1);
+    if (!serialised.includes(secret) && !serialised.includes(encoded))
+        return value;
+    return JSON.parse(redact(redact(serialised, encoded), secret));
+}
+
+;// CONCATENATED MODULE: ./src/hub/classify-response.ts
+/**
+ * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
+ * the checks follows `huggingface_hub`'s `hf_raise_for_status` (utils/_http.py): the
+ * `X-Error-Code` header first (RevisionNotFound, GatedRepo), then the disabled-repo message,
+ * then RepoNotFound — which the Hub also signals with a bare 401 to anonymous requests for
+ * missing, private and gated repos alike, unless the message says the token itself is bad.
+ */
+
+
+
+/** The message the Hub sends (as `X-Error-Message`) for a repo taken down by moderation. */
+const DISABLED_MESSAGE = 'Access to this resource is disabled.';
+/** The Hub's 401 message for a token it does not accept (not a verdict about the repo). */
+const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
+function serverMessage(reply) {
+    const header = reply.headers.get('x-error-message');
+    if (header)
+        return oneLine(header);
+    try {
+        const json = JSON.parse(reply.body);
+        if (json && typeof json === 'object' && 'error' in json) {
+            const error = json.error;
+            if (typeof error === 'string')
+                return oneLine(error);
+            if (Array.isArray(error))
+                return oneLine(error.filter((e) => typeof e === 'string').join('; '));
+        }
+    }
+    catch {
+        // not JSON: no message
+    }
+    return undefined;
+}
+function describe(query) {
+    return `${query.type} repo "${query.id}"`;
+}
+function quoted(message) {
+    return message ? `: "${message}"` : '';
+}
+function unreachable(reason) {
+    return { final: { kind: 'unreachable', reason, attempts: 1 } };
+}
+function classifyReply(reply, query, authenticated, nowMs) {
+    const { status } = reply;
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(reply.body);
+        }
+        catch (err) {
+            return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${oneLine(err.message, 80)})`);
+        }
+        const info = repoInfoFromJson(json, query.id);
+        if (!info)
+            return unreachable(`the Hub's reply for ${describe(query)} is JSON but not an object`);
+        return { final: { kind: 'found', info } };
+    }
+    const code = reply.headers.get('x-error-code')?.trim();
+    const message = serverMessage(reply);
+    if (code === 'RevisionNotFound') {
+        return {
+            final: {
+                kind: 'revision-not-found',
+                revision: query.revision ?? '',
+                detail: `${describe(query)} has no revision "${query.revision ?? ''}" (${status} RevisionNotFound${quoted(message)})`
+            }
+        };
+    }
+    if (code === 'GatedRepo') {
+        return {
+            final: {
+                kind: 'gated',
+                authenticated,
+                detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} (${status} GatedRepo${quoted(message)})`
+            }
+        };
+    }
+    if (message === DISABLED_MESSAGE) {
+        return { final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` } };
+    }
+    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
+        return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
+    }
+    if (code === 'RepoNotFound' || status === 401) {
+        const what = `${status}${code ? ` ${code}` : ''}`;
+        const detail = authenticated
+            ? `the Hub has no ${describe(query)}, or the token cannot see it (${what})`
+            : status === 401
+                ? `the Hub answered ${what} to an anonymous request: ${describe(query)} does not exist, or it is private or gated (set hub-token to tell which)`
+                : `the Hub has no ${describe(query)} (${what})`;
+        return { final: { kind: 'not-found', authenticated, status, detail } };
+    }
+    if (status === 429) {
+        return { retry: `rate-limited by the Hub (429${quoted(message)})`, waitMs: rateLimitWait(reply.headers, nowMs) };
+    }
+    if (status === 408 || status >= 500) {
+        return { retry: `the Hub answered ${status}${quoted(message)}` };
+    }
+    if (status === 404) {
+        // A 404 without the Hub's error code is not a verdict about the repo: most often the
+        // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
+        return unreachable(`the endpoint answered 404 without an X-Error-Code for ${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+    }
+    return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
+}
+
+;// CONCATENATED MODULE: ./src/hub/limiter.ts
+/** At most `limit` tasks at a time; the rest wait in arrival order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    /** Highest number of tasks that ran at once (for reports and tests). */
+    peak = 0;
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+    }
+    async run(task) {
+        if (this.active >= this.limit) {
+            // The finishing task hands its slot over directly (see below), so `active` is not bumped here.
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+        else {
+            this.active++;
+        }
+        this.peak = Math.max(this.peak, this.active);
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/read-body.ts
+/** Reads a fetch body as UTF-8 text, refusing to hold more than `maxBytes` of it. */
+class BodyTooLargeError extends Error {
+    maxBytes;
+    name = 'BodyTooLargeError';
+    constructor(maxBytes) {
+        super(`the reply is larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+    }
+}
+async function readBoundedText(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(maxBytes);
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/hub/client.ts
+/**
+ * The Hugging Face Hub client: asks `/api/models/{id}` (or `/api/datasets/{id}`) once per
+ * unique (type, id, revision), with bounded concurrency, retries, rate-limit waits and a total
+ * time budget, and never throws for one id — a question it cannot get answered becomes an
+ * `unreachable` answer with the reason.
+ *
+ * Why not `@huggingface/hub` (huggingface.js)? Its `modelInfo({ name, revision, hubUrl,
+ * accessToken, additionalFields, fetch })` can point at a custom endpoint and take a custom
+ * fetch, but (packages/hub/src/lib/model-info.ts, error.ts):
+ * - its errors (`createApiError`) keep the status and body but drop `X-Error-Code` and
+ *   `X-Error-Message`, the only way to tell RepoNotFound from RevisionNotFound, GatedRepo or a
+ *   disabled repo, and a 401 from a bad token — the distinctions the gate's findings rest on;
+ * - it always adds its own expand keys (pipeline_tag, downloads, likes, …), always goes through
+ *   `/revision/HEAD`, and its `additionalFields` type has no `baseModels`;
+ * - it has no retries, backoff, 429 handling, timeout, concurrency limit or dedupe: everything
+ *   below would be needed anyway, wrapped around one URL template and one `JSON.parse`;
+ * - it would add a dependency to the bundle for that.
+ * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
+ *
+ * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
+ * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
+ * to requests, which repeats the key, and huggingface.js builds
+ * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
+ */
+
+
+
+
+
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+const MODEL_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels'];
+// `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
+const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
+const MAX_REDIRECTS = 5;
+const MAX_REVISION_LENGTH = 256;
+/** The repo-info URL for a query (the id must already be valid). */
+function repoInfoUrl(endpoint, query) {
+    const collection = query.type === 'dataset' ? 'datasets' : 'models';
+    const id = query.id.split('/').map(encodeURIComponent).join('/');
+    const revision = query.revision === undefined ? '' : `/revision/${encodeURIComponent(query.revision)}`;
+    const expand = new URLSearchParams((query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field) => ['expand', field]));
+    return `${endpoint}/api/${collection}/${id}${revision}?${expand.toString()}`;
+}
+function questionProblem(query) {
+    if (query.type !== 'model' && query.type !== 'dataset')
+        return `unknown repo type ${JSON.stringify(query.type)}`;
+    const idProblem = typeof query.id === 'string' ? (0,hub_id/* hubIdProblem */.ye)(query.id) : 'is not a string';
+    if (idProblem)
+        return `${JSON.stringify(query.id)} is not a Hub repo id (it ${idProblem})`;
+    if (query.revision !== undefined) {
+        const r = query.revision;
+        // eslint-disable-next-line no-control-regex
+        if (typeof r !== 'string' || r.length === 0 || r.length > MAX_REVISION_LENGTH || /[\u0000-\u0020\u007f]/.test(r)) {
+            return `revision ${JSON.stringify(r)} is not a revision the Hub could have`;
+        }
+    }
+    return undefined;
+}
+function keyOf(query) {
+    return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
+}
+/** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
+function networkReason(err) {
+    const e = err;
+    const cause = e.cause ? ` (${[e.cause.code, e.cause.message].filter(Boolean).join(': ')})` : '';
+    return `network error: ${e.message ?? String(err)}${cause}`;
+}
+class HubClient {
+    endpoint;
+    origin;
+    token;
+    fetchImpl;
+    limiter;
+    maxRetries;
+    budgetMs;
+    requestTimeoutMs;
+    baseBackoffMs;
+    maxBackoffMs;
+    maxBodyBytes;
+    clock;
+    random;
+    cache;
+    inflight = new Map();
+    deadline;
+    /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
+    pausedUntil = 0;
+    counters = { questions: 0, cacheHits: 0, requests: 0 };
+    constructor(options) {
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.origin = new URL(this.endpoint).origin;
+        this.token = options.token || undefined;
+        this.fetchImpl = options.fetch ?? fetch;
+        this.limiter = new Limiter(options.concurrency ?? 8);
+        this.maxRetries = options.maxRetries ?? 4;
+        this.budgetMs = options.budgetMs ?? 60_000;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+        this.baseBackoffMs = options.baseBackoffMs ?? 500;
+        this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+        this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+        this.clock = options.clock ?? systemClock;
+        this.random = options.random ?? Math.random;
+        this.cache = options.cache;
+    }
+    stats() {
+        return { ...this.counters, peakConcurrency: this.limiter.peak };
+    }
+    /** The Hub's answer for one repo; the same question is asked at most once per client. */
+    repoInfo(query) {
+        const key = keyOf(query);
+        let answer = this.inflight.get(key);
+        if (!answer) {
+            answer = this.answer({ type: query.type, id: query.id, ...(query.revision !== undefined ? { revision: query.revision } : {}) });
+            this.inflight.set(key, answer);
+        }
+        return answer;
+    }
+    async answer(query) {
+        const problem = questionProblem(query);
+        if (problem)
+            return { kind: 'unreachable', reason: `not asked: ${problem}`, attempts: 0 };
+        this.counters.questions++;
+        const cacheKey = { endpoint: this.endpoint, ...query };
+        const cached = this.cache?.get(cacheKey);
+        // An anonymous "not found" says nothing once a token is available: ask again.
+        if (cached && !(cached.kind === 'not-found' && !cached.authenticated && this.token)) {
+            this.counters.cacheHits++;
+            return cached;
+        }
+        let answer;
+        try {
+            answer = redactJson(await this.ask(query), this.token);
+        }
+        catch (err) {
+            // A bug here must not sink the run: report it as this id's answer.
+            answer = { kind: 'unreachable', reason: redact(`internal error: ${oneLine(String(err))}`, this.token), attempts: 0 };
+        }
+        if (isCacheable(answer))
+            this.cache?.set(cacheKey, answer);
+        return answer;
+    }
+    unreachable(reason, attempts) {
+        return { kind: 'unreachable', reason: redact(reason, this.token), attempts };
+    }
+    async ask(query) {
+        this.deadline ??= this.clock.now() + this.budgetMs;
+        const deadline = this.deadline;
+        let lastReason = '';
+        let attempts = 0;
+        for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+            const pause = this.pausedUntil - this.clock.now();
+            if (pause > 0) {
+                if (this.clock.now() + pause > deadline) {
+                    return this.unreachable(`${lastReason || 'rate-limited by the Hub'}: the Hub asks to wait ${Math.ceil(pause / 1000)} s, beyond the time budget of ${this.budgetMs / 1000} s`, attempts);
+                }
+                await this.clock.sleep(pause);
+            }
+            const remaining = deadline - this.clock.now();
+            if (remaining <= 0)
+                return this.unreachable(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, attempts);
+            attempts++;
+            const outcome = await this.limiter.run(() => this.attempt(query, Math.min(this.requestTimeoutMs, remaining)));
+            if ('final' in outcome) {
+                const final = outcome.final;
+                return final.kind === 'unreachable' ? this.unreachable(final.reason, attempts) : final;
+            }
+            lastReason = outcome.retry;
+            if (attempt === this.maxRetries)
+                break;
+            if (outcome.waitMs !== undefined) {
+                // The server said how long: every request waits, not just this one.
+                this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
+                continue;
+            }
+            const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
+            if (this.clock.now() + wait > deadline) {
+                return this.unreachable(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, attempts);
+            }
+            await this.clock.sleep(wait);
+        }
+        return this.unreachable(`${lastReason} (gave up after ${attempts} attempts)`, attempts);
+    }
+    /** One exchange with the Hub, following redirects; the token goes to the endpoint's origin only. */
+    async attempt(query, timeoutMs) {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), timeoutMs);
+        try {
+            let url = new URL(repoInfoUrl(this.endpoint, query));
+            for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                const authenticated = Boolean(this.token) && url.origin === this.origin;
+                const headers = { accept: 'application/json', 'user-agent': `lineage-gate/${version/* version */.r}` };
+                if (authenticated)
+                    headers.authorization = `Bearer ${this.token}`;
+                this.counters.requests++;
+                const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+                const location = response.headers.get('location');
+                if (response.status >= 300 && response.status < 400 && location) {
+                    // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
+                    await response.body?.cancel().catch(() => undefined);
+                    const next = new URL(location, url);
+                    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+                        return { final: { kind: 'unreachable', reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`, attempts: 1 } };
+                    }
+                    url = next;
+                    continue;
+                }
+                const body = await readBoundedText(response, this.maxBodyBytes);
+                return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
+            }
+            return { final: { kind: 'unreachable', reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`, attempts: 1 } };
+        }
+        catch (err) {
+            if (err instanceof BodyTooLargeError) {
+                return { final: { kind: 'unreachable', reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`, attempts: 1 } };
+            }
+            if (controller.signal.aborted)
+                return { retry: `no answer within ${timeoutMs} ms` };
+            return { retry: oneLine(networkReason(err)) };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/offline.ts
+/**
+ * Whether to ask the Hub at all, and where. Follows `huggingface_hub`'s conventions:
+ * `HF_HUB_OFFLINE` (or the older `TRANSFORMERS_OFFLINE`) counts as set for `1`, `ON`, `YES`,
+ * `TRUE` in any case (constants.py `_is_true`), and `HF_ENDPOINT` replaces the base URL.
+ */
+
+const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+const TRUE_VALUES = ['1', 'ON', 'YES', 'TRUE'];
+function isTrue(value) {
+    return value !== undefined && TRUE_VALUES.includes(value.trim().toUpperCase());
+}
+function verifyFlag(value) {
+    if (value === undefined || typeof value === 'boolean')
+        return value ?? true;
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new config_error/* ConfigError */.x(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
+}
+function hubMode(env, inputs = {}) {
+    if (!verifyFlag(inputs.hubVerify)) {
+        return { enabled: false, reason: 'Hub verification is off (`hub-verify: false`): Hub checks were skipped.' };
+    }
+    if (inputs.offline)
+        return { enabled: false, reason: 'Offline (`--offline`): Hub checks were skipped.' };
+    for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE']) {
+        if (isTrue(env[name]))
+            return { enabled: false, reason: `Offline (\`${name}=${env[name].trim()}\`): Hub checks were skipped.` };
+    }
+    return { enabled: true };
+}
+/**
+ * The endpoint to ask: the input/flag, else `HF_ENDPOINT`, else huggingface.co. Must be an
+ * http(s) URL without credentials, query or fragment; returned without trailing `/`.
+ */
+function hubEndpoint(input, env) {
+    const fromInput = input?.trim();
+    const fromEnv = env.HF_ENDPOINT?.trim();
+    const [value, source] = fromInput ? [fromInput, 'Input `hub-endpoint`'] : fromEnv ? [fromEnv, '`HF_ENDPOINT`'] : [DEFAULT_HUB_ENDPOINT, 'default'];
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
+    }
+    // Credentials in the URL would end up in logs; the token has its own input.
+    if (url.username || url.password)
+        throw new config_error/* ConfigError */.x(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
+    if (url.search || url.hash)
+        throw new config_error/* ConfigError */.x(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/hub/setup.ts
+
+
+
+
+function depth(text) {
+    if (!text?.trim())
+        return 5;
+    const n = Number(text.trim());
+    if (!Number.isInteger(n) || n < 0 || n > 20)
+        throw new config_error/* ConfigError */.x(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
+    return n;
+}
+/** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
+async function setUpHub(input) {
+    const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
+    const maxDepth = depth(input.maxDepth);
+    if (!mode.enabled)
+        return { hub: { off: mode.reason }, finish: async () => { } };
+    const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
+    const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
+    let cache;
+    if (input.cachePath) {
+        cache = new HubCache({ path: input.cachePath });
+        const loaded = await cache.load();
+        input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+    }
+    const client = new HubClient({ endpoint, token, cache });
+    return {
+        hub: { client, maxDepth },
+        token,
+        finish: async () => {
+            const stats = client.stats();
+            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+            if (cache)
+                await cache.save();
+        }
+    };
 }
 
 
@@ -14143,9 +15048,9 @@ function licenseIdStatus(id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ resolveUpstreamLicense)
+/* harmony export */   r: () => (/* binding */ resolveUpstreamLicense),
+/* harmony export */   z: () => (/* binding */ declarationsAbout)
 /* harmony export */ });
-/* unused harmony export declarationsAbout */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -14250,7 +15155,7 @@ function resolveUpstreamLicense(input) {
 
 /***/ }),
 
-/***/ 3125:
+/***/ 3562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14260,71 +15165,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   O: () => (/* binding */ classifyUpstream)
 });
 
-;// CONCATENATED MODULE: ./src/lineage/hub-id.ts
-/**
- * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
- * into a short human reason so a finding can say exactly what is wrong with an id.
- */
-/** Longest name part the Hub accepts. */
-const MAX_NAME_LENGTH = 96;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
-const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
-/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
-function isFullSha(s) {
-    return FULL_SHA.test(s);
-}
-/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
-function hubIdProblem(id) {
-    if (id.length === 0)
-        return 'is empty';
-    if (id.includes(' '))
-        return 'contains a space';
-    if (/\s/.test(id))
-        return 'contains whitespace';
-    if (id.startsWith('/'))
-        return "starts with '/'";
-    if (id.endsWith('/'))
-        return "ends with '/'";
-    if (id.includes('\\'))
-        return "contains '\\'";
-    const parts = id.split('/');
-    if (parts.length > 2)
-        return "has more than one '/'";
-    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
-    for (const [label, part] of labelled) {
-        const problem = partProblem(label, part);
-        if (problem)
-            return problem;
-    }
-    const name = parts[parts.length - 1];
-    if (name.length > MAX_NAME_LENGTH)
-        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
-    if (id.toLowerCase().endsWith('.git'))
-        return "ends in '.git'";
-    return undefined;
-}
-function partProblem(label, part) {
-    if (part.length === 0)
-        return `has an empty ${label}`;
-    for (const ch of part) {
-        if (ALLOWED_CHAR.test(ch))
-            continue;
-        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
-        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
-    }
-    if (part.includes('--'))
-        return "contains '--'";
-    if (part.includes('..'))
-        return "contains '..'";
-    for (const edge of ['-', '.']) {
-        if (part.startsWith(edge))
-            return `the ${label} starts with '${edge}'`;
-        if (part.endsWith(edge))
-            return `the ${label} ends with '${edge}'`;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
 /**
  * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
@@ -14518,8 +15360,8 @@ function findHubCacheEntry(value) {
         const sha = segments[i + 1] === 'snapshots' ? segments[i + 2] : undefined;
         return {
             repoType,
-            id: id !== undefined && hubIdProblem(id) === undefined ? id : undefined,
-            revision: sha !== undefined && isFullSha(sha) ? sha : undefined
+            id: id !== undefined && (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined,
+            revision: sha !== undefined && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : undefined
         };
     }
     return undefined;
@@ -14576,7 +15418,7 @@ function modelScopeId(segments) {
         if (!org || !name || org.startsWith('.') || isGenericFolder(org))
             return undefined;
         const id = `${org}/${name}`;
-        return hubIdProblem(id) === undefined ? id : undefined;
+        return (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined;
     }
     return undefined;
 }
@@ -14603,7 +15445,7 @@ function idFromLastTwoSegments(all) {
     if (!/[A-Za-z]/.test(name))
         return undefined;
     const id = `${org}/${name}`;
-    return hubIdProblem(id) === undefined ? id : undefined;
+    return (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/classify-url.ts
@@ -14674,7 +15516,7 @@ function repoFromHubPath(path) {
     const id = namespaced ? `${segments[0]}/${segments[1]}` : segments[0];
     const rest = segments.slice(namespaced ? 2 : 1);
     const revision = REVISION_PAGES.has(rest[0]) ? rest[1] : undefined;
-    if (hubIdProblem(id) !== undefined)
+    if ((0,hub_id/* hubIdProblem */.ye)(id) !== undefined)
         return { repoType };
     return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined };
 }
@@ -14692,7 +15534,7 @@ function readHfFilesystemUrl(rest) {
     const joined = idSegments.join('/');
     const [id, encodedRevision] = joined.split('@', 2);
     const revision = encodedRevision ? safeDecode(encodedRevision) : undefined;
-    if (!id || hubIdProblem(id) !== undefined)
+    if (!id || (0,hub_id/* hubIdProblem */.ye)(id) !== undefined)
         return { repoType, via: 'hf://' };
     return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined, via: 'hf://' };
 }
@@ -14772,7 +15614,7 @@ function readWrittenId(value) {
     const revision = at >= 0 ? value.slice(at + 1) : undefined;
     // One segment is a bare (legacy) id even when it breaks the rules: `invalidReason` says so.
     const kind = id.includes('/') ? 'hub-id' : 'bare-id';
-    const invalidReason = hubIdProblem(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    const invalidReason = (0,hub_id/* hubIdProblem */.ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
     const notes = [];
     // The revision was written by the author, so the evidence stays primary; the split is only noted.
     if (revision)
@@ -14801,7 +15643,7 @@ function revisionProblem(revision) {
     return undefined;
 }
 function revisionRemark(revision) {
-    if (isFullSha(revision))
+    if ((0,hub_id/* isFullSha */.Wf)(revision))
         return '';
     if (isPlaceholderText(revision))
         return ' (a placeholder, not a commit)';
@@ -14844,7 +15686,7 @@ function classifyDatasetId(raw) {
     const at = value.indexOf('@');
     const id = at >= 0 ? value.slice(0, at) : value;
     const revision = at >= 0 ? value.slice(at + 1) : undefined;
-    const problem = hubIdProblem(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    const problem = (0,hub_id/* hubIdProblem */.ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
     if (!id.includes('/') && !problem)
         return { problem: 'not a Hub dataset id' };
     return { id, ...(revision ? { revision } : {}), ...(problem ? { problem } : {}) };
@@ -14853,7 +15695,82 @@ function classifyDatasetId(raw) {
 
 /***/ }),
 
-/***/ 340:
+/***/ 2534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wf: () => (/* binding */ isFullSha),
+/* harmony export */   ye: () => (/* binding */ hubIdProblem)
+/* harmony export */ });
+/* unused harmony export MAX_NAME_LENGTH */
+/**
+ * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
+ * into a short human reason so a finding can say exactly what is wrong with an id.
+ */
+/** Longest name part the Hub accepts. */
+const MAX_NAME_LENGTH = 96;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
+/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
+function isFullSha(s) {
+    return FULL_SHA.test(s);
+}
+/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
+function hubIdProblem(id) {
+    if (id.length === 0)
+        return 'is empty';
+    if (id.includes(' '))
+        return 'contains a space';
+    if (/\s/.test(id))
+        return 'contains whitespace';
+    if (id.startsWith('/'))
+        return "starts with '/'";
+    if (id.endsWith('/'))
+        return "ends with '/'";
+    if (id.includes('\\'))
+        return "contains '\\'";
+    const parts = id.split('/');
+    if (parts.length > 2)
+        return "has more than one '/'";
+    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
+    for (const [label, part] of labelled) {
+        const problem = partProblem(label, part);
+        if (problem)
+            return problem;
+    }
+    const name = parts[parts.length - 1];
+    if (name.length > MAX_NAME_LENGTH)
+        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
+    if (id.toLowerCase().endsWith('.git'))
+        return "ends in '.git'";
+    return undefined;
+}
+function partProblem(label, part) {
+    if (part.length === 0)
+        return `has an empty ${label}`;
+    for (const ch of part) {
+        if (ALLOWED_CHAR.test(ch))
+            continue;
+        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
+        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
+    }
+    if (part.includes('--'))
+        return "contains '--'";
+    if (part.includes('..'))
+        return "contains '..'";
+    for (const edge of ['-', '.']) {
+        if (part.startsWith(edge))
+            return `the ${label} starts with '${edge}'`;
+        if (part.endsWith(edge))
+            return `the ${label} ends with '${edge}'`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15696,8 +16613,8 @@ var build = __nccwpck_require__(4924);
 var finding = __nccwpck_require__(9023);
 // EXTERNAL MODULE: ./src/licenses/upstream-license.ts
 var upstream_license = __nccwpck_require__(7821);
-// EXTERNAL MODULE: ./src/rules/engine.ts + 2 modules
-var engine = __nccwpck_require__(5405);
+// EXTERNAL MODULE: ./src/rules/engine.ts + 1 modules
+var engine = __nccwpck_require__(9917);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
 var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/policy/effective.ts
@@ -15745,12 +16662,166 @@ function applyWaivers(findings, waivers, clock) {
     return { findings: out, expired };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 20 modules
-var rules = __nccwpck_require__(5344);
+// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
+var rules = __nccwpck_require__(2339);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+;// CONCATENATED MODULE: ./src/hub/ancestry.ts
+/**
+ * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
+ * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
+ * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
+ * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ */
+
+const fold = (id) => id.toLowerCase();
+async function resolveAncestry(client, id, options = {}) {
+    const maxDepth = options.maxDepth ?? 5;
+    // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
+    // lead to the same node, so a repo named two ways is asked about (and expanded) once.
+    const alias = new Map();
+    const nodes = new Map();
+    const edges = new Map();
+    const resolve = (name) => alias.get(fold(name)) ?? fold(name);
+    const rootNode = { key: fold(id), name: id, depth: 0, parents: [] };
+    nodes.set(rootNode.key, rootNode);
+    const chain = [];
+    const linkOf = new Map();
+    const unexplored = [];
+    let level = [rootNode];
+    while (level.length > 0) {
+        await Promise.all(level.map(async (node) => {
+            const query = { type: 'model', id: node.name, ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {}) };
+            node.answer = await client.repoInfo(query);
+            if (node.answer.kind === 'found') {
+                node.parents = node.answer.info.baseModels;
+                const canonical = fold(node.answer.info.id);
+                if (canonical !== node.key && !nodes.has(canonical))
+                    alias.set(canonical, node.key);
+            }
+            const link = linkOf.get(node.key);
+            if (link) {
+                link.answer = node.answer;
+                if (node.answer.kind === 'found' && node.answer.info.sha)
+                    link.revision = node.answer.info.sha;
+            }
+        }));
+        const next = [];
+        for (const node of level) {
+            const relation = node.answer?.kind === 'found' ? node.answer.info.baseModelRelation : undefined;
+            for (const parent of node.parents) {
+                const problem = (0,hub_id/* hubIdProblem */.ye)(parent);
+                if (problem) {
+                    chain.push({ id: parent, via: 'base_model', depth: node.depth + 1, child: node.name, ...(relation ? { relation } : {}), problem: `not a Hub id (it ${problem})` });
+                    continue;
+                }
+                const key = resolve(parent);
+                edges.set(node.key, [...(edges.get(node.key) ?? []), key]);
+                if (nodes.has(key))
+                    continue;
+                if (node.depth >= maxDepth) {
+                    if (!unexplored.some((u) => fold(u.id) === key))
+                        unexplored.push({ id: parent, child: node.name });
+                    continue;
+                }
+                const child = { key, name: parent, depth: node.depth + 1, parents: [] };
+                nodes.set(key, child);
+                const link = { id: parent, via: 'base_model', depth: child.depth, child: node.name, ...(relation ? { relation } : {}) };
+                linkOf.set(key, link);
+                chain.push(link);
+                next.push(child);
+            }
+        }
+        level = next;
+    }
+    const rootAnswer = rootNode.answer;
+    return {
+        root: {
+            id,
+            ...(rootAnswer.kind === 'found' && rootAnswer.info.sha ? { revision: rootAnswer.info.sha } : {}),
+            answer: rootAnswer
+        },
+        chain,
+        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
+    };
+}
+/** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
+function findCycles(start, edges, nameOf) {
+    const cycles = [];
+    const seen = new Set();
+    const state = new Map();
+    const stack = [];
+    const visit = (key) => {
+        state.set(key, 'open');
+        stack.push(key);
+        for (const next of edges.get(key) ?? []) {
+            if (state.get(next) === 'open') {
+                const loop = [...stack.slice(stack.indexOf(next)), next];
+                const signature = [...new Set(loop)].sort().join('\n');
+                if (!seen.has(signature)) {
+                    seen.add(signature);
+                    cycles.push(loop.map(nameOf));
+                }
+            }
+            else if (!state.has(next)) {
+                visit(next);
+            }
+        }
+        stack.pop();
+        state.set(key, 'done');
+    };
+    visit(start);
+    return cycles;
+}
+
+;// CONCATENATED MODULE: ./src/hub/verify.ts
+
+function key(id, revision) {
+    return `${id.toLowerCase()}@${revision ?? ''}`;
+}
+/** Upstreams worth asking about: a valid Hub id, written or recovered. */
+function askable(ref) {
+    return !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path');
+}
+/**
+ * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
+ * `base_model` up to `maxDepth`. The client dedupes and bounds concurrency, so everything is asked at once.
+ */
+async function verifyOnHub(artifacts, client, maxDepth) {
+    const wanted = new Map();
+    const datasets = new Map();
+    for (const artifact of artifacts) {
+        for (const record of artifact.records) {
+            for (const ref of record.upstreams) {
+                if (askable(ref))
+                    wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+            }
+            for (const d of record.datasets) {
+                if (d.id)
+                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+            }
+        }
+    }
+    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
+    const facts = await Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+        const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+        return { id, revision, answer: ancestry.root.answer, ancestry };
+    }));
+    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
+    return {
+        all: facts,
+        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
+        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined)
+    };
+}
+
+// EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
+var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -15763,14 +16834,34 @@ var version = __nccwpck_require__(1013);
 
 
 
+
+
+function hubSummary(fact) {
+    if (!fact)
+        return null;
+    const a = fact.answer;
+    const info = a.kind === 'found' ? a.info : undefined;
+    return {
+        status: a.kind,
+        sha: info?.sha ?? null,
+        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
+        license: info ? ((0,upstream_licenses/* licenseKey */.zO)({ id: info.license, name: info.licenseName }) ?? null) : null,
+        ancestors: fact.ancestry.chain.map((l) => ({
+            id: l.id,
+            depth: l.depth,
+            license: l.answer?.kind === 'found' ? ((0,upstream_licenses/* licenseKey */.zO)({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+            evidence: 'secondary'
+        }))
+    };
+}
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
 }
-function summarise(artifact, failing, licenseOf) {
+function summarise(artifact, failing, licenseOf, hub) {
     const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
-    const rank = { declared: 0, policy: 1, builtin: 2 };
+    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
     const bestLicense = new Map();
     for (const r of artifact.records) {
         for (const u of r.upstreams) {
@@ -15796,7 +16887,8 @@ function summarise(artifact, failing, licenseOf) {
             evidence: u.evidence,
             path: u.source.path,
             line: u.source.at.line,
-            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
+            hub: hubSummary(hub?.fact(u))
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
@@ -15807,12 +16899,16 @@ function summarise(artifact, failing, licenseOf) {
 async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
-    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses }));
+    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
+    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
     const licenseOf = (ref, record) => {
         if (!(0,artifact_facts/* isResolvable */.Gg)(ref))
             return null;
         const found = (0,upstream_license/* resolveUpstreamLicense */.r)({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+        if (found)
+            return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
+        const card = hubSummary(hub?.fact(ref))?.license;
+        return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
@@ -15824,10 +16920,10 @@ async function runGate(opts) {
     return (0,build/* buildReport */.FK)({
         version: version/* version */.r,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf)),
+        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: opts.changeSet.notes,
+        notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
         manifestsCount: manifestCount
     });
 }
@@ -17088,10 +18184,13 @@ function shortRevision(revision) {
     return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
 }
 function upstreamCell(u) {
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
+    // A branch or tag moves: show which commit the Hub says it meant today.
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
+    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
@@ -17512,7 +18611,7 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 5405:
+/***/ 9917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17525,8 +18624,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: helpUri
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
 
 /**
@@ -17535,7 +18634,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * them, so distinct triples cannot collide by concatenation.
  */
 function fingerprint(ruleId, path, subject) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
@@ -17627,7 +18726,7 @@ const RULE_IDS = [
 
 /***/ }),
 
-/***/ 5344:
+/***/ 2339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17784,25 +18883,37 @@ const invalidHubId = {
     }
 };
 
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
+var classify = __nccwpck_require__(3562);
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
+
 
 const unqualifiedHubId = {
     id: 'unqualified-hub-id',
     meta: {
-        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere.',
+        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/unqualified-hub-id.md'
     },
     check({ artifact }) {
-        return (0,artifact_facts/* allUpstreams */.yF)(artifact)
-            .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
-            .map((ref) => ({
-            path: ref.source.path,
-            at: ref.source.at,
-            message: `The upstream ${(0,artifact_facts/* quote */.hD)(ref.id)} at ${(0,artifact_facts/* where */._M)(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${(0,artifact_facts/* sentence */.em)(ref.recovered)}.` : ''}`,
-            fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
-            subject: `${ref.source.field}:${ref.id}`
+        // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
+        const datasets = artifact.records.flatMap((r) => r.datasets).filter((d) => !d.id && (0,classify/* classifyDatasetId */.M)(d.raw).problem === 'not a Hub dataset id').map((d) => ({
+            path: d.source.path,
+            at: d.source.at,
+            message: `The dataset ${(0,artifact_facts/* quote */.hD)(d.raw)} at ${(0,artifact_facts/* where */._M)(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the data in a lineage.yaml `datasets:` entry.',
+            subject: `dataset:${d.raw}`,
+            severity: 'notice'
         }));
+        return [...datasets, ...(0,artifact_facts/* allUpstreams */.yF)(artifact)
+                .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
+                .map((ref) => ({
+                path: ref.source.path,
+                at: ref.source.at,
+                message: `The upstream ${(0,artifact_facts/* quote */.hD)(ref.id)} at ${(0,artifact_facts/* where */._M)(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${(0,artifact_facts/* sentence */.em)(ref.recovered)}.` : ''}`,
+                fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
+                subject: `${ref.source.field}:${ref.id}`
+            }))];
     }
 };
 
@@ -17922,46 +19033,19 @@ const unknownLicense = {
     }
 };
 
-// EXTERNAL MODULE: ./src/licenses/upstream-license.ts
-var upstream_license = __nccwpck_require__(7821);
-;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
-
-
-/** One entry per distinct upstream id of the artifact whose license can be established. */
-function upstreamLicensesOf(ctx) {
-    const seen = new Set();
-    const out = [];
-    for (const record of ctx.artifact.records) {
-        for (const ref of record.upstreams) {
-            if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
-                continue;
-            const resolved = (0,upstream_license/* resolveUpstreamLicense */.r)({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-            if (!resolved)
-                continue;
-            seen.add(ref.id.toLowerCase());
-            out.push({ ref, id: ref.id, ...resolved, entry: ctx.knowledge.lookup(resolved.license) });
-        }
-    }
-    return out;
-}
-/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
-function licenseKey(decl) {
-    if (decl.id?.toLowerCase() === 'other' && decl.name)
-        return decl.name;
-    return decl.id ?? decl.name;
-}
-
+// EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
+var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
 function dutiesOf(ctx) {
     const duties = [];
-    for (const u of upstreamLicensesOf(ctx)) {
+    for (const u of (0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx)) {
         if (u.entry?.attribution)
             duties.push({ entry: u.entry, because: `${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
     }
     for (const record of ctx.artifact.records) {
-        const ownKey = record.license && licenseKey(record.license);
+        const ownKey = record.license && (0,upstream_licenses/* licenseKey */.zO)(record.license);
         const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
         // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
         // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
@@ -17969,7 +19053,7 @@ function dutiesOf(ctx) {
             duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${(0,artifact_facts/* where */._M)(record.license.source)})`, source: record.license.source, declared: false });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
-            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup(licenseKey(l))).find((e) => e?.attribution);
+            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup((0,upstream_licenses/* licenseKey */.zO)(l))).find((e) => e?.attribution);
             duties.push({ entry: named, because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
         }
     }
@@ -18239,10 +19323,10 @@ const licenseNotAllowed = {
             });
         };
         const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
-        const ownKey = own && licenseKey(own);
+        const ownKey = own && (0,upstream_licenses/* licenseKey */.zO)(own);
         if (own && ownKey)
             judge(ownKey, `The artifact's license (${(0,artifact_facts/* where */._M)(own.source)})`, own.source.at, own.source.path);
-        for (const u of upstreamLicensesOf(ctx)) {
+        for (const u of (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))) {
             judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
         }
         return drafts;
@@ -18359,12 +19443,12 @@ const licenseConflict = {
     },
     check(ctx) {
         const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
-        const ownKey = own && licenseKey(own);
+        const ownKey = own && (0,upstream_licenses/* licenseKey */.zO)(own);
         if (!own || !ownKey)
             return [];
         const ownEntry = ctx.knowledge.lookup(ownKey);
         const drafts = [];
-        for (const u of upstreamLicensesOf(ctx)) {
+        for (const u of (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))) {
             if (!u.entry?.flowDown)
                 continue;
             // Declaring the upstream's own license (or one of its aliases) keeps its terms.
@@ -18416,7 +19500,7 @@ const namingRequirement = {
             return [];
         const drafts = [];
         const seen = new Set();
-        for (const u of upstreamLicensesOf(ctx)) {
+        for (const u of (0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx)) {
             const prefix = u.entry?.namingPrefix;
             if (!prefix || seen.has(prefix) || startsWithWord(normalise(name), normalise(prefix)))
                 continue;
@@ -18446,7 +19530,7 @@ const nonCommercialUpstream = {
         docs: 'docs/rules/non-commercial-upstream.md'
     },
     check(ctx) {
-        return upstreamLicensesOf(ctx)
+        return (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))
             .filter((u) => u.entry?.nonCommercial)
             .map((u) => ({
             path: u.ref.source.path,
@@ -18479,7 +19563,268 @@ const waiverExpired = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/hub-facts.ts
+
+/**
+ * Each upstream of the artifact that the Hub was asked about, with the first place it is named: once
+ * per id (what is true of a repo is said once), or once per (id, revision) for revision questions.
+ */
+function hubFactsOf(ctx, per = 'id') {
+    if (!ctx.hub)
+        return [];
+    const seen = new Set();
+    const out = [];
+    for (const ref of (0,artifact_facts/* allUpstreams */.yF)(ctx.artifact)) {
+        const fact = ctx.hub.fact(ref);
+        if (!fact)
+            continue;
+        const key = per === 'id' ? fact.id.toLowerCase() : `${fact.id.toLowerCase()}@${fact.revision ?? ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ ref, fact });
+    }
+    return out;
+}
+function named(fact) {
+    return fact.revision ? `${fact.id}@${fact.revision}` : fact.id;
+}
+
+;// CONCATENATED MODULE: ./src/rules/hub-repo-not-found.ts
+
+
+const hubRepoNotFound = {
+    id: 'hub-repo-not-found',
+    meta: {
+        description: 'The Hub has no repository with the upstream\'s id (or hides it from this token: private or gated).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-repo-not-found.md'
+    },
+    check(ctx) {
+        const datasets = ctx.artifact.records.flatMap((r) => r.datasets).flatMap((d) => {
+            const a = ctx.hub?.dataset(d);
+            if (a?.kind !== 'not-found')
+                return [];
+            return [
+                {
+                    path: d.source.path,
+                    at: d.source.at,
+                    message: `The Hub has no dataset ${d.id} (${(0,artifact_facts/* where */._M)(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: the training data cannot be verified.`,
+                    fix: 'Correct the dataset id, or set `hub-token` if it is private or gated.',
+                    subject: `dataset:${d.id.toLowerCase()}`
+                }
+            ];
+        });
+        return [...datasets, ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+                const a = fact.answer;
+                if (a.kind !== 'not-found')
+                    return [];
+                // A 401 to an anonymous request proves nothing: missing, private and gated repos answer alike.
+                const anonymous = !a.authenticated && a.status === 401;
+                return [
+                    {
+                        path: ref.source.path,
+                        at: ref.source.at,
+                        message: anonymous
+                            ? `The Hub answers that ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) does not exist, or is private or gated and needs a token: asked without one, it cannot tell which.`
+                            : `The Hub has no repository ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)})${a.authenticated ? ', even with the token given' : ''}: the upstream cannot be verified.`,
+                        fix: anonymous
+                            ? 'Set `hub-token` (or HF_TOKEN) to a token that can read the repository, or correct the id.'
+                            : 'Correct the id (it may have been renamed or deleted), or record where the weights really came from.',
+                        subject: fact.id.toLowerCase(),
+                        upstream: fact.id
+                    }
+                ];
+            })];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-revision-not-found.ts
+
+
+const hubRevisionNotFound = {
+    id: 'hub-revision-not-found',
+    meta: {
+        description: 'The upstream exists on the Hub, but not at the revision the artifact pins.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-revision-not-found.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx, 'revision').flatMap(({ ref, fact }) => fact.answer.kind === 'revision-not-found'
+            ? [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} of it (${(0,artifact_facts/* where */._M)(ref.source)}): that revision was never there, or was removed (a deleted branch, a force-push).`,
+                    fix: `Pin a revision that exists in ${fact.id}'s commit history on the Hub: the 40-hex commit the training run really used.`,
+                    subject: `${fact.id.toLowerCase()}@${fact.revision}`,
+                    upstream: fact.id
+                }
+            ]
+            : []);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-gated.ts
+
+
+const hubGated = {
+    id: 'hub-gated',
+    meta: {
+        description: 'The upstream is gated on the Hub: users must accept its terms before downloading it.',
+        defaultSeverity: 'notice',
+        docs: 'docs/rules/hub-gated.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+            const a = fact.answer;
+            const gated = a.kind === 'gated' ? 'gated' : a.kind === 'found' && a.info.gated ? `gated (${a.info.gated} approval)` : undefined;
+            if (!gated)
+                return [];
+            return [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is ${gated} on the Hub: its terms must be accepted before download, and derivatives usually carry them on.`,
+                    fix: 'Make sure the terms accepted for the upstream allow this use, and pass them on with the artifact.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id
+                }
+            ];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-disabled.ts
+
+
+const hubDisabled = {
+    id: 'hub-disabled',
+    meta: {
+        description: 'The upstream repository is disabled on the Hub (taken down).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/hub-disabled.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+            const a = fact.answer;
+            if (a.kind !== 'disabled' && !(a.kind === 'found' && a.info.disabled))
+                return [];
+            return [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is disabled on the Hub: it was taken down, which can mean a legal or policy problem with its weights.`,
+                    fix: 'Find out why it was disabled before shipping anything derived from it; derive from another upstream if needed.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id
+                }
+            ];
+        });
+    }
+};
+
+// EXTERNAL MODULE: ./src/licenses/upstream-license.ts
+var upstream_license = __nccwpck_require__(7821);
+;// CONCATENATED MODULE: ./src/rules/hub-license-mismatch.ts
+
+
+
+
+/** Values that declare no license at all. */
+const hub_license_mismatch_PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
+const hubLicenseMismatch = {
+    id: 'hub-license-mismatch',
+    meta: {
+        description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/hub-license-mismatch.md'
+    },
+    check(ctx) {
+        const drafts = [];
+        for (const { fact } of hubFactsOf(ctx)) {
+            if (fact.answer.kind !== 'found')
+                continue;
+            const info = fact.answer.info;
+            const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: info.license, name: info.licenseName });
+            if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()))
+                continue;
+            const hubEntry = ctx.knowledge.lookup(hubKey);
+            for (const record of ctx.artifact.records) {
+                const own = record.upstreams.find((u) => u.id?.toLowerCase() === fact.id.toLowerCase());
+                if (!own)
+                    continue;
+                for (const decl of (0,upstream_license/* declarationsAbout */.z)(own, record)) {
+                    const declared = (0,upstream_licenses/* licenseKey */.zO)(decl);
+                    // Placeholders say nothing to compare; `unknown-license` reports them.
+                    if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
+                        continue;
+                    const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+                    const same = terms.includes(hubKey.toLowerCase()) ||
+                        (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
+                    if (same)
+                        continue;
+                    drafts.push({
+                        path: decl.source.path,
+                        at: decl.source.at,
+                        message: `${(0,artifact_facts/* where */._M)(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+                        fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+                        subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
+                        upstream: fact.id
+                    });
+                }
+            }
+        }
+        // The same declaration reached through two questions (id with and without a revision) is one finding.
+        return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/hub-unreachable.ts
+
+
+/** The reason as a sentence: its own `?` or `.` kept, a `.` added otherwise. */
+function sentenceEnd(text) {
+    const trimmed = text.trim();
+    return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+const hubUnreachable = {
+    id: 'hub-unreachable',
+    meta: {
+        description: 'The Hub could not be asked about an upstream (network, rate limit, time budget); an error when the policy requires the Hub.',
+        defaultSeverity: 'warning',
+        docs: 'docs/rules/hub-unreachable.md'
+    },
+    check(ctx) {
+        return hubFactsOf(ctx).flatMap(({ ref, fact }) => fact.answer.kind === 'unreachable'
+            ? [
+                {
+                    path: ref.source.path,
+                    at: ref.source.at,
+                    message: `Could not ask the Hub about ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}): ${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
+                    // A question the gate refused to send (a malformed revision) will not be answered by waiting.
+                    fix: fact.answer.reason.startsWith('not asked')
+                        ? 'Correct the revision: a 40-hex commit, a branch or tag name, or refs/pr/N.'
+                        : ctx.policy.require.hub
+                            ? 'The policy requires the Hub (`require.hub: true`): re-run when the Hub answers, or check `hub-endpoint` and `hub-token`.'
+                            : 'Re-run when the Hub answers, or check `hub-endpoint` and `hub-token`; set `require.hub: true` in the policy to fail closed.',
+                    subject: fact.id.toLowerCase(),
+                    upstream: fact.id,
+                    // Fail closed when the policy says the Hub must answer.
+                    severity: ctx.policy.require.hub ? 'error' : undefined
+                }
+            ]
+            : []);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
 
 
 
@@ -18517,10 +19862,101 @@ const RULES = [
     licenseConflict,
     namingRequirement,
     nonCommercialUpstream,
+    hubRepoNotFound,
+    hubRevisionNotFound,
+    hubGated,
+    hubDisabled,
+    hubLicenseMismatch,
+    hubUnreachable,
     waiverExpired
 ];
 function findRule(id) {
     return RULES.find((r) => r.id === id);
+}
+
+
+/***/ }),
+
+/***/ 3539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hz: () => (/* binding */ distinctLicenses),
+/* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
+/* harmony export */   zO: () => (/* binding */ licenseKey)
+/* harmony export */ });
+/* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
+/* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2259);
+
+
+/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
+function hubLicense(info) {
+    return licenseKey({ id: info.license, name: info.licenseName });
+}
+/**
+ * One entry per distinct upstream id of the artifact whose license can be established — and, when
+ * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
+ */
+function upstreamLicensesOf(ctx) {
+    const seen = new Set();
+    const out = [];
+    const add = (u) => {
+        seen.add(u.id.toLowerCase());
+        out.push({ ...u, entry: ctx.knowledge.lookup(u.license) });
+    };
+    for (const record of ctx.artifact.records) {
+        for (const ref of record.upstreams) {
+            if (!(0,_artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isResolvable */ .Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+                continue;
+            const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
+            const answer = ctx.hub?.fact(ref)?.answer;
+            const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+            if (resolved)
+                add({ ref, id: ref.id, ...resolved });
+            // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
+            else if (fromHub)
+                add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+        }
+    }
+    const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
+    for (const rootRef of roots) {
+        const fact = ctx.hub.fact(rootRef);
+        for (const link of fact.ancestry.chain) {
+            if (seen.has(link.id.toLowerCase()) || link.answer?.kind !== 'found')
+                continue;
+            const fromHub = hubLicense(link.answer.info);
+            const family = ctx.knowledge.family(link.id);
+            const license = fromHub ?? family?.license;
+            if (!license)
+                continue;
+            add({
+                ref: rootRef,
+                id: link.id,
+                license,
+                via: fromHub ? 'hub' : 'builtin',
+                evidence: fromHub ? 'secondary' : 'inferred',
+                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+            });
+        }
+    }
+    return out;
+}
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+function licenseKey(decl) {
+    if (decl.id?.toLowerCase() === 'other' && decl.name)
+        return decl.name;
+    return decl.id ?? decl.name;
+}
+/** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
+function distinctLicenses(list) {
+    const seen = new Set();
+    return list.filter((u) => {
+        const key = (u.entry?.id ?? u.license).toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 
@@ -18738,6 +20174,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

@@ -8,6 +8,11 @@ export interface ActionInputs {
   token: string;
   /** Policy file path; empty: `.github/lineage-policy.yml` when it exists. */
   policy: string;
+  hubVerify: string;
+  hubEndpoint: string;
+  hubToken: string;
+  hubCache: string;
+  hubMaxDepth: string;
   paths: string[];
   scope: 'changed' | 'all';
   failOn: FailOn;
@@ -21,16 +26,11 @@ export interface ActionInputs {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET: Record<string, string[]> = {
-  'hub-verify': ['false'],
-  'hub-endpoint': [],
-  'hub-token': [],
   comment: ['never'],
   'review-comments': ['false'],
   'check-run': ['false'],
   'sarif-file': [],
-  'bom-file': [],
-  'hub-cache': [],
-  'hub-max-depth': []
+  'bom-file': []
 };
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -63,6 +63,11 @@ export function readInputs(read: InputReader): ActionInputs {
   return {
     token: read('token').trim(),
     policy: read('policy').trim(),
+    hubVerify: read('hub-verify').trim(),
+    hubEndpoint: read('hub-endpoint').trim(),
+    hubToken: read('hub-token').trim(),
+    hubCache: read('hub-cache').trim(),
+    hubMaxDepth: read('hub-max-depth').trim(),
     paths: splitGlobs(read('paths')),
     scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all'] as const),
     failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),

@@ -13,7 +13,15 @@ export interface ReportUpstream {
   path: string;
   line: number;
   /** The upstream's license and how the gate established it; null when nothing says. */
-  license: { id: string; via: 'declared' | 'policy' | 'builtin'; evidence: Evidence; source: string } | null;
+  license: { id: string; via: 'declared' | 'policy' | 'builtin' | 'hub'; evidence: Evidence; source: string } | null;
+  /** What the Hub said, at the revision named; null when it was not asked. */
+  hub: {
+    status: 'found' | 'not-found' | 'revision-not-found' | 'gated' | 'disabled' | 'unreachable';
+    sha: string | null;
+    gated: false | 'auto' | 'manual';
+    license: string | null;
+    ancestors: { id: string; depth: number; license: string | null; evidence: 'secondary' }[];
+  } | null;
 }
 
 export interface ReportArtifact {

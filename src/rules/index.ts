@@ -17,6 +17,12 @@ import { licenseConflict } from './license-conflict.js';
 import { namingRequirement } from './naming-requirement.js';
 import { nonCommercialUpstream } from './non-commercial-upstream.js';
 import { waiverExpired } from './waiver-expired.js';
+import { hubRepoNotFound } from './hub-repo-not-found.js';
+import { hubRevisionNotFound } from './hub-revision-not-found.js';
+import { hubGated } from './hub-gated.js';
+import { hubDisabled } from './hub-disabled.js';
+import { hubLicenseMismatch } from './hub-license-mismatch.js';
+import { hubUnreachable } from './hub-unreachable.js';
 
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 export const RULES: readonly Rule[] = [
@@ -37,6 +43,12 @@ export const RULES: readonly Rule[] = [
   licenseConflict,
   namingRequirement,
   nonCommercialUpstream,
+  hubRepoNotFound,
+  hubRevisionNotFound,
+  hubGated,
+  hubDisabled,
+  hubLicenseMismatch,
+  hubUnreachable,
   waiverExpired
 ];
 

@@ -1,6 +1,6 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
 
 export const licenseConflict: Rule = {
   id: 'license-conflict',
@@ -15,7 +15,7 @@ export const licenseConflict: Rule = {
     if (!own || !ownKey) return [];
     const ownEntry = ctx.knowledge.lookup(ownKey);
     const drafts: FindingDraft[] = [];
-    for (const u of upstreamLicensesOf(ctx)) {
+    for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
       if (!u.entry?.flowDown) continue;
       // Declaring the upstream's own license (or one of its aliases) keeps its terms.
       if (ownEntry && ownEntry.id === u.entry.id) continue;

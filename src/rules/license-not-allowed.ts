@@ -1,7 +1,7 @@
 import { licenseAllowed } from '../policy/license-match.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
 
 export const licenseNotAllowed: Rule = {
   id: 'license-not-allowed',
@@ -37,7 +37,7 @@ export const licenseNotAllowed: Rule = {
     const own = artifactLicense(ctx.artifact);
     const ownKey = own && licenseKey(own);
     if (own && ownKey) judge(ownKey, `The artifact's license (${where(own.source)})`, own.source.at, own.source.path);
-    for (const u of upstreamLicensesOf(ctx)) {
+    for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
       judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
     }
     return drafts;

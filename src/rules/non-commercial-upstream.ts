@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { where } from './artifact-facts.js';
-import { upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
 
 export const nonCommercialUpstream: Rule = {
   id: 'non-commercial-upstream',
@@ -10,7 +10,7 @@ export const nonCommercialUpstream: Rule = {
     docs: 'docs/rules/non-commercial-upstream.md'
   },
   check(ctx) {
-    return upstreamLicensesOf(ctx)
+    return distinctLicenses(upstreamLicensesOf(ctx))
       .filter((u) => u.entry?.nonCommercial)
       .map((u) => ({
         path: u.ref.source.path,

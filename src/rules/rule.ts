@@ -1,6 +1,7 @@
 import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseKnowledge } from '../licenses/knowledge.js';
 import type { EffectivePolicy, Policy, UpstreamLicenseMapping, Waiver } from '../policy/policy.js';
+import type { HubFacts } from '../hub/verify.js';
 import type { Severity } from '../report/finding.js';
 import type { Span } from '../source/span.js';
 
@@ -25,6 +26,8 @@ export interface RuleContext {
   knowledge: LicenseKnowledge;
   /** The policy's `licenses.upstreams` mappings (id pattern → license). */
   upstreamLicenseMappings: readonly UpstreamLicenseMapping[];
+  /** The Hub's answers; undefined when Hub verification is off (Hub rules then say nothing). */
+  hub?: HubFacts;
 }
 
 /** What a rule about the run itself (not one artifact) sees: the policy and the clock. */

@@ -11,23 +11,56 @@ export interface UpstreamLicense {
   id: string;
   license: string;
   entry?: LicenseEntry;
-  via: 'declared' | 'policy' | 'builtin';
+  via: 'declared' | 'policy' | 'builtin' | 'hub';
   evidence: Evidence;
   /** Where the license claim comes from, for messages. */
   source: string;
 }
 
-/** One entry per distinct upstream id of the artifact whose license can be established. */
+/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
+function hubLicense(info: { license?: string; licenseName?: string }): string | undefined {
+  return licenseKey({ id: info.license, name: info.licenseName });
+}
+
+/**
+ * One entry per distinct upstream id of the artifact whose license can be established — and, when
+ * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
+ */
 export function upstreamLicensesOf(ctx: RuleContext): UpstreamLicense[] {
   const seen = new Set<string>();
   const out: UpstreamLicense[] = [];
+  const add = (u: UpstreamLicense) => {
+    seen.add(u.id.toLowerCase());
+    out.push({ ...u, entry: ctx.knowledge.lookup(u.license) });
+  };
   for (const record of ctx.artifact.records) {
     for (const ref of record.upstreams) {
       if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase())) continue;
       const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-      if (!resolved) continue;
-      seen.add(ref.id.toLowerCase());
-      out.push({ ref, id: ref.id, ...resolved, entry: ctx.knowledge.lookup(resolved.license) });
+      const answer = ctx.hub?.fact(ref)?.answer;
+      const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+      if (resolved) add({ ref, id: ref.id, ...resolved });
+      // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
+      else if (fromHub) add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+    }
+  }
+  const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
+  for (const rootRef of roots) {
+    const fact = ctx.hub!.fact(rootRef)!;
+    for (const link of fact.ancestry.chain) {
+      if (seen.has(link.id.toLowerCase()) || link.answer?.kind !== 'found') continue;
+      const fromHub = hubLicense(link.answer.info);
+      const family = ctx.knowledge.family(link.id);
+      const license = fromHub ?? family?.license;
+      if (!license) continue;
+      add({
+        ref: rootRef,
+        id: link.id,
+        license,
+        via: fromHub ? 'hub' : 'builtin',
+        evidence: fromHub ? 'secondary' : 'inferred',
+        source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+      });
     }
   }
   return out;
@@ -37,4 +70,15 @@ export function upstreamLicensesOf(ctx: RuleContext): UpstreamLicense[] {
 export function licenseKey(decl: { id?: string; name?: string }): string | undefined {
   if (decl.id?.toLowerCase() === 'other' && decl.name) return decl.name;
   return decl.id ?? decl.name;
+}
+
+/** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
+export function distinctLicenses(list: readonly UpstreamLicense[]): UpstreamLicense[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const key = (u.entry?.id ?? u.license).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

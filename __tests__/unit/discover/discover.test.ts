@@ -30,7 +30,7 @@ describe('discoverArtifacts', () => {
     expect(artifacts[0].weights).toEqual([{ path: 'a/adapter_model.safetensors', status: 'present' }]);
     expect(manifestCount).toBe(2);
     // The card's license covers the adapter config that cannot carry one.
-    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
+    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
     expect(report.findings.map((f) => f.ruleId)).toEqual(['unpinned-revision']);
     expect(report.result).toBe('pass');
   });

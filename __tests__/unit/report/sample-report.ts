@@ -43,8 +43,8 @@ export const ARTIFACTS: ReportArtifact[] = [
       { path: 'adapters/clean/README.md', format: 'hf-model-card' }
     ],
     upstreams: [
-      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/adapter_config.json', line: 4, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` } },
-      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/README.md', line: 3, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` } }
+      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/adapter_config.json', line: 4, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` }, hub: null },
+      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/README.md', line: 3, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` }, hub: null }
     ],
     license: { id: 'llama3.1', name: null, link: null },
     attribution: 'Built with Llama',
@@ -54,7 +54,7 @@ export const ARTIFACTS: ReportArtifact[] = [
     dir: HOSTILE.pipeDir,
     manifests: [{ path: `${HOSTILE.pipeDir}/adapter_config.json`, format: 'peft-adapter-config' }],
     upstreams: [
-      { raw: `/home/me/${HOSTILE.html}|x`, kind: 'local-path', id: null, revision: null, role: 'base', evidence: 'primary', path: `${HOSTILE.pipeDir}/adapter_config.json`, line: 2, license: null }
+      { raw: `/home/me/${HOSTILE.html}|x`, kind: 'local-path', id: null, revision: null, role: 'base', evidence: 'primary', path: `${HOSTILE.pipeDir}/adapter_config.json`, line: 2, license: null, hub: null }
     ],
     license: { id: 'other', name: `Custom ${HOSTILE.mention} | ${HOSTILE.html}`, link: 'https://example.com/license' },
     attribution: null,
@@ -64,7 +64,7 @@ export const ARTIFACTS: ReportArtifact[] = [
     dir: 'runs/mens-7',
     manifests: [{ path: 'runs/mens-7/training_manifest.json', format: 'mens-training-manifest' }],
     upstreams: [
-      { raw: 'gpt2', kind: 'bare-id', id: 'gpt2', revision: 'main', role: 'upstream', evidence: 'inferred', path: 'runs/mens-7/training_manifest.json', line: 7, license: null }
+      { raw: 'gpt2', kind: 'bare-id', id: 'gpt2', revision: 'main', role: 'upstream', evidence: 'inferred', path: 'runs/mens-7/training_manifest.json', line: 7, license: null, hub: null }
     ],
     license: null,
     attribution: null,

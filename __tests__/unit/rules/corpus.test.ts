@@ -24,7 +24,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), f.bytes);
   }
-  report = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
+  report = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
 });
 
 function findingsFor(fixtureFile: string, ruleId?: string) {
@@ -144,7 +144,7 @@ describe('rules on real-world files', () => {
     const flipped = kimi.bytes.toString('utf8').replace('"provenance_attribution_required": true', '"provenance_attribution_required": false');
     mkdirSync(join(root, 'run'), { recursive: true });
     writeFileSync(join(root, 'run', 'training_manifest.json'), flipped);
-    const quiet = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z') });
+    const quiet = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
     expect(quiet.findings.filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
   });
 });

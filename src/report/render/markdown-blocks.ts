@@ -84,10 +84,13 @@ function shortRevision(revision: string): string {
 }
 
 function upstreamCell(u: ReportUpstream): string {
-  const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}` : u.raw;
+  // A branch or tag moves: show which commit the Hub says it meant today.
+  const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+  const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
   const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
   const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license].map((f) => safeMarkdown(f)).join(', ');
+  const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
+  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
   return `${shown} (${facts})`;
 }
 

@@ -1,0 +1,51 @@
+import type { FindingDraft, Rule } from './rule.js';
+import { where } from './artifact-facts.js';
+import { hubFactsOf } from './hub-facts.js';
+import { licenseKey } from './upstream-licenses.js';
+import { declarationsAbout } from '../licenses/upstream-license.js';
+
+/** Values that declare no license at all. */
+const PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
+
+export const hubLicenseMismatch: Rule = {
+  id: 'hub-license-mismatch',
+  meta: {
+    description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/hub-license-mismatch.md'
+  },
+  check(ctx) {
+    const drafts: FindingDraft[] = [];
+    for (const { fact } of hubFactsOf(ctx)) {
+      if (fact.answer.kind !== 'found') continue;
+      const info = fact.answer.info;
+      const hubKey = licenseKey({ id: info.license, name: info.licenseName });
+      if (!hubKey || PLACEHOLDERS.has(hubKey.toLowerCase())) continue;
+      const hubEntry = ctx.knowledge.lookup(hubKey);
+      for (const record of ctx.artifact.records) {
+        const own = record.upstreams.find((u) => u.id?.toLowerCase() === fact.id.toLowerCase());
+        if (!own) continue;
+        for (const decl of declarationsAbout(own, record)) {
+          const declared = licenseKey(decl);
+          // Placeholders say nothing to compare; `unknown-license` reports them.
+          if (!declared || PLACEHOLDERS.has(declared.toLowerCase())) continue;
+          const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+          const same =
+            terms.includes(hubKey.toLowerCase()) ||
+            (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
+          if (same) continue;
+          drafts.push({
+            path: decl.source.path,
+            at: decl.source.at,
+            message: `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+            fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+            subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
+            upstream: fact.id
+          });
+        }
+      }
+    }
+    // The same declaration reached through two questions (id with and without a revision) is one finding.
+    return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i);
+  }
+};
