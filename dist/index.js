@@ -56086,6 +56086,24 @@ const hubLicenseMismatch = {
                 }
             }
         }
+        // Datasets whose license the artifact states (lineage.yaml `datasets[].license`) are compared too.
+        for (const d of ctx.artifact.records.flatMap((r) => r.datasets)) {
+            const answer = ctx.hub?.dataset(d);
+            if (!d.license || answer?.kind !== 'found')
+                continue;
+            const hubKey = licenseKey({ id: answer.info.license, name: answer.info.licenseName });
+            if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()) || hub_license_mismatch_PLACEHOLDERS.has(d.license.toLowerCase()))
+                continue;
+            if (d.license.toLowerCase() === hubKey.toLowerCase() || ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey))
+                continue;
+            drafts.push({
+                path: d.source.path,
+                at: d.source.at,
+                message: `${where(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+                fix: `Check ${d.id}'s license on the Hub and declare that one: the data's terms bind the model trained on it.`,
+                subject: `dataset:${d.id.toLowerCase()}:${d.license}:${hubKey}`
+            });
+        }
         // The same declaration reached through two questions (id with and without a revision) is one finding.
         return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i);
     }

@@ -31,6 +31,7 @@ const WORKSPACE = {
   'badrev/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: ${MISSING_SHA}\nlicense: { id: apache-2.0 }\n`,
   'mismatch/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\n    license: mit\nlicense: { id: apache-2.0 }\n`,
   'takedown/lineage.yaml': 'schema: 1\nupstreams:\n  - id: acme-corp/taken-down\nlicense: { id: apache-2.0 }\n',
+  'alpaca/lineage.yaml': 'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\nlicense: { id: apache-2.0 }\ndatasets:\n  - id: tatsu-lab/alpaca\n    license: apache-2.0\n',
   // Datasets are checked too; a bare name that is no dataset id is a notice.
   'data/README.md': '---\nbase_model: Qwen/Qwen3-4B@main\nlicense: apache-2.0\ndatasets:\n- acme-corp/no-such-data\n- openslr\n---\n'
 };
@@ -58,8 +59,10 @@ describe('Hub verification', () => {
       'error hub-repo-not-found missing/adapter_config.json',
       'error hub-revision-not-found badrev/lineage.yaml',
       'notice hub-gated gated/adapter_config.json',
+      'warning hub-license-mismatch alpaca/lineage.yaml',
       'warning hub-license-mismatch mismatch/lineage.yaml'
     ]);
+    expect(run.annotations.find((a) => a.includes('hub-license-mismatch,file=alpaca/'))).toContain('dataset tatsu-lab/alpaca is under "apache-2.0", but its Hub card says "cc-by-nc-4.0"');
     expect(run.annotations.find((a) => a.includes('hub-repo-not-found,file=data/README.md'))).toContain('no dataset acme-corp/no-such-data');
     expect(run.annotations.find((a) => a.includes('title=unqualified-hub-id,file=data/README.md'))).toMatch(/^::notice .*"openslr".*bare name/);
     // With a token, a missing repo is plainly missing.
