@@ -15,12 +15,13 @@ import { runGate, type FailOn } from './pipeline.js';
 import { renderJson } from './report/render/json.js';
 import { renderMarkdown } from './report/render/markdown.js';
 import { renderText, shouldColor } from './report/render/text.js';
-import { DOCS_BASE } from './rules/engine.js';
+import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
+import { renderSarif } from './report/render/sarif.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 
 const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown|sarif]
                      [--output FILE] [--fail-on error|warning|never]
                      [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
@@ -29,7 +30,7 @@ const USAGE = `Usage:
 
 Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 async function repositoryRoot(cwd: string): Promise<string> {
@@ -76,7 +77,6 @@ async function check(argv: string[]): Promise<number> {
       'hub-max-depth': { type: 'string' }
     }
   });
-  if (values.format === 'sarif') throw new ConfigError('--format sarif is not supported yet in this version of lineage-gate.');
   const format: Format = oneOf('--format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
 
@@ -105,6 +105,7 @@ async function check(argv: string[]): Promise<number> {
   await hub.finish();
   const rendered =
     format === 'json' ? renderJson(report)
+    : format === 'sarif' ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
     : format === 'markdown' ? renderMarkdown(report, { docsBase: DOCS_BASE })
     : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
   if (values.output) {

@@ -16,7 +16,8 @@ import { emitAnnotations, toAnnotations } from './report/render/annotations.js';
 import { renderSummary } from './report/render/summary.js';
 import { renderJson } from './report/render/json.js';
 import { toOutputs } from './report/render/outputs.js';
-import { DOCS_BASE } from './rules/engine.js';
+import { renderSarif } from './report/render/sarif.js';
+import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
 
 async function readEventPayload(): Promise<Record<string, unknown>> {
   const path = process.env.GITHUB_EVENT_PATH;
@@ -78,6 +79,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name));
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
+    const sarifPath = inputs.sarifFile ? workspacePath(workspace, inputs.sarifFile, 'sarif-file') : '';
     const payload = await readEventPayload();
     const pr = payload.pull_request as { head?: { sha?: string } } | undefined;
     eventHeadSha = pr?.head?.sha;
@@ -119,7 +121,11 @@ export async function run(): Promise<void> {
       await mkdir(dirname(reportPath), { recursive: true });
       await writeFile(reportPath, renderJson(report));
     }
-    for (const [name, value] of Object.entries(toOutputs(report, { reportFile: reportPath || undefined }))) core.setOutput(name, value);
+    if (sarifPath) {
+      await mkdir(dirname(sarifPath), { recursive: true });
+      await writeFile(sarifPath, renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE }));
+    }
+    for (const [name, value] of Object.entries(toOutputs(report, { reportFile: reportPath || undefined, sarifFile: sarifPath || undefined }))) core.setOutput(name, value);
 
     const { counts } = report;
     const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;

@@ -197,9 +197,9 @@ describe('scheduled full scan and configuration errors', () => {
     expect(policy.stdout).toContain('::error::Configuration error: ');
     expect(policy.stdout).toContain('.github/lineage-policy.yml');
     expect(policy.outputs).toEqual({});
-    const sarif = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'sarif-file': 'out.sarif' } });
-    expect(sarif.code).toBe(1);
-    expect(sarif.stdout).toContain('::error::Configuration error: Input `sarif-file` is not supported yet');
+    const comment = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { comment: 'always' } });
+    expect(comment.code).toBe(1);
+    expect(comment.stdout).toContain('::error::Configuration error: Input `comment` is not supported yet');
     const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
     expect(harmless.code).toBe(0);
     const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });

@@ -11938,15 +11938,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
 /* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4980);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7585);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1345);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1583);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9983);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9917);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2339);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(1013);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7738);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2339);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(1013);
+
 
 
 
@@ -11966,7 +11968,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown]
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown|sarif]
                      [--output FILE] [--fail-on error|warning|never]
                      [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
@@ -11974,7 +11976,7 @@ const USAGE = `Usage:
   lineage-gate --version | --help
 
 Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
-const FORMATS = ['text', 'json', 'markdown'];
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 async function repositoryRoot(cwd) {
     try {
         const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
@@ -12022,8 +12024,6 @@ async function check(argv) {
             'hub-max-depth': { type: 'string' }
         }
     });
-    if (values.format === 'sarif')
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('--format sarif is not supported yet in this version of lineage-gate.');
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
@@ -12035,7 +12035,7 @@ async function check(argv) {
         const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_9__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_16__/* .RULE_IDS */ .I });
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_17__/* .RULE_IDS */ .I });
     const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
     if (Number.isNaN(now.getTime()))
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('LINEAGE_GATE_NOW must be an ISO date.');
@@ -12049,9 +12049,10 @@ async function check(argv) {
     });
     const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
-    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_17__/* .renderJson */ .h)(report)
-        : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
-            : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_18__/* .renderJson */ .h)(report)
+        : format === 'sarif' ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_14__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_16__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
+            : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
+                : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
         process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -12074,9 +12075,9 @@ function rulePage(id) {
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_14__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_15__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_14__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_15__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
@@ -12091,7 +12092,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_15__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_16__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -18390,6 +18391,241 @@ function renderMarkdown(report, opts) {
 
 /***/ }),
 
+/***/ 7738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WH: () => (/* binding */ renderSarif)
+});
+
+// UNUSED EXPORTS: FINGERPRINT_KEY, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, SARIF_SCHEMA_URI, SRCROOT, pathToUriReference, ruleName
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
+var src_rules = __nccwpck_require__(2339);
+// EXTERNAL MODULE: ./src/report/render/escape.ts
+var render_escape = __nccwpck_require__(752);
+;// CONCATENATED MODULE: ./src/report/render/sarif.ts
+/**
+ * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
+ * other SARIF viewer: one run, every rule with its help, one result per finding.
+ *
+ * GitHub's limits are enforced here, not left to the upload to reject: at most 25,000 results per
+ * run, and at most 10 MB for the gzip-compressed file (upload-sarif compresses before sending).
+ * When either would be exceeded, the results are cut from the end (findings arrive errors first,
+ * waived last) and `runs[0].properties.truncated` says how many were left out and why.
+ */
+
+
+
+
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/**
+ * Key of the finding's fingerprint in `partialFingerprints`. GitHub matches alerts by
+ * `primaryLocationLineHash`, which upload-sarif adds from the file; this key carries the gate's own
+ * identity (rule + path + subject, no line) for every other consumer. `/v1`: a new recipe gets a new key.
+ */
+const FINGERPRINT_KEY = 'lineageGate/v1';
+/** Repository-relative URIs are resolved against this base (GitHub: the repository root). */
+const SRCROOT = '%SRCROOT%';
+/** GitHub code scanning rejects a run with more results. */
+const SARIF_MAX_RESULTS = 25_000;
+/** GitHub code scanning rejects a larger upload (gzip-compressed size). */
+const SARIF_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** One finding's message and fix are bounded so a single manifest value cannot fill the file. */
+const MAX_MESSAGE_CHARS = 3000;
+const MAX_FIX_CHARS = 1000;
+/** GitHub shows at most this much of `fullDescription`. */
+const MAX_FULL_DESCRIPTION_CHARS = 1000;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** GitHub's `problem.severity` for non-security rules: how prominently alerts are shown. */
+const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', notice: 'recommendation' };
+/** Filter tags for GitHub's alert list, from the words of the rule id. */
+const TOPICS = [
+    [/^hub-/, 'hub'],
+    [/license|attribution|naming|commercial/, 'license'],
+    [/upstream|hub-id|revision|evidence|parent|cycle|lineage/, 'provenance'],
+    [/manifest|schema|weights|digest|shape/, 'manifest'],
+    [/not-allowed|evidence|waiver/, 'policy']
+];
+function ruleName(id) {
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join('');
+}
+function tagsFor(id) {
+    return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter((t, i, all) => all.indexOf(t) === i);
+}
+function describeRule(id, meta, docsBase) {
+    const helpUri = `${docsBase}/${id}.md`;
+    const howToFix = `${helpUri}#how-to-fix`;
+    return {
+        id,
+        name: ruleName(id),
+        shortDescription: { text: meta.description },
+        fullDescription: {
+            text: (0,render_escape/* clip */.$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
+        },
+        help: {
+            text: `${meta.description}\n\nHow to fix: ${howToFix}`,
+            markdown: `${meta.description}\n\n**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
+        },
+        helpUri,
+        defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+        properties: { tags: tagsFor(id), 'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity] }
+    };
+}
+/** A finding whose rule is not in the registry still needs a descriptor for `ruleIndex` to point at. */
+function describeUnknownRule(f) {
+    return {
+        id: f.ruleId,
+        name: ruleName(f.ruleId),
+        shortDescription: { text: `Reported by lineage-gate rule ${f.ruleId}.` },
+        helpUri: f.helpUri,
+        properties: { tags: tagsFor(f.ruleId) }
+    };
+}
+/** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
+function ruleTable(findings, docsBase) {
+    const rules = src_rules/* RULES */.y.map((r) => describeRule(r.id, r.meta, docsBase));
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    for (const f of findings) {
+        if (index.has(f.ruleId))
+            continue;
+        index.set(f.ruleId, rules.length);
+        rules.push(describeUnknownRule(f));
+    }
+    return { rules, index };
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * A repository path as a relative URI reference: each segment percent-encoded, so `|`, spaces, `#`,
+ * `?` and `%` stay part of the name and a `:` cannot make the first segment read as a scheme.
+ * upload-sarif decodes it with `decodeURIComponent` to find the file.
+ */
+function pathToUriReference(path) {
+    return path.replace(LONE_SURROGATE, '\uFFFD').split('/').map(encodeURIComponent).join('/');
+}
+/** `file:///…/` for the checkout: SARIF wants the base of `%SRCROOT%` absolute and ending in `/`. */
+function directoryUri(dir) {
+    const href = (0,external_node_url_.pathToFileURL)(dir).href;
+    return href.endsWith('/') ? href : `${href}/`;
+}
+/**
+ * `[text](target)` in a plain-text SARIF message is an embedded link, which viewers render as a
+ * link: a space after the `]` keeps every character but no longer forms one, so manifest values
+ * cannot plant links in an alert. Invisible and reordering characters are shown, not obeyed.
+ */
+function plainText(text, max) {
+    return (0,render_escape/* revealInvisible */.hR)((0,render_escape/* clip */.$Q)(text, max)).replace(/\]\(/g, '] (');
+}
+/** SARIF regions: 1-based lines and columns, end column exclusive, as the gate's spans are. */
+function regionOf(f) {
+    const startLine = Math.max(1, f.line);
+    const endLine = Math.max(startLine, f.endLine);
+    const startColumn = Math.max(1, f.column);
+    const endColumn = Math.max(1, f.endColumn);
+    // An empty span (a file's start, where a missing key belongs) underlines nothing: mark the line.
+    if (endLine === startLine && endColumn <= startColumn)
+        return { startLine, endLine };
+    return { startLine, startColumn, endLine, endColumn };
+}
+function locationOf(path, region) {
+    return { physicalLocation: { artifactLocation: { uri: pathToUriReference(path), uriBaseId: SRCROOT }, region } };
+}
+/** A policy waiver is a suppression kept outside the source, accepted, pointing at the waiver itself. */
+function suppressionOf(waiver) {
+    if (!waiver)
+        return { kind: 'external', status: 'accepted' };
+    const line = Math.max(1, waiver.line);
+    return {
+        kind: 'external',
+        status: 'accepted',
+        justification: plainText(waiver.reason, MAX_FIX_CHARS),
+        location: locationOf(waiver.file, { startLine: line, endLine: line }),
+        ...(waiver.expires ? { properties: { expires: waiver.expires } } : {})
+    };
+}
+function resultOf(f, ruleIndex) {
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${plainText(f.message, MAX_MESSAGE_CHARS)} Fix: ${plainText(f.fix, MAX_FIX_CHARS)}` },
+        locations: [locationOf(f.path, regionOf(f))],
+        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+        ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
+        properties: { artifact: f.artifact }
+    };
+}
+function truncationNote(reason, kept, total, maxResults, maxBytes) {
+    const why = reason === 'result-limit'
+        ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
+        : `GitHub code scanning accepts at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+    return {
+        reason,
+        findings: total,
+        results: kept,
+        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
+    };
+}
+function serialize(log) {
+    return `${JSON.stringify(log, null, 2)}\n`;
+}
+/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
+function uploadSize(text, maxBytes) {
+    const raw = Buffer.byteLength(text, 'utf8');
+    return raw <= maxBytes ? raw : (0,external_node_zlib_namespaceObject.gzipSync)(text).length;
+}
+/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
+function renderSarif(report, options) {
+    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+    const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
+    const docsBase = options.docsBase.replace(/\/+$/, '');
+    const total = report.findings.length;
+    const kept = report.findings.slice(0, maxResults);
+    const { rules, index } = ruleTable(kept, docsBase);
+    const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
+    const logWith = (count, truncated) => {
+        const run = {
+            tool: { driver: { name: 'lineage-gate', version: options.toolVersion ?? report.tool.version, informationUri: options.informationUri, rules } },
+            ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
+            columnKind: 'utf16CodeUnits',
+            results: results.slice(0, count),
+            properties: {
+                result: report.result,
+                failOn: report.failOn,
+                counts: report.counts,
+                changeSource: report.run.changeSource,
+                notes: report.run.notes,
+                ...(truncated ? { truncated } : {})
+            }
+        };
+        return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+    };
+    let count = results.length;
+    let reason = count < total ? 'result-limit' : undefined;
+    for (;;) {
+        const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
+        const size = uploadSize(text, maxBytes);
+        if (size <= maxBytes || count === 0)
+            return text;
+        // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
+        reason = 'size-limit';
+        count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
+    }
+}
+
+
+/***/ }),
+
 /***/ 2220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -18618,6 +18854,7 @@ function sentence(text) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ DOCS_BASE),
+  qH: () => (/* binding */ TOOL_URI),
   EZ: () => (/* binding */ evaluateArtifact),
   tL: () => (/* binding */ evaluateRun)
 });
@@ -18639,6 +18876,8 @@ function fingerprint(ruleId, path, subject) {
 
 ;// CONCATENATED MODULE: ./src/rules/engine.ts
 
+/** The tool's home, for SARIF `informationUri`. */
+const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
 /** Where rule pages are published; findings link there. */
 const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
 function helpUri(ruleId) {

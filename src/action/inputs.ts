@@ -17,6 +17,8 @@ export interface ActionInputs {
   scope: 'changed' | 'all';
   failOn: FailOn;
   reportFile: string;
+  /** Where to write SARIF 2.1.0 for code scanning; empty: not written. */
+  sarifFile: string;
   baseRef: string;
   headRef: string;
 }
@@ -29,7 +31,6 @@ const NOT_YET: Record<string, string[]> = {
   comment: ['never'],
   'review-comments': ['false'],
   'check-run': ['false'],
-  'sarif-file': [],
   'bom-file': []
 };
 
@@ -72,6 +73,7 @@ export function readInputs(read: InputReader): ActionInputs {
     scope: oneOf('scope', read('scope').trim() || 'changed', ['changed', 'all'] as const),
     failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),
     reportFile: read('report-file').trim(),
+    sarifFile: read('sarif-file').trim(),
     baseRef,
     headRef
   };

@@ -3,6 +3,9 @@ import type { Finding, Severity } from '../report/finding.js';
 import { fingerprint } from '../report/fingerprint.js';
 import type { FindingDraft, Rule, RuleContext, RunContext } from './rule.js';
 
+/** The tool's home, for SARIF `informationUri`. */
+export const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
+
 /** Where rule pages are published; findings link there. */
 export const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
 
