@@ -1,0 +1,129 @@
+/**
+ * Publishes the report as a Check Run: every finding as an annotation, sent 50 per request (the
+ * Checks API limit), so a reviewer sees far more than the 10 errors / 10 warnings per step that
+ * workflow-command annotations get.
+ */
+import type { Octokit } from '../changes/octokit.js';
+import type { Finding } from '../report/finding.js';
+import { waivedPrefix } from '../report/render/annotations.js';
+import type { Report } from '../report/report.js';
+import { cutToUtf8Bytes, shortenMarkdown } from './bound-text.js';
+import { describeWriteFailure } from './write-failure.js';
+
+/** Annotations the Checks API takes per request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** `output.summary` and `output.text` limit (characters). */
+export const CHECK_SUMMARY_MAX_CHARS = 65_535;
+/** `message` and `raw_details` limit per annotation. */
+export const ANNOTATION_TEXT_MAX_BYTES = 64 * 1024;
+/** Long enough for any title the gate writes; GitHub does not document a tighter one. */
+const TITLE_MAX_CHARS = 255;
+
+export type CheckConclusion = 'success' | 'neutral' | 'failure';
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  raw_details: string;
+}
+
+export interface PublishCheckRunOptions {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  headSha: string;
+  report: Report;
+  name?: string;
+  /** The Markdown shown on the check's page (e.g. `renderSummary(report, …)`); shortened to fit. */
+  summaryMarkdown: string;
+}
+
+export type PublishCheckRunResult = { ok: true; id: number; batches: number } | { ok: false; warning: string };
+
+/** success: passed with nothing to say; neutral: passed, but there are findings; failure: failed. */
+export function checkConclusion(report: Report): CheckConclusion {
+  if (report.result === 'fail') return 'failure';
+  const { errors, warnings, notices } = report.counts;
+  return errors + warnings + notices > 0 ? 'neutral' : 'success';
+}
+
+/** "Failed: 2 errors, 1 warning" — counts only, so no PR text reaches the title. */
+export function checkTitle(report: Report): string {
+  const { errors, warnings, notices, waived } = report.counts;
+  const parts = [
+    [errors, 'error'],
+    [warnings, 'warning'],
+    [notices, 'notice'],
+    [waived, 'waived']
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, word]) => `${n} ${word}${word !== 'waived' && n !== 1 ? 's' : ''}`);
+  const verdict = report.result === 'fail' ? 'Failed' : 'Passed';
+  return parts.length ? `${verdict}: ${parts.join(', ')}` : `${verdict}: no findings`;
+}
+
+/** One Checks API annotation per finding; a waived finding is a notice that says why it is allowed. */
+export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
+  // The API rejects lines below 1 and an end before the start.
+  const startLine = Math.max(1, f.line);
+  const endLine = Math.max(startLine, f.endLine);
+  const sameLine = startLine === endLine;
+  const level = f.waived ? 'notice' : f.severity === 'error' ? 'failure' : f.severity;
+  return {
+    path: f.path,
+    start_line: startLine,
+    end_line: endLine,
+    // GitHub refuses columns on an annotation that spans lines.
+    ...(sameLine ? { start_column: Math.max(1, f.column), end_column: Math.max(1, f.column, f.endColumn) } : {}),
+    annotation_level: level,
+    title: f.ruleId.slice(0, TITLE_MAX_CHARS),
+    message: cutToUtf8Bytes(`${waivedPrefix(f)}${f.message}`, ANNOTATION_TEXT_MAX_BYTES),
+    raw_details: cutToUtf8Bytes(f.fix, ANNOTATION_TEXT_MAX_BYTES)
+  };
+}
+
+function boundSummary(markdown: string): string {
+  const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
+  return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+}
+
+/**
+ * Creates the check run (in progress), then sends the annotations in batches of 50; the last
+ * request completes it with the conclusion. Report findings are already sorted errors first.
+ */
+export async function publishCheckRun(options: PublishCheckRunOptions): Promise<PublishCheckRunResult> {
+  const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
+  const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
+  const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
+  const annotations = report.findings.map(toCheckRunAnnotation);
+  const batches: CheckRunAnnotation[][] = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  if (batches.length === 0) batches.push([]);
+
+  let id: number | undefined;
+  try {
+    const created = await octokit.rest.checks.create({ owner, repo, name, head_sha: headSha, status: 'in_progress', output });
+    id = created.data.id;
+    for (const [index, batch] of batches.entries()) {
+      const last = index === batches.length - 1;
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: id,
+        output: { ...output, annotations: batch },
+        ...(last ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() } : {})
+      });
+    }
+  } catch (err) {
+    const warning = describeWriteFailure(err, attempt);
+    if (warning === undefined) throw err;
+    return { ok: false, warning: id === undefined ? warning : `${warning} Check run ${id} may be left in progress.` };
+  }
+  return { ok: true, id, batches: batches.length };
+}
