@@ -40,8 +40,22 @@ const payload = {
   repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER } }
 };
 
-const server = createServer((req, res) => {
+let postedComment;
+const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === `/repos/${OWNER}/${REPO}/issues/${NUMBER}/comments`) {
+    if (req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+      return;
+    }
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    postedComment = JSON.parse(body).body;
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 1, body: postedComment, user: { login: 'github-actions[bot]', type: 'Bot' } }));
+    return;
+  }
   if (req.method === 'GET' && url.pathname === `/repos/${OWNER}/${REPO}/pulls/${NUMBER}/files`) {
     const page = Number(url.searchParams.get('page') ?? 1);
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -111,6 +125,8 @@ rule(`What the runner log shows (dist/index.js, pull_request #${NUMBER}, ${chang
 process.stdout.write(stdout);
 rule('Job summary (GITHUB_STEP_SUMMARY)');
 process.stdout.write(readFileSync(summaryPath, 'utf8'));
+rule('Sticky PR comment (posted through the API)');
+process.stdout.write(postedComment ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n… (${postedComment.length} characters; the same content as the job summary)\n` : '(none: the gate passed)\n');
 rule('Step outputs (GITHUB_OUTPUT)');
 const outputs = readFileSync(outputPath, 'utf8').match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm) ?? [];
 for (const block of outputs) {

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
+import { publishPrSurfaces } from './action/pr-surfaces.js';
 import { oneLine } from './action/log.js';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
@@ -81,7 +82,7 @@ export async function run(): Promise<void> {
     const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
     const sarifPath = inputs.sarifFile ? workspacePath(workspace, inputs.sarifFile, 'sarif-file') : '';
     const payload = await readEventPayload();
-    const pr = payload.pull_request as { head?: { sha?: string } } | undefined;
+    const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }) : undefined;
@@ -126,6 +127,22 @@ export async function run(): Promise<void> {
       await writeFile(sarifPath, renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE }));
     }
     for (const [name, value] of Object.entries(toOutputs(report, { reportFile: reportPath || undefined, sarifFile: sarifPath || undefined }))) core.setOutput(name, value);
+
+    if (octokit) {
+      await publishPrSurfaces({
+        octokit,
+        owner,
+        repo,
+        pullNumber: typeof (pr as { number?: unknown } | undefined)?.number === 'number' ? (pr as { number: number }).number : undefined,
+        headSha: headSha(),
+        repoUrl: process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined,
+        report,
+        comment: inputs.comment,
+        checkRun: inputs.checkRun,
+        info: (m) => core.info(oneLine(m)),
+        warn: (m) => core.warning(oneLine(m))
+      });
+    }
 
     const { counts } = report;
     const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;

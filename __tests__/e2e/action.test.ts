@@ -83,10 +83,11 @@ describe('pull_request', () => {
     expect(validateReport(report)).toBe(true);
     expect(report).toMatchObject({ result: 'pass', counts: { artifacts: 1, manifests: 3, errors: 0 } });
     expect(report.artifacts[0].license).toEqual({ id: 'apache-2.0', name: null, link: null });
-    // One paginated request, with the token, at 100 per page.
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].url).toContain('per_page=100');
-    expect(server.requests[0].headers.authorization).toBe('token ghs_test_token');
+    // One paginated request for the files, with the token, at 100 per page (then a look for an earlier sticky comment).
+    const fileRequests = server.requests.filter((r) => r.url.includes('/pulls/12/files'));
+    expect(fileRequests).toHaveLength(1);
+    expect(fileRequests[0].url).toContain('per_page=100');
+    expect(fileRequests[0].headers.authorization).toBe('token ghs_test_token');
   });
 
   it('fails a PR with bad artifacts under the examples policy, with exact annotations, summary and outputs', async () => {
@@ -150,7 +151,7 @@ describe('pull_request', () => {
     server = await prFilesServer(9, filler);
     const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(9, base, head), apiUrl: server.url });
 
-    expect(server.requests).toHaveLength(30);
+    expect(server.requests.filter((r) => r.url.includes('/pulls/9/files'))).toHaveLength(30);
     expect(run.stdout).toContain('reached that cap');
     expect(run.stdout).toMatch(/Files: git diff [0-9a-f]+\.\.\.[0-9a-f]+ .*3,001|Files: git diff/);
     expect(run.code).toBe(1);
@@ -197,9 +198,9 @@ describe('scheduled full scan and configuration errors', () => {
     expect(policy.stdout).toContain('::error::Configuration error: ');
     expect(policy.stdout).toContain('.github/lineage-policy.yml');
     expect(policy.outputs).toEqual({});
-    const comment = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { comment: 'always' } });
-    expect(comment.code).toBe(1);
-    expect(comment.stdout).toContain('::error::Configuration error: Input `comment` is not supported yet');
+    const review = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'review-comments': 'true' } });
+    expect(review.code).toBe(1);
+    expect(review.stdout).toContain('::error::Configuration error: Input `review-comments` is not supported yet');
     const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
     expect(harmless.code).toBe(0);
     const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });

@@ -19,6 +19,8 @@ export interface ActionInputs {
   reportFile: string;
   /** Where to write SARIF 2.1.0 for code scanning; empty: not written. */
   sarifFile: string;
+  comment: 'on-failure' | 'always' | 'never';
+  checkRun: boolean;
   baseRef: string;
   headRef: string;
 }
@@ -28,9 +30,7 @@ export interface ActionInputs {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET: Record<string, string[]> = {
-  comment: ['never'],
   'review-comments': ['false'],
-  'check-run': ['false'],
   'bom-file': []
 };
 
@@ -74,6 +74,8 @@ export function readInputs(read: InputReader): ActionInputs {
     failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),
     reportFile: read('report-file').trim(),
     sarifFile: read('sarif-file').trim(),
+    comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never'] as const),
+    checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false'] as const) === 'true',
     baseRef,
     headRef
   };
