@@ -6484,7 +6484,7 @@ const multipleOf_1 = __nccwpck_require__(8132);
 const limitLength_1 = __nccwpck_require__(6962);
 const pattern_1 = __nccwpck_require__(6023);
 const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(2123);
+const required_1 = __nccwpck_require__(4504);
 const limitItems_1 = __nccwpck_require__(6296);
 const uniqueItems_1 = __nccwpck_require__(5132);
 const const_1 = __nccwpck_require__(8026);
@@ -6731,7 +6731,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2123:
+/***/ 4504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4504);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7318);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4504:
+/***/ 7318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49443,6 +49443,69 @@ async function upsertStickyComment(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
+ * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
 /**
  * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
@@ -49648,6 +49711,7 @@ function findingGroupHeading(dir, findings) {
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
 
+
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
 /** Room for the newlines and one-line remarks that join the counted pieces. */
@@ -49750,6 +49814,10 @@ function renderMarkdownDocument(report, opts) {
             }
         }
     }
+    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+    const diagram = lineageDiagram(report);
+    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
     const shortened = keptRows < rows.length || keptItems < itemCount;
     if (shortened)
@@ -49758,6 +49826,8 @@ function renderMarkdownDocument(report, opts) {
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows)
         out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    if (showDiagram)
+        out.push(diagramBlock);
     if (itemCount === 0 && rows.length > 0)
         out.push('', 'No findings.');
     else if (keptItems) {

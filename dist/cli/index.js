@@ -11942,7 +11942,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1345);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1583);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9983);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2506);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9917);
 /* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7738);
@@ -18247,7 +18247,7 @@ function findingGroupHeading(dir, findings) {
 
 /***/ }),
 
-/***/ 9983:
+/***/ 2506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18256,9 +18256,73 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ renderMarkdown)
 });
 
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
+ * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
 var markdown_blocks = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
@@ -18362,6 +18426,10 @@ function renderMarkdownDocument(report, opts) {
             }
         }
     }
+    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+    const diagram = lineageDiagram(report);
+    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
     const shortened = keptRows < rows.length || keptItems < itemCount;
     if (shortened)
@@ -18370,6 +18438,8 @@ function renderMarkdownDocument(report, opts) {
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows)
         out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    if (showDiagram)
+        out.push(diagramBlock);
     if (itemCount === 0 && rows.length > 0)
         out.push('', 'No findings.');
     else if (keptItems) {

@@ -78,7 +78,7 @@ describe('renderSummary', () => {
     expect(prose).not.toMatch(/@[A-Za-z0-9]/);
     expect(md).not.toContain(HOSTILE.html.replace(/[()]/g, '\\$&')); // never unescaped outside code
     for (const line of md.split('\n')) {
-      if (line.startsWith('#')) expect(line).toMatch(/^(## [✅❌] Lineage gate: |### (Artifacts|Findings)$|#### )/);
+      if (line.startsWith('#')) expect(line).toMatch(/^(## [✅❌] Lineage gate: |### (Artifacts|Lineage|Findings)$|#### )/);
       expect(line.startsWith('::')).toBe(false);
     }
     const hostile = md.split('\n').find((l) => l.includes('unresolvable-upstream'))!;

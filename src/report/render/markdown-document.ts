@@ -1,3 +1,4 @@
+import { lineageDiagram } from './mermaid.js';
 import type { Finding } from '../finding.js';
 import type { Report } from '../report.js';
 import {
@@ -138,11 +139,17 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
     }
   }
 
+  // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+  const diagram = lineageDiagram(report);
+  const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+  const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
+
   const out: string[] = [head];
   const shortened = keptRows < rows.length || keptItems < itemCount;
   if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
   if (rows.length === 0) out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
   else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+  if (showDiagram) out.push(diagramBlock!);
   if (itemCount === 0 && rows.length > 0) out.push('', 'No findings.');
   else if (keptItems) {
     out.push(findingsHead.text);
