@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7318);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5622);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7318:
+/***/ 5622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49051,6 +49051,22 @@ function readInputs(read) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/clock.ts
+
+/**
+ * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
+ * can check how a policy will behave on a given day. Shared by the Action and the CLI.
+ */
+function clockFromEnv(env) {
+    const pinned = env.LINEAGE_GATE_NOW;
+    if (!pinned)
+        return new Date();
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime()))
+        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+    return date;
+}
+
 ;// CONCATENATED MODULE: ./src/report/finding.ts
 const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
 
@@ -56056,6 +56072,16 @@ function hubLicense(info) {
  * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
  */
 function upstreamLicensesOf(ctx) {
+    // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
+    const cached = memo.get(ctx.artifact);
+    if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
+        return cached.list;
+    const list = resolveUpstreamLicenses(ctx);
+    memo.set(ctx.artifact, { ctx, list });
+    return list;
+}
+const memo = new WeakMap();
+function resolveUpstreamLicenses(ctx) {
     const seen = new Set();
     const out = [];
     const add = (u) => {
@@ -56115,6 +56141,14 @@ function distinctLicenses(list) {
         seen.add(key);
         return true;
     });
+}
+/** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
+function licenseTerms(expression) {
+    return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+}
+/** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
+function licenseAlternatives(expression) {
+    return expression.split(/\s+or\s+/i).map(licenseTerms);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
@@ -56532,9 +56566,7 @@ const licenseConflict = {
             // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
             // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
             const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
-            const alternatives = ownKey.toLowerCase().split(/\s+or\s+/);
-            const keeps = (alt) => alt.split(/\s+(?:and|with)\s+|[()\s]+/).some((term) => names.includes(term));
-            if (alternatives.every(keeps))
+            if (licenseAlternatives(ownKey).every((terms) => terms.some((term) => names.includes(term))))
                 continue;
             drafts.push({
                 path: own.source.path,
@@ -56832,7 +56864,7 @@ const hubLicenseMismatch = {
                     // Placeholders say nothing to compare; `unknown-license` reports them.
                     if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
                         continue;
-                    const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+                    const terms = licenseTerms(declared);
                     const same = terms.includes(hubKey.toLowerCase()) ||
                         (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
                     if (same)
@@ -57488,6 +57520,7 @@ function renderSarif(report, options) {
 
 
 
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -57525,19 +57558,6 @@ async function writeSummary(report) {
     catch (err) {
         warning(`Could not write the job summary: ${oneLine(err.message)}`);
     }
-}
-/**
- * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
- * can check how a policy will behave on a given day.
- */
-function clock() {
-    const pinned = process.env.LINEAGE_GATE_NOW;
-    if (!pinned)
-        return new Date();
-    const date = new Date(pinned);
-    if (Number.isNaN(date.getTime()))
-        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
-    return date;
 }
 let eventHeadSha;
 function headSha() {
@@ -57584,7 +57604,7 @@ async function run() {
             setSecret(hub.token);
         if ('off' in hub.hub)
             info(oneLine(hub.hub.off));
-        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock(), hub: hub.hub });
+        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clockFromEnv(process.env), hub: hub.hub });
         await hub.finish();
         emitAnnotations(toAnnotations(report), core_namespaceObject);
         await writeSummary(report);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
+import { clockFromEnv } from './clock.js';
 import { setUpHub } from './hub/setup.js';
 import { RULE_IDS } from './rules/ids.js';
 import type { ChangeSet } from './changes/change-set.js';
@@ -91,8 +92,7 @@ async function check(argv: string[]): Promise<number> {
   }
 
   const policy = await loadPolicy({ workspace: root, file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined, ruleIds: RULE_IDS });
-  const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
-  if (Number.isNaN(now.getTime())) throw new ConfigError('LINEAGE_GATE_NOW must be an ISO date.');
+  const now = clockFromEnv(process.env);
   const hub = await setUpHub({
     env: process.env,
     offline: values.offline,

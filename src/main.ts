@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
+import { clockFromEnv } from './clock.js';
 import { publishPrSurfaces } from './action/pr-surfaces.js';
 import { oneLine } from './action/log.js';
 import { ConfigError, PolicyError } from './config-error.js';
@@ -57,18 +58,6 @@ async function writeSummary(report: Report): Promise<void> {
   }
 }
 
-/**
- * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
- * can check how a policy will behave on a given day.
- */
-function clock(): Date {
-  const pinned = process.env.LINEAGE_GATE_NOW;
-  if (!pinned) return new Date();
-  const date = new Date(pinned);
-  if (Number.isNaN(date.getTime())) throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
-  return date;
-}
-
 let eventHeadSha: string | undefined;
 function headSha(): string | undefined {
   return eventHeadSha ?? process.env.GITHUB_SHA;
@@ -114,7 +103,7 @@ export async function run(): Promise<void> {
     // The token must never reach the log, even inside an error message.
     if (hub.token) core.setSecret(hub.token);
     if ('off' in hub.hub) core.info(oneLine(hub.hub.off));
-    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clock(), hub: hub.hub });
+    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clockFromEnv(process.env), hub: hub.hub });
     await hub.finish();
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);

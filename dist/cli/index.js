@@ -11937,17 +11937,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4980);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1345);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1583);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2506);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7738);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2339);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(1013);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9373);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4980);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1345);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1583);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2339);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(1013);
+
 
 
 
@@ -12032,14 +12034,12 @@ async function check(argv) {
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_9__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_17__/* .RULE_IDS */ .I });
-    const now = process.env.LINEAGE_GATE_NOW ? new Date(process.env.LINEAGE_GATE_NOW) : new Date();
-    if (Number.isNaN(now.getTime()))
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x('LINEAGE_GATE_NOW must be an ISO date.');
-    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setUpHub */ .x)({
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__/* .RULE_IDS */ .I });
+    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_8__/* .clockFromEnv */ .i)(process.env);
+    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .setUpHub */ .x)({
         env: process.env,
         offline: values.offline,
         endpoint: values['hub-endpoint'],
@@ -12047,12 +12047,12 @@ async function check(argv) {
         maxDepth: values['hub-max-depth'],
         log: (m) => process.stderr.write(`${m}\n`)
     });
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
-    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_18__/* .renderJson */ .h)(report)
-        : format === 'sarif' ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_14__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_16__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
-            : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_11__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0 })
-                : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_12__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_19__/* .renderJson */ .h)(report)
+        : format === 'sarif' ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_17__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+            : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+                : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
         process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -12075,13 +12075,13 @@ function rulePage(id) {
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_15__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_15__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_16__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
-    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_13__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -12092,7 +12092,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_16__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_17__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -12121,6 +12121,31 @@ process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ clockFromEnv)
+/* harmony export */ });
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
+
+/**
+ * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
+ * can check how a policy will behave on a given day. Shared by the Action and the CLI.
+ */
+function clockFromEnv(env) {
+    const pinned = env.LINEAGE_GATE_NOW;
+    if (!pinned)
+        return new Date();
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime()))
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+    return date;
+}
+
 
 /***/ }),
 
@@ -19766,9 +19791,7 @@ const licenseConflict = {
             // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
             // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
             const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
-            const alternatives = ownKey.toLowerCase().split(/\s+or\s+/);
-            const keeps = (alt) => alt.split(/\s+(?:and|with)\s+|[()\s]+/).some((term) => names.includes(term));
-            if (alternatives.every(keeps))
+            if ((0,upstream_licenses/* licenseAlternatives */.m8)(ownKey).every((terms) => terms.some((term) => names.includes(term))))
                 continue;
             drafts.push({
                 path: own.source.path,
@@ -20068,7 +20091,7 @@ const hubLicenseMismatch = {
                     // Placeholders say nothing to compare; `unknown-license` reports them.
                     if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
                         continue;
-                    const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+                    const terms = (0,upstream_licenses/* licenseTerms */.Z7)(declared);
                     const same = terms.includes(hubKey.toLowerCase()) ||
                         (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
                     if (same)
@@ -20209,6 +20232,8 @@ function findRule(id) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hz: () => (/* binding */ distinctLicenses),
+/* harmony export */   Z7: () => (/* binding */ licenseTerms),
+/* harmony export */   m8: () => (/* binding */ licenseAlternatives),
 /* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
 /* harmony export */   zO: () => (/* binding */ licenseKey)
 /* harmony export */ });
@@ -20225,6 +20250,16 @@ function hubLicense(info) {
  * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
  */
 function upstreamLicensesOf(ctx) {
+    // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
+    const cached = memo.get(ctx.artifact);
+    if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
+        return cached.list;
+    const list = resolveUpstreamLicenses(ctx);
+    memo.set(ctx.artifact, { ctx, list });
+    return list;
+}
+const memo = new WeakMap();
+function resolveUpstreamLicenses(ctx) {
     const seen = new Set();
     const out = [];
     const add = (u) => {
@@ -20284,6 +20319,14 @@ function distinctLicenses(list) {
         seen.add(key);
         return true;
     });
+}
+/** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
+function licenseTerms(expression) {
+    return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+}
+/** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
+function licenseAlternatives(expression) {
+    return expression.split(/\s+or\s+/i).map(licenseTerms);
 }
 
 

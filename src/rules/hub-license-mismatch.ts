@@ -1,7 +1,7 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { where } from './artifact-facts.js';
 import { hubFactsOf } from './hub-facts.js';
-import { licenseKey } from './upstream-licenses.js';
+import { licenseKey, licenseTerms } from './upstream-licenses.js';
 import { declarationsAbout } from '../licenses/upstream-license.js';
 
 /** Values that declare no license at all. */
@@ -29,7 +29,7 @@ export const hubLicenseMismatch: Rule = {
           const declared = licenseKey(decl);
           // Placeholders say nothing to compare; `unknown-license` reports them.
           if (!declared || PLACEHOLDERS.has(declared.toLowerCase())) continue;
-          const terms = declared.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+          const terms = licenseTerms(declared);
           const same =
             terms.includes(hubKey.toLowerCase()) ||
             (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));

@@ -1,6 +1,6 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { distinctLicenses, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, licenseAlternatives, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
 
 export const licenseConflict: Rule = {
   id: 'license-conflict',
@@ -22,9 +22,7 @@ export const licenseConflict: Rule = {
       // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
       // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
       const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
-      const alternatives = ownKey.toLowerCase().split(/\s+or\s+/);
-      const keeps = (alt: string) => alt.split(/\s+(?:and|with)\s+|[()\s]+/).some((term) => names.includes(term));
-      if (alternatives.every(keeps)) continue;
+      if (licenseAlternatives(ownKey).every((terms) => terms.some((term) => names.includes(term)))) continue;
       drafts.push({
         path: own.source.path,
         at: own.source.at,

@@ -27,6 +27,17 @@ function hubLicense(info: { license?: string; licenseName?: string }): string | 
  * the Hub was asked, one per ancestor on its `base_model` chain: their duties bind the artifact too.
  */
 export function upstreamLicensesOf(ctx: RuleContext): UpstreamLicense[] {
+  // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
+  const cached = memo.get(ctx.artifact);
+  if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings) return cached.list;
+  const list = resolveUpstreamLicenses(ctx);
+  memo.set(ctx.artifact, { ctx, list });
+  return list;
+}
+
+const memo = new WeakMap<RuleContext['artifact'], { ctx: RuleContext; list: UpstreamLicense[] }>();
+
+function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
   const seen = new Set<string>();
   const out: UpstreamLicense[] = [];
   const add = (u: UpstreamLicense) => {
@@ -81,4 +92,14 @@ export function distinctLicenses(list: readonly UpstreamLicense[]): UpstreamLice
     seen.add(key);
     return true;
   });
+}
+
+/** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
+export function licenseTerms(expression: string): string[] {
+  return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+}
+
+/** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
+export function licenseAlternatives(expression: string): string[][] {
+  return expression.split(/\s+or\s+/i).map(licenseTerms);
 }
