@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2742);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5622:
+/***/ 2742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49004,7 +49004,6 @@ class PolicyError extends ConfigError {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET = {
-    'review-comments': ['false'],
     'bom-file': []
 };
 function oneOf(name, value, allowed) {
@@ -49046,6 +49045,7 @@ function readInputs(read) {
         sarifFile: read('sarif-file').trim(),
         comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never']),
         checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false']) === 'true',
+        reviewComments: oneOf('review-comments', read('review-comments').trim() || 'false', ['true', 'false']) === 'true',
         baseRef,
         headRef
     };
@@ -49363,163 +49363,61 @@ async function publishCheckRun(options) {
         const warning = describeWriteFailure(err, attempt);
         if (warning === undefined)
             throw err;
-        return { ok: false, warning: id === undefined ? warning : `${warning} Check run ${id} may be left in progress.` };
+        if (id === undefined)
+            return { ok: false, warning };
+        const completed = await completeWithoutAnnotations(options, id, output);
+        return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
     }
     return { ok: true, id, batches: batches.length };
 }
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-
-
-const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
-/** GitHub's limit on an issue comment body (characters). */
-const COMMENT_MAX_CHARS = 65_536;
-/** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
-const MAX_COMMENT_PAGES = 50;
-const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' };
-const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
 /**
- * on-failure: comment when the gate fails, and keep an earlier comment current when a later run
- * passes (so it says passed instead of showing a stale failure); always / never: as named.
+ * After a batch failed, one last request that completes the run with the verdict, so it does not
+ * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
  */
-function shouldComment(mode, report, existing) {
-    if (mode === 'never')
-        return false;
-    if (mode === 'always')
+async function completeWithoutAnnotations(options, id, output) {
+    const { octokit, owner, repo, report } = options;
+    const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+    try {
+        await octokit.rest.checks.update({
+            owner,
+            repo,
+            check_run_id: id,
+            status: 'completed',
+            conclusion: checkConclusion(report),
+            completed_at: new Date().toISOString(),
+            output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
+        });
         return true;
-    return report.result === 'fail' || existing;
-}
-/**
- * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
- * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
- */
-async function findStickyComment(target) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
-    let first = null;
-    try {
-        let pages = 0;
-        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-        for await (const page of iterator) {
-            for (const comment of page.data) {
-                if (!comment.body?.includes(marker))
-                    continue;
-                const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
-                if (found.byBot)
-                    return { ok: true, comment: found };
-                first ??= found;
-            }
-            if (++pages >= MAX_COMMENT_PAGES)
-                break;
-        }
     }
-    catch (err) {
-        const warning = describeWriteFailure(err, READ);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-    return { ok: true, comment: first };
-}
-/**
- * The body as posted: the marker on the first line (added when missing, and kept when the body is
- * shortened) and at most 65,536 characters, with a visible note when something was cut.
- */
-function boundCommentBody(body, marker = STICKY_MARKER) {
-    const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
-    if (withMarker.length <= COMMENT_MAX_CHARS)
-        return withMarker;
-    const rest = body.split(marker).join('');
-    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
-    return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
-}
-/** Edits the marked comment in place, or posts it when there is none. */
-async function upsertStickyComment(options) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = options;
-    let existing = options.existing;
-    if (existing === undefined) {
-        const found = await findStickyComment(options);
-        if (!found.ok)
-            return found;
-        existing = found.comment;
-    }
-    const body = boundCommentBody(options.body, marker);
-    try {
-        if (existing) {
-            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-            return { ok: true, action: 'updated', id: updated.data.id };
-        }
-        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { ok: true, action: 'created', id: created.data.id };
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, WRITE);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
+    catch {
+        return false;
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
-/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
-const MAX_DIAGRAM_NODES = 60;
-/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
-function label(text) {
-    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
-}
+;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
 /**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
- * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ * Which lines of the head version a pull request's diff shows: review comments can only be
+ * placed on those (added lines and the context around them), everything else goes to a review's
+ * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
+ * suffice where diff libraries expect whole `diff --git` documents.
  */
-function lineageDiagram(report) {
-    const ids = new Map();
-    const lines = [];
-    const edges = new Set();
-    let cut = 0;
-    const node = (key, text, shape) => {
-        const known = ids.get(key);
-        if (known)
-            return known;
-        if (ids.size >= MAX_DIAGRAM_NODES) {
-            cut++;
-            return undefined;
-        }
-        const id = `n${ids.size}`;
-        ids.set(key, id);
-        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
-        return id;
-    };
-    const edge = (from, to, arrow = '-->') => {
-        if (!from || !to || edges.has(`${from}>${to}`))
-            return;
-        edges.add(`${from}>${to}`);
-        lines.push(`  ${from} ${arrow} ${to}`);
-    };
-    for (const artifact of report.artifacts) {
-        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
-        for (const u of artifact.upstreams) {
-            if (!u.id)
-                continue;
-            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
-            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
-            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
-            let previous = up;
-            const depths = new Map();
-            for (const anc of u.hub?.ancestors ?? [])
-                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
-            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
-                const atDepth = depths.get(depth);
-                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
-                for (const n of nodes)
-                    edge(previous, n);
-                previous = nodes.length === 1 ? nodes[0] : up;
-            }
-        }
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
+function headLinesOfPatch(patch) {
+    const ranges = [];
+    for (const line of patch.split('\n')) {
+        const m = HUNK_HEADER.exec(line);
+        if (!m)
+            continue;
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        if (count > 0 && start > 0)
+            ranges.push([start, start + count - 1]);
     }
-    if (edges.size === 0)
-        return undefined;
-    if (cut)
-        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
-    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+    return ranges;
+}
+function lineInRanges(line, ranges) {
+    return ranges.some(([first, last]) => line >= first && line <= last);
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
@@ -49723,6 +49621,369 @@ function findingGroupHeading(dir, findings) {
     if (waived > 0)
         parts.push(`${waived} waived`);
     return `#### ${code(dir)} — ${parts.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/review-markers.ts
+/**
+ * Hidden markers that tie a review comment (or a line of a review's body) to one finding's
+ * fingerprint, so later runs neither repeat a finding nor leave a fixed one looking open. PR
+ * content cannot forge them: everything it supplies is rendered with `<` escaped.
+ */
+/** Marks the gate's reviews, so their bodies are read back on later runs. */
+const REVIEW_MARKER = '<!-- lineage-gate:review -->';
+const OPEN = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/g;
+const OPEN_LINE = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/;
+function openMarker(fingerprint) {
+    return `<!-- lineage-gate:finding ${fingerprint} -->`;
+}
+function resolvedMarker(fingerprint) {
+    return `<!-- lineage-gate:resolved ${fingerprint} -->`;
+}
+/** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
+function openFingerprints(text) {
+    return [...text.matchAll(OPEN)].map((m) => m[1]);
+}
+function resolvedNote(sha) {
+    return `✅ **Resolved**${sha ? ` at ${sha.slice(0, 7)}` : ''}: lineage-gate no longer reports this finding.`;
+}
+/** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
+function resolveCommentBody(body, fingerprint, sha) {
+    const original = body.split(openMarker(fingerprint)).join('').trim();
+    return [resolvedMarker(fingerprint), resolvedNote(sha), '', '<details><summary>Original finding</summary>', '', original, '', '</details>'].join('\n');
+}
+/**
+ * A review body with the list items of fixed findings struck through and marked resolved. Each
+ * finding is one line (`- <marker> …`), so striking the rest of the line is safe Markdown.
+ */
+function resolveBodyLines(body, fixed, sha) {
+    return body
+        .split('\n')
+        .map((line) => {
+        const fingerprint = OPEN_LINE.exec(line)?.[1];
+        if (!fingerprint || !fixed.has(fingerprint))
+            return line;
+        const item = line.replace(/^- /, '').replace(openMarker(fingerprint), '').trim();
+        return `- ${resolvedMarker(fingerprint)}~~${item}~~<br>${resolvedNote(sha)}`;
+    })
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+
+const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
+/** GitHub's limit on an issue comment body (characters). */
+const COMMENT_MAX_CHARS = 65_536;
+/**
+ * Room for the report below the marker line. Renderers bound UTF-8 bytes, and a UTF-8 byte count
+ * is never below the UTF-16 length GitHub counts, so a body within this many bytes fits.
+ */
+const COMMENT_BODY_MAX_BYTES = COMMENT_MAX_CHARS - STICKY_MARKER.length - 1;
+/** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
+const MAX_COMMENT_PAGES = 50;
+const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' };
+const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
+/**
+ * on-failure: comment when the gate fails, and keep an earlier comment current when a later run
+ * passes (so it says passed instead of showing a stale failure); always / never: as named.
+ */
+function shouldComment(mode, report, existing) {
+    if (mode === 'never')
+        return false;
+    if (mode === 'always')
+        return true;
+    return report.result === 'fail' || existing;
+}
+/**
+ * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
+ * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
+ */
+async function findStickyComment(target) {
+    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
+    let first = null;
+    try {
+        let pages = 0;
+        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+        for await (const page of iterator) {
+            for (const comment of page.data) {
+                if (!comment.body?.includes(marker))
+                    continue;
+                const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
+                if (found.byBot)
+                    return { ok: true, comment: found };
+                first ??= found;
+            }
+            if (++pages >= MAX_COMMENT_PAGES)
+                break;
+        }
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, READ);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+    return { ok: true, comment: first };
+}
+/**
+ * The body as posted: the marker on the first line (added when missing, and kept when the body is
+ * shortened) and at most 65,536 characters, with a visible note when something was cut.
+ */
+function boundCommentBody(body, marker = STICKY_MARKER) {
+    const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
+    if (withMarker.length <= COMMENT_MAX_CHARS)
+        return withMarker;
+    const rest = body.split(marker).join('');
+    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+    return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
+}
+/** Edits the marked comment in place, or posts it when there is none. */
+async function upsertStickyComment(options) {
+    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = options;
+    let existing = options.existing;
+    if (existing === undefined) {
+        const found = await findStickyComment(options);
+        if (!found.ok)
+            return found;
+        existing = found.comment;
+    }
+    const body = boundCommentBody(options.body, marker);
+    try {
+        if (existing) {
+            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { ok: true, action: 'updated', id: updated.data.id };
+        }
+        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return { ok: true, action: 'created', id: created.data.id };
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, WRITE);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/review-comments.ts
+
+
+
+
+
+/** Line comments per review at most; more would bury the conversation (the rest go to the body). */
+const MAX_LINE_COMMENTS = 50;
+/** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
+const MAX_PAGES = 30;
+/** Room kept in the body for the heading and the closing note. */
+const BODY_RESERVE = 2_000;
+const review_comments_READ = { what: 'the pull request reviews', permission: 'pull-requests: read', verb: 'read' };
+const review_comments_WRITE = { what: 'the pull request review', permission: 'pull-requests: write' };
+/** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
+function reviewable(report) {
+    const seen = new Set();
+    return report.findings.filter((f) => {
+        if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
+            return false;
+        seen.add(f.fingerprint);
+        return true;
+    });
+}
+async function readPosted(o) {
+    const { octokit, owner, repo, pullNumber } = o;
+    const posted = [];
+    const keep = (kind, id, body) => {
+        const fingerprints = body ? openFingerprints(body) : [];
+        if (fingerprints.length)
+            posted.push({ kind, id, body: body, fingerprints });
+    };
+    let pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+        for (const c of page.data)
+            keep('comment', c.id, c.body);
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+        for (const r of page.data)
+            if (r.body?.includes(REVIEW_MARKER))
+                keep('review', r.id, r.body);
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    return posted;
+}
+/** Rewrites earlier comments and review bodies whose findings are gone; returns how many findings. */
+async function markResolved(o, posted, current) {
+    const { octokit, owner, repo, pullNumber, headSha } = o;
+    let resolved = 0;
+    for (const p of posted) {
+        const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
+        if (fixed.size === 0)
+            continue;
+        try {
+            if (p.kind === 'comment') {
+                const [fingerprint] = fixed;
+                await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+            }
+            else {
+                await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
+            }
+            resolved += fixed.size;
+        }
+        catch (err) {
+            const warning = describeWriteFailure(err, { what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`, permission: 'pull-requests: write' });
+            if (warning === undefined)
+                throw err;
+            o.warn(warning);
+        }
+    }
+    return resolved;
+}
+function lineCommentBody(f, links) {
+    return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
+}
+/** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
+function reviewBody(inline, outside, links) {
+    const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
+    if (inline > 0)
+        lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
+    if (outside.length > 0)
+        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} on lines this diff does not show:`, '');
+    let size = lines.join('\n').length;
+    let listed = 0;
+    for (const f of outside) {
+        const item = findingItem(f, links).replace(/^- /, `- ${openMarker(f.fingerprint)} `);
+        if (size + item.length + 1 > COMMENT_MAX_CHARS - BODY_RESERVE)
+            break;
+        lines.push(item);
+        size += item.length + 1;
+        listed++;
+    }
+    if (listed < outside.length)
+        lines.push('', `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
+    return { body: lines.join('\n'), listed };
+}
+function isUnprocessable(err) {
+    return typeof err === 'object' && err !== null && err.status === 422;
+}
+async function publishReview(o) {
+    const { octokit, owner, repo, pullNumber, headSha, links } = o;
+    const findings = reviewable(o.report);
+    let posted;
+    try {
+        posted = await readPosted(o);
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, review_comments_READ);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+    const current = new Set(findings.map((f) => f.fingerprint));
+    const resolved = await markResolved(o, posted, current);
+    const already = new Set(posted.flatMap((p) => p.fingerprints));
+    const fresh = findings.filter((f) => !already.has(f.fingerprint));
+    const alreadyPosted = findings.length - fresh.length;
+    if (fresh.length === 0)
+        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted, resolved };
+    const diffLines = new Map(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines]));
+    const inline = [];
+    const outside = [];
+    for (const f of fresh) {
+        const ranges = diffLines.get(f.path);
+        if (ranges && inline.length < MAX_LINE_COMMENTS && lineInRanges(f.line, ranges))
+            inline.push(f);
+        else
+            outside.push(f);
+    }
+    const create = async (onLines, inBody) => {
+        const { body, listed } = reviewBody(onLines.length, inBody, links);
+        const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
+        const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
+        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, alreadyPosted, resolved };
+    };
+    try {
+        try {
+            return await create(inline, outside);
+        }
+        catch (err) {
+            // A line the API will not take (the diff moved on since the event): post everything in the body.
+            if (!isUnprocessable(err) || inline.length === 0)
+                throw err;
+            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
+            return await create([], [...inline, ...outside]);
+        }
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, review_comments_WRITE);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
+ * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
@@ -49946,24 +50207,46 @@ function evaluateRun(rules, ctx) {
 
 
 
-/** The sticky PR comment and the check run: both optional, both degrade to a warning without permission. */
+
+async function stickyComment(ctx, pullNumber, markdown) {
+    const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
+    const found = await findStickyComment(target);
+    if (!found.ok)
+        return ctx.warn(found.warning);
+    if (!shouldComment(ctx.comment, ctx.report, found.comment !== null))
+        return;
+    const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
+    if (done.ok)
+        ctx.info(`PR comment ${done.action} (#${done.id}).`);
+    else
+        ctx.warn(done.warning);
+}
+async function review(ctx, pullNumber, headSha) {
+    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
+    const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
+    if (!done.ok)
+        return ctx.warn(done.warning);
+    const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
+    const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
+    if (done.reviewId === null)
+        ctx.info(`PR review: nothing new to post${again}${resolved}.`);
+    else
+        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);
+}
+/** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
 async function publishPrSurfaces(ctx) {
-    const markdown = renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE });
-    if (ctx.pullNumber && ctx.comment !== 'never') {
-        const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullNumber };
-        const found = await findStickyComment(target);
-        if (!found.ok)
-            ctx.warn(found.warning);
-        else if (shouldComment(ctx.comment, ctx.report, found.comment !== null)) {
-            const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
-            if (done.ok)
-                ctx.info(`PR comment ${done.action} (#${done.id}).`);
-            else
-                ctx.warn(done.warning);
-        }
+    // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
+    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
+    if (ctx.pullNumber && ctx.comment !== 'never')
+        await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
+    if (ctx.reviewComments) {
+        if (ctx.pullNumber && ctx.headSha)
+            await review(ctx, ctx.pullNumber, ctx.headSha);
+        else
+            ctx.info('review-comments: this event is not a pull request, so no review is posted.');
     }
     if (ctx.checkRun && ctx.headSha) {
-        const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown });
+        const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS) });
         if (run.ok)
             ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
         else
@@ -53166,12 +53449,19 @@ const RULE_IDS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
+
 /**
  * Maps one GitHub diff entry to a Change. `copied` is a new path (added); `changed` is a mode or
  * type change (modified); `unchanged` carries nothing to check. Statuses GitHub may add later
  * are kept as `modified`: the file is in the list, so something about it changed.
  */
 function toChange(entry) {
+    const change = toBareChange(entry);
+    if (change && typeof entry.patch === 'string' && change.status !== 'removed')
+        change.diffLines = headLinesOfPatch(entry.patch);
+    return change;
+}
+function toBareChange(entry) {
     if (typeof entry.filename !== 'string' || entry.filename === '')
         return undefined;
     switch (entry.status) {
@@ -57627,8 +57917,10 @@ async function run() {
                 headSha: headSha(),
                 repoUrl: process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined,
                 report,
+                changes: changeSet.changes,
                 comment: inputs.comment,
                 checkRun: inputs.checkRun,
+                reviewComments: inputs.reviewComments,
                 info: (m) => info(oneLine(m)),
                 warn: (m) => warning(oneLine(m))
             });

@@ -40,32 +40,56 @@ const payload = {
   repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER } }
 };
 
+/** Head-side patch of a newly added text file: one hunk over all its lines (none for binaries). */
+function addedPatch(path) {
+  const bytes = readFileSync(join(root, path));
+  if (bytes.includes(0)) return undefined;
+  const lines = bytes.toString('utf8').split('\n').length;
+  return `@@ -0,0 +1,${lines} @@`;
+}
+
+async function readJson(req) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return JSON.parse(body);
+}
+
+function answer(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+// What the gate writes to the pull request, kept to print at the end.
 let postedComment;
+let review;
+const checkRun = { batches: [], conclusion: undefined };
+const bot = { login: 'github-actions[bot]', type: 'Bot' };
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
+  const pr = `/repos/${OWNER}/${REPO}/pulls/${NUMBER}`;
   if (url.pathname === `/repos/${OWNER}/${REPO}/issues/${NUMBER}/comments`) {
-    if (req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('[]');
-      return;
-    }
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    postedComment = JSON.parse(body).body;
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: 1, body: postedComment, user: { login: 'github-actions[bot]', type: 'Bot' } }));
-    return;
+    if (req.method === 'GET') return answer(res, 200, []);
+    postedComment = (await readJson(req)).body;
+    return answer(res, 201, { id: 1, body: postedComment, user: bot });
   }
-  if (req.method === 'GET' && url.pathname === `/repos/${OWNER}/${REPO}/pulls/${NUMBER}/files`) {
+  if (req.method === 'GET' && url.pathname === `${pr}/files`) {
     const page = Number(url.searchParams.get('page') ?? 1);
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
     const slice = changed.slice((page - 1) * perPage, page * perPage);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(slice.map((filename, i) => ({ sha: String(i).padStart(40, '0'), filename, status: 'added', additions: 1, deletions: 0, changes: 1 }))));
-    return;
+    return answer(res, 200, slice.map((filename, i) => ({ sha: String(i).padStart(40, '0'), filename, status: 'added', additions: 1, deletions: 0, changes: 1, patch: addedPatch(filename) })));
   }
-  res.writeHead(404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));
+  if (req.method === 'GET' && (url.pathname === `${pr}/comments` || url.pathname === `${pr}/reviews`)) return answer(res, 200, []);
+  if (req.method === 'POST' && url.pathname === `${pr}/reviews`) {
+    review = await readJson(req);
+    return answer(res, 200, { id: 2, body: review.body, user: bot, state: 'COMMENTED' });
+  }
+  if (url.pathname.startsWith(`/repos/${OWNER}/${REPO}/check-runs`)) {
+    const body = await readJson(req);
+    if (req.method === 'PATCH') checkRun.batches.push(body.output?.annotations?.length ?? 0);
+    if (body.conclusion) checkRun.conclusion = body.conclusion;
+    return answer(res, req.method === 'POST' ? 201 : 200, { id: 3, status: body.status ?? 'in_progress' });
+  }
+  answer(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const apiUrl = `http://127.0.0.1:${server.address().port}`;
@@ -109,6 +133,9 @@ const env = {
   'INPUT_HUB-VERIFY': 'true',
   'INPUT_HUB-ENDPOINT': hub.url,
   'INPUT_HUB-MAX-DEPTH': '5',
+  'INPUT_COMMENT': 'on-failure',
+  'INPUT_REVIEW-COMMENTS': 'true',
+  'INPUT_CHECK-RUN': 'true',
   ...(process.env.HF_HUB_OFFLINE ? { HF_HUB_OFFLINE: process.env.HF_HUB_OFFLINE } : {})
 };
 
@@ -127,6 +154,14 @@ rule('Job summary (GITHUB_STEP_SUMMARY)');
 process.stdout.write(readFileSync(summaryPath, 'utf8'));
 rule('Sticky PR comment (posted through the API)');
 process.stdout.write(postedComment ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n… (${postedComment.length} characters; the same content as the job summary)\n` : '(none: the gate passed)\n');
+rule('PR review (review-comments: true)');
+if (review) {
+  console.log(`${review.comments.length} line comment(s) on the diff, the rest in the review body (${review.body.length} characters):`);
+  for (const c of review.comments.slice(0, 5)) console.log(`  ${c.path}:${c.line}  ${c.body.split('\n')[1].slice(0, 110)}…`);
+  if (review.comments.length > 5) console.log(`  … and ${review.comments.length - 5} more`);
+} else console.log('(none: nothing to review)');
+rule('Check run (check-run: true)');
+console.log(checkRun.conclusion ? `conclusion ${checkRun.conclusion}; annotations sent in ${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}` : '(not created)');
 rule('Step outputs (GITHUB_OUTPUT)');
 const outputs = readFileSync(outputPath, 'utf8').match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm) ?? [];
 for (const block of outputs) {

@@ -126,8 +126,10 @@ export async function run(): Promise<void> {
         headSha: headSha(),
         repoUrl: process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined,
         report,
+        changes: changeSet.changes,
         comment: inputs.comment,
         checkRun: inputs.checkRun,
+        reviewComments: inputs.reviewComments,
         info: (m) => core.info(oneLine(m)),
         warn: (m) => core.warning(oneLine(m))
       });

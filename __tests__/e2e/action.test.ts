@@ -198,9 +198,12 @@ describe('scheduled full scan and configuration errors', () => {
     expect(policy.stdout).toContain('::error::Configuration error: ');
     expect(policy.stdout).toContain('.github/lineage-policy.yml');
     expect(policy.outputs).toEqual({});
-    const review = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'review-comments': 'true' } });
+    const bom = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'bom-file': 'bom.json' } });
+    expect(bom.code).toBe(1);
+    expect(bom.stdout).toContain('::error::Configuration error: Input `bom-file` is not supported yet');
+    const review = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'review-comments': 'sometimes' } });
     expect(review.code).toBe(1);
-    expect(review.stdout).toContain('::error::Configuration error: Input `review-comments` is not supported yet');
+    expect(review.stdout).toContain('Input `review-comments` must be one of `true`, `false`; got "sometimes"');
     const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
     expect(harmless.code).toBe(0);
     const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });

@@ -2,9 +2,14 @@
  * A real HTTP server on 127.0.0.1 that answers like the GitHub REST API, for tests that run the
  * gate's own HTTP client (octokit, or dist/ as a process with GITHUB_API_URL pointing here).
  * Routes are a table of method + path pattern → handler; every request is recorded.
+ *
+ * By default every request is checked against GitHub's OpenAPI description (a non-conforming one is
+ * answered 422 and nothing else), every route's answer too, and `close()` rejects when either
+ * did not conform: a test cannot pass on a request GitHub would refuse or an answer it cannot give.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { findOperation, validateRequest, validateResponse } from './github-openapi.js';
 
 export interface RecordedRequest {
   method: string;
@@ -46,7 +51,16 @@ export interface Route {
 export interface GitHubApiServer {
   url: string;
   requests: RecordedRequest[];
+  /** Requests and answers that GitHub's OpenAPI description does not allow, one line each. */
+  violations: string[];
+  /** Stops the server; rejects listing the violations when there are any. */
   close(): Promise<void>;
+}
+
+export interface GitHubApiServerOptions {
+  routes: Route[];
+  /** Check requests and answers against GitHub's OpenAPI description (default true). */
+  openapi?: boolean;
 }
 
 interface CompiledRoute extends Route {
@@ -104,9 +118,10 @@ export function githubError(status: number, message: string): ApiResponse {
   return { status, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
 }
 
-export async function startGitHubApiServer({ routes }: { routes: Route[] }): Promise<GitHubApiServer> {
+export async function startGitHubApiServer({ routes, openapi = true }: GitHubApiServerOptions): Promise<GitHubApiServer> {
   const compiled = routes.map(compile);
   const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
   let serverUrl = '';
   const server = createServer((req, res) => {
     void (async () => {
@@ -114,6 +129,12 @@ export async function startGitHubApiServer({ routes }: { routes: Route[] }): Pro
       const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
       requests.push(recorded);
       const parsed = new URL(recorded.url, serverUrl);
+      const refused = openapi ? validateRequest(recorded) : [];
+      if (refused.length) {
+        violations.push(...refused);
+        send(res, githubError(422, `The request does not conform to GitHub's OpenAPI description:\n${refused.join('\n')}`));
+        return;
+      }
       for (const route of compiled) {
         if (route.method.toUpperCase() !== recorded.method) continue;
         const match = route.regex.exec(parsed.pathname);
@@ -126,11 +147,15 @@ export async function startGitHubApiServer({ routes }: { routes: Route[] }): Pro
         } catch {
           json = undefined;
         }
+        let answer: ApiResponse;
         try {
-          send(res, await route.handler({ ...recorded, path: parsed.pathname, query: parsed.searchParams, params, json, serverUrl }));
+          answer = await route.handler({ ...recorded, path: parsed.pathname, query: parsed.searchParams, params, json, serverUrl });
         } catch (err) {
-          send(res, githubError(500, `test route failed: ${(err as Error).message}`));
+          answer = githubError(500, `test route failed: ${(err as Error).message}`);
         }
+        const operation = openapi ? findOperation(recorded.method, parsed.pathname) : undefined;
+        if (operation) violations.push(...validateResponse(operation, answer.status ?? 200, answer.body));
+        send(res, answer);
         return;
       }
       send(res, githubError(404, 'Not Found'));
@@ -141,11 +166,14 @@ export async function startGitHubApiServer({ routes }: { routes: Route[] }): Pro
   return {
     url: serverUrl,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    violations,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      })
+      });
+      if (violations.length) throw new Error(`${violations.length} request(s) or answer(s) did not conform to GitHub's OpenAPI description:\n${violations.join('\n')}`);
+    }
   };
 }
 

@@ -21,6 +21,8 @@ export interface ActionInputs {
   sarifFile: string;
   comment: 'on-failure' | 'always' | 'never';
   checkRun: boolean;
+  /** One review per run with line comments on the findings inside the diff. */
+  reviewComments: boolean;
   baseRef: string;
   headRef: string;
 }
@@ -30,7 +32,6 @@ export interface ActionInputs {
  * "feature off" and so are safe to accept.
  */
 const NOT_YET: Record<string, string[]> = {
-  'review-comments': ['false'],
   'bom-file': []
 };
 
@@ -76,6 +77,7 @@ export function readInputs(read: InputReader): ActionInputs {
     sarifFile: read('sarif-file').trim(),
     comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never'] as const),
     checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false'] as const) === 'true',
+    reviewComments: oneOf('review-comments', read('review-comments').trim() || 'false', ['true', 'false'] as const) === 'true',
     baseRef,
     headRef
   };

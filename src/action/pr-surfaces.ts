@@ -1,12 +1,14 @@
-import type { getOctokit } from '@actions/github';
-import { publishCheckRun } from '../github/check-run.js';
-import { findStickyComment, shouldComment, upsertStickyComment, type CommentMode } from '../github/sticky-comment.js';
+import type { Change } from '../changes/change-set.js';
+import type { Octokit } from '../changes/octokit.js';
+import { CHECK_SUMMARY_MAX_CHARS, publishCheckRun } from '../github/check-run.js';
+import { publishReview } from '../github/review-comments.js';
+import { COMMENT_BODY_MAX_BYTES, findStickyComment, shouldComment, upsertStickyComment, type CommentMode } from '../github/sticky-comment.js';
 import type { Report } from '../report/report.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import { DOCS_BASE } from '../rules/engine.js';
 
 export interface SurfaceContext {
-  octokit: ReturnType<typeof getOctokit>;
+  octokit: Octokit;
   owner: string;
   repo: string;
   /** Pull request number, when the event is one. */
@@ -14,28 +16,47 @@ export interface SurfaceContext {
   headSha?: string;
   repoUrl?: string;
   report: Report;
+  /** The run's changed files (with the diff's lines, for review comments). */
+  changes: readonly Change[];
   comment: CommentMode;
   checkRun: boolean;
+  reviewComments: boolean;
   /** Where informational lines and warnings go (a surface that cannot be written is a warning, never a failure). */
   info: (message: string) => void;
   warn: (message: string) => void;
 }
 
-/** The sticky PR comment and the check run: both optional, both degrade to a warning without permission. */
+async function stickyComment(ctx: SurfaceContext, pullNumber: number, markdown: string): Promise<void> {
+  const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
+  const found = await findStickyComment(target);
+  if (!found.ok) return ctx.warn(found.warning);
+  if (!shouldComment(ctx.comment, ctx.report, found.comment !== null)) return;
+  const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
+  if (done.ok) ctx.info(`PR comment ${done.action} (#${done.id}).`);
+  else ctx.warn(done.warning);
+}
+
+async function review(ctx: SurfaceContext, pullNumber: number, headSha: string): Promise<void> {
+  const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
+  const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
+  if (!done.ok) return ctx.warn(done.warning);
+  const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
+  const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
+  if (done.reviewId === null) ctx.info(`PR review: nothing new to post${again}${resolved}.`);
+  else ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);
+}
+
+/** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
 export async function publishPrSurfaces(ctx: SurfaceContext): Promise<void> {
-  const markdown = renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE });
-  if (ctx.pullNumber && ctx.comment !== 'never') {
-    const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullNumber };
-    const found = await findStickyComment(target);
-    if (!found.ok) ctx.warn(found.warning);
-    else if (shouldComment(ctx.comment, ctx.report, found.comment !== null)) {
-      const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
-      if (done.ok) ctx.info(`PR comment ${done.action} (#${done.id}).`);
-      else ctx.warn(done.warning);
-    }
+  // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
+  const markdown = (maxBytes: number): string => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
+  if (ctx.pullNumber && ctx.comment !== 'never') await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
+  if (ctx.reviewComments) {
+    if (ctx.pullNumber && ctx.headSha) await review(ctx, ctx.pullNumber, ctx.headSha);
+    else ctx.info('review-comments: this event is not a pull request, so no review is posted.');
   }
   if (ctx.checkRun && ctx.headSha) {
-    const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown });
+    const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS) });
     if (run.ok) ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
     else ctx.warn(run.warning);
   }

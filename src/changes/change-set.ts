@@ -1,9 +1,13 @@
+import type { LineRange } from './patch-lines.js';
+
 /** One changed path, repository-relative with `/`. */
 export interface Change {
   path: string;
   status: 'added' | 'modified' | 'removed' | 'renamed';
   /** For renames: the path before. */
   previousPath?: string;
+  /** Head-side lines the diff shows (where review comments can go); absent when the source gave no patch. */
+  diffLines?: LineRange[];
 }
 
 /** Which files a run looks at, and how that list was obtained (shown in the log and summary). */

@@ -1,10 +1,13 @@
 import type { Change } from './change-set.js';
+import { headLinesOfPatch } from './patch-lines.js';
 
 /** The fields of GitHub's `diff-entry` (PR files, compare) that a change list needs. */
 export interface DiffEntry {
   filename: string;
   status: string;
   previous_filename?: string;
+  /** Bare unified-diff hunks; GitHub leaves it out for binary and very large diffs. */
+  patch?: string;
 }
 
 /**
@@ -13,6 +16,12 @@ export interface DiffEntry {
  * are kept as `modified`: the file is in the list, so something about it changed.
  */
 export function toChange(entry: DiffEntry): Change | undefined {
+  const change = toBareChange(entry);
+  if (change && typeof entry.patch === 'string' && change.status !== 'removed') change.diffLines = headLinesOfPatch(entry.patch);
+  return change;
+}
+
+function toBareChange(entry: DiffEntry): Change | undefined {
   if (typeof entry.filename !== 'string' || entry.filename === '') return undefined;
   switch (entry.status) {
     case 'unchanged':

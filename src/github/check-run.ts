@@ -123,7 +123,32 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
   } catch (err) {
     const warning = describeWriteFailure(err, attempt);
     if (warning === undefined) throw err;
-    return { ok: false, warning: id === undefined ? warning : `${warning} Check run ${id} may be left in progress.` };
+    if (id === undefined) return { ok: false, warning };
+    const completed = await completeWithoutAnnotations(options, id, output);
+    return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
   }
   return { ok: true, id, batches: batches.length };
+}
+
+/**
+ * After a batch failed, one last request that completes the run with the verdict, so it does not
+ * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
+ */
+async function completeWithoutAnnotations(options: PublishCheckRunOptions, id: number, output: { title: string; summary: string }): Promise<boolean> {
+  const { octokit, owner, repo, report } = options;
+  const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+  try {
+    await octokit.rest.checks.update({
+      owner,
+      repo,
+      check_run_id: id,
+      status: 'completed',
+      conclusion: checkConclusion(report),
+      completed_at: new Date().toISOString(),
+      output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

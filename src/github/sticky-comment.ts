@@ -10,6 +10,11 @@ import { describeWriteFailure } from './write-failure.js';
 export const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
 /** GitHub's limit on an issue comment body (characters). */
 export const COMMENT_MAX_CHARS = 65_536;
+/**
+ * Room for the report below the marker line. Renderers bound UTF-8 bytes, and a UTF-8 byte count
+ * is never below the UTF-16 length GitHub counts, so a body within this many bytes fits.
+ */
+export const COMMENT_BODY_MAX_BYTES = COMMENT_MAX_CHARS - STICKY_MARKER.length - 1;
 /** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
 export const MAX_COMMENT_PAGES = 50;
 

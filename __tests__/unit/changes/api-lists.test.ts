@@ -43,7 +43,7 @@ describe('listPullRequestFiles', () => {
     const result = await listPullRequestFiles({ octokit, owner: OWNER, repo: REPO, number: 42 });
     expect(result.capped).toBe(false);
     expect(result.changes).toHaveLength(250);
-    expect(result.changes[249]).toEqual({ path: 'models/run-249/adapter_config.json', status: 'modified' });
+    expect(result.changes[249]).toEqual({ path: 'models/run-249/adapter_config.json', status: 'modified', diffLines: [[1, 3]] });
     expect(s.requests.map((r) => new URL(r.url, s.url).searchParams.get('page') ?? '1')).toEqual(['1', '2', '3']);
     expect(s.requests[0].url).toBe('/repos/Codertocat/Hello-World/pulls/42/files?per_page=100');
     expect(s.requests[0].headers.authorization).toBe('token test-token');
@@ -62,12 +62,12 @@ describe('listPullRequestFiles', () => {
     const s = await servePullFiles(entries.map(([f, st, prev]) => diffEntry(OWNER, REPO, f, st, prev)));
     const result = await listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, number: 1 });
     expect(result.changes).toEqual([
-      { path: 'a/new.json', status: 'added' },
-      { path: 'a/edit.json', status: 'modified' },
+      { path: 'a/new.json', status: 'added', diffLines: [[1, 3]] },
+      { path: 'a/edit.json', status: 'modified', diffLines: [[1, 3]] },
       { path: 'a/gone.json', status: 'removed' },
-      { path: 'b/moved.json', status: 'renamed', previousPath: 'a/moved.json' },
-      { path: 'b/copy.json', status: 'added' },
-      { path: 'a/mode.sh', status: 'modified' }
+      { path: 'b/moved.json', status: 'renamed', previousPath: 'a/moved.json', diffLines: [[1, 3]] },
+      { path: 'b/copy.json', status: 'added', diffLines: [[1, 3]] },
+      { path: 'a/mode.sh', status: 'modified', diffLines: [[1, 3]] }
     ]);
   });
 
@@ -118,8 +118,8 @@ describe('listComparedFiles', () => {
     expect(result).toEqual({
       capped: false,
       changes: [
-        { path: 'models/x/adapter_config.json', status: 'added' },
-        { path: 'models/y/lineage.yaml', status: 'renamed', previousPath: 'models/old/lineage.yaml' }
+        { path: 'models/x/adapter_config.json', status: 'added', diffLines: [[1, 3]] },
+        { path: 'models/y/lineage.yaml', status: 'renamed', previousPath: 'models/old/lineage.yaml', diffLines: [[1, 3]] }
       ]
     });
     expect(s.requests).toHaveLength(1);

@@ -108,8 +108,8 @@ describe('pull requests', () => {
     const set = await run('pull_request', pullRequestPayload(), { paths: ['models/**', '!models/tmp/**'] }).promise;
     expect(set.source).toBe('pull request #2 files API (4 files, 2 matching `paths`)');
     expect(set.changes).toEqual([
-      { path: 'models/a/adapter_config.json', status: 'modified' },
-      { path: 'archive/b/adapter_config.json', status: 'renamed', previousPath: 'models/b/adapter_config.json' }
+      { path: 'models/a/adapter_config.json', status: 'modified', diffLines: [[1, 3]] },
+      { path: 'archive/b/adapter_config.json', status: 'renamed', previousPath: 'models/b/adapter_config.json', diffLines: [[1, 3]] }
     ]);
   });
 
@@ -170,7 +170,7 @@ describe('pushes', () => {
     const set = await run('push', pushPayload(history.root, history.feature)).promise;
     expect(set.source).toBe(`push compare API ${history.root.slice(0, 7)}...${history.feature.slice(0, 7)} (2 files)`);
     expect(set.changes).toEqual([
-      { path: 'models/x/lineage.yaml', status: 'added' },
+      { path: 'models/x/lineage.yaml', status: 'added', diffLines: [[1, 3]] },
       { path: 'models/y/lineage.yaml', status: 'removed' }
     ]);
     expect(requestedPaths()).toEqual([`/repos/Codertocat/Hello-World/compare/${history.root}...${history.feature}`]);
@@ -218,7 +218,7 @@ describe('merge queue', () => {
     const set = await run('merge_group', payload, { owner: 'octo-org', repo: 'octo-repo' }).promise;
     expect(requestedPaths()).toEqual(['/repos/octo-org/octo-repo/compare/380387fbc80638b734a49e1be1c4dfec1c01b33c...2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d']);
     expect(set.source).toBe('merge group compare API 380387f...2ffea6d (1 file)');
-    expect(set.changes).toEqual([{ path: 'models/q/adapter_config.json', status: 'modified' }]);
+    expect(set.changes).toEqual([{ path: 'models/q/adapter_config.json', status: 'modified', diffLines: [[1, 3]] }]);
   });
 
   it('falls back to git diff when the comparison is capped', async () => {

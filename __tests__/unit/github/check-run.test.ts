@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github';
 import { checkConclusion, checkTitle, publishCheckRun, toCheckRunAnnotation, CHECK_SUMMARY_MAX_CHARS, type CheckRunAnnotation } from '../../../src/github/check-run.js';
 import { renderSummary } from '../../../src/report/render/summary.js';
 import { githubError, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import { checkRun } from '../../helpers/github-shapes.js';
 import { bulkFindings, DOCS, finding, sampleReport } from '../report/sample-report.js';
 
 const OWNER = 'Codertocat';
@@ -30,11 +31,17 @@ interface Handlers {
   update?: (req: ApiRequest) => ApiResponse;
 }
 
+/** The check run GitHub answers with after `req` created or updated it. */
+function answered(req: ApiRequest, id: number) {
+  const sent = req.json as SentCheckRun;
+  return checkRun({ serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, id, headSha: sent.head_sha ?? HEAD, name: sent.name ?? 'Lineage Gate', status: sent.status ?? 'in_progress', conclusion: sent.conclusion });
+}
+
 async function serveChecks(handlers: Handlers = {}): Promise<{ s: GitHubApiServer; bodies: () => { method: string; url: string; json: SentCheckRun }[] }> {
   server = await startGitHubApiServer({
     routes: [
-      { method: 'POST', path: '/repos/:owner/:repo/check-runs', handler: handlers.create ?? ((req) => ({ status: 201, body: { id: CHECK_ID, head_sha: (req.json as { head_sha: string }).head_sha, status: 'in_progress' } })) },
-      { method: 'PATCH', path: '/repos/:owner/:repo/check-runs/:id', handler: handlers.update ?? ((req) => ({ body: { id: Number(req.params.id), status: (req.json as { status?: string }).status ?? 'in_progress' } })) }
+      { method: 'POST', path: '/repos/:owner/:repo/check-runs', handler: handlers.create ?? ((req) => ({ status: 201, body: answered(req, CHECK_ID) })) },
+      { method: 'PATCH', path: '/repos/:owner/:repo/check-runs/:id', handler: handlers.update ?? ((req) => ({ body: answered(req, Number(req.params.id)) })) }
     ]
   });
   const s = server;
@@ -97,7 +104,21 @@ describe('publishCheckRun', () => {
     const report = sampleReport('error', bulkFindings(60, 'warning', 'adapters/a', 10));
     const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report, summaryMarkdown: 'x' });
     expect(result).toEqual({ ok: false, warning: expect.stringMatching(/HTTP 404.*checks: write.*Check run 4242 may be left in progress/s) });
-    expect(s.requests).toHaveLength(2);
+    // create, the failing first batch, then one attempt to complete the run anyway
+    expect(s.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH']);
+  });
+
+  it('completes the run with its verdict when a later batch fails but GitHub still answers', async () => {
+    let patches = 0;
+    const { s, bodies } = await serveChecks({ update: (req) => (++patches === 2 ? githubError(500, 'Server Error') : { body: answered(req, Number(req.params.id)) }) });
+    const report = sampleReport('error', bulkFindings(120, 'error', 'adapters/a', 10));
+    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report, summaryMarkdown: 'summary' });
+    expect(result).toEqual({ ok: false, warning: expect.stringMatching(/HTTP 500.*Check run 4242 was completed with the verdict, but some annotations are missing from it\./s) });
+    const last = bodies().at(-1)!.json;
+    expect(bodies()).toHaveLength(4);
+    expect(last).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(last.output.annotations).toBeUndefined();
+    expect(last.output.summary).toContain('Some annotations could not be sent to this check run');
   });
 
   it('says a 403 from the rate limit is the rate limit, not a missing permission', async () => {

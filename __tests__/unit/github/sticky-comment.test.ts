@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { boundCommentBody, COMMENT_MAX_CHARS, findStickyComment, shouldComment, STICKY_MARKER, upsertStickyComment } from '../../../src/github/sticky-comment.js';
-import { githubError, paginate, startGitHubApiServer, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import { issueComment } from '../../helpers/github-shapes.js';
 import { bulkFindings, sampleReport } from '../report/sample-report.js';
 
 const OWNER = 'Codertocat';
@@ -27,9 +28,10 @@ const bot = { login: 'github-actions[bot]', type: 'Bot' as const };
 async function serveThread(comments: StoredComment[], deny: { list?: boolean; write?: boolean } = {}): Promise<GitHubApiServer> {
   let nextId = 9000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
+  const render = (req: ApiRequest, c: StoredComment) => issueComment({ ...c, serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, issueNumber: PR });
   server = await startGitHubApiServer({
     routes: [
-      { method: 'GET', path: '/repos/:owner/:repo/issues/:number/comments', handler: (req) => (deny.list ? denied() : paginate(req, comments)) },
+      { method: 'GET', path: '/repos/:owner/:repo/issues/:number/comments', handler: (req) => (deny.list ? denied() : paginate(req, comments.map((c) => render(req, c)))) },
       {
         method: 'POST',
         path: '/repos/:owner/:repo/issues/:number/comments',
@@ -37,7 +39,7 @@ async function serveThread(comments: StoredComment[], deny: { list?: boolean; wr
           if (deny.write) return denied();
           const comment = { id: nextId++, body: (req.json as { body: string }).body, user: bot };
           comments.push(comment);
-          return { status: 201, body: comment };
+          return { status: 201, body: render(req, comment) };
         }
       },
       {
@@ -48,7 +50,7 @@ async function serveThread(comments: StoredComment[], deny: { list?: boolean; wr
           const comment = comments.find((c) => c.id === Number(req.params.id));
           if (!comment) return githubError(404, 'Not Found');
           comment.body = (req.json as { body: string }).body;
-          return { body: comment };
+          return { body: render(req, comment) };
         }
       }
     ]

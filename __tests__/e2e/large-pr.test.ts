@@ -1,0 +1,61 @@
+/**
+ * End-to-end: a pull request with 120 findings. The check run gets them all in 3 batches, the
+ * sticky comment is shortened under GitHub's cap keeping the verdict and the errors first, and
+ * the review carries at most 50 line comments with the rest in its body.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { COMMENT_MAX_CHARS } from '../../src/github/sticky-comment.js';
+import { MAX_LINE_COMMENTS } from '../../src/github/review-comments.js';
+import { tempDir } from '../helpers/git-repo.js';
+import { pullRequestPayload, startPullRequestStandIn, writeFiles, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { runAction } from '../helpers/run-action.js';
+
+let gh: PullRequestStandIn | undefined;
+afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
+});
+
+describe('a pull request with 120 findings', () => {
+  it('sends 3 check-run batches, shortens the comment under the cap, caps line comments', async () => {
+    const dir = tempDir('lg-large-');
+    gh = await startPullRequestStandIn();
+    for (let i = 0; i < 60; i++) {
+      const path = `adapters/run-${String(i).padStart(2, '0')}/adapter_config.json`;
+      // A long local path: every finding quotes it, so the comment outgrows GitHub's limit.
+      writeFiles(dir, { [path]: JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: `/content/drive/MyDrive/${'checkpoints/'.repeat(40)}base-${i}`, r: 8 }, null, 2) });
+      gh.files.push({ path, status: 'added' });
+    }
+    const payload = pullRequestPayload('opened', 'f'.repeat(40));
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload,
+      apiUrl: gh.server.url,
+      inputs: { comment: 'always', 'check-run': 'true', 'review-comments': 'true' }
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.annotations).toHaveLength(120);
+    const errors = Number(run.outputs.errors);
+    expect(errors).toBeGreaterThan(0);
+
+    expect(gh.checkPatches.map((p) => p.annotations)).toEqual([50, 50, 20]);
+    expect(gh.checkPatches.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+
+    expect(gh.issueComments).toHaveLength(1);
+    const body = gh.issueComments[0].body;
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(body).toContain('Lineage gate: fail');
+    // Left out, lowest severity first: the table rows, then errors from the bottom; the note counts them.
+    const note = /Shortened to stay under the 63 KiB limit: the details of (\d+) findings \((\d+) errors\) and 60 of 60 rows of the artifact table were left out/.exec(body);
+    expect(note).not.toBeNull();
+    expect(body.split('**error**').length - 1 + Number(note?.[2])).toBe(errors);
+
+    expect(gh.reviews).toHaveLength(1);
+    expect(gh.reviewComments).toHaveLength(MAX_LINE_COMMENTS);
+    const inBody = gh.reviews[0].body.split('<!-- lineage-gate:finding ').length - 1;
+    expect(gh.reviews[0].body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(inBody + MAX_LINE_COMMENTS + Number(/…and (\d+) more finding/.exec(gh.reviews[0].body)?.[1] ?? 0)).toBe(120);
+  }, 60000);
+});

@@ -1,0 +1,215 @@
+/**
+ * A pull request on a loopback GitHub API that remembers what the gate writes: issue comments,
+ * reviews with their line comments, check runs. Tests run dist/index.js against it several times
+ * and look at the state it is left in, as a reviewer would look at the PR page.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from './github-api-server.js';
+import { checkRun, compareBody, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
+import { webhookExample } from './webhook-examples.js';
+
+export const OWNER = 'acme';
+export const REPO = 'models';
+export const PR_NUMBER = 8;
+
+export interface PrFile {
+  path: string;
+  status: FileStatus;
+  /** Unified-diff hunks as GitHub's `patch`; default: the whole file added. */
+  patch?: string;
+}
+
+interface User {
+  login: string;
+  type: 'Bot' | 'User';
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: User;
+}
+
+export interface ReviewComment {
+  id: number;
+  reviewId: number;
+  path: string;
+  line: number;
+  body: string;
+  user: User;
+}
+
+export interface Review {
+  id: number;
+  body: string;
+  commitId: string;
+  event: string;
+  user: User;
+}
+
+export interface CheckRunPatch {
+  annotations: number;
+  status?: string;
+  conclusion?: string;
+}
+
+export interface StandInOptions {
+  /** Refuse every write with 403, as GitHub does for a fork's read-only token. */
+  readOnly?: boolean;
+  /** Refuse reviews that carry line comments with 422, as GitHub does when a line is not in the diff. */
+  refuseLineComments?: boolean;
+}
+
+export interface PullRequestStandIn {
+  server: GitHubApiServer;
+  files: PrFile[];
+  issueComments: IssueComment[];
+  reviews: Review[];
+  reviewComments: ReviewComment[];
+  checkPatches: CheckRunPatch[];
+  /** The JSON body of every check-run create and update, in order. */
+  checkRunBodies: Record<string, unknown>[];
+  /** Requests that changed something (POST / PATCH / PUT), in order: `METHOD path`. */
+  writes(): string[];
+  close(): Promise<void>;
+}
+
+const BOT: User = { login: 'github-actions[bot]', type: 'Bot' };
+
+/** A real pull_request payload (@octokit/webhooks-examples) for this stand-in's PR at `headSha`. */
+export function pullRequestPayload(action: 'opened' | 'synchronize', headSha: string): Record<string, unknown> {
+  const p = webhookExample('pull_request', (e) => e.action === action) as { number: number; pull_request: { number: number; head: { sha: string } } };
+  p.number = PR_NUMBER;
+  p.pull_request.number = PR_NUMBER;
+  p.pull_request.head.sha = headSha;
+  return p as unknown as Record<string, unknown>;
+}
+
+/** Writes files (path → content) under `dir`, creating directories. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+export async function startPullRequestStandIn(options: StandInOptions = {}): Promise<PullRequestStandIn> {
+  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[] };
+  let nextId = 1000;
+  const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
+  const base = `/repos/${OWNER}/${REPO}`;
+  const body = (req: ApiRequest) => req.json as Record<string, unknown>;
+  // Answers are built from GitHub's own examples, so they validate against its OpenAPI description.
+  const place = () => ({ serverUrl: server.url, owner: OWNER, repo: REPO });
+  const asIssueComment = (c: IssueComment) => issueComment({ ...place(), id: c.id, body: c.body, user: c.user, issueNumber: PR_NUMBER });
+  const asReview = (r: Review) => pullRequestReview({ ...place(), id: r.id, body: r.body, commitId: r.commitId, user: r.user, pullNumber: PR_NUMBER });
+  const asReviewComment = (c: ReviewComment, commitId: string) =>
+    reviewComment({ ...place(), id: c.id, body: c.body, path: c.path, line: c.line, commitId, user: c.user, pullNumber: PR_NUMBER, reviewId: c.reviewId });
+  const commitOf = (c: ReviewComment) => state.reviews.find((r) => r.id === c.reviewId)?.commitId ?? 'f'.repeat(40);
+  let checkRunHeadSha = '';
+  const asCheckRun = (status: 'in_progress' | 'completed', conclusion?: string) =>
+    checkRun({ ...place(), id: 7, status, conclusion: conclusion as 'success' | 'failure' | 'neutral' | undefined, headSha: checkRunHeadSha, name: 'Lineage Gate' });
+
+  const server = await startGitHubApiServer({
+    routes: [
+      {
+        method: 'GET',
+        path: `${base}/pulls/${PR_NUMBER}/files`,
+        handler: (req) => paginate(req, state.files.map((f) => ({ ...diffEntry(OWNER, REPO, f.path, f.status), patch: f.patch ?? '@@ -0,0 +1,200 @@' })))
+      },
+      {
+        // Pushes and merge groups list the same files through the compare API.
+        method: 'GET',
+        path: `${base}/compare/:base...:head`,
+        handler: (req) => ({ body: compareBody(req.serverUrl, OWNER, REPO, req.params.base, req.params.head, state.files.map((f) => diffEntry(OWNER, REPO, f.path, f.status))) })
+      },
+      { method: 'GET', path: `${base}/issues/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.issueComments.map(asIssueComment)) },
+      {
+        method: 'POST',
+        path: `${base}/issues/${PR_NUMBER}/comments`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const c = { id: nextId++, body: String(body(req).body), user: BOT };
+          state.issueComments.push(c);
+          return { status: 201, body: asIssueComment(c) };
+        }
+      },
+      {
+        method: 'PATCH',
+        path: `${base}/issues/comments/:id`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const c = state.issueComments.find((x) => String(x.id) === req.params.id);
+          if (!c) return githubError(404, 'Not Found');
+          c.body = String(body(req).body);
+          return { body: asIssueComment(c) };
+        }
+      },
+      { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.reviewComments.map((c) => asReviewComment(c, commitOf(c)))) },
+      { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/reviews`, handler: (req) => paginate(req, state.reviews.map(asReview)) },
+      {
+        method: 'POST',
+        path: `${base}/pulls/${PR_NUMBER}/reviews`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const b = body(req) as { body: string; commit_id: string; event: string; comments?: { path: string; line: number; body: string }[] };
+          if (options.refuseLineComments && b.comments?.length) return githubError(422, 'Unprocessable Entity: "Line could not be resolved"');
+          const review: Review = { id: nextId++, body: b.body, commitId: b.commit_id, event: b.event, user: BOT };
+          state.reviews.push(review);
+          for (const c of b.comments ?? []) state.reviewComments.push({ id: nextId++, reviewId: review.id, path: c.path, line: c.line, body: c.body, user: BOT });
+          return { body: asReview(review) };
+        }
+      },
+      {
+        method: 'PATCH',
+        path: `${base}/pulls/comments/:id`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const c = state.reviewComments.find((x) => String(x.id) === req.params.id);
+          if (!c) return githubError(404, 'Not Found');
+          c.body = String(body(req).body);
+          return { body: asReviewComment(c, commitOf(c)) };
+        }
+      },
+      {
+        method: 'PUT',
+        path: `${base}/pulls/${PR_NUMBER}/reviews/:id`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const r = state.reviews.find((x) => String(x.id) === req.params.id);
+          if (!r) return githubError(404, 'Not Found');
+          r.body = String(body(req).body);
+          return { body: asReview(r) };
+        }
+      },
+      {
+        method: 'POST',
+        path: `${base}/check-runs`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          state.checkRunBodies.push(body(req));
+          checkRunHeadSha = String(body(req).head_sha);
+          return { status: 201, body: asCheckRun('in_progress') };
+        }
+      },
+      {
+        method: 'PATCH',
+        path: `${base}/check-runs/:id`,
+        handler: (req) => {
+          if (options.readOnly) return denied();
+          const b = body(req) as { output?: { annotations?: unknown[] }; status?: string; conclusion?: string };
+          state.checkRunBodies.push(body(req));
+          state.checkPatches.push({ annotations: b.output?.annotations?.length ?? 0, status: b.status, conclusion: b.conclusion });
+          return { body: b.status === 'completed' ? asCheckRun('completed', b.conclusion) : asCheckRun('in_progress') };
+        }
+      }
+    ]
+  });
+  return {
+    server,
+    ...state,
+    writes: () => server.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url.split('?')[0]}`),
+    close: () => server.close()
+  };
+}

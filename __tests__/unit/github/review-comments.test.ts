@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { getOctokit } from '@actions/github';
+import { MAX_LINE_COMMENTS, publishReview } from '../../../src/github/review-comments.js';
+import { COMMENT_MAX_CHARS } from '../../../src/github/sticky-comment.js';
+import type { Change } from '../../../src/changes/change-set.js';
+import { OWNER, PR_NUMBER, REPO, startPullRequestStandIn, type PullRequestStandIn } from '../../helpers/pull-request-stand-in.js';
+import { bulkFindings, DOCS, finding, sampleReport } from '../report/sample-report.js';
+
+const SHA = 'e'.repeat(40);
+let gh: PullRequestStandIn | undefined;
+afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
+});
+
+async function publish(findings: ReturnType<typeof bulkFindings>, changes: Change[]) {
+  gh = await startPullRequestStandIn();
+  const warnings: string[] = [];
+  const result = await publishReview({
+    octokit: getOctokit('test-token', { baseUrl: gh.server.url }),
+    owner: OWNER,
+    repo: REPO,
+    pullNumber: PR_NUMBER,
+    headSha: SHA,
+    report: sampleReport('error', findings),
+    changes,
+    links: { docsBase: DOCS, repoUrl: 'https://github.com/acme/models', sha: SHA },
+    warn: (m) => warnings.push(m)
+  });
+  return { result, warnings, gh };
+}
+
+describe('publishReview', () => {
+  it('caps line comments at 50 and the body under the comment limit, counting what it left out', async () => {
+    const findings = bulkFindings(300, 'error', 'big', 600);
+    const changes: Change[] = findings.map((f) => ({ path: f.path, status: 'added', diffLines: [[1, 400]] }));
+    const { result, gh } = await publish(findings, changes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.lineComments).toBe(MAX_LINE_COMMENTS);
+    expect(gh.reviewComments).toHaveLength(MAX_LINE_COMMENTS);
+    const body = gh.reviews[0].body;
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    const more = Number(/…and (\d+) more findings: see the job summary/.exec(body)?.[1]);
+    expect(more).toBeGreaterThan(0);
+    expect(result.inBody + MAX_LINE_COMMENTS + more).toBe(300);
+    expect(body.split('<!-- lineage-gate:finding ').length - 1).toBe(result.inBody);
+  });
+
+  it('posts errors and warnings once each; notices and waived findings stay out', async () => {
+    const base = { path: 'a/adapter_config.json', artifact: 'a', line: 2 };
+    const findings = [
+      finding({ ...base, ruleId: 'missing-license', severity: 'error', message: 'no license' }),
+      finding({ ...base, ruleId: 'missing-license', severity: 'error', message: 'no license', line: 3 }), // same fingerprint
+      finding({ ...base, ruleId: 'unpinned-revision', severity: 'warning', message: 'unpinned' }),
+      finding({ ...base, ruleId: 'hub-gated', severity: 'notice', message: 'gated' }),
+      finding({ ...base, ruleId: 'missing-attribution', severity: 'error', message: 'waived one', waived: true })
+    ];
+    const { result, gh } = await publish(findings, [{ path: base.path, status: 'modified', diffLines: [[1, 1]] }]);
+    expect(result).toMatchObject({ ok: true, lineComments: 0, inBody: 2, alreadyPosted: 0, resolved: 0 });
+    expect(gh.reviews[0].body).toContain('missing-license');
+    expect(gh.reviews[0].body).toContain('unpinned-revision');
+    expect(gh.reviews[0].body).not.toContain('hub-gated');
+    expect(gh.reviews[0].body).not.toContain('missing-attribution');
+  });
+
+  it('posts nothing when there is nothing to review', async () => {
+    const { result, gh } = await publish([], []);
+    expect(result).toEqual({ ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted: 0, resolved: 0 });
+    expect(gh.writes()).toEqual([]);
+  });
+});
