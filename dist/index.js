@@ -49772,6 +49772,11 @@ async function upsertStickyComment(options) {
 
 /** Line comments per review at most; more would bury the conversation (the rest go to the body). */
 const MAX_LINE_COMMENTS = 50;
+/**
+ * Earlier comments rewritten as resolved per run at most: each edit counts against GitHub's
+ * content-creation limit, and the comments left open are rewritten by the next run.
+ */
+const MAX_RESOLVE_EDITS = 50;
 /** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
 const MAX_PAGES = 30;
 /** Room kept in the body for the heading and the closing note. */
@@ -49817,10 +49822,13 @@ async function readPosted(o) {
 async function markResolved(o, posted, current) {
     const { octokit, owner, repo, pullNumber, headSha } = o;
     let resolved = 0;
+    let edits = 0;
     for (const p of posted) {
         const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
         if (fixed.size === 0)
             continue;
+        if (++edits > MAX_RESOLVE_EDITS)
+            break;
         try {
             if (p.kind === 'comment') {
                 const [fingerprint] = fixed;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
-import { MAX_LINE_COMMENTS, publishReview } from '../../../src/github/review-comments.js';
+import { MAX_LINE_COMMENTS, MAX_RESOLVE_EDITS, publishReview } from '../../../src/github/review-comments.js';
 import { COMMENT_MAX_CHARS } from '../../../src/github/sticky-comment.js';
 import type { Change } from '../../../src/changes/change-set.js';
 import { OWNER, PR_NUMBER, REPO, startPullRequestStandIn, type PullRequestStandIn } from '../../helpers/pull-request-stand-in.js';
@@ -68,5 +68,24 @@ describe('publishReview', () => {
     const { result, gh } = await publish([], []);
     expect(result).toEqual({ ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted: 0, resolved: 0 });
     expect(gh.writes()).toEqual([]);
+  });
+});
+
+describe('publishReview on a later run', () => {
+  it('marks at most 50 fixed comments resolved per run; the next run does the rest', async () => {
+    const findings = bulkFindings(60, 'error', 'fix', 20);
+    const changes: Change[] = findings.map((f) => ({ path: f.path, status: 'added', diffLines: [[1, 100]] }));
+    const first = await publish(findings, changes);
+    expect(first.gh.reviewComments).toHaveLength(MAX_LINE_COMMENTS);
+    const octokit = getOctokit('test-token', { baseUrl: first.gh.server.url });
+    const again = () =>
+      publishReview({ octokit, owner: OWNER, repo: REPO, pullNumber: PR_NUMBER, headSha: SHA, report: sampleReport('error', []), changes, links: { docsBase: DOCS }, warn: () => undefined });
+    const second = await again();
+    const third = await again();
+    // 50 line comments + the review body (10 findings): 51 edits, 50 in the first run.
+    expect(second).toMatchObject({ ok: true, resolved: MAX_RESOLVE_EDITS });
+    expect(third).toMatchObject({ ok: true, resolved: 10 });
+    expect(first.gh.reviewComments.every((c) => c.body.startsWith('<!-- lineage-gate:resolved '))).toBe(true);
+    expect(first.gh.reviews[0].body).not.toContain('<!-- lineage-gate:finding ');
   });
 });
