@@ -5,7 +5,7 @@ import { readManifest } from '../../src/formats/read-manifest.js';
 import { RULES } from '../../src/rules/index.js';
 import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
-import { PROJECT_ROOT, runCli } from '../helpers/run-action.js';
+import { NODE, PROJECT_ROOT, runCli } from '../helpers/run-action.js';
 import { realWorldFixtures } from '../unit/formats/real-world.js';
 
 const validateReport = reportValidator();
@@ -138,7 +138,7 @@ describe('lineage-gate check on examples/', () => {
     mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
     for (const name of readdirSync(join(PROJECT_ROOT, 'dist', 'cli'))) writeFileSync(join(dir, 'dist', 'cli', name), readFileSync(join(PROJECT_ROOT, 'dist', 'cli', name)));
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(process.execPath, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
+    const run = spawnSync(NODE, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('unmanifested-weights');
   });

@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ACTION_ENTRY = join(PROJECT_ROOT, 'dist', 'index.js');
 export const CLI_ENTRY = join(PROJECT_ROOT, 'dist', 'cli', 'index.js');
+/**
+ * The Node.js that runs dist/: the test's own, or LINEAGE_GATE_TEST_NODE (`.ci/run` points it at
+ * Node 24, the runtime action.yml declares, to run the end-to-end tests a second time).
+ */
+export const NODE = process.env.LINEAGE_GATE_TEST_NODE || process.execPath;
 
 export interface ActionRun {
   code: number;
@@ -75,7 +80,7 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/ /g, '_')}`, v])),
     ...opts.env
   };
-  const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: opts.workspace, env });
+  const child = spawn(NODE, [ACTION_ENTRY], { cwd: opts.workspace, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -93,7 +98,7 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
 
 /** Runs the bundled CLI as a process. */
 export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HF_HUB_OFFLINE: '1', ...env } });
+  const child = spawn(NODE, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HF_HUB_OFFLINE: '1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
