@@ -49542,7 +49542,7 @@ function runBlock(report) {
         lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
 }
-const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Status |\n| --- | --- | --- | --- | --- |';
+const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
 /** At most MAX_LIST entries, then how many more there were. */
 function capped(entries) {
     const shown = entries.slice(0, MAX_LIST);
@@ -49580,12 +49580,20 @@ function licenseCell(license) {
     const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
     return id && name ? `${id} (${name})` : id || name;
 }
-/** One row of the artifact table. */
-function artifactRow(artifact) {
+/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionCell(attribution, owed) {
+    if (attribution)
+        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
+function artifactRow(artifact, attributionOwed = false) {
     const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
     const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
     const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), status];
+    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
     return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
@@ -50069,7 +50077,8 @@ function omissionNote(groups, rows, maxBytes) {
 function renderMarkdownDocument(report, opts) {
     const head = [verdictBlock(report), '', runBlock(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const rows = report.artifacts.map((a) => piece(artifactRow(a)));
+    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
     const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
     const groups = groupByArtifact(report, opts);
     const findingsHead = piece('\n### Findings');

@@ -2,7 +2,7 @@ import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
 import { cells, tableRows, withoutCodeSpans } from './markdown-check.js';
-import { ARTIFACTS, DOCS, HOSTILE, bulkFindings, sampleReport } from './sample-report.js';
+import { ARTIFACTS, DOCS, HOSTILE, bulkFindings, finding, sampleReport } from './sample-report.js';
 
 const SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const linked = { docsBase: DOCS, repoUrl: 'https://github.com/o/r', sha: SHA };
@@ -26,15 +26,16 @@ describe('renderSummary', () => {
     expect(md).toContain('- git diff fallback: the API list is capped at 3,000 files @\u200Beveryone');
   });
 
-  it('tabulates every artifact in five cells, whatever the paths and values hold', () => {
+  it('tabulates every artifact in six cells, whatever the paths and values hold', () => {
     const rows = tableRows(md);
     expect(rows).toHaveLength(ARTIFACTS.length);
-    for (const row of rows) expect(cells(row)).toHaveLength(5);
+    for (const row of rows) expect(cells(row)).toHaveLength(6);
     expect(cells(rows[0])).toEqual([
       '`adapters/clean`',
       '`adapter_config.json` (peft-adapter-config)<br>`README.md` (hf-model-card)',
       '`meta-llama/Llama-3.1-8B@0123456789ab` (hub-id, primary, license llama3.1 \\(declared, primary\\))', // the same claim in two manifests is shown once
       '`llama3.1`',
+      'Built with Llama',
       '✅ pass'
     ]);
     expect(cells(rows[1])).toEqual([
@@ -42,10 +43,29 @@ describe('renderSummary', () => {
       '`adapter_config.json` (peft-adapter-config)',
       '`/home/me/<img src=x onerror=alert(1)>\\|x` (local-path, primary)',
       '`other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=alert\\(1\\)&gt;)',
+      '—',
       '❌ fail'
     ]);
-    expect(cells(rows[2])).toEqual(['`runs/mens-7`', '`training_manifest.json` (mens-training-manifest)', '`gpt2@main` (bare-id, inferred, upstream)', '*none*', '❌ fail']);
-    expect(cells(rows[3])).toEqual(['`.`', '`lineage.yaml` (lineage-gate)', '—', '`apache-2.0`', '✅ pass']);
+    expect(cells(rows[2])).toEqual(['`runs/mens-7`', '`training_manifest.json` (mens-training-manifest)', '`gpt2@main` (bare-id, inferred, upstream)', '*none*', '—', '❌ fail']);
+    expect(cells(rows[3])).toEqual(['`.`', '`lineage.yaml` (lineage-gate)', '—', '`apache-2.0`', '—', '✅ pass']);
+  });
+
+  it('says attribution is owed where a live missing-attribution finding is, and not where it is waived', () => {
+    const owedOn = (waived: boolean) => {
+      const f = finding({ ruleId: 'missing-attribution', severity: 'error', path: 'runs/mens-7/training_manifest.json', artifact: 'runs/mens-7', waived });
+      return cells(tableRows(renderSummary(sampleReport('error', [f]), linked))[2])[4];
+    };
+    expect(owedOn(false)).toBe('❌ owed, missing');
+    expect(owedOn(true)).toBe('—');
+  });
+
+  it('shows the start of a long attribution notice on one line, escaped', () => {
+    const notice = `Built with Llama.\n${HOSTILE.mention} ${'x'.repeat(200)}`;
+    const report = buildReport({ version: '0.1.0', failOn: 'error', artifacts: [{ ...ARTIFACTS[0], attribution: notice }], findings: [], changeSource: 's', notes: [], manifestsCount: 1 });
+    const cell = cells(tableRows(renderSummary(report, linked))[0])[4];
+    expect(cell.startsWith('Built with Llama. @\u200Beveryone xxx')).toBe(true);
+    expect(cell.endsWith('…')).toBe(true);
+    expect(cell.length).toBeLessThan(140);
   });
 
   it('groups findings by artifact, in table order, with their tallies', () => {

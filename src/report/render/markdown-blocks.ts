@@ -59,7 +59,7 @@ export function runBlock(report: Report): string {
   return lines.join('\n');
 }
 
-export const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Status |\n| --- | --- | --- | --- | --- |';
+export const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
 
 /** At most MAX_LIST entries, then how many more there were. */
 function capped(entries: string[]): string {
@@ -101,12 +101,21 @@ function licenseCell(license: ReportArtifact['license']): string {
   return id && name ? `${id} (${name})` : id || name;
 }
 
-/** One row of the artifact table. */
-export function artifactRow(artifact: ReportArtifact): string {
+/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionCell(attribution: string | null, owed: boolean): string {
+  if (attribution) return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+  return owed ? '❌ owed, missing' : '—';
+}
+
+/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
+export function artifactRow(artifact: ReportArtifact, attributionOwed = false): string {
   const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
   const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
   const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-  const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), status];
+  const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
   return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 

@@ -109,7 +109,8 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string 
 export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOptions): string {
   const head = [verdictBlock(report), '', runBlock(report)].join('\n');
   const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-  const rows = report.artifacts.map((a) => piece(artifactRow(a)));
+  const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+  const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
   const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
   const groups = groupByArtifact(report, opts);
   const findingsHead = piece('\n### Findings');
