@@ -10,7 +10,8 @@ import { load } from 'js-yaml';
 
 const N = Number(process.argv[2] ?? 10000);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli', 'index.js');
+// LG_CLI: another bundle of the CLI (e.g. an older build) to compare with the committed one.
+const cli = process.env.LG_CLI ?? join(root, 'dist', 'cli', 'index.js');
 const dir = mkdtempSync(join(tmpdir(), 'lg-bench-'));
 
 const bases = ['Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B-Instruct', 'google/gemma-2-9b-it', 'unsloth/llama-3.2-1b-bnb-4bit', '/content/drive/MyDrive/base', 'mistralai/Mistral-7B-Instruct-v0.3'];

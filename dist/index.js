@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2742);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6646);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2742:
+/***/ 6646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50191,11 +50191,12 @@ function toFinding(rule, draft, severity, artifact) {
 /** Runs every rule over one artifact and turns drafts into findings. */
 function evaluateArtifact(artifact, rules, ctx) {
     const out = [];
+    const ruleCtx = { ...ctx, artifact };
     for (const rule of rules) {
         const configured = ctx.policy.rules[rule.id];
         if (configured === 'off')
             continue;
-        for (const draft of rule.check({ ...ctx, artifact })) {
+        for (const draft of rule.check(ruleCtx)) {
             const severity = severityOf(rule, draft, configured);
             if (severity)
                 out.push(toFinding(rule, draft, severity, artifact.dir));
@@ -50409,10 +50410,9 @@ function toPositioned(node) {
  */
 function parseYamlDocument(text, lineOffset = 0) {
     const lines = new LineIndex(text, lineOffset);
-    const counter = new dist/* LineCounter */.HN();
     let document;
     try {
-        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+        document = (0,dist/* parseDocument */.Tp)(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
     }
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
@@ -53952,6 +53952,8 @@ async function resolveChangeSet(input) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
@@ -53969,14 +53971,16 @@ function byName(a, b) {
  * name order. Memory is bounded by one directory listing per level, never by the tree size.
  * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
  * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
+ * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
+ * listing costs more than the listing (bench/RESULTS.md).
  */
-async function* walkTree(root, options = {}) {
-    const realRoot = await (0,promises_namespaceObject.realpath)(root);
+function* walkTree(root, options = {}) {
+    const realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
     yield* walkDirectory(realRoot, '', options);
 }
-async function* walkDirectory(realRoot, relDir, options) {
+function* walkDirectory(realRoot, relDir, options) {
     const { ignore, onSkip } = options;
-    const entries = await (0,promises_namespaceObject.readdir)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
     entries.sort(byName);
     for (const entry of entries) {
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -53993,7 +53997,7 @@ async function* walkDirectory(realRoot, relDir, options) {
                 yield rel;
         }
         else if (entry.isSymbolicLink()) {
-            const kind = await symlinkKind(realRoot, (0,external_node_path_namespaceObject.join)(realRoot, rel));
+            const kind = symlinkKind(realRoot, (0,external_node_path_namespaceObject.join)(realRoot, rel));
             if (kind === 'file') {
                 if (!ignore?.(rel, 'file'))
                     yield rel;
@@ -54008,17 +54012,17 @@ async function* walkDirectory(realRoot, relDir, options) {
     }
 }
 /** `'file'` for a link to be yielded, else why it is skipped. */
-async function symlinkKind(realRoot, link) {
+function symlinkKind(realRoot, link) {
     let target;
     try {
-        target = await (0,promises_namespaceObject.realpath)(link);
+        target = external_node_fs_namespaceObject.realpathSync.native(link);
     }
     catch {
         return 'symlink to nothing';
     }
     if (!isInside(realRoot, target))
         return 'symlink pointing outside the repository';
-    const info = await (0,promises_namespaceObject.stat)(target);
+    const info = (0,external_node_fs_namespaceObject.statSync)(target);
     if (info.isDirectory())
         return 'symlinked directory (not followed)';
     return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
@@ -55682,11 +55686,14 @@ function joinPath(dir, name) {
  * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
  * too large without being loaded. Refuses anything that resolves outside the workspace (symlinks in
  * a pull request are untrusted) and anything that is not a regular file.
+ *
+ * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
+ * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
  */
-async function read_bounded_readBounded(workspaceReal, absolute, limit) {
+function read_bounded_readBounded(workspaceReal, absolute, limit) {
     let real;
     try {
-        real = await (0,promises_namespaceObject.realpath)(absolute);
+        real = external_node_fs_namespaceObject.realpathSync.native(absolute);
     }
     catch {
         return { refused: 'the file does not exist in the checkout' };
@@ -55694,16 +55701,16 @@ async function read_bounded_readBounded(workspaceReal, absolute, limit) {
     if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_namespaceObject.sep)) {
         return { refused: 'it is a symbolic link that points outside the repository' };
     }
-    const handle = await (0,promises_namespaceObject.open)(real, 'r');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
     try {
-        const stat = await handle.stat();
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!stat.isFile())
             return { refused: 'it is not a regular file' };
         const length = Math.min(stat.size, limit + 1);
-        const bytes = Buffer.alloc(length);
+        const bytes = Buffer.allocUnsafe(length);
         let read = 0;
         while (read < length) {
-            const { bytesRead } = await handle.read(bytes, read, length - read, read);
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, length - read, read);
             if (bytesRead === 0)
                 break;
             read += bytesRead;
@@ -55711,7 +55718,7 @@ async function read_bounded_readBounded(workspaceReal, absolute, limit) {
         return { bytes: bytes.subarray(0, read), size: stat.size };
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 
@@ -55723,8 +55730,6 @@ async function read_bounded_readBounded(workspaceReal, absolute, limit) {
 
 
 
-/** How many directories are read at once. */
-const READ_CONCURRENCY = 32;
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -55734,14 +55739,14 @@ function entryFor(dirs, dir) {
         dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
     return entry;
 }
-async function collectFullScan(opts, dirs) {
+function collectFullScan(opts, dirs) {
     // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
     // so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
         if (isManifestCandidate(path) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
-    for await (const path of walkTree(opts.workspace, { onSkip })) {
+    for (const path of walkTree(opts.workspace, { onSkip })) {
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
@@ -55787,7 +55792,7 @@ async function collectChanges(opts, dirs) {
         }
     }
 }
-async function readArtifact(workspaceReal, workspace, dir, entry) {
+function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
         dir,
         records: [],
@@ -55810,7 +55815,7 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.noticeFiles.push(path);
             continue;
         }
-        const read = await read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read) {
             artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
             continue;
@@ -55830,22 +55835,19 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
 async function discoverArtifacts(opts) {
     const dirs = new Map();
     if (opts.changeSet.scope === 'all')
-        await collectFullScan(opts, dirs);
+        collectFullScan(opts, dirs);
     else
         await collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
     const sorted = [...dirs.keys()].sort();
-    // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
-    for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
-        const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir))));
-        for (const artifact of batch) {
-            manifestCount += artifact.records.length + artifact.unreadable.length;
-            const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-            if (!empty)
-                artifacts.push(artifact);
-        }
+    for (const dir of sorted) {
+        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
+        manifestCount += artifact.records.length + artifact.unreadable.length;
+        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+        if (!empty)
+            artifacts.push(artifact);
     }
     return { artifacts, manifestCount };
 }
@@ -62626,7 +62628,7 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;

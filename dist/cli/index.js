@@ -15809,6 +15809,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
@@ -15826,14 +15828,16 @@ function byName(a, b) {
  * name order. Memory is bounded by one directory listing per level, never by the tree size.
  * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
  * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
+ * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
+ * listing costs more than the listing (bench/RESULTS.md).
  */
-async function* walkTree(root, options = {}) {
-    const realRoot = await (0,promises_.realpath)(root);
+function* walkTree(root, options = {}) {
+    const realRoot = external_node_fs_.realpathSync.native(root);
     yield* walkDirectory(realRoot, '', options);
 }
-async function* walkDirectory(realRoot, relDir, options) {
+function* walkDirectory(realRoot, relDir, options) {
     const { ignore, onSkip } = options;
-    const entries = await (0,promises_.readdir)(relDir ? (0,external_node_path_.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    const entries = (0,external_node_fs_.readdirSync)(relDir ? (0,external_node_path_.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
     entries.sort(byName);
     for (const entry of entries) {
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -15850,7 +15854,7 @@ async function* walkDirectory(realRoot, relDir, options) {
                 yield rel;
         }
         else if (entry.isSymbolicLink()) {
-            const kind = await symlinkKind(realRoot, (0,external_node_path_.join)(realRoot, rel));
+            const kind = symlinkKind(realRoot, (0,external_node_path_.join)(realRoot, rel));
             if (kind === 'file') {
                 if (!ignore?.(rel, 'file'))
                     yield rel;
@@ -15865,17 +15869,17 @@ async function* walkDirectory(realRoot, relDir, options) {
     }
 }
 /** `'file'` for a link to be yielded, else why it is skipped. */
-async function symlinkKind(realRoot, link) {
+function symlinkKind(realRoot, link) {
     let target;
     try {
-        target = await (0,promises_.realpath)(link);
+        target = external_node_fs_.realpathSync.native(link);
     }
     catch {
         return 'symlink to nothing';
     }
     if (!isInside(realRoot, target))
         return 'symlink pointing outside the repository';
-    const info = await (0,promises_.stat)(target);
+    const info = (0,external_node_fs_.statSync)(target);
     if (info.isDirectory())
         return 'symlinked directory (not followed)';
     return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
@@ -16465,11 +16469,14 @@ function joinPath(dir, name) {
  * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
  * too large without being loaded. Refuses anything that resolves outside the workspace (symlinks in
  * a pull request are untrusted) and anything that is not a regular file.
+ *
+ * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
+ * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
  */
-async function readBounded(workspaceReal, absolute, limit) {
+function readBounded(workspaceReal, absolute, limit) {
     let real;
     try {
-        real = await (0,promises_.realpath)(absolute);
+        real = external_node_fs_.realpathSync.native(absolute);
     }
     catch {
         return { refused: 'the file does not exist in the checkout' };
@@ -16477,16 +16484,16 @@ async function readBounded(workspaceReal, absolute, limit) {
     if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
         return { refused: 'it is a symbolic link that points outside the repository' };
     }
-    const handle = await (0,promises_.open)(real, 'r');
+    const fd = (0,external_node_fs_.openSync)(real, 'r');
     try {
-        const stat = await handle.stat();
+        const stat = (0,external_node_fs_.fstatSync)(fd);
         if (!stat.isFile())
             return { refused: 'it is not a regular file' };
         const length = Math.min(stat.size, limit + 1);
-        const bytes = Buffer.alloc(length);
+        const bytes = Buffer.allocUnsafe(length);
         let read = 0;
         while (read < length) {
-            const { bytesRead } = await handle.read(bytes, read, length - read, read);
+            const bytesRead = (0,external_node_fs_.readSync)(fd, bytes, read, length - read, read);
             if (bytesRead === 0)
                 break;
             read += bytesRead;
@@ -16494,7 +16501,7 @@ async function readBounded(workspaceReal, absolute, limit) {
         return { bytes: bytes.subarray(0, read), size: stat.size };
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -16506,8 +16513,6 @@ async function readBounded(workspaceReal, absolute, limit) {
 
 
 
-/** How many directories are read at once. */
-const READ_CONCURRENCY = 32;
 function isRelevant(path) {
     return (0,manifest_names/* isManifestCandidate */.xc)(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -16517,14 +16522,14 @@ function entryFor(dirs, dir) {
         dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
     return entry;
 }
-async function collectFullScan(opts, dirs) {
+function collectFullScan(opts, dirs) {
     // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
     // so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
         if ((0,manifest_names/* isManifestCandidate */.xc)(path) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
-    for await (const path of walkTree(opts.workspace, { onSkip })) {
+    for (const path of walkTree(opts.workspace, { onSkip })) {
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
@@ -16570,7 +16575,7 @@ async function collectChanges(opts, dirs) {
         }
     }
 }
-async function readArtifact(workspaceReal, workspace, dir, entry) {
+function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
         dir,
         records: [],
@@ -16593,7 +16598,7 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.noticeFiles.push(path);
             continue;
         }
-        const read = await readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
+        const read = readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read) {
             artifact.unreadable.push({ path, reason: read.refused, at: span/* FILE_START */.W });
             continue;
@@ -16613,22 +16618,19 @@ async function readArtifact(workspaceReal, workspace, dir, entry) {
 async function discoverArtifacts(opts) {
     const dirs = new Map();
     if (opts.changeSet.scope === 'all')
-        await collectFullScan(opts, dirs);
+        collectFullScan(opts, dirs);
     else
         await collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
     const sorted = [...dirs.keys()].sort();
-    // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
-    for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
-        const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir))));
-        for (const artifact of batch) {
-            manifestCount += artifact.records.length + artifact.unreadable.length;
-            const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-            if (!empty)
-                artifacts.push(artifact);
-        }
+    for (const dir of sorted) {
+        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
+        manifestCount += artifact.records.length + artifact.unreadable.length;
+        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+        if (!empty)
+            artifacts.push(artifact);
     }
     return { artifacts, manifestCount };
 }
@@ -19016,11 +19018,12 @@ function toFinding(rule, draft, severity, artifact) {
 /** Runs every rule over one artifact and turns drafts into findings. */
 function evaluateArtifact(artifact, rules, ctx) {
     const out = [];
+    const ruleCtx = { ...ctx, artifact };
     for (const rule of rules) {
         const configured = ctx.policy.rules[rule.id];
         if (configured === 'off')
             continue;
-        for (const draft of rule.check({ ...ctx, artifact })) {
+        for (const draft of rule.check(ruleCtx)) {
             const severity = severityOf(rule, draft, configured);
             if (severity)
                 out.push(toFinding(rule, draft, severity, artifact.dir));
@@ -20494,10 +20497,9 @@ function toPositioned(node) {
  */
 function parseYamlDocument(text, lineOffset = 0) {
     const lines = new _span_js__WEBPACK_IMPORTED_MODULE_2__/* .LineIndex */ .r(text, lineOffset);
-    const counter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     let document;
     try {
-        document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+        document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
     }
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
@@ -25055,7 +25057,7 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Directories that never hold the repository's own artifacts. */
@@ -26,15 +25,17 @@ function byName(a: Dirent, b: Dirent): number {
  * name order. Memory is bounded by one directory listing per level, never by the tree size.
  * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
  * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
+ * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
+ * listing costs more than the listing (bench/RESULTS.md).
  */
-export async function* walkTree(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
-  const realRoot = await realpath(root);
+export function* walkTree(root: string, options: WalkOptions = {}): Generator<string> {
+  const realRoot = realpathSync.native(root);
   yield* walkDirectory(realRoot, '', options);
 }
 
-async function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions): AsyncGenerator<string> {
+function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions): Generator<string> {
   const { ignore, onSkip } = options;
-  const entries = await readdir(relDir ? join(realRoot, relDir) : realRoot, { withFileTypes: true });
+  const entries = readdirSync(relDir ? join(realRoot, relDir) : realRoot, { withFileTypes: true });
   entries.sort(byName);
   for (const entry of entries) {
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -46,7 +47,7 @@ async function* walkDirectory(realRoot: string, relDir: string, options: WalkOpt
     } else if (entry.isFile()) {
       if (!ignore?.(rel, 'file')) yield rel;
     } else if (entry.isSymbolicLink()) {
-      const kind = await symlinkKind(realRoot, join(realRoot, rel));
+      const kind = symlinkKind(realRoot, join(realRoot, rel));
       if (kind === 'file') {
         if (!ignore?.(rel, 'file')) yield rel;
       } else {
@@ -59,15 +60,15 @@ async function* walkDirectory(realRoot: string, relDir: string, options: WalkOpt
 }
 
 /** `'file'` for a link to be yielded, else why it is skipped. */
-async function symlinkKind(realRoot: string, link: string): Promise<string> {
+function symlinkKind(realRoot: string, link: string): string {
   let target: string;
   try {
-    target = await realpath(link);
+    target = realpathSync.native(link);
   } catch {
     return 'symlink to nothing';
   }
   if (!isInside(realRoot, target)) return 'symlink pointing outside the repository';
-  const info = await stat(target);
+  const info = statSync(target);
   if (info.isDirectory()) return 'symlinked directory (not followed)';
   return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
 }

@@ -10,9 +10,6 @@ import { readBounded } from './read-bounded.js';
 
 type Status = WeightFile['status'];
 
-/** How many directories are read at once. */
-const READ_CONCURRENCY = 32;
-
 /** What is known about one directory before its manifests are read. */
 interface DirEntry {
   files: Map<string, Status>;
@@ -43,13 +40,13 @@ function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
   return entry;
 }
 
-async function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
+function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
   // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
   // so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
     if (isManifestCandidate(path) && opts.include(path)) entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
-  for await (const path of walkTree(opts.workspace, { onSkip })) {
+  for (const path of walkTree(opts.workspace, { onSkip })) {
     if (!isRelevant(path) || !opts.include(path)) continue;
     entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   }
@@ -88,7 +85,7 @@ async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>
   }
 }
 
-async function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Promise<Artifact> {
+function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Artifact {
   const artifact: Artifact = {
     dir,
     records: [],
@@ -110,7 +107,7 @@ async function readArtifact(workspaceReal: string, workspace: string, dir: strin
       artifact.noticeFiles.push(path);
       continue;
     }
-    const read = await readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
+    const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
     if ('refused' in read) {
       artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
       continue;
@@ -129,21 +126,18 @@ async function readArtifact(workspaceReal: string, workspace: string, dir: strin
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
   const dirs = new Map<string, DirEntry>();
-  if (opts.changeSet.scope === 'all') await collectFullScan(opts, dirs);
+  if (opts.changeSet.scope === 'all') collectFullScan(opts, dirs);
   else await collectChanges(opts, dirs);
 
   const workspaceReal = await realpath(opts.workspace);
   const artifacts: Artifact[] = [];
   let manifestCount = 0;
   const sorted = [...dirs.keys()].sort();
-  // Directories are read a batch at a time: file I/O overlaps, and the order stays the sorted one.
-  for (let i = 0; i < sorted.length; i += READ_CONCURRENCY) {
-    const batch = await Promise.all(sorted.slice(i, i + READ_CONCURRENCY).map((dir) => readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!)));
-    for (const artifact of batch) {
-      manifestCount += artifact.records.length + artifact.unreadable.length;
-      const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
-      if (!empty) artifacts.push(artifact);
-    }
+  for (const dir of sorted) {
+    const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
+    manifestCount += artifact.records.length + artifact.unreadable.length;
+    const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+    if (!empty) artifacts.push(artifact);
   }
   return { artifacts, manifestCount };
 }

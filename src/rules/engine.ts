@@ -49,10 +49,11 @@ function toFinding(rule: Rule, draft: FindingDraft, severity: Severity, artifact
 /** Runs every rule over one artifact and turns drafts into findings. */
 export function evaluateArtifact(artifact: Artifact, rules: readonly Rule[], ctx: Omit<RuleContext, 'artifact'>): Evaluated[] {
   const out: Evaluated[] = [];
+  const ruleCtx: RuleContext = { ...ctx, artifact };
   for (const rule of rules) {
     const configured = ctx.policy.rules[rule.id];
     if (configured === 'off') continue;
-    for (const draft of rule.check({ ...ctx, artifact })) {
+    for (const draft of rule.check(ruleCtx)) {
       const severity = severityOf(rule, draft, configured);
       if (severity) out.push(toFinding(rule, draft, severity, artifact.dir));
     }

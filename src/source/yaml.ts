@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { TreeDocument, type PositionedNode } from './tree-document.js';
 import { LineIndex } from './span.js';
 import type { ReadProblem, SourceDocument } from './document.js';
@@ -41,10 +41,9 @@ function toPositioned(node: unknown): PositionedNode | undefined {
  */
 export function parseYamlDocument(text: string, lineOffset = 0): { doc: SourceDocument } | { problem: ReadProblem } {
   const lines = new LineIndex(text, lineOffset);
-  const counter = new LineCounter();
   let document;
   try {
-    document = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    document = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (err) {
     return { problem: { reason: `not valid YAML: ${(err as Error).message}` } };
   }

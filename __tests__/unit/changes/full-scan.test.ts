@@ -12,10 +12,8 @@ function put(path: string, content = 'x'): void {
   writeFileSync(join(root, path), content);
 }
 
-async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const path of iterable) out.push(path);
-  return out;
+function collect(iterable: Iterable<string>): string[] {
+  return [...iterable];
 }
 
 beforeAll(() => {
@@ -50,7 +48,7 @@ afterAll(() => {
 describe('walkTree', () => {
   it('yields regular files with / separators in name order, skipping .git, node_modules and unsafe symlinks', async () => {
     const skipped: [string, string][] = [];
-    const paths = await collect(walkTree(root, { onSkip: (p, why) => skipped.push([p, why]) }));
+    const paths = collect(walkTree(root, { onSkip: (p, why) => skipped.push([p, why]) }));
     expect(paths).toEqual([
       '.github/lineage-policy.yml',
       'a/README.md',
@@ -70,7 +68,7 @@ describe('walkTree', () => {
 
   it('does not enter directories the ignore callback leaves out, and drops ignored files', async () => {
     const asked: string[] = [];
-    const paths = await collect(
+    const paths = collect(
       walkTree(root, {
         ignore: (path, kind) => {
           asked.push(`${kind}:${path}`);
@@ -84,13 +82,13 @@ describe('walkTree', () => {
   });
 
   it('streams: directories are read as the walk reaches them, not up front', async () => {
-    const iterator = walkTree(root)[Symbol.asyncIterator]();
-    expect((await iterator.next()).value).toBe('.github/lineage-policy.yml');
+    const iterator = walkTree(root)[Symbol.iterator]();
+    expect(iterator.next().value).toBe('.github/lineage-policy.yml');
     // Created after the walk started: seen only if 'with space/' is listed when reached.
     put('with space/zz-late.json');
     try {
       const rest: string[] = [];
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) rest.push(next.value);
+      for (let next = iterator.next(); !next.done; next = iterator.next()) rest.push(next.value);
       expect(rest).toContain('with space/zz-late.json');
     } finally {
       removeDir(join(root, 'with space/zz-late.json'));
@@ -101,7 +99,7 @@ describe('walkTree', () => {
     const linkParent = tempDir('lineage-gate-rootlink-');
     symlinkSync(root, join(linkParent, 'repo'));
     try {
-      const paths = await collect(walkTree(join(linkParent, 'repo')));
+      const paths = collect(walkTree(join(linkParent, 'repo')));
       expect(paths).toContain('a/link-inside.json');
       expect(paths).not.toContain('a/link-outside.json');
     } finally {
