@@ -55852,106 +55852,6 @@ async function discoverArtifacts(opts) {
     return { artifacts, manifestCount };
 }
 
-;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
-/**
- * Which license an upstream is under, and how the gate knows: the artifact's own declaration
- * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
- * family table (an inference from the name). The Hub will come after these once it is wired in.
- */
-
-/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
-const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
-/** Values that name no license at all. */
-const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
-function sameId(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-/**
- * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
- * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
- * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
- * Kimi lineage — and every upstream of the manifest otherwise.
- */
-function declarationsAbout(ref, record) {
-    if (ref.source.path !== record.path)
-        return [];
-    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
-    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
-    return record.upstreamLicenses.filter((decl) => {
-        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
-        if (slot !== undefined)
-            return slot === refSlot;
-        return provenance.length === 0 || aboutProvenance;
-    });
-}
-/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
-function declaredLicense(decl) {
-    const id = decl.id?.trim();
-    const name = decl.name?.trim();
-    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
-        return id;
-    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
-        return name;
-    return undefined;
-}
-const upstream_license_matchers = new Map();
-function matcher(pattern) {
-    let test = upstream_license_matchers.get(pattern);
-    if (!test) {
-        // Hub ids resolve case-insensitively, so patterns match them that way too.
-        test = picomatch_default()(pattern, { nocase: true, dot: true });
-        upstream_license_matchers.set(pattern, test);
-    }
-    return test;
-}
-function policySource(mapping) {
-    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
-    return `${where}: ${mapping.pattern}`;
-}
-function resolved(knowledge, license, rest) {
-    const entry = knowledge.lookup(license);
-    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
-}
-function fromDeclaration({ ref, record, knowledge }) {
-    for (const decl of declarationsAbout(ref, record)) {
-        const license = declaredLicense(decl);
-        if (!license)
-            continue;
-        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
-    }
-    return undefined;
-}
-function fromPolicy(id, { mappings, knowledge }) {
-    const direct = mappings.find((m) => matcher(m.pattern)(id));
-    if (direct)
-        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
-    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
-    const original = knowledge.mirrorUpstream(id);
-    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
-    if (viaMirror && original) {
-        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
-    }
-    return undefined;
-}
-function fromFamilyTable(id, knowledge) {
-    const family = knowledge.family(id);
-    if (!family)
-        return undefined;
-    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
-}
-/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
-function resolveUpstreamLicense(input) {
-    const declared = fromDeclaration(input);
-    if (declared)
-        return declared;
-    const id = input.ref.id;
-    if (!id)
-        return undefined;
-    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
-}
-
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
 
 /** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
@@ -56369,12 +56269,127 @@ const unknownLicense = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/licenses/upstream-license.ts
+/**
+ * Which license an upstream is under, and how the gate knows: the artifact's own declaration
+ * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
+ * family table (an inference from the name). The Hub will come after these once it is wired in.
+ */
+
+/** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
+const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
+/** Values that name no license at all. */
+const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
+function sameId(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The declarations in `record` that are about `ref`. lineage.yaml ties each license to its own
+ * upstream entry. A MENS `license_class` is one per manifest and describes the provenance
+ * upstream (`upstream_model_id`) when there is one — the Kimi manifests train a Qwen base for a
+ * Kimi lineage — and every upstream of the manifest otherwise.
+ */
+function declarationsAbout(ref, record) {
+    if (ref.source.path !== record.path)
+        return [];
+    const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
+    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
+    return record.upstreamLicenses.filter((decl) => {
+        const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
+        if (slot !== undefined)
+            return slot === refSlot;
+        return provenance.length === 0 || aboutProvenance;
+    });
+}
+/** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
+function declaredLicense(decl) {
+    const id = decl.id?.trim();
+    const name = decl.name?.trim();
+    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+        return id;
+    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+        return name;
+    return undefined;
+}
+const upstream_license_matchers = new Map();
+function matcher(pattern) {
+    let test = upstream_license_matchers.get(pattern);
+    if (!test) {
+        // Hub ids resolve case-insensitively, so patterns match them that way too.
+        test = picomatch_default()(pattern, { nocase: true, dot: true });
+        upstream_license_matchers.set(pattern, test);
+    }
+    return test;
+}
+function policySource(mapping) {
+    const where = mapping.at ? `policy ${mapping.at.path}${mapping.at.line ? `:${mapping.at.line}` : ''}` : 'policy';
+    return `${where}: ${mapping.pattern}`;
+}
+function resolved(knowledge, license, rest) {
+    const entry = knowledge.lookup(license);
+    return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
+}
+function fromDeclaration({ ref, record, knowledge }) {
+    for (const decl of declarationsAbout(ref, record)) {
+        const license = declaredLicense(decl);
+        if (!license)
+            continue;
+        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    }
+    return undefined;
+}
+function fromPolicy(id, { mappings, knowledge }) {
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
+    if (direct)
+        return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+    // A mirror's copy is under its original's license; that the id is a mirror is inferred.
+    const original = knowledge.mirrorUpstream(id);
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
+    if (viaMirror && original) {
+        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    }
+    return undefined;
+}
+function fromFamilyTable(id, knowledge) {
+    const family = knowledge.family(id);
+    if (!family)
+        return undefined;
+    const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
+    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+}
+/** The license `ref` is under, from the strongest source that says, or undefined when none does. */
+function resolveUpstreamLicense(input) {
+    const declared = fromDeclaration(input);
+    if (declared)
+        return declared;
+    const id = input.ref.id;
+    if (!id)
+        return undefined;
+    return fromPolicy(id, input) ?? fromFamilyTable(id, input.knowledge);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/upstream-licenses.ts
 
 
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
 function hubLicense(info) {
     return licenseKey({ id: info.license, name: info.licenseName });
+}
+/**
+ * One upstream's license, the single place the gate decides it (rules and report alike): the
+ * artifact's own declaration, the policy mapping or the built-in family table first; what those
+ * lack, the upstream's Hub card fills in (secondary evidence).
+ */
+function licenseOfUpstream(ref, record, sources) {
+    if (!isResolvable(ref) || !ref.id)
+        return undefined;
+    const resolved = resolveUpstreamLicense({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+    if (resolved)
+        return resolved;
+    const answer = sources.hub?.fact(ref)?.answer;
+    const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+    return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
 }
 /**
  * One entry per distinct upstream id of the artifact whose license can be established — and, when
@@ -56399,16 +56414,11 @@ function resolveUpstreamLicenses(ctx) {
     };
     for (const record of ctx.artifact.records) {
         for (const ref of record.upstreams) {
-            if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+            if (!ref.id || seen.has(ref.id.toLowerCase()))
                 continue;
-            const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-            const answer = ctx.hub?.fact(ref)?.answer;
-            const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-            if (resolved)
-                add({ ref, id: ref.id, ...resolved });
-            // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
-            else if (fromHub)
-                add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+            const found = licenseOfUpstream(ref, record, ctx);
+            if (found)
+                add({ ref, id: ref.id, ...found });
         }
     }
     const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
@@ -57469,7 +57479,6 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 
 
 
-
 function hubSummary(fact) {
     if (!fact)
         return null;
@@ -57536,13 +57545,8 @@ async function runGate(opts) {
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
     const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
     const licenseOf = (ref, record) => {
-        if (!isResolvable(ref))
-            return null;
-        const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-        if (found)
-            return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
-        const card = hubSummary(hub?.fact(ref))?.license;
-        return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
+        const found = licenseOfUpstream(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });

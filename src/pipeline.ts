@@ -6,18 +6,17 @@ import type { Severity } from './report/finding.js';
 import { SEVERITY_RANK } from './report/finding.js';
 import type { Report, ReportArtifact, ReportUpstream } from './report/report.js';
 import type { LineageRecord, UpstreamRef } from './lineage/record.js';
-import { resolveUpstreamLicense } from './licenses/upstream-license.js';
 import { evaluateArtifact, evaluateRun, type Evaluated } from './rules/engine.js';
 import { LicenseKnowledge } from './licenses/knowledge.js';
 import { effectivePolicy } from './policy/effective.js';
 import type { Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
-import { artifactLicense, isResolvable } from './rules/artifact-facts.js';
+import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
 import type { RepoInfoSource } from './hub/ancestry.js';
 import { verifyOnHub, type HubFact, type HubFacts } from './hub/verify.js';
-import { licenseKey } from './rules/upstream-licenses.js';
+import { licenseKey, licenseOfUpstream } from './rules/upstream-licenses.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -105,11 +104,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub })
   );
   const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
-    if (!isResolvable(ref)) return null;
-    const found = resolveUpstreamLicense({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-    if (found) return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
-    const card = hubSummary(hub?.fact(ref))?.license;
-    return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
+    const found = licenseOfUpstream(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+    return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
   };
   const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
   const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });

@@ -16639,8 +16639,6 @@ async function discoverArtifacts(opts) {
 var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/report/finding.ts
 var finding = __nccwpck_require__(9023);
-// EXTERNAL MODULE: ./src/licenses/upstream-license.ts
-var upstream_license = __nccwpck_require__(7821);
 // EXTERNAL MODULE: ./src/rules/engine.ts + 1 modules
 var engine = __nccwpck_require__(9917);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
@@ -16863,7 +16861,6 @@ var upstream_licenses = __nccwpck_require__(3539);
 
 
 
-
 function hubSummary(fact) {
     if (!fact)
         return null;
@@ -16930,13 +16927,8 @@ async function runGate(opts) {
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
     const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
     const licenseOf = (ref, record) => {
-        if (!(0,artifact_facts/* isResolvable */.Gg)(ref))
-            return null;
-        const found = (0,upstream_license/* resolveUpstreamLicense */.r)({ ref, record, mappings: opts.policy.upstreamLicenses, knowledge });
-        if (found)
-            return { id: found.license, via: found.via, evidence: found.evidence, source: found.source };
-        const card = hubSummary(hub?.fact(ref))?.license;
-        return card ? { id: card, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : null;
+        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
     const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
@@ -20243,6 +20235,7 @@ function findRule(id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ licenseOfUpstream),
 /* harmony export */   Hz: () => (/* binding */ distinctLicenses),
 /* harmony export */   Z7: () => (/* binding */ licenseTerms),
 /* harmony export */   m8: () => (/* binding */ licenseAlternatives),
@@ -20256,6 +20249,21 @@ function findRule(id) {
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
 function hubLicense(info) {
     return licenseKey({ id: info.license, name: info.licenseName });
+}
+/**
+ * One upstream's license, the single place the gate decides it (rules and report alike): the
+ * artifact's own declaration, the policy mapping or the built-in family table first; what those
+ * lack, the upstream's Hub card fills in (secondary evidence).
+ */
+function licenseOfUpstream(ref, record, sources) {
+    if (!(0,_artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isResolvable */ .Gg)(ref) || !ref.id)
+        return undefined;
+    const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+    if (resolved)
+        return resolved;
+    const answer = sources.hub?.fact(ref)?.answer;
+    const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+    return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
 }
 /**
  * One entry per distinct upstream id of the artifact whose license can be established — and, when
@@ -20280,16 +20288,11 @@ function resolveUpstreamLicenses(ctx) {
     };
     for (const record of ctx.artifact.records) {
         for (const ref of record.upstreams) {
-            if (!(0,_artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isResolvable */ .Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+            if (!ref.id || seen.has(ref.id.toLowerCase()))
                 continue;
-            const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-            const answer = ctx.hub?.fact(ref)?.answer;
-            const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-            if (resolved)
-                add({ ref, id: ref.id, ...resolved });
-            // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
-            else if (fromHub)
-                add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+            const found = licenseOfUpstream(ref, record, ctx);
+            if (found)
+                add({ ref, id: ref.id, ...found });
         }
     }
     const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));

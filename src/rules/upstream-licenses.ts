@@ -1,6 +1,6 @@
 import type { LicenseEntry } from '../licenses/knowledge.js';
 import { resolveUpstreamLicense } from '../licenses/upstream-license.js';
-import type { Evidence, UpstreamRef } from '../lineage/record.js';
+import type { Evidence, LineageRecord, UpstreamRef } from '../lineage/record.js';
 import type { RuleContext } from './rule.js';
 import { isResolvable } from './artifact-facts.js';
 
@@ -20,6 +20,23 @@ export interface UpstreamLicense {
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
 function hubLicense(info: { license?: string; licenseName?: string }): string | undefined {
   return licenseKey({ id: info.license, name: info.licenseName });
+}
+
+/** The facts one upstream's license is judged from: the knowledge base, the policy, the Hub. */
+export type LicenseSources = Pick<RuleContext, 'knowledge' | 'upstreamLicenseMappings' | 'hub'>;
+
+/**
+ * One upstream's license, the single place the gate decides it (rules and report alike): the
+ * artifact's own declaration, the policy mapping or the built-in family table first; what those
+ * lack, the upstream's Hub card fills in (secondary evidence).
+ */
+export function licenseOfUpstream(ref: UpstreamRef, record: LineageRecord, sources: LicenseSources): Omit<UpstreamLicense, 'ref' | 'id' | 'entry'> | undefined {
+  if (!isResolvable(ref) || !ref.id) return undefined;
+  const resolved = resolveUpstreamLicense({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+  if (resolved) return resolved;
+  const answer = sources.hub?.fact(ref)?.answer;
+  const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+  return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
 }
 
 /**
@@ -46,13 +63,9 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
   };
   for (const record of ctx.artifact.records) {
     for (const ref of record.upstreams) {
-      if (!isResolvable(ref) || !ref.id || seen.has(ref.id.toLowerCase())) continue;
-      const resolved = resolveUpstreamLicense({ ref, record, mappings: [...ctx.upstreamLicenseMappings], knowledge: ctx.knowledge });
-      const answer = ctx.hub?.fact(ref)?.answer;
-      const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-      if (resolved) add({ ref, id: ref.id, ...resolved });
-      // What the knowledge base lacked, the Hub's card fills in (secondary evidence: the upstream's own card).
-      else if (fromHub) add({ ref, id: ref.id, license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` });
+      if (!ref.id || seen.has(ref.id.toLowerCase())) continue;
+      const found = licenseOfUpstream(ref, record, ctx);
+      if (found) add({ ref, id: ref.id, ...found });
     }
   }
   const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
