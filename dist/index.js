@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6646);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5418);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6646:
+/***/ 5418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49033,6 +49033,7 @@ function readInputs(read) {
     return {
         token: read('token').trim(),
         policy: read('policy').trim(),
+        policyRef: oneOf('policy-ref', read('policy-ref').trim() || 'head', ['head', 'base']),
         hubVerify: read('hub-verify').trim(),
         hubEndpoint: read('hub-endpoint').trim(),
         hubToken: read('hub-token').trim(),
@@ -49051,1238 +49052,6 @@ function readInputs(read) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/clock.ts
-
-/**
- * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
- * can check how a policy will behave on a given day. Shared by the Action and the CLI.
- */
-function clockFromEnv(env) {
-    const pinned = env.LINEAGE_GATE_NOW;
-    if (!pinned)
-        return new Date();
-    const date = new Date(pinned);
-    if (Number.isNaN(date.getTime()))
-        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
-    return date;
-}
-
-;// CONCATENATED MODULE: ./src/report/finding.ts
-const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-const REPORT_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/report/build.ts
-
-
-/** Waived findings sort after every live one: they no longer bear on the gate. */
-function rank(f) {
-    return f.waived ? -1 : SEVERITY_RANK[f.severity];
-}
-/** Errors first, then by file and position; rule id and fingerprint make the order total. */
-function compareFindings(a, b) {
-    return (rank(b) - rank(a) ||
-        compareStrings(a.path, b.path) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.fingerprint, b.fingerprint));
-}
-/** Code-unit order, independent of the machine's locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** True when a live (non-waived) finding of this severity fails the gate. */
-function failsGate(severity, failOn) {
-    if (failOn === 'never')
-        return false;
-    return SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-function deepFreeze(value) {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const child of Object.values(value))
-            deepFreeze(child);
-    }
-    return value;
-}
-/** The one result model every surface renders; a deep copy, frozen, so no surface can alter what another shows. */
-function buildReport(input) {
-    const findings = structuredClone([...input.findings]).sort(compareFindings);
-    const live = findings.filter((f) => !f.waived);
-    const count = (severity) => live.filter((f) => f.severity === severity).length;
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: 'lineage-gate', version: input.version },
-        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
-        failOn: input.failOn,
-        counts: {
-            artifacts: input.artifacts.length,
-            manifests: input.manifestsCount,
-            errors: count('error'),
-            warnings: count('warning'),
-            notices: count('notice'),
-            waived: findings.length - live.length
-        },
-        artifacts: structuredClone([...input.artifacts]),
-        findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes] }
-    };
-    return deepFreeze(report);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/annotations.ts
-
-
-function toAnnotation(f) {
-    const sameLine = f.line === f.endLine;
-    return {
-        // A waived finding is still shown, but can no longer read as a problem.
-        level: f.waived ? 'notice' : f.severity,
-        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
-        properties: {
-            title: f.ruleId,
-            file: f.path,
-            startLine: f.line,
-            endLine: f.endLine,
-            ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
-        }
-    };
-}
-/**
- * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
- */
-function toAnnotations(report) {
-    return report.findings
-        .map(toAnnotation)
-        .sort((a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
-        compareStrings(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
-}
-/**
- * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
- * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
- */
-function emitAnnotations(annotations, sink) {
-    for (const a of annotations)
-        sink[a.level](a.message, { ...a.properties });
-}
-/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
-function waivedPrefix(f) {
-    if (!f.waived)
-        return '';
-    if (!f.waiver)
-        return '[waived] ';
-    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
-    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
-}
-
-;// CONCATENATED MODULE: ./src/github/bound-text.ts
-/**
- * Cuts text to a limit measured in UTF-16 code units (what GitHub's character limits count at
- * most), never inside a surrogate pair.
- */
-function cutToLength(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max);
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1; // a high surrogate whose partner would be cut off
-    return text.slice(0, end);
-}
-/** Cuts text to at most `maxBytes` of UTF-8, on a character boundary. */
-function cutToUtf8Bytes(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    let end = Math.max(0, maxBytes);
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end -= 1; // back off continuation bytes
-    return bytes.subarray(0, end).toString('utf8');
-}
-/**
- * Shortens Markdown to `max` characters including `note`, cutting at a line end when one is near
- * and closing a code fence left open, so the note renders as prose and not inside a code block.
- */
-function shortenMarkdown(text, max, note) {
-    if (text.length <= max)
-        return text;
-    let room = max - note.length;
-    for (;;) {
-        let kept = cutToLength(text, Math.max(0, room));
-        // Drop a partial last line (a half table row reads as broken), unless the cut fell on a line end.
-        const lineEnd = kept.lastIndexOf('\n');
-        const cutMidLine = text[kept.length] !== '\n';
-        if (cutMidLine && lineEnd > 0 && lineEnd >= kept.length - 2000)
-            kept = kept.slice(0, lineEnd);
-        const open = openFence(kept);
-        const result = `${kept}${open ? `\n${open}` : ''}${note}`;
-        if (result.length <= max || room <= 0)
-            return result;
-        room -= result.length - max; // make room for the closing fence and cut again
-    }
-}
-/** The fence (e.g. "```") of a code block still open at the end of `text`, if any. */
-function openFence(text) {
-    let open;
-    for (const line of text.split('\n')) {
-        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (open === undefined)
-            open = fence;
-        else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
-            open = undefined;
-    }
-    return open;
-}
-
-;// CONCATENATED MODULE: ./src/github/write-failure.ts
-/**
- * Turns a failed GitHub write into a warning the gate can print. Posting feedback is a courtesy:
- * on fork pull requests and read-only tokens it fails with 403, and that must never change the
- * verdict, so HTTP failures become text and only programming errors propagate.
- */
-/** Octokit's RequestError and anything shaped like it (a numeric `status`). */
-function asHttpFailure(err) {
-    if (!err || typeof err !== 'object' || typeof err.status !== 'number')
-        return undefined;
-    const e = err;
-    return { status: e.status, message: typeof e.message === 'string' ? e.message : '', headers: e.response?.headers ?? {} };
-}
-/** A one-line warning for an HTTP failure, or undefined when `err` is not one (then rethrow it). */
-function describeWriteFailure(err, attempt) {
-    const failure = asHttpFailure(err);
-    if (!failure)
-        return undefined;
-    const { status, headers } = failure;
-    const could = `Could not ${attempt.verb ?? 'write'} ${attempt.what}`;
-    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
-        return `${could}: GitHub's API rate limit was reached (HTTP ${status}). The verdict is unchanged.`;
-    }
-    if (status === 403 || status === 404) {
-        return (`${could} (HTTP ${status}): the token lacks \`${attempt.permission}\`. ` +
-            `Grant it in the job's \`permissions:\`; on pull requests from forks the token is read-only, ` +
-            'so post from a `workflow_run` follow-up instead. The verdict is unchanged.');
-    }
-    // GitHub's messages are fixed strings about the request, not PR content; keep one line.
-    const detail = failure.message.split(/\r?\n/, 1)[0].slice(0, 200);
-    return `${could} (HTTP ${status}${detail ? `: ${detail}` : ''}). The verdict is unchanged.`;
-}
-
-;// CONCATENATED MODULE: ./src/github/check-run.ts
-
-
-
-/** Annotations the Checks API takes per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-/** `output.summary` and `output.text` limit (characters). */
-const CHECK_SUMMARY_MAX_CHARS = 65_535;
-/** `message` and `raw_details` limit per annotation. */
-const ANNOTATION_TEXT_MAX_BYTES = 64 * 1024;
-/** Long enough for any title the gate writes; GitHub does not document a tighter one. */
-const TITLE_MAX_CHARS = 255;
-/** success: passed with nothing to say; neutral: passed, but there are findings; failure: failed. */
-function checkConclusion(report) {
-    if (report.result === 'fail')
-        return 'failure';
-    const { errors, warnings, notices } = report.counts;
-    return errors + warnings + notices > 0 ? 'neutral' : 'success';
-}
-/** "Failed: 2 errors, 1 warning" — counts only, so no PR text reaches the title. */
-function checkTitle(report) {
-    const { errors, warnings, notices, waived } = report.counts;
-    const parts = [
-        [errors, 'error'],
-        [warnings, 'warning'],
-        [notices, 'notice'],
-        [waived, 'waived']
-    ]
-        .filter(([n]) => n > 0)
-        .map(([n, word]) => `${n} ${word}${word !== 'waived' && n !== 1 ? 's' : ''}`);
-    const verdict = report.result === 'fail' ? 'Failed' : 'Passed';
-    return parts.length ? `${verdict}: ${parts.join(', ')}` : `${verdict}: no findings`;
-}
-/** One Checks API annotation per finding; a waived finding is a notice that says why it is allowed. */
-function toCheckRunAnnotation(f) {
-    // The API rejects lines below 1 and an end before the start.
-    const startLine = Math.max(1, f.line);
-    const endLine = Math.max(startLine, f.endLine);
-    const sameLine = startLine === endLine;
-    const level = f.waived ? 'notice' : f.severity === 'error' ? 'failure' : f.severity;
-    return {
-        path: f.path,
-        start_line: startLine,
-        end_line: endLine,
-        // GitHub refuses columns on an annotation that spans lines.
-        ...(sameLine ? { start_column: Math.max(1, f.column), end_column: Math.max(1, f.column, f.endColumn) } : {}),
-        annotation_level: level,
-        title: f.ruleId.slice(0, TITLE_MAX_CHARS),
-        message: cutToUtf8Bytes(`${waivedPrefix(f)}${f.message}`, ANNOTATION_TEXT_MAX_BYTES),
-        raw_details: cutToUtf8Bytes(f.fix, ANNOTATION_TEXT_MAX_BYTES)
-    };
-}
-function boundSummary(markdown) {
-    const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
-    return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
-}
-/**
- * Creates the check run (in progress), then sends the annotations in batches of 50; the last
- * request completes it with the conclusion. Report findings are already sorted errors first.
- */
-async function publishCheckRun(options) {
-    const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
-    const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
-    const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-    const annotations = report.findings.map(toCheckRunAnnotation);
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    if (batches.length === 0)
-        batches.push([]);
-    let id;
-    try {
-        const created = await octokit.rest.checks.create({ owner, repo, name, head_sha: headSha, status: 'in_progress', output });
-        id = created.data.id;
-        for (const [index, batch] of batches.entries()) {
-            const last = index === batches.length - 1;
-            await octokit.rest.checks.update({
-                owner,
-                repo,
-                check_run_id: id,
-                output: { ...output, annotations: batch },
-                ...(last ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() } : {})
-            });
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, attempt);
-        if (warning === undefined)
-            throw err;
-        if (id === undefined)
-            return { ok: false, warning };
-        const completed = await completeWithoutAnnotations(options, id, output);
-        return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
-    }
-    return { ok: true, id, batches: batches.length };
-}
-/**
- * After a batch failed, one last request that completes the run with the verdict, so it does not
- * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
- */
-async function completeWithoutAnnotations(options, id, output) {
-    const { octokit, owner, repo, report } = options;
-    const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
-    try {
-        await octokit.rest.checks.update({
-            owner,
-            repo,
-            check_run_id: id,
-            status: 'completed',
-            conclusion: checkConclusion(report),
-            completed_at: new Date().toISOString(),
-            output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
-        });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
-/**
- * Which lines of the head version a pull request's diff shows: review comments can only be
- * placed on those (added lines and the context around them), everything else goes to a review's
- * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
- * suffice where diff libraries expect whole `diff --git` documents.
- */
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
-function headLinesOfPatch(patch) {
-    const ranges = [];
-    for (const line of patch.split('\n')) {
-        const m = HUNK_HEADER.exec(line);
-        if (!m)
-            continue;
-        const start = Number(m[1]);
-        const count = m[2] === undefined ? 1 : Number(m[2]);
-        if (count > 0 && start > 0)
-            ranges.push([start, start + count - 1]);
-    }
-    return ranges;
-}
-function lineInRanges(line, ranges) {
-    return ranges.some(([first, last]) => line >= first && line <= last);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/escape.ts
-/**
- * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
- * is placed into Markdown (job summary, `--format markdown`) or a terminal.
- */
-/**
- * Characters that can hide or reorder what a reader sees (C0/C1 controls other than line breaks
- * and tab, bidi overrides and isolates, BOM): shown as `<U+202E>` instead of acting.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-function revealInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-}
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
-/**
- * Escapes text for inline Markdown: nothing in it can open markup, a link, raw HTML or a new block.
- * Line breaks become `<br>` so the text stays inside the paragraph, list item or cell it was put in.
- * `|` becomes an entity rather than `\|`, so a preceding backslash cannot turn it back into a
- * table-cell separator in any GFM parser.
- */
-function escapeMarkdown(text) {
-    return revealInvisible(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]()#~!{}]/g, '\\$&')
-        .replace(/\|/g, '&#124;') // after the backslash escapes, which would break the entity's `#`
-        .replace(/^(\s*)([-+=])/, '$1\\$2')
-        .replace(/^(\s*\d+)\./, '$1\\.')
-        .replace(/\t/g, ' ')
-        .replace(LINE_BREAK, '<br>');
-}
-/**
- * Makes already-rendered Markdown safe inside a table cell: a raw `|` would end the cell, a line
- * break the row. GFM honours `\|` even inside code spans, and removes the backslash there.
- */
-function escapeTableCell(markdown) {
-    return markdown.replace(LINE_BREAK, '<br>').replace(/\|/g, '\\|');
-}
-/**
- * Stops `@user`, `@org/team` and `@everyone` from notifying anyone: a zero-width space after the
- * `@` keeps the text readable but no longer a mention.
- */
-function neutraliseMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200B');
-}
-/** Escaped, mention-free Markdown for any untrusted prose. */
-function safeMarkdown(text) {
-    return neutraliseMentions(escapeMarkdown(text));
-}
-/**
- * A code span that shows `text` verbatim, whatever backticks it holds: the fence is one backtick
- * longer than the longest run inside, and padded with a space where CommonMark would otherwise
- * merge a leading/trailing backtick into the fence or strip a meaningful space. Line breaks become
- * spaces (as CommonMark does inside code spans) so a blank line cannot end the span early.
- */
-function inlineCode(text) {
-    const body = revealInvisible(text).replace(LINE_BREAK, ' ').replace(/\t/g, ' ');
-    if (body === '')
-        return '` `';
-    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(body) && body.trim() !== '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Shortens text to at most `max` characters (bounds what one value can cost in a rendering). */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max - 1);
-    if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1)))
-        end -= 1; // never split a surrogate pair
-    return `${text.slice(0, end)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
-
-
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
-const MAX_VALUE = 300;
-const MAX_PROSE = 4000;
-const MAX_LIST = 20;
-const MAX_NOTES = 50;
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const WAIVED_ICON = '🔕';
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `a, b and c`, for counts in prose. */
-function listing(parts) {
-    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-function failOnSentence(failOn) {
-    if (failOn === 'never')
-        return 'Fail-on is `never`: findings are reported but never fail the gate.';
-    if (failOn === 'warning')
-        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
-    return 'Fail-on is `error`: any error that is not waived fails the gate.';
-}
-/** Heading with the verdict, the counts, and what fail-on was; never left out. */
-function verdictBlock(report) {
-    const { counts } = report;
-    const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
-    const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
-    return [
-        `## ${mark} Lineage gate: ${report.result}`,
-        '',
-        `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
-    ].join('\n');
-}
-/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
-function runBlock(report) {
-    const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
-    const notes = report.run.notes;
-    for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
-    if (notes.length > MAX_NOTES)
-        lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
-    return lines.join('\n');
-}
-const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join('<br>') : '—';
-}
-function code(value) {
-    return inlineCode(clip(value, MAX_VALUE));
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
-}
-function upstreamCell(u) {
-    // A branch or tag moves: show which commit the Hub says it meant today.
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
-    const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
-    return `${shown} (${facts})`;
-}
-function licenseCell(license) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionCell(attribution, owed) {
-    if (attribution)
-        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
-function artifactRow(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
-    const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
-    return `| ${cells.map(escapeTableCell).join(' | ')} |`;
-}
-/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
-function encodeSegment(segment) {
-    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
-function blobUrl(repoUrl, sha, finding) {
-    const path = finding.path.split('/').map(encodeSegment).join('/');
-    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
-    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
-    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
-}
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-function findingItem(finding, links) {
-    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
-    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
-    const where = code(`${finding.path}:${finding.line}`);
-    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
-    const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
-    return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
-}
-/** Heading of one artifact's findings, with that artifact's tally. */
-function findingGroupHeading(dir, findings) {
-    const live = findings.filter((f) => !f.waived);
-    const parts = ['error', 'warning', 'notice']
-        .map((s) => [s, live.filter((f) => f.severity === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => plural(n, s));
-    const waived = findings.length - live.length;
-    if (waived > 0)
-        parts.push(`${waived} waived`);
-    return `#### ${code(dir)} — ${parts.join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/review-markers.ts
-/**
- * Hidden markers that tie a review comment (or a line of a review's body) to one finding's
- * fingerprint, so later runs neither repeat a finding nor leave a fixed one looking open. PR
- * content cannot forge them: everything it supplies is rendered with `<` escaped.
- */
-/** Marks the gate's reviews, so their bodies are read back on later runs. */
-const REVIEW_MARKER = '<!-- lineage-gate:review -->';
-const OPEN = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/g;
-const OPEN_LINE = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/;
-function openMarker(fingerprint) {
-    return `<!-- lineage-gate:finding ${fingerprint} -->`;
-}
-function resolvedMarker(fingerprint) {
-    return `<!-- lineage-gate:resolved ${fingerprint} -->`;
-}
-/** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
-function openFingerprints(text) {
-    return [...text.matchAll(OPEN)].map((m) => m[1]);
-}
-function resolvedNote(sha) {
-    return `✅ **Resolved**${sha ? ` at ${sha.slice(0, 7)}` : ''}: lineage-gate no longer reports this finding.`;
-}
-/** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
-function resolveCommentBody(body, fingerprint, sha) {
-    const original = body.split(openMarker(fingerprint)).join('').trim();
-    return [resolvedMarker(fingerprint), resolvedNote(sha), '', '<details><summary>Original finding</summary>', '', original, '', '</details>'].join('\n');
-}
-/**
- * A review body with the list items of fixed findings struck through and marked resolved. Each
- * finding is one line (`- <marker> …`), so striking the rest of the line is safe Markdown.
- */
-function resolveBodyLines(body, fixed, sha) {
-    return body
-        .split('\n')
-        .map((line) => {
-        const fingerprint = OPEN_LINE.exec(line)?.[1];
-        if (!fingerprint || !fixed.has(fingerprint))
-            return line;
-        const item = line.replace(/^- /, '').replace(openMarker(fingerprint), '').trim();
-        return `- ${resolvedMarker(fingerprint)}~~${item}~~<br>${resolvedNote(sha)}`;
-    })
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-
-
-const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
-/** GitHub's limit on an issue comment body (characters). */
-const COMMENT_MAX_CHARS = 65_536;
-/**
- * Room for the report below the marker line. Renderers bound UTF-8 bytes, and a UTF-8 byte count
- * is never below the UTF-16 length GitHub counts, so a body within this many bytes fits.
- */
-const COMMENT_BODY_MAX_BYTES = COMMENT_MAX_CHARS - STICKY_MARKER.length - 1;
-/** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
-const MAX_COMMENT_PAGES = 50;
-const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' };
-const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
-/**
- * on-failure: comment when the gate fails, and keep an earlier comment current when a later run
- * passes (so it says passed instead of showing a stale failure); always / never: as named.
- */
-function shouldComment(mode, report, existing) {
-    if (mode === 'never')
-        return false;
-    if (mode === 'always')
-        return true;
-    return report.result === 'fail' || existing;
-}
-/**
- * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
- * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
- */
-async function findStickyComment(target) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
-    let first = null;
-    try {
-        let pages = 0;
-        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-        for await (const page of iterator) {
-            for (const comment of page.data) {
-                if (!comment.body?.includes(marker))
-                    continue;
-                const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
-                if (found.byBot)
-                    return { ok: true, comment: found };
-                first ??= found;
-            }
-            if (++pages >= MAX_COMMENT_PAGES)
-                break;
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, READ);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-    return { ok: true, comment: first };
-}
-/**
- * The body as posted: the marker on the first line (added when missing, and kept when the body is
- * shortened) and at most 65,536 characters, with a visible note when something was cut.
- */
-function boundCommentBody(body, marker = STICKY_MARKER) {
-    const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
-    if (withMarker.length <= COMMENT_MAX_CHARS)
-        return withMarker;
-    const rest = body.split(marker).join('');
-    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
-    return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
-}
-/** Edits the marked comment in place, or posts it when there is none. */
-async function upsertStickyComment(options) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = options;
-    let existing = options.existing;
-    if (existing === undefined) {
-        const found = await findStickyComment(options);
-        if (!found.ok)
-            return found;
-        existing = found.comment;
-    }
-    const body = boundCommentBody(options.body, marker);
-    try {
-        if (existing) {
-            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-            return { ok: true, action: 'updated', id: updated.data.id };
-        }
-        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { ok: true, action: 'created', id: created.data.id };
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, WRITE);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/review-comments.ts
-
-
-
-
-
-/** Line comments per review at most; more would bury the conversation (the rest go to the body). */
-const MAX_LINE_COMMENTS = 50;
-/**
- * Earlier comments rewritten as resolved per run at most: each edit counts against GitHub's
- * content-creation limit, and the comments left open are rewritten by the next run.
- */
-const MAX_RESOLVE_EDITS = 50;
-/** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
-const MAX_PAGES = 30;
-/** Room kept in the body for the heading and the closing note. */
-const BODY_RESERVE = 2_000;
-const review_comments_READ = { what: 'the pull request reviews', permission: 'pull-requests: read', verb: 'read' };
-const review_comments_WRITE = { what: 'the pull request review', permission: 'pull-requests: write' };
-/** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
-function reviewable(report) {
-    const seen = new Set();
-    return report.findings.filter((f) => {
-        if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
-            return false;
-        seen.add(f.fingerprint);
-        return true;
-    });
-}
-async function readPosted(o) {
-    const { octokit, owner, repo, pullNumber } = o;
-    const posted = [];
-    const keep = (kind, id, body) => {
-        const fingerprints = body ? openFingerprints(body) : [];
-        if (fingerprints.length)
-            posted.push({ kind, id, body: body, fingerprints });
-    };
-    let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
-        for (const c of page.data)
-            keep('comment', c.id, c.body);
-        if (++pages >= MAX_PAGES)
-            break;
-    }
-    pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
-        for (const r of page.data)
-            if (r.body?.includes(REVIEW_MARKER))
-                keep('review', r.id, r.body);
-        if (++pages >= MAX_PAGES)
-            break;
-    }
-    return posted;
-}
-/** Rewrites earlier comments and review bodies whose findings are gone; returns how many findings. */
-async function markResolved(o, posted, current) {
-    const { octokit, owner, repo, pullNumber, headSha } = o;
-    let resolved = 0;
-    let edits = 0;
-    for (const p of posted) {
-        const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
-        if (fixed.size === 0)
-            continue;
-        if (++edits > MAX_RESOLVE_EDITS)
-            break;
-        try {
-            if (p.kind === 'comment') {
-                const [fingerprint] = fixed;
-                await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
-            }
-            else {
-                await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
-            }
-            resolved += fixed.size;
-        }
-        catch (err) {
-            const warning = describeWriteFailure(err, { what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`, permission: 'pull-requests: write' });
-            if (warning === undefined)
-                throw err;
-            o.warn(warning);
-        }
-    }
-    return resolved;
-}
-function lineCommentBody(f, links) {
-    return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
-}
-/** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
-function reviewBody(inline, outside, links) {
-    const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
-    if (inline > 0)
-        lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
-    if (outside.length > 0)
-        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} on lines this diff does not show:`, '');
-    let size = lines.join('\n').length;
-    let listed = 0;
-    for (const f of outside) {
-        const item = findingItem(f, links).replace(/^- /, `- ${openMarker(f.fingerprint)} `);
-        if (size + item.length + 1 > COMMENT_MAX_CHARS - BODY_RESERVE)
-            break;
-        lines.push(item);
-        size += item.length + 1;
-        listed++;
-    }
-    if (listed < outside.length)
-        lines.push('', `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
-    return { body: lines.join('\n'), listed };
-}
-function isUnprocessable(err) {
-    return typeof err === 'object' && err !== null && err.status === 422;
-}
-async function publishReview(o) {
-    const { octokit, owner, repo, pullNumber, headSha, links } = o;
-    const findings = reviewable(o.report);
-    let posted;
-    try {
-        posted = await readPosted(o);
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, review_comments_READ);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-    const current = new Set(findings.map((f) => f.fingerprint));
-    const resolved = await markResolved(o, posted, current);
-    const already = new Set(posted.flatMap((p) => p.fingerprints));
-    const fresh = findings.filter((f) => !already.has(f.fingerprint));
-    const alreadyPosted = findings.length - fresh.length;
-    if (fresh.length === 0)
-        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted, resolved };
-    const diffLines = new Map(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines]));
-    const inline = [];
-    const outside = [];
-    for (const f of fresh) {
-        const ranges = diffLines.get(f.path);
-        if (ranges && inline.length < MAX_LINE_COMMENTS && lineInRanges(f.line, ranges))
-            inline.push(f);
-        else
-            outside.push(f);
-    }
-    const create = async (onLines, inBody) => {
-        const { body, listed } = reviewBody(onLines.length, inBody, links);
-        const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
-        const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
-        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, alreadyPosted, resolved };
-    };
-    try {
-        try {
-            return await create(inline, outside);
-        }
-        catch (err) {
-            // A line the API will not take (the diff moved on since the event): post everything in the body.
-            if (!isUnprocessable(err) || inline.length === 0)
-                throw err;
-            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
-            return await create([], [...inline, ...outside]);
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, review_comments_WRITE);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
-/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
-const MAX_DIAGRAM_NODES = 60;
-/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
-function label(text) {
-    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
-}
-/**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
- * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
- */
-function lineageDiagram(report) {
-    const ids = new Map();
-    const lines = [];
-    const edges = new Set();
-    let cut = 0;
-    const node = (key, text, shape) => {
-        const known = ids.get(key);
-        if (known)
-            return known;
-        if (ids.size >= MAX_DIAGRAM_NODES) {
-            cut++;
-            return undefined;
-        }
-        const id = `n${ids.size}`;
-        ids.set(key, id);
-        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
-        return id;
-    };
-    const edge = (from, to, arrow = '-->') => {
-        if (!from || !to || edges.has(`${from}>${to}`))
-            return;
-        edges.add(`${from}>${to}`);
-        lines.push(`  ${from} ${arrow} ${to}`);
-    };
-    for (const artifact of report.artifacts) {
-        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
-        for (const u of artifact.upstreams) {
-            if (!u.id)
-                continue;
-            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
-            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
-            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
-            let previous = up;
-            const depths = new Map();
-            for (const anc of u.hub?.ancestors ?? [])
-                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
-            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
-                const atDepth = depths.get(depth);
-                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
-                for (const n of nodes)
-                    edge(previous, n);
-                previous = nodes.length === 1 ? nodes[0] : up;
-            }
-        }
-    }
-    if (edges.size === 0)
-        return undefined;
-    if (cut)
-        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
-    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
-
-
-/** Room kept for the note that says what was left out (its real size is far below this). */
-const OMISSION_RESERVE = 1024;
-/** Room for the newlines and one-line remarks that join the counted pieces. */
-const JOINING_SLACK = 256;
-function piece(text) {
-    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
-}
-function groupByArtifact(report, links) {
-    const byDir = new Map();
-    for (const f of report.findings) {
-        const list = byDir.get(f.artifact);
-        if (list)
-            list.push(f);
-        else
-            byDir.set(f.artifact, [f]);
-    }
-    // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
-    const groups = [];
-    for (const dir of order) {
-        const findings = byDir.get(dir);
-        if (!findings)
-            continue;
-        const group = { heading: piece(`\n${findingGroupHeading(dir, findings)}\n`), items: [], kept: findings.length };
-        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
-        groups.push(group);
-    }
-    return groups;
-}
-/**
- * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings, artifact-table rows, and errors only as a last resort.
- */
-function dropOrder(groups, rows) {
-    const items = groups.flatMap((g) => g.items).reverse();
-    return [
-        ...items.filter((i) => i.finding.waived),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning'),
-        ...[...rows].reverse(),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'error')
-    ];
-}
-function sizeLabel(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
-}
-function omissionNote(groups, rows, maxBytes) {
-    const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
-    const droppedRows = rows.filter((r) => !r.kept).length;
-    const parts = [];
-    if (dropped.length) {
-        const by = (test) => dropped.filter(test).length;
-        const kinds = [
-            [by((f) => !f.waived && f.severity === 'error'), 'error'],
-            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
-            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
-            [by((f) => f.waived), 'waived finding']
-        ];
-        const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)).join(', ');
-        parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
-    }
-    if (droppedRows)
-        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
-    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first. The counts above include them; the JSON report lists them all.`;
-}
-/**
- * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
- * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
- */
-function renderMarkdownDocument(report, opts) {
-    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
-    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
-    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
-    const groups = groupByArtifact(report, opts);
-    const findingsHead = piece('\n### Findings');
-    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
-    let keptRows = rows.length;
-    let keptItems = itemCount;
-    let total = Buffer.byteLength(head + footer, 'utf8') +
-        JOINING_SLACK +
-        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-        (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
-    if (total > opts.maxBytes) {
-        total += OMISSION_RESERVE;
-        for (const p of dropOrder(groups, rows)) {
-            if (total <= opts.maxBytes)
-                break;
-            p.kept = false;
-            total -= p.bytes;
-            if ('group' in p) {
-                const { group } = p;
-                if (--group.kept === 0)
-                    total -= group.heading.bytes;
-                if (--keptItems === 0)
-                    total -= findingsHead.bytes;
-            }
-            else if (--keptRows === 0) {
-                total -= tableHead.bytes;
-            }
-        }
-    }
-    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
-    const diagram = lineageDiagram(report);
-    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
-    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
-    const out = [head];
-    const shortened = keptRows < rows.length || keptItems < itemCount;
-    if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes));
-    if (rows.length === 0)
-        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows)
-        out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
-    if (showDiagram)
-        out.push(diagramBlock);
-    if (itemCount === 0 && rows.length > 0)
-        out.push('', 'No findings.');
-    else if (keptItems) {
-        out.push(findingsHead.text);
-        for (const g of groups)
-            if (g.kept)
-                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-    }
-    return out.join('\n') + '\n' + footer;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown.ts
-
-/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
-function renderMarkdown(report, opts) {
-    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * Identity of a finding that survives reruns and line moves: rule, file and the finding's
- * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
- * them, so distinct triples cannot collide by concatenation.
- */
-function fingerprint(ruleId, path, subject) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/rules/engine.ts
-
-/** The tool's home, for SARIF `informationUri`. */
-const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
-/** Where rule pages are published; findings link there. */
-const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
-function helpUri(ruleId) {
-    return `${DOCS_BASE}/${ruleId}.md`;
-}
-/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
-function severityOf(rule, draft, configured) {
-    if (configured === 'off')
-        return undefined;
-    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
-}
-function toFinding(rule, draft, severity, artifact) {
-    return {
-        upstream: draft.upstream,
-        finding: {
-            ruleId: rule.id,
-            severity,
-            message: draft.message,
-            fix: draft.fix,
-            path: draft.path,
-            line: draft.at.line,
-            column: draft.at.column,
-            endLine: draft.at.endLine,
-            endColumn: draft.at.endColumn,
-            helpUri: helpUri(rule.id),
-            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
-            waived: false,
-            artifact
-        }
-    };
-}
-/** Runs every rule over one artifact and turns drafts into findings. */
-function evaluateArtifact(artifact, rules, ctx) {
-    const out = [];
-    const ruleCtx = { ...ctx, artifact };
-    for (const rule of rules) {
-        const configured = ctx.policy.rules[rule.id];
-        if (configured === 'off')
-            continue;
-        for (const draft of rule.check(ruleCtx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, artifact.dir));
-        }
-    }
-    return out;
-}
-/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
-function evaluateRun(rules, ctx) {
-    const out = [];
-    for (const rule of rules) {
-        if (!rule.checkRun)
-            continue;
-        const configured = ctx.policy.defaults.rules[rule.id];
-        for (const draft of rule.checkRun(ctx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/action/pr-surfaces.ts
-
-
-
-
-
-async function stickyComment(ctx, pullNumber, markdown) {
-    const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
-    const found = await findStickyComment(target);
-    if (!found.ok)
-        return ctx.warn(found.warning);
-    if (!shouldComment(ctx.comment, ctx.report, found.comment !== null))
-        return;
-    const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
-    if (done.ok)
-        ctx.info(`PR comment ${done.action} (#${done.id}).`);
-    else
-        ctx.warn(done.warning);
-}
-async function review(ctx, pullNumber, headSha) {
-    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
-    const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
-    if (!done.ok)
-        return ctx.warn(done.warning);
-    const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
-    const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
-    if (done.reviewId === null)
-        ctx.info(`PR review: nothing new to post${again}${resolved}.`);
-    else
-        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);
-}
-/** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
-async function publishPrSurfaces(ctx) {
-    // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
-    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
-    if (ctx.pullNumber && ctx.comment !== 'never')
-        await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
-    if (ctx.reviewComments) {
-        if (ctx.pullNumber && ctx.headSha)
-            await review(ctx, ctx.pullNumber, ctx.headSha);
-        else
-            ctx.info('review-comments: this event is not a pull request, so no review is posted.');
-    }
-    if (ctx.checkRun && ctx.headSha) {
-        const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS) });
-        if (run.ok)
-            ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
-        else
-            ctx.warn(run.warning);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/log.ts
-/**
- * Makes text from a pull request safe to print on a runner: the runner treats any line that starts
- * with `::` as a workflow command, so untrusted text is kept on one line and never leads a line.
- */
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ').replace(/::/g, ': :');
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/source/span.ts
 /** Span of the first line of a file: where findings about a whole file point. */
 const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -50315,6 +49084,23 @@ class LineIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/policy/defaults.ts
+/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
+function defaultEffectivePolicy() {
+    return {
+        rules: {},
+        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
+        licenses: { allow: null, deny: [], unknown: 'warn' },
+        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
+    };
+}
+/** The policy of a repository without a policy file. */
+function defaultPolicy() {
+    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/source/tree-document.ts
 
 /** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
@@ -50433,21 +49219,6 @@ function parseYamlDocument(text, lineOffset = 0) {
 }
 function firstLine(message) {
     return message.split('\n')[0];
-}
-
-;// CONCATENATED MODULE: ./src/policy/defaults.ts
-/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
-function defaultEffectivePolicy() {
-    return {
-        rules: {},
-        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
-        licenses: { allow: null, deny: [], unknown: 'warn' },
-        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
-    };
-}
-/** The policy of a repository without a policy file. */
-function defaultPolicy() {
-    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/fields.ts
@@ -52509,6 +51280,1302 @@ async function loadPolicy(opts) {
     if (tooLarge)
         fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: FILE_START }]);
     return parsePolicy(text, file, opts.ruleIds);
+}
+
+;// CONCATENATED MODULE: ./src/policy/base-policy.ts
+/**
+ * The policy as the pull request's base commit has it (`policy-ref: base`). A pull request can edit
+ * the policy it is judged by — add a waiver for its own finding, allow its own license — so a
+ * repository that wants the merged policy to be the only judge reads it from the base, through the
+ * contents API (the checkout rarely holds the base commit).
+ */
+
+
+
+
+
+
+/** The file's text at `ref`, or undefined when it does not exist there. */
+async function textAt(o, path) {
+    try {
+        const { data } = await o.octokit.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref: o.baseSha });
+        if (Array.isArray(data) || data.type !== 'file')
+            throw new ConfigError(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
+        if (data.size > MAX_POLICY_BYTES)
+            throw new PolicyError([{ file: path, line: FILE_START.line, column: FILE_START.column, message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML` }]);
+        if (data.encoding !== 'base64' || typeof data.content !== 'string')
+            throw new ConfigError(`GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`);
+        return Buffer.from(data.content, 'base64').toString('utf8');
+    }
+    catch (err) {
+        const status = err.status;
+        if (status === 404)
+            return undefined;
+        if (typeof status === 'number') {
+            throw new ConfigError(`policy-ref is \`base\`, but the policy at the base commit could not be read (HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`);
+        }
+        throw err;
+    }
+}
+async function headText(workspace, path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(workspace, path), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+async function loadBasePolicy(o) {
+    const candidates = o.file ? [o.file.replace(/^\.\//, '')] : DEFAULT_POLICY_FILES;
+    const at = o.baseSha.slice(0, 7);
+    for (const path of candidates) {
+        const text = await textAt(o, path);
+        if (text === undefined)
+            continue;
+        const policy = parsePolicy(text, path, o.ruleIds);
+        const head = await headText(o.workspace, path);
+        const notes = [`Policy: ${path} as of the base commit ${at} (policy-ref: base).`];
+        if (head !== text)
+            notes.push(`This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; the change applies to pull requests opened after it is merged, not to this one.`);
+        return { policy, notes };
+    }
+    if (o.file)
+        throw new ConfigError(`policy-ref is \`base\`, but the policy file ${o.file} does not exist at the base commit ${at}.`);
+    const added = (await Promise.all(DEFAULT_POLICY_FILES.map((p) => headText(o.workspace, p)))).some((t) => t !== undefined);
+    const notes = [`Policy: none at the base commit ${at}; using the defaults (policy-ref: base).`];
+    if (added)
+        notes.push('This pull request adds a policy file; it applies once merged.');
+    return { policy: defaultPolicy(), notes };
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+
+/**
+ * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
+ * can check how a policy will behave on a given day. Shared by the Action and the CLI.
+ */
+function clockFromEnv(env) {
+    const pinned = env.LINEAGE_GATE_NOW;
+    if (!pinned)
+        return new Date();
+    const date = new Date(pinned);
+    if (Number.isNaN(date.getTime()))
+        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+    return date;
+}
+
+;// CONCATENATED MODULE: ./src/report/finding.ts
+const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+const REPORT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+
+
+/** Waived findings sort after every live one: they no longer bear on the gate. */
+function rank(f) {
+    return f.waived ? -1 : SEVERITY_RANK[f.severity];
+}
+/** Errors first, then by file and position; rule id and fingerprint make the order total. */
+function compareFindings(a, b) {
+    return (rank(b) - rank(a) ||
+        compareStrings(a.path, b.path) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareStrings(a.ruleId, b.ruleId) ||
+        compareStrings(a.fingerprint, b.fingerprint));
+}
+/** Code-unit order, independent of the machine's locale. */
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** True when a live (non-waived) finding of this severity fails the gate. */
+function failsGate(severity, failOn) {
+    if (failOn === 'never')
+        return false;
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
+}
+/** The one result model every surface renders; a deep copy, frozen, so no surface can alter what another shows. */
+function buildReport(input) {
+    const findings = structuredClone([...input.findings]).sort(compareFindings);
+    const live = findings.filter((f) => !f.waived);
+    const count = (severity) => live.filter((f) => f.severity === severity).length;
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: 'lineage-gate', version: input.version },
+        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
+        failOn: input.failOn,
+        counts: {
+            artifacts: input.artifacts.length,
+            manifests: input.manifestsCount,
+            errors: count('error'),
+            warnings: count('warning'),
+            notices: count('notice'),
+            waived: findings.length - live.length
+        },
+        artifacts: structuredClone([...input.artifacts]),
+        findings,
+        run: { changeSource: input.changeSource, notes: [...input.notes] }
+    };
+    return deepFreeze(report);
+}
+
+;// CONCATENATED MODULE: ./src/report/render/annotations.ts
+
+
+function toAnnotation(f) {
+    const sameLine = f.line === f.endLine;
+    return {
+        // A waived finding is still shown, but can no longer read as a problem.
+        level: f.waived ? 'notice' : f.severity,
+        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
+        properties: {
+            title: f.ruleId,
+            file: f.path,
+            startLine: f.line,
+            endLine: f.endLine,
+            ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
+        }
+    };
+}
+/**
+ * One annotation per finding, errors first, then by file and line: the UI shows only the first
+ * few per step, so the ones that fail the gate must come first.
+ */
+function toAnnotations(report) {
+    return report.findings
+        .map(toAnnotation)
+        .sort((a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
+        compareStrings(a.properties.file, b.properties.file) ||
+        a.properties.startLine - b.properties.startLine ||
+        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+}
+/**
+ * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
+ * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ */
+function emitAnnotations(annotations, sink) {
+    for (const a of annotations)
+        sink[a.level](a.message, { ...a.properties });
+}
+/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
+function waivedPrefix(f) {
+    if (!f.waived)
+        return '';
+    if (!f.waiver)
+        return '[waived] ';
+    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
+    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
+}
+
+;// CONCATENATED MODULE: ./src/github/bound-text.ts
+/**
+ * Cuts text to a limit measured in UTF-16 code units (what GitHub's character limits count at
+ * most), never inside a surrogate pair.
+ */
+function cutToLength(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1; // a high surrogate whose partner would be cut off
+    return text.slice(0, end);
+}
+/** Cuts text to at most `maxBytes` of UTF-8, on a character boundary. */
+function cutToUtf8Bytes(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, maxBytes);
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end -= 1; // back off continuation bytes
+    return bytes.subarray(0, end).toString('utf8');
+}
+/**
+ * Shortens Markdown to `max` characters including `note`, cutting at a line end when one is near
+ * and closing a code fence left open, so the note renders as prose and not inside a code block.
+ */
+function shortenMarkdown(text, max, note) {
+    if (text.length <= max)
+        return text;
+    let room = max - note.length;
+    for (;;) {
+        let kept = cutToLength(text, Math.max(0, room));
+        // Drop a partial last line (a half table row reads as broken), unless the cut fell on a line end.
+        const lineEnd = kept.lastIndexOf('\n');
+        const cutMidLine = text[kept.length] !== '\n';
+        if (cutMidLine && lineEnd > 0 && lineEnd >= kept.length - 2000)
+            kept = kept.slice(0, lineEnd);
+        const open = openFence(kept);
+        const result = `${kept}${open ? `\n${open}` : ''}${note}`;
+        if (result.length <= max || room <= 0)
+            return result;
+        room -= result.length - max; // make room for the closing fence and cut again
+    }
+}
+/** The fence (e.g. "```") of a code block still open at the end of `text`, if any. */
+function openFence(text) {
+    let open;
+    for (const line of text.split('\n')) {
+        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (open === undefined)
+            open = fence;
+        else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
+            open = undefined;
+    }
+    return open;
+}
+
+;// CONCATENATED MODULE: ./src/github/write-failure.ts
+/**
+ * Turns a failed GitHub write into a warning the gate can print. Posting feedback is a courtesy:
+ * on fork pull requests and read-only tokens it fails with 403, and that must never change the
+ * verdict, so HTTP failures become text and only programming errors propagate.
+ */
+/** Octokit's RequestError and anything shaped like it (a numeric `status`). */
+function asHttpFailure(err) {
+    if (!err || typeof err !== 'object' || typeof err.status !== 'number')
+        return undefined;
+    const e = err;
+    return { status: e.status, message: typeof e.message === 'string' ? e.message : '', headers: e.response?.headers ?? {} };
+}
+/** A one-line warning for an HTTP failure, or undefined when `err` is not one (then rethrow it). */
+function describeWriteFailure(err, attempt) {
+    const failure = asHttpFailure(err);
+    if (!failure)
+        return undefined;
+    const { status, headers } = failure;
+    const could = `Could not ${attempt.verb ?? 'write'} ${attempt.what}`;
+    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
+        return `${could}: GitHub's API rate limit was reached (HTTP ${status}). The verdict is unchanged.`;
+    }
+    if (status === 403 || status === 404) {
+        return (`${could} (HTTP ${status}): the token lacks \`${attempt.permission}\`. ` +
+            `Grant it in the job's \`permissions:\`; on pull requests from forks the token is read-only, ` +
+            'so post from a `workflow_run` follow-up instead. The verdict is unchanged.');
+    }
+    // GitHub's messages are fixed strings about the request, not PR content; keep one line.
+    const detail = failure.message.split(/\r?\n/, 1)[0].slice(0, 200);
+    return `${could} (HTTP ${status}${detail ? `: ${detail}` : ''}). The verdict is unchanged.`;
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+
+
+
+/** Annotations the Checks API takes per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** `output.summary` and `output.text` limit (characters). */
+const CHECK_SUMMARY_MAX_CHARS = 65_535;
+/** `message` and `raw_details` limit per annotation. */
+const ANNOTATION_TEXT_MAX_BYTES = 64 * 1024;
+/** Long enough for any title the gate writes; GitHub does not document a tighter one. */
+const TITLE_MAX_CHARS = 255;
+/** success: passed with nothing to say; neutral: passed, but there are findings; failure: failed. */
+function checkConclusion(report) {
+    if (report.result === 'fail')
+        return 'failure';
+    const { errors, warnings, notices } = report.counts;
+    return errors + warnings + notices > 0 ? 'neutral' : 'success';
+}
+/** "Failed: 2 errors, 1 warning" — counts only, so no PR text reaches the title. */
+function checkTitle(report) {
+    const { errors, warnings, notices, waived } = report.counts;
+    const parts = [
+        [errors, 'error'],
+        [warnings, 'warning'],
+        [notices, 'notice'],
+        [waived, 'waived']
+    ]
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => `${n} ${word}${word !== 'waived' && n !== 1 ? 's' : ''}`);
+    const verdict = report.result === 'fail' ? 'Failed' : 'Passed';
+    return parts.length ? `${verdict}: ${parts.join(', ')}` : `${verdict}: no findings`;
+}
+/** One Checks API annotation per finding; a waived finding is a notice that says why it is allowed. */
+function toCheckRunAnnotation(f) {
+    // The API rejects lines below 1 and an end before the start.
+    const startLine = Math.max(1, f.line);
+    const endLine = Math.max(startLine, f.endLine);
+    const sameLine = startLine === endLine;
+    const level = f.waived ? 'notice' : f.severity === 'error' ? 'failure' : f.severity;
+    return {
+        path: f.path,
+        start_line: startLine,
+        end_line: endLine,
+        // GitHub refuses columns on an annotation that spans lines.
+        ...(sameLine ? { start_column: Math.max(1, f.column), end_column: Math.max(1, f.column, f.endColumn) } : {}),
+        annotation_level: level,
+        title: f.ruleId.slice(0, TITLE_MAX_CHARS),
+        message: cutToUtf8Bytes(`${waivedPrefix(f)}${f.message}`, ANNOTATION_TEXT_MAX_BYTES),
+        raw_details: cutToUtf8Bytes(f.fix, ANNOTATION_TEXT_MAX_BYTES)
+    };
+}
+function boundSummary(markdown) {
+    const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
+    return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+}
+/**
+ * Creates the check run (in progress), then sends the annotations in batches of 50; the last
+ * request completes it with the conclusion. Report findings are already sorted errors first.
+ */
+async function publishCheckRun(options) {
+    const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
+    const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
+    const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
+    const annotations = report.findings.map(toCheckRunAnnotation);
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    if (batches.length === 0)
+        batches.push([]);
+    let id;
+    try {
+        const created = await octokit.rest.checks.create({ owner, repo, name, head_sha: headSha, status: 'in_progress', output });
+        id = created.data.id;
+        for (const [index, batch] of batches.entries()) {
+            const last = index === batches.length - 1;
+            await octokit.rest.checks.update({
+                owner,
+                repo,
+                check_run_id: id,
+                output: { ...output, annotations: batch },
+                ...(last ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() } : {})
+            });
+        }
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, attempt);
+        if (warning === undefined)
+            throw err;
+        if (id === undefined)
+            return { ok: false, warning };
+        const completed = await completeWithoutAnnotations(options, id, output);
+        return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
+    }
+    return { ok: true, id, batches: batches.length };
+}
+/**
+ * After a batch failed, one last request that completes the run with the verdict, so it does not
+ * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
+ */
+async function completeWithoutAnnotations(options, id, output) {
+    const { octokit, owner, repo, report } = options;
+    const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+    try {
+        await octokit.rest.checks.update({
+            owner,
+            repo,
+            check_run_id: id,
+            status: 'completed',
+            conclusion: checkConclusion(report),
+            completed_at: new Date().toISOString(),
+            output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
+        });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
+/**
+ * Which lines of the head version a pull request's diff shows: review comments can only be
+ * placed on those (added lines and the context around them), everything else goes to a review's
+ * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
+ * suffice where diff libraries expect whole `diff --git` documents.
+ */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
+function headLinesOfPatch(patch) {
+    const ranges = [];
+    for (const line of patch.split('\n')) {
+        const m = HUNK_HEADER.exec(line);
+        if (!m)
+            continue;
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        if (count > 0 && start > 0)
+            ranges.push([start, start + count - 1]);
+    }
+    return ranges;
+}
+function lineInRanges(line, ranges) {
+    return ranges.some(([first, last]) => line >= first && line <= last);
+}
+
+;// CONCATENATED MODULE: ./src/report/render/escape.ts
+/**
+ * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
+ * is placed into Markdown (job summary, `--format markdown`) or a terminal.
+ */
+/**
+ * Characters that can hide or reorder what a reader sees (C0/C1 controls other than line breaks
+ * and tab, bidi overrides and isolates, BOM): shown as `<U+202E>` instead of acting.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+function revealInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+/**
+ * Escapes text for inline Markdown: nothing in it can open markup, a link, raw HTML or a new block.
+ * Line breaks become `<br>` so the text stays inside the paragraph, list item or cell it was put in.
+ * `|` becomes an entity rather than `\|`, so a preceding backslash cannot turn it back into a
+ * table-cell separator in any GFM parser.
+ */
+function escapeMarkdown(text) {
+    return revealInvisible(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]()#~!{}]/g, '\\$&')
+        .replace(/\|/g, '&#124;') // after the backslash escapes, which would break the entity's `#`
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)\./, '$1\\.')
+        .replace(/\t/g, ' ')
+        .replace(LINE_BREAK, '<br>');
+}
+/**
+ * Makes already-rendered Markdown safe inside a table cell: a raw `|` would end the cell, a line
+ * break the row. GFM honours `\|` even inside code spans, and removes the backslash there.
+ */
+function escapeTableCell(markdown) {
+    return markdown.replace(LINE_BREAK, '<br>').replace(/\|/g, '\\|');
+}
+/**
+ * Stops `@user`, `@org/team` and `@everyone` from notifying anyone: a zero-width space after the
+ * `@` keeps the text readable but no longer a mention.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200B');
+}
+/** Escaped, mention-free Markdown for any untrusted prose. */
+function safeMarkdown(text) {
+    return neutraliseMentions(escapeMarkdown(text));
+}
+/**
+ * A code span that shows `text` verbatim, whatever backticks it holds: the fence is one backtick
+ * longer than the longest run inside, and padded with a space where CommonMark would otherwise
+ * merge a leading/trailing backtick into the fence or strip a meaningful space. Line breaks become
+ * spaces (as CommonMark does inside code spans) so a blank line cannot end the span early.
+ */
+function inlineCode(text) {
+    const body = revealInvisible(text).replace(LINE_BREAK, ' ').replace(/\t/g, ' ');
+    if (body === '')
+        return '` `';
+    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(body) && body.trim() !== '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** Shortens text to at most `max` characters (bounds what one value can cost in a rendering). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1)))
+        end -= 1; // never split a surrogate pair
+    return `${text.slice(0, end)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
+
+
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
+const MAX_VALUE = 300;
+const MAX_PROSE = 4000;
+const MAX_LIST = 20;
+const MAX_NOTES = 50;
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const WAIVED_ICON = '🔕';
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** `a, b and c`, for counts in prose. */
+function listing(parts) {
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+function failOnSentence(failOn) {
+    if (failOn === 'never')
+        return 'Fail-on is `never`: findings are reported but never fail the gate.';
+    if (failOn === 'warning')
+        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
+    return 'Fail-on is `error`: any error that is not waived fails the gate.';
+}
+/** Heading with the verdict, the counts, and what fail-on was; never left out. */
+function verdictBlock(report) {
+    const { counts } = report;
+    const mark = report.result === 'pass' ? '✅' : '❌';
+    const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
+    const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
+    return [
+        `## ${mark} Lineage gate: ${report.result}`,
+        '',
+        `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+    ].join('\n');
+}
+/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
+function runBlock(report) {
+    const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
+    const notes = report.run.notes;
+    for (const note of notes.slice(0, MAX_NOTES))
+        lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
+    if (notes.length > MAX_NOTES)
+        lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
+    return lines.join('\n');
+}
+const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join('<br>') : '—';
+}
+function code(value) {
+    return inlineCode(clip(value, MAX_VALUE));
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
+}
+function upstreamCell(u) {
+    // A branch or tag moves: show which commit the Hub says it meant today.
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
+    const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
+    return `${shown} (${facts})`;
+}
+function licenseCell(license) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? code(license.id) : '';
+    const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionCell(attribution, owed) {
+    if (attribution)
+        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
+function artifactRow(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
+    const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
+    return `| ${cells.map(escapeTableCell).join(' | ')} |`;
+}
+/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
+function encodeSegment(segment) {
+    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
+function blobUrl(repoUrl, sha, finding) {
+    const path = finding.path.split('/').map(encodeSegment).join('/');
+    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
+    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
+    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
+}
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+function findingItem(finding, links) {
+    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
+    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
+    const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+    const where = code(`${finding.path}:${finding.line}`);
+    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+    const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
+    const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
+    return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
+}
+/** Heading of one artifact's findings, with that artifact's tally. */
+function findingGroupHeading(dir, findings) {
+    const live = findings.filter((f) => !f.waived);
+    const parts = ['error', 'warning', 'notice']
+        .map((s) => [s, live.filter((f) => f.severity === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => plural(n, s));
+    const waived = findings.length - live.length;
+    if (waived > 0)
+        parts.push(`${waived} waived`);
+    return `#### ${code(dir)} — ${parts.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/review-markers.ts
+/**
+ * Hidden markers that tie a review comment (or a line of a review's body) to one finding's
+ * fingerprint, so later runs neither repeat a finding nor leave a fixed one looking open. PR
+ * content cannot forge them: everything it supplies is rendered with `<` escaped.
+ */
+/** Marks the gate's reviews, so their bodies are read back on later runs. */
+const REVIEW_MARKER = '<!-- lineage-gate:review -->';
+const OPEN = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/g;
+const OPEN_LINE = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/;
+function openMarker(fingerprint) {
+    return `<!-- lineage-gate:finding ${fingerprint} -->`;
+}
+function resolvedMarker(fingerprint) {
+    return `<!-- lineage-gate:resolved ${fingerprint} -->`;
+}
+/** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
+function openFingerprints(text) {
+    return [...text.matchAll(OPEN)].map((m) => m[1]);
+}
+function resolvedNote(sha) {
+    return `✅ **Resolved**${sha ? ` at ${sha.slice(0, 7)}` : ''}: lineage-gate no longer reports this finding.`;
+}
+/** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
+function resolveCommentBody(body, fingerprint, sha) {
+    const original = body.split(openMarker(fingerprint)).join('').trim();
+    return [resolvedMarker(fingerprint), resolvedNote(sha), '', '<details><summary>Original finding</summary>', '', original, '', '</details>'].join('\n');
+}
+/**
+ * A review body with the list items of fixed findings struck through and marked resolved. Each
+ * finding is one line (`- <marker> …`), so striking the rest of the line is safe Markdown.
+ */
+function resolveBodyLines(body, fixed, sha) {
+    return body
+        .split('\n')
+        .map((line) => {
+        const fingerprint = OPEN_LINE.exec(line)?.[1];
+        if (!fingerprint || !fixed.has(fingerprint))
+            return line;
+        const item = line.replace(/^- /, '').replace(openMarker(fingerprint), '').trim();
+        return `- ${resolvedMarker(fingerprint)}~~${item}~~<br>${resolvedNote(sha)}`;
+    })
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+
+const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
+/** GitHub's limit on an issue comment body (characters). */
+const COMMENT_MAX_CHARS = 65_536;
+/**
+ * Room for the report below the marker line. Renderers bound UTF-8 bytes, and a UTF-8 byte count
+ * is never below the UTF-16 length GitHub counts, so a body within this many bytes fits.
+ */
+const COMMENT_BODY_MAX_BYTES = COMMENT_MAX_CHARS - STICKY_MARKER.length - 1;
+/** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
+const MAX_COMMENT_PAGES = 50;
+const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' };
+const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
+/**
+ * on-failure: comment when the gate fails, and keep an earlier comment current when a later run
+ * passes (so it says passed instead of showing a stale failure); always / never: as named.
+ */
+function shouldComment(mode, report, existing) {
+    if (mode === 'never')
+        return false;
+    if (mode === 'always')
+        return true;
+    return report.result === 'fail' || existing;
+}
+/**
+ * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
+ * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
+ */
+async function findStickyComment(target) {
+    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
+    let first = null;
+    try {
+        let pages = 0;
+        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+        for await (const page of iterator) {
+            for (const comment of page.data) {
+                if (!comment.body?.includes(marker))
+                    continue;
+                const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
+                if (found.byBot)
+                    return { ok: true, comment: found };
+                first ??= found;
+            }
+            if (++pages >= MAX_COMMENT_PAGES)
+                break;
+        }
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, READ);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+    return { ok: true, comment: first };
+}
+/**
+ * The body as posted: the marker on the first line (added when missing, and kept when the body is
+ * shortened) and at most 65,536 characters, with a visible note when something was cut.
+ */
+function boundCommentBody(body, marker = STICKY_MARKER) {
+    const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
+    if (withMarker.length <= COMMENT_MAX_CHARS)
+        return withMarker;
+    const rest = body.split(marker).join('');
+    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+    return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
+}
+/** Edits the marked comment in place, or posts it when there is none. */
+async function upsertStickyComment(options) {
+    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = options;
+    let existing = options.existing;
+    if (existing === undefined) {
+        const found = await findStickyComment(options);
+        if (!found.ok)
+            return found;
+        existing = found.comment;
+    }
+    const body = boundCommentBody(options.body, marker);
+    try {
+        if (existing) {
+            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { ok: true, action: 'updated', id: updated.data.id };
+        }
+        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return { ok: true, action: 'created', id: created.data.id };
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, WRITE);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/review-comments.ts
+
+
+
+
+
+/** Line comments per review at most; more would bury the conversation (the rest go to the body). */
+const MAX_LINE_COMMENTS = 50;
+/**
+ * Earlier comments rewritten as resolved per run at most: each edit counts against GitHub's
+ * content-creation limit, and the comments left open are rewritten by the next run.
+ */
+const MAX_RESOLVE_EDITS = 50;
+/** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
+const MAX_PAGES = 30;
+/** Room kept in the body for the heading and the closing note. */
+const BODY_RESERVE = 2_000;
+const review_comments_READ = { what: 'the pull request reviews', permission: 'pull-requests: read', verb: 'read' };
+const review_comments_WRITE = { what: 'the pull request review', permission: 'pull-requests: write' };
+/** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
+function reviewable(report) {
+    const seen = new Set();
+    return report.findings.filter((f) => {
+        if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
+            return false;
+        seen.add(f.fingerprint);
+        return true;
+    });
+}
+async function readPosted(o) {
+    const { octokit, owner, repo, pullNumber } = o;
+    const posted = [];
+    const keep = (kind, id, body) => {
+        const fingerprints = body ? openFingerprints(body) : [];
+        if (fingerprints.length)
+            posted.push({ kind, id, body: body, fingerprints });
+    };
+    let pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+        for (const c of page.data)
+            keep('comment', c.id, c.body);
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+        for (const r of page.data)
+            if (r.body?.includes(REVIEW_MARKER))
+                keep('review', r.id, r.body);
+        if (++pages >= MAX_PAGES)
+            break;
+    }
+    return posted;
+}
+/** Rewrites earlier comments and review bodies whose findings are gone; returns how many findings. */
+async function markResolved(o, posted, current) {
+    const { octokit, owner, repo, pullNumber, headSha } = o;
+    let resolved = 0;
+    let edits = 0;
+    for (const p of posted) {
+        const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
+        if (fixed.size === 0)
+            continue;
+        if (++edits > MAX_RESOLVE_EDITS)
+            break;
+        try {
+            if (p.kind === 'comment') {
+                const [fingerprint] = fixed;
+                await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+            }
+            else {
+                await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
+            }
+            resolved += fixed.size;
+        }
+        catch (err) {
+            const warning = describeWriteFailure(err, { what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`, permission: 'pull-requests: write' });
+            if (warning === undefined)
+                throw err;
+            o.warn(warning);
+        }
+    }
+    return resolved;
+}
+function lineCommentBody(f, links) {
+    return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
+}
+/** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
+function reviewBody(inline, outside, links) {
+    const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
+    if (inline > 0)
+        lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
+    if (outside.length > 0)
+        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} on lines this diff does not show:`, '');
+    let size = lines.join('\n').length;
+    let listed = 0;
+    for (const f of outside) {
+        const item = findingItem(f, links).replace(/^- /, `- ${openMarker(f.fingerprint)} `);
+        if (size + item.length + 1 > COMMENT_MAX_CHARS - BODY_RESERVE)
+            break;
+        lines.push(item);
+        size += item.length + 1;
+        listed++;
+    }
+    if (listed < outside.length)
+        lines.push('', `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
+    return { body: lines.join('\n'), listed };
+}
+function isUnprocessable(err) {
+    return typeof err === 'object' && err !== null && err.status === 422;
+}
+async function publishReview(o) {
+    const { octokit, owner, repo, pullNumber, headSha, links } = o;
+    const findings = reviewable(o.report);
+    let posted;
+    try {
+        posted = await readPosted(o);
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, review_comments_READ);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+    const current = new Set(findings.map((f) => f.fingerprint));
+    const resolved = await markResolved(o, posted, current);
+    const already = new Set(posted.flatMap((p) => p.fingerprints));
+    const fresh = findings.filter((f) => !already.has(f.fingerprint));
+    const alreadyPosted = findings.length - fresh.length;
+    if (fresh.length === 0)
+        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted, resolved };
+    const diffLines = new Map(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines]));
+    const inline = [];
+    const outside = [];
+    for (const f of fresh) {
+        const ranges = diffLines.get(f.path);
+        if (ranges && inline.length < MAX_LINE_COMMENTS && lineInRanges(f.line, ranges))
+            inline.push(f);
+        else
+            outside.push(f);
+    }
+    const create = async (onLines, inBody) => {
+        const { body, listed } = reviewBody(onLines.length, inBody, links);
+        const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
+        const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
+        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, alreadyPosted, resolved };
+    };
+    try {
+        try {
+            return await create(inline, outside);
+        }
+        catch (err) {
+            // A line the API will not take (the diff moved on since the event): post everything in the body.
+            if (!isUnprocessable(err) || inline.length === 0)
+                throw err;
+            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
+            return await create([], [...inline, ...outside]);
+        }
+    }
+    catch (err) {
+        const warning = describeWriteFailure(err, review_comments_WRITE);
+        if (warning === undefined)
+            throw err;
+        return { ok: false, warning };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
+ * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
+
+/** Room kept for the note that says what was left out (its real size is far below this). */
+const OMISSION_RESERVE = 1024;
+/** Room for the newlines and one-line remarks that join the counted pieces. */
+const JOINING_SLACK = 256;
+function piece(text) {
+    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function groupByArtifact(report, links) {
+    const byDir = new Map();
+    for (const f of report.findings) {
+        const list = byDir.get(f.artifact);
+        if (list)
+            list.push(f);
+        else
+            byDir.set(f.artifact, [f]);
+    }
+    // Artifacts in table order; any finding whose artifact is not in the table comes after.
+    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+    const groups = [];
+    for (const dir of order) {
+        const findings = byDir.get(dir);
+        if (!findings)
+            continue;
+        const group = { heading: piece(`\n${findingGroupHeading(dir, findings)}\n`), items: [], kept: findings.length };
+        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
+        groups.push(group);
+    }
+    return groups;
+}
+/**
+ * What to leave out first when over the limit, each class from the bottom of the document up:
+ * waived findings, notices, warnings, artifact-table rows, and errors only as a last resort.
+ */
+function dropOrder(groups, rows) {
+    const items = groups.flatMap((g) => g.items).reverse();
+    return [
+        ...items.filter((i) => i.finding.waived),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning'),
+        ...[...rows].reverse(),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'error')
+    ];
+}
+function sizeLabel(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
+}
+function omissionNote(groups, rows, maxBytes) {
+    const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
+    const droppedRows = rows.filter((r) => !r.kept).length;
+    const parts = [];
+    if (dropped.length) {
+        const by = (test) => dropped.filter(test).length;
+        const kinds = [
+            [by((f) => !f.waived && f.severity === 'error'), 'error'],
+            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
+            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
+            [by((f) => f.waived), 'waived finding']
+        ];
+        const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)).join(', ');
+        parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
+    }
+    if (droppedRows)
+        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
+    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first. The counts above include them; the JSON report lists them all.`;
+}
+/**
+ * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
+ * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
+ */
+function renderMarkdownDocument(report, opts) {
+    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
+    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
+    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
+    const groups = groupByArtifact(report, opts);
+    const findingsHead = piece('\n### Findings');
+    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
+    let keptRows = rows.length;
+    let keptItems = itemCount;
+    let total = Buffer.byteLength(head + footer, 'utf8') +
+        JOINING_SLACK +
+        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
+        (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+    if (total > opts.maxBytes) {
+        total += OMISSION_RESERVE;
+        for (const p of dropOrder(groups, rows)) {
+            if (total <= opts.maxBytes)
+                break;
+            p.kept = false;
+            total -= p.bytes;
+            if ('group' in p) {
+                const { group } = p;
+                if (--group.kept === 0)
+                    total -= group.heading.bytes;
+                if (--keptItems === 0)
+                    total -= findingsHead.bytes;
+            }
+            else if (--keptRows === 0) {
+                total -= tableHead.bytes;
+            }
+        }
+    }
+    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+    const diagram = lineageDiagram(report);
+    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
+    const out = [head];
+    const shortened = keptRows < rows.length || keptItems < itemCount;
+    if (shortened)
+        out.push('', omissionNote(groups, rows, opts.maxBytes));
+    if (rows.length === 0)
+        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
+    else if (keptRows)
+        out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    if (showDiagram)
+        out.push(diagramBlock);
+    if (itemCount === 0 && rows.length > 0)
+        out.push('', 'No findings.');
+    else if (keptItems) {
+        out.push(findingsHead.text);
+        for (const g of groups)
+            if (g.kept)
+                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
+    }
+    return out.join('\n') + '\n' + footer;
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown.ts
+
+/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
+function renderMarkdown(report, opts) {
+    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/fingerprint.ts
+
+/**
+ * Identity of a finding that survives reruns and line moves: rule, file and the finding's
+ * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
+ * them, so distinct triples cannot collide by concatenation.
+ */
+function fingerprint(ruleId, path, subject) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+
+/** The tool's home, for SARIF `informationUri`. */
+const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
+/** Where rule pages are published; findings link there. */
+const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
+function helpUri(ruleId) {
+    return `${DOCS_BASE}/${ruleId}.md`;
+}
+/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
+function severityOf(rule, draft, configured) {
+    if (configured === 'off')
+        return undefined;
+    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, draft, severity, artifact) {
+    return {
+        upstream: draft.upstream,
+        finding: {
+            ruleId: rule.id,
+            severity,
+            message: draft.message,
+            fix: draft.fix,
+            path: draft.path,
+            line: draft.at.line,
+            column: draft.at.column,
+            endLine: draft.at.endLine,
+            endColumn: draft.at.endColumn,
+            helpUri: helpUri(rule.id),
+            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
+            waived: false,
+            artifact
+        }
+    };
+}
+/** Runs every rule over one artifact and turns drafts into findings. */
+function evaluateArtifact(artifact, rules, ctx) {
+    const out = [];
+    const ruleCtx = { ...ctx, artifact };
+    for (const rule of rules) {
+        const configured = ctx.policy.rules[rule.id];
+        if (configured === 'off')
+            continue;
+        for (const draft of rule.check(ruleCtx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, artifact.dir));
+        }
+    }
+    return out;
+}
+/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
+function evaluateRun(rules, ctx) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.checkRun)
+            continue;
+        const configured = ctx.policy.defaults.rules[rule.id];
+        for (const draft of rule.checkRun(ctx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/action/pr-surfaces.ts
+
+
+
+
+
+async function stickyComment(ctx, pullNumber, markdown) {
+    const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
+    const found = await findStickyComment(target);
+    if (!found.ok)
+        return ctx.warn(found.warning);
+    if (!shouldComment(ctx.comment, ctx.report, found.comment !== null))
+        return;
+    const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
+    if (done.ok)
+        ctx.info(`PR comment ${done.action} (#${done.id}).`);
+    else
+        ctx.warn(done.warning);
+}
+async function review(ctx, pullNumber, headSha) {
+    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
+    const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
+    if (!done.ok)
+        return ctx.warn(done.warning);
+    const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
+    const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
+    if (done.reviewId === null)
+        ctx.info(`PR review: nothing new to post${again}${resolved}.`);
+    else
+        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);
+}
+/** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
+async function publishPrSurfaces(ctx) {
+    // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
+    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
+    if (ctx.pullNumber && ctx.comment !== 'never')
+        await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
+    if (ctx.reviewComments) {
+        if (ctx.pullNumber && ctx.headSha)
+            await review(ctx, ctx.pullNumber, ctx.headSha);
+        else
+            ctx.info('review-comments: this event is not a pull request, so no review is posted.');
+    }
+    if (ctx.checkRun && ctx.headSha) {
+        const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS) });
+        if (run.ok)
+            ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
+        else
+            ctx.warn(run.warning);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * Makes text from a pull request safe to print on a runner: the runner treats any line that starts
+ * with `::` as a workflow command, so untrusted text is kept on one line and never leads a line.
+ */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/::/g, ': :');
 }
 
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
@@ -57834,6 +57901,7 @@ function renderSarif(report, options) {
 
 
 
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -57872,6 +57940,25 @@ async function writeSummary(report) {
         warning(`Could not write the job summary: ${oneLine(err.message)}`);
     }
 }
+/** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
+async function loadRunPolicy(o) {
+    const file = o.inputs.policy || undefined;
+    const baseSha = o.payload.pull_request?.base?.sha;
+    if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
+        if (!o.octokit)
+            throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
+        const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
+        for (const note of base.notes)
+            info(oneLine(note));
+        o.notes.push(...base.notes.slice(1));
+        return base.policy;
+    }
+    if (o.inputs.policyRef === 'base')
+        info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
+    const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
+    info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+    return policy;
+}
 let eventHeadSha;
 function headSha() {
     return eventHeadSha ?? process.env.GITHUB_SHA;
@@ -57901,8 +57988,7 @@ async function run() {
         info(`Files: ${oneLine(changeSet.source)}`);
         for (const note of changeSet.notes)
             info(`Note: ${oneLine(note)}`);
-        const policy = await loadPolicy({ workspace, file: inputs.policy || undefined, ruleIds: RULE_IDS });
-        info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+        const policy = await loadRunPolicy({ inputs, workspace, payload, octokit, owner, repo, notes: changeSet.notes });
         const hub = await setUpHub({
             env: process.env,
             verify: inputs.hubVerify,

@@ -257,3 +257,33 @@ export function reviewComment({ id, body, path, line, commitId, user, pullNumber
     side: 'RIGHT'
   };
 }
+
+export interface ContentFileFields extends Place {
+  path: string;
+  text: string;
+  /** The commit or branch the file was asked at. */
+  ref: string;
+}
+
+/** A file as `GET /repos/{o}/{r}/contents/{path}?ref=…` answers it (schema `content-file`). */
+export function contentFile({ path, text, ref, serverUrl, owner, repo }: ContentFileFields): Body {
+  const template = example('content-file');
+  const blob = sha(`blob ${text}`);
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  const api = `${serverUrl}/repos/${owner}/${repo}`;
+  const self = `${api}/contents/${encoded}?ref=${ref}`;
+  const html = `https://github.com/${owner}/${repo}/blob/${ref}/${encoded}`;
+  return {
+    ...template,
+    size: Buffer.byteLength(text),
+    name: path.split('/').pop(),
+    path,
+    content: Buffer.from(text).toString('base64'),
+    sha: blob,
+    url: self,
+    git_url: `${api}/git/blobs/${blob}`,
+    html_url: html,
+    download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${encoded}`,
+    _links: { git: `${api}/git/blobs/${blob}`, self, html }
+  };
+}

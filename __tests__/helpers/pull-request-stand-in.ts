@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from './github-api-server.js';
-import { checkRun, compareBody, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
+import { checkRun, compareBody, contentFile, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
 import { webhookExample } from './webhook-examples.js';
 
 export const OWNER = 'acme';
@@ -70,6 +70,8 @@ export interface PullRequestStandIn {
   checkPatches: CheckRunPatch[];
   /** The JSON body of every check-run create and update, in order. */
   checkRunBodies: Record<string, unknown>[];
+  /** Files at the pull request's base commit (path → text), served by the contents API. */
+  baseFiles: Map<string, string>;
   /** Requests that changed something (POST / PATCH / PUT), in order: `METHOD path`. */
   writes(): string[];
   close(): Promise<void>;
@@ -95,7 +97,7 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 }
 
 export async function startPullRequestStandIn(options: StandInOptions = {}): Promise<PullRequestStandIn> {
-  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[] };
+  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[], baseFiles: new Map<string, string>() };
   let nextId = 1000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
   const base = `/repos/${OWNER}/${REPO}`;
@@ -123,6 +125,16 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'GET',
         path: `${base}/compare/:base...:head`,
         handler: (req) => ({ body: compareBody(req.serverUrl, OWNER, REPO, req.params.base, req.params.head, state.files.map((f) => diffEntry(OWNER, REPO, f.path, f.status))) })
+      },
+      {
+        method: 'GET',
+        path: `${base}/contents/*`,
+        handler: (req) => {
+          const path = req.params.rest;
+          const text = state.baseFiles.get(path);
+          const ref = req.query.get('ref') ?? 'main';
+          return text === undefined ? githubError(404, 'Not Found') : { body: contentFile({ ...place(), path, text, ref }) };
+        }
       },
       { method: 'GET', path: `${base}/issues/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.issueComments.map(asIssueComment)) },
       {

@@ -8,6 +8,8 @@ export interface ActionInputs {
   token: string;
   /** Policy file path; empty: `.github/lineage-policy.yml` when it exists. */
   policy: string;
+  /** `head`: the policy in the checkout; `base`: the policy at the pull request's base commit. */
+  policyRef: 'head' | 'base';
   hubVerify: string;
   hubEndpoint: string;
   hubToken: string;
@@ -65,6 +67,7 @@ export function readInputs(read: InputReader): ActionInputs {
   return {
     token: read('token').trim(),
     policy: read('policy').trim(),
+    policyRef: oneOf('policy-ref', read('policy-ref').trim() || 'head', ['head', 'base'] as const),
     hubVerify: read('hub-verify').trim(),
     hubEndpoint: read('hub-endpoint').trim(),
     hubToken: read('hub-token').trim(),

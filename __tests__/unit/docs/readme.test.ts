@@ -20,7 +20,8 @@ describe('README and action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(action.branding).toBeDefined();
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['token', 'policy', 'paths', 'scope', 'fail-on', 'hub-verify', 'hub-endpoint', 'hub-token', 'comment', 'review-comments', 'check-run', 'sarif-file', 'report-file', 'bom-file', 'hub-cache', 'hub-max-depth', 'base-ref', 'head-ref'].sort()
+      // DESIGN's contract, plus `policy-ref` (an addition: which commit's policy judges a pull request).
+      ['token', 'policy', 'policy-ref', 'paths', 'scope', 'fail-on', 'hub-verify', 'hub-endpoint', 'hub-token', 'comment', 'review-comments', 'check-run', 'sarif-file', 'report-file', 'bom-file', 'hub-cache', 'hub-max-depth', 'base-ref', 'head-ref'].sort()
     );
     for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
     expect(Object.keys(action.outputs).sort()).toEqual(['artifacts', 'errors', 'report-file', 'result', 'sarif-file', 'waived', 'warnings']);
