@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5418);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5418:
+/***/ 74:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51944,6 +51944,11 @@ function openMarker(fingerprint) {
 function resolvedMarker(fingerprint) {
     return `<!-- lineage-gate:resolved ${fingerprint} -->`;
 }
+const RESOLVED = /<!-- lineage-gate:resolved [0-9a-f]{32} -->/;
+/** Whether a text shows a finding the gate has marked resolved. */
+function hasResolvedMarker(text) {
+    return RESOLVED.test(text);
+}
 /** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
 function openFingerprints(text) {
     return [...text.matchAll(OPEN)].map((m) => m[1]);
@@ -51971,6 +51976,51 @@ function resolveBodyLines(body, fixed, sha) {
         return `- ${resolvedMarker(fingerprint)}~~${item}~~<br>${resolvedNote(sha)}`;
     })
         .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/review-threads.ts
+/** Threads read at most (100 per page), like the comment listings. */
+const MAX_PAGES = 30;
+const THREADS = `query LineageGateThreads($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved viewerCanResolve comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+const RESOLVE = `mutation LineageGateResolve($thread: ID!) {
+  resolveReviewThread(input: { threadId: $thread }) { thread { id isResolved } }
+}`;
+/** Resolves the open threads whose first comment is one of `commentIds`. */
+async function resolveThreads(octokit, owner, repo, pullNumber, commentIds) {
+    const result = { resolved: 0, notAllowed: 0 };
+    if (commentIds.size === 0)
+        return result;
+    let cursor = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const data = await octokit.graphql(THREADS, { owner, repo, number: pullNumber, cursor });
+        const threads = data.repository?.pullRequest?.reviewThreads;
+        if (!threads)
+            break;
+        for (const thread of threads.nodes ?? []) {
+            const first = thread?.comments.nodes?.[0]?.databaseId;
+            if (!thread || thread.isResolved || first === null || first === undefined || !commentIds.has(first))
+                continue;
+            if (!thread.viewerCanResolve) {
+                result.notAllowed++;
+                continue;
+            }
+            await octokit.graphql(RESOLVE, { thread: thread.id });
+            result.resolved++;
+        }
+        if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor)
+            break;
+        cursor = threads.pageInfo.endCursor;
+    }
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -52075,6 +52125,7 @@ async function upsertStickyComment(options) {
 
 
 
+
 /** Line comments per review at most; more would bury the conversation (the rest go to the body). */
 const MAX_LINE_COMMENTS = 50;
 /**
@@ -52083,7 +52134,7 @@ const MAX_LINE_COMMENTS = 50;
  */
 const MAX_RESOLVE_EDITS = 50;
 /** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
-const MAX_PAGES = 30;
+const review_comments_MAX_PAGES = 30;
 /** Room kept in the body for the heading and the closing note. */
 const BODY_RESERVE = 2_000;
 const review_comments_READ = { what: 'the pull request reviews', permission: 'pull-requests: read', verb: 'read' };
@@ -52101,6 +52152,7 @@ function reviewable(report) {
 async function readPosted(o) {
     const { octokit, owner, repo, pullNumber } = o;
     const posted = [];
+    const resolvedComments = [];
     const keep = (kind, id, body) => {
         const fingerprints = body ? openFingerprints(body) : [];
         if (fingerprints.length)
@@ -52108,9 +52160,12 @@ async function readPosted(o) {
     };
     let pages = 0;
     for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
-        for (const c of page.data)
+        for (const c of page.data) {
             keep('comment', c.id, c.body);
-        if (++pages >= MAX_PAGES)
+            if (hasResolvedMarker(c.body))
+                resolvedComments.push(c.id);
+        }
+        if (++pages >= review_comments_MAX_PAGES)
             break;
     }
     pages = 0;
@@ -52118,15 +52173,16 @@ async function readPosted(o) {
         for (const r of page.data)
             if (r.body?.includes(REVIEW_MARKER))
                 keep('review', r.id, r.body);
-        if (++pages >= MAX_PAGES)
+        if (++pages >= review_comments_MAX_PAGES)
             break;
     }
-    return posted;
+    return { posted, resolvedComments };
 }
-/** Rewrites earlier comments and review bodies whose findings are gone; returns how many findings. */
+/** Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists rewritten line comments. */
 async function markResolved(o, posted, current) {
     const { octokit, owner, repo, pullNumber, headSha } = o;
     let resolved = 0;
+    const comments = [];
     let edits = 0;
     for (const p of posted) {
         const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
@@ -52138,6 +52194,7 @@ async function markResolved(o, posted, current) {
             if (p.kind === 'comment') {
                 const [fingerprint] = fixed;
                 await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+                comments.push(p.id);
             }
             else {
                 await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
@@ -52151,7 +52208,23 @@ async function markResolved(o, posted, current) {
             o.warn(warning);
         }
     }
-    return resolved;
+    return { resolved, comments };
+}
+/** Closes the threads of resolved line comments; a refusal is a warning, never a failure. */
+async function closeThreads(o, commentIds) {
+    try {
+        const done = await resolveThreads(o.octokit, o.owner, o.repo, o.pullNumber, commentIds);
+        return { threadsResolved: done.resolved, threadsLeftOpen: done.notAllowed };
+    }
+    catch (err) {
+        const graphqlErrors = err.errors;
+        const warning = describeWriteFailure(err, { what: 'the review threads of fixed findings', permission: 'contents: write', verb: 'write' }) ??
+            (Array.isArray(graphqlErrors) ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error').split('\n', 1)[0].slice(0, 200)}). The verdict is unchanged.` : undefined);
+        if (warning === undefined)
+            throw err;
+        o.warn(warning);
+        return { threadsResolved: 0, threadsLeftOpen: 0 };
+    }
 }
 function lineCommentBody(f, links) {
     return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
@@ -52183,9 +52256,9 @@ function isUnprocessable(err) {
 async function publishReview(o) {
     const { octokit, owner, repo, pullNumber, headSha, links } = o;
     const findings = reviewable(o.report);
-    let posted;
+    let earlier;
     try {
-        posted = await readPosted(o);
+        earlier = await readPosted(o);
     }
     catch (err) {
         const warning = describeWriteFailure(err, review_comments_READ);
@@ -52193,13 +52266,16 @@ async function publishReview(o) {
             throw err;
         return { ok: false, warning };
     }
+    const { posted } = earlier;
     const current = new Set(findings.map((f) => f.fingerprint));
-    const resolved = await markResolved(o, posted, current);
+    const marked = await markResolved(o, posted, current);
+    const threads = await closeThreads(o, new Set([...earlier.resolvedComments, ...marked.comments]));
     const already = new Set(posted.flatMap((p) => p.fingerprints));
     const fresh = findings.filter((f) => !already.has(f.fingerprint));
     const alreadyPosted = findings.length - fresh.length;
+    const counts = { alreadyPosted, resolved: marked.resolved, ...threads };
     if (fresh.length === 0)
-        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted, resolved };
+        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, ...counts };
     const diffLines = new Map(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines]));
     const inline = [];
     const outside = [];
@@ -52214,7 +52290,7 @@ async function publishReview(o) {
         const { body, listed } = reviewBody(onLines.length, inBody, links);
         const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
         const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
-        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, alreadyPosted, resolved };
+        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
     };
     try {
         try {
@@ -52541,7 +52617,11 @@ async function review(ctx, pullNumber, headSha) {
     const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
     if (!done.ok)
         return ctx.warn(done.warning);
-    const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
+    const threads = done.threadsResolved ? ` and ${done.threadsResolved} conversation thread(s) resolved` : '';
+    const resolved = done.resolved || done.threadsResolved ? `; ${done.resolved} earlier finding(s) marked resolved${threads}` : '';
+    if (done.threadsLeftOpen) {
+        ctx.info(`${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`);
+    }
     const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
     if (done.reviewId === null)
         ctx.info(`PR review: nothing new to post${again}${resolved}.`);

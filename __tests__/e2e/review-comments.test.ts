@@ -96,6 +96,11 @@ describe('review comments over several runs of one pull request', () => {
       expect(text).toContain('**Resolved** at ccccccc');
     }
     for (const f of third.reviewable) expect(gh.reviewComments.some((c) => c.body.includes(marker(f.fingerprint))) || gh.reviews[0].body.includes(marker(f.fingerprint))).toBe(true);
+    // The conversation of each fixed line comment is resolved too, and only those.
+    const fixedComments = gh.reviewComments.filter((c) => fixed.some((f) => c.body.includes(f.fingerprint))).map((c) => c.id);
+    expect(fixedComments.length).toBeGreaterThan(0);
+    expect([...gh.resolvedThreads].sort()).toEqual(fixedComments.sort());
+    expect(third.stdout).toContain(`PR review: nothing new to post; ${third.reviewable.length} already posted by an earlier run; ${fixed.length} earlier finding(s) marked resolved and ${fixedComments.length} conversation thread(s) resolved.`);
 
     // Run 4: a second adapter brings new findings: a second review with only those.
     write(dir, { 'adapters/other/adapter_config.json': '{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "/content/drive/base",\n  "r": 8\n}\n' });
@@ -114,6 +119,20 @@ describe('review comments over several runs of one pull request', () => {
 });
 
 describe('review comments when GitHub refuses', () => {
+  it('leaves threads open, saying why, when the token may not resolve them', async () => {
+    const dir = tempDir('lg-review-threads-');
+    write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
+    gh = await startPullRequestStandIn({ canResolveThreads: false });
+    gh.files.push({ path: 'adapters/llama/adapter_config.json', status: 'modified', patch: CONFIG_PATCH });
+    await run(dir, gh, 'opened', 'a'.repeat(40));
+    write(dir, { 'adapters/llama/NOTICE': NOTICE });
+    const fixed = await run(dir, gh, 'synchronize', 'b'.repeat(40));
+    expect(gh.reviewComments.some((c) => c.body.startsWith('<!-- lineage-gate:resolved '))).toBe(true);
+    expect(gh.resolvedThreads.size).toBe(0);
+    expect(fixed.stdout).toMatch(/^1 conversation thread\(s\) of fixed findings stay open \(their text says resolved\): GitHub lets a workflow token resolve threads only with `contents: write`\.$/m);
+    expect(fixed.stdout).not.toMatch(/^::warning::/m);
+  }, 30000);
+
   it('moves line comments into the body when GitHub answers 422 for them', async () => {
     const dir = tempDir('lg-review-422-');
     write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });

@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkGraphqlRequest } from './github-graphql.js';
 import { findOperation, validateRequest, validateResponse } from './github-openapi.js';
 
 export interface RecordedRequest {
@@ -113,6 +114,15 @@ function send(res: ServerResponse, answer: ApiResponse): void {
   res.end(payload);
 }
 
+/** The body parsed as JSON, or undefined when it is empty or not JSON. */
+function parseJson(body: string): unknown {
+  try {
+    return body ? JSON.parse(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** GitHub's error body shape. */
 export function githubError(status: number, message: string): ApiResponse {
   return { status, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
@@ -129,10 +139,12 @@ export async function startGitHubApiServer({ routes, openapi = true }: GitHubApi
       const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
       requests.push(recorded);
       const parsed = new URL(recorded.url, serverUrl);
-      const refused = openapi ? validateRequest(recorded) : [];
+      // GraphQL is not in the REST description: its queries are checked against GitHub's GraphQL schema.
+      const graphql = recorded.method === 'POST' && parsed.pathname === '/graphql';
+      const refused = !openapi ? [] : graphql ? checkGraphqlRequest(parseJson(body)).violations : validateRequest(recorded);
       if (refused.length) {
         violations.push(...refused);
-        send(res, githubError(422, `The request does not conform to GitHub's OpenAPI description:\n${refused.join('\n')}`));
+        send(res, githubError(422, `The request does not conform to GitHub's ${graphql ? 'GraphQL schema' : 'OpenAPI description'}:\n${refused.join('\n')}`));
         return;
       }
       for (const route of compiled) {
@@ -141,12 +153,7 @@ export async function startGitHubApiServer({ routes, openapi = true }: GitHubApi
         if (!match) continue;
         const params: Record<string, string> = { ...match.groups };
         route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
-        let json: unknown;
-        try {
-          json = body ? JSON.parse(body) : undefined;
-        } catch {
-          json = undefined;
-        }
+        const json = parseJson(body);
         let answer: ApiResponse;
         try {
           answer = await route.handler({ ...recorded, path: parsed.pathname, query: parsed.searchParams, params, json, serverUrl });

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from './github-api-server.js';
 import { checkRun, compareBody, contentFile, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
 import { webhookExample } from './webhook-examples.js';
+import { checkGraphqlRequest, executeGraphql } from './github-graphql.js';
 
 export const OWNER = 'acme';
 export const REPO = 'models';
@@ -59,6 +60,8 @@ export interface StandInOptions {
   readOnly?: boolean;
   /** Refuse reviews that carry line comments with 422, as GitHub does when a line is not in the diff. */
   refuseLineComments?: boolean;
+  /** Whether the token may resolve review threads (`viewerCanResolve`; GitHub needs `contents: write`). Default true. */
+  canResolveThreads?: boolean;
 }
 
 export interface PullRequestStandIn {
@@ -72,6 +75,8 @@ export interface PullRequestStandIn {
   checkRunBodies: Record<string, unknown>[];
   /** Files at the pull request's base commit (path → text), served by the contents API. */
   baseFiles: Map<string, string>;
+  /** Line comments (by id) whose conversation thread is resolved; every line comment starts a thread. */
+  resolvedThreads: Set<number>;
   /** Requests that changed something (POST / PATCH / PUT), in order: `METHOD path`. */
   writes(): string[];
   close(): Promise<void>;
@@ -97,7 +102,7 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 }
 
 export async function startPullRequestStandIn(options: StandInOptions = {}): Promise<PullRequestStandIn> {
-  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[], baseFiles: new Map<string, string>() };
+  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[], baseFiles: new Map<string, string>(), resolvedThreads: new Set<number>() };
   let nextId = 1000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
   const base = `/repos/${OWNER}/${REPO}`;
@@ -113,8 +118,51 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
   const asCheckRun = (status: 'in_progress' | 'completed', conclusion?: string) =>
     checkRun({ ...place(), id: 7, status, conclusion: conclusion as 'success' | 'failure' | 'neutral' | undefined, headSha: checkRunHeadSha, name: 'Lineage Gate' });
 
+  // GraphQL data for the queries the gate makes: a pull request's review threads, and resolving one.
+  const thread = (c: ReviewComment) => ({
+    id: `PRRT_${c.id}`,
+    isResolved: state.resolvedThreads.has(c.id),
+    viewerCanResolve: options.readOnly ? false : (options.canResolveThreads ?? true),
+    comments: () => ({ nodes: [{ databaseId: c.id }] })
+  });
+  const graphqlRoot = {
+    repository: ({ owner, name }: { owner: string; name: string }) =>
+      owner === OWNER && name === REPO
+        ? {
+            pullRequest: ({ number }: { number: number }) =>
+              number !== PR_NUMBER
+                ? null
+                : {
+                    reviewThreads: ({ first, after }: { first: number; after?: string | null }) => {
+                      const start = after ? Number(after) : 0;
+                      const page = state.reviewComments.slice(start, start + first);
+                      const end = start + page.length;
+                      return { pageInfo: { hasNextPage: end < state.reviewComments.length, endCursor: page.length ? String(end) : null }, nodes: page.map(thread) };
+                    }
+                  }
+          }
+        : null,
+    resolveReviewThread: ({ input }: { input: { threadId: string } }) => {
+      const c = state.reviewComments.find((x) => `PRRT_${x.id}` === input.threadId);
+      if (!c || options.readOnly || options.canResolveThreads === false) throw new Error('Resource not accessible by integration');
+      state.resolvedThreads.add(c.id);
+      return { thread: thread(c) };
+    }
+  };
+
   const server = await startGitHubApiServer({
     routes: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        handler: (req) => {
+          const { document, variables } = checkGraphqlRequest(req.json);
+          const result = executeGraphql(document!, variables, graphqlRoot);
+          // An error here means the stand-in's data does not fit the schema, or the gate asked for something it may not.
+          for (const e of result.errors ?? []) server.violations.push(`POST /graphql: ${e.message}`);
+          return { body: result };
+        }
+      },
       {
         method: 'GET',
         path: `${base}/pulls/${PR_NUMBER}/files`,

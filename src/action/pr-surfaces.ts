@@ -40,7 +40,11 @@ async function review(ctx: SurfaceContext, pullNumber: number, headSha: string):
   const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
   const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
   if (!done.ok) return ctx.warn(done.warning);
-  const resolved = done.resolved ? `; ${done.resolved} earlier finding(s) marked resolved` : '';
+  const threads = done.threadsResolved ? ` and ${done.threadsResolved} conversation thread(s) resolved` : '';
+  const resolved = done.resolved || done.threadsResolved ? `; ${done.resolved} earlier finding(s) marked resolved${threads}` : '';
+  if (done.threadsLeftOpen) {
+    ctx.info(`${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`);
+  }
   const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
   if (done.reviewId === null) ctx.info(`PR review: nothing new to post${again}${resolved}.`);
   else ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);

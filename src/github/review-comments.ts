@@ -9,7 +9,8 @@ import { lineInRanges, type LineRange } from '../changes/patch-lines.js';
 import type { Finding } from '../report/finding.js';
 import type { Report } from '../report/report.js';
 import { findingItem, plural, type MarkdownLinks } from '../report/render/markdown-blocks.js';
-import { openFingerprints, openMarker, resolveBodyLines, resolveCommentBody, REVIEW_MARKER } from './review-markers.js';
+import { hasResolvedMarker, openFingerprints, openMarker, resolveBodyLines, resolveCommentBody, REVIEW_MARKER } from './review-markers.js';
+import { resolveThreads } from './review-threads.js';
 import { COMMENT_MAX_CHARS } from './sticky-comment.js';
 import { describeWriteFailure } from './write-failure.js';
 
@@ -39,9 +40,19 @@ export interface PublishReviewOptions {
   warn: (message: string) => void;
 }
 
-export type PublishReviewResult =
-  | { ok: true; reviewId: number | null; lineComments: number; inBody: number; alreadyPosted: number; resolved: number }
-  | { ok: false; warning: string };
+export interface ReviewCounts {
+  reviewId: number | null;
+  lineComments: number;
+  inBody: number;
+  alreadyPosted: number;
+  /** Findings of earlier runs marked resolved in their text by this run. */
+  resolved: number;
+  /** Conversation threads of resolved line comments this run closed, and those it may not close. */
+  threadsResolved: number;
+  threadsLeftOpen: number;
+}
+
+export type PublishReviewResult = ({ ok: true } & ReviewCounts) | { ok: false; warning: string };
 
 interface Posted {
   kind: 'comment' | 'review';
@@ -63,16 +74,27 @@ function reviewable(report: Report): Finding[] {
   });
 }
 
-async function readPosted(o: PublishReviewOptions): Promise<Posted[]> {
+interface Earlier {
+  /** Comments and review bodies that still show open findings. */
+  posted: Posted[];
+  /** Line comments marked resolved by earlier runs (their threads may still be open). */
+  resolvedComments: number[];
+}
+
+async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
   const { octokit, owner, repo, pullNumber } = o;
   const posted: Posted[] = [];
+  const resolvedComments: number[] = [];
   const keep = (kind: Posted['kind'], id: number, body: string | null | undefined): void => {
     const fingerprints = body ? openFingerprints(body) : [];
     if (fingerprints.length) posted.push({ kind, id, body: body as string, fingerprints });
   };
   let pages = 0;
   for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
-    for (const c of page.data) keep('comment', c.id, c.body);
+    for (const c of page.data) {
+      keep('comment', c.id, c.body);
+      if (hasResolvedMarker(c.body)) resolvedComments.push(c.id);
+    }
     if (++pages >= MAX_PAGES) break;
   }
   pages = 0;
@@ -80,13 +102,14 @@ async function readPosted(o: PublishReviewOptions): Promise<Posted[]> {
     for (const r of page.data) if (r.body?.includes(REVIEW_MARKER)) keep('review', r.id, r.body);
     if (++pages >= MAX_PAGES) break;
   }
-  return posted;
+  return { posted, resolvedComments };
 }
 
-/** Rewrites earlier comments and review bodies whose findings are gone; returns how many findings. */
-async function markResolved(o: PublishReviewOptions, posted: Posted[], current: ReadonlySet<string>): Promise<number> {
+/** Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists rewritten line comments. */
+async function markResolved(o: PublishReviewOptions, posted: Posted[], current: ReadonlySet<string>): Promise<{ resolved: number; comments: number[] }> {
   const { octokit, owner, repo, pullNumber, headSha } = o;
   let resolved = 0;
+  const comments: number[] = [];
   let edits = 0;
   for (const p of posted) {
     const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
@@ -96,6 +119,7 @@ async function markResolved(o: PublishReviewOptions, posted: Posted[], current: 
       if (p.kind === 'comment') {
         const [fingerprint] = fixed;
         await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+        comments.push(p.id);
       } else {
         await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
       }
@@ -106,7 +130,23 @@ async function markResolved(o: PublishReviewOptions, posted: Posted[], current: 
       o.warn(warning);
     }
   }
-  return resolved;
+  return { resolved, comments };
+}
+
+/** Closes the threads of resolved line comments; a refusal is a warning, never a failure. */
+async function closeThreads(o: PublishReviewOptions, commentIds: ReadonlySet<number>): Promise<{ threadsResolved: number; threadsLeftOpen: number }> {
+  try {
+    const done = await resolveThreads(o.octokit, o.owner, o.repo, o.pullNumber, commentIds);
+    return { threadsResolved: done.resolved, threadsLeftOpen: done.notAllowed };
+  } catch (err) {
+    const graphqlErrors = (err as { errors?: { message?: unknown }[] }).errors;
+    const warning =
+      describeWriteFailure(err, { what: 'the review threads of fixed findings', permission: 'contents: write', verb: 'write' }) ??
+      (Array.isArray(graphqlErrors) ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error').split('\n', 1)[0].slice(0, 200)}). The verdict is unchanged.` : undefined);
+    if (warning === undefined) throw err;
+    o.warn(warning);
+    return { threadsResolved: 0, threadsLeftOpen: 0 };
+  }
 }
 
 function lineCommentBody(f: Finding, links: MarkdownLinks): string {
@@ -138,20 +178,23 @@ function isUnprocessable(err: unknown): boolean {
 export async function publishReview(o: PublishReviewOptions): Promise<PublishReviewResult> {
   const { octokit, owner, repo, pullNumber, headSha, links } = o;
   const findings = reviewable(o.report);
-  let posted: Posted[];
+  let earlier: Earlier;
   try {
-    posted = await readPosted(o);
+    earlier = await readPosted(o);
   } catch (err) {
     const warning = describeWriteFailure(err, READ);
     if (warning === undefined) throw err;
     return { ok: false, warning };
   }
+  const { posted } = earlier;
   const current = new Set(findings.map((f) => f.fingerprint));
-  const resolved = await markResolved(o, posted, current);
+  const marked = await markResolved(o, posted, current);
+  const threads = await closeThreads(o, new Set([...earlier.resolvedComments, ...marked.comments]));
   const already = new Set(posted.flatMap((p) => p.fingerprints));
   const fresh = findings.filter((f) => !already.has(f.fingerprint));
   const alreadyPosted = findings.length - fresh.length;
-  if (fresh.length === 0) return { ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted, resolved };
+  const counts = { alreadyPosted, resolved: marked.resolved, ...threads };
+  if (fresh.length === 0) return { ok: true, reviewId: null, lineComments: 0, inBody: 0, ...counts };
 
   const diffLines = new Map<string, LineRange[]>(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines as LineRange[]]));
   const inline: Finding[] = [];
@@ -166,7 +209,7 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
     const { body, listed } = reviewBody(onLines.length, inBody, links);
     const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT' as const, body: lineCommentBody(f, links) }));
     const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
-    return { ok: true as const, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, alreadyPosted, resolved };
+    return { ok: true as const, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
   };
   try {
     try {

@@ -18,6 +18,13 @@ function resolvedMarker(fingerprint: string): string {
   return `<!-- lineage-gate:resolved ${fingerprint} -->`;
 }
 
+const RESOLVED = /<!-- lineage-gate:resolved [0-9a-f]{32} -->/;
+
+/** Whether a text shows a finding the gate has marked resolved. */
+export function hasResolvedMarker(text: string): boolean {
+  return RESOLVED.test(text);
+}
+
 /** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
 export function openFingerprints(text: string): string[] {
   return [...text.matchAll(OPEN)].map((m) => m[1]);

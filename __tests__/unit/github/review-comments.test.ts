@@ -66,7 +66,7 @@ describe('publishReview', () => {
 
   it('posts nothing when there is nothing to review', async () => {
     const { result, gh } = await publish([], []);
-    expect(result).toEqual({ ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted: 0, resolved: 0 });
+    expect(result).toEqual({ ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted: 0, resolved: 0, threadsResolved: 0, threadsLeftOpen: 0 });
     expect(gh.writes()).toEqual([]);
   });
 });
@@ -83,8 +83,9 @@ describe('publishReview on a later run', () => {
     const second = await again();
     const third = await again();
     // 50 line comments + the review body (10 findings): 51 edits, 50 in the first run.
-    expect(second).toMatchObject({ ok: true, resolved: MAX_RESOLVE_EDITS });
-    expect(third).toMatchObject({ ok: true, resolved: 10 });
+    expect(second).toMatchObject({ ok: true, resolved: MAX_RESOLVE_EDITS, threadsResolved: MAX_RESOLVE_EDITS });
+    expect(third).toMatchObject({ ok: true, resolved: 10, threadsResolved: 0 });
+    expect(first.gh.resolvedThreads.size).toBe(MAX_LINE_COMMENTS);
     expect(first.gh.reviewComments.every((c) => c.body.startsWith('<!-- lineage-gate:resolved '))).toBe(true);
     expect(first.gh.reviews[0].body).not.toContain('<!-- lineage-gate:finding ');
   });
