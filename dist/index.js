@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4946);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74:
+/***/ 4946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52023,7 +52023,27 @@ async function resolveThreads(octokit, owner, repo, pullNumber, commentIds) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/github/token-identity.ts
+/** The token's login, or undefined when GitHub does not say (callers then fall back to the marker alone). */
+async function tokenLogin(octokit) {
+    try {
+        const data = await octokit.graphql('query LineageGateViewer { viewer { login } }');
+        return data.viewer.login || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions` (GraphQL) are the same. */
+function isByLogin(user, login) {
+    if (!user)
+        return false;
+    const bare = (name) => name.toLowerCase().replace(/\[bot\]$/, '');
+    return bare(user.login) === bare(login);
+}
+
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
 
 
 const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
@@ -52050,11 +52070,13 @@ function shouldComment(mode, report, existing) {
     return report.result === 'fail' || existing;
 }
 /**
- * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
- * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
+ * The comment carrying the marker. Anyone can paste the marker, so only a comment by the token's
+ * own account counts; when GitHub does not say which account that is, a bot's comment is
+ * preferred (the gate posts as a bot), and among those the oldest, the one first posted.
  */
 async function findStickyComment(target) {
     const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
+    const login = await tokenLogin(octokit);
     let first = null;
     try {
         let pages = 0;
@@ -52062,6 +52084,8 @@ async function findStickyComment(target) {
         for await (const page of iterator) {
             for (const comment of page.data) {
                 if (!comment.body?.includes(marker))
+                    continue;
+                if (login !== undefined && !isByLogin(comment.user, login))
                     continue;
                 const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
                 if (found.byBot)
@@ -52126,6 +52150,7 @@ async function upsertStickyComment(options) {
 
 
 
+
 /** Line comments per review at most; more would bury the conversation (the rest go to the body). */
 const MAX_LINE_COMMENTS = 50;
 /**
@@ -52151,6 +52176,9 @@ function reviewable(report) {
 }
 async function readPosted(o) {
     const { octokit, owner, repo, pullNumber } = o;
+    // Anyone can paste a marker: only the token's own comments count (all, when GitHub does not say who that is).
+    const login = await tokenLogin(octokit);
+    const ours = (user) => login === undefined || isByLogin(user, login);
     const posted = [];
     const resolvedComments = [];
     const keep = (kind, id, body) => {
@@ -52161,6 +52189,8 @@ async function readPosted(o) {
     let pages = 0;
     for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
         for (const c of page.data) {
+            if (!ours(c.user))
+                continue;
             keep('comment', c.id, c.body);
             if (hasResolvedMarker(c.body))
                 resolvedComments.push(c.id);
@@ -52171,7 +52201,7 @@ async function readPosted(o) {
     pages = 0;
     for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
         for (const r of page.data)
-            if (r.body?.includes(REVIEW_MARKER))
+            if (ours(r.user) && r.body?.includes(REVIEW_MARKER))
                 keep('review', r.id, r.body);
         if (++pages >= review_comments_MAX_PAGES)
             break;

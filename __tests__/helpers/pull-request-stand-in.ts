@@ -77,7 +77,7 @@ export interface PullRequestStandIn {
   baseFiles: Map<string, string>;
   /** Line comments (by id) whose conversation thread is resolved; every line comment starts a thread. */
   resolvedThreads: Set<number>;
-  /** Requests that changed something (POST / PATCH / PUT), in order: `METHOD path`. */
+  /** Requests that changed something (POST / PATCH / PUT, GraphQL mutations), in order: `METHOD path`. */
   writes(): string[];
   close(): Promise<void>;
 }
@@ -126,6 +126,8 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
     comments: () => ({ nodes: [{ databaseId: c.id }] })
   });
   const graphqlRoot = {
+    // GraphQL names an app's account without REST's `[bot]` suffix.
+    viewer: () => ({ login: BOT.login.replace(/\[bot\]$/, '') }),
     repository: ({ owner, name }: { owner: string; name: string }) =>
       owner === OWNER && name === REPO
         ? {
@@ -269,7 +271,11 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
   return {
     server,
     ...state,
-    writes: () => server.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url.split('?')[0]}`),
+    // A GraphQL query is a read; only its mutations change something.
+    writes: () =>
+      server.requests
+        .filter((r) => r.method !== 'GET' && !(r.url === '/graphql' && !/^\s*mutation\b/.test(String((JSON.parse(r.body) as { query?: unknown }).query))))
+        .map((r) => `${r.method} ${r.url.split('?')[0]}`),
     close: () => server.close()
   };
 }

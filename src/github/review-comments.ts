@@ -11,6 +11,7 @@ import type { Report } from '../report/report.js';
 import { findingItem, plural, type MarkdownLinks } from '../report/render/markdown-blocks.js';
 import { hasResolvedMarker, openFingerprints, openMarker, resolveBodyLines, resolveCommentBody, REVIEW_MARKER } from './review-markers.js';
 import { resolveThreads } from './review-threads.js';
+import { isByLogin, tokenLogin } from './token-identity.js';
 import { COMMENT_MAX_CHARS } from './sticky-comment.js';
 import { describeWriteFailure } from './write-failure.js';
 
@@ -83,6 +84,9 @@ interface Earlier {
 
 async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
   const { octokit, owner, repo, pullNumber } = o;
+  // Anyone can paste a marker: only the token's own comments count (all, when GitHub does not say who that is).
+  const login = await tokenLogin(octokit);
+  const ours = (user: { login: string } | null | undefined): boolean => login === undefined || isByLogin(user, login);
   const posted: Posted[] = [];
   const resolvedComments: number[] = [];
   const keep = (kind: Posted['kind'], id: number, body: string | null | undefined): void => {
@@ -92,6 +96,7 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
   let pages = 0;
   for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
     for (const c of page.data) {
+      if (!ours(c.user)) continue;
       keep('comment', c.id, c.body);
       if (hasResolvedMarker(c.body)) resolvedComments.push(c.id);
     }
@@ -99,7 +104,7 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
   }
   pages = 0;
   for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
-    for (const r of page.data) if (r.body?.includes(REVIEW_MARKER)) keep('review', r.id, r.body);
+    for (const r of page.data) if (ours(r.user) && r.body?.includes(REVIEW_MARKER)) keep('review', r.id, r.body);
     if (++pages >= MAX_PAGES) break;
   }
   return { posted, resolvedComments };

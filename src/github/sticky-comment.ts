@@ -5,6 +5,7 @@
 import type { Octokit } from '../changes/octokit.js';
 import type { Report } from '../report/report.js';
 import { shortenMarkdown } from './bound-text.js';
+import { isByLogin, tokenLogin } from './token-identity.js';
 import { describeWriteFailure } from './write-failure.js';
 
 export const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
@@ -57,11 +58,13 @@ export function shouldComment(mode: CommentMode, report: Report, existing: boole
 }
 
 /**
- * The comment carrying the marker. Anyone can paste the marker, so when several carry it a bot's
- * is preferred (the gate posts as a bot), and among those the oldest, which is the one first posted.
+ * The comment carrying the marker. Anyone can paste the marker, so only a comment by the token's
+ * own account counts; when GitHub does not say which account that is, a bot's comment is
+ * preferred (the gate posts as a bot), and among those the oldest, the one first posted.
  */
 export async function findStickyComment(target: CommentTarget): Promise<FindStickyCommentResult> {
   const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
+  const login = await tokenLogin(octokit);
   let first: StickyComment | null = null;
   try {
     let pages = 0;
@@ -69,6 +72,7 @@ export async function findStickyComment(target: CommentTarget): Promise<FindStic
     for await (const page of iterator) {
       for (const comment of page.data) {
         if (!comment.body?.includes(marker)) continue;
+        if (login !== undefined && !isByLogin(comment.user, login)) continue;
         const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
         if (found.byBot) return { ok: true, comment: found };
         first ??= found;

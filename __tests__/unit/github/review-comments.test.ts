@@ -90,3 +90,28 @@ describe('publishReview on a later run', () => {
     expect(first.gh.reviews[0].body).not.toContain('<!-- lineage-gate:finding ');
   });
 });
+
+describe('publishReview and comments by others', () => {
+  it("does not take a marker pasted by someone else as the gate's own comment", async () => {
+    gh = await startPullRequestStandIn();
+    const findings = bulkFindings(2, 'error', 'pasted', 20);
+    // Mallory pastes the marker of the first finding, and of a finding that no longer exists.
+    const stale = 'f'.repeat(32);
+    gh.reviews.push({ id: 1, body: 'lgtm', commitId: SHA, event: 'COMMENT', user: { login: 'mallory', type: 'User' } });
+    gh.reviewComments.push({ id: 2, reviewId: 1, path: findings[0].path, line: 1, body: `<!-- lineage-gate:finding ${findings[0].fingerprint} --> <!-- lineage-gate:finding ${stale} -->`, user: { login: 'mallory', type: 'User' } });
+    const changes: Change[] = findings.map((f) => ({ path: f.path, status: 'added', diffLines: [[1, 10]] }));
+    const result = await publishReview({
+      octokit: getOctokit('test-token', { baseUrl: gh.server.url }),
+      owner: OWNER,
+      repo: REPO,
+      pullNumber: PR_NUMBER,
+      headSha: SHA,
+      report: sampleReport('error', findings),
+      changes,
+      links: { docsBase: DOCS },
+      warn: () => undefined
+    });
+    expect(result).toMatchObject({ ok: true, lineComments: 2, alreadyPosted: 0, resolved: 0 });
+    expect(gh.reviewComments.find((c) => c.id === 2)?.body).toContain(`<!-- lineage-gate:finding ${stale} -->`);
+  });
+});

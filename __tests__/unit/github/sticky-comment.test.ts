@@ -24,13 +24,18 @@ interface StoredComment {
 const human = { login: 'octocat', type: 'User' as const };
 const bot = { login: 'github-actions[bot]', type: 'Bot' as const };
 
-/** An issue's comment thread held in memory, served like GitHub does; `deny` makes the matching calls answer 403. */
-async function serveThread(comments: StoredComment[], deny: { list?: boolean; write?: boolean } = {}): Promise<GitHubApiServer> {
+/**
+ * An issue's comment thread held in memory, served like GitHub does; `deny` makes the matching calls
+ * answer 403. `viewer`: the login GraphQL gives for the token; without it GraphQL is not served, and
+ * the gate falls back to the marker alone.
+ */
+async function serveThread(comments: StoredComment[], deny: { list?: boolean; write?: boolean } = {}, viewer?: string): Promise<GitHubApiServer> {
   let nextId = 9000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
   const render = (req: ApiRequest, c: StoredComment) => issueComment({ ...c, serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, issueNumber: PR });
   server = await startGitHubApiServer({
     routes: [
+      ...(viewer ? [{ method: 'POST', path: '/graphql', handler: () => ({ body: { data: { viewer: { login: viewer } } } }) }] : []),
       { method: 'GET', path: '/repos/:owner/:repo/issues/:number/comments', handler: (req) => (deny.list ? denied() : paginate(req, comments.map((c) => render(req, c)))) },
       {
         method: 'POST',
@@ -58,6 +63,11 @@ async function serveThread(comments: StoredComment[], deny: { list?: boolean; wr
   return server;
 }
 
+/** The REST requests (the identity question goes to GraphQL first). */
+function rest(s: GitHubApiServer) {
+  return s.requests.filter((r) => r.url !== '/graphql');
+}
+
 function chatter(n: number, from = 1): StoredComment[] {
   return Array.from({ length: n }, (_, i) => ({ id: from + i, body: `comment ${from + i} mentions lineage-gate`, user: human }));
 }
@@ -76,7 +86,7 @@ describe('upsertStickyComment', () => {
 
     expect(thread).toHaveLength(4);
     expect(thread[3].body).toBe(`${STICKY_MARKER}\n✅ Lineage gate passed`);
-    expect(s.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    expect(rest(s).map((r) => `${r.method} ${r.url}`)).toEqual([
       `GET /repos/${OWNER}/${REPO}/issues/${PR}/comments?per_page=100`,
       `POST /repos/${OWNER}/${REPO}/issues/${PR}/comments`,
       `GET /repos/${OWNER}/${REPO}/issues/${PR}/comments?per_page=100`,
@@ -89,11 +99,21 @@ describe('upsertStickyComment', () => {
     const s = await serveThread(thread);
     const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'new verdict' });
     expect(result).toEqual({ ok: true, action: 'updated', id: 131 });
-    expect(s.requests.map((r) => `${r.method} ${new URL(r.url, s.url).searchParams.get('page') ?? '1'}`)).toEqual(['GET 1', 'GET 2', 'PATCH 1']);
-    expect(s.requests[2].url).toBe(`/repos/${OWNER}/${REPO}/issues/comments/131`);
+    expect(rest(s).map((r) => `${r.method} ${new URL(r.url, s.url).searchParams.get('page') ?? '1'}`)).toEqual(['GET 1', 'GET 2', 'PATCH 1']);
+    expect(rest(s)[2].url).toBe(`/repos/${OWNER}/${REPO}/issues/comments/131`);
     expect(thread).toHaveLength(151);
     // The marker is added when the body lacks it, so the next run finds the comment again.
     expect(thread[130].body).toBe(`${STICKY_MARKER}\nnew verdict`);
+  });
+
+  it("ignores a marker pasted by someone else when GitHub says who the token is, and posts its own", async () => {
+    const thread = [{ id: 1, body: `${STICKY_MARKER} pasted`, user: human }, { id: 2, body: `${STICKY_MARKER} another app's`, user: { login: 'other-app[bot]', type: 'Bot' as const } }];
+    const s = await serveThread(thread, {}, 'github-actions');
+    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'verdict' });
+    expect(result).toEqual({ ok: true, action: 'created', id: 9000 });
+    expect(thread[0].body).toBe(`${STICKY_MARKER} pasted`);
+    const again = await findStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR });
+    expect(again).toEqual({ ok: true, comment: { id: 9000, byBot: true } });
   });
 
   it("prefers a bot's marked comment over a user's that quotes the marker", async () => {
@@ -131,7 +151,7 @@ describe('upsertStickyComment', () => {
     const s = await serveThread([], { list: true });
     const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'x' });
     expect(result).toEqual({ ok: false, warning: expect.stringMatching(/^Could not read .*HTTP 403.*pull-requests: read/) });
-    expect(s.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(rest(s).map((r) => r.method)).toEqual(['GET']);
   });
 
   it('posts an oversized body shortened under the cap, with the marker kept and a visible note', async () => {
