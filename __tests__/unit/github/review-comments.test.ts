@@ -13,8 +13,10 @@ afterEach(async () => {
   gh = undefined;
 });
 
-async function publish(findings: ReturnType<typeof bulkFindings>, changes: Change[]) {
+/** Publishes a review of `findings` on a fresh stand-in PR, after `seed` has put earlier state on it. */
+async function publish(findings: ReturnType<typeof bulkFindings>, changes: Change[], seed: (pr: PullRequestStandIn) => void = () => undefined) {
   gh = await startPullRequestStandIn();
+  seed(gh);
   const warnings: string[] = [];
   const result = await publishReview({
     octokit: getOctokit('test-token', { baseUrl: gh.server.url }),
@@ -93,23 +95,14 @@ describe('publishReview on a later run', () => {
 
 describe('publishReview and comments by others', () => {
   it("does not take a marker pasted by someone else as the gate's own comment", async () => {
-    gh = await startPullRequestStandIn();
     const findings = bulkFindings(2, 'error', 'pasted', 20);
     // Mallory pastes the marker of the first finding, and of a finding that no longer exists.
     const stale = 'f'.repeat(32);
-    gh.reviews.push({ id: 1, body: 'lgtm', commitId: SHA, event: 'COMMENT', user: { login: 'mallory', type: 'User' } });
-    gh.reviewComments.push({ id: 2, reviewId: 1, path: findings[0].path, line: 1, body: `<!-- lineage-gate:finding ${findings[0].fingerprint} --> <!-- lineage-gate:finding ${stale} -->`, user: { login: 'mallory', type: 'User' } });
+    const mallory = { login: 'mallory', type: 'User' as const };
     const changes: Change[] = findings.map((f) => ({ path: f.path, status: 'added', diffLines: [[1, 10]] }));
-    const result = await publishReview({
-      octokit: getOctokit('test-token', { baseUrl: gh.server.url }),
-      owner: OWNER,
-      repo: REPO,
-      pullNumber: PR_NUMBER,
-      headSha: SHA,
-      report: sampleReport('error', findings),
-      changes,
-      links: { docsBase: DOCS },
-      warn: () => undefined
+    const { result, gh } = await publish(findings, changes, (pr) => {
+      pr.reviews.push({ id: 1, body: 'lgtm', commitId: SHA, event: 'COMMENT', user: mallory });
+      pr.reviewComments.push({ id: 2, reviewId: 1, path: findings[0].path, line: 1, body: `<!-- lineage-gate:finding ${findings[0].fingerprint} --> <!-- lineage-gate:finding ${stale} -->`, user: mallory });
     });
     expect(result).toMatchObject({ ok: true, lineComments: 2, alreadyPosted: 0, resolved: 0 });
     expect(gh.reviewComments.find((c) => c.id === 2)?.body).toContain(`<!-- lineage-gate:finding ${stale} -->`);
