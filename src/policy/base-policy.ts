@@ -57,8 +57,17 @@ async function headText(workspace: string, path: string): Promise<string | undef
   }
 }
 
+/** The `policy` input as a repository path: relative, `/`-separated, never leaving the repository. */
+function repositoryPath(file: string): string {
+  const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
+    throw new ConfigError(`Input \`policy\` must be a path inside the repository to be read at the base commit; got ${JSON.stringify(file)}.`);
+  }
+  return path;
+}
+
 export async function loadBasePolicy(o: BasePolicyOptions): Promise<BasePolicy> {
-  const candidates = o.file ? [o.file.replace(/^\.\//, '')] : DEFAULT_POLICY_FILES;
+  const candidates = o.file ? [repositoryPath(o.file)] : DEFAULT_POLICY_FILES;
   const at = o.baseSha.slice(0, 7);
   for (const path of candidates) {
     const text = await textAt(o, path);

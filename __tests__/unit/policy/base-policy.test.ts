@@ -47,3 +47,12 @@ describe('loadBasePolicy', () => {
     expect((failure as Error).message).toBe('policy-ref is `base`, but the policy file policies/lineage.yml does not exist at the base commit aaaaaaa.');
   });
 });
+
+describe('loadBasePolicy paths', () => {
+  it.each(['../outside.yml', '/etc/policy.yml', 'a/../../b.yml', 'C:/policy.yml'])('refuses %s, which is not a path inside the repository', async (file) => {
+    const failure = await load(() => githubError(404, 'Not Found'), file).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toContain('must be a path inside the repository');
+    expect(server!.requests).toHaveLength(0);
+  });
+});
