@@ -18131,6 +18131,7 @@ function renderJson(report) {
 /* harmony export */   XV: () => (/* binding */ artifactRow),
 /* harmony export */   be: () => (/* binding */ verdictBlock),
 /* harmony export */   dY: () => (/* binding */ findingItem),
+/* harmony export */   eo: () => (/* binding */ compactFindingItem),
 /* harmony export */   rA: () => (/* binding */ runBlock),
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
@@ -18247,16 +18248,26 @@ function blobUrl(repoUrl, sha, finding) {
     const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
     return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
 }
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-function findingItem(finding, links) {
+/** How much of a message a compact item keeps. */
+const MAX_COMPACT_MESSAGE = 160;
+/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
+function findingHead(finding, links) {
     const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
     const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
     const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
     const where = code(`${finding.path}:${finding.line}`);
     const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+    return `- ${icon} **${severity}** ${rule} at ${location}`;
+}
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+function findingItem(finding, links) {
     const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE));
     const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE));
-    return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
+    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
+}
+/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
+function compactFindingItem(finding, links) {
+    return `${findingHead(finding, links)} — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`;
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -18380,24 +18391,26 @@ function groupByArtifact(report, links) {
     }
     return groups;
 }
+function isLiveError(i) {
+    return !i.finding.waived && i.finding.severity === 'error';
+}
 /**
  * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings, artifact-table rows, and errors only as a last resort.
+ * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
+ * artifact table go, and errors are left out only as a last resort.
  */
-function dropOrder(groups, rows) {
+function lowSeverities(groups) {
     const items = groups.flatMap((g) => g.items).reverse();
     return [
         ...items.filter((i) => i.finding.waived),
         ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning'),
-        ...[...rows].reverse(),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'error')
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
     ];
 }
 function sizeLabel(bytes) {
     return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
 }
-function omissionNote(groups, rows, maxBytes) {
+function omissionNote(groups, rows, maxBytes, compacted) {
     const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
@@ -18414,7 +18427,23 @@ function omissionNote(groups, rows, maxBytes) {
     }
     if (droppedRows)
         parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
-    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first. The counts above include them; the JSON report lists them all.`;
+    const sentences = [];
+    if (parts.length)
+        sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
+    if (compacted)
+        sentences.push(`${(0,markdown_blocks/* plural */.LS)(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
+}
+/** Replaces an item by its compact form; returns the bytes saved. */
+function compact(item, links) {
+    const short = piece((0,markdown_blocks/* compactFindingItem */.eo)(item.finding, links));
+    const saved = item.bytes - short.bytes;
+    if (saved <= 0)
+        return 0;
+    item.text = short.text;
+    item.bytes = short.bytes;
+    item.compacted = true;
+    return saved;
 }
 /**
  * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
@@ -18435,23 +18464,37 @@ function renderMarkdownDocument(report, opts) {
         JOINING_SLACK +
         (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
         (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+    const drop = (p) => {
+        p.kept = false;
+        total -= p.bytes;
+        if ('group' in p) {
+            const { group } = p;
+            if (--group.kept === 0)
+                total -= group.heading.bytes;
+            if (--keptItems === 0)
+                total -= findingsHead.bytes;
+        }
+        else if (--keptRows === 0) {
+            total -= tableHead.bytes;
+        }
+    };
     if (total > opts.maxBytes) {
         total += OMISSION_RESERVE;
-        for (const p of dropOrder(groups, rows)) {
+        const errors = groups.flatMap((g) => g.items).filter(isLiveError).reverse();
+        for (const p of lowSeverities(groups)) {
             if (total <= opts.maxBytes)
                 break;
-            p.kept = false;
-            total -= p.bytes;
-            if ('group' in p) {
-                const { group } = p;
-                if (--group.kept === 0)
-                    total -= group.heading.bytes;
-                if (--keptItems === 0)
-                    total -= findingsHead.bytes;
-            }
-            else if (--keptRows === 0) {
-                total -= tableHead.bytes;
-            }
+            drop(p);
+        }
+        for (const e of errors) {
+            if (total <= opts.maxBytes)
+                break;
+            total -= compact(e, opts);
+        }
+        for (const p of [...[...rows].reverse(), ...errors]) {
+            if (total <= opts.maxBytes)
+                break;
+            drop(p);
         }
     }
     // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
@@ -18459,9 +18502,10 @@ function renderMarkdownDocument(report, opts) {
     const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
-    const shortened = keptRows < rows.length || keptItems < itemCount;
+    const stillCompact = groups.flatMap((g) => g.items).filter((i) => i.kept && i.compacted).length;
+    const shortened = keptRows < rows.length || keptItems < itemCount || stillCompact > 0;
     if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes));
+        out.push('', omissionNote(groups, rows, opts.maxBytes, stillCompact));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows)

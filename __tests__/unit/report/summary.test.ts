@@ -149,6 +149,23 @@ describe('renderSummary over 1 MiB', () => {
     expect(summary).toContain(`Shortened to stay under the 1 MiB limit: the details of ${leftOut} findings (${2500 - kept.length} warnings, 800 notices) were left out`);
   });
 
+  it('shortens errors to one line each before leaving any out', () => {
+    const errorsOnly = buildReport({ version: '0.1.0', failOn: 'error', artifacts: [], findings: bulkFindings(200, 'error', 'bulk', 2000), changeSource: 'full scan', notes: [], manifestsCount: 200 });
+    const whole = renderSummary(errorsOnly, linked);
+    const bounded = renderSummary(errorsOnly, { ...linked, maxBytes: 128 * 1024 });
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(128 * 1024);
+    expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(128 * 1024);
+    const shown = items(bounded, 'error');
+    expect(shown).toHaveLength(200);
+    // The top ones stay whole; those cut short lose the fix and keep the start of the message.
+    expect(shown[0]).toContain('**Fix:**');
+    const short = shown.filter((l) => !l.includes('**Fix:**'));
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.every((l) => l.endsWith('…'))).toBe(true);
+    expect(bounded).toContain(`${short.length} errors are shown on one line, without their fix.`);
+    expect(bounded).not.toContain('left out');
+  });
+
   it('keeps the verdict even when errors alone exceed a small limit', () => {
     const tiny = renderSummary(report, { ...linked, maxBytes: 8 * 1024 });
     expect(Buffer.byteLength(tiny)).toBeLessThanOrEqual(8 * 1024);

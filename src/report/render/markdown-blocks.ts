@@ -132,16 +132,29 @@ export function blobUrl(repoUrl: string, sha: string, finding: Pick<Finding, 'pa
   return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
 }
 
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-export function findingItem(finding: Finding, links: MarkdownLinks): string {
+/** How much of a message a compact item keeps. */
+const MAX_COMPACT_MESSAGE = 160;
+
+/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
+function findingHead(finding: Finding, links: MarkdownLinks): string {
   const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
   const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
   const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
   const where = code(`${finding.path}:${finding.line}`);
   const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+  return `- ${icon} **${severity}** ${rule} at ${location}`;
+}
+
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+export function findingItem(finding: Finding, links: MarkdownLinks): string {
   const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
   const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
-  return `- ${icon} **${severity}** ${rule} at ${location} — ${message}<br>**Fix:** ${fix}`;
+  return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
+}
+
+/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
+export function compactFindingItem(finding: Finding, links: MarkdownLinks): string {
+  return `${findingHead(finding, links)} — ${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`;
 }
 
 /** Heading of one artifact's findings, with that artifact's tally. */

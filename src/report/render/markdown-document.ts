@@ -4,6 +4,7 @@ import type { Report } from '../report.js';
 import {
   ARTIFACT_TABLE_HEAD,
   artifactRow,
+  compactFindingItem,
   findingGroupHeading,
   findingItem,
   plural,
@@ -27,6 +28,8 @@ interface Piece {
 interface FindingPiece extends Piece {
   finding: Finding;
   group: Group;
+  /** Set when the item was replaced by its compact form to make room. */
+  compacted?: boolean;
 }
 
 interface Group {
@@ -64,18 +67,21 @@ function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
   return groups;
 }
 
+function isLiveError(i: FindingPiece): boolean {
+  return !i.finding.waived && i.finding.severity === 'error';
+}
+
 /**
  * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings, artifact-table rows, and errors only as a last resort.
+ * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
+ * artifact table go, and errors are left out only as a last resort.
  */
-function dropOrder(groups: Group[], rows: Piece[]): Piece[] {
+function lowSeverities(groups: Group[]): FindingPiece[] {
   const items = groups.flatMap((g) => g.items).reverse();
   return [
     ...items.filter((i) => i.finding.waived),
     ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning'),
-    ...[...rows].reverse(),
-    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'error')
+    ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
   ];
 }
 
@@ -83,7 +89,7 @@ function sizeLabel(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
 }
 
-function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string {
+function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, compacted: number): string {
   const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
   const droppedRows = rows.filter((r) => !r.kept).length;
   const parts: string[] = [];
@@ -99,7 +105,21 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string 
     parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
   }
   if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
-  return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first. The counts above include them; the JSON report lists them all.`;
+  const sentences: string[] = [];
+  if (parts.length) sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
+  if (compacted) sentences.push(`${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+  return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
+}
+
+/** Replaces an item by its compact form; returns the bytes saved. */
+function compact(item: FindingPiece, links: MarkdownLinks): number {
+  const short = piece(compactFindingItem(item.finding, links));
+  const saved = item.bytes - short.bytes;
+  if (saved <= 0) return 0;
+  item.text = short.text;
+  item.bytes = short.bytes;
+  item.compacted = true;
+  return saved;
 }
 
 /**
@@ -124,19 +144,31 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
     (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
     (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
 
+  const drop = (p: Piece): void => {
+    p.kept = false;
+    total -= p.bytes;
+    if ('group' in p) {
+      const { group } = p as FindingPiece;
+      if (--group.kept === 0) total -= group.heading.bytes;
+      if (--keptItems === 0) total -= findingsHead.bytes;
+    } else if (--keptRows === 0) {
+      total -= tableHead.bytes;
+    }
+  };
   if (total > opts.maxBytes) {
     total += OMISSION_RESERVE;
-    for (const p of dropOrder(groups, rows)) {
+    const errors = groups.flatMap((g) => g.items).filter(isLiveError).reverse();
+    for (const p of lowSeverities(groups)) {
       if (total <= opts.maxBytes) break;
-      p.kept = false;
-      total -= p.bytes;
-      if ('group' in p) {
-        const { group } = p as FindingPiece;
-        if (--group.kept === 0) total -= group.heading.bytes;
-        if (--keptItems === 0) total -= findingsHead.bytes;
-      } else if (--keptRows === 0) {
-        total -= tableHead.bytes;
-      }
+      drop(p);
+    }
+    for (const e of errors) {
+      if (total <= opts.maxBytes) break;
+      total -= compact(e, opts);
+    }
+    for (const p of [...[...rows].reverse(), ...errors]) {
+      if (total <= opts.maxBytes) break;
+      drop(p);
     }
   }
 
@@ -146,8 +178,9 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
 
   const out: string[] = [head];
-  const shortened = keptRows < rows.length || keptItems < itemCount;
-  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
+  const stillCompact = groups.flatMap((g) => g.items).filter((i) => i.kept && i.compacted).length;
+  const shortened = keptRows < rows.length || keptItems < itemCount || stillCompact > 0;
+  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes, stillCompact));
   if (rows.length === 0) out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
   else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
   if (showDiagram) out.push(diagramBlock!);
