@@ -52278,12 +52278,13 @@ function lineCommentBody(f, links) {
     return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
 }
 /** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
-function reviewBody(inline, outside, links) {
+function reviewBody(inline, outside, links, linesRefused = false) {
     const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
     if (inline > 0)
         lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
+    const where = linesRefused ? 'listed here, as GitHub would not take line comments on this diff' : 'on lines this diff does not show';
     if (outside.length > 0)
-        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} on lines this diff does not show:`, '');
+        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
     let size = lines.join('\n').length;
     let listed = 0;
     for (const f of outside) {
@@ -52334,8 +52335,8 @@ async function publishReview(o) {
         else
             outside.push(f);
     }
-    const create = async (onLines, inBody) => {
-        const { body, listed } = reviewBody(onLines.length, inBody, links);
+    const create = async (onLines, inBody, linesRefused = false) => {
+        const { body, listed } = reviewBody(onLines.length, inBody, links, linesRefused);
         const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
         const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
         return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
@@ -52349,7 +52350,7 @@ async function publishReview(o) {
             if (!isUnprocessable(err) || inline.length === 0)
                 throw err;
             o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
-            return await create([], [...inline, ...outside]);
+            return await create([], [...inline, ...outside], true);
         }
     }
     catch (err) {

@@ -142,6 +142,7 @@ describe('review comments when GitHub refuses', () => {
     expect(gh.reviews).toHaveLength(1);
     expect(gh.reviewComments).toHaveLength(0);
     for (const f of result.reviewable) expect(gh.reviews[0].body).toContain(marker(f.fingerprint));
+    expect(gh.reviews[0].body).toContain(`${result.reviewable.length} findings are listed here, as GitHub would not take line comments on this diff:`);
     expect(result.stdout).toMatch(/^::warning::GitHub refused line comments on this pull request's diff \(HTTP 422\)/m);
     expect(result.code).toBe(1);
   }, 30000);

@@ -159,10 +159,11 @@ function lineCommentBody(f: Finding, links: MarkdownLinks): string {
 }
 
 /** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
-function reviewBody(inline: number, outside: Finding[], links: MarkdownLinks): { body: string; listed: number } {
+function reviewBody(inline: number, outside: Finding[], links: MarkdownLinks, linesRefused = false): { body: string; listed: number } {
   const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
   if (inline > 0) lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
-  if (outside.length > 0) lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} on lines this diff does not show:`, '');
+  const where = linesRefused ? 'listed here, as GitHub would not take line comments on this diff' : 'on lines this diff does not show';
+  if (outside.length > 0) lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
   let size = lines.join('\n').length;
   let listed = 0;
   for (const f of outside) {
@@ -210,8 +211,8 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
     else outside.push(f);
   }
 
-  const create = async (onLines: Finding[], inBody: Finding[]) => {
-    const { body, listed } = reviewBody(onLines.length, inBody, links);
+  const create = async (onLines: Finding[], inBody: Finding[], linesRefused = false) => {
+    const { body, listed } = reviewBody(onLines.length, inBody, links, linesRefused);
     const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT' as const, body: lineCommentBody(f, links) }));
     const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
     return { ok: true as const, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
@@ -223,7 +224,7 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
       // A line the API will not take (the diff moved on since the event): post everything in the body.
       if (!isUnprocessable(err) || inline.length === 0) throw err;
       o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
-      return await create([], [...inline, ...outside]);
+      return await create([], [...inline, ...outside], true);
     }
   } catch (err) {
     const warning = describeWriteFailure(err, WRITE);
