@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4946);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1344);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40965,7 +40965,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4946:
+/***/ 1344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51356,6 +51356,56 @@ async function loadBasePolicy(o) {
     return { policy: defaultPolicy(), notes };
 }
 
+;// CONCATENATED MODULE: ./src/rules/ids.ts
+/**
+ * Every rule id of the contract (DESIGN's table), implemented or planned: the policy may name any
+ * of them, so a policy written today keeps working when a planned rule lands.
+ */
+const RULE_IDS = [
+    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
+    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
+    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
+    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
+    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
+    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
+];
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * Makes text from a pull request safe to print on a runner: the runner treats any line that starts
+ * with `::` as a workflow command, so untrusted text is kept on one line and never leads a line.
+ */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/::/g, ': :');
+}
+
+;// CONCATENATED MODULE: ./src/action/run-policy.ts
+
+
+
+
+
+
+/** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
+async function loadRunPolicy(o) {
+    const file = o.inputs.policy || undefined;
+    const baseSha = o.payload.pull_request?.base?.sha;
+    if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
+        if (!o.octokit)
+            throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
+        const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
+        for (const note of base.notes)
+            info(oneLine(note));
+        o.notes.push(...base.notes.slice(1));
+        return base.policy;
+    }
+    if (o.inputs.policyRef === 'base')
+        info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
+    const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
+    info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+    return policy;
+}
+
 ;// CONCATENATED MODULE: ./src/clock.ts
 
 /**
@@ -52731,15 +52781,6 @@ async function publishPrSurfaces(ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/log.ts
-/**
- * Makes text from a pull request safe to print on a runner: the runner treats any line that starts
- * with `::` as a workflow command, so untrusted text is kept on one line and never leads a line.
- */
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ').replace(/::/g, ': :');
-}
-
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
 /**
  * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
@@ -53679,20 +53720,6 @@ async function setUpHub(input) {
         }
     };
 }
-
-;// CONCATENATED MODULE: ./src/rules/ids.ts
-/**
- * Every rule id of the contract (DESIGN's table), implemented or planned: the policy may name any
- * of them, so a policy written today keeps working when a planned rule lands.
- */
-const RULE_IDS = [
-    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
-    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
-    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
-    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
-    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
-    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
-];
 
 ;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
 
@@ -58062,8 +58089,6 @@ function renderSarif(report, options) {
 
 
 
-
-
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -58101,25 +58126,6 @@ async function writeSummary(report) {
     catch (err) {
         warning(`Could not write the job summary: ${oneLine(err.message)}`);
     }
-}
-/** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
-async function loadRunPolicy(o) {
-    const file = o.inputs.policy || undefined;
-    const baseSha = o.payload.pull_request?.base?.sha;
-    if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
-        if (!o.octokit)
-            throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
-        const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
-        for (const note of base.notes)
-            info(oneLine(note));
-        o.notes.push(...base.notes.slice(1));
-        return base.policy;
-    }
-    if (o.inputs.policyRef === 'base')
-        info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
-    const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
-    info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
-    return policy;
 }
 let eventHeadSha;
 function headSha() {

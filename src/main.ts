@@ -2,17 +2,13 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { readInputs, type ActionInputs } from './action/inputs.js';
-import type { Octokit } from './changes/octokit.js';
-import { loadBasePolicy } from './policy/base-policy.js';
-import type { Policy } from './policy/policy.js';
+import { readInputs } from './action/inputs.js';
+import { loadRunPolicy } from './action/run-policy.js';
 import { clockFromEnv } from './clock.js';
 import { publishPrSurfaces } from './action/pr-surfaces.js';
 import { oneLine } from './action/log.js';
 import { ConfigError, PolicyError } from './config-error.js';
-import { loadPolicy } from './policy/load.js';
 import { setUpHub } from './hub/setup.js';
-import { RULE_IDS } from './rules/ids.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
 import { runGate } from './pipeline.js';
@@ -59,34 +55,6 @@ async function writeSummary(report: Report): Promise<void> {
   } catch (err) {
     core.warning(`Could not write the job summary: ${oneLine((err as Error).message)}`);
   }
-}
-
-interface RunPolicyOptions {
-  inputs: ActionInputs;
-  workspace: string;
-  payload: Record<string, unknown>;
-  octokit: Octokit | undefined;
-  owner: string;
-  repo: string;
-  /** The run's notes (shown in the summary), which learn about a policy the pull request changes. */
-  notes: string[];
-}
-
-/** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
-async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
-  const file = o.inputs.policy || undefined;
-  const baseSha = (o.payload.pull_request as { base?: { sha?: unknown } } | undefined)?.base?.sha;
-  if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
-    if (!o.octokit) throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
-    const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
-    for (const note of base.notes) core.info(oneLine(note));
-    o.notes.push(...base.notes.slice(1));
-    return base.policy;
-  }
-  if (o.inputs.policyRef === 'base') core.info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
-  const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
-  core.info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
-  return policy;
 }
 
 let eventHeadSha: string | undefined;

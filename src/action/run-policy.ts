@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import type { Octokit } from '../changes/octokit.js';
+import { ConfigError } from '../config-error.js';
+import { loadBasePolicy } from '../policy/base-policy.js';
+import { loadPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/policy.js';
+import { RULE_IDS } from '../rules/ids.js';
+import type { ActionInputs } from './inputs.js';
+import { oneLine } from './log.js';
+
+export interface RunPolicyOptions {
+  inputs: ActionInputs;
+  workspace: string;
+  payload: Record<string, unknown>;
+  octokit: Octokit | undefined;
+  owner: string;
+  repo: string;
+  /** The run's notes (shown in the summary), which learn about a policy the pull request changes. */
+  notes: string[];
+}
+
+/** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
+export async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
+  const file = o.inputs.policy || undefined;
+  const baseSha = (o.payload.pull_request as { base?: { sha?: unknown } } | undefined)?.base?.sha;
+  if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
+    if (!o.octokit) throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
+    const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
+    for (const note of base.notes) core.info(oneLine(note));
+    o.notes.push(...base.notes.slice(1));
+    return base.policy;
+  }
+  if (o.inputs.policyRef === 'base') core.info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
+  const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
+  core.info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+  return policy;
+}
+
