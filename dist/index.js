@@ -53781,6 +53781,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/changes/git.ts
 
 
+
 /**
  * Revisions the gate accepts: sha, branch, tag, `refs/…`, with optional `~N` / `^N` suffixes.
  * Refs can come from event payloads and inputs, so anything that git could read as an option
@@ -53919,8 +53920,67 @@ function parseNameStatus(output) {
     }
     return changes;
 }
+const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
+function unquoteGitPath(text) {
+    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
+        return text;
+    const bytes = [];
+    const body = text.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[++i];
+        const octal = /^[0-7]{3}/.exec(body.slice(i));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 2;
+        }
+        else {
+            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/**
+ * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
+ * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
+ * renames, deletions) are absent.
+ */
+function parsePatchLines(output) {
+    const lines = new Map();
+    let path;
+    let header = false;
+    let hunks = [];
+    const flush = () => {
+        if (path !== undefined && hunks.length)
+            lines.set(path, headLinesOfPatch(hunks.join('\n')));
+    };
+    for (const line of output.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            flush();
+            path = undefined;
+            header = true;
+            hunks = [];
+        }
+        else if (header && line.startsWith('+++ ')) {
+            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
+            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
+        }
+        else if (line.startsWith('@@ ')) {
+            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
+            hunks.push(line);
+        }
+    }
+    flush();
+    return lines;
+}
 /** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin' }) {
+async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
     assertSafeRef(base, 'base revision');
     assertSafeRef(head, 'head revision');
     assertSafeRef(remote, 'remote');
@@ -53936,7 +53996,25 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
     const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
     if (!result.ok)
         throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
-    return parseNameStatus(result.stdout);
+    const changes = parseNameStatus(result.stdout);
+    if (withDiffLines)
+        await attachDiffLines(cwd, range, changes, log);
+    return changes;
+}
+/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
+async function attachDiffLines(cwd, range, changes, log) {
+    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
+    const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+    if (!patch.ok) {
+        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
+        return;
+    }
+    const lines = parsePatchLines(patch.stdout);
+    for (const change of changes) {
+        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
+        if (ranges)
+            change.diffLines = ranges;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
@@ -54069,7 +54147,7 @@ async function diffOrFullScan(ctx, base, head, mode, reason) {
         ctx.notes.push(message);
     };
     try {
-        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log });
+        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
         const range = mode === 'merge-base' ? `${select_short(base)}...${select_short(head)}` : `${select_short(base)} ${select_short(head)}`;
         return changed(ctx, changes, `git diff ${range}`, reason);
     }
@@ -54086,7 +54164,7 @@ async function fromExplicitRefs(ctx, base, head) {
             ctx.log(message);
             ctx.notes.push(message);
         };
-        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log });
+        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log, withDiffLines: ctx.diffLines });
         return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
     }
     catch (err) {
@@ -58152,6 +58230,7 @@ async function run() {
             payload,
             inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
             workspace,
+            diffLines: inputs.reviewComments,
             octokit,
             owner,
             repo,

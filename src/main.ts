@@ -80,6 +80,7 @@ export async function run(): Promise<void> {
       payload,
       inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
       workspace,
+      diffLines: inputs.reviewComments,
       octokit,
       owner,
       repo,

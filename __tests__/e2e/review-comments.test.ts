@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { tempDir } from '../helpers/git-repo.js';
+import { initRepo, removeDir, tempDir } from '../helpers/git-repo.js';
 import { pullRequestPayload, startPullRequestStandIn, writeFiles as write, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -116,6 +116,28 @@ describe('review comments over several runs of one pull request', () => {
     for (const f of fourth.reviewable) expect(everything.split(marker(f.fingerprint)).length - 1).toBe(1);
     rmSync(dir, { recursive: true, force: true });
   }, 60000);
+});
+
+describe('review comments after the files API fails', () => {
+  it('reads the diff lines from git instead, and still comments on the changed line', async () => {
+    const repo = initRepo();
+    repo.write('adapters/llama/README.md', CARD);
+    repo.write('adapters/llama/adapter_config.json', CONFIG.replace('meta-llama/Llama-3.1-8B', '/content/base'));
+    const base = repo.commit('base');
+    repo.write('adapters/llama/adapter_config.json', CONFIG);
+    const head = repo.commit('point at the Hub id');
+    gh = await startPullRequestStandIn({ filesApiFails: true });
+    const payload = pullRequestPayload('opened', head) as { pull_request: { base: { sha: string } } };
+    payload.pull_request.base.sha = base;
+    const result = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: gh.server.url, inputs: { 'review-comments': 'true', comment: 'never' } });
+    expect(result.stdout).toContain('Falling back to git diff: the pull request files API failed');
+    expect(gh.reviews).toHaveLength(1);
+    // Line 3 changed; lines 1-5 are the hunk with its context, the card is not in the diff.
+    expect(gh.reviewComments.length).toBeGreaterThan(0);
+    expect(gh.reviewComments.every((c) => c.path === 'adapters/llama/adapter_config.json' && c.line === 3)).toBe(true);
+    expect(gh.reviews[0].body).toContain('on lines this diff does not show');
+    removeDir(repo.dir);
+  }, 30000);
 });
 
 describe('review comments when GitHub refuses', () => {

@@ -60,6 +60,8 @@ export interface StandInOptions {
   readOnly?: boolean;
   /** Refuse reviews that carry line comments with 422, as GitHub does when a line is not in the diff. */
   refuseLineComments?: boolean;
+  /** Answer the pull request files API with 500, so the gate falls back to git diff. */
+  filesApiFails?: boolean;
   /** Whether the token may resolve review threads (`viewerCanResolve`; GitHub needs `contents: write`). Default true. */
   canResolveThreads?: boolean;
 }
@@ -168,7 +170,10 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
       {
         method: 'GET',
         path: `${base}/pulls/${PR_NUMBER}/files`,
-        handler: (req) => paginate(req, state.files.map((f) => ({ ...diffEntry(OWNER, REPO, f.path, f.status), patch: f.patch ?? '@@ -0,0 +1,200 @@' })))
+        handler: (req) =>
+          options.filesApiFails
+            ? githubError(500, 'Server Error')
+            : paginate(req, state.files.map((f) => ({ ...diffEntry(OWNER, REPO, f.path, f.status), patch: f.patch ?? '@@ -0,0 +1,200 @@' })))
       },
       {
         // Pushes and merge groups list the same files through the compare API.

@@ -11743,16 +11743,49 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 1345:
+/***/ 1306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LP: () => (/* binding */ gitDiffChanges)
-/* harmony export */ });
-/* unused harmony exports isSafeRef, assertSafeRef, isFullSha, parseNameStatus */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2386);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  LP: () => (/* binding */ gitDiffChanges)
+});
+
+// UNUSED EXPORTS: assertSafeRef, isFullSha, isSafeRef, parseNameStatus, parsePatchLines, unquoteGitPath
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
+/**
+ * Which lines of the head version a pull request's diff shows: review comments can only be
+ * placed on those (added lines and the context around them), everything else goes to a review's
+ * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
+ * suffice where diff libraries expect whole `diff --git` documents.
+ */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
+function headLinesOfPatch(patch) {
+    const ranges = [];
+    for (const line of patch.split('\n')) {
+        const m = HUNK_HEADER.exec(line);
+        if (!m)
+            continue;
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        if (count > 0 && start > 0)
+            ranges.push([start, start + count - 1]);
+    }
+    return ranges;
+}
+function lineInRanges(line, ranges) {
+    return ranges.some(([first, last]) => line >= first && line <= last);
+}
+
+;// CONCATENATED MODULE: ./src/changes/git.ts
+
 
 
 /**
@@ -11780,7 +11813,7 @@ function isSafeRef(ref) {
 }
 function assertSafeRef(ref, what) {
     if (!isSafeRef(ref)) {
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
+        throw new config_error/* ConfigError */.x(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
     }
 }
 function isFullSha(ref) {
@@ -11789,7 +11822,7 @@ function isFullSha(ref) {
 /** Runs git without a shell; never rejects, so callers decide what a failure means. */
 function git(cwd, args, timeoutMs = 120_000) {
     return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, {
+        (0,external_node_child_process_.execFile)('git', args, {
             cwd,
             maxBuffer: MAX_DIFF_BYTES,
             timeout: timeoutMs,
@@ -11893,8 +11926,67 @@ function parseNameStatus(output) {
     }
     return changes;
 }
+const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
+function unquoteGitPath(text) {
+    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
+        return text;
+    const bytes = [];
+    const body = text.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[++i];
+        const octal = /^[0-7]{3}/.exec(body.slice(i));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 2;
+        }
+        else {
+            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/**
+ * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
+ * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
+ * renames, deletions) are absent.
+ */
+function parsePatchLines(output) {
+    const lines = new Map();
+    let path;
+    let header = false;
+    let hunks = [];
+    const flush = () => {
+        if (path !== undefined && hunks.length)
+            lines.set(path, headLinesOfPatch(hunks.join('\n')));
+    };
+    for (const line of output.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            flush();
+            path = undefined;
+            header = true;
+            hunks = [];
+        }
+        else if (header && line.startsWith('+++ ')) {
+            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
+            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
+        }
+        else if (line.startsWith('@@ ')) {
+            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
+            hunks.push(line);
+        }
+    }
+    flush();
+    return lines;
+}
 /** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin' }) {
+async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
     assertSafeRef(base, 'base revision');
     assertSafeRef(head, 'head revision');
     assertSafeRef(remote, 'remote');
@@ -11910,7 +12002,25 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
     const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
     if (!result.ok)
         throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
-    return parseNameStatus(result.stdout);
+    const changes = parseNameStatus(result.stdout);
+    if (withDiffLines)
+        await attachDiffLines(cwd, range, changes, log);
+    return changes;
+}
+/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
+async function attachDiffLines(cwd, range, changes, log) {
+    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
+    const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+    if (!patch.ok) {
+        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
+        return;
+    }
+    const lines = parsePatchLines(patch.stdout);
+    for (const change of changes) {
+        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
+        if (ranges)
+            change.diffLines = ranges;
+    }
 }
 
 
@@ -11940,7 +12050,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9373);
 /* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4980);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1345);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1583);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { ConfigError } from '../config-error.js';
 import type { Change } from './change-set.js';
+import { headLinesOfPatch, type LineRange } from './patch-lines.js';
 
 /**
  * `merge-base`: what `head` changed since it left `base` (`base...head`, the pull-request view).
@@ -19,6 +20,8 @@ export interface GitDiffOptions {
   log?: (message: string) => void;
   /** Remote to fetch missing commits from; `origin` in an Actions checkout. */
   remote?: string;
+  /** Also read the diff's hunks, so changes carry `diffLines` as the files API's `patch` gives them. */
+  withDiffLines?: boolean;
 }
 
 /**
@@ -170,8 +173,65 @@ export function parseNameStatus(output: string): Change[] {
   return changes;
 }
 
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
+export function unquoteGitPath(text: string): string {
+  if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"'))) return text;
+  const bytes: number[] = [];
+  const body = text.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[++i];
+    const octal = /^[0-7]{3}/.exec(body.slice(i));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 2;
+    } else {
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
+ * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
+ * renames, deletions) are absent.
+ */
+export function parsePatchLines(output: string): Map<string, LineRange[]> {
+  const lines = new Map<string, LineRange[]>();
+  let path: string | undefined;
+  let header = false;
+  let hunks: string[] = [];
+  const flush = (): void => {
+    if (path !== undefined && hunks.length) lines.set(path, headLinesOfPatch(hunks.join('\n')));
+  };
+  for (const line of output.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      flush();
+      path = undefined;
+      header = true;
+      hunks = [];
+    } else if (header && line.startsWith('+++ ')) {
+      // git ends the name with a tab when it holds a space, for patch(1)'s sake.
+      const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+      path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
+    } else if (line.startsWith('@@ ')) {
+      header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
+      hunks.push(line);
+    }
+  }
+  flush();
+  return lines;
+}
+
 /** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => {}, remote = 'origin' }: GitDiffOptions): Promise<Change[]> {
+export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => {}, remote = 'origin', withDiffLines = false }: GitDiffOptions): Promise<Change[]> {
   assertSafeRef(base, 'base revision');
   assertSafeRef(head, 'head revision');
   assertSafeRef(remote, 'remote');
@@ -184,5 +244,22 @@ export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log
   // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
   const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
   if (!result.ok) throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
-  return parseNameStatus(result.stdout);
+  const changes = parseNameStatus(result.stdout);
+  if (withDiffLines) await attachDiffLines(cwd, range, changes, log);
+  return changes;
+}
+
+/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
+async function attachDiffLines(cwd: string, range: string[], changes: Change[], log: (m: string) => void): Promise<void> {
+  // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
+  const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+  if (!patch.ok) {
+    log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
+    return;
+  }
+  const lines = parsePatchLines(patch.stdout);
+  for (const change of changes) {
+    const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
+    if (ranges) change.diffLines = ranges;
+  }
 }

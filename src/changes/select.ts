@@ -13,6 +13,8 @@ export interface ResolveChangeSetInput {
   inputs: { scope: 'changed' | 'all'; baseRef?: string; headRef?: string; paths: readonly string[] };
   /** The checkout, used for the git fallback. */
   workspace: string;
+  /** Read the diff's lines when falling back to git (review comments need them; the files API gives them anyway). */
+  diffLines?: boolean;
   /** Absent when no token was given: API sources are skipped, git is used directly. */
   octokit: Octokit | undefined;
   owner: string;
@@ -85,7 +87,7 @@ async function diffOrFullScan(ctx: Context, base: string | undefined, head: stri
     ctx.notes.push(message);
   };
   try {
-    const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log });
+    const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
     const range = mode === 'merge-base' ? `${short(base)}...${short(head)}` : `${short(base)} ${short(head)}`;
     return changed(ctx, changes, `git diff ${range}`, reason);
   } catch (err) {
@@ -102,7 +104,7 @@ async function fromExplicitRefs(ctx: Context, base: string, head: string): Promi
       ctx.log(message);
       ctx.notes.push(message);
     };
-    const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log });
+    const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log, withDiffLines: ctx.diffLines });
     return changed(ctx, changes, `git diff ${short(base)}...${short(head)} from inputs base-ref/head-ref`);
   } catch (err) {
     if (err instanceof ConfigError) throw err;

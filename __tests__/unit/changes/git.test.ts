@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../../src/config-error.js';
-import { gitDiffChanges, isSafeRef, parseNameStatus } from '../../../src/changes/git.js';
+import { gitDiffChanges, isSafeRef, parseNameStatus, parsePatchLines, unquoteGitPath } from '../../../src/changes/git.js';
 import { bareClone, removeDir, shallowClone, tempDir } from '../../helpers/git-repo.js';
 import { buildHistory, FEATURE_CHANGES, type History } from './history.js';
 
@@ -96,5 +96,69 @@ describe('gitDiffChanges', () => {
     await expect(gitDiffChanges({ cwd: dir, base: ref, head: 'HEAD' })).rejects.toThrow(ConfigError);
     await expect(gitDiffChanges({ cwd: dir, base: 'main', head: ref })).rejects.toThrow(/Refusing head revision/);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
+  });
+});
+
+describe('gitDiffChanges with diff lines', () => {
+  it('gives each changed text file the head-side lines of its hunks, as the files API patch would', async () => {
+    const changes = await gitDiffChanges({ cwd: history.repo.dir, base: history.main, head: history.feature, mode: 'merge-base', withDiffLines: true });
+    const byFile = Object.fromEntries(changes.map((c) => [c.path, c.diffLines]));
+    expect(byFile).toEqual({
+      'models/b/README.md': [[1, 4]],
+      'models/c/adapter_model.safetensors': undefined, // removed
+      'models/renamed/adapter_config.json': undefined, // renamed unchanged: no hunks
+      'models/with space/lineage.yaml': [[1, 1]],
+      'models/ünïcödé/README.md': [[1, 3]]
+    });
+  });
+});
+
+describe('parsePatchLines', () => {
+  it('reads hunks per file, through quoted paths, deletions and content that looks like a header', () => {
+    const output = [
+      'diff --git a/new.json b/new.json',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/new.json',
+      '@@ -0,0 +1,3 @@',
+      '+{',
+      '++++ not a header',
+      '+}',
+      'diff --git "a/caf\\303\\251/x.yaml" "b/caf\\303\\251/x.yaml"',
+      '--- "a/caf\\303\\251/x.yaml"',
+      '+++ "b/caf\\303\\251/x.yaml"',
+      '@@ -10,7 +10,8 @@ key:',
+      ' a',
+      '@@ -40 +41 @@',
+      '-b',
+      '+c',
+      'diff --git a/gone.json b/gone.json',
+      'deleted file mode 100644',
+      '--- a/gone.json',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-x',
+      'diff --git a/w.bin b/w.bin',
+      'Binary files a/w.bin and b/w.bin differ',
+      'diff --git a/with space/x.json b/with space/x.json',
+      '--- a/with space/x.json\t',
+      '+++ b/with space/x.json\t',
+      '@@ -2 +2 @@',
+      '-a',
+      '+b'
+    ].join('\n');
+    expect([...parsePatchLines(output)]).toEqual([
+      ['new.json', [[1, 3]]],
+      ['café/x.yaml', [
+        [10, 17],
+        [41, 41]
+      ]],
+      ['with space/x.json', [[2, 2]]]
+    ]);
+  });
+
+  it('unquotes C-style paths', () => {
+    expect(unquoteGitPath('"b/a\\"b\\\\c\\td"')).toBe('b/a"b\\c\td');
+    expect(unquoteGitPath('b/plain name')).toBe('b/plain name');
   });
 });
