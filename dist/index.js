@@ -52096,8 +52096,18 @@ async function resolveThreads(octokit, owner, repo, pullNumber, commentIds) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/token-identity.ts
+/** One question per client: the sticky comment and the review both need the answer. */
+const asked = new WeakMap();
 /** The token's login, or undefined when GitHub does not say (callers then fall back to the marker alone). */
-async function tokenLogin(octokit) {
+function tokenLogin(octokit) {
+    let login = asked.get(octokit);
+    if (!login) {
+        login = askViewer(octokit);
+        asked.set(octokit, login);
+    }
+    return login;
+}
+async function askViewer(octokit) {
     try {
         const data = await octokit.graphql('query LineageGateViewer { viewer { login } }');
         return data.viewer.login || undefined;
@@ -52529,7 +52539,12 @@ function lowSeverities(groups) {
 function sizeLabel(bytes) {
     return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
 }
-function omissionNote(groups, rows, maxBytes, compacted) {
+/** Errors still shown, but in their compact form. */
+function compactedCount(groups) {
+    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
+}
+function omissionNote(groups, rows, maxBytes) {
+    const compacted = compactedCount(groups);
     const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
@@ -52621,10 +52636,9 @@ function renderMarkdownDocument(report, opts) {
     const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
-    const stillCompact = groups.flatMap((g) => g.items).filter((i) => i.kept && i.compacted).length;
-    const shortened = keptRows < rows.length || keptItems < itemCount || stillCompact > 0;
+    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
     if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes, stillCompact));
+        out.push('', omissionNote(groups, rows, opts.maxBytes));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows)
@@ -52735,14 +52749,15 @@ function evaluateRun(rules, ctx) {
 
 
 
-async function stickyComment(ctx, pullNumber, markdown) {
+/** `render` runs only when a comment is written: a passing run without one renders nothing. */
+async function stickyComment(ctx, pullNumber, render) {
     const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
     const found = await findStickyComment(target);
     if (!found.ok)
         return ctx.warn(found.warning);
     if (!shouldComment(ctx.comment, ctx.report, found.comment !== null))
         return;
-    const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
+    const done = await upsertStickyComment({ ...target, body: render(), existing: found.comment });
     if (done.ok)
         ctx.info(`PR comment ${done.action} (#${done.id}).`);
     else
@@ -52769,7 +52784,7 @@ async function publishPrSurfaces(ctx) {
     // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
     const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
     if (ctx.pullNumber && ctx.comment !== 'never')
-        await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
+        await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
     if (ctx.reviewComments) {
         if (ctx.pullNumber && ctx.headSha)
             await review(ctx, ctx.pullNumber, ctx.headSha);
@@ -56722,7 +56737,7 @@ function hubLicense(info) {
 function licenseOfUpstream(ref, record, sources) {
     if (!isResolvable(ref) || !ref.id)
         return undefined;
-    const resolved = resolveUpstreamLicense({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+    const resolved = resolveUpstreamLicense({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
     if (resolved)
         return resolved;
     const answer = sources.hub?.fact(ref)?.answer;

@@ -18524,7 +18524,12 @@ function lowSeverities(groups) {
 function sizeLabel(bytes) {
     return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
 }
-function omissionNote(groups, rows, maxBytes, compacted) {
+/** Errors still shown, but in their compact form. */
+function compactedCount(groups) {
+    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
+}
+function omissionNote(groups, rows, maxBytes) {
+    const compacted = compactedCount(groups);
     const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
@@ -18616,10 +18621,9 @@ function renderMarkdownDocument(report, opts) {
     const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
-    const stillCompact = groups.flatMap((g) => g.items).filter((i) => i.kept && i.compacted).length;
-    const shortened = keptRows < rows.length || keptItems < itemCount || stillCompact > 0;
+    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
     if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes, stillCompact));
+        out.push('', omissionNote(groups, rows, opts.maxBytes));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows)
@@ -20416,7 +20420,7 @@ function hubLicense(info) {
 function licenseOfUpstream(ref, record, sources) {
     if (!(0,_artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isResolvable */ .Gg)(ref) || !ref.id)
         return undefined;
-    const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+    const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
     if (resolved)
         return resolved;
     const answer = sources.hub?.fact(ref)?.answer;

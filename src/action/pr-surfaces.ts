@@ -26,12 +26,13 @@ export interface SurfaceContext {
   warn: (message: string) => void;
 }
 
-async function stickyComment(ctx: SurfaceContext, pullNumber: number, markdown: string): Promise<void> {
+/** `render` runs only when a comment is written: a passing run without one renders nothing. */
+async function stickyComment(ctx: SurfaceContext, pullNumber: number, render: () => string): Promise<void> {
   const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
   const found = await findStickyComment(target);
   if (!found.ok) return ctx.warn(found.warning);
   if (!shouldComment(ctx.comment, ctx.report, found.comment !== null)) return;
-  const done = await upsertStickyComment({ ...target, body: markdown, existing: found.comment });
+  const done = await upsertStickyComment({ ...target, body: render(), existing: found.comment });
   if (done.ok) ctx.info(`PR comment ${done.action} (#${done.id}).`);
   else ctx.warn(done.warning);
 }
@@ -54,7 +55,7 @@ async function review(ctx: SurfaceContext, pullNumber: number, headSha: string):
 export async function publishPrSurfaces(ctx: SurfaceContext): Promise<void> {
   // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
   const markdown = (maxBytes: number): string => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
-  if (ctx.pullNumber && ctx.comment !== 'never') await stickyComment(ctx, ctx.pullNumber, markdown(COMMENT_BODY_MAX_BYTES));
+  if (ctx.pullNumber && ctx.comment !== 'never') await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
   if (ctx.reviewComments) {
     if (ctx.pullNumber && ctx.headSha) await review(ctx, ctx.pullNumber, ctx.headSha);
     else ctx.info('review-comments: this event is not a pull request, so no review is posted.');

@@ -5,8 +5,20 @@
  */
 import type { Octokit } from '../changes/octokit.js';
 
+/** One question per client: the sticky comment and the review both need the answer. */
+const asked = new WeakMap<Octokit, Promise<string | undefined>>();
+
 /** The token's login, or undefined when GitHub does not say (callers then fall back to the marker alone). */
-export async function tokenLogin(octokit: Octokit): Promise<string | undefined> {
+export function tokenLogin(octokit: Octokit): Promise<string | undefined> {
+  let login = asked.get(octokit);
+  if (!login) {
+    login = askViewer(octokit);
+    asked.set(octokit, login);
+  }
+  return login;
+}
+
+async function askViewer(octokit: Octokit): Promise<string | undefined> {
   try {
     const data = await octokit.graphql<{ viewer: { login: string } }>('query LineageGateViewer { viewer { login } }');
     return data.viewer.login || undefined;

@@ -32,7 +32,7 @@ export type LicenseSources = Pick<RuleContext, 'knowledge' | 'upstreamLicenseMap
  */
 export function licenseOfUpstream(ref: UpstreamRef, record: LineageRecord, sources: LicenseSources): Omit<UpstreamLicense, 'ref' | 'id' | 'entry'> | undefined {
   if (!isResolvable(ref) || !ref.id) return undefined;
-  const resolved = resolveUpstreamLicense({ ref, record, mappings: [...sources.upstreamLicenseMappings], knowledge: sources.knowledge });
+  const resolved = resolveUpstreamLicense({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
   if (resolved) return resolved;
   const answer = sources.hub?.fact(ref)?.answer;
   const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;

@@ -89,7 +89,13 @@ function sizeLabel(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
 }
 
-function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, compacted: number): string {
+/** Errors still shown, but in their compact form. */
+function compactedCount(groups: Group[]): number {
+  return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
+}
+
+function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string {
+  const compacted = compactedCount(groups);
   const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
   const droppedRows = rows.filter((r) => !r.kept).length;
   const parts: string[] = [];
@@ -178,9 +184,8 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
 
   const out: string[] = [head];
-  const stillCompact = groups.flatMap((g) => g.items).filter((i) => i.kept && i.compacted).length;
-  const shortened = keptRows < rows.length || keptItems < itemCount || stillCompact > 0;
-  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes, stillCompact));
+  const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
+  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
   if (rows.length === 0) out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
   else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
   if (showDiagram) out.push(diagramBlock!);
