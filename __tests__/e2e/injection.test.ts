@@ -2,10 +2,10 @@
  * End-to-end: manifest values crafted to inject workflow commands, HTML, mentions and Markdown
  * reach every surface (step log, job summary, sticky comment, review, check run) as inert text.
  */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import { tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, writeFiles, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
 const EVIL = [
@@ -41,18 +41,14 @@ function expectInertMarkdown(what: string, markdown: string): void {
   expect({ what, fence: html.includes('language-js') }).toEqual({ what, fence: false });
 }
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 describe('PR content is inert on every surface', () => {
   it('forms no workflow command, HTML, mention, fence or link', async () => {
     const dir = tempDir('lg-inject-');
     const path = 'adapters/@everyone/adapter_config.json';
     writeFiles(dir, { [path]: JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: `/content/${EVIL}`, revision: EVIL, r: 8 }, null, 2) });
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     gh.files.push({ path, status: 'added' });
     const payload = pullRequestPayload('opened', 'e'.repeat(40));
     const run = await runAction({

@@ -3,23 +3,19 @@
  * sticky comment is shortened under GitHub's cap keeping the verdict and the errors first, and
  * the review carries at most 50 line comments with the rest in its body.
  */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { COMMENT_MAX_CHARS } from '../../src/github/sticky-comment.js';
 import { MAX_LINE_COMMENTS } from '../../src/github/review-comments.js';
 import { tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, writeFiles, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 describe('a pull request with 120 findings', () => {
   it('sends 3 check-run batches, shortens the comment under the cap, caps line comments', async () => {
     const dir = tempDir('lg-large-');
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     for (let i = 0; i < 60; i++) {
       const path = `adapters/run-${String(i).padStart(2, '0')}/adapter_config.json`;
       // A long local path: every finding quotes it, so the comment outgrows GitHub's limit.

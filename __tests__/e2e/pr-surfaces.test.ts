@@ -1,25 +1,21 @@
 /** End-to-end: the sticky PR comment over several runs of one pull request, through dist/index.js against a loopback GitHub API. */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, writeFiles, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
 const MARKER = '<!-- lineage-gate:sticky -->';
 const BAD = JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base-1', r: 8 });
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 describe('sticky PR comment', () => {
   it('creates one comment, updates it in place, and says so when a later run passes', async () => {
     const dir = tempDir('lg-pr-');
     writeFiles(dir, { 'a/adapter_config.json': BAD });
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     gh.files.push({ path: 'a/adapter_config.json', status: 'added' });
-    const run = (action: 'opened' | 'synchronize', sha: string) => runAction({ workspace: dir, eventName: 'pull_request', payload: pullRequestPayload(action, sha), apiUrl: gh!.server.url });
+    const run = (action: 'opened' | 'synchronize', sha: string) => runAction({ workspace: dir, eventName: 'pull_request', payload: pullRequestPayload(action, sha), apiUrl: gh.server.url });
 
     const first = await run('opened', 'a'.repeat(40));
     expect(first.code).toBe(1);
@@ -53,7 +49,7 @@ describe('sticky PR comment', () => {
       'a/adapter_config.json': JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: '1cfa9a7208912126459214e8b04321603b3df60c', r: 8 }),
       'a/README.md': '---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\n---\n'
     });
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     gh.files.push({ path: 'a/adapter_config.json', status: 'added' }, { path: 'a/README.md', status: 'added' });
     const run = await runAction({ workspace: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', 'a'.repeat(40)), apiUrl: gh.server.url });
     expect(run.code).toBe(0);

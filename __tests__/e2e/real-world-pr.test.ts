@@ -5,11 +5,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { COMMENT_MAX_CHARS } from '../../src/github/sticky-comment.js';
 import { MAX_LINE_COMMENTS } from '../../src/github/review-comments.js';
 import { tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { pullRequestPayload, standInsClosedAfterEach } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 import { realWorldFixtures } from '../unit/formats/real-world.js';
 
@@ -20,16 +20,12 @@ interface ReportFinding {
   line: number;
 }
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 describe('the real-world corpus as one pull request', () => {
   it('posts a conforming comment, review and check run, with line comments only inside the diff', async () => {
     const dir = tempDir('lg-corpus-pr-');
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     const added = new Map<string, number>();
     for (const f of realWorldFixtures()) {
       const path = `${f.file.split('/')[0]}/${f.file.split('/')[1].split('__')[0]}/${f.repoPath}`;

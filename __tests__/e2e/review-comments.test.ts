@@ -5,9 +5,9 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { initRepo, removeDir, tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, writeFiles as write, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { pullRequestPayload, standInsClosedAfterEach, writeFiles as write, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
 interface ReportFinding {
@@ -45,17 +45,13 @@ async function run(dir: string, gh: PullRequestStandIn, action: 'opened' | 'sync
 
 const marker = (fp: string) => `<!-- lineage-gate:finding ${fp} -->`;
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 describe('review comments over several runs of one pull request', () => {
   it('posts once, never twice, marks fixed findings resolved, and posts only what is new', async () => {
     const dir = tempDir('lg-review-');
     write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
-    gh = await startPullRequestStandIn();
+    const gh = await standIn();
     gh.files.push({ path: 'adapters/llama/adapter_config.json', status: 'modified', patch: CONFIG_PATCH });
 
     // Run 1: one review; findings on line 3 of the config are line comments, the card's in the body.
@@ -109,7 +105,7 @@ describe('review comments over several runs of one pull request', () => {
     const fresh = fourth.reviewable.filter((f) => f.path.startsWith('adapters/other/'));
     expect(fresh.length).toBeGreaterThan(0);
     expect(gh.reviews).toHaveLength(2);
-    const newComments = gh.reviewComments.filter((c) => c.reviewId === gh!.reviews[1].id);
+    const newComments = gh.reviewComments.filter((c) => c.reviewId === gh.reviews[1].id);
     expect(newComments.map((c) => c.path)).toEqual(fresh.map((f) => f.path));
     // Every finding of the run is now open exactly once across the PR.
     const everything = [...gh.reviewComments.map((c) => c.body), ...gh.reviews.map((r) => r.body)].join('\n');
@@ -126,7 +122,7 @@ describe('review comments after the files API fails', () => {
     const base = repo.commit('base');
     repo.write('adapters/llama/adapter_config.json', CONFIG);
     const head = repo.commit('point at the Hub id');
-    gh = await startPullRequestStandIn({ filesApiFails: true });
+    const gh = await standIn({ filesApiFails: true });
     const payload = pullRequestPayload('opened', head) as { pull_request: { base: { sha: string } } };
     payload.pull_request.base.sha = base;
     const result = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: gh.server.url, inputs: { 'review-comments': 'true', comment: 'never' } });
@@ -144,7 +140,7 @@ describe('review comments when GitHub refuses', () => {
   it('leaves threads open, saying why, when the token may not resolve them', async () => {
     const dir = tempDir('lg-review-threads-');
     write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
-    gh = await startPullRequestStandIn({ canResolveThreads: false });
+    const gh = await standIn({ canResolveThreads: false });
     gh.files.push({ path: 'adapters/llama/adapter_config.json', status: 'modified', patch: CONFIG_PATCH });
     await run(dir, gh, 'opened', 'a'.repeat(40));
     write(dir, { 'adapters/llama/NOTICE': NOTICE });
@@ -158,7 +154,7 @@ describe('review comments when GitHub refuses', () => {
   it('moves line comments into the body when GitHub answers 422 for them', async () => {
     const dir = tempDir('lg-review-422-');
     write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
-    gh = await startPullRequestStandIn({ refuseLineComments: true });
+    const gh = await standIn({ refuseLineComments: true });
     gh.files.push({ path: 'adapters/llama/adapter_config.json', status: 'modified', patch: CONFIG_PATCH });
     const result = await run(dir, gh, 'opened', 'a'.repeat(40));
     expect(gh.reviews).toHaveLength(1);
@@ -172,7 +168,7 @@ describe('review comments when GitHub refuses', () => {
   it('keeps the verdict and names the permission when the token is read-only', async () => {
     const dir = tempDir('lg-review-403-');
     write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
-    gh = await startPullRequestStandIn({ readOnly: true });
+    const gh = await standIn({ readOnly: true });
     gh.files.push({ path: 'adapters/llama/README.md', status: 'added' });
     const result = await run(dir, gh, 'opened', 'a'.repeat(40));
     expect(result.code).toBe(1);

@@ -5,9 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/git-repo.js';
-import { OWNER, PR_NUMBER, REPO, startPullRequestStandIn, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import { OWNER, PR_NUMBER, REPO, standInsClosedAfterEach } from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 import { webhookExample } from '../helpers/webhook-examples.js';
 
@@ -54,17 +54,13 @@ function mergeGroup(): Payload {
   return p;
 }
 
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 async function runEvent(eventName: string, payload: Payload, options: { readOnly?: boolean } = {}) {
   const dir = tempDir('lg-event-');
   mkdirSync(dirname(join(dir, MANIFEST)), { recursive: true });
   writeFileSync(join(dir, MANIFEST), JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base', r: 8 }, null, 2));
-  gh = await startPullRequestStandIn(options);
+  const gh = await standIn(options);
   gh.files.push({ path: MANIFEST, status: 'added' });
   const run = await runAction({ workspace: dir, eventName, payload, apiUrl: gh.server.url, inputs: { 'check-run': 'true', 'review-comments': 'true', comment: 'on-failure' } });
   const calls = gh.server.requests.map((r) => `${r.method} ${r.url.split('?')[0]}`);

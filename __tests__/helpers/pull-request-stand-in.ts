@@ -4,6 +4,7 @@
  * and look at the state it is left in, as a reviewer would look at the PR page.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterEach } from '@jest/globals';
 import { dirname, join } from 'node:path';
 import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from './github-api-server.js';
 import { checkRun, compareBody, contentFile, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
@@ -86,6 +87,22 @@ export interface PullRequestStandIn {
 
 const BOT: User = { login: 'github-actions[bot]', type: 'Bot' };
 
+/**
+ * `start` for tests: each stand-in it starts is closed after the test, and closing fails the test
+ * when a request or answer did not conform to GitHub's API description.
+ */
+export function standInsClosedAfterEach(): (options?: StandInOptions) => Promise<PullRequestStandIn> {
+  const open: PullRequestStandIn[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((standIn) => standIn.close()));
+  });
+  return async (options) => {
+    const standIn = await startPullRequestStandIn(options);
+    open.push(standIn);
+    return standIn;
+  };
+}
+
 /** A real pull_request payload (@octokit/webhooks-examples) for this stand-in's PR at `headSha`. */
 export function pullRequestPayload(action: 'opened' | 'synchronize', headSha: string): Record<string, unknown> {
   const p = webhookExample('pull_request', (e) => e.action === action) as { number: number; pull_request: { number: number; head: { sha: string } } };
@@ -154,6 +171,17 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
     }
   };
 
+  /** An edit route: refused when read-only, 404 for an unknown id, else the body replaced. */
+  const editBody =
+    <T extends { id: number; body: string }>(list: T[], render: (item: T) => Record<string, unknown>) =>
+    (req: ApiRequest): ApiResponse => {
+      if (options.readOnly) return denied();
+      const item = list.find((x) => String(x.id) === req.params.id);
+      if (!item) return githubError(404, 'Not Found');
+      item.body = String(body(req).body);
+      return { body: render(item) };
+    };
+
   const server = await startGitHubApiServer({
     routes: [
       {
@@ -202,17 +230,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
           return { status: 201, body: asIssueComment(c) };
         }
       },
-      {
-        method: 'PATCH',
-        path: `${base}/issues/comments/:id`,
-        handler: (req) => {
-          if (options.readOnly) return denied();
-          const c = state.issueComments.find((x) => String(x.id) === req.params.id);
-          if (!c) return githubError(404, 'Not Found');
-          c.body = String(body(req).body);
-          return { body: asIssueComment(c) };
-        }
-      },
+      { method: 'PATCH', path: `${base}/issues/comments/:id`, handler: editBody(state.issueComments, asIssueComment) },
       { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.reviewComments.map((c) => asReviewComment(c, commitOf(c)))) },
       { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/reviews`, handler: (req) => paginate(req, state.reviews.map(asReview)) },
       {
@@ -228,28 +246,8 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
           return { body: asReview(review) };
         }
       },
-      {
-        method: 'PATCH',
-        path: `${base}/pulls/comments/:id`,
-        handler: (req) => {
-          if (options.readOnly) return denied();
-          const c = state.reviewComments.find((x) => String(x.id) === req.params.id);
-          if (!c) return githubError(404, 'Not Found');
-          c.body = String(body(req).body);
-          return { body: asReviewComment(c, commitOf(c)) };
-        }
-      },
-      {
-        method: 'PUT',
-        path: `${base}/pulls/${PR_NUMBER}/reviews/:id`,
-        handler: (req) => {
-          if (options.readOnly) return denied();
-          const r = state.reviews.find((x) => String(x.id) === req.params.id);
-          if (!r) return githubError(404, 'Not Found');
-          r.body = String(body(req).body);
-          return { body: asReview(r) };
-        }
-      },
+      { method: 'PATCH', path: `${base}/pulls/comments/:id`, handler: editBody(state.reviewComments, (c) => asReviewComment(c, commitOf(c))) },
+      { method: 'PUT', path: `${base}/pulls/${PR_NUMBER}/reviews/:id`, handler: editBody(state.reviews, asReview) },
       {
         method: 'POST',
         path: `${base}/check-runs`,

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { MAX_LINE_COMMENTS, MAX_RESOLVE_EDITS, publishReview } from '../../../src/github/review-comments.js';
 import { COMMENT_MAX_CHARS } from '../../../src/github/sticky-comment.js';
 import type { Change } from '../../../src/changes/change-set.js';
-import { OWNER, PR_NUMBER, REPO, startPullRequestStandIn, type PullRequestStandIn } from '../../helpers/pull-request-stand-in.js';
+import { OWNER, PR_NUMBER, REPO, standInsClosedAfterEach, type PullRequestStandIn } from '../../helpers/pull-request-stand-in.js';
 import { bulkFindings, DOCS, finding, sampleReport } from '../report/sample-report.js';
 
 const SHA = 'e'.repeat(40);
-let gh: PullRequestStandIn | undefined;
-afterEach(async () => {
-  await gh?.close();
-  gh = undefined;
-});
+const standIn = standInsClosedAfterEach();
 
 /** Publishes a review of `findings` on a fresh stand-in PR, after `seed` has put earlier state on it. */
 async function publish(findings: ReturnType<typeof bulkFindings>, changes: Change[], seed: (pr: PullRequestStandIn) => void = () => undefined) {
-  gh = await startPullRequestStandIn();
+  const gh = await standIn();
   seed(gh);
   const warnings: string[] = [];
   const result = await publishReview({
