@@ -47,7 +47,8 @@ function hubRepos() {
     for (let n = 0; n < tier.count; n++) {
       const id = idOf(t, n);
       const license = licenseOf(n * tier.divisor);
-      const base = t + 1 < TIERS.length ? idOf(t + 1, Math.floor((n * tier.divisor) / TIERS[t + 1].divisor)) : undefined;
+      const base =
+        t + 1 < TIERS.length ? idOf(t + 1, Math.floor((n * tier.divisor) / TIERS[t + 1].divisor)) : undefined;
       const relation = base ? RELATIONS[t] : undefined;
       repos.set(id.toLowerCase(), {
         _id: sha(`_id:${id}`).slice(0, 24),
@@ -61,9 +62,23 @@ function hubRepos() {
         gated: false,
         downloads: 1000,
         likes: 10,
-        tags: ['transformers', 'safetensors', 'text-generation', ...(base ? [`base_model:${base}`, `base_model:${relation}:${base}`] : []), `license:${license}`, 'region:us'],
-        cardData: { license, library_name: 'transformers', pipeline_tag: 'text-generation', ...(base ? { base_model: base, base_model_relation: relation } : {}) },
-        siblings: ['.gitattributes', 'LICENSE', 'README.md', 'config.json', 'model.safetensors', 'tokenizer.json'].map((rfilename) => ({ rfilename })),
+        tags: [
+          'transformers',
+          'safetensors',
+          'text-generation',
+          ...(base ? [`base_model:${base}`, `base_model:${relation}:${base}`] : []),
+          `license:${license}`,
+          'region:us'
+        ],
+        cardData: {
+          license,
+          library_name: 'transformers',
+          pipeline_tag: 'text-generation',
+          ...(base ? { base_model: base, base_model_relation: relation } : {})
+        },
+        siblings: ['.gitattributes', 'LICENSE', 'README.md', 'config.json', 'model.safetensors', 'tokenizer.json'].map(
+          (rfilename) => ({ rfilename })
+        ),
         ...(base ? { baseModels: { relation, models: [{ id: base }] } } : {}),
         createdAt: '2026-10-01T03:40:08.000Z'
       });
@@ -83,15 +98,27 @@ async function startHub(repos) {
   const reply = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
     const match = /^\/api\/models\/([^/]+\/[^/]+)(?:\/revision\/(.+))?$/.exec(url.pathname);
-    if (req.method !== 'GET' || !match) return send(res, 404, { error: 'Sorry, we can\'t find the page you are looking for.' });
+    if (req.method !== 'GET' || !match)
+      return send(res, 404, { error: "Sorry, we can't find the page you are looking for." });
     const id = decodeURIComponent(match[1]);
     stats.byId.set(id, (stats.byId.get(id) ?? 0) + 1);
     const repo = repos.get(id.toLowerCase());
     // Anonymous requests for a missing repo get a 401 without an error code, as on huggingface.co.
-    if (!repo) return send(res, 401, { error: 'Invalid username or password.' }, { 'x-error-message': 'Invalid username or password.' });
+    if (!repo)
+      return send(
+        res,
+        401,
+        { error: 'Invalid username or password.' },
+        { 'x-error-message': 'Invalid username or password.' }
+      );
     const revision = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
     if (revision !== undefined && revision !== 'main' && revision !== repo.sha) {
-      return send(res, 404, { error: `Invalid rev id: ${revision}` }, { 'x-error-code': 'RevisionNotFound', 'x-error-message': `Invalid rev id: ${revision}` });
+      return send(
+        res,
+        404,
+        { error: `Invalid rev id: ${revision}` },
+        { 'x-error-code': 'RevisionNotFound', 'x-error-message': `Invalid rev id: ${revision}` }
+      );
     }
     const expand = [...url.searchParams.getAll('expand'), ...url.searchParams.getAll('expand[]')];
     if (expand.length === 0) return send(res, 200, repo);
@@ -122,9 +149,18 @@ async function startHub(repos) {
 // Manifest i names upstream i mod 25 in format i mod 3; 25 and 3 are coprime, so every upstream
 // is named by every format. No revision is pinned: a pinned root would be a question of its own.
 const FORMATS = [
-  (id) => ['adapter_config.json', `${JSON.stringify({ base_model_name_or_path: id, peft_type: 'LORA', r: 16, lora_alpha: 32, lora_dropout: 0.05, revision: null, target_modules: ['q_proj', 'v_proj'], task_type: 'CAUSAL_LM' }, null, 2)}\n`],
-  (id, license) => ['README.md', `---\nbase_model: ${id}\nlicense: ${license}\nlibrary_name: peft\ntags:\n- base_model:adapter:${id}\n- lora\n---\n\n# Adapter\n\nA LoRA adapter on ${id}.\n`],
-  (id, license) => ['lineage.yaml', `schema: 1\nname: bench-adapter\nrelation: adapter\nupstreams:\n  - id: ${id}\n    relation: base\n    evidence: primary\nlicense:\n  id: ${license}\n`]
+  (id) => [
+    'adapter_config.json',
+    `${JSON.stringify({ base_model_name_or_path: id, peft_type: 'LORA', r: 16, lora_alpha: 32, lora_dropout: 0.05, revision: null, target_modules: ['q_proj', 'v_proj'], task_type: 'CAUSAL_LM' }, null, 2)}\n`
+  ],
+  (id, license) => [
+    'README.md',
+    `---\nbase_model: ${id}\nlicense: ${license}\nlibrary_name: peft\ntags:\n- base_model:adapter:${id}\n- lora\n---\n\n# Adapter\n\nA LoRA adapter on ${id}.\n`
+  ],
+  (id, license) => [
+    'lineage.yaml',
+    `schema: 1\nname: bench-adapter\nrelation: adapter\nupstreams:\n  - id: ${id}\n    relation: base\n    evidence: primary\nlicense:\n  id: ${license}\n`
+  ]
 ];
 
 function writeManifests(dir) {
@@ -141,7 +177,8 @@ function writeManifests(dir) {
 function childEnv() {
   const env = { ...process.env };
   // The Hub must be on, and nothing of the caller's Hub set-up (token, endpoint) may leak in.
-  for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_ENDPOINT']) delete env[name];
+  for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HF_ENDPOINT'])
+    delete env[name];
   return env;
 }
 
@@ -149,7 +186,11 @@ function childEnv() {
 function runGate(workspace, args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'never', ...args], { cwd: workspace, env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'never', ...args], {
+      cwd: workspace,
+      env: childEnv(),
+      stdio: ['ignore', 'ignore', 'pipe']
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
@@ -175,11 +216,14 @@ function hubView(reportFile) {
 }
 
 function checkWalk(view, label) {
-  if (view.report.counts.manifests !== MANIFESTS) throw new Error(`${label}: the report has ${view.report.counts.manifests} manifests, expected ${MANIFESTS}`);
+  if (view.report.counts.manifests !== MANIFESTS)
+    throw new Error(`${label}: the report has ${view.report.counts.manifests} manifests, expected ${MANIFESTS}`);
   for (const u of view.upstreams) {
     const ancestors = u.hub?.ancestors?.map((a) => a.id) ?? [];
     if (u.hub?.status !== 'found' || ancestors.length !== 3) {
-      throw new Error(`${label}: ${u.dir} upstream ${u.id} has Hub status ${u.hub?.status ?? 'none'} and ${ancestors.length} ancestor(s), expected found and 3`);
+      throw new Error(
+        `${label}: ${u.dir} upstream ${u.id} has Hub status ${u.hub?.status ?? 'none'} and ${ancestors.length} ancestor(s), expected found and 3`
+      );
     }
   }
 }
@@ -206,7 +250,8 @@ try {
   const warm = await runGate(workspace, [...hubArgs, '--output', join(tmp, 'warm.json')]);
   const warmView = hubView(join(tmp, 'warm.json'));
   checkWalk(warmView, 'warm');
-  if (JSON.stringify(warmView.upstreams) !== JSON.stringify(coldView.upstreams)) throw new Error('the warm run reports other Hub facts than the cold run');
+  if (JSON.stringify(warmView.upstreams) !== JSON.stringify(coldView.upstreams))
+    throw new Error('the warm run reports other Hub facts than the cold run');
 
   const asked = [...coldHub.byId.values()];
   const result = {

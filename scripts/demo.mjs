@@ -20,7 +20,9 @@ if (!existsSync(join(root, 'dist', 'index.js'))) {
 }
 
 function listFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]
+  );
 }
 const changed = listFiles(join(root, 'examples'))
   .map((f) => relative(root, f).split(sep).join('/'))
@@ -76,9 +78,22 @@ const server = createServer(async (req, res) => {
     const page = Number(url.searchParams.get('page') ?? 1);
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
     const slice = changed.slice((page - 1) * perPage, page * perPage);
-    return answer(res, 200, slice.map((filename, i) => ({ sha: String(i).padStart(40, '0'), filename, status: 'added', additions: 1, deletions: 0, changes: 1, patch: addedPatch(filename) })));
+    return answer(
+      res,
+      200,
+      slice.map((filename, i) => ({
+        sha: String(i).padStart(40, '0'),
+        filename,
+        status: 'added',
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        patch: addedPatch(filename)
+      }))
+    );
   }
-  if (req.method === 'GET' && (url.pathname === `${pr}/comments` || url.pathname === `${pr}/reviews`)) return answer(res, 200, []);
+  if (req.method === 'GET' && (url.pathname === `${pr}/comments` || url.pathname === `${pr}/reviews`))
+    return answer(res, 200, []);
   if (req.method === 'POST' && url.pathname === `${pr}/reviews`) {
     review = await readJson(req);
     return answer(res, 200, { id: 2, body: review.body, user: bot, state: 'COMMENTED' });
@@ -122,18 +137,18 @@ const env = {
   GITHUB_OUTPUT: outputPath,
   GITHUB_STEP_SUMMARY: summaryPath,
   RUNNER_TEMP: tmp,
-  'INPUT_TOKEN': 'demo-token',
-  'INPUT_SCOPE': 'changed',
+  INPUT_TOKEN: 'demo-token',
+  INPUT_SCOPE: 'changed',
   'INPUT_FAIL-ON': 'error',
-  'INPUT_PATHS': 'examples/**',
-  'INPUT_POLICY': 'examples/lineage-policy.yml',
+  INPUT_PATHS: 'examples/**',
+  INPUT_POLICY: 'examples/lineage-policy.yml',
   'INPUT_REPORT-FILE': '',
   'INPUT_BASE-REF': '',
   'INPUT_HEAD-REF': '',
   'INPUT_HUB-VERIFY': 'true',
   'INPUT_HUB-ENDPOINT': hub.url,
   'INPUT_HUB-MAX-DEPTH': '5',
-  'INPUT_COMMENT': 'on-failure',
+  INPUT_COMMENT: 'on-failure',
   'INPUT_REVIEW-COMMENTS': 'true',
   'INPUT_CHECK-RUN': 'true',
   ...(process.env.HF_HUB_OFFLINE ? { HF_HUB_OFFLINE: process.env.HF_HUB_OFFLINE } : {})
@@ -153,15 +168,26 @@ process.stdout.write(stdout);
 rule('Job summary (GITHUB_STEP_SUMMARY)');
 process.stdout.write(readFileSync(summaryPath, 'utf8'));
 rule('Sticky PR comment (posted through the API)');
-process.stdout.write(postedComment ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n… (${postedComment.length} characters; the same content as the job summary)\n` : '(none: the gate passed)\n');
+process.stdout.write(
+  postedComment
+    ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n… (${postedComment.length} characters; the same content as the job summary)\n`
+    : '(none: the gate passed)\n'
+);
 rule('PR review (review-comments: true)');
 if (review) {
-  console.log(`${review.comments.length} line comment(s) on the diff, the rest in the review body (${review.body.length} characters):`);
-  for (const c of review.comments.slice(0, 5)) console.log(`  ${c.path}:${c.line}  ${c.body.split('\n')[1].slice(0, 110)}…`);
+  console.log(
+    `${review.comments.length} line comment(s) on the diff, the rest in the review body (${review.body.length} characters):`
+  );
+  for (const c of review.comments.slice(0, 5))
+    console.log(`  ${c.path}:${c.line}  ${c.body.split('\n')[1].slice(0, 110)}…`);
   if (review.comments.length > 5) console.log(`  … and ${review.comments.length - 5} more`);
 } else console.log('(none: nothing to review)');
 rule('Check run (check-run: true)');
-console.log(checkRun.conclusion ? `conclusion ${checkRun.conclusion}; annotations sent in ${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}` : '(not created)');
+console.log(
+  checkRun.conclusion
+    ? `conclusion ${checkRun.conclusion}; annotations sent in ${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}`
+    : '(not created)'
+);
 rule('Step outputs (GITHUB_OUTPUT)');
 const outputs = readFileSync(outputPath, 'utf8').match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm) ?? [];
 for (const block of outputs) {

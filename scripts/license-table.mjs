@@ -9,7 +9,10 @@ import { updateReadme } from './readme-tables.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function cell(text) {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 function idCell(entry) {
@@ -47,7 +50,11 @@ export function renderLicenseTable(data) {
       sourceCell(e.source)
     ].join(' | ')
   );
-  return ['| license | family | attribution to carry | name prefix | non-commercial | terms flow down | source |', '|---|---|---|---|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
+  return [
+    '| license | family | attribution to carry | name prefix | non-commercial | terms flow down | source |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`)
+  ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

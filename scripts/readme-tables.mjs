@@ -7,15 +7,21 @@ import { load } from 'js-yaml';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function cell(text) {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .trim();
 }
 
 export function renderTables(actionYml) {
   const action = load(actionYml);
   const inputs = Object.entries(action.inputs ?? {}).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
   );
-  const outputs = Object.entries(action.outputs ?? {}).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  const outputs = Object.entries(action.outputs ?? {}).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
+  );
   return {
     inputs: ['| input | default | description |', '|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | description |', '|---|---|', ...outputs].join('\n')

@@ -87,11 +87,23 @@ async function check(argv: string[]): Promise<number> {
   let changeSet: ChangeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
   const since = values['changed-since'];
   if (since) {
-    const changes = (await gitDiffChanges({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m: string) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+    const changes = (
+      await gitDiffChanges({
+        cwd: root,
+        base: since,
+        head: 'HEAD',
+        mode: 'merge-base',
+        log: (m: string) => process.stderr.write(`${m}\n`)
+      })
+    ).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
     changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
   }
 
-  const policy = await loadPolicy({ workspace: root, file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined, ruleIds: RULE_IDS });
+  const policy = await loadPolicy({
+    workspace: root,
+    file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined,
+    ruleIds: RULE_IDS
+  });
   const now = clockFromEnv(process.env);
   const hub = await setUpHub({
     env: process.env,
@@ -104,10 +116,13 @@ async function check(argv: string[]): Promise<number> {
   const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
   await hub.finish();
   const rendered =
-    format === 'json' ? renderJson(report)
-    : format === 'sarif' ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
-    : format === 'markdown' ? renderMarkdown(report, { docsBase: DOCS_BASE })
-    : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
+    format === 'json'
+      ? renderJson(report)
+      : format === 'sarif'
+        ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
+        : format === 'markdown'
+          ? renderMarkdown(report, { docsBase: DOCS_BASE })
+          : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
   if (values.output) {
     await writeFile(resolve(cwd, values.output), rendered);
     process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -132,11 +147,16 @@ function explain(argv: string[]): number {
   const id = argv[0];
   const rule = id ? findRule(id) : undefined;
   if (!rule) {
-    process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${RULES.map((r) => r.id).join(', ')}\n`);
+    process.stderr.write(
+      `${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${RULES.map((r) => r.id).join(', ')}\n`
+    );
     return 2;
   }
   const page = rulePage(rule.id);
-  process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${DOCS_BASE}/${rule.id}.md\n`);
+  process.stdout.write(
+    page ??
+      `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${DOCS_BASE}/${rule.id}.md\n`
+  );
   return 0;
 }
 
@@ -158,7 +178,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof PolicyError) {
       for (const p of err.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
-      process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+      process.stderr.write(
+        `lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`
+      );
       return 2;
     }
     if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

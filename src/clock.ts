@@ -8,6 +8,7 @@ export function clockFromEnv(env: Record<string, string | undefined>): Date {
   const pinned = env.LINEAGE_GATE_NOW;
   if (!pinned) return new Date();
   const date = new Date(pinned);
-  if (Number.isNaN(date.getTime())) throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+  if (Number.isNaN(date.getTime()))
+    throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
   return date;
 }

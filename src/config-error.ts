@@ -26,8 +26,11 @@ export class PolicyError extends ConfigError {
   constructor(problems: readonly PolicyProblem[]) {
     if (problems.length === 0) throw new Error('PolicyError needs at least one problem');
     const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
-    super(`The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`);
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
+    super(
+      `The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`
+    );
     this.file = first.file;
     this.line = first.line;
     this.column = first.column;

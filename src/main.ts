@@ -34,7 +34,8 @@ async function readEventPayload(): Promise<Record<string, unknown>> {
 function workspacePath(workspace: string, path: string, input: string): string {
   const full = resolve(workspace, path);
   const rel = relative(workspace, full);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(`Input \`${input}\` must be a path inside the workspace; got ${JSON.stringify(path)}.`);
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new ConfigError(`Input \`${input}\` must be a path inside the workspace; got ${JSON.stringify(path)}.`);
   return full;
 }
 
@@ -73,7 +74,9 @@ export async function run(): Promise<void> {
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }) : undefined;
+    const octokit = inputs.token
+      ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
+      : undefined;
 
     const changeSet = await resolveChangeSet({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
@@ -102,7 +105,15 @@ export async function run(): Promise<void> {
     // The token must never reach the log, even inside an error message.
     if (hub.token) core.setSecret(hub.token);
     if ('off' in hub.hub) core.info(oneLine(hub.hub.off));
-    const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clockFromEnv(process.env), hub: hub.hub });
+    const report = await runGate({
+      workspace,
+      changeSet,
+      include: makePathFilter(inputs.paths),
+      failOn: inputs.failOn,
+      policy,
+      now: clockFromEnv(process.env),
+      hub: hub.hub
+    });
     await hub.finish();
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);
@@ -112,18 +123,29 @@ export async function run(): Promise<void> {
     }
     if (sarifPath) {
       await mkdir(dirname(sarifPath), { recursive: true });
-      await writeFile(sarifPath, renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE }));
+      await writeFile(
+        sarifPath,
+        renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
+      );
     }
-    for (const [name, value] of Object.entries(toOutputs(report, { reportFile: reportPath || undefined, sarifFile: sarifPath || undefined }))) core.setOutput(name, value);
+    for (const [name, value] of Object.entries(
+      toOutputs(report, { reportFile: reportPath || undefined, sarifFile: sarifPath || undefined })
+    ))
+      core.setOutput(name, value);
 
     if (octokit) {
       await publishPrSurfaces({
         octokit,
         owner,
         repo,
-        pullNumber: typeof (pr as { number?: unknown } | undefined)?.number === 'number' ? (pr as { number: number }).number : undefined,
+        pullNumber:
+          typeof (pr as { number?: unknown } | undefined)?.number === 'number'
+            ? (pr as { number: number }).number
+            : undefined,
         headSha: headSha(),
-        repoUrl: process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined,
+        repoUrl: process.env.GITHUB_REPOSITORY
+          ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+          : undefined,
         report,
         changes: changeSet.changes,
         comment: inputs.comment,
@@ -141,7 +163,13 @@ export async function run(): Promise<void> {
   } catch (err) {
     if (err instanceof PolicyError) {
       // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
-      for (const p of err.problems) core.error(p.message, { title: 'invalid lineage policy', file: p.file, startLine: p.line, startColumn: p.column });
+      for (const p of err.problems)
+        core.error(p.message, {
+          title: 'invalid lineage policy',
+          file: p.file,
+          startLine: p.line,
+          startColumn: p.column
+        });
       core.setFailed(`Configuration error: ${oneLine(err.message)}`);
     } else if (err instanceof ConfigError) core.setFailed(`Configuration error: ${oneLine(err.message)}`);
     else core.setFailed(`lineage-gate could not complete: ${oneLine((err as Error).stack ?? String(err))}`);

@@ -45,7 +45,10 @@ function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {
     ancestors: fact.ancestry.chain.map((l) => ({
       id: l.id,
       depth: l.depth,
-      license: l.answer?.kind === 'found' ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+      license:
+        l.answer?.kind === 'found'
+          ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
+          : null,
       evidence: 'secondary' as const
     }))
   };
@@ -53,10 +56,20 @@ function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {
 
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact: Artifact): string[] {
-  return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
+  return [
+    artifact.dir,
+    ...artifact.records.map((r) => r.path),
+    ...artifact.unreadable.map((u) => u.path),
+    ...artifact.weights.map((w) => w.path)
+  ];
 }
 
-function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license'], hub: HubFacts | undefined): ReportArtifact {
+function summarise(
+  artifact: Artifact,
+  failing: boolean,
+  licenseOf: (ref: UpstreamRef, record: LineageRecord) => ReportUpstream['license'],
+  hub: HubFacts | undefined
+): ReportArtifact {
   const license = artifactLicense(artifact);
   // One license per upstream id: the best-founded claim any manifest of the artifact supports.
   const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 } as const;
@@ -97,23 +110,44 @@ function summarise(artifact: Artifact, failing: boolean, licenseOf: (ref: Upstre
 
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 export async function runGate(opts: GateOptions): Promise<Report> {
-  const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+  const { artifacts, manifestCount } = await discoverArtifacts({
+    workspace: opts.workspace,
+    changeSet: opts.changeSet,
+    include: opts.include
+  });
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>
-    evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub })
+    evaluateArtifact(a, RULES, {
+      policy: effectivePolicy(opts.policy, artifactPaths(a)),
+      knowledge,
+      upstreamLicenseMappings: opts.policy.upstreamLicenses,
+      hub
+    })
   );
   const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
-    const found = licenseOfUpstream(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+    const found = licenseOfUpstream(ref, record, {
+      knowledge,
+      upstreamLicenseMappings: opts.policy.upstreamLicenses,
+      hub
+    });
     return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
   };
   const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-  const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
-  const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+  const waived = applyWaivers(
+    evaluated.map((e) => e.finding),
+    opts.policy.waivers,
+    { now: opts.now, upstreamOf: (f) => upstreams.get(f) }
+  );
+  const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map(
+    (e) => e.finding
+  );
   const findings = [...waived.findings, ...runFindings];
   // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
   const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
-  const failingDirs = new Set(findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact));
+  const failingDirs = new Set(
+    findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact)
+  );
   return buildReport({
     version,
     failOn: opts.failOn,

@@ -16,7 +16,9 @@ const REPO = 'models';
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listFiles(dir, prefix ? `${prefix}/${d.name}` : d.name) : [prefix ? `${prefix}/${d.name}` : d.name]
+    d.isDirectory()
+      ? listFiles(dir, prefix ? `${prefix}/${d.name}` : d.name)
+      : [prefix ? `${prefix}/${d.name}` : d.name]
   );
 }
 
@@ -47,7 +49,13 @@ function prFilesServer(number: number, files: string[]): Promise<GitHubApiServer
       {
         method: 'GET',
         path: `/repos/${OWNER}/${REPO}/pulls/:number/files`,
-        handler: (req) => (req.params.number === String(number) ? paginate(req, files.map((f) => diffEntry(OWNER, REPO, f, 'added'))) : githubError(404, 'Not Found'))
+        handler: (req) =>
+          req.params.number === String(number)
+            ? paginate(
+                req,
+                files.map((f) => diffEntry(OWNER, REPO, f, 'added'))
+              )
+            : githubError(404, 'Not Found')
       }
     ]
   });
@@ -70,13 +78,27 @@ describe('pull_request', () => {
     const workspace = examplesWorkspace();
     const files = listFiles(workspace).filter((f) => f.includes('qwen3-4b-support-promoted'));
     server = await prFilesServer(12, files);
-    const run = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(12), apiUrl: server.url, inputs: { 'report-file': 'out/lineage.json' } });
+    const run = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(12),
+      apiUrl: server.url,
+      inputs: { 'report-file': 'out/lineage.json' }
+    });
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.annotations).toEqual([]);
     expect(run.stdout).toContain('Files: pull request #12 files API (4 files)');
-    expect(run.outputs).toEqual({ result: 'pass', errors: '0', warnings: '0', waived: '0', artifacts: '1', 'report-file': join(workspace, 'out/lineage.json'), 'sarif-file': '' });
+    expect(run.outputs).toEqual({
+      result: 'pass',
+      errors: '0',
+      warnings: '0',
+      waived: '0',
+      artifacts: '1',
+      'report-file': join(workspace, 'out/lineage.json'),
+      'sarif-file': ''
+    });
     expect(run.summary).toContain('## ✅ Lineage gate: pass');
     expect(run.summary).toContain('`examples/mens/runs/qwen3-4b-support-promoted`');
     const report = JSON.parse(readFileSync(join(workspace, 'out/lineage.json'), 'utf8'));
@@ -103,33 +125,59 @@ describe('pull_request', () => {
 
     expect(run.code).toBe(1);
     // Reviewed line by line: every rule of examples/README.md's table, at the line of the offending value.
-    const expected = readFileSync(join(PROJECT_ROOT, '__tests__/e2e/expected/examples-pr.annotations.txt'), 'utf8').trimEnd().split('\n');
+    const expected = readFileSync(join(PROJECT_ROOT, '__tests__/e2e/expected/examples-pr.annotations.txt'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(run.annotations).toEqual(expected);
     expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
-    expect(run.stdout).toContain('::error::Lineage gate failed (fail-on: error). 9 artifact(s), 15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.');
+    expect(run.stdout).toContain(
+      '::error::Lineage gate failed (fail-on: error). 9 artifact(s), 15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.'
+    );
     expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', waived: '1', artifacts: '9' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');
     expect(run.summary).toContain('| `examples/peft/llama31-support-bot` |');
     expect(run.summary).toContain('waived until 2099-12-31');
     // Findings link to the exact line at the head sha, and to the rule page.
-    expect(run.summary).toContain('https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/examples/mens/runs/hero-drop/training_manifest.json#L6');
-    expect(run.summary).toContain('(https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules/missing-attribution.md)');
+    expect(run.summary).toContain(
+      'https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/examples/mens/runs/hero-drop/training_manifest.json#L6'
+    );
+    expect(run.summary).toContain(
+      '(https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules/missing-attribution.md)'
+    );
   });
 
   it('honours fail-on: warning and never, and the paths input', async () => {
     const workspace = examplesWorkspace();
     server = await prFilesServer(3, listFiles(workspace));
     const llamaOnly = { paths: 'examples/peft/**' };
-    const never = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: { ...llamaOnly, 'fail-on': 'never' } });
+    const never = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(3),
+      apiUrl: server.url,
+      inputs: { ...llamaOnly, 'fail-on': 'never' }
+    });
     expect(never.code).toBe(0);
     expect(never.outputs).toMatchObject({ result: 'pass', errors: '1', warnings: '1', artifacts: '2' });
     expect(never.annotations).toHaveLength(2);
 
     writeFileSync(join(workspace, 'examples/peft/llama31-support-bot/NOTICE'), 'Built with Llama.\n');
-    const warning = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: { ...llamaOnly, 'fail-on': 'warning' } });
+    const warning = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(3),
+      apiUrl: server.url,
+      inputs: { ...llamaOnly, 'fail-on': 'warning' }
+    });
     expect(warning.outputs).toMatchObject({ result: 'fail', errors: '0', warnings: '1' });
     expect(warning.code).toBe(1);
-    const error = await runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(3), apiUrl: server.url, inputs: llamaOnly });
+    const error = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(3),
+      apiUrl: server.url,
+      inputs: llamaOnly
+    });
     expect(error.code).toBe(0);
     expect(error.annotations.map((a) => a.slice(0, a.indexOf(',')))).toEqual(['::warning title=unpinned-revision']);
   });
@@ -145,18 +193,38 @@ describe('pull_request', () => {
       mkdirSync(join(repo.dir, 'data'), { recursive: true });
       writeFileSync(join(repo.dir, path), `${i}\n`);
     }
-    repo.write('adapters/colab/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/drive/MyDrive/llama-7b', r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2));
+    repo.write(
+      'adapters/colab/adapter_config.json',
+      JSON.stringify(
+        {
+          peft_type: 'LORA',
+          base_model_name_or_path: '/content/drive/MyDrive/llama-7b',
+          r: 8,
+          lora_alpha: 16,
+          task_type: 'CAUSAL_LM'
+        },
+        null,
+        2
+      )
+    );
     const head = repo.commit('3,001 files');
     // The API lists 3,000 files and silently drops the rest, like GitHub.
     server = await prFilesServer(9, filler);
-    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(9, base, head), apiUrl: server.url });
+    const run = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(9, base, head),
+      apiUrl: server.url
+    });
 
     expect(server.requests.filter((r) => r.url.includes('/pulls/9/files'))).toHaveLength(30);
     expect(run.stdout).toContain('reached that cap');
     expect(run.stdout).toMatch(/Files: git diff [0-9a-f]+\.\.\.[0-9a-f]+ .*3,001|Files: git diff/);
     expect(run.code).toBe(1);
     expect(run.annotations).toHaveLength(2);
-    expect(run.annotations.join('\n')).toContain('title=unresolvable-upstream,file=adapters/colab/adapter_config.json,line=3');
+    expect(run.annotations.join('\n')).toContain(
+      'title=unresolvable-upstream,file=adapters/colab/adapter_config.json,line=3'
+    );
     expect(run.outputs).toMatchObject({ result: 'fail', artifacts: '1' });
   }, 60000);
 });
@@ -169,14 +237,31 @@ describe('push', () => {
     payload.after = 'd'.repeat(40);
     const files = ['examples/drops/mystery-adapter/adapter_model.safetensors'];
     const server = await startGitHubApiServer({
-      routes: [{ method: 'GET', path: `/repos/${OWNER}/${REPO}/compare/:base...:head`, handler: (req) => ({ body: compareBody(req.serverUrl, OWNER, REPO, req.params.base, req.params.head, files.map((f) => diffEntry(OWNER, REPO, f, 'modified'))) }) }]
+      routes: [
+        {
+          method: 'GET',
+          path: `/repos/${OWNER}/${REPO}/compare/:base...:head`,
+          handler: (req) => ({
+            body: compareBody(
+              req.serverUrl,
+              OWNER,
+              REPO,
+              req.params.base,
+              req.params.head,
+              files.map((f) => diffEntry(OWNER, REPO, f, 'modified'))
+            )
+          })
+        }
+      ]
     });
     try {
       const run = await runAction({ workspace, eventName: 'push', payload, apiUrl: server.url });
       expect(server.requests[0].url).toContain(`/compare/${'c'.repeat(40)}...${'d'.repeat(40)}`);
       expect(run.code).toBe(1);
       expect(run.annotations).toHaveLength(1);
-      expect(run.annotations[0]).toMatch(/^::error title=unmanifested-weights,file=examples\/drops\/mystery-adapter\/adapter_model.safetensors,line=1/);
+      expect(run.annotations[0]).toMatch(
+        /^::error title=unmanifested-weights,file=examples\/drops\/mystery-adapter\/adapter_model.safetensors,line=1/
+      );
       expect(run.outputs).toMatchObject({ result: 'fail', errors: '1', artifacts: '1' });
     } finally {
       await server.close();
@@ -193,7 +278,12 @@ describe('scheduled full scan and configuration errors', () => {
 
   it('rejects inputs that are not supported yet, and bad values, as configuration errors', async () => {
     const workspace = examplesWorkspace();
-    const policy = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { policy: '.github/lineage-policy.yml' } });
+    const policy = await runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { policy: '.github/lineage-policy.yml' }
+    });
     expect(policy.code).toBe(1);
     expect(policy.stdout).toContain('::error::Configuration error: ');
     expect(policy.stdout).toContain('.github/lineage-policy.yml');
@@ -201,14 +291,31 @@ describe('scheduled full scan and configuration errors', () => {
     const bom = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'bom-file': 'bom.json' } });
     expect(bom.code).toBe(1);
     expect(bom.stdout).toContain('::error::Configuration error: Input `bom-file` is not supported yet');
-    const review = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'review-comments': 'sometimes' } });
+    const review = await runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { 'review-comments': 'sometimes' }
+    });
     expect(review.code).toBe(1);
     expect(review.stdout).toContain('Input `review-comments` must be one of `true`, `false`; got "sometimes"');
-    const harmless = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' } });
+    const harmless = await runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { 'hub-verify': 'false', comment: 'never', paths: 'examples/mens/runs/qwen3-4b-support-promoted/**' }
+    });
     expect(harmless.code).toBe(0);
-    const badFailOn = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'fail-on': 'sometimes' } });
+    const badFailOn = await runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { 'fail-on': 'sometimes' }
+    });
     expect(badFailOn.code).toBe(1);
-    expect(badFailOn.stdout).toContain('Input `fail-on` must be one of `error`, `warning`, `never`; got \\"sometimes\\"'.replace(/\\"/g, '"'));
+    expect(badFailOn.stdout).toContain(
+      'Input `fail-on` must be one of `error`, `warning`, `never`; got \\"sometimes\\"'.replace(/\\"/g, '"')
+    );
   });
 });
 
@@ -220,19 +327,31 @@ describe('untrusted content', () => {
       writeFileSync(join(workspace, path), content);
     };
     write('a/adapter_config.json', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01]));
-    write('b/adapter_config.json', 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 1234\n');
+    write(
+      'b/adapter_config.json',
+      'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 1234\n'
+    );
     write('c/training_manifest.json', '{"vocab_size": 1,');
-    write('d/README.md', '---\nlicense: "x\\n::error::injected"\nbase_model: "::warning file=x::%0A::set-output name=result::pass"\n---\n');
+    write(
+      'd/README.md',
+      '---\nlicense: "x\\n::error::injected"\nbase_model: "::warning file=x::%0A::set-output name=result::pass"\n---\n'
+    );
     write('e/adapter_config.json', 'x'.repeat(2 * 1024 * 1024));
     const run = await runAction({ workspace, eventName: 'workflow_dispatch', payload: {} });
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n').filter((l) => l.startsWith('::'));
     // Every command line is one of ours: an annotation with a rule title, or the final verdict.
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) title=[a-z-]+,file=|^::error::Lineage gate failed/);
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning|notice) title=[a-z-]+,file=|^::error::Lineage gate failed/);
     expect(run.stdout).not.toMatch(/^::error::injected/m);
     expect(run.stdout).not.toMatch(/^::set-output/m);
     const unreadable = run.annotations.filter((a) => a.includes('title=unreadable-manifest'));
-    expect(unreadable.map((a) => a.match(/file=([^,]+)/)![1]).sort()).toEqual(['a/adapter_config.json', 'b/adapter_config.json', 'c/training_manifest.json', 'e/adapter_config.json']);
+    expect(unreadable.map((a) => a.match(/file=([^,]+)/)![1]).sort()).toEqual([
+      'a/adapter_config.json',
+      'b/adapter_config.json',
+      'c/training_manifest.json',
+      'e/adapter_config.json'
+    ]);
     expect(unreadable.join('\n')).toContain('Git LFS pointer');
     expect(run.outputs.result).toBe('fail');
   });

@@ -41,9 +41,13 @@ describe('lineage-gate check on examples/', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain(ESC);
-    expect(run.stdout).toContain('examples/peft/llama31-support-bot/adapter_config.json\n  4:30  error    Attribution is owed');
+    expect(run.stdout).toContain(
+      'examples/peft/llama31-support-bot/adapter_config.json\n  4:30  error    Attribution is owed'
+    );
     expect(run.stdout).toContain('missing-attribution');
-    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 8 errors, 7 warnings, 0 notices in 9 artifacts — gate fails (fail-on: error)');
+    expect(run.stdout.trim().split('\n').pop()).toBe(
+      '✖ 8 errors, 7 warnings, 0 notices in 9 artifacts — gate fails (fail-on: error)'
+    );
   });
 
   it('colours on request (FORCE_COLOR) and writes JSON and Markdown reports with --output', async () => {
@@ -51,7 +55,10 @@ describe('lineage-gate check on examples/', () => {
     expect(coloured.stdout).toContain(ESC);
 
     const out = tempDir('lg-cli-out-');
-    const json = await runCli(['check', 'examples/mens', '--format', 'json', '--output', join(out, 'r.json')], PROJECT_ROOT);
+    const json = await runCli(
+      ['check', 'examples/mens', '--format', 'json', '--output', join(out, 'r.json')],
+      PROJECT_ROOT
+    );
     expect(json.code).toBe(1);
     expect(json.stdout).toBe('');
     expect(json.stderr).toContain('report written to');
@@ -63,26 +70,48 @@ describe('lineage-gate check on examples/', () => {
       ['examples/mens/runs/qwen3-4b-support-promoted', 'pass']
     ]);
 
-    const md = await runCli(['check', 'examples/mens/runs/qwen3-4b-support-promoted', '--format', 'markdown'], PROJECT_ROOT);
+    const md = await runCli(
+      ['check', 'examples/mens/runs/qwen3-4b-support-promoted', '--format', 'markdown'],
+      PROJECT_ROOT
+    );
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('## ✅ Lineage gate: pass');
   });
 
   it('reports paths relative to the repository root from any subdirectory, and honours --fail-on', async () => {
-    const run = await runCli(['check', '.', '--format', 'json', '--fail-on', 'never'], join(PROJECT_ROOT, 'examples', 'peft'));
+    const run = await runCli(
+      ['check', '.', '--format', 'json', '--fail-on', 'never'],
+      join(PROJECT_ROOT, 'examples', 'peft')
+    );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.artifacts.map((a) => a.dir)).toEqual(['examples/peft/community-base', 'examples/peft/llama31-support-bot']);
+    expect(report.artifacts.map((a) => a.dir)).toEqual([
+      'examples/peft/community-base',
+      'examples/peft/llama31-support-bot'
+    ]);
     expect(report.result).toBe('pass');
   });
 
   it('applies a policy given with --policy, and reports an invalid one at its lines with exit 2', async () => {
-    const run = await runCli(['check', 'examples', '--policy', 'examples/lineage-policy.yml', '--format', 'json'], PROJECT_ROOT, { LINEAGE_GATE_NOW: '2026-11-23' });
+    const run = await runCli(
+      ['check', 'examples', '--policy', 'examples/lineage-policy.yml', '--format', 'json'],
+      PROJECT_ROOT,
+      { LINEAGE_GATE_NOW: '2026-11-23' }
+    );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport & { findings: { waived: boolean }[] };
     expect(report.counts).toMatchObject({ artifacts: 9, errors: 10, warnings: 8, waived: 1 });
     const rules = new Set(report.findings.map((f) => f.ruleId));
-    for (const id of ['license-not-allowed', 'upstream-not-allowed', 'insufficient-evidence', 'license-conflict', 'naming-requirement', 'non-commercial-upstream', 'waiver-expired']) expect(rules).toContain(id);
+    for (const id of [
+      'license-not-allowed',
+      'upstream-not-allowed',
+      'insufficient-evidence',
+      'license-conflict',
+      'naming-requirement',
+      'non-commercial-upstream',
+      'waiver-expired'
+    ])
+      expect(rules).toContain(id);
 
     const dir = tempDir('lg-cli-policy-');
     mkdirSync(join(dir, '.github'));
@@ -94,7 +123,10 @@ describe('lineage-gate check on examples/', () => {
 
   it('checks only what changed since a ref with --changed-since, including deleted manifests', async () => {
     const repo = initRepo();
-    repo.write('old/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base' }));
+    repo.write(
+      'old/adapter_config.json',
+      JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base' })
+    );
     repo.write('kept/lineage.yaml', 'schema: 1\nupstreams: [{ id: Qwen/Qwen3-4B }]\nlicense: { id: apache-2.0 }\n');
     repo.write('kept/adapter_model.safetensors', 'x');
     const base = repo.commit('base');
@@ -115,7 +147,13 @@ describe('lineage-gate check on examples/', () => {
   });
 
   it('exits 2 on usage and configuration errors', async () => {
-    for (const args of [['check', '--format', 'xml'], ['check', '--policy', 'no-such-policy.yml'], ['check', 'no/such/dir'], ['frobnicate'], ['check', '--bogus']]) {
+    for (const args of [
+      ['check', '--format', 'xml'],
+      ['check', '--policy', 'no-such-policy.yml'],
+      ['check', 'no/such/dir'],
+      ['frobnicate'],
+      ['check', '--bogus']
+    ]) {
       const run = await runCli(args, PROJECT_ROOT);
       expect({ args, code: run.code }).toEqual({ args, code: 2 });
       expect(run.stderr).not.toContain('internal error');
@@ -136,9 +174,14 @@ describe('lineage-gate check on examples/', () => {
   it('runs from a copy of the bundle with no node_modules anywhere near it', async () => {
     const dir = tempDir('lg-cli-copy-');
     mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
-    for (const name of readdirSync(join(PROJECT_ROOT, 'dist', 'cli'))) writeFileSync(join(dir, 'dist', 'cli', name), readFileSync(join(PROJECT_ROOT, 'dist', 'cli', name)));
+    for (const name of readdirSync(join(PROJECT_ROOT, 'dist', 'cli')))
+      writeFileSync(join(dir, 'dist', 'cli', name), readFileSync(join(PROJECT_ROOT, 'dist', 'cli', name)));
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(NODE, [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } });
+    const run = spawnSync(
+      NODE,
+      [join(dir, 'dist', 'cli', 'index.js'), 'check', join(PROJECT_ROOT, 'examples', 'drops')],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, HF_HUB_OFFLINE: '1' } }
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('unmanifested-weights');
   });
@@ -146,7 +189,10 @@ describe('lineage-gate check on examples/', () => {
 
 describe('lineage-gate check on real-world files', () => {
   it('accounts for every real corpus fixture laid out at its original repository path', async () => {
-    const files = realWorldFixtures().map((f) => ({ path: `${f.file.split('/')[0]}/${f.file.split('/')[1].split('__')[0]}/${f.repoPath}`, bytes: f.bytes }));
+    const files = realWorldFixtures().map((f) => ({
+      path: `${f.file.split('/')[0]}/${f.file.split('/')[1].split('__')[0]}/${f.repoPath}`,
+      bytes: f.bytes
+    }));
     const root = layOut(files);
     const run = await runCli(['check', '--format', 'json', '--fail-on', 'never'], root);
     expect(run.stderr).toBe('');
@@ -162,13 +208,26 @@ describe('lineage-gate check on real-world files', () => {
       if (!f.path.endsWith('.safetensors')) expect(listed.has(f.path)).toBe(true);
     }
     const rules = new Set(report.findings.map((f) => f.ruleId));
-    for (const id of ['missing-upstream', 'unresolvable-upstream', 'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution', 'schema-violation']) {
+    for (const id of [
+      'missing-upstream',
+      'unresolvable-upstream',
+      'unqualified-hub-id',
+      'unpinned-revision',
+      'missing-license',
+      'unknown-license',
+      'missing-attribution',
+      'schema-violation'
+    ]) {
       expect(rules).toContain(id);
     }
   });
 
   (existsSync(SHARED_CORPUS) ? it : it.skip)('runs over ../shared/corpus when it is present', async () => {
-    const rows = readFileSync(join(SHARED_CORPUS, 'SOURCES.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((r) => r.split('\t'));
+    const rows = readFileSync(join(SHARED_CORPUS, 'SOURCES.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((r) => r.split('\t'));
     const files = rows
       .filter(([file]) => existsSync(join(SHARED_CORPUS, file)))
       .map(([file, repo, path]) => ({ path: `${repo}/${path}`, bytes: readFileSync(join(SHARED_CORPUS, file)) }));

@@ -18,12 +18,18 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-const peft = (base: string, revision: string | null = null) => JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: base, revision, r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2);
+const peft = (base: string, revision: string | null = null) =>
+  JSON.stringify(
+    { peft_type: 'LORA', base_model_name_or_path: base, revision, r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' },
+    null,
+    2
+  );
 
 const WORKSPACE = {
   // A mirror of a gated Llama: its ancestry (mirror → Instruct → base) makes the Llama duties bind.
   'mirror/adapter_config.json': peft('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit'),
-  'mirror/README.md': '---\nbase_model: unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit\nlicense: llama3.1\nmodel_name: Llama-3.1-8B-helper\n---\n\nBuilt with Llama.\n',
+  'mirror/README.md':
+    '---\nbase_model: unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit\nlicense: llama3.1\nmodel_name: Llama-3.1-8B-helper\n---\n\nBuilt with Llama.\n',
   'gated/adapter_config.json': peft('meta-llama/Llama-3.1-8B-Instruct'),
   'gated/README.md': '---\nlicense: llama3.1\nmodel_name: Llama-3.1-8B-tool\n---\n\nBuilt with Llama.\n',
   'missing/adapter_config.json': peft('acme-corp/no-such-model'),
@@ -31,13 +37,23 @@ const WORKSPACE = {
   'badrev/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: ${MISSING_SHA}\nlicense: { id: apache-2.0 }\n`,
   'mismatch/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\n    license: mit\nlicense: { id: apache-2.0 }\n`,
   'takedown/lineage.yaml': 'schema: 1\nupstreams:\n  - id: acme-corp/taken-down\nlicense: { id: apache-2.0 }\n',
-  'alpaca/lineage.yaml': 'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\nlicense: { id: apache-2.0 }\ndatasets:\n  - id: tatsu-lab/alpaca\n    license: apache-2.0\n',
+  'alpaca/lineage.yaml':
+    'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\nlicense: { id: apache-2.0 }\ndatasets:\n  - id: tatsu-lab/alpaca\n    license: apache-2.0\n',
   // Datasets are checked too; a bare name that is no dataset id is a notice.
-  'data/README.md': '---\nbase_model: Qwen/Qwen3-4B@main\nlicense: apache-2.0\ndatasets:\n- acme-corp/no-such-data\n- openslr\n---\n'
+  'data/README.md':
+    '---\nbase_model: Qwen/Qwen3-4B@main\nlicense: apache-2.0\ndatasets:\n- acme-corp/no-such-data\n- openslr\n---\n'
 };
 
 function ruleAt(annotations: string[]): string[] {
-  return annotations.map((a) => `${a.match(/^::(\w+) title=([a-z-]+),file=([^,]+)/)!.slice(1).join(' ')}`).sort();
+  return annotations
+    .map(
+      (a) =>
+        `${a
+          .match(/^::(\w+) title=([a-z-]+),file=([^,]+)/)!
+          .slice(1)
+          .join(' ')}`
+    )
+    .sort();
 }
 
 describe('Hub verification', () => {
@@ -49,8 +65,21 @@ describe('Hub verification', () => {
 
   it('reports missing repos, missing revisions, gating, takedowns and license mismatches, once per upstream, never printing the token', async () => {
     const dir = repo(WORKSPACE);
-    const inputs = { scope: 'all', 'hub-endpoint': hub.url, 'hub-token': TOKEN, 'hub-cache': '.cache/hub.json', 'report-file': 'report.json', 'fail-on': 'never' };
-    const run = await runAction({ workspace: dir, eventName: 'workflow_dispatch', payload: {}, inputs, env: { HF_HUB_OFFLINE: '' } });
+    const inputs = {
+      scope: 'all',
+      'hub-endpoint': hub.url,
+      'hub-token': TOKEN,
+      'hub-cache': '.cache/hub.json',
+      'report-file': 'report.json',
+      'fail-on': 'never'
+    };
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      payload: {},
+      inputs,
+      env: { HF_HUB_OFFLINE: '' }
+    });
     expect(run.code).toBe(0);
     const hubFindings = ruleAt(run.annotations).filter((a) => / hub-/.test(a));
     expect(hubFindings).toEqual([
@@ -62,11 +91,19 @@ describe('Hub verification', () => {
       'warning hub-license-mismatch alpaca/lineage.yaml',
       'warning hub-license-mismatch mismatch/lineage.yaml'
     ]);
-    expect(run.annotations.find((a) => a.includes('hub-license-mismatch,file=alpaca/'))).toContain('dataset tatsu-lab/alpaca is under "apache-2.0", but its Hub card says "cc-by-nc-4.0"');
-    expect(run.annotations.find((a) => a.includes('hub-repo-not-found,file=data/README.md'))).toContain('no dataset acme-corp/no-such-data');
-    expect(run.annotations.find((a) => a.includes('title=unqualified-hub-id,file=data/README.md'))).toMatch(/^::notice .*"openslr".*bare name/);
+    expect(run.annotations.find((a) => a.includes('hub-license-mismatch,file=alpaca/'))).toContain(
+      'dataset tatsu-lab/alpaca is under "apache-2.0", but its Hub card says "cc-by-nc-4.0"'
+    );
+    expect(run.annotations.find((a) => a.includes('hub-repo-not-found,file=data/README.md'))).toContain(
+      'no dataset acme-corp/no-such-data'
+    );
+    expect(run.annotations.find((a) => a.includes('title=unqualified-hub-id,file=data/README.md'))).toMatch(
+      /^::notice .*"openslr".*bare name/
+    );
     // With a token, a missing repo is plainly missing.
-    expect(run.annotations.find((a) => a.includes('hub-repo-not-found,file=missing/'))).toContain('even with the token given');
+    expect(run.annotations.find((a) => a.includes('hub-repo-not-found,file=missing/'))).toContain(
+      'even with the token given'
+    );
     // The token reached the Hub, and nothing else: not the log, the report or the cache.
     expect(hub.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
     const cache = readFileSync(join(dir, '.cache/hub.json'), 'utf8');
@@ -86,19 +123,33 @@ describe('Hub verification', () => {
     const parsed = JSON.parse(report);
     expect(reportValidator()(parsed)).toBe(true);
     const mirror = parsed.artifacts.find((a: { dir: string }) => a.dir === 'mirror').upstreams[0];
-    expect(mirror.hub.ancestors.map((a: { id: string }) => a.id)).toEqual(['meta-llama/Meta-Llama-3.1-8B-Instruct', 'meta-llama/Meta-Llama-3.1-8B']);
+    expect(mirror.hub.ancestors.map((a: { id: string }) => a.id)).toEqual([
+      'meta-llama/Meta-Llama-3.1-8B-Instruct',
+      'meta-llama/Meta-Llama-3.1-8B'
+    ]);
     expect(mirror.hub.sha).toMatch(/^[0-9a-f]{40}$/);
 
     // A second run with the cache asks the Hub nothing.
     const before = hub.requests.length;
-    const again = await runAction({ workspace: dir, eventName: 'workflow_dispatch', payload: {}, inputs, env: { HF_HUB_OFFLINE: '' } });
+    const again = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      payload: {},
+      inputs,
+      env: { HF_HUB_OFFLINE: '' }
+    });
     expect(hub.requests.length).toBe(before);
     expect(ruleAt(again.annotations)).toEqual(ruleAt(run.annotations));
-    expect(again.stdout).toMatch(/Hub http:\/\/127\.0\.0\.1:\d+: \d+ question\(s\), \d+ from the cache, 0 request\(s\)\./);
+    expect(again.stdout).toMatch(
+      /Hub http:\/\/127\.0\.0\.1:\d+: \d+ question\(s\), \d+ from the cache, 0 request\(s\)\./
+    );
   });
 
   it('applies the license duties of every ancestor on the Hub, hidden behind a community merge', async () => {
-    const dir = repo({ 'merge/README.md': '---\nbase_model: acme-corp/qwen-llama-merge\nlicense: apache-2.0\nmodel_name: Llama-merge-helper\n---\n' });
+    const dir = repo({
+      'merge/README.md':
+        '---\nbase_model: acme-corp/qwen-llama-merge\nlicense: apache-2.0\nmodel_name: Llama-merge-helper\n---\n'
+    });
     const offline = await runCli(['check', '--format', 'json'], dir);
     const online = await runCli(['check', '--format', 'json', '--hub-endpoint', hub.url], dir, { HF_HUB_OFFLINE: '' });
     const rules = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; message: string }[] }).findings;
@@ -113,7 +164,12 @@ describe('Hub verification', () => {
 
   it('says once that the Hub was not asked when verification is off', async () => {
     const dir = repo({ 'missing/adapter_config.json': peft('acme-corp/no-such-model') });
-    const run = await runAction({ workspace: dir, eventName: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', 'hub-verify': 'false', 'hub-endpoint': hub.url } });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      payload: {},
+      inputs: { scope: 'all', 'hub-verify': 'false', 'hub-endpoint': hub.url }
+    });
     expect(hub.requests).toHaveLength(0);
     expect(run.annotations.some((a) => a.includes('hub-'))).toBe(false);
     expect(run.summary.match(/Hub verification is off/g)).toHaveLength(1);
@@ -123,13 +179,16 @@ describe('Hub verification', () => {
     const dir = repo({
       'flaky/lineage.yaml': 'schema: 1\nupstreams:\n  - id: flaky/always-500\nlicense: { id: apache-2.0 }\n',
       'anon/adapter_config.json': peft('acme-corp/no-such-model'),
-      '.github/lineage-policy.yml': 'version: 1\nrequire: { hub: true }\nrules: { missing-license: off, unpinned-revision: off }\n'
+      '.github/lineage-policy.yml':
+        'version: 1\nrequire: { hub: true }\nrules: { missing-license: off, unpinned-revision: off }\n'
     });
     const run = await runCli(['check', '--format', 'json', '--hub-endpoint', hub.url], dir, { HF_HUB_OFFLINE: '' });
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; message: string }[] };
     const unreachable = report.findings.find((f) => f.ruleId === 'hub-unreachable')!;
     expect(unreachable.severity).toBe('error');
-    expect(report.findings.find((f) => f.ruleId === 'hub-repo-not-found')!.message).toContain('or is private or gated and needs a token');
+    expect(report.findings.find((f) => f.ruleId === 'hub-repo-not-found')!.message).toContain(
+      'or is private or gated and needs a token'
+    );
     expect(run.code).toBe(1);
   }, 120000);
 });

@@ -22,7 +22,33 @@ const EVIL = [
 /** Workflow commands the Action itself may print; anything else at a line start is an injection. */
 const OWN_COMMANDS = /^::(error|warning|notice|debug|add-mask|group|endgroup)( [^:]*)?::/;
 /** Elements the renderers themselves produce; anything else came from PR content. */
-const OWN_ELEMENTS = new Set(['p', 'br', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'sub', 'blockquote', 'hr', 's']);
+const OWN_ELEMENTS = new Set([
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'a',
+  'code',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'sub',
+  'blockquote',
+  'hr',
+  's'
+]);
 // CommonMark + GFM tables and strikethrough, raw HTML passed through as GitHub does.
 const markdownIt = new MarkdownIt({ html: true });
 
@@ -47,7 +73,13 @@ describe('PR content is inert on every surface', () => {
   it('forms no workflow command, HTML, mention, fence or link', async () => {
     const dir = tempDir('lg-inject-');
     const path = 'adapters/@everyone/adapter_config.json';
-    writeFiles(dir, { [path]: JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: `/content/${EVIL}`, revision: EVIL, r: 8 }, null, 2) });
+    writeFiles(dir, {
+      [path]: JSON.stringify(
+        { peft_type: 'LORA', base_model_name_or_path: `/content/${EVIL}`, revision: EVIL, r: 8 },
+        null,
+        2
+      )
+    });
     const gh = await standIn();
     gh.files.push({ path, status: 'added' });
     const payload = pullRequestPayload('opened', 'e'.repeat(40));

@@ -19,7 +19,17 @@ describe('a pull request with 120 findings', () => {
     for (let i = 0; i < 60; i++) {
       const path = `adapters/run-${String(i).padStart(2, '0')}/adapter_config.json`;
       // A long local path: every finding quotes it, so the comment outgrows GitHub's limit.
-      writeFiles(dir, { [path]: JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: `/content/drive/MyDrive/${'checkpoints/'.repeat(40)}base-${i}`, r: 8 }, null, 2) });
+      writeFiles(dir, {
+        [path]: JSON.stringify(
+          {
+            peft_type: 'LORA',
+            base_model_name_or_path: `/content/drive/MyDrive/${'checkpoints/'.repeat(40)}base-${i}`,
+            r: 8
+          },
+          null,
+          2
+        )
+      });
       gh.files.push({ path, status: 'added' });
     }
     const payload = pullRequestPayload('opened', 'f'.repeat(40));
@@ -44,7 +54,10 @@ describe('a pull request with 120 findings', () => {
     expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
     expect(body).toContain('Lineage gate: fail');
     // Made to fit: errors are cut to one line each before table rows go, and every error stays.
-    const note = /Shortened to stay under the 63 KiB limit: (\d+) of 60 rows of the artifact table were left out, lowest severity first\. (\d+) errors are shown on one line, without their fix\./.exec(body);
+    const note =
+      /Shortened to stay under the 63 KiB limit: (\d+) of 60 rows of the artifact table were left out, lowest severity first\. (\d+) errors are shown on one line, without their fix\./.exec(
+        body
+      );
     expect(note).not.toBeNull();
     expect(Number(note?.[2])).toBe(errors);
     expect(Number(note?.[1])).toBeLessThan(60);

@@ -26,11 +26,21 @@ async function pullRequestThatWaivesItself(basePolicy: string | undefined) {
   const dir = tempDir('lg-policy-ref-');
   writeFiles(dir, { 'a/adapter_config.json': ADAPTER, [POLICY]: SELF_WAIVING });
   const gh = await standIn();
-  gh.files.push({ path: 'a/adapter_config.json', status: 'added' }, { path: POLICY, status: basePolicy === undefined ? 'added' : 'modified' });
+  gh.files.push(
+    { path: 'a/adapter_config.json', status: 'added' },
+    { path: POLICY, status: basePolicy === undefined ? 'added' : 'modified' }
+  );
   if (basePolicy !== undefined) gh.baseFiles.set(POLICY, basePolicy);
   const payload = pullRequestPayload('opened', 'b'.repeat(40)) as { pull_request: { base: { sha: string } } };
   payload.pull_request.base.sha = 'a'.repeat(40);
-  const run = (policyRef: string) => runAction({ workspace: dir, eventName: 'pull_request', payload, apiUrl: gh.server.url, inputs: { 'policy-ref': policyRef, comment: 'never' } });
+  const run = (policyRef: string) =>
+    runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload,
+      apiUrl: gh.server.url,
+      inputs: { 'policy-ref': policyRef, comment: 'never' }
+    });
   return { run, gh };
 }
 
@@ -51,7 +61,9 @@ describe('policy-ref', () => {
     const asked = gh.server.requests.find((r) => r.url.includes('/contents/'));
     expect(asked?.url).toMatch(/\/repos\/acme\/models\/contents\/\.github(%2F|\/)lineage-policy\.yml\?ref=a{40}$/);
     expect(result.stdout).toContain(`Policy: ${POLICY} as of the base commit aaaaaaa (policy-ref: base).`);
-    expect(result.summary).toContain(`This pull request changes ${POLICY}; the change applies to pull requests opened after it is merged, not to this one.`);
+    expect(result.summary).toContain(
+      `This pull request changes ${POLICY}; the change applies to pull requests opened after it is merged, not to this one.`
+    );
   });
 
   it('base with no policy at the base commit: the defaults, and a note that the new file waits for the merge', async () => {

@@ -15,14 +15,22 @@ describe('sticky PR comment', () => {
     writeFiles(dir, { 'a/adapter_config.json': BAD });
     const gh = await standIn();
     gh.files.push({ path: 'a/adapter_config.json', status: 'added' });
-    const run = (action: 'opened' | 'synchronize', sha: string) => runAction({ workspace: dir, eventName: 'pull_request', payload: pullRequestPayload(action, sha), apiUrl: gh.server.url });
+    const run = (action: 'opened' | 'synchronize', sha: string) =>
+      runAction({
+        workspace: dir,
+        eventName: 'pull_request',
+        payload: pullRequestPayload(action, sha),
+        apiUrl: gh.server.url
+      });
 
     const first = await run('opened', 'a'.repeat(40));
     expect(first.code).toBe(1);
     expect(gh.issueComments).toHaveLength(1);
     expect(gh.issueComments[0].body.startsWith(MARKER)).toBe(true);
     expect(gh.issueComments[0].body).toContain('Lineage gate: fail');
-    expect(gh.issueComments[0].body).toContain('https://github.com/acme/models/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/a/adapter_config.json#L1');
+    expect(gh.issueComments[0].body).toContain(
+      'https://github.com/acme/models/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/a/adapter_config.json#L1'
+    );
     const id = gh.issueComments[0].id;
 
     const second = await run('synchronize', 'b'.repeat(40));
@@ -32,7 +40,12 @@ describe('sticky PR comment', () => {
     expect(second.stdout).toContain(`PR comment updated (#${id}).`);
 
     writeFiles(dir, {
-      'a/adapter_config.json': JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: '1cfa9a7208912126459214e8b04321603b3df60c', r: 8 }),
+      'a/adapter_config.json': JSON.stringify({
+        peft_type: 'LORA',
+        base_model_name_or_path: 'Qwen/Qwen3-4B',
+        revision: '1cfa9a7208912126459214e8b04321603b3df60c',
+        r: 8
+      }),
       'a/README.md': '---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\n---\n'
     });
     gh.files.push({ path: 'a/README.md', status: 'added' });
@@ -46,12 +59,22 @@ describe('sticky PR comment', () => {
   it('does not comment on a passing pull request with the default on-failure', async () => {
     const dir = tempDir('lg-pr-pass-');
     writeFiles(dir, {
-      'a/adapter_config.json': JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: '1cfa9a7208912126459214e8b04321603b3df60c', r: 8 }),
+      'a/adapter_config.json': JSON.stringify({
+        peft_type: 'LORA',
+        base_model_name_or_path: 'Qwen/Qwen3-4B',
+        revision: '1cfa9a7208912126459214e8b04321603b3df60c',
+        r: 8
+      }),
       'a/README.md': '---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\n---\n'
     });
     const gh = await standIn();
     gh.files.push({ path: 'a/adapter_config.json', status: 'added' }, { path: 'a/README.md', status: 'added' });
-    const run = await runAction({ workspace: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', 'a'.repeat(40)), apiUrl: gh.server.url });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', 'a'.repeat(40)),
+      apiUrl: gh.server.url
+    });
     expect(run.code).toBe(0);
     expect(gh.writes()).toEqual([]);
   });

@@ -42,12 +42,19 @@ describe('the real-world corpus as one pull request', () => {
       eventName: 'pull_request',
       payload: pullRequestPayload('opened', 'c'.repeat(40)),
       apiUrl: gh.server.url,
-      inputs: { comment: 'always', 'review-comments': 'true', 'check-run': 'true', 'fail-on': 'never', 'report-file': 'report.json' }
+      inputs: {
+        comment: 'always',
+        'review-comments': 'true',
+        'check-run': 'true',
+        'fail-on': 'never',
+        'report-file': 'report.json'
+      }
     });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/^::warning::/m);
-    const findings = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { findings: ReportFinding[] }).findings;
+    const findings = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { findings: ReportFinding[] })
+      .findings;
     expect(findings.length).toBeGreaterThan(100);
 
     expect(gh.issueComments).toHaveLength(1);
@@ -59,7 +66,10 @@ describe('the real-world corpus as one pull request', () => {
     expect(gh.reviewComments).toHaveLength(MAX_LINE_COMMENTS);
     for (const c of gh.reviewComments) {
       const lines = added.get(c.path);
-      expect({ path: c.path, inDiff: lines !== undefined && c.line >= 1 && c.line <= lines }).toEqual({ path: c.path, inDiff: true });
+      expect({ path: c.path, inDiff: lines !== undefined && c.line >= 1 && c.line <= lines }).toEqual({
+        path: c.path,
+        inDiff: true
+      });
     }
     expect(gh.reviews[0].body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
   }, 60000);

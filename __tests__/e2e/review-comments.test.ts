@@ -7,7 +7,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { initRepo, removeDir, tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, standInsClosedAfterEach, writeFiles as write, type PullRequestStandIn } from '../helpers/pull-request-stand-in.js';
+import {
+  pullRequestPayload,
+  standInsClosedAfterEach,
+  writeFiles as write,
+  type PullRequestStandIn
+} from '../helpers/pull-request-stand-in.js';
 import { runAction } from '../helpers/run-action.js';
 
 interface ReportFinding {
@@ -24,7 +29,8 @@ interface ReportFinding {
 // attribution of its own.
 const CARD = '---\nlicense: llama3\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Llama-support-adapter\n';
 const CONFIG = '{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",\n  "r": 8\n}\n';
-const CONFIG_PATCH = '@@ -3 +3 @@\n-  "base_model_name_or_path": "/content/base",\n+  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",';
+const CONFIG_PATCH =
+  '@@ -3 +3 @@\n-  "base_model_name_or_path": "/content/base",\n+  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",';
 const NOTICE = [
   'Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
   'Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
@@ -39,7 +45,8 @@ async function run(dir: string, gh: PullRequestStandIn, action: 'opened' | 'sync
     apiUrl: gh.server.url,
     inputs: { 'review-comments': 'true', comment: 'never', 'report-file': 'report.json' }
   });
-  const findings = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { findings: ReportFinding[] }).findings;
+  const findings = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { findings: ReportFinding[] })
+    .findings;
   return { ...result, reviewable: findings.filter((f) => !f.waived && f.severity !== 'notice') };
 }
 
@@ -64,17 +71,24 @@ describe('review comments over several runs of one pull request', () => {
     expect(gh.reviews).toHaveLength(1);
     expect(gh.reviews[0]).toMatchObject({ event: 'COMMENT', commitId: 'a'.repeat(40) });
     expect(gh.reviewComments.map((c) => [c.path, c.line]).sort()).toEqual(onLines.map((f) => [f.path, f.line]).sort());
-    for (const f of onLines) expect(gh.reviewComments.find((c) => c.body.includes(marker(f.fingerprint)))?.body).toContain(f.ruleId);
+    for (const f of onLines)
+      expect(gh.reviewComments.find((c) => c.body.includes(marker(f.fingerprint)))?.body).toContain(f.ruleId);
     for (const f of elsewhere) expect(gh.reviews[0].body).toContain(marker(f.fingerprint));
-    expect(first.stdout).toContain(`PR review #${gh.reviews[0].id}: ${onLines.length} line comment(s), ${elsewhere.length} finding(s) in its body.`);
+    expect(first.stdout).toContain(
+      `PR review #${gh.reviews[0].id}: ${onLines.length} line comment(s), ${elsewhere.length} finding(s) in its body.`
+    );
 
     // Run 2, same findings on a new push: nothing is posted or edited.
     const writesBefore = gh.writes().length;
     const second = await run(dir, gh, 'synchronize', 'b'.repeat(40));
-    expect(second.reviewable.map((f) => f.fingerprint).sort()).toEqual(first.reviewable.map((f) => f.fingerprint).sort());
+    expect(second.reviewable.map((f) => f.fingerprint).sort()).toEqual(
+      first.reviewable.map((f) => f.fingerprint).sort()
+    );
     expect(gh.writes()).toHaveLength(writesBefore);
     expect(gh.reviews).toHaveLength(1);
-    expect(second.stdout).toContain(`PR review: nothing new to post; ${first.reviewable.length} already posted by an earlier run.`);
+    expect(second.stdout).toContain(
+      `PR review: nothing new to post; ${first.reviewable.length} already posted by an earlier run.`
+    );
 
     // Run 3: a NOTICE fixes the attribution findings; their comments say resolved, no new review.
     write(dir, { 'adapters/llama/NOTICE': NOTICE });
@@ -82,7 +96,12 @@ describe('review comments over several runs of one pull request', () => {
     const third = await run(dir, gh, 'synchronize', 'c'.repeat(40));
     const fixed = first.reviewable.filter((f) => !third.reviewable.some((g) => g.fingerprint === f.fingerprint));
     // One fixed finding was a line comment, another an item of the review's body.
-    expect(fixed.filter((f) => f.ruleId === 'missing-attribution').map((f) => f.path).sort()).toEqual(['adapters/llama/README.md', 'adapters/llama/adapter_config.json']);
+    expect(
+      fixed
+        .filter((f) => f.ruleId === 'missing-attribution')
+        .map((f) => f.path)
+        .sort()
+    ).toEqual(['adapters/llama/README.md', 'adapters/llama/adapter_config.json']);
     expect(gh.reviews).toHaveLength(1);
     for (const f of fixed) {
       const comment = gh.reviewComments.find((c) => c.body.includes(f.fingerprint));
@@ -91,15 +110,26 @@ describe('review comments over several runs of one pull request', () => {
       expect(text).not.toContain(marker(f.fingerprint));
       expect(text).toContain('**Resolved** at ccccccc');
     }
-    for (const f of third.reviewable) expect(gh.reviewComments.some((c) => c.body.includes(marker(f.fingerprint))) || gh.reviews[0].body.includes(marker(f.fingerprint))).toBe(true);
+    for (const f of third.reviewable)
+      expect(
+        gh.reviewComments.some((c) => c.body.includes(marker(f.fingerprint))) ||
+          gh.reviews[0].body.includes(marker(f.fingerprint))
+      ).toBe(true);
     // The conversation of each fixed line comment is resolved too, and only those.
-    const fixedComments = gh.reviewComments.filter((c) => fixed.some((f) => c.body.includes(f.fingerprint))).map((c) => c.id);
+    const fixedComments = gh.reviewComments
+      .filter((c) => fixed.some((f) => c.body.includes(f.fingerprint)))
+      .map((c) => c.id);
     expect(fixedComments.length).toBeGreaterThan(0);
     expect([...gh.resolvedThreads].sort()).toEqual(fixedComments.sort());
-    expect(third.stdout).toContain(`PR review: nothing new to post; ${third.reviewable.length} already posted by an earlier run; ${fixed.length} earlier finding(s) marked resolved and ${fixedComments.length} conversation thread(s) resolved.`);
+    expect(third.stdout).toContain(
+      `PR review: nothing new to post; ${third.reviewable.length} already posted by an earlier run; ${fixed.length} earlier finding(s) marked resolved and ${fixedComments.length} conversation thread(s) resolved.`
+    );
 
     // Run 4: a second adapter brings new findings: a second review with only those.
-    write(dir, { 'adapters/other/adapter_config.json': '{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "/content/drive/base",\n  "r": 8\n}\n' });
+    write(dir, {
+      'adapters/other/adapter_config.json':
+        '{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "/content/drive/base",\n  "r": 8\n}\n'
+    });
     gh.files.push({ path: 'adapters/other/adapter_config.json', status: 'added', patch: '@@ -0,0 +1,5 @@\n+{' });
     const fourth = await run(dir, gh, 'synchronize', 'd'.repeat(40));
     const fresh = fourth.reviewable.filter((f) => f.path.startsWith('adapters/other/'));
@@ -125,7 +155,13 @@ describe('review comments after the files API fails', () => {
     const gh = await standIn({ filesApiFails: true });
     const payload = pullRequestPayload('opened', head) as { pull_request: { base: { sha: string } } };
     payload.pull_request.base.sha = base;
-    const result = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: gh.server.url, inputs: { 'review-comments': 'true', comment: 'never' } });
+    const result = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload,
+      apiUrl: gh.server.url,
+      inputs: { 'review-comments': 'true', comment: 'never' }
+    });
     expect(result.stdout).toContain('Falling back to git diff: the pull request files API failed');
     expect(gh.reviews).toHaveLength(1);
     // Line 3 changed; lines 1-5 are the hunk with its context, the card is not in the diff.
@@ -147,7 +183,9 @@ describe('review comments when GitHub refuses', () => {
     const fixed = await run(dir, gh, 'synchronize', 'b'.repeat(40));
     expect(gh.reviewComments.some((c) => c.body.startsWith('<!-- lineage-gate:resolved '))).toBe(true);
     expect(gh.resolvedThreads.size).toBe(0);
-    expect(fixed.stdout).toMatch(/^1 conversation thread\(s\) of fixed findings stay open \(their text says resolved\): GitHub lets a workflow token resolve threads only with `contents: write`\.$/m);
+    expect(fixed.stdout).toMatch(
+      /^1 conversation thread\(s\) of fixed findings stay open \(their text says resolved\): GitHub lets a workflow token resolve threads only with `contents: write`\.$/m
+    );
     expect(fixed.stdout).not.toMatch(/^::warning::/m);
   }, 30000);
 
@@ -160,7 +198,9 @@ describe('review comments when GitHub refuses', () => {
     expect(gh.reviews).toHaveLength(1);
     expect(gh.reviewComments).toHaveLength(0);
     for (const f of result.reviewable) expect(gh.reviews[0].body).toContain(marker(f.fingerprint));
-    expect(gh.reviews[0].body).toContain(`${result.reviewable.length} findings are listed here, as GitHub would not take line comments on this diff:`);
+    expect(gh.reviews[0].body).toContain(
+      `${result.reviewable.length} findings are listed here, as GitHub would not take line comments on this diff:`
+    );
     expect(result.stdout).toMatch(/^::warning::GitHub refused line comments on this pull request's diff \(HTTP 422\)/m);
     expect(result.code).toBe(1);
   }, 30000);
@@ -173,7 +213,9 @@ describe('review comments when GitHub refuses', () => {
     const result = await run(dir, gh, 'opened', 'a'.repeat(40));
     expect(result.code).toBe(1);
     expect(result.outputs.result).toBe('fail');
-    expect(result.stdout).toMatch(/^::warning::Could not write the pull request review \(HTTP 403\): the token lacks `pull-requests: write`/m);
+    expect(result.stdout).toMatch(
+      /^::warning::Could not write the pull request review \(HTTP 403\): the token lacks `pull-requests: write`/m
+    );
     expect(gh.reviews).toHaveLength(0);
   }, 30000);
 });

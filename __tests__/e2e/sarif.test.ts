@@ -11,14 +11,29 @@ const validate = (sarif: unknown): boolean => {
 };
 
 interface Sarif {
-  runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; partialFingerprints: Record<string, string>; suppressions?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      partialFingerprints: Record<string, string>;
+      suppressions?: unknown[];
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+  }[];
 }
 
 describe('SARIF', () => {
   it('the Action writes a valid SARIF file and names it in its outputs', async () => {
     const workspace = tempDir('lg-sarif-');
     cpSync(join(PROJECT_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true });
-    const run = await runAction({ workspace, eventName: 'schedule', payload: {}, inputs: { 'sarif-file': 'out/lineage.sarif', policy: 'examples/lineage-policy.yml' } });
+    const run = await runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { 'sarif-file': 'out/lineage.sarif', policy: 'examples/lineage-policy.yml' }
+    });
     expect(run.outputs['sarif-file']).toBe(join(workspace, 'out/lineage.sarif'));
     const sarif = JSON.parse(readFileSync(join(workspace, 'out/lineage.sarif'), 'utf8')) as Sarif;
     expect(validate(sarif)).toBe(true);

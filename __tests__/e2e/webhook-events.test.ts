@@ -32,7 +32,12 @@ function pullRequest(action: 'opened' | 'synchronize', fork = false): Payload {
   p.pull_request.head.sha = HEAD;
   if (fork) {
     // A contributor's fork: GitHub gives such runs a read-only token.
-    p.pull_request.head.repo = { ...p.pull_request.head.repo, full_name: `contributor/${REPO}`, fork: true, owner: { ...p.pull_request.head.repo.owner, login: 'contributor' } };
+    p.pull_request.head.repo = {
+      ...p.pull_request.head.repo,
+      full_name: `contributor/${REPO}`,
+      fork: true,
+      owner: { ...p.pull_request.head.repo.owner, login: 'contributor' }
+    };
     p.pull_request.head.label = `contributor:${p.pull_request.head.ref}`;
   }
   return p;
@@ -59,30 +64,42 @@ const standIn = standInsClosedAfterEach();
 async function runEvent(eventName: string, payload: Payload, options: { readOnly?: boolean } = {}) {
   const dir = tempDir('lg-event-');
   mkdirSync(dirname(join(dir, MANIFEST)), { recursive: true });
-  writeFileSync(join(dir, MANIFEST), JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base', r: 8 }, null, 2));
+  writeFileSync(
+    join(dir, MANIFEST),
+    JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base', r: 8 }, null, 2)
+  );
   const gh = await standIn(options);
   gh.files.push({ path: MANIFEST, status: 'added' });
-  const run = await runAction({ workspace: dir, eventName, payload, apiUrl: gh.server.url, inputs: { 'check-run': 'true', 'review-comments': 'true', comment: 'on-failure' } });
+  const run = await runAction({
+    workspace: dir,
+    eventName,
+    payload,
+    apiUrl: gh.server.url,
+    inputs: { 'check-run': 'true', 'review-comments': 'true', comment: 'on-failure' }
+  });
   const calls = gh.server.requests.map((r) => `${r.method} ${r.url.split('?')[0]}`);
   return { run, calls };
 }
 
 describe('every supported event, checked against GitHub OpenAPI', () => {
-  it.each(['opened', 'synchronize'] as const)('pull_request %s: files API, sticky comment, review, check run', async (action) => {
-    const { run, calls } = await runEvent('pull_request', pullRequest(action));
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`Files: pull request #${PR_NUMBER} files API (1 file)`);
-    expect(calls).toEqual(
-      expect.arrayContaining([
-        `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}/files`,
-        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
-        `POST /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}/reviews`,
-        `POST /repos/${OWNER}/${REPO}/check-runs`,
-        `PATCH /repos/${OWNER}/${REPO}/check-runs/7`
-      ])
-    );
-    expect(run.stdout).not.toMatch(/^::warning::/m);
-  });
+  it.each(['opened', 'synchronize'] as const)(
+    'pull_request %s: files API, sticky comment, review, check run',
+    async (action) => {
+      const { run, calls } = await runEvent('pull_request', pullRequest(action));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`Files: pull request #${PR_NUMBER} files API (1 file)`);
+      expect(calls).toEqual(
+        expect.arrayContaining([
+          `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}/files`,
+          `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
+          `POST /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}/reviews`,
+          `POST /repos/${OWNER}/${REPO}/check-runs`,
+          `PATCH /repos/${OWNER}/${REPO}/check-runs/7`
+        ])
+      );
+      expect(run.stdout).not.toMatch(/^::warning::/m);
+    }
+  );
 
   it('pull_request from a fork: every write refused, verdict unchanged, one warning per surface', async () => {
     const { run } = await runEvent('pull_request', pullRequest('opened', true), { readOnly: true });

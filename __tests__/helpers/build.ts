@@ -48,6 +48,13 @@ export function artifact(dir: string, partial: Partial<Artifact> = {}): Artifact
 }
 
 /** What rules see when no policy file exists: default settings, the built-in license knowledge. */
-export function defaultRuleContext(overrides: Partial<Omit<RuleContext, 'artifact'>> = {}): Omit<RuleContext, 'artifact'> {
-  return { policy: defaultEffectivePolicy(), knowledge: LicenseKnowledge.builtin(), upstreamLicenseMappings: [], ...overrides };
+export function defaultRuleContext(
+  overrides: Partial<Omit<RuleContext, 'artifact'>> = {}
+): Omit<RuleContext, 'artifact'> {
+  return {
+    policy: defaultEffectivePolicy(),
+    knowledge: LicenseKnowledge.builtin(),
+    upstreamLicenseMappings: [],
+    ...overrides
+  };
 }

@@ -73,7 +73,16 @@ export function bareClone(repo: TempRepo): string {
 /** A shallow single-branch clone of `origin`, like actions/checkout's default `fetch-depth: 1`. */
 export function shallowClone(origin: string, branch: string): TempRepo {
   const dir = join(tempDir('lineage-gate-clone-'), 'work');
-  runGit(dirname(dir), ['clone', '--quiet', '--depth=1', '--single-branch', '--branch', branch, `file://${origin}`, dir]);
+  runGit(dirname(dir), [
+    'clone',
+    '--quiet',
+    '--depth=1',
+    '--single-branch',
+    '--branch',
+    branch,
+    `file://${origin}`,
+    dir
+  ]);
   return openRepo(dir);
 }
 

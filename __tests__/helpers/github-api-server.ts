@@ -128,7 +128,10 @@ export function githubError(status: number, message: string): ApiResponse {
   return { status, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
 }
 
-export async function startGitHubApiServer({ routes, openapi = true }: GitHubApiServerOptions): Promise<GitHubApiServer> {
+export async function startGitHubApiServer({
+  routes,
+  openapi = true
+}: GitHubApiServerOptions): Promise<GitHubApiServer> {
   const compiled = routes.map(compile);
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -136,15 +139,30 @@ export async function startGitHubApiServer({ routes, openapi = true }: GitHubApi
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body
+      };
       requests.push(recorded);
       const parsed = new URL(recorded.url, serverUrl);
       // GraphQL is not in the REST description: its queries are checked against GitHub's GraphQL schema.
       const graphql = recorded.method === 'POST' && parsed.pathname === '/graphql';
-      const refused = !openapi ? [] : graphql ? checkGraphqlRequest(parseJson(body)).violations : validateRequest(recorded);
+      const refused = !openapi
+        ? []
+        : graphql
+          ? checkGraphqlRequest(parseJson(body)).violations
+          : validateRequest(recorded);
       if (refused.length) {
         violations.push(...refused);
-        send(res, githubError(422, `The request does not conform to GitHub's ${graphql ? 'GraphQL schema' : 'OpenAPI description'}:\n${refused.join('\n')}`));
+        send(
+          res,
+          githubError(
+            422,
+            `The request does not conform to GitHub's ${graphql ? 'GraphQL schema' : 'OpenAPI description'}:\n${refused.join('\n')}`
+          )
+        );
         return;
       }
       for (const route of compiled) {
@@ -156,7 +174,14 @@ export async function startGitHubApiServer({ routes, openapi = true }: GitHubApi
         const json = parseJson(body);
         let answer: ApiResponse;
         try {
-          answer = await route.handler({ ...recorded, path: parsed.pathname, query: parsed.searchParams, params, json, serverUrl });
+          answer = await route.handler({
+            ...recorded,
+            path: parsed.pathname,
+            query: parsed.searchParams,
+            params,
+            json,
+            serverUrl
+          });
         } catch (err) {
           answer = githubError(500, `test route failed: ${(err as Error).message}`);
         }
@@ -179,7 +204,10 @@ export async function startGitHubApiServer({ routes, openapi = true }: GitHubApi
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       });
-      if (violations.length) throw new Error(`${violations.length} request(s) or answer(s) did not conform to GitHub's OpenAPI description:\n${violations.join('\n')}`);
+      if (violations.length)
+        throw new Error(
+          `${violations.length} request(s) or answer(s) did not conform to GitHub's OpenAPI description:\n${violations.join('\n')}`
+        );
     }
   };
 }

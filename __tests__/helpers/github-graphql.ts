@@ -4,7 +4,15 @@
  * query against the same schema, so an answer of the wrong shape fails too.
  */
 import { schema as published } from '@octokit/graphql-schema';
-import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema
+} from 'graphql';
 
 let schema: GraphQLSchema | undefined;
 
@@ -37,6 +45,10 @@ export function checkGraphqlRequest(body: unknown): CheckedGraphqlRequest {
 }
 
 /** Runs a checked query against the schema with `rootValue` as the data; wrong shapes and bad variables come back as errors. */
-export function executeGraphql(document: DocumentNode, variables: Record<string, unknown>, rootValue: Record<string, unknown>): ExecutionResult {
+export function executeGraphql(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  rootValue: Record<string, unknown>
+): ExecutionResult {
   return execute({ schema: githubGraphqlSchema(), document, variableValues: variables, rootValue }) as ExecutionResult;
 }

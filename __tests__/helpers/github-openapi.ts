@@ -106,7 +106,8 @@ function normalizeNullable(schema: Schema): void {
     schema.enum.push(null);
   }
   for (const key of ['properties', 'patternProperties']) {
-    for (const child of Object.values((schema[key] as Record<string, Schema> | undefined) ?? {})) normalizeNullable(child);
+    for (const child of Object.values((schema[key] as Record<string, Schema> | undefined) ?? {}))
+      normalizeNullable(child);
   }
   for (const key of ['items', 'additionalProperties', 'not']) {
     if (schema[key] && typeof schema[key] === 'object') normalizeNullable(schema[key] as Schema);
@@ -137,7 +138,14 @@ function normalizeDocument(doc: OpenApiDocument): void {
 function template(doc: OpenApiDocument, path: string, method: string, definition: OperationObject): Template {
   const opPointer = pointer('paths', path, method);
   const params = (definition.parameters ?? [])
-    .map((p, i): Parameter => (isRef(p) ? { ...doc.components.parameters[refName(p)], schemaPointer: pointer('components', 'parameters', refName(p), 'schema') } : { ...p, schemaPointer: `${opPointer}${pointer('parameters', String(i), 'schema')}` }))
+    .map((p, i): Parameter =>
+      isRef(p)
+        ? {
+            ...doc.components.parameters[refName(p)],
+            schemaPointer: pointer('components', 'parameters', refName(p), 'schema')
+          }
+        : { ...p, schemaPointer: `${opPointer}${pointer('parameters', String(i), 'schema')}` }
+    )
     .filter((p) => p.in === 'path' || p.in === 'query');
   const names: string[] = [];
   let literalSegments = 0;
@@ -147,18 +155,28 @@ function template(doc: OpenApiDocument, path: string, method: string, definition
     .map((segment) => {
       if (!segment.includes('{')) literalSegments++;
       // A segment may mix parameters and literal text, e.g. `{base}...{head}`.
-      return segment.split(/(\{[^}]+\})/).map((part) => {
-        const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-        if (name === undefined) {
-          literalChars += part.length;
-          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        }
-        names.push(name);
-        return params.find((p) => p.name === name)?.['x-multi-segment'] ? '(.+?)' : '([^/]+?)';
-      }).join('');
+      return segment
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (name === undefined) {
+            literalChars += part.length;
+            return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          }
+          names.push(name);
+          return params.find((p) => p.name === name)?.['x-multi-segment'] ? '(.+?)' : '([^/]+?)';
+        })
+        .join('');
     })
     .join('/');
-  const operation: Operation = { method: method.toUpperCase(), path, operationId: definition.operationId, params, pointer: opPointer, definition };
+  const operation: Operation = {
+    method: method.toUpperCase(),
+    path,
+    operationId: definition.operationId,
+    params,
+    pointer: opPointer,
+    definition
+  };
   return { operation, regex: new RegExp(`^${source}$`), names, literalSegments, literalChars };
 }
 
@@ -182,7 +200,8 @@ function load(): Loaded {
   }
   // Most literal segments first, then most literal text: `/pulls/comments/{comment_id}` beats
   // `/pulls/{pull_number}/…`, and `{base}...{head}` beats the catch-all `{basehead}`.
-  for (const list of templates.values()) list.sort((a, b) => b.literalSegments - a.literalSegments || b.literalChars - a.literalChars);
+  for (const list of templates.values())
+    list.sort((a, b) => b.literalSegments - a.literalSegments || b.literalChars - a.literalChars);
   loaded = { doc, ajv, templates, validators: new Map() };
   return loaded;
 }
@@ -210,8 +229,14 @@ function problems(validate: ValidateFunction, value: unknown, where: string): st
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const detail = (e: ErrorObject): string =>
-    e.params.allowedValues ? ` (${(e.params.allowedValues as unknown[]).map(String).join(', ')})` : e.params.additionalProperty ? ` (${String(e.params.additionalProperty)})` : '';
-  const lines = errors.slice(0, MAX_ERRORS).map((e) => `${where}${e.instancePath ? ` ${e.instancePath}` : ''} ${e.message ?? 'is invalid'}${detail(e)}`);
+    e.params.allowedValues
+      ? ` (${(e.params.allowedValues as unknown[]).map(String).join(', ')})`
+      : e.params.additionalProperty
+        ? ` (${String(e.params.additionalProperty)})`
+        : '';
+  const lines = errors
+    .slice(0, MAX_ERRORS)
+    .map((e) => `${where}${e.instancePath ? ` ${e.instancePath}` : ''} ${e.message ?? 'is invalid'}${detail(e)}`);
   if (errors.length > MAX_ERRORS) lines.push(`${where}: … and ${errors.length - MAX_ERRORS} more`);
   return lines;
 }
@@ -222,7 +247,9 @@ export function validateSchema(name: string, value: unknown): string[] {
 }
 
 function findTemplate(method: string, pathname: string): Template | undefined {
-  return load().templates.get(method.toUpperCase())?.find((t) => t.regex.test(pathname));
+  return load()
+    .templates.get(method.toUpperCase())
+    ?.find((t) => t.regex.test(pathname));
 }
 
 export function findOperation(method: string, pathname: string): Operation | undefined {
@@ -239,14 +266,18 @@ function pathValues(t: Template, pathname: string): Record<string, string> {
 function types(schema: Schema): string[] {
   if (typeof schema.$ref === 'string') return types(load().doc.components.schemas[refName(schema as unknown as Ref)]);
   if (typeof schema.type === 'string') return [schema.type];
-  return [...((schema.anyOf as Schema[] | undefined) ?? []), ...((schema.oneOf as Schema[] | undefined) ?? [])].flatMap(types);
+  return [...((schema.anyOf as Schema[] | undefined) ?? []), ...((schema.oneOf as Schema[] | undefined) ?? [])].flatMap(
+    types
+  );
 }
 
 /** A path or query string as the parameter's schema types it (URLs carry only text). */
 function coerce(value: string, schema: Schema): unknown {
   const allowed = types(schema);
-  if (allowed.includes('array')) return value.split(',').map((item) => coerce(item, (schema.items as Schema | undefined) ?? {}));
-  if ((allowed.includes('integer') || allowed.includes('number')) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (allowed.includes('array'))
+    return value.split(',').map((item) => coerce(item, (schema.items as Schema | undefined) ?? {}));
+  if ((allowed.includes('integer') || allowed.includes('number')) && /^-?\d+(\.\d+)?$/.test(value))
+    return Number(value);
   if (allowed.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
   return value;
 }
@@ -271,34 +302,57 @@ export function validateRequest({ method, url, headers, body }: RequestToValidat
   const verb = method.toUpperCase();
   const matched = findTemplate(verb, pathname);
   if (!matched) {
-    const others = [...load().templates].filter(([m, list]) => m !== verb && list.some((t) => t.regex.test(pathname))).map(([m]) => m);
-    return [`${verb} ${pathname}: no such operation in GitHub's OpenAPI document${others.length ? ` (the path takes ${others.join(', ')})` : ''}`];
+    const others = [...load().templates]
+      .filter(([m, list]) => m !== verb && list.some((t) => t.regex.test(pathname)))
+      .map(([m]) => m);
+    return [
+      `${verb} ${pathname}: no such operation in GitHub's OpenAPI document${others.length ? ` (the path takes ${others.join(', ')})` : ''}`
+    ];
   }
   const { operation } = matched;
   const where = `${verb} ${pathname} (${operation.operationId})`;
   const out: string[] = [];
   const values = pathValues(matched, pathname);
   for (const p of operation.params.filter((x) => x.in === 'path')) {
-    out.push(...problems(validator(p.schemaPointer), coerce(values[p.name], p.schema), `${where}: path parameter ${p.name}`));
+    out.push(
+      ...problems(validator(p.schemaPointer), coerce(values[p.name], p.schema), `${where}: path parameter ${p.name}`)
+    );
   }
   const query = operation.params.filter((x) => x.in === 'query');
   for (const name of new Set(searchParams.keys())) {
     const p = query.find((x) => x.name === name);
     if (!p) out.push(`${where}: query parameter ${name} is not declared by the operation`);
-    else out.push(...problems(validator(p.schemaPointer), coerce(searchParams.get(name)!, p.schema), `${where}: query parameter ${name}`));
+    else
+      out.push(
+        ...problems(
+          validator(p.schemaPointer),
+          coerce(searchParams.get(name)!, p.schema),
+          `${where}: query parameter ${name}`
+        )
+      );
   }
-  for (const p of query) if (p.required && !searchParams.has(p.name)) out.push(`${where}: required query parameter ${p.name} is missing`);
+  for (const p of query)
+    if (p.required && !searchParams.has(p.name)) out.push(`${where}: required query parameter ${p.name} is missing`);
   out.push(...validateBody(operation, where, headers['content-type'], body));
   return out;
 }
 
-function validateBody(operation: Operation, where: string, contentType: string | string[] | undefined, body: string): string[] {
+function validateBody(
+  operation: Operation,
+  where: string,
+  contentType: string | string[] | undefined,
+  body: string
+): string[] {
   const requestBody = operation.definition.requestBody;
   if (!body) return requestBody?.required ? [`${where}: the required request body is missing`] : [];
   if (!requestBody) return [`${where}: sends a body but the operation takes none`];
   const declared = Object.keys(requestBody.content ?? {});
-  const sent = String(contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (!declared.includes(sent)) return [`${where}: request body media type "${sent}" is not one of ${declared.join(', ')}`];
+  const sent = String(contentType ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (!declared.includes(sent))
+    return [`${where}: request body media type "${sent}" is not one of ${declared.join(', ')}`];
   if (sent !== jsonMediaType(requestBody)) return [];
   let json: unknown;
   try {
@@ -306,7 +360,11 @@ function validateBody(operation: Operation, where: string, contentType: string |
   } catch {
     return [`${where}: request body is not JSON`];
   }
-  return problems(validator(`${operation.pointer}${pointer('requestBody', 'content', sent, 'schema')}`), json, `${where}: request body`);
+  return problems(
+    validator(`${operation.pointer}${pointer('requestBody', 'content', sent, 'schema')}`),
+    json,
+    `${where}: request body`
+  );
 }
 
 /**
@@ -320,13 +378,18 @@ export function validateResponse(operation: Operation, status: number, body: unk
     // GitHub answers errors that an operation's description omits, e.g. 403 "Resource not
     // accessible by integration" to a token without the permission: accept them in its error shape.
     if (status >= 400 && validateSchema('basic-error', body).length === 0) return [];
-    return [`${where}: status ${status} is not documented (documented: ${Object.keys(operation.definition.responses).join(', ')})`];
+    return [
+      `${where}: status ${status} is not documented (documented: ${Object.keys(operation.definition.responses).join(', ')})`
+    ];
   }
   const [response, responsePointer] = isRef(documented)
     ? [load().doc.components.responses[refName(documented)], pointer('components', 'responses', refName(documented))]
     : [documented, `${operation.pointer}${pointer('responses', String(status))}`];
   const mediaType = jsonMediaType(response);
-  if (!mediaType) return body === undefined || typeof body === 'string' ? [] : [`${where}: sends a JSON body but the status documents none`];
+  if (!mediaType)
+    return body === undefined || typeof body === 'string'
+      ? []
+      : [`${where}: sends a JSON body but the status documents none`];
   if (body === undefined) return [`${where}: the documented JSON body is missing`];
   return problems(validator(`${responsePointer}${pointer('content', mediaType, 'schema')}`), body, `${where}: body`);
 }

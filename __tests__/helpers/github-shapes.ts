@@ -75,7 +75,13 @@ function simpleUser(serverUrl: string, { login, type }: Actor): Body {
 export type FileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
 
 /** One entry of `GET /pulls/{n}/files` or of a comparison's `files` (schema `diff-entry`). */
-export function diffEntry(owner: string, repo: string, filename: string, status: FileStatus, previousFilename?: string): Body {
+export function diffEntry(
+  owner: string,
+  repo: string,
+  filename: string,
+  status: FileStatus,
+  previousFilename?: string
+): Body {
   const blob = sha(`${status}:${filename}`);
   const encoded = filename.split('/').map(encodeURIComponent).join('/');
   const entry: Body = {
@@ -95,7 +101,14 @@ export function diffEntry(owner: string, repo: string, filename: string, status:
 }
 
 /** The body of `GET /repos/{o}/{r}/compare/{base}...{head}` (schema `commit-comparison`; one commit shown, as with `per_page=1`). */
-export function compareBody(serverUrl: string, owner: string, repo: string, base: string, head: string, files: unknown[]): Body {
+export function compareBody(
+  serverUrl: string,
+  owner: string,
+  repo: string,
+  base: string,
+  head: string,
+  files: unknown[]
+): Body {
   const template = rebase(example('commit-comparison'), moveRepo('octocat/Hello-World', { serverUrl, owner, repo }));
   const api = `${serverUrl}/repos/${owner}/${repo}`;
   const html = `https://github.com/${owner}/${repo}`;
@@ -108,7 +121,11 @@ export function compareBody(serverUrl: string, owner: string, repo: string, base
       url: `${api}/commits/${id}`,
       html_url: `${html}/commit/${id}`,
       comments_url: `${api}/commits/${id}/comments`,
-      commit: { ...shown.commit, url: `${api}/git/commits/${id}`, tree: { sha: sha(`tree:${id}`), url: `${api}/git/trees/${sha(`tree:${id}`)}` } },
+      commit: {
+        ...shown.commit,
+        url: `${api}/git/commits/${id}`,
+        tree: { sha: sha(`tree:${id}`), url: `${api}/git/trees/${sha(`tree:${id}`)}` }
+      },
       parents: []
     };
   };
@@ -139,7 +156,15 @@ export interface IssueCommentFields extends Place {
 }
 
 /** A comment on an issue or pull request (schema `issue-comment`). */
-export function issueComment({ id, body, user = OCTOCAT, serverUrl, owner, repo, issueNumber }: IssueCommentFields): Body {
+export function issueComment({
+  id,
+  body,
+  user = OCTOCAT,
+  serverUrl,
+  owner,
+  repo,
+  issueNumber
+}: IssueCommentFields): Body {
   const template = rebase(example('issue-comment'), moveRepo('octocat/Hello-World', { serverUrl, owner, repo }));
   return {
     ...template,
@@ -194,7 +219,17 @@ export interface PullRequestReviewFields extends Place {
 }
 
 /** A pull request review (schema `pull-request-review`). */
-export function pullRequestReview({ id, body, commitId, user, pullNumber, state = 'COMMENTED', serverUrl, owner, repo }: PullRequestReviewFields): Body {
+export function pullRequestReview({
+  id,
+  body,
+  commitId,
+  user,
+  pullNumber,
+  state = 'COMMENTED',
+  serverUrl,
+  owner,
+  repo
+}: PullRequestReviewFields): Body {
   const template = rebase(example('pull-request-review'), moveRepo('octocat/Hello-World', { serverUrl, owner, repo }));
   const html = `https://github.com/${owner}/${repo}/pull/${pullNumber}#pullrequestreview-${id}`;
   const pullRequest = `${serverUrl}/repos/${owner}/${repo}/pulls/${pullNumber}`;
@@ -227,8 +262,23 @@ export interface ReviewCommentFields extends Place {
 }
 
 /** A line comment of a review, as `GET /repos/{o}/{r}/pulls/{n}/comments` lists it (schema `pull-request-review-comment`). */
-export function reviewComment({ id, body, path, line, commitId, user, pullNumber, reviewId, serverUrl, owner, repo }: ReviewCommentFields): Body {
-  const template = rebase(example('pull-request-review-comment-items'), moveRepo('octocat/Hello-World', { serverUrl, owner, repo }));
+export function reviewComment({
+  id,
+  body,
+  path,
+  line,
+  commitId,
+  user,
+  pullNumber,
+  reviewId,
+  serverUrl,
+  owner,
+  repo
+}: ReviewCommentFields): Body {
+  const template = rebase(
+    example('pull-request-review-comment-items'),
+    moveRepo('octocat/Hello-World', { serverUrl, owner, repo })
+  );
   // The example answers an earlier comment and spans lines; this one stands alone on one line.
   delete template.in_reply_to_id;
   const self = `${serverUrl}/repos/${owner}/${repo}/pulls/comments/${id}`;

@@ -93,15 +93,38 @@ const sha = (seed: string): string => {
 export const fixtureSha = sha;
 
 const LLAMA_31_FILES = [
-  '.gitattributes', 'LICENSE', 'README.md', 'USE_POLICY.md', 'config.json', 'generation_config.json',
-  'model-00001-of-00004.safetensors', 'model-00002-of-00004.safetensors', 'model-00003-of-00004.safetensors',
-  'model-00004-of-00004.safetensors', 'model.safetensors.index.json', 'original/consolidated.00.pth',
-  'original/params.json', 'original/tokenizer.model', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'
+  '.gitattributes',
+  'LICENSE',
+  'README.md',
+  'USE_POLICY.md',
+  'config.json',
+  'generation_config.json',
+  'model-00001-of-00004.safetensors',
+  'model-00002-of-00004.safetensors',
+  'model-00003-of-00004.safetensors',
+  'model-00004-of-00004.safetensors',
+  'model.safetensors.index.json',
+  'original/consolidated.00.pth',
+  'original/params.json',
+  'original/tokenizer.model',
+  'special_tokens_map.json',
+  'tokenizer.json',
+  'tokenizer_config.json'
 ];
 const QWEN3_FILES = [
-  '.gitattributes', 'LICENSE', 'README.md', 'config.json', 'generation_config.json', 'merges.txt',
-  'model-00001-of-00003.safetensors', 'model-00002-of-00003.safetensors', 'model-00003-of-00003.safetensors',
-  'model.safetensors.index.json', 'tokenizer.json', 'tokenizer_config.json', 'vocab.json'
+  '.gitattributes',
+  'LICENSE',
+  'README.md',
+  'config.json',
+  'generation_config.json',
+  'merges.txt',
+  'model-00001-of-00003.safetensors',
+  'model-00002-of-00003.safetensors',
+  'model-00003-of-00003.safetensors',
+  'model.safetensors.index.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'vocab.json'
 ];
 const LLAMA_GATE_PROMPT = 'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT\nLlama 3.1 Version Release Date: July 23, 2024 …';
 
@@ -122,17 +145,41 @@ export function catalogue(): HubRepo[] {
         base_model: ['Qwen/Qwen3-4B-Base']
       },
       tags: [
-        'transformers', 'safetensors', 'qwen3', 'text-generation', 'conversational', 'arxiv:2309.00071', 'arxiv:2505.09388',
-        'base_model:Qwen/Qwen3-4B-Base', 'base_model:finetune:Qwen/Qwen3-4B-Base', 'license:apache-2.0',
-        'autotrain_compatible', 'text-generation-inference', 'endpoints_compatible', 'region:us'
+        'transformers',
+        'safetensors',
+        'qwen3',
+        'text-generation',
+        'conversational',
+        'arxiv:2309.00071',
+        'arxiv:2505.09388',
+        'base_model:Qwen/Qwen3-4B-Base',
+        'base_model:finetune:Qwen/Qwen3-4B-Base',
+        'license:apache-2.0',
+        'autotrain_compatible',
+        'text-generation-inference',
+        'endpoints_compatible',
+        'region:us'
       ],
       siblings: QWEN3_FILES,
       baseModels: { relation: 'finetune', models: [{ id: 'Qwen/Qwen3-4B-Base' }] },
       refs: { v1: sha('Qwen/Qwen3-4B@v1') }
     }),
     model('Qwen/Qwen3-4B-Base', {
-      cardData: { library_name: 'transformers', license: 'apache-2.0', license_link: 'https://huggingface.co/Qwen/Qwen3-4B-Base/blob/main/LICENSE', pipeline_tag: 'text-generation' },
-      tags: ['transformers', 'safetensors', 'qwen3', 'text-generation', 'arxiv:2505.09388', 'license:apache-2.0', 'region:us'],
+      cardData: {
+        library_name: 'transformers',
+        license: 'apache-2.0',
+        license_link: 'https://huggingface.co/Qwen/Qwen3-4B-Base/blob/main/LICENSE',
+        pipeline_tag: 'text-generation'
+      },
+      tags: [
+        'transformers',
+        'safetensors',
+        'qwen3',
+        'text-generation',
+        'arxiv:2505.09388',
+        'license:apache-2.0',
+        'region:us'
+      ],
       siblings: QWEN3_FILES
     }),
     // A gated Llama (manual approval), renamed from its Meta-Llama-3.1 id, and its base.
@@ -148,9 +195,30 @@ export function catalogue(): HubRepo[] {
         extra_gated_prompt: LLAMA_GATE_PROMPT
       },
       tags: [
-        'transformers', 'safetensors', 'llama', 'text-generation', 'facebook', 'meta', 'pytorch', 'llama-3', 'conversational',
-        'en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th', 'arxiv:2204.05149', 'base_model:meta-llama/Llama-3.1-8B',
-        'base_model:finetune:meta-llama/Llama-3.1-8B', 'license:llama3.1', 'autotrain_compatible', 'text-generation-inference', 'region:us'
+        'transformers',
+        'safetensors',
+        'llama',
+        'text-generation',
+        'facebook',
+        'meta',
+        'pytorch',
+        'llama-3',
+        'conversational',
+        'en',
+        'de',
+        'fr',
+        'it',
+        'pt',
+        'hi',
+        'es',
+        'th',
+        'arxiv:2204.05149',
+        'base_model:meta-llama/Llama-3.1-8B',
+        'base_model:finetune:meta-llama/Llama-3.1-8B',
+        'license:llama3.1',
+        'autotrain_compatible',
+        'text-generation-inference',
+        'region:us'
       ],
       siblings: LLAMA_31_FILES,
       baseModels: { relation: 'finetune', models: [{ id: 'meta-llama/Llama-3.1-8B' }] }
@@ -158,8 +226,24 @@ export function catalogue(): HubRepo[] {
     model('meta-llama/Llama-3.1-8B', {
       gated: 'manual',
       renamedFrom: ['meta-llama/Meta-Llama-3.1-8B'],
-      cardData: { language: ['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th'], license: 'llama3.1', pipeline_tag: 'text-generation', extra_gated_prompt: LLAMA_GATE_PROMPT },
-      tags: ['transformers', 'safetensors', 'llama', 'text-generation', 'facebook', 'meta', 'pytorch', 'llama-3', 'license:llama3.1', 'region:us'],
+      cardData: {
+        language: ['en', 'de', 'fr', 'it', 'pt', 'hi', 'es', 'th'],
+        license: 'llama3.1',
+        pipeline_tag: 'text-generation',
+        extra_gated_prompt: LLAMA_GATE_PROMPT
+      },
+      tags: [
+        'transformers',
+        'safetensors',
+        'llama',
+        'text-generation',
+        'facebook',
+        'meta',
+        'pytorch',
+        'llama-3',
+        'license:llama3.1',
+        'region:us'
+      ],
       siblings: LLAMA_31_FILES
     }),
     // A quantized mirror whose card names the pre-rename id of its base.
@@ -172,25 +256,70 @@ export function catalogue(): HubRepo[] {
         tags: ['llama-3', 'llama', 'meta', 'facebook', 'unsloth', 'transformers']
       },
       tags: [
-        'transformers', 'safetensors', 'llama', 'text-generation', 'llama-3', 'meta', 'facebook', 'unsloth', 'conversational', 'en',
-        'base_model:meta-llama/Llama-3.1-8B-Instruct', 'base_model:quantized:meta-llama/Llama-3.1-8B-Instruct',
-        'license:llama3.1', '4-bit', 'bitsandbytes', 'region:us'
+        'transformers',
+        'safetensors',
+        'llama',
+        'text-generation',
+        'llama-3',
+        'meta',
+        'facebook',
+        'unsloth',
+        'conversational',
+        'en',
+        'base_model:meta-llama/Llama-3.1-8B-Instruct',
+        'base_model:quantized:meta-llama/Llama-3.1-8B-Instruct',
+        'license:llama3.1',
+        '4-bit',
+        'bitsandbytes',
+        'region:us'
       ],
-      siblings: ['.gitattributes', 'README.md', 'config.json', 'generation_config.json', 'model.safetensors', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'],
+      siblings: [
+        '.gitattributes',
+        'README.md',
+        'config.json',
+        'generation_config.json',
+        'model.safetensors',
+        'special_tokens_map.json',
+        'tokenizer.json',
+        'tokenizer_config.json'
+      ],
       baseModels: { relation: 'quantized', models: [{ id: 'meta-llama/Llama-3.1-8B-Instruct' }] }
     }),
     // A private repo: 401 RepoNotFound to anyone without the accepted token.
     model('acme-corp/internal-llm', {
       private: true,
-      cardData: { license: 'other', license_name: 'acme-internal', license_link: 'LICENSE.md', base_model: 'Qwen/Qwen3-4B' },
-      tags: ['safetensors', 'base_model:Qwen/Qwen3-4B', 'base_model:finetune:Qwen/Qwen3-4B', 'license:other', 'region:us'],
+      cardData: {
+        license: 'other',
+        license_name: 'acme-internal',
+        license_link: 'LICENSE.md',
+        base_model: 'Qwen/Qwen3-4B'
+      },
+      tags: [
+        'safetensors',
+        'base_model:Qwen/Qwen3-4B',
+        'base_model:finetune:Qwen/Qwen3-4B',
+        'license:other',
+        'region:us'
+      ],
       siblings: ['.gitattributes', 'LICENSE.md', 'README.md', 'adapter_config.json', 'adapter_model.safetensors']
     }),
-    model('acme-corp/taken-down', { behaviour: { kind: 'disabled' }, cardData: { license: 'mit' }, tags: ['license:mit'] }),
+    model('acme-corp/taken-down', {
+      behaviour: { kind: 'disabled' },
+      cardData: { license: 'mit' },
+      tags: ['license:mit']
+    }),
     model('acme-corp/gated-files', { behaviour: { kind: 'gated-files' }, gated: 'auto' }),
     // Misbehaving repos.
-    model('flaky/rate-limited', { behaviour: { kind: 'rate-limited', times: 1, resetSeconds: 7 }, cardData: { license: 'mit' }, tags: ['license:mit'] }),
-    model('flaky/server-error', { behaviour: { kind: 'server-error', times: 1 }, cardData: { license: 'mit' }, tags: ['license:mit'] }),
+    model('flaky/rate-limited', {
+      behaviour: { kind: 'rate-limited', times: 1, resetSeconds: 7 },
+      cardData: { license: 'mit' },
+      tags: ['license:mit']
+    }),
+    model('flaky/server-error', {
+      behaviour: { kind: 'server-error', times: 1 },
+      cardData: { license: 'mit' },
+      tags: ['license:mit']
+    }),
     model('flaky/always-500', { behaviour: { kind: 'server-error', times: Number.POSITIVE_INFINITY, status: 503 } }),
     model('flaky/stalled', { behaviour: { kind: 'stall' } }),
     model('flaky/stalled-body', { behaviour: { kind: 'stall-body' } }),
@@ -198,26 +327,51 @@ export function catalogue(): HubRepo[] {
     model('flaky/echo-auth', { behaviour: { kind: 'echo-auth' } }),
     // Ancestry shapes: a merge of two families, a loop, a self-reference, a long chain, a diamond.
     model('acme-corp/qwen-llama-merge', {
-      cardData: { license: 'other', license_name: 'merge-terms', base_model: ['Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B-Instruct'], base_model_relation: 'merge' },
+      cardData: {
+        license: 'other',
+        license_name: 'merge-terms',
+        base_model: ['Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B-Instruct'],
+        base_model_relation: 'merge'
+      },
       tags: ['mergekit', 'merge', 'base_model:Qwen/Qwen3-4B', 'base_model:merge:Qwen/Qwen3-4B', 'license:other']
     }),
     model('loop/a', { cardData: { base_model: 'loop/b' } }),
     model('loop/b', { cardData: { base_model: 'loop/a' } }),
     model('loop/self', { cardData: { base_model: 'loop/self' } }),
-    ...Array.from({ length: 8 }, (_, i) => model(`chain/level-${i}`, { cardData: { license: 'mit', ...(i < 7 ? { base_model: `chain/level-${i + 1}` } : {}) } })),
+    ...Array.from({ length: 8 }, (_, i) =>
+      model(`chain/level-${i}`, {
+        cardData: { license: 'mit', ...(i < 7 ? { base_model: `chain/level-${i + 1}` } : {}) }
+      })
+    ),
     model('shape/diamond', { cardData: { base_model: ['shape/left', 'shape/right'], base_model_relation: 'merge' } }),
     model('shape/left', { cardData: { base_model: 'shape/bottom' } }),
     model('shape/right', { cardData: { base_model: 'shape/bottom' } }),
     model('shape/bottom', { cardData: { license: 'apache-2.0' } }),
     // A PEFT auto-card whose base_model is a local path (as in corpus card 007, Darrenzeng/MoE_Train).
-    model('shape/local-base', { cardData: { base_model: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat', library_name: 'peft' } }),
+    model('shape/local-base', {
+      cardData: { base_model: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat', library_name: 'peft' }
+    }),
     // A dataset (non-commercial license).
     {
       type: 'dataset',
       id: 'tatsu-lab/alpaca',
       sha: sha('tatsu-lab/alpaca'),
-      cardData: { license: 'cc-by-nc-4.0', language: ['en'], tags: ['instruction-finetuning'], pretty_name: 'Alpaca', task_categories: ['text-generation'] },
-      tags: ['task_categories:text-generation', 'language:en', 'license:cc-by-nc-4.0', 'size_categories:10K<n<100K', 'format:parquet', 'region:us', 'instruction-finetuning'],
+      cardData: {
+        license: 'cc-by-nc-4.0',
+        language: ['en'],
+        tags: ['instruction-finetuning'],
+        pretty_name: 'Alpaca',
+        task_categories: ['text-generation']
+      },
+      tags: [
+        'task_categories:text-generation',
+        'language:en',
+        'license:cc-by-nc-4.0',
+        'size_categories:10K<n<100K',
+        'format:parquet',
+        'region:us',
+        'instruction-finetuning'
+      ],
       siblings: ['.gitattributes', 'README.md', 'data/train-00000-of-00001-a09b74b3ef9c3b56.parquet']
     }
   ];
@@ -282,8 +436,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, code?: string, extra: Record<string, string> = {}): void {
-  sendJson(res, status, { error: message }, { 'x-error-message': message, ...(code ? { 'x-error-code': code } : {}), ...extra });
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code?: string,
+  extra: Record<string, string> = {}
+): void {
+  sendJson(
+    res,
+    status,
+    { error: message },
+    { 'x-error-message': message, ...(code ? { 'x-error-code': code } : {}), ...extra }
+  );
 }
 
 export async function startHubServer(options: HubServerOptions = {}): Promise<LoopbackHub> {
@@ -300,14 +465,21 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
   let inFlight = 0;
   let peak = 0;
 
-  const answer = (res: ServerResponse, route: Route, authorization: string | undefined, query: URLSearchParams): void => {
+  const answer = (
+    res: ServerResponse,
+    route: Route,
+    authorization: string | undefined,
+    query: URLSearchParams
+  ): void => {
     const key = `${route.type}:${route.id.toLowerCase()}`;
     const tokenSent = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
     const moved = renamed.get(key);
     if (moved) {
       const rest = route.revision !== undefined ? `/revision/${encodeURIComponent(route.revision)}` : '';
       const search = query.toString();
-      res.writeHead(307, { location: `/api/${collection(route.type)}/${moved.id}${rest}${search ? `?${search}` : ''}` });
+      res.writeHead(307, {
+        location: `/api/${collection(route.type)}/${moved.id}${rest}${search ? `?${search}` : ''}`
+      });
       res.end(`Temporary Redirect. Redirecting to /api/${collection(route.type)}/${moved.id}${rest}`);
       return;
     }
@@ -316,7 +488,9 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
       if (tokenSent) return sendError(res, 404, 'Repository not found', 'RepoNotFound');
       // Anonymous: the Hub does not say whether the repo exists. Private repos carry the code; missing ones do not.
       if (repo) return sendError(res, 401, 'Invalid username or password.', 'RepoNotFound');
-      return sendError(res, 401, 'Invalid username or password.', undefined, { 'www-authenticate': 'Bearer realm="Authentication required", charset="UTF-8"' });
+      return sendError(res, 401, 'Invalid username or password.', undefined, {
+        'www-authenticate': 'Bearer realm="Authentication required", charset="UTF-8"'
+      });
     }
     const count = (hits.get(key) ?? 0) + 1;
     hits.set(key, count);
@@ -324,15 +498,26 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
     switch (behaviour?.kind) {
       case 'rate-limited':
         if (count <= behaviour.times) {
-          return sendError(res, 429, 'You have exceeded our hourly quotas for action: api. We invite you to retry later.', undefined, {
-            ratelimit: `"api";r=0;t=${behaviour.resetSeconds}`,
-            'ratelimit-policy': '"fixed window";"api";q=500;w=300',
-            ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {})
-          });
+          return sendError(
+            res,
+            429,
+            'You have exceeded our hourly quotas for action: api. We invite you to retry later.',
+            undefined,
+            {
+              ratelimit: `"api";r=0;t=${behaviour.resetSeconds}`,
+              'ratelimit-policy': '"fixed window";"api";q=500;w=300',
+              ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {})
+            }
+          );
         }
         break;
       case 'server-error':
-        if (count <= behaviour.times) return sendError(res, behaviour.status ?? 500, 'Internal Error - We\'re working hard to fix this as soon as possible!');
+        if (count <= behaviour.times)
+          return sendError(
+            res,
+            behaviour.status ?? 500,
+            "Internal Error - We're working hard to fix this as soon as possible!"
+          );
         break;
       case 'stall':
         return; // never answers; close() drops the connection
@@ -347,10 +532,17 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
       case 'disabled':
         return sendError(res, 403, 'Access to this resource is disabled.');
       case 'gated-files':
-        return sendError(res, 401, `Access to model ${repo.id} is restricted. You must have access to it and be authenticated to access it. Please log in.`, 'GatedRepo');
+        return sendError(
+          res,
+          401,
+          `Access to model ${repo.id} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+          'GatedRepo'
+        );
       case 'echo-auth':
         // A hostile or broken mirror that reflects what it was sent.
-        return sendError(res, 500, `bad gateway for ${authorization ?? 'anonymous'}`, undefined, { 'x-echo': authorization ?? '' });
+        return sendError(res, 500, `bad gateway for ${authorization ?? 'anonymous'}`, undefined, {
+          'x-echo': authorization ?? ''
+        });
       case 'redirect':
         res.writeHead(302, { location: behaviour.to });
         res.end();
@@ -378,11 +570,16 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
     };
     res.on('finish', done);
     res.on('close', done);
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, at: performance.now() - started });
+    requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      at: performance.now() - started
+    });
     const reply = (): void => {
       const url = new URL(req.url ?? '/', 'http://hub.invalid');
       const route = req.method === 'GET' ? parseRoute(url.pathname) : undefined;
-      if (!route) return sendError(res, 404, 'Sorry, we can\'t find the page you are looking for.');
+      if (!route) return sendError(res, 404, "Sorry, we can't find the page you are looking for.");
       answer(res, route, req.headers.authorization, url.searchParams);
     };
     if (latencyMs > 0) setTimeout(reply, latencyMs);

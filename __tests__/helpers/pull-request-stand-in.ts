@@ -6,8 +6,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach } from '@jest/globals';
 import { dirname, join } from 'node:path';
-import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from './github-api-server.js';
-import { checkRun, compareBody, contentFile, diffEntry, issueComment, pullRequestReview, reviewComment, type FileStatus } from './github-shapes.js';
+import {
+  githubError,
+  paginate,
+  startGitHubApiServer,
+  type ApiRequest,
+  type ApiResponse,
+  type GitHubApiServer
+} from './github-api-server.js';
+import {
+  checkRun,
+  compareBody,
+  contentFile,
+  diffEntry,
+  issueComment,
+  pullRequestReview,
+  reviewComment,
+  type FileStatus
+} from './github-shapes.js';
 import { webhookExample } from './webhook-examples.js';
 import { checkGraphqlRequest, executeGraphql } from './github-graphql.js';
 
@@ -105,7 +121,10 @@ export function standInsClosedAfterEach(): (options?: StandInOptions) => Promise
 
 /** A real pull_request payload (@octokit/webhooks-examples) for this stand-in's PR at `headSha`. */
 export function pullRequestPayload(action: 'opened' | 'synchronize', headSha: string): Record<string, unknown> {
-  const p = webhookExample('pull_request', (e) => e.action === action) as { number: number; pull_request: { number: number; head: { sha: string } } };
+  const p = webhookExample('pull_request', (e) => e.action === action) as {
+    number: number;
+    pull_request: { number: number; head: { sha: string } };
+  };
   p.number = PR_NUMBER;
   p.pull_request.number = PR_NUMBER;
   p.pull_request.head.sha = headSha;
@@ -121,21 +140,56 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 }
 
 export async function startPullRequestStandIn(options: StandInOptions = {}): Promise<PullRequestStandIn> {
-  const state = { files: [] as PrFile[], issueComments: [] as IssueComment[], reviews: [] as Review[], reviewComments: [] as ReviewComment[], checkPatches: [] as CheckRunPatch[], checkRunBodies: [] as Record<string, unknown>[], baseFiles: new Map<string, string>(), resolvedThreads: new Set<number>() };
+  const state = {
+    files: [] as PrFile[],
+    issueComments: [] as IssueComment[],
+    reviews: [] as Review[],
+    reviewComments: [] as ReviewComment[],
+    checkPatches: [] as CheckRunPatch[],
+    checkRunBodies: [] as Record<string, unknown>[],
+    baseFiles: new Map<string, string>(),
+    resolvedThreads: new Set<number>()
+  };
   let nextId = 1000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
   const base = `/repos/${OWNER}/${REPO}`;
   const body = (req: ApiRequest) => req.json as Record<string, unknown>;
   // Answers are built from GitHub's own examples, so they validate against its OpenAPI description.
   const place = () => ({ serverUrl: server.url, owner: OWNER, repo: REPO });
-  const asIssueComment = (c: IssueComment) => issueComment({ ...place(), id: c.id, body: c.body, user: c.user, issueNumber: PR_NUMBER });
-  const asReview = (r: Review) => pullRequestReview({ ...place(), id: r.id, body: r.body, commitId: r.commitId, user: r.user, pullNumber: PR_NUMBER });
+  const asIssueComment = (c: IssueComment) =>
+    issueComment({ ...place(), id: c.id, body: c.body, user: c.user, issueNumber: PR_NUMBER });
+  const asReview = (r: Review) =>
+    pullRequestReview({
+      ...place(),
+      id: r.id,
+      body: r.body,
+      commitId: r.commitId,
+      user: r.user,
+      pullNumber: PR_NUMBER
+    });
   const asReviewComment = (c: ReviewComment, commitId: string) =>
-    reviewComment({ ...place(), id: c.id, body: c.body, path: c.path, line: c.line, commitId, user: c.user, pullNumber: PR_NUMBER, reviewId: c.reviewId });
+    reviewComment({
+      ...place(),
+      id: c.id,
+      body: c.body,
+      path: c.path,
+      line: c.line,
+      commitId,
+      user: c.user,
+      pullNumber: PR_NUMBER,
+      reviewId: c.reviewId
+    });
   const commitOf = (c: ReviewComment) => state.reviews.find((r) => r.id === c.reviewId)?.commitId ?? 'f'.repeat(40);
   let checkRunHeadSha = '';
   const asCheckRun = (status: 'in_progress' | 'completed', conclusion?: string) =>
-    checkRun({ ...place(), id: 7, status, conclusion: conclusion as 'success' | 'failure' | 'neutral' | undefined, headSha: checkRunHeadSha, name: 'Lineage Gate' });
+    checkRun({
+      ...place(),
+      id: 7,
+      status,
+      conclusion: conclusion as 'success' | 'failure' | 'neutral' | undefined,
+      headSha: checkRunHeadSha,
+      name: 'Lineage Gate'
+    });
 
   // GraphQL data for the queries the gate makes: a pull request's review threads, and resolving one.
   const thread = (c: ReviewComment) => ({
@@ -158,14 +212,21 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
                       const start = after ? Number(after) : 0;
                       const page = state.reviewComments.slice(start, start + first);
                       const end = start + page.length;
-                      return { pageInfo: { hasNextPage: end < state.reviewComments.length, endCursor: page.length ? String(end) : null }, nodes: page.map(thread) };
+                      return {
+                        pageInfo: {
+                          hasNextPage: end < state.reviewComments.length,
+                          endCursor: page.length ? String(end) : null
+                        },
+                        nodes: page.map(thread)
+                      };
                     }
                   }
           }
         : null,
     resolveReviewThread: ({ input }: { input: { threadId: string } }) => {
       const c = state.reviewComments.find((x) => `PRRT_${x.id}` === input.threadId);
-      if (!c || options.readOnly || options.canResolveThreads === false) throw new Error('Resource not accessible by integration');
+      if (!c || options.readOnly || options.canResolveThreads === false)
+        throw new Error('Resource not accessible by integration');
       state.resolvedThreads.add(c.id);
       return { thread: thread(c) };
     }
@@ -201,13 +262,28 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         handler: (req) =>
           options.filesApiFails
             ? githubError(500, 'Server Error')
-            : paginate(req, state.files.map((f) => ({ ...diffEntry(OWNER, REPO, f.path, f.status), patch: f.patch ?? '@@ -0,0 +1,200 @@' })))
+            : paginate(
+                req,
+                state.files.map((f) => ({
+                  ...diffEntry(OWNER, REPO, f.path, f.status),
+                  patch: f.patch ?? '@@ -0,0 +1,200 @@'
+                }))
+              )
       },
       {
         // Pushes and merge groups list the same files through the compare API.
         method: 'GET',
         path: `${base}/compare/:base...:head`,
-        handler: (req) => ({ body: compareBody(req.serverUrl, OWNER, REPO, req.params.base, req.params.head, state.files.map((f) => diffEntry(OWNER, REPO, f.path, f.status))) })
+        handler: (req) => ({
+          body: compareBody(
+            req.serverUrl,
+            OWNER,
+            REPO,
+            req.params.base,
+            req.params.head,
+            state.files.map((f) => diffEntry(OWNER, REPO, f.path, f.status))
+          )
+        })
       },
       {
         method: 'GET',
@@ -216,10 +292,16 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
           const path = req.params.rest;
           const text = state.baseFiles.get(path);
           const ref = req.query.get('ref') ?? 'main';
-          return text === undefined ? githubError(404, 'Not Found') : { body: contentFile({ ...place(), path, text, ref }) };
+          return text === undefined
+            ? githubError(404, 'Not Found')
+            : { body: contentFile({ ...place(), path, text, ref }) };
         }
       },
-      { method: 'GET', path: `${base}/issues/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.issueComments.map(asIssueComment)) },
+      {
+        method: 'GET',
+        path: `${base}/issues/${PR_NUMBER}/comments`,
+        handler: (req) => paginate(req, state.issueComments.map(asIssueComment))
+      },
       {
         method: 'POST',
         path: `${base}/issues/${PR_NUMBER}/comments`,
@@ -231,22 +313,52 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         }
       },
       { method: 'PATCH', path: `${base}/issues/comments/:id`, handler: editBody(state.issueComments, asIssueComment) },
-      { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/comments`, handler: (req) => paginate(req, state.reviewComments.map((c) => asReviewComment(c, commitOf(c)))) },
-      { method: 'GET', path: `${base}/pulls/${PR_NUMBER}/reviews`, handler: (req) => paginate(req, state.reviews.map(asReview)) },
+      {
+        method: 'GET',
+        path: `${base}/pulls/${PR_NUMBER}/comments`,
+        handler: (req) =>
+          paginate(
+            req,
+            state.reviewComments.map((c) => asReviewComment(c, commitOf(c)))
+          )
+      },
+      {
+        method: 'GET',
+        path: `${base}/pulls/${PR_NUMBER}/reviews`,
+        handler: (req) => paginate(req, state.reviews.map(asReview))
+      },
       {
         method: 'POST',
         path: `${base}/pulls/${PR_NUMBER}/reviews`,
         handler: (req) => {
           if (options.readOnly) return denied();
-          const b = body(req) as { body: string; commit_id: string; event: string; comments?: { path: string; line: number; body: string }[] };
-          if (options.refuseLineComments && b.comments?.length) return githubError(422, 'Unprocessable Entity: "Line could not be resolved"');
+          const b = body(req) as {
+            body: string;
+            commit_id: string;
+            event: string;
+            comments?: { path: string; line: number; body: string }[];
+          };
+          if (options.refuseLineComments && b.comments?.length)
+            return githubError(422, 'Unprocessable Entity: "Line could not be resolved"');
           const review: Review = { id: nextId++, body: b.body, commitId: b.commit_id, event: b.event, user: BOT };
           state.reviews.push(review);
-          for (const c of b.comments ?? []) state.reviewComments.push({ id: nextId++, reviewId: review.id, path: c.path, line: c.line, body: c.body, user: BOT });
+          for (const c of b.comments ?? [])
+            state.reviewComments.push({
+              id: nextId++,
+              reviewId: review.id,
+              path: c.path,
+              line: c.line,
+              body: c.body,
+              user: BOT
+            });
           return { body: asReview(review) };
         }
       },
-      { method: 'PATCH', path: `${base}/pulls/comments/:id`, handler: editBody(state.reviewComments, (c) => asReviewComment(c, commitOf(c))) },
+      {
+        method: 'PATCH',
+        path: `${base}/pulls/comments/:id`,
+        handler: editBody(state.reviewComments, (c) => asReviewComment(c, commitOf(c)))
+      },
       { method: 'PUT', path: `${base}/pulls/${PR_NUMBER}/reviews/:id`, handler: editBody(state.reviews, asReview) },
       {
         method: 'POST',
@@ -265,7 +377,11 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
           if (options.readOnly) return denied();
           const b = body(req) as { output?: { annotations?: unknown[] }; status?: string; conclusion?: string };
           state.checkRunBodies.push(body(req));
-          state.checkPatches.push({ annotations: b.output?.annotations?.length ?? 0, status: b.status, conclusion: b.conclusion });
+          state.checkPatches.push({
+            annotations: b.output?.annotations?.length ?? 0,
+            status: b.status,
+            conclusion: b.conclusion
+          });
           return { body: b.status === 'completed' ? asCheckRun('completed', b.conclusion) : asCheckRun('in_progress') };
         }
       }
@@ -277,7 +393,11 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
     // A GraphQL query is a read; only its mutations change something.
     writes: () =>
       server.requests
-        .filter((r) => r.method !== 'GET' && !(r.url === '/graphql' && !/^\s*mutation\b/.test(String((JSON.parse(r.body) as { query?: unknown }).query))))
+        .filter(
+          (r) =>
+            r.method !== 'GET' &&
+            !(r.url === '/graphql' && !/^\s*mutation\b/.test(String((JSON.parse(r.body) as { query?: unknown }).query)))
+        )
         .map((r) => `${r.method} ${r.url.split('?')[0]}`),
     close: () => server.close()
   };

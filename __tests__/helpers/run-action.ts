@@ -57,7 +57,16 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
   writeFileSync(eventPath, JSON.stringify(opts.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
-  const inputs = { token: 'ghs_test_token', scope: 'changed', 'fail-on': 'error', paths: '', 'report-file': '', 'base-ref': '', 'head-ref': '', ...opts.inputs };
+  const inputs = {
+    token: 'ghs_test_token',
+    scope: 'changed',
+    'fail-on': 'error',
+    paths: '',
+    'report-file': '',
+    'base-ref': '',
+    'head-ref': '',
+    ...opts.inputs
+  };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmp,
@@ -97,8 +106,15 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
 }
 
 /** Runs the bundled CLI as a process. */
-export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(NODE, [CLI_ENTRY, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HF_HUB_OFFLINE: '1', ...env } });
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(NODE, [CLI_ENTRY, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HF_HUB_OFFLINE: '1', ...env }
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -18,7 +18,10 @@ function load(): ExampleGroup[] {
 }
 
 /** A deep copy of the first example of `event` that satisfies `where`, so tests may edit it. */
-export function webhookExample(event: string, where: (payload: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+export function webhookExample(
+  event: string,
+  where: (payload: Record<string, unknown>) => boolean = () => true
+): Record<string, unknown> {
   const group = load().find((g) => g.name === event);
   const found = group?.examples.find(where);
   if (!found) throw new Error(`No ${event} example matches in @octokit/webhooks-examples.`);

@@ -39,7 +39,9 @@ const NOT_YET: Record<string, string[]> = {
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}; got ${JSON.stringify(value)}.`);
+  throw new ConfigError(
+    `Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}; got ${JSON.stringify(value)}.`
+  );
 }
 
 /** Globs, one per line or separated by commas; blank entries and `#` comments ignored. */
@@ -80,7 +82,8 @@ export function readInputs(read: InputReader): ActionInputs {
     sarifFile: read('sarif-file').trim(),
     comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never'] as const),
     checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false'] as const) === 'true',
-    reviewComments: oneOf('review-comments', read('review-comments').trim() || 'false', ['true', 'false'] as const) === 'true',
+    reviewComments:
+      oneOf('review-comments', read('review-comments').trim() || 'false', ['true', 'false'] as const) === 'true',
     baseRef,
     headRef
   };

@@ -24,15 +24,30 @@ export async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
   const file = o.inputs.policy || undefined;
   const baseSha = (o.payload.pull_request as { base?: { sha?: unknown } } | undefined)?.base?.sha;
   if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
-    if (!o.octokit) throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
-    const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
+    if (!o.octokit)
+      throw new ConfigError(
+        'policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.'
+      );
+    const base = await loadBasePolicy({
+      octokit: o.octokit,
+      owner: o.owner,
+      repo: o.repo,
+      baseSha,
+      file,
+      workspace: o.workspace,
+      ruleIds: RULE_IDS
+    });
     for (const note of base.notes) core.info(oneLine(note));
     o.notes.push(...base.notes.slice(1));
     return base.policy;
   }
-  if (o.inputs.policyRef === 'base') core.info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
+  if (o.inputs.policyRef === 'base')
+    core.info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
   const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
-  core.info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+  core.info(
+    policy.file
+      ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))`
+      : 'Policy: none found at .github/lineage-policy.yml; using the defaults.'
+  );
   return policy;
 }
-

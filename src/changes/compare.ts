@@ -21,7 +21,13 @@ export interface CompareOptions {
 export async function listComparedFiles({ octokit, owner, repo, base, head }: CompareOptions): Promise<ListedChanges> {
   // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
   // files come whole on page 1 whatever the page size.
-  const response = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1, page: 1 });
+  const response = await octokit.rest.repos.compareCommitsWithBasehead({
+    owner,
+    repo,
+    basehead: `${base}...${head}`,
+    per_page: 1,
+    page: 1
+  });
   const files = (response.data.files ?? []) as DiffEntry[];
   const changes = files.map(toChange).filter((c) => c !== undefined);
   return { changes, capped: files.length >= COMPARE_FILES_CAP };

@@ -17,7 +17,8 @@ export interface DiffEntry {
  */
 export function toChange(entry: DiffEntry): Change | undefined {
   const change = toBareChange(entry);
-  if (change && typeof entry.patch === 'string' && change.status !== 'removed') change.diffLines = headLinesOfPatch(entry.patch);
+  if (change && typeof entry.patch === 'string' && change.status !== 'removed')
+    change.diffLines = headLinesOfPatch(entry.patch);
   return change;
 }
 

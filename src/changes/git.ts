@@ -54,7 +54,9 @@ export function isSafeRef(ref: string): boolean {
 
 export function assertSafeRef(ref: string, what: string): void {
   if (!isSafeRef(ref)) {
-    throw new ConfigError(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
+    throw new ConfigError(
+      `Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`
+    );
   }
 }
 
@@ -84,7 +86,8 @@ function git(cwd: string, args: string[], timeoutMs = 120_000): Promise<GitResul
       },
       (error, stdout, stderr) => {
         let message = stderr.trim();
-        if (error && (error as { killed?: boolean }).killed) message = `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+        if (error && (error as { killed?: boolean }).killed)
+          message = `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
         else if (error && !message) message = error.message;
         resolve({ ok: !error, stdout, stderr: message });
       }
@@ -93,7 +96,10 @@ function git(cwd: string, args: string[], timeoutMs = 120_000): Promise<GitResul
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? 'no message from git';
 }
 
@@ -121,7 +127,9 @@ async function ensureCommit(cwd: string, ref: string, remote: string, log: (m: s
   log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
   const fetched = await git(cwd, args, 600_000);
   if (!fetched.ok) {
-    throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
+    throw new Error(
+      `Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`
+    );
   }
   // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
   const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
@@ -130,7 +138,13 @@ async function ensureCommit(cwd: string, ref: string, remote: string, log: (m: s
 }
 
 /** A three-dot diff needs the merge base; shallow clones are deepened step by step until it shows up. */
-async function ensureMergeBase(cwd: string, base: string, head: string, remote: string, log: (m: string) => void): Promise<void> {
+async function ensureMergeBase(
+  cwd: string,
+  base: string,
+  head: string,
+  remote: string,
+  log: (m: string) => void
+): Promise<void> {
   if (await mergeBase(cwd, base, head)) return;
   if (!(await isShallow(cwd))) {
     throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor.`);
@@ -138,9 +152,14 @@ async function ensureMergeBase(cwd: string, base: string, head: string, remote: 
   const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
   for (const how of attempts) {
     const args = ['fetch', '--no-tags', ...how, remote, base, head];
-    log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the shallow checkout: deepening it (git ${args.join(' ')}).`);
+    log(
+      `No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the shallow checkout: deepening it (git ${args.join(' ')}).`
+    );
     const fetched = await git(cwd, args, 600_000);
-    if (!fetched.ok) throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
+    if (!fetched.ok)
+      throw new Error(
+        `Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`
+      );
     if (await mergeBase(cwd, base, head)) return;
     if (!(await isShallow(cwd))) break;
   }
@@ -231,7 +250,15 @@ export function parsePatchLines(output: string): Map<string, LineRange[]> {
 }
 
 /** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => {}, remote = 'origin', withDiffLines = false }: GitDiffOptions): Promise<Change[]> {
+export async function gitDiffChanges({
+  cwd,
+  base,
+  head,
+  mode = 'merge-base',
+  log = () => {},
+  remote = 'origin',
+  withDiffLines = false
+}: GitDiffOptions): Promise<Change[]> {
   assertSafeRef(base, 'base revision');
   assertSafeRef(head, 'head revision');
   assertSafeRef(remote, 'remote');
@@ -242,7 +269,17 @@ export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log
   if (mode === 'merge-base') await ensureMergeBase(cwd, baseSha, headSha, remote, log);
   const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
   // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
-  const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
+  const result = await git(cwd, [
+    'diff',
+    '--name-status',
+    '-M',
+    '-z',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    ...range,
+    '--'
+  ]);
   if (!result.ok) throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
   const changes = parseNameStatus(result.stdout);
   if (withDiffLines) await attachDiffLines(cwd, range, changes, log);
@@ -250,9 +287,27 @@ export async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log
 }
 
 /** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
-async function attachDiffLines(cwd: string, range: string[], changes: Change[], log: (m: string) => void): Promise<void> {
+async function attachDiffLines(
+  cwd: string,
+  range: string[],
+  changes: Change[],
+  log: (m: string) => void
+): Promise<void> {
   // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
-  const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+  const patch = await git(cwd, [
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '-U3',
+    '-M',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    ...range,
+    '--'
+  ]);
   if (!patch.ok) {
     log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
     return;

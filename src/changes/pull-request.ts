@@ -19,7 +19,12 @@ export interface ListedChanges {
 }
 
 /** Changed files of a pull request from `GET /repos/{o}/{r}/pulls/{n}/files`, all pages. */
-export async function listPullRequestFiles({ octokit, owner, repo, number }: PullRequestFilesOptions): Promise<ListedChanges> {
+export async function listPullRequestFiles({
+  octokit,
+  owner,
+  repo,
+  number
+}: PullRequestFilesOptions): Promise<ListedChanges> {
   let seen = 0;
   const entries = await octokit.paginate(
     octokit.rest.pulls.listFiles,

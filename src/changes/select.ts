@@ -65,7 +65,10 @@ function fullScan(ctx: Context, source: string): ChangeSet {
 /** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
 function changed(ctx: Context, changes: Change[], label: string, fallbackReason?: string): ChangeSet {
   const kept = filterChanges(changes, ctx.filter);
-  const counts = kept.length === changes.length ? plural(changes.length) : `${plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+  const counts =
+    kept.length === changes.length
+      ? plural(changes.length)
+      : `${plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
   const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
   return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }
@@ -76,7 +79,13 @@ function fallBack(ctx: Context, reason: string): void {
 }
 
 /** git diff on the checkout; if that fails too, the whole tree is checked rather than a partial list. */
-async function diffOrFullScan(ctx: Context, base: string | undefined, head: string | undefined, mode: DiffMode, reason: string): Promise<ChangeSet> {
+async function diffOrFullScan(
+  ctx: Context,
+  base: string | undefined,
+  head: string | undefined,
+  mode: DiffMode,
+  reason: string
+): Promise<ChangeSet> {
   if (!base || !head) {
     ctx.notes.push(`Checked the whole tree: ${reason}, and the event payload names no commits to diff.`);
     return fullScan(ctx, `full scan (${reason}; no commits to diff)`);
@@ -104,7 +113,14 @@ async function fromExplicitRefs(ctx: Context, base: string, head: string): Promi
       ctx.log(message);
       ctx.notes.push(message);
     };
-    const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log, withDiffLines: ctx.diffLines });
+    const changes = await gitDiffChanges({
+      cwd: ctx.workspace,
+      base,
+      head,
+      mode: 'merge-base',
+      log,
+      withDiffLines: ctx.diffLines
+    });
     return changed(ctx, changes, `git diff ${short(base)}...${short(head)} from inputs base-ref/head-ref`);
   } catch (err) {
     if (err instanceof ConfigError) throw err;
@@ -132,15 +148,25 @@ async function fromPullRequest(ctx: Context): Promise<ChangeSet> {
     }
   }
   if (ctx.eventName === 'pull_request_target') {
-    ctx.notes.push('pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.');
+    ctx.notes.push(
+      'pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.'
+    );
   }
   return diffOrFullScan(ctx, base, head, 'merge-base', reason);
 }
 
 /** Compare API first; git diff when it is capped, fails or cannot be asked. */
-async function compareOrDiff(ctx: Context, what: string, base: string, head: string, mode: DiffMode): Promise<ChangeSet> {
+async function compareOrDiff(
+  ctx: Context,
+  what: string,
+  base: string,
+  head: string,
+  mode: DiffMode
+): Promise<ChangeSet> {
   if (!isSafeRef(base) || !isSafeRef(head)) {
-    ctx.notes.push(`The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`);
+    ctx.notes.push(
+      `The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`
+    );
     return fullScan(ctx, `full scan (${what} with unusable revisions)`);
   }
   let reason: string;
@@ -148,7 +174,13 @@ async function compareOrDiff(ctx: Context, what: string, base: string, head: str
     reason = 'no token was given to ask the compare API';
   } else {
     try {
-      const listed: ListedChanges = await listComparedFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, base, head });
+      const listed: ListedChanges = await listComparedFiles({
+        octokit: ctx.octokit,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        base,
+        head
+      });
       if (!listed.capped) return changed(ctx, listed.changes, `${what} compare API ${short(base)}...${short(head)}`);
       reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
     } catch (err) {
@@ -187,7 +219,8 @@ async function fromPush(ctx: Context): Promise<ChangeSet> {
 async function fromMergeGroup(ctx: Context): Promise<ChangeSet> {
   const base = text(pick(ctx.payload, 'merge_group', 'base_sha'));
   const head = text(pick(ctx.payload, 'merge_group', 'head_sha'));
-  if (!base || !head) return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
+  if (!base || !head)
+    return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
   return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
 }
 
@@ -206,7 +239,8 @@ export async function resolveChangeSet(input: ResolveChangeSetInput): Promise<Ch
   const baseRef = inputs.baseRef?.trim();
   const headRef = inputs.headRef?.trim();
   if (baseRef || headRef) {
-    if (!baseRef || !headRef) throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+    if (!baseRef || !headRef)
+      throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
     return fromExplicitRefs(ctx, baseRef, headRef);
   }
 
@@ -219,7 +253,9 @@ export async function resolveChangeSet(input: ResolveChangeSetInput): Promise<Ch
     case 'merge_group':
       return fromMergeGroup(ctx);
     default:
-      ctx.notes.push(`The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`);
+      ctx.notes.push(
+        `The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`
+      );
       return fullScan(ctx, `full scan (${eventName || 'unknown'} event)`);
   }
 }

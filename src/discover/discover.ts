@@ -44,7 +44,8 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
   // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
   // so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
-    if (isManifestCandidate(path) && opts.include(path)) entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+    if (isManifestCandidate(path) && opts.include(path))
+      entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
   for (const path of walkTree(opts.workspace, { onSkip })) {
     if (!isRelevant(path) || !opts.include(path)) continue;
@@ -55,7 +56,11 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
 
 async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
   for (const change of opts.changeSet.changes) {
-    if (change.previousPath && isRelevant(change.previousPath) && dirname(change.previousPath) !== dirname(change.path)) {
+    if (
+      change.previousPath &&
+      isRelevant(change.previousPath) &&
+      dirname(change.previousPath) !== dirname(change.path)
+    ) {
       // A manifest moved out of a directory leaves that directory without it.
       const old = entryFor(dirs, dirname(change.previousPath));
       old.changed = true;
@@ -75,7 +80,9 @@ async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>
   for (const [dir, entry] of dirs) {
     let names: string[];
     try {
-      names = (await readdir(join(opts.workspace, dir), { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+      names = (await readdir(join(opts.workspace, dir), { withFileTypes: true }))
+        .filter((d) => d.isFile() || d.isSymbolicLink())
+        .map((d) => d.name);
     } catch {
       continue; // the directory was deleted by the change
     }
@@ -136,7 +143,11 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
   for (const dir of sorted) {
     const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
     manifestCount += artifact.records.length + artifact.unreadable.length;
-    const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+    const empty =
+      artifact.records.length === 0 &&
+      artifact.unreadable.length === 0 &&
+      artifact.weights.length === 0 &&
+      artifact.removedManifests.length === 0;
     if (!empty) artifacts.push(artifact);
   }
   return { artifacts, manifestCount };

@@ -9,7 +9,11 @@ import { sep } from 'node:path';
  * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
  * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
  */
-export function readBounded(workspaceReal: string, absolute: string, limit: number): { bytes: Buffer; size: number } | { refused: string } {
+export function readBounded(
+  workspaceReal: string,
+  absolute: string,
+  limit: number
+): { bytes: Buffer; size: number } | { refused: string } {
   let real: string;
   try {
     real = realpathSync.native(absolute);

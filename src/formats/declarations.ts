@@ -3,18 +3,38 @@
  * declarations of a LineageRecord (upstream, license, attribution), each with its position.
  */
 import { classifyUpstream } from '../lineage/classify.js';
-import type { AttributionDecl, Evidence, LicenseDecl, LineageRecord, UpstreamRef, UpstreamRole } from '../lineage/record.js';
+import type {
+  AttributionDecl,
+  Evidence,
+  LicenseDecl,
+  LineageRecord,
+  UpstreamRef,
+  UpstreamRole
+} from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
 import { anchorOf, rawText, sourceAt, valueAt } from './fields.js';
 import type { FormatInput } from './format.js';
 
 /** A record with nothing declared yet, anchored at the document's first key. */
 export function emptyRecord(input: FormatInput, format: string): LineageRecord {
-  return { path: input.path, format, upstreams: [], upstreamLicenses: [], datasets: [], digests: [], anchor: anchorOf(input), notes: [] };
+  return {
+    path: input.path,
+    format,
+    upstreams: [],
+    upstreamLicenses: [],
+    datasets: [],
+    digests: [],
+    anchor: anchorOf(input),
+    notes: []
+  };
 }
 
 /** The upstream written at `path`, classified; undefined when the key is absent (null is kept: it is `empty`). */
-export function upstreamAt(input: FormatInput, path: readonly PathSegment[], role: UpstreamRole): UpstreamRef | undefined {
+export function upstreamAt(
+  input: FormatInput,
+  path: readonly PathSegment[],
+  role: UpstreamRole
+): UpstreamRef | undefined {
   const value = valueAt(input.doc.value, path);
   if (value === undefined) return undefined;
   return { ...classifyUpstream(value), raw: rawText(value), role, source: sourceAt(input, path) };
@@ -24,7 +44,11 @@ export function upstreamAt(input: FormatInput, path: readonly PathSegment[], rol
  * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
  * lists), else the single value. `roleOf` decides each item's role from the list length.
  */
-export function upstreamsAt(input: FormatInput, path: readonly PathSegment[], roleOf: (count: number) => UpstreamRole): UpstreamRef[] {
+export function upstreamsAt(
+  input: FormatInput,
+  path: readonly PathSegment[],
+  roleOf: (count: number) => UpstreamRole
+): UpstreamRef[] {
   const value = valueAt(input.doc.value, path);
   if (Array.isArray(value) && value.length > 0) {
     const role = roleOf(value.length);

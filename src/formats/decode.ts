@@ -88,7 +88,11 @@ function lfsPointer(text: string): { oid?: string; size?: string } | undefined {
   if (text.length > MAX_LFS_POINTER) return undefined;
   const lines = text.split('\n');
   if (!LFS_VERSION.test(lines[0])) return undefined;
-  const field = (key: string) => lines.map((l) => l.replace(/\r$/, '')).find((l) => l.startsWith(`${key} `))?.slice(key.length + 1);
+  const field = (key: string) =>
+    lines
+      .map((l) => l.replace(/\r$/, ''))
+      .find((l) => l.startsWith(`${key} `))
+      ?.slice(key.length + 1);
   return { oid: field('oid'), size: field('size') };
 }
 
@@ -102,26 +106,52 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
     const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
     // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
     const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
-    const measured = known ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest` : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-    return { problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START } };
+    const measured = known
+      ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
+      : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
+    return {
+      problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
+    };
   }
   for (const bom of BOMS) {
     if (bom.bytes.every((b, i) => bytes[i] === b)) {
       const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-      return { problem: { reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`, at: FILE_START } };
+      return {
+        problem: {
+          reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+          at: FILE_START
+        }
+      };
     }
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    if (looksLikeBomlessUtf16(bytes)) return { problem: { reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8', at: FILE_START } };
+    if (looksLikeBomlessUtf16(bytes))
+      return {
+        problem: {
+          reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
+          at: FILE_START
+        }
+      };
     const at = byteSpan(bytes, nul);
-    return { problem: { reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`, at } };
+    return {
+      problem: {
+        reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`,
+        at
+      }
+    };
   }
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     const at = bad >= 0 ? byteSpan(bytes, bad) : FILE_START;
-    const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
-    return { problem: { reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`, at } };
+    const byte =
+      bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
+    return {
+      problem: {
+        reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`,
+        at
+      }
+    };
   }
   // A UTF-8 BOM is harmless but not JSON: drop it.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

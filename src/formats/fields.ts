@@ -64,7 +64,10 @@ export function rawText(value: unknown): string | null {
 }
 
 /** A string value at `path`, with its source; undefined for absent, null or non-string values. */
-export function stringAt(input: FormatInput, path: readonly PathSegment[]): { value: string; source: SourceRef } | undefined {
+export function stringAt(
+  input: FormatInput,
+  path: readonly PathSegment[]
+): { value: string; source: SourceRef } | undefined {
   const value = valueAt(input.doc.value, path);
   return typeof value === 'string' ? { value, source: sourceAt(input, path) } : undefined;
 }

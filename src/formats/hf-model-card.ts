@@ -46,7 +46,12 @@ function readLicense(input: FormatInput): LicenseDecl | undefined {
   const link = stringAt(input, ['license_link']);
   const source = id?.source ?? name?.source ?? link?.source;
   if (!source) return undefined;
-  return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+  return {
+    ...(id ? { id: id.value } : {}),
+    ...(name ? { name: name.value } : {}),
+    ...(link ? { link: link.value } : {}),
+    source
+  };
 }
 
 /** `datasets:` entries (a list, or a single id), each with what it names on the Hub. */
@@ -76,7 +81,8 @@ export const hfModelCard: ManifestFormat = {
     const record: LineageRecord = emptyRecord(input, ID);
     const relation = own(input.doc.value, 'base_model_relation');
     record.upstreams.push(...upstreamsAt(input, ['base_model'], roleFor(relation)));
-    if (typeof relation === 'string') record.relation = { value: relation, source: sourceAt(input, ['base_model_relation']) };
+    if (typeof relation === 'string')
+      record.relation = { value: relation, source: sourceAt(input, ['base_model_relation']) };
     const license = readLicense(input);
     if (license) record.license = license;
     record.datasets.push(...readDatasets(input));

@@ -10,7 +10,17 @@ import { hasLineageName } from './manifest-names.js';
 const ID = 'lineage-manifest';
 
 /** Top-level keys of the lineage manifest (schemas/lineage.schema.json). */
-export const LINEAGE_KEYS: readonly string[] = ['schema', 'name', 'relation', 'upstreams', 'license', 'attribution', 'datasets', 'training', 'weights'];
+export const LINEAGE_KEYS: readonly string[] = [
+  'schema',
+  'name',
+  'relation',
+  'upstreams',
+  'license',
+  'attribution',
+  'datasets',
+  'training',
+  'weights'
+];
 
 const ROLES: readonly string[] = ['base', 'upstream', 'merge-parent', 'quantized-from'];
 const EVIDENCE: readonly string[] = ['primary', 'secondary', 'inferred'];
@@ -25,7 +35,12 @@ function licenseAt(input: FormatInput, path: readonly PathSegment[]): LicenseDec
   const link = stringAt(input, [...path, 'link']);
   // Point at the id when there is one: that is what license findings are about.
   const source = id?.source ?? sourceAt(input, path);
-  return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+  return {
+    ...(id ? { id: id.value } : {}),
+    ...(name ? { name: name.value } : {}),
+    ...(link ? { link: link.value } : {}),
+    source
+  };
 }
 
 function readUpstream(input: FormatInput, i: number): { ref?: UpstreamRef; license?: LicenseDecl } {
@@ -39,7 +54,8 @@ function readUpstream(input: FormatInput, i: number): { ref?: UpstreamRef; licen
   const declared = own(valueAt(input.doc.value, path), 'evidence');
   // The author's evidence class can only lower what the reference itself supports: an id
   // recovered from a cache path stays `inferred` whatever the manifest says.
-  if (typeof declared === 'string' && EVIDENCE.includes(declared)) ref.evidence = weakerEvidence(ref.evidence, declared as Evidence);
+  if (typeof declared === 'string' && EVIDENCE.includes(declared))
+    ref.evidence = weakerEvidence(ref.evidence, declared as Evidence);
   const citation = stringAt(input, [...path, 'source']);
   if (citation) ref.citation = citation.value;
   return { ref, license: licenseAt(input, [...path, 'license']) };
@@ -54,7 +70,13 @@ function readDataset(input: FormatInput, i: number): DatasetRef | undefined {
   const found = classifyDatasetId(entry.value);
   const revision = stringAt(input, [...path, 'revision'])?.value ?? found.revision;
   const license = stringAt(input, [...path, 'license'])?.value;
-  return { raw: entry.value, ...(found.id ? { id: found.id } : {}), ...(revision ? { revision } : {}), ...(license ? { license } : {}), source: entry.source };
+  return {
+    raw: entry.value,
+    ...(found.id ? { id: found.id } : {}),
+    ...(revision ? { revision } : {}),
+    ...(license ? { license } : {}),
+    source: entry.source
+  };
 }
 
 function readDigest(input: FormatInput, i: number): DigestDecl | undefined {
@@ -105,7 +127,8 @@ export const lineageManifest: ManifestFormat = {
       record.attribution = {
         ...(text ? { text: text.value } : {}),
         ...(typeof required === 'boolean' ? { required } : {}),
-        source: text?.source ?? sourceAt(input, typeof required === 'boolean' ? ['attribution', 'required'] : ['attribution'])
+        source:
+          text?.source ?? sourceAt(input, typeof required === 'boolean' ? ['attribution', 'required'] : ['attribution'])
       };
     }
     for (const i of indices(own(root, 'datasets'))) {

@@ -4,7 +4,8 @@
  */
 
 /** What a manifest's file name suggests it is. */
-export type NameKind = 'adapter-config' | 'mens-training' | 'mens-adapter-v3' | 'mens-sidecar-v2' | 'model-card' | 'lineage';
+export type NameKind =
+  'adapter-config' | 'mens-training' | 'mens-adapter-v3' | 'mens-sidecar-v2' | 'model-card' | 'lineage';
 
 const EXACT: ReadonlyMap<string, NameKind> = new Map([
   ['adapter_config.json', 'adapter-config'],

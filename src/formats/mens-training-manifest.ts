@@ -4,7 +4,17 @@ import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
 /** Keys MENS always writes into `training_manifest.json` (every schema version). */
-export const TRAINING_REQUIRED_KEYS = ['vocab_size', 'd_model', 'n_heads', 'n_layers', 'train_file', 'rank', 'alpha', 'seq_len', 'epochs'];
+export const TRAINING_REQUIRED_KEYS = [
+  'vocab_size',
+  'd_model',
+  'n_heads',
+  'n_layers',
+  'train_file',
+  'rank',
+  'alpha',
+  'seq_len',
+  'epochs'
+];
 
 /** Most of the required keys, so one missing or mistyped key is a schema problem, not "unrecognised". */
 const MIN_REQUIRED_PRESENT = 5;

@@ -44,17 +44,27 @@ type Parsed = { input: FormatInput } | { result: ReadResult };
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path: string, text: string): Parsed {
   const fm = extractFrontMatter(text);
-  if (!fm) return { result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' } };
+  if (!fm)
+    return {
+      result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+    };
   const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
-  if ('problem' in parsed) return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
+  if ('problem' in parsed)
+    return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
   if (!isObject(parsed.doc.value) || !MODEL_CARD_KEYS.some((k) => Object.hasOwn(parsed.doc.value as object, k))) {
-    return { result: { kind: 'not-a-manifest', reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})` } };
+    return {
+      result: {
+        kind: 'not-a-manifest',
+        reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`
+      }
+    };
   }
   return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
 
 function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed {
-  const parsed: { doc: SourceDocument } | { problem: ReadProblem } = syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+  const parsed: { doc: SourceDocument } | { problem: ReadProblem } =
+    syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
   if ('problem' in parsed) return { result: unreadable(path, parsed.problem) };
   return { input: { path, doc: parsed.doc } };
 }
@@ -66,7 +76,8 @@ function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed 
 export function readManifest(path: string, bytes: Buffer, size?: number): ReadResult {
   const kind = nameKind(path);
   const syntax = syntaxOf(path);
-  if (!kind || !syntax) return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+  if (!kind || !syntax)
+    return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
 
   const decoded = decodeManifest(bytes, size);
   if ('problem' in decoded) return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
@@ -76,11 +87,15 @@ export function readManifest(path: string, bytes: Buffer, size?: number): ReadRe
   const { input } = parsed;
 
   const format = detectFormat(input.doc.value, basenameOf(path), syntax);
-  if (format) return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+  if (format)
+    return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
 
   if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
-    return { kind: 'not-a-manifest', reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key` };
+    return {
+      kind: 'not-a-manifest',
+      reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+    };
   }
   return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
 }

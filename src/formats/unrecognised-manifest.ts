@@ -19,7 +19,9 @@ const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license
 
 /** True when the content names a model or license in a key this fallback reads. */
 export function hasLineageKeys(value: unknown): boolean {
-  return isObject(value) && LINEAGE_KEYS.some((k) => hasKey(value, k) && (k !== 'model' || isModelValue(own(value, k))));
+  return (
+    isObject(value) && LINEAGE_KEYS.some((k) => hasKey(value, k) && (k !== 'model' || isModelValue(own(value, k))))
+  );
 }
 
 /** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
@@ -68,7 +70,10 @@ const EXPECTATIONS: Record<Exclude<NameKind, 'model-card'>, Expectation> = {
   },
   lineage: {
     what: 'a lineage manifest',
-    lacks: (value) => (isObject(value) ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)' : 'its content is not a mapping of keys'),
+    lacks: (value) =>
+      isObject(value)
+        ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
+        : 'its content is not a mapping of keys',
     fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
   }
 };

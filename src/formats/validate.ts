@@ -27,7 +27,6 @@ function validatorFor(schema: object): ValidateFunction {
   return validate;
 }
 
-
 const MAX_SHOWN = 60;
 
 function show(value: unknown): string {
@@ -71,7 +70,10 @@ function describe(err: ErrorObject, doc: SourceDocument): Located {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const where = path.length ? ` in ${subject(path)}` : '';
-      return { message: `unknown property \`${extra}\`${where}`, at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path) };
+      return {
+        message: `unknown property \`${extra}\`${where}`,
+        at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path)
+      };
     }
     case 'type':
       return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
@@ -83,7 +85,10 @@ function describe(err: ErrorObject, doc: SourceDocument): Located {
     case 'const':
       return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}`, at: valueSpan(doc, path) };
     default:
-      return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+      return {
+        message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+        at: valueSpan(doc, path)
+      };
   }
 }
 
@@ -99,16 +104,30 @@ function collapseAlternatives(errors: ErrorObject[], doc: SourceDocument): Locat
   for (const combo of combinators) {
     consumed.add(combo);
     const prefix = `${combo.schemaPath}/`;
-    const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
+    const branches = errors.filter(
+      (e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath)
+    );
     branches.forEach((b) => consumed.add(b));
     const path = pointerToPath(combo.instancePath, doc.value);
-    if (branches.length > 0 && branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
+    if (
+      branches.length > 0 &&
+      branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)
+    ) {
       const names = branches.map((b) => `\`${String((b.params as Record<string, unknown>).missingProperty)}\``);
       const where = path.length ? ` in ${subject(path)}` : '';
-      out.push({ message: `missing required property ${names.join(' or ')}${where}`, at: doc.nearestSpan([...path, String((branches[0].params as Record<string, unknown>).missingProperty)]) });
-    } else if (branches.length > 0 && branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
+      out.push({
+        message: `missing required property ${names.join(' or ')}${where}`,
+        at: doc.nearestSpan([...path, String((branches[0].params as Record<string, unknown>).missingProperty)])
+      });
+    } else if (
+      branches.length > 0 &&
+      branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)
+    ) {
       const types = branches.flatMap((b) => String((b.params as Record<string, unknown>).type).split(','));
-      out.push({ message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show(valueAt(doc.value, path))})`, at: valueSpan(doc, path) });
+      out.push({
+        message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show(valueAt(doc.value, path))})`,
+        at: valueSpan(doc, path)
+      });
     } else if (branches.length > 0) {
       out.push(...branches.map((b) => describe(b, doc)));
     } else {
@@ -128,13 +147,23 @@ export function validateManifest(format: ManifestFormat, path: string, doc: Sour
   const validate = validatorFor(format.schema);
   if (validate(doc.value)) return [];
   const located = collapseAlternatives(validate.errors ?? [], doc);
-  const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
+  const unique = located.filter(
+    (p, i) =>
+      located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i
+  );
   unique.sort(byPosition);
-  const problems: SchemaProblem[] = unique.slice(0, MAX_SCHEMA_PROBLEMS).map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
+  const problems: SchemaProblem[] = unique
+    .slice(0, MAX_SCHEMA_PROBLEMS)
+    .map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
   const more = unique.length - MAX_SCHEMA_PROBLEMS;
   if (more > 0) {
     const last = problems[problems.length - 1].at;
-    problems.push({ path, format: format.id, message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`, at: last });
+    problems.push({
+      path,
+      format: format.id,
+      message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`,
+      at: last
+    });
   }
   return problems;
 }

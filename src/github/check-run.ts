@@ -103,12 +103,20 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
   const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
   const annotations = report.findings.map(toCheckRunAnnotation);
   const batches: CheckRunAnnotation[][] = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   if (batches.length === 0) batches.push([]);
 
   let id: number | undefined;
   try {
-    const created = await octokit.rest.checks.create({ owner, repo, name, head_sha: headSha, status: 'in_progress', output });
+    const created = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name,
+      head_sha: headSha,
+      status: 'in_progress',
+      output
+    });
     id = created.data.id;
     for (const [index, batch] of batches.entries()) {
       const last = index === batches.length - 1;
@@ -117,7 +125,9 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
         repo,
         check_run_id: id,
         output: { ...output, annotations: batch },
-        ...(last ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() } : {})
+        ...(last
+          ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() }
+          : {})
       });
     }
   } catch (err) {
@@ -125,7 +135,10 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
     if (warning === undefined) throw err;
     if (id === undefined) return { ok: false, warning };
     const completed = await completeWithoutAnnotations(options, id, output);
-    return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
+    return {
+      ok: false,
+      warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}`
+    };
   }
   return { ok: true, id, batches: batches.length };
 }
@@ -134,9 +147,14 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
  * After a batch failed, one last request that completes the run with the verdict, so it does not
  * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
  */
-async function completeWithoutAnnotations(options: PublishCheckRunOptions, id: number, output: { title: string; summary: string }): Promise<boolean> {
+async function completeWithoutAnnotations(
+  options: PublishCheckRunOptions,
+  id: number,
+  output: { title: string; summary: string }
+): Promise<boolean> {
   const { octokit, owner, repo, report } = options;
-  const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+  const note =
+    '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
   try {
     await octokit.rest.checks.update({
       owner,
@@ -145,7 +163,10 @@ async function completeWithoutAnnotations(options: PublishCheckRunOptions, id: n
       status: 'completed',
       conclusion: checkConclusion(report),
       completed_at: new Date().toISOString(),
-      output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
+      output: {
+        title: output.title,
+        summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note
+      }
     });
     return true;
   } catch {

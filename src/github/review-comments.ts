@@ -9,7 +9,14 @@ import { lineInRanges, type LineRange } from '../changes/patch-lines.js';
 import type { Finding } from '../report/finding.js';
 import type { Report } from '../report/report.js';
 import { findingItem, plural, type MarkdownLinks } from '../report/render/markdown-blocks.js';
-import { hasResolvedMarker, openFingerprints, openMarker, resolveBodyLines, resolveCommentBody, REVIEW_MARKER } from './review-markers.js';
+import {
+  hasResolvedMarker,
+  openFingerprints,
+  openMarker,
+  resolveBodyLines,
+  resolveCommentBody,
+  REVIEW_MARKER
+} from './review-markers.js';
 import { resolveThreads } from './review-threads.js';
 import { isByLogin, tokenLogin } from './token-identity.js';
 import { COMMENT_MAX_CHARS } from './sticky-comment.js';
@@ -94,7 +101,12 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
     if (fingerprints.length) posted.push({ kind, id, body: body as string, fingerprints });
   };
   let pages = 0;
-  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
+    owner,
+    repo,
+    pull_number: pullNumber,
+    per_page: 100
+  })) {
     for (const c of page.data) {
       if (!ours(c.user)) continue;
       keep('comment', c.id, c.body);
@@ -103,7 +115,12 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
     if (++pages >= MAX_PAGES) break;
   }
   pages = 0;
-  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
+    owner,
+    repo,
+    pull_number: pullNumber,
+    per_page: 100
+  })) {
     for (const r of page.data) if (ours(r.user) && r.body?.includes(REVIEW_MARKER)) keep('review', r.id, r.body);
     if (++pages >= MAX_PAGES) break;
   }
@@ -111,7 +128,11 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
 }
 
 /** Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists rewritten line comments. */
-async function markResolved(o: PublishReviewOptions, posted: Posted[], current: ReadonlySet<string>): Promise<{ resolved: number; comments: number[] }> {
+async function markResolved(
+  o: PublishReviewOptions,
+  posted: Posted[],
+  current: ReadonlySet<string>
+): Promise<{ resolved: number; comments: number[] }> {
   const { octokit, owner, repo, pullNumber, headSha } = o;
   let resolved = 0;
   const comments: number[] = [];
@@ -123,14 +144,28 @@ async function markResolved(o: PublishReviewOptions, posted: Posted[], current: 
     try {
       if (p.kind === 'comment') {
         const [fingerprint] = fixed;
-        await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+        await octokit.rest.pulls.updateReviewComment({
+          owner,
+          repo,
+          comment_id: p.id,
+          body: resolveCommentBody(p.body, fingerprint, headSha)
+        });
         comments.push(p.id);
       } else {
-        await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
+        await octokit.rest.pulls.updateReview({
+          owner,
+          repo,
+          pull_number: pullNumber,
+          review_id: p.id,
+          body: resolveBodyLines(p.body, fixed, headSha)
+        });
       }
       resolved += fixed.size;
     } catch (err) {
-      const warning = describeWriteFailure(err, { what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`, permission: 'pull-requests: write' });
+      const warning = describeWriteFailure(err, {
+        what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`,
+        permission: 'pull-requests: write'
+      });
       if (warning === undefined) throw err;
       o.warn(warning);
     }
@@ -139,15 +174,28 @@ async function markResolved(o: PublishReviewOptions, posted: Posted[], current: 
 }
 
 /** Closes the threads of resolved line comments; a refusal is a warning, never a failure. */
-async function closeThreads(o: PublishReviewOptions, commentIds: ReadonlySet<number>): Promise<{ threadsResolved: number; threadsLeftOpen: number }> {
+async function closeThreads(
+  o: PublishReviewOptions,
+  commentIds: ReadonlySet<number>
+): Promise<{ threadsResolved: number; threadsLeftOpen: number }> {
   try {
     const done = await resolveThreads(o.octokit, o.owner, o.repo, o.pullNumber, commentIds);
     return { threadsResolved: done.resolved, threadsLeftOpen: done.notAllowed };
   } catch (err) {
     const graphqlErrors = (err as { errors?: { message?: unknown }[] }).errors;
     const warning =
-      describeWriteFailure(err, { what: 'the review threads of fixed findings', permission: 'contents: write', verb: 'write' }) ??
-      (Array.isArray(graphqlErrors) ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error').split('\n', 1)[0].slice(0, 200)}). The verdict is unchanged.` : undefined);
+      describeWriteFailure(err, {
+        what: 'the review threads of fixed findings',
+        permission: 'contents: write',
+        verb: 'write'
+      }) ??
+      (Array.isArray(graphqlErrors)
+        ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(
+            graphqlErrors[0]?.message ?? 'error'
+          )
+            .split('\n', 1)[0]
+            .slice(0, 200)}). The verdict is unchanged.`
+        : undefined);
     if (warning === undefined) throw err;
     o.warn(warning);
     return { threadsResolved: 0, threadsLeftOpen: 0 };
@@ -159,11 +207,19 @@ function lineCommentBody(f: Finding, links: MarkdownLinks): string {
 }
 
 /** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
-function reviewBody(inline: number, outside: Finding[], links: MarkdownLinks, linesRefused = false): { body: string; listed: number } {
+function reviewBody(
+  inline: number,
+  outside: Finding[],
+  links: MarkdownLinks,
+  linesRefused = false
+): { body: string; listed: number } {
   const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
   if (inline > 0) lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
-  const where = linesRefused ? 'listed here, as GitHub would not take line comments on this diff' : 'on lines this diff does not show';
-  if (outside.length > 0) lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
+  const where = linesRefused
+    ? 'listed here, as GitHub would not take line comments on this diff'
+    : 'on lines this diff does not show';
+  if (outside.length > 0)
+    lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
   let size = lines.join('\n').length;
   let listed = 0;
   for (const f of outside) {
@@ -173,7 +229,11 @@ function reviewBody(inline: number, outside: Finding[], links: MarkdownLinks, li
     size += item.length + 1;
     listed++;
   }
-  if (listed < outside.length) lines.push('', `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
+  if (listed < outside.length)
+    lines.push(
+      '',
+      `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`
+    );
   return { body: lines.join('\n'), listed };
 }
 
@@ -202,7 +262,9 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
   const counts = { alreadyPosted, resolved: marked.resolved, ...threads };
   if (fresh.length === 0) return { ok: true, reviewId: null, lineComments: 0, inBody: 0, ...counts };
 
-  const diffLines = new Map<string, LineRange[]>(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines as LineRange[]]));
+  const diffLines = new Map<string, LineRange[]>(
+    o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines as LineRange[]])
+  );
   const inline: Finding[] = [];
   const outside: Finding[] = [];
   for (const f of fresh) {
@@ -213,8 +275,21 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
 
   const create = async (onLines: Finding[], inBody: Finding[], linesRefused = false) => {
     const { body, listed } = reviewBody(onLines.length, inBody, links, linesRefused);
-    const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT' as const, body: lineCommentBody(f, links) }));
-    const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
+    const comments = onLines.map((f) => ({
+      path: f.path,
+      line: f.line,
+      side: 'RIGHT' as const,
+      body: lineCommentBody(f, links)
+    }));
+    const review = await octokit.rest.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pullNumber,
+      commit_id: headSha,
+      event: 'COMMENT',
+      body,
+      comments
+    });
     return { ok: true as const, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
   };
   try {
@@ -223,7 +298,9 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
     } catch (err) {
       // A line the API will not take (the diff moved on since the event): post everything in the body.
       if (!isUnprocessable(err) || inline.length === 0) throw err;
-      o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
+      o.warn(
+        `GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`
+      );
       return await create([], [...inline, ...outside], true);
     }
   } catch (err) {

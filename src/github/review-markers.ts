@@ -37,7 +37,16 @@ function resolvedNote(sha: string | undefined): string {
 /** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
 export function resolveCommentBody(body: string, fingerprint: string, sha: string | undefined): string {
   const original = body.split(openMarker(fingerprint)).join('').trim();
-  return [resolvedMarker(fingerprint), resolvedNote(sha), '', '<details><summary>Original finding</summary>', '', original, '', '</details>'].join('\n');
+  return [
+    resolvedMarker(fingerprint),
+    resolvedNote(sha),
+    '',
+    '<details><summary>Original finding</summary>',
+    '',
+    original,
+    '',
+    '</details>'
+  ].join('\n');
 }
 
 /**

@@ -30,7 +30,14 @@ interface ThreadPage {
     pullRequest: {
       reviewThreads: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: ({ id: string; isResolved: boolean; viewerCanResolve: boolean; comments: { nodes: ({ databaseId: number | null } | null)[] | null } } | null)[] | null;
+        nodes:
+          | ({
+              id: string;
+              isResolved: boolean;
+              viewerCanResolve: boolean;
+              comments: { nodes: ({ databaseId: number | null } | null)[] | null };
+            } | null)[]
+          | null;
       };
     } | null;
   } | null;
@@ -43,7 +50,13 @@ export interface ResolveThreadsResult {
 }
 
 /** Resolves the open threads whose first comment is one of `commentIds`. */
-export async function resolveThreads(octokit: Octokit, owner: string, repo: string, pullNumber: number, commentIds: ReadonlySet<number>): Promise<ResolveThreadsResult> {
+export async function resolveThreads(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  pullNumber: number,
+  commentIds: ReadonlySet<number>
+): Promise<ResolveThreadsResult> {
   const result: ResolveThreadsResult = { resolved: 0, notAllowed: 0 };
   if (commentIds.size === 0) return result;
   let cursor: string | null = null;

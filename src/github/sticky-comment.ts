@@ -42,7 +42,8 @@ export interface UpsertStickyCommentOptions extends CommentTarget {
 }
 
 export type FindStickyCommentResult = { ok: true; comment: StickyComment | null } | { ok: false; warning: string };
-export type UpsertStickyCommentResult = { ok: true; action: 'created' | 'updated'; id: number } | { ok: false; warning: string };
+export type UpsertStickyCommentResult =
+  { ok: true; action: 'created' | 'updated'; id: number } | { ok: false; warning: string };
 
 const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' as const };
 const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
@@ -68,7 +69,12 @@ export async function findStickyComment(target: CommentTarget): Promise<FindStic
   let first: StickyComment | null = null;
   try {
     let pages = 0;
-    const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    });
     for await (const page of iterator) {
       for (const comment of page.data) {
         if (!comment.body?.includes(marker)) continue;

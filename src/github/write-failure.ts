@@ -14,7 +14,11 @@ interface HttpFailure {
 function asHttpFailure(err: unknown): HttpFailure | undefined {
   if (!err || typeof err !== 'object' || typeof (err as { status?: unknown }).status !== 'number') return undefined;
   const e = err as { status: number; message?: unknown; response?: { headers?: Record<string, string | undefined> } };
-  return { status: e.status, message: typeof e.message === 'string' ? e.message : '', headers: e.response?.headers ?? {} };
+  return {
+    status: e.status,
+    message: typeof e.message === 'string' ? e.message : '',
+    headers: e.response?.headers ?? {}
+  };
 }
 
 export interface WriteAttempt {
@@ -32,7 +36,10 @@ export function describeWriteFailure(err: unknown, attempt: WriteAttempt): strin
   if (!failure) return undefined;
   const { status, headers } = failure;
   const could = `Could not ${attempt.verb ?? 'write'} ${attempt.what}`;
-  if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
+  if (
+    (status === 403 || status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)
+  ) {
     return `${could}: GitHub's API rate limit was reached (HTTP ${status}). The verdict is unchanged.`;
   }
   if (status === 403 || status === 404) {

@@ -62,7 +62,11 @@ interface Node {
 
 const fold = (id: string): string => id.toLowerCase();
 
-export async function resolveAncestry(client: RepoInfoSource, id: string, options: AncestryOptions = {}): Promise<AncestryResult> {
+export async function resolveAncestry(
+  client: RepoInfoSource,
+  id: string,
+  options: AncestryOptions = {}
+): Promise<AncestryResult> {
   const maxDepth = options.maxDepth ?? 5;
   // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
   // lead to the same node, so a repo named two ways is asked about (and expanded) once.
@@ -81,7 +85,11 @@ export async function resolveAncestry(client: RepoInfoSource, id: string, option
   while (level.length > 0) {
     await Promise.all(
       level.map(async (node) => {
-        const query: RepoQuery = { type: 'model', id: node.name, ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {}) };
+        const query: RepoQuery = {
+          type: 'model',
+          id: node.name,
+          ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {})
+        };
         node.answer = await client.repoInfo(query);
         if (node.answer.kind === 'found') {
           node.parents = node.answer.info.baseModels;
@@ -101,7 +109,14 @@ export async function resolveAncestry(client: RepoInfoSource, id: string, option
       for (const parent of node.parents) {
         const problem = hubIdProblem(parent);
         if (problem) {
-          chain.push({ id: parent, via: 'base_model', depth: node.depth + 1, child: node.name, ...(relation ? { relation } : {}), problem: `not a Hub id (it ${problem})` });
+          chain.push({
+            id: parent,
+            via: 'base_model',
+            depth: node.depth + 1,
+            child: node.name,
+            ...(relation ? { relation } : {}),
+            problem: `not a Hub id (it ${problem})`
+          });
           continue;
         }
         const key = resolve(parent);
@@ -113,7 +128,13 @@ export async function resolveAncestry(client: RepoInfoSource, id: string, option
         }
         const child: Node = { key, name: parent, depth: node.depth + 1, parents: [] };
         nodes.set(key, child);
-        const link: AncestorLink = { id: parent, via: 'base_model', depth: child.depth, child: node.name, ...(relation ? { relation } : {}) };
+        const link: AncestorLink = {
+          id: parent,
+          via: 'base_model',
+          depth: child.depth,
+          child: node.name,
+          ...(relation ? { relation } : {})
+        };
         linkOf.set(key, link);
         chain.push(link);
         next.push(child);

@@ -63,7 +63,13 @@ export type HubAnswer =
 export type HubAnswerKind = HubAnswer['kind'];
 
 /** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
-export const CACHEABLE_KINDS: readonly HubAnswerKind[] = ['found', 'not-found', 'revision-not-found', 'gated', 'disabled'];
+export const CACHEABLE_KINDS: readonly HubAnswerKind[] = [
+  'found',
+  'not-found',
+  'revision-not-found',
+  'gated',
+  'disabled'
+];
 
 export function isCacheable(answer: HubAnswer): boolean {
   return CACHEABLE_KINDS.includes(answer.kind);
@@ -135,7 +141,10 @@ export function repoInfoFromJson(json: unknown, askedId: string): HubRepoInfo | 
   let baseModelRelation = text(card.base_model_relation);
   const hubBase = isRecord(json.baseModels) ? json.baseModels : undefined;
   if (baseModels.length === 0 && hubBase) {
-    baseModels = strings(Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [], MAX_BASE_MODELS);
+    baseModels = strings(
+      Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [],
+      MAX_BASE_MODELS
+    );
   }
   if (hubBase) baseModelRelation ??= text(hubBase.relation);
   const tagged = fromBaseModelTags(tags);
@@ -143,10 +152,14 @@ export function repoInfoFromJson(json: unknown, askedId: string): HubRepoInfo | 
   baseModelRelation ??= tagged.relation;
 
   let licenses = strings(card.license, MAX_BASE_MODELS);
-  if (licenses.length === 0) licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
+  if (licenses.length === 0)
+    licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
 
   const siblings = Array.isArray(json.siblings)
-    ? strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
+    ? strings(
+        json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)),
+        MAX_LIST
+      )
     : [];
   const sha = text(json.sha);
   return {
@@ -204,7 +217,9 @@ export function isHubAnswer(value: unknown): value is HubAnswer {
       );
     }
     case 'not-found':
-      return typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string';
+      return (
+        typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string'
+      );
     case 'revision-not-found':
       return typeof value.revision === 'string' && typeof value.detail === 'string';
     case 'gated':

@@ -99,11 +99,18 @@ export class HubCache {
     let text: string;
     try {
       const info = await stat(this.path);
-      if (info.size > this.maxFileBytes) return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+      if (info.size > this.maxFileBytes)
+        return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
       text = await readFile(this.path, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? (err as Error).message}); starting empty` };
+      return {
+        entries: 0,
+        problem:
+          code === 'ENOENT'
+            ? 'no cache file yet'
+            : `cannot read the cache file (${code ?? (err as Error).message}); starting empty`
+      };
     }
     let json: unknown;
     try {
@@ -112,20 +119,41 @@ export class HubCache {
       return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
     }
     const doc = json as { format?: unknown; version?: unknown; entries?: unknown };
-    if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== VERSION || !Array.isArray(doc.entries)) {
+    if (
+      !doc ||
+      typeof doc !== 'object' ||
+      doc.format !== FORMAT ||
+      doc.version !== VERSION ||
+      !Array.isArray(doc.entries)
+    ) {
       return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
     }
     let dropped = 0;
     for (const raw of doc.entries as unknown[]) {
       const e = raw as Partial<StoredEntry> | null;
-      if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+      if (
+        !e ||
+        !isKey(e.key) ||
+        typeof e.storedAt !== 'number' ||
+        !Number.isFinite(e.storedAt) ||
+        !isHubAnswer(e.answer) ||
+        !isCacheable(e.answer)
+      ) {
         dropped++;
         continue;
       }
-      const key: HubCacheKey = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+      const key: HubCacheKey = {
+        endpoint: e.key.endpoint,
+        type: e.key.type,
+        id: e.key.id,
+        ...(e.key.revision !== undefined ? { revision: e.key.revision } : {})
+      };
       this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
     }
-    return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+    return {
+      entries: this.entries.size,
+      ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
+    };
   }
 
   private fresh(entry: StoredEntry): boolean {
@@ -145,7 +173,12 @@ export class HubCache {
   /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
   set(key: HubCacheKey, answer: HubAnswer): boolean {
     if (!isCacheable(answer)) return false;
-    const clean: HubCacheKey = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+    const clean: HubCacheKey = {
+      endpoint: key.endpoint,
+      type: key.type,
+      id: key.id,
+      ...(key.revision !== undefined ? { revision: key.revision } : {})
+    };
     this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
     return true;
   }
@@ -156,7 +189,11 @@ export class HubCache {
       .filter((e) => this.fresh(e))
       .sort((a, b) => b.storedAt - a.storedAt)
       .slice(0, this.maxEntries);
-    const doc = { format: FORMAT, version: VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+    const doc = {
+      format: FORMAT,
+      version: VERSION,
+      entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer }))
+    };
     await mkdir(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {

@@ -51,14 +51,21 @@ function unreachable(reason: string): AttemptOutcome {
   return { final: { kind: 'unreachable', reason, attempts: 1 } };
 }
 
-export function classifyReply(reply: HubReply, query: RepoQuery, authenticated: boolean, nowMs: number): AttemptOutcome {
+export function classifyReply(
+  reply: HubReply,
+  query: RepoQuery,
+  authenticated: boolean,
+  nowMs: number
+): AttemptOutcome {
   const { status } = reply;
   if (status >= 200 && status < 300) {
     let json: unknown;
     try {
       json = JSON.parse(reply.body);
     } catch (err) {
-      return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${oneLine((err as Error).message, 80)})`);
+      return unreachable(
+        `the Hub's reply for ${describe(query)} is malformed JSON (${oneLine((err as Error).message, 80)})`
+      );
     }
     const info = repoInfoFromJson(json, query.id);
     if (!info) return unreachable(`the Hub's reply for ${describe(query)} is JSON but not an object`);
@@ -86,7 +93,9 @@ export function classifyReply(reply: HubReply, query: RepoQuery, authenticated: 
     };
   }
   if (message === DISABLED_MESSAGE) {
-    return { final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` } };
+    return {
+      final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` }
+    };
   }
   if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
     return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
@@ -109,7 +118,9 @@ export function classifyReply(reply: HubReply, query: RepoQuery, authenticated: 
   if (status === 404) {
     // A 404 without the Hub's error code is not a verdict about the repo: most often the
     // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
-    return unreachable(`the endpoint answered 404 without an X-Error-Code for ${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+    return unreachable(
+      `the endpoint answered 404 without an X-Error-Code for ${describe(query)}: is hub-endpoint a Hugging Face Hub API?`
+    );
   }
   return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
 }

@@ -82,7 +82,16 @@ export interface HubClientStats {
   peakConcurrency: number;
 }
 
-export const MODEL_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels'] as const;
+export const MODEL_EXPAND = [
+  'sha',
+  'gated',
+  'private',
+  'disabled',
+  'cardData',
+  'tags',
+  'siblings',
+  'baseModels'
+] as const;
 // `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
 export const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'] as const;
 
@@ -94,7 +103,9 @@ export function repoInfoUrl(endpoint: string, query: RepoQuery): string {
   const collection = query.type === 'dataset' ? 'datasets' : 'models';
   const id = query.id.split('/').map(encodeURIComponent).join('/');
   const revision = query.revision === undefined ? '' : `/revision/${encodeURIComponent(query.revision)}`;
-  const expand = new URLSearchParams((query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field): [string, string] => ['expand', field]));
+  const expand = new URLSearchParams(
+    (query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field): [string, string] => ['expand', field])
+  );
   return `${endpoint}/api/${collection}/${id}${revision}?${expand.toString()}`;
 }
 
@@ -170,7 +181,11 @@ export class HubClient {
     const key = keyOf(query);
     let answer = this.inflight.get(key);
     if (!answer) {
-      answer = this.answer({ type: query.type, id: query.id, ...(query.revision !== undefined ? { revision: query.revision } : {}) });
+      answer = this.answer({
+        type: query.type,
+        id: query.id,
+        ...(query.revision !== undefined ? { revision: query.revision } : {})
+      });
       this.inflight.set(key, answer);
     }
     return answer;
@@ -192,7 +207,11 @@ export class HubClient {
       answer = redactJson(await this.ask(query), this.token);
     } catch (err) {
       // A bug here must not sink the run: report it as this id's answer.
-      answer = { kind: 'unreachable', reason: redact(`internal error: ${oneLine(String(err))}`, this.token), attempts: 0 };
+      answer = {
+        kind: 'unreachable',
+        reason: redact(`internal error: ${oneLine(String(err))}`, this.token),
+        attempts: 0
+      };
     }
     if (isCacheable(answer)) this.cache?.set(cacheKey, answer);
     return answer;
@@ -219,7 +238,11 @@ export class HubClient {
         await this.clock.sleep(pause);
       }
       const remaining = deadline - this.clock.now();
-      if (remaining <= 0) return this.unreachable(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, attempts);
+      if (remaining <= 0)
+        return this.unreachable(
+          `${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`,
+          attempts
+        );
 
       attempts++;
       const outcome = await this.limiter.run(() => this.attempt(query, Math.min(this.requestTimeoutMs, remaining)));
@@ -236,7 +259,10 @@ export class HubClient {
       }
       const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
       if (this.clock.now() + wait > deadline) {
-        return this.unreachable(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, attempts);
+        return this.unreachable(
+          `${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`,
+          attempts
+        );
       }
       await this.clock.sleep(wait);
     }
@@ -254,25 +280,53 @@ export class HubClient {
         const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `lineage-gate/${version}` };
         if (authenticated) headers.authorization = `Bearer ${this.token}`;
         this.counters.requests++;
-        const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+        const response = await this.fetchImpl(url, {
+          method: 'GET',
+          headers,
+          redirect: 'manual',
+          signal: controller.signal
+        });
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location) {
           // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
           await response.body?.cancel().catch(() => undefined);
           const next = new URL(location, url);
           if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-            return { final: { kind: 'unreachable', reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`, attempts: 1 } };
+            return {
+              final: {
+                kind: 'unreachable',
+                reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`,
+                attempts: 1
+              }
+            };
           }
           url = next;
           continue;
         }
         const body = await readBoundedText(response, this.maxBodyBytes);
-        return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
+        return classifyReply(
+          { status: response.status, headers: response.headers, body },
+          query,
+          authenticated,
+          this.clock.now()
+        );
       }
-      return { final: { kind: 'unreachable', reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`, attempts: 1 } };
+      return {
+        final: {
+          kind: 'unreachable',
+          reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`,
+          attempts: 1
+        }
+      };
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
-        return { final: { kind: 'unreachable', reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`, attempts: 1 } };
+        return {
+          final: {
+            kind: 'unreachable',
+            reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`,
+            attempts: 1
+          }
+        };
       }
       if (controller.signal.aborted) return { retry: `no answer within ${timeoutMs} ms` };
       return { retry: oneLine(networkReason(err)) };

@@ -42,7 +42,8 @@ export function hubMode(env: Env, inputs: HubModeInputs = {}): HubMode {
   }
   if (inputs.offline) return { enabled: false, reason: 'Offline (`--offline`): Hub checks were skipped.' };
   for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE']) {
-    if (isTrue(env[name])) return { enabled: false, reason: `Offline (\`${name}=${env[name]!.trim()}\`): Hub checks were skipped.` };
+    if (isTrue(env[name]))
+      return { enabled: false, reason: `Offline (\`${name}=${env[name]!.trim()}\`): Hub checks were skipped.` };
   }
   return { enabled: true };
 }
@@ -54,7 +55,11 @@ export function hubMode(env: Env, inputs: HubModeInputs = {}): HubMode {
 export function hubEndpoint(input: string | undefined, env: Env): string {
   const fromInput = input?.trim();
   const fromEnv = env.HF_ENDPOINT?.trim();
-  const [value, source] = fromInput ? [fromInput, 'Input `hub-endpoint`'] : fromEnv ? [fromEnv, '`HF_ENDPOINT`'] : [DEFAULT_HUB_ENDPOINT, 'default'];
+  const [value, source] = fromInput
+    ? [fromInput, 'Input `hub-endpoint`']
+    : fromEnv
+      ? [fromEnv, '`HF_ENDPOINT`']
+      : [DEFAULT_HUB_ENDPOINT, 'default'];
   let url: URL;
   try {
     url = new URL(value);
@@ -65,7 +70,9 @@ export function hubEndpoint(input: string | undefined, env: Env): string {
     throw new ConfigError(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
   }
   // Credentials in the URL would end up in logs; the token has its own input.
-  if (url.username || url.password) throw new ConfigError(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
-  if (url.search || url.hash) throw new ConfigError(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
+  if (url.username || url.password)
+    throw new ConfigError(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
+  if (url.search || url.hash)
+    throw new ConfigError(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

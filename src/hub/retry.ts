@@ -35,8 +35,9 @@ export function parseRateLimitReset(value: string | null): number | undefined {
 
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 export function rateLimitWait(headers: Headers, nowMs: number): number | undefined {
-  const waits = [parseRetryAfter(headers.get('retry-after'), nowMs), parseRateLimitReset(headers.get('ratelimit'))].filter(
-    (w): w is number => w !== undefined
-  );
+  const waits = [
+    parseRetryAfter(headers.get('retry-after'), nowMs),
+    parseRateLimitReset(headers.get('ratelimit'))
+  ].filter((w): w is number => w !== undefined);
   return waits.length ? Math.max(...waits) : undefined;
 }

@@ -31,7 +31,8 @@ export interface HubSetup {
 function depth(text: string | undefined): number {
   if (!text?.trim()) return 5;
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 0 || n > 20) throw new ConfigError(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
+  if (!Number.isInteger(n) || n < 0 || n > 20)
+    throw new ConfigError(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
   return n;
 }
 
@@ -46,7 +47,9 @@ export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
   if (input.cachePath) {
     cache = new HubCache({ path: input.cachePath });
     const loaded = await cache.load();
-    input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+    input.log(
+      `Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`
+    );
   }
   const client = new HubClient({ endpoint, token, cache });
   return {
@@ -54,7 +57,9 @@ export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
     token,
     finish: async () => {
       const stats = client.stats();
-      input.log(`Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+      input.log(
+        `Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`
+      );
       if (cache) await cache.save();
     }
   };

@@ -25,14 +25,20 @@ function key(id: string, revision: string | undefined): string {
 
 /** Upstreams worth asking about: a valid Hub id, written or recovered. */
 function askable(ref: UpstreamRef): boolean {
-  return !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path');
+  return (
+    !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path')
+  );
 }
 
 /**
  * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
  * `base_model` up to `maxDepth`. The client dedupes and bounds concurrency, so everything is asked at once.
  */
-export async function verifyOnHub(artifacts: readonly Artifact[], client: RepoInfoSource, maxDepth: number): Promise<HubFacts> {
+export async function verifyOnHub(
+  artifacts: readonly Artifact[],
+  client: RepoInfoSource,
+  maxDepth: number
+): Promise<HubFacts> {
   const wanted = new Map<string, { id: string; revision?: string }>();
   const datasets = new Map<string, { id: string; revision?: string }>();
   for (const artifact of artifacts) {
@@ -46,7 +52,11 @@ export async function verifyOnHub(artifacts: readonly Artifact[], client: RepoIn
     }
   }
   const datasetAnswers = new Map(
-    await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })] as const))
+    await Promise.all(
+      [...datasets].map(
+        async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })] as const
+      )
+    )
   );
   const facts = await Promise.all(
     [...wanted.values()].map(async ({ id, revision }) => {

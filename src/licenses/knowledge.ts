@@ -34,7 +34,8 @@ interface CompiledFamily {
  * Suffixes mirrors add to the original's name: quantization (`-bnb-4bit`, `-4bit`, `-AWQ`,
  * `-GPTQ`, `-GGUF`), format (`-MLX`), precision (`-bf16`) and unsloth's variants.
  */
-const MIRROR_SUFFIX = /-(?:unsloth-bnb-\d+bit|bnb-\d+bit|unsloth|\d+-?bits?|gguf|awq|gptq|exl2|mlx|int[48]|fp8|fp16|bf16|dwq|i1)$/i;
+const MIRROR_SUFFIX =
+  /-(?:unsloth-bnb-\d+bit|bnb-\d+bit|unsloth|\d+-?bits?|gguf|awq|gptq|exl2|mlx|int[48]|fp8|fp16|bf16|dwq|i1)$/i;
 const MAX_SUFFIXES = 6;
 
 /** Longest Hub id looked at (the Hub allows 96 characters per part). */
@@ -81,7 +82,8 @@ export class LicenseKnowledge {
   ) {
     for (const entry of entries) this.byId.set(entry.id.toLowerCase(), entry);
     for (const entry of entries) {
-      for (const alias of entry.aliases) if (!this.byAlias.has(alias.toLowerCase())) this.byAlias.set(alias.toLowerCase(), entry);
+      for (const alias of entry.aliases)
+        if (!this.byAlias.has(alias.toLowerCase())) this.byAlias.set(alias.toLowerCase(), entry);
     }
   }
 
@@ -138,8 +140,15 @@ export class LicenseKnowledge {
     if (!name) return undefined;
     const mirrored = this.families.find((f) => f.name.test(name));
     if (!mirrored) return undefined;
-    const canonicalName = mirrored.canonicalName ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace) : name;
-    return { family: mirrored.family, license: mirrored.license, canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`, source: mirrored.source };
+    const canonicalName = mirrored.canonicalName
+      ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace)
+      : name;
+    return {
+      family: mirrored.family,
+      license: mirrored.license,
+      canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
+      source: mirrored.source
+    };
   }
 
   /** The original a mirror's copy was made from, when the family table knows its publisher. */

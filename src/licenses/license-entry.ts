@@ -63,7 +63,8 @@ function text(raw: Fields, key: string, required = false): string | undefined {
     if (required) throw new LicenseEntryError(`\`${key}\` is required`);
     return undefined;
   }
-  if (typeof value !== 'string' || value.trim() === '') throw new LicenseEntryError(`\`${key}\` must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new LicenseEntryError(`\`${key}\` must be a non-empty string`);
   return value;
 }
 
@@ -77,7 +78,8 @@ function flag(raw: Fields, key: string): boolean {
 function list(raw: Fields, key: string): readonly string[] {
   const value = pick(raw, key);
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LicenseEntryError(`\`${key}\` must be a list of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new LicenseEntryError(`\`${key}\` must be a list of strings`);
   return value as string[];
 }
 
@@ -90,11 +92,21 @@ function attributionOf(raw: Fields): LicenseAttribution | undefined {
   if (value === undefined) return undefined;
   // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
   if (typeof value === 'string') {
-    return { ...optional('text', text(raw, 'attribution')), markers: list(raw, 'attribution-markers'), ...optional('condition', text(raw, 'attribution-condition')) };
+    return {
+      ...optional('text', text(raw, 'attribution')),
+      markers: list(raw, 'attribution-markers'),
+      ...optional('condition', text(raw, 'attribution-condition'))
+    };
   }
   if (!isObject(value)) throw new LicenseEntryError('`attribution` must be a mapping');
-  const out = { ...optional('duty', text(value, 'duty')), ...optional('text', text(value, 'text')), markers: list(value, 'markers'), ...optional('condition', text(value, 'condition')) };
-  if (!out.duty && !out.text && out.markers.length === 0) throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
+  const out = {
+    ...optional('duty', text(value, 'duty')),
+    ...optional('text', text(value, 'text')),
+    markers: list(value, 'markers'),
+    ...optional('condition', text(value, 'condition'))
+  };
+  if (!out.duty && !out.text && out.markers.length === 0)
+    throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
   return out;
 }
 
@@ -103,7 +115,8 @@ function entryOf(raw: unknown, origin: LicenseEntry['origin']): LicenseEntry {
   const id = text(raw, 'id', true).trim();
   if (id.length > MAX_LICENSE_ID_LENGTH) throw new LicenseEntryError('`id` is too long');
   const writtenAs = text(raw, 'written-as');
-  if (writtenAs !== undefined && !WRITTEN_AS.includes(writtenAs)) throw new LicenseEntryError(`\`written-as\` must be one of ${WRITTEN_AS.join(', ')}`);
+  if (writtenAs !== undefined && !WRITTEN_AS.includes(writtenAs))
+    throw new LicenseEntryError(`\`written-as\` must be one of ${WRITTEN_AS.join(', ')}`);
   return {
     id,
     aliases: list(raw, 'aliases'),

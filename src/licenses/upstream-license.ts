@@ -89,7 +89,11 @@ function policySource(mapping: UpstreamLicenseMapping): string {
   return `${where}: ${mapping.pattern}`;
 }
 
-function resolved(knowledge: LicenseKnowledge, license: string, rest: Omit<ResolvedUpstreamLicense, 'license' | 'entry'>): ResolvedUpstreamLicense {
+function resolved(
+  knowledge: LicenseKnowledge,
+  license: string,
+  rest: Omit<ResolvedUpstreamLicense, 'license' | 'entry'>
+): ResolvedUpstreamLicense {
   const entry = knowledge.lookup(license);
   return { license: entry?.id ?? license, ...rest, ...(entry ? { entry } : {}) };
 }
@@ -98,19 +102,32 @@ function fromDeclaration({ ref, record, knowledge }: ResolveUpstreamLicenseInput
   for (const decl of declarationsAbout(ref, record)) {
     const license = declaredLicense(decl);
     if (!license) continue;
-    return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+    return resolved(knowledge, license, {
+      via: 'declared',
+      evidence: 'primary',
+      source: `\`${decl.source.field}\` in ${decl.source.path}`,
+      declaration: decl
+    });
   }
   return undefined;
 }
 
-function fromPolicy(id: string, { mappings, knowledge }: ResolveUpstreamLicenseInput): ResolvedUpstreamLicense | undefined {
+function fromPolicy(
+  id: string,
+  { mappings, knowledge }: ResolveUpstreamLicenseInput
+): ResolvedUpstreamLicense | undefined {
   const direct = mappings.find((m) => matcher(m.pattern)(id));
-  if (direct) return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
+  if (direct)
+    return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
   // A mirror's copy is under its original's license; that the id is a mirror is inferred.
   const original = knowledge.mirrorUpstream(id);
   const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
   if (viaMirror && original) {
-    return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+    return resolved(knowledge, viaMirror.license, {
+      via: 'policy',
+      evidence: 'inferred',
+      source: `${policySource(viaMirror)} (${id} mirrors ${original})`
+    });
   }
   return undefined;
 }
@@ -119,7 +136,11 @@ function fromFamilyTable(id: string, knowledge: LicenseKnowledge): ResolvedUpstr
   const family = knowledge.family(id);
   if (!family) return undefined;
   const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-  return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+  return resolved(knowledge, family.license, {
+    via: 'builtin',
+    evidence: 'inferred',
+    source: `built-in family table (${family.family}${mirror})`
+  });
 }
 
 /** The license `ref` is under, from the strongest source that says, or undefined when none does. */

@@ -5,7 +5,13 @@
  */
 import type { Classification } from './record.js';
 import { hubIdProblem, isFullSha } from './hub-id.js';
-import { isCheckpointDir, isGenericFolder, isLocalDirWord, isPlaceholderText, looksLikeFileName } from './upstream-words.js';
+import {
+  isCheckpointDir,
+  isGenericFolder,
+  isLocalDirWord,
+  isPlaceholderText,
+  looksLikeFileName
+} from './upstream-words.js';
 
 export type HubRepoType = 'models' | 'datasets' | 'spaces';
 
@@ -108,7 +114,12 @@ export function readLocalPath(value: string): Classification {
   if (segments.some((s) => s.toLowerCase() === 'modelscope')) return { kind: 'local-path', evidence: 'primary' };
   const fromTail = idFromLastTwoSegments(segments);
   if (fromTail) {
-    return { kind: 'local-path', id: fromTail, evidence: 'inferred', recovered: `recovered ${fromTail} from the last two segments of the local path` };
+    return {
+      kind: 'local-path',
+      id: fromTail,
+      evidence: 'inferred',
+      recovered: `recovered ${fromTail} from the last two segments of the local path`
+    };
   }
   return { kind: 'local-path', evidence: 'primary' };
 }

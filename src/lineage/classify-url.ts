@@ -11,9 +11,36 @@ const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www
 
 /** First path segments on the Hub that are site pages, not user or organisation namespaces. */
 const RESERVED_FIRST_SEGMENTS = new Set([
-  'docs', 'blog', 'papers', 'collections', 'organizations', 'settings', 'join', 'login', 'pricing', 'learn', 'tasks',
-  'chat', 'new', 'new-dataset', 'new-space', 'search', 'posts', 'enterprise', 'models', 'datasets', 'spaces', 'api',
-  'static-proxy', 'front', 'avatars', 'notifications', 'billing', 'inference-endpoints', 'terms-of-service', 'privacy'
+  'docs',
+  'blog',
+  'papers',
+  'collections',
+  'organizations',
+  'settings',
+  'join',
+  'login',
+  'pricing',
+  'learn',
+  'tasks',
+  'chat',
+  'new',
+  'new-dataset',
+  'new-space',
+  'search',
+  'posts',
+  'enterprise',
+  'models',
+  'datasets',
+  'spaces',
+  'api',
+  'static-proxy',
+  'front',
+  'avatars',
+  'notifications',
+  'billing',
+  'inference-endpoints',
+  'terms-of-service',
+  'privacy'
 ]);
 
 /** Second segments that are a repo page, meaning the first segment alone was a legacy bare id. */
@@ -47,7 +74,9 @@ export function readHubUrl(value: string): HubUrlTarget | undefined {
   const scp = SCP_LIKE.exec(value);
   if (scp && !SCHEME.test(value)) {
     const host = scp[1].toLowerCase();
-    return HUB_HOSTS.has(host) ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host } : undefined;
+    return HUB_HOSTS.has(host)
+      ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host }
+      : undefined;
   }
   let url: URL;
   try {
@@ -57,7 +86,10 @@ export function readHubUrl(value: string): HubUrlTarget | undefined {
   }
   const host = url.hostname.toLowerCase();
   if (!HUB_HOSTS.has(host) || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  const segments = url.pathname.split('/').filter((s) => s.length > 0).map(safeDecode);
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(safeDecode);
   return { ...repoFromHubPath(segments), via: host };
 }
 
@@ -76,7 +108,8 @@ function repoFromHubPath(path: string[]): Omit<HubUrlTarget, 'via'> {
   }
   if (segments.length === 0) return { repoType };
   // A clone URL ends the repo name with `.git`, which is no part of the id.
-  if (segments.length <= 2) segments = segments.map((s, i) => (i === segments.length - 1 ? s.replace(/\.git$/i, '') : s));
+  if (segments.length <= 2)
+    segments = segments.map((s, i) => (i === segments.length - 1 ? s.replace(/\.git$/i, '') : s));
   const namespaced = segments.length >= 2 && !REPO_PAGES.has(segments[1]);
   const id = namespaced ? `${segments[0]}/${segments[1]}` : segments[0];
   const rest = segments.slice(namespaced ? 2 : 1);
@@ -95,7 +128,8 @@ function readHfFilesystemUrl(rest: string): HubUrlTarget {
   }
   const atIndex = segments.findIndex((s) => s.includes('@'));
   // The repo id is the first one or two segments; an `@revision` suffix ends it.
-  const idSegments = atIndex >= 0 && atIndex < 2 ? segments.slice(0, atIndex + 1) : segments.slice(0, Math.min(2, segments.length));
+  const idSegments =
+    atIndex >= 0 && atIndex < 2 ? segments.slice(0, atIndex + 1) : segments.slice(0, Math.min(2, segments.length));
   const joined = idSegments.join('/');
   const [id, encodedRevision] = joined.split('@', 2);
   const revision = encodedRevision ? safeDecode(encodedRevision) : undefined;
@@ -117,5 +151,11 @@ export function readUpstreamUrl(value: string): Classification {
   if (!target || target.repoType !== 'models' || !target.id) return { kind: 'url', evidence: 'primary' };
   const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
   const at = target.revision ? ` at revision ${target.revision}` : '';
-  return { kind: 'url', id: target.id, revision: target.revision, evidence: 'inferred', recovered: `recovered ${target.id}${at} from ${where}` };
+  return {
+    kind: 'url',
+    id: target.id,
+    revision: target.revision,
+    evidence: 'inferred',
+    recovered: `recovered ${target.id}${at} from ${where}`
+  };
 }

@@ -117,7 +117,8 @@ export function classifyDatasetId(raw: string): DatasetClassification {
   if (isPlaceholderText(value)) return { problem: 'a placeholder, not a Hub dataset id' };
   if (looksLikeUrl(value)) {
     const target = readHubUrl(value);
-    if (target?.repoType === 'datasets' && target.id?.includes('/')) return { id: target.id, revision: target.revision };
+    if (target?.repoType === 'datasets' && target.id?.includes('/'))
+      return { id: target.id, revision: target.revision };
     return { problem: 'a URL that does not point at a Hub dataset' };
   }
   const cached = findHubCacheEntry(value);

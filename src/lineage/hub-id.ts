@@ -24,7 +24,13 @@ export function hubIdProblem(id: string): string | undefined {
   if (id.includes('\\')) return "contains '\\'";
   const parts = id.split('/');
   if (parts.length > 2) return "has more than one '/'";
-  const labelled: [string, string][] = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
+  const labelled: [string, string][] =
+    parts.length === 2
+      ? [
+          ['namespace', parts[0]],
+          ['name', parts[1]]
+        ]
+      : [['name', parts[0]]];
   for (const [label, part] of labelled) {
     const problem = partProblem(label, part);
     if (problem) return problem;

@@ -35,15 +35,29 @@ export interface BasePolicy {
 async function textAt(o: BasePolicyOptions, path: string): Promise<string | undefined> {
   try {
     const { data } = await o.octokit.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref: o.baseSha });
-    if (Array.isArray(data) || data.type !== 'file') throw new ConfigError(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
-    if (data.size > MAX_POLICY_BYTES) throw new PolicyError([{ file: path, line: FILE_START.line, column: FILE_START.column, message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML` }]);
-    if (data.encoding !== 'base64' || typeof data.content !== 'string') throw new ConfigError(`GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`);
+    if (Array.isArray(data) || data.type !== 'file')
+      throw new ConfigError(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
+    if (data.size > MAX_POLICY_BYTES)
+      throw new PolicyError([
+        {
+          file: path,
+          line: FILE_START.line,
+          column: FILE_START.column,
+          message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
+        }
+      ]);
+    if (data.encoding !== 'base64' || typeof data.content !== 'string')
+      throw new ConfigError(
+        `GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`
+      );
     return Buffer.from(data.content, 'base64').toString('utf8');
   } catch (err) {
     const status = (err as { status?: unknown }).status;
     if (status === 404) return undefined;
     if (typeof status === 'number') {
-      throw new ConfigError(`policy-ref is \`base\`, but the policy at the base commit could not be read (HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`);
+      throw new ConfigError(
+        `policy-ref is \`base\`, but the policy at the base commit could not be read (HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`
+      );
     }
     throw err;
   }
@@ -61,7 +75,9 @@ async function headText(workspace: string, path: string): Promise<string | undef
 function repositoryPath(file: string): string {
   const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-    throw new ConfigError(`Input \`policy\` must be a path inside the repository to be read at the base commit; got ${JSON.stringify(file)}.`);
+    throw new ConfigError(
+      `Input \`policy\` must be a path inside the repository to be read at the base commit; got ${JSON.stringify(file)}.`
+    );
   }
   return path;
 }
@@ -75,11 +91,19 @@ export async function loadBasePolicy(o: BasePolicyOptions): Promise<BasePolicy> 
     const policy = parsePolicy(text, path, o.ruleIds);
     const head = await headText(o.workspace, path);
     const notes = [`Policy: ${path} as of the base commit ${at} (policy-ref: base).`];
-    if (head !== text) notes.push(`This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; the change applies to pull requests opened after it is merged, not to this one.`);
+    if (head !== text)
+      notes.push(
+        `This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; the change applies to pull requests opened after it is merged, not to this one.`
+      );
     return { policy, notes };
   }
-  if (o.file) throw new ConfigError(`policy-ref is \`base\`, but the policy file ${o.file} does not exist at the base commit ${at}.`);
-  const added = (await Promise.all(DEFAULT_POLICY_FILES.map((p) => headText(o.workspace, p)))).some((t) => t !== undefined);
+  if (o.file)
+    throw new ConfigError(
+      `policy-ref is \`base\`, but the policy file ${o.file} does not exist at the base commit ${at}.`
+    );
+  const added = (await Promise.all(DEFAULT_POLICY_FILES.map((p) => headText(o.workspace, p)))).some(
+    (t) => t !== undefined
+  );
   const notes = [`Policy: none at the base commit ${at}; using the defaults (policy-ref: base).`];
   if (added) notes.push('This pull request adds a policy file; it applies once merged.');
   return { policy: defaultPolicy(), notes };

@@ -19,11 +19,13 @@ export function globProblem(glob: string, kind: 'path' | 'hub-id' | 'license'): 
   if (g === '') return 'is empty';
   if (g.startsWith('!')) return 'starts with `!`: negated patterns are not supported here';
   if (/\\$/.test(g)) return 'ends with a lone `\\`';
-  if (kind !== 'path' && /\s/.test(g)) return `contains whitespace, which no ${kind === 'hub-id' ? 'Hub id' : 'license id'} has`;
+  if (kind !== 'path' && /\s/.test(g))
+    return `contains whitespace, which no ${kind === 'hub-id' ? 'Hub id' : 'license id'} has`;
   if (kind === 'path') {
     const p = normalisePathGlob(g);
     if (p === '') return 'names no path';
-    if (p.split('/').includes('..')) return 'contains `..`: paths are relative to the repository root and never leave it';
+    if (p.split('/').includes('..'))
+      return 'contains `..`: paths are relative to the repository root and never leave it';
   }
   try {
     picomatch.makeRe(kind === 'path' ? normalisePathGlob(g) : g, { strictBrackets: true, dot: true });

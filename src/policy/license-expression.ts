@@ -149,7 +149,9 @@ function describeParseError(err: unknown, tokens: readonly string[], rewritten: 
     let at = 0;
     for (let i = 0; i < rewritten.length; i++) {
       if (Number(offset[1]) < at + rewritten[i].length) {
-        return i > 0 && rewritten[i - 1] === 'WITH' ? `\`${tokens[i]}\` is not an SPDX license exception` : `unexpected \`${tokens[i]}\``;
+        return i > 0 && rewritten[i - 1] === 'WITH'
+          ? `\`${tokens[i]}\` is not an SPDX license exception`
+          : `unexpected \`${tokens[i]}\``;
       }
       at += rewritten[i].length + 1;
     }

@@ -27,7 +27,10 @@ function satisfies(term: LicenseTerm, approved: LicenseTerm): boolean {
 }
 
 function termMatcher(approved: LicenseTerm): Matcher {
-  return (term, canon) => (term.spdx && approved.spdx ? satisfies(term, approved) : term.key === approved.key || canon(term.key) === canon(approved.key));
+  return (term, canon) =>
+    term.spdx && approved.spdx
+      ? satisfies(term, approved)
+      : term.key === approved.key || canon(term.key) === canon(approved.key);
 }
 
 function compileEntry(text: string): ListEntry {
@@ -64,16 +67,26 @@ function equals(alternative: readonly LicenseTerm[], entry: readonly Matcher[], 
   return contains(alternative, entry, canon) && alternative.every((t) => entry.some((m) => m(t, canon)));
 }
 
-function deniedBy(alternative: readonly LicenseTerm[], deny: readonly ListEntry[], canon: Canon): ListEntry | undefined {
+function deniedBy(
+  alternative: readonly LicenseTerm[],
+  deny: readonly ListEntry[],
+  canon: Canon
+): ListEntry | undefined {
   return deny.find((e) => e.alternatives.some((combo) => contains(alternative, combo, canon)));
 }
 
 /** Single-license entries cover terms one by one; combinations only cover an equal alternative. */
-function allowedBy(alternative: readonly LicenseTerm[], allow: readonly ListEntry[], canon: Canon): ListEntry | undefined {
+function allowedBy(
+  alternative: readonly LicenseTerm[],
+  allow: readonly ListEntry[],
+  canon: Canon
+): ListEntry | undefined {
   for (const entry of allow) {
     if (entry.alternatives.some((combo) => combo.length > 1 && equals(alternative, combo, canon))) return entry;
   }
-  const coverers = alternative.map((t) => allow.find((e) => e.alternatives.some((combo) => combo.length === 1 && combo[0](t, canon))));
+  const coverers = alternative.map((t) =>
+    allow.find((e) => e.alternatives.some((combo) => combo.length === 1 && combo[0](t, canon)))
+  );
   return coverers.every(Boolean) ? coverers[0] : undefined;
 }
 

@@ -60,7 +60,10 @@ async function locatePolicy(workspace: string, file: string | undefined): Promis
     const full = resolve(workspace, candidate);
     if (await isFile(full)) found.push(full);
   }
-  if (found.length > 1) throw new ConfigError(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
+  if (found.length > 1)
+    throw new ConfigError(
+      `Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`
+    );
   return found[0];
 }
 
@@ -70,7 +73,10 @@ async function readBounded(full: string): Promise<{ text: string; tooLarge: bool
   try {
     const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'), tooLarge: bytesRead > MAX_POLICY_BYTES };
+    return {
+      text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
+      tooLarge: bytesRead > MAX_POLICY_BYTES
+    };
   } finally {
     await handle.close();
   }
@@ -81,7 +87,10 @@ function byPosition(a: LocatedProblem, b: LocatedProblem): number {
 }
 
 function fail(file: string, located: LocatedProblem[]): never {
-  const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
+  const unique = located.filter(
+    (p, i) =>
+      located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i
+  );
   unique.sort(byPosition);
   let kept = unique;
   if (unique.length > MAX_POLICY_PROBLEMS) {
@@ -89,7 +98,12 @@ function fail(file: string, located: LocatedProblem[]): never {
     const more = unique.length - kept.length;
     kept.push({ message: `${more} more problems not listed`, at: kept[kept.length - 1].at });
   }
-  const problems: PolicyProblem[] = kept.map((p) => ({ file, line: p.at.line, column: p.at.column, message: p.message }));
+  const problems: PolicyProblem[] = kept.map((p) => ({
+    file,
+    line: p.at.line,
+    column: p.at.column,
+    message: p.message
+  }));
   throw new PolicyError(problems);
 }
 
@@ -101,7 +115,8 @@ export function parsePolicy(text: string, file: string, ruleIds: readonly string
   const parsed = parseYamlDocument(text.replace(/^\uFEFF/, ''));
   if ('problem' in parsed) fail(file, [{ message: parsed.problem.reason, at: parsed.problem.span ?? FILE_START }]);
   const doc: SourceDocument = parsed.doc;
-  if (doc.value === null) fail(file, [{ message: 'the policy file is empty: it needs at least `version: 1`', at: FILE_START }]);
+  if (doc.value === null)
+    fail(file, [{ message: 'the policy file is empty: it needs at least `version: 1`', at: FILE_START }]);
   const problems = [...schemaProblems(doc), ...semanticProblems(doc, ruleIds)];
   if (problems.length > 0) fail(file, problems);
   return readPolicy(doc, file);
@@ -117,6 +132,12 @@ export async function loadPolicy(opts: LoadPolicyOptions): Promise<Policy> {
   if (!full) return defaultPolicy();
   const file = toRepoPath(workspace, full);
   const { text, tooLarge } = await readBounded(full);
-  if (tooLarge) fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: FILE_START }]);
+  if (tooLarge)
+    fail(file, [
+      {
+        message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`,
+        at: FILE_START
+      }
+    ]);
   return parsePolicy(text, file, opts.ruleIds);
 }

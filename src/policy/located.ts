@@ -28,7 +28,9 @@ export function subject(path: readonly PathSegment[]): string {
   }
   if (head === 'licenses' && index === 'knowledge' && typeof rest[0] === 'number') {
     const inner = rest.slice(1);
-    return inner.length ? `\`${fieldName(inner)}\` of license knowledge entry ${rest[0] + 1}` : `license knowledge entry ${rest[0] + 1}`;
+    return inner.length
+      ? `\`${fieldName(inner)}\` of license knowledge entry ${rest[0] + 1}`
+      : `license knowledge entry ${rest[0] + 1}`;
   }
   return path.length ? `\`${fieldName(path)}\`` : 'the policy';
 }

@@ -70,7 +70,15 @@ export interface Policy {
   /** Repository-relative path of the policy file, or undefined for the defaults. */
   file?: string;
   defaults: EffectivePolicy;
-  overrides: { paths: string[]; settings: Partial<{ rules: Record<string, SeveritySetting>; require: Partial<RequireSettings>; licenses: Partial<LicenseSettings>; upstreams: Partial<UpstreamSettings> }> }[];
+  overrides: {
+    paths: string[];
+    settings: Partial<{
+      rules: Record<string, SeveritySetting>;
+      require: Partial<RequireSettings>;
+      licenses: Partial<LicenseSettings>;
+      upstreams: Partial<UpstreamSettings>;
+    }>;
+  }[];
   waivers: Waiver[];
   upstreamLicenses: UpstreamLicenseMapping[];
   /** License knowledge-base entries added or overridden by the policy (shape: src/licenses). */

@@ -9,7 +9,16 @@ import type { PathSegment } from '../source/span.js';
 import { defaultEffectivePolicy } from './defaults.js';
 import { mergeSettings, type PolicySettings } from './effective.js';
 import type { PolicyLicenseEntry } from './knowledge-entry.js';
-import type { LicenseSettings, Policy, PolicyLocation, RequireSettings, SeveritySetting, UpstreamSettings, UpstreamLicenseMapping, Waiver } from './policy.js';
+import type {
+  LicenseSettings,
+  Policy,
+  PolicyLocation,
+  RequireSettings,
+  SeveritySetting,
+  UpstreamSettings,
+  UpstreamLicenseMapping,
+  Waiver
+} from './policy.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +27,13 @@ function strings(value: unknown): string[] {
 }
 
 /** Copies `from[key]` to `to[as]` when the file wrote it (null included: it means "none"). */
-function copy<T extends object>(to: Partial<T>, as: keyof T, from: Json, key: string, read: (v: unknown) => unknown = (v) => v): void {
+function copy<T extends object>(
+  to: Partial<T>,
+  as: keyof T,
+  from: Json,
+  key: string,
+  read: (v: unknown) => unknown = (v) => v
+): void {
   if (Object.hasOwn(from, key)) (to as Record<keyof T, unknown>)[as] = read(from[key]);
 }
 
@@ -28,7 +43,8 @@ function readSettings(section: unknown): PolicySettings {
   if (!isObject(section)) return {};
   const out: PolicySettings = {};
   const rules = own(section, 'rules');
-  if (isObject(rules)) out.rules = Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s as SeveritySetting]));
+  if (isObject(rules))
+    out.rules = Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s as SeveritySetting]));
   const require = own(section, 'require');
   if (isObject(require)) {
     const r: Partial<RequireSettings> = {};
@@ -73,14 +89,16 @@ function readWaivers(doc: SourceDocument, file: string, root: Json): Waiver[] {
     if (!isObject(w)) return [];
     const upstream = own(w, 'upstream');
     const expires = own(w, 'expires');
-    return [{
-      rule: String(own(w, 'rule')),
-      path: String(own(w, 'path')),
-      ...(typeof upstream === 'string' ? { upstream } : {}),
-      reason: String(own(w, 'reason')).trim(),
-      ...(typeof expires === 'string' ? { expires } : {}),
-      at: locate(doc, file, ['waivers', i])
-    }];
+    return [
+      {
+        rule: String(own(w, 'rule')),
+        path: String(own(w, 'path')),
+        ...(typeof upstream === 'string' ? { upstream } : {}),
+        reason: String(own(w, 'reason')).trim(),
+        ...(typeof expires === 'string' ? { expires } : {}),
+        at: locate(doc, file, ['waivers', i])
+      }
+    ];
   });
 }
 
@@ -89,14 +107,27 @@ function readUpstreamLicenses(doc: SourceDocument, file: string, licenses: unkno
   if (!isObject(map)) return [];
   return Object.entries(map)
     .filter((e): e is [string, string] => typeof e[1] === 'string')
-    .map(([pattern, license]) => ({ pattern, license: license.trim(), at: locate(doc, file, ['licenses', 'upstreams', pattern], true) }));
+    .map(([pattern, license]) => ({
+      pattern,
+      license: license.trim(),
+      at: locate(doc, file, ['licenses', 'upstreams', pattern], true)
+    }));
 }
 
 /** Entries keep the knowledge base's kebab-case shape: src/licenses reads them as its own data. */
 function readKnowledge(doc: SourceDocument, file: string, licenses: unknown): PolicyLicenseEntry[] {
   const list = own(licenses, 'knowledge');
   if (!Array.isArray(list)) return [];
-  return list.flatMap((e, i) => (isObject(e) ? [{ ...(structuredClone(e) as Omit<PolicyLicenseEntry, 'at'>), at: locate(doc, file, ['licenses', 'knowledge', i]) }] : []));
+  return list.flatMap((e, i) =>
+    isObject(e)
+      ? [
+          {
+            ...(structuredClone(e) as Omit<PolicyLicenseEntry, 'at'>),
+            at: locate(doc, file, ['licenses', 'knowledge', i])
+          }
+        ]
+      : []
+  );
 }
 
 /** The `Policy` of a document that passed validation. */
@@ -106,7 +137,10 @@ export function readPolicy(doc: SourceDocument, file: string): Policy {
   return {
     file,
     defaults: mergeSettings(defaultEffectivePolicy(), readSettings(root)),
-    overrides: items(own(root, 'overrides')).map((o) => ({ paths: strings(own(o, 'paths')), settings: readSettings(o) })),
+    overrides: items(own(root, 'overrides')).map((o) => ({
+      paths: strings(own(o, 'paths')),
+      settings: readSettings(o)
+    })),
     waivers: readWaivers(doc, file, root),
     upstreamLicenses: readUpstreamLicenses(doc, file, licenses),
     licenseEntries: readKnowledge(doc, file, licenses)

@@ -15,7 +15,13 @@ let validator: ValidateFunction | undefined;
 
 /** Compiled on first use: runs without a policy file never pay for it. */
 function validate(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, verbose: true }).compile(schema);
+  validator ??= new Ajv2020({
+    allErrors: true,
+    allowUnionTypes: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true
+  }).compile(schema);
   return validator;
 }
 
@@ -24,11 +30,11 @@ function validate(): ValidateFunction {
  * schema lists rule ids only so that editors can complete them.
  */
 function checkedElsewhere(err: ErrorObject, path: readonly PathSegment[]): boolean {
-  const inRules = path[path.length - 1] === 'rules' && (path.length === 1 || (path.length === 3 && path[0] === 'overrides'));
+  const inRules =
+    path[path.length - 1] === 'rules' && (path.length === 1 || (path.length === 3 && path[0] === 'overrides'));
   const waiverRule = path.length === 3 && path[0] === 'waivers' && path[2] === 'rule';
   return (err.keyword === 'additionalProperties' && inRules) || (err.keyword === 'enum' && waiverRule);
 }
-
 
 const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
@@ -49,7 +55,7 @@ function typeWords(type: unknown): string {
 const MISSING: Record<string, string> = {
   version: 'start the file with `version: 1`',
   reason: 'every waiver must say why',
-  rule: 'say which rule\'s findings it waives',
+  rule: "say which rule's findings it waives",
   path: 'say which files it covers (`"**"` for all)',
   paths: 'say which files it applies to',
   id: 'give the license id it describes',
@@ -72,11 +78,19 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
-        return { message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`, at: keySpan(doc, [...path, extra]) };
+        return {
+          message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+          at: keySpan(doc, [...path, extra])
+        };
       }
-      const known = Object.keys((err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const known = Object.keys(
+        (err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}
+      );
       const where = path.length ? ` in ${subject(path)}` : '';
-      return { message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`, at: keySpan(doc, [...path, extra]) };
+      return {
+        message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`,
+        at: keySpan(doc, [...path, extra])
+      };
     }
     case 'type':
       return { message: `${subject(path)} must be ${typeWords(params.type)}${got}`, at: valueSpan(doc, path) };
@@ -85,23 +99,48 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
       return { message: `${subject(path)} must be one of ${allowed.join(', ')}${got}`, at: valueSpan(doc, path) };
     }
     case 'const':
-      return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`, at: valueSpan(doc, path) };
+      return {
+        message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+        at: valueSpan(doc, path)
+      };
     case 'pattern':
-      if (last === 'reason') return { message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`, at: valueSpan(doc, path) };
-      if (last === 'expires') return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
-      if (last === 'source') return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
-      if (last === 'id' || path[path.length - 2] === 'aliases') return { message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`, at: valueSpan(doc, path) };
+      if (last === 'reason')
+        return {
+          message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`,
+          at: valueSpan(doc, path)
+        };
+      if (last === 'expires')
+        return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
+      if (last === 'source')
+        return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
+      if (last === 'id' || path[path.length - 2] === 'aliases')
+        return {
+          message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+          at: valueSpan(doc, path)
+        };
       return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
     case 'minLength':
-      return { message: Number(params.limit) > 1 ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}` : `${subject(path)} must not be empty`, at: valueSpan(doc, path) };
+      return {
+        message:
+          Number(params.limit) > 1
+            ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}`
+            : `${subject(path)} must not be empty`,
+        at: valueSpan(doc, path)
+      };
     case 'minProperties':
       return { message: `${subject(path)} needs a \`duty\`, a \`text\` or \`markers\``, at: valueSpan(doc, path) };
     case 'maxLength':
-      return { message: `${subject(path)} must be at most ${String(params.limit)} characters long`, at: valueSpan(doc, path) };
+      return {
+        message: `${subject(path)} must be at most ${String(params.limit)} characters long`,
+        at: valueSpan(doc, path)
+      };
     case 'minItems':
       return { message: `${subject(path)} must list at least one pattern`, at: valueSpan(doc, path) };
     default:
-      return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+      return {
+        message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+        at: valueSpan(doc, path)
+      };
   }
 }
 
@@ -109,5 +148,7 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
 export function schemaProblems(doc: SourceDocument): LocatedProblem[] {
   const check = validate();
   if (check(doc.value)) return [];
-  return (check.errors ?? []).filter((e) => !checkedElsewhere(e, pointerToPath(e.instancePath, doc.value))).map((e) => describe(e, doc));
+  return (check.errors ?? [])
+    .filter((e) => !checkedElsewhere(e, pointerToPath(e.instancePath, doc.value)))
+    .map((e) => describe(e, doc));
 }

@@ -62,7 +62,13 @@ function checkRules(c: Collector, path: PathSegment[], ruleIds: readonly string[
   }
 }
 
-function checkGlob(c: Collector, path: PathSegment[], kind: 'path' | 'hub-id', at: 'key' | 'value' = 'value', text?: string): void {
+function checkGlob(
+  c: Collector,
+  path: PathSegment[],
+  kind: 'path' | 'hub-id',
+  at: 'key' | 'value' = 'value',
+  text?: string
+): void {
   const glob = text ?? c.value(path);
   if (typeof glob !== 'string') return;
   const problem = globProblem(glob, kind);
@@ -82,7 +88,8 @@ function isDeclaredId(token: string, knowledge: ReadonlySet<string>): boolean {
   if (/^other:\S+$/i.test(t)) return true;
   if (/^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/i.test(t)) return true;
   const term = licenseTerm(t);
-  if (term.spdx || HUB_LICENSE_IDS.has(term.id) || KNOWN_LICENSE_NAMES.has(term.id) || knowledge.has(term.id)) return true;
+  if (term.spdx || HUB_LICENSE_IDS.has(term.id) || KNOWN_LICENSE_NAMES.has(term.id) || knowledge.has(term.id))
+    return true;
   return LicenseKnowledge.builtin().lookup(term.id) !== undefined;
 }
 
@@ -107,8 +114,10 @@ function licenseProblem(text: string, knowledge: ReadonlySet<string>, globs: boo
     if (!globs) return 'must be a license id, not a pattern';
     return globProblem(text, 'license');
   }
-  if (knowledge.has(text.trim().toLowerCase()) || LicenseKnowledge.builtin().lookup(text) !== undefined) return undefined;
-  if (!isExpression(text)) return isDeclaredId(text, knowledge) ? undefined : unknownIdProblem(text.trim(), knowledge, true);
+  if (knowledge.has(text.trim().toLowerCase()) || LicenseKnowledge.builtin().lookup(text) !== undefined)
+    return undefined;
+  if (!isExpression(text))
+    return isDeclaredId(text, knowledge) ? undefined : unknownIdProblem(text.trim(), knowledge, true);
   const parsed = parseLicense(text);
   if (!parsed.ok) return parsed.reason;
   const stranger = licenseOperands(text).find((t) => !isDeclaredId(t, knowledge));
@@ -129,7 +138,11 @@ function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return true; // the schema's pattern reports the shape
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+  return (
+    date.getUTCFullYear() === Number(m[1]) &&
+    date.getUTCMonth() === Number(m[2]) - 1 &&
+    date.getUTCDate() === Number(m[3])
+  );
 }
 
 function knowledgeIds(c: Collector): Set<string> {
@@ -139,13 +152,19 @@ function knowledgeIds(c: Collector): Set<string> {
     const id = c.value(at);
     if (typeof id !== 'string') continue;
     const key = id.trim().toLowerCase();
-    if (ids.has(key)) c.atValue(at, `${subject(at)} ${JSON.stringify(id)} is described twice in \`licenses.knowledge\``);
+    if (ids.has(key))
+      c.atValue(at, `${subject(at)} ${JSON.stringify(id)} is described twice in \`licenses.knowledge\``);
     ids.add(key);
   }
   return ids;
 }
 
-function checkSettings(c: Collector, base: PathSegment[], ruleIds: readonly string[], knowledge: ReadonlySet<string>): void {
+function checkSettings(
+  c: Collector,
+  base: PathSegment[],
+  ruleIds: readonly string[],
+  knowledge: ReadonlySet<string>
+): void {
   checkRules(c, [...base, 'rules'], ruleIds);
   checkLicenseList(c, [...base, 'licenses', 'allow'], knowledge);
   checkLicenseList(c, [...base, 'licenses', 'deny'], knowledge);
@@ -157,13 +176,19 @@ function checkWaiver(c: Collector, i: number, ruleIds: readonly string[]): void 
   const base: PathSegment[] = ['waivers', i];
   const rule = c.value([...base, 'rule']);
   if (typeof rule === 'string' && !ruleIds.includes(rule)) {
-    c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
+    c.atValue(
+      [...base, 'rule'],
+      `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`
+    );
   }
   checkGlob(c, [...base, 'path'], 'path');
   checkGlob(c, [...base, 'upstream'], 'hub-id');
   const expires = c.value([...base, 'expires']);
   if (typeof expires === 'string' && !isCalendarDate(expires)) {
-    c.atValue([...base, 'expires'], `${subject([...base, 'expires'])} ${JSON.stringify(expires)} is not a day of the calendar`);
+    c.atValue(
+      [...base, 'expires'],
+      `${subject([...base, 'expires'])} ${JSON.stringify(expires)} is not a day of the calendar`
+    );
   }
 }
 

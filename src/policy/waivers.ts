@@ -37,17 +37,29 @@ function covers(w: CompiledWaiver, finding: Finding, upstreamOf: WaiverClock['up
  * Expired waivers waive nothing and are returned, so that they can be reported. The first
  * matching waiver in file order is the one recorded. Findings are copied, never mutated.
  */
-export function applyWaivers(findings: readonly Finding[], waivers: readonly Waiver[], clock: WaiverClock): { findings: Finding[]; expired: Waiver[] } {
+export function applyWaivers(
+  findings: readonly Finding[],
+  waivers: readonly Waiver[],
+  clock: WaiverClock
+): { findings: Finding[]; expired: Waiver[] } {
   const expired = waivers.filter((w) => isExpired(w, clock.now));
   const active: CompiledWaiver[] = waivers
     .filter((w) => !isExpired(w, clock.now))
-    .map((w) => ({ waiver: w, path: pathMatcher([w.path]), ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {}) }));
+    .map((w) => ({
+      waiver: w,
+      path: pathMatcher([w.path]),
+      ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {})
+    }));
   const out = findings.map((finding) => {
     if (finding.waived) return { ...finding };
     const by = active.find((w) => covers(w, finding, clock.upstreamOf));
     if (!by) return { ...finding };
     const { reason, expires, at } = by.waiver;
-    return { ...finding, waived: true, waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line } };
+    return {
+      ...finding,
+      waived: true,
+      waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
+    };
   });
   return { findings: out, expired };
 }

@@ -29,7 +29,10 @@ export function isDeclaredResolvable(ref: UpstreamRef): boolean {
 }
 
 /** The record a "this artifact lacks X" finding should point at, with a preference order by format. */
-export function anchorRecord(artifact: Artifact, preferred: readonly string[] = ANCHOR_PREFERENCE): LineageRecord | undefined {
+export function anchorRecord(
+  artifact: Artifact,
+  preferred: readonly string[] = ANCHOR_PREFERENCE
+): LineageRecord | undefined {
   const rank = (r: LineageRecord) => {
     const i = preferred.indexOf(r.format);
     return i < 0 ? preferred.length : i;

@@ -47,7 +47,11 @@ function toFinding(rule: Rule, draft: FindingDraft, severity: Severity, artifact
 }
 
 /** Runs every rule over one artifact and turns drafts into findings. */
-export function evaluateArtifact(artifact: Artifact, rules: readonly Rule[], ctx: Omit<RuleContext, 'artifact'>): Evaluated[] {
+export function evaluateArtifact(
+  artifact: Artifact,
+  rules: readonly Rule[],
+  ctx: Omit<RuleContext, 'artifact'>
+): Evaluated[] {
   const out: Evaluated[] = [];
   const ruleCtx: RuleContext = { ...ctx, artifact };
   for (const rule of rules) {
@@ -69,7 +73,15 @@ export function evaluateRun(rules: readonly Rule[], ctx: RunContext): Evaluated[
     const configured = ctx.policy.defaults.rules[rule.id];
     for (const draft of rule.checkRun(ctx)) {
       const severity = severityOf(rule, draft, configured);
-      if (severity) out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+      if (severity)
+        out.push(
+          toFinding(
+            rule,
+            draft,
+            severity,
+            draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'
+          )
+        );
     }
   }
   return out;

@@ -12,7 +12,12 @@ export const hubGated: Rule = {
   check(ctx) {
     return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
       const a = fact.answer;
-      const gated = a.kind === 'gated' ? 'gated' : a.kind === 'found' && a.info.gated ? `gated (${a.info.gated} approval)` : undefined;
+      const gated =
+        a.kind === 'gated'
+          ? 'gated'
+          : a.kind === 'found' && a.info.gated
+            ? `gated (${a.info.gated} approval)`
+            : undefined;
       if (!gated) return [];
       return [
         {

@@ -10,7 +10,8 @@ const PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
 export const hubLicenseMismatch: Rule = {
   id: 'hub-license-mismatch',
   meta: {
-    description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+    description:
+      "The license the artifact declares for its upstream differs from the license on the upstream's Hub card.",
     defaultSeverity: 'warning',
     docs: 'docs/rules/hub-license-mismatch.md'
   },
@@ -51,7 +52,11 @@ export const hubLicenseMismatch: Rule = {
       if (!d.license || answer?.kind !== 'found') continue;
       const hubKey = licenseKey({ id: answer.info.license, name: answer.info.licenseName });
       if (!hubKey || PLACEHOLDERS.has(hubKey.toLowerCase()) || PLACEHOLDERS.has(d.license.toLowerCase())) continue;
-      if (d.license.toLowerCase() === hubKey.toLowerCase() || ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey)) continue;
+      if (
+        d.license.toLowerCase() === hubKey.toLowerCase() ||
+        (ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey))
+      )
+        continue;
       drafts.push({
         path: d.source.path,
         at: d.source.at,
@@ -61,6 +66,8 @@ export const hubLicenseMismatch: Rule = {
       });
     }
     // The same declaration reached through two questions (id with and without a revision) is one finding.
-    return drafts.filter((d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i);
+    return drafts.filter(
+      (d, i) => drafts.findIndex((o) => o.subject === d.subject && o.path === d.path && o.at.line === d.at.line) === i
+    );
   }
 };

@@ -7,7 +7,7 @@ const STRENGTH: Record<Evidence, number> = { inferred: 0, secondary: 1, primary:
 export const insufficientEvidence: Rule = {
   id: 'insufficient-evidence',
   meta: {
-    description: 'A lineage claim is weaker than the policy\'s minimum evidence class (`require.evidence`).',
+    description: "A lineage claim is weaker than the policy's minimum evidence class (`require.evidence`).",
     defaultSeverity: 'error',
     docs: 'docs/rules/insufficient-evidence.md'
   },

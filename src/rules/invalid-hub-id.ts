@@ -4,7 +4,7 @@ import { allUpstreams, quote, where } from './artifact-facts.js';
 export const invalidHubId: Rule = {
   id: 'invalid-hub-id',
   meta: {
-    description: 'An upstream id breaks the Hugging Face Hub\'s repo-id rules, so it cannot name any repository.',
+    description: "An upstream id breaks the Hugging Face Hub's repo-id rules, so it cannot name any repository.",
     defaultSeverity: 'error',
     docs: 'docs/rules/invalid-hub-id.md'
   },

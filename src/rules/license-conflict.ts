@@ -5,7 +5,7 @@ import { distinctLicenses, licenseAlternatives, licenseKey, upstreamLicensesOf }
 export const licenseConflict: Rule = {
   id: 'license-conflict',
   meta: {
-    description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+    description: "The artifact declares a license that drops terms its upstream's license passes down to derivatives.",
     defaultSeverity: 'warning',
     docs: 'docs/rules/license-conflict.md'
   },

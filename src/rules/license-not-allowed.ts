@@ -6,7 +6,7 @@ import { distinctLicenses, licenseKey, upstreamLicensesOf } from './upstream-lic
 export const licenseNotAllowed: Rule = {
   id: 'license-not-allowed',
   meta: {
-    description: 'The artifact\'s license, or an upstream\'s, is outside the policy\'s allow-list or on its deny-list.',
+    description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
     defaultSeverity: 'error',
     docs: 'docs/rules/license-not-allowed.md'
   },
@@ -21,14 +21,19 @@ export const licenseNotAllowed: Rule = {
       if (verdict === 'allowed') return;
       if (verdict === 'unknown' && settings.unknown === 'allow') return;
       const why =
-        verdict === 'denied' ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
-        : verdict === 'not-in-allow-list' ? 'it is not in the policy\'s `licenses.allow` list'
-        : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+        verdict === 'denied'
+          ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
+          : verdict === 'not-in-allow-list'
+            ? "it is not in the policy's `licenses.allow` list"
+            : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
       drafts.push({
         path,
         at,
         message: `${what} is ${quote(license)}, and ${why}.`,
-        fix: verdict === 'denied' ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.' : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+        fix:
+          verdict === 'denied'
+            ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
+            : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
         subject: `${upstream ?? 'artifact'}:${license}`,
         severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
         upstream

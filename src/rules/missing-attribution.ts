@@ -18,23 +18,46 @@ interface Duty {
 function dutiesOf(ctx: RuleContext): Duty[] {
   const duties: Duty[] = [];
   for (const u of upstreamLicensesOf(ctx)) {
-    if (u.entry?.attribution) duties.push({ entry: u.entry, because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
+    if (u.entry?.attribution)
+      duties.push({
+        entry: u.entry,
+        because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`,
+        source: u.ref.source,
+        declared: false,
+        upstream: u.id
+      });
   }
   for (const record of ctx.artifact.records) {
     const ownKey = record.license && licenseKey(record.license);
     const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
     // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
     // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
-    if (own?.attribution?.text && own.flowDown && record.license) duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${where(record.license.source)})`, source: record.license.source, declared: false });
+    if (own?.attribution?.text && own.flowDown && record.license)
+      duties.push({
+        entry: own,
+        because: `the artifact is licensed under ${own.display} (${where(record.license.source)})`,
+        source: record.license.source,
+        declared: false
+      });
     if (record.attribution?.required === true) {
       // The duty the manifest declares is the one of the upstream license it names, when it names one.
       const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup(licenseKey(l))).find((e) => e?.attribution);
-      duties.push({ entry: named, because: `${where(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
+      duties.push({
+        entry: named,
+        because: `${where(record.attribution.source)} says attribution is required`,
+        source: record.attribution.source,
+        declared: true
+      });
     }
   }
   if (ctx.policy.require.attribution === 'always') {
     const anchor = anchorRecord(ctx.artifact);
-    if (anchor) duties.push({ because: 'the policy requires attribution text for every artifact (`require.attribution: always`)', source: anchor.anchor, declared: true });
+    if (anchor)
+      duties.push({
+        because: 'the policy requires attribution text for every artifact (`require.attribution: always`)',
+        source: anchor.anchor,
+        declared: true
+      });
   }
   return duties;
 }
@@ -50,14 +73,17 @@ function carriesAttribution(artifact: Artifact, entry: LicenseEntry | undefined)
 }
 
 function howToFix(artifact: Artifact, entry: LicenseEntry | undefined): string {
-  const text = entry?.attribution?.text ? `"${entry.attribution.text}"` : 'the attribution text the upstream license asks for';
+  const text = entry?.attribution?.text
+    ? `"${entry.attribution.text}"`
+    : 'the attribution text the upstream license asks for';
   return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
 }
 
 export const missingAttribution: Rule = {
   id: 'missing-attribution',
   meta: {
-    description: 'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
+    description:
+      'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
     defaultSeverity: 'error',
     docs: 'docs/rules/missing-attribution.md'
   },
@@ -75,7 +101,9 @@ export const missingAttribution: Rule = {
       const key = d.declared ? 'declared' : d.entry!.id;
       if (seen.has(key) || carriesAttribution(artifact, d.entry)) continue;
       seen.add(key);
-      const condition = d.entry?.attribution?.condition ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})` : '';
+      const condition = d.entry?.attribution?.condition
+        ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})`
+        : '';
       drafts.push({
         path: d.source.path,
         at: d.source.at,
@@ -89,7 +117,12 @@ export const missingAttribution: Rule = {
     const unconditional = duties.find((d) => d.entry?.attribution && !d.entry.attribution.condition && !d.declared);
     for (const record of artifact.records) {
       const flag = record.attribution;
-      if (!unconditional || flag?.required !== false || drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line)) continue;
+      if (
+        !unconditional ||
+        flag?.required !== false ||
+        drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line)
+      )
+        continue;
       drafts.push({
         path: flag.source.path,
         at: flag.source.at,

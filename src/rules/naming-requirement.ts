@@ -4,7 +4,11 @@ import { upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Compare names without caring about case or the separators people use in repo names. */
 function normalise(name: string): string {
-  return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/[-_\s.]+/g, ' ')
+    .trim();
 }
 
 /** "llama 3 instruct" starts with "llama 3"; "llama 30b" does not. */
@@ -15,7 +19,8 @@ function startsWithWord(name: string, prefix: string): boolean {
 export const namingRequirement: Rule = {
   id: 'naming-requirement',
   meta: {
-    description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+    description:
+      'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
     defaultSeverity: 'warning',
     docs: 'docs/rules/naming-requirement.md'
   },

@@ -5,7 +5,8 @@ import { distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
 export const nonCommercialUpstream: Rule = {
   id: 'non-commercial-upstream',
   meta: {
-    description: 'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
+    description:
+      'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
     defaultSeverity: 'warning',
     docs: 'docs/rules/non-commercial-upstream.md'
   },

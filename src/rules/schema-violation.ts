@@ -4,7 +4,8 @@ import { schemaFileOf } from '../formats/registry.js';
 export const schemaViolation: Rule = {
   id: 'schema-violation',
   meta: {
-    description: 'A manifest does not match the schema of its format, or has a manifest\'s name but none of its formats.',
+    description:
+      "A manifest does not match the schema of its format, or has a manifest's name but none of its formats.",
     defaultSeverity: 'error',
     docs: 'docs/rules/schema-violation.md'
   },

@@ -12,7 +12,9 @@ function problem(decl: LicenseDecl, knows: (id: string) => boolean): string | un
     return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
   }
   // A license the policy adds to the knowledge base (`licenses.knowledge`) is known.
-  return status === 'unknown' && !knows(decl.id) ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+  return status === 'unknown' && !knows(decl.id)
+    ? 'it is neither a Hub license id, an SPDX id, nor a known model license name'
+    : undefined;
 }
 
 export const unknownLicense: Rule = {

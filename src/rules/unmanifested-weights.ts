@@ -4,7 +4,8 @@ import { dirPhrase } from './artifact-facts.js';
 export const unmanifestedWeights: Rule = {
   id: 'unmanifested-weights',
   meta: {
-    description: 'Weights were added or changed in a directory that has no lineage manifest (or whose manifest was deleted).',
+    description:
+      'Weights were added or changed in a directory that has no lineage manifest (or whose manifest was deleted).',
     defaultSeverity: 'error',
     docs: 'docs/rules/unmanifested-weights.md'
   },
@@ -14,11 +15,19 @@ export const unmanifestedWeights: Rule = {
     const changed = touched.filter((w) => w.status !== 'present');
     // Weights untouched by this change only matter when their manifest is what was removed (or on a full scan,
     // where the engine marks everything `present` and every artifact as changed).
-    const relevant = changed.length > 0 ? changed : artifact.removedManifests.length > 0 || artifact.changed ? touched : [];
+    const relevant =
+      changed.length > 0 ? changed : artifact.removedManifests.length > 0 || artifact.changed ? touched : [];
     if (relevant.length === 0) return [];
     const first = relevant[0];
-    const names = relevant.slice(0, 5).map((w) => w.path.split('/').pop()).join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
-    const removed = artifact.removedManifests.length > 0 ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.` : '';
+    const names =
+      relevant
+        .slice(0, 5)
+        .map((w) => w.path.split('/').pop())
+        .join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
+    const removed =
+      artifact.removedManifests.length > 0
+        ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.`
+        : '';
     return [
       {
         path: first.path,

@@ -7,7 +7,8 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 export const unpinnedRevision: Rule = {
   id: 'unpinned-revision',
   meta: {
-    description: 'No manifest of the artifact pins an upstream to a 40-hex commit, so the upstream can change underneath it.',
+    description:
+      'No manifest of the artifact pins an upstream to a 40-hex commit, so the upstream can change underneath it.',
     defaultSeverity: 'warning',
     docs: 'docs/rules/unpinned-revision.md'
   },

@@ -3,7 +3,8 @@ import type { Rule } from './rule.js';
 export const unreadableManifest: Rule = {
   id: 'unreadable-manifest',
   meta: {
-    description: 'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer.',
+    description:
+      'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer.',
     defaultSeverity: 'error',
     docs: 'docs/rules/unreadable-manifest.md'
   },

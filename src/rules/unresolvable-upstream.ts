@@ -11,13 +11,16 @@ const WHAT: Record<string, string> = {
 
 function recoveredHint(ref: UpstreamRef): string {
   if (ref.kind === 'url' && ref.id) return ` It points at ${ref.id}${ref.revision ? `@${ref.revision}` : ''}.`;
-  return ref.recovered ? ` The gate ${ref.recovered} (an inference, not a declaration).` : ' Nothing identifiable could be recovered from it.';
+  return ref.recovered
+    ? ` The gate ${ref.recovered} (an inference, not a declaration).`
+    : ' Nothing identifiable could be recovered from it.';
 }
 
 export const unresolvableUpstream: Rule = {
   id: 'unresolvable-upstream',
   meta: {
-    description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead.',
+    description:
+      'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead.',
     defaultSeverity: 'error',
     docs: 'docs/rules/unresolvable-upstream.md'
   },
@@ -34,7 +37,9 @@ export const unresolvableUpstream: Rule = {
           path: ref.source.path,
           at: ref.source.at,
           message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
-          fix: ref.id ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.` : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
+          fix: ref.id
+            ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
+            : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
           subject: `${ref.source.field}:${ref.raw ?? 'null'}`
         };
       });

@@ -30,13 +30,24 @@ export type LicenseSources = Pick<RuleContext, 'knowledge' | 'upstreamLicenseMap
  * artifact's own declaration, the policy mapping or the built-in family table first; what those
  * lack, the upstream's Hub card fills in (secondary evidence).
  */
-export function licenseOfUpstream(ref: UpstreamRef, record: LineageRecord, sources: LicenseSources): Omit<UpstreamLicense, 'ref' | 'id' | 'entry'> | undefined {
+export function licenseOfUpstream(
+  ref: UpstreamRef,
+  record: LineageRecord,
+  sources: LicenseSources
+): Omit<UpstreamLicense, 'ref' | 'id' | 'entry'> | undefined {
   if (!isResolvable(ref) || !ref.id) return undefined;
-  const resolved = resolveUpstreamLicense({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
+  const resolved = resolveUpstreamLicense({
+    ref,
+    record,
+    mappings: sources.upstreamLicenseMappings,
+    knowledge: sources.knowledge
+  });
   if (resolved) return resolved;
   const answer = sources.hub?.fact(ref)?.answer;
   const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-  return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
+  return fromHub
+    ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` }
+    : undefined;
 }
 
 /**
@@ -46,7 +57,12 @@ export function licenseOfUpstream(ref: UpstreamRef, record: LineageRecord, sourc
 export function upstreamLicensesOf(ctx: RuleContext): UpstreamLicense[] {
   // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
   const cached = memo.get(ctx.artifact);
-  if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings) return cached.list;
+  if (
+    cached?.ctx.knowledge === ctx.knowledge &&
+    cached.ctx.hub === ctx.hub &&
+    cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings
+  )
+    return cached.list;
   const list = resolveUpstreamLicenses(ctx);
   memo.set(ctx.artifact, { ctx, list });
   return list;
@@ -109,7 +125,10 @@ export function distinctLicenses(list: readonly UpstreamLicense[]): UpstreamLice
 
 /** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
 export function licenseTerms(expression: string): string[] {
-  return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+  return expression
+    .toLowerCase()
+    .split(/\s+(?:and|or|with)\s+|[()\s]+/)
+    .filter(Boolean);
 }
 
 /** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */

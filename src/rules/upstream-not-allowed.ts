@@ -10,7 +10,7 @@ function matcher(patterns: readonly string[]): (id: string) => string | undefine
 export const upstreamNotAllowed: Rule = {
   id: 'upstream-not-allowed',
   meta: {
-    description: 'An upstream is outside the policy\'s `upstreams.allow` patterns or matches `upstreams.deny`.',
+    description: "An upstream is outside the policy's `upstreams.allow` patterns or matches `upstreams.deny`.",
     defaultSeverity: 'error',
     docs: 'docs/rules/upstream-not-allowed.md'
   },

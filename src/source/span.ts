@@ -16,7 +16,10 @@ export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 }
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(text: string, private readonly lineOffset = 0) {
+  constructor(
+    text: string,
+    private readonly lineOffset = 0
+  ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
 

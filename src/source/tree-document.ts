@@ -50,6 +50,8 @@ export class TreeDocument implements SourceDocument {
     }
     // For a whole object, point at its first line rather than the entire block.
     const span = this.lines.span(target.start, target.end);
-    return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
+    return target.children && !node
+      ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 }
+      : span;
   }
 }

@@ -27,7 +27,10 @@ async function servePullFiles(files: unknown[], offerMorePages = false): Promise
         handler: (req) => {
           const page = paginate(req, files);
           // A misbehaving server that always offers another page must not make the client loop.
-          if (offerMorePages) page.headers = { link: `<${req.serverUrl}${req.path}?per_page=100&page=${Number(req.query.get('page') ?? 1) + 1}>; rel="next"` };
+          if (offerMorePages)
+            page.headers = {
+              link: `<${req.serverUrl}${req.path}?per_page=100&page=${Number(req.query.get('page') ?? 1) + 1}>; rel="next"`
+            };
           return page;
         }
       }
@@ -43,7 +46,11 @@ describe('listPullRequestFiles', () => {
     const result = await listPullRequestFiles({ octokit, owner: OWNER, repo: REPO, number: 42 });
     expect(result.capped).toBe(false);
     expect(result.changes).toHaveLength(250);
-    expect(result.changes[249]).toEqual({ path: 'models/run-249/adapter_config.json', status: 'modified', diffLines: [[1, 3]] });
+    expect(result.changes[249]).toEqual({
+      path: 'models/run-249/adapter_config.json',
+      status: 'modified',
+      diffLines: [[1, 3]]
+    });
     expect(s.requests.map((r) => new URL(r.url, s.url).searchParams.get('page') ?? '1')).toEqual(['1', '2', '3']);
     expect(s.requests[0].url).toBe('/repos/Codertocat/Hello-World/pulls/42/files?per_page=100');
     expect(s.requests[0].headers.authorization).toBe('token test-token');
@@ -60,7 +67,12 @@ describe('listPullRequestFiles', () => {
       ['a/same.json', 'unchanged']
     ];
     const s = await servePullFiles(entries.map(([f, st, prev]) => diffEntry(OWNER, REPO, f, st, prev)));
-    const result = await listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, number: 1 });
+    const result = await listPullRequestFiles({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      number: 1
+    });
     expect(result.changes).toEqual([
       { path: 'a/new.json', status: 'added', diffLines: [[1, 3]] },
       { path: 'a/edit.json', status: 'modified', diffLines: [[1, 3]] },
@@ -73,7 +85,12 @@ describe('listPullRequestFiles', () => {
 
   it('reports the 3,000-file cap and stops asking for pages there', async () => {
     const s = await servePullFiles(manyFiles(PULL_REQUEST_FILES_CAP), true);
-    const result = await listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, number: 7 });
+    const result = await listPullRequestFiles({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      number: 7
+    });
     expect(result.capped).toBe(true);
     expect(result.changes).toHaveLength(3000);
     expect(s.requests).toHaveLength(30);
@@ -81,14 +98,29 @@ describe('listPullRequestFiles', () => {
 
   it('is not capped one file below the cap', async () => {
     const s = await servePullFiles(manyFiles(PULL_REQUEST_FILES_CAP - 1));
-    const result = await listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, number: 7 });
+    const result = await listPullRequestFiles({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      number: 7
+    });
     expect(result.capped).toBe(false);
     expect(result.changes).toHaveLength(2999);
   });
 
   it('rejects with the API error on a 500', async () => {
-    server = await startGitHubApiServer({ routes: [{ method: 'GET', path: '/repos/:owner/:repo/pulls/:number/files', handler: () => githubError(500, 'Server Error') }] });
-    await expect(listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: server.url }), owner: OWNER, repo: REPO, number: 7 })).rejects.toThrow(/Server Error/);
+    server = await startGitHubApiServer({
+      routes: [
+        {
+          method: 'GET',
+          path: '/repos/:owner/:repo/pulls/:number/files',
+          handler: () => githubError(500, 'Server Error')
+        }
+      ]
+    });
+    await expect(
+      listPullRequestFiles({ octokit: getOctokit('t', { baseUrl: server.url }), owner: OWNER, repo: REPO, number: 7 })
+    ).rejects.toThrow(/Server Error/);
   });
 });
 
@@ -99,7 +131,9 @@ describe('listComparedFiles', () => {
         {
           method: 'GET',
           path: '/repos/:owner/:repo/compare/:base...:head',
-          handler: (req) => ({ body: compareBody(req.serverUrl, req.params.owner, req.params.repo, req.params.base, req.params.head, files) })
+          handler: (req) => ({
+            body: compareBody(req.serverUrl, req.params.owner, req.params.repo, req.params.base, req.params.head, files)
+          })
         }
       ]
     });
@@ -114,12 +148,23 @@ describe('listComparedFiles', () => {
       diffEntry(OWNER, REPO, 'models/y/lineage.yaml', 'renamed', 'models/old/lineage.yaml'),
       diffEntry(OWNER, REPO, 'README.md', 'unchanged')
     ]);
-    const result = await listComparedFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, base, head });
+    const result = await listComparedFiles({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      base,
+      head
+    });
     expect(result).toEqual({
       capped: false,
       changes: [
         { path: 'models/x/adapter_config.json', status: 'added', diffLines: [[1, 3]] },
-        { path: 'models/y/lineage.yaml', status: 'renamed', previousPath: 'models/old/lineage.yaml', diffLines: [[1, 3]] }
+        {
+          path: 'models/y/lineage.yaml',
+          status: 'renamed',
+          previousPath: 'models/old/lineage.yaml',
+          diffLines: [[1, 3]]
+        }
       ]
     });
     expect(s.requests).toHaveLength(1);
@@ -128,13 +173,27 @@ describe('listComparedFiles', () => {
 
   it('reports the 300-file cap of the compare endpoint', async () => {
     const s = await serveCompare(manyFiles(COMPARE_FILES_CAP));
-    const result = await listComparedFiles({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, base: 'main', head: 'feature' });
+    const result = await listComparedFiles({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      base: 'main',
+      head: 'feature'
+    });
     expect(result.capped).toBe(true);
     expect(result.changes).toHaveLength(300);
   });
 
   it('rejects when the comparison is not found', async () => {
     server = await startGitHubApiServer({ routes: [] });
-    await expect(listComparedFiles({ octokit: getOctokit('t', { baseUrl: server.url }), owner: OWNER, repo: REPO, base: 'a', head: 'b' })).rejects.toThrow(/Not Found/);
+    await expect(
+      listComparedFiles({
+        octokit: getOctokit('t', { baseUrl: server.url }),
+        owner: OWNER,
+        repo: REPO,
+        base: 'a',
+        head: 'b'
+      })
+    ).rejects.toThrow(/Not Found/);
   });
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../../src/config-error.js';
-import { gitDiffChanges, isSafeRef, parseNameStatus, parsePatchLines, unquoteGitPath } from '../../../src/changes/git.js';
+import {
+  gitDiffChanges,
+  isSafeRef,
+  parseNameStatus,
+  parsePatchLines,
+  unquoteGitPath
+} from '../../../src/changes/git.js';
 import { bareClone, removeDir, shallowClone, tempDir } from '../../helpers/git-repo.js';
 import { buildHistory, FEATURE_CHANGES, type History } from './history.js';
 
@@ -18,7 +24,23 @@ afterAll(() => cleanup.forEach(removeDir));
 
 describe('parseNameStatus', () => {
   it('reads NUL-separated statuses, renames and copies with scores', () => {
-    const out = ['A', 'a b/ü.json', 'M', 'x.json', 'T', 'link', 'D', 'gone', 'R087', 'old name', 'new name', 'C100', 'src', 'copy', ''].join('\0');
+    const out = [
+      'A',
+      'a b/ü.json',
+      'M',
+      'x.json',
+      'T',
+      'link',
+      'D',
+      'gone',
+      'R087',
+      'old name',
+      'new name',
+      'C100',
+      'src',
+      'copy',
+      ''
+    ].join('\0');
     expect(parseNameStatus(out)).toEqual([
       { path: 'a b/ü.json', status: 'added' },
       { path: 'x.json', status: 'modified' },
@@ -36,17 +58,50 @@ describe('parseNameStatus', () => {
 });
 
 describe('isSafeRef', () => {
-  it.each(['main', 'origin/main', 'refs/heads/feature/x-1', 'v1.2.3', 'HEAD', 'HEAD~2', 'HEAD^', 'a'.repeat(40), 'release_2024.10'])('accepts %s', (ref) => {
+  it.each([
+    'main',
+    'origin/main',
+    'refs/heads/feature/x-1',
+    'v1.2.3',
+    'HEAD',
+    'HEAD~2',
+    'HEAD^',
+    'a'.repeat(40),
+    'release_2024.10'
+  ])('accepts %s', (ref) => {
     expect(isSafeRef(ref)).toBe(true);
   });
-  it.each(['--upload-pack=x', '-x', 'a;b', 'a b', 'a..b', 'a:b', '+main', 'HEAD@{1}', '@{-1}', 'main.lock', 'main/', 'a//b', '$(id)', '`id`', 'a\nb', '', 'x'.repeat(256)])('refuses %j', (ref) => {
+  it.each([
+    '--upload-pack=x',
+    '-x',
+    'a;b',
+    'a b',
+    'a..b',
+    'a:b',
+    '+main',
+    'HEAD@{1}',
+    '@{-1}',
+    'main.lock',
+    'main/',
+    'a//b',
+    '$(id)',
+    '`id`',
+    'a\nb',
+    '',
+    'x'.repeat(256)
+  ])('refuses %j', (ref) => {
     expect(isSafeRef(ref)).toBe(false);
   });
 });
 
 describe('gitDiffChanges', () => {
   it('lists what feature changed since it left main (merge-base mode), with renames, spaces and unicode', async () => {
-    const changes = await gitDiffChanges({ cwd: history.repo.dir, base: history.main, head: history.feature, mode: 'merge-base' });
+    const changes = await gitDiffChanges({
+      cwd: history.repo.dir,
+      base: history.main,
+      head: history.feature,
+      mode: 'merge-base'
+    });
     expect(changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
   });
 
@@ -61,9 +116,17 @@ describe('gitDiffChanges', () => {
     cleanup.push(join(origin, '..'), join(clone.dir, '..'));
     expect(() => clone.git('cat-file', '-e', `${history.main}^{commit}`)).toThrow();
     const log: string[] = [];
-    const changes = await gitDiffChanges({ cwd: clone.dir, base: history.main, head: history.feature, mode: 'merge-base', log: (m) => log.push(m) });
+    const changes = await gitDiffChanges({
+      cwd: clone.dir,
+      base: history.main,
+      head: history.feature,
+      mode: 'merge-base',
+      log: (m) => log.push(m)
+    });
     expect(changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
-    expect(log[0]).toContain(`${history.main} is not in the local checkout: fetching it (git fetch --no-tags --depth=50 origin ${history.main})`);
+    expect(log[0]).toContain(
+      `${history.main} is not in the local checkout: fetching it (git fetch --no-tags --depth=50 origin ${history.main})`
+    );
     expect(log.some((m) => m.startsWith('No merge base') && m.includes('deepening'))).toBe(true);
   });
 
@@ -72,7 +135,13 @@ describe('gitDiffChanges', () => {
     const clone = shallowClone(origin, 'feature');
     cleanup.push(join(origin, '..'), join(clone.dir, '..'));
     const log: string[] = [];
-    const changes = await gitDiffChanges({ cwd: clone.dir, base: 'main', head: 'HEAD', mode: 'two-dot', log: (m) => log.push(m) });
+    const changes = await gitDiffChanges({
+      cwd: clone.dir,
+      base: 'main',
+      head: 'HEAD',
+      mode: 'two-dot',
+      log: (m) => log.push(m)
+    });
     expect(changes.map((c) => c.path)).toContain('keep.txt');
     expect(log).toEqual([expect.stringContaining('main is not in the local checkout: fetching it')]);
   });
@@ -82,26 +151,39 @@ describe('gitDiffChanges', () => {
     const clone = shallowClone(origin, 'feature');
     cleanup.push(join(origin, '..'), join(clone.dir, '..'));
     const missing = 'f'.repeat(40);
-    await expect(gitDiffChanges({ cwd: clone.dir, base: missing, head: 'HEAD' })).rejects.toThrow(`Cannot diff: ${missing} is not in the local checkout and \`git fetch origin ${missing}\` failed`);
+    await expect(gitDiffChanges({ cwd: clone.dir, base: missing, head: 'HEAD' })).rejects.toThrow(
+      `Cannot diff: ${missing} is not in the local checkout and \`git fetch origin ${missing}\` failed`
+    );
   });
 
   it('throws when the directory is not a git checkout', async () => {
     const dir = tempDir();
     cleanup.push(dir);
-    await expect(gitDiffChanges({ cwd: dir, base: 'main', head: 'HEAD' })).rejects.toThrow(`Cannot diff: ${dir} is not a git checkout`);
+    await expect(gitDiffChanges({ cwd: dir, base: 'main', head: 'HEAD' })).rejects.toThrow(
+      `Cannot diff: ${dir} is not a git checkout`
+    );
   });
 
-  it.each(['--upload-pack=touch pwned', 'a;b', '--output=pwned'])('refuses ref text %j before running git', async (ref) => {
-    const dir = history.repo.dir;
-    await expect(gitDiffChanges({ cwd: dir, base: ref, head: 'HEAD' })).rejects.toThrow(ConfigError);
-    await expect(gitDiffChanges({ cwd: dir, base: 'main', head: ref })).rejects.toThrow(/Refusing head revision/);
-    expect(existsSync(join(dir, 'pwned'))).toBe(false);
-  });
+  it.each(['--upload-pack=touch pwned', 'a;b', '--output=pwned'])(
+    'refuses ref text %j before running git',
+    async (ref) => {
+      const dir = history.repo.dir;
+      await expect(gitDiffChanges({ cwd: dir, base: ref, head: 'HEAD' })).rejects.toThrow(ConfigError);
+      await expect(gitDiffChanges({ cwd: dir, base: 'main', head: ref })).rejects.toThrow(/Refusing head revision/);
+      expect(existsSync(join(dir, 'pwned'))).toBe(false);
+    }
+  );
 });
 
 describe('gitDiffChanges with diff lines', () => {
   it('gives each changed text file the head-side lines of its hunks, as the files API patch would', async () => {
-    const changes = await gitDiffChanges({ cwd: history.repo.dir, base: history.main, head: history.feature, mode: 'merge-base', withDiffLines: true });
+    const changes = await gitDiffChanges({
+      cwd: history.repo.dir,
+      base: history.main,
+      head: history.feature,
+      mode: 'merge-base',
+      withDiffLines: true
+    });
     const byFile = Object.fromEntries(changes.map((c) => [c.path, c.diffLines]));
     expect(byFile).toEqual({
       'models/b/README.md': [[1, 4]],
@@ -149,10 +231,13 @@ describe('parsePatchLines', () => {
     ].join('\n');
     expect([...parsePatchLines(output)]).toEqual([
       ['new.json', [[1, 3]]],
-      ['café/x.yaml', [
-        [10, 17],
-        [41, 41]
-      ]],
+      [
+        'café/x.yaml',
+        [
+          [10, 17],
+          [41, 41]
+        ]
+      ],
       ['with space/x.json', [[2, 2]]]
     ]);
   });

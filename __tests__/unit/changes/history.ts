@@ -23,7 +23,10 @@ export const FEATURE_CHANGES: Change[] = [
 /** main: root → main; feature: root → feature. */
 export function buildHistory(): History {
   const repo = initRepo();
-  repo.write('models/a/adapter_config.json', JSON.stringify({ base_model_name_or_path: 'Qwen/Qwen2.5-7B', peft_type: 'LORA', r: 16 }, null, 2));
+  repo.write(
+    'models/a/adapter_config.json',
+    JSON.stringify({ base_model_name_or_path: 'Qwen/Qwen2.5-7B', peft_type: 'LORA', r: 16 }, null, 2)
+  );
   repo.write('models/b/README.md', '---\nbase_model: gpt2\nlicense: mit\n---\n');
   repo.write('models/c/adapter_model.safetensors', 'not really weights\n');
   repo.write('keep.txt', 'one\n');

@@ -4,7 +4,17 @@ import { toChange } from '../../../src/changes/diff-entry.js';
 
 describe('headLinesOfPatch', () => {
   it('takes the head-side range of every hunk, context lines included', () => {
-    const patch = ['@@ -1,3 +1,4 @@', ' {', '+  "r": 8,', '   "peft_type": "LORA"', ' }', '@@ -40 +41,2 @@ def f():', '-a', '+b', '+c'].join('\n');
+    const patch = [
+      '@@ -1,3 +1,4 @@',
+      ' {',
+      '+  "r": 8,',
+      '   "peft_type": "LORA"',
+      ' }',
+      '@@ -40 +41,2 @@ def f():',
+      '-a',
+      '+b',
+      '+c'
+    ].join('\n');
     expect(headLinesOfPatch(patch)).toEqual([
       [1, 4],
       [41, 42]
@@ -30,8 +40,18 @@ describe('lineInRanges', () => {
 
 describe('toChange keeps the diff lines', () => {
   it('for added and modified files with a patch, not for removed files or entries without one', () => {
-    expect(toChange({ filename: 'a/x.json', status: 'added', patch: '@@ -0,0 +1,3 @@\n+a\n+b\n+c' })).toEqual({ path: 'a/x.json', status: 'added', diffLines: [[1, 3]] });
-    expect(toChange({ filename: 'a/x.json', status: 'removed', patch: '@@ -1,3 +0,0 @@\n-a\n-b\n-c' })).toEqual({ path: 'a/x.json', status: 'removed' });
-    expect(toChange({ filename: 'a/w.safetensors', status: 'modified' })).toEqual({ path: 'a/w.safetensors', status: 'modified' });
+    expect(toChange({ filename: 'a/x.json', status: 'added', patch: '@@ -0,0 +1,3 @@\n+a\n+b\n+c' })).toEqual({
+      path: 'a/x.json',
+      status: 'added',
+      diffLines: [[1, 3]]
+    });
+    expect(toChange({ filename: 'a/x.json', status: 'removed', patch: '@@ -1,3 +0,0 @@\n-a\n-b\n-c' })).toEqual({
+      path: 'a/x.json',
+      status: 'removed'
+    });
+    expect(toChange({ filename: 'a/w.safetensors', status: 'modified' })).toEqual({
+      path: 'a/w.safetensors',
+      status: 'modified'
+    });
   });
 });

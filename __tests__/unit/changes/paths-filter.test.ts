@@ -46,9 +46,19 @@ describe('changeMatches / filterChanges', () => {
   const filter = makePathFilter(['models/**', '!models/archive/**']);
 
   it('keeps a rename when either side is in scope', () => {
-    expect(changeMatches(filter, { path: 'models/archive/old.json', status: 'renamed', previousPath: 'models/live/old.json' })).toBe(true);
-    expect(changeMatches(filter, { path: 'models/live/new.json', status: 'renamed', previousPath: 'elsewhere/new.json' })).toBe(true);
-    expect(changeMatches(filter, { path: 'models/archive/x.json', status: 'renamed', previousPath: 'docs/x.json' })).toBe(false);
+    expect(
+      changeMatches(filter, {
+        path: 'models/archive/old.json',
+        status: 'renamed',
+        previousPath: 'models/live/old.json'
+      })
+    ).toBe(true);
+    expect(
+      changeMatches(filter, { path: 'models/live/new.json', status: 'renamed', previousPath: 'elsewhere/new.json' })
+    ).toBe(true);
+    expect(
+      changeMatches(filter, { path: 'models/archive/x.json', status: 'renamed', previousPath: 'docs/x.json' })
+    ).toBe(false);
   });
 
   it('filters a list', () => {

@@ -3,7 +3,13 @@ import { getOctokit } from '@actions/github';
 import { ConfigError } from '../../../src/config-error.js';
 import type { Change } from '../../../src/changes/change-set.js';
 import { resolveChangeSet, type ResolveChangeSetInput } from '../../../src/changes/select.js';
-import { githubError, paginate, startGitHubApiServer, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import {
+  githubError,
+  paginate,
+  startGitHubApiServer,
+  type ApiResponse,
+  type GitHubApiServer
+} from '../../helpers/github-api-server.js';
 import { compareBody, diffEntry } from '../../helpers/github-shapes.js';
 import { removeDir, tempDir } from '../../helpers/git-repo.js';
 import { webhookExample } from '../../helpers/webhook-examples.js';
@@ -35,7 +41,18 @@ beforeAll(async () => {
         method: 'GET',
         path: '/repos/:owner/:repo/compare/:base...:head',
         handler: (req) =>
-          Array.isArray(compareFiles) ? { body: compareBody(req.serverUrl, req.params.owner, req.params.repo, req.params.base, req.params.head, compareFiles) } : compareFiles
+          Array.isArray(compareFiles)
+            ? {
+                body: compareBody(
+                  req.serverUrl,
+                  req.params.owner,
+                  req.params.repo,
+                  req.params.base,
+                  req.params.head,
+                  compareFiles
+                )
+              }
+            : compareFiles
       }
     ]
   });
@@ -57,7 +74,11 @@ function files(n: number, dir = 'models'): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => diffEntry(OWNER, REPO, `${dir}/run-${i}/adapter_config.json`, 'added'));
 }
 
-function run(eventName: string, payload: Record<string, unknown>, overrides: Partial<ResolveChangeSetInput> & { paths?: string[] } = {}) {
+function run(
+  eventName: string,
+  payload: Record<string, unknown>,
+  overrides: Partial<ResolveChangeSetInput> & { paths?: string[] } = {}
+) {
   const log: string[] = [];
   const { paths = [], ...rest } = overrides;
   const promise = resolveChangeSet({
@@ -109,7 +130,12 @@ describe('pull requests', () => {
     expect(set.source).toBe('pull request #2 files API (4 files, 2 matching `paths`)');
     expect(set.changes).toEqual([
       { path: 'models/a/adapter_config.json', status: 'modified', diffLines: [[1, 3]] },
-      { path: 'archive/b/adapter_config.json', status: 'renamed', previousPath: 'models/b/adapter_config.json', diffLines: [[1, 3]] }
+      {
+        path: 'archive/b/adapter_config.json',
+        status: 'renamed',
+        previousPath: 'models/b/adapter_config.json',
+        diffLines: [[1, 3]]
+      }
     ]);
   });
 
@@ -121,8 +147,12 @@ describe('pull requests', () => {
     expect(set.source).toBe(
       `git diff ${history.main.slice(0, 7)}...${history.feature.slice(0, 7)} (5 files; fallback: the pull request files API lists at most 3,000 files and pull request #2 reached that cap)`
     );
-    expect(set.notes).toEqual(['Used git diff on the checkout because the pull request files API lists at most 3,000 files and pull request #2 reached that cap.']);
-    expect(log).toEqual(['Falling back to git diff: the pull request files API lists at most 3,000 files and pull request #2 reached that cap.']);
+    expect(set.notes).toEqual([
+      'Used git diff on the checkout because the pull request files API lists at most 3,000 files and pull request #2 reached that cap.'
+    ]);
+    expect(log).toEqual([
+      'Falling back to git diff: the pull request files API lists at most 3,000 files and pull request #2 reached that cap.'
+    ]);
     expect(server.requests).toHaveLength(30);
   });
 
@@ -132,7 +162,9 @@ describe('pull requests', () => {
     expect(set.scope).toBe('changed');
     expect(set.changes).toHaveLength(5);
     expect(set.source).toMatch(/^git diff .* \(5 files; fallback: the pull request files API failed \(Server Error/);
-    expect(set.notes[0]).toMatch(/^Used git diff on the checkout because the pull request files API failed \(Server Error/);
+    expect(set.notes[0]).toMatch(
+      /^Used git diff on the checkout because the pull request files API failed \(Server Error/
+    );
   });
 
   it('goes straight to git diff without a token', async () => {
@@ -147,18 +179,27 @@ describe('pull requests', () => {
     const set = await run('pull_request', pullRequestPayload(), { workspace: notGit }).promise;
     expect(set.scope).toBe('all');
     expect(set.source).toMatch(/^full scan \(the pull request files API failed .*; git diff failed\)$/);
-    expect(set.notes[1]).toMatch(/^git diff failed as well \(Cannot diff: .* is not a git checkout .*\), so the whole tree was checked\.$/);
+    expect(set.notes[1]).toMatch(
+      /^git diff failed as well \(Cannot diff: .* is not a git checkout .*\), so the whole tree was checked\.$/
+    );
   });
 
   it('notes that pull_request_target reads the workspace checkout', async () => {
     pullFiles = githubError(500, 'Server Error');
     const set = await run('pull_request_target', pullRequestPayload()).promise;
-    expect(set.notes).toContain('pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.');
+    expect(set.notes).toContain(
+      'pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.'
+    );
   });
 });
 
 describe('pushes', () => {
-  function pushPayload(before: string, after: string, ref = 'refs/heads/feature', defaultBranch = 'main'): Record<string, unknown> {
+  function pushPayload(
+    before: string,
+    after: string,
+    ref = 'refs/heads/feature',
+    defaultBranch = 'main'
+  ): Record<string, unknown> {
     const payload = webhookExample('push', (p) => p.ref === 'refs/heads/master');
     Object.assign(payload, { before, after, ref });
     (payload.repository as Record<string, unknown>).default_branch = defaultBranch;
@@ -166,7 +207,10 @@ describe('pushes', () => {
   }
 
   it('uses the compare API between before and after', async () => {
-    compareFiles = [diffEntry(OWNER, REPO, 'models/x/lineage.yaml', 'added'), diffEntry(OWNER, REPO, 'models/y/lineage.yaml', 'removed')];
+    compareFiles = [
+      diffEntry(OWNER, REPO, 'models/x/lineage.yaml', 'added'),
+      diffEntry(OWNER, REPO, 'models/y/lineage.yaml', 'removed')
+    ];
     const set = await run('push', pushPayload(history.root, history.feature)).promise;
     expect(set.source).toBe(`push compare API ${history.root.slice(0, 7)}...${history.feature.slice(0, 7)} (2 files)`);
     expect(set.changes).toEqual([
@@ -179,7 +223,9 @@ describe('pushes', () => {
   it('falls back to a two-dot git diff when the compare list is capped at 300', async () => {
     compareFiles = files(300);
     const set = await run('push', pushPayload(history.main, history.feature)).promise;
-    expect(set.changes.sort(byPath)).toEqual([...FEATURE_CHANGES, { path: 'keep.txt', status: 'modified' } as Change].sort(byPath));
+    expect(set.changes.sort(byPath)).toEqual(
+      [...FEATURE_CHANGES, { path: 'keep.txt', status: 'modified' } as Change].sort(byPath)
+    );
     expect(set.source).toMatch(/^git diff \w{7} \w{7} \(6 files; fallback: the compare API lists at most 300 files/);
   });
 
@@ -207,7 +253,12 @@ describe('pushes', () => {
   it('has nothing to check when the push deletes a ref — real payload', async () => {
     const payload = webhookExample('push', (p) => p.after === ZERO);
     const set = await run('push', payload).promise;
-    expect(set).toEqual({ scope: 'changed', changes: [], source: 'push deleting refs/tags/simple-tag (0 files)', notes: ['The push deleted refs/tags/simple-tag: there are no files to check.'] });
+    expect(set).toEqual({
+      scope: 'changed',
+      changes: [],
+      source: 'push deleting refs/tags/simple-tag (0 files)',
+      notes: ['The push deleted refs/tags/simple-tag: there are no files to check.']
+    });
   });
 });
 
@@ -216,7 +267,9 @@ describe('merge queue', () => {
     const payload = webhookExample('merge_group');
     compareFiles = [diffEntry(OWNER, REPO, 'models/q/adapter_config.json', 'modified')];
     const set = await run('merge_group', payload, { owner: 'octo-org', repo: 'octo-repo' }).promise;
-    expect(requestedPaths()).toEqual(['/repos/octo-org/octo-repo/compare/380387fbc80638b734a49e1be1c4dfec1c01b33c...2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d']);
+    expect(requestedPaths()).toEqual([
+      '/repos/octo-org/octo-repo/compare/380387fbc80638b734a49e1be1c4dfec1c01b33c...2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d'
+    ]);
     expect(set.source).toBe('merge group compare API 380387f...2ffea6d (1 file)');
     expect(set.changes).toEqual([{ path: 'models/q/adapter_config.json', status: 'modified', diffLines: [[1, 3]] }]);
   });
@@ -227,7 +280,9 @@ describe('merge queue', () => {
     compareFiles = files(300);
     const set = await run('merge_group', payload).promise;
     expect(set.changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
-    expect(set.notes).toEqual(['Used git diff on the checkout because the compare API lists at most 300 files and this comparison reached that cap.']);
+    expect(set.notes).toEqual([
+      'Used git diff on the checkout because the compare API lists at most 300 files and this comparison reached that cap.'
+    ]);
   });
 });
 
@@ -244,11 +299,17 @@ describe('full scans and explicit refs', () => {
 
   it('scans everything, with a note, on an event without a file list', async () => {
     const set = await run('issue_comment', {}).promise;
-    expect(set).toMatchObject({ scope: 'all', source: 'full scan (issue_comment event)', notes: ['The issue_comment event carries no list of changed files, so the whole tree was checked.'] });
+    expect(set).toMatchObject({
+      scope: 'all',
+      source: 'full scan (issue_comment event)',
+      notes: ['The issue_comment event carries no list of changed files, so the whole tree was checked.']
+    });
   });
 
   it('diffs explicit base-ref/head-ref inputs, before looking at the event', async () => {
-    const set = await run('pull_request', pullRequestPayload(), { inputs: { scope: 'changed', baseRef: 'main', headRef: 'feature', paths: ['models/with space/**'] } }).promise;
+    const set = await run('pull_request', pullRequestPayload(), {
+      inputs: { scope: 'changed', baseRef: 'main', headRef: 'feature', paths: ['models/with space/**'] }
+    }).promise;
     expect(set).toEqual({
       scope: 'changed',
       changes: [{ path: 'models/with space/lineage.yaml', status: 'added' }],
@@ -259,15 +320,23 @@ describe('full scans and explicit refs', () => {
   });
 
   it('refuses one ref without the other', async () => {
-    await expect(run('push', {}, { inputs: { scope: 'changed', baseRef: 'main', paths: [] } }).promise).rejects.toThrow(ConfigError);
+    await expect(run('push', {}, { inputs: { scope: 'changed', baseRef: 'main', paths: [] } }).promise).rejects.toThrow(
+      ConfigError
+    );
   });
 
   it.each(['--upload-pack=x', 'a;b'])('refuses ref text %j as a configuration error', async (ref) => {
-    await expect(run('push', {}, { inputs: { scope: 'changed', baseRef: ref, headRef: 'HEAD', paths: [] } }).promise).rejects.toThrow(/Refusing base revision/);
+    await expect(
+      run('push', {}, { inputs: { scope: 'changed', baseRef: ref, headRef: 'HEAD', paths: [] } }).promise
+    ).rejects.toThrow(/Refusing base revision/);
   });
 
   it('turns an unknown ref into a configuration error', async () => {
-    const attempt = run('push', {}, { workspace: notGit, inputs: { scope: 'changed', baseRef: 'nope', headRef: 'HEAD', paths: [] } }).promise;
+    const attempt = run(
+      'push',
+      {},
+      { workspace: notGit, inputs: { scope: 'changed', baseRef: 'nope', headRef: 'HEAD', paths: [] } }
+    ).promise;
     await expect(attempt).rejects.toThrow(ConfigError);
     await expect(attempt).rejects.toThrow(/^Inputs `base-ref`\/`head-ref`: Cannot diff/);
   });

@@ -6,7 +6,18 @@ import { runGate } from '../../../src/pipeline.js';
 import { defaultPolicy } from '../../../src/policy/defaults.js';
 import { tempDir } from '../../helpers/git-repo.js';
 
-const PEFT = JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'Qwen/Qwen3-4B', revision: null, r: 8, lora_alpha: 16, task_type: 'CAUSAL_LM' }, null, 2);
+const PEFT = JSON.stringify(
+  {
+    peft_type: 'LORA',
+    base_model_name_or_path: 'Qwen/Qwen3-4B',
+    revision: null,
+    r: 8,
+    lora_alpha: 16,
+    task_type: 'CAUSAL_LM'
+  },
+  null,
+  2
+);
 const CARD = '---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\nlibrary_name: peft\n---\n# Adapter\n';
 
 function workspace(files: Record<string, string | Buffer>): string {
@@ -23,20 +34,41 @@ const all: ChangeSet = { scope: 'all', changes: [], source: 'test', notes: [] };
 
 describe('discoverArtifacts', () => {
   it('judges a changed manifest together with its untouched siblings', async () => {
-    const root = workspace({ 'a/adapter_config.json': PEFT, 'a/README.md': CARD, 'a/adapter_model.safetensors': 'x', 'b/lineage.yaml': 'schema: 1\n' });
-    const { artifacts, manifestCount } = await discoverArtifacts({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true });
+    const root = workspace({
+      'a/adapter_config.json': PEFT,
+      'a/README.md': CARD,
+      'a/adapter_model.safetensors': 'x',
+      'b/lineage.yaml': 'schema: 1\n'
+    });
+    const { artifacts, manifestCount } = await discoverArtifacts({
+      workspace: root,
+      changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]),
+      include: () => true
+    });
     expect(artifacts.map((a) => a.dir)).toEqual(['a']);
     expect(artifacts[0].records.map((r) => r.format).sort()).toEqual(['hf-model-card', 'peft-adapter-config']);
     expect(artifacts[0].weights).toEqual([{ path: 'a/adapter_model.safetensors', status: 'present' }]);
     expect(manifestCount).toBe(2);
     // The card's license covers the adapter config that cannot carry one.
-    const report = await runGate({ workspace: root, changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]), include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
+    const report = await runGate({
+      workspace: root,
+      changeSet: changed([{ path: 'a/adapter_config.json', status: 'modified' }]),
+      include: () => true,
+      failOn: 'error',
+      policy: defaultPolicy(),
+      now: new Date('2026-11-23T12:00:00Z'),
+      hub: { off: 'test' }
+    });
     expect(report.findings.map((f) => f.ruleId)).toEqual(['unpinned-revision']);
     expect(report.result).toBe('pass');
   });
 
   it('reports weights whose manifest this change deletes, and manifests moved out of a directory', async () => {
-    const root = workspace({ 'w/model.gguf': 'GGUF', 'moved/to/lineage.yaml': 'schema: 1\nupstreams: []\n', 'm/adapter_model.safetensors': 'x' });
+    const root = workspace({
+      'w/model.gguf': 'GGUF',
+      'moved/to/lineage.yaml': 'schema: 1\nupstreams: []\n',
+      'm/adapter_model.safetensors': 'x'
+    });
     const { artifacts } = await discoverArtifacts({
       workspace: root,
       changeSet: changed([
@@ -65,13 +97,24 @@ describe('discoverArtifacts', () => {
   });
 
   it('leaves out directories with nothing lineage-related, and applies the path filter on a full scan', async () => {
-    const root = workspace({ 'docs/README.md': '# Docs\n', 'x/adapter_config.json': PEFT, 'y/adapter_config.json': PEFT });
-    const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: (p) => !p.startsWith('y/') });
+    const root = workspace({
+      'docs/README.md': '# Docs\n',
+      'x/adapter_config.json': PEFT,
+      'y/adapter_config.json': PEFT
+    });
+    const { artifacts } = await discoverArtifacts({
+      workspace: root,
+      changeSet: all,
+      include: (p) => !p.startsWith('y/')
+    });
     expect(artifacts.map((a) => a.dir)).toEqual(['x']);
   });
 
   it('finds a NOTICE file as attribution for the artifact', async () => {
-    const root = workspace({ 'l/adapter_config.json': PEFT.replace('Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B'), 'l/NOTICE': 'Built with Llama\n' });
+    const root = workspace({
+      'l/adapter_config.json': PEFT.replace('Qwen/Qwen3-4B', 'meta-llama/Llama-3.1-8B'),
+      'l/NOTICE': 'Built with Llama\n'
+    });
     const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: () => true });
     expect(artifacts[0].noticeFiles).toEqual(['l/NOTICE']);
   });

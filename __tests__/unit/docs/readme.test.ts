@@ -15,16 +15,50 @@ describe('README and action.yml', () => {
   });
 
   it('declares every input and output of the Action contract, runs on node24 from dist/index.js', () => {
-    const action = load(actionYml) as { name: string; runs: { using: string; main: string }; inputs: Record<string, { description: string }>; outputs: Record<string, unknown>; branding: object };
+    const action = load(actionYml) as {
+      name: string;
+      runs: { using: string; main: string };
+      inputs: Record<string, { description: string }>;
+      outputs: Record<string, unknown>;
+      branding: object;
+    };
     expect(action.name).toBe('Lineage Gate');
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(action.branding).toBeDefined();
     expect(Object.keys(action.inputs).sort()).toEqual(
       // DESIGN's contract, plus `policy-ref` (an addition: which commit's policy judges a pull request).
-      ['token', 'policy', 'policy-ref', 'paths', 'scope', 'fail-on', 'hub-verify', 'hub-endpoint', 'hub-token', 'comment', 'review-comments', 'check-run', 'sarif-file', 'report-file', 'bom-file', 'hub-cache', 'hub-max-depth', 'base-ref', 'head-ref'].sort()
+      [
+        'token',
+        'policy',
+        'policy-ref',
+        'paths',
+        'scope',
+        'fail-on',
+        'hub-verify',
+        'hub-endpoint',
+        'hub-token',
+        'comment',
+        'review-comments',
+        'check-run',
+        'sarif-file',
+        'report-file',
+        'bom-file',
+        'hub-cache',
+        'hub-max-depth',
+        'base-ref',
+        'head-ref'
+      ].sort()
     );
     for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
-    expect(Object.keys(action.outputs).sort()).toEqual(['artifacts', 'errors', 'report-file', 'result', 'sarif-file', 'waived', 'warnings']);
+    expect(Object.keys(action.outputs).sort()).toEqual([
+      'artifacts',
+      'errors',
+      'report-file',
+      'result',
+      'sarif-file',
+      'waived',
+      'warnings'
+    ]);
   });
 
   it('links every rule to its page, and every page exists', () => {
@@ -35,12 +69,22 @@ describe('README and action.yml', () => {
   });
 
   it('has no broken relative links in README, docs/ and examples/', () => {
-    const pages = ['README.md', 'examples/README.md', 'docs/lineage-manifest.md', 'docs/rules/README.md', ...RULES.map((r) => r.meta.docs)];
+    const pages = [
+      'README.md',
+      'examples/README.md',
+      'docs/lineage-manifest.md',
+      'docs/rules/README.md',
+      ...RULES.map((r) => r.meta.docs)
+    ];
     for (const page of pages) {
       const text = readFileSync(join(PROJECT_ROOT, page), 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
         if (/^[a-z]+:/.test(target)) continue;
-        expect({ page, target, exists: existsSync(join(PROJECT_ROOT, page, '..', target)) }).toEqual({ page, target, exists: true });
+        expect({ page, target, exists: existsSync(join(PROJECT_ROOT, page, '..', target)) }).toEqual({
+          page,
+          target,
+          exists: true
+        });
       }
     }
   });

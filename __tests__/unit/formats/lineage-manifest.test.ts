@@ -11,7 +11,10 @@ const QWEN_SHA = '851bf6e806efd8d0a36b00ddf55e13ccb7b8cd0a';
 
 function recordOf(result: ReadResult): { record: LineageRecord; problems: string[] } {
   if (result.kind !== 'record') throw new Error(`expected a record, got ${JSON.stringify(result)}`);
-  return { record: result.record, problems: result.schemaProblems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`) };
+  return {
+    record: result.record,
+    problems: result.schemaProblems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`)
+  };
 }
 
 const yaml = (text: string, path = 'adapters/x/lineage.yaml') => recordOf(readManifest(path, Buffer.from(text)));
@@ -26,7 +29,10 @@ describe('lineage-manifest: the complete example', () => {
   });
 
   it('reads name, relation and the anchor', () => {
-    expect(record.name).toEqual({ value: 'vox-lang-coder-qlora', source: { path, field: 'name', at: { line: 8, column: 7, endLine: 8, endColumn: 27 } } });
+    expect(record.name).toEqual({
+      value: 'vox-lang-coder-qlora',
+      source: { path, field: 'name', at: { line: 8, column: 7, endLine: 8, endColumn: 27 } }
+    });
     expect(record.relation?.value).toBe('adapter');
     expect(record.anchor).toEqual({ path, field: 'schema', at: { line: 7, column: 1, endLine: 7, endColumn: 7 } });
   });
@@ -54,7 +60,10 @@ describe('lineage-manifest: the complete example', () => {
       }
     ]);
     expect(record.upstreamLicenses).toEqual([
-      { id: 'apache-2.0', source: { path, field: 'upstreams[0].license', at: { line: 16, column: 14, endLine: 16, endColumn: 24 } } },
+      {
+        id: 'apache-2.0',
+        source: { path, field: 'upstreams[0].license', at: { line: 16, column: 14, endLine: 16, endColumn: 24 } }
+      },
       {
         id: 'other',
         name: 'modified-mit',
@@ -65,14 +74,26 @@ describe('lineage-manifest: the complete example', () => {
   });
 
   it('reads license, attribution, datasets and digests', () => {
-    expect(record.license).toEqual({ id: 'other', name: 'modified-mit', link: 'LICENSE', source: { path, field: 'license.id', at: { line: 26, column: 7, endLine: 26, endColumn: 12 } } });
+    expect(record.license).toEqual({
+      id: 'other',
+      name: 'modified-mit',
+      link: 'LICENSE',
+      source: { path, field: 'license.id', at: { line: 26, column: 7, endLine: 26, endColumn: 12 } }
+    });
     expect(record.attribution).toEqual({
       text: 'Kimi K2.5: this adapter is trained on outputs of Kimi K2.5 (Moonshot AI), modified MIT license.',
       required: true,
       source: { path, field: 'attribution.text', at: { line: 30, column: 9, endLine: 30, endColumn: 106 } }
     });
     expect(record.datasets.map((d) => [d.raw, d.id, d.revision, d.license, d.source.field, d.source.at.line])).toEqual([
-      ['OpenAssistant/oasst1', 'OpenAssistant/oasst1', '0f2e5f1a1f3c4b5d6e7f8091a2b3c4d5e6f70819', 'apache-2.0', 'datasets[0].id', 33],
+      [
+        'OpenAssistant/oasst1',
+        'OpenAssistant/oasst1',
+        '0f2e5f1a1f3c4b5d6e7f8091a2b3c4d5e6f70819',
+        'apache-2.0',
+        'datasets[0].id',
+        33
+      ],
       ['vox-foundation/vox-dogfood-mix', 'vox-foundation/vox-dogfood-mix', undefined, undefined, 'datasets[1]', 36]
     ]);
     expect(record.digests).toEqual([
@@ -93,7 +114,8 @@ describe('lineage-manifest: the complete example', () => {
     const json = JSON.stringify(parseYaml(EXAMPLE.toString('utf8')), null, 2);
     const fromJson = recordOf(readManifest('adapters/vox/vox.lineage.json', Buffer.from(json)));
     expect(fromJson.problems).toEqual([]);
-    const strip = (r: LineageRecord) => JSON.parse(JSON.stringify(r, (k, v) => (k === 'source' || k === 'anchor' || k === 'path' ? undefined : v)));
+    const strip = (r: LineageRecord) =>
+      JSON.parse(JSON.stringify(r, (k, v) => (k === 'source' || k === 'anchor' || k === 'path' ? undefined : v)));
     expect(strip(fromJson.record)).toEqual(strip(record));
   });
 });
@@ -110,14 +132,19 @@ describe('lineage-manifest: reading rules', () => {
   });
 
   it('keeps an id@revision over the revision field, and a branch as written', () => {
-    const { record } = yaml(`schema: 1\nupstreams:\n  - id: org/a@${QWEN_SHA}\n    revision: main\n  - id: org/b\n    revision: main\n`);
+    const { record } = yaml(
+      `schema: 1\nupstreams:\n  - id: org/a@${QWEN_SHA}\n    revision: main\n  - id: org/b\n    revision: main\n`
+    );
     expect(record.upstreams.map((u) => u.revision)).toEqual([QWEN_SHA, 'main']);
   });
 
   it('accepts shorthand license and dataset strings', () => {
     const { record, problems } = yaml('schema: 1\nlicense: apache-2.0\ndatasets:\n  - org/data\n');
     expect(problems).toEqual([]);
-    expect(record.license).toMatchObject({ id: 'apache-2.0', source: { field: 'license', at: { line: 2, column: 10 } } });
+    expect(record.license).toMatchObject({
+      id: 'apache-2.0',
+      source: { field: 'license', at: { line: 2, column: 10 } }
+    });
     expect(record.datasets.map((d) => d.id)).toEqual(['org/data']);
   });
 
@@ -149,6 +176,9 @@ describe('lineage-manifest: reading rules', () => {
     const stray = yaml('base_model: org/a\n', 'a/lineage.yml').record;
     expect(stray.format).toBe('unrecognised-manifest');
     expect(stray.upstreams.map((u) => u.id)).toEqual(['org/a']);
-    expect(stray.notes[0]).toMatchObject({ message: expect.stringContaining('has the name of a lineage manifest but is not one'), fix: expect.stringContaining('schema: 1') });
+    expect(stray.notes[0]).toMatchObject({
+      message: expect.stringContaining('has the name of a lineage manifest but is not one'),
+      fix: expect.stringContaining('schema: 1')
+    });
   });
 });

@@ -4,7 +4,10 @@ import { fixture } from './real-world.js';
 
 function recordOf(result: ReadResult): { record: LineageRecord; problems: string[] } {
   if (result.kind !== 'record') throw new Error(`expected a record, got ${JSON.stringify(result)}`);
-  return { record: result.record, problems: result.schemaProblems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`) };
+  return {
+    record: result.record,
+    problems: result.schemaProblems.map((p) => `${p.at.line}:${p.at.column} ${p.message}`)
+  };
 }
 
 function read(file: string) {
@@ -16,16 +19,25 @@ function card(text: string, path = 'model/README.md') {
   return recordOf(readManifest(path, Buffer.from(text)));
 }
 
-const refs = (r: LineageRecord) => r.upstreams.map((u) => [u.source.field, u.id, u.role, u.source.at.line, u.source.at.column]);
+const refs = (r: LineageRecord) =>
+  r.upstreams.map((u) => [u.source.field, u.id, u.role, u.source.at.line, u.source.at.column]);
 
 describe('hf-model-card', () => {
   it('reads an adapter card: base, relation, license, positions', () => {
-    const { record, problems, path } = read('cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_baseline_adapter_README.md');
+    const { record, problems, path } = read(
+      'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_baseline_adapter_README.md'
+    );
     expect(problems).toEqual([]);
     expect(record.format).toBe('hf-model-card');
     expect(refs(record)).toEqual([['base_model', 'Qwen/Qwen2.5-1.5B-Instruct', 'base', 2, 13]]);
-    expect(record.relation).toEqual({ value: 'adapter', source: { path, field: 'base_model_relation', at: { line: 3, column: 22, endLine: 3, endColumn: 29 } } });
-    expect(record.license).toEqual({ id: 'mit', source: { path, field: 'license', at: { line: 4, column: 10, endLine: 4, endColumn: 13 } } });
+    expect(record.relation).toEqual({
+      value: 'adapter',
+      source: { path, field: 'base_model_relation', at: { line: 3, column: 22, endLine: 3, endColumn: 29 } }
+    });
+    expect(record.license).toEqual({
+      id: 'mit',
+      source: { path, field: 'license', at: { line: 4, column: 10, endLine: 4, endColumn: 13 } }
+    });
     expect(record.anchor).toEqual({ path, field: 'base_model', at: { line: 2, column: 1, endLine: 2, endColumn: 11 } });
   });
 
@@ -39,7 +51,11 @@ describe('hf-model-card', () => {
   });
 
   it('follows base_model_relation: merge, quantized', () => {
-    expect(refs(read('cards/003-unknown__index-id-52487666815__README.md').record).map((r) => r[2])).toEqual(['merge-parent', 'merge-parent', 'merge-parent']);
+    expect(refs(read('cards/003-unknown__index-id-52487666815__README.md').record).map((r) => r[2])).toEqual([
+      'merge-parent',
+      'merge-parent',
+      'merge-parent'
+    ]);
     const quantized = read('cards/011-t-timms__kat-coder-nvfp4__HF_MODEL_CARD.md').record;
     expect(refs(quantized)).toEqual([['base_model[0]', 'Kwaipilot/KAT-Coder-V2.5-Dev', 'quantized-from', 3, 5]]);
     expect(quantized.relation?.value).toBe('quantized');
@@ -63,15 +79,26 @@ describe('hf-model-card', () => {
   });
 
   it("reads TRL's `licence:` as the license, and model_name as the name", () => {
-    const { record, path } = read('cards/028-vangelix1__SwampUp2025__JFTD-109-MLOps_in_Action_lab1_qwen-finetuned_README.md');
-    expect(record.license).toEqual({ id: 'license', source: { path, field: 'licence', at: { line: 9, column: 10, endLine: 9, endColumn: 17 } } });
-    expect(record.name).toEqual({ value: 'qwen-finetuned', source: { path, field: 'model_name', at: { line: 4, column: 13, endLine: 4, endColumn: 27 } } });
+    const { record, path } = read(
+      'cards/028-vangelix1__SwampUp2025__JFTD-109-MLOps_in_Action_lab1_qwen-finetuned_README.md'
+    );
+    expect(record.license).toEqual({
+      id: 'license',
+      source: { path, field: 'licence', at: { line: 9, column: 10, endLine: 9, endColumn: 17 } }
+    });
+    expect(record.name).toEqual({
+      value: 'qwen-finetuned',
+      source: { path, field: 'model_name', at: { line: 4, column: 13, endLine: 4, endColumn: 27 } }
+    });
   });
 
   it('takes the first entry of a license list', () => {
     const { record, problems } = card('---\nlicense:\n  - apache-2.0\n  - mit\n---\n');
     expect(problems).toEqual([]);
-    expect(record.license).toMatchObject({ id: 'apache-2.0', source: { field: 'license[0]', at: { line: 3, column: 5 } } });
+    expect(record.license).toMatchObject({
+      id: 'apache-2.0',
+      source: { field: 'license[0]', at: { line: 3, column: 5 } }
+    });
   });
 
   it('reads datasets with what they name on the Hub', () => {
@@ -81,7 +108,13 @@ describe('hf-model-card', () => {
       ['MUCS2021', undefined, 'datasets[1]']
     ]);
     const oasst = read('cards/010-onurkanbakirci__Llama-2-7b-oasst-sft__HF_MODEL_CARD.md').record;
-    expect(oasst.datasets).toMatchObject([{ raw: 'OpenAssistant/oasst1', id: 'OpenAssistant/oasst1', source: { field: 'datasets[0]', at: { line: 14, column: 3 } } }]);
+    expect(oasst.datasets).toMatchObject([
+      {
+        raw: 'OpenAssistant/oasst1',
+        id: 'OpenAssistant/oasst1',
+        source: { field: 'datasets[0]', at: { line: 14, column: 3 } }
+      }
+    ]);
   });
 
   it('has no upstream and no license for the tags-only merge card', () => {
@@ -91,7 +124,9 @@ describe('hf-model-card', () => {
   });
 
   it('keeps the Markdown body as prose, with its first line', () => {
-    const { record } = card('\n---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Model\n\nBuilt with Llama\n');
+    const { record } = card(
+      '\n---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Model\n\nBuilt with Llama\n'
+    );
     expect(record.prose).toEqual({ text: '# Model\n\nBuilt with Llama\n', startLine: 6 });
     // Front matter after a blank first line: positions stay file positions.
     expect(record.license?.source.at).toEqual({ line: 3, column: 10, endLine: 3, endColumn: 18 });
@@ -116,7 +151,14 @@ describe('hf-model-card', () => {
 
   it('is read from README.md, MODEL_CARD.md and *model_card*.md in any case', () => {
     const text = '---\nlicense: mit\n---\n';
-    for (const path of ['README.md', 'a/readme.md', 'a/MODEL_CARD.md', 'a/HF_MODEL_CARD.md', 'a/hf_model_card.md', 'a/Model_Card_v2.md']) {
+    for (const path of [
+      'README.md',
+      'a/readme.md',
+      'a/MODEL_CARD.md',
+      'a/HF_MODEL_CARD.md',
+      'a/hf_model_card.md',
+      'a/Model_Card_v2.md'
+    ]) {
       expect([path, readManifest(path, Buffer.from(text)).kind]).toEqual([path, 'record']);
     }
   });
@@ -134,7 +176,11 @@ describe('hf-model-card', () => {
   it('is unreadable when the front matter is broken YAML', () => {
     expect(readManifest('m/README.md', Buffer.from('---\nlicense: mit\nbase_model: [org/a\n---\n'))).toMatchObject({
       kind: 'unreadable',
-      problem: { path: 'm/README.md', reason: expect.stringMatching(/^its front matter is not valid YAML: /), at: { line: expect.any(Number) } }
+      problem: {
+        path: 'm/README.md',
+        reason: expect.stringMatching(/^its front matter is not valid YAML: /),
+        at: { line: expect.any(Number) }
+      }
     });
   });
 });

@@ -1,4 +1,9 @@
-import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest, type ReadResult } from '../../../src/formats/read-manifest.js';
+import {
+  isManifestCandidate,
+  MAX_MANIFEST_BYTES,
+  readManifest,
+  type ReadResult
+} from '../../../src/formats/read-manifest.js';
 import { firstInvalidUtf8 } from '../../../src/formats/decode.js';
 import { fixture } from './real-world.js';
 
@@ -32,10 +37,17 @@ describe('isManifestCandidate', () => {
     'a/qwen.LINEAGE.YML'
   ])('%s is a candidate', (path) => expect(isManifestCandidate(path)).toBe(true));
 
-  it.each(['adapter_model.safetensors', 'config.json', 'README.txt', 'lineage.json', '.lineage.json', 'notes/lineage.md', 'adapter_config.json.bak', 'model_card.txt', 'Kitfile'])(
-    '%s is not',
-    (path) => expect(isManifestCandidate(path)).toBe(false)
-  );
+  it.each([
+    'adapter_model.safetensors',
+    'config.json',
+    'README.txt',
+    'lineage.json',
+    '.lineage.json',
+    'notes/lineage.md',
+    'adapter_config.json.bak',
+    'model_card.txt',
+    'Kitfile'
+  ])('%s is not', (path) => expect(isManifestCandidate(path)).toBe(false));
 });
 
 describe('readManifest refuses what is not a bounded UTF-8 text manifest', () => {
@@ -43,13 +55,18 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     const big = Buffer.alloc(2 * 1024 * 1024, 0x20);
     expect(problemOf(readManifest('a/adapter_config.json', big))).toEqual({
       path: 'a/adapter_config.json',
-      reason: 'it is 2097152 bytes (2.0 MiB), over the 1 MiB (1048576-byte) cap for a manifest; a manifest is metadata: move logs, tensors or data out of it',
+      reason:
+        'it is 2097152 bytes (2.0 MiB), over the 1 MiB (1048576-byte) cap for a manifest; a manifest is metadata: move logs, tensors or data out of it',
       at: { line: 1, column: 1, endLine: 1, endColumn: 1 }
     });
     // A bounded read hands over cap + 1 bytes; the size on disk, when passed, is what is reported.
     const head = big.subarray(0, MAX_MANIFEST_BYTES + 1);
-    expect(problemOf(readManifest('a/adapter_config.json', head)).reason).toMatch(/^it is larger than the 1 MiB \(1048576-byte\) cap for a manifest \(reading stopped after 1048577 bytes\)/);
-    expect(problemOf(readManifest('a/adapter_config.json', head, 5_000_000)).reason).toMatch(/^it is 5000000 bytes \(4\.8 MiB\), over the 1 MiB/);
+    expect(problemOf(readManifest('a/adapter_config.json', head)).reason).toMatch(
+      /^it is larger than the 1 MiB \(1048576-byte\) cap for a manifest \(reading stopped after 1048577 bytes\)/
+    );
+    expect(problemOf(readManifest('a/adapter_config.json', head, 5_000_000)).reason).toMatch(
+      /^it is 5000000 bytes \(4\.8 MiB\), over the 1 MiB/
+    );
     // Exactly at the cap is still read.
     const atCap = Buffer.alloc(MAX_MANIFEST_BYTES, 0x20);
     Buffer.from('{"peft_type":"LORA"}').copy(atCap);
@@ -57,14 +74,17 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
   });
 
   it('says a Git LFS pointer is one, with its oid and size, and how to get the real file', () => {
-    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8\nsize 705\n';
+    const pointer =
+      'version https://git-lfs.github.com/spec/v1\noid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8\nsize 705\n';
     const problem = problemOf(readManifest('model/adapter_config.json', Buffer.from(pointer)));
     expect(problem.reason).toBe(
       'it is a Git LFS pointer (oid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8, size 705 bytes), not the manifest: the checkout holds the pointer instead of the file. Commit the real file (do not track manifests with LFS) or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate'
     );
     expect(problem.at.line).toBe(1);
     // A model card committed through LFS is no less unreadable.
-    expect(problemOf(readManifest('model/README.md', Buffer.from(pointer.replace(/\n/g, '\r\n')))).reason).toMatch(/^it is a Git LFS pointer/);
+    expect(problemOf(readManifest('model/README.md', Buffer.from(pointer.replace(/\n/g, '\r\n')))).reason).toMatch(
+      /^it is a Git LFS pointer/
+    );
   });
 
   it('names UTF-16 and UTF-32, with or without a byte-order mark', () => {
@@ -75,9 +95,13 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     );
     const be = Buffer.from(le);
     be.swap16();
-    expect(problemOf(readManifest('a/adapter_config.json', be)).reason).toMatch(/^it is encoded as UTF-16 \(big-endian\)/);
+    expect(problemOf(readManifest('a/adapter_config.json', be)).reason).toMatch(
+      /^it is encoded as UTF-16 \(big-endian\)/
+    );
     const utf32 = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x00]), Buffer.from('{}')]);
-    expect(problemOf(readManifest('a/adapter_config.json', utf32)).reason).toMatch(/^it is encoded as UTF-32 \(little-endian\)/);
+    expect(problemOf(readManifest('a/adapter_config.json', utf32)).reason).toMatch(
+      /^it is encoded as UTF-32 \(little-endian\)/
+    );
     // PowerShell's `>` writes UTF-16LE with a BOM; a stripped BOM leaves NUL in every other byte.
     expect(problemOf(readManifest('a/adapter_config.json', Buffer.from(text, 'utf16le'))).reason).toBe(
       'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8'
@@ -85,9 +109,13 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
   });
 
   it('calls binary junk named adapter_config.json binary, at the first NUL', () => {
-    const junk = Buffer.from([0x7b, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const junk = Buffer.from([
+      0x7b, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52
+    ]);
     const problem = problemOf(readManifest('a/adapter_config.json', junk));
-    expect(problem.reason).toBe('it contains NUL bytes (the first at line 4, column 1): it is binary data, not a UTF-8 text manifest');
+    expect(problem.reason).toBe(
+      'it contains NUL bytes (the first at line 4, column 1): it is binary data, not a UTF-8 text manifest'
+    );
     expect(problem.at).toEqual({ line: 4, column: 1, endLine: 4, endColumn: 2 });
   });
 
@@ -126,12 +154,25 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
   it('says where YAML stops parsing, and refuses alias bombs', () => {
     const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from('schema: 1\nupstreams:\n  - id: [org/a\n')));
     expect(problem.reason).toMatch(/^not valid YAML: /);
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
-    expect(problemOf(readManifest('a/lineage.yaml', Buffer.from(`${bomb}\nschema: 1\n`))).reason).toMatch(/^not valid YAML: .*alias/i);
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`
+      )
+    ].join('\n');
+    expect(problemOf(readManifest('a/lineage.yaml', Buffer.from(`${bomb}\nschema: 1\n`))).reason).toMatch(
+      /^not valid YAML: .*alias/i
+    );
   });
 
   it('is not a manifest by a name the gate does not read', () => {
-    expect(readManifest('weights/model.safetensors', Buffer.from('{}'))).toEqual({ kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' });
+    expect(readManifest('weights/model.safetensors', Buffer.from('{}'))).toEqual({
+      kind: 'not-a-manifest',
+      reason: 'its name is not one of the manifest names the gate reads'
+    });
   });
 });
 
@@ -140,16 +181,33 @@ describe('readManifest copes with hostile shapes', () => {
   const docs: [string, Record<string, unknown>][] = [
     ['adapter_config.json', { peft_type: 'LORA', base_model_name_or_path: 0, revision: 0 }],
     ['adapter_config.json', { fine_tune_type: 'lora', model: 0, lora_parameters: 0 }],
-    ['training_manifest.json', { manifest_schema_version: 5, base_model: 0, tokenizer_path: 0, provenance_upstream_model_id: 0, provenance_license_class: 0, provenance_attribution_required: 0, provenance_base_family: 0 }],
+    [
+      'training_manifest.json',
+      {
+        manifest_schema_version: 5,
+        base_model: 0,
+        tokenizer_path: 0,
+        provenance_upstream_model_id: 0,
+        provenance_license_class: 0,
+        provenance_attribution_required: 0,
+        provenance_base_family: 0
+      }
+    ],
     ['adapter_manifest.json', { format: 'vox_mens_adapter', base_model: 0, provenance: 0, adapter_method: 0 }],
     ['meta.json', { format: 'vox_mens_qlora_lora_only_v2', base_model: 0 }],
-    ['lineage.yaml', { schema: 1, name: 0, relation: 0, upstreams: 0, license: 0, attribution: 0, datasets: 0, weights: 0 }]
+    [
+      'lineage.yaml',
+      { schema: 1, name: 0, relation: 0, upstreams: 0, license: 0, attribution: 0, datasets: 0, weights: 0 }
+    ]
   ];
 
   it.each(docs)('%s: every lineage key with every kind of value', (name, template) => {
     for (const value of weird) {
       const obj = Object.fromEntries(Object.entries(template).map(([k, v]) => [k, v === 0 ? value : v]));
-      for (const shape of [obj, { ...obj, upstreams: [value, { id: value, license: value, revision: value, evidence: value }] }]) {
+      for (const shape of [
+        obj,
+        { ...obj, upstreams: [value, { id: value, license: value, revision: value, evidence: value }] }
+      ]) {
         const result = readManifest(`x/${name}`, Buffer.from(JSON.stringify(shape)));
         expect(result.kind).toBe('record');
       }

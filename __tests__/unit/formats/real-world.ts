@@ -34,7 +34,10 @@ function repoPathOf(file: string, sourcePath: string): string {
 
 /** Every fixture listed in SOURCES.tsv, in file order. */
 export function realWorldFixtures(): Fixture[] {
-  const rows = readFileSync(join(REAL_WORLD, 'SOURCES.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const rows = readFileSync(join(REAL_WORLD, 'SOURCES.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   const seen = new Set<string>();
   const out: Fixture[] = [];
   for (const row of rows) {

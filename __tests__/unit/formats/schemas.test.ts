@@ -22,15 +22,19 @@ function objectSchemas(schema: Schema, pointer = '#'): [string, Schema][] {
   if (schema.properties) out.push([pointer, schema]);
   for (const [key, child] of Object.entries(schema)) {
     if (key === 'properties' || key === '$defs') {
-      for (const [name, sub] of Object.entries(child as Record<string, Schema>)) out.push(...objectSchemas(sub, `${pointer}/${key}/${name}`));
-    } else if (key === 'items' && child && typeof child === 'object') out.push(...objectSchemas(child as Schema, `${pointer}/items`));
+      for (const [name, sub] of Object.entries(child as Record<string, Schema>))
+        out.push(...objectSchemas(sub, `${pointer}/${key}/${name}`));
+    } else if (key === 'items' && child && typeof child === 'object')
+      out.push(...objectSchemas(child as Schema, `${pointer}/items`));
   }
   return out;
 }
 
 describe('format schemas', () => {
   it('has one schema file per format, each with its $id, draft 2020-12, compiling in strict mode', () => {
-    const files = readdirSync(`${ROOT}schemas`).filter((f) => f !== 'report.schema.json' && f !== 'policy.schema.json' && f !== 'license-knowledge.schema.json');
+    const files = readdirSync(`${ROOT}schemas`).filter(
+      (f) => f !== 'report.schema.json' && f !== 'policy.schema.json' && f !== 'license-knowledge.schema.json'
+    );
     expect(FORMATS.map((f) => schemaFileOf(f.id).replace('schemas/', '')).sort()).toEqual(files.sort());
     const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
     for (const format of FORMATS) {
@@ -60,7 +64,10 @@ describe('format schemas', () => {
     for (const [pointer, obj] of objects) {
       expect([pointer, obj.additionalProperties]).toEqual([pointer, false]);
       for (const [name, prop] of Object.entries(obj.properties as Record<string, Schema>)) {
-        expect([`${pointer}/properties/${name}`, typeof prop.description]).toEqual([`${pointer}/properties/${name}`, 'string']);
+        expect([`${pointer}/properties/${name}`, typeof prop.description]).toEqual([
+          `${pointer}/properties/${name}`,
+          'string'
+        ]);
       }
     }
     expect(schema.required).toEqual(['schema']);
@@ -82,11 +89,20 @@ describe('schema problems', () => {
   };
 
   it('are capped, with a last problem saying how many more there are', () => {
-    const listOfStrings = { ...peft, id: 'test-format', schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } } } } };
+    const listOfStrings = {
+      ...peft,
+      id: 'test-format',
+      schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } } } }
+    };
     const text = `{\n"tags": [\n${Array.from({ length: 33 }, (_, i) => i).join(',\n')}\n]\n}`;
     const many = validateManifest(listOfStrings, 'a/x.json', doc(text));
     expect(many).toHaveLength(MAX_SCHEMA_PROBLEMS + 1);
-    expect(many[0]).toEqual({ path: 'a/x.json', format: 'test-format', message: '`tags[0]` must be string (got 0)', at: { line: 3, column: 1, endLine: 3, endColumn: 2 } });
+    expect(many[0]).toEqual({
+      path: 'a/x.json',
+      format: 'test-format',
+      message: '`tags[0]` must be string (got 0)',
+      at: { line: 3, column: 1, endLine: 3, endColumn: 2 }
+    });
     expect(many[MAX_SCHEMA_PROBLEMS].message).toBe('13 more schema problems not listed');
   });
 
@@ -94,8 +110,18 @@ describe('schema problems', () => {
     const result = readManifest('a/adapter_config.json', Buffer.from('{\n  "r": 1.5,\n  "peft_type": 7\n}'));
     if (result.kind !== 'record') throw new Error('expected a record');
     expect(result.schemaProblems).toEqual([
-      { path: 'a/adapter_config.json', format: 'peft-adapter-config', message: '`r` must be integer (got 1.5)', at: { line: 2, column: 8, endLine: 2, endColumn: 11 } },
-      { path: 'a/adapter_config.json', format: 'peft-adapter-config', message: '`peft_type` must be string (got 7)', at: { line: 3, column: 16, endLine: 3, endColumn: 17 } }
+      {
+        path: 'a/adapter_config.json',
+        format: 'peft-adapter-config',
+        message: '`r` must be integer (got 1.5)',
+        at: { line: 2, column: 8, endLine: 2, endColumn: 11 }
+      },
+      {
+        path: 'a/adapter_config.json',
+        format: 'peft-adapter-config',
+        message: '`peft_type` must be string (got 7)',
+        at: { line: 3, column: 16, endLine: 3, endColumn: 17 }
+      }
     ]);
   });
 });

@@ -1,8 +1,21 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
-import { checkConclusion, checkTitle, publishCheckRun, toCheckRunAnnotation, CHECK_SUMMARY_MAX_CHARS, type CheckRunAnnotation } from '../../../src/github/check-run.js';
+import {
+  checkConclusion,
+  checkTitle,
+  publishCheckRun,
+  toCheckRunAnnotation,
+  CHECK_SUMMARY_MAX_CHARS,
+  type CheckRunAnnotation
+} from '../../../src/github/check-run.js';
 import { renderSummary } from '../../../src/report/render/summary.js';
-import { githubError, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import {
+  githubError,
+  startGitHubApiServer,
+  type ApiRequest,
+  type ApiResponse,
+  type GitHubApiServer
+} from '../../helpers/github-api-server.js';
 import { checkRun } from '../../helpers/github-shapes.js';
 import { bulkFindings, DOCS, finding, sampleReport } from '../report/sample-report.js';
 
@@ -34,18 +47,41 @@ interface Handlers {
 /** The check run GitHub answers with after `req` created or updated it. */
 function answered(req: ApiRequest, id: number) {
   const sent = req.json as SentCheckRun;
-  return checkRun({ serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, id, headSha: sent.head_sha ?? HEAD, name: sent.name ?? 'Lineage Gate', status: sent.status ?? 'in_progress', conclusion: sent.conclusion });
+  return checkRun({
+    serverUrl: req.serverUrl,
+    owner: req.params.owner,
+    repo: req.params.repo,
+    id,
+    headSha: sent.head_sha ?? HEAD,
+    name: sent.name ?? 'Lineage Gate',
+    status: sent.status ?? 'in_progress',
+    conclusion: sent.conclusion
+  });
 }
 
-async function serveChecks(handlers: Handlers = {}): Promise<{ s: GitHubApiServer; bodies: () => { method: string; url: string; json: SentCheckRun }[] }> {
+async function serveChecks(
+  handlers: Handlers = {}
+): Promise<{ s: GitHubApiServer; bodies: () => { method: string; url: string; json: SentCheckRun }[] }> {
   server = await startGitHubApiServer({
     routes: [
-      { method: 'POST', path: '/repos/:owner/:repo/check-runs', handler: handlers.create ?? ((req) => ({ status: 201, body: answered(req, CHECK_ID) })) },
-      { method: 'PATCH', path: '/repos/:owner/:repo/check-runs/:id', handler: handlers.update ?? ((req) => ({ body: answered(req, Number(req.params.id)) })) }
+      {
+        method: 'POST',
+        path: '/repos/:owner/:repo/check-runs',
+        handler: handlers.create ?? ((req) => ({ status: 201, body: answered(req, CHECK_ID) }))
+      },
+      {
+        method: 'PATCH',
+        path: '/repos/:owner/:repo/check-runs/:id',
+        handler: handlers.update ?? ((req) => ({ body: answered(req, Number(req.params.id)) }))
+      }
     ]
   });
   const s = server;
-  return { s, bodies: () => s.requests.map((r) => ({ method: r.method, url: r.url, json: JSON.parse(r.body || '{}') as SentCheckRun })) };
+  return {
+    s,
+    bodies: () =>
+      s.requests.map((r) => ({ method: r.method, url: r.url, json: JSON.parse(r.body || '{}') as SentCheckRun }))
+  };
 }
 
 function summaryOf(report: ReturnType<typeof sampleReport>): string {
@@ -54,10 +90,20 @@ function summaryOf(report: ReturnType<typeof sampleReport>): string {
 
 describe('publishCheckRun', () => {
   it('sends 120 findings as 3 PATCH batches of 50/50/20, the last one completing with the conclusion', async () => {
-    const report = sampleReport('error', [...bulkFindings(70, 'error', 'adapters/a', 50), ...bulkFindings(50, 'warning', 'adapters/b', 50)]);
+    const report = sampleReport('error', [
+      ...bulkFindings(70, 'error', 'adapters/a', 50),
+      ...bulkFindings(50, 'warning', 'adapters/b', 50)
+    ]);
     const { s, bodies } = await serveChecks();
     const octokit = getOctokit('t', { baseUrl: s.url });
-    const result = await publishCheckRun({ octokit, owner: OWNER, repo: REPO, headSha: HEAD, report, summaryMarkdown: summaryOf(report) });
+    const result = await publishCheckRun({
+      octokit,
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report,
+      summaryMarkdown: summaryOf(report)
+    });
 
     expect(result).toEqual({ ok: true, id: CHECK_ID, batches: 3 });
     const sent = bodies();
@@ -70,7 +116,11 @@ describe('publishCheckRun', () => {
     expect(patches.map((p) => p.output.annotations?.length)).toEqual([50, 50, 20]);
     expect(patches.map((p) => p.status)).toEqual([undefined, undefined, 'completed']);
     expect(patches.map((p) => p.conclusion)).toEqual([undefined, undefined, 'failure']);
-    for (const p of patches) expect(p.output).toMatchObject({ title: 'Failed: 70 errors, 50 warnings', summary: expect.stringContaining('Lineage') });
+    for (const p of patches)
+      expect(p.output).toMatchObject({
+        title: 'Failed: 70 errors, 50 warnings',
+        summary: expect.stringContaining('Lineage')
+      });
     // Every finding sent exactly once, errors (failure) before warnings.
     const all = patches.flatMap((p) => p.output.annotations ?? []);
     expect(new Set(all.map((a) => a.path)).size).toBe(120);
@@ -81,16 +131,35 @@ describe('publishCheckRun', () => {
   it('sends one completing PATCH without annotations when there are no findings', async () => {
     const report = sampleReport('error', []);
     const { s, bodies } = await serveChecks();
-    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report, name: 'Lineage', summaryMarkdown: 'ok' });
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report,
+      name: 'Lineage',
+      summaryMarkdown: 'ok'
+    });
     expect(result).toEqual({ ok: true, id: CHECK_ID, batches: 1 });
     const [create, patch] = bodies();
     expect(create.json.name).toBe('Lineage');
-    expect(patch.json).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'Passed: no findings', summary: 'ok', annotations: [] } });
+    expect(patch.json).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'Passed: no findings', summary: 'ok', annotations: [] }
+    });
   });
 
   it('turns a 403 on create into a warning naming checks: write, without throwing or patching', async () => {
     const { s } = await serveChecks({ create: () => githubError(403, 'Resource not accessible by integration') });
-    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report: sampleReport(), summaryMarkdown: 'x' });
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report: sampleReport(),
+      summaryMarkdown: 'x'
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.warning).toContain('checks: write');
@@ -102,18 +171,43 @@ describe('publishCheckRun', () => {
   it('turns a 404 on a later batch into a warning that mentions the check run left in progress', async () => {
     const { s } = await serveChecks({ update: () => githubError(404, 'Not Found') });
     const report = sampleReport('error', bulkFindings(60, 'warning', 'adapters/a', 10));
-    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report, summaryMarkdown: 'x' });
-    expect(result).toEqual({ ok: false, warning: expect.stringMatching(/HTTP 404.*checks: write.*Check run 4242 may be left in progress/s) });
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report,
+      summaryMarkdown: 'x'
+    });
+    expect(result).toEqual({
+      ok: false,
+      warning: expect.stringMatching(/HTTP 404.*checks: write.*Check run 4242 may be left in progress/s)
+    });
     // create, the failing first batch, then one attempt to complete the run anyway
     expect(s.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH']);
   });
 
   it('completes the run with its verdict when a later batch fails but GitHub still answers', async () => {
     let patches = 0;
-    const { s, bodies } = await serveChecks({ update: (req) => (++patches === 2 ? githubError(500, 'Server Error') : { body: answered(req, Number(req.params.id)) }) });
+    const { s, bodies } = await serveChecks({
+      update: (req) =>
+        ++patches === 2 ? githubError(500, 'Server Error') : { body: answered(req, Number(req.params.id)) }
+    });
     const report = sampleReport('error', bulkFindings(120, 'error', 'adapters/a', 10));
-    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report, summaryMarkdown: 'summary' });
-    expect(result).toEqual({ ok: false, warning: expect.stringMatching(/HTTP 500.*Check run 4242 was completed with the verdict, but some annotations are missing from it\./s) });
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report,
+      summaryMarkdown: 'summary'
+    });
+    expect(result).toEqual({
+      ok: false,
+      warning: expect.stringMatching(
+        /HTTP 500.*Check run 4242 was completed with the verdict, but some annotations are missing from it\./s
+      )
+    });
     const last = bodies().at(-1)!.json;
     expect(bodies()).toHaveLength(4);
     expect(last).toMatchObject({ status: 'completed', conclusion: 'failure' });
@@ -122,8 +216,20 @@ describe('publishCheckRun', () => {
   });
 
   it('says a 403 from the rate limit is the rate limit, not a missing permission', async () => {
-    const { s } = await serveChecks({ create: () => ({ ...githubError(403, 'API rate limit exceeded'), headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' } }) });
-    const result = await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report: sampleReport(), summaryMarkdown: 'x' });
+    const { s } = await serveChecks({
+      create: () => ({
+        ...githubError(403, 'API rate limit exceeded'),
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' }
+      })
+    });
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report: sampleReport(),
+      summaryMarkdown: 'x'
+    });
     expect(result).toEqual({ ok: false, warning: expect.stringContaining('rate limit') });
     expect(result.ok === false && result.warning.includes('checks: write')).toBe(false);
   });
@@ -131,7 +237,14 @@ describe('publishCheckRun', () => {
   it('shortens a summary over 65,535 characters and keeps its start', async () => {
     const { s, bodies } = await serveChecks();
     const long = `# Verdict: failed\n\n${'| row | value |\n'.repeat(10_000)}`;
-    await publishCheckRun({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, headSha: HEAD, report: sampleReport(), summaryMarkdown: long });
+    await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report: sampleReport(),
+      summaryMarkdown: long
+    });
     const summary = bodies()[1].json.output.summary;
     expect(summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_MAX_CHARS);
     expect(summary.length).toBeGreaterThan(CHECK_SUMMARY_MAX_CHARS - 2100);
@@ -142,7 +255,17 @@ describe('publishCheckRun', () => {
 
 describe('toCheckRunAnnotation', () => {
   it('maps a one-line finding with columns, rule id as title and the fix as raw_details', () => {
-    const f = finding({ ruleId: 'missing-license', severity: 'error', path: 'a/adapter_config.json', artifact: 'a', line: 4, column: 5, endColumn: 20, message: 'No license.', fix: 'Add one.' });
+    const f = finding({
+      ruleId: 'missing-license',
+      severity: 'error',
+      path: 'a/adapter_config.json',
+      artifact: 'a',
+      line: 4,
+      column: 5,
+      endColumn: 20,
+      message: 'No license.',
+      fix: 'Add one.'
+    });
     expect(toCheckRunAnnotation(f)).toEqual({
       path: 'a/adapter_config.json',
       start_line: 4,

@@ -3,14 +3,24 @@ import { getOctokit } from '@actions/github';
 import { MAX_LINE_COMMENTS, MAX_RESOLVE_EDITS, publishReview } from '../../../src/github/review-comments.js';
 import { COMMENT_MAX_CHARS } from '../../../src/github/sticky-comment.js';
 import type { Change } from '../../../src/changes/change-set.js';
-import { OWNER, PR_NUMBER, REPO, standInsClosedAfterEach, type PullRequestStandIn } from '../../helpers/pull-request-stand-in.js';
+import {
+  OWNER,
+  PR_NUMBER,
+  REPO,
+  standInsClosedAfterEach,
+  type PullRequestStandIn
+} from '../../helpers/pull-request-stand-in.js';
 import { bulkFindings, DOCS, finding, sampleReport } from '../report/sample-report.js';
 
 const SHA = 'e'.repeat(40);
 const standIn = standInsClosedAfterEach();
 
 /** Publishes a review of `findings` on a fresh stand-in PR, after `seed` has put earlier state on it. */
-async function publish(findings: ReturnType<typeof bulkFindings>, changes: Change[], seed: (pr: PullRequestStandIn) => void = () => undefined) {
+async function publish(
+  findings: ReturnType<typeof bulkFindings>,
+  changes: Change[],
+  seed: (pr: PullRequestStandIn) => void = () => undefined
+) {
   const gh = await standIn();
   seed(gh);
   const warnings: string[] = [];
@@ -64,7 +74,16 @@ describe('publishReview', () => {
 
   it('posts nothing when there is nothing to review', async () => {
     const { result, gh } = await publish([], []);
-    expect(result).toEqual({ ok: true, reviewId: null, lineComments: 0, inBody: 0, alreadyPosted: 0, resolved: 0, threadsResolved: 0, threadsLeftOpen: 0 });
+    expect(result).toEqual({
+      ok: true,
+      reviewId: null,
+      lineComments: 0,
+      inBody: 0,
+      alreadyPosted: 0,
+      resolved: 0,
+      threadsResolved: 0,
+      threadsLeftOpen: 0
+    });
     expect(gh.writes()).toEqual([]);
   });
 });
@@ -77,7 +96,17 @@ describe('publishReview on a later run', () => {
     expect(first.gh.reviewComments).toHaveLength(MAX_LINE_COMMENTS);
     const octokit = getOctokit('test-token', { baseUrl: first.gh.server.url });
     const again = () =>
-      publishReview({ octokit, owner: OWNER, repo: REPO, pullNumber: PR_NUMBER, headSha: SHA, report: sampleReport('error', []), changes, links: { docsBase: DOCS }, warn: () => undefined });
+      publishReview({
+        octokit,
+        owner: OWNER,
+        repo: REPO,
+        pullNumber: PR_NUMBER,
+        headSha: SHA,
+        report: sampleReport('error', []),
+        changes,
+        links: { docsBase: DOCS },
+        warn: () => undefined
+      });
     const second = await again();
     const third = await again();
     // 50 line comments + the review body (10 findings): 51 edits, 50 in the first run.
@@ -98,7 +127,14 @@ describe('publishReview and comments by others', () => {
     const changes: Change[] = findings.map((f) => ({ path: f.path, status: 'added', diffLines: [[1, 10]] }));
     const { result, gh } = await publish(findings, changes, (pr) => {
       pr.reviews.push({ id: 1, body: 'lgtm', commitId: SHA, event: 'COMMENT', user: mallory });
-      pr.reviewComments.push({ id: 2, reviewId: 1, path: findings[0].path, line: 1, body: `<!-- lineage-gate:finding ${findings[0].fingerprint} --> <!-- lineage-gate:finding ${stale} -->`, user: mallory });
+      pr.reviewComments.push({
+        id: 2,
+        reviewId: 1,
+        path: findings[0].path,
+        line: 1,
+        body: `<!-- lineage-gate:finding ${findings[0].fingerprint} --> <!-- lineage-gate:finding ${stale} -->`,
+        user: mallory
+      });
     });
     expect(result).toMatchObject({ ok: true, lineComments: 2, alreadyPosted: 0, resolved: 0 });
     expect(gh.reviewComments.find((c) => c.id === 2)?.body).toContain(`<!-- lineage-gate:finding ${stale} -->`);

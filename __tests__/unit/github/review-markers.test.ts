@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { openFingerprints, openMarker, resolveBodyLines, resolveCommentBody, REVIEW_MARKER } from '../../../src/github/review-markers.js';
+import {
+  openFingerprints,
+  openMarker,
+  resolveBodyLines,
+  resolveCommentBody,
+  REVIEW_MARKER
+} from '../../../src/github/review-markers.js';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -21,9 +27,16 @@ describe('review markers', () => {
   });
 
   it('strikes only the fixed items of a review body', () => {
-    const body = [REVIEW_MARKER, '### Lineage gate: 2 new findings', `- ${openMarker(A)} ❌ first`, `- ${openMarker(B)} ⚠️ second`].join('\n');
+    const body = [
+      REVIEW_MARKER,
+      '### Lineage gate: 2 new findings',
+      `- ${openMarker(A)} ❌ first`,
+      `- ${openMarker(B)} ⚠️ second`
+    ].join('\n');
     const out = resolveBodyLines(body, new Set([A]), undefined).split('\n');
-    expect(out[2]).toBe(`- <!-- lineage-gate:resolved ${A} -->~~❌ first~~<br>✅ **Resolved**: lineage-gate no longer reports this finding.`);
+    expect(out[2]).toBe(
+      `- <!-- lineage-gate:resolved ${A} -->~~❌ first~~<br>✅ **Resolved**: lineage-gate no longer reports this finding.`
+    );
     expect(out[3]).toBe(`- ${openMarker(B)} ⚠️ second`);
     expect(openFingerprints(out.join('\n'))).toEqual([B]);
   });

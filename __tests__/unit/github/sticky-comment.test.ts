@@ -1,7 +1,21 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
-import { boundCommentBody, COMMENT_MAX_CHARS, findStickyComment, shouldComment, STICKY_MARKER, upsertStickyComment } from '../../../src/github/sticky-comment.js';
-import { githubError, paginate, startGitHubApiServer, type ApiRequest, type ApiResponse, type GitHubApiServer } from '../../helpers/github-api-server.js';
+import {
+  boundCommentBody,
+  COMMENT_MAX_CHARS,
+  findStickyComment,
+  shouldComment,
+  STICKY_MARKER,
+  upsertStickyComment
+} from '../../../src/github/sticky-comment.js';
+import {
+  githubError,
+  paginate,
+  startGitHubApiServer,
+  type ApiRequest,
+  type ApiResponse,
+  type GitHubApiServer
+} from '../../helpers/github-api-server.js';
 import { issueComment } from '../../helpers/github-shapes.js';
 import { bulkFindings, sampleReport } from '../report/sample-report.js';
 
@@ -29,14 +43,31 @@ const bot = { login: 'github-actions[bot]', type: 'Bot' as const };
  * answer 403. `viewer`: the login GraphQL gives for the token; without it GraphQL is not served, and
  * the gate falls back to the marker alone.
  */
-async function serveThread(comments: StoredComment[], deny: { list?: boolean; write?: boolean } = {}, viewer?: string): Promise<GitHubApiServer> {
+async function serveThread(
+  comments: StoredComment[],
+  deny: { list?: boolean; write?: boolean } = {},
+  viewer?: string
+): Promise<GitHubApiServer> {
   let nextId = 9000;
   const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
-  const render = (req: ApiRequest, c: StoredComment) => issueComment({ ...c, serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, issueNumber: PR });
+  const render = (req: ApiRequest, c: StoredComment) =>
+    issueComment({ ...c, serverUrl: req.serverUrl, owner: req.params.owner, repo: req.params.repo, issueNumber: PR });
   server = await startGitHubApiServer({
     routes: [
-      ...(viewer ? [{ method: 'POST', path: '/graphql', handler: () => ({ body: { data: { viewer: { login: viewer } } } }) }] : []),
-      { method: 'GET', path: '/repos/:owner/:repo/issues/:number/comments', handler: (req) => (deny.list ? denied() : paginate(req, comments.map((c) => render(req, c)))) },
+      ...(viewer
+        ? [{ method: 'POST', path: '/graphql', handler: () => ({ body: { data: { viewer: { login: viewer } } } }) }]
+        : []),
+      {
+        method: 'GET',
+        path: '/repos/:owner/:repo/issues/:number/comments',
+        handler: (req) =>
+          deny.list
+            ? denied()
+            : paginate(
+                req,
+                comments.map((c) => render(req, c))
+              )
+      },
       {
         method: 'POST',
         path: '/repos/:owner/:repo/issues/:number/comments',
@@ -69,7 +100,11 @@ function rest(s: GitHubApiServer) {
 }
 
 function chatter(n: number, from = 1): StoredComment[] {
-  return Array.from({ length: n }, (_, i) => ({ id: from + i, body: `comment ${from + i} mentions lineage-gate`, user: human }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: from + i,
+    body: `comment ${from + i} mentions lineage-gate`,
+    user: human
+  }));
 }
 
 describe('upsertStickyComment', () => {
@@ -97,44 +132,95 @@ describe('upsertStickyComment', () => {
   it('finds the marker on the second page of comments and updates that comment', async () => {
     const thread = [...chatter(130), { id: 131, body: `Report\n${STICKY_MARKER}`, user: bot }, ...chatter(20, 132)];
     const s = await serveThread(thread);
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'new verdict' });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: 'new verdict'
+    });
     expect(result).toEqual({ ok: true, action: 'updated', id: 131 });
-    expect(rest(s).map((r) => `${r.method} ${new URL(r.url, s.url).searchParams.get('page') ?? '1'}`)).toEqual(['GET 1', 'GET 2', 'PATCH 1']);
+    expect(rest(s).map((r) => `${r.method} ${new URL(r.url, s.url).searchParams.get('page') ?? '1'}`)).toEqual([
+      'GET 1',
+      'GET 2',
+      'PATCH 1'
+    ]);
     expect(rest(s)[2].url).toBe(`/repos/${OWNER}/${REPO}/issues/comments/131`);
     expect(thread).toHaveLength(151);
     // The marker is added when the body lacks it, so the next run finds the comment again.
     expect(thread[130].body).toBe(`${STICKY_MARKER}\nnew verdict`);
   });
 
-  it("ignores a marker pasted by someone else when GitHub says who the token is, and posts its own", async () => {
-    const thread = [{ id: 1, body: `${STICKY_MARKER} pasted`, user: human }, { id: 2, body: `${STICKY_MARKER} another app's`, user: { login: 'other-app[bot]', type: 'Bot' as const } }];
+  it('ignores a marker pasted by someone else when GitHub says who the token is, and posts its own', async () => {
+    const thread = [
+      { id: 1, body: `${STICKY_MARKER} pasted`, user: human },
+      { id: 2, body: `${STICKY_MARKER} another app's`, user: { login: 'other-app[bot]', type: 'Bot' as const } }
+    ];
     const s = await serveThread(thread, {}, 'github-actions');
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'verdict' });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: 'verdict'
+    });
     expect(result).toEqual({ ok: true, action: 'created', id: 9000 });
     expect(thread[0].body).toBe(`${STICKY_MARKER} pasted`);
-    const again = await findStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR });
+    const again = await findStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR
+    });
     expect(again).toEqual({ ok: true, comment: { id: 9000, byBot: true } });
   });
 
   it("prefers a bot's marked comment over a user's that quotes the marker", async () => {
-    const thread = [{ id: 1, body: `quoting: ${STICKY_MARKER}`, user: human }, ...chatter(5, 2), { id: 7, body: STICKY_MARKER, user: bot }];
+    const thread = [
+      { id: 1, body: `quoting: ${STICKY_MARKER}`, user: human },
+      ...chatter(5, 2),
+      { id: 7, body: STICKY_MARKER, user: bot }
+    ];
     const s = await serveThread(thread);
-    const found = await findStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR });
+    const found = await findStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR
+    });
     expect(found).toEqual({ ok: true, comment: { id: 7, byBot: true } });
   });
 
   it("uses a user's marked comment when no bot's exists, and the custom marker given", async () => {
     const marker = '<!-- other-gate -->';
-    const thread = [...chatter(2), { id: 3, body: `${marker} from a person`, user: human }, { id: 4, body: STICKY_MARKER, user: bot }];
+    const thread = [
+      ...chatter(2),
+      { id: 3, body: `${marker} from a person`, user: human },
+      { id: 4, body: STICKY_MARKER, user: bot }
+    ];
     const s = await serveThread(thread);
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, marker, body: `${marker}\nhello` });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      marker,
+      body: `${marker}\nhello`
+    });
     expect(result).toEqual({ ok: true, action: 'updated', id: 3 });
   });
 
   it('skips the lookup when the caller already found the comment', async () => {
     const thread = [{ id: 5, body: STICKY_MARKER, user: bot }];
     const s = await serveThread(thread);
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'x', existing: { id: 5, byBot: true } });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: 'x',
+      existing: { id: 5, byBot: true }
+    });
     expect(result).toEqual({ ok: true, action: 'updated', id: 5 });
     expect(s.requests.map((r) => r.method)).toEqual(['PATCH']);
   });
@@ -142,15 +228,30 @@ describe('upsertStickyComment', () => {
   it('turns a 403 on the write into a warning naming pull-requests: write, without throwing', async () => {
     const thread = chatter(2);
     const s = await serveThread(thread, { write: true });
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'x' });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: 'x'
+    });
     expect(result).toEqual({ ok: false, warning: expect.stringContaining('`pull-requests: write`') });
     expect(thread).toHaveLength(2);
   });
 
   it('turns a 403 on listing into a warning about reading, and writes nothing', async () => {
     const s = await serveThread([], { list: true });
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body: 'x' });
-    expect(result).toEqual({ ok: false, warning: expect.stringMatching(/^Could not read .*HTTP 403.*pull-requests: read/) });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: 'x'
+    });
+    expect(result).toEqual({
+      ok: false,
+      warning: expect.stringMatching(/^Could not read .*HTTP 403.*pull-requests: read/)
+    });
     expect(rest(s).map((r) => r.method)).toEqual(['GET']);
   });
 
@@ -159,7 +260,13 @@ describe('upsertStickyComment', () => {
     const s = await serveThread(thread);
     const body = `## ❌ Lineage gate failed\n\n${'| adapters/x | ❌ missing-license |\n'.repeat(4000)}\n${STICKY_MARKER}\n`;
     expect(body.length).toBeGreaterThan(COMMENT_MAX_CHARS);
-    const result = await upsertStickyComment({ octokit: getOctokit('t', { baseUrl: s.url }), owner: OWNER, repo: REPO, issueNumber: PR, body });
+    const result = await upsertStickyComment({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body
+    });
     expect(result).toMatchObject({ ok: true, action: 'created' });
     const posted = thread[0].body;
     expect(posted.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);

@@ -22,12 +22,25 @@ describe('resolveAncestry', () => {
     expect(result.root.answer.kind).toBe('found');
     expect(result.root.revision).toBe(fixtureSha('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit'));
     expect(result.chain.map(({ id, depth, child, relation }) => ({ id, depth, child, relation }))).toEqual([
-      { id: 'meta-llama/Meta-Llama-3.1-8B-Instruct', depth: 1, child: 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit', relation: 'quantized' },
-      { id: 'meta-llama/Meta-Llama-3.1-8B', depth: 2, child: 'meta-llama/Meta-Llama-3.1-8B-Instruct', relation: 'finetune' }
+      {
+        id: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
+        depth: 1,
+        child: 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit',
+        relation: 'quantized'
+      },
+      {
+        id: 'meta-llama/Meta-Llama-3.1-8B',
+        depth: 2,
+        child: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
+        relation: 'finetune'
+      }
     ]);
     const [instruct, base] = result.chain;
     expect(instruct.via).toBe('base_model');
-    expect(instruct.answer).toMatchObject({ kind: 'found', info: { id: 'meta-llama/Llama-3.1-8B-Instruct', gated: 'manual', license: 'llama3.1' } });
+    expect(instruct.answer).toMatchObject({
+      kind: 'found',
+      info: { id: 'meta-llama/Llama-3.1-8B-Instruct', gated: 'manual', license: 'llama3.1' }
+    });
     expect(instruct.revision).toBe(fixtureSha('meta-llama/Llama-3.1-8B-Instruct'));
     expect(base.answer).toMatchObject({ kind: 'found', info: { id: 'meta-llama/Llama-3.1-8B', license: 'llama3.1' } });
     expect(result.cycles).toEqual([]);
@@ -52,13 +65,27 @@ describe('resolveAncestry', () => {
     await server.close();
     server = await startHubServer({
       repos: [
-        { type: 'model', id: 'acme-corp/two-names', sha: fixtureSha('t'), cardData: { base_model: ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'acme-corp/middle'] } },
-        { type: 'model', id: 'acme-corp/middle', sha: fixtureSha('m'), cardData: { base_model: 'META-LLAMA/llama-3.1-8b-instruct' } }
+        {
+          type: 'model',
+          id: 'acme-corp/two-names',
+          sha: fixtureSha('t'),
+          cardData: { base_model: ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'acme-corp/middle'] }
+        },
+        {
+          type: 'model',
+          id: 'acme-corp/middle',
+          sha: fixtureSha('m'),
+          cardData: { base_model: 'META-LLAMA/llama-3.1-8b-instruct' }
+        }
       ]
     });
     client = new HubClient({ endpoint: server.url, clock: fakeClock() });
     const result = await resolveAncestry(client, 'acme-corp/two-names');
-    expect(result.chain.map((l) => l.id)).toEqual(['meta-llama/Meta-Llama-3.1-8B-Instruct', 'acme-corp/middle', 'meta-llama/Meta-Llama-3.1-8B']);
+    expect(result.chain.map((l) => l.id)).toEqual([
+      'meta-llama/Meta-Llama-3.1-8B-Instruct',
+      'acme-corp/middle',
+      'meta-llama/Meta-Llama-3.1-8B'
+    ]);
     expect(server.requestsFor('model', 'meta-llama/Llama-3.1-8B-Instruct')).toHaveLength(1);
     expect(result.cycles).toEqual([]);
   });
@@ -100,7 +127,11 @@ describe('resolveAncestry', () => {
   it('does not ask about a base_model that is not a Hub id (a local path in an auto-generated card)', async () => {
     const result = await resolveAncestry(client, 'shape/local-base');
     expect(result.chain).toEqual([
-      expect.objectContaining({ id: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat', depth: 1, problem: expect.stringMatching(/^not a Hub id/) })
+      expect.objectContaining({
+        id: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat',
+        depth: 1,
+        problem: expect.stringMatching(/^not a Hub id/)
+      })
     ]);
     expect(result.chain[0].answer).toBeUndefined();
     expect(server.requests).toHaveLength(1);

@@ -14,7 +14,13 @@ describe('repoInfoFromJson', () => {
       {
         _id: '1',
         id: 'sayakpaul/FLUX.1-merged',
-        cardData: { license: ['other', 'apache-2.0'], license_name: 'flux-1-dev-non-commercial-license', license_link: 'LICENSE.md', base_model: ['black-forest-labs/FLUX.1-dev', 'black-forest-labs/FLUX.1-schnell'], base_model_relation: 'merge' },
+        cardData: {
+          license: ['other', 'apache-2.0'],
+          license_name: 'flux-1-dev-non-commercial-license',
+          license_link: 'LICENSE.md',
+          base_model: ['black-forest-labs/FLUX.1-dev', 'black-forest-labs/FLUX.1-schnell'],
+          base_model_relation: 'merge'
+        },
         siblings: [{ rfilename: 'README.md' }, { rfilename: 42 }, 'junk']
       },
       'asked/id'
@@ -28,26 +34,58 @@ describe('repoInfoFromJson', () => {
     expect(info.siblings).toEqual(['README.md']);
   });
 
-  it('falls back to the Hub\'s baseModels, then to base_model tags, and to license tags, when the card is silent', () => {
-    expect(repoInfoFromJson({ id: 'a/b', baseModels: { relation: 'adapter', models: [{ id: 'x/y' }] } }, 'a/b')).toMatchObject({ baseModels: ['x/y'], baseModelRelation: 'adapter' });
-    const fromTags = repoInfoFromJson({ id: 'a/b', tags: ['base_model:x/old', 'base_model:quantized:x/old', 'license:mit'] }, 'a/b')!;
-    expect(fromTags).toMatchObject({ baseModels: ['x/old'], baseModelRelation: 'quantized', license: 'mit', licenses: ['mit'] });
+  it("falls back to the Hub's baseModels, then to base_model tags, and to license tags, when the card is silent", () => {
+    expect(
+      repoInfoFromJson({ id: 'a/b', baseModels: { relation: 'adapter', models: [{ id: 'x/y' }] } }, 'a/b')
+    ).toMatchObject({ baseModels: ['x/y'], baseModelRelation: 'adapter' });
+    const fromTags = repoInfoFromJson(
+      { id: 'a/b', tags: ['base_model:x/old', 'base_model:quantized:x/old', 'license:mit'] },
+      'a/b'
+    )!;
+    expect(fromTags).toMatchObject({
+      baseModels: ['x/old'],
+      baseModelRelation: 'quantized',
+      license: 'mit',
+      licenses: ['mit']
+    });
   });
 
   it('prefers the card over derived fields (which use renamed ids)', () => {
-    const info = repoInfoFromJson({ id: 'a/b', cardData: { base_model: 'meta-llama/Meta-Llama-3.1-8B' }, tags: ['base_model:meta-llama/Llama-3.1-8B'] }, 'a/b')!;
+    const info = repoInfoFromJson(
+      {
+        id: 'a/b',
+        cardData: { base_model: 'meta-llama/Meta-Llama-3.1-8B' },
+        tags: ['base_model:meta-llama/Llama-3.1-8B']
+      },
+      'a/b'
+    )!;
     expect(info.baseModels).toEqual(['meta-llama/Meta-Llama-3.1-8B']);
   });
 
   it('normalises gated and tolerates wrong types', () => {
-    expect(repoInfoFromJson({ gated: 'auto' }, 'a/b')).toMatchObject({ id: 'a/b', gated: 'auto', private: false, disabled: false, tags: [], siblings: [], baseModels: [] });
-    expect(repoInfoFromJson({ gated: true, private: 'yes', tags: 'x' }, 'a/b')).toMatchObject({ gated: 'manual', private: false, tags: ['x'] });
+    expect(repoInfoFromJson({ gated: 'auto' }, 'a/b')).toMatchObject({
+      id: 'a/b',
+      gated: 'auto',
+      private: false,
+      disabled: false,
+      tags: [],
+      siblings: [],
+      baseModels: []
+    });
+    expect(repoInfoFromJson({ gated: true, private: 'yes', tags: 'x' }, 'a/b')).toMatchObject({
+      gated: 'manual',
+      private: false,
+      tags: ['x']
+    });
     expect(repoInfoFromJson([], 'a/b')).toBeUndefined();
     expect(repoInfoFromJson(null, 'a/b')).toBeUndefined();
   });
 
   it('bounds how many base models one card may name', () => {
-    const info = repoInfoFromJson({ cardData: { base_model: Array.from({ length: 500 }, (_, i) => `m/m${i}`) } }, 'a/b')!;
+    const info = repoInfoFromJson(
+      { cardData: { base_model: Array.from({ length: 500 }, (_, i) => `m/m${i}`) } },
+      'a/b'
+    )!;
     expect(info.baseModels).toHaveLength(64);
   });
 });
@@ -82,7 +120,12 @@ describe('classifyReply (hf_raise_for_status order)', () => {
   });
 
   it('keeps server messages on one short line', () => {
-    const outcome = classifyReply(reply(500, {}, JSON.stringify({ error: `bad\n::error::injected ${'x'.repeat(500)}` })), Q, false, 0);
+    const outcome = classifyReply(
+      reply(500, {}, JSON.stringify({ error: `bad\n::error::injected ${'x'.repeat(500)}` })),
+      Q,
+      false,
+      0
+    );
     const reason = 'retry' in outcome ? outcome.retry : '';
     expect(reason).not.toContain('\n');
     expect(reason.length).toBeLessThan(260);

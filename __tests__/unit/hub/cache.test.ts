@@ -22,11 +22,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(clock: FakeClock, path: string, ids: { id: string; revision?: string; type?: 'model' | 'dataset' }[], token?: string) {
+async function run(
+  clock: FakeClock,
+  path: string,
+  ids: { id: string; revision?: string; type?: 'model' | 'dataset' }[],
+  token?: string
+) {
   const cache = new HubCache({ path, clock });
   const load = await cache.load();
   const client = new HubClient({ endpoint: server.url, token, clock, cache, random: () => 1, maxRetries: 0 });
-  const answers = await Promise.all(ids.map((q) => client.repoInfo({ type: q.type ?? 'model', id: q.id, ...(q.revision ? { revision: q.revision } : {}) })));
+  const answers = await Promise.all(
+    ids.map((q) =>
+      client.repoInfo({ type: q.type ?? 'model', id: q.id, ...(q.revision ? { revision: q.revision } : {}) })
+    )
+  );
   await cache.save();
   return { load, answers, stats: client.stats(), cache };
 }
@@ -101,7 +110,7 @@ describe('HubCache with the client', () => {
     expect(withToken.answers[0].kind).toBe('found');
   });
 
-  it('keys by endpoint: a mirror\'s answers do not stand in for another endpoint\'s', async () => {
+  it("keys by endpoint: a mirror's answers do not stand in for another endpoint's", async () => {
     const path = join(dir, 'c.json');
     const clock = fakeClock();
     const cache = new HubCache({ path, clock });
@@ -109,7 +118,9 @@ describe('HubCache with the client', () => {
     cache.set({ endpoint: 'https://hf-mirror.com', type: 'model', id: 'a/b' }, answer);
     expect(cache.get({ endpoint: 'https://huggingface.co', type: 'model', id: 'a/b' })).toBeUndefined();
     expect(cache.get({ endpoint: 'https://hf-mirror.com', type: 'dataset', id: 'a/b' })).toBeUndefined();
-    expect(cache.get({ endpoint: 'https://hf-mirror.com', type: 'model', id: 'a/b', revision: 'main' })).toBeUndefined();
+    expect(
+      cache.get({ endpoint: 'https://hf-mirror.com', type: 'model', id: 'a/b', revision: 'main' })
+    ).toBeUndefined();
     expect(cache.get({ endpoint: 'https://hf-mirror.com', type: 'model', id: 'a/b' })).toEqual(answer);
   });
 
@@ -117,8 +128,16 @@ describe('HubCache with the client', () => {
     const path = join(dir, 'c.json');
     const clock = fakeClock();
     await server.close();
-    server = await startHubServer({ acceptedToken: TOKEN, repos: [{ type: 'model', id: 'evil/echo', sha: fixtureSha('e'), tags: [`token:${TOKEN}`] }] });
-    const { answers } = await run(clock, path, [...IDS, { id: 'acme-corp/internal-llm' }, { id: 'evil/echo' }, { id: 'nobody/missing' }], TOKEN);
+    server = await startHubServer({
+      acceptedToken: TOKEN,
+      repos: [{ type: 'model', id: 'evil/echo', sha: fixtureSha('e'), tags: [`token:${TOKEN}`] }]
+    });
+    const { answers } = await run(
+      clock,
+      path,
+      [...IDS, { id: 'acme-corp/internal-llm' }, { id: 'evil/echo' }, { id: 'nobody/missing' }],
+      TOKEN
+    );
     expect(answers.filter((a) => a.kind === 'found').length).toBeGreaterThan(3);
     const text = await readFile(path, 'utf8');
     expect(text).not.toContain(TOKEN);
@@ -139,7 +158,11 @@ describe('HubCache file handling', () => {
 
   it('drops malformed entries and keeps the rest', async () => {
     const path = join(dir, 'c.json');
-    const good = { key: { endpoint: 'https://huggingface.co', type: 'model', id: 'a/b' }, storedAt: Date.now(), answer: { kind: 'disabled', detail: 'x' } };
+    const good = {
+      key: { endpoint: 'https://huggingface.co', type: 'model', id: 'a/b' },
+      storedAt: Date.now(),
+      answer: { kind: 'disabled', detail: 'x' }
+    };
     const entries = [
       good,
       { ...good, answer: { kind: 'unreachable', reason: 'x', attempts: 1 } },
@@ -163,7 +186,10 @@ describe('HubCache file handling', () => {
     const clock = fakeClock();
     const cache = new HubCache({ path, clock, maxEntries: 3 });
     for (let i = 0; i < 5; i++) {
-      cache.set({ endpoint: 'https://huggingface.co', type: 'model', id: `org/m${i}` }, { kind: 'disabled', detail: `${i}` });
+      cache.set(
+        { endpoint: 'https://huggingface.co', type: 'model', id: `org/m${i}` },
+        { kind: 'disabled', detail: `${i}` }
+      );
       clock.advance(1000);
     }
     await cache.save();
@@ -171,12 +197,17 @@ describe('HubCache file handling', () => {
     const reloaded = new HubCache({ path, clock });
     expect(await reloaded.load()).toEqual({ entries: 3 });
     expect(reloaded.get({ endpoint: 'https://huggingface.co', type: 'model', id: 'org/m0' })).toBeUndefined();
-    expect(reloaded.get({ endpoint: 'https://huggingface.co', type: 'model', id: 'org/m4' })).toEqual({ kind: 'disabled', detail: '4' });
+    expect(reloaded.get({ endpoint: 'https://huggingface.co', type: 'model', id: 'org/m4' })).toEqual({
+      kind: 'disabled',
+      detail: '4'
+    });
   });
 
   it('refuses to keep unreachable answers', () => {
     const cache = new HubCache({ path: join(dir, 'c.json') });
-    expect(cache.set({ endpoint: 'e', type: 'model', id: 'a/b' }, { kind: 'unreachable', reason: 'x', attempts: 1 })).toBe(false);
+    expect(
+      cache.set({ endpoint: 'e', type: 'model', id: 'a/b' }, { kind: 'unreachable', reason: 'x', attempts: 1 })
+    ).toBe(false);
     expect(cache.size).toBe(0);
   });
 });

@@ -27,9 +27,20 @@ function found(answer: HubAnswer) {
 
 describe('repoInfoUrl', () => {
   it('repeats expand= per field, encodes the revision, and asks datasets without baseModels', () => {
-    const url = new URL(repoInfoUrl('https://huggingface.co', { type: 'model', id: 'Qwen/Qwen3-4B', revision: 'refs/pr/1' }));
+    const url = new URL(
+      repoInfoUrl('https://huggingface.co', { type: 'model', id: 'Qwen/Qwen3-4B', revision: 'refs/pr/1' })
+    );
     expect(url.pathname).toBe('/api/models/Qwen/Qwen3-4B/revision/refs%2Fpr%2F1');
-    expect(url.searchParams.getAll('expand')).toEqual(['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels']);
+    expect(url.searchParams.getAll('expand')).toEqual([
+      'sha',
+      'gated',
+      'private',
+      'disabled',
+      'cardData',
+      'tags',
+      'siblings',
+      'baseModels'
+    ]);
     expect(url.search).not.toContain('expand%5B%5D');
     const ds = new URL(repoInfoUrl('https://hub.example/mirror', { type: 'dataset', id: 'tatsu-lab/alpaca' }));
     expect(ds.pathname).toBe('/mirror/api/datasets/tatsu-lab/alpaca');
@@ -62,7 +73,9 @@ describe('HubClient answers', () => {
 
   it('reads a gated Llama: gated manual, license llama3.1', async () => {
     const s = await hub();
-    const info = found(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'meta-llama/Llama-3.1-8B-Instruct' }));
+    const info = found(
+      await client(s, fakeClock()).repoInfo({ type: 'model', id: 'meta-llama/Llama-3.1-8B-Instruct' })
+    );
     expect(info.gated).toBe('manual');
     expect(info.license).toBe('llama3.1');
     expect(info.baseModels).toEqual(['meta-llama/Meta-Llama-3.1-8B']);
@@ -73,13 +86,18 @@ describe('HubClient answers', () => {
     const c = client(s, fakeClock(), { token: TOKEN });
     const info = found(await c.repoInfo({ type: 'model', id: 'meta-llama/Meta-Llama-3.1-8B-Instruct' }));
     expect(info.id).toBe('meta-llama/Llama-3.1-8B-Instruct');
-    expect(s.requests.map((r) => r.url.split('?')[0])).toEqual(['/api/models/meta-llama/Meta-Llama-3.1-8B-Instruct', '/api/models/meta-llama/Llama-3.1-8B-Instruct']);
+    expect(s.requests.map((r) => r.url.split('?')[0])).toEqual([
+      '/api/models/meta-llama/Meta-Llama-3.1-8B-Instruct',
+      '/api/models/meta-llama/Llama-3.1-8B-Instruct'
+    ]);
     expect(s.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 
   it('reads a quantized mirror whose card names its base', async () => {
     const s = await hub();
-    const info = found(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit' }));
+    const info = found(
+      await client(s, fakeClock()).repoInfo({ type: 'model', id: 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit' })
+    );
     expect(info.baseModels).toEqual(['meta-llama/Meta-Llama-3.1-8B-Instruct']);
     expect(info.baseModelRelation).toBe('quantized');
     expect(info.license).toBe('llama3.1');
@@ -90,15 +108,25 @@ describe('HubClient answers', () => {
     const anonymous = await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/internal-llm' });
     expect(anonymous).toMatchObject({ kind: 'not-found', authenticated: false, status: 401 });
     expect(anonymous.kind === 'not-found' && anonymous.detail).toContain('private or gated');
-    const info = found(await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'acme-corp/internal-llm' }));
-    expect(info).toMatchObject({ private: true, license: 'other', licenseName: 'acme-internal', licenseLink: 'LICENSE.md' });
+    const info = found(
+      await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'acme-corp/internal-llm' })
+    );
+    expect(info).toMatchObject({
+      private: true,
+      license: 'other',
+      licenseName: 'acme-internal',
+      licenseLink: 'LICENSE.md'
+    });
   });
 
   it('a missing repo: 401 without a code to anonymous requests (proves nothing), 404 RepoNotFound with a token', async () => {
     const s = await hub({ acceptedToken: TOKEN });
     const anonymous = await client(s, fakeClock()).repoInfo({ type: 'model', id: 'nobody/does-not-exist' });
     expect(anonymous).toMatchObject({ kind: 'not-found', authenticated: false, status: 401 });
-    const withToken = await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'nobody/does-not-exist' });
+    const withToken = await client(s, fakeClock(), { token: TOKEN }).repoInfo({
+      type: 'model',
+      id: 'nobody/does-not-exist'
+    });
     expect(withToken).toMatchObject({ kind: 'not-found', authenticated: true, status: 404 });
     expect(withToken.kind === 'not-found' && withToken.detail).not.toContain('private or gated');
   });
@@ -109,18 +137,25 @@ describe('HubClient answers', () => {
     const missing = await c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B', revision: 'no-such-branch' });
     expect(missing).toMatchObject({ kind: 'revision-not-found', revision: 'no-such-branch' });
     expect(missing.kind === 'revision-not-found' && missing.detail).toContain('Invalid rev id: no-such-branch');
-    expect(found(await c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B', revision: 'v1' })).sha).toBe(fixtureSha('Qwen/Qwen3-4B@v1'));
+    expect(found(await c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B', revision: 'v1' })).sha).toBe(
+      fixtureSha('Qwen/Qwen3-4B@v1')
+    );
     expect(s.requests[0].url.split('?')[0]).toBe('/api/models/Qwen/Qwen3-4B/revision/no-such-branch');
   });
 
   it('a disabled repo (403 "Access to this resource is disabled.") is disabled', async () => {
     const s = await hub();
-    expect(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/taken-down' })).toMatchObject({ kind: 'disabled' });
+    expect(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/taken-down' })).toMatchObject({
+      kind: 'disabled'
+    });
   });
 
   it('GatedRepo is gated, with whether the token was sent', async () => {
     const s = await hub();
-    expect(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/gated-files' })).toMatchObject({ kind: 'gated', authenticated: false });
+    expect(await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/gated-files' })).toMatchObject({
+      kind: 'gated',
+      authenticated: false
+    });
   });
 
   it('reads a dataset from /api/datasets with its license', async () => {
@@ -159,7 +194,9 @@ describe('HubClient request counts and concurrency', () => {
   it('50 concurrent questions about one id make 1 request', async () => {
     const s = await hub({ latencyMs: 20 });
     const c = client(s, fakeClock());
-    const answers = await Promise.all(Array.from({ length: 50 }, () => c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' }))
+    );
     expect(new Set(answers).size).toBe(1);
     expect(s.requests).toHaveLength(1);
     expect(c.stats()).toMatchObject({ questions: 1, requests: 1 });
@@ -178,7 +215,12 @@ describe('HubClient request counts and concurrency', () => {
   });
 
   it('never has more requests in flight than the limit', async () => {
-    const repos = Array.from({ length: 40 }, (_, i) => ({ type: 'model' as const, id: `bench/model-${i}`, sha: fixtureSha(`bench/model-${i}`), cardData: { license: 'mit' } }));
+    const repos = Array.from({ length: 40 }, (_, i) => ({
+      type: 'model' as const,
+      id: `bench/model-${i}`,
+      sha: fixtureSha(`bench/model-${i}`),
+      cardData: { license: 'mit' }
+    }));
     const s = await hub({ repos, latencyMs: 25 });
     const c = client(s, fakeClock(), { concurrency: 3 });
     const answers = await Promise.all(repos.map((r) => c.repoInfo({ type: 'model', id: r.id })));
@@ -213,7 +255,10 @@ describe('HubClient retries, rate limits and the time budget', () => {
   it('caps the backoff ceiling at maxBackoffMs', async () => {
     const s = await hub();
     const clock = fakeClock();
-    await client(s, clock, { baseBackoffMs: 1000, maxBackoffMs: 3000 }).repoInfo({ type: 'model', id: 'flaky/always-500' });
+    await client(s, clock, { baseBackoffMs: 1000, maxBackoffMs: 3000 }).repoInfo({
+      type: 'model',
+      id: 'flaky/always-500'
+    });
     expect(clock.sleeps).toEqual([1000, 2000, 3000, 3000]);
   });
 
@@ -227,7 +272,19 @@ describe('HubClient retries, rate limits and the time budget', () => {
   });
 
   it('on 429 honours a Retry-After HTTP date when it asks for longer than RateLimit', async () => {
-    const repos = [{ type: 'model' as const, id: 'flaky/retry-after-date', sha: fixtureSha('x'), behaviour: { kind: 'rate-limited' as const, times: 1, resetSeconds: 5, retryAfter: new Date(EPOCH + 30_000).toUTCString() } }];
+    const repos = [
+      {
+        type: 'model' as const,
+        id: 'flaky/retry-after-date',
+        sha: fixtureSha('x'),
+        behaviour: {
+          kind: 'rate-limited' as const,
+          times: 1,
+          resetSeconds: 5,
+          retryAfter: new Date(EPOCH + 30_000).toUTCString()
+        }
+      }
+    ];
     const s = await hub({ repos });
     const clock = fakeClock();
     expect((await client(s, clock).repoInfo({ type: 'model', id: 'flaky/retry-after-date' })).kind).toBe('found');
@@ -256,7 +313,14 @@ describe('HubClient retries, rate limits and the time budget', () => {
   });
 
   it('a 429 asking for longer than the budget gives up at once, and other ids are not asked either', async () => {
-    const repos = [{ type: 'model' as const, id: 'flaky/long-limit', sha: fixtureSha('y'), behaviour: { kind: 'rate-limited' as const, times: 99, resetSeconds: 300 } }];
+    const repos = [
+      {
+        type: 'model' as const,
+        id: 'flaky/long-limit',
+        sha: fixtureSha('y'),
+        behaviour: { kind: 'rate-limited' as const, times: 99, resetSeconds: 300 }
+      }
+    ];
     const s = await hub({ repos });
     const clock = fakeClock();
     const c = client(s, clock, { budgetMs: 60_000 });
@@ -294,7 +358,10 @@ describe('HubClient retries, rate limits and the time budget', () => {
     const s = await hub();
     const clock = fakeClock();
     const started = Date.now();
-    const answer = await client(s, clock, { requestTimeoutMs: 150, maxRetries: 1 }).repoInfo({ type: 'model', id: 'flaky/stalled' });
+    const answer = await client(s, clock, { requestTimeoutMs: 150, maxRetries: 1 }).repoInfo({
+      type: 'model',
+      id: 'flaky/stalled'
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(answer).toMatchObject({ kind: 'unreachable', attempts: 2 });
     expect(answer.kind === 'unreachable' && answer.reason).toMatch(/no answer within 150 ms/);
@@ -303,7 +370,10 @@ describe('HubClient retries, rate limits and the time budget', () => {
 
   it('a body that stops half-way is cut by the same timeout', async () => {
     const s = await hub();
-    const answer = await client(s, fakeClock(), { requestTimeoutMs: 150, maxRetries: 0 }).repoInfo({ type: 'model', id: 'flaky/stalled-body' });
+    const answer = await client(s, fakeClock(), { requestTimeoutMs: 150, maxRetries: 0 }).repoInfo({
+      type: 'model',
+      id: 'flaky/stalled-body'
+    });
     expect(answer.kind === 'unreachable' && answer.reason).toMatch(/no answer within 150 ms/);
   });
 
@@ -313,7 +383,10 @@ describe('HubClient retries, rate limits and the time budget', () => {
     await s.close();
     servers.splice(servers.indexOf(s), 1);
     const clock = fakeClock();
-    const answer = await new HubClient({ endpoint, clock, random: () => 1, maxRetries: 2 }).repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' });
+    const answer = await new HubClient({ endpoint, clock, random: () => 1, maxRetries: 2 }).repoInfo({
+      type: 'model',
+      id: 'Qwen/Qwen3-4B'
+    });
     expect(answer).toMatchObject({ kind: 'unreachable', attempts: 3 });
     expect(answer.kind === 'unreachable' && answer.reason).toMatch(/network error: fetch failed \(ECONNREFUSED/);
     expect(clock.sleeps).toEqual([500, 1000]);
@@ -330,9 +403,18 @@ describe('HubClient and the token', () => {
   it('sends the token only to the endpoint, never across a redirect to another origin', async () => {
     const other = await hub();
     const s = await hub({
-      repos: [{ type: 'model', id: 'acme-corp/moved-out', sha: fixtureSha('m'), behaviour: { kind: 'redirect', to: `${other.url}/api/models/Qwen/Qwen3-4B` } }]
+      repos: [
+        {
+          type: 'model',
+          id: 'acme-corp/moved-out',
+          sha: fixtureSha('m'),
+          behaviour: { kind: 'redirect', to: `${other.url}/api/models/Qwen/Qwen3-4B` }
+        }
+      ]
     });
-    const info = found(await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'acme-corp/moved-out' }));
+    const info = found(
+      await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'acme-corp/moved-out' })
+    );
     expect(info.id).toBe('Qwen/Qwen3-4B');
     expect(s.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(other.requests).toHaveLength(1);
@@ -348,14 +430,27 @@ describe('HubClient and the token', () => {
 
   it('keeps the token out of reasons even when the server echoes it back', async () => {
     const s = await hub();
-    const answer = await client(s, fakeClock(), { token: TOKEN, maxRetries: 1 }).repoInfo({ type: 'model', id: 'flaky/echo-auth' });
+    const answer = await client(s, fakeClock(), { token: TOKEN, maxRetries: 1 }).repoInfo({
+      type: 'model',
+      id: 'flaky/echo-auth'
+    });
     expect(answer.kind).toBe('unreachable');
     expect(JSON.stringify(answer)).not.toContain(TOKEN);
     expect(JSON.stringify(answer)).toContain('Bearer ***');
   });
 
   it('keeps the token out of found answers that echo it (a hostile mirror)', async () => {
-    const s = await hub({ repos: [{ type: 'model', id: 'evil/echo', sha: fixtureSha('e'), tags: [`stolen:${TOKEN}`], cardData: { license: TOKEN } }] });
+    const s = await hub({
+      repos: [
+        {
+          type: 'model',
+          id: 'evil/echo',
+          sha: fixtureSha('e'),
+          tags: [`stolen:${TOKEN}`],
+          cardData: { license: TOKEN }
+        }
+      ]
+    });
     const answer = await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'evil/echo' });
     expect(JSON.stringify(answer)).not.toContain(TOKEN);
     expect(found(answer).tags).toContain('stolen:***');
@@ -365,9 +460,17 @@ describe('HubClient and the token', () => {
     const fetchRejecting: typeof fetch = async () =>
       new Response(JSON.stringify({ error: 'Invalid credentials in Authorization header' }), {
         status: 401,
-        headers: { 'content-type': 'application/json', 'x-error-message': 'Invalid credentials in Authorization header' }
+        headers: {
+          'content-type': 'application/json',
+          'x-error-message': 'Invalid credentials in Authorization header'
+        }
       });
-    const answer = await new HubClient({ endpoint: 'https://huggingface.co', token: TOKEN, fetch: fetchRejecting, clock: fakeClock() }).repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' });
+    const answer = await new HubClient({
+      endpoint: 'https://huggingface.co',
+      token: TOKEN,
+      fetch: fetchRejecting,
+      clock: fakeClock()
+    }).repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' });
     expect(answer.kind).toBe('unreachable');
     expect(answer.kind === 'unreachable' && answer.reason).toMatch(/rejected the token/);
   });

@@ -9,13 +9,25 @@ describe('hubMode', () => {
   });
 
   it('is off with hub-verify: false, --offline, or HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE set true, each saying why', () => {
-    expect(hubMode({}, { hubVerify: 'false' })).toMatchObject({ enabled: false, reason: expect.stringContaining('hub-verify: false') });
+    expect(hubMode({}, { hubVerify: 'false' })).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('hub-verify: false')
+    });
     expect(hubMode({}, { hubVerify: false })).toMatchObject({ enabled: false });
-    expect(hubMode({}, { offline: true })).toMatchObject({ enabled: false, reason: expect.stringContaining('--offline') });
+    expect(hubMode({}, { offline: true })).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('--offline')
+    });
     for (const value of ['1', 'true', 'YES', 'on']) {
-      expect(hubMode({ HF_HUB_OFFLINE: value }, {})).toMatchObject({ enabled: false, reason: expect.stringContaining(`HF_HUB_OFFLINE=${value}`) });
+      expect(hubMode({ HF_HUB_OFFLINE: value }, {})).toMatchObject({
+        enabled: false,
+        reason: expect.stringContaining(`HF_HUB_OFFLINE=${value}`)
+      });
     }
-    expect(hubMode({ TRANSFORMERS_OFFLINE: '1' }, {})).toMatchObject({ enabled: false, reason: expect.stringContaining('TRANSFORMERS_OFFLINE') });
+    expect(hubMode({ TRANSFORMERS_OFFLINE: '1' }, {})).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('TRANSFORMERS_OFFLINE')
+    });
   });
 
   it('rejects a hub-verify that is neither true nor false', () => {
@@ -25,7 +37,9 @@ describe('hubMode', () => {
 
 describe('hubEndpoint', () => {
   it('takes the input, else HF_ENDPOINT, else huggingface.co, without trailing slashes', () => {
-    expect(hubEndpoint('https://hf-mirror.com/', { HF_ENDPOINT: 'https://other.example' })).toBe('https://hf-mirror.com');
+    expect(hubEndpoint('https://hf-mirror.com/', { HF_ENDPOINT: 'https://other.example' })).toBe(
+      'https://hf-mirror.com'
+    );
     expect(hubEndpoint('', { HF_ENDPOINT: 'http://127.0.0.1:8080/hub//' })).toBe('http://127.0.0.1:8080/hub');
     expect(hubEndpoint(undefined, {})).toBe('https://huggingface.co');
     expect(hubEndpoint('  ', { HF_ENDPOINT: ' ' })).toBe('https://huggingface.co');
@@ -33,7 +47,9 @@ describe('hubEndpoint', () => {
 
   it('refuses what is not a plain http(s) URL, naming where it came from', () => {
     expect(() => hubEndpoint('huggingface.co', {})).toThrow(/Input `hub-endpoint` must be an http\(s\) URL/);
-    expect(() => hubEndpoint(undefined, { HF_ENDPOINT: 'ftp://mirror' })).toThrow(/`HF_ENDPOINT` must be an http\(s\) URL/);
+    expect(() => hubEndpoint(undefined, { HF_ENDPOINT: 'ftp://mirror' })).toThrow(
+      /`HF_ENDPOINT` must be an http\(s\) URL/
+    );
     expect(() => hubEndpoint('https://user:secret@hub.example', {})).toThrow(/must not contain credentials/);
     expect(() => hubEndpoint('https://user:secret@hub.example', {})).not.toThrow(/secret/);
     expect(() => hubEndpoint('https://hub.example/?x=1', {})).toThrow(/query or fragment/);

@@ -5,7 +5,9 @@ import { EPOCH } from './fake-clock.js';
 
 describe('backoffDelay (full jitter)', () => {
   it('draws uniformly below min(cap, base·2^attempt)', () => {
-    expect([0, 1, 2, 3, 4, 5].map((a) => backoffDelay(a, () => 1, 500, 10_000))).toEqual([500, 1000, 2000, 4000, 8000, 10_000]);
+    expect([0, 1, 2, 3, 4, 5].map((a) => backoffDelay(a, () => 1, 500, 10_000))).toEqual([
+      500, 1000, 2000, 4000, 8000, 10_000
+    ]);
     expect(backoffDelay(3, () => 0.25, 500, 10_000)).toBe(1000);
     expect(backoffDelay(3, () => 0, 500, 10_000)).toBe(0);
     // A bad random source cannot make the wait negative or exceed the ceiling.
@@ -23,7 +25,7 @@ describe('Retry-After and RateLimit', () => {
     expect(parseRetryAfter(null, EPOCH)).toBeUndefined();
   });
 
-  it('reads t= of the Hub\'s RateLimit header', () => {
+  it("reads t= of the Hub's RateLimit header", () => {
     expect(parseRateLimitReset('"api";r=0;t=55')).toBe(55_000);
     expect(parseRateLimitReset('"resolvers";r=12;t=3')).toBe(3000);
     expect(parseRateLimitReset('"api";r=0')).toBeUndefined();

@@ -11,21 +11,31 @@ describe('LicenseKnowledge.lookup', () => {
     expect(kb.lookup('Apache 2.0')?.id).toBe('apache-2.0');
     expect(kb.lookup('DeepSeek-License')?.id).toBe('deepseek');
     expect(kb.lookup('health-ai-developer-foundations')?.id).toBe('health-ai-developer-foundations-terms-of-use');
-    expect(kb.lookup('QWEN-RESEARCH')).toMatchObject({ id: 'qwen-research', nonCommercial: true, writtenAs: 'license-name', origin: 'builtin' });
+    expect(kb.lookup('QWEN-RESEARCH')).toMatchObject({
+      id: 'qwen-research',
+      nonCommercial: true,
+      writtenAs: 'license-name',
+      origin: 'builtin'
+    });
   });
 
   it('knows nothing of unknown, empty, placeholder or absurdly long names', () => {
-    for (const name of [undefined, '', 'other', 'unknown', 'acme-internal', 'x'.repeat(500)]) expect(kb.lookup(name)).toBeUndefined();
+    for (const name of [undefined, '', 'other', 'unknown', 'acme-internal', 'x'.repeat(500)])
+      expect(kb.lookup(name)).toBeUndefined();
   });
 
-  it('turns YAML entries into the rules\' shape', () => {
+  it("turns YAML entries into the rules' shape", () => {
     expect(kb.lookup('modified-mit')).toEqual({
       id: 'modified-mit',
       aliases: [],
       family: 'Kimi',
       display: 'Modified MIT License (Kimi K2)',
       writtenAs: 'license-name',
-      attribution: expect.objectContaining({ text: 'Kimi K2', markers: ['Kimi K2'], condition: expect.stringContaining('100M monthly active users') }),
+      attribution: expect.objectContaining({
+        text: 'Kimi K2',
+        markers: ['Kimi K2'],
+        condition: expect.stringContaining('100M monthly active users')
+      }),
       nonCommercial: false,
       flowDown: false,
       restrictions: [],
@@ -43,7 +53,11 @@ describe('LicenseKnowledge.family', () => {
   const license = (id: string) => kb.family(id)?.license;
 
   it('maps Llama versions by name, under meta-llama', () => {
-    expect(kb.family('meta-llama/Llama-2-7b-hf')).toEqual({ family: 'Llama 2', license: 'llama2', source: 'https://huggingface.co/meta-llama/Llama-2-7b-hf' });
+    expect(kb.family('meta-llama/Llama-2-7b-hf')).toEqual({
+      family: 'Llama 2',
+      license: 'llama2',
+      source: 'https://huggingface.co/meta-llama/Llama-2-7b-hf'
+    });
     expect(license('meta-llama/Meta-Llama-3-8B-Instruct')).toBe('llama3');
     expect(license('meta-llama/Llama-3.1-8B')).toBe('llama3.1');
     expect(license('meta-llama/Llama-3.2-11B-Vision-Instruct')).toBe('llama3.2');
@@ -86,7 +100,15 @@ describe('LicenseKnowledge.family', () => {
   });
 
   it('does not take a name for a family under an unrelated org, nor non-ids', () => {
-    for (const id of ['someone/Llama-3.1-8B-Instruct', 'acme/gemma-2-9b-it', 'gpt2', '', 'a/b/c', `${'x'.repeat(300)}/Llama-3.1-8B`]) expect(kb.family(id)).toBeUndefined();
+    for (const id of [
+      'someone/Llama-3.1-8B-Instruct',
+      'acme/gemma-2-9b-it',
+      'gpt2',
+      '',
+      'a/b/c',
+      `${'x'.repeat(300)}/Llama-3.1-8B`
+    ])
+      expect(kb.family(id)).toBeUndefined();
   });
 
   it('recognises mirror copies and names their original', () => {
@@ -96,9 +118,14 @@ describe('LicenseKnowledge.family', () => {
       canonicalId: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
       source: 'https://huggingface.co/meta-llama/Llama-3.1-8B'
     });
-    expect(kb.family('someone/Llama-3.1-8B-Instruct-GGUF')).toMatchObject({ license: 'llama3.1', canonicalId: 'meta-llama/Llama-3.1-8B-Instruct' });
+    expect(kb.family('someone/Llama-3.1-8B-Instruct-GGUF')).toMatchObject({
+      license: 'llama3.1',
+      canonicalId: 'meta-llama/Llama-3.1-8B-Instruct'
+    });
     // An original published by its own org needs no mapping back, GGUF or not.
-    expect(kb.family('Qwen/Qwen2.5-7B-Instruct-GGUF')).toEqual(expect.not.objectContaining({ canonicalId: expect.anything() }));
+    expect(kb.family('Qwen/Qwen2.5-7B-Instruct-GGUF')).toEqual(
+      expect.not.objectContaining({ canonicalId: expect.anything() })
+    );
   });
 });
 
@@ -126,10 +153,16 @@ describe('LicenseKnowledge.mirrorUpstream on real-world ids', () => {
 
   it('strips the suffixes mirrors add, and leaves originals and unknown families alone', () => {
     expect(kb.mirrorUpstream('mlx-community/Qwen2.5-7B-Instruct-4bit')).toBe('Qwen/Qwen2.5-7B-Instruct');
-    expect(kb.mirrorUpstream('bartowski/Meta-Llama-3.1-8B-Instruct-GGUF')).toBe('meta-llama/Meta-Llama-3.1-8B-Instruct');
+    expect(kb.mirrorUpstream('bartowski/Meta-Llama-3.1-8B-Instruct-GGUF')).toBe(
+      'meta-llama/Meta-Llama-3.1-8B-Instruct'
+    );
     expect(kb.mirrorUpstream('TheBloke/Llama-2-7B-Chat-GPTQ')).toBe('meta-llama/Llama-2-7B-Chat');
-    expect(kb.mirrorUpstream('mlx-community/Mistral-7B-Instruct-v0.3-MLX-4bit')).toBe('mistralai/Mistral-7B-Instruct-v0.3');
-    expect(kb.mirrorUpstream('unsloth/Llama-3.2-1B-Instruct-unsloth-bnb-4bit')).toBe('meta-llama/Llama-3.2-1B-Instruct');
+    expect(kb.mirrorUpstream('mlx-community/Mistral-7B-Instruct-v0.3-MLX-4bit')).toBe(
+      'mistralai/Mistral-7B-Instruct-v0.3'
+    );
+    expect(kb.mirrorUpstream('unsloth/Llama-3.2-1B-Instruct-unsloth-bnb-4bit')).toBe(
+      'meta-llama/Llama-3.2-1B-Instruct'
+    );
     expect(kb.mirrorUpstream('TheBloke/KafkaLM-70B-German-V0.1-GGUF')).toBeUndefined();
     expect(kb.mirrorUpstream('meta-llama/Llama-3.1-8B')).toBeUndefined();
     expect(kb.mirrorUpstream('Qwen/Qwen3-4B')).toBeUndefined();
@@ -139,11 +172,32 @@ describe('LicenseKnowledge.mirrorUpstream on real-world ids', () => {
 });
 
 describe('LicenseKnowledge.withEntries (policy additions)', () => {
-  const acme = { id: 'acme-internal', family: 'Acme', source: 'https://acme.example/license', 'non-commercial': true, attribution: { text: 'Built on Acme models' } };
+  const acme = {
+    id: 'acme-internal',
+    family: 'Acme',
+    source: 'https://acme.example/license',
+    'non-commercial': true,
+    attribution: { text: 'Built on Acme models' }
+  };
 
   it('adds new ids and replaces known ones whole, leaving the built-in base untouched', () => {
-    const withPolicy = kb.withEntries([acme, { id: 'Gemma', family: 'Gemma', display: 'Gemma (our counsel\'s reading)', source: 'https://ai.google.dev/gemma/terms', 'flow-down': false }]);
-    expect(withPolicy.lookup('ACME-INTERNAL')).toMatchObject({ display: 'acme-internal', nonCommercial: true, flowDown: false, attribution: { text: 'Built on Acme models', markers: [] }, origin: 'policy' });
+    const withPolicy = kb.withEntries([
+      acme,
+      {
+        id: 'Gemma',
+        family: 'Gemma',
+        display: "Gemma (our counsel's reading)",
+        source: 'https://ai.google.dev/gemma/terms',
+        'flow-down': false
+      }
+    ]);
+    expect(withPolicy.lookup('ACME-INTERNAL')).toMatchObject({
+      display: 'acme-internal',
+      nonCommercial: true,
+      flowDown: false,
+      attribution: { text: 'Built on Acme models', markers: [] },
+      origin: 'policy'
+    });
     expect(withPolicy.lookup('gemma')).toMatchObject({ id: 'Gemma', flowDown: false, origin: 'policy' });
     expect(withPolicy.lookup('gemma')?.attribution).toBeUndefined();
     expect(withPolicy.entries).toHaveLength(kb.entries.length + 1);
@@ -155,20 +209,46 @@ describe('LicenseKnowledge.withEntries (policy additions)', () => {
   });
 
   it('lets a policy id take over an alias, and a later entry win over an earlier one', () => {
-    const k = kb.withEntries([{ ...acme, id: 'deepseek-license' }, { ...acme, display: 'first' }, { ...acme, display: 'second' }]);
+    const k = kb.withEntries([
+      { ...acme, id: 'deepseek-license' },
+      { ...acme, display: 'first' },
+      { ...acme, display: 'second' }
+    ]);
     expect(k.lookup('deepseek-license')?.origin).toBe('policy');
     expect(k.lookup('deepseek')?.origin).toBe('builtin');
     expect(k.lookup('acme-internal')?.display).toBe('second');
   });
 
-  it('reads the policy reader\'s camelCase form too', () => {
-    const k = kb.withEntries([{ id: 'acme-v2', family: 'Acme', attribution: 'Acme notice', attributionMarkers: ['Acme'], attributionCondition: 'past 1M users', namingPrefix: 'Acme', nonCommercial: true, flowDown: true, source: 'https://acme.example', at: { path: 'p.yml', line: 3, column: 5 } }]);
-    expect(k.lookup('acme-v2')).toMatchObject({ attribution: { text: 'Acme notice', markers: ['Acme'], condition: 'past 1M users' }, namingPrefix: 'Acme', nonCommercial: true, flowDown: true });
+  it("reads the policy reader's camelCase form too", () => {
+    const k = kb.withEntries([
+      {
+        id: 'acme-v2',
+        family: 'Acme',
+        attribution: 'Acme notice',
+        attributionMarkers: ['Acme'],
+        attributionCondition: 'past 1M users',
+        namingPrefix: 'Acme',
+        nonCommercial: true,
+        flowDown: true,
+        source: 'https://acme.example',
+        at: { path: 'p.yml', line: 3, column: 5 }
+      }
+    ]);
+    expect(k.lookup('acme-v2')).toMatchObject({
+      attribution: { text: 'Acme notice', markers: ['Acme'], condition: 'past 1M users' },
+      namingPrefix: 'Acme',
+      nonCommercial: true,
+      flowDown: true
+    });
   });
 
   it('refuses malformed entries, saying which and where', () => {
-    expect(() => kb.withEntries([acme, { id: 'x', source: 'y' }])).toThrow('license knowledge entry 2: `family` is required');
-    expect(() => kb.withEntries([{ ...acme, 'flow-down': 'yes', at: { path: '.github/lineage-policy.yml', line: 12 } }])).toThrow('license knowledge entry 1 (.github/lineage-policy.yml:12): `flow-down` must be true or false');
+    expect(() => kb.withEntries([acme, { id: 'x', source: 'y' }])).toThrow(
+      'license knowledge entry 2: `family` is required'
+    );
+    expect(() =>
+      kb.withEntries([{ ...acme, 'flow-down': 'yes', at: { path: '.github/lineage-policy.yml', line: 12 } }])
+    ).toThrow('license knowledge entry 1 (.github/lineage-policy.yml:12): `flow-down` must be true or false');
     expect(() => kb.withEntries(['acme'])).toThrow('must be a mapping');
     expect(() => kb.withEntries([{ ...acme, attribution: {} }])).toThrow('`attribution` needs');
     expect(() => kb.withEntries([{ ...acme, aliases: 'acme' }])).toThrow('`aliases` must be a list of strings');
@@ -177,7 +257,18 @@ describe('LicenseKnowledge.withEntries (policy additions)', () => {
 
 describe('license-ids, read from the data', () => {
   it('licenseIdStatus knows the license-name entries and their aliases', () => {
-    for (const name of ['modified-mit', 'qwen', 'qwen-research', 'deepseek', 'deepseek-license', 'mrl', 'mnpl', 'tongyi-qianwen', 'flux-1-dev-non-commercial-license', 'health-ai-developer-foundations-terms-of-use']) {
+    for (const name of [
+      'modified-mit',
+      'qwen',
+      'qwen-research',
+      'deepseek',
+      'deepseek-license',
+      'mrl',
+      'mnpl',
+      'tongyi-qianwen',
+      'flux-1-dev-non-commercial-license',
+      'health-ai-developer-foundations-terms-of-use'
+    ]) {
       expect({ name, known: KNOWN_LICENSE_NAMES.has(name) }).toEqual({ name, known: true });
     }
     expect(licenseIdStatus('Qwen-Research')).toBe('known-name');

@@ -1,6 +1,10 @@
 import { readManifest } from '../../../src/formats/read-manifest.js';
 import { LicenseKnowledge } from '../../../src/licenses/knowledge.js';
-import { declarationsAbout, resolveUpstreamLicense, type UpstreamLicenseMapping } from '../../../src/licenses/upstream-license.js';
+import {
+  declarationsAbout,
+  resolveUpstreamLicense,
+  type UpstreamLicenseMapping
+} from '../../../src/licenses/upstream-license.js';
 import type { LineageRecord, UpstreamRef } from '../../../src/lineage/record.js';
 import { at, license, record, upstream } from '../../helpers/build.js';
 import { realRecord } from './corpus.js';
@@ -28,7 +32,7 @@ function lineageYaml(text: string): LineageRecord {
   return result.record;
 }
 
-describe('resolveUpstreamLicense: the artifact\'s own declaration first', () => {
+describe("resolveUpstreamLicense: the artifact's own declaration first", () => {
   const kimi = realRecord('mens/adapter_manifest_v3.CONSTRUCTED.unit-test-v3_provenance_roundtrips');
 
   it('takes MENS `provenance.license_class` for the provenance upstream (Kimi K2.5)', () => {
@@ -45,23 +49,44 @@ describe('resolveUpstreamLicense: the artifact\'s own declaration first', () => 
   });
 
   it('does not pin that class on the other base the run trained (Qwen3.5-4B): the family table answers', () => {
-    expect(resolve(kimi, refTo(kimi, 'Qwen/Qwen3.5-4B'))).toMatchObject({ license: 'apache-2.0', via: 'builtin', evidence: 'inferred', source: 'built-in family table (Qwen3)' });
+    expect(resolve(kimi, refTo(kimi, 'Qwen/Qwen3.5-4B'))).toMatchObject({
+      license: 'apache-2.0',
+      via: 'builtin',
+      evidence: 'inferred',
+      source: 'built-in family table (Qwen3)'
+    });
   });
 
   it('applies a manifest-wide class to every upstream naming the provenance id, cache path included', () => {
     const run = realRecord('mens/training_manifest.CONSTRUCTED.schema5.full-provenance');
-    expect(run.upstreams.map((u) => u.source.field)).toEqual(['base_model', 'provenance_upstream_model_id', 'tokenizer_path']);
+    expect(run.upstreams.map((u) => u.source.field)).toEqual([
+      'base_model',
+      'provenance_upstream_model_id',
+      'tokenizer_path'
+    ]);
     for (const ref of run.upstreams) {
-      expect(resolve(run, ref)).toMatchObject({ license: 'apache-2.0', via: 'declared', source: `\`provenance_license_class\` in ${run.path}` });
+      expect(resolve(run, ref)).toMatchObject({
+        license: 'apache-2.0',
+        via: 'declared',
+        source: `\`provenance_license_class\` in ${run.path}`
+      });
     }
   });
 
   it('applies a manifest-wide class to every upstream when there is no provenance upstream', () => {
     const rec = record('r/training_manifest.json', 'mens-training-manifest', {
       upstreams: [upstream('r/training_manifest.json', { kind: 'hub-id', id: 'Qwen/Qwen2.5-3B-Instruct' })],
-      upstreamLicenses: [license('r/training_manifest.json', 'qwen-research', { source: at('r/training_manifest.json', 'provenance_license_class') })]
+      upstreamLicenses: [
+        license('r/training_manifest.json', 'qwen-research', {
+          source: at('r/training_manifest.json', 'provenance_license_class')
+        })
+      ]
     });
-    expect(resolve(rec, rec.upstreams[0])).toMatchObject({ license: 'qwen-research', via: 'declared', evidence: 'primary' });
+    expect(resolve(rec, rec.upstreams[0])).toMatchObject({
+      license: 'qwen-research',
+      via: 'declared',
+      evidence: 'primary'
+    });
     // Declarations of another manifest say nothing about this reference.
     const other = { ...rec, path: 'r/adapter_manifest.json' };
     expect(declarationsAbout(rec.upstreams[0], other)).toEqual([]);
@@ -89,8 +114,16 @@ describe('resolveUpstreamLicense: the artifact\'s own declaration first', () => 
     const [llama, qwen, deepseek, falcon, gemma] = rec.upstreams;
     // The artifact's own apache-2.0 is not a statement about any upstream.
     expect(resolve(rec, llama)).toMatchObject({ license: 'llama3.1', via: 'builtin' });
-    expect(resolve(rec, qwen)).toMatchObject({ license: 'qwen-research', via: 'declared', source: '`upstreams[1].license.id` in runs/a/lineage.yaml' });
-    expect(resolve(rec, deepseek)).toMatchObject({ license: 'deepseek', via: 'declared', source: '`upstreams[2].license` in runs/a/lineage.yaml' });
+    expect(resolve(rec, qwen)).toMatchObject({
+      license: 'qwen-research',
+      via: 'declared',
+      source: '`upstreams[1].license.id` in runs/a/lineage.yaml'
+    });
+    expect(resolve(rec, deepseek)).toMatchObject({
+      license: 'deepseek',
+      via: 'declared',
+      source: '`upstreams[2].license` in runs/a/lineage.yaml'
+    });
     const unknownToUs = resolve(rec, falcon);
     expect(unknownToUs).toMatchObject({ license: 'Falcon-180B TII License', via: 'declared' });
     expect(unknownToUs?.entry).toBeUndefined();
@@ -104,9 +137,21 @@ describe('resolveUpstreamLicense: then the policy mapping, then the family table
   const llamaMirror = refTo(config, 'unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit');
 
   it('uses the first matching policy pattern, case-insensitively, as secondary evidence', () => {
-    const rec = record('a/adapter_config.json', 'peft-adapter-config', { upstreams: [upstream('a/adapter_config.json', { kind: 'hub-id', id: 'meta-llama/llama-3.1-8b-instruct' })] });
-    const got = resolve(rec, rec.upstreams[0], [mapping('mistralai/*', 'apache-2.0', 5), mapping('meta-llama/Llama-3.1-*', 'Llama3.1', 6), mapping('meta-llama/*', 'llama2', 7)]);
-    expect(got).toMatchObject({ license: 'llama3.1', via: 'policy', evidence: 'secondary', source: `policy ${POLICY}:6: meta-llama/Llama-3.1-*`, entry: { id: 'llama3.1' } });
+    const rec = record('a/adapter_config.json', 'peft-adapter-config', {
+      upstreams: [upstream('a/adapter_config.json', { kind: 'hub-id', id: 'meta-llama/llama-3.1-8b-instruct' })]
+    });
+    const got = resolve(rec, rec.upstreams[0], [
+      mapping('mistralai/*', 'apache-2.0', 5),
+      mapping('meta-llama/Llama-3.1-*', 'Llama3.1', 6),
+      mapping('meta-llama/*', 'llama2', 7)
+    ]);
+    expect(got).toMatchObject({
+      license: 'llama3.1',
+      via: 'policy',
+      evidence: 'secondary',
+      source: `policy ${POLICY}:6: meta-llama/Llama-3.1-*`,
+      entry: { id: 'llama3.1' }
+    });
   });
 
   it('matches a mirror against patterns for its original, as inferred evidence, after direct patterns', () => {
@@ -117,7 +162,10 @@ describe('resolveUpstreamLicense: then the policy mapping, then the family table
       evidence: 'inferred',
       source: `policy ${POLICY}:3: meta-llama/Meta-Llama-3.1-* (unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)`
     });
-    const direct = resolve(config, llamaMirror, [mapping('meta-llama/Meta-Llama-3.1-*', 'llama3.1', 3), mapping('unsloth/*', 'apache-2.0', 4)]);
+    const direct = resolve(config, llamaMirror, [
+      mapping('meta-llama/Meta-Llama-3.1-*', 'llama3.1', 3),
+      mapping('unsloth/*', 'apache-2.0', 4)
+    ]);
     expect(direct).toMatchObject({ license: 'apache-2.0', evidence: 'secondary' });
   });
 
@@ -126,17 +174,29 @@ describe('resolveUpstreamLicense: then the policy mapping, then the family table
       license: 'llama3.1',
       via: 'builtin',
       evidence: 'inferred',
-      source: 'built-in family table (Llama 3.1; unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)',
+      source:
+        'built-in family table (Llama 3.1; unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)',
       entry: knowledge.lookup('llama3.1')
     });
     const qwen3b = realRecord('mlx/007-');
-    expect(resolve(qwen3b, qwen3b.upstreams[0])).toMatchObject({ license: 'qwen-research', via: 'builtin', entry: { nonCommercial: true } });
+    expect(resolve(qwen3b, qwen3b.upstreams[0])).toMatchObject({
+      license: 'qwen-research',
+      via: 'builtin',
+      entry: { nonCommercial: true }
+    });
   });
 
   it('maps to licenses the policy itself describes', () => {
-    const kb = knowledge.withEntries([{ id: 'acme-internal', family: 'Acme', source: 'https://acme.example/license', 'non-commercial': true }]);
-    const rec = record('a/adapter_config.json', 'peft-adapter-config', { upstreams: [upstream('a/adapter_config.json', { kind: 'hub-id', id: 'acme/base-7b' })] });
-    expect(resolve(rec, rec.upstreams[0], [mapping('acme/*', 'ACME-internal')], kb)).toMatchObject({ license: 'acme-internal', entry: { origin: 'policy', nonCommercial: true } });
+    const kb = knowledge.withEntries([
+      { id: 'acme-internal', family: 'Acme', source: 'https://acme.example/license', 'non-commercial': true }
+    ]);
+    const rec = record('a/adapter_config.json', 'peft-adapter-config', {
+      upstreams: [upstream('a/adapter_config.json', { kind: 'hub-id', id: 'acme/base-7b' })]
+    });
+    expect(resolve(rec, rec.upstreams[0], [mapping('acme/*', 'ACME-internal')], kb)).toMatchObject({
+      license: 'acme-internal',
+      entry: { origin: 'policy', nonCommercial: true }
+    });
   });
 
   it('says nothing when no source knows the upstream', () => {

@@ -5,7 +5,14 @@ const SHA = '488639f1ff808d1d3d0ba301aef8c11461451ec5';
 
 /** The classification with absent fields spelled out, so `toEqual` also fails on extra fields. */
 function shape(c: Classification) {
-  return { kind: c.kind, id: c.id, revision: c.revision, evidence: c.evidence, recovered: c.recovered, invalidReason: c.invalidReason };
+  return {
+    kind: c.kind,
+    id: c.id,
+    revision: c.revision,
+    evidence: c.evidence,
+    recovered: c.recovered,
+    invalidReason: c.invalidReason
+  };
 }
 function expectClass(raw: unknown, want: Partial<Classification>) {
   expect(shape(classifyUpstream(raw))).toEqual({
@@ -26,51 +33,135 @@ describe('empty', () => {
 
 describe('placeholder', () => {
   it.each([
-    'unknown', 'Unknown', 'TODO', 'tbd', 'PLACEHOLDER', 'model', 'Model', 'base', 'base_model', 'none', 'None', 'null', 'NULL',
-    'n/a', 'N/A', 'your-model-here', 'path/to/model', '/path/to/your/model', 'C:\\path\\to\\model', '<your-model>',
-    '<org>/<name>', 'https://huggingface.co/<org>/<model>', '{base_model}', '{{ model_name }}', '${BASE_MODEL}',
-    '$MODEL_PATH', '%MODEL%', '[model id]', '[More Information Needed]', 'PLACEHOLDER-a7b3d091', 'TODO: fill in the base',
-    'your-org/your-model', 'username/model-name', 'test/model', 'test/model@abc123', 'xxx'
+    'unknown',
+    'Unknown',
+    'TODO',
+    'tbd',
+    'PLACEHOLDER',
+    'model',
+    'Model',
+    'base',
+    'base_model',
+    'none',
+    'None',
+    'null',
+    'NULL',
+    'n/a',
+    'N/A',
+    'your-model-here',
+    'path/to/model',
+    '/path/to/your/model',
+    'C:\\path\\to\\model',
+    '<your-model>',
+    '<org>/<name>',
+    'https://huggingface.co/<org>/<model>',
+    '{base_model}',
+    '{{ model_name }}',
+    '${BASE_MODEL}',
+    '$MODEL_PATH',
+    '%MODEL%',
+    '[model id]',
+    '[More Information Needed]',
+    'PLACEHOLDER-a7b3d091',
+    'TODO: fill in the base',
+    'your-org/your-model',
+    'username/model-name',
+    'test/model',
+    'test/model@abc123',
+    'xxx'
   ])('%j is a placeholder', (raw) => {
     expectClass(raw, { kind: 'placeholder' });
   });
 
   // Non-strings are values that reference nothing; reporting them beats treating the field as absent.
-  it.each([[42], [true], [{ id: 'Qwen/Qwen3-4B' }], [['gpt2']]])('non-string %j is a placeholder with nothing recovered', (raw) => {
-    expectClass(raw, { kind: 'placeholder' });
-  });
+  it.each([[42], [true], [{ id: 'Qwen/Qwen3-4B' }], [['gpt2']]])(
+    'non-string %j is a placeholder with nothing recovered',
+    (raw) => {
+      expectClass(raw, { kind: 'placeholder' });
+    }
+  );
 });
 
 describe('url', () => {
   const url = (id: string, revision: string | undefined, recovered: string): Partial<Classification> => ({
-    kind: 'url', id, revision, evidence: 'inferred', recovered
+    kind: 'url',
+    id,
+    revision,
+    evidence: 'inferred',
+    recovered
   });
 
   it('recovers the id from a Hub model URL', () => {
-    expectClass('https://huggingface.co/tiiuae/falcon-180B', url('tiiuae/falcon-180B', undefined, 'recovered tiiuae/falcon-180B from the huggingface.co URL'));
-    expectClass('https://hf.co/Qwen/Qwen2.5-7B/', url('Qwen/Qwen2.5-7B', undefined, 'recovered Qwen/Qwen2.5-7B from the hf.co URL'));
-    expectClass('huggingface.co/google/gemma-2-9b-it', url('google/gemma-2-9b-it', undefined, 'recovered google/gemma-2-9b-it from the huggingface.co URL'));
-    expectClass('https://www.huggingface.co/gpt2', url('gpt2', undefined, 'recovered gpt2 from the www.huggingface.co URL'));
-    expectClass('https://hf-mirror.com/Qwen/Qwen2-7B', url('Qwen/Qwen2-7B', undefined, 'recovered Qwen/Qwen2-7B from the hf-mirror.com URL'));
+    expectClass(
+      'https://huggingface.co/tiiuae/falcon-180B',
+      url('tiiuae/falcon-180B', undefined, 'recovered tiiuae/falcon-180B from the huggingface.co URL')
+    );
+    expectClass(
+      'https://hf.co/Qwen/Qwen2.5-7B/',
+      url('Qwen/Qwen2.5-7B', undefined, 'recovered Qwen/Qwen2.5-7B from the hf.co URL')
+    );
+    expectClass(
+      'huggingface.co/google/gemma-2-9b-it',
+      url('google/gemma-2-9b-it', undefined, 'recovered google/gemma-2-9b-it from the huggingface.co URL')
+    );
+    expectClass(
+      'https://www.huggingface.co/gpt2',
+      url('gpt2', undefined, 'recovered gpt2 from the www.huggingface.co URL')
+    );
+    expectClass(
+      'https://hf-mirror.com/Qwen/Qwen2-7B',
+      url('Qwen/Qwen2-7B', undefined, 'recovered Qwen/Qwen2-7B from the hf-mirror.com URL')
+    );
   });
 
   it('recovers the revision from /tree, /blob, /resolve, /commit and the API', () => {
-    expectClass('https://huggingface.co/Qwen/Qwen2.5-7B/tree/main', url('Qwen/Qwen2.5-7B', 'main', 'recovered Qwen/Qwen2.5-7B at revision main from the huggingface.co URL'));
-    expectClass(`https://huggingface.co/Qwen/Qwen2.5-7B/tree/${SHA}`, url('Qwen/Qwen2.5-7B', SHA, `recovered Qwen/Qwen2.5-7B at revision ${SHA} from the huggingface.co URL`));
-    expectClass(`https://huggingface.co/meta-llama/Llama-2-7b-hf/commit/${SHA}`, url('meta-llama/Llama-2-7b-hf', SHA, `recovered meta-llama/Llama-2-7b-hf at revision ${SHA} from the huggingface.co URL`));
-    expectClass(`https://huggingface.co/gpt2/blob/${SHA}/config.json`, url('gpt2', SHA, `recovered gpt2 at revision ${SHA} from the huggingface.co URL`));
-    expectClass('https://huggingface.co/acme/widget/resolve/refs%2Fpr%2F3/model.safetensors', url('acme/widget', 'refs/pr/3', 'recovered acme/widget at revision refs/pr/3 from the huggingface.co URL'));
-    expectClass(`https://huggingface.co/api/models/acme/widget/revision/${SHA}`, url('acme/widget', SHA, `recovered acme/widget at revision ${SHA} from the huggingface.co URL`));
+    expectClass(
+      'https://huggingface.co/Qwen/Qwen2.5-7B/tree/main',
+      url('Qwen/Qwen2.5-7B', 'main', 'recovered Qwen/Qwen2.5-7B at revision main from the huggingface.co URL')
+    );
+    expectClass(
+      `https://huggingface.co/Qwen/Qwen2.5-7B/tree/${SHA}`,
+      url('Qwen/Qwen2.5-7B', SHA, `recovered Qwen/Qwen2.5-7B at revision ${SHA} from the huggingface.co URL`)
+    );
+    expectClass(
+      `https://huggingface.co/meta-llama/Llama-2-7b-hf/commit/${SHA}`,
+      url(
+        'meta-llama/Llama-2-7b-hf',
+        SHA,
+        `recovered meta-llama/Llama-2-7b-hf at revision ${SHA} from the huggingface.co URL`
+      )
+    );
+    expectClass(
+      `https://huggingface.co/gpt2/blob/${SHA}/config.json`,
+      url('gpt2', SHA, `recovered gpt2 at revision ${SHA} from the huggingface.co URL`)
+    );
+    expectClass(
+      'https://huggingface.co/acme/widget/resolve/refs%2Fpr%2F3/model.safetensors',
+      url('acme/widget', 'refs/pr/3', 'recovered acme/widget at revision refs/pr/3 from the huggingface.co URL')
+    );
+    expectClass(
+      `https://huggingface.co/api/models/acme/widget/revision/${SHA}`,
+      url('acme/widget', SHA, `recovered acme/widget at revision ${SHA} from the huggingface.co URL`)
+    );
   });
 
   it('reads git clone URLs of Hub repos', () => {
-    expectClass('https://huggingface.co/Qwen/Qwen3-4B.git', url('Qwen/Qwen3-4B', undefined, 'recovered Qwen/Qwen3-4B from the huggingface.co URL'));
-    expectClass('git@hf.co:Qwen/Qwen3-4B.git', url('Qwen/Qwen3-4B', undefined, 'recovered Qwen/Qwen3-4B from the hf.co URL'));
+    expectClass(
+      'https://huggingface.co/Qwen/Qwen3-4B.git',
+      url('Qwen/Qwen3-4B', undefined, 'recovered Qwen/Qwen3-4B from the huggingface.co URL')
+    );
+    expectClass(
+      'git@hf.co:Qwen/Qwen3-4B.git',
+      url('Qwen/Qwen3-4B', undefined, 'recovered Qwen/Qwen3-4B from the hf.co URL')
+    );
     expectClass('git@github.com:org/repo.git', { kind: 'url' });
   });
 
   it('reads hf:// filesystem URLs', () => {
-    expectClass(`hf://Qwen/Qwen3-4B@${SHA}/config.json`, url('Qwen/Qwen3-4B', SHA, `recovered Qwen/Qwen3-4B at revision ${SHA} from the hf:// URL`));
+    expectClass(
+      `hf://Qwen/Qwen3-4B@${SHA}/config.json`,
+      url('Qwen/Qwen3-4B', SHA, `recovered Qwen/Qwen3-4B at revision ${SHA} from the hf:// URL`)
+    );
     expectClass('hf://Qwen/Qwen3-4B', url('Qwen/Qwen3-4B', undefined, 'recovered Qwen/Qwen3-4B from the hf:// URL'));
     expectClass('hf://datasets/acme/corpus', { kind: 'url' });
   });
@@ -90,22 +181,38 @@ describe('url', () => {
   });
 
   it('treats file:// URLs as local paths', () => {
-    expectClass('file:///home/u/models/Qwen/Qwen2-7B', { kind: 'local-path', id: 'Qwen/Qwen2-7B', evidence: 'inferred', recovered: 'recovered Qwen/Qwen2-7B from the last two segments of the local path' });
+    expectClass('file:///home/u/models/Qwen/Qwen2-7B', {
+      kind: 'local-path',
+      id: 'Qwen/Qwen2-7B',
+      evidence: 'inferred',
+      recovered: 'recovered Qwen/Qwen2-7B from the last two segments of the local path'
+    });
     expectClass(`file:///root/.cache/huggingface/hub/models--acme--widget/snapshots/${SHA}`, {
-      kind: 'hub-cache-path', id: 'acme/widget', revision: SHA, evidence: 'inferred', recovered: `recovered acme/widget at revision ${SHA} from the Hugging Face cache path`
+      kind: 'hub-cache-path',
+      id: 'acme/widget',
+      revision: SHA,
+      evidence: 'inferred',
+      recovered: `recovered acme/widget at revision ${SHA} from the Hugging Face cache path`
     });
   });
 });
 
 describe('hub-cache-path', () => {
   const cached = (id: string, revision: string) => ({
-    kind: 'hub-cache-path' as const, id, revision, evidence: 'inferred' as const, recovered: `recovered ${id} at revision ${revision} from the Hugging Face cache path`
+    kind: 'hub-cache-path' as const,
+    id,
+    revision,
+    evidence: 'inferred' as const,
+    recovered: `recovered ${id} at revision ${revision} from the Hugging Face cache path`
   });
 
   it.each([
     [`/home/ci/.cache/huggingface/hub/models--Qwen--Qwen3.5-4B/snapshots/${SHA}/tokenizer.json`, 'Qwen/Qwen3.5-4B'],
     [`/Users/me/.cache/huggingface/hub/models--meta-llama--Llama-3.1-8B/snapshots/${SHA}`, 'meta-llama/Llama-3.1-8B'],
-    [`C:\\Users\\Owner\\.cache\\huggingface\\hub\\models--Qwen--Qwen2.5-Coder-3B-Instruct\\snapshots\\${SHA}\\tokenizer.json`, 'Qwen/Qwen2.5-Coder-3B-Instruct'],
+    [
+      `C:\\Users\\Owner\\.cache\\huggingface\\hub\\models--Qwen--Qwen2.5-Coder-3B-Instruct\\snapshots\\${SHA}\\tokenizer.json`,
+      'Qwen/Qwen2.5-Coder-3B-Instruct'
+    ],
     [`D:/hf/hub/models--Qwen--Qwen2-7B/snapshots/${SHA}/`, 'Qwen/Qwen2-7B'],
     [`models--google--flan-t5-base/snapshots/${SHA}`, 'google/flan-t5-base'],
     [`/content/cache/models--gpt2/snapshots/${SHA}/config.json`, 'gpt2']
@@ -114,10 +221,26 @@ describe('hub-cache-path', () => {
   });
 
   it('recovers the id alone when the path names no snapshot sha', () => {
-    const note = (id: string) => `recovered ${id} from the Hugging Face cache folder name (the path names no snapshot revision)`;
-    expectClass('/root/.cache/huggingface/hub/models--Qwen--Qwen2-7B', { kind: 'hub-cache-path', id: 'Qwen/Qwen2-7B', evidence: 'inferred', recovered: note('Qwen/Qwen2-7B') });
-    expectClass('models--Qwen--Qwen2-7B', { kind: 'hub-cache-path', id: 'Qwen/Qwen2-7B', evidence: 'inferred', recovered: note('Qwen/Qwen2-7B') });
-    expectClass('/cache/models--acme--widget/snapshots/main', { kind: 'hub-cache-path', id: 'acme/widget', evidence: 'inferred', recovered: note('acme/widget') });
+    const note = (id: string) =>
+      `recovered ${id} from the Hugging Face cache folder name (the path names no snapshot revision)`;
+    expectClass('/root/.cache/huggingface/hub/models--Qwen--Qwen2-7B', {
+      kind: 'hub-cache-path',
+      id: 'Qwen/Qwen2-7B',
+      evidence: 'inferred',
+      recovered: note('Qwen/Qwen2-7B')
+    });
+    expectClass('models--Qwen--Qwen2-7B', {
+      kind: 'hub-cache-path',
+      id: 'Qwen/Qwen2-7B',
+      evidence: 'inferred',
+      recovered: note('Qwen/Qwen2-7B')
+    });
+    expectClass('/cache/models--acme--widget/snapshots/main', {
+      kind: 'hub-cache-path',
+      id: 'acme/widget',
+      evidence: 'inferred',
+      recovered: note('acme/widget')
+    });
   });
 
   it('recovers nothing from a cache folder that does not decode to an id, or from a dataset cache', () => {
@@ -127,7 +250,12 @@ describe('hub-cache-path', () => {
 });
 
 describe('local-path', () => {
-  const recovered = (id: string) => ({ kind: 'local-path' as const, id, evidence: 'inferred' as const, recovered: `recovered ${id} from the last two segments of the local path` });
+  const recovered = (id: string) => ({
+    kind: 'local-path' as const,
+    id,
+    evidence: 'inferred' as const,
+    recovered: `recovered ${id} from the last two segments of the local path`
+  });
   const nothing = { kind: 'local-path' as const };
 
   it.each([
@@ -184,7 +312,9 @@ describe('local-path', () => {
 
   it('reads ModelScope cache paths, noting the id is a ModelScope one', () => {
     const ms = (id: string) => ({
-      kind: 'local-path' as const, id, evidence: 'inferred' as const,
+      kind: 'local-path' as const,
+      id,
+      evidence: 'inferred' as const,
       recovered: `recovered ${id} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
     });
     expectClass('~/.cache/modelscope/hub/qwen/Qwen2.5-7B-Instruct', ms('qwen/Qwen2.5-7B-Instruct'));
@@ -207,16 +337,45 @@ describe('hub-id', () => {
 
   it('reads the hf-hub: prefix of timm and open_clip', () => {
     expectClass('hf-hub:laion/CLIP-ViT-H-14-laion2B-s32B-b79K', {
-      kind: 'hub-id', id: 'laion/CLIP-ViT-H-14-laion2B-s32B-b79K', recovered: 'read laion/CLIP-ViT-H-14-laion2B-s32B-b79K after the hf-hub: prefix'
+      kind: 'hub-id',
+      id: 'laion/CLIP-ViT-H-14-laion2B-s32B-b79K',
+      recovered: 'read laion/CLIP-ViT-H-14-laion2B-s32B-b79K after the hf-hub: prefix'
     });
-    expectClass('hf_hub:gpt2', { kind: 'bare-id', id: 'gpt2', recovered: 'read gpt2 after the hf_hub: prefix; the Hub now serves gpt2 as openai-community/gpt2' });
+    expectClass('hf_hub:gpt2', {
+      kind: 'bare-id',
+      id: 'gpt2',
+      recovered: 'read gpt2 after the hf_hub: prefix; the Hub now serves gpt2 as openai-community/gpt2'
+    });
   });
 
   it('splits id@revision, keeping the evidence primary and noting the split', () => {
-    expectClass(`Qwen/Qwen3-4B@${SHA}`, { kind: 'hub-id', id: 'Qwen/Qwen3-4B', revision: SHA, recovered: `split Qwen/Qwen3-4B@${SHA} into id Qwen/Qwen3-4B and revision ${SHA}` });
-    expectClass('Qwen/Qwen3-4B@main', { kind: 'hub-id', id: 'Qwen/Qwen3-4B', revision: 'main', recovered: 'split Qwen/Qwen3-4B@main into id Qwen/Qwen3-4B and revision main (a branch or tag, not a 40-hex commit)' });
-    expectClass('acme/widget@488639f', { kind: 'hub-id', id: 'acme/widget', revision: '488639f', recovered: 'split acme/widget@488639f into id acme/widget and revision 488639f (an abbreviated commit, not a full 40-hex sha)' });
-    expectClass('acme/widget@refs/pr/1', { kind: 'hub-id', id: 'acme/widget', revision: 'refs/pr/1', recovered: 'split acme/widget@refs/pr/1 into id acme/widget and revision refs/pr/1 (a branch or tag, not a 40-hex commit)' });
+    expectClass(`Qwen/Qwen3-4B@${SHA}`, {
+      kind: 'hub-id',
+      id: 'Qwen/Qwen3-4B',
+      revision: SHA,
+      recovered: `split Qwen/Qwen3-4B@${SHA} into id Qwen/Qwen3-4B and revision ${SHA}`
+    });
+    expectClass('Qwen/Qwen3-4B@main', {
+      kind: 'hub-id',
+      id: 'Qwen/Qwen3-4B',
+      revision: 'main',
+      recovered:
+        'split Qwen/Qwen3-4B@main into id Qwen/Qwen3-4B and revision main (a branch or tag, not a 40-hex commit)'
+    });
+    expectClass('acme/widget@488639f', {
+      kind: 'hub-id',
+      id: 'acme/widget',
+      revision: '488639f',
+      recovered:
+        'split acme/widget@488639f into id acme/widget and revision 488639f (an abbreviated commit, not a full 40-hex sha)'
+    });
+    expectClass('acme/widget@refs/pr/1', {
+      kind: 'hub-id',
+      id: 'acme/widget',
+      revision: 'refs/pr/1',
+      recovered:
+        'split acme/widget@refs/pr/1 into id acme/widget and revision refs/pr/1 (a branch or tag, not a 40-hex commit)'
+    });
   });
 
   it.each([
@@ -234,9 +393,16 @@ describe('hub-id', () => {
   });
 
   it('flags a malformed revision suffix', () => {
-    expectClass('acme/widget@', { kind: 'hub-id', id: 'acme/widget', invalidReason: "has an empty revision after '@'" });
+    expectClass('acme/widget@', {
+      kind: 'hub-id',
+      id: 'acme/widget',
+      invalidReason: "has an empty revision after '@'"
+    });
     expectClass('acme/widget@a@b', {
-      kind: 'hub-id', id: 'acme/widget', revision: 'a@b', invalidReason: "contains more than one '@'",
+      kind: 'hub-id',
+      id: 'acme/widget',
+      revision: 'a@b',
+      invalidReason: "contains more than one '@'",
       recovered: 'split acme/widget@a@b into id acme/widget and revision a@b (a branch or tag, not a 40-hex commit)'
     });
     const long = 'r'.repeat(201);
@@ -264,7 +430,9 @@ describe('bare-id', () => {
 
   it('combines the revision split with the legacy hint', () => {
     expectClass(`gpt2@${SHA}`, {
-      kind: 'bare-id', id: 'gpt2', revision: SHA,
+      kind: 'bare-id',
+      id: 'gpt2',
+      revision: SHA,
       recovered: `split gpt2@${SHA} into id gpt2 and revision ${SHA}; the Hub now serves gpt2 as openai-community/gpt2`
     });
   });
@@ -286,9 +454,15 @@ describe('classifyDatasetId', () => {
     ['OpenAssistant/oasst1', { id: 'OpenAssistant/oasst1' }],
     ['acme/data', { id: 'acme/data' }],
     [`  issai/Turkish_Speech_Corpus@${SHA} `, { id: 'issai/Turkish_Speech_Corpus', revision: SHA }],
-    ['https://huggingface.co/datasets/OpenAssistant/oasst1/tree/main', { id: 'OpenAssistant/oasst1', revision: 'main' }],
+    [
+      'https://huggingface.co/datasets/OpenAssistant/oasst1/tree/main',
+      { id: 'OpenAssistant/oasst1', revision: 'main' }
+    ],
     ['hf://datasets/acme/corpus@v1.0/train.parquet', { id: 'acme/corpus', revision: 'v1.0' }],
-    [`~/.cache/huggingface/hub/datasets--acme--corpus/snapshots/${SHA}/train.json`, { id: 'acme/corpus', revision: SHA }],
+    [
+      `~/.cache/huggingface/hub/datasets--acme--corpus/snapshots/${SHA}/train.json`,
+      { id: 'acme/corpus', revision: SHA }
+    ],
     ['openslr', { problem: 'not a Hub dataset id' }],
     ['MUCS2021', { problem: 'not a Hub dataset id' }],
     ['https://huggingface.co/Qwen/Qwen3-4B', { problem: 'a URL that does not point at a Hub dataset' }],

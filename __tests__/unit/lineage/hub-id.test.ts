@@ -1,9 +1,12 @@
 import { hubIdProblem, isFullSha } from '../../../src/lineage/hub-id.js';
 
 describe('hubIdProblem', () => {
-  it.each(['gpt2', 'Qwen/Qwen2.5-7B', 'Foo-BAR_foo.bar123', 'microsoft/phi-1_5', 'a/b', `x/${'n'.repeat(96)}`])('accepts %s', (id) => {
-    expect(hubIdProblem(id)).toBeUndefined();
-  });
+  it.each(['gpt2', 'Qwen/Qwen2.5-7B', 'Foo-BAR_foo.bar123', 'microsoft/phi-1_5', 'a/b', `x/${'n'.repeat(96)}`])(
+    'accepts %s',
+    (id) => {
+      expect(hubIdProblem(id)).toBeUndefined();
+    }
+  );
 
   it.each([
     ['', 'is empty'],
@@ -39,10 +42,15 @@ describe('isFullSha', () => {
     expect(isFullSha('488639f1ff808d1d3d0ba301aef8c11461451ec5')).toBe(true);
     expect(isFullSha('488639F1FF808D1D3D0BA301AEF8C11461451EC5')).toBe(true);
   });
-  it.each(['main', 'v1.0', 'refs/pr/1', '488639f', '488639f1ff808d1d3d0ba301aef8c11461451ec5a', '488639f1ff808d1d3d0ba301aef8c11461451ecg', ''])(
-    'rejects %j',
-    (s) => {
-      expect(isFullSha(s)).toBe(false);
-    }
-  );
+  it.each([
+    'main',
+    'v1.0',
+    'refs/pr/1',
+    '488639f',
+    '488639f1ff808d1d3d0ba301aef8c11461451ec5a',
+    '488639f1ff808d1d3d0ba301aef8c11461451ecg',
+    ''
+  ])('rejects %j', (s) => {
+    expect(isFullSha(s)).toBe(false);
+  });
 });

@@ -33,7 +33,7 @@ describe('effectivePolicy', () => {
     expect(effectivePolicy(policy, ['models/a', 'models/a/adapter_config.json'])).toBe(policy.defaults);
   });
 
-  it('applies an override when one of the artifact\'s files matches', () => {
+  it("applies an override when one of the artifact's files matches", () => {
     const eff = effectivePolicy(policy, ['mens/runs/r1/promoted', 'mens/runs/r1/promoted/training_manifest.json']);
     expect(eff.rules).toEqual({ 'unpinned-revision': 'error', 'hub-gated': 'off' });
     expect(eff.require.pinnedRevisions).toBe(true);
@@ -43,9 +43,19 @@ describe('effectivePolicy', () => {
   it('applies matching overrides in file order: the later one wins, setting by setting', () => {
     const eff = effectivePolicy(policy, ['mens/runs/r1/promoted/adapter.safetensors']);
     // Both the promoted override (evidence: primary) and the broader runs/** one (secondary) match.
-    expect(eff.require).toEqual({ pinnedRevisions: true, evidence: 'secondary', attribution: 'when-required', hub: false });
+    expect(eff.require).toEqual({
+      pinnedRevisions: true,
+      evidence: 'secondary',
+      attribution: 'when-required',
+      hub: false
+    });
     const unpromoted = effectivePolicy(policy, ['mens/runs/r1/training_manifest.json']);
-    expect(unpromoted.require).toEqual({ pinnedRevisions: false, evidence: 'secondary', attribution: 'when-required', hub: false });
+    expect(unpromoted.require).toEqual({
+      pinnedRevisions: false,
+      evidence: 'secondary',
+      attribution: 'when-required',
+      hub: false
+    });
     expect(unpromoted.rules['unpinned-revision']).toBe('warning');
   });
 
@@ -59,7 +69,11 @@ describe('effectivePolicy', () => {
   });
 
   it('matches dot directories and is case-sensitive like the repository', () => {
-    const dotted = parsePolicy('version: 1\noverrides:\n  - paths: ["**/promoted/**"]\n    require: { hub: true }\n', 'p.yml', RULE_IDS);
+    const dotted = parsePolicy(
+      'version: 1\noverrides:\n  - paths: ["**/promoted/**"]\n    require: { hub: true }\n',
+      'p.yml',
+      RULE_IDS
+    );
     expect(effectivePolicy(dotted, ['.cache/promoted/x.json']).require.hub).toBe(true);
     expect(effectivePolicy(dotted, ['runs/Promoted/x.json']).require.hub).toBe(false);
   });

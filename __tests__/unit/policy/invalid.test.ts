@@ -18,41 +18,117 @@ function problemsOf(text: string): Problem[] {
 
 describe('invalid policies: each problem at its line and column', () => {
   it.each<[string, string, Problem[]]>([
-    ['a YAML syntax error', 'version: 1\nrules: [\n', [[3, 1, expect.stringMatching(/^not valid YAML: /) as unknown as string]]],
+    [
+      'a YAML syntax error',
+      'version: 1\nrules: [\n',
+      [[3, 1, expect.stringMatching(/^not valid YAML: /) as unknown as string]]
+    ],
     ['an empty file', '# nothing yet\n', [[1, 1, 'the policy file is empty: it needs at least `version: 1`']]],
     ['a list instead of a mapping', '- version: 1\n', [[1, 1, 'the policy must be a mapping (got [{"version":1}])']]],
-    ['no version', 'rules:\n  hub-gated: off\n', [[1, 1, 'the policy has no `version`: start the file with `version: 1`']]],
-    ['a version that does not exist', 'version: 2\n', [[1, 10, '`version` must be 1 (got 2): it is the only version of the policy format']]],
-    ['an unknown top-level setting', 'version: 1\nrequires:\n  hub: true\n', [[2, 1, 'unknown setting `requires` (did you mean `require`?)']]],
-    ['a snake_case key', 'version: 1\nrequire:\n  pinned_revisions: true\n', [[3, 3, 'unknown setting `pinned_revisions` in `require` (did you mean `pinned-revisions`?)']]],
-    ['an evidence class that does not exist', 'version: 1\nrequire:\n  evidence: strong\n', [[3, 13, '`require.evidence` must be one of primary, secondary, inferred (got "strong")']]],
-    ['a boolean written as a string', 'version: 1\nrequire:\n  hub: "yes"\n', [[3, 8, '`require.hub` must be true or false (got "yes")']]],
-    ['an attribution requirement that does not exist', 'version: 1\nrequire: { attribution: sometimes }\n', [[2, 25, '`require.attribution` must be one of when-required, always, never (got "sometimes")']]],
-    ['a rule id that does not exist', 'version: 1\nrules:\n  unpined-revision: error\n', [[3, 3, '`rules.unpined-revision` is not a rule id (did you mean `unpinned-revision`?)']]],
-    ['a rule id far from any other', 'version: 1\nrules:\n  not-a-rule: error\n', [[3, 3, '`rules.not-a-rule` is not a rule id']]],
-    ['a severity that does not exist', 'version: 1\nrules:\n  hub-gated: fatal\n', [[3, 14, '`rules.hub-gated` must be one of off, notice, warning, error (got "fatal")']]],
-    ['an unknown-license switch that does not exist', 'version: 1\nlicenses:\n  unknown: deny\n', [[3, 12, '`licenses.unknown` must be one of fail, warn, allow (got "deny")']]],
-    ['a license list written as a string', 'version: 1\nlicenses:\n  deny: cc-by-nc-4.0\n', [[3, 9, '`licenses.deny` must be a list (got "cc-by-nc-4.0")']]],
+    [
+      'no version',
+      'rules:\n  hub-gated: off\n',
+      [[1, 1, 'the policy has no `version`: start the file with `version: 1`']]
+    ],
+    [
+      'a version that does not exist',
+      'version: 2\n',
+      [[1, 10, '`version` must be 1 (got 2): it is the only version of the policy format']]
+    ],
+    [
+      'an unknown top-level setting',
+      'version: 1\nrequires:\n  hub: true\n',
+      [[2, 1, 'unknown setting `requires` (did you mean `require`?)']]
+    ],
+    [
+      'a snake_case key',
+      'version: 1\nrequire:\n  pinned_revisions: true\n',
+      [[3, 3, 'unknown setting `pinned_revisions` in `require` (did you mean `pinned-revisions`?)']]
+    ],
+    [
+      'an evidence class that does not exist',
+      'version: 1\nrequire:\n  evidence: strong\n',
+      [[3, 13, '`require.evidence` must be one of primary, secondary, inferred (got "strong")']]
+    ],
+    [
+      'a boolean written as a string',
+      'version: 1\nrequire:\n  hub: "yes"\n',
+      [[3, 8, '`require.hub` must be true or false (got "yes")']]
+    ],
+    [
+      'an attribution requirement that does not exist',
+      'version: 1\nrequire: { attribution: sometimes }\n',
+      [[2, 25, '`require.attribution` must be one of when-required, always, never (got "sometimes")']]
+    ],
+    [
+      'a rule id that does not exist',
+      'version: 1\nrules:\n  unpined-revision: error\n',
+      [[3, 3, '`rules.unpined-revision` is not a rule id (did you mean `unpinned-revision`?)']]
+    ],
+    [
+      'a rule id far from any other',
+      'version: 1\nrules:\n  not-a-rule: error\n',
+      [[3, 3, '`rules.not-a-rule` is not a rule id']]
+    ],
+    [
+      'a severity that does not exist',
+      'version: 1\nrules:\n  hub-gated: fatal\n',
+      [[3, 14, '`rules.hub-gated` must be one of off, notice, warning, error (got "fatal")']]
+    ],
+    [
+      'an unknown-license switch that does not exist',
+      'version: 1\nlicenses:\n  unknown: deny\n',
+      [[3, 12, '`licenses.unknown` must be one of fail, warn, allow (got "deny")']]
+    ],
+    [
+      'a license list written as a string',
+      'version: 1\nlicenses:\n  deny: cc-by-nc-4.0\n',
+      [[3, 9, '`licenses.deny` must be a list (got "cc-by-nc-4.0")']]
+    ],
     [
       'an invalid SPDX expression',
       'version: 1\nlicenses:\n  allow:\n    - MIT\n    - "MIT OR (Apache-2.0"\n    - MIT Apache-2.0\n    - "MIT WITH Nothing-exception"\n',
       [
         [5, 7, '`licenses.allow[1]` "MIT OR (Apache-2.0" is not a valid SPDX expression: a `(` is not closed'],
-        [6, 7, '`licenses.allow[2]` "MIT Apache-2.0" is not a valid SPDX expression: licenses must be joined by AND or OR, each operator between two licenses'],
-        [7, 7, '`licenses.allow[3]` "MIT WITH Nothing-exception" is not a valid SPDX expression: `Nothing-exception` is not an SPDX license exception']
+        [
+          6,
+          7,
+          '`licenses.allow[2]` "MIT Apache-2.0" is not a valid SPDX expression: licenses must be joined by AND or OR, each operator between two licenses'
+        ],
+        [
+          7,
+          7,
+          '`licenses.allow[3]` "MIT WITH Nothing-exception" is not a valid SPDX expression: `Nothing-exception` is not an SPDX license exception'
+        ]
       ]
     ],
     [
       'a license id that is a typo',
       'version: 1\nlicenses:\n  allow: [apach-2.0]\n',
-      [[3, 11, '`licenses.allow[0]` "apach-2.0" is neither an SPDX id, a Hub license id nor a known license name (did you mean `apache-2.0`?); write `other:apach-2.0` or `LicenseRef-apach-2.0` for a license of your own, or describe it under `licenses.knowledge`']]
+      [
+        [
+          3,
+          11,
+          '`licenses.allow[0]` "apach-2.0" is neither an SPDX id, a Hub license id nor a known license name (did you mean `apache-2.0`?); write `other:apach-2.0` or `LicenseRef-apach-2.0` for a license of your own, or describe it under `licenses.knowledge`'
+        ]
+      ]
     ],
     [
       'an unknown id inside an expression',
       'version: 1\nlicenses:\n  deny: ["MIT AND lama3.1"]\n',
-      [[3, 10, '`licenses.deny[0]` "MIT AND lama3.1" names "lama3.1", which is neither an SPDX id, a Hub license id nor a known license name (did you mean `llama3.1`?); write `other:lama3.1` or `LicenseRef-lama3.1` for a license of your own, or describe it under `licenses.knowledge`']]
+      [
+        [
+          3,
+          10,
+          '`licenses.deny[0]` "MIT AND lama3.1" names "lama3.1", which is neither an SPDX id, a Hub license id nor a known license name (did you mean `llama3.1`?); write `other:lama3.1` or `LicenseRef-lama3.1` for a license of your own, or describe it under `licenses.knowledge`'
+        ]
+      ]
     ],
-    ['an invalid license glob', 'version: 1\nlicenses:\n  deny: ["cc-by-nc-[34"]\n', [[3, 10, '`licenses.deny[0]` "cc-by-nc-[34" is not a valid glob: Missing closing: "]"']]],
+    [
+      'an invalid license glob',
+      'version: 1\nlicenses:\n  deny: ["cc-by-nc-[34"]\n',
+      [[3, 10, '`licenses.deny[0]` "cc-by-nc-[34" is not a valid glob: Missing closing: "]"']]
+    ],
     [
       'an upstream license mapping to a pattern, and a key with spaces',
       'version: 1\nlicenses:\n  upstreams:\n    "meta-llama/*": "llama3.*"\n    "meta llama/*": llama3\n',
@@ -75,7 +151,11 @@ describe('invalid policies: each problem at its line and column', () => {
       'version: 1\nlicenses:\n  knowledge:\n    - { id: acme, family: ACME, source: "https://a.example", attribution: {} }\n    - { id: "*acme", family: ACME, source: "https://a.example", attribution-markers: [ab] }\n',
       [
         [4, 62, '`attribution` of license knowledge entry 1 needs a `duty`, a `text` or `markers`'],
-        [5, 13, '`id` of license knowledge entry 2 must be a license id: letters, digits and `.+_- `, starting with a letter or digit (got "*acme")'],
+        [
+          5,
+          13,
+          '`id` of license knowledge entry 2 must be a license id: letters, digits and `.+_- `, starting with a letter or digit (got "*acme")'
+        ],
         [5, 87, '`attribution-markers[0]` of license knowledge entry 2 must be at least 3 characters long (got "ab")']
       ]
     ],
@@ -93,20 +173,50 @@ describe('invalid policies: each problem at its line and column', () => {
       'version: 1\noverrides:\n  - rules: { hub-gated: off }\n  - paths: ["../elsewhere/**"]\n  - paths: ["runs/**"]\n    require: { evidence: weak }\n',
       [
         [3, 5, 'override 1 has no `paths`: say which files it applies to'],
-        [4, 13, '`paths[0]` of override 2 "../elsewhere/**" contains `..`: paths are relative to the repository root and never leave it'],
+        [
+          4,
+          13,
+          '`paths[0]` of override 2 "../elsewhere/**" contains `..`: paths are relative to the repository root and never leave it'
+        ],
         [6, 26, '`require.evidence` of override 3 must be one of primary, secondary, inferred (got "weak")']
       ]
     ],
-    ['an override with no paths at all', 'version: 1\noverrides:\n  - paths: []\n', [[3, 5, '`paths` of override 1 must list at least one pattern']]],
-    ['an override with an unknown rule id', 'version: 1\noverrides:\n  - paths: [a/**]\n    rules: { missing-licence: off }\n', [[4, 14, '`rules.missing-licence` of override 1 is not a rule id (did you mean `missing-license`?)']]],
+    [
+      'an override with no paths at all',
+      'version: 1\noverrides:\n  - paths: []\n',
+      [[3, 5, '`paths` of override 1 must list at least one pattern']]
+    ],
+    [
+      'an override with an unknown rule id',
+      'version: 1\noverrides:\n  - paths: [a/**]\n    rules: { missing-licence: off }\n',
+      [[4, 14, '`rules.missing-licence` of override 1 is not a rule id (did you mean `missing-license`?)']]
+    ],
     [
       'a waiver without a reason',
       'version: 1\nwaivers:\n  - rule: missing-attribution\n    path: experiments/**\n    reason: ok\n  - rule: missing-attribution\n    path: experiments/**\n',
       [[6, 5, 'waiver 2 has no `reason`: every waiver must say why']]
     ],
-    ['a waiver with a blank reason', 'version: 1\nwaivers:\n  - { rule: missing-license, path: "**", reason: "   " }\n', [[3, 50, 'waiver 1 has an empty `reason`: every waiver must say why']]],
-    ['a waiver without a path', 'version: 1\nwaivers:\n  - { rule: missing-license, reason: x }\n', [[3, 5, 'waiver 1 has no `path`: say which files it covers (`"**"` for all)']]],
-    ['a waiver of a rule that does not exist', 'version: 1\nwaivers:\n  - rule: missing-atribution\n    path: x/**\n    reason: y\n', [[3, 11, '`rule` of waiver 1 is "missing-atribution", which is not a rule id (did you mean `missing-attribution`?)']]],
+    [
+      'a waiver with a blank reason',
+      'version: 1\nwaivers:\n  - { rule: missing-license, path: "**", reason: "   " }\n',
+      [[3, 50, 'waiver 1 has an empty `reason`: every waiver must say why']]
+    ],
+    [
+      'a waiver without a path',
+      'version: 1\nwaivers:\n  - { rule: missing-license, reason: x }\n',
+      [[3, 5, 'waiver 1 has no `path`: say which files it covers (`"**"` for all)']]
+    ],
+    [
+      'a waiver of a rule that does not exist',
+      'version: 1\nwaivers:\n  - rule: missing-atribution\n    path: x/**\n    reason: y\n',
+      [
+        [
+          3,
+          11,
+          '`rule` of waiver 1 is "missing-atribution", which is not a rule id (did you mean `missing-attribution`?)'
+        ]
+      ]
+    ],
     [
       'waivers with dates that are not dates',
       'version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: 2026-02-30 }\n  - { rule: hub-gated, path: "**", reason: x, expires: 31/12/2026 }\n  - { rule: hub-gated, path: "**", reason: x, expires: 20261231 }\n',
@@ -124,7 +234,11 @@ describe('invalid policies: each problem at its line and column', () => {
         [4, 46, '`upstream` of waiver 2 "meta-llama/(x" is not a valid glob: Missing closing: ")"']
       ]
     ],
-    ['an unknown waiver setting', 'version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expire: 2026-01-01 }\n', [[3, 47, 'unknown setting `expire` in waiver 1 (did you mean `expires`?)']]]
+    [
+      'an unknown waiver setting',
+      'version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expire: 2026-01-01 }\n',
+      [[3, 47, 'unknown setting `expire` in waiver 1 (did you mean `expires`?)']]
+    ]
   ])('%s', (_name, text, expected) => {
     expect(problemsOf(text)).toEqual(expected);
   });
@@ -132,13 +246,23 @@ describe('invalid policies: each problem at its line and column', () => {
   it('reports every problem of the file, in file order, and names the first in the message', () => {
     let err: PolicyError | undefined;
     try {
-      parsePolicy('version: 1\nwaivers:\n  - { rule: nope, path: "**" }\nrequire:\n  evidence: strong\n', '.github/lineage-policy.yml', RULE_IDS);
+      parsePolicy(
+        'version: 1\nwaivers:\n  - { rule: nope, path: "**" }\nrequire:\n  evidence: strong\n',
+        '.github/lineage-policy.yml',
+        RULE_IDS
+      );
     } catch (e) {
       err = e as PolicyError;
     }
-    expect(err?.problems.map((p) => [p.line, p.column])).toEqual([[3, 5], [3, 13], [5, 13]]);
+    expect(err?.problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 5],
+      [3, 13],
+      [5, 13]
+    ]);
     expect(err).toMatchObject({ file: '.github/lineage-policy.yml', line: 3, column: 5 });
-    expect(err?.message).toBe('The policy file .github/lineage-policy.yml is invalid: waiver 1 has no `reason`: every waiver must say why (line 3, column 5) (and 2 more problems).');
+    expect(err?.message).toBe(
+      'The policy file .github/lineage-policy.yml is invalid: waiver 1 has no `reason`: every waiver must say why (line 3, column 5) (and 2 more problems).'
+    );
   });
 
   it(`keeps at most ${MAX_POLICY_PROBLEMS} problems, the last saying how many more there are`, () => {
@@ -151,13 +275,24 @@ describe('invalid policies: each problem at its line and column', () => {
 
   it('refuses alias bombs through the positioned YAML reader', () => {
     const lines = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    for (let i = 0; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(97 + i))
+          .join(',')}]`
+      );
     const [problem] = problemsOf(lines.join('\n'));
     expect(problem[2]).toMatch(/^not valid YAML: /);
   });
 
   it('accepts ids and aliases of the built-in license knowledge base in license lists', () => {
-    expect(() => parsePolicy('version: 1\nlicenses:\n  allow: [deepseek-license, llama-3.1, "MIT AND llama-3.1", apache2, apache license 2.0]\n', 'p.yml', RULE_IDS)).not.toThrow();
+    expect(() =>
+      parsePolicy(
+        'version: 1\nlicenses:\n  allow: [deepseek-license, llama-3.1, "MIT AND llama-3.1", apache2, apache license 2.0]\n',
+        'p.yml',
+        RULE_IDS
+      )
+    ).not.toThrow();
   });
 
   it('does not let `__proto__` or `constructor` pass as rule ids', () => {

@@ -3,7 +3,8 @@ import { licenseAllowed } from '../../../src/policy/license-match.js';
 import { parseLicense } from '../../../src/policy/license-expression.js';
 
 const lists = (allow: string[] | null, deny: string[] = []) => ({ allow, deny });
-const verdict = (license: string, allow: string[] | null, deny: string[] = []) => licenseAllowed(license, lists(allow, deny)).verdict;
+const verdict = (license: string, allow: string[] | null, deny: string[] = []) =>
+  licenseAllowed(license, lists(allow, deny)).verdict;
 
 describe('licenseAllowed: SPDX semantics (spdx-satisfies)', () => {
   it('lets a disjunction pass when one alternative is allowed', () => {
@@ -36,7 +37,10 @@ describe('licenseAllowed: SPDX semantics (spdx-satisfies)', () => {
   });
 
   it('reads an OR entry of the allow-list as each of its alternatives', () => {
-    expect(licenseAllowed('Apache-2.0', lists(['MIT OR Apache-2.0']))).toEqual({ verdict: 'allowed', matched: 'MIT OR Apache-2.0' });
+    expect(licenseAllowed('Apache-2.0', lists(['MIT OR Apache-2.0']))).toEqual({
+      verdict: 'allowed',
+      matched: 'MIT OR Apache-2.0'
+    });
   });
 
   it('reads an AND entry of the allow-list as exactly that combination', () => {
@@ -63,20 +67,32 @@ describe('licenseAllowed: Hub-only ids and license names', () => {
   it('mixes with SPDX ids inside an expression (DeepSeek-R1-Distill-Llama: MIT and Llama 3.1)', () => {
     expect(verdict('MIT AND llama3.1', ['mit', 'llama3.1'])).toBe('allowed');
     expect(verdict('MIT AND llama3.1', ['mit'])).toBe('not-in-allow-list');
-    expect(licenseAllowed('MIT AND llama3.1', lists(null, ['llama3.*']))).toEqual({ verdict: 'denied', matched: 'llama3.*' });
+    expect(licenseAllowed('MIT AND llama3.1', lists(null, ['llama3.*']))).toEqual({
+      verdict: 'denied',
+      matched: 'llama3.*'
+    });
   });
 });
 
 describe('licenseAllowed: deny-list', () => {
   it('denies by id and by glob', () => {
-    expect(licenseAllowed('cc-by-nc-4.0', lists(null, ['cc-by-nc-4.0']))).toEqual({ verdict: 'denied', matched: 'cc-by-nc-4.0' });
-    expect(licenseAllowed('CC-BY-NC-SA-4.0', lists(null, ['cc-by-nc-*']))).toEqual({ verdict: 'denied', matched: 'cc-by-nc-*' });
+    expect(licenseAllowed('cc-by-nc-4.0', lists(null, ['cc-by-nc-4.0']))).toEqual({
+      verdict: 'denied',
+      matched: 'cc-by-nc-4.0'
+    });
+    expect(licenseAllowed('CC-BY-NC-SA-4.0', lists(null, ['cc-by-nc-*']))).toEqual({
+      verdict: 'denied',
+      matched: 'cc-by-nc-*'
+    });
     expect(verdict('cc-by-4.0', null, ['cc-by-nc-*'])).toBe('allowed');
     expect(verdict('other:qwen-research', null, ['qwen-*'])).toBe('denied');
   });
 
   it('lets deny win over allow', () => {
-    expect(licenseAllowed('cc-by-nc-4.0', lists(['cc-by-*'], ['cc-by-nc-*']))).toEqual({ verdict: 'denied', matched: 'cc-by-nc-*' });
+    expect(licenseAllowed('cc-by-nc-4.0', lists(['cc-by-*'], ['cc-by-nc-*']))).toEqual({
+      verdict: 'denied',
+      matched: 'cc-by-nc-*'
+    });
     expect(verdict('llama3.1', ['llama3.1'], ['llama3.1'])).toBe('denied');
   });
 
@@ -114,16 +130,21 @@ describe('licenseAllowed: unknown licenses', () => {
     expect(verdict('other', ['other'])).toBe('allowed');
   });
 
-  it('knows the ids and aliases of the license knowledge base, with the policy\'s entries', () => {
-    const knowledge = LicenseKnowledge.builtin().withEntries([{ id: 'acme-internal', family: 'ACME', source: 'https://acme.example/l' }]);
+  it("knows the ids and aliases of the license knowledge base, with the policy's entries", () => {
+    const knowledge = LicenseKnowledge.builtin().withEntries([
+      { id: 'acme-internal', family: 'ACME', source: 'https://acme.example/l' }
+    ]);
     expect(licenseAllowed('acme-internal', lists(['mit']), { knowledge })).toEqual({ verdict: 'not-in-allow-list' });
-    expect(licenseAllowed('acme-internal', lists(['acme-internal']), { knowledge })).toEqual({ verdict: 'allowed', matched: 'acme-internal' });
+    expect(licenseAllowed('acme-internal', lists(['acme-internal']), { knowledge })).toEqual({
+      verdict: 'allowed',
+      matched: 'acme-internal'
+    });
     // An alias matches its id, in either direction, and through globs.
     expect(licenseAllowed('deepseek-license', lists(['deepseek']), { knowledge }).verdict).toBe('allowed');
     expect(licenseAllowed('llama-3.1', lists(null, ['llama3.*']), { knowledge }).verdict).toBe('denied');
   });
 
-  it('reads the built-in knowledge base\'s spellings as the license they name, without being told', () => {
+  it("reads the built-in knowledge base's spellings as the license they name, without being told", () => {
     expect(verdict('deepseek-license', ['deepseek'])).toBe('allowed');
     expect(verdict('Apache 2.0', ['Apache-2.0'])).toBe('allowed');
     expect(verdict('apache-2.0', ['apache2'])).toBe('allowed');

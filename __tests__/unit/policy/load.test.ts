@@ -71,8 +71,16 @@ describe('loadPolicy: a valid policy', () => {
     expect(policy.defaults).toEqual({
       rules: { 'unpinned-revision': 'error', 'hub-gated': 'off' },
       require: { pinnedRevisions: false, evidence: 'inferred', attribution: 'always', hub: true },
-      licenses: { allow: ['apache-2.0', 'mit', 'MIT OR Apache-2.0', 'llama3.1', 'cc-by-*'], deny: ['cc-by-nc-4.0'], unknown: 'fail' },
-      upstreams: { allow: ['meta-llama/*', 'Qwen/*', 'moonshotai/Kimi-K2*'], deny: ['some-org/*'], mirrorsAsUpstream: false }
+      licenses: {
+        allow: ['apache-2.0', 'mit', 'MIT OR Apache-2.0', 'llama3.1', 'cc-by-*'],
+        deny: ['cc-by-nc-4.0'],
+        unknown: 'fail'
+      },
+      upstreams: {
+        allow: ['meta-llama/*', 'Qwen/*', 'moonshotai/Kimi-K2*'],
+        deny: ['some-org/*'],
+        mirrorsAsUpstream: false
+      }
     });
     expect(policy.overrides).toEqual([
       {
@@ -87,7 +95,11 @@ describe('loadPolicy: a valid policy', () => {
       { paths: ['experiments/'], settings: { licenses: { allow: null, deny: [] } } }
     ]);
     expect(policy.upstreamLicenses).toEqual([
-      { pattern: 'meta-llama/Llama-3.1-*', license: 'llama3.1', at: { path: '.github/lineage-policy.yml', line: 11, column: 5 } },
+      {
+        pattern: 'meta-llama/Llama-3.1-*',
+        license: 'llama3.1',
+        at: { path: '.github/lineage-policy.yml', line: 11, column: 5 }
+      },
       { pattern: 'acme/*', license: 'acme-internal', at: { path: '.github/lineage-policy.yml', line: 12, column: 5 } }
     ]);
     expect(policy.licenseEntries).toEqual([
@@ -121,9 +133,22 @@ licenses:
       RULE_IDS
     );
     const [flat, structured] = policy.licenseEntries.map((e) => toLicenseEntry(e, 'policy'));
-    expect(flat).toMatchObject({ id: 'acme-internal', attribution: { text: 'Built on ACME models', markers: ['Built on ACME'] }, origin: 'policy' });
-    expect(structured).toMatchObject({ id: 'llama3.1', display: 'Llama 3.1 (house reading)', namingPrefix: 'Llama', flowDown: true });
-    expect(structured.attribution).toEqual({ text: 'Built with Llama', markers: ['Built with Llama'], condition: 'when distributed' });
+    expect(flat).toMatchObject({
+      id: 'acme-internal',
+      attribution: { text: 'Built on ACME models', markers: ['Built on ACME'] },
+      origin: 'policy'
+    });
+    expect(structured).toMatchObject({
+      id: 'llama3.1',
+      display: 'Llama 3.1 (house reading)',
+      namingPrefix: 'Llama',
+      flowDown: true
+    });
+    expect(structured.attribution).toEqual({
+      text: 'Built with Llama',
+      markers: ['Built with Llama'],
+      condition: 'when distributed'
+    });
   });
 
   it('keeps each waiver with its position, and trims its reason', async () => {
@@ -138,14 +163,25 @@ licenses:
         expires: '2026-12-31',
         at: { path: '.github/lineage-policy.yml', line: 33, column: 5 }
       },
-      { rule: 'unpinned-revision', path: 'legacy/**', reason: 'Frozen runs.', at: { path: '.github/lineage-policy.yml', line: 38, column: 5 } }
+      {
+        rule: 'unpinned-revision',
+        path: 'legacy/**',
+        reason: 'Frozen runs.',
+        at: { path: '.github/lineage-policy.yml', line: 38, column: 5 }
+      }
     ]);
   });
 
   it('fills what a minimal policy leaves out with the defaults', () => {
     const policy = parsePolicy('version: 1\n', 'p.yml', RULE_IDS);
     expect(policy.defaults).toEqual(defaultEffectivePolicy());
-    expect(policy).toMatchObject({ file: 'p.yml', overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] });
+    expect(policy).toMatchObject({
+      file: 'p.yml',
+      overrides: [],
+      waivers: [],
+      upstreamLicenses: [],
+      licenseEntries: []
+    });
   });
 
   it('reads a policy written with a byte-order mark and CRLF line ends', () => {
@@ -154,7 +190,10 @@ licenses:
   });
 
   it('accepts rule ids the caller knows even when the schema does not list them yet', () => {
-    const policy = parsePolicy('version: 1\nrules:\n  brand-new-rule: notice\n', 'p.yml', [...RULE_IDS, 'brand-new-rule']);
+    const policy = parsePolicy('version: 1\nrules:\n  brand-new-rule: notice\n', 'p.yml', [
+      ...RULE_IDS,
+      'brand-new-rule'
+    ]);
     expect(policy.defaults.rules).toEqual({ 'brand-new-rule': 'notice' });
   });
 });
@@ -198,7 +237,9 @@ describe('loadPolicy: which file', () => {
 
   it('fails with a ConfigError when the named file does not exist', async () => {
     await put('.github/lineage-policy.yml', 'version: 1\n');
-    const err = await loadPolicy({ workspace, file: 'policies/missing.yml', ruleIds: RULE_IDS }).catch((e: unknown) => e);
+    const err = await loadPolicy({ workspace, file: 'policies/missing.yml', ruleIds: RULE_IDS }).catch(
+      (e: unknown) => e
+    );
     expect(err).toBeInstanceOf(ConfigError);
     expect(err).not.toBeInstanceOf(PolicyError);
     expect((err as Error).message).toMatch(/^The policy file policies\/missing.yml does not exist/);
@@ -213,6 +254,13 @@ describe('loadPolicy: which file', () => {
     await put('.github/lineage-policy.yml', `version: 1\n${'#'.repeat(MAX_POLICY_BYTES)}\n`);
     const err = (await loadPolicy({ workspace, ruleIds: RULE_IDS }).catch((e: unknown) => e)) as PolicyError;
     expect(err).toBeInstanceOf(PolicyError);
-    expect(err.problems).toEqual([{ file: '.github/lineage-policy.yml', line: 1, column: 1, message: 'the policy file is larger than 256 KiB; a policy is a page of YAML' }]);
+    expect(err.problems).toEqual([
+      {
+        file: '.github/lineage-policy.yml',
+        line: 1,
+        column: 1,
+        message: 'the policy file is larger than 256 KiB; a policy is a page of YAML'
+      }
+    ]);
   });
 });

@@ -42,7 +42,7 @@ function propertyNames(): Set<string> {
 }
 
 describe('schemas/policy.schema.json', () => {
-  it('is a draft 2020-12 schema published under the project\'s $id, and strict ajv compiles it', () => {
+  it("is a draft 2020-12 schema published under the project's $id, and strict ajv compiles it", () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe('https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json');
     expect(() => new Ajv2020({ strict: true, allowUnionTypes: true }).compile(schema)).not.toThrow();
@@ -51,7 +51,11 @@ describe('schemas/policy.schema.json', () => {
   it('closes every mapping with additionalProperties: false', () => {
     const open: string[] = [];
     walk(schema, '#', (s, at) => {
-      const isObject = s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || 'properties' in s || 'patternProperties' in s;
+      const isObject =
+        s.type === 'object' ||
+        (Array.isArray(s.type) && s.type.includes('object')) ||
+        'properties' in s ||
+        'patternProperties' in s;
       if (isObject && s.additionalProperties !== false) open.push(at);
     });
     expect(open).toEqual([]);
@@ -71,16 +75,20 @@ describe('schemas/policy.schema.json', () => {
 
   it('lists exactly the rule ids of the contract, for `rules` and for waivers', () => {
     expect(Object.keys(defs.rules.properties as Schema).sort()).toEqual([...RULE_IDS].sort());
-    expect(((defs.waiver.properties as Record<string, Schema>).rule.enum as string[]).slice().sort()).toEqual([...RULE_IDS].sort());
+    expect(((defs.waiver.properties as Record<string, Schema>).rule.enum as string[]).slice().sort()).toEqual(
+      [...RULE_IDS].sort()
+    );
   });
 
-  it('accepts in `licenses.knowledge` every field of the knowledge base\'s own entries', () => {
+  it("accepts in `licenses.knowledge` every field of the knowledge base's own entries", () => {
     const kb = JSON.parse(read('schemas/license-knowledge.schema.json')) as { $defs: Record<string, Schema> };
     const theirs = Object.keys(kb.$defs.entry.properties as Schema);
     const ours = Object.keys(defs.knowledgeEntry.properties as Schema);
     expect(theirs.filter((k) => !ours.includes(k))).toEqual([]);
     const theirAttribution = Object.keys(kb.$defs.attribution.properties as Schema);
-    const ourAttribution = Object.keys(((defs.knowledgeEntry.properties as Record<string, Schema>).attribution.properties as Schema));
+    const ourAttribution = Object.keys(
+      (defs.knowledgeEntry.properties as Record<string, Schema>).attribution.properties as Schema
+    );
     expect(ourAttribution.sort()).toEqual(theirAttribution.sort());
   });
 });
@@ -102,7 +110,7 @@ describe('examples/lineage-policy.example.yml', () => {
 describe('docs/policy.md', () => {
   const doc = read('docs/policy.md');
 
-  it('gives the editor line with the schema\'s $id', () => {
+  it("gives the editor line with the schema's $id", () => {
     expect(doc).toContain(`# yaml-language-server: $schema=${String(schema.$id)}`);
   });
 
@@ -115,7 +123,8 @@ describe('docs/policy.md', () => {
     const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
     const last = parsePolicy(blocks[blocks.length - 1], 'x.yml', RULE_IDS);
     const example = parsePolicy(read('examples/lineage-policy.example.yml'), 'x.yml', RULE_IDS);
-    const withoutPositions = (p: object) => JSON.parse(JSON.stringify(p, (k, v: unknown) => (k === 'at' ? undefined : v))) as unknown;
+    const withoutPositions = (p: object) =>
+      JSON.parse(JSON.stringify(p, (k, v: unknown) => (k === 'at' ? undefined : v))) as unknown;
     expect(withoutPositions(last)).toEqual(withoutPositions(example));
   });
 });
@@ -151,7 +160,13 @@ describe('schemas/report.schema.json: waived findings', () => {
   });
 
   it('accepts the waiver that covers a finding', () => {
-    expect(validate(report({ waiver: { reason: 'Internal eval only.', expires: '2026-12-31', file: '.github/lineage-policy.yml', line: 33 } }))).toBe(true);
+    expect(
+      validate(
+        report({
+          waiver: { reason: 'Internal eval only.', expires: '2026-12-31', file: '.github/lineage-policy.yml', line: 33 }
+        })
+      )
+    ).toBe(true);
     expect(validate(report({ waiver: { reason: 'Frozen.', file: '.github/lineage-policy.yml', line: 3 } }))).toBe(true);
     expect(validate(report({}))).toBe(true);
   });

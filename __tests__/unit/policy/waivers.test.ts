@@ -60,7 +60,12 @@ describe('applyWaivers', () => {
     expect(findings[0]).toEqual({
       ...llama,
       waived: true,
-      waiver: { reason: 'Internal eval only; never distributed.', expires: '2026-06-30', file: '.github/lineage-policy.yml', line: 3 }
+      waiver: {
+        reason: 'Internal eval only; never distributed.',
+        expires: '2026-06-30',
+        file: '.github/lineage-policy.yml',
+        line: 3
+      }
     });
     expect(expired).toEqual([waivers[2]]);
   });
@@ -79,7 +84,11 @@ describe('applyWaivers', () => {
   it('reads `./legacy/` as everything under legacy/, and leaves out a waiver without `expires`', () => {
     const legacy = finding('unpinned-revision', 'legacy/run-7/training_manifest.json');
     const { findings } = applyWaivers([legacy], waivers, at('2030-01-01T00:00:00Z'));
-    expect(findings[0].waiver).toEqual({ reason: 'Frozen runs that are never retrained.', file: '.github/lineage-policy.yml', line: 8 });
+    expect(findings[0].waiver).toEqual({
+      reason: 'Frozen runs that are never retrained.',
+      file: '.github/lineage-policy.yml',
+      line: 8
+    });
     expect(findings[0].waiver).not.toHaveProperty('expires');
   });
 
@@ -91,7 +100,7 @@ describe('applyWaivers', () => {
     expect(after.expired).toEqual([waivers[0], waivers[2]]);
   });
 
-  it('judges the day in UTC, whatever the runner\'s time zone', () => {
+  it("judges the day in UTC, whatever the runner's time zone", () => {
     // 2026-07-01T01:00+02:00 is still 2026-06-30 in UTC.
     expect(applyWaivers([llama], waivers, at('2026-07-01T01:00:00+02:00')).findings[0].waived).toBe(true);
     expect(isExpired(waivers[0], new Date('2026-07-01T01:00:00-02:00'))).toBe(true);

@@ -22,7 +22,14 @@ describe('toAnnotations', () => {
     expect(annotations[3]).toEqual({
       level: 'warning',
       message: 'The upstream gpt2 is not pinned. Fix: Pin a 40-hex commit.',
-      properties: { title: 'unpinned-revision', file: 'runs/mens-7/training_manifest.json', startLine: 7, endLine: 7, startColumn: 3, endColumn: 10 }
+      properties: {
+        title: 'unpinned-revision',
+        file: 'runs/mens-7/training_manifest.json',
+        startLine: 7,
+        endLine: 7,
+        startColumn: 3,
+        endColumn: 10
+      }
     });
   });
 
@@ -34,7 +41,12 @@ describe('toAnnotations', () => {
 
   it('drops columns when the finding spans lines (GitHub accepts columns only within one line)', () => {
     const multi = annotations.find((a) => a.properties.title === 'missing-license')!;
-    expect(multi.properties).toEqual({ title: 'missing-license', file: 'runs/mens-7/training_manifest.json', startLine: 1, endLine: 3 });
+    expect(multi.properties).toEqual({
+      title: 'missing-license',
+      file: 'runs/mens-7/training_manifest.json',
+      startLine: 1,
+      endLine: 3
+    });
   });
 });
 
@@ -63,12 +75,26 @@ describe('emitAnnotations', () => {
     } finally {
       spy.mockRestore();
     }
-    const lines = written.join('').split(/\r?\n/).filter((l) => l !== '');
+    const lines = written
+      .join('')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
     expect(lines).toHaveLength(6);
-    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice', '::notice']);
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual([
+      '::error',
+      '::error',
+      '::warning',
+      '::warning',
+      '::notice',
+      '::notice'
+    ]);
     const hostile = lines.find((l) => l.includes('unresolvable-upstream'))!;
     // Properties are escaped (`|` stays, `,` and `:` would be %2C / %3A), the message's newlines are %0A.
-    expect(hostile.startsWith('::error title=unresolvable-upstream,file=adapters/pipe|dir/adapter_config.json,line=2,endLine=2,col=3,endColumn=10::')).toBe(true);
+    expect(
+      hostile.startsWith(
+        '::error title=unresolvable-upstream,file=adapters/pipe|dir/adapter_config.json,line=2,endLine=2,col=3,endColumn=10::'
+      )
+    ).toBe(true);
     expect(hostile).toContain('%0A::error::owned');
     expect(hostile).toContain(HOSTILE.html);
   });

@@ -5,7 +5,9 @@ import { ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
 describe('fingerprint', () => {
   it('is the first 32 hex digits of sha256 over rule, path and subject joined by NUL', () => {
     // Expected value computed with: printf 'missing-license\0adapters/a/README.md\0adapters/a' | sha256sum
-    expect(fingerprint('missing-license', 'adapters/a/README.md', 'adapters/a')).toBe('aa87b63921446223e7cf8db666aa9cd7');
+    expect(fingerprint('missing-license', 'adapters/a/README.md', 'adapters/a')).toBe(
+      'aa87b63921446223e7cf8db666aa9cd7'
+    );
   });
 
   it('depends on each part and not on how they happen to concatenate', () => {
@@ -31,7 +33,14 @@ describe('buildReport', () => {
   });
 
   it('counts waived findings only as waived', () => {
-    expect(sampleReport().counts).toEqual({ artifacts: 4, manifests: 5, errors: 2, warnings: 2, notices: 1, waived: 1 });
+    expect(sampleReport().counts).toEqual({
+      artifacts: 4,
+      manifests: 5,
+      errors: 2,
+      warnings: 2,
+      notices: 1,
+      waived: 1
+    });
   });
 
   it('carries the run description, tool and schema version', () => {
@@ -42,7 +51,10 @@ describe('buildReport', () => {
     expect(report.run.notes).toHaveLength(1);
   });
 
-  const build = (failOn: 'error' | 'warning' | 'never', severities: ('error' | 'warning' | 'notice' | 'waived-error')[]) =>
+  const build = (
+    failOn: 'error' | 'warning' | 'never',
+    severities: ('error' | 'warning' | 'notice' | 'waived-error')[]
+  ) =>
     buildReport({
       version: '1',
       failOn,
@@ -51,7 +63,13 @@ describe('buildReport', () => {
       notes: [],
       manifestsCount: 0,
       findings: severities.map((s, i) =>
-        finding({ ruleId: 'r', severity: s === 'waived-error' ? 'error' : s, waived: s === 'waived-error', path: `p${i}`, artifact: '.' })
+        finding({
+          ruleId: 'r',
+          severity: s === 'waived-error' ? 'error' : s,
+          waived: s === 'waived-error',
+          path: `p${i}`,
+          artifact: '.'
+        })
       )
     }).result;
 

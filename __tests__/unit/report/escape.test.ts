@@ -1,4 +1,12 @@
-import { clip, escapeMarkdown, escapeTableCell, inlineCode, neutraliseMentions, revealInvisible, safeMarkdown } from '../../../src/report/render/escape.js';
+import {
+  clip,
+  escapeMarkdown,
+  escapeTableCell,
+  inlineCode,
+  neutraliseMentions,
+  revealInvisible,
+  safeMarkdown
+} from '../../../src/report/render/escape.js';
 
 describe('escapeMarkdown', () => {
   it('turns HTML into text', () => {
@@ -43,7 +51,9 @@ describe('escapeTableCell', () => {
 
 describe('neutraliseMentions', () => {
   it('breaks user, team and everyone mentions with a zero-width space', () => {
-    expect(neutraliseMentions('hi @octocat, @org/team and @everyone')).toBe('hi @\u200Boctocat, @\u200Borg/team and @\u200Beveryone');
+    expect(neutraliseMentions('hi @octocat, @org/team and @everyone')).toBe(
+      'hi @\u200Boctocat, @\u200Borg/team and @\u200Beveryone'
+    );
   });
 
   it('leaves a lone @ alone', () => {

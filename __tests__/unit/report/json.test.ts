@@ -4,7 +4,8 @@ import { sampleReport } from './sample-report.js';
 import { reportSchema as schema, reportValidator as validator } from '../../helpers/report-schema.js';
 
 type Mutable = Record<string, unknown> & { findings: Record<string, unknown>[]; artifacts: Record<string, unknown>[] };
-const parsed = (failOn: 'error' | 'warning' | 'never' = 'error') => JSON.parse(renderJson(sampleReport(failOn))) as Mutable;
+const parsed = (failOn: 'error' | 'warning' | 'never' = 'error') =>
+  JSON.parse(renderJson(sampleReport(failOn))) as Mutable;
 
 describe('renderJson', () => {
   it('is 2-space JSON with a trailing newline that round-trips the report', () => {
@@ -39,7 +40,12 @@ describe('schemas/report.schema.json', () => {
   });
 
   it('accepts an empty run', () => {
-    const empty = { ...parsed(), artifacts: [], findings: [], counts: { artifacts: 0, manifests: 0, errors: 0, warnings: 0, notices: 0, waived: 0 } };
+    const empty = {
+      ...parsed(),
+      artifacts: [],
+      findings: [],
+      counts: { artifacts: 0, manifests: 0, errors: 0, warnings: 0, notices: 0, waived: 0 }
+    };
     expect(validate(empty)).toBe(true);
   });
 
@@ -54,7 +60,11 @@ describe('schemas/report.schema.json', () => {
     ['a fingerprint that is not 32 hex digits', (r) => (r.findings[0].fingerprint = 'abc'), 'fingerprint'],
     ['a rule id that is not kebab-case', (r) => (r.findings[0].ruleId = 'Missing_License'), 'ruleId'],
     ['a help URI that is not a URI', (r) => (r.findings[0].helpUri = 'not a uri'), 'helpUri'],
-    ['an unknown upstream kind', (r) => ((r.artifacts[0].upstreams as Record<string, unknown>[])[0].kind = 'guess'), 'kind'],
+    [
+      'an unknown upstream kind',
+      (r) => ((r.artifacts[0].upstreams as Record<string, unknown>[])[0].kind = 'guess'),
+      'kind'
+    ],
     ['a license object missing a key', (r) => (r.artifacts[0].license = { id: 'mit' }), 'license'],
     ['a string count', (r) => ((r.counts as Record<string, unknown>).errors = '2'), 'errors'],
     ['an unknown fail-on', (r) => (r.failOn = 'notice'), 'failOn']

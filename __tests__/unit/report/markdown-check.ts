@@ -7,7 +7,11 @@ export function withoutCodeSpans(markdown: string): string {
 
 /** Cells of a table row, split where GFM splits: at pipes not escaped with a backslash. */
 export function cells(row: string): string[] {
-  return row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+  return row
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 }
 
 export function tableRows(markdown: string): string[] {

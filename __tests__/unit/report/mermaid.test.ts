@@ -3,16 +3,54 @@ import { buildReport } from '../../../src/report/build.js';
 import type { ReportArtifact, ReportUpstream } from '../../../src/report/report.js';
 
 const up = (id: string, ancestors: { id: string; depth: number }[] = []): ReportUpstream => ({
-  raw: id, kind: 'hub-id', id, revision: null, role: 'base', evidence: 'primary', path: 'a/README.md', line: 2, license: null,
-  hub: { status: 'found', sha: null, gated: false, license: null, ancestors: ancestors.map((a) => ({ ...a, license: null, evidence: 'secondary' as const })) }
+  raw: id,
+  kind: 'hub-id',
+  id,
+  revision: null,
+  role: 'base',
+  evidence: 'primary',
+  path: 'a/README.md',
+  line: 2,
+  license: null,
+  hub: {
+    status: 'found',
+    sha: null,
+    gated: false,
+    license: null,
+    ancestors: ancestors.map((a) => ({ ...a, license: null, evidence: 'secondary' as const }))
+  }
 });
-const art = (dir: string, upstreams: ReportUpstream[]): ReportArtifact => ({ dir, manifests: [], upstreams, license: null, attribution: null, status: 'pass' });
-const report = (artifacts: ReportArtifact[]) => buildReport({ version: '0.1.0', failOn: 'error', artifacts, findings: [], changeSource: 'x', notes: [], manifestsCount: 0 });
+const art = (dir: string, upstreams: ReportUpstream[]): ReportArtifact => ({
+  dir,
+  manifests: [],
+  upstreams,
+  license: null,
+  attribution: null,
+  status: 'pass'
+});
+const report = (artifacts: ReportArtifact[]) =>
+  buildReport({
+    version: '0.1.0',
+    failOn: 'error',
+    artifacts,
+    findings: [],
+    changeSource: 'x',
+    notes: [],
+    manifestsCount: 0
+  });
 
 describe('lineageDiagram', () => {
   it('draws artifact → upstream → its base_model chain, each model once', () => {
-    const chain = [{ id: 'meta-llama/Llama-3.1-8B-Instruct', depth: 1 }, { id: 'meta-llama/Llama-3.1-8B', depth: 2 }];
-    const d = lineageDiagram(report([art('a', [up('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit', chain)]), art('b', [up('meta-llama/Llama-3.1-8B-Instruct')])]))!;
+    const chain = [
+      { id: 'meta-llama/Llama-3.1-8B-Instruct', depth: 1 },
+      { id: 'meta-llama/Llama-3.1-8B', depth: 2 }
+    ];
+    const d = lineageDiagram(
+      report([
+        art('a', [up('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit', chain)]),
+        art('b', [up('meta-llama/Llama-3.1-8B-Instruct')])
+      ])
+    )!;
     expect(d.split('\n')).toEqual([
       '```mermaid',
       'flowchart LR',
@@ -29,9 +67,16 @@ describe('lineageDiagram', () => {
     ]);
   });
   it('keeps hostile text inside its label and bounds the size', () => {
-    const d = lineageDiagram(report([art('x"]\n  click n0 "javascript:alert(1)"<img>', [up('evil/"])<b>@everyone')])]))!;
-    expect(d.replace(/-\.?->/g, "")).not.toMatch(/[<>]|"javascript|\n {2}click/);
-    expect(d.split('\n').filter((l) => l.includes('"')).every((l) => /^ {2}n\d+(\[|\(\[)"[^"]*"(\]|\]\))$/.test(l))).toBe(true);
+    const d = lineageDiagram(
+      report([art('x"]\n  click n0 "javascript:alert(1)"<img>', [up('evil/"])<b>@everyone')])])
+    )!;
+    expect(d.replace(/-\.?->/g, '')).not.toMatch(/[<>]|"javascript|\n {2}click/);
+    expect(
+      d
+        .split('\n')
+        .filter((l) => l.includes('"'))
+        .every((l) => /^ {2}n\d+(\[|\(\[)"[^"]*"(\]|\]\))$/.test(l))
+    ).toBe(true);
     const many = lineageDiagram(report(Array.from({ length: 100 }, (_, i) => art(`dir${i}`, [up(`org/model-${i}`)]))))!;
     expect(many.split('\n').filter((l) => /^ {2}n\d+[[(]/.test(l))).toHaveLength(MAX_DIAGRAM_NODES);
     expect(many).toContain('more["and 140 more not drawn"]');

@@ -17,7 +17,9 @@ export const HOSTILE = {
   newline: 'first line\n\n# injected heading\n::error::owned'
 };
 
-export function finding(partial: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'path' | 'artifact'>): Finding {
+export function finding(
+  partial: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'path' | 'artifact'>
+): Finding {
   const line = partial.line ?? 1;
   return {
     message: `Problem found by ${partial.ruleId}.`,
@@ -43,8 +45,30 @@ export const ARTIFACTS: ReportArtifact[] = [
       { path: 'adapters/clean/README.md', format: 'hf-model-card' }
     ],
     upstreams: [
-      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/adapter_config.json', line: 4, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` }, hub: null },
-      { raw: 'meta-llama/Llama-3.1-8B', kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B', revision: SHA, role: 'base', evidence: 'primary', path: 'adapters/clean/README.md', line: 3, license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` }, hub: null }
+      {
+        raw: 'meta-llama/Llama-3.1-8B',
+        kind: 'hub-id',
+        id: 'meta-llama/Llama-3.1-8B',
+        revision: SHA,
+        role: 'base',
+        evidence: 'primary',
+        path: 'adapters/clean/adapter_config.json',
+        line: 4,
+        license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` },
+        hub: null
+      },
+      {
+        raw: 'meta-llama/Llama-3.1-8B',
+        kind: 'hub-id',
+        id: 'meta-llama/Llama-3.1-8B',
+        revision: SHA,
+        role: 'base',
+        evidence: 'primary',
+        path: 'adapters/clean/README.md',
+        line: 3,
+        license: { id: 'llama3.1', via: 'declared', evidence: 'primary', source: `license in ${HOSTILE.mention}` },
+        hub: null
+      }
     ],
     license: { id: 'llama3.1', name: null, link: null },
     attribution: 'Built with Llama',
@@ -54,7 +78,18 @@ export const ARTIFACTS: ReportArtifact[] = [
     dir: HOSTILE.pipeDir,
     manifests: [{ path: `${HOSTILE.pipeDir}/adapter_config.json`, format: 'peft-adapter-config' }],
     upstreams: [
-      { raw: `/home/me/${HOSTILE.html}|x`, kind: 'local-path', id: null, revision: null, role: 'base', evidence: 'primary', path: `${HOSTILE.pipeDir}/adapter_config.json`, line: 2, license: null, hub: null }
+      {
+        raw: `/home/me/${HOSTILE.html}|x`,
+        kind: 'local-path',
+        id: null,
+        revision: null,
+        role: 'base',
+        evidence: 'primary',
+        path: `${HOSTILE.pipeDir}/adapter_config.json`,
+        line: 2,
+        license: null,
+        hub: null
+      }
     ],
     license: { id: 'other', name: `Custom ${HOSTILE.mention} | ${HOSTILE.html}`, link: 'https://example.com/license' },
     attribution: null,
@@ -64,17 +99,43 @@ export const ARTIFACTS: ReportArtifact[] = [
     dir: 'runs/mens-7',
     manifests: [{ path: 'runs/mens-7/training_manifest.json', format: 'mens-training-manifest' }],
     upstreams: [
-      { raw: 'gpt2', kind: 'bare-id', id: 'gpt2', revision: 'main', role: 'upstream', evidence: 'inferred', path: 'runs/mens-7/training_manifest.json', line: 7, license: null, hub: null }
+      {
+        raw: 'gpt2',
+        kind: 'bare-id',
+        id: 'gpt2',
+        revision: 'main',
+        role: 'upstream',
+        evidence: 'inferred',
+        path: 'runs/mens-7/training_manifest.json',
+        line: 7,
+        license: null,
+        hub: null
+      }
     ],
     license: null,
     attribution: null,
     status: 'fail'
   },
-  { dir: '.', manifests: [{ path: 'lineage.yaml', format: 'lineage-gate' }], upstreams: [], license: { id: 'apache-2.0', name: null, link: null }, attribution: null, status: 'pass' }
+  {
+    dir: '.',
+    manifests: [{ path: 'lineage.yaml', format: 'lineage-gate' }],
+    upstreams: [],
+    license: { id: 'apache-2.0', name: null, link: null },
+    attribution: null,
+    status: 'pass'
+  }
 ];
 
 export const FINDINGS: Finding[] = [
-  finding({ ruleId: 'unpinned-revision', severity: 'warning', path: 'runs/mens-7/training_manifest.json', artifact: 'runs/mens-7', line: 7, message: 'The upstream gpt2 is not pinned.', fix: 'Pin a 40-hex commit.' }),
+  finding({
+    ruleId: 'unpinned-revision',
+    severity: 'warning',
+    path: 'runs/mens-7/training_manifest.json',
+    artifact: 'runs/mens-7',
+    line: 7,
+    message: 'The upstream gpt2 is not pinned.',
+    fix: 'Pin a 40-hex commit.'
+  }),
   finding({
     ruleId: 'unresolvable-upstream',
     severity: 'error',
@@ -84,10 +145,44 @@ export const FINDINGS: Finding[] = [
     message: `The upstream is a local path (${JSON.stringify(`/home/me/${HOSTILE.html}|x`)}) ${HOSTILE.mention} ${HOSTILE.team} ${HOSTILE.backticks} ${HOSTILE.command} ${HOSTILE.legacyCommand} ${HOSTILE.newline}`,
     fix: `Write the Hub id instead; ask ${HOSTILE.mention}.\n${HOSTILE.command}`
   }),
-  finding({ ruleId: 'missing-license', severity: 'error', path: 'runs/mens-7/training_manifest.json', artifact: 'runs/mens-7', line: 1, endLine: 3, message: 'The artifact in runs/mens-7 declares no license.', fix: 'Add a license.' }),
-  finding({ ruleId: 'hub-gated', severity: 'notice', path: 'adapters/clean/README.md', artifact: 'adapters/clean', line: 3, message: 'meta-llama/Llama-3.1-8B is gated.', fix: 'Nothing to do; users need access.' }),
-  finding({ ruleId: 'missing-upstream', severity: 'error', path: 'lineage.yaml', artifact: '.', line: 1, waived: true, message: 'No upstream declared.', fix: 'Declare the base model.' }),
-  finding({ ruleId: 'unknown-license', severity: 'warning', path: `${HOSTILE.pipeDir}/adapter_config.json`, artifact: HOSTILE.pipeDir, line: 9, message: 'The license "other" has no link.', fix: 'Add license_link.' })
+  finding({
+    ruleId: 'missing-license',
+    severity: 'error',
+    path: 'runs/mens-7/training_manifest.json',
+    artifact: 'runs/mens-7',
+    line: 1,
+    endLine: 3,
+    message: 'The artifact in runs/mens-7 declares no license.',
+    fix: 'Add a license.'
+  }),
+  finding({
+    ruleId: 'hub-gated',
+    severity: 'notice',
+    path: 'adapters/clean/README.md',
+    artifact: 'adapters/clean',
+    line: 3,
+    message: 'meta-llama/Llama-3.1-8B is gated.',
+    fix: 'Nothing to do; users need access.'
+  }),
+  finding({
+    ruleId: 'missing-upstream',
+    severity: 'error',
+    path: 'lineage.yaml',
+    artifact: '.',
+    line: 1,
+    waived: true,
+    message: 'No upstream declared.',
+    fix: 'Declare the base model.'
+  }),
+  finding({
+    ruleId: 'unknown-license',
+    severity: 'warning',
+    path: `${HOSTILE.pipeDir}/adapter_config.json`,
+    artifact: HOSTILE.pipeDir,
+    line: 9,
+    message: 'The license "other" has no link.',
+    fix: 'Add license_link.'
+  })
 ];
 
 export function sampleReport(failOn: Report['failOn'] = 'error', findings: Finding[] = FINDINGS): Report {

@@ -5,7 +5,13 @@ import { buildReport } from '../../../src/report/build.js';
 import type { Finding } from '../../../src/report/finding.js';
 import { fingerprint } from '../../../src/report/fingerprint.js';
 import type { Report } from '../../../src/report/report.js';
-import { FINGERPRINT_KEY, renderSarif, SARIF_MAX_RESULTS, SARIF_SCHEMA_URI, type SarifOptions } from '../../../src/report/render/sarif.js';
+import {
+  FINGERPRINT_KEY,
+  renderSarif,
+  SARIF_MAX_RESULTS,
+  SARIF_SCHEMA_URI,
+  type SarifOptions
+} from '../../../src/report/render/sarif.js';
 import { RULES } from '../../../src/rules/index.js';
 import {
   isAbsoluteUri,
@@ -18,7 +24,11 @@ import {
 } from '../../fixtures/sarif/validate.js';
 import { ARTIFACTS, DOCS, FINDINGS, finding, HOSTILE, sampleReport } from './sample-report.js';
 
-const OPTIONS: SarifOptions = { toolVersion: '1.2.3', informationUri: 'https://github.com/lineage-gate/lineage-gate', docsBase: DOCS };
+const OPTIONS: SarifOptions = {
+  toolVersion: '1.2.3',
+  informationUri: 'https://github.com/lineage-gate/lineage-gate',
+  docsBase: DOCS
+};
 const VALIDATORS = [oasisValidator(), schemaStoreValidator()];
 
 function render(report: Report, options: Partial<SarifOptions> = {}): { text: string; log: Log; results: Result[] } {
@@ -28,18 +38,40 @@ function render(report: Report, options: Partial<SarifOptions> = {}): { text: st
 }
 
 function reportWith(findings: Finding[]): Report {
-  return buildReport({ version: '0.1.0', failOn: 'error', artifacts: ARTIFACTS, findings, changeSource: 'full scan', notes: [], manifestsCount: 5 });
+  return buildReport({
+    version: '0.1.0',
+    failOn: 'error',
+    artifacts: ARTIFACTS,
+    findings,
+    changeSource: 'full scan',
+    notes: [],
+    manifestsCount: 5
+  });
 }
 
-const WAIVER = { reason: 'Base model approved by legal [see](https://evil.example) \u202Egnp.exe', expires: '2030-01-31', file: '.github/lineage-policy.yml', line: 12 };
+const WAIVER = {
+  reason: 'Base model approved by legal [see](https://evil.example) \u202Egnp.exe',
+  expires: '2030-01-31',
+  file: '.github/lineage-policy.yml',
+  line: 12
+};
 
 describe('the vendored SARIF schemas', () => {
   it('still have the defects validate.ts works around (a fixed copy must drop the workaround)', () => {
-    const oasis = oasisSchema as { $schema: string; definitions: { region: { properties: Record<string, unknown> }; run: { properties: { language: { pattern: string } } } } };
+    const oasis = oasisSchema as {
+      $schema: string;
+      definitions: {
+        region: { properties: Record<string, unknown> };
+        run: { properties: { language: { pattern: string } } };
+      };
+    };
     expect(oasis.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Array.isArray(oasis.definitions.region.properties.anyOf)).toBe(true);
     expect(oasis.definitions.run.properties.language.pattern.startsWith('^(?i)')).toBe(true);
-    const store = schemaStoreSchema as { $schema: string; definitions: { run: { properties: { language: { pattern: string } } } } };
+    const store = schemaStoreSchema as {
+      $schema: string;
+      definitions: { run: { properties: { language: { pattern: string } } } };
+    };
     expect(store.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(() => new RegExp(store.definitions.run.properties.language.pattern, 'u')).toThrow();
   });
@@ -48,14 +80,21 @@ describe('the vendored SARIF schemas', () => {
     const { log } = render(sampleReport());
     const broken = structuredClone(log);
     broken.runs[0].results![0].level = 'notice' as never;
-    broken.runs[0].results![1].locations![0].physicalLocation!.artifactLocation!.uri = 'adapters/pipe|dir/adapter_config.json';
+    broken.runs[0].results![1].locations![0].physicalLocation!.artifactLocation!.uri =
+      'adapters/pipe|dir/adapter_config.json';
     broken.runs[0].results![2].locations![0].physicalLocation!.region!.startLine = 0;
     broken.runs[0].tool.driver.informationUri = 'lineage-gate';
     const errors = sarifSchemaErrors(broken, VALIDATORS);
     for (const schema of ['oasis', 'schemastore']) {
       expect(errors.some((e) => e.startsWith(`${schema} /runs/0/results/0/level`))).toBe(true);
-      expect(errors.some((e) => e.startsWith(`${schema} /runs/0/results/1/locations/0/physicalLocation/artifactLocation/uri`))).toBe(true);
-      expect(errors.some((e) => e.startsWith(`${schema} /runs/0/results/2/locations/0/physicalLocation/region/startLine`))).toBe(true);
+      expect(
+        errors.some((e) =>
+          e.startsWith(`${schema} /runs/0/results/1/locations/0/physicalLocation/artifactLocation/uri`)
+        )
+      ).toBe(true);
+      expect(
+        errors.some((e) => e.startsWith(`${schema} /runs/0/results/2/locations/0/physicalLocation/region/startLine`))
+      ).toBe(true);
       expect(errors.some((e) => e.startsWith(`${schema} /runs/0/tool/driver/informationUri`))).toBe(true);
     }
     expect(isUriReference('a%2')).toBe(false);
@@ -73,12 +112,20 @@ describe('renderSarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
     const [run] = log.runs;
-    expect(run.tool.driver).toMatchObject({ name: 'lineage-gate', version: '1.2.3', informationUri: OPTIONS.informationUri });
+    expect(run.tool.driver).toMatchObject({
+      name: 'lineage-gate',
+      version: '1.2.3',
+      informationUri: OPTIONS.informationUri
+    });
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.originalUriBaseIds).toBeUndefined();
     expect(results).toHaveLength(FINDINGS.length);
     expect(results.map((r) => r.level).sort()).toEqual(['error', 'error', 'error', 'note', 'warning', 'warning']);
-    expect(run.properties).toMatchObject({ result: 'fail', failOn: 'error', changeSource: 'pull request #12 files API (14 files)' });
+    expect(run.properties).toMatchObject({
+      result: 'fail',
+      failOn: 'error',
+      changeSource: 'pull request #12 files API (14 files)'
+    });
     expect(run.properties?.truncated).toBeUndefined();
     // Same report, same bytes: nothing time- or order-dependent leaks in.
     expect(renderSarif(sampleReport(), OPTIONS)).toBe(text);
@@ -126,13 +173,23 @@ describe('renderSarif', () => {
   });
 
   it('adds a descriptor for a rule the registry does not know, so its index still resolves', () => {
-    const unknown = finding({ ruleId: 'lineage-cycle', severity: 'error', path: 'a/lineage.yaml', artifact: 'a', helpUri: `${DOCS}/lineage-cycle.md` });
+    const unknown = finding({
+      ruleId: 'lineage-cycle',
+      severity: 'error',
+      path: 'a/lineage.yaml',
+      artifact: 'a',
+      helpUri: `${DOCS}/lineage-cycle.md`
+    });
     const { log, results } = render(reportWith([unknown, ...FINDINGS]));
     const rules = log.runs[0].tool.driver.rules ?? [];
     expect(rules).toHaveLength(RULES.length + 1);
     const result = results.find((r) => r.ruleId === 'lineage-cycle')!;
     expect(result.ruleIndex).toBe(RULES.length);
-    expect(rules[RULES.length]).toMatchObject({ id: 'lineage-cycle', name: 'LineageCycle', helpUri: `${DOCS}/lineage-cycle.md` });
+    expect(rules[RULES.length]).toMatchObject({
+      id: 'lineage-cycle',
+      name: 'LineageCycle',
+      helpUri: `${DOCS}/lineage-cycle.md`
+    });
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
   });
 
@@ -160,10 +217,30 @@ describe('renderSarif', () => {
   });
 
   it('keeps columns on multi-line regions and marks the whole line for an empty span', () => {
-    const multi = finding({ ruleId: 'missing-license', severity: 'error', path: 'a/x.json', artifact: 'a', line: 2, column: 5, endLine: 4, endColumn: 2 });
-    const empty = finding({ ruleId: 'unmanifested-weights', severity: 'error', path: 'b/model.safetensors', artifact: 'b', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    const multi = finding({
+      ruleId: 'missing-license',
+      severity: 'error',
+      path: 'a/x.json',
+      artifact: 'a',
+      line: 2,
+      column: 5,
+      endLine: 4,
+      endColumn: 2
+    });
+    const empty = finding({
+      ruleId: 'unmanifested-weights',
+      severity: 'error',
+      path: 'b/model.safetensors',
+      artifact: 'b',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1
+    });
     const { results } = render(reportWith([multi, empty]));
-    const region = (path: string) => results.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === path)?.locations?.[0].physicalLocation?.region;
+    const region = (path: string) =>
+      results.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === path)?.locations?.[0]
+        .physicalLocation?.region;
     expect(region('a/x.json')).toEqual({ startLine: 2, startColumn: 5, endLine: 4, endColumn: 2 });
     expect(region('b/model.safetensors')).toEqual({ startLine: 1, endLine: 1 });
   });
@@ -194,7 +271,15 @@ describe('renderSarif', () => {
   });
 
   it('reports a waived finding as an accepted external suppression that points at the waiver', () => {
-    const waived = finding({ ruleId: 'non-commercial-upstream', severity: 'warning', path: 'c/README.md', artifact: 'c', line: 4, waived: true, waiver: WAIVER });
+    const waived = finding({
+      ruleId: 'non-commercial-upstream',
+      severity: 'warning',
+      path: 'c/README.md',
+      artifact: 'c',
+      line: 4,
+      waived: true,
+      waiver: WAIVER
+    });
     const { log, results } = render(reportWith([waived, ...FINDINGS]));
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     const result = results.find((r) => r.ruleId === 'non-commercial-upstream')!;
@@ -205,13 +290,18 @@ describe('renderSarif', () => {
         status: 'accepted',
         justification: 'Base model approved by legal [see] (https://evil.example) <U+202E>gnp.exe',
         location: {
-          physicalLocation: { artifactLocation: { uri: '.github/lineage-policy.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, endLine: 12 } }
+          physicalLocation: {
+            artifactLocation: { uri: '.github/lineage-policy.yml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 12, endLine: 12 }
+          }
         },
         properties: { expires: '2030-01-31' }
       }
     ]);
     // The sample's waived finding carries no waiver details: still suppressed, without a justification.
-    expect(results.find((r) => r.ruleId === 'missing-upstream')?.suppressions).toEqual([{ kind: 'external', status: 'accepted' }]);
+    expect(results.find((r) => r.ruleId === 'missing-upstream')?.suppressions).toEqual([
+      { kind: 'external', status: 'accepted' }
+    ]);
     expect(results.filter((r) => r.suppressions)).toHaveLength(2);
   });
 
@@ -241,15 +331,29 @@ describe('renderSarif', () => {
   });
 
   it('bounds one finding’s message and fix', () => {
-    const huge = finding({ ruleId: 'unknown-license', severity: 'warning', path: 'e/a.json', artifact: 'e', message: 'm'.repeat(100_000), fix: 'f'.repeat(100_000) });
+    const huge = finding({
+      ruleId: 'unknown-license',
+      severity: 'warning',
+      path: 'e/a.json',
+      artifact: 'e',
+      message: 'm'.repeat(100_000),
+      fix: 'f'.repeat(100_000)
+    });
     const text = render(reportWith([huge])).results[0].message.text!;
     expect(text.length).toBeLessThan(4100);
     expect(text).toMatch(/^m+… Fix: f+…$/);
   });
 
   it('writes paths as URI references that decode back to the repository path', () => {
-    const paths = [`${HOSTILE.pipeDir}/adapter_config.json`, 'weird dir/50% #1?/x.json', 'c:models/a.json', 'ünï/ç@d€/README.md'];
-    const findings = paths.map((path, i) => finding({ ruleId: 'missing-license', severity: 'error', path, artifact: path.split('/')[0], line: i + 1 }));
+    const paths = [
+      `${HOSTILE.pipeDir}/adapter_config.json`,
+      'weird dir/50% #1?/x.json',
+      'c:models/a.json',
+      'ünï/ç@d€/README.md'
+    ];
+    const findings = paths.map((path, i) =>
+      finding({ ruleId: 'missing-license', severity: 'error', path, artifact: path.split('/')[0], line: i + 1 })
+    );
     const { log, results } = render(reportWith(findings));
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     const uris = results.map((r) => r.locations![0].physicalLocation!.artifactLocation!.uri!);
@@ -266,16 +370,34 @@ describe('renderSarif', () => {
   it('declares %SRCROOT% as the checkout’s file URI only when a repository root is given', () => {
     expect(render(sampleReport()).log.runs[0].originalUriBaseIds).toBeUndefined();
     const { log } = render(sampleReport(), { repoRoot: '/home/runner/work/my repo/my repo' });
-    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/runner/work/my%20repo/my%20repo/' } });
-    expect(render(sampleReport(), { repoRoot: '/srv/checkout/' }).log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/checkout/' } });
+    expect(log.runs[0].originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: 'file:///home/runner/work/my%20repo/my%20repo/' }
+    });
+    expect(render(sampleReport(), { repoRoot: '/srv/checkout/' }).log.runs[0].originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: 'file:///srv/checkout/' }
+    });
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
   });
 
   it('keeps 25,000 of 25,001 findings, dropping from the end (the waived one), and says so', () => {
     const bulk = Array.from({ length: SARIF_MAX_RESULTS }, (_, i) =>
-      finding({ ruleId: i % 2 ? 'unpinned-revision' : 'missing-license', severity: i % 2 ? 'warning' : 'error', path: `bulk/m${i}.json`, artifact: 'bulk', line: 1 + (i % 50), message: `finding ${i}` })
+      finding({
+        ruleId: i % 2 ? 'unpinned-revision' : 'missing-license',
+        severity: i % 2 ? 'warning' : 'error',
+        path: `bulk/m${i}.json`,
+        artifact: 'bulk',
+        line: 1 + (i % 50),
+        message: `finding ${i}`
+      })
     );
-    const waived = finding({ ruleId: 'missing-upstream', severity: 'error', path: 'a/lineage.yaml', artifact: 'a', waived: true, waiver: WAIVER });
+    const waived = finding({
+      ruleId: 'missing-upstream',
+      severity: 'error',
+      path: 'a/lineage.yaml',
+      artifact: 'a',
+      waived: true,
+      waiver: WAIVER
+    });
     const { text, log, results } = render(reportWith([waived, ...bulk]));
     expect(results).toHaveLength(SARIF_MAX_RESULTS);
     expect(results.some((r) => r.suppressions)).toBe(false);
@@ -296,14 +418,25 @@ describe('renderSarif', () => {
   it('cuts results until the gzip-compressed file fits the upload limit', () => {
     // Random text does not compress, so size grows with every result kept.
     const findings = Array.from({ length: 400 }, (_, i) =>
-      finding({ ruleId: 'missing-license', severity: 'error', path: `big/m${i}.json`, artifact: 'big', message: randomBytes(1500).toString('base64') })
+      finding({
+        ruleId: 'missing-license',
+        severity: 'error',
+        path: `big/m${i}.json`,
+        artifact: 'big',
+        message: randomBytes(1500).toString('base64')
+      })
     );
     const maxUploadBytes = 256 * 1024;
     const { text, log, results } = render(reportWith(findings), { maxUploadBytes });
     expect(gzipSync(text).length).toBeLessThanOrEqual(maxUploadBytes);
     expect(results.length).toBeGreaterThan(50);
     expect(results.length).toBeLessThan(400);
-    const truncated = log.runs[0].properties?.truncated as { reason: string; findings: number; results: number; note: string };
+    const truncated = log.runs[0].properties?.truncated as {
+      reason: string;
+      findings: number;
+      results: number;
+      note: string;
+    };
     expect(truncated).toMatchObject({ reason: 'size-limit', findings: 400, results: results.length });
     expect(truncated.note).toContain('0.25 MB per upload (gzip-compressed)');
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);

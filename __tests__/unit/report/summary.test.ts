@@ -46,13 +46,26 @@ describe('renderSummary', () => {
       '—',
       '❌ fail'
     ]);
-    expect(cells(rows[2])).toEqual(['`runs/mens-7`', '`training_manifest.json` (mens-training-manifest)', '`gpt2@main` (bare-id, inferred, upstream)', '*none*', '—', '❌ fail']);
+    expect(cells(rows[2])).toEqual([
+      '`runs/mens-7`',
+      '`training_manifest.json` (mens-training-manifest)',
+      '`gpt2@main` (bare-id, inferred, upstream)',
+      '*none*',
+      '—',
+      '❌ fail'
+    ]);
     expect(cells(rows[3])).toEqual(['`.`', '`lineage.yaml` (lineage-gate)', '—', '`apache-2.0`', '—', '✅ pass']);
   });
 
   it('says attribution is owed where a live missing-attribution finding is, and not where it is waived', () => {
     const owedOn = (waived: boolean) => {
-      const f = finding({ ruleId: 'missing-attribution', severity: 'error', path: 'runs/mens-7/training_manifest.json', artifact: 'runs/mens-7', waived });
+      const f = finding({
+        ruleId: 'missing-attribution',
+        severity: 'error',
+        path: 'runs/mens-7/training_manifest.json',
+        artifact: 'runs/mens-7',
+        waived
+      });
       return cells(tableRows(renderSummary(sampleReport('error', [f]), linked))[2])[4];
     };
     expect(owedOn(false)).toBe('❌ owed, missing');
@@ -61,7 +74,15 @@ describe('renderSummary', () => {
 
   it('shows the start of a long attribution notice on one line, escaped', () => {
     const notice = `Built with Llama.\n${HOSTILE.mention} ${'x'.repeat(200)}`;
-    const report = buildReport({ version: '0.1.0', failOn: 'error', artifacts: [{ ...ARTIFACTS[0], attribution: notice }], findings: [], changeSource: 's', notes: [], manifestsCount: 1 });
+    const report = buildReport({
+      version: '0.1.0',
+      failOn: 'error',
+      artifacts: [{ ...ARTIFACTS[0], attribution: notice }],
+      findings: [],
+      changeSource: 's',
+      notes: [],
+      manifestsCount: 1
+    });
     const cell = cells(tableRows(renderSummary(report, linked))[0])[4];
     expect(cell.startsWith('Built with Llama. @\u200Beveryone xxx')).toBe(true);
     expect(cell.endsWith('…')).toBe(true);
@@ -98,7 +119,8 @@ describe('renderSummary', () => {
     expect(prose).not.toMatch(/@[A-Za-z0-9]/);
     expect(md).not.toContain(HOSTILE.html.replace(/[()]/g, '\\$&')); // never unescaped outside code
     for (const line of md.split('\n')) {
-      if (line.startsWith('#')) expect(line).toMatch(/^(## [✅❌] Lineage gate: |### (Artifacts|Lineage|Findings)$|#### )/);
+      if (line.startsWith('#'))
+        expect(line).toMatch(/^(## [✅❌] Lineage gate: |### (Artifacts|Lineage|Findings)$|#### )/);
       expect(line.startsWith('::')).toBe(false);
     }
     const hostile = md.split('\n').find((l) => l.includes('unresolvable-upstream'))!;
@@ -113,7 +135,11 @@ describe('renderSummary', () => {
 });
 
 describe('renderSummary over 1 MiB', () => {
-  const findings = [...bulkFindings(400, 'error', 'bulk'), ...bulkFindings(2500, 'warning', 'bulk'), ...bulkFindings(800, 'notice', 'bulk')];
+  const findings = [
+    ...bulkFindings(400, 'error', 'bulk'),
+    ...bulkFindings(2500, 'warning', 'bulk'),
+    ...bulkFindings(800, 'notice', 'bulk')
+  ];
   const report = buildReport({
     version: '0.1.0',
     failOn: 'error',
@@ -146,11 +172,21 @@ describe('renderSummary over 1 MiB', () => {
     expect(kept.length).toBeLessThan(2500);
     expect(kept).toEqual(kept.map((_, i) => String(i))); // a prefix: the bottom ones went
     const leftOut = 2500 - kept.length + 800;
-    expect(summary).toContain(`Shortened to stay under the 1 MiB limit: the details of ${leftOut} findings (${2500 - kept.length} warnings, 800 notices) were left out`);
+    expect(summary).toContain(
+      `Shortened to stay under the 1 MiB limit: the details of ${leftOut} findings (${2500 - kept.length} warnings, 800 notices) were left out`
+    );
   });
 
   it('shortens errors to one line each before leaving any out', () => {
-    const errorsOnly = buildReport({ version: '0.1.0', failOn: 'error', artifacts: [], findings: bulkFindings(200, 'error', 'bulk', 2000), changeSource: 'full scan', notes: [], manifestsCount: 200 });
+    const errorsOnly = buildReport({
+      version: '0.1.0',
+      failOn: 'error',
+      artifacts: [],
+      findings: bulkFindings(200, 'error', 'bulk', 2000),
+      changeSource: 'full scan',
+      notes: [],
+      manifestsCount: 200
+    });
     const whole = renderSummary(errorsOnly, linked);
     const bounded = renderSummary(errorsOnly, { ...linked, maxBytes: 128 * 1024 });
     expect(Buffer.byteLength(whole)).toBeGreaterThan(128 * 1024);
@@ -194,9 +230,25 @@ describe('renderMarkdown', () => {
   });
 
   it('says when there is nothing to check and when there are no findings', () => {
-    const empty = buildReport({ version: '1', failOn: 'error', artifacts: [], findings: [], changeSource: 'full scan', notes: [], manifestsCount: 0 });
+    const empty = buildReport({
+      version: '1',
+      failOn: 'error',
+      artifacts: [],
+      findings: [],
+      changeSource: 'full scan',
+      notes: [],
+      manifestsCount: 0
+    });
     expect(renderMarkdown(empty, { docsBase: DOCS })).toContain('No artifacts were checked');
-    const clean = buildReport({ version: '1', failOn: 'error', artifacts: ARTIFACTS, findings: [], changeSource: 'full scan', notes: [], manifestsCount: 5 });
+    const clean = buildReport({
+      version: '1',
+      failOn: 'error',
+      artifacts: ARTIFACTS,
+      findings: [],
+      changeSource: 'full scan',
+      notes: [],
+      manifestsCount: 5
+    });
     const md = renderMarkdown(clean, { docsBase: DOCS });
     expect(md).toContain('\nNo findings.\n');
     expect(md).not.toContain('### Findings');

@@ -26,7 +26,12 @@ describe('renderText without colour', () => {
       ].join('\n')
     );
     const headers = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('note:') && !/^[✖✔⚠]/.test(l));
-    expect(headers).toEqual(['adapters/clean/README.md', 'adapters/pipe|dir/adapter_config.json', 'lineage.yaml', 'runs/mens-7/training_manifest.json']);
+    expect(headers).toEqual([
+      'adapters/clean/README.md',
+      'adapters/pipe|dir/adapter_config.json',
+      'lineage.yaml',
+      'runs/mens-7/training_manifest.json'
+    ]);
   });
 
   it('marks waived findings', () => {
@@ -67,27 +72,39 @@ describe('renderText tallies', () => {
       notes: [],
       manifestsCount: 1,
       findings: [
-        ...severities.map((severity, i) => finding({ ruleId: 'r', severity, path: 'a.json', artifact: 'a', line: i + 1 })),
-        ...Array.from({ length: waived }, () => finding({ ruleId: 'r', severity: 'error', path: 'a.json', artifact: 'a', waived: true }))
+        ...severities.map((severity, i) =>
+          finding({ ruleId: 'r', severity, path: 'a.json', artifact: 'a', line: i + 1 })
+        ),
+        ...Array.from({ length: waived }, () =>
+          finding({ ruleId: 'r', severity: 'error', path: 'a.json', artifact: 'a', waived: true })
+        )
       ]
     });
   const last = (text: string) => text.trimEnd().split('\n').pop();
 
   it('says so when there are no problems', () => {
     expect(renderText(report('error', []), { color: false })).toBe('✔ no lineage problems in 1 artifact\n');
-    expect(last(renderText(report('error', [], 2), { color: false }))).toBe('✔ no lineage problems in 1 artifact (2 waived)');
+    expect(last(renderText(report('error', [], 2), { color: false }))).toBe(
+      '✔ no lineage problems in 1 artifact (2 waived)'
+    );
   });
 
   it('distinguishes problems that pass the gate from ones that fail it', () => {
-    expect(last(renderText(report('error', ['warning']), { color: false }))).toBe('⚠ 0 errors, 1 warning, 0 notices in 1 artifact — gate passes (fail-on: error)');
-    expect(last(renderText(report('warning', ['warning']), { color: false }))).toBe('✖ 0 errors, 1 warning, 0 notices in 1 artifact — gate fails (fail-on: warning)');
-    expect(last(renderText(report('never', ['error']), { color: false }))).toBe('⚠ 1 error, 0 warnings, 0 notices in 1 artifact — gate passes (fail-on: never)');
+    expect(last(renderText(report('error', ['warning']), { color: false }))).toBe(
+      '⚠ 0 errors, 1 warning, 0 notices in 1 artifact — gate passes (fail-on: error)'
+    );
+    expect(last(renderText(report('warning', ['warning']), { color: false }))).toBe(
+      '✖ 0 errors, 1 warning, 0 notices in 1 artifact — gate fails (fail-on: warning)'
+    );
+    expect(last(renderText(report('never', ['error']), { color: false }))).toBe(
+      '⚠ 1 error, 0 warnings, 0 notices in 1 artifact — gate passes (fail-on: never)'
+    );
   });
 });
 
 describe('renderText with colour', () => {
   const text = renderText(sampleReport(), { color: true });
-// eslint-disable-next-line no-control-regex -- matching the ANSI escape is the point
+  // eslint-disable-next-line no-control-regex -- matching the ANSI escape is the point
   const strip = (s: string) => s.replace(/\u001b\[\d+m/g, '');
 
   it('colours severities, dims positions and rule ids, underlines files', () => {
@@ -105,7 +122,14 @@ describe('renderText with colour', () => {
 
   it('never passes escape sequences from PR text through to the terminal', () => {
     const hostile = sampleReport('error', [
-      finding({ ruleId: 'r', severity: 'error', path: `x${ESC}]0;pwned\u0007.json`, artifact: '.', message: `clear${ESC}[2J screen`, fix: `bidi\u202Eexe` })
+      finding({
+        ruleId: 'r',
+        severity: 'error',
+        path: `x${ESC}]0;pwned\u0007.json`,
+        artifact: '.',
+        message: `clear${ESC}[2J screen`,
+        fix: `bidi\u202Eexe`
+      })
     ]);
     const out = renderText(hostile, { color: true });
     expect(strip(out)).not.toContain(ESC);
@@ -115,7 +139,10 @@ describe('renderText with colour', () => {
   });
 
   it('breaks a path that would read as a workflow command', () => {
-    const out = renderText(sampleReport('error', [finding({ ruleId: 'r', severity: 'error', path: '::error::pwned', artifact: '.' })]), { color: false });
+    const out = renderText(
+      sampleReport('error', [finding({ ruleId: 'r', severity: 'error', path: '::error::pwned', artifact: '.' })]),
+      { color: false }
+    );
     expect(out.split('\n')[0]).toBe(':\u200B:error::pwned');
   });
 });

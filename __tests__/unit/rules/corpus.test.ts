@@ -24,7 +24,15 @@ beforeAll(async () => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), f.bytes);
   }
-  report = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
+  report = await runGate({
+    workspace: root,
+    changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
+    include: () => true,
+    failOn: 'error',
+    policy: defaultPolicy(),
+    now: new Date('2026-11-23T12:00:00Z'),
+    hub: { off: 'test' }
+  });
 });
 
 function findingsFor(fixtureFile: string, ruleId?: string) {
@@ -69,7 +77,9 @@ describe('rules on real-world files', () => {
   });
 
   it('unpinned-revision and missing-license: a clean Qwen/Qwen3-4B adapter config on its own', () => {
-    const rules = findingsFor(fixtureLike('peft/018-')).map((f) => f.ruleId).sort();
+    const rules = findingsFor(fixtureLike('peft/018-'))
+      .map((f) => f.ruleId)
+      .sort();
     expect(rules).toEqual(['missing-license', 'unpinned-revision']);
   });
 
@@ -92,7 +102,9 @@ describe('rules on real-world files', () => {
 
   it('missing-attribution: Llama 2 and 3.x bases, also through unsloth mirrors', () => {
     expect(findingsFor(fixtureLike('peft/013-'), 'missing-attribution')[0].message).toContain('Llama 2');
-    expect(findingsFor(fixtureLike('peft/005-'), 'missing-attribution')[0].message).toContain('unsloth/llama-3.2-1b-bnb-4bit');
+    expect(findingsFor(fixtureLike('peft/005-'), 'missing-attribution')[0].message).toContain(
+      'unsloth/llama-3.2-1b-bnb-4bit'
+    );
     expect(findingsFor(fixtureLike('peft/008-'), 'missing-attribution')[0].fix).toContain('Built with Llama');
   });
 
@@ -119,10 +131,16 @@ describe('rules on real-world files', () => {
   });
 
   it('the MENS SHOULD-FAIL files fail', () => {
-    for (const prefix of ['mens/training_manifest.CONSTRUCTED.schema5.burn_lora-scratch', 'mens/adapter_manifest_v3.CONSTRUCTED.unit-test-v3_double_quant']) {
+    for (const prefix of [
+      'mens/training_manifest.CONSTRUCTED.schema5.burn_lora-scratch',
+      'mens/adapter_manifest_v3.CONSTRUCTED.unit-test-v3_double_quant'
+    ]) {
       const dir = dirname(placed.get(fixtureLike(prefix))!);
       const errors = report.findings.filter((f) => f.artifact === dir && f.severity === 'error').map((f) => f.ruleId);
-      expect({ prefix, failing: errors.some((r) => r === 'missing-upstream' || r === 'unresolvable-upstream') }).toEqual({ prefix, failing: true });
+      expect({
+        prefix,
+        failing: errors.some((r) => r === 'missing-upstream' || r === 'unresolvable-upstream')
+      }).toEqual({ prefix, failing: true });
     }
   });
 
@@ -135,16 +153,28 @@ describe('rules on real-world files', () => {
   });
 
   it('non-commercial-upstream: an MLX adapter on Qwen2.5-3B (qwen-research)', () => {
-    expect(findingsFor(fixtureLike('mlx/007-'), 'non-commercial-upstream')[0].message).toContain('Qwen Research License');
+    expect(findingsFor(fixtureLike('mlx/007-'), 'non-commercial-upstream')[0].message).toContain(
+      'Qwen Research License'
+    );
   });
 
   it('the Kimi duty binds only when the manifest says attribution is required', async () => {
     const kimi = realWorldFixtures().find((f) => f.file.includes('kimi-attribution-required'))!;
     const root = tempDir('lg-kimi-');
-    const flipped = kimi.bytes.toString('utf8').replace('"provenance_attribution_required": true', '"provenance_attribution_required": false');
+    const flipped = kimi.bytes
+      .toString('utf8')
+      .replace('"provenance_attribution_required": true', '"provenance_attribution_required": false');
     mkdirSync(join(root, 'run'), { recursive: true });
     writeFileSync(join(root, 'run', 'training_manifest.json'), flipped);
-    const quiet = await runGate({ workspace: root, changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] }, include: () => true, failOn: 'error', policy: defaultPolicy(), now: new Date('2026-11-23T12:00:00Z'), hub: { off: 'test' } });
+    const quiet = await runGate({
+      workspace: root,
+      changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
+      include: () => true,
+      failOn: 'error',
+      policy: defaultPolicy(),
+      now: new Date('2026-11-23T12:00:00Z'),
+      hub: { off: 'test' }
+    });
     expect(quiet.findings.filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
   });
 });

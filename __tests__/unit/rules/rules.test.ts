@@ -33,9 +33,16 @@ describe('missing-upstream', () => {
     expect(f.fix).toContain('base_model:');
   });
   it('is silenced by a sibling that names one, and by an empty value (reported as unresolvable instead)', () => {
-    const named = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'hub-id', id: 'Qwen/Qwen3-4B' })] }), record(CARD, 'hf-model-card')] });
+    const named = artifact('a', {
+      records: [
+        record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'hub-id', id: 'Qwen/Qwen3-4B' })] }),
+        record(CARD, 'hf-model-card')
+      ]
+    });
     expect(run('missing-upstream', named)).toEqual([]);
-    const empty = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'empty', raw: null })] })] });
+    const empty = artifact('a', {
+      records: [record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'empty', raw: null })] })]
+    });
     expect(run('missing-upstream', empty)).toEqual([]);
     expect(run('unresolvable-upstream', empty)).toHaveLength(1);
   });
@@ -43,20 +50,39 @@ describe('missing-upstream', () => {
 
 describe('unresolvable-upstream', () => {
   it('reports a local path with what was recovered, unless a sibling declares a Hub id', () => {
-    const local = upstream(PEFT, { kind: 'local-path', raw: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat', id: 'Qwen/Qwen1.5-0.5B-Chat', evidence: 'inferred', recovered: 'recovered Qwen/Qwen1.5-0.5B-Chat from the path' });
+    const local = upstream(PEFT, {
+      kind: 'local-path',
+      raw: '/Users/a58/Downloads/pretrain_model/Qwen/Qwen1.5-0.5B-Chat',
+      id: 'Qwen/Qwen1.5-0.5B-Chat',
+      evidence: 'inferred',
+      recovered: 'recovered Qwen/Qwen1.5-0.5B-Chat from the path'
+    });
     const alone = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [local] })] });
     const [f] = run('unresolvable-upstream', alone);
     expect(f.message).toContain('a local path');
     expect(f.message).toContain('recovered Qwen/Qwen1.5-0.5B-Chat');
     expect(f.fix).toContain('`Qwen/Qwen1.5-0.5B-Chat`');
-    const withCard = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [local] }), record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id: 'Qwen/Qwen1.5-0.5B-Chat' })] })] });
+    const withCard = artifact('a', {
+      records: [
+        record(PEFT, 'peft-adapter-config', { upstreams: [local] }),
+        record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id: 'Qwen/Qwen1.5-0.5B-Chat' })] })
+      ]
+    });
     expect(run('unresolvable-upstream', withCard)).toEqual([]);
   });
   it('is not silenced by an id that was only inferred (a tokenizer cache path)', () => {
     const a = artifact('a', {
       records: [
         record('r/training_manifest.json', 'mens-training-manifest', {
-          upstreams: [upstream('r/training_manifest.json', { kind: 'empty', raw: null }), upstream('r/training_manifest.json', { kind: 'hub-cache-path', id: 'Qwen/Qwen3-4B', revision: SHA, evidence: 'inferred' })]
+          upstreams: [
+            upstream('r/training_manifest.json', { kind: 'empty', raw: null }),
+            upstream('r/training_manifest.json', {
+              kind: 'hub-cache-path',
+              id: 'Qwen/Qwen3-4B',
+              revision: SHA,
+              evidence: 'inferred'
+            })
+          ]
         })
       ]
     });
@@ -69,7 +95,14 @@ describe('invalid-hub-id and unqualified-hub-id', () => {
     const a = artifact('a', {
       records: [
         record(PEFT, 'peft-adapter-config', {
-          upstreams: [upstream(PEFT, { kind: 'hub-id', id: 'foo--bar/x', invalidReason: "contains '--'" }), upstream(PEFT, { kind: 'bare-id', id: 'gpt2', recovered: 'the Hub now serves gpt2 as openai-community/gpt2' })]
+          upstreams: [
+            upstream(PEFT, { kind: 'hub-id', id: 'foo--bar/x', invalidReason: "contains '--'" }),
+            upstream(PEFT, {
+              kind: 'bare-id',
+              id: 'gpt2',
+              recovered: 'the Hub now serves gpt2 as openai-community/gpt2'
+            })
+          ]
         })
       ]
     });
@@ -83,11 +116,23 @@ describe('invalid-hub-id and unqualified-hub-id', () => {
 describe('unpinned-revision', () => {
   it('fires once per id, and not when any manifest pins it', () => {
     const id = 'meta-llama/Llama-3.1-8B-Instruct';
-    const unpinned = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'hub-id', id, revision: 'main' })] }), record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id })] })] });
+    const unpinned = artifact('a', {
+      records: [
+        record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'hub-id', id, revision: 'main' })] }),
+        record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id })] })
+      ]
+    });
     const found = run('unpinned-revision', unpinned);
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('"main" is a branch or tag');
-    const pinned = artifact('a', { records: [...unpinned.records, record('a/lineage.yaml', 'lineage-manifest', { upstreams: [upstream('a/lineage.yaml', { kind: 'hub-id', id, revision: SHA })] })] });
+    const pinned = artifact('a', {
+      records: [
+        ...unpinned.records,
+        record('a/lineage.yaml', 'lineage-manifest', {
+          upstreams: [upstream('a/lineage.yaml', { kind: 'hub-id', id, revision: SHA })]
+        })
+      ]
+    });
     expect(run('unpinned-revision', pinned)).toEqual([]);
   });
 });
@@ -96,13 +141,22 @@ describe('missing-license and unknown-license', () => {
   it('judges the artifact as a whole', () => {
     const bare = artifact('a', { records: [record(PEFT, 'peft-adapter-config'), record(CARD, 'hf-model-card')] });
     expect(run('missing-license', bare)[0].path).toBe(CARD);
-    const licensed = artifact('a', { records: [record(PEFT, 'peft-adapter-config'), record(CARD, 'hf-model-card', { license: license(CARD, 'apache-2.0') })] });
+    const licensed = artifact('a', {
+      records: [
+        record(PEFT, 'peft-adapter-config'),
+        record(CARD, 'hf-model-card', { license: license(CARD, 'apache-2.0') })
+      ]
+    });
     expect(run('missing-license', licensed)).toEqual([]);
   });
   it('accepts Hub ids, SPDX ids and other+name+link, and explains the rest', () => {
-    const ok = ['apache-2.0', 'llama3.1', 'MIT', 'GPL-3.0-or-later'].map((id) => record(`${id}/README.md`, 'hf-model-card', { license: license(`${id}/README.md`, id) }));
+    const ok = ['apache-2.0', 'llama3.1', 'MIT', 'GPL-3.0-or-later'].map((id) =>
+      record(`${id}/README.md`, 'hf-model-card', { license: license(`${id}/README.md`, id) })
+    );
     expect(run('unknown-license', artifact('a', { records: ok }))).toEqual([]);
-    const withName = record(CARD, 'hf-model-card', { license: license(CARD, 'other', { name: 'modified-mit', link: 'https://x/LICENSE' }) });
+    const withName = record(CARD, 'hf-model-card', {
+      license: license(CARD, 'other', { name: 'modified-mit', link: 'https://x/LICENSE' })
+    });
     expect(run('unknown-license', artifact('a', { records: [withName] }))).toEqual([]);
     const bad = [
       record('1/README.md', 'hf-model-card', { license: license('1/README.md', 'other') }),
@@ -120,7 +174,11 @@ describe('missing-license and unknown-license', () => {
 
 describe('missing-attribution', () => {
   const llama = (extra: Partial<Parameters<typeof record>[2]> = {}) =>
-    record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B-Instruct' })], license: license(CARD, 'llama3.1'), ...extra });
+    record(CARD, 'hf-model-card', {
+      upstreams: [upstream(CARD, { kind: 'hub-id', id: 'meta-llama/Llama-3.1-8B-Instruct' })],
+      license: license(CARD, 'llama3.1'),
+      ...extra
+    });
   it('fires for a Llama 3.1 derivative with no notice, quoting the text to add', () => {
     const [f, ...rest] = run('missing-attribution', artifact('a', { records: [llama()] }));
     expect(rest).toEqual([]);
@@ -129,13 +187,26 @@ describe('missing-attribution', () => {
     expect(f.fix).toContain('https://www.llama.com/llama3_1/license/');
   });
   it('recognises quantized mirrors by name', () => {
-    const a = artifact('a', { records: [record(PEFT, 'peft-adapter-config', { upstreams: [upstream(PEFT, { kind: 'hub-id', id: 'unsloth/llama-3.2-1b-bnb-4bit' })] })] });
+    const a = artifact('a', {
+      records: [
+        record(PEFT, 'peft-adapter-config', {
+          upstreams: [upstream(PEFT, { kind: 'hub-id', id: 'unsloth/llama-3.2-1b-bnb-4bit' })]
+        })
+      ]
+    });
     expect(run('missing-attribution', a)[0].message).toContain('Llama 3.2');
   });
   it('is satisfied by card prose, a NOTICE file or lineage.yaml attribution text', () => {
-    expect(run('missing-attribution', artifact('a', { records: [llama({ prose: { text: 'Built with Llama.', startLine: 9 } })] }))).toEqual([]);
+    expect(
+      run(
+        'missing-attribution',
+        artifact('a', { records: [llama({ prose: { text: 'Built with Llama.', startLine: 9 } })] })
+      )
+    ).toEqual([]);
     expect(run('missing-attribution', artifact('a', { records: [llama()], noticeFiles: ['a/NOTICE'] }))).toEqual([]);
-    const withText = record('a/lineage.yaml', 'lineage-manifest', { attribution: { text: 'Built with Llama', source: at('a/lineage.yaml', 'attribution.text') } });
+    const withText = record('a/lineage.yaml', 'lineage-manifest', {
+      attribution: { text: 'Built with Llama', source: at('a/lineage.yaml', 'attribution.text') }
+    });
     expect(run('missing-attribution', artifact('a', { records: [llama(), withText] }))).toEqual([]);
   });
   it('fires when the artifact says attribution is required and carries none (Kimi), not for an unasked Kimi duty', () => {
@@ -161,7 +232,14 @@ describe('missing-attribution', () => {
     expect(findings.find((f) => f.line === 40)!.message).toContain('says attribution is not required');
   });
   it('asks nothing of Apache-2.0 upstreams', () => {
-    const a = artifact('a', { records: [record(CARD, 'hf-model-card', { upstreams: [upstream(CARD, { kind: 'hub-id', id: 'Qwen/Qwen3-4B' })], license: license(CARD, 'apache-2.0') })] });
+    const a = artifact('a', {
+      records: [
+        record(CARD, 'hf-model-card', {
+          upstreams: [upstream(CARD, { kind: 'hub-id', id: 'Qwen/Qwen3-4B' })],
+          license: license(CARD, 'apache-2.0')
+        })
+      ]
+    });
     expect(run('missing-attribution', a)).toEqual([]);
   });
 });
@@ -174,18 +252,32 @@ describe('unmanifested-weights', () => {
     expect(f.message).toContain('adapter_model.safetensors');
   });
   it('fires when the change deletes the manifest and the weights stay', () => {
-    const a = artifact('x', { weights: [{ path: 'x/model.gguf', status: 'present' }], removedManifests: ['x/lineage.yaml'] });
+    const a = artifact('x', {
+      weights: [{ path: 'x/model.gguf', status: 'present' }],
+      removedManifests: ['x/lineage.yaml']
+    });
     expect(run('unmanifested-weights', a)[0].message).toContain('deletes its manifest (x/lineage.yaml)');
   });
   it('stays quiet when a manifest exists, or the weights were removed', () => {
-    expect(run('unmanifested-weights', artifact('x', { weights: [{ path: 'x/a.safetensors', status: 'added' }], records: [record('x/lineage.yaml', 'lineage-manifest')] }))).toEqual([]);
-    expect(run('unmanifested-weights', artifact('x', { weights: [{ path: 'x/a.safetensors', status: 'removed' }] }))).toEqual([]);
+    expect(
+      run(
+        'unmanifested-weights',
+        artifact('x', {
+          weights: [{ path: 'x/a.safetensors', status: 'added' }],
+          records: [record('x/lineage.yaml', 'lineage-manifest')]
+        })
+      )
+    ).toEqual([]);
+    expect(
+      run('unmanifested-weights', artifact('x', { weights: [{ path: 'x/a.safetensors', status: 'removed' }] }))
+    ).toEqual([]);
   });
 });
 
 describe('fingerprints', () => {
   it('stay the same when the finding moves to another line', () => {
-    const make = (onLine: number) => artifact('a', { records: [record(CARD, 'hf-model-card', { anchor: at(CARD, '', onLine) })] });
+    const make = (onLine: number) =>
+      artifact('a', { records: [record(CARD, 'hf-model-card', { anchor: at(CARD, '', onLine) })] });
     expect(run('missing-license', make(3))[0].fingerprint).toBe(run('missing-license', make(9))[0].fingerprint);
   });
 });

@@ -41,7 +41,11 @@ function failOnSentence(failOn: Report['failOn']): string {
 export function verdictBlock(report: Report): string {
   const { counts } = report;
   const mark = report.result === 'pass' ? '✅' : '❌';
-  const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
+  const tally = listing([
+    plural(counts.errors, 'error'),
+    plural(counts.warnings, 'warning'),
+    plural(counts.notices, 'notice')
+  ]);
   const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
   return [
     `## ${mark} Lineage gate: ${report.result}`,
@@ -59,7 +63,8 @@ export function runBlock(report: Report): string {
   return lines.join('\n');
 }
 
-export const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
+export const ARTIFACT_TABLE_HEAD =
+  '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
 
 /** At most MAX_LIST entries, then how many more there were. */
 function capped(entries: string[]): string {
@@ -89,8 +94,16 @@ function upstreamCell(u: ReportUpstream): string {
   const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
   const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
   const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-  const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
-  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
+  const hub = u.hub
+    ? [
+        u.hub.status === 'found'
+          ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
+          : `Hub: ${u.hub.status}`
+      ]
+    : [];
+  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
+    .map((f) => safeMarkdown(f))
+    .join(', ');
   return `${shown} (${facts})`;
 }
 
@@ -112,10 +125,19 @@ function attributionCell(attribution: string | null, owed: boolean): string {
 
 /** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
 export function artifactRow(artifact: ReportArtifact, attributionOwed = false): string {
-  const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
+  const manifests = artifact.manifests.map(
+    (m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`
+  );
   const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
   const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-  const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
+  const cells = [
+    code(artifact.dir),
+    capped(manifests),
+    capped(upstreams),
+    licenseCell(artifact.license),
+    attributionCell(artifact.attribution, attributionOwed),
+    status
+  ];
   return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 

@@ -60,7 +60,11 @@ function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
   for (const dir of order) {
     const findings = byDir.get(dir);
     if (!findings) continue;
-    const group: Group = { heading: piece(`\n${findingGroupHeading(dir, findings)}\n`), items: [], kept: findings.length };
+    const group: Group = {
+      heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
+      items: [],
+      kept: findings.length
+    };
     group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
     groups.push(group);
   }
@@ -96,7 +100,10 @@ function compactedCount(groups: Group[]): number {
 
 function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string {
   const compacted = compactedCount(groups);
-  const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
+  const dropped = groups
+    .flatMap((g) => g.items)
+    .filter((i) => !i.kept)
+    .map((i) => i.finding);
   const droppedRows = rows.filter((r) => !r.kept).length;
   const parts: string[] = [];
   if (dropped.length) {
@@ -107,13 +114,22 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string 
       [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
       [by((f) => f.waived), 'waived finding']
     ] as const;
-    const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)).join(', ');
+    const detail = kinds
+      .filter(([n]) => n > 0)
+      .map(([n, w]) => plural(n, w))
+      .join(', ');
     parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
   }
   if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
   const sentences: string[] = [];
-  if (parts.length) sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
-  if (compacted) sentences.push(`${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+  if (parts.length)
+    sentences.push(
+      `${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`
+    );
+  if (compacted)
+    sentences.push(
+      `${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`
+    );
   return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
 }
 
@@ -135,7 +151,9 @@ function compact(item: FindingPiece, links: MarkdownLinks): number {
 export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOptions): string {
   const head = [verdictBlock(report), '', runBlock(report)].join('\n');
   const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-  const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+  const owed = new Set(
+    report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact)
+  );
   const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
   const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
   const groups = groupByArtifact(report, opts);
@@ -148,7 +166,9 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
     Buffer.byteLength(head + footer, 'utf8') +
     JOINING_SLACK +
     (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-    (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+    (itemCount
+      ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
+      : 0);
 
   const drop = (p: Piece): void => {
     p.kept = false;
@@ -163,7 +183,10 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   };
   if (total > opts.maxBytes) {
     total += OMISSION_RESERVE;
-    const errors = groups.flatMap((g) => g.items).filter(isLiveError).reverse();
+    const errors = groups
+      .flatMap((g) => g.items)
+      .filter(isLiveError)
+      .reverse();
     for (const p of lowSeverities(groups)) {
       if (total <= opts.maxBytes) break;
       drop(p);
@@ -181,12 +204,17 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
   const diagram = lineageDiagram(report);
   const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
-  const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
+  const showDiagram =
+    diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
 
   const out: string[] = [head];
   const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
   if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
-  if (rows.length === 0) out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
+  if (rows.length === 0)
+    out.push(
+      '',
+      'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.'
+    );
   else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
   if (showDiagram) out.push(diagramBlock!);
   if (itemCount === 0 && rows.length > 0) out.push('', 'No findings.');

@@ -73,7 +73,9 @@ export function ruleName(id: string): string {
 }
 
 function tagsFor(id: string): string[] {
-  return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter((t, i, all) => all.indexOf(t) === i);
+  return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter(
+    (t, i, all) => all.indexOf(t) === i
+  );
 }
 
 function describeRule(id: string, meta: RuleMeta, docsBase: string): ReportingDescriptor {
@@ -84,7 +86,10 @@ function describeRule(id: string, meta: RuleMeta, docsBase: string): ReportingDe
     name: ruleName(id),
     shortDescription: { text: meta.description },
     fullDescription: {
-      text: clip(`${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
+      text: clip(
+        `${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`,
+        MAX_FULL_DESCRIPTION_CHARS
+      )
     },
     help: {
       text: `${meta.description}\n\nHow to fix: ${howToFix}`,
@@ -108,7 +113,10 @@ function describeUnknownRule(f: Finding): ReportingDescriptor {
 }
 
 /** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
-function ruleTable(findings: readonly Finding[], docsBase: string): { rules: ReportingDescriptor[]; index: Map<string, number> } {
+function ruleTable(
+  findings: readonly Finding[],
+  docsBase: string
+): { rules: ReportingDescriptor[]; index: Map<string, number> } {
   const rules = RULES.map((r) => describeRule(r.id, r.meta, docsBase));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   for (const f of findings) {
@@ -193,7 +201,13 @@ interface Truncation {
   note: string;
 }
 
-function truncationNote(reason: Truncation['reason'], kept: number, total: number, maxResults: number, maxBytes: number): Truncation {
+function truncationNote(
+  reason: Truncation['reason'],
+  kept: number,
+  total: number,
+  maxResults: number,
+  maxBytes: number
+): Truncation {
   const why =
     reason === 'result-limit'
       ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
@@ -228,7 +242,14 @@ export function renderSarif(report: Report, options: SarifOptions): string {
 
   const logWith = (count: number, truncated?: Truncation): Log => {
     const run: Run = {
-      tool: { driver: { name: 'lineage-gate', version: options.toolVersion ?? report.tool.version, informationUri: options.informationUri, rules } },
+      tool: {
+        driver: {
+          name: 'lineage-gate',
+          version: options.toolVersion ?? report.tool.version,
+          informationUri: options.informationUri,
+          rules
+        }
+      },
       ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
       columnKind: 'utf16CodeUnits',
       results: results.slice(0, count),

@@ -12,5 +12,8 @@ export interface SummaryOptions extends MarkdownLinks {
 
 /** Markdown for the job summary, never over GitHub's per-step cap; the verdict is always kept. */
 export function renderSummary(report: Report, opts: SummaryOptions): string {
-  return renderMarkdownDocument(report, { ...opts, maxBytes: Math.min(opts.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES) });
+  return renderMarkdownDocument(report, {
+    ...opts,
+    maxBytes: Math.min(opts.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES)
+  });
 }

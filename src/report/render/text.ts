@@ -47,8 +47,11 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
  * cannot take it for a legacy workflow command.
  */
 export function terminalSafe(text: string): string {
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const escaped = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
   return revealInvisible(escaped).replace(/##\[/g, '##\u200B[');
 }
 
@@ -58,7 +61,12 @@ function lineStartSafe(text: string): string {
 }
 
 function compareInFile(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareStrings(a.ruleId, b.ruleId);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    compareStrings(a.ruleId, b.ruleId)
+  );
 }
 
 function byFile(findings: readonly Finding[]): [string, Finding[]][] {
@@ -68,7 +76,9 @@ function byFile(findings: readonly Finding[]): [string, Finding[]][] {
     if (list) list.push(f);
     else files.set(f.path, [f]);
   }
-  return [...files.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([path, list]) => [path, [...list].sort(compareInFile)]);
+  return [...files.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([path, list]) => [path, [...list].sort(compareInFile)]);
 }
 
 function totals(report: Report): string {
@@ -83,7 +93,8 @@ function totals(report: Report): string {
 
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
 export function renderText(report: Report, opts: TextOptions): string {
-  const paint = (style: Style, text: string) => (opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text);
+  const paint = (style: Style, text: string) =>
+    opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text;
   const lines: string[] = [];
 
   for (const [path, findings] of byFile(report.findings)) {
@@ -101,7 +112,9 @@ export function renderText(report: Report, opts: TextOptions): string {
     for (const r of rows) {
       const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
       const message = r.f.waived ? paint('dim', r.message) : r.message;
-      lines.push(`  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`);
+      lines.push(
+        `  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`
+      );
       lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
     }
     lines.push('');
