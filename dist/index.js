@@ -49146,7 +49146,9 @@ class TreeDocument {
         }
         // For a whole object, point at its first line rather than the entire block.
         const span = this.lines.span(target.start, target.end);
-        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
+        return target.children && !node
+            ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 }
+            : span;
     }
 }
 
@@ -49439,14 +49441,16 @@ function readWaivers(doc, file, root) {
             return [];
         const upstream = own(w, 'upstream');
         const expires = own(w, 'expires');
-        return [{
+        return [
+            {
                 rule: String(own(w, 'rule')),
                 path: String(own(w, 'path')),
                 ...(typeof upstream === 'string' ? { upstream } : {}),
                 reason: String(own(w, 'reason')).trim(),
                 ...(typeof expires === 'string' ? { expires } : {}),
                 at: locate(doc, file, ['waivers', i])
-            }];
+            }
+        ];
     });
 }
 function readUpstreamLicenses(doc, file, licenses) {
@@ -49455,14 +49459,25 @@ function readUpstreamLicenses(doc, file, licenses) {
         return [];
     return Object.entries(map)
         .filter((e) => typeof e[1] === 'string')
-        .map(([pattern, license]) => ({ pattern, license: license.trim(), at: locate(doc, file, ['licenses', 'upstreams', pattern], true) }));
+        .map(([pattern, license]) => ({
+        pattern,
+        license: license.trim(),
+        at: locate(doc, file, ['licenses', 'upstreams', pattern], true)
+    }));
 }
 /** Entries keep the knowledge base's kebab-case shape: src/licenses reads them as its own data. */
 function readKnowledge(doc, file, licenses) {
     const list = own(licenses, 'knowledge');
     if (!Array.isArray(list))
         return [];
-    return list.flatMap((e, i) => (isObject(e) ? [{ ...structuredClone(e), at: locate(doc, file, ['licenses', 'knowledge', i]) }] : []));
+    return list.flatMap((e, i) => isObject(e)
+        ? [
+            {
+                ...structuredClone(e),
+                at: locate(doc, file, ['licenses', 'knowledge', i])
+            }
+        ]
+        : []);
 }
 /** The `Policy` of a document that passed validation. */
 function readPolicy(doc, file) {
@@ -49471,7 +49486,10 @@ function readPolicy(doc, file) {
     return {
         file,
         defaults: mergeSettings(defaultEffectivePolicy(), readSettings(root)),
-        overrides: items(own(root, 'overrides')).map((o) => ({ paths: strings(own(o, 'paths')), settings: readSettings(o) })),
+        overrides: items(own(root, 'overrides')).map((o) => ({
+            paths: strings(own(o, 'paths')),
+            settings: readSettings(o)
+        })),
         waivers: readWaivers(doc, file, root),
         upstreamLicenses: readUpstreamLicenses(doc, file, licenses),
         licenseEntries: readKnowledge(doc, file, licenses)
@@ -49562,7 +49580,9 @@ function subject(path) {
     }
     if (head === 'licenses' && index === 'knowledge' && typeof rest[0] === 'number') {
         const inner = rest.slice(1);
-        return inner.length ? `\`${fieldName(inner)}\` of license knowledge entry ${rest[0] + 1}` : `license knowledge entry ${rest[0] + 1}`;
+        return inner.length
+            ? `\`${fieldName(inner)}\` of license knowledge entry ${rest[0] + 1}`
+            : `license knowledge entry ${rest[0] + 1}`;
     }
     return path.length ? `\`${fieldName(path)}\`` : 'the policy';
 }
@@ -49590,7 +49610,13 @@ function keySpan(doc, path) {
 let validator;
 /** Compiled on first use: runs without a policy file never pay for it. */
 function validate() {
-    validator ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, verbose: true }).compile(policy_schema_namespaceObject);
+    validator ??= new _2020.Ajv2020({
+        allErrors: true,
+        allowUnionTypes: true,
+        strict: true,
+        strictRequired: false,
+        verbose: true
+    }).compile(policy_schema_namespaceObject);
     return validator;
 }
 /**
@@ -49619,7 +49645,7 @@ function typeWords(type) {
 const MISSING = {
     version: 'start the file with `version: 1`',
     reason: 'every waiver must say why',
-    rule: 'say which rule\'s findings it waives',
+    rule: "say which rule's findings it waives",
     path: 'say which files it covers (`"**"` for all)',
     paths: 'say which files it applies to',
     id: 'give the license id it describes',
@@ -49641,11 +49667,17 @@ function describe(err, doc) {
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
             if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
-                return { message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`, at: keySpan(doc, [...path, extra]) };
+                return {
+                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+                    at: keySpan(doc, [...path, extra])
+                };
             }
             const known = Object.keys(err.parentSchema?.properties ?? {});
             const where = path.length ? ` in ${subject(path)}` : '';
-            return { message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`, at: keySpan(doc, [...path, extra]) };
+            return {
+                message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`,
+                at: keySpan(doc, [...path, extra])
+            };
         }
         case 'type':
             return { message: `${subject(path)} must be ${typeWords(params.type)}${got}`, at: valueSpan(doc, path) };
@@ -49654,27 +49686,47 @@ function describe(err, doc) {
             return { message: `${subject(path)} must be one of ${allowed.join(', ')}${got}`, at: valueSpan(doc, path) };
         }
         case 'const':
-            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+                at: valueSpan(doc, path)
+            };
         case 'pattern':
             if (last === 'reason')
-                return { message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`, at: valueSpan(doc, path) };
+                return {
+                    message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`,
+                    at: valueSpan(doc, path)
+                };
             if (last === 'expires')
                 return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
             if (last === 'source')
                 return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
             if (last === 'id' || path[path.length - 2] === 'aliases')
-                return { message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`, at: valueSpan(doc, path) };
+                return {
+                    message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+                    at: valueSpan(doc, path)
+                };
             return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
         case 'minLength':
-            return { message: Number(params.limit) > 1 ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}` : `${subject(path)} must not be empty`, at: valueSpan(doc, path) };
+            return {
+                message: Number(params.limit) > 1
+                    ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}`
+                    : `${subject(path)} must not be empty`,
+                at: valueSpan(doc, path)
+            };
         case 'minProperties':
             return { message: `${subject(path)} needs a \`duty\`, a \`text\` or \`markers\``, at: valueSpan(doc, path) };
         case 'maxLength':
-            return { message: `${subject(path)} must be at most ${String(params.limit)} characters long`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} must be at most ${String(params.limit)} characters long`,
+                at: valueSpan(doc, path)
+            };
         case 'minItems':
             return { message: `${subject(path)} must list at least one pattern`, at: valueSpan(doc, path) };
         default:
-            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+                at: valueSpan(doc, path)
+            };
     }
 }
 /** Schema problems of the parsed policy, in the order ajv finds them. */
@@ -49682,7 +49734,9 @@ function schemaProblems(doc) {
     const check = validate();
     if (check(doc.value))
         return [];
-    return (check.errors ?? []).filter((e) => !checkedElsewhere(e, pointerToPath(e.instancePath, doc.value))).map((e) => describe(e, doc));
+    return (check.errors ?? [])
+        .filter((e) => !checkedElsewhere(e, pointerToPath(e.instancePath, doc.value)))
+        .map((e) => describe(e, doc));
 }
 
 ;// CONCATENATED MODULE: ./src/licenses/knowledge-data.generated.ts
@@ -50601,11 +50655,20 @@ function attributionOf(raw) {
         return undefined;
     // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
     if (typeof value === 'string') {
-        return { ...optional('text', license_entry_text(raw, 'attribution')), markers: list(raw, 'attribution-markers'), ...optional('condition', license_entry_text(raw, 'attribution-condition')) };
+        return {
+            ...optional('text', license_entry_text(raw, 'attribution')),
+            markers: list(raw, 'attribution-markers'),
+            ...optional('condition', license_entry_text(raw, 'attribution-condition'))
+        };
     }
     if (!license_entry_isObject(value))
         throw new LicenseEntryError('`attribution` must be a mapping');
-    const out = { ...optional('duty', license_entry_text(value, 'duty')), ...optional('text', license_entry_text(value, 'text')), markers: list(value, 'markers'), ...optional('condition', license_entry_text(value, 'condition')) };
+    const out = {
+        ...optional('duty', license_entry_text(value, 'duty')),
+        ...optional('text', license_entry_text(value, 'text')),
+        markers: list(value, 'markers'),
+        ...optional('condition', license_entry_text(value, 'condition'))
+    };
     if (!out.duty && !out.text && out.markers.length === 0)
         throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
     return out;
@@ -50776,8 +50839,15 @@ class LicenseKnowledge {
         const mirrored = this.families.find((f) => f.name.test(name));
         if (!mirrored)
             return undefined;
-        const canonicalName = mirrored.canonicalName ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace) : name;
-        return { family: mirrored.family, license: mirrored.license, canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`, source: mirrored.source };
+        const canonicalName = mirrored.canonicalName
+            ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace)
+            : name;
+        return {
+            family: mirrored.family,
+            license: mirrored.license,
+            canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
+            source: mirrored.source
+        };
     }
     /** The original a mirror's copy was made from, when the family table knows its publisher. */
     mirrorUpstream(hubId) {
@@ -50799,17 +50869,87 @@ var spdx_license_ids = __nccwpck_require__(5204);
  * (source: https://huggingface.co/docs/hub/repositories-licenses).
  */
 const HUB_LICENSE_IDS = new Set([
-    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
-    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
-    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
-    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
-    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
-    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
-    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
-    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
-    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
-    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
-    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
+    'apache-2.0',
+    'mit',
+    'openrail',
+    'bigscience-openrail-m',
+    'creativeml-openrail-m',
+    'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m',
+    'afl-3.0',
+    'artistic-2.0',
+    'bsl-1.0',
+    'bsd',
+    'bsd-2-clause',
+    'bsd-3-clause',
+    'bsd-3-clause-clear',
+    'c-uda',
+    'cc',
+    'cc0-1.0',
+    'cc-by-2.0',
+    'cc-by-2.5',
+    'cc-by-3.0',
+    'cc-by-4.0',
+    'cc-by-sa-3.0',
+    'cc-by-sa-4.0',
+    'cc-by-nc-2.0',
+    'cc-by-nc-3.0',
+    'cc-by-nc-4.0',
+    'cc-by-nd-4.0',
+    'cc-by-nc-nd-3.0',
+    'cc-by-nc-nd-4.0',
+    'cc-by-nc-sa-2.0',
+    'cc-by-nc-sa-3.0',
+    'cc-by-nc-sa-4.0',
+    'cdla-sharing-1.0',
+    'cdla-permissive-1.0',
+    'cdla-permissive-2.0',
+    'wtfpl',
+    'ecl-2.0',
+    'epl-1.0',
+    'epl-2.0',
+    'etalab-2.0',
+    'eupl-1.1',
+    'eupl-1.2',
+    'agpl-3.0',
+    'gfdl',
+    'gpl',
+    'gpl-2.0',
+    'gpl-3.0',
+    'lgpl',
+    'lgpl-2.1',
+    'lgpl-3.0',
+    'isc',
+    'h-research',
+    'intel-research',
+    'lppl-1.3c',
+    'ms-pl',
+    'apple-ascl',
+    'apple-amlr',
+    'mpl-2.0',
+    'odc-by',
+    'odbl',
+    'openmdw-1.0',
+    'openrail++',
+    'osl-3.0',
+    'postgresql',
+    'ofl-1.1',
+    'ncsa',
+    'unlicense',
+    'zlib',
+    'pddl',
+    'lgpl-lr',
+    'deepfloyd-if-license',
+    'fair-noncommercial-research-license',
+    'llama2',
+    'llama3',
+    'llama3.1',
+    'llama3.2',
+    'llama3.3',
+    'llama4',
+    'grok2-community',
+    'gemma',
+    'unknown',
     'other'
 ]);
 /**
@@ -50967,7 +51107,9 @@ function describeParseError(err, tokens, rewritten) {
         let at = 0;
         for (let i = 0; i < rewritten.length; i++) {
             if (Number(offset[1]) < at + rewritten[i].length) {
-                return i > 0 && rewritten[i - 1] === 'WITH' ? `\`${tokens[i]}\` is not an SPDX license exception` : `unexpected \`${tokens[i]}\``;
+                return i > 0 && rewritten[i - 1] === 'WITH'
+                    ? `\`${tokens[i]}\` is not an SPDX license exception`
+                    : `unexpected \`${tokens[i]}\``;
             }
             at += rewritten[i].length + 1;
         }
@@ -51108,7 +51250,9 @@ function isCalendarDate(text) {
     if (!m)
         return true; // the schema's pattern reports the shape
     const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+    return (date.getUTCFullYear() === Number(m[1]) &&
+        date.getUTCMonth() === Number(m[2]) - 1 &&
+        date.getUTCDate() === Number(m[3]));
 }
 function knowledgeIds(c) {
     const ids = new Set();
@@ -51229,7 +51373,10 @@ async function readBounded(full) {
     try {
         const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        return { text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'), tooLarge: bytesRead > MAX_POLICY_BYTES };
+        return {
+            text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
+            tooLarge: bytesRead > MAX_POLICY_BYTES
+        };
     }
     finally {
         await handle.close();
@@ -51247,7 +51394,12 @@ function fail(file, located) {
         const more = unique.length - kept.length;
         kept.push({ message: `${more} more problems not listed`, at: kept[kept.length - 1].at });
     }
-    const problems = kept.map((p) => ({ file, line: p.at.line, column: p.at.column, message: p.message }));
+    const problems = kept.map((p) => ({
+        file,
+        line: p.at.line,
+        column: p.at.column,
+        message: p.message
+    }));
     throw new PolicyError(problems);
 }
 /**
@@ -51278,7 +51430,12 @@ async function loadPolicy(opts) {
     const file = toRepoPath(workspace, full);
     const { text, tooLarge } = await readBounded(full);
     if (tooLarge)
-        fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: FILE_START }]);
+        fail(file, [
+            {
+                message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`,
+                at: FILE_START
+            }
+        ]);
     return parsePolicy(text, file, opts.ruleIds);
 }
 
@@ -51302,7 +51459,14 @@ async function textAt(o, path) {
         if (Array.isArray(data) || data.type !== 'file')
             throw new ConfigError(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
         if (data.size > MAX_POLICY_BYTES)
-            throw new PolicyError([{ file: path, line: FILE_START.line, column: FILE_START.column, message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML` }]);
+            throw new PolicyError([
+                {
+                    file: path,
+                    line: FILE_START.line,
+                    column: FILE_START.column,
+                    message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
+                }
+            ]);
         if (data.encoding !== 'base64' || typeof data.content !== 'string')
             throw new ConfigError(`GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`);
         return Buffer.from(data.content, 'base64').toString('utf8');
@@ -51362,12 +51526,36 @@ async function loadBasePolicy(o) {
  * of them, so a policy written today keeps working when a planned rule lands.
  */
 const RULE_IDS = [
-    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
-    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
-    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
-    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
-    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
-    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
+    'unreadable-manifest',
+    'schema-violation',
+    'missing-upstream',
+    'unresolvable-upstream',
+    'invalid-hub-id',
+    'unqualified-hub-id',
+    'unpinned-revision',
+    'missing-license',
+    'unknown-license',
+    'missing-attribution',
+    'unmanifested-weights',
+    'license-not-allowed',
+    'upstream-not-allowed',
+    'license-conflict',
+    'naming-requirement',
+    'non-commercial-upstream',
+    'insufficient-evidence',
+    'hub-repo-not-found',
+    'hub-revision-not-found',
+    'hub-gated',
+    'hub-disabled',
+    'hub-license-mismatch',
+    'hub-unreachable',
+    'inconsistent-lineage',
+    'dangling-parent',
+    'lineage-cycle',
+    'digest-mismatch',
+    'orphaned-by-deletion',
+    'shape-mismatch',
+    'waiver-expired'
 ];
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
@@ -51393,7 +51581,15 @@ async function loadRunPolicy(o) {
     if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
         if (!o.octokit)
             throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
-        const base = await loadBasePolicy({ octokit: o.octokit, owner: o.owner, repo: o.repo, baseSha, file, workspace: o.workspace, ruleIds: RULE_IDS });
+        const base = await loadBasePolicy({
+            octokit: o.octokit,
+            owner: o.owner,
+            repo: o.repo,
+            baseSha,
+            file,
+            workspace: o.workspace,
+            ruleIds: RULE_IDS
+        });
         for (const note of base.notes)
             info(oneLine(note));
         o.notes.push(...base.notes.slice(1));
@@ -51402,7 +51598,9 @@ async function loadRunPolicy(o) {
     if (o.inputs.policyRef === 'base')
         info('policy-ref: base applies to pull requests; this event is judged by the policy in the checkout.');
     const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
-    info(policy.file ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))` : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
+    info(policy.file
+        ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))`
+        : 'Policy: none found at .github/lineage-policy.yml; using the defaults.');
     return policy;
 }
 
@@ -51611,7 +51809,11 @@ function asHttpFailure(err) {
     if (!err || typeof err !== 'object' || typeof err.status !== 'number')
         return undefined;
     const e = err;
-    return { status: e.status, message: typeof e.message === 'string' ? e.message : '', headers: e.response?.headers ?? {} };
+    return {
+        status: e.status,
+        message: typeof e.message === 'string' ? e.message : '',
+        headers: e.response?.headers ?? {}
+    };
 }
 /** A one-line warning for an HTTP failure, or undefined when `err` is not one (then rethrow it). */
 function describeWriteFailure(err, attempt) {
@@ -51620,7 +51822,8 @@ function describeWriteFailure(err, attempt) {
         return undefined;
     const { status, headers } = failure;
     const could = `Could not ${attempt.verb ?? 'write'} ${attempt.what}`;
-    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
+    if ((status === 403 || status === 429) &&
+        (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
         return `${could}: GitHub's API rate limit was reached (HTTP ${status}). The verdict is unchanged.`;
     }
     if (status === 403 || status === 404) {
@@ -51705,7 +51908,14 @@ async function publishCheckRun(options) {
         batches.push([]);
     let id;
     try {
-        const created = await octokit.rest.checks.create({ owner, repo, name, head_sha: headSha, status: 'in_progress', output });
+        const created = await octokit.rest.checks.create({
+            owner,
+            repo,
+            name,
+            head_sha: headSha,
+            status: 'in_progress',
+            output
+        });
         id = created.data.id;
         for (const [index, batch] of batches.entries()) {
             const last = index === batches.length - 1;
@@ -51714,7 +51924,9 @@ async function publishCheckRun(options) {
                 repo,
                 check_run_id: id,
                 output: { ...output, annotations: batch },
-                ...(last ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() } : {})
+                ...(last
+                    ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() }
+                    : {})
             });
         }
     }
@@ -51725,7 +51937,10 @@ async function publishCheckRun(options) {
         if (id === undefined)
             return { ok: false, warning };
         const completed = await completeWithoutAnnotations(options, id, output);
-        return { ok: false, warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}` };
+        return {
+            ok: false,
+            warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}`
+        };
     }
     return { ok: true, id, batches: batches.length };
 }
@@ -51744,7 +51959,10 @@ async function completeWithoutAnnotations(options, id, output) {
             status: 'completed',
             conclusion: checkConclusion(report),
             completed_at: new Date().toISOString(),
-            output: { title: output.title, summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note }
+            output: {
+                title: output.title,
+                summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note
+            }
         });
         return true;
     }
@@ -51788,8 +52006,9 @@ function lineInRanges(line, ranges) {
  * Characters that can hide or reorder what a reader sees (C0/C1 controls other than line breaks
  * and tab, bidi overrides and isolates, BOM): shown as `<U+202E>` instead of acting.
  */
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 function revealInvisible(text) {
     return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
@@ -51883,7 +52102,11 @@ function failOnSentence(failOn) {
 function verdictBlock(report) {
     const { counts } = report;
     const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
+    const tally = listing([
+        plural(counts.errors, 'error'),
+        plural(counts.warnings, 'warning'),
+        plural(counts.notices, 'notice')
+    ]);
     const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
     return [
         `## ${mark} Lineage gate: ${report.result}`,
@@ -51928,8 +52151,16 @@ function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f)).join(', ');
+    const hub = u.hub
+        ? [
+            u.hub.status === 'found'
+                ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
+                : `Hub: ${u.hub.status}`
+        ]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
+        .map((f) => safeMarkdown(f))
+        .join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
@@ -51952,7 +52183,14 @@ function artifactRow(artifact, attributionOwed = false) {
     const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
     const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
     const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
+    const cells = [
+        code(artifact.dir),
+        capped(manifests),
+        capped(upstreams),
+        licenseCell(artifact.license),
+        attributionCell(artifact.attribution, attributionOwed),
+        status
+    ];
     return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
@@ -52031,7 +52269,16 @@ function resolvedNote(sha) {
 /** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
 function resolveCommentBody(body, fingerprint, sha) {
     const original = body.split(openMarker(fingerprint)).join('').trim();
-    return [resolvedMarker(fingerprint), resolvedNote(sha), '', '<details><summary>Original finding</summary>', '', original, '', '</details>'].join('\n');
+    return [
+        resolvedMarker(fingerprint),
+        resolvedNote(sha),
+        '',
+        '<details><summary>Original finding</summary>',
+        '',
+        original,
+        '',
+        '</details>'
+    ].join('\n');
 }
 /**
  * A review body with the list items of fixed findings struck through and marked resolved. Each
@@ -52162,7 +52409,12 @@ async function findStickyComment(target) {
     let first = null;
     try {
         let pages = 0;
-        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: issueNumber,
+            per_page: 100
+        });
         for await (const page of iterator) {
             for (const comment of page.data) {
                 if (!comment.body?.includes(marker))
@@ -52269,7 +52521,12 @@ async function readPosted(o) {
             posted.push({ kind, id, body: body, fingerprints });
     };
     let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100
+    })) {
         for (const c of page.data) {
             if (!ours(c.user))
                 continue;
@@ -52281,7 +52538,12 @@ async function readPosted(o) {
             break;
     }
     pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, { owner, repo, pull_number: pullNumber, per_page: 100 })) {
+    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100
+    })) {
         for (const r of page.data)
             if (ours(r.user) && r.body?.includes(REVIEW_MARKER))
                 keep('review', r.id, r.body);
@@ -52305,16 +52567,30 @@ async function markResolved(o, posted, current) {
         try {
             if (p.kind === 'comment') {
                 const [fingerprint] = fixed;
-                await octokit.rest.pulls.updateReviewComment({ owner, repo, comment_id: p.id, body: resolveCommentBody(p.body, fingerprint, headSha) });
+                await octokit.rest.pulls.updateReviewComment({
+                    owner,
+                    repo,
+                    comment_id: p.id,
+                    body: resolveCommentBody(p.body, fingerprint, headSha)
+                });
                 comments.push(p.id);
             }
             else {
-                await octokit.rest.pulls.updateReview({ owner, repo, pull_number: pullNumber, review_id: p.id, body: resolveBodyLines(p.body, fixed, headSha) });
+                await octokit.rest.pulls.updateReview({
+                    owner,
+                    repo,
+                    pull_number: pullNumber,
+                    review_id: p.id,
+                    body: resolveBodyLines(p.body, fixed, headSha)
+                });
             }
             resolved += fixed.size;
         }
         catch (err) {
-            const warning = describeWriteFailure(err, { what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`, permission: 'pull-requests: write' });
+            const warning = describeWriteFailure(err, {
+                what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`,
+                permission: 'pull-requests: write'
+            });
             if (warning === undefined)
                 throw err;
             o.warn(warning);
@@ -52330,8 +52606,16 @@ async function closeThreads(o, commentIds) {
     }
     catch (err) {
         const graphqlErrors = err.errors;
-        const warning = describeWriteFailure(err, { what: 'the review threads of fixed findings', permission: 'contents: write', verb: 'write' }) ??
-            (Array.isArray(graphqlErrors) ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error').split('\n', 1)[0].slice(0, 200)}). The verdict is unchanged.` : undefined);
+        const warning = describeWriteFailure(err, {
+            what: 'the review threads of fixed findings',
+            permission: 'contents: write',
+            verb: 'write'
+        }) ??
+            (Array.isArray(graphqlErrors)
+                ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error')
+                    .split('\n', 1)[0]
+                    .slice(0, 200)}). The verdict is unchanged.`
+                : undefined);
         if (warning === undefined)
             throw err;
         o.warn(warning);
@@ -52346,7 +52630,9 @@ function reviewBody(inline, outside, links, linesRefused = false) {
     const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
     if (inline > 0)
         lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
-    const where = linesRefused ? 'listed here, as GitHub would not take line comments on this diff' : 'on lines this diff does not show';
+    const where = linesRefused
+        ? 'listed here, as GitHub would not take line comments on this diff'
+        : 'on lines this diff does not show';
     if (outside.length > 0)
         lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
     let size = lines.join('\n').length;
@@ -52401,8 +52687,21 @@ async function publishReview(o) {
     }
     const create = async (onLines, inBody, linesRefused = false) => {
         const { body, listed } = reviewBody(onLines.length, inBody, links, linesRefused);
-        const comments = onLines.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT', body: lineCommentBody(f, links) }));
-        const review = await octokit.rest.pulls.createReview({ owner, repo, pull_number: pullNumber, commit_id: headSha, event: 'COMMENT', body, comments });
+        const comments = onLines.map((f) => ({
+            path: f.path,
+            line: f.line,
+            side: 'RIGHT',
+            body: lineCommentBody(f, links)
+        }));
+        const review = await octokit.rest.pulls.createReview({
+            owner,
+            repo,
+            pull_number: pullNumber,
+            commit_id: headSha,
+            event: 'COMMENT',
+            body,
+            comments
+        });
         return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
     };
     try {
@@ -52514,7 +52813,11 @@ function groupByArtifact(report, links) {
         const findings = byDir.get(dir);
         if (!findings)
             continue;
-        const group = { heading: piece(`\n${findingGroupHeading(dir, findings)}\n`), items: [], kept: findings.length };
+        const group = {
+            heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
+            items: [],
+            kept: findings.length
+        };
         group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
         groups.push(group);
     }
@@ -52545,7 +52848,10 @@ function compactedCount(groups) {
 }
 function omissionNote(groups, rows, maxBytes) {
     const compacted = compactedCount(groups);
-    const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
+    const dropped = groups
+        .flatMap((g) => g.items)
+        .filter((i) => !i.kept)
+        .map((i) => i.finding);
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
     if (dropped.length) {
@@ -52556,7 +52862,10 @@ function omissionNote(groups, rows, maxBytes) {
             [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
             [by((f) => f.waived), 'waived finding']
         ];
-        const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)).join(', ');
+        const detail = kinds
+            .filter(([n]) => n > 0)
+            .map(([n, w]) => plural(n, w))
+            .join(', ');
         parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
     }
     if (droppedRows)
@@ -52597,7 +52906,9 @@ function renderMarkdownDocument(report, opts) {
     let total = Buffer.byteLength(head + footer, 'utf8') +
         JOINING_SLACK +
         (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-        (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+        (itemCount
+            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
+            : 0);
     const drop = (p) => {
         p.kept = false;
         total -= p.bytes;
@@ -52614,7 +52925,10 @@ function renderMarkdownDocument(report, opts) {
     };
     if (total > opts.maxBytes) {
         total += OMISSION_RESERVE;
-        const errors = groups.flatMap((g) => g.items).filter(isLiveError).reverse();
+        const errors = groups
+            .flatMap((g) => g.items)
+            .filter(isLiveError)
+            .reverse();
         for (const p of lowSeverities(groups)) {
             if (total <= opts.maxBytes)
                 break;
@@ -52765,7 +53079,17 @@ async function stickyComment(ctx, pullNumber, render) {
 }
 async function review(ctx, pullNumber, headSha) {
     const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
-    const done = await publishReview({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pullNumber, headSha, report: ctx.report, changes: ctx.changes, links, warn: ctx.warn });
+    const done = await publishReview({
+        octokit: ctx.octokit,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pullNumber,
+        headSha,
+        report: ctx.report,
+        changes: ctx.changes,
+        links,
+        warn: ctx.warn
+    });
     if (!done.ok)
         return ctx.warn(done.warning);
     const threads = done.threadsResolved ? ` and ${done.threadsResolved} conversation thread(s) resolved` : '';
@@ -52792,7 +53116,14 @@ async function publishPrSurfaces(ctx) {
             ctx.info('review-comments: this event is not a pull request, so no review is posted.');
     }
     if (ctx.checkRun && ctx.headSha) {
-        const run = await publishCheckRun({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: ctx.headSha, report: ctx.report, summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS) });
+        const run = await publishCheckRun({
+            octokit: ctx.octokit,
+            owner: ctx.owner,
+            repo: ctx.repo,
+            headSha: ctx.headSha,
+            report: ctx.report,
+            summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS)
+        });
         if (run.ok)
             ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
         else
@@ -52807,7 +53138,13 @@ async function publishPrSurfaces(ctx) {
  * (JSON-serialisable) so that answers can be cached across runs.
  */
 /** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
-const CACHEABLE_KINDS = ['found', 'not-found', 'revision-not-found', 'gated', 'disabled'];
+const CACHEABLE_KINDS = [
+    'found',
+    'not-found',
+    'revision-not-found',
+    'gated',
+    'disabled'
+];
 function isCacheable(answer) {
     return CACHEABLE_KINDS.includes(answer.kind);
 }
@@ -52943,7 +53280,7 @@ function isHubAnswer(value) {
                 isStringArray(info.siblings));
         }
         case 'not-found':
-            return typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string';
+            return (typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string');
         case 'revision-not-found':
             return typeof value.revision === 'string' && typeof value.detail === 'string';
         case 'gated':
@@ -53022,7 +53359,12 @@ class HubCache {
         }
         catch (err) {
             const code = err.code;
-            return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? err.message}); starting empty` };
+            return {
+                entries: 0,
+                problem: code === 'ENOENT'
+                    ? 'no cache file yet'
+                    : `cannot read the cache file (${code ?? err.message}); starting empty`
+            };
         }
         let json;
         try {
@@ -53032,20 +53374,37 @@ class HubCache {
             return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
         }
         const doc = json;
-        if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== cache_VERSION || !Array.isArray(doc.entries)) {
+        if (!doc ||
+            typeof doc !== 'object' ||
+            doc.format !== FORMAT ||
+            doc.version !== cache_VERSION ||
+            !Array.isArray(doc.entries)) {
             return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${cache_VERSION}; starting empty` };
         }
         let dropped = 0;
         for (const raw of doc.entries) {
             const e = raw;
-            if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+            if (!e ||
+                !isKey(e.key) ||
+                typeof e.storedAt !== 'number' ||
+                !Number.isFinite(e.storedAt) ||
+                !isHubAnswer(e.answer) ||
+                !isCacheable(e.answer)) {
                 dropped++;
                 continue;
             }
-            const key = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+            const key = {
+                endpoint: e.key.endpoint,
+                type: e.key.type,
+                id: e.key.id,
+                ...(e.key.revision !== undefined ? { revision: e.key.revision } : {})
+            };
             this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
-        return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+        return {
+            entries: this.entries.size,
+            ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
+        };
     }
     fresh(entry) {
         return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
@@ -53064,7 +53423,12 @@ class HubCache {
     set(key, answer) {
         if (!isCacheable(answer))
             return false;
-        const clean = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+        const clean = {
+            endpoint: key.endpoint,
+            type: key.type,
+            id: key.id,
+            ...(key.revision !== undefined ? { revision: key.revision } : {})
+        };
         this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
         return true;
     }
@@ -53074,7 +53438,11 @@ class HubCache {
             .filter((e) => this.fresh(e))
             .sort((a, b) => b.storedAt - a.storedAt)
             .slice(0, this.maxEntries);
-        const doc = { format: FORMAT, version: cache_VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+        const doc = {
+            format: FORMAT,
+            version: cache_VERSION,
+            entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer }))
+        };
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
         const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
         try {
@@ -53118,7 +53486,12 @@ function hubIdProblem(id) {
     const parts = id.split('/');
     if (parts.length > 2)
         return "has more than one '/'";
-    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
+    const labelled = parts.length === 2
+        ? [
+            ['namespace', parts[0]],
+            ['name', parts[1]]
+        ]
+        : [['name', parts[0]]];
     for (const [label, part] of labelled) {
         const problem = partProblem(label, part);
         if (problem)
@@ -53198,7 +53571,10 @@ function parseRateLimitReset(value) {
 }
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 function rateLimitWait(headers, nowMs) {
-    const waits = [parseRetryAfter(headers.get('retry-after'), nowMs), parseRateLimitReset(headers.get('ratelimit'))].filter((w) => w !== undefined);
+    const waits = [
+        parseRetryAfter(headers.get('retry-after'), nowMs),
+        parseRateLimitReset(headers.get('ratelimit'))
+    ].filter((w) => w !== undefined);
     return waits.length ? Math.max(...waits) : undefined;
 }
 
@@ -53210,8 +53586,11 @@ function rateLimitWait(headers, nowMs) {
 const MAX_MESSAGE = 200;
 /** One line, no control characters, at most 200 characters. */
 function safe_text_oneLine(text, max = MAX_MESSAGE) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
@@ -53311,7 +53690,9 @@ function classifyReply(reply, query, authenticated, nowMs) {
         };
     }
     if (message === DISABLED_MESSAGE) {
-        return { final: { kind: 'disabled', detail: `${classify_response_describe(query)} is disabled on the Hub (${status}${quoted(message)})` } };
+        return {
+            final: { kind: 'disabled', detail: `${classify_response_describe(query)} is disabled on the Hub (${status}${quoted(message)})` }
+        };
     }
     if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
         return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
@@ -53446,7 +53827,16 @@ const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
-const MODEL_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels'];
+const MODEL_EXPAND = [
+    'sha',
+    'gated',
+    'private',
+    'disabled',
+    'cardData',
+    'tags',
+    'siblings',
+    'baseModels'
+];
 // `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
 const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
 const MAX_REDIRECTS = 5;
@@ -53527,7 +53917,11 @@ class HubClient {
         const key = keyOf(query);
         let answer = this.inflight.get(key);
         if (!answer) {
-            answer = this.answer({ type: query.type, id: query.id, ...(query.revision !== undefined ? { revision: query.revision } : {}) });
+            answer = this.answer({
+                type: query.type,
+                id: query.id,
+                ...(query.revision !== undefined ? { revision: query.revision } : {})
+            });
             this.inflight.set(key, answer);
         }
         return answer;
@@ -53550,7 +53944,11 @@ class HubClient {
         }
         catch (err) {
             // A bug here must not sink the run: report it as this id's answer.
-            answer = { kind: 'unreachable', reason: redact(`internal error: ${safe_text_oneLine(String(err))}`, this.token), attempts: 0 };
+            answer = {
+                kind: 'unreachable',
+                reason: redact(`internal error: ${safe_text_oneLine(String(err))}`, this.token),
+                attempts: 0
+            };
         }
         if (isCacheable(answer))
             this.cache?.set(cacheKey, answer);
@@ -53609,14 +54007,25 @@ class HubClient {
                 if (authenticated)
                     headers.authorization = `Bearer ${this.token}`;
                 this.counters.requests++;
-                const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+                const response = await this.fetchImpl(url, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: controller.signal
+                });
                 const location = response.headers.get('location');
                 if (response.status >= 300 && response.status < 400 && location) {
                     // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
                     await response.body?.cancel().catch(() => undefined);
                     const next = new URL(location, url);
                     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                        return { final: { kind: 'unreachable', reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`, attempts: 1 } };
+                        return {
+                            final: {
+                                kind: 'unreachable',
+                                reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`,
+                                attempts: 1
+                            }
+                        };
                     }
                     url = next;
                     continue;
@@ -53624,11 +54033,23 @@ class HubClient {
                 const body = await readBoundedText(response, this.maxBodyBytes);
                 return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
             }
-            return { final: { kind: 'unreachable', reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`, attempts: 1 } };
+            return {
+                final: {
+                    kind: 'unreachable',
+                    reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`,
+                    attempts: 1
+                }
+            };
         }
         catch (err) {
             if (err instanceof BodyTooLargeError) {
-                return { final: { kind: 'unreachable', reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`, attempts: 1 } };
+                return {
+                    final: {
+                        kind: 'unreachable',
+                        reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`,
+                        attempts: 1
+                    }
+                };
             }
             if (controller.signal.aborted)
                 return { retry: `no answer within ${timeoutMs} ms` };
@@ -53681,7 +54102,11 @@ function hubMode(env, inputs = {}) {
 function hubEndpoint(input, env) {
     const fromInput = input?.trim();
     const fromEnv = env.HF_ENDPOINT?.trim();
-    const [value, source] = fromInput ? [fromInput, 'Input `hub-endpoint`'] : fromEnv ? [fromEnv, '`HF_ENDPOINT`'] : [DEFAULT_HUB_ENDPOINT, 'default'];
+    const [value, source] = fromInput
+        ? [fromInput, 'Input `hub-endpoint`']
+        : fromEnv
+            ? [fromEnv, '`HF_ENDPOINT`']
+            : [DEFAULT_HUB_ENDPOINT, 'default'];
     let url;
     try {
         url = new URL(value);
@@ -53785,7 +54210,13 @@ const COMPARE_FILES_CAP = 300;
 async function listComparedFiles({ octokit, owner, repo, base, head }) {
     // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
     // files come whole on page 1 whatever the page size.
-    const response = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1, page: 1 });
+    const response = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+        page: 1
+    });
     const files = (response.data.files ?? []);
     const changes = files.map(toChange).filter((c) => c !== undefined);
     return { changes, capped: files.length >= COMPARE_FILES_CAP };
@@ -53849,7 +54280,10 @@ function git(cwd, args, timeoutMs = 120_000) {
     });
 }
 function lastLine(text) {
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines[lines.length - 1] ?? 'no message from git';
 }
 async function resolveCommit(cwd, ref) {
@@ -54008,7 +54442,17 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
         await ensureMergeBase(cwd, baseSha, headSha, remote, log);
     const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
     // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
-    const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
+    const result = await git(cwd, [
+        'diff',
+        '--name-status',
+        '-M',
+        '-z',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        ...range,
+        '--'
+    ]);
     if (!result.ok)
         throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
     const changes = parseNameStatus(result.stdout);
@@ -54019,7 +54463,20 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
 /** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
 async function attachDiffLines(cwd, range, changes, log) {
     // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
-    const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+    const patch = await git(cwd, [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U3',
+        '-M',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        ...range,
+        '--'
+    ]);
     if (!patch.ok) {
         log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
         return;
@@ -54142,7 +54599,9 @@ function fullScan(ctx, source) {
 /** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
 function changed(ctx, changes, label, fallbackReason) {
     const kept = filterChanges(changes, ctx.filter);
-    const counts = kept.length === changes.length ? select_plural(changes.length) : `${select_plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+    const counts = kept.length === changes.length
+        ? select_plural(changes.length)
+        : `${select_plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
     const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
     return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }
@@ -54179,7 +54638,14 @@ async function fromExplicitRefs(ctx, base, head) {
             ctx.log(message);
             ctx.notes.push(message);
         };
-        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode: 'merge-base', log, withDiffLines: ctx.diffLines });
+        const changes = await gitDiffChanges({
+            cwd: ctx.workspace,
+            base,
+            head,
+            mode: 'merge-base',
+            log,
+            withDiffLines: ctx.diffLines
+        });
         return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
     }
     catch (err) {
@@ -54228,7 +54694,13 @@ async function compareOrDiff(ctx, what, base, head, mode) {
     }
     else {
         try {
-            const listed = await listComparedFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, base, head });
+            const listed = await listComparedFiles({
+                octokit: ctx.octokit,
+                owner: ctx.owner,
+                repo: ctx.repo,
+                base,
+                head
+            });
             if (!listed.capped)
                 return changed(ctx, listed.changes, `${what} compare API ${select_short(base)}...${select_short(head)}`);
             reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
@@ -54555,7 +55027,10 @@ function lfsPointer(text) {
     const lines = text.split('\n');
     if (!LFS_VERSION.test(lines[0]))
         return undefined;
-    const field = (key) => lines.map((l) => l.replace(/\r$/, '')).find((l) => l.startsWith(`${key} `))?.slice(key.length + 1);
+    const field = (key) => lines
+        .map((l) => l.replace(/\r$/, ''))
+        .find((l) => l.startsWith(`${key} `))
+        ?.slice(key.length + 1);
     return { oid: field('oid'), size: field('size') };
 }
 /**
@@ -54568,27 +55043,51 @@ function decodeManifest(bytes, size) {
         const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
         // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
         const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
-        const measured = known ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest` : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-        return { problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START } };
+        const measured = known
+            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
+            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
+        return {
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
+        };
     }
     for (const bom of BOMS) {
         if (bom.bytes.every((b, i) => bytes[i] === b)) {
             const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-            return { problem: { reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`, at: FILE_START } };
+            return {
+                problem: {
+                    reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+                    at: FILE_START
+                }
+            };
         }
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
         if (looksLikeBomlessUtf16(bytes))
-            return { problem: { reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8', at: FILE_START } };
+            return {
+                problem: {
+                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
+                    at: FILE_START
+                }
+            };
         const at = byteSpan(bytes, nul);
-        return { problem: { reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`, at } };
+        return {
+            problem: {
+                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`,
+                at
+            }
+        };
     }
     if (!(0,external_node_buffer_.isUtf8)(bytes)) {
         const bad = firstInvalidUtf8(bytes);
         const at = bad >= 0 ? byteSpan(bytes, bad) : FILE_START;
         const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
-        return { problem: { reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`, at } };
+        return {
+            problem: {
+                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`,
+                at
+            }
+        };
     }
     // A UTF-8 BOM is harmless but not JSON: drop it.
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -54659,14 +55158,79 @@ function currentIdOfLegacy(bareId) {
  */
 /** Whole values that say "no real model here" (compared trimmed, lower-cased). */
 const PLACEHOLDER_VALUES = new Set([
-    'unknown', 'unk', 'todo', 'tbd', 'tba', 'fixme', 'xxx', 'placeholder', 'changeme', 'change-me', 'change_me',
-    'model', 'models', 'base', 'base_model', 'base-model', 'basemodel', 'base model', 'model_name', 'model-name', 'modelname',
-    'model_id', 'model-id', 'model_name_or_path', 'model-name-or-path', 'base_model_name_or_path', 'pretrained_model_name_or_path',
-    'hf-model-id', 'hf_model_id', 'repo_id', 'repo-id', 'repo', 'your-model-here', 'your_model_here', 'your-model', 'your_model',
-    'your-model-name', 'your_model_name', 'your-model-id', 'my-model', 'my_model', 'none', 'null', 'nil', 'undefined', 'nan',
-    'n/a', 'na', 'n.a.', 'true', 'false', '-', '--', '?', '??', '...', '…', 'default', 'custom', 'example', 'sample', 'dummy',
-    'test', 'string', 'str', 'name', 'more information needed', '[more information needed]', 'not specified', 'unspecified',
-    'not applicable', 'see readme', 'same as above'
+    'unknown',
+    'unk',
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'xxx',
+    'placeholder',
+    'changeme',
+    'change-me',
+    'change_me',
+    'model',
+    'models',
+    'base',
+    'base_model',
+    'base-model',
+    'basemodel',
+    'base model',
+    'model_name',
+    'model-name',
+    'modelname',
+    'model_id',
+    'model-id',
+    'model_name_or_path',
+    'model-name-or-path',
+    'base_model_name_or_path',
+    'pretrained_model_name_or_path',
+    'hf-model-id',
+    'hf_model_id',
+    'repo_id',
+    'repo-id',
+    'repo',
+    'your-model-here',
+    'your_model_here',
+    'your-model',
+    'your_model',
+    'your-model-name',
+    'your_model_name',
+    'your-model-id',
+    'my-model',
+    'my_model',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    'nan',
+    'n/a',
+    'na',
+    'n.a.',
+    'true',
+    'false',
+    '-',
+    '--',
+    '?',
+    '??',
+    '...',
+    '…',
+    'default',
+    'custom',
+    'example',
+    'sample',
+    'dummy',
+    'test',
+    'string',
+    'str',
+    'name',
+    'more information needed',
+    '[more information needed]',
+    'not specified',
+    'unspecified',
+    'not applicable',
+    'see readme',
+    'same as above'
 ]);
 /** Leading words that mark a template value however it continues (`PLACEHOLDER-a7b3d091`, `TODO: fill in`). */
 const PLACEHOLDER_PREFIX = /^(placeholder|todo|tbd|fixme|changeme|xxx+)\b/i;
@@ -54674,18 +55238,59 @@ const PLACEHOLDER_PREFIX = /^(placeholder|todo|tbd|fixme|changeme|xxx+)\b/i;
  * Template syntax anywhere in the value: `<org>/<name>`, `{model}`, `{{ base }}`, `${BASE_MODEL}`,
  * `$MODEL_PATH`, `%MODEL%`, and the documentation idiom `path/to/…`.
  */
-const TEMPLATE_SYNTAX = [/<[^<>]*>/, /\{[^{}]*\}/, /^\$[A-Za-z_]\w*$/, /^%[A-Za-z_]\w*%$/, /(^|[\\/])path[\\/]to([\\/]|$)/i];
+const TEMPLATE_SYNTAX = [
+    /<[^<>]*>/,
+    /\{[^{}]*\}/,
+    /^\$[A-Za-z_]\w*$/,
+    /^%[A-Za-z_]\w*%$/,
+    /(^|[\\/])path[\\/]to([\\/]|$)/i
+];
 /** A whole value wrapped in `[...]` (Markdown-template style `[model id]`). */
 const BRACKETED = /^\[.*\]$/s;
 /** Namespaces and names that only appear together in examples (`your-org/your-model`, `test/model`). */
 const PLACEHOLDER_NAMESPACES = new Set([
-    'your-org', 'your_org', 'yourorg', 'your-username', 'your_username', 'your-name', 'your-user', 'username', 'user-name',
-    'user', 'org', 'organization', 'organisation', 'my-org', 'myorg', 'namespace', 'owner', 'test', 'example', 'hf-user',
-    'your-hf-username', 'hf_username'
+    'your-org',
+    'your_org',
+    'yourorg',
+    'your-username',
+    'your_username',
+    'your-name',
+    'your-user',
+    'username',
+    'user-name',
+    'user',
+    'org',
+    'organization',
+    'organisation',
+    'my-org',
+    'myorg',
+    'namespace',
+    'owner',
+    'test',
+    'example',
+    'hf-user',
+    'your-hf-username',
+    'hf_username'
 ]);
 const PLACEHOLDER_NAMES = new Set([
-    'model', 'your-model', 'your_model', 'my-model', 'my_model', 'model-name', 'model_name', 'your-model-name', 'repo',
-    'repo-name', 'repo_name', 'base-model', 'base_model', 'name', 'test', 'example', 'model-id', 'model_id'
+    'model',
+    'your-model',
+    'your_model',
+    'my-model',
+    'my_model',
+    'model-name',
+    'model_name',
+    'your-model-name',
+    'repo',
+    'repo-name',
+    'repo_name',
+    'base-model',
+    'base_model',
+    'name',
+    'test',
+    'example',
+    'model-id',
+    'model_id'
 ]);
 /** True when the value is template or placeholder text rather than a reference to anything. */
 function isPlaceholderText(value) {
@@ -54704,12 +55309,56 @@ function isPlaceholderText(value) {
 }
 /** Single path segments that name a training output directory, never a Hub model. */
 const LOCAL_DIR_WORDS = new Set([
-    'output', 'outputs', 'out', 'checkpoint', 'checkpoints', 'ckpt', 'ckpts', 'runs', 'results', 'lora', 'lora_model',
-    'lora-model', 'lora_models', 'lora_adapter', 'lora-adapter', 'lora_adapters', 'adapter', 'adapters', 'peft_model',
-    'peft_outputs', 'final', 'final_model', 'final-model', 'final_checkpoint', 'merged', 'merged_model', 'merged-model',
-    'saved_model', 'saved_models', 'pretrained', 'pretrained_model', 'pretrained_models', 'pretrain_model', 'weights',
-    'local', 'local_model', 'local-model', 'workspace', 'tmp', 'temp', 'data', 'cache', 'hf_cache', 'downloads',
-    'trained_model', 'finetuned_model', 'fine_tuned_model', 'mlx_model', 'gguf', 'exported_model'
+    'output',
+    'outputs',
+    'out',
+    'checkpoint',
+    'checkpoints',
+    'ckpt',
+    'ckpts',
+    'runs',
+    'results',
+    'lora',
+    'lora_model',
+    'lora-model',
+    'lora_models',
+    'lora_adapter',
+    'lora-adapter',
+    'lora_adapters',
+    'adapter',
+    'adapters',
+    'peft_model',
+    'peft_outputs',
+    'final',
+    'final_model',
+    'final-model',
+    'final_checkpoint',
+    'merged',
+    'merged_model',
+    'merged-model',
+    'saved_model',
+    'saved_models',
+    'pretrained',
+    'pretrained_model',
+    'pretrained_models',
+    'pretrain_model',
+    'weights',
+    'local',
+    'local_model',
+    'local-model',
+    'workspace',
+    'tmp',
+    'temp',
+    'data',
+    'cache',
+    'hf_cache',
+    'downloads',
+    'trained_model',
+    'finetuned_model',
+    'fine_tuned_model',
+    'mlx_model',
+    'gguf',
+    'exported_model'
 ]);
 /** Trainer checkpoint folders: `checkpoint-500`, `global_step1000`, `epoch_3`, `step-200`. */
 const CHECKPOINT_DIR = /^(checkpoint|global_step|step|epoch|iter)[-_]?\d+$/i;
@@ -54730,16 +55379,107 @@ function looksLikeFileName(segment) {
  * a path recovers nothing (`/data/models/Baichuan2-7B-Base`, `~/Downloads/gpt2`).
  */
 const GENERIC_FOLDERS = new Set([
-    'downloads', 'download', 'models', 'model', 'pretrain_model', 'pretrain_models', 'pretrained', 'pretrained_model',
-    'pretrained_models', 'pretrain', 'base_models', 'base_model', 'llm', 'llms', 'hf_models', 'hf-models', 'model_zoo',
-    'model_hub', 'zoo', 'content', 'drive', 'mydrive', 'root', 'home', 'users', 'user', 'tmp', 'temp', 'output',
-    'outputs', 'checkpoints', 'checkpoint', 'ckpt', 'ckpts', 'hub', 'snapshots', 'cache', '.cache', 'huggingface',
-    'hf', 'hf_cache', 'transformers', 'modelscope', 'data', 'datasets', 'dataset', 'workspace', 'workspaces', 'work',
-    'mnt', 'media', 'volumes', 'storage', 'disk', 'nas', 'shared', 'share', 'public', 'private', 'desktop', 'documents',
-    'projects', 'project', 'src', 'code', 'repos', 'opt', 'srv', 'var', 'local', 'dev', 'runs', 'results', 'lora',
-    'adapters', 'weights', 'exp', 'experiments', 'input', 'kaggle', 'working', 'autodl-tmp', 'autodl-fs', 'files',
-    'pytorch', 'torch', 'tensorflow', 'tensorflow2', 'tfjs', 'keras', 'jax', 'flax', 'gguf', 'tflite', 'onnx', 'other',
-    'saved_models', 'mlx_models', 'ollama', 'lmstudio', 'text-generation-webui'
+    'downloads',
+    'download',
+    'models',
+    'model',
+    'pretrain_model',
+    'pretrain_models',
+    'pretrained',
+    'pretrained_model',
+    'pretrained_models',
+    'pretrain',
+    'base_models',
+    'base_model',
+    'llm',
+    'llms',
+    'hf_models',
+    'hf-models',
+    'model_zoo',
+    'model_hub',
+    'zoo',
+    'content',
+    'drive',
+    'mydrive',
+    'root',
+    'home',
+    'users',
+    'user',
+    'tmp',
+    'temp',
+    'output',
+    'outputs',
+    'checkpoints',
+    'checkpoint',
+    'ckpt',
+    'ckpts',
+    'hub',
+    'snapshots',
+    'cache',
+    '.cache',
+    'huggingface',
+    'hf',
+    'hf_cache',
+    'transformers',
+    'modelscope',
+    'data',
+    'datasets',
+    'dataset',
+    'workspace',
+    'workspaces',
+    'work',
+    'mnt',
+    'media',
+    'volumes',
+    'storage',
+    'disk',
+    'nas',
+    'shared',
+    'share',
+    'public',
+    'private',
+    'desktop',
+    'documents',
+    'projects',
+    'project',
+    'src',
+    'code',
+    'repos',
+    'opt',
+    'srv',
+    'var',
+    'local',
+    'dev',
+    'runs',
+    'results',
+    'lora',
+    'adapters',
+    'weights',
+    'exp',
+    'experiments',
+    'input',
+    'kaggle',
+    'working',
+    'autodl-tmp',
+    'autodl-fs',
+    'files',
+    'pytorch',
+    'torch',
+    'tensorflow',
+    'tensorflow2',
+    'tfjs',
+    'keras',
+    'jax',
+    'flax',
+    'gguf',
+    'tflite',
+    'onnx',
+    'other',
+    'saved_models',
+    'mlx_models',
+    'ollama',
+    'lmstudio',
+    'text-generation-webui'
 ]);
 function isGenericFolder(segment) {
     return GENERIC_FOLDERS.has(segment.toLowerCase());
@@ -54839,7 +55579,12 @@ function readLocalPath(value) {
         return { kind: 'local-path', evidence: 'primary' };
     const fromTail = idFromLastTwoSegments(segments);
     if (fromTail) {
-        return { kind: 'local-path', id: fromTail, evidence: 'inferred', recovered: `recovered ${fromTail} from the last two segments of the local path` };
+        return {
+            kind: 'local-path',
+            id: fromTail,
+            evidence: 'inferred',
+            recovered: `recovered ${fromTail} from the last two segments of the local path`
+        };
     }
     return { kind: 'local-path', evidence: 'primary' };
 }
@@ -54895,9 +55640,36 @@ function idFromLastTwoSegments(all) {
 const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www.hf.co', 'hf-mirror.com']);
 /** First path segments on the Hub that are site pages, not user or organisation namespaces. */
 const RESERVED_FIRST_SEGMENTS = new Set([
-    'docs', 'blog', 'papers', 'collections', 'organizations', 'settings', 'join', 'login', 'pricing', 'learn', 'tasks',
-    'chat', 'new', 'new-dataset', 'new-space', 'search', 'posts', 'enterprise', 'models', 'datasets', 'spaces', 'api',
-    'static-proxy', 'front', 'avatars', 'notifications', 'billing', 'inference-endpoints', 'terms-of-service', 'privacy'
+    'docs',
+    'blog',
+    'papers',
+    'collections',
+    'organizations',
+    'settings',
+    'join',
+    'login',
+    'pricing',
+    'learn',
+    'tasks',
+    'chat',
+    'new',
+    'new-dataset',
+    'new-space',
+    'search',
+    'posts',
+    'enterprise',
+    'models',
+    'datasets',
+    'spaces',
+    'api',
+    'static-proxy',
+    'front',
+    'avatars',
+    'notifications',
+    'billing',
+    'inference-endpoints',
+    'terms-of-service',
+    'privacy'
 ]);
 /** Second segments that are a repo page, meaning the first segment alone was a legacy bare id. */
 const REPO_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'discussions', 'edit']);
@@ -54918,7 +55690,9 @@ function readHubUrl(value) {
     const scp = SCP_LIKE.exec(value);
     if (scp && !SCHEME.test(value)) {
         const host = scp[1].toLowerCase();
-        return HUB_HOSTS.has(host) ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host } : undefined;
+        return HUB_HOSTS.has(host)
+            ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host }
+            : undefined;
     }
     let url;
     try {
@@ -54930,7 +55704,10 @@ function readHubUrl(value) {
     const host = url.hostname.toLowerCase();
     if (!HUB_HOSTS.has(host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
         return undefined;
-    const segments = url.pathname.split('/').filter((s) => s.length > 0).map(safeDecode);
+    const segments = url.pathname
+        .split('/')
+        .filter((s) => s.length > 0)
+        .map(safeDecode);
     return { ...repoFromHubPath(segments), via: host };
 }
 function repoFromHubPath(path) {
@@ -54994,7 +55771,13 @@ function readUpstreamUrl(value) {
         return { kind: 'url', evidence: 'primary' };
     const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
     const at = target.revision ? ` at revision ${target.revision}` : '';
-    return { kind: 'url', id: target.id, revision: target.revision, evidence: 'inferred', recovered: `recovered ${target.id}${at} from ${where}` };
+    return {
+        kind: 'url',
+        id: target.id,
+        revision: target.revision,
+        evidence: 'inferred',
+        recovered: `recovered ${target.id}${at} from ${where}`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/classify.ts
@@ -55142,7 +55925,16 @@ function classifyDatasetId(raw) {
 
 /** A record with nothing declared yet, anchored at the document's first key. */
 function emptyRecord(input, format) {
-    return { path: input.path, format, upstreams: [], upstreamLicenses: [], datasets: [], digests: [], anchor: anchorOf(input), notes: [] };
+    return {
+        path: input.path,
+        format,
+        upstreams: [],
+        upstreamLicenses: [],
+        datasets: [],
+        digests: [],
+        anchor: anchorOf(input),
+        notes: []
+    };
 }
 /** The upstream written at `path`, classified; undefined when the key is absent (null is kept: it is `empty`). */
 function upstreamAt(input, path, role) {
@@ -55227,7 +56019,12 @@ function readLicense(input) {
     const source = id?.source ?? name?.source ?? link?.source;
     if (!source)
         return undefined;
-    return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+    return {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source
+    };
 }
 /** `datasets:` entries (a list, or a single id), each with what it names on the Hub. */
 function readDatasets(input) {
@@ -55334,7 +56131,17 @@ const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http
 
 const lineage_manifest_ID = 'lineage-manifest';
 /** Top-level keys of the lineage manifest (schemas/lineage.schema.json). */
-const LINEAGE_KEYS = ['schema', 'name', 'relation', 'upstreams', 'license', 'attribution', 'datasets', 'training', 'weights'];
+const LINEAGE_KEYS = [
+    'schema',
+    'name',
+    'relation',
+    'upstreams',
+    'license',
+    'attribution',
+    'datasets',
+    'training',
+    'weights'
+];
 const ROLES = ['base', 'upstream', 'merge-parent', 'quantized-from'];
 const EVIDENCE = ['primary', 'secondary', 'inferred'];
 /** `license:` as a Hub/SPDX id string, or `{ id, name, link }`. */
@@ -55349,7 +56156,12 @@ function licenseAt(input, path) {
     const link = stringAt(input, [...path, 'link']);
     // Point at the id when there is one: that is what license findings are about.
     const source = id?.source ?? sourceAt(input, path);
-    return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+    return {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source
+    };
 }
 function readUpstream(input, i) {
     const path = ['upstreams', i];
@@ -55381,7 +56193,13 @@ function readDataset(input, i) {
     const found = classifyDatasetId(entry.value);
     const revision = stringAt(input, [...path, 'revision'])?.value ?? found.revision;
     const license = stringAt(input, [...path, 'license'])?.value;
-    return { raw: entry.value, ...(found.id ? { id: found.id } : {}), ...(revision ? { revision } : {}), ...(license ? { license } : {}), source: entry.source };
+    return {
+        raw: entry.value,
+        ...(found.id ? { id: found.id } : {}),
+        ...(revision ? { revision } : {}),
+        ...(license ? { license } : {}),
+        source: entry.source
+    };
 }
 function readDigest(input, i) {
     const file = stringAt(input, ['weights', i, 'path']);
@@ -55546,7 +56364,17 @@ const mens_training_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{
 
 
 /** Keys MENS always writes into `training_manifest.json` (every schema version). */
-const TRAINING_REQUIRED_KEYS = ['vocab_size', 'd_model', 'n_heads', 'n_layers', 'train_file', 'rank', 'alpha', 'seq_len', 'epochs'];
+const TRAINING_REQUIRED_KEYS = [
+    'vocab_size',
+    'd_model',
+    'n_heads',
+    'n_layers',
+    'train_file',
+    'rank',
+    'alpha',
+    'seq_len',
+    'epochs'
+];
 /** Most of the required keys, so one missing or mistyped key is a schema problem, not "unrecognised". */
 const MIN_REQUIRED_PRESENT = 5;
 /**
@@ -55717,7 +56545,7 @@ const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
 const unrecognised_manifest_LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
 /** True when the content names a model or license in a key this fallback reads. */
 function hasLineageKeys(value) {
-    return isObject(value) && unrecognised_manifest_LINEAGE_KEYS.some((k) => hasKey(value, k) && (k !== 'model' || isModelValue(own(value, k))));
+    return (isObject(value) && unrecognised_manifest_LINEAGE_KEYS.some((k) => hasKey(value, k) && (k !== 'model' || isModelValue(own(value, k)))));
 }
 /** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
 function isModelValue(value) {
@@ -55757,7 +56585,9 @@ const EXPECTATIONS = {
     },
     lineage: {
         what: 'a lineage manifest',
-        lacks: (value) => (isObject(value) ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)' : 'its content is not a mapping of keys'),
+        lacks: (value) => isObject(value)
+            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
+            : 'its content is not a mapping of keys',
         fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
     }
 };
@@ -55858,7 +56688,10 @@ function validate_describe(err, doc) {
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
             const where = path.length ? ` in ${validate_subject(path)}` : '';
-            return { message: `unknown property \`${extra}\`${where}`, at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path) };
+            return {
+                message: `unknown property \`${extra}\`${where}`,
+                at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path)
+            };
         }
         case 'type':
             return { message: `${validate_subject(path)} must be ${typeList(params.type)}${got}`, at: validate_valueSpan(doc, path) };
@@ -55870,7 +56703,10 @@ function validate_describe(err, doc) {
         case 'const':
             return { message: `${validate_subject(path)} must be ${validate_show(params.allowedValue)}${got}`, at: validate_valueSpan(doc, path) };
         default:
-            return { message: `${validate_subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: validate_valueSpan(doc, path) };
+            return {
+                message: `${validate_subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+                at: validate_valueSpan(doc, path)
+            };
     }
 }
 /**
@@ -55888,14 +56724,22 @@ function collapseAlternatives(errors, doc) {
         const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
         branches.forEach((b) => consumed.add(b));
         const path = pointerToPath(combo.instancePath, doc.value);
-        if (branches.length > 0 && branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
+        if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
             const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
             const where = path.length ? ` in ${validate_subject(path)}` : '';
-            out.push({ message: `missing required property ${names.join(' or ')}${where}`, at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)]) });
+            out.push({
+                message: `missing required property ${names.join(' or ')}${where}`,
+                at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)])
+            });
         }
-        else if (branches.length > 0 && branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
+        else if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
             const types = branches.flatMap((b) => String(b.params.type).split(','));
-            out.push({ message: `${validate_subject(path)} must be ${typeList([...new Set(types)])} (got ${validate_show(valueAt(doc.value, path))})`, at: validate_valueSpan(doc, path) });
+            out.push({
+                message: `${validate_subject(path)} must be ${typeList([...new Set(types)])} (got ${validate_show(valueAt(doc.value, path))})`,
+                at: validate_valueSpan(doc, path)
+            });
         }
         else if (branches.length > 0) {
             out.push(...branches.map((b) => validate_describe(b, doc)));
@@ -55920,11 +56764,18 @@ function validateManifest(format, path, doc) {
     const located = collapseAlternatives(validate.errors ?? [], doc);
     const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
     unique.sort(validate_byPosition);
-    const problems = unique.slice(0, MAX_SCHEMA_PROBLEMS).map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
+    const problems = unique
+        .slice(0, MAX_SCHEMA_PROBLEMS)
+        .map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
     const more = unique.length - MAX_SCHEMA_PROBLEMS;
     if (more > 0) {
         const last = problems[problems.length - 1].at;
-        problems.push({ path, format: format.id, message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`, at: last });
+        problems.push({
+            path,
+            format: format.id,
+            message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`,
+            at: last
+        });
     }
     return problems;
 }
@@ -55960,12 +56811,19 @@ function unreadable(path, problem) {
 function parseMarkdown(path, text) {
     const fm = extractFrontMatter(text);
     if (!fm)
-        return { result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' } };
+        return {
+            result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+        };
     const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
     if ('problem' in parsed)
         return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
     if (!isObject(parsed.doc.value) || !MODEL_CARD_KEYS.some((k) => Object.hasOwn(parsed.doc.value, k))) {
-        return { result: { kind: 'not-a-manifest', reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})` } };
+        return {
+            result: {
+                kind: 'not-a-manifest',
+                reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`
+            }
+        };
     }
     return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
@@ -55997,7 +56855,10 @@ function readManifest(path, bytes, size) {
     if (kind === 'model-card')
         return { kind: 'not-a-manifest', reason: 'it is not a model card' };
     if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
-        return { kind: 'not-a-manifest', reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key` };
+        return {
+            kind: 'not-a-manifest',
+            reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+        };
     }
     return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
 }
@@ -56109,7 +56970,9 @@ function collectFullScan(opts, dirs) {
 }
 async function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
-        if (change.previousPath && isRelevant(change.previousPath) && dirname(change.previousPath) !== dirname(change.path)) {
+        if (change.previousPath &&
+            isRelevant(change.previousPath) &&
+            dirname(change.previousPath) !== dirname(change.path)) {
             // A manifest moved out of a directory leaves that directory without it.
             const old = entryFor(dirs, dirname(change.previousPath));
             old.changed = true;
@@ -56134,7 +56997,9 @@ async function collectChanges(opts, dirs) {
     for (const [dir, entry] of dirs) {
         let names;
         try {
-            names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(opts.workspace, dir), { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+            names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(opts.workspace, dir), { withFileTypes: true }))
+                .filter((d) => d.isFile() || d.isSymbolicLink())
+                .map((d) => d.name);
         }
         catch {
             continue; // the directory was deleted by the change
@@ -56198,7 +57063,10 @@ async function discoverArtifacts(opts) {
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
         manifestCount += artifact.records.length + artifact.unreadable.length;
-        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+        const empty = artifact.records.length === 0 &&
+            artifact.unreadable.length === 0 &&
+            artifact.weights.length === 0 &&
+            artifact.removedManifests.length === 0;
         if (!empty)
             artifacts.push(artifact);
     }
@@ -56233,7 +57101,11 @@ function applyWaivers(findings, waivers, clock) {
     const expired = waivers.filter((w) => isExpired(w, clock.now));
     const active = waivers
         .filter((w) => !isExpired(w, clock.now))
-        .map((w) => ({ waiver: w, path: pathMatcher([w.path]), ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {}) }));
+        .map((w) => ({
+        waiver: w,
+        path: pathMatcher([w.path]),
+        ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {})
+    }));
     const out = findings.map((finding) => {
         if (finding.waived)
             return { ...finding };
@@ -56241,7 +57113,11 @@ function applyWaivers(findings, waivers, clock) {
         if (!by)
             return { ...finding };
         const { reason, expires, at } = by.waiver;
-        return { ...finding, waived: true, waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line } };
+        return {
+            ...finding,
+            waived: true,
+            waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
+        };
     });
     return { findings: out, expired };
 }
@@ -56270,7 +57146,7 @@ const unreadableManifest = {
 const schemaViolation = {
     id: 'schema-violation',
     meta: {
-        description: 'A manifest does not match the schema of its format, or has a manifest\'s name but none of its formats.',
+        description: "A manifest does not match the schema of its format, or has a manifest's name but none of its formats.",
         defaultSeverity: 'error',
         docs: 'docs/rules/schema-violation.md'
     },
@@ -56424,7 +57300,9 @@ const WHAT = {
 function recoveredHint(ref) {
     if (ref.kind === 'url' && ref.id)
         return ` It points at ${ref.id}${ref.revision ? `@${ref.revision}` : ''}.`;
-    return ref.recovered ? ` The gate ${ref.recovered} (an inference, not a declaration).` : ' Nothing identifiable could be recovered from it.';
+    return ref.recovered
+        ? ` The gate ${ref.recovered} (an inference, not a declaration).`
+        : ' Nothing identifiable could be recovered from it.';
 }
 const unresolvableUpstream = {
     id: 'unresolvable-upstream',
@@ -56447,7 +57325,9 @@ const unresolvableUpstream = {
                 path: ref.source.path,
                 at: ref.source.at,
                 message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
-                fix: ref.id ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.` : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
+                fix: ref.id
+                    ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
+                    : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
                 subject: `${ref.source.field}:${ref.raw ?? 'null'}`
             };
         });
@@ -56459,7 +57339,7 @@ const unresolvableUpstream = {
 const invalidHubId = {
     id: 'invalid-hub-id',
     meta: {
-        description: 'An upstream id breaks the Hugging Face Hub\'s repo-id rules, so it cannot name any repository.',
+        description: "An upstream id breaks the Hugging Face Hub's repo-id rules, so it cannot name any repository.",
         defaultSeverity: 'error',
         docs: 'docs/rules/invalid-hub-id.md'
     },
@@ -56488,7 +57368,10 @@ const unqualifiedHubId = {
     },
     check({ artifact }) {
         // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
-        const datasets = artifact.records.flatMap((r) => r.datasets).filter((d) => !d.id && classifyDatasetId(d.raw).problem === 'not a Hub dataset id').map((d) => ({
+        const datasets = artifact.records
+            .flatMap((r) => r.datasets)
+            .filter((d) => !d.id && classifyDatasetId(d.raw).problem === 'not a Hub dataset id')
+            .map((d) => ({
             path: d.source.path,
             at: d.source.at,
             message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
@@ -56496,7 +57379,9 @@ const unqualifiedHubId = {
             subject: `dataset:${d.raw}`,
             severity: 'notice'
         }));
-        return [...datasets, ...allUpstreams(artifact)
+        return [
+            ...datasets,
+            ...allUpstreams(artifact)
                 .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
                 .map((ref) => ({
                 path: ref.source.path,
@@ -56504,7 +57389,8 @@ const unqualifiedHubId = {
                 message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
                 fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
                 subject: `${ref.source.field}:${ref.id}`
-            }))];
+            }))
+        ];
     }
 };
 
@@ -56554,7 +57440,7 @@ const unpinnedRevision = {
 const missingLicense = {
     id: 'missing-license',
     meta: {
-        description: 'No manifest of the artifact declares the artifact\'s license.',
+        description: "No manifest of the artifact declares the artifact's license.",
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-license.md'
     },
@@ -56590,7 +57476,9 @@ function problem(decl, knows) {
         return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
     }
     // A license the policy adds to the knowledge base (`licenses.knowledge`) is known.
-    return status === 'unknown' && !knows(decl.id) ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+    return status === 'unknown' && !knows(decl.id)
+        ? 'it is neither a Hub license id, an SPDX id, nor a known model license name'
+        : undefined;
 }
 const unknownLicense = {
     id: 'unknown-license',
@@ -56688,7 +57576,12 @@ function fromDeclaration({ ref, record, knowledge }) {
         const license = declaredLicense(decl);
         if (!license)
             continue;
-        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+        return resolved(knowledge, license, {
+            via: 'declared',
+            evidence: 'primary',
+            source: `\`${decl.source.field}\` in ${decl.source.path}`,
+            declaration: decl
+        });
     }
     return undefined;
 }
@@ -56700,7 +57593,11 @@ function fromPolicy(id, { mappings, knowledge }) {
     const original = knowledge.mirrorUpstream(id);
     const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
     if (viaMirror && original) {
-        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+        return resolved(knowledge, viaMirror.license, {
+            via: 'policy',
+            evidence: 'inferred',
+            source: `${policySource(viaMirror)} (${id} mirrors ${original})`
+        });
     }
     return undefined;
 }
@@ -56709,7 +57606,11 @@ function fromFamilyTable(id, knowledge) {
     if (!family)
         return undefined;
     const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+    return resolved(knowledge, family.license, {
+        via: 'builtin',
+        evidence: 'inferred',
+        source: `built-in family table (${family.family}${mirror})`
+    });
 }
 /** The license `ref` is under, from the strongest source that says, or undefined when none does. */
 function resolveUpstreamLicense(input) {
@@ -56737,12 +57638,19 @@ function hubLicense(info) {
 function licenseOfUpstream(ref, record, sources) {
     if (!isResolvable(ref) || !ref.id)
         return undefined;
-    const resolved = resolveUpstreamLicense({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
+    const resolved = resolveUpstreamLicense({
+        ref,
+        record,
+        mappings: sources.upstreamLicenseMappings,
+        knowledge: sources.knowledge
+    });
     if (resolved)
         return resolved;
     const answer = sources.hub?.fact(ref)?.answer;
     const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-    return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
+    return fromHub
+        ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` }
+        : undefined;
 }
 /**
  * One entry per distinct upstream id of the artifact whose license can be established — and, when
@@ -56751,7 +57659,9 @@ function licenseOfUpstream(ref, record, sources) {
 function upstreamLicensesOf(ctx) {
     // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
     const cached = memo.get(ctx.artifact);
-    if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
+    if (cached?.ctx.knowledge === ctx.knowledge &&
+        cached.ctx.hub === ctx.hub &&
+        cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
         return cached.list;
     const list = resolveUpstreamLicenses(ctx);
     memo.set(ctx.artifact, { ctx, list });
@@ -56816,7 +57726,10 @@ function distinctLicenses(list) {
 }
 /** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
 function licenseTerms(expression) {
-    return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+    return expression
+        .toLowerCase()
+        .split(/\s+(?:and|or|with)\s+|[()\s]+/)
+        .filter(Boolean);
 }
 /** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
 function licenseAlternatives(expression) {
@@ -56830,7 +57743,13 @@ function dutiesOf(ctx) {
     const duties = [];
     for (const u of upstreamLicensesOf(ctx)) {
         if (u.entry?.attribution)
-            duties.push({ entry: u.entry, because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
+            duties.push({
+                entry: u.entry,
+                because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`,
+                source: u.ref.source,
+                declared: false,
+                upstream: u.id
+            });
     }
     for (const record of ctx.artifact.records) {
         const ownKey = record.license && licenseKey(record.license);
@@ -56838,17 +57757,31 @@ function dutiesOf(ctx) {
         // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
         // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
         if (own?.attribution?.text && own.flowDown && record.license)
-            duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${where(record.license.source)})`, source: record.license.source, declared: false });
+            duties.push({
+                entry: own,
+                because: `the artifact is licensed under ${own.display} (${where(record.license.source)})`,
+                source: record.license.source,
+                declared: false
+            });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
             const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup(licenseKey(l))).find((e) => e?.attribution);
-            duties.push({ entry: named, because: `${where(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
+            duties.push({
+                entry: named,
+                because: `${where(record.attribution.source)} says attribution is required`,
+                source: record.attribution.source,
+                declared: true
+            });
         }
     }
     if (ctx.policy.require.attribution === 'always') {
         const anchor = anchorRecord(ctx.artifact);
         if (anchor)
-            duties.push({ because: 'the policy requires attribution text for every artifact (`require.attribution: always`)', source: anchor.anchor, declared: true });
+            duties.push({
+                because: 'the policy requires attribution text for every artifact (`require.attribution: always`)',
+                source: anchor.anchor,
+                declared: true
+            });
     }
     return duties;
 }
@@ -56864,7 +57797,9 @@ function carriesAttribution(artifact, entry) {
     });
 }
 function howToFix(artifact, entry) {
-    const text = entry?.attribution?.text ? `"${entry.attribution.text}"` : 'the attribution text the upstream license asks for';
+    const text = entry?.attribution?.text
+        ? `"${entry.attribution.text}"`
+        : 'the attribution text the upstream license asks for';
     return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
 }
 const missingAttribution = {
@@ -56892,7 +57827,9 @@ const missingAttribution = {
             if (seen.has(key) || carriesAttribution(artifact, d.entry))
                 continue;
             seen.add(key);
-            const condition = d.entry?.attribution?.condition ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})` : '';
+            const condition = d.entry?.attribution?.condition
+                ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})`
+                : '';
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
@@ -56906,7 +57843,9 @@ const missingAttribution = {
         const unconditional = duties.find((d) => d.entry?.attribution && !d.entry.attribution.condition && !d.declared);
         for (const record of artifact.records) {
             const flag = record.attribution;
-            if (!unconditional || flag?.required !== false || drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
+            if (!unconditional ||
+                flag?.required !== false ||
+                drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
                 continue;
             drafts.push({
                 path: flag.source.path,
@@ -56941,8 +57880,13 @@ const unmanifestedWeights = {
         if (relevant.length === 0)
             return [];
         const first = relevant[0];
-        const names = relevant.slice(0, 5).map((w) => w.path.split('/').pop()).join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
-        const removed = artifact.removedManifests.length > 0 ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.` : '';
+        const names = relevant
+            .slice(0, 5)
+            .map((w) => w.path.split('/').pop())
+            .join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
+        const removed = artifact.removedManifests.length > 0
+            ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.`
+            : '';
         return [
             {
                 path: first.path,
@@ -56973,7 +57917,9 @@ function satisfies(term, approved) {
     }
 }
 function termMatcher(approved) {
-    return (term, canon) => (term.spdx && approved.spdx ? satisfies(term, approved) : term.key === approved.key || canon(term.key) === canon(approved.key));
+    return (term, canon) => term.spdx && approved.spdx
+        ? satisfies(term, approved)
+        : term.key === approved.key || canon(term.key) === canon(approved.key);
 }
 function compileEntry(text) {
     const trimmed = text.trim();
@@ -57075,7 +58021,7 @@ function judge(alternative, allow, deny, knowledge, canon) {
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
-        description: 'The artifact\'s license, or an upstream\'s, is outside the policy\'s allow-list or on its deny-list.',
+        description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
         defaultSeverity: 'error',
         docs: 'docs/rules/license-not-allowed.md'
     },
@@ -57093,14 +58039,18 @@ const licenseNotAllowed = {
                 return;
             if (verdict === 'unknown' && settings.unknown === 'allow')
                 return;
-            const why = verdict === 'denied' ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
-                : verdict === 'not-in-allow-list' ? 'it is not in the policy\'s `licenses.allow` list'
+            const why = verdict === 'denied'
+                ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
+                : verdict === 'not-in-allow-list'
+                    ? "it is not in the policy's `licenses.allow` list"
                     : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
             drafts.push({
                 path,
                 at,
                 message: `${what} is ${quote(license)}, and ${why}.`,
-                fix: verdict === 'denied' ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.' : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                fix: verdict === 'denied'
+                    ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
+                    : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
                 subject: `${upstream ?? 'artifact'}:${license}`,
                 severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
                 upstream
@@ -57127,7 +58077,7 @@ function upstream_not_allowed_matcher(patterns) {
 const upstreamNotAllowed = {
     id: 'upstream-not-allowed',
     meta: {
-        description: 'An upstream is outside the policy\'s `upstreams.allow` patterns or matches `upstreams.deny`.',
+        description: "An upstream is outside the policy's `upstreams.allow` patterns or matches `upstreams.deny`.",
         defaultSeverity: 'error',
         docs: 'docs/rules/upstream-not-allowed.md'
     },
@@ -57178,7 +58128,7 @@ const STRENGTH = { inferred: 0, secondary: 1, primary: 2 };
 const insufficientEvidence = {
     id: 'insufficient-evidence',
     meta: {
-        description: 'A lineage claim is weaker than the policy\'s minimum evidence class (`require.evidence`).',
+        description: "A lineage claim is weaker than the policy's minimum evidence class (`require.evidence`).",
         defaultSeverity: 'error',
         docs: 'docs/rules/insufficient-evidence.md'
     },
@@ -57218,7 +58168,7 @@ const insufficientEvidence = {
 const licenseConflict = {
     id: 'license-conflict',
     meta: {
-        description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+        description: "The artifact declares a license that drops terms its upstream's license passes down to derivatives.",
         defaultSeverity: 'warning',
         docs: 'docs/rules/license-conflict.md'
     },
@@ -57258,7 +58208,11 @@ const licenseConflict = {
 
 /** Compare names without caring about case or the separators people use in repo names. */
 function naming_requirement_normalise(name) {
-    return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+    return name
+        .toLowerCase()
+        .replace(/([a-z])(\d)/g, '$1 $2')
+        .replace(/[-_\s.]+/g, ' ')
+        .trim();
 }
 /** "llama 3 instruct" starts with "llama 3"; "llama 30b" does not. */
 function startsWithWord(name, prefix) {
@@ -57375,12 +58329,14 @@ function named(fact) {
 const hubRepoNotFound = {
     id: 'hub-repo-not-found',
     meta: {
-        description: 'The Hub has no repository with the upstream\'s id (or hides it from this token: private or gated).',
+        description: "The Hub has no repository with the upstream's id (or hides it from this token: private or gated).",
         defaultSeverity: 'error',
         docs: 'docs/rules/hub-repo-not-found.md'
     },
     check(ctx) {
-        const datasets = ctx.artifact.records.flatMap((r) => r.datasets).flatMap((d) => {
+        const datasets = ctx.artifact.records
+            .flatMap((r) => r.datasets)
+            .flatMap((d) => {
             const a = ctx.hub?.dataset(d);
             if (a?.kind !== 'not-found')
                 return [];
@@ -57394,7 +58350,9 @@ const hubRepoNotFound = {
                 }
             ];
         });
-        return [...datasets, ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+        return [
+            ...datasets,
+            ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
                 const a = fact.answer;
                 if (a.kind !== 'not-found')
                     return [];
@@ -57414,7 +58372,8 @@ const hubRepoNotFound = {
                         upstream: fact.id
                     }
                 ];
-            })];
+            })
+        ];
     }
 };
 
@@ -57457,7 +58416,11 @@ const hubGated = {
     check(ctx) {
         return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
             const a = fact.answer;
-            const gated = a.kind === 'gated' ? 'gated' : a.kind === 'found' && a.info.gated ? `gated (${a.info.gated} approval)` : undefined;
+            const gated = a.kind === 'gated'
+                ? 'gated'
+                : a.kind === 'found' && a.info.gated
+                    ? `gated (${a.info.gated} approval)`
+                    : undefined;
             if (!gated)
                 return [];
             return [
@@ -57513,7 +58476,7 @@ const hub_license_mismatch_PLACEHOLDERS = new Set(['unknown', 'todo', 'other', '
 const hubLicenseMismatch = {
     id: 'hub-license-mismatch',
     meta: {
-        description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+        description: "The license the artifact declares for its upstream differs from the license on the upstream's Hub card.",
         defaultSeverity: 'warning',
         docs: 'docs/rules/hub-license-mismatch.md'
     },
@@ -57560,7 +58523,8 @@ const hubLicenseMismatch = {
             const hubKey = licenseKey({ id: answer.info.license, name: answer.info.licenseName });
             if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()) || hub_license_mismatch_PLACEHOLDERS.has(d.license.toLowerCase()))
                 continue;
-            if (d.license.toLowerCase() === hubKey.toLowerCase() || ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey))
+            if (d.license.toLowerCase() === hubKey.toLowerCase() ||
+                (ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey)))
                 continue;
             drafts.push({
                 path: d.source.path,
@@ -57694,7 +58658,11 @@ async function resolveAncestry(client, id, options = {}) {
     let level = [rootNode];
     while (level.length > 0) {
         await Promise.all(level.map(async (node) => {
-            const query = { type: 'model', id: node.name, ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {}) };
+            const query = {
+                type: 'model',
+                id: node.name,
+                ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {})
+            };
             node.answer = await client.repoInfo(query);
             if (node.answer.kind === 'found') {
                 node.parents = node.answer.info.baseModels;
@@ -57715,7 +58683,14 @@ async function resolveAncestry(client, id, options = {}) {
             for (const parent of node.parents) {
                 const problem = hubIdProblem(parent);
                 if (problem) {
-                    chain.push({ id: parent, via: 'base_model', depth: node.depth + 1, child: node.name, ...(relation ? { relation } : {}), problem: `not a Hub id (it ${problem})` });
+                    chain.push({
+                        id: parent,
+                        via: 'base_model',
+                        depth: node.depth + 1,
+                        child: node.name,
+                        ...(relation ? { relation } : {}),
+                        problem: `not a Hub id (it ${problem})`
+                    });
                     continue;
                 }
                 const key = resolve(parent);
@@ -57729,7 +58704,13 @@ async function resolveAncestry(client, id, options = {}) {
                 }
                 const child = { key, name: parent, depth: node.depth + 1, parents: [] };
                 nodes.set(key, child);
-                const link = { id: parent, via: 'base_model', depth: child.depth, child: node.name, ...(relation ? { relation } : {}) };
+                const link = {
+                    id: parent,
+                    via: 'base_model',
+                    depth: child.depth,
+                    child: node.name,
+                    ...(relation ? { relation } : {})
+                };
                 linkOf.set(key, link);
                 chain.push(link);
                 next.push(child);
@@ -57785,7 +58766,7 @@ function key(id, revision) {
 }
 /** Upstreams worth asking about: a valid Hub id, written or recovered. */
 function askable(ref) {
-    return !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path');
+    return (!ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path'));
 }
 /**
  * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
@@ -57845,14 +58826,21 @@ function hubSummary(fact) {
         ancestors: fact.ancestry.chain.map((l) => ({
             id: l.id,
             depth: l.depth,
-            license: l.answer?.kind === 'found' ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+            license: l.answer?.kind === 'found'
+                ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
+                : null,
             evidence: 'secondary'
         }))
     };
 }
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
-    return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
+    return [
+        artifact.dir,
+        ...artifact.records.map((r) => r.path),
+        ...artifact.unreadable.map((u) => u.path),
+        ...artifact.weights.map((w) => w.path)
+    ];
 }
 function summarise(artifact, failing, licenseOf, hub) {
     const license = artifactLicense(artifact);
@@ -57888,17 +58876,52 @@ function summarise(artifact, failing, licenseOf, hub) {
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+        weights: artifact.weights.map(reportWeight),
+        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
+            raw: d.raw,
+            id: d.id ?? null,
+            revision: d.revision ?? null,
+            license: d.license ?? null,
+            path: d.source.path,
+            line: d.source.at.line
+        }))),
+        parents: [],
         status: failing ? 'fail' : 'pass'
+    };
+}
+function reportWeight(weight) {
+    const header = weight.header;
+    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
+    return {
+        path: weight.path,
+        status: weight.status,
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer' ? header.kind : 'other',
+        sha256: digest?.sha256 ?? null,
+        digestVia: digest?.via ?? null,
+        size: digest?.size ?? null
     };
 }
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    const { artifacts, manifestCount } = await discoverArtifacts({
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include
+    });
     const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, { policy: effectivePolicy(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, {
+        policy: effectivePolicy(opts.policy, artifactPaths(a)),
+        knowledge,
+        upstreamLicenseMappings: opts.policy.upstreamLicenses,
+        hub
+    }));
     const licenseOf = (ref, record) => {
-        const found = licenseOfUpstream(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+        const found = licenseOfUpstream(ref, record, {
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
@@ -57925,7 +58948,10 @@ async function runGate(opts) {
 const SUMMARY_MAX_BYTES = 1024 * 1024;
 /** Markdown for the job summary, never over GitHub's per-step cap; the verdict is always kept. */
 function renderSummary(report, opts) {
-    return renderMarkdownDocument(report, { ...opts, maxBytes: Math.min(opts.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES) });
+    return renderMarkdownDocument(report, {
+        ...opts,
+        maxBytes: Math.min(opts.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/json.ts
@@ -58137,7 +59163,14 @@ function renderSarif(report, options) {
     const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
     const logWith = (count, truncated) => {
         const run = {
-            tool: { driver: { name: 'lineage-gate', version: options.toolVersion ?? report.tool.version, informationUri: options.informationUri, rules } },
+            tool: {
+                driver: {
+                    name: 'lineage-gate',
+                    version: options.toolVersion ?? report.tool.version,
+                    informationUri: options.informationUri,
+                    rules
+                }
+            },
             ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
             columnKind: 'utf16CodeUnits',
             results: results.slice(0, count),
@@ -58239,7 +59272,9 @@ async function run() {
         const pr = payload.pull_request;
         eventHeadSha = pr?.head?.sha;
         const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-        const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }) : undefined;
+        const octokit = inputs.token
+            ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
+            : undefined;
         const changeSet = await resolveChangeSet({
             eventName: process.env.GITHUB_EVENT_NAME ?? '',
             payload,
@@ -58269,7 +59304,15 @@ async function run() {
             setSecret(hub.token);
         if ('off' in hub.hub)
             info(oneLine(hub.hub.off));
-        const report = await runGate({ workspace, changeSet, include: makePathFilter(inputs.paths), failOn: inputs.failOn, policy, now: clockFromEnv(process.env), hub: hub.hub });
+        const report = await runGate({
+            workspace,
+            changeSet,
+            include: makePathFilter(inputs.paths),
+            failOn: inputs.failOn,
+            policy,
+            now: clockFromEnv(process.env),
+            hub: hub.hub
+        });
         await hub.finish();
         emitAnnotations(toAnnotations(report), core_namespaceObject);
         await writeSummary(report);
@@ -58288,9 +59331,13 @@ async function run() {
                 octokit,
                 owner,
                 repo,
-                pullNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+                pullNumber: typeof pr?.number === 'number'
+                    ? pr.number
+                    : undefined,
                 headSha: headSha(),
-                repoUrl: process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined,
+                repoUrl: process.env.GITHUB_REPOSITORY
+                    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+                    : undefined,
                 report,
                 changes: changeSet.changes,
                 comment: inputs.comment,
@@ -58311,7 +59358,12 @@ async function run() {
         if (err instanceof PolicyError) {
             // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
             for (const p of err.problems)
-                error(p.message, { title: 'invalid lineage policy', file: p.file, startLine: p.line, startColumn: p.column });
+                error(p.message, {
+                    title: 'invalid lineage policy',
+                    file: p.file,
+                    startLine: p.line,
+                    startColumn: p.column
+                });
             setFailed(`Configuration error: ${oneLine(err.message)}`);
         }
         else if (err instanceof ConfigError)

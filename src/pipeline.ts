@@ -1,10 +1,10 @@
 import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts } from './discover/discover.js';
-import type { Artifact } from './lineage/artifact.js';
+import type { Artifact, WeightFile } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
 import type { Severity } from './report/finding.js';
 import { SEVERITY_RANK } from './report/finding.js';
-import type { Report, ReportArtifact, ReportUpstream } from './report/report.js';
+import type { Report, ReportArtifact, ReportUpstream, ReportWeight } from './report/report.js';
 import type { LineageRecord, UpstreamRef } from './lineage/record.js';
 import { evaluateArtifact, evaluateRun, type Evaluated } from './rules/engine.js';
 import { LicenseKnowledge } from './licenses/knowledge.js';
@@ -104,7 +104,35 @@ function summarise(
     ),
     license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
     attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+    weights: artifact.weights.map(reportWeight),
+    datasets: artifact.records.flatMap((r) =>
+      r.datasets.map((d) => ({
+        raw: d.raw,
+        id: d.id ?? null,
+        revision: d.revision ?? null,
+        license: d.license ?? null,
+        path: d.source.path,
+        line: d.source.at.line
+      }))
+    ),
+    parents: [],
     status: failing ? 'fail' : 'pass'
+  };
+}
+
+function reportWeight(weight: WeightFile): ReportWeight {
+  const header = weight.header;
+  const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
+  return {
+    path: weight.path,
+    status: weight.status,
+    format:
+      header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
+        ? header.kind
+        : 'other',
+    sha256: digest?.sha256 ?? null,
+    digestVia: digest?.via ?? null,
+    size: digest?.size ?? null
   };
 }
 

@@ -11840,7 +11840,10 @@ function git(cwd, args, timeoutMs = 120_000) {
     });
 }
 function lastLine(text) {
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines[lines.length - 1] ?? 'no message from git';
 }
 async function resolveCommit(cwd, ref) {
@@ -11999,7 +12002,17 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
         await ensureMergeBase(cwd, baseSha, headSha, remote, log);
     const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
     // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
-    const result = await git(cwd, ['diff', '--name-status', '-M', '-z', '--no-color', '--no-ext-diff', '--no-textconv', ...range, '--']);
+    const result = await git(cwd, [
+        'diff',
+        '--name-status',
+        '-M',
+        '-z',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        ...range,
+        '--'
+    ]);
     if (!result.ok)
         throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
     const changes = parseNameStatus(result.stdout);
@@ -12010,7 +12023,20 @@ async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () =
 /** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
 async function attachDiffLines(cwd, range, changes, log) {
     // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
-    const patch = await git(cwd, ['-c', 'core.quotePath=false', 'diff', '-U3', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']);
+    const patch = await git(cwd, [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U3',
+        '-M',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        ...range,
+        '--'
+    ]);
     if (!patch.ok) {
         log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
         return;
@@ -12144,10 +12170,20 @@ async function check(argv) {
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({ cwd: root, base: since, head: 'HEAD', mode: 'merge-base', log: (m) => process.stderr.write(`${m}\n`) })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({
+            cwd: root,
+            base: since,
+            head: 'HEAD',
+            mode: 'merge-base',
+            log: (m) => process.stderr.write(`${m}\n`)
+        })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({ workspace: root, file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__/* .RULE_IDS */ .I });
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({
+        workspace: root,
+        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined,
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__/* .RULE_IDS */ .I
+    });
     const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_8__/* .clockFromEnv */ .i)(process.env);
     const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .setUpHub */ .x)({
         env: process.env,
@@ -12159,9 +12195,12 @@ async function check(argv) {
     });
     const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
-    const rendered = format === 'json' ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_19__/* .renderJson */ .h)(report)
-        : format === 'sarif' ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_17__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
-            : format === 'markdown' ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+    const rendered = format === 'json'
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_19__/* .renderJson */ .h)(report)
+        : format === 'sarif'
+            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_17__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+            : format === 'markdown'
+                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
                 : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
@@ -12191,7 +12230,8 @@ function explain(argv) {
         return 2;
     }
     const page = rulePage(rule.id);
-    process.stdout.write(page ?? `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+    process.stdout.write(page ??
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -12317,7 +12357,16 @@ class PolicyError extends ConfigError {
 
 /** A record with nothing declared yet, anchored at the document's first key. */
 function emptyRecord(input, format) {
-    return { path: input.path, format, upstreams: [], upstreamLicenses: [], datasets: [], digests: [], anchor: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .anchorOf */ .dI)(input), notes: [] };
+    return {
+        path: input.path,
+        format,
+        upstreams: [],
+        upstreamLicenses: [],
+        datasets: [],
+        digests: [],
+        anchor: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .anchorOf */ .dI)(input),
+        notes: []
+    };
 }
 /** The upstream written at `path`, classified; undefined when the key is absent (null is kept: it is `empty`). */
 function upstreamAt(input, path, role) {
@@ -12500,7 +12549,12 @@ function readLicense(input) {
     const source = id?.source ?? name?.source ?? link?.source;
     if (!source)
         return undefined;
-    return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+    return {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source
+    };
 }
 /** `datasets:` entries (a list, or a single id), each with what it names on the Hub. */
 function readDatasets(input) {
@@ -12778,7 +12832,17 @@ var fields = __nccwpck_require__(1899);
 
 
 /** Keys MENS always writes into `training_manifest.json` (every schema version). */
-const TRAINING_REQUIRED_KEYS = ['vocab_size', 'd_model', 'n_heads', 'n_layers', 'train_file', 'rank', 'alpha', 'seq_len', 'epochs'];
+const TRAINING_REQUIRED_KEYS = [
+    'vocab_size',
+    'd_model',
+    'n_heads',
+    'n_layers',
+    'train_file',
+    'rank',
+    'alpha',
+    'seq_len',
+    'epochs'
+];
 /** Most of the required keys, so one missing or mistyped key is a schema problem, not "unrecognised". */
 const MIN_REQUIRED_PRESENT = 5;
 /**
@@ -12864,7 +12928,17 @@ var manifest_names = __nccwpck_require__(8554);
 
 const ID = 'lineage-manifest';
 /** Top-level keys of the lineage manifest (schemas/lineage.schema.json). */
-const LINEAGE_KEYS = ['schema', 'name', 'relation', 'upstreams', 'license', 'attribution', 'datasets', 'training', 'weights'];
+const LINEAGE_KEYS = [
+    'schema',
+    'name',
+    'relation',
+    'upstreams',
+    'license',
+    'attribution',
+    'datasets',
+    'training',
+    'weights'
+];
 const ROLES = ['base', 'upstream', 'merge-parent', 'quantized-from'];
 const EVIDENCE = ['primary', 'secondary', 'inferred'];
 /** `license:` as a Hub/SPDX id string, or `{ id, name, link }`. */
@@ -12879,7 +12953,12 @@ function licenseAt(input, path) {
     const link = (0,fields/* stringAt */.bX)(input, [...path, 'link']);
     // Point at the id when there is one: that is what license findings are about.
     const source = id?.source ?? (0,fields/* sourceAt */.Pf)(input, path);
-    return { ...(id ? { id: id.value } : {}), ...(name ? { name: name.value } : {}), ...(link ? { link: link.value } : {}), source };
+    return {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source
+    };
 }
 function readUpstream(input, i) {
     const path = ['upstreams', i];
@@ -12911,7 +12990,13 @@ function readDataset(input, i) {
     const found = (0,classify/* classifyDatasetId */.M)(entry.value);
     const revision = (0,fields/* stringAt */.bX)(input, [...path, 'revision'])?.value ?? found.revision;
     const license = (0,fields/* stringAt */.bX)(input, [...path, 'license'])?.value;
-    return { raw: entry.value, ...(found.id ? { id: found.id } : {}), ...(revision ? { revision } : {}), ...(license ? { license } : {}), source: entry.source };
+    return {
+        raw: entry.value,
+        ...(found.id ? { id: found.id } : {}),
+        ...(revision ? { revision } : {}),
+        ...(license ? { license } : {}),
+        source: entry.source
+    };
 }
 function readDigest(input, i) {
     const file = (0,fields/* stringAt */.bX)(input, ['weights', i, 'path']);
@@ -13126,7 +13211,13 @@ var external_node_path_ = __nccwpck_require__(6760);
  * (JSON-serialisable) so that answers can be cached across runs.
  */
 /** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
-const CACHEABLE_KINDS = ['found', 'not-found', 'revision-not-found', 'gated', 'disabled'];
+const CACHEABLE_KINDS = [
+    'found',
+    'not-found',
+    'revision-not-found',
+    'gated',
+    'disabled'
+];
 function isCacheable(answer) {
     return CACHEABLE_KINDS.includes(answer.kind);
 }
@@ -13262,7 +13353,7 @@ function isHubAnswer(value) {
                 isStringArray(info.siblings));
         }
         case 'not-found':
-            return typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string';
+            return (typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string');
         case 'revision-not-found':
             return typeof value.revision === 'string' && typeof value.detail === 'string';
         case 'gated':
@@ -13341,7 +13432,12 @@ class HubCache {
         }
         catch (err) {
             const code = err.code;
-            return { entries: 0, problem: code === 'ENOENT' ? 'no cache file yet' : `cannot read the cache file (${code ?? err.message}); starting empty` };
+            return {
+                entries: 0,
+                problem: code === 'ENOENT'
+                    ? 'no cache file yet'
+                    : `cannot read the cache file (${code ?? err.message}); starting empty`
+            };
         }
         let json;
         try {
@@ -13351,20 +13447,37 @@ class HubCache {
             return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
         }
         const doc = json;
-        if (!doc || typeof doc !== 'object' || doc.format !== FORMAT || doc.version !== VERSION || !Array.isArray(doc.entries)) {
+        if (!doc ||
+            typeof doc !== 'object' ||
+            doc.format !== FORMAT ||
+            doc.version !== VERSION ||
+            !Array.isArray(doc.entries)) {
             return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
         }
         let dropped = 0;
         for (const raw of doc.entries) {
             const e = raw;
-            if (!e || !isKey(e.key) || typeof e.storedAt !== 'number' || !Number.isFinite(e.storedAt) || !isHubAnswer(e.answer) || !isCacheable(e.answer)) {
+            if (!e ||
+                !isKey(e.key) ||
+                typeof e.storedAt !== 'number' ||
+                !Number.isFinite(e.storedAt) ||
+                !isHubAnswer(e.answer) ||
+                !isCacheable(e.answer)) {
                 dropped++;
                 continue;
             }
-            const key = { endpoint: e.key.endpoint, type: e.key.type, id: e.key.id, ...(e.key.revision !== undefined ? { revision: e.key.revision } : {}) };
+            const key = {
+                endpoint: e.key.endpoint,
+                type: e.key.type,
+                id: e.key.id,
+                ...(e.key.revision !== undefined ? { revision: e.key.revision } : {})
+            };
             this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
-        return { entries: this.entries.size, ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {}) };
+        return {
+            entries: this.entries.size,
+            ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
+        };
     }
     fresh(entry) {
         return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
@@ -13383,7 +13496,12 @@ class HubCache {
     set(key, answer) {
         if (!isCacheable(answer))
             return false;
-        const clean = { endpoint: key.endpoint, type: key.type, id: key.id, ...(key.revision !== undefined ? { revision: key.revision } : {}) };
+        const clean = {
+            endpoint: key.endpoint,
+            type: key.type,
+            id: key.id,
+            ...(key.revision !== undefined ? { revision: key.revision } : {})
+        };
         this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
         return true;
     }
@@ -13393,7 +13511,11 @@ class HubCache {
             .filter((e) => this.fresh(e))
             .sort((a, b) => b.storedAt - a.storedAt)
             .slice(0, this.maxEntries);
-        const doc = { format: FORMAT, version: VERSION, entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer })) };
+        const doc = {
+            format: FORMAT,
+            version: VERSION,
+            entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer }))
+        };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
         const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
         try {
@@ -13449,7 +13571,10 @@ function parseRateLimitReset(value) {
 }
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 function rateLimitWait(headers, nowMs) {
-    const waits = [parseRetryAfter(headers.get('retry-after'), nowMs), parseRateLimitReset(headers.get('ratelimit'))].filter((w) => w !== undefined);
+    const waits = [
+        parseRetryAfter(headers.get('retry-after'), nowMs),
+        parseRateLimitReset(headers.get('ratelimit'))
+    ].filter((w) => w !== undefined);
     return waits.length ? Math.max(...waits) : undefined;
 }
 
@@ -13461,8 +13586,11 @@ function rateLimitWait(headers, nowMs) {
 const MAX_MESSAGE = 200;
 /** One line, no control characters, at most 200 characters. */
 function oneLine(text, max = MAX_MESSAGE) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
@@ -13562,7 +13690,9 @@ function classifyReply(reply, query, authenticated, nowMs) {
         };
     }
     if (message === DISABLED_MESSAGE) {
-        return { final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` } };
+        return {
+            final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` }
+        };
     }
     if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
         return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
@@ -13697,7 +13827,16 @@ const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
-const MODEL_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings', 'baseModels'];
+const MODEL_EXPAND = [
+    'sha',
+    'gated',
+    'private',
+    'disabled',
+    'cardData',
+    'tags',
+    'siblings',
+    'baseModels'
+];
 // `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
 const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
 const MAX_REDIRECTS = 5;
@@ -13778,7 +13917,11 @@ class HubClient {
         const key = keyOf(query);
         let answer = this.inflight.get(key);
         if (!answer) {
-            answer = this.answer({ type: query.type, id: query.id, ...(query.revision !== undefined ? { revision: query.revision } : {}) });
+            answer = this.answer({
+                type: query.type,
+                id: query.id,
+                ...(query.revision !== undefined ? { revision: query.revision } : {})
+            });
             this.inflight.set(key, answer);
         }
         return answer;
@@ -13801,7 +13944,11 @@ class HubClient {
         }
         catch (err) {
             // A bug here must not sink the run: report it as this id's answer.
-            answer = { kind: 'unreachable', reason: redact(`internal error: ${oneLine(String(err))}`, this.token), attempts: 0 };
+            answer = {
+                kind: 'unreachable',
+                reason: redact(`internal error: ${oneLine(String(err))}`, this.token),
+                attempts: 0
+            };
         }
         if (isCacheable(answer))
             this.cache?.set(cacheKey, answer);
@@ -13860,14 +14007,25 @@ class HubClient {
                 if (authenticated)
                     headers.authorization = `Bearer ${this.token}`;
                 this.counters.requests++;
-                const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+                const response = await this.fetchImpl(url, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: controller.signal
+                });
                 const location = response.headers.get('location');
                 if (response.status >= 300 && response.status < 400 && location) {
                     // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
                     await response.body?.cancel().catch(() => undefined);
                     const next = new URL(location, url);
                     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                        return { final: { kind: 'unreachable', reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`, attempts: 1 } };
+                        return {
+                            final: {
+                                kind: 'unreachable',
+                                reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`,
+                                attempts: 1
+                            }
+                        };
                     }
                     url = next;
                     continue;
@@ -13875,11 +14033,23 @@ class HubClient {
                 const body = await readBoundedText(response, this.maxBodyBytes);
                 return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
             }
-            return { final: { kind: 'unreachable', reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`, attempts: 1 } };
+            return {
+                final: {
+                    kind: 'unreachable',
+                    reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`,
+                    attempts: 1
+                }
+            };
         }
         catch (err) {
             if (err instanceof BodyTooLargeError) {
-                return { final: { kind: 'unreachable', reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`, attempts: 1 } };
+                return {
+                    final: {
+                        kind: 'unreachable',
+                        reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`,
+                        attempts: 1
+                    }
+                };
             }
             if (controller.signal.aborted)
                 return { retry: `no answer within ${timeoutMs} ms` };
@@ -13932,7 +14102,11 @@ function hubMode(env, inputs = {}) {
 function hubEndpoint(input, env) {
     const fromInput = input?.trim();
     const fromEnv = env.HF_ENDPOINT?.trim();
-    const [value, source] = fromInput ? [fromInput, 'Input `hub-endpoint`'] : fromEnv ? [fromEnv, '`HF_ENDPOINT`'] : [DEFAULT_HUB_ENDPOINT, 'default'];
+    const [value, source] = fromInput
+        ? [fromInput, 'Input `hub-endpoint`']
+        : fromEnv
+            ? [fromEnv, '`HF_ENDPOINT`']
+            : [DEFAULT_HUB_ENDPOINT, 'default'];
     let url;
     try {
         url = new URL(value);
@@ -14931,11 +15105,20 @@ function attributionOf(raw) {
         return undefined;
     // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
     if (typeof value === 'string') {
-        return { ...optional('text', license_entry_text(raw, 'attribution')), markers: list(raw, 'attribution-markers'), ...optional('condition', license_entry_text(raw, 'attribution-condition')) };
+        return {
+            ...optional('text', license_entry_text(raw, 'attribution')),
+            markers: list(raw, 'attribution-markers'),
+            ...optional('condition', license_entry_text(raw, 'attribution-condition'))
+        };
     }
     if (!isObject(value))
         throw new LicenseEntryError('`attribution` must be a mapping');
-    const out = { ...optional('duty', license_entry_text(value, 'duty')), ...optional('text', license_entry_text(value, 'text')), markers: list(value, 'markers'), ...optional('condition', license_entry_text(value, 'condition')) };
+    const out = {
+        ...optional('duty', license_entry_text(value, 'duty')),
+        ...optional('text', license_entry_text(value, 'text')),
+        markers: list(value, 'markers'),
+        ...optional('condition', license_entry_text(value, 'condition'))
+    };
     if (!out.duty && !out.text && out.markers.length === 0)
         throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
     return out;
@@ -15106,8 +15289,15 @@ class LicenseKnowledge {
         const mirrored = this.families.find((f) => f.name.test(name));
         if (!mirrored)
             return undefined;
-        const canonicalName = mirrored.canonicalName ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace) : name;
-        return { family: mirrored.family, license: mirrored.license, canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`, source: mirrored.source };
+        const canonicalName = mirrored.canonicalName
+            ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace)
+            : name;
+        return {
+            family: mirrored.family,
+            license: mirrored.license,
+            canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
+            source: mirrored.source
+        };
     }
     /** The original a mirror's copy was made from, when the family table knows its publisher. */
     mirrorUpstream(hubId) {
@@ -15139,17 +15329,87 @@ class LicenseKnowledge {
  * (source: https://huggingface.co/docs/hub/repositories-licenses).
  */
 const HUB_LICENSE_IDS = new Set([
-    'apache-2.0', 'mit', 'openrail', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0',
-    'bigcode-openrail-m', 'afl-3.0', 'artistic-2.0', 'bsl-1.0', 'bsd', 'bsd-2-clause', 'bsd-3-clause',
-    'bsd-3-clause-clear', 'c-uda', 'cc', 'cc0-1.0', 'cc-by-2.0', 'cc-by-2.5', 'cc-by-3.0', 'cc-by-4.0',
-    'cc-by-sa-3.0', 'cc-by-sa-4.0', 'cc-by-nc-2.0', 'cc-by-nc-3.0', 'cc-by-nc-4.0', 'cc-by-nd-4.0',
-    'cc-by-nc-nd-3.0', 'cc-by-nc-nd-4.0', 'cc-by-nc-sa-2.0', 'cc-by-nc-sa-3.0', 'cc-by-nc-sa-4.0',
-    'cdla-sharing-1.0', 'cdla-permissive-1.0', 'cdla-permissive-2.0', 'wtfpl', 'ecl-2.0', 'epl-1.0', 'epl-2.0',
-    'etalab-2.0', 'eupl-1.1', 'eupl-1.2', 'agpl-3.0', 'gfdl', 'gpl', 'gpl-2.0', 'gpl-3.0', 'lgpl', 'lgpl-2.1',
-    'lgpl-3.0', 'isc', 'h-research', 'intel-research', 'lppl-1.3c', 'ms-pl', 'apple-ascl', 'apple-amlr',
-    'mpl-2.0', 'odc-by', 'odbl', 'openmdw-1.0', 'openrail++', 'osl-3.0', 'postgresql', 'ofl-1.1', 'ncsa',
-    'unlicense', 'zlib', 'pddl', 'lgpl-lr', 'deepfloyd-if-license', 'fair-noncommercial-research-license',
-    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'grok2-community', 'gemma', 'unknown',
+    'apache-2.0',
+    'mit',
+    'openrail',
+    'bigscience-openrail-m',
+    'creativeml-openrail-m',
+    'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m',
+    'afl-3.0',
+    'artistic-2.0',
+    'bsl-1.0',
+    'bsd',
+    'bsd-2-clause',
+    'bsd-3-clause',
+    'bsd-3-clause-clear',
+    'c-uda',
+    'cc',
+    'cc0-1.0',
+    'cc-by-2.0',
+    'cc-by-2.5',
+    'cc-by-3.0',
+    'cc-by-4.0',
+    'cc-by-sa-3.0',
+    'cc-by-sa-4.0',
+    'cc-by-nc-2.0',
+    'cc-by-nc-3.0',
+    'cc-by-nc-4.0',
+    'cc-by-nd-4.0',
+    'cc-by-nc-nd-3.0',
+    'cc-by-nc-nd-4.0',
+    'cc-by-nc-sa-2.0',
+    'cc-by-nc-sa-3.0',
+    'cc-by-nc-sa-4.0',
+    'cdla-sharing-1.0',
+    'cdla-permissive-1.0',
+    'cdla-permissive-2.0',
+    'wtfpl',
+    'ecl-2.0',
+    'epl-1.0',
+    'epl-2.0',
+    'etalab-2.0',
+    'eupl-1.1',
+    'eupl-1.2',
+    'agpl-3.0',
+    'gfdl',
+    'gpl',
+    'gpl-2.0',
+    'gpl-3.0',
+    'lgpl',
+    'lgpl-2.1',
+    'lgpl-3.0',
+    'isc',
+    'h-research',
+    'intel-research',
+    'lppl-1.3c',
+    'ms-pl',
+    'apple-ascl',
+    'apple-amlr',
+    'mpl-2.0',
+    'odc-by',
+    'odbl',
+    'openmdw-1.0',
+    'openrail++',
+    'osl-3.0',
+    'postgresql',
+    'ofl-1.1',
+    'ncsa',
+    'unlicense',
+    'zlib',
+    'pddl',
+    'lgpl-lr',
+    'deepfloyd-if-license',
+    'fair-noncommercial-research-license',
+    'llama2',
+    'llama3',
+    'llama3.1',
+    'llama3.2',
+    'llama3.3',
+    'llama4',
+    'grok2-community',
+    'gemma',
+    'unknown',
     'other'
 ]);
 /**
@@ -15254,7 +15514,12 @@ function fromDeclaration({ ref, record, knowledge }) {
         const license = declaredLicense(decl);
         if (!license)
             continue;
-        return resolved(knowledge, license, { via: 'declared', evidence: 'primary', source: `\`${decl.source.field}\` in ${decl.source.path}`, declaration: decl });
+        return resolved(knowledge, license, {
+            via: 'declared',
+            evidence: 'primary',
+            source: `\`${decl.source.field}\` in ${decl.source.path}`,
+            declaration: decl
+        });
     }
     return undefined;
 }
@@ -15266,7 +15531,11 @@ function fromPolicy(id, { mappings, knowledge }) {
     const original = knowledge.mirrorUpstream(id);
     const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
     if (viaMirror && original) {
-        return resolved(knowledge, viaMirror.license, { via: 'policy', evidence: 'inferred', source: `${policySource(viaMirror)} (${id} mirrors ${original})` });
+        return resolved(knowledge, viaMirror.license, {
+            via: 'policy',
+            evidence: 'inferred',
+            source: `${policySource(viaMirror)} (${id} mirrors ${original})`
+        });
     }
     return undefined;
 }
@@ -15275,7 +15544,11 @@ function fromFamilyTable(id, knowledge) {
     if (!family)
         return undefined;
     const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
-    return resolved(knowledge, family.license, { via: 'builtin', evidence: 'inferred', source: `built-in family table (${family.family}${mirror})` });
+    return resolved(knowledge, family.license, {
+        via: 'builtin',
+        evidence: 'inferred',
+        source: `built-in family table (${family.family}${mirror})`
+    });
 }
 /** The license `ref` is under, from the strongest source that says, or undefined when none does. */
 function resolveUpstreamLicense(input) {
@@ -15354,14 +15627,79 @@ function currentIdOfLegacy(bareId) {
  */
 /** Whole values that say "no real model here" (compared trimmed, lower-cased). */
 const PLACEHOLDER_VALUES = new Set([
-    'unknown', 'unk', 'todo', 'tbd', 'tba', 'fixme', 'xxx', 'placeholder', 'changeme', 'change-me', 'change_me',
-    'model', 'models', 'base', 'base_model', 'base-model', 'basemodel', 'base model', 'model_name', 'model-name', 'modelname',
-    'model_id', 'model-id', 'model_name_or_path', 'model-name-or-path', 'base_model_name_or_path', 'pretrained_model_name_or_path',
-    'hf-model-id', 'hf_model_id', 'repo_id', 'repo-id', 'repo', 'your-model-here', 'your_model_here', 'your-model', 'your_model',
-    'your-model-name', 'your_model_name', 'your-model-id', 'my-model', 'my_model', 'none', 'null', 'nil', 'undefined', 'nan',
-    'n/a', 'na', 'n.a.', 'true', 'false', '-', '--', '?', '??', '...', '…', 'default', 'custom', 'example', 'sample', 'dummy',
-    'test', 'string', 'str', 'name', 'more information needed', '[more information needed]', 'not specified', 'unspecified',
-    'not applicable', 'see readme', 'same as above'
+    'unknown',
+    'unk',
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'xxx',
+    'placeholder',
+    'changeme',
+    'change-me',
+    'change_me',
+    'model',
+    'models',
+    'base',
+    'base_model',
+    'base-model',
+    'basemodel',
+    'base model',
+    'model_name',
+    'model-name',
+    'modelname',
+    'model_id',
+    'model-id',
+    'model_name_or_path',
+    'model-name-or-path',
+    'base_model_name_or_path',
+    'pretrained_model_name_or_path',
+    'hf-model-id',
+    'hf_model_id',
+    'repo_id',
+    'repo-id',
+    'repo',
+    'your-model-here',
+    'your_model_here',
+    'your-model',
+    'your_model',
+    'your-model-name',
+    'your_model_name',
+    'your-model-id',
+    'my-model',
+    'my_model',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    'nan',
+    'n/a',
+    'na',
+    'n.a.',
+    'true',
+    'false',
+    '-',
+    '--',
+    '?',
+    '??',
+    '...',
+    '…',
+    'default',
+    'custom',
+    'example',
+    'sample',
+    'dummy',
+    'test',
+    'string',
+    'str',
+    'name',
+    'more information needed',
+    '[more information needed]',
+    'not specified',
+    'unspecified',
+    'not applicable',
+    'see readme',
+    'same as above'
 ]);
 /** Leading words that mark a template value however it continues (`PLACEHOLDER-a7b3d091`, `TODO: fill in`). */
 const PLACEHOLDER_PREFIX = /^(placeholder|todo|tbd|fixme|changeme|xxx+)\b/i;
@@ -15369,18 +15707,59 @@ const PLACEHOLDER_PREFIX = /^(placeholder|todo|tbd|fixme|changeme|xxx+)\b/i;
  * Template syntax anywhere in the value: `<org>/<name>`, `{model}`, `{{ base }}`, `${BASE_MODEL}`,
  * `$MODEL_PATH`, `%MODEL%`, and the documentation idiom `path/to/…`.
  */
-const TEMPLATE_SYNTAX = [/<[^<>]*>/, /\{[^{}]*\}/, /^\$[A-Za-z_]\w*$/, /^%[A-Za-z_]\w*%$/, /(^|[\\/])path[\\/]to([\\/]|$)/i];
+const TEMPLATE_SYNTAX = [
+    /<[^<>]*>/,
+    /\{[^{}]*\}/,
+    /^\$[A-Za-z_]\w*$/,
+    /^%[A-Za-z_]\w*%$/,
+    /(^|[\\/])path[\\/]to([\\/]|$)/i
+];
 /** A whole value wrapped in `[...]` (Markdown-template style `[model id]`). */
 const BRACKETED = /^\[.*\]$/s;
 /** Namespaces and names that only appear together in examples (`your-org/your-model`, `test/model`). */
 const PLACEHOLDER_NAMESPACES = new Set([
-    'your-org', 'your_org', 'yourorg', 'your-username', 'your_username', 'your-name', 'your-user', 'username', 'user-name',
-    'user', 'org', 'organization', 'organisation', 'my-org', 'myorg', 'namespace', 'owner', 'test', 'example', 'hf-user',
-    'your-hf-username', 'hf_username'
+    'your-org',
+    'your_org',
+    'yourorg',
+    'your-username',
+    'your_username',
+    'your-name',
+    'your-user',
+    'username',
+    'user-name',
+    'user',
+    'org',
+    'organization',
+    'organisation',
+    'my-org',
+    'myorg',
+    'namespace',
+    'owner',
+    'test',
+    'example',
+    'hf-user',
+    'your-hf-username',
+    'hf_username'
 ]);
 const PLACEHOLDER_NAMES = new Set([
-    'model', 'your-model', 'your_model', 'my-model', 'my_model', 'model-name', 'model_name', 'your-model-name', 'repo',
-    'repo-name', 'repo_name', 'base-model', 'base_model', 'name', 'test', 'example', 'model-id', 'model_id'
+    'model',
+    'your-model',
+    'your_model',
+    'my-model',
+    'my_model',
+    'model-name',
+    'model_name',
+    'your-model-name',
+    'repo',
+    'repo-name',
+    'repo_name',
+    'base-model',
+    'base_model',
+    'name',
+    'test',
+    'example',
+    'model-id',
+    'model_id'
 ]);
 /** True when the value is template or placeholder text rather than a reference to anything. */
 function isPlaceholderText(value) {
@@ -15399,12 +15778,56 @@ function isPlaceholderText(value) {
 }
 /** Single path segments that name a training output directory, never a Hub model. */
 const LOCAL_DIR_WORDS = new Set([
-    'output', 'outputs', 'out', 'checkpoint', 'checkpoints', 'ckpt', 'ckpts', 'runs', 'results', 'lora', 'lora_model',
-    'lora-model', 'lora_models', 'lora_adapter', 'lora-adapter', 'lora_adapters', 'adapter', 'adapters', 'peft_model',
-    'peft_outputs', 'final', 'final_model', 'final-model', 'final_checkpoint', 'merged', 'merged_model', 'merged-model',
-    'saved_model', 'saved_models', 'pretrained', 'pretrained_model', 'pretrained_models', 'pretrain_model', 'weights',
-    'local', 'local_model', 'local-model', 'workspace', 'tmp', 'temp', 'data', 'cache', 'hf_cache', 'downloads',
-    'trained_model', 'finetuned_model', 'fine_tuned_model', 'mlx_model', 'gguf', 'exported_model'
+    'output',
+    'outputs',
+    'out',
+    'checkpoint',
+    'checkpoints',
+    'ckpt',
+    'ckpts',
+    'runs',
+    'results',
+    'lora',
+    'lora_model',
+    'lora-model',
+    'lora_models',
+    'lora_adapter',
+    'lora-adapter',
+    'lora_adapters',
+    'adapter',
+    'adapters',
+    'peft_model',
+    'peft_outputs',
+    'final',
+    'final_model',
+    'final-model',
+    'final_checkpoint',
+    'merged',
+    'merged_model',
+    'merged-model',
+    'saved_model',
+    'saved_models',
+    'pretrained',
+    'pretrained_model',
+    'pretrained_models',
+    'pretrain_model',
+    'weights',
+    'local',
+    'local_model',
+    'local-model',
+    'workspace',
+    'tmp',
+    'temp',
+    'data',
+    'cache',
+    'hf_cache',
+    'downloads',
+    'trained_model',
+    'finetuned_model',
+    'fine_tuned_model',
+    'mlx_model',
+    'gguf',
+    'exported_model'
 ]);
 /** Trainer checkpoint folders: `checkpoint-500`, `global_step1000`, `epoch_3`, `step-200`. */
 const CHECKPOINT_DIR = /^(checkpoint|global_step|step|epoch|iter)[-_]?\d+$/i;
@@ -15425,16 +15848,107 @@ function looksLikeFileName(segment) {
  * a path recovers nothing (`/data/models/Baichuan2-7B-Base`, `~/Downloads/gpt2`).
  */
 const GENERIC_FOLDERS = new Set([
-    'downloads', 'download', 'models', 'model', 'pretrain_model', 'pretrain_models', 'pretrained', 'pretrained_model',
-    'pretrained_models', 'pretrain', 'base_models', 'base_model', 'llm', 'llms', 'hf_models', 'hf-models', 'model_zoo',
-    'model_hub', 'zoo', 'content', 'drive', 'mydrive', 'root', 'home', 'users', 'user', 'tmp', 'temp', 'output',
-    'outputs', 'checkpoints', 'checkpoint', 'ckpt', 'ckpts', 'hub', 'snapshots', 'cache', '.cache', 'huggingface',
-    'hf', 'hf_cache', 'transformers', 'modelscope', 'data', 'datasets', 'dataset', 'workspace', 'workspaces', 'work',
-    'mnt', 'media', 'volumes', 'storage', 'disk', 'nas', 'shared', 'share', 'public', 'private', 'desktop', 'documents',
-    'projects', 'project', 'src', 'code', 'repos', 'opt', 'srv', 'var', 'local', 'dev', 'runs', 'results', 'lora',
-    'adapters', 'weights', 'exp', 'experiments', 'input', 'kaggle', 'working', 'autodl-tmp', 'autodl-fs', 'files',
-    'pytorch', 'torch', 'tensorflow', 'tensorflow2', 'tfjs', 'keras', 'jax', 'flax', 'gguf', 'tflite', 'onnx', 'other',
-    'saved_models', 'mlx_models', 'ollama', 'lmstudio', 'text-generation-webui'
+    'downloads',
+    'download',
+    'models',
+    'model',
+    'pretrain_model',
+    'pretrain_models',
+    'pretrained',
+    'pretrained_model',
+    'pretrained_models',
+    'pretrain',
+    'base_models',
+    'base_model',
+    'llm',
+    'llms',
+    'hf_models',
+    'hf-models',
+    'model_zoo',
+    'model_hub',
+    'zoo',
+    'content',
+    'drive',
+    'mydrive',
+    'root',
+    'home',
+    'users',
+    'user',
+    'tmp',
+    'temp',
+    'output',
+    'outputs',
+    'checkpoints',
+    'checkpoint',
+    'ckpt',
+    'ckpts',
+    'hub',
+    'snapshots',
+    'cache',
+    '.cache',
+    'huggingface',
+    'hf',
+    'hf_cache',
+    'transformers',
+    'modelscope',
+    'data',
+    'datasets',
+    'dataset',
+    'workspace',
+    'workspaces',
+    'work',
+    'mnt',
+    'media',
+    'volumes',
+    'storage',
+    'disk',
+    'nas',
+    'shared',
+    'share',
+    'public',
+    'private',
+    'desktop',
+    'documents',
+    'projects',
+    'project',
+    'src',
+    'code',
+    'repos',
+    'opt',
+    'srv',
+    'var',
+    'local',
+    'dev',
+    'runs',
+    'results',
+    'lora',
+    'adapters',
+    'weights',
+    'exp',
+    'experiments',
+    'input',
+    'kaggle',
+    'working',
+    'autodl-tmp',
+    'autodl-fs',
+    'files',
+    'pytorch',
+    'torch',
+    'tensorflow',
+    'tensorflow2',
+    'tfjs',
+    'keras',
+    'jax',
+    'flax',
+    'gguf',
+    'tflite',
+    'onnx',
+    'other',
+    'saved_models',
+    'mlx_models',
+    'ollama',
+    'lmstudio',
+    'text-generation-webui'
 ]);
 function isGenericFolder(segment) {
     return GENERIC_FOLDERS.has(segment.toLowerCase());
@@ -15534,7 +16048,12 @@ function readLocalPath(value) {
         return { kind: 'local-path', evidence: 'primary' };
     const fromTail = idFromLastTwoSegments(segments);
     if (fromTail) {
-        return { kind: 'local-path', id: fromTail, evidence: 'inferred', recovered: `recovered ${fromTail} from the last two segments of the local path` };
+        return {
+            kind: 'local-path',
+            id: fromTail,
+            evidence: 'inferred',
+            recovered: `recovered ${fromTail} from the last two segments of the local path`
+        };
     }
     return { kind: 'local-path', evidence: 'primary' };
 }
@@ -15590,9 +16109,36 @@ function idFromLastTwoSegments(all) {
 const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www.hf.co', 'hf-mirror.com']);
 /** First path segments on the Hub that are site pages, not user or organisation namespaces. */
 const RESERVED_FIRST_SEGMENTS = new Set([
-    'docs', 'blog', 'papers', 'collections', 'organizations', 'settings', 'join', 'login', 'pricing', 'learn', 'tasks',
-    'chat', 'new', 'new-dataset', 'new-space', 'search', 'posts', 'enterprise', 'models', 'datasets', 'spaces', 'api',
-    'static-proxy', 'front', 'avatars', 'notifications', 'billing', 'inference-endpoints', 'terms-of-service', 'privacy'
+    'docs',
+    'blog',
+    'papers',
+    'collections',
+    'organizations',
+    'settings',
+    'join',
+    'login',
+    'pricing',
+    'learn',
+    'tasks',
+    'chat',
+    'new',
+    'new-dataset',
+    'new-space',
+    'search',
+    'posts',
+    'enterprise',
+    'models',
+    'datasets',
+    'spaces',
+    'api',
+    'static-proxy',
+    'front',
+    'avatars',
+    'notifications',
+    'billing',
+    'inference-endpoints',
+    'terms-of-service',
+    'privacy'
 ]);
 /** Second segments that are a repo page, meaning the first segment alone was a legacy bare id. */
 const REPO_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'discussions', 'edit']);
@@ -15613,7 +16159,9 @@ function readHubUrl(value) {
     const scp = SCP_LIKE.exec(value);
     if (scp && !SCHEME.test(value)) {
         const host = scp[1].toLowerCase();
-        return HUB_HOSTS.has(host) ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host } : undefined;
+        return HUB_HOSTS.has(host)
+            ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host }
+            : undefined;
     }
     let url;
     try {
@@ -15625,7 +16173,10 @@ function readHubUrl(value) {
     const host = url.hostname.toLowerCase();
     if (!HUB_HOSTS.has(host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
         return undefined;
-    const segments = url.pathname.split('/').filter((s) => s.length > 0).map(safeDecode);
+    const segments = url.pathname
+        .split('/')
+        .filter((s) => s.length > 0)
+        .map(safeDecode);
     return { ...repoFromHubPath(segments), via: host };
 }
 function repoFromHubPath(path) {
@@ -15689,7 +16240,13 @@ function readUpstreamUrl(value) {
         return { kind: 'url', evidence: 'primary' };
     const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
     const at = target.revision ? ` at revision ${target.revision}` : '';
-    return { kind: 'url', id: target.id, revision: target.revision, evidence: 'inferred', recovered: `recovered ${target.id}${at} from ${where}` };
+    return {
+        kind: 'url',
+        id: target.id,
+        revision: target.revision,
+        evidence: 'inferred',
+        recovered: `recovered ${target.id}${at} from ${where}`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/classify.ts
@@ -15868,7 +16425,12 @@ function hubIdProblem(id) {
     const parts = id.split('/');
     if (parts.length > 2)
         return "has more than one '/'";
-    const labelled = parts.length === 2 ? [['namespace', parts[0]], ['name', parts[1]]] : [['name', parts[0]]];
+    const labelled = parts.length === 2
+        ? [
+            ['namespace', parts[0]],
+            ['name', parts[1]]
+        ]
+        : [['name', parts[0]]];
     for (const [label, part] of labelled) {
         const problem = partProblem(label, part);
         if (problem)
@@ -16175,7 +16737,10 @@ function lfsPointer(text) {
     const lines = text.split('\n');
     if (!LFS_VERSION.test(lines[0]))
         return undefined;
-    const field = (key) => lines.map((l) => l.replace(/\r$/, '')).find((l) => l.startsWith(`${key} `))?.slice(key.length + 1);
+    const field = (key) => lines
+        .map((l) => l.replace(/\r$/, ''))
+        .find((l) => l.startsWith(`${key} `))
+        ?.slice(key.length + 1);
     return { oid: field('oid'), size: field('size') };
 }
 /**
@@ -16188,27 +16753,51 @@ function decodeManifest(bytes, size) {
         const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
         // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
         const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
-        const measured = known ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest` : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-        return { problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: span/* FILE_START */.W } };
+        const measured = known
+            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
+            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
+        return {
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: span/* FILE_START */.W }
+        };
     }
     for (const bom of BOMS) {
         if (bom.bytes.every((b, i) => bytes[i] === b)) {
             const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-            return { problem: { reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`, at: span/* FILE_START */.W } };
+            return {
+                problem: {
+                    reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+                    at: span/* FILE_START */.W
+                }
+            };
         }
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
         if (looksLikeBomlessUtf16(bytes))
-            return { problem: { reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8', at: span/* FILE_START */.W } };
+            return {
+                problem: {
+                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
+                    at: span/* FILE_START */.W
+                }
+            };
         const at = byteSpan(bytes, nul);
-        return { problem: { reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`, at } };
+        return {
+            problem: {
+                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`,
+                at
+            }
+        };
     }
     if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
         const bad = firstInvalidUtf8(bytes);
         const at = bad >= 0 ? byteSpan(bytes, bad) : span/* FILE_START */.W;
         const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
-        return { problem: { reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`, at } };
+        return {
+            problem: {
+                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`,
+                at
+            }
+        };
     }
     // A UTF-8 BOM is harmless but not JSON: drop it.
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -16253,7 +16842,7 @@ const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
 const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
 /** True when the content names a model or license in a key this fallback reads. */
 function hasLineageKeys(value) {
-    return (0,fields/* isObject */.Gv)(value) && LINEAGE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k) && (k !== 'model' || isModelValue((0,fields/* own */.ZV)(value, k))));
+    return ((0,fields/* isObject */.Gv)(value) && LINEAGE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k) && (k !== 'model' || isModelValue((0,fields/* own */.ZV)(value, k)))));
 }
 /** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
 function isModelValue(value) {
@@ -16293,7 +16882,9 @@ const EXPECTATIONS = {
     },
     lineage: {
         what: 'a lineage manifest',
-        lacks: (value) => ((0,fields/* isObject */.Gv)(value) ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)' : 'its content is not a mapping of keys'),
+        lacks: (value) => (0,fields/* isObject */.Gv)(value)
+            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
+            : 'its content is not a mapping of keys',
         fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
     }
 };
@@ -16398,7 +16989,10 @@ function describe(err, doc) {
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
             const where = path.length ? ` in ${subject(path)}` : '';
-            return { message: `unknown property \`${extra}\`${where}`, at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path) };
+            return {
+                message: `unknown property \`${extra}\`${where}`,
+                at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path)
+            };
         }
         case 'type':
             return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
@@ -16410,7 +17004,10 @@ function describe(err, doc) {
         case 'const':
             return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}`, at: valueSpan(doc, path) };
         default:
-            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+                at: valueSpan(doc, path)
+            };
     }
 }
 /**
@@ -16428,14 +17025,22 @@ function collapseAlternatives(errors, doc) {
         const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
         branches.forEach((b) => consumed.add(b));
         const path = (0,json_pointer/* pointerToPath */.o)(combo.instancePath, doc.value);
-        if (branches.length > 0 && branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
+        if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
             const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
             const where = path.length ? ` in ${subject(path)}` : '';
-            out.push({ message: `missing required property ${names.join(' or ')}${where}`, at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)]) });
+            out.push({
+                message: `missing required property ${names.join(' or ')}${where}`,
+                at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)])
+            });
         }
-        else if (branches.length > 0 && branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
+        else if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
             const types = branches.flatMap((b) => String(b.params.type).split(','));
-            out.push({ message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show((0,fields/* valueAt */.fK)(doc.value, path))})`, at: valueSpan(doc, path) });
+            out.push({
+                message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show((0,fields/* valueAt */.fK)(doc.value, path))})`,
+                at: valueSpan(doc, path)
+            });
         }
         else if (branches.length > 0) {
             out.push(...branches.map((b) => describe(b, doc)));
@@ -16460,11 +17065,18 @@ function validateManifest(format, path, doc) {
     const located = collapseAlternatives(validate.errors ?? [], doc);
     const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
     unique.sort(byPosition);
-    const problems = unique.slice(0, MAX_SCHEMA_PROBLEMS).map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
+    const problems = unique
+        .slice(0, MAX_SCHEMA_PROBLEMS)
+        .map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
     const more = unique.length - MAX_SCHEMA_PROBLEMS;
     if (more > 0) {
         const last = problems[problems.length - 1].at;
-        problems.push({ path, format: format.id, message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`, at: last });
+        problems.push({
+            path,
+            format: format.id,
+            message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`,
+            at: last
+        });
     }
     return problems;
 }
@@ -16500,12 +17112,19 @@ function unreadable(path, problem) {
 function parseMarkdown(path, text) {
     const fm = extractFrontMatter(text);
     if (!fm)
-        return { result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' } };
+        return {
+            result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+        };
     const parsed = (0,yaml/* parseYamlDocument */.I)(fm.yaml, fm.yamlStartLine - 1);
     if ('problem' in parsed)
         return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
     if (!(0,fields/* isObject */.Gv)(parsed.doc.value) || !hf_model_card/* MODEL_CARD_KEYS */.G.some((k) => Object.hasOwn(parsed.doc.value, k))) {
-        return { result: { kind: 'not-a-manifest', reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.G.join(', ')})` } };
+        return {
+            result: {
+                kind: 'not-a-manifest',
+                reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.G.join(', ')})`
+            }
+        };
     }
     return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
@@ -16537,7 +17156,10 @@ function readManifest(path, bytes, size) {
     if (kind === 'model-card')
         return { kind: 'not-a-manifest', reason: 'it is not a model card' };
     if ((0,manifest_names/* isWeakName */.so)(path) && !hasLineageKeys(input.doc.value)) {
-        return { kind: 'not-a-manifest', reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key` };
+        return {
+            kind: 'not-a-manifest',
+            reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+        };
     }
     return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
 }
@@ -16649,7 +17271,9 @@ function collectFullScan(opts, dirs) {
 }
 async function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
-        if (change.previousPath && isRelevant(change.previousPath) && dirname(change.previousPath) !== dirname(change.path)) {
+        if (change.previousPath &&
+            isRelevant(change.previousPath) &&
+            dirname(change.previousPath) !== dirname(change.path)) {
             // A manifest moved out of a directory leaves that directory without it.
             const old = entryFor(dirs, dirname(change.previousPath));
             old.changed = true;
@@ -16674,7 +17298,9 @@ async function collectChanges(opts, dirs) {
     for (const [dir, entry] of dirs) {
         let names;
         try {
-            names = (await (0,promises_.readdir)((0,external_node_path_.join)(opts.workspace, dir), { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+            names = (await (0,promises_.readdir)((0,external_node_path_.join)(opts.workspace, dir), { withFileTypes: true }))
+                .filter((d) => d.isFile() || d.isSymbolicLink())
+                .map((d) => d.name);
         }
         catch {
             continue; // the directory was deleted by the change
@@ -16738,7 +17364,10 @@ async function discoverArtifacts(opts) {
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
         manifestCount += artifact.records.length + artifact.unreadable.length;
-        const empty = artifact.records.length === 0 && artifact.unreadable.length === 0 && artifact.weights.length === 0 && artifact.removedManifests.length === 0;
+        const empty = artifact.records.length === 0 &&
+            artifact.unreadable.length === 0 &&
+            artifact.weights.length === 0 &&
+            artifact.removedManifests.length === 0;
         if (!empty)
             artifacts.push(artifact);
     }
@@ -16785,7 +17414,11 @@ function applyWaivers(findings, waivers, clock) {
     const expired = waivers.filter((w) => isExpired(w, clock.now));
     const active = waivers
         .filter((w) => !isExpired(w, clock.now))
-        .map((w) => ({ waiver: w, path: (0,globs/* pathMatcher */.kZ)([w.path]), ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {}) }));
+        .map((w) => ({
+        waiver: w,
+        path: (0,globs/* pathMatcher */.kZ)([w.path]),
+        ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {})
+    }));
     const out = findings.map((finding) => {
         if (finding.waived)
             return { ...finding };
@@ -16793,7 +17426,11 @@ function applyWaivers(findings, waivers, clock) {
         if (!by)
             return { ...finding };
         const { reason, expires, at } = by.waiver;
-        return { ...finding, waived: true, waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line } };
+        return {
+            ...finding,
+            waived: true,
+            waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
+        };
     });
     return { findings: out, expired };
 }
@@ -16831,7 +17468,11 @@ async function resolveAncestry(client, id, options = {}) {
     let level = [rootNode];
     while (level.length > 0) {
         await Promise.all(level.map(async (node) => {
-            const query = { type: 'model', id: node.name, ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {}) };
+            const query = {
+                type: 'model',
+                id: node.name,
+                ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {})
+            };
             node.answer = await client.repoInfo(query);
             if (node.answer.kind === 'found') {
                 node.parents = node.answer.info.baseModels;
@@ -16852,7 +17493,14 @@ async function resolveAncestry(client, id, options = {}) {
             for (const parent of node.parents) {
                 const problem = (0,hub_id/* hubIdProblem */.ye)(parent);
                 if (problem) {
-                    chain.push({ id: parent, via: 'base_model', depth: node.depth + 1, child: node.name, ...(relation ? { relation } : {}), problem: `not a Hub id (it ${problem})` });
+                    chain.push({
+                        id: parent,
+                        via: 'base_model',
+                        depth: node.depth + 1,
+                        child: node.name,
+                        ...(relation ? { relation } : {}),
+                        problem: `not a Hub id (it ${problem})`
+                    });
                     continue;
                 }
                 const key = resolve(parent);
@@ -16866,7 +17514,13 @@ async function resolveAncestry(client, id, options = {}) {
                 }
                 const child = { key, name: parent, depth: node.depth + 1, parents: [] };
                 nodes.set(key, child);
-                const link = { id: parent, via: 'base_model', depth: child.depth, child: node.name, ...(relation ? { relation } : {}) };
+                const link = {
+                    id: parent,
+                    via: 'base_model',
+                    depth: child.depth,
+                    child: node.name,
+                    ...(relation ? { relation } : {})
+                };
                 linkOf.set(key, link);
                 chain.push(link);
                 next.push(child);
@@ -16922,7 +17576,7 @@ function key(id, revision) {
 }
 /** Upstreams worth asking about: a valid Hub id, written or recovered. */
 function askable(ref) {
-    return !ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path');
+    return (!ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path'));
 }
 /**
  * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
@@ -16984,14 +17638,21 @@ function hubSummary(fact) {
         ancestors: fact.ancestry.chain.map((l) => ({
             id: l.id,
             depth: l.depth,
-            license: l.answer?.kind === 'found' ? ((0,upstream_licenses/* licenseKey */.zO)({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null) : null,
+            license: l.answer?.kind === 'found'
+                ? ((0,upstream_licenses/* licenseKey */.zO)({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
+                : null,
             evidence: 'secondary'
         }))
     };
 }
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
-    return [artifact.dir, ...artifact.records.map((r) => r.path), ...artifact.unreadable.map((u) => u.path), ...artifact.weights.map((w) => w.path)];
+    return [
+        artifact.dir,
+        ...artifact.records.map((r) => r.path),
+        ...artifact.unreadable.map((u) => u.path),
+        ...artifact.weights.map((w) => w.path)
+    ];
 }
 function summarise(artifact, failing, licenseOf, hub) {
     const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
@@ -17027,17 +17688,52 @@ function summarise(artifact, failing, licenseOf, hub) {
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+        weights: artifact.weights.map(reportWeight),
+        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
+            raw: d.raw,
+            id: d.id ?? null,
+            revision: d.revision ?? null,
+            license: d.license ?? null,
+            path: d.source.path,
+            line: d.source.at.line
+        }))),
+        parents: [],
         status: failing ? 'fail' : 'pass'
+    };
+}
+function reportWeight(weight) {
+    const header = weight.header;
+    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
+    return {
+        path: weight.path,
+        status: weight.status,
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer' ? header.kind : 'other',
+        sha256: digest?.sha256 ?? null,
+        digestVia: digest?.via ?? null,
+        size: digest?.size ?? null
     };
 }
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await discoverArtifacts({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    const { artifacts, manifestCount } = await discoverArtifacts({
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include
+    });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, { policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)), knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub }));
+    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, {
+        policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
+        knowledge,
+        upstreamLicenseMappings: opts.policy.upstreamLicenses,
+        hub
+    }));
     const licenseOf = (ref, record) => {
-        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, { knowledge, upstreamLicenseMappings: opts.policy.upstreamLicenses, hub });
+        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
@@ -17310,7 +18006,9 @@ function describeParseError(err, tokens, rewritten) {
         let at = 0;
         for (let i = 0; i < rewritten.length; i++) {
             if (Number(offset[1]) < at + rewritten[i].length) {
-                return i > 0 && rewritten[i - 1] === 'WITH' ? `\`${tokens[i]}\` is not an SPDX license exception` : `unexpected \`${tokens[i]}\``;
+                return i > 0 && rewritten[i - 1] === 'WITH'
+                    ? `\`${tokens[i]}\` is not an SPDX license exception`
+                    : `unexpected \`${tokens[i]}\``;
             }
             at += rewritten[i].length + 1;
         }
@@ -17431,14 +18129,16 @@ function readWaivers(doc, file, root) {
             return [];
         const upstream = (0,fields/* own */.ZV)(w, 'upstream');
         const expires = (0,fields/* own */.ZV)(w, 'expires');
-        return [{
+        return [
+            {
                 rule: String((0,fields/* own */.ZV)(w, 'rule')),
                 path: String((0,fields/* own */.ZV)(w, 'path')),
                 ...(typeof upstream === 'string' ? { upstream } : {}),
                 reason: String((0,fields/* own */.ZV)(w, 'reason')).trim(),
                 ...(typeof expires === 'string' ? { expires } : {}),
                 at: locate(doc, file, ['waivers', i])
-            }];
+            }
+        ];
     });
 }
 function readUpstreamLicenses(doc, file, licenses) {
@@ -17447,14 +18147,25 @@ function readUpstreamLicenses(doc, file, licenses) {
         return [];
     return Object.entries(map)
         .filter((e) => typeof e[1] === 'string')
-        .map(([pattern, license]) => ({ pattern, license: license.trim(), at: locate(doc, file, ['licenses', 'upstreams', pattern], true) }));
+        .map(([pattern, license]) => ({
+        pattern,
+        license: license.trim(),
+        at: locate(doc, file, ['licenses', 'upstreams', pattern], true)
+    }));
 }
 /** Entries keep the knowledge base's kebab-case shape: src/licenses reads them as its own data. */
 function readKnowledge(doc, file, licenses) {
     const list = (0,fields/* own */.ZV)(licenses, 'knowledge');
     if (!Array.isArray(list))
         return [];
-    return list.flatMap((e, i) => ((0,fields/* isObject */.Gv)(e) ? [{ ...structuredClone(e), at: locate(doc, file, ['licenses', 'knowledge', i]) }] : []));
+    return list.flatMap((e, i) => (0,fields/* isObject */.Gv)(e)
+        ? [
+            {
+                ...structuredClone(e),
+                at: locate(doc, file, ['licenses', 'knowledge', i])
+            }
+        ]
+        : []);
 }
 /** The `Policy` of a document that passed validation. */
 function readPolicy(doc, file) {
@@ -17463,7 +18174,10 @@ function readPolicy(doc, file) {
     return {
         file,
         defaults: (0,effective/* mergeSettings */.s)(defaultEffectivePolicy(), readSettings(root)),
-        overrides: items((0,fields/* own */.ZV)(root, 'overrides')).map((o) => ({ paths: strings((0,fields/* own */.ZV)(o, 'paths')), settings: readSettings(o) })),
+        overrides: items((0,fields/* own */.ZV)(root, 'overrides')).map((o) => ({
+            paths: strings((0,fields/* own */.ZV)(o, 'paths')),
+            settings: readSettings(o)
+        })),
         waivers: readWaivers(doc, file, root),
         upstreamLicenses: readUpstreamLicenses(doc, file, licenses),
         licenseEntries: readKnowledge(doc, file, licenses)
@@ -17539,7 +18253,9 @@ function subject(path) {
     }
     if (head === 'licenses' && index === 'knowledge' && typeof rest[0] === 'number') {
         const inner = rest.slice(1);
-        return inner.length ? `\`${(0,fields/* fieldName */.w5)(inner)}\` of license knowledge entry ${rest[0] + 1}` : `license knowledge entry ${rest[0] + 1}`;
+        return inner.length
+            ? `\`${(0,fields/* fieldName */.w5)(inner)}\` of license knowledge entry ${rest[0] + 1}`
+            : `license knowledge entry ${rest[0] + 1}`;
     }
     return path.length ? `\`${(0,fields/* fieldName */.w5)(path)}\`` : 'the policy';
 }
@@ -17567,7 +18283,13 @@ function keySpan(doc, path) {
 let validator;
 /** Compiled on first use: runs without a policy file never pay for it. */
 function validate() {
-    validator ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, verbose: true }).compile(policy_schema_namespaceObject);
+    validator ??= new _2020.Ajv2020({
+        allErrors: true,
+        allowUnionTypes: true,
+        strict: true,
+        strictRequired: false,
+        verbose: true
+    }).compile(policy_schema_namespaceObject);
     return validator;
 }
 /**
@@ -17596,7 +18318,7 @@ function typeWords(type) {
 const MISSING = {
     version: 'start the file with `version: 1`',
     reason: 'every waiver must say why',
-    rule: 'say which rule\'s findings it waives',
+    rule: "say which rule's findings it waives",
     path: 'say which files it covers (`"**"` for all)',
     paths: 'say which files it applies to',
     id: 'give the license id it describes',
@@ -17618,11 +18340,17 @@ function describe(err, doc) {
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
             if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
-                return { message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`, at: keySpan(doc, [...path, extra]) };
+                return {
+                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+                    at: keySpan(doc, [...path, extra])
+                };
             }
             const known = Object.keys(err.parentSchema?.properties ?? {});
             const where = path.length ? ` in ${subject(path)}` : '';
-            return { message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`, at: keySpan(doc, [...path, extra]) };
+            return {
+                message: `unknown setting \`${extra}\`${where}${suggestion(extra, known, (s) => `\`${s}\``)}`,
+                at: keySpan(doc, [...path, extra])
+            };
         }
         case 'type':
             return { message: `${subject(path)} must be ${typeWords(params.type)}${got}`, at: valueSpan(doc, path) };
@@ -17631,27 +18359,47 @@ function describe(err, doc) {
             return { message: `${subject(path)} must be one of ${allowed.join(', ')}${got}`, at: valueSpan(doc, path) };
         }
         case 'const':
-            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+                at: valueSpan(doc, path)
+            };
         case 'pattern':
             if (last === 'reason')
-                return { message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`, at: valueSpan(doc, path) };
+                return {
+                    message: `${subject(path.slice(0, -1))} has an empty \`reason\`: every waiver must say why`,
+                    at: valueSpan(doc, path)
+                };
             if (last === 'expires')
                 return { message: `${subject(path)} must be a date written YYYY-MM-DD${got}`, at: valueSpan(doc, path) };
             if (last === 'source')
                 return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
             if (last === 'id' || path[path.length - 2] === 'aliases')
-                return { message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`, at: valueSpan(doc, path) };
+                return {
+                    message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+                    at: valueSpan(doc, path)
+                };
             return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
         case 'minLength':
-            return { message: Number(params.limit) > 1 ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}` : `${subject(path)} must not be empty`, at: valueSpan(doc, path) };
+            return {
+                message: Number(params.limit) > 1
+                    ? `${subject(path)} must be at least ${String(params.limit)} characters long${got}`
+                    : `${subject(path)} must not be empty`,
+                at: valueSpan(doc, path)
+            };
         case 'minProperties':
             return { message: `${subject(path)} needs a \`duty\`, a \`text\` or \`markers\``, at: valueSpan(doc, path) };
         case 'maxLength':
-            return { message: `${subject(path)} must be at most ${String(params.limit)} characters long`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} must be at most ${String(params.limit)} characters long`,
+                at: valueSpan(doc, path)
+            };
         case 'minItems':
             return { message: `${subject(path)} must list at least one pattern`, at: valueSpan(doc, path) };
         default:
-            return { message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`, at: valueSpan(doc, path) };
+            return {
+                message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+                at: valueSpan(doc, path)
+            };
     }
 }
 /** Schema problems of the parsed policy, in the order ajv finds them. */
@@ -17659,7 +18407,9 @@ function schemaProblems(doc) {
     const check = validate();
     if (check(doc.value))
         return [];
-    return (check.errors ?? []).filter((e) => !checkedElsewhere(e, (0,json_pointer/* pointerToPath */.o)(e.instancePath, doc.value))).map((e) => describe(e, doc));
+    return (check.errors ?? [])
+        .filter((e) => !checkedElsewhere(e, (0,json_pointer/* pointerToPath */.o)(e.instancePath, doc.value)))
+        .map((e) => describe(e, doc));
 }
 
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
@@ -17803,7 +18553,9 @@ function isCalendarDate(text) {
     if (!m)
         return true; // the schema's pattern reports the shape
     const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+    return (date.getUTCFullYear() === Number(m[1]) &&
+        date.getUTCMonth() === Number(m[2]) - 1 &&
+        date.getUTCDate() === Number(m[3]));
 }
 function knowledgeIds(c) {
     const ids = new Set();
@@ -17924,7 +18676,10 @@ async function readBounded(full) {
     try {
         const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        return { text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'), tooLarge: bytesRead > MAX_POLICY_BYTES };
+        return {
+            text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
+            tooLarge: bytesRead > MAX_POLICY_BYTES
+        };
     }
     finally {
         await handle.close();
@@ -17942,7 +18697,12 @@ function fail(file, located) {
         const more = unique.length - kept.length;
         kept.push({ message: `${more} more problems not listed`, at: kept[kept.length - 1].at });
     }
-    const problems = kept.map((p) => ({ file, line: p.at.line, column: p.at.column, message: p.message }));
+    const problems = kept.map((p) => ({
+        file,
+        line: p.at.line,
+        column: p.at.column,
+        message: p.message
+    }));
     throw new config_error/* PolicyError */.p(problems);
 }
 /**
@@ -17973,7 +18733,12 @@ async function loadPolicy(opts) {
     const file = toRepoPath(workspace, full);
     const { text, tooLarge } = await readBounded(full);
     if (tooLarge)
-        fail(file, [{ message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`, at: span/* FILE_START */.W }]);
+        fail(file, [
+            {
+                message: `the policy file is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`,
+                at: span/* FILE_START */.W
+            }
+        ]);
     return parsePolicy(text, file, opts.ruleIds);
 }
 
@@ -18152,8 +18917,9 @@ function waivedPrefix(f) {
  * Characters that can hide or reorder what a reader sees (C0/C1 controls other than line breaks
  * and tab, bidi overrides and isolates, BOM): shown as `<U+202E>` instead of acting.
  */
+const INVISIBLE = 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 function revealInvisible(text) {
     return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
@@ -18279,7 +19045,11 @@ function failOnSentence(failOn) {
 function verdictBlock(report) {
     const { counts } = report;
     const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.notices, 'notice')]);
+    const tally = listing([
+        plural(counts.errors, 'error'),
+        plural(counts.warnings, 'warning'),
+        plural(counts.notices, 'notice')
+    ]);
     const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
     return [
         `## ${mark} Lineage gate: ${report.result}`,
@@ -18324,8 +19094,16 @@ function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const hub = u.hub ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}` : `Hub: ${u.hub.status}`] : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f)).join(', ');
+    const hub = u.hub
+        ? [
+            u.hub.status === 'found'
+                ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
+                : `Hub: ${u.hub.status}`
+        ]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
+        .map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f))
+        .join(', ');
     return `${shown} (${facts})`;
 }
 function licenseCell(license) {
@@ -18348,7 +19126,14 @@ function artifactRow(artifact, attributionOwed = false) {
     const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(m.format)})`);
     const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
     const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [code(artifact.dir), capped(manifests), capped(upstreams), licenseCell(artifact.license), attributionCell(artifact.attribution, attributionOwed), status];
+    const cells = [
+        code(artifact.dir),
+        capped(manifests),
+        capped(upstreams),
+        licenseCell(artifact.license),
+        attributionCell(artifact.attribution, attributionOwed),
+        status
+    ];
     return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
@@ -18499,7 +19284,11 @@ function groupByArtifact(report, links) {
         const findings = byDir.get(dir);
         if (!findings)
             continue;
-        const group = { heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, findings)}\n`), items: [], kept: findings.length };
+        const group = {
+            heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, findings)}\n`),
+            items: [],
+            kept: findings.length
+        };
         group.items = findings.map((finding) => ({ ...piece((0,markdown_blocks/* findingItem */.dY)(finding, links)), finding, group }));
         groups.push(group);
     }
@@ -18530,7 +19319,10 @@ function compactedCount(groups) {
 }
 function omissionNote(groups, rows, maxBytes) {
     const compacted = compactedCount(groups);
-    const dropped = groups.flatMap((g) => g.items).filter((i) => !i.kept).map((i) => i.finding);
+    const dropped = groups
+        .flatMap((g) => g.items)
+        .filter((i) => !i.kept)
+        .map((i) => i.finding);
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
     if (dropped.length) {
@@ -18541,7 +19333,10 @@ function omissionNote(groups, rows, maxBytes) {
             [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
             [by((f) => f.waived), 'waived finding']
         ];
-        const detail = kinds.filter(([n]) => n > 0).map(([n, w]) => (0,markdown_blocks/* plural */.LS)(n, w)).join(', ');
+        const detail = kinds
+            .filter(([n]) => n > 0)
+            .map(([n, w]) => (0,markdown_blocks/* plural */.LS)(n, w))
+            .join(', ');
         parts.push(`the details of ${(0,markdown_blocks/* plural */.LS)(dropped.length, 'finding')} (${detail})`);
     }
     if (droppedRows)
@@ -18582,7 +19377,9 @@ function renderMarkdownDocument(report, opts) {
     let total = Buffer.byteLength(head + footer, 'utf8') +
         JOINING_SLACK +
         (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-        (itemCount ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0) : 0);
+        (itemCount
+            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
+            : 0);
     const drop = (p) => {
         p.kept = false;
         total -= p.bytes;
@@ -18599,7 +19396,10 @@ function renderMarkdownDocument(report, opts) {
     };
     if (total > opts.maxBytes) {
         total += OMISSION_RESERVE;
-        const errors = groups.flatMap((g) => g.items).filter(isLiveError).reverse();
+        const errors = groups
+            .flatMap((g) => g.items)
+            .filter(isLiveError)
+            .reverse();
         for (const p of lowSeverities(groups)) {
             if (total <= opts.maxBytes)
                 break;
@@ -18855,7 +19655,14 @@ function renderSarif(report, options) {
     const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
     const logWith = (count, truncated) => {
         const run = {
-            tool: { driver: { name: 'lineage-gate', version: options.toolVersion ?? report.tool.version, informationUri: options.informationUri, rules } },
+            tool: {
+                driver: {
+                    name: 'lineage-gate',
+                    version: options.toolVersion ?? report.tool.version,
+                    informationUri: options.informationUri,
+                    rules
+                }
+            },
             ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
             columnKind: 'utf16CodeUnits',
             results: results.slice(0, count),
@@ -18933,8 +19740,9 @@ const ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * cannot take it for a legacy workflow command.
  */
 function terminalSafe(text) {
+    const escaped = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    const escaped = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
@@ -18942,7 +19750,10 @@ function lineStartSafe(text) {
     return text.replace(/^(\s*):(?=:)/, '$1:\u200B');
 }
 function compareInFile(a, b) {
-    return a.line - b.line || a.column - b.column || _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] || (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId);
+    return (a.line - b.line ||
+        a.column - b.column ||
+        _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] ||
+        (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId));
 }
 function byFile(findings) {
     const files = new Map();
@@ -18953,7 +19764,9 @@ function byFile(findings) {
         else
             files.set(f.path, [f]);
     }
-    return [...files.entries()].sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a, b)).map(([path, list]) => [path, [...list].sort(compareInFile)]);
+    return [...files.entries()]
+        .sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a, b))
+        .map(([path, list]) => [path, [...list].sort(compareInFile)]);
 }
 function totals(report) {
     const { counts } = report;
@@ -18967,7 +19780,7 @@ function totals(report) {
 }
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
 function renderText(report, opts) {
-    const paint = (style, text) => (opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text);
+    const paint = (style, text) => opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text;
     const lines = [];
     for (const [path, findings] of byFile(report.findings)) {
         const rows = findings.map((f) => ({
@@ -19215,12 +20028,36 @@ function evaluateRun(rules, ctx) {
  * of them, so a policy written today keeps working when a planned rule lands.
  */
 const RULE_IDS = [
-    'unreadable-manifest', 'schema-violation', 'missing-upstream', 'unresolvable-upstream', 'invalid-hub-id',
-    'unqualified-hub-id', 'unpinned-revision', 'missing-license', 'unknown-license', 'missing-attribution',
-    'unmanifested-weights', 'license-not-allowed', 'upstream-not-allowed', 'license-conflict', 'naming-requirement',
-    'non-commercial-upstream', 'insufficient-evidence', 'hub-repo-not-found', 'hub-revision-not-found', 'hub-gated',
-    'hub-disabled', 'hub-license-mismatch', 'hub-unreachable', 'inconsistent-lineage', 'dangling-parent',
-    'lineage-cycle', 'digest-mismatch', 'orphaned-by-deletion', 'shape-mismatch', 'waiver-expired'
+    'unreadable-manifest',
+    'schema-violation',
+    'missing-upstream',
+    'unresolvable-upstream',
+    'invalid-hub-id',
+    'unqualified-hub-id',
+    'unpinned-revision',
+    'missing-license',
+    'unknown-license',
+    'missing-attribution',
+    'unmanifested-weights',
+    'license-not-allowed',
+    'upstream-not-allowed',
+    'license-conflict',
+    'naming-requirement',
+    'non-commercial-upstream',
+    'insufficient-evidence',
+    'hub-repo-not-found',
+    'hub-revision-not-found',
+    'hub-gated',
+    'hub-disabled',
+    'hub-license-mismatch',
+    'hub-unreachable',
+    'inconsistent-lineage',
+    'dangling-parent',
+    'lineage-cycle',
+    'digest-mismatch',
+    'orphaned-by-deletion',
+    'shape-mismatch',
+    'waiver-expired'
 ];
 
 
@@ -19262,7 +20099,7 @@ var registry = __nccwpck_require__(3316);
 const schemaViolation = {
     id: 'schema-violation',
     meta: {
-        description: 'A manifest does not match the schema of its format, or has a manifest\'s name but none of its formats.',
+        description: "A manifest does not match the schema of its format, or has a manifest's name but none of its formats.",
         defaultSeverity: 'error',
         docs: 'docs/rules/schema-violation.md'
     },
@@ -19331,7 +20168,9 @@ const WHAT = {
 function recoveredHint(ref) {
     if (ref.kind === 'url' && ref.id)
         return ` It points at ${ref.id}${ref.revision ? `@${ref.revision}` : ''}.`;
-    return ref.recovered ? ` The gate ${ref.recovered} (an inference, not a declaration).` : ' Nothing identifiable could be recovered from it.';
+    return ref.recovered
+        ? ` The gate ${ref.recovered} (an inference, not a declaration).`
+        : ' Nothing identifiable could be recovered from it.';
 }
 const unresolvableUpstream = {
     id: 'unresolvable-upstream',
@@ -19354,7 +20193,9 @@ const unresolvableUpstream = {
                 path: ref.source.path,
                 at: ref.source.at,
                 message: `The upstream ${(0,artifact_facts/* where */._M)(ref.source)} is ${WHAT[ref.kind]} (${(0,artifact_facts/* quote */.hD)(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
-                fix: ref.id ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.` : `In ${ref.source.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(format)}.`,
+                fix: ref.id
+                    ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
+                    : `In ${ref.source.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(format)}.`,
                 subject: `${ref.source.field}:${ref.raw ?? 'null'}`
             };
         });
@@ -19366,7 +20207,7 @@ const unresolvableUpstream = {
 const invalidHubId = {
     id: 'invalid-hub-id',
     meta: {
-        description: 'An upstream id breaks the Hugging Face Hub\'s repo-id rules, so it cannot name any repository.',
+        description: "An upstream id breaks the Hugging Face Hub's repo-id rules, so it cannot name any repository.",
         defaultSeverity: 'error',
         docs: 'docs/rules/invalid-hub-id.md'
     },
@@ -19397,7 +20238,10 @@ const unqualifiedHubId = {
     },
     check({ artifact }) {
         // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
-        const datasets = artifact.records.flatMap((r) => r.datasets).filter((d) => !d.id && (0,classify/* classifyDatasetId */.M)(d.raw).problem === 'not a Hub dataset id').map((d) => ({
+        const datasets = artifact.records
+            .flatMap((r) => r.datasets)
+            .filter((d) => !d.id && (0,classify/* classifyDatasetId */.M)(d.raw).problem === 'not a Hub dataset id')
+            .map((d) => ({
             path: d.source.path,
             at: d.source.at,
             message: `The dataset ${(0,artifact_facts/* quote */.hD)(d.raw)} at ${(0,artifact_facts/* where */._M)(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
@@ -19405,7 +20249,9 @@ const unqualifiedHubId = {
             subject: `dataset:${d.raw}`,
             severity: 'notice'
         }));
-        return [...datasets, ...(0,artifact_facts/* allUpstreams */.yF)(artifact)
+        return [
+            ...datasets,
+            ...(0,artifact_facts/* allUpstreams */.yF)(artifact)
                 .filter((ref) => ref.kind === 'bare-id' && !ref.invalidReason)
                 .map((ref) => ({
                 path: ref.source.path,
@@ -19413,7 +20259,8 @@ const unqualifiedHubId = {
                 message: `The upstream ${(0,artifact_facts/* quote */.hD)(ref.id)} at ${(0,artifact_facts/* where */._M)(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${(0,artifact_facts/* sentence */.em)(ref.recovered)}.` : ''}`,
                 fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
                 subject: `${ref.source.field}:${ref.id}`
-            }))];
+            }))
+        ];
     }
 };
 
@@ -19463,7 +20310,7 @@ const unpinnedRevision = {
 const missingLicense = {
     id: 'missing-license',
     meta: {
-        description: 'No manifest of the artifact declares the artifact\'s license.',
+        description: "No manifest of the artifact declares the artifact's license.",
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-license.md'
     },
@@ -19501,7 +20348,9 @@ function problem(decl, knows) {
         return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
     }
     // A license the policy adds to the knowledge base (`licenses.knowledge`) is known.
-    return status === 'unknown' && !knows(decl.id) ? 'it is neither a Hub license id, an SPDX id, nor a known model license name' : undefined;
+    return status === 'unknown' && !knows(decl.id)
+        ? 'it is neither a Hub license id, an SPDX id, nor a known model license name'
+        : undefined;
 }
 const unknownLicense = {
     id: 'unknown-license',
@@ -19542,7 +20391,13 @@ function dutiesOf(ctx) {
     const duties = [];
     for (const u of (0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx)) {
         if (u.entry?.attribution)
-            duties.push({ entry: u.entry, because: `${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`, source: u.ref.source, declared: false, upstream: u.id });
+            duties.push({
+                entry: u.entry,
+                because: `${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`,
+                source: u.ref.source,
+                declared: false,
+                upstream: u.id
+            });
     }
     for (const record of ctx.artifact.records) {
         const ownKey = record.license && (0,upstream_licenses/* licenseKey */.zO)(record.license);
@@ -19550,17 +20405,31 @@ function dutiesOf(ctx) {
         // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
         // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
         if (own?.attribution?.text && own.flowDown && record.license)
-            duties.push({ entry: own, because: `the artifact is licensed under ${own.display} (${(0,artifact_facts/* where */._M)(record.license.source)})`, source: record.license.source, declared: false });
+            duties.push({
+                entry: own,
+                because: `the artifact is licensed under ${own.display} (${(0,artifact_facts/* where */._M)(record.license.source)})`,
+                source: record.license.source,
+                declared: false
+            });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
             const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup((0,upstream_licenses/* licenseKey */.zO)(l))).find((e) => e?.attribution);
-            duties.push({ entry: named, because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`, source: record.attribution.source, declared: true });
+            duties.push({
+                entry: named,
+                because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`,
+                source: record.attribution.source,
+                declared: true
+            });
         }
     }
     if (ctx.policy.require.attribution === 'always') {
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(ctx.artifact);
         if (anchor)
-            duties.push({ because: 'the policy requires attribution text for every artifact (`require.attribution: always`)', source: anchor.anchor, declared: true });
+            duties.push({
+                because: 'the policy requires attribution text for every artifact (`require.attribution: always`)',
+                source: anchor.anchor,
+                declared: true
+            });
     }
     return duties;
 }
@@ -19576,7 +20445,9 @@ function carriesAttribution(artifact, entry) {
     });
 }
 function howToFix(artifact, entry) {
-    const text = entry?.attribution?.text ? `"${entry.attribution.text}"` : 'the attribution text the upstream license asks for';
+    const text = entry?.attribution?.text
+        ? `"${entry.attribution.text}"`
+        : 'the attribution text the upstream license asks for';
     return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
 }
 const missingAttribution = {
@@ -19604,7 +20475,9 @@ const missingAttribution = {
             if (seen.has(key) || carriesAttribution(artifact, d.entry))
                 continue;
             seen.add(key);
-            const condition = d.entry?.attribution?.condition ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})` : '';
+            const condition = d.entry?.attribution?.condition
+                ? ` (the ${d.entry.display} asks this when ${d.entry.attribution.condition})`
+                : '';
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
@@ -19618,7 +20491,9 @@ const missingAttribution = {
         const unconditional = duties.find((d) => d.entry?.attribution && !d.entry.attribution.condition && !d.declared);
         for (const record of artifact.records) {
             const flag = record.attribution;
-            if (!unconditional || flag?.required !== false || drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
+            if (!unconditional ||
+                flag?.required !== false ||
+                drafts.some((x) => x.path === flag.source.path && x.at.line === flag.source.at.line))
                 continue;
             drafts.push({
                 path: flag.source.path,
@@ -19653,8 +20528,13 @@ const unmanifestedWeights = {
         if (relevant.length === 0)
             return [];
         const first = relevant[0];
-        const names = relevant.slice(0, 5).map((w) => w.path.split('/').pop()).join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
-        const removed = artifact.removedManifests.length > 0 ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.` : '';
+        const names = relevant
+            .slice(0, 5)
+            .map((w) => w.path.split('/').pop())
+            .join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
+        const removed = artifact.removedManifests.length > 0
+            ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.`
+            : '';
         return [
             {
                 path: first.path,
@@ -19689,7 +20569,9 @@ function satisfies(term, approved) {
     }
 }
 function termMatcher(approved) {
-    return (term, canon) => (term.spdx && approved.spdx ? satisfies(term, approved) : term.key === approved.key || canon(term.key) === canon(approved.key));
+    return (term, canon) => term.spdx && approved.spdx
+        ? satisfies(term, approved)
+        : term.key === approved.key || canon(term.key) === canon(approved.key);
 }
 function compileEntry(text) {
     const trimmed = text.trim();
@@ -19791,7 +20673,7 @@ function judge(alternative, allow, deny, knowledge, canon) {
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
-        description: 'The artifact\'s license, or an upstream\'s, is outside the policy\'s allow-list or on its deny-list.',
+        description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
         defaultSeverity: 'error',
         docs: 'docs/rules/license-not-allowed.md'
     },
@@ -19809,14 +20691,18 @@ const licenseNotAllowed = {
                 return;
             if (verdict === 'unknown' && settings.unknown === 'allow')
                 return;
-            const why = verdict === 'denied' ? `the policy denies it (\`licenses.deny\`: ${(0,artifact_facts/* quote */.hD)(matched)})`
-                : verdict === 'not-in-allow-list' ? 'it is not in the policy\'s `licenses.allow` list'
+            const why = verdict === 'denied'
+                ? `the policy denies it (\`licenses.deny\`: ${(0,artifact_facts/* quote */.hD)(matched)})`
+                : verdict === 'not-in-allow-list'
+                    ? "it is not in the policy's `licenses.allow` list"
                     : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
             drafts.push({
                 path,
                 at,
                 message: `${what} is ${(0,artifact_facts/* quote */.hD)(license)}, and ${why}.`,
-                fix: verdict === 'denied' ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.' : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                fix: verdict === 'denied'
+                    ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
+                    : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
                 subject: `${upstream ?? 'artifact'}:${license}`,
                 severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
                 upstream
@@ -19846,7 +20732,7 @@ function matcher(patterns) {
 const upstreamNotAllowed = {
     id: 'upstream-not-allowed',
     meta: {
-        description: 'An upstream is outside the policy\'s `upstreams.allow` patterns or matches `upstreams.deny`.',
+        description: "An upstream is outside the policy's `upstreams.allow` patterns or matches `upstreams.deny`.",
         defaultSeverity: 'error',
         docs: 'docs/rules/upstream-not-allowed.md'
     },
@@ -19897,7 +20783,7 @@ const STRENGTH = { inferred: 0, secondary: 1, primary: 2 };
 const insufficientEvidence = {
     id: 'insufficient-evidence',
     meta: {
-        description: 'A lineage claim is weaker than the policy\'s minimum evidence class (`require.evidence`).',
+        description: "A lineage claim is weaker than the policy's minimum evidence class (`require.evidence`).",
         defaultSeverity: 'error',
         docs: 'docs/rules/insufficient-evidence.md'
     },
@@ -19937,7 +20823,7 @@ const insufficientEvidence = {
 const licenseConflict = {
     id: 'license-conflict',
     meta: {
-        description: 'The artifact declares a license that drops terms its upstream\'s license passes down to derivatives.',
+        description: "The artifact declares a license that drops terms its upstream's license passes down to derivatives.",
         defaultSeverity: 'warning',
         docs: 'docs/rules/license-conflict.md'
     },
@@ -19977,7 +20863,11 @@ const licenseConflict = {
 
 /** Compare names without caring about case or the separators people use in repo names. */
 function normalise(name) {
-    return name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/[-_\s.]+/g, ' ').trim();
+    return name
+        .toLowerCase()
+        .replace(/([a-z])(\d)/g, '$1 $2')
+        .replace(/[-_\s.]+/g, ' ')
+        .trim();
 }
 /** "llama 3 instruct" starts with "llama 3"; "llama 30b" does not. */
 function startsWithWord(name, prefix) {
@@ -20094,12 +20984,14 @@ function named(fact) {
 const hubRepoNotFound = {
     id: 'hub-repo-not-found',
     meta: {
-        description: 'The Hub has no repository with the upstream\'s id (or hides it from this token: private or gated).',
+        description: "The Hub has no repository with the upstream's id (or hides it from this token: private or gated).",
         defaultSeverity: 'error',
         docs: 'docs/rules/hub-repo-not-found.md'
     },
     check(ctx) {
-        const datasets = ctx.artifact.records.flatMap((r) => r.datasets).flatMap((d) => {
+        const datasets = ctx.artifact.records
+            .flatMap((r) => r.datasets)
+            .flatMap((d) => {
             const a = ctx.hub?.dataset(d);
             if (a?.kind !== 'not-found')
                 return [];
@@ -20113,7 +21005,9 @@ const hubRepoNotFound = {
                 }
             ];
         });
-        return [...datasets, ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
+        return [
+            ...datasets,
+            ...hubFactsOf(ctx).flatMap(({ ref, fact }) => {
                 const a = fact.answer;
                 if (a.kind !== 'not-found')
                     return [];
@@ -20133,7 +21027,8 @@ const hubRepoNotFound = {
                         upstream: fact.id
                     }
                 ];
-            })];
+            })
+        ];
     }
 };
 
@@ -20176,7 +21071,11 @@ const hubGated = {
     check(ctx) {
         return hubFactsOf(ctx).flatMap(({ ref, fact }) => {
             const a = fact.answer;
-            const gated = a.kind === 'gated' ? 'gated' : a.kind === 'found' && a.info.gated ? `gated (${a.info.gated} approval)` : undefined;
+            const gated = a.kind === 'gated'
+                ? 'gated'
+                : a.kind === 'found' && a.info.gated
+                    ? `gated (${a.info.gated} approval)`
+                    : undefined;
             if (!gated)
                 return [];
             return [
@@ -20234,7 +21133,7 @@ const hub_license_mismatch_PLACEHOLDERS = new Set(['unknown', 'todo', 'other', '
 const hubLicenseMismatch = {
     id: 'hub-license-mismatch',
     meta: {
-        description: 'The license the artifact declares for its upstream differs from the license on the upstream\'s Hub card.',
+        description: "The license the artifact declares for its upstream differs from the license on the upstream's Hub card.",
         defaultSeverity: 'warning',
         docs: 'docs/rules/hub-license-mismatch.md'
     },
@@ -20281,7 +21180,8 @@ const hubLicenseMismatch = {
             const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: answer.info.license, name: answer.info.licenseName });
             if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()) || hub_license_mismatch_PLACEHOLDERS.has(d.license.toLowerCase()))
                 continue;
-            if (d.license.toLowerCase() === hubKey.toLowerCase() || ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey))
+            if (d.license.toLowerCase() === hubKey.toLowerCase() ||
+                (ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey)))
                 continue;
             drafts.push({
                 path: d.source.path,
@@ -20420,12 +21320,19 @@ function hubLicense(info) {
 function licenseOfUpstream(ref, record, sources) {
     if (!(0,_artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isResolvable */ .Gg)(ref) || !ref.id)
         return undefined;
-    const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({ ref, record, mappings: sources.upstreamLicenseMappings, knowledge: sources.knowledge });
+    const resolved = (0,_licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUpstreamLicense */ .r)({
+        ref,
+        record,
+        mappings: sources.upstreamLicenseMappings,
+        knowledge: sources.knowledge
+    });
     if (resolved)
         return resolved;
     const answer = sources.hub?.fact(ref)?.answer;
     const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
-    return fromHub ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` } : undefined;
+    return fromHub
+        ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` }
+        : undefined;
 }
 /**
  * One entry per distinct upstream id of the artifact whose license can be established — and, when
@@ -20434,7 +21341,9 @@ function licenseOfUpstream(ref, record, sources) {
 function upstreamLicensesOf(ctx) {
     // Five rules ask for the same artifact in one run: resolve once (the context is fixed per artifact).
     const cached = memo.get(ctx.artifact);
-    if (cached?.ctx.knowledge === ctx.knowledge && cached.ctx.hub === ctx.hub && cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
+    if (cached?.ctx.knowledge === ctx.knowledge &&
+        cached.ctx.hub === ctx.hub &&
+        cached.ctx.upstreamLicenseMappings === ctx.upstreamLicenseMappings)
         return cached.list;
     const list = resolveUpstreamLicenses(ctx);
     memo.set(ctx.artifact, { ctx, list });
@@ -20499,7 +21408,10 @@ function distinctLicenses(list) {
 }
 /** The license ids an SPDX-style expression names, lower-cased (`MIT AND llama3.1` → mit, llama3.1). */
 function licenseTerms(expression) {
-    return expression.toLowerCase().split(/\s+(?:and|or|with)\s+|[()\s]+/).filter(Boolean);
+    return expression
+        .toLowerCase()
+        .split(/\s+(?:and|or|with)\s+|[()\s]+/)
+        .filter(Boolean);
 }
 /** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
 function licenseAlternatives(expression) {
@@ -20601,7 +21513,9 @@ class TreeDocument {
         }
         // For a whole object, point at its first line rather than the entire block.
         const span = this.lines.span(target.start, target.end);
-        return target.children && !node ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 } : span;
+        return target.children && !node
+            ? { line: span.line, column: span.column, endLine: span.line, endColumn: span.column + 1 }
+            : span;
     }
 }
 

@@ -1,5 +1,6 @@
 import type { Span } from '../source/span.js';
 import type { LineageRecord } from './record.js';
+import type { WeightDigest, WeightHeader } from '../weights/header.js';
 
 /** A file the gate tried to read as a manifest and could not. */
 export interface UnreadableManifest {
@@ -20,6 +21,10 @@ export interface WeightFile {
   path: string;
   /** How the change set touched it; `present` for full scans and untouched siblings. */
   status: 'added' | 'modified' | 'removed' | 'renamed' | 'present';
+  /** What its header says (read at discovery, bounded); absent for removed files. */
+  header?: WeightHeader;
+  /** Its sha256 when a manifest declares one or the change touched it (computed after discovery). */
+  digest?: WeightDigest;
 }
 
 /**

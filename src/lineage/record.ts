@@ -64,6 +64,17 @@ export interface DatasetRef {
   source: SourceRef;
 }
 
+/** Training facts a manifest states, for cross-checks between manifests and against the weights. */
+export type TrainingKey = 'rank' | 'alpha' | 'dModel' | 'vocab' | 'layers' | 'heads' | 'method' | 'framework' | 'runId';
+
+export type TrainingFacts = Partial<Record<TrainingKey, { value: string | number; source: SourceRef }>>;
+
+/** A path to another artifact this one builds on that is not an upstream model (MLX `resume_adapter_file`). */
+export interface LocalRef {
+  raw: string;
+  source: SourceRef;
+}
+
 export interface DigestDecl {
   /** File the digest is for, relative to the manifest's directory. */
   file: string;
@@ -94,6 +105,12 @@ export interface LineageRecord {
   prose?: { text: string; startLine: number };
   /** Where to point findings about something this manifest lacks (its first meaningful line). */
   anchor: SourceRef;
+  /** Where the record was read from: a manifest, or the header of a weight file (evidence from the bytes). */
+  origin?: 'manifest' | 'weights';
+  /** Hyper-parameters and base dimensions the manifest states. */
+  training?: TrainingFacts;
+  /** Local artifacts this one builds on besides its upstreams. */
+  localRefs?: LocalRef[];
   /** Notes the format reader wants surfaced (e.g. "not a PEFT file; read `base_model` only"). */
   notes: FormatNote[];
 }

@@ -24,12 +24,43 @@ export interface ReportUpstream {
   } | null;
 }
 
+/** A weight file of an artifact, with its digest when the gate computed or read one. */
+export interface ReportWeight {
+  path: string;
+  status: 'added' | 'modified' | 'removed' | 'renamed' | 'present';
+  /** What the bytes are: a parsed header, an LFS pointer, or a format the gate does not parse. */
+  format: 'gguf' | 'safetensors' | 'lfs-pointer' | 'other';
+  sha256: string | null;
+  /** Where the sha256 comes from: the file's bytes, or the oid of its LFS pointer. */
+  digestVia: 'file' | 'lfs-pointer' | null;
+  size: number | null;
+}
+
+export interface ReportDataset {
+  raw: string;
+  id: string | null;
+  revision: string | null;
+  license: string | null;
+  path: string;
+  line: number;
+}
+
+/** A local artifact this one derives from (a relative path in one of its manifests). */
+export interface ReportParent {
+  dir: string;
+  path: string;
+  line: number;
+}
+
 export interface ReportArtifact {
   dir: string;
   manifests: { path: string; format: string }[];
   upstreams: ReportUpstream[];
   license: { id: string | null; name: string | null; link: string | null } | null;
   attribution: string | null;
+  weights: ReportWeight[];
+  datasets: ReportDataset[];
+  parents: ReportParent[];
   status: 'pass' | 'fail';
 }
 

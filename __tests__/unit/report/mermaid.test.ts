@@ -26,6 +26,9 @@ const art = (dir: string, upstreams: ReportUpstream[]): ReportArtifact => ({
   upstreams,
   license: null,
   attribution: null,
+  weights: [],
+  datasets: [],
+  parents: [],
   status: 'pass'
 });
 const report = (artifacts: ReportArtifact[]) =>

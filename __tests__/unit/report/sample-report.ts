@@ -72,6 +72,9 @@ export const ARTIFACTS: ReportArtifact[] = [
     ],
     license: { id: 'llama3.1', name: null, link: null },
     attribution: 'Built with Llama',
+    weights: [],
+    datasets: [],
+    parents: [],
     status: 'pass'
   },
   {
@@ -93,6 +96,9 @@ export const ARTIFACTS: ReportArtifact[] = [
     ],
     license: { id: 'other', name: `Custom ${HOSTILE.mention} | ${HOSTILE.html}`, link: 'https://example.com/license' },
     attribution: null,
+    weights: [],
+    datasets: [],
+    parents: [],
     status: 'fail'
   },
   {
@@ -114,6 +120,9 @@ export const ARTIFACTS: ReportArtifact[] = [
     ],
     license: null,
     attribution: null,
+    weights: [],
+    datasets: [],
+    parents: [],
     status: 'fail'
   },
   {
@@ -122,6 +131,9 @@ export const ARTIFACTS: ReportArtifact[] = [
     upstreams: [],
     license: { id: 'apache-2.0', name: null, link: null },
     attribution: null,
+    weights: [],
+    datasets: [],
+    parents: [],
     status: 'pass'
   }
 ];

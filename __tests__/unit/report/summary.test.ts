@@ -143,7 +143,19 @@ describe('renderSummary over 1 MiB', () => {
   const report = buildReport({
     version: '0.1.0',
     failOn: 'error',
-    artifacts: [{ dir: 'bulk', manifests: [], upstreams: [], license: null, attribution: null, status: 'fail' }],
+    artifacts: [
+      {
+        dir: 'bulk',
+        manifests: [],
+        upstreams: [],
+        license: null,
+        attribution: null,
+        weights: [],
+        datasets: [],
+        parents: [],
+        status: 'fail'
+      }
+    ],
     findings,
     changeSource: 'full scan',
     notes: [],
