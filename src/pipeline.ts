@@ -1,5 +1,6 @@
 import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts } from './discover/discover.js';
+import { linkArtifacts } from './discover/relatives.js';
 import type { Artifact, WeightFile } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
 import type { Severity } from './report/finding.js';
@@ -85,7 +86,7 @@ function summarise(
   return {
     dir: artifact.dir,
     manifests: [
-      ...artifact.records.map((r) => ({ path: r.path, format: r.format })),
+      ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
       ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
     ],
     upstreams: artifact.records.flatMap((r) =>
@@ -115,7 +116,9 @@ function summarise(
         line: d.source.at.line
       }))
     ),
-    parents: [],
+    parents: (artifact.parents ?? [])
+      .filter((l) => l.state === 'artifact')
+      .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
     status: failing ? 'fail' : 'pass'
   };
 }
@@ -143,6 +146,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     changeSet: opts.changeSet,
     include: opts.include
   });
+  linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>

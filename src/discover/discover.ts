@@ -1,4 +1,5 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
@@ -54,7 +55,7 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
   for (const entry of dirs.values()) entry.changed = true;
 }
 
-async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): Promise<void> {
+function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
   for (const change of opts.changeSet.changes) {
     if (
       change.previousPath &&
@@ -77,19 +78,33 @@ async function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>
     }
   }
   // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-  for (const [dir, entry] of dirs) {
-    let names: string[];
-    try {
-      names = (await readdir(join(opts.workspace, dir), { withFileTypes: true }))
-        .filter((d) => d.isFile() || d.isSymbolicLink())
-        .map((d) => d.name);
-    } catch {
-      continue; // the directory was deleted by the change
-    }
-    for (const name of names) {
-      if (!entry.files.has(name) && isRelevant(joinPath(dir, name))) entry.files.set(name, 'present');
-    }
+  for (const [dir, entry] of dirs) addPresentFiles(opts.workspace, dir, entry);
+}
+
+/** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
+function addPresentFiles(workspace: string, dir: string, entry: DirEntry): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(workspace, dir), { withFileTypes: true })
+      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .map((d) => d.name);
+  } catch {
+    return; // the directory was deleted by the change, or is not a directory
   }
+  for (const name of names) {
+    if (!entry.files.has(name) && isRelevant(joinPath(dir, name))) entry.files.set(name, 'present');
+  }
+}
+
+/**
+ * The artifact in one directory as it is in the checkout, untouched by the change (a parent that
+ * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
+ */
+export function readArtifactDir(workspaceReal: string, workspace: string, dir: string): Artifact | undefined {
+  const entry: DirEntry = { files: new Map(), removedManifests: new Set(), changed: false };
+  addPresentFiles(workspace, dir, entry);
+  if (entry.files.size === 0) return undefined;
+  return readArtifact(workspaceReal, workspace, dir, entry);
 }
 
 function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Artifact {
@@ -134,7 +149,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
 export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
   const dirs = new Map<string, DirEntry>();
   if (opts.changeSet.scope === 'all') collectFullScan(opts, dirs);
-  else await collectChanges(opts, dirs);
+  else collectChanges(opts, dirs);
 
   const workspaceReal = await realpath(opts.workspace);
   const artifacts: Artifact[] = [];

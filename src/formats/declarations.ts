@@ -8,6 +8,8 @@ import type {
   Evidence,
   LicenseDecl,
   LineageRecord,
+  TrainingFacts,
+  TrainingKey,
   UpstreamRef,
   UpstreamRole
 } from '../lineage/record.js';
@@ -75,4 +77,21 @@ export function licenseIdAt(input: FormatInput, path: readonly PathSegment[]): L
 export function attributionFlagAt(input: FormatInput, path: readonly PathSegment[]): AttributionDecl | undefined {
   const value = valueAt(input.doc.value, path);
   return typeof value === 'boolean' ? { required: value, source: sourceAt(input, path) } : undefined;
+}
+
+/**
+ * Training facts written at the given paths (`rank` ← `["r"]` …): numbers and non-empty strings
+ * only, each with where it was written, for the cross-checks between manifests and weights.
+ */
+export function trainingFactsAt(
+  input: FormatInput,
+  paths: Partial<Record<TrainingKey, readonly PathSegment[]>>
+): TrainingFacts | undefined {
+  const facts: TrainingFacts = {};
+  for (const [key, path] of Object.entries(paths) as [TrainingKey, readonly PathSegment[]][]) {
+    const value = valueAt(input.doc.value, path);
+    const usable = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim());
+    if (usable) facts[key] = { value: value as string | number, source: sourceAt(input, path) };
+  }
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }

@@ -2,7 +2,7 @@ import schema from '../../schemas/lineage.schema.json' with { type: 'json' };
 import { classifyDatasetId } from '../lineage/classify.js';
 import type { DatasetRef, DigestDecl, Evidence, LicenseDecl, UpstreamRef, UpstreamRole } from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
-import { emptyRecord, upstreamAt, weakerEvidence } from './declarations.js';
+import { emptyRecord, trainingFactsAt, upstreamAt, weakerEvidence } from './declarations.js';
 import { hasKey, isObject, own, sourceAt, stringAt, valueAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
 import { hasLineageName } from './manifest-names.js';
@@ -135,6 +135,12 @@ export const lineageManifest: ManifestFormat = {
       const dataset = readDataset(input, i);
       if (dataset) record.datasets.push(dataset);
     }
+    const training = trainingFactsAt(input, {
+      method: ['training', 'method'],
+      framework: ['training', 'framework'],
+      runId: ['training', 'run_id']
+    });
+    if (training) record.training = training;
     for (const i of indices(own(root, 'weights'))) {
       const digest = readDigest(input, i);
       if (digest) record.digests.push(digest);

@@ -1,5 +1,5 @@
 import schema from '../../schemas/mens-adapter-manifest-v3.schema.json' with { type: 'json' };
-import { attributionFlagAt, emptyRecord, licenseIdAt, upstreamAt } from './declarations.js';
+import { attributionFlagAt, emptyRecord, licenseIdAt, trainingFactsAt, upstreamAt } from './declarations.js';
 import { isObject, own, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -45,6 +45,14 @@ export const mensAdapterManifestV3: ManifestFormat = {
     if (family) record.baseFamily = family;
     const method = stringAt(input, ['adapter_method']);
     if (method) record.relation = method;
+    const training = trainingFactsAt(input, {
+      rank: ['rank'],
+      alpha: ['alpha'],
+      dModel: ['d_model'],
+      vocab: ['vocab'],
+      method: ['adapter_method']
+    });
+    if (training) record.training = training;
     return record;
   }
 };

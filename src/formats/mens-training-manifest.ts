@@ -1,5 +1,5 @@
 import schema from '../../schemas/mens-training-manifest.schema.json' with { type: 'json' };
-import { attributionFlagAt, emptyRecord, licenseIdAt, upstreamAt } from './declarations.js';
+import { attributionFlagAt, emptyRecord, licenseIdAt, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -58,6 +58,17 @@ export const mensTrainingManifest: ManifestFormat = {
     if (flag) record.attribution = flag;
     const family = stringAt(input, ['provenance_base_family']);
     if (family) record.baseFamily = family;
+    const training = trainingFactsAt(input, {
+      rank: ['rank'],
+      alpha: ['alpha'],
+      dModel: ['d_model'],
+      vocab: ['vocab_size'],
+      layers: ['n_layers'],
+      heads: ['n_heads'],
+      method: ['execution_kernel'],
+      runId: ['run_id']
+    });
+    if (training) record.training = training;
     return record;
   }
 };

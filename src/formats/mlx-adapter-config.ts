@@ -1,5 +1,5 @@
 import schema from '../../schemas/mlx-adapter-config.schema.json' with { type: 'json' };
-import { emptyRecord, upstreamAt } from './declarations.js';
+import { emptyRecord, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -23,6 +23,15 @@ export const mlxAdapterConfig: ManifestFormat = {
     if (base) record.upstreams.push(base);
     const type = stringAt(input, ['fine_tune_type']);
     if (type) record.relation = type;
+    const training = trainingFactsAt(input, {
+      rank: ['lora_parameters', 'rank'],
+      alpha: ['lora_parameters', 'alpha'],
+      method: ['fine_tune_type']
+    });
+    if (training) record.training = training;
+    // Training resumed from another adapter: that adapter is a parent artifact, not an upstream model.
+    const resumed = stringAt(input, ['resume_adapter_file']);
+    if (resumed && resumed.value.trim()) record.localRefs = [{ raw: resumed.value, source: resumed.source }];
     return record;
   }
 };

@@ -1,5 +1,5 @@
 import schema from '../../schemas/peft-adapter-config.schema.json' with { type: 'json' };
-import { emptyRecord, upstreamAt } from './declarations.js';
+import { emptyRecord, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -29,6 +29,8 @@ export const peftAdapterConfig: ManifestFormat = {
     }
     const type = stringAt(input, ['peft_type']);
     if (type) record.relation = type;
+    const training = trainingFactsAt(input, { rank: ['r'], alpha: ['lora_alpha'], method: ['peft_type'] });
+    if (training) record.training = training;
     return record;
   }
 };

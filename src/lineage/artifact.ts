@@ -1,5 +1,5 @@
 import type { Span } from '../source/span.js';
-import type { LineageRecord } from './record.js';
+import type { LineageRecord, SourceRef } from './record.js';
 import type { WeightDigest, WeightHeader } from '../weights/header.js';
 
 /** A file the gate tried to read as a manifest and could not. */
@@ -27,6 +27,27 @@ export interface WeightFile {
   digest?: WeightDigest;
 }
 
+/** A reference from one of the artifact's manifests to another directory of the repository. */
+export interface ParentLink {
+  raw: string;
+  source: SourceRef;
+  /** Written as a reference to a local artifact (`./`, `../`, lineage.yaml `path`, MLX `resume_adapter_file`). */
+  explicit: boolean;
+  /** Repository-relative directory it leads to; for `missing`, the first place looked. */
+  dir: string;
+  /** `artifact`: the directory is there; `missing`: nothing there; `deleted`: this change removed it. */
+  state: 'artifact' | 'missing' | 'deleted';
+  /** The parent's records and those of its own parents, nearest first: what the child inherits. */
+  inherited: LineageRecord[];
+}
+
+/** A manifest elsewhere in the repository that still derives from an artifact this change deletes. */
+export interface DependentLink {
+  dir: string;
+  raw: string;
+  source: SourceRef;
+}
+
 /**
  * A directory holding manifests and/or weights, judged as one: what one manifest lacks,
  * another may supply (an adapter_config.json beside a model card with the license).
@@ -44,4 +65,12 @@ export interface Artifact {
   changed: boolean;
   /** Files that carry attribution/notice text by their name (NOTICE, NOTICE.md …), repository-relative. */
   noticeFiles: string[];
+  /** sha256 of the files a manifest declares a digest for and of changed weights, by repository path. */
+  fileDigests?: ReadonlyMap<string, WeightDigest>;
+  /** Local artifacts this one derives from (set by the graph stage). */
+  parents?: ParentLink[];
+  /** Artifacts that still derive from this one although this change deletes it. */
+  dependents?: DependentLink[];
+  /** The loop of local derivations this artifact is part of, starting with itself. */
+  cycle?: { dirs: string[]; source: SourceRef };
 }

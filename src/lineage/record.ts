@@ -73,6 +73,8 @@ export type TrainingFacts = Partial<Record<TrainingKey, { value: string | number
 export interface LocalRef {
   raw: string;
   source: SourceRef;
+  /** How the artifact relates to it (`base` unless the manifest says otherwise). */
+  role?: UpstreamRole;
 }
 
 export interface DigestDecl {

@@ -13,6 +13,16 @@ const ANCHOR_PREFERENCE = [
   'unrecognised-manifest'
 ];
 
+/** The records read from manifests, not from the headers of weight files. */
+export function manifestRecords(artifact: Artifact): LineageRecord[] {
+  return artifact.records.filter((r) => r.origin !== 'weights');
+}
+
+/** Upstreams the artifact's manifests declare (not those read from weight headers). */
+export function manifestUpstreams(artifact: Artifact): UpstreamRef[] {
+  return manifestRecords(artifact).flatMap((r) => r.upstreams);
+}
+
 export function allUpstreams(artifact: Artifact): UpstreamRef[] {
   return artifact.records.flatMap((r) => r.upstreams);
 }
@@ -33,11 +43,20 @@ export function anchorRecord(
   artifact: Artifact,
   preferred: readonly string[] = ANCHOR_PREFERENCE
 ): LineageRecord | undefined {
+  return rankedRecords(artifact.records, preferred)[0];
+}
+
+/** Records in the preference order (most authoritative first); weight headers always last. */
+export function rankedRecords(
+  records: readonly LineageRecord[],
+  preferred: readonly string[] = ANCHOR_PREFERENCE
+): LineageRecord[] {
   const rank = (r: LineageRecord) => {
+    if (r.origin === 'weights') return preferred.length + 1;
     const i = preferred.indexOf(r.format);
     return i < 0 ? preferred.length : i;
   };
-  return [...artifact.records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))[0];
+  return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 
 /** The artifact's own license, from whichever manifest declares one. */
@@ -47,7 +66,7 @@ export function artifactLicense(artifact: Artifact): LicenseDecl | undefined {
 
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
 export function manifestList(artifact: Artifact): string {
-  const names = artifact.records.map((r) => r.path.split('/').pop()!);
+  const names = manifestRecords(artifact).map((r) => r.path.split('/').pop()!);
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

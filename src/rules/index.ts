@@ -23,6 +23,11 @@ import { hubGated } from './hub-gated.js';
 import { hubDisabled } from './hub-disabled.js';
 import { hubLicenseMismatch } from './hub-license-mismatch.js';
 import { hubUnreachable } from './hub-unreachable.js';
+import { inconsistentLineage } from './inconsistent-lineage.js';
+import { danglingParent } from './dangling-parent.js';
+import { lineageCycle } from './lineage-cycle.js';
+import { digestMismatch } from './digest-mismatch.js';
+import { orphanedByDeletion } from './orphaned-by-deletion.js';
 
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 export const RULES: readonly Rule[] = [
@@ -37,6 +42,11 @@ export const RULES: readonly Rule[] = [
   unknownLicense,
   missingAttribution,
   unmanifestedWeights,
+  orphanedByDeletion,
+  inconsistentLineage,
+  danglingParent,
+  lineageCycle,
+  digestMismatch,
   licenseNotAllowed,
   upstreamNotAllowed,
   insufficientEvidence,

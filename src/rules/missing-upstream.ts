@@ -1,5 +1,13 @@
 import type { Rule } from './rule.js';
-import { allUpstreams, anchorRecord, dirPhrase, manifestList, plural, upstreamFieldHint } from './artifact-facts.js';
+import {
+  allUpstreams,
+  anchorRecord,
+  manifestRecords,
+  dirPhrase,
+  manifestList,
+  plural,
+  upstreamFieldHint
+} from './artifact-facts.js';
 
 export const missingUpstream: Rule = {
   id: 'missing-upstream',
@@ -9,13 +17,15 @@ export const missingUpstream: Rule = {
     docs: 'docs/rules/missing-upstream.md'
   },
   check({ artifact }) {
-    if (artifact.records.length === 0 || allUpstreams(artifact).length > 0) return [];
+    if (manifestRecords(artifact).length === 0 || allUpstreams(artifact).length > 0) return [];
+    // A reference to a local parent artifact is a declared upstream; the graph rules judge it.
+    if ((artifact.parents ?? []).length > 0) return [];
     const anchor = anchorRecord(artifact)!;
     return [
       {
         path: anchor.path,
         at: anchor.anchor.at,
-        message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ${manifestList(artifact)} ${plural(artifact.records.length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+        message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
         fix: `In ${anchor.path}, ${upstreamFieldHint(anchor.format)}.`,
         subject: artifact.dir
       }

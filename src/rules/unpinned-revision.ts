@@ -1,6 +1,6 @@
 import type { UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
-import { allUpstreams, isResolvable, where } from './artifact-facts.js';
+import { isResolvable, manifestUpstreams, where } from './artifact-facts.js';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 
@@ -15,7 +15,8 @@ export const unpinnedRevision: Rule = {
   check(ctx) {
     const { artifact } = ctx;
     const byId = new Map<string, UpstreamRef[]>();
-    for (const ref of allUpstreams(artifact)) {
+    // Pinning is the manifests' job: a weight header never records a revision.
+    for (const ref of manifestUpstreams(artifact)) {
       if (!isResolvable(ref) || !ref.id) continue;
       const key = ref.id.toLowerCase();
       byId.set(key, [...(byId.get(key) ?? []), ref]);

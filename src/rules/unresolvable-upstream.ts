@@ -28,8 +28,10 @@ export const unresolvableUpstream: Rule = {
     const refs = allUpstreams(artifact);
     // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
     if (refs.some(isDeclaredResolvable)) return [];
+    // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
+    const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
     return refs
-      .filter((ref) => ref.kind in WHAT)
+      .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
       .map((ref) => {
         const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
         const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';

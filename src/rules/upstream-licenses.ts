@@ -84,6 +84,16 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
       if (found) add({ ref, id: ref.id, ...found });
     }
   }
+  // A child inherits its local parents' upstreams, and with them their license duties.
+  for (const link of ctx.artifact.parents ?? []) {
+    for (const record of link.inherited) {
+      for (const ref of record.upstreams) {
+        if (!ref.id || seen.has(ref.id.toLowerCase())) continue;
+        const found = licenseOfUpstream(ref, record, ctx);
+        if (found) add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+      }
+    }
+  }
   const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
   for (const rootRef of roots) {
     const fact = ctx.hub!.fact(rootRef)!;

@@ -174,21 +174,21 @@ describe('renderSarif', () => {
 
   it('adds a descriptor for a rule the registry does not know, so its index still resolves', () => {
     const unknown = finding({
-      ruleId: 'lineage-cycle',
+      ruleId: 'retired-rule',
       severity: 'error',
       path: 'a/lineage.yaml',
       artifact: 'a',
-      helpUri: `${DOCS}/lineage-cycle.md`
+      helpUri: `${DOCS}/retired-rule.md`
     });
     const { log, results } = render(reportWith([unknown, ...FINDINGS]));
     const rules = log.runs[0].tool.driver.rules ?? [];
     expect(rules).toHaveLength(RULES.length + 1);
-    const result = results.find((r) => r.ruleId === 'lineage-cycle')!;
+    const result = results.find((r) => r.ruleId === 'retired-rule')!;
     expect(result.ruleIndex).toBe(RULES.length);
     expect(rules[RULES.length]).toMatchObject({
-      id: 'lineage-cycle',
-      name: 'LineageCycle',
-      helpUri: `${DOCS}/lineage-cycle.md`
+      id: 'retired-rule',
+      name: 'RetiredRule',
+      helpUri: `${DOCS}/retired-rule.md`
     });
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
   });

@@ -251,12 +251,15 @@ describe('unmanifested-weights', () => {
     expect(f).toMatchObject({ path: 'drops/x/adapter_model.safetensors', line: 1 });
     expect(f.message).toContain('adapter_model.safetensors');
   });
-  it('fires when the change deletes the manifest and the weights stay', () => {
+  it('leaves a change that deletes the manifest and keeps the weights to orphaned-by-deletion', () => {
     const a = artifact('x', {
       weights: [{ path: 'x/model.gguf', status: 'present' }],
       removedManifests: ['x/lineage.yaml']
     });
-    expect(run('unmanifested-weights', a)[0].message).toContain('deletes its manifest (x/lineage.yaml)');
+    expect(run('unmanifested-weights', a)).toEqual([]);
+    const [orphaned] = run('orphaned-by-deletion', a);
+    expect(orphaned.message).toContain('This change deletes x/lineage.yaml while the weights stay (model.gguf)');
+    expect(orphaned).toMatchObject({ path: 'x/model.gguf', line: 1 });
   });
   it('stays quiet when a manifest exists, or the weights were removed', () => {
     expect(

@@ -1,0 +1,245 @@
+/**
+ * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
+ * derive from (loading those that the change did not touch), gives it what it inherits from them,
+ * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
+ * derive from it.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { ChangeSet } from '../changes/change-set.js';
+import { walkTree } from '../changes/full-scan.js';
+import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
+import type { Artifact, DependentLink, ParentLink } from '../lineage/artifact.js';
+import { candidatePaths, findCycles, localReferences, type LocalReference } from '../lineage/graph.js';
+import type { LineageRecord } from '../lineage/record.js';
+import { readArtifactDir } from './discover.js';
+import { dirname } from './file-kinds.js';
+import { readBounded } from './read-bounded.js';
+
+/** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
+const MAX_INHERITANCE_DEPTH = 16;
+/** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
+const MAX_CONTEXT_ARTIFACTS = 256;
+
+export interface LinkOptions {
+  workspace: string;
+  changeSet: ChangeSet;
+  include: (path: string) => boolean;
+}
+
+type Target = { kind: 'dir'; dir: string } | { kind: 'absent' };
+
+/** Directories the change removed files from. */
+function removedDirectories(changeSet: ChangeSet): Set<string> {
+  const dirs = new Set<string>();
+  for (const change of changeSet.changes) {
+    if (change.status === 'removed') dirs.add(dirname(change.path));
+    if (change.previousPath && dirname(change.previousPath) !== dirname(change.path)) {
+      dirs.add(dirname(change.previousPath));
+    }
+  }
+  return dirs;
+}
+
+class Linker {
+  private readonly workspaceReal: string;
+  private readonly context = new Map<string, Artifact | undefined>();
+  private readonly links = new Map<string, ParentLink[]>();
+  private readonly removedDirs: Set<string>;
+
+  constructor(
+    private readonly opts: LinkOptions,
+    private readonly run: ReadonlyMap<string, Artifact>
+  ) {
+    this.workspaceReal = realpathSync.native(opts.workspace);
+    this.removedDirs = removedDirectories(opts.changeSet);
+  }
+
+  /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
+  private target(path: string): Target {
+    let real: string;
+    try {
+      real = realpathSync.native(join(this.opts.workspace, path));
+    } catch {
+      return { kind: 'absent' };
+    }
+    if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + sep)) return { kind: 'absent' };
+    const info = statSync(real, { throwIfNoEntry: false });
+    if (!info) return { kind: 'absent' };
+    if (info.isDirectory()) return { kind: 'dir', dir: path };
+    return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
+  }
+
+  /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+  artifactAt(dir: string): Artifact | undefined {
+    const inRun = this.run.get(dir);
+    if (inRun) return inRun;
+    if (this.context.has(dir)) return this.context.get(dir);
+    const loaded =
+      this.context.size < MAX_CONTEXT_ARTIFACTS
+        ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
+        : undefined;
+    this.context.set(dir, loaded);
+    return loaded;
+  }
+
+  private link(artifact: Artifact, ref: LocalReference, record: LineageRecord): ParentLink | undefined {
+    const candidates = candidatePaths(record.path, ref.raw);
+    for (const candidate of candidates) {
+      const target = this.target(candidate);
+      if (target.kind !== 'dir') continue;
+      // Resuming from its own checkpoint, or a path to its own files, is no derivation.
+      if (target.dir === artifact.dir) return undefined;
+      return {
+        raw: ref.raw,
+        source: ref.source,
+        explicit: ref.explicit,
+        dir: target.dir,
+        state: 'artifact',
+        inherited: []
+      };
+    }
+    const deleted = candidates.flatMap((c) => [c, dirname(c)]).find((c) => this.removedDirs.has(c));
+    if (deleted !== undefined) {
+      return {
+        raw: ref.raw,
+        source: ref.source,
+        explicit: ref.explicit,
+        dir: deleted,
+        state: 'deleted',
+        inherited: []
+      };
+    }
+    if (!ref.explicit || candidates.length === 0) return undefined;
+    return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+  }
+
+  /** The artifact's links to local parents (computed once per directory). */
+  parentsOf(artifact: Artifact): ParentLink[] {
+    const known = this.links.get(artifact.dir);
+    if (known) return known;
+    const links: ParentLink[] = [];
+    this.links.set(artifact.dir, links);
+    for (const record of artifact.records) {
+      if (record.origin === 'weights') continue;
+      for (const ref of localReferences(record)) {
+        const link = this.link(artifact, ref, record);
+        if (link) links.push(link);
+      }
+    }
+    return links;
+  }
+
+  /** What an artifact inherits through one link: the parent's records, then its own parents', nearest first. */
+  inheritedThrough(link: ParentLink): LineageRecord[] {
+    const out: LineageRecord[] = [];
+    const seen = new Set<string>();
+    let frontier = link.state === 'artifact' ? [link.dir] : [];
+    for (let depth = 0; depth < MAX_INHERITANCE_DEPTH && frontier.length > 0; depth++) {
+      const nextFrontier: string[] = [];
+      for (const dir of frontier) {
+        if (seen.has(dir)) continue;
+        seen.add(dir);
+        const parent = this.artifactAt(dir);
+        if (!parent) continue;
+        out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+        for (const next of this.parentsOf(parent)) if (next.state === 'artifact') nextFrontier.push(next.dir);
+      }
+      frontier = nextFrontier;
+    }
+    return out;
+  }
+
+  /** Local derivation edges among every artifact seen so far. */
+  edges(): Map<string, string[]> {
+    const edges = new Map<string, string[]>();
+    for (const [dir, links] of this.links) {
+      edges.set(
+        dir,
+        links.filter((l) => l.state === 'artifact').map((l) => l.dir)
+      );
+    }
+    return edges;
+  }
+}
+
+/** Shortest way from `start` back to itself inside one loop, as directories. */
+function loopFrom(start: string, members: ReadonlySet<string>, edges: ReadonlyMap<string, string[]>): string[] {
+  const previous = new Map<string, string>();
+  const queue = [...(edges.get(start) ?? [])].filter((d) => members.has(d));
+  for (const d of queue) previous.set(d, start);
+  for (let i = 0; i < queue.length; i++) {
+    const dir = queue[i];
+    if (dir === start) break;
+    for (const next of edges.get(dir) ?? []) {
+      if (!members.has(next) || previous.has(next)) continue;
+      previous.set(next, dir);
+      queue.push(next);
+    }
+  }
+  const path = [start];
+  for (let at = previous.get(start); at !== undefined && at !== start && path.length <= members.size;) {
+    path.splice(1, 0, at);
+    at = previous.get(at);
+  }
+  return [...path, start];
+}
+
+/** Manifests outside the run that reference a directory this change deletes. */
+function findDependents(opts: LinkOptions, deleted: ReadonlySet<string>, runDirs: ReadonlySet<string>) {
+  const found = new Map<string, DependentLink[]>();
+  const workspaceReal = realpathSync.native(opts.workspace);
+  for (const path of walkTree(opts.workspace)) {
+    if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path))) continue;
+    const read = readBounded(workspaceReal, join(opts.workspace, path), MAX_MANIFEST_BYTES);
+    if ('refused' in read) continue;
+    const result = readManifest(path, read.bytes, read.size);
+    if (result.kind !== 'record') continue;
+    for (const ref of localReferences(result.record)) {
+      const hit = candidatePaths(path, ref.raw)
+        .flatMap((c) => [c, dirname(c)])
+        .find((c) => deleted.has(c));
+      if (hit === undefined || hit === dirname(path)) continue;
+      const list = found.get(hit) ?? [];
+      list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
+      found.set(hit, list);
+    }
+  }
+  return found;
+}
+
+/**
+ * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
+ * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ */
+export function linkArtifacts(artifacts: readonly Artifact[], opts: LinkOptions): void {
+  const run = new Map(artifacts.map((a) => [a.dir, a]));
+  const linker = new Linker(opts, run);
+  for (const artifact of artifacts) {
+    const parents = linker.parentsOf(artifact);
+    for (const link of parents) link.inherited = linker.inheritedThrough(link);
+    artifact.parents = parents;
+  }
+  const edges = linker.edges();
+  for (const component of findCycles(edges)) {
+    const members = new Set(component);
+    for (const dir of component) {
+      const artifact = run.get(dir);
+      if (!artifact) continue;
+      const dirs = loopFrom(dir, members, edges);
+      const link = artifact.parents?.find((l) => l.state === 'artifact' && l.dir === dirs[1]);
+      if (link) artifact.cycle = { dirs, source: link.source };
+    }
+  }
+  const deleted = new Set(
+    artifacts
+      .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
+      .map((a) => a.dir)
+  );
+  if (deleted.size === 0) return;
+  const dependents = findDependents(opts, deleted, new Set(run.keys()));
+  for (const [dir, links] of dependents) {
+    const artifact = run.get(dir);
+    if (artifact) artifact.dependents = links;
+  }
+}
