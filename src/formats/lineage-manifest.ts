@@ -1,6 +1,14 @@
 import schema from '../../schemas/lineage.schema.json' with { type: 'json' };
 import { classifyDatasetId } from '../lineage/classify.js';
-import type { DatasetRef, DigestDecl, Evidence, LicenseDecl, UpstreamRef, UpstreamRole } from '../lineage/record.js';
+import type {
+  DatasetRef,
+  DigestDecl,
+  Evidence,
+  LicenseDecl,
+  LocalRef,
+  UpstreamRef,
+  UpstreamRole
+} from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
 import { emptyRecord, trainingFactsAt, upstreamAt, weakerEvidence } from './declarations.js';
 import { hasKey, isObject, own, sourceAt, stringAt, valueAt } from './fields.js';
@@ -43,10 +51,18 @@ function licenseAt(input: FormatInput, path: readonly PathSegment[]): LicenseDec
   };
 }
 
-function readUpstream(input: FormatInput, i: number): { ref?: UpstreamRef; license?: LicenseDecl } {
+function readUpstream(
+  input: FormatInput,
+  i: number
+): { ref?: UpstreamRef; local?: LocalRef; license?: LicenseDecl } {
   const path = ['upstreams', i];
   const roleValue = own(valueAt(input.doc.value, path), 'relation');
   const role = (typeof roleValue === 'string' && ROLES.includes(roleValue) ? roleValue : 'base') as UpstreamRole;
+  // A local parent artifact: followed by the graph stage, not looked up on the Hub.
+  const local = stringAt(input, [...path, 'path']);
+  if (local && !hasKey(valueAt(input.doc.value, path), 'id')) {
+    return { local: { raw: local.value, source: local.source, role }, license: licenseAt(input, [...path, 'license']) };
+  }
   const ref = upstreamAt(input, [...path, 'id'], role);
   if (!ref) return { license: licenseAt(input, [...path, 'license']) };
   const revision = stringAt(input, [...path, 'revision']);
@@ -114,8 +130,9 @@ export const lineageManifest: ManifestFormat = {
     const relation = stringAt(input, ['relation']);
     if (relation) record.relation = relation;
     for (const i of indices(own(root, 'upstreams'))) {
-      const { ref, license } = readUpstream(input, i);
+      const { ref, local, license } = readUpstream(input, i);
       if (ref) record.upstreams.push(ref);
+      if (local) (record.localRefs ??= []).push(local);
       if (license) record.upstreamLicenses.push(license);
     }
     const license = licenseAt(input, ['license']);

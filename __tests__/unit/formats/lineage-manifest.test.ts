@@ -159,7 +159,7 @@ describe('lineage-manifest: reading rules', () => {
       '3:1 unknown property `upstream`',
       '7:15 `upstreams[0].relation` must be one of `base`, `upstream`, `merge-parent`, `quantized-from` (got "parent")',
       '8:15 `upstreams[0].evidence` must be one of `primary`, `secondary`, `inferred` (got "certain")',
-      '9:5 missing required property `id` in `upstreams[1]`',
+      '9:5 missing required property `id` or `path` in `upstreams[1]`',
       '11:11 `weights[0].path` must match pattern "^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$)).+$" (got "../escape.safetensors")',
       '12:13 `weights[0].sha256` must match pattern "^[0-9a-fA-F]{64}$" (got "abc")'
     ]);
