@@ -3,6 +3,7 @@
  * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
  */
 import { isUtf8 } from 'node:buffer';
+import { lfsPointerFields } from '../source/lfs-pointer.js';
 import { FILE_START, type Span } from '../source/span.js';
 
 /** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
@@ -17,10 +18,6 @@ const BOMS: readonly { bytes: readonly number[]; name: string }[] = [
   { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
   { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
 ];
-
-const LFS_VERSION = /^version https:\/\/(git-lfs\.github\.com\/spec\/v1|hawser\.github\.com\/spec\/v1)\r?$/;
-/** Real pointers are ~130 bytes; the spec caps them at 1024. */
-const MAX_LFS_POINTER = 1024;
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
@@ -84,18 +81,6 @@ function looksLikeBomlessUtf16(bytes: Buffer): boolean {
   return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
 }
 
-function lfsPointer(text: string): { oid?: string; size?: string } | undefined {
-  if (text.length > MAX_LFS_POINTER) return undefined;
-  const lines = text.split('\n');
-  if (!LFS_VERSION.test(lines[0])) return undefined;
-  const field = (key: string) =>
-    lines
-      .map((l) => l.replace(/\r$/, ''))
-      .find((l) => l.startsWith(`${key} `))
-      ?.slice(key.length + 1);
-  return { oid: field('oid'), size: field('size') };
-}
-
 /**
  * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
  * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
@@ -118,7 +103,9 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
       const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
       return {
         problem: {
-          reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+          reason:
+            `it is encoded as ${bom.name}, with a byte-order mark; ` +
+            `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
           at: FILE_START
         }
       };
@@ -136,7 +123,9 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
     const at = byteSpan(bytes, nul);
     return {
       problem: {
-        reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`,
+        reason:
+          `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
+          'it is binary data, not a UTF-8 text manifest',
         at
       }
     };
@@ -148,20 +137,26 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
       bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
     return {
       problem: {
-        reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`,
+        reason:
+          `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
+          'save it as UTF-8',
         at
       }
     };
   }
   // A UTF-8 BOM is harmless but not JSON: drop it.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const pointer = lfsPointer(text);
+  const pointer = lfsPointerFields(text);
   if (pointer) {
     const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
     const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
     return {
       problem: {
-        reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: the checkout holds the pointer instead of the file. Commit the real file (do not track manifests with LFS) or run \`git lfs pull\` (actions/checkout with \`lfs: true\`) before the gate`,
+        reason:
+          `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
+          'the checkout holds the pointer instead of the file. ' +
+          'Commit the real file (do not track manifests with LFS) ' +
+          'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
         at: FILE_START
       }
     };
