@@ -1,6 +1,7 @@
 import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts } from './discover/discover.js';
 import { linkArtifacts } from './discover/relatives.js';
+import { computeDigests } from './discover/digests.js';
 import type { Artifact, WeightFile } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
 import type { Severity } from './report/finding.js';
@@ -147,6 +148,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     include: opts.include
   });
   linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+  await computeDigests(artifacts, opts.workspace);
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>

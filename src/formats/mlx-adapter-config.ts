@@ -5,6 +5,17 @@ import type { ManifestFormat } from './format.js';
 
 const ID = 'mlx-adapter-config';
 
+/** mlx_lm's adapter weights: `adapters.safetensors`, and the checkpoints `0000100_adapters.safetensors`. */
+const MLX_ADAPTER_FILE = /(^|\/)(\d+_)?adapters\.safetensors$/;
+
+/**
+ * Whether a safetensors file's `lora_a`/`lora_b` names are mlx_lm's (`[in, r]` / `[r, out]`): by its
+ * file name, or a sibling MLX adapter config. Other tools use the same names in other orientations.
+ */
+export function isMlxAdapterWeights(path: string, siblingFormats: readonly string[] = []): boolean {
+  return MLX_ADAPTER_FILE.test(path) || siblingFormats.includes(ID);
+}
+
 /**
  * `mlx_lm` adapter config (also named `adapter_config.json`): often a full dump of the training
  * arguments. The base is `model` (Hub id, `mlx-community/*` conversion or local path), may be absent.

@@ -5,6 +5,8 @@
  */
 import type { LineageRecord } from '../lineage/record.js';
 import type { WeightHeader } from '../weights/header.js';
+import { loraFactors, loraLayout, uniformRank } from '../weights/lora-tensors.js';
+import { isMlxAdapterWeights } from './mlx-adapter-config.js';
 import { emptyWeightRecord, headerSource, headerUpstream } from './weight-evidence.js';
 
 export const SAFETENSORS_HEADER_FORMAT = 'safetensors-header';
@@ -25,6 +27,15 @@ export function readSafetensorsRecord(path: string, header: WeightHeader): Linea
       record.upstreams.push(ref);
       break;
     }
+  }
+  // The LoRA rank the tensors were trained with, to check against the rank a config declares.
+  const layout = loraLayout(header.tensors);
+  // `lora_a` / `lora_b` mean mlx_lm's orientation only in mlx_lm's own files.
+  const factors =
+    layout === 'peft' || (layout === 'mlx' && isMlxAdapterWeights(path)) ? loraFactors(header.tensors, layout) : [];
+  const rank = uniformRank(factors);
+  if (rank !== undefined) {
+    record.training = { rank: { value: rank, source: headerSource(path, `${factors[0].tensor.name} shape`) } };
   }
   const licenseKey = LICENSE_KEYS.find((k) => Object.hasOwn(metadata, k) && metadata[k].trim());
   if (licenseKey)

@@ -1,12 +1,6 @@
-import { posix } from 'node:path';
+import { declaredFilePath } from '../lineage/declared-file.js';
 import type { Rule } from './rule.js';
 import { manifestRecords, where } from './artifact-facts.js';
-
-/** The repository path a manifest's `weights[].path` names (relative to the manifest), or undefined if it leaves it. */
-export function declaredFilePath(manifestPath: string, file: string): string | undefined {
-  const joined = posix.normalize(posix.join(posix.dirname(manifestPath), file.replace(/\\/g, '/')));
-  return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
-}
 
 export const digestMismatch: Rule = {
   id: 'digest-mismatch',

@@ -28,6 +28,7 @@ import { danglingParent } from './dangling-parent.js';
 import { lineageCycle } from './lineage-cycle.js';
 import { digestMismatch } from './digest-mismatch.js';
 import { orphanedByDeletion } from './orphaned-by-deletion.js';
+import { shapeMismatch } from './shape-mismatch.js';
 
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 export const RULES: readonly Rule[] = [
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   danglingParent,
   lineageCycle,
   digestMismatch,
+  shapeMismatch,
   licenseNotAllowed,
   upstreamNotAllowed,
   insufficientEvidence,

@@ -1,20 +1,43 @@
-import type { Rule } from './rule.js';
+import type { FindingDraft, Rule } from './rule.js';
+
+const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export const unreadableManifest: Rule = {
   id: 'unreadable-manifest',
   meta: {
     description:
-      'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer.',
+      'A manifest could not be read: bad JSON/YAML, wrong encoding, too large, binary, or a Git LFS pointer ' +
+      '(a warning for a weight file whose header is not what its name says).',
     defaultSeverity: 'error',
     docs: 'docs/rules/unreadable-manifest.md'
   },
   check({ artifact }) {
-    return artifact.unreadable.map((u) => ({
+    const manifests: FindingDraft[] = artifact.unreadable.map((u) => ({
       path: u.path,
       at: u.at,
       message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-      fix: 'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), or remove it.',
+      fix:
+        'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
+        'or remove it.',
       subject: u.path
     }));
+    // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.
+    const weights: FindingDraft[] = artifact.weights.flatMap((w) =>
+      w.header?.kind === 'unreadable'
+        ? [
+            {
+              path: w.path,
+              at: FILE_START,
+              severity: 'warning' as const,
+              message:
+                `The header of ${w.path} could not be read: ${w.header.reason}. Nothing its bytes say about its ` +
+                'lineage or shapes can be checked, and it may not be the format its name claims.',
+              fix: 'Commit the real file (or its Git LFS pointer), or remove it.',
+              subject: `weights:${w.path}`
+            }
+          ]
+        : []
+    );
+    return [...manifests, ...weights];
   }
 };

@@ -5,6 +5,7 @@ import type { Change, ChangeSet } from '../../../src/changes/change-set.js';
 import { runGate } from '../../../src/pipeline.js';
 import { defaultPolicy } from '../../../src/policy/defaults.js';
 import { tempDir } from '../../helpers/git-repo.js';
+import { safetensorsBytes } from '../../helpers/weights.js';
 
 const PEFT = JSON.stringify(
   {
@@ -37,7 +38,7 @@ describe('discoverArtifacts', () => {
     const root = workspace({
       'a/adapter_config.json': PEFT,
       'a/README.md': CARD,
-      'a/adapter_model.safetensors': 'x',
+      'a/adapter_model.safetensors': safetensorsBytes([{ name: 'w', dtype: 'F32', shape: [1] }]),
       'b/lineage.yaml': 'schema: 1\n'
     });
     const { artifacts, manifestCount } = await discoverArtifacts({
@@ -47,7 +48,9 @@ describe('discoverArtifacts', () => {
     });
     expect(artifacts.map((a) => a.dir)).toEqual(['a']);
     expect(artifacts[0].records.map((r) => r.format).sort()).toEqual(['hf-model-card', 'peft-adapter-config']);
-    expect(artifacts[0].weights).toEqual([{ path: 'a/adapter_model.safetensors', status: 'present' }]);
+    expect(artifacts[0].weights.map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: 'a/adapter_model.safetensors', status: 'present' }
+    ]);
     expect(manifestCount).toBe(2);
     // The card's license covers the adapter config that cannot carry one.
     const report = await runGate({
@@ -79,7 +82,9 @@ describe('discoverArtifacts', () => {
     });
     const byDir = Object.fromEntries(artifacts.map((a) => [a.dir, a]));
     expect(byDir.w.removedManifests).toEqual(['w/lineage.yaml']);
-    expect(byDir.w.weights).toEqual([{ path: 'w/model.gguf', status: 'present' }]);
+    expect(byDir.w.weights.map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: 'w/model.gguf', status: 'present' }
+    ]);
     expect(byDir.m.removedManifests).toEqual(['m/lineage.yaml']);
     expect(byDir['moved/to'].records).toHaveLength(1);
   });

@@ -66,6 +66,8 @@ describe('lineageDiagram', () => {
       '  n2 --> n3',
       '  n4["b"]',
       '  n4 --> n2',
+      '  classDef pass fill:#dafbe1,stroke:#1a7f37,color:#1f2328',
+      '  class n0,n4 pass',
       '```'
     ]);
   });
@@ -86,5 +88,25 @@ describe('lineageDiagram', () => {
   });
   it('draws nothing without upstreams', () => {
     expect(lineageDiagram(report([art('a', [])]))).toBeUndefined();
+  });
+});
+
+describe('lineageDiagram: the artifact graph', () => {
+  it('draws local parents as artifact nodes and colours checked artifacts by verdict', () => {
+    const child = { ...art('runs/b', [up('org/base')]), status: 'fail' as const };
+    child.parents = [{ dir: 'runs/a', path: 'runs/b/lineage.yaml', line: 3 }];
+    const d = lineageDiagram(report([child]))!;
+    expect(d.split('\n')).toEqual([
+      '```mermaid',
+      'flowchart LR',
+      '  n0["runs/b"]',
+      '  n1["runs/a"]',
+      '  n0 --> n1',
+      '  n2(["org/base"])',
+      '  n0 --> n2',
+      '  classDef fail fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+      '  class n0 fail',
+      '```'
+    ]);
   });
 });
