@@ -24,14 +24,33 @@ export interface GgufOptions {
 const typeNumber = (type: GgufTypeName | number): number =>
   typeof type === 'number' ? type : GGUF_TYPE_NAMES.indexOf(type);
 
+/** Appends to one growing buffer (a 150k-token vocabulary is 450k small writes). */
 class Writer {
-  readonly chunks: Buffer[] = [];
+  private buffer = Buffer.alloc(64 * 1024);
+  private length = 0;
   constructor(private readonly bigEndian: boolean) {}
 
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
   private fixed(bytes: number, write: (b: Buffer) => void): void {
-    const b = Buffer.alloc(bytes);
-    write(b);
-    this.chunks.push(b);
+    this.room(bytes);
+    write(this.buffer.subarray(this.length, this.length + bytes));
+    this.length += bytes;
+  }
+
+  raw(bytes: Buffer): void {
+    this.room(bytes.length);
+    bytes.copy(this.buffer, this.length);
+    this.length += bytes.length;
+  }
+
+  bytes(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
   }
 
   u32(n: number): void {
@@ -45,7 +64,7 @@ class Writer {
   string(s: string | Buffer): void {
     const bytes = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
     this.u64(bytes.length);
-    this.chunks.push(bytes);
+    this.raw(bytes);
   }
 
   value(type: number, value: GgufWireValue): void {
@@ -86,7 +105,7 @@ class Writer {
         return this.fixed(8, (b) => (be ? b.writeDoubleBE(n) : b.writeDoubleLE(n)));
       default:
         // A type GGUF does not define: its value is whatever raw bytes the test gives.
-        if (Buffer.isBuffer(value)) this.chunks.push(value);
+        if (Buffer.isBuffer(value)) this.raw(value);
         return;
     }
   }
@@ -95,7 +114,7 @@ class Writer {
 /** A GGUF file's bytes: magic, version, counts, the entries, and `tensorCount` minimal tensor infos. */
 export function ggufBytes(options: GgufOptions): Buffer {
   const w = new Writer(options.bigEndian ?? false);
-  w.chunks.push(Buffer.from('GGUF', 'latin1'));
+  w.raw(Buffer.from('GGUF', 'latin1'));
   w.u32(options.version ?? 3);
   const tensorCount = options.tensorCount ?? 0;
   w.u64(tensorCount);
@@ -112,7 +131,7 @@ export function ggufBytes(options: GgufOptions): Buffer {
     w.u32(0); // F32
     w.u64(i * 32); // offset in the data section
   }
-  return Buffer.concat(w.chunks);
+  return w.bytes();
 }
 
 export interface TensorSpec {

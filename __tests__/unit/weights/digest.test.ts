@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sha256OfFile } from '../../../src/weights/digest.js';
@@ -67,7 +67,9 @@ describe('sha256OfFile', () => {
     const before = process.memoryUsage().rss;
     const digest = await sha256OfFile(root, path);
     const growth = process.memoryUsage().rss - before;
-    expect(digest).toEqual({ sha256: await expected, via: 'file', size });
+    const sha256sum = await expected;
+    rmSync(root, { recursive: true, force: true });
+    expect(digest).toEqual({ sha256: sha256sum, via: 'file', size });
     expect(growth).toBeLessThan(64 * 1024 * 1024);
   }, 60_000); // sha256sum alone takes ~10 s here; more on a busy machine
 });

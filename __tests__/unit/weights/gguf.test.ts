@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GgufEntry, WeightHeader } from '../../../src/weights/header.js';
 import { readGgufHeader, TRUNCATED_MARK } from '../../../src/weights/gguf.js';
@@ -311,7 +311,8 @@ describe('readGgufHeader on hostile files', () => {
   });
 
   it('stops at 256 MiB of metadata (a sparse file with a 280 MiB array)', () => {
-    const path = join(tempDir('lg-gguf-'), 'huge.gguf');
+    const dir = tempDir('lg-gguf-');
+    const path = join(dir, 'huge.gguf');
     const count = 280 * 1024 * 1024;
     const head = ggufBytes({ entries: [['k', 'array', { of: 'uint8', items: [] }]] });
     head.writeBigUInt64LE(BigInt(count), head.length - 8);
@@ -324,6 +325,7 @@ describe('readGgufHeader on hostile files', () => {
       );
     } finally {
       closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
