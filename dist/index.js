@@ -58372,14 +58372,19 @@ class Linker {
         this.workspaceReal = external_node_fs_namespaceObject.realpathSync.native(opts.workspace);
         this.removedDirs = removedDirectories(opts.changeSet);
     }
-    /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
+    /**
+     * Where a repository path leads: its directory (a file's own directory), or nowhere. A file
+     * that is not committed (weights are often kept out of git) still leads to its directory.
+     */
     target(path) {
         let real;
         try {
             real = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.join)(this.opts.workspace, path));
         }
         catch {
-            return { kind: 'absent' };
+            const parent = dirname(path);
+            const fileLike = /\.[A-Za-z0-9]{1,12}$/.test(path) && parent !== path;
+            return fileLike && parent !== '.' ? this.target(parent) : { kind: 'absent' };
         }
         if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_namespaceObject.sep))
             return { kind: 'absent' };
@@ -59359,8 +59364,10 @@ function resolveUpstreamLicenses(ctx) {
                 if (!ref.id || seen.has(ref.id.toLowerCase()))
                     continue;
                 const found = licenseOfUpstream(ref, record, ctx);
+                // Findings about an inherited duty point at the child's own reference to its parent.
+                const at = { ...ref, source: link.source };
                 if (found)
-                    add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+                    add({ ref: at, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
             }
         }
     }
@@ -59568,7 +59575,7 @@ const unmanifestedWeights = {
             .map((w) => w.path.split('/').pop())
             .join(', ') + more;
         const one = relevant.length === 1;
-        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path))
+        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path && r.upstreams.length > 0))
             ? ' Its header names an upstream, but bytes are evidence, not a declaration someone answers for.'
             : '';
         return [

@@ -20,12 +20,17 @@ import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
 import { renderSarif } from './report/render/sarif.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
+import { initLineage } from './init/init.js';
 
 const USAGE = `Usage:
   lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown|sarif]
                      [--output FILE] [--fail-on error|warning|never]
                      [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
+  lineage-gate init [DIR…] [--force]
+                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
+                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
+                     exit 1 when a file exists and --force was not given
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -46,14 +51,40 @@ async function repositoryRoot(cwd: string): Promise<string> {
 /** PATH arguments become a repository-relative prefix filter. */
 function pathScope(root: string, cwd: string, args: string[]): (path: string) => boolean {
   if (args.length === 0) return () => true;
-  const prefixes = args.map((arg) => {
+  const prefixes = relativePrefixes(root, cwd, args);
+  return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+}
+
+/** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
+function relativePrefixes(root: string, cwd: string, args: string[]): string[] {
+  return args.map((arg) => {
     const full = resolve(cwd, arg);
     if (!existsSync(full)) throw new ConfigError(`No such file or directory: ${arg}`);
     const rel = relative(root, full).split(sep).join('/');
     if (rel.startsWith('..')) throw new ConfigError(`${arg} is outside the repository at ${root}.`);
     return rel;
   });
-  return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+}
+
+async function init(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' } }
+  });
+  const cwd = process.cwd();
+  const root = await repositoryRoot(cwd);
+  const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
+  const outcomes = await initLineage({ root, dirs, force: values.force === true });
+  if (outcomes.length === 0) {
+    throw new ConfigError(
+      `No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`
+    );
+  }
+  for (const o of outcomes) {
+    process.stdout.write(`${o.written ? 'wrote  ' : 'skipped'} ${o.path}: ${o.note}\n`);
+  }
+  return outcomes.every((o) => o.written) ? 0 : 1;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -164,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return await check(rest);
+    if (command === 'init') return await init(rest);
     if (command === 'explain') return explain(rest);
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${version}\n`);

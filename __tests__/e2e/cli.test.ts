@@ -7,6 +7,7 @@ import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { NODE, PROJECT_ROOT, runCli } from '../helpers/run-action.js';
 import { realWorldFixtures } from '../unit/formats/real-world.js';
+import { safetensorsBytes } from '../helpers/weights.js';
 
 const validateReport = reportValidator();
 /** The start of an ANSI colour sequence. */
@@ -128,7 +129,10 @@ describe('lineage-gate check on examples/', () => {
       JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: '/content/base' })
     );
     repo.write('kept/lineage.yaml', 'schema: 1\nupstreams: [{ id: Qwen/Qwen3-4B }]\nlicense: { id: apache-2.0 }\n');
-    repo.write('kept/adapter_model.safetensors', 'x');
+    writeFileSync(
+      join(repo.dir, 'kept/adapter_model.safetensors'),
+      safetensorsBytes([{ name: 'w', dtype: 'F32', shape: [1] }])
+    );
     const base = repo.commit('base');
     repo.write('new/adapter_config.json', JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: 'gpt2' }));
     repo.git('rm', '-q', 'kept/lineage.yaml');
@@ -139,7 +143,7 @@ describe('lineage-gate check on examples/', () => {
     expect(report.artifacts.map((a) => a.dir)).toEqual(['kept', 'new']);
     expect(report.findings.map((f) => `${f.ruleId} ${f.path}`).sort()).toEqual([
       'missing-license new/adapter_config.json',
-      'unmanifested-weights kept/adapter_model.safetensors',
+      'orphaned-by-deletion kept/adapter_model.safetensors',
       'unpinned-revision new/adapter_config.json',
       'unqualified-hub-id new/adapter_config.json'
     ]);

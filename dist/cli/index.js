@@ -11743,6 +11743,92 @@ module.exports = function (source) {
 
 /***/ }),
 
+/***/ 4568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ walkTree)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Directories that never hold the repository's own artifacts. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+function isInside(root, target) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel));
+}
+function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+/**
+ * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
+ * name order. Memory is bounded by one directory listing per level, never by the tree size.
+ * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
+ * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
+ * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
+ * listing costs more than the listing (bench/RESULTS.md).
+ */
+function* walkTree(root, options = {}) {
+    const realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(root);
+    yield* walkDirectory(realRoot, '', options);
+}
+function* walkDirectory(realRoot, relDir, options) {
+    const { ignore, onSkip } = options;
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(relDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    entries.sort(byName);
+    for (const entry of entries) {
+        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+        // `.git` is also a file in submodules and worktrees.
+        if (ALWAYS_SKIPPED.has(entry.name))
+            continue;
+        if (entry.isDirectory()) {
+            if (ignore?.(rel, 'directory'))
+                continue;
+            yield* walkDirectory(realRoot, rel, options);
+        }
+        else if (entry.isFile()) {
+            if (!ignore?.(rel, 'file'))
+                yield rel;
+        }
+        else if (entry.isSymbolicLink()) {
+            const kind = symlinkKind(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realRoot, rel));
+            if (kind === 'file') {
+                if (!ignore?.(rel, 'file'))
+                    yield rel;
+            }
+            else {
+                onSkip?.(rel, kind);
+            }
+        }
+        else {
+            onSkip?.(rel, 'not a regular file');
+        }
+    }
+}
+/** `'file'` for a link to be yielded, else why it is skipped. */
+function symlinkKind(realRoot, link) {
+    let target;
+    try {
+        target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(link);
+    }
+    catch {
+        return 'symlink to nothing';
+    }
+    if (!isInside(realRoot, target))
+        return 'symlink pointing outside the repository';
+    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target);
+    if (info.isDirectory())
+        return 'symlinked directory (not followed)';
+    return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
+}
+
+
+/***/ }),
+
 /***/ 1306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12072,19 +12158,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8020);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9373);
 /* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4980);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7585);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5620);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2705);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7258);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
 /* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2889);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7862);
+
 
 
 
@@ -12110,6 +12198,10 @@ const USAGE = `Usage:
                      [--output FILE] [--fail-on error|warning|never]
                      [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
+  lineage-gate init [DIR…] [--force]
+                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
+                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
+                     exit 1 when a file exists and --force was not given
   lineage-gate explain RULE-ID
   lineage-gate --version | --help
 
@@ -12128,7 +12220,12 @@ async function repositoryRoot(cwd) {
 function pathScope(root, cwd, args) {
     if (args.length === 0)
         return () => true;
-    const prefixes = args.map((arg) => {
+    const prefixes = relativePrefixes(root, cwd, args);
+    return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+}
+/** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
+function relativePrefixes(root, cwd, args) {
+    return args.map((arg) => {
         const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, arg);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(full))
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
@@ -12137,7 +12234,24 @@ function pathScope(root, cwd, args) {
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
         return rel;
     });
-    return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+}
+async function init(argv) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: { force: { type: 'boolean' } }
+    });
+    const cwd = process.cwd();
+    const root = await repositoryRoot(cwd);
+    const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
+    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_18__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
+    if (outcomes.length === 0) {
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
+    }
+    for (const o of outcomes) {
+        process.stdout.write(`${o.written ? 'wrote  ' : 'skipped'} ${o.path}: ${o.note}\n`);
+    }
+    return outcomes.every((o) => o.written) ? 0 : 1;
 }
 function oneOf(flag, value, allowed, fallback) {
     if (value === undefined)
@@ -12182,7 +12296,7 @@ async function check(argv) {
     const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({
         workspace: root,
         file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__/* .RULE_IDS */ .I
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__/* .RULE_IDS */ .I
     });
     const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_8__/* .clockFromEnv */ .i)(process.env);
     const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .setUpHub */ .x)({
@@ -12196,7 +12310,7 @@ async function check(argv) {
     const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
     const rendered = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_19__/* .renderJson */ .h)(report)
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_20__/* .renderJson */ .h)(report)
         : format === 'sarif'
             ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_17__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
             : format === 'markdown'
@@ -12239,6 +12353,8 @@ async function main(argv) {
     try {
         if (command === 'check')
             return await check(rest);
+        if (command === 'init')
+            return await init(rest);
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
@@ -12336,6 +12452,1469 @@ class PolicyError extends ConfigError {
 
 /***/ }),
 
+/***/ 5935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ discoverArtifacts),
+  G: () => (/* binding */ readArtifactDir)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/changes/full-scan.ts
+var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
+var read_manifest = __nccwpck_require__(9079);
+// EXTERNAL MODULE: ./src/source/span.ts
+var span = __nccwpck_require__(545);
+// EXTERNAL MODULE: ./src/discover/file-kinds.ts
+var file_kinds = __nccwpck_require__(9739);
+// EXTERNAL MODULE: ./src/discover/read-bounded.ts
+var read_bounded = __nccwpck_require__(6583);
+// EXTERNAL MODULE: ./src/files/open-inside.ts
+var open_inside = __nccwpck_require__(5504);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: ./src/formats/decode.ts
+var decode = __nccwpck_require__(7876);
+// EXTERNAL MODULE: ./src/weights/positional-reader.ts
+var positional_reader = __nccwpck_require__(1479);
+;// CONCATENATED MODULE: ./src/weights/gguf.ts
+/**
+ * GGUF metadata (ggml docs/gguf.md, versions 2 and 3, little-endian), read from an open file without
+ * touching tensor infos or tensor data.
+ *
+ * Hand-written rather than @huggingface/gguf (0.4.6): that package opens the file by path again for
+ * every 2 MB chunk (no fd, so no workspace containment and a FIFO blocks it), keeps every chunk it
+ * read in one growing buffer (capped at 50 MB), decodes every array in full (a 150k-token vocabulary
+ * becomes 150k strings), parses all tensor infos, reports no key offsets and is async only.
+ *
+ * Decisions, for untrusted files:
+ * - caps: 1,000,000 entries; keys ≤ 65,535 bytes (the spec's limit); 256 MiB of file scanned.
+ * - a string value over 1 MiB (tokenizer.huggingface.json can be) keeps its first 4 KiB plus a
+ *   note of its full length (TRUNCATED_MARK), so the entry is still reported, never silently dropped.
+ * - arrays keep `items` only when they have ≤ 64 scalar or string elements; longer ones are stepped
+ *   over (strings by their lengths) and reported as `{ arrayOf, length }`.
+ * - u64/i64 beyond Number.MAX_SAFE_INTEGER become decimal strings; f32/f64 are numbers.
+ * - keys must be UTF-8 (the spec says ASCII) and unique; string values decode leniently (U+FFFD).
+ * - a bool byte other than 0 or 1 is refused, as the spec says it is invalid.
+ */
+
+
+
+const MAX_GGUF_ENTRIES = 1_000_000;
+const MAX_GGUF_KEY_BYTES = 65_535;
+const MAX_GGUF_STRING_BYTES = 1024 * 1024;
+const KEPT_PREFIX_BYTES = 4096;
+const MAX_GGUF_METADATA_BYTES = 256 * 1024 * 1024;
+const MAX_KEPT_ARRAY_ITEMS = 64;
+/** Arrays of arrays deeper than this are refused (llama.cpp writes none). */
+const MAX_ARRAY_DEPTH = 4;
+/** A tensor info takes at least a name length (8), n_dims (4), type (4) and offset (8). */
+const MIN_TENSOR_INFO_BYTES = 24;
+/** Appended to a string value that was cut to its first KEPT_PREFIX_BYTES. */
+const TRUNCATED_MARK = '…[truncated by lineage-gate:';
+/** GGUF value types by number, named as gguf-py's GGUFValueType (lower-cased). */
+const GGUF_TYPE_NAMES = [
+    'uint8',
+    'int8',
+    'uint16',
+    'int16',
+    'uint32',
+    'int32',
+    'float32',
+    'bool',
+    'string',
+    'array',
+    'uint64',
+    'int64',
+    'float64'
+];
+const STRING = 8;
+const ARRAY = 9;
+/** Bytes of each fixed-size type, by number (strings and arrays have none). */
+const FIXED_BYTES = [1, 1, 2, 2, 4, 4, 4, 1, undefined, undefined, 8, 8, 8];
+/** Pre-GGUF llama.cpp files start with a little-endian u32 magic: "lmgg" on disk is 'ggml'. */
+const PRE_GGUF_MAGICS = new Map([
+    ['lmgg', 'ggml'],
+    ['fmgg', 'ggmf'],
+    ['tjgg', 'ggjt'],
+    ['algg', 'ggla']
+]);
+class Unreadable extends Error {
+}
+const gguf_int = (n) => n.toLocaleString('en-US');
+/** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
+const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
+class GgufMetadataReader {
+    r;
+    /** What is being read, for the message when the file ends inside it. */
+    reading = 'the header';
+    seen = new Map();
+    constructor(r) {
+        this.r = r;
+    }
+    read() {
+        const { r } = this;
+        this.magic();
+        const version = this.version();
+        const tensorCount = r.u64();
+        const kvCount = r.u64();
+        if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
+            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${gguf_int(MAX_GGUF_ENTRIES)}`);
+        }
+        const entries = [];
+        for (let i = 0; i < kvCount; i++)
+            entries.push(this.entry(i));
+        const rest = r.size - r.pos;
+        if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
+            throw new Unreadable(`the GGUF header declares ${tensorCount} tensors, ` +
+                `more than the ${gguf_int(rest)} bytes after its metadata can describe`);
+        }
+        return { kind: 'gguf', version, tensorCount, entries };
+    }
+    magic() {
+        const { r } = this;
+        if (r.size < 4)
+            throw new Unreadable(`the file is ${r.size} bytes, too short to start with the GGUF magic`);
+        const magic = r.bytes(4);
+        if (magic.toString('latin1') === 'GGUF')
+            return;
+        const older = PRE_GGUF_MAGICS.get(magic.toString('latin1'));
+        if (older) {
+            throw new Unreadable(`it is a pre-GGUF llama.cpp file (magic "${older}"), not GGUF: convert it to GGUF to have its metadata read`);
+        }
+        const hex = [...magic].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+        throw new Unreadable(`it does not start with the GGUF magic "GGUF" (its first bytes are ${hex})`);
+    }
+    version() {
+        const version = this.r.u32();
+        if (version === 2 || version === 3)
+            return version;
+        if (version === 1) {
+            throw new Unreadable('it is GGUF version 1 (32-bit lengths, from 2023), which the gate does not read: ' +
+                're-convert it with a current llama.cpp');
+        }
+        // Written big-endian, a small version has its low bytes at the end: 3 reads as 0x03000000.
+        const swapped = Buffer.alloc(4);
+        swapped.writeUInt32LE(version);
+        const bigEndian = swapped.readUInt32BE();
+        if (bigEndian >= 1 && bigEndian <= 3) {
+            throw new Unreadable(`it is a big-endian GGUF file (version ${bigEndian}); the gate reads little-endian GGUF only, ` +
+                'the byte order of nearly every GGUF file');
+        }
+        throw new Unreadable(`it declares GGUF version ${version}; the gate reads versions 2 and 3`);
+    }
+    entry(index) {
+        const { r } = this;
+        const offset = r.pos;
+        this.reading = `the key of entry ${index + 1} (from byte ${offset})`;
+        const length = r.u64();
+        if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
+            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${gguf_int(MAX_GGUF_KEY_BYTES)}`);
+        }
+        const bytes = r.bytes(length);
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            const bad = offset + 8 + (0,decode/* firstInvalidUtf8 */.vE)(bytes);
+            throw new Unreadable(`the key at byte ${offset} is not valid UTF-8 (byte ${bad})`);
+        }
+        const key = bytes.toString('utf8');
+        const earlier = this.seen.get(key);
+        if (earlier !== undefined) {
+            throw new Unreadable(`the key "${key}" appears twice (at bytes ${earlier} and ${offset}): ` +
+                'readers disagree on which value counts, so neither is evidence');
+        }
+        this.seen.set(key, offset);
+        this.reading = `the value of "${key}" (key at byte ${offset})`;
+        const type = r.u32();
+        return { key, value: this.value(type, key), offset };
+    }
+    value(type, key) {
+        if (type === ARRAY)
+            return this.array(key);
+        if (type >= GGUF_TYPE_NAMES.length) {
+            throw new Unreadable(`the value of "${key}" has type ${type}, which GGUF does not define`);
+        }
+        return this.scalar(type, key);
+    }
+    scalar(type, key) {
+        const { r } = this;
+        switch (type) {
+            case 0:
+                return r.u8();
+            case 1:
+                return r.i8();
+            case 2:
+                return r.u16();
+            case 3:
+                return r.i16();
+            case 4:
+                return r.u32();
+            case 5:
+                return r.i32();
+            case 6:
+                return r.f32();
+            case 7: {
+                const at = r.pos;
+                const byte = r.u8();
+                if (byte > 1)
+                    throw new Unreadable(`the bool of "${key}" at byte ${at} is ${byte}, neither 0 nor 1`);
+                return byte === 1;
+            }
+            case STRING:
+                return this.string();
+            case 10:
+                return integer(r.u64());
+            case 11:
+                return integer(r.i64());
+            default:
+                return r.f64();
+        }
+    }
+    string() {
+        const { r } = this;
+        const length = r.length();
+        if (length <= MAX_GGUF_STRING_BYTES)
+            return r.bytes(length).toString('utf8');
+        const prefix = r.bytes(KEPT_PREFIX_BYTES);
+        r.skip(length - KEPT_PREFIX_BYTES);
+        // stream: true holds back a character cut in half at the end of the prefix.
+        const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
+        return `${kept}${TRUNCATED_MARK} the string is ${gguf_int(length)} bytes]`;
+    }
+    array(key, depth = 0) {
+        const { r } = this;
+        if (depth >= MAX_ARRAY_DEPTH) {
+            throw new Unreadable(`the value of "${key}" nests arrays more than ${MAX_ARRAY_DEPTH} deep`);
+        }
+        const at = r.pos;
+        const type = r.u32();
+        if (type >= GGUF_TYPE_NAMES.length) {
+            throw new Unreadable(`the array "${key}" at byte ${at} has elements of type ${type}, which GGUF does not define`);
+        }
+        const count = r.length();
+        const arrayOf = GGUF_TYPE_NAMES[type];
+        if (type !== ARRAY && count <= MAX_KEPT_ARRAY_ITEMS) {
+            const items = [];
+            for (let i = 0; i < count; i++)
+                items.push(this.scalar(type, key));
+            return { arrayOf, length: count, items };
+        }
+        this.skipElements(type, count, key, depth);
+        return { arrayOf, length: count };
+    }
+    /** Steps over `count` elements: fixed-size ones at once, strings by their lengths, arrays one by one. */
+    skipElements(type, count, key, depth) {
+        const { r } = this;
+        const fixed = FIXED_BYTES[type];
+        if (fixed !== undefined) {
+            r.skip(count * fixed);
+        }
+        else if (type === STRING) {
+            for (let i = 0; i < count; i++)
+                r.skip(r.length());
+        }
+        else {
+            for (let i = 0; i < count; i++)
+                this.array(key, depth + 1);
+        }
+    }
+    /** The message for a file that ends, or passes the scan cap, inside what was being read. */
+    ended(end) {
+        if (end.pastLimit) {
+            const mib = MAX_GGUF_METADATA_BYTES / (1024 * 1024);
+            return `the GGUF metadata runs past the gate's ${mib} MiB cap (in ${this.reading})`;
+        }
+        return `the GGUF header ends early (at byte ${end.end}): the file ends inside ${this.reading}`;
+    }
+}
+/**
+ * The metadata of the GGUF file open at `fd` (`size` from fstat). Never throws: a file it cannot read
+ * is `{ kind: 'unreadable', reason }`.
+ */
+function readGgufHeader(fd, size) {
+    const reader = new GgufMetadataReader(new positional_reader/* PositionalReader */.Ij(fd, size, Math.min(size, MAX_GGUF_METADATA_BYTES)));
+    try {
+        return reader.read();
+    }
+    catch (error) {
+        if (error instanceof Unreadable)
+            return { kind: 'unreadable', reason: error.message };
+        if (error instanceof positional_reader/* EndOfBytes */.EA)
+            return { kind: 'unreadable', reason: reader.ended(error) };
+        return { kind: 'unreadable', reason: `the GGUF header could not be read (${String(error)})` };
+    }
+}
+
+// EXTERNAL MODULE: ./src/weights/lfs-pointer-file.ts
+var lfs_pointer_file = __nccwpck_require__(1413);
+;// CONCATENATED MODULE: ./src/weights/safetensors.ts
+/**
+ * The safetensors header (huggingface/safetensors): an 8-byte little-endian length N, then N bytes
+ * of UTF-8 JSON — tensor name → { dtype, shape, data_offsets }, plus an optional `__metadata__` of
+ * string → string. Only the header is read; tensor data never is.
+ *
+ * Decision on `__metadata__` values that are not strings: the file is refused (unreadable), because
+ * the format allows only strings there and its reference reader (the Rust crate behind the
+ * `safetensors` Python package) rejects such a file, so no tool that loads it would see that metadata.
+ */
+
+
+
+/** The reference reader's own cap on the header (100 MB) is looser; 64 MiB is already thousands of tensors. */
+const MAX_SAFETENSORS_HEADER_BYTES = 64 * 1024 * 1024;
+/** Bytes per element of the dtypes whose size is a whole number of bytes (others are not size-checked). */
+const DTYPE_BYTES = {
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E5M2: 1,
+    F8_E4M3: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8
+};
+const METADATA = '__metadata__';
+class safetensors_Unreadable extends Error {
+}
+const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function metadataOf(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new safetensors_Unreadable(`its "${METADATA}" is ${kindOf(value)}, not an object of strings`);
+    }
+    const entries = Object.entries(value);
+    for (const [key, item] of entries) {
+        if (typeof item !== 'string') {
+            throw new safetensors_Unreadable(`its "${METADATA}" value "${key}" is ${kindOf(item)}, not a string: the format allows only strings ` +
+                'there, and the reference safetensors reader refuses the file');
+        }
+    }
+    // fromEntries defines own properties: a "__proto__" key stays data, not a prototype.
+    return Object.fromEntries(entries);
+}
+function tensorOf(name, value, dataBytes) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new safetensors_Unreadable(`tensor "${name}" is ${kindOf(value)}, not an object with dtype, shape and data_offsets`);
+    }
+    const { dtype, shape, data_offsets: offsets } = value;
+    if (typeof dtype !== 'string')
+        throw new safetensors_Unreadable(`tensor "${name}" has no string dtype`);
+    if (!Array.isArray(shape) || !shape.every(isCount)) {
+        throw new safetensors_Unreadable(`tensor "${name}" has a shape that is not a list of non-negative integers`);
+    }
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
+        throw new safetensors_Unreadable(`tensor "${name}" has data_offsets that are not [begin, end] with begin ≤ end`);
+    }
+    const [begin, end] = offsets;
+    if (end > dataBytes) {
+        throw new safetensors_Unreadable(`tensor "${name}" has data up to byte ${end} of the data section, which holds ${dataBytes} bytes`);
+    }
+    const elementBytes = DTYPE_BYTES[dtype];
+    if (elementBytes !== undefined) {
+        // BigInt: a product of safe integers need not be one.
+        const expected = shape.reduce((n, d) => n * BigInt(d), BigInt(elementBytes));
+        if (expected !== BigInt(end - begin)) {
+            throw new safetensors_Unreadable(`tensor "${name}" is ${dtype} of shape [${shape.join(', ')}] (${expected} bytes) ` +
+                `but its data_offsets span ${end - begin} bytes`);
+        }
+    }
+    return { name, dtype, shape: shape };
+}
+function readLength(fd, size) {
+    if (size < 8)
+        throw new safetensors_Unreadable(`the file is ${size} bytes, too short for the 8-byte safetensors header length`);
+    const prefix = Buffer.alloc(8);
+    if ((0,positional_reader/* readFully */.lR)(fd, prefix, 0, 8, 0) < 8)
+        throw new safetensors_Unreadable('the file ends inside the 8-byte header length');
+    const length = prefix.readBigUInt64LE(0);
+    if (length === 0n)
+        throw new safetensors_Unreadable('its header length is 0: a safetensors header is at least "{}"');
+    if (length > BigInt(size - 8)) {
+        throw new safetensors_Unreadable(`its header length is ${length} bytes, more than the ${size - 8} bytes after it: ` +
+            'the file is truncated or not safetensors');
+    }
+    if (length > BigInt(MAX_SAFETENSORS_HEADER_BYTES)) {
+        throw new safetensors_Unreadable(`its header length is ${length} bytes, over the gate's ${MAX_SAFETENSORS_HEADER_BYTES / 1024 / 1024} MiB cap`);
+    }
+    return Number(length);
+}
+function parseHeader(bytes) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        throw new safetensors_Unreadable(`its header is not valid UTF-8 (byte ${8 + (0,decode/* firstInvalidUtf8 */.vE)(bytes)} of the file)`);
+    }
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new safetensors_Unreadable('its header nests JSON too deeply to read');
+        throw new safetensors_Unreadable(`its header is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+}
+function read(fd, size) {
+    const length = readLength(fd, size);
+    const bytes = Buffer.allocUnsafe(length);
+    if ((0,positional_reader/* readFully */.lR)(fd, bytes, 0, length, 8) < length)
+        throw new safetensors_Unreadable('the file ends inside its header');
+    const header = parseHeader(bytes);
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+        throw new safetensors_Unreadable(`its header is JSON but ${kindOf(header)}, not an object of tensors`);
+    }
+    const dataBytes = size - 8 - length;
+    const tensors = [];
+    let metadata = {};
+    for (const [name, value] of Object.entries(header)) {
+        if (name === METADATA)
+            metadata = metadataOf(value);
+        else
+            tensors.push(tensorOf(name, value, dataBytes));
+    }
+    tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { kind: 'safetensors', tensors, metadata };
+}
+/**
+ * The header of the safetensors file open at `fd` (`size` from fstat): its tensors sorted by name,
+ * and its `__metadata__`. Never throws: a file it cannot read is `{ kind: 'unreadable', reason }`.
+ */
+function readSafetensorsHeader(fd, size) {
+    try {
+        return read(fd, size);
+    }
+    catch (error) {
+        if (error instanceof safetensors_Unreadable)
+            return { kind: 'unreadable', reason: error.message };
+        // RangeError from a structure too deep for the engine, I/O errors: still an answer, not a throw.
+        return { kind: 'unreadable', reason: `its safetensors header could not be read (${String(error)})` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/weights/read-header.ts
+/**
+ * What a weight file's bytes say, by the one route every weight file takes: opened inside the
+ * workspace, recognised as an LFS pointer by content, then read by the reader its name asks for.
+ */
+
+
+
+
+
+
+function opaque(name, fd, size) {
+    const start = Buffer.alloc(4);
+    const got = (0,positional_reader/* readFully */.lR)(fd, start, 0, Math.min(4, size), 0);
+    const zip = got === 4 && start.readUInt32BE(0) === 0x504b0304;
+    // Pickle protocol 2+ starts with PROTO (0x80) and the protocol number.
+    const pickle = got >= 2 && start[0] === 0x80 && start[1] >= 2 && start[1] <= 5;
+    if (name.endsWith('.bin') && (zip || pickle)) {
+        const what = zip ? 'a PyTorch checkpoint (a zip of pickles)' : 'a pickled PyTorch file';
+        return { kind: 'opaque', reason: `it is ${what}: the gate never unpickles untrusted files, so it has no header` };
+    }
+    return { kind: 'opaque', reason: 'it is not GGUF or safetensors: the gate reads no header from this format' };
+}
+/**
+ * The header of the weight file at `absolute`. Never throws, always closes what it opened: whatever
+ * goes wrong is `{ kind: 'unreadable', reason }`.
+ */
+function readWeightHeader(workspaceReal, absolute) {
+    const opened = (0,open_inside/* openInsideWorkspace */.M)(workspaceReal, absolute);
+    if ('refused' in opened)
+        return { kind: 'unreadable', reason: opened.refused };
+    const { fd, size } = opened;
+    try {
+        const pointer = (0,lfs_pointer_file/* lfsPointerIn */.A)(fd, size);
+        if (pointer && 'damaged' in pointer)
+            return { kind: 'unreadable', reason: pointer.damaged };
+        if (pointer)
+            return { kind: 'lfs-pointer', oid: pointer.oid, size: pointer.size };
+        const name = absolute.toLowerCase();
+        if (name.endsWith('.gguf'))
+            return readGgufHeader(fd, size);
+        if (name.endsWith('.safetensors'))
+            return readSafetensorsHeader(fd, size);
+        return opaque(name, fd, size);
+    }
+    catch (error) {
+        return { kind: 'unreadable', reason: `it could not be read (${String(error)})` };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
+var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify-url.ts
+var classify_url = __nccwpck_require__(7395);
+;// CONCATENATED MODULE: ./src/formats/weight-evidence.ts
+/**
+ * Shared by the weight-header formats: an upstream or dataset named inside a weight file's header
+ * becomes a reference like any other, with a location (the header key and its byte offset) and the
+ * evidence class the bytes support (docs/weights.md).
+ */
+
+
+
+/**
+ * A header names its upstream because a conversion tool copied it from the source's model card:
+ * the bytes carry the claim, but no author answers for it there. Secondary, never primary.
+ */
+const HEADER_EVIDENCE = 'secondary';
+/** Where a header key was read: the key as the field, its byte offset in the file for people. */
+function headerSource(path, key, offset) {
+    return { path, field: offset === undefined ? key : `${key} (byte ${offset})`, at: span/* FILE_START */.W };
+}
+/** A record for a weight file's header, with nothing declared yet. */
+function emptyWeightRecord(path, format) {
+    return {
+        path,
+        format,
+        origin: 'weights',
+        upstreams: [],
+        upstreamLicenses: [],
+        datasets: [],
+        digests: [],
+        anchor: headerSource(path, 'header'),
+        notes: []
+    };
+}
+/**
+ * An upstream named by a header value: a Hub URL or a Hub id. Anything else (free text such as
+ * "Llama 3.1 8B Instruct") names no repository and is left out rather than guessed.
+ */
+function headerUpstream(value, role, source) {
+    const trimmed = value.trim();
+    if (!trimmed)
+        return undefined;
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? (0,classify_url/* readHubUrl */.Fi)(trimmed) : undefined;
+    if (url) {
+        if (url.repoType !== 'models' || !url.id)
+            return undefined;
+        const ref = (0,classify/* classifyUpstream */.O)(url.revision ? `${url.id}@${url.revision}` : url.id);
+        if (ref.kind !== 'hub-id')
+            return undefined;
+        return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+    }
+    const ref = (0,classify/* classifyUpstream */.O)(trimmed);
+    if (ref.kind !== 'hub-id' || ref.invalidReason)
+        return undefined;
+    return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+}
+
+;// CONCATENATED MODULE: ./src/formats/gguf-header.ts
+/**
+ * GGUF headers as lineage evidence (llama.cpp's `general.*` conventions): the base models, the
+ * source the file was converted from, the license, datasets, and the architecture's dimensions.
+ */
+
+
+
+const GGUF_HEADER_FORMAT = 'gguf-header';
+/** Most numbered entries (`general.base_model.N.*`) read: a hostile count cannot make the gate loop. */
+const MAX_LISTED = 64;
+function gguf_header_text(entries, key) {
+    const entry = entries.get(key);
+    return entry && typeof entry.value === 'string' ? { value: entry.value, entry } : undefined;
+}
+function count(entries, key) {
+    const value = entries.get(key)?.value;
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_LISTED) : 0;
+}
+/** The base models: `general.base_model.N.repo_url`, else a name that is itself a Hub id. */
+function readBaseModels(path, entries, record) {
+    for (let i = 0; i < count(entries, 'general.base_model.count'); i++) {
+        for (const field of ['repo_url', 'url', 'name']) {
+            const found = gguf_header_text(entries, `general.base_model.${i}.${field}`);
+            if (!found)
+                continue;
+            const ref = headerUpstream(found.value, 'base', headerSource(path, found.entry.key, found.entry.offset));
+            if (ref) {
+                record.upstreams.push(ref);
+                break;
+            }
+        }
+    }
+}
+/** The repository the file was converted from (a quantization's original). */
+function readSource(path, entries, record) {
+    for (const key of ['general.source.repo_url', 'general.source.url', 'general.source.huggingface.repository']) {
+        const found = gguf_header_text(entries, key);
+        if (!found)
+            continue;
+        const ref = headerUpstream(found.value, 'quantized-from', headerSource(path, key, found.entry.offset));
+        if (!ref)
+            continue;
+        // The same repository named as a base too is one claim, not two.
+        if (!record.upstreams.some((u) => u.id?.toLowerCase() === ref.id?.toLowerCase()))
+            record.upstreams.push(ref);
+        return;
+    }
+}
+function readLicense(path, entries, record) {
+    const id = gguf_header_text(entries, 'general.license');
+    const name = gguf_header_text(entries, 'general.license.name');
+    const link = gguf_header_text(entries, 'general.license.link');
+    if (!id && !name)
+        return;
+    const at = (id ?? name).entry;
+    record.license = {
+        ...(id ? { id: id.value } : {}),
+        ...(name ? { name: name.value } : {}),
+        ...(link ? { link: link.value } : {}),
+        source: headerSource(path, at.key, at.offset)
+    };
+}
+function readDatasets(path, entries, record) {
+    for (let i = 0; i < count(entries, 'general.dataset.count'); i++) {
+        const found = gguf_header_text(entries, `general.dataset.${i}.repo_url`) ?? gguf_header_text(entries, `general.dataset.${i}.name`);
+        if (!found)
+            continue;
+        const url = (0,classify_url/* readHubUrl */.Fi)(found.value);
+        const dataset = url
+            ? url.repoType === 'datasets' && url.id
+                ? { id: url.id }
+                : {}
+            : (0,classify/* classifyDatasetId */.M)(found.value);
+        record.datasets.push({
+            raw: found.value,
+            ...(dataset.id ? { id: dataset.id } : {}),
+            source: headerSource(path, found.entry.key, found.entry.offset)
+        });
+    }
+}
+/** The model's own dimensions (`<arch>.embedding_length` …) and, for LoRA adapters, alpha. */
+function readDimensions(path, entries) {
+    const arch = gguf_header_text(entries, 'general.architecture')?.value;
+    const facts = {};
+    const put = (key, entryKey) => {
+        const entry = entries.get(entryKey);
+        if (typeof entry?.value === 'number')
+            facts[key] = { value: entry.value, source: headerSource(path, entryKey, entry.offset) };
+    };
+    if (arch) {
+        put('dModel', `${arch}.embedding_length`);
+        put('layers', `${arch}.block_count`);
+        put('heads', `${arch}.attention.head_count`);
+        put('vocab', `${arch}.vocab_size`);
+    }
+    const tokens = entries.get('tokenizer.ggml.tokens');
+    if (!facts.vocab && tokens && typeof tokens.value === 'object') {
+        facts.vocab = { value: tokens.value.length, source: headerSource(path, tokens.key, tokens.offset) };
+    }
+    put('alpha', 'adapter.lora.alpha');
+    return Object.keys(facts).length > 0 ? facts : undefined;
+}
+/** A GGUF header's lineage; undefined for anything but a parsed GGUF header. */
+function readGgufRecord(path, header) {
+    if (header.kind !== 'gguf')
+        return undefined;
+    const entries = new Map(header.entries.map((e) => [e.key, e]));
+    const record = emptyWeightRecord(path, GGUF_HEADER_FORMAT);
+    readBaseModels(path, entries, record);
+    readSource(path, entries, record);
+    readLicense(path, entries, record);
+    readDatasets(path, entries, record);
+    const dimensions = readDimensions(path, entries);
+    if (dimensions)
+        record.training = dimensions;
+    const name = gguf_header_text(entries, 'general.name');
+    if (name)
+        record.name = { value: name.value, source: headerSource(path, 'general.name', name.entry.offset) };
+    return record;
+}
+
+// EXTERNAL MODULE: ./src/weights/lora-tensors.ts
+var lora_tensors = __nccwpck_require__(7498);
+// EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
+var mlx_adapter_config = __nccwpck_require__(4453);
+;// CONCATENATED MODULE: ./src/formats/safetensors-header.ts
+
+
+
+const SAFETENSORS_HEADER_FORMAT = 'safetensors-header';
+/** `__metadata__` keys that name the model the weights derive from. */
+const BASE_KEYS = ['base_model', 'base_model_name_or_path', 'model_name_or_path'];
+const LICENSE_KEYS = ['license', 'modelspec.license'];
+/** A safetensors header's lineage; undefined for anything else. */
+function readSafetensorsRecord(path, header) {
+    if (header.kind !== 'safetensors')
+        return undefined;
+    const record = emptyWeightRecord(path, SAFETENSORS_HEADER_FORMAT);
+    const metadata = header.metadata;
+    for (const key of BASE_KEYS) {
+        const value = Object.hasOwn(metadata, key) ? metadata[key] : undefined;
+        const ref = value ? headerUpstream(value, 'base', headerSource(path, `__metadata__.${key}`)) : undefined;
+        if (ref) {
+            record.upstreams.push(ref);
+            break;
+        }
+    }
+    // The LoRA rank the tensors were trained with, to check against the rank a config declares.
+    const layout = (0,lora_tensors/* loraLayout */.v6)(header.tensors);
+    // `lora_a` / `lora_b` mean mlx_lm's orientation only in mlx_lm's own files.
+    const factors = layout === 'peft' || (layout === 'mlx' && (0,mlx_adapter_config/* isMlxAdapterWeights */.C)(path)) ? (0,lora_tensors/* loraFactors */.TE)(header.tensors, layout) : [];
+    const rank = (0,lora_tensors/* uniformRank */.HV)(factors);
+    if (rank !== undefined) {
+        record.training = { rank: { value: rank, source: headerSource(path, `${factors[0].tensor.name} shape`) } };
+    }
+    const licenseKey = LICENSE_KEYS.find((k) => Object.hasOwn(metadata, k) && metadata[k].trim());
+    if (licenseKey)
+        record.license = { id: metadata[licenseKey], source: headerSource(path, `__metadata__.${licenseKey}`) };
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/formats/weight-formats.ts
+
+
+/** Weight formats whose headers carry lineage evidence, by the record format id they produce. */
+const WEIGHT_RECORD_FORMATS = (/* unused pure expression or super */ null && (['gguf-header', 'safetensors-header']));
+/** What a weight file's header says about lineage; undefined when it says nothing. */
+function readWeightRecord(path, header) {
+    const record = readGgufRecord(path, header) ?? readSafetensorsRecord(path, header);
+    if (!record)
+        return undefined;
+    const saysSomething = record.upstreams.length > 0 || record.license || record.datasets.length > 0 || record.training;
+    return saysSomething ? record : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
+
+
+
+
+
+
+
+
+function isRelevant(path) {
+    return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
+}
+function entryFor(dirs, dir) {
+    let entry = dirs.get(dir);
+    if (!entry)
+        dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
+    return entry;
+}
+function collectFullScan(opts, dirs) {
+    // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
+    // so that reading it reports why it was refused instead of dropping it unseen.
+    const onSkip = (path) => {
+        if ((0,read_manifest/* isManifestCandidate */.xc)(path) && opts.include(path))
+            entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
+    };
+    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip })) {
+        if (!isRelevant(path) || !opts.include(path))
+            continue;
+        entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
+    }
+    for (const entry of dirs.values())
+        entry.changed = true;
+}
+function collectChanges(opts, dirs) {
+    for (const change of opts.changeSet.changes) {
+        if (change.previousPath &&
+            isRelevant(change.previousPath) &&
+            (0,file_kinds/* dirname */.pD)(change.previousPath) !== (0,file_kinds/* dirname */.pD)(change.path)) {
+            // A manifest moved out of a directory leaves that directory without it.
+            const old = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.previousPath));
+            old.changed = true;
+            if ((0,read_manifest/* isManifestCandidate */.xc)(change.previousPath))
+                old.removedManifests.add(change.previousPath);
+        }
+        if (!isRelevant(change.path))
+            continue;
+        const entry = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.path));
+        entry.changed = true;
+        if (change.status === 'removed') {
+            if ((0,read_manifest/* isManifestCandidate */.xc)(change.path))
+                entry.removedManifests.add(change.path);
+            else
+                entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
+        }
+        else {
+            entry.files.set((0,file_kinds/* basename */.P8)(change.path), change.status);
+        }
+    }
+    // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+    for (const [dir, entry] of dirs)
+        addPresentFiles(opts.workspace, dir, entry);
+}
+/** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
+function addPresentFiles(workspace, dir, entry) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
+            .filter((d) => d.isFile() || d.isSymbolicLink())
+            .map((d) => d.name);
+    }
+    catch {
+        return; // the directory was deleted by the change, or is not a directory
+    }
+    for (const name of names) {
+        if (!entry.files.has(name) && isRelevant((0,file_kinds/* joinPath */.uJ)(dir, name)))
+            entry.files.set(name, 'present');
+    }
+}
+/**
+ * The artifact in one directory as it is in the checkout, untouched by the change (a parent that
+ * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
+ */
+function readArtifactDir(workspaceReal, workspace, dir) {
+    const entry = { files: new Map(), removedManifests: new Set(), changed: false };
+    addPresentFiles(workspace, dir, entry);
+    if (entry.files.size === 0)
+        return undefined;
+    return readArtifact(workspaceReal, workspace, dir, entry);
+}
+function readArtifact(workspaceReal, workspace, dir, entry) {
+    const artifact = {
+        dir,
+        records: [],
+        unreadable: [],
+        schemaProblems: [],
+        weights: [],
+        removedManifests: [...entry.removedManifests].sort(),
+        changed: entry.changed,
+        noticeFiles: []
+    };
+    for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
+        const path = (0,file_kinds/* joinPath */.uJ)(dir, name);
+        if ((0,file_kinds/* isWeightFile */.D4)(path)) {
+            if (status === 'removed') {
+                artifact.weights.push({ path, status });
+                continue;
+            }
+            // The header is evidence to check the manifests against (bounded; tensors are never read).
+            const header = readWeightHeader(workspaceReal, (0,external_node_path_.join)(workspace, path));
+            artifact.weights.push({ path, status, header });
+            const evidence = readWeightRecord(path, header);
+            if (evidence)
+                artifact.records.push(evidence);
+            continue;
+        }
+        if (status === 'removed')
+            continue;
+        if ((0,file_kinds/* isNoticeFile */.Zt)(path)) {
+            artifact.noticeFiles.push(path);
+            continue;
+        }
+        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
+        if ('refused' in read) {
+            artifact.unreadable.push({ path, reason: read.refused, at: span/* FILE_START */.W });
+            continue;
+        }
+        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
+        if (result.kind === 'record') {
+            artifact.records.push(result.record);
+            artifact.schemaProblems.push(...result.schemaProblems);
+        }
+        else if (result.kind === 'unreadable') {
+            artifact.unreadable.push(result.problem);
+        }
+    }
+    return artifact;
+}
+/** Groups the change set into artifacts (directories) and reads every manifest in them once. */
+async function discoverArtifacts(opts) {
+    const dirs = new Map();
+    if (opts.changeSet.scope === 'all')
+        collectFullScan(opts, dirs);
+    else
+        collectChanges(opts, dirs);
+    const workspaceReal = await (0,promises_.realpath)(opts.workspace);
+    const artifacts = [];
+    let manifestCount = 0;
+    const sorted = [...dirs.keys()].sort();
+    for (const dir of sorted) {
+        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
+        manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+        const empty = artifact.records.length === 0 &&
+            artifact.unreadable.length === 0 &&
+            artifact.weights.length === 0 &&
+            artifact.removedManifests.length === 0;
+        if (!empty)
+            artifacts.push(artifact);
+    }
+    return { artifacts, manifestCount };
+}
+
+
+/***/ }),
+
+/***/ 9739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ isWeightFile),
+/* harmony export */   P8: () => (/* binding */ basename),
+/* harmony export */   Zt: () => (/* binding */ isNoticeFile),
+/* harmony export */   pD: () => (/* binding */ dirname),
+/* harmony export */   uJ: () => (/* binding */ joinPath)
+/* harmony export */ });
+/** Weight files that make a directory an artifact (issue #2's list). */
+function isWeightFile(path) {
+    const name = basename(path).toLowerCase();
+    if (name.endsWith('.safetensors') || name.endsWith('.gguf'))
+        return true;
+    if (name === 'adapter_model.bin')
+        return true;
+    if (/^pytorch_model.*\.bin$/.test(name))
+        return true;
+    // candle_qlora_adapter_meta.json is a manifest; the adapter tensors themselves are not JSON.
+    return name.startsWith('candle_qlora_adapter') && !name.endsWith('.json');
+}
+/** Files whose presence carries an attribution notice (Apache-style NOTICE, Llama's notice file). */
+function isNoticeFile(path) {
+    return /^notice(\.(md|txt))?$/i.test(basename(path));
+}
+function basename(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? path : path.slice(i + 1);
+}
+/** Repository-relative directory of a path, `.` for the root. */
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '.' : path.slice(0, i);
+}
+function joinPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+
+
+/***/ }),
+
+/***/ 6583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readBounded)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5504);
+
+
+/**
+ * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
+ * too large without being loaded. Refuses what openInsideWorkspace refuses: symlinks out of the
+ * workspace, anything that is not a regular file (never blocking on a FIFO).
+ *
+ * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
+ * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
+ */
+function readBounded(workspaceReal, absolute, limit) {
+    const opened = (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__/* .openInsideWorkspace */ .M)(workspaceReal, absolute);
+    if ('refused' in opened)
+        return opened;
+    const { fd, size } = opened;
+    try {
+        const length = Math.min(size, limit + 1);
+        const bytes = Buffer.allocUnsafe(length);
+        let read = 0;
+        while (read < length) {
+            const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, bytes, read, length - read, read);
+            if (bytesRead === 0)
+                break;
+            read += bytesRead;
+        }
+        return { bytes: bytes.subarray(0, read), size };
+    }
+    catch {
+        return { refused: 'it could not be read (an I/O error)' };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ linkArtifacts)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/changes/full-scan.ts
+var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
+var read_manifest = __nccwpck_require__(9079);
+;// CONCATENATED MODULE: ./src/lineage/graph.ts
+/**
+ * The artifact graph's pure parts: which values of a record refer to other directories of the
+ * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
+ */
+
+/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
+const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
+const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
+/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
+function localReferences(record) {
+    const out = (record.localRefs ?? []).map((ref) => ({
+        raw: ref.raw,
+        source: ref.source,
+        role: ref.role ?? 'base',
+        explicit: true
+    }));
+    for (const ref of record.upstreams) {
+        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
+            continue;
+        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
+    }
+    return out;
+}
+/**
+ * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
+ * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
+ * repository root. Paths that leave the repository are dropped; `.` is the root.
+ */
+function candidatePaths(manifestPath, raw) {
+    if (OFF_REPOSITORY.test(raw))
+        return [];
+    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (!value)
+        return [];
+    const manifestDir = external_node_path_.posix.dirname(manifestPath);
+    const out = [];
+    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
+        if (joined === '..' || joined.startsWith('../'))
+            continue;
+        const path = joined === '' ? '.' : joined;
+        if (!out.includes(path))
+            out.push(path);
+    }
+    return out;
+}
+/**
+ * Groups of artifacts that derive from each other in a loop (strongly connected components of more
+ * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
+ */
+function findCycles(edges) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const cycles = [];
+    let next = 0;
+    for (const start of [...edges.keys()].sort()) {
+        if (index.has(start))
+            continue;
+        const work = [{ node: start, child: 0 }];
+        index.set(start, next);
+        low.set(start, next++);
+        stack.push(start);
+        onStack.add(start);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const children = edges.get(frame.node) ?? [];
+            if (frame.child < children.length) {
+                const child = children[frame.child++];
+                if (!index.has(child)) {
+                    index.set(child, next);
+                    low.set(child, next++);
+                    stack.push(child);
+                    onStack.add(child);
+                    work.push({ node: child, child: 0 });
+                }
+                else if (onStack.has(child)) {
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = [];
+                let member;
+                do {
+                    member = stack.pop();
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== frame.node);
+                if (component.length > 1)
+                    cycles.push(component.sort());
+            }
+        }
+    }
+    return cycles;
+}
+
+// EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
+var discover = __nccwpck_require__(5935);
+// EXTERNAL MODULE: ./src/discover/file-kinds.ts
+var file_kinds = __nccwpck_require__(9739);
+// EXTERNAL MODULE: ./src/discover/read-bounded.ts
+var read_bounded = __nccwpck_require__(6583);
+;// CONCATENATED MODULE: ./src/discover/relatives.ts
+/**
+ * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
+ * derive from (loading those that the change did not touch), gives it what it inherits from them,
+ * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
+ * derive from it.
+ */
+
+
+
+
+
+
+
+
+/** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
+const MAX_INHERITANCE_DEPTH = 16;
+/** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
+const MAX_CONTEXT_ARTIFACTS = 256;
+/** Directories the change removed files from. */
+function removedDirectories(changeSet) {
+    const dirs = new Set();
+    for (const change of changeSet.changes) {
+        if (change.status === 'removed')
+            dirs.add((0,file_kinds/* dirname */.pD)(change.path));
+        if (change.previousPath && (0,file_kinds/* dirname */.pD)(change.previousPath) !== (0,file_kinds/* dirname */.pD)(change.path)) {
+            dirs.add((0,file_kinds/* dirname */.pD)(change.previousPath));
+        }
+    }
+    return dirs;
+}
+class Linker {
+    opts;
+    run;
+    workspaceReal;
+    context = new Map();
+    links = new Map();
+    removedDirs;
+    constructor(opts, run) {
+        this.opts = opts;
+        this.run = run;
+        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+        this.removedDirs = removedDirectories(opts.changeSet);
+    }
+    /**
+     * Where a repository path leads: its directory (a file's own directory), or nowhere. A file
+     * that is not committed (weights are often kept out of git) still leads to its directory.
+     */
+    target(path) {
+        let real;
+        try {
+            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
+        }
+        catch {
+            const parent = (0,file_kinds/* dirname */.pD)(path);
+            const fileLike = /\.[A-Za-z0-9]{1,12}$/.test(path) && parent !== path;
+            return fileLike && parent !== '.' ? this.target(parent) : { kind: 'absent' };
+        }
+        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
+            return { kind: 'absent' };
+        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
+        if (!info)
+            return { kind: 'absent' };
+        if (info.isDirectory())
+            return { kind: 'dir', dir: path };
+        return info.isFile() ? { kind: 'dir', dir: (0,file_kinds/* dirname */.pD)(path) } : { kind: 'absent' };
+    }
+    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+    artifactAt(dir) {
+        const inRun = this.run.get(dir);
+        if (inRun)
+            return inRun;
+        if (this.context.has(dir))
+            return this.context.get(dir);
+        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
+            ? (0,discover/* readArtifactDir */.G)(this.workspaceReal, this.opts.workspace, dir)
+            : undefined;
+        this.context.set(dir, loaded);
+        return loaded;
+    }
+    link(artifact, ref, record) {
+        const candidates = candidatePaths(record.path, ref.raw);
+        for (const candidate of candidates) {
+            const target = this.target(candidate);
+            if (target.kind !== 'dir')
+                continue;
+            // Resuming from its own checkpoint, or a path to its own files, is no derivation.
+            if (target.dir === artifact.dir)
+                return undefined;
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: target.dir,
+                state: 'artifact',
+                inherited: []
+            };
+        }
+        const deleted = candidates.flatMap((c) => [c, (0,file_kinds/* dirname */.pD)(c)]).find((c) => this.removedDirs.has(c));
+        if (deleted !== undefined) {
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: deleted,
+                state: 'deleted',
+                inherited: []
+            };
+        }
+        if (!ref.explicit || candidates.length === 0)
+            return undefined;
+        return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+    }
+    /** The artifact's links to local parents (computed once per directory). */
+    parentsOf(artifact) {
+        const known = this.links.get(artifact.dir);
+        if (known)
+            return known;
+        const links = [];
+        this.links.set(artifact.dir, links);
+        for (const record of artifact.records) {
+            if (record.origin === 'weights')
+                continue;
+            for (const ref of localReferences(record)) {
+                const link = this.link(artifact, ref, record);
+                if (link)
+                    links.push(link);
+            }
+        }
+        return links;
+    }
+    /** What an artifact inherits through one link: the parent's records, then its own parents', nearest first. */
+    inheritedThrough(link) {
+        const out = [];
+        const seen = new Set();
+        let frontier = link.state === 'artifact' ? [link.dir] : [];
+        for (let depth = 0; depth < MAX_INHERITANCE_DEPTH && frontier.length > 0; depth++) {
+            const nextFrontier = [];
+            for (const dir of frontier) {
+                if (seen.has(dir))
+                    continue;
+                seen.add(dir);
+                const parent = this.artifactAt(dir);
+                if (!parent)
+                    continue;
+                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                for (const next of this.parentsOf(parent))
+                    if (next.state === 'artifact')
+                        nextFrontier.push(next.dir);
+            }
+            frontier = nextFrontier;
+        }
+        return out;
+    }
+    /** Local derivation edges among every artifact seen so far. */
+    edges() {
+        const edges = new Map();
+        for (const [dir, links] of this.links) {
+            edges.set(dir, links.filter((l) => l.state === 'artifact').map((l) => l.dir));
+        }
+        return edges;
+    }
+}
+/** Shortest way from `start` back to itself inside one loop, as directories. */
+function loopFrom(start, members, edges) {
+    const previous = new Map();
+    const queue = [...(edges.get(start) ?? [])].filter((d) => members.has(d));
+    for (const d of queue)
+        previous.set(d, start);
+    for (let i = 0; i < queue.length; i++) {
+        const dir = queue[i];
+        if (dir === start)
+            break;
+        for (const next of edges.get(dir) ?? []) {
+            if (!members.has(next) || previous.has(next))
+                continue;
+            previous.set(next, dir);
+            queue.push(next);
+        }
+    }
+    const path = [start];
+    for (let at = previous.get(start); at !== undefined && at !== start && path.length <= members.size;) {
+        path.splice(1, 0, at);
+        at = previous.get(at);
+    }
+    return [...path, start];
+}
+/** Manifests outside the run that reference a directory this change deletes. */
+function findDependents(opts, deleted, runDirs) {
+    const found = new Map();
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace)) {
+        if (!(0,read_manifest/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has((0,file_kinds/* dirname */.pD)(path)))
+            continue;
+        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
+        if ('refused' in read)
+            continue;
+        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
+        if (result.kind !== 'record')
+            continue;
+        for (const ref of localReferences(result.record)) {
+            const hit = candidatePaths(path, ref.raw)
+                .flatMap((c) => [c, (0,file_kinds/* dirname */.pD)(c)])
+                .find((c) => deleted.has(c));
+            if (hit === undefined || hit === (0,file_kinds/* dirname */.pD)(path))
+                continue;
+            const list = found.get(hit) ?? [];
+            list.push({ dir: (0,file_kinds/* dirname */.pD)(path), raw: ref.raw, source: ref.source });
+            found.set(hit, list);
+        }
+    }
+    return found;
+}
+/**
+ * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
+ * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ */
+function linkArtifacts(artifacts, opts) {
+    const run = new Map(artifacts.map((a) => [a.dir, a]));
+    const linker = new Linker(opts, run);
+    for (const artifact of artifacts) {
+        const parents = linker.parentsOf(artifact);
+        for (const link of parents)
+            link.inherited = linker.inheritedThrough(link);
+        artifact.parents = parents;
+    }
+    const edges = linker.edges();
+    for (const component of findCycles(edges)) {
+        const members = new Set(component);
+        for (const dir of component) {
+            const artifact = run.get(dir);
+            if (!artifact)
+                continue;
+            const dirs = loopFrom(dir, members, edges);
+            const link = artifact.parents?.find((l) => l.state === 'artifact' && l.dir === dirs[1]);
+            if (link)
+                artifact.cycle = { dirs, source: link.source };
+        }
+    }
+    const deleted = new Set(artifacts
+        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
+        .map((a) => a.dir));
+    if (deleted.size === 0)
+        return;
+    const dependents = findDependents(opts, deleted, new Set(run.keys()));
+    for (const [dir, links] of dependents) {
+        const artifact = run.get(dir);
+        if (artifact)
+            artifact.dependents = links;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ openInsideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Opens a file of the checkout for reading, refusing what a pull request could use against the
+ * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
+ * directories. The one way every reader of untrusted files opens them.
+ */
+
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
+// Both are 0 where the platform has no such flag (Windows).
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+function whyNot(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+        case 'ENOTDIR':
+            return 'the file does not exist in the checkout';
+        case 'EACCES':
+        case 'EPERM':
+            return 'it cannot be read: permission denied';
+        case 'ELOOP':
+            return 'it is a symbolic link that loops or was swapped while the gate read it';
+        case 'ENAMETOOLONG':
+            return 'its path is too long to open';
+        case 'ENXIO':
+        case 'ENODEV':
+            return 'it is not a regular file';
+        default:
+            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
+    }
+}
+/**
+ * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
+ * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
+ */
+function openInsideWorkspace(workspaceReal, absolute) {
+    let real;
+    try {
+        real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(absolute);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    if (real !== workspaceReal && !real.startsWith(workspaceReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+        return { refused: 'it is a symbolic link that points outside the repository' };
+    }
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        return { refused: whyNot(error) };
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
+
+/***/ }),
+
 /***/ 211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12417,6 +13996,184 @@ function trainingFactsAt(input, paths) {
             facts[key] = { value: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
     }
     return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MK: () => (/* binding */ decodeManifest),
+/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
+/* harmony export */   vE: () => (/* binding */ firstInvalidUtf8)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7014);
+/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(545);
+/**
+ * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
+ * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
+ */
+
+
+
+/** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const BOMS = [
+    // UTF-32LE starts like UTF-16LE: test the longer mark first.
+    { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32 (little-endian)' },
+    { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32 (big-endian)' },
+    { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
+    { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
+];
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} bytes`;
+    const unit = n >= 1024 * 1024 ? { size: 1024 * 1024, name: 'MiB' } : { size: 1024, name: 'KiB' };
+    return `${n} bytes (${(n / unit.size).toFixed(1)} ${unit.name})`;
+}
+/** 1-based line/column of a byte offset (columns count bytes: the text is not decodable yet). */
+function byteSpan(bytes, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const column = offset - lineStart + 1;
+    return { line, column, endLine: line, endColumn: column + 1 };
+}
+/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        let cp;
+        if ((b & 0xe0) === 0xc0)
+            [need, min, cp] = [1, 0x80, b & 0x1f];
+        else if ((b & 0xf0) === 0xe0)
+            [need, min, cp] = [2, 0x800, b & 0x0f];
+        else if ((b & 0xf8) === 0xf0)
+            [need, min, cp] = [3, 0x10000, b & 0x07];
+        else
+            return i;
+        if (i + need >= bytes.length)
+            return i; // truncated sequence at the end
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if ((c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+/** Text with NUL in every other byte of its start is UTF-16 that lost (or never had) its BOM. */
+function looksLikeBomlessUtf16(bytes) {
+    const n = Math.min(bytes.length, 64) & ~1;
+    if (n < 4)
+        return false;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = n / 2;
+    return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
+}
+/**
+ * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
+ * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
+ */
+function decodeManifest(bytes, size) {
+    const total = Math.max(size ?? 0, bytes.length);
+    if (total > MAX_MANIFEST_BYTES) {
+        const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
+        // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
+        const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
+        const measured = known
+            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
+            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
+        return {
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W }
+        };
+    }
+    for (const bom of BOMS) {
+        if (bom.bytes.every((b, i) => bytes[i] === b)) {
+            const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
+            return {
+                problem: {
+                    reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
+                        `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+                    at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+                }
+            };
+        }
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        if (looksLikeBomlessUtf16(bytes))
+            return {
+                problem: {
+                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
+                    at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+                }
+            };
+        const at = byteSpan(bytes, nul);
+        return {
+            problem: {
+                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
+                    'it is binary data, not a UTF-8 text manifest',
+                at
+            }
+        };
+    }
+    if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes)) {
+        const bad = firstInvalidUtf8(bytes);
+        const at = bad >= 0 ? byteSpan(bytes, bad) : _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W;
+        const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
+        return {
+            problem: {
+                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
+                    'save it as UTF-8',
+                at
+            }
+        };
+    }
+    // A UTF-8 BOM is harmless but not JSON: drop it.
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const pointer = (0,_source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .lfsPointerFields */ .Il)(text);
+    if (pointer) {
+        const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
+        const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
+        return {
+            problem: {
+                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
+                    'the checkout holds the pointer instead of the file. ' +
+                    'Commit the real file (do not track manifests with LFS) ' +
+                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
+                at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+            }
+        };
+    }
+    return { text };
 }
 
 
@@ -12996,6 +14753,455 @@ const mlxAdapterConfig = {
         return record;
     }
 };
+
+
+/***/ }),
+
+/***/ 9079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZJ: () => (/* reexport */ decode/* MAX_MANIFEST_BYTES */.ZJ),
+  xc: () => (/* reexport */ manifest_names/* isManifestCandidate */.xc),
+  WI: () => (/* binding */ readManifest)
+});
+
+;// CONCATENATED MODULE: ./src/source/front-matter.ts
+/**
+ * Splits `---`-delimited front matter. Real cards may start with blank lines and
+ * use CRLF, so both are tolerated; anything else before `---` means no front matter.
+ */
+function extractFrontMatter(text) {
+    const lines = text.split('\n');
+    let i = 0;
+    while (i < lines.length && lines[i].trim() === '')
+        i++;
+    if (i >= lines.length || lines[i].replace(/\r$/, '').trimEnd() !== '---')
+        return undefined;
+    const open = i;
+    for (let j = open + 1; j < lines.length; j++) {
+        const line = lines[j].replace(/\r$/, '').trimEnd();
+        if (line === '---' || line === '...') {
+            return {
+                yaml: lines.slice(open + 1, j).join('\n'),
+                yamlStartLine: open + 2,
+                body: lines.slice(j + 1).join('\n'),
+                bodyStartLine: j + 2
+            };
+        }
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(1928);
+// EXTERNAL MODULE: ./src/source/tree-document.ts
+var tree_document = __nccwpck_require__(4291);
+// EXTERNAL MODULE: ./src/source/span.ts
+var span = __nccwpck_require__(545);
+;// CONCATENATED MODULE: ./src/source/json.ts
+
+
+
+function toPositioned(node) {
+    const out = { start: node.offset, end: node.offset + node.length };
+    if (node.type === 'object') {
+        out.children = new Map();
+        for (const prop of node.children ?? []) {
+            const [key, value] = prop.children ?? [];
+            if (!key || typeof key.value !== 'string')
+                continue;
+            const child = value ? toPositioned(value) : { start: key.offset, end: key.offset + key.length };
+            child.keyStart = key.offset;
+            child.keyEnd = key.offset + key.length;
+            out.children.set(key.value, child);
+        }
+    }
+    else if (node.type === 'array') {
+        out.children = new Map();
+        (node.children ?? []).forEach((item, i) => out.children.set(i, toPositioned(item)));
+    }
+    return out;
+}
+/** Strict JSON (no comments, no trailing commas) with positions for every value. */
+function parseJsonDocument(text) {
+    const lines = new span/* LineIndex */.r(text);
+    const errors = [];
+    const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (errors.length > 0 || !tree) {
+        const first = errors[0];
+        const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
+        const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
+        return { problem: { reason: `not valid JSON: ${what}`, span: at } };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        return { problem: { reason: `not valid JSON: ${err.message}` } };
+    }
+    return { doc: new tree_document/* TreeDocument */.Y(value, toPositioned(tree), lines) };
+}
+function describeJsonError(code) {
+    // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+// EXTERNAL MODULE: ./src/source/yaml.ts
+var yaml = __nccwpck_require__(9094);
+// EXTERNAL MODULE: ./src/formats/decode.ts
+var decode = __nccwpck_require__(7876);
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+// EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
+var hf_model_card = __nccwpck_require__(6219);
+// EXTERNAL MODULE: ./src/formats/manifest-names.ts
+var manifest_names = __nccwpck_require__(8554);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
+var registry = __nccwpck_require__(418);
+// EXTERNAL MODULE: ./src/formats/declarations.ts
+var declarations = __nccwpck_require__(211);
+// EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
+var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
+// EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
+var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
+// EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
+var mens_training_manifest = __nccwpck_require__(5336);
+;// CONCATENATED MODULE: ./src/formats/unrecognised-manifest.ts
+
+
+
+
+
+const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
+/** Top-level keys read from any manifest-named file, in the order they are reported. */
+const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
+/** True when the content names a model or license in a key this fallback reads. */
+function hasLineageKeys(value) {
+    return ((0,fields/* isObject */.Gv)(value) && LINEAGE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k) && (k !== 'model' || isModelValue((0,fields/* own */.ZV)(value, k)))));
+}
+/** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
+function isModelValue(value) {
+    return value === null || typeof value === 'string';
+}
+function formatLacks(value, allowed) {
+    const format = (0,fields/* own */.ZV)(value, 'format');
+    const names = allowed.map((f) => `\`${f}\``).join(' or ');
+    if (format === undefined)
+        return `it has no \`format\` key (expected ${names})`;
+    return `its \`format\` is ${JSON.stringify(format)?.slice(0, 80)}, not ${names}`;
+}
+const LINEAGE_FIX = 'or declare the lineage in a lineage.yaml next to it (docs/lineage-manifest.md)';
+const EXPECTATIONS = {
+    'adapter-config': {
+        what: 'a PEFT or MLX adapter config',
+        lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
+        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, \`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
+    },
+    'mens-training': {
+        what: 'a MENS training manifest',
+        lacks: (value) => {
+            const present = mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.filter((k) => (0,fields/* hasKey */.CJ)(value, k));
+            return `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} of the ${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.length} keys MENS always writes (${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.map((k) => `\`${k}\``).join(', ')})`;
+        },
+        fix: `Let the MENS trainer write training_manifest.json; if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    },
+    'mens-adapter-v3': {
+        what: 'a MENS adapter manifest v3',
+        lacks: (value) => formatLacks(value, mens_adapter_manifest_v3/* MENS_V3_FORMATS */.h),
+        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, \`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    },
+    'mens-sidecar-v2': {
+        what: 'a MENS adapter sidecar v2',
+        lacks: (value) => formatLacks(value, mens_adapter_sidecar_v2/* MENS_V2_FORMATS */.U),
+        fix: `The v2 sidecar is retired: write the v3 adapter manifest with provenance instead, or rename the file ${LINEAGE_FIX}.`
+    },
+    lineage: {
+        what: 'a lineage manifest',
+        lacks: (value) => (0,fields/* isObject */.Gv)(value)
+            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
+            : 'its content is not a mapping of keys',
+        fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
+    }
+};
+function describeContent(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** Read a manifest-named file that no format recognised. */
+function readUnrecognised(input, kind) {
+    const record = (0,declarations/* emptyRecord */.FR)(input, UNRECOGNISED_FORMAT);
+    const root = input.doc.value;
+    const read = [];
+    for (const key of LINEAGE_KEYS) {
+        if (!(0,fields/* hasKey */.CJ)(root, key))
+            continue;
+        if (key === 'license') {
+            const license = (0,declarations/* licenseIdAt */._m)(input, [key]);
+            if (license) {
+                record.license = license;
+                read.push(`\`${key}\``);
+            }
+            continue;
+        }
+        if (key === 'model' && !isModelValue((0,fields/* own */.ZV)(root, key)))
+            continue;
+        record.upstreams.push(...(0,declarations/* upstreamsAt */.Si)(input, [key], () => 'base'));
+        read.push(`\`${key}\``);
+    }
+    const expectation = EXPECTATIONS[kind];
+    const notObject = (0,fields/* isObject */.Gv)(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
+    const outcome = read.length
+        ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
+        : `No lineage key could be read from it (no \`base_model\`, \`base_model_name_or_path\`, \`model\` or \`license\`).`;
+    record.notes.push({
+        kind: 'unrecognised-format',
+        message: `${input.path} has the name of ${expectation.what} but is not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
+        fix: expectation.fix,
+        source: record.anchor
+    });
+    return record;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./src/formats/json-pointer.ts
+var json_pointer = __nccwpck_require__(9228);
+;// CONCATENATED MODULE: ./src/formats/validate.ts
+/**
+ * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
+ * sentence that points at the offending value (or, for a missing key, at the object that lacks it).
+ */
+
+
+
+/** A hostile file can break a schema thousands of times; the first ones say enough. */
+const MAX_SCHEMA_PROBLEMS = 20;
+let ajv;
+const compiled = new WeakMap();
+/** Each schema is compiled once, on first use: a run loads only the formats it meets. */
+function validatorFor(schema) {
+    let validate = compiled.get(schema);
+    if (!validate) {
+        ajv ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
+        validate = ajv.compile(schema);
+        compiled.set(schema, validate);
+    }
+    return validate;
+}
+const MAX_SHOWN = 60;
+function show(value) {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
+}
+function subject(path) {
+    return path.length ? `\`${(0,fields/* fieldName */.w5)(path)}\`` : 'the document';
+}
+function typeList(type) {
+    const types = Array.isArray(type) ? type : String(type).split(',');
+    return types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : String(types[0]);
+}
+/** Span of a value: its key for objects and lists (a whole block is too wide), the value itself otherwise. */
+function valueSpan(doc, path) {
+    const value = (0,fields/* valueAt */.fK)(doc.value, path);
+    const keyed = path.length > 0 && ((0,fields/* isObject */.Gv)(value) || Array.isArray(value)) ? doc.keySpanOf(path) : undefined;
+    return keyed ?? doc.nearestSpan(path);
+}
+function describe(err, doc) {
+    const path = (0,json_pointer/* pointerToPath */.o)(err.instancePath, doc.value);
+    const value = (0,fields/* valueAt */.fK)(doc.value, path);
+    const params = err.params;
+    const got = ` (got ${show(value)})`;
+    switch (err.keyword) {
+        case 'required': {
+            const missing = String(params.missingProperty);
+            const where = path.length ? ` in ${subject(path)}` : '';
+            // nearestSpan of the missing child is the parent's key (or the document's first line).
+            return { message: `missing required property \`${missing}\`${where}`, at: doc.nearestSpan([...path, missing]) };
+        }
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            const where = path.length ? ` in ${subject(path)}` : '';
+            return {
+                message: `unknown property \`${extra}\`${where}`,
+                at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path)
+            };
+        }
+        case 'type':
+            return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
+        case 'enum':
+            return {
+                message: `${subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
+                at: valueSpan(doc, path)
+            };
+        case 'const':
+            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}`, at: valueSpan(doc, path) };
+        default:
+            return {
+                message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
+                at: valueSpan(doc, path)
+            };
+    }
+}
+/**
+ * anyOf/oneOf failures are reported through their branches: all-`required` branches become one
+ * "missing one of" problem, all-`type` branches one merged type problem, anything else the
+ * branches' own problems. ajv's bare "must match a schema in anyOf" would say nothing useful.
+ */
+function collapseAlternatives(errors, doc) {
+    const out = [];
+    const consumed = new Set();
+    const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    for (const combo of combinators) {
+        consumed.add(combo);
+        const prefix = `${combo.schemaPath}/`;
+        const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
+        branches.forEach((b) => consumed.add(b));
+        const path = (0,json_pointer/* pointerToPath */.o)(combo.instancePath, doc.value);
+        if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
+            const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
+            const where = path.length ? ` in ${subject(path)}` : '';
+            out.push({
+                message: `missing required property ${names.join(' or ')}${where}`,
+                at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)])
+            });
+        }
+        else if (branches.length > 0 &&
+            branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
+            const types = branches.flatMap((b) => String(b.params.type).split(','));
+            out.push({
+                message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show((0,fields/* valueAt */.fK)(doc.value, path))})`,
+                at: valueSpan(doc, path)
+            });
+        }
+        else if (branches.length > 0) {
+            out.push(...branches.map((b) => describe(b, doc)));
+        }
+        else {
+            out.push(describe(combo, doc));
+        }
+    }
+    for (const err of errors)
+        if (!consumed.has(err))
+            out.push(describe(err, doc));
+    return out;
+}
+function byPosition(a, b) {
+    return a.at.line - b.at.line || a.at.column - b.at.column;
+}
+/** Schema problems of `doc` under `format`, in file order, at most MAX_SCHEMA_PROBLEMS (+1 saying how many more). */
+function validateManifest(format, path, doc) {
+    const validate = validatorFor(format.schema);
+    if (validate(doc.value))
+        return [];
+    const located = collapseAlternatives(validate.errors ?? [], doc);
+    const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
+    unique.sort(byPosition);
+    const problems = unique
+        .slice(0, MAX_SCHEMA_PROBLEMS)
+        .map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
+    const more = unique.length - MAX_SCHEMA_PROBLEMS;
+    if (more > 0) {
+        const last = problems[problems.length - 1].at;
+        problems.push({
+            path,
+            format: format.id,
+            message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`,
+            at: last
+        });
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/formats/read-manifest.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function syntaxOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.json'))
+        return 'json';
+    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
+        return 'yaml';
+    if (lower.endsWith('.md'))
+        return 'front-matter';
+    return undefined;
+}
+function unreadable(path, problem) {
+    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? span/* FILE_START */.W } };
+}
+/** Model-card front matter, or why this Markdown file is not a model card. */
+function parseMarkdown(path, text) {
+    const fm = extractFrontMatter(text);
+    if (!fm)
+        return {
+            result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+        };
+    const parsed = (0,yaml/* parseYamlDocument */.I)(fm.yaml, fm.yamlStartLine - 1);
+    if ('problem' in parsed)
+        return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
+    if (!(0,fields/* isObject */.Gv)(parsed.doc.value) || !hf_model_card/* MODEL_CARD_KEYS */.G.some((k) => Object.hasOwn(parsed.doc.value, k))) {
+        return {
+            result: {
+                kind: 'not-a-manifest',
+                reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.G.join(', ')})`
+            }
+        };
+    }
+    return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
+}
+function parseData(path, text, syntax) {
+    const parsed = syntax === 'json' ? parseJsonDocument(text) : (0,yaml/* parseYamlDocument */.I)(text);
+    if ('problem' in parsed)
+        return { result: unreadable(path, parsed.problem) };
+    return { input: { path, doc: parsed.doc } };
+}
+/**
+ * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
+ * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
+ */
+function readManifest(path, bytes, size) {
+    const kind = (0,manifest_names/* nameKind */.uo)(path);
+    const syntax = syntaxOf(path);
+    if (!kind || !syntax)
+        return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+    const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
+    if ('problem' in decoded)
+        return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
+    const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+    if ('result' in parsed)
+        return parsed.result;
+    const { input } = parsed;
+    const format = (0,registry/* detectFormat */.Tz)(input.doc.value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
+    if (format)
+        return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+    if (kind === 'model-card')
+        return { kind: 'not-a-manifest', reason: 'it is not a model card' };
+    if ((0,manifest_names/* isWeakName */.so)(path) && !hasLineageKeys(input.doc.value)) {
+        return {
+            kind: 'not-a-manifest',
+            reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+        };
+    }
+    return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
+}
 
 
 /***/ }),
@@ -14255,6 +16461,339 @@ async function setUpHub(input) {
                 await cache.save();
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 7862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ initLineage)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
+var discover = __nccwpck_require__(5935);
+// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
+var relatives = __nccwpck_require__(4808);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
+var read_manifest = __nccwpck_require__(9079);
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var licenses_knowledge = __nccwpck_require__(5095);
+// EXTERNAL MODULE: ./src/weights/digest.ts
+var weights_digest = __nccwpck_require__(837);
+// EXTERNAL MODULE: ./src/policy/defaults.ts
+var defaults = __nccwpck_require__(6794);
+// EXTERNAL MODULE: ./src/rules/artifact-facts.ts
+var artifact_facts = __nccwpck_require__(2259);
+// EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
+var upstream_licenses = __nccwpck_require__(3539);
+;// CONCATENATED MODULE: ./src/init/draft.ts
+/**
+ * `lineage-gate init`: the lineage.yaml an artifact's own files support — upstreams with their
+ * evidence class and where each claim was read, the license, the attribution owed, datasets and
+ * weight digests — with a marked `TODO(lineage-gate)` comment for everything nothing says. Only
+ * what a file states is written as a value: an inference stays a comment until a person confirms it.
+ */
+
+
+
+
+const SCHEMA_URL = 'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/lineage.schema.json';
+const TODO = '# TODO(lineage-gate):';
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** Relation values of the formats, as the lineage manifest's `relation`. */
+const RELATIONS = {
+    adapter: 'adapter',
+    lora: 'adapter',
+    qlora: 'adapter',
+    dora: 'adapter',
+    merge: 'merge',
+    quantized: 'quantized',
+    finetune: 'finetune',
+    full: 'finetune'
+};
+/** A YAML scalar: JSON's double-quoted strings are valid YAML and escape everything. */
+function scalar(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+/** A comment line's text: one line, no control characters, bounded. */
+function commentText(text) {
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}
+function placeOf(ref, dir) {
+    const file = external_node_path_.posix.relative(dir === '.' ? '' : dir, ref.source.path) || ref.source.path;
+    return `${file}:${ref.source.at.line} ${ref.source.field}`;
+}
+function relationOf(records) {
+    for (const record of records) {
+        const value = record.relation?.value.toLowerCase();
+        if (value && RELATIONS[value])
+            return RELATIONS[value];
+        // PEFT writes the method (`LORA`, `IA3` …): every PEFT method makes an adapter.
+        if (value && record.format === 'peft-adapter-config')
+            return 'adapter';
+    }
+    return undefined;
+}
+function upstreamLines(input, ctx, records) {
+    const { artifact } = input;
+    const lines = [];
+    const seen = new Set();
+    const refs = records.flatMap((record) => record.upstreams.map((ref) => ({ ref, record })));
+    for (const { ref, record } of refs) {
+        if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id || seen.has(ref.id.toLowerCase()))
+            continue;
+        seen.add(ref.id.toLowerCase());
+        const revision = refs.map((r) => r.ref).find((r) => r.id?.toLowerCase() === ref.id.toLowerCase() && r.revision);
+        lines.push(`  - id: ${scalar(ref.id)}`);
+        if (revision?.revision && FULL_SHA.test(revision.revision))
+            lines.push(`    revision: ${scalar(revision.revision)}`);
+        else
+            lines.push(`    ${TODO} pin the 40-hex commit of ${commentText(ref.id)} the artifact was trained on`);
+        lines.push(`    relation: ${scalar(ref.role)}`);
+        lines.push(`    evidence: ${scalar(ref.evidence)}`);
+        lines.push(`    source: ${scalar(placeOf(ref, artifact.dir))}`);
+        const license = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, ctx);
+        if (license?.via === 'declared')
+            lines.push(`    license: ${scalar(license.license)}`);
+        else if (license) {
+            lines.push(`    ${TODO} confirm the license: ${commentText(`${license.license}, from ${license.source}`)}`);
+            lines.push(`    # license: ${scalar(license.license)}`);
+        }
+    }
+    for (const link of artifact.parents ?? []) {
+        if (link.state !== 'artifact')
+            continue;
+        lines.push(`  - path: ${scalar(link.raw)}`);
+        lines.push(`    relation: base`);
+    }
+    for (const { ref } of refs) {
+        if ((0,artifact_facts/* isResolvable */.Gg)(ref) || (artifact.parents ?? []).some((l) => l.source === ref.source))
+            continue;
+        lines.push(`  ${TODO} ${commentText(`${placeOf(ref, artifact.dir)} names ${JSON.stringify(ref.raw)}`)},`);
+        lines.push(`  #   which is not a Hub id: add the upstream's id (org/name) and revision here`);
+    }
+    return lines;
+}
+function licenseLines(artifact) {
+    const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
+    if (!license) {
+        return [
+            `${TODO} nothing in this directory states the artifact's license: set a Hub/SPDX id,`,
+            '# license: apache-2.0'
+        ];
+    }
+    if (license.id && !license.name && !license.link)
+        return [`license: ${scalar(license.id)}`];
+    return [
+        'license:',
+        ...(license.id ? [`  id: ${scalar(license.id)}`] : []),
+        ...(license.name ? [`  name: ${scalar(license.name)}`] : []),
+        ...(license.link ? [`  link: ${scalar(license.link)}`] : [])
+    ];
+}
+function attributionLines(artifact, ctx) {
+    const carried = artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim());
+    const owed = (0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx).find((u) => u.entry?.attribution?.text);
+    if (carried)
+        return ['attribution:', `  text: ${scalar(carried)}`, ...(owed ? ['  required: true'] : [])];
+    if (!owed)
+        return [];
+    return [
+        `# ${commentText(`${owed.id} is under the ${owed.entry.display}, which asks for this notice (from ${owed.source}).`)}`,
+        '# Show it where the artifact is distributed, too.',
+        'attribution:',
+        `  text: ${scalar(owed.entry.attribution.text)}`,
+        '  required: true'
+    ];
+}
+function datasetLines(records) {
+    const seen = new Set();
+    const lines = [];
+    for (const d of records.flatMap((r) => r.datasets)) {
+        const key = (d.id ?? d.raw).toLowerCase();
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (!d.id) {
+            lines.push(`  ${TODO} ${commentText(`${JSON.stringify(d.raw)} is not a Hub dataset id: name the dataset's id`)}`);
+            continue;
+        }
+        if (!d.revision && !d.license) {
+            lines.push(`  - ${scalar(d.id)}`);
+            continue;
+        }
+        lines.push(`  - id: ${scalar(d.id)}`);
+        if (d.revision)
+            lines.push(`    revision: ${scalar(d.revision)}`);
+        if (d.license)
+            lines.push(`    license: ${scalar(d.license)}`);
+    }
+    return lines;
+}
+function trainingLines(records) {
+    const facts = records.map((r) => r.training ?? {});
+    const method = facts.map((f) => f.method?.value).find((v) => v !== undefined);
+    const framework = facts.map((f) => f.framework?.value).find((v) => v !== undefined);
+    const runId = facts.map((f) => f.runId?.value).find((v) => v !== undefined);
+    const lines = [
+        ...(method !== undefined ? [`  method: ${scalar(String(method).toLowerCase())}`] : []),
+        ...(framework !== undefined ? [`  framework: ${scalar(String(framework))}`] : []),
+        ...(runId !== undefined ? [`  run_id: ${scalar(String(runId))}`] : [])
+    ];
+    return lines.length > 0 ? ['training:', ...lines] : [];
+}
+function weightLines(input) {
+    const lines = [];
+    for (const weight of input.artifact.weights) {
+        if (weight.status === 'removed')
+            continue;
+        const file = external_node_path_.posix.relative(input.artifact.dir === '.' ? '' : input.artifact.dir, weight.path);
+        const digest = input.digests.get(weight.path);
+        if (typeof digest === 'string') {
+            lines.push(`  - path: ${scalar(file)}`, `    sha256: ${scalar(digest)}`);
+        }
+        else {
+            lines.push(`  ${TODO} ${commentText(`${file}: ${digest?.unverifiable ?? 'not hashed'}`)}`);
+        }
+    }
+    return lines;
+}
+/** The lineage.yaml text for one artifact, and what it holds. */
+function draftLineageManifest(input) {
+    const { artifact } = input;
+    const ctx = {
+        artifact,
+        policy: (0,defaults/* defaultEffectivePolicy */.b)(),
+        knowledge: input.knowledge,
+        upstreamLicenseMappings: []
+    };
+    const records = (0,artifact_facts/* rankedRecords */.qy)(artifact.records);
+    const sources = (0,artifact_facts/* manifestRecords */.I)(artifact).map((r) => external_node_path_.posix.basename(r.path));
+    const name = records.find((r) => r.name)?.name?.value ?? external_node_path_.posix.basename(artifact.dir === '.' ? '' : artifact.dir);
+    const relation = relationOf(records);
+    const upstreams = upstreamLines(input, ctx, records);
+    const datasets = datasetLines(records);
+    const weights = weightLines(input);
+    const entries = (lines) => lines.filter((l) => l.startsWith('  - ')).length;
+    const body = [
+        `# Written by \`lineage-gate init\` from ${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
+        '# Check every value; fill in or delete each TODO(lineage-gate). Docs: docs/lineage-manifest.md',
+        'schema: 1',
+        ...(name ? [`name: ${scalar(name)}`] : []),
+        relation ? `relation: ${scalar(relation)}` : `${TODO} how it derives: adapter, finetune, merge, quantized …`,
+        ...(upstreams.some((l) => l.startsWith('  - '))
+            ? ['upstreams:', ...upstreams]
+            : [
+                `${TODO} nothing here names an upstream model: add \`upstreams: [{ id: org/name, revision: <sha> }]\``,
+                ...upstreams
+            ]),
+        ...licenseLines(artifact),
+        ...attributionLines(artifact, ctx),
+        ...(datasets.some((l) => l.startsWith('  - ')) ? ['datasets:', ...datasets] : datasets),
+        ...trainingLines(records),
+        ...(weights.some((l) => l.startsWith('  - ')) ? ['weights:', ...weights] : weights),
+        ''
+    ];
+    return {
+        text: [`# yaml-language-server: $schema=${SCHEMA_URL}`, ...body].join('\n'),
+        upstreams: entries(upstreams),
+        weights: entries(weights),
+        todos: body.filter((l) => l.includes(TODO)).length
+    };
+}
+
+;// CONCATENATED MODULE: ./src/init/init.ts
+/**
+ * `lineage-gate init`: writes a lineage.yaml into every artifact directory under the given
+ * directories, drafted from what its files say (src/init/draft.ts). Never overwrites without
+ * `force`, never writes through a symbolic link, and checks each file it writes against the
+ * gate's own schema before it counts as written.
+ */
+
+
+
+
+
+
+
+
+async function weightDigests(artifact, root) {
+    const rootReal = external_node_fs_.realpathSync.native(root);
+    const out = new Map();
+    for (const weight of artifact.weights) {
+        if (weight.status === 'removed')
+            continue;
+        const digest = await (0,weights_digest/* sha256OfFile */.V)(rootReal, (0,external_node_path_.join)(root, weight.path));
+        out.set(weight.path, 'sha256' in digest ? digest.sha256 : digest);
+    }
+    return out;
+}
+/** Creates (or with `force` truncates) a regular file inside the root, never through a symlink. */
+function writeNew(rootReal, absolute, text, force) {
+    const dirReal = external_node_fs_.realpathSync.native((0,external_node_path_.join)(absolute, '..'));
+    if (dirReal !== rootReal && !dirReal.startsWith(rootReal + external_node_path_.sep))
+        return 'its directory leads outside the repository';
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | (force ? external_node_fs_.constants.O_TRUNC : external_node_fs_.constants.O_EXCL);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(absolute, flags, 0o644);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'EEXIST')
+            return 'lineage.yaml exists (use --force to replace it)';
+        if (code === 'ELOOP')
+            return 'lineage.yaml is a symbolic link; it is not written through';
+        return `it cannot be written (${code ?? err.message})`;
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return undefined;
+}
+function summary(draft) {
+    const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return `${count(draft.upstreams, 'upstream')}, ${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`;
+}
+/** Drafts and writes one lineage.yaml per artifact directory found under `dirs`. */
+async function initLineage(opts) {
+    const include = (path) => opts.dirs.some((d) => d === '' || path === d || path.startsWith(`${d}/`));
+    const changeSet = { scope: 'all', changes: [], source: 'init', notes: [] };
+    const { artifacts } = await (0,discover/* discoverArtifacts */.v)({ workspace: opts.root, changeSet, include });
+    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.root, changeSet, include });
+    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin();
+    const rootReal = external_node_fs_.realpathSync.native(opts.root);
+    const outcomes = [];
+    for (const artifact of artifacts) {
+        const path = artifact.dir === '.' ? 'lineage.yaml' : `${artifact.dir}/lineage.yaml`;
+        const other = artifact.records.find((r) => r.format === 'lineage-manifest' && r.path !== path);
+        if (other && !opts.force) {
+            outcomes.push({ dir: artifact.dir, path, written: false, note: `${other.path} is its lineage manifest already` });
+            continue;
+        }
+        const draft = draftLineageManifest({ artifact, knowledge, digests: await weightDigests(artifact, opts.root) });
+        const read = (0,read_manifest/* readManifest */.WI)(path, Buffer.from(draft.text));
+        if (read.kind !== 'record' || read.schemaProblems.length > 0) {
+            // A draft that fails the gate's own schema is a bug in the drafting, never the user's to fix.
+            throw new Error(`the drafted ${path} does not pass the lineage schema: ${JSON.stringify(read)}`);
+        }
+        const refused = writeNew(rootReal, (0,external_node_path_.join)(opts.root, path), draft.text, opts.force);
+        outcomes.push({ dir: artifact.dir, path, written: !refused, note: refused ?? summary(draft) });
+    }
+    return outcomes;
 }
 
 
@@ -16603,7 +19142,7 @@ function currentIdOfLegacy(bareId) {
 
 /***/ }),
 
-/***/ 5620:
+/***/ 7258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16612,2332 +19151,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   R: () => (/* binding */ runGate)
 });
 
+// EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
+var discover = __nccwpck_require__(5935);
+// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
+var relatives = __nccwpck_require__(4808);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/changes/full-scan.ts
-
-
-/** Directories that never hold the repository's own artifacts. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-function isInside(root, target) {
-    const rel = (0,external_node_path_.relative)(root, target);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
-}
-function byName(a, b) {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-/**
- * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
- * name order. Memory is bounded by one directory listing per level, never by the tree size.
- * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
- * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
- * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
- * listing costs more than the listing (bench/RESULTS.md).
- */
-function* walkTree(root, options = {}) {
-    const realRoot = external_node_fs_.realpathSync.native(root);
-    yield* walkDirectory(realRoot, '', options);
-}
-function* walkDirectory(realRoot, relDir, options) {
-    const { ignore, onSkip } = options;
-    const entries = (0,external_node_fs_.readdirSync)(relDir ? (0,external_node_path_.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
-    entries.sort(byName);
-    for (const entry of entries) {
-        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-        // `.git` is also a file in submodules and worktrees.
-        if (ALWAYS_SKIPPED.has(entry.name))
-            continue;
-        if (entry.isDirectory()) {
-            if (ignore?.(rel, 'directory'))
-                continue;
-            yield* walkDirectory(realRoot, rel, options);
-        }
-        else if (entry.isFile()) {
-            if (!ignore?.(rel, 'file'))
-                yield rel;
-        }
-        else if (entry.isSymbolicLink()) {
-            const kind = symlinkKind(realRoot, (0,external_node_path_.join)(realRoot, rel));
-            if (kind === 'file') {
-                if (!ignore?.(rel, 'file'))
-                    yield rel;
-            }
-            else {
-                onSkip?.(rel, kind);
-            }
-        }
-        else {
-            onSkip?.(rel, 'not a regular file');
-        }
-    }
-}
-/** `'file'` for a link to be yielded, else why it is skipped. */
-function symlinkKind(realRoot, link) {
-    let target;
-    try {
-        target = external_node_fs_.realpathSync.native(link);
-    }
-    catch {
-        return 'symlink to nothing';
-    }
-    if (!isInside(realRoot, target))
-        return 'symlink pointing outside the repository';
-    const info = (0,external_node_fs_.statSync)(target);
-    if (info.isDirectory())
-        return 'symlinked directory (not followed)';
-    return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
-}
-
-;// CONCATENATED MODULE: ./src/source/front-matter.ts
-/**
- * Splits `---`-delimited front matter. Real cards may start with blank lines and
- * use CRLF, so both are tolerated; anything else before `---` means no front matter.
- */
-function extractFrontMatter(text) {
-    const lines = text.split('\n');
-    let i = 0;
-    while (i < lines.length && lines[i].trim() === '')
-        i++;
-    if (i >= lines.length || lines[i].replace(/\r$/, '').trimEnd() !== '---')
-        return undefined;
-    const open = i;
-    for (let j = open + 1; j < lines.length; j++) {
-        const line = lines[j].replace(/\r$/, '').trimEnd();
-        if (line === '---' || line === '...') {
-            return {
-                yaml: lines.slice(open + 1, j).join('\n'),
-                yamlStartLine: open + 2,
-                body: lines.slice(j + 1).join('\n'),
-                bodyStartLine: j + 2
-            };
-        }
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(1928);
-// EXTERNAL MODULE: ./src/source/tree-document.ts
-var tree_document = __nccwpck_require__(4291);
-// EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(545);
-;// CONCATENATED MODULE: ./src/source/json.ts
-
-
-
-function toPositioned(node) {
-    const out = { start: node.offset, end: node.offset + node.length };
-    if (node.type === 'object') {
-        out.children = new Map();
-        for (const prop of node.children ?? []) {
-            const [key, value] = prop.children ?? [];
-            if (!key || typeof key.value !== 'string')
-                continue;
-            const child = value ? toPositioned(value) : { start: key.offset, end: key.offset + key.length };
-            child.keyStart = key.offset;
-            child.keyEnd = key.offset + key.length;
-            out.children.set(key.value, child);
-        }
-    }
-    else if (node.type === 'array') {
-        out.children = new Map();
-        (node.children ?? []).forEach((item, i) => out.children.set(i, toPositioned(item)));
-    }
-    return out;
-}
-/** Strict JSON (no comments, no trailing commas) with positions for every value. */
-function parseJsonDocument(text) {
-    const lines = new span/* LineIndex */.r(text);
-    const errors = [];
-    const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (errors.length > 0 || !tree) {
-        const first = errors[0];
-        const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
-        const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
-        return { problem: { reason: `not valid JSON: ${what}`, span: at } };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        return { problem: { reason: `not valid JSON: ${err.message}` } };
-    }
-    return { doc: new tree_document/* TreeDocument */.Y(value, toPositioned(tree), lines) };
-}
-function describeJsonError(code) {
-    // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
-    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-// EXTERNAL MODULE: ./src/source/yaml.ts
-var yaml = __nccwpck_require__(9094);
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/source/lfs-pointer.ts
-/**
- * Git LFS pointer files (git-lfs docs/spec.md): what a checkout holds in place of a file tracked with
- * LFS when the content was not pulled. `version …` comes first, then `key value` lines, e.g.
- *
- *   version https://git-lfs.github.com/spec/v1
- *   oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393
- *   size 12345
- *
- * The oid is the sha256 of the real content, which is what makes a pointer evidence.
- */
-/** The spec caps a pointer at 1024 bytes; real ones are about 130. */
-const MAX_LFS_POINTER_BYTES = 1024;
-// The hawser URL is what pre-release versions of git-lfs wrote; the spec still accepts it.
-const VERSION_LINE = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?$/;
-const SHA256_OID = /^sha256:([0-9a-f]{64})$/;
-const DECIMAL = /^(0|[1-9][0-9]*)$/;
-/**
- * The `oid` and `size` fields, as written, of any text that starts like a pointer — also a broken
- * one, so that a manifest committed through LFS is recognised even when its pointer is damaged.
- */
-function lfsPointerFields(text) {
-    if (!text.startsWith('version ') || text.length > MAX_LFS_POINTER_BYTES)
-        return undefined;
-    if (Buffer.byteLength(text) > MAX_LFS_POINTER_BYTES)
-        return undefined;
-    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-    if (!VERSION_LINE.test(lines[0]))
-        return undefined;
-    const field = (key) => lines.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
-    return { oid: field('oid'), size: field('size') };
-}
-/** A well-formed pointer: `oid` is the 64 lowercase hex digits of the content's sha256, `size` its bytes. */
-function parseLfsPointer(text) {
-    const fields = lfsPointerFields(text);
-    const oid = fields?.oid !== undefined ? SHA256_OID.exec(fields.oid)?.[1] : undefined;
-    if (oid === undefined || fields?.size === undefined || !DECIMAL.test(fields.size))
-        return undefined;
-    const size = Number(fields.size);
-    return Number.isSafeInteger(size) ? { oid, size } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/formats/decode.ts
-/**
- * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
- * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
- */
-
-
-
-/** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
-const MAX_MANIFEST_BYTES = 1024 * 1024;
-const BOMS = [
-    // UTF-32LE starts like UTF-16LE: test the longer mark first.
-    { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32 (little-endian)' },
-    { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32 (big-endian)' },
-    { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
-    { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
-];
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} bytes`;
-    const unit = n >= 1024 * 1024 ? { size: 1024 * 1024, name: 'MiB' } : { size: 1024, name: 'KiB' };
-    return `${n} bytes (${(n / unit.size).toFixed(1)} ${unit.name})`;
-}
-/** 1-based line/column of a byte offset (columns count bytes: the text is not decodable yet). */
-function byteSpan(bytes, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (bytes[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    const column = offset - lineStart + 1;
-    return { line, column, endLine: line, endColumn: column + 1 };
-}
-/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min;
-        let cp;
-        if ((b & 0xe0) === 0xc0)
-            [need, min, cp] = [1, 0x80, b & 0x1f];
-        else if ((b & 0xf0) === 0xe0)
-            [need, min, cp] = [2, 0x800, b & 0x0f];
-        else if ((b & 0xf8) === 0xf0)
-            [need, min, cp] = [3, 0x10000, b & 0x07];
-        else
-            return i;
-        if (i + need >= bytes.length)
-            return i; // truncated sequence at the end
-        for (let k = 1; k <= need; k++) {
-            const c = bytes[i + k];
-            if ((c & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += need + 1;
-    }
-    return -1;
-}
-/** Text with NUL in every other byte of its start is UTF-16 that lost (or never had) its BOM. */
-function looksLikeBomlessUtf16(bytes) {
-    const n = Math.min(bytes.length, 64) & ~1;
-    if (n < 4)
-        return false;
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-        if (bytes[i] === 0)
-            evenNul++;
-        if (bytes[i + 1] === 0)
-            oddNul++;
-    }
-    const pairs = n / 2;
-    return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
-}
-/**
- * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
- * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
- */
-function decodeManifest(bytes, size) {
-    const total = Math.max(size ?? 0, bytes.length);
-    if (total > MAX_MANIFEST_BYTES) {
-        const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
-        // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
-        const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
-        const measured = known
-            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
-            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-        return {
-            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: span/* FILE_START */.W }
-        };
-    }
-    for (const bom of BOMS) {
-        if (bom.bytes.every((b, i) => bytes[i] === b)) {
-            const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-            return {
-                problem: {
-                    reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
-                        `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
-                    at: span/* FILE_START */.W
-                }
-            };
-        }
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        if (looksLikeBomlessUtf16(bytes))
-            return {
-                problem: {
-                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
-                    at: span/* FILE_START */.W
-                }
-            };
-        const at = byteSpan(bytes, nul);
-        return {
-            problem: {
-                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
-                    'it is binary data, not a UTF-8 text manifest',
-                at
-            }
-        };
-    }
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
-        const bad = firstInvalidUtf8(bytes);
-        const at = bad >= 0 ? byteSpan(bytes, bad) : span/* FILE_START */.W;
-        const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
-        return {
-            problem: {
-                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
-                    'save it as UTF-8',
-                at
-            }
-        };
-    }
-    // A UTF-8 BOM is harmless but not JSON: drop it.
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    const pointer = lfsPointerFields(text);
-    if (pointer) {
-        const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
-        const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
-        return {
-            problem: {
-                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
-                    'the checkout holds the pointer instead of the file. ' +
-                    'Commit the real file (do not track manifests with LFS) ' +
-                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
-                at: span/* FILE_START */.W
-            }
-        };
-    }
-    return { text };
-}
-
-// EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
-// EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
-var hf_model_card = __nccwpck_require__(6219);
-// EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(8554);
-// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
-var registry = __nccwpck_require__(418);
-// EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
-// EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
-var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
-// EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
-var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
-// EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
-var mens_training_manifest = __nccwpck_require__(5336);
-;// CONCATENATED MODULE: ./src/formats/unrecognised-manifest.ts
-
-
-
-
-
-const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
-/** Top-level keys read from any manifest-named file, in the order they are reported. */
-const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
-/** True when the content names a model or license in a key this fallback reads. */
-function hasLineageKeys(value) {
-    return ((0,fields/* isObject */.Gv)(value) && LINEAGE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k) && (k !== 'model' || isModelValue((0,fields/* own */.ZV)(value, k)))));
-}
-/** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
-function isModelValue(value) {
-    return value === null || typeof value === 'string';
-}
-function formatLacks(value, allowed) {
-    const format = (0,fields/* own */.ZV)(value, 'format');
-    const names = allowed.map((f) => `\`${f}\``).join(' or ');
-    if (format === undefined)
-        return `it has no \`format\` key (expected ${names})`;
-    return `its \`format\` is ${JSON.stringify(format)?.slice(0, 80)}, not ${names}`;
-}
-const LINEAGE_FIX = 'or declare the lineage in a lineage.yaml next to it (docs/lineage-manifest.md)';
-const EXPECTATIONS = {
-    'adapter-config': {
-        what: 'a PEFT or MLX adapter config',
-        lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
-        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, \`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
-    },
-    'mens-training': {
-        what: 'a MENS training manifest',
-        lacks: (value) => {
-            const present = mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.filter((k) => (0,fields/* hasKey */.CJ)(value, k));
-            return `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} of the ${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.length} keys MENS always writes (${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.map((k) => `\`${k}\``).join(', ')})`;
-        },
-        fix: `Let the MENS trainer write training_manifest.json; if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
-    },
-    'mens-adapter-v3': {
-        what: 'a MENS adapter manifest v3',
-        lacks: (value) => formatLacks(value, mens_adapter_manifest_v3/* MENS_V3_FORMATS */.h),
-        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, \`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
-    },
-    'mens-sidecar-v2': {
-        what: 'a MENS adapter sidecar v2',
-        lacks: (value) => formatLacks(value, mens_adapter_sidecar_v2/* MENS_V2_FORMATS */.U),
-        fix: `The v2 sidecar is retired: write the v3 adapter manifest with provenance instead, or rename the file ${LINEAGE_FIX}.`
-    },
-    lineage: {
-        what: 'a lineage manifest',
-        lacks: (value) => (0,fields/* isObject */.Gv)(value)
-            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
-            : 'its content is not a mapping of keys',
-        fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
-    }
-};
-function describeContent(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-/** Read a manifest-named file that no format recognised. */
-function readUnrecognised(input, kind) {
-    const record = (0,declarations/* emptyRecord */.FR)(input, UNRECOGNISED_FORMAT);
-    const root = input.doc.value;
-    const read = [];
-    for (const key of LINEAGE_KEYS) {
-        if (!(0,fields/* hasKey */.CJ)(root, key))
-            continue;
-        if (key === 'license') {
-            const license = (0,declarations/* licenseIdAt */._m)(input, [key]);
-            if (license) {
-                record.license = license;
-                read.push(`\`${key}\``);
-            }
-            continue;
-        }
-        if (key === 'model' && !isModelValue((0,fields/* own */.ZV)(root, key)))
-            continue;
-        record.upstreams.push(...(0,declarations/* upstreamsAt */.Si)(input, [key], () => 'base'));
-        read.push(`\`${key}\``);
-    }
-    const expectation = EXPECTATIONS[kind];
-    const notObject = (0,fields/* isObject */.Gv)(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
-    const outcome = read.length
-        ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
-        : `No lineage key could be read from it (no \`base_model\`, \`base_model_name_or_path\`, \`model\` or \`license\`).`;
-    record.notes.push({
-        kind: 'unrecognised-format',
-        message: `${input.path} has the name of ${expectation.what} but is not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
-        fix: expectation.fix,
-        source: record.anchor
-    });
-    return record;
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./src/formats/json-pointer.ts
-var json_pointer = __nccwpck_require__(9228);
-;// CONCATENATED MODULE: ./src/formats/validate.ts
-/**
- * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
- * sentence that points at the offending value (or, for a missing key, at the object that lacks it).
- */
-
-
-
-/** A hostile file can break a schema thousands of times; the first ones say enough. */
-const MAX_SCHEMA_PROBLEMS = 20;
-let ajv;
-const compiled = new WeakMap();
-/** Each schema is compiled once, on first use: a run loads only the formats it meets. */
-function validatorFor(schema) {
-    let validate = compiled.get(schema);
-    if (!validate) {
-        ajv ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
-        validate = ajv.compile(schema);
-        compiled.set(schema, validate);
-    }
-    return validate;
-}
-const MAX_SHOWN = 60;
-function show(value) {
-    const json = JSON.stringify(value) ?? String(value);
-    return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
-}
-function subject(path) {
-    return path.length ? `\`${(0,fields/* fieldName */.w5)(path)}\`` : 'the document';
-}
-function typeList(type) {
-    const types = Array.isArray(type) ? type : String(type).split(',');
-    return types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : String(types[0]);
-}
-/** Span of a value: its key for objects and lists (a whole block is too wide), the value itself otherwise. */
-function valueSpan(doc, path) {
-    const value = (0,fields/* valueAt */.fK)(doc.value, path);
-    const keyed = path.length > 0 && ((0,fields/* isObject */.Gv)(value) || Array.isArray(value)) ? doc.keySpanOf(path) : undefined;
-    return keyed ?? doc.nearestSpan(path);
-}
-function describe(err, doc) {
-    const path = (0,json_pointer/* pointerToPath */.o)(err.instancePath, doc.value);
-    const value = (0,fields/* valueAt */.fK)(doc.value, path);
-    const params = err.params;
-    const got = ` (got ${show(value)})`;
-    switch (err.keyword) {
-        case 'required': {
-            const missing = String(params.missingProperty);
-            const where = path.length ? ` in ${subject(path)}` : '';
-            // nearestSpan of the missing child is the parent's key (or the document's first line).
-            return { message: `missing required property \`${missing}\`${where}`, at: doc.nearestSpan([...path, missing]) };
-        }
-        case 'additionalProperties': {
-            const extra = String(params.additionalProperty);
-            const where = path.length ? ` in ${subject(path)}` : '';
-            return {
-                message: `unknown property \`${extra}\`${where}`,
-                at: doc.keySpanOf([...path, extra]) ?? doc.nearestSpan(path)
-            };
-        }
-        case 'type':
-            return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
-        case 'enum':
-            return {
-                message: `${subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
-                at: valueSpan(doc, path)
-            };
-        case 'const':
-            return { message: `${subject(path)} must be ${show(params.allowedValue)}${got}`, at: valueSpan(doc, path) };
-        default:
-            return {
-                message: `${subject(path)} ${err.message ?? `breaks \`${err.keyword}\``}${got}`,
-                at: valueSpan(doc, path)
-            };
-    }
-}
-/**
- * anyOf/oneOf failures are reported through their branches: all-`required` branches become one
- * "missing one of" problem, all-`type` branches one merged type problem, anything else the
- * branches' own problems. ajv's bare "must match a schema in anyOf" would say nothing useful.
- */
-function collapseAlternatives(errors, doc) {
-    const out = [];
-    const consumed = new Set();
-    const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-    for (const combo of combinators) {
-        consumed.add(combo);
-        const prefix = `${combo.schemaPath}/`;
-        const branches = errors.filter((e) => e !== combo && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(combo.instancePath));
-        branches.forEach((b) => consumed.add(b));
-        const path = (0,json_pointer/* pointerToPath */.o)(combo.instancePath, doc.value);
-        if (branches.length > 0 &&
-            branches.every((b) => b.keyword === 'required' && b.instancePath === combo.instancePath)) {
-            const names = branches.map((b) => `\`${String(b.params.missingProperty)}\``);
-            const where = path.length ? ` in ${subject(path)}` : '';
-            out.push({
-                message: `missing required property ${names.join(' or ')}${where}`,
-                at: doc.nearestSpan([...path, String(branches[0].params.missingProperty)])
-            });
-        }
-        else if (branches.length > 0 &&
-            branches.every((b) => b.keyword === 'type' && b.instancePath === combo.instancePath)) {
-            const types = branches.flatMap((b) => String(b.params.type).split(','));
-            out.push({
-                message: `${subject(path)} must be ${typeList([...new Set(types)])} (got ${show((0,fields/* valueAt */.fK)(doc.value, path))})`,
-                at: valueSpan(doc, path)
-            });
-        }
-        else if (branches.length > 0) {
-            out.push(...branches.map((b) => describe(b, doc)));
-        }
-        else {
-            out.push(describe(combo, doc));
-        }
-    }
-    for (const err of errors)
-        if (!consumed.has(err))
-            out.push(describe(err, doc));
-    return out;
-}
-function byPosition(a, b) {
-    return a.at.line - b.at.line || a.at.column - b.at.column;
-}
-/** Schema problems of `doc` under `format`, in file order, at most MAX_SCHEMA_PROBLEMS (+1 saying how many more). */
-function validateManifest(format, path, doc) {
-    const validate = validatorFor(format.schema);
-    if (validate(doc.value))
-        return [];
-    const located = collapseAlternatives(validate.errors ?? [], doc);
-    const unique = located.filter((p, i) => located.findIndex((o) => o.message === p.message && o.at.line === p.at.line && o.at.column === p.at.column) === i);
-    unique.sort(byPosition);
-    const problems = unique
-        .slice(0, MAX_SCHEMA_PROBLEMS)
-        .map((p) => ({ path, format: format.id, message: p.message, at: p.at }));
-    const more = unique.length - MAX_SCHEMA_PROBLEMS;
-    if (more > 0) {
-        const last = problems[problems.length - 1].at;
-        problems.push({
-            path,
-            format: format.id,
-            message: `${more} more schema ${more === 1 ? 'problem' : 'problems'} not listed`,
-            at: last
-        });
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/formats/read-manifest.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-function syntaxOf(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.json'))
-        return 'json';
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-        return 'yaml';
-    if (lower.endsWith('.md'))
-        return 'front-matter';
-    return undefined;
-}
-function unreadable(path, problem) {
-    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? span/* FILE_START */.W } };
-}
-/** Model-card front matter, or why this Markdown file is not a model card. */
-function parseMarkdown(path, text) {
-    const fm = extractFrontMatter(text);
-    if (!fm)
-        return {
-            result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
-        };
-    const parsed = (0,yaml/* parseYamlDocument */.I)(fm.yaml, fm.yamlStartLine - 1);
-    if ('problem' in parsed)
-        return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
-    if (!(0,fields/* isObject */.Gv)(parsed.doc.value) || !hf_model_card/* MODEL_CARD_KEYS */.G.some((k) => Object.hasOwn(parsed.doc.value, k))) {
-        return {
-            result: {
-                kind: 'not-a-manifest',
-                reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.G.join(', ')})`
-            }
-        };
-    }
-    return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
-}
-function parseData(path, text, syntax) {
-    const parsed = syntax === 'json' ? parseJsonDocument(text) : (0,yaml/* parseYamlDocument */.I)(text);
-    if ('problem' in parsed)
-        return { result: unreadable(path, parsed.problem) };
-    return { input: { path, doc: parsed.doc } };
-}
-/**
- * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
- * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
- */
-function readManifest(path, bytes, size) {
-    const kind = (0,manifest_names/* nameKind */.uo)(path);
-    const syntax = syntaxOf(path);
-    if (!kind || !syntax)
-        return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
-    const decoded = decodeManifest(bytes, size);
-    if ('problem' in decoded)
-        return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
-    const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
-    if ('result' in parsed)
-        return parsed.result;
-    const { input } = parsed;
-    const format = (0,registry/* detectFormat */.Tz)(input.doc.value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
-    if (format)
-        return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
-    if (kind === 'model-card')
-        return { kind: 'not-a-manifest', reason: 'it is not a model card' };
-    if ((0,manifest_names/* isWeakName */.so)(path) && !hasLineageKeys(input.doc.value)) {
-        return {
-            kind: 'not-a-manifest',
-            reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
-        };
-    }
-    return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
-}
-
-;// CONCATENATED MODULE: ./src/discover/file-kinds.ts
-/** Weight files that make a directory an artifact (issue #2's list). */
-function isWeightFile(path) {
-    const name = basename(path).toLowerCase();
-    if (name.endsWith('.safetensors') || name.endsWith('.gguf'))
-        return true;
-    if (name === 'adapter_model.bin')
-        return true;
-    if (/^pytorch_model.*\.bin$/.test(name))
-        return true;
-    // candle_qlora_adapter_meta.json is a manifest; the adapter tensors themselves are not JSON.
-    return name.startsWith('candle_qlora_adapter') && !name.endsWith('.json');
-}
-/** Files whose presence carries an attribution notice (Apache-style NOTICE, Llama's notice file). */
-function isNoticeFile(path) {
-    return /^notice(\.(md|txt))?$/i.test(basename(path));
-}
-function basename(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? path : path.slice(i + 1);
-}
-/** Repository-relative directory of a path, `.` for the root. */
-function dirname(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? '.' : path.slice(0, i);
-}
-function joinPath(dir, name) {
-    return dir === '.' ? name : `${dir}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/files/open-inside.ts
-/**
- * Opens a file of the checkout for reading, refusing what a pull request could use against the
- * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
- * directories. The one way every reader of untrusted files opens them.
- */
-
-
-// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
-// Both are 0 where the platform has no such flag (Windows).
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
-// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
-function errorCode(error) {
-    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-function whyNot(error) {
-    switch (errorCode(error)) {
-        case 'ENOENT':
-        case 'ENOTDIR':
-            return 'the file does not exist in the checkout';
-        case 'EACCES':
-        case 'EPERM':
-            return 'it cannot be read: permission denied';
-        case 'ELOOP':
-            return 'it is a symbolic link that loops or was swapped while the gate read it';
-        case 'ENAMETOOLONG':
-            return 'its path is too long to open';
-        case 'ENXIO':
-        case 'ENODEV':
-            return 'it is not a regular file';
-        default:
-            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
-    }
-}
-/**
- * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
- * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
- */
-function openInsideWorkspace(workspaceReal, absolute) {
-    let real;
-    try {
-        real = external_node_fs_.realpathSync.native(absolute);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
-        return { refused: 'it is a symbolic link that points outside the repository' };
-    }
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (stat.isFile())
-            return { fd, size: stat.size };
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        return { refused: whyNot(error) };
-    }
-    (0,external_node_fs_.closeSync)(fd);
-    return { refused: 'it is not a regular file' };
-}
-
-;// CONCATENATED MODULE: ./src/discover/read-bounded.ts
-
-
-/**
- * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
- * too large without being loaded. Refuses what openInsideWorkspace refuses: symlinks out of the
- * workspace, anything that is not a regular file (never blocking on a FIFO).
- *
- * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
- * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
- */
-function readBounded(workspaceReal, absolute, limit) {
-    const opened = openInsideWorkspace(workspaceReal, absolute);
-    if ('refused' in opened)
-        return opened;
-    const { fd, size } = opened;
-    try {
-        const length = Math.min(size, limit + 1);
-        const bytes = Buffer.allocUnsafe(length);
-        let read = 0;
-        while (read < length) {
-            const bytesRead = (0,external_node_fs_.readSync)(fd, bytes, read, length - read, read);
-            if (bytesRead === 0)
-                break;
-            read += bytesRead;
-        }
-        return { bytes: bytes.subarray(0, read), size };
-    }
-    catch {
-        return { refused: 'it could not be read (an I/O error)' };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/weights/positional-reader.ts
-/**
- * Little-endian reads at a moving position of an open file, through one reused buffer: a header of
- * a multi-gigabyte weight file is read in small pieces, and a run of fields the caller skips (a
- * 150,000-entry vocabulary) is stepped over without being kept.
- */
-
-/** Thrown when a read would pass the end of the file, or the caller's limit; readers catch it at their edge. */
-class EndOfBytes extends Error {
-    at;
-    end;
-    pastLimit;
-    constructor(
-    /** Where the read that did not fit started. */
-    at, 
-    /** Where the bytes end: the file's size, or less when the file shrank since it was measured. */
-    end, 
-    /** Whether it hit the caller's limit rather than the end of the file. */
-    pastLimit) {
-        super(pastLimit ? `reading past the limit at byte ${at}` : `the file ends at byte ${end}, inside a read from ${at}`);
-        this.at = at;
-        this.end = end;
-        this.pastLimit = pastLimit;
-    }
-}
-/** Reads `length` bytes at `position` into `buffer`, looping over short reads; returns how many it got. */
-function readFully(fd, buffer, offset, length, position) {
-    let got = 0;
-    while (got < length) {
-        const n = (0,external_node_fs_.readSync)(fd, buffer, offset + got, length - got, position + got);
-        if (n === 0)
-            break;
-        got += n;
-    }
-    return got;
-}
-const TWO_TO_32 = 2 ** 32;
-/** High words below this keep a u64 within Number.MAX_SAFE_INTEGER (2^53 − 1). */
-const SAFE_HIGH_WORD = 2 ** 21;
-class PositionalReader {
-    fd;
-    size;
-    limit;
-    /** Where the next read starts, in bytes from the start of the file. */
-    pos = 0;
-    buffer;
-    /** File offset of buffer[0], and of the byte after the last valid one. */
-    start = 0;
-    end = 0;
-    constructor(fd, 
-    /** The file's size (from fstat). */
-    size, 
-    /** No read may pass this offset (a cap on how much of the file a reader scans). */
-    limit = size, bufferBytes = 64 * 1024) {
-        this.fd = fd;
-        this.size = size;
-        this.limit = limit;
-        this.buffer = Buffer.allocUnsafe(bufferBytes);
-    }
-    /** Throws EndOfBytes unless `n` bytes from `pos` are inside both the file and the limit. */
-    check(n) {
-        if (this.pos + n > this.size)
-            throw new EndOfBytes(this.pos, this.size, false);
-        if (this.pos + n > this.limit)
-            throw new EndOfBytes(this.pos, this.limit, true);
-    }
-    /** Makes `n` (≤ the buffer's size) bytes at `pos` available and returns their index in the buffer. */
-    window(n) {
-        if (this.pos >= this.start && this.pos + n <= this.end)
-            return this.pos - this.start;
-        this.check(n);
-        const wanted = Math.min(this.buffer.length, this.size - this.pos);
-        const got = readFully(this.fd, this.buffer, 0, wanted, this.pos);
-        this.start = this.pos;
-        this.end = this.pos + got;
-        // The file shrank since fstat: it ends here.
-        if (got < n)
-            throw new EndOfBytes(this.pos, this.pos + got, false);
-        return 0;
-    }
-    u8() {
-        const i = this.window(1);
-        this.pos += 1;
-        return this.buffer[i];
-    }
-    i8() {
-        const i = this.window(1);
-        this.pos += 1;
-        return this.buffer.readInt8(i);
-    }
-    u16() {
-        const i = this.window(2);
-        this.pos += 2;
-        return this.buffer.readUInt16LE(i);
-    }
-    i16() {
-        const i = this.window(2);
-        this.pos += 2;
-        return this.buffer.readInt16LE(i);
-    }
-    u32() {
-        const i = this.window(4);
-        this.pos += 4;
-        return this.buffer.readUInt32LE(i);
-    }
-    i32() {
-        const i = this.window(4);
-        this.pos += 4;
-        return this.buffer.readInt32LE(i);
-    }
-    f32() {
-        const i = this.window(4);
-        this.pos += 4;
-        return this.buffer.readFloatLE(i);
-    }
-    f64() {
-        const i = this.window(8);
-        this.pos += 8;
-        return this.buffer.readDoubleLE(i);
-    }
-    /** A u64 as a number when it is a safe integer, else as a bigint (no BigInt cost on the common path). */
-    u64() {
-        const i = this.window(8);
-        this.pos += 8;
-        const low = this.buffer.readUInt32LE(i);
-        const high = this.buffer.readUInt32LE(i + 4);
-        return high < SAFE_HIGH_WORD ? high * TWO_TO_32 + low : this.buffer.readBigUInt64LE(i);
-    }
-    /** An i64 as a number when it is a safe integer, else as a bigint. */
-    i64() {
-        const i = this.window(8);
-        this.pos += 8;
-        const value = this.buffer.readBigInt64LE(i);
-        return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-    }
-    /**
-     * A u64 that counts bytes or elements still to come in this file: one of 2^53 or more can never
-     * fit, so it ends the read at once (EndOfBytes) instead of coming back as a bigint.
-     */
-    length() {
-        const at = this.pos;
-        const value = this.u64();
-        if (typeof value === 'bigint')
-            throw new EndOfBytes(at, this.size, false);
-        return value;
-    }
-    /** A copy of the next `n` bytes. */
-    bytes(n) {
-        if (n <= this.buffer.length) {
-            const i = this.window(n);
-            this.pos += n;
-            return Buffer.from(this.buffer.subarray(i, i + n));
-        }
-        this.check(n);
-        const out = Buffer.allocUnsafe(n);
-        const got = readFully(this.fd, out, 0, n, this.pos);
-        if (got < n)
-            throw new EndOfBytes(this.pos, this.pos + got, false);
-        this.pos += n;
-        return out;
-    }
-    /** Steps over `n` bytes without reading them. */
-    skip(n) {
-        this.check(n);
-        this.pos += n;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/weights/gguf.ts
-/**
- * GGUF metadata (ggml docs/gguf.md, versions 2 and 3, little-endian), read from an open file without
- * touching tensor infos or tensor data.
- *
- * Hand-written rather than @huggingface/gguf (0.4.6): that package opens the file by path again for
- * every 2 MB chunk (no fd, so no workspace containment and a FIFO blocks it), keeps every chunk it
- * read in one growing buffer (capped at 50 MB), decodes every array in full (a 150k-token vocabulary
- * becomes 150k strings), parses all tensor infos, reports no key offsets and is async only.
- *
- * Decisions, for untrusted files:
- * - caps: 1,000,000 entries; keys ≤ 65,535 bytes (the spec's limit); 256 MiB of file scanned.
- * - a string value over 1 MiB (tokenizer.huggingface.json can be) keeps its first 4 KiB plus a
- *   note of its full length (TRUNCATED_MARK), so the entry is still reported, never silently dropped.
- * - arrays keep `items` only when they have ≤ 64 scalar or string elements; longer ones are stepped
- *   over (strings by their lengths) and reported as `{ arrayOf, length }`.
- * - u64/i64 beyond Number.MAX_SAFE_INTEGER become decimal strings; f32/f64 are numbers.
- * - keys must be UTF-8 (the spec says ASCII) and unique; string values decode leniently (U+FFFD).
- * - a bool byte other than 0 or 1 is refused, as the spec says it is invalid.
- */
-
-
-
-const MAX_GGUF_ENTRIES = 1_000_000;
-const MAX_GGUF_KEY_BYTES = 65_535;
-const MAX_GGUF_STRING_BYTES = 1024 * 1024;
-const KEPT_PREFIX_BYTES = 4096;
-const MAX_GGUF_METADATA_BYTES = 256 * 1024 * 1024;
-const MAX_KEPT_ARRAY_ITEMS = 64;
-/** Arrays of arrays deeper than this are refused (llama.cpp writes none). */
-const MAX_ARRAY_DEPTH = 4;
-/** A tensor info takes at least a name length (8), n_dims (4), type (4) and offset (8). */
-const MIN_TENSOR_INFO_BYTES = 24;
-/** Appended to a string value that was cut to its first KEPT_PREFIX_BYTES. */
-const TRUNCATED_MARK = '…[truncated by lineage-gate:';
-/** GGUF value types by number, named as gguf-py's GGUFValueType (lower-cased). */
-const GGUF_TYPE_NAMES = [
-    'uint8',
-    'int8',
-    'uint16',
-    'int16',
-    'uint32',
-    'int32',
-    'float32',
-    'bool',
-    'string',
-    'array',
-    'uint64',
-    'int64',
-    'float64'
-];
-const STRING = 8;
-const ARRAY = 9;
-/** Bytes of each fixed-size type, by number (strings and arrays have none). */
-const FIXED_BYTES = [1, 1, 2, 2, 4, 4, 4, 1, undefined, undefined, 8, 8, 8];
-/** Pre-GGUF llama.cpp files start with a little-endian u32 magic: "lmgg" on disk is 'ggml'. */
-const PRE_GGUF_MAGICS = new Map([
-    ['lmgg', 'ggml'],
-    ['fmgg', 'ggmf'],
-    ['tjgg', 'ggjt'],
-    ['algg', 'ggla']
-]);
-class Unreadable extends Error {
-}
-const gguf_int = (n) => n.toLocaleString('en-US');
-/** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
-const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
-class GgufMetadataReader {
-    r;
-    /** What is being read, for the message when the file ends inside it. */
-    reading = 'the header';
-    seen = new Map();
-    constructor(r) {
-        this.r = r;
-    }
-    read() {
-        const { r } = this;
-        this.magic();
-        const version = this.version();
-        const tensorCount = r.u64();
-        const kvCount = r.u64();
-        if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
-            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${gguf_int(MAX_GGUF_ENTRIES)}`);
-        }
-        const entries = [];
-        for (let i = 0; i < kvCount; i++)
-            entries.push(this.entry(i));
-        const rest = r.size - r.pos;
-        if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
-            throw new Unreadable(`the GGUF header declares ${tensorCount} tensors, ` +
-                `more than the ${gguf_int(rest)} bytes after its metadata can describe`);
-        }
-        return { kind: 'gguf', version, tensorCount, entries };
-    }
-    magic() {
-        const { r } = this;
-        if (r.size < 4)
-            throw new Unreadable(`the file is ${r.size} bytes, too short to start with the GGUF magic`);
-        const magic = r.bytes(4);
-        if (magic.toString('latin1') === 'GGUF')
-            return;
-        const older = PRE_GGUF_MAGICS.get(magic.toString('latin1'));
-        if (older) {
-            throw new Unreadable(`it is a pre-GGUF llama.cpp file (magic "${older}"), not GGUF: convert it to GGUF to have its metadata read`);
-        }
-        const hex = [...magic].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
-        throw new Unreadable(`it does not start with the GGUF magic "GGUF" (its first bytes are ${hex})`);
-    }
-    version() {
-        const version = this.r.u32();
-        if (version === 2 || version === 3)
-            return version;
-        if (version === 1) {
-            throw new Unreadable('it is GGUF version 1 (32-bit lengths, from 2023), which the gate does not read: ' +
-                're-convert it with a current llama.cpp');
-        }
-        // Written big-endian, a small version has its low bytes at the end: 3 reads as 0x03000000.
-        const swapped = Buffer.alloc(4);
-        swapped.writeUInt32LE(version);
-        const bigEndian = swapped.readUInt32BE();
-        if (bigEndian >= 1 && bigEndian <= 3) {
-            throw new Unreadable(`it is a big-endian GGUF file (version ${bigEndian}); the gate reads little-endian GGUF only, ` +
-                'the byte order of nearly every GGUF file');
-        }
-        throw new Unreadable(`it declares GGUF version ${version}; the gate reads versions 2 and 3`);
-    }
-    entry(index) {
-        const { r } = this;
-        const offset = r.pos;
-        this.reading = `the key of entry ${index + 1} (from byte ${offset})`;
-        const length = r.u64();
-        if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
-            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${gguf_int(MAX_GGUF_KEY_BYTES)}`);
-        }
-        const bytes = r.bytes(length);
-        if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
-            const bad = offset + 8 + firstInvalidUtf8(bytes);
-            throw new Unreadable(`the key at byte ${offset} is not valid UTF-8 (byte ${bad})`);
-        }
-        const key = bytes.toString('utf8');
-        const earlier = this.seen.get(key);
-        if (earlier !== undefined) {
-            throw new Unreadable(`the key "${key}" appears twice (at bytes ${earlier} and ${offset}): ` +
-                'readers disagree on which value counts, so neither is evidence');
-        }
-        this.seen.set(key, offset);
-        this.reading = `the value of "${key}" (key at byte ${offset})`;
-        const type = r.u32();
-        return { key, value: this.value(type, key), offset };
-    }
-    value(type, key) {
-        if (type === ARRAY)
-            return this.array(key);
-        if (type >= GGUF_TYPE_NAMES.length) {
-            throw new Unreadable(`the value of "${key}" has type ${type}, which GGUF does not define`);
-        }
-        return this.scalar(type, key);
-    }
-    scalar(type, key) {
-        const { r } = this;
-        switch (type) {
-            case 0:
-                return r.u8();
-            case 1:
-                return r.i8();
-            case 2:
-                return r.u16();
-            case 3:
-                return r.i16();
-            case 4:
-                return r.u32();
-            case 5:
-                return r.i32();
-            case 6:
-                return r.f32();
-            case 7: {
-                const at = r.pos;
-                const byte = r.u8();
-                if (byte > 1)
-                    throw new Unreadable(`the bool of "${key}" at byte ${at} is ${byte}, neither 0 nor 1`);
-                return byte === 1;
-            }
-            case STRING:
-                return this.string();
-            case 10:
-                return integer(r.u64());
-            case 11:
-                return integer(r.i64());
-            default:
-                return r.f64();
-        }
-    }
-    string() {
-        const { r } = this;
-        const length = r.length();
-        if (length <= MAX_GGUF_STRING_BYTES)
-            return r.bytes(length).toString('utf8');
-        const prefix = r.bytes(KEPT_PREFIX_BYTES);
-        r.skip(length - KEPT_PREFIX_BYTES);
-        // stream: true holds back a character cut in half at the end of the prefix.
-        const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
-        return `${kept}${TRUNCATED_MARK} the string is ${gguf_int(length)} bytes]`;
-    }
-    array(key, depth = 0) {
-        const { r } = this;
-        if (depth >= MAX_ARRAY_DEPTH) {
-            throw new Unreadable(`the value of "${key}" nests arrays more than ${MAX_ARRAY_DEPTH} deep`);
-        }
-        const at = r.pos;
-        const type = r.u32();
-        if (type >= GGUF_TYPE_NAMES.length) {
-            throw new Unreadable(`the array "${key}" at byte ${at} has elements of type ${type}, which GGUF does not define`);
-        }
-        const count = r.length();
-        const arrayOf = GGUF_TYPE_NAMES[type];
-        if (type !== ARRAY && count <= MAX_KEPT_ARRAY_ITEMS) {
-            const items = [];
-            for (let i = 0; i < count; i++)
-                items.push(this.scalar(type, key));
-            return { arrayOf, length: count, items };
-        }
-        this.skipElements(type, count, key, depth);
-        return { arrayOf, length: count };
-    }
-    /** Steps over `count` elements: fixed-size ones at once, strings by their lengths, arrays one by one. */
-    skipElements(type, count, key, depth) {
-        const { r } = this;
-        const fixed = FIXED_BYTES[type];
-        if (fixed !== undefined) {
-            r.skip(count * fixed);
-        }
-        else if (type === STRING) {
-            for (let i = 0; i < count; i++)
-                r.skip(r.length());
-        }
-        else {
-            for (let i = 0; i < count; i++)
-                this.array(key, depth + 1);
-        }
-    }
-    /** The message for a file that ends, or passes the scan cap, inside what was being read. */
-    ended(end) {
-        if (end.pastLimit) {
-            const mib = MAX_GGUF_METADATA_BYTES / (1024 * 1024);
-            return `the GGUF metadata runs past the gate's ${mib} MiB cap (in ${this.reading})`;
-        }
-        return `the GGUF header ends early (at byte ${end.end}): the file ends inside ${this.reading}`;
-    }
-}
-/**
- * The metadata of the GGUF file open at `fd` (`size` from fstat). Never throws: a file it cannot read
- * is `{ kind: 'unreadable', reason }`.
- */
-function readGgufHeader(fd, size) {
-    const reader = new GgufMetadataReader(new PositionalReader(fd, size, Math.min(size, MAX_GGUF_METADATA_BYTES)));
-    try {
-        return reader.read();
-    }
-    catch (error) {
-        if (error instanceof Unreadable)
-            return { kind: 'unreadable', reason: error.message };
-        if (error instanceof EndOfBytes)
-            return { kind: 'unreadable', reason: reader.ended(error) };
-        return { kind: 'unreadable', reason: `the GGUF header could not be read (${String(error)})` };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/weights/lfs-pointer-file.ts
-
-
-/**
- * The Git LFS pointer held by the open file, if it is one: only a file of at most 1024 bytes can be,
- * so a real weight file costs no read here. A file that starts like a pointer but is not a valid
- * one is `damaged`: neither weights nor evidence of them.
- */
-function lfsPointerIn(fd, size) {
-    if (size > MAX_LFS_POINTER_BYTES)
-        return undefined;
-    const bytes = Buffer.alloc(size);
-    const text = bytes.subarray(0, readFully(fd, bytes, 0, size, 0)).toString('utf8');
-    const pointer = parseLfsPointer(text);
-    if (pointer)
-        return pointer;
-    if (lfsPointerFields(text)) {
-        return { damaged: 'it is a Git LFS pointer without a valid sha256 oid and size, not the weights' };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/weights/safetensors.ts
-/**
- * The safetensors header (huggingface/safetensors): an 8-byte little-endian length N, then N bytes
- * of UTF-8 JSON — tensor name → { dtype, shape, data_offsets }, plus an optional `__metadata__` of
- * string → string. Only the header is read; tensor data never is.
- *
- * Decision on `__metadata__` values that are not strings: the file is refused (unreadable), because
- * the format allows only strings there and its reference reader (the Rust crate behind the
- * `safetensors` Python package) rejects such a file, so no tool that loads it would see that metadata.
- */
-
-
-
-/** The reference reader's own cap on the header (100 MB) is looser; 64 MiB is already thousands of tensors. */
-const MAX_SAFETENSORS_HEADER_BYTES = 64 * 1024 * 1024;
-/** Bytes per element of the dtypes whose size is a whole number of bytes (others are not size-checked). */
-const DTYPE_BYTES = {
-    BOOL: 1,
-    U8: 1,
-    I8: 1,
-    F8_E5M2: 1,
-    F8_E4M3: 1,
-    I16: 2,
-    U16: 2,
-    F16: 2,
-    BF16: 2,
-    I32: 4,
-    U32: 4,
-    F32: 4,
-    I64: 8,
-    U64: 8,
-    F64: 8
-};
-const METADATA = '__metadata__';
-class safetensors_Unreadable extends Error {
-}
-const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-function metadataOf(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new safetensors_Unreadable(`its "${METADATA}" is ${kindOf(value)}, not an object of strings`);
-    }
-    const entries = Object.entries(value);
-    for (const [key, item] of entries) {
-        if (typeof item !== 'string') {
-            throw new safetensors_Unreadable(`its "${METADATA}" value "${key}" is ${kindOf(item)}, not a string: the format allows only strings ` +
-                'there, and the reference safetensors reader refuses the file');
-        }
-    }
-    // fromEntries defines own properties: a "__proto__" key stays data, not a prototype.
-    return Object.fromEntries(entries);
-}
-function tensorOf(name, value, dataBytes) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new safetensors_Unreadable(`tensor "${name}" is ${kindOf(value)}, not an object with dtype, shape and data_offsets`);
-    }
-    const { dtype, shape, data_offsets: offsets } = value;
-    if (typeof dtype !== 'string')
-        throw new safetensors_Unreadable(`tensor "${name}" has no string dtype`);
-    if (!Array.isArray(shape) || !shape.every(isCount)) {
-        throw new safetensors_Unreadable(`tensor "${name}" has a shape that is not a list of non-negative integers`);
-    }
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-        throw new safetensors_Unreadable(`tensor "${name}" has data_offsets that are not [begin, end] with begin ≤ end`);
-    }
-    const [begin, end] = offsets;
-    if (end > dataBytes) {
-        throw new safetensors_Unreadable(`tensor "${name}" has data up to byte ${end} of the data section, which holds ${dataBytes} bytes`);
-    }
-    const elementBytes = DTYPE_BYTES[dtype];
-    if (elementBytes !== undefined) {
-        // BigInt: a product of safe integers need not be one.
-        const expected = shape.reduce((n, d) => n * BigInt(d), BigInt(elementBytes));
-        if (expected !== BigInt(end - begin)) {
-            throw new safetensors_Unreadable(`tensor "${name}" is ${dtype} of shape [${shape.join(', ')}] (${expected} bytes) ` +
-                `but its data_offsets span ${end - begin} bytes`);
-        }
-    }
-    return { name, dtype, shape: shape };
-}
-function readLength(fd, size) {
-    if (size < 8)
-        throw new safetensors_Unreadable(`the file is ${size} bytes, too short for the 8-byte safetensors header length`);
-    const prefix = Buffer.alloc(8);
-    if (readFully(fd, prefix, 0, 8, 0) < 8)
-        throw new safetensors_Unreadable('the file ends inside the 8-byte header length');
-    const length = prefix.readBigUInt64LE(0);
-    if (length === 0n)
-        throw new safetensors_Unreadable('its header length is 0: a safetensors header is at least "{}"');
-    if (length > BigInt(size - 8)) {
-        throw new safetensors_Unreadable(`its header length is ${length} bytes, more than the ${size - 8} bytes after it: ` +
-            'the file is truncated or not safetensors');
-    }
-    if (length > BigInt(MAX_SAFETENSORS_HEADER_BYTES)) {
-        throw new safetensors_Unreadable(`its header length is ${length} bytes, over the gate's ${MAX_SAFETENSORS_HEADER_BYTES / 1024 / 1024} MiB cap`);
-    }
-    return Number(length);
-}
-function parseHeader(bytes) {
-    if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes)) {
-        throw new safetensors_Unreadable(`its header is not valid UTF-8 (byte ${8 + firstInvalidUtf8(bytes)} of the file)`);
-    }
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new safetensors_Unreadable('its header nests JSON too deeply to read');
-        throw new safetensors_Unreadable(`its header is not JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-}
-function read(fd, size) {
-    const length = readLength(fd, size);
-    const bytes = Buffer.allocUnsafe(length);
-    if (readFully(fd, bytes, 0, length, 8) < length)
-        throw new safetensors_Unreadable('the file ends inside its header');
-    const header = parseHeader(bytes);
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) {
-        throw new safetensors_Unreadable(`its header is JSON but ${kindOf(header)}, not an object of tensors`);
-    }
-    const dataBytes = size - 8 - length;
-    const tensors = [];
-    let metadata = {};
-    for (const [name, value] of Object.entries(header)) {
-        if (name === METADATA)
-            metadata = metadataOf(value);
-        else
-            tensors.push(tensorOf(name, value, dataBytes));
-    }
-    tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { kind: 'safetensors', tensors, metadata };
-}
-/**
- * The header of the safetensors file open at `fd` (`size` from fstat): its tensors sorted by name,
- * and its `__metadata__`. Never throws: a file it cannot read is `{ kind: 'unreadable', reason }`.
- */
-function readSafetensorsHeader(fd, size) {
-    try {
-        return read(fd, size);
-    }
-    catch (error) {
-        if (error instanceof safetensors_Unreadable)
-            return { kind: 'unreadable', reason: error.message };
-        // RangeError from a structure too deep for the engine, I/O errors: still an answer, not a throw.
-        return { kind: 'unreadable', reason: `its safetensors header could not be read (${String(error)})` };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/weights/read-header.ts
-/**
- * What a weight file's bytes say, by the one route every weight file takes: opened inside the
- * workspace, recognised as an LFS pointer by content, then read by the reader its name asks for.
- */
-
-
-
-
-
-
-function opaque(name, fd, size) {
-    const start = Buffer.alloc(4);
-    const got = readFully(fd, start, 0, Math.min(4, size), 0);
-    const zip = got === 4 && start.readUInt32BE(0) === 0x504b0304;
-    // Pickle protocol 2+ starts with PROTO (0x80) and the protocol number.
-    const pickle = got >= 2 && start[0] === 0x80 && start[1] >= 2 && start[1] <= 5;
-    if (name.endsWith('.bin') && (zip || pickle)) {
-        const what = zip ? 'a PyTorch checkpoint (a zip of pickles)' : 'a pickled PyTorch file';
-        return { kind: 'opaque', reason: `it is ${what}: the gate never unpickles untrusted files, so it has no header` };
-    }
-    return { kind: 'opaque', reason: 'it is not GGUF or safetensors: the gate reads no header from this format' };
-}
-/**
- * The header of the weight file at `absolute`. Never throws, always closes what it opened: whatever
- * goes wrong is `{ kind: 'unreadable', reason }`.
- */
-function readWeightHeader(workspaceReal, absolute) {
-    const opened = openInsideWorkspace(workspaceReal, absolute);
-    if ('refused' in opened)
-        return { kind: 'unreadable', reason: opened.refused };
-    const { fd, size } = opened;
-    try {
-        const pointer = lfsPointerIn(fd, size);
-        if (pointer && 'damaged' in pointer)
-            return { kind: 'unreadable', reason: pointer.damaged };
-        if (pointer)
-            return { kind: 'lfs-pointer', oid: pointer.oid, size: pointer.size };
-        const name = absolute.toLowerCase();
-        if (name.endsWith('.gguf'))
-            return readGgufHeader(fd, size);
-        if (name.endsWith('.safetensors'))
-            return readSafetensorsHeader(fd, size);
-        return opaque(name, fd, size);
-    }
-    catch (error) {
-        return { kind: 'unreadable', reason: `it could not be read (${String(error)})` };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
-var classify = __nccwpck_require__(1376);
-// EXTERNAL MODULE: ./src/lineage/classify-url.ts
-var classify_url = __nccwpck_require__(7395);
-;// CONCATENATED MODULE: ./src/formats/weight-evidence.ts
-/**
- * Shared by the weight-header formats: an upstream or dataset named inside a weight file's header
- * becomes a reference like any other, with a location (the header key and its byte offset) and the
- * evidence class the bytes support (docs/weights.md).
- */
-
-
-
-/**
- * A header names its upstream because a conversion tool copied it from the source's model card:
- * the bytes carry the claim, but no author answers for it there. Secondary, never primary.
- */
-const HEADER_EVIDENCE = 'secondary';
-/** Where a header key was read: the key as the field, its byte offset in the file for people. */
-function headerSource(path, key, offset) {
-    return { path, field: offset === undefined ? key : `${key} (byte ${offset})`, at: span/* FILE_START */.W };
-}
-/** A record for a weight file's header, with nothing declared yet. */
-function emptyWeightRecord(path, format) {
-    return {
-        path,
-        format,
-        origin: 'weights',
-        upstreams: [],
-        upstreamLicenses: [],
-        datasets: [],
-        digests: [],
-        anchor: headerSource(path, 'header'),
-        notes: []
-    };
-}
-/**
- * An upstream named by a header value: a Hub URL or a Hub id. Anything else (free text such as
- * "Llama 3.1 8B Instruct") names no repository and is left out rather than guessed.
- */
-function headerUpstream(value, role, source) {
-    const trimmed = value.trim();
-    if (!trimmed)
-        return undefined;
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? (0,classify_url/* readHubUrl */.Fi)(trimmed) : undefined;
-    if (url) {
-        if (url.repoType !== 'models' || !url.id)
-            return undefined;
-        const ref = (0,classify/* classifyUpstream */.O)(url.revision ? `${url.id}@${url.revision}` : url.id);
-        if (ref.kind !== 'hub-id')
-            return undefined;
-        return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
-    }
-    const ref = (0,classify/* classifyUpstream */.O)(trimmed);
-    if (ref.kind !== 'hub-id' || ref.invalidReason)
-        return undefined;
-    return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
-}
-
-;// CONCATENATED MODULE: ./src/formats/gguf-header.ts
-/**
- * GGUF headers as lineage evidence (llama.cpp's `general.*` conventions): the base models, the
- * source the file was converted from, the license, datasets, and the architecture's dimensions.
- */
-
-
-
-const GGUF_HEADER_FORMAT = 'gguf-header';
-/** Most numbered entries (`general.base_model.N.*`) read: a hostile count cannot make the gate loop. */
-const MAX_LISTED = 64;
-function gguf_header_text(entries, key) {
-    const entry = entries.get(key);
-    return entry && typeof entry.value === 'string' ? { value: entry.value, entry } : undefined;
-}
-function count(entries, key) {
-    const value = entries.get(key)?.value;
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_LISTED) : 0;
-}
-/** The base models: `general.base_model.N.repo_url`, else a name that is itself a Hub id. */
-function readBaseModels(path, entries, record) {
-    for (let i = 0; i < count(entries, 'general.base_model.count'); i++) {
-        for (const field of ['repo_url', 'url', 'name']) {
-            const found = gguf_header_text(entries, `general.base_model.${i}.${field}`);
-            if (!found)
-                continue;
-            const ref = headerUpstream(found.value, 'base', headerSource(path, found.entry.key, found.entry.offset));
-            if (ref) {
-                record.upstreams.push(ref);
-                break;
-            }
-        }
-    }
-}
-/** The repository the file was converted from (a quantization's original). */
-function readSource(path, entries, record) {
-    for (const key of ['general.source.repo_url', 'general.source.url', 'general.source.huggingface.repository']) {
-        const found = gguf_header_text(entries, key);
-        if (!found)
-            continue;
-        const ref = headerUpstream(found.value, 'quantized-from', headerSource(path, key, found.entry.offset));
-        if (!ref)
-            continue;
-        // The same repository named as a base too is one claim, not two.
-        if (!record.upstreams.some((u) => u.id?.toLowerCase() === ref.id?.toLowerCase()))
-            record.upstreams.push(ref);
-        return;
-    }
-}
-function readLicense(path, entries, record) {
-    const id = gguf_header_text(entries, 'general.license');
-    const name = gguf_header_text(entries, 'general.license.name');
-    const link = gguf_header_text(entries, 'general.license.link');
-    if (!id && !name)
-        return;
-    const at = (id ?? name).entry;
-    record.license = {
-        ...(id ? { id: id.value } : {}),
-        ...(name ? { name: name.value } : {}),
-        ...(link ? { link: link.value } : {}),
-        source: headerSource(path, at.key, at.offset)
-    };
-}
-function readDatasets(path, entries, record) {
-    for (let i = 0; i < count(entries, 'general.dataset.count'); i++) {
-        const found = gguf_header_text(entries, `general.dataset.${i}.repo_url`) ?? gguf_header_text(entries, `general.dataset.${i}.name`);
-        if (!found)
-            continue;
-        const url = (0,classify_url/* readHubUrl */.Fi)(found.value);
-        const dataset = url
-            ? url.repoType === 'datasets' && url.id
-                ? { id: url.id }
-                : {}
-            : (0,classify/* classifyDatasetId */.M)(found.value);
-        record.datasets.push({
-            raw: found.value,
-            ...(dataset.id ? { id: dataset.id } : {}),
-            source: headerSource(path, found.entry.key, found.entry.offset)
-        });
-    }
-}
-/** The model's own dimensions (`<arch>.embedding_length` …) and, for LoRA adapters, alpha. */
-function readDimensions(path, entries) {
-    const arch = gguf_header_text(entries, 'general.architecture')?.value;
-    const facts = {};
-    const put = (key, entryKey) => {
-        const entry = entries.get(entryKey);
-        if (typeof entry?.value === 'number')
-            facts[key] = { value: entry.value, source: headerSource(path, entryKey, entry.offset) };
-    };
-    if (arch) {
-        put('dModel', `${arch}.embedding_length`);
-        put('layers', `${arch}.block_count`);
-        put('heads', `${arch}.attention.head_count`);
-        put('vocab', `${arch}.vocab_size`);
-    }
-    const tokens = entries.get('tokenizer.ggml.tokens');
-    if (!facts.vocab && tokens && typeof tokens.value === 'object') {
-        facts.vocab = { value: tokens.value.length, source: headerSource(path, tokens.key, tokens.offset) };
-    }
-    put('alpha', 'adapter.lora.alpha');
-    return Object.keys(facts).length > 0 ? facts : undefined;
-}
-/** A GGUF header's lineage; undefined for anything but a parsed GGUF header. */
-function readGgufRecord(path, header) {
-    if (header.kind !== 'gguf')
-        return undefined;
-    const entries = new Map(header.entries.map((e) => [e.key, e]));
-    const record = emptyWeightRecord(path, GGUF_HEADER_FORMAT);
-    readBaseModels(path, entries, record);
-    readSource(path, entries, record);
-    readLicense(path, entries, record);
-    readDatasets(path, entries, record);
-    const dimensions = readDimensions(path, entries);
-    if (dimensions)
-        record.training = dimensions;
-    const name = gguf_header_text(entries, 'general.name');
-    if (name)
-        record.name = { value: name.value, source: headerSource(path, 'general.name', name.entry.offset) };
-    return record;
-}
-
-// EXTERNAL MODULE: ./src/weights/lora-tensors.ts
-var lora_tensors = __nccwpck_require__(7498);
-// EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
-var mlx_adapter_config = __nccwpck_require__(4453);
-;// CONCATENATED MODULE: ./src/formats/safetensors-header.ts
-
-
-
-const SAFETENSORS_HEADER_FORMAT = 'safetensors-header';
-/** `__metadata__` keys that name the model the weights derive from. */
-const BASE_KEYS = ['base_model', 'base_model_name_or_path', 'model_name_or_path'];
-const LICENSE_KEYS = ['license', 'modelspec.license'];
-/** A safetensors header's lineage; undefined for anything else. */
-function readSafetensorsRecord(path, header) {
-    if (header.kind !== 'safetensors')
-        return undefined;
-    const record = emptyWeightRecord(path, SAFETENSORS_HEADER_FORMAT);
-    const metadata = header.metadata;
-    for (const key of BASE_KEYS) {
-        const value = Object.hasOwn(metadata, key) ? metadata[key] : undefined;
-        const ref = value ? headerUpstream(value, 'base', headerSource(path, `__metadata__.${key}`)) : undefined;
-        if (ref) {
-            record.upstreams.push(ref);
-            break;
-        }
-    }
-    // The LoRA rank the tensors were trained with, to check against the rank a config declares.
-    const layout = (0,lora_tensors/* loraLayout */.v6)(header.tensors);
-    // `lora_a` / `lora_b` mean mlx_lm's orientation only in mlx_lm's own files.
-    const factors = layout === 'peft' || (layout === 'mlx' && (0,mlx_adapter_config/* isMlxAdapterWeights */.C)(path)) ? (0,lora_tensors/* loraFactors */.TE)(header.tensors, layout) : [];
-    const rank = (0,lora_tensors/* uniformRank */.HV)(factors);
-    if (rank !== undefined) {
-        record.training = { rank: { value: rank, source: headerSource(path, `${factors[0].tensor.name} shape`) } };
-    }
-    const licenseKey = LICENSE_KEYS.find((k) => Object.hasOwn(metadata, k) && metadata[k].trim());
-    if (licenseKey)
-        record.license = { id: metadata[licenseKey], source: headerSource(path, `__metadata__.${licenseKey}`) };
-    return record;
-}
-
-;// CONCATENATED MODULE: ./src/formats/weight-formats.ts
-
-
-/** Weight formats whose headers carry lineage evidence, by the record format id they produce. */
-const WEIGHT_RECORD_FORMATS = (/* unused pure expression or super */ null && (['gguf-header', 'safetensors-header']));
-/** What a weight file's header says about lineage; undefined when it says nothing. */
-function readWeightRecord(path, header) {
-    const record = readGgufRecord(path, header) ?? readSafetensorsRecord(path, header);
-    if (!record)
-        return undefined;
-    const saysSomething = record.upstreams.length > 0 || record.license || record.datasets.length > 0 || record.training;
-    return saysSomething ? record : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/discover/discover.ts
-
-
-
-
-
-
-
-
-
-
-function isRelevant(path) {
-    return (0,manifest_names/* isManifestCandidate */.xc)(path) || isWeightFile(path) || isNoticeFile(path);
-}
-function entryFor(dirs, dir) {
-    let entry = dirs.get(dir);
-    if (!entry)
-        dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
-    return entry;
-}
-function collectFullScan(opts, dirs) {
-    // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
-    // so that reading it reports why it was refused instead of dropping it unseen.
-    const onSkip = (path) => {
-        if ((0,manifest_names/* isManifestCandidate */.xc)(path) && opts.include(path))
-            entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
-    };
-    for (const path of walkTree(opts.workspace, { onSkip })) {
-        if (!isRelevant(path) || !opts.include(path))
-            continue;
-        entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
-    }
-    for (const entry of dirs.values())
-        entry.changed = true;
-}
-function collectChanges(opts, dirs) {
-    for (const change of opts.changeSet.changes) {
-        if (change.previousPath &&
-            isRelevant(change.previousPath) &&
-            dirname(change.previousPath) !== dirname(change.path)) {
-            // A manifest moved out of a directory leaves that directory without it.
-            const old = entryFor(dirs, dirname(change.previousPath));
-            old.changed = true;
-            if ((0,manifest_names/* isManifestCandidate */.xc)(change.previousPath))
-                old.removedManifests.add(change.previousPath);
-        }
-        if (!isRelevant(change.path))
-            continue;
-        const entry = entryFor(dirs, dirname(change.path));
-        entry.changed = true;
-        if (change.status === 'removed') {
-            if ((0,manifest_names/* isManifestCandidate */.xc)(change.path))
-                entry.removedManifests.add(change.path);
-            else
-                entry.files.set(basename(change.path), 'removed');
-        }
-        else {
-            entry.files.set(basename(change.path), change.status);
-        }
-    }
-    // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-    for (const [dir, entry] of dirs)
-        addPresentFiles(opts.workspace, dir, entry);
-}
-/** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
-function addPresentFiles(workspace, dir, entry) {
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
-            .filter((d) => d.isFile() || d.isSymbolicLink())
-            .map((d) => d.name);
-    }
-    catch {
-        return; // the directory was deleted by the change, or is not a directory
-    }
-    for (const name of names) {
-        if (!entry.files.has(name) && isRelevant(joinPath(dir, name)))
-            entry.files.set(name, 'present');
-    }
-}
-/**
- * The artifact in one directory as it is in the checkout, untouched by the change (a parent that
- * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
- */
-function readArtifactDir(workspaceReal, workspace, dir) {
-    const entry = { files: new Map(), removedManifests: new Set(), changed: false };
-    addPresentFiles(workspace, dir, entry);
-    if (entry.files.size === 0)
-        return undefined;
-    return readArtifact(workspaceReal, workspace, dir, entry);
-}
-function readArtifact(workspaceReal, workspace, dir, entry) {
-    const artifact = {
-        dir,
-        records: [],
-        unreadable: [],
-        schemaProblems: [],
-        weights: [],
-        removedManifests: [...entry.removedManifests].sort(),
-        changed: entry.changed,
-        noticeFiles: []
-    };
-    for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
-        const path = joinPath(dir, name);
-        if (isWeightFile(path)) {
-            if (status === 'removed') {
-                artifact.weights.push({ path, status });
-                continue;
-            }
-            // The header is evidence to check the manifests against (bounded; tensors are never read).
-            const header = readWeightHeader(workspaceReal, (0,external_node_path_.join)(workspace, path));
-            artifact.weights.push({ path, status, header });
-            const evidence = readWeightRecord(path, header);
-            if (evidence)
-                artifact.records.push(evidence);
-            continue;
-        }
-        if (status === 'removed')
-            continue;
-        if (isNoticeFile(path)) {
-            artifact.noticeFiles.push(path);
-            continue;
-        }
-        const read = readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
-        if ('refused' in read) {
-            artifact.unreadable.push({ path, reason: read.refused, at: span/* FILE_START */.W });
-            continue;
-        }
-        const result = readManifest(path, read.bytes, read.size);
-        if (result.kind === 'record') {
-            artifact.records.push(result.record);
-            artifact.schemaProblems.push(...result.schemaProblems);
-        }
-        else if (result.kind === 'unreadable') {
-            artifact.unreadable.push(result.problem);
-        }
-    }
-    return artifact;
-}
-/** Groups the change set into artifacts (directories) and reads every manifest in them once. */
-async function discoverArtifacts(opts) {
-    const dirs = new Map();
-    if (opts.changeSet.scope === 'all')
-        collectFullScan(opts, dirs);
-    else
-        collectChanges(opts, dirs);
-    const workspaceReal = await (0,promises_.realpath)(opts.workspace);
-    const artifacts = [];
-    let manifestCount = 0;
-    const sorted = [...dirs.keys()].sort();
-    for (const dir of sorted) {
-        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
-        const empty = artifact.records.length === 0 &&
-            artifact.unreadable.length === 0 &&
-            artifact.weights.length === 0 &&
-            artifact.removedManifests.length === 0;
-        if (!empty)
-            artifacts.push(artifact);
-    }
-    return { artifacts, manifestCount };
-}
-
-;// CONCATENATED MODULE: ./src/lineage/graph.ts
-/**
- * The artifact graph's pure parts: which values of a record refer to other directories of the
- * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
- */
-
-/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
-const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
-const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
-/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
-function localReferences(record) {
-    const out = (record.localRefs ?? []).map((ref) => ({
-        raw: ref.raw,
-        source: ref.source,
-        role: ref.role ?? 'base',
-        explicit: true
-    }));
-    for (const ref of record.upstreams) {
-        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
-            continue;
-        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
-    }
-    return out;
-}
-/**
- * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
- * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
- * repository root. Paths that leave the repository are dropped; `.` is the root.
- */
-function candidatePaths(manifestPath, raw) {
-    if (OFF_REPOSITORY.test(raw))
-        return [];
-    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (!value)
-        return [];
-    const manifestDir = external_node_path_.posix.dirname(manifestPath);
-    const out = [];
-    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
-        if (joined === '..' || joined.startsWith('../'))
-            continue;
-        const path = joined === '' ? '.' : joined;
-        if (!out.includes(path))
-            out.push(path);
-    }
-    return out;
-}
-/**
- * Groups of artifacts that derive from each other in a loop (strongly connected components of more
- * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
- */
-function findCycles(edges) {
-    const index = new Map();
-    const low = new Map();
-    const onStack = new Set();
-    const stack = [];
-    const cycles = [];
-    let next = 0;
-    for (const start of [...edges.keys()].sort()) {
-        if (index.has(start))
-            continue;
-        const work = [{ node: start, child: 0 }];
-        index.set(start, next);
-        low.set(start, next++);
-        stack.push(start);
-        onStack.add(start);
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const children = edges.get(frame.node) ?? [];
-            if (frame.child < children.length) {
-                const child = children[frame.child++];
-                if (!index.has(child)) {
-                    index.set(child, next);
-                    low.set(child, next++);
-                    stack.push(child);
-                    onStack.add(child);
-                    work.push({ node: child, child: 0 });
-                }
-                else if (onStack.has(child)) {
-                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
-                }
-                continue;
-            }
-            work.pop();
-            if (work.length > 0) {
-                const parent = work[work.length - 1].node;
-                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
-            }
-            if (low.get(frame.node) === index.get(frame.node)) {
-                const component = [];
-                let member;
-                do {
-                    member = stack.pop();
-                    onStack.delete(member);
-                    component.push(member);
-                } while (member !== frame.node);
-                if (component.length > 1)
-                    cycles.push(component.sort());
-            }
-        }
-    }
-    return cycles;
-}
-
-;// CONCATENATED MODULE: ./src/discover/relatives.ts
-/**
- * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
- * derive from (loading those that the change did not touch), gives it what it inherits from them,
- * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
- * derive from it.
- */
-
-
-
-
-
-
-
-
-/** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
-const MAX_INHERITANCE_DEPTH = 16;
-/** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
-const MAX_CONTEXT_ARTIFACTS = 256;
-/** Directories the change removed files from. */
-function removedDirectories(changeSet) {
-    const dirs = new Set();
-    for (const change of changeSet.changes) {
-        if (change.status === 'removed')
-            dirs.add(dirname(change.path));
-        if (change.previousPath && dirname(change.previousPath) !== dirname(change.path)) {
-            dirs.add(dirname(change.previousPath));
-        }
-    }
-    return dirs;
-}
-class Linker {
-    opts;
-    run;
-    workspaceReal;
-    context = new Map();
-    links = new Map();
-    removedDirs;
-    constructor(opts, run) {
-        this.opts = opts;
-        this.run = run;
-        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-        this.removedDirs = removedDirectories(opts.changeSet);
-    }
-    /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
-    target(path) {
-        let real;
-        try {
-            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
-        }
-        catch {
-            return { kind: 'absent' };
-        }
-        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
-            return { kind: 'absent' };
-        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
-        if (!info)
-            return { kind: 'absent' };
-        if (info.isDirectory())
-            return { kind: 'dir', dir: path };
-        return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
-    }
-    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
-    artifactAt(dir) {
-        const inRun = this.run.get(dir);
-        if (inRun)
-            return inRun;
-        if (this.context.has(dir))
-            return this.context.get(dir);
-        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
-            : undefined;
-        this.context.set(dir, loaded);
-        return loaded;
-    }
-    link(artifact, ref, record) {
-        const candidates = candidatePaths(record.path, ref.raw);
-        for (const candidate of candidates) {
-            const target = this.target(candidate);
-            if (target.kind !== 'dir')
-                continue;
-            // Resuming from its own checkpoint, or a path to its own files, is no derivation.
-            if (target.dir === artifact.dir)
-                return undefined;
-            return {
-                raw: ref.raw,
-                source: ref.source,
-                explicit: ref.explicit,
-                dir: target.dir,
-                state: 'artifact',
-                inherited: []
-            };
-        }
-        const deleted = candidates.flatMap((c) => [c, dirname(c)]).find((c) => this.removedDirs.has(c));
-        if (deleted !== undefined) {
-            return {
-                raw: ref.raw,
-                source: ref.source,
-                explicit: ref.explicit,
-                dir: deleted,
-                state: 'deleted',
-                inherited: []
-            };
-        }
-        if (!ref.explicit || candidates.length === 0)
-            return undefined;
-        return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
-    }
-    /** The artifact's links to local parents (computed once per directory). */
-    parentsOf(artifact) {
-        const known = this.links.get(artifact.dir);
-        if (known)
-            return known;
-        const links = [];
-        this.links.set(artifact.dir, links);
-        for (const record of artifact.records) {
-            if (record.origin === 'weights')
-                continue;
-            for (const ref of localReferences(record)) {
-                const link = this.link(artifact, ref, record);
-                if (link)
-                    links.push(link);
-            }
-        }
-        return links;
-    }
-    /** What an artifact inherits through one link: the parent's records, then its own parents', nearest first. */
-    inheritedThrough(link) {
-        const out = [];
-        const seen = new Set();
-        let frontier = link.state === 'artifact' ? [link.dir] : [];
-        for (let depth = 0; depth < MAX_INHERITANCE_DEPTH && frontier.length > 0; depth++) {
-            const nextFrontier = [];
-            for (const dir of frontier) {
-                if (seen.has(dir))
-                    continue;
-                seen.add(dir);
-                const parent = this.artifactAt(dir);
-                if (!parent)
-                    continue;
-                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
-                for (const next of this.parentsOf(parent))
-                    if (next.state === 'artifact')
-                        nextFrontier.push(next.dir);
-            }
-            frontier = nextFrontier;
-        }
-        return out;
-    }
-    /** Local derivation edges among every artifact seen so far. */
-    edges() {
-        const edges = new Map();
-        for (const [dir, links] of this.links) {
-            edges.set(dir, links.filter((l) => l.state === 'artifact').map((l) => l.dir));
-        }
-        return edges;
-    }
-}
-/** Shortest way from `start` back to itself inside one loop, as directories. */
-function loopFrom(start, members, edges) {
-    const previous = new Map();
-    const queue = [...(edges.get(start) ?? [])].filter((d) => members.has(d));
-    for (const d of queue)
-        previous.set(d, start);
-    for (let i = 0; i < queue.length; i++) {
-        const dir = queue[i];
-        if (dir === start)
-            break;
-        for (const next of edges.get(dir) ?? []) {
-            if (!members.has(next) || previous.has(next))
-                continue;
-            previous.set(next, dir);
-            queue.push(next);
-        }
-    }
-    const path = [start];
-    for (let at = previous.get(start); at !== undefined && at !== start && path.length <= members.size;) {
-        path.splice(1, 0, at);
-        at = previous.get(at);
-    }
-    return [...path, start];
-}
-/** Manifests outside the run that reference a directory this change deletes. */
-function findDependents(opts, deleted, runDirs) {
-    const found = new Map();
-    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    for (const path of walkTree(opts.workspace)) {
-        if (!(0,manifest_names/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has(dirname(path)))
-            continue;
-        const read = readBounded(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
-        if ('refused' in read)
-            continue;
-        const result = readManifest(path, read.bytes, read.size);
-        if (result.kind !== 'record')
-            continue;
-        for (const ref of localReferences(result.record)) {
-            const hit = candidatePaths(path, ref.raw)
-                .flatMap((c) => [c, dirname(c)])
-                .find((c) => deleted.has(c));
-            if (hit === undefined || hit === dirname(path))
-                continue;
-            const list = found.get(hit) ?? [];
-            list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
-            found.set(hit, list);
-        }
-    }
-    return found;
-}
-/**
- * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
- * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
- */
-function linkArtifacts(artifacts, opts) {
-    const run = new Map(artifacts.map((a) => [a.dir, a]));
-    const linker = new Linker(opts, run);
-    for (const artifact of artifacts) {
-        const parents = linker.parentsOf(artifact);
-        for (const link of parents)
-            link.inherited = linker.inheritedThrough(link);
-        artifact.parents = parents;
-    }
-    const edges = linker.edges();
-    for (const component of findCycles(edges)) {
-        const members = new Set(component);
-        for (const dir of component) {
-            const artifact = run.get(dir);
-            if (!artifact)
-                continue;
-            const dirs = loopFrom(dir, members, edges);
-            const link = artifact.parents?.find((l) => l.state === 'artifact' && l.dir === dirs[1]);
-            if (link)
-                artifact.cycle = { dirs, source: link.source };
-        }
-    }
-    const deleted = new Set(artifacts
-        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
-        .map((a) => a.dir));
-    if (deleted.size === 0)
-        return;
-    const dependents = findDependents(opts, deleted, new Set(run.keys()));
-    for (const [dir, links] of dependents) {
-        const artifact = run.get(dir);
-        if (artifact)
-            artifact.dependents = links;
-    }
-}
-
 // EXTERNAL MODULE: ./src/lineage/declared-file.ts
 var declared_file = __nccwpck_require__(9138);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/weights/digest.ts
-/**
- * The sha256 of a weight file: from its bytes, streamed through one reused 1 MiB buffer so memory
- * stays flat for multi-gigabyte files; or, for a Git LFS pointer, the oid it names.
- */
-
-
-
-
-const CHUNK_BYTES = 1024 * 1024;
-function readAt(fd, buffer, length, position) {
-    return new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
-}
-/** Hashes exactly the `size` bytes fstat saw, then checks the file did not grow or shrink meanwhile. */
-async function hashFrom(fd, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let position = 0;
-    while (position < size) {
-        const got = await readAt(fd, buffer, Math.min(CHUNK_BYTES, size - position), position);
-        if (got === 0)
-            break;
-        hash.update(buffer.subarray(0, got));
-        position += got;
-    }
-    const more = position === size ? await readAt(fd, buffer, 1, position) : 0;
-    if (position !== size || more > 0) {
-        return { unverifiable: `the file changed size while it was hashed (it was ${size} bytes when opened)` };
-    }
-    return { sha256: hash.digest('hex'), via: 'file', size };
-}
-/** The sha256 (lowercase hex) of the weight file at `absolute`. Never rejects; always closes the file. */
-async function sha256OfFile(workspaceReal, absolute) {
-    const opened = openInsideWorkspace(workspaceReal, absolute);
-    if ('refused' in opened)
-        return { unverifiable: opened.refused };
-    const { fd, size } = opened;
-    try {
-        const pointer = lfsPointerIn(fd, size);
-        if (pointer && 'damaged' in pointer)
-            return { unverifiable: pointer.damaged };
-        if (pointer)
-            return { sha256: pointer.oid, via: 'lfs-pointer', size: pointer.size };
-        return await hashFrom(fd, size);
-    }
-    catch (error) {
-        return { unverifiable: `it could not be read (${String(error)})` };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
+// EXTERNAL MODULE: ./src/weights/digest.ts
+var weights_digest = __nccwpck_require__(837);
 ;// CONCATENATED MODULE: ./src/discover/digests.ts
 /**
  * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
@@ -18988,7 +19213,7 @@ async function computeDigests(artifacts, workspace) {
     const worker = async () => {
         while (next < jobs.length) {
             const { artifact, path } = jobs[next++];
-            const digest = await sha256OfFile(workspaceReal, (0,external_node_path_.join)(workspace, path));
+            const digest = await (0,weights_digest/* sha256OfFile */.V)(workspaceReal, (0,external_node_path_.join)(workspace, path));
             artifact.fileDigests.set(path, digest);
         }
     };
@@ -19164,12 +19389,12 @@ async function resolveAncestry(client, id, options = {}) {
             answer: rootAnswer
         },
         chain,
-        cycles: ancestry_findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
         ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
     };
 }
 /** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
-function ancestry_findCycles(start, edges, nameOf) {
+function findCycles(start, edges, nameOf) {
     const cycles = [];
     const seen = new Set();
     const state = new Map();
@@ -19349,12 +19574,12 @@ function reportWeight(weight) {
 }
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await discoverArtifacts({
+    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
         include: opts.include
     });
-    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     await computeDigests(artifacts, opts.workspace);
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
@@ -19388,6 +19613,30 @@ async function runGate(opts) {
         notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
         manifestsCount: manifestCount
     });
+}
+
+
+/***/ }),
+
+/***/ 6794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ defaultPolicy),
+/* harmony export */   b: () => (/* binding */ defaultEffectivePolicy)
+/* harmony export */ });
+/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
+function defaultEffectivePolicy() {
+    return {
+        rules: {},
+        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
+        licenses: { allow: null, deny: [], unknown: 'warn' },
+        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
+    };
+}
+/** The policy of a repository without a policy file. */
+function defaultPolicy() {
+    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
 }
 
 
@@ -19657,7 +19906,7 @@ function describeParseError(err, tokens, rewritten) {
 
 /***/ }),
 
-/***/ 4496:
+/***/ 8020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19678,21 +19927,8 @@ var config_error = __nccwpck_require__(2386);
 var yaml = __nccwpck_require__(9094);
 // EXTERNAL MODULE: ./src/source/span.ts
 var span = __nccwpck_require__(545);
-;// CONCATENATED MODULE: ./src/policy/defaults.ts
-/** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
-function defaultEffectivePolicy() {
-    return {
-        rules: {},
-        require: { pinnedRevisions: false, evidence: null, attribution: 'when-required', hub: false },
-        licenses: { allow: null, deny: [], unknown: 'warn' },
-        upstreams: { allow: null, deny: [], mirrorsAsUpstream: true }
-    };
-}
-/** The policy of a repository without a policy file. */
-function defaultPolicy() {
-    return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
-}
-
+// EXTERNAL MODULE: ./src/policy/defaults.ts
+var defaults = __nccwpck_require__(6794);
 // EXTERNAL MODULE: ./src/formats/fields.ts
 var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/policy/effective.ts
@@ -19809,7 +20045,7 @@ function readPolicy(doc, file) {
     const licenses = (0,fields/* own */.ZV)(root, 'licenses');
     return {
         file,
-        defaults: (0,effective/* mergeSettings */.s)(defaultEffectivePolicy(), readSettings(root)),
+        defaults: (0,effective/* mergeSettings */.s)((0,defaults/* defaultEffectivePolicy */.b)(), readSettings(root)),
         overrides: items((0,fields/* own */.ZV)(root, 'overrides')).map((o) => ({
             paths: strings((0,fields/* own */.ZV)(o, 'paths')),
             settings: readSettings(o)
@@ -20365,7 +20601,7 @@ async function loadPolicy(opts) {
     const workspace = (0,external_node_path_.resolve)(opts.workspace);
     const full = await locatePolicy(workspace, opts.file);
     if (!full)
-        return defaultPolicy();
+        return (0,defaults/* defaultPolicy */.G)();
     const file = toRepoPath(workspace, full);
     const { text, tooLarge } = await readBounded(full);
     if (tooLarge)
@@ -22231,7 +22467,7 @@ const unmanifestedWeights = {
             .map((w) => w.path.split('/').pop())
             .join(', ') + more;
         const one = relevant.length === 1;
-        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path))
+        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path && r.upstreams.length > 0))
             ? ' Its header names an upstream, but bytes are evidence, not a declaration someone answers for.'
             : '';
         return [
@@ -24895,8 +25131,10 @@ function resolveUpstreamLicenses(ctx) {
                 if (!ref.id || seen.has(ref.id.toLowerCase()))
                     continue;
                 const found = licenseOfUpstream(ref, record, ctx);
+                // Findings about an inherited duty point at the child's own reference to its parent.
+                const at = { ...ref, source: link.source };
                 if (found)
-                    add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+                    add({ ref: at, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
             }
         }
     }
@@ -24950,6 +25188,58 @@ function licenseTerms(expression) {
 /** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
 function licenseAlternatives(expression) {
     return expression.split(/\s+or\s+/i).map(licenseTerms);
+}
+
+
+/***/ }),
+
+/***/ 7014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Il: () => (/* binding */ lfsPointerFields),
+/* harmony export */   Xe: () => (/* binding */ MAX_LFS_POINTER_BYTES),
+/* harmony export */   y: () => (/* binding */ parseLfsPointer)
+/* harmony export */ });
+/**
+ * Git LFS pointer files (git-lfs docs/spec.md): what a checkout holds in place of a file tracked with
+ * LFS when the content was not pulled. `version …` comes first, then `key value` lines, e.g.
+ *
+ *   version https://git-lfs.github.com/spec/v1
+ *   oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393
+ *   size 12345
+ *
+ * The oid is the sha256 of the real content, which is what makes a pointer evidence.
+ */
+/** The spec caps a pointer at 1024 bytes; real ones are about 130. */
+const MAX_LFS_POINTER_BYTES = 1024;
+// The hawser URL is what pre-release versions of git-lfs wrote; the spec still accepts it.
+const VERSION_LINE = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?$/;
+const SHA256_OID = /^sha256:([0-9a-f]{64})$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+/**
+ * The `oid` and `size` fields, as written, of any text that starts like a pointer — also a broken
+ * one, so that a manifest committed through LFS is recognised even when its pointer is damaged.
+ */
+function lfsPointerFields(text) {
+    if (!text.startsWith('version ') || text.length > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    if (Buffer.byteLength(text) > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+    if (!VERSION_LINE.test(lines[0]))
+        return undefined;
+    const field = (key) => lines.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
+    return { oid: field('oid'), size: field('size') };
+}
+/** A well-formed pointer: `oid` is the 64 lowercase hex digits of the content's sha256, `size` its bytes. */
+function parseLfsPointer(text) {
+    const fields = lfsPointerFields(text);
+    const oid = fields?.oid !== undefined ? SHA256_OID.exec(fields.oid)?.[1] : undefined;
+    if (oid === undefined || fields?.size === undefined || !DECIMAL.test(fields.size))
+        return undefined;
+    const size = Number(fields.size);
+    return Number.isSafeInteger(size) ? { oid, size } : undefined;
 }
 
 
@@ -25157,6 +25447,105 @@ const version = package_namespaceObject.rE;
 
 /***/ }),
 
+/***/ 837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ sha256OfFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5504);
+/* harmony import */ var _lfs_pointer_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1413);
+/**
+ * The sha256 of a weight file: from its bytes, streamed through one reused 1 MiB buffer so memory
+ * stays flat for multi-gigabyte files; or, for a Git LFS pointer, the oid it names.
+ */
+
+
+
+
+const CHUNK_BYTES = 1024 * 1024;
+function readAt(fd, buffer, length, position) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.read)(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+}
+/** Hashes exactly the `size` bytes fstat saw, then checks the file did not grow or shrink meanwhile. */
+async function hashFrom(fd, size) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let position = 0;
+    while (position < size) {
+        const got = await readAt(fd, buffer, Math.min(CHUNK_BYTES, size - position), position);
+        if (got === 0)
+            break;
+        hash.update(buffer.subarray(0, got));
+        position += got;
+    }
+    const more = position === size ? await readAt(fd, buffer, 1, position) : 0;
+    if (position !== size || more > 0) {
+        return { unverifiable: `the file changed size while it was hashed (it was ${size} bytes when opened)` };
+    }
+    return { sha256: hash.digest('hex'), via: 'file', size };
+}
+/** The sha256 (lowercase hex) of the weight file at `absolute`. Never rejects; always closes the file. */
+async function sha256OfFile(workspaceReal, absolute) {
+    const opened = (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M)(workspaceReal, absolute);
+    if ('refused' in opened)
+        return { unverifiable: opened.refused };
+    const { fd, size } = opened;
+    try {
+        const pointer = (0,_lfs_pointer_file_js__WEBPACK_IMPORTED_MODULE_3__/* .lfsPointerIn */ .A)(fd, size);
+        if (pointer && 'damaged' in pointer)
+            return { unverifiable: pointer.damaged };
+        if (pointer)
+            return { sha256: pointer.oid, via: 'lfs-pointer', size: pointer.size };
+        return await hashFrom(fd, size);
+    }
+    catch (error) {
+        return { unverifiable: `it could not be read (${String(error)})` };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ lfsPointerIn)
+/* harmony export */ });
+/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7014);
+/* harmony import */ var _positional_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1479);
+
+
+/**
+ * The Git LFS pointer held by the open file, if it is one: only a file of at most 1024 bytes can be,
+ * so a real weight file costs no read here. A file that starts like a pointer but is not a valid
+ * one is `damaged`: neither weights nor evidence of them.
+ */
+function lfsPointerIn(fd, size) {
+    if (size > _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LFS_POINTER_BYTES */ .Xe)
+        return undefined;
+    const bytes = Buffer.alloc(size);
+    const text = bytes.subarray(0, (0,_positional_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .readFully */ .lR)(fd, bytes, 0, size, 0)).toString('utf8');
+    const pointer = (0,_source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLfsPointer */ .y)(text);
+    if (pointer)
+        return pointer;
+    if ((0,_source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .lfsPointerFields */ .Il)(text)) {
+        return { damaged: 'it is a Git LFS pointer without a valid sha256 oid and size, not the weights' };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 7498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -25215,10 +25604,197 @@ function uniformRank(factors) {
 
 /***/ }),
 
+/***/ 1479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EA: () => (/* binding */ EndOfBytes),
+/* harmony export */   Ij: () => (/* binding */ PositionalReader),
+/* harmony export */   lR: () => (/* binding */ readFully)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Little-endian reads at a moving position of an open file, through one reused buffer: a header of
+ * a multi-gigabyte weight file is read in small pieces, and a run of fields the caller skips (a
+ * 150,000-entry vocabulary) is stepped over without being kept.
+ */
+
+/** Thrown when a read would pass the end of the file, or the caller's limit; readers catch it at their edge. */
+class EndOfBytes extends Error {
+    at;
+    end;
+    pastLimit;
+    constructor(
+    /** Where the read that did not fit started. */
+    at, 
+    /** Where the bytes end: the file's size, or less when the file shrank since it was measured. */
+    end, 
+    /** Whether it hit the caller's limit rather than the end of the file. */
+    pastLimit) {
+        super(pastLimit ? `reading past the limit at byte ${at}` : `the file ends at byte ${end}, inside a read from ${at}`);
+        this.at = at;
+        this.end = end;
+        this.pastLimit = pastLimit;
+    }
+}
+/** Reads `length` bytes at `position` into `buffer`, looping over short reads; returns how many it got. */
+function readFully(fd, buffer, offset, length, position) {
+    let got = 0;
+    while (got < length) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, offset + got, length - got, position + got);
+        if (n === 0)
+            break;
+        got += n;
+    }
+    return got;
+}
+const TWO_TO_32 = 2 ** 32;
+/** High words below this keep a u64 within Number.MAX_SAFE_INTEGER (2^53 − 1). */
+const SAFE_HIGH_WORD = 2 ** 21;
+class PositionalReader {
+    fd;
+    size;
+    limit;
+    /** Where the next read starts, in bytes from the start of the file. */
+    pos = 0;
+    buffer;
+    /** File offset of buffer[0], and of the byte after the last valid one. */
+    start = 0;
+    end = 0;
+    constructor(fd, 
+    /** The file's size (from fstat). */
+    size, 
+    /** No read may pass this offset (a cap on how much of the file a reader scans). */
+    limit = size, bufferBytes = 64 * 1024) {
+        this.fd = fd;
+        this.size = size;
+        this.limit = limit;
+        this.buffer = Buffer.allocUnsafe(bufferBytes);
+    }
+    /** Throws EndOfBytes unless `n` bytes from `pos` are inside both the file and the limit. */
+    check(n) {
+        if (this.pos + n > this.size)
+            throw new EndOfBytes(this.pos, this.size, false);
+        if (this.pos + n > this.limit)
+            throw new EndOfBytes(this.pos, this.limit, true);
+    }
+    /** Makes `n` (≤ the buffer's size) bytes at `pos` available and returns their index in the buffer. */
+    window(n) {
+        if (this.pos >= this.start && this.pos + n <= this.end)
+            return this.pos - this.start;
+        this.check(n);
+        const wanted = Math.min(this.buffer.length, this.size - this.pos);
+        const got = readFully(this.fd, this.buffer, 0, wanted, this.pos);
+        this.start = this.pos;
+        this.end = this.pos + got;
+        // The file shrank since fstat: it ends here.
+        if (got < n)
+            throw new EndOfBytes(this.pos, this.pos + got, false);
+        return 0;
+    }
+    u8() {
+        const i = this.window(1);
+        this.pos += 1;
+        return this.buffer[i];
+    }
+    i8() {
+        const i = this.window(1);
+        this.pos += 1;
+        return this.buffer.readInt8(i);
+    }
+    u16() {
+        const i = this.window(2);
+        this.pos += 2;
+        return this.buffer.readUInt16LE(i);
+    }
+    i16() {
+        const i = this.window(2);
+        this.pos += 2;
+        return this.buffer.readInt16LE(i);
+    }
+    u32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readUInt32LE(i);
+    }
+    i32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readInt32LE(i);
+    }
+    f32() {
+        const i = this.window(4);
+        this.pos += 4;
+        return this.buffer.readFloatLE(i);
+    }
+    f64() {
+        const i = this.window(8);
+        this.pos += 8;
+        return this.buffer.readDoubleLE(i);
+    }
+    /** A u64 as a number when it is a safe integer, else as a bigint (no BigInt cost on the common path). */
+    u64() {
+        const i = this.window(8);
+        this.pos += 8;
+        const low = this.buffer.readUInt32LE(i);
+        const high = this.buffer.readUInt32LE(i + 4);
+        return high < SAFE_HIGH_WORD ? high * TWO_TO_32 + low : this.buffer.readBigUInt64LE(i);
+    }
+    /** An i64 as a number when it is a safe integer, else as a bigint. */
+    i64() {
+        const i = this.window(8);
+        this.pos += 8;
+        const value = this.buffer.readBigInt64LE(i);
+        return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+    }
+    /**
+     * A u64 that counts bytes or elements still to come in this file: one of 2^53 or more can never
+     * fit, so it ends the read at once (EndOfBytes) instead of coming back as a bigint.
+     */
+    length() {
+        const at = this.pos;
+        const value = this.u64();
+        if (typeof value === 'bigint')
+            throw new EndOfBytes(at, this.size, false);
+        return value;
+    }
+    /** A copy of the next `n` bytes. */
+    bytes(n) {
+        if (n <= this.buffer.length) {
+            const i = this.window(n);
+            this.pos += n;
+            return Buffer.from(this.buffer.subarray(i, i + n));
+        }
+        this.check(n);
+        const out = Buffer.allocUnsafe(n);
+        const got = readFully(this.fd, out, 0, n, this.pos);
+        if (got < n)
+            throw new EndOfBytes(this.pos, this.pos + got, false);
+        this.pos += n;
+        return out;
+    }
+    /** Steps over `n` bytes without reading them. */
+    skip(n) {
+        this.check(n);
+        this.pos += n;
+    }
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 

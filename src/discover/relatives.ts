@@ -55,13 +55,18 @@ class Linker {
     this.removedDirs = removedDirectories(opts.changeSet);
   }
 
-  /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
+  /**
+   * Where a repository path leads: its directory (a file's own directory), or nowhere. A file
+   * that is not committed (weights are often kept out of git) still leads to its directory.
+   */
   private target(path: string): Target {
     let real: string;
     try {
       real = realpathSync.native(join(this.opts.workspace, path));
     } catch {
-      return { kind: 'absent' };
+      const parent = dirname(path);
+      const fileLike = /\.[A-Za-z0-9]{1,12}$/.test(path) && parent !== path;
+      return fileLike && parent !== '.' ? this.target(parent) : { kind: 'absent' };
     }
     if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + sep)) return { kind: 'absent' };
     const info = statSync(real, { throwIfNoEntry: false });

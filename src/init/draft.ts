@@ -182,8 +182,16 @@ function weightLines(input: DraftInput): string[] {
   return lines;
 }
 
-/** The lineage.yaml text for one artifact. */
-export function draftLineageManifest(input: DraftInput): string {
+export interface Draft {
+  text: string;
+  upstreams: number;
+  weights: number;
+  /** Places marked `TODO(lineage-gate)` for a person to fill in. */
+  todos: number;
+}
+
+/** The lineage.yaml text for one artifact, and what it holds. */
+export function draftLineageManifest(input: DraftInput): Draft {
   const { artifact } = input;
   const ctx: RuleContext = {
     artifact,
@@ -198,8 +206,8 @@ export function draftLineageManifest(input: DraftInput): string {
   const upstreams = upstreamLines(input, ctx, records);
   const datasets = datasetLines(records);
   const weights = weightLines(input);
-  return [
-    `# yaml-language-server: $schema=${SCHEMA_URL}`,
+  const entries = (lines: string[]) => lines.filter((l) => l.startsWith('  - ')).length;
+  const body = [
     `# Written by \`lineage-gate init\` from ${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
     '# Check every value; fill in or delete each TODO(lineage-gate). Docs: docs/lineage-manifest.md',
     'schema: 1',
@@ -217,5 +225,11 @@ export function draftLineageManifest(input: DraftInput): string {
     ...trainingLines(records),
     ...(weights.some((l) => l.startsWith('  - ')) ? ['weights:', ...weights] : weights),
     ''
-  ].join('\n');
+  ];
+  return {
+    text: [`# yaml-language-server: $schema=${SCHEMA_URL}`, ...body].join('\n'),
+    upstreams: entries(upstreams),
+    weights: entries(weights),
+    todos: body.filter((l) => l.includes(TODO)).length
+  };
 }

@@ -25,7 +25,7 @@ export const unmanifestedWeights: Rule = {
         .map((w) => w.path.split('/').pop())
         .join(', ') + more;
     const one = relevant.length === 1;
-    const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path))
+    const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path && r.upstreams.length > 0))
       ? ' Its header names an upstream, but bytes are evidence, not a declaration someone answers for.'
       : '';
     return [

@@ -90,7 +90,9 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
       for (const ref of record.upstreams) {
         if (!ref.id || seen.has(ref.id.toLowerCase())) continue;
         const found = licenseOfUpstream(ref, record, ctx);
-        if (found) add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+        // Findings about an inherited duty point at the child's own reference to its parent.
+        const at = { ...ref, source: link.source };
+        if (found) add({ ref: at, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
       }
     }
   }
