@@ -51,10 +51,7 @@ function licenseAt(input: FormatInput, path: readonly PathSegment[]): LicenseDec
   };
 }
 
-function readUpstream(
-  input: FormatInput,
-  i: number
-): { ref?: UpstreamRef; local?: LocalRef; license?: LicenseDecl } {
+function readUpstream(input: FormatInput, i: number): { ref?: UpstreamRef; local?: LocalRef; license?: LicenseDecl } {
   const path = ['upstreams', i];
   const roleValue = own(valueAt(input.doc.value, path), 'relation');
   const role = (typeof roleValue === 'string' && ROLES.includes(roleValue) ? roleValue : 'base') as UpstreamRole;

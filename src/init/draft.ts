@@ -13,7 +13,8 @@ import { artifactLicense, isResolvable, manifestRecords, rankedRecords } from '.
 import { licenseOfUpstream, upstreamLicensesOf } from '../rules/upstream-licenses.js';
 import type { RuleContext } from '../rules/rule.js';
 
-export const SCHEMA_URL = 'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/lineage.schema.json';
+export const SCHEMA_URL =
+  'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/lineage.schema.json';
 const TODO = '# TODO(lineage-gate):';
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 
@@ -36,6 +37,7 @@ function scalar(value: string | number | boolean): string {
 
 /** A comment line's text: one line, no control characters, bounded. */
 function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
@@ -74,7 +76,8 @@ function upstreamLines(input: DraftInput, ctx: RuleContext, records: LineageReco
     seen.add(ref.id.toLowerCase());
     const revision = refs.map((r) => r.ref).find((r) => r.id?.toLowerCase() === ref.id!.toLowerCase() && r.revision);
     lines.push(`  - id: ${scalar(ref.id)}`);
-    if (revision?.revision && FULL_SHA.test(revision.revision)) lines.push(`    revision: ${scalar(revision.revision)}`);
+    if (revision?.revision && FULL_SHA.test(revision.revision))
+      lines.push(`    revision: ${scalar(revision.revision)}`);
     else lines.push(`    ${TODO} pin the 40-hex commit of ${commentText(ref.id)} the artifact was trained on`);
     lines.push(`    relation: ${scalar(ref.role)}`);
     lines.push(`    evidence: ${scalar(ref.evidence)}`);
@@ -102,7 +105,10 @@ function upstreamLines(input: DraftInput, ctx: RuleContext, records: LineageReco
 function licenseLines(artifact: Artifact): string[] {
   const license = artifactLicense(artifact);
   if (!license) {
-    return [`${TODO} nothing in this directory states the artifact's license: set a Hub/SPDX id,`, '# license: apache-2.0'];
+    return [
+      `${TODO} nothing in this directory states the artifact's license: set a Hub/SPDX id,`,
+      '# license: apache-2.0'
+    ];
   }
   if (license.id && !license.name && !license.link) return [`license: ${scalar(license.id)}`];
   return [
@@ -202,7 +208,10 @@ export function draftLineageManifest(input: DraftInput): string {
     relation ? `relation: ${scalar(relation)}` : `${TODO} how it derives: adapter, finetune, merge, quantized …`,
     ...(upstreams.some((l) => l.startsWith('  - '))
       ? ['upstreams:', ...upstreams]
-      : [`${TODO} nothing here names an upstream model: add \`upstreams: [{ id: org/name, revision: <sha> }]\``, ...upstreams]),
+      : [
+          `${TODO} nothing here names an upstream model: add \`upstreams: [{ id: org/name, revision: <sha> }]\``,
+          ...upstreams
+        ]),
     ...licenseLines(artifact),
     ...attributionLines(artifact, ctx),
     ...(datasets.some((l) => l.startsWith('  - ')) ? ['datasets:', ...datasets] : datasets),
