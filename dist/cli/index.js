@@ -2,16 +2,16 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2210:
+/***/ 5848:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft2020_1 = __nccwpck_require__(4298);
-const discriminator_1 = __nccwpck_require__(8886);
-const json_schema_2020_12_1 = __nccwpck_require__(3995);
+const core_1 = __nccwpck_require__(2439);
+const draft2020_1 = __nccwpck_require__(9220);
+const discriminator_1 = __nccwpck_require__(2936);
+const json_schema_2020_12_1 = __nccwpck_require__(3029);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 class Ajv2020 extends core_1.default {
     constructor(opts = {}) {
@@ -46,24 +46,24 @@ module.exports = exports = Ajv2020;
 module.exports.Ajv2020 = Ajv2020;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2020;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(5268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -225,15 +225,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(4146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -242,7 +242,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(4146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -928,13 +928,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 4146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1077,15 +1077,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 9905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1206,18 +1206,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 4992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8762);
+const validation_error_1 = __nccwpck_require__(535);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const validate_1 = __nccwpck_require__(7391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1454,12 +1454,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 8636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1488,12 +1488,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 5268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(1128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1506,15 +1506,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 1128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(7802);
+const equal = __nccwpck_require__(6136);
+const traverse = __nccwpck_require__(1165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1667,7 +1667,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 2335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1699,14 +1699,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 7802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1883,7 +1883,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1908,15 +1908,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 8284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1964,17 +1964,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 5931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(2335);
+const applicability_1 = __nccwpck_require__(454);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2173,14 +2173,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 3769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2214,24 +2214,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(8284);
+const dataType_1 = __nccwpck_require__(5931);
+const applicability_1 = __nccwpck_require__(454);
+const dataType_2 = __nccwpck_require__(5931);
+const defaults_1 = __nccwpck_require__(3769);
+const keyword_1 = __nccwpck_require__(4852);
+const subschema_1 = __nccwpck_require__(7914);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const errors_1 = __nccwpck_require__(9905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2740,16 +2740,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 4852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const code_1 = __nccwpck_require__(322);
+const errors_1 = __nccwpck_require__(9905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2870,14 +2870,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 7914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2957,31 +2957,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 2439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(535);
+const ref_error_1 = __nccwpck_require__(5268);
+const rules_1 = __nccwpck_require__(2335);
+const compile_1 = __nccwpck_require__(4992);
+const codegen_2 = __nccwpck_require__(8762);
+const resolve_1 = __nccwpck_require__(1128);
+const dataType_1 = __nccwpck_require__(5931);
+const util_1 = __nccwpck_require__(7802);
+const $dataRefSchema = __nccwpck_require__(9422);
+const uri_1 = __nccwpck_require__(975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3581,19 +3581,19 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 3995:
+/***/ 3029:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __nccwpck_require__(1678);
-const applicator = __nccwpck_require__(7216);
-const unevaluated = __nccwpck_require__(9547);
-const content = __nccwpck_require__(8226);
-const core = __nccwpck_require__(518);
-const format = __nccwpck_require__(4588);
-const metadata = __nccwpck_require__(5707);
-const validation = __nccwpck_require__(7082);
+const metaSchema = __nccwpck_require__(5193);
+const applicator = __nccwpck_require__(4097);
+const unevaluated = __nccwpck_require__(4456);
+const content = __nccwpck_require__(2897);
+const core = __nccwpck_require__(9647);
+const format = __nccwpck_require__(8163);
+const metadata = __nccwpck_require__(9232);
+const validation = __nccwpck_require__(5867);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2020($data) {
     ;
@@ -3617,20 +3617,20 @@ exports["default"] = addMetaSchema2020;
 
 /***/ }),
 
-/***/ 4951:
+/***/ 8325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(6136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 3908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3660,19 +3660,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(7041);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 5402:
+/***/ 535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3689,14 +3689,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 9810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3744,15 +3744,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 2089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3856,12 +3856,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 4971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3885,12 +3885,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 5046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3903,13 +3903,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 6988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4004,15 +4004,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4095,12 +4095,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3818:
+/***/ 9624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5826);
+const dependencies_1 = __nccwpck_require__(684);
 const def = {
     keyword: "dependentSchemas",
     type: "object",
@@ -4112,13 +4112,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 5102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4184,27 +4184,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 3841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const additionalItems_1 = __nccwpck_require__(9810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(9769);
+const items2020_1 = __nccwpck_require__(8745);
+const contains_1 = __nccwpck_require__(6988);
+const dependencies_1 = __nccwpck_require__(684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(2089);
+const properties_1 = __nccwpck_require__(8252);
+const patternProperties_1 = __nccwpck_require__(6662);
+const not_1 = __nccwpck_require__(7868);
+const anyOf_1 = __nccwpck_require__(5046);
+const oneOf_1 = __nccwpck_require__(4384);
+const allOf_1 = __nccwpck_require__(4971);
+const if_1 = __nccwpck_require__(5102);
+const thenElse_1 = __nccwpck_require__(167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4234,15 +4234,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 9769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4292,15 +4292,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 8745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
+const additionalItems_1 = __nccwpck_require__(9810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4328,12 +4328,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 7868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4360,13 +4360,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4426,15 +4426,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 6662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const util_2 = __nccwpck_require__(7802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4507,12 +4507,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(9769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4525,15 +4525,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(7391);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const additionalProperties_1 = __nccwpck_require__(2089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4585,13 +4585,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4629,12 +4629,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4648,16 +4648,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
+const util_2 = __nccwpck_require__(7802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4785,7 +4785,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 4586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4801,13 +4801,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 3119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(4586);
+const ref_1 = __nccwpck_require__(7002);
 const core = [
     "$schema",
     "$id",
@@ -4823,18 +4823,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 7002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(5268);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const compile_1 = __nccwpck_require__(4992);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4951,16 +4951,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 2936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const types_1 = __nccwpck_require__(3837);
+const compile_1 = __nccwpck_require__(4992);
+const ref_error_1 = __nccwpck_require__(5268);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5061,7 +5061,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5076,19 +5076,19 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 4298:
+/***/ 9220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const dynamic_1 = __nccwpck_require__(9923);
-const next_1 = __nccwpck_require__(7844);
-const unevaluated_1 = __nccwpck_require__(2010);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(3119);
+const validation_1 = __nccwpck_require__(3467);
+const applicator_1 = __nccwpck_require__(3841);
+const dynamic_1 = __nccwpck_require__(7077);
+const next_1 = __nccwpck_require__(8294);
+const unevaluated_1 = __nccwpck_require__(2420);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(2098);
 const draft2020Vocabularies = [
     dynamic_1.default,
     core_1.default,
@@ -5105,16 +5105,16 @@ exports["default"] = draft2020Vocabularies;
 
 /***/ }),
 
-/***/ 8639:
+/***/ 7317:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const ref_1 = __nccwpck_require__(2996);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const compile_1 = __nccwpck_require__(4992);
+const ref_1 = __nccwpck_require__(7002);
 const def = {
     keyword: "$dynamicAnchor",
     schemaType: "string",
@@ -5141,15 +5141,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5065:
+/***/ 9667:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const ref_1 = __nccwpck_require__(2996);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const ref_1 = __nccwpck_require__(7002);
 const def = {
     keyword: "$dynamicRef",
     schemaType: "string",
@@ -5198,28 +5198,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 7077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8639);
-const dynamicRef_1 = __nccwpck_require__(5065);
-const recursiveAnchor_1 = __nccwpck_require__(9982);
-const recursiveRef_1 = __nccwpck_require__(1794);
+const dynamicAnchor_1 = __nccwpck_require__(7317);
+const dynamicRef_1 = __nccwpck_require__(9667);
+const recursiveAnchor_1 = __nccwpck_require__(7608);
+const recursiveRef_1 = __nccwpck_require__(6680);
 const dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
 exports["default"] = dynamic;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9982:
+/***/ 7608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8639);
-const util_1 = __nccwpck_require__(4464);
+const dynamicAnchor_1 = __nccwpck_require__(7317);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -5235,12 +5235,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1794:
+/***/ 6680:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicRef_1 = __nccwpck_require__(5065);
+const dynamicRef_1 = __nccwpck_require__(9667);
 const def = {
     keyword: "$recursiveRef",
     schemaType: "string",
@@ -5251,12 +5251,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 1664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5349,19 +5349,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(1664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 2098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5385,40 +5385,40 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 7844:
+/***/ 8294:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependentRequired_1 = __nccwpck_require__(643);
-const dependentSchemas_1 = __nccwpck_require__(3818);
-const limitContains_1 = __nccwpck_require__(3907);
+const dependentRequired_1 = __nccwpck_require__(9337);
+const dependentSchemas_1 = __nccwpck_require__(9624);
+const limitContains_1 = __nccwpck_require__(7845);
 const next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
 exports["default"] = next;
 //# sourceMappingURL=next.js.map
 
 /***/ }),
 
-/***/ 2010:
+/***/ 2420:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const unevaluatedProperties_1 = __nccwpck_require__(6855);
-const unevaluatedItems_1 = __nccwpck_require__(4144);
+const unevaluatedProperties_1 = __nccwpck_require__(4189);
+const unevaluatedItems_1 = __nccwpck_require__(4614);
 const unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
 exports["default"] = unevaluated;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4144:
+/***/ 4614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5458,14 +5458,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6855:
+/***/ 4189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
 const error = {
     message: "must NOT have unevaluated properties",
     params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
@@ -5529,14 +5529,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8026:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5560,12 +5560,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 643:
+/***/ 9337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5826);
+const dependencies_1 = __nccwpck_require__(684);
 const def = {
     keyword: "dependentRequired",
     type: "object",
@@ -5578,14 +5578,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 7350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5632,21 +5632,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 3467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(5341);
+const multipleOf_1 = __nccwpck_require__(9822);
+const limitLength_1 = __nccwpck_require__(6944);
+const pattern_1 = __nccwpck_require__(7805);
+const limitProperties_1 = __nccwpck_require__(7973);
+const required_1 = __nccwpck_require__(858);
+const limitItems_1 = __nccwpck_require__(7150);
+const uniqueItems_1 = __nccwpck_require__(7066);
+const const_1 = __nccwpck_require__(1488);
+const enum_1 = __nccwpck_require__(7350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5671,12 +5671,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 3907:
+/***/ 7845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -5692,12 +5692,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 7150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5722,14 +5722,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 6944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const ucs2length_1 = __nccwpck_require__(3908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5755,12 +5755,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 5341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5788,12 +5788,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 7973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5818,12 +5818,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 9822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5850,14 +5850,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 7805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5889,14 +5889,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5974,15 +5974,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(5931);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6044,7 +6044,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8550:
+/***/ 7176:
 /***/ ((module) => {
 
 
@@ -6076,7 +6076,7 @@ module.exports = function (arr, predicate, ctx) {
 
 /***/ }),
 
-/***/ 3430:
+/***/ 6136:
 /***/ ((module) => {
 
 
@@ -6129,7 +6129,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 1165:
 /***/ ((module) => {
 
 
@@ -6229,7 +6229,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4807:
+/***/ 897:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6248,8 +6248,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(6612);
-    const parser_1 = __nccwpck_require__(5152);
+    const format_1 = __nccwpck_require__(2794);
+    const parser_1 = __nccwpck_require__(846);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -6437,7 +6437,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 6612:
+/***/ 2794:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6456,8 +6456,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
-    const string_intern_1 = __nccwpck_require__(4579);
+    const scanner_1 = __nccwpck_require__(2311);
+    const string_intern_1 = __nccwpck_require__(3069);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -6719,7 +6719,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 5152:
+/***/ 846:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6738,7 +6738,7 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
+    const scanner_1 = __nccwpck_require__(2311);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -7408,7 +7408,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 8525:
+/***/ 2311:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -7871,7 +7871,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4579:
+/***/ 3069:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -7920,7 +7920,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 1928:
+/***/ 2465:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -7939,10 +7939,10 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(6612);
-    const edit = __nccwpck_require__(4807);
-    const scanner = __nccwpck_require__(8525);
-    const parser = __nccwpck_require__(5152);
+    const formatter = __nccwpck_require__(2794);
+    const edit = __nccwpck_require__(897);
+    const scanner = __nccwpck_require__(2311);
+    const parser = __nccwpck_require__(846);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -8121,13 +8121,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(1366);
+const utils = __nccwpck_require__(5313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -8145,7 +8145,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 4701:
 /***/ ((module) => {
 
 
@@ -8336,13 +8336,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 9915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(4701);
+const utils = __nccwpck_require__(5313);
 
 /**
  * Constants
@@ -9768,15 +9768,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 1366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(5607);
+const parse = __nccwpck_require__(9915);
+const utils = __nccwpck_require__(5313);
+const constants = __nccwpck_require__(4701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -10136,12 +10136,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 5607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(5313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -10158,7 +10158,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -10546,7 +10546,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 5313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -10557,7 +10557,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -10625,13 +10625,13 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 7369:
+/***/ 2111:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var arrayFindIndex = __nccwpck_require__(8550)
-var parse = __nccwpck_require__(4633)
+var arrayFindIndex = __nccwpck_require__(7176)
+var parse = __nccwpck_require__(6143)
 
-var ranges = __nccwpck_require__(9344)
+var ranges = __nccwpck_require__(7857)
 
 var notALicenseIdentifier = ' is not a simple license identifier'
 
@@ -10692,13 +10692,13 @@ exports.eq = rangeComparison(function (first, second) {
 
 /***/ }),
 
-/***/ 4633:
+/***/ 6143:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(692)
-var parse = __nccwpck_require__(1502)
+var scan = __nccwpck_require__(5886)
+var parse = __nccwpck_require__(9816)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -10707,7 +10707,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 1502:
+/***/ 9816:
 /***/ ((module) => {
 
 
@@ -10852,15 +10852,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 5886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(8223))
+  .concat(__nccwpck_require__(2464))
+var exceptions = __nccwpck_require__(8877)
 
 module.exports = function (source) {
   var index = 0
@@ -10990,13 +10990,13 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 3326:
+/***/ 6256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(6849)
-var parse = __nccwpck_require__(5501)
+var scan = __nccwpck_require__(4495)
+var parse = __nccwpck_require__(2003)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -11005,7 +11005,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 5501:
+/***/ 2003:
 /***/ ((module) => {
 
 
@@ -11158,15 +11158,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 6849:
+/***/ 4495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(8223))
+  .concat(__nccwpck_require__(2464))
+var exceptions = __nccwpck_require__(8877)
 
 module.exports = function (source) {
   var index = 0
@@ -11296,12 +11296,12 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 5131:
+/***/ 2445:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var compare = __nccwpck_require__(7369)
-var parse = __nccwpck_require__(1947)
-var ranges = __nccwpck_require__(9344)
+var compare = __nccwpck_require__(2111)
+var parse = __nccwpck_require__(8461)
+var ranges = __nccwpck_require__(7857)
 
 function rangesAreCompatible (first, second) {
   return (
@@ -11445,13 +11445,13 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 1947:
+/***/ 8461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(3394)
-var parse = __nccwpck_require__(5460)
+var scan = __nccwpck_require__(7728)
+var parse = __nccwpck_require__(5730)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -11460,7 +11460,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 5460:
+/***/ 5730:
 /***/ ((module) => {
 
 
@@ -11605,15 +11605,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 3394:
+/***/ 7728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(8223))
+  .concat(__nccwpck_require__(2464))
+var exceptions = __nccwpck_require__(8877)
 
 module.exports = function (source) {
   var index = 0
@@ -11743,7 +11743,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 1306:
+/***/ 2281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11757,7 +11757,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
+var config_error = __nccwpck_require__(8799);
 ;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
 /**
  * Which lines of the head version a pull request's diff shows: review comments can only be
@@ -12052,7 +12052,7 @@ async function attachDiffLines(cwd, range, changes, log) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 1210:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -12071,20 +12071,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4496);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4980);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1583);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2339);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(1013);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8799);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8962);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(386);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(127);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(6710);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2281);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2700);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(9864);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3174);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7061);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2107);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7606);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(3587);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(8307);
 
 
 
@@ -12274,13 +12274,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ clockFromEnv)
 /* harmony export */ });
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8799);
 
 /**
  * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
@@ -12299,7 +12299,7 @@ function clockFromEnv(env) {
 
 /***/ }),
 
-/***/ 2386:
+/***/ 8799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12336,7 +12336,7 @@ class PolicyError extends ConfigError {
 
 /***/ }),
 
-/***/ 211:
+/***/ 9698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12345,10 +12345,11 @@ class PolicyError extends ConfigError {
 /* harmony export */   LM: () => (/* binding */ weakerEvidence),
 /* harmony export */   RY: () => (/* binding */ attributionFlagAt),
 /* harmony export */   Si: () => (/* binding */ upstreamsAt),
-/* harmony export */   _m: () => (/* binding */ licenseIdAt)
+/* harmony export */   _m: () => (/* binding */ licenseIdAt),
+/* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
 /* harmony export */ });
-/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3562);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
+/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(874);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9662);
 /**
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
  * declarations of a LineageRecord (upstream, license, attribution), each with its position.
@@ -12403,11 +12404,25 @@ function attributionFlagAt(input, path) {
     const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .fK)(input.doc.value, path);
     return typeof value === 'boolean' ? { required: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) } : undefined;
 }
+/**
+ * Training facts written at the given paths (`rank` ← `["r"]` …): numbers and non-empty strings
+ * only, each with where it was written, for the cross-checks between manifests and weights.
+ */
+function trainingFactsAt(input, paths) {
+    const facts = {};
+    for (const [key, path] of Object.entries(paths)) {
+        const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .fK)(input.doc.value, path);
+        const usable = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim());
+        if (usable)
+            facts[key] = { value: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
+    }
+    return Object.keys(facts).length > 0 ? facts : undefined;
+}
 
 
 /***/ }),
 
-/***/ 1899:
+/***/ 9662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12421,7 +12436,7 @@ function attributionFlagAt(input, path) {
 /* harmony export */   iL: () => (/* binding */ rawText),
 /* harmony export */   w5: () => (/* binding */ fieldName)
 /* harmony export */ });
-/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
+/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5282);
 
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12484,7 +12499,7 @@ function stringAt(input, path) {
 
 /***/ }),
 
-/***/ 6219:
+/***/ 6486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12496,12 +12511,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 3 modules
+var classify = __nccwpck_require__(874);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 ;// CONCATENATED MODULE: ./src/formats/hf-model-card.ts
 
 
@@ -12601,13 +12616,13 @@ const hfModelCard = {
 
 /***/ }),
 
-/***/ 9228:
+/***/ 6961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ pointerToPath)
 /* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1899);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9662);
 
 /** JSON Pointer (`/a/0/b~1c`, as ajv reports it) → path segments, with indices where the data holds an array. */
 function pointerToPath(pointer, root) {
@@ -12627,7 +12642,7 @@ function pointerToPath(pointer, root) {
 
 /***/ }),
 
-/***/ 8554:
+/***/ 5735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12692,7 +12707,7 @@ function isManifestCandidate(path) {
 
 /***/ }),
 
-/***/ 7962:
+/***/ 5837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12705,9 +12720,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-adapter-manifest-v3.schema.json
 const mens_adapter_manifest_v3_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-adapter-manifest-v3.schema.json","title":"MENS adapter manifest v3 (adapter_manifest.json, mens_adapter_manifest_v3.json, populi_adapter_manifest_v3.json)","description":"Written from the PopuliAdapterManifestV3 serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated. The writer nests base_quant/double_quant under `quant`; some readers and fixtures put them at the top level: both shapes are accepted. base_model may be a Hub id or a local directory; provenance is omitted unless one of its fields was given.","type":"object","additionalProperties":true,"required":["format","version","adapter_method","base_key_map","layer_order","vocab","d_model","rank","alpha"],"anyOf":[{"required":["quant"]},{"required":["base_quant"]}],"properties":{"format":{"type":"string","enum":["vox_mens_adapter","vox_populi_adapter"]},"version":{"const":3},"adapter_method":{"enum":["lora","qlora"]},"quant":{"type":"object","required":["base_quant"],"properties":{"base_quant":{"enum":["none","nf4"]},"double_quant":{"type":"boolean","default":true}}},"base_quant":{"enum":["none","nf4"]},"double_quant":{"type":"boolean","default":true},"base_key_map":{"type":"object","additionalProperties":{"type":"string"}},"layer_order":{"type":"array","items":{"type":"string"}},"vocab":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"rank":{"type":"integer","minimum":0},"alpha":{"type":"integer","minimum":0},"base_model":{"type":["string","null"]},"provenance":{"type":["object","null"],"additionalProperties":true,"properties":{"base_family":{"type":["string","null"]},"upstream_model_id":{"type":["string","null"]},"license_class":{"type":["string","null"]},"attribution_required":{"type":"boolean","default":false}}}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 ;// CONCATENATED MODULE: ./src/formats/mens-adapter-manifest-v3.ts
 
 
@@ -12756,6 +12771,15 @@ const mensAdapterManifestV3 = {
         const method = (0,fields/* stringAt */.bX)(input, ['adapter_method']);
         if (method)
             record.relation = method;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['rank'],
+            alpha: ['alpha'],
+            dModel: ['d_model'],
+            vocab: ['vocab'],
+            method: ['adapter_method']
+        });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -12763,7 +12787,7 @@ const mensAdapterManifestV3 = {
 
 /***/ }),
 
-/***/ 9198:
+/***/ 6799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12776,9 +12800,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-adapter-sidecar-v2.schema.json
 const mens_adapter_sidecar_v2_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-adapter-sidecar-v2.schema.json","title":"MENS adapter sidecar v2, retired (candle_qlora_adapter_meta.json, adapter_meta_v2.json, meta.json)","description":"Written from the QloraAdapterMetaV2 serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated. It has no provenance fields: base_model (string or null) is its only lineage key.","type":"object","additionalProperties":true,"required":["format","version","embed_key","vocab","d_model","rank","alpha","layer_order","base_key_map"],"properties":{"format":{"enum":["vox_mens_qlora_lora_only_v2","vox_populi_qlora_lora_only_v2"]},"version":{"const":2},"embed_key":{"type":"string"},"vocab":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"rank":{"type":"integer","minimum":0},"alpha":{"type":"integer","minimum":0},"layer_order":{"type":"array","items":{"type":"string"}},"base_key_map":{"type":"object","additionalProperties":{"type":"string"}},"base_model":{"type":["string","null"]}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 ;// CONCATENATED MODULE: ./src/formats/mens-adapter-sidecar-v2.ts
 
 
@@ -12811,7 +12835,7 @@ const mensAdapterSidecarV2 = {
 
 /***/ }),
 
-/***/ 5336:
+/***/ 315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12824,9 +12848,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-training-manifest.schema.json
 const mens_training_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-training-manifest.schema.json","title":"MENS training manifest (training_manifest.json, schema versions 1-5)","description":"Written from the TrainingManifest serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated, as serde tolerates them. Lineage keys: base_model, tokenizer_path (often a Hugging Face cache path that pins the base\'s revision), provenance_upstream_model_id, provenance_license_class, provenance_attribution_required, provenance_base_family. finetune_contract_digest is a 64-bit non-cryptographic hash, never an integrity digest.","type":"object","additionalProperties":true,"required":["vocab_size","d_model","n_heads","n_layers","train_file","rank","alpha","seq_len","epochs"],"properties":{"vocab_size":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"n_heads":{"type":"integer","minimum":0},"n_layers":{"type":"integer","minimum":0},"base_model":{"type":["string","null"]},"tokenizer_path":{"type":["string","null"]},"provenance_base_family":{"type":["string","null"]},"provenance_upstream_model_id":{"type":["string","null"]},"provenance_license_class":{"type":["string","null"]},"provenance_attribution_required":{"type":"boolean","default":false},"train_file":{"type":"string"},"rank":{"type":"integer","minimum":0},"alpha":{"type":"number"},"seq_len":{"type":"integer","minimum":0},"epochs":{"type":"integer","minimum":0},"run_id":{"type":["string","null"]},"git_sha":{"type":["string","null"]},"device_profile":{"type":["string","null"]},"adapter_tag":{"type":["string","null"]},"seed":{"type":"integer","minimum":0,"default":0},"grad_accum":{"type":"integer","minimum":0,"default":0},"context_filter":{"type":["string","null"]},"max_vram_fraction":{"type":["number","null"]},"manifest_schema_version":{"type":"integer","minimum":1,"default":1},"execution_kernel":{"type":["string","null"],"description":"burn_lora | candle_qlora"},"finetune_contract_digest":{"type":["string","null"],"pattern":"^[0-9a-f]{1,16}$","description":"std DefaultHasher u64 formatted {:x} (NOT sha256, not zero-padded)"},"candle_qlora_training_steps_executed":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_bad_vocab":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_last_hidden":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_short_seq":{"type":"integer","minimum":0,"default":0},"candle_qlora_proxy_stack_complete":{"type":["boolean","null"]},"candle_qlora_graph_id":{"type":["string","null"]},"candle_qlora_middle_layers_active":{"type":["integer","null"],"minimum":0},"candle_qlora_ce_last_k":{"type":"integer","minimum":0,"default":64},"candle_qlora_architecture":{"type":["string","null"]},"candle_qlora_linear_layers":{"type":["integer","null"],"minimum":0},"candle_qlora_full_layers":{"type":["integer","null"],"minimum":0},"training_objective_note":{"type":["string","null"]},"training_deployment_target":{"type":["string","null"]},"training_deployment_note":{"type":["string","null"]},"eval_baseline_delta_note":{"type":["string","null"]},"trajectory_weighting_enabled":{"type":"boolean","default":false},"trajectory_tool_trace_boost":{"type":"number","default":1.1},"trajectory_failure_category_boost":{"type":"number","default":1.15},"trajectory_quality_floor":{"type":["integer","null"],"minimum":0,"maximum":255},"trajectory_quality_boost":{"type":"number","default":1.05},"contamination_score":{"type":["number","null"]},"launch_argv":{"type":"array","items":{"type":"string"},"description":"brbrainerd/vox later addition; omitted when empty"}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 ;// CONCATENATED MODULE: ./src/formats/mens-training-manifest.ts
 
 
@@ -12889,6 +12913,18 @@ const mensTrainingManifest = {
         const family = (0,fields/* stringAt */.bX)(input, ['provenance_base_family']);
         if (family)
             record.baseFamily = family;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['rank'],
+            alpha: ['alpha'],
+            dModel: ['d_model'],
+            vocab: ['vocab_size'],
+            layers: ['n_layers'],
+            heads: ['n_heads'],
+            method: ['execution_kernel'],
+            runId: ['run_id']
+        });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -12896,7 +12932,7 @@ const mensTrainingManifest = {
 
 /***/ }),
 
-/***/ 3316:
+/***/ 2734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12909,17 +12945,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: FORMATS, findFormat
 
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
-var hf_model_card = __nccwpck_require__(6219);
+var hf_model_card = __nccwpck_require__(6486);
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
-const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"required":["id"],"description":"One model the artifact derives from.","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}}}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"description":"One model the artifact derives from: a Hub model (`id`) or a local artifact of this repository (`path`).","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!~).+$","description":"Instead of `id`: a local artifact of this repository the artifact derives from (another run, an adapter it was resumed from), as a path relative to this manifest\'s directory. The gate follows it: the parent must exist, must not derive back from this artifact, and passes its upstreams and license duties down."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}},"oneOf":[{"required":["id"]},{"required":["path"]}]}}}');
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 3 modules
+var classify = __nccwpck_require__(874);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(8554);
+var manifest_names = __nccwpck_require__(5735);
 ;// CONCATENATED MODULE: ./src/formats/lineage-manifest.ts
 
 
@@ -12964,6 +13000,11 @@ function readUpstream(input, i) {
     const path = ['upstreams', i];
     const roleValue = (0,fields/* own */.ZV)((0,fields/* valueAt */.fK)(input.doc.value, path), 'relation');
     const role = (typeof roleValue === 'string' && ROLES.includes(roleValue) ? roleValue : 'base');
+    // A local parent artifact: followed by the graph stage, not looked up on the Hub.
+    const local = (0,fields/* stringAt */.bX)(input, [...path, 'path']);
+    if (local && !(0,fields/* hasKey */.CJ)((0,fields/* valueAt */.fK)(input.doc.value, path), 'id')) {
+        return { local: { raw: local.value, source: local.source, role }, license: licenseAt(input, [...path, 'license']) };
+    }
     const ref = (0,declarations/* upstreamAt */.Hv)(input, [...path, 'id'], role);
     if (!ref)
         return { license: licenseAt(input, [...path, 'license']) };
@@ -13036,9 +13077,11 @@ const lineageManifest = {
         if (relation)
             record.relation = relation;
         for (const i of indices((0,fields/* own */.ZV)(root, 'upstreams'))) {
-            const { ref, license } = readUpstream(input, i);
+            const { ref, local, license } = readUpstream(input, i);
             if (ref)
                 record.upstreams.push(ref);
+            if (local)
+                (record.localRefs ??= []).push(local);
             if (license)
                 record.upstreamLicenses.push(license);
         }
@@ -13060,6 +13103,13 @@ const lineageManifest = {
             if (dataset)
                 record.datasets.push(dataset);
         }
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            method: ['training', 'method'],
+            framework: ['training', 'framework'],
+            runId: ['training', 'run_id']
+        });
+        if (training)
+            record.training = training;
         for (const i of indices((0,fields/* own */.ZV)(root, 'weights'))) {
             const digest = readDigest(input, i);
             if (digest)
@@ -13070,11 +13120,11 @@ const lineageManifest = {
 };
 
 // EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
-var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
+var mens_adapter_manifest_v3 = __nccwpck_require__(5837);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
-var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
+var mens_adapter_sidecar_v2 = __nccwpck_require__(6799);
 // EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
-var mens_training_manifest = __nccwpck_require__(5336);
+var mens_training_manifest = __nccwpck_require__(315);
 ;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
 const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-adapter-config.schema.json","title":"MLX adapter config (mlx_lm, adapter_config.json)","description":"The lineage-relevant part of the adapter_config.json that mlx_lm.lora writes: often a full dump of the training arguments, all tolerated. Recognised by fine_tune_type and/or lora_parameters.","type":"object","anyOf":[{"required":["fine_tune_type"]},{"required":["lora_parameters"]}],"properties":{"model":{"type":"string","minLength":1,"description":"The base model: a Hub id, an mlx-community conversion, or a local path. May be absent."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
 ;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
@@ -13102,6 +13152,17 @@ const mlxAdapterConfig = {
         const type = (0,fields/* stringAt */.bX)(input, ['fine_tune_type']);
         if (type)
             record.relation = type;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['lora_parameters', 'rank'],
+            alpha: ['lora_parameters', 'alpha'],
+            method: ['fine_tune_type']
+        });
+        if (training)
+            record.training = training;
+        // Training resumed from another adapter: that adapter is a parent artifact, not an upstream model.
+        const resumed = (0,fields/* stringAt */.bX)(input, ['resume_adapter_file']);
+        if (resumed && resumed.value.trim())
+            record.localRefs = [{ raw: resumed.value, source: resumed.source }];
         return record;
     }
 };
@@ -13139,6 +13200,9 @@ const peftAdapterConfig = {
         const type = (0,fields/* stringAt */.bX)(input, ['peft_type']);
         if (type)
             record.relation = type;
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, { rank: ['r'], alpha: ['lora_alpha'], method: ['peft_type'] });
+        if (training)
+            record.training = training;
         return record;
     }
 };
@@ -13187,7 +13251,7 @@ function detectFormat(value, basename, syntax) {
 
 /***/ }),
 
-/***/ 4980:
+/***/ 127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13197,7 +13261,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
+var config_error = __nccwpck_require__(8799);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -13367,6 +13431,94 @@ function isHubAnswer(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/hub/model-config.ts
+/**
+ * A model's dimensions as its `config.json` on the Hub declares them: what the `shape-mismatch`
+ * rule compares an adapter's tensor shapes with. Only a handful of numbers and the model type are
+ * kept; the rest of the file (remote text) is dropped on reading. Plain data, so answers can be cached.
+ */
+/** Answers about the repo rather than this run's network: these may be kept across runs. */
+function isCacheableConfig(config) {
+    return 'found' in config || config.cause === 'absent' || config.cause === 'denied';
+}
+// transformers' spellings of the same quantity across architectures (GPT-2: n_embd/n_layer/n_inner/n_head,
+// T5/BART: d_model/num_layers/ffn_dim), first match wins.
+const NUMBER_FIELDS = [
+    ['hiddenSize', ['hidden_size', 'n_embd', 'd_model']],
+    ['numHiddenLayers', ['num_hidden_layers', 'n_layer', 'num_layers']],
+    ['intermediateSize', ['intermediate_size', 'n_inner', 'ffn_dim']],
+    ['vocabSize', ['vocab_size']],
+    ['numAttentionHeads', ['num_attention_heads', 'n_head']],
+    ['numKeyValueHeads', ['num_key_value_heads']],
+    ['headDim', ['head_dim']]
+];
+// Larger than any real dimension (vocabularies reach ~10^6), small enough to multiply safely.
+const MAX_DIMENSION = 2 ** 31 - 1;
+const MODEL_TYPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+function model_config_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function own(source, key) {
+    return Object.hasOwn(source, key) ? source[key] : undefined;
+}
+function dimension(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_DIMENSION
+        ? value
+        : undefined;
+}
+function modelType(value) {
+    return typeof value === 'string' && MODEL_TYPE.test(value) ? value : undefined;
+}
+/**
+ * Reads a parsed config.json. Multimodal configs (Gemma 3, Llama 3.2 Vision, Qwen2-VL in newer
+ * transformers) keep the language model's numbers in `text_config`, which is what adapters train,
+ * so it is read first; the top level fills the gaps and names the model type. Returns undefined
+ * when the JSON is not an object.
+ */
+function dimensionsFromConfig(json) {
+    if (!model_config_isRecord(json))
+        return undefined;
+    const text = own(json, 'text_config');
+    const sources = model_config_isRecord(text) ? [text, json] : [json];
+    const out = {};
+    for (const [field, names] of NUMBER_FIELDS) {
+        const value = firstOf(sources, names, dimension);
+        if (value !== undefined)
+            out[field] = value;
+    }
+    const type = firstOf([...sources].reverse(), ['model_type'], modelType);
+    if (type !== undefined)
+        out.modelType = type;
+    return out;
+}
+function firstOf(sources, names, read) {
+    for (const source of sources) {
+        for (const name of names) {
+            const value = read(own(source, name));
+            if (value !== undefined)
+                return value;
+        }
+    }
+    return undefined;
+}
+const CAUSES = ['absent', 'denied', 'unreadable', 'unreachable', 'not-asked'];
+/** Shape check for config answers read back from a cache file. */
+function isHubModelConfig(value) {
+    if (!model_config_isRecord(value))
+        return false;
+    if ('found' in value) {
+        const found = value.found;
+        if (!model_config_isRecord(found))
+            return false;
+        return Object.entries(found).every(([key, v]) => key === 'modelType'
+            ? modelType(v) !== undefined
+            : NUMBER_FIELDS.some(([f]) => f === key) && dimension(v) !== undefined);
+    }
+    return (typeof value.unavailable === 'string' &&
+        CAUSES.includes(value.cause) &&
+        (value.authenticated === undefined || typeof value.authenticated === 'boolean'));
+}
+
 ;// CONCATENATED MODULE: ./src/hub/cache.ts
 /**
  * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
@@ -13379,7 +13531,12 @@ function isHubAnswer(value) {
  *   even for a sha.
  * - `unreachable` answers are never stored: they describe the network, not the repo.
  * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ * - Models' config.json answers sit in their own `configs` list beside `entries`, keyed by endpoint
+ *   + id + revision, under the same rules (a config found at a 40-hex revision never expires). The
+ *   format stays version 1: readers that predate `configs` ignore it and keep their entries, and a
+ *   file without it simply has no config answers.
  */
+
 
 
 
@@ -13393,6 +13550,18 @@ function keyString(key) {
 }
 function immutable(key, answer) {
     return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+}
+function configKeyString(key) {
+    return `${key.endpoint} config ${key.id}@${key.revision}`;
+}
+function isConfigKey(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const k = value;
+    return typeof k.endpoint === 'string' && typeof k.id === 'string' && typeof k.revision === 'string';
+}
+function isStoredAt(value) {
+    return typeof value === 'number' && Number.isFinite(value);
 }
 function isKey(value) {
     if (!value || typeof value !== 'object')
@@ -13410,6 +13579,7 @@ class HubCache {
     maxFileBytes;
     clock;
     entries = new Map();
+    configs = new Map();
     constructor(options) {
         this.path = options.path;
         this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
@@ -13417,12 +13587,14 @@ class HubCache {
         this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
         this.clock = options.clock ?? { now: () => Date.now() };
     }
+    /** Answers held: repo answers and config answers. */
     get size() {
-        return this.entries.size;
+        return this.entries.size + this.configs.size;
     }
     /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
     async load() {
         this.entries.clear();
+        this.configs.clear();
         let text;
         try {
             const info = await (0,promises_.stat)(this.path);
@@ -13474,13 +13646,31 @@ class HubCache {
             };
             this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
+        for (const raw of Array.isArray(doc.configs) ? doc.configs : []) {
+            const e = raw;
+            if (!e ||
+                !isConfigKey(e.key) ||
+                !isStoredAt(e.storedAt) ||
+                !isHubModelConfig(e.answer) ||
+                !isCacheableConfig(e.answer)) {
+                dropped++;
+                continue;
+            }
+            const key = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
+            this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+        }
         return {
-            entries: this.entries.size,
+            entries: this.size,
             ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
         };
     }
     fresh(entry) {
         return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+    }
+    freshConfig(entry) {
+        // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
+        const pinned = 'found' in entry.answer && FULL_SHA.test(entry.key.revision);
+        return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
     }
     get(key) {
         const entry = this.entries.get(keyString(key));
@@ -13505,16 +13695,41 @@ class HubCache {
         this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
         return true;
     }
-    /** Writes fresh entries (newest first, at most `maxEntries`) to a temp file, then renames it over the cache file. */
+    getConfig(key) {
+        const k = configKeyString(key);
+        const entry = this.configs.get(k);
+        if (!entry)
+            return undefined;
+        if (!this.freshConfig(entry)) {
+            this.configs.delete(k);
+            return undefined;
+        }
+        return entry.answer;
+    }
+    /** Keeps a config answer; returns false (and keeps nothing) for answers about the network rather than the repo. */
+    setConfig(key, answer) {
+        if (!isCacheableConfig(answer))
+            return false;
+        const clean = { endpoint: key.endpoint, id: key.id, revision: key.revision };
+        this.configs.set(configKeyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+        return true;
+    }
+    /**
+     * Writes fresh entries (newest first, at most `maxEntries` repo and config answers together) to a
+     * temp file, then renames it over the cache file.
+     */
     async save() {
-        const kept = [...this.entries.values()]
-            .filter((e) => this.fresh(e))
-            .sort((a, b) => b.storedAt - a.storedAt)
+        const kept = [
+            ...[...this.entries.values()].filter((e) => this.fresh(e)).map((e) => ({ list: 'entries', e })),
+            ...[...this.configs.values()].filter((e) => this.freshConfig(e)).map((e) => ({ list: 'configs', e }))
+        ]
+            .sort((a, b) => b.e.storedAt - a.e.storedAt)
             .slice(0, this.maxEntries);
         const doc = {
             format: FORMAT,
             version: VERSION,
-            entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer }))
+            entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
+            configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
         };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
         const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
@@ -13530,9 +13745,9 @@ class HubCache {
 }
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
+var hub_id = __nccwpck_require__(7947);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
+var version = __nccwpck_require__(8307);
 ;// CONCATENATED MODULE: ./src/hub/retry.ts
 /**
  * When to try again: exponential backoff with full jitter for transient failures, and the
@@ -13626,6 +13841,7 @@ function redactJson(value, secret) {
 const DISABLED_MESSAGE = 'Access to this resource is disabled.';
 /** The Hub's 401 message for a token it does not accept (not a verdict about the repo). */
 const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
+/** The Hub's own message (`X-Error-Message`, else the body's `error`), as one short line. */
 function serverMessage(reply) {
     const header = reply.headers.get('x-error-message');
     if (header)
@@ -13720,6 +13936,77 @@ function classifyReply(reply, query, authenticated, nowMs) {
     return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
 }
 
+;// CONCATENATED MODULE: ./src/hub/classify-config-response.ts
+/**
+ * Turns one HTTP reply of the file-resolve route (`/{id}/resolve/{revision}/config.json`) into a
+ * config answer, or into "try again". Same order as `classifyReply` (huggingface_hub's
+ * `hf_raise_for_status`), with the codes this route adds: `EntryNotFound` (404) for a file the
+ * revision does not have, and `GatedRepo` (401/403) for a gated repo whose metadata is public but
+ * whose files need granted access.
+ */
+
+
+
+
+/** `config.json of "Qwen/Qwen2.5-0.5B"@main`, for reasons. */
+function configSubject(query) {
+    return `config.json of "${query.id}"@${query.revision ?? 'main'}`;
+}
+function classify_config_response_quoted(message) {
+    return message ? `: "${message}"` : '';
+}
+function classify_config_response_final(unavailable, cause) {
+    return { final: { unavailable, cause } };
+}
+function denied(unavailable, authenticated) {
+    return { final: { unavailable, cause: 'denied', authenticated } };
+}
+function classifyConfigReply(reply, query, authenticated, nowMs) {
+    const { status } = reply;
+    const subject = configSubject(query);
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(reply.body);
+        }
+        catch (err) {
+            return { fail: `${subject} is not JSON (${oneLine(err.message, 80)})` };
+        }
+        const found = dimensionsFromConfig(json);
+        return found ? { final: { found } } : { fail: `${subject} is JSON but not an object` };
+    }
+    const code = reply.headers.get('x-error-code')?.trim();
+    const message = serverMessage(reply);
+    const what = `${status}${code ? ` ${code}` : ''}${classify_config_response_quoted(message)}`;
+    if (code === 'EntryNotFound')
+        return classify_config_response_final(`the Hub has no ${subject} (${what})`, 'absent');
+    if (code === 'RevisionNotFound')
+        return classify_config_response_final(`the Hub has no revision for ${subject} (${what})`, 'absent');
+    if (code === 'GatedRepo') {
+        const need = authenticated ? 'the token has not been granted access' : 'reading it needs a token with access';
+        return denied(`${subject}: the repo is gated and ${need} (${what})`, authenticated);
+    }
+    if (message === DISABLED_MESSAGE)
+        return denied(`${subject}: the repo is disabled on the Hub (${what})`, authenticated);
+    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
+        return classify_config_response_final(`the Hub rejected the token (${what}): check hub-token`, 'unreachable');
+    }
+    if (status === 401) {
+        // Missing, private and gated look alike to an anonymous request.
+        return denied(`${subject}: the Hub answered ${what}; the repo is missing, private or gated`, authenticated);
+    }
+    if (code === 'RepoNotFound')
+        return classify_config_response_final(`the Hub has no repo for ${subject} (${what})`, 'absent');
+    if (status === 429)
+        return { retry: `rate-limited by the Hub (${what})`, waitMs: rateLimitWait(reply.headers, nowMs) };
+    if (status === 408 || status >= 500)
+        return { retry: `the Hub answered ${what}` };
+    if (status === 404) {
+        return classify_config_response_final(`the endpoint answered 404 without an X-Error-Code for ${subject}: is hub-endpoint a Hugging Face Hub?`, 'unreachable');
+    }
+    return classify_config_response_final(`the Hub answered ${what} for ${subject}`, 'unreachable');
+}
+
 ;// CONCATENATED MODULE: ./src/hub/limiter.ts
 /** At most `limit` tasks at a time; the rest wait in arrival order. */
 class Limiter {
@@ -13810,11 +14097,21 @@ async function readBoundedText(response, maxBytes) {
  * - it would add a dependency to the bundle for that.
  * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
  *
+ * It also reads a model's `config.json` (`modelConfig`) through the same machinery — retries,
+ * rate-limit pauses, the time budget, the token rules and once-per-question dedupe — from the
+ * file-resolve route `huggingface_hub` builds in `hf_hub_url` (`{endpoint}/{id}/resolve/{revision}/
+ * {filename}`, revision URL-quoted). The Hub answers it with a same-origin 307 to
+ * `/api/resolve-cache/models/{id}/{sha}/config.json`, which is followed; a redirect to another
+ * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
+ * treated as unreadable rather than chased.
+ *
  * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
  * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
  * to requests, which repeats the key, and huggingface.js builds
  * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
  */
+
+
 
 
 
@@ -13867,6 +14164,11 @@ function questionProblem(query) {
 function keyOf(query) {
     return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
 }
+/** The file-resolve URL of a model's config.json (`huggingface_hub`'s `hf_hub_url`); the id must be valid. */
+function modelConfigUrl(endpoint, query) {
+    const id = query.id.split('/').map(encodeURIComponent).join('/');
+    return `${endpoint}/${id}/resolve/${encodeURIComponent(query.revision ?? 'main')}/config.json`;
+}
 /** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
 function networkReason(err) {
     const e = err;
@@ -13885,10 +14187,12 @@ class HubClient {
     baseBackoffMs;
     maxBackoffMs;
     maxBodyBytes;
+    maxConfigBytes;
     clock;
     random;
     cache;
     inflight = new Map();
+    configs = new Map();
     deadline;
     /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
     pausedUntil = 0;
@@ -13905,6 +14209,7 @@ class HubClient {
         this.baseBackoffMs = options.baseBackoffMs ?? 500;
         this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
         this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+        this.maxConfigBytes = options.maxConfigBytes ?? 1024 * 1024;
         this.clock = options.clock ?? systemClock;
         this.random = options.random ?? Math.random;
         this.cache = options.cache;
@@ -13940,7 +14245,7 @@ class HubClient {
         }
         let answer;
         try {
-            answer = redactJson(await this.ask(query), this.token);
+            answer = redactJson(await this.ask(this.repoExchange(query)), this.token);
         }
         catch (err) {
             // A bug here must not sink the run: report it as this id's answer.
@@ -13954,31 +14259,89 @@ class HubClient {
             this.cache?.set(cacheKey, answer);
         return answer;
     }
-    unreachable(reason, attempts) {
-        return { kind: 'unreachable', reason: redact(reason, this.token), attempts };
+    repoExchange(query) {
+        return {
+            url: repoInfoUrl(this.endpoint, query),
+            subject: `${query.type} repo "${query.id}"`,
+            maxBodyBytes: this.maxBodyBytes,
+            // Renamed repos answer 307 on the same origin; a mirror may send elsewhere (without the token).
+            leaveOrigin: true,
+            read: (reply, authenticated) => {
+                const outcome = classifyReply(reply, query, authenticated, this.clock.now());
+                return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
+            },
+            failed: (reason, _how, attempts) => ({ kind: 'unreachable', reason, attempts })
+        };
     }
-    async ask(query) {
+    /** A model's config.json at a revision (default `main`); asked at most once per (id, revision) per client. */
+    modelConfig(query) {
+        const asked = { id: query.id, revision: query.revision ?? 'main' };
+        const key = `${asked.id}\u0000${asked.revision}`;
+        let answer = this.configs.get(key);
+        if (!answer) {
+            answer = this.configAnswer(asked);
+            this.configs.set(key, answer);
+        }
+        return answer;
+    }
+    async configAnswer(query) {
+        const problem = questionProblem({ type: 'model', ...query });
+        if (problem)
+            return { unavailable: `not asked: ${problem}`, cause: 'not-asked' };
+        this.counters.questions++;
+        const cacheKey = { endpoint: this.endpoint, ...query };
+        const cached = this.cache?.getConfig(cacheKey);
+        // An anonymous refusal says nothing once a token is available: ask again.
+        if (cached && !('cause' in cached && cached.cause === 'denied' && !cached.authenticated && this.token)) {
+            this.counters.cacheHits++;
+            return cached;
+        }
+        let answer;
+        try {
+            answer = redactJson(await this.ask(this.configExchange(query)), this.token);
+        }
+        catch (err) {
+            answer = { unavailable: redact(`internal error: ${oneLine(String(err))}`, this.token), cause: 'unreachable' };
+        }
+        if (isCacheableConfig(answer))
+            this.cache?.setConfig(cacheKey, answer);
+        return answer;
+    }
+    configExchange(query) {
+        return {
+            url: modelConfigUrl(this.endpoint, query),
+            subject: configSubject(query),
+            maxBodyBytes: this.maxConfigBytes,
+            leaveOrigin: false,
+            read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
+            failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
+        };
+    }
+    async ask(exchange) {
         this.deadline ??= this.clock.now() + this.budgetMs;
         const deadline = this.deadline;
+        const failed = (reason, how, attempts) => exchange.failed(redact(reason, this.token), how, attempts);
         let lastReason = '';
         let attempts = 0;
         for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
             const pause = this.pausedUntil - this.clock.now();
             if (pause > 0) {
                 if (this.clock.now() + pause > deadline) {
-                    return this.unreachable(`${lastReason || 'rate-limited by the Hub'}: the Hub asks to wait ${Math.ceil(pause / 1000)} s, beyond the time budget of ${this.budgetMs / 1000} s`, attempts);
+                    const asked = `the Hub asks to wait ${Math.ceil(pause / 1000)} s`;
+                    const beyond = `beyond the time budget of ${this.budgetMs / 1000} s`;
+                    return failed(`${lastReason || 'rate-limited by the Hub'}: ${asked}, ${beyond}`, 'network', attempts);
                 }
                 await this.clock.sleep(pause);
             }
             const remaining = deadline - this.clock.now();
             if (remaining <= 0)
-                return this.unreachable(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, attempts);
+                return failed(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, 'network', attempts);
             attempts++;
-            const outcome = await this.limiter.run(() => this.attempt(query, Math.min(this.requestTimeoutMs, remaining)));
-            if ('final' in outcome) {
-                const final = outcome.final;
-                return final.kind === 'unreachable' ? this.unreachable(final.reason, attempts) : final;
-            }
+            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+            if ('final' in outcome)
+                return outcome.final;
+            if ('fail' in outcome)
+                return failed(outcome.fail, 'reply', attempts);
             lastReason = outcome.retry;
             if (attempt === this.maxRetries)
                 break;
@@ -13989,18 +14352,21 @@ class HubClient {
             }
             const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
             if (this.clock.now() + wait > deadline) {
-                return this.unreachable(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, attempts);
+                return failed(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, 'network', attempts);
             }
             await this.clock.sleep(wait);
         }
-        return this.unreachable(`${lastReason} (gave up after ${attempts} attempts)`, attempts);
+        return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts);
     }
-    /** One exchange with the Hub, following redirects; the token goes to the endpoint's origin only. */
-    async attempt(query, timeoutMs) {
+    /**
+     * One exchange with the Hub, following redirects (to other origins only when the exchange allows);
+     * the token goes to the endpoint's origin only.
+     */
+    async attempt(exchange, timeoutMs) {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), timeoutMs);
         try {
-            let url = new URL(repoInfoUrl(this.endpoint, query));
+            let url = new URL(exchange.url);
             for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 const authenticated = Boolean(this.token) && url.origin === this.origin;
                 const headers = { accept: 'application/json', 'user-agent': `lineage-gate/${version/* version */.r}` };
@@ -14019,37 +14385,23 @@ class HubClient {
                     await response.body?.cancel().catch(() => undefined);
                     const next = new URL(location, url);
                     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                        return {
-                            final: {
-                                kind: 'unreachable',
-                                reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`,
-                                attempts: 1
-                            }
-                        };
+                        return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${oneLine(next.protocol, 20)})` };
+                    }
+                    if (next.origin !== this.origin && !exchange.leaveOrigin) {
+                        const origin = oneLine(next.origin, 100);
+                        return { fail: `the Hub redirected ${exchange.subject} to another origin (${origin}); not followed` };
                     }
                     url = next;
                     continue;
                 }
-                const body = await readBoundedText(response, this.maxBodyBytes);
-                return classifyReply({ status: response.status, headers: response.headers, body }, query, authenticated, this.clock.now());
+                const body = await readBoundedText(response, exchange.maxBodyBytes);
+                return exchange.read({ status: response.status, headers: response.headers, body }, authenticated);
             }
-            return {
-                final: {
-                    kind: 'unreachable',
-                    reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`,
-                    attempts: 1
-                }
-            };
+            return { fail: `more than ${MAX_REDIRECTS} redirects for ${exchange.subject}` };
         }
         catch (err) {
             if (err instanceof BodyTooLargeError) {
-                return {
-                    final: {
-                        kind: 'unreachable',
-                        reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`,
-                        attempts: 1
-                    }
-                };
+                return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
             }
             if (controller.signal.aborted)
                 return { retry: `no answer within ${timeoutMs} ms` };
@@ -14168,7 +14520,7 @@ async function setUpHub(input) {
 
 /***/ }),
 
-/***/ 5242:
+/***/ 8989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15040,19 +15392,18 @@ const LICENSE_DATA = {
 
 /***/ }),
 
-/***/ 5095:
+/***/ 9922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ LicenseKnowledge)
+  o: () => (/* binding */ LicenseKnowledge),
+  r: () => (/* binding */ stripMirrorSuffixes)
 });
 
-// UNUSED EXPORTS: stripMirrorSuffixes
-
 // EXTERNAL MODULE: ./src/licenses/knowledge-data.generated.ts
-var knowledge_data_generated = __nccwpck_require__(5242);
+var knowledge_data_generated = __nccwpck_require__(8989);
 ;// CONCATENATED MODULE: ./src/licenses/license-entry.ts
 class LicenseEntryError extends Error {
 }
@@ -15312,7 +15663,7 @@ class LicenseKnowledge {
 
 /***/ }),
 
-/***/ 8092:
+/***/ 7613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15320,8 +15671,8 @@ class LicenseKnowledge {
 /* harmony export */   lH: () => (/* binding */ licenseIdStatus),
 /* harmony export */   pr: () => (/* binding */ KNOWN_LICENSE_NAMES)
 /* harmony export */ });
-/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5204);
-/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8223);
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8989);
 
 
 /**
@@ -15440,14 +15791,14 @@ function licenseIdStatus(id) {
 
 /***/ }),
 
-/***/ 7821:
+/***/ 9466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ resolveUpstreamLicense),
 /* harmony export */   z: () => (/* binding */ declarationsAbout)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(636);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Which license an upstream is under, and how the gate knows: the artifact's own declaration
@@ -15564,7 +15915,7 @@ function resolveUpstreamLicense(input) {
 
 /***/ }),
 
-/***/ 3562:
+/***/ 874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15575,50 +15926,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
-/**
- * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
- * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
- * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
- * id missing here is still looked up on the Hub like any other.
- */
-const LEGACY_CANONICAL = {
-    gpt2: 'openai-community/gpt2',
-    'gpt2-medium': 'openai-community/gpt2-medium',
-    'gpt2-large': 'openai-community/gpt2-large',
-    'gpt2-xl': 'openai-community/gpt2-xl',
-    'openai-gpt': 'openai-community/openai-gpt',
-    distilgpt2: 'distilbert/distilgpt2',
-    'bert-base-uncased': 'google-bert/bert-base-uncased',
-    'bert-base-cased': 'google-bert/bert-base-cased',
-    'bert-large-uncased': 'google-bert/bert-large-uncased',
-    'bert-large-cased': 'google-bert/bert-large-cased',
-    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
-    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
-    'bert-base-chinese': 'google-bert/bert-base-chinese',
-    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
-    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
-    'distilroberta-base': 'distilbert/distilroberta-base',
-    'roberta-base': 'FacebookAI/roberta-base',
-    'roberta-large': 'FacebookAI/roberta-large',
-    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
-    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
-    't5-small': 'google-t5/t5-small',
-    't5-base': 'google-t5/t5-base',
-    't5-large': 'google-t5/t5-large',
-    't5-3b': 'google-t5/t5-3b',
-    't5-11b': 'google-t5/t5-11b',
-    'albert-base-v2': 'albert/albert-base-v2',
-    'albert-large-v2': 'albert/albert-large-v2',
-    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
-    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
-};
-/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
-function currentIdOfLegacy(bareId) {
-    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
-}
-
+var hub_id = __nccwpck_require__(7947);
+// EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
+var legacy_ids = __nccwpck_require__(1384);
 ;// CONCATENATED MODULE: ./src/lineage/upstream-words.ts
 /**
  * Word lists the upstream classifier judges strings by: what is template/placeholder text, what a
@@ -16312,7 +16622,7 @@ function readWrittenId(value) {
     // The revision was written by the author, so the evidence stays primary; the split is only noted.
     if (revision)
         notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
-    const current = kind === 'bare-id' && !invalidReason ? currentIdOfLegacy(id) : undefined;
+    const current = kind === 'bare-id' && !invalidReason ? (0,legacy_ids/* currentIdOfLegacy */.X)(id) : undefined;
     if (current)
         notes.push(`the Hub now serves ${id} as ${current}`);
     return {
@@ -16388,7 +16698,7 @@ function classifyDatasetId(raw) {
 
 /***/ }),
 
-/***/ 2534:
+/***/ 7947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -16468,7 +16778,58 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 1583:
+/***/ 1384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ currentIdOfLegacy)
+/* harmony export */ });
+/**
+ * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
+ * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
+ * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
+ * id missing here is still looked up on the Hub like any other.
+ */
+const LEGACY_CANONICAL = {
+    gpt2: 'openai-community/gpt2',
+    'gpt2-medium': 'openai-community/gpt2-medium',
+    'gpt2-large': 'openai-community/gpt2-large',
+    'gpt2-xl': 'openai-community/gpt2-xl',
+    'openai-gpt': 'openai-community/openai-gpt',
+    distilgpt2: 'distilbert/distilgpt2',
+    'bert-base-uncased': 'google-bert/bert-base-uncased',
+    'bert-base-cased': 'google-bert/bert-base-cased',
+    'bert-large-uncased': 'google-bert/bert-large-uncased',
+    'bert-large-cased': 'google-bert/bert-large-cased',
+    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
+    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
+    'bert-base-chinese': 'google-bert/bert-base-chinese',
+    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
+    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
+    'distilroberta-base': 'distilbert/distilroberta-base',
+    'roberta-base': 'FacebookAI/roberta-base',
+    'roberta-large': 'FacebookAI/roberta-large',
+    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
+    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
+    't5-small': 'google-t5/t5-small',
+    't5-base': 'google-t5/t5-base',
+    't5-large': 'google-t5/t5-large',
+    't5-3b': 'google-t5/t5-3b',
+    't5-11b': 'google-t5/t5-11b',
+    'albert-base-v2': 'albert/albert-base-v2',
+    'albert-large-v2': 'albert/albert-large-v2',
+    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
+    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
+};
+/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
+function currentIdOfLegacy(bareId) {
+    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16477,12 +16838,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   R: () => (/* binding */ runGate)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
@@ -16584,12 +16945,12 @@ function extractFrontMatter(text) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(1928);
+// EXTERNAL MODULE: ../../main/node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(2465);
 // EXTERNAL MODULE: ./src/source/tree-document.ts
-var tree_document = __nccwpck_require__(4291);
+var tree_document = __nccwpck_require__(7758);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(545);
+var span = __nccwpck_require__(5282);
 ;// CONCATENATED MODULE: ./src/source/json.ts
 
 
@@ -16640,7 +17001,7 @@ function describeJsonError(code) {
 }
 
 // EXTERNAL MODULE: ./src/source/yaml.ts
-var yaml = __nccwpck_require__(9094);
+var yaml = __nccwpck_require__(6289);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/formats/decode.ts
@@ -16816,21 +17177,21 @@ function decodeManifest(bytes, size) {
 }
 
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
-var hf_model_card = __nccwpck_require__(6219);
+var hf_model_card = __nccwpck_require__(6486);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(8554);
+var manifest_names = __nccwpck_require__(5735);
 // EXTERNAL MODULE: ./src/formats/registry.ts + 6 modules
-var registry = __nccwpck_require__(3316);
+var registry = __nccwpck_require__(2734);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
+var declarations = __nccwpck_require__(9698);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
-var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
+var mens_adapter_manifest_v3 = __nccwpck_require__(5837);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
-var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
+var mens_adapter_sidecar_v2 = __nccwpck_require__(6799);
 // EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
-var mens_training_manifest = __nccwpck_require__(5336);
+var mens_training_manifest = __nccwpck_require__(315);
 ;// CONCATENATED MODULE: ./src/formats/unrecognised-manifest.ts
 
 
@@ -16930,10 +17291,10 @@ function readUnrecognised(input, kind) {
     return record;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(5848);
 // EXTERNAL MODULE: ./src/formats/json-pointer.ts
-var json_pointer = __nccwpck_require__(9228);
+var json_pointer = __nccwpck_require__(6961);
 ;// CONCATENATED MODULE: ./src/formats/validate.ts
 /**
  * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
@@ -17245,6 +17606,7 @@ function readBounded(workspaceReal, absolute, limit) {
 
 
 
+
 function isRelevant(path) {
     return (0,manifest_names/* isManifestCandidate */.xc)(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -17269,7 +17631,7 @@ function collectFullScan(opts, dirs) {
     for (const entry of dirs.values())
         entry.changed = true;
 }
-async function collectChanges(opts, dirs) {
+function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
         if (change.previousPath &&
             isRelevant(change.previousPath) &&
@@ -17295,21 +17657,35 @@ async function collectChanges(opts, dirs) {
         }
     }
     // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-    for (const [dir, entry] of dirs) {
-        let names;
-        try {
-            names = (await (0,promises_.readdir)((0,external_node_path_.join)(opts.workspace, dir), { withFileTypes: true }))
-                .filter((d) => d.isFile() || d.isSymbolicLink())
-                .map((d) => d.name);
-        }
-        catch {
-            continue; // the directory was deleted by the change
-        }
-        for (const name of names) {
-            if (!entry.files.has(name) && isRelevant(joinPath(dir, name)))
-                entry.files.set(name, 'present');
-        }
+    for (const [dir, entry] of dirs)
+        addPresentFiles(opts.workspace, dir, entry);
+}
+/** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
+function addPresentFiles(workspace, dir, entry) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
+            .filter((d) => d.isFile() || d.isSymbolicLink())
+            .map((d) => d.name);
     }
+    catch {
+        return; // the directory was deleted by the change, or is not a directory
+    }
+    for (const name of names) {
+        if (!entry.files.has(name) && isRelevant(joinPath(dir, name)))
+            entry.files.set(name, 'present');
+    }
+}
+/**
+ * The artifact in one directory as it is in the checkout, untouched by the change (a parent that
+ * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
+ */
+function readArtifactDir(workspaceReal, workspace, dir) {
+    const entry = { files: new Map(), removedManifests: new Set(), changed: false };
+    addPresentFiles(workspace, dir, entry);
+    if (entry.files.size === 0)
+        return undefined;
+    return readArtifact(workspaceReal, workspace, dir, entry);
 }
 function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
@@ -17356,7 +17732,7 @@ async function discoverArtifacts(opts) {
     if (opts.changeSet.scope === 'all')
         collectFullScan(opts, dirs);
     else
-        await collectChanges(opts, dirs);
+        collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     const artifacts = [];
     let manifestCount = 0;
@@ -17374,18 +17750,368 @@ async function discoverArtifacts(opts) {
     return { artifacts, manifestCount };
 }
 
+;// CONCATENATED MODULE: ./src/lineage/graph.ts
+/**
+ * The artifact graph's pure parts: which values of a record refer to other directories of the
+ * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
+ */
+
+/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
+const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
+const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
+/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
+function localReferences(record) {
+    const out = (record.localRefs ?? []).map((ref) => ({
+        raw: ref.raw,
+        source: ref.source,
+        role: ref.role ?? 'base',
+        explicit: true
+    }));
+    for (const ref of record.upstreams) {
+        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
+            continue;
+        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
+    }
+    return out;
+}
+/**
+ * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
+ * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
+ * repository root. Paths that leave the repository are dropped; `.` is the root.
+ */
+function candidatePaths(manifestPath, raw) {
+    if (OFF_REPOSITORY.test(raw))
+        return [];
+    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (!value)
+        return [];
+    const manifestDir = external_node_path_.posix.dirname(manifestPath);
+    const out = [];
+    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
+        if (joined === '..' || joined.startsWith('../'))
+            continue;
+        const path = joined === '' ? '.' : joined;
+        if (!out.includes(path))
+            out.push(path);
+    }
+    return out;
+}
+/**
+ * Groups of artifacts that derive from each other in a loop (strongly connected components of more
+ * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
+ */
+function findCycles(edges) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const cycles = [];
+    let next = 0;
+    for (const start of [...edges.keys()].sort()) {
+        if (index.has(start))
+            continue;
+        const work = [{ node: start, child: 0 }];
+        index.set(start, next);
+        low.set(start, next++);
+        stack.push(start);
+        onStack.add(start);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const children = edges.get(frame.node) ?? [];
+            if (frame.child < children.length) {
+                const child = children[frame.child++];
+                if (!index.has(child)) {
+                    index.set(child, next);
+                    low.set(child, next++);
+                    stack.push(child);
+                    onStack.add(child);
+                    work.push({ node: child, child: 0 });
+                }
+                else if (onStack.has(child)) {
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = [];
+                let member;
+                do {
+                    member = stack.pop();
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== frame.node);
+                if (component.length > 1)
+                    cycles.push(component.sort());
+            }
+        }
+    }
+    return cycles;
+}
+
+;// CONCATENATED MODULE: ./src/discover/relatives.ts
+/**
+ * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
+ * derive from (loading those that the change did not touch), gives it what it inherits from them,
+ * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
+ * derive from it.
+ */
+
+
+
+
+
+
+
+
+/** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
+const MAX_INHERITANCE_DEPTH = 16;
+/** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
+const MAX_CONTEXT_ARTIFACTS = 256;
+/** Directories the change removed files from. */
+function removedDirectories(changeSet) {
+    const dirs = new Set();
+    for (const change of changeSet.changes) {
+        if (change.status === 'removed')
+            dirs.add(dirname(change.path));
+        if (change.previousPath && dirname(change.previousPath) !== dirname(change.path)) {
+            dirs.add(dirname(change.previousPath));
+        }
+    }
+    return dirs;
+}
+class Linker {
+    opts;
+    run;
+    workspaceReal;
+    context = new Map();
+    links = new Map();
+    removedDirs;
+    constructor(opts, run) {
+        this.opts = opts;
+        this.run = run;
+        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+        this.removedDirs = removedDirectories(opts.changeSet);
+    }
+    /** Where a repository path leads: its directory (a file's own directory), or nowhere. */
+    target(path) {
+        let real;
+        try {
+            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
+        }
+        catch {
+            return { kind: 'absent' };
+        }
+        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
+            return { kind: 'absent' };
+        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
+        if (!info)
+            return { kind: 'absent' };
+        if (info.isDirectory())
+            return { kind: 'dir', dir: path };
+        return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
+    }
+    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+    artifactAt(dir) {
+        const inRun = this.run.get(dir);
+        if (inRun)
+            return inRun;
+        if (this.context.has(dir))
+            return this.context.get(dir);
+        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
+            ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
+            : undefined;
+        this.context.set(dir, loaded);
+        return loaded;
+    }
+    link(artifact, ref, record) {
+        const candidates = candidatePaths(record.path, ref.raw);
+        for (const candidate of candidates) {
+            const target = this.target(candidate);
+            if (target.kind !== 'dir')
+                continue;
+            // Resuming from its own checkpoint, or a path to its own files, is no derivation.
+            if (target.dir === artifact.dir)
+                return undefined;
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: target.dir,
+                state: 'artifact',
+                inherited: []
+            };
+        }
+        const deleted = candidates.flatMap((c) => [c, dirname(c)]).find((c) => this.removedDirs.has(c));
+        if (deleted !== undefined) {
+            return {
+                raw: ref.raw,
+                source: ref.source,
+                explicit: ref.explicit,
+                dir: deleted,
+                state: 'deleted',
+                inherited: []
+            };
+        }
+        if (!ref.explicit || candidates.length === 0)
+            return undefined;
+        return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+    }
+    /** The artifact's links to local parents (computed once per directory). */
+    parentsOf(artifact) {
+        const known = this.links.get(artifact.dir);
+        if (known)
+            return known;
+        const links = [];
+        this.links.set(artifact.dir, links);
+        for (const record of artifact.records) {
+            if (record.origin === 'weights')
+                continue;
+            for (const ref of localReferences(record)) {
+                const link = this.link(artifact, ref, record);
+                if (link)
+                    links.push(link);
+            }
+        }
+        return links;
+    }
+    /** What an artifact inherits through one link: the parent's records, then its own parents', nearest first. */
+    inheritedThrough(link) {
+        const out = [];
+        const seen = new Set();
+        let frontier = link.state === 'artifact' ? [link.dir] : [];
+        for (let depth = 0; depth < MAX_INHERITANCE_DEPTH && frontier.length > 0; depth++) {
+            const nextFrontier = [];
+            for (const dir of frontier) {
+                if (seen.has(dir))
+                    continue;
+                seen.add(dir);
+                const parent = this.artifactAt(dir);
+                if (!parent)
+                    continue;
+                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                for (const next of this.parentsOf(parent))
+                    if (next.state === 'artifact')
+                        nextFrontier.push(next.dir);
+            }
+            frontier = nextFrontier;
+        }
+        return out;
+    }
+    /** Local derivation edges among every artifact seen so far. */
+    edges() {
+        const edges = new Map();
+        for (const [dir, links] of this.links) {
+            edges.set(dir, links.filter((l) => l.state === 'artifact').map((l) => l.dir));
+        }
+        return edges;
+    }
+}
+/** Shortest way from `start` back to itself inside one loop, as directories. */
+function loopFrom(start, members, edges) {
+    const previous = new Map();
+    const queue = [...(edges.get(start) ?? [])].filter((d) => members.has(d));
+    for (const d of queue)
+        previous.set(d, start);
+    for (let i = 0; i < queue.length; i++) {
+        const dir = queue[i];
+        if (dir === start)
+            break;
+        for (const next of edges.get(dir) ?? []) {
+            if (!members.has(next) || previous.has(next))
+                continue;
+            previous.set(next, dir);
+            queue.push(next);
+        }
+    }
+    const path = [start];
+    for (let at = previous.get(start); at !== undefined && at !== start && path.length <= members.size;) {
+        path.splice(1, 0, at);
+        at = previous.get(at);
+    }
+    return [...path, start];
+}
+/** Manifests outside the run that reference a directory this change deletes. */
+function findDependents(opts, deleted, runDirs) {
+    const found = new Map();
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    for (const path of walkTree(opts.workspace)) {
+        if (!(0,manifest_names/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has(dirname(path)))
+            continue;
+        const read = readBounded(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
+        if ('refused' in read)
+            continue;
+        const result = readManifest(path, read.bytes, read.size);
+        if (result.kind !== 'record')
+            continue;
+        for (const ref of localReferences(result.record)) {
+            const hit = candidatePaths(path, ref.raw)
+                .flatMap((c) => [c, dirname(c)])
+                .find((c) => deleted.has(c));
+            if (hit === undefined || hit === dirname(path))
+                continue;
+            const list = found.get(hit) ?? [];
+            list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
+            found.set(hit, list);
+        }
+    }
+    return found;
+}
+/**
+ * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
+ * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ */
+function linkArtifacts(artifacts, opts) {
+    const run = new Map(artifacts.map((a) => [a.dir, a]));
+    const linker = new Linker(opts, run);
+    for (const artifact of artifacts) {
+        const parents = linker.parentsOf(artifact);
+        for (const link of parents)
+            link.inherited = linker.inheritedThrough(link);
+        artifact.parents = parents;
+    }
+    const edges = linker.edges();
+    for (const component of findCycles(edges)) {
+        const members = new Set(component);
+        for (const dir of component) {
+            const artifact = run.get(dir);
+            if (!artifact)
+                continue;
+            const dirs = loopFrom(dir, members, edges);
+            const link = artifact.parents?.find((l) => l.state === 'artifact' && l.dir === dirs[1]);
+            if (link)
+                artifact.cycle = { dirs, source: link.source };
+        }
+    }
+    const deleted = new Set(artifacts
+        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
+        .map((a) => a.dir));
+    if (deleted.size === 0)
+        return;
+    const dependents = findDependents(opts, deleted, new Set(run.keys()));
+    for (const [dir, links] of dependents) {
+        const artifact = run.get(dir);
+        if (artifact)
+            artifact.dependents = links;
+    }
+}
+
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
-var build = __nccwpck_require__(4924);
+var build = __nccwpck_require__(2192);
 // EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(9023);
+var finding = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./src/rules/engine.ts + 1 modules
-var engine = __nccwpck_require__(9917);
+var engine = __nccwpck_require__(2107);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(5095);
+var licenses_knowledge = __nccwpck_require__(9922);
 // EXTERNAL MODULE: ./src/policy/effective.ts
-var effective = __nccwpck_require__(4327);
+var effective = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var globs = __nccwpck_require__(973);
+var globs = __nccwpck_require__(408);
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
 
 /** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
@@ -17435,14 +18161,14 @@ function applyWaivers(findings, waivers, clock) {
     return { findings: out, expired };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
-var rules = __nccwpck_require__(2339);
+// EXTERNAL MODULE: ./src/rules/index.ts + 32 modules
+var rules = __nccwpck_require__(3587);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(2259);
+var artifact_facts = __nccwpck_require__(5478);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
+var version = __nccwpck_require__(8307);
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
+var hub_id = __nccwpck_require__(7947);
 ;// CONCATENATED MODULE: ./src/hub/ancestry.ts
 /**
  * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
@@ -17536,12 +18262,12 @@ async function resolveAncestry(client, id, options = {}) {
             answer: rootAnswer
         },
         chain,
-        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        cycles: ancestry_findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
         ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
     };
 }
 /** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
-function findCycles(start, edges, nameOf) {
+function ancestry_findCycles(start, edges, nameOf) {
     const cycles = [];
     const seen = new Set();
     const state = new Map();
@@ -17571,6 +18297,8 @@ function findCycles(start, edges, nameOf) {
 
 ;// CONCATENATED MODULE: ./src/hub/verify.ts
 
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
 function key(id, revision) {
     return `${id.toLowerCase()}@${revision ?? ''}`;
 }
@@ -17579,17 +18307,61 @@ function askable(ref) {
     return (!ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path'));
 }
 /**
+ * Whether the artifact's upstream dimensions are worth a request: the shape check reads LoRA
+ * shapes from safetensors headers, so only artifacts holding such a file (not one this change removes) need them.
+ */
+function needsModelConfig(artifact) {
+    return artifact.weights.some((w) => w.status !== 'removed' && w.path.toLowerCase().endsWith('.safetensors'));
+}
+/**
+ * config.json of one upstream, asked only when its repo answer says there is something to read:
+ * at the commit that answer reports (so the file matches the facts, and a pinned answer caches
+ * for good), and not at all when the repo's file list lacks it.
+ */
+async function configOf(client, id, revision) {
+    // The same question resolveAncestry asks for the root: the client answers both with one request.
+    const answer = await client.repoInfo({ type: 'model', id, ...(revision !== undefined ? { revision } : {}) });
+    if (answer.kind !== 'found') {
+        return {
+            unavailable: `config.json not asked: the Hub's answer about "${id}" was ${answer.kind}`,
+            cause: 'not-asked'
+        };
+    }
+    const { sha, siblings } = answer.info;
+    if (siblings.length > 0 && !siblings.includes('config.json')) {
+        return { unavailable: `"${id}" has no config.json (per the Hub's file list)`, cause: 'absent' };
+    }
+    // A renamed repo is asked under its current id: the old one would only cost a redirect.
+    const current = (0,hub_id/* hubIdProblem */.ye)(answer.info.id) ? id : answer.info.id;
+    return client.modelConfig({ id: current, revision: sha && FULL_SHA.test(sha) ? sha : revision });
+}
+/** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */
+async function askConfigs(client, wanted) {
+    const { modelConfig } = client;
+    if (typeof modelConfig !== 'function')
+        return new Map();
+    const source = { repoInfo: client.repoInfo.bind(client), modelConfig: modelConfig.bind(client) };
+    const pairs = await Promise.all([...wanted].map(async ([k, { id, revision }]) => [k, await configOf(source, id, revision)]));
+    return new Map(pairs);
+}
+/**
  * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
- * `base_model` up to `maxDepth`. The client dedupes and bounds concurrency, so everything is asked at once.
+ * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
+ * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
  */
 async function verifyOnHub(artifacts, client, maxDepth) {
     const wanted = new Map();
     const datasets = new Map();
+    const configsWanted = new Map();
     for (const artifact of artifacts) {
+        const needsConfig = needsModelConfig(artifact);
         for (const record of artifact.records) {
             for (const ref of record.upstreams) {
-                if (askable(ref))
-                    wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+                if (!askable(ref))
+                    continue;
+                wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+                if (needsConfig)
+                    configsWanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
             }
             for (const d of record.datasets) {
                 if (d.id)
@@ -17598,21 +18370,26 @@ async function verifyOnHub(artifacts, client, maxDepth) {
         }
     }
     const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
-    const facts = await Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-        const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
-        return { id, revision, answer: ancestry.root.answer, ancestry };
-    }));
+    const [facts, configs] = await Promise.all([
+        Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+            const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+            return { id, revision, answer: ancestry.root.answer, ancestry };
+        })),
+        askConfigs(client, configsWanted)
+    ]);
     const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
     return {
         all: facts,
         fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
-        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined)
+        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
+        config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
     };
 }
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(3539);
+var upstream_licenses = __nccwpck_require__(5360);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -17671,7 +18448,7 @@ function summarise(artifact, failing, licenseOf, hub) {
     return {
         dir: artifact.dir,
         manifests: [
-            ...artifact.records.map((r) => ({ path: r.path, format: r.format })),
+            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
             ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
         ],
         upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
@@ -17697,7 +18474,9 @@ function summarise(artifact, failing, licenseOf, hub) {
             path: d.source.path,
             line: d.source.at.line
         }))),
-        parents: [],
+        parents: (artifact.parents ?? [])
+            .filter((l) => l.state === 'artifact')
+            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
         status: failing ? 'fail' : 'pass'
     };
 }
@@ -17707,7 +18486,9 @@ function reportWeight(weight) {
     return {
         path: weight.path,
         status: weight.status,
-        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer' ? header.kind : 'other',
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
+            ? header.kind
+            : 'other',
         sha256: digest?.sha256 ?? null,
         digestVia: digest?.via ?? null,
         size: digest?.size ?? null
@@ -17720,6 +18501,7 @@ async function runGate(opts) {
         changeSet: opts.changeSet,
         include: opts.include
     });
+    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
     const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, {
@@ -17757,14 +18539,14 @@ async function runGate(opts) {
 
 /***/ }),
 
-/***/ 4327:
+/***/ 7018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ effectivePolicy),
 /* harmony export */   s: () => (/* binding */ mergeSettings)
 /* harmony export */ });
-/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(973);
+/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(408);
 
 /** `base` with every setting that `settings` gives replaced (lists are replaced, not merged). */
 function mergeSettings(base, settings) {
@@ -17801,7 +18583,7 @@ function effectivePolicy(policy, paths) {
 
 /***/ }),
 
-/***/ 973:
+/***/ 408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17811,7 +18593,7 @@ function effectivePolicy(policy, paths) {
 /* harmony export */   kZ: () => (/* binding */ pathMatcher)
 /* harmony export */ });
 /* unused harmony export normalisePathGlob */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(636);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -17868,7 +18650,7 @@ function idMatcher(glob) {
 
 /***/ }),
 
-/***/ 3784:
+/***/ 4131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17877,11 +18659,11 @@ function idMatcher(glob) {
 /* harmony export */   VX: () => (/* binding */ parseLicense)
 /* harmony export */ });
 /* unused harmony export canonicalSpdxId */
-/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6256);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5204);
-/* harmony import */ var spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3389);
-/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5095);
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8223);
+/* harmony import */ var spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2464);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9922);
 
 
 
@@ -18021,7 +18803,7 @@ function describeParseError(err, tokens, rewritten) {
 
 /***/ }),
 
-/***/ 4496:
+/***/ 8962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18037,11 +18819,11 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
+var config_error = __nccwpck_require__(8799);
 // EXTERNAL MODULE: ./src/source/yaml.ts
-var yaml = __nccwpck_require__(9094);
+var yaml = __nccwpck_require__(6289);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(545);
+var span = __nccwpck_require__(5282);
 ;// CONCATENATED MODULE: ./src/policy/defaults.ts
 /** What applies when the policy file says nothing: rule defaults, no lists, no requirements. */
 function defaultEffectivePolicy() {
@@ -18058,9 +18840,9 @@ function defaultPolicy() {
 }
 
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
+var fields = __nccwpck_require__(9662);
 // EXTERNAL MODULE: ./src/policy/effective.ts
-var effective = __nccwpck_require__(4327);
+var effective = __nccwpck_require__(7018);
 ;// CONCATENATED MODULE: ./src/policy/read-policy.ts
 /**
  * Turns a validated policy document (kebab-case YAML) into the `Policy` the pipeline uses
@@ -18185,9 +18967,9 @@ function readPolicy(doc, file) {
 }
 
 // EXTERNAL MODULE: ./src/formats/json-pointer.ts
-var json_pointer = __nccwpck_require__(9228);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
+var json_pointer = __nccwpck_require__(6961);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(5848);
 ;// CONCATENATED MODULE: ./schemas/policy.schema.json
 const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
 ;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
@@ -18413,15 +19195,15 @@ function schemaProblems(doc) {
 }
 
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(5095);
+var licenses_knowledge = __nccwpck_require__(9922);
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
-var license_ids = __nccwpck_require__(8092);
+var license_ids = __nccwpck_require__(7613);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var policy_globs = __nccwpck_require__(973);
+var policy_globs = __nccwpck_require__(408);
 // EXTERNAL MODULE: ./src/policy/license-expression.ts
-var license_expression = __nccwpck_require__(3784);
-// EXTERNAL MODULE: ./node_modules/spdx-license-ids/index.json
-var spdx_license_ids = __nccwpck_require__(5204);
+var license_expression = __nccwpck_require__(4131);
+// EXTERNAL MODULE: ../../main/node_modules/spdx-license-ids/index.json
+var spdx_license_ids = __nccwpck_require__(8223);
 ;// CONCATENATED MODULE: ./src/policy/semantic-problems.ts
 /**
  * What the schema cannot say: rule ids (from the caller), globs that do not compile, license
@@ -18745,7 +19527,7 @@ async function loadPolicy(opts) {
 
 /***/ }),
 
-/***/ 4924:
+/***/ 2192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18758,7 +19540,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: compareFindings, failsGate
 
 // EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(9023);
+var finding = __nccwpck_require__(8202);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -18828,7 +19610,7 @@ function buildReport(input) {
 
 /***/ }),
 
-/***/ 9023:
+/***/ 8202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18839,15 +19621,15 @@ const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
 
 /***/ }),
 
-/***/ 3613:
+/***/ 7466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9023);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2192);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
 
 
 function toAnnotation(f) {
@@ -18898,7 +19680,7 @@ function waivedPrefix(f) {
 
 /***/ }),
 
-/***/ 752:
+/***/ 1493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18988,7 +19770,7 @@ function clip(text, max) {
 
 /***/ }),
 
-/***/ 2705:
+/***/ 9864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19002,7 +19784,7 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 3758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19016,8 +19798,8 @@ function renderJson(report) {
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
 /* unused harmony export blobUrl */
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7466);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1493);
 
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
@@ -19184,7 +19966,7 @@ function findingGroupHeading(dir, findings) {
 
 /***/ }),
 
-/***/ 2506:
+/***/ 3174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19257,7 +20039,7 @@ function lineageDiagram(report) {
 }
 
 // EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
-var markdown_blocks = __nccwpck_require__(629);
+var markdown_blocks = __nccwpck_require__(3758);
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
 
 
@@ -19451,7 +20233,7 @@ function renderMarkdown(report, opts) {
 
 /***/ }),
 
-/***/ 7738:
+/***/ 7606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19466,10 +20248,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-// EXTERNAL MODULE: ./src/rules/index.ts + 26 modules
-var src_rules = __nccwpck_require__(2339);
+// EXTERNAL MODULE: ./src/rules/index.ts + 32 modules
+var src_rules = __nccwpck_require__(3587);
 // EXTERNAL MODULE: ./src/report/render/escape.ts
-var render_escape = __nccwpck_require__(752);
+var render_escape = __nccwpck_require__(1493);
 ;// CONCATENATED MODULE: ./src/report/render/sarif.ts
 /**
  * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
@@ -19693,7 +20475,7 @@ function renderSarif(report, options) {
 
 /***/ }),
 
-/***/ 2220:
+/***/ 7061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19701,11 +20483,11 @@ function renderSarif(report, options) {
 /* harmony export */   Tp: () => (/* binding */ shouldColor)
 /* harmony export */ });
 /* unused harmony export terminalSafe */
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9023);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(629);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7466);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2192);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8202);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1493);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3758);
 
 
 
@@ -19814,20 +20596,23 @@ function renderText(report, opts) {
 
 /***/ }),
 
-/***/ 2259:
+/***/ 5478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dn: () => (/* binding */ dirPhrase),
 /* harmony export */   Gg: () => (/* binding */ isResolvable),
+/* harmony export */   I: () => (/* binding */ manifestRecords),
 /* harmony export */   KP: () => (/* binding */ isDeclaredResolvable),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TH: () => (/* binding */ anchorRecord),
 /* harmony export */   UK: () => (/* binding */ artifactLicense),
+/* harmony export */   Y4: () => (/* binding */ manifestUpstreams),
 /* harmony export */   _M: () => (/* binding */ where),
 /* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   p4: () => (/* binding */ upstreamFieldHint),
+/* harmony export */   qy: () => (/* binding */ rankedRecords),
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
@@ -19842,6 +20627,14 @@ const ANCHOR_PREFERENCE = [
     'mens-adapter-sidecar-v2',
     'unrecognised-manifest'
 ];
+/** The records read from manifests, not from the headers of weight files. */
+function manifestRecords(artifact) {
+    return artifact.records.filter((r) => r.origin !== 'weights');
+}
+/** Upstreams the artifact's manifests declare (not those read from weight headers). */
+function manifestUpstreams(artifact) {
+    return manifestRecords(artifact).flatMap((r) => r.upstreams);
+}
 function allUpstreams(artifact) {
     return artifact.records.flatMap((r) => r.upstreams);
 }
@@ -19857,11 +20650,17 @@ function isDeclaredResolvable(ref) {
 }
 /** The record a "this artifact lacks X" finding should point at, with a preference order by format. */
 function anchorRecord(artifact, preferred = ANCHOR_PREFERENCE) {
+    return rankedRecords(artifact.records, preferred)[0];
+}
+/** Records in the preference order (most authoritative first); weight headers always last. */
+function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
     const rank = (r) => {
+        if (r.origin === 'weights')
+            return preferred.length + 1;
         const i = preferred.indexOf(r.format);
         return i < 0 ? preferred.length : i;
     };
-    return [...artifact.records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))[0];
+    return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 /** The artifact's own license, from whichever manifest declares one. */
 function artifactLicense(artifact) {
@@ -19869,7 +20668,7 @@ function artifactLicense(artifact) {
 }
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
 function manifestList(artifact) {
-    const names = artifact.records.map((r) => r.path.split('/').pop());
+    const names = manifestRecords(artifact).map((r) => r.path.split('/').pop());
     if (names.length <= 1)
         return names.join('');
     return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -19920,7 +20719,7 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 9917:
+/***/ 2107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20017,7 +20816,7 @@ function evaluateRun(rules, ctx) {
 
 /***/ }),
 
-/***/ 7585:
+/***/ 6710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20063,7 +20862,7 @@ const RULE_IDS = [
 
 /***/ }),
 
-/***/ 2339:
+/***/ 3587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20093,7 +20892,7 @@ const unreadableManifest = {
 };
 
 // EXTERNAL MODULE: ./src/formats/registry.ts + 6 modules
-var registry = __nccwpck_require__(3316);
+var registry = __nccwpck_require__(2734);
 ;// CONCATENATED MODULE: ./src/rules/schema-violation.ts
 
 const schemaViolation = {
@@ -20131,7 +20930,7 @@ const schemaViolation = {
 };
 
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(2259);
+var artifact_facts = __nccwpck_require__(5478);
 ;// CONCATENATED MODULE: ./src/rules/missing-upstream.ts
 
 const missingUpstream = {
@@ -20142,14 +20941,17 @@ const missingUpstream = {
         docs: 'docs/rules/missing-upstream.md'
     },
     check({ artifact }) {
-        if (artifact.records.length === 0 || (0,artifact_facts/* allUpstreams */.yF)(artifact).length > 0)
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* allUpstreams */.yF)(artifact).length > 0)
+            return [];
+        // A reference to a local parent artifact is a declared upstream; the graph rules judge it.
+        if ((artifact.parents ?? []).length > 0)
             return [];
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact);
         return [
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)(artifact.records.length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(anchor.format)}.`,
                 subject: artifact.dir
             }
@@ -20184,8 +20986,10 @@ const unresolvableUpstream = {
         // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
         if (refs.some(artifact_facts/* isDeclaredResolvable */.KP))
             return [];
+        // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
+        const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
         return refs
-            .filter((ref) => ref.kind in WHAT)
+            .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
             .map((ref) => {
             const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
             const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';
@@ -20224,8 +21028,8 @@ const invalidHubId = {
     }
 };
 
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 4 modules
-var classify = __nccwpck_require__(3562);
+// EXTERNAL MODULE: ./src/lineage/classify.ts + 3 modules
+var classify = __nccwpck_require__(874);
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
 
 
@@ -20277,7 +21081,8 @@ const unpinnedRevision = {
     check(ctx) {
         const { artifact } = ctx;
         const byId = new Map();
-        for (const ref of (0,artifact_facts/* allUpstreams */.yF)(artifact)) {
+        // Pinning is the manifests' job: a weight header never records a revision.
+        for (const ref of (0,artifact_facts/* manifestUpstreams */.Y4)(artifact)) {
             if (!(0,artifact_facts/* isResolvable */.Gg)(ref) || !ref.id)
                 continue;
             const key = ref.id.toLowerCase();
@@ -20315,14 +21120,14 @@ const missingLicense = {
         docs: 'docs/rules/missing-license.md'
     },
     check({ artifact }) {
-        if (artifact.records.length === 0 || (0,artifact_facts/* artifactLicense */.UK)(artifact))
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* artifactLicense */.UK)(artifact))
             return [];
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact, ['hf-model-card', 'lineage-manifest']);
         return [
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)(artifact.records.length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
+                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as \`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
                     : `Add a model card (README.md with \`license:\` in its front matter) or a lineage.yaml with \`license: { id: … }\` ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
@@ -20333,7 +21138,7 @@ const missingLicense = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
-var license_ids = __nccwpck_require__(8092);
+var license_ids = __nccwpck_require__(7613);
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
 
@@ -20383,7 +21188,7 @@ const unknownLicense = {
 };
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(3539);
+var upstream_licenses = __nccwpck_require__(5360);
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
@@ -20513,47 +21318,54 @@ const missingAttribution = {
 const unmanifestedWeights = {
     id: 'unmanifested-weights',
     meta: {
-        description: 'Weights were added or changed in a directory that has no lineage manifest (or whose manifest was deleted).',
+        description: 'Weights were added or changed in a directory that has no lineage manifest.',
         defaultSeverity: 'error',
         docs: 'docs/rules/unmanifested-weights.md'
     },
     check({ artifact }) {
-        if (artifact.records.length > 0 || artifact.unreadable.length > 0)
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length > 0 || artifact.unreadable.length > 0)
+            return [];
+        // A change that deletes the manifest and keeps the weights is `orphaned-by-deletion`'s to report.
+        if (artifact.removedManifests.length > 0)
             return [];
         const touched = artifact.weights.filter((w) => w.status !== 'removed');
         const changed = touched.filter((w) => w.status !== 'present');
-        // Weights untouched by this change only matter when their manifest is what was removed (or on a full scan,
-        // where the engine marks everything `present` and every artifact as changed).
-        const relevant = changed.length > 0 ? changed : artifact.removedManifests.length > 0 || artifact.changed ? touched : [];
+        // Weights untouched by this change only matter on a full scan, where every artifact counts as changed.
+        const relevant = changed.length > 0 ? changed : artifact.changed ? touched : [];
         if (relevant.length === 0)
             return [];
         const first = relevant[0];
+        const more = relevant.length > 5 ? `, and ${relevant.length - 5} more` : '';
         const names = relevant
             .slice(0, 5)
             .map((w) => w.path.split('/').pop())
-            .join(', ') + (relevant.length > 5 ? `, and ${relevant.length - 5} more` : '');
-        const removed = artifact.removedManifests.length > 0
-            ? ` This change deletes its manifest (${artifact.removedManifests.join(', ')}) while the weights stay.`
+            .join(', ') + more;
+        const one = relevant.length === 1;
+        const header = relevant.some((w) => artifact.records.some((r) => r.path === w.path))
+            ? ' Its header names an upstream, but bytes are evidence, not a declaration someone answers for.'
             : '';
         return [
             {
                 path: first.path,
                 at: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-                message: `${relevant.length === 1 ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ${relevant.length === 1 ? 'has' : 'have'} no lineage manifest beside ${relevant.length === 1 ? 'it' : 'them'}: nothing records what ${relevant.length === 1 ? 'it derives' : 'they derive'} from or under which license.${removed}`,
-                fix: `Add a lineage.yaml (see docs/lineage-manifest.md) or the training tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
+                message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ` +
+                    `${(0,artifact_facts/* plural */.LS)(relevant.length, 'has', 'have')} no lineage manifest beside ${(0,artifact_facts/* plural */.LS)(relevant.length, 'it', 'them')}: ` +
+                    `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
+                fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
+                    `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
                 subject: artifact.dir
             }
         ];
     }
 };
 
-// EXTERNAL MODULE: ./node_modules/spdx-satisfies/index.js
-var spdx_satisfies = __nccwpck_require__(5131);
+// EXTERNAL MODULE: ../../main/node_modules/spdx-satisfies/index.js
+var spdx_satisfies = __nccwpck_require__(2445);
 var spdx_satisfies_default = /*#__PURE__*/__nccwpck_require__.n(spdx_satisfies);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var globs = __nccwpck_require__(973);
+var globs = __nccwpck_require__(408);
 // EXTERNAL MODULE: ./src/policy/license-expression.ts
-var license_expression = __nccwpck_require__(3784);
+var license_expression = __nccwpck_require__(4131);
 ;// CONCATENATED MODULE: ./src/policy/license-match.ts
 
 
@@ -20719,8 +21531,8 @@ const licenseNotAllowed = {
     }
 };
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(636);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/rules/upstream-not-allowed.ts
 
@@ -21122,7 +21934,7 @@ const hubDisabled = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/upstream-license.ts
-var upstream_license = __nccwpck_require__(7821);
+var upstream_license = __nccwpck_require__(9466);
 ;// CONCATENATED MODULE: ./src/rules/hub-license-mismatch.ts
 
 
@@ -21234,7 +22046,426 @@ const hubUnreachable = {
     }
 };
 
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var knowledge = __nccwpck_require__(9922);
+// EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
+var legacy_ids = __nccwpck_require__(1384);
+;// CONCATENATED MODULE: ./src/rules/upstream-identity.ts
+/**
+ * When two upstream ids name the same model: the same id in any case, a legacy bare id and its
+ * namespaced one, a mirror's or quantization's copy and its original, or — with the Hub on — a
+ * model and one of its own ancestors on the `base_model` chain.
+ */
+
+
+/** The model's name without org, mirror suffixes or Meta's `Meta-` prefix: what re-uploads keep. */
+function nameKey(id) {
+    const name = id.split('/')[1];
+    if (!name)
+        return undefined;
+    return `name:${(0,knowledge/* stripMirrorSuffixes */.r)(name)
+        .toLowerCase()
+        .replace(/^meta-(?=llama)/, '')}`;
+}
+/** Keys under which an id matches another: itself, its current id, its original, its name. */
+function identityKeys(id, knowledge) {
+    const keys = new Set();
+    const add = (value) => {
+        if (!value)
+            return;
+        keys.add(value.toLowerCase());
+        const name = nameKey(value);
+        if (name)
+            keys.add(name);
+    };
+    add(id);
+    add((0,legacy_ids/* currentIdOfLegacy */.X)(id));
+    add(knowledge.mirrorUpstream(id));
+    return keys;
+}
+/** An upstream's keys, with those of its ancestors when the Hub was asked. */
+function keysWithAncestors(ref, knowledge, hub) {
+    const keys = identityKeys(ref.id, knowledge);
+    for (const link of hub?.fact(ref)?.ancestry.chain ?? []) {
+        for (const key of identityKeys(link.id, knowledge))
+            keys.add(key);
+    }
+    return keys;
+}
+/** Whether two upstreams name the same model, or one derives from the other on the Hub. */
+function sameUpstream(a, b, knowledge, hub) {
+    if (!a.id || !b.id)
+        return false;
+    const own = (ref) => identityKeys(ref.id, knowledge);
+    const overlaps = (x, y) => [...x].some((k) => y.has(k));
+    return (overlaps(own(a), keysWithAncestors(b, knowledge, hub)) || overlaps(keysWithAncestors(a, knowledge, hub), own(b)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/inconsistent-lineage.ts
+
+
+
+const inconsistent_lineage_FULL_SHA = /^[0-9a-f]{40}$/i;
+/** License values that templates write when nobody filled anything in: they declare nothing to compare. */
+const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
+/** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
+const COMPARED_FACTS = ['rank', 'alpha', 'dModel', 'vocab', 'layers', 'heads', 'runId'];
+const FACT_NAMES = {
+    rank: 'LoRA rank',
+    alpha: 'LoRA alpha',
+    dModel: 'hidden size (d_model)',
+    vocab: 'vocabulary size',
+    layers: 'layer count',
+    heads: 'attention head count',
+    runId: 'training run id'
+};
+/** Where a value was read, for a message: a manifest's field, or the header key of a weight file. */
+function place(source, record) {
+    return record.origin === 'weights' ? `the header of ${source.path} (\`${source.field}\`)` : (0,artifact_facts/* where */._M)(source);
+}
+function idsOf(record) {
+    return record.upstreams.filter((r) => (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
+}
+function draft(at, message, fix, subject) {
+    return { path: at.path, at: at.at, message, fix, subject };
+}
+const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
+    'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
+/** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
+function ordered(ctx) {
+    return (0,artifact_facts/* rankedRecords */.qy)(ctx.artifact.records);
+}
+/** Two files naming upstreams that have nothing in common. */
+function upstreamDisagreements(ctx, records) {
+    const out = [];
+    for (let j = 1; j < records.length; j++) {
+        const b = records[j];
+        const bIds = idsOf(b);
+        if (bIds.length === 0)
+            continue;
+        for (let i = 0; i < j; i++) {
+            const a = records[i];
+            const aIds = idsOf(a);
+            if (aIds.length === 0)
+                continue;
+            if (aIds.some((x) => bIds.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub))))
+                continue;
+            // The finding goes on the manifest of the pair (a header has no line to fix).
+            const [here, there, hereRecord, thereRecord] = b.origin === 'weights' ? [aIds[0], bIds[0], a, b] : [bIds[0], aIds[0], b, a];
+            out.push(draft(here.source, `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
+                `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`, FIX_UPSTREAM, `upstream:${a.path}|${b.path}`));
+        }
+    }
+    return out;
+}
+/** Manifests that name no upstream beside weights whose header names one (the "in-house" card). */
+function silentManifests(ctx) {
+    const manifests = (0,artifact_facts/* manifestRecords */.I)(ctx.artifact);
+    if (manifests.length === 0 || manifests.some((r) => idsOf(r).length > 0) || (ctx.artifact.parents ?? []).length > 0) {
+        return [];
+    }
+    const weights = ctx.artifact.records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
+    if (!weights)
+        return [];
+    const named = idsOf(weights)[0];
+    const anchor = (0,artifact_facts/* anchorRecord */.TH)(ctx.artifact);
+    const names = manifests.map((r) => r.path.split('/').pop()).join(', ');
+    return [
+        draft(anchor.anchor, `${names} ${manifests.length === 1 ? 'names' : 'name'} no upstream model, but ${place(named.source, weights)} ` +
+            `names ${named.id}: the weights say the artifact derives from it.`, `Declare ${named.id} as the upstream (with its revision and license) in ${anchor.path}, or explain the ` +
+            'header: if the weights were not made from it, they are not the weights this manifest describes.', `silent:${named.id.toLowerCase()}`)
+    ];
+}
+/** MENS: the tokenizer's cache snapshot must belong to the declared base. */
+function tokenizerDisagreements(ctx) {
+    const out = [];
+    for (const record of (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)) {
+        const tokenizer = record.upstreams.find((r) => r.source.field === 'tokenizer_path' && r.id);
+        const base = record.upstreams.find((r) => r.source.field === 'base_model' && (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
+        if (!tokenizer || !base || sameUpstream(tokenizer, base, ctx.knowledge, ctx.hub))
+            continue;
+        out.push(draft(tokenizer.source, `${(0,artifact_facts/* where */._M)(tokenizer.source)} is a cache snapshot of ${tokenizer.id}, but ${(0,artifact_facts/* where */._M)(base.source)} says the base ` +
+            `is ${base.id}: the run tokenized with another model's tokenizer, or one of them is wrong.`, "Train with the base model's own tokenizer, or correct `base_model`.", `tokenizer:${record.path}`));
+    }
+    return out;
+}
+/** The same upstream pinned to two different commits. */
+function revisionDisagreements(ctx) {
+    const first = new Map();
+    const out = [];
+    for (const record of ctx.artifact.records) {
+        for (const ref of idsOf(record)) {
+            if (!ref.revision || !inconsistent_lineage_FULL_SHA.test(ref.revision))
+                continue;
+            const key = ref.id.toLowerCase();
+            const earlier = first.get(key);
+            if (!earlier) {
+                first.set(key, ref);
+                continue;
+            }
+            if (earlier.revision.toLowerCase() === ref.revision.toLowerCase())
+                continue;
+            out.push(draft(ref.source, `${(0,artifact_facts/* where */._M)(ref.source)} pins ${ref.id} at ${ref.revision}, but ${(0,artifact_facts/* where */._M)(earlier.source)} pins it at ` +
+                `${earlier.revision}: only one of them is the revision the artifact was trained on.`, 'Pin the same 40-hex commit everywhere (the one the training run loaded).', `revision:${key}:${ref.source.path}`));
+        }
+    }
+    return out;
+}
+/** The artifact's own license stated differently by two files. */
+function licenseDisagreements(ctx, records) {
+    const normal = (record) => {
+        const key = record.license ? (0,upstream_licenses/* licenseKey */.zO)(record.license) : undefined;
+        if (!key || PLACEHOLDER_LICENSE.test(key.trim()))
+            return undefined;
+        return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
+    };
+    const out = [];
+    let first;
+    for (const record of records) {
+        const key = normal(record);
+        if (!key)
+            continue;
+        if (!first) {
+            first = record;
+            continue;
+        }
+        if (normal(first) === key)
+            continue;
+        const [here, hereRecord, there, thereRecord] = record.origin === 'weights'
+            ? [first.license.source, first, record.license.source, record]
+            : [record.license.source, record, first.license.source, first];
+        out.push(draft(here, `${place(here, hereRecord)} says the artifact's license is ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(hereRecord.license))}, but ` +
+            `${place(there, thereRecord)} says ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(thereRecord.license))}.`, 'State one license everywhere (the one the artifact is really distributed under).', `license:${first.path}|${record.path}`));
+    }
+    return out;
+}
+/** Rank, alpha, dimensions or run id stated differently. */
+function factDisagreements(records) {
+    const out = [];
+    for (const key of COMPARED_FACTS) {
+        const stating = records.filter((r) => r.training?.[key] !== undefined);
+        const first = stating[0];
+        for (const record of stating.slice(1)) {
+            const a = first.training[key];
+            const b = record.training[key];
+            const equal = typeof a.value === 'number' && typeof b.value === 'number'
+                ? a.value === b.value
+                : String(a.value) === String(b.value);
+            if (equal)
+                continue;
+            const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
+            out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${(0,artifact_facts/* quote */.hD)(String(here.value))}, but ` +
+                `${place(there.source, thereRecord)} gives ${(0,artifact_facts/* quote */.hD)(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
+        }
+    }
+    return out;
+}
+/** The artifact's own statement that attribution is (not) required, given both ways. */
+function attributionDisagreements(records) {
+    const stating = records.filter((r) => typeof r.attribution?.required === 'boolean');
+    const differing = stating.find((r) => r.attribution.required !== stating[0].attribution.required);
+    if (!differing)
+        return [];
+    const first = stating[0];
+    return [
+        draft(differing.attribution.source, `${(0,artifact_facts/* where */._M)(differing.attribution.source)} says attribution is ${differing.attribution.required ? '' : 'not '}` +
+            `required, but ${(0,artifact_facts/* where */._M)(first.attribution.source)} says it is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
+    ];
+}
+const inconsistentLineage = {
+    id: 'inconsistent-lineage',
+    meta: {
+        description: "An artifact's manifests, or its manifests and the headers of its weights, disagree about its base, " +
+            'revision, license, training facts or attribution.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/inconsistent-lineage.md'
+    },
+    check(ctx) {
+        if (ctx.artifact.records.length < 2)
+            return [];
+        const records = ordered(ctx);
+        return [
+            ...upstreamDisagreements(ctx, records),
+            ...silentManifests(ctx),
+            ...tokenizerDisagreements(ctx),
+            ...revisionDisagreements(ctx),
+            ...licenseDisagreements(ctx, records),
+            ...factDisagreements(records),
+            ...attributionDisagreements(records)
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/dangling-parent.ts
+
+const danglingParent = {
+    id: 'dangling-parent',
+    meta: {
+        description: 'A manifest names a local parent artifact (a relative path) that does not exist in the repository.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/dangling-parent.md'
+    },
+    check({ artifact }) {
+        return (artifact.parents ?? [])
+            .filter((link) => link.state === 'missing')
+            .map((link) => ({
+            path: link.source.path,
+            at: link.source.at,
+            message: `${(0,artifact_facts/* where */._M)(link.source)} names the local artifact ${(0,artifact_facts/* quote */.hD)(link.raw)}, but nothing exists at ` +
+                `${link.dir}: the lineage stops at a parent no one can inspect, and its license duties are lost.`,
+            fix: 'Commit the parent artifact at that path, correct the path (relative to the manifest), or name ' +
+                "the parent's Hub id (`org/name`) instead.",
+            subject: `${link.source.field}:${link.raw}`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/lineage-cycle.ts
+
+const lineageCycle = {
+    id: 'lineage-cycle',
+    meta: {
+        description: 'Artifacts derive from each other in a loop through their local parent references.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/lineage-cycle.md'
+    },
+    check({ artifact }) {
+        const cycle = artifact.cycle;
+        if (!cycle)
+            return [];
+        return [
+            {
+                path: cycle.source.path,
+                at: cycle.source.at,
+                message: `${(0,artifact_facts/* where */._M)(cycle.source)} makes the artifact derive from itself: ${cycle.dirs.join(' → ')}. ` +
+                    'A loop has no base model at its start, so nothing in it can prove where it came from.',
+                fix: "Point the reference at the artifact it was really trained from (a parent, or the base's Hub id).",
+                subject: cycle.dirs.slice(0, -1).sort().join(',')
+            }
+        ];
+    }
+};
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/rules/digest-mismatch.ts
+
+
+/** The repository path a manifest's `weights[].path` names (relative to the manifest), or undefined if it leaves it. */
+function declaredFilePath(manifestPath, file) {
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
+    return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
+}
+const digestMismatch = {
+    id: 'digest-mismatch',
+    meta: {
+        description: 'A declared sha256 disagrees with the file or with the oid of its Git LFS pointer (a warning when the ' +
+            'file cannot be verified at all).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/digest-mismatch.md'
+    },
+    check({ artifact }) {
+        return (0,artifact_facts/* manifestRecords */.I)(artifact).flatMap((record) => record.digests.flatMap((declared) => {
+            const path = declaredFilePath(record.path, declared.file);
+            if (path === undefined)
+                return []; // the schema reports a path that leaves the directory
+            const computed = artifact.fileDigests?.get(path) ?? { unverifiable: 'the gate did not read it' };
+            const subject = `${path}:${declared.sha256}`;
+            if ('unverifiable' in computed) {
+                return [
+                    {
+                        path: declared.source.path,
+                        at: declared.source.at,
+                        severity: 'warning',
+                        message: `${(0,artifact_facts/* where */._M)(declared.source)} declares the sha256 of ${path}, but it cannot be verified: ` +
+                            `${computed.unverifiable}. An unverified digest proves nothing about the weights.`,
+                        fix: 'Commit the file (or its Git LFS pointer) at that path, correct the path, or remove the entry ' +
+                            'if the weights are published elsewhere.',
+                        subject
+                    }
+                ];
+            }
+            if (computed.sha256 === declared.sha256.toLowerCase())
+                return [];
+            const what = computed.via === 'lfs-pointer'
+                ? `its Git LFS pointer says the content's sha256 is ${computed.sha256}`
+                : `the file's ${computed.size}-byte content hashes to ${computed.sha256}`;
+            return [
+                {
+                    path: declared.source.path,
+                    at: declared.source.at,
+                    message: `${(0,artifact_facts/* where */._M)(declared.source)} declares sha256 ${declared.sha256} for ${path}, but ${what}: ` +
+                        'these are not the weights the manifest describes.',
+                    fix: 'If the new weights are intended, update the digest (`sha256sum` of the file, or `lineage-gate init ' +
+                        '--force`) and check that the rest of the manifest still describes them; otherwise restore the file.',
+                    subject
+                }
+            ];
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/orphaned-by-deletion.ts
+
+const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const orphanedByDeletion = {
+    id: 'orphaned-by-deletion',
+    meta: {
+        description: 'The change deletes an artifact or manifest that another artifact still derives from, or deletes the ' +
+            'manifest and leaves the weights.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/orphaned-by-deletion.md'
+    },
+    check({ artifact }) {
+        const out = [];
+        // This artifact derives from one the change deletes.
+        for (const link of artifact.parents ?? []) {
+            if (link.state !== 'deleted')
+                continue;
+            out.push({
+                path: link.source.path,
+                at: link.source.at,
+                message: `This change deletes the artifact in ${link.dir}, which ${(0,artifact_facts/* where */._M)(link.source)} still names as its parent ` +
+                    `(${(0,artifact_facts/* quote */.hD)(link.raw)}): its lineage and license duties would be lost.`,
+                fix: 'Keep the parent, or point this manifest at where the parent now lives (or at its Hub id).',
+                subject: `${link.source.field}:${link.raw}`
+            });
+        }
+        // Manifests elsewhere still derive from this deleted artifact.
+        for (const child of artifact.dependents ?? []) {
+            out.push({
+                path: child.source.path,
+                at: child.source.at,
+                message: `This change deletes the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, but ${(0,artifact_facts/* where */._M)(child.source)} still derives ` +
+                    `from it (${(0,artifact_facts/* quote */.hD)(child.raw)}): that artifact's lineage would end at nothing.`,
+                fix: `Keep ${artifact.dir}, or update ${child.source.path} to name its new parent (or the parent's Hub id).`,
+                subject: `dependent:${child.source.path}:${child.source.field}`
+            });
+        }
+        // The manifest goes, the weights stay.
+        const weights = artifact.weights.filter((w) => w.status !== 'removed');
+        if (artifact.removedManifests.length > 0 && (0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 && weights.length > 0) {
+            const names = weights.slice(0, 5).map((w) => w.path.split('/').pop());
+            const more = weights.length > 5 ? `, and ${weights.length - 5} more` : '';
+            out.push({
+                path: weights[0].path,
+                at: FILE_START,
+                message: `This change deletes ${artifact.removedManifests.join(', ')} while the weights stay ` +
+                    `(${names.join(', ')}${more}): nothing would record what they derive from or under which license.`,
+                fix: 'Delete the weights with their manifest, or keep (or replace) the manifest.',
+                subject: `weights:${artifact.dir}`
+            });
+        }
+        return out;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
 
 
 
@@ -21272,6 +22503,11 @@ const RULES = [
     unknownLicense,
     missingAttribution,
     unmanifestedWeights,
+    orphanedByDeletion,
+    inconsistentLineage,
+    danglingParent,
+    lineageCycle,
+    digestMismatch,
     licenseNotAllowed,
     upstreamNotAllowed,
     insufficientEvidence,
@@ -21293,7 +22529,7 @@ function findRule(id) {
 
 /***/ }),
 
-/***/ 3539:
+/***/ 5360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21304,8 +22540,8 @@ function findRule(id) {
 /* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
 /* harmony export */   zO: () => (/* binding */ licenseKey)
 /* harmony export */ });
-/* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
-/* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2259);
+/* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9466);
+/* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5478);
 
 
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
@@ -21366,6 +22602,18 @@ function resolveUpstreamLicenses(ctx) {
                 add({ ref, id: ref.id, ...found });
         }
     }
+    // A child inherits its local parents' upstreams, and with them their license duties.
+    for (const link of ctx.artifact.parents ?? []) {
+        for (const record of link.inherited) {
+            for (const ref of record.upstreams) {
+                if (!ref.id || seen.has(ref.id.toLowerCase()))
+                    continue;
+                const found = licenseOfUpstream(ref, record, ctx);
+                if (found)
+                    add({ ref, id: ref.id, ...found, source: `${found.source}, inherited through ${link.raw}` });
+            }
+        }
+    }
     const roots = ctx.artifact.records.flatMap((r) => r.upstreams).filter((ref) => ctx.hub?.fact(ref));
     for (const rootRef of roots) {
         const fact = ctx.hub.fact(rootRef);
@@ -21421,7 +22669,7 @@ function licenseAlternatives(expression) {
 
 /***/ }),
 
-/***/ 545:
+/***/ 5282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21462,13 +22710,13 @@ class LineIndex {
 
 /***/ }),
 
-/***/ 4291:
+/***/ 7758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ TreeDocument)
 /* harmony export */ });
-/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5282);
 
 /** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
 class TreeDocument {
@@ -21522,15 +22770,15 @@ class TreeDocument {
 
 /***/ }),
 
-/***/ 9094:
+/***/ 6289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ parseYamlDocument)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4291);
-/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(545);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3645);
+/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7758);
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5282);
 
 
 
@@ -21604,7 +22852,7 @@ function firstLine(message) {
 
 /***/ }),
 
-/***/ 1013:
+/***/ 8307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21686,13 +22934,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 7041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(4698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -22404,12 +23652,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 4698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -22683,7 +23931,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 563:
 /***/ ((module) => {
 
 
@@ -23489,18 +24737,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -23586,15 +24834,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -23638,17 +24886,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -23757,15 +25005,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -23852,18 +25100,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -24083,17 +25331,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -24207,12 +25455,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -24414,14 +25662,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -24472,7 +25720,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24518,19 +25766,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -24734,13 +25982,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -24969,7 +26217,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25124,7 +26372,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25167,7 +26415,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25202,12 +26450,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -25226,12 +26474,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -25248,22 +26496,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -25592,13 +26840,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -25675,7 +26923,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25739,14 +26987,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -25836,13 +27084,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -26021,7 +27269,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26090,28 +27338,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -26148,7 +27396,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -26174,16 +27422,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -26301,14 +27549,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -26459,14 +27707,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -26506,15 +27754,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -26552,14 +27800,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -26586,17 +27834,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -26740,17 +27988,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -26862,16 +28110,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -26934,7 +28182,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26994,12 +28242,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -27040,15 +28288,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -27265,7 +28513,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27335,7 +28583,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27441,14 +28689,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -27560,12 +28808,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -28290,7 +29538,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28338,14 +29586,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -29325,18 +30573,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -29439,16 +30687,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -29485,13 +30733,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -29511,12 +30759,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -29535,13 +30783,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -29561,12 +30809,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -29584,12 +30832,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -29612,13 +30860,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -29666,12 +30914,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -29715,18 +30963,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -29747,14 +30995,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -29818,27 +31066,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -29924,14 +31172,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -30001,12 +31249,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -30037,13 +31285,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -30094,12 +31342,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -30177,13 +31425,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -30255,16 +31503,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -30339,15 +31587,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -30428,24 +31676,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -30476,14 +31724,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -30579,12 +31827,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -30691,7 +31939,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30849,15 +32097,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(6949);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -30988,14 +32236,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -31150,7 +32398,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31181,14 +32429,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -31275,7 +32523,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31309,15 +32557,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -31468,13 +32716,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -31813,12 +33061,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -32056,91 +33304,91 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 9422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 7216:
+/***/ 4097:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
 
-/***/ 8226:
+/***/ 2897:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 518:
+/***/ 9647:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
 
-/***/ 4588:
+/***/ 8163:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 5707:
+/***/ 9232:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 9547:
+/***/ 4456:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 7082:
+/***/ 5867:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 1678:
+/***/ 5193:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
 
-/***/ 3988:
+/***/ 8877:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","Classpath-exception-2.0","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","DigiRule-FOSS-exception","eCos-exception-2.0","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","i2p-gpl-java-exception","KiCad-libraries-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","SANE-exception","SHL-2.0","SHL-2.1","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"]');
 
 /***/ }),
 
-/***/ 3389:
+/***/ 2464:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","GFDL-1.1","GFDL-1.2","GFDL-1.3","GPL-1.0","GPL-2.0","GPL-2.0-with-GCC-exception","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-3.0","GPL-3.0-with-GCC-exception","GPL-3.0-with-autoconf-exception","LGPL-2.0","LGPL-2.1","LGPL-3.0","Net-SNMP","Nunit","StandardML-NJ","bzip2-1.0.5","eCos-2.0","wxWindows"]');
 
 /***/ }),
 
-/***/ 5204:
+/***/ 8223:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
 
 /***/ }),
 
-/***/ 9344:
+/***/ 7857:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0"],["AGPL-1.0",["AGPL-3.0","AGPL-3.0-only"]],["Apache-1.0","Apache-1.1","Apache-2.0"],["APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0"],["Artistic-1.0","Artistic-2.0"],["BitTorrent-1.0","BitTorrent-1.1"],["CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-3.0","CC-BY-4.0"],["CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-4.0"],["CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-4.0"],["CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-4.0"],["CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-4.0"],["CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-4.0"],["CDDL-1.0","CDDL-1.1"],["CECILL-1.0","CECILL-1.1","CECILL-2.0"],["ECL-1.0","ECL-2.0"],["EFL-1.0","EFL-2.0"],["EPL-1.0","EPL-2.0"],["EUPL-1.0","EUPL-1.1"],[["GFDL-1.1","GFDL-1.1-only"],["GFDL-1.2","GFDL-1.2-only"],["GFDL-1.1-or-later","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-only","GFDL-1.3-or-later"]],[["GPL-1.0","GPL-1.0-only"],["GPL-2.0","GPL-2.0-only"],["GPL-1.0-or-later","GPL-2.0-or-later","GPL-3.0","GPL-3.0-only","GPL-3.0-or-later"]],[["LGPL-2.0","LGPL-2.0-only"],["LGPL-2.1","LGPL-2.1-only"],["LGPL-2.0-or-later","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0-only","LGPL-3.0-or-later"]],["LPL-1.0","LPL-1.02"],["LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c"],["MPL-1.0","MPL-1.1","MPL-2.0"],["MPL-1.0","MPL-1.1","MPL-2.0-no-copyleft-exception"],["NPL-1.0","NPL-1.1"],["OFL-1.0","OFL-1.1"],["OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8"],["OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0"],["PHP-3.0","PHP-3.01"],["RPL-1.1","RPL-1.5"],["SGI-B-1.0","SGI-B-1.1","SGI-B-2.0"],["YPL-1.0","YPL-1.1"],["ZPL-1.1","ZPL-2.0","ZPL-2.1"],["Zimbra-1.3","Zimbra-1.4"],["bzip2-1.0.5","bzip2-1.0.6"]]');
@@ -32286,7 +33534,7 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };
