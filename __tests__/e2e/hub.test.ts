@@ -1,7 +1,7 @@
 /** End-to-end: Hub verification through dist/index.js and the CLI, against a loopback Hub. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startHubServer, type LoopbackHub } from '../helpers/hub-server.js';
+import { QWEN25_05B_SHA, startHubServer, type LoopbackHub } from '../helpers/hub-server.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { runAction, runCli } from '../helpers/run-action.js';
@@ -43,6 +43,22 @@ const WORKSPACE = {
   'data/README.md':
     '---\nbase_model: Qwen/Qwen3-4B@main\nlicense: apache-2.0\ndatasets:\n- acme-corp/no-such-data\n- openslr\n---\n'
 };
+
+/** A safetensors file (8-byte little-endian header length, JSON header, zeroed data) with LoRA tensors of rank 8. */
+function loraSafetensors(hidden: number): Buffer {
+  const bytes = 8 * hidden * 4;
+  const prefix = 'base_model.model.model.layers.0.self_attn.q_proj';
+  const header = Buffer.from(
+    JSON.stringify({
+      __metadata__: { format: 'pt' },
+      [`${prefix}.lora_A.weight`]: { dtype: 'F32', shape: [8, hidden], data_offsets: [0, bytes] },
+      [`${prefix}.lora_B.weight`]: { dtype: 'F32', shape: [hidden, 8], data_offsets: [bytes, 2 * bytes] }
+    })
+  );
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(header.length));
+  return Buffer.concat([length, header, Buffer.alloc(2 * bytes)]);
+}
 
 function ruleAt(annotations: string[]): string[] {
   return annotations
@@ -160,6 +176,36 @@ describe('Hub verification', () => {
     expect(attribution.message).toContain('meta-llama/Llama-3.1-8B-Instruct');
     expect(attribution.message).toContain('the base of acme-corp/qwen-llama-merge');
     expect(found.map((f) => f.ruleId)).toContain('license-conflict');
+  });
+
+  it("reads a base's config.json only for adapters with safetensors weights, once, then from the cache", async () => {
+    const dir = repo({
+      'lora/adapter_config.json': peft('Qwen/Qwen2.5-0.5B'),
+      'lora/README.md': '---\nlicense: apache-2.0\n---\n',
+      'plain/adapter_config.json': peft('Qwen/Qwen3-4B'),
+      'plain/README.md': '---\nlicense: apache-2.0\n---\n'
+    });
+    writeFileSync(join(dir, 'lora/adapter_model.safetensors'), loraSafetensors(896));
+    const args = ['check', '--format', 'json', '--hub-endpoint', hub.url, '--cache', '.cache/hub.json'];
+    const first = await runCli(args, dir, { HF_HUB_OFFLINE: '' });
+    expect(JSON.parse(first.stdout).counts.artifacts).toBe(2);
+    expect(hub.fileRequestsFor('Qwen/Qwen2.5-0.5B').map((r) => r.url)).toEqual([
+      `/Qwen/Qwen2.5-0.5B/resolve/${QWEN25_05B_SHA}/config.json`,
+      `/api/resolve-cache/models/Qwen/Qwen2.5-0.5B/${QWEN25_05B_SHA}/config.json`
+    ]);
+    expect(hub.fileRequestsFor('Qwen/Qwen3-4B')).toHaveLength(0);
+    expect(hub.requestsFor('model', 'Qwen/Qwen2.5-0.5B')).toHaveLength(1);
+    const cache = JSON.parse(readFileSync(join(dir, '.cache/hub.json'), 'utf8'));
+    expect(cache.configs).toEqual([
+      expect.objectContaining({
+        key: expect.objectContaining({ id: 'Qwen/Qwen2.5-0.5B', revision: QWEN25_05B_SHA }),
+        answer: { found: expect.objectContaining({ hiddenSize: 896, numHiddenLayers: 24 }) }
+      })
+    ]);
+    const before = hub.requests.length;
+    const second = await runCli(args, dir, { HF_HUB_OFFLINE: '' });
+    expect(hub.requests.length).toBe(before);
+    expect(JSON.parse(second.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
   });
 
   it('says once that the Hub was not asked when verification is off', async () => {

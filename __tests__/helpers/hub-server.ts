@@ -13,8 +13,15 @@
  *   right token; a bad revision 404 RevisionNotFound ("Invalid rev id: …"); a disabled repo 403
  *   "Access to this resource is disabled."; a renamed repo 307 to its new id; over the rate
  *   limit 429 with `RateLimit: "api";r=0;t=<s>` and `RateLimit-Policy`.
+ * It also serves `config.json` through the file-resolve route `/{id}/resolve/{rev}/config.json`
+ * (the URL `huggingface_hub`'s `hf_hub_url` builds) as the Hub does today: a same-origin 307 to
+ * `/api/resolve-cache/models/{id}/{sha}/config.json`, which answers 200 with the file (logs of
+ * `hf_hub_download` against huggingface.co show this pair); 404 `EntryNotFound` ("Entry not
+ * found") for a file the revision lacks; `GatedRepo` for a gated repo — 401 to anonymous requests,
+ * 403 to a token without access ("… you are not in the authorized list …") — while its metadata
+ * stays public; and, per repo, misbehaviours (`configBehaviour`) such as a redirect off the origin.
  * The repos are modelled on the real ones named (card fields, tags and file lists as published);
- * their shas are made up. Every request is recorded with its headers.
+ * their shas are made up except where noted. Every request is recorded with its headers.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +55,10 @@ export interface HubRepo {
   /** Old ids that redirect (307) here. */
   renamedFrom?: string[];
   behaviour?: Behaviour;
+  /** The repo's config.json (an object is served as pretty JSON, a string as is); absent → 404 EntryNotFound. */
+  config?: Record<string, unknown> | string;
+  /** How the file-resolve route misbehaves (the API route follows `behaviour`). */
+  configBehaviour?: Behaviour;
 }
 
 export interface RecordedHubRequest {
@@ -76,6 +87,8 @@ export interface LoopbackHub {
   setLatency(ms: number): void;
   /** Requests whose path starts with `/api/models/<id>` or `/api/datasets/<id>`. */
   requestsFor(type: 'model' | 'dataset', id: string): RecordedHubRequest[];
+  /** Requests for a model's files: `/<id>/resolve/…` and `/api/resolve-cache/models/<id>/…`. */
+  fileRequestsFor(id: string): RecordedHubRequest[];
   close(): Promise<void>;
 }
 
@@ -126,6 +139,74 @@ const QWEN3_FILES = [
   'tokenizer_config.json',
   'vocab.json'
 ];
+const QWEN25_05B_FILES = [
+  '.gitattributes',
+  'LICENSE',
+  'README.md',
+  'config.json',
+  'generation_config.json',
+  'merges.txt',
+  'model.safetensors',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'vocab.json'
+];
+/**
+ * The real config.json of Qwen/Qwen2.5-0.5B at commit 060db6499f32faf8b98477b0a26969ef7d8b9987, as
+ * `hf_hub_download` fetched it — printed with that snapshot path in chtho-like/rosellm,
+ * rosellm/models/hub.py (commit 6ab3b433834ac09c95bd3090a68957f9d7961c31).
+ */
+export const QWEN25_05B_CONFIG = {
+  architectures: ['Qwen2ForCausalLM'],
+  attention_dropout: 0.0,
+  bos_token_id: 151643,
+  eos_token_id: 151643,
+  hidden_act: 'silu',
+  hidden_size: 896,
+  initializer_range: 0.02,
+  intermediate_size: 4864,
+  max_position_embeddings: 32768,
+  max_window_layers: 24,
+  model_type: 'qwen2',
+  num_attention_heads: 14,
+  num_hidden_layers: 24,
+  num_key_value_heads: 2,
+  rms_norm_eps: 1e-6,
+  rope_theta: 1000000.0,
+  sliding_window: 32768,
+  tie_word_embeddings: true,
+  torch_dtype: 'bfloat16',
+  transformers_version: '4.40.1',
+  use_cache: true,
+  use_mrope: false,
+  use_sliding_window: false,
+  vocab_size: 151936
+};
+export const QWEN25_05B_SHA = '060db6499f32faf8b98477b0a26969ef7d8b9987';
+// The published geometry of Qwen3-4B(-Base) and Llama 3.1 8B: the fields the gate reads, not whole files.
+const QWEN3_4B_CONFIG = {
+  architectures: ['Qwen3ForCausalLM'],
+  model_type: 'qwen3',
+  hidden_size: 2560,
+  intermediate_size: 9728,
+  num_hidden_layers: 36,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  head_dim: 128,
+  vocab_size: 151936,
+  torch_dtype: 'bfloat16'
+};
+const LLAMA_31_8B_CONFIG = {
+  architectures: ['LlamaForCausalLM'],
+  model_type: 'llama',
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  vocab_size: 128256,
+  torch_dtype: 'bfloat16'
+};
 const LLAMA_GATE_PROMPT = 'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT\nLlama 3.1 Version Release Date: July 23, 2024 …';
 
 function model(id: string, rest: Omit<HubRepo, 'type' | 'id' | 'sha'> & { sha?: string }): HubRepo {
@@ -162,7 +243,8 @@ export function catalogue(): HubRepo[] {
       ],
       siblings: QWEN3_FILES,
       baseModels: { relation: 'finetune', models: [{ id: 'Qwen/Qwen3-4B-Base' }] },
-      refs: { v1: sha('Qwen/Qwen3-4B@v1') }
+      refs: { v1: sha('Qwen/Qwen3-4B@v1') },
+      config: QWEN3_4B_CONFIG
     }),
     model('Qwen/Qwen3-4B-Base', {
       cardData: {
@@ -180,7 +262,35 @@ export function catalogue(): HubRepo[] {
         'license:apache-2.0',
         'region:us'
       ],
-      siblings: QWEN3_FILES
+      siblings: QWEN3_FILES,
+      config: QWEN3_4B_CONFIG
+    }),
+    // A real config.json (see QWEN25_05B_CONFIG) at its real commit.
+    model('Qwen/Qwen2.5-0.5B', {
+      sha: QWEN25_05B_SHA,
+      cardData: {
+        language: ['en'],
+        library_name: 'transformers',
+        license: 'apache-2.0',
+        license_link: 'https://huggingface.co/Qwen/Qwen2.5-0.5B/blob/main/LICENSE',
+        pipeline_tag: 'text-generation'
+      },
+      tags: [
+        'transformers',
+        'safetensors',
+        'qwen2',
+        'text-generation',
+        'conversational',
+        'en',
+        'arxiv:2407.10671',
+        'license:apache-2.0',
+        'autotrain_compatible',
+        'text-generation-inference',
+        'endpoints_compatible',
+        'region:us'
+      ],
+      siblings: QWEN25_05B_FILES,
+      config: QWEN25_05B_CONFIG
     }),
     // A gated Llama (manual approval), renamed from its Meta-Llama-3.1 id, and its base.
     model('meta-llama/Llama-3.1-8B-Instruct', {
@@ -221,7 +331,8 @@ export function catalogue(): HubRepo[] {
         'region:us'
       ],
       siblings: LLAMA_31_FILES,
-      baseModels: { relation: 'finetune', models: [{ id: 'meta-llama/Llama-3.1-8B' }] }
+      baseModels: { relation: 'finetune', models: [{ id: 'meta-llama/Llama-3.1-8B' }] },
+      config: LLAMA_31_8B_CONFIG
     }),
     model('meta-llama/Llama-3.1-8B', {
       gated: 'manual',
@@ -244,7 +355,8 @@ export function catalogue(): HubRepo[] {
         'license:llama3.1',
         'region:us'
       ],
-      siblings: LLAMA_31_FILES
+      siblings: LLAMA_31_FILES,
+      config: LLAMA_31_8B_CONFIG
     }),
     // A quantized mirror whose card names the pre-rename id of its base.
     model('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit', {
@@ -283,7 +395,11 @@ export function catalogue(): HubRepo[] {
         'tokenizer.json',
         'tokenizer_config.json'
       ],
-      baseModels: { relation: 'quantized', models: [{ id: 'meta-llama/Llama-3.1-8B-Instruct' }] }
+      baseModels: { relation: 'quantized', models: [{ id: 'meta-llama/Llama-3.1-8B-Instruct' }] },
+      config: {
+        ...LLAMA_31_8B_CONFIG,
+        quantization_config: { load_in_4bit: true, bnb_4bit_quant_type: 'nf4', quant_method: 'bitsandbytes' }
+      }
     }),
     // A private repo: 401 RepoNotFound to anyone without the accepted token.
     model('acme-corp/internal-llm', {
@@ -451,6 +567,127 @@ function sendError(
   );
 }
 
+/** The second half of the Hub's 401 GatedRepo message. */
+const LOG_IN = 'You must have access to it and be authenticated to access it. Please log in.';
+
+const bearer = (authorization: string | undefined): string | undefined =>
+  authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+
+/** Whether the request carries the token that unlocks private repos and gated files (none configured: nothing does). */
+const granted = (tokenSent: string | undefined, acceptedToken: string | undefined): boolean =>
+  tokenSent !== undefined && tokenSent === acceptedToken;
+
+/** Answers for a repo the request may not see (missing, or private without the accepted token); false if visible. */
+function refuseInvisible(
+  res: ServerResponse,
+  repo: HubRepo | undefined,
+  tokenSent: string | undefined,
+  acceptedToken: string | undefined
+): boolean {
+  if (repo && !(repo.private && !granted(tokenSent, acceptedToken))) return false;
+  if (tokenSent) sendError(res, 404, 'Repository not found', 'RepoNotFound');
+  // Anonymous: the Hub does not say whether the repo exists. Private repos carry the code; missing ones do not.
+  else if (repo) sendError(res, 401, 'Invalid username or password.', 'RepoNotFound');
+  else
+    sendError(res, 401, 'Invalid username or password.', undefined, {
+      'www-authenticate': 'Bearer realm="Authentication required", charset="UTF-8"'
+    });
+  return true;
+}
+
+/** Plays a transient or hostile behaviour on the `count`-th request of a route; false lets the request through. */
+function misbehave(
+  res: ServerResponse,
+  behaviour: Behaviour | undefined,
+  count: number,
+  authorization: string | undefined,
+  malformedBody: string
+): boolean {
+  switch (behaviour?.kind) {
+    case 'rate-limited':
+      if (count > behaviour.times) return false;
+      sendError(
+        res,
+        429,
+        'You have exceeded our hourly quotas for action: api. We invite you to retry later.',
+        undefined,
+        {
+          ratelimit: `"api";r=0;t=${behaviour.resetSeconds}`,
+          'ratelimit-policy': '"fixed window";"api";q=500;w=300',
+          ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {})
+        }
+      );
+      return true;
+    case 'server-error':
+      if (count > behaviour.times) return false;
+      sendError(res, behaviour.status ?? 500, "Internal Error - We're working hard to fix this as soon as possible!");
+      return true;
+    case 'stall':
+      return true; // never answers; close() drops the connection
+    case 'stall-body':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.write(malformedBody.slice(0, 8));
+      return true;
+    case 'malformed':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(malformedBody);
+      return true;
+    case 'echo-auth':
+      // A hostile or broken mirror that reflects what it was sent.
+      sendError(res, 500, `bad gateway for ${authorization ?? 'anonymous'}`, undefined, {
+        'x-echo': authorization ?? ''
+      });
+      return true;
+    case 'redirect':
+      res.writeHead(302, { location: behaviour.to });
+      res.end();
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The commit a revision names (`main`, the sha, or a ref), or undefined for an unknown revision. */
+function commitOf(repo: HubRepo, revision: string | undefined): string | undefined {
+  if (revision === undefined || revision === 'main' || revision === repo.sha) return repo.sha;
+  if (Object.values(repo.refs ?? {}).includes(revision)) return revision;
+  return repo.refs?.[revision];
+}
+
+interface FileRoute {
+  id: string;
+  revision: string;
+  file: string;
+  /** `/api/resolve-cache/models/{id}/{sha}/{file}`: where the Hub sends `/resolve/` requests for plain git files. */
+  cached: boolean;
+}
+
+/** `/{id}/resolve/{rev}/{file}` or `/api/resolve-cache/models/{id}/{sha}/{file}` → route (ids of 1 or 2 segments). */
+function parseFileRoute(pathname: string): FileRoute | undefined {
+  const decode = (parts: string[]): string => parts.map(decodeURIComponent).join('/');
+  const cache = /^\/api\/resolve-cache\/models\/(.+)$/.exec(pathname);
+  if (cache) {
+    const parts = cache[1].split('/');
+    const at = parts.findIndex((p, i) => (i === 1 || i === 2) && /^[0-9a-f]{40}$/.test(p));
+    if (at === -1 || parts.length < at + 2) return undefined;
+    return { id: decode(parts.slice(0, at)), revision: parts[at], file: decode(parts.slice(at + 1)), cached: true };
+  }
+  const parts = pathname.slice(1).split('/');
+  const at = parts.indexOf('resolve');
+  if ((at !== 1 && at !== 2) || parts.length < at + 3 || parts[0] === 'api') return undefined;
+  return {
+    id: decode(parts.slice(0, at)),
+    revision: decodeURIComponent(parts[at + 1]),
+    file: decode(parts.slice(at + 2)),
+    cached: false
+  };
+}
+
+function configBody(repo: HubRepo): string | undefined {
+  if (repo.config === undefined) return undefined;
+  return typeof repo.config === 'string' ? repo.config : `${JSON.stringify(repo.config, null, 2)}\n`;
+}
+
 export async function startHubServer(options: HubServerOptions = {}): Promise<LoopbackHub> {
   const repos = new Map<string, HubRepo>();
   const renamed = new Map<string, HubRepo>();
@@ -472,7 +709,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
     query: URLSearchParams
   ): void => {
     const key = `${route.type}:${route.id.toLowerCase()}`;
-    const tokenSent = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    const tokenSent = bearer(authorization);
     const moved = renamed.get(key);
     if (moved) {
       const rest = route.revision !== undefined ? `/revision/${encodeURIComponent(route.revision)}` : '';
@@ -484,80 +721,68 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
       return;
     }
     const repo = repos.get(key);
-    if (!repo || (repo.private && tokenSent !== options.acceptedToken)) {
-      if (tokenSent) return sendError(res, 404, 'Repository not found', 'RepoNotFound');
-      // Anonymous: the Hub does not say whether the repo exists. Private repos carry the code; missing ones do not.
-      if (repo) return sendError(res, 401, 'Invalid username or password.', 'RepoNotFound');
-      return sendError(res, 401, 'Invalid username or password.', undefined, {
-        'www-authenticate': 'Bearer realm="Authentication required", charset="UTF-8"'
-      });
-    }
+    if (refuseInvisible(res, repo, tokenSent, options.acceptedToken) || !repo) return;
     const count = (hits.get(key) ?? 0) + 1;
     hits.set(key, count);
     const behaviour = repo.behaviour;
-    switch (behaviour?.kind) {
-      case 'rate-limited':
-        if (count <= behaviour.times) {
-          return sendError(
-            res,
-            429,
-            'You have exceeded our hourly quotas for action: api. We invite you to retry later.',
-            undefined,
-            {
-              ratelimit: `"api";r=0;t=${behaviour.resetSeconds}`,
-              'ratelimit-policy': '"fixed window";"api";q=500;w=300',
-              ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {})
-            }
-          );
-        }
-        break;
-      case 'server-error':
-        if (count <= behaviour.times)
-          return sendError(
-            res,
-            behaviour.status ?? 500,
-            "Internal Error - We're working hard to fix this as soon as possible!"
-          );
-        break;
-      case 'stall':
-        return; // never answers; close() drops the connection
-      case 'stall-body':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.write('{"_id":"');
-        return;
-      case 'malformed':
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end('{"_id":"6617","id":"flaky/malformed","sha":');
-        return;
-      case 'disabled':
-        return sendError(res, 403, 'Access to this resource is disabled.');
-      case 'gated-files':
-        return sendError(
-          res,
-          401,
-          `Access to model ${repo.id} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
-          'GatedRepo'
-        );
-      case 'echo-auth':
-        // A hostile or broken mirror that reflects what it was sent.
-        return sendError(res, 500, `bad gateway for ${authorization ?? 'anonymous'}`, undefined, {
-          'x-echo': authorization ?? ''
-        });
-      case 'redirect':
-        res.writeHead(302, { location: behaviour.to });
-        res.end();
-        return;
-      default:
-        break;
+    if (behaviour?.kind === 'disabled') return sendError(res, 403, 'Access to this resource is disabled.');
+    if (behaviour?.kind === 'gated-files') {
+      return sendError(res, 401, `Access to model ${repo.id} is restricted. ${LOG_IN}`, 'GatedRepo');
     }
-    let commit = repo.sha;
-    if (route.revision !== undefined && route.revision !== 'main' && route.revision !== repo.sha) {
-      const ref = repo.refs?.[route.revision];
-      if (!ref) return sendError(res, 404, `Invalid rev id: ${route.revision}`, 'RevisionNotFound');
-      commit = ref;
-    }
+    if (misbehave(res, behaviour, count, authorization, `{"_id":"6617","id":"${repo.id}","sha":`)) return;
+    const commit = commitOf(repo, route.revision);
+    if (!commit) return sendError(res, 404, `Invalid rev id: ${route.revision}`, 'RevisionNotFound');
     const expand = [...query.getAll('expand'), ...query.getAll('expand[]')];
     sendJson(res, 200, narrowed(fullBody(repo, commit), expand));
+  };
+
+  /** The file-resolve route, as far as config.json goes. */
+  const answerFile = (res: ServerResponse, route: FileRoute, authorization: string | undefined): void => {
+    const key = `model:${route.id.toLowerCase()}`;
+    const tokenSent = bearer(authorization);
+    const moved = renamed.get(key);
+    if (moved && !route.cached) {
+      const location = `/${moved.id}/resolve/${encodeURIComponent(route.revision)}/${route.file}`;
+      res.writeHead(307, { location });
+      res.end(`Temporary Redirect. Redirecting to ${location}`);
+      return;
+    }
+    const repo = repos.get(key);
+    if (refuseInvisible(res, repo, tokenSent, options.acceptedToken) || !repo) return;
+    if (repo.behaviour?.kind === 'disabled') return sendError(res, 403, 'Access to this resource is disabled.');
+    // Gated repos show their metadata to anyone, their files only to tokens granted access.
+    if ((repo.gated || repo.behaviour?.kind === 'gated-files') && !granted(tokenSent, options.acceptedToken)) {
+      const restricted = `Access to model ${repo.id} is restricted`;
+      if (tokenSent) {
+        const visit = `Visit https://huggingface.co/${repo.id} to ask for access.`;
+        return sendError(res, 403, `${restricted} and you are not in the authorized list. ${visit}`, 'GatedRepo');
+      }
+      return sendError(res, 401, `${restricted}. ${LOG_IN}`, 'GatedRepo');
+    }
+    if (!route.cached) {
+      const count = (hits.get(`file:${key}`) ?? 0) + 1;
+      hits.set(`file:${key}`, count);
+      if (misbehave(res, repo.configBehaviour, count, authorization, '{\n  "architectures": [\n')) return;
+    }
+    const commit = commitOf(repo, route.revision);
+    if (!commit || (route.cached && commit !== route.revision)) {
+      return sendError(res, 404, `Invalid rev id: ${route.revision}`, 'RevisionNotFound');
+    }
+    const body = route.file === 'config.json' ? configBody(repo) : undefined;
+    if (body === undefined) return sendError(res, 404, 'Entry not found', 'EntryNotFound');
+    if (!route.cached) {
+      const location = `/api/resolve-cache/models/${repo.id}/${commit}/${route.file}`;
+      res.writeHead(307, { location, 'x-repo-commit': commit });
+      res.end(`Temporary Redirect. Redirecting to ${location}`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      etag: `"${sha(`blob:${repo.id}@${commit}`)}"`,
+      'x-repo-commit': commit
+    });
+    res.end(body);
   };
 
   const server = createServer((req, res) => {
@@ -579,6 +804,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
     const reply = (): void => {
       const url = new URL(req.url ?? '/', 'http://hub.invalid');
       const route = req.method === 'GET' ? parseRoute(url.pathname) : undefined;
+      const file = req.method === 'GET' && !route ? parseFileRoute(url.pathname) : undefined;
+      if (file) return answerFile(res, file, req.headers.authorization);
       if (!route) return sendError(res, 404, "Sorry, we can't find the page you are looking for.");
       answer(res, route, req.headers.authorization, url.searchParams);
     };
@@ -601,6 +828,11 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Lo
         return path === prefix || path.startsWith(`${prefix}/revision/`);
       });
     },
+    fileRequestsFor: (id) =>
+      requests.filter((r) => {
+        const path = r.url.split('?')[0];
+        return path.startsWith(`/${id}/resolve/`) || path.startsWith(`/api/resolve-cache/models/${id}/`);
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -9,17 +9,29 @@
  *   even for a sha.
  * - `unreachable` answers are never stored: they describe the network, not the repo.
  * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ * - Models' config.json answers sit in their own `configs` list beside `entries`, keyed by endpoint
+ *   + id + revision, under the same rules (a config found at a 40-hex revision never expires). The
+ *   format stays version 1: readers that predate `configs` ignore it and keep their entries, and a
+ *   file without it simply has no config answers.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isCacheable, isHubAnswer, type HubAnswer, type RepoType } from './answer.js';
+import { isCacheableConfig, isHubModelConfig, type HubModelConfig } from './model-config.js';
 
 export interface HubCacheKey {
   endpoint: string;
   type: RepoType;
   id: string;
   revision?: string;
+}
+
+/** Where a model's config.json answer belongs (the client always names the revision, `main` by default). */
+export interface HubConfigCacheKey {
+  endpoint: string;
+  id: string;
+  revision: string;
 }
 
 export interface HubCacheEntry {
@@ -38,7 +50,7 @@ export interface HubCacheOptions {
   clock?: { now(): number };
 }
 
-/** What `load()` found: how many entries are usable, and why the file was (partly) ignored. */
+/** What `load()` found: how many answers (repo and config) are usable, and why the file was (partly) ignored. */
 export interface HubCacheLoad {
   entries: number;
   problem?: string;
@@ -62,6 +74,26 @@ interface StoredEntry extends HubCacheEntry {
   key: HubCacheKey;
 }
 
+interface StoredConfig {
+  key: HubConfigCacheKey;
+  storedAt: number;
+  answer: HubModelConfig;
+}
+
+function configKeyString(key: HubConfigCacheKey): string {
+  return `${key.endpoint} config ${key.id}@${key.revision}`;
+}
+
+function isConfigKey(value: unknown): value is HubConfigCacheKey {
+  if (!value || typeof value !== 'object') return false;
+  const k = value as Record<string, unknown>;
+  return typeof k.endpoint === 'string' && typeof k.id === 'string' && typeof k.revision === 'string';
+}
+
+function isStoredAt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 function isKey(value: unknown): value is HubCacheKey {
   if (!value || typeof value !== 'object') return false;
   const k = value as Record<string, unknown>;
@@ -80,6 +112,7 @@ export class HubCache {
   private readonly maxFileBytes: number;
   private readonly clock: { now(): number };
   private readonly entries = new Map<string, StoredEntry>();
+  private readonly configs = new Map<string, StoredConfig>();
 
   constructor(options: HubCacheOptions) {
     this.path = options.path;
@@ -89,13 +122,15 @@ export class HubCache {
     this.clock = options.clock ?? { now: () => Date.now() };
   }
 
+  /** Answers held: repo answers and config answers. */
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.configs.size;
   }
 
   /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
   async load(): Promise<HubCacheLoad> {
     this.entries.clear();
+    this.configs.clear();
     let text: string;
     try {
       const info = await stat(this.path);
@@ -118,7 +153,7 @@ export class HubCache {
     } catch {
       return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
     }
-    const doc = json as { format?: unknown; version?: unknown; entries?: unknown };
+    const doc = json as { format?: unknown; version?: unknown; entries?: unknown; configs?: unknown };
     if (
       !doc ||
       typeof doc !== 'object' ||
@@ -150,14 +185,35 @@ export class HubCache {
       };
       this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
     }
+    for (const raw of Array.isArray(doc.configs) ? (doc.configs as unknown[]) : []) {
+      const e = raw as Partial<StoredConfig> | null;
+      if (
+        !e ||
+        !isConfigKey(e.key) ||
+        !isStoredAt(e.storedAt) ||
+        !isHubModelConfig(e.answer) ||
+        !isCacheableConfig(e.answer)
+      ) {
+        dropped++;
+        continue;
+      }
+      const key: HubConfigCacheKey = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
+      this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+    }
     return {
-      entries: this.entries.size,
+      entries: this.size,
       ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
     };
   }
 
   private fresh(entry: StoredEntry): boolean {
     return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+  }
+
+  private freshConfig(entry: StoredConfig): boolean {
+    // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
+    const pinned = 'found' in entry.answer && FULL_SHA.test(entry.key.revision);
+    return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
   }
 
   get(key: HubCacheKey): HubAnswer | undefined {
@@ -183,16 +239,45 @@ export class HubCache {
     return true;
   }
 
-  /** Writes fresh entries (newest first, at most `maxEntries`) to a temp file, then renames it over the cache file. */
+  getConfig(key: HubConfigCacheKey): HubModelConfig | undefined {
+    const k = configKeyString(key);
+    const entry = this.configs.get(k);
+    if (!entry) return undefined;
+    if (!this.freshConfig(entry)) {
+      this.configs.delete(k);
+      return undefined;
+    }
+    return entry.answer;
+  }
+
+  /** Keeps a config answer; returns false (and keeps nothing) for answers about the network rather than the repo. */
+  setConfig(key: HubConfigCacheKey, answer: HubModelConfig): boolean {
+    if (!isCacheableConfig(answer)) return false;
+    const clean: HubConfigCacheKey = { endpoint: key.endpoint, id: key.id, revision: key.revision };
+    this.configs.set(configKeyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+    return true;
+  }
+
+  /**
+   * Writes fresh entries (newest first, at most `maxEntries` repo and config answers together) to a
+   * temp file, then renames it over the cache file.
+   */
   async save(): Promise<void> {
-    const kept = [...this.entries.values()]
-      .filter((e) => this.fresh(e))
-      .sort((a, b) => b.storedAt - a.storedAt)
+    const kept = [
+      ...[...this.entries.values()].filter((e) => this.fresh(e)).map((e) => ({ list: 'entries' as const, e })),
+      ...[...this.configs.values()].filter((e) => this.freshConfig(e)).map((e) => ({ list: 'configs' as const, e }))
+    ]
+      .sort((a, b) => b.e.storedAt - a.e.storedAt)
       .slice(0, this.maxEntries);
     const doc = {
       format: FORMAT,
       version: VERSION,
-      entries: kept.map(({ key, storedAt, answer }) => ({ key, storedAt, answer }))
+      entries: kept.flatMap(({ list, e }) =>
+        list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []
+      ),
+      configs: kept.flatMap(({ list, e }) =>
+        list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []
+      )
     };
     await mkdir(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;

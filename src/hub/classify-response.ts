@@ -17,13 +17,17 @@ export const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization heade
 /** A final answer, or a transient failure worth another attempt (with the server's requested wait, if any). */
 export type AttemptOutcome = { final: HubAnswer } | { retry: string; waitMs?: number };
 
+/** What one exchange came to: a final answer, a reply that cannot be used, or a transient failure. */
+export type ReplyOutcome<T> = { final: T } | { fail: string } | { retry: string; waitMs?: number };
+
 export interface HubReply {
   status: number;
   headers: Headers;
   body: string;
 }
 
-function serverMessage(reply: HubReply): string | undefined {
+/** The Hub's own message (`X-Error-Message`, else the body's `error`), as one short line. */
+export function serverMessage(reply: HubReply): string | undefined {
   const header = reply.headers.get('x-error-message');
   if (header) return oneLine(header);
   try {

@@ -17,6 +17,14 @@
  * - it would add a dependency to the bundle for that.
  * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
  *
+ * It also reads a model's `config.json` (`modelConfig`) through the same machinery — retries,
+ * rate-limit pauses, the time budget, the token rules and once-per-question dedupe — from the
+ * file-resolve route `huggingface_hub` builds in `hf_hub_url` (`{endpoint}/{id}/resolve/{revision}/
+ * {filename}`, revision URL-quoted). The Hub answers it with a same-origin 307 to
+ * `/api/resolve-cache/models/{id}/{sha}/config.json`, which is followed; a redirect to another
+ * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
+ * treated as unreadable rather than chased.
+ *
  * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
  * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
  * to requests, which repeats the key, and huggingface.js builds
@@ -26,13 +34,16 @@ import { hubIdProblem } from '../lineage/hub-id.js';
 import { version } from '../version.js';
 import { isCacheable, type HubAnswer, type RepoQuery } from './answer.js';
 import type { HubCache } from './cache.js';
-import { classifyReply, type AttemptOutcome } from './classify-response.js';
+import { classifyConfigReply, configSubject } from './classify-config-response.js';
+import { classifyReply, type HubReply, type ReplyOutcome } from './classify-response.js';
 import { Limiter } from './limiter.js';
+import { isCacheableConfig, type HubModelConfig, type ModelConfigQuery } from './model-config.js';
 import { BodyTooLargeError, readBoundedText } from './read-body.js';
 import { backoffDelay } from './retry.js';
 import { oneLine, redact, redactJson } from './safe-text.js';
 
 export type { Gated, HubAnswer, HubAnswerKind, HubRepoInfo, RepoQuery, RepoType } from './answer.js';
+export type { HubModelConfig, ModelConfigQuery, ModelDimensions } from './model-config.js';
 
 /** Time as the client sees it; tests inject one that does not really sleep. */
 export interface Clock {
@@ -64,6 +75,8 @@ export interface HubClientOptions {
   maxBackoffMs?: number;
   /** Largest reply body accepted (default 8 MiB). */
   maxBodyBytes?: number;
+  /** Largest config.json accepted (default 1 MiB; real ones are a few KiB). */
+  maxConfigBytes?: number;
   clock?: Clock;
   /** Uniform [0, 1) source for jitter (default Math.random). */
   random?: () => number;
@@ -127,6 +140,25 @@ function keyOf(query: RepoQuery): string {
   return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
 }
 
+/** The file-resolve URL of a model's config.json (`huggingface_hub`'s `hf_hub_url`); the id must be valid. */
+export function modelConfigUrl(endpoint: string, query: ModelConfigQuery): string {
+  const id = query.id.split('/').map(encodeURIComponent).join('/');
+  return `${endpoint}/${id}/resolve/${encodeURIComponent(query.revision ?? 'main')}/config.json`;
+}
+
+/** One kind of question: where to ask, and how to read what comes back. */
+interface Exchange<T> {
+  url: string;
+  /** Names the question in reasons. */
+  subject: string;
+  maxBodyBytes: number;
+  /** Follow a redirect to another origin (without the token), or end the question there. */
+  leaveOrigin: boolean;
+  read(reply: HubReply, authenticated: boolean): ReplyOutcome<T>;
+  /** The answer when nothing usable came: `reply` when a reply could not be used, `network` when none came. */
+  failed(reason: string, how: 'reply' | 'network', attempts: number): T;
+}
+
 /** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
 function networkReason(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
@@ -146,10 +178,12 @@ export class HubClient {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly maxBodyBytes: number;
+  private readonly maxConfigBytes: number;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly cache?: HubCache;
   private readonly inflight = new Map<string, Promise<HubAnswer>>();
+  private readonly configs = new Map<string, Promise<HubModelConfig>>();
   private deadline?: number;
   /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
   private pausedUntil = 0;
@@ -167,6 +201,7 @@ export class HubClient {
     this.baseBackoffMs = options.baseBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    this.maxConfigBytes = options.maxConfigBytes ?? 1024 * 1024;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.cache = options.cache;
@@ -204,7 +239,7 @@ export class HubClient {
     }
     let answer: HubAnswer;
     try {
-      answer = redactJson(await this.ask(query), this.token);
+      answer = redactJson(await this.ask(this.repoExchange(query)), this.token);
     } catch (err) {
       // A bug here must not sink the run: report it as this id's answer.
       answer = {
@@ -217,39 +252,94 @@ export class HubClient {
     return answer;
   }
 
-  private unreachable(reason: string, attempts: number): HubAnswer {
-    return { kind: 'unreachable', reason: redact(reason, this.token), attempts };
+  private repoExchange(query: RepoQuery): Exchange<HubAnswer> {
+    return {
+      url: repoInfoUrl(this.endpoint, query),
+      subject: `${query.type} repo "${query.id}"`,
+      maxBodyBytes: this.maxBodyBytes,
+      // Renamed repos answer 307 on the same origin; a mirror may send elsewhere (without the token).
+      leaveOrigin: true,
+      read: (reply, authenticated) => {
+        const outcome = classifyReply(reply, query, authenticated, this.clock.now());
+        return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
+      },
+      failed: (reason, _how, attempts) => ({ kind: 'unreachable', reason, attempts })
+    };
   }
 
-  private async ask(query: RepoQuery): Promise<HubAnswer> {
+  /** A model's config.json at a revision (default `main`); asked at most once per (id, revision) per client. */
+  modelConfig(query: ModelConfigQuery): Promise<HubModelConfig> {
+    const asked = { id: query.id, revision: query.revision ?? 'main' };
+    const key = `${asked.id}\u0000${asked.revision}`;
+    let answer = this.configs.get(key);
+    if (!answer) {
+      answer = this.configAnswer(asked);
+      this.configs.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async configAnswer(query: Required<ModelConfigQuery>): Promise<HubModelConfig> {
+    const problem = questionProblem({ type: 'model', ...query });
+    if (problem) return { unavailable: `not asked: ${problem}`, cause: 'not-asked' };
+    this.counters.questions++;
+    const cacheKey = { endpoint: this.endpoint, ...query };
+    const cached = this.cache?.getConfig(cacheKey);
+    // An anonymous refusal says nothing once a token is available: ask again.
+    if (cached && !('cause' in cached && cached.cause === 'denied' && !cached.authenticated && this.token)) {
+      this.counters.cacheHits++;
+      return cached;
+    }
+    let answer: HubModelConfig;
+    try {
+      answer = redactJson(await this.ask(this.configExchange(query)), this.token);
+    } catch (err) {
+      answer = { unavailable: redact(`internal error: ${oneLine(String(err))}`, this.token), cause: 'unreachable' };
+    }
+    if (isCacheableConfig(answer)) this.cache?.setConfig(cacheKey, answer);
+    return answer;
+  }
+
+  private configExchange(query: Required<ModelConfigQuery>): Exchange<HubModelConfig> {
+    return {
+      url: modelConfigUrl(this.endpoint, query),
+      subject: configSubject(query),
+      maxBodyBytes: this.maxConfigBytes,
+      leaveOrigin: false,
+      read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
+      failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
+    };
+  }
+
+  private async ask<T>(exchange: Exchange<T>): Promise<T> {
     this.deadline ??= this.clock.now() + this.budgetMs;
     const deadline = this.deadline;
+    const failed = (reason: string, how: 'reply' | 'network', attempts: number): T =>
+      exchange.failed(redact(reason, this.token), how, attempts);
     let lastReason = '';
     let attempts = 0;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const pause = this.pausedUntil - this.clock.now();
       if (pause > 0) {
         if (this.clock.now() + pause > deadline) {
-          return this.unreachable(
-            `${lastReason || 'rate-limited by the Hub'}: the Hub asks to wait ${Math.ceil(pause / 1000)} s, beyond the time budget of ${this.budgetMs / 1000} s`,
-            attempts
-          );
+          const asked = `the Hub asks to wait ${Math.ceil(pause / 1000)} s`;
+          const beyond = `beyond the time budget of ${this.budgetMs / 1000} s`;
+          return failed(`${lastReason || 'rate-limited by the Hub'}: ${asked}, ${beyond}`, 'network', attempts);
         }
         await this.clock.sleep(pause);
       }
       const remaining = deadline - this.clock.now();
       if (remaining <= 0)
-        return this.unreachable(
+        return failed(
           `${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`,
+          'network',
           attempts
         );
 
       attempts++;
-      const outcome = await this.limiter.run(() => this.attempt(query, Math.min(this.requestTimeoutMs, remaining)));
-      if ('final' in outcome) {
-        const final = outcome.final;
-        return final.kind === 'unreachable' ? this.unreachable(final.reason, attempts) : final;
-      }
+      const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+      if ('final' in outcome) return outcome.final;
+      if ('fail' in outcome) return failed(outcome.fail, 'reply', attempts);
       lastReason = outcome.retry;
       if (attempt === this.maxRetries) break;
       if (outcome.waitMs !== undefined) {
@@ -259,22 +349,26 @@ export class HubClient {
       }
       const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
       if (this.clock.now() + wait > deadline) {
-        return this.unreachable(
+        return failed(
           `${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`,
+          'network',
           attempts
         );
       }
       await this.clock.sleep(wait);
     }
-    return this.unreachable(`${lastReason} (gave up after ${attempts} attempts)`, attempts);
+    return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts);
   }
 
-  /** One exchange with the Hub, following redirects; the token goes to the endpoint's origin only. */
-  private async attempt(query: RepoQuery, timeoutMs: number): Promise<AttemptOutcome> {
+  /**
+   * One exchange with the Hub, following redirects (to other origins only when the exchange allows);
+   * the token goes to the endpoint's origin only.
+   */
+  private async attempt<T>(exchange: Exchange<T>, timeoutMs: number): Promise<ReplyOutcome<T>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      let url = new URL(repoInfoUrl(this.endpoint, query));
+      let url = new URL(exchange.url);
       for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
         const authenticated = Boolean(this.token) && url.origin === this.origin;
         const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `lineage-gate/${version}` };
@@ -292,41 +386,22 @@ export class HubClient {
           await response.body?.cancel().catch(() => undefined);
           const next = new URL(location, url);
           if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-            return {
-              final: {
-                kind: 'unreachable',
-                reason: `the Hub redirected to a non-HTTP URL (${next.protocol})`,
-                attempts: 1
-              }
-            };
+            return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${oneLine(next.protocol, 20)})` };
+          }
+          if (next.origin !== this.origin && !exchange.leaveOrigin) {
+            const origin = oneLine(next.origin, 100);
+            return { fail: `the Hub redirected ${exchange.subject} to another origin (${origin}); not followed` };
           }
           url = next;
           continue;
         }
-        const body = await readBoundedText(response, this.maxBodyBytes);
-        return classifyReply(
-          { status: response.status, headers: response.headers, body },
-          query,
-          authenticated,
-          this.clock.now()
-        );
+        const body = await readBoundedText(response, exchange.maxBodyBytes);
+        return exchange.read({ status: response.status, headers: response.headers, body }, authenticated);
       }
-      return {
-        final: {
-          kind: 'unreachable',
-          reason: `more than ${MAX_REDIRECTS} redirects for ${query.type} repo "${query.id}"`,
-          attempts: 1
-        }
-      };
+      return { fail: `more than ${MAX_REDIRECTS} redirects for ${exchange.subject}` };
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
-        return {
-          final: {
-            kind: 'unreachable',
-            reason: `the Hub's reply for "${query.id}" is larger than ${err.maxBytes} bytes`,
-            attempts: 1
-          }
-        };
+        return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
       }
       if (controller.signal.aborted) return { retry: `no answer within ${timeoutMs} ms` };
       return { retry: oneLine(networkReason(err)) };

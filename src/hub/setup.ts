@@ -2,7 +2,7 @@ import { ConfigError } from '../config-error.js';
 import { HubCache } from './cache.js';
 import { HubClient } from './client.js';
 import { hubEndpoint, hubMode, type Env } from './offline.js';
-import type { RepoInfoSource } from './ancestry.js';
+import type { HubSource } from './verify.js';
 
 export interface HubSetupInput {
   env: Env;
@@ -21,7 +21,7 @@ export interface HubSetupInput {
 
 export interface HubSetup {
   /** What the pipeline gets: a client, or why the Hub is not asked. */
-  hub: { client: RepoInfoSource; maxDepth: number } | { off: string };
+  hub: { client: HubSource; maxDepth: number } | { off: string };
   /** The token in use, for the caller to mask (`core.setSecret`). */
   token?: string;
   /** Saves the cache and reports what the client did. */

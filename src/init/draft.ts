@@ -37,6 +37,7 @@ function scalar(value: string | number | boolean): string {
 
 /** A comment line's text: one line, no control characters, bounded. */
 function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }

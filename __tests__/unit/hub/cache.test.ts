@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { HubAnswer } from '../../../src/hub/answer.js';
 import { DEFAULT_TTL_MS, HubCache } from '../../../src/hub/cache.js';
 import { HubClient } from '../../../src/hub/client.js';
-import { fixtureSha, startHubServer, type LoopbackHub } from '../../helpers/hub-server.js';
+import { QWEN25_05B_SHA, fixtureSha, startHubServer, type LoopbackHub } from '../../helpers/hub-server.js';
 import { fakeClock, type FakeClock } from './fake-clock.js';
 
 const TOKEN = 'hf_CacheTestTokenQwertyuiopAsdfghjkl';
@@ -209,5 +209,136 @@ describe('HubCache file handling', () => {
       cache.set({ endpoint: 'e', type: 'model', id: 'a/b' }, { kind: 'unreachable', reason: 'x', attempts: 1 })
     ).toBe(false);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('HubCache and config.json answers', () => {
+  const QWEN = 'Qwen/Qwen2.5-0.5B';
+
+  async function ask(clock: FakeClock, path: string, questions: { id: string; revision?: string }[], token?: string) {
+    const cache = new HubCache({ path, clock });
+    const load = await cache.load();
+    const client = new HubClient({ endpoint: server.url, token, clock, cache, random: () => 1, maxRetries: 0 });
+    const answers = await Promise.all(questions.map((q) => client.modelConfig(q)));
+    await cache.save();
+    return { load, answers, stats: client.stats(), cache };
+  }
+
+  it('a second client with the same cache file asks nothing and gives the same answers', async () => {
+    const path = join(dir, 'c.json');
+    const clock = fakeClock();
+    const questions = [
+      { id: QWEN },
+      { id: QWEN, revision: QWEN25_05B_SHA },
+      { id: 'shape/local-base' },
+      { id: 'meta-llama/Llama-3.1-8B' }
+    ];
+    const first = await ask(clock, path, questions);
+    expect(first.answers.map((a) => ('found' in a ? 'found' : a.cause))).toEqual([
+      'found',
+      'found',
+      'absent',
+      'denied'
+    ]);
+    const before = server.requests.length;
+    clock.advance(60_000);
+    const second = await ask(clock, path, questions);
+    expect(second.load).toEqual({ entries: 4 });
+    expect(second.stats).toMatchObject({ requests: 0, cacheHits: 4 });
+    expect(second.answers).toEqual(first.answers);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('a config found at a 40-hex revision never expires; at a branch, or absent, it expires after a TTL', async () => {
+    const path = join(dir, 'c.json');
+    const clock = fakeClock();
+    const questions = [{ id: QWEN, revision: QWEN25_05B_SHA }, { id: QWEN }, { id: 'shape/local-base' }];
+    await ask(clock, path, questions);
+    clock.advance(DEFAULT_TTL_MS);
+    expect((await ask(clock, path, questions)).stats.requests).toBe(0);
+    clock.advance(365 * DEFAULT_TTL_MS);
+    const later = await ask(clock, path, questions);
+    expect(later.stats).toMatchObject({ cacheHits: 1 });
+    expect(server.fileRequestsFor(QWEN).filter((r) => r.url.includes(`/resolve/${QWEN25_05B_SHA}/`))).toHaveLength(1);
+  });
+
+  it('never stores answers about the network or an unusable reply', async () => {
+    await server.close();
+    server = await startHubServer({
+      repos: [
+        { type: 'model', id: 'evil/html', sha: fixtureSha('h'), config: '<html>' },
+        {
+          type: 'model',
+          id: 'flaky/cfg',
+          sha: fixtureSha('f'),
+          config: {},
+          configBehaviour: { kind: 'server-error', times: 9 }
+        }
+      ]
+    });
+    const path = join(dir, 'c.json');
+    const first = await ask(fakeClock(), path, [{ id: 'evil/html' }, { id: 'flaky/cfg' }]);
+    expect(first.answers.map((a) => ('cause' in a ? a.cause : 'found'))).toEqual(['unreadable', 'unreachable']);
+    expect(first.cache.size).toBe(0);
+  });
+
+  it('an anonymous refusal (gated, or 401) is asked again once a token is given', async () => {
+    const path = join(dir, 'c.json');
+    const clock = fakeClock();
+    const id = 'meta-llama/Llama-3.1-8B';
+    expect((await ask(clock, path, [{ id }])).answers[0]).toMatchObject({ cause: 'denied', authenticated: false });
+    const withToken = await ask(clock, path, [{ id }], TOKEN);
+    expect(withToken.stats.cacheHits).toBe(0);
+    expect('found' in withToken.answers[0]).toBe(true);
+  });
+
+  it('keeps config answers in their own list: a file without one still loads; edited entries are dropped', async () => {
+    const path = join(dir, 'c.json');
+    const clock = fakeClock();
+    await ask(clock, path, [{ id: QWEN }]);
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    expect(doc).toMatchObject({ format: 'lineage-gate-hub-cache', version: 1, entries: [] });
+    expect(doc.configs).toEqual([
+      {
+        key: { endpoint: server.url, id: QWEN, revision: 'main' },
+        storedAt: clock.now(),
+        answer: { found: expect.objectContaining({ hiddenSize: 896 }) }
+      }
+    ]);
+    // A file written before config answers existed: no `configs` at all.
+    await writeFile(path, JSON.stringify({ format: 'lineage-gate-hub-cache', version: 1, entries: [] }));
+    expect(await new HubCache({ path }).load()).toEqual({ entries: 0 });
+    const good = doc.configs[0];
+    const configs = [
+      good,
+      { ...good, answer: { unavailable: 'x', cause: 'unreachable' } },
+      { ...good, answer: { found: { hiddenSize: 'big' } } },
+      { ...good, key: { endpoint: 'e', id: QWEN } },
+      null
+    ];
+    await writeFile(path, JSON.stringify({ format: 'lineage-gate-hub-cache', version: 1, entries: [], configs }));
+    const cache = new HubCache({ path, clock });
+    expect(await cache.load()).toEqual({ entries: 1, problem: '4 malformed cache entries were ignored' });
+    expect(cache.getConfig({ endpoint: server.url, id: QWEN, revision: 'main' })).toEqual(good.answer);
+    expect(cache.getConfig({ endpoint: 'https://hf-mirror.com', id: QWEN, revision: 'main' })).toBeUndefined();
+  });
+
+  it('maxEntries bounds repo and config answers together, newest first', async () => {
+    const path = join(dir, 'c.json');
+    const clock = fakeClock();
+    const cache = new HubCache({ path, clock, maxEntries: 2 });
+    cache.set({ endpoint: 'e', type: 'model', id: 'org/old' }, { kind: 'disabled', detail: 'x' });
+    clock.advance(1000);
+    cache.setConfig({ endpoint: 'e', id: 'org/a', revision: 'main' }, { found: { hiddenSize: 1 } });
+    clock.advance(1000);
+    cache.set({ endpoint: 'e', type: 'model', id: 'org/new' }, { kind: 'disabled', detail: 'y' });
+    expect(
+      cache.setConfig({ endpoint: 'e', id: 'org/b', revision: 'main' }, { unavailable: 'x', cause: 'unreachable' })
+    ).toBe(false);
+    await cache.save();
+    const reloaded = new HubCache({ path, clock });
+    expect(await reloaded.load()).toEqual({ entries: 2 });
+    expect(reloaded.get({ endpoint: 'e', type: 'model', id: 'org/old' })).toBeUndefined();
+    expect(reloaded.getConfig({ endpoint: 'e', id: 'org/a', revision: 'main' })).toEqual({ found: { hiddenSize: 1 } });
   });
 });
