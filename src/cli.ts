@@ -18,13 +18,14 @@ import { renderMarkdown } from './report/render/markdown.js';
 import { renderText, shouldColor } from './report/render/text.js';
 import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
 import { renderSarif } from './report/render/sarif.js';
+import { renderCycloneDx } from './report/render/cyclonedx.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 import { initLineage } from './init/init.js';
 
 const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF] [--format text|json|markdown|sarif]
-                     [--output FILE] [--fail-on error|warning|never]
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
+                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
                      [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
   lineage-gate init [DIR…] [--force]
@@ -36,7 +37,7 @@ const USAGE = `Usage:
 
 Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];
 
 async function repositoryRoot(cwd: string): Promise<string> {
@@ -153,7 +154,9 @@ async function check(argv: string[]): Promise<number> {
         ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
         : format === 'markdown'
           ? renderMarkdown(report, { docsBase: DOCS_BASE })
-          : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
+          : format === 'cyclonedx'
+            ? await renderCycloneDx(report, { toolVersion: version })
+            : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
   if (values.output) {
     await writeFile(resolve(cwd, values.output), rendered);
     process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);

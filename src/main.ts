@@ -18,6 +18,7 @@ import { renderSummary } from './report/render/summary.js';
 import { renderJson } from './report/render/json.js';
 import { toOutputs } from './report/render/outputs.js';
 import { renderSarif } from './report/render/sarif.js';
+import { renderCycloneDx } from './report/render/cyclonedx.js';
 import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
 
 async function readEventPayload(): Promise<Record<string, unknown>> {
@@ -70,6 +71,7 @@ export async function run(): Promise<void> {
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
     const sarifPath = inputs.sarifFile ? workspacePath(workspace, inputs.sarifFile, 'sarif-file') : '';
+    const bomPath = inputs.bomFile ? workspacePath(workspace, inputs.bomFile, 'bom-file') : '';
     const payload = await readEventPayload();
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
@@ -128,8 +130,16 @@ export async function run(): Promise<void> {
         renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
       );
     }
+    if (bomPath) {
+      await mkdir(dirname(bomPath), { recursive: true });
+      await writeFile(bomPath, await renderCycloneDx(report, { toolVersion: report.tool.version }));
+    }
     for (const [name, value] of Object.entries(
-      toOutputs(report, { reportFile: reportPath || undefined, sarifFile: sarifPath || undefined })
+      toOutputs(report, {
+        reportFile: reportPath || undefined,
+        sarifFile: sarifPath || undefined,
+        bomFile: bomPath || undefined
+      })
     ))
       core.setOutput(name, value);
 

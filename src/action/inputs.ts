@@ -21,6 +21,8 @@ export interface ActionInputs {
   reportFile: string;
   /** Where to write SARIF 2.1.0 for code scanning; empty: not written. */
   sarifFile: string;
+  /** Where to write the CycloneDX 1.6 ML-BOM; empty: not written. */
+  bomFile: string;
   comment: 'on-failure' | 'always' | 'never';
   checkRun: boolean;
   /** One review per run with line comments on the findings inside the diff. */
@@ -33,9 +35,7 @@ export interface ActionInputs {
  * Inputs declared in action.yml whose feature is not built yet, with the values that mean
  * "feature off" and so are safe to accept.
  */
-const NOT_YET: Record<string, string[]> = {
-  'bom-file': []
-};
+const NOT_YET: Record<string, string[]> = {};
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -80,6 +80,7 @@ export function readInputs(read: InputReader): ActionInputs {
     failOn: oneOf('fail-on', read('fail-on').trim() || 'error', ['error', 'warning', 'never'] as const),
     reportFile: read('report-file').trim(),
     sarifFile: read('sarif-file').trim(),
+    bomFile: read('bom-file').trim(),
     comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never'] as const),
     checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false'] as const) === 'true',
     reviewComments:

@@ -52,6 +52,7 @@ describe('README and action.yml', () => {
     for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
     expect(Object.keys(action.outputs).sort()).toEqual([
       'artifacts',
+      'bom-file',
       'errors',
       'report-file',
       'result',

@@ -10,7 +10,8 @@ describe('toOutputs', () => {
       waived: '1',
       artifacts: '4',
       'report-file': 'out/lineage.json',
-      'sarif-file': ''
+      'sarif-file': '',
+      'bom-file': ''
     });
   });
 
@@ -19,5 +20,6 @@ describe('toOutputs', () => {
     expect(outputs.result).toBe('pass');
     expect(outputs['report-file']).toBe('');
     expect(outputs['sarif-file']).toBe('');
+    expect(outputs['bom-file']).toBe('');
   });
 });

@@ -5,6 +5,8 @@ export interface OutputFiles {
   reportFile?: string;
   /** Path of the SARIF file, when one was written. */
   sarifFile?: string;
+  /** Path of the CycloneDX BOM, when one was written. */
+  bomFile?: string;
 }
 
 /** The Action's outputs (names are the contract in action.yml); empty strings for files not written. */
@@ -16,6 +18,7 @@ export function toOutputs(report: Report, files: OutputFiles = {}): Record<strin
     waived: String(report.counts.waived),
     artifacts: String(report.counts.artifacts),
     'report-file': files.reportFile ?? '',
-    'sarif-file': files.sarifFile ?? ''
+    'sarif-file': files.sarifFile ?? '',
+    'bom-file': files.bomFile ?? ''
   };
 }
