@@ -16,8 +16,7 @@ import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
-import type { RepoInfoSource } from './hub/ancestry.js';
-import { verifyOnHub, type HubFact, type HubFacts } from './hub/verify.js';
+import { verifyOnHub, type HubFact, type HubFacts, type HubSource } from './hub/verify.js';
 import { licenseKey, licenseOfUpstream } from './rules/upstream-licenses.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -32,7 +31,7 @@ export interface GateOptions {
   /** The clock waivers are judged by (injected in tests). */
   now: Date;
   /** Ask the Hub through this client (following base_model up to maxDepth), or say why not. */
-  hub: { client: RepoInfoSource; maxDepth: number } | { off: string };
+  hub: { client: HubSource; maxDepth: number } | { off: string };
 }
 
 function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {

@@ -5,14 +5,12 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportValidator } from '../helpers/report-schema.js';
-import { startGitHubApiServer, paginate, githubError, type GitHubApiServer } from '../helpers/github-api-server.js';
+import { startGitHubApiServer, type GitHubApiServer } from '../helpers/github-api-server.js';
 import { diffEntry, compareBody } from '../helpers/github-shapes.js';
 import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { webhookExample } from '../helpers/webhook-examples.js';
 import { PROJECT_ROOT, runAction } from '../helpers/run-action.js';
-
-const OWNER = 'acme';
-const REPO = 'models';
+import { OWNER, REPO, prFilesServer, pullRequestPayload } from '../helpers/pr-files.js';
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
@@ -20,45 +18,6 @@ function listFiles(dir: string, prefix = ''): string[] {
       ? listFiles(dir, prefix ? `${prefix}/${d.name}` : d.name)
       : [prefix ? `${prefix}/${d.name}` : d.name]
   );
-}
-
-/** A real pull_request.opened payload, pointed at our repository, PR number and commits. */
-/** The fields of a pull_request payload that these tests rewrite. */
-interface PullRequestPayload {
-  number: number;
-  pull_request: { number: number; base: { sha: string }; head: { sha: string } };
-  repository: { name: string; full_name: string; owner: { login: string } };
-}
-
-function pullRequestPayload(number: number, base = 'a'.repeat(40), head = 'b'.repeat(40)): Record<string, unknown> {
-  const raw = webhookExample('pull_request', (p) => p.action === 'opened');
-  const payload = raw as unknown as PullRequestPayload;
-  payload.number = number;
-  payload.pull_request.number = number;
-  payload.pull_request.base.sha = base;
-  payload.pull_request.head.sha = head;
-  payload.repository.name = REPO;
-  payload.repository.full_name = `${OWNER}/${REPO}`;
-  payload.repository.owner.login = OWNER;
-  return raw;
-}
-
-function prFilesServer(number: number, files: string[]): Promise<GitHubApiServer> {
-  return startGitHubApiServer({
-    routes: [
-      {
-        method: 'GET',
-        path: `/repos/${OWNER}/${REPO}/pulls/:number/files`,
-        handler: (req) =>
-          req.params.number === String(number)
-            ? paginate(
-                req,
-                files.map((f) => diffEntry(OWNER, REPO, f, 'added'))
-              )
-            : githubError(404, 'Not Found')
-      }
-    ]
-  });
 }
 
 /** A workspace holding a copy of examples/ under examples/. */

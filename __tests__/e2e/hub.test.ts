@@ -208,6 +208,24 @@ describe('Hub verification', () => {
     expect(JSON.parse(second.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
   });
 
+  it("judges LoRA shapes by the base's config.json on the Hub: a match is quiet, another base's adapter is named", async () => {
+    const dir = repo({
+      'fits/adapter_config.json': peft('Qwen/Qwen2.5-0.5B'),
+      'fits/README.md': '---\nlicense: apache-2.0\n---\n',
+      'wrong/adapter_config.json': peft('Qwen/Qwen2.5-0.5B'),
+      'wrong/README.md': '---\nlicense: apache-2.0\n---\n'
+    });
+    writeFileSync(join(dir, 'fits/adapter_model.safetensors'), loraSafetensors(896));
+    writeFileSync(join(dir, 'wrong/adapter_model.safetensors'), loraSafetensors(1536));
+    const run = await runCli(['check', '--format', 'json', '--hub-endpoint', hub.url], dir, { HF_HUB_OFFLINE: '' });
+    const shapes = (
+      JSON.parse(run.stdout) as { findings: { ruleId: string; path: string; message: string }[] }
+    ).findings.filter((f) => f.ruleId === 'shape-mismatch');
+    expect(shapes.map((f) => f.path)).toEqual(['wrong/adapter_config.json']);
+    expect(shapes[0].message).toContain('has 1536 (shape [8, 1536]), expected 896 (hidden_size 896)');
+    expect(shapes[0].message).toContain(`Dimensions from the Hub's config.json of Qwen/Qwen2.5-0.5B`);
+  });
+
   it('says once that the Hub was not asked when verification is off', async () => {
     const dir = repo({ 'missing/adapter_config.json': peft('acme-corp/no-such-model') });
     const run = await runAction({

@@ -5,16 +5,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { githubError, paginate, startGitHubApiServer, type GitHubApiServer } from '../helpers/github-api-server.js';
-import { diffEntry, type FileStatus } from '../helpers/github-shapes.js';
+import type { GitHubApiServer } from '../helpers/github-api-server.js';
 import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { runAction, runCli } from '../helpers/run-action.js';
-import { webhookExample } from '../helpers/webhook-examples.js';
+import { prFilesServer, pullRequestPayload } from '../helpers/pr-files.js';
 import { ggufBytes, lfsPointerText, safetensorsBytes, type TensorSpec } from '../helpers/weights.js';
 
-const OWNER = 'acme';
-const REPO = 'models';
 const validateReport = reportValidator();
 
 interface Finding {
@@ -35,38 +32,6 @@ function write(root: string, files: Record<string, string | Buffer>): void {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-}
-
-function prPayload(number: number): Record<string, unknown> {
-  const raw = webhookExample('pull_request', (p) => p.action === 'opened') as {
-    number: number;
-    pull_request: { number: number };
-    repository: { name: string; full_name: string; owner: { login: string } };
-  };
-  raw.number = number;
-  raw.pull_request.number = number;
-  raw.repository.name = REPO;
-  raw.repository.full_name = `${OWNER}/${REPO}`;
-  raw.repository.owner.login = OWNER;
-  return raw as unknown as Record<string, unknown>;
-}
-
-function filesServer(number: number, files: [string, FileStatus][]): Promise<GitHubApiServer> {
-  return startGitHubApiServer({
-    routes: [
-      {
-        method: 'GET',
-        path: `/repos/${OWNER}/${REPO}/pulls/:number/files`,
-        handler: (req) =>
-          req.params.number === String(number)
-            ? paginate(
-                req,
-                files.map(([f, s]) => diffEntry(OWNER, REPO, f, s))
-              )
-            : githubError(404, 'Not Found')
-      }
-    ]
-  });
 }
 
 /** A GGUF whose header says, as llama.cpp's converter writes it, which model it was made from. */
@@ -115,14 +80,14 @@ describe('pull requests judged against the weights', () => {
     const card =
       '---\nlicense: other\nlicense_name: acme-proprietary\nlicense_link: LICENSE\n---\n# Coder Pro\n\nOur in-house model.\n';
     write(workspace, { 'models/coder-pro/README.md': card, 'models/coder-pro/coder-pro.gguf': kimiGguf() });
-    server = await filesServer(21, [
+    server = await prFilesServer(21, [
       ['models/coder-pro/README.md', 'added'],
       ['models/coder-pro/coder-pro.gguf', 'added']
     ]);
     const run = await runAction({
       workspace,
       eventName: 'pull_request',
-      payload: prPayload(21),
+      payload: pullRequestPayload(21),
       apiUrl: server.url,
       inputs: { 'report-file': 'out/r.json' }
     });
@@ -155,14 +120,14 @@ describe('pull requests judged against the weights', () => {
       'adapters/child/lineage.yaml':
         'schema: 1\nname: child\nupstreams:\n  - path: ../base\n    relation: base\nlicense: apache-2.0\n'
     });
-    server = await filesServer(22, [
+    server = await prFilesServer(22, [
       ['adapters/base/lineage.yaml', 'removed'],
       ['adapters/base/adapter_model.safetensors', 'removed']
     ]);
     const run = await runAction({
       workspace,
       eventName: 'pull_request',
-      payload: prPayload(22),
+      payload: pullRequestPayload(22),
       apiUrl: server.url,
       inputs: { 'report-file': 'out/r.json' }
     });
@@ -190,11 +155,11 @@ describe('pull requests judged against the weights', () => {
       'adapters/llama/adapter_config.json': peftConfig('meta-llama/Llama-3.1-8B'),
       'adapters/llama/adapter_model.safetensors': replaced
     });
-    server = await filesServer(23, [['adapters/llama/adapter_model.safetensors', 'modified']]);
+    server = await prFilesServer(23, [['adapters/llama/adapter_model.safetensors', 'modified']]);
     const run = await runAction({
       workspace,
       eventName: 'pull_request',
-      payload: prPayload(23),
+      payload: pullRequestPayload(23),
       apiUrl: server.url,
       inputs: { 'report-file': 'out/r.json' }
     });

@@ -1,7 +1,6 @@
+import { FILE_START } from '../source/span.js';
 import type { Rule, FindingDraft } from './rule.js';
 import { dirPhrase, manifestRecords, quote, where } from './artifact-facts.js';
-
-const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export const orphanedByDeletion: Rule = {
   id: 'orphaned-by-deletion',

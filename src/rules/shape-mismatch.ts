@@ -18,41 +18,22 @@ function declaredBase(ctx: RuleContext): UpstreamRef | undefined {
   return distinct.size === 1 ? bases[0] : undefined;
 }
 
-/** What the Hub's config.json said (the Hub client's answer), when the run asked it. */
-interface ConfigSource {
-  config?(ref: UpstreamRef):
-    | {
-        found: {
-          hiddenSize?: number;
-          layers?: number;
-          intermediateSize?: number;
-          vocabSize?: number;
-          heads?: number;
-          kvHeads?: number;
-          headDim?: number;
-          modelType?: string;
-        };
-      }
-    | { unavailable: string }
-    | undefined;
-}
-
 /** The base's dimensions: the Hub's config.json when it was read, else the built-in table. */
 function dimensionsOf(ctx: RuleContext, ref: UpstreamRef): { dims: BaseDimensions; from: string } | undefined {
-  const hub = (ctx.hub as unknown as ConfigSource | undefined)?.config?.(ref);
+  const hub = ctx.hub?.config(ref);
   if (hub && 'found' in hub) {
     const c = hub.found;
-    if (c.hiddenSize && c.layers && c.intermediateSize && c.heads) {
-      const kvHeads = c.kvHeads ?? c.heads;
+    // config.json leaves out what transformers defaults: a missing field is unknown, never a mismatch.
+    if (c.hiddenSize && c.numHiddenLayers && c.intermediateSize && c.numAttentionHeads) {
       const dims: BaseDimensions = {
         id: ref.id!,
         hiddenSize: c.hiddenSize,
-        layers: c.layers,
+        layers: c.numHiddenLayers,
         intermediateSize: c.intermediateSize,
         ...(c.vocabSize ? { vocabSize: c.vocabSize } : {}),
-        heads: c.heads,
-        kvHeads,
-        headDim: c.headDim ?? c.hiddenSize / c.heads,
+        heads: c.numAttentionHeads,
+        kvHeads: c.numKeyValueHeads ?? c.numAttentionHeads,
+        headDim: c.headDim ?? c.hiddenSize / c.numAttentionHeads,
         modelType: c.modelType ?? 'unknown',
         source: `the Hub's config.json of ${ref.id}${ref.revision ? `@${ref.revision}` : ''}`
       };

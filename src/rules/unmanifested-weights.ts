@@ -1,3 +1,4 @@
+import { FILE_START } from '../source/span.js';
 import type { Rule } from './rule.js';
 import { dirPhrase, manifestRecords, plural } from './artifact-facts.js';
 
@@ -31,7 +32,7 @@ export const unmanifestedWeights: Rule = {
     return [
       {
         path: first.path,
-        at: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        at: FILE_START,
         message:
           `${one ? 'A weight file' : `${relevant.length} weight files`} ${dirPhrase(artifact.dir)} (${names}) ` +
           `${plural(relevant.length, 'has', 'have')} no lineage manifest beside ${plural(relevant.length, 'it', 'them')}: ` +

@@ -1,6 +1,5 @@
+import { FILE_START } from '../source/span.js';
 import type { FindingDraft, Rule } from './rule.js';
-
-const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export const unreadableManifest: Rule = {
   id: 'unreadable-manifest',
