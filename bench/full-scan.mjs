@@ -68,7 +68,8 @@ const kinds = [
   ],
   (b) => [
     'lineage.yaml',
-    `schema: 1\nname: bench\nupstreams:\n  - id: ${b.startsWith('/') ? 'Qwen/Qwen3-4B' : b}\n    revision: 1cfa9a7208912126459214e8b04321603b3df60c\nlicense: { id: apache-2.0 }\n`
+    `schema: 1\nname: bench\nupstreams:\n  - id: ${b.startsWith('/') ? 'Qwen/Qwen3-4B' : b}\n` +
+      `    revision: 1cfa9a7208912126459214e8b04321603b3df60c\nlicense: { id: apache-2.0 }\n`
   ]
 ];
 for (let i = 0; i < N; i++) {

@@ -155,11 +155,13 @@ const FORMATS = [
   ],
   (id, license) => [
     'README.md',
-    `---\nbase_model: ${id}\nlicense: ${license}\nlibrary_name: peft\ntags:\n- base_model:adapter:${id}\n- lora\n---\n\n# Adapter\n\nA LoRA adapter on ${id}.\n`
+    `---\nbase_model: ${id}\nlicense: ${license}\nlibrary_name: peft\ntags:\n` +
+      `- base_model:adapter:${id}\n- lora\n---\n\n# Adapter\n\nA LoRA adapter on ${id}.\n`
   ],
   (id, license) => [
     'lineage.yaml',
-    `schema: 1\nname: bench-adapter\nrelation: adapter\nupstreams:\n  - id: ${id}\n    relation: base\n    evidence: primary\nlicense:\n  id: ${license}\n`
+    `schema: 1\nname: bench-adapter\nrelation: adapter\nupstreams:\n  - id: ${id}\n` +
+      `    relation: base\n    evidence: primary\nlicense:\n  id: ${license}\n`
   ]
 ];
 
@@ -222,7 +224,8 @@ function checkWalk(view, label) {
     const ancestors = u.hub?.ancestors?.map((a) => a.id) ?? [];
     if (u.hub?.status !== 'found' || ancestors.length !== 3) {
       throw new Error(
-        `${label}: ${u.dir} upstream ${u.id} has Hub status ${u.hub?.status ?? 'none'} and ${ancestors.length} ancestor(s), expected found and 3`
+        `${label}: ${u.dir} upstream ${u.id} has Hub status ${u.hub?.status ?? 'none'} ` +
+          `and ${ancestors.length} ancestor(s), expected found and 3`
       );
     }
   }

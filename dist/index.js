@@ -49747,7 +49747,8 @@ function describe(err, doc) {
             const extra = String(params.additionalProperty);
             if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
                 return {
-                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} ` +
+                        `is not a Hub id pattern: ids contain no whitespace`,
                     at: keySpan(doc, [...path, extra])
                 };
             }
@@ -49766,7 +49767,8 @@ function describe(err, doc) {
         }
         case 'const':
             return {
-                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: ` +
+                    `it is the only version of the policy format`,
                 at: valueSpan(doc, path)
             };
         case 'pattern':
@@ -49781,7 +49783,8 @@ function describe(err, doc) {
                 return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
             if (last === 'id' || path[path.length - 2] === 'aliases')
                 return {
-                    message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+                    message: `${subject(path)} must be a license id: letters, ` +
+                        `digits and \`.+_- \`, starting with a letter or digit${got}`,
                     at: valueSpan(doc, path)
                 };
             return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
@@ -51289,7 +51292,9 @@ const ID_CANDIDATES = [...HUB_LICENSE_IDS, ...KNOWN_LICENSE_NAMES, ...spdx_licen
 function unknownIdProblem(token, knowledge, whole) {
     const hint = suggestion(token, [...ID_CANDIDATES, ...knowledge], quoteCode);
     const what = whole ? 'is' : `names ${JSON.stringify(token)}, which is`;
-    return `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` for a license of your own, or describe it under \`licenses.knowledge\``;
+    return (`${what} neither an SPDX id, a Hub license id nor a known license name${hint}; ` +
+        `write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` ` +
+        `for a license of your own, or describe it under \`licenses.knowledge\``);
 }
 /** The license ids of an expression: neither operators nor the exception after `WITH`. */
 function licenseOperands(text) {
@@ -51358,7 +51363,8 @@ function checkWaiver(c, i, ruleIds) {
     const base = ['waivers', i];
     const rule = c.value([...base, 'rule']);
     if (typeof rule === 'string' && !ruleIds.includes(rule)) {
-        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
+        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, ` +
+            `which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
     }
     checkGlob(c, [...base, 'path'], 'path');
     checkGlob(c, [...base, 'upstream'], 'hub-id');
@@ -51543,7 +51549,8 @@ async function textAt(o, path) {
                     file: path,
                     line: FILE_START.line,
                     column: FILE_START.column,
-                    message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
+                    message: `the policy file at the base commit is larger than ` +
+                        `${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
                 }
             ]);
         if (data.encoding !== 'base64' || typeof data.content !== 'string')
@@ -51555,7 +51562,8 @@ async function textAt(o, path) {
         if (status === 404)
             return undefined;
         if (typeof status === 'number') {
-            throw new ConfigError(`policy-ref is \`base\`, but the policy at the base commit could not be read (HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`);
+            throw new ConfigError(`policy-ref is \`base\`, but the policy at the base commit could not be read ` +
+                `(HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`);
         }
         throw err;
     }
@@ -51572,7 +51580,8 @@ async function headText(workspace, path) {
 function repositoryPath(file) {
     const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-        throw new ConfigError(`Input \`policy\` must be a path inside the repository to be read at the base commit; got ${JSON.stringify(file)}.`);
+        throw new ConfigError(`Input \`policy\` must be a path inside the repository to ` +
+            `be read at the base commit; got ${JSON.stringify(file)}.`);
     }
     return path;
 }
@@ -51587,7 +51596,8 @@ async function loadBasePolicy(o) {
         const head = await headText(o.workspace, path);
         const notes = [`Policy: ${path} as of the base commit ${at} (policy-ref: base).`];
         if (head !== text)
-            notes.push(`This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; the change applies to pull requests opened after it is merged, not to this one.`);
+            notes.push(`This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; ` +
+                `the change applies to pull requests opened after it is merged, not to this one.`);
         return { policy, notes };
     }
     if (o.file)
@@ -52029,7 +52039,8 @@ async function publishCheckRun(options) {
  */
 async function completeWithoutAnnotations(options, id, output) {
     const { octokit, owner, repo, report } = options;
-    const note = '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+    const note = '\n\n_Some annotations could not be sent to this check run; ' +
+        'the job summary and the step log have every finding._\n';
     try {
         await octokit.rest.checks.update({
             owner,
@@ -52190,7 +52201,8 @@ function verdictBlock(report) {
     return [
         `## ${mark} Lineage gate: ${report.result}`,
         '',
-        `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+        `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
+            `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
     ].join('\n');
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
@@ -52302,7 +52314,8 @@ function findingItem(finding, links) {
 }
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 function compactFindingItem(finding, links) {
-    return `${findingHead(finding, links)} — ${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`;
+    return (`${findingHead(finding, links)} — ` +
+        `${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`);
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -52526,7 +52539,8 @@ function boundCommentBody(body, marker = STICKY_MARKER) {
     if (withMarker.length <= COMMENT_MAX_CHARS)
         return withMarker;
     const rest = body.split(marker).join('');
-    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ` +
+        `${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
     return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
 }
 /** Edits the marked comment in place, or posts it when there is none. */
@@ -52791,7 +52805,8 @@ async function publishReview(o) {
             // A line the API will not take (the diff moved on since the event): post everything in the body.
             if (!isUnprocessable(err) || inline.length === 0)
                 throw err;
-            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`);
+            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); ` +
+                `the ${plural(inline.length, 'finding')} went into the review's body instead.`);
             return await create([], [...inline, ...outside], true);
         }
     }
@@ -52971,8 +52986,10 @@ function omissionNote(groups, rows, maxBytes) {
     if (parts.length)
         sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
     if (compacted)
-        sentences.push(`${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
-    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
+        sentences.push(`${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
+            `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
+        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
 }
 /** Replaces an item by its compact form; returns the bytes saved. */
 function compact(item, links) {
@@ -53192,13 +53209,15 @@ async function review(ctx, pullNumber, headSha) {
     const threads = done.threadsResolved ? ` and ${done.threadsResolved} conversation thread(s) resolved` : '';
     const resolved = done.resolved || done.threadsResolved ? `; ${done.resolved} earlier finding(s) marked resolved${threads}` : '';
     if (done.threadsLeftOpen) {
-        ctx.info(`${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`);
+        ctx.info(`${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text ` +
+            `says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`);
     }
     const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
     if (done.reviewId === null)
         ctx.info(`PR review: nothing new to post${again}${resolved}.`);
     else
-        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`);
+        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ` +
+            `${done.inBody} finding(s) in its body${again}${resolved}.`);
 }
 /** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
 async function publishPrSurfaces(ctx) {
@@ -53857,7 +53876,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
             final: {
                 kind: 'revision-not-found',
                 revision: query.revision ?? '',
-                detail: `${classify_response_describe(query)} has no revision "${query.revision ?? ''}" (${status} RevisionNotFound${quoted(message)})`
+                detail: `${classify_response_describe(query)} has no revision "${query.revision ?? ''}" ` +
+                    `(${status} RevisionNotFound${quoted(message)})`
             }
         };
     }
@@ -53866,7 +53886,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
             final: {
                 kind: 'gated',
                 authenticated,
-                detail: `${classify_response_describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} (${status} GatedRepo${quoted(message)})`
+                detail: `${classify_response_describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} ` +
+                    `(${status} GatedRepo${quoted(message)})`
             }
         };
     }
@@ -53883,7 +53904,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
         const detail = authenticated
             ? `the Hub has no ${classify_response_describe(query)}, or the token cannot see it (${what})`
             : status === 401
-                ? `the Hub answered ${what} to an anonymous request: ${classify_response_describe(query)} does not exist, or it is private or gated (set hub-token to tell which)`
+                ? `the Hub answered ${what} to an anonymous request: ${classify_response_describe(query)} ` +
+                    `does not exist, or it is private or gated (set hub-token to tell which)`
                 : `the Hub has no ${classify_response_describe(query)} (${what})`;
         return { final: { kind: 'not-found', authenticated, status, detail } };
     }
@@ -53896,7 +53918,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
     if (status === 404) {
         // A 404 without the Hub's error code is not a verdict about the repo: most often the
         // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
-        return unreachable(`the endpoint answered 404 without an X-Error-Code for ${classify_response_describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+        return unreachable(`the endpoint answered 404 without an X-Error-Code for ` +
+            `${classify_response_describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
     }
     return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${classify_response_describe(query)}`);
 }
@@ -54475,7 +54498,8 @@ async function setUpHub(input) {
         token,
         finish: async () => {
             const stats = client.stats();
-            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ` +
+                `${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
             if (cache)
                 await cache.save();
         }
@@ -54589,7 +54613,9 @@ function git(cwd, args, timeoutMs = 120_000) {
         }, (error, stdout, stderr) => {
             let message = stderr.trim();
             if (error && error.killed)
-                message = `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+                message =
+                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
+                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
             else if (error && !message)
                 message = error.message;
             resolve({ ok: !error, stdout, stderr: message });
@@ -54625,7 +54651,8 @@ async function ensureCommit(cwd, ref, remote, log) {
     log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
     const fetched = await git(cwd, args, 600_000);
     if (!fetched.ok) {
-        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
+        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
+            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
     }
     // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
     const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
@@ -54643,7 +54670,8 @@ async function ensureMergeBase(cwd, base, head, remote, log) {
     const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
     for (const how of attempts) {
         const args = ['fetch', '--no-tags', ...how, remote, base, head];
-        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the shallow checkout: deepening it (git ${args.join(' ')}).`);
+        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
+            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
         const fetched = await git(cwd, args, 600_000);
         if (!fetched.ok)
             throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
@@ -54988,14 +55016,17 @@ async function fromPullRequest(ctx) {
             const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
             if (!listed.capped)
                 return changed(ctx, listed.changes, `pull request #${number} files API`);
-            reason = `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} files and pull request #${number} reached that cap`;
+            reason =
+                `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
+                    `files and pull request #${number} reached that cap`;
         }
         catch (err) {
             reason = `the pull request files API failed (${messageOf(err)})`;
         }
     }
     if (ctx.eventName === 'pull_request_target') {
-        ctx.notes.push('pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.');
+        ctx.notes.push('pull_request_target: files are read from the workspace, which holds ' +
+            'the base branch unless the workflow checked out the pull request head.');
     }
     return diffOrFullScan(ctx, base, head, 'merge-base', reason);
 }
@@ -56986,25 +57017,32 @@ const EXPECTATIONS = {
     'adapter-config': {
         what: 'a PEFT or MLX adapter config',
         lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
-        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, \`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
+        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, ` +
+            `\`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, ` +
+            `keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
     },
     'mens-training': {
         what: 'a MENS training manifest',
         lacks: (value) => {
             const present = TRAINING_REQUIRED_KEYS.filter((k) => hasKey(value, k));
-            return `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} of the ${TRAINING_REQUIRED_KEYS.length} keys MENS always writes (${TRAINING_REQUIRED_KEYS.map((k) => `\`${k}\``).join(', ')})`;
+            return (`it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} ` +
+                `of the ${TRAINING_REQUIRED_KEYS.length} keys MENS always writes ` +
+                `(${TRAINING_REQUIRED_KEYS.map((k) => `\`${k}\``).join(', ')})`);
         },
-        fix: `Let the MENS trainer write training_manifest.json; if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+        fix: `Let the MENS trainer write training_manifest.json; ` +
+            `if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
     },
     'mens-adapter-v3': {
         what: 'a MENS adapter manifest v3',
         lacks: (value) => formatLacks(value, MENS_V3_FORMATS),
-        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, \`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, ` +
+            `\`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
     },
     'mens-sidecar-v2': {
         what: 'a MENS adapter sidecar v2',
         lacks: (value) => formatLacks(value, MENS_V2_FORMATS),
-        fix: `The v2 sidecar is retired: write the v3 adapter manifest with provenance instead, or rename the file ${LINEAGE_FIX}.`
+        fix: `The v2 sidecar is retired: write the v3 adapter manifest ` +
+            `with provenance instead, or rename the file ${LINEAGE_FIX}.`
     },
     lineage: {
         what: 'a lineage manifest',
@@ -57046,10 +57084,12 @@ function readUnrecognised(input, kind) {
     const notObject = isObject(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
     const outcome = read.length
         ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
-        : `No lineage key could be read from it (no \`base_model\`, \`base_model_name_or_path\`, \`model\` or \`license\`).`;
+        : `No lineage key could be read from it (no \`base_model\`, ` +
+            `\`base_model_name_or_path\`, \`model\` or \`license\`).`;
     record.notes.push({
         kind: 'unrecognised-format',
-        message: `${input.path} has the name of ${expectation.what} but is not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
+        message: `${input.path} has the name of ${expectation.what} but is ` +
+            `not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
         fix: expectation.fix,
         source: record.anchor
     });
@@ -57120,7 +57160,8 @@ function validate_describe(err, doc) {
             return { message: `${validate_subject(path)} must be ${typeList(params.type)}${got}`, at: validate_valueSpan(doc, path) };
         case 'enum':
             return {
-                message: `${validate_subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
+                message: `${validate_subject(path)} must be one of ` +
+                    `${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
                 at: validate_valueSpan(doc, path)
             };
         case 'const':
@@ -57280,7 +57321,8 @@ function readManifest(path, bytes, size) {
     if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
         return {
             kind: 'not-a-manifest',
-            reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+            reason: `${basenameOf(path)} is a common name, and this one holds ` +
+                `neither a MENS sidecar's \`format\` nor any model or license key`
         };
     }
     return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
@@ -59250,7 +59292,9 @@ const missingUpstream = {
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ${manifestList(artifact)} ${artifact_facts_plural(manifestRecords(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+                message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ` +
+                    `${manifestList(artifact)} ${artifact_facts_plural(manifestRecords(artifact).length, 'names', 'name')} ` +
+                    `no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${upstreamFieldHint(anchor.format)}.`,
                 subject: artifact.dir
             }
@@ -59295,7 +59339,8 @@ const unresolvableUpstream = {
             return {
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
+                message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), ` +
+                    `so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
                 fix: ref.id
                     ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
                     : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
@@ -59320,7 +59365,7 @@ const invalidHubId = {
             .map((ref) => ({
             path: ref.source.path,
             at: ref.source.at,
-            message: `${quote(ref.id ?? ref.raw)} at ${where(ref.source)} is not a valid Hub repo id: ${ref.invalidReason}.`,
+            message: `${quote(ref.id ?? ref.raw)} at ${where(ref.source)} ` + `is not a valid Hub repo id: ${ref.invalidReason}.`,
             fix: 'Write the id exactly as the Hub shows it: `org/name`, letters, digits, `-`, `_` and `.` only, one `/`.',
             subject: `${ref.source.field}:${ref.raw}`
         }));
@@ -59333,7 +59378,8 @@ const invalidHubId = {
 const unqualifiedHubId = {
     id: 'unqualified-hub-id',
     meta: {
-        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
+        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now ' +
+            'redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/unqualified-hub-id.md'
     },
@@ -59345,8 +59391,10 @@ const unqualifiedHubId = {
             .map((d) => ({
             path: d.source.path,
             at: d.source.at,
-            message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
-            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the data in a lineage.yaml `datasets:` entry.',
+            message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, ` +
+                `not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the ' +
+                'format allows), or describe the data in a lineage.yaml `datasets:` entry.',
             subject: `dataset:${d.raw}`,
             severity: 'notice'
         }));
@@ -59357,7 +59405,9 @@ const unqualifiedHubId = {
                 .map((ref) => ({
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
+                message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: ` +
+                    `legacy ids are redirected by the Hub, so the name alone does not say which ` +
+                    `repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
                 fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
                 subject: `${ref.source.field}:${ref.id}`
             }))
@@ -59395,8 +59445,11 @@ const unpinnedRevision = {
             drafts.push({
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
-                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+                message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a ` +
+                    `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
+                    `the Hub repo can change after this artifact was made.`,
+                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
+                    `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
                 subject: ref.id.toLowerCase(),
                 upstream: ref.id,
                 // `require.pinned-revisions` turns the advice into a requirement.
@@ -59424,10 +59477,14 @@ const missingLicense = {
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ${artifact_facts_plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
+                message: `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ` +
+                    `${artifact_facts_plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
+                    `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
-                    ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as \`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
-                    : `Add a model card (README.md with \`license:\` in its front matter) or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
+                    ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as ` +
+                        `\`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
+                    : `Add a model card (README.md with \`license:\` in its front matter) ` +
+                        `or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
                 subject: artifact.dir
             }
         ];
@@ -59472,7 +59529,8 @@ const unknownLicense = {
                     path: decl.source.path,
                     at: decl.source.at,
                     message: `The license ${quote(decl.id ?? decl.name)} at ${where(decl.source)} cannot be recognised: ${why}.`,
-                    fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; for custom terms write `license: other` with `license_name` and `license_link`.',
+                    fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; ' +
+                        'for custom terms write `license: other` with `license_name` and `license_link`.',
                     subject: `${decl.source.field}:${decl.id ?? decl.name}`
                 });
             }
@@ -59687,7 +59745,8 @@ function resolveUpstreamLicenses(ctx) {
                 license,
                 via: fromHub ? 'hub' : 'builtin',
                 evidence: fromHub ? 'secondary' : 'inferred',
-                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ` +
+                    `${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
             });
         }
     }
@@ -59786,12 +59845,14 @@ function howToFix(artifact, entry) {
     const text = entry?.attribution?.text
         ? `"${entry.attribution.text}"`
         : 'the attribution text the upstream license asks for';
-    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
+    return (`Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ` +
+        `${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`);
 }
 const missingAttribution = {
     id: 'missing-attribution',
     meta: {
-        description: 'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
+        description: 'The artifact owes attribution (it says so, the policy asks for it, ' +
+            'or an upstream license requires a notice) and carries no attribution text.',
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-attribution.md'
     },
@@ -59819,7 +59880,8 @@ const missingAttribution = {
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
-                message: `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
+                message: `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries ` +
+                    `no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
                 fix: howToFix(artifact, d.entry),
                 subject: `${artifact.dir}:${key}`,
                 upstream: d.upstream
@@ -59836,7 +59898,8 @@ const missingAttribution = {
             drafts.push({
                 path: flag.source.path,
                 at: flag.source.at,
-                message: `${where(flag.source)} says attribution is not required, but ${unconditional.because}, which requires a notice.`,
+                message: `${where(flag.source)} says attribution is not required, ` +
+                    `but ${unconditional.because}, which requires a notice.`,
                 fix: `Set it to true and ${howToFix(artifact, unconditional.entry).replace(/^Carry/, 'carry')}`,
                 subject: `${flag.source.path}:${flag.source.field}:false`,
                 upstream: unconditional.upstream
@@ -59883,7 +59946,8 @@ const unmanifestedWeights = {
                 path: first.path,
                 at: FILE_START,
                 message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${dirPhrase(artifact.dir)} (${names}) ` +
-                    `${artifact_facts_plural(relevant.length, 'has', 'have')} no lineage manifest beside ${artifact_facts_plural(relevant.length, 'it', 'them')}: ` +
+                    `${artifact_facts_plural(relevant.length, 'has', 'have')} no lineage ` +
+                    `manifest beside ${artifact_facts_plural(relevant.length, 'it', 'them')}: ` +
                     `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
                 fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
                     `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${dirPhrase(artifact.dir)}.`,
@@ -60037,14 +60101,16 @@ const licenseNotAllowed = {
                 ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
                 : verdict === 'not-in-allow-list'
                     ? "it is not in the policy's `licenses.allow` list"
-                    : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+                    : 'the gate does not know this license, and the policy ' +
+                        'does not accept unknown licenses (`licenses.unknown`)';
             drafts.push({
                 path,
                 at,
                 message: `${what} is ${quote(license)}, and ${why}.`,
                 fix: verdict === 'denied'
                     ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
-                    : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                    : 'Use an allowed license, add it to `licenses.allow` if your ' +
+                        'legal review accepts it, or waive the finding with a reason.',
                 subject: `${upstream ?? 'artifact'}:${license}`,
                 severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
                 upstream
@@ -60095,7 +60161,8 @@ const upstreamNotAllowed = {
                 drafts.push({
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
+                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches ` +
+                        `the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
                     fix: 'Derive the artifact from an allowed upstream, or waive the finding in the policy with a reason.',
                     subject: ref.id.toLowerCase(),
                     upstream: ref.id
@@ -60105,8 +60172,10 @@ const upstreamNotAllowed = {
                 drafts.push({
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches none of the policy's \`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
-                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
+                    message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches none of the policy's ` +
+                        `\`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
+                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ` +
+                        `${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
                     subject: ref.id.toLowerCase(),
                     upstream: ref.id
                 });
@@ -60146,8 +60215,10 @@ const insufficientEvidence = {
             drafts.push({
                 path: best.source.path,
                 at: best.source.at,
-                message: `The claim that the artifact derives from ${best.id} (${where(best.source)}) is only ${best.evidence} evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
-                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
+                message: `The claim that the artifact derives from ${best.id} (${where(best.source)}) is only ${best.evidence} ` +
+                    `evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
+                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a ` +
+                    `lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
                 subject: best.id.toLowerCase(),
                 upstream: best.id
             });
@@ -60187,8 +60258,12 @@ const licenseConflict = {
             drafts.push({
                 path: own.source.path,
                 at: own.source.at,
-                message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
-                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+                message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ` +
+                    `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
+                    `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+                    `the declared license cannot drop them.`,
+                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
+                    `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
                 subject: `${ownKey}:${u.id.toLowerCase()}`,
                 upstream: u.id
             });
@@ -60215,7 +60290,8 @@ function startsWithWord(name, prefix) {
 const namingRequirement = {
     id: 'naming-requirement',
     meta: {
-        description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+        description: "An upstream's license requires derivative names to start with a prefix " +
+            '(Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/naming-requirement.md'
     },
@@ -60236,8 +60312,11 @@ const namingRequirement = {
             drafts.push({
                 path: anchor.path,
                 at: anchor.at,
-                message: `The artifact's name ${JSON.stringify(name)} (${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
-                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                message: `The artifact's name ${JSON.stringify(name)} ` +
+                    `(${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start ` +
+                    `with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
+                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
+                    `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
                 subject: `${prefix}:${name}`,
                 upstream: u.id
             });
@@ -60262,8 +60341,11 @@ const nonCommercialUpstream = {
             .map((u) => ({
             path: u.ref.source.path,
             at: u.ref.source.at,
-            message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ${u.source}), which allows non-commercial or research use only: the artifact inherits that restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
-            fix: `Keep the artifact out of commercial use, or train from an upstream whose license allows it. License: ${u.entry.source}`,
+            message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ` +
+                `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
+                `restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+            fix: `Keep the artifact out of commercial use, or train from an ` +
+                `upstream whose license allows it. License: ${u.entry.source}`,
             subject: u.id.toLowerCase(),
             upstream: u.id
         }));
@@ -60283,8 +60365,11 @@ const waiverExpired = {
         return expiredWaivers.map((w) => ({
             path: w.at.path,
             at: { line: w.at.line, column: w.at.column, endLine: w.at.line, endColumn: w.at.column + 1 },
-            message: `The waiver of \`${w.rule}\` for ${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
-            fix: 'Fix the findings it covered, or renew the waiver with a new `expires` date after reviewing its reason again.',
+            message: `The waiver of \`${w.rule}\` for ` +
+                `${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired ` +
+                `on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
+            fix: 'Fix the findings it covered, or renew the waiver with ' +
+                'a new `expires` date after reviewing its reason again.',
             subject: `${w.rule}:${w.path}:${w.upstream ?? ''}`
         }));
     }
@@ -60338,7 +60423,9 @@ const hubRepoNotFound = {
                 {
                     path: d.source.path,
                     at: d.source.at,
-                    message: `The Hub has no dataset ${d.id} (${where(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: the training data cannot be verified.`,
+                    message: `The Hub has no dataset ${d.id} ` +
+                        `(${where(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: ` +
+                        `the training data cannot be verified.`,
                     fix: 'Correct the dataset id, or set `hub-token` if it is private or gated.',
                     subject: `dataset:${d.id.toLowerCase()}`
                 }
@@ -60357,8 +60444,11 @@ const hubRepoNotFound = {
                         path: ref.source.path,
                         at: ref.source.at,
                         message: anonymous
-                            ? `The Hub answers that ${fact.id} (${where(ref.source)}) does not exist, or is private or gated and needs a token: asked without one, it cannot tell which.`
-                            : `The Hub has no repository ${fact.id} (${where(ref.source)})${a.authenticated ? ', even with the token given' : ''}: the upstream cannot be verified.`,
+                            ? `The Hub answers that ${fact.id} (${where(ref.source)}) does not exist, ` +
+                                `or is private or gated and needs a token: asked without one, it cannot tell which.`
+                            : `The Hub has no repository ${fact.id} ` +
+                                `(${where(ref.source)})${a.authenticated ? ', even with the token given' : ''}: ` +
+                                `the upstream cannot be verified.`,
                         fix: anonymous
                             ? 'Set `hub-token` (or HF_TOKEN) to a token that can read the repository, or correct the id.'
                             : 'Correct the id (it may have been renamed or deleted), or record where the weights really came from.',
@@ -60387,8 +60477,11 @@ const hubRevisionNotFound = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} of it (${where(ref.source)}): that revision was never there, or was removed (a deleted branch, a force-push).`,
-                    fix: `Pin a revision that exists in ${fact.id}'s commit history on the Hub: the 40-hex commit the training run really used.`,
+                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} ` +
+                        `of it (${where(ref.source)}): that revision was never there, ` +
+                        `or was removed (a deleted branch, a force-push).`,
+                    fix: `Pin a revision that exists in ${fact.id}'s commit history ` +
+                        `on the Hub: the 40-hex commit the training run really used.`,
                     subject: `${fact.id.toLowerCase()}@${fact.revision}`,
                     upstream: fact.id
                 }
@@ -60421,7 +60514,8 @@ const hubGated = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${fact.id} (${where(ref.source)}) is ${gated} on the Hub: its terms must be accepted before download, and derivatives usually carry them on.`,
+                    message: `The upstream ${fact.id} (${where(ref.source)}) is ${gated} on the Hub: ` +
+                        `its terms must be accepted before download, and derivatives usually carry them on.`,
                     fix: 'Make sure the terms accepted for the upstream allow this use, and pass them on with the artifact.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id
@@ -60450,8 +60544,10 @@ const hubDisabled = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${fact.id} (${where(ref.source)}) is disabled on the Hub: it was taken down, which can mean a legal or policy problem with its weights.`,
-                    fix: 'Find out why it was disabled before shipping anything derived from it; derive from another upstream if needed.',
+                    message: `The upstream ${fact.id} (${where(ref.source)}) is disabled on the Hub: ` +
+                        `it was taken down, which can mean a legal or policy problem with its weights.`,
+                    fix: 'Find out why it was disabled before shipping anything ' +
+                        'derived from it; derive from another upstream if needed.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id
                 }
@@ -60501,8 +60597,10 @@ const hubLicenseMismatch = {
                     drafts.push({
                         path: decl.source.path,
                         at: decl.source.at,
-                        message: `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
-                        fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+                        message: `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, ` +
+                            `but its Hub card says ${JSON.stringify(hubKey)}.`,
+                        fix: `Check ${fact.id}'s license on the Hub and declare ` +
+                            `that one (its terms are what the artifact inherits).`,
                         subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
                         upstream: fact.id
                     });
@@ -60523,7 +60621,8 @@ const hubLicenseMismatch = {
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
-                message: `${where(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+                message: `${where(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, ` +
+                    `but its Hub card says ${JSON.stringify(hubKey)}.`,
                 fix: `Check ${d.id}'s license on the Hub and declare that one: the data's terms bind the model trained on it.`,
                 subject: `dataset:${d.id.toLowerCase()}:${d.license}:${hubKey}`
             });
@@ -60544,7 +60643,8 @@ function sentenceEnd(text) {
 const hubUnreachable = {
     id: 'hub-unreachable',
     meta: {
-        description: 'The Hub could not be asked about an upstream (network, rate limit, time budget); an error when the policy requires the Hub.',
+        description: 'The Hub could not be asked about an upstream (network, rate limit, ' +
+            'time budget); an error when the policy requires the Hub.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/hub-unreachable.md'
     },
@@ -60554,13 +60654,16 @@ const hubUnreachable = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `Could not ask the Hub about ${fact.id} (${where(ref.source)}): ${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
+                    message: `Could not ask the Hub about ${fact.id} (${where(ref.source)}): ` +
+                        `${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
                     // A question the gate refused to send (a malformed revision) will not be answered by waiting.
                     fix: fact.answer.reason.startsWith('not asked')
                         ? 'Correct the revision: a 40-hex commit, a branch or tag name, or refs/pr/N.'
                         : ctx.policy.require.hub
-                            ? 'The policy requires the Hub (`require.hub: true`): re-run when the Hub answers, or check `hub-endpoint` and `hub-token`.'
-                            : 'Re-run when the Hub answers, or check `hub-endpoint` and `hub-token`; set `require.hub: true` in the policy to fail closed.',
+                            ? 'The policy requires the Hub (`require.hub: true`): re-run ' +
+                                'when the Hub answers, or check `hub-endpoint` and `hub-token`.'
+                            : 'Re-run when the Hub answers, or check `hub-endpoint` and ' +
+                                '`hub-token`; set `require.hub: true` in the policy to fail closed.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id,
                     // Fail closed when the policy says the Hub must answer.
@@ -60776,7 +60879,8 @@ function factDisagreements(records) {
                 continue;
             const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
             out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${quote(String(here.value))}, but ` +
-                `${place(there.source, thereRecord)} gives ${quote(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
+                `${place(there.source, thereRecord)} gives ` +
+                `${quote(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
         }
     }
     return out;
@@ -60790,7 +60894,8 @@ function attributionDisagreements(records) {
     const first = stating[0];
     return [
         draft(differing.attribution.source, `${where(differing.attribution.source)} says attribution is ${differing.attribution.required ? '' : 'not '}` +
-            `required, but ${where(first.attribution.source)} says it is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
+            `required, but ${where(first.attribution.source)} says it ` +
+            `is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
     ];
 }
 const inconsistentLineage = {
@@ -62902,11 +63007,13 @@ function describeRule(id, meta, docsBase) {
         name: ruleName(id),
         shortDescription: { text: meta.description },
         fullDescription: {
-            text: clip(`${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
+            text: clip(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
+                `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
         },
         help: {
             text: `${meta.description}\n\nHow to fix: ${howToFix}`,
-            markdown: `${meta.description}\n\n**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
+            markdown: `${meta.description}\n\n` +
+                `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
         },
         helpUri,
         defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
@@ -62999,12 +63106,14 @@ function resultOf(f, ruleIndex) {
 function truncationNote(reason, kept, total, maxResults, maxBytes) {
     const why = reason === 'result-limit'
         ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
-        : `GitHub code scanning accepts at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+        : `GitHub code scanning accepts at most ` +
+            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
     return {
         reason,
         findings: total,
         results: kept,
-        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
+        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+            `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
     };
 }
 function serialize(log) {
@@ -63242,7 +63351,8 @@ async function run() {
             });
         }
         const { counts } = report;
-        const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
+        const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ` +
+            `${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
         if (report.result === 'fail')
             setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
         else

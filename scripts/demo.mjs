@@ -170,13 +170,15 @@ process.stdout.write(readFileSync(summaryPath, 'utf8'));
 rule('Sticky PR comment (posted through the API)');
 process.stdout.write(
   postedComment
-    ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n… (${postedComment.length} characters; the same content as the job summary)\n`
+    ? `${postedComment.split('\n').slice(0, 12).join('\n')}\n` +
+        `… (${postedComment.length} characters; the same content as the job summary)\n`
     : '(none: the gate passed)\n'
 );
 rule('PR review (review-comments: true)');
 if (review) {
   console.log(
-    `${review.comments.length} line comment(s) on the diff, the rest in the review body (${review.body.length} characters):`
+    `${review.comments.length} line comment(s) on the diff, ` +
+      `the rest in the review body (${review.body.length} characters):`
   );
   for (const c of review.comments.slice(0, 5))
     console.log(`  ${c.path}:${c.line}  ${c.body.split('\n')[1].slice(0, 110)}…`);
@@ -185,7 +187,8 @@ if (review) {
 rule('Check run (check-run: true)');
 console.log(
   checkRun.conclusion
-    ? `conclusion ${checkRun.conclusion}; annotations sent in ${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}`
+    ? `conclusion ${checkRun.conclusion}; annotations sent in ` +
+        `${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}`
     : '(not created)'
 );
 rule('Step outputs (GITHUB_OUTPUT)');

@@ -17,7 +17,8 @@ export function renderTables(actionYml) {
   const action = load(actionYml);
   const inputs = Object.entries(action.inputs ?? {}).map(
     ([name, spec]) =>
-      `| \`${name}\` | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
+      `| \`${name}\` | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} ` +
+      `| ${cell(spec.description)} |`
   );
   const outputs = Object.entries(action.outputs ?? {}).map(
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`

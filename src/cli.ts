@@ -214,7 +214,8 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof PolicyError) {
       for (const p of err.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
       process.stderr.write(
-        `lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`
+        `lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
+          `problem${err.problems.length === 1 ? '' : 's'} above).\n`
       );
       return 2;
     }

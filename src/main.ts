@@ -167,7 +167,9 @@ export async function run(): Promise<void> {
     }
 
     const { counts } = report;
-    const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
+    const line =
+      `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ` +
+      `${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
     if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
     else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
   } catch (err) {

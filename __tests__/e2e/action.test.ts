@@ -91,7 +91,8 @@ describe('pull_request', () => {
     expect(run.annotations).toEqual(expected);
     expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
     expect(run.stdout).toContain(
-      '::error::Lineage gate failed (fail-on: error). 9 artifact(s), 15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.'
+      '::error::Lineage gate failed (fail-on: error). 9 artifact(s), ' +
+        '15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.'
     );
     expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', waived: '1', artifacts: '9' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');

@@ -29,16 +29,21 @@ const WORKSPACE = {
   // A mirror of a gated Llama: its ancestry (mirror → Instruct → base) makes the Llama duties bind.
   'mirror/adapter_config.json': peft('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit'),
   'mirror/README.md':
-    '---\nbase_model: unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit\nlicense: llama3.1\nmodel_name: Llama-3.1-8B-helper\n---\n\nBuilt with Llama.\n',
+    '---\nbase_model: unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit\n' +
+    'license: llama3.1\nmodel_name: Llama-3.1-8B-helper\n---\n\nBuilt with Llama.\n',
   'gated/adapter_config.json': peft('meta-llama/Llama-3.1-8B-Instruct'),
   'gated/README.md': '---\nlicense: llama3.1\nmodel_name: Llama-3.1-8B-tool\n---\n\nBuilt with Llama.\n',
   'missing/adapter_config.json': peft('acme-corp/no-such-model'),
   'missing/README.md': '---\nlicense: apache-2.0\n---\n',
-  'badrev/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: ${MISSING_SHA}\nlicense: { id: apache-2.0 }\n`,
-  'mismatch/lineage.yaml': `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\n    license: mit\nlicense: { id: apache-2.0 }\n`,
+  'badrev/lineage.yaml':
+    `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n` + `    revision: ${MISSING_SHA}\nlicense: { id: apache-2.0 }\n`,
+  'mismatch/lineage.yaml':
+    `schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\n` +
+    `    license: mit\nlicense: { id: apache-2.0 }\n`,
   'takedown/lineage.yaml': 'schema: 1\nupstreams:\n  - id: acme-corp/taken-down\nlicense: { id: apache-2.0 }\n',
   'alpaca/lineage.yaml':
-    'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\nlicense: { id: apache-2.0 }\ndatasets:\n  - id: tatsu-lab/alpaca\n    license: apache-2.0\n',
+    'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n    revision: main\n' +
+    'license: { id: apache-2.0 }\ndatasets:\n  - id: tatsu-lab/alpaca\n    license: apache-2.0\n',
   // Datasets are checked too; a bare name that is no dataset id is a notice.
   'data/README.md':
     '---\nbase_model: Qwen/Qwen3-4B@main\nlicense: apache-2.0\ndatasets:\n- acme-corp/no-such-data\n- openslr\n---\n'

@@ -62,7 +62,8 @@ describe('policy-ref', () => {
     expect(asked?.url).toMatch(/\/repos\/acme\/models\/contents\/\.github(%2F|\/)lineage-policy\.yml\?ref=a{40}$/);
     expect(result.stdout).toContain(`Policy: ${POLICY} as of the base commit aaaaaaa (policy-ref: base).`);
     expect(result.summary).toContain(
-      `This pull request changes ${POLICY}; the change applies to pull requests opened after it is merged, not to this one.`
+      `This pull request changes ${POLICY}; the change applies to ` +
+        `pull requests opened after it is merged, not to this one.`
     );
   });
 

@@ -30,10 +30,13 @@ interface ReportFinding {
 const CARD = '---\nlicense: llama3\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Llama-support-adapter\n';
 const CONFIG = '{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",\n  "r": 8\n}\n';
 const CONFIG_PATCH =
-  '@@ -3 +3 @@\n-  "base_model_name_or_path": "/content/base",\n+  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",';
+  '@@ -3 +3 @@\n-  "base_model_name_or_path": "/content/base",\n' +
+  '+  "base_model_name_or_path": "meta-llama/Llama-3.1-8B",';
 const NOTICE = [
-  'Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
-  'Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
+  'Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community ' +
+    'License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
+  'Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 ' +
+    'Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
   ''
 ].join('\n');
 
@@ -122,7 +125,8 @@ describe('review comments over several runs of one pull request', () => {
     expect(fixedComments.length).toBeGreaterThan(0);
     expect([...gh.resolvedThreads].sort()).toEqual(fixedComments.sort());
     expect(third.stdout).toContain(
-      `PR review: nothing new to post; ${third.reviewable.length} already posted by an earlier run; ${fixed.length} earlier finding(s) marked resolved and ${fixedComments.length} conversation thread(s) resolved.`
+      `PR review: nothing new to post; ${third.reviewable.length} already posted by an earlier run; ${fixed.length} ` +
+        `earlier finding(s) marked resolved and ${fixedComments.length} conversation thread(s) resolved.`
     );
 
     // Run 4: a second adapter brings new findings: a second review with only those.

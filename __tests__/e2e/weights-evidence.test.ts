@@ -78,7 +78,8 @@ describe('pull requests judged against the weights', () => {
   it('the card says in-house, the weights say Kimi: an error naming both files and both values', async () => {
     const workspace = tempDir('lg-bytes-');
     const card =
-      '---\nlicense: other\nlicense_name: acme-proprietary\nlicense_link: LICENSE\n---\n# Coder Pro\n\nOur in-house model.\n';
+      '---\nlicense: other\nlicense_name: acme-proprietary\n' +
+      'license_link: LICENSE\n---\n# Coder Pro\n\nOur in-house model.\n';
     write(workspace, { 'models/coder-pro/README.md': card, 'models/coder-pro/coder-pro.gguf': kimiGguf() });
     server = await prFilesServer(21, [
       ['models/coder-pro/README.md', 'added'],

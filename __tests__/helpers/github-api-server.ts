@@ -160,7 +160,8 @@ export async function startGitHubApiServer({
           res,
           githubError(
             422,
-            `The request does not conform to GitHub's ${graphql ? 'GraphQL schema' : 'OpenAPI description'}:\n${refused.join('\n')}`
+            `The request does not conform to GitHub's ` +
+              `${graphql ? 'GraphQL schema' : 'OpenAPI description'}:\n${refused.join('\n')}`
           )
         );
         return;
@@ -206,7 +207,8 @@ export async function startGitHubApiServer({
       });
       if (violations.length)
         throw new Error(
-          `${violations.length} request(s) or answer(s) did not conform to GitHub's OpenAPI description:\n${violations.join('\n')}`
+          `${violations.length} request(s) or answer(s) did not conform to GitHub's OpenAPI description:\n` +
+            `${violations.join('\n')}`
         );
     }
   };

@@ -306,7 +306,8 @@ export function validateRequest({ method, url, headers, body }: RequestToValidat
       .filter(([m, list]) => m !== verb && list.some((t) => t.regex.test(pathname)))
       .map(([m]) => m);
     return [
-      `${verb} ${pathname}: no such operation in GitHub's OpenAPI document${others.length ? ` (the path takes ${others.join(', ')})` : ''}`
+      `${verb} ${pathname}: no such operation in GitHub's OpenAPI ` +
+        `document${others.length ? ` (the path takes ${others.join(', ')})` : ''}`
     ];
   }
   const { operation } = matched;
@@ -379,7 +380,8 @@ export function validateResponse(operation: Operation, status: number, body: unk
     // accessible by integration" to a token without the permission: accept them in its error shape.
     if (status >= 400 && validateSchema('basic-error', body).length === 0) return [];
     return [
-      `${where}: status ${status} is not documented (documented: ${Object.keys(operation.definition.responses).join(', ')})`
+      `${where}: status ${status} is not documented (documented: ` +
+        `${Object.keys(operation.definition.responses).join(', ')})`
     ];
   }
   const [response, responsePointer] = isRef(documented)

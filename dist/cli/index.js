@@ -11918,7 +11918,9 @@ function git(cwd, args, timeoutMs = 120_000) {
         }, (error, stdout, stderr) => {
             let message = stderr.trim();
             if (error && error.killed)
-                message = `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+                message =
+                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
+                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
             else if (error && !message)
                 message = error.message;
             resolve({ ok: !error, stdout, stderr: message });
@@ -11954,7 +11956,8 @@ async function ensureCommit(cwd, ref, remote, log) {
     log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
     const fetched = await git(cwd, args, 600_000);
     if (!fetched.ok) {
-        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
+        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
+            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
     }
     // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
     const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
@@ -11972,7 +11975,8 @@ async function ensureMergeBase(cwd, base, head, remote, log) {
     const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
     for (const how of attempts) {
         const args = ['fetch', '--no-tags', ...how, remote, base, head];
-        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the shallow checkout: deepening it (git ${args.join(' ')}).`);
+        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
+            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
         const fetched = await git(cwd, args, 600_000);
         if (!fetched.ok)
             throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
@@ -12376,7 +12380,8 @@ async function main(argv) {
         if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .PolicyError */ .p) {
             for (const p of err.problems)
                 process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
-            process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+            process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
+                `problem${err.problems.length === 1 ? '' : 's'} above).\n`);
             return 2;
         }
         if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
@@ -14903,25 +14908,32 @@ const EXPECTATIONS = {
     'adapter-config': {
         what: 'a PEFT or MLX adapter config',
         lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
-        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, \`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
+        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, ` +
+            `\`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, ` +
+            `keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
     },
     'mens-training': {
         what: 'a MENS training manifest',
         lacks: (value) => {
             const present = mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.filter((k) => (0,fields/* hasKey */.CJ)(value, k));
-            return `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} of the ${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.length} keys MENS always writes (${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.map((k) => `\`${k}\``).join(', ')})`;
+            return (`it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} ` +
+                `of the ${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.length} keys MENS always writes ` +
+                `(${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.map((k) => `\`${k}\``).join(', ')})`);
         },
-        fix: `Let the MENS trainer write training_manifest.json; if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+        fix: `Let the MENS trainer write training_manifest.json; ` +
+            `if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
     },
     'mens-adapter-v3': {
         what: 'a MENS adapter manifest v3',
         lacks: (value) => formatLacks(value, mens_adapter_manifest_v3/* MENS_V3_FORMATS */.h),
-        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, \`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, ` +
+            `\`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
     },
     'mens-sidecar-v2': {
         what: 'a MENS adapter sidecar v2',
         lacks: (value) => formatLacks(value, mens_adapter_sidecar_v2/* MENS_V2_FORMATS */.U),
-        fix: `The v2 sidecar is retired: write the v3 adapter manifest with provenance instead, or rename the file ${LINEAGE_FIX}.`
+        fix: `The v2 sidecar is retired: write the v3 adapter manifest ` +
+            `with provenance instead, or rename the file ${LINEAGE_FIX}.`
     },
     lineage: {
         what: 'a lineage manifest',
@@ -14963,10 +14975,12 @@ function readUnrecognised(input, kind) {
     const notObject = (0,fields/* isObject */.Gv)(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
     const outcome = read.length
         ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
-        : `No lineage key could be read from it (no \`base_model\`, \`base_model_name_or_path\`, \`model\` or \`license\`).`;
+        : `No lineage key could be read from it (no \`base_model\`, ` +
+            `\`base_model_name_or_path\`, \`model\` or \`license\`).`;
     record.notes.push({
         kind: 'unrecognised-format',
-        message: `${input.path} has the name of ${expectation.what} but is not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
+        message: `${input.path} has the name of ${expectation.what} but is ` +
+            `not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
         fix: expectation.fix,
         source: record.anchor
     });
@@ -15041,7 +15055,8 @@ function describe(err, doc) {
             return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
         case 'enum':
             return {
-                message: `${subject(path)} must be one of ${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
+                message: `${subject(path)} must be one of ` +
+                    `${params.allowedValues.map((v) => `\`${String(v)}\``).join(', ')}${got}`,
                 at: valueSpan(doc, path)
             };
         case 'const':
@@ -15201,7 +15216,8 @@ function readManifest(path, bytes, size) {
     if ((0,manifest_names/* isWeakName */.so)(path) && !hasLineageKeys(input.doc.value)) {
         return {
             kind: 'not-a-manifest',
-            reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+            reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds ` +
+                `neither a MENS sidecar's \`format\` nor any model or license key`
         };
     }
     return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
@@ -16130,7 +16146,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
             final: {
                 kind: 'revision-not-found',
                 revision: query.revision ?? '',
-                detail: `${describe(query)} has no revision "${query.revision ?? ''}" (${status} RevisionNotFound${quoted(message)})`
+                detail: `${describe(query)} has no revision "${query.revision ?? ''}" ` +
+                    `(${status} RevisionNotFound${quoted(message)})`
             }
         };
     }
@@ -16139,7 +16156,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
             final: {
                 kind: 'gated',
                 authenticated,
-                detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} (${status} GatedRepo${quoted(message)})`
+                detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} ` +
+                    `(${status} GatedRepo${quoted(message)})`
             }
         };
     }
@@ -16156,7 +16174,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
         const detail = authenticated
             ? `the Hub has no ${describe(query)}, or the token cannot see it (${what})`
             : status === 401
-                ? `the Hub answered ${what} to an anonymous request: ${describe(query)} does not exist, or it is private or gated (set hub-token to tell which)`
+                ? `the Hub answered ${what} to an anonymous request: ${describe(query)} ` +
+                    `does not exist, or it is private or gated (set hub-token to tell which)`
                 : `the Hub has no ${describe(query)} (${what})`;
         return { final: { kind: 'not-found', authenticated, status, detail } };
     }
@@ -16169,7 +16188,8 @@ function classifyReply(reply, query, authenticated, nowMs) {
     if (status === 404) {
         // A 404 without the Hub's error code is not a verdict about the repo: most often the
         // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
-        return unreachable(`the endpoint answered 404 without an X-Error-Code for ${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+        return unreachable(`the endpoint answered 404 without an X-Error-Code for ` +
+            `${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
     }
     return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
 }
@@ -16748,7 +16768,8 @@ async function setUpHub(input) {
         token,
         finish: async () => {
             const stats = client.stats();
-            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ` +
+                `${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
             if (cache)
                 await cache.save();
         }
@@ -16979,7 +17000,8 @@ function draftLineageManifest(input) {
     const weights = weightLines(input);
     const entries = (lines) => lines.filter((l) => l.startsWith('  - ')).length;
     const body = [
-        `# Written by \`lineage-gate init\` from ${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
+        `# Written by \`lineage-gate init\` from ` +
+            `${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
         '# Check every value; fill in or delete each TODO(lineage-gate). Docs: docs/lineage-manifest.md',
         'schema: 1',
         ...(name ? [`name: ${scalar(name)}`] : []),
@@ -17059,7 +17081,8 @@ function writeNew(rootReal, absolute, text, force) {
 }
 function summary(draft) {
     const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return `${count(draft.upstreams, 'upstream')}, ${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`;
+    return (`${count(draft.upstreams, 'upstream')}, ` +
+        `${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`);
 }
 /** Drafts and writes one lineage.yaml per artifact directory found under `dirs`. */
 async function initLineage(opts) {
@@ -20556,7 +20579,8 @@ function describe(err, doc) {
             const extra = String(params.additionalProperty);
             if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
                 return {
-                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+                    message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} ` +
+                        `is not a Hub id pattern: ids contain no whitespace`,
                     at: keySpan(doc, [...path, extra])
                 };
             }
@@ -20575,7 +20599,8 @@ function describe(err, doc) {
         }
         case 'const':
             return {
-                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+                message: `${subject(path)} must be ${show(params.allowedValue)}${got}: ` +
+                    `it is the only version of the policy format`,
                 at: valueSpan(doc, path)
             };
         case 'pattern':
@@ -20590,7 +20615,8 @@ function describe(err, doc) {
                 return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
             if (last === 'id' || path[path.length - 2] === 'aliases')
                 return {
-                    message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+                    message: `${subject(path)} must be a license id: letters, ` +
+                        `digits and \`.+_- \`, starting with a letter or digit${got}`,
                     at: valueSpan(doc, path)
                 };
             return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };
@@ -20728,7 +20754,9 @@ const ID_CANDIDATES = [...license_ids/* HUB_LICENSE_IDS */.Fw, ...license_ids/* 
 function unknownIdProblem(token, knowledge, whole) {
     const hint = suggestion(token, [...ID_CANDIDATES, ...knowledge], quoteCode);
     const what = whole ? 'is' : `names ${JSON.stringify(token)}, which is`;
-    return `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` for a license of your own, or describe it under \`licenses.knowledge\``;
+    return (`${what} neither an SPDX id, a Hub license id nor a known license name${hint}; ` +
+        `write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` ` +
+        `for a license of your own, or describe it under \`licenses.knowledge\``);
 }
 /** The license ids of an expression: neither operators nor the exception after `WITH`. */
 function licenseOperands(text) {
@@ -20797,7 +20825,8 @@ function checkWaiver(c, i, ruleIds) {
     const base = ['waivers', i];
     const rule = c.value([...base, 'rule']);
     if (typeof rule === 'string' && !ruleIds.includes(rule)) {
-        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
+        c.atValue([...base, 'rule'], `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, ` +
+            `which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`);
     }
     checkGlob(c, [...base, 'path'], 'path');
     checkGlob(c, [...base, 'upstream'], 'hub-id');
@@ -21690,7 +21719,8 @@ function verdictBlock(report) {
     return [
         `## ${mark} Lineage gate: ${report.result}`,
         '',
-        `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+        `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
+            `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
     ].join('\n');
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
@@ -21802,7 +21832,8 @@ function findingItem(finding, links) {
 }
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 function compactFindingItem(finding, links) {
-    return `${findingHead(finding, links)} — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`;
+    return (`${findingHead(finding, links)} — ` +
+        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`);
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -21999,8 +22030,10 @@ function omissionNote(groups, rows, maxBytes) {
     if (parts.length)
         sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
     if (compacted)
-        sentences.push(`${(0,markdown_blocks/* plural */.LS)(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
-    return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
+        sentences.push(`${(0,markdown_blocks/* plural */.LS)(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
+            `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
+        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
 }
 /** Replaces an item by its compact form; returns the bytes saved. */
 function compact(item, links) {
@@ -22185,11 +22218,13 @@ function describeRule(id, meta, docsBase) {
         name: ruleName(id),
         shortDescription: { text: meta.description },
         fullDescription: {
-            text: (0,render_escape/* clip */.$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
+            text: (0,render_escape/* clip */.$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
+                `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
         },
         help: {
             text: `${meta.description}\n\nHow to fix: ${howToFix}`,
-            markdown: `${meta.description}\n\n**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
+            markdown: `${meta.description}\n\n` +
+                `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
         },
         helpUri,
         defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
@@ -22282,12 +22317,14 @@ function resultOf(f, ruleIndex) {
 function truncationNote(reason, kept, total, maxResults, maxBytes) {
     const why = reason === 'result-limit'
         ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
-        : `GitHub code scanning accepts at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+        : `GitHub code scanning accepts at most ` +
+            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
     return {
         reason,
         findings: total,
         results: kept,
-        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
+        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+            `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
     };
 }
 function serialize(log) {
@@ -22429,8 +22466,10 @@ function totals(report) {
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
-    const tally = `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.errors, 'error')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.warnings, 'warning')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.notices, 'notice')}`;
-    return `${symbol} ${tally} in ${artifacts}${waived} — gate ${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`;
+    const tally = `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.errors, 'error')}, ` +
+        `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.warnings, 'warning')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.notices, 'notice')}`;
+    return (`${symbol} ${tally} in ${artifacts}${waived} — gate ` +
+        `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`);
 }
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
 function renderText(report, opts) {
@@ -22450,7 +22489,8 @@ function renderText(report, opts) {
         for (const r of rows) {
             const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
             const message = r.f.waived ? paint('dim', r.message) : r.message;
-            lines.push(`  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`);
+            lines.push(`  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ` +
+                `${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`);
             lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
         }
         lines.push('');
@@ -22843,7 +22883,9 @@ const missingUpstream = {
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+                message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ` +
+                    `${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} ` +
+                    `no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(anchor.format)}.`,
                 subject: artifact.dir
             }
@@ -22888,7 +22930,8 @@ const unresolvableUpstream = {
             return {
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${(0,artifact_facts/* where */._M)(ref.source)} is ${WHAT[ref.kind]} (${(0,artifact_facts/* quote */.hD)(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
+                message: `The upstream ${(0,artifact_facts/* where */._M)(ref.source)} is ${WHAT[ref.kind]} (${(0,artifact_facts/* quote */.hD)(ref.raw)}), ` +
+                    `so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
                 fix: ref.id
                     ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
                     : `In ${ref.source.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(format)}.`,
@@ -22913,7 +22956,7 @@ const invalidHubId = {
             .map((ref) => ({
             path: ref.source.path,
             at: ref.source.at,
-            message: `${(0,artifact_facts/* quote */.hD)(ref.id ?? ref.raw)} at ${(0,artifact_facts/* where */._M)(ref.source)} is not a valid Hub repo id: ${ref.invalidReason}.`,
+            message: `${(0,artifact_facts/* quote */.hD)(ref.id ?? ref.raw)} at ${(0,artifact_facts/* where */._M)(ref.source)} ` + `is not a valid Hub repo id: ${ref.invalidReason}.`,
             fix: 'Write the id exactly as the Hub shows it: `org/name`, letters, digits, `-`, `_` and `.` only, one `/`.',
             subject: `${ref.source.field}:${ref.raw}`
         }));
@@ -22928,7 +22971,8 @@ var classify = __nccwpck_require__(1376);
 const unqualifiedHubId = {
     id: 'unqualified-hub-id',
     meta: {
-        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
+        description: 'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now ' +
+            'redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/unqualified-hub-id.md'
     },
@@ -22940,8 +22984,10 @@ const unqualifiedHubId = {
             .map((d) => ({
             path: d.source.path,
             at: d.source.at,
-            message: `The dataset ${(0,artifact_facts/* quote */.hD)(d.raw)} at ${(0,artifact_facts/* where */._M)(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
-            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the data in a lineage.yaml `datasets:` entry.',
+            message: `The dataset ${(0,artifact_facts/* quote */.hD)(d.raw)} at ${(0,artifact_facts/* where */._M)(d.source)} is a bare name, ` +
+                `not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+            fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the ' +
+                'format allows), or describe the data in a lineage.yaml `datasets:` entry.',
             subject: `dataset:${d.raw}`,
             severity: 'notice'
         }));
@@ -22952,7 +22998,9 @@ const unqualifiedHubId = {
                 .map((ref) => ({
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${(0,artifact_facts/* quote */.hD)(ref.id)} at ${(0,artifact_facts/* where */._M)(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${(0,artifact_facts/* sentence */.em)(ref.recovered)}.` : ''}`,
+                message: `The upstream ${(0,artifact_facts/* quote */.hD)(ref.id)} at ${(0,artifact_facts/* where */._M)(ref.source)} has no organisation: ` +
+                    `legacy ids are redirected by the Hub, so the name alone does not say which ` +
+                    `repository was used.${ref.recovered ? ` ${(0,artifact_facts/* sentence */.em)(ref.recovered)}.` : ''}`,
                 fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
                 subject: `${ref.source.field}:${ref.id}`
             }))
@@ -22990,8 +23038,11 @@ const unpinnedRevision = {
             drafts.push({
                 path: ref.source.path,
                 at: ref.source.at,
-                message: `The upstream ${ref.id} at ${(0,artifact_facts/* where */._M)(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
-                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+                message: `The upstream ${ref.id} at ${(0,artifact_facts/* where */._M)(ref.source)} is not pinned to a ` +
+                    `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
+                    `the Hub repo can change after this artifact was made.`,
+                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
+                    `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
                 subject: ref.id.toLowerCase(),
                 upstream: ref.id,
                 // `require.pinned-revisions` turns the advice into a requirement.
@@ -23019,10 +23070,14 @@ const missingLicense = {
             {
                 path: anchor.path,
                 at: anchor.anchor.at,
-                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
+                message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ` +
+                    `${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one ` +
+                    `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
-                    ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as \`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
-                    : `Add a model card (README.md with \`license:\` in its front matter) or a lineage.yaml with \`license: { id: … }\` ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
+                    ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as ` +
+                        `\`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
+                    : `Add a model card (README.md with \`license:\` in its front matter) ` +
+                        `or a lineage.yaml with \`license: { id: … }\` ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
                 subject: artifact.dir
             }
         ];
@@ -23069,7 +23124,8 @@ const unknownLicense = {
                     path: decl.source.path,
                     at: decl.source.at,
                     message: `The license ${(0,artifact_facts/* quote */.hD)(decl.id ?? decl.name)} at ${(0,artifact_facts/* where */._M)(decl.source)} cannot be recognised: ${why}.`,
-                    fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; for custom terms write `license: other` with `license_name` and `license_link`.',
+                    fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; ' +
+                        'for custom terms write `license: other` with `license_name` and `license_link`.',
                     subject: `${decl.source.field}:${decl.id ?? decl.name}`
                 });
             }
@@ -23145,12 +23201,14 @@ function howToFix(artifact, entry) {
     const text = entry?.attribution?.text
         ? `"${entry.attribution.text}"`
         : 'the attribution text the upstream license asks for';
-    return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
+    return (`Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ` +
+        `${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`);
 }
 const missingAttribution = {
     id: 'missing-attribution',
     meta: {
-        description: 'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
+        description: 'The artifact owes attribution (it says so, the policy asks for it, ' +
+            'or an upstream license requires a notice) and carries no attribution text.',
         defaultSeverity: 'error',
         docs: 'docs/rules/missing-attribution.md'
     },
@@ -23178,7 +23236,8 @@ const missingAttribution = {
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
-                message: `Attribution is owed because ${d.because}${condition}, but the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} carries no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
+                message: `Attribution is owed because ${d.because}${condition}, but the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} carries ` +
+                    `no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
                 fix: howToFix(artifact, d.entry),
                 subject: `${artifact.dir}:${key}`,
                 upstream: d.upstream
@@ -23195,7 +23254,8 @@ const missingAttribution = {
             drafts.push({
                 path: flag.source.path,
                 at: flag.source.at,
-                message: `${(0,artifact_facts/* where */._M)(flag.source)} says attribution is not required, but ${unconditional.because}, which requires a notice.`,
+                message: `${(0,artifact_facts/* where */._M)(flag.source)} says attribution is not required, ` +
+                    `but ${unconditional.because}, which requires a notice.`,
                 fix: `Set it to true and ${howToFix(artifact, unconditional.entry).replace(/^Carry/, 'carry')}`,
                 subject: `${flag.source.path}:${flag.source.field}:false`,
                 upstream: unconditional.upstream
@@ -23242,7 +23302,8 @@ const unmanifestedWeights = {
                 path: first.path,
                 at: span/* FILE_START */.W,
                 message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ` +
-                    `${(0,artifact_facts/* plural */.LS)(relevant.length, 'has', 'have')} no lineage manifest beside ${(0,artifact_facts/* plural */.LS)(relevant.length, 'it', 'them')}: ` +
+                    `${(0,artifact_facts/* plural */.LS)(relevant.length, 'has', 'have')} no lineage ` +
+                    `manifest beside ${(0,artifact_facts/* plural */.LS)(relevant.length, 'it', 'them')}: ` +
                     `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
                 fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
                     `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
@@ -23400,14 +23461,16 @@ const licenseNotAllowed = {
                 ? `the policy denies it (\`licenses.deny\`: ${(0,artifact_facts/* quote */.hD)(matched)})`
                 : verdict === 'not-in-allow-list'
                     ? "it is not in the policy's `licenses.allow` list"
-                    : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+                    : 'the gate does not know this license, and the policy ' +
+                        'does not accept unknown licenses (`licenses.unknown`)';
             drafts.push({
                 path,
                 at,
                 message: `${what} is ${(0,artifact_facts/* quote */.hD)(license)}, and ${why}.`,
                 fix: verdict === 'denied'
                     ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
-                    : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+                    : 'Use an allowed license, add it to `licenses.allow` if your ' +
+                        'legal review accepts it, or waive the finding with a reason.',
                 subject: `${upstream ?? 'artifact'}:${license}`,
                 severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
                 upstream
@@ -23461,7 +23524,8 @@ const upstreamNotAllowed = {
                 drafts.push({
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
+                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches ` +
+                        `the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
                     fix: 'Derive the artifact from an allowed upstream, or waive the finding in the policy with a reason.',
                     subject: ref.id.toLowerCase(),
                     upstream: ref.id
@@ -23471,8 +23535,10 @@ const upstreamNotAllowed = {
                 drafts.push({
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches none of the policy's \`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
-                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
+                    message: `The upstream ${ref.id}${as} at ${(0,artifact_facts/* where */._M)(ref.source)} matches none of the policy's ` +
+                        `\`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
+                    fix: `Derive the artifact from an allowed upstream, or add a pattern for ` +
+                        `${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
                     subject: ref.id.toLowerCase(),
                     upstream: ref.id
                 });
@@ -23512,8 +23578,10 @@ const insufficientEvidence = {
             drafts.push({
                 path: best.source.path,
                 at: best.source.at,
-                message: `The claim that the artifact derives from ${best.id} (${(0,artifact_facts/* where */._M)(best.source)}) is only ${best.evidence} evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
-                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
+                message: `The claim that the artifact derives from ${best.id} (${(0,artifact_facts/* where */._M)(best.source)}) is only ${best.evidence} ` +
+                    `evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
+                fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a ` +
+                    `lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
                 subject: best.id.toLowerCase(),
                 upstream: best.id
             });
@@ -23553,8 +23621,12 @@ const licenseConflict = {
             drafts.push({
                 path: own.source.path,
                 at: own.source.at,
-                message: `The artifact declares ${(0,artifact_facts/* quote */.hD)(ownKey)} (${(0,artifact_facts/* where */._M)(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
-                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+                message: `The artifact declares ${(0,artifact_facts/* quote */.hD)(ownKey)} (${(0,artifact_facts/* where */._M)(own.source)}), but its upstream ` +
+                    `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
+                    `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+                    `the declared license cannot drop them.`,
+                fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
+                    `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
                 subject: `${ownKey}:${u.id.toLowerCase()}`,
                 upstream: u.id
             });
@@ -23581,7 +23653,8 @@ function startsWithWord(name, prefix) {
 const namingRequirement = {
     id: 'naming-requirement',
     meta: {
-        description: 'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+        description: "An upstream's license requires derivative names to start with a prefix " +
+            '(Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/naming-requirement.md'
     },
@@ -23602,8 +23675,11 @@ const namingRequirement = {
             drafts.push({
                 path: anchor.path,
                 at: anchor.at,
-                message: `The artifact's name ${JSON.stringify(name)} (${declared ? (0,artifact_facts/* where */._M)(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
-                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                message: `The artifact's name ${JSON.stringify(name)} ` +
+                    `(${declared ? (0,artifact_facts/* where */._M)(declared.source) : 'its directory name, as no manifest names it'}) does not start ` +
+                    `with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
+                fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
+                    `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
                 subject: `${prefix}:${name}`,
                 upstream: u.id
             });
@@ -23628,8 +23704,11 @@ const nonCommercialUpstream = {
             .map((u) => ({
             path: u.ref.source.path,
             at: u.ref.source.at,
-            message: `The upstream ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ${u.source}), which allows non-commercial or research use only: the artifact inherits that restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
-            fix: `Keep the artifact out of commercial use, or train from an upstream whose license allows it. License: ${u.entry.source}`,
+            message: `The upstream ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ` +
+                `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
+                `restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+            fix: `Keep the artifact out of commercial use, or train from an ` +
+                `upstream whose license allows it. License: ${u.entry.source}`,
             subject: u.id.toLowerCase(),
             upstream: u.id
         }));
@@ -23649,8 +23728,11 @@ const waiverExpired = {
         return expiredWaivers.map((w) => ({
             path: w.at.path,
             at: { line: w.at.line, column: w.at.column, endLine: w.at.line, endColumn: w.at.column + 1 },
-            message: `The waiver of \`${w.rule}\` for ${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
-            fix: 'Fix the findings it covered, or renew the waiver with a new `expires` date after reviewing its reason again.',
+            message: `The waiver of \`${w.rule}\` for ` +
+                `${JSON.stringify(w.path)}${w.upstream ? ` (upstream ${JSON.stringify(w.upstream)})` : ''} expired ` +
+                `on ${w.expires}; the findings it covered count again. Its reason was: ${JSON.stringify(w.reason)}.`,
+            fix: 'Fix the findings it covered, or renew the waiver with ' +
+                'a new `expires` date after reviewing its reason again.',
             subject: `${w.rule}:${w.path}:${w.upstream ?? ''}`
         }));
     }
@@ -23704,7 +23786,9 @@ const hubRepoNotFound = {
                 {
                     path: d.source.path,
                     at: d.source.at,
-                    message: `The Hub has no dataset ${d.id} (${(0,artifact_facts/* where */._M)(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: the training data cannot be verified.`,
+                    message: `The Hub has no dataset ${d.id} ` +
+                        `(${(0,artifact_facts/* where */._M)(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: ` +
+                        `the training data cannot be verified.`,
                     fix: 'Correct the dataset id, or set `hub-token` if it is private or gated.',
                     subject: `dataset:${d.id.toLowerCase()}`
                 }
@@ -23723,8 +23807,11 @@ const hubRepoNotFound = {
                         path: ref.source.path,
                         at: ref.source.at,
                         message: anonymous
-                            ? `The Hub answers that ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) does not exist, or is private or gated and needs a token: asked without one, it cannot tell which.`
-                            : `The Hub has no repository ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)})${a.authenticated ? ', even with the token given' : ''}: the upstream cannot be verified.`,
+                            ? `The Hub answers that ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) does not exist, ` +
+                                `or is private or gated and needs a token: asked without one, it cannot tell which.`
+                            : `The Hub has no repository ${fact.id} ` +
+                                `(${(0,artifact_facts/* where */._M)(ref.source)})${a.authenticated ? ', even with the token given' : ''}: ` +
+                                `the upstream cannot be verified.`,
                         fix: anonymous
                             ? 'Set `hub-token` (or HF_TOKEN) to a token that can read the repository, or correct the id.'
                             : 'Correct the id (it may have been renamed or deleted), or record where the weights really came from.',
@@ -23753,8 +23840,11 @@ const hubRevisionNotFound = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} of it (${(0,artifact_facts/* where */._M)(ref.source)}): that revision was never there, or was removed (a deleted branch, a force-push).`,
-                    fix: `Pin a revision that exists in ${fact.id}'s commit history on the Hub: the 40-hex commit the training run really used.`,
+                    message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} ` +
+                        `of it (${(0,artifact_facts/* where */._M)(ref.source)}): that revision was never there, ` +
+                        `or was removed (a deleted branch, a force-push).`,
+                    fix: `Pin a revision that exists in ${fact.id}'s commit history ` +
+                        `on the Hub: the 40-hex commit the training run really used.`,
                     subject: `${fact.id.toLowerCase()}@${fact.revision}`,
                     upstream: fact.id
                 }
@@ -23787,7 +23877,8 @@ const hubGated = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is ${gated} on the Hub: its terms must be accepted before download, and derivatives usually carry them on.`,
+                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is ${gated} on the Hub: ` +
+                        `its terms must be accepted before download, and derivatives usually carry them on.`,
                     fix: 'Make sure the terms accepted for the upstream allow this use, and pass them on with the artifact.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id
@@ -23816,8 +23907,10 @@ const hubDisabled = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is disabled on the Hub: it was taken down, which can mean a legal or policy problem with its weights.`,
-                    fix: 'Find out why it was disabled before shipping anything derived from it; derive from another upstream if needed.',
+                    message: `The upstream ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}) is disabled on the Hub: ` +
+                        `it was taken down, which can mean a legal or policy problem with its weights.`,
+                    fix: 'Find out why it was disabled before shipping anything ' +
+                        'derived from it; derive from another upstream if needed.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id
                 }
@@ -23869,8 +23962,10 @@ const hubLicenseMismatch = {
                     drafts.push({
                         path: decl.source.path,
                         at: decl.source.at,
-                        message: `${(0,artifact_facts/* where */._M)(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
-                        fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+                        message: `${(0,artifact_facts/* where */._M)(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, ` +
+                            `but its Hub card says ${JSON.stringify(hubKey)}.`,
+                        fix: `Check ${fact.id}'s license on the Hub and declare ` +
+                            `that one (its terms are what the artifact inherits).`,
                         subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
                         upstream: fact.id
                     });
@@ -23891,7 +23986,8 @@ const hubLicenseMismatch = {
             drafts.push({
                 path: d.source.path,
                 at: d.source.at,
-                message: `${(0,artifact_facts/* where */._M)(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+                message: `${(0,artifact_facts/* where */._M)(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, ` +
+                    `but its Hub card says ${JSON.stringify(hubKey)}.`,
                 fix: `Check ${d.id}'s license on the Hub and declare that one: the data's terms bind the model trained on it.`,
                 subject: `dataset:${d.id.toLowerCase()}:${d.license}:${hubKey}`
             });
@@ -23912,7 +24008,8 @@ function sentenceEnd(text) {
 const hubUnreachable = {
     id: 'hub-unreachable',
     meta: {
-        description: 'The Hub could not be asked about an upstream (network, rate limit, time budget); an error when the policy requires the Hub.',
+        description: 'The Hub could not be asked about an upstream (network, rate limit, ' +
+            'time budget); an error when the policy requires the Hub.',
         defaultSeverity: 'warning',
         docs: 'docs/rules/hub-unreachable.md'
     },
@@ -23922,13 +24019,16 @@ const hubUnreachable = {
                 {
                     path: ref.source.path,
                     at: ref.source.at,
-                    message: `Could not ask the Hub about ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}): ${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
+                    message: `Could not ask the Hub about ${fact.id} (${(0,artifact_facts/* where */._M)(ref.source)}): ` +
+                        `${sentenceEnd(fact.answer.reason)} Nothing about it was verified.`,
                     // A question the gate refused to send (a malformed revision) will not be answered by waiting.
                     fix: fact.answer.reason.startsWith('not asked')
                         ? 'Correct the revision: a 40-hex commit, a branch or tag name, or refs/pr/N.'
                         : ctx.policy.require.hub
-                            ? 'The policy requires the Hub (`require.hub: true`): re-run when the Hub answers, or check `hub-endpoint` and `hub-token`.'
-                            : 'Re-run when the Hub answers, or check `hub-endpoint` and `hub-token`; set `require.hub: true` in the policy to fail closed.',
+                            ? 'The policy requires the Hub (`require.hub: true`): re-run ' +
+                                'when the Hub answers, or check `hub-endpoint` and `hub-token`.'
+                            : 'Re-run when the Hub answers, or check `hub-endpoint` and ' +
+                                '`hub-token`; set `require.hub: true` in the policy to fail closed.',
                     subject: fact.id.toLowerCase(),
                     upstream: fact.id,
                     // Fail closed when the policy says the Hub must answer.
@@ -24148,7 +24248,8 @@ function factDisagreements(records) {
                 continue;
             const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
             out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${(0,artifact_facts/* quote */.hD)(String(here.value))}, but ` +
-                `${place(there.source, thereRecord)} gives ${(0,artifact_facts/* quote */.hD)(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
+                `${place(there.source, thereRecord)} gives ` +
+                `${(0,artifact_facts/* quote */.hD)(String(there.value))}: they cannot describe the same run.`, 'Correct the file that does not describe the run that produced these weights.', `${key}:${first.path}|${record.path}`));
         }
     }
     return out;
@@ -24162,7 +24263,8 @@ function attributionDisagreements(records) {
     const first = stating[0];
     return [
         draft(differing.attribution.source, `${(0,artifact_facts/* where */._M)(differing.attribution.source)} says attribution is ${differing.attribution.required ? '' : 'not '}` +
-            `required, but ${(0,artifact_facts/* where */._M)(first.attribution.source)} says it is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
+            `required, but ${(0,artifact_facts/* where */._M)(first.attribution.source)} says it ` +
+            `is ${first.attribution.required ? '' : 'not '}required.`, "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).", `attribution:${first.path}|${differing.path}`)
     ];
 }
 const inconsistentLineage = {
@@ -25922,7 +26024,8 @@ function resolveUpstreamLicenses(ctx) {
                 license,
                 via: fromHub ? 'hub' : 'builtin',
                 evidence: fromHub ? 'secondary' : 'inferred',
-                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ` +
+                    `${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
             });
         }
     }

@@ -62,14 +62,16 @@ async function review(ctx: SurfaceContext, pullNumber: number, headSha: string):
     done.resolved || done.threadsResolved ? `; ${done.resolved} earlier finding(s) marked resolved${threads}` : '';
   if (done.threadsLeftOpen) {
     ctx.info(
-      `${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`
+      `${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text ` +
+        `says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`
     );
   }
   const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
   if (done.reviewId === null) ctx.info(`PR review: nothing new to post${again}${resolved}.`);
   else
     ctx.info(
-      `PR review #${done.reviewId}: ${done.lineComments} line comment(s), ${done.inBody} finding(s) in its body${again}${resolved}.`
+      `PR review #${done.reviewId}: ${done.lineComments} line comment(s), ` +
+        `${done.inBody} finding(s) in its body${again}${resolved}.`
     );
 }
 

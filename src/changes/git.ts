@@ -87,7 +87,9 @@ function git(cwd: string, args: string[], timeoutMs = 120_000): Promise<GitResul
       (error, stdout, stderr) => {
         let message = stderr.trim();
         if (error && (error as { killed?: boolean }).killed)
-          message = `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+          message =
+            `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
+            `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
         else if (error && !message) message = error.message;
         resolve({ ok: !error, stdout, stderr: message });
       }
@@ -128,7 +130,8 @@ async function ensureCommit(cwd: string, ref: string, remote: string, log: (m: s
   const fetched = await git(cwd, args, 600_000);
   if (!fetched.ok) {
     throw new Error(
-      `Cannot diff: ${ref} is not in the local checkout and \`git fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`
+      `Cannot diff: ${ref} is not in the local checkout and \`git ` +
+        `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`
     );
   }
   // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
@@ -153,7 +156,8 @@ async function ensureMergeBase(
   for (const how of attempts) {
     const args = ['fetch', '--no-tags', ...how, remote, base, head];
     log(
-      `No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the shallow checkout: deepening it (git ${args.join(' ')}).`
+      `No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
+        `in the shallow checkout: deepening it (git ${args.join(' ')}).`
     );
     const fetched = await git(cwd, args, 600_000);
     if (!fetched.ok)

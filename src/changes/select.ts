@@ -142,14 +142,17 @@ async function fromPullRequest(ctx: Context): Promise<ChangeSet> {
     try {
       const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
       if (!listed.capped) return changed(ctx, listed.changes, `pull request #${number} files API`);
-      reason = `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} files and pull request #${number} reached that cap`;
+      reason =
+        `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
+        `files and pull request #${number} reached that cap`;
     } catch (err) {
       reason = `the pull request files API failed (${messageOf(err)})`;
     }
   }
   if (ctx.eventName === 'pull_request_target') {
     ctx.notes.push(
-      'pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.'
+      'pull_request_target: files are read from the workspace, which holds ' +
+        'the base branch unless the workflow checked out the pull request head.'
     );
   }
   return diffOrFullScan(ctx, base, head, 'merge-base', reason);

@@ -94,7 +94,9 @@ export function readManifest(path: string, bytes: Buffer, size?: number): ReadRe
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
     return {
       kind: 'not-a-manifest',
-      reason: `${basenameOf(path)} is a common name, and this one holds neither a MENS sidecar's \`format\` nor any model or license key`
+      reason:
+        `${basenameOf(path)} is a common name, and this one holds ` +
+        `neither a MENS sidecar's \`format\` nor any model or license key`
     };
   }
   return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };

@@ -48,25 +48,38 @@ const EXPECTATIONS: Record<Exclude<NameKind, 'model-card'>, Expectation> = {
   'adapter-config': {
     what: 'a PEFT or MLX adapter config',
     lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
-    fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, \`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
+    fix:
+      `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, ` +
+      `\`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, ` +
+      `keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
   },
   'mens-training': {
     what: 'a MENS training manifest',
     lacks: (value) => {
       const present = TRAINING_REQUIRED_KEYS.filter((k) => hasKey(value, k));
-      return `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} of the ${TRAINING_REQUIRED_KEYS.length} keys MENS always writes (${TRAINING_REQUIRED_KEYS.map((k) => `\`${k}\``).join(', ')})`;
+      return (
+        `it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} ` +
+        `of the ${TRAINING_REQUIRED_KEYS.length} keys MENS always writes ` +
+        `(${TRAINING_REQUIRED_KEYS.map((k) => `\`${k}\``).join(', ')})`
+      );
     },
-    fix: `Let the MENS trainer write training_manifest.json; if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    fix:
+      `Let the MENS trainer write training_manifest.json; ` +
+      `if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
   },
   'mens-adapter-v3': {
     what: 'a MENS adapter manifest v3',
     lacks: (value) => formatLacks(value, MENS_V3_FORMATS),
-    fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, \`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    fix:
+      `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, ` +
+      `\`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
   },
   'mens-sidecar-v2': {
     what: 'a MENS adapter sidecar v2',
     lacks: (value) => formatLacks(value, MENS_V2_FORMATS),
-    fix: `The v2 sidecar is retired: write the v3 adapter manifest with provenance instead, or rename the file ${LINEAGE_FIX}.`
+    fix:
+      `The v2 sidecar is retired: write the v3 adapter manifest ` +
+      `with provenance instead, or rename the file ${LINEAGE_FIX}.`
   },
   lineage: {
     what: 'a lineage manifest',
@@ -107,10 +120,13 @@ export function readUnrecognised(input: FormatInput, kind: Exclude<NameKind, 'mo
   const notObject = isObject(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
   const outcome = read.length
     ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
-    : `No lineage key could be read from it (no \`base_model\`, \`base_model_name_or_path\`, \`model\` or \`license\`).`;
+    : `No lineage key could be read from it (no \`base_model\`, ` +
+      `\`base_model_name_or_path\`, \`model\` or \`license\`).`;
   record.notes.push({
     kind: 'unrecognised-format',
-    message: `${input.path} has the name of ${expectation.what} but is not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
+    message:
+      `${input.path} has the name of ${expectation.what} but is ` +
+      `not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
     fix: expectation.fix,
     source: record.anchor
   });

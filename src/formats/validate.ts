@@ -79,7 +79,9 @@ function describe(err: ErrorObject, doc: SourceDocument): Located {
       return { message: `${subject(path)} must be ${typeList(params.type)}${got}`, at: valueSpan(doc, path) };
     case 'enum':
       return {
-        message: `${subject(path)} must be one of ${(params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}${got}`,
+        message:
+          `${subject(path)} must be one of ` +
+          `${(params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}${got}`,
         at: valueSpan(doc, path)
       };
     case 'const':

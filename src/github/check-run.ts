@@ -154,7 +154,8 @@ async function completeWithoutAnnotations(
 ): Promise<boolean> {
   const { octokit, owner, repo, report } = options;
   const note =
-    '\n\n_Some annotations could not be sent to this check run; the job summary and the step log have every finding._\n';
+    '\n\n_Some annotations could not be sent to this check run; ' +
+    'the job summary and the step log have every finding._\n';
   try {
     await octokit.rest.checks.update({
       owner,

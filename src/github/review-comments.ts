@@ -299,7 +299,8 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
       // A line the API will not take (the diff moved on since the event): post everything in the body.
       if (!isUnprocessable(err) || inline.length === 0) throw err;
       o.warn(
-        `GitHub refused line comments on this pull request's diff (HTTP 422); the ${plural(inline.length, 'finding')} went into the review's body instead.`
+        `GitHub refused line comments on this pull request's diff (HTTP 422); ` +
+          `the ${plural(inline.length, 'finding')} went into the review's body instead.`
       );
       return await create([], [...inline, ...outside], true);
     }

@@ -101,7 +101,9 @@ export function boundCommentBody(body: string, marker = STICKY_MARKER): string {
   const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
   if (withMarker.length <= COMMENT_MAX_CHARS) return withMarker;
   const rest = body.split(marker).join('');
-  const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+  const note =
+    `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ` +
+    `${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
   return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
 }
 

@@ -83,7 +83,9 @@ export function classifyReply(
       final: {
         kind: 'revision-not-found',
         revision: query.revision ?? '',
-        detail: `${describe(query)} has no revision "${query.revision ?? ''}" (${status} RevisionNotFound${quoted(message)})`
+        detail:
+          `${describe(query)} has no revision "${query.revision ?? ''}" ` +
+          `(${status} RevisionNotFound${quoted(message)})`
       }
     };
   }
@@ -92,7 +94,9 @@ export function classifyReply(
       final: {
         kind: 'gated',
         authenticated,
-        detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} (${status} GatedRepo${quoted(message)})`
+        detail:
+          `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} ` +
+          `(${status} GatedRepo${quoted(message)})`
       }
     };
   }
@@ -109,7 +113,8 @@ export function classifyReply(
     const detail = authenticated
       ? `the Hub has no ${describe(query)}, or the token cannot see it (${what})`
       : status === 401
-        ? `the Hub answered ${what} to an anonymous request: ${describe(query)} does not exist, or it is private or gated (set hub-token to tell which)`
+        ? `the Hub answered ${what} to an anonymous request: ${describe(query)} ` +
+          `does not exist, or it is private or gated (set hub-token to tell which)`
         : `the Hub has no ${describe(query)} (${what})`;
     return { final: { kind: 'not-found', authenticated, status, detail } };
   }
@@ -123,7 +128,8 @@ export function classifyReply(
     // A 404 without the Hub's error code is not a verdict about the repo: most often the
     // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
     return unreachable(
-      `the endpoint answered 404 without an X-Error-Code for ${describe(query)}: is hub-endpoint a Hugging Face Hub API?`
+      `the endpoint answered 404 without an X-Error-Code for ` +
+        `${describe(query)}: is hub-endpoint a Hugging Face Hub API?`
     );
   }
   return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);

@@ -58,7 +58,8 @@ export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
     finish: async () => {
       const stats = client.stats();
       input.log(
-        `Hub ${endpoint}: ${stats.questions} question(s), ${stats.cacheHits} from the cache, ${stats.requests} request(s).`
+        `Hub ${endpoint}: ${stats.questions} question(s), ` +
+          `${stats.cacheHits} from the cache, ${stats.requests} request(s).`
       );
       if (cache) await cache.save();
     }

@@ -209,7 +209,8 @@ export function draftLineageManifest(input: DraftInput): Draft {
   const weights = weightLines(input);
   const entries = (lines: string[]) => lines.filter((l) => l.startsWith('  - ')).length;
   const body = [
-    `# Written by \`lineage-gate init\` from ${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
+    `# Written by \`lineage-gate init\` from ` +
+      `${sources.length > 0 ? commentText(sources.join(', ')) : 'the weight files'}.`,
     '# Check every value; fill in or delete each TODO(lineage-gate). Docs: docs/lineage-manifest.md',
     'schema: 1',
     ...(name ? [`name: ${scalar(name)}`] : []),

@@ -69,7 +69,10 @@ function writeNew(rootReal: string, absolute: string, text: string, force: boole
 
 function summary(draft: Draft): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(draft.upstreams, 'upstream')}, ${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`;
+  return (
+    `${count(draft.upstreams, 'upstream')}, ` +
+    `${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`
+  );
 }
 
 /** Drafts and writes one lineage.yaml per artifact directory found under `dirs`. */

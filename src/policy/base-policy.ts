@@ -43,7 +43,9 @@ async function textAt(o: BasePolicyOptions, path: string): Promise<string | unde
           file: path,
           line: FILE_START.line,
           column: FILE_START.column,
-          message: `the policy file at the base commit is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
+          message:
+            `the policy file at the base commit is larger than ` +
+            `${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML`
         }
       ]);
     if (data.encoding !== 'base64' || typeof data.content !== 'string')
@@ -56,7 +58,8 @@ async function textAt(o: BasePolicyOptions, path: string): Promise<string | unde
     if (status === 404) return undefined;
     if (typeof status === 'number') {
       throw new ConfigError(
-        `policy-ref is \`base\`, but the policy at the base commit could not be read (HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`
+        `policy-ref is \`base\`, but the policy at the base commit could not be read ` +
+          `(HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`
       );
     }
     throw err;
@@ -76,7 +79,8 @@ function repositoryPath(file: string): string {
   const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
     throw new ConfigError(
-      `Input \`policy\` must be a path inside the repository to be read at the base commit; got ${JSON.stringify(file)}.`
+      `Input \`policy\` must be a path inside the repository to ` +
+        `be read at the base commit; got ${JSON.stringify(file)}.`
     );
   }
   return path;
@@ -93,7 +97,8 @@ export async function loadBasePolicy(o: BasePolicyOptions): Promise<BasePolicy> 
     const notes = [`Policy: ${path} as of the base commit ${at} (policy-ref: base).`];
     if (head !== text)
       notes.push(
-        `This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; the change applies to pull requests opened after it is merged, not to this one.`
+        `This pull request changes ${path}${head === undefined ? ' (it removes it)' : ''}; ` +
+          `the change applies to pull requests opened after it is merged, not to this one.`
       );
     return { policy, notes };
   }

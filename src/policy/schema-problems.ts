@@ -79,7 +79,9 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
       const extra = String(params.additionalProperty);
       if (path.length === 2 && path[0] === 'licenses' && path[1] === 'upstreams') {
         return {
-          message: `\`licenses.upstreams\` key ${JSON.stringify(extra)} is not a Hub id pattern: ids contain no whitespace`,
+          message:
+            `\`licenses.upstreams\` key ${JSON.stringify(extra)} ` +
+            `is not a Hub id pattern: ids contain no whitespace`,
           at: keySpan(doc, [...path, extra])
         };
       }
@@ -100,7 +102,9 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
     }
     case 'const':
       return {
-        message: `${subject(path)} must be ${show(params.allowedValue)}${got}: it is the only version of the policy format`,
+        message:
+          `${subject(path)} must be ${show(params.allowedValue)}${got}: ` +
+          `it is the only version of the policy format`,
         at: valueSpan(doc, path)
       };
     case 'pattern':
@@ -115,7 +119,9 @@ function describe(err: ErrorObject, doc: SourceDocument): LocatedProblem {
         return { message: `${subject(path)} must be an http(s) link${got}`, at: valueSpan(doc, path) };
       if (last === 'id' || path[path.length - 2] === 'aliases')
         return {
-          message: `${subject(path)} must be a license id: letters, digits and \`.+_- \`, starting with a letter or digit${got}`,
+          message:
+            `${subject(path)} must be a license id: letters, ` +
+            `digits and \`.+_- \`, starting with a letter or digit${got}`,
           at: valueSpan(doc, path)
         };
       return { message: `${subject(path)} must match ${String(params.pattern)}${got}`, at: valueSpan(doc, path) };

@@ -99,7 +99,11 @@ const ID_CANDIDATES = [...HUB_LICENSE_IDS, ...KNOWN_LICENSE_NAMES, ...(spdxIds a
 function unknownIdProblem(token: string, knowledge: ReadonlySet<string>, whole: boolean): string {
   const hint = suggestion(token, [...ID_CANDIDATES, ...knowledge], quoteCode);
   const what = whole ? 'is' : `names ${JSON.stringify(token)}, which is`;
-  return `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` for a license of your own, or describe it under \`licenses.knowledge\``;
+  return (
+    `${what} neither an SPDX id, a Hub license id nor a known license name${hint}; ` +
+    `write \`other:${token}\` or \`LicenseRef-${token.replace(/[^A-Za-z0-9.-]/g, '-')}\` ` +
+    `for a license of your own, or describe it under \`licenses.knowledge\``
+  );
 }
 
 /** The license ids of an expression: neither operators nor the exception after `WITH`. */
@@ -178,7 +182,8 @@ function checkWaiver(c: Collector, i: number, ruleIds: readonly string[]): void 
   if (typeof rule === 'string' && !ruleIds.includes(rule)) {
     c.atValue(
       [...base, 'rule'],
-      `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`
+      `${subject([...base, 'rule'])} is ${JSON.stringify(rule)}, ` +
+        `which is not a rule id${suggestion(rule, ruleIds, quoteCode)}`
     );
   }
   checkGlob(c, [...base, 'path'], 'path');

@@ -17,8 +17,12 @@ export const hubDisabled: Rule = {
         {
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${fact.id} (${where(ref.source)}) is disabled on the Hub: it was taken down, which can mean a legal or policy problem with its weights.`,
-          fix: 'Find out why it was disabled before shipping anything derived from it; derive from another upstream if needed.',
+          message:
+            `The upstream ${fact.id} (${where(ref.source)}) is disabled on the Hub: ` +
+            `it was taken down, which can mean a legal or policy problem with its weights.`,
+          fix:
+            'Find out why it was disabled before shipping anything ' +
+            'derived from it; derive from another upstream if needed.',
           subject: fact.id.toLowerCase(),
           upstream: fact.id
         }

@@ -23,7 +23,9 @@ export const hubGated: Rule = {
         {
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${fact.id} (${where(ref.source)}) is ${gated} on the Hub: its terms must be accepted before download, and derivatives usually carry them on.`,
+          message:
+            `The upstream ${fact.id} (${where(ref.source)}) is ${gated} on the Hub: ` +
+            `its terms must be accepted before download, and derivatives usually carry them on.`,
           fix: 'Make sure the terms accepted for the upstream allow this use, and pass them on with the artifact.',
           subject: fact.id.toLowerCase(),
           upstream: fact.id

@@ -38,8 +38,12 @@ export const hubLicenseMismatch: Rule = {
           drafts.push({
             path: decl.source.path,
             at: decl.source.at,
-            message: `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
-            fix: `Check ${fact.id}'s license on the Hub and declare that one (its terms are what the artifact inherits).`,
+            message:
+              `${where(decl.source)} says ${fact.id} is under ${JSON.stringify(declared)}, ` +
+              `but its Hub card says ${JSON.stringify(hubKey)}.`,
+            fix:
+              `Check ${fact.id}'s license on the Hub and declare ` +
+              `that one (its terms are what the artifact inherits).`,
             subject: `${fact.id.toLowerCase()}:${declared}:${hubKey}`,
             upstream: fact.id
           });
@@ -60,7 +64,9 @@ export const hubLicenseMismatch: Rule = {
       drafts.push({
         path: d.source.path,
         at: d.source.at,
-        message: `${where(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, but its Hub card says ${JSON.stringify(hubKey)}.`,
+        message:
+          `${where(d.source)} says dataset ${d.id} is under ${JSON.stringify(d.license)}, ` +
+          `but its Hub card says ${JSON.stringify(hubKey)}.`,
         fix: `Check ${d.id}'s license on the Hub and declare that one: the data's terms bind the model trained on it.`,
         subject: `dataset:${d.id!.toLowerCase()}:${d.license}:${hubKey}`
       });

@@ -19,7 +19,10 @@ export const hubRepoNotFound: Rule = {
           {
             path: d.source.path,
             at: d.source.at,
-            message: `The Hub has no dataset ${d.id} (${where(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: the training data cannot be verified.`,
+            message:
+              `The Hub has no dataset ${d.id} ` +
+              `(${where(d.source)})${a.authenticated ? '' : ', or it is private or gated and needs a token'}: ` +
+              `the training data cannot be verified.`,
             fix: 'Correct the dataset id, or set `hub-token` if it is private or gated.',
             subject: `dataset:${d.id!.toLowerCase()}`
           }
@@ -37,8 +40,11 @@ export const hubRepoNotFound: Rule = {
             path: ref.source.path,
             at: ref.source.at,
             message: anonymous
-              ? `The Hub answers that ${fact.id} (${where(ref.source)}) does not exist, or is private or gated and needs a token: asked without one, it cannot tell which.`
-              : `The Hub has no repository ${fact.id} (${where(ref.source)})${a.authenticated ? ', even with the token given' : ''}: the upstream cannot be verified.`,
+              ? `The Hub answers that ${fact.id} (${where(ref.source)}) does not exist, ` +
+                `or is private or gated and needs a token: asked without one, it cannot tell which.`
+              : `The Hub has no repository ${fact.id} ` +
+                `(${where(ref.source)})${a.authenticated ? ', even with the token given' : ''}: ` +
+                `the upstream cannot be verified.`,
             fix: anonymous
               ? 'Set `hub-token` (or HF_TOKEN) to a token that can read the repository, or correct the id.'
               : 'Correct the id (it may have been renamed or deleted), or record where the weights really came from.',

@@ -16,8 +16,13 @@ export const hubRevisionNotFound: Rule = {
             {
               path: ref.source.path,
               at: ref.source.at,
-              message: `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} of it (${where(ref.source)}): that revision was never there, or was removed (a deleted branch, a force-push).`,
-              fix: `Pin a revision that exists in ${fact.id}'s commit history on the Hub: the 40-hex commit the training run really used.`,
+              message:
+                `The Hub has ${fact.id}, but no revision ${JSON.stringify(fact.revision)} ` +
+                `of it (${where(ref.source)}): that revision was never there, ` +
+                `or was removed (a deleted branch, a force-push).`,
+              fix:
+                `Pin a revision that exists in ${fact.id}'s commit history ` +
+                `on the Hub: the 40-hex commit the training run really used.`,
               subject: `${fact.id.toLowerCase()}@${fact.revision}`,
               upstream: fact.id
             }

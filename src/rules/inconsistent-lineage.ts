@@ -197,7 +197,8 @@ function factDisagreements(records: LineageRecord[]): FindingDraft[] {
         draft(
           here.source,
           `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${quote(String(here.value))}, but ` +
-            `${place(there.source, thereRecord)} gives ${quote(String(there.value))}: they cannot describe the same run.`,
+            `${place(there.source, thereRecord)} gives ` +
+            `${quote(String(there.value))}: they cannot describe the same run.`,
           'Correct the file that does not describe the run that produced these weights.',
           `${key}:${first.path}|${record.path}`
         )
@@ -217,7 +218,8 @@ function attributionDisagreements(records: LineageRecord[]): FindingDraft[] {
     draft(
       differing.attribution!.source,
       `${where(differing.attribution!.source)} says attribution is ${differing.attribution!.required ? '' : 'not '}` +
-        `required, but ${where(first.attribution!.source)} says it is ${first.attribution!.required ? '' : 'not '}required.`,
+        `required, but ${where(first.attribution!.source)} says it ` +
+        `is ${first.attribution!.required ? '' : 'not '}required.`,
       "Check the upstream's license and state the same everywhere (see missing-attribution for what it asks).",
       `attribution:${first.path}|${differing.path}`
     )

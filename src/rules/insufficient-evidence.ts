@@ -28,8 +28,12 @@ export const insufficientEvidence: Rule = {
       drafts.push({
         path: best.source.path,
         at: best.source.at,
-        message: `The claim that the artifact derives from ${best.id} (${where(best.source)}) is only ${best.evidence} evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
-        fix: `Declare ${best.id} directly, with its revision, in the artifact's manifest or a lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
+        message:
+          `The claim that the artifact derives from ${best.id} (${where(best.source)}) is only ${best.evidence} ` +
+          `evidence${best.recovered ? ` (${best.recovered})` : ''}; the policy requires at least ${minimum}.`,
+        fix:
+          `Declare ${best.id} directly, with its revision, in the artifact's manifest or a ` +
+          `lineage.yaml (\`upstreams[].evidence: primary\`), citing where the claim comes from.`,
         subject: best.id!.toLowerCase(),
         upstream: best.id
       });

@@ -14,7 +14,8 @@ export const invalidHubId: Rule = {
       .map((ref) => ({
         path: ref.source.path,
         at: ref.source.at,
-        message: `${quote(ref.id ?? ref.raw)} at ${where(ref.source)} is not a valid Hub repo id: ${ref.invalidReason}.`,
+        message:
+          `${quote(ref.id ?? ref.raw)} at ${where(ref.source)} ` + `is not a valid Hub repo id: ${ref.invalidReason}.`,
         fix: 'Write the id exactly as the Hub shows it: `org/name`, letters, digits, `-`, `_` and `.` only, one `/`.',
         subject: `${ref.source.field}:${ref.raw}`
       }));

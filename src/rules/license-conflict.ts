@@ -26,8 +26,14 @@ export const licenseConflict: Rule = {
       drafts.push({
         path: own.source.path,
         at: own.source.at,
-        message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: the declared license cannot drop them.`,
-        fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+        message:
+          `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ` +
+          `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
+          `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+          `the declared license cannot drop them.`,
+        fix:
+          `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
+          `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
         subject: `${ownKey}:${u.id.toLowerCase()}`,
         upstream: u.id
       });

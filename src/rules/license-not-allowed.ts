@@ -25,7 +25,8 @@ export const licenseNotAllowed: Rule = {
           ? `the policy denies it (\`licenses.deny\`: ${quote(matched)})`
           : verdict === 'not-in-allow-list'
             ? "it is not in the policy's `licenses.allow` list"
-            : 'the gate does not know this license, and the policy does not accept unknown licenses (`licenses.unknown`)';
+            : 'the gate does not know this license, and the policy ' +
+              'does not accept unknown licenses (`licenses.unknown`)';
       drafts.push({
         path,
         at,
@@ -33,7 +34,8 @@ export const licenseNotAllowed: Rule = {
         fix:
           verdict === 'denied'
             ? 'Do not ship this artifact under these terms, or waive the finding in the policy with a reason.'
-            : 'Use an allowed license, add it to `licenses.allow` if your legal review accepts it, or waive the finding with a reason.',
+            : 'Use an allowed license, add it to `licenses.allow` if your ' +
+              'legal review accepts it, or waive the finding with a reason.',
         subject: `${upstream ?? 'artifact'}:${license}`,
         severity: verdict === 'unknown' && settings.unknown === 'warn' ? 'warning' : undefined,
         upstream

@@ -76,14 +76,18 @@ function howToFix(artifact: Artifact, entry: LicenseEntry | undefined): string {
   const text = entry?.attribution?.text
     ? `"${entry.attribution.text}"`
     : 'the attribution text the upstream license asks for';
-  return `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`;
+  return (
+    `Carry ${text} with the artifact: in lineage.yaml \`attribution: { text: … }\`, in a NOTICE file ` +
+    `${dirPhrase(artifact.dir)}, or in the model card's text.${entry ? ` Source: ${entry.source}` : ''}`
+  );
 }
 
 export const missingAttribution: Rule = {
   id: 'missing-attribution',
   meta: {
     description:
-      'The artifact owes attribution (it says so, the policy asks for it, or an upstream license requires a notice) and carries no attribution text.',
+      'The artifact owes attribution (it says so, the policy asks for it, ' +
+      'or an upstream license requires a notice) and carries no attribution text.',
     defaultSeverity: 'error',
     docs: 'docs/rules/missing-attribution.md'
   },
@@ -107,7 +111,9 @@ export const missingAttribution: Rule = {
       drafts.push({
         path: d.source.path,
         at: d.source.at,
-        message: `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
+        message:
+          `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries ` +
+          `no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
         fix: howToFix(artifact, d.entry),
         subject: `${artifact.dir}:${key}`,
         upstream: d.upstream
@@ -126,7 +132,9 @@ export const missingAttribution: Rule = {
       drafts.push({
         path: flag.source.path,
         at: flag.source.at,
-        message: `${where(flag.source)} says attribution is not required, but ${unconditional.because}, which requires a notice.`,
+        message:
+          `${where(flag.source)} says attribution is not required, ` +
+          `but ${unconditional.because}, which requires a notice.`,
         fix: `Set it to true and ${howToFix(artifact, unconditional.entry).replace(/^Carry/, 'carry')}`,
         subject: `${flag.source.path}:${flag.source.field}:false`,
         upstream: unconditional.upstream

@@ -15,11 +15,16 @@ export const missingLicense: Rule = {
       {
         path: anchor.path,
         at: anchor.anchor.at,
-        message: `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one can tell under which terms it may be used or what its upstream's license asks of it.`,
+        message:
+          `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ` +
+          `${plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
+          `can tell under which terms it may be used or what its upstream's license asks of it.`,
         fix:
           anchor.format === 'hf-model-card'
-            ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as \`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
-            : `Add a model card (README.md with \`license:\` in its front matter) or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
+            ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as ` +
+              `\`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
+            : `Add a model card (README.md with \`license:\` in its front matter) ` +
+              `or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
         subject: artifact.dir
       }
     ];

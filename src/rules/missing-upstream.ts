@@ -25,7 +25,10 @@ export const missingUpstream: Rule = {
       {
         path: anchor.path,
         at: anchor.anchor.at,
-        message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'names', 'name')} no base model, so nothing proves what it derives from.`,
+        message:
+          `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ` +
+          `${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'names', 'name')} ` +
+          `no base model, so nothing proves what it derives from.`,
         fix: `In ${anchor.path}, ${upstreamFieldHint(anchor.format)}.`,
         subject: artifact.dir
       }

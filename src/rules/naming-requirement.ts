@@ -20,7 +20,8 @@ export const namingRequirement: Rule = {
   id: 'naming-requirement',
   meta: {
     description:
-      'An upstream\'s license requires derivative names to start with a prefix (Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
+      "An upstream's license requires derivative names to start with a prefix " +
+      '(Llama 3: "Llama 3"; Llama 3.1+: "Llama") and the artifact\'s name lacks it.',
     defaultSeverity: 'warning',
     docs: 'docs/rules/naming-requirement.md'
   },
@@ -39,8 +40,13 @@ export const namingRequirement: Rule = {
       drafts.push({
         path: anchor.path,
         at: anchor.at,
-        message: `The artifact's name ${JSON.stringify(name)} (${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start with "${prefix}", which the ${u.entry!.display} of its upstream ${u.id} requires of derivative models.`,
-        fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry!.source}`,
+        message:
+          `The artifact's name ${JSON.stringify(name)} ` +
+          `(${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start ` +
+          `with "${prefix}", which the ${u.entry!.display} of its upstream ${u.id} requires of derivative models.`,
+        fix:
+          `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
+          `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry!.source}`,
         subject: `${prefix}:${name}`,
         upstream: u.id
       });

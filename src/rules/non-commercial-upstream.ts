@@ -16,8 +16,13 @@ export const nonCommercialUpstream: Rule = {
       .map((u) => ({
         path: u.ref.source.path,
         at: u.ref.source.at,
-        message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry!.display} (license from ${u.source}), which allows non-commercial or research use only: the artifact inherits that restriction.${u.entry!.restrictions?.length ? ` Terms: ${u.entry!.restrictions.join('; ')}.` : ''}`,
-        fix: `Keep the artifact out of commercial use, or train from an upstream whose license allows it. License: ${u.entry!.source}`,
+        message:
+          `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry!.display} (license from ` +
+          `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
+          `restriction.${u.entry!.restrictions?.length ? ` Terms: ${u.entry!.restrictions.join('; ')}.` : ''}`,
+        fix:
+          `Keep the artifact out of commercial use, or train from an ` +
+          `upstream whose license allows it. License: ${u.entry!.source}`,
         subject: u.id.toLowerCase(),
         upstream: u.id
       }));

@@ -35,7 +35,9 @@ export const unknownLicense: Rule = {
           path: decl.source.path,
           at: decl.source.at,
           message: `The license ${quote(decl.id ?? decl.name)} at ${where(decl.source)} cannot be recognised: ${why}.`,
-          fix: 'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; for custom terms write `license: other` with `license_name` and `license_link`.',
+          fix:
+            'Use a Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or an SPDX id; ' +
+            'for custom terms write `license: other` with `license_name` and `license_link`.',
           subject: `${decl.source.field}:${decl.id ?? decl.name}`
         });
       }

@@ -35,7 +35,8 @@ export const unmanifestedWeights: Rule = {
         at: FILE_START,
         message:
           `${one ? 'A weight file' : `${relevant.length} weight files`} ${dirPhrase(artifact.dir)} (${names}) ` +
-          `${plural(relevant.length, 'has', 'have')} no lineage manifest beside ${plural(relevant.length, 'it', 'them')}: ` +
+          `${plural(relevant.length, 'has', 'have')} no lineage ` +
+          `manifest beside ${plural(relevant.length, 'it', 'them')}: ` +
           `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
         fix:
           'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +

@@ -30,8 +30,13 @@ export const unpinnedRevision: Rule = {
       drafts.push({
         path: ref.source.path,
         at: ref.source.at,
-        message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: the Hub repo can change after this artifact was made.`,
-        fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+        message:
+          `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a ` +
+          `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
+          `the Hub repo can change after this artifact was made.`,
+        fix:
+          `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
+          `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
         subject: ref.id!.toLowerCase(),
         upstream: ref.id,
         // `require.pinned-revisions` turns the advice into a requirement.

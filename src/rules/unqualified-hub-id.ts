@@ -6,7 +6,8 @@ export const unqualifiedHubId: Rule = {
   id: 'unqualified-hub-id',
   meta: {
     description:
-      'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
+      'An upstream is a legacy id without an organisation (`gpt2`), which the Hub now ' +
+      'redirects elsewhere; a dataset named by a bare name (`openslr`) is a notice.',
     defaultSeverity: 'warning',
     docs: 'docs/rules/unqualified-hub-id.md'
   },
@@ -18,8 +19,12 @@ export const unqualifiedHubId: Rule = {
       .map((d) => ({
         path: d.source.path,
         at: d.source.at,
-        message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
-        fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the data in a lineage.yaml `datasets:` entry.',
+        message:
+          `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, ` +
+          `not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+        fix:
+          'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the ' +
+          'format allows), or describe the data in a lineage.yaml `datasets:` entry.',
         subject: `dataset:${d.raw}`,
         severity: 'notice' as const
       }));
@@ -30,7 +35,10 @@ export const unqualifiedHubId: Rule = {
         .map((ref) => ({
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: legacy ids are redirected by the Hub, so the name alone does not say which repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
+          message:
+            `The upstream ${quote(ref.id)} at ${where(ref.source)} has no organisation: ` +
+            `legacy ids are redirected by the Hub, so the name alone does not say which ` +
+            `repository was used.${ref.recovered ? ` ${sentence(ref.recovered)}.` : ''}`,
           fix: 'Write the full `org/name` id the Hub redirects to, and pin its revision.',
           subject: `${ref.source.field}:${ref.id}`
         }))

@@ -38,7 +38,9 @@ export const unresolvableUpstream: Rule = {
         return {
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
+          message:
+            `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), ` +
+            `so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
           fix: ref.id
             ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
             : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,

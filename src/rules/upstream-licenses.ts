@@ -111,7 +111,9 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
         license,
         via: fromHub ? 'hub' : 'builtin',
         evidence: fromHub ? 'secondary' : 'inferred',
-        source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
+        source:
+          `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ` +
+          `${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
       });
     }
   }

@@ -32,7 +32,9 @@ export const upstreamNotAllowed: Rule = {
         drafts.push({
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
+          message:
+            `The upstream ${ref.id}${as} at ${where(ref.source)} matches ` +
+            `the policy's \`upstreams.deny\` pattern ${JSON.stringify(hit)}.`,
           fix: 'Derive the artifact from an allowed upstream, or waive the finding in the policy with a reason.',
           subject: ref.id.toLowerCase(),
           upstream: ref.id
@@ -41,8 +43,12 @@ export const upstreamNotAllowed: Rule = {
         drafts.push({
           path: ref.source.path,
           at: ref.source.at,
-          message: `The upstream ${ref.id}${as} at ${where(ref.source)} matches none of the policy's \`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
-          fix: `Derive the artifact from an allowed upstream, or add a pattern for ${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
+          message:
+            `The upstream ${ref.id}${as} at ${where(ref.source)} matches none of the policy's ` +
+            `\`upstreams.allow\` patterns (${allow.map((p) => JSON.stringify(p)).join(', ')}).`,
+          fix:
+            `Derive the artifact from an allowed upstream, or add a pattern for ` +
+            `${mirrored ?? ref.id} to \`upstreams.allow\` once it has been reviewed.`,
           subject: ref.id.toLowerCase(),
           upstream: ref.id
         });

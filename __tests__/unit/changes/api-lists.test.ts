@@ -29,7 +29,9 @@ async function servePullFiles(files: unknown[], offerMorePages = false): Promise
           // A misbehaving server that always offers another page must not make the client loop.
           if (offerMorePages)
             page.headers = {
-              link: `<${req.serverUrl}${req.path}?per_page=100&page=${Number(req.query.get('page') ?? 1) + 1}>; rel="next"`
+              link:
+                `<${req.serverUrl}${req.path}?per_page=100&page=${Number(req.query.get('page') ?? 1) + 1}>; ` +
+                `rel="next"`
             };
           return page;
         }

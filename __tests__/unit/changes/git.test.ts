@@ -125,7 +125,8 @@ describe('gitDiffChanges', () => {
     });
     expect(changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
     expect(log[0]).toContain(
-      `${history.main} is not in the local checkout: fetching it (git fetch --no-tags --depth=50 origin ${history.main})`
+      `${history.main} is not in the local checkout: fetching ` +
+        `it (git fetch --no-tags --depth=50 origin ${history.main})`
     );
     expect(log.some((m) => m.startsWith('No merge base') && m.includes('deepening'))).toBe(true);
   });

@@ -145,13 +145,16 @@ describe('pull requests', () => {
     const set = await promise;
     expect(set.changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
     expect(set.source).toBe(
-      `git diff ${history.main.slice(0, 7)}...${history.feature.slice(0, 7)} (5 files; fallback: the pull request files API lists at most 3,000 files and pull request #2 reached that cap)`
+      `git diff ${history.main.slice(0, 7)}...${history.feature.slice(0, 7)} (5 files; fallback: ` +
+        `the pull request files API lists at most 3,000 files and pull request #2 reached that cap)`
     );
     expect(set.notes).toEqual([
-      'Used git diff on the checkout because the pull request files API lists at most 3,000 files and pull request #2 reached that cap.'
+      'Used git diff on the checkout because the pull request files API ' +
+        'lists at most 3,000 files and pull request #2 reached that cap.'
     ]);
     expect(log).toEqual([
-      'Falling back to git diff: the pull request files API lists at most 3,000 files and pull request #2 reached that cap.'
+      'Falling back to git diff: the pull request files API lists ' +
+        'at most 3,000 files and pull request #2 reached that cap.'
     ]);
     expect(server.requests).toHaveLength(30);
   });
@@ -188,7 +191,8 @@ describe('pull requests', () => {
     pullFiles = githubError(500, 'Server Error');
     const set = await run('pull_request_target', pullRequestPayload()).promise;
     expect(set.notes).toContain(
-      'pull_request_target: files are read from the workspace, which holds the base branch unless the workflow checked out the pull request head.'
+      'pull_request_target: files are read from the workspace, which holds ' +
+        'the base branch unless the workflow checked out the pull request head.'
     );
   });
 });
@@ -281,7 +285,8 @@ describe('merge queue', () => {
     const set = await run('merge_group', payload).promise;
     expect(set.changes.sort(byPath)).toEqual([...FEATURE_CHANGES].sort(byPath));
     expect(set.notes).toEqual([
-      'Used git diff on the checkout because the compare API lists at most 300 files and this comparison reached that cap.'
+      'Used git diff on the checkout because the compare API lists ' +
+        'at most 300 files and this comparison reached that cap.'
     ]);
   });
 });

@@ -132,7 +132,8 @@ describe('files named adapter_config.json that are no adapter config', () => {
       {
         kind: 'unrecognised-format',
         message:
-          'adapter_config.json has the name of a PEFT or MLX adapter config but is not one: it has no `peft_type`, `fine_tune_type` or `lora_parameters`. Only `base_model` was read from it.',
+          'adapter_config.json has the name of a PEFT or MLX adapter config but is not one: it has ' +
+          'no `peft_type`, `fine_tune_type` or `lora_parameters`. Only `base_model` was read from it.',
         fix: expect.stringContaining('save_pretrained()'),
         source: { path, field: 'base_model', at: { line: 2, column: 3, endLine: 2, endColumn: 15 } }
       }

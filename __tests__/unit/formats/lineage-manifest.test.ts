@@ -123,7 +123,8 @@ describe('lineage-manifest: the complete example', () => {
 describe('lineage-manifest: reading rules', () => {
   it('never ranks an entry above what its id supports', () => {
     const { record } = yaml(
-      `schema: 1\nupstreams:\n  - id: /root/.cache/huggingface/hub/models--Qwen--Qwen3-4B/snapshots/${QWEN_SHA}\n    evidence: primary\n  - id: Qwen/Qwen3-4B\n    evidence: inferred\n`
+      `schema: 1\nupstreams:\n  - id: /root/.cache/huggingface/hub/models--Qwen--Qwen3-4B/snapshots/${QWEN_SHA}\n` +
+        `    evidence: primary\n  - id: Qwen/Qwen3-4B\n    evidence: inferred\n`
     );
     expect(record.upstreams.map((u) => [u.kind, u.id, u.revision, u.evidence])).toEqual([
       ['hub-cache-path', 'Qwen/Qwen3-4B', QWEN_SHA, 'inferred'],
@@ -150,17 +151,20 @@ describe('lineage-manifest: reading rules', () => {
 
   it('reports unknown and misspelt keys, wrong enums and a missing schema at their lines', () => {
     const { record, problems } = yaml(
-      'name: x\nrelation: lora\nupstream:\n  - id: org/a\nupstreams:\n  - id: org/b\n    relation: parent\n    evidence: certain\n  - revision: main\nweights:\n  - path: ../escape.safetensors\n    sha256: abc\n'
+      'name: x\nrelation: lora\nupstream:\n  - id: org/a\nupstreams:\n  - id: org/b\n    relation: parent\n' +
+        '    evidence: certain\n  - revision: main\nweights:\n  - path: ../escape.safetensors\n    sha256: abc\n'
     );
     expect(record.format).toBe('lineage-manifest');
     expect(problems).toEqual([
       '1:1 missing required property `schema`',
-      '2:11 `relation` must be one of `adapter`, `finetune`, `merge`, `quantized`, `distillation`, `continued-pretraining` (got "lora")',
+      '2:11 `relation` must be one of `adapter`, `finetune`, `merge`, ' +
+        '`quantized`, `distillation`, `continued-pretraining` (got "lora")',
       '3:1 unknown property `upstream`',
       '7:15 `upstreams[0].relation` must be one of `base`, `upstream`, `merge-parent`, `quantized-from` (got "parent")',
       '8:15 `upstreams[0].evidence` must be one of `primary`, `secondary`, `inferred` (got "certain")',
       '9:5 missing required property `id` or `path` in `upstreams[1]`',
-      '11:11 `weights[0].path` must match pattern "^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$)).+$" (got "../escape.safetensors")',
+      '11:11 `weights[0].path` must match pattern ' +
+        '"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$)).+$" (got "../escape.safetensors")',
       '12:13 `weights[0].sha256` must match pattern "^[0-9a-fA-F]{64}$" (got "abc")'
     ]);
     // What could be read still was: an invalid role falls back to `base`.

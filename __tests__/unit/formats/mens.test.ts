@@ -247,7 +247,9 @@ describe('mens-adapter-manifest-v3', () => {
     ).record;
     expect(renamed.format).toBe('unrecognised-manifest');
     expect(renamed.notes[0].message).toBe(
-      'mens/runs/x/adapter_manifest.json has the name of a MENS adapter manifest v3 but is not one: its `format` is "vox_other", not `vox_mens_adapter` or `vox_populi_adapter`. No lineage key could be read from it (no `base_model`, `base_model_name_or_path`, `model` or `license`).'
+      'mens/runs/x/adapter_manifest.json has the name of a MENS adapter manifest v3 but is not one: ' +
+        'its `format` is "vox_other", not `vox_mens_adapter` or `vox_populi_adapter`. No lineage key ' +
+        'could be read from it (no `base_model`, `base_model_name_or_path`, `model` or `license`).'
     );
   });
 });

@@ -56,7 +56,8 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     expect(problemOf(readManifest('a/adapter_config.json', big))).toEqual({
       path: 'a/adapter_config.json',
       reason:
-        'it is 2097152 bytes (2.0 MiB), over the 1 MiB (1048576-byte) cap for a manifest; a manifest is metadata: move logs, tensors or data out of it',
+        'it is 2097152 bytes (2.0 MiB), over the 1 MiB (1048576-byte) cap for a ' +
+        'manifest; a manifest is metadata: move logs, tensors or data out of it',
       at: { line: 1, column: 1, endLine: 1, endColumn: 1 }
     });
     // A bounded read hands over cap + 1 bytes; the size on disk, when passed, is what is reported.
@@ -75,10 +76,13 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
 
   it('says a Git LFS pointer is one, with its oid and size, and how to get the real file', () => {
     const pointer =
-      'version https://git-lfs.github.com/spec/v1\noid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8\nsize 705\n';
+      'version https://git-lfs.github.com/spec/v1\n' +
+      'oid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8\nsize 705\n';
     const problem = problemOf(readManifest('model/adapter_config.json', Buffer.from(pointer)));
     expect(problem.reason).toBe(
-      'it is a Git LFS pointer (oid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8, size 705 bytes), not the manifest: the checkout holds the pointer instead of the file. Commit the real file (do not track manifests with LFS) or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate'
+      'it is a Git LFS pointer (oid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8, ' +
+        'size 705 bytes), not the manifest: the checkout holds the pointer instead of the file. Commit the real file ' +
+        '(do not track manifests with LFS) or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate'
     );
     expect(problem.at.line).toBe(1);
     // A model card committed through LFS is no less unreadable.
@@ -91,7 +95,8 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     const text = fixture(KOYASH).bytes.toString('utf8');
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     expect(problemOf(readManifest('a/adapter_config.json', le)).reason).toBe(
-      'it is encoded as UTF-16 (little-endian), with a byte-order mark; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)'
+      'it is encoded as UTF-16 (little-endian), with a byte-order ' +
+        'mark; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)'
     );
     const be = Buffer.from(le);
     be.swap16();
@@ -123,7 +128,8 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     const latin1 = Buffer.from('{\n  "base_model": "caf\xe9/model"\n}', 'latin1');
     const problem = problemOf(readManifest('a/adapter_config.json', latin1));
     expect(problem.reason).toBe(
-      'it is not valid UTF-8 text (byte 0xe9 at line 2, column 21): binary data, or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8'
+      'it is not valid UTF-8 text (byte 0xe9 at line 2, column 21): binary data, ' +
+        'or a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8'
     );
     expect(problem.at.line).toBe(2);
   });

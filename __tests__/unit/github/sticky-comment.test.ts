@@ -258,7 +258,8 @@ describe('upsertStickyComment', () => {
   it('posts an oversized body shortened under the cap, with the marker kept and a visible note', async () => {
     const thread: StoredComment[] = [];
     const s = await serveThread(thread);
-    const body = `## ❌ Lineage gate failed\n\n${'| adapters/x | ❌ missing-license |\n'.repeat(4000)}\n${STICKY_MARKER}\n`;
+    const body =
+      `## ❌ Lineage gate failed\n\n` + `${'| adapters/x | ❌ missing-license |\n'.repeat(4000)}\n${STICKY_MARKER}\n`;
     expect(body.length).toBeGreaterThan(COMMENT_MAX_CHARS);
     const result = await upsertStickyComment({
       octokit: getOctokit('t', { baseUrl: s.url }),

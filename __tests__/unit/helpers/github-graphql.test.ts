@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { checkGraphqlRequest, executeGraphql } from '../../helpers/github-graphql.js';
 
 const THREADS =
-  'query($o: String!, $r: String!, $n: Int!) { repository(owner: $o, name: $r) { pullRequest(number: $n) { reviewThreads(first: 100) { nodes { id isResolved } } } } }';
+  'query($o: String!, $r: String!, $n: Int!) { repository(owner: $o, name: $r) ' +
+  '{ pullRequest(number: $n) { reviewThreads(first: 100) { nodes { id isResolved } } } } }';
 
 describe('the GraphQL checker', () => {
   it("accepts a query GitHub's schema allows", () => {

@@ -130,13 +130,15 @@ describe('validateRequest', () => {
         output: { title: 't', summary: 's', annotations: [annotation] }
       })
     ).toEqual([
-      'PATCH /repos/acme/models/check-runs/7 (checks/update): request body /output/annotations/0/annotation_level must be equal to one of the allowed values (notice, warning, failure)'
+      'PATCH /repos/acme/models/check-runs/7 (checks/update): request body /output/annotations/0/annotation_level ' +
+        'must be equal to one of the allowed values (notice, warning, failure)'
     ]);
   });
 
   it('refuses a body without a required field, a missing required body, a body where none is taken, another media type and a body that is not JSON', () => {
     expect(request('POST', '/repos/acme/models/issues/8/comments', { text: 'hello' })).toEqual([
-      "POST /repos/acme/models/issues/8/comments (issues/create-comment): request body must have required property 'body'"
+      'POST /repos/acme/models/issues/8/comments (issues/create-comment): ' +
+        "request body must have required property 'body'"
     ]);
     expect(request('POST', '/repos/acme/models/issues/8/comments')).toEqual([
       'POST /repos/acme/models/issues/8/comments (issues/create-comment): the required request body is missing'
@@ -152,7 +154,8 @@ describe('validateRequest', () => {
         body: 'hello'
       })
     ).toEqual([
-      'POST /repos/acme/models/issues/8/comments (issues/create-comment): request body media type "text/plain" is not one of application/json'
+      'POST /repos/acme/models/issues/8/comments (issues/create-comment): ' +
+        'request body media type "text/plain" is not one of application/json'
     ]);
     expect(
       validateRequest({
@@ -200,21 +203,25 @@ describe('validateResponse', () => {
       validateResponse(createCheck(), 403, githubError(403, 'Resource not accessible by integration').body)
     ).toEqual([]);
     expect(validateResponse(createCheck(), 403, 'Forbidden')).toEqual([
-      'answer 403 to POST /repos/{owner}/{repo}/check-runs (checks/create): status 403 is not documented (documented: 201)'
+      'answer 403 to POST /repos/{owner}/{repo}/check-runs ' +
+        '(checks/create): status 403 is not documented (documented: 201)'
     ]);
     expect(validateResponse(createCheck(), 200, {})).toEqual([
-      'answer 200 to POST /repos/{owner}/{repo}/check-runs (checks/create): status 200 is not documented (documented: 201)'
+      'answer 200 to POST /repos/{owner}/{repo}/check-runs ' +
+        '(checks/create): status 200 is not documented (documented: 201)'
     ]);
   });
 
   it('requires the documented JSON body, and none where the status documents none', () => {
     expect(validateResponse(operation('GET', '/repos/acme/models/pulls/8/files'), 200, undefined)).toEqual([
-      'answer 200 to GET /repos/{owner}/{repo}/pulls/{pull_number}/files (pulls/list-files): the documented JSON body is missing'
+      'answer 200 to GET /repos/{owner}/{repo}/pulls/{pull_number}/files ' +
+        '(pulls/list-files): the documented JSON body is missing'
     ]);
     const deleteComment = operation('DELETE', '/repos/acme/models/issues/comments/9000');
     expect(validateResponse(deleteComment, 204, undefined)).toEqual([]);
     expect(validateResponse(deleteComment, 204, {})).toEqual([
-      'answer 204 to DELETE /repos/{owner}/{repo}/issues/comments/{comment_id} (issues/delete-comment): sends a JSON body but the status documents none'
+      'answer 204 to DELETE /repos/{owner}/{repo}/issues/comments/{comment_id} ' +
+        '(issues/delete-comment): sends a JSON body but the status documents none'
     ]);
   });
 
@@ -222,7 +229,8 @@ describe('validateResponse', () => {
     const listFiles = operation('GET', '/repos/acme/models/pulls/8/files');
     expect(validateResponse(listFiles, 500, githubError(500, 'Server Error').body)).toEqual([]);
     expect(validateResponse(listFiles, 422, { message: 'Validation Failed' })).toEqual([
-      "answer 422 to GET /repos/{owner}/{repo}/pulls/{pull_number}/files (pulls/list-files): body must have required property 'documentation_url'"
+      'answer 422 to GET /repos/{owner}/{repo}/pulls/{pull_number}/files ' +
+        "(pulls/list-files): body must have required property 'documentation_url'"
     ]);
   });
 });

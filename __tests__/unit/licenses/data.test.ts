@@ -227,7 +227,9 @@ describe('license knowledge data', () => {
       '| license | family | attribution to carry | name prefix | non-commercial | terms flow down | source |'
     );
     expect(rows.find((r) => r.startsWith('| `llama3.1`'))).toBe(
-      '| `llama3.1`, also `llama-3.1` | Llama | "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved." | "Llama" | no | yes | [llama.com](https://www.llama.com/llama3_1/license/) |'
+      '| `llama3.1`, also `llama-3.1` | Llama | "Built with Llama. Llama 3.1 is licensed ' +
+        'under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights ' +
+        'Reserved." | "Llama" | no | yes | [llama.com](https://www.llama.com/llama3_1/license/) |'
     );
     expect(rows.find((r) => r.startsWith('| `qwen-research`'))).toContain('(`other` + `license_name`) | Qwen |');
     expect(rows.find((r) => r.startsWith('| `apache-2.0`'))).toContain('— only when the upstream ships a NOTICE file');

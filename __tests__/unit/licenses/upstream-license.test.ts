@@ -101,7 +101,8 @@ describe("resolveUpstreamLicense: the artifact's own declaration first", () => {
         'upstreams:',
         '  - id: meta-llama/Llama-3.1-8B-Instruct',
         '  - id: Qwen/Qwen2.5-3B-Instruct',
-        '    license: { id: other, name: Qwen-Research, link: https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE }',
+        '    license: { id: other, name: Qwen-Research, link: ' +
+          'https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE }',
         '  - id: deepseek-ai/DeepSeek-V2-Lite',
         '    license: deepseek-license',
         '  - id: tiiuae/falcon-180B',
@@ -160,7 +161,9 @@ describe('resolveUpstreamLicense: then the policy mapping, then the family table
       license: 'llama3.1',
       via: 'policy',
       evidence: 'inferred',
-      source: `policy ${POLICY}:3: meta-llama/Meta-Llama-3.1-* (unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)`
+      source:
+        `policy ${POLICY}:3: meta-llama/Meta-Llama-3.1-* ` +
+        `(unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)`
     });
     const direct = resolve(config, llamaMirror, [
       mapping('meta-llama/Meta-Llama-3.1-*', 'llama3.1', 3),
@@ -175,7 +178,8 @@ describe('resolveUpstreamLicense: then the policy mapping, then the family table
       via: 'builtin',
       evidence: 'inferred',
       source:
-        'built-in family table (Llama 3.1; unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)',
+        'built-in family table (Llama 3.1; unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit ' +
+        'mirrors meta-llama/Meta-Llama-3.1-8B-Instruct)',
       entry: knowledge.lookup('llama3.1')
     });
     const qwen3b = realRecord('mlx/007-');

@@ -342,7 +342,8 @@ describe('upstream values of the real-world fixtures', () => {
     expect(
       of('mens/adapter_card.CONSTRUCTED.brbrainerd-AdapterCard.placeholder-revision.SHOULD-FAIL.json', 'base_hf_id')
     ).toBe(
-      'split Qwen/Qwen3-8B@PLACEHOLDER-a7b3d091 into id Qwen/Qwen3-8B and revision PLACEHOLDER-a7b3d091 (a placeholder, not a commit)'
+      'split Qwen/Qwen3-8B@PLACEHOLDER-a7b3d091 into id Qwen/Qwen3-8B ' +
+        'and revision PLACEHOLDER-a7b3d091 (a placeholder, not a commit)'
     );
     expect(of('other/002-lfai__model_openness_tool__models_Falcon-180B.yml', 'release.huggingface')).toBe(
       'recovered tiiuae/falcon-180B from the huggingface.co URL'

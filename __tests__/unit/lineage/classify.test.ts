@@ -367,7 +367,8 @@ describe('hub-id', () => {
       id: 'acme/widget',
       revision: '488639f',
       recovered:
-        'split acme/widget@488639f into id acme/widget and revision 488639f (an abbreviated commit, not a full 40-hex sha)'
+        'split acme/widget@488639f into id acme/widget and revision ' +
+        '488639f (an abbreviated commit, not a full 40-hex sha)'
     });
     expectClass('acme/widget@refs/pr/1', {
       kind: 'hub-id',

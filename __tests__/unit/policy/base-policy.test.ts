@@ -55,7 +55,8 @@ describe('loadBasePolicy', () => {
     expect(base.policy.defaults.rules['unpinned-revision']).toBe('error');
     expect(base.notes).toEqual([
       'Policy: policies/lineage.yml as of the base commit aaaaaaa (policy-ref: base).',
-      'This pull request changes policies/lineage.yml (it removes it); the change applies to pull requests opened after it is merged, not to this one.'
+      'This pull request changes policies/lineage.yml (it removes it); ' +
+        'the change applies to pull requests opened after it is merged, not to this one.'
     ]);
   });
 
@@ -80,7 +81,8 @@ describe('loadBasePolicy', () => {
     );
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as Error).message).toBe(
-      'policy-ref is `base`, but the policy at the base commit could not be read (HTTP 403: the token needs `contents: read`).'
+      'policy-ref is `base`, but the policy at the base commit could ' +
+        'not be read (HTTP 403: the token needs `contents: read`).'
     );
   });
 

@@ -87,18 +87,21 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'an invalid SPDX expression',
-      'version: 1\nlicenses:\n  allow:\n    - MIT\n    - "MIT OR (Apache-2.0"\n    - MIT Apache-2.0\n    - "MIT WITH Nothing-exception"\n',
+      'version: 1\nlicenses:\n  allow:\n    - MIT\n    - "MIT OR (Apache-2.0"\n' +
+        '    - MIT Apache-2.0\n    - "MIT WITH Nothing-exception"\n',
       [
         [5, 7, '`licenses.allow[1]` "MIT OR (Apache-2.0" is not a valid SPDX expression: a `(` is not closed'],
         [
           6,
           7,
-          '`licenses.allow[2]` "MIT Apache-2.0" is not a valid SPDX expression: licenses must be joined by AND or OR, each operator between two licenses'
+          '`licenses.allow[2]` "MIT Apache-2.0" is not a valid SPDX expression: ' +
+            'licenses must be joined by AND or OR, each operator between two licenses'
         ],
         [
           7,
           7,
-          '`licenses.allow[3]` "MIT WITH Nothing-exception" is not a valid SPDX expression: `Nothing-exception` is not an SPDX license exception'
+          '`licenses.allow[3]` "MIT WITH Nothing-exception" is not a valid ' +
+            'SPDX expression: `Nothing-exception` is not an SPDX license exception'
         ]
       ]
     ],
@@ -109,7 +112,9 @@ describe('invalid policies: each problem at its line and column', () => {
         [
           3,
           11,
-          '`licenses.allow[0]` "apach-2.0" is neither an SPDX id, a Hub license id nor a known license name (did you mean `apache-2.0`?); write `other:apach-2.0` or `LicenseRef-apach-2.0` for a license of your own, or describe it under `licenses.knowledge`'
+          '`licenses.allow[0]` "apach-2.0" is neither an SPDX id, a Hub license id nor ' +
+            'a known license name (did you mean `apache-2.0`?); write `other:apach-2.0` or ' +
+            '`LicenseRef-apach-2.0` for a license of your own, or describe it under `licenses.knowledge`'
         ]
       ]
     ],
@@ -120,7 +125,9 @@ describe('invalid policies: each problem at its line and column', () => {
         [
           3,
           10,
-          '`licenses.deny[0]` "MIT AND lama3.1" names "lama3.1", which is neither an SPDX id, a Hub license id nor a known license name (did you mean `llama3.1`?); write `other:lama3.1` or `LicenseRef-lama3.1` for a license of your own, or describe it under `licenses.knowledge`'
+          '`licenses.deny[0]` "MIT AND lama3.1" names "lama3.1", which is neither an SPDX id, ' +
+            'a Hub license id nor a known license name (did you mean `llama3.1`?); write `other:lama3.1` ' +
+            'or `LicenseRef-lama3.1` for a license of your own, or describe it under `licenses.knowledge`'
         ]
       ]
     ],
@@ -139,7 +146,8 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'a knowledge entry without a source, and one described twice',
-      'version: 1\nlicenses:\n  knowledge:\n    - id: acme\n      family: ACME\n    - { id: ACME, family: ACME, source: "ftp://acme.example" }\n',
+      'version: 1\nlicenses:\n  knowledge:\n    - id: acme\n      family: ACME\n' +
+        '    - { id: ACME, family: ACME, source: "ftp://acme.example" }\n',
       [
         [4, 7, 'license knowledge entry 1 has no `source`: link the license text'],
         [6, 13, '`id` of license knowledge entry 2 "ACME" is described twice in `licenses.knowledge`'],
@@ -148,20 +156,24 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'knowledge entries with an empty attribution mapping, a bad id and a short marker',
-      'version: 1\nlicenses:\n  knowledge:\n    - { id: acme, family: ACME, source: "https://a.example", attribution: {} }\n    - { id: "*acme", family: ACME, source: "https://a.example", attribution-markers: [ab] }\n',
+      'version: 1\nlicenses:\n  knowledge:\n' +
+        '    - { id: acme, family: ACME, source: "https://a.example", attribution: {} }\n' +
+        '    - { id: "*acme", family: ACME, source: "https://a.example", attribution-markers: [ab] }\n',
       [
         [4, 62, '`attribution` of license knowledge entry 1 needs a `duty`, a `text` or `markers`'],
         [
           5,
           13,
-          '`id` of license knowledge entry 2 must be a license id: letters, digits and `.+_- `, starting with a letter or digit (got "*acme")'
+          '`id` of license knowledge entry 2 must be a license id: letters, ' +
+            'digits and `.+_- `, starting with a letter or digit (got "*acme")'
         ],
         [5, 87, '`attribution-markers[0]` of license knowledge entry 2 must be at least 3 characters long (got "ab")']
       ]
     ],
     [
       'invalid upstream globs',
-      'version: 1\nupstreams:\n  allow: ["meta-llama/[Ll]lama*", "meta-llama/{a,b"]\n  deny: ["!some-org/*", "some org/*"]\n',
+      'version: 1\nupstreams:\n  allow: ["meta-llama/[Ll]lama*", "meta-llama/{a,b"]\n' +
+        '  deny: ["!some-org/*", "some org/*"]\n',
       [
         [3, 35, '`upstreams.allow[1]` "meta-llama/{a,b" is not a valid glob: Missing closing: "}"'],
         [4, 10, '`upstreams.deny[0]` "!some-org/*" starts with `!`: negated patterns are not supported here'],
@@ -170,13 +182,15 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'an override without paths, one with a path leaving the repository, one with a bad setting',
-      'version: 1\noverrides:\n  - rules: { hub-gated: off }\n  - paths: ["../elsewhere/**"]\n  - paths: ["runs/**"]\n    require: { evidence: weak }\n',
+      'version: 1\noverrides:\n  - rules: { hub-gated: off }\n  - paths: ["../elsewhere/**"]\n' +
+        '  - paths: ["runs/**"]\n    require: { evidence: weak }\n',
       [
         [3, 5, 'override 1 has no `paths`: say which files it applies to'],
         [
           4,
           13,
-          '`paths[0]` of override 2 "../elsewhere/**" contains `..`: paths are relative to the repository root and never leave it'
+          '`paths[0]` of override 2 "../elsewhere/**" contains `..`: ' +
+            'paths are relative to the repository root and never leave it'
         ],
         [6, 26, '`require.evidence` of override 3 must be one of primary, secondary, inferred (got "weak")']
       ]
@@ -193,7 +207,8 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'a waiver without a reason',
-      'version: 1\nwaivers:\n  - rule: missing-attribution\n    path: experiments/**\n    reason: ok\n  - rule: missing-attribution\n    path: experiments/**\n',
+      'version: 1\nwaivers:\n  - rule: missing-attribution\n    path: experiments/**\n' +
+        '    reason: ok\n  - rule: missing-attribution\n    path: experiments/**\n',
       [[6, 5, 'waiver 2 has no `reason`: every waiver must say why']]
     ],
     [
@@ -219,7 +234,9 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'waivers with dates that are not dates',
-      'version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: 2026-02-30 }\n  - { rule: hub-gated, path: "**", reason: x, expires: 31/12/2026 }\n  - { rule: hub-gated, path: "**", reason: x, expires: 20261231 }\n',
+      'version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: 2026-02-30 }\n' +
+        '  - { rule: hub-gated, path: "**", reason: x, expires: 31/12/2026 }\n' +
+        '  - { rule: hub-gated, path: "**", reason: x, expires: 20261231 }\n',
       [
         [3, 56, '`expires` of waiver 1 "2026-02-30" is not a day of the calendar'],
         [4, 56, '`expires` of waiver 2 must be a date written YYYY-MM-DD (got "31/12/2026")'],
@@ -228,7 +245,8 @@ describe('invalid policies: each problem at its line and column', () => {
     ],
     [
       'waivers with invalid globs',
-      'version: 1\nwaivers:\n  - { rule: hub-gated, path: "runs/[a", reason: x }\n  - { rule: hub-gated, path: "**", upstream: "meta-llama/(x", reason: x }\n',
+      'version: 1\nwaivers:\n  - { rule: hub-gated, path: "runs/[a", reason: x }\n' +
+        '  - { rule: hub-gated, path: "**", upstream: "meta-llama/(x", reason: x }\n',
       [
         [3, 30, '`path` of waiver 1 "runs/[a" is not a valid glob: Missing closing: "]"'],
         [4, 46, '`upstream` of waiver 2 "meta-llama/(x" is not a valid glob: Missing closing: ")"']
@@ -261,7 +279,8 @@ describe('invalid policies: each problem at its line and column', () => {
     ]);
     expect(err).toMatchObject({ file: '.github/lineage-policy.yml', line: 3, column: 5 });
     expect(err?.message).toBe(
-      'The policy file .github/lineage-policy.yml is invalid: waiver 1 has no `reason`: every waiver must say why (line 3, column 5) (and 2 more problems).'
+      'The policy file .github/lineage-policy.yml is invalid: waiver 1 has no `reason`: ' +
+        'every waiver must say why (line 3, column 5) (and 2 more problems).'
     );
   });
 
@@ -288,7 +307,8 @@ describe('invalid policies: each problem at its line and column', () => {
   it('accepts ids and aliases of the built-in license knowledge base in license lists', () => {
     expect(() =>
       parsePolicy(
-        'version: 1\nlicenses:\n  allow: [deepseek-license, llama-3.1, "MIT AND llama-3.1", apache2, apache license 2.0]\n',
+        'version: 1\nlicenses:\n' +
+          '  allow: [deepseek-license, llama-3.1, "MIT AND llama-3.1", apache2, apache license 2.0]\n',
         'p.yml',
         RULE_IDS
       )

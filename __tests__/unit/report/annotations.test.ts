@@ -92,7 +92,8 @@ describe('emitAnnotations', () => {
     // Properties are escaped (`|` stays, `,` and `:` would be %2C / %3A), the message's newlines are %0A.
     expect(
       hostile.startsWith(
-        '::error title=unresolvable-upstream,file=adapters/pipe|dir/adapter_config.json,line=2,endLine=2,col=3,endColumn=10::'
+        '::error ' +
+          'title=unresolvable-upstream,file=adapters/pipe|dir/adapter_config.json,line=2,endLine=2,col=3,endColumn=10::'
       )
     ).toBe(true);
     expect(hostile).toContain('%0A::error::owned');

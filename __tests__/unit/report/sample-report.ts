@@ -154,7 +154,9 @@ export const FINDINGS: Finding[] = [
     path: `${HOSTILE.pipeDir}/adapter_config.json`,
     artifact: HOSTILE.pipeDir,
     line: 2,
-    message: `The upstream is a local path (${JSON.stringify(`/home/me/${HOSTILE.html}|x`)}) ${HOSTILE.mention} ${HOSTILE.team} ${HOSTILE.backticks} ${HOSTILE.command} ${HOSTILE.legacyCommand} ${HOSTILE.newline}`,
+    message:
+      `The upstream is a local path (${JSON.stringify(`/home/me/${HOSTILE.html}|x`)}) ${HOSTILE.mention} ` +
+      `${HOSTILE.team} ${HOSTILE.backticks} ${HOSTILE.command} ${HOSTILE.legacyCommand} ${HOSTILE.newline}`,
     fix: `Write the Hub id instead; ask ${HOSTILE.mention}.\n${HOSTILE.command}`
   }),
   finding({

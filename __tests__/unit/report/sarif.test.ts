@@ -407,7 +407,9 @@ describe('renderSarif', () => {
       reason: 'result-limit',
       findings: 25_001,
       results: 25_000,
-      note: 'Only the first 25,000 of 25,001 findings are included (errors first, waived last): GitHub code scanning accepts at most 25,000 results per run. The JSON report lists them all.'
+      note:
+        'Only the first 25,000 of 25,001 findings are included (errors first, waived last): ' +
+        'GitHub code scanning accepts at most 25,000 results per run. The JSON report lists them all.'
     });
     expect(gzipSync(text).length).toBeLessThanOrEqual(10 * 1024 * 1024);
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);

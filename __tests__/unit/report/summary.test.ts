@@ -14,7 +14,8 @@ describe('renderSummary', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('## ❌ Lineage gate: fail');
     expect(lines[2]).toBe(
-      '**2 errors, 2 warnings and 1 notice** in 4 artifacts (5 manifests) (1 finding waived). Fail-on is `error`: any error that is not waived fails the gate.'
+      '**2 errors, 2 warnings and 1 notice** in 4 artifacts (5 manifests) (1 finding ' +
+        'waived). Fail-on is `error`: any error that is not waived fails the gate.'
     );
     const never = renderSummary(sampleReport('never'), linked);
     expect(never.split('\n')[0]).toBe('## ✅ Lineage gate: pass');
@@ -103,7 +104,9 @@ describe('renderSummary', () => {
     const items = md.split('\n').filter((l) => l.includes('**Fix:**'));
     expect(items).toHaveLength(6);
     expect(items[0]).toBe(
-      `- ℹ️ **notice** [\`hub-gated\`](${DOCS}/hub-gated.md) at [\`adapters/clean/README.md:3\`](https://github.com/o/r/blob/${SHA}/adapters/clean/README.md?plain=1#L3) — meta-llama/Llama-3.1-8B is gated.<br>**Fix:** Nothing to do; users need access.`
+      `- ℹ️ **notice** [\`hub-gated\`](${DOCS}/hub-gated.md) at ` +
+        `[\`adapters/clean/README.md:3\`](https://github.com/o/r/blob/${SHA}/adapters/clean/README.md?plain=1#L3) ` +
+        `— meta-llama/Llama-3.1-8B is gated.<br>**Fix:** Nothing to do; users need access.`
     );
     expect(md).toContain(`(https://github.com/o/r/blob/${SHA}/adapters/pipe%7Cdir/adapter_config.json#L2)`);
     expect(md).toContain(`(https://github.com/o/r/blob/${SHA}/runs/mens-7/training_manifest.json#L1-L3)`);
@@ -185,7 +188,8 @@ describe('renderSummary over 1 MiB', () => {
     expect(kept).toEqual(kept.map((_, i) => String(i))); // a prefix: the bottom ones went
     const leftOut = 2500 - kept.length + 800;
     expect(summary).toContain(
-      `Shortened to stay under the 1 MiB limit: the details of ${leftOut} findings (${2500 - kept.length} warnings, 800 notices) were left out`
+      `Shortened to stay under the 1 MiB limit: the details of ${leftOut} ` +
+        `findings (${2500 - kept.length} warnings, 800 notices) were left out`
     );
   });
 

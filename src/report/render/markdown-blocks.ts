@@ -50,7 +50,8 @@ export function verdictBlock(report: Report): string {
   return [
     `## ${mark} Lineage gate: ${report.result}`,
     '',
-    `**${tally}** in ${plural(counts.artifacts, 'artifact')} (${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+    `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
+      `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
   ].join('\n');
 }
 
@@ -176,7 +177,10 @@ export function findingItem(finding: Finding, links: MarkdownLinks): string {
 
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 export function compactFindingItem(finding: Finding, links: MarkdownLinks): string {
-  return `${findingHead(finding, links)} — ${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`;
+  return (
+    `${findingHead(finding, links)} — ` +
+    `${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`
+  );
 }
 
 /** Heading of one artifact's findings, with that artifact's tally. */

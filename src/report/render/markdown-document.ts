@@ -128,9 +128,13 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string 
     );
   if (compacted)
     sentences.push(
-      `${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`
+      `${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
+        `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`
     );
-  return `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ${sentences.join(' ')} The counts above include them; the JSON report lists them all.`;
+  return (
+    `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
+    `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`
+  );
 }
 
 /** Replaces an item by its compact form; returns the bytes saved. */

@@ -87,13 +87,16 @@ function describeRule(id: string, meta: RuleMeta, docsBase: string): ReportingDe
     shortDescription: { text: meta.description },
     fullDescription: {
       text: clip(
-        `${meta.description} Default severity: ${meta.defaultSeverity}; the policy file can change it or turn the rule off.`,
+        `${meta.description} Default severity: ${meta.defaultSeverity}; ` +
+          `the policy file can change it or turn the rule off.`,
         MAX_FULL_DESCRIPTION_CHARS
       )
     },
     help: {
       text: `${meta.description}\n\nHow to fix: ${howToFix}`,
-      markdown: `${meta.description}\n\n**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
+      markdown:
+        `${meta.description}\n\n` +
+        `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
     },
     helpUri,
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
@@ -211,12 +214,15 @@ function truncationNote(
   const why =
     reason === 'result-limit'
       ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
-      : `GitHub code scanning accepts at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+      : `GitHub code scanning accepts at most ` +
+        `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
   return {
     reason,
     findings: total,
     results: kept,
-    note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
+    note:
+      `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+      `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
   };
 }
 

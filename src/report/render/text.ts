@@ -87,8 +87,13 @@ function totals(report: Report): string {
   const waived = counts.waived ? ` (${counts.waived} waived)` : '';
   if (counts.errors + counts.warnings + counts.notices === 0) return `✔ no lineage problems in ${artifacts}${waived}`;
   const symbol = report.result === 'fail' ? '✖' : '⚠';
-  const tally = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notices, 'notice')}`;
-  return `${symbol} ${tally} in ${artifacts}${waived} — gate ${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`;
+  const tally =
+    `${plural(counts.errors, 'error')}, ` +
+    `${plural(counts.warnings, 'warning')}, ${plural(counts.notices, 'notice')}`;
+  return (
+    `${symbol} ${tally} in ${artifacts}${waived} — gate ` +
+    `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`
+  );
 }
 
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
@@ -113,7 +118,8 @@ export function renderText(report: Report, opts: TextOptions): string {
       const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
       const message = r.f.waived ? paint('dim', r.message) : r.message;
       lines.push(
-        `  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`
+        `  ${paint('dim', r.position.padEnd(posWidth))}  ${severity}  ` +
+          `${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`
       );
       lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
     }
