@@ -58146,6 +58146,12 @@ const HEADER_EVIDENCE = 'secondary';
 function headerSource(path, key, offset) {
     return { path, field: offset === undefined ? key : `${key} (byte ${offset})`, at: FILE_START };
 }
+/** Longest header value kept as written: a GGUF string may hold a megabyte, a report needs a glance. */
+const MAX_RAW = 200;
+/** A header value as written, bounded so a hostile header cannot flood a report. */
+function rawValue(value) {
+    return value.length > MAX_RAW ? `${value.slice(0, MAX_RAW - 1)}…` : value;
+}
 /** A record for a weight file's header, with nothing declared yet. */
 function emptyWeightRecord(path, format) {
     return {
@@ -58175,12 +58181,12 @@ function headerUpstream(value, role, source) {
         const ref = classifyUpstream(url.revision ? `${url.id}@${url.revision}` : url.id);
         if (ref.kind !== 'hub-id')
             return undefined;
-        return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+        return { ...ref, evidence: HEADER_EVIDENCE, raw: rawValue(value), role, source };
     }
     const ref = classifyUpstream(trimmed);
     if (ref.kind !== 'hub-id' || ref.invalidReason)
         return undefined;
-    return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+    return { ...ref, evidence: HEADER_EVIDENCE, raw: rawValue(value), role, source };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/gguf-header.ts
@@ -58258,7 +58264,7 @@ function gguf_header_readDatasets(path, entries, record) {
                 : {}
             : classifyDatasetId(found.value);
         record.datasets.push({
-            raw: found.value,
+            raw: rawValue(found.value),
             ...(dataset.id ? { id: dataset.id } : {}),
             source: headerSource(path, found.entry.key, found.entry.offset)
         });
@@ -58301,7 +58307,7 @@ function readGgufRecord(path, header) {
         record.training = dimensions;
     const name = gguf_header_text(entries, 'general.name');
     if (name)
-        record.name = { value: name.value, source: headerSource(path, 'general.name', name.entry.offset) };
+        record.name = { value: rawValue(name.value), source: headerSource(path, 'general.name', name.entry.offset) };
     return record;
 }
 
@@ -59220,7 +59226,10 @@ function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
 }
 /** The artifact's own license, from whichever manifest declares one. */
 function artifactLicense(artifact) {
-    return artifact.records.map((r) => r.license).find((l) => l && (l.id || l.name));
+    // Manifests first: a weight header's license is evidence, used only when no manifest states one.
+    return rankedRecords(artifact.records)
+        .map((r) => r.license)
+        .find((l) => l && (l.id || l.name));
 }
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
 function manifestList(artifact) {
@@ -59518,7 +59527,8 @@ const unknownLicense = {
     },
     check({ artifact, knowledge }) {
         const drafts = [];
-        for (const record of artifact.records) {
+        // The manifests declare the license; a weight header's is evidence, compared by inconsistent-lineage.
+        for (const record of manifestRecords(artifact)) {
             for (const decl of [record.license, ...record.upstreamLicenses]) {
                 if (!decl)
                     continue;
@@ -59796,7 +59806,7 @@ function dutiesOf(ctx) {
                 upstream: u.id
             });
     }
-    for (const record of ctx.artifact.records) {
+    for (const record of manifestRecords(ctx.artifact)) {
         const ownKey = record.license && licenseKey(record.license);
         const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
         // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
@@ -60296,7 +60306,9 @@ const namingRequirement = {
         docs: 'docs/rules/naming-requirement.md'
     },
     check(ctx) {
-        const declared = ctx.artifact.records.map((r) => r.name).find(Boolean);
+        const declared = manifestRecords(ctx.artifact)
+            .map((r) => r.name)
+            .find(Boolean);
         const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop();
         const name = declared?.value ?? dirName;
         if (!name)
@@ -60759,26 +60771,29 @@ const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weight
 function ordered(ctx) {
     return rankedRecords(ctx.artifact.records);
 }
-/** Two files naming upstreams that have nothing in common. */
+/**
+ * Files naming upstreams that have nothing in common with the most authoritative file that names
+ * any: one finding per disagreeing file, never one per pair (a directory of many cards stays readable).
+ */
 function upstreamDisagreements(ctx, records) {
     const out = [];
-    for (let j = 1; j < records.length; j++) {
-        const b = records[j];
-        const bIds = idsOf(b);
-        if (bIds.length === 0)
+    const reference = records.find((r) => idsOf(r).length > 0);
+    if (!reference)
+        return out;
+    const refIds = idsOf(reference);
+    for (const other of records) {
+        const ids = idsOf(other);
+        if (other === reference || ids.length === 0)
             continue;
-        for (let i = 0; i < j; i++) {
-            const a = records[i];
-            const aIds = idsOf(a);
-            if (aIds.length === 0)
-                continue;
-            if (aIds.some((x) => bIds.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub))))
-                continue;
-            // The finding goes on the manifest of the pair (a header has no line to fix).
-            const [here, there, hereRecord, thereRecord] = b.origin === 'weights' ? [aIds[0], bIds[0], a, b] : [bIds[0], aIds[0], b, a];
-            out.push(draft(here.source, `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
-                `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`, FIX_UPSTREAM, `upstream:${a.path}|${b.path}`));
-        }
+        if (refIds.some((x) => ids.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub))))
+            continue;
+        // The finding goes on the manifest of the pair (a header has no line to fix).
+        const onOther = other.origin !== 'weights';
+        const [here, there, hereRecord, thereRecord] = onOther
+            ? [ids[0], refIds[0], other, reference]
+            : [refIds[0], ids[0], reference, other];
+        out.push(draft(here.source, `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
+            `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`, FIX_UPSTREAM, `upstream:${reference.path}|${other.path}`));
     }
     return out;
 }

@@ -91,10 +91,10 @@ describe('pull_request', () => {
     expect(run.annotations).toEqual(expected);
     expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
     expect(run.stdout).toContain(
-      '::error::Lineage gate failed (fail-on: error). 9 artifact(s), ' +
-        '15 manifest(s): 10 error(s), 8 warning(s), 0 notice(s), 1 waived.'
+      '::error::Lineage gate failed (fail-on: error). 10 artifact(s), ' +
+        '16 manifest(s): 12 error(s), 8 warning(s), 0 notice(s), 1 waived.'
     );
-    expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '8', waived: '1', artifacts: '9' });
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '12', warnings: '8', waived: '1', artifacts: '10' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');
     expect(run.summary).toContain('| `examples/peft/llama31-support-bot` |');
     expect(run.summary).toContain('waived until 2099-12-31');
@@ -234,7 +234,7 @@ describe('scheduled full scan and configuration errors', () => {
   it('scans the whole tree on schedule, with no API call', async () => {
     const workspace = examplesWorkspace();
     const run = await runAction({ workspace, eventName: 'schedule', payload: { schedule: '17 4 * * 1' } });
-    expect(run.outputs).toMatchObject({ result: 'fail', errors: '8', warnings: '7', artifacts: '9' });
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '7', artifacts: '10' });
   });
 
   it('rejects bad input values as configuration errors', async () => {

@@ -47,7 +47,7 @@ describe('lineage-gate check on examples/', () => {
     );
     expect(run.stdout).toContain('missing-attribution');
     expect(run.stdout.trim().split('\n').pop()).toBe(
-      '✖ 8 errors, 7 warnings, 0 notices in 9 artifacts — gate fails (fail-on: error)'
+      '✖ 10 errors, 7 warnings, 0 notices in 10 artifacts — gate fails (fail-on: error)'
     );
   });
 
@@ -101,7 +101,7 @@ describe('lineage-gate check on examples/', () => {
     );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport & { findings: { waived: boolean }[] };
-    expect(report.counts).toMatchObject({ artifacts: 9, errors: 10, warnings: 8, waived: 1 });
+    expect(report.counts).toMatchObject({ artifacts: 10, errors: 12, warnings: 8, waived: 1 });
     const rules = new Set(report.findings.map((f) => f.ruleId));
     for (const id of [
       'license-not-allowed',

@@ -6,7 +6,7 @@ import { classifyDatasetId } from '../lineage/classify.js';
 import { readHubUrl } from '../lineage/classify-url.js';
 import type { LineageRecord, TrainingFacts } from '../lineage/record.js';
 import type { GgufEntry, WeightHeader } from '../weights/header.js';
-import { emptyWeightRecord, headerSource, headerUpstream } from './weight-evidence.js';
+import { emptyWeightRecord, headerSource, headerUpstream, rawValue } from './weight-evidence.js';
 
 export const GGUF_HEADER_FORMAT = 'gguf-header';
 
@@ -78,7 +78,7 @@ function readDatasets(path: string, entries: Entries, record: LineageRecord): vo
         : {}
       : classifyDatasetId(found.value);
     record.datasets.push({
-      raw: found.value,
+      raw: rawValue(found.value),
       ...(dataset.id ? { id: dataset.id } : {}),
       source: headerSource(path, found.entry.key, found.entry.offset)
     });
@@ -120,6 +120,7 @@ export function readGgufRecord(path: string, header: WeightHeader): LineageRecor
   const dimensions = readDimensions(path, entries);
   if (dimensions) record.training = dimensions;
   const name = text(entries, 'general.name');
-  if (name) record.name = { value: name.value, source: headerSource(path, 'general.name', name.entry.offset) };
+  if (name)
+    record.name = { value: rawValue(name.value), source: headerSource(path, 'general.name', name.entry.offset) };
   return record;
 }

@@ -19,6 +19,14 @@ export function headerSource(path: string, key: string, offset?: number): Source
   return { path, field: offset === undefined ? key : `${key} (byte ${offset})`, at: FILE_START };
 }
 
+/** Longest header value kept as written: a GGUF string may hold a megabyte, a report needs a glance. */
+const MAX_RAW = 200;
+
+/** A header value as written, bounded so a hostile header cannot flood a report. */
+export function rawValue(value: string): string {
+  return value.length > MAX_RAW ? `${value.slice(0, MAX_RAW - 1)}…` : value;
+}
+
 /** A record for a weight file's header, with nothing declared yet. */
 export function emptyWeightRecord(path: string, format: string): LineageRecord {
   return {
@@ -46,9 +54,9 @@ export function headerUpstream(value: string, role: UpstreamRole, source: Source
     if (url.repoType !== 'models' || !url.id) return undefined;
     const ref = classifyUpstream(url.revision ? `${url.id}@${url.revision}` : url.id);
     if (ref.kind !== 'hub-id') return undefined;
-    return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+    return { ...ref, evidence: HEADER_EVIDENCE, raw: rawValue(value), role, source };
   }
   const ref = classifyUpstream(trimmed);
   if (ref.kind !== 'hub-id' || ref.invalidReason) return undefined;
-  return { ...ref, evidence: HEADER_EVIDENCE, raw: value, role, source };
+  return { ...ref, evidence: HEADER_EVIDENCE, raw: rawValue(value), role, source };
 }

@@ -61,7 +61,10 @@ export function rankedRecords(
 
 /** The artifact's own license, from whichever manifest declares one. */
 export function artifactLicense(artifact: Artifact): LicenseDecl | undefined {
-  return artifact.records.map((r) => r.license).find((l) => l && (l.id || l.name));
+  // Manifests first: a weight header's license is evidence, used only when no manifest states one.
+  return rankedRecords(artifact.records)
+    .map((r) => r.license)
+    .find((l) => l && (l.id || l.name));
 }
 
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */

@@ -43,31 +43,33 @@ function ordered(ctx: RuleContext): LineageRecord[] {
   return rankedRecords(ctx.artifact.records);
 }
 
-/** Two files naming upstreams that have nothing in common. */
+/**
+ * Files naming upstreams that have nothing in common with the most authoritative file that names
+ * any: one finding per disagreeing file, never one per pair (a directory of many cards stays readable).
+ */
 function upstreamDisagreements(ctx: RuleContext, records: LineageRecord[]): FindingDraft[] {
   const out: FindingDraft[] = [];
-  for (let j = 1; j < records.length; j++) {
-    const b = records[j];
-    const bIds = idsOf(b);
-    if (bIds.length === 0) continue;
-    for (let i = 0; i < j; i++) {
-      const a = records[i];
-      const aIds = idsOf(a);
-      if (aIds.length === 0) continue;
-      if (aIds.some((x) => bIds.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub)))) continue;
-      // The finding goes on the manifest of the pair (a header has no line to fix).
-      const [here, there, hereRecord, thereRecord] =
-        b.origin === 'weights' ? [aIds[0], bIds[0], a, b] : [bIds[0], aIds[0], b, a];
-      out.push(
-        draft(
-          here.source,
-          `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
-            `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`,
-          FIX_UPSTREAM,
-          `upstream:${a.path}|${b.path}`
-        )
-      );
-    }
+  const reference = records.find((r) => idsOf(r).length > 0);
+  if (!reference) return out;
+  const refIds = idsOf(reference);
+  for (const other of records) {
+    const ids = idsOf(other);
+    if (other === reference || ids.length === 0) continue;
+    if (refIds.some((x) => ids.some((y) => sameUpstream(x, y, ctx.knowledge, ctx.hub)))) continue;
+    // The finding goes on the manifest of the pair (a header has no line to fix).
+    const onOther = other.origin !== 'weights';
+    const [here, there, hereRecord, thereRecord] = onOther
+      ? [ids[0], refIds[0], other, reference]
+      : [refIds[0], ids[0], reference, other];
+    out.push(
+      draft(
+        here.source,
+        `${place(here.source, hereRecord)} says the artifact derives from ${here.id}, but ` +
+          `${place(there.source, thereRecord)} says ${there.id}: its files disagree about what it derives from.`,
+        FIX_UPSTREAM,
+        `upstream:${reference.path}|${other.path}`
+      )
+    );
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { Artifact } from '../lineage/artifact.js';
 import type { SourceRef } from '../lineage/record.js';
 import type { LicenseEntry } from '../licenses/knowledge.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
-import { anchorRecord, dirPhrase, where } from './artifact-facts.js';
+import { anchorRecord, dirPhrase, manifestRecords, where } from './artifact-facts.js';
 import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Why the artifact owes attribution, and where that comes from. */
@@ -27,7 +27,7 @@ function dutiesOf(ctx: RuleContext): Duty[] {
         upstream: u.id
       });
   }
-  for (const record of ctx.artifact.records) {
+  for (const record of manifestRecords(ctx.artifact)) {
     const ownKey = record.license && licenseKey(record.license);
     const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
     // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the

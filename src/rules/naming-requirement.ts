@@ -1,5 +1,5 @@
 import type { FindingDraft, Rule } from './rule.js';
-import { anchorRecord, where } from './artifact-facts.js';
+import { anchorRecord, where, manifestRecords } from './artifact-facts.js';
 import { upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Compare names without caring about case or the separators people use in repo names. */
@@ -26,7 +26,9 @@ export const namingRequirement: Rule = {
     docs: 'docs/rules/naming-requirement.md'
   },
   check(ctx) {
-    const declared = ctx.artifact.records.map((r) => r.name).find(Boolean);
+    const declared = manifestRecords(ctx.artifact)
+      .map((r) => r.name)
+      .find(Boolean);
     const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop()!;
     const name = declared?.value ?? dirName;
     if (!name) return [];

@@ -1,7 +1,7 @@
 import type { LicenseDecl } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { licenseIdStatus } from '../licenses/license-ids.js';
-import { quote, where } from './artifact-facts.js';
+import { quote, where, manifestRecords } from './artifact-facts.js';
 
 function problem(decl: LicenseDecl, knows: (id: string) => boolean): string | undefined {
   if (!decl.id) return decl.name ? undefined : 'it is empty';
@@ -26,7 +26,8 @@ export const unknownLicense: Rule = {
   },
   check({ artifact, knowledge }) {
     const drafts: FindingDraft[] = [];
-    for (const record of artifact.records) {
+    // The manifests declare the license; a weight header's is evidence, compared by inconsistent-lineage.
+    for (const record of manifestRecords(artifact)) {
       for (const decl of [record.license, ...record.upstreamLicenses]) {
         if (!decl) continue;
         const why = problem(decl, (id) => knowledge.lookup(id) !== undefined);
