@@ -13233,10 +13233,10 @@ function entryFor(dirs, dir) {
     return entry;
 }
 function collectFullScan(opts, dirs) {
-    // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
-    // so that reading it reports why it was refused instead of dropping it unseen.
+    // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
+    // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
-        if ((0,read_manifest/* isManifestCandidate */.xc)(path) && opts.include(path))
+        if (((0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path)) && opts.include(path))
             entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     };
     for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip })) {
@@ -13609,7 +13609,7 @@ var read_bounded = __nccwpck_require__(6583);
 
 
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
-const MAX_INHERITANCE_DEPTH = 16;
+const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
 const MAX_CONTEXT_ARTIFACTS = 256;
 /** Directories the change removed files from. */
@@ -13702,9 +13702,17 @@ class Linker {
                 inherited: []
             };
         }
-        if (!ref.explicit || candidates.length === 0)
+        if (!ref.explicit)
             return undefined;
-        return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+        // An explicit reference that leaves the repository names a parent no reviewer can see: `dir` is empty.
+        return {
+            raw: ref.raw,
+            source: ref.source,
+            explicit: true,
+            dir: candidates[0] ?? '',
+            state: 'missing',
+            inherited: []
+        };
     }
     /** The artifact's links to local parents (computed once per directory). */
     parentsOf(artifact) {
@@ -24321,8 +24329,9 @@ const danglingParent = {
             .map((link) => ({
             path: link.source.path,
             at: link.source.at,
-            message: `${(0,artifact_facts/* where */._M)(link.source)} names the local artifact ${(0,artifact_facts/* quote */.hD)(link.raw)}, but nothing exists at ` +
-                `${link.dir}: the lineage stops at a parent no one can inspect, and its license duties are lost.`,
+            message: `${(0,artifact_facts/* where */._M)(link.source)} names the local artifact ${(0,artifact_facts/* quote */.hD)(link.raw)}, but ` +
+                `${link.dir ? `nothing exists at ${link.dir}` : 'that path leads outside the repository'}: ` +
+                'the lineage stops at a parent no one can inspect, and its license duties are lost.',
             fix: 'Commit the parent artifact at that path, correct the path (relative to the manifest), or name ' +
                 "the parent's Hub id (`org/name`) instead.",
             subject: `${link.source.field}:${link.raw}`

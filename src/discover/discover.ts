@@ -44,10 +44,10 @@ function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
 }
 
 function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
-  // A manifest the walk will not enter (a symlink leading outside the repository) is still listed,
-  // so that reading it reports why it was refused instead of dropping it unseen.
+  // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
+  // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
-    if (isManifestCandidate(path) && opts.include(path))
+    if ((isManifestCandidate(path) || isWeightFile(path)) && opts.include(path))
       entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
   for (const path of walkTree(opts.workspace, { onSkip })) {

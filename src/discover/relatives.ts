@@ -17,7 +17,7 @@ import { dirname } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
 
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
-const MAX_INHERITANCE_DEPTH = 16;
+const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
 const MAX_CONTEXT_ARTIFACTS = 256;
 
@@ -115,8 +115,16 @@ class Linker {
         inherited: []
       };
     }
-    if (!ref.explicit || candidates.length === 0) return undefined;
-    return { raw: ref.raw, source: ref.source, explicit: true, dir: candidates[0], state: 'missing', inherited: [] };
+    if (!ref.explicit) return undefined;
+    // An explicit reference that leaves the repository names a parent no reviewer can see: `dir` is empty.
+    return {
+      raw: ref.raw,
+      source: ref.source,
+      explicit: true,
+      dir: candidates[0] ?? '',
+      state: 'missing',
+      inherited: []
+    };
   }
 
   /** The artifact's links to local parents (computed once per directory). */

@@ -15,8 +15,9 @@ export const danglingParent: Rule = {
         path: link.source.path,
         at: link.source.at,
         message:
-          `${where(link.source)} names the local artifact ${quote(link.raw)}, but nothing exists at ` +
-          `${link.dir}: the lineage stops at a parent no one can inspect, and its license duties are lost.`,
+          `${where(link.source)} names the local artifact ${quote(link.raw)}, but ` +
+          `${link.dir ? `nothing exists at ${link.dir}` : 'that path leads outside the repository'}: ` +
+          'the lineage stops at a parent no one can inspect, and its license duties are lost.',
         fix:
           'Commit the parent artifact at that path, correct the path (relative to the manifest), or name ' +
           "the parent's Hub id (`org/name`) instead.",
