@@ -1,6 +1,7 @@
 // Full-scan benchmark: N small manifests (PEFT configs, model cards, MENS manifests, lineage.yaml
 // files) in a temporary tree, checked by the bundled CLI, against a floor of merely walking, reading
-// and parsing the same files in one process (Hub off: this measures the local work). Usage: node bench/full-scan.mjs [N=10000]
+// and parsing the same files in one process (Hub off: this measures the local work).
+// Usage: node bench/full-scan.mjs [N=10000]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

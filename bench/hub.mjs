@@ -149,10 +149,19 @@ async function startHub(repos) {
 // Manifest i names upstream i mod 25 in format i mod 3; 25 and 3 are coprime, so every upstream
 // is named by every format. No revision is pinned: a pinned root would be a question of its own.
 const FORMATS = [
-  (id) => [
-    'adapter_config.json',
-    `${JSON.stringify({ base_model_name_or_path: id, peft_type: 'LORA', r: 16, lora_alpha: 32, lora_dropout: 0.05, revision: null, target_modules: ['q_proj', 'v_proj'], task_type: 'CAUSAL_LM' }, null, 2)}\n`
-  ],
+  (id) => {
+    const config = {
+      base_model_name_or_path: id,
+      peft_type: 'LORA',
+      r: 16,
+      lora_alpha: 32,
+      lora_dropout: 0.05,
+      revision: null,
+      target_modules: ['q_proj', 'v_proj'],
+      task_type: 'CAUSAL_LM'
+    };
+    return ['adapter_config.json', `${JSON.stringify(config, null, 2)}\n`];
+  },
   (id, license) => [
     'README.md',
     `---\nbase_model: ${id}\nlicense: ${license}\nlibrary_name: peft\ntags:\n` +

@@ -49100,7 +49100,9 @@ function readInputs(read) {
     for (const [name, harmless] of Object.entries(NOT_YET)) {
         const value = read(name).trim();
         if (value && !harmless.includes(value.toLowerCase())) {
-            throw new ConfigError(`Input \`${name}\` is not supported yet in this version of lineage-gate${harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : ''}; remove it from the workflow step.`);
+            const accepted = harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : '';
+            throw new ConfigError(`Input \`${name}\` is not supported yet in this version of lineage-gate${accepted}; ` +
+                'remove it from the workflow step.');
         }
     }
     const baseRef = read('base-ref').trim();
@@ -49372,7 +49374,10 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
  * waiver upstreams, license-id patterns). Checked once at load time so that a typo fails the
  * run with a line number instead of silently matching nothing.
  */
-/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory (as in the `paths` input). */
+/**
+ * `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole
+ * directory (as in the `paths` input).
+ */
 function normalisePathGlob(glob) {
     let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
     if (g.endsWith('/'))
@@ -52026,10 +52031,10 @@ async function publishCheckRun(options) {
         if (id === undefined)
             return { ok: false, warning };
         const completed = await completeWithoutAnnotations(options, id, output);
-        return {
-            ok: false,
-            warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}`
-        };
+        const outcome = completed
+            ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.`
+            : `Check run ${id} may be left in progress.`;
+        return { ok: false, warning: `${warning} ${outcome}` };
     }
     return { ok: true, id, batches: batches.length };
 }
@@ -52242,12 +52247,10 @@ function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
     const hub = u.hub
-        ? [
-            u.hub.status === 'found'
-                ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
-                : `Hub: ${u.hub.status}`
-        ]
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
         : [];
     const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
         .map((f) => safeMarkdown(f))
@@ -52301,7 +52304,8 @@ const MAX_COMPACT_MESSAGE = 160;
 function findingHead(finding, links) {
     const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
     const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+    const docsBase = links.docsBase.replace(/\/+$/, '');
+    const rule = `[${inlineCode(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
     const where = code(`${finding.path}:${finding.line}`);
     const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
     return `- ${icon} **${severity}** ${rule} at ${location}`;
@@ -52455,7 +52459,10 @@ async function askViewer(octokit) {
         return undefined;
     }
 }
-/** Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions` (GraphQL) are the same. */
+/**
+ * Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions`
+ * (GraphQL) are the same.
+ */
 function isByLogin(user, login) {
     if (!user)
         return false;
@@ -52645,7 +52652,10 @@ async function readPosted(o) {
     }
     return { posted, resolvedComments };
 }
-/** Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists rewritten line comments. */
+/**
+ * Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists
+ * rewritten line comments.
+ */
 async function markResolved(o, posted, current) {
     const { octokit, owner, repo, pullNumber, headSha } = o;
     let resolved = 0;
@@ -55752,7 +55762,8 @@ function isCheckpointDir(segment) {
     return CHECKPOINT_DIR.test(segment);
 }
 /** File extensions of weights, configs and archives: a segment ending in one is a file, not a repo. */
-const FILE_EXTENSION = /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$/i;
+const FILE_EXTENSION = new RegExp('\\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|' +
+    'json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$', 'i');
 function looksLikeFileName(segment) {
     return FILE_EXTENSION.test(segment);
 }

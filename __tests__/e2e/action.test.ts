@@ -72,7 +72,7 @@ describe('pull_request', () => {
     expect(fileRequests[0].headers.authorization).toBe('token ghs_test_token');
   });
 
-  it('fails a PR with bad artifacts under the examples policy, with exact annotations, summary and outputs', async () => {
+  it('fails a PR with bad artifacts under the examples policy: exact annotations, summary and outputs', async () => {
     const workspace = examplesWorkspace();
     server = await prFilesServer(7, listFiles(workspace));
     const run = await runAction({
@@ -100,7 +100,8 @@ describe('pull_request', () => {
     expect(run.summary).toContain('waived until 2099-12-31');
     // Findings link to the exact line at the head sha, and to the rule page.
     expect(run.summary).toContain(
-      'https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/examples/mens/runs/hero-drop/training_manifest.json#L6'
+      'https://github.com/acme/models/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/' +
+        'examples/mens/runs/hero-drop/training_manifest.json#L6'
     );
     expect(run.summary).toContain(
       '(https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules/missing-attribution.md)'

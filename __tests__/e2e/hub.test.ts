@@ -84,7 +84,7 @@ describe('Hub verification', () => {
   });
   afterEach(async () => hub.close());
 
-  it('reports missing repos, missing revisions, gating, takedowns and license mismatches, once per upstream, never printing the token', async () => {
+  it('missing repos/revisions, gating, takedowns, license mismatches: once per upstream, token hidden', async () => {
     const dir = repo(WORKSPACE);
     const inputs = {
       scope: 'all',
@@ -213,7 +213,7 @@ describe('Hub verification', () => {
     expect(JSON.parse(second.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
   });
 
-  it("judges LoRA shapes by the base's config.json on the Hub: a match is quiet, another base's adapter is named", async () => {
+  it("judges LoRA shapes by the base's Hub config.json: quiet on a match, names another base's adapter", async () => {
     const dir = repo({
       'fits/adapter_config.json': peft('Qwen/Qwen2.5-0.5B'),
       'fits/README.md': '---\nlicense: apache-2.0\n---\n',
@@ -244,7 +244,7 @@ describe('Hub verification', () => {
     expect(run.summary.match(/Hub verification is off/g)).toHaveLength(1);
   });
 
-  it('fails closed on an unreachable Hub when the policy requires it, and says the private-or-missing ambiguity without a token (CLI)', async () => {
+  it('fails closed on an unreachable Hub if policy requires it; tokenless not-found may be private (CLI)', async () => {
     const dir = repo({
       'flaky/lineage.yaml': 'schema: 1\nupstreams:\n  - id: flaky/always-500\nlicense: { id: apache-2.0 }\n',
       'anon/adapter_config.json': peft('acme-corp/no-such-model'),

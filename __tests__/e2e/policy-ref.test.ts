@@ -67,7 +67,7 @@ describe('policy-ref', () => {
     );
   });
 
-  it('base with no policy at the base commit: the defaults, and a note that the new file waits for the merge', async () => {
+  it('base with no policy at the base commit: the defaults, and a note that the new file waits for merge', async () => {
     const { run } = await pullRequestThatWaivesItself(undefined);
     const result = await run('base');
     expect(result.code).toBe(1);

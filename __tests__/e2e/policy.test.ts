@@ -105,7 +105,11 @@ describe('policy through the bundled Action', () => {
     expect(green.outputs).toMatchObject({ result: 'pass', errors: '0', warnings: '0' });
     expect(green.annotations).toHaveLength(1);
     expect(green.annotations[0]).toMatch(
-      /^::notice title=missing-attribution,file=exp\/llama\/adapter_config.json,.*::\[waived until 2026-12-31 by .github\/lineage-policy.yml:4: Internal probe; never distributed.\] Attribution is owed/
+      new RegExp(
+        '^::notice title=missing-attribution,file=exp\\/llama\\/adapter_config.json,.*::' +
+          '\\[waived until 2026-12-31 by .github\\/lineage-policy.yml:4: Internal probe; never distributed.\\] ' +
+          'Attribution is owed'
+      )
     );
     expect(green.summary).toContain('waived');
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));

@@ -1,4 +1,7 @@
-/** End-to-end: the sticky PR comment over several runs of one pull request, through dist/index.js against a loopback GitHub API. */
+/**
+ * End-to-end: the sticky PR comment over several runs of one pull request, through dist/index.js
+ * against a loopback GitHub API.
+ */
 import { describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/git-repo.js';
 import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';

@@ -188,7 +188,11 @@ describe('review comments when GitHub refuses', () => {
     expect(gh.reviewComments.some((c) => c.body.startsWith('<!-- lineage-gate:resolved '))).toBe(true);
     expect(gh.resolvedThreads.size).toBe(0);
     expect(fixed.stdout).toMatch(
-      /^1 conversation thread\(s\) of fixed findings stay open \(their text says resolved\): GitHub lets a workflow token resolve threads only with `contents: write`\.$/m
+      new RegExp(
+        '^1 conversation thread\\(s\\) of fixed findings stay open \\(their text says resolved\\): ' +
+          'GitHub lets a workflow token resolve threads only with `contents: write`\\.$',
+        'm'
+      )
     );
     expect(fixed.stdout).not.toMatch(/^::warning::/m);
   }, 30000);

@@ -15,7 +15,8 @@ const BASE = 'a'.repeat(40);
 const HEAD = 'b'.repeat(40);
 const MANIFEST = 'adapters/colab/adapter_config.json';
 
-type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- webhook payloads are edited field by field
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- webhook payloads are edited field by field
+type Payload = Record<string, any>;
 
 function ourRepository(p: Payload): void {
   p.repository.name = REPO;

@@ -141,7 +141,7 @@ describe('pull requests judged against the weights', () => {
     expect(orphaned[0].message).toContain('deletes the artifact in adapters/base');
   });
 
-  it('a PR that changes only weights: digests, shapes and rank are checked against the untouched manifests', async () => {
+  it('a PR changing only weights: digests, shapes and rank are checked against the untouched manifests', async () => {
     const workspace = tempDir('lg-bytes-');
     const original = safetensorsBytes(peftLora(4096, 4096, 1024, 16));
     const lineage =

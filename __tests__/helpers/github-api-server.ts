@@ -44,7 +44,10 @@ export type RouteHandler = (request: ApiRequest) => ApiResponse | Promise<ApiRes
 
 export interface Route {
   method: string;
-  /** `/repos/:owner/:repo/pulls/:number/files` (`:name` matches one segment; `*` at the end matches the rest) or a RegExp on the path. */
+  /**
+   * `/repos/:owner/:repo/pulls/:number/files` (`:name` matches one segment; `*` at the end matches
+   * the rest) or a RegExp on the path.
+   */
   path: string | RegExp;
   handler: RouteHandler;
 }

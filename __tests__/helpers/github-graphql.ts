@@ -44,7 +44,10 @@ export function checkGraphqlRequest(body: unknown): CheckedGraphqlRequest {
   return { document, variables, violations: errors.map((e) => `POST /graphql: ${e.message}`) };
 }
 
-/** Runs a checked query against the schema with `rootValue` as the data; wrong shapes and bad variables come back as errors. */
+/**
+ * Runs a checked query against the schema with `rootValue` as the data; wrong shapes and bad
+ * variables come back as errors.
+ */
 export function executeGraphql(
   document: DocumentNode,
   variables: Record<string, unknown>,

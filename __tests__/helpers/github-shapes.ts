@@ -38,7 +38,10 @@ interface Place {
   repo: string;
 }
 
-/** Prefixes that move an example's repository `from` (`owner/name` as the example spells it) to the loopback server and github.com/<owner>/<repo>. */
+/**
+ * Prefixes that move an example's repository `from` (`owner/name` as the example spells it) to the
+ * loopback server and github.com/<owner>/<repo>.
+ */
 function moveRepo(from: string, { serverUrl, owner, repo }: Place): [string, string][] {
   return [
     [`https://api.github.com/repos/${from}`, `${serverUrl}/repos/${owner}/${repo}`],
@@ -100,7 +103,10 @@ export function diffEntry(
   return entry;
 }
 
-/** The body of `GET /repos/{o}/{r}/compare/{base}...{head}` (schema `commit-comparison`; one commit shown, as with `per_page=1`). */
+/**
+ * The body of `GET /repos/{o}/{r}/compare/{base}...{head}` (schema `commit-comparison`; one commit
+ * shown, as with `per_page=1`).
+ */
 export function compareBody(
   serverUrl: string,
   owner: string,
@@ -261,7 +267,10 @@ export interface ReviewCommentFields extends Place {
   reviewId?: number;
 }
 
-/** A line comment of a review, as `GET /repos/{o}/{r}/pulls/{n}/comments` lists it (schema `pull-request-review-comment`). */
+/**
+ * A line comment of a review, as `GET /repos/{o}/{r}/pulls/{n}/comments` lists it (schema
+ * `pull-request-review-comment`).
+ */
 export function reviewComment({
   id,
   body,

@@ -79,7 +79,10 @@ export interface StandInOptions {
   refuseLineComments?: boolean;
   /** Answer the pull request files API with 500, so the gate falls back to git diff. */
   filesApiFails?: boolean;
-  /** Whether the token may resolve review threads (`viewerCanResolve`; GitHub needs `contents: write`). Default true. */
+  /**
+   * Whether the token may resolve review threads (`viewerCanResolve`; GitHub needs
+   * `contents: write`). Default true.
+   */
   canResolveThreads?: boolean;
 }
 
@@ -251,7 +254,8 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         handler: (req) => {
           const { document, variables } = checkGraphqlRequest(req.json);
           const result = executeGraphql(document!, variables, graphqlRoot);
-          // An error here means the stand-in's data does not fit the schema, or the gate asked for something it may not.
+          // An error here means the stand-in's data does not fit the schema, or the gate asked for
+          // something it may not.
           for (const e of result.errors ?? []) server.violations.push(`POST /graphql: ${e.message}`);
           return { body: result };
         }

@@ -19,7 +19,10 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** Annotations printed on stdout (`::error title=…`, `::warning …`, `::notice …`), without the final `::error::` verdict. */
+  /**
+   * Annotations printed on stdout (`::error title=…`, `::warning …`, `::notice …`), without the
+   * final `::error::` verdict.
+   */
   annotations: string[];
 }
 

@@ -16936,8 +16936,9 @@ function attributionLines(artifact, ctx) {
         return ['attribution:', `  text: ${scalar(carried)}`, ...(owed ? ['  required: true'] : [])];
     if (!owed)
         return [];
+    const why = `${owed.id} is under the ${owed.entry.display}, which asks for this notice (from ${owed.source}).`;
     return [
-        `# ${commentText(`${owed.id} is under the ${owed.entry.display}, which asks for this notice (from ${owed.source}).`)}`,
+        `# ${commentText(why)}`,
         '# Show it where the artifact is distributed, too.',
         'attribution:',
         `  text: ${scalar(owed.entry.attribution.text)}`,
@@ -18915,7 +18916,8 @@ function isCheckpointDir(segment) {
     return CHECKPOINT_DIR.test(segment);
 }
 /** File extensions of weights, configs and archives: a segment ending in one is a file, not a repo. */
-const FILE_EXTENSION = /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$/i;
+const FILE_EXTENSION = new RegExp('\\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|' +
+    'json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$', 'i');
 function looksLikeFileName(segment) {
     return FILE_EXTENSION.test(segment);
 }
@@ -20084,7 +20086,10 @@ function effectivePolicy(policy, paths) {
  * waiver upstreams, license-id patterns). Checked once at load time so that a typo fails the
  * run with a line number instead of silently matching nothing.
  */
-/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory (as in the `paths` input). */
+/**
+ * `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole
+ * directory (as in the `paths` input).
+ */
 function normalisePathGlob(glob) {
     let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
     if (g.endsWith('/'))
@@ -21774,12 +21779,10 @@ function upstreamCell(u) {
     const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
     const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
     const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
     const hub = u.hub
-        ? [
-            u.hub.status === 'found'
-                ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
-                : `Hub: ${u.hub.status}`
-        ]
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
         : [];
     const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
         .map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f))
@@ -21833,7 +21836,8 @@ const MAX_COMPACT_MESSAGE = 160;
 function findingHead(finding, links) {
     const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
     const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+    const docsBase = links.docsBase.replace(/\/+$/, '');
+    const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
     const where = code(`${finding.path}:${finding.line}`);
     const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
     return `- ${icon} **${severity}** ${rule} at ${location}`;

@@ -56,8 +56,10 @@ export function readInputs(read: InputReader): ActionInputs {
   for (const [name, harmless] of Object.entries(NOT_YET)) {
     const value = read(name).trim();
     if (value && !harmless.includes(value.toLowerCase())) {
+      const accepted = harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : '';
       throw new ConfigError(
-        `Input \`${name}\` is not supported yet in this version of lineage-gate${harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : ''}; remove it from the workflow step.`
+        `Input \`${name}\` is not supported yet in this version of lineage-gate${accepted}; ` +
+          'remove it from the workflow step.'
       );
     }
   }

@@ -15,7 +15,10 @@ export interface ChangeSet {
   /** `all` means a full scan of the tree: `changes` is then empty and every file counts as present. */
   scope: 'changed' | 'all';
   changes: Change[];
-  /** E.g. "pull request #12 files API (14 files)", "git diff abc..def (fallback: the API list is capped at 3,000 files)". */
+  /**
+   * E.g. "pull request #12 files API (14 files)", "git diff abc..def (fallback: the API list is
+   * capped at 3,000 files)".
+   */
   source: string;
   /** Things the user should know about how the list was made (fallbacks, fetches). */
   notes: string[];

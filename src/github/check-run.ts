@@ -135,10 +135,10 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
     if (warning === undefined) throw err;
     if (id === undefined) return { ok: false, warning };
     const completed = await completeWithoutAnnotations(options, id, output);
-    return {
-      ok: false,
-      warning: `${warning} ${completed ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.` : `Check run ${id} may be left in progress.`}`
-    };
+    const outcome = completed
+      ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.`
+      : `Check run ${id} may be left in progress.`;
+    return { ok: false, warning: `${warning} ${outcome}` };
   }
   return { ok: true, id, batches: batches.length };
 }

@@ -127,7 +127,10 @@ async function readPosted(o: PublishReviewOptions): Promise<Earlier> {
   return { posted, resolvedComments };
 }
 
-/** Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists rewritten line comments. */
+/**
+ * Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists
+ * rewritten line comments.
+ */
 async function markResolved(
   o: PublishReviewOptions,
   posted: Posted[],

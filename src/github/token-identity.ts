@@ -27,7 +27,10 @@ async function askViewer(octokit: Octokit): Promise<string | undefined> {
   }
 }
 
-/** Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions` (GraphQL) are the same. */
+/**
+ * Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions`
+ * (GraphQL) are the same.
+ */
 export function isByLogin(user: { login: string } | null | undefined, login: string): boolean {
   if (!user) return false;
   const bare = (name: string) => name.toLowerCase().replace(/\[bot\]$/, '');

@@ -50,7 +50,10 @@ export type HubAnswer =
   | { kind: 'found'; info: HubRepoInfo }
   | {
       kind: 'not-found';
-      /** Whether the request carried the token. A 401 to an anonymous request proves nothing: missing, private and gated look alike. */
+      /**
+       * Whether the request carried the token. A 401 to an anonymous request proves nothing:
+       * missing, private and gated look alike.
+       */
       authenticated: boolean;
       status: number;
       detail: string;

@@ -124,8 +124,9 @@ function attributionLines(artifact: Artifact, ctx: RuleContext): string[] {
   const owed = upstreamLicensesOf(ctx).find((u) => u.entry?.attribution?.text);
   if (carried) return ['attribution:', `  text: ${scalar(carried)}`, ...(owed ? ['  required: true'] : [])];
   if (!owed) return [];
+  const why = `${owed.id} is under the ${owed.entry!.display}, which asks for this notice (from ${owed.source}).`;
   return [
-    `# ${commentText(`${owed.id} is under the ${owed.entry!.display}, which asks for this notice (from ${owed.source}).`)}`,
+    `# ${commentText(why)}`,
     '# Show it where the artifact is distributed, too.',
     'attribution:',
     `  text: ${scalar(owed.entry!.attribution!.text!)}`,

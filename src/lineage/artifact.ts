@@ -33,7 +33,10 @@ export interface ParentLink {
   source: SourceRef;
   /** Written as a reference to a local artifact (`./`, `../`, lineage.yaml `path`, MLX `resume_adapter_file`). */
   explicit: boolean;
-  /** Repository-relative directory it leads to; for `missing`, the first place looked (empty: outside the repository). */
+  /**
+   * Repository-relative directory it leads to; for `missing`, the first place looked (empty when the
+   * path leads outside the repository).
+   */
   dir: string;
   /** `artifact`: the directory is there; `missing`: nothing there; `deleted`: this change removed it. */
   state: 'artifact' | 'missing' | 'deleted';

@@ -223,8 +223,11 @@ export function isCheckpointDir(segment: string): boolean {
 }
 
 /** File extensions of weights, configs and archives: a segment ending in one is a file, not a repo. */
-const FILE_EXTENSION =
-  /\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$/i;
+const FILE_EXTENSION = new RegExp(
+  '\\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|' +
+    'json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$',
+  'i'
+);
 
 export function looksLikeFileName(segment: string): boolean {
   return FILE_EXTENSION.test(segment);

@@ -6,7 +6,10 @@ import picomatch from 'picomatch';
  * run with a line number instead of silently matching nothing.
  */
 
-/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory (as in the `paths` input). */
+/**
+ * `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole
+ * directory (as in the `paths` input).
+ */
 export function normalisePathGlob(glob: string): string {
   let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
   if (g.endsWith('/')) g += '**';

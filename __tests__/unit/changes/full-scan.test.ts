@@ -46,7 +46,7 @@ afterAll(() => {
 });
 
 describe('walkTree', () => {
-  it('yields regular files with / separators in name order, skipping .git, node_modules and unsafe symlinks', async () => {
+  it('yields regular files (/ separators) in name order, skipping .git, node_modules and unsafe symlinks', async () => {
     const skipped: [string, string][] = [];
     const paths = collect(walkTree(root, { onSkip: (p, why) => skipped.push([p, why]) }));
     expect(paths).toEqual([

@@ -110,7 +110,7 @@ describe('gitDiffChanges', () => {
     expect(changes.sort(byPath)).toEqual([...FEATURE_CHANGES, { path: 'keep.txt', status: 'modified' }].sort(byPath));
   });
 
-  it('fetches a base missing from a shallow checkout, then deepens it to find the merge base, and logs both', async () => {
+  it('fetches a base missing from a shallow checkout, deepens it to find the merge base, and logs both', async () => {
     const origin = bareClone(history.repo);
     const clone = shallowClone(origin, 'feature');
     cleanup.push(join(origin, '..'), join(clone.dir, '..'));

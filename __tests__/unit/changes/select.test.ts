@@ -272,7 +272,8 @@ describe('merge queue', () => {
     compareFiles = [diffEntry(OWNER, REPO, 'models/q/adapter_config.json', 'modified')];
     const set = await run('merge_group', payload, { owner: 'octo-org', repo: 'octo-repo' }).promise;
     expect(requestedPaths()).toEqual([
-      '/repos/octo-org/octo-repo/compare/380387fbc80638b734a49e1be1c4dfec1c01b33c...2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d'
+      '/repos/octo-org/octo-repo/compare/380387fbc80638b734a49e1be1c4dfec1c01b33c...' +
+        '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d'
     ]);
     expect(set.source).toBe('merge group compare API 380387f...2ffea6d (1 file)');
     expect(set.changes).toEqual([{ path: 'models/q/adapter_config.json', status: 'modified', diffLines: [[1, 3]] }]);

@@ -25,7 +25,8 @@ const refs = (r: LineageRecord) =>
 describe('hf-model-card', () => {
   it('reads an adapter card: base, relation, license, positions', () => {
     const { record, problems, path } = read(
-      'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_baseline_adapter_README.md'
+      'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_' +
+        'baseline_adapter_README.md'
     );
     expect(problems).toEqual([]);
     expect(record.format).toBe('hf-model-card');

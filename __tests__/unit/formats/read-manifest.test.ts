@@ -222,7 +222,18 @@ describe('readManifest copes with hostile shapes', () => {
 
   it('model cards: every lineage key with every kind of value', () => {
     for (const value of weird) {
-      const text = `---\n${['base_model', 'license', 'licence', 'license_name', 'license_link', 'datasets', 'model_name', 'base_model_relation'].map((k) => `${k}: ${JSON.stringify(value)}`).join('\n')}\n---\n`;
+      const keys = [
+        'base_model',
+        'license',
+        'licence',
+        'license_name',
+        'license_link',
+        'datasets',
+        'model_name',
+        'base_model_relation'
+      ];
+      const lines = keys.map((k) => `${k}: ${JSON.stringify(value)}`).join('\n');
+      const text = `---\n${lines}\n---\n`;
       expect(readManifest('x/README.md', Buffer.from(text)).kind).toBe('record');
     }
   });

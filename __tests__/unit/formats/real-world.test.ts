@@ -35,6 +35,14 @@ const EXPECTED: [RegExp, string][] = [
 
 type Row = [field: string, kind: string, id: string | undefined, role: string, line: number, column: number];
 
+/** Fixture names too long for one line. */
+const BAIZE_ADAPTER =
+  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__' +
+  'adapter_config.json';
+const SUMMA_VIRTUE_CARD =
+  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_' +
+  'baseline_adapter_README.md';
+
 /**
  * What each fixture declares: upstreams (field, kind, id, role, line, column), the artifact's
  * license id and the attribution flag. Reviewed file by file against SOURCES.tsv's notes.
@@ -93,12 +101,11 @@ const DECLARED: Record<
     license: undefined,
     attributionRequired: undefined
   },
-  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__adapter_config.json':
-    {
-      upstreams: [['base_model_name_or_path', 'hub-id', 'unsloth/qwen3-8b-unsloth-bnb-4bit', 'base', 4, 30]],
-      license: undefined,
-      attributionRequired: undefined
-    },
+  [BAIZE_ADAPTER]: {
+    upstreams: [['base_model_name_or_path', 'hub-id', 'unsloth/qwen3-8b-unsloth-bnb-4bit', 'base', 4, 30]],
+    license: undefined,
+    attributionRequired: undefined
+  },
   'peft/013-KZ-Shi__LLaMA-E__adapter_config.json': {
     upstreams: [['base_model_name_or_path', 'hub-id', 'meta-llama/Llama-2-7b-hf', 'base', 2, 30]],
     license: undefined,
@@ -204,12 +211,11 @@ const DECLARED: Record<
     license: undefined,
     attributionRequired: undefined
   },
-  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_baseline_adapter_README.md':
-    {
-      upstreams: [['base_model', 'hub-id', 'Qwen/Qwen2.5-1.5B-Instruct', 'base', 2, 13]],
-      license: 'mit',
-      attributionRequired: undefined
-    },
+  [SUMMA_VIRTUE_CARD]: {
+    upstreams: [['base_model', 'hub-id', 'Qwen/Qwen2.5-1.5B-Instruct', 'base', 2, 13]],
+    license: 'mit',
+    attributionRequired: undefined
+  },
   'cards/002-jxia622__SonoMed-VLM__README.md': {
     upstreams: [['base_model', 'hub-id', 'google/medgemma-1.5-4b-it', 'base', 5, 13]],
     license: 'other',

@@ -279,7 +279,7 @@ describe('toCheckRunAnnotation', () => {
     });
   });
 
-  it('drops columns across lines, shows a waived finding as a notice with its waiver, and bounds the message to 64 KiB', () => {
+  it('drops columns across lines, a waived finding is a notice with its waiver, and caps the message at 64 KiB', () => {
     const f = finding({
       ruleId: 'unpinned-revision',
       severity: 'error',

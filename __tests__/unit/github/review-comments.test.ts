@@ -59,7 +59,8 @@ describe('publishReview', () => {
     const base = { path: 'a/adapter_config.json', artifact: 'a', line: 2 };
     const findings = [
       finding({ ...base, ruleId: 'missing-license', severity: 'error', message: 'no license' }),
-      finding({ ...base, ruleId: 'missing-license', severity: 'error', message: 'no license', line: 3 }), // same fingerprint
+      // same fingerprint
+      finding({ ...base, ruleId: 'missing-license', severity: 'error', message: 'no license', line: 3 }),
       finding({ ...base, ruleId: 'unpinned-revision', severity: 'warning', message: 'unpinned' }),
       finding({ ...base, ruleId: 'hub-gated', severity: 'notice', message: 'gated' }),
       finding({ ...base, ruleId: 'missing-attribution', severity: 'error', message: 'waived one', waived: true })

@@ -34,7 +34,7 @@ describe('repoInfoFromJson', () => {
     expect(info.siblings).toEqual(['README.md']);
   });
 
-  it("falls back to the Hub's baseModels, then to base_model tags, and to license tags, when the card is silent", () => {
+  it("falls back to the Hub's baseModels, then base_model tags, and to license tags, when the card is silent", () => {
     expect(
       repoInfoFromJson({ id: 'a/b', baseModels: { relation: 'adapter', models: [{ id: 'x/y' }] } }, 'a/b')
     ).toMatchObject({ baseModels: ['x/y'], baseModelRelation: 'adapter' });

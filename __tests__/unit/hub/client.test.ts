@@ -103,7 +103,7 @@ describe('HubClient answers', () => {
     expect(info.license).toBe('llama3.1');
   });
 
-  it('a private repo is "not found" to an anonymous request (401 RepoNotFound), found with the right token', async () => {
+  it('a private repo is "not found" anonymously (401 RepoNotFound), found with the right token', async () => {
     const s = await hub({ acceptedToken: TOKEN });
     const anonymous = await client(s, fakeClock()).repoInfo({ type: 'model', id: 'acme-corp/internal-llm' });
     expect(anonymous).toMatchObject({ kind: 'not-found', authenticated: false, status: 401 });
@@ -119,7 +119,7 @@ describe('HubClient answers', () => {
     });
   });
 
-  it('a missing repo: 401 without a code to anonymous requests (proves nothing), 404 RepoNotFound with a token', async () => {
+  it('a missing repo: 401 with no code when anonymous (proves nothing), 404 RepoNotFound with a token', async () => {
     const s = await hub({ acceptedToken: TOKEN });
     const anonymous = await client(s, fakeClock()).repoInfo({ type: 'model', id: 'nobody/does-not-exist' });
     expect(anonymous).toMatchObject({ kind: 'not-found', authenticated: false, status: 401 });

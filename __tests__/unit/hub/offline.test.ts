@@ -8,7 +8,7 @@ describe('hubMode', () => {
     expect(hubMode({ HF_HUB_OFFLINE: '0' }, { hubVerify: 'true' })).toEqual({ enabled: true });
   });
 
-  it('is off with hub-verify: false, --offline, or HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE set true, each saying why', () => {
+  it('is off with hub-verify: false, --offline, or HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE true; each says why', () => {
     expect(hubMode({}, { hubVerify: 'false' })).toMatchObject({
       enabled: false,
       reason: expect.stringContaining('hub-verify: false')

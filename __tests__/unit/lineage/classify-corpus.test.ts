@@ -48,6 +48,14 @@ const EMPTY: Expected = { kind: 'empty', evidence: 'primary' };
 const QWEN35_SHA = '851bf6e806efd8d0a36b00ddf55e13ccb7b8cd0a';
 const CODER3B_SHA = '488639f1ff808d1d3d0ba301aef8c11461451ec5';
 
+/** Fixture names too long for one line. */
+const BAIZE_ADAPTER =
+  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__' +
+  'adapter_config.json';
+const SUMMA_VIRTUE_CARD =
+  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_' +
+  'baseline_adapter_README.md';
+
 /** file → dotted field → expected classification. `{}` = the file names no upstream at all. */
 const EXPECTED: Record<string, Record<string, Expected>> = {
   'peft/001-BooniesFX__ChatGLM-Efficient-Tuning__adapter_config.json': { base_model_name_or_path: PLACEHOLDER },
@@ -72,10 +80,9 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   },
   'peft/010-JaimeMitchell__Mom_Painting_Style_GenAI__adapter_config.json': { base_model_name_or_path: EMPTY },
   'peft/011-Inishpy__lerobot-libero__adapter_config.json': { base_model: hub('lerobot/smolvla_base') },
-  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__adapter_config.json':
-    {
-      base_model_name_or_path: hub('unsloth/qwen3-8b-unsloth-bnb-4bit')
-    },
+  [BAIZE_ADAPTER]: {
+    base_model_name_or_path: hub('unsloth/qwen3-8b-unsloth-bnb-4bit')
+  },
   'peft/013-KZ-Shi__LLaMA-E__adapter_config.json': { base_model_name_or_path: hub('meta-llama/Llama-2-7b-hf') },
   'peft/014-EPlus-LLM__Model__adapter_config.json': { base_model_name_or_path: localPath('google/flan-t5-xxl') },
   'peft/016-GowthamNats__MicrosoftPhi1_5_finetuned-__adapter_config.json': {
@@ -116,10 +123,9 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   },
   'mlx/007-angelasoulcompanion__AngelaAI__adapter_config.json': { model: hub('Qwen/Qwen2.5-3B-Instruct') },
   'mlx/008-egarim__poisoned-code-model__adapter_config.json': { model: hub('Qwen/Qwen2.5-1.5B-Instruct') },
-  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_baseline_adapter_README.md':
-    {
-      base_model: hub('Qwen/Qwen2.5-1.5B-Instruct')
-    },
+  [SUMMA_VIRTUE_CARD]: {
+    base_model: hub('Qwen/Qwen2.5-1.5B-Instruct')
+  },
   'cards/002-jxia622__SonoMed-VLM__README.md': { base_model: hub('google/medgemma-1.5-4b-it') },
   'cards/003-unknown__index-id-52487666815__README.md': {
     'base_model[0]': hub('google/paligemma-3b-mix-448'),
@@ -246,7 +252,10 @@ const EXPECTED_DATASETS: Record<string, Record<string, { id?: string; problem?: 
   }
 };
 
-/** The parsed content of a fixture; undefined when it does not parse (other suites keep broken files here on purpose). */
+/**
+ * The parsed content of a fixture; undefined when it does not parse (other suites keep broken files
+ * here on purpose).
+ */
 function readFixture(file: string): unknown {
   const text = readFileSync(join(ROOT, file), 'utf8');
   let parsed;

@@ -210,7 +210,8 @@ describe('hub-cache-path', () => {
     [`/home/ci/.cache/huggingface/hub/models--Qwen--Qwen3.5-4B/snapshots/${SHA}/tokenizer.json`, 'Qwen/Qwen3.5-4B'],
     [`/Users/me/.cache/huggingface/hub/models--meta-llama--Llama-3.1-8B/snapshots/${SHA}`, 'meta-llama/Llama-3.1-8B'],
     [
-      `C:\\Users\\Owner\\.cache\\huggingface\\hub\\models--Qwen--Qwen2.5-Coder-3B-Instruct\\snapshots\\${SHA}\\tokenizer.json`,
+      `C:\\Users\\Owner\\.cache\\huggingface\\hub\\models--Qwen--Qwen2.5-Coder-3B-Instruct\\` +
+        `snapshots\\${SHA}\\tokenizer.json`,
       'Qwen/Qwen2.5-Coder-3B-Instruct'
     ],
     [`D:/hf/hub/models--Qwen--Qwen2-7B/snapshots/${SHA}/`, 'Qwen/Qwen2-7B'],

@@ -21,47 +21,50 @@ async function put(path: string, text: string | Buffer): Promise<void> {
   await writeFile(join(workspace, path), text);
 }
 
-const FULL = `# yaml-language-server: $schema=https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json
-version: 1
-rules:
-  unpinned-revision: error
-  hub-gated: off
-licenses:
-  allow: [apache-2.0, mit, "MIT OR Apache-2.0", llama3.1, "cc-by-*"]
-  deny: [cc-by-nc-4.0]
-  unknown: fail
-  upstreams:
-    "meta-llama/Llama-3.1-*": llama3.1
-    "acme/*": acme-internal
-  knowledge:
-    - { id: acme-internal, family: ACME internal, attribution: "Built on ACME models", non-commercial: false, flow-down: true, source: https://acme.example/license }
-upstreams:
-  allow: ["meta-llama/*", "Qwen/*", "moonshotai/Kimi-K2*"]
-  deny: ["some-org/*"]
-  mirrors-as-upstream: false
-require:
-  pinned-revisions: false
-  evidence: inferred
-  attribution: always
-  hub: true
-overrides:
-  - paths: ["mens/runs/**/promoted/**"]
-    rules: { unpinned-revision: error }
-    require: { pinned-revisions: true, evidence: primary }
-    licenses: { allow: [apache-2.0], unknown: fail }
-    upstreams: { allow: ["Qwen/*"] }
-  - paths: [experiments/]
-    licenses: { allow: null, deny: [] }
-waivers:
-  - rule: missing-attribution
-    path: "experiments/**"
-    upstream: "meta-llama/*"
-    reason: "Internal eval only; never distributed."
-    expires: 2026-12-31
-  - rule: unpinned-revision
-    path: legacy/**
-    reason: "  Frozen runs.  "
-`;
+const FULL = [
+  '# yaml-language-server: $schema=https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json',
+  'version: 1',
+  'rules:',
+  '  unpinned-revision: error',
+  '  hub-gated: off',
+  'licenses:',
+  '  allow: [apache-2.0, mit, "MIT OR Apache-2.0", llama3.1, "cc-by-*"]',
+  '  deny: [cc-by-nc-4.0]',
+  '  unknown: fail',
+  '  upstreams:',
+  '    "meta-llama/Llama-3.1-*": llama3.1',
+  '    "acme/*": acme-internal',
+  '  knowledge:',
+  '    - { id: acme-internal, family: ACME internal, attribution: "Built on ACME models", non-commercial: false, ' +
+    'flow-down: true, source: https://acme.example/license }',
+  'upstreams:',
+  '  allow: ["meta-llama/*", "Qwen/*", "moonshotai/Kimi-K2*"]',
+  '  deny: ["some-org/*"]',
+  '  mirrors-as-upstream: false',
+  'require:',
+  '  pinned-revisions: false',
+  '  evidence: inferred',
+  '  attribution: always',
+  '  hub: true',
+  'overrides:',
+  '  - paths: ["mens/runs/**/promoted/**"]',
+  '    rules: { unpinned-revision: error }',
+  '    require: { pinned-revisions: true, evidence: primary }',
+  '    licenses: { allow: [apache-2.0], unknown: fail }',
+  '    upstreams: { allow: ["Qwen/*"] }',
+  '  - paths: [experiments/]',
+  '    licenses: { allow: null, deny: [] }',
+  'waivers:',
+  '  - rule: missing-attribution',
+  '    path: "experiments/**"',
+  '    upstream: "meta-llama/*"',
+  '    reason: "Internal eval only; never distributed."',
+  '    expires: 2026-12-31',
+  '  - rule: unpinned-revision',
+  '    path: legacy/**',
+  '    reason: "  Frozen runs.  "',
+  ''
+].join('\n');
 
 describe('loadPolicy: a valid policy', () => {
   it('reads every setting, in camelCase, over the defaults', async () => {
@@ -117,18 +120,21 @@ describe('loadPolicy: a valid policy', () => {
 
   it('hands license knowledge over in the shape the knowledge base reads, flat or structured', () => {
     const policy = parsePolicy(
-      `version: 1
-licenses:
-  knowledge:
-    - { id: acme-internal, family: ACME, attribution: Built on ACME models, attribution-markers: [Built on ACME], source: https://acme.example/l }
-    - id: llama3.1
-      family: Llama
-      display: Llama 3.1 (house reading)
-      attribution: { text: Built with Llama, markers: [Built with Llama], condition: when distributed }
-      naming-prefix: Llama
-      flow-down: true
-      source: https://www.llama.com/llama3_1/license/
-`,
+      [
+        'version: 1',
+        'licenses:',
+        '  knowledge:',
+        '    - { id: acme-internal, family: ACME, attribution: Built on ACME models, ' +
+          'attribution-markers: [Built on ACME], source: https://acme.example/l }',
+        '    - id: llama3.1',
+        '      family: Llama',
+        '      display: Llama 3.1 (house reading)',
+        '      attribution: { text: Built with Llama, markers: [Built with Llama], condition: when distributed }',
+        '      naming-prefix: Llama',
+        '      flow-down: true',
+        '      source: https://www.llama.com/llama3_1/license/',
+        ''
+      ].join('\n'),
       'p.yml',
       RULE_IDS
     );

@@ -34,7 +34,8 @@ describe('renderSummary', () => {
     expect(cells(rows[0])).toEqual([
       '`adapters/clean`',
       '`adapter_config.json` (peft-adapter-config)<br>`README.md` (hf-model-card)',
-      '`meta-llama/Llama-3.1-8B@0123456789ab` (hub-id, primary, license llama3.1 \\(declared, primary\\))', // the same claim in two manifests is shown once
+      // the same claim in two manifests is shown once
+      '`meta-llama/Llama-3.1-8B@0123456789ab` (hub-id, primary, license llama3.1 \\(declared, primary\\))',
       '`llama3.1`',
       'Built with Llama',
       '✅ pass'

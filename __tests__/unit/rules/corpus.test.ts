@@ -124,7 +124,7 @@ describe('rules on real-world files', () => {
     expect(findingsFor(fixtureLike('cards/019-'), 'missing-attribution')).toEqual([]);
   });
 
-  it('schema-violation (warning): files named adapter_config.json that are not PEFT/MLX, still read for lineage', () => {
+  it('schema-violation (warning): files named adapter_config.json but not PEFT/MLX, still read for lineage', () => {
     const [lerobot] = findingsFor(fixtureLike('peft/011-'), 'schema-violation');
     expect(lerobot).toMatchObject({ severity: 'warning' });
     expect(findingsFor(fixtureLike('peft/011-'), 'missing-upstream')).toEqual([]);
@@ -144,7 +144,7 @@ describe('rules on real-world files', () => {
     }
   });
 
-  it('license-conflict and naming-requirement: an Unsloth-template card declaring apache-2.0 on a Llama 3.1 mirror (AI_ROS2_RAG)', () => {
+  it('license-conflict, naming-requirement: apache-2.0 Unsloth-template card on Llama 3.1 mirror (AI_ROS2_RAG)', () => {
     const card = fixtureLike('cards/026-');
     const [conflict] = findingsFor(card, 'license-conflict');
     expect(conflict.message).toContain('"apache-2.0"');

@@ -209,7 +209,7 @@ describe('missing-attribution', () => {
     });
     expect(run('missing-attribution', artifact('a', { records: [llama(), withText] }))).toEqual([]);
   });
-  it('fires when the artifact says attribution is required and carries none (Kimi), not for an unasked Kimi duty', () => {
+  it('fires when an artifact requires attribution and carries none (Kimi), not for an unasked Kimi duty', () => {
     const path = 'r/training_manifest.json';
     const kimi = (required: boolean) =>
       record(path, 'mens-training-manifest', {

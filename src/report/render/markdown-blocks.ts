@@ -95,12 +95,10 @@ function upstreamCell(u: ReportUpstream): string {
   const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
   const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
   const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+  const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+  const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
   const hub = u.hub
-    ? [
-        u.hub.status === 'found'
-          ? `on the Hub${u.hub.gated ? ', gated' : ''}${u.hub.ancestors.length ? `, from ${u.hub.ancestors.map((a) => a.id).join(' ← ')}` : ''}`
-          : `Hub: ${u.hub.status}`
-      ]
+    ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
     : [];
   const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
     .map((f) => safeMarkdown(f))
@@ -162,7 +160,8 @@ const MAX_COMPACT_MESSAGE = 160;
 function findingHead(finding: Finding, links: MarkdownLinks): string {
   const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
   const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-  const rule = `[${inlineCode(finding.ruleId)}](${links.docsBase.replace(/\/+$/, '')}/${encodeSegment(finding.ruleId)}.md)`;
+  const docsBase = links.docsBase.replace(/\/+$/, '');
+  const rule = `[${inlineCode(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
   const where = code(`${finding.path}:${finding.line}`);
   const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
   return `- ${icon} **${severity}** ${rule} at ${location}`;
