@@ -4,6 +4,7 @@
  * weight digests — with a marked `TODO(lineage-gate)` comment for everything nothing says. Only
  * what a file states is written as a value: an inference stays a comment until a person confirms it.
  */
+import { isFullSha } from '../lineage/hub-id.js';
 import { posix } from 'node:path';
 import type { Artifact } from '../lineage/artifact.js';
 import type { LineageRecord, UpstreamRef } from '../lineage/record.js';
@@ -16,7 +17,6 @@ import type { RuleContext } from '../rules/rule.js';
 export const SCHEMA_URL =
   'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/lineage.schema.json';
 const TODO = '# TODO(lineage-gate):';
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /** Relation values of the formats, as the lineage manifest's `relation`. */
 const RELATIONS: Record<string, string> = {
@@ -76,8 +76,7 @@ function upstreamLines(input: DraftInput, ctx: RuleContext, records: LineageReco
     seen.add(ref.id.toLowerCase());
     const revision = refs.map((r) => r.ref).find((r) => r.id?.toLowerCase() === ref.id!.toLowerCase() && r.revision);
     lines.push(`  - id: ${scalar(ref.id)}`);
-    if (revision?.revision && FULL_SHA.test(revision.revision))
-      lines.push(`    revision: ${scalar(revision.revision)}`);
+    if (revision?.revision && isFullSha(revision.revision)) lines.push(`    revision: ${scalar(revision.revision)}`);
     else lines.push(`    ${TODO} pin the 40-hex commit of ${commentText(ref.id)} the artifact was trained on`);
     lines.push(`    relation: ${scalar(ref.role)}`);
     lines.push(`    evidence: ${scalar(ref.evidence)}`);

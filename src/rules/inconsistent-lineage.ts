@@ -1,10 +1,9 @@
+import { isFullSha } from '../lineage/hub-id.js';
 import { licenseKey } from './upstream-licenses.js';
 import type { LineageRecord, SourceRef, TrainingKey, UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { anchorRecord, isResolvable, manifestRecords, quote, rankedRecords, where } from './artifact-facts.js';
 import { sameUpstream } from './upstream-identity.js';
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /** License values that templates write when nobody filled anything in: they declare nothing to compare. */
 const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
@@ -123,7 +122,7 @@ function revisionDisagreements(ctx: RuleContext): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const record of ctx.artifact.records) {
     for (const ref of idsOf(record)) {
-      if (!ref.revision || !FULL_SHA.test(ref.revision)) continue;
+      if (!ref.revision || !isFullSha(ref.revision)) continue;
       const key = ref.id!.toLowerCase();
       const earlier = first.get(key);
       if (!earlier) {

@@ -1,8 +1,7 @@
+import { isFullSha } from '../lineage/hub-id.js';
 import type { UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { isResolvable, manifestUpstreams, where } from './artifact-facts.js';
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 export const unpinnedRevision: Rule = {
   id: 'unpinned-revision',
@@ -24,7 +23,7 @@ export const unpinnedRevision: Rule = {
     const drafts: FindingDraft[] = [];
     for (const refs of byId.values()) {
       // Any manifest of the artifact pinning the same id (even a tokenizer cache path) is enough.
-      if (refs.some((r) => r.revision && FULL_SHA.test(r.revision))) continue;
+      if (refs.some((r) => r.revision && isFullSha(r.revision))) continue;
       const ref = refs[0];
       const written = refs.find((r) => r.revision)?.revision;
       drafts.push({

@@ -4,6 +4,7 @@
  * are added to the normalized components, typed after the 1.6 schema. Imported only when a BOM is
  * written (see cyclonedx.ts).
  */
+import { isFullSha } from '../../lineage/hub-id.js';
 import { ComponentType, ExternalReferenceType, HashAlgorithm } from '@cyclonedx/cyclonedx-library/Enums';
 import { Bom, BomLinkElement, Component, ExternalReference, Property } from '@cyclonedx/cyclonedx-library/Models';
 import { JSON as CdxJson } from '@cyclonedx/cyclonedx-library/Serialize';
@@ -96,7 +97,7 @@ interface UpstreamGroup {
 }
 
 /** A full sha is case-insensitive; any other revision (a branch, a tag) is compared as written. */
-const revisionKey = (r: string | null): string => (r && /^[0-9a-f]{40}$/i.test(r) ? r.toLowerCase() : (r ?? ''));
+const revisionKey = (r: string | null): string => (r && isFullSha(r) ? r.toLowerCase() : (r ?? ''));
 
 /**
  * One ancestor per upstream model: manifests of one artifact often name the same base (adapter config

@@ -1,3 +1,4 @@
+import { isFullSha } from '../../lineage/hub-id.js';
 import { waivedPrefix } from './annotations.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Report, ReportArtifact, ReportUpstream } from '../report.js';
@@ -86,7 +87,7 @@ function withinDir(dir: string, path: string): string {
 
 /** 40-hex commits shortened like git does; branch and tag names stay whole. */
 function shortRevision(revision: string): string {
-  return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
+  return isFullSha(revision) ? revision.slice(0, 12) : revision;
 }
 
 function upstreamCell(u: ReportUpstream): string {
