@@ -46,24 +46,23 @@ function safeDirectories(root: string, parts: string[], shown: string): string {
   return dir;
 }
 
-function writeInside(root: string, rel: string, content: string, shown: string): void {
+function writeInside(root: string, rel: string, content: string, shown: string, mode: number): void {
   const parts = rel.split(sep).filter((p) => p !== '');
   const name = parts.pop();
   if (!name) throw new UnsafeOutputError(`${shown}: the path names the repository itself, not a file`);
   const dir = safeDirectories(root, parts, shown);
   let fd: number;
   try {
-    fd = openSync(join(dir, name), CREATE_FLAGS, 0o644);
+    fd = openSync(join(dir, name), CREATE_FLAGS, mode);
   } catch (error) {
-    if (code(error) === 'ELOOP')
-      throw new UnsafeOutputError(`${shown}: the file is a symbolic link in the repository`);
+    if (code(error) === 'ELOOP') throw new UnsafeOutputError(`${shown}: the file is a symbolic link in the repository`);
     if (code(error) === 'ENXIO') throw new UnsafeOutputError(`${shown}: the path is not a regular file`);
     throw error;
   }
   try {
     if (!fstatSync(fd).isFile()) throw new UnsafeOutputError(`${shown}: the path is not a regular file`);
     const bytes = Buffer.from(content, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
     closeSync(fd);
   }
@@ -73,17 +72,17 @@ function writeInside(root: string, rel: string, content: string, shown: string):
  * Writes `content` to `path` (relative paths are relative to the workspace). Throws
  * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
  */
-export async function writeOutputFile(workspace: string, path: string, content: string): Promise<string> {
+export async function writeOutputFile(workspace: string, path: string, content: string, mode = 0o644): Promise<string> {
   const full = resolve(workspace, path);
   const lexical = resolve(workspace);
   const real = realWorkspace(workspace);
   const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
   if (root === undefined) {
     await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, content);
+    await writeFile(full, content, { mode });
     return full;
   }
   // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
-  writeInside(real, relative(root, full), content, path);
+  writeInside(real, relative(root, full), content, path, mode);
   return full;
 }

@@ -253,7 +253,9 @@ describe('loadPolicy: which file', () => {
 
   it('fails with a ConfigError when the named path is a directory', async () => {
     await mkdir(join(workspace, 'policies'));
-    await expect(loadPolicy({ workspace, file: 'policies', ruleIds: RULE_IDS })).rejects.toThrow(/is not a regular file/);
+    await expect(loadPolicy({ workspace, file: 'policies', ruleIds: RULE_IDS })).rejects.toThrow(
+      /is not a regular file/
+    );
   });
 
   it('refuses a policy file larger than the bound, at its first line', async () => {
