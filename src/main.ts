@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
@@ -11,6 +11,7 @@ import { ConfigError, PolicyError } from './config-error.js';
 import { setUpHub } from './hub/setup.js';
 import { cacheDistrust } from './hub/cache-trust.js';
 import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
+import { isInside } from './files/open-chosen.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
 import { runGate } from './pipeline.js';
@@ -34,11 +35,19 @@ async function readEventPayload(): Promise<Record<string, unknown>> {
 }
 
 /**
- * Where an output goes: relative paths are relative to the workspace; absolute paths (RUNNER_TEMP,
- * anywhere the workflow chose) are kept, since workflow inputs are trusted and PR content is not.
+ * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since
+ * workflow inputs are trusted and PR content is not; a relative path is relative to the workspace
+ * and must stay in it (a `../` path is almost always a mistake; spell it out as an absolute path).
  */
-function outputPath(workspace: string, path: string): string {
-  return path ? resolve(workspace, path) : '';
+function outputPath(workspace: string, path: string, input: string): string {
+  if (!path) return '';
+  const full = resolve(workspace, path);
+  if (!isAbsolute(path) && !isInside(workspace, full))
+    throw new ConfigError(
+      `Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
+        'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.'
+    );
+  return full;
 }
 
 /** Writes one output file; a symbolic link the pull request committed on its way is a configuration error. */
@@ -88,9 +97,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const reportPath = outputPath(workspace, inputs.reportFile);
-    const sarifPath = outputPath(workspace, inputs.sarifFile);
-    const bomPath = outputPath(workspace, inputs.bomFile);
+    const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
+    const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
+    const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
     const payload = await readEventPayload();
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;

@@ -27,7 +27,7 @@ function code(error: unknown): string | undefined {
 }
 
 /** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
-function safeDirectories(root: string, parts: string[], shown: string): string {
+function safeDirectories(root: string, parts: string[]): string {
   let dir = root;
   for (const part of parts) {
     dir = join(dir, part);
@@ -40,27 +40,29 @@ function safeDirectories(root: string, parts: string[], shown: string): string {
       info = lstatSync(dir);
     }
     if (info.isSymbolicLink())
-      throw new UnsafeOutputError(`${shown}: ${relative(root, dir)} is a symbolic link in the repository`);
-    if (!info.isDirectory()) throw new UnsafeOutputError(`${shown}: ${relative(root, dir)} is not a directory`);
+      throw new UnsafeOutputError(`${relative(root, dir).split(sep).join('/')} is a symbolic link in the repository`);
+    if (!info.isDirectory())
+      throw new UnsafeOutputError(`${relative(root, dir).split(sep).join('/')} is not a directory`);
   }
   return dir;
 }
 
-function writeInside(root: string, rel: string, content: string, shown: string, mode: number): void {
+function writeInside(root: string, rel: string, content: string, mode: number): void {
   const parts = rel.split(sep).filter((p) => p !== '');
   const name = parts.pop();
-  if (!name) throw new UnsafeOutputError(`${shown}: the path names the repository itself, not a file`);
-  const dir = safeDirectories(root, parts, shown);
+  if (!name) throw new UnsafeOutputError('the path names the repository itself, not a file');
+  const dir = safeDirectories(root, parts);
   let fd: number;
   try {
     fd = openSync(join(dir, name), CREATE_FLAGS, mode);
   } catch (error) {
-    if (code(error) === 'ELOOP') throw new UnsafeOutputError(`${shown}: the file is a symbolic link in the repository`);
-    if (code(error) === 'ENXIO') throw new UnsafeOutputError(`${shown}: the path is not a regular file`);
+    if (code(error) === 'ELOOP')
+      throw new UnsafeOutputError(`${rel.split(sep).join('/')} is a symbolic link in the repository`);
+    if (code(error) === 'ENXIO') throw new UnsafeOutputError('it is not a regular file');
     throw error;
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new UnsafeOutputError(`${shown}: the path is not a regular file`);
+    if (!fstatSync(fd).isFile()) throw new UnsafeOutputError('it is not a regular file');
     const bytes = Buffer.from(content, 'utf8');
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
@@ -83,6 +85,6 @@ export async function writeOutputFile(workspace: string, path: string, content: 
     return full;
   }
   // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
-  writeInside(real, relative(root, full), content, path, mode);
+  writeInside(real, relative(root, full), content, mode);
   return full;
 }
