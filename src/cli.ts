@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -9,6 +8,8 @@ import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
 import { clockFromEnv } from './clock.js';
 import { setUpHub } from './hub/setup.js';
+import { cacheDistrust } from './hub/cache-trust.js';
+import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
 import { RULE_IDS } from './rules/ids.js';
 import type { ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
@@ -137,11 +138,15 @@ async function check(argv: string[]): Promise<number> {
     ruleIds: RULE_IDS
   });
   const now = clockFromEnv(process.env);
+  const cachePath = values.cache ? resolve(cwd, values.cache) : undefined;
+  const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
   const hub = await setUpHub({
     env: process.env,
     offline: values.offline,
     endpoint: values['hub-endpoint'],
-    cachePath: values.cache ? resolve(cwd, values.cache) : undefined,
+    cachePath,
+    workspace: root,
+    cacheDistrust: cachePath ? cacheDistrust({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
     maxDepth: values['hub-max-depth'],
     log: (m: string) => process.stderr.write(`${m}\n`)
   });
@@ -158,7 +163,13 @@ async function check(argv: string[]): Promise<number> {
             ? await renderCycloneDx(report, { toolVersion: version })
             : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
   if (values.output) {
-    await writeFile(resolve(cwd, values.output), rendered);
+    try {
+      // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
+      await writeOutputFile(root, resolve(cwd, values.output), rendered);
+    } catch (err) {
+      if (err instanceof UnsafeOutputError) throw new ConfigError(`--output cannot be written safely: ${err.message}.`);
+      throw err;
+    }
     process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
   } else {
     process.stdout.write(rendered);

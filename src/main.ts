@@ -1,5 +1,5 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
@@ -9,6 +9,9 @@ import { publishPrSurfaces } from './action/pr-surfaces.js';
 import { oneLine } from './action/log.js';
 import { ConfigError, PolicyError } from './config-error.js';
 import { setUpHub } from './hub/setup.js';
+import { cacheDistrust } from './hub/cache-trust.js';
+import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
+import { isInside } from './files/open-chosen.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
 import { runGate } from './pipeline.js';
@@ -31,13 +34,38 @@ async function readEventPayload(): Promise<Record<string, unknown>> {
   }
 }
 
-/** Keeps a path the workflow chose inside the workspace. */
-function workspacePath(workspace: string, path: string, input: string): string {
+/**
+ * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since
+ * workflow inputs are trusted and PR content is not; a relative path is relative to the workspace
+ * and must stay in it (a `../` path is almost always a mistake; spell it out as an absolute path).
+ */
+function outputPath(workspace: string, path: string, input: string): string {
+  if (!path) return '';
   const full = resolve(workspace, path);
-  const rel = relative(workspace, full);
-  if (rel.startsWith('..') || isAbsolute(rel))
-    throw new ConfigError(`Input \`${input}\` must be a path inside the workspace; got ${JSON.stringify(path)}.`);
+  if (!isAbsolute(path) && !isInside(workspace, full))
+    throw new ConfigError(
+      `Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
+        'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.'
+    );
   return full;
+}
+
+/** Writes one output file; a symbolic link the pull request committed on its way is a configuration error. */
+async function writeOutput(workspace: string, path: string, input: string, content: string): Promise<void> {
+  try {
+    await writeOutputFile(workspace, path, content);
+  } catch (err) {
+    if (err instanceof UnsafeOutputError)
+      throw new ConfigError(`Input \`${input}\` cannot be written safely (nothing was written): ${err.message}.`);
+    throw err;
+  }
+}
+
+/** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
+function hubCachePath(workspace: string, input: string): string | undefined {
+  if (input) return resolve(workspace, input);
+  const temp = process.env.RUNNER_TEMP;
+  return temp ? join(temp, 'lineage-gate', 'hub-cache.json') : undefined;
 }
 
 async function writeSummary(report: Report): Promise<void> {
@@ -69,9 +97,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
-    const sarifPath = inputs.sarifFile ? workspacePath(workspace, inputs.sarifFile, 'sarif-file') : '';
-    const bomPath = inputs.bomFile ? workspacePath(workspace, inputs.bomFile, 'bom-file') : '';
+    const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
+    const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
+    const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
     const payload = await readEventPayload();
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
@@ -95,12 +123,22 @@ export async function run(): Promise<void> {
     for (const note of changeSet.notes) core.info(`Note: ${oneLine(note)}`);
 
     const policy = await loadRunPolicy({ inputs, workspace, payload, octokit, owner, repo, notes: changeSet.notes });
+    const cachePath = hubCachePath(workspace, inputs.hubCache);
     const hub = await setUpHub({
       env: process.env,
       verify: inputs.hubVerify,
       endpoint: inputs.hubEndpoint,
       token: inputs.hubToken,
-      cachePath: inputs.hubCache ? workspacePath(workspace, inputs.hubCache, 'hub-cache') : undefined,
+      cachePath,
+      workspace,
+      cacheDistrust: cachePath
+        ? cacheDistrust({
+            workspace,
+            cachePath,
+            eventName: process.env.GITHUB_EVENT_NAME ?? '',
+            changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
+          })
+        : undefined,
       maxDepth: inputs.hubMaxDepth,
       log: (message: string) => core.info(oneLine(message))
     });
@@ -119,21 +157,22 @@ export async function run(): Promise<void> {
     await hub.finish();
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);
-    if (reportPath) {
-      await mkdir(dirname(reportPath), { recursive: true });
-      await writeFile(reportPath, renderJson(report));
-    }
+    if (reportPath) await writeOutput(workspace, reportPath, 'report-file', renderJson(report));
     if (sarifPath) {
-      await mkdir(dirname(sarifPath), { recursive: true });
-      await writeFile(
-        sarifPath,
-        renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
+      const sarif = renderSarif(report, {
+        toolVersion: report.tool.version,
+        informationUri: TOOL_URI,
+        docsBase: DOCS_BASE
+      });
+      await writeOutput(workspace, sarifPath, 'sarif-file', sarif);
+    }
+    if (bomPath)
+      await writeOutput(
+        workspace,
+        bomPath,
+        'bom-file',
+        await renderCycloneDx(report, { toolVersion: report.tool.version })
       );
-    }
-    if (bomPath) {
-      await mkdir(dirname(bomPath), { recursive: true });
-      await writeFile(bomPath, await renderCycloneDx(report, { toolVersion: report.tool.version }));
-    }
     for (const [name, value] of Object.entries(
       toOutputs(report, {
         reportFile: reportPath || undefined,

@@ -15,8 +15,11 @@
  *   file without it simply has no config answers.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, readSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { openChosenFile, openTrustedFile } from '../files/open-chosen.js';
+import { writeOutputFile } from '../files/write-output.js';
 import { isCacheable, isHubAnswer, type HubAnswer, type RepoType } from './answer.js';
 import { isCacheableConfig, isHubModelConfig, type HubModelConfig } from './model-config.js';
 
@@ -48,6 +51,11 @@ export interface HubCacheOptions {
   /** Largest cache file read (default 32 MiB); a bigger one is ignored. */
   maxFileBytes?: number;
   clock?: { now(): number };
+  /**
+   * The workspace, when there is one: a cache inside it is read without following links out or
+   * opening FIFOs, and written without following any link inside it.
+   */
+  workspace?: string;
 }
 
 /** What `load()` found: how many answers (repo and config) are usable, and why the file was (partly) ignored. */
@@ -61,6 +69,9 @@ const VERSION = 1;
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
+export const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 function keyString(key: HubCacheKey): string {
   return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
@@ -111,6 +122,7 @@ export class HubCache {
   private readonly maxEntries: number;
   private readonly maxFileBytes: number;
   private readonly clock: { now(): number };
+  private readonly workspace: string | undefined;
   private readonly entries = new Map<string, StoredEntry>();
   private readonly configs = new Map<string, StoredConfig>();
 
@@ -120,6 +132,31 @@ export class HubCache {
     this.maxEntries = options.maxEntries ?? 10_000;
     this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
     this.clock = options.clock ?? { now: () => Date.now() };
+    this.workspace = options.workspace;
+  }
+
+  /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
+  private readText(): { text: string } | { problem: string } {
+    const opened = this.workspace ? openChosenFile(this.workspace, this.path) : openTrustedFile(this.path);
+    if ('refused' in opened)
+      return {
+        problem: /does not exist/.test(opened.refused)
+          ? 'no cache file yet'
+          : `cannot read the cache file (${opened.refused}); starting empty`
+      };
+    try {
+      if (opened.size > this.maxFileBytes)
+        return { problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+      const buffer = Buffer.alloc(opened.size);
+      let read = 0;
+      for (let n = -1; n !== 0 && read < buffer.length; read += n)
+        n = readSync(opened.fd, buffer, read, buffer.length - read, read);
+      return { text: buffer.subarray(0, read).toString('utf8') };
+    } catch (err) {
+      return { problem: `cannot read the cache file (${(err as Error).message}); starting empty` };
+    } finally {
+      closeSync(opened.fd);
+    }
   }
 
   /** Answers held: repo answers and config answers. */
@@ -131,22 +168,9 @@ export class HubCache {
   async load(): Promise<HubCacheLoad> {
     this.entries.clear();
     this.configs.clear();
-    let text: string;
-    try {
-      const info = await stat(this.path);
-      if (info.size > this.maxFileBytes)
-        return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
-      text = await readFile(this.path, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      return {
-        entries: 0,
-        problem:
-          code === 'ENOENT'
-            ? 'no cache file yet'
-            : `cannot read the cache file (${code ?? (err as Error).message}); starting empty`
-      };
-    }
+    const read = this.readText();
+    if ('problem' in read) return { entries: 0, problem: read.problem };
+    const text = read.text;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -164,6 +188,9 @@ export class HubCache {
       return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
     }
     let dropped = 0;
+    let future = 0;
+    // An answer dated ahead of now would never expire: not something a run of the gate wrote.
+    const latest = this.clock.now() + FUTURE_SKEW_MS;
     for (const raw of doc.entries as unknown[]) {
       const e = raw as Partial<StoredEntry> | null;
       if (
@@ -175,6 +202,10 @@ export class HubCache {
         !isCacheable(e.answer)
       ) {
         dropped++;
+        continue;
+      }
+      if (e.storedAt > latest) {
+        future++;
         continue;
       }
       const key: HubCacheKey = {
@@ -197,13 +228,18 @@ export class HubCache {
         dropped++;
         continue;
       }
+      if (e.storedAt > latest) {
+        future++;
+        continue;
+      }
       const key: HubConfigCacheKey = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
       this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
     }
-    return {
-      entries: this.size,
-      ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
-    };
+    const problems = [
+      ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
+      ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+    ];
+    return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
   }
 
   private fresh(entry: StoredEntry): boolean {
@@ -279,10 +315,14 @@ export class HubCache {
         list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []
       )
     };
-    await mkdir(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+      // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
+      if (this.workspace) await writeOutputFile(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+      else {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeOutputFile(dirname(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+      }
       await rename(temp, this.path);
     } catch (err) {
       await rm(temp, { force: true });

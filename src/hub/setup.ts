@@ -15,6 +15,10 @@ export interface HubSetupInput {
   token?: string;
   /** Cache file, absolute. */
   cachePath?: string;
+  /** The workspace: a cache inside it is read and written without following links or opening FIFOs. */
+  workspace?: string;
+  /** Why the cache file must not be believed (see cache-trust.ts): it then starts empty, unread. */
+  cacheDistrust?: string;
   maxDepth?: string;
   log: (message: string) => void;
 }
@@ -45,11 +49,15 @@ export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
   const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
   let cache: HubCache | undefined;
   if (input.cachePath) {
-    cache = new HubCache({ path: input.cachePath });
-    const loaded = await cache.load();
-    input.log(
-      `Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`
-    );
+    cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
+    if (input.cacheDistrust)
+      input.log(`Hub cache: ignoring ${input.cachePath}: ${input.cacheDistrust}; starting empty`);
+    else {
+      const loaded = await cache.load();
+      input.log(
+        `Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`
+      );
+    }
   }
   const client = new HubClient({ endpoint, token, cache });
   return {

@@ -4,13 +4,12 @@
  * repository that wants the merged policy to be the only judge reads it from the base, through the
  * contents API (the checkout rarely holds the base commit).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Octokit } from '../changes/octokit.js';
 import { ConfigError, PolicyError } from '../config-error.js';
 import { FILE_START } from '../source/span.js';
 import { defaultPolicy } from './defaults.js';
-import { DEFAULT_POLICY_FILES, MAX_POLICY_BYTES, parsePolicy } from './load.js';
+import { DEFAULT_POLICY_FILES, MAX_POLICY_BYTES, parsePolicy, readBounded } from './load.js';
 import type { Policy } from './policy.js';
 
 export interface BasePolicyOptions {
@@ -66,9 +65,10 @@ async function textAt(o: BasePolicyOptions, path: string): Promise<string | unde
   }
 }
 
+// Only compared with the base's text; read like the policy itself, so a link out or a FIFO is no text at all.
 async function headText(workspace: string, path: string): Promise<string | undefined> {
   try {
-    return await readFile(resolve(workspace, path), 'utf8');
+    return readBounded(workspace, resolve(workspace, path), path).text;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, lstatSync, readSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigError, PolicyError, type PolicyProblem } from '../config-error.js';
+import { openChosenFile } from '../files/open-chosen.js';
 import { parseYamlDocument } from '../source/yaml.js';
 import { FILE_START } from '../source/span.js';
 import type { SourceDocument } from '../source/document.js';
@@ -34,32 +35,23 @@ function toRepoPath(workspace: string, full: string): string {
   return (rel === '' || isAbsolute(rel) ? full : rel).split(sep).join('/');
 }
 
-async function isFile(full: string): Promise<boolean> {
+function exists(full: string): boolean {
   try {
-    return (await stat(full)).isFile();
+    lstatSync(full); // a link counts, even a dangling one: it must be refused, not taken for "no policy"
+    return true;
   } catch {
     return false;
   }
 }
 
 /** The policy file to read: the named one (which must exist), else a default location, else none. */
-async function locatePolicy(workspace: string, file: string | undefined): Promise<string | undefined> {
+function locatePolicy(workspace: string, file: string | undefined): string | undefined {
   if (file !== undefined) {
     const full = resolve(workspace, file);
-    let info;
-    try {
-      info = await stat(full);
-    } catch {
-      throw new ConfigError(`The policy file ${file} does not exist (looked for ${full}).`);
-    }
-    if (!info.isFile()) throw new ConfigError(`The policy file ${file} is not a file (${full}).`);
+    if (!exists(full)) throw new ConfigError(`The policy file ${file} does not exist (looked for ${full}).`);
     return full;
   }
-  const found: string[] = [];
-  for (const candidate of DEFAULT_POLICY_FILES) {
-    const full = resolve(workspace, candidate);
-    if (await isFile(full)) found.push(full);
-  }
+  const found = DEFAULT_POLICY_FILES.map((candidate) => resolve(workspace, candidate)).filter(exists);
   if (found.length > 1)
     throw new ConfigError(
       `Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`
@@ -67,19 +59,34 @@ async function locatePolicy(workspace: string, file: string | undefined): Promis
   return found[0];
 }
 
-/** Reads at most MAX_POLICY_BYTES + 1 bytes: enough to tell that a file is too large. */
-async function readBounded(full: string): Promise<{ text: string; tooLarge: boolean }> {
-  const handle = await open(full, 'r');
+/**
+ * Reads at most MAX_POLICY_BYTES + 1 bytes (enough to tell that a file is too large), through
+ * openChosenFile: a link out of the repository, a FIFO, a directory or a device is refused by
+ * path, and none of its content is read.
+ */
+export function readBounded(workspace: string, full: string, shown: string): { text: string; tooLarge: boolean } {
+  const opened = openChosenFile(workspace, full);
+  if ('refused' in opened) throw new ConfigError(`The policy file ${shown} cannot be used: ${opened.refused}.`);
   try {
     const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    let bytesRead = 0;
+    for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n)
+      n = readSync(opened.fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
     return {
       text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
       tooLarge: bytesRead > MAX_POLICY_BYTES
     };
   } finally {
-    await handle.close();
+    closeSync(opened.fd);
   }
+}
+
+/** Problems quote the policy; a hostile one must not fill the log or smuggle control characters into it. */
+const MAX_PROBLEM_CHARS = 300;
+function bounded(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return clean.length > MAX_PROBLEM_CHARS ? `${clean.slice(0, MAX_PROBLEM_CHARS - 1)}…` : clean;
 }
 
 function byPosition(a: LocatedProblem, b: LocatedProblem): number {
@@ -102,7 +109,7 @@ function fail(file: string, located: LocatedProblem[]): never {
     file,
     line: p.at.line,
     column: p.at.column,
-    message: p.message
+    message: bounded(p.message)
   }));
   throw new PolicyError(problems);
 }
@@ -128,10 +135,10 @@ export function parsePolicy(text: string, file: string, ruleIds: readonly string
  */
 export async function loadPolicy(opts: LoadPolicyOptions): Promise<Policy> {
   const workspace = resolve(opts.workspace);
-  const full = await locatePolicy(workspace, opts.file);
+  const full = locatePolicy(workspace, opts.file);
   if (!full) return defaultPolicy();
   const file = toRepoPath(workspace, full);
-  const { text, tooLarge } = await readBounded(full);
+  const { text, tooLarge } = readBounded(workspace, full, file);
   if (tooLarge)
     fail(file, [
       {

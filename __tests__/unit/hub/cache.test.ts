@@ -342,3 +342,53 @@ describe('HubCache and config.json answers', () => {
     expect(reloaded.getConfig({ endpoint: 'e', id: 'org/a', revision: 'main' })).toEqual({ found: { hiddenSize: 1 } });
   });
 });
+
+describe('HubCache against hostile files', () => {
+  const entry = (storedAt: number) => ({
+    key: { endpoint: 'https://huggingface.co', type: 'model', id: 'a/b' },
+    storedAt,
+    answer: { kind: 'disabled', detail: 'x' }
+  });
+
+  it('drops entries dated in the future: they would never expire', async () => {
+    const clock = fakeClock();
+    const path = join(dir, 'c.json');
+    const entries = [
+      entry(clock.now()),
+      { ...entry(clock.now() + 365 * 24 * 3600 * 1000), key: { ...entry(0).key, id: 'c/d' } }
+    ];
+    await writeFile(path, JSON.stringify({ format: 'lineage-gate-hub-cache', version: 1, entries }));
+    expect(await new HubCache({ path, clock }).load()).toEqual({
+      entries: 1,
+      problem: '1 cache entry dated in the future ignored'
+    });
+  });
+
+  it('refuses a FIFO without waiting for a writer, inside or outside a workspace', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const path = join(dir, 'fifo.json');
+    execFileSync('mkfifo', [path]);
+    expect((await new HubCache({ path }).load()).problem).toMatch(/not a regular file/);
+    expect((await new HubCache({ path, workspace: dir }).load()).problem).toMatch(/not a regular file/);
+  });
+
+  it('inside a workspace, does not follow a link out, and does not save through a linked directory', async () => {
+    const { mkdir, symlink } = await import('node:fs/promises');
+    const { realpathSync } = await import('node:fs');
+    const workspace = realpathSync(dir);
+    const outside = await mkdtemp(join(tmpdir(), 'hub-cache-out-'));
+    await writeFile(
+      join(outside, 'c.json'),
+      JSON.stringify({ format: 'lineage-gate-hub-cache', version: 1, entries: [] })
+    );
+    await symlink(join(outside, 'c.json'), join(workspace, 'linked.json'));
+    const linked = new HubCache({ path: join(workspace, 'linked.json'), workspace });
+    expect((await linked.load()).problem).toMatch(/points outside the repository/);
+    await mkdir(join(workspace, 'sub'));
+    await symlink(outside, join(workspace, 'sub/cache'));
+    const through = new HubCache({ path: join(workspace, 'sub/cache/c2.json'), workspace });
+    await expect(through.save()).rejects.toThrow(/sub\/cache is a symbolic link/);
+    expect(await readdir(outside)).toEqual(['c.json']);
+    await rm(outside, { recursive: true, force: true });
+  });
+});

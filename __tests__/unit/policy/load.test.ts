@@ -253,7 +253,9 @@ describe('loadPolicy: which file', () => {
 
   it('fails with a ConfigError when the named path is a directory', async () => {
     await mkdir(join(workspace, 'policies'));
-    await expect(loadPolicy({ workspace, file: 'policies', ruleIds: RULE_IDS })).rejects.toThrow(/is not a file/);
+    await expect(loadPolicy({ workspace, file: 'policies', ruleIds: RULE_IDS })).rejects.toThrow(
+      /is not a regular file/
+    );
   });
 
   it('refuses a policy file larger than the bound, at its first line', async () => {
@@ -268,5 +270,71 @@ describe('loadPolicy: which file', () => {
         message: 'the policy file is larger than 256 KiB; a policy is a page of YAML'
       }
     ]);
+  });
+});
+
+describe('loadPolicy: hostile policy files', () => {
+  const SECRET = 'GITHUB_TOKEN=ghs_policySecret0123456789';
+
+  async function refusal(file?: string): Promise<string> {
+    try {
+      await loadPolicy({ workspace, file, ruleIds: RULE_IDS });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  }
+
+  it('a policy linked to a file outside the repository is refused by path, its content never read', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const outside = await mkdtemp(join(tmpdir(), 'lineage-policy-out-'));
+    await writeFile(join(outside, 'environ'), `${SECRET}\nversion: 1\n`);
+    await mkdir(join(workspace, '.github'));
+    await symlink(join(outside, 'environ'), join(workspace, '.github/lineage-policy.yml'));
+    for (const file of [undefined, '.github/lineage-policy.yml']) {
+      const message = await refusal(file);
+      expect(message).toBe(
+        'The policy file .github/lineage-policy.yml cannot be used: ' +
+          'it is a symbolic link that points outside the repository.'
+      );
+      expect(message).not.toContain('ghs_');
+    }
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it('a FIFO, a directory or a device at the policy path is a configuration error, never "no policy"', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { symlink } = await import('node:fs/promises');
+    await mkdir(join(workspace, '.github'));
+    execFileSync('mkfifo', [join(workspace, '.github/lineage-policy.yml')]);
+    expect(await refusal()).toMatch(/lineage-policy\.yml cannot be used: it is not a regular file/);
+    await rm(join(workspace, '.github/lineage-policy.yml'));
+    await mkdir(join(workspace, '.github/lineage-policy.yaml'));
+    expect(await refusal()).toMatch(/lineage-policy\.yaml cannot be used: it is not a regular file/);
+    await rm(join(workspace, '.github/lineage-policy.yaml'), { recursive: true });
+    await symlink('/dev/zero', join(workspace, '.github/lineage-policy.yml'));
+    expect(await refusal()).toMatch(/cannot be used: it is a symbolic link that points outside/);
+  });
+
+  it('a dangling link at the default location is refused rather than taken for no policy', async () => {
+    const { symlink } = await import('node:fs/promises');
+    await mkdir(join(workspace, '.github'));
+    await symlink(join(workspace, 'nowhere.yml'), join(workspace, '.github/lineage-policy.yml'));
+    expect(await refusal()).toMatch(/cannot be used: the file does not exist/);
+  });
+
+  it('problems quote at most a short excerpt, without control characters', async () => {
+    await put('.github/lineage-policy.yml', `version: 1\nlicenses:\n  allow: ["${'x'.repeat(5000)}\\u001b[31m"]\n`);
+    try {
+      await loadPolicy({ workspace, ruleIds: RULE_IDS });
+      throw new Error('expected a PolicyError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(PolicyError);
+      for (const p of (err as PolicyError).problems) {
+        expect(p.message.length).toBeLessThanOrEqual(300);
+        expect(p.message).not.toContain(String.fromCharCode(27));
+      }
+    }
   });
 });

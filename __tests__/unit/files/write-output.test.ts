@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UnsafeOutputError, writeOutputFile } from '../../../src/files/write-output.js';
+import { tempDir } from '../../helpers/git-repo.js';
+
+function dirs(): { workspace: string; outside: string } {
+  return { workspace: realpathSync(tempDir('lg-write-')), outside: realpathSync(tempDir('lg-write-out-')) };
+}
+
+describe('writeOutputFile', () => {
+  it('writes a relative path inside the workspace, creating its directories', async () => {
+    const { workspace } = dirs();
+    const full = await writeOutputFile(workspace, 'out/deep/report.json', '{}');
+    expect(full).toBe(join(workspace, 'out/deep/report.json'));
+    expect(readFileSync(full, 'utf8')).toBe('{}');
+    // Overwrites (truncates) an existing file.
+    await writeOutputFile(workspace, 'out/deep/report.json', 'x');
+    expect(readFileSync(full, 'utf8')).toBe('x');
+  });
+
+  it('refuses a directory on the way that is a link out of the workspace; nothing is written', async () => {
+    const { workspace, outside } = dirs();
+    mkdirSync(join(workspace, 'a'));
+    symlinkSync(outside, join(workspace, 'a/reports'));
+    await expect(writeOutputFile(workspace, 'a/reports/r.json', '{}')).rejects.toThrow(
+      new UnsafeOutputError('a/reports is a symbolic link in the repository')
+    );
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses a link inside the workspace even when it stays inside', async () => {
+    const { workspace } = dirs();
+    mkdirSync(join(workspace, 'real'));
+    symlinkSync(join(workspace, 'real'), join(workspace, 'alias'));
+    await expect(writeOutputFile(workspace, 'alias/r.json', '{}')).rejects.toThrow(/alias is a symbolic link/);
+  });
+
+  it('refuses a file that is a link, leaving its target untouched', async () => {
+    const { workspace, outside } = dirs();
+    writeFileSync(join(outside, 'victim'), 'keep');
+    symlinkSync(join(outside, 'victim'), join(workspace, 'r.json'));
+    await expect(writeOutputFile(workspace, 'r.json', 'pwned')).rejects.toThrow(/r\.json is a symbolic link/);
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('keep');
+  });
+
+  it('refuses a FIFO and a file standing where a directory must be, without hanging', async () => {
+    const { workspace } = dirs();
+    execFileSync('mkfifo', [join(workspace, 'fifo')]);
+    await expect(writeOutputFile(workspace, 'fifo', '{}')).rejects.toThrow(/not a regular file/);
+    writeFileSync(join(workspace, 'file'), '');
+    await expect(writeOutputFile(workspace, 'file/r.json', '{}')).rejects.toThrow(/file is not a directory/);
+  });
+
+  it('writes an absolute path outside the workspace (chosen by the workflow), links and all', async () => {
+    const { workspace, outside } = dirs();
+    const linked = join(realpathSync(tempDir('lg-write-link-')), 'temp');
+    symlinkSync(outside, linked);
+    const full = await writeOutputFile(workspace, join(linked, 'new/r.json'), 'ok');
+    expect(full).toBe(join(linked, 'new/r.json'));
+    expect(readFileSync(join(outside, 'new/r.json'), 'utf8')).toBe('ok');
+  });
+
+  it('checks an absolute path inside the workspace like a relative one', async () => {
+    const { workspace, outside } = dirs();
+    symlinkSync(outside, join(workspace, 'reports'));
+    await expect(writeOutputFile(workspace, join(workspace, 'reports/r.json'), '{}')).rejects.toThrow(
+      /reports is a symbolic link/
+    );
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});
