@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(552);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4016);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41045,7 +41045,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 552:
+/***/ 4016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49180,6 +49180,133 @@ function defaultPolicy() {
     return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/files/open-inside.ts
+/**
+ * Opens a file of the checkout for reading, refusing what a pull request could use against the
+ * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
+ * directories. The one way every reader of untrusted files opens them.
+ */
+
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
+// Both are 0 where the platform has no such flag (Windows).
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
+// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+function whyNot(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+        case 'ENOTDIR':
+            return 'the file does not exist in the checkout';
+        case 'EACCES':
+        case 'EPERM':
+            return 'it cannot be read: permission denied';
+        case 'ELOOP':
+            return 'it is a symbolic link that loops or was swapped while the gate read it';
+        case 'ENAMETOOLONG':
+            return 'its path is too long to open';
+        case 'ENXIO':
+        case 'ENODEV':
+            return 'it is not a regular file';
+        default:
+            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
+    }
+}
+/**
+ * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
+ * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
+ */
+function openInsideWorkspace(workspaceReal, absolute) {
+    let real;
+    try {
+        real = external_node_fs_namespaceObject.realpathSync.native(absolute);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_namespaceObject.sep)) {
+        return { refused: 'it is a symbolic link that points outside the repository' };
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        return { refused: whyNot(error) };
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
+;// CONCATENATED MODULE: ./src/files/open-chosen.ts
+/**
+ * Opens a file the workflow or the user named (policy, Hub cache). A path inside the workspace
+ * is pull-request content and goes through openInsideWorkspace; a path outside it was chosen by
+ * whoever runs the gate and is trusted, but a FIFO or a device there would still hang or never end.
+ */
+
+
+
+const open_chosen_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** True when `absolute` lies lexically inside `root` (or is it). */
+function isInside(root, absolute) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, absolute);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** The workspace with its symbolic links resolved (the form openInsideWorkspace compares against). */
+function realWorkspace(workspace) {
+    try {
+        return external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.resolve)(workspace));
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(workspace);
+    }
+}
+/** Opens `absolute` for reading: inside the workspace (literally or once resolved) untrusted, outside trusted. */
+function openChosenFile(workspace, absolute) {
+    const real = realWorkspace(workspace);
+    if (isInside((0,external_node_path_namespaceObject.resolve)(workspace), absolute) || isInside(real, absolute))
+        return openInsideWorkspace(real, absolute);
+    return openTrustedFile(absolute);
+}
+/** Opens a file outside the workspace, which the workflow or user chose: links followed, FIFOs and devices refused. */
+function openTrustedFile(absolute) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(absolute, open_chosen_OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { refused: 'the file does not exist' };
+        return { refused: `it cannot be opened (${String(code ?? 'unknown error')})` };
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch {
+        // fall through: refused below
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/source/tree-document.ts
@@ -51414,6 +51541,7 @@ function semanticProblems(doc, ruleIds) {
 
 
 
+
 /** Where the policy is looked for when none is named. */
 const DEFAULT_POLICY_FILES = ['.github/lineage-policy.yml', '.github/lineage-policy.yaml'];
 /** A policy is a page of YAML; anything far larger is a mistake or an attack on the parser. */
@@ -51424,53 +51552,57 @@ function toRepoPath(workspace, full) {
     const rel = (0,external_node_path_namespaceObject.relative)(workspace, full);
     return (rel === '' || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? full : rel).split(external_node_path_namespaceObject.sep).join('/');
 }
-async function isFile(full) {
+function load_exists(full) {
     try {
-        return (await (0,promises_namespaceObject.stat)(full)).isFile();
+        (0,external_node_fs_namespaceObject.lstatSync)(full); // a link counts, even a dangling one: it must be refused, not taken for "no policy"
+        return true;
     }
     catch {
         return false;
     }
 }
 /** The policy file to read: the named one (which must exist), else a default location, else none. */
-async function locatePolicy(workspace, file) {
+function locatePolicy(workspace, file) {
     if (file !== undefined) {
         const full = (0,external_node_path_namespaceObject.resolve)(workspace, file);
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.stat)(full);
-        }
-        catch {
+        if (!load_exists(full))
             throw new ConfigError(`The policy file ${file} does not exist (looked for ${full}).`);
-        }
-        if (!info.isFile())
-            throw new ConfigError(`The policy file ${file} is not a file (${full}).`);
         return full;
     }
-    const found = [];
-    for (const candidate of DEFAULT_POLICY_FILES) {
-        const full = (0,external_node_path_namespaceObject.resolve)(workspace, candidate);
-        if (await isFile(full))
-            found.push(full);
-    }
+    const found = DEFAULT_POLICY_FILES.map((candidate) => (0,external_node_path_namespaceObject.resolve)(workspace, candidate)).filter(load_exists);
     if (found.length > 1)
         throw new ConfigError(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
     return found[0];
 }
-/** Reads at most MAX_POLICY_BYTES + 1 bytes: enough to tell that a file is too large. */
-async function readBounded(full) {
-    const handle = await (0,promises_namespaceObject.open)(full, 'r');
+/**
+ * Reads at most MAX_POLICY_BYTES + 1 bytes (enough to tell that a file is too large), through
+ * openChosenFile: a link out of the repository, a FIFO, a directory or a device is refused by
+ * path, and none of its content is read.
+ */
+function readBounded(workspace, full, shown) {
+    const opened = openChosenFile(workspace, full);
+    if ('refused' in opened)
+        throw new ConfigError(`The policy file ${shown} cannot be used: ${opened.refused}.`);
     try {
         const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        let bytesRead = 0;
+        for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n)
+            n = (0,external_node_fs_namespaceObject.readSync)(opened.fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
         return {
             text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
             tooLarge: bytesRead > MAX_POLICY_BYTES
         };
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
     }
+}
+/** Problems quote the policy; a hostile one must not fill the log or smuggle control characters into it. */
+const MAX_PROBLEM_CHARS = 300;
+function bounded(message) {
+    // eslint-disable-next-line no-control-regex
+    const clean = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    return clean.length > MAX_PROBLEM_CHARS ? `${clean.slice(0, MAX_PROBLEM_CHARS - 1)}…` : clean;
 }
 function byPosition(a, b) {
     return a.at.line - b.at.line || a.at.column - b.at.column;
@@ -51488,7 +51620,7 @@ function fail(file, located) {
         file,
         line: p.at.line,
         column: p.at.column,
-        message: p.message
+        message: bounded(p.message)
     }));
     throw new PolicyError(problems);
 }
@@ -51514,11 +51646,11 @@ function parsePolicy(text, file, ruleIds) {
  */
 async function loadPolicy(opts) {
     const workspace = (0,external_node_path_namespaceObject.resolve)(opts.workspace);
-    const full = await locatePolicy(workspace, opts.file);
+    const full = locatePolicy(workspace, opts.file);
     if (!full)
         return defaultPolicy();
     const file = toRepoPath(workspace, full);
-    const { text, tooLarge } = await readBounded(full);
+    const { text, tooLarge } = readBounded(workspace, full, file);
     if (tooLarge)
         fail(file, [
             {
@@ -51536,7 +51668,6 @@ async function loadPolicy(opts) {
  * repository that wants the merged policy to be the only judge reads it from the base, through the
  * contents API (the checkout rarely holds the base commit).
  */
-
 
 
 
@@ -51573,9 +51704,10 @@ async function textAt(o, path) {
         throw err;
     }
 }
+// Only compared with the base's text; read like the policy itself, so a link out or a FIFO is no text at all.
 async function headText(workspace, path) {
     try {
-        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(workspace, path), 'utf8');
+        return readBounded(workspace, (0,external_node_path_namespaceObject.resolve)(workspace, path), path).text;
     }
     catch {
         return undefined;
@@ -52092,6 +52224,8 @@ function lineInRanges(line, ranges) {
     return ranges.some(([first, last]) => line >= first && line <= last);
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
 /**
  * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
@@ -52172,6 +52306,7 @@ function clip(text, max) {
 ;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
 
 
+
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
@@ -52239,7 +52374,7 @@ function withinDir(dir, path) {
 }
 /** 40-hex commits shortened like git does; branch and tag names stay whole. */
 function shortRevision(revision) {
-    return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
+    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
 }
 function upstreamCell(u) {
     // A branch or tag moves: show which commit the Hub says it meant today.
@@ -53257,6 +53392,99 @@ async function publishPrSurfaces(ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/files/write-output.ts
+/**
+ * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
+ * workspace every component comes from the pull request, so none may be a symbolic link: a link
+ * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
+ * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
+ */
+
+
+
+
+/** Why an output path was refused; the caller names the input or flag. */
+class UnsafeOutputError extends Error {
+    name = 'UnsafeOutputError';
+}
+// O_NONBLOCK: a FIFO planted at the path fails (ENXIO) instead of waiting for a reader.
+const CREATE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY |
+    external_node_fs_namespaceObject.constants.O_CREAT |
+    external_node_fs_namespaceObject.constants.O_TRUNC |
+    (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) |
+    (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+function write_output_code(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+/** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
+function safeDirectories(root, parts) {
+    let dir = root;
+    for (const part of parts) {
+        dir = (0,external_node_path_namespaceObject.join)(dir, part);
+        let info;
+        try {
+            info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+        }
+        catch (error) {
+            if (write_output_code(error) !== 'ENOENT')
+                throw error;
+            (0,external_node_fs_namespaceObject.mkdirSync)(dir);
+            info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+        }
+        if (info.isSymbolicLink())
+            throw new UnsafeOutputError(`${(0,external_node_path_namespaceObject.relative)(root, dir).split(external_node_path_namespaceObject.sep).join('/')} is a symbolic link in the repository`);
+        if (!info.isDirectory())
+            throw new UnsafeOutputError(`${(0,external_node_path_namespaceObject.relative)(root, dir).split(external_node_path_namespaceObject.sep).join('/')} is not a directory`);
+    }
+    return dir;
+}
+function writeInside(root, rel, content, mode) {
+    const parts = rel.split(external_node_path_namespaceObject.sep).filter((p) => p !== '');
+    const name = parts.pop();
+    if (!name)
+        throw new UnsafeOutputError('the path names the repository itself, not a file');
+    const dir = safeDirectories(root, parts);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(dir, name), CREATE_FLAGS, mode);
+    }
+    catch (error) {
+        if (write_output_code(error) === 'ELOOP')
+            throw new UnsafeOutputError(`${rel.split(external_node_path_namespaceObject.sep).join('/')} is a symbolic link in the repository`);
+        if (write_output_code(error) === 'ENXIO')
+            throw new UnsafeOutputError('it is not a regular file');
+        throw error;
+    }
+    try {
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            throw new UnsafeOutputError('it is not a regular file');
+        const bytes = Buffer.from(content, 'utf8');
+        for (let at = 0; at < bytes.length;)
+            at += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Writes `content` to `path` (relative paths are relative to the workspace). Throws
+ * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
+ */
+async function writeOutputFile(workspace, path, content, mode = 0o644) {
+    const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    const lexical = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const real = realWorkspace(workspace);
+    const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
+    if (root === undefined) {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(full), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(full, content, { mode });
+        return full;
+    }
+    // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
+    writeInside(real, (0,external_node_path_namespaceObject.relative)(root, full), content, mode);
+    return full;
+}
+
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
 /**
  * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
@@ -53530,10 +53758,15 @@ function isHubModelConfig(value) {
 
 
 
+
+
+
 const FORMAT = 'lineage-gate-hub-cache';
 const cache_VERSION = 1;
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
 function keyString(key) {
     return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
 }
@@ -53567,6 +53800,7 @@ class HubCache {
     maxEntries;
     maxFileBytes;
     clock;
+    workspace;
     entries = new Map();
     configs = new Map();
     constructor(options) {
@@ -53575,6 +53809,32 @@ class HubCache {
         this.maxEntries = options.maxEntries ?? 10_000;
         this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
         this.clock = options.clock ?? { now: () => Date.now() };
+        this.workspace = options.workspace;
+    }
+    /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
+    readText() {
+        const opened = this.workspace ? openChosenFile(this.workspace, this.path) : openTrustedFile(this.path);
+        if ('refused' in opened)
+            return {
+                problem: /does not exist/.test(opened.refused)
+                    ? 'no cache file yet'
+                    : `cannot read the cache file (${opened.refused}); starting empty`
+            };
+        try {
+            if (opened.size > this.maxFileBytes)
+                return { problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+            const buffer = Buffer.alloc(opened.size);
+            let read = 0;
+            for (let n = -1; n !== 0 && read < buffer.length; read += n)
+                n = (0,external_node_fs_namespaceObject.readSync)(opened.fd, buffer, read, buffer.length - read, read);
+            return { text: buffer.subarray(0, read).toString('utf8') };
+        }
+        catch (err) {
+            return { problem: `cannot read the cache file (${err.message}); starting empty` };
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
+        }
     }
     /** Answers held: repo answers and config answers. */
     get size() {
@@ -53584,22 +53844,10 @@ class HubCache {
     async load() {
         this.entries.clear();
         this.configs.clear();
-        let text;
-        try {
-            const info = await (0,promises_namespaceObject.stat)(this.path);
-            if (info.size > this.maxFileBytes)
-                return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
-            text = await (0,promises_namespaceObject.readFile)(this.path, 'utf8');
-        }
-        catch (err) {
-            const code = err.code;
-            return {
-                entries: 0,
-                problem: code === 'ENOENT'
-                    ? 'no cache file yet'
-                    : `cannot read the cache file (${code ?? err.message}); starting empty`
-            };
-        }
+        const read = this.readText();
+        if ('problem' in read)
+            return { entries: 0, problem: read.problem };
+        const text = read.text;
         let json;
         try {
             json = JSON.parse(text);
@@ -53616,6 +53864,9 @@ class HubCache {
             return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${cache_VERSION}; starting empty` };
         }
         let dropped = 0;
+        let future = 0;
+        // An answer dated ahead of now would never expire: not something a run of the gate wrote.
+        const latest = this.clock.now() + FUTURE_SKEW_MS;
         for (const raw of doc.entries) {
             const e = raw;
             if (!e ||
@@ -53625,6 +53876,10 @@ class HubCache {
                 !isHubAnswer(e.answer) ||
                 !isCacheable(e.answer)) {
                 dropped++;
+                continue;
+            }
+            if (e.storedAt > latest) {
+                future++;
                 continue;
             }
             const key = {
@@ -53645,13 +53900,18 @@ class HubCache {
                 dropped++;
                 continue;
             }
+            if (e.storedAt > latest) {
+                future++;
+                continue;
+            }
             const key = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
             this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
-        return {
-            entries: this.size,
-            ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
-        };
+        const problems = [
+            ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
+            ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+        ];
+        return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
     fresh(entry) {
         return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
@@ -53720,10 +53980,15 @@ class HubCache {
             entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
             configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
         };
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
         const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
         try {
-            await (0,promises_namespaceObject.writeFile)(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+            // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
+            if (this.workspace)
+                await writeOutputFile(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+            else {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+                await writeOutputFile((0,external_node_path_namespaceObject.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+            }
             await (0,promises_namespaceObject.rename)(temp, this.path);
         }
         catch (err) {
@@ -53733,8 +53998,6 @@ class HubCache {
     }
 }
 
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -54498,9 +54761,13 @@ async function setUpHub(input) {
     const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
     let cache;
     if (input.cachePath) {
-        cache = new HubCache({ path: input.cachePath });
-        const loaded = await cache.load();
-        input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+        cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
+        if (input.cacheDistrust)
+            input.log(`Hub cache: ignoring ${input.cachePath}: ${input.cacheDistrust}; starting empty`);
+        else {
+            const loaded = await cache.load();
+            input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+        }
     }
     const client = new HubClient({ endpoint, token, cache });
     return {
@@ -54514,6 +54781,34 @@ async function setUpHub(input) {
                 await cache.save();
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/hub/cache-trust.ts
+/**
+ * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
+ * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
+ * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
+ * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
+ * actions/cache) it is the workflow's own file.
+ */
+
+
+/** Events whose checkout is (or merges) a pull request's head. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/** Why the cache must be ignored, or undefined when it may be read. */
+function cacheDistrust(input) {
+    const lexical = (0,external_node_path_namespaceObject.resolve)(input.workspace);
+    const real = realWorkspace(input.workspace);
+    const root = isInside(lexical, input.cachePath) ? lexical : isInside(real, input.cachePath) ? real : undefined;
+    if (root === undefined)
+        return undefined;
+    if (PULL_REQUEST_EVENTS.includes(input.eventName))
+        return ('it is inside the checkout of a pull request, which could have forged it ' +
+            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
+    const rel = (0,external_node_path_namespaceObject.relative)(root, input.cachePath).split(external_node_path_namespaceObject.sep).join('/');
+    if (input.changedPaths.includes(rel))
+        return 'the change set touches it, so it may not be what the Hub answered';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
@@ -55135,14 +55430,12 @@ async function resolveChangeSet(input) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
 /** Directories that never hold the repository's own artifacts. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-function isInside(root, target) {
+function full_scan_isInside(root, target) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, target);
     return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
 }
@@ -55203,7 +55496,7 @@ function symlinkKind(realRoot, link) {
     catch {
         return 'symlink to nothing';
     }
-    if (!isInside(realRoot, target))
+    if (!full_scan_isInside(realRoot, target))
         return 'symlink pointing outside the repository';
     const info = (0,external_node_fs_namespaceObject.statSync)(target);
     if (info.isDirectory())
@@ -57369,76 +57662,6 @@ function joinPath(dir, name) {
     return dir === '.' ? name : `${dir}/${name}`;
 }
 
-;// CONCATENATED MODULE: ./src/files/open-inside.ts
-/**
- * Opens a file of the checkout for reading, refusing what a pull request could use against the
- * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
- * directories. The one way every reader of untrusted files opens them.
- */
-
-
-// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
-// Both are 0 where the platform has no such flag (Windows).
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
-// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
-function errorCode(error) {
-    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-function whyNot(error) {
-    switch (errorCode(error)) {
-        case 'ENOENT':
-        case 'ENOTDIR':
-            return 'the file does not exist in the checkout';
-        case 'EACCES':
-        case 'EPERM':
-            return 'it cannot be read: permission denied';
-        case 'ELOOP':
-            return 'it is a symbolic link that loops or was swapped while the gate read it';
-        case 'ENAMETOOLONG':
-            return 'its path is too long to open';
-        case 'ENXIO':
-        case 'ENODEV':
-            return 'it is not a regular file';
-        default:
-            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
-    }
-}
-/**
- * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
- * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
- */
-function openInsideWorkspace(workspaceReal, absolute) {
-    let real;
-    try {
-        real = external_node_fs_namespaceObject.realpathSync.native(absolute);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_namespaceObject.sep)) {
-        return { refused: 'it is a symbolic link that points outside the repository' };
-    }
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(real, OPEN_FLAGS);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (stat.isFile())
-            return { fd, size: stat.size };
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        return { refused: whyNot(error) };
-    }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
-    return { refused: 'it is not a regular file' };
-}
-
 ;// CONCATENATED MODULE: ./src/discover/read-bounded.ts
 
 
@@ -59445,7 +59668,7 @@ const unqualifiedHubId = {
 
 ;// CONCATENATED MODULE: ./src/rules/unpinned-revision.ts
 
-const unpinned_revision_FULL_SHA = /^[0-9a-f]{40}$/i;
+
 const unpinnedRevision = {
     id: 'unpinned-revision',
     meta: {
@@ -59466,7 +59689,7 @@ const unpinnedRevision = {
         const drafts = [];
         for (const refs of byId.values()) {
             // Any manifest of the artifact pinning the same id (even a tokenizer cache path) is enough.
-            if (refs.some((r) => r.revision && unpinned_revision_FULL_SHA.test(r.revision)))
+            if (refs.some((r) => r.revision && (0,hub_id/* isFullSha */.Wf)(r.revision)))
                 continue;
             const ref = refs[0];
             const written = refs.find((r) => r.revision)?.revision;
@@ -60760,7 +60983,7 @@ function sameUpstream(a, b, knowledge, hub) {
 
 
 
-const inconsistent_lineage_FULL_SHA = /^[0-9a-f]{40}$/i;
+
 /** License values that templates write when nobody filled anything in: they declare nothing to compare. */
 const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
 /** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
@@ -60853,7 +61076,7 @@ function revisionDisagreements(ctx) {
     const out = [];
     for (const record of ctx.artifact.records) {
         for (const ref of idsOf(record)) {
-            if (!ref.revision || !inconsistent_lineage_FULL_SHA.test(ref.revision))
+            if (!ref.revision || !(0,hub_id/* isFullSha */.Wf)(ref.revision))
                 continue;
             const key = ref.id.toLowerCase();
             const earlier = first.get(key);
@@ -63248,6 +63471,9 @@ async function renderCycloneDx(report, options) {
 
 
 
+
+
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -63259,13 +63485,37 @@ async function readEventPayload() {
         throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
     }
 }
-/** Keeps a path the workflow chose inside the workspace. */
-function workspacePath(workspace, path, input) {
+/**
+ * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since
+ * workflow inputs are trusted and PR content is not; a relative path is relative to the workspace
+ * and must stay in it (a `../` path is almost always a mistake; spell it out as an absolute path).
+ */
+function outputPath(workspace, path, input) {
+    if (!path)
+        return '';
     const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, full);
-    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-        throw new ConfigError(`Input \`${input}\` must be a path inside the workspace; got ${JSON.stringify(path)}.`);
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(path) && !isInside(workspace, full))
+        throw new ConfigError(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
+            'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
     return full;
+}
+/** Writes one output file; a symbolic link the pull request committed on its way is a configuration error. */
+async function writeOutput(workspace, path, input, content) {
+    try {
+        await writeOutputFile(workspace, path, content);
+    }
+    catch (err) {
+        if (err instanceof UnsafeOutputError)
+            throw new ConfigError(`Input \`${input}\` cannot be written safely (nothing was written): ${err.message}.`);
+        throw err;
+    }
+}
+/** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
+function hubCachePath(workspace, input) {
+    if (input)
+        return (0,external_node_path_namespaceObject.resolve)(workspace, input);
+    const temp = process.env.RUNNER_TEMP;
+    return temp ? (0,external_node_path_namespaceObject.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
 }
 async function writeSummary(report) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -63295,9 +63545,9 @@ async function run() {
     try {
         const inputs = readInputs((name) => getInput(name));
         const workspace = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const reportPath = inputs.reportFile ? workspacePath(workspace, inputs.reportFile, 'report-file') : '';
-        const sarifPath = inputs.sarifFile ? workspacePath(workspace, inputs.sarifFile, 'sarif-file') : '';
-        const bomPath = inputs.bomFile ? workspacePath(workspace, inputs.bomFile, 'bom-file') : '';
+        const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
+        const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
+        const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
         const payload = await readEventPayload();
         const pr = payload.pull_request;
         eventHeadSha = pr?.head?.sha;
@@ -63320,12 +63570,22 @@ async function run() {
         for (const note of changeSet.notes)
             info(`Note: ${oneLine(note)}`);
         const policy = await loadRunPolicy({ inputs, workspace, payload, octokit, owner, repo, notes: changeSet.notes });
+        const cachePath = hubCachePath(workspace, inputs.hubCache);
         const hub = await setUpHub({
             env: process.env,
             verify: inputs.hubVerify,
             endpoint: inputs.hubEndpoint,
             token: inputs.hubToken,
-            cachePath: inputs.hubCache ? workspacePath(workspace, inputs.hubCache, 'hub-cache') : undefined,
+            cachePath,
+            workspace,
+            cacheDistrust: cachePath
+                ? cacheDistrust({
+                    workspace,
+                    cachePath,
+                    eventName: process.env.GITHUB_EVENT_NAME ?? '',
+                    changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
+                })
+                : undefined,
             maxDepth: inputs.hubMaxDepth,
             log: (message) => info(oneLine(message))
         });
@@ -63346,18 +63606,18 @@ async function run() {
         await hub.finish();
         emitAnnotations(toAnnotations(report), core_namespaceObject);
         await writeSummary(report);
-        if (reportPath) {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(reportPath, renderJson(report));
-        }
+        if (reportPath)
+            await writeOutput(workspace, reportPath, 'report-file', renderJson(report));
         if (sarifPath) {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(sarifPath), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(sarifPath, renderSarif(report, { toolVersion: report.tool.version, informationUri: TOOL_URI, docsBase: DOCS_BASE }));
+            const sarif = renderSarif(report, {
+                toolVersion: report.tool.version,
+                informationUri: TOOL_URI,
+                docsBase: DOCS_BASE
+            });
+            await writeOutput(workspace, sarifPath, 'sarif-file', sarif);
         }
-        if (bomPath) {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(bomPath), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(bomPath, await renderCycloneDx(report, { toolVersion: report.tool.version }));
-        }
+        if (bomPath)
+            await writeOutput(workspace, bomPath, 'bom-file', await renderCycloneDx(report, { toolVersion: report.tool.version }));
         for (const [name, value] of Object.entries(toOutputs(report, {
             reportFile: reportPath || undefined,
             sarifFile: sarifPath || undefined,
@@ -63424,6 +63684,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   renderBom: () => (/* binding */ renderBom)
 });
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __nccwpck_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -63432,8 +63694,6 @@ var models = __nccwpck_require__(320);
 var index_node = __nccwpck_require__(1248);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var spec = __nccwpck_require__(4321);
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
 /**
  * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
@@ -63591,6 +63851,7 @@ function licenseChoice(facts, acknowledgement) {
 
 
 
+
 const P = 'lineage-gate:';
 const EVIDENCE_RANK = { primary: 0, secondary: 1, inferred: 2 };
 const SHA256 = /^[0-9a-f]{64}$/i;
@@ -63626,7 +63887,7 @@ function weightComponent(weight, ctx) {
     return component;
 }
 /** A full sha is case-insensitive; any other revision (a branch, a tag) is compared as written. */
-const revisionKey = (r) => (r && /^[0-9a-f]{40}$/i.test(r) ? r.toLowerCase() : (r ?? ''));
+const revisionKey = (r) => (r && (0,hub_id/* isFullSha */.Wf)(r) ? r.toLowerCase() : (r ?? ''));
 /**
  * One ancestor per upstream model: manifests of one artifact often name the same base (adapter config
  * and model card), and an unpinned mention joins the pinned one. Two different revisions stay apart.

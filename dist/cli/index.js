@@ -12153,30 +12153,31 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2386);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8020);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7728);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7258);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
-/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7754);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2889);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(1013);
-/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7862);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2386);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8020);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9373);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7728);
+/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7634);
+/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5976);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1306);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7258);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2506);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7738);
+/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7754);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
+
 
 
 
@@ -12215,8 +12216,8 @@ Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
 async function repositoryRoot(cwd) {
     try {
-        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(stdout.trim());
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(stdout.trim());
     }
     catch {
         return cwd; // not a git checkout: paths are relative to where the command runs
@@ -12232,17 +12233,17 @@ function pathScope(root, cwd, args) {
 /** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
 function relativePrefixes(root, cwd, args) {
     return args.map((arg) => {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, arg);
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, arg);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(full))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
         if (rel.startsWith('..'))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
         return rel;
     });
 }
 async function init(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: { force: { type: 'boolean' } }
@@ -12250,9 +12251,9 @@ async function init(argv) {
     const cwd = process.cwd();
     const root = await repositoryRoot(cwd);
     const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
-    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_19__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
+    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_20__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
     if (outcomes.length === 0) {
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
     }
     for (const o of outcomes) {
         process.stdout.write(`${o.written ? 'wrote  ' : 'skipped'} ${o.path}: ${o.note}\n`);
@@ -12264,10 +12265,10 @@ function oneOf(flag, value, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
 }
 async function check(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
@@ -12290,7 +12291,7 @@ async function check(argv) {
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({
+        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_11__/* .gitDiffChanges */ .LP)({
             cwd: root,
             base: since,
             head: 'HEAD',
@@ -12299,33 +12300,45 @@ async function check(argv) {
         })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_7__/* .loadPolicy */ .tb)({
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_6__/* .loadPolicy */ .tb)({
         workspace: root,
-        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__/* .RULE_IDS */ .I
+        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.policy)) : undefined,
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__/* .RULE_IDS */ .I
     });
-    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_8__/* .clockFromEnv */ .i)(process.env);
-    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_9__/* .setUpHub */ .x)({
+    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_7__/* .clockFromEnv */ .i)(process.env);
+    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.cache) : undefined;
+    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
+    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setUpHub */ .x)({
         env: process.env,
         offline: values.offline,
         endpoint: values['hub-endpoint'],
-        cachePath: values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.cache) : undefined,
+        cachePath,
+        workspace: root,
+        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
         maxDepth: values['hub-max-depth'],
         log: (m) => process.stderr.write(`${m}\n`)
     });
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
     const rendered = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_21__/* .renderJson */ .h)(report)
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_22__/* .renderJson */ .h)(report)
         : format === 'sarif'
-            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
             : format === 'markdown'
-                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
+                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
                 : format === 'cyclonedx'
-                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_16__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r })
-                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
+                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     if (values.output) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, values.output), rendered);
+        try {
+            // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
+            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.output), rendered);
+        }
+        catch (err) {
+            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .UnsafeOutputError */ .Q)
+                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
+            throw err;
+        }
         process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
     }
     else {
@@ -12335,25 +12348,25 @@ async function check(argv) {
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
 function rulePage(id) {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 4; i++) {
-        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'docs', 'rules', `${id}.md`);
+        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'docs', 'rules', `${id}.md`);
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(page))
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(page, 'utf8');
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(dir);
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
     }
     return undefined;
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_17__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_17__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -12366,7 +12379,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -12377,14 +12390,14 @@ async function main(argv) {
         return 2;
     }
     catch (err) {
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .PolicyError */ .p) {
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .PolicyError */ .p) {
             for (const p of err.problems)
                 process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
             process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
                 `problem${err.problems.length === 1 ? '' : 's'} above).\n`);
             return 2;
         }
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
             process.stderr.write(`lineage-gate: ${err.message}\n`);
             return 2;
         }
@@ -13856,6 +13869,77 @@ function linkArtifacts(artifacts, opts) {
 
 /***/ }),
 
+/***/ 8470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   al: () => (/* binding */ openTrustedFile),
+/* harmony export */   id: () => (/* binding */ realWorkspace),
+/* harmony export */   rZ: () => (/* binding */ openChosenFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5504);
+/**
+ * Opens a file the workflow or the user named (policy, Hub cache). A path inside the workspace
+ * is pull-request content and goes through openInsideWorkspace; a path outside it was chosen by
+ * whoever runs the gate and is trusted, but a FIFO or a device there would still hang or never end.
+ */
+
+
+
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+/** True when `absolute` lies lexically inside `root` (or is it). */
+function isInside(root, absolute) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, absolute);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/** The workspace with its symbolic links resolved (the form openInsideWorkspace compares against). */
+function realWorkspace(workspace) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    }
+}
+/** Opens `absolute` for reading: inside the workspace (literally or once resolved) untrusted, outside trusted. */
+function openChosenFile(workspace, absolute) {
+    const real = realWorkspace(workspace);
+    if (isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), absolute) || isInside(real, absolute))
+        return (0,_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M)(real, absolute);
+    return openTrustedFile(absolute);
+}
+/** Opens a file outside the workspace, which the workflow or user chose: links followed, FIFOs and devices refused. */
+function openTrustedFile(absolute) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(absolute, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { refused: 'the file does not exist' };
+        return { refused: `it cannot be opened (${String(code ?? 'unknown error')})` };
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch {
+        // fall through: refused below
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
+
+/***/ }),
+
 /***/ 5504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13933,6 +14017,115 @@ function openInsideWorkspace(workspaceReal, absolute) {
     }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     return { refused: 'it is not a regular file' };
+}
+
+
+/***/ }),
+
+/***/ 5976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ writeOutputFile),
+/* harmony export */   Q: () => (/* binding */ UnsafeOutputError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
+/**
+ * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
+ * workspace every component comes from the pull request, so none may be a symbolic link: a link
+ * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
+ * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
+ */
+
+
+
+
+/** Why an output path was refused; the caller names the input or flag. */
+class UnsafeOutputError extends Error {
+    name = 'UnsafeOutputError';
+}
+// O_NONBLOCK: a FIFO planted at the path fails (ENXIO) instead of waiting for a reader.
+const CREATE_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY |
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT |
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC |
+    (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) |
+    (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+function code(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+/** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
+function safeDirectories(root, parts) {
+    let dir = root;
+    for (const part of parts) {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, part);
+        let info;
+        try {
+            info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        }
+        catch (error) {
+            if (code(error) !== 'ENOENT')
+                throw error;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir);
+            info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        }
+        if (info.isSymbolicLink())
+            throw new UnsafeOutputError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is a symbolic link in the repository`);
+        if (!info.isDirectory())
+            throw new UnsafeOutputError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is not a directory`);
+    }
+    return dir;
+}
+function writeInside(root, rel, content, mode) {
+    const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
+    const name = parts.pop();
+    if (!name)
+        throw new UnsafeOutputError('the path names the repository itself, not a file');
+    const dir = safeDirectories(root, parts);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), CREATE_FLAGS, mode);
+    }
+    catch (error) {
+        if (code(error) === 'ELOOP')
+            throw new UnsafeOutputError(`${rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is a symbolic link in the repository`);
+        if (code(error) === 'ENXIO')
+            throw new UnsafeOutputError('it is not a regular file');
+        throw error;
+    }
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw new UnsafeOutputError('it is not a regular file');
+        const bytes = Buffer.from(content, 'utf8');
+        for (let at = 0; at < bytes.length;)
+            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Writes `content` to `path` (relative paths are relative to the workspace). Throws
+ * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
+ */
+async function writeOutputFile(workspace, path, content, mode = 0o644) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, path);
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace);
+    const real = (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .realWorkspace */ .id)(workspace);
+    const root = (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(lexical, full) ? lexical : (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(real, full) ? real : undefined;
+    if (root === undefined) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(full, content, { mode });
+        return full;
+    }
+    // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
+    writeInside(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full), content, mode);
+    return full;
 }
 
 
@@ -15519,6 +15712,46 @@ function detectFormat(value, basename, syntax) {
 
 /***/ }),
 
+/***/ 7634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ cacheDistrust)
+/* harmony export */ });
+/* unused harmony export PULL_REQUEST_EVENTS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8470);
+/**
+ * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
+ * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
+ * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
+ * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
+ * actions/cache) it is the workflow's own file.
+ */
+
+
+/** Events whose checkout is (or merges) a pull request's head. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/** Why the cache must be ignored, or undefined when it may be read. */
+function cacheDistrust(input) {
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(input.workspace);
+    const real = (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .realWorkspace */ .id)(input.workspace);
+    const root = (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .FK)(lexical, input.cachePath) ? lexical : (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .FK)(real, input.cachePath) ? real : undefined;
+    if (root === undefined)
+        return undefined;
+    if (PULL_REQUEST_EVENTS.includes(input.eventName))
+        return ('it is inside the checkout of a pull request, which could have forged it ' +
+            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, input.cachePath).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+    if (input.changedPaths.includes(rel))
+        return 'the change set touches it, so it may not be what the Hub answered';
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 7728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15532,10 +15765,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var config_error = __nccwpck_require__(2386);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/files/open-chosen.ts
+var open_chosen = __nccwpck_require__(8470);
+// EXTERNAL MODULE: ./src/files/write-output.ts
+var write_output = __nccwpck_require__(5976);
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
 /**
  * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
@@ -15809,10 +16048,15 @@ function isHubModelConfig(value) {
 
 
 
+
+
+
 const FORMAT = 'lineage-gate-hub-cache';
 const VERSION = 1;
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
 function keyString(key) {
     return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
 }
@@ -15846,6 +16090,7 @@ class HubCache {
     maxEntries;
     maxFileBytes;
     clock;
+    workspace;
     entries = new Map();
     configs = new Map();
     constructor(options) {
@@ -15854,6 +16099,32 @@ class HubCache {
         this.maxEntries = options.maxEntries ?? 10_000;
         this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
         this.clock = options.clock ?? { now: () => Date.now() };
+        this.workspace = options.workspace;
+    }
+    /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
+    readText() {
+        const opened = this.workspace ? (0,open_chosen/* openChosenFile */.rZ)(this.workspace, this.path) : (0,open_chosen/* openTrustedFile */.al)(this.path);
+        if ('refused' in opened)
+            return {
+                problem: /does not exist/.test(opened.refused)
+                    ? 'no cache file yet'
+                    : `cannot read the cache file (${opened.refused}); starting empty`
+            };
+        try {
+            if (opened.size > this.maxFileBytes)
+                return { problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+            const buffer = Buffer.alloc(opened.size);
+            let read = 0;
+            for (let n = -1; n !== 0 && read < buffer.length; read += n)
+                n = (0,external_node_fs_.readSync)(opened.fd, buffer, read, buffer.length - read, read);
+            return { text: buffer.subarray(0, read).toString('utf8') };
+        }
+        catch (err) {
+            return { problem: `cannot read the cache file (${err.message}); starting empty` };
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(opened.fd);
+        }
     }
     /** Answers held: repo answers and config answers. */
     get size() {
@@ -15863,22 +16134,10 @@ class HubCache {
     async load() {
         this.entries.clear();
         this.configs.clear();
-        let text;
-        try {
-            const info = await (0,promises_.stat)(this.path);
-            if (info.size > this.maxFileBytes)
-                return { entries: 0, problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
-            text = await (0,promises_.readFile)(this.path, 'utf8');
-        }
-        catch (err) {
-            const code = err.code;
-            return {
-                entries: 0,
-                problem: code === 'ENOENT'
-                    ? 'no cache file yet'
-                    : `cannot read the cache file (${code ?? err.message}); starting empty`
-            };
-        }
+        const read = this.readText();
+        if ('problem' in read)
+            return { entries: 0, problem: read.problem };
+        const text = read.text;
         let json;
         try {
             json = JSON.parse(text);
@@ -15895,6 +16154,9 @@ class HubCache {
             return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
         }
         let dropped = 0;
+        let future = 0;
+        // An answer dated ahead of now would never expire: not something a run of the gate wrote.
+        const latest = this.clock.now() + FUTURE_SKEW_MS;
         for (const raw of doc.entries) {
             const e = raw;
             if (!e ||
@@ -15904,6 +16166,10 @@ class HubCache {
                 !isHubAnswer(e.answer) ||
                 !isCacheable(e.answer)) {
                 dropped++;
+                continue;
+            }
+            if (e.storedAt > latest) {
+                future++;
                 continue;
             }
             const key = {
@@ -15924,13 +16190,18 @@ class HubCache {
                 dropped++;
                 continue;
             }
+            if (e.storedAt > latest) {
+                future++;
+                continue;
+            }
             const key = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
             this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
-        return {
-            entries: this.size,
-            ...(dropped ? { problem: `${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored` } : {})
-        };
+        const problems = [
+            ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
+            ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+        ];
+        return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
     fresh(entry) {
         return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
@@ -15999,10 +16270,15 @@ class HubCache {
             entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
             configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
         };
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
         const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
         try {
-            await (0,promises_.writeFile)(temp, `${JSON.stringify(doc)}\n`, { encoding: 'utf8', mode: 0o600 });
+            // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
+            if (this.workspace)
+                await (0,write_output/* writeOutputFile */.B)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+            else {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+                await (0,write_output/* writeOutputFile */.B)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+            }
             await (0,promises_.rename)(temp, this.path);
         }
         catch (err) {
@@ -16772,9 +17048,13 @@ async function setUpHub(input) {
     const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
     let cache;
     if (input.cachePath) {
-        cache = new HubCache({ path: input.cachePath });
-        const loaded = await cache.load();
-        input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+        cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
+        if (input.cacheDistrust)
+            input.log(`Hub cache: ignoring ${input.cachePath}: ${input.cacheDistrust}; starting empty`);
+        else {
+            const loaded = await cache.load();
+            input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+        }
     }
     const client = new HubClient({ endpoint, token, cache });
     return {
@@ -16816,6 +17096,8 @@ var read_manifest = __nccwpck_require__(9079);
 var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/weights/digest.ts
 var weights_digest = __nccwpck_require__(837);
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./src/policy/defaults.ts
 var defaults = __nccwpck_require__(6794);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
@@ -16833,9 +17115,9 @@ var upstream_licenses = __nccwpck_require__(3539);
 
 
 
+
 const SCHEMA_URL = 'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/lineage.schema.json';
 const TODO = '# TODO(lineage-gate):';
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 /** Relation values of the formats, as the lineage manifest's `relation`. */
 const RELATIONS = {
     adapter: 'adapter',
@@ -16883,7 +17165,7 @@ function upstreamLines(input, ctx, records) {
         seen.add(ref.id.toLowerCase());
         const revision = refs.map((r) => r.ref).find((r) => r.id?.toLowerCase() === ref.id.toLowerCase() && r.revision);
         lines.push(`  - id: ${scalar(ref.id)}`);
-        if (revision?.revision && FULL_SHA.test(revision.revision))
+        if (revision?.revision && (0,hub_id/* isFullSha */.Wf)(revision.revision))
             lines.push(`    revision: ${scalar(revision.revision)}`);
         else
             lines.push(`    ${TODO} pin the 40-hex commit of ${commentText(ref.id)} the artifact was trained on`);
@@ -17057,6 +17339,7 @@ function draftLineageManifest(input) {
 
 
 
+
 async function weightDigests(artifact, root) {
     const rootReal = external_node_fs_.realpathSync.native(root);
     const out = new Map();
@@ -17095,7 +17378,7 @@ function writeNew(rootReal, absolute, text, force) {
     return undefined;
 }
 function summary(draft) {
-    const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const count = (n, word) => `${n} ${(0,artifact_facts/* plural */.LS)(n, word, `${word}s`)}`;
     return (`${count(draft.upstreams, 'upstream')}, ` +
         `${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`);
 }
@@ -20300,14 +20583,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   tb: () => (/* binding */ loadPolicy)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_FILES, MAX_POLICY_BYTES, MAX_POLICY_PROBLEMS, parsePolicy
+// UNUSED EXPORTS: DEFAULT_POLICY_FILES, MAX_POLICY_BYTES, MAX_POLICY_PROBLEMS, parsePolicy, readBounded
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config-error.ts
 var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/files/open-chosen.ts
+var open_chosen = __nccwpck_require__(8470);
 // EXTERNAL MODULE: ./src/source/yaml.ts
 var yaml = __nccwpck_require__(9094);
 // EXTERNAL MODULE: ./src/source/span.ts
@@ -20890,6 +21175,7 @@ function semanticProblems(doc, ruleIds) {
 
 
 
+
 /** Where the policy is looked for when none is named. */
 const DEFAULT_POLICY_FILES = ['.github/lineage-policy.yml', '.github/lineage-policy.yaml'];
 /** A policy is a page of YAML; anything far larger is a mistake or an attack on the parser. */
@@ -20900,53 +21186,57 @@ function toRepoPath(workspace, full) {
     const rel = (0,external_node_path_.relative)(workspace, full);
     return (rel === '' || (0,external_node_path_.isAbsolute)(rel) ? full : rel).split(external_node_path_.sep).join('/');
 }
-async function isFile(full) {
+function exists(full) {
     try {
-        return (await (0,promises_.stat)(full)).isFile();
+        (0,external_node_fs_.lstatSync)(full); // a link counts, even a dangling one: it must be refused, not taken for "no policy"
+        return true;
     }
     catch {
         return false;
     }
 }
 /** The policy file to read: the named one (which must exist), else a default location, else none. */
-async function locatePolicy(workspace, file) {
+function locatePolicy(workspace, file) {
     if (file !== undefined) {
         const full = (0,external_node_path_.resolve)(workspace, file);
-        let info;
-        try {
-            info = await (0,promises_.stat)(full);
-        }
-        catch {
+        if (!exists(full))
             throw new config_error/* ConfigError */.x(`The policy file ${file} does not exist (looked for ${full}).`);
-        }
-        if (!info.isFile())
-            throw new config_error/* ConfigError */.x(`The policy file ${file} is not a file (${full}).`);
         return full;
     }
-    const found = [];
-    for (const candidate of DEFAULT_POLICY_FILES) {
-        const full = (0,external_node_path_.resolve)(workspace, candidate);
-        if (await isFile(full))
-            found.push(full);
-    }
+    const found = DEFAULT_POLICY_FILES.map((candidate) => (0,external_node_path_.resolve)(workspace, candidate)).filter(exists);
     if (found.length > 1)
         throw new config_error/* ConfigError */.x(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
     return found[0];
 }
-/** Reads at most MAX_POLICY_BYTES + 1 bytes: enough to tell that a file is too large. */
-async function readBounded(full) {
-    const handle = await (0,promises_.open)(full, 'r');
+/**
+ * Reads at most MAX_POLICY_BYTES + 1 bytes (enough to tell that a file is too large), through
+ * openChosenFile: a link out of the repository, a FIFO, a directory or a device is refused by
+ * path, and none of its content is read.
+ */
+function readBounded(workspace, full, shown) {
+    const opened = (0,open_chosen/* openChosenFile */.rZ)(workspace, full);
+    if ('refused' in opened)
+        throw new config_error/* ConfigError */.x(`The policy file ${shown} cannot be used: ${opened.refused}.`);
     try {
         const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        let bytesRead = 0;
+        for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n)
+            n = (0,external_node_fs_.readSync)(opened.fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
         return {
             text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
             tooLarge: bytesRead > MAX_POLICY_BYTES
         };
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(opened.fd);
     }
+}
+/** Problems quote the policy; a hostile one must not fill the log or smuggle control characters into it. */
+const MAX_PROBLEM_CHARS = 300;
+function bounded(message) {
+    // eslint-disable-next-line no-control-regex
+    const clean = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    return clean.length > MAX_PROBLEM_CHARS ? `${clean.slice(0, MAX_PROBLEM_CHARS - 1)}…` : clean;
 }
 function byPosition(a, b) {
     return a.at.line - b.at.line || a.at.column - b.at.column;
@@ -20964,7 +21254,7 @@ function fail(file, located) {
         file,
         line: p.at.line,
         column: p.at.column,
-        message: p.message
+        message: bounded(p.message)
     }));
     throw new config_error/* PolicyError */.p(problems);
 }
@@ -20990,11 +21280,11 @@ function parsePolicy(text, file, ruleIds) {
  */
 async function loadPolicy(opts) {
     const workspace = (0,external_node_path_.resolve)(opts.workspace);
-    const full = await locatePolicy(workspace, opts.file);
+    const full = locatePolicy(workspace, opts.file);
     if (!full)
         return (0,defaults/* defaultPolicy */.G)();
     const file = toRepoPath(workspace, full);
-    const { text, tooLarge } = await readBounded(full);
+    const { text, tooLarge } = readBounded(workspace, full, file);
     if (tooLarge)
         fail(file, [
             {
@@ -21170,6 +21460,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   renderBom: () => (/* binding */ renderBom)
 });
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __nccwpck_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -21178,8 +21470,6 @@ var models = __nccwpck_require__(320);
 var index_node = __nccwpck_require__(1248);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var spec = __nccwpck_require__(4321);
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
 /**
  * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
@@ -21337,6 +21627,7 @@ function licenseChoice(facts, acknowledgement) {
 
 
 
+
 const P = 'lineage-gate:';
 const EVIDENCE_RANK = { primary: 0, secondary: 1, inferred: 2 };
 const SHA256 = /^[0-9a-f]{64}$/i;
@@ -21372,7 +21663,7 @@ function weightComponent(weight, ctx) {
     return component;
 }
 /** A full sha is case-insensitive; any other revision (a branch, a tag) is compared as written. */
-const revisionKey = (r) => (r && /^[0-9a-f]{40}$/i.test(r) ? r.toLowerCase() : (r ?? ''));
+const revisionKey = (r) => (r && (0,hub_id/* isFullSha */.Wf)(r) ? r.toLowerCase() : (r ?? ''));
 /**
  * One ancestor per upstream model: manifests of one artifact often name the same base (adapter config
  * and model card), and an unpinned mention joins the pinned one. Two different revisions stay apart.
@@ -21700,8 +21991,10 @@ function renderJson(report) {
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
 /* unused harmony export blobUrl */
+/* harmony import */ var _lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2534);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
+
 
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
@@ -21771,7 +22064,7 @@ function withinDir(dir, path) {
 }
 /** 40-hex commits shortened like git does; branch and tag names stay whole. */
 function shortRevision(revision) {
-    return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 12) : revision;
+    return (0,_lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .isFullSha */ .Wf)(revision) ? revision.slice(0, 12) : revision;
 }
 function upstreamCell(u) {
     // A branch or tag moves: show which commit the Hub says it meant today.
@@ -23029,9 +23322,11 @@ const unqualifiedHubId = {
     }
 };
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/rules/unpinned-revision.ts
 
-const FULL_SHA = /^[0-9a-f]{40}$/i;
+
 const unpinnedRevision = {
     id: 'unpinned-revision',
     meta: {
@@ -23052,7 +23347,7 @@ const unpinnedRevision = {
         const drafts = [];
         for (const refs of byId.values()) {
             // Any manifest of the artifact pinning the same id (even a tokenizer cache path) is enough.
-            if (refs.some((r) => r.revision && FULL_SHA.test(r.revision)))
+            if (refs.some((r) => r.revision && (0,hub_id/* isFullSha */.Wf)(r.revision)))
                 continue;
             const ref = refs[0];
             const written = refs.find((r) => r.revision)?.revision;
@@ -24122,7 +24417,7 @@ function sameUpstream(a, b, knowledge, hub) {
 
 
 
-const inconsistent_lineage_FULL_SHA = /^[0-9a-f]{40}$/i;
+
 /** License values that templates write when nobody filled anything in: they declare nothing to compare. */
 const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
 /** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
@@ -24215,7 +24510,7 @@ function revisionDisagreements(ctx) {
     const out = [];
     for (const record of ctx.artifact.records) {
         for (const ref of idsOf(record)) {
-            if (!ref.revision || !inconsistent_lineage_FULL_SHA.test(ref.revision))
+            if (!ref.revision || !(0,hub_id/* isFullSha */.Wf)(ref.revision))
                 continue;
             const key = ref.id.toLowerCase();
             const earlier = first.get(key);
@@ -29675,7 +29970,7 @@ __exportStar(__nccwpck_require__(8485), exports);
 exports.Types = __importStar(__nccwpck_require__(4897));
 __exportStar(__nccwpck_require__(9983), exports);
 exports.JSON = __importStar(__nccwpck_require__(5395));
-__exportStar(__nccwpck_require__(5976), exports);
+__exportStar(__nccwpck_require__(3595), exports);
 exports.XML = __importStar(__nccwpck_require__(4494));
 __exportStar(__nccwpck_require__(3568), exports);
 //# sourceMappingURL=index.common.js.map
@@ -30631,7 +30926,7 @@ var JsonSchema;
 
 /***/ }),
 
-/***/ 5976:
+/***/ 3595:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
