@@ -114,6 +114,8 @@ export const MODEL_EXPAND = [
 export const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'] as const;
 
 const MAX_REDIRECTS = 5;
+/** Attempts of one question that may end at their deadline before it is given up. */
+const MAX_TIMEOUTS = 2;
 const MAX_REVISION_LENGTH = 256;
 
 /** The repo-info URL for a query (the id must already be valid). */
@@ -320,6 +322,7 @@ export class HubClient {
       exchange.failed(redact(reason, this.token), how, attempts);
     let lastReason = '';
     let attempts = 0;
+    let timeouts = 0;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const pause = this.pausedUntil - this.clock.now();
       if (pause > 0) {
@@ -344,6 +347,10 @@ export class HubClient {
       if ('fail' in outcome) return failed(outcome.fail, 'reply', attempts);
       lastReason = outcome.retry;
       if (attempt === this.maxRetries) break;
+      // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
+      if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
+        return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
+      }
       if (outcome.waitMs !== undefined) {
         // The server said how long: every request waits, not just this one.
         this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
@@ -409,7 +416,7 @@ export class HubClient {
       if (controller.signal.aborted) {
         const cut =
           timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
-        return { retry: `no answer within ${timeoutMs} ms${cut}` };
+        return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
       }
       return { retry: oneLine(networkReason(err)) };
     } finally {
