@@ -342,7 +342,10 @@ export class HubClient {
         );
 
       attempts++;
-      const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+      // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
+      const outcome = await this.limiter.run(() =>
+        this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now())))
+      );
       if ('final' in outcome) return outcome.final;
       if ('fail' in outcome) return failed(outcome.fail, 'reply', attempts);
       lastReason = outcome.retry;

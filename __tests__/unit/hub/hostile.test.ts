@@ -121,6 +121,20 @@ describe('slow and oversized replies are cut by the deadline and the cap', () =>
     expect(ms).toBeLessThan(1500);
   });
 
+  it('a request that queued for a slot gets only what is left of the budget', async () => {
+    const s = await hub([
+      hostile('slow/one', { kind: 'trickle-headers', intervalMs: 20 }),
+      hostile('slow/two', { kind: 'trickle-headers', intervalMs: 20 })
+    ]);
+    const c = client(s, { concurrency: 1, requestTimeoutMs: 400, budgetMs: 500, maxRetries: 0 });
+    const { value, ms } = await timed(() =>
+      Promise.all(['slow/one', 'slow/two'].map((id) => c.repoInfo({ type: 'model', id })))
+    );
+    expect(reasonOf(value[0])).toMatch(/^no answer within 400 ms/);
+    expect(reasonOf(value[1])).toMatch(/^no answer within \d+ ms, what was left of the time budget of 0.5 s/);
+    expect(ms).toBeLessThan(750);
+  });
+
   it('a Content-Length of a terabyte is refused without reading the body', async () => {
     const s = await hub([hostile('big/length', { kind: 'huge-length', bytes: 1e12 })]);
     const { value, ms } = await timed(() => client(s).repoInfo({ type: 'model', id: 'big/length' }));
