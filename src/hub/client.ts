@@ -396,7 +396,9 @@ export class HubClient {
         if (response.status >= 300 && response.status < 400 && location) {
           // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
           await response.body?.cancel().catch(() => undefined);
-          const next = new URL(location, url);
+          // An unparseable Location is a broken reply, not a transient failure: do not retry it.
+          const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+          if (!next) return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
           if (next.protocol !== 'https:' && next.protocol !== 'http:') {
             return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${oneLine(next.protocol, 20)})` };
           }

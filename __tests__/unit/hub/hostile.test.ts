@@ -94,6 +94,15 @@ describe('redirects leave the endpoint only as an answer, never as a request', (
   });
 });
 
+describe('unreadable redirects', () => {
+  it('a Location that is no URL ends the question at once, without retries', async () => {
+    const s = await hub([hostile('evil/bad-location', { kind: 'redirect', to: 'http://[not a host/' })]);
+    const reason = reasonOf(await client(s).repoInfo({ type: 'model', id: 'evil/bad-location' }));
+    expect(reason).toBe('the Hub redirected model repo "evil/bad-location" to an unreadable location');
+    expect(s.requests).toHaveLength(1);
+  });
+});
+
 describe('slow and oversized replies are cut by the deadline and the cap', () => {
   it('headers sent one byte at a time: each attempt cut at its deadline, the question within the budget', async () => {
     const s = await hub([hostile('slow/headers', { kind: 'trickle-headers', intervalMs: 20 })]);
