@@ -7,6 +7,7 @@ import { parseArgs, promisify } from 'node:util';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
 import { clockFromEnv } from './clock.js';
+import { redact } from './hub/safe-text.js';
 import { setUpHub } from './hub/setup.js';
 import { cacheDistrust } from './hub/cache-trust.js';
 import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
@@ -152,7 +153,7 @@ async function check(argv: string[]): Promise<number> {
   });
   const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
   await hub.finish();
-  const rendered =
+  const renderedReport =
     format === 'json'
       ? renderJson(report)
       : format === 'sarif'
@@ -162,6 +163,9 @@ async function check(argv: string[]): Promise<number> {
           : format === 'cyclonedx'
             ? await renderCycloneDx(report, { toolVersion: version })
             : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
+  // Findings quote the Hub's text, already masked by the client; mask again at the door, as
+  // core.setSecret does for the Action, so no path can print the token or a prefix of it.
+  const rendered = redact(renderedReport, hub.token);
   if (values.output) {
     try {
       // Inside the repository no component may be a link (a checkout of someone's branch could hold one).

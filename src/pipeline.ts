@@ -16,6 +16,7 @@ import { applyWaivers } from './policy/waivers.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
+import { ancestryNotes } from './hub/ancestry-notes.js';
 import { verifyOnHub, type HubFact, type HubFacts, type HubSource } from './hub/verify.js';
 import { licenseKey, licenseOfUpstream } from './rules/upstream-licenses.js';
 
@@ -187,7 +188,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
     findings,
     changeSource: opts.changeSet.source,
-    notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
+    notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
     manifestsCount: manifestCount
   });
 }

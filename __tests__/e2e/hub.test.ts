@@ -1,7 +1,7 @@
 /** End-to-end: Hub verification through dist/index.js and the CLI, against a loopback Hub. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { QWEN25_05B_SHA, startHubServer, type LoopbackHub } from '../helpers/hub-server.js';
+import { fixtureSha, QWEN25_05B_SHA, startHubServer, type Behaviour, type LoopbackHub } from '../helpers/hub-server.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { runAction, runCli } from '../helpers/run-action.js';
@@ -260,4 +260,74 @@ describe('Hub verification', () => {
     );
     expect(run.code).toBe(1);
   }, 120000);
+});
+
+describe('a hostile Hub (CLI)', () => {
+  const servers: LoopbackHub[] = [];
+  afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+  const hostileHub = async (repos: Record<string, Behaviour>): Promise<LoopbackHub> => {
+    const s = await startHubServer({
+      repos: Object.entries(repos).map(([id, behaviour]) => ({ type: 'model', id, sha: fixtureSha(id), behaviour }))
+    });
+    servers.push(s);
+    return s;
+  };
+  const upstream = (id: string) => `schema: 1\nupstreams:\n  - id: ${id}\nlicense: { id: apache-2.0 }\n`;
+  const findings = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter(
+      (f) => f.ruleId === 'hub-unreachable'
+    );
+
+  it('off-origin redirects and echoed tokens: hub-unreachable with the reason, no token prefix anywhere', async () => {
+    const other = await hostileHub({});
+    const hub = await hostileHub({
+      'evil/elsewhere': { kind: 'redirect', to: `${other.url}/api/models/Qwen/Qwen3-4B` },
+      'evil/metadata': { kind: 'redirect', to: 'http://169.254.169.254/latest/meta-data/' },
+      'echo/header': { kind: 'echo-token', where: 'header', cut: 12 },
+      'echo/body': { kind: 'echo-token', where: 'body' }
+    });
+    const dir = repo(
+      Object.fromEntries(
+        ['evil/elsewhere', 'evil/metadata', 'echo/header', 'echo/body'].map((id) => [
+          `${id}/lineage.yaml`,
+          upstream(id)
+        ])
+      )
+    );
+    const started = Date.now();
+    const run = await runCli(['check', '--format', 'json', '--fail-on', 'never', '--hub-endpoint', hub.url], dir, {
+      HF_HUB_OFFLINE: '',
+      HF_TOKEN: TOKEN
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(run.code).toBe(0);
+    const messages = findings(run.stdout).map((f) => f.message);
+    const host = new URL(other.url).host;
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`to another host (${host}); not followed`),
+        expect.stringContaining('to another host (169.254.169.254); not followed'),
+        expect.stringContaining('upstream refused token ***; retry later'),
+        expect.stringMatching(/Could not ask the Hub about echo\/body .*malformed JSON/)
+      ])
+    );
+    expect(other.requests).toHaveLength(0);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(TOKEN.slice(0, 8));
+  }, 60000);
+
+  it('a 429 asking for a day: given up at once, saying the rate limit', async () => {
+    const hub = await hostileHub({
+      'busy/day': { kind: 'rate-limited', times: 99, resetSeconds: 7, retryAfter: '86400' }
+    });
+    const dir = repo({ 'busy/lineage.yaml': upstream('busy/day') });
+    const started = Date.now();
+    const run = await runCli(['check', '--format', 'json', '--fail-on', 'never', '--hub-endpoint', hub.url], dir, {
+      HF_HUB_OFFLINE: ''
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(findings(run.stdout).map((f) => f.message)).toEqual([
+      expect.stringMatching(/rate-limited by the Hub \(429.*the Hub asks to wait 86400 s, beyond the time budget/)
+    ]);
+    expect(hub.requests).toHaveLength(1);
+  }, 60000);
 });

@@ -38,7 +38,18 @@ export type Behaviour =
   | { kind: 'disabled' }
   | { kind: 'gated-files' }
   | { kind: 'echo-auth' }
-  | { kind: 'redirect'; to: string };
+  | { kind: 'redirect'; to: string }
+  /** The whole response (status line and headers too) written one byte every `intervalMs`. */
+  | { kind: 'trickle-headers'; intervalMs: number }
+  /** Headers at once, then an endless JSON body one byte every `intervalMs`. */
+  | { kind: 'trickle-body'; intervalMs: number }
+  /** Declares a `Content-Length` of `bytes` and sends a few of them. */
+  | { kind: 'huge-length'; bytes: number }
+  /**
+   * Echoes the Bearer token (its first `cut` characters, or all of it) back: in `X-Error-Message`
+   * of a 500, or as the text of a 200 that is not JSON.
+   */
+  | { kind: 'echo-token'; where: 'header' | 'body'; cut?: number };
 
 export interface HubRepo {
   type: 'model' | 'dataset';
@@ -642,9 +653,52 @@ function misbehave(
       res.writeHead(302, { location: behaviour.to });
       res.end();
       return true;
+    case 'trickle-headers':
+      trickle(
+        res,
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-pad: ${'p'.repeat(4096)}\r\n\r\n{}`,
+        behaviour
+      );
+      return true;
+    case 'trickle-body':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      trickle(res, `{"id":"${'x'.repeat(1 << 16)}"}`, behaviour);
+      return true;
+    case 'huge-length':
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(behaviour.bytes)
+      });
+      res.write('{"id":"');
+      return true;
+    case 'echo-token': {
+      const sent = bearer(authorization) ?? 'anonymous';
+      const echo = sent.slice(0, behaviour.cut ?? sent.length);
+      if (behaviour.where === 'header') {
+        sendError(res, 500, `upstream refused token ${echo}; retry later`);
+      } else {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`${echo}\u0007\u001b[31m is not allowed here: ${echo} (${'z'.repeat(300)})`);
+      }
+      return true;
+    }
     default:
       return false;
   }
+}
+
+/** Writes `text` one byte every `intervalMs` straight to the socket (a status line too), until done or closed. */
+function trickle(res: ServerResponse, text: string, { kind, intervalMs }: { kind: string; intervalMs: number }): void {
+  const socket = res.socket;
+  if (!socket) return;
+  let at = 0;
+  const timer = setInterval(() => {
+    if (at >= text.length || socket.destroyed) return clearInterval(timer);
+    // Headers go to the socket raw (the response object never writes); a body through the response.
+    if (kind === 'trickle-headers') socket.write(text[at++]);
+    else res.write(text[at++]);
+  }, intervalMs);
+  socket.on('close', () => clearInterval(timer));
 }
 
 /** The commit a revision names (`main`, the sha, or a ref), or undefined for an unknown revision. */

@@ -3,6 +3,10 @@
  * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
  * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
  * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ *
+ * Depth alone does not bound the walk: a hostile (or merely busy) Hub can name many new base
+ * models on every card, so the number of repos is capped too — per walk, and across a run
+ * through a shared allowance — and the result says when it was cut.
  */
 import { hubIdProblem } from '../lineage/hub-id.js';
 import type { HubAnswer, RepoQuery } from './answer.js';
@@ -44,12 +48,43 @@ export interface AncestryResult {
   cycles: string[][];
   /** Set when the walk stopped at `maxDepth` with parents left unexplored. */
   depthLimit?: { maxDepth: number; unexplored: { id: string; child: string }[] };
+  /**
+   * Set when the walk stopped at its node cap (`scope: 'walk'`) or the run's (`'run'`) with parents
+   * left unexplored: `skipped` counts them, `unexplored` names the first few.
+   */
+  nodeLimit?: NodeLimit;
+}
+
+export interface NodeLimit {
+  maxNodes: number;
+  scope: 'walk' | 'run';
+  skipped: number;
+  unexplored: { id: string; child: string }[];
+}
+
+/** Repos one walk may ask about (its root included), and all walks of a run together. */
+export const MAX_NODES_PER_WALK = 64;
+export const MAX_NODES_PER_RUN = 512;
+const MAX_UNEXPLORED_LISTED = 10;
+
+/** How many more repos the run's walks may ask about; one object shared by all walks of a run. */
+export interface NodeAllowance {
+  max: number;
+  left: number;
+}
+
+export function nodeAllowance(max = MAX_NODES_PER_RUN): NodeAllowance {
+  return { max, left: max };
 }
 
 export interface AncestryOptions {
   maxDepth?: number;
   /** Revision of the root (ancestors are always asked at their default branch: cards name no revision). */
   revision?: string;
+  /** Repos this walk may ask about, root included (default 64). */
+  maxNodes?: number;
+  /** The run's allowance, shared with the other walks (default: this walk alone). */
+  allowance?: NodeAllowance;
 }
 
 interface Node {
@@ -68,6 +103,16 @@ export async function resolveAncestry(
   options: AncestryOptions = {}
 ): Promise<AncestryResult> {
   const maxDepth = options.maxDepth ?? 5;
+  const maxNodes = Math.max(1, options.maxNodes ?? MAX_NODES_PER_WALK);
+  const allowance = options.allowance ?? nodeAllowance(Number.POSITIVE_INFINITY);
+  // The root is asked whatever is left: its own answer is the fact the gate needs most.
+  allowance.left--;
+  let limit: NodeLimit | undefined;
+  const cut = (scope: NodeLimit['scope'], max: number, id: string, child: string): void => {
+    limit ??= { maxNodes: max, scope, skipped: 0, unexplored: [] };
+    limit.skipped++;
+    if (limit.unexplored.length < MAX_UNEXPLORED_LISTED) limit.unexplored.push({ id, child });
+  };
   // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
   // lead to the same node, so a repo named two ways is asked about (and expanded) once.
   const alias = new Map<string, string>();
@@ -126,6 +171,15 @@ export async function resolveAncestry(
           if (!unexplored.some((u) => fold(u.id) === key)) unexplored.push({ id: parent, child: node.name });
           continue;
         }
+        if (nodes.size >= maxNodes) {
+          cut('walk', maxNodes, parent, node.name);
+          continue;
+        }
+        if (allowance.left <= 0) {
+          cut('run', allowance.max, parent, node.name);
+          continue;
+        }
+        allowance.left--;
         const child: Node = { key, name: parent, depth: node.depth + 1, parents: [] };
         nodes.set(key, child);
         const link: AncestorLink = {
@@ -152,7 +206,8 @@ export async function resolveAncestry(
     },
     chain,
     cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
-    ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
+    ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {}),
+    ...(limit ? { nodeLimit: limit } : {})
   };
 }
 

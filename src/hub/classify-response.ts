@@ -18,7 +18,7 @@ export const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization heade
 export type AttemptOutcome = { final: HubAnswer } | { retry: string; waitMs?: number };
 
 /** What one exchange came to: a final answer, a reply that cannot be used, or a transient failure. */
-export type ReplyOutcome<T> = { final: T } | { fail: string } | { retry: string; waitMs?: number };
+export type ReplyOutcome<T> = { final: T } | { fail: string } | { retry: string; waitMs?: number; timedOut?: true };
 
 export interface HubReply {
   status: number;

@@ -25,6 +25,11 @@
  * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
  * treated as unreadable rather than chased.
  *
+ * The Hub is an untrusted service: no request follows a redirect off the endpoint's origin (a
+ * hostile mirror could point at 169.254.169.254 or any internal host), each request has its own
+ * deadline (headers and body) cut to what is left of the run's budget, bodies are capped, and a
+ * rate-limit wait longer than the budget ends the question at once.
+ *
  * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
  * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
  * to requests, which repeats the key, and huggingface.js builds
@@ -40,7 +45,7 @@ import { Limiter } from './limiter.js';
 import { isCacheableConfig, type HubModelConfig, type ModelConfigQuery } from './model-config.js';
 import { BodyTooLargeError, readBoundedText } from './read-body.js';
 import { backoffDelay } from './retry.js';
-import { oneLine, redact, redactJson } from './safe-text.js';
+import { oneLine, redact, redactJson, remoteExcerpt } from './safe-text.js';
 
 export type { Gated, HubAnswer, HubAnswerKind, HubRepoInfo, RepoQuery, RepoType } from './answer.js';
 export type { HubModelConfig, ModelConfigQuery, ModelDimensions } from './model-config.js';
@@ -68,7 +73,7 @@ export interface HubClientOptions {
   maxRetries?: number;
   /** Total time the client may spend waiting on the Hub, from its first request (default 60 s). */
   budgetMs?: number;
-  /** One attempt's limit, headers and body included (default 15 s); a stalled connection is cut here. */
+  /** One attempt's limit, headers and body included (default 10 s, cut to the budget left); a trickle is cut here. */
   requestTimeoutMs?: number;
   /** First backoff ceiling (default 500 ms), doubled per retry up to `maxBackoffMs` (default 30 s). */
   baseBackoffMs?: number;
@@ -109,6 +114,8 @@ export const MODEL_EXPAND = [
 export const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'] as const;
 
 const MAX_REDIRECTS = 5;
+/** Attempts of one question that may end at their deadline before it is given up. */
+const MAX_TIMEOUTS = 2;
 const MAX_REVISION_LENGTH = 256;
 
 /** The repo-info URL for a query (the id must already be valid). */
@@ -152,8 +159,6 @@ interface Exchange<T> {
   /** Names the question in reasons. */
   subject: string;
   maxBodyBytes: number;
-  /** Follow a redirect to another origin (without the token), or end the question there. */
-  leaveOrigin: boolean;
   read(reply: HubReply, authenticated: boolean): ReplyOutcome<T>;
   /** The answer when nothing usable came: `reply` when a reply could not be used, `network` when none came. */
   failed(reason: string, how: 'reply' | 'network', attempts: number): T;
@@ -197,7 +202,7 @@ export class HubClient {
     this.limiter = new Limiter(options.concurrency ?? 8);
     this.maxRetries = options.maxRetries ?? 4;
     this.budgetMs = options.budgetMs ?? 60_000;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     this.baseBackoffMs = options.baseBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
@@ -244,7 +249,7 @@ export class HubClient {
       // A bug here must not sink the run: report it as this id's answer.
       answer = {
         kind: 'unreachable',
-        reason: redact(`internal error: ${oneLine(String(err))}`, this.token),
+        reason: remoteExcerpt(`internal error: ${String(err)}`, this.token),
         attempts: 0
       };
     }
@@ -257,8 +262,6 @@ export class HubClient {
       url: repoInfoUrl(this.endpoint, query),
       subject: `${query.type} repo "${query.id}"`,
       maxBodyBytes: this.maxBodyBytes,
-      // Renamed repos answer 307 on the same origin; a mirror may send elsewhere (without the token).
-      leaveOrigin: true,
       read: (reply, authenticated) => {
         const outcome = classifyReply(reply, query, authenticated, this.clock.now());
         return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
@@ -294,7 +297,7 @@ export class HubClient {
     try {
       answer = redactJson(await this.ask(this.configExchange(query)), this.token);
     } catch (err) {
-      answer = { unavailable: redact(`internal error: ${oneLine(String(err))}`, this.token), cause: 'unreachable' };
+      answer = { unavailable: remoteExcerpt(`internal error: ${String(err)}`, this.token), cause: 'unreachable' };
     }
     if (isCacheableConfig(answer)) this.cache?.setConfig(cacheKey, answer);
     return answer;
@@ -305,7 +308,6 @@ export class HubClient {
       url: modelConfigUrl(this.endpoint, query),
       subject: configSubject(query),
       maxBodyBytes: this.maxConfigBytes,
-      leaveOrigin: false,
       read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
       failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
     };
@@ -314,10 +316,13 @@ export class HubClient {
   private async ask<T>(exchange: Exchange<T>): Promise<T> {
     this.deadline ??= this.clock.now() + this.budgetMs;
     const deadline = this.deadline;
+    // Replies and network errors are quoted through oneLine (short, no control characters); the
+    // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
     const failed = (reason: string, how: 'reply' | 'network', attempts: number): T =>
       exchange.failed(redact(reason, this.token), how, attempts);
     let lastReason = '';
     let attempts = 0;
+    let timeouts = 0;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       const pause = this.pausedUntil - this.clock.now();
       if (pause > 0) {
@@ -337,11 +342,18 @@ export class HubClient {
         );
 
       attempts++;
-      const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+      // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
+      const outcome = await this.limiter.run(() =>
+        this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now())))
+      );
       if ('final' in outcome) return outcome.final;
       if ('fail' in outcome) return failed(outcome.fail, 'reply', attempts);
       lastReason = outcome.retry;
       if (attempt === this.maxRetries) break;
+      // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
+      if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
+        return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
+      }
       if (outcome.waitMs !== undefined) {
         // The server said how long: every request waits, not just this one.
         this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
@@ -361,8 +373,8 @@ export class HubClient {
   }
 
   /**
-   * One exchange with the Hub, following redirects (to other origins only when the exchange allows);
-   * the token goes to the endpoint's origin only.
+   * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos
+   * answer 307 there); the token therefore never leaves that origin.
    */
   private async attempt<T>(exchange: Exchange<T>, timeoutMs: number): Promise<ReplyOutcome<T>> {
     const controller = new AbortController();
@@ -384,13 +396,16 @@ export class HubClient {
         if (response.status >= 300 && response.status < 400 && location) {
           // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
           await response.body?.cancel().catch(() => undefined);
-          const next = new URL(location, url);
+          // An unparseable Location is a broken reply, not a transient failure: do not retry it.
+          const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+          if (!next) return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
           if (next.protocol !== 'https:' && next.protocol !== 'http:') {
             return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${oneLine(next.protocol, 20)})` };
           }
-          if (next.origin !== this.origin && !exchange.leaveOrigin) {
-            const origin = oneLine(next.origin, 100);
-            return { fail: `the Hub redirected ${exchange.subject} to another origin (${origin}); not followed` };
+          if (next.origin !== this.origin) {
+            // Name the host only: the rest of the URL (paths, signed queries) is the server's text.
+            const host = oneLine(next.host, 100);
+            return { fail: `the Hub redirected ${exchange.subject} to another host (${host}); not followed` };
           }
           url = next;
           continue;
@@ -403,7 +418,11 @@ export class HubClient {
       if (err instanceof BodyTooLargeError) {
         return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
       }
-      if (controller.signal.aborted) return { retry: `no answer within ${timeoutMs} ms` };
+      if (controller.signal.aborted) {
+        const cut =
+          timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
+        return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
+      }
       return { retry: oneLine(networkReason(err)) };
     } finally {
       clearTimeout(timer);

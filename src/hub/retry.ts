@@ -13,11 +13,14 @@ export function backoffDelay(attempt: number, random: () => number, baseMs: numb
   return Math.round(ceiling * r);
 }
 
+const MAX_WAIT_SECONDS = 366 * 24 * 3600;
+
 /** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);
@@ -30,7 +33,7 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 export function parseRateLimitReset(value: string | null): number | undefined {
   if (value === null) return undefined;
   const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
-  return match ? Number(match[1]) * 1000 : undefined;
+  return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
 }
 
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */

@@ -1,9 +1,13 @@
 /**
- * Text that comes back from the Hub (error messages, network error causes) ends up in findings
- * and logs: keep it to one short line, and make sure the token can never ride along.
+ * Text that comes back from the Hub (error headers, bodies, network error causes) ends up in
+ * findings and logs: keep it to one short line, and make sure the token can never ride along —
+ * not whole, and not cut short either (a server may echo the Authorization header truncated).
  */
 
 const MAX_MESSAGE = 200;
+/** A run of this many leading characters of the token is treated as the token. */
+export const MIN_SECRET_PREFIX = 8;
+const MASK = '***';
 
 /** One line, no control characters, at most 200 characters. */
 export function oneLine(text: string, max = MAX_MESSAGE): string {
@@ -15,18 +19,41 @@ export function oneLine(text: string, max = MAX_MESSAGE): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
+/**
+ * Replaces the token and every run of 8 or more of its leading characters in `text` (the whole
+ * token when it is shorter). Prefixes matter: an excerpt or a proxy may cut the echo anywhere.
+ */
 export function redact(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  return text.split(secret).join('***');
+  const min = Math.min(MIN_SECRET_PREFIX, secret.length);
+  const head = secret.slice(0, min);
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at)) {
+    let end = at + min;
+    while (end - at < secret.length && text[end] === secret[end - at]) end++;
+    out += `${text.slice(from, at)}${MASK}`;
+    from = at = end;
+  }
+  return out + text.slice(from);
 }
 
-/** Deep copy of a JSON value with `secret` removed from every string (keys included). */
+/** A short, sanitised, token-free excerpt of remote text: the one way such text is quoted. */
+export function remoteExcerpt(text: string, secret: string | undefined, max = MAX_MESSAGE): string {
+  // Mask before cutting (a whole echo) and after (an echo the cut left as a prefix shorter than the run).
+  return redact(oneLine(redact(text, secret), max), secret);
+}
+
+/** Deep copy of a JSON value with the token (and its prefixes) removed from every string, keys included. */
 export function redactJson<T>(value: T, secret: string | undefined): T {
   if (!secret) return value;
-  const serialised = JSON.stringify(value);
-  // Tokens are URL-safe ASCII, so their JSON encoding is themselves; check both to be sure.
-  const encoded = JSON.stringify(secret).slice(1, -1);
-  if (!serialised.includes(secret) && !serialised.includes(encoded)) return value;
-  return JSON.parse(redact(redact(serialised, encoded), secret)) as T;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v, secret);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k, secret), walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -2,6 +2,7 @@ import { ConfigError } from '../config-error.js';
 import { HubCache } from './cache.js';
 import { HubClient } from './client.js';
 import { hubEndpoint, hubMode, type Env } from './offline.js';
+import { redact } from './safe-text.js';
 import type { HubSource } from './verify.js';
 
 export interface HubSetupInput {
@@ -20,6 +21,9 @@ export interface HubSetupInput {
   /** Why the cache file must not be believed (see cache-trust.ts): it then starts empty, unread. */
   cacheDistrust?: string;
   maxDepth?: string;
+  /** Test knobs: the run's Hub time budget and each request's deadline (HubClient defaults otherwise). */
+  budgetMs?: number;
+  requestTimeoutMs?: number;
   log: (message: string) => void;
 }
 
@@ -41,12 +45,15 @@ function depth(text: string | undefined): number {
 }
 
 /** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
-export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
+export async function setUpHub(setup: HubSetupInput): Promise<HubSetup> {
+  const early = setup.token?.trim() || setup.env.HF_TOKEN?.trim() || undefined;
+  // Every line this module logs passes the mask (cache problems and stats may quote remote text).
+  const input = { ...setup, log: (message: string) => setup.log(redact(message, early)) };
   const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
   const maxDepth = depth(input.maxDepth);
   if (!mode.enabled) return { hub: { off: mode.reason! }, finish: async () => {} };
   const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
-  const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
+  const token = early;
   let cache: HubCache | undefined;
   if (input.cachePath) {
     cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
@@ -59,7 +66,13 @@ export async function setUpHub(input: HubSetupInput): Promise<HubSetup> {
       );
     }
   }
-  const client = new HubClient({ endpoint, token, cache });
+  const client = new HubClient({
+    endpoint,
+    token,
+    cache,
+    ...(setup.budgetMs !== undefined ? { budgetMs: setup.budgetMs } : {}),
+    ...(setup.requestTimeoutMs !== undefined ? { requestTimeoutMs: setup.requestTimeoutMs } : {})
+  });
   return {
     hub: { client, maxDepth },
     token,

@@ -1,7 +1,7 @@
 import type { Artifact } from '../lineage/artifact.js';
 import { hubIdProblem } from '../lineage/hub-id.js';
 import type { DatasetRef, UpstreamRef } from '../lineage/record.js';
-import { resolveAncestry, type AncestryResult, type RepoInfoSource } from './ancestry.js';
+import { nodeAllowance, resolveAncestry, type AncestryResult, type RepoInfoSource } from './ancestry.js';
 import type { HubAnswer } from './answer.js';
 import type { HubModelConfig, ModelConfigQuery } from './model-config.js';
 
@@ -130,10 +130,12 @@ export async function verifyOnHub(
       )
     )
   );
+  // One allowance for every walk: many roots each fanning out must not multiply the requests.
+  const allowance = nodeAllowance();
   const [facts, configs] = await Promise.all([
     Promise.all(
       [...wanted.values()].map(async ({ id, revision }) => {
-        const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+        const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
         return { id, revision, answer: ancestry.root.answer, ancestry } satisfies HubFact;
       })
     ),

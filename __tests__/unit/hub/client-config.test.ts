@@ -239,7 +239,7 @@ describe('HubClient.modelConfig', () => {
     );
     const SUBJECT = 'config.json of "acme-corp/lfs-config"@main';
     expect(config).toEqual({
-      unavailable: `the Hub redirected ${SUBJECT} to another origin (${cdn.url}); not followed`,
+      unavailable: `the Hub redirected ${SUBJECT} to another host (${new URL(cdn.url).host}); not followed`,
       cause: 'unreadable'
     });
     expect(cdn.requests).toHaveLength(0);

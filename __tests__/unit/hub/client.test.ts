@@ -400,7 +400,7 @@ describe('HubClient retries, rate limits and the time budget', () => {
 });
 
 describe('HubClient and the token', () => {
-  it('sends the token only to the endpoint, never across a redirect to another origin', async () => {
+  it('does not follow a redirect to another origin: unreachable, and the token stays home', async () => {
     const other = await hub();
     const s = await hub({
       repos: [
@@ -412,13 +412,16 @@ describe('HubClient and the token', () => {
         }
       ]
     });
-    const info = found(
-      await client(s, fakeClock(), { token: TOKEN }).repoInfo({ type: 'model', id: 'acme-corp/moved-out' })
-    );
-    expect(info.id).toBe('Qwen/Qwen3-4B');
+    const c = client(s, fakeClock(), { token: TOKEN });
+    const answer = await c.repoInfo({ type: 'model', id: 'acme-corp/moved-out' });
+    const host = new URL(other.url).host;
+    expect(answer).toEqual({
+      kind: 'unreachable',
+      reason: `the Hub redirected model repo "acme-corp/moved-out" to another host (${host}); not followed`,
+      attempts: 1
+    });
     expect(s.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(other.requests).toHaveLength(1);
-    expect(other.requests[0].headers.authorization).toBeUndefined();
+    expect(other.requests).toHaveLength(0);
   });
 
   it('sends no Authorization header without a token', async () => {

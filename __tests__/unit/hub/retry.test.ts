@@ -19,6 +19,7 @@ describe('backoffDelay (full jitter)', () => {
 describe('Retry-After and RateLimit', () => {
   it('reads delta-seconds and HTTP dates', () => {
     expect(parseRetryAfter('120', EPOCH)).toBe(120_000);
+    expect(parseRetryAfter('9'.repeat(400), EPOCH)).toBe(366 * 24 * 3600 * 1000);
     expect(parseRetryAfter('Wed, 01 Jan 2025 00:01:30 GMT', EPOCH)).toBe(90_000);
     expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', EPOCH)).toBe(0);
     expect(parseRetryAfter('soon', EPOCH)).toBeUndefined();
