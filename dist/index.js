@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4016);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2737);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41045,7 +41045,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 4016:
+/***/ 2737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54019,13 +54019,15 @@ function backoffDelay(attempt, random, baseMs, capMs) {
     const r = Math.min(1, Math.max(0, random()));
     return Math.round(ceiling * r);
 }
+const MAX_WAIT_SECONDS = 366 * 24 * 3600;
 /** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (value === null)
         return undefined;
     const trimmed = value.trim();
+    // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
     if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
+        return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
     const at = Date.parse(trimmed);
     if (Number.isNaN(at))
         return undefined;
@@ -54039,7 +54041,7 @@ function parseRateLimitReset(value) {
     if (value === null)
         return undefined;
     const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
-    return match ? Number(match[1]) * 1000 : undefined;
+    return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
 }
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 function rateLimitWait(headers, nowMs) {
@@ -54052,10 +54054,14 @@ function rateLimitWait(headers, nowMs) {
 
 ;// CONCATENATED MODULE: ./src/hub/safe-text.ts
 /**
- * Text that comes back from the Hub (error messages, network error causes) ends up in findings
- * and logs: keep it to one short line, and make sure the token can never ride along.
+ * Text that comes back from the Hub (error headers, bodies, network error causes) ends up in
+ * findings and logs: keep it to one short line, and make sure the token can never ride along —
+ * not whole, and not cut short either (a server may echo the Authorization header truncated).
  */
 const MAX_MESSAGE = 200;
+/** A run of this many leading characters of the token is treated as the token. */
+const MIN_SECRET_PREFIX = 8;
+const MASK = '***';
 /** One line, no control characters, at most 200 characters. */
 function safe_text_oneLine(text, max = MAX_MESSAGE) {
     const flat = text
@@ -54065,22 +54071,46 @@ function safe_text_oneLine(text, max = MAX_MESSAGE) {
         .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-/** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
+/**
+ * Replaces the token and every run of 8 or more of its leading characters in `text` (the whole
+ * token when it is shorter). Prefixes matter: an excerpt or a proxy may cut the echo anywhere.
+ */
 function redact(text, secret) {
     if (!secret)
         return text;
-    return text.split(secret).join('***');
+    const min = Math.min(MIN_SECRET_PREFIX, secret.length);
+    const head = secret.slice(0, min);
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at)) {
+        let end = at + min;
+        while (end - at < secret.length && text[end] === secret[end - at])
+            end++;
+        out += `${text.slice(from, at)}${MASK}`;
+        from = at = end;
+    }
+    return out + text.slice(from);
 }
-/** Deep copy of a JSON value with `secret` removed from every string (keys included). */
+/** A short, sanitised, token-free excerpt of remote text: the one way such text is quoted. */
+function remoteExcerpt(text, secret, max = MAX_MESSAGE) {
+    // Mask before cutting (a whole echo) and after (an echo the cut left as a prefix shorter than the run).
+    return redact(safe_text_oneLine(redact(text, secret), max), secret);
+}
+/** Deep copy of a JSON value with the token (and its prefixes) removed from every string, keys included. */
 function redactJson(value, secret) {
     if (!secret)
         return value;
-    const serialised = JSON.stringify(value);
-    // Tokens are URL-safe ASCII, so their JSON encoding is themselves; check both to be sure.
-    const encoded = JSON.stringify(secret).slice(1, -1);
-    if (!serialised.includes(secret) && !serialised.includes(encoded))
-        return value;
-    return JSON.parse(redact(redact(serialised, encoded), secret));
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v, secret);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k, secret), walk(x)]));
+        }
+        return v;
+    };
+    return walk(value);
 }
 
 ;// CONCATENATED MODULE: ./src/hub/classify-response.ts
@@ -54366,6 +54396,11 @@ async function readBoundedText(response, maxBytes) {
  * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
  * treated as unreadable rather than chased.
  *
+ * The Hub is an untrusted service: no request follows a redirect off the endpoint's origin (a
+ * hostile mirror could point at 169.254.169.254 or any internal host), each request has its own
+ * deadline (headers and body) cut to what is left of the run's budget, bodies are capped, and a
+ * rate-limit wait longer than the budget ends the question at once.
+ *
  * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
  * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
  * to requests, which repeats the key, and huggingface.js builds
@@ -54398,6 +54433,8 @@ const MODEL_EXPAND = [
 // `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
 const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
 const MAX_REDIRECTS = 5;
+/** Attempts of one question that may end at their deadline before it is given up. */
+const MAX_TIMEOUTS = 2;
 const MAX_REVISION_LENGTH = 256;
 /** The repo-info URL for a query (the id must already be valid). */
 function repoInfoUrl(endpoint, query) {
@@ -54466,7 +54503,7 @@ class HubClient {
         this.limiter = new Limiter(options.concurrency ?? 8);
         this.maxRetries = options.maxRetries ?? 4;
         this.budgetMs = options.budgetMs ?? 60_000;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
         this.baseBackoffMs = options.baseBackoffMs ?? 500;
         this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
         this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
@@ -54512,7 +54549,7 @@ class HubClient {
             // A bug here must not sink the run: report it as this id's answer.
             answer = {
                 kind: 'unreachable',
-                reason: redact(`internal error: ${safe_text_oneLine(String(err))}`, this.token),
+                reason: remoteExcerpt(`internal error: ${String(err)}`, this.token),
                 attempts: 0
             };
         }
@@ -54525,8 +54562,6 @@ class HubClient {
             url: repoInfoUrl(this.endpoint, query),
             subject: `${query.type} repo "${query.id}"`,
             maxBodyBytes: this.maxBodyBytes,
-            // Renamed repos answer 307 on the same origin; a mirror may send elsewhere (without the token).
-            leaveOrigin: true,
             read: (reply, authenticated) => {
                 const outcome = classifyReply(reply, query, authenticated, this.clock.now());
                 return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
@@ -54562,7 +54597,7 @@ class HubClient {
             answer = redactJson(await this.ask(this.configExchange(query)), this.token);
         }
         catch (err) {
-            answer = { unavailable: redact(`internal error: ${safe_text_oneLine(String(err))}`, this.token), cause: 'unreachable' };
+            answer = { unavailable: remoteExcerpt(`internal error: ${String(err)}`, this.token), cause: 'unreachable' };
         }
         if (isCacheableConfig(answer))
             this.cache?.setConfig(cacheKey, answer);
@@ -54573,7 +54608,6 @@ class HubClient {
             url: modelConfigUrl(this.endpoint, query),
             subject: configSubject(query),
             maxBodyBytes: this.maxConfigBytes,
-            leaveOrigin: false,
             read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
             failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
         };
@@ -54581,9 +54615,12 @@ class HubClient {
     async ask(exchange) {
         this.deadline ??= this.clock.now() + this.budgetMs;
         const deadline = this.deadline;
+        // Replies and network errors are quoted through oneLine (short, no control characters); the
+        // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
         const failed = (reason, how, attempts) => exchange.failed(redact(reason, this.token), how, attempts);
         let lastReason = '';
         let attempts = 0;
+        let timeouts = 0;
         for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
             const pause = this.pausedUntil - this.clock.now();
             if (pause > 0) {
@@ -54598,7 +54635,8 @@ class HubClient {
             if (remaining <= 0)
                 return failed(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, 'network', attempts);
             attempts++;
-            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+            // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
+            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now()))));
             if ('final' in outcome)
                 return outcome.final;
             if ('fail' in outcome)
@@ -54606,6 +54644,10 @@ class HubClient {
             lastReason = outcome.retry;
             if (attempt === this.maxRetries)
                 break;
+            // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
+            if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
+                return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
+            }
             if (outcome.waitMs !== undefined) {
                 // The server said how long: every request waits, not just this one.
                 this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
@@ -54620,8 +54662,8 @@ class HubClient {
         return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts);
     }
     /**
-     * One exchange with the Hub, following redirects (to other origins only when the exchange allows);
-     * the token goes to the endpoint's origin only.
+     * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos
+     * answer 307 there); the token therefore never leaves that origin.
      */
     async attempt(exchange, timeoutMs) {
         const controller = new AbortController();
@@ -54644,13 +54686,17 @@ class HubClient {
                 if (response.status >= 300 && response.status < 400 && location) {
                     // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
                     await response.body?.cancel().catch(() => undefined);
-                    const next = new URL(location, url);
+                    // An unparseable Location is a broken reply, not a transient failure: do not retry it.
+                    const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+                    if (!next)
+                        return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
                     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
                         return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${safe_text_oneLine(next.protocol, 20)})` };
                     }
-                    if (next.origin !== this.origin && !exchange.leaveOrigin) {
-                        const origin = safe_text_oneLine(next.origin, 100);
-                        return { fail: `the Hub redirected ${exchange.subject} to another origin (${origin}); not followed` };
+                    if (next.origin !== this.origin) {
+                        // Name the host only: the rest of the URL (paths, signed queries) is the server's text.
+                        const host = safe_text_oneLine(next.host, 100);
+                        return { fail: `the Hub redirected ${exchange.subject} to another host (${host}); not followed` };
                     }
                     url = next;
                     continue;
@@ -54664,8 +54710,10 @@ class HubClient {
             if (err instanceof BodyTooLargeError) {
                 return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
             }
-            if (controller.signal.aborted)
-                return { retry: `no answer within ${timeoutMs} ms` };
+            if (controller.signal.aborted) {
+                const cut = timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
+                return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
+            }
             return { retry: safe_text_oneLine(networkReason(err)) };
         }
         finally {
@@ -54743,6 +54791,7 @@ function hubEndpoint(input, env) {
 
 
 
+
 function depth(text) {
     if (!text?.trim())
         return 5;
@@ -54752,13 +54801,16 @@ function depth(text) {
     return n;
 }
 /** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
-async function setUpHub(input) {
+async function setUpHub(setup) {
+    const early = setup.token?.trim() || setup.env.HF_TOKEN?.trim() || undefined;
+    // Every line this module logs passes the mask (cache problems and stats may quote remote text).
+    const input = { ...setup, log: (message) => setup.log(redact(message, early)) };
     const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
     const maxDepth = depth(input.maxDepth);
     if (!mode.enabled)
         return { hub: { off: mode.reason }, finish: async () => { } };
     const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
-    const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
+    const token = early;
     let cache;
     if (input.cachePath) {
         cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
@@ -54769,7 +54821,13 @@ async function setUpHub(input) {
             input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
         }
     }
-    const client = new HubClient({ endpoint, token, cache });
+    const client = new HubClient({
+        endpoint,
+        token,
+        cache,
+        ...(setup.budgetMs !== undefined ? { budgetMs: setup.budgetMs } : {}),
+        ...(setup.requestTimeoutMs !== undefined ? { requestTimeoutMs: setup.requestTimeoutMs } : {})
+    });
     return {
         hub: { client, maxDepth },
         token,
@@ -62800,17 +62858,53 @@ function findRule(id) {
     return RULES.find((r) => r.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
+function ancestryNotes(facts) {
+    return facts.flatMap(({ id, ancestry: { nodeLimit } }) => {
+        if (!nodeLimit)
+            return [];
+        const cap = nodeLimit.scope === 'walk' ? 'per upstream' : 'per run';
+        const first = nodeLimit.unexplored.map((u) => u.id).join(', ');
+        return [
+            `The Hub ancestry of ${id} was cut at ${nodeLimit.maxNodes} repos ${cap}: ` +
+                `${nodeLimit.skipped} base model name(s) were not asked about (first: ${first}).`
+        ];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/hub/ancestry.ts
 /**
  * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
  * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
  * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
  * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ *
+ * Depth alone does not bound the walk: a hostile (or merely busy) Hub can name many new base
+ * models on every card, so the number of repos is capped too — per walk, and across a run
+ * through a shared allowance — and the result says when it was cut.
  */
 
+/** Repos one walk may ask about (its root included), and all walks of a run together. */
+const MAX_NODES_PER_WALK = 64;
+const MAX_NODES_PER_RUN = 512;
+const MAX_UNEXPLORED_LISTED = 10;
+function nodeAllowance(max = MAX_NODES_PER_RUN) {
+    return { max, left: max };
+}
 const fold = (id) => id.toLowerCase();
 async function resolveAncestry(client, id, options = {}) {
     const maxDepth = options.maxDepth ?? 5;
+    const maxNodes = Math.max(1, options.maxNodes ?? MAX_NODES_PER_WALK);
+    const allowance = options.allowance ?? nodeAllowance(Number.POSITIVE_INFINITY);
+    // The root is asked whatever is left: its own answer is the fact the gate needs most.
+    allowance.left--;
+    let limit;
+    const cut = (scope, max, id, child) => {
+        limit ??= { maxNodes: max, scope, skipped: 0, unexplored: [] };
+        limit.skipped++;
+        if (limit.unexplored.length < MAX_UNEXPLORED_LISTED)
+            limit.unexplored.push({ id, child });
+    };
     // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
     // lead to the same node, so a repo named two ways is asked about (and expanded) once.
     const alias = new Map();
@@ -62869,6 +62963,15 @@ async function resolveAncestry(client, id, options = {}) {
                         unexplored.push({ id: parent, child: node.name });
                     continue;
                 }
+                if (nodes.size >= maxNodes) {
+                    cut('walk', maxNodes, parent, node.name);
+                    continue;
+                }
+                if (allowance.left <= 0) {
+                    cut('run', allowance.max, parent, node.name);
+                    continue;
+                }
+                allowance.left--;
                 const child = { key, name: parent, depth: node.depth + 1, parents: [] };
                 nodes.set(key, child);
                 const link = {
@@ -62894,7 +62997,8 @@ async function resolveAncestry(client, id, options = {}) {
         },
         chain,
         cycles: ancestry_findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
-        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
+        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {}),
+        ...(limit ? { nodeLimit: limit } : {})
     };
 }
 /** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
@@ -63001,9 +63105,11 @@ async function verifyOnHub(artifacts, client, maxDepth) {
         }
     }
     const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
+    // One allowance for every walk: many roots each fanning out must not multiply the requests.
+    const allowance = nodeAllowance();
     const [facts, configs] = await Promise.all([
         Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-            const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
             return { id, revision, answer: ancestry.root.answer, ancestry };
         })),
         askConfigs(client, configsWanted)
@@ -63018,6 +63124,7 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -63162,7 +63269,7 @@ async function runGate(opts) {
         artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
+        notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
         manifestsCount: manifestCount
     });
 }

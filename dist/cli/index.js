@@ -12162,12 +12162,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8020);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7728);
+/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(6716);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9702);
 /* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7634);
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5976);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7258);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4683);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2506);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
@@ -12177,6 +12178,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
 /* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
+
 
 
 
@@ -12320,7 +12322,7 @@ async function check(argv) {
     });
     const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
-    const rendered = format === 'json'
+    const renderedReport = format === 'json'
         ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_22__/* .renderJson */ .h)(report)
         : format === 'sarif'
             ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
@@ -12329,6 +12331,9 @@ async function check(argv) {
                 : format === 'cyclonedx'
                     ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
                     : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+    // Findings quote the Hub's text, already masked by the client; mask again at the door, as
+    // core.setSecret does for the Action, so no path can print the token or a prefix of it.
+    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__/* .redact */ .E$)(renderedReport, hub.token);
     if (values.output) {
         try {
             // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
@@ -15752,7 +15757,80 @@ function cacheDistrust(input) {
 
 /***/ }),
 
-/***/ 7728:
+/***/ 6716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Kp: () => (/* binding */ redactJson),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   i8: () => (/* binding */ remoteExcerpt)
+/* harmony export */ });
+/* unused harmony export MIN_SECRET_PREFIX */
+/**
+ * Text that comes back from the Hub (error headers, bodies, network error causes) ends up in
+ * findings and logs: keep it to one short line, and make sure the token can never ride along —
+ * not whole, and not cut short either (a server may echo the Authorization header truncated).
+ */
+const MAX_MESSAGE = 200;
+/** A run of this many leading characters of the token is treated as the token. */
+const MIN_SECRET_PREFIX = 8;
+const MASK = '***';
+/** One line, no control characters, at most 200 characters. */
+function oneLine(text, max = MAX_MESSAGE) {
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * Replaces the token and every run of 8 or more of its leading characters in `text` (the whole
+ * token when it is shorter). Prefixes matter: an excerpt or a proxy may cut the echo anywhere.
+ */
+function redact(text, secret) {
+    if (!secret)
+        return text;
+    const min = Math.min(MIN_SECRET_PREFIX, secret.length);
+    const head = secret.slice(0, min);
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, at)) {
+        let end = at + min;
+        while (end - at < secret.length && text[end] === secret[end - at])
+            end++;
+        out += `${text.slice(from, at)}${MASK}`;
+        from = at = end;
+    }
+    return out + text.slice(from);
+}
+/** A short, sanitised, token-free excerpt of remote text: the one way such text is quoted. */
+function remoteExcerpt(text, secret, max = MAX_MESSAGE) {
+    // Mask before cutting (a whole echo) and after (an echo the cut left as a prefix shorter than the run).
+    return redact(oneLine(redact(text, secret), max), secret);
+}
+/** Deep copy of a JSON value with the token (and its prefixes) removed from every string, keys included. */
+function redactJson(value, secret) {
+    if (!secret)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v, secret);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object') {
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k, secret), walk(x)]));
+        }
+        return v;
+    };
+    return walk(value);
+}
+
+
+/***/ }),
+
+/***/ 9702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16306,13 +16384,15 @@ function backoffDelay(attempt, random, baseMs, capMs) {
     const r = Math.min(1, Math.max(0, random()));
     return Math.round(ceiling * r);
 }
+const MAX_WAIT_SECONDS = 366 * 24 * 3600;
 /** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (value === null)
         return undefined;
     const trimmed = value.trim();
+    // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
     if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
+        return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
     const at = Date.parse(trimmed);
     if (Number.isNaN(at))
         return undefined;
@@ -16326,7 +16406,7 @@ function parseRateLimitReset(value) {
     if (value === null)
         return undefined;
     const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
-    return match ? Number(match[1]) * 1000 : undefined;
+    return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
 }
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 function rateLimitWait(headers, nowMs) {
@@ -16337,39 +16417,8 @@ function rateLimitWait(headers, nowMs) {
     return waits.length ? Math.max(...waits) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/hub/safe-text.ts
-/**
- * Text that comes back from the Hub (error messages, network error causes) ends up in findings
- * and logs: keep it to one short line, and make sure the token can never ride along.
- */
-const MAX_MESSAGE = 200;
-/** One line, no control characters, at most 200 characters. */
-function oneLine(text, max = MAX_MESSAGE) {
-    const flat = text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Replaces every occurrence of `secret` in `text` (a server may echo the Authorization header back). */
-function redact(text, secret) {
-    if (!secret)
-        return text;
-    return text.split(secret).join('***');
-}
-/** Deep copy of a JSON value with `secret` removed from every string (keys included). */
-function redactJson(value, secret) {
-    if (!secret)
-        return value;
-    const serialised = JSON.stringify(value);
-    // Tokens are URL-safe ASCII, so their JSON encoding is themselves; check both to be sure.
-    const encoded = JSON.stringify(secret).slice(1, -1);
-    if (!serialised.includes(secret) && !serialised.includes(encoded))
-        return value;
-    return JSON.parse(redact(redact(serialised, encoded), secret));
-}
-
+// EXTERNAL MODULE: ./src/hub/safe-text.ts
+var safe_text = __nccwpck_require__(6716);
 ;// CONCATENATED MODULE: ./src/hub/classify-response.ts
 /**
  * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
@@ -16389,15 +16438,15 @@ const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
 function serverMessage(reply) {
     const header = reply.headers.get('x-error-message');
     if (header)
-        return oneLine(header);
+        return (0,safe_text/* oneLine */.TN)(header);
     try {
         const json = JSON.parse(reply.body);
         if (json && typeof json === 'object' && 'error' in json) {
             const error = json.error;
             if (typeof error === 'string')
-                return oneLine(error);
+                return (0,safe_text/* oneLine */.TN)(error);
             if (Array.isArray(error))
-                return oneLine(error.filter((e) => typeof e === 'string').join('; '));
+                return (0,safe_text/* oneLine */.TN)(error.filter((e) => typeof e === 'string').join('; '));
         }
     }
     catch {
@@ -16422,7 +16471,7 @@ function classifyReply(reply, query, authenticated, nowMs) {
             json = JSON.parse(reply.body);
         }
         catch (err) {
-            return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${oneLine(err.message, 80)})`);
+            return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})`);
         }
         const info = repoInfoFromJson(json, query.id);
         if (!info)
@@ -16518,7 +16567,7 @@ function classifyConfigReply(reply, query, authenticated, nowMs) {
             json = JSON.parse(reply.body);
         }
         catch (err) {
-            return { fail: `${subject} is not JSON (${oneLine(err.message, 80)})` };
+            return { fail: `${subject} is not JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})` };
         }
         const found = dimensionsFromConfig(json);
         return found ? { final: { found } } : { fail: `${subject} is JSON but not an object` };
@@ -16653,6 +16702,11 @@ async function readBoundedText(response, maxBytes) {
  * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
  * treated as unreadable rather than chased.
  *
+ * The Hub is an untrusted service: no request follows a redirect off the endpoint's origin (a
+ * hostile mirror could point at 169.254.169.254 or any internal host), each request has its own
+ * deadline (headers and body) cut to what is left of the run's budget, bodies are capped, and a
+ * rate-limit wait longer than the budget ends the question at once.
+ *
  * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
  * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
  * to requests, which repeats the key, and huggingface.js builds
@@ -16685,6 +16739,8 @@ const MODEL_EXPAND = [
 // `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
 const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
 const MAX_REDIRECTS = 5;
+/** Attempts of one question that may end at their deadline before it is given up. */
+const MAX_TIMEOUTS = 2;
 const MAX_REVISION_LENGTH = 256;
 /** The repo-info URL for a query (the id must already be valid). */
 function repoInfoUrl(endpoint, query) {
@@ -16753,7 +16809,7 @@ class HubClient {
         this.limiter = new Limiter(options.concurrency ?? 8);
         this.maxRetries = options.maxRetries ?? 4;
         this.budgetMs = options.budgetMs ?? 60_000;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
         this.baseBackoffMs = options.baseBackoffMs ?? 500;
         this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
         this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
@@ -16793,13 +16849,13 @@ class HubClient {
         }
         let answer;
         try {
-            answer = redactJson(await this.ask(this.repoExchange(query)), this.token);
+            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.repoExchange(query)), this.token);
         }
         catch (err) {
             // A bug here must not sink the run: report it as this id's answer.
             answer = {
                 kind: 'unreachable',
-                reason: redact(`internal error: ${oneLine(String(err))}`, this.token),
+                reason: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token),
                 attempts: 0
             };
         }
@@ -16812,8 +16868,6 @@ class HubClient {
             url: repoInfoUrl(this.endpoint, query),
             subject: `${query.type} repo "${query.id}"`,
             maxBodyBytes: this.maxBodyBytes,
-            // Renamed repos answer 307 on the same origin; a mirror may send elsewhere (without the token).
-            leaveOrigin: true,
             read: (reply, authenticated) => {
                 const outcome = classifyReply(reply, query, authenticated, this.clock.now());
                 return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
@@ -16846,10 +16900,10 @@ class HubClient {
         }
         let answer;
         try {
-            answer = redactJson(await this.ask(this.configExchange(query)), this.token);
+            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.configExchange(query)), this.token);
         }
         catch (err) {
-            answer = { unavailable: redact(`internal error: ${oneLine(String(err))}`, this.token), cause: 'unreachable' };
+            answer = { unavailable: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token), cause: 'unreachable' };
         }
         if (isCacheableConfig(answer))
             this.cache?.setConfig(cacheKey, answer);
@@ -16860,7 +16914,6 @@ class HubClient {
             url: modelConfigUrl(this.endpoint, query),
             subject: configSubject(query),
             maxBodyBytes: this.maxConfigBytes,
-            leaveOrigin: false,
             read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
             failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
         };
@@ -16868,9 +16921,12 @@ class HubClient {
     async ask(exchange) {
         this.deadline ??= this.clock.now() + this.budgetMs;
         const deadline = this.deadline;
-        const failed = (reason, how, attempts) => exchange.failed(redact(reason, this.token), how, attempts);
+        // Replies and network errors are quoted through oneLine (short, no control characters); the
+        // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
+        const failed = (reason, how, attempts) => exchange.failed((0,safe_text/* redact */.E$)(reason, this.token), how, attempts);
         let lastReason = '';
         let attempts = 0;
+        let timeouts = 0;
         for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
             const pause = this.pausedUntil - this.clock.now();
             if (pause > 0) {
@@ -16885,7 +16941,8 @@ class HubClient {
             if (remaining <= 0)
                 return failed(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, 'network', attempts);
             attempts++;
-            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.min(this.requestTimeoutMs, remaining)));
+            // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
+            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now()))));
             if ('final' in outcome)
                 return outcome.final;
             if ('fail' in outcome)
@@ -16893,6 +16950,10 @@ class HubClient {
             lastReason = outcome.retry;
             if (attempt === this.maxRetries)
                 break;
+            // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
+            if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
+                return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
+            }
             if (outcome.waitMs !== undefined) {
                 // The server said how long: every request waits, not just this one.
                 this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
@@ -16907,8 +16968,8 @@ class HubClient {
         return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts);
     }
     /**
-     * One exchange with the Hub, following redirects (to other origins only when the exchange allows);
-     * the token goes to the endpoint's origin only.
+     * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos
+     * answer 307 there); the token therefore never leaves that origin.
      */
     async attempt(exchange, timeoutMs) {
         const controller = new AbortController();
@@ -16931,13 +16992,17 @@ class HubClient {
                 if (response.status >= 300 && response.status < 400 && location) {
                     // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
                     await response.body?.cancel().catch(() => undefined);
-                    const next = new URL(location, url);
+                    // An unparseable Location is a broken reply, not a transient failure: do not retry it.
+                    const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+                    if (!next)
+                        return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
                     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                        return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${oneLine(next.protocol, 20)})` };
+                        return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${(0,safe_text/* oneLine */.TN)(next.protocol, 20)})` };
                     }
-                    if (next.origin !== this.origin && !exchange.leaveOrigin) {
-                        const origin = oneLine(next.origin, 100);
-                        return { fail: `the Hub redirected ${exchange.subject} to another origin (${origin}); not followed` };
+                    if (next.origin !== this.origin) {
+                        // Name the host only: the rest of the URL (paths, signed queries) is the server's text.
+                        const host = (0,safe_text/* oneLine */.TN)(next.host, 100);
+                        return { fail: `the Hub redirected ${exchange.subject} to another host (${host}); not followed` };
                     }
                     url = next;
                     continue;
@@ -16951,9 +17016,11 @@ class HubClient {
             if (err instanceof BodyTooLargeError) {
                 return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
             }
-            if (controller.signal.aborted)
-                return { retry: `no answer within ${timeoutMs} ms` };
-            return { retry: oneLine(networkReason(err)) };
+            if (controller.signal.aborted) {
+                const cut = timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
+                return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
+            }
+            return { retry: (0,safe_text/* oneLine */.TN)(networkReason(err)) };
         }
         finally {
             clearTimeout(timer);
@@ -17030,6 +17097,7 @@ function hubEndpoint(input, env) {
 
 
 
+
 function depth(text) {
     if (!text?.trim())
         return 5;
@@ -17039,13 +17107,16 @@ function depth(text) {
     return n;
 }
 /** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
-async function setUpHub(input) {
+async function setUpHub(setup) {
+    const early = setup.token?.trim() || setup.env.HF_TOKEN?.trim() || undefined;
+    // Every line this module logs passes the mask (cache problems and stats may quote remote text).
+    const input = { ...setup, log: (message) => setup.log((0,safe_text/* redact */.E$)(message, early)) };
     const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
     const maxDepth = depth(input.maxDepth);
     if (!mode.enabled)
         return { hub: { off: mode.reason }, finish: async () => { } };
     const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
-    const token = input.token?.trim() || input.env.HF_TOKEN?.trim() || undefined;
+    const token = early;
     let cache;
     if (input.cachePath) {
         cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
@@ -17056,7 +17127,13 @@ async function setUpHub(input) {
             input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
         }
     }
-    const client = new HubClient({ endpoint, token, cache });
+    const client = new HubClient({
+        endpoint,
+        token,
+        cache,
+        ...(setup.budgetMs !== undefined ? { budgetMs: setup.budgetMs } : {}),
+        ...(setup.requestTimeoutMs !== undefined ? { requestTimeoutMs: setup.requestTimeoutMs } : {})
+    });
     return {
         hub: { client, maxDepth },
         token,
@@ -19757,7 +19834,7 @@ function currentIdOfLegacy(bareId) {
 
 /***/ }),
 
-/***/ 7258:
+/***/ 4683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19909,6 +19986,20 @@ var rules = __nccwpck_require__(2889);
 var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
+function ancestryNotes(facts) {
+    return facts.flatMap(({ id, ancestry: { nodeLimit } }) => {
+        if (!nodeLimit)
+            return [];
+        const cap = nodeLimit.scope === 'walk' ? 'per upstream' : 'per run';
+        const first = nodeLimit.unexplored.map((u) => u.id).join(', ');
+        return [
+            `The Hub ancestry of ${id} was cut at ${nodeLimit.maxNodes} repos ${cap}: ` +
+                `${nodeLimit.skipped} base model name(s) were not asked about (first: ${first}).`
+        ];
+    });
+}
+
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
 var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/hub/ancestry.ts
@@ -19917,11 +20008,33 @@ var hub_id = __nccwpck_require__(2534);
  * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
  * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
  * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ *
+ * Depth alone does not bound the walk: a hostile (or merely busy) Hub can name many new base
+ * models on every card, so the number of repos is capped too — per walk, and across a run
+ * through a shared allowance — and the result says when it was cut.
  */
 
+/** Repos one walk may ask about (its root included), and all walks of a run together. */
+const MAX_NODES_PER_WALK = 64;
+const MAX_NODES_PER_RUN = 512;
+const MAX_UNEXPLORED_LISTED = 10;
+function nodeAllowance(max = MAX_NODES_PER_RUN) {
+    return { max, left: max };
+}
 const fold = (id) => id.toLowerCase();
 async function resolveAncestry(client, id, options = {}) {
     const maxDepth = options.maxDepth ?? 5;
+    const maxNodes = Math.max(1, options.maxNodes ?? MAX_NODES_PER_WALK);
+    const allowance = options.allowance ?? nodeAllowance(Number.POSITIVE_INFINITY);
+    // The root is asked whatever is left: its own answer is the fact the gate needs most.
+    allowance.left--;
+    let limit;
+    const cut = (scope, max, id, child) => {
+        limit ??= { maxNodes: max, scope, skipped: 0, unexplored: [] };
+        limit.skipped++;
+        if (limit.unexplored.length < MAX_UNEXPLORED_LISTED)
+            limit.unexplored.push({ id, child });
+    };
     // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
     // lead to the same node, so a repo named two ways is asked about (and expanded) once.
     const alias = new Map();
@@ -19980,6 +20093,15 @@ async function resolveAncestry(client, id, options = {}) {
                         unexplored.push({ id: parent, child: node.name });
                     continue;
                 }
+                if (nodes.size >= maxNodes) {
+                    cut('walk', maxNodes, parent, node.name);
+                    continue;
+                }
+                if (allowance.left <= 0) {
+                    cut('run', allowance.max, parent, node.name);
+                    continue;
+                }
+                allowance.left--;
                 const child = { key, name: parent, depth: node.depth + 1, parents: [] };
                 nodes.set(key, child);
                 const link = {
@@ -20005,7 +20127,8 @@ async function resolveAncestry(client, id, options = {}) {
         },
         chain,
         cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
-        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {})
+        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {}),
+        ...(limit ? { nodeLimit: limit } : {})
     };
 }
 /** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
@@ -20112,9 +20235,11 @@ async function verifyOnHub(artifacts, client, maxDepth) {
         }
     }
     const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
+    // One allowance for every walk: many roots each fanning out must not multiply the requests.
+    const allowance = nodeAllowance();
     const [facts, configs] = await Promise.all([
         Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-            const ancestry = await resolveAncestry(client, id, { maxDepth, revision });
+            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
             return { id, revision, answer: ancestry.root.answer, ancestry };
         })),
         askConfigs(client, configsWanted)
@@ -20131,6 +20256,7 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
 var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -20275,7 +20401,7 @@ async function runGate(opts) {
         artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: 'off' in opts.hub ? [...opts.changeSet.notes, opts.hub.off] : opts.changeSet.notes,
+        notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
         manifestsCount: manifestCount
     });
 }
