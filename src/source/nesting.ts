@@ -1,0 +1,116 @@
+/**
+ * Nesting bounds for untrusted manifests. The parsers (jsonc-parser, yaml's composer), ajv and
+ * JSON.stringify all recurse once per level, so a few kilobytes of `[[[[` can overflow the stack
+ * (or, in yaml, exhaust memory). Depth is measured here without recursion, before those run.
+ */
+import type { CST } from 'yaml';
+import type { ReadProblem, SourceDocument } from './document.js';
+import type { LineIndex, PathSegment } from './span.js';
+
+/** Real manifests nest a handful of levels; 64 leaves room and stays far from any stack limit. */
+export const MAX_NESTING = 64;
+
+function tooDeep(depth: number, lines: LineIndex, offset: number): ReadProblem {
+  return {
+    reason: `nested ${depth} levels deep; the limit is ${MAX_NESTING}`,
+    span: lines.span(offset, offset + 1)
+  };
+}
+
+/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
+export function jsonNestingProblem(text: string, lines: LineIndex): ReadProblem | undefined {
+  let depth = 0;
+  let deepest = 0;
+  let passedAt = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth > MAX_NESTING && passedAt < 0) passedAt = i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+
+function isCollection(token: CST.Token): token is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+/** Collection depth of yaml's concrete syntax tree (built without recursion), before it is composed. */
+export function yamlNestingProblem(tokens: readonly CST.Token[], lines: LineIndex): ReadProblem | undefined {
+  const stack: { token: CST.Token; depth: number }[] = [];
+  for (const token of tokens)
+    if (token.type === 'document' && token.value) stack.push({ token: token.value, depth: 0 });
+  let deepest = 0;
+  let passedAt = -1;
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!isCollection(token)) continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (level > MAX_NESTING && (passedAt < 0 || token.offset < passedAt)) passedAt = token.offset;
+    for (const item of token.items) {
+      const pair = item as { key?: CST.Token | null; value?: CST.Token };
+      if (pair.key) stack.push({ token: pair.key, depth: level });
+      if (pair.value) stack.push({ token: pair.value, depth: level });
+    }
+  }
+  return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+
+function childrenOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value !== null && typeof value === 'object' ? Object.values(value) : [];
+}
+
+/**
+ * Depth of a parsed value, which YAML aliases can make deeper than its text: each alias repeats its
+ * anchor's whole subtree. Shared subtrees are measured once (post-order, memoised), so an alias
+ * bomb costs its number of distinct nodes. Points at the alias (or value) where the limit passed.
+ */
+export function valueNestingProblem(doc: SourceDocument): ReadProblem | undefined {
+  const height = new Map<object, number>();
+  const heightOf = (v: unknown) => (v !== null && typeof v === 'object' ? (height.get(v) ?? 0) : 0);
+  const stack: { value: object; expanded: boolean }[] = [];
+  if (doc.value !== null && typeof doc.value === 'object') stack.push({ value: doc.value, expanded: false });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (height.has(top.value)) {
+      stack.pop();
+    } else if (!top.expanded) {
+      top.expanded = true;
+      for (const child of childrenOf(top.value))
+        if (child !== null && typeof child === 'object' && !height.has(child))
+          stack.push({ value: child, expanded: false });
+    } else {
+      stack.pop();
+      let tallest = 0;
+      for (const child of childrenOf(top.value)) tallest = Math.max(tallest, heightOf(child));
+      height.set(top.value, 1 + tallest);
+    }
+  }
+  const deepest = heightOf(doc.value);
+  if (deepest <= MAX_NESTING) return undefined;
+  // Follow the deepest branch to the level that passed the limit.
+  const path: PathSegment[] = [];
+  let node: unknown = doc.value;
+  for (let level = 1; level < MAX_NESTING + 1; level++) {
+    const entries: [PathSegment, unknown][] = Array.isArray(node)
+      ? node.map((v, i) => [i, v])
+      : Object.entries(node as object);
+    const next = entries.find(([, v]) => heightOf(v) === heightOf(node) - 1)!;
+    path.push(next[0]);
+    node = next[1];
+  }
+  return {
+    reason: `nested ${deepest} levels deep once YAML aliases are expanded; the limit is ${MAX_NESTING}`,
+    span: doc.nearestSpan(path)
+  };
+}
