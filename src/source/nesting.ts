@@ -39,6 +39,70 @@ export function jsonNestingProblem(text: string, lines: LineIndex): ReadProblem 
   return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
 }
 
+/** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
+const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
+
+/**
+ * A linear pre-check of YAML text for the nesting yaml's own parser is slow on (thousands of
+ * levels cost it seconds): flow brackets, plus compact `- - -` runs, counted only where a value may
+ * start, skipping quoted scalars and comments. It only undercounts (indentation is ignored), so
+ * what it refuses is really that deep; the syntax tree check after it is the exact one.
+ */
+export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProblem | undefined {
+  let flow = 0;
+  let compact = 0;
+  let prev = ''; // last significant character ('' after spaces at the start of a line)
+  let deepest = 0;
+  let passedAt = -1;
+  const reach = (depth: number, at: number) => {
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_NESTING && passedAt < 0) passedAt = at;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') continue;
+    if (c === '\n' || c === '\r') {
+      if (flow === 0) prev = '';
+      compact = 0;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    const start = VALUE_START.has(prev);
+    if (start && (c === '"' || c === "'")) {
+      // Quoted scalar: '' escapes a single quote, backslash escapes in double quotes.
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      prev = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && (start || flow > 0)) {
+      flow++;
+      reach(compact + flow, i);
+    } else if ((c === ']' || c === '}') && flow > 0) {
+      flow--;
+    } else if (
+      c === '-' &&
+      flow === 0 &&
+      (prev === '' || (prev === '-' && compact > 0)) &&
+      /\s/.test(text[i + 1] ?? ' ')
+    ) {
+      // `- - - x` on one line: each dash opens a sequence inside the previous one.
+      compact++;
+      reach(compact, i);
+    }
+    prev = c;
+  }
+  return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+
 function isCollection(token: CST.Token): token is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {
   return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 }

@@ -2,7 +2,7 @@ import { Composer, isMap, isPair, isScalar, isSeq, Parser, type Document, type N
 import { TreeDocument, type PositionedNode } from './tree-document.js';
 import { LineIndex } from './span.js';
 import type { ReadProblem, SourceDocument } from './document.js';
-import { valueNestingProblem, yamlNestingProblem } from './nesting.js';
+import { valueNestingProblem, yamlNestingProblem, yamlTextNestingProblem } from './nesting.js';
 import { yamlDuplicateKeyProblem } from './yaml-duplicate-key.js';
 
 /** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
@@ -45,6 +45,8 @@ function toPositioned(node: unknown): PositionedNode | undefined {
  * tree (built without recursion) before the recursive composer sees it.
  */
 function compose(text: string, lines: LineIndex): { document: Document } | { problem: ReadProblem } {
+  const rough = yamlTextNestingProblem(text, lines);
+  if (rough) return { problem: rough };
   const tokens = [...new Parser().parse(text)];
   const deep = yamlNestingProblem(tokens, lines);
   if (deep) return { problem: deep };
