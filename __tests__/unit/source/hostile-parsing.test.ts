@@ -46,7 +46,7 @@ describe('deep nesting', () => {
   it('front matter nested deep is unreadable', () => {
     const card = `---\nbase_model: ${nestedJson(3000)}\n---\n# Card\n`;
     const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
-    expect(problem.reason).toBe('its front matter is nested 3001 levels deep; the limit is 64');
+    expect(problem.reason).toBe('its front matter is nested 3000 levels deep; the limit is 64');
     expect(problem.at.line).toBe(2);
   });
 
