@@ -13,7 +13,10 @@ interface Duplicate {
   secondEnd: number;
 }
 
-/** Depth is bounded (jsonNestingProblem) before this recursion runs. */
+/**
+ * Depth is bounded (jsonNestingProblem) before this recursion runs. `path` is one shared stack,
+ * copied only when a duplicate is found: most manifests have none, and some have long arrays.
+ */
 function toPositioned(node: Node, path: PathSegment[], dup: { first?: Duplicate }): PositionedNode {
   const out: PositionedNode = { start: node.offset, end: node.offset + node.length };
   if (node.type === 'object') {
@@ -24,23 +27,27 @@ function toPositioned(node: Node, path: PathSegment[], dup: { first?: Duplicate 
       const earlier = out.children.get(key.value);
       if (earlier?.keyStart !== undefined && !dup.first) {
         dup.first = {
-          path,
+          path: [...path],
           key: key.value,
           firstStart: earlier.keyStart,
           secondStart: key.offset,
           secondEnd: key.offset + key.length
         };
       }
-      const child = value
-        ? toPositioned(value, [...path, key.value], dup)
-        : { start: key.offset, end: key.offset + key.length };
+      path.push(key.value);
+      const child = value ? toPositioned(value, path, dup) : { start: key.offset, end: key.offset + key.length };
+      path.pop();
       child.keyStart = key.offset;
       child.keyEnd = key.offset + key.length;
       out.children.set(key.value, child);
     }
   } else if (node.type === 'array') {
     out.children = new Map();
-    (node.children ?? []).forEach((item, i) => out.children!.set(i, toPositioned(item, [...path, i], dup)));
+    (node.children ?? []).forEach((item, i) => {
+      path.push(i);
+      out.children!.set(i, toPositioned(item, path, dup));
+      path.pop();
+    });
   }
   return out;
 }
