@@ -91,7 +91,8 @@ export function parseYamlDocument(text: string, lineOffset = 0): { doc: SourceDo
     return { problem: { reason: `not valid YAML: ${(err as Error).message}` } };
   }
   const doc = new TreeDocument(value ?? null, toPositioned(document.contents), lines);
-  const deep = valueNestingProblem(doc);
+  // Only aliases (`*name`) can make the value deeper than the text, already measured.
+  const deep = text.includes('*') ? valueNestingProblem(doc) : undefined;
   return deep ? { problem: deep } : { doc };
 }
 
