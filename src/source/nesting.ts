@@ -129,9 +129,8 @@ export function yamlNestingProblem(tokens: readonly CST.Token[], lines: LineInde
   return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
 }
 
-function childrenOf(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  return value !== null && typeof value === 'object' ? Object.values(value) : [];
+function entriesOf(value: object): [PathSegment, unknown][] {
+  return Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
 }
 
 /**
@@ -141,22 +140,33 @@ function childrenOf(value: unknown): unknown[] {
  */
 export function valueNestingProblem(doc: SourceDocument): ReadProblem | undefined {
   const height = new Map<object, number>();
+  const open = new Set<object>(); // on the current branch: meeting one again is a cycle
   const heightOf = (v: unknown) => (v !== null && typeof v === 'object' ? (height.get(v) ?? 0) : 0);
-  const stack: { value: object; expanded: boolean }[] = [];
-  if (doc.value !== null && typeof doc.value === 'object') stack.push({ value: doc.value, expanded: false });
+  const stack: { value: object; path: PathSegment[]; expanded: boolean }[] = [];
+  if (doc.value !== null && typeof doc.value === 'object') stack.push({ value: doc.value, path: [], expanded: false });
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (height.has(top.value)) {
       stack.pop();
     } else if (!top.expanded) {
       top.expanded = true;
-      for (const child of childrenOf(top.value))
-        if (child !== null && typeof child === 'object' && !height.has(child))
-          stack.push({ value: child, expanded: false });
+      open.add(top.value);
+      for (const [key, child] of entriesOf(top.value)) {
+        if (child === null || typeof child !== 'object' || height.has(child)) continue;
+        // An alias inside its own anchor (`&a [*a]`): yaml builds a cyclic value, infinitely deep.
+        if (open.has(child)) {
+          return {
+            reason: 'it nests a YAML anchor inside itself through an alias, which is infinitely deep',
+            span: doc.nearestSpan([...top.path, key])
+          };
+        }
+        stack.push({ value: child, path: [...top.path, key], expanded: false });
+      }
     } else {
       stack.pop();
+      open.delete(top.value);
       let tallest = 0;
-      for (const child of childrenOf(top.value)) tallest = Math.max(tallest, heightOf(child));
+      for (const [, child] of entriesOf(top.value)) tallest = Math.max(tallest, heightOf(child));
       height.set(top.value, 1 + tallest);
     }
   }
@@ -166,10 +176,7 @@ export function valueNestingProblem(doc: SourceDocument): ReadProblem | undefine
   const path: PathSegment[] = [];
   let node: unknown = doc.value;
   for (let level = 1; level < MAX_NESTING + 1; level++) {
-    const entries: [PathSegment, unknown][] = Array.isArray(node)
-      ? node.map((v, i) => [i, v])
-      : Object.entries(node as object);
-    const next = entries.find(([, v]) => heightOf(v) === heightOf(node) - 1)!;
+    const next = entriesOf(node as object).find(([, v]) => heightOf(v) === heightOf(node) - 1)!;
     path.push(next[0]);
     node = next[1];
   }

@@ -61,6 +61,12 @@ describe('deep nesting', () => {
     expect(problem.at.line).toBe(6); // the alias that takes the tallest branch past the limit
   });
 
+  it('an anchor that contains its own alias is unreadable, not an endless walk', () => {
+    const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from('schema: 1\nname: &a\n  x: *a\n')));
+    expect(problem.reason).toBe('it nests a YAML anchor inside itself through an alias, which is infinitely deep');
+    expect(problem.at.line).toBe(3);
+  });
+
   it('an alias bomb is refused', () => {
     const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 10; i++)
