@@ -9,6 +9,8 @@ export interface WalkOptions {
   ignore?: (path: string, kind: 'file' | 'directory') => boolean;
   /** Told about entries left out for a reason other than `ignore`, so nothing is dropped unseen. */
   onSkip?: (path: string, reason: string) => void;
+  /** Told about each directory entered, so one named like a file the caller reads is not missed. */
+  onDirectory?: (path: string) => void;
 }
 
 function isInside(root: string, target: string): boolean {
@@ -43,6 +45,7 @@ function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions):
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     if (entry.isDirectory()) {
       if (ignore?.(rel, 'directory')) continue;
+      options.onDirectory?.(rel);
       yield* walkDirectory(realRoot, rel, options);
     } else if (entry.isFile()) {
       if (!ignore?.(rel, 'file')) yield rel;

@@ -8,6 +8,7 @@ import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../format
 import { FILE_START } from '../source/span.js';
 import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
+import { IS_DIRECTORY } from '../files/open-inside.js';
 import { readWeightHeader } from '../weights/read-header.js';
 import { readWeightRecord } from '../formats/weight-formats.js';
 
@@ -50,7 +51,12 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
     if ((isManifestCandidate(path) || isWeightFile(path)) && opts.include(path))
       entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
-  for (const path of walkTree(opts.workspace, { onSkip })) {
+  // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
+  const onDirectory = (path: string) => {
+    if (isManifestCandidate(path) && opts.include(path))
+      entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+  };
+  for (const path of walkTree(opts.workspace, { onSkip, onDirectory })) {
     if (!isRelevant(path) || !opts.include(path)) continue;
     entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   }
@@ -69,6 +75,7 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
       old.changed = true;
       if (isManifestCandidate(change.previousPath)) old.removedManifests.add(change.previousPath);
     }
+    addManifestNamedDirs(dirs, change.path);
     if (!isRelevant(change.path)) continue;
     const entry = entryFor(dirs, dirname(change.path));
     entry.changed = true;
@@ -83,12 +90,23 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
   for (const [dir, entry] of dirs) addPresentFiles(opts.workspace, dir, entry);
 }
 
+/** A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported. */
+function addManifestNamedDirs(dirs: Map<string, DirEntry>, path: string): void {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!isManifestCandidate(parts[i])) continue;
+    const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
+    entry.changed = true;
+    if (!entry.files.has(parts[i])) entry.files.set(parts[i], 'present');
+  }
+}
+
 /** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
 function addPresentFiles(workspace: string, dir: string, entry: DirEntry): void {
   let names: string[];
   try {
     names = readdirSync(join(workspace, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isManifestCandidate(d.name)))
       .map((d) => d.name);
   } catch {
     return; // the directory was deleted by the change, or is not a directory
@@ -141,7 +159,11 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     }
     const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
     if ('refused' in read) {
-      artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
+      const reason =
+        read.refused === IS_DIRECTORY
+          ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
+          : read.refused;
+      artifact.unreadable.push({ path, reason, at: FILE_START });
       continue;
     }
     const result = readManifest(path, read.bytes, read.size);

@@ -6,6 +6,9 @@
 import { closeSync, constants, fstatSync, openSync, realpathSync } from 'node:fs';
 import { sep } from 'node:path';
 
+/** Why a directory cannot be opened as a file: callers reading manifests name it more precisely. */
+export const IS_DIRECTORY = 'it is a directory, not a file';
+
 export type Opened = { fd: number; size: number } | { refused: string };
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
@@ -61,6 +64,10 @@ export function openInsideWorkspace(workspaceReal: string, absolute: string): Op
   try {
     const stat = fstatSync(fd);
     if (stat.isFile()) return { fd, size: stat.size };
+    if (stat.isDirectory()) {
+      closeSync(fd);
+      return { refused: IS_DIRECTORY };
+    }
   } catch (error) {
     closeSync(fd);
     return { refused: whyNot(error) };

@@ -6,9 +6,9 @@
 import type { SchemaProblem, UnreadableManifest } from '../lineage/artifact.js';
 import type { LineageRecord } from '../lineage/record.js';
 import type { ReadProblem, SourceDocument } from '../source/document.js';
-import { extractFrontMatter } from '../source/front-matter.js';
+import { extractFrontMatter, firstLoneCr } from '../source/front-matter.js';
 import { parseJsonDocument } from '../source/json.js';
-import { FILE_START } from '../source/span.js';
+import { FILE_START, LineIndex } from '../source/span.js';
 import { parseYamlDocument } from '../source/yaml.js';
 import { decodeManifest } from './decode.js';
 import { isObject } from './fields.js';
@@ -44,6 +44,22 @@ type Parsed = { input: FormatInput } | { result: ReadResult };
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path: string, text: string): Parsed {
   const fm = extractFrontMatter(text);
+  if (fm && 'unclosedAt' in fm) {
+    const at = { line: fm.unclosedAt, column: 1, endLine: fm.unclosedAt, endColumn: 4 };
+    const reason =
+      `its front matter opens with \`---\` on line ${fm.unclosedAt} and never closes, so its metadata ` +
+      'cannot be told from the prose: add a `---` line after the last metadata line';
+    return { result: unreadable(path, { reason, span: at }) };
+  }
+  const loneCr = firstLoneCr(text);
+  // Split on LF only, lone-CR text is one line: a card whose metadata is invisible, not a plain README.
+  if (!fm && loneCr >= 0 && extractFrontMatter(text.replace(/\r(?!\n)/g, '\n'))) {
+    const at = new LineIndex(text).span(loneCr, loneCr + 1);
+    const reason =
+      'it uses lone CR (`\\r`) line endings, so its front matter cannot be read: ' +
+      'save it with LF (or CRLF) line endings';
+    return { result: unreadable(path, { reason, span: at }) };
+  }
   if (!fm)
     return {
       result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }

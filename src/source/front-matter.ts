@@ -7,11 +7,16 @@ export interface FrontMatter {
   bodyStartLine: number;
 }
 
+/** Front matter opened by `---` on `line` and never closed: its metadata must not be dropped unseen. */
+export interface UnclosedFrontMatter {
+  unclosedAt: number;
+}
+
 /**
  * Splits `---`-delimited front matter. Real cards may start with blank lines and
  * use CRLF, so both are tolerated; anything else before `---` means no front matter.
  */
-export function extractFrontMatter(text: string): FrontMatter | undefined {
+export function extractFrontMatter(text: string): FrontMatter | UnclosedFrontMatter | undefined {
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
@@ -28,5 +33,10 @@ export function extractFrontMatter(text: string): FrontMatter | undefined {
       };
     }
   }
-  return undefined;
+  return { unclosedAt: open + 1 };
+}
+
+/** Offset of the first lone CR (a line break only classic Mac OS writes), or -1. */
+export function firstLoneCr(text: string): number {
+  return text.search(/\r(?!\n)/);
 }

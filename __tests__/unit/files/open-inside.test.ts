@@ -74,7 +74,7 @@ describe('openInsideWorkspace', () => {
   it('refuses a directory', () => {
     const root = workspace();
     mkdirSync(join(root, 'weights.safetensors'));
-    expect(refusal(openInsideWorkspace(root, join(root, 'weights.safetensors')))).toBe('it is not a regular file');
+    expect(refusal(openInsideWorkspace(root, join(root, 'weights.safetensors')))).toBe('it is a directory, not a file');
   });
 
   it('refuses a FIFO without blocking, directly or through a symlink', () => {

@@ -262,7 +262,7 @@ function readFixture(file: string): unknown {
   if (file.endsWith('.json')) parsed = parseJsonDocument(text);
   else if (file.startsWith('cards/')) {
     const fm = extractFrontMatter(text);
-    if (!fm) return undefined;
+    if (!fm || 'unclosedAt' in fm) return undefined;
     parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
   } else parsed = parseYamlDocument(text);
   return 'doc' in parsed ? parsed.doc.value : undefined;

@@ -107,7 +107,7 @@ describe('readWeightHeader', () => {
     mkdirSync(join(root, 'dir.safetensors'));
     symlinkSync(join(outside, 'w.safetensors'), join(root, 'out.safetensors'));
     expect(headerOf(root, 'pipe.gguf')).toEqual({ kind: 'unreadable', reason: 'it is not a regular file' });
-    expect(headerOf(root, 'dir.safetensors')).toEqual({ kind: 'unreadable', reason: 'it is not a regular file' });
+    expect(headerOf(root, 'dir.safetensors')).toEqual({ kind: 'unreadable', reason: 'it is a directory, not a file' });
     expect(headerOf(root, 'out.safetensors')).toEqual({
       kind: 'unreadable',
       reason: 'it is a symbolic link that points outside the repository'

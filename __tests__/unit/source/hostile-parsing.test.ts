@@ -1,0 +1,140 @@
+import { parseJsonDocument } from '../../../src/source/json.js';
+import { parseYamlDocument } from '../../../src/source/yaml.js';
+import { readManifest, type ReadResult } from '../../../src/formats/read-manifest.js';
+
+function problemOf(result: ReadResult) {
+  if (result.kind !== 'unreadable') throw new Error(`expected unreadable, got ${JSON.stringify(result).slice(0, 300)}`);
+  return result.problem;
+}
+
+const nestedJson = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+describe('deep nesting', () => {
+  it.each([65, 2000, 100_000])('a JSON manifest nested %i levels is unreadable, not a crash', (levels) => {
+    const problem = problemOf(readManifest('a/adapter_config.json', Buffer.from(nestedJson(levels))));
+    expect(problem.reason).toBe(`nested ${levels} levels deep; the limit is 64`);
+    expect(problem.at).toMatchObject({ line: 1, column: 65 });
+  });
+
+  it('points at the line where the limit was passed', () => {
+    const text = '{\n' + '"a": {\n'.repeat(70) + '}\n'.repeat(71);
+    const problem = problemOf(readManifest('x/training_manifest.json', Buffer.from(text)));
+    expect(problem.reason).toBe('nested 71 levels deep; the limit is 64');
+    expect(problem.at.line).toBe(65);
+  });
+
+  it('64 levels are still read', () => {
+    expect('doc' in parseJsonDocument(nestedJson(64))).toBe(true);
+    expect('doc' in parseYamlDocument(nestedJson(64))).toBe(true);
+  });
+
+  it('brackets inside strings do not count', () => {
+    expect('doc' in parseJsonDocument(JSON.stringify({ a: '['.repeat(500) }))).toBe(true);
+    expect('doc' in parseYamlDocument(`a: "${'['.repeat(500)}"\n`)).toBe(true);
+  });
+
+  it.each([
+    ['flow, 2,000', nestedJson(2000), 2000],
+    ['flow, 100,000', nestedJson(100_000), 100_000],
+    ['block sequences', '- '.repeat(2000) + 'x\n', 2000],
+    ['block maps', Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', 100]
+  ])('YAML nested deep (%s) is unreadable', (_name, text, levels) => {
+    const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from(text)));
+    expect(problem.reason).toBe(`nested ${levels} levels deep; the limit is 64`);
+  });
+
+  it('front matter nested deep is unreadable', () => {
+    const card = `---\nbase_model: ${nestedJson(3000)}\n---\n# Card\n`;
+    const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
+    expect(problem.reason).toBe('its front matter is nested 3000 levels deep; the limit is 64');
+    expect(problem.at.line).toBe(2);
+  });
+
+  it('an alias chain nested deeper than its text is unreadable', () => {
+    const base = `a0: &a0 ${nestedJson(40)}\n`;
+    const chain = Array.from(
+      { length: 5 },
+      (_, i) => `a${i + 1}: &a${i + 1} ${'['.repeat(30)}*a${i}${']'.repeat(30)}\n`
+    );
+    const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from(base + chain.join(''))));
+    expect(problem.reason).toMatch(/^nested \d+ levels deep once YAML aliases are expanded; the limit is 64$/);
+    expect(problem.at.line).toBe(6); // the alias that takes the tallest branch past the limit
+  });
+
+  it('an anchor that contains its own alias is unreadable, not an endless walk', () => {
+    const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from('schema: 1\nname: &a\n  x: *a\n')));
+    expect(problem.reason).toBe('it nests a YAML anchor inside itself through an alias, which is infinitely deep');
+    expect(problem.at.line).toBe(3);
+  });
+
+  it('an alias bomb is refused', () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++)
+      rows.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`
+      );
+    const started = Date.now();
+    const result = readManifest('a/lineage.yaml', Buffer.from(rows.join('\n') + '\n'));
+    expect(result.kind).toBe('unreadable');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('duplicate keys', () => {
+  const twice = 'the key `license` appears twice (lines 3 and 7): which one counts is undefined; keep one';
+
+  it('JSON: names the key and both lines, points at the second', () => {
+    const text =
+      '{\n  "base_model_name_or_path": "Qwen/Qwen3-4B",\n  "license": "mit",\n  "r": 8,\n  "peft_type": "LORA",\n' +
+      '  "x": 1,\n  "license": "apache-2.0"\n}\n';
+    const problem = problemOf(readManifest('a/adapter_config.json', Buffer.from(text)));
+    expect(problem.reason).toBe(twice);
+    expect(problem.at).toMatchObject({ line: 7, column: 3 });
+  });
+
+  it('JSON: a nested key names its parent', () => {
+    const text = '{\n  "provenance": {\n    "a": 1,\n    "a": 2\n  }\n}\n';
+    expect(problemOf(readManifest('a/training_manifest.json', Buffer.from(text))).reason).toBe(
+      'the key `a` in `provenance` appears twice (lines 3 and 4): which one counts is undefined; keep one'
+    );
+  });
+
+  it('YAML gives the same message, same kind', () => {
+    const text =
+      'schema: 1\nname: x\nlicense: mit\nupstreams: []\nrelation: adapter\nmethod: lora\nlicense: apache-2.0\n';
+    const problem = problemOf(readManifest('a/lineage.yaml', Buffer.from(text)));
+    expect(problem.reason).toBe(twice);
+    expect(problem.at).toMatchObject({ line: 7, column: 1 });
+  });
+
+  it('front matter counts lines in the file', () => {
+    const card = '---\nbase_model: Qwen/Qwen3-4B\nlicense: mit\ntags: [a]\nlicense: apache-2.0\n---\n# Card\n';
+    const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
+    expect(problem.reason).toBe(
+      'its front matter is the key `license` appears twice (lines 3 and 5): which one counts is undefined; keep one'
+    );
+    expect(problem.at.line).toBe(5);
+  });
+});
+
+describe('model cards that would otherwise be skipped', () => {
+  it('lone-CR line endings are reported, not read as a README without metadata', () => {
+    const card = '---\rbase_model: Qwen/Qwen3-4B\rlicense: mit\r---\r# Card\r';
+    const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
+    expect(problem.reason).toMatch(/^it uses lone CR \(`\\r`\) line endings/);
+    expect(problem.at).toMatchObject({ line: 1, column: 4 });
+  });
+
+  it('a README with lone CRs and no front matter is still no manifest', () => {
+    expect(readManifest('a/README.md', Buffer.from('# Title\rText\r')).kind).toBe('not-a-manifest');
+  });
+
+  it('front matter that never closes is reported at its opening line', () => {
+    const card = '\n---\nbase_model: Qwen/Qwen3-4B\nlicense: mit\n# Card\n';
+    const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
+    expect(problem.reason).toMatch(/^its front matter opens with `---` on line 2 and never closes/);
+    expect(problem.at.line).toBe(2);
+  });
+});
