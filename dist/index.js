@@ -40956,7 +40956,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2737);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4362);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41045,7 +41045,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 2737:
+/***/ 4362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49190,6 +49190,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 
 
+/** Why a directory cannot be opened as a file: callers reading manifests name it more precisely. */
+const IS_DIRECTORY = 'it is a directory, not a file';
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 // O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
 // Both are 0 where the platform has no such flag (Windows).
@@ -49243,6 +49245,10 @@ function openInsideWorkspace(workspaceReal, absolute) {
         const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (stat.isFile())
             return { fd, size: stat.size };
+        if (stat.isDirectory()) {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            return { refused: IS_DIRECTORY };
+        }
     }
     catch (error) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -49360,12 +49366,267 @@ class TreeDocument {
     }
 }
 
+;// CONCATENATED MODULE: ./src/source/nesting.ts
+/** Real manifests nest a handful of levels; 64 leaves room and stays far from any stack limit. */
+const MAX_NESTING = 64;
+function tooDeep(depth, lines, offset) {
+    return {
+        reason: `nested ${depth} levels deep; the limit is ${MAX_NESTING}`,
+        span: lines.span(offset, offset + 1)
+    };
+}
+/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
+function jsonNestingProblem(text, lines) {
+    let depth = 0;
+    let deepest = 0;
+    let passedAt = -1;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (depth > MAX_NESTING && passedAt < 0)
+                passedAt = i;
+        }
+        else if ((c === 0x5d || c === 0x7d) && depth > 0)
+            depth--;
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+/** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
+const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
+/**
+ * A linear pre-check of YAML text for the nesting yaml's own parser is slow on (thousands of
+ * levels cost it seconds): flow brackets, plus compact `- - -` runs, counted only where a value may
+ * start, skipping quoted scalars and comments. It only undercounts (indentation is ignored), so
+ * what it refuses is really that deep; the syntax tree check after it is the exact one.
+ */
+function yamlTextNestingProblem(text, lines) {
+    let flow = 0;
+    let compact = 0;
+    let prev = ''; // last significant character ('' after spaces at the start of a line)
+    let deepest = 0;
+    let passedAt = -1;
+    const reach = (depth, at) => {
+        if (depth > deepest)
+            deepest = depth;
+        if (depth > MAX_NESTING && passedAt < 0)
+            passedAt = at;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === ' ' || c === '\t')
+            continue;
+        if (c === '\n' || c === '\r') {
+            if (flow === 0)
+                prev = '';
+            compact = 0;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        const start = VALUE_START.has(prev);
+        if (start && (c === '"' || c === "'")) {
+            // Quoted scalar: '' escapes a single quote, backslash escapes in double quotes.
+            for (i++; i < text.length; i++) {
+                if (c === '"' && text[i] === '\\')
+                    i++;
+                else if (text[i] === c) {
+                    if (c === "'" && text[i + 1] === "'")
+                        i++;
+                    else
+                        break;
+                }
+            }
+            prev = c;
+            continue;
+        }
+        if ((c === '[' || c === '{') && (start || flow > 0)) {
+            flow++;
+            reach(compact + flow, i);
+        }
+        else if ((c === ']' || c === '}') && flow > 0) {
+            flow--;
+        }
+        else if (c === '-' &&
+            flow === 0 &&
+            (prev === '' || (prev === '-' && compact > 0)) &&
+            /\s/.test(text[i + 1] ?? ' ')) {
+            // `- - - x` on one line: each dash opens a sequence inside the previous one.
+            compact++;
+            reach(compact, i);
+        }
+        prev = c;
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+function isCollection(token) {
+    return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+/** Collection depth of yaml's concrete syntax tree (built without recursion), before it is composed. */
+function yamlNestingProblem(tokens, lines) {
+    const stack = [];
+    for (const token of tokens)
+        if (token.type === 'document' && token.value)
+            stack.push({ token: token.value, depth: 0 });
+    let deepest = 0;
+    let passedAt = -1;
+    while (stack.length > 0) {
+        const { token, depth } = stack.pop();
+        if (!isCollection(token))
+            continue;
+        const level = depth + 1;
+        if (level > deepest)
+            deepest = level;
+        if (level > MAX_NESTING && (passedAt < 0 || token.offset < passedAt))
+            passedAt = token.offset;
+        for (const item of token.items) {
+            const pair = item;
+            if (pair.key)
+                stack.push({ token: pair.key, depth: level });
+            if (pair.value)
+                stack.push({ token: pair.value, depth: level });
+        }
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+function entriesOf(value) {
+    return Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+}
+/**
+ * Depth of a parsed value, which YAML aliases can make deeper than its text: each alias repeats its
+ * anchor's whole subtree. Shared subtrees are measured once (post-order, memoised), so an alias
+ * bomb costs its number of distinct nodes. Points at the alias (or value) where the limit passed.
+ */
+function valueNestingProblem(doc) {
+    const height = new Map();
+    const open = new Set(); // on the current branch: meeting one again is a cycle
+    const heightOf = (v) => (v !== null && typeof v === 'object' ? (height.get(v) ?? 0) : 0);
+    const stack = [];
+    if (doc.value !== null && typeof doc.value === 'object')
+        stack.push({ value: doc.value, path: [], expanded: false });
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (height.has(top.value)) {
+            stack.pop();
+        }
+        else if (!top.expanded) {
+            top.expanded = true;
+            open.add(top.value);
+            for (const [key, child] of entriesOf(top.value)) {
+                if (child === null || typeof child !== 'object' || height.has(child))
+                    continue;
+                // An alias inside its own anchor (`&a [*a]`): yaml builds a cyclic value, infinitely deep.
+                if (open.has(child)) {
+                    return {
+                        reason: 'it nests a YAML anchor inside itself through an alias, which is infinitely deep',
+                        span: doc.nearestSpan([...top.path, key])
+                    };
+                }
+                stack.push({ value: child, path: [...top.path, key], expanded: false });
+            }
+        }
+        else {
+            stack.pop();
+            open.delete(top.value);
+            let tallest = 0;
+            for (const [, child] of entriesOf(top.value))
+                tallest = Math.max(tallest, heightOf(child));
+            height.set(top.value, 1 + tallest);
+        }
+    }
+    const deepest = heightOf(doc.value);
+    if (deepest <= MAX_NESTING)
+        return undefined;
+    // Follow the deepest branch to the level that passed the limit.
+    const path = [];
+    let node = doc.value;
+    for (let level = 1; level < MAX_NESTING + 1; level++) {
+        const next = entriesOf(node).find(([, v]) => heightOf(v) === heightOf(node) - 1);
+        path.push(next[0]);
+        node = next[1];
+    }
+    return {
+        reason: `nested ${deepest} levels deep once YAML aliases are expanded; the limit is ${MAX_NESTING}`,
+        span: doc.nearestSpan(path)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/source/duplicate-key.ts
+/** Readers disagree on which of two equal keys wins, so neither may silently count. */
+function duplicateKeyProblem(parent, key, firstStart, secondStart, secondEnd, lines) {
+    const name = key.length > 60 ? `${key.slice(0, 59)}…` : key;
+    const where = parent.length ? ` in \`${parentName(parent)}\`` : '';
+    const first = lines.position(firstStart).line;
+    const second = lines.position(secondStart).line;
+    const at = first === second ? `both on line ${first}` : `lines ${first} and ${second}`;
+    return {
+        reason: `the key \`${name}\`${where} appears twice (${at}): which one counts is undefined; keep one`,
+        span: lines.span(secondStart, secondEnd)
+    };
+}
+function parentName(path) {
+    let out = '';
+    for (const seg of path)
+        out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : String(seg);
+    return out.length > 60 ? `${out.slice(0, 59)}…` : out;
+}
+
+;// CONCATENATED MODULE: ./src/source/yaml-duplicate-key.ts
+
+
+/**
+ * yaml reports only the second of two equal keys (at `secondStart`); find the first too, so that
+ * the message names both lines. Undefined when the pair cannot be found (a non-scalar key).
+ */
+function yamlDuplicateKeyProblem(document, secondStart, lines) {
+    const stack = [{ node: document.contents, path: [] }];
+    while (stack.length > 0) {
+        const { node, path } = stack.pop();
+        if ((0,dist/* isSeq */.oP)(node))
+            node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+        if (!(0,dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Map();
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+                continue;
+            const { value, range } = pair.key;
+            const earlier = seen.get(value);
+            if (earlier !== undefined && range[0] === secondStart) {
+                return duplicateKeyProblem(path, String(value), earlier, range[0], range[1], lines);
+            }
+            if (earlier === undefined)
+                seen.set(value, range[0]);
+            stack.push({ node: pair.value, path: [...path, String(value)] });
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/source/yaml.ts
+
+
 
 
 
 /** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
 const MAX_ALIAS_COUNT = 100;
+const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true };
+/** Depth is bounded (yamlNestingProblem) before this recursion runs. */
 function toPositioned(node) {
     const n = node;
     if (!n || !('range' in n) || !n.range)
@@ -49401,20 +49662,50 @@ function toPositioned(node) {
     return out;
 }
 /**
+ * What yaml's parseDocument does, split in two so that nesting is measured on the concrete syntax
+ * tree (built without recursion) before the recursive composer sees it.
+ */
+function compose(text, lines) {
+    const rough = yamlTextNestingProblem(text, lines);
+    if (rough)
+        return { problem: rough };
+    const tokens = [...new dist/* Parser */.iX().parse(text)];
+    const deep = yamlNestingProblem(tokens, lines);
+    if (deep)
+        return { problem: deep };
+    let document;
+    for (const doc of new dist/* Composer */.Dk(OPTIONS).compose(tokens, true, text.length)) {
+        if (document)
+            return {
+                problem: { reason: 'it holds more than one YAML document', span: lines.span(doc.range[0], doc.range[0]) }
+            };
+        document = doc;
+    }
+    return { document: document };
+}
+/**
  * YAML 1.2 (core schema: dates stay strings) with positions.
  * `lineOffset` shifts reported lines, for front matter that starts below line 1.
  */
 function parseYamlDocument(text, lineOffset = 0) {
     const lines = new LineIndex(text, lineOffset);
-    let document;
+    let composed;
     try {
-        document = (0,dist/* parseDocument */.Tp)(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+        composed = compose(text, lines);
     }
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
     }
+    if ('problem' in composed)
+        return composed;
+    const { document } = composed;
     if (document.errors.length > 0) {
         const first = document.errors[0];
+        if (first.code === 'DUPLICATE_KEY') {
+            const dup = yamlDuplicateKeyProblem(document, first.pos[0], lines);
+            if (dup)
+                return { problem: dup };
+        }
         const at = lines.span(first.pos[0], first.pos[1]);
         return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
     }
@@ -49425,7 +49716,10 @@ function parseYamlDocument(text, lineOffset = 0) {
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
     }
-    return { doc: new TreeDocument(value ?? null, toPositioned(document.contents), lines) };
+    const doc = new TreeDocument(value ?? null, toPositioned(document.contents), lines);
+    // Only aliases (`*name`) can make the value deeper than the text, already measured.
+    const deep = text.includes('*') ? valueNestingProblem(doc) : undefined;
+    return deep ? { problem: deep } : { doc };
 }
 function firstLine(message) {
     return message.split('\n')[0];
@@ -55524,6 +55818,7 @@ function* walkDirectory(realRoot, relDir, options) {
         if (entry.isDirectory()) {
             if (ignore?.(rel, 'directory'))
                 continue;
+            options.onDirectory?.(rel);
             yield* walkDirectory(realRoot, rel, options);
         }
         else if (entry.isFile()) {
@@ -55586,7 +55881,11 @@ function extractFrontMatter(text) {
             };
         }
     }
-    return undefined;
+    return { unclosedAt: open + 1 };
+}
+/** Offset of the first lone CR (a line break only classic Mac OS writes), or -1. */
+function firstLoneCr(text) {
+    return text.search(/\r(?!\n)/);
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -55595,7 +55894,13 @@ var main = __nccwpck_require__(1928);
 
 
 
-function json_toPositioned(node) {
+
+
+/**
+ * Depth is bounded (jsonNestingProblem) before this recursion runs. `path` is one shared stack,
+ * copied only when a duplicate is found: most manifests have none, and some have long arrays.
+ */
+function json_toPositioned(node, path, dup) {
     const out = { start: node.offset, end: node.offset + node.length };
     if (node.type === 'object') {
         out.children = new Map();
@@ -55603,7 +55908,19 @@ function json_toPositioned(node) {
             const [key, value] = prop.children ?? [];
             if (!key || typeof key.value !== 'string')
                 continue;
-            const child = value ? json_toPositioned(value) : { start: key.offset, end: key.offset + key.length };
+            const earlier = out.children.get(key.value);
+            if (earlier?.keyStart !== undefined && !dup.first) {
+                dup.first = {
+                    path: [...path],
+                    key: key.value,
+                    firstStart: earlier.keyStart,
+                    secondStart: key.offset,
+                    secondEnd: key.offset + key.length
+                };
+            }
+            path.push(key.value);
+            const child = value ? json_toPositioned(value, path, dup) : { start: key.offset, end: key.offset + key.length };
+            path.pop();
             child.keyStart = key.offset;
             child.keyEnd = key.offset + key.length;
             out.children.set(key.value, child);
@@ -55611,13 +55928,20 @@ function json_toPositioned(node) {
     }
     else if (node.type === 'array') {
         out.children = new Map();
-        (node.children ?? []).forEach((item, i) => out.children.set(i, json_toPositioned(item)));
+        (node.children ?? []).forEach((item, i) => {
+            path.push(i);
+            out.children.set(i, json_toPositioned(item, path, dup));
+            path.pop();
+        });
     }
     return out;
 }
-/** Strict JSON (no comments, no trailing commas) with positions for every value. */
+/** Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value. */
 function parseJsonDocument(text) {
     const lines = new LineIndex(text);
+    const deep = jsonNestingProblem(text, lines);
+    if (deep)
+        return { problem: deep };
     const errors = [];
     const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !tree) {
@@ -55626,6 +55950,13 @@ function parseJsonDocument(text) {
         const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
         return { problem: { reason: `not valid JSON: ${what}`, span: at } };
     }
+    const dup = {};
+    const root = json_toPositioned(tree, [], dup);
+    // JSON.parse keeps the last of two equal keys and other tools the first: refuse to guess.
+    if (dup.first) {
+        const { path, key, firstStart, secondStart, secondEnd } = dup.first;
+        return { problem: duplicateKeyProblem(path, key, firstStart, secondStart, secondEnd, lines) };
+    }
     let value;
     try {
         value = JSON.parse(text);
@@ -55633,7 +55964,7 @@ function parseJsonDocument(text) {
     catch (err) {
         return { problem: { reason: `not valid JSON: ${err.message}` } };
     }
-    return { doc: new TreeDocument(value, json_toPositioned(tree), lines) };
+    return { doc: new TreeDocument(value, root, lines) };
 }
 function describeJsonError(code) {
     // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
@@ -57636,6 +57967,20 @@ function unreadable(path, problem) {
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path, text) {
     const fm = extractFrontMatter(text);
+    if (fm && 'unclosedAt' in fm) {
+        const at = { line: fm.unclosedAt, column: 1, endLine: fm.unclosedAt, endColumn: 4 };
+        const reason = `its front matter opens with \`---\` on line ${fm.unclosedAt} and never closes, so its metadata ` +
+            'cannot be told from the prose: add a `---` line after the last metadata line';
+        return { result: unreadable(path, { reason, span: at }) };
+    }
+    const loneCr = firstLoneCr(text);
+    // Split on LF only, lone-CR text is one line: a card whose metadata is invisible, not a plain README.
+    if (!fm && loneCr >= 0 && extractFrontMatter(text.replace(/\r(?!\n)/g, '\n'))) {
+        const at = new LineIndex(text).span(loneCr, loneCr + 1);
+        const reason = 'it uses lone CR (`\\r`) line endings, so its front matter cannot be read: ' +
+            'save it with LF (or CRLF) line endings';
+        return { result: unreadable(path, { reason, span: at }) };
+    }
     if (!fm)
         return {
             result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
@@ -58712,6 +59057,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -58728,7 +59074,12 @@ function collectFullScan(opts, dirs) {
         if ((isManifestCandidate(path) || isWeightFile(path)) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
-    for (const path of walkTree(opts.workspace, { onSkip })) {
+    // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
+    const onDirectory = (path) => {
+        if (isManifestCandidate(path) && opts.include(path))
+            entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+    };
+    for (const path of walkTree(opts.workspace, { onSkip, onDirectory })) {
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
@@ -58747,6 +59098,7 @@ function collectChanges(opts, dirs) {
             if (isManifestCandidate(change.previousPath))
                 old.removedManifests.add(change.previousPath);
         }
+        addManifestNamedDirs(dirs, change.path);
         if (!isRelevant(change.path))
             continue;
         const entry = entryFor(dirs, dirname(change.path));
@@ -58765,12 +59117,24 @@ function collectChanges(opts, dirs) {
     for (const [dir, entry] of dirs)
         addPresentFiles(opts.workspace, dir, entry);
 }
+/** A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported. */
+function addManifestNamedDirs(dirs, path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (!isManifestCandidate(parts[i]))
+            continue;
+        const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
+        entry.changed = true;
+        if (!entry.files.has(parts[i]))
+            entry.files.set(parts[i], 'present');
+    }
+}
 /** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
 function addPresentFiles(workspace, dir, entry) {
     let names;
     try {
         names = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(workspace, dir), { withFileTypes: true })
-            .filter((d) => d.isFile() || d.isSymbolicLink())
+            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isManifestCandidate(d.name)))
             .map((d) => d.name);
     }
     catch {
@@ -58826,7 +59190,10 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         }
         const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read) {
-            artifact.unreadable.push({ path, reason: read.refused, at: FILE_START });
+            const reason = read.refused === IS_DIRECTORY
+                ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
+                : read.refused;
+            artifact.unreadable.push({ path, reason, at: FILE_START });
             continue;
         }
         const result = readManifest(path, read.bytes, read.size);
@@ -74999,7 +75366,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -75021,10 +75388,10 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -11788,6 +11788,7 @@ function* walkDirectory(realRoot, relDir, options) {
         if (entry.isDirectory()) {
             if (ignore?.(rel, 'directory'))
                 continue;
+            options.onDirectory?.(rel);
             yield* walkDirectory(realRoot, rel, options);
         }
         else if (entry.isFile()) {
@@ -13241,6 +13242,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -13257,7 +13259,12 @@ function collectFullScan(opts, dirs) {
         if (((0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path)) && opts.include(path))
             entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     };
-    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip })) {
+    // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
+    const onDirectory = (path) => {
+        if ((0,read_manifest/* isManifestCandidate */.xc)(path) && opts.include(path))
+            entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
+    };
+    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip, onDirectory })) {
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
@@ -13276,6 +13283,7 @@ function collectChanges(opts, dirs) {
             if ((0,read_manifest/* isManifestCandidate */.xc)(change.previousPath))
                 old.removedManifests.add(change.previousPath);
         }
+        addManifestNamedDirs(dirs, change.path);
         if (!isRelevant(change.path))
             continue;
         const entry = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.path));
@@ -13294,12 +13302,24 @@ function collectChanges(opts, dirs) {
     for (const [dir, entry] of dirs)
         addPresentFiles(opts.workspace, dir, entry);
 }
+/** A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported. */
+function addManifestNamedDirs(dirs, path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (!(0,read_manifest/* isManifestCandidate */.xc)(parts[i]))
+            continue;
+        const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
+        entry.changed = true;
+        if (!entry.files.has(parts[i]))
+            entry.files.set(parts[i], 'present');
+    }
+}
 /** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
 function addPresentFiles(workspace, dir, entry) {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
-            .filter((d) => d.isFile() || d.isSymbolicLink())
+            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && (0,read_manifest/* isManifestCandidate */.xc)(d.name)))
             .map((d) => d.name);
     }
     catch {
@@ -13355,7 +13375,10 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         }
         const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
         if ('refused' in read) {
-            artifact.unreadable.push({ path, reason: read.refused, at: span/* FILE_START */.W });
+            const reason = read.refused === open_inside/* IS_DIRECTORY */.D
+                ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
+                : read.refused;
+            artifact.unreadable.push({ path, reason, at: span/* FILE_START */.W });
             continue;
         }
         const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
@@ -13949,6 +13972,7 @@ function openTrustedFile(absolute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ IS_DIRECTORY),
 /* harmony export */   M: () => (/* binding */ openInsideWorkspace)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -13962,6 +13986,8 @@ function openTrustedFile(absolute) {
  */
 
 
+/** Why a directory cannot be opened as a file: callers reading manifests name it more precisely. */
+const IS_DIRECTORY = 'it is a directory, not a file';
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 // O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
 // Both are 0 where the platform has no such flag (Windows).
@@ -14015,6 +14041,10 @@ function openInsideWorkspace(workspaceReal, absolute) {
         const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (stat.isFile())
             return { fd, size: stat.size };
+        if (stat.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            return { refused: IS_DIRECTORY };
+        }
     }
     catch (error) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -15013,7 +15043,11 @@ function extractFrontMatter(text) {
             };
         }
     }
-    return undefined;
+    return { unclosedAt: open + 1 };
+}
+/** Offset of the first lone CR (a line break only classic Mac OS writes), or -1. */
+function firstLoneCr(text) {
+    return text.search(/\r(?!\n)/);
 }
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -15022,11 +15056,21 @@ var main = __nccwpck_require__(1928);
 var tree_document = __nccwpck_require__(4291);
 // EXTERNAL MODULE: ./src/source/span.ts
 var span = __nccwpck_require__(545);
+// EXTERNAL MODULE: ./src/source/nesting.ts
+var nesting = __nccwpck_require__(4767);
+// EXTERNAL MODULE: ./src/source/duplicate-key.ts
+var duplicate_key = __nccwpck_require__(3338);
 ;// CONCATENATED MODULE: ./src/source/json.ts
 
 
 
-function toPositioned(node) {
+
+
+/**
+ * Depth is bounded (jsonNestingProblem) before this recursion runs. `path` is one shared stack,
+ * copied only when a duplicate is found: most manifests have none, and some have long arrays.
+ */
+function toPositioned(node, path, dup) {
     const out = { start: node.offset, end: node.offset + node.length };
     if (node.type === 'object') {
         out.children = new Map();
@@ -15034,7 +15078,19 @@ function toPositioned(node) {
             const [key, value] = prop.children ?? [];
             if (!key || typeof key.value !== 'string')
                 continue;
-            const child = value ? toPositioned(value) : { start: key.offset, end: key.offset + key.length };
+            const earlier = out.children.get(key.value);
+            if (earlier?.keyStart !== undefined && !dup.first) {
+                dup.first = {
+                    path: [...path],
+                    key: key.value,
+                    firstStart: earlier.keyStart,
+                    secondStart: key.offset,
+                    secondEnd: key.offset + key.length
+                };
+            }
+            path.push(key.value);
+            const child = value ? toPositioned(value, path, dup) : { start: key.offset, end: key.offset + key.length };
+            path.pop();
             child.keyStart = key.offset;
             child.keyEnd = key.offset + key.length;
             out.children.set(key.value, child);
@@ -15042,13 +15098,20 @@ function toPositioned(node) {
     }
     else if (node.type === 'array') {
         out.children = new Map();
-        (node.children ?? []).forEach((item, i) => out.children.set(i, toPositioned(item)));
+        (node.children ?? []).forEach((item, i) => {
+            path.push(i);
+            out.children.set(i, toPositioned(item, path, dup));
+            path.pop();
+        });
     }
     return out;
 }
-/** Strict JSON (no comments, no trailing commas) with positions for every value. */
+/** Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value. */
 function parseJsonDocument(text) {
     const lines = new span/* LineIndex */.r(text);
+    const deep = (0,nesting/* jsonNestingProblem */.e1)(text, lines);
+    if (deep)
+        return { problem: deep };
     const errors = [];
     const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !tree) {
@@ -15057,6 +15120,13 @@ function parseJsonDocument(text) {
         const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
         return { problem: { reason: `not valid JSON: ${what}`, span: at } };
     }
+    const dup = {};
+    const root = toPositioned(tree, [], dup);
+    // JSON.parse keeps the last of two equal keys and other tools the first: refuse to guess.
+    if (dup.first) {
+        const { path, key, firstStart, secondStart, secondEnd } = dup.first;
+        return { problem: (0,duplicate_key/* duplicateKeyProblem */.U)(path, key, firstStart, secondStart, secondEnd, lines) };
+    }
     let value;
     try {
         value = JSON.parse(text);
@@ -15064,15 +15134,15 @@ function parseJsonDocument(text) {
     catch (err) {
         return { problem: { reason: `not valid JSON: ${err.message}` } };
     }
-    return { doc: new tree_document/* TreeDocument */.Y(value, toPositioned(tree), lines) };
+    return { doc: new tree_document/* TreeDocument */.Y(value, root, lines) };
 }
 function describeJsonError(code) {
     // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-// EXTERNAL MODULE: ./src/source/yaml.ts
-var yaml = __nccwpck_require__(9094);
+// EXTERNAL MODULE: ./src/source/yaml.ts + 1 modules
+var yaml = __nccwpck_require__(1933);
 // EXTERNAL MODULE: ./src/formats/decode.ts
 var decode = __nccwpck_require__(7876);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -15381,6 +15451,20 @@ function unreadable(path, problem) {
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path, text) {
     const fm = extractFrontMatter(text);
+    if (fm && 'unclosedAt' in fm) {
+        const at = { line: fm.unclosedAt, column: 1, endLine: fm.unclosedAt, endColumn: 4 };
+        const reason = `its front matter opens with \`---\` on line ${fm.unclosedAt} and never closes, so its metadata ` +
+            'cannot be told from the prose: add a `---` line after the last metadata line';
+        return { result: unreadable(path, { reason, span: at }) };
+    }
+    const loneCr = firstLoneCr(text);
+    // Split on LF only, lone-CR text is one line: a card whose metadata is invisible, not a plain README.
+    if (!fm && loneCr >= 0 && extractFrontMatter(text.replace(/\r(?!\n)/g, '\n'))) {
+        const at = new span/* LineIndex */.r(text).span(loneCr, loneCr + 1);
+        const reason = 'it uses lone CR (`\\r`) line endings, so its front matter cannot be read: ' +
+            'save it with LF (or CRLF) line endings';
+        return { result: unreadable(path, { reason, span: at }) };
+    }
     if (!fm)
         return {
             result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
@@ -20719,8 +20803,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var config_error = __nccwpck_require__(2386);
 // EXTERNAL MODULE: ./src/files/open-chosen.ts
 var open_chosen = __nccwpck_require__(8470);
-// EXTERNAL MODULE: ./src/source/yaml.ts
-var yaml = __nccwpck_require__(9094);
+// EXTERNAL MODULE: ./src/source/yaml.ts + 1 modules
+var yaml = __nccwpck_require__(1933);
 // EXTERNAL MODULE: ./src/source/span.ts
 var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/policy/defaults.ts
@@ -26512,6 +26596,34 @@ function licenseAlternatives(expression) {
 
 /***/ }),
 
+/***/ 3338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ duplicateKeyProblem)
+/* harmony export */ });
+/** Readers disagree on which of two equal keys wins, so neither may silently count. */
+function duplicateKeyProblem(parent, key, firstStart, secondStart, secondEnd, lines) {
+    const name = key.length > 60 ? `${key.slice(0, 59)}…` : key;
+    const where = parent.length ? ` in \`${parentName(parent)}\`` : '';
+    const first = lines.position(firstStart).line;
+    const second = lines.position(secondStart).line;
+    const at = first === second ? `both on line ${first}` : `lines ${first} and ${second}`;
+    return {
+        reason: `the key \`${name}\`${where} appears twice (${at}): which one counts is undefined; keep one`,
+        span: lines.span(secondStart, secondEnd)
+    };
+}
+function parentName(path) {
+    let out = '';
+    for (const seg of path)
+        out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : String(seg);
+    return out.length > 60 ? `${out.slice(0, 59)}…` : out;
+}
+
+
+/***/ }),
+
 /***/ 7014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26559,6 +26671,217 @@ function parseLfsPointer(text) {
         return undefined;
     const size = Number(fields.size);
     return Number.isSafeInteger(size) ? { oid, size } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ yamlNestingProblem),
+/* harmony export */   e1: () => (/* binding */ jsonNestingProblem),
+/* harmony export */   nQ: () => (/* binding */ valueNestingProblem),
+/* harmony export */   wf: () => (/* binding */ yamlTextNestingProblem)
+/* harmony export */ });
+/* unused harmony export MAX_NESTING */
+/** Real manifests nest a handful of levels; 64 leaves room and stays far from any stack limit. */
+const MAX_NESTING = 64;
+function tooDeep(depth, lines, offset) {
+    return {
+        reason: `nested ${depth} levels deep; the limit is ${MAX_NESTING}`,
+        span: lines.span(offset, offset + 1)
+    };
+}
+/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
+function jsonNestingProblem(text, lines) {
+    let depth = 0;
+    let deepest = 0;
+    let passedAt = -1;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (depth > MAX_NESTING && passedAt < 0)
+                passedAt = i;
+        }
+        else if ((c === 0x5d || c === 0x7d) && depth > 0)
+            depth--;
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+/** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
+const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
+/**
+ * A linear pre-check of YAML text for the nesting yaml's own parser is slow on (thousands of
+ * levels cost it seconds): flow brackets, plus compact `- - -` runs, counted only where a value may
+ * start, skipping quoted scalars and comments. It only undercounts (indentation is ignored), so
+ * what it refuses is really that deep; the syntax tree check after it is the exact one.
+ */
+function yamlTextNestingProblem(text, lines) {
+    let flow = 0;
+    let compact = 0;
+    let prev = ''; // last significant character ('' after spaces at the start of a line)
+    let deepest = 0;
+    let passedAt = -1;
+    const reach = (depth, at) => {
+        if (depth > deepest)
+            deepest = depth;
+        if (depth > MAX_NESTING && passedAt < 0)
+            passedAt = at;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === ' ' || c === '\t')
+            continue;
+        if (c === '\n' || c === '\r') {
+            if (flow === 0)
+                prev = '';
+            compact = 0;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+            continue;
+        }
+        const start = VALUE_START.has(prev);
+        if (start && (c === '"' || c === "'")) {
+            // Quoted scalar: '' escapes a single quote, backslash escapes in double quotes.
+            for (i++; i < text.length; i++) {
+                if (c === '"' && text[i] === '\\')
+                    i++;
+                else if (text[i] === c) {
+                    if (c === "'" && text[i + 1] === "'")
+                        i++;
+                    else
+                        break;
+                }
+            }
+            prev = c;
+            continue;
+        }
+        if ((c === '[' || c === '{') && (start || flow > 0)) {
+            flow++;
+            reach(compact + flow, i);
+        }
+        else if ((c === ']' || c === '}') && flow > 0) {
+            flow--;
+        }
+        else if (c === '-' &&
+            flow === 0 &&
+            (prev === '' || (prev === '-' && compact > 0)) &&
+            /\s/.test(text[i + 1] ?? ' ')) {
+            // `- - - x` on one line: each dash opens a sequence inside the previous one.
+            compact++;
+            reach(compact, i);
+        }
+        prev = c;
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+function isCollection(token) {
+    return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+/** Collection depth of yaml's concrete syntax tree (built without recursion), before it is composed. */
+function yamlNestingProblem(tokens, lines) {
+    const stack = [];
+    for (const token of tokens)
+        if (token.type === 'document' && token.value)
+            stack.push({ token: token.value, depth: 0 });
+    let deepest = 0;
+    let passedAt = -1;
+    while (stack.length > 0) {
+        const { token, depth } = stack.pop();
+        if (!isCollection(token))
+            continue;
+        const level = depth + 1;
+        if (level > deepest)
+            deepest = level;
+        if (level > MAX_NESTING && (passedAt < 0 || token.offset < passedAt))
+            passedAt = token.offset;
+        for (const item of token.items) {
+            const pair = item;
+            if (pair.key)
+                stack.push({ token: pair.key, depth: level });
+            if (pair.value)
+                stack.push({ token: pair.value, depth: level });
+        }
+    }
+    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+function entriesOf(value) {
+    return Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+}
+/**
+ * Depth of a parsed value, which YAML aliases can make deeper than its text: each alias repeats its
+ * anchor's whole subtree. Shared subtrees are measured once (post-order, memoised), so an alias
+ * bomb costs its number of distinct nodes. Points at the alias (or value) where the limit passed.
+ */
+function valueNestingProblem(doc) {
+    const height = new Map();
+    const open = new Set(); // on the current branch: meeting one again is a cycle
+    const heightOf = (v) => (v !== null && typeof v === 'object' ? (height.get(v) ?? 0) : 0);
+    const stack = [];
+    if (doc.value !== null && typeof doc.value === 'object')
+        stack.push({ value: doc.value, path: [], expanded: false });
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (height.has(top.value)) {
+            stack.pop();
+        }
+        else if (!top.expanded) {
+            top.expanded = true;
+            open.add(top.value);
+            for (const [key, child] of entriesOf(top.value)) {
+                if (child === null || typeof child !== 'object' || height.has(child))
+                    continue;
+                // An alias inside its own anchor (`&a [*a]`): yaml builds a cyclic value, infinitely deep.
+                if (open.has(child)) {
+                    return {
+                        reason: 'it nests a YAML anchor inside itself through an alias, which is infinitely deep',
+                        span: doc.nearestSpan([...top.path, key])
+                    };
+                }
+                stack.push({ value: child, path: [...top.path, key], expanded: false });
+            }
+        }
+        else {
+            stack.pop();
+            open.delete(top.value);
+            let tallest = 0;
+            for (const [, child] of entriesOf(top.value))
+                tallest = Math.max(tallest, heightOf(child));
+            height.set(top.value, 1 + tallest);
+        }
+    }
+    const deepest = heightOf(doc.value);
+    if (deepest <= MAX_NESTING)
+        return undefined;
+    // Follow the deepest branch to the level that passed the limit.
+    const path = [];
+    let node = doc.value;
+    for (let level = 1; level < MAX_NESTING + 1; level++) {
+        const next = entriesOf(node).find(([, v]) => heightOf(v) === heightOf(node) - 1);
+        path.push(next[0]);
+        node = next[1];
+    }
+    return {
+        reason: `nested ${deepest} levels deep once YAML aliases are expanded; the limit is ${MAX_NESTING}`,
+        span: doc.nearestSpan(path)
+    };
 }
 
 
@@ -26665,33 +26988,80 @@ class TreeDocument {
 
 /***/ }),
 
-/***/ 9094:
+/***/ 1933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ parseYamlDocument)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4291);
-/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(545);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ parseYamlDocument)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/source/tree-document.ts
+var tree_document = __nccwpck_require__(4291);
+// EXTERNAL MODULE: ./src/source/span.ts
+var span = __nccwpck_require__(545);
+// EXTERNAL MODULE: ./src/source/nesting.ts
+var nesting = __nccwpck_require__(4767);
+// EXTERNAL MODULE: ./src/source/duplicate-key.ts
+var duplicate_key = __nccwpck_require__(3338);
+;// CONCATENATED MODULE: ./src/source/yaml-duplicate-key.ts
+
+
+/**
+ * yaml reports only the second of two equal keys (at `secondStart`); find the first too, so that
+ * the message names both lines. Undefined when the pair cannot be found (a non-scalar key).
+ */
+function yamlDuplicateKeyProblem(document, secondStart, lines) {
+    const stack = [{ node: document.contents, path: [] }];
+    while (stack.length > 0) {
+        const { node, path } = stack.pop();
+        if ((0,dist/* isSeq */.oP)(node))
+            node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+        if (!(0,dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Map();
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+                continue;
+            const { value, range } = pair.key;
+            const earlier = seen.get(value);
+            if (earlier !== undefined && range[0] === secondStart) {
+                return (0,duplicate_key/* duplicateKeyProblem */.U)(path, String(value), earlier, range[0], range[1], lines);
+            }
+            if (earlier === undefined)
+                seen.set(value, range[0]);
+            stack.push({ node: pair.value, path: [...path, String(value)] });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/source/yaml.ts
+
+
 
 
 
 /** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
 const MAX_ALIAS_COUNT = 100;
+const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true };
+/** Depth is bounded (yamlNestingProblem) before this recursion runs. */
 function toPositioned(node) {
     const n = node;
     if (!n || !('range' in n) || !n.range)
         return undefined;
     const out = { start: n.range[0], end: n.range[1] };
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n)) {
+    if ((0,dist/* isMap */.jh)(n)) {
         out.children = new Map();
         for (const pair of n.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
+            if (!(0,dist/* isPair */.tO)(pair))
                 continue;
             const key = pair.key;
-            const keyValue = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) ? key.value : undefined;
-            if (keyValue === undefined || keyValue === null || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) || !key.range)
+            const keyValue = (0,dist/* isScalar */.jn)(key) ? key.value : undefined;
+            if (keyValue === undefined || keyValue === null || !(0,dist/* isScalar */.jn)(key) || !key.range)
                 continue;
             const child = toPositioned(pair.value) ?? { start: key.range[0], end: key.range[1] };
             child.keyStart = key.range[0];
@@ -26699,7 +27069,7 @@ function toPositioned(node) {
             out.children.set(String(keyValue), child);
         }
     }
-    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(n)) {
+    else if ((0,dist/* isSeq */.oP)(n)) {
         out.children = new Map();
         n.items.forEach((item, i) => {
             const child = toPositioned(item);
@@ -26707,27 +27077,57 @@ function toPositioned(node) {
                 out.children.set(i, child);
         });
     }
-    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n) && n.range) {
+    else if ((0,dist/* isScalar */.jn)(n) && n.range) {
         // Value end excludes trailing comment/whitespace: range[1] is the value end.
         out.end = n.range[1];
     }
     return out;
 }
 /**
+ * What yaml's parseDocument does, split in two so that nesting is measured on the concrete syntax
+ * tree (built without recursion) before the recursive composer sees it.
+ */
+function compose(text, lines) {
+    const rough = (0,nesting/* yamlTextNestingProblem */.wf)(text, lines);
+    if (rough)
+        return { problem: rough };
+    const tokens = [...new dist/* Parser */.iX().parse(text)];
+    const deep = (0,nesting/* yamlNestingProblem */.Bt)(tokens, lines);
+    if (deep)
+        return { problem: deep };
+    let document;
+    for (const doc of new dist/* Composer */.Dk(OPTIONS).compose(tokens, true, text.length)) {
+        if (document)
+            return {
+                problem: { reason: 'it holds more than one YAML document', span: lines.span(doc.range[0], doc.range[0]) }
+            };
+        document = doc;
+    }
+    return { document: document };
+}
+/**
  * YAML 1.2 (core schema: dates stay strings) with positions.
  * `lineOffset` shifts reported lines, for front matter that starts below line 1.
  */
 function parseYamlDocument(text, lineOffset = 0) {
-    const lines = new _span_js__WEBPACK_IMPORTED_MODULE_2__/* .LineIndex */ .r(text, lineOffset);
-    let document;
+    const lines = new span/* LineIndex */.r(text, lineOffset);
+    let composed;
     try {
-        document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+        composed = compose(text, lines);
     }
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
     }
+    if ('problem' in composed)
+        return composed;
+    const { document } = composed;
     if (document.errors.length > 0) {
         const first = document.errors[0];
+        if (first.code === 'DUPLICATE_KEY') {
+            const dup = yamlDuplicateKeyProblem(document, first.pos[0], lines);
+            if (dup)
+                return { problem: dup };
+        }
         const at = lines.span(first.pos[0], first.pos[1]);
         return { problem: { reason: `not valid YAML: ${firstLine(first.message)}`, span: at } };
     }
@@ -26738,7 +27138,10 @@ function parseYamlDocument(text, lineOffset = 0) {
     catch (err) {
         return { problem: { reason: `not valid YAML: ${err.message}` } };
     }
-    return { doc: new _tree_document_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeDocument */ .Y(value ?? null, toPositioned(document.contents), lines) };
+    const doc = new tree_document/* TreeDocument */.Y(value ?? null, toPositioned(document.contents), lines);
+    // Only aliases (`*name`) can make the value deeper than the text, already measured.
+    const deep = text.includes('*') ? (0,nesting/* valueNestingProblem */.nQ)(doc) : undefined;
+    return deep ? { problem: deep } : { doc };
 }
 function firstLine(message) {
     return message.split('\n')[0];
@@ -37789,7 +38192,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -37811,10 +38214,10 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
