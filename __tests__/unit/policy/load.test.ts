@@ -254,7 +254,7 @@ describe('loadPolicy: which file', () => {
   it('fails with a ConfigError when the named path is a directory', async () => {
     await mkdir(join(workspace, 'policies'));
     await expect(loadPolicy({ workspace, file: 'policies', ruleIds: RULE_IDS })).rejects.toThrow(
-      /is not a regular file/
+      /is a directory, not a file/
     );
   });
 
@@ -311,7 +311,7 @@ describe('loadPolicy: hostile policy files', () => {
     expect(await refusal()).toMatch(/lineage-policy\.yml cannot be used: it is not a regular file/);
     await rm(join(workspace, '.github/lineage-policy.yml'));
     await mkdir(join(workspace, '.github/lineage-policy.yaml'));
-    expect(await refusal()).toMatch(/lineage-policy\.yaml cannot be used: it is not a regular file/);
+    expect(await refusal()).toMatch(/lineage-policy\.yaml cannot be used: it is a directory, not a file/);
     await rm(join(workspace, '.github/lineage-policy.yaml'), { recursive: true });
     await symlink('/dev/zero', join(workspace, '.github/lineage-policy.yml'));
     expect(await refusal()).toMatch(/cannot be used: it is a symbolic link that points outside/);
