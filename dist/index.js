@@ -54055,9 +54055,9 @@ function isHubModelConfig(value) {
 
 
 
+
 const FORMAT = 'lineage-gate-hub-cache';
 const cache_VERSION = 1;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -54065,7 +54065,7 @@ function keyString(key) {
     return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
 }
 function immutable(key, answer) {
-    return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+    return answer.kind === 'found' && key.revision !== undefined && (0,hub_id/* isFullSha */.Wf)(key.revision);
 }
 function configKeyString(key) {
     return `${key.endpoint} config ${key.id}@${key.revision}`;
@@ -54212,7 +54212,7 @@ class HubCache {
     }
     freshConfig(entry) {
         // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
-        const pinned = 'found' in entry.answer && FULL_SHA.test(entry.key.revision);
+        const pinned = 'found' in entry.answer && (0,hub_id/* isFullSha */.Wf)(entry.key.revision);
         return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
     }
     get(key) {
@@ -55233,7 +55233,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * or shell text is refused before git sees it.
  */
 const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
-const git_FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const MAX_REF_LENGTH = 255;
 /** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
 const DEEPEN_STEPS = [100, 1000];
@@ -55255,7 +55255,7 @@ function assertSafeRef(ref, what) {
     }
 }
 function isFullSha(ref) {
-    return git_FULL_SHA.test(ref);
+    return FULL_SHA.test(ref);
 }
 /** Runs git without a shell; never rejects, so callers decide what a failure means. */
 function git(cwd, args, timeoutMs = 120_000) {
@@ -63400,7 +63400,6 @@ function ancestry_findCycles(start, edges, nameOf) {
 ;// CONCATENATED MODULE: ./src/hub/verify.ts
 
 
-const verify_FULL_SHA = /^[0-9a-f]{40}$/i;
 function key(id, revision) {
     return `${id.toLowerCase()}@${revision ?? ''}`;
 }
@@ -63435,7 +63434,7 @@ async function configOf(client, id, revision) {
     }
     // A renamed repo is asked under its current id: the old one would only cost a redirect.
     const current = (0,hub_id/* hubIdProblem */.ye)(answer.info.id) ? id : answer.info.id;
-    return client.modelConfig({ id: current, revision: sha && verify_FULL_SHA.test(sha) ? sha : revision });
+    return client.modelConfig({ id: current, revision: sha && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : revision });
 }
 /** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */
 async function askConfigs(client, wanted) {

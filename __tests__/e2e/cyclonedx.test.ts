@@ -1,32 +1,10 @@
 /** End-to-end: the CycloneDX 1.6 ML-BOM from the bundled Action (`bom-file`) and CLI (`--format cyclonedx`). */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expectValidBom } from '../helpers/cyclonedx.js';
+import { expectValidBom, type Bom, type Cdx } from '../helpers/cyclonedx.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { startHubServer } from '../helpers/hub-server.js';
 import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
-
-interface Property {
-  name: string;
-  value: string;
-}
-interface Cdx {
-  type: string;
-  name: string;
-  version?: string;
-  'bom-ref'?: string;
-  purl?: string;
-  properties?: Property[];
-  components?: Cdx[];
-  pedigree?: { ancestors: Cdx[] };
-  modelCard?: { modelParameters: { datasets: { ref: string }[] } };
-}
-interface Bom {
-  specVersion: string;
-  serialNumber: string;
-  metadata: { tools: { components: { name: string; version: string }[] } };
-  components: Cdx[];
-}
 
 const prop = (c: Cdx, name: string): string | undefined =>
   c.properties?.find((p) => p.name === `lineage-gate:${name}`)?.value;

@@ -10,7 +10,8 @@ import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
 import { runAction, runCli } from '../helpers/run-action.js';
 import { prFilesServer, pullRequestPayload } from '../helpers/pr-files.js';
-import { ggufBytes, lfsPointerText, safetensorsBytes, type TensorSpec } from '../helpers/weights.js';
+import { CODER_PRO } from '../helpers/example-weights.js';
+import { lfsPointerText, safetensorsBytes, type TensorSpec } from '../helpers/weights.js';
 
 const validateReport = reportValidator();
 
@@ -32,22 +33,6 @@ function write(root: string, files: Record<string, string | Buffer>): void {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-}
-
-/** A GGUF whose header says, as llama.cpp's converter writes it, which model it was made from. */
-function kimiGguf(): Buffer {
-  return ggufBytes({
-    entries: [
-      ['general.architecture', 'string', 'deepseek2'],
-      ['general.name', 'string', 'Coder Pro'],
-      ['general.base_model.count', 'uint32', 1],
-      ['general.base_model.0.name', 'string', 'Kimi K2.5'],
-      ['general.base_model.0.organization', 'string', 'Moonshotai'],
-      ['general.base_model.0.repo_url', 'string', 'https://huggingface.co/moonshotai/Kimi-K2.5'],
-      ['deepseek2.embedding_length', 'uint32', 7168],
-      ['deepseek2.block_count', 'uint32', 61]
-    ]
-  });
 }
 
 /** PEFT LoRA factors for q_proj and v_proj of `layers` layers, as peft names them. */
@@ -78,9 +63,9 @@ describe('pull requests judged against the weights', () => {
   it('the card says in-house, the weights say Kimi: an error naming both files and both values', async () => {
     const workspace = tempDir('lg-bytes-');
     const card =
-      '---\nlicense: other\nlicense_name: acme-proprietary\n' +
+      '---\nlicense: other\nlicense_name: modified-mit\n' +
       'license_link: LICENSE\n---\n# Coder Pro\n\nOur in-house model.\n';
-    write(workspace, { 'models/coder-pro/README.md': card, 'models/coder-pro/coder-pro.gguf': kimiGguf() });
+    write(workspace, { 'models/coder-pro/README.md': card, 'models/coder-pro/coder-pro.gguf': CODER_PRO });
     server = await prFilesServer(21, [
       ['models/coder-pro/README.md', 'added'],
       ['models/coder-pro/coder-pro.gguf', 'added']

@@ -28,3 +28,36 @@ export async function expectValidBom(text: string): Promise<void> {
   expect(await cycloneDxErrors(text)).toBeNull();
   expect(badUrls(JSON.parse(text))).toEqual([]);
 }
+
+/** The parts of a CycloneDX 1.6 BOM the tests read. */
+export interface CdxProperty {
+  name: string;
+  value: string;
+}
+export interface Cdx {
+  type: string;
+  name: string;
+  version?: string;
+  'bom-ref'?: string;
+  purl?: string;
+  hashes?: { alg: string; content: string }[];
+  licenses?: {
+    license?: { id?: string; name?: string; url?: string; acknowledgement?: string; properties?: CdxProperty[] };
+    expression?: string;
+  }[];
+  externalReferences?: { type: string; url: string }[];
+  properties?: CdxProperty[];
+  components?: Cdx[];
+  pedigree?: { ancestors: Cdx[] };
+  modelCard?: { modelParameters: { datasets: { ref: string }[] } };
+  data?: { type: string; name: string }[];
+}
+export interface Bom {
+  bomFormat: string;
+  specVersion: string;
+  serialNumber: string;
+  version: number;
+  metadata: { timestamp: string; tools: { components: Cdx[] }; properties: CdxProperty[] };
+  components: Cdx[];
+  dependencies?: unknown;
+}

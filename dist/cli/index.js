@@ -16188,6 +16188,8 @@ function isHubModelConfig(value) {
         (value.authenticated === undefined || typeof value.authenticated === 'boolean'));
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/hub/cache.ts
 /**
  * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
@@ -16213,9 +16215,9 @@ function isHubModelConfig(value) {
 
 
 
+
 const FORMAT = 'lineage-gate-hub-cache';
 const VERSION = 1;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -16223,7 +16225,7 @@ function keyString(key) {
     return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
 }
 function immutable(key, answer) {
-    return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+    return answer.kind === 'found' && key.revision !== undefined && (0,hub_id/* isFullSha */.Wf)(key.revision);
 }
 function configKeyString(key) {
     return `${key.endpoint} config ${key.id}@${key.revision}`;
@@ -16370,7 +16372,7 @@ class HubCache {
     }
     freshConfig(entry) {
         // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
-        const pinned = 'found' in entry.answer && FULL_SHA.test(entry.key.revision);
+        const pinned = 'found' in entry.answer && (0,hub_id/* isFullSha */.Wf)(entry.key.revision);
         return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
     }
     get(key) {
@@ -16450,8 +16452,6 @@ class HubCache {
     }
 }
 
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/hub/retry.ts
@@ -20247,7 +20247,6 @@ function findCycles(start, edges, nameOf) {
 ;// CONCATENATED MODULE: ./src/hub/verify.ts
 
 
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 function key(id, revision) {
     return `${id.toLowerCase()}@${revision ?? ''}`;
 }
@@ -20282,7 +20281,7 @@ async function configOf(client, id, revision) {
     }
     // A renamed repo is asked under its current id: the old one would only cost a redirect.
     const current = (0,hub_id/* hubIdProblem */.ye)(answer.info.id) ? id : answer.info.id;
-    return client.modelConfig({ id: current, revision: sha && FULL_SHA.test(sha) ? sha : revision });
+    return client.modelConfig({ id: current, revision: sha && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : revision });
 }
 /** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */
 async function askConfigs(client, wanted) {

@@ -22,6 +22,7 @@ import { openChosenFile, openTrustedFile } from '../files/open-chosen.js';
 import { writeOutputFile } from '../files/write-output.js';
 import { isCacheable, isHubAnswer, type HubAnswer, type RepoType } from './answer.js';
 import { isCacheableConfig, isHubModelConfig, type HubModelConfig } from './model-config.js';
+import { isFullSha } from '../lineage/hub-id.js';
 
 export interface HubCacheKey {
   endpoint: string;
@@ -66,7 +67,6 @@ export interface HubCacheLoad {
 
 const FORMAT = 'lineage-gate-hub-cache';
 const VERSION = 1;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -78,7 +78,7 @@ function keyString(key: HubCacheKey): string {
 }
 
 function immutable(key: HubCacheKey, answer: HubAnswer): boolean {
-  return answer.kind === 'found' && key.revision !== undefined && FULL_SHA.test(key.revision);
+  return answer.kind === 'found' && key.revision !== undefined && isFullSha(key.revision);
 }
 
 interface StoredEntry extends HubCacheEntry {
@@ -248,7 +248,7 @@ export class HubCache {
 
   private freshConfig(entry: StoredConfig): boolean {
     // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
-    const pinned = 'found' in entry.answer && FULL_SHA.test(entry.key.revision);
+    const pinned = 'found' in entry.answer && isFullSha(entry.key.revision);
     return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
   }
 

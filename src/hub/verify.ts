@@ -1,5 +1,5 @@
 import type { Artifact } from '../lineage/artifact.js';
-import { hubIdProblem } from '../lineage/hub-id.js';
+import { hubIdProblem, isFullSha } from '../lineage/hub-id.js';
 import type { DatasetRef, UpstreamRef } from '../lineage/record.js';
 import { nodeAllowance, resolveAncestry, type AncestryResult, type RepoInfoSource } from './ancestry.js';
 import type { HubAnswer } from './answer.js';
@@ -34,8 +34,6 @@ export interface ModelConfigSource {
 
 /** What verifyOnHub asks: repo info always, config.json when the source can read it. */
 export type HubSource = RepoInfoSource & Partial<ModelConfigSource>;
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 function key(id: string, revision: string | undefined): string {
   return `${id.toLowerCase()}@${revision ?? ''}`;
@@ -80,7 +78,7 @@ async function configOf(
   }
   // A renamed repo is asked under its current id: the old one would only cost a redirect.
   const current = hubIdProblem(answer.info.id) ? id : answer.info.id;
-  return client.modelConfig({ id: current, revision: sha && FULL_SHA.test(sha) ? sha : revision });
+  return client.modelConfig({ id: current, revision: sha && isFullSha(sha) ? sha : revision });
 }
 
 /** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */

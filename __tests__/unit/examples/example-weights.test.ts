@@ -6,24 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../helpers/run-action.js';
-import { ggufBytes } from '../../helpers/weights.js';
-
-/** "Coder Pro": a card that says in-house beside a GGUF whose header says it was made from Kimi K2.5. */
-const CODER_PRO = ggufBytes({
-  entries: [
-    ['general.architecture', 'string', 'deepseek2'],
-    ['general.type', 'string', 'model'],
-    ['general.name', 'string', 'Coder Pro'],
-    ['general.license', 'string', 'other'],
-    ['general.license.name', 'string', 'modified-mit'],
-    ['general.base_model.count', 'uint32', 1],
-    ['general.base_model.0.name', 'string', 'Kimi K2.5'],
-    ['general.base_model.0.organization', 'string', 'Moonshotai'],
-    ['general.base_model.0.repo_url', 'string', 'https://huggingface.co/moonshotai/Kimi-K2.5'],
-    ['deepseek2.embedding_length', 'uint32', 7168],
-    ['deepseek2.block_count', 'uint32', 61]
-  ]
-});
+import { CODER_PRO } from '../../helpers/example-weights.js';
 
 const EXAMPLES: [string, Buffer][] = [['examples/drops/coder-pro/coder-pro.gguf', CODER_PRO]];
 

@@ -9,7 +9,7 @@ import {
   pinnedCommit
 } from '../../../src/report/render/cyclonedx-hub.js';
 import { httpUrl, licenseChoice, spdxLicenseId } from '../../../src/report/render/cyclonedx-license.js';
-import { cycloneDxErrors, expectValidBom } from '../../helpers/cyclonedx.js';
+import { cycloneDxErrors, expectValidBom, type Bom, type Cdx } from '../../helpers/cyclonedx.js';
 import { HOSTILE, sampleReport } from './sample-report.js';
 
 const SERIAL = 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79';
@@ -19,38 +19,6 @@ const SHA = '0123456789abcdef0123456789abcdef01234567';
 const BASE_SHA = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const DIGEST = 'ab'.repeat(32);
 const OID = 'CD'.repeat(32);
-
-interface Property {
-  name: string;
-  value: string;
-}
-interface Cdx {
-  type: string;
-  name: string;
-  version?: string;
-  'bom-ref'?: string;
-  purl?: string;
-  hashes?: { alg: string; content: string }[];
-  licenses?: {
-    license?: { id?: string; name?: string; url?: string; acknowledgement?: string; properties?: Property[] };
-    expression?: string;
-  }[];
-  externalReferences?: { type: string; url: string }[];
-  properties?: Property[];
-  components?: Cdx[];
-  pedigree?: { ancestors: Cdx[] };
-  modelCard?: { modelParameters: { datasets: { ref: string }[] } };
-  data?: { type: string; name: string }[];
-}
-interface Bom {
-  bomFormat: string;
-  specVersion: string;
-  serialNumber: string;
-  version: number;
-  metadata: { timestamp: string; tools: { components: Cdx[] }; properties: Property[] };
-  components: Cdx[];
-  dependencies?: unknown;
-}
 
 async function render(report: Report, options: Partial<typeof FIXED> = FIXED): Promise<{ text: string; bom: Bom }> {
   const text = await renderCycloneDx(report, { toolVersion: '9.9.9', ...options });
