@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { ConfigError } from '../config-error.js';
+import { globSyntaxProblem, normalisePathGlob, pathGlob } from '../glob/glob.js';
 import type { Change } from './change-set.js';
 
 /** Repository-relative path with `/` → whether the gate looks at it. */
@@ -8,13 +8,6 @@ export type PathFilter = (path: string) => boolean;
 interface Rule {
   negated: boolean;
   matches: (path: string) => boolean;
-}
-
-/** `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole directory. */
-function normalise(glob: string): string {
-  let g = glob.replace(/^\.\//, '').replace(/^\/+/, '');
-  if (g.endsWith('/')) g += '**';
-  return g;
 }
 
 /**
@@ -28,9 +21,11 @@ export function makePathFilter(globs: readonly string[]): PathFilter {
     const trimmed = raw.trim();
     if (!trimmed) continue;
     const negated = trimmed.startsWith('!');
-    const glob = normalise(negated ? trimmed.slice(1).trim() : trimmed);
+    const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
     if (!glob) throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
-    rules.push({ negated, matches: picomatch(glob, { dot: true, windows: false }) });
+    const problem = globSyntaxProblem(glob);
+    if (problem) throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${problem}.`);
+    rules.push({ negated, matches: pathGlob(glob) });
   }
   if (rules.length === 0) return () => true;
   const startIncluded = rules.every((r) => r.negated);

@@ -3,7 +3,7 @@
  * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
  * family table (an inference from the name). The Hub will come after these once it is wired in.
  */
-import picomatch from 'picomatch';
+import { idGlob } from '../glob/glob.js';
 import type { Evidence, LicenseDecl, LineageRecord, UpstreamRef } from '../lineage/record.js';
 import type { LicenseEntry, LicenseKnowledge } from './knowledge.js';
 
@@ -77,8 +77,7 @@ const matchers = new Map<string, (id: string) => boolean>();
 function matcher(pattern: string): (id: string) => boolean {
   let test = matchers.get(pattern);
   if (!test) {
-    // Hub ids resolve case-insensitively, so patterns match them that way too.
-    test = picomatch(pattern, { nocase: true, dot: true });
+    test = idGlob(pattern);
     matchers.set(pattern, test);
   }
   return test;

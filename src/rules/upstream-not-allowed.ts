@@ -1,9 +1,9 @@
-import picomatch from 'picomatch';
+import { idGlob } from '../glob/glob.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { allUpstreams, isResolvable, where } from './artifact-facts.js';
 
 function matcher(patterns: readonly string[]): (id: string) => string | undefined {
-  const compiled = patterns.map((p) => ({ p, test: picomatch(p, { nocase: true, dot: true }) }));
+  const compiled = patterns.map((p) => ({ p, test: idGlob(p) }));
   return (id) => compiled.find((c) => c.test(id))?.p;
 }
 

@@ -9,26 +9,9 @@ import { classifyDatasetId, classifyUpstream } from '../../../src/lineage/classi
 import { extractFrontMatter } from '../../../src/source/front-matter.js';
 import { parseJsonDocument } from '../../../src/source/json.js';
 import { parseYamlDocument } from '../../../src/source/yaml.js';
+import { FC_RUNS, timed } from '../../helpers/timed.js';
 
-const RUNS = Number(process.env.LINEAGE_GATE_FC_RUNS ?? 300);
-/** Generous for a loaded 2-core CI machine (quiet runs take 30–40 ms at worst); a hang is what this catches. */
-const LIMIT_MS = 1000;
-const options = { numRuns: RUNS };
-
-/**
- * Runs `f`, failing when it throws or takes longer than LIMIT_MS twice in a row: one slow call can
- * be a garbage collection or a compile in a busy test worker, two are the input's doing.
- */
-function timed<T>(f: () => T): T {
-  let took = 0;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const started = performance.now();
-    const result = f();
-    took = performance.now() - started;
-    if (took <= LIMIT_MS) return result;
-  }
-  throw new Error(`took ${took.toFixed(0)} ms twice (limit ${LIMIT_MS} ms)`);
-}
+const options = { numRuns: FC_RUNS };
 
 const KEYS = [
   'base_model',
@@ -197,7 +180,7 @@ describe('parsers never throw and stay fast', () => {
         const r = timed(() => readManifest(`dir/${name}`, bytes));
         expect(['record', 'not-a-manifest', 'unreadable']).toContain(r.kind);
       }),
-      { numRuns: Math.max(1, Math.ceil(RUNS / 2)) }
+      { numRuns: Math.max(1, Math.ceil(FC_RUNS / 2)) }
     );
   });
 
@@ -210,7 +193,7 @@ describe('parsers never throw and stay fast', () => {
         const r = timed(() => readManifest(`dir/${name}`, Buffer.from(t)));
         expect(['record', 'not-a-manifest', 'unreadable']).toContain(r.kind);
       }),
-      { numRuns: Math.max(1, Math.ceil(RUNS / 2)) }
+      { numRuns: Math.max(1, Math.ceil(FC_RUNS / 2)) }
     );
   });
 

@@ -134,7 +134,7 @@ describe('invalid policies: each problem at its line and column', () => {
     [
       'an invalid license glob',
       'version: 1\nlicenses:\n  deny: ["cc-by-nc-[34"]\n',
-      [[3, 10, '`licenses.deny[0]` "cc-by-nc-[34" is not a valid glob: Missing closing: "]"']]
+      [[3, 10, '`licenses.deny[0]` "cc-by-nc-[34" is not a valid glob: a `[` class is never closed (at character 10)']]
     ],
     [
       'an upstream license mapping to a pattern, and a key with spaces',
@@ -175,7 +175,7 @@ describe('invalid policies: each problem at its line and column', () => {
       'version: 1\nupstreams:\n  allow: ["meta-llama/[Ll]lama*", "meta-llama/{a,b"]\n' +
         '  deny: ["!some-org/*", "some org/*"]\n',
       [
-        [3, 35, '`upstreams.allow[1]` "meta-llama/{a,b" is not a valid glob: Missing closing: "}"'],
+        [3, 35, '`upstreams.allow[1]` "meta-llama/{a,b" is not a valid glob: a `{` is never closed (at character 12)'],
         [4, 10, '`upstreams.deny[0]` "!some-org/*" starts with `!`: negated patterns are not supported here'],
         [4, 25, '`upstreams.deny[1]` "some org/*" contains whitespace, which no Hub id has']
       ]
@@ -248,8 +248,8 @@ describe('invalid policies: each problem at its line and column', () => {
       'version: 1\nwaivers:\n  - { rule: hub-gated, path: "runs/[a", reason: x }\n' +
         '  - { rule: hub-gated, path: "**", upstream: "meta-llama/(x", reason: x }\n',
       [
-        [3, 30, '`path` of waiver 1 "runs/[a" is not a valid glob: Missing closing: "]"'],
-        [4, 46, '`upstream` of waiver 2 "meta-llama/(x" is not a valid glob: Missing closing: ")"']
+        [3, 30, '`path` of waiver 1 "runs/[a" is not a valid glob: a `[` class is never closed (at character 6)'],
+        [4, 46, '`upstream` of waiver 2 "meta-llama/(x" contains `(`, which no Hub id has']
       ]
     ],
     [
