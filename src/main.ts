@@ -6,7 +6,8 @@ import { readInputs } from './action/inputs.js';
 import { loadRunPolicy } from './action/run-policy.js';
 import { clockFromEnv } from './clock.js';
 import { publishPrSurfaces } from './action/pr-surfaces.js';
-import { oneLine } from './action/log.js';
+import { registerSecret, runSecrets, say } from './action/log.js';
+import { redactJson } from './hub/safe-text.js';
 import { ConfigError, PolicyError } from './config-error.js';
 import { setUpHub } from './hub/setup.js';
 import { cacheDistrust } from './hub/cache-trust.js';
@@ -83,7 +84,7 @@ async function writeSummary(report: Report): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write();
   } catch (err) {
-    core.warning(`Could not write the job summary: ${oneLine((err as Error).message)}`);
+    core.warning(`Could not write the job summary: ${say((err as Error).message)}`);
   }
 }
 
@@ -96,6 +97,8 @@ function headSha(): string | undefined {
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
+    registerSecret(inputs.token);
+    registerSecret(inputs.hubToken);
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
     const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
@@ -117,10 +120,10 @@ export async function run(): Promise<void> {
       octokit,
       owner,
       repo,
-      log: (message: string) => core.info(oneLine(message))
+      log: (message: string) => core.info(say(message))
     });
-    core.info(`Files: ${oneLine(changeSet.source)}`);
-    for (const note of changeSet.notes) core.info(`Note: ${oneLine(note)}`);
+    core.info(`Files: ${say(changeSet.source)}`);
+    for (const note of changeSet.notes) core.info(`Note: ${say(note)}`);
 
     const policy = await loadRunPolicy({ inputs, workspace, payload, octokit, owner, repo, notes: changeSet.notes });
     const cachePath = hubCachePath(workspace, inputs.hubCache);
@@ -140,12 +143,15 @@ export async function run(): Promise<void> {
           })
         : undefined,
       maxDepth: inputs.hubMaxDepth,
-      log: (message: string) => core.info(oneLine(message))
+      log: (message: string) => core.info(say(message))
     });
     // The token must never reach the log, even inside an error message.
-    if (hub.token) core.setSecret(hub.token);
-    if ('off' in hub.hub) core.info(oneLine(hub.hub.off));
-    const report = await runGate({
+    if (hub.token) {
+      core.setSecret(hub.token);
+      registerSecret(hub.token);
+    }
+    if ('off' in hub.hub) core.info(say(hub.hub.off));
+    const gateReport = await runGate({
       workspace,
       changeSet,
       include: makePathFilter(inputs.paths),
@@ -154,6 +160,8 @@ export async function run(): Promise<void> {
       now: clockFromEnv(process.env),
       hub: hub.hub
     });
+    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
+    const report = redactJson(gateReport, runSecrets);
     await hub.finish();
     emitAnnotations(toAnnotations(report), core);
     await writeSummary(report);
@@ -200,8 +208,8 @@ export async function run(): Promise<void> {
         comment: inputs.comment,
         checkRun: inputs.checkRun,
         reviewComments: inputs.reviewComments,
-        info: (m) => core.info(oneLine(m)),
-        warn: (m) => core.warning(oneLine(m))
+        info: (m) => core.info(say(m)),
+        warn: (m) => core.warning(say(m))
       });
     }
 
@@ -215,14 +223,14 @@ export async function run(): Promise<void> {
     if (err instanceof PolicyError) {
       // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
       for (const p of err.problems)
-        core.error(p.message, {
+        core.error(say(p.message), {
           title: 'invalid lineage policy',
           file: p.file,
           startLine: p.line,
           startColumn: p.column
         });
-      core.setFailed(`Configuration error: ${oneLine(err.message)}`);
-    } else if (err instanceof ConfigError) core.setFailed(`Configuration error: ${oneLine(err.message)}`);
-    else core.setFailed(`lineage-gate could not complete: ${oneLine((err as Error).stack ?? String(err))}`);
+      core.setFailed(`Configuration error: ${say(err.message)}`);
+    } else if (err instanceof ConfigError) core.setFailed(`Configuration error: ${say(err.message)}`);
+    else core.setFailed(`lineage-gate could not complete: ${say((err as Error).stack ?? String(err))}`);
   }
 }

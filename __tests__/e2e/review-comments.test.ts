@@ -226,4 +226,26 @@ describe('review comments when GitHub refuses', () => {
     );
     expect(gh.reviews).toHaveLength(0);
   }, 30000);
+
+  it('masks the GitHub token and its prefixes when a refusal quotes them', async () => {
+    const token = 'ghs_RenderTimeMask0123456789abcdef';
+    const dir = tempDir('lg-review-echo-');
+    write(dir, { 'adapters/llama/README.md': CARD, 'adapters/llama/adapter_config.json': CONFIG });
+    const gh = await standIn({ readOnly: true, echoToken: true });
+    gh.files.push({ path: 'adapters/llama/README.md', status: 'added' });
+    const result = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', 'a'.repeat(40)),
+      apiUrl: gh.server.url,
+      inputs: { token, 'review-comments': 'true', comment: 'always', 'report-file': 'report.json' }
+    });
+    expect(result.code).toBe(1);
+    // The server quoted `token ghs_RenderTime` (14 characters of the token): the Action printed `***` instead.
+    expect(result.stdout).toMatch(/^::warning::Could not write the pull request review \(HTTP 502: .*token \*\*\*/m);
+    const seen = [result.stdout, result.stderr, result.summary, readFileSync(join(dir, 'report.json'), 'utf8')].join(
+      '\n'
+    );
+    for (let n = 8; n <= token.length; n++) expect(seen).not.toContain(token.slice(0, n));
+  }, 30000);
 });

@@ -75,6 +75,8 @@ export interface CheckRunPatch {
 export interface StandInOptions {
   /** Refuse every write with 403, as GitHub does for a fork's read-only token. */
   readOnly?: boolean;
+  /** With `readOnly`: writes fail with 502 quoting the first 20 characters of the Authorization header. */
+  echoToken?: boolean;
   /** Refuse reviews that carry line comments with 422, as GitHub does when a line is not in the diff. */
   refuseLineComments?: boolean;
   /** Answer the pull request files API with 500, so the gate falls back to git diff. */
@@ -154,7 +156,11 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
     resolvedThreads: new Set<number>()
   };
   let nextId = 1000;
-  const denied = (): ApiResponse => githubError(403, 'Resource not accessible by integration');
+  /** 403 as GitHub words it, or (`echoToken`) a 502 from a misbehaving proxy that quotes the credentials. */
+  const denied = (req: ApiRequest): ApiResponse =>
+    options.echoToken
+      ? githubError(502, `Upstream refused credentials ${String(req.headers.authorization ?? '').slice(0, 20)}`)
+      : githubError(403, 'Resource not accessible by integration');
   const base = `/repos/${OWNER}/${REPO}`;
   const body = (req: ApiRequest) => req.json as Record<string, unknown>;
   // Answers are built from GitHub's own examples, so they validate against its OpenAPI description.
@@ -239,7 +245,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
   const editBody =
     <T extends { id: number; body: string }>(list: T[], render: (item: T) => Record<string, unknown>) =>
     (req: ApiRequest): ApiResponse => {
-      if (options.readOnly) return denied();
+      if (options.readOnly) return denied(req);
       const item = list.find((x) => String(x.id) === req.params.id);
       if (!item) return githubError(404, 'Not Found');
       item.body = String(body(req).body);
@@ -310,7 +316,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'POST',
         path: `${base}/issues/${PR_NUMBER}/comments`,
         handler: (req) => {
-          if (options.readOnly) return denied();
+          if (options.readOnly) return denied(req);
           const c = { id: nextId++, body: String(body(req).body), user: BOT };
           state.issueComments.push(c);
           return { status: 201, body: asIssueComment(c) };
@@ -335,7 +341,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'POST',
         path: `${base}/pulls/${PR_NUMBER}/reviews`,
         handler: (req) => {
-          if (options.readOnly) return denied();
+          if (options.readOnly) return denied(req);
           const b = body(req) as {
             body: string;
             commit_id: string;
@@ -368,7 +374,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'POST',
         path: `${base}/check-runs`,
         handler: (req) => {
-          if (options.readOnly) return denied();
+          if (options.readOnly) return denied(req);
           state.checkRunBodies.push(body(req));
           checkRunHeadSha = String(body(req).head_sha);
           return { status: 201, body: asCheckRun('in_progress') };
@@ -378,7 +384,7 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'PATCH',
         path: `${base}/check-runs/:id`,
         handler: (req) => {
-          if (options.readOnly) return denied();
+          if (options.readOnly) return denied(req);
           const b = body(req) as { output?: { annotations?: unknown[] }; status?: string; conclusion?: string };
           state.checkRunBodies.push(body(req));
           state.checkPatches.push({

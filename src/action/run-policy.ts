@@ -6,7 +6,7 @@ import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import { RULE_IDS } from '../rules/ids.js';
 import type { ActionInputs } from './inputs.js';
-import { oneLine } from './log.js';
+import { say } from './log.js';
 
 export interface RunPolicyOptions {
   inputs: ActionInputs;
@@ -37,7 +37,7 @@ export async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
       workspace: o.workspace,
       ruleIds: RULE_IDS
     });
-    for (const note of base.notes) core.info(oneLine(note));
+    for (const note of base.notes) core.info(say(note));
     o.notes.push(...base.notes.slice(1));
     return base.policy;
   }
@@ -46,7 +46,7 @@ export async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
   const policy = await loadPolicy({ workspace: o.workspace, file, ruleIds: RULE_IDS });
   core.info(
     policy.file
-      ? `Policy: ${oneLine(policy.file)} (${policy.waivers.length} waiver(s))`
+      ? `Policy: ${say(policy.file)} (${policy.waivers.length} waiver(s))`
       : 'Policy: none found at .github/lineage-policy.yml; using the defaults.'
   );
   return policy;

@@ -19,11 +19,16 @@ export function oneLine(text: string, max = MAX_MESSAGE): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** One secret, or several (the Action holds a GitHub token and maybe a Hub token). */
+export type Secrets = string | undefined | readonly (string | undefined)[];
+
 /**
- * Replaces the token and every run of 8 or more of its leading characters in `text` (the whole
+ * Replaces each token and every run of 8 or more of its leading characters in `text` (the whole
  * token when it is shorter). Prefixes matter: an excerpt or a proxy may cut the echo anywhere.
  */
-export function redact(text: string, secret: string | undefined): string {
+export function redact(text: string, secrets: Secrets): string {
+  if (typeof secrets !== 'string') return (secrets ?? []).reduce<string>((t, s) => redact(t, s), text);
+  const secret = secrets;
   if (!secret) return text;
   const min = Math.min(MIN_SECRET_PREFIX, secret.length);
   const head = secret.slice(0, min);
@@ -39,18 +44,21 @@ export function redact(text: string, secret: string | undefined): string {
 }
 
 /** A short, sanitised, token-free excerpt of remote text: the one way such text is quoted. */
-export function remoteExcerpt(text: string, secret: string | undefined, max = MAX_MESSAGE): string {
+export function remoteExcerpt(text: string, secret: Secrets, max = MAX_MESSAGE): string {
   // Mask before cutting (a whole echo) and after (an echo the cut left as a prefix shorter than the run).
   return redact(oneLine(redact(text, secret), max), secret);
 }
 
-/** Deep copy of a JSON value with the token (and its prefixes) removed from every string, keys included. */
-export function redactJson<T>(value: T, secret: string | undefined): T {
-  if (!secret) return value;
+/**
+ * Deep copy of a JSON value with the tokens (and their prefixes) removed from every string, keys
+ * included. Only arrays and plain objects are walked; anything else is kept as it is.
+ */
+export function redactJson<T>(value: T, secret: Secrets): T {
+  if (!(typeof secret === 'string' ? secret : secret?.some(Boolean))) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redact(v, secret);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
+    if (v && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k, secret), walk(x)]));
     }
     return v;

@@ -15,6 +15,12 @@ describe('redact', () => {
     expect(redact('a abc12 b', 'abc12')).toBe('a *** b');
     expect(redact(`a ${TOKEN}`, undefined)).toBe(`a ${TOKEN}`);
   });
+
+  it('masks every secret of a list (the GitHub token and the Hub token), skipping empty ones', () => {
+    const github = 'ghs_SafeTextGithubToken0123456789';
+    expect(redact(`${github.slice(0, 12)} / ${TOKEN.slice(0, 9)}`, [github, undefined, '', TOKEN])).toBe('*** / ***');
+    expect(redact('plain', [])).toBe('plain');
+  });
 });
 
 describe('remoteExcerpt', () => {
@@ -32,5 +38,14 @@ describe('redactJson', () => {
   it('masks every string and key, deep', () => {
     const value = { [TOKEN]: [`x ${TOKEN.slice(0, 10)}`, 1, null, { k: TOKEN }] };
     expect(redactJson(value, TOKEN)).toEqual({ '***': ['x ***', 1, null, { k: '***' }] });
+  });
+
+  it('walks plain objects and arrays only, and returns the value itself when there is no secret', () => {
+    const when = new Date(0);
+    const value = { when, list: [TOKEN] };
+    const masked = redactJson(value, [undefined, TOKEN]);
+    expect(masked.when).toBe(when);
+    expect(masked.list).toEqual(['***']);
+    expect(redactJson(value, [undefined, ''])).toBe(value);
   });
 });
