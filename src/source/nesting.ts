@@ -58,12 +58,30 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
     if (depth > deepest) deepest = depth;
     if (depth > MAX_NESTING && passedAt < 0) passedAt = at;
   };
+  let lineStart = 0;
+  /** Column of the node a block scalar on this line would belong to (the key, or the `-` of `- |`). */
+  let nodeColumn = -1;
+  let dashColumn = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t') continue;
     if (c === '\n' || c === '\r') {
       if (flow === 0) prev = '';
       compact = 0;
+      lineStart = i + 1;
+      nodeColumn = -1;
+      continue;
+    }
+    if (c === '-' && /\s/.test(text[i + 1] ?? ' ')) dashColumn = i - lineStart;
+    else if (nodeColumn < 0) nodeColumn = i - lineStart;
+    if ((c === '|' || c === '>') && flow === 0 && VALUE_START.has(prev)) {
+      // A block scalar is text: skip its lines (blank or indented deeper than its node).
+      const parent = prev === '-' ? dashColumn : Math.max(nodeColumn, 0);
+      i = skipBlockScalar(text, i, parent);
+      prev = '';
+      compact = 0;
+      lineStart = i + 1;
+      nodeColumn = -1;
       continue;
     }
     if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
@@ -101,6 +119,23 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
     prev = c;
   }
   return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+
+/**
+ * From a block scalar's indicator, the offset of the newline that ends its last content line: the
+ * header line, then every line that is blank or indented more than `parentColumn`.
+ */
+function skipBlockScalar(text: string, from: number, parentColumn: number): number {
+  let end = text.indexOf('\n', from);
+  while (end >= 0 && end + 1 < text.length) {
+    let next = text.indexOf('\n', end + 1);
+    if (next < 0) next = text.length;
+    const line = text.slice(end + 1, next).replace(/\r$/, '');
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() !== '' && indent <= parentColumn) break;
+    end = next;
+  }
+  return end < 0 ? text.length : end;
 }
 
 function isCollection(token: CST.Token): token is CST.BlockMap | CST.BlockSequence | CST.FlowCollection {

@@ -34,6 +34,23 @@ describe('deep nesting', () => {
   });
 
   it.each([
+    ['a key', 'description: |\n' + '  [\n'.repeat(100) + 'license: mit\n'],
+    ['a folded key with indicators', 'a:\n  notes: >-2\n' + '    [{\n'.repeat(100) + '\n    [\n  b: 1\n'],
+    ['a sequence entry', 'list:\n  - |\n' + '    - [\n'.repeat(100) + '  - x\n'],
+    ['a key inside a sequence entry', '- notes: |\n' + '    [\n'.repeat(100) + '  other: 1\n']
+  ])('brackets inside a block scalar (%s) do not count', (_name, text) => {
+    const read = parseYamlDocument(text);
+    expect('doc' in read ? 'read' : read.problem.reason).toBe('read');
+  });
+
+  it('a block scalar ends where its indentation does: deep flow after it still counts', () => {
+    const text = 'notes: |\n  [[[\nafter: ' + nestedJson(100) + '\n';
+    expect(problemOf(readManifest('a/lineage.yaml', Buffer.from(text))).reason).toBe(
+      'nested 100 levels deep; the limit is 64'
+    );
+  });
+
+  it.each([
     ['flow, 2,000', nestedJson(2000), 2000],
     ['flow, 100,000', nestedJson(100_000), 100_000],
     ['block sequences', '- '.repeat(2000) + 'x\n', 2000],
