@@ -13363,11 +13363,18 @@ function compile(tree) {
     patch(whole.ends, add({ kind: 'match' }));
     return { states, start: whole.start };
 }
-/** Whether the automaton accepts all of `text`. */
-function accepts({ states, start }, text) {
+/** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
+const MAX_REMEMBERED_IDS = 200_000;
+const MAX_EDGES_PER_STATE = 128;
+/**
+ * A matcher for the automaton. Each character costs one map lookup once its transition is known,
+ * and at most (states) steps the first time: linear in the text whatever the pattern.
+ */
+function matcher({ states, start }) {
     const seenIn = new Int32Array(states.length).fill(-1);
     let generation = 0;
-    let current = [];
+    const known = new Map();
+    let rememberedIds = 0;
     // Follows `split`s iteratively (a pattern of many nested options must not deepen the stack).
     const close = (from, into) => {
         const stack = [from];
@@ -13384,20 +13391,60 @@ function accepts({ states, start }, text) {
                 into.push(id);
         }
     };
-    close(start, current);
-    for (const c of text) {
+    const dfaState = (ids) => {
+        const accepting = ids.some((id) => states[id].kind === 'match');
+        if (rememberedIds + ids.length > MAX_REMEMBERED_IDS)
+            return { accepting, ascii: [], next: new Map(), states: ids };
+        ids.sort((a, b) => a - b);
+        const key = ids.join(',');
+        const found = known.get(key);
+        if (found)
+            return found;
+        const made = { accepting, ascii: new Array(128), next: new Map(), states: ids };
+        known.set(key, made);
+        rememberedIds += ids.length;
+        return made;
+    };
+    const step = (from, c) => {
         generation++;
-        const next = [];
-        for (const id of current) {
+        const ids = [];
+        for (const id of from.states) {
             const s = states[id];
             if (s.kind === 'char' && s.test(c))
-                close(s.next, next);
+                close(s.next, ids);
         }
-        if (next.length === 0)
-            return false;
-        current = next;
-    }
-    return current.some((id) => states[id].kind === 'match');
+        return ids.length === 0 ? null : dfaState(ids);
+    };
+    generation++;
+    const initial = [];
+    close(start, initial);
+    const first = dfaState(initial);
+    return (text) => {
+        let current = first;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            let next;
+            if (code < 128) {
+                next = current.ascii[code];
+                if (next === undefined)
+                    next = current.ascii[code] = step(current, text[i]);
+            }
+            else {
+                const c = String.fromCodePoint(text.codePointAt(i));
+                i += c.length - 1;
+                next = current.next.get(c);
+                if (next === undefined) {
+                    next = step(current, c);
+                    if (current.next.size < MAX_EDGES_PER_STATE)
+                        current.next.set(c, next);
+                }
+            }
+            if (next === null)
+                return false;
+            current = next;
+        }
+        return current.accepting;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/glob/parse.ts
@@ -13414,11 +13461,13 @@ class GlobSyntaxError extends Error {
 const SLASH = '/';
 const notSlash = (c) => c !== SLASH;
 const anyChar = () => true;
+/** Longer than any real path or id glob; keeps compiling (and a pattern's automaton) small. */
+const MAX_GLOB_LENGTH = 1_024;
 /** Parsing and compiling recurse per `{…}` level; no real glob nests more than a few. */
 const MAX_BRACE_DEPTH = 32;
 const EXTGLOB = new Set(['@', '!', '+', '*', '?']);
 const parse_char = (test) => ({ kind: 'char', test });
-const seq = (...items) => ({ kind: 'seq', items });
+const seq = (items) => ({ kind: 'seq', items });
 const star = (item) => ({ kind: 'star', item });
 const optional = (item) => ({ kind: 'optional', item });
 function literal(c, nocase) {
@@ -13429,6 +13478,8 @@ function literal(c, nocase) {
 }
 /** Parses `glob` into a tree matched against the whole text; throws GlobSyntaxError naming the problem. */
 function parseGlob(glob, options = {}) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        throw new GlobSyntaxError(`is ${glob.length} characters long; the limit is ${MAX_GLOB_LENGTH}`);
     const chars = Array.from(glob);
     const nocase = options.nocase === true;
     let pos = 0;
@@ -13446,7 +13497,7 @@ function parseGlob(glob, options = {}) {
         if (chars[pos + 2] === SLASH) {
             pos += 3;
             // `**/` → zero or more whole segments, each with its slash.
-            return star(seq(star(parse_char(notSlash)), parse_char((c) => c === SLASH)));
+            return star(seq([star(parse_char(notSlash)), parse_char((c) => c === SLASH)]));
         }
         if (!endsAfterGlobstar(pos + 2, inBraces))
             return undefined;
@@ -13508,7 +13559,7 @@ function parseGlob(glob, options = {}) {
             if (c === SLASH && endsAfterGlobstar(pos + 3, inBraces) && chars[pos + 1] === '*' && chars[pos + 2] === '*') {
                 // `dir/**` also matches `dir` itself, as picomatch does.
                 pos += 3;
-                items.push(optional(seq(parse_char((x) => x === SLASH), star(parse_char(anyChar)))));
+                items.push(optional(seq([parse_char((x) => x === SLASH), star(parse_char(anyChar))])));
             }
             else if (EXTGLOB.has(c) && chars[pos + 1] === '(') {
                 problem('extended globs like `@(a|b)` are not supported; use `{a,b}`');
@@ -13538,7 +13589,7 @@ function parseGlob(glob, options = {}) {
                 items.push(literal(c, nocase));
             }
         }
-        return seq(...items);
+        return seq(items);
     }
     function braces() {
         const start = pos;
@@ -13590,8 +13641,7 @@ function idGlob(glob) {
     return matcherOf(glob.trim(), true);
 }
 function matcherOf(glob, nocase) {
-    const automaton = compile(parseGlob(glob, { nocase }));
-    return (text) => accepts(automaton, text);
+    return matcher(compile(parseGlob(glob, { nocase })));
 }
 /** Why `glob` is not valid syntax, or undefined. */
 function globSyntaxProblem(glob) {
@@ -24547,6 +24597,10 @@ function yamlTextNestingProblem(text, lines) {
         if (depth > MAX_NESTING && passedAt < 0)
             passedAt = at;
     };
+    let lineStart = 0;
+    /** Column of the node a block scalar on this line would belong to (the key, or the `-` of `- |`). */
+    let nodeColumn = -1;
+    let dashColumn = 0;
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
         if (c === ' ' || c === '\t')
@@ -24555,6 +24609,22 @@ function yamlTextNestingProblem(text, lines) {
             if (flow === 0)
                 prev = '';
             compact = 0;
+            lineStart = i + 1;
+            nodeColumn = -1;
+            continue;
+        }
+        if (c === '-' && /\s/.test(text[i + 1] ?? ' '))
+            dashColumn = i - lineStart;
+        else if (nodeColumn < 0)
+            nodeColumn = i - lineStart;
+        if ((c === '|' || c === '>') && flow === 0 && VALUE_START.has(prev)) {
+            // A block scalar is text: skip its lines (blank or indented deeper than its node).
+            const parent = prev === '-' ? dashColumn : Math.max(nodeColumn, 0);
+            i = skipBlockScalar(text, i, parent);
+            prev = '';
+            compact = 0;
+            lineStart = i + 1;
+            nodeColumn = -1;
             continue;
         }
         if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
@@ -24596,6 +24666,24 @@ function yamlTextNestingProblem(text, lines) {
         prev = c;
     }
     return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+}
+/**
+ * From a block scalar's indicator, the offset of the newline that ends its last content line: the
+ * header line, then every line that is blank or indented more than `parentColumn`.
+ */
+function skipBlockScalar(text, from, parentColumn) {
+    let end = text.indexOf('\n', from);
+    while (end >= 0 && end + 1 < text.length) {
+        let next = text.indexOf('\n', end + 1);
+        if (next < 0)
+            next = text.length;
+        const line = text.slice(end + 1, next).replace(/\r$/, '');
+        const indent = line.length - line.trimStart().length;
+        if (line.trim() !== '' && indent <= parentColumn)
+            break;
+        end = next;
+    }
+    return end < 0 ? text.length : end;
 }
 function isCollection(token) {
     return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';

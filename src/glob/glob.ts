@@ -1,4 +1,4 @@
-import { accepts, compile } from './nfa.js';
+import { compile, matcher } from './nfa.js';
 import { GlobSyntaxError, parseGlob } from './parse.js';
 
 /**
@@ -22,8 +22,7 @@ export function idGlob(glob: string): Matcher {
 }
 
 function matcherOf(glob: string, nocase: boolean): Matcher {
-  const automaton = compile(parseGlob(glob, { nocase }));
-  return (text) => accepts(automaton, text);
+  return matcher(compile(parseGlob(glob, { nocase })));
 }
 
 /** Why `glob` is not valid syntax, or undefined. */

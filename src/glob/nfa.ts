@@ -3,7 +3,9 @@ import type { CharTest, GlobNode } from './parse.js';
 /**
  * Thompson's construction and simulation (Russ Cox, "Regular Expression Matching Can Be Simple And
  * Fast"): the set of live states advances one character at a time, so a match costs at most
- * (text length × states) steps whatever the pattern — no backtracking to blow up.
+ * (text length × states) steps whatever the pattern — no backtracking to blow up. Sets already met
+ * are remembered with their transitions (a lazy DFA, as RE2 does), so typical globs cost a map
+ * lookup per character.
  */
 
 type State = { kind: 'char'; test: CharTest; next: number } | { kind: 'split'; next: number[] } | { kind: 'match' };
@@ -69,11 +71,30 @@ export function compile(tree: GlobNode): Automaton {
   return { states, start: whole.start };
 }
 
-/** Whether the automaton accepts all of `text`. */
-export function accepts({ states, start }: Automaton, text: string): boolean {
+/** A set of live NFA states, remembered with its transitions: the lazily built DFA of RE2. */
+interface DfaState {
+  accepting: boolean;
+  /** Next set per ASCII code; null when no state survives (the text cannot match any more). */
+  ascii: (DfaState | null | undefined)[];
+  /** The same for other characters (code points). */
+  next: Map<string, DfaState | null>;
+  states: number[];
+}
+
+/** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
+const MAX_REMEMBERED_IDS = 200_000;
+const MAX_EDGES_PER_STATE = 128;
+
+/**
+ * A matcher for the automaton. Each character costs one map lookup once its transition is known,
+ * and at most (states) steps the first time: linear in the text whatever the pattern.
+ */
+export function matcher({ states, start }: Automaton): (text: string) => boolean {
   const seenIn = new Int32Array(states.length).fill(-1);
   let generation = 0;
-  let current: number[] = [];
+  const known = new Map<string, DfaState>();
+  let rememberedIds = 0;
+
   // Follows `split`s iteratively (a pattern of many nested options must not deepen the stack).
   const close = (from: number, into: number[]) => {
     const stack = [from];
@@ -86,16 +107,53 @@ export function accepts({ states, start }: Automaton, text: string): boolean {
       else into.push(id);
     }
   };
-  close(start, current);
-  for (const c of text) {
+  const dfaState = (ids: number[]): DfaState => {
+    const accepting = ids.some((id) => states[id].kind === 'match');
+    if (rememberedIds + ids.length > MAX_REMEMBERED_IDS) return { accepting, ascii: [], next: new Map(), states: ids };
+    ids.sort((a, b) => a - b);
+    const key = ids.join(',');
+    const found = known.get(key);
+    if (found) return found;
+    const made: DfaState = { accepting, ascii: new Array(128), next: new Map(), states: ids };
+    known.set(key, made);
+    rememberedIds += ids.length;
+    return made;
+  };
+  const step = (from: DfaState, c: string): DfaState | null => {
     generation++;
-    const next: number[] = [];
-    for (const id of current) {
+    const ids: number[] = [];
+    for (const id of from.states) {
       const s = states[id];
-      if (s.kind === 'char' && s.test(c)) close(s.next, next);
+      if (s.kind === 'char' && s.test(c)) close(s.next, ids);
     }
-    if (next.length === 0) return false;
-    current = next;
-  }
-  return current.some((id) => states[id].kind === 'match');
+    return ids.length === 0 ? null : dfaState(ids);
+  };
+
+  generation++;
+  const initial: number[] = [];
+  close(start, initial);
+  const first = dfaState(initial);
+
+  return (text) => {
+    let current = first;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let next: DfaState | null | undefined;
+      if (code < 128) {
+        next = current.ascii[code];
+        if (next === undefined) next = current.ascii[code] = step(current, text[i]);
+      } else {
+        const c = String.fromCodePoint(text.codePointAt(i)!);
+        i += c.length - 1;
+        next = current.next.get(c);
+        if (next === undefined) {
+          next = step(current, c);
+          if (current.next.size < MAX_EDGES_PER_STATE) current.next.set(c, next);
+        }
+      }
+      if (next === null) return false;
+      current = next;
+    }
+    return current.accepting;
+  };
 }

@@ -26,12 +26,14 @@ export interface ParseOptions {
 const SLASH = '/';
 const notSlash: CharTest = (c) => c !== SLASH;
 const anyChar: CharTest = () => true;
+/** Longer than any real path or id glob; keeps compiling (and a pattern's automaton) small. */
+const MAX_GLOB_LENGTH = 1_024;
 /** Parsing and compiling recurse per `{…}` level; no real glob nests more than a few. */
 const MAX_BRACE_DEPTH = 32;
 const EXTGLOB = new Set(['@', '!', '+', '*', '?']);
 
 const char = (test: CharTest): GlobNode => ({ kind: 'char', test });
-const seq = (...items: GlobNode[]): GlobNode => ({ kind: 'seq', items });
+const seq = (items: GlobNode[]): GlobNode => ({ kind: 'seq', items });
 const star = (item: GlobNode): GlobNode => ({ kind: 'star', item });
 const optional = (item: GlobNode): GlobNode => ({ kind: 'optional', item });
 
@@ -43,6 +45,8 @@ function literal(c: string, nocase: boolean): GlobNode {
 
 /** Parses `glob` into a tree matched against the whole text; throws GlobSyntaxError naming the problem. */
 export function parseGlob(glob: string, options: ParseOptions = {}): GlobNode {
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobSyntaxError(`is ${glob.length} characters long; the limit is ${MAX_GLOB_LENGTH}`);
   const chars = Array.from(glob);
   const nocase = options.nocase === true;
   let pos = 0;
@@ -63,12 +67,7 @@ export function parseGlob(glob: string, options: ParseOptions = {}): GlobNode {
     if (chars[pos + 2] === SLASH) {
       pos += 3;
       // `**/` → zero or more whole segments, each with its slash.
-      return star(
-        seq(
-          star(char(notSlash)),
-          char((c) => c === SLASH)
-        )
-      );
+      return star(seq([star(char(notSlash)), char((c) => c === SLASH)]));
     }
     if (!endsAfterGlobstar(pos + 2, inBraces)) return undefined;
     pos += 2;
@@ -125,14 +124,7 @@ export function parseGlob(glob: string, options: ParseOptions = {}): GlobNode {
       if (c === SLASH && endsAfterGlobstar(pos + 3, inBraces) && chars[pos + 1] === '*' && chars[pos + 2] === '*') {
         // `dir/**` also matches `dir` itself, as picomatch does.
         pos += 3;
-        items.push(
-          optional(
-            seq(
-              char((x) => x === SLASH),
-              star(char(anyChar))
-            )
-          )
-        );
+        items.push(optional(seq([char((x) => x === SLASH), star(char(anyChar))])));
       } else if (EXTGLOB.has(c) && chars[pos + 1] === '(') {
         problem('extended globs like `@(a|b)` are not supported; use `{a,b}`');
       } else if (c === '*') {
@@ -154,7 +146,7 @@ export function parseGlob(glob: string, options: ParseOptions = {}): GlobNode {
         items.push(literal(c, nocase));
       }
     }
-    return seq(...items);
+    return seq(items);
   }
 
   function braces(): GlobNode {
