@@ -69,10 +69,10 @@ interface Expectation {
   exit: number;
   findings?: { ruleId: string; path: string }[];
   configError?: string;
-  /** The case's directory is in the report (an artifact, or a finding on one of its files). */
-  checked?: boolean;
   /** Nothing under the case's directory is reported (e.g. it is a link out of the workspace). */
   notChecked?: boolean;
+  /** Rules that must not be reported on the case's files (e.g. a valid file refused as unreadable). */
+  absent?: string[];
   /** This rule on some file deep under the case's directory. */
   deepFinding?: string;
 }
@@ -83,6 +83,8 @@ interface HubService {
 }
 interface GitHubService {
   files?: ApiResponse;
+  /** The files API's body, generated: `unit` repeated `times`. */
+  filesBodyRepeat?: { unit: string; times: number };
   readOnly?: boolean;
   refuseLineComments?: boolean;
 }
@@ -240,6 +242,8 @@ interface Outcome {
   report?: Report;
   /** Everything that could carry a token: streams, summary, outputs, report, SARIF, comment bodies. */
   surfaces: string;
+  /** What the log shows (the CLI's stdout is the JSON report, not log). */
+  log: string;
 }
 
 /** No crash: a documented exit code and no stack trace or internal error. */
@@ -252,6 +256,10 @@ function expectNoCrash(o: Outcome, wallMs = WALL_MS): void {
   expect(o.ms).toBeLessThan(wallMs);
   expect(o.maxRssMb).toBeLessThan(MAX_RSS_MB);
   expect(leakedPrefix(o.surfaces)).toBeUndefined();
+  // Workflow commands only from the gate: none that PR content or a remote answer could have started.
+  expect(o.stdout).not.toMatch(/^::(set-output|stop-commands|add-mask::x|error::(owned|injected))/m);
+  // Remote text is quoted bounded: a 2 MB answer does not reach the log.
+  expect(o.log.length).toBeLessThan(1_000_000);
 }
 
 function parseReport(text: string): Report | undefined {
@@ -269,14 +277,14 @@ async function cli(dir: string, args: string[], env: Record<string, string> = {}
   const started = Date.now();
   const run = await runCli(['check', '--format', 'json', ...args], dir, { HF_TOKEN, ...env, ...m.env }, wallMs);
   const ms = Date.now() - started;
-  const outcome = {
+  return {
     ...run,
     ms,
     maxRssMb: m.maxRssMb(),
     report: parseReport(run.stdout),
-    surfaces: run.stdout + run.stderr
+    surfaces: run.stdout + run.stderr,
+    log: run.stderr
   };
-  return outcome;
 }
 
 /** Checks one case's expectation against a report, the case's files living under `prefix/`. */
@@ -285,11 +293,11 @@ function expectCase(c: Case, report: Report, prefix: string): void {
   const at = (p: string): string => (prefix ? `${prefix}/${p}` : p);
   const got = report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path }));
   for (const want of c.expect.findings ?? []) expect(got).toContainEqual({ ruleId: want.ruleId, path: at(want.path) });
-  if (c.expect.checked)
-    expect(report.artifacts.some((a) => under(a.dir) || a.dir === prefix) || got.some((f) => under(f.path))).toBe(true);
   if (c.expect.notChecked) {
     expect(report.artifacts.filter((a) => under(a.dir) || a.dir === prefix)).toEqual([]);
   }
+  for (const ruleId of c.expect.absent ?? [])
+    expect(got.filter((f) => f.ruleId === ruleId && under(f.path))).toEqual([]);
   if (c.expect.deepFinding)
     expect(got.some((f) => f.ruleId === c.expect.deepFinding && under(f.path) && f.path.split('/').length > 100)).toBe(
       true
@@ -390,6 +398,7 @@ describe.each(FILE_GROUPS)('hostile corpus, %s (one CLI and one Action run for t
       ms,
       maxRssMb: m.maxRssMb(),
       report: parseReport(report),
+      log: run.stdout + run.stderr,
       surfaces: [
         run.stdout,
         run.stderr,
@@ -533,7 +542,14 @@ describe('hostile corpus, services (one process per case, concurrently)', () => 
       const options: StandInOptions = {
         readOnly: github.readOnly,
         refuseLineComments: github.refuseLineComments,
-        filesApiAnswer: github.files
+        filesApiAnswer: github.files && {
+          ...github.files,
+          body: github.filesBodyRepeat
+            ? github.filesBodyRepeat.unit.repeat(github.filesBodyRepeat.times)
+            : typeof github.files.body === 'string'
+              ? github.files.body.replace('{GITHUB_TOKEN}', GITHUB_TOKEN)
+              : github.files.body
+        }
       };
       const gh = await startPullRequestStandIn(options);
       for (const path of [...Object.keys(SENTINELS), ...c.files]) gh.files.push({ path, status: 'added' });
@@ -565,6 +581,7 @@ describe('hostile corpus, services (one process per case, concurrently)', () => 
         ms: Date.now() - started,
         maxRssMb: m.maxRssMb(),
         report: parseReport(report),
+        log: run.stdout + run.stderr,
         surfaces: [
           run.stdout,
           run.stderr,
