@@ -71,7 +71,9 @@ const cases = [];
  * `runtime` lists what the test creates; `expect` says the outcome.
  */
 function add(group, id, description, { files = {}, runtime, expect, service, policy, knownGap }) {
-  cases.push({ id: `${group}/${id}`, group, description, files, runtime, expect, service, policy, knownGap });
+  // Run alone, not batched: what a non-root user cannot read, or a path the system cannot name, may sink a batch.
+  const isolated = runtime?.some((r) => r.kind.startsWith('chmod000') || r.kind === 'long-path');
+  cases.push({ id: `${group}/${id}`, group, description, files, runtime, expect, service, policy, knownGap, isolated });
 }
 
 // ---------------------------------------------------------------- encodings
@@ -812,6 +814,23 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     [{ kind: 'deep-dir', path: 'd', levels: 200, file: 'adapter_config.json', content: peft() }],
     { exit: 1, findings: [], deepFinding: 'missing-license' }
   );
+  special(
+    'path-beyond-path-max',
+    'a manifest 600 directories of 8 characters deep: its absolute path is longer than PATH_MAX (4096)',
+    [
+      {
+        kind: 'long-path',
+        path: 'deep',
+        segment: 'dddddddd',
+        levels: 600,
+        file: 'adapter_config.json',
+        content: peft()
+      }
+    ],
+    rule('unreadable-manifest', 'deep'),
+    'the full scan crashes: "lineage-gate: internal error: Error: ENAMETOOLONG: name too long, scandir …" ' +
+      '(exit 2, no report, no other artifact checked)'
+  );
   add(g, 'weights-only', 'an adapter_model.safetensors with no manifest at all', {
     files: { 'adapter_model.safetensors': Buffer.concat([Buffer.from([2, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{}')]) },
     expect: rule('unmanifested-weights', 'adapter_model.safetensors')
@@ -1172,6 +1191,7 @@ const listed = cases.map((c) => {
   const entry = { id: c.id, group: c.group, description: c.description, files: Object.keys(c.files).sort() };
   if (c.runtime) entry.runtime = c.runtime;
   if (c.policy) entry.policy = c.policy;
+  if (c.isolated) entry.isolated = true;
   if (c.service) entry.service = c.service;
   entry.expect = c.expect;
   if (c.knownGap) entry.knownGap = c.knownGap;
