@@ -348,6 +348,12 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     rule('missing-upstream', F)
   );
   bad(
+    'proto-revision',
+    '`__proto__` carrying a pinned revision',
+    `{"peft_type":"LORA","base_model_name_or_path":"Qwen/Qwen3-4B","__proto__":{"revision":"${'1'.repeat(40)}"}}`,
+    rule('unpinned-revision', F)
+  );
+  bad(
     'constructor-key',
     '`constructor` and `prototype` keys',
     `{"peft_type":"LORA","base_model_name_or_path":"Qwen/Qwen3-4B","constructor":{"prototype":{"license":"mit"}}}`,
@@ -471,6 +477,25 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     '!!js/function in front matter',
     '---\nbase_model: !!js/function "function(){return 1}"\nlicense: apache-2.0\n---\n',
     rule('unresolvable-upstream', R)
+  );
+  // A `__proto__` key must stay a key: an inherited license or upstream would be a forged claim.
+  c(
+    'proto-card',
+    '`__proto__` carrying the license in front matter',
+    `---\nbase_model: Qwen/Qwen3-4B\n__proto__:\n  license: apache-2.0\n---\n`,
+    rule('missing-license', R)
+  );
+  y(
+    'proto-lineage',
+    '`__proto__` carrying the license in lineage.yaml',
+    'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\n__proto__:\n  license: { id: apache-2.0 }\n',
+    rule('missing-license', L)
+  );
+  y(
+    'proto-upstream',
+    '`__proto__` carrying an upstream id',
+    'schema: 1\nupstreams:\n  - __proto__: { id: Qwen/Qwen3-4B }\nlicense: { id: apache-2.0 }\n',
+    rule('missing-upstream', L)
   );
   y(
     'dup-keys',
