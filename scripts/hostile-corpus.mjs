@@ -347,6 +347,15 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     `{"peft_type":"LORA","__proto__":{"base_model_name_or_path":"evil/x","license":"mit"}}`,
     rule('missing-upstream', F)
   );
+  // Brackets inside JSON strings are characters, not nesting (the YAML pre-check gets this wrong; see yaml/).
+  for (const [name, open] of [
+    ['brackets-in-string', '['],
+    ['braces-in-string', '{']
+  ])
+    add(g, name, `200 \`${open}\` inside a string value`, {
+      files: { [F]: JSON.stringify(peftObject('Qwen/Qwen3-4B', { notes: open.repeat(200) })) },
+      expect: { ...rule('unpinned-revision', F), absent: ['unreadable-manifest'] }
+    });
   bad(
     'proto-revision',
     '`__proto__` carrying a pinned revision',
