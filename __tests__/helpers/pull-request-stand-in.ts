@@ -81,6 +81,8 @@ export interface StandInOptions {
   refuseLineComments?: boolean;
   /** Answer the pull request files API with 500, so the gate falls back to git diff. */
   filesApiFails?: boolean;
+  /** Answer the pull request files API with this instead (hostile statuses and bodies); implies `openapi: false`. */
+  filesApiAnswer?: ApiResponse;
   /**
    * Whether the token may resolve review threads (`viewerCanResolve`; GitHub needs
    * `contents: write`). Default true.
@@ -253,6 +255,8 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
     };
 
   const server = await startGitHubApiServer({
+    // A hostile answer is meant not to conform to GitHub's description.
+    openapi: !options.filesApiAnswer,
     routes: [
       {
         method: 'POST',
@@ -270,15 +274,17 @@ export async function startPullRequestStandIn(options: StandInOptions = {}): Pro
         method: 'GET',
         path: `${base}/pulls/${PR_NUMBER}/files`,
         handler: (req) =>
-          options.filesApiFails
-            ? githubError(500, 'Server Error')
-            : paginate(
-                req,
-                state.files.map((f) => ({
-                  ...diffEntry(OWNER, REPO, f.path, f.status),
-                  patch: f.patch ?? '@@ -0,0 +1,200 @@'
-                }))
-              )
+          options.filesApiAnswer
+            ? options.filesApiAnswer
+            : options.filesApiFails
+              ? githubError(500, 'Server Error')
+              : paginate(
+                  req,
+                  state.files.map((f) => ({
+                    ...diffEntry(OWNER, REPO, f.path, f.status),
+                    patch: f.patch ?? '@@ -0,0 +1,200 @@'
+                  }))
+                )
       },
       {
         // Pushes and merge groups list the same files through the compare API.

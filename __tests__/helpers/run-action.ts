@@ -35,6 +35,19 @@ export interface ActionRunOptions {
   apiUrl?: string;
   repository?: string;
   env?: Record<string, string>;
+  /** Kill the process (SIGKILL) after this many ms, so a hang fails a test instead of stalling the run. */
+  timeoutMs?: number;
+}
+
+/** Exit code of a child (-1 when killed by a signal), killing it after `timeoutMs` if given. */
+function exitOf(child: ReturnType<typeof spawn>, timeoutMs?: number): Promise<number> {
+  const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+  return new Promise<number>((resolve) =>
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve(c ?? -1);
+    })
+  );
 }
 
 /** Parses the GITHUB_OUTPUT file format written by @actions/core (`name<<delim` … `delim`). */
@@ -97,7 +110,7 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const code = await exitOf(child, opts.timeoutMs);
   return {
     code,
     stdout,
@@ -112,7 +125,8 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
 export async function runCli(
   args: string[],
   cwd: string,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  timeoutMs?: number
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = spawn(NODE, [CLI_ENTRY, ...args], {
     cwd,
@@ -122,6 +136,6 @@ export async function runCli(
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const code = await exitOf(child, timeoutMs);
   return { code, stdout, stderr };
 }
