@@ -415,18 +415,14 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     findings: [],
     notChecked: true
   });
-  const notMapping =
-    'front matter that is not a mapping is skipped without a word ' +
-    '(a lineage.yaml that is not one is a schema-violation)';
-  add(g, 'front-list', 'front matter that is a list', {
+  add(g, 'front-list', 'front matter that is a list of model-card keys (`- base_model: …`)', {
     files: { [R]: '---\n- base_model: Qwen/Qwen3-4B\n- license: apache-2.0\n---\n' },
-    expect: rule('schema-violation', R),
-    knownGap: notMapping
+    expect: unreadable(R)
   });
-  add(g, 'front-scalar', 'front matter that is a scalar', {
+  // `---` lines around text are Markdown thematic breaks as often as front matter: no card, no finding.
+  add(g, 'front-scalar', 'front matter that is a scalar (a README between two `---` rules)', {
     files: { [R]: '---\njust text\n---\n' },
-    expect: rule('schema-violation', R),
-    knownGap: notMapping
+    expect: { exit: 1, findings: [], notChecked: true }
   });
   const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 10; i++)
@@ -560,22 +556,17 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
         'schema: 1\nupstreams:\n  - id: Qwen/Qwen3-4B\nlicense: { id: apache-2.0 }\n' +
         `attribution:\n  text: |\n    ${'['.repeat(80)}\n`
     },
-    expect: { ...rule('unpinned-revision', L), absent: ['unreadable-manifest'] },
-    knownGap:
-      'the nesting pre-check counts `[` inside a block scalar: a valid lineage.yaml is refused as ' +
-      'unreadable-manifest ("nested 81 levels deep; the limit is 64")'
+    expect: { ...rule('unpinned-revision', L), absent: ['unreadable-manifest'] }
   });
-  const overCount =
-    'the nesting pre-check counts brackets inside a scalar: a valid card is refused as unreadable-manifest';
   const cardWith = (line) => `---\nbase_model: Qwen/Qwen3-4B\nlicense: apache-2.0\n${line}\n---\n`;
   for (const [name, description, line, knownGap] of [
     [
       'braces-in-card-block-scalar',
       '70 `{` in a block scalar of the front matter',
       `model_name: |\n  ${'{'.repeat(70)}`,
-      overCount
+      undefined
     ],
-    ['brackets-in-plain-scalar', '70 `[` inside a plain scalar (`x[[[…`)', `model_name: x${'['.repeat(70)}`, overCount],
+    ['brackets-in-plain-scalar', '70 `[` inside a plain scalar (`x[[[…`)', `model_name: x${'['.repeat(70)}`, undefined],
     ['brackets-in-quoted-scalar', '70 `[` inside a double-quoted scalar', `model_name: "${'['.repeat(70)}"`, undefined],
     ['brackets-in-comment', '70 `[` inside a YAML comment', `# ${'['.repeat(70)}`, undefined]
   ])
@@ -709,9 +700,7 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     'chmod000-dir',
     'a directory with mode 000 holding a manifest',
     [{ kind: 'chmod000-dir', path: 'locked', content: peft() }],
-    rule('unreadable-manifest', 'locked'),
-    'the full scan crashes on a directory it cannot list: "lineage-gate: internal error: Error: EACCES: ' +
-      "permission denied, scandir '…/locked'\" (exit 2, no report, no other artifact checked)"
+    rule('unreadable-manifest', 'locked')
   );
   special(
     'symlink-out-dir',
@@ -861,9 +850,8 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
         content: peft()
       }
     ],
-    rule('unreadable-manifest', 'deep'),
-    'the full scan crashes: "lineage-gate: internal error: Error: ENAMETOOLONG: name too long, scandir …" ' +
-      '(exit 2, no report, no other artifact checked)'
+    // Reported at the first directory whose path the system refuses, more than 100 levels down.
+    { exit: 1, findings: [], deepFinding: 'unreadable-manifest' }
   );
   add(g, 'weights-only', 'an adapter_model.safetensors with no manifest at all', {
     files: { 'adapter_model.safetensors': Buffer.concat([Buffer.from([2, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{}')]) },
@@ -1042,10 +1030,8 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     add(g, `catastrophic-glob-${where}`, `\`${evil}\` in a ${where}, against a 200-character directory name`, {
       files: { [P]: text, [`${longName}/adapter_config.json`]: peft() },
       policy: P,
-      expect: rule('missing-license', `${longName}/adapter_config.json`),
-      knownGap:
-        'picomatch backtracks exponentially: with 4 `a*` the run takes 15 s, with 5 or more (10 here) ' +
-        'it does not finish in 120 s (the test kills it after 5 s)'
+      // picomatch backtracked here: 4 `a*` took 15 s, 10 did not finish in 120 s. src/glob is linear.
+      expect: rule('missing-license', `${longName}/adapter_config.json`)
     });
   pol(
     'glob-brace-bomb',

@@ -11,6 +11,17 @@ export interface WalkOptions {
   onSkip?: (path: string, reason: string) => void;
   /** Told about each directory entered, so one named like a file the caller reads is not missed. */
   onDirectory?: (path: string) => void;
+  /** Told about a directory that cannot be listed (no permission, path too long); the walk goes on. */
+  onUnlistable?: (path: string, reason: string) => void;
+}
+
+/** Why a directory cannot be listed, in words. */
+function unlistableReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'its path is longer than the system allows';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return code ?? (err as Error).message;
 }
 
 function isInside(root: string, target: string): boolean {
@@ -37,7 +48,15 @@ export function* walkTree(root: string, options: WalkOptions = {}): Generator<st
 
 function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions): Generator<string> {
   const { ignore, onSkip } = options;
-  const entries = readdirSync(relDir ? join(realRoot, relDir) : realRoot, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(relDir ? join(realRoot, relDir) : realRoot, { withFileTypes: true });
+  } catch (err) {
+    // The workspace itself must be readable; below it one directory must not end the whole scan.
+    if (!relDir || !options.onUnlistable) throw err;
+    options.onUnlistable(relDir, unlistableReason(err));
+    return;
+  }
   entries.sort(byName);
   for (const entry of entries) {
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;

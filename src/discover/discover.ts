@@ -19,6 +19,8 @@ interface DirEntry {
   files: Map<string, Status>;
   removedManifests: Set<string>;
   changed: boolean;
+  /** Why the full scan could not list this directory: what it holds was not checked. */
+  unlistable?: string;
 }
 
 export interface DiscoverOptions {
@@ -56,7 +58,10 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
     if (isManifestCandidate(path) && opts.include(path))
       entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
-  for (const path of walkTree(opts.workspace, { onSkip, onDirectory })) {
+  const onUnlistable = (path: string, reason: string) => {
+    if (opts.include(path)) entryFor(dirs, path).unlistable = reason;
+  };
+  for (const path of walkTree(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
     if (!isRelevant(path) || !opts.include(path)) continue;
     entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   }
@@ -138,6 +143,12 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     changed: entry.changed,
     noticeFiles: []
   };
+  if (entry.unlistable) {
+    const reason =
+      `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
+      'make it readable to the job, or exclude it with the `paths` input';
+    artifact.unreadable.push({ path: dir, reason, at: FILE_START });
+  }
   for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
     const path = joinPath(dir, name);
     if (isWeightFile(path)) {

@@ -67,7 +67,16 @@ function parseMarkdown(path: string, text: string): Parsed {
   const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
   if ('problem' in parsed)
     return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
-  if (!isObject(parsed.doc.value) || !MODEL_CARD_KEYS.some((k) => Object.hasOwn(parsed.doc.value as object, k))) {
+  const value = parsed.doc.value;
+  const listed = Array.isArray(value) ? value.findIndex((item) => isObject(item) && hasModelCardKey(item)) : -1;
+  if (listed >= 0) {
+    // `- base_model: …` lines: metadata the Hub cannot read either, not a README without metadata.
+    const reason =
+      'its front matter is a list, not a mapping, so the Hub reads none of its model-card keys: ' +
+      'write them without the leading `- `';
+    return { result: unreadable(path, { reason, span: parsed.doc.spanOf([listed]) }) };
+  }
+  if (!isObject(value) || !hasModelCardKey(value)) {
     return {
       result: {
         kind: 'not-a-manifest',
@@ -76,6 +85,10 @@ function parseMarkdown(path: string, text: string): Parsed {
     };
   }
   return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
+}
+
+function hasModelCardKey(value: object): boolean {
+  return MODEL_CARD_KEYS.some((k) => Object.hasOwn(value, k));
 }
 
 function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed {

@@ -41,6 +41,8 @@ export function jsonNestingProblem(text: string, lines: LineIndex): ReadProblem 
 
 /** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
 const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
+/** Characters that never begin a plain scalar in block context (quotes are read as quoted scalars). */
+const INDICATORS = new Set(['[', '{', ']', '}', ',', ':', '-', '?', '#', '|', '>', '"', "'", '&', '*', '!']);
 
 /**
  * A linear pre-check of YAML text for the nesting yaml's own parser is slow on (thousands of
@@ -59,6 +61,7 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
     if (depth > MAX_NESTING && passedAt < 0) passedAt = at;
   };
   let lineStart = 0;
+  let plain = false;
   /** Column of the node a block scalar on this line would belong to (the key, or the `-` of `- |`). */
   let nodeColumn = -1;
   let dashColumn = 0;
@@ -70,6 +73,7 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
       compact = 0;
       lineStart = i + 1;
       nodeColumn = -1;
+      plain = false;
       continue;
     }
     if (c === '-' && /\s/.test(text[i + 1] ?? ' ')) dashColumn = i - lineStart;
@@ -89,6 +93,16 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
       continue;
     }
     const start = VALUE_START.has(prev);
+    if ((c === '&' || c === '!') && start) {
+      // An anchor or a tag before a value: skip its name; the value may still begin after it.
+      while (i + 1 < text.length && !/\s/.test(text[i + 1])) i++;
+      continue;
+    }
+    // Outside brackets, text that is not an indicator begins a plain scalar (or a key): brackets after it are text.
+    if (flow === 0) {
+      if (c === ':' && /\s/.test(text[i + 1] ?? ' ')) plain = false;
+      else if (!INDICATORS.has(c)) plain = true;
+    }
     if (start && (c === '"' || c === "'")) {
       // Quoted scalar: '' escapes a single quote, backslash escapes in double quotes.
       for (i++; i < text.length; i++) {
@@ -101,7 +115,7 @@ export function yamlTextNestingProblem(text: string, lines: LineIndex): ReadProb
       prev = c;
       continue;
     }
-    if ((c === '[' || c === '{') && (start || flow > 0)) {
+    if ((c === '[' || c === '{') && ((start && !plain) || flow > 0)) {
       flow++;
       reach(compact + flow, i);
     } else if ((c === ']' || c === '}') && flow > 0) {

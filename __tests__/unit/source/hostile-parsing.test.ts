@@ -43,6 +43,15 @@ describe('deep nesting', () => {
     expect('doc' in read ? 'read' : read.problem.reason).toBe('read');
   });
 
+  it('brackets inside a plain scalar do not count; after an anchor or a tag they do', () => {
+    const read = parseYamlDocument(`model_name: x${'['.repeat(70)}\nother: a{{{${'{'.repeat(70)}\n`);
+    expect('doc' in read ? 'read' : read.problem.reason).toBe('read');
+    for (const prefix of ['&anchor ', '!!seq ', '&a !custom '])
+      expect(problemOf(readManifest('a/lineage.yaml', Buffer.from(`a: ${prefix}${nestedJson(100)}\n`))).reason).toBe(
+        'nested 100 levels deep; the limit is 64'
+      );
+  });
+
   it('a block scalar ends where its indentation does: deep flow after it still counts', () => {
     const text = 'notes: |\n  [[[\nafter: ' + nestedJson(100) + '\n';
     expect(problemOf(readManifest('a/lineage.yaml', Buffer.from(text))).reason).toBe(
