@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { walkTree } from '../../../src/changes/full-scan.js';
@@ -105,5 +106,22 @@ describe('walkTree', () => {
     } finally {
       removeDir(linkParent);
     }
+  });
+});
+
+describe('directories the walk cannot list', () => {
+  it('are told to onUnlistable with the reason, and the walk goes on', () => {
+    const dir = tempDir('lineage-gate-walk-long-');
+    // mkdir one level at a time from inside, as the absolute path passes PATH_MAX (4,096) on the way.
+    execFileSync('bash', ['-c', 'cd "$1" && for i in $(seq 600); do mkdir dddddddd && cd dddddddd; done', '-', dir]);
+    writeFileSync(join(dir, 'z.json'), '{}');
+    const unlistable: [string, string][] = [];
+    const files = collect(walkTree(dir, { onUnlistable: (path, reason) => unlistable.push([path, reason]) }));
+    expect(files).toEqual(['z.json']);
+    expect(unlistable).toHaveLength(1);
+    expect(unlistable[0][1]).toBe('its path is longer than the system allows');
+    expect(unlistable[0][0].split('/').length).toBeGreaterThan(400);
+    expect(() => collect(walkTree(dir))).toThrow(/ENAMETOOLONG/);
+    execFileSync('rm', ['-rf', dir]);
   });
 });

@@ -163,4 +163,16 @@ describe('model cards that would otherwise be skipped', () => {
     expect(problem.reason).toMatch(/^its front matter opens with `---` on line 2 and never closes/);
     expect(problem.at.line).toBe(2);
   });
+
+  it('front matter that is a list of model-card keys is reported at the first such item', () => {
+    const card = '---\n- title: x\n- base_model: Qwen/Qwen3-4B\n- license: mit\n---\n# Card\n';
+    const problem = problemOf(readManifest('a/README.md', Buffer.from(card)));
+    expect(problem.reason).toMatch(/^its front matter is a list, not a mapping/);
+    expect(problem.at.line).toBe(3);
+  });
+
+  it('text between two `---` rules (scalar front matter) or a list without card keys is no card', () => {
+    for (const card of ['---\nJust an intro.\n---\n# Title\n', '---\n- one\n- two\n---\n'])
+      expect(readManifest('a/README.md', Buffer.from(card)).kind).toBe('not-a-manifest');
+  });
 });
