@@ -8,7 +8,8 @@ import { yamlDuplicateKeyProblem } from './yaml-duplicate-key.js';
 /** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
 const MAX_ALIAS_COUNT = 100;
 
-const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true } as const;
+// logLevel 'error': yaml would print its warnings (a collection used as a key) on the process's stderr.
+const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
 
 /** Depth is bounded (yamlNestingProblem) before this recursion runs. */
 function toPositioned(node: unknown): PositionedNode | undefined {

@@ -1,3 +1,5 @@
+import nodeProcess from 'node:process';
+import { jest } from '@jest/globals';
 import { parseJsonDocument } from '../../../src/source/json.js';
 import { parseYamlDocument } from '../../../src/source/yaml.js';
 import { readManifest, type ReadResult } from '../../../src/formats/read-manifest.js';
@@ -105,6 +107,18 @@ describe('deep nesting', () => {
     const result = readManifest('a/lineage.yaml', Buffer.from(rows.join('\n') + '\n'));
     expect(result.kind).toBe('unreadable');
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('collection keys', () => {
+  it('are read as text keys without yaml printing a warning on the process', () => {
+    // yaml warns through the `process` module (jest's global `process` is another object).
+    const emitWarning = jest.spyOn(nodeProcess, 'emitWarning').mockImplementation(() => undefined);
+    const read = parseYamlDocument('schema: 1\n? [a, b]\n: c\n');
+    const calls = emitWarning.mock.calls.length;
+    emitWarning.mockRestore();
+    expect('doc' in read && read.doc.value).toEqual({ schema: 1, '[ a, b ]': 'c' });
+    expect(calls).toBe(0);
   });
 });
 
