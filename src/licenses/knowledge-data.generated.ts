@@ -320,6 +320,92 @@ export const LICENSE_DATA = {
       "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
     },
     {
+      "id": "chatglm2-6b-license",
+      "family": "ChatGLM",
+      "display": "The ChatGLM2-6B License",
+      "written-as": "license-name",
+      "attribution": {
+        "duty": "Include the copyright notice and the license notice in all copies or substantial portions of the model parameters.",
+        "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+      },
+      "non-commercial": false,
+      "flow-down": false,
+      "restrictions": [
+        "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+        "no use that may undermine China's national security and national unity, harm the public interest, or infringe the rights and interests of others"
+      ],
+      "permissive": false,
+      "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+    },
+    {
+      "id": "chatglm3-6b-license",
+      "family": "ChatGLM",
+      "display": "The ChatGLM3-6B License",
+      "written-as": "license-name",
+      "attribution": {
+        "duty": "Include the license notice in all copies or substantial portions of the model parameters.",
+        "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+      },
+      "non-commercial": false,
+      "flow-down": false,
+      "restrictions": [
+        "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+        "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+        "no use that endangers national security and unity, public interests and public order, or infringes the rights of others"
+      ],
+      "permissive": false,
+      "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+    },
+    {
+      "id": "yi-license",
+      "family": "Yi",
+      "display": "Yi Series Models License Agreement",
+      "written-as": "license-name",
+      "attribution": {
+        "duty": "Clearly attribute the source of the Yi Series Models to the Licensor (01.AI), give any third-party users of the models and derivatives a copy of the agreement, and clearly indicate substantial modifications."
+      },
+      "non-commercial": false,
+      "flow-down": true,
+      "restrictions": [
+        "commercial use needs prior registration with, and written authorization from, the Licensor (version 1.0 grants non-commercial use only until then)",
+        "no use, distribution or derivatives for military or unlawful purposes",
+        "derivatives must not violate the agreement's restrictions nor help third parties to violate them"
+      ],
+      "permissive": false,
+      "source": "https://github.com/01-ai/Yi/blob/03c9c1b35f76c54a6467ac7783ec997c01e857c0/MODEL_LICENSE_AGREEMENT.txt"
+    },
+    {
+      "id": "baichuan2-community-license",
+      "family": "Baichuan",
+      "display": "Community License for Baichuan 2 Model",
+      "written-as": "license-name",
+      "non-commercial": false,
+      "flow-down": true,
+      "restrictions": [
+        "commercial use of the model or its derivatives needs a written license (opensource@baichuan-inc.com)",
+        "the commercial license is only for licensees whose services or products have under 1 million daily active users",
+        "the commercial license is not for software service providers or cloud service providers",
+        "the commercial license may not be sub-licensed to third parties without Baichuan's permission"
+      ],
+      "scale-threshold": "1 million daily active users (DAU)",
+      "permissive": false,
+      "source": "https://github.com/baichuan-inc/Baichuan2#%E5%8D%8F%E8%AE%AE"
+    },
+    {
+      "id": "falcon-180b-license",
+      "family": "Falcon",
+      "display": "Falcon 180B TII License Version 1.0",
+      "written-as": "license-name",
+      "non-commercial": false,
+      "flow-down": true,
+      "restrictions": [
+        "Acceptable Use Policy, binding on the work and every derivative work, and updatable by TII at any time",
+        "use of Falcon 180B for hosted services may require a separate license"
+      ],
+      "permissive": false,
+      "source": "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt"
+    },
+    {
       "id": "mrl",
       "aliases": [
         "mistral-research-license"
@@ -779,6 +865,13 @@ export const LICENSE_DATA = {
       "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
     },
     {
+      "family": "DeepSeek-R1-Distill-Qwen (Qwen2.5 base, Apache-2.0)",
+      "canonical-org": "deepseek-ai",
+      "name": "^deepseek-r1-distill-qwen-(1\\.5|7|14|32)b(-|$)",
+      "license": "apache-2.0",
+      "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+    },
+    {
       "family": "DeepSeek v1 license",
       "canonical-org": "deepseek-ai",
       "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
@@ -812,6 +905,61 @@ export const LICENSE_DATA = {
       "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
       "license": "apache-2.0",
       "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
+    },
+    {
+      "family": "ChatGLM3-6B",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^chatglm3-6b(-|$)",
+      "license": "chatglm3-6b-license",
+      "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+    },
+    {
+      "family": "ChatGLM2-6B",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^chatglm2-6b(-|$)",
+      "license": "chatglm2-6b-license",
+      "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+    },
+    {
+      "family": "Yi",
+      "canonical-org": "01-ai",
+      "name": "^yi-(1\\.5-)?(6|9|34)b(-|$)",
+      "license": "apache-2.0",
+      "source": "https://github.com/01-ai/Yi#who-can-use-yi"
+    },
+    {
+      "family": "Baichuan 2",
+      "canonical-org": "baichuan-inc",
+      "name": "^baichuan2-",
+      "license": "baichuan2-community-license",
+      "source": "https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat"
+    },
+    {
+      "family": "Falcon 180B",
+      "canonical-org": "tiiuae",
+      "name": "^falcon-180b(-|$)",
+      "license": "falcon-180b-license",
+      "source": "https://huggingface.co/tiiuae/falcon-180B"
+    },
+    {
+      "family": "Falcon 7B / 40B",
+      "canonical-org": "tiiuae",
+      "name": "^falcon-(7|40)b(-|$)",
+      "license": "apache-2.0",
+      "source": "https://huggingface.co/tiiuae/falcon-40b"
+    },
+    {
+      "family": "OLMo",
+      "canonical-org": "allenai",
+      "name": "^olmo-",
+      "license": "apache-2.0",
+      "source": "https://huggingface.co/allenai/OLMo-7B"
     },
     {
       "family": "SmolLM",

@@ -51,7 +51,13 @@ const REQUIRED_IDS = [
   'bigcode-openrail-m',
   'fair-noncommercial-research-license',
   'health-ai-developer-foundations-terms-of-use',
-  'flux-1-dev-non-commercial-license'
+  'flux-1-dev-non-commercial-license',
+  // issue #11
+  'chatglm2-6b-license',
+  'chatglm3-6b-license',
+  'yi-license',
+  'baichuan2-community-license',
+  'falcon-180b-license'
 ];
 
 function compile(s: Record<string, unknown>) {
@@ -197,7 +203,20 @@ describe('license knowledge data', () => {
       expect(f.source).toMatch(/^https:\/\//);
     }
     const canonical = new Set(data.families.map((f) => f['canonical-org']));
-    for (const org of ['meta-llama', 'google', 'Qwen', 'moonshotai', 'deepseek-ai', 'mistralai'])
+    for (const org of [
+      'meta-llama',
+      'google',
+      'Qwen',
+      'moonshotai',
+      'deepseek-ai',
+      'mistralai',
+      'THUDM',
+      '01-ai',
+      'baichuan-inc',
+      'tiiuae',
+      'allenai',
+      'microsoft'
+    ])
       expect(canonical).toContain(org);
     expect(data['mirror-orgs']).toEqual([
       'unsloth',

@@ -99,6 +99,80 @@ describe('LicenseKnowledge.family', () => {
     expect(license('mistralai/Mistral-7B-Instruct-v0.3')).toBe('apache-2.0');
   });
 
+  it('maps ChatGLM, Yi, Baichuan 2, Falcon, OLMo and Phi by series (issue #11)', () => {
+    expect(kb.family('THUDM/chatglm3-6b')).toEqual({
+      family: 'ChatGLM3-6B',
+      license: 'chatglm3-6b-license',
+      source: 'https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE'
+    });
+    expect(license('zai-org/chatglm3-6b-32k')).toBe('chatglm3-6b-license');
+    expect(license('THUDM/chatglm2-6b')).toBe('chatglm2-6b-license');
+    expect(license('01-ai/Yi-34B')).toBe('apache-2.0');
+    expect(license('01-ai/Yi-1.5-9B-Chat')).toBe('apache-2.0');
+    expect(license('01-ai/Yi-VL-34B')).toBeUndefined();
+    expect(license('baichuan-inc/Baichuan2-7B-Chat')).toBe('baichuan2-community-license');
+    expect(license('tiiuae/falcon-180B')).toBe('falcon-180b-license');
+    expect(license('tiiuae/falcon-180B-chat')).toBe('falcon-180b-license');
+    expect(license('tiiuae/falcon-7b-instruct')).toBe('apache-2.0');
+    expect(license('tiiuae/falcon-40b')).toBe('apache-2.0');
+    expect(license('tiiuae/Falcon3-7B-Instruct')).toBeUndefined();
+    expect(license('allenai/OLMo-7B')).toBe('apache-2.0');
+    expect(license('allenai/OLMo-2-1124-7B')).toBe('apache-2.0');
+    expect(license('allenai/OLMoE-1B-7B-0924')).toBeUndefined();
+    expect(license('microsoft/Phi-3-mini-4k-instruct')).toBe('mit');
+    expect(license('microsoft/phi-2')).toBe('mit');
+    expect(license('microsoft/phi-4')).toBe('mit');
+  });
+
+  it("gives each DeepSeek-R1-Distill model its base's license: Qwen2.5 Apache-2.0, Llama 3.x", () => {
+    expect(kb.family('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B')).toEqual({
+      family: 'DeepSeek-R1-Distill-Qwen (Qwen2.5 base, Apache-2.0)',
+      license: 'apache-2.0',
+      source: 'https://huggingface.co/deepseek-ai/DeepSeek-R1'
+    });
+    for (const size of ['1.5B', '14B', '32B'])
+      expect(license(`deepseek-ai/DeepSeek-R1-Distill-Qwen-${size}`)).toBe('apache-2.0');
+    expect(license('deepseek-ai/DeepSeek-R1-Distill-Llama-70B')).toBe('llama3.3');
+    expect(license('deepseek-ai/DeepSeek-R1-0528')).toBe('mit');
+    expect(kb.mirrorUpstream('unsloth/DeepSeek-R1-Distill-Qwen-7B-bnb-4bit')).toBe(
+      'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B'
+    );
+  });
+
+  it('states the duties and conditions of the issue #11 licenses', () => {
+    expect(kb.lookup('chatglm3-6b-license')).toMatchObject({
+      display: 'The ChatGLM3-6B License',
+      nonCommercial: false,
+      attribution: {
+        duty: expect.stringContaining('license notice'),
+        condition: expect.stringContaining('substantial portions')
+      },
+      restrictions: expect.arrayContaining([expect.stringContaining('commercial use needs registration')])
+    });
+    expect(kb.lookup('chatglm2-6b-license')?.attribution?.duty).toContain('copyright notice');
+    expect(kb.lookup('YI-LICENSE')).toMatchObject({
+      flowDown: true,
+      attribution: { duty: expect.stringContaining('attribute the source of the Yi Series Models') }
+    });
+    expect(kb.lookup('baichuan2-community-license')).toMatchObject({
+      flowDown: true,
+      scaleThreshold: expect.stringContaining('1 million daily active users')
+    });
+    expect(kb.lookup('baichuan2-community-license')?.restrictions).toEqual(
+      expect.arrayContaining([expect.stringContaining('cloud service providers')])
+    );
+    expect(kb.lookup('falcon-180b-license')).toMatchObject({
+      flowDown: true,
+      restrictions: expect.arrayContaining([
+        expect.stringContaining('Acceptable Use Policy'),
+        expect.stringContaining('hosted services')
+      ])
+    });
+    // No duty is stated where the license text could not be checked.
+    expect(kb.lookup('baichuan2-community-license')?.attribution).toBeUndefined();
+    expect(kb.lookup('falcon-180b-license')?.attribution).toBeUndefined();
+  });
+
   it('does not take a name for a family under an unrelated org, nor non-ids', () => {
     for (const id of [
       'someone/Llama-3.1-8B-Instruct',
@@ -267,7 +341,12 @@ describe('license-ids, read from the data', () => {
       'mnpl',
       'tongyi-qianwen',
       'flux-1-dev-non-commercial-license',
-      'health-ai-developer-foundations-terms-of-use'
+      'health-ai-developer-foundations-terms-of-use',
+      'chatglm2-6b-license',
+      'chatglm3-6b-license',
+      'yi-license',
+      'baichuan2-community-license',
+      'falcon-180b-license'
     ]) {
       expect({ name, known: KNOWN_LICENSE_NAMES.has(name) }).toEqual({ name, known: true });
     }
