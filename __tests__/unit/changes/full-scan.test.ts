@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { walkTree } from '../../../src/changes/full-scan.js';
 import { removeDir, tempDir } from '../../helpers/git-repo.js';
@@ -112,8 +112,12 @@ describe('walkTree', () => {
 describe('directories the walk cannot list', () => {
   it('are told to onUnlistable with the reason, and the walk goes on', () => {
     const dir = tempDir('lineage-gate-walk-long-');
-    // mkdir one level at a time from inside, as the absolute path passes PATH_MAX (4,096) on the way.
-    execFileSync('bash', ['-c', 'cd "$1" && for i in $(seq 600); do mkdir dddddddd && cd dddddddd; done', '-', dir]);
+    // Two chains of 250 levels, the second moved under the first: no single call passes PATH_MAX (4,096).
+    const chain = Array(250).fill('dddddddd').join('/');
+    const other = tempDir('lineage-gate-walk-chain-');
+    mkdirSync(join(dir, chain), { recursive: true });
+    mkdirSync(join(other, chain), { recursive: true });
+    renameSync(join(other, 'dddddddd'), join(dir, chain, 'dddddddd'));
     writeFileSync(join(dir, 'z.json'), '{}');
     const unlistable: [string, string][] = [];
     const files = collect(walkTree(dir, { onUnlistable: (path, reason) => unlistable.push([path, reason]) }));
