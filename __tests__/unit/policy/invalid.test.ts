@@ -381,6 +381,14 @@ describe('invalid policies: what the schema cannot check', () => {
     );
   });
 
+  it('checks the severity of a rule the caller knows but the schema does not list', () => {
+    const withCustomRule = [...RULE_IDS, 'house-rule'];
+    expect(() => parsePolicy('version: 1\nrules:\n  house-rule: warning\n', 'p.yml', withCustomRule)).not.toThrow();
+    expect(() => parsePolicy('version: 1\nrules:\n  house-rule: loud\n', 'p.yml', withCustomRule)).toThrow(
+      '`rules.house-rule` must be one of off, notice, warning, error (got "loud")'
+    );
+  });
+
   it('rejects a calendar date only when the day does not exist', () => {
     const waiver = (expires: string) =>
       `version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: "${expires}" }\n`;
