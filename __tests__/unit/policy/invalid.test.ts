@@ -389,6 +389,18 @@ describe('invalid policies: what the schema cannot check', () => {
     );
   });
 
+  it('leaves empty licenses and knowledge ids of the wrong type to the schema, reporting each once', () => {
+    expect(problemsOf('version: 1\nlicenses:\n  allow: [""]\n')).toEqual([
+      [3, 11, '`licenses.allow[0]` must not be empty']
+    ]);
+    expect(problemsOf('version: 1\nlicenses:\n  upstreams:\n    "meta-llama/*": ""\n')).toEqual([
+      [4, 21, '`licenses.upstreams.meta-llama/*` must not be empty']
+    ]);
+    expect(
+      problemsOf('version: 1\nlicenses:\n  knowledge:\n    - { id: 7, family: A, source: "https://a.example" }\n')
+    ).toEqual([[4, 13, '`id` of license knowledge entry 1 must be a string (got 7)']]);
+  });
+
   it('rejects a calendar date only when the day does not exist', () => {
     const waiver = (expires: string) =>
       `version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: "${expires}" }\n`;
