@@ -64,3 +64,56 @@ describe('findCycles', () => {
     expect(cycles[0]).toHaveLength(100_001);
   });
 });
+
+describe('graph: details the broader tests leave open', () => {
+  const manifest = 'runs/b/lineage.yaml';
+
+  it('gives explicit references the role they were read with, `base` when none', () => {
+    const r = record(manifest, 'lineage-yaml', {
+      localRefs: [
+        { raw: 'runs/a', source: at(manifest, 'base') },
+        { raw: 'runs/q', source: at(manifest, 'quantized_from'), role: 'quantized-from' }
+      ],
+      upstreams: [upstream(manifest, { kind: 'local-path', raw: './m', role: 'merge-parent' })]
+    });
+    expect(localReferences(r).map((l) => [l.raw, l.role])).toEqual([
+      ['runs/a', 'base'],
+      ['runs/q', 'quantized-from'],
+      ['./m', 'merge-parent']
+    ]);
+  });
+
+  it('skips a local-path upstream that has no written value', () => {
+    const r = record(manifest, 'lineage-yaml', { upstreams: [upstream(manifest, { kind: 'local-path' })] });
+    expect(localReferences(r)).toEqual([]);
+  });
+
+  it('drops every trailing separator, finds nothing for an empty value, and lists each path once', () => {
+    expect(candidatePaths('a/lineage.yaml', 'sub//')).toEqual(['a/sub', 'sub']);
+    expect(candidatePaths('a/lineage.yaml', '')).toEqual([]);
+    expect(candidatePaths('lineage.yaml', 'models/x')).toEqual(['models/x']);
+  });
+
+  it('reports loops in the order of their first artifact, whatever the order of the edges', () => {
+    const edges = new Map([
+      ['y', ['z']],
+      ['z', ['y']],
+      ['a', ['b']],
+      ['b', ['a']]
+    ]);
+    expect(findCycles(edges)).toEqual([
+      ['a', 'b'],
+      ['y', 'z']
+    ]);
+  });
+
+  it('finds a loop that also leads into an artifact already judged', () => {
+    const edges = new Map([
+      ['a', ['b']],
+      ['b', []],
+      ['c', ['d']],
+      ['d', ['c', 'a']]
+    ]);
+    expect(findCycles(edges)).toEqual([['c', 'd']]);
+  });
+});

@@ -22,6 +22,7 @@ describe('hubIdProblem', () => {
     ['org/name@main', "contains '@'"],
     ['org/namé', "contains the non-ASCII character 'é'"],
     ['org/nаme', "contains the non-ASCII character 'а'"], // Cyrillic a, looks like ASCII
+    ['org/a\x7fb', "contains '\x7f'"], // DEL is ASCII, though not allowed
     ['foo--bar', "contains '--'"],
     ['foo--bar/x', "contains '--'"],
     ['org/a..b', "contains '..'"],

@@ -68,6 +68,11 @@ describe('effectivePolicy', () => {
     expect(effectivePolicy(policy, ['experiments-old/a/lineage.yaml'])).toBe(policy.defaults);
   });
 
+  it("applies an override when any one of the artifact's paths matches, not only when all do", () => {
+    const eff = effectivePolicy(policy, ['models/a', 'experiments/e1/lineage.yaml']);
+    expect(eff.rules['unpinned-revision']).toBe('off');
+  });
+
   it('matches dot directories and is case-sensitive like the repository', () => {
     const dotted = parsePolicy(
       'version: 1\noverrides:\n  - paths: ["**/promoted/**"]\n    require: { hub: true }\n',

@@ -322,3 +322,93 @@ describe('invalid policies: each problem at its line and column', () => {
     ]);
   });
 });
+
+describe('invalid policies: what the schema cannot check', () => {
+  const accepts = (text: string) => () => parsePolicy(text, 'p.yml', RULE_IDS);
+
+  it('accepts `other:` names, LicenseRef and DocumentRef ids, alone and inside expressions', () => {
+    expect(
+      accepts(
+        'version: 1\nlicenses:\n  allow: [other:acme-internal, LicenseRef-acme, ' +
+          '"DocumentRef-spdx-doc:LicenseRef-acme", "MIT AND other:acme", "MIT OR LicenseRef-acme.2"]\n'
+      )
+    ).not.toThrow();
+  });
+
+  it('accepts in expressions SPDX ids, Hub ids and ids the policy describes', () => {
+    expect(
+      accepts(
+        'version: 1\nlicenses:\n  knowledge:\n    - { id: acme, family: ACME, source: "https://acme.example" }\n' +
+          '  allow: ["0BSD AND Zlib", "MIT AND acme", "MIT AND ACME"]\n'
+      )
+    ).not.toThrow();
+  });
+
+  it('rejects ids that only contain `other:` or `LicenseRef-` somewhere', () => {
+    expect(
+      problemsOf('version: 1\nlicenses:\n  deny: [acme-other:x, xLicenseRef-acme, "LicenseRef-acme:x"]\n')
+    ).toEqual([
+      [3, 10, expect.stringMatching(/^`licenses.deny\[0\]` "acme-other:x" is neither an SPDX id/) as unknown as string],
+      [3, 24, expect.stringMatching(/^`licenses.deny\[1\]` "xLicenseRef-acme" is neither/) as unknown as string],
+      [3, 42, expect.stringMatching(/^`licenses.deny\[2\]` "LicenseRef-acme:x" is neither/) as unknown as string]
+    ]);
+  });
+
+  it('suggests a LicenseRef id made of the characters SPDX allows', () => {
+    const [[, , message]] = problemsOf('version: 1\nlicenses:\n  allow: ["MIT AND acme_internal"]\n');
+    expect(message).toContain('write `other:acme_internal` or `LicenseRef-acme-internal` for a license of your own');
+  });
+
+  it('skips the exception after WITH but checks every license, whatever its case', () => {
+    expect(accepts('version: 1\nlicenses:\n  allow: ["Apache-2.0 with LLVM-exception"]\n')).not.toThrow();
+    const problems = problemsOf('version: 1\nlicenses:\n  allow: ["acmeand AND MIT", "MIT AND WITHacme"]\n');
+    expect(problems.map(([, , message]) => message)).toEqual([
+      expect.stringContaining('names "acmeand", which is neither'),
+      expect.stringContaining('names "WITHacme", which is neither')
+    ]);
+  });
+
+  it('checks the license an upstream mapping names, and the pattern of its key', () => {
+    expect(problemsOf('version: 1\nlicenses:\n  upstreams:\n    "meta-llama/*": lama3.1\n    "qwen:*": mit\n')).toEqual(
+      [
+        [
+          4,
+          21,
+          expect.stringMatching(/^`licenses.upstreams.meta-llama\/\*` "lama3.1" is neither/) as unknown as string
+        ],
+        [5, 5, '`licenses.upstreams.qwen:*` "qwen:*" contains `:`, which no Hub id has']
+      ]
+    );
+  });
+
+  it('checks the severity of a rule the caller knows but the schema does not list', () => {
+    const withCustomRule = [...RULE_IDS, 'house-rule'];
+    expect(() => parsePolicy('version: 1\nrules:\n  house-rule: warning\n', 'p.yml', withCustomRule)).not.toThrow();
+    expect(() => parsePolicy('version: 1\nrules:\n  house-rule: loud\n', 'p.yml', withCustomRule)).toThrow(
+      '`rules.house-rule` must be one of off, notice, warning, error (got "loud")'
+    );
+  });
+
+  it('leaves empty licenses and knowledge ids of the wrong type to the schema, reporting each once', () => {
+    expect(problemsOf('version: 1\nlicenses:\n  allow: [""]\n')).toEqual([
+      [3, 11, '`licenses.allow[0]` must not be empty']
+    ]);
+    expect(problemsOf('version: 1\nlicenses:\n  upstreams:\n    "meta-llama/*": ""\n')).toEqual([
+      [4, 21, '`licenses.upstreams.meta-llama/*` must not be empty']
+    ]);
+    expect(
+      problemsOf('version: 1\nlicenses:\n  knowledge:\n    - { id: 7, family: A, source: "https://a.example" }\n')
+    ).toEqual([[4, 13, '`id` of license knowledge entry 1 must be a string (got 7)']]);
+  });
+
+  it('rejects a calendar date only when the day does not exist', () => {
+    const waiver = (expires: string) =>
+      `version: 1\nwaivers:\n  - { rule: hub-gated, path: "**", reason: x, expires: "${expires}" }\n`;
+    expect(accepts(waiver('2028-02-29'))).not.toThrow();
+    for (const day of ['2027-02-29', '2026-13-01', '2026-04-31', '2026-00-10']) {
+      expect(problemsOf(waiver(day))).toEqual([
+        [3, 56, `\`expires\` of waiver 1 "${day}" is not a day of the calendar`]
+      ]);
+    }
+  });
+});

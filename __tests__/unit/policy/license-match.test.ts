@@ -179,3 +179,85 @@ describe('parseLicense', () => {
     expect(parseLicense(Array(40).fill('MIT').join(' OR '))).toEqual({ ok: false, reason: 'has more than 64 tokens' });
   });
 });
+
+describe('licenseAllowed: details the broader tests leave open', () => {
+  /** A policy entry that takes over `mit` and gives it the alias `acme-mit`, which the built-in base does not know. */
+  const knowledgeWithMitAlias = () =>
+    LicenseKnowledge.builtin().withEntries([
+      { id: 'mit', family: 'Permissive', source: 'https://acme.example/mit', aliases: ['acme-mit'] }
+    ]);
+
+  it("matches a policy alias against the SPDX id it names, by the knowledge base's id", () => {
+    const knowledge = knowledgeWithMitAlias();
+    expect(licenseAllowed('acme-mit', lists(['MIT']), { knowledge })).toEqual({ verdict: 'allowed', matched: 'MIT' });
+    expect(licenseAllowed('MIT', lists(['acme-mit']), { knowledge })).toEqual({
+      verdict: 'allowed',
+      matched: 'acme-mit'
+    });
+    expect(licenseAllowed('acme-mit', lists(['ISC']), { knowledge }).verdict).toBe('not-in-allow-list');
+  });
+
+  it('matches a glob against the written id as well as the id of the knowledge base', () => {
+    const knowledge = knowledgeWithMitAlias();
+    expect(licenseAllowed('acme-mit', lists(null, ['acme-*']), { knowledge })).toEqual({
+      verdict: 'denied',
+      matched: 'acme-*'
+    });
+    expect(licenseAllowed('acme-mit', lists(null, ['mi?']), { knowledge }).verdict).toBe('denied');
+  });
+
+  it('trims glob entries, and strips `other:` from a glob only as its prefix', () => {
+    expect(licenseAllowed('cc-by-nc-4.0', lists(null, [' cc-by-nc-* '])).verdict).toBe('denied');
+    expect(verdict('qwen-research', null, ['other:qwen-*'])).toBe('denied');
+    expect(verdict('qwen-research', null, [' other:qwen-* '])).toBe('denied');
+    expect(verdict('acme-internal', ['acme-other:*'])).toBe('unknown');
+  });
+
+  it('denies a license that any alternative of an OR deny entry names', () => {
+    expect(licenseAllowed('MIT', lists(null, ['MIT OR GPL-3.0-only']))).toEqual({
+      verdict: 'denied',
+      matched: 'MIT OR GPL-3.0-only'
+    });
+  });
+
+  it('allows an AND combination named by one alternative of an OR allow entry', () => {
+    expect(licenseAllowed('MIT AND ISC', lists(['(MIT AND ISC) OR Zlib']))).toEqual({
+      verdict: 'allowed',
+      matched: '(MIT AND ISC) OR Zlib'
+    });
+  });
+
+  it('names the entry that covers the first license when single entries cover a combination', () => {
+    expect(licenseAllowed('GPL-3.0-only AND GPL-2.0-only', lists(['GPL-3.0-only', 'GPL-2.0+']))).toEqual({
+      verdict: 'allowed',
+      matched: 'GPL-3.0-only'
+    });
+  });
+
+  it('does not let the first license of an AND entry cover that license alone', () => {
+    expect(verdict('llama3.1', ['llama3.1 AND MIT'])).toBe('not-in-allow-list');
+  });
+
+  it('names the first of equally denied alternatives', () => {
+    expect(licenseAllowed('GPL-2.0-only OR GPL-3.0-only', lists(null, ['GPL-2.0-only', 'GPL-3.0-only']))).toEqual({
+      verdict: 'denied',
+      matched: 'GPL-2.0-only'
+    });
+  });
+
+  it('calls a combination unknown when any one of its licenses is unknown', () => {
+    expect(verdict('acme-internal AND gemma', ['mit'])).toBe('unknown');
+    expect(verdict('gemma AND acme-internal', null)).toBe('unknown');
+  });
+
+  it('knows a license that either list mentions anywhere, even one that does not match it whole', () => {
+    // Mentioned by the allow-list only: known, so refused rather than unknown.
+    expect(verdict('acme-internal AND ISC', ['acme-internal'])).toBe('not-in-allow-list');
+    // Mentioned in one alternative of an OR entry.
+    expect(verdict('acme-internal AND ISC', ['MIT OR acme-internal'])).toBe('not-in-allow-list');
+    // Mentioned by a deny entry (as the first or the second license of a combination) it does not meet.
+    expect(verdict('acme-internal', null, ['acme-internal AND MIT'])).toBe('allowed');
+    expect(verdict('acme-internal', null, ['MIT AND acme-internal'])).toBe('allowed');
+    expect(verdict('acme-internal AND ISC', ['ISC'], ['acme-internal AND MIT'])).toBe('not-in-allow-list');
+  });
+});

@@ -129,6 +129,14 @@ describe('applyWaivers', () => {
     expect(findings[1]).toEqual(qwen);
   });
 
+  it('leaves a finding that is already waived with the waiver it has', () => {
+    const earlier = { reason: 'Waived inline.', file: 'models/m1/README.md', line: 4 };
+    const waived = finding('unpinned-revision', 'legacy/x.json', { waived: true, waiver: earlier });
+    const { findings } = applyWaivers([waived], waivers, at('2025-06-01T00:00:00Z'));
+    expect(findings[0]).toEqual(waived);
+    expect(findings[0]).not.toBe(waived);
+  });
+
   it('waives nothing without waivers', () => {
     expect(applyWaivers([llama], [], at('2026-03-01T00:00:00Z'))).toEqual({ findings: [llama], expired: [] });
   });
