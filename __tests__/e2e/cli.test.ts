@@ -173,7 +173,8 @@ describe('lineage-gate check on examples/', () => {
     const unknown = await runCli(['explain', 'no-such-rule'], PROJECT_ROOT);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('missing-upstream');
-  });
+    // One process per rule (38): under a loaded CI machine 30 s was not enough.
+  }, 120_000);
 
   it('runs from a copy of the bundle with no node_modules anywhere near it', async () => {
     const dir = tempDir('lg-cli-copy-');
