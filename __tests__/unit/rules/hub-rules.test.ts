@@ -264,6 +264,9 @@ describe('hub-unreachable', () => {
     expect(findings('  rate limited?  ')[0].finding.message).toContain(': rate limited? Nothing about');
     expect(findings('HTTP 503!')[0].finding.message).toContain(': HTTP 503! Nothing about');
     expect(findings('no answer.')[0].finding.message).toContain(': no answer. Nothing about');
+    expect(findings('HTTP 503 from hub.example.com')[0].finding.message).toContain(
+      ': HTTP 503 from hub.example.com. Nothing about'
+    );
   });
   it('is an error when the policy requires the Hub, and says so', () => {
     const [e] = findings('timed out', requiring({ hub: true }));
@@ -316,6 +319,12 @@ describe('hub-license-mismatch', () => {
   it('accepts an alias written with spaces (Apache License 2.0), which is no expression of terms', () => {
     const hub = hubSays({ license: 'apache-2.0' });
     for (const id of ['Apache 2.0', 'Apache License 2.0']) expect(findings(declaring({ id }), hub)).toEqual([]);
+  });
+  it('compares licenses the knowledge base does not know by name, in any case', () => {
+    expect(findings(declaring({ id: 'my-eula' }), hubSays({ license: 'other', licenseName: 'My-EULA' }))).toEqual([]);
+    const [e, ...rest] = findings(declaring({ id: 'my-eula' }), hubSays({ license: 'their-eula' }));
+    expect(rest).toEqual([]);
+    expect(e.finding.message).toContain('is under "my-eula", but its Hub card says "their-eula"');
   });
   it("keys the card's `other` license by its name", () => {
     const hub = hubSays({ license: 'other', licenseName: 'llama3.1' });
@@ -385,7 +394,7 @@ describe('hub-license-mismatch', () => {
       const card = (extra: Partial<HubRepoInfo>) => hubData(found('Org/Data', extra));
       expect(findings(withDataset('APACHE-2.0'), card({ license: 'apache-2.0' }))).toEqual([]);
       expect(findings(withDataset('apache2'), card({ license: 'apache-2.0' }))).toEqual([]);
-      expect(findings(withDataset('my-data-terms'), card({ license: 'other', licenseName: 'my-data-terms' }))).toEqual(
+      expect(findings(withDataset('MY-DATA-TERMS'), card({ license: 'other', licenseName: 'My-Data-Terms' }))).toEqual(
         []
       );
       const unknown = findings(withDataset('my-data-terms'), card({ license: 'their-data-terms' }));
@@ -479,7 +488,8 @@ describe('unpinned-revision', () => {
     const local = cardNaming(
       hubRef(CARD, 'org/m', 2, { kind: 'local-path', raw: '/models/org/m' }),
       hubRef(CARD, 'org--bad/m', 3, { invalidReason: "contains '--'" }),
-      upstream(CARD, { kind: 'placeholder', raw: 'TODO' })
+      upstream(CARD, { kind: 'placeholder', raw: 'TODO' }),
+      upstream(CARD, { kind: 'hub-id', raw: '' })
     );
     expect(findings(local)).toEqual([]);
   });

@@ -85,6 +85,7 @@ describe('licenseKey, licenseTerms, licenseAlternatives', () => {
   });
   it('splits an expression into its OR alternatives, in any case', () => {
     expect(licenseAlternatives('mit or Apache-2.0 AND llama3.1')).toEqual([['mit'], ['apache-2.0', 'llama3.1']]);
+    expect(licenseAlternatives('MIT OR llama3.1')).toEqual([['mit'], ['llama3.1']]);
     expect(licenseAlternatives('MIT')).toEqual([['mit']]);
   });
 });
@@ -195,7 +196,12 @@ describe('upstreamLicensesOf', () => {
     ];
     const root = ref('org/ft');
     const a = artifact('a', {
-      records: [record(CARD, 'hf-model-card', { upstreams: [root], upstreamLicenses: [license(CARD, 'apache-2.0')] })]
+      records: [
+        record(CARD, 'hf-model-card', { upstreams: [root], upstreamLicenses: [license(CARD, 'apache-2.0')] }),
+        record('a/adapter_config.json', 'peft-adapter-config', {
+          upstreams: [upstream('a/adapter_config.json', { kind: 'local-path', raw: '/models/ft' })]
+        })
+      ]
     });
     const hub = hubOf([fact('org/ft', found('org/ft', { license: 'apache-2.0' }), { chain })]);
     const list = upstreamLicensesOf(ctxOf(a, { hub }));
