@@ -31,9 +31,10 @@ export const hubLicenseMismatch: Rule = {
           // Placeholders say nothing to compare; `unknown-license` reports them.
           if (!declared || PLACEHOLDERS.has(declared.toLowerCase())) continue;
           const terms = licenseTerms(declared);
+          // A whole-value lookup first: an alias may contain spaces (`Apache License 2.0`), which split it into terms.
           const same =
             terms.includes(hubKey.toLowerCase()) ||
-            (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
+            (hubEntry !== undefined && [declared, ...terms].some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
           if (same) continue;
           drafts.push({
             path: decl.source.path,
