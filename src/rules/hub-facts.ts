@@ -21,7 +21,3 @@ export function hubFactsOf(ctx: RuleContext, per: 'id' | 'revision' = 'id'): { r
   }
   return out;
 }
-
-export function named(fact: HubFact): string {
-  return fact.revision ? `${fact.id}@${fact.revision}` : fact.id;
-}
