@@ -46901,6 +46901,8 @@ function jsonNestingProblem(text, lines) {
 }
 /** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
 const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
+/** Characters that never begin a plain scalar in block context (quotes are read as quoted scalars). */
+const INDICATORS = new Set(['[', '{', ']', '}', ',', ':', '-', '?', '#', '|', '>', '"', "'", '&', '*', '!']);
 /**
  * A linear pre-check of YAML text for the nesting yaml's own parser is slow on (thousands of
  * levels cost it seconds): flow brackets, plus compact `- - -` runs, counted only where a value may
@@ -46920,6 +46922,7 @@ function yamlTextNestingProblem(text, lines) {
             passedAt = at;
     };
     let lineStart = 0;
+    let plain = false;
     /** Column of the node a block scalar on this line would belong to (the key, or the `-` of `- |`). */
     let nodeColumn = -1;
     let dashColumn = 0;
@@ -46933,6 +46936,7 @@ function yamlTextNestingProblem(text, lines) {
             compact = 0;
             lineStart = i + 1;
             nodeColumn = -1;
+            plain = false;
             continue;
         }
         if (c === '-' && /\s/.test(text[i + 1] ?? ' '))
@@ -46955,6 +46959,19 @@ function yamlTextNestingProblem(text, lines) {
             continue;
         }
         const start = VALUE_START.has(prev);
+        if ((c === '&' || c === '!') && start) {
+            // An anchor or a tag before a value: skip its name; the value may still begin after it.
+            while (i + 1 < text.length && !/\s/.test(text[i + 1]))
+                i++;
+            continue;
+        }
+        // Outside brackets, text that is not an indicator begins a plain scalar (or a key): brackets after it are text.
+        if (flow === 0) {
+            if (c === ':' && /\s/.test(text[i + 1] ?? ' '))
+                plain = false;
+            else if (!INDICATORS.has(c))
+                plain = true;
+        }
         if (start && (c === '"' || c === "'")) {
             // Quoted scalar: '' escapes a single quote, backslash escapes in double quotes.
             for (i++; i < text.length; i++) {
@@ -46970,7 +46987,7 @@ function yamlTextNestingProblem(text, lines) {
             prev = c;
             continue;
         }
-        if ((c === '[' || c === '{') && (start || flow > 0)) {
+        if ((c === '[' || c === '{') && ((start && !plain) || flow > 0)) {
             flow++;
             reach(compact + flow, i);
         }
@@ -47159,7 +47176,8 @@ function yamlDuplicateKeyProblem(document, secondStart, lines) {
 
 /** Bounds for untrusted YAML: alias expansion is the classic "billion laughs" vector. */
 const MAX_ALIAS_COUNT = 100;
-const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true };
+// logLevel 'error': yaml would print its warnings (a collection used as a key) on the process's stderr.
+const OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' };
 /** Depth is bounded (yamlNestingProblem) before this recursion runs. */
 function toPositioned(node) {
     const n = node;
@@ -48438,6 +48456,92 @@ const LICENSE_DATA = {
             "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
         },
         {
+            "id": "chatglm2-6b-license",
+            "family": "ChatGLM",
+            "display": "The ChatGLM2-6B License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Include the copyright notice and the license notice in all copies or substantial portions of the model parameters.",
+                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that may undermine China's national security and national unity, harm the public interest, or infringe the rights and interests of others"
+            ],
+            "permissive": false,
+            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+        },
+        {
+            "id": "chatglm3-6b-license",
+            "family": "ChatGLM",
+            "display": "The ChatGLM3-6B License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Include the license notice in all copies or substantial portions of the model parameters.",
+                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that endangers national security and unity, public interests and public order, or infringes the rights of others"
+            ],
+            "permissive": false,
+            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+        },
+        {
+            "id": "yi-license",
+            "family": "Yi",
+            "display": "Yi Series Models License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Clearly attribute the source of the Yi Series Models to the Licensor (01.AI), give any third-party users of the models and derivatives a copy of the agreement, and clearly indicate substantial modifications."
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use needs prior registration with, and written authorization from, the Licensor (version 1.0 grants non-commercial use only until then)",
+                "no use, distribution or derivatives for military or unlawful purposes",
+                "derivatives must not violate the agreement's restrictions nor help third parties to violate them"
+            ],
+            "permissive": false,
+            "source": "https://github.com/01-ai/Yi/blob/03c9c1b35f76c54a6467ac7783ec997c01e857c0/MODEL_LICENSE_AGREEMENT.txt"
+        },
+        {
+            "id": "baichuan2-community-license",
+            "family": "Baichuan",
+            "display": "Community License for Baichuan 2 Model",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use of the model or its derivatives needs a written license (opensource@baichuan-inc.com)",
+                "the commercial license is only for licensees whose services or products have under 1 million daily active users",
+                "the commercial license is not for software service providers or cloud service providers",
+                "the commercial license may not be sub-licensed to third parties without Baichuan's permission"
+            ],
+            "scale-threshold": "1 million daily active users (DAU)",
+            "permissive": false,
+            "source": "https://github.com/baichuan-inc/Baichuan2#%E5%8D%8F%E8%AE%AE"
+        },
+        {
+            "id": "falcon-180b-license",
+            "family": "Falcon",
+            "display": "Falcon 180B TII License Version 1.0",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy, binding on the work and every derivative work, and updatable by TII at any time",
+                "use of Falcon 180B for hosted services may require a separate license"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt"
+        },
+        {
             "id": "mrl",
             "aliases": [
                 "mistral-research-license"
@@ -48897,6 +49001,13 @@ const LICENSE_DATA = {
             "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
         },
         {
+            "family": "DeepSeek-R1-Distill-Qwen (Qwen2.5 base, Apache-2.0)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-qwen-(1\\.5|7|14|32)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+        },
+        {
             "family": "DeepSeek v1 license",
             "canonical-org": "deepseek-ai",
             "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
@@ -48930,6 +49041,61 @@ const LICENSE_DATA = {
             "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
             "license": "apache-2.0",
             "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
+        },
+        {
+            "family": "ChatGLM3-6B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^chatglm3-6b(-|$)",
+            "license": "chatglm3-6b-license",
+            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+        },
+        {
+            "family": "ChatGLM2-6B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^chatglm2-6b(-|$)",
+            "license": "chatglm2-6b-license",
+            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+        },
+        {
+            "family": "Yi",
+            "canonical-org": "01-ai",
+            "name": "^yi-(1\\.5-)?(6|9|34)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://github.com/01-ai/Yi#who-can-use-yi"
+        },
+        {
+            "family": "Baichuan 2",
+            "canonical-org": "baichuan-inc",
+            "name": "^baichuan2-",
+            "license": "baichuan2-community-license",
+            "source": "https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat"
+        },
+        {
+            "family": "Falcon 180B",
+            "canonical-org": "tiiuae",
+            "name": "^falcon-180b(-|$)",
+            "license": "falcon-180b-license",
+            "source": "https://huggingface.co/tiiuae/falcon-180B"
+        },
+        {
+            "family": "Falcon 7B / 40B",
+            "canonical-org": "tiiuae",
+            "name": "^falcon-(7|40)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/tiiuae/falcon-40b"
+        },
+        {
+            "family": "OLMo",
+            "canonical-org": "allenai",
+            "name": "^olmo-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/allenai/OLMo-7B"
         },
         {
             "family": "SmolLM",
@@ -53675,6 +53841,17 @@ async function resolveChangeSet(input) {
 
 /** Directories that never hold the repository's own artifacts. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** Why a directory cannot be listed, in words. */
+function unlistableReason(err) {
+    const code = err.code;
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    if (code === 'ENAMETOOLONG')
+        return 'its path is longer than the system allows';
+    if (code === 'ELOOP')
+        return 'too many symbolic links';
+    return code ?? err.message;
+}
 function full_scan_isInside(root, target) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, target);
     return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
@@ -53696,7 +53873,17 @@ function* walkTree(root, options = {}) {
 }
 function* walkDirectory(realRoot, relDir, options) {
     const { ignore, onSkip } = options;
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    }
+    catch (err) {
+        // The workspace itself must be readable; below it one directory must not end the whole scan.
+        if (!relDir || !options.onUnlistable)
+            throw err;
+        options.onUnlistable(relDir, unlistableReason(err));
+        return;
+    }
     entries.sort(byName);
     for (const entry of entries) {
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -55876,7 +56063,15 @@ function parseMarkdown(path, text) {
     const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
     if ('problem' in parsed)
         return { result: unreadable(path, { ...parsed.problem, reason: `its front matter is ${parsed.problem.reason}` }) };
-    if (!isObject(parsed.doc.value) || !MODEL_CARD_KEYS.some((k) => Object.hasOwn(parsed.doc.value, k))) {
+    const value = parsed.doc.value;
+    const listed = Array.isArray(value) ? value.findIndex((item) => isObject(item) && hasModelCardKey(item)) : -1;
+    if (listed >= 0) {
+        // `- base_model: …` lines: metadata the Hub cannot read either, not a README without metadata.
+        const reason = 'its front matter is a list, not a mapping, so the Hub reads none of its model-card keys: ' +
+            'write them without the leading `- `';
+        return { result: unreadable(path, { reason, span: parsed.doc.spanOf([listed]) }) };
+    }
+    if (!isObject(value) || !hasModelCardKey(value)) {
         return {
             result: {
                 kind: 'not-a-manifest',
@@ -55885,6 +56080,9 @@ function parseMarkdown(path, text) {
         };
     }
     return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
+}
+function hasModelCardKey(value) {
+    return MODEL_CARD_KEYS.some((k) => Object.hasOwn(value, k));
 }
 function parseData(path, text, syntax) {
     const parsed = syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
@@ -56967,7 +57165,11 @@ function collectFullScan(opts, dirs) {
         if (isManifestCandidate(path) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
-    for (const path of walkTree(opts.workspace, { onSkip, onDirectory })) {
+    const onUnlistable = (path, reason) => {
+        if (opts.include(path))
+            entryFor(dirs, path).unlistable = reason;
+    };
+    for (const path of walkTree(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
@@ -57055,6 +57257,11 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         changed: entry.changed,
         noticeFiles: []
     };
+    if (entry.unlistable) {
+        const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
+            'make it readable to the job, or exclude it with the `paths` input';
+        artifact.unreadable.push({ path: dir, reason, at: FILE_START });
+    }
     for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
         const path = joinPath(dir, name);
         if (isWeightFile(path)) {
@@ -58964,9 +59171,6 @@ function hubFactsOf(ctx, per = 'id') {
     }
     return out;
 }
-function named(fact) {
-    return fact.revision ? `${fact.id}@${fact.revision}` : fact.id;
-}
 
 ;// CONCATENATED MODULE: ./src/rules/hub-repo-not-found.ts
 
@@ -59156,8 +59360,9 @@ const hubLicenseMismatch = {
                     if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
                         continue;
                     const terms = licenseTerms(declared);
+                    // A whole-value lookup first: an alias may contain spaces (`Apache License 2.0`), which split it into terms.
                     const same = terms.includes(hubKey.toLowerCase()) ||
-                        (hubEntry !== undefined && terms.some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
+                        (hubEntry !== undefined && [declared, ...terms].some((t) => ctx.knowledge.lookup(t)?.id === hubEntry.id));
                     if (same)
                         continue;
                     drafts.push({
