@@ -21,9 +21,21 @@ import {
 } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fixtureSha, startHubServer, type Behaviour, type HubRepo, type LoopbackHub } from '../helpers/hub-server.js';
+import {
+  fanOutRepos,
+  fixtureSha,
+  startHubServer,
+  type Behaviour,
+  type HubRepo,
+  type LoopbackHub
+} from '../helpers/hub-server.js';
 import { tempDir } from '../helpers/git-repo.js';
-import { pullRequestPayload, startPullRequestStandIn, type StandInOptions } from '../helpers/pull-request-stand-in.js';
+import {
+  pullRequestPayload,
+  startPullRequestStandIn,
+  type PullRequestStandIn,
+  type StandInOptions
+} from '../helpers/pull-request-stand-in.js';
 import { NODE, PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
 import type { ApiResponse } from '../helpers/github-api-server.js';
 
@@ -299,6 +311,57 @@ async function cli(dir: string, args: string[], env: Record<string, string> = {}
   };
 }
 
+/**
+ * The Action on a pull request adding `gh.files`, with a sticky comment to the loopback GitHub, a
+ * report and a SARIF file: every surface a token could leak through is collected.
+ */
+async function actionOnPullRequest(
+  dir: string,
+  gh: PullRequestStandIn,
+  inputs: Record<string, string>,
+  timeoutMs: number
+): Promise<Outcome> {
+  const m = measured();
+  const temp = tempDir('lg-corpus-action-');
+  const reportFile = join(temp, 'report.json');
+  const sarifFile = join(temp, 'report.sarif');
+  const started = Date.now();
+  const run = await runAction({
+    workspace: dir,
+    eventName: 'pull_request',
+    payload: pullRequestPayload('opened', 'a'.repeat(40)),
+    apiUrl: gh.server.url,
+    inputs: {
+      token: GITHUB_TOKEN,
+      'hub-token': HF_TOKEN,
+      'hub-verify': 'false',
+      comment: 'always',
+      'report-file': reportFile,
+      'sarif-file': sarifFile,
+      ...inputs
+    },
+    env: { ...m.env, RUNNER_TEMP: temp },
+    timeoutMs
+  });
+  const report = readIfThere(reportFile);
+  return {
+    ...run,
+    ms: Date.now() - started,
+    maxRssMb: m.maxRssMb(),
+    report: parseReport(report),
+    log: run.stdout + run.stderr,
+    surfaces: [
+      run.stdout,
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      report,
+      readIfThere(sarifFile),
+      ...gh.server.requests.map((r) => r.body)
+    ].join('\n')
+  };
+}
+
 /** Checks one case's expectation against a report, the case's files living under `prefix/`. */
 function expectCase(c: Case, report: Report, prefix: string): void {
   const under = (p: string): boolean => (prefix ? p.startsWith(`${prefix}/`) : true);
@@ -386,45 +449,7 @@ describe.each(FILE_GROUPS)('hostile corpus, %s (one CLI and one Action run for t
     // The Action on a pull request adding every file, with a sticky comment to a loopback GitHub.
     const gh = await startPullRequestStandIn();
     for (const path of changedPaths(dir)) gh.files.push({ path, status: 'added' });
-    const m = measured();
-    const temp = tempDir('lg-corpus-action-');
-    const reportFile = join(temp, 'report.json');
-    const sarifFile = join(temp, 'report.sarif');
-    const started = Date.now();
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      payload: pullRequestPayload('opened', 'a'.repeat(40)),
-      apiUrl: gh.server.url,
-      inputs: {
-        token: GITHUB_TOKEN,
-        'hub-token': HF_TOKEN,
-        'hub-verify': 'false',
-        comment: 'always',
-        'report-file': reportFile,
-        'sarif-file': sarifFile
-      },
-      env: { ...m.env, RUNNER_TEMP: temp },
-      timeoutMs: WALL_MS
-    });
-    const ms = Date.now() - started;
-    const report = readIfThere(reportFile);
-    actionRun = {
-      ...run,
-      ms,
-      maxRssMb: m.maxRssMb(),
-      report: parseReport(report),
-      log: run.stdout + run.stderr,
-      surfaces: [
-        run.stdout,
-        run.stderr,
-        run.summary,
-        JSON.stringify(run.outputs),
-        report,
-        readIfThere(sarifFile),
-        ...gh.server.requests.map((r) => r.body)
-      ].join('\n')
-    };
+    actionRun = await actionOnPullRequest(dir, gh, {}, GROUP_WALL_MS + 5_000);
     await gh.server.close().catch(() => undefined);
     for (const s of sockets) s.close();
     sockets = [];
@@ -511,14 +536,7 @@ describe('hostile corpus, policy (one CLI run per case)', () => {
 function hubRepos(service: HubService): HubRepo[] {
   if (service.fanOut) {
     const { prefix, width, levels } = service.fanOut;
-    const repos: HubRepo[] = [];
-    const grow = (id: string, level: number): void => {
-      const bases = level < levels ? Array.from({ length: width }, (_, i) => `${id}-${i}`) : [];
-      repos.push({ type: 'model', id, sha: fixtureSha(id), cardData: { base_model: bases } });
-      if (level < levels - 1) for (const base of bases) grow(base, level + 1);
-    };
-    grow(`${prefix}/r`, 0);
-    return repos;
+    return fanOutRepos(prefix, width, levels);
   }
   return [{ type: 'model', id: service.repo!, sha: fixtureSha(service.repo!), behaviour: service.behaviour }];
 }
@@ -561,45 +579,7 @@ describe('hostile corpus, services (one process per case, concurrently)', () => 
       };
       const gh = await startPullRequestStandIn(options);
       for (const path of [...Object.keys(SENTINELS), ...c.files]) gh.files.push({ path, status: 'added' });
-      const m = measured();
-      const temp = tempDir('lg-corpus-gh-');
-      const reportFile = join(temp, 'report.json');
-      const sarifFile = join(temp, 'report.sarif');
-      const started = Date.now();
-      const run = await runAction({
-        workspace: dir,
-        eventName: 'pull_request',
-        payload: pullRequestPayload('opened', 'a'.repeat(40)),
-        apiUrl: gh.server.url,
-        inputs: {
-          token: GITHUB_TOKEN,
-          'hub-token': HF_TOKEN,
-          'hub-verify': 'false',
-          comment: 'always',
-          'review-comments': 'true',
-          'report-file': reportFile,
-          'sarif-file': sarifFile
-        },
-        env: { ...m.env, RUNNER_TEMP: temp },
-        timeoutMs: SERVICE_WALL_MS
-      });
-      const report = readIfThere(reportFile);
-      outcomes.set(c.id, {
-        ...run,
-        ms: Date.now() - started,
-        maxRssMb: m.maxRssMb(),
-        report: parseReport(report),
-        log: run.stdout + run.stderr,
-        surfaces: [
-          run.stdout,
-          run.stderr,
-          run.summary,
-          JSON.stringify(run.outputs),
-          report,
-          readIfThere(sarifFile),
-          ...gh.server.requests.map((r) => r.body)
-        ].join('\n')
-      });
+      outcomes.set(c.id, await actionOnPullRequest(dir, gh, { 'review-comments': 'true' }, SERVICE_WALL_MS));
       await gh.server.close().catch(() => undefined);
     });
   }, 85_000);

@@ -116,6 +116,18 @@ const sha = (seed: string): string => {
 /** Made-up but stable 40-hex commit for a fixture repo. */
 export const fixtureSha = sha;
 
+/** Every card names `width` new base models, `levels` levels deep (the last level's names do not exist). */
+export function fanOutRepos(prefix: string, width: number, levels: number): HubRepo[] {
+  const repos: HubRepo[] = [];
+  const grow = (id: string, level: number): void => {
+    const bases = level < levels ? Array.from({ length: width }, (_, i) => `${id}-${i}`) : [];
+    repos.push({ type: 'model', id, sha: fixtureSha(id), cardData: { base_model: bases } });
+    if (level < levels - 1) for (const base of bases) grow(base, level + 1);
+  };
+  grow(`${prefix}/r`, 0);
+  return repos;
+}
+
 const LLAMA_31_FILES = [
   '.gitattributes',
   'LICENSE',

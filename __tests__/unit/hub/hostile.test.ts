@@ -9,6 +9,7 @@ import { ancestryNotes } from '../../../src/hub/ancestry-notes.js';
 import { nodeAllowance, resolveAncestry } from '../../../src/hub/ancestry.js';
 import { HubClient, type HubAnswer, type HubClientOptions } from '../../../src/hub/client.js';
 import {
+  fanOutRepos,
   fixtureSha,
   startHubServer,
   type Behaviour,
@@ -201,20 +202,8 @@ describe('remote text is a short, sanitised, masked excerpt', () => {
 });
 
 describe('ancestry fan-out', () => {
-  /** Every card names `width` new base models, `levels` levels deep (the last level's names do not exist). */
-  function fanOut(prefix: string, width: number, levels: number): HubRepo[] {
-    const repos: HubRepo[] = [];
-    const grow = (id: string, level: number): void => {
-      const bases = level < levels ? Array.from({ length: width }, (_, i) => `${id}-${i}`) : [];
-      repos.push({ type: 'model', id, sha: fixtureSha(id), cardData: { base_model: bases } });
-      if (level < levels - 1) for (const base of bases) grow(base, level + 1);
-    };
-    grow(`${prefix}/r`, 0);
-    return repos;
-  }
-
   it('caps one walk at 64 repos and says so', async () => {
-    const s = await hub(fanOut('fan', 6, 3));
+    const s = await hub(fanOutRepos('fan', 6, 3));
     const { value, ms } = await timed(() => resolveAncestry(client(s), 'fan/r', { maxDepth: 10 }));
     expect(value.nodeLimit).toMatchObject({ maxNodes: 64, scope: 'walk' });
     expect(value.nodeLimit!.skipped).toBe(1 + 6 + 36 + 216 - 64);
@@ -227,7 +216,7 @@ describe('ancestry fan-out', () => {
   });
 
   it('caps all walks of a run together', async () => {
-    const s = await hub([...fanOut('one', 6, 2), ...fanOut('two', 6, 2)]);
+    const s = await hub([...fanOutRepos('one', 6, 2), ...fanOutRepos('two', 6, 2)]);
     const allowance = nodeAllowance(50);
     const c = client(s);
     const first = await resolveAncestry(c, 'one/r', { maxDepth: 10, allowance });

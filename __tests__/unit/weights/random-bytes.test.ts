@@ -9,20 +9,9 @@ import { readSafetensorsHeader } from '../../../src/weights/safetensors.js';
 import { readWeightHeader } from '../../../src/weights/read-header.js';
 import { sha256OfFile } from '../../../src/weights/digest.js';
 import { parseLfsPointer } from '../../../src/source/lfs-pointer.js';
+import { seededRandom } from '../../../scripts/seeded-random.mjs';
 import { tempDir } from '../../helpers/git-repo.js';
 import { ggufBytes, lfsPointerText, safetensorsBytes } from '../../helpers/weights.js';
-
-/** mulberry32: small, fast, good enough to spread cases. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261206;
 const CASES = 2000;
@@ -67,7 +56,7 @@ function mutant(random: () => number): Buffer {
 
 describe('weight readers on random bytes', () => {
   it(`never throw, on ${CASES} generated files (seed ${SEED})`, async () => {
-    const random = generator(SEED);
+    const random = seededRandom(SEED);
     const root = tempDir('lg-random-');
     const seen = new Map<string, number>();
     for (let i = 0; i < CASES; i++) {
