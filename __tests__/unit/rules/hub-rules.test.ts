@@ -117,6 +117,12 @@ describe('hubFactsOf (through the Hub rules)', () => {
     const hub = hubOf([fact('org/m', { kind: 'disabled', detail: 'x' })]);
     expect(run('hub-disabled', a, { hub }).map((e) => [e.finding.path, e.finding.line])).toEqual([[PEFT, 3]]);
   });
+  it('says a repo-wide fact once even when the repo is named at two revisions', () => {
+    const a = cardNaming(hubRef(CARD, 'org/m', 2, { revision: 'v1' }), hubRef(CARD, 'org/m', 4, { revision: 'v2' }));
+    const disabled = { kind: 'disabled', detail: 'x' } as const;
+    const hub = hubOf([fact('org/m', disabled, { revision: 'v1' }), fact('org/m', disabled, { revision: 'v2' })]);
+    expect(run('hub-disabled', a, { hub }).map((e) => e.finding.line)).toEqual([2]);
+  });
   it('skips upstreams the Hub was not asked about', () => {
     const a = cardNaming(hubRef(CARD, 'org/unasked', 2), hubRef(CARD, 'org/m', 3));
     const hub = hubOf([fact('org/m', { kind: 'disabled', detail: 'x' })]);
