@@ -75,6 +75,10 @@ describe('README and action.yml', () => {
       'examples/README.md',
       'docs/lineage-manifest.md',
       'docs/rules/README.md',
+      'SECURITY.md',
+      'docs/policy.md',
+      'docs/weights.md',
+      'docs/mutation-survivors.md',
       ...RULES.map((r) => r.meta.docs)
     ];
     for (const page of pages) {
