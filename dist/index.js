@@ -53567,10 +53567,14 @@ function makePathFilter(globs) {
         const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
         if (!glob)
             throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
-        const problem = globSyntaxProblem(glob);
-        if (problem)
-            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${problem}.`);
-        rules.push({ negated, matches: pathGlob(glob) });
+        try {
+            rules.push({ negated, matches: pathGlob(glob) });
+        }
+        catch (err) {
+            if (!(err instanceof GlobSyntaxError))
+                throw err;
+            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+        }
     }
     if (rules.length === 0)
         return () => true;

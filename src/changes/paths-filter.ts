@@ -1,5 +1,5 @@
 import { ConfigError } from '../config-error.js';
-import { globSyntaxProblem, normalisePathGlob, pathGlob } from '../glob/glob.js';
+import { GlobSyntaxError, normalisePathGlob, pathGlob } from '../glob/glob.js';
 import type { Change } from './change-set.js';
 
 /** Repository-relative path with `/` → whether the gate looks at it. */
@@ -23,9 +23,12 @@ export function makePathFilter(globs: readonly string[]): PathFilter {
     const negated = trimmed.startsWith('!');
     const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
     if (!glob) throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
-    const problem = globSyntaxProblem(glob);
-    if (problem) throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${problem}.`);
-    rules.push({ negated, matches: pathGlob(glob) });
+    try {
+      rules.push({ negated, matches: pathGlob(glob) });
+    } catch (err) {
+      if (!(err instanceof GlobSyntaxError)) throw err;
+      throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+    }
   }
   if (rules.length === 0) return () => true;
   const startIncluded = rules.every((r) => r.negated);

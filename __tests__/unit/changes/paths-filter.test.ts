@@ -73,3 +73,11 @@ describe('changeMatches / filterChanges', () => {
     expect(kept).toEqual([{ path: 'models/a.json', status: 'added' }]);
   });
 });
+
+describe('invalid `paths` globs', () => {
+  it('are a configuration error naming the pattern and the problem', () => {
+    expect(() => makePathFilter(['models/**', 'a[bc'])).toThrow(
+      'Input `paths` has an invalid glob "a[bc": a `[` class is never closed (at character 2).'
+    );
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { readManifest } from '../../../src/formats/read-manifest.js';
 import { realWorldFixtures } from './real-world.js';
+import { BAIZE_ADAPTER, SUMMA_VIRTUE_CARD } from '../../helpers/real-world-names.js';
 
 const PEFT = 'peft-adapter-config';
 const MLX = 'mlx-adapter-config';
@@ -34,14 +35,6 @@ const EXPECTED: [RegExp, string][] = [
 ];
 
 type Row = [field: string, kind: string, id: string | undefined, role: string, line: number, column: number];
-
-/** Fixture names too long for one line. */
-const BAIZE_ADAPTER =
-  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__' +
-  'adapter_config.json';
-const SUMMA_VIRTUE_CARD =
-  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_' +
-  'baseline_adapter_README.md';
 
 /**
  * What each fixture declares: upstreams (field, kind, id, role, line, column), the artifact's

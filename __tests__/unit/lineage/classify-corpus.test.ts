@@ -11,6 +11,7 @@ import type { Classification } from '../../../src/lineage/record.js';
 import { parseJsonDocument } from '../../../src/source/json.js';
 import { parseYamlDocument } from '../../../src/source/yaml.js';
 import { extractFrontMatter } from '../../../src/source/front-matter.js';
+import { BAIZE_ADAPTER, SUMMA_VIRTUE_CARD } from '../../helpers/real-world-names.js';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/real-world/', import.meta.url));
 const FOLDERS = ['peft', 'mlx', 'cards', 'mens', 'other'];
@@ -47,14 +48,6 @@ const EMPTY: Expected = { kind: 'empty', evidence: 'primary' };
 
 const QWEN35_SHA = '851bf6e806efd8d0a36b00ddf55e13ccb7b8cd0a';
 const CODER3B_SHA = '488639f1ff808d1d3d0ba301aef8c11461451ec5';
-
-/** Fixture names too long for one line. */
-const BAIZE_ADAPTER =
-  'peft/012-DigitalIntelligenceCenter-of-ICMM__Baize-Traditional-Chinese-Medicine-Large-Language-Model__' +
-  'adapter_config.json';
-const SUMMA_VIRTUE_CARD =
-  'cards/001-hanzhenzhujene__summa-virtue-alignment__artifacts_christian_virtue_qwen2_5_1_5b_instruct_local_' +
-  'baseline_adapter_README.md';
 
 /** file → dotted field → expected classification. `{}` = the file names no upstream at all. */
 const EXPECTED: Record<string, Record<string, Expected>> = {
