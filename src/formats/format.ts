@@ -2,7 +2,7 @@ import type { SourceDocument } from '../source/document.js';
 import type { LineageRecord } from '../lineage/record.js';
 
 /** How a file's text is turned into a SourceDocument before a format looks at it. */
-export type Syntax = 'json' | 'yaml' | 'front-matter';
+export type Syntax = 'json' | 'yaml' | 'front-matter' | 'modelfile';
 
 /** What a format reader gets: the parsed document and, for model cards, the prose. */
 export interface FormatInput {
@@ -19,6 +19,11 @@ export interface ManifestFormat {
   /** Human name, e.g. "MENS training manifest". */
   name: string;
   syntax: Syntax;
+  /**
+   * A training or merge tool's config (a recipe): its records are marked `recipe`, so the license
+   * rules do not ask it for a license and configs in one directory are not compared with each other.
+   */
+  recipe?: boolean;
   /** JSON Schema the content must satisfy (validated with ajv). */
   schema: object;
   /** True when the parsed content is this format (never decided by file name alone). */

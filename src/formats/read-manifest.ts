@@ -27,7 +27,7 @@ export type ReadResult =
   | { kind: 'unreadable'; problem: UnreadableManifest }
   | { kind: 'not-a-manifest'; reason: string };
 
-function syntaxOf(path: string): Syntax | undefined {
+function syntaxOf(path: string): Exclude<Syntax, 'modelfile'> | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
@@ -116,8 +116,11 @@ export function readManifest(path: string, bytes: Buffer, size?: number): ReadRe
   const { input } = parsed;
 
   const format = detectFormat(input.doc.value, basenameOf(path), syntax);
-  if (format)
-    return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+  if (format) {
+    const record = format.read(input);
+    if (format.recipe) record.recipe = true;
+    return { kind: 'record', record, schemaProblems: validateManifest(format, path, input.doc) };
+  }
 
   if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {

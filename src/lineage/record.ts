@@ -6,7 +6,8 @@ export type Evidence = 'primary' | 'secondary' | 'inferred';
 /** What an upstream string turned out to be (DESIGN "Upstream references"). */
 export type UpstreamKind = 'hub-id' | 'bare-id' | 'hub-cache-path' | 'local-path' | 'url' | 'placeholder' | 'empty';
 
-export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from';
+/** `tokenizer`: the tokenizer was taken from it (axolotl `tokenizer_config`, torchtune `tokenizer.path`). */
+export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from' | 'tokenizer';
 
 /** Where in a manifest a value was read: the field path (dotted) and its span. */
 export interface SourceRef {
@@ -113,6 +114,11 @@ export interface LineageRecord {
   training?: TrainingFacts;
   /** Local artifacts this one builds on besides its upstreams. */
   localRefs?: LocalRef[];
+  /**
+   * Read from a training or merge tool's config (axolotl, LLaMA-Factory, mergekit …): it says how an
+   * artifact is made, not under which terms it is published, so it carries no license duties itself.
+   */
+  recipe?: boolean;
   /** Notes the format reader wants surfaced (e.g. "not a PEFT file; read `base_model` only"). */
   notes: FormatNote[];
 }
