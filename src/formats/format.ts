@@ -24,6 +24,8 @@ export interface ManifestFormat {
    * rules do not ask it for a license and configs in one directory are not compared with each other.
    */
   recipe?: boolean;
+  /** How to fix a missing or unusable upstream in this format, e.g. "set `model` to the Hub id (`org/name`)". */
+  upstreamHint?: string;
   /** JSON Schema the content must satisfy (validated with ajv). */
   schema: object;
   /** True when the parsed content is this format (never decided by file name alone). */
