@@ -2,6 +2,7 @@ import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts } from './discover/discover.js';
 import { linkArtifacts } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
+import { unknownConfigsNote } from './discover/unknown-configs.js';
 import type { Artifact, WeightFile } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
 import type { Severity } from './report/finding.js';
@@ -188,7 +189,11 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
     findings,
     changeSource: opts.changeSet.source,
-    notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
+    notes: [
+      ...opts.changeSet.notes,
+      ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+      ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
+    ],
     manifestsCount: manifestCount
   });
 }

@@ -5,6 +5,7 @@ import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
 import type { Artifact, WeightFile } from '../lineage/artifact.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
+import { isNamedManifest } from '../formats/manifest-names.js';
 import { FILE_START } from '../source/span.js';
 import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
@@ -50,13 +51,12 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
   // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
   // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
-    if ((isManifestCandidate(path) || isWeightFile(path)) && opts.include(path))
+    if ((isNamedManifest(path) || isWeightFile(path)) && opts.include(path))
       entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
   // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
   const onDirectory = (path: string) => {
-    if (isManifestCandidate(path) && opts.include(path))
-      entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+    if (isNamedManifest(path) && opts.include(path)) entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   };
   const onUnlistable = (path: string, reason: string) => {
     if (opts.include(path)) entryFor(dirs, path).unlistable = reason;
@@ -78,14 +78,16 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
       // A manifest moved out of a directory leaves that directory without it.
       const old = entryFor(dirs, dirname(change.previousPath));
       old.changed = true;
-      if (isManifestCandidate(change.previousPath)) old.removedManifests.add(change.previousPath);
+      if (isNamedManifest(change.previousPath)) old.removedManifests.add(change.previousPath);
     }
     addManifestNamedDirs(dirs, change.path);
     if (!isRelevant(change.path)) continue;
     const entry = entryFor(dirs, dirname(change.path));
     entry.changed = true;
     if (change.status === 'removed') {
-      if (isManifestCandidate(change.path)) entry.removedManifests.add(change.path);
+      // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
+      if (isNamedManifest(change.path)) entry.removedManifests.add(change.path);
+      else if (isManifestCandidate(change.path)) continue;
       else entry.files.set(basename(change.path), 'removed');
     } else {
       entry.files.set(basename(change.path), change.status);
@@ -99,7 +101,7 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
 function addManifestNamedDirs(dirs: Map<string, DirEntry>, path: string): void {
   const parts = path.split('/');
   for (let i = 0; i < parts.length - 1; i++) {
-    if (!isManifestCandidate(parts[i])) continue;
+    if (!isNamedManifest(parts[i])) continue;
     const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
     entry.changed = true;
     if (!entry.files.has(parts[i])) entry.files.set(parts[i], 'present');
@@ -111,7 +113,7 @@ function addPresentFiles(workspace: string, dir: string, entry: DirEntry): void 
   let names: string[];
   try {
     names = readdirSync(join(workspace, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isManifestCandidate(d.name)))
+      .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isNamedManifest(d.name)))
       .map((d) => d.name);
   } catch {
     return; // the directory was deleted by the change, or is not a directory

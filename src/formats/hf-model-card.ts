@@ -21,6 +21,21 @@ export const MODEL_CARD_KEYS: readonly string[] = [
   'model_name'
 ];
 
+/**
+ * Keys only a model card's metadata has: a Markdown file of any other name is read as a card only
+ * with one of them (a docs page's front matter may well carry `tags`, `license` or `language`).
+ */
+export const DISTINCTIVE_MODEL_CARD_KEYS: readonly string[] = [
+  'base_model',
+  'base_model_relation',
+  'model-index',
+  'model_name',
+  'library_name',
+  'pipeline_tag',
+  'license_name',
+  'license_link'
+];
+
 const ID = 'hf-model-card';
 
 /**
@@ -73,6 +88,7 @@ export const hfModelCard: ManifestFormat = {
   id: ID,
   name: 'Hugging Face model card',
   syntax: 'front-matter',
+  upstreamHint: 'set `base_model:` in the front matter to the Hub id (`org/name`)',
   schema,
   detect(value) {
     return isObject(value) && MODEL_CARD_KEYS.some((k) => hasKey(value, k));
@@ -86,7 +102,8 @@ export const hfModelCard: ManifestFormat = {
     const license = readLicense(input);
     if (license) record.license = license;
     record.datasets.push(...readDatasets(input));
-    const name = stringAt(input, ['model_name']);
+    // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
+    const name = stringAt(input, ['model_name']) ?? stringAt(input, ['model-index', 0, 'name']);
     if (name) record.name = name;
     if (input.prose) record.prose = input.prose;
     return record;

@@ -111,6 +111,7 @@ export const lineageManifest: ManifestFormat = {
   id: ID,
   name: 'lineage manifest',
   syntax: 'yaml',
+  upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
   schema,
   // By its own name, any of its keys will do (the schema then says what is wrong); under another
   // name only its two defining keys together.

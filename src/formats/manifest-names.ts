@@ -1,6 +1,9 @@
 /**
  * File names that make a file worth reading as a manifest. The name only nominates a file;
- * its format is always decided by content (src/formats/registry.ts).
+ * its format is always decided by content (src/formats/registry.ts). Two tiers: the names of the
+ * manifests the gate was built around (read, and reported when they are no known format), and any
+ * JSON, YAML, Markdown or Modelfile, which is a manifest only when its content says so (a training
+ * tool's config is called whatever its author liked).
  */
 
 /** What a manifest's file name suggests it is. */
@@ -45,7 +48,7 @@ export function nameKind(path: string): NameKind | undefined {
   const exact = EXACT.get(lower);
   if (exact) return exact;
   if (hasLineageName(name)) return 'lineage';
-  if (/model_card.*\.md$/.test(lower)) return 'model-card';
+  if (/(model_card|readme).*\.md$/.test(lower)) return 'model-card';
   return undefined;
 }
 
@@ -53,7 +56,22 @@ export function isWeakName(path: string): boolean {
   return WEAK_NAMES.has(basenameOf(path).toLowerCase());
 }
 
-/** True for files the gate reads as manifests (by name, case-insensitive). */
-export function isManifestCandidate(path: string): boolean {
+/** True for files with a manifest's name (case-insensitive): read, and reported when they are none. */
+export function isNamedManifest(path: string): boolean {
   return nameKind(path) !== undefined;
+}
+
+/** Ollama's `Modelfile`, `llama3.Modelfile`, `Modelfile.prod`: any name with "modelfile" in it. */
+export function hasModelfileName(path: string): boolean {
+  return /modelfile/i.test(basenameOf(path));
+}
+
+/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+export function isContentCandidate(path: string): boolean {
+  return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+}
+
+/** True for files the gate reads to see whether they are manifests. */
+export function isManifestCandidate(path: string): boolean {
+  return isNamedManifest(path) || isContentCandidate(path);
 }

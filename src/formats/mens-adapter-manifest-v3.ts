@@ -17,6 +17,7 @@ export const mensAdapterManifestV3: ManifestFormat = {
   id: ID,
   name: 'MENS adapter manifest v3',
   syntax: 'json',
+  upstreamHint: 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)',
   schema,
   // Recognised by `format` alone: a wrong `version` is then a located schema problem rather than
   // an "unrecognised file" that hides what is wrong.

@@ -29,6 +29,7 @@ export const mensTrainingManifest: ManifestFormat = {
   id: ID,
   name: 'MENS training manifest',
   syntax: 'json',
+  upstreamHint: 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)',
   schema,
   detect(value) {
     if (!isObject(value)) return false;

@@ -24,6 +24,7 @@ export const mlxAdapterConfig: ManifestFormat = {
   id: ID,
   name: 'MLX adapter config',
   syntax: 'json',
+  upstreamHint: 'set `model` to the Hub id (`org/name`) the adapter was trained on',
   schema,
   detect(value) {
     return isObject(value) && (hasKey(value, 'fine_tune_type') || hasKey(value, 'lora_parameters'));

@@ -13,6 +13,7 @@ export const peftAdapterConfig: ManifestFormat = {
   id: ID,
   name: 'PEFT adapter config',
   syntax: 'json',
+  upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
   schema,
   detect(value) {
     return isObject(value) && hasKey(value, 'peft_type');

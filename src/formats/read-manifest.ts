@@ -10,13 +10,13 @@ import { extractFrontMatter, firstLoneCr } from '../source/front-matter.js';
 import { parseJsonDocument } from '../source/json.js';
 import { FILE_START, LineIndex } from '../source/span.js';
 import { parseYamlDocument } from '../source/yaml.js';
-import { decodeManifest } from './decode.js';
-import { isObject } from './fields.js';
-import type { FormatInput, Syntax } from './format.js';
-import { MODEL_CARD_KEYS } from './hf-model-card.js';
-import { basenameOf, isWeakName, nameKind } from './manifest-names.js';
+import { decodeManifest, MAX_MANIFEST_BYTES } from './decode.js';
+import { hasKey, isObject } from './fields.js';
+import type { FormatInput, ManifestFormat, Syntax } from './format.js';
+import { DISTINCTIVE_MODEL_CARD_KEYS, MODEL_CARD_KEYS } from './hf-model-card.js';
+import { basenameOf, isContentCandidate, isWeakName, nameKind, type NameKind } from './manifest-names.js';
 import { detectFormat } from './registry.js';
-import { hasLineageKeys, readUnrecognised } from './unrecognised-manifest.js';
+import { hasLineageKeys, readLineageLike, readUnrecognised } from './unrecognised-manifest.js';
 import { validateManifest } from './validate.js';
 
 export { MAX_MANIFEST_BYTES } from './decode.js';
@@ -27,7 +27,10 @@ export type ReadResult =
   | { kind: 'unreadable'; problem: UnreadableManifest }
   | { kind: 'not-a-manifest'; reason: string };
 
-function syntaxOf(path: string): Exclude<Syntax, 'modelfile'> | undefined {
+/** The syntaxes read here (Modelfiles have their own reader). */
+type ReadSyntax = Exclude<Syntax, 'modelfile'>;
+
+function syntaxOf(path: string): ReadSyntax | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
@@ -99,29 +102,75 @@ function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed 
 }
 
 /**
+ * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
+ * with one of them is never dropped unseen (read for them, or reported unreadable).
+ */
+export const LINEAGE_LIKE_KEYS: readonly string[] = [
+  'base_model',
+  'base_model_name_or_path',
+  'model_name_or_path',
+  'pretrained_model_name_or_path',
+  '_name_or_path',
+  'adapter_name_or_path',
+  'merge_method'
+];
+
+const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
+
+/**
+ * A file nominated by its extension only is a manifest when its content says so: its read errors
+ * count only when its text names a lineage key (a Helm template or a tsconfig with comments is
+ * nobody's manifest), and otherwise it is simply not one.
+ */
+function contentOnly(result: ReadResult, text: string): ReadResult {
+  if (result.kind !== 'unreadable' || MENTIONS_LINEAGE.test(text)) return result;
+  return { kind: 'not-a-manifest', reason: `it cannot be read (${result.problem.reason}) and names no model` };
+}
+
+function hasDistinctiveCardKey(value: unknown): boolean {
+  return DISTINCTIVE_MODEL_CARD_KEYS.some((k) => hasKey(value, k));
+}
+
+/**
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 export function readManifest(path: string, bytes: Buffer, size?: number): ReadResult {
   const kind = nameKind(path);
   const syntax = syntaxOf(path);
-  if (!kind || !syntax)
+  if (!syntax || (!kind && !isContentCandidate(path)))
     return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+  if (kind) return readNamed(path, bytes, size, syntax, kind);
+  const head = bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1');
+  return contentOnly(readByContent(path, bytes, size, syntax), head);
+}
 
+function parse(path: string, bytes: Buffer, size: number | undefined, syntax: ReadSyntax): Parsed {
   const decoded = decodeManifest(bytes, size);
-  if ('problem' in decoded) return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
+  if ('problem' in decoded)
+    return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+  return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+}
 
-  const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+function recordOf(format: ManifestFormat, input: FormatInput): ReadResult {
+  const record = format.read(input);
+  if (format.recipe) record.recipe = true;
+  return { kind: 'record', record, schemaProblems: validateManifest(format, input.path, input.doc) };
+}
+
+/** A file with a manifest's name: read as its format, or for its lineage keys and said to be none. */
+function readNamed(
+  path: string,
+  bytes: Buffer,
+  size: number | undefined,
+  syntax: ReadSyntax,
+  kind: NameKind
+): ReadResult {
+  const parsed = parse(path, bytes, size, syntax);
   if ('result' in parsed) return parsed.result;
   const { input } = parsed;
-
   const format = detectFormat(input.doc.value, basenameOf(path), syntax);
-  if (format) {
-    const record = format.read(input);
-    if (format.recipe) record.recipe = true;
-    return { kind: 'record', record, schemaProblems: validateManifest(format, path, input.doc) };
-  }
-
+  if (format) return recordOf(format, input);
   if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
     return {
@@ -132,4 +181,23 @@ export function readManifest(path: string, bytes: Buffer, size?: number): ReadRe
     };
   }
   return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
+}
+
+/**
+ * A JSON, YAML or Markdown file of any name: a manifest when a format recognises its content, a
+ * model card when its front matter has a key only cards have, and read for its lineage keys when it
+ * names a model in a way no known format does (a training script's own config).
+ */
+function readByContent(path: string, bytes: Buffer, size: number | undefined, syntax: ReadSyntax): ReadResult {
+  const parsed = parse(path, bytes, size, syntax);
+  if ('result' in parsed) return parsed.result;
+  const { input } = parsed;
+  const value = input.doc.value;
+  if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+    return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
+  const format = detectFormat(value, basenameOf(path), syntax);
+  if (format) return recordOf(format, input);
+  if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
+    return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+  return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }

@@ -132,3 +132,21 @@ export function readUnrecognised(input: FormatInput, kind: Exclude<NameKind, 'mo
   });
   return record;
 }
+
+/** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
+export const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
+
+/**
+ * Read a file that names a model in lineage keys (`model_name_or_path` …) but is no known format:
+ * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
+ * how something is made), so it owes no license. The run lists such files so none passes unseen.
+ */
+export function readLineageLike(input: FormatInput, keys: readonly string[]): LineageRecord {
+  const record = emptyRecord(input, LINEAGE_LIKE_FORMAT);
+  record.recipe = true;
+  for (const key of keys) {
+    const role = key === 'adapter_name_or_path' ? 'upstream' : 'base';
+    if (key !== 'merge_method') record.upstreams.push(...upstreamsAt(input, [key], () => role));
+  }
+  return record;
+}

@@ -1,3 +1,4 @@
+import { findFormat } from '../formats/registry.js';
 import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../lineage/record.js';
 
@@ -16,6 +17,18 @@ const ANCHOR_PREFERENCE = [
 /** The records read from manifests, not from the headers of weight files. */
 export function manifestRecords(artifact: Artifact): LineageRecord[] {
   return artifact.records.filter((r) => r.origin !== 'weights');
+}
+
+/**
+ * A directory of training or merge configs only (no model card, adapter config or weights): it says
+ * how artifacts are made, it publishes none, so the duties of a published artifact (a license,
+ * attribution, a name) are not asked of it.
+ */
+export function isRecipeOnly(artifact: Artifact): boolean {
+  const manifests = manifestRecords(artifact);
+  return (
+    manifests.length > 0 && manifests.every((r) => r.recipe) && !artifact.weights.some((w) => w.status !== 'removed')
+  );
 }
 
 /** Upstreams the artifact's manifests declare (not those read from weight headers). */
@@ -86,24 +99,11 @@ export function quote(value: string | null | undefined): string {
   return JSON.stringify(text);
 }
 
-/** Where a format keeps its upstream, for "how to fix" text. */
+/** Where a format keeps its upstream, for "how to fix" text (each format says it for itself). */
 export function upstreamFieldHint(format: string): string {
-  switch (format) {
-    case 'peft-adapter-config':
-      return 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit';
-    case 'mlx-adapter-config':
-      return 'set `model` to the Hub id (`org/name`) the adapter was trained on';
-    case 'hf-model-card':
-      return 'set `base_model:` in the front matter to the Hub id (`org/name`)';
-    case 'mens-training-manifest':
-      return 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)';
-    case 'mens-adapter-manifest-v3':
-      return 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)';
-    case 'lineage-manifest':
-      return 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`';
-    default:
-      return 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it';
-  }
+  return (
+    findFormat(format)?.upstreamHint ?? 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it'
+  );
 }
 
 /** "1 file has" / "2 files have": messages read naturally for one manifest or many. */

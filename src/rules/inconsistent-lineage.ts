@@ -2,7 +2,7 @@ import { isFullSha } from '../lineage/hub-id.js';
 import { licenseKey } from './upstream-licenses.js';
 import type { LineageRecord, SourceRef, TrainingKey, UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
-import { anchorRecord, isResolvable, manifestRecords, quote, rankedRecords, where } from './artifact-facts.js';
+import { anchorRecord, isResolvable, quote, rankedRecords, where } from './artifact-facts.js';
 import { sameUpstream } from './upstream-identity.js';
 
 /** License values that templates write when nobody filled anything in: they declare nothing to compare. */
@@ -36,6 +36,17 @@ function draft(at: SourceRef, message: string, fix: string, subject: string): Fi
 const FIX_UPSTREAM =
   'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
   'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
+
+/**
+ * The sets of records that must agree. Training configs kept side by side are alternatives (one
+ * run each), not one artifact told twice: each is compared with the artifact's other files, never
+ * with another config.
+ */
+function recipeViews(records: LineageRecord[]): LineageRecord[][] {
+  const recipes = records.filter((r) => r.recipe);
+  if (recipes.length <= 1) return [records];
+  return recipes.map((recipe) => records.filter((r) => !r.recipe || r === recipe));
+}
 
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
 function ordered(ctx: RuleContext): LineageRecord[] {
@@ -74,12 +85,12 @@ function upstreamDisagreements(ctx: RuleContext, records: LineageRecord[]): Find
 }
 
 /** Manifests that name no upstream beside weights whose header names one (the "in-house" card). */
-function silentManifests(ctx: RuleContext): FindingDraft[] {
-  const manifests = manifestRecords(ctx.artifact);
+function silentManifests(ctx: RuleContext, records: LineageRecord[]): FindingDraft[] {
+  const manifests = records.filter((r) => r.origin !== 'weights');
   if (manifests.length === 0 || manifests.some((r) => idsOf(r).length > 0) || (ctx.artifact.parents ?? []).length > 0) {
     return [];
   }
-  const weights = ctx.artifact.records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
+  const weights = records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
   if (!weights) return [];
   const named = idsOf(weights)[0];
   const anchor = anchorRecord(ctx.artifact)!;
@@ -97,9 +108,9 @@ function silentManifests(ctx: RuleContext): FindingDraft[] {
 }
 
 /** MENS: the tokenizer's cache snapshot must belong to the declared base. */
-function tokenizerDisagreements(ctx: RuleContext): FindingDraft[] {
+function tokenizerDisagreements(ctx: RuleContext, records: LineageRecord[]): FindingDraft[] {
   const out: FindingDraft[] = [];
-  for (const record of manifestRecords(ctx.artifact)) {
+  for (const record of records.filter((r) => r.origin !== 'weights')) {
     const tokenizer = record.upstreams.find((r) => r.source.field === 'tokenizer_path' && r.id);
     const base = record.upstreams.find((r) => r.source.field === 'base_model' && isResolvable(r) && r.id);
     if (!tokenizer || !base || sameUpstream(tokenizer, base, ctx.knowledge, ctx.hub)) continue;
@@ -117,10 +128,10 @@ function tokenizerDisagreements(ctx: RuleContext): FindingDraft[] {
 }
 
 /** The same upstream pinned to two different commits. */
-function revisionDisagreements(ctx: RuleContext): FindingDraft[] {
+function revisionDisagreements(records: LineageRecord[]): FindingDraft[] {
   const first = new Map<string, UpstreamRef>();
   const out: FindingDraft[] = [];
-  for (const record of ctx.artifact.records) {
+  for (const record of records) {
     for (const ref of idsOf(record)) {
       if (!ref.revision || !isFullSha(ref.revision)) continue;
       const key = ref.id!.toLowerCase();
@@ -238,15 +249,20 @@ export const inconsistentLineage: Rule = {
   },
   check(ctx) {
     if (ctx.artifact.records.length < 2) return [];
-    const records = ordered(ctx);
-    return [
-      ...upstreamDisagreements(ctx, records),
-      ...silentManifests(ctx),
-      ...tokenizerDisagreements(ctx),
-      ...revisionDisagreements(ctx),
-      ...licenseDisagreements(ctx, records),
-      ...factDisagreements(records),
-      ...attributionDisagreements(records)
-    ];
+    const seen = new Set<string>();
+    return recipeViews(ordered(ctx))
+      .flatMap((records) => [
+        ...upstreamDisagreements(ctx, records),
+        ...silentManifests(ctx, records),
+        ...tokenizerDisagreements(ctx, records),
+        ...revisionDisagreements(records),
+        ...licenseDisagreements(ctx, records),
+        ...factDisagreements(records),
+        ...attributionDisagreements(records)
+      ])
+      .filter((d) => {
+        const key = `${d.path}:${d.at.line}:${d.at.column}:${d.subject}`;
+        return !seen.has(key) && seen.add(key);
+      });
   }
 };

@@ -2,7 +2,7 @@ import type { Artifact } from '../lineage/artifact.js';
 import type { SourceRef } from '../lineage/record.js';
 import type { LicenseEntry } from '../licenses/knowledge.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
-import { anchorRecord, dirPhrase, manifestRecords, where } from './artifact-facts.js';
+import { anchorRecord, dirPhrase, isRecipeOnly, manifestRecords, where } from './artifact-facts.js';
 import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Why the artifact owes attribution, and where that comes from. */
@@ -92,7 +92,7 @@ export const missingAttribution: Rule = {
     docs: 'docs/rules/missing-attribution.md'
   },
   check(ctx) {
-    if (ctx.policy.require.attribution === 'never') return [];
+    if (ctx.policy.require.attribution === 'never' || isRecipeOnly(ctx.artifact)) return [];
     const { artifact } = ctx;
     const drafts: FindingDraft[] = [];
     const seen = new Set<string>();

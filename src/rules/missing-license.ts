@@ -1,5 +1,13 @@
 import type { Rule } from './rule.js';
-import { anchorRecord, artifactLicense, dirPhrase, manifestList, manifestRecords, plural } from './artifact-facts.js';
+import {
+  anchorRecord,
+  artifactLicense,
+  dirPhrase,
+  isRecipeOnly,
+  manifestList,
+  manifestRecords,
+  plural
+} from './artifact-facts.js';
 
 export const missingLicense: Rule = {
   id: 'missing-license',
@@ -9,7 +17,7 @@ export const missingLicense: Rule = {
     docs: 'docs/rules/missing-license.md'
   },
   check({ artifact }) {
-    if (manifestRecords(artifact).length === 0 || artifactLicense(artifact)) return [];
+    if (manifestRecords(artifact).length === 0 || isRecipeOnly(artifact) || artifactLicense(artifact)) return [];
     const anchor = anchorRecord(artifact, ['hf-model-card', 'lineage-manifest'])!;
     return [
       {

@@ -1,5 +1,5 @@
 import type { FindingDraft, Rule } from './rule.js';
-import { anchorRecord, where, manifestRecords } from './artifact-facts.js';
+import { anchorRecord, isRecipeOnly, manifestRecords, rankedRecords, where } from './artifact-facts.js';
 import { upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Compare names without caring about case or the separators people use in repo names. */
@@ -26,11 +26,14 @@ export const namingRequirement: Rule = {
     docs: 'docs/rules/naming-requirement.md'
   },
   check(ctx) {
-    const declared = manifestRecords(ctx.artifact)
+    // The name it is published under: a card's `model_name`/`model-index`, a config's `hub_model_id` …
+    const declared = rankedRecords(manifestRecords(ctx.artifact))
       .map((r) => r.name)
-      .find(Boolean);
-    const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop()!;
-    const name = declared?.value ?? dirName;
+      .find((n) => n && n.value.trim());
+    // A directory of configs is named for the configs, not for what they publish: only a declared name counts.
+    const dirName = ctx.artifact.dir === '.' || isRecipeOnly(ctx.artifact) ? '' : ctx.artifact.dir.split('/').pop()!;
+    // `org/name` as pushed to the Hub: the license is about the model's name, not its owner's.
+    const name = declared ? declared.value.trim().split('/').pop()! : dirName;
     if (!name) return [];
     const drafts: FindingDraft[] = [];
     const seen = new Set<string>();
@@ -48,7 +51,8 @@ export const namingRequirement: Rule = {
           `with "${prefix}", which the ${u.entry!.display} of its upstream ${u.id} requires of derivative models.`,
         fix:
           `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
-          `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry!.source}`,
+          (declared ? `in ${where(declared.source)}` : 'in its model card `model_name` or lineage.yaml `name`') +
+          `. License: ${u.entry!.source}`,
         subject: `${prefix}:${name}`,
         upstream: u.id
       });

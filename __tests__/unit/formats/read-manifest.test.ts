@@ -34,19 +34,23 @@ describe('isManifestCandidate', () => {
     'lineage.yml',
     'a/qwen.lineage.json',
     'a/qwen.lineage.yaml',
-    'a/qwen.LINEAGE.YML'
+    'a/qwen.LINEAGE.YML',
+    // Any JSON, YAML, Markdown or Modelfile: its content decides.
+    'config.json',
+    'configs/qlora.yml',
+    'mergekit_config.yaml',
+    'notes/lineage.md',
+    'Modelfile',
+    'ollama/llama3.Modelfile'
   ])('%s is a candidate', (path) => expect(isManifestCandidate(path)).toBe(true));
 
   it.each([
     'adapter_model.safetensors',
-    'config.json',
     'README.txt',
-    'lineage.json',
-    '.lineage.json',
-    'notes/lineage.md',
     'adapter_config.json.bak',
     'model_card.txt',
-    'Kitfile'
+    'Kitfile',
+    'Makefile'
   ])('%s is not', (path) => expect(isManifestCandidate(path)).toBe(false));
 });
 
@@ -236,5 +240,59 @@ describe('readManifest copes with hostile shapes', () => {
       const text = `---\n${lines}\n---\n`;
       expect(readManifest('x/README.md', Buffer.from(text)).kind).toBe('record');
     }
+  });
+});
+
+describe('files of any name are manifests when their content says so', () => {
+  const read = (path: string, text: string | Buffer) =>
+    readManifest(path, typeof text === 'string' ? Buffer.from(text) : text);
+
+  it('reads a config of no known format for the model keys it names, as a recipe', () => {
+    const result = read(
+      'train/my_run.yaml',
+      '# our own trainer\nlearning_rate: 2e-5\nmodel_name_or_path: Qwen/Qwen2.5-7B\nadapter_name_or_path: me/ad\n'
+    );
+    if (result.kind !== 'record') throw new Error(JSON.stringify(result));
+    expect(result.record.format).toBe('unrecognised-config');
+    expect(result.record.recipe).toBe(true);
+    expect(result.record.upstreams.map((u) => [u.source.field, u.id, u.role, u.source.at.line])).toEqual([
+      ['model_name_or_path', 'Qwen/Qwen2.5-7B', 'base', 3],
+      ['adapter_name_or_path', 'me/ad', 'upstream', 4]
+    ]);
+  });
+
+  it('leaves alone JSON and YAML that name no model, even when they cannot be parsed', () => {
+    for (const [path, text] of [
+      ['.github/workflows/ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n'],
+      ['chart/templates/deploy.yaml', 'metadata:\n  name: {{ .Release.Name }}\n  labels: {{- include "x" . }}\n'],
+      ['tsconfig.json', '{\n  // comments are fine for tsc\n  "compilerOptions": {}\n}\n'],
+      ['docker-compose.yml', 'services:\n  app:\n    image: ollama/ollama\n    model: llama3\n'],
+      ['tokenizer.json', 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 9\n']
+    ]) {
+      expect([path, read(path, text).kind]).toEqual([path, 'not-a-manifest']);
+    }
+    const big = Buffer.concat([Buffer.from('{"vocab": ['), Buffer.alloc(MAX_MANIFEST_BYTES, 0x20)]);
+    expect(readManifest('tokenizer.json', big).kind).toBe('not-a-manifest');
+  });
+
+  it('reports a file that names a model but cannot be read, whatever its name', () => {
+    const problem = problemOf(read('configs/sft.yaml', 'model_name_or_path: Qwen/Qwen2-7B\nreport_to:wandb\n'));
+    expect(problem.path).toBe('configs/sft.yaml');
+    expect(problem.at.line).toBe(2);
+    const big = Buffer.concat([Buffer.from('{"base_model": "a/b", "x": "'), Buffer.alloc(MAX_MANIFEST_BYTES, 0x61)]);
+    expect(problemOf(readManifest('run.json', big)).reason).toMatch(/larger than|bytes/);
+  });
+
+  it('reads Markdown of any name as a model card only with a key no docs page has', () => {
+    const page = '---\ntitle: Guide\ntags: [llm]\nlicense: mit\n---\n# Guide\n';
+    expect(read('docs/guide.md', page).kind).toBe('not-a-manifest');
+    // A page that opens with a `---` rule and never closes it is prose, not a broken card.
+    expect(read('docs/notes.md', '---\nsome prose\n').kind).toBe('not-a-manifest');
+    const card = read('models/qwen-sql.md', '---\nbase_model: Qwen/Qwen2.5-3B\nlicense: apache-2.0\n---\n');
+    if (card.kind !== 'record') throw new Error(JSON.stringify(card));
+    expect(card.record.format).toBe('hf-model-card');
+    // README-like names are cards with any model-card key, as README.md is.
+    const zh = read('out/README_zh.md', '---\nlicense: apache-2.0\n---\n');
+    expect(zh.kind === 'record' && zh.record.format).toBe('hf-model-card');
   });
 });

@@ -14,6 +14,8 @@ const TRAINING = 'mens-training-manifest';
 const V3 = 'mens-adapter-manifest-v3';
 const V2 = 'mens-adapter-sidecar-v2';
 const UNRECOGNISED = 'unrecognised-manifest';
+/** A JSON of no known format that names its model in `base_model`: read for it. */
+const LINEAGE_LIKE = 'unrecognised-config';
 /** Not a manifest name the gate reads (MENS AdapterCard, serving hand-off, MOF release file). */
 const NOT_A_CANDIDATE = 'not-a-manifest';
 
@@ -31,7 +33,8 @@ const EXPECTED: [RegExp, string][] = [
   [/^mens\/training_manifest\./, TRAINING],
   [/^mens\/adapter_manifest_v3\./, V3],
   [/^mens\/candle_qlora_adapter_meta_v2\./, V2],
-  [/^mens\/(adapter_card|external_serving_handoff)/, NOT_A_CANDIDATE]
+  [/^mens\/external_serving_handoff/, LINEAGE_LIKE],
+  [/^mens\/adapter_card/, NOT_A_CANDIDATE]
 ];
 
 type Row = [field: string, kind: string, id: string | undefined, role: string, line: number, column: number];
@@ -44,6 +47,11 @@ const DECLARED: Record<
   string,
   { upstreams: Row[]; license: string | undefined; attributionRequired: boolean | undefined }
 > = {
+  'mens/external_serving_handoff_v1.CONSTRUCTED.schola_training_run.json': {
+    upstreams: [['base_model', 'hub-id', 'Qwen/Qwen3.5-4B', 'base', 5, 17]],
+    license: undefined,
+    attributionRequired: undefined
+  },
   'peft/001-BooniesFX__ChatGLM-Efficient-Tuning__adapter_config.json': {
     upstreams: [['base_model_name_or_path', 'placeholder', undefined, 'base', 2, 30]],
     license: undefined,
@@ -448,7 +456,9 @@ const fixtures = realWorldFixtures();
 describe('real-world fixtures', () => {
   it('covers every supported format', () => {
     const formats = new Set(fixtures.map((f) => expectedFormat(f.file)));
-    expect([...formats].sort()).toEqual([CARD, V2, V3, TRAINING, MLX, NOT_A_CANDIDATE, PEFT, UNRECOGNISED].sort());
+    expect([...formats].sort()).toEqual(
+      [CARD, V2, V3, TRAINING, MLX, NOT_A_CANDIDATE, PEFT, UNRECOGNISED, LINEAGE_LIKE].sort()
+    );
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('%s', (_, f) => {

@@ -1,0 +1,75 @@
+/**
+ * Training and merge configs (recipes) say how an artifact is made: a directory holding only them
+ * owes no license, attribution or name; side-by-side configs are not compared with each other, but
+ * each is compared with the artifact's other files.
+ */
+import type { Artifact } from '../../../src/lineage/artifact.js';
+import { evaluateArtifact } from '../../../src/rules/engine.js';
+import { findRule } from '../../../src/rules/index.js';
+import type { Rule } from '../../../src/rules/rule.js';
+import { artifact, at, defaultRuleContext, record, upstream } from '../../helpers/build.js';
+
+const LLAMA = 'meta-llama/Llama-3.1-8B';
+const QWEN = 'Qwen/Qwen2.5-7B';
+
+function run(ruleId: string, a: Artifact) {
+  return evaluateArtifact(a, [findRule(ruleId) as Rule], defaultRuleContext()).map((e) => e.finding);
+}
+
+function config(path: string, base: string, extra = {}) {
+  return record(path, 'axolotl-config', {
+    recipe: true,
+    upstreams: [upstream(path, { kind: 'hub-id', id: base, raw: base })],
+    ...extra
+  });
+}
+
+describe('recipes', () => {
+  const recipesOnly = artifact('configs', {
+    records: [config('configs/llama.yml', LLAMA), config('configs/qwen.yml', QWEN)]
+  });
+
+  it('asks a directory of configs for no license, attribution or name', () => {
+    for (const rule of ['missing-license', 'missing-attribution', 'naming-requirement', 'inconsistent-lineage'])
+      expect([rule, run(rule, recipesOnly)]).toEqual([rule, []]);
+  });
+
+  it('still asks for them once the directory holds weights', () => {
+    const withWeights = artifact('configs', {
+      records: [config('configs/llama.yml', LLAMA)],
+      weights: [{ path: 'configs/model.safetensors', status: 'added' }]
+    });
+    expect(run('missing-license', withWeights).map((f) => f.path)).toEqual(['configs/llama.yml']);
+    expect(run('missing-attribution', withWeights).length).toBeGreaterThan(0);
+  });
+
+  it('judges the name a config publishes under (`hub_model_id`), never the directory of configs', () => {
+    const named = artifact('configs', {
+      records: [
+        config('configs/llama.yml', LLAMA, {
+          name: { value: 'me/sql-tuned', source: at('configs/llama.yml', 'hub_model_id', 9) }
+        })
+      ]
+    });
+    const [finding, ...rest] = run('naming-requirement', named);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ path: 'configs/llama.yml', line: 9 });
+    expect(finding.message).toContain('"sql-tuned"');
+    expect(finding.fix).toContain('`hub_model_id` in configs/llama.yml');
+  });
+
+  it('compares each config with the adapter beside it, landing on the config that disagrees', () => {
+    const a = artifact('out', {
+      records: [
+        record('out/adapter_config.json', 'peft-adapter-config', {
+          upstreams: [upstream('out/adapter_config.json', { kind: 'hub-id', id: LLAMA })]
+        }),
+        config('out/llama.yml', LLAMA),
+        config('out/qwen.yml', QWEN)
+      ]
+    });
+    const findings = run('inconsistent-lineage', a);
+    expect(findings.map((f) => f.path)).toEqual(['out/qwen.yml']);
+    expect(findings[0].message).toContain(QWEN);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * The run note that lists files read only for their model keys: configs of a tool the gate has no
+ * format for. They are checked (their upstreams are judged), but not as fully as a known format,
+ * and a reader of the summary should know which ones they were.
+ */
+import { LINEAGE_LIKE_FORMAT } from '../formats/unrecognised-manifest.js';
+import type { Artifact } from '../lineage/artifact.js';
+
+const LISTED = 10;
+
+export function unknownConfigsNote(artifacts: readonly Artifact[]): string | undefined {
+  const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path));
+  if (paths.length === 0) return undefined;
+  const shown = paths.slice(0, LISTED).join(', ');
+  const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
+  const count =
+    paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+  return (
+    `${count} of no format the gate knows; only the models named in their lineage keys ` +
+    `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
+    'Declare the lineage in a lineage.yaml beside them to have it checked in full.'
+  );
+}
