@@ -38452,7 +38452,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9481);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4154);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38541,7 +38541,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 9481:
+/***/ 4154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55160,6 +55160,20 @@ const MODEL_CARD_KEYS = [
     'language',
     'model_name'
 ];
+/**
+ * Keys only a model card's metadata has: a Markdown file of any other name is read as a card only
+ * with one of them (a docs page's front matter may well carry `tags`, `license` or `language`).
+ */
+const DISTINCTIVE_MODEL_CARD_KEYS = [
+    'base_model',
+    'base_model_relation',
+    'model-index',
+    'model_name',
+    'library_name',
+    'pipeline_tag',
+    'license_name',
+    'license_link'
+];
 const ID = 'hf-model-card';
 /**
  * The role of each `base_model` entry. The Hub's `base_model_relation` decides when given;
@@ -55213,6 +55227,7 @@ const hfModelCard = {
     id: ID,
     name: 'Hugging Face model card',
     syntax: 'front-matter',
+    upstreamHint: 'set `base_model:` in the front matter to the Hub id (`org/name`)',
     schema: hf_model_card_schema_namespaceObject,
     detect(value) {
         return isObject(value) && MODEL_CARD_KEYS.some((k) => hasKey(value, k));
@@ -55227,7 +55242,8 @@ const hfModelCard = {
         if (license)
             record.license = license;
         record.datasets.push(...readDatasets(input));
-        const name = stringAt(input, ['model_name']);
+        // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
+        const name = stringAt(input, ['model_name']) ?? stringAt(input, ['model-index', 0, 'name']);
         if (name)
             record.name = name;
         if (input.prose)
@@ -55239,7 +55255,10 @@ const hfModelCard = {
 ;// CONCATENATED MODULE: ./src/formats/manifest-names.ts
 /**
  * File names that make a file worth reading as a manifest. The name only nominates a file;
- * its format is always decided by content (src/formats/registry.ts).
+ * its format is always decided by content (src/formats/registry.ts). Two tiers: the names of the
+ * manifests the gate was built around (read, and reported when they are no known format), and any
+ * JSON, YAML, Markdown or Modelfile, which is a manifest only when its content says so (a training
+ * tool's config is called whatever its author liked).
  */
 const EXACT = new Map([
     ['adapter_config.json', 'adapter-config'],
@@ -55277,16 +55296,28 @@ function nameKind(path) {
         return exact;
     if (hasLineageName(name))
         return 'lineage';
-    if (/model_card.*\.md$/.test(lower))
+    if (/(model_card|readme).*\.md$/.test(lower))
         return 'model-card';
     return undefined;
 }
 function isWeakName(path) {
     return WEAK_NAMES.has(basenameOf(path).toLowerCase());
 }
-/** True for files the gate reads as manifests (by name, case-insensitive). */
-function isManifestCandidate(path) {
+/** True for files with a manifest's name (case-insensitive): read, and reported when they are none. */
+function isNamedManifest(path) {
     return nameKind(path) !== undefined;
+}
+/** Ollama's `Modelfile`, `llama3.Modelfile`, `Modelfile.prod`: any name with "modelfile" in it. */
+function hasModelfileName(path) {
+    return /modelfile/i.test(basenameOf(path));
+}
+/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+function isContentCandidate(path) {
+    return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+}
+/** True for files the gate reads to see whether they are manifests. */
+function isManifestCandidate(path) {
+    return isNamedManifest(path) || isContentCandidate(path);
 }
 
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
@@ -55392,6 +55423,7 @@ const lineageManifest = {
     id: lineage_manifest_ID,
     name: 'lineage manifest',
     syntax: 'yaml',
+    upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
     schema: lineage_schema_namespaceObject,
     // By its own name, any of its keys will do (the schema then says what is wrong); under another
     // name only its two defining keys together.
@@ -55472,6 +55504,7 @@ const mensAdapterManifestV3 = {
     id: mens_adapter_manifest_v3_ID,
     name: 'MENS adapter manifest v3',
     syntax: 'json',
+    upstreamHint: 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)',
     schema: mens_adapter_manifest_v3_schema_namespaceObject,
     // Recognised by `format` alone: a wrong `version` is then a located schema problem rather than
     // an "unrecognised file" that hides what is wrong.
@@ -55577,6 +55610,7 @@ const mensTrainingManifest = {
     id: mens_training_manifest_ID,
     name: 'MENS training manifest',
     syntax: 'json',
+    upstreamHint: 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)',
     schema: mens_training_manifest_schema_namespaceObject,
     detect(value) {
         if (!isObject(value))
@@ -55652,6 +55686,7 @@ const mlxAdapterConfig = {
     id: mlx_adapter_config_ID,
     name: 'MLX adapter config',
     syntax: 'json',
+    upstreamHint: 'set `model` to the Hub id (`org/name`) the adapter was trained on',
     schema: mlx_adapter_config_schema_namespaceObject,
     detect(value) {
         return isObject(value) && (hasKey(value, 'fine_tune_type') || hasKey(value, 'lora_parameters'));
@@ -55694,6 +55729,7 @@ const peftAdapterConfig = {
     id: peft_adapter_config_ID,
     name: 'PEFT adapter config',
     syntax: 'json',
+    upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return isObject(value) && hasKey(value, 'peft_type');
@@ -55865,6 +55901,23 @@ function readUnrecognised(input, kind) {
         fix: expectation.fix,
         source: record.anchor
     });
+    return record;
+}
+/** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
+const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
+/**
+ * Read a file that names a model in lineage keys (`model_name_or_path` …) but is no known format:
+ * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
+ * how something is made), so it owes no license. The run lists such files so none passes unseen.
+ */
+function readLineageLike(input, keys) {
+    const record = emptyRecord(input, LINEAGE_LIKE_FORMAT);
+    record.recipe = true;
+    for (const key of keys) {
+        const role = key === 'adapter_name_or_path' ? 'upstream' : 'base';
+        if (key !== 'merge_method')
+            record.upstreams.push(...upstreamsAt(input, [key], () => role));
+    }
     return record;
 }
 
@@ -56095,24 +56148,67 @@ function parseData(path, text, syntax) {
     return { input: { path, doc: parsed.doc } };
 }
 /**
+ * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
+ * with one of them is never dropped unseen (read for them, or reported unreadable).
+ */
+const LINEAGE_LIKE_KEYS = [
+    'base_model',
+    'base_model_name_or_path',
+    'model_name_or_path',
+    'pretrained_model_name_or_path',
+    '_name_or_path',
+    'adapter_name_or_path',
+    'merge_method'
+];
+const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
+/**
+ * A file nominated by its extension only is a manifest when its content says so: its read errors
+ * count only when its text names a lineage key (a Helm template or a tsconfig with comments is
+ * nobody's manifest), and otherwise it is simply not one.
+ */
+function contentOnly(result, text) {
+    if (result.kind !== 'unreadable' || MENTIONS_LINEAGE.test(text))
+        return result;
+    return { kind: 'not-a-manifest', reason: `it cannot be read (${result.problem.reason}) and names no model` };
+}
+function hasDistinctiveCardKey(value) {
+    return DISTINCTIVE_MODEL_CARD_KEYS.some((k) => hasKey(value, k));
+}
+/**
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 function readManifest(path, bytes, size) {
     const kind = nameKind(path);
     const syntax = syntaxOf(path);
-    if (!kind || !syntax)
+    if (!syntax || (!kind && !isContentCandidate(path)))
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+    if (kind)
+        return readNamed(path, bytes, size, syntax, kind);
+    const head = bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1');
+    return contentOnly(readByContent(path, bytes, size, syntax), head);
+}
+function read_manifest_parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
     if ('problem' in decoded)
-        return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
-    const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+        return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+    return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+}
+function recordOf(format, input) {
+    const record = format.read(input);
+    if (format.recipe)
+        record.recipe = true;
+    return { kind: 'record', record, schemaProblems: validateManifest(format, input.path, input.doc) };
+}
+/** A file with a manifest's name: read as its format, or for its lineage keys and said to be none. */
+function readNamed(path, bytes, size, syntax, kind) {
+    const parsed = read_manifest_parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
     const format = detectFormat(input.doc.value, basenameOf(path), syntax);
     if (format)
-        return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+        return recordOf(format, input);
     if (kind === 'model-card')
         return { kind: 'not-a-manifest', reason: 'it is not a model card' };
     if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
@@ -56123,6 +56219,26 @@ function readManifest(path, bytes, size) {
         };
     }
     return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
+}
+/**
+ * A JSON, YAML or Markdown file of any name: a manifest when a format recognises its content, a
+ * model card when its front matter has a key only cards have, and read for its lineage keys when it
+ * names a model in a way no known format does (a training script's own config).
+ */
+function readByContent(path, bytes, size, syntax) {
+    const parsed = read_manifest_parse(path, bytes, size, syntax);
+    if ('result' in parsed)
+        return parsed.result;
+    const { input } = parsed;
+    const value = input.doc.value;
+    if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+        return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
+    const format = detectFormat(value, basenameOf(path), syntax);
+    if (format)
+        return recordOf(format, input);
+    if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
+        return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+    return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }
 
 ;// CONCATENATED MODULE: ./src/discover/file-kinds.ts
@@ -57148,6 +57264,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -57161,12 +57278,12 @@ function collectFullScan(opts, dirs) {
     // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
     // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
-        if ((isManifestCandidate(path) || isWeightFile(path)) && opts.include(path))
+        if ((isNamedManifest(path) || isWeightFile(path)) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
     // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
     const onDirectory = (path) => {
-        if (isManifestCandidate(path) && opts.include(path))
+        if (isNamedManifest(path) && opts.include(path))
             entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
     };
     const onUnlistable = (path, reason) => {
@@ -57189,7 +57306,7 @@ function collectChanges(opts, dirs) {
             // A manifest moved out of a directory leaves that directory without it.
             const old = entryFor(dirs, dirname(change.previousPath));
             old.changed = true;
-            if (isManifestCandidate(change.previousPath))
+            if (isNamedManifest(change.previousPath))
                 old.removedManifests.add(change.previousPath);
         }
         addManifestNamedDirs(dirs, change.path);
@@ -57198,8 +57315,11 @@ function collectChanges(opts, dirs) {
         const entry = entryFor(dirs, dirname(change.path));
         entry.changed = true;
         if (change.status === 'removed') {
-            if (isManifestCandidate(change.path))
+            // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
+            if (isNamedManifest(change.path))
                 entry.removedManifests.add(change.path);
+            else if (isManifestCandidate(change.path))
+                continue;
             else
                 entry.files.set(basename(change.path), 'removed');
         }
@@ -57215,7 +57335,7 @@ function collectChanges(opts, dirs) {
 function addManifestNamedDirs(dirs, path) {
     const parts = path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
-        if (!isManifestCandidate(parts[i]))
+        if (!isNamedManifest(parts[i]))
             continue;
         const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
         entry.changed = true;
@@ -57228,7 +57348,7 @@ function addPresentFiles(workspace, dir, entry) {
     let names;
     try {
         names = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(workspace, dir), { withFileTypes: true })
-            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isManifestCandidate(d.name)))
+            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isNamedManifest(d.name)))
             .map((d) => d.name);
     }
     catch {
@@ -57821,6 +57941,26 @@ async function computeDigests(artifacts, workspace) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
+/**
+ * The run note that lists files read only for their model keys: configs of a tool the gate has no
+ * format for. They are checked (their upstreams are judged), but not as fully as a known format,
+ * and a reader of the summary should know which ones they were.
+ */
+
+const LISTED = 10;
+function unknownConfigsNote(artifacts) {
+    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path));
+    if (paths.length === 0)
+        return undefined;
+    const shown = paths.slice(0, LISTED).join(', ');
+    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
+    const count = paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
+        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
+        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+}
+
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
 
 /** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
@@ -57944,6 +58084,7 @@ const schemaViolation = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/artifact-facts.ts
+
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
     'lineage-manifest',
@@ -57958,6 +58099,15 @@ const ANCHOR_PREFERENCE = [
 /** The records read from manifests, not from the headers of weight files. */
 function manifestRecords(artifact) {
     return artifact.records.filter((r) => r.origin !== 'weights');
+}
+/**
+ * A directory of training or merge configs only (no model card, adapter config or weights): it says
+ * how artifacts are made, it publishes none, so the duties of a published artifact (a license,
+ * attribution, a name) are not asked of it.
+ */
+function isRecipeOnly(artifact) {
+    const manifests = manifestRecords(artifact);
+    return (manifests.length > 0 && manifests.every((r) => r.recipe) && !artifact.weights.some((w) => w.status !== 'removed'));
 }
 /** Upstreams the artifact's manifests declare (not those read from weight headers). */
 function manifestUpstreams(artifact) {
@@ -58015,24 +58165,9 @@ function quote(value) {
     const text = value.length > 120 ? `${value.slice(0, 117)}…` : value;
     return JSON.stringify(text);
 }
-/** Where a format keeps its upstream, for "how to fix" text. */
+/** Where a format keeps its upstream, for "how to fix" text (each format says it for itself). */
 function upstreamFieldHint(format) {
-    switch (format) {
-        case 'peft-adapter-config':
-            return 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit';
-        case 'mlx-adapter-config':
-            return 'set `model` to the Hub id (`org/name`) the adapter was trained on';
-        case 'hf-model-card':
-            return 'set `base_model:` in the front matter to the Hub id (`org/name`)';
-        case 'mens-training-manifest':
-            return 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)';
-        case 'mens-adapter-manifest-v3':
-            return 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)';
-        case 'lineage-manifest':
-            return 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`';
-        default:
-            return 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it';
-    }
+    return (findFormat(format)?.upstreamHint ?? 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it');
 }
 /** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
 function artifact_facts_plural(count, one, many) {
@@ -58245,7 +58380,7 @@ const missingLicense = {
         docs: 'docs/rules/missing-license.md'
     },
     check({ artifact }) {
-        if (manifestRecords(artifact).length === 0 || artifactLicense(artifact))
+        if (manifestRecords(artifact).length === 0 || isRecipeOnly(artifact) || artifactLicense(artifact))
             return [];
         const anchor = anchorRecord(artifact, ['hf-model-card', 'lineage-manifest']);
         return [
@@ -58632,7 +58767,7 @@ const missingAttribution = {
         docs: 'docs/rules/missing-attribution.md'
     },
     check(ctx) {
-        if (ctx.policy.require.attribution === 'never')
+        if (ctx.policy.require.attribution === 'never' || isRecipeOnly(ctx.artifact))
             return [];
         const { artifact } = ctx;
         const drafts = [];
@@ -59071,11 +59206,14 @@ const namingRequirement = {
         docs: 'docs/rules/naming-requirement.md'
     },
     check(ctx) {
-        const declared = manifestRecords(ctx.artifact)
+        // The name it is published under: a card's `model_name`/`model-index`, a config's `hub_model_id` …
+        const declared = rankedRecords(manifestRecords(ctx.artifact))
             .map((r) => r.name)
-            .find(Boolean);
-        const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop();
-        const name = declared?.value ?? dirName;
+            .find((n) => n && n.value.trim());
+        // A directory of configs is named for the configs, not for what they publish: only a declared name counts.
+        const dirName = ctx.artifact.dir === '.' || isRecipeOnly(ctx.artifact) ? '' : ctx.artifact.dir.split('/').pop();
+        // `org/name` as pushed to the Hub: the license is about the model's name, not its owner's.
+        const name = declared ? declared.value.trim().split('/').pop() : dirName;
         if (!name)
             return [];
         const drafts = [];
@@ -59093,7 +59231,8 @@ const namingRequirement = {
                     `(${declared ? where(declared.source) : 'its directory name, as no manifest names it'}) does not start ` +
                     `with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
                 fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
-                    `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                    (declared ? `in ${where(declared.source)}` : 'in its model card `model_name` or lineage.yaml `name`') +
+                    `. License: ${u.entry.source}`,
                 subject: `${prefix}:${name}`,
                 upstream: u.id
             });
@@ -59530,6 +59669,17 @@ function draft(at, message, fix, subject) {
 }
 const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
     'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
+/**
+ * The sets of records that must agree. Training configs kept side by side are alternatives (one
+ * run each), not one artifact told twice: each is compared with the artifact's other files, never
+ * with another config.
+ */
+function recipeViews(records) {
+    const recipes = records.filter((r) => r.recipe);
+    if (recipes.length <= 1)
+        return [records];
+    return recipes.map((recipe) => records.filter((r) => !r.recipe || r === recipe));
+}
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
 function ordered(ctx) {
     return rankedRecords(ctx.artifact.records);
@@ -59561,12 +59711,12 @@ function upstreamDisagreements(ctx, records) {
     return out;
 }
 /** Manifests that name no upstream beside weights whose header names one (the "in-house" card). */
-function silentManifests(ctx) {
-    const manifests = manifestRecords(ctx.artifact);
+function silentManifests(ctx, records) {
+    const manifests = records.filter((r) => r.origin !== 'weights');
     if (manifests.length === 0 || manifests.some((r) => idsOf(r).length > 0) || (ctx.artifact.parents ?? []).length > 0) {
         return [];
     }
-    const weights = ctx.artifact.records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
+    const weights = records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
     if (!weights)
         return [];
     const named = idsOf(weights)[0];
@@ -59579,9 +59729,9 @@ function silentManifests(ctx) {
     ];
 }
 /** MENS: the tokenizer's cache snapshot must belong to the declared base. */
-function tokenizerDisagreements(ctx) {
+function tokenizerDisagreements(ctx, records) {
     const out = [];
-    for (const record of manifestRecords(ctx.artifact)) {
+    for (const record of records.filter((r) => r.origin !== 'weights')) {
         const tokenizer = record.upstreams.find((r) => r.source.field === 'tokenizer_path' && r.id);
         const base = record.upstreams.find((r) => r.source.field === 'base_model' && isResolvable(r) && r.id);
         if (!tokenizer || !base || sameUpstream(tokenizer, base, ctx.knowledge, ctx.hub))
@@ -59592,10 +59742,10 @@ function tokenizerDisagreements(ctx) {
     return out;
 }
 /** The same upstream pinned to two different commits. */
-function revisionDisagreements(ctx) {
+function revisionDisagreements(records) {
     const first = new Map();
     const out = [];
-    for (const record of ctx.artifact.records) {
+    for (const record of records) {
         for (const ref of idsOf(record)) {
             if (!ref.revision || !(0,hub_id/* isFullSha */.Wf)(ref.revision))
                 continue;
@@ -59687,16 +59837,21 @@ const inconsistentLineage = {
     check(ctx) {
         if (ctx.artifact.records.length < 2)
             return [];
-        const records = ordered(ctx);
-        return [
+        const seen = new Set();
+        return recipeViews(ordered(ctx))
+            .flatMap((records) => [
             ...upstreamDisagreements(ctx, records),
-            ...silentManifests(ctx),
-            ...tokenizerDisagreements(ctx),
-            ...revisionDisagreements(ctx),
+            ...silentManifests(ctx, records),
+            ...tokenizerDisagreements(ctx, records),
+            ...revisionDisagreements(records),
             ...licenseDisagreements(ctx, records),
             ...factDisagreements(records),
             ...attributionDisagreements(records)
-        ];
+        ])
+            .filter((d) => {
+            const key = `${d.path}:${d.at.line}:${d.at.column}:${d.subject}`;
+            return !seen.has(key) && seen.add(key);
+        });
     }
 };
 
@@ -61601,6 +61756,7 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 
 
 
+
 function hubSummary(fact) {
     if (!fact)
         return null;
@@ -61731,7 +61887,11 @@ async function runGate(opts) {
         artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
+        notes: [
+            ...opts.changeSet.notes,
+            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
+        ],
         manifestsCount: manifestCount
     });
 }

@@ -9686,7 +9686,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5976);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4683);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3531);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2705);
 /* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2506);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
@@ -10015,8 +10015,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
 var full_scan = __nccwpck_require__(4568);
-// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
-var read_manifest = __nccwpck_require__(9079);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
+// EXTERNAL MODULE: ./src/formats/manifest-names.ts
+var manifest_names = __nccwpck_require__(8554);
 // EXTERNAL MODULE: ./src/source/span.ts
 var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/discover/file-kinds.ts
@@ -10760,6 +10762,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -10773,12 +10776,12 @@ function collectFullScan(opts, dirs) {
     // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
     // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
-        if (((0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path)) && opts.include(path))
+        if (((0,manifest_names/* isNamedManifest */.hX)(path) || (0,file_kinds/* isWeightFile */.D4)(path)) && opts.include(path))
             entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     };
     // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
     const onDirectory = (path) => {
-        if ((0,read_manifest/* isManifestCandidate */.xc)(path) && opts.include(path))
+        if ((0,manifest_names/* isNamedManifest */.hX)(path) && opts.include(path))
             entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     };
     const onUnlistable = (path, reason) => {
@@ -10801,7 +10804,7 @@ function collectChanges(opts, dirs) {
             // A manifest moved out of a directory leaves that directory without it.
             const old = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.previousPath));
             old.changed = true;
-            if ((0,read_manifest/* isManifestCandidate */.xc)(change.previousPath))
+            if ((0,manifest_names/* isNamedManifest */.hX)(change.previousPath))
                 old.removedManifests.add(change.previousPath);
         }
         addManifestNamedDirs(dirs, change.path);
@@ -10810,8 +10813,11 @@ function collectChanges(opts, dirs) {
         const entry = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.path));
         entry.changed = true;
         if (change.status === 'removed') {
-            if ((0,read_manifest/* isManifestCandidate */.xc)(change.path))
+            // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
+            if ((0,manifest_names/* isNamedManifest */.hX)(change.path))
                 entry.removedManifests.add(change.path);
+            else if ((0,read_manifest/* isManifestCandidate */.xc)(change.path))
+                continue;
             else
                 entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
         }
@@ -10827,7 +10833,7 @@ function collectChanges(opts, dirs) {
 function addManifestNamedDirs(dirs, path) {
     const parts = path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
-        if (!(0,read_manifest/* isManifestCandidate */.xc)(parts[i]))
+        if (!(0,manifest_names/* isNamedManifest */.hX)(parts[i]))
             continue;
         const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
         entry.changed = true;
@@ -10840,7 +10846,7 @@ function addPresentFiles(workspace, dir, entry) {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
-            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && (0,read_manifest/* isManifestCandidate */.xc)(d.name)))
+            .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && (0,manifest_names/* isNamedManifest */.hX)(d.name)))
             .map((d) => d.name);
     }
     catch {
@@ -11049,8 +11055,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
 var full_scan = __nccwpck_require__(4568);
-// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
-var read_manifest = __nccwpck_require__(9079);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
 ;// CONCATENATED MODULE: ./src/lineage/graph.ts
 /**
  * The artifact graph's pure parts: which values of a record refer to other directories of the
@@ -12039,8 +12045,9 @@ function stringAt(input, path) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ MODEL_CARD_KEYS),
-  O: () => (/* binding */ hfModelCard)
+  F$: () => (/* binding */ DISTINCTIVE_MODEL_CARD_KEYS),
+  Gp: () => (/* binding */ MODEL_CARD_KEYS),
+  Od: () => (/* binding */ hfModelCard)
 });
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
@@ -12070,6 +12077,20 @@ const MODEL_CARD_KEYS = [
     'base_model_relation',
     'language',
     'model_name'
+];
+/**
+ * Keys only a model card's metadata has: a Markdown file of any other name is read as a card only
+ * with one of them (a docs page's front matter may well carry `tags`, `license` or `language`).
+ */
+const DISTINCTIVE_MODEL_CARD_KEYS = [
+    'base_model',
+    'base_model_relation',
+    'model-index',
+    'model_name',
+    'library_name',
+    'pipeline_tag',
+    'license_name',
+    'license_link'
 ];
 const ID = 'hf-model-card';
 /**
@@ -12124,6 +12145,7 @@ const hfModelCard = {
     id: ID,
     name: 'Hugging Face model card',
     syntax: 'front-matter',
+    upstreamHint: 'set `base_model:` in the front matter to the Hub id (`org/name`)',
     schema: hf_model_card_schema_namespaceObject,
     detect(value) {
         return (0,fields/* isObject */.Gv)(value) && MODEL_CARD_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k));
@@ -12138,7 +12160,8 @@ const hfModelCard = {
         if (license)
             record.license = license;
         record.datasets.push(...readDatasets(input));
-        const name = (0,fields/* stringAt */.bX)(input, ['model_name']);
+        // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
+        const name = (0,fields/* stringAt */.bX)(input, ['model_name']) ?? (0,fields/* stringAt */.bX)(input, ['model-index', 0, 'name']);
         if (name)
             record.name = name;
         if (input.prose)
@@ -12182,13 +12205,19 @@ function pointerToPath(pointer, root) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Sv: () => (/* binding */ basenameOf),
 /* harmony export */   XW: () => (/* binding */ hasLineageName),
+/* harmony export */   f2: () => (/* binding */ isContentCandidate),
+/* harmony export */   hX: () => (/* binding */ isNamedManifest),
 /* harmony export */   so: () => (/* binding */ isWeakName),
 /* harmony export */   uo: () => (/* binding */ nameKind),
 /* harmony export */   xc: () => (/* binding */ isManifestCandidate)
 /* harmony export */ });
+/* unused harmony export hasModelfileName */
 /**
  * File names that make a file worth reading as a manifest. The name only nominates a file;
- * its format is always decided by content (src/formats/registry.ts).
+ * its format is always decided by content (src/formats/registry.ts). Two tiers: the names of the
+ * manifests the gate was built around (read, and reported when they are no known format), and any
+ * JSON, YAML, Markdown or Modelfile, which is a manifest only when its content says so (a training
+ * tool's config is called whatever its author liked).
  */
 const EXACT = new Map([
     ['adapter_config.json', 'adapter-config'],
@@ -12226,16 +12255,28 @@ function nameKind(path) {
         return exact;
     if (hasLineageName(name))
         return 'lineage';
-    if (/model_card.*\.md$/.test(lower))
+    if (/(model_card|readme).*\.md$/.test(lower))
         return 'model-card';
     return undefined;
 }
 function isWeakName(path) {
     return WEAK_NAMES.has(basenameOf(path).toLowerCase());
 }
-/** True for files the gate reads as manifests (by name, case-insensitive). */
-function isManifestCandidate(path) {
+/** True for files with a manifest's name (case-insensitive): read, and reported when they are none. */
+function isNamedManifest(path) {
     return nameKind(path) !== undefined;
+}
+/** Ollama's `Modelfile`, `llama3.Modelfile`, `Modelfile.prod`: any name with "modelfile" in it. */
+function hasModelfileName(path) {
+    return /modelfile/i.test(basenameOf(path));
+}
+/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+function isContentCandidate(path) {
+    return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+}
+/** True for files the gate reads to see whether they are manifests. */
+function isManifestCandidate(path) {
+    return isNamedManifest(path) || isContentCandidate(path);
 }
 
 
@@ -12273,6 +12314,7 @@ const mensAdapterManifestV3 = {
     id: ID,
     name: 'MENS adapter manifest v3',
     syntax: 'json',
+    upstreamHint: 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)',
     schema: mens_adapter_manifest_v3_schema_namespaceObject,
     // Recognised by `format` alone: a wrong `version` is then a located schema problem rather than
     // an "unrecognised file" that hides what is wrong.
@@ -12412,6 +12454,7 @@ const mensTrainingManifest = {
     id: ID,
     name: 'MENS training manifest',
     syntax: 'json',
+    upstreamHint: 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)',
     schema: mens_training_manifest_schema_namespaceObject,
     detect(value) {
         if (!(0,fields/* isObject */.Gv)(value))
@@ -12504,6 +12547,7 @@ const mlxAdapterConfig = {
     id: ID,
     name: 'MLX adapter config',
     syntax: 'json',
+    upstreamHint: 'set `model` to the Hub id (`org/name`) the adapter was trained on',
     schema: mlx_adapter_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* isObject */.Gv)(value) && ((0,fields/* hasKey */.CJ)(value, 'fine_tune_type') || (0,fields/* hasKey */.CJ)(value, 'lora_parameters'));
@@ -12534,7 +12578,7 @@ const mlxAdapterConfig = {
 
 /***/ }),
 
-/***/ 9079:
+/***/ 8628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12544,6 +12588,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   xc: () => (/* reexport */ manifest_names/* isManifestCandidate */.xc),
   WI: () => (/* binding */ readManifest)
 });
+
+// UNUSED EXPORTS: LINEAGE_LIKE_KEYS
 
 ;// CONCATENATED MODULE: ./src/source/front-matter.ts
 /**
@@ -12679,122 +12725,8 @@ var hf_model_card = __nccwpck_require__(6219);
 var manifest_names = __nccwpck_require__(8554);
 // EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
 var registry = __nccwpck_require__(418);
-// EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
-// EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
-var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
-// EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
-var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
-// EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
-var mens_training_manifest = __nccwpck_require__(5336);
-;// CONCATENATED MODULE: ./src/formats/unrecognised-manifest.ts
-
-
-
-
-
-const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
-/** Top-level keys read from any manifest-named file, in the order they are reported. */
-const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
-/** True when the content names a model or license in a key this fallback reads. */
-function hasLineageKeys(value) {
-    return ((0,fields/* isObject */.Gv)(value) && LINEAGE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k) && (k !== 'model' || isModelValue((0,fields/* own */.ZV)(value, k)))));
-}
-/** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
-function isModelValue(value) {
-    return value === null || typeof value === 'string';
-}
-function formatLacks(value, allowed) {
-    const format = (0,fields/* own */.ZV)(value, 'format');
-    const names = allowed.map((f) => `\`${f}\``).join(' or ');
-    if (format === undefined)
-        return `it has no \`format\` key (expected ${names})`;
-    return `its \`format\` is ${JSON.stringify(format)?.slice(0, 80)}, not ${names}`;
-}
-const LINEAGE_FIX = 'or declare the lineage in a lineage.yaml next to it (docs/lineage-manifest.md)';
-const EXPECTATIONS = {
-    'adapter-config': {
-        what: 'a PEFT or MLX adapter config',
-        lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
-        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, ` +
-            `\`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, ` +
-            `keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
-    },
-    'mens-training': {
-        what: 'a MENS training manifest',
-        lacks: (value) => {
-            const present = mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.filter((k) => (0,fields/* hasKey */.CJ)(value, k));
-            return (`it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} ` +
-                `of the ${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.length} keys MENS always writes ` +
-                `(${mens_training_manifest/* TRAINING_REQUIRED_KEYS */.i.map((k) => `\`${k}\``).join(', ')})`);
-        },
-        fix: `Let the MENS trainer write training_manifest.json; ` +
-            `if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
-    },
-    'mens-adapter-v3': {
-        what: 'a MENS adapter manifest v3',
-        lacks: (value) => formatLacks(value, mens_adapter_manifest_v3/* MENS_V3_FORMATS */.h),
-        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, ` +
-            `\`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
-    },
-    'mens-sidecar-v2': {
-        what: 'a MENS adapter sidecar v2',
-        lacks: (value) => formatLacks(value, mens_adapter_sidecar_v2/* MENS_V2_FORMATS */.U),
-        fix: `The v2 sidecar is retired: write the v3 adapter manifest ` +
-            `with provenance instead, or rename the file ${LINEAGE_FIX}.`
-    },
-    lineage: {
-        what: 'a lineage manifest',
-        lacks: (value) => (0,fields/* isObject */.Gv)(value)
-            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
-            : 'its content is not a mapping of keys',
-        fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
-    }
-};
-function describeContent(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-/** Read a manifest-named file that no format recognised. */
-function readUnrecognised(input, kind) {
-    const record = (0,declarations/* emptyRecord */.FR)(input, UNRECOGNISED_FORMAT);
-    const root = input.doc.value;
-    const read = [];
-    for (const key of LINEAGE_KEYS) {
-        if (!(0,fields/* hasKey */.CJ)(root, key))
-            continue;
-        if (key === 'license') {
-            const license = (0,declarations/* licenseIdAt */._m)(input, [key]);
-            if (license) {
-                record.license = license;
-                read.push(`\`${key}\``);
-            }
-            continue;
-        }
-        if (key === 'model' && !isModelValue((0,fields/* own */.ZV)(root, key)))
-            continue;
-        record.upstreams.push(...(0,declarations/* upstreamsAt */.Si)(input, [key], () => 'base'));
-        read.push(`\`${key}\``);
-    }
-    const expectation = EXPECTATIONS[kind];
-    const notObject = (0,fields/* isObject */.Gv)(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
-    const outcome = read.length
-        ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
-        : `No lineage key could be read from it (no \`base_model\`, ` +
-            `\`base_model_name_or_path\`, \`model\` or \`license\`).`;
-    record.notes.push({
-        kind: 'unrecognised-format',
-        message: `${input.path} has the name of ${expectation.what} but is ` +
-            `not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
-        fix: expectation.fix,
-        source: record.anchor
-    });
-    return record;
-}
-
+// EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
+var unrecognised_manifest = __nccwpck_require__(78);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./src/formats/json-pointer.ts
@@ -13010,14 +12942,14 @@ function parseMarkdown(path, text) {
         return {
             result: {
                 kind: 'not-a-manifest',
-                reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.G.join(', ')})`
+                reason: `its front matter has none of the model-card keys (${hf_model_card/* MODEL_CARD_KEYS */.Gp.join(', ')})`
             }
         };
     }
     return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
 function hasModelCardKey(value) {
-    return hf_model_card/* MODEL_CARD_KEYS */.G.some((k) => Object.hasOwn(value, k));
+    return hf_model_card/* MODEL_CARD_KEYS */.Gp.some((k) => Object.hasOwn(value, k));
 }
 function parseData(path, text, syntax) {
     const parsed = syntax === 'json' ? parseJsonDocument(text) : (0,yaml/* parseYamlDocument */.I)(text);
@@ -13026,34 +12958,97 @@ function parseData(path, text, syntax) {
     return { input: { path, doc: parsed.doc } };
 }
 /**
+ * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
+ * with one of them is never dropped unseen (read for them, or reported unreadable).
+ */
+const LINEAGE_LIKE_KEYS = [
+    'base_model',
+    'base_model_name_or_path',
+    'model_name_or_path',
+    'pretrained_model_name_or_path',
+    '_name_or_path',
+    'adapter_name_or_path',
+    'merge_method'
+];
+const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
+/**
+ * A file nominated by its extension only is a manifest when its content says so: its read errors
+ * count only when its text names a lineage key (a Helm template or a tsconfig with comments is
+ * nobody's manifest), and otherwise it is simply not one.
+ */
+function contentOnly(result, text) {
+    if (result.kind !== 'unreadable' || MENTIONS_LINEAGE.test(text))
+        return result;
+    return { kind: 'not-a-manifest', reason: `it cannot be read (${result.problem.reason}) and names no model` };
+}
+function hasDistinctiveCardKey(value) {
+    return hf_model_card/* DISTINCTIVE_MODEL_CARD_KEYS */.F$.some((k) => (0,fields/* hasKey */.CJ)(value, k));
+}
+/**
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 function readManifest(path, bytes, size) {
     const kind = (0,manifest_names/* nameKind */.uo)(path);
     const syntax = syntaxOf(path);
-    if (!kind || !syntax)
+    if (!syntax || (!kind && !(0,manifest_names/* isContentCandidate */.f2)(path)))
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+    if (kind)
+        return readNamed(path, bytes, size, syntax, kind);
+    const head = bytes.subarray(0, decode/* MAX_MANIFEST_BYTES */.ZJ).toString('latin1');
+    return contentOnly(readByContent(path, bytes, size, syntax), head);
+}
+function parse(path, bytes, size, syntax) {
     const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
     if ('problem' in decoded)
-        return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
-    const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+        return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+    return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
+}
+function recordOf(format, input) {
+    const record = format.read(input);
+    if (format.recipe)
+        record.recipe = true;
+    return { kind: 'record', record, schemaProblems: validateManifest(format, input.path, input.doc) };
+}
+/** A file with a manifest's name: read as its format, or for its lineage keys and said to be none. */
+function readNamed(path, bytes, size, syntax, kind) {
+    const parsed = parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
     const format = (0,registry/* detectFormat */.Tz)(input.doc.value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
     if (format)
-        return { kind: 'record', record: format.read(input), schemaProblems: validateManifest(format, path, input.doc) };
+        return recordOf(format, input);
     if (kind === 'model-card')
         return { kind: 'not-a-manifest', reason: 'it is not a model card' };
-    if ((0,manifest_names/* isWeakName */.so)(path) && !hasLineageKeys(input.doc.value)) {
+    if ((0,manifest_names/* isWeakName */.so)(path) && !(0,unrecognised_manifest/* hasLineageKeys */._y)(input.doc.value)) {
         return {
             kind: 'not-a-manifest',
             reason: `${(0,manifest_names/* basenameOf */.Sv)(path)} is a common name, and this one holds ` +
                 `neither a MENS sidecar's \`format\` nor any model or license key`
         };
     }
-    return { kind: 'record', record: readUnrecognised(input, kind), schemaProblems: [] };
+    return { kind: 'record', record: (0,unrecognised_manifest/* readUnrecognised */.jz)(input, kind), schemaProblems: [] };
+}
+/**
+ * A JSON, YAML or Markdown file of any name: a manifest when a format recognises its content, a
+ * model card when its front matter has a key only cards have, and read for its lineage keys when it
+ * names a model in a way no known format does (a training script's own config).
+ */
+function readByContent(path, bytes, size, syntax) {
+    const parsed = parse(path, bytes, size, syntax);
+    if ('result' in parsed)
+        return parsed.result;
+    const { input } = parsed;
+    const value = input.doc.value;
+    if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+        return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
+    const format = (0,registry/* detectFormat */.Tz)(value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
+    if (format)
+        return recordOf(format, input);
+    if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k)))
+        return { kind: 'record', record: (0,unrecognised_manifest/* readLineageLike */.nB)(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+    return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }
 
 
@@ -13066,10 +13061,11 @@ function readManifest(path, bytes, size) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Tz: () => (/* binding */ detectFormat),
+  FI: () => (/* binding */ findFormat),
   F_: () => (/* binding */ schemaFileOf)
 });
 
-// UNUSED EXPORTS: FORMATS, findFormat
+// UNUSED EXPORTS: FORMATS
 
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
 var hf_model_card = __nccwpck_require__(6219);
@@ -13184,6 +13180,7 @@ const lineageManifest = {
     id: ID,
     name: 'lineage manifest',
     syntax: 'yaml',
+    upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
     schema: lineage_schema_namespaceObject,
     // By its own name, any of its keys will do (the schema then says what is wrong); under another
     // name only its two defining keys together.
@@ -13269,6 +13266,7 @@ const peftAdapterConfig = {
     id: peft_adapter_config_ID,
     name: 'PEFT adapter config',
     syntax: 'json',
+    upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* isObject */.Gv)(value) && (0,fields/* hasKey */.CJ)(value, 'peft_type');
@@ -13314,7 +13312,7 @@ const FORMATS = [
     mens_training_manifest/* mensTrainingManifest */.F,
     peftAdapterConfig,
     mlx_adapter_config/* mlxAdapterConfig */.$,
-    hf_model_card/* hfModelCard */.O
+    hf_model_card/* hfModelCard */.Od
 ];
 /**
  * Repository path of each format's schema. All are `schemas/<format-id>.schema.json` except the
@@ -13333,6 +13331,148 @@ function findFormat(id) {
 function detectFormat(value, basename, syntax) {
     const fromMarkdown = syntax === 'front-matter';
     return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+}
+
+
+/***/ }),
+
+/***/ 78:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _y: () => (/* binding */ hasLineageKeys),
+/* harmony export */   jz: () => (/* binding */ readUnrecognised),
+/* harmony export */   nB: () => (/* binding */ readLineageLike),
+/* harmony export */   sI: () => (/* binding */ LINEAGE_LIKE_FORMAT)
+/* harmony export */ });
+/* unused harmony export UNRECOGNISED_FORMAT */
+/* harmony import */ var _declarations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
+/* harmony import */ var _mens_adapter_manifest_v3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7962);
+/* harmony import */ var _mens_adapter_sidecar_v2_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9198);
+/* harmony import */ var _mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5336);
+
+
+
+
+
+const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
+/** Top-level keys read from any manifest-named file, in the order they are reported. */
+const LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
+/** True when the content names a model or license in a key this fallback reads. */
+function hasLineageKeys(value) {
+    return ((0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value) && LINEAGE_KEYS.some((k) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .hasKey */ .CJ)(value, k) && (k !== 'model' || isModelValue((0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .ZV)(value, k)))));
+}
+/** `model` counts only as a string or null (a Kitfile's `model:` is an object describing weights). */
+function isModelValue(value) {
+    return value === null || typeof value === 'string';
+}
+function formatLacks(value, allowed) {
+    const format = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .ZV)(value, 'format');
+    const names = allowed.map((f) => `\`${f}\``).join(' or ');
+    if (format === undefined)
+        return `it has no \`format\` key (expected ${names})`;
+    return `its \`format\` is ${JSON.stringify(format)?.slice(0, 80)}, not ${names}`;
+}
+const LINEAGE_FIX = 'or declare the lineage in a lineage.yaml next to it (docs/lineage-manifest.md)';
+const EXPECTATIONS = {
+    'adapter-config': {
+        what: 'a PEFT or MLX adapter config',
+        lacks: () => 'it has no `peft_type`, `fine_tune_type` or `lora_parameters`',
+        fix: `If it is a PEFT adapter, save it with \`save_pretrained()\` so it carries \`peft_type\`, ` +
+            `\`base_model_name_or_path\` and \`revision\`; if it is an MLX adapter, ` +
+            `keep the config \`mlx_lm.lora\` writes; otherwise rename the file ${LINEAGE_FIX}.`
+    },
+    'mens-training': {
+        what: 'a MENS training manifest',
+        lacks: (value) => {
+            const present = _mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .TRAINING_REQUIRED_KEYS */ .i.filter((k) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .hasKey */ .CJ)(value, k));
+            return (`it has no \`manifest_schema_version\` and ${present.length === 0 ? 'none' : `only ${present.length}`} ` +
+                `of the ${_mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .TRAINING_REQUIRED_KEYS */ .i.length} keys MENS always writes ` +
+                `(${_mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .TRAINING_REQUIRED_KEYS */ .i.map((k) => `\`${k}\``).join(', ')})`);
+        },
+        fix: `Let the MENS trainer write training_manifest.json; ` +
+            `if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    },
+    'mens-adapter-v3': {
+        what: 'a MENS adapter manifest v3',
+        lacks: (value) => formatLacks(value, _mens_adapter_manifest_v3_js__WEBPACK_IMPORTED_MODULE_2__/* .MENS_V3_FORMATS */ .h),
+        fix: `Let MENS write the adapter manifest (\`format: "vox_mens_adapter"\`, ` +
+            `\`version: 3\`); if this file belongs to another tool, rename it ${LINEAGE_FIX}.`
+    },
+    'mens-sidecar-v2': {
+        what: 'a MENS adapter sidecar v2',
+        lacks: (value) => formatLacks(value, _mens_adapter_sidecar_v2_js__WEBPACK_IMPORTED_MODULE_3__/* .MENS_V2_FORMATS */ .U),
+        fix: `The v2 sidecar is retired: write the v3 adapter manifest ` +
+            `with provenance instead, or rename the file ${LINEAGE_FIX}.`
+    },
+    lineage: {
+        what: 'a lineage manifest',
+        lacks: (value) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value)
+            ? 'it has none of its keys (`schema`, `upstreams`, `license`, …)'
+            : 'its content is not a mapping of keys',
+        fix: 'Start the file with `schema: 1` and follow docs/lineage-manifest.md.'
+    }
+};
+function describeContent(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/** Read a manifest-named file that no format recognised. */
+function readUnrecognised(input, kind) {
+    const record = (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyRecord */ .FR)(input, UNRECOGNISED_FORMAT);
+    const root = input.doc.value;
+    const read = [];
+    for (const key of LINEAGE_KEYS) {
+        if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .hasKey */ .CJ)(root, key))
+            continue;
+        if (key === 'license') {
+            const license = (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .licenseIdAt */ ._m)(input, [key]);
+            if (license) {
+                record.license = license;
+                read.push(`\`${key}\``);
+            }
+            continue;
+        }
+        if (key === 'model' && !isModelValue((0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .ZV)(root, key)))
+            continue;
+        record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
+        read.push(`\`${key}\``);
+    }
+    const expectation = EXPECTATIONS[kind];
+    const notObject = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(root) ? '' : ` (its content is ${describeContent(root)}, not an object)`;
+    const outcome = read.length
+        ? `Only ${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read from it.`
+        : `No lineage key could be read from it (no \`base_model\`, ` +
+            `\`base_model_name_or_path\`, \`model\` or \`license\`).`;
+    record.notes.push({
+        kind: 'unrecognised-format',
+        message: `${input.path} has the name of ${expectation.what} but is ` +
+            `not one: ${expectation.lacks(root)}${notObject}. ${outcome}`,
+        fix: expectation.fix,
+        source: record.anchor
+    });
+    return record;
+}
+/** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
+const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
+/**
+ * Read a file that names a model in lineage keys (`model_name_or_path` …) but is no known format:
+ * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
+ * how something is made), so it owes no license. The run lists such files so none passes unseen.
+ */
+function readLineageLike(input, keys) {
+    const record = (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyRecord */ .FR)(input, LINEAGE_LIKE_FORMAT);
+    record.recipe = true;
+    for (const key of keys) {
+        const role = key === 'adapter_name_or_path' ? 'upstream' : 'base';
+        if (key !== 'merge_method')
+            record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => role));
+    }
+    return record;
 }
 
 
@@ -15169,8 +15309,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var discover = __nccwpck_require__(5935);
 // EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
 var relatives = __nccwpck_require__(4808);
-// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 4 modules
-var read_manifest = __nccwpck_require__(9079);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
 var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/weights/digest.ts
@@ -17982,7 +18122,7 @@ function currentIdOfLegacy(bareId) {
 
 /***/ }),
 
-/***/ 4683:
+/***/ 3531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18065,6 +18205,28 @@ async function computeDigests(artifacts, workspace) {
                 weight.digest = digest;
         }
     }
+}
+
+// EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
+var unrecognised_manifest = __nccwpck_require__(78);
+;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
+/**
+ * The run note that lists files read only for their model keys: configs of a tool the gate has no
+ * format for. They are checked (their upstreams are judged), but not as fully as a known format,
+ * and a reader of the summary should know which ones they were.
+ */
+
+const LISTED = 10;
+function unknownConfigsNote(artifacts) {
+    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path));
+    if (paths.length === 0)
+        return undefined;
+    const shown = paths.slice(0, LISTED).join(', ');
+    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
+    const count = paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
+        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
+        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
 }
 
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
@@ -18418,6 +18580,7 @@ var upstream_licenses = __nccwpck_require__(3539);
 
 
 
+
 function hubSummary(fact) {
     if (!fact)
         return null;
@@ -18548,7 +18711,11 @@ async function runGate(opts) {
         artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
         findings,
         changeSource: opts.changeSet.source,
-        notes: [...opts.changeSet.notes, ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))],
+        notes: [
+            ...opts.changeSet.notes,
+            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
+        ],
         manifestsCount: manifestCount
     });
 }
@@ -21078,6 +21245,7 @@ function renderText(report, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DP: () => (/* binding */ isRecipeOnly),
 /* harmony export */   Dn: () => (/* binding */ dirPhrase),
 /* harmony export */   Gg: () => (/* binding */ isResolvable),
 /* harmony export */   I: () => (/* binding */ manifestRecords),
@@ -21094,6 +21262,8 @@ function renderText(report, opts) {
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
+/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
+
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
     'lineage-manifest',
@@ -21108,6 +21278,15 @@ const ANCHOR_PREFERENCE = [
 /** The records read from manifests, not from the headers of weight files. */
 function manifestRecords(artifact) {
     return artifact.records.filter((r) => r.origin !== 'weights');
+}
+/**
+ * A directory of training or merge configs only (no model card, adapter config or weights): it says
+ * how artifacts are made, it publishes none, so the duties of a published artifact (a license,
+ * attribution, a name) are not asked of it.
+ */
+function isRecipeOnly(artifact) {
+    const manifests = manifestRecords(artifact);
+    return (manifests.length > 0 && manifests.every((r) => r.recipe) && !artifact.weights.some((w) => w.status !== 'removed'));
 }
 /** Upstreams the artifact's manifests declare (not those read from weight headers). */
 function manifestUpstreams(artifact) {
@@ -21165,24 +21344,9 @@ function quote(value) {
     const text = value.length > 120 ? `${value.slice(0, 117)}…` : value;
     return JSON.stringify(text);
 }
-/** Where a format keeps its upstream, for "how to fix" text. */
+/** Where a format keeps its upstream, for "how to fix" text (each format says it for itself). */
 function upstreamFieldHint(format) {
-    switch (format) {
-        case 'peft-adapter-config':
-            return 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit';
-        case 'mlx-adapter-config':
-            return 'set `model` to the Hub id (`org/name`) the adapter was trained on';
-        case 'hf-model-card':
-            return 'set `base_model:` in the front matter to the Hub id (`org/name`)';
-        case 'mens-training-manifest':
-            return 'set `base_model` and `provenance_upstream_model_id` to the Hub id (`org/name`)';
-        case 'mens-adapter-manifest-v3':
-            return 'set `base_model` and `provenance.upstream_model_id` to the Hub id (`org/name`)';
-        case 'lineage-manifest':
-            return 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`';
-        default:
-            return 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it';
-    }
+    return ((0,_formats_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .findFormat */ .FI)(format)?.upstreamHint ?? 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it');
 }
 /** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
 function plural(count, one, many) {
@@ -21634,7 +21798,7 @@ const missingLicense = {
         docs: 'docs/rules/missing-license.md'
     },
     check({ artifact }) {
-        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* artifactLicense */.UK)(artifact))
+        if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* isRecipeOnly */.DP)(artifact) || (0,artifact_facts/* artifactLicense */.UK)(artifact))
             return [];
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact, ['hf-model-card', 'lineage-manifest']);
         return [
@@ -21785,7 +21949,7 @@ const missingAttribution = {
         docs: 'docs/rules/missing-attribution.md'
     },
     check(ctx) {
-        if (ctx.policy.require.attribution === 'never')
+        if (ctx.policy.require.attribution === 'never' || (0,artifact_facts/* isRecipeOnly */.DP)(ctx.artifact))
             return [];
         const { artifact } = ctx;
         const drafts = [];
@@ -22230,11 +22394,14 @@ const namingRequirement = {
         docs: 'docs/rules/naming-requirement.md'
     },
     check(ctx) {
-        const declared = (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)
+        // The name it is published under: a card's `model_name`/`model-index`, a config's `hub_model_id` …
+        const declared = (0,artifact_facts/* rankedRecords */.qy)((0,artifact_facts/* manifestRecords */.I)(ctx.artifact))
             .map((r) => r.name)
-            .find(Boolean);
-        const dirName = ctx.artifact.dir === '.' ? '' : ctx.artifact.dir.split('/').pop();
-        const name = declared?.value ?? dirName;
+            .find((n) => n && n.value.trim());
+        // A directory of configs is named for the configs, not for what they publish: only a declared name counts.
+        const dirName = ctx.artifact.dir === '.' || (0,artifact_facts/* isRecipeOnly */.DP)(ctx.artifact) ? '' : ctx.artifact.dir.split('/').pop();
+        // `org/name` as pushed to the Hub: the license is about the model's name, not its owner's.
+        const name = declared ? declared.value.trim().split('/').pop() : dirName;
         if (!name)
             return [];
         const drafts = [];
@@ -22252,7 +22419,8 @@ const namingRequirement = {
                     `(${declared ? (0,artifact_facts/* where */._M)(declared.source) : 'its directory name, as no manifest names it'}) does not start ` +
                     `with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
                 fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
-                    `in its model card \`model_name\` or lineage.yaml \`name\`. License: ${u.entry.source}`,
+                    (declared ? `in ${(0,artifact_facts/* where */._M)(declared.source)}` : 'in its model card `model_name` or lineage.yaml `name`') +
+                    `. License: ${u.entry.source}`,
                 subject: `${prefix}:${name}`,
                 upstream: u.id
             });
@@ -22695,6 +22863,17 @@ function draft(at, message, fix, subject) {
 }
 const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
     'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
+/**
+ * The sets of records that must agree. Training configs kept side by side are alternatives (one
+ * run each), not one artifact told twice: each is compared with the artifact's other files, never
+ * with another config.
+ */
+function recipeViews(records) {
+    const recipes = records.filter((r) => r.recipe);
+    if (recipes.length <= 1)
+        return [records];
+    return recipes.map((recipe) => records.filter((r) => !r.recipe || r === recipe));
+}
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
 function ordered(ctx) {
     return (0,artifact_facts/* rankedRecords */.qy)(ctx.artifact.records);
@@ -22726,12 +22905,12 @@ function upstreamDisagreements(ctx, records) {
     return out;
 }
 /** Manifests that name no upstream beside weights whose header names one (the "in-house" card). */
-function silentManifests(ctx) {
-    const manifests = (0,artifact_facts/* manifestRecords */.I)(ctx.artifact);
+function silentManifests(ctx, records) {
+    const manifests = records.filter((r) => r.origin !== 'weights');
     if (manifests.length === 0 || manifests.some((r) => idsOf(r).length > 0) || (ctx.artifact.parents ?? []).length > 0) {
         return [];
     }
-    const weights = ctx.artifact.records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
+    const weights = records.find((r) => r.origin === 'weights' && idsOf(r).length > 0);
     if (!weights)
         return [];
     const named = idsOf(weights)[0];
@@ -22744,9 +22923,9 @@ function silentManifests(ctx) {
     ];
 }
 /** MENS: the tokenizer's cache snapshot must belong to the declared base. */
-function tokenizerDisagreements(ctx) {
+function tokenizerDisagreements(ctx, records) {
     const out = [];
-    for (const record of (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)) {
+    for (const record of records.filter((r) => r.origin !== 'weights')) {
         const tokenizer = record.upstreams.find((r) => r.source.field === 'tokenizer_path' && r.id);
         const base = record.upstreams.find((r) => r.source.field === 'base_model' && (0,artifact_facts/* isResolvable */.Gg)(r) && r.id);
         if (!tokenizer || !base || sameUpstream(tokenizer, base, ctx.knowledge, ctx.hub))
@@ -22757,10 +22936,10 @@ function tokenizerDisagreements(ctx) {
     return out;
 }
 /** The same upstream pinned to two different commits. */
-function revisionDisagreements(ctx) {
+function revisionDisagreements(records) {
     const first = new Map();
     const out = [];
-    for (const record of ctx.artifact.records) {
+    for (const record of records) {
         for (const ref of idsOf(record)) {
             if (!ref.revision || !(0,hub_id/* isFullSha */.Wf)(ref.revision))
                 continue;
@@ -22852,16 +23031,21 @@ const inconsistentLineage = {
     check(ctx) {
         if (ctx.artifact.records.length < 2)
             return [];
-        const records = ordered(ctx);
-        return [
+        const seen = new Set();
+        return recipeViews(ordered(ctx))
+            .flatMap((records) => [
             ...upstreamDisagreements(ctx, records),
-            ...silentManifests(ctx),
-            ...tokenizerDisagreements(ctx),
-            ...revisionDisagreements(ctx),
+            ...silentManifests(ctx, records),
+            ...tokenizerDisagreements(ctx, records),
+            ...revisionDisagreements(records),
             ...licenseDisagreements(ctx, records),
             ...factDisagreements(records),
             ...attributionDisagreements(records)
-        ];
+        ])
+            .filter((d) => {
+            const key = `${d.path}:${d.at.line}:${d.at.column}:${d.subject}`;
+            return !seen.has(key) && seen.add(key);
+        });
     }
 };
 
