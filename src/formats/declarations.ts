@@ -2,12 +2,14 @@
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
  * declarations of a LineageRecord (upstream, license, attribution), each with its position.
  */
-import { classifyUpstream } from '../lineage/classify.js';
+import { classifyDatasetId, classifyUpstream } from '../lineage/classify.js';
 import type {
   AttributionDecl,
+  DatasetRef,
   Evidence,
   LicenseDecl,
   LineageRecord,
+  SourceRef,
   TrainingFacts,
   TrainingKey,
   UpstreamRef,
@@ -94,4 +96,39 @@ export function trainingFactsAt(
     if (usable) facts[key] = { value: value as string | number, source: sourceAt(input, path) };
   }
   return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+/** A dataset reference written as `value` at `source`, with what it names on the Hub (an invalid id is kept). */
+export function datasetRef(value: string, source: SourceRef): DatasetRef {
+  const { id, revision } = classifyDatasetId(value);
+  return { raw: value, ...(id ? { id } : {}), ...(revision ? { revision } : {}), source };
+}
+
+/** The dataset written as a string at `path`; absent, null and non-string values name none. */
+export function datasetAt(input: FormatInput, path: readonly PathSegment[]): DatasetRef | undefined {
+  const value = valueAt(input.doc.value, path);
+  return typeof value === 'string' && value.trim() ? datasetRef(value, sourceAt(input, path)) : undefined;
+}
+
+/**
+ * Another artifact the run starts from (a parent adapter): written as a Hub id (or anything that is
+ * not a local path) it is an upstream the rules can judge; written as a local path it is a local
+ * reference. Absent, null and empty values name none.
+ */
+export function addParentAt(
+  record: LineageRecord,
+  input: FormatInput,
+  path: readonly PathSegment[],
+  role: UpstreamRole
+): void {
+  const ref = upstreamAt(input, path, role);
+  if (ref) addParent(record, ref);
+}
+
+/** `ref` as an upstream, or, when it is a local path, as a local reference. Empty refs are dropped. */
+export function addParent(record: LineageRecord, ref: UpstreamRef): void {
+  if (ref.kind === 'empty') return;
+  if (ref.kind === 'local-path' && ref.raw !== null)
+    (record.localRefs ??= []).push({ raw: ref.raw, source: ref.source, role: ref.role });
+  else record.upstreams.push(ref);
 }

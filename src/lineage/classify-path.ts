@@ -10,6 +10,7 @@ import {
   isGenericFolder,
   isLocalDirWord,
   isPlaceholderText,
+  isWeightsSubfolder,
   looksLikeFileName
 } from './upstream-words.js';
 
@@ -151,7 +152,10 @@ function isOwnerSlot(segments: string[], orgIndex: number): boolean {
 }
 
 function idFromLastTwoSegments(all: string[]): string | undefined {
-  const segments = all.length > 0 && looksLikeFileName(all[all.length - 1]) ? all.slice(0, -1) : all;
+  const inFolder = all.length > 0 && looksLikeFileName(all[all.length - 1]) ? all.slice(0, -1) : all;
+  // `…/Meta-Llama-3-8B-Instruct/original/`: the model is the folder above the weights' sub-folder.
+  const last = inFolder[inFolder.length - 1];
+  const segments = last !== undefined && isWeightsSubfolder(last) ? inFolder.slice(0, -1) : inFolder;
   if (segments.length < 2) return undefined;
   const orgIndex = segments.length - 2;
   const org = segments[orgIndex];

@@ -222,6 +222,16 @@ export function isCheckpointDir(segment: string): boolean {
   return CHECKPOINT_DIR.test(segment);
 }
 
+/**
+ * Sub-folders a downloaded model keeps a second copy of its weights in: `tune download` of a Meta
+ * model puts them in `<model>/original/`. The model's own folder is the one above.
+ */
+const WEIGHTS_SUBFOLDERS = new Set(['original']);
+
+export function isWeightsSubfolder(segment: string): boolean {
+  return WEIGHTS_SUBFOLDERS.has(segment.toLowerCase());
+}
+
 /** File extensions of weights, configs and archives: a segment ending in one is a file, not a repo. */
 const FILE_EXTENSION = new RegExp(
   '\\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|' +

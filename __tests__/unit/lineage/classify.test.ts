@@ -272,7 +272,10 @@ describe('local-path', () => {
     ['../meta-llama/Llama-2-7b-hf', 'meta-llama/Llama-2-7b-hf'],
     ['/content/Qwen/Qwen2-0.5B', 'Qwen/Qwen2-0.5B'],
     ['/kaggle/input/my-weights/Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B-Instruct'],
-    ['google/flan-t5-base/', 'google/flan-t5-base']
+    ['google/flan-t5-base/', 'google/flan-t5-base'],
+    // `tune download` keeps Meta's own checkpoint in `<model>/original/`.
+    ['/tmp/meta-llama/Meta-Llama-3-8B-Instruct/original/', 'meta-llama/Meta-Llama-3-8B-Instruct'],
+    ['/tmp/meta-llama/Llama-3.2-1B/original/tokenizer.model', 'meta-llama/Llama-3.2-1B']
   ])('%s → %s', (raw, id) => {
     expectClass(raw, recovered(id));
   });
@@ -306,7 +309,8 @@ describe('local-path', () => {
     'models/llama',
     'models\\qwen',
     'mens/runs/vox_lang/tokenizer.json',
-    '/srv/models/Qwen/checkpoint-1000'
+    '/srv/models/Qwen/checkpoint-1000',
+    '/scratch/qt2094/DLSYS/models/meta-llama/original/'
   ])('%s recovers nothing', (raw) => {
     expectClass(raw, nothing);
   });
