@@ -10725,7 +10725,7 @@ function readSafetensorsRecord(path, header) {
     // The LoRA rank the tensors were trained with, to check against the rank a config declares.
     const layout = (0,lora_tensors/* loraLayout */.v6)(header.tensors);
     // `lora_a` / `lora_b` mean mlx_lm's orientation only in mlx_lm's own files.
-    const factors = layout === 'peft' || (layout === 'mlx' && (0,mlx_adapter_config/* isMlxAdapterWeights */.C)(path)) ? (0,lora_tensors/* loraFactors */.TE)(header.tensors, layout) : [];
+    const factors = layout === 'peft' || (layout === 'mlx' && (0,mlx_adapter_config/* isMlxAdapterWeights */.Cq)(path)) ? (0,lora_tensors/* loraFactors */.TE)(header.tensors, layout) : [];
     const rank = (0,lora_tensors/* uniformRank */.HV)(factors);
     if (rank !== undefined) {
         record.training = { rank: { value: rank, source: headerSource(path, `${factors[0].tensor.name} shape`) } };
@@ -11702,11 +11702,15 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ datasetRef),
+/* harmony export */   E_: () => (/* binding */ datasetAt),
 /* harmony export */   FR: () => (/* binding */ emptyRecord),
 /* harmony export */   Hv: () => (/* binding */ upstreamAt),
 /* harmony export */   LM: () => (/* binding */ weakerEvidence),
+/* harmony export */   O6: () => (/* binding */ addParent),
 /* harmony export */   RY: () => (/* binding */ attributionFlagAt),
 /* harmony export */   Si: () => (/* binding */ upstreamsAt),
+/* harmony export */   ZS: () => (/* binding */ addParentAt),
 /* harmony export */   _m: () => (/* binding */ licenseIdAt),
 /* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
 /* harmony export */ });
@@ -11779,6 +11783,35 @@ function trainingFactsAt(input, paths) {
             facts[key] = { value: value, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
     }
     return Object.keys(facts).length > 0 ? facts : undefined;
+}
+/** A dataset reference written as `value` at `source`, with what it names on the Hub (an invalid id is kept). */
+function datasetRef(value, source) {
+    const { id, revision } = (0,_lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyDatasetId */ .M)(value);
+    return { raw: value, ...(id ? { id } : {}), ...(revision ? { revision } : {}), source };
+}
+/** The dataset written as a string at `path`; absent, null and non-string values name none. */
+function datasetAt(input, path) {
+    const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .fK)(input.doc.value, path);
+    return typeof value === 'string' && value.trim() ? datasetRef(value, (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path)) : undefined;
+}
+/**
+ * Another artifact the run starts from (a parent adapter): written as a Hub id (or anything that is
+ * not a local path) it is an upstream the rules can judge; written as a local path it is a local
+ * reference. Absent, null and empty values name none.
+ */
+function addParentAt(record, input, path, role) {
+    const ref = upstreamAt(input, path, role);
+    if (ref)
+        addParent(record, ref);
+}
+/** `ref` as an upstream, or, when it is a local path, as a local reference. Empty refs are dropped. */
+function addParent(record, ref) {
+    if (ref.kind === 'empty')
+        return;
+    if (ref.kind === 'local-path' && ref.raw !== null)
+        (record.localRefs ??= []).push({ raw: ref.raw, source: ref.source, role: ref.role });
+    else
+        record.upstreams.push(ref);
 }
 
 
@@ -12515,8 +12548,9 @@ const mensTrainingManifest = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ isMlxAdapterWeights),
-  $: () => (/* binding */ mlxAdapterConfig)
+  Cq: () => (/* binding */ isMlxAdapterWeights),
+  $T: () => (/* binding */ mlxAdapterConfig),
+  pJ: () => (/* binding */ readMlxTrainingArgs)
 });
 
 ;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
@@ -12525,7 +12559,10 @@ const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$sc
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
 var fields = __nccwpck_require__(1899);
+// EXTERNAL MODULE: ./src/formats/training-config.ts
+var training_config = __nccwpck_require__(3831);
 ;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
+
 
 
 
@@ -12540,8 +12577,34 @@ function isMlxAdapterWeights(path, siblingFormats = []) {
     return MLX_ADAPTER_FILE.test(path) || siblingFormats.includes(ID);
 }
 /**
+ * mlx_lm's training arguments, as the adapter_config.json dump and the YAML `-c` config both write
+ * them: the base is `model` (Hub id, `mlx-community/*` conversion or local path, may be absent).
+ * Old mlx-examples configs write `lora_rank`/`lora_alpha` where newer ones nest `lora_parameters`.
+ */
+function readMlxTrainingArgs(input, format) {
+    const record = (0,declarations/* emptyRecord */.FR)(input, format);
+    const base = (0,declarations/* upstreamAt */.Hv)(input, ['model'], 'base');
+    if (base)
+        record.upstreams.push(base);
+    const type = (0,fields/* stringAt */.bX)(input, ['fine_tune_type']);
+    if (type)
+        record.relation = type;
+    const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+        rank: (0,training_config/* firstPresent */.IT)(input, [['lora_parameters', 'rank'], ['lora_rank']]),
+        alpha: (0,training_config/* firstPresent */.IT)(input, [['lora_parameters', 'alpha'], ['lora_alpha']]),
+        method: ['fine_tune_type']
+    });
+    if (training)
+        record.training = training;
+    // Training resumed from another adapter: that adapter is a parent artifact, not an upstream model.
+    const resumed = (0,fields/* stringAt */.bX)(input, ['resume_adapter_file']);
+    if (resumed && resumed.value.trim())
+        record.localRefs = [{ raw: resumed.value, source: resumed.source }];
+    return record;
+}
+/**
  * `mlx_lm` adapter config (also named `adapter_config.json`): often a full dump of the training
- * arguments. The base is `model` (Hub id, `mlx-community/*` conversion or local path), may be absent.
+ * arguments.
  */
 const mlxAdapterConfig = {
     id: ID,
@@ -12553,25 +12616,7 @@ const mlxAdapterConfig = {
         return (0,fields/* isObject */.Gv)(value) && ((0,fields/* hasKey */.CJ)(value, 'fine_tune_type') || (0,fields/* hasKey */.CJ)(value, 'lora_parameters'));
     },
     read(input) {
-        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
-        const base = (0,declarations/* upstreamAt */.Hv)(input, ['model'], 'base');
-        if (base)
-            record.upstreams.push(base);
-        const type = (0,fields/* stringAt */.bX)(input, ['fine_tune_type']);
-        if (type)
-            record.relation = type;
-        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
-            rank: ['lora_parameters', 'rank'],
-            alpha: ['lora_parameters', 'alpha'],
-            method: ['fine_tune_type']
-        });
-        if (training)
-            record.training = training;
-        // Training resumed from another adapter: that adapter is a parent artifact, not an upstream model.
-        const resumed = (0,fields/* stringAt */.bX)(input, ['resume_adapter_file']);
-        if (resumed && resumed.value.trim())
-            record.localRefs = [{ raw: resumed.value, source: resumed.source }];
-        return record;
+        return readMlxTrainingArgs(input, ID);
     }
 };
 
@@ -12723,8 +12768,8 @@ var fields = __nccwpck_require__(1899);
 var hf_model_card = __nccwpck_require__(6219);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
 var manifest_names = __nccwpck_require__(8554);
-// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
-var registry = __nccwpck_require__(418);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 12 modules
+var registry = __nccwpck_require__(6572);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
 var unrecognised_manifest = __nccwpck_require__(78);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -13054,7 +13099,7 @@ function readByContent(path, bytes, size, syntax) {
 
 /***/ }),
 
-/***/ 418:
+/***/ 6572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13067,16 +13112,131 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FORMATS
 
+;// CONCATENATED MODULE: ./schemas/axolotl-config.schema.json
+const axolotl_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/axolotl-config.schema.json","title":"axolotl training config","description":"The lineage-relevant keys of an axolotl training config (axolotl train config.yml). Real configs carry many more keys, all tolerated. Recognised by base_model together with at least two axolotl-specific keys (sequence_len, adapter, lora_r, val_set_size …).","type":"object","required":["base_model"],"properties":{"base_model":{"type":["string","null"],"description":"The model the run starts from: a Hub id (org/name) or a local path."},"base_model_config":{"type":["string","null"],"description":"Where the model config is taken from when not from base_model."},"tokenizer_config":{"type":["string","null"],"description":"Where the tokenizer is taken from when not from base_model."},"lora_model_dir":{"type":["string","null"],"description":"An adapter training resumes from: a Hub id or a local directory."},"hub_model_id":{"type":["string","null"],"description":"Where the trained result is pushed (the output, not an upstream)."},"adapter":{"type":["string","null"],"description":"lora or qlora; empty for a full fine-tune."},"rl":{"type":["string","boolean","null"],"description":"Preference-training method (dpo, ipo, kto, orpo …)."},"lora_r":{"type":["integer","null"],"description":"LoRA rank."},"lora_alpha":{"type":["number","null"],"description":"LoRA alpha."},"datasets":{"type":["array","null"],"description":"Training datasets.","items":{"$ref":"#/$defs/dataset"}},"test_datasets":{"type":["array","null"],"description":"Evaluation datasets.","items":{"$ref":"#/$defs/dataset"}},"pretraining_dataset":{"description":"Streaming pre-training data: a Hub id, or a list of dataset entries.","anyOf":[{"type":["string","null"]},{"type":"array","items":{"$ref":"#/$defs/dataset"}}]}},"$defs":{"dataset":{"type":"object","description":"One dataset: a Hub id or local path in path, or local data_files.","properties":{"path":{"type":["string","null"],"description":"Hub dataset id or local path."},"data_files":{"description":"Local data files.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}}}}}');
+// EXTERNAL MODULE: ./src/formats/declarations.ts
+var declarations = __nccwpck_require__(211);
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+// EXTERNAL MODULE: ./src/formats/training-config.ts
+var training_config = __nccwpck_require__(3831);
+;// CONCATENATED MODULE: ./src/formats/axolotl-config.ts
+
+
+
+
+const ID = 'axolotl-config';
+/**
+ * Keys only axolotl's config uses. `base_model` alone is not enough: mergekit configs and model
+ * cards carry it too.
+ */
+const AXOLOTL_KEYS = [
+    'sequence_len',
+    'micro_batch_size',
+    'num_epochs',
+    'adapter',
+    'lora_r',
+    'lora_model_dir',
+    'lora_target_linear',
+    'val_set_size',
+    'dataset_prepared_path',
+    'sample_packing',
+    'pad_to_sequence_len',
+    'load_in_4bit',
+    'load_in_8bit',
+    'base_model_config',
+    'tokenizer_type',
+    'train_on_inputs',
+    'rl',
+    'test_datasets',
+    'pretraining_dataset'
+];
+/** The dataset lists axolotl trains and evaluates on; `pretraining_dataset` may also be a single id. */
+const DATASET_KEYS = ['datasets', 'test_datasets', 'pretraining_dataset'];
+/** `true` when `path` holds the same string as `base_model`: it then names no second upstream. */
+function sameAsBase(input, path) {
+    const value = (0,fields/* valueAt */.fK)(input.doc.value, path);
+    const base = (0,fields/* valueAt */.fK)(input.doc.value, ['base_model']);
+    return typeof value === 'string' && typeof base === 'string' && value.trim() === base.trim();
+}
+/** A second repository the run takes part of the model from, unless it is empty or `base_model` again. */
+function otherSourceAt(input, key, role, record) {
+    if (sameAsBase(input, [key]))
+        return;
+    const ref = (0,declarations/* upstreamAt */.Hv)(input, [key], role);
+    if (ref && ref.kind !== 'empty')
+        record.upstreams.push(ref);
+}
+/**
+ * One `datasets[]` entry: its `path` (a Hub id or a local file), or, for an entry with only
+ * `data_files`, each local file as written (no id). A plain string entry is read as a path.
+ */
+function datasetsOfEntry(input, path) {
+    const entry = (0,fields/* valueAt */.fK)(input.doc.value, path);
+    if (!(0,fields/* isObject */.Gv)(entry))
+        return [(0,declarations/* datasetAt */.E_)(input, path)].filter((d) => d !== undefined);
+    const named = (0,declarations/* datasetAt */.E_)(input, [...path, 'path']);
+    if (named)
+        return [named];
+    return (0,training_config/* listItemsAt */.kW)(input, [...path, 'data_files']).map((f) => ({ raw: f.value, source: f.source }));
+}
+function readDatasets(input) {
+    return DATASET_KEYS.flatMap((key) => {
+        const value = (0,fields/* valueAt */.fK)(input.doc.value, [key]);
+        const entries = Array.isArray(value) ? value.map((_, i) => [key, i]) : [[key]];
+        return entries.flatMap((path) => datasetsOfEntry(input, path));
+    });
+}
+/** `adapter: lora|qlora`; an empty or absent `adapter` is a full fine-tune, any other value says nothing. */
+function relationOf(input, record) {
+    const adapter = (0,fields/* valueAt */.fK)(input.doc.value, ['adapter']);
+    if (adapter === undefined)
+        return { value: 'finetune', source: record.anchor };
+    if (adapter === null || (typeof adapter === 'string' && !adapter.trim()))
+        return { value: 'finetune', source: (0,fields/* sourceAt */.Pf)(input, ['adapter']) };
+    return (0,training_config/* textAt */.$6)(input, ['adapter']);
+}
+/**
+ * axolotl's training config (`axolotl train config.yml`). The run starts from `base_model`;
+ * `base_model_config` and `tokenizer_config` name other repositories only when they differ from it;
+ * `lora_model_dir` is an adapter training resumes from; `hub_model_id` is where the result is pushed.
+ */
+const axolotlConfig = {
+    id: ID,
+    name: 'axolotl config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
+    schema: axolotl_config_schema_namespaceObject,
+    detect(value) {
+        return (0,fields/* hasKey */.CJ)(value, 'base_model') && (0,training_config/* countKeys */.GO)(value, AXOLOTL_KEYS) >= 2;
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
+        const base = (0,declarations/* upstreamAt */.Hv)(input, ['base_model'], 'base');
+        if (base)
+            record.upstreams.push(base);
+        otherSourceAt(input, 'base_model_config', 'upstream', record);
+        otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
+        (0,declarations/* addParentAt */.ZS)(record, input, ['lora_model_dir'], 'upstream');
+        const name = (0,training_config/* textAt */.$6)(input, ['hub_model_id']);
+        if (name)
+            record.name = name;
+        record.relation = relationOf(input, record);
+        record.datasets = readDatasets(input);
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, { rank: ['lora_r'], alpha: ['lora_alpha'], method: ['adapter'] });
+        if (training)
+            record.training = training;
+        return record;
+    }
+};
+
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
 var hf_model_card = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
 const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"description":"One model the artifact derives from: a Hub model (`id`) or a local artifact of this repository (`path`).","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!~).+$","description":"Instead of `id`: a local artifact of this repository the artifact derives from (another run, an adapter it was resumed from), as a path relative to this manifest\'s directory. The gate follows it: the parent must exist, must not derive back from this artifact, and passes its upstreams and license duties down."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}},"oneOf":[{"required":["id"]},{"required":["path"]}]}}}');
 // EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
 var classify = __nccwpck_require__(1376);
-// EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(211);
-// EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
 var manifest_names = __nccwpck_require__(8554);
 ;// CONCATENATED MODULE: ./src/formats/lineage-manifest.ts
@@ -13085,7 +13245,7 @@ var manifest_names = __nccwpck_require__(8554);
 
 
 
-const ID = 'lineage-manifest';
+const lineage_manifest_ID = 'lineage-manifest';
 /** Top-level keys of the lineage manifest (schemas/lineage.schema.json). */
 const LINEAGE_KEYS = [
     'schema',
@@ -13177,7 +13337,7 @@ function indices(value) {
  * say — pinned revisions, evidence classes, the artifact's license, attribution, digests.
  */
 const lineageManifest = {
-    id: ID,
+    id: lineage_manifest_ID,
     name: 'lineage manifest',
     syntax: 'yaml',
     upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
@@ -13192,7 +13352,7 @@ const lineageManifest = {
         return (0,fields/* hasKey */.CJ)(value, 'schema') && (0,fields/* hasKey */.CJ)(value, 'upstreams');
     },
     read(input) {
-        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
+        const record = (0,declarations/* emptyRecord */.FR)(input, lineage_manifest_ID);
         const root = input.doc.value;
         const name = (0,fields/* stringAt */.bX)(input, ['name']);
         if (name)
@@ -13243,6 +13403,70 @@ const lineageManifest = {
     }
 };
 
+;// CONCATENATED MODULE: ./schemas/llamafactory-config.schema.json
+const llamafactory_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/llamafactory-config.schema.json","title":"LLaMA-Factory config","description":"The lineage-relevant keys of a LLaMA-Factory training, export or chat config (llamafactory-cli train x.yaml; LlamaBoard\'s training_args.yaml). All other keys are tolerated. Recognised by model_name_or_path together with finetuning_type, stage or template.","type":"object","required":["model_name_or_path"],"properties":{"model_name_or_path":{"type":["string","null"],"description":"The model the run starts from: a Hub id (org/name) or a local path."},"adapter_name_or_path":{"type":["string","null"],"description":"Adapters loaded on top of the model, comma-separated: Hub ids or local directories."},"finetuning_type":{"type":"string","description":"lora, freeze, full or oft."},"stage":{"type":"string","description":"pt, sft, rm, ppo, dpo or kto."},"template":{"type":["string","null"],"description":"Chat template name (not a model)."},"dataset":{"type":["string","null"],"description":"Training datasets, comma-separated: names in dataset_info.json or Hub ids."},"eval_dataset":{"type":["string","null"],"description":"Evaluation datasets, comma-separated."},"lora_rank":{"type":"integer","description":"LoRA rank."},"lora_alpha":{"type":["number","null"],"description":"LoRA alpha (default: twice the rank)."},"hub_model_id":{"type":["string","null"],"description":"Where the trained result is pushed."},"export_hub_model_id":{"type":["string","null"],"description":"Where the exported (merged) model is pushed."}}}');
+;// CONCATENATED MODULE: ./src/formats/llamafactory-config.ts
+
+
+
+
+
+const llamafactory_config_ID = 'llamafactory-config';
+/**
+ * Keys of LLaMA-Factory's own arguments. `model_name_or_path` alone is not enough: transformers'
+ * example scripts and TRL configs use it too, but none of them has these.
+ */
+const LLAMAFACTORY_KEYS = ['finetuning_type', 'stage', 'template'];
+/**
+ * LLaMA-Factory's training, export or chat config (`llamafactory-cli train x.yaml`, and the
+ * `training_args.yaml` LlamaBoard saves). The run starts from `model_name_or_path`;
+ * `adapter_name_or_path` lists adapters it loads on top (comma-separated); `dataset` and
+ * `eval_dataset` are names in `dataset_info.json` or Hub ids.
+ */
+const llamafactoryConfig = {
+    id: llamafactory_config_ID,
+    name: 'LLaMA-Factory config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
+    schema: llamafactory_config_schema_namespaceObject,
+    detect(value) {
+        return (0,fields/* hasKey */.CJ)(value, 'model_name_or_path') && (0,training_config/* countKeys */.GO)(value, LLAMAFACTORY_KEYS) >= 1;
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, llamafactory_config_ID);
+        const base = (0,declarations/* upstreamAt */.Hv)(input, ['model_name_or_path'], 'base');
+        if (base)
+            record.upstreams.push(base);
+        for (const adapter of (0,training_config/* listItemsAt */.kW)(input, ['adapter_name_or_path'])) {
+            (0,declarations/* addParent */.O6)(record, {
+                ...(0,classify/* classifyUpstream */.O)(adapter.value),
+                raw: adapter.value,
+                role: 'upstream',
+                source: adapter.source
+            });
+        }
+        const relation = (0,training_config/* textAt */.$6)(input, ['finetuning_type']);
+        if (relation)
+            record.relation = relation;
+        const name = (0,training_config/* textAt */.$6)(input, ['hub_model_id']) ?? (0,training_config/* textAt */.$6)(input, ['export_hub_model_id']);
+        if (name)
+            record.name = name;
+        for (const key of ['dataset', 'eval_dataset']) {
+            for (const item of (0,training_config/* listItemsAt */.kW)(input, [key]))
+                record.datasets.push((0,declarations/* datasetRef */.A$)(item.value, item.source));
+        }
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, {
+            rank: ['lora_rank'],
+            alpha: ['lora_alpha'],
+            method: ['finetuning_type']
+        });
+        if (training)
+            record.training = training;
+        return record;
+    }
+};
+
 // EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
 var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
@@ -13251,6 +13475,60 @@ var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
 var mens_training_manifest = __nccwpck_require__(5336);
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
 var mlx_adapter_config = __nccwpck_require__(4453);
+;// CONCATENATED MODULE: ./schemas/mlx-lm-lora-config.schema.json
+const mlx_lm_lora_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-lm-lora-config.schema.json","title":"mlx_lm LoRA config (lora_config.yaml)","description":"The lineage-relevant keys of mlx_lm\'s YAML training config (mlx_lm.lora -c lora_config.yaml), including the old mlx-examples keys. All other keys are tolerated. Recognised by at least two mlx_lm-specific keys (iters, adapter_path, num_layers, lora_layers, steps_per_eval, lora_parameters …).","type":"object","properties":{"model":{"type":"string","description":"The model the run starts from: a Hub id, an mlx-community conversion or a local path. May be absent (given on the command line)."},"data":{"type":"string","description":"A local directory with train/valid/test.jsonl, or a Hub dataset id."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"resume_adapter_file":{"type":["string","null"],"description":"Adapter weights training resumes from (a local file)."},"adapter_path":{"type":"string","description":"Where the adapter is written."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_layers":{"type":"integer","description":"Old name of num_layers."},"lora_rank":{"type":"integer","description":"Old mlx-examples LoRA rank."},"lora_alpha":{"type":"number","description":"Old mlx-examples LoRA alpha."},"iters":{"type":"integer","description":"Training iterations."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"alpha":{"type":"number"},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
+;// CONCATENATED MODULE: ./src/formats/mlx-lm-lora-config.ts
+
+
+
+
+const mlx_lm_lora_config_ID = 'mlx-lm-lora-config';
+/**
+ * Keys of mlx_lm's training arguments (and of the older mlx-examples `lora.py`) that other tools'
+ * configs do not use. `model`, `data`, `train` and `seed` are too common to count.
+ */
+const MLX_LM_KEYS = [
+    'fine_tune_type',
+    'lora_parameters',
+    'iters',
+    'adapter_path',
+    'adapter_file',
+    'resume_adapter_file',
+    'lora_layers',
+    'num_layers',
+    'steps_per_eval',
+    'steps_per_report',
+    'val_batches',
+    'test_batches',
+    'save_every',
+    'grad_checkpoint',
+    'mask_prompt'
+];
+/**
+ * mlx_lm's YAML training config (`mlx_lm.lora -c lora_config.yaml`). Read like the adapter_config.json
+ * mlx_lm writes from it, plus `data`: a local directory or a Hub dataset id. `model` may be absent
+ * (given on the command line): the record then has no upstream, and the rules say so.
+ */
+const mlxLmLoraConfig = {
+    id: mlx_lm_lora_config_ID,
+    name: 'mlx_lm LoRA config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `model` to the Hub id (`org/name`) the run starts from',
+    schema: mlx_lm_lora_config_schema_namespaceObject,
+    // Two of its own keys, so one shared word (`iters`, `save_every`) does not claim a stranger's YAML.
+    detect(value) {
+        return (0,training_config/* countKeys */.GO)(value, MLX_LM_KEYS) >= 2;
+    },
+    read(input) {
+        const record = (0,mlx_adapter_config/* readMlxTrainingArgs */.pJ)(input, mlx_lm_lora_config_ID);
+        const data = (0,declarations/* datasetAt */.E_)(input, ['data']);
+        if (data)
+            record.datasets.push(data);
+        return record;
+    }
+};
+
 ;// CONCATENATED MODULE: ./schemas/peft-adapter-config.schema.json
 const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/peft-adapter-config.schema.json","title":"PEFT adapter config (adapter_config.json)","description":"The lineage-relevant part of Hugging Face PEFT\'s adapter_config.json. Real files carry dozens of keys that differ between PEFT versions (and method-specific ones for LoRA, prompt tuning, IA3 …); all of them are tolerated. Only the keys lineage depends on are typed.","type":"object","required":["peft_type"],"properties":{"peft_type":{"type":"string","minLength":1,"description":"Adapter method: LORA, ADALORA, IA3, PROMPT_TUNING, PREFIX_TUNING, P_TUNING, LOHA, LOKR, OFT, BOFT, VERA, …"},"base_model_name_or_path":{"type":["string","null"],"description":"The base model: a Hub id (org/name) or, unhelpfully, a local path."},"revision":{"type":["string","null"],"description":"Revision of the base model PEFT loads (a 40-hex commit pins it; a branch name does not)."},"task_type":{"type":["string","null"],"description":"CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS, FEATURE_EXTRACTION, or null."},"peft_version":{"type":"string","description":"PEFT version that wrote the file (newer PEFT only)."},"r":{"type":"integer","minimum":0,"description":"LoRA rank."},"lora_alpha":{"type":"number","description":"LoRA scaling numerator."},"auto_mapping":{"type":["object","null"],"description":"Base model class for models outside the transformers auto classes."}}}');
 ;// CONCATENATED MODULE: ./src/formats/peft-adapter-config.ts
@@ -13292,7 +13570,116 @@ const peftAdapterConfig = {
     }
 };
 
+;// CONCATENATED MODULE: ./schemas/torchtune-config.schema.json
+const torchtune_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/torchtune-config.schema.json","title":"torchtune recipe config","description":"The lineage-relevant keys of a torchtune recipe config (tune run <recipe> --config x.yaml). All other keys are tolerated; ${…} values are OmegaConf interpolations. Recognised by a model, checkpointer or tokenizer _component_ starting with torchtune.","type":"object","properties":{"model":{"type":"object","description":"The model builder, e.g. torchtune.models.llama3.lora_llama3_8b.","properties":{"_component_":{"type":"string","description":"The torchtune builder."},"lora_rank":{"type":"integer","description":"LoRA rank."},"lora_alpha":{"type":"number","description":"LoRA alpha."}}},"checkpointer":{"type":"object","description":"Where the starting weights are read and the results written.","properties":{"_component_":{"type":"string","description":"The torchtune builder."},"checkpoint_dir":{"type":"string","description":"Directory of the downloaded model the run starts from."},"model_type":{"type":"string","description":"Model family (LLAMA3, QWEN3 …)."},"output_dir":{"type":"string","description":"Where results are written (not an upstream)."}}},"tokenizer":{"type":"object","description":"The tokenizer builder.","properties":{"_component_":{"type":"string","description":"The torchtune builder."},"path":{"type":"string","description":"The tokenizer file, usually inside the checkpoint directory."}}},"dataset":{"description":"One dataset block or a list of them.","anyOf":[{"$ref":"#/$defs/dataset"},{"type":"array","items":{"$ref":"#/$defs/dataset"}}]},"output_dir":{"type":"string","description":"Where results are written (not an upstream)."}},"$defs":{"dataset":{"type":"object","description":"A dataset builder and its source.","properties":{"_component_":{"type":"string","description":"The torchtune builder."},"source":{"type":"string","description":"A Hub dataset id, or a loader (json, csv, parquet …) reading data_files."},"data_files":{"description":"Local data files for a loader source.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}}}}}');
+;// CONCATENATED MODULE: ./src/formats/torchtune-config.ts
+
+
+
+
+const torchtune_config_ID = 'torchtune-config';
+/** The config blocks whose `_component_` names a torchtune builder in every recipe config. */
+const COMPONENT_BLOCKS = ['model', 'checkpointer', 'tokenizer'];
+/** Hugging Face `datasets` loaders: with one of these as `source`, the data is in `data_files`. */
+const FILE_LOADERS = new Set(['json', 'csv', 'text', 'parquet', 'arrow']);
+function isTorchtuneComponent(value) {
+    const component = (0,fields/* own */.ZV)(value, '_component_');
+    return typeof component === 'string' && component.startsWith('torchtune.');
+}
+/** A path with `/` separators and no trailing separator, for comparing directories. */
+function normalisedPath(path) {
+    return path.trim().replace(/\\/g, '/').replace(/\/+$/, '');
+}
+/** The tokenizer file lies in the checkpoint directory (or is interpolated from it): the same upstream. */
+function tokenizerInCheckpoint(input) {
+    const tokenizer = (0,fields/* stringAt */.bX)(input, ['tokenizer', 'path'])?.value;
+    const dir = (0,fields/* stringAt */.bX)(input, ['checkpointer', 'checkpoint_dir'])?.value;
+    if (tokenizer === undefined)
+        return false;
+    const file = normalisedPath(tokenizer);
+    if (file.startsWith('${checkpointer.checkpoint_dir}'))
+        return true;
+    if (dir === undefined || !dir.trim())
+        return false;
+    const base = normalisedPath(dir);
+    return file === base || file.startsWith(`${base}/`);
+}
+/** One dataset block: its Hub `source`, or the local `data_files` a file loader reads. */
+function datasetsOfBlock(input, path) {
+    const source = (0,fields/* stringAt */.bX)(input, [...path, 'source']);
+    if (source && FILE_LOADERS.has(source.value.trim())) {
+        const files = (0,training_config/* listItemsAt */.kW)(input, [...path, 'data_files']).map((f) => ({ raw: f.value, source: f.source }));
+        if (files.length > 0)
+            return files;
+    }
+    const dataset = (0,declarations/* datasetAt */.E_)(input, [...path, 'source']);
+    return dataset ? [dataset] : [];
+}
+/** `dataset:` is one block or a list of blocks (a dataset mix). */
+function torchtune_config_readDatasets(input) {
+    const value = (0,fields/* valueAt */.fK)(input.doc.value, ['dataset']);
+    const blocks = Array.isArray(value) ? value.map((_, i) => ['dataset', i]) : [['dataset']];
+    return blocks.flatMap((path) => datasetsOfBlock(input, path));
+}
+/**
+ * The method, from the model builder's name: `lora_llama3_8b`, `qlora_llama2_7b`; any other
+ * builder trains every weight.
+ */
+function torchtune_config_relationOf(input) {
+    const component = (0,fields/* stringAt */.bX)(input, ['model', '_component_']);
+    if (!component)
+        return undefined;
+    const builder = component.value.slice(component.value.lastIndexOf('.') + 1);
+    const method = /^(q?lora|dora)_/.exec(builder)?.[1] ?? 'finetune';
+    return { value: method, source: component.source };
+}
+/**
+ * torchtune recipe config (`tune run <recipe> --config x.yaml`). The run starts from the
+ * checkpointer's `checkpoint_dir`; `tokenizer.path` is a second upstream only when it lies outside
+ * it; `checkpointer.model_type` names the model family; `output_dir` is the result, never an upstream.
+ */
+const torchtuneConfig = {
+    id: torchtune_config_ID,
+    name: 'torchtune config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `checkpointer.checkpoint_dir` to the downloaded Hub model (`tune download org/name`) and ' +
+        'declare its Hub id (`org/name`) in a lineage.yaml next to the config',
+    schema: torchtune_config_schema_namespaceObject,
+    detect(value) {
+        return COMPONENT_BLOCKS.some((key) => isTorchtuneComponent((0,fields/* own */.ZV)(value, key)));
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, torchtune_config_ID);
+        const base = (0,declarations/* upstreamAt */.Hv)(input, ['checkpointer', 'checkpoint_dir'], 'base');
+        if (base)
+            record.upstreams.push(base);
+        if (!tokenizerInCheckpoint(input)) {
+            const tokenizer = (0,declarations/* upstreamAt */.Hv)(input, ['tokenizer', 'path'], 'tokenizer');
+            if (tokenizer && tokenizer.kind !== 'empty')
+                record.upstreams.push(tokenizer);
+        }
+        const family = (0,training_config/* textAt */.$6)(input, ['checkpointer', 'model_type']);
+        if (family)
+            record.baseFamily = family;
+        const relation = torchtune_config_relationOf(input);
+        if (relation)
+            record.relation = relation;
+        record.datasets = torchtune_config_readDatasets(input);
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, { rank: ['model', 'lora_rank'], alpha: ['model', 'lora_alpha'] });
+        if (training)
+            record.training = training;
+        if (relation && relation.value !== 'finetune')
+            record.training = { ...record.training, method: relation };
+        return record;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/formats/registry.ts
+
+
+
+
 
 
 
@@ -13303,7 +13690,8 @@ const peftAdapterConfig = {
 /**
  * Every supported format, in detection order: the most specific markers first (the project's own
  * manifest, then MENS `format` values), so a file that happens to carry another format's key too
- * is read as what it most clearly is.
+ * is read as what it most clearly is. Training-tool configs follow the JSON formats, torchtune's
+ * `_component_` markers first and mlx_lm's (the loosest: two of its keys) last.
  */
 const FORMATS = [
     lineageManifest,
@@ -13311,7 +13699,11 @@ const FORMATS = [
     mens_adapter_sidecar_v2/* mensAdapterSidecarV2 */.C,
     mens_training_manifest/* mensTrainingManifest */.F,
     peftAdapterConfig,
-    mlx_adapter_config/* mlxAdapterConfig */.$,
+    mlx_adapter_config/* mlxAdapterConfig */.$T,
+    torchtuneConfig,
+    axolotlConfig,
+    llamafactoryConfig,
+    mlxLmLoraConfig,
     hf_model_card/* hfModelCard */.Od
 ];
 /**
@@ -13326,11 +13718,76 @@ function findFormat(id) {
 }
 /**
  * The first format whose content test passes. Front matter is only ever a model card, and a
- * model card only ever front matter; JSON and YAML files may be any of the data formats.
+ * model card only ever front matter; JSON and YAML files may be any of the data formats, but the
+ * formats written in the file's own syntax are asked first: mlx_lm writes the same keys to its
+ * adapter_config.json and to its YAML training config, and each file is what its syntax says.
  */
 function detectFormat(value, basename, syntax) {
     const fromMarkdown = syntax === 'front-matter';
-    return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+    const candidates = FORMATS.filter((f) => (f.syntax === 'front-matter') === fromMarkdown);
+    const claims = (f) => f.detect(value, basename);
+    return candidates.find((f) => f.syntax === syntax && claims(f)) ?? candidates.find(claims);
+}
+
+
+/***/ }),
+
+/***/ 3831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ textAt),
+/* harmony export */   GO: () => (/* binding */ countKeys),
+/* harmony export */   IT: () => (/* binding */ firstPresent),
+/* harmony export */   kW: () => (/* binding */ listItemsAt)
+/* harmony export */ });
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1899);
+
+/** A non-blank string at `path`, as written (not trimmed). */
+function textAt(input, path) {
+    const found = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .stringAt */ .bX)(input, path);
+    return found && found.value.trim() ? found : undefined;
+}
+/** The first of `paths` that holds a value at all (old and new key names of one setting). */
+function firstPresent(input, paths) {
+    return paths.find((p) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .valueAt */ .fK)(input.doc.value, p) != null) ?? paths[0];
+}
+/** How many of `keys` the mapping has (own keys only). */
+function countKeys(value, keys) {
+    return (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value) ? keys.filter((k) => Object.hasOwn(value, k)).length : 0;
+}
+/**
+ * The items of a comma-separated string (`a,b, c`) or of a list of strings, each with its own
+ * position. An item's span is narrowed inside a one-line value written plain or quoted without
+ * escapes; otherwise it is the whole value's span.
+ */
+function listItemsAt(input, path) {
+    const value = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .valueAt */ .fK)(input.doc.value, path);
+    if (Array.isArray(value))
+        return value.flatMap((_, i) => listItemsAt(input, [...path, i]));
+    if (typeof value !== 'string')
+        return [];
+    const source = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .sourceAt */ .Pf)(input, path);
+    const out = [];
+    let offset = 0;
+    for (const part of value.split(',')) {
+        const lead = part.length - part.trimStart().length;
+        const item = part.trim();
+        if (item)
+            out.push({ value: item, source: { ...source, at: narrow(source.at, value, offset + lead, item.length) } });
+        offset += part.length + 1;
+    }
+    return out;
+}
+function narrow(at, value, offset, length) {
+    if (at.line !== at.endLine)
+        return at;
+    const width = at.endColumn - at.column;
+    const quote = width === value.length + 2 ? 1 : 0;
+    if (width !== value.length && !quote)
+        return at;
+    const column = at.column + quote + offset;
+    return { line: at.line, column, endLine: at.line, endColumn: column + length };
 }
 
 
@@ -17563,6 +18020,14 @@ function isLocalDirWord(segment) {
 function isCheckpointDir(segment) {
     return CHECKPOINT_DIR.test(segment);
 }
+/**
+ * Sub-folders a downloaded model keeps a second copy of its weights in: `tune download` of a Meta
+ * model puts them in `<model>/original/`. The model's own folder is the one above.
+ */
+const WEIGHTS_SUBFOLDERS = new Set(['original']);
+function isWeightsSubfolder(segment) {
+    return WEIGHTS_SUBFOLDERS.has(segment.toLowerCase());
+}
 /** File extensions of weights, configs and archives: a segment ending in one is a file, not a repo. */
 const FILE_EXTENSION = new RegExp('\\.(safetensors|bin|pt|pth|ckpt|gguf|ggml|onnx|h5|keras|msgpack|pb|tflite|mlmodel|mlpackage|npz|npy|pkl|pickle|' +
     'json|jsonl|ya?ml|txt|model|tiktoken|zip|tar|gz|tgz|7z|md)$', 'i');
@@ -17812,7 +18277,10 @@ function isOwnerSlot(segments, orgIndex) {
     return before === 'input' && segments[orgIndex - 2]?.toLowerCase() === 'kaggle';
 }
 function idFromLastTwoSegments(all) {
-    const segments = all.length > 0 && looksLikeFileName(all[all.length - 1]) ? all.slice(0, -1) : all;
+    const inFolder = all.length > 0 && looksLikeFileName(all[all.length - 1]) ? all.slice(0, -1) : all;
+    // `…/Meta-Llama-3-8B-Instruct/original/`: the model is the folder above the weights' sub-folder.
+    const last = inFolder[inFolder.length - 1];
+    const segments = last !== undefined && isWeightsSubfolder(last) ? inFolder.slice(0, -1) : inFolder;
     if (segments.length < 2)
         return undefined;
     const orgIndex = segments.length - 2;
@@ -21262,7 +21730,7 @@ function renderText(report, opts) {
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
-/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
+/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6572);
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
@@ -21556,8 +22024,8 @@ const unreadableManifest = {
     }
 };
 
-// EXTERNAL MODULE: ./src/formats/registry.ts + 4 modules
-var registry = __nccwpck_require__(418);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 12 modules
+var registry = __nccwpck_require__(6572);
 ;// CONCATENATED MODULE: ./src/rules/schema-violation.ts
 
 const schemaViolation = {
@@ -24541,7 +25009,7 @@ function loraFindings(ctx, base, known) {
             continue;
         const layout = (0,lora_tensors/* loraLayout */.v6)(weight.header.tensors);
         const formats = ctx.artifact.records.map((r) => r.format);
-        if (layout === 'mlx' && !(0,mlx_adapter_config/* isMlxAdapterWeights */.C)(weight.path, formats))
+        if (layout === 'mlx' && !(0,mlx_adapter_config/* isMlxAdapterWeights */.Cq)(weight.path, formats))
             continue;
         const report = checkLoraShapes(weight.header.tensors, known.dims);
         if (report.problems.length === 0)
