@@ -8,6 +8,7 @@ import type { LineageRecord } from '../lineage/record.js';
 import type { ReadProblem, SourceDocument } from '../source/document.js';
 import { extractFrontMatter, firstLoneCr } from '../source/front-matter.js';
 import { parseJsonDocument } from '../source/json.js';
+import { parseModelfile, UNRECOGNISED_KEY } from '../source/modelfile.js';
 import { FILE_START, LineIndex } from '../source/span.js';
 import { parseYamlDocument } from '../source/yaml.js';
 import { decodeManifest } from './decode.js';
@@ -15,6 +16,7 @@ import { isObject } from './fields.js';
 import type { FormatInput, Syntax } from './format.js';
 import { MODEL_CARD_KEYS } from './hf-model-card.js';
 import { basenameOf, isWeakName, nameKind } from './manifest-names.js';
+import { modelfileProblem } from './ollama-modelfile.js';
 import { detectFormat } from './registry.js';
 import { hasLineageKeys, readUnrecognised } from './unrecognised-manifest.js';
 import { validateManifest } from './validate.js';
@@ -27,13 +29,20 @@ export type ReadResult =
   | { kind: 'unreadable'; problem: UnreadableManifest }
   | { kind: 'not-a-manifest'; reason: string };
 
-function syntaxOf(path: string): Exclude<Syntax, 'modelfile'> | undefined {
+function syntaxOf(path: string): Syntax | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.md')) return 'front-matter';
+  // Modelfile, llama3.Modelfile, Modelfile.q4, x.modelfile: Ollama's files have no fixed name.
+  if (/modelfile/i.test(basenameOf(path))) return 'modelfile';
   return undefined;
 }
+
+const NOT_BY_NAME: ReadResult = {
+  kind: 'not-a-manifest',
+  reason: 'its name is not one of the manifest names the gate reads'
+};
 
 function unreadable(path: string, problem: ReadProblem): ReadResult {
   return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? FILE_START } };
@@ -87,13 +96,23 @@ function parseMarkdown(path: string, text: string): Parsed {
   return { input: { path, doc: parsed.doc, prose: { text: fm.body, startLine: fm.bodyStartLine } } };
 }
 
+/** A file named like a Modelfile: broken when it has instructions (a typo Ollama refuses too), else not one. */
+function notAModelfile(input: FormatInput): ReadResult {
+  const value = input.doc.value;
+  if (!isObject(value) || !Object.keys(value).some((k) => k !== UNRECOGNISED_KEY)) {
+    const reason = 'it holds no Modelfile instruction (FROM, PARAMETER …), so it is not an Ollama Modelfile';
+    return { kind: 'not-a-manifest', reason };
+  }
+  return unreadable(input.path, modelfileProblem(input) ?? { reason: 'it is not a Modelfile Ollama would take' });
+}
+
 function hasModelCardKey(value: object): boolean {
   return MODEL_CARD_KEYS.some((k) => Object.hasOwn(value, k));
 }
 
-function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed {
+function parseData(path: string, text: string, syntax: 'json' | 'yaml' | 'modelfile'): Parsed {
   const parsed: { doc: SourceDocument } | { problem: ReadProblem } =
-    syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+    syntax === 'json' ? parseJsonDocument(text) : syntax === 'yaml' ? parseYamlDocument(text) : parseModelfile(text);
   if ('problem' in parsed) return { result: unreadable(path, parsed.problem) };
   return { input: { path, doc: parsed.doc } };
 }
@@ -105,23 +124,28 @@ function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed 
 export function readManifest(path: string, bytes: Buffer, size?: number): ReadResult {
   const kind = nameKind(path);
   const syntax = syntaxOf(path);
-  if (!kind || !syntax)
-    return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
+  // A training or merge tool's config has no fixed name (`merge.yml`, `config.json`): the content of a
+  // JSON or YAML file decides whether it is one. Any other file needs a manifest's name to be read.
+  const byContentOnly = !kind && syntax !== 'modelfile';
+  if (!syntax || (byContentOnly && syntax === 'front-matter')) return NOT_BY_NAME;
 
   const decoded = decodeManifest(bytes, size);
-  if ('problem' in decoded) return unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
+  if ('problem' in decoded)
+    return byContentOnly ? NOT_BY_NAME : unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at });
 
   const parsed = syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
-  if ('result' in parsed) return parsed.result;
+  if ('result' in parsed) return byContentOnly ? NOT_BY_NAME : parsed.result;
   const { input } = parsed;
 
   const format = detectFormat(input.doc.value, basenameOf(path), syntax);
-  if (format) {
+  if (format && (!byContentOnly || format.recipe)) {
     const record = format.read(input);
     if (format.recipe) record.recipe = true;
     return { kind: 'record', record, schemaProblems: validateManifest(format, path, input.doc) };
   }
 
+  if (syntax === 'modelfile') return notAModelfile(input);
+  if (!kind) return NOT_BY_NAME;
   if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
     return {

@@ -1,10 +1,13 @@
 import type { ManifestFormat, Syntax } from './format.js';
 import { hfModelCard } from './hf-model-card.js';
+import { hfModelConfig } from './hf-model-config.js';
 import { lineageManifest } from './lineage-manifest.js';
 import { mensAdapterManifestV3 } from './mens-adapter-manifest-v3.js';
 import { mensAdapterSidecarV2 } from './mens-adapter-sidecar-v2.js';
 import { mensTrainingManifest } from './mens-training-manifest.js';
+import { mergekitConfig } from './mergekit-config.js';
 import { mlxAdapterConfig } from './mlx-adapter-config.js';
+import { ollamaModelfile } from './ollama-modelfile.js';
 import { peftAdapterConfig } from './peft-adapter-config.js';
 
 /**
@@ -19,6 +22,9 @@ export const FORMATS: readonly ManifestFormat[] = [
   mensTrainingManifest,
   peftAdapterConfig,
   mlxAdapterConfig,
+  mergekitConfig,
+  hfModelConfig,
+  ollamaModelfile,
   hfModelCard
 ];
 
@@ -34,11 +40,17 @@ export function findFormat(id: string): ManifestFormat | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
+/** JSON and YAML hold the same data formats; front matter and Modelfiles only their own. */
+function syntaxFamily(syntax: Syntax): string {
+  return syntax === 'json' || syntax === 'yaml' ? 'data' : syntax;
+}
+
 /**
  * The first format whose content test passes. Front matter is only ever a model card, and a
- * model card only ever front matter; JSON and YAML files may be any of the data formats.
+ * model card only ever front matter; a Modelfile is only a Modelfile; JSON and YAML files may be
+ * any of the data formats.
  */
 export function detectFormat(value: unknown, basename: string, syntax: Syntax): ManifestFormat | undefined {
-  const fromMarkdown = syntax === 'front-matter';
-  return FORMATS.find((f) => (f.syntax === 'front-matter') === fromMarkdown && f.detect(value, basename));
+  const family = syntaxFamily(syntax);
+  return FORMATS.find((f) => syntaxFamily(f.syntax) === family && f.detect(value, basename));
 }

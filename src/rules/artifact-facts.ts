@@ -1,5 +1,6 @@
 import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../lineage/record.js';
+import { findFormat } from '../formats/registry.js';
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
@@ -102,7 +103,11 @@ export function upstreamFieldHint(format: string): string {
     case 'lineage-manifest':
       return 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`';
     default:
-      return 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it';
+      // Formats added since own their hint (ManifestFormat.upstreamHint).
+      return (
+        findFormat(format)?.upstreamHint ??
+        'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it'
+      );
   }
 }
 
