@@ -20,8 +20,8 @@ const HUB_HOST = /^(?:https?:\/\/)?(?:www\.)?(?:hf\.co|huggingface\.co)\//i;
  * An Ollama model name: `[host[:port]/][namespace/]model[:tag][@digest]`, e.g. `llama3.2`,
  * `llama3.2:1b`, `igorls/gemma-4-12B-it-heretic-GGUF:latest`, `registry.ollama.ai/library/llama3`.
  */
-const OLLAMA_NAME =
-  /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/)?(?:[\w.-]+\/)?[\w.-]+(?::[\w.-]+)?(?:@sha256:[0-9a-f]+)?$/i;
+const OLLAMA_HOST = '(?:(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+|localhost)(?::\\d+)?/)?';
+const OLLAMA_NAME = new RegExp(`^${OLLAMA_HOST}(?:[\\w.-]+/)?[\\w.-]+(?::[\\w.-]+)?(?:@sha256:[0-9a-f]+)?$`, 'i');
 
 /** Path syntax Ollama resolves on disk: absolute, home, `./`, `../`, a drive letter, or any backslash. */
 const PATH_SYNTAX = /^([\\/~]|\.{1,2}([\\/]|$)|[A-Za-z]:([\\/]|$))|\\/;

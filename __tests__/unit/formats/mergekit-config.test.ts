@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { mergekitConfig } from '../../../src/formats/mergekit-config.js';
 import { readManifest, type ReadResult } from '../../../src/formats/read-manifest.js';
 import { detectFormat } from '../../../src/formats/registry.js';
 import type { LineageRecord } from '../../../src/lineage/record.js';
 import { parseYamlDocument } from '../../../src/source/yaml.js';
+import { FC_RUNS, timed } from '../../helpers/timed.js';
 import { configFixture, configFixtures, recordOfFixture, upstreamRows } from './config-fixtures.js';
 
 function read(text: string, path = 'merge/mergekit_config.yml'): { record: LineageRecord; problems: string[] } {
@@ -266,5 +268,42 @@ describe('mergekit-config: the reference shapes mergekit accepts', () => {
     // Under a manifest's name the gate reports it as unreadable (merge configs' names are nominated by discovery).
     const result = readManifest('merge/lineage.yml', Buffer.from(multi));
     expect(result.kind === 'unreadable' && result.problem.reason).toBe('it holds more than one YAML document');
+  });
+});
+
+describe('mergekit-config: hostile configs', () => {
+  const KEYS = ['merge_method', 'base_model', 'models', 'slices', 'sources', 'model', 'lora', 'path', 'revision'];
+  const keyed: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('org/a+org/b', 'a+b+c', '+', 'base', 'union', '__proto__', './x', 'org/a@'),
+      fc.array(tie('value'), { maxLength: 4 }),
+      tie('object')
+    ),
+    object: fc.dictionary(
+      fc.oneof(fc.constantFrom(...KEYS, 'tokenizer_source', 'tokenizer', 'modules', '__proto__'), fc.string()),
+      tie('value'),
+      { maxKeys: 6 }
+    )
+  })).object;
+
+  it('any value under the keys it reads gives a record with schema problems, never an exception', () => {
+    fc.assert(
+      fc.property(keyed, (value) => {
+        const text = JSON.stringify({ merge_method: 'ties', ...(value as object) }, null, 1);
+        const r = timed(() => readManifest('m/merge.yml', Buffer.from(text)));
+        expect(['record', 'not-a-manifest', 'unreadable']).toContain(r.kind);
+      }),
+      { numRuns: FC_RUNS }
+    );
+  });
+
+  it('10,000 merge inputs are read in bounded time (the YAML parse itself is timed by the parser suite)', () => {
+    const parsed = parseYamlDocument(`merge_method: linear\nmodels:\n${'  - model: org/a+org/b\n'.repeat(10_000)}`);
+    if (!('doc' in parsed)) throw new Error(parsed.problem.reason);
+    const record = timed(() => mergekitConfig.read({ path: 'm/merge.yml', doc: parsed.doc }));
+    expect(record.upstreams).toHaveLength(20_000);
+    expect(record.upstreams[19_999].source.at.line).toBe(10_002);
   });
 });
