@@ -27,24 +27,28 @@ function hasMergeInputs(value: unknown): boolean {
   return list(value, 'slices').some((slice) => hasModelItem(list(slice, 'sources')));
 }
 
-/** The places a merge's inputs are written: top level, or per module (`modules: {name: {models|slices}}`). */
-function inputGroups(value: unknown): PathSegment[][] {
-  const groups: PathSegment[][] = [[]];
+/** Where a merge's inputs are written: at the top, and per module (`modules: {name: {models|slices}}`). */
+function inputGroups(value: unknown): { path: PathSegment[]; value: unknown }[] {
+  const groups = [{ path: [] as PathSegment[], value }];
   const modules = own(value, 'modules');
-  if (isObject(modules)) for (const name of Object.keys(modules)) groups.push(['modules', name]);
+  if (isObject(modules)) {
+    for (const name of Object.keys(modules)) groups.push({ path: ['modules', name], value: own(modules, name) });
+  }
   return groups;
 }
 
-function mergeInputs(input: FormatInput, group: PathSegment[], groupValue: unknown): UpstreamRef[] {
+/** A slice's own `base_model`, every slice source and every input model, in the order written. */
+function mergeInputs(input: FormatInput, group: { path: PathSegment[]; value: unknown }): UpstreamRef[] {
   const out: UpstreamRef[] = [];
-  list(groupValue, 'slices').forEach((slice, s) => {
-    out.push(...modelReferencesAt(input, [...group, 'slices', s, 'base_model'], 'base'));
+  list(group.value, 'slices').forEach((slice, s) => {
+    const at = [...group.path, 'slices', s];
+    if (own(slice, 'base_model') !== null) out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
     list(slice, 'sources').forEach((_, i) => {
-      out.push(...modelReferencesAt(input, [...group, 'slices', s, 'sources', i, 'model'], 'merge-parent'));
+      out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
     });
   });
-  list(groupValue, 'models').forEach((_, i) => {
-    out.push(...modelReferencesAt(input, [...group, 'models', i, 'model'], 'merge-parent'));
+  list(group.value, 'models').forEach((_, i) => {
+    out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
   });
   return out;
 }
@@ -84,10 +88,7 @@ export const mergekitConfig: ManifestFormat = {
     const base = own(value, 'base_model');
     // `base_model: null` is mergekit's "no base", not an empty reference.
     if (base !== null) record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
-    for (const group of inputGroups(value)) {
-      const groupValue = group.length === 0 ? value : own(own(value, 'modules'), String(group[1]));
-      record.upstreams.push(...mergeInputs(input, group, groupValue));
-    }
+    for (const group of inputGroups(value)) record.upstreams.push(...mergeInputs(input, group));
     record.upstreams.push(...tokenizerSources(input));
     const method = stringAt(input, ['merge_method']);
     record.relation = { value: 'merge', source: method ? sourceAt(input, ['merge_method']) : anchorOf(input) };

@@ -237,6 +237,8 @@ describe('mergekit-config: the reference shapes mergekit accepts', () => {
   });
 
   it('`base_model: null` is no base; a model of the wrong type is a schema problem with its position', () => {
+    const sliceBase = read('merge_method: slerp\nslices:\n  - base_model: null\n    sources: [{model: org/a}]\n');
+    expect(sliceBase.record.upstreams.map((u) => u.role)).toEqual(['merge-parent']);
     const { record, problems } = read('merge_method: 7\nbase_model: null\nmodels:\n  - model: 42\n');
     expect(record.upstreams.map((u) => [u.role, u.kind, u.raw])).toEqual([['merge-parent', 'placeholder', '42']]);
     expect(problems).toEqual([
