@@ -80,10 +80,10 @@ export const ollamaModelfile: ManifestFormat = {
       record.upstreams.push(reference(input, 'from', index, value, 'base'));
     for (const { value, index } of strings(input, 'adapter')) {
       const ref = reference(input, 'adapter', index, value, 'upstream');
-      // A local adapter is an artifact this one builds on (possibly in the repository), not an upstream model.
-      if (ref.kind === 'local-path')
-        (record.localRefs ??= []).push({ raw: value, source: ref.source, role: 'upstream' });
-      else record.upstreams.push(ref);
+      // Ollama reads every ADAPTER from disk (relative to the Modelfile): a local artifact this one builds
+      // on, not an upstream model. Only an `hf.co/…` adapter names a Hub repo; an empty one is reported.
+      if (ref.kind === 'hub-id' || ref.kind === 'empty' || ref.kind === 'placeholder') record.upstreams.push(ref);
+      else (record.localRefs ??= []).push({ raw: value, source: ref.source, role: 'upstream' });
     }
     const license = licenseOf(input);
     if (license) record.license = license;

@@ -110,11 +110,17 @@ describe('ollama-modelfile: FROM, ADAPTER and LICENSE', () => {
   });
 
   it('a local ADAPTER is a parent artifact, not an upstream model', () => {
-    const { record } = read('FROM llama3.2\nADAPTER ./lora.gguf\nADAPTER "/abs/adapter dir"\n');
+    const { record } = read('FROM llama3.2\nADAPTER ./lora.gguf\nADAPTER "/abs/adapter dir"\nADAPTER my-lora\n');
     expect(record.upstreams.map((u) => u.kind)).toEqual(['ollama-library']);
+    // Ollama resolves every ADAPTER on disk, so a bare name is a directory next to the Modelfile.
     expect(record.localRefs?.map((l) => [l.raw, l.role, l.source.field, l.source.at.line])).toEqual([
       ['./lora.gguf', 'upstream', 'adapter[0]', 2],
-      ['/abs/adapter dir', 'upstream', 'adapter[1]', 3]
+      ['/abs/adapter dir', 'upstream', 'adapter[1]', 3],
+      ['my-lora', 'upstream', 'adapter[2]', 4]
+    ]);
+    expect(read('FROM a\nADAPTER ""\n').record.upstreams.map((u) => [u.role, u.kind])).toEqual([
+      ['base', 'ollama-library'],
+      ['upstream', 'empty']
     ]);
   });
 
