@@ -103,6 +103,53 @@ function stringNode(start: number, end: number, keyStart: number, keyEnd: number
 }
 
 /**
+ * The instruction whose name runs from `start` to `nameEnd` on a line ending at `end`: its value
+ * (with `PARAMETER`'s name or `MESSAGE`'s role first), and the offset after it.
+ */
+function readInstruction(
+  text: string,
+  key: string,
+  span: { start: number; nameEnd: number; end: number },
+  lines: LineIndex
+): { item: Item; next: number } | { problem: ReadProblem } {
+  let at = skipBlanks(text, span.nameEnd, span.end);
+  const parts = TWO_PART[key];
+  let first: { value: string; start: number; end: number } | undefined;
+  if (parts) {
+    const firstEnd = wordEnd(text, at, span.end);
+    first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
+    at = skipBlanks(text, firstEnd, span.end);
+  }
+  const value = readValue(text, at);
+  if ('unclosed' in value) {
+    const where = lines.span(value.unclosed, value.unclosed + value.quote.length);
+    const name = text.slice(span.start, span.nameEnd);
+    const reason =
+      `its ${name} value opens a \`${value.quote}\` quote on line ${where.line} that never closes: ` +
+      `end the value with \`${value.quote}\``;
+    return { problem: { reason, span: where } };
+  }
+  if (!parts || !first) {
+    return {
+      item: { value: value.text, node: stringNode(value.start, value.end, span.start, span.nameEnd) },
+      next: value.next
+    };
+  }
+  const children = new Map<string, PositionedNode>([
+    [parts[0], stringNode(first.start, first.end, first.start, first.end)],
+    [parts[1], stringNode(value.start, value.end, value.start, value.end)]
+  ]);
+  const node: PositionedNode = {
+    start: span.start,
+    end: value.end,
+    keyStart: span.start,
+    keyEnd: span.nameEnd,
+    children
+  };
+  return { item: { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node }, next: value.next };
+}
+
+/**
  * Parse a Modelfile. Never throws; the only problem is a quote that never closes (Ollama refuses
  * such a file too). Lines that are not instructions are kept under `unrecognised`.
  */
@@ -128,40 +175,18 @@ export function parseModelfile(text: string): { doc: SourceDocument } | { proble
       continue;
     }
     const nameEnd = wordEnd(text, i, end);
-    const name = text.slice(i, nameEnd);
-    const key = name.toLowerCase();
+    const key = text.slice(i, nameEnd).toLowerCase();
     if (!MODELFILE_INSTRUCTIONS.has(key) || nameEnd >= end) {
       // Not an instruction (or one with nothing after it, which Ollama refuses): kept as written.
-      const lineText = text.slice(i, trimEnd(text, i, end));
-      add(UNRECOGNISED_KEY, { value: lineText, node: stringNode(i, trimEnd(text, i, end), i, nameEnd) });
+      const lineEndTrimmed = trimEnd(text, i, end);
+      add(UNRECOGNISED_KEY, { value: text.slice(i, lineEndTrimmed), node: stringNode(i, lineEndTrimmed, i, nameEnd) });
       i = end;
       continue;
     }
-    let at = skipBlanks(text, nameEnd, end);
-    const parts = TWO_PART[key];
-    let first: { value: string; start: number; end: number } | undefined;
-    if (parts) {
-      const firstEnd = wordEnd(text, at, end);
-      first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
-      at = skipBlanks(text, firstEnd, end);
-    }
-    const value = readValue(text, at);
-    if ('unclosed' in value) {
-      const span = lines.span(value.unclosed, value.unclosed + value.quote.length);
-      const reason =
-        `its ${name} value opens a \`${value.quote}\` quote on line ${span.line} that never closes: ` +
-        `end the value with \`${value.quote}\``;
-      return { problem: { reason, span } };
-    }
-    if (parts && first) {
-      const node: PositionedNode = { start: i, end: value.end, keyStart: i, keyEnd: nameEnd, children: new Map() };
-      node.children!.set(parts[0], stringNode(first.start, first.end, first.start, first.end));
-      node.children!.set(parts[1], stringNode(value.start, value.end, value.start, value.end));
-      add(key, { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node });
-    } else {
-      add(key, { value: value.text, node: stringNode(value.start, value.end, i, nameEnd) });
-    }
-    i = value.next;
+    const read = readInstruction(text, key, { start: i, nameEnd, end }, lines);
+    if ('problem' in read) return read;
+    add(key, read.item);
+    i = read.next;
   }
   return { doc: toDocument(text, lists, lines) };
 }
