@@ -64,6 +64,12 @@ describe('hf-model-config: detection', () => {
     expect(formatOf('tsconfig.json', Buffer.from(JSON.stringify(tsconfig)))).toBe('not-a-manifest');
     const peft = { peft_type: 'LORA', base_model_name_or_path: 'org/a', model_type: 'llama' };
     expect(formatOf('a/adapter_config.json', Buffer.from(JSON.stringify(peft)))).toBe('peft-adapter-config');
+    // Without a manifest's name only the recipe formats are read by content: PEFT and model cards need their names.
+    expect(formatOf('a/peft.json', Buffer.from(JSON.stringify(peft)))).toBe('not-a-manifest');
+    expect(formatOf('docs/page.md', Buffer.from('---\nbase_model: org/a\nlicense: mit\n---\n# Page\n'))).toBe(
+      'not-a-manifest'
+    );
+    expect(formatOf('a/broken.json', Buffer.from('{"_name_or_path": '))).toBe('not-a-manifest');
   });
 
   it('reads a local `_name_or_path` as a local path, and a wrong type as a schema problem', () => {
