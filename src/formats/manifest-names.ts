@@ -66,9 +66,13 @@ export function hasModelfileName(path: string): boolean {
   return /modelfile/i.test(basenameOf(path));
 }
 
-/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+/**
+ * JSON, YAML and Markdown of any name, Modelfiles, and files with no extension (a Modelfile saved
+ * under another name): manifests only when their content says so.
+ */
 export function isContentCandidate(path: string): boolean {
-  return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+  const name = basenameOf(path);
+  return /\.(json|ya?ml|md)$/i.test(name) || hasModelfileName(path) || !name.includes('.');
 }
 
 /** True for files the gate reads to see whether they are manifests. */

@@ -8,13 +8,22 @@ import type { LineageRecord } from '../lineage/record.js';
 import type { ReadProblem, SourceDocument } from '../source/document.js';
 import { extractFrontMatter, firstLoneCr } from '../source/front-matter.js';
 import { parseJsonDocument } from '../source/json.js';
+import { parseModelfile, UNRECOGNISED_KEY } from '../source/modelfile.js';
 import { FILE_START, LineIndex } from '../source/span.js';
 import { parseYamlDocument } from '../source/yaml.js';
 import { decodeManifest, MAX_MANIFEST_BYTES } from './decode.js';
 import { hasKey, isObject } from './fields.js';
 import type { FormatInput, ManifestFormat, Syntax } from './format.js';
 import { DISTINCTIVE_MODEL_CARD_KEYS, MODEL_CARD_KEYS } from './hf-model-card.js';
-import { basenameOf, isContentCandidate, isWeakName, nameKind, type NameKind } from './manifest-names.js';
+import {
+  basenameOf,
+  hasModelfileName,
+  isContentCandidate,
+  isWeakName,
+  nameKind,
+  type NameKind
+} from './manifest-names.js';
+import { modelfileProblem } from './ollama-modelfile.js';
 import { detectFormat } from './registry.js';
 import { hasLineageKeys, readLineageLike, readUnrecognised } from './unrecognised-manifest.js';
 import { validateManifest } from './validate.js';
@@ -27,14 +36,14 @@ export type ReadResult =
   | { kind: 'unreadable'; problem: UnreadableManifest }
   | { kind: 'not-a-manifest'; reason: string };
 
-/** The syntaxes read here (Modelfiles have their own reader). */
-type ReadSyntax = Exclude<Syntax, 'modelfile'>;
-
-function syntaxOf(path: string): ReadSyntax | undefined {
+function syntaxOf(path: string): Syntax | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.md')) return 'front-matter';
+  // Modelfile, llama3.Modelfile, Modelfile.q4, and files with no extension (a Modelfile saved as
+  // `makefile`): Ollama's files have no fixed name, and only their content makes them one.
+  if (hasModelfileName(path) || !basenameOf(path).includes('.')) return 'modelfile';
   return undefined;
 }
 
@@ -94,9 +103,9 @@ function hasModelCardKey(value: object): boolean {
   return MODEL_CARD_KEYS.some((k) => Object.hasOwn(value, k));
 }
 
-function parseData(path: string, text: string, syntax: 'json' | 'yaml'): Parsed {
+function parseData(path: string, text: string, syntax: 'json' | 'yaml' | 'modelfile'): Parsed {
   const parsed: { doc: SourceDocument } | { problem: ReadProblem } =
-    syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+    syntax === 'json' ? parseJsonDocument(text) : syntax === 'yaml' ? parseYamlDocument(text) : parseModelfile(text);
   if ('problem' in parsed) return { result: unreadable(path, parsed.problem) };
   return { input: { path, doc: parsed.doc } };
 }
@@ -141,11 +150,23 @@ export function readManifest(path: string, bytes: Buffer, size?: number): ReadRe
   if (!syntax || (!kind && !isContentCandidate(path)))
     return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
   if (kind) return readNamed(path, bytes, size, syntax, kind);
-  const head = bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1');
-  return contentOnly(readByContent(path, bytes, size, syntax), head);
+  const result = readByContent(path, bytes, size, syntax);
+  // A Modelfile's name says what it is: its problems count like a named manifest's.
+  if (hasModelfileName(path)) return result;
+  return contentOnly(result, bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1'));
 }
 
-function parse(path: string, bytes: Buffer, size: number | undefined, syntax: ReadSyntax): Parsed {
+/** A Modelfile by name that no Modelfile format takes: unreadable when it holds instructions at all. */
+function notAModelfile(input: FormatInput): ReadResult {
+  const value = input.doc.value;
+  if (!isObject(value) || !Object.keys(value).some((k) => k !== UNRECOGNISED_KEY)) {
+    const reason = 'it holds no Modelfile instruction (FROM, PARAMETER …), so it is not an Ollama Modelfile';
+    return { kind: 'not-a-manifest', reason };
+  }
+  return unreadable(input.path, modelfileProblem(input) ?? { reason: 'it is not a Modelfile Ollama would take' });
+}
+
+function parse(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): Parsed {
   const decoded = decodeManifest(bytes, size);
   if ('problem' in decoded)
     return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
@@ -159,13 +180,7 @@ function recordOf(format: ManifestFormat, input: FormatInput): ReadResult {
 }
 
 /** A file with a manifest's name: read as its format, or for its lineage keys and said to be none. */
-function readNamed(
-  path: string,
-  bytes: Buffer,
-  size: number | undefined,
-  syntax: ReadSyntax,
-  kind: NameKind
-): ReadResult {
+function readNamed(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax, kind: NameKind): ReadResult {
   const parsed = parse(path, bytes, size, syntax);
   if ('result' in parsed) return parsed.result;
   const { input } = parsed;
@@ -188,7 +203,7 @@ function readNamed(
  * model card when its front matter has a key only cards have, and read for its lineage keys when it
  * names a model in a way no known format does (a training script's own config).
  */
-function readByContent(path: string, bytes: Buffer, size: number | undefined, syntax: ReadSyntax): ReadResult {
+function readByContent(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): ReadResult {
   const parsed = parse(path, bytes, size, syntax);
   if ('result' in parsed) return parsed.result;
   const { input } = parsed;
@@ -197,6 +212,8 @@ function readByContent(path: string, bytes: Buffer, size: number | undefined, sy
     return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
   const format = detectFormat(value, basenameOf(path), syntax);
   if (format) return recordOf(format, input);
+  if (syntax === 'modelfile')
+    return hasModelfileName(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
   if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
     return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
   return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };

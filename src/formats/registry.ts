@@ -1,13 +1,16 @@
 import { axolotlConfig } from './axolotl-config.js';
 import type { ManifestFormat, Syntax } from './format.js';
 import { hfModelCard } from './hf-model-card.js';
+import { hfModelConfig } from './hf-model-config.js';
 import { lineageManifest } from './lineage-manifest.js';
 import { llamafactoryConfig } from './llamafactory-config.js';
 import { mensAdapterManifestV3 } from './mens-adapter-manifest-v3.js';
 import { mensAdapterSidecarV2 } from './mens-adapter-sidecar-v2.js';
 import { mensTrainingManifest } from './mens-training-manifest.js';
+import { mergekitConfig } from './mergekit-config.js';
 import { mlxAdapterConfig } from './mlx-adapter-config.js';
 import { mlxLmLoraConfig } from './mlx-lm-lora-config.js';
+import { ollamaModelfile } from './ollama-modelfile.js';
 import { peftAdapterConfig } from './peft-adapter-config.js';
 import { torchtuneConfig } from './torchtune-config.js';
 
@@ -27,7 +30,10 @@ export const FORMATS: readonly ManifestFormat[] = [
   torchtuneConfig,
   axolotlConfig,
   llamafactoryConfig,
+  mergekitConfig,
+  hfModelConfig,
   mlxLmLoraConfig,
+  ollamaModelfile,
   hfModelCard
 ];
 
@@ -43,15 +49,21 @@ export function findFormat(id: string): ManifestFormat | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
+/** JSON and YAML hold the same data formats; front matter and Modelfiles only their own. */
+function syntaxFamily(syntax: Syntax): string {
+  return syntax === 'json' || syntax === 'yaml' ? 'data' : syntax;
+}
+
 /**
  * The first format whose content test passes. Front matter is only ever a model card, and a
- * model card only ever front matter; JSON and YAML files may be any of the data formats, but the
- * formats written in the file's own syntax are asked first: mlx_lm writes the same keys to its
- * adapter_config.json and to its YAML training config, and each file is what its syntax says.
+ * model card only ever front matter; a Modelfile is only a Modelfile; JSON and YAML files may be
+ * any of the data formats, but the formats written in the file's own syntax are asked first: mlx_lm
+ * writes the same keys to its adapter_config.json and to its YAML training config, and each file is
+ * what its syntax says.
  */
 export function detectFormat(value: unknown, basename: string, syntax: Syntax): ManifestFormat | undefined {
-  const fromMarkdown = syntax === 'front-matter';
-  const candidates = FORMATS.filter((f) => (f.syntax === 'front-matter') === fromMarkdown);
+  const family = syntaxFamily(syntax);
+  const candidates = FORMATS.filter((f) => syntaxFamily(f.syntax) === family);
   const claims = (f: ManifestFormat) => f.detect(value, basename);
   return candidates.find((f) => f.syntax === syntax && claims(f)) ?? candidates.find(claims);
 }

@@ -3,8 +3,12 @@ import type { Span } from '../source/span.js';
 /** How sure a lineage claim is (MENS evidence classes). */
 export type Evidence = 'primary' | 'secondary' | 'inferred';
 
-/** What an upstream string turned out to be (DESIGN "Upstream references"). */
-export type UpstreamKind = 'hub-id' | 'bare-id' | 'hub-cache-path' | 'local-path' | 'url' | 'placeholder' | 'empty';
+/**
+ * What an upstream string turned out to be (DESIGN "Upstream references"). `ollama-library`: a
+ * model of an Ollama registry (Modelfile `FROM llama3.2:1b`), which names no Hugging Face repo.
+ */
+export type UpstreamKind =
+  'hub-id' | 'bare-id' | 'hub-cache-path' | 'local-path' | 'url' | 'placeholder' | 'empty' | 'ollama-library';
 
 /** `tokenizer`: the tokenizer was taken from it (axolotl `tokenizer_config`, torchtune `tokenizer.path`). */
 export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from' | 'tokenizer';

@@ -6,6 +6,7 @@ const WHAT: Record<string, string> = {
   'local-path': 'a local path, which only exists on the machine that trained it',
   url: 'a URL, not a Hub id',
   placeholder: 'a placeholder, not a model id',
+  'ollama-library': 'an Ollama library model, not a Hugging Face id',
   empty: 'empty'
 };
 

@@ -41,17 +41,16 @@ describe('isManifestCandidate', () => {
     'mergekit_config.yaml',
     'notes/lineage.md',
     'Modelfile',
-    'ollama/llama3.Modelfile'
+    'ollama/llama3.Modelfile',
+    // No extension: a Modelfile saved under another name is one by its content.
+    'lawbot/makefile',
+    'Kitfile'
   ])('%s is a candidate', (path) => expect(isManifestCandidate(path)).toBe(true));
 
-  it.each([
-    'adapter_model.safetensors',
-    'README.txt',
-    'adapter_config.json.bak',
-    'model_card.txt',
-    'Kitfile',
-    'Makefile'
-  ])('%s is not', (path) => expect(isManifestCandidate(path)).toBe(false));
+  it.each(['adapter_model.safetensors', 'README.txt', 'adapter_config.json.bak', 'model_card.txt', 'train.py'])(
+    '%s is not',
+    (path) => expect(isManifestCandidate(path)).toBe(false)
+  );
 });
 
 describe('readManifest refuses what is not a bounded UTF-8 text manifest', () => {
