@@ -38452,7 +38452,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5974);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4288);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38541,7 +38541,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 5974:
+/***/ 4288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54050,6 +54050,190 @@ function describeJsonError(code) {
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/source/modelfile.ts
+
+
+/** The instructions Ollama accepts, lower-cased (its `isValidCommand`). */
+const MODELFILE_INSTRUCTIONS = new Set([
+    'from',
+    'adapter',
+    'parameter',
+    'template',
+    'system',
+    'license',
+    'message',
+    'requires',
+    'draft',
+    'renderer',
+    'parser'
+]);
+/** Where lines that are no Modelfile instruction (`RUN …`, `{"a": 1}`) are listed, so detection can refuse them. */
+const UNRECOGNISED_KEY = 'unrecognised';
+/** Instructions whose value starts with a word of its own: `PARAMETER <name> <value>`, `MESSAGE <role> <text>`. */
+const TWO_PART = {
+    parameter: ['name', 'value'],
+    message: ['role', 'content']
+};
+const isBlank = (c) => c === ' ' || c === '\t';
+const isNewline = (c) => c === '\n' || c === '\r';
+/** The offset where the line holding `from` ends (at its newline, or the end of the text). */
+function lineEnd(text, from) {
+    let i = from;
+    while (i < text.length && !isNewline(text[i]))
+        i++;
+    return i;
+}
+function skipBlanks(text, from, end) {
+    let i = from;
+    while (i < end && isBlank(text[i]))
+        i++;
+    return i;
+}
+/** One word: up to the next blank or newline. */
+function wordEnd(text, from, end) {
+    let i = from;
+    while (i < end && !isBlank(text[i]))
+        i++;
+    return i;
+}
+/** End of the value, blanks trimmed, before `end`. */
+function trimEnd(text, start, end) {
+    let e = end;
+    while (e > start && isBlank(text[e - 1]))
+        e--;
+    return e;
+}
+/**
+ * A value starting at `start` (blanks already skipped). Ollama ends a value at a newline once the
+ * text so far (trimmed) is unquoted or closes its quote, so `"""` and `"` values span lines.
+ * Each line is looked at once: the closing test only needs the line's own trimmed end.
+ */
+function readValue(text, start) {
+    const quote = text.startsWith('"""', start) ? '"""' : text[start] === '"' ? '"' : '';
+    let end = lineEnd(text, start);
+    let last = trimEnd(text, start, end);
+    for (;;) {
+        const closed = quote === '' || (last - start >= quote.length * 2 && text.startsWith(quote, last - quote.length));
+        if (closed) {
+            const inner = quote ? text.slice(start + quote.length, last - quote.length) : text.slice(start, last);
+            return { start, end: last, next: end, text: inner };
+        }
+        if (end >= text.length)
+            return { unclosed: start, quote };
+        // A blank line keeps the previous line's trimmed end, which did not close the quote either.
+        const lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+        end = lineEnd(text, lineStart);
+        const lineLast = trimEnd(text, lineStart, end);
+        if (lineLast > lineStart)
+            last = lineLast;
+    }
+}
+function stringNode(start, end, keyStart, keyEnd) {
+    return { start, end, keyStart, keyEnd };
+}
+/**
+ * The instruction whose name runs from `start` to `nameEnd` on a line ending at `end`: its value
+ * (with `PARAMETER`'s name or `MESSAGE`'s role first), and the offset after it.
+ */
+function readInstruction(text, key, span, lines) {
+    let at = skipBlanks(text, span.nameEnd, span.end);
+    const parts = TWO_PART[key];
+    let first;
+    if (parts) {
+        const firstEnd = wordEnd(text, at, span.end);
+        first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
+        at = skipBlanks(text, firstEnd, span.end);
+    }
+    const value = readValue(text, at);
+    if ('unclosed' in value) {
+        const where = lines.span(value.unclosed, value.unclosed + value.quote.length);
+        const name = text.slice(span.start, span.nameEnd);
+        const reason = `its ${name} value opens a \`${value.quote}\` quote on line ${where.line} that never closes: ` +
+            `end the value with \`${value.quote}\``;
+        return { problem: { reason, span: where } };
+    }
+    if (!parts || !first) {
+        return {
+            item: { value: value.text, node: stringNode(value.start, value.end, span.start, span.nameEnd) },
+            next: value.next
+        };
+    }
+    const children = new Map([
+        [parts[0], stringNode(first.start, first.end, first.start, first.end)],
+        [parts[1], stringNode(value.start, value.end, value.start, value.end)]
+    ]);
+    const node = {
+        start: span.start,
+        end: value.end,
+        keyStart: span.start,
+        keyEnd: span.nameEnd,
+        children
+    };
+    return { item: { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node }, next: value.next };
+}
+/**
+ * Parse a Modelfile. Never throws; the only problem is a quote that never closes (Ollama refuses
+ * such a file too). Lines that are not instructions are kept under `unrecognised`.
+ */
+function parseModelfile(text) {
+    // Ollama ends lines at CR as well as LF: count lone CRs as line breaks for positions (same offsets).
+    const lines = new LineIndex(text.replace(/\r(?!\n)/g, '\n'));
+    const lists = new Map();
+    const add = (key, item) => {
+        const list = lists.get(key);
+        if (list)
+            list.push(item);
+        else
+            lists.set(key, [item]);
+    };
+    let i = text.startsWith('\uFEFF') ? 1 : 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (isBlank(c) || isNewline(c)) {
+            i++;
+            continue;
+        }
+        const end = lineEnd(text, i);
+        if (c === '#') {
+            i = end;
+            continue;
+        }
+        const nameEnd = wordEnd(text, i, end);
+        const key = text.slice(i, nameEnd).toLowerCase();
+        if (!MODELFILE_INSTRUCTIONS.has(key) || nameEnd >= end) {
+            // Not an instruction (or one with nothing after it, which Ollama refuses): kept as written.
+            const lineEndTrimmed = trimEnd(text, i, end);
+            add(UNRECOGNISED_KEY, { value: text.slice(i, lineEndTrimmed), node: stringNode(i, lineEndTrimmed, i, nameEnd) });
+            i = end;
+            continue;
+        }
+        const read = readInstruction(text, key, { start: i, nameEnd, end }, lines);
+        if ('problem' in read)
+            return read;
+        add(key, read.item);
+        i = read.next;
+    }
+    return { doc: toDocument(text, lists, lines) };
+}
+function toDocument(text, lists, lines) {
+    // Only the fixed instruction names (and `unrecognised`) become keys, so `__proto__` cannot be one.
+    const value = {};
+    const root = { start: 0, end: text.length, children: new Map() };
+    for (const [key, items] of lists) {
+        value[key] = items.map((item) => item.value);
+        const first = items[0].node;
+        const list = {
+            start: first.keyStart ?? first.start,
+            end: items[items.length - 1].node.end,
+            keyStart: first.keyStart,
+            keyEnd: first.keyEnd,
+            children: new Map(items.map((item, index) => [index, item.node]))
+        };
+        root.children.set(key, list);
+    }
+    return new TreeDocument(value, root, lines);
+}
+
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/source/lfs-pointer.ts
@@ -55351,14 +55535,156 @@ function isNamedManifest(path) {
 function hasModelfileName(path) {
     return /modelfile/i.test(basenameOf(path));
 }
-/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+/**
+ * JSON, YAML and Markdown of any name, Modelfiles, and files with no extension (a Modelfile saved
+ * under another name): manifests only when their content says so.
+ */
 function isContentCandidate(path) {
-    return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+    const name = basenameOf(path);
+    return /\.(json|ya?ml|md)$/i.test(name) || hasModelfileName(path) || !name.includes('.');
 }
 /** True for files the gate reads to see whether they are manifests. */
 function isManifestCandidate(path) {
     return isNamedManifest(path) || isContentCandidate(path);
 }
+
+;// CONCATENATED MODULE: ./schemas/ollama-modelfile.schema.json
+const ollama_modelfile_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/ollama-modelfile.schema.json","title":"Ollama Modelfile","description":"An Ollama Modelfile as the gate reads it: one list per instruction (FROM, ADAPTER, LICENSE …), each item the instruction\'s value with its quotes removed. Recognised by at least one FROM and no line that is not a Modelfile instruction.","type":"object","required":["from"],"properties":{"from":{"$ref":"#/$defs/values","description":"FROM: the model built on — an Ollama library name (llama3.2:1b), hf.co/org/repo[:quantisation], or a local GGUF file or safetensors directory."},"adapter":{"$ref":"#/$defs/values","description":"ADAPTER: a LoRA adapter applied to the model (a local file or directory)."},"license":{"$ref":"#/$defs/values","description":"LICENSE: the text of the license the model is shared under (one or more)."},"template":{"$ref":"#/$defs/values"},"system":{"$ref":"#/$defs/values"},"requires":{"$ref":"#/$defs/values"},"parameter":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1},"value":{"type":"string"}}}},"message":{"type":"array","items":{"type":"object","properties":{"role":{"enum":["system","user","assistant"],"description":"Ollama accepts only these roles."},"content":{"type":"string"}}}}},"$defs":{"values":{"type":"array","items":{"type":"string"}}}}');
+;// CONCATENATED MODULE: ./src/lineage/classify-ollama.ts
+
+
+
+
+/**
+ * `hf.co/org/repo:Q4_K_M` and `huggingface.co/org/repo:tag` (Ollama pulls these from the Hub); the
+ * scheme is optional. The tag after `:` picks a quantisation (a GGUF file), not a git revision.
+ */
+const HUB_REFERENCE = /^(?:https?:\/\/)?(?:www\.)?(hf\.co|huggingface\.co)\/([^/\s:]+\/[^/\s:]+?)(?::([^/\s:]+))?\/?$/i;
+const HUB_HOST = /^(?:https?:\/\/)?(?:www\.)?(?:hf\.co|huggingface\.co)\//i;
+/**
+ * An Ollama model name: `[host[:port]/][namespace/]model[:tag][@digest]`, e.g. `llama3.2`,
+ * `llama3.2:1b`, `igorls/gemma-4-12B-it-heretic-GGUF:latest`, `registry.ollama.ai/library/llama3`.
+ */
+const OLLAMA_HOST = '(?:(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+|localhost)(?::\\d+)?/)?';
+const OLLAMA_NAME = new RegExp(`^${OLLAMA_HOST}(?:[\\w.-]+/)?[\\w.-]+(?::[\\w.-]+)?(?:@sha256:[0-9a-f]+)?$`, 'i');
+/** Path syntax Ollama resolves on disk: absolute, home, `./`, `../`, a drive letter, or any backslash. */
+const PATH_SYNTAX = /^([\\/~]|\.{1,2}([\\/]|$)|[A-Za-z]:([\\/]|$))|\\/;
+/** A local file or directory: path syntax, or a file name (`phi3.gguf`, `models/x.safetensors`). */
+function isLocalPath(value) {
+    const segments = pathSegments(value);
+    return PATH_SYNTAX.test(value) || (segments.length > 0 && looksLikeFileName(segments[segments.length - 1]));
+}
+/** What a Modelfile's `FROM` or `ADAPTER` value refers to. */
+function classifyOllamaReference(raw) {
+    const value = raw.trim();
+    const hub = HUB_REFERENCE.exec(value);
+    if (hub) {
+        const [, host, id, tag] = hub;
+        const invalidReason = (0,hub_id/* hubIdProblem */.ye)(id);
+        const quantisation = tag ? ` (\`:${tag}\` picks a quantisation, not a revision)` : '';
+        return {
+            kind: 'hub-id',
+            id,
+            evidence: 'primary',
+            recovered: `read ${id} from Ollama's ${host.toLowerCase()} reference \`${value}\`${quantisation}`,
+            ...(invalidReason ? { invalidReason } : {})
+        };
+    }
+    if (HUB_HOST.test(value) || isLocalPath(value) || !OLLAMA_NAME.test(value))
+        return classifyUpstream(value);
+    // Ollama pulls any other name from its own registry: there is no Hugging Face id in it to check.
+    return { kind: 'ollama-library', evidence: 'primary' };
+}
+
+;// CONCATENATED MODULE: ./src/formats/ollama-modelfile.ts
+
+
+
+
+
+
+const ollama_modelfile_ID = 'ollama-modelfile';
+/** Longest license name quoted from a LICENSE text's first line. */
+const MAX_LICENSE_NAME = 120;
+function ollama_modelfile_strings(input, key) {
+    const items = own(input.doc.value, key);
+    if (!Array.isArray(items))
+        return [];
+    return items.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
+}
+function reference(input, key, index, raw, role) {
+    return { ...classifyOllamaReference(raw), raw, role, source: sourceAt(input, [key, index]) };
+}
+/**
+ * LICENSE holds the license text itself. A short known id (`apache-2.0`, `llama3.1`) is taken as
+ * the id; otherwise the first non-empty line names it ("MIT License", "LLAMA 3.2 COMMUNITY LICENSE …").
+ */
+function licenseOf(input) {
+    const [first] = ollama_modelfile_strings(input, 'license');
+    if (!first)
+        return undefined;
+    const source = sourceAt(input, ['license', first.index]);
+    const text = first.value.trim();
+    const status = /^\S{1,64}$/.test(text) ? licenseIdStatus(text) : 'unknown';
+    if (status === 'hub' || status === 'spdx')
+        return { id: text, source };
+    const line = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+    if (line === undefined)
+        return { id: '', source };
+    const name = line.trim();
+    return { name: name.length > MAX_LICENSE_NAME ? `${name.slice(0, MAX_LICENSE_NAME - 1)}…` : name, source };
+}
+/** Why a file read as a Modelfile is not one Ollama would take; undefined when it is one. */
+function modelfileProblem(input) {
+    const odd = own(input.doc.value, UNRECOGNISED_KEY);
+    if (Array.isArray(odd) && typeof odd[0] === 'string') {
+        const word = odd[0].split(/\s/)[0].slice(0, 40);
+        return {
+            reason: `\`${word}\` is not a Modelfile instruction (FROM, ADAPTER, PARAMETER, TEMPLATE, SYSTEM, LICENSE, MESSAGE, ` +
+                'REQUIRES …, each followed by its value), so Ollama would refuse this file',
+            span: input.doc.spanOf([UNRECOGNISED_KEY, 0])
+        };
+    }
+    if (ollama_modelfile_strings(input, 'from').length === 0)
+        return { reason: 'it has no FROM instruction, so Ollama would refuse it' };
+    return undefined;
+}
+/**
+ * Ollama Modelfile. Every FROM is a base: `hf.co/org/repo[:quantisation]` names a Hub repo, a path
+ * a local GGUF file or directory, anything else a model of Ollama's own registry (no Hub id). A
+ * local ADAPTER is a parent artifact; LICENSE carries the license text.
+ */
+const ollamaModelfile = {
+    id: ollama_modelfile_ID,
+    name: 'Ollama Modelfile',
+    syntax: 'modelfile',
+    recipe: true,
+    upstreamHint: 'write `FROM hf.co/org/repo` (Ollama pulls it from the Hugging Face Hub), or declare the Hub id the ' +
+        'model comes from in a lineage.yaml next to it',
+    schema: ollama_modelfile_schema_namespaceObject,
+    detect(value) {
+        const from = own(value, 'from');
+        return isObject(value) && Array.isArray(from) && from.length > 0 && !Object.hasOwn(value, UNRECOGNISED_KEY);
+    },
+    read(input) {
+        const record = emptyRecord(input, ollama_modelfile_ID);
+        for (const { value, index } of ollama_modelfile_strings(input, 'from'))
+            record.upstreams.push(reference(input, 'from', index, value, 'base'));
+        for (const { value, index } of ollama_modelfile_strings(input, 'adapter')) {
+            const ref = reference(input, 'adapter', index, value, 'upstream');
+            // Ollama reads every ADAPTER from disk (relative to the Modelfile): a local artifact this one builds
+            // on, not an upstream model. Only an `hf.co/…` adapter names a Hub repo; an empty one is reported.
+            if (ref.kind === 'hub-id' || ref.kind === 'empty' || ref.kind === 'placeholder')
+                record.upstreams.push(ref);
+            else
+                (record.localRefs ??= []).push({ raw: value, source: ref.source, role: 'upstream' });
+        }
+        const license = licenseOf(input);
+        if (license)
+            record.license = license;
+        return record;
+    }
+};
 
 ;// CONCATENATED MODULE: ./schemas/axolotl-config.schema.json
 const axolotl_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/axolotl-config.schema.json","title":"axolotl training config","description":"The lineage-relevant keys of an axolotl training config (axolotl train config.yml). Real configs carry many more keys, all tolerated. Recognised by base_model together with at least two axolotl-specific keys (sequence_len, adapter, lora_r, val_set_size …).","type":"object","required":["base_model"],"properties":{"base_model":{"type":["string","null"],"description":"The model the run starts from: a Hub id (org/name) or a local path."},"base_model_config":{"type":["string","null"],"description":"Where the model config is taken from when not from base_model."},"tokenizer_config":{"type":["string","null"],"description":"Where the tokenizer is taken from when not from base_model."},"lora_model_dir":{"type":["string","null"],"description":"An adapter training resumes from: a Hub id or a local directory."},"hub_model_id":{"type":["string","null"],"description":"Where the trained result is pushed (the output, not an upstream)."},"adapter":{"type":["string","null"],"description":"lora or qlora; empty for a full fine-tune."},"rl":{"type":["string","boolean","null"],"description":"Preference-training method (dpo, ipo, kto, orpo …)."},"lora_r":{"type":["integer","null"],"description":"LoRA rank."},"lora_alpha":{"type":["number","null"],"description":"LoRA alpha."},"datasets":{"type":["array","null"],"description":"Training datasets.","items":{"$ref":"#/$defs/dataset"}},"test_datasets":{"type":["array","null"],"description":"Evaluation datasets.","items":{"$ref":"#/$defs/dataset"}},"pretraining_dataset":{"description":"Streaming pre-training data: a Hub id, or a list of dataset entries.","anyOf":[{"type":["string","null"]},{"type":"array","items":{"$ref":"#/$defs/dataset"}}]}},"$defs":{"dataset":{"type":"object","description":"One dataset: a Hub id or local path in path, or local data_files.","properties":{"path":{"type":["string","null"],"description":"Hub dataset id or local path."},"data_files":{"description":"Local data files.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}}}}}');
@@ -55518,6 +55844,44 @@ const axolotlConfig = {
         const training = trainingFactsAt(input, { rank: ['lora_r'], alpha: ['lora_alpha'], method: ['adapter'] });
         if (training)
             record.training = training;
+        return record;
+    }
+};
+
+;// CONCATENATED MODULE: ./schemas/hf-model-config.schema.json
+const hf_model_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-config.schema.json","title":"Hugging Face model config (transformers config.json)","description":"The lineage-relevant part of the config.json transformers writes next to a model\'s weights: `_name_or_path`, the model the config was loaded from. Every other key (dimensions, generation settings, quantization_config …) is tolerated. Recognised by a non-empty `_name_or_path` together with `architectures` or `model_type`.","type":"object","required":["_name_or_path"],"anyOf":[{"required":["architectures"]},{"required":["model_type"]}],"properties":{"_name_or_path":{"type":"string","minLength":1,"description":"The Hub id or local path the model was loaded from before it was saved: its base."},"architectures":{"type":["array","null"],"items":{"type":"string"},"description":"Model classes, e.g. LlamaForCausalLM."},"model_type":{"type":"string","description":"The transformers model type, e.g. llama."},"transformers_version":{"type":"string"}}}');
+;// CONCATENATED MODULE: ./src/formats/hf-model-config.ts
+
+
+
+const hf_model_config_ID = 'hf-model-config';
+/**
+ * A transformers `config.json` (a model's, or any JSON whose content is one). `_name_or_path` is
+ * what `from_pretrained` loaded before `save_pretrained` wrote the file: the model this one was
+ * made from. Its dimensions are deliberately not read as training facts: they describe this model,
+ * and a depth-upscaled merge, a pruned model or a resized vocabulary differs from its base, so a
+ * comparison with the base's dimensions would report contradictions that are not there.
+ */
+const hfModelConfig = {
+    id: hf_model_config_ID,
+    name: 'Hugging Face model config',
+    syntax: 'json',
+    recipe: true,
+    upstreamHint: 'set `_name_or_path` to the Hub id (`org/name`) the model was made from, or declare it in a lineage.yaml',
+    schema: hf_model_config_schema_namespaceObject,
+    detect(value) {
+        if (!isObject(value))
+            return false;
+        const name = own(value, '_name_or_path');
+        if (typeof name !== 'string' || name.trim() === '')
+            return false;
+        return Array.isArray(own(value, 'architectures')) || typeof own(value, 'model_type') === 'string';
+    },
+    read(input) {
+        const record = emptyRecord(input, hf_model_config_ID);
+        const base = upstreamAt(input, ['_name_or_path'], 'base');
+        if (base)
+            record.upstreams.push(base);
         return record;
     }
 };
@@ -55928,6 +56292,160 @@ const mensTrainingManifest = {
     }
 };
 
+;// CONCATENATED MODULE: ./schemas/mergekit-config.schema.json
+const mergekit_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mergekit-config.schema.json","title":"mergekit merge config (mergekit-yaml, mergekit_config.yml)","description":"The lineage-relevant part of a mergekit merge configuration: the models it merges, its base and tokenizer source. Other keys (parameters, dtype …) are tolerated. Recognised by merge_method, or by models[].model / slices[].sources[].model.","type":"object","properties":{"merge_method":{"type":"string","minLength":1,"description":"The merge algorithm: linear, slerp, ties, dare_ties, task_arithmetic, model_stock, passthrough …"},"base_model":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"The base model of the merge (methods such as ties and task_arithmetic subtract it)."},"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"},"modules":{"type":"object","description":"Per-module inputs of a multi-module merge.","additionalProperties":{"type":"object","properties":{"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"}}}},"tokenizer_source":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"Where the merged tokenizer comes from: base, union, or a model."},"tokenizer":{"type":"object","properties":{"source":{"$ref":"#/$defs/modelReference"}}},"dtype":{"type":"string"},"out_dtype":{"type":"string"},"chat_template":{"type":"string"}},"$defs":{"modelPath":{"description":"A Hub id or local path, optionally `@revision`; or {path, revision}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"revision":{"type":"string"}}}]},"modelReference":{"description":"A model path, `model+lora`, or {model, lora}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelPath"},"lora":{"$ref":"#/$defs/modelPath"},"override_architecture":{"type":"string"}}}]},"inputModels":{"type":"array","description":"The models merged (all layers).","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"}}}},"slices":{"type":"array","description":"Output slices, each taking layer ranges from its sources.","items":{"type":"object","properties":{"sources":{"type":"array","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"},"layer_range":{"type":"array","items":{"type":"integer"}}}}},"base_model":{"$ref":"#/$defs/modelReference"}}}}}}');
+;// CONCATENATED MODULE: ./src/formats/mergekit-references.ts
+/**
+ * mergekit's model references (its `ModelReference`): a string `path[@revision]`, a string
+ * `model+lora` (a LoRA mergekit applies to the model before merging), or an object
+ * `{ model: path | {path, revision}, lora: path | {path, revision} }`.
+ */
+
+
+
+/** The LoRA half of a reference: an upstream the merge takes weights from, not a model it merges. */
+const LORA_ROLE = 'upstream';
+/** `path` or `{path, revision}` (mergekit's `ModelPath`). */
+function modelPathAt(input, path, role) {
+    const value = valueAt(input.doc.value, path);
+    if (!isObject(value))
+        return upstreamAt(input, path, role);
+    const ref = upstreamAt(input, [...path, 'path'], role) ?? upstreamAt(input, path, role);
+    const revision = own(value, 'revision');
+    // Like `model@rev`: a revision written next to the path is the one mergekit loads.
+    if (ref?.id && !ref.revision && typeof revision === 'string' && revision.trim())
+        ref.revision = revision;
+    return ref;
+}
+/** `model+lora`: each half classified on its own, both pointing at the value as written. */
+function splitReference(input, path, text, role) {
+    const [model, lora] = text.split('+');
+    const source = sourceAt(input, path);
+    const note = `read from \`${text}\`, which mergekit reads as model \`${model}\` with the LoRA \`${lora}\``;
+    const half = (raw, as) => {
+        const c = classifyUpstream(raw);
+        return { ...c, recovered: c.recovered ? `${note}; ${c.recovered}` : note, raw, role: as, source };
+    };
+    return [half(model, role), half(lora, LORA_ROLE)];
+}
+/** The upstreams of the model reference at `path` (none when the key is absent). */
+function modelReferencesAt(input, path, role) {
+    const value = valueAt(input.doc.value, path);
+    if (value === undefined)
+        return [];
+    if (typeof value === 'string' && value.split('+').length === 2)
+        return splitReference(input, path, value, role);
+    if (!isObject(value) || !Object.hasOwn(value, 'model')) {
+        const ref = upstreamAt(input, path, role);
+        return ref ? [ref] : [];
+    }
+    const out = [];
+    const model = modelPathAt(input, [...path, 'model'], role);
+    if (model)
+        out.push(model);
+    const lora = own(value, 'lora');
+    if (lora !== undefined && lora !== null)
+        out.push(modelPathAt(input, [...path, 'lora'], LORA_ROLE));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/formats/mergekit-config.ts
+
+
+
+
+const mergekit_config_ID = 'mergekit-config';
+/** `tokenizer_source` keywords: the base model's tokenizer, or the union of all; neither names a model. */
+const TOKENIZER_KEYWORDS = new Set(['base', 'union']);
+function mergekit_config_list(value, key) {
+    const items = own(value, key);
+    return Array.isArray(items) ? items : [];
+}
+/** Some item is an object carrying `model` (mergekit's input model or slice source). */
+function hasModelItem(items) {
+    return items.some((item) => isObject(item) && Object.hasOwn(item, 'model'));
+}
+/** mergekit's input shapes: `models: [{model: …}]` or `slices: [{sources: [{model: …}]}]`. */
+function hasMergeInputs(value) {
+    if (hasModelItem(mergekit_config_list(value, 'models')))
+        return true;
+    return mergekit_config_list(value, 'slices').some((slice) => hasModelItem(mergekit_config_list(slice, 'sources')));
+}
+/** Where a merge's inputs are written: at the top, and per module (`modules: {name: {models|slices}}`). */
+function inputGroups(value) {
+    const groups = [{ path: [], value }];
+    const modules = own(value, 'modules');
+    if (isObject(modules)) {
+        for (const name of Object.keys(modules))
+            groups.push({ path: ['modules', name], value: own(modules, name) });
+    }
+    return groups;
+}
+/** A slice's own `base_model`, every slice source and every input model, in the order written. */
+function mergeInputs(input, group) {
+    const out = [];
+    mergekit_config_list(group.value, 'slices').forEach((slice, s) => {
+        const at = [...group.path, 'slices', s];
+        if (own(slice, 'base_model') !== null)
+            out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
+        mergekit_config_list(slice, 'sources').forEach((_, i) => {
+            out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
+        });
+    });
+    mergekit_config_list(group.value, 'models').forEach((_, i) => {
+        out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
+    });
+    return out;
+}
+/** `tokenizer_source` (or `tokenizer.source`) when it names a model rather than a keyword. */
+function tokenizerSources(input) {
+    const out = [];
+    for (const path of [['tokenizer_source'], ['tokenizer', 'source']]) {
+        const keyword = stringAt(input, path);
+        if (keyword && TOKENIZER_KEYWORDS.has(keyword.value.trim()))
+            continue;
+        out.push(...modelReferencesAt(input, path, 'tokenizer'));
+    }
+    return out;
+}
+/**
+ * mergekit merge config (`mergekit-yaml config.yml`, and the `mergekit_config.yml` it writes into
+ * the merged model). Recognised by `merge_method`, or by the shape of its inputs. `base_model` is
+ * the base; every model written in `models` or a slice's `sources` is a merge parent, once per place
+ * (so the base, merged too, appears twice); `tokenizer_source` naming a model is the tokenizer's.
+ */
+const mergekitConfig = {
+    id: mergekit_config_ID,
+    name: 'mergekit merge config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `base_model` and every `model:` to the Hub id (`org/name`) mergekit should load',
+    schema: mergekit_config_schema_namespaceObject,
+    detect(value) {
+        if (!isObject(value))
+            return false;
+        const method = own(value, 'merge_method');
+        return (typeof method === 'string' && method.trim() !== '') || hasMergeInputs(value);
+    },
+    read(input) {
+        const record = emptyRecord(input, mergekit_config_ID);
+        const value = input.doc.value;
+        const base = own(value, 'base_model');
+        // `base_model: null` is mergekit's "no base", not an empty reference.
+        if (base !== null)
+            record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
+        for (const group of inputGroups(value))
+            record.upstreams.push(...mergeInputs(input, group));
+        record.upstreams.push(...tokenizerSources(input));
+        const method = stringAt(input, ['merge_method']);
+        record.relation = { value: 'merge', source: method ? sourceAt(input, ['merge_method']) : anchorOf(input) };
+        const training = trainingFactsAt(input, { method: ['merge_method'] });
+        if (training)
+            record.training = training;
+        return record;
+    }
+};
+
 ;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
 const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-adapter-config.schema.json","title":"MLX adapter config (mlx_lm, adapter_config.json)","description":"The lineage-relevant part of the adapter_config.json that mlx_lm.lora writes: often a full dump of the training arguments, all tolerated. Recognised by fine_tune_type and/or lora_parameters.","type":"object","anyOf":[{"required":["fine_tune_type"]},{"required":["lora_parameters"]}],"properties":{"model":{"type":"string","minLength":1,"description":"The base model: a Hub id, an mlx-community conversion, or a local path. May be absent."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
 ;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
@@ -56201,6 +56719,9 @@ const torchtuneConfig = {
 
 
 
+
+
+
 /**
  * Every supported format, in detection order: the most specific markers first (the project's own
  * manifest, then MENS `format` values), so a file that happens to carry another format's key too
@@ -56217,7 +56738,10 @@ const FORMATS = [
     torchtuneConfig,
     axolotlConfig,
     llamafactoryConfig,
+    mergekitConfig,
+    hfModelConfig,
     mlxLmLoraConfig,
+    ollamaModelfile,
     hfModelCard
 ];
 /**
@@ -56230,15 +56754,20 @@ function schemaFileOf(formatId) {
 function findFormat(id) {
     return FORMATS.find((f) => f.id === id);
 }
+/** JSON and YAML hold the same data formats; front matter and Modelfiles only their own. */
+function syntaxFamily(syntax) {
+    return syntax === 'json' || syntax === 'yaml' ? 'data' : syntax;
+}
 /**
  * The first format whose content test passes. Front matter is only ever a model card, and a
- * model card only ever front matter; JSON and YAML files may be any of the data formats, but the
- * formats written in the file's own syntax are asked first: mlx_lm writes the same keys to its
- * adapter_config.json and to its YAML training config, and each file is what its syntax says.
+ * model card only ever front matter; a Modelfile is only a Modelfile; JSON and YAML files may be
+ * any of the data formats, but the formats written in the file's own syntax are asked first: mlx_lm
+ * writes the same keys to its adapter_config.json and to its YAML training config, and each file is
+ * what its syntax says.
  */
 function detectFormat(value, basename, syntax) {
-    const fromMarkdown = syntax === 'front-matter';
-    const candidates = FORMATS.filter((f) => (f.syntax === 'front-matter') === fromMarkdown);
+    const family = syntaxFamily(syntax);
+    const candidates = FORMATS.filter((f) => syntaxFamily(f.syntax) === family);
     const claims = (f) => f.detect(value, basename);
     return candidates.find((f) => f.syntax === syntax && claims(f)) ?? candidates.find(claims);
 }
@@ -56530,6 +57059,8 @@ function validateManifest(format, path, doc) {
 
 
 
+
+
 function syntaxOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.json'))
@@ -56538,6 +57069,10 @@ function syntaxOf(path) {
         return 'yaml';
     if (lower.endsWith('.md'))
         return 'front-matter';
+    // Modelfile, llama3.Modelfile, Modelfile.q4, and files with no extension (a Modelfile saved as
+    // `makefile`): Ollama's files have no fixed name, and only their content makes them one.
+    if (hasModelfileName(path) || !basenameOf(path).includes('.'))
+        return 'modelfile';
     return undefined;
 }
 function unreadable(path, problem) {
@@ -56589,7 +57124,7 @@ function hasModelCardKey(value) {
     return MODEL_CARD_KEYS.some((k) => Object.hasOwn(value, k));
 }
 function parseData(path, text, syntax) {
-    const parsed = syntax === 'json' ? parseJsonDocument(text) : parseYamlDocument(text);
+    const parsed = syntax === 'json' ? parseJsonDocument(text) : syntax === 'yaml' ? parseYamlDocument(text) : parseModelfile(text);
     if ('problem' in parsed)
         return { result: unreadable(path, parsed.problem) };
     return { input: { path, doc: parsed.doc } };
@@ -56632,8 +57167,20 @@ function readManifest(path, bytes, size) {
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
     if (kind)
         return readNamed(path, bytes, size, syntax, kind);
-    const head = bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1');
-    return contentOnly(readByContent(path, bytes, size, syntax), head);
+    const result = readByContent(path, bytes, size, syntax);
+    // A Modelfile's name says what it is: its problems count like a named manifest's.
+    if (hasModelfileName(path))
+        return result;
+    return contentOnly(result, bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1'));
+}
+/** A Modelfile by name that no Modelfile format takes: unreadable when it holds instructions at all. */
+function notAModelfile(input) {
+    const value = input.doc.value;
+    if (!isObject(value) || !Object.keys(value).some((k) => k !== UNRECOGNISED_KEY)) {
+        const reason = 'it holds no Modelfile instruction (FROM, PARAMETER …), so it is not an Ollama Modelfile';
+        return { kind: 'not-a-manifest', reason };
+    }
+    return unreadable(input.path, modelfileProblem(input) ?? { reason: 'it is not a Modelfile Ollama would take' });
 }
 function read_manifest_parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
@@ -56683,6 +57230,8 @@ function readByContent(path, bytes, size, syntax) {
     const format = detectFormat(value, basenameOf(path), syntax);
     if (format)
         return recordOf(format, input);
+    if (syntax === 'modelfile')
+        return hasModelfileName(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
     if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
         return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
     return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
@@ -58665,6 +59214,7 @@ const WHAT = {
     'local-path': 'a local path, which only exists on the machine that trained it',
     url: 'a URL, not a Hub id',
     placeholder: 'a placeholder, not a model id',
+    'ollama-library': 'an Ollama library model, not a Hugging Face id',
     empty: 'empty'
 };
 function recoveredHint(ref) {
@@ -58677,19 +59227,22 @@ function recoveredHint(ref) {
 const unresolvableUpstream = {
     id: 'unresolvable-upstream',
     meta: {
-        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead.',
+        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead ' +
+            '(for a merge parent: no other file names the merge parents by Hub id).',
         defaultSeverity: 'error',
         docs: 'docs/rules/unresolvable-upstream.md'
     },
     check({ artifact }) {
         const refs = allUpstreams(artifact);
         // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
-        if (refs.some(isDeclaredResolvable))
-            return [];
+        // Not for a merge's parents: one parent's id says nothing of another's, unless another file names them.
+        const covered = (ref) => ref.role === 'merge-parent'
+            ? refs.some((r) => r.role === 'merge-parent' && isDeclaredResolvable(r) && r.source.path !== ref.source.path)
+            : refs.some(isDeclaredResolvable);
         // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
         const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
         return refs
-            .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
+            .filter((ref) => ref.kind in WHAT && !covered(ref) && !linked.has(`${ref.source.path}\0${ref.source.field}`))
             .map((ref) => {
             const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
             const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';

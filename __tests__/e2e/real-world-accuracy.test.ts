@@ -28,7 +28,7 @@ interface Finding {
   line: number;
 }
 
-/** `unresolvable-upstream|dangling-parent, missing-license` → [[unresolvable-upstream, dangling-parent], [missing-license]]. */
+/** `a|b, c` → [[a, b], [c]]: one expected finding per comma, satisfied by any of its `|` alternatives. */
 function expectedRules(cell: string): string[][] {
   const text = cell.replace(/`/g, '').trim();
   if (text === '—' || text === '') return [];

@@ -10509,8 +10509,8 @@ function readWeightHeader(workspaceReal, absolute) {
     }
 }
 
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
-var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify.ts
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/lineage/classify-url.ts
 var classify_url = __nccwpck_require__(7395);
 ;// CONCATENATED MODULE: ./src/formats/weight-evidence.ts
@@ -11714,7 +11714,7 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
 /* harmony export */   _m: () => (/* binding */ licenseIdAt),
 /* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
 /* harmony export */ });
-/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1376);
+/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8231);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
 /**
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
@@ -12085,8 +12085,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
-var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify.ts
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
@@ -12240,11 +12240,11 @@ function pointerToPath(pointer, root) {
 /* harmony export */   XW: () => (/* binding */ hasLineageName),
 /* harmony export */   f2: () => (/* binding */ isContentCandidate),
 /* harmony export */   hX: () => (/* binding */ isNamedManifest),
+/* harmony export */   rL: () => (/* binding */ hasModelfileName),
 /* harmony export */   so: () => (/* binding */ isWeakName),
 /* harmony export */   uo: () => (/* binding */ nameKind),
 /* harmony export */   xc: () => (/* binding */ isManifestCandidate)
 /* harmony export */ });
-/* unused harmony export hasModelfileName */
 /**
  * File names that make a file worth reading as a manifest. The name only nominates a file;
  * its format is always decided by content (src/formats/registry.ts). Two tiers: the names of the
@@ -12303,9 +12303,13 @@ function isNamedManifest(path) {
 function hasModelfileName(path) {
     return /modelfile/i.test(basenameOf(path));
 }
-/** JSON, YAML and Markdown of any name, and Modelfiles: manifests only when their content says so. */
+/**
+ * JSON, YAML and Markdown of any name, Modelfiles, and files with no extension (a Modelfile saved
+ * under another name): manifests only when their content says so.
+ */
 function isContentCandidate(path) {
-    return /\.(json|ya?ml|md)$/i.test(basenameOf(path)) || hasModelfileName(path);
+    const name = basenameOf(path);
+    return /\.(json|ya?ml|md)$/i.test(name) || hasModelfileName(path) || !name.includes('.');
 }
 /** True for files the gate reads to see whether they are manifests. */
 function isManifestCandidate(path) {
@@ -12623,6 +12627,173 @@ const mlxAdapterConfig = {
 
 /***/ }),
 
+/***/ 2479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ modelfileProblem),
+  U: () => (/* binding */ ollamaModelfile)
+});
+
+;// CONCATENATED MODULE: ./schemas/ollama-modelfile.schema.json
+const ollama_modelfile_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/ollama-modelfile.schema.json","title":"Ollama Modelfile","description":"An Ollama Modelfile as the gate reads it: one list per instruction (FROM, ADAPTER, LICENSE …), each item the instruction\'s value with its quotes removed. Recognised by at least one FROM and no line that is not a Modelfile instruction.","type":"object","required":["from"],"properties":{"from":{"$ref":"#/$defs/values","description":"FROM: the model built on — an Ollama library name (llama3.2:1b), hf.co/org/repo[:quantisation], or a local GGUF file or safetensors directory."},"adapter":{"$ref":"#/$defs/values","description":"ADAPTER: a LoRA adapter applied to the model (a local file or directory)."},"license":{"$ref":"#/$defs/values","description":"LICENSE: the text of the license the model is shared under (one or more)."},"template":{"$ref":"#/$defs/values"},"system":{"$ref":"#/$defs/values"},"requires":{"$ref":"#/$defs/values"},"parameter":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1},"value":{"type":"string"}}}},"message":{"type":"array","items":{"type":"object","properties":{"role":{"enum":["system","user","assistant"],"description":"Ollama accepts only these roles."},"content":{"type":"string"}}}}},"$defs":{"values":{"type":"array","items":{"type":"string"}}}}');
+// EXTERNAL MODULE: ./src/licenses/license-ids.ts
+var license_ids = __nccwpck_require__(8092);
+// EXTERNAL MODULE: ./src/lineage/classify.ts
+var classify = __nccwpck_require__(8231);
+// EXTERNAL MODULE: ./src/lineage/classify-path.ts
+var classify_path = __nccwpck_require__(267);
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+// EXTERNAL MODULE: ./src/lineage/upstream-words.ts
+var upstream_words = __nccwpck_require__(7260);
+;// CONCATENATED MODULE: ./src/lineage/classify-ollama.ts
+
+
+
+
+/**
+ * `hf.co/org/repo:Q4_K_M` and `huggingface.co/org/repo:tag` (Ollama pulls these from the Hub); the
+ * scheme is optional. The tag after `:` picks a quantisation (a GGUF file), not a git revision.
+ */
+const HUB_REFERENCE = /^(?:https?:\/\/)?(?:www\.)?(hf\.co|huggingface\.co)\/([^/\s:]+\/[^/\s:]+?)(?::([^/\s:]+))?\/?$/i;
+const HUB_HOST = /^(?:https?:\/\/)?(?:www\.)?(?:hf\.co|huggingface\.co)\//i;
+/**
+ * An Ollama model name: `[host[:port]/][namespace/]model[:tag][@digest]`, e.g. `llama3.2`,
+ * `llama3.2:1b`, `igorls/gemma-4-12B-it-heretic-GGUF:latest`, `registry.ollama.ai/library/llama3`.
+ */
+const OLLAMA_HOST = '(?:(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+|localhost)(?::\\d+)?/)?';
+const OLLAMA_NAME = new RegExp(`^${OLLAMA_HOST}(?:[\\w.-]+/)?[\\w.-]+(?::[\\w.-]+)?(?:@sha256:[0-9a-f]+)?$`, 'i');
+/** Path syntax Ollama resolves on disk: absolute, home, `./`, `../`, a drive letter, or any backslash. */
+const PATH_SYNTAX = /^([\\/~]|\.{1,2}([\\/]|$)|[A-Za-z]:([\\/]|$))|\\/;
+/** A local file or directory: path syntax, or a file name (`phi3.gguf`, `models/x.safetensors`). */
+function isLocalPath(value) {
+    const segments = (0,classify_path/* pathSegments */.Mz)(value);
+    return PATH_SYNTAX.test(value) || (segments.length > 0 && (0,upstream_words/* looksLikeFileName */.P$)(segments[segments.length - 1]));
+}
+/** What a Modelfile's `FROM` or `ADAPTER` value refers to. */
+function classifyOllamaReference(raw) {
+    const value = raw.trim();
+    const hub = HUB_REFERENCE.exec(value);
+    if (hub) {
+        const [, host, id, tag] = hub;
+        const invalidReason = (0,hub_id/* hubIdProblem */.ye)(id);
+        const quantisation = tag ? ` (\`:${tag}\` picks a quantisation, not a revision)` : '';
+        return {
+            kind: 'hub-id',
+            id,
+            evidence: 'primary',
+            recovered: `read ${id} from Ollama's ${host.toLowerCase()} reference \`${value}\`${quantisation}`,
+            ...(invalidReason ? { invalidReason } : {})
+        };
+    }
+    if (HUB_HOST.test(value) || isLocalPath(value) || !OLLAMA_NAME.test(value))
+        return (0,classify/* classifyUpstream */.O)(value);
+    // Ollama pulls any other name from its own registry: there is no Hugging Face id in it to check.
+    return { kind: 'ollama-library', evidence: 'primary' };
+}
+
+// EXTERNAL MODULE: ./src/source/modelfile.ts
+var modelfile = __nccwpck_require__(4706);
+// EXTERNAL MODULE: ./src/formats/declarations.ts
+var declarations = __nccwpck_require__(211);
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+;// CONCATENATED MODULE: ./src/formats/ollama-modelfile.ts
+
+
+
+
+
+
+const ID = 'ollama-modelfile';
+/** Longest license name quoted from a LICENSE text's first line. */
+const MAX_LICENSE_NAME = 120;
+function strings(input, key) {
+    const items = (0,fields/* own */.ZV)(input.doc.value, key);
+    if (!Array.isArray(items))
+        return [];
+    return items.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
+}
+function reference(input, key, index, raw, role) {
+    return { ...classifyOllamaReference(raw), raw, role, source: (0,fields/* sourceAt */.Pf)(input, [key, index]) };
+}
+/**
+ * LICENSE holds the license text itself. A short known id (`apache-2.0`, `llama3.1`) is taken as
+ * the id; otherwise the first non-empty line names it ("MIT License", "LLAMA 3.2 COMMUNITY LICENSE …").
+ */
+function licenseOf(input) {
+    const [first] = strings(input, 'license');
+    if (!first)
+        return undefined;
+    const source = (0,fields/* sourceAt */.Pf)(input, ['license', first.index]);
+    const text = first.value.trim();
+    const status = /^\S{1,64}$/.test(text) ? (0,license_ids/* licenseIdStatus */.lH)(text) : 'unknown';
+    if (status === 'hub' || status === 'spdx')
+        return { id: text, source };
+    const line = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+    if (line === undefined)
+        return { id: '', source };
+    const name = line.trim();
+    return { name: name.length > MAX_LICENSE_NAME ? `${name.slice(0, MAX_LICENSE_NAME - 1)}…` : name, source };
+}
+/** Why a file read as a Modelfile is not one Ollama would take; undefined when it is one. */
+function modelfileProblem(input) {
+    const odd = (0,fields/* own */.ZV)(input.doc.value, modelfile/* UNRECOGNISED_KEY */.N0);
+    if (Array.isArray(odd) && typeof odd[0] === 'string') {
+        const word = odd[0].split(/\s/)[0].slice(0, 40);
+        return {
+            reason: `\`${word}\` is not a Modelfile instruction (FROM, ADAPTER, PARAMETER, TEMPLATE, SYSTEM, LICENSE, MESSAGE, ` +
+                'REQUIRES …, each followed by its value), so Ollama would refuse this file',
+            span: input.doc.spanOf([modelfile/* UNRECOGNISED_KEY */.N0, 0])
+        };
+    }
+    if (strings(input, 'from').length === 0)
+        return { reason: 'it has no FROM instruction, so Ollama would refuse it' };
+    return undefined;
+}
+/**
+ * Ollama Modelfile. Every FROM is a base: `hf.co/org/repo[:quantisation]` names a Hub repo, a path
+ * a local GGUF file or directory, anything else a model of Ollama's own registry (no Hub id). A
+ * local ADAPTER is a parent artifact; LICENSE carries the license text.
+ */
+const ollamaModelfile = {
+    id: ID,
+    name: 'Ollama Modelfile',
+    syntax: 'modelfile',
+    recipe: true,
+    upstreamHint: 'write `FROM hf.co/org/repo` (Ollama pulls it from the Hugging Face Hub), or declare the Hub id the ' +
+        'model comes from in a lineage.yaml next to it',
+    schema: ollama_modelfile_schema_namespaceObject,
+    detect(value) {
+        const from = (0,fields/* own */.ZV)(value, 'from');
+        return (0,fields/* isObject */.Gv)(value) && Array.isArray(from) && from.length > 0 && !Object.hasOwn(value, modelfile/* UNRECOGNISED_KEY */.N0);
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
+        for (const { value, index } of strings(input, 'from'))
+            record.upstreams.push(reference(input, 'from', index, value, 'base'));
+        for (const { value, index } of strings(input, 'adapter')) {
+            const ref = reference(input, 'adapter', index, value, 'upstream');
+            // Ollama reads every ADAPTER from disk (relative to the Modelfile): a local artifact this one builds
+            // on, not an upstream model. Only an `hf.co/…` adapter names a Hub repo; an empty one is reported.
+            if (ref.kind === 'hub-id' || ref.kind === 'empty' || ref.kind === 'placeholder')
+                record.upstreams.push(ref);
+            else
+                (record.localRefs ??= []).push({ raw: value, source: ref.source, role: 'upstream' });
+        }
+        const license = licenseOf(input);
+        if (license)
+            record.license = license;
+        return record;
+    }
+};
+
+
+/***/ }),
+
 /***/ 8628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12758,6 +12929,8 @@ function describeJsonError(code) {
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+// EXTERNAL MODULE: ./src/source/modelfile.ts
+var modelfile = __nccwpck_require__(4706);
 // EXTERNAL MODULE: ./src/source/yaml.ts + 1 modules
 var yaml = __nccwpck_require__(1933);
 // EXTERNAL MODULE: ./src/formats/decode.ts
@@ -12768,8 +12941,10 @@ var fields = __nccwpck_require__(1899);
 var hf_model_card = __nccwpck_require__(6219);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
 var manifest_names = __nccwpck_require__(8554);
-// EXTERNAL MODULE: ./src/formats/registry.ts + 12 modules
-var registry = __nccwpck_require__(6572);
+// EXTERNAL MODULE: ./src/formats/ollama-modelfile.ts + 2 modules
+var ollama_modelfile = __nccwpck_require__(2479);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 17 modules
+var registry = __nccwpck_require__(8461);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
 var unrecognised_manifest = __nccwpck_require__(78);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -12938,6 +13113,8 @@ function validateManifest(format, path, doc) {
 
 
 
+
+
 function syntaxOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.json'))
@@ -12946,6 +13123,10 @@ function syntaxOf(path) {
         return 'yaml';
     if (lower.endsWith('.md'))
         return 'front-matter';
+    // Modelfile, llama3.Modelfile, Modelfile.q4, and files with no extension (a Modelfile saved as
+    // `makefile`): Ollama's files have no fixed name, and only their content makes them one.
+    if ((0,manifest_names/* hasModelfileName */.rL)(path) || !(0,manifest_names/* basenameOf */.Sv)(path).includes('.'))
+        return 'modelfile';
     return undefined;
 }
 function unreadable(path, problem) {
@@ -12997,7 +13178,7 @@ function hasModelCardKey(value) {
     return hf_model_card/* MODEL_CARD_KEYS */.Gp.some((k) => Object.hasOwn(value, k));
 }
 function parseData(path, text, syntax) {
-    const parsed = syntax === 'json' ? parseJsonDocument(text) : (0,yaml/* parseYamlDocument */.I)(text);
+    const parsed = syntax === 'json' ? parseJsonDocument(text) : syntax === 'yaml' ? (0,yaml/* parseYamlDocument */.I)(text) : (0,modelfile/* parseModelfile */.V1)(text);
     if ('problem' in parsed)
         return { result: unreadable(path, parsed.problem) };
     return { input: { path, doc: parsed.doc } };
@@ -13040,8 +13221,20 @@ function readManifest(path, bytes, size) {
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
     if (kind)
         return readNamed(path, bytes, size, syntax, kind);
-    const head = bytes.subarray(0, decode/* MAX_MANIFEST_BYTES */.ZJ).toString('latin1');
-    return contentOnly(readByContent(path, bytes, size, syntax), head);
+    const result = readByContent(path, bytes, size, syntax);
+    // A Modelfile's name says what it is: its problems count like a named manifest's.
+    if ((0,manifest_names/* hasModelfileName */.rL)(path))
+        return result;
+    return contentOnly(result, bytes.subarray(0, decode/* MAX_MANIFEST_BYTES */.ZJ).toString('latin1'));
+}
+/** A Modelfile by name that no Modelfile format takes: unreadable when it holds instructions at all. */
+function notAModelfile(input) {
+    const value = input.doc.value;
+    if (!(0,fields/* isObject */.Gv)(value) || !Object.keys(value).some((k) => k !== modelfile/* UNRECOGNISED_KEY */.N0)) {
+        const reason = 'it holds no Modelfile instruction (FROM, PARAMETER …), so it is not an Ollama Modelfile';
+        return { kind: 'not-a-manifest', reason };
+    }
+    return unreadable(input.path, (0,ollama_modelfile/* modelfileProblem */.L)(input) ?? { reason: 'it is not a Modelfile Ollama would take' });
 }
 function parse(path, bytes, size, syntax) {
     const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
@@ -13091,6 +13284,8 @@ function readByContent(path, bytes, size, syntax) {
     const format = (0,registry/* detectFormat */.Tz)(value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
     if (format)
         return recordOf(format, input);
+    if (syntax === 'modelfile')
+        return (0,manifest_names/* hasModelfileName */.rL)(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
     if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k)))
         return { kind: 'record', record: (0,unrecognised_manifest/* readLineageLike */.nB)(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
     return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
@@ -13099,7 +13294,7 @@ function readByContent(path, bytes, size, syntax) {
 
 /***/ }),
 
-/***/ 6572:
+/***/ 8461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13233,10 +13428,48 @@ const axolotlConfig = {
 
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
 var hf_model_card = __nccwpck_require__(6219);
+;// CONCATENATED MODULE: ./schemas/hf-model-config.schema.json
+const hf_model_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-config.schema.json","title":"Hugging Face model config (transformers config.json)","description":"The lineage-relevant part of the config.json transformers writes next to a model\'s weights: `_name_or_path`, the model the config was loaded from. Every other key (dimensions, generation settings, quantization_config …) is tolerated. Recognised by a non-empty `_name_or_path` together with `architectures` or `model_type`.","type":"object","required":["_name_or_path"],"anyOf":[{"required":["architectures"]},{"required":["model_type"]}],"properties":{"_name_or_path":{"type":"string","minLength":1,"description":"The Hub id or local path the model was loaded from before it was saved: its base."},"architectures":{"type":["array","null"],"items":{"type":"string"},"description":"Model classes, e.g. LlamaForCausalLM."},"model_type":{"type":"string","description":"The transformers model type, e.g. llama."},"transformers_version":{"type":"string"}}}');
+;// CONCATENATED MODULE: ./src/formats/hf-model-config.ts
+
+
+
+const hf_model_config_ID = 'hf-model-config';
+/**
+ * A transformers `config.json` (a model's, or any JSON whose content is one). `_name_or_path` is
+ * what `from_pretrained` loaded before `save_pretrained` wrote the file: the model this one was
+ * made from. Its dimensions are deliberately not read as training facts: they describe this model,
+ * and a depth-upscaled merge, a pruned model or a resized vocabulary differs from its base, so a
+ * comparison with the base's dimensions would report contradictions that are not there.
+ */
+const hfModelConfig = {
+    id: hf_model_config_ID,
+    name: 'Hugging Face model config',
+    syntax: 'json',
+    recipe: true,
+    upstreamHint: 'set `_name_or_path` to the Hub id (`org/name`) the model was made from, or declare it in a lineage.yaml',
+    schema: hf_model_config_schema_namespaceObject,
+    detect(value) {
+        if (!(0,fields/* isObject */.Gv)(value))
+            return false;
+        const name = (0,fields/* own */.ZV)(value, '_name_or_path');
+        if (typeof name !== 'string' || name.trim() === '')
+            return false;
+        return Array.isArray((0,fields/* own */.ZV)(value, 'architectures')) || typeof (0,fields/* own */.ZV)(value, 'model_type') === 'string';
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, hf_model_config_ID);
+        const base = (0,declarations/* upstreamAt */.Hv)(input, ['_name_or_path'], 'base');
+        if (base)
+            record.upstreams.push(base);
+        return record;
+    }
+};
+
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
 const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"description":"One model the artifact derives from: a Hub model (`id`) or a local artifact of this repository (`path`).","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!~).+$","description":"Instead of `id`: a local artifact of this repository the artifact derives from (another run, an adapter it was resumed from), as a path relative to this manifest\'s directory. The gate follows it: the parent must exist, must not derive back from this artifact, and passes its upstreams and license duties down."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}},"oneOf":[{"required":["id"]},{"required":["path"]}]}}}');
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
-var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify.ts
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
 var manifest_names = __nccwpck_require__(8554);
 ;// CONCATENATED MODULE: ./src/formats/lineage-manifest.ts
@@ -13473,6 +13706,160 @@ var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
 var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
 // EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
 var mens_training_manifest = __nccwpck_require__(5336);
+;// CONCATENATED MODULE: ./schemas/mergekit-config.schema.json
+const mergekit_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mergekit-config.schema.json","title":"mergekit merge config (mergekit-yaml, mergekit_config.yml)","description":"The lineage-relevant part of a mergekit merge configuration: the models it merges, its base and tokenizer source. Other keys (parameters, dtype …) are tolerated. Recognised by merge_method, or by models[].model / slices[].sources[].model.","type":"object","properties":{"merge_method":{"type":"string","minLength":1,"description":"The merge algorithm: linear, slerp, ties, dare_ties, task_arithmetic, model_stock, passthrough …"},"base_model":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"The base model of the merge (methods such as ties and task_arithmetic subtract it)."},"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"},"modules":{"type":"object","description":"Per-module inputs of a multi-module merge.","additionalProperties":{"type":"object","properties":{"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"}}}},"tokenizer_source":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"Where the merged tokenizer comes from: base, union, or a model."},"tokenizer":{"type":"object","properties":{"source":{"$ref":"#/$defs/modelReference"}}},"dtype":{"type":"string"},"out_dtype":{"type":"string"},"chat_template":{"type":"string"}},"$defs":{"modelPath":{"description":"A Hub id or local path, optionally `@revision`; or {path, revision}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"revision":{"type":"string"}}}]},"modelReference":{"description":"A model path, `model+lora`, or {model, lora}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelPath"},"lora":{"$ref":"#/$defs/modelPath"},"override_architecture":{"type":"string"}}}]},"inputModels":{"type":"array","description":"The models merged (all layers).","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"}}}},"slices":{"type":"array","description":"Output slices, each taking layer ranges from its sources.","items":{"type":"object","properties":{"sources":{"type":"array","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"},"layer_range":{"type":"array","items":{"type":"integer"}}}}},"base_model":{"$ref":"#/$defs/modelReference"}}}}}}');
+;// CONCATENATED MODULE: ./src/formats/mergekit-references.ts
+/**
+ * mergekit's model references (its `ModelReference`): a string `path[@revision]`, a string
+ * `model+lora` (a LoRA mergekit applies to the model before merging), or an object
+ * `{ model: path | {path, revision}, lora: path | {path, revision} }`.
+ */
+
+
+
+/** The LoRA half of a reference: an upstream the merge takes weights from, not a model it merges. */
+const LORA_ROLE = 'upstream';
+/** `path` or `{path, revision}` (mergekit's `ModelPath`). */
+function modelPathAt(input, path, role) {
+    const value = (0,fields/* valueAt */.fK)(input.doc.value, path);
+    if (!(0,fields/* isObject */.Gv)(value))
+        return (0,declarations/* upstreamAt */.Hv)(input, path, role);
+    const ref = (0,declarations/* upstreamAt */.Hv)(input, [...path, 'path'], role) ?? (0,declarations/* upstreamAt */.Hv)(input, path, role);
+    const revision = (0,fields/* own */.ZV)(value, 'revision');
+    // Like `model@rev`: a revision written next to the path is the one mergekit loads.
+    if (ref?.id && !ref.revision && typeof revision === 'string' && revision.trim())
+        ref.revision = revision;
+    return ref;
+}
+/** `model+lora`: each half classified on its own, both pointing at the value as written. */
+function splitReference(input, path, text, role) {
+    const [model, lora] = text.split('+');
+    const source = (0,fields/* sourceAt */.Pf)(input, path);
+    const note = `read from \`${text}\`, which mergekit reads as model \`${model}\` with the LoRA \`${lora}\``;
+    const half = (raw, as) => {
+        const c = (0,classify/* classifyUpstream */.O)(raw);
+        return { ...c, recovered: c.recovered ? `${note}; ${c.recovered}` : note, raw, role: as, source };
+    };
+    return [half(model, role), half(lora, LORA_ROLE)];
+}
+/** The upstreams of the model reference at `path` (none when the key is absent). */
+function modelReferencesAt(input, path, role) {
+    const value = (0,fields/* valueAt */.fK)(input.doc.value, path);
+    if (value === undefined)
+        return [];
+    if (typeof value === 'string' && value.split('+').length === 2)
+        return splitReference(input, path, value, role);
+    if (!(0,fields/* isObject */.Gv)(value) || !Object.hasOwn(value, 'model')) {
+        const ref = (0,declarations/* upstreamAt */.Hv)(input, path, role);
+        return ref ? [ref] : [];
+    }
+    const out = [];
+    const model = modelPathAt(input, [...path, 'model'], role);
+    if (model)
+        out.push(model);
+    const lora = (0,fields/* own */.ZV)(value, 'lora');
+    if (lora !== undefined && lora !== null)
+        out.push(modelPathAt(input, [...path, 'lora'], LORA_ROLE));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/formats/mergekit-config.ts
+
+
+
+
+const mergekit_config_ID = 'mergekit-config';
+/** `tokenizer_source` keywords: the base model's tokenizer, or the union of all; neither names a model. */
+const TOKENIZER_KEYWORDS = new Set(['base', 'union']);
+function list(value, key) {
+    const items = (0,fields/* own */.ZV)(value, key);
+    return Array.isArray(items) ? items : [];
+}
+/** Some item is an object carrying `model` (mergekit's input model or slice source). */
+function hasModelItem(items) {
+    return items.some((item) => (0,fields/* isObject */.Gv)(item) && Object.hasOwn(item, 'model'));
+}
+/** mergekit's input shapes: `models: [{model: …}]` or `slices: [{sources: [{model: …}]}]`. */
+function hasMergeInputs(value) {
+    if (hasModelItem(list(value, 'models')))
+        return true;
+    return list(value, 'slices').some((slice) => hasModelItem(list(slice, 'sources')));
+}
+/** Where a merge's inputs are written: at the top, and per module (`modules: {name: {models|slices}}`). */
+function inputGroups(value) {
+    const groups = [{ path: [], value }];
+    const modules = (0,fields/* own */.ZV)(value, 'modules');
+    if ((0,fields/* isObject */.Gv)(modules)) {
+        for (const name of Object.keys(modules))
+            groups.push({ path: ['modules', name], value: (0,fields/* own */.ZV)(modules, name) });
+    }
+    return groups;
+}
+/** A slice's own `base_model`, every slice source and every input model, in the order written. */
+function mergeInputs(input, group) {
+    const out = [];
+    list(group.value, 'slices').forEach((slice, s) => {
+        const at = [...group.path, 'slices', s];
+        if ((0,fields/* own */.ZV)(slice, 'base_model') !== null)
+            out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
+        list(slice, 'sources').forEach((_, i) => {
+            out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
+        });
+    });
+    list(group.value, 'models').forEach((_, i) => {
+        out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
+    });
+    return out;
+}
+/** `tokenizer_source` (or `tokenizer.source`) when it names a model rather than a keyword. */
+function tokenizerSources(input) {
+    const out = [];
+    for (const path of [['tokenizer_source'], ['tokenizer', 'source']]) {
+        const keyword = (0,fields/* stringAt */.bX)(input, path);
+        if (keyword && TOKENIZER_KEYWORDS.has(keyword.value.trim()))
+            continue;
+        out.push(...modelReferencesAt(input, path, 'tokenizer'));
+    }
+    return out;
+}
+/**
+ * mergekit merge config (`mergekit-yaml config.yml`, and the `mergekit_config.yml` it writes into
+ * the merged model). Recognised by `merge_method`, or by the shape of its inputs. `base_model` is
+ * the base; every model written in `models` or a slice's `sources` is a merge parent, once per place
+ * (so the base, merged too, appears twice); `tokenizer_source` naming a model is the tokenizer's.
+ */
+const mergekitConfig = {
+    id: mergekit_config_ID,
+    name: 'mergekit merge config',
+    syntax: 'yaml',
+    recipe: true,
+    upstreamHint: 'set `base_model` and every `model:` to the Hub id (`org/name`) mergekit should load',
+    schema: mergekit_config_schema_namespaceObject,
+    detect(value) {
+        if (!(0,fields/* isObject */.Gv)(value))
+            return false;
+        const method = (0,fields/* own */.ZV)(value, 'merge_method');
+        return (typeof method === 'string' && method.trim() !== '') || hasMergeInputs(value);
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, mergekit_config_ID);
+        const value = input.doc.value;
+        const base = (0,fields/* own */.ZV)(value, 'base_model');
+        // `base_model: null` is mergekit's "no base", not an empty reference.
+        if (base !== null)
+            record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
+        for (const group of inputGroups(value))
+            record.upstreams.push(...mergeInputs(input, group));
+        record.upstreams.push(...tokenizerSources(input));
+        const method = (0,fields/* stringAt */.bX)(input, ['merge_method']);
+        record.relation = { value: 'merge', source: method ? (0,fields/* sourceAt */.Pf)(input, ['merge_method']) : (0,fields/* anchorOf */.dI)(input) };
+        const training = (0,declarations/* trainingFactsAt */.hZ)(input, { method: ['merge_method'] });
+        if (training)
+            record.training = training;
+        return record;
+    }
+};
+
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
 var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./schemas/mlx-lm-lora-config.schema.json
@@ -13529,6 +13916,8 @@ const mlxLmLoraConfig = {
     }
 };
 
+// EXTERNAL MODULE: ./src/formats/ollama-modelfile.ts + 2 modules
+var ollama_modelfile = __nccwpck_require__(2479);
 ;// CONCATENATED MODULE: ./schemas/peft-adapter-config.schema.json
 const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/peft-adapter-config.schema.json","title":"PEFT adapter config (adapter_config.json)","description":"The lineage-relevant part of Hugging Face PEFT\'s adapter_config.json. Real files carry dozens of keys that differ between PEFT versions (and method-specific ones for LoRA, prompt tuning, IA3 …); all of them are tolerated. Only the keys lineage depends on are typed.","type":"object","required":["peft_type"],"properties":{"peft_type":{"type":"string","minLength":1,"description":"Adapter method: LORA, ADALORA, IA3, PROMPT_TUNING, PREFIX_TUNING, P_TUNING, LOHA, LOKR, OFT, BOFT, VERA, …"},"base_model_name_or_path":{"type":["string","null"],"description":"The base model: a Hub id (org/name) or, unhelpfully, a local path."},"revision":{"type":["string","null"],"description":"Revision of the base model PEFT loads (a 40-hex commit pins it; a branch name does not)."},"task_type":{"type":["string","null"],"description":"CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS, FEATURE_EXTRACTION, or null."},"peft_version":{"type":"string","description":"PEFT version that wrote the file (newer PEFT only)."},"r":{"type":"integer","minimum":0,"description":"LoRA rank."},"lora_alpha":{"type":"number","description":"LoRA scaling numerator."},"auto_mapping":{"type":["object","null"],"description":"Base model class for models outside the transformers auto classes."}}}');
 ;// CONCATENATED MODULE: ./src/formats/peft-adapter-config.ts
@@ -13687,6 +14076,9 @@ const torchtuneConfig = {
 
 
 
+
+
+
 /**
  * Every supported format, in detection order: the most specific markers first (the project's own
  * manifest, then MENS `format` values), so a file that happens to carry another format's key too
@@ -13703,7 +14095,10 @@ const FORMATS = [
     torchtuneConfig,
     axolotlConfig,
     llamafactoryConfig,
+    mergekitConfig,
+    hfModelConfig,
     mlxLmLoraConfig,
+    ollama_modelfile/* ollamaModelfile */.U,
     hf_model_card/* hfModelCard */.Od
 ];
 /**
@@ -13716,15 +14111,20 @@ function schemaFileOf(formatId) {
 function findFormat(id) {
     return FORMATS.find((f) => f.id === id);
 }
+/** JSON and YAML hold the same data formats; front matter and Modelfiles only their own. */
+function syntaxFamily(syntax) {
+    return syntax === 'json' || syntax === 'yaml' ? 'data' : syntax;
+}
 /**
  * The first format whose content test passes. Front matter is only ever a model card, and a
- * model card only ever front matter; JSON and YAML files may be any of the data formats, but the
- * formats written in the file's own syntax are asked first: mlx_lm writes the same keys to its
- * adapter_config.json and to its YAML training config, and each file is what its syntax says.
+ * model card only ever front matter; a Modelfile is only a Modelfile; JSON and YAML files may be
+ * any of the data formats, but the formats written in the file's own syntax are asked first: mlx_lm
+ * writes the same keys to its adapter_config.json and to its YAML training config, and each file is
+ * what its syntax says.
  */
 function detectFormat(value, basename, syntax) {
-    const fromMarkdown = syntax === 'front-matter';
-    const candidates = FORMATS.filter((f) => (f.syntax === 'front-matter') === fromMarkdown);
+    const family = syntaxFamily(syntax);
+    const candidates = FORMATS.filter((f) => syntaxFamily(f.syntax) === family);
     const claims = (f) => f.detect(value, basename);
     return candidates.find((f) => f.syntax === syntax && claims(f)) ?? candidates.find(claims);
 }
@@ -17630,6 +18030,172 @@ function resolveUpstreamLicense(input) {
 
 /***/ }),
 
+/***/ 267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fn: () => (/* binding */ findHubCacheEntry),
+/* harmony export */   Mz: () => (/* binding */ pathSegments),
+/* harmony export */   Zp: () => (/* binding */ readLocalPath),
+/* harmony export */   j8: () => (/* binding */ looksLikePath),
+/* harmony export */   tE: () => (/* binding */ readHubCachePath)
+/* harmony export */ });
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7260);
+
+
+/** Split on `/` and `\` alike, dropping empty segments (doubled and trailing separators). */
+function pathSegments(value) {
+    return value.split(/[\\/]+/).filter((s) => s.length > 0);
+}
+const ABSOLUTE_OR_RELATIVE_START = [
+    /^[\\/]/, // `/…`, `\\server\…`, `\\?\C:\…`
+    /^~([\\/]|$)/, // `~/…`
+    /^[A-Za-z]:([\\/]|$)/, // `C:\…`, `C:/…`
+    /^\.{1,2}([\\/]|$)/ // `./…`, `../…`, `.`, `..`
+];
+/**
+ * First segments that make a two-segment value a path, not `org/name`: trainers' output folders.
+ * Deliberately short — anything else written as `a/b` is taken as the id it looks like.
+ */
+const LOCAL_NAMESPACES = new Set(['output', 'outputs', 'checkpoints', 'runs', 'results', 'models', 'saved_models']);
+/** Folders under which a path leads to a Hub *repo type* rather than into a disk tree (`datasets/foo/bar`). */
+const HUB_REPO_TYPE_PREFIX = /^(datasets|spaces)$/i;
+/**
+ * Whether `value` is a filesystem path rather than something written as an id. A relative
+ * `org/name` stays an id (the gate cannot stat the author's disk); only explicit path syntax,
+ * backslashes, three or more segments, a trailing separator, file/checkpoint names, or an output
+ * folder as the first of two segments make a path.
+ */
+function looksLikePath(value) {
+    if (ABSOLUTE_OR_RELATIVE_START.some((re) => re.test(value)))
+        return true;
+    if (value.includes('\\') || value.endsWith('/'))
+        return true;
+    // An `@` ends the id part of `org/name@revision` (revisions such as `refs/pr/1` contain `/`).
+    const idPart = value.split('@')[0];
+    const segments = idPart.split('/');
+    if (segments.length >= 3)
+        return !HUB_REPO_TYPE_PREFIX.test(segments[0]);
+    const last = segments[segments.length - 1];
+    if (segments.length === 1)
+        return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(last);
+    return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointDir */ .ky)(last) || LOCAL_NAMESPACES.has(segments[0].toLowerCase());
+}
+const CACHE_FOLDER = /^(models|datasets|spaces)--(.+)$/;
+/** The HF cache entry a path runs through, if any (`models--Qwen--Qwen2.5-7B/snapshots/<sha>`). */
+function findHubCacheEntry(value) {
+    const segments = pathSegments(value);
+    for (let i = 0; i < segments.length; i++) {
+        const match = CACHE_FOLDER.exec(segments[i]);
+        if (!match)
+            continue;
+        const repoType = match[1];
+        // The cache writes `org/name` as `org--name`; a valid id never contains `--`, so the split is exact.
+        const parts = match[2].split('--');
+        const id = parts.length <= 2 ? parts.join('/') : undefined;
+        const sha = segments[i + 1] === 'snapshots' ? segments[i + 2] : undefined;
+        return {
+            repoType,
+            id: id !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined,
+            revision: sha !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .isFullSha */ .Wf)(sha) ? sha : undefined
+        };
+    }
+    return undefined;
+}
+/** Classify a path that runs through a model cache folder; undefined when it does not. */
+function readHubCachePath(value) {
+    const entry = findHubCacheEntry(value);
+    if (!entry)
+        return undefined;
+    if (entry.repoType !== 'models') {
+        // A dataset or Space cache is no model reference; say nothing was recovered rather than guess.
+        return { kind: 'local-path', evidence: 'primary' };
+    }
+    if (!entry.id)
+        return { kind: 'hub-cache-path', evidence: 'primary' };
+    const recovered = entry.revision
+        ? `recovered ${entry.id} at revision ${entry.revision} from the Hugging Face cache path`
+        : `recovered ${entry.id} from the Hugging Face cache folder name (the path names no snapshot revision)`;
+    return { kind: 'hub-cache-path', id: entry.id, revision: entry.revision, evidence: 'inferred', recovered };
+}
+/** Classify a local path, recovering `org/name` only where the path makes it plain. */
+function readLocalPath(value) {
+    const segments = pathSegments(value);
+    const fromModelScope = modelScopeId(segments);
+    if (fromModelScope) {
+        return {
+            kind: 'local-path',
+            id: fromModelScope,
+            evidence: 'inferred',
+            recovered: `recovered ${fromModelScope} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
+        };
+    }
+    if (segments.some((s) => s.toLowerCase() === 'modelscope'))
+        return { kind: 'local-path', evidence: 'primary' };
+    const fromTail = idFromLastTwoSegments(segments);
+    if (fromTail) {
+        return {
+            kind: 'local-path',
+            id: fromTail,
+            evidence: 'inferred',
+            recovered: `recovered ${fromTail} from the last two segments of the local path`
+        };
+    }
+    return { kind: 'local-path', evidence: 'primary' };
+}
+/**
+ * ModelScope caches models as `…/modelscope/hub/<org>/<name>` (older) or
+ * `…/modelscope/hub/models/<org>/<name>` (newer, which also writes `.` in names as `___`).
+ */
+function modelScopeId(segments) {
+    for (let i = 0; i + 1 < segments.length; i++) {
+        if (segments[i].toLowerCase() !== 'modelscope' || segments[i + 1].toLowerCase() !== 'hub')
+            continue;
+        let at = i + 2;
+        if (segments[at]?.toLowerCase() === 'models')
+            at++;
+        const org = segments[at];
+        const name = segments[at + 1]?.replace(/___/g, '.');
+        if (!org || !name || org.startsWith('.') || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(org))
+            return undefined;
+        const id = `${org}/${name}`;
+        return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
+    }
+    return undefined;
+}
+/** Segments after which the next one is a person or a dataset slug, never a Hub organisation. */
+function isOwnerSlot(segments, orgIndex) {
+    const before = segments[orgIndex - 1]?.toLowerCase();
+    if (before === 'home' || before === 'users')
+        return true;
+    // Kaggle: `/kaggle/input/<dataset-or-model-slug>/…`
+    return before === 'input' && segments[orgIndex - 2]?.toLowerCase() === 'kaggle';
+}
+function idFromLastTwoSegments(all) {
+    const inFolder = all.length > 0 && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(all[all.length - 1]) ? all.slice(0, -1) : all;
+    // `…/Meta-Llama-3-8B-Instruct/original/`: the model is the folder above the weights' sub-folder.
+    const last = inFolder[inFolder.length - 1];
+    const segments = last !== undefined && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isWeightsSubfolder */ .eg)(last) ? inFolder.slice(0, -1) : inFolder;
+    if (segments.length < 2)
+        return undefined;
+    const orgIndex = segments.length - 2;
+    const org = segments[orgIndex];
+    const name = segments[orgIndex + 1];
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(org) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(org) || isOwnerSlot(segments, orgIndex))
+        return undefined;
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderText */ .fn)(name))
+        return undefined;
+    // A name without letters is a version folder (`…/8b-chat-hf/1` in Kaggle's model layout).
+    if (!/[A-Za-z]/.test(name))
+        return undefined;
+    const id = `${org}/${name}`;
+    return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17787,21 +18353,319 @@ function readUpstreamUrl(value) {
 
 /***/ }),
 
-/***/ 1376:
+/***/ 8231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ classifyDatasetId),
+/* harmony export */   O: () => (/* binding */ classifyUpstream)
+/* harmony export */ });
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2534);
+/* harmony import */ var _legacy_ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1869);
+/* harmony import */ var _classify_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(267);
+/* harmony import */ var _classify_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7395);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7260);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ classifyDatasetId),
-  O: () => (/* binding */ classifyUpstream)
-});
 
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-// EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
-var legacy_ids = __nccwpck_require__(1869);
-;// CONCATENATED MODULE: ./src/lineage/upstream-words.ts
+
+
+
+/** Longest revision accepted after `id@`; git refs are far shorter in practice. */
+const MAX_REVISION = 200;
+const EMPTY = { kind: 'empty', evidence: 'primary' };
+/** timm / open_clip write Hub ids as `hf-hub:org/name`. */
+const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
+/**
+ * Classify one upstream value as a manifest wrote it.
+ *
+ * Non-strings: null/undefined and `[]` are `empty`. Any other non-string (a number, boolean,
+ * object, or a non-empty array — callers split lists before calling) is `placeholder` with
+ * nothing recovered: it is a value, just not a reference to any model, and reporting it as
+ * unresolvable is more useful than pretending the field is absent.
+ */
+function classifyUpstream(raw) {
+    if (raw === null || raw === undefined)
+        return EMPTY;
+    if (Array.isArray(raw) && raw.length === 0)
+        return EMPTY;
+    if (typeof raw !== 'string')
+        return { kind: 'placeholder', evidence: 'primary' };
+    const value = raw.trim();
+    if (value === '' || value === '""' || value === "''")
+        return EMPTY;
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(value))
+        return { kind: 'placeholder', evidence: 'primary' };
+    if (/^file:\/\//i.test(value))
+        return readFileUrl(value);
+    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeUrl */ .h0)(value))
+        return (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .readUpstreamUrl */ .v9)(value);
+    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readHubCachePath */ .tE)(value);
+    if (cached)
+        return cached;
+    if ((0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikePath */ .j8)(value))
+        return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readLocalPath */ .Zp)(value);
+    const prefixed = HUB_PREFIX.exec(value);
+    if (prefixed)
+        return readPrefixedId(prefixed[1], prefixed[2]);
+    return readWrittenId(value);
+}
+/** `hf-hub:org/name`: the id as written after the prefix, the prefix noted. */
+function readPrefixedId(prefix, rest) {
+    const inner = readWrittenId(rest);
+    const note = `read ${rest} after the ${prefix} prefix`;
+    return { ...inner, recovered: inner.recovered ? `${note}; ${inner.recovered}` : note };
+}
+/** `org/name`, `name`, either with an `@revision` suffix, as the author wrote them. */
+function readWrittenId(value) {
+    const at = value.indexOf('@');
+    const id = at >= 0 ? value.slice(0, at) : value;
+    const revision = at >= 0 ? value.slice(at + 1) : undefined;
+    // One segment is a bare (legacy) id even when it breaks the rules: `invalidReason` says so.
+    const kind = id.includes('/') ? 'hub-id' : 'bare-id';
+    const invalidReason = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    const notes = [];
+    // The revision was written by the author, so the evidence stays primary; the split is only noted.
+    if (revision)
+        notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
+    const current = kind === 'bare-id' && !invalidReason ? (0,_legacy_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .currentIdOfLegacy */ .X)(id) : undefined;
+    if (current)
+        notes.push(`the Hub now serves ${id} as ${current}`);
+    return {
+        kind,
+        id,
+        ...(revision ? { revision } : {}),
+        evidence: 'primary',
+        ...(notes.length > 0 ? { recovered: notes.join('; ') } : {}),
+        ...(invalidReason ? { invalidReason } : {})
+    };
+}
+function revisionProblem(revision) {
+    if (revision.length === 0)
+        return "has an empty revision after '@'";
+    if (/\s/.test(revision))
+        return "has whitespace in the revision after '@'";
+    if (revision.length > MAX_REVISION)
+        return `has a revision longer than ${MAX_REVISION} characters`;
+    if (revision.includes('@'))
+        return "contains more than one '@'";
+    return undefined;
+}
+function revisionRemark(revision) {
+    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .isFullSha */ .Wf)(revision))
+        return '';
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(revision))
+        return ' (a placeholder, not a commit)';
+    if (/^[0-9a-f]{4,39}$/i.test(revision))
+        return ' (an abbreviated commit, not a full 40-hex sha)';
+    return ' (a branch or tag, not a 40-hex commit)';
+}
+/** `file://` URLs are local paths in URL clothing. */
+function readFileUrl(value) {
+    let path;
+    try {
+        path = decodeURIComponent(new URL(value).pathname);
+    }
+    catch {
+        return { kind: 'local-path', evidence: 'primary' };
+    }
+    return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readHubCachePath */ .tE)(path) ?? (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readLocalPath */ .Zp)(path);
+}
+/**
+ * Classify a dataset reference (model card `datasets:`, lineage.yaml). Dataset ids follow the
+ * model id rules; a bare name (`openslr`) is not accepted as a dataset id.
+ */
+function classifyDatasetId(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return { problem: 'is empty' };
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(value))
+        return { problem: 'a placeholder, not a Hub dataset id' };
+    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeUrl */ .h0)(value)) {
+        const target = (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .readHubUrl */ .Fi)(value);
+        if (target?.repoType === 'datasets' && target.id?.includes('/'))
+            return { id: target.id, revision: target.revision };
+        return { problem: 'a URL that does not point at a Hub dataset' };
+    }
+    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .findHubCacheEntry */ .Fn)(value);
+    if (cached?.repoType === 'datasets' && cached.id?.includes('/'))
+        return { id: cached.id, revision: cached.revision };
+    if (cached || (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikePath */ .j8)(value))
+        return { problem: 'a local path, not a Hub dataset id' };
+    const at = value.indexOf('@');
+    const id = at >= 0 ? value.slice(0, at) : value;
+    const revision = at >= 0 ? value.slice(at + 1) : undefined;
+    const problem = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    if (!id.includes('/') && !problem)
+        return { problem: 'not a Hub dataset id' };
+    return { id, ...(revision ? { revision } : {}), ...(problem ? { problem } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 9138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ declaredFilePath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The repository path a manifest's file reference (`weights[].path`) names, relative to the
+ * manifest's directory; undefined when it would leave the repository.
+ */
+function declaredFilePath(manifestPath, file) {
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
+    return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
+}
+
+
+/***/ }),
+
+/***/ 2534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wf: () => (/* binding */ isFullSha),
+/* harmony export */   ye: () => (/* binding */ hubIdProblem)
+/* harmony export */ });
+/* unused harmony export MAX_NAME_LENGTH */
+/**
+ * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
+ * into a short human reason so a finding can say exactly what is wrong with an id.
+ */
+/** Longest name part the Hub accepts. */
+const MAX_NAME_LENGTH = 96;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
+/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
+function isFullSha(s) {
+    return FULL_SHA.test(s);
+}
+/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
+function hubIdProblem(id) {
+    if (id.length === 0)
+        return 'is empty';
+    if (id.includes(' '))
+        return 'contains a space';
+    if (/\s/.test(id))
+        return 'contains whitespace';
+    if (id.startsWith('/'))
+        return "starts with '/'";
+    if (id.endsWith('/'))
+        return "ends with '/'";
+    if (id.includes('\\'))
+        return "contains '\\'";
+    const parts = id.split('/');
+    if (parts.length > 2)
+        return "has more than one '/'";
+    const labelled = parts.length === 2
+        ? [
+            ['namespace', parts[0]],
+            ['name', parts[1]]
+        ]
+        : [['name', parts[0]]];
+    for (const [label, part] of labelled) {
+        const problem = partProblem(label, part);
+        if (problem)
+            return problem;
+    }
+    const name = parts[parts.length - 1];
+    if (name.length > MAX_NAME_LENGTH)
+        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
+    if (id.toLowerCase().endsWith('.git'))
+        return "ends in '.git'";
+    return undefined;
+}
+function partProblem(label, part) {
+    if (part.length === 0)
+        return `has an empty ${label}`;
+    for (const ch of part) {
+        if (ALLOWED_CHAR.test(ch))
+            continue;
+        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
+        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
+    }
+    if (part.includes('--'))
+        return "contains '--'";
+    if (part.includes('..'))
+        return "contains '..'";
+    for (const edge of ['-', '.']) {
+        if (part.startsWith(edge))
+            return `the ${label} starts with '${edge}'`;
+        if (part.endsWith(edge))
+            return `the ${label} ends with '${edge}'`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ currentIdOfLegacy)
+/* harmony export */ });
+/**
+ * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
+ * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
+ * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
+ * id missing here is still looked up on the Hub like any other.
+ */
+const LEGACY_CANONICAL = {
+    gpt2: 'openai-community/gpt2',
+    'gpt2-medium': 'openai-community/gpt2-medium',
+    'gpt2-large': 'openai-community/gpt2-large',
+    'gpt2-xl': 'openai-community/gpt2-xl',
+    'openai-gpt': 'openai-community/openai-gpt',
+    distilgpt2: 'distilbert/distilgpt2',
+    'bert-base-uncased': 'google-bert/bert-base-uncased',
+    'bert-base-cased': 'google-bert/bert-base-cased',
+    'bert-large-uncased': 'google-bert/bert-large-uncased',
+    'bert-large-cased': 'google-bert/bert-large-cased',
+    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
+    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
+    'bert-base-chinese': 'google-bert/bert-base-chinese',
+    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
+    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
+    'distilroberta-base': 'distilbert/distilroberta-base',
+    'roberta-base': 'FacebookAI/roberta-base',
+    'roberta-large': 'FacebookAI/roberta-large',
+    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
+    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
+    't5-small': 'google-t5/t5-small',
+    't5-base': 'google-t5/t5-base',
+    't5-large': 'google-t5/t5-large',
+    't5-3b': 'google-t5/t5-3b',
+    't5-11b': 'google-t5/t5-11b',
+    'albert-base-v2': 'albert/albert-base-v2',
+    'albert-large-v2': 'albert/albert-large-v2',
+    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
+    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
+};
+/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
+function currentIdOfLegacy(bareId) {
+    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ looksLikeFileName),
+/* harmony export */   YE: () => (/* binding */ isGenericFolder),
+/* harmony export */   eg: () => (/* binding */ isWeightsSubfolder),
+/* harmony export */   fn: () => (/* binding */ isPlaceholderText),
+/* harmony export */   ky: () => (/* binding */ isCheckpointDir),
+/* harmony export */   vE: () => (/* binding */ isLocalDirWord)
+/* harmony export */ });
 /**
  * Word lists the upstream classifier judges strings by: what is template/placeholder text, what a
  * bare local directory is called, and which folder names never stand for a Hub organisation.
@@ -18143,448 +19007,6 @@ const GENERIC_FOLDERS = new Set([
 ]);
 function isGenericFolder(segment) {
     return GENERIC_FOLDERS.has(segment.toLowerCase());
-}
-
-;// CONCATENATED MODULE: ./src/lineage/classify-path.ts
-
-
-/** Split on `/` and `\` alike, dropping empty segments (doubled and trailing separators). */
-function pathSegments(value) {
-    return value.split(/[\\/]+/).filter((s) => s.length > 0);
-}
-const ABSOLUTE_OR_RELATIVE_START = [
-    /^[\\/]/, // `/…`, `\\server\…`, `\\?\C:\…`
-    /^~([\\/]|$)/, // `~/…`
-    /^[A-Za-z]:([\\/]|$)/, // `C:\…`, `C:/…`
-    /^\.{1,2}([\\/]|$)/ // `./…`, `../…`, `.`, `..`
-];
-/**
- * First segments that make a two-segment value a path, not `org/name`: trainers' output folders.
- * Deliberately short — anything else written as `a/b` is taken as the id it looks like.
- */
-const LOCAL_NAMESPACES = new Set(['output', 'outputs', 'checkpoints', 'runs', 'results', 'models', 'saved_models']);
-/** Folders under which a path leads to a Hub *repo type* rather than into a disk tree (`datasets/foo/bar`). */
-const HUB_REPO_TYPE_PREFIX = /^(datasets|spaces)$/i;
-/**
- * Whether `value` is a filesystem path rather than something written as an id. A relative
- * `org/name` stays an id (the gate cannot stat the author's disk); only explicit path syntax,
- * backslashes, three or more segments, a trailing separator, file/checkpoint names, or an output
- * folder as the first of two segments make a path.
- */
-function looksLikePath(value) {
-    if (ABSOLUTE_OR_RELATIVE_START.some((re) => re.test(value)))
-        return true;
-    if (value.includes('\\') || value.endsWith('/'))
-        return true;
-    // An `@` ends the id part of `org/name@revision` (revisions such as `refs/pr/1` contain `/`).
-    const idPart = value.split('@')[0];
-    const segments = idPart.split('/');
-    if (segments.length >= 3)
-        return !HUB_REPO_TYPE_PREFIX.test(segments[0]);
-    const last = segments[segments.length - 1];
-    if (segments.length === 1)
-        return looksLikeFileName(last) || isLocalDirWord(last);
-    return looksLikeFileName(last) || isCheckpointDir(last) || LOCAL_NAMESPACES.has(segments[0].toLowerCase());
-}
-const CACHE_FOLDER = /^(models|datasets|spaces)--(.+)$/;
-/** The HF cache entry a path runs through, if any (`models--Qwen--Qwen2.5-7B/snapshots/<sha>`). */
-function findHubCacheEntry(value) {
-    const segments = pathSegments(value);
-    for (let i = 0; i < segments.length; i++) {
-        const match = CACHE_FOLDER.exec(segments[i]);
-        if (!match)
-            continue;
-        const repoType = match[1];
-        // The cache writes `org/name` as `org--name`; a valid id never contains `--`, so the split is exact.
-        const parts = match[2].split('--');
-        const id = parts.length <= 2 ? parts.join('/') : undefined;
-        const sha = segments[i + 1] === 'snapshots' ? segments[i + 2] : undefined;
-        return {
-            repoType,
-            id: id !== undefined && (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined,
-            revision: sha !== undefined && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : undefined
-        };
-    }
-    return undefined;
-}
-/** Classify a path that runs through a model cache folder; undefined when it does not. */
-function readHubCachePath(value) {
-    const entry = findHubCacheEntry(value);
-    if (!entry)
-        return undefined;
-    if (entry.repoType !== 'models') {
-        // A dataset or Space cache is no model reference; say nothing was recovered rather than guess.
-        return { kind: 'local-path', evidence: 'primary' };
-    }
-    if (!entry.id)
-        return { kind: 'hub-cache-path', evidence: 'primary' };
-    const recovered = entry.revision
-        ? `recovered ${entry.id} at revision ${entry.revision} from the Hugging Face cache path`
-        : `recovered ${entry.id} from the Hugging Face cache folder name (the path names no snapshot revision)`;
-    return { kind: 'hub-cache-path', id: entry.id, revision: entry.revision, evidence: 'inferred', recovered };
-}
-/** Classify a local path, recovering `org/name` only where the path makes it plain. */
-function readLocalPath(value) {
-    const segments = pathSegments(value);
-    const fromModelScope = modelScopeId(segments);
-    if (fromModelScope) {
-        return {
-            kind: 'local-path',
-            id: fromModelScope,
-            evidence: 'inferred',
-            recovered: `recovered ${fromModelScope} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
-        };
-    }
-    if (segments.some((s) => s.toLowerCase() === 'modelscope'))
-        return { kind: 'local-path', evidence: 'primary' };
-    const fromTail = idFromLastTwoSegments(segments);
-    if (fromTail) {
-        return {
-            kind: 'local-path',
-            id: fromTail,
-            evidence: 'inferred',
-            recovered: `recovered ${fromTail} from the last two segments of the local path`
-        };
-    }
-    return { kind: 'local-path', evidence: 'primary' };
-}
-/**
- * ModelScope caches models as `…/modelscope/hub/<org>/<name>` (older) or
- * `…/modelscope/hub/models/<org>/<name>` (newer, which also writes `.` in names as `___`).
- */
-function modelScopeId(segments) {
-    for (let i = 0; i + 1 < segments.length; i++) {
-        if (segments[i].toLowerCase() !== 'modelscope' || segments[i + 1].toLowerCase() !== 'hub')
-            continue;
-        let at = i + 2;
-        if (segments[at]?.toLowerCase() === 'models')
-            at++;
-        const org = segments[at];
-        const name = segments[at + 1]?.replace(/___/g, '.');
-        if (!org || !name || org.startsWith('.') || isGenericFolder(org))
-            return undefined;
-        const id = `${org}/${name}`;
-        return (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined;
-    }
-    return undefined;
-}
-/** Segments after which the next one is a person or a dataset slug, never a Hub organisation. */
-function isOwnerSlot(segments, orgIndex) {
-    const before = segments[orgIndex - 1]?.toLowerCase();
-    if (before === 'home' || before === 'users')
-        return true;
-    // Kaggle: `/kaggle/input/<dataset-or-model-slug>/…`
-    return before === 'input' && segments[orgIndex - 2]?.toLowerCase() === 'kaggle';
-}
-function idFromLastTwoSegments(all) {
-    const inFolder = all.length > 0 && looksLikeFileName(all[all.length - 1]) ? all.slice(0, -1) : all;
-    // `…/Meta-Llama-3-8B-Instruct/original/`: the model is the folder above the weights' sub-folder.
-    const last = inFolder[inFolder.length - 1];
-    const segments = last !== undefined && isWeightsSubfolder(last) ? inFolder.slice(0, -1) : inFolder;
-    if (segments.length < 2)
-        return undefined;
-    const orgIndex = segments.length - 2;
-    const org = segments[orgIndex];
-    const name = segments[orgIndex + 1];
-    if (isGenericFolder(org) || isLocalDirWord(org) || isOwnerSlot(segments, orgIndex))
-        return undefined;
-    if (isLocalDirWord(name) || isGenericFolder(name) || isPlaceholderText(name))
-        return undefined;
-    // A name without letters is a version folder (`…/8b-chat-hf/1` in Kaggle's model layout).
-    if (!/[A-Za-z]/.test(name))
-        return undefined;
-    const id = `${org}/${name}`;
-    return (0,hub_id/* hubIdProblem */.ye)(id) === undefined ? id : undefined;
-}
-
-// EXTERNAL MODULE: ./src/lineage/classify-url.ts
-var classify_url = __nccwpck_require__(7395);
-;// CONCATENATED MODULE: ./src/lineage/classify.ts
-
-
-
-
-
-/** Longest revision accepted after `id@`; git refs are far shorter in practice. */
-const MAX_REVISION = 200;
-const EMPTY = { kind: 'empty', evidence: 'primary' };
-/** timm / open_clip write Hub ids as `hf-hub:org/name`. */
-const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
-/**
- * Classify one upstream value as a manifest wrote it.
- *
- * Non-strings: null/undefined and `[]` are `empty`. Any other non-string (a number, boolean,
- * object, or a non-empty array — callers split lists before calling) is `placeholder` with
- * nothing recovered: it is a value, just not a reference to any model, and reporting it as
- * unresolvable is more useful than pretending the field is absent.
- */
-function classifyUpstream(raw) {
-    if (raw === null || raw === undefined)
-        return EMPTY;
-    if (Array.isArray(raw) && raw.length === 0)
-        return EMPTY;
-    if (typeof raw !== 'string')
-        return { kind: 'placeholder', evidence: 'primary' };
-    const value = raw.trim();
-    if (value === '' || value === '""' || value === "''")
-        return EMPTY;
-    if (isPlaceholderText(value))
-        return { kind: 'placeholder', evidence: 'primary' };
-    if (/^file:\/\//i.test(value))
-        return readFileUrl(value);
-    if ((0,classify_url/* looksLikeUrl */.h0)(value))
-        return (0,classify_url/* readUpstreamUrl */.v9)(value);
-    const cached = readHubCachePath(value);
-    if (cached)
-        return cached;
-    if (looksLikePath(value))
-        return readLocalPath(value);
-    const prefixed = HUB_PREFIX.exec(value);
-    if (prefixed)
-        return readPrefixedId(prefixed[1], prefixed[2]);
-    return readWrittenId(value);
-}
-/** `hf-hub:org/name`: the id as written after the prefix, the prefix noted. */
-function readPrefixedId(prefix, rest) {
-    const inner = readWrittenId(rest);
-    const note = `read ${rest} after the ${prefix} prefix`;
-    return { ...inner, recovered: inner.recovered ? `${note}; ${inner.recovered}` : note };
-}
-/** `org/name`, `name`, either with an `@revision` suffix, as the author wrote them. */
-function readWrittenId(value) {
-    const at = value.indexOf('@');
-    const id = at >= 0 ? value.slice(0, at) : value;
-    const revision = at >= 0 ? value.slice(at + 1) : undefined;
-    // One segment is a bare (legacy) id even when it breaks the rules: `invalidReason` says so.
-    const kind = id.includes('/') ? 'hub-id' : 'bare-id';
-    const invalidReason = (0,hub_id/* hubIdProblem */.ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
-    const notes = [];
-    // The revision was written by the author, so the evidence stays primary; the split is only noted.
-    if (revision)
-        notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
-    const current = kind === 'bare-id' && !invalidReason ? (0,legacy_ids/* currentIdOfLegacy */.X)(id) : undefined;
-    if (current)
-        notes.push(`the Hub now serves ${id} as ${current}`);
-    return {
-        kind,
-        id,
-        ...(revision ? { revision } : {}),
-        evidence: 'primary',
-        ...(notes.length > 0 ? { recovered: notes.join('; ') } : {}),
-        ...(invalidReason ? { invalidReason } : {})
-    };
-}
-function revisionProblem(revision) {
-    if (revision.length === 0)
-        return "has an empty revision after '@'";
-    if (/\s/.test(revision))
-        return "has whitespace in the revision after '@'";
-    if (revision.length > MAX_REVISION)
-        return `has a revision longer than ${MAX_REVISION} characters`;
-    if (revision.includes('@'))
-        return "contains more than one '@'";
-    return undefined;
-}
-function revisionRemark(revision) {
-    if ((0,hub_id/* isFullSha */.Wf)(revision))
-        return '';
-    if (isPlaceholderText(revision))
-        return ' (a placeholder, not a commit)';
-    if (/^[0-9a-f]{4,39}$/i.test(revision))
-        return ' (an abbreviated commit, not a full 40-hex sha)';
-    return ' (a branch or tag, not a 40-hex commit)';
-}
-/** `file://` URLs are local paths in URL clothing. */
-function readFileUrl(value) {
-    let path;
-    try {
-        path = decodeURIComponent(new URL(value).pathname);
-    }
-    catch {
-        return { kind: 'local-path', evidence: 'primary' };
-    }
-    return readHubCachePath(path) ?? readLocalPath(path);
-}
-/**
- * Classify a dataset reference (model card `datasets:`, lineage.yaml). Dataset ids follow the
- * model id rules; a bare name (`openslr`) is not accepted as a dataset id.
- */
-function classifyDatasetId(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return { problem: 'is empty' };
-    if (isPlaceholderText(value))
-        return { problem: 'a placeholder, not a Hub dataset id' };
-    if ((0,classify_url/* looksLikeUrl */.h0)(value)) {
-        const target = (0,classify_url/* readHubUrl */.Fi)(value);
-        if (target?.repoType === 'datasets' && target.id?.includes('/'))
-            return { id: target.id, revision: target.revision };
-        return { problem: 'a URL that does not point at a Hub dataset' };
-    }
-    const cached = findHubCacheEntry(value);
-    if (cached?.repoType === 'datasets' && cached.id?.includes('/'))
-        return { id: cached.id, revision: cached.revision };
-    if (cached || looksLikePath(value))
-        return { problem: 'a local path, not a Hub dataset id' };
-    const at = value.indexOf('@');
-    const id = at >= 0 ? value.slice(0, at) : value;
-    const revision = at >= 0 ? value.slice(at + 1) : undefined;
-    const problem = (0,hub_id/* hubIdProblem */.ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
-    if (!id.includes('/') && !problem)
-        return { problem: 'not a Hub dataset id' };
-    return { id, ...(revision ? { revision } : {}), ...(problem ? { problem } : {}) };
-}
-
-
-/***/ }),
-
-/***/ 9138:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ declaredFilePath)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The repository path a manifest's file reference (`weights[].path`) names, relative to the
- * manifest's directory; undefined when it would leave the repository.
- */
-function declaredFilePath(manifestPath, file) {
-    const joined = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
-    return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
-}
-
-
-/***/ }),
-
-/***/ 2534:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wf: () => (/* binding */ isFullSha),
-/* harmony export */   ye: () => (/* binding */ hubIdProblem)
-/* harmony export */ });
-/* unused harmony export MAX_NAME_LENGTH */
-/**
- * The Hugging Face Hub's repo-id rules (as `huggingface_hub`'s validator applies them), turned
- * into a short human reason so a finding can say exactly what is wrong with an id.
- */
-/** Longest name part the Hub accepts. */
-const MAX_NAME_LENGTH = 96;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
-const ALLOWED_CHAR = /^[A-Za-z0-9_.-]$/;
-/** True for a 40-hex commit sha, the only kind of revision that pins a repo. */
-function isFullSha(s) {
-    return FULL_SHA.test(s);
-}
-/** Undefined when `id` is a valid Hub repo id (`name` or `namespace/name`), else why it is not. */
-function hubIdProblem(id) {
-    if (id.length === 0)
-        return 'is empty';
-    if (id.includes(' '))
-        return 'contains a space';
-    if (/\s/.test(id))
-        return 'contains whitespace';
-    if (id.startsWith('/'))
-        return "starts with '/'";
-    if (id.endsWith('/'))
-        return "ends with '/'";
-    if (id.includes('\\'))
-        return "contains '\\'";
-    const parts = id.split('/');
-    if (parts.length > 2)
-        return "has more than one '/'";
-    const labelled = parts.length === 2
-        ? [
-            ['namespace', parts[0]],
-            ['name', parts[1]]
-        ]
-        : [['name', parts[0]]];
-    for (const [label, part] of labelled) {
-        const problem = partProblem(label, part);
-        if (problem)
-            return problem;
-    }
-    const name = parts[parts.length - 1];
-    if (name.length > MAX_NAME_LENGTH)
-        return `the name is longer than ${MAX_NAME_LENGTH} characters`;
-    if (id.toLowerCase().endsWith('.git'))
-        return "ends in '.git'";
-    return undefined;
-}
-function partProblem(label, part) {
-    if (part.length === 0)
-        return `has an empty ${label}`;
-    for (const ch of part) {
-        if (ALLOWED_CHAR.test(ch))
-            continue;
-        // Code points above U+007F are never allowed: say so, since they often look like ASCII.
-        return ch.codePointAt(0) > 0x7f ? `contains the non-ASCII character '${ch}'` : `contains '${ch}'`;
-    }
-    if (part.includes('--'))
-        return "contains '--'";
-    if (part.includes('..'))
-        return "contains '..'";
-    for (const edge of ['-', '.']) {
-        if (part.startsWith(edge))
-            return `the ${label} starts with '${edge}'`;
-        if (part.endsWith(edge))
-            return `the ${label} ends with '${edge}'`;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 1869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ currentIdOfLegacy)
-/* harmony export */ });
-/**
- * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
- * January 2024 (huggingface/transformers#28795, "canonical repos moves"); the Hub redirects the old
- * name. Only the most-used ones: the list exists to give a helpful hint, not to resolve ids — an
- * id missing here is still looked up on the Hub like any other.
- */
-const LEGACY_CANONICAL = {
-    gpt2: 'openai-community/gpt2',
-    'gpt2-medium': 'openai-community/gpt2-medium',
-    'gpt2-large': 'openai-community/gpt2-large',
-    'gpt2-xl': 'openai-community/gpt2-xl',
-    'openai-gpt': 'openai-community/openai-gpt',
-    distilgpt2: 'distilbert/distilgpt2',
-    'bert-base-uncased': 'google-bert/bert-base-uncased',
-    'bert-base-cased': 'google-bert/bert-base-cased',
-    'bert-large-uncased': 'google-bert/bert-large-uncased',
-    'bert-large-cased': 'google-bert/bert-large-cased',
-    'bert-base-multilingual-cased': 'google-bert/bert-base-multilingual-cased',
-    'bert-base-multilingual-uncased': 'google-bert/bert-base-multilingual-uncased',
-    'bert-base-chinese': 'google-bert/bert-base-chinese',
-    'distilbert-base-uncased': 'distilbert/distilbert-base-uncased',
-    'distilbert-base-cased': 'distilbert/distilbert-base-cased',
-    'distilroberta-base': 'distilbert/distilroberta-base',
-    'roberta-base': 'FacebookAI/roberta-base',
-    'roberta-large': 'FacebookAI/roberta-large',
-    'xlm-roberta-base': 'FacebookAI/xlm-roberta-base',
-    'xlm-roberta-large': 'FacebookAI/xlm-roberta-large',
-    't5-small': 'google-t5/t5-small',
-    't5-base': 'google-t5/t5-base',
-    't5-large': 'google-t5/t5-large',
-    't5-3b': 'google-t5/t5-3b',
-    't5-11b': 'google-t5/t5-11b',
-    'albert-base-v2': 'albert/albert-base-v2',
-    'albert-large-v2': 'albert/albert-large-v2',
-    'xlnet-base-cased': 'xlnet/xlnet-base-cased',
-    'xlnet-large-cased': 'xlnet/xlnet-large-cased'
-};
-/** The namespaced id the Hub now serves a legacy bare id under, when it is one of the well-known ones. */
-function currentIdOfLegacy(bareId) {
-    return Object.hasOwn(LEGACY_CANONICAL, bareId.toLowerCase()) ? LEGACY_CANONICAL[bareId.toLowerCase()] : undefined;
 }
 
 
@@ -21730,7 +22152,7 @@ function renderText(report, opts) {
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
-/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6572);
+/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
@@ -22024,8 +22446,8 @@ const unreadableManifest = {
     }
 };
 
-// EXTERNAL MODULE: ./src/formats/registry.ts + 12 modules
-var registry = __nccwpck_require__(6572);
+// EXTERNAL MODULE: ./src/formats/registry.ts + 17 modules
+var registry = __nccwpck_require__(8461);
 ;// CONCATENATED MODULE: ./src/rules/schema-violation.ts
 
 const schemaViolation = {
@@ -22100,6 +22522,7 @@ const WHAT = {
     'local-path': 'a local path, which only exists on the machine that trained it',
     url: 'a URL, not a Hub id',
     placeholder: 'a placeholder, not a model id',
+    'ollama-library': 'an Ollama library model, not a Hugging Face id',
     empty: 'empty'
 };
 function recoveredHint(ref) {
@@ -22112,19 +22535,22 @@ function recoveredHint(ref) {
 const unresolvableUpstream = {
     id: 'unresolvable-upstream',
     meta: {
-        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead.',
+        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead ' +
+            '(for a merge parent: no other file names the merge parents by Hub id).',
         defaultSeverity: 'error',
         docs: 'docs/rules/unresolvable-upstream.md'
     },
     check({ artifact }) {
         const refs = (0,artifact_facts/* allUpstreams */.yF)(artifact);
         // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
-        if (refs.some(artifact_facts/* isDeclaredResolvable */.KP))
-            return [];
+        // Not for a merge's parents: one parent's id says nothing of another's, unless another file names them.
+        const covered = (ref) => ref.role === 'merge-parent'
+            ? refs.some((r) => r.role === 'merge-parent' && (0,artifact_facts/* isDeclaredResolvable */.KP)(r) && r.source.path !== ref.source.path)
+            : refs.some(artifact_facts/* isDeclaredResolvable */.KP);
         // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
         const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
         return refs
-            .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
+            .filter((ref) => ref.kind in WHAT && !covered(ref) && !linked.has(`${ref.source.path}\0${ref.source.field}`))
             .map((ref) => {
             const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
             const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';
@@ -22164,8 +22590,8 @@ const invalidHubId = {
     }
 };
 
-// EXTERNAL MODULE: ./src/lineage/classify.ts + 2 modules
-var classify = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lineage/classify.ts
+var classify = __nccwpck_require__(8231);
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
 
 
@@ -25365,6 +25791,202 @@ function parseLfsPointer(text) {
         return undefined;
     const size = Number(fields.size);
     return Number.isSafeInteger(size) ? { oid, size } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N0: () => (/* binding */ UNRECOGNISED_KEY),
+/* harmony export */   V1: () => (/* binding */ parseModelfile)
+/* harmony export */ });
+/* unused harmony export MODELFILE_INSTRUCTIONS */
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
+/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4291);
+
+
+/** The instructions Ollama accepts, lower-cased (its `isValidCommand`). */
+const MODELFILE_INSTRUCTIONS = new Set([
+    'from',
+    'adapter',
+    'parameter',
+    'template',
+    'system',
+    'license',
+    'message',
+    'requires',
+    'draft',
+    'renderer',
+    'parser'
+]);
+/** Where lines that are no Modelfile instruction (`RUN …`, `{"a": 1}`) are listed, so detection can refuse them. */
+const UNRECOGNISED_KEY = 'unrecognised';
+/** Instructions whose value starts with a word of its own: `PARAMETER <name> <value>`, `MESSAGE <role> <text>`. */
+const TWO_PART = {
+    parameter: ['name', 'value'],
+    message: ['role', 'content']
+};
+const isBlank = (c) => c === ' ' || c === '\t';
+const isNewline = (c) => c === '\n' || c === '\r';
+/** The offset where the line holding `from` ends (at its newline, or the end of the text). */
+function lineEnd(text, from) {
+    let i = from;
+    while (i < text.length && !isNewline(text[i]))
+        i++;
+    return i;
+}
+function skipBlanks(text, from, end) {
+    let i = from;
+    while (i < end && isBlank(text[i]))
+        i++;
+    return i;
+}
+/** One word: up to the next blank or newline. */
+function wordEnd(text, from, end) {
+    let i = from;
+    while (i < end && !isBlank(text[i]))
+        i++;
+    return i;
+}
+/** End of the value, blanks trimmed, before `end`. */
+function trimEnd(text, start, end) {
+    let e = end;
+    while (e > start && isBlank(text[e - 1]))
+        e--;
+    return e;
+}
+/**
+ * A value starting at `start` (blanks already skipped). Ollama ends a value at a newline once the
+ * text so far (trimmed) is unquoted or closes its quote, so `"""` and `"` values span lines.
+ * Each line is looked at once: the closing test only needs the line's own trimmed end.
+ */
+function readValue(text, start) {
+    const quote = text.startsWith('"""', start) ? '"""' : text[start] === '"' ? '"' : '';
+    let end = lineEnd(text, start);
+    let last = trimEnd(text, start, end);
+    for (;;) {
+        const closed = quote === '' || (last - start >= quote.length * 2 && text.startsWith(quote, last - quote.length));
+        if (closed) {
+            const inner = quote ? text.slice(start + quote.length, last - quote.length) : text.slice(start, last);
+            return { start, end: last, next: end, text: inner };
+        }
+        if (end >= text.length)
+            return { unclosed: start, quote };
+        // A blank line keeps the previous line's trimmed end, which did not close the quote either.
+        const lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+        end = lineEnd(text, lineStart);
+        const lineLast = trimEnd(text, lineStart, end);
+        if (lineLast > lineStart)
+            last = lineLast;
+    }
+}
+function stringNode(start, end, keyStart, keyEnd) {
+    return { start, end, keyStart, keyEnd };
+}
+/**
+ * The instruction whose name runs from `start` to `nameEnd` on a line ending at `end`: its value
+ * (with `PARAMETER`'s name or `MESSAGE`'s role first), and the offset after it.
+ */
+function readInstruction(text, key, span, lines) {
+    let at = skipBlanks(text, span.nameEnd, span.end);
+    const parts = TWO_PART[key];
+    let first;
+    if (parts) {
+        const firstEnd = wordEnd(text, at, span.end);
+        first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
+        at = skipBlanks(text, firstEnd, span.end);
+    }
+    const value = readValue(text, at);
+    if ('unclosed' in value) {
+        const where = lines.span(value.unclosed, value.unclosed + value.quote.length);
+        const name = text.slice(span.start, span.nameEnd);
+        const reason = `its ${name} value opens a \`${value.quote}\` quote on line ${where.line} that never closes: ` +
+            `end the value with \`${value.quote}\``;
+        return { problem: { reason, span: where } };
+    }
+    if (!parts || !first) {
+        return {
+            item: { value: value.text, node: stringNode(value.start, value.end, span.start, span.nameEnd) },
+            next: value.next
+        };
+    }
+    const children = new Map([
+        [parts[0], stringNode(first.start, first.end, first.start, first.end)],
+        [parts[1], stringNode(value.start, value.end, value.start, value.end)]
+    ]);
+    const node = {
+        start: span.start,
+        end: value.end,
+        keyStart: span.start,
+        keyEnd: span.nameEnd,
+        children
+    };
+    return { item: { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node }, next: value.next };
+}
+/**
+ * Parse a Modelfile. Never throws; the only problem is a quote that never closes (Ollama refuses
+ * such a file too). Lines that are not instructions are kept under `unrecognised`.
+ */
+function parseModelfile(text) {
+    // Ollama ends lines at CR as well as LF: count lone CRs as line breaks for positions (same offsets).
+    const lines = new _span_js__WEBPACK_IMPORTED_MODULE_0__/* .LineIndex */ .r(text.replace(/\r(?!\n)/g, '\n'));
+    const lists = new Map();
+    const add = (key, item) => {
+        const list = lists.get(key);
+        if (list)
+            list.push(item);
+        else
+            lists.set(key, [item]);
+    };
+    let i = text.startsWith('\uFEFF') ? 1 : 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (isBlank(c) || isNewline(c)) {
+            i++;
+            continue;
+        }
+        const end = lineEnd(text, i);
+        if (c === '#') {
+            i = end;
+            continue;
+        }
+        const nameEnd = wordEnd(text, i, end);
+        const key = text.slice(i, nameEnd).toLowerCase();
+        if (!MODELFILE_INSTRUCTIONS.has(key) || nameEnd >= end) {
+            // Not an instruction (or one with nothing after it, which Ollama refuses): kept as written.
+            const lineEndTrimmed = trimEnd(text, i, end);
+            add(UNRECOGNISED_KEY, { value: text.slice(i, lineEndTrimmed), node: stringNode(i, lineEndTrimmed, i, nameEnd) });
+            i = end;
+            continue;
+        }
+        const read = readInstruction(text, key, { start: i, nameEnd, end }, lines);
+        if ('problem' in read)
+            return read;
+        add(key, read.item);
+        i = read.next;
+    }
+    return { doc: toDocument(text, lists, lines) };
+}
+function toDocument(text, lists, lines) {
+    // Only the fixed instruction names (and `unrecognised`) become keys, so `__proto__` cannot be one.
+    const value = {};
+    const root = { start: 0, end: text.length, children: new Map() };
+    for (const [key, items] of lists) {
+        value[key] = items.map((item) => item.value);
+        const first = items[0].node;
+        const list = {
+            start: first.keyStart ?? first.start,
+            end: items[items.length - 1].node.end,
+            keyStart: first.keyStart,
+            keyEnd: first.keyEnd,
+            children: new Map(items.map((item, index) => [index, item.node]))
+        };
+        root.children.set(key, list);
+    }
+    return new _tree_document_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeDocument */ .Y(value, root, lines);
 }
 
 

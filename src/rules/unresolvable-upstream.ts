@@ -21,18 +21,23 @@ export const unresolvableUpstream: Rule = {
   id: 'unresolvable-upstream',
   meta: {
     description:
-      'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead.',
+      'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id ' +
+      'instead (for a merge parent: no other file names the merge parents by Hub id).',
     defaultSeverity: 'error',
     docs: 'docs/rules/unresolvable-upstream.md'
   },
   check({ artifact }) {
     const refs = allUpstreams(artifact);
     // A sibling manifest that declares a Hub id supplies what this one lacks: judge the artifact as a whole.
-    if (refs.some(isDeclaredResolvable)) return [];
+    // Not for a merge's parents: one parent's id says nothing of another's, unless another file names them.
+    const covered = (ref: UpstreamRef) =>
+      ref.role === 'merge-parent'
+        ? refs.some((r) => r.role === 'merge-parent' && isDeclaredResolvable(r) && r.source.path !== ref.source.path)
+        : refs.some(isDeclaredResolvable);
     // A path that leads to a local artifact (or is judged as one by the graph rules) is resolved there.
     const linked = new Set((artifact.parents ?? []).map((l) => `${l.source.path}\0${l.source.field}`));
     return refs
-      .filter((ref) => ref.kind in WHAT && !linked.has(`${ref.source.path}\0${ref.source.field}`))
+      .filter((ref) => ref.kind in WHAT && !covered(ref) && !linked.has(`${ref.source.path}\0${ref.source.field}`))
       .map((ref) => {
         const format = artifact.records.find((r) => r.path === ref.source.path)?.format ?? '';
         const suggestion = ref.id && !ref.invalidReason ? `\`${ref.id}\`` : 'the Hub id (`org/name`)';

@@ -53,7 +53,7 @@ describe('ollama-modelfile: the real Modelfiles (JUDGEMENTS.md)', () => {
       expect([prefix, rule, findings(rule, record)]).toEqual([prefix, rule, []]);
   });
 
-  it('reads the one saved as `makefile` (008) by content: a file with no extension is one when Ollama would take it', () => {
+  it('reads the one saved as `makefile` (008) by content, as any file with no extension that Ollama would take', () => {
     const f = configFixture('ollama/008');
     const read = readManifest(f.repoPath, f.bytes);
     expect(read.kind === 'record' && read.record.format).toBe('ollama-modelfile');

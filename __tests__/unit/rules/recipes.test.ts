@@ -73,3 +73,33 @@ describe('recipes', () => {
     expect(findings[0].message).toContain(QWEN);
   });
 });
+
+describe('unresolvable merge parents', () => {
+  const M = 'm/mergekit_config.yml';
+  const parent = (id: string | undefined, kind: 'hub-id' | 'local-path', raw: string, path = M) =>
+    upstream(path, { kind, id, raw, role: 'merge-parent', evidence: 'primary' });
+
+  it('reports a merge parent written as a path even when the other parents are Hub ids', () => {
+    const a = artifact('m', {
+      records: [
+        record(M, 'mergekit-config', {
+          upstreams: [parent(QWEN, 'hub-id', QWEN), parent(undefined, 'local-path', '/mnt/ft')]
+        })
+      ]
+    });
+    expect(run('unresolvable-upstream', a).map((f) => f.message)).toEqual([expect.stringContaining('"/mnt/ft"')]);
+  });
+
+  it('is silent when another file names the merge parents by Hub id', () => {
+    const card = 'm/README.md';
+    const a = artifact('m', {
+      records: [
+        record(M, 'mergekit-config', { upstreams: [parent(undefined, 'local-path', '/mnt/ft')] }),
+        record(card, 'hf-model-card', {
+          upstreams: [parent(QWEN, 'hub-id', QWEN, card), parent(LLAMA, 'hub-id', LLAMA, card)]
+        })
+      ]
+    });
+    expect(run('unresolvable-upstream', a)).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * End-to-end: a pull request that adds one file of each training-tool format (and a config of no
+ * known format, and a model card under another name), through dist/index.js against a loopback
+ * GitHub API. Every file is found by its content, and each error is annotated at its line.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { tempDir } from '../helpers/git-repo.js';
+import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';
+import { runAction } from '../helpers/run-action.js';
+
+const FILES: Record<string, string> = {
+  'train/axolotl/qlora.yml': [
+    'base_model: /data/models/Llama-3.1-8B',
+    'adapter: qlora',
+    'lora_r: 16',
+    'sequence_len: 4096',
+    'hub_model_id: acme/support-bot',
+    'datasets:',
+    '  - path: acme/tickets',
+    '    type: alpaca',
+    ''
+  ].join('\n'),
+  'train/llama-factory/sft.yaml': [
+    '### model',
+    'model_name_or_path: meta-llama/Llama 3.1-8B',
+    'stage: sft',
+    'finetuning_type: lora',
+    'template: llama3',
+    'dataset: alpaca_en_demo',
+    ''
+  ].join('\n'),
+  'train/mlx/lora_config.yaml': [
+    '# model passed on the command line',
+    'fine_tune_type: lora',
+    'iters: 600',
+    'data: data',
+    ''
+  ].join('\n'),
+  'train/torchtune/8B_lora.yaml': [
+    'model:',
+    '  _component_: torchtune.models.llama3.lora_llama3_8b',
+    'checkpointer:',
+    '  _component_: torchtune.training.FullModelHFCheckpointer',
+    '  checkpoint_dir: /tmp/Meta-Llama-3-8B-Instruct/',
+    '  model_type: LLAMA3',
+    ''
+  ].join('\n'),
+  'merges/slerp/mergekit_config.yml': [
+    'merge_method: slerp',
+    'base_model: Qwen/Qwen2.5-7B-Instruct',
+    'slices:',
+    '  - sources:',
+    '      - model: Qwen/Qwen2.5-7B-Instruct',
+    '        layer_range: [0, 28]',
+    '      - model: /mnt/ckpt/qwen-sft',
+    '        layer_range: [0, 28]',
+    'parameters:',
+    '  t: 0.5',
+    ''
+  ].join('\n'),
+  'models/merged/config.json': JSON.stringify(
+    { _name_or_path: '/home/u/ckpt/merged', architectures: ['Qwen2ForCausalLM'], model_type: 'qwen2' },
+    null,
+    2
+  ),
+  'serve/Modelfile': [
+    '# local build',
+    'FROM llama3.2:1b',
+    'PARAMETER temperature 0.2',
+    'SYSTEM """You help."""',
+    ''
+  ].join('\n'),
+  'train/custom/run.json': JSON.stringify({ lr: 2e-5, model_name_or_path: '/scratch/base' }, null, 2),
+  'models/sql/MODEL_CARD.md': [
+    '---',
+    'base_model: Qwen/Qwen2.5-3B-Instruct',
+    'license: mit',
+    '---',
+    '# SQL helper',
+    ''
+  ].join('\n')
+};
+
+const standIn = standInsClosedAfterEach();
+
+describe('training-tool configs in a pull request', () => {
+  it('finds every format by content and annotates each error at its line', async () => {
+    const dir = tempDir('lg-configs-pr-');
+    writeFiles(dir, FILES);
+    const gh = await standIn();
+    for (const path of Object.keys(FILES)) gh.files.push({ path, status: 'added' });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', 'd'.repeat(40)),
+      apiUrl: gh.server.url,
+      inputs: { 'report-file': 'report.json' }
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const errors = run.annotations
+      .filter((a) => a.startsWith('::error '))
+      .map((a) => /title=([a-z-]+),file=([^,]+),line=(\d+)/.exec(a)!.slice(1).join(' '))
+      .sort();
+    expect(errors).toEqual(
+      [
+        'invalid-hub-id train/llama-factory/sft.yaml 2',
+        'missing-attribution models/sql/MODEL_CARD.md 2',
+        'missing-upstream train/mlx/lora_config.yaml 2',
+        'unresolvable-upstream merges/slerp/mergekit_config.yml 7',
+        'unresolvable-upstream models/merged/config.json 2',
+        'unresolvable-upstream serve/Modelfile 2',
+        'unresolvable-upstream train/axolotl/qlora.yml 1',
+        'unresolvable-upstream train/custom/run.json 3',
+        'unresolvable-upstream train/torchtune/8B_lora.yaml 5'
+      ].sort()
+    );
+    // Recipes owe no license: only the card is asked for one (it has it), and no config is.
+    expect(run.annotations.join('\n')).not.toContain('title=missing-license');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+      artifacts: { dir: string; manifests: { path: string; format: string }[] }[];
+      run: { notes: string[] };
+    };
+    const formats = report.artifacts.flatMap((a) => a.manifests.map((m) => `${m.format} ${m.path}`)).sort();
+    expect(formats).toEqual(
+      [
+        'axolotl-config train/axolotl/qlora.yml',
+        'llamafactory-config train/llama-factory/sft.yaml',
+        'mlx-lm-lora-config train/mlx/lora_config.yaml',
+        'torchtune-config train/torchtune/8B_lora.yaml',
+        'mergekit-config merges/slerp/mergekit_config.yml',
+        'hf-model-config models/merged/config.json',
+        'ollama-modelfile serve/Modelfile',
+        'unrecognised-config train/custom/run.json',
+        'hf-model-card models/sql/MODEL_CARD.md'
+      ].sort()
+    );
+    // The file of no known format is listed in the run notes and in the job summary.
+    expect(report.run.notes.join('\n')).toMatch(/1 file looked like a training config .*train\/custom\/run\.json/);
+    expect(run.summary).toContain('train/custom/run.json');
+  }, 60000);
+});
