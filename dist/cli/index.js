@@ -13646,10 +13646,10 @@ const llamafactory_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 
 const llamafactory_config_ID = 'llamafactory-config';
 /**
- * Keys of LLaMA-Factory's own arguments. `model_name_or_path` alone is not enough: transformers'
- * example scripts and TRL configs use it too, but none of them has these.
+ * Keys of LLaMA-Factory's own arguments (training, and `llamafactory-cli export`'s). `model_name_or_path`
+ * alone is not enough: transformers' example scripts and TRL configs use it too, but none of them has these.
  */
-const LLAMAFACTORY_KEYS = ['finetuning_type', 'stage', 'template'];
+const LLAMAFACTORY_KEYS = ['finetuning_type', 'stage', 'template', 'export_dir', 'export_size', 'export_hub_model_id'];
 /**
  * LLaMA-Factory's training, export or chat config (`llamafactory-cli train x.yaml`, and the
  * `training_args.yaml` LlamaBoard saves). The run starts from `model_name_or_path`;
@@ -14325,9 +14325,13 @@ function readLineageLike(input, keys) {
     const record = (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyRecord */ .FR)(input, LINEAGE_LIKE_FORMAT);
     record.recipe = true;
     for (const key of keys) {
-        const role = key === 'adapter_name_or_path' ? 'upstream' : 'base';
-        if (key !== 'merge_method')
-            record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => role));
+        if (key === 'merge_method')
+            continue;
+        // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
+        if (key === 'adapter_name_or_path')
+            (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .addParentAt */ .ZS)(record, input, [key], 'upstream');
+        else
+            record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
     }
     return record;
 }
@@ -22535,8 +22539,8 @@ function recoveredHint(ref) {
 const unresolvableUpstream = {
     id: 'unresolvable-upstream',
     meta: {
-        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id instead ' +
-            '(for a merge parent: no other file names the merge parents by Hub id).',
+        description: 'An upstream is a local path, URL, placeholder or empty, and no manifest of the artifact names a Hub id ' +
+            'instead (for a merge parent: no other file names the merge parents by Hub id).',
         defaultSeverity: 'error',
         docs: 'docs/rules/unresolvable-upstream.md'
     },

@@ -8,10 +8,10 @@ import { countKeys, listItemsAt, textAt } from './training-config.js';
 const ID = 'llamafactory-config';
 
 /**
- * Keys of LLaMA-Factory's own arguments. `model_name_or_path` alone is not enough: transformers'
- * example scripts and TRL configs use it too, but none of them has these.
+ * Keys of LLaMA-Factory's own arguments (training, and `llamafactory-cli export`'s). `model_name_or_path`
+ * alone is not enough: transformers' example scripts and TRL configs use it too, but none of them has these.
  */
-const LLAMAFACTORY_KEYS = ['finetuning_type', 'stage', 'template'];
+const LLAMAFACTORY_KEYS = ['finetuning_type', 'stage', 'template', 'export_dir', 'export_size', 'export_hub_model_id'];
 
 /**
  * LLaMA-Factory's training, export or chat config (`llamafactory-cli train x.yaml`, and the

@@ -3,6 +3,7 @@ import { datasetAt } from './declarations.js';
 import type { ManifestFormat } from './format.js';
 import { readMlxTrainingArgs } from './mlx-adapter-config.js';
 import { countKeys } from './training-config.js';
+import { isObject } from './fields.js';
 
 const ID = 'mlx-lm-lora-config';
 
@@ -42,7 +43,10 @@ export const mlxLmLoraConfig: ManifestFormat = {
   schema,
   // Two of its own keys, so one shared word (`iters`, `save_every`) does not claim a stranger's YAML.
   detect(value) {
-    return countKeys(value, MLX_LM_KEYS) >= 2;
+    // People copy the command line's spelling (`steps-per-eval`) into the YAML; mlx_lm then ignores
+    // those keys, but they still say whose config this is.
+    const keys = isObject(value) ? Object.fromEntries(Object.keys(value).map((k) => [k.replace(/-/g, '_'), true])) : {};
+    return countKeys(keys, MLX_LM_KEYS) >= 2;
   },
   read(input) {
     const record = readMlxTrainingArgs(input, ID);

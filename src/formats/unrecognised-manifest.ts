@@ -4,7 +4,7 @@
  * has, and say what it is not, so nothing is skipped silently.
  */
 import type { LineageRecord } from '../lineage/record.js';
-import { emptyRecord, licenseIdAt, upstreamsAt } from './declarations.js';
+import { addParentAt, emptyRecord, licenseIdAt, upstreamsAt } from './declarations.js';
 import { hasKey, isObject, own } from './fields.js';
 import type { FormatInput } from './format.js';
 import { MENS_V3_FORMATS } from './mens-adapter-manifest-v3.js';
@@ -145,8 +145,10 @@ export function readLineageLike(input: FormatInput, keys: readonly string[]): Li
   const record = emptyRecord(input, LINEAGE_LIKE_FORMAT);
   record.recipe = true;
   for (const key of keys) {
-    const role = key === 'adapter_name_or_path' ? 'upstream' : 'base';
-    if (key !== 'merge_method') record.upstreams.push(...upstreamsAt(input, [key], () => role));
+    if (key === 'merge_method') continue;
+    // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
+    if (key === 'adapter_name_or_path') addParentAt(record, input, [key], 'upstream');
+    else record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
   }
   return record;
 }
