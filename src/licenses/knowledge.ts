@@ -19,6 +19,15 @@ export interface FamilyMatch {
   source: string;
 }
 
+/**
+ * What the family table infers from the name alone of an id under an org it knows nothing about
+ * (`someone/llama-2-7b-chat-hf`): never proof — a re-upload, a fine-tune, or a name borrowed.
+ */
+export interface NameInference extends FamilyMatch {
+  /** The family's original the name most resembles (`meta-llama/llama-2-7b-chat-hf`), for fix hints only. */
+  likelyOriginal: string;
+}
+
 interface CompiledFamily {
   family: string;
   license: string;
@@ -148,6 +157,31 @@ export class LicenseKnowledge {
       license: mirrored.license,
       canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
       source: mirrored.source
+    };
+  }
+
+  /**
+   * The family an id's name alone points to, whatever its org (`someone/llama-2-7b-chat-hf`,
+   * `x/Meta-Llama-3-8B-Instruct-GGUF`, `z/Qwen2.5-7B-Instruct-AWQ`): the name without mirror
+   * suffixes must match a family's pattern, which is anchored at the start of the name and ends
+   * on a separator, so `TinyLlama-1.1B`, `CodeLlama-7b`, `vicuna-7b`, `llava-1.5-7b` and
+   * `Llama-3.1-8B` (for Llama 3) do not match. Undefined when `family` already knows the id
+   * (an original or a mirror's copy) or nothing matches.
+   */
+  familyByName(hubId: string): NameInference | undefined {
+    const id = splitId(hubId);
+    if (!id || this.family(hubId)) return undefined;
+    const name = stripMirrorSuffixes(id.name);
+    const match = name ? this.families.find((f) => f.name.test(name)) : undefined;
+    if (!match) return undefined;
+    const canonicalName = match.canonicalName
+      ? name.replace(match.canonicalName.match, match.canonicalName.replace)
+      : name;
+    return {
+      family: match.family,
+      license: match.license,
+      source: match.source,
+      likelyOriginal: `${match.canonicalOrg}/${canonicalName}`
     };
   }
 
