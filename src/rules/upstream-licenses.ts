@@ -33,9 +33,10 @@ function hubLicense(info: { license?: string; licenseName?: string }): string | 
 export function nameInferenceHint(u: Pick<UpstreamLicense, 'id' | 'byName'>): string {
   if (!u.byName) return '';
   return (
-    ` ${u.id}'s license is an inference from its name (it looks like ${u.byName.family}); to make the ` +
-    `lineage primary evidence, declare the original upstream (e.g. \`base_model: ${u.byName.likelyOriginal}\`), ` +
-    'or list it in lineage.yaml `upstreams:` with `relation: upstream` and its `license`.'
+    ` ${u.id}'s license is an inference from its name (it looks like ${u.byName.family}, not proof): to make ` +
+    `it primary evidence, declare the original upstream it was made from (e.g. \`base_model: ` +
+    `${u.byName.likelyOriginal}\`, if the weights are that model's), or list the original in lineage.yaml ` +
+    '`upstreams:` with `relation: upstream` and its `license`.'
   );
 }
 
