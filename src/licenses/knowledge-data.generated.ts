@@ -726,6 +726,51 @@ export const LICENSE_DATA = {
     "lmstudio-community",
     "NousResearch"
   ],
+  "modelscope-orgs": [
+    {
+      "org": "LLM-Research",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1613-L1614 (meta-llama/Meta-Llama-3-8B = LLM-Research/Meta-Llama-3-8B; also google/gemma-2-9b L770-L771, microsoft/Phi-3-mini-4k-instruct L2373-L2374)"
+    },
+    {
+      "org": "AI-ModelScope",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L737-L738 (google/gemma-2b = AI-ModelScope/gemma-2b; also mistralai/Mistral-7B-v0.1 L2038-L2039, bigscience/bloom-560m L221-L222)"
+    },
+    {
+      "org": "Shanghai_AI_Laboratory",
+      "hub": "internlm",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1342-L1343 (internlm/internlm2-7b = Shanghai_AI_Laboratory/internlm2-7b)"
+    },
+    {
+      "org": "ZhipuAI",
+      "hub": "zai-org",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L274-L275 (zai-org/chatglm3-6b, formerly THUDM/chatglm3-6b, = ZhipuAI/chatglm3-6b)"
+    },
+    {
+      "org": "01ai",
+      "hub": "01-ai",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L3500-L3501 (01-ai/Yi-6B = 01ai/Yi-6B)"
+    },
+    {
+      "org": "qwen",
+      "hub": "Qwen",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/2ac972d6e7a4266d1b5163db2bc02d844542ea7f/src/llmtuner/extras/constants.py#L863-L865 (Qwen/Qwen1.5-7B-Chat = qwen/Qwen1.5-7B-Chat; now written Qwen/ on both hubs)"
+    },
+    {
+      "org": "deepseek-ai",
+      "hub": "deepseek-ai",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L416-L417 (deepseek-ai/DeepSeek-V2-Lite on both hubs)"
+    },
+    {
+      "org": "baichuan-inc",
+      "hub": "baichuan-inc",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/002f58ef8e861a20df8bff1fc64db1b9f295d46b/src/llamafactory/extras/constants.py (\"Baichuan2-7B-Base\": baichuan-inc/Baichuan2-7B-Base on both hubs)"
+    }
+  ],
   "families": [
     {
       "family": "Llama 2",
