@@ -357,6 +357,50 @@ export const LICENSE_DATA = {
       "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
     },
     {
+      "id": "glm-4",
+      "aliases": [
+        "glm-4-9b-license",
+        "the glm-4-9b license"
+      ],
+      "family": "GLM-4",
+      "display": "The glm-4-9b License",
+      "written-as": "license-name",
+      "attribution": {
+        "duty": "Give recipients a copy of the license, prominently display \"Built with glm-4\" (website, user interface, blog post, about page or product documentation), and keep the copyright and license notice in all copies or substantial portions.",
+        "text": "Built with glm-4",
+        "markers": [
+          "Built with glm-4"
+        ]
+      },
+      "naming-prefix": "glm-4",
+      "non-commercial": false,
+      "flow-down": true,
+      "restrictions": [
+        "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+        "AI models created, trained or fine-tuned with the materials must have \"glm-4\" at the beginning of their name",
+        "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+        "no use that endangers national security and unity, harms the public interest, or infringes the rights of others"
+      ],
+      "permissive": false,
+      "source": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"
+    },
+    {
+      "id": "internlm-license",
+      "aliases": [
+        "internlm"
+      ],
+      "family": "InternLM",
+      "display": "InternLM model weights terms (InternLM, InternLM2, InternLM2.5)",
+      "written-as": "license-name",
+      "non-commercial": false,
+      "flow-down": false,
+      "restrictions": [
+        "weights are fully open for academic research; commercial use is free but needs a commercial license, applied for through the form the model card links"
+      ],
+      "permissive": false,
+      "source": "https://huggingface.co/internlm/internlm2-20b/commit/f363ea8a116b3ea829c7a068ca24bc9d3e668083"
+    },
+    {
       "id": "yi-license",
       "family": "Yi",
       "display": "Yi Series Models License Agreement",
@@ -970,6 +1014,40 @@ export const LICENSE_DATA = {
       "name": "^chatglm2-6b(-|$)",
       "license": "chatglm2-6b-license",
       "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+    },
+    {
+      "family": "GLM-4-0414",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^glm-(4|z1)-(9|32)b-0414(-|$)",
+      "license": "mit",
+      "source": "https://huggingface.co/THUDM/GLM-4-9B-0414/discussions/2"
+    },
+    {
+      "family": "GLM-4-9B",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^glm-4v?-9b(?!-0414)(-|$)",
+      "license": "glm-4",
+      "source": "https://huggingface.co/THUDM/glm-4-9b/blob/3c58857cc61c5c226fb07c3162e5a8ae9dce52a3/README.md"
+    },
+    {
+      "family": "InternLM3",
+      "canonical-org": "internlm",
+      "name": "^internlm3-8b-instruct(-|$)",
+      "license": "apache-2.0",
+      "source": "https://huggingface.co/internlm/internlm3-8b-instruct"
+    },
+    {
+      "family": "InternLM / InternLM2 / InternLM2.5",
+      "canonical-org": "internlm",
+      "name": "^(internlm-(chat-)?(7b|20b)|internlm2(_5)?-(base-|chat-)?(1_8b|7b|20b))(-|$)",
+      "license": "internlm-license",
+      "source": "https://huggingface.co/internlm/internlm2_5-7b-chat/commit/4434a5ffc2582f9d5ac45085043ed3e3264f0a9b"
     },
     {
       "family": "Yi",
