@@ -173,7 +173,7 @@ describe('url', () => {
     'https://huggingface.co/',
     'https://huggingface.co/org/bad--name',
     'https://github.com/tiiuae/falcon',
-    'https://modelscope.cn/models/qwen/Qwen2-7B',
+    'https://modelscope.cn/models/someone/Qwen2-7B', // a ModelScope org with no documented Hub org
     's3://bucket/models/llama',
     'ftp://huggingface.co/acme/widget'
   ])('%s is a URL naming no Hub model', (raw) => {

@@ -117,6 +117,23 @@ describe('classifyUpstream on ModelScope download folders', () => {
   });
 });
 
+describe('classifyUpstream on ModelScope URLs', () => {
+  it('reads a model page URL as the Hub id where the org is documented', () => {
+    expect(classifyUpstream('https://modelscope.cn/models/qwen/Qwen2-7B')).toEqual({
+      kind: 'url',
+      id: 'Qwen/Qwen2-7B',
+      evidence: 'inferred',
+      recovered:
+        'recovered the ModelScope id qwen/Qwen2-7B from the ModelScope URL, which is Qwen/Qwen2-7B on the ' +
+        "Hugging Face Hub (ModelScope's qwen is Qwen on the Hub)"
+    });
+    expect(classifyUpstream('https://www.modelscope.cn/models/ZhipuAI/chatglm3-6b/summary')).toMatchObject({
+      id: 'zai-org/chatglm3-6b'
+    });
+    expect(classifyUpstream('https://modelscope.cn/models/someone/foo')).toEqual({ kind: 'url', evidence: 'primary' });
+  });
+});
+
 describe('through the engine', () => {
   it('PEFT on a ModelScope download folder: the fix offers the Hub id, never the ModelScope name', async () => {
     const root = tempDir('lg-modelscope-');
