@@ -17,12 +17,12 @@ const CARD_FIX =
   'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
 
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
-function onPlaceholder(decl: LicenseDecl, dir: string): FindingDraft {
+function onPlaceholder(decl: LicenseDecl, dir: string, format: string | undefined): FindingDraft {
   const value = placeholderLicenseOf(decl) ?? '';
   const { field, path, at } = decl.source;
   const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
   const fix =
-    field === 'licence' || field === 'license' || field.startsWith('license[')
+    format === 'hf-model-card'
       ? `Replace ${quote(value)} in the front matter of ${path} with the artifact's real license (${CARD_FIX})` +
         `${misspelt}; for a derivative start from the upstream's license.`
       : `Write the artifact's real license at \`${field}\` in ${path} (a Hub or SPDX id, or a name and a link).`;
@@ -48,7 +48,10 @@ export const missingLicense: Rule = {
   check({ artifact }) {
     if (manifestRecords(artifact).length === 0 || isRecipeOnly(artifact) || artifactLicense(artifact)) return [];
     const placeholder = placeholderLicenses(artifact)[0];
-    if (placeholder) return [onPlaceholder(placeholder, artifact.dir)];
+    if (placeholder) {
+      const format = artifact.records.find((r) => r.license === placeholder)?.format;
+      return [onPlaceholder(placeholder, artifact.dir, format)];
+    }
     const anchor = anchorRecord(artifact, ['hf-model-card', 'lineage-manifest'])!;
     return [
       {

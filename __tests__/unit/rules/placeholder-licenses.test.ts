@@ -64,6 +64,18 @@ describe('missing-license on a placeholder', () => {
     expect(g.fix).not.toContain('spell the key');
   });
 
+  it('in lineage.yaml, asks for the license at the field that holds the placeholder', () => {
+    const a = artifact('a', {
+      records: [record(LINEAGE, 'lineage-manifest', { license: { id: 'TBD', source: at(LINEAGE, 'license.id', 5) } })]
+    });
+    const [f] = run('missing-license', a);
+    expect(f).toMatchObject({ path: LINEAGE, line: 5 });
+    expect(f.message).toContain('`license.id` in a/lineage.yaml (line 5) says "TBD", a placeholder');
+    expect(f.fix).toBe(
+      "Write the artifact's real license at `license.id` in a/lineage.yaml (a Hub or SPDX id, or a name and a link)."
+    );
+  });
+
   it('`other` with a license_name or a license_link is a license (unknown-license judges it)', () => {
     const named = artifact('a', { records: [card('other', 'license', { link: 'LICENSE' })] });
     expect(run('missing-license', named)).toEqual([]);
