@@ -889,7 +889,15 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
   const lic = (name, description, front, expect) =>
     add(g, name, description, { files: { [R]: card(`base_model: Qwen/Qwen3-4B\n${front}`) }, expect });
   lic('license-unknown', 'an unknown SPDX id', 'license: totally-made-up-1.0\n', rule('unknown-license', R));
-  lic('license-other-no-name', '`other` without license_name', 'license: other\n', rule('unknown-license', R));
+  // Placeholders declare no license (issue #11): missing-license, not unknown-license.
+  lic('license-other-no-name', '`other` without license_name', 'license: other\n', rule('missing-license', R));
+  lic('license-trl-placeholder', "TRL's `licence: license`", 'licence: license\n', rule('missing-license', R));
+  lic(
+    'license-more-information-needed',
+    '`[More Information Needed]`',
+    'license: "[More Information Needed]"\n',
+    rule('missing-license', R)
+  );
   lic('license-with', 'an expression with WITH', 'license: "Apache-2.0 WITH LLVM-exception"\n', {
     exit: 1,
     findings: [finding('unknown-license', R)]

@@ -1,6 +1,7 @@
 import schema from '../../schemas/hf-model-card.schema.json' with { type: 'json' };
 import { classifyDatasetId } from '../lineage/classify.js';
-import type { DatasetRef, LicenseDecl, LineageRecord, UpstreamRole } from '../lineage/record.js';
+import type { DatasetRef, FormatNote, LicenseDecl, LineageRecord, UpstreamRole } from '../lineage/record.js';
+import { isPlaceholderLicense } from '../licenses/placeholder.js';
 import { emptyRecord, upstreamsAt } from './declarations.js';
 import { hasKey, isObject, own, sourceAt, stringAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
@@ -51,22 +52,35 @@ function roleFor(relation: unknown): (count: number) => UpstreamRole {
 
 /**
  * The card's license: `license` (a Hub id or a list, the first entry counts), with `license_name`
- * and `license_link` for `other`. TRL's card template writes the key as `licence`; it means the same.
+ * and `license_link` for `other`. TRL's card template writes the key as `licence` (holding the
+ * word `license` when no license was given, a placeholder): read when `license` is absent, with a
+ * note that the Hub does not read it.
  */
-function readLicense(input: FormatInput): LicenseDecl | undefined {
+function readLicense(input: FormatInput): { decl?: LicenseDecl; note?: FormatNote } {
   const key = ['license', 'licence'].find((k) => hasKey(input.doc.value, k));
   const written = key === undefined ? undefined : own(input.doc.value, key);
   const id = key === undefined ? undefined : stringAt(input, Array.isArray(written) ? [key, 0] : [key]);
   const name = stringAt(input, ['license_name']);
   const link = stringAt(input, ['license_link']);
   const source = id?.source ?? name?.source ?? link?.source;
-  if (!source) return undefined;
-  return {
+  if (!source) return {};
+  const decl: LicenseDecl = {
     ...(id ? { id: id.value } : {}),
     ...(name ? { name: name.value } : {}),
     ...(link ? { link: link.value } : {}),
     source
   };
+  if (key !== 'licence' || !id || isPlaceholderLicense(id.value)) return { decl };
+  const note: FormatNote = {
+    kind: 'misspelt-key',
+    message:
+      `\`licence\` in ${id.source.path} (line ${id.source.at.line}) is a misspelling of \`license\`: the gate reads ` +
+      `${JSON.stringify(id.value.slice(0, 120))} as the card's license, but the Hub reads only \`license\`, ` +
+      'so the model page shows no license.',
+    fix: `Rename the key to \`license\` in ${id.source.path}.`,
+    source: id.source
+  };
+  return { decl, note };
 }
 
 /** `datasets:` entries (a list, or a single id), each with what it names on the Hub. */
@@ -100,7 +114,8 @@ export const hfModelCard: ManifestFormat = {
     if (typeof relation === 'string')
       record.relation = { value: relation, source: sourceAt(input, ['base_model_relation']) };
     const license = readLicense(input);
-    if (license) record.license = license;
+    if (license.decl) record.license = license.decl;
+    if (license.note) record.notes.push(license.note);
     record.datasets.push(...readDatasets(input));
     // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
     const name = stringAt(input, ['model_name']) ?? stringAt(input, ['model-index', 0, 'name']);

@@ -357,6 +357,50 @@ export const LICENSE_DATA = {
       "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
     },
     {
+      "id": "glm-4",
+      "aliases": [
+        "glm-4-9b-license",
+        "the glm-4-9b license"
+      ],
+      "family": "GLM-4",
+      "display": "The glm-4-9b License",
+      "written-as": "license-name",
+      "attribution": {
+        "duty": "Give recipients a copy of the license, prominently display \"Built with glm-4\" (website, user interface, blog post, about page or product documentation), and keep the copyright and license notice in all copies or substantial portions.",
+        "text": "Built with glm-4",
+        "markers": [
+          "Built with glm-4"
+        ]
+      },
+      "naming-prefix": "glm-4",
+      "non-commercial": false,
+      "flow-down": true,
+      "restrictions": [
+        "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+        "AI models created, trained or fine-tuned with the materials must have \"glm-4\" at the beginning of their name",
+        "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+        "no use that endangers national security and unity, harms the public interest, or infringes the rights of others"
+      ],
+      "permissive": false,
+      "source": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"
+    },
+    {
+      "id": "internlm-license",
+      "aliases": [
+        "internlm"
+      ],
+      "family": "InternLM",
+      "display": "InternLM model weights terms (InternLM, InternLM2, InternLM2.5)",
+      "written-as": "license-name",
+      "non-commercial": false,
+      "flow-down": false,
+      "restrictions": [
+        "weights are fully open for academic research; commercial use is free but needs a commercial license, applied for through the form the model card links"
+      ],
+      "permissive": false,
+      "source": "https://huggingface.co/internlm/internlm2-20b/commit/f363ea8a116b3ea829c7a068ca24bc9d3e668083"
+    },
+    {
       "id": "yi-license",
       "family": "Yi",
       "display": "Yi Series Models License Agreement",
@@ -726,6 +770,51 @@ export const LICENSE_DATA = {
     "lmstudio-community",
     "NousResearch"
   ],
+  "modelscope-orgs": [
+    {
+      "org": "LLM-Research",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1613-L1614 (meta-llama/Meta-Llama-3-8B = LLM-Research/Meta-Llama-3-8B; also google/gemma-2-9b L770-L771, microsoft/Phi-3-mini-4k-instruct L2373-L2374)"
+    },
+    {
+      "org": "AI-ModelScope",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L737-L738 (google/gemma-2b = AI-ModelScope/gemma-2b; also mistralai/Mistral-7B-v0.1 L2038-L2039, bigscience/bloom-560m L221-L222)"
+    },
+    {
+      "org": "Shanghai_AI_Laboratory",
+      "hub": "internlm",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1342-L1343 (internlm/internlm2-7b = Shanghai_AI_Laboratory/internlm2-7b)"
+    },
+    {
+      "org": "ZhipuAI",
+      "hub": "zai-org",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L274-L275 (zai-org/chatglm3-6b, formerly THUDM/chatglm3-6b, = ZhipuAI/chatglm3-6b)"
+    },
+    {
+      "org": "01ai",
+      "hub": "01-ai",
+      "modelscope-only": true,
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L3500-L3501 (01-ai/Yi-6B = 01ai/Yi-6B)"
+    },
+    {
+      "org": "qwen",
+      "hub": "Qwen",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/2ac972d6e7a4266d1b5163db2bc02d844542ea7f/src/llmtuner/extras/constants.py#L863-L865 (Qwen/Qwen1.5-7B-Chat = qwen/Qwen1.5-7B-Chat; now written Qwen/ on both hubs)"
+    },
+    {
+      "org": "deepseek-ai",
+      "hub": "deepseek-ai",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L416-L417 (deepseek-ai/DeepSeek-V2-Lite on both hubs)"
+    },
+    {
+      "org": "baichuan-inc",
+      "hub": "baichuan-inc",
+      "source": "https://github.com/hiyouga/LLaMA-Factory/blob/002f58ef8e861a20df8bff1fc64db1b9f295d46b/src/llamafactory/extras/constants.py (\"Baichuan2-7B-Base\": baichuan-inc/Baichuan2-7B-Base on both hubs)"
+    }
+  ],
   "families": [
     {
       "family": "Llama 2",
@@ -925,6 +1014,40 @@ export const LICENSE_DATA = {
       "name": "^chatglm2-6b(-|$)",
       "license": "chatglm2-6b-license",
       "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+    },
+    {
+      "family": "GLM-4-0414",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^glm-(4|z1)-(9|32)b-0414(-|$)",
+      "license": "mit",
+      "source": "https://huggingface.co/THUDM/GLM-4-9B-0414/discussions/2"
+    },
+    {
+      "family": "GLM-4-9B",
+      "canonical-org": "THUDM",
+      "orgs": [
+        "zai-org"
+      ],
+      "name": "^glm-4v?-9b(?!-0414)(-|$)",
+      "license": "glm-4",
+      "source": "https://huggingface.co/THUDM/glm-4-9b/blob/3c58857cc61c5c226fb07c3162e5a8ae9dce52a3/README.md"
+    },
+    {
+      "family": "InternLM3",
+      "canonical-org": "internlm",
+      "name": "^internlm3-8b-instruct(-|$)",
+      "license": "apache-2.0",
+      "source": "https://huggingface.co/internlm/internlm3-8b-instruct"
+    },
+    {
+      "family": "InternLM / InternLM2 / InternLM2.5",
+      "canonical-org": "internlm",
+      "name": "^(internlm-(chat-)?(7b|20b)|internlm2(_5)?-(base-|chat-)?(1_8b|7b|20b))(-|$)",
+      "license": "internlm-license",
+      "source": "https://huggingface.co/internlm/internlm2_5-7b-chat/commit/4434a5ffc2582f9d5ac45085043ed3e3264f0a9b"
     },
     {
       "family": "Yi",

@@ -40,8 +40,17 @@ export interface RawFamily {
   readonly source: string;
 }
 
+/** A ModelScope org and the Hub org publishing the same weights (none: found by family name). */
+export interface RawModelScopeOrg {
+  readonly org: string;
+  readonly hub?: string;
+  readonly 'modelscope-only'?: boolean;
+  readonly source: string;
+}
+
 export interface RawKnowledgeData {
   readonly licenses: readonly RawLicenseEntry[];
   readonly 'mirror-orgs'?: readonly string[];
+  readonly 'modelscope-orgs'?: readonly RawModelScopeOrg[];
   readonly families: readonly RawFamily[];
 }

@@ -4,7 +4,7 @@
  * be inferred from a Hub id, and the policy's additions. Engineering summary, not legal advice.
  */
 import { LICENSE_DATA } from './knowledge-data.generated.js';
-import type { RawFamily, RawKnowledgeData, RawLicenseEntry } from './knowledge-types.js';
+import type { RawFamily, RawKnowledgeData, RawLicenseEntry, RawModelScopeOrg } from './knowledge-types.js';
 import { MAX_LICENSE_ID_LENGTH, toLicenseEntry, type LicenseEntry } from './license-entry.js';
 
 export type { LicenseAttribution, LicenseEntry } from './license-entry.js';
@@ -17,6 +17,15 @@ export interface FamilyMatch {
   canonicalId?: string;
   /** Where the family's license is stated. */
   source: string;
+}
+
+/**
+ * What the family table infers from the name alone of an id under an org it knows nothing about
+ * (`someone/llama-2-7b-chat-hf`): never proof — a re-upload, a fine-tune, or a name borrowed.
+ */
+export interface NameInference extends FamilyMatch {
+  /** The family's original the name most resembles (`meta-llama/llama-2-7b-chat-hf`), for fix hints only. */
+  likelyOriginal: string;
 }
 
 interface CompiledFamily {
@@ -69,6 +78,30 @@ export function stripMirrorSuffixes(name: string): string {
   return out;
 }
 
+/** A ModelScope id read as the Hugging Face id of the same weights. */
+export interface ModelScopeMatch {
+  /** The Hub id (`meta-llama/Meta-Llama-3-8B-Instruct`). */
+  hubId: string;
+  /** How it was found, for `recovered` notes. */
+  how: string;
+  /** Where the org mapping is documented. */
+  source: string;
+}
+
+/** The family a name (mirror suffixes stripped) matches, and the original's id it points to. */
+function byName(
+  families: readonly CompiledFamily[],
+  written: string
+): { family: CompiledFamily; original: string } | undefined {
+  const name = stripMirrorSuffixes(written);
+  const family = name ? families.find((f) => f.name.test(name)) : undefined;
+  if (!family) return undefined;
+  const canonical = family.canonicalName
+    ? name.replace(family.canonicalName.match, family.canonicalName.replace)
+    : name;
+  return { family, original: `${family.canonicalOrg}/${canonical}` };
+}
+
 export class LicenseKnowledge {
   private static builtinInstance: LicenseKnowledge | undefined;
 
@@ -78,7 +111,8 @@ export class LicenseKnowledge {
   private constructor(
     readonly entries: readonly LicenseEntry[],
     private readonly families: readonly CompiledFamily[],
-    private readonly mirrorOrgs: ReadonlySet<string>
+    private readonly mirrorOrgs: ReadonlySet<string>,
+    private readonly modelScopeOrgs: ReadonlyMap<string, RawModelScopeOrg> = new Map()
   ) {
     for (const entry of entries) this.byId.set(entry.id.toLowerCase(), entry);
     for (const entry of entries) {
@@ -98,7 +132,8 @@ export class LicenseKnowledge {
     return new LicenseKnowledge(
       data.licenses.map((raw: RawLicenseEntry) => toLicenseEntry(raw, 'builtin')),
       data.families.map(compileFamily),
-      new Set(mirrors.map((o) => o.toLowerCase()))
+      new Set(mirrors.map((o) => o.toLowerCase())),
+      new Map((data['modelscope-orgs'] ?? []).map((o) => [o.org.toLowerCase(), o]))
     );
   }
 
@@ -112,7 +147,7 @@ export class LicenseKnowledge {
     // A Map keeps a replaced entry in its original place; a later policy entry wins over an earlier one.
     const merged = new Map(this.entries.map((e) => [e.id.toLowerCase(), e]));
     for (const entry of added) merged.set(entry.id.toLowerCase(), entry);
-    return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs);
+    return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs, this.modelScopeOrgs);
   }
 
   /**
@@ -136,19 +171,59 @@ export class LicenseKnowledge {
     const original = this.families.find((f) => f.orgs.has(org) && f.name.test(id.name));
     if (original) return { family: original.family, license: original.license, source: original.source };
     if (!this.mirrorOrgs.has(org) && !/-gguf$/i.test(id.name)) return undefined;
-    const name = stripMirrorSuffixes(id.name);
-    if (!name) return undefined;
-    const mirrored = this.families.find((f) => f.name.test(name));
+    const mirrored = byName(this.families, id.name);
     if (!mirrored) return undefined;
-    const canonicalName = mirrored.canonicalName
-      ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace)
-      : name;
+    const f = mirrored.family;
+    return { family: f.family, license: f.license, canonicalId: mirrored.original, source: f.source };
+  }
+
+  /**
+   * The family an id's name alone points to, whatever its org (`someone/llama-2-7b-chat-hf`,
+   * `x/Meta-Llama-3-8B-Instruct-GGUF`, `z/Qwen2.5-7B-Instruct-AWQ`): the name without mirror
+   * suffixes must match a family's pattern, which is anchored at the start of the name and ends
+   * on a separator, so `TinyLlama-1.1B`, `CodeLlama-7b`, `vicuna-7b`, `llava-1.5-7b` and
+   * `Llama-3.1-8B` (for Llama 3) do not match. Undefined when `family` already knows the id
+   * (an original or a mirror's copy) or nothing matches.
+   */
+  familyByName(hubId: string): NameInference | undefined {
+    const id = splitId(hubId);
+    if (!id || this.family(hubId)) return undefined;
+    const match = byName(this.families, id.name);
+    if (!match) return undefined;
+    const { family: f, original } = match;
+    return { family: f.family, license: f.license, source: f.source, likelyOriginal: original };
+  }
+
+  /**
+   * The Hugging Face id of a ModelScope id (`LLM-Research/Meta-Llama-3-8B-Instruct` →
+   * `meta-llama/Meta-Llama-3-8B-Instruct`, `ZhipuAI/chatglm3-6b` → `zai-org/chatglm3-6b`), where
+   * data/licenses.yaml `modelscope-orgs` documents the org: its Hub org, or — for orgs that
+   * re-upload many publishers' weights — the family the name matches. Undefined otherwise: a
+   * ModelScope id is never passed off as a Hub id.
+   */
+  modelScopeToHub(modelScopeId: string): ModelScopeMatch | undefined {
+    const id = splitId(modelScopeId);
+    const org = id && this.modelScopeOrgs.get(id.org.toLowerCase());
+    if (!id || !org) return undefined;
+    if (org.hub) {
+      const hubId = `${org.hub}/${id.name}`;
+      const how = `ModelScope's ${org.org} is ${org.hub} on the Hub`;
+      return { hubId, how, source: org.source };
+    }
+    const match = byName(this.families, id.name);
+    if (!match) return undefined;
     return {
-      family: mirrored.family,
-      license: mirrored.license,
-      canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
-      source: mirrored.source
+      hubId: match.original,
+      how:
+        `ModelScope's ${org.org} re-uploads other publishers' weights; ${id.name} is ${match.family.family}, ` +
+        `published on the Hub by ${match.family.canonicalOrg}`,
+      source: org.source
     };
+  }
+
+  /** Whether an id written with this org is a ModelScope id (no Hub org publishes those weights under it). */
+  isModelScopeOnlyOrg(org: string): boolean {
+    return this.modelScopeOrgs.get(org.toLowerCase())?.['modelscope-only'] === true;
   }
 
   /** The original a mirror's copy was made from, when the family table knows its publisher. */

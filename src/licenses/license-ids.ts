@@ -1,5 +1,6 @@
 import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { LICENSE_DATA } from './knowledge-data.generated.js';
+import { isPlaceholderLicense } from './placeholder.js';
 
 /**
  * License ids the Hugging Face Hub accepts in a card's `license` field
@@ -103,13 +104,17 @@ export const KNOWN_LICENSE_NAMES: ReadonlySet<string> = new Set(
 
 const SPDX_LOWER: ReadonlySet<string> = new Set((spdxIds as string[]).map((id) => id.toLowerCase()));
 
-export type LicenseIdStatus = 'hub' | 'spdx' | 'known-name' | 'other' | 'unknown-placeholder' | 'unknown';
+export type LicenseIdStatus = 'hub' | 'spdx' | 'known-name' | 'other' | 'placeholder' | 'unknown';
 
-/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
+/**
+ * How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at
+ * all; `other` (which needs a name and a link) and placeholders (`unknown`, `TODO`, … see
+ * placeholder.ts) are told apart.
+ */
 export function licenseIdStatus(id: string): LicenseIdStatus {
   const lower = id.trim().toLowerCase();
   if (lower === 'other') return 'other';
-  if (lower === 'unknown') return 'unknown-placeholder';
+  if (isPlaceholderLicense(lower)) return 'placeholder';
   if (HUB_LICENSE_IDS.has(lower)) return 'hub';
   if (SPDX_LOWER.has(lower)) return 'spdx';
   if (KNOWN_LICENSE_NAMES.has(lower)) return 'known-name';

@@ -6,6 +6,7 @@
 import { idGlob } from '../glob/glob.js';
 import type { Evidence, LicenseDecl, LineageRecord, UpstreamRef } from '../lineage/record.js';
 import type { LicenseEntry, LicenseKnowledge } from './knowledge.js';
+import { isPlaceholderLicense } from './placeholder.js';
 
 /** A policy mapping (`meta-llama/Llama-3.1-*` → `llama3.1`), with where the policy wrote it. */
 export interface UpstreamLicenseMapping {
@@ -25,6 +26,12 @@ export interface ResolvedUpstreamLicense {
   entry?: LicenseEntry;
   /** The declaration it was read from (via `declared`), for findings that point at it. */
   declaration?: LicenseDecl;
+  /**
+   * Set when the license is inferred from the upstream's name alone (an unknown org's
+   * `…/llama-2-7b-chat-hf`): the family it looks like and the original to declare instead.
+   * A Hub answer about the id wins over it.
+   */
+  byName?: { family: string; likelyOriginal: string };
 }
 
 export interface ResolveUpstreamLicenseInput {
@@ -37,9 +44,6 @@ export interface ResolveUpstreamLicenseInput {
 
 /** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
 const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
-
-/** Values that name no license at all. */
-const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
 
 function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
@@ -67,8 +71,8 @@ export function declarationsAbout(ref: UpstreamRef, record: LineageRecord): Lice
 function declaredLicense(decl: LicenseDecl): string | undefined {
   const id = decl.id?.trim();
   const name = decl.name?.trim();
-  if (id && !NOT_A_LICENSE.has(id.toLowerCase())) return id;
-  if (name && !NOT_A_LICENSE.has(name.toLowerCase())) return name;
+  if (id && !isPlaceholderLicense(id)) return id;
+  if (name && !isPlaceholderLicense(name)) return name;
   return undefined;
 }
 
@@ -133,12 +137,26 @@ function fromPolicy(
 
 function fromFamilyTable(id: string, knowledge: LicenseKnowledge): ResolvedUpstreamLicense | undefined {
   const family = knowledge.family(id);
-  if (!family) return undefined;
+  if (!family) return fromName(id, knowledge);
   const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
   return resolved(knowledge, family.license, {
     via: 'builtin',
     evidence: 'inferred',
     source: `built-in family table (${family.family}${mirror})`
+  });
+}
+
+/** The last resort: the family an id's name looks like, whatever its org (inferred, never proof). */
+function fromName(id: string, knowledge: LicenseKnowledge): ResolvedUpstreamLicense | undefined {
+  const guess = knowledge.familyByName(id);
+  if (!guess) return undefined;
+  return resolved(knowledge, guess.license, {
+    via: 'builtin',
+    evidence: 'inferred',
+    source:
+      `an inference from the name ${id}, which matches the built-in ${guess.family} pattern ` +
+      `(license per ${guess.source})`,
+    byName: { family: guess.family, likelyOriginal: guess.likelyOriginal }
   });
 }
 

@@ -3,6 +3,7 @@
  * (`…/models--org--name/snapshots/<sha>/…`), ModelScope's cache, and plain local directories whose
  * last two segments plainly are `org/name`.
  */
+import { LicenseKnowledge } from '../licenses/knowledge.js';
 import type { Classification } from './record.js';
 import { hubIdProblem, isFullSha } from './hub-id.js';
 import {
@@ -104,16 +105,12 @@ export function readHubCachePath(value: string): Classification | undefined {
 export function readLocalPath(value: string): Classification {
   const segments = pathSegments(value);
   const fromModelScope = modelScopeId(segments);
-  if (fromModelScope) {
-    return {
-      kind: 'local-path',
-      id: fromModelScope,
-      evidence: 'inferred',
-      recovered: `recovered ${fromModelScope} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
-    };
-  }
+  if (fromModelScope) return fromModelScopeCache(fromModelScope, 'the ModelScope cache path', segments);
   if (segments.some((s) => s.toLowerCase() === 'modelscope')) return { kind: 'local-path', evidence: 'primary' };
   const fromTail = idFromLastTwoSegments(segments);
+  // ModelScope writes `.` in names as `___` (`Qwen2-1___5B-Instruct`): a folder it downloaded into.
+  if (fromTail?.includes('___'))
+    return fromModelScopeCache(fromTail.replace(/___/g, '.'), 'a ModelScope download folder', segments);
   if (fromTail) {
     return {
       kind: 'local-path',
@@ -123,6 +120,30 @@ export function readLocalPath(value: string): Classification {
     };
   }
   return { kind: 'local-path', evidence: 'primary' };
+}
+
+/**
+ * A ModelScope id read from a path, as the Hugging Face id of the same weights where
+ * data/licenses.yaml documents the org (`modelscope-orgs`); otherwise no id: a ModelScope id is
+ * never offered as a Hub id.
+ */
+function fromModelScopeCache(modelScopeId: string, where: string, segments: readonly string[]): Classification {
+  const decoded = segments.some((s) => s.includes('___')) ? ' (ModelScope writes `.` in names as `___`)' : '';
+  const named = `recovered the ModelScope id ${modelScopeId} from ${where}${decoded}`;
+  const hub = LicenseKnowledge.builtin().modelScopeToHub(modelScopeId);
+  if (!hub || hubIdProblem(hub.hubId) !== undefined) {
+    return {
+      kind: 'local-path',
+      evidence: 'primary',
+      recovered: `${named}; its Hugging Face id is not known (the org is not in data/licenses.yaml \`modelscope-orgs\`)`
+    };
+  }
+  return {
+    kind: 'local-path',
+    id: hub.hubId,
+    evidence: 'inferred',
+    recovered: `${named}, which is ${hub.hubId} on the Hugging Face Hub (${hub.how})`
+  };
 }
 
 /**

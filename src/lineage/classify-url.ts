@@ -2,6 +2,7 @@
  * Reading URLs written where an upstream id belongs: Hub web and API URLs (`huggingface.co`,
  * `hf.co`), `hf://` filesystem URLs, and everything else (which names no Hub repo).
  */
+import { LicenseKnowledge } from '../licenses/knowledge.js';
 import type { Classification } from './record.js';
 import type { HubRepoType } from './classify-path.js';
 import { hubIdProblem } from './hub-id.js';
@@ -148,7 +149,7 @@ function safeDecode(segment: string): string {
 /** Classify a URL written as an upstream: a Hub model URL yields an id (and revision), evidence inferred. */
 export function readUpstreamUrl(value: string): Classification {
   const target = readHubUrl(value);
-  if (!target || target.repoType !== 'models' || !target.id) return { kind: 'url', evidence: 'primary' };
+  if (!target || target.repoType !== 'models' || !target.id) return readModelScopeUrl(value);
   const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
   const at = target.revision ? ` at revision ${target.revision}` : '';
   return {
@@ -157,5 +158,27 @@ export function readUpstreamUrl(value: string): Classification {
     revision: target.revision,
     evidence: 'inferred',
     recovered: `recovered ${target.id}${at} from ${where}`
+  };
+}
+
+/** `https://modelscope.cn/models/<org>/<name>[/…]`: a ModelScope model page. */
+const MODELSCOPE_URL = /^https?:\/\/(?:www\.)?modelscope\.cn\/models\/([^/?#]+)\/([^/?#]+)/i;
+
+/**
+ * A ModelScope model URL, as the Hugging Face id of the same weights where data/licenses.yaml
+ * `modelscope-orgs` documents the org (evidence inferred); any other URL recovers nothing.
+ */
+function readModelScopeUrl(value: string): Classification {
+  const match = MODELSCOPE_URL.exec(value);
+  const modelScopeId = match ? `${match[1]}/${match[2]}` : undefined;
+  const hub = modelScopeId ? LicenseKnowledge.builtin().modelScopeToHub(modelScopeId) : undefined;
+  if (!modelScopeId || !hub || hubIdProblem(hub.hubId) !== undefined) return { kind: 'url', evidence: 'primary' };
+  return {
+    kind: 'url',
+    id: hub.hubId,
+    evidence: 'inferred',
+    recovered:
+      `recovered the ModelScope id ${modelScopeId} from the ModelScope URL, ` +
+      `which is ${hub.hubId} on the Hugging Face Hub (${hub.how})`
   };
 }

@@ -3,6 +3,7 @@
  * "Upstream references"): what kind of reference each one is, and what id/revision can honestly
  * be read from it. Pure string work — it never touches the disk or the network.
  */
+import { LicenseKnowledge } from '../licenses/knowledge.js';
 import type { Classification } from './record.js';
 import { hubIdProblem, isFullSha } from './hub-id.js';
 import { currentIdOfLegacy } from './legacy-ids.js';
@@ -63,6 +64,21 @@ function readWrittenId(value: string): Classification {
   if (revision) notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
   const current = kind === 'bare-id' && !invalidReason ? currentIdOfLegacy(id) : undefined;
   if (current) notes.push(`the Hub now serves ${id} as ${current}`);
+  const modelScope = kind === 'hub-id' && !invalidReason ? readModelScopeId(id) : undefined;
+  if (modelScope) {
+    const { hubId, note } = modelScope;
+    notes.push(note);
+    // A ModelScope revision names a ModelScope commit or branch, not one on the Hub.
+    if (hubId && revision) notes.push(`the revision ${revision} is ModelScope's and is not kept`);
+    return {
+      kind,
+      id: hubId ?? id,
+      ...(revision && !hubId ? { revision } : {}),
+      // The Hub id is deduced from the ModelScope one: an inference, not what the author wrote.
+      evidence: hubId ? 'inferred' : 'primary',
+      recovered: notes.join('; ')
+    };
+  }
   return {
     kind,
     id,
@@ -70,6 +86,23 @@ function readWrittenId(value: string): Classification {
     evidence: 'primary',
     ...(notes.length > 0 ? { recovered: notes.join('; ') } : {}),
     ...(invalidReason ? { invalidReason } : {})
+  };
+}
+
+/**
+ * An id whose org exists only on ModelScope (`LLM-Research/Meta-Llama-3-8B-Instruct`, `ZhipuAI/chatglm3-6b`,
+ * data/licenses.yaml `modelscope-orgs`): the Hub id of the same weights when it is documented, and a note
+ * saying how it was found (or that it was not).
+ */
+function readModelScopeId(id: string): { hubId?: string; note: string } | undefined {
+  const knowledge = LicenseKnowledge.builtin();
+  if (!knowledge.isModelScopeOnlyOrg(id.split('/')[0])) return undefined;
+  const hub = knowledge.modelScopeToHub(id);
+  if (!hub || hubIdProblem(hub.hubId) !== undefined)
+    return { note: `${id} is a ModelScope id, whose Hugging Face id is not known` };
+  return {
+    hubId: hub.hubId,
+    note: `read the ModelScope id ${id} as ${hub.hubId} on the Hugging Face Hub (${hub.how})`
   };
 }
 

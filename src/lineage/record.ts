@@ -127,9 +127,13 @@ export interface LineageRecord {
   notes: FormatNote[];
 }
 
-/** A format-level remark that a rule turns into a finding. */
+/**
+ * A format-level remark that a rule turns into a finding (schema-violation, as a warning):
+ * `unrecognised-format` — a manifest's name but none of its formats; `misspelt-key` — a key the
+ * gate reads under a misspelt name that other tools ignore (a model card's `licence`).
+ */
 export interface FormatNote {
-  kind: 'unrecognised-format';
+  kind: 'unrecognised-format' | 'misspelt-key';
   message: string;
   fix: string;
   source: SourceRef;

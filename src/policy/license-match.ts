@@ -1,5 +1,6 @@
 import spdxSatisfies from 'spdx-satisfies';
 import { HUB_LICENSE_IDS, KNOWN_LICENSE_NAMES } from '../licenses/license-ids.js';
+import { isPlaceholderLicense } from '../licenses/placeholder.js';
 import type { LicenseSettings } from './policy.js';
 import { idMatcher, isGlob } from './globs.js';
 import { licenseTerm, parseLicense, type LicenseTerm } from './license-expression.js';
@@ -90,12 +91,10 @@ function allowedBy(
   return coverers.every(Boolean) ? coverers[0] : undefined;
 }
 
-/** `other` and `unknown` are Hub ids that say nothing about the terms. */
-const PLACEHOLDERS = new Set(['other', 'unknown']);
-
 function isKnown(term: LicenseTerm, knowledge: LicenseMatchOptions['knowledge']): boolean {
+  // `other`, `unknown`, `TODO` … say nothing about the terms (src/licenses/placeholder.ts).
+  if (isPlaceholderLicense(term.id)) return false;
   if (term.spdx) return true;
-  if (PLACEHOLDERS.has(term.id)) return false;
   return HUB_LICENSE_IDS.has(term.id) || KNOWN_LICENSE_NAMES.has(term.id) || knowledge?.lookup(term.id) !== undefined;
 }
 

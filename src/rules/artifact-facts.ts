@@ -1,6 +1,7 @@
 import { findFormat } from '../formats/registry.js';
 import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../lineage/record.js';
+import { placeholderLicenseOf } from '../licenses/placeholder.js';
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
@@ -72,12 +73,22 @@ export function rankedRecords(
   return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 
-/** The artifact's own license, from whichever manifest declares one. */
+/**
+ * The artifact's own license, from whichever manifest declares one. Placeholders (`licence: license`,
+ * `unknown`, `other` alone, `TODO` … src/licenses/placeholder.ts) declare none.
+ */
 export function artifactLicense(artifact: Artifact): LicenseDecl | undefined {
   // Manifests first: a weight header's license is evidence, used only when no manifest states one.
   return rankedRecords(artifact.records)
     .map((r) => r.license)
-    .find((l) => l && (l.id || l.name));
+    .find((l) => l && (l.id || l.name) && placeholderLicenseOf(l) === undefined);
+}
+
+/** The license declarations of the artifact's manifests that are placeholders, most authoritative first. */
+export function placeholderLicenses(artifact: Artifact): LicenseDecl[] {
+  return rankedRecords(manifestRecords(artifact))
+    .map((r) => r.license)
+    .filter((l): l is LicenseDecl => l !== undefined && placeholderLicenseOf(l) !== undefined);
 }
 
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */

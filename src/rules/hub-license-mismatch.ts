@@ -3,9 +3,7 @@ import { where } from './artifact-facts.js';
 import { hubFactsOf } from './hub-facts.js';
 import { licenseKey, licenseTerms } from './upstream-licenses.js';
 import { declarationsAbout } from '../licenses/upstream-license.js';
-
-/** Values that declare no license at all. */
-const PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
+import { isPlaceholderLicense } from '../licenses/placeholder.js';
 
 export const hubLicenseMismatch: Rule = {
   id: 'hub-license-mismatch',
@@ -21,15 +19,15 @@ export const hubLicenseMismatch: Rule = {
       if (fact.answer.kind !== 'found') continue;
       const info = fact.answer.info;
       const hubKey = licenseKey({ id: info.license, name: info.licenseName });
-      if (!hubKey || PLACEHOLDERS.has(hubKey.toLowerCase())) continue;
+      if (!hubKey || isPlaceholderLicense(hubKey)) continue;
       const hubEntry = ctx.knowledge.lookup(hubKey);
       for (const record of ctx.artifact.records) {
         const own = record.upstreams.find((u) => u.id?.toLowerCase() === fact.id.toLowerCase());
         if (!own) continue;
         for (const decl of declarationsAbout(own, record)) {
           const declared = licenseKey(decl);
-          // Placeholders say nothing to compare; `unknown-license` reports them.
-          if (!declared || PLACEHOLDERS.has(declared.toLowerCase())) continue;
+          // Placeholders say nothing to compare; `missing-license` reports them.
+          if (!declared || isPlaceholderLicense(declared)) continue;
           const terms = licenseTerms(declared);
           // A whole-value lookup first: an alias may contain spaces (`Apache License 2.0`), which split it into terms.
           const same =
@@ -56,7 +54,7 @@ export const hubLicenseMismatch: Rule = {
       const answer = ctx.hub?.dataset(d);
       if (!d.license || answer?.kind !== 'found') continue;
       const hubKey = licenseKey({ id: answer.info.license, name: answer.info.licenseName });
-      if (!hubKey || PLACEHOLDERS.has(hubKey.toLowerCase()) || PLACEHOLDERS.has(d.license.toLowerCase())) continue;
+      if (!hubKey || isPlaceholderLicense(hubKey) || isPlaceholderLicense(d.license)) continue;
       if (
         d.license.toLowerCase() === hubKey.toLowerCase() ||
         (ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey))

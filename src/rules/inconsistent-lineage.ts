@@ -1,12 +1,10 @@
 import { isFullSha } from '../lineage/hub-id.js';
+import { isPlaceholderLicense, placeholderLicenseOf } from '../licenses/placeholder.js';
 import { licenseKey } from './upstream-licenses.js';
 import type { LineageRecord, SourceRef, TrainingKey, UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { anchorRecord, isResolvable, quote, rankedRecords, where } from './artifact-facts.js';
 import { sameUpstream } from './upstream-identity.js';
-
-/** License values that templates write when nobody filled anything in: they declare nothing to compare. */
-const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
 
 /** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
 const COMPARED_FACTS: readonly TrainingKey[] = ['rank', 'alpha', 'dModel', 'vocab', 'layers', 'heads', 'runId'];
@@ -158,8 +156,10 @@ function revisionDisagreements(records: LineageRecord[]): FindingDraft[] {
 /** The artifact's own license stated differently by two files. */
 function licenseDisagreements(ctx: RuleContext, records: LineageRecord[]): FindingDraft[] {
   const normal = (record: LineageRecord) => {
-    const key = record.license ? licenseKey(record.license) : undefined;
-    if (!key || PLACEHOLDER_LICENSE.test(key.trim())) return undefined;
+    // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
+    if (!record.license || placeholderLicenseOf(record.license) !== undefined) return undefined;
+    const key = licenseKey(record.license);
+    if (!key || isPlaceholderLicense(key)) return undefined;
     return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
   };
   const out: FindingDraft[] = [];

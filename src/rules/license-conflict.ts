@@ -1,6 +1,12 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { distinctLicenses, licenseAlternatives, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import {
+  distinctLicenses,
+  licenseAlternatives,
+  licenseKey,
+  nameInferenceHint,
+  upstreamLicensesOf
+} from './upstream-licenses.js';
 
 export const licenseConflict: Rule = {
   id: 'license-conflict',
@@ -33,7 +39,8 @@ export const licenseConflict: Rule = {
           `the declared license cannot drop them.`,
         fix:
           `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
-          `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+          `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}` +
+          nameInferenceHint(u),
         subject: `${ownKey}:${u.id.toLowerCase()}`,
         upstream: u.id
       });

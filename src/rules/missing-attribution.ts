@@ -3,7 +3,7 @@ import type { SourceRef } from '../lineage/record.js';
 import type { LicenseEntry } from '../licenses/knowledge.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { anchorRecord, dirPhrase, isRecipeOnly, manifestRecords, where } from './artifact-facts.js';
-import { licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import { licenseKey, nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Why the artifact owes attribution, and where that comes from. */
 interface Duty {
@@ -13,6 +13,8 @@ interface Duty {
   /** Declared by the artifact or required by the policy, rather than deduced from a license. */
   declared: boolean;
   upstream?: string;
+  /** How to make a license inferred from the upstream's name primary evidence (empty otherwise). */
+  hint?: string;
 }
 
 function dutiesOf(ctx: RuleContext): Duty[] {
@@ -24,7 +26,8 @@ function dutiesOf(ctx: RuleContext): Duty[] {
         because: `${u.id} (${where(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`,
         source: u.ref.source,
         declared: false,
-        upstream: u.id
+        upstream: u.id,
+        hint: nameInferenceHint(u)
       });
   }
   for (const record of manifestRecords(ctx.artifact)) {
@@ -114,7 +117,7 @@ export const missingAttribution: Rule = {
         message:
           `Attribution is owed because ${d.because}${condition}, but the artifact ${dirPhrase(artifact.dir)} carries ` +
           `no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
-        fix: howToFix(artifact, d.entry),
+        fix: howToFix(artifact, d.entry) + (d.hint ?? ''),
         subject: `${artifact.dir}:${key}`,
         upstream: d.upstream
       });

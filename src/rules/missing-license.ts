@@ -1,4 +1,6 @@
-import type { Rule } from './rule.js';
+import type { LicenseDecl } from '../lineage/record.js';
+import type { FindingDraft, Rule } from './rule.js';
+import { placeholderLicenseOf, placeholderReason } from '../licenses/placeholder.js';
 import {
   anchorRecord,
   artifactLicense,
@@ -6,8 +8,35 @@ import {
   isRecipeOnly,
   manifestList,
   manifestRecords,
-  plural
+  placeholderLicenses,
+  plural,
+  quote
 } from './artifact-facts.js';
+
+const CARD_FIX =
+  'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
+
+/** The finding on a placeholder: quoted with its line, and what to write instead. */
+function onPlaceholder(decl: LicenseDecl, dir: string, format: string | undefined): FindingDraft {
+  const value = placeholderLicenseOf(decl) ?? '';
+  const { field, path, at } = decl.source;
+  const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
+  const fix =
+    format === 'hf-model-card'
+      ? `Replace ${quote(value)} in the front matter of ${path} with the artifact's real license (${CARD_FIX})` +
+        `${misspelt}; for a derivative start from the upstream's license.`
+      : `Write the artifact's real license at \`${field}\` in ${path} (a Hub or SPDX id, or a name and a link).`;
+  return {
+    path,
+    at,
+    message:
+      `The artifact ${dirPhrase(dir)} declares no license: \`${field}\` in ${path} (line ${at.line}) ` +
+      `says ${quote(value)}, a placeholder — ${placeholderReason(value)}. No one can tell under which terms ` +
+      `it may be used or what its upstream's license asks of it.`,
+    fix,
+    subject: dir
+  };
+}
 
 export const missingLicense: Rule = {
   id: 'missing-license',
@@ -18,6 +47,11 @@ export const missingLicense: Rule = {
   },
   check({ artifact }) {
     if (manifestRecords(artifact).length === 0 || isRecipeOnly(artifact) || artifactLicense(artifact)) return [];
+    const placeholder = placeholderLicenses(artifact)[0];
+    if (placeholder) {
+      const format = artifact.records.find((r) => r.license === placeholder)?.format;
+      return [onPlaceholder(placeholder, artifact.dir, format)];
+    }
     const anchor = anchorRecord(artifact, ['hf-model-card', 'lineage-manifest'])!;
     return [
       {
@@ -29,8 +63,7 @@ export const missingLicense: Rule = {
           `can tell under which terms it may be used or what its upstream's license asks of it.`,
         fix:
           anchor.format === 'hf-model-card'
-            ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as ` +
-              `\`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
+            ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
             : `Add a model card (README.md with \`license:\` in its front matter) ` +
               `or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
         subject: artifact.dir

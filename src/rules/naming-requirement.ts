@@ -1,6 +1,6 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { anchorRecord, isRecipeOnly, manifestRecords, rankedRecords, where } from './artifact-facts.js';
-import { upstreamLicensesOf } from './upstream-licenses.js';
+import { nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
 
 /** Compare names without caring about case or the separators people use in repo names. */
 function normalise(name: string): string {
@@ -52,7 +52,8 @@ export const namingRequirement: Rule = {
         fix:
           `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
           (declared ? `in ${where(declared.source)}` : 'in its model card `model_name` or lineage.yaml `name`') +
-          `. License: ${u.entry!.source}`,
+          `. License: ${u.entry!.source}` +
+          nameInferenceHint(u),
         subject: `${prefix}:${name}`,
         upstream: u.id
       });

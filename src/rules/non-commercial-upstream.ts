@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { where } from './artifact-facts.js';
-import { distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
 
 export const nonCommercialUpstream: Rule = {
   id: 'non-commercial-upstream',
@@ -22,7 +22,7 @@ export const nonCommercialUpstream: Rule = {
           `restriction.${u.entry!.restrictions?.length ? ` Terms: ${u.entry!.restrictions.join('; ')}.` : ''}`,
         fix:
           `Keep the artifact out of commercial use, or train from an ` +
-          `upstream whose license allows it. License: ${u.entry!.source}`,
+          `upstream whose license allows it. License: ${u.entry!.source}${nameInferenceHint(u)}`,
         subject: u.id.toLowerCase(),
         upstream: u.id
       }));

@@ -19,14 +19,16 @@ export const schemaViolation: Rule = {
     }));
     for (const record of artifact.records) {
       for (const note of record.notes) {
-        if (note.kind !== 'unrecognised-format') continue;
         drafts.push({
           path: note.source.path,
           at: note.source.at,
           message: note.message,
           fix: note.fix,
-          subject: `unrecognised:${note.source.path}`,
-          // The lineage keys it has were still read; the file just is not what its name says.
+          subject:
+            note.kind === 'unrecognised-format'
+              ? `unrecognised:${note.source.path}`
+              : `${note.kind}:${note.source.path}:${note.source.field}`,
+          // The lineage keys it has were still read (the misspelt key too); the file just is not what it should be.
           severity: 'warning'
         });
       }

@@ -1,12 +1,15 @@
 import type { LicenseDecl } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { licenseIdStatus } from '../licenses/license-ids.js';
+import { placeholderLicenseOf } from '../licenses/placeholder.js';
 import { quote, where, manifestRecords } from './artifact-facts.js';
 
 function problem(decl: LicenseDecl, knows: (id: string) => boolean): string | undefined {
-  if (!decl.id) return decl.name ? undefined : 'it is empty';
+  // A placeholder (`unknown`, `licence: license`, `other` alone, empty …) declares nothing:
+  // missing-license reports the artifact's own, and an upstream's is looked up elsewhere.
+  if (placeholderLicenseOf(decl) !== undefined || !decl.id) return undefined;
   const status = licenseIdStatus(decl.id);
-  if (status === 'unknown-placeholder') return '`unknown` says nothing about the terms';
+  if (status === 'placeholder') return undefined;
   if (status === 'other') {
     const lacking = [!decl.name && '`license_name`', !decl.link && '`license_link`'].filter(Boolean);
     return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;

@@ -3,6 +3,7 @@ import { resolveUpstreamLicense } from '../licenses/upstream-license.js';
 import type { Evidence, LineageRecord, UpstreamRef } from '../lineage/record.js';
 import type { RuleContext } from './rule.js';
 import { isResolvable } from './artifact-facts.js';
+import { isPlaceholderLicense } from '../licenses/placeholder.js';
 
 /** What the gate knows of one upstream's license, and how it knows it. */
 export interface UpstreamLicense {
@@ -15,11 +16,28 @@ export interface UpstreamLicense {
   evidence: Evidence;
   /** Where the license claim comes from, for messages. */
   source: string;
+  /** Inferred from the upstream's name alone: the family it looks like, the original to declare. */
+  byName?: { family: string; likelyOriginal: string };
 }
 
-/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
+/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`); none for a placeholder. */
 function hubLicense(info: { license?: string; licenseName?: string }): string | undefined {
-  return licenseKey({ id: info.license, name: info.licenseName });
+  const key = licenseKey({ id: info.license, name: info.licenseName });
+  return key === undefined || isPlaceholderLicense(key) ? undefined : key;
+}
+
+/**
+ * For a fix: how to turn a license inferred from the upstream's name into primary evidence
+ * (empty when it was not inferred from the name).
+ */
+export function nameInferenceHint(u: Pick<UpstreamLicense, 'id' | 'byName'>): string {
+  if (!u.byName) return '';
+  return (
+    ` ${u.id}'s license is an inference from its name (it looks like ${u.byName.family}, not proof): to make ` +
+    `it primary evidence, declare the original upstream it was made from (e.g. \`base_model: ` +
+    `${u.byName.likelyOriginal}\`, if the weights are that model's), or list the original in lineage.yaml ` +
+    '`upstreams:` with `relation: upstream` and its `license`.'
+  );
 }
 
 /** The facts one upstream's license is judged from: the knowledge base, the policy, the Hub. */
@@ -42,12 +60,13 @@ export function licenseOfUpstream(
     mappings: sources.upstreamLicenseMappings,
     knowledge: sources.knowledge
   });
-  if (resolved) return resolved;
+  // The Hub's card of the id itself is stronger than a guess from its name.
+  if (resolved && !resolved.byName) return resolved;
   const answer = sources.hub?.fact(ref)?.answer;
   const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
   return fromHub
     ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` }
-    : undefined;
+    : resolved;
 }
 
 /**
@@ -102,17 +121,21 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
     for (const link of fact.ancestry.chain) {
       if (seen.has(link.id.toLowerCase()) || link.answer?.kind !== 'found') continue;
       const fromHub = hubLicense(link.answer.info);
-      const family = ctx.knowledge.family(link.id);
-      const license = fromHub ?? family?.license;
+      const known = ctx.knowledge.family(link.id);
+      const guess = known ? undefined : ctx.knowledge.familyByName(link.id);
+      const license = fromHub ?? known?.license ?? guess?.license;
       if (!license) continue;
+      const byName = !fromHub && guess ? { family: guess.family, likelyOriginal: guess.likelyOriginal } : undefined;
+      const said = fromHub ? 'the Hub card' : byName ? 'an inference from the name' : 'the built-in family table';
       add({
         ref: rootRef,
         id: link.id,
         license,
         via: fromHub ? 'hub' : 'builtin',
         evidence: fromHub ? 'secondary' : 'inferred',
+        ...(byName ? { byName } : {}),
         source:
-          `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ` +
+          `${said} of ${link.id}, ` +
           `${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
       });
     }

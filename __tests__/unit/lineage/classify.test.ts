@@ -173,7 +173,7 @@ describe('url', () => {
     'https://huggingface.co/',
     'https://huggingface.co/org/bad--name',
     'https://github.com/tiiuae/falcon',
-    'https://modelscope.cn/models/qwen/Qwen2-7B',
+    'https://modelscope.cn/models/someone/Qwen2-7B', // a ModelScope org with no documented Hub org
     's3://bucket/models/llama',
     'ftp://huggingface.co/acme/widget'
   ])('%s is a URL naming no Hub model', (raw) => {
@@ -315,16 +315,28 @@ describe('local-path', () => {
     expectClass(raw, nothing);
   });
 
-  it('reads ModelScope cache paths, noting the id is a ModelScope one', () => {
-    const ms = (id: string) => ({
+  it('reads ModelScope cache paths as the Hub id of the same weights, saying how', () => {
+    const ms = (msId: string, hubId: string, how: string, decoded = '') => ({
       kind: 'local-path' as const,
-      id,
+      id: hubId,
       evidence: 'inferred' as const,
-      recovered: `recovered ${id} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
+      recovered:
+        `recovered the ModelScope id ${msId} from the ModelScope cache path${decoded}, ` +
+        `which is ${hubId} on the Hugging Face Hub (${how})`
     });
-    expectClass('~/.cache/modelscope/hub/qwen/Qwen2.5-7B-Instruct', ms('qwen/Qwen2.5-7B-Instruct'));
-    expectClass('/root/.cache/modelscope/hub/models/Qwen/Qwen2___5-7B-Instruct', ms('Qwen/Qwen2.5-7B-Instruct'));
-    expectClass('C:\\Users\\me\\.cache\\modelscope\\hub\\ZhipuAI\\chatglm3-6b\\config.json', ms('ZhipuAI/chatglm3-6b'));
+    const decoded = ' (ModelScope writes `.` in names as `___`)';
+    expectClass(
+      '~/.cache/modelscope/hub/qwen/Qwen2.5-7B-Instruct',
+      ms('qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B-Instruct', "ModelScope's qwen is Qwen on the Hub")
+    );
+    expectClass(
+      '/root/.cache/modelscope/hub/models/Qwen/Qwen2___5-7B-Instruct',
+      ms('Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B-Instruct', "ModelScope's qwen is Qwen on the Hub", decoded)
+    );
+    expectClass(
+      'C:\\Users\\me\\.cache\\modelscope\\hub\\ZhipuAI\\chatglm3-6b\\config.json',
+      ms('ZhipuAI/chatglm3-6b', 'zai-org/chatglm3-6b', "ModelScope's ZhipuAI is zai-org on the Hub")
+    );
     expectClass('/root/.cache/modelscope/hub/', nothing);
   });
 });

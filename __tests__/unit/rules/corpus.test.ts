@@ -89,9 +89,17 @@ describe('rules on real-world files', () => {
     expect(findingsFor(fixtureLike('cards/015-'), 'missing-license')).toEqual([]);
   });
 
-  it('unknown-license: the TRL template misspelling `licence: license`', () => {
-    const [f] = findingsFor(fixtureLike('cards/028-'), 'unknown-license');
-    expect(f.message).toContain('"license"');
+  it('missing-license, not unknown-license: the TRL template placeholder `licence: license`', () => {
+    const card = fixtureLike('cards/028-');
+    expect(findingsFor(card, 'unknown-license')).toEqual([]);
+    const [f, ...rest] = findingsFor(card, 'missing-license');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', line: 9 });
+    expect(f.message).toContain('`licence` in');
+    expect(f.message).toContain('(line 9) says "license", a placeholder');
+    expect(f.fix).toContain('spell the key `license`');
+    // Nothing compares a placeholder: no license-conflict with the Qwen1.5 upstream's terms.
+    expect(findingsFor(card, 'license-conflict')).toEqual([]);
   });
 
   it('missing-attribution: a Gemma MLX adapter without the Gemma notice', () => {

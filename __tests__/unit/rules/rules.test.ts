@@ -159,16 +159,21 @@ describe('missing-license and unknown-license', () => {
     });
     expect(run('unknown-license', artifact('a', { records: [withName] }))).toEqual([]);
     const bad = [
-      record('1/README.md', 'hf-model-card', { license: license('1/README.md', 'other') }),
-      record('2/README.md', 'hf-model-card', { license: license('2/README.md', 'my-own-license') }),
-      record('3/README.md', 'hf-model-card', { license: license('3/README.md', 'unknown') })
+      record('1/README.md', 'hf-model-card', { license: license('1/README.md', 'other', { link: 'LICENSE' }) }),
+      record('2/README.md', 'hf-model-card', { license: license('2/README.md', 'my-own-license') })
     ];
     const messages = run('unknown-license', artifact('a', { records: bad })).map((f) => f.message);
     expect(messages).toEqual([
-      expect.stringContaining('`other` needs `license_name` and `license_link`'),
-      expect.stringContaining('neither a Hub license id'),
-      expect.stringContaining('`unknown` says nothing')
+      expect.stringContaining('`other` needs `license_name` to say'),
+      expect.stringContaining('neither a Hub license id')
     ]);
+  });
+  it('leaves placeholders (`unknown`, `other` alone, `licence: license`) to missing-license', () => {
+    const placeholders = ['other', 'unknown', 'license', 'TODO', '[More Information Needed]'].map((id, i) =>
+      record(`${i}/README.md`, 'hf-model-card', { license: license(`${i}/README.md`, id) })
+    );
+    expect(run('unknown-license', artifact('a', { records: placeholders }))).toEqual([]);
+    expect(run('missing-license', artifact('a', { records: placeholders }))).toHaveLength(1);
   });
 });
 
