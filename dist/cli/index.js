@@ -12087,11 +12087,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
 // EXTERNAL MODULE: ./src/lineage/classify.ts
 var classify = __nccwpck_require__(8231);
+// EXTERNAL MODULE: ./src/licenses/placeholder.ts
+var placeholder = __nccwpck_require__(5682);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
 var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/hf-model-card.ts
+
 
 
 
@@ -12141,7 +12144,9 @@ function roleFor(relation) {
 }
 /**
  * The card's license: `license` (a Hub id or a list, the first entry counts), with `license_name`
- * and `license_link` for `other`. TRL's card template writes the key as `licence`; it means the same.
+ * and `license_link` for `other`. TRL's card template writes the key as `licence` (holding the
+ * word `license` when no license was given, a placeholder): read when `license` is absent, with a
+ * note that the Hub does not read it.
  */
 function readLicense(input) {
     const key = ['license', 'licence'].find((k) => (0,fields/* hasKey */.CJ)(input.doc.value, k));
@@ -12151,13 +12156,24 @@ function readLicense(input) {
     const link = (0,fields/* stringAt */.bX)(input, ['license_link']);
     const source = id?.source ?? name?.source ?? link?.source;
     if (!source)
-        return undefined;
-    return {
+        return {};
+    const decl = {
         ...(id ? { id: id.value } : {}),
         ...(name ? { name: name.value } : {}),
         ...(link ? { link: link.value } : {}),
         source
     };
+    if (key !== 'licence' || !id || (0,placeholder/* isPlaceholderLicense */.xm)(id.value))
+        return { decl };
+    const note = {
+        kind: 'misspelt-key',
+        message: `\`licence\` in ${id.source.path} (line ${id.source.at.line}) is a misspelling of \`license\`: the gate reads ` +
+            `${JSON.stringify(id.value.slice(0, 120))} as the card's license, but the Hub reads only \`license\`, ` +
+            'so the model page shows no license.',
+        fix: `Rename the key to \`license\` in ${id.source.path}.`,
+        source: id.source
+    };
+    return { decl, note };
 }
 /** `datasets:` entries (a list, or a single id), each with what it names on the Hub. */
 function readDatasets(input) {
@@ -12190,8 +12206,10 @@ const hfModelCard = {
         if (typeof relation === 'string')
             record.relation = { value: relation, source: (0,fields/* sourceAt */.Pf)(input, ['base_model_relation']) };
         const license = readLicense(input);
-        if (license)
-            record.license = license;
+        if (license.decl)
+            record.license = license.decl;
+        if (license.note)
+            record.notes.push(license.note);
         record.datasets.push(...readDatasets(input));
         // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
         const name = (0,fields/* stringAt */.bX)(input, ['model_name']) ?? (0,fields/* stringAt */.bX)(input, ['model-index', 0, 'name']);
@@ -13869,6 +13887,7 @@ const mlx_lm_lora_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$sc
 
 
 
+
 const mlx_lm_lora_config_ID = 'mlx-lm-lora-config';
 /**
  * Keys of mlx_lm's training arguments (and of the older mlx-examples `lora.py`) that other tools'
@@ -13905,7 +13924,10 @@ const mlxLmLoraConfig = {
     schema: mlx_lm_lora_config_schema_namespaceObject,
     // Two of its own keys, so one shared word (`iters`, `save_every`) does not claim a stranger's YAML.
     detect(value) {
-        return (0,training_config/* countKeys */.GO)(value, MLX_LM_KEYS) >= 2;
+        // People copy the command line's spelling (`steps-per-eval`) into the YAML; mlx_lm then ignores
+        // those keys, but they still say whose config this is.
+        const keys = (0,fields/* isObject */.Gv)(value) ? Object.fromEntries(Object.keys(value).map((k) => [k.replace(/-/g, '_'), true])) : {};
+        return (0,training_config/* countKeys */.GO)(keys, MLX_LM_KEYS) >= 2;
     },
     read(input) {
         const record = (0,mlx_adapter_config/* readMlxTrainingArgs */.pJ)(input, mlx_lm_lora_config_ID);
@@ -16854,6 +16876,50 @@ const LICENSE_DATA = {
             "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
         },
         {
+            "id": "glm-4",
+            "aliases": [
+                "glm-4-9b-license",
+                "the glm-4-9b license"
+            ],
+            "family": "GLM-4",
+            "display": "The glm-4-9b License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, prominently display \"Built with glm-4\" (website, user interface, blog post, about page or product documentation), and keep the copyright and license notice in all copies or substantial portions.",
+                "text": "Built with glm-4",
+                "markers": [
+                    "Built with glm-4"
+                ]
+            },
+            "naming-prefix": "glm-4",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+                "AI models created, trained or fine-tuned with the materials must have \"glm-4\" at the beginning of their name",
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that endangers national security and unity, harms the public interest, or infringes the rights of others"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"
+        },
+        {
+            "id": "internlm-license",
+            "aliases": [
+                "internlm"
+            ],
+            "family": "InternLM",
+            "display": "InternLM model weights terms (InternLM, InternLM2, InternLM2.5)",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "weights are fully open for academic research; commercial use is free but needs a commercial license, applied for through the form the model card links"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/internlm/internlm2-20b/commit/f363ea8a116b3ea829c7a068ca24bc9d3e668083"
+        },
+        {
             "id": "yi-license",
             "family": "Yi",
             "display": "Yi Series Models License Agreement",
@@ -17223,6 +17289,51 @@ const LICENSE_DATA = {
         "lmstudio-community",
         "NousResearch"
     ],
+    "modelscope-orgs": [
+        {
+            "org": "LLM-Research",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1613-L1614 (meta-llama/Meta-Llama-3-8B = LLM-Research/Meta-Llama-3-8B; also google/gemma-2-9b L770-L771, microsoft/Phi-3-mini-4k-instruct L2373-L2374)"
+        },
+        {
+            "org": "AI-ModelScope",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L737-L738 (google/gemma-2b = AI-ModelScope/gemma-2b; also mistralai/Mistral-7B-v0.1 L2038-L2039, bigscience/bloom-560m L221-L222)"
+        },
+        {
+            "org": "Shanghai_AI_Laboratory",
+            "hub": "internlm",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1342-L1343 (internlm/internlm2-7b = Shanghai_AI_Laboratory/internlm2-7b)"
+        },
+        {
+            "org": "ZhipuAI",
+            "hub": "zai-org",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L274-L275 (zai-org/chatglm3-6b, formerly THUDM/chatglm3-6b, = ZhipuAI/chatglm3-6b)"
+        },
+        {
+            "org": "01ai",
+            "hub": "01-ai",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L3500-L3501 (01-ai/Yi-6B = 01ai/Yi-6B)"
+        },
+        {
+            "org": "qwen",
+            "hub": "Qwen",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/2ac972d6e7a4266d1b5163db2bc02d844542ea7f/src/llmtuner/extras/constants.py#L863-L865 (Qwen/Qwen1.5-7B-Chat = qwen/Qwen1.5-7B-Chat; now written Qwen/ on both hubs)"
+        },
+        {
+            "org": "deepseek-ai",
+            "hub": "deepseek-ai",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L416-L417 (deepseek-ai/DeepSeek-V2-Lite on both hubs)"
+        },
+        {
+            "org": "baichuan-inc",
+            "hub": "baichuan-inc",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/002f58ef8e861a20df8bff1fc64db1b9f295d46b/src/llamafactory/extras/constants.py (\"Baichuan2-7B-Base\": baichuan-inc/Baichuan2-7B-Base on both hubs)"
+        }
+    ],
     "families": [
         {
             "family": "Llama 2",
@@ -17422,6 +17533,40 @@ const LICENSE_DATA = {
             "name": "^chatglm2-6b(-|$)",
             "license": "chatglm2-6b-license",
             "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+        },
+        {
+            "family": "GLM-4-0414",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^glm-(4|z1)-(9|32)b-0414(-|$)",
+            "license": "mit",
+            "source": "https://huggingface.co/THUDM/GLM-4-9B-0414/discussions/2"
+        },
+        {
+            "family": "GLM-4-9B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^glm-4v?-9b(?!-0414)(-|$)",
+            "license": "glm-4",
+            "source": "https://huggingface.co/THUDM/glm-4-9b/blob/3c58857cc61c5c226fb07c3162e5a8ae9dce52a3/README.md"
+        },
+        {
+            "family": "InternLM3",
+            "canonical-org": "internlm",
+            "name": "^internlm3-8b-instruct(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/internlm/internlm3-8b-instruct"
+        },
+        {
+            "family": "InternLM / InternLM2 / InternLM2.5",
+            "canonical-org": "internlm",
+            "name": "^(internlm-(chat-)?(7b|20b)|internlm2(_5)?-(base-|chat-)?(1_8b|7b|20b))(-|$)",
+            "license": "internlm-license",
+            "source": "https://huggingface.co/internlm/internlm2_5-7b-chat/commit/4434a5ffc2582f9d5ac45085043ed3e3264f0a9b"
         },
         {
             "family": "Yi",
@@ -17689,17 +17834,30 @@ function stripMirrorSuffixes(name) {
         out = out.replace(MIRROR_SUFFIX, '');
     return out;
 }
+/** The family a name (mirror suffixes stripped) matches, and the original's id it points to. */
+function byName(families, written) {
+    const name = stripMirrorSuffixes(written);
+    const family = name ? families.find((f) => f.name.test(name)) : undefined;
+    if (!family)
+        return undefined;
+    const canonical = family.canonicalName
+        ? name.replace(family.canonicalName.match, family.canonicalName.replace)
+        : name;
+    return { family, original: `${family.canonicalOrg}/${canonical}` };
+}
 class LicenseKnowledge {
     entries;
     families;
     mirrorOrgs;
+    modelScopeOrgs;
     static builtinInstance;
     byId = new Map();
     byAlias = new Map();
-    constructor(entries, families, mirrorOrgs) {
+    constructor(entries, families, mirrorOrgs, modelScopeOrgs = new Map()) {
         this.entries = entries;
         this.families = families;
         this.mirrorOrgs = mirrorOrgs;
+        this.modelScopeOrgs = modelScopeOrgs;
         for (const entry of entries)
             this.byId.set(entry.id.toLowerCase(), entry);
         for (const entry of entries) {
@@ -17715,7 +17873,7 @@ class LicenseKnowledge {
     }
     static fromData(data) {
         const mirrors = data['mirror-orgs'] ?? [];
-        return new LicenseKnowledge(data.licenses.map((raw) => toLicenseEntry(raw, 'builtin')), data.families.map(compileFamily), new Set(mirrors.map((o) => o.toLowerCase())));
+        return new LicenseKnowledge(data.licenses.map((raw) => toLicenseEntry(raw, 'builtin')), data.families.map(compileFamily), new Set(mirrors.map((o) => o.toLowerCase())), new Map((data['modelscope-orgs'] ?? []).map((o) => [o.org.toLowerCase(), o])));
     }
     /**
      * This knowledge base with the policy's entries: an entry whose id is already known replaces
@@ -17729,7 +17887,7 @@ class LicenseKnowledge {
         const merged = new Map(this.entries.map((e) => [e.id.toLowerCase(), e]));
         for (const entry of added)
             merged.set(entry.id.toLowerCase(), entry);
-        return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs);
+        return new LicenseKnowledge([...merged.values()], this.families, this.mirrorOrgs, this.modelScopeOrgs);
     }
     /**
      * The entry for a license id or name, ignoring case and surrounding space; ids win over
@@ -17755,21 +17913,60 @@ class LicenseKnowledge {
             return { family: original.family, license: original.license, source: original.source };
         if (!this.mirrorOrgs.has(org) && !/-gguf$/i.test(id.name))
             return undefined;
-        const name = stripMirrorSuffixes(id.name);
-        if (!name)
-            return undefined;
-        const mirrored = this.families.find((f) => f.name.test(name));
+        const mirrored = byName(this.families, id.name);
         if (!mirrored)
             return undefined;
-        const canonicalName = mirrored.canonicalName
-            ? name.replace(mirrored.canonicalName.match, mirrored.canonicalName.replace)
-            : name;
+        const f = mirrored.family;
+        return { family: f.family, license: f.license, canonicalId: mirrored.original, source: f.source };
+    }
+    /**
+     * The family an id's name alone points to, whatever its org (`someone/llama-2-7b-chat-hf`,
+     * `x/Meta-Llama-3-8B-Instruct-GGUF`, `z/Qwen2.5-7B-Instruct-AWQ`): the name without mirror
+     * suffixes must match a family's pattern, which is anchored at the start of the name and ends
+     * on a separator, so `TinyLlama-1.1B`, `CodeLlama-7b`, `vicuna-7b`, `llava-1.5-7b` and
+     * `Llama-3.1-8B` (for Llama 3) do not match. Undefined when `family` already knows the id
+     * (an original or a mirror's copy) or nothing matches.
+     */
+    familyByName(hubId) {
+        const id = splitId(hubId);
+        if (!id || this.family(hubId))
+            return undefined;
+        const match = byName(this.families, id.name);
+        if (!match)
+            return undefined;
+        const { family: f, original } = match;
+        return { family: f.family, license: f.license, source: f.source, likelyOriginal: original };
+    }
+    /**
+     * The Hugging Face id of a ModelScope id (`LLM-Research/Meta-Llama-3-8B-Instruct` →
+     * `meta-llama/Meta-Llama-3-8B-Instruct`, `ZhipuAI/chatglm3-6b` → `zai-org/chatglm3-6b`), where
+     * data/licenses.yaml `modelscope-orgs` documents the org: its Hub org, or — for orgs that
+     * re-upload many publishers' weights — the family the name matches. Undefined otherwise: a
+     * ModelScope id is never passed off as a Hub id.
+     */
+    modelScopeToHub(modelScopeId) {
+        const id = splitId(modelScopeId);
+        const org = id && this.modelScopeOrgs.get(id.org.toLowerCase());
+        if (!id || !org)
+            return undefined;
+        if (org.hub) {
+            const hubId = `${org.hub}/${id.name}`;
+            const how = `ModelScope's ${org.org} is ${org.hub} on the Hub`;
+            return { hubId, how, source: org.source };
+        }
+        const match = byName(this.families, id.name);
+        if (!match)
+            return undefined;
         return {
-            family: mirrored.family,
-            license: mirrored.license,
-            canonicalId: `${mirrored.canonicalOrg}/${canonicalName}`,
-            source: mirrored.source
+            hubId: match.original,
+            how: `ModelScope's ${org.org} re-uploads other publishers' weights; ${id.name} is ${match.family.family}, ` +
+                `published on the Hub by ${match.family.canonicalOrg}`,
+            source: org.source
         };
+    }
+    /** Whether an id written with this org is a ModelScope id (no Hub org publishes those weights under it). */
+    isModelScopeOnlyOrg(org) {
+        return this.modelScopeOrgs.get(org.toLowerCase())?.['modelscope-only'] === true;
     }
     /** The original a mirror's copy was made from, when the family table knows its publisher. */
     mirrorUpstream(hubId) {
@@ -17794,6 +17991,8 @@ class LicenseKnowledge {
 /* harmony export */ });
 /* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5204);
 /* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
+/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5682);
+
 
 
 /**
@@ -17893,13 +18092,17 @@ const KNOWN_LICENSE_NAMES = new Set(_knowledge_data_generated_js__WEBPACK_IMPORT
     .flatMap((e) => [e.id, ...('aliases' in e ? e.aliases : [])])
     .map((name) => name.toLowerCase()));
 const SPDX_LOWER = new Set(spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__.map((id) => id.toLowerCase()));
-/** How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at all. */
+/**
+ * How a written license id is known: a Hub id, an SPDX id, a well-known license name, or not at
+ * all; `other` (which needs a name and a link) and placeholders (`unknown`, `TODO`, … see
+ * placeholder.ts) are told apart.
+ */
 function licenseIdStatus(id) {
     const lower = id.trim().toLowerCase();
     if (lower === 'other')
         return 'other';
-    if (lower === 'unknown')
-        return 'unknown-placeholder';
+    if ((0,_placeholder_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlaceholderLicense */ .xm)(lower))
+        return 'placeholder';
     if (HUB_LICENSE_IDS.has(lower))
         return 'hub';
     if (SPDX_LOWER.has(lower))
@@ -17907,6 +18110,112 @@ function licenseIdStatus(id) {
     if (KNOWN_LICENSE_NAMES.has(lower))
         return 'known-name';
     return 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 5682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ placeholderReason),
+/* harmony export */   OW: () => (/* binding */ placeholderLicenseOf),
+/* harmony export */   xm: () => (/* binding */ isPlaceholderLicense)
+/* harmony export */ });
+/**
+ * License values that name no license: what templates and tools write when nobody filled the
+ * field in. The one place the gate decides it — every rule and the resolver of upstream licenses
+ * treat such a value as absent (missing-license reports it; nothing compares it).
+ */
+/**
+ * Whole values (compared trimmed, lower-cased, surrounding brackets dropped) that declare nothing:
+ * the TRL card template's `licence: license`, the Hub card template's `[More Information Needed]`,
+ * YAML-ish nulls written as text, to-do markers, `unknown` (a Hub id that says nothing), `other`
+ * (alone it names no license; with `license_name` or `license_link` it does, see
+ * `placeholderLicenseOf`).
+ */
+const PLACEHOLDER_WORDS = new Set([
+    '',
+    'license',
+    'licence',
+    'the license',
+    'your license',
+    'your-license',
+    'more information needed',
+    'none',
+    'null',
+    'nil',
+    'undefined',
+    '~',
+    '-',
+    '?',
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'xxx',
+    'placeholder',
+    'unknown',
+    'n/a',
+    'na',
+    'not specified',
+    'unspecified',
+    'other'
+]);
+/** Leading words that mark a to-do however it continues (`TODO: add the license`, `TBD - legal`). */
+const TODO_PREFIX = /^(?:todo|tbd|fixme|placeholder)\b/;
+/** Longest value looked at: a placeholder is a word or two. */
+const MAX_PLACEHOLDER_LENGTH = 64;
+/** `[More Information Needed]`, `<license>`, `{{ license }}`: the template's brackets around the word. */
+const BRACKETS = /^(?:\[\s*(.*?)\s*\]|<\s*(.*?)\s*>|\{\{\s*(.*?)\s*\}\})$/s;
+function normal(value) {
+    const trimmed = value.trim().toLowerCase();
+    const inner = BRACKETS.exec(trimmed);
+    return inner ? (inner[1] ?? inner[2] ?? inner[3]).trim() : trimmed;
+}
+/**
+ * Whether one written license value is a placeholder (`unknown`, `TODO`, `None`, `license`,
+ * `[More Information Needed]`, `other`, empty …). Null and undefined are absent values too.
+ */
+function isPlaceholderLicense(value) {
+    if (value === null || value === undefined)
+        return true;
+    if (value.length > MAX_PLACEHOLDER_LENGTH)
+        return false;
+    const word = normal(value);
+    return PLACEHOLDER_WORDS.has(word) || TODO_PREFIX.test(word);
+}
+/**
+ * The placeholder a declaration consists of, as written (`"license"`, `"other"`, `""`), or
+ * undefined when it names a license: a real id, a real `license_name`, or a `license_link`
+ * (`other` with a name or a link says which terms apply, even if unknown-license wants both).
+ */
+function placeholderLicenseOf(decl) {
+    if (!isPlaceholderLicense(decl.id))
+        return undefined;
+    if (!isPlaceholderLicense(decl.name))
+        return undefined;
+    // `license_link: LICENSE` is the license file beside the card, not the TRL placeholder word.
+    const link = decl.link?.trim();
+    if (link && (!isPlaceholderLicense(link) || /^licen[cs]e$/i.test(link)))
+        return undefined;
+    return decl.id ?? decl.name ?? decl.link ?? '';
+}
+/** Why the placeholder names nothing, for messages. */
+function placeholderReason(value) {
+    const word = normal(value);
+    if (word === 'other')
+        return '`other` without `license_name` or `license_link` names no license';
+    if (word === 'license' || word === 'licence')
+        return 'it is the template text a tool writes when no license was given (TRL writes `licence: license`)';
+    if (word === 'more information needed')
+        return "it is the Hub card template's text for a field left empty";
+    if (word === 'unknown')
+        return '`unknown` says nothing about the terms';
+    if (word === '')
+        return 'it is empty';
+    return 'it is a placeholder, not a license';
 }
 
 
@@ -17920,16 +18229,16 @@ function licenseIdStatus(id) {
 /* harmony export */   z: () => (/* binding */ declarationsAbout)
 /* harmony export */ });
 /* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8457);
+/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5682);
 /**
  * Which license an upstream is under, and how the gate knows: the artifact's own declaration
  * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
  * family table (an inference from the name). The Hub will come after these once it is wired in.
  */
 
+
 /** lineage.yaml writes an upstream's license next to its id: `upstreams[2].license(.id)`. */
 const UPSTREAM_SLOT = /^upstreams\[(\d+)\]/;
-/** Values that name no license at all. */
-const NOT_A_LICENSE = new Set(['', 'other', 'unknown', 'none', 'null', 'n/a', 'todo']);
 function sameId(a, b) {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
@@ -17956,9 +18265,9 @@ function declarationsAbout(ref, record) {
 function declaredLicense(decl) {
     const id = decl.id?.trim();
     const name = decl.name?.trim();
-    if (id && !NOT_A_LICENSE.has(id.toLowerCase()))
+    if (id && !(0,_placeholder_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlaceholderLicense */ .xm)(id))
         return id;
-    if (name && !NOT_A_LICENSE.has(name.toLowerCase()))
+    if (name && !(0,_placeholder_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlaceholderLicense */ .xm)(name))
         return name;
     return undefined;
 }
@@ -18012,12 +18321,25 @@ function fromPolicy(id, { mappings, knowledge }) {
 function fromFamilyTable(id, knowledge) {
     const family = knowledge.family(id);
     if (!family)
-        return undefined;
+        return fromName(id, knowledge);
     const mirror = family.canonicalId ? `; ${id} mirrors ${family.canonicalId}` : '';
     return resolved(knowledge, family.license, {
         via: 'builtin',
         evidence: 'inferred',
         source: `built-in family table (${family.family}${mirror})`
+    });
+}
+/** The last resort: the family an id's name looks like, whatever its org (inferred, never proof). */
+function fromName(id, knowledge) {
+    const guess = knowledge.familyByName(id);
+    if (!guess)
+        return undefined;
+    return resolved(knowledge, guess.license, {
+        via: 'builtin',
+        evidence: 'inferred',
+        source: `an inference from the name ${id}, which matches the built-in ${guess.family} pattern ` +
+            `(license per ${guess.source})`,
+        byName: { family: guess.family, likelyOriginal: guess.likelyOriginal }
     });
 }
 /** The license `ref` is under, from the strongest source that says, or undefined when none does. */
@@ -18044,8 +18366,15 @@ function resolveUpstreamLicense(input) {
 /* harmony export */   j8: () => (/* binding */ looksLikePath),
 /* harmony export */   tE: () => (/* binding */ readHubCachePath)
 /* harmony export */ });
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
-/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7260);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2534);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7260);
+/**
+ * Reading filesystem paths written where an upstream id belongs: the Hugging Face cache layout
+ * (`…/models--org--name/snapshots/<sha>/…`), ModelScope's cache, and plain local directories whose
+ * last two segments plainly are `org/name`.
+ */
+
 
 
 /** Split on `/` and `\` alike, dropping empty segments (doubled and trailing separators). */
@@ -18083,8 +18412,8 @@ function looksLikePath(value) {
         return !HUB_REPO_TYPE_PREFIX.test(segments[0]);
     const last = segments[segments.length - 1];
     if (segments.length === 1)
-        return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(last);
-    return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointDir */ .ky)(last) || LOCAL_NAMESPACES.has(segments[0].toLowerCase());
+        return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isLocalDirWord */ .vE)(last);
+    return (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeFileName */ .P$)(last) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isCheckpointDir */ .ky)(last) || LOCAL_NAMESPACES.has(segments[0].toLowerCase());
 }
 const CACHE_FOLDER = /^(models|datasets|spaces)--(.+)$/;
 /** The HF cache entry a path runs through, if any (`models--Qwen--Qwen2.5-7B/snapshots/<sha>`). */
@@ -18101,8 +18430,8 @@ function findHubCacheEntry(value) {
         const sha = segments[i + 1] === 'snapshots' ? segments[i + 2] : undefined;
         return {
             repoType,
-            id: id !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined,
-            revision: sha !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .isFullSha */ .Wf)(sha) ? sha : undefined
+            id: id !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined,
+            revision: sha !== undefined && (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .isFullSha */ .Wf)(sha) ? sha : undefined
         };
     }
     return undefined;
@@ -18127,17 +18456,14 @@ function readHubCachePath(value) {
 function readLocalPath(value) {
     const segments = pathSegments(value);
     const fromModelScope = modelScopeId(segments);
-    if (fromModelScope) {
-        return {
-            kind: 'local-path',
-            id: fromModelScope,
-            evidence: 'inferred',
-            recovered: `recovered ${fromModelScope} from the ModelScope cache path (a ModelScope id; the Hub id may differ)`
-        };
-    }
+    if (fromModelScope)
+        return fromModelScopeCache(fromModelScope, 'the ModelScope cache path', segments);
     if (segments.some((s) => s.toLowerCase() === 'modelscope'))
         return { kind: 'local-path', evidence: 'primary' };
     const fromTail = idFromLastTwoSegments(segments);
+    // ModelScope writes `.` in names as `___` (`Qwen2-1___5B-Instruct`): a folder it downloaded into.
+    if (fromTail?.includes('___'))
+        return fromModelScopeCache(fromTail.replace(/___/g, '.'), 'a ModelScope download folder', segments);
     if (fromTail) {
         return {
             kind: 'local-path',
@@ -18147,6 +18473,29 @@ function readLocalPath(value) {
         };
     }
     return { kind: 'local-path', evidence: 'primary' };
+}
+/**
+ * A ModelScope id read from a path, as the Hugging Face id of the same weights where
+ * data/licenses.yaml documents the org (`modelscope-orgs`); otherwise no id: a ModelScope id is
+ * never offered as a Hub id.
+ */
+function fromModelScopeCache(modelScopeId, where, segments) {
+    const decoded = segments.some((s) => s.includes('___')) ? ' (ModelScope writes `.` in names as `___`)' : '';
+    const named = `recovered the ModelScope id ${modelScopeId} from ${where}${decoded}`;
+    const hub = _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__/* .LicenseKnowledge */ .o.builtin().modelScopeToHub(modelScopeId);
+    if (!hub || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .hubIdProblem */ .ye)(hub.hubId) !== undefined) {
+        return {
+            kind: 'local-path',
+            evidence: 'primary',
+            recovered: `${named}; its Hugging Face id is not known (the org is not in data/licenses.yaml \`modelscope-orgs\`)`
+        };
+    }
+    return {
+        kind: 'local-path',
+        id: hub.hubId,
+        evidence: 'inferred',
+        recovered: `${named}, which is ${hub.hubId} on the Hugging Face Hub (${hub.how})`
+    };
 }
 /**
  * ModelScope caches models as `…/modelscope/hub/<org>/<name>` (older) or
@@ -18161,10 +18510,10 @@ function modelScopeId(segments) {
             at++;
         const org = segments[at];
         const name = segments[at + 1]?.replace(/___/g, '.');
-        if (!org || !name || org.startsWith('.') || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(org))
+        if (!org || !name || org.startsWith('.') || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isGenericFolder */ .YE)(org))
             return undefined;
         const id = `${org}/${name}`;
-        return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
+        return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
     }
     return undefined;
 }
@@ -18177,24 +18526,24 @@ function isOwnerSlot(segments, orgIndex) {
     return before === 'input' && segments[orgIndex - 2]?.toLowerCase() === 'kaggle';
 }
 function idFromLastTwoSegments(all) {
-    const inFolder = all.length > 0 && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeFileName */ .P$)(all[all.length - 1]) ? all.slice(0, -1) : all;
+    const inFolder = all.length > 0 && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeFileName */ .P$)(all[all.length - 1]) ? all.slice(0, -1) : all;
     // `…/Meta-Llama-3-8B-Instruct/original/`: the model is the folder above the weights' sub-folder.
     const last = inFolder[inFolder.length - 1];
-    const segments = last !== undefined && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isWeightsSubfolder */ .eg)(last) ? inFolder.slice(0, -1) : inFolder;
+    const segments = last !== undefined && (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isWeightsSubfolder */ .eg)(last) ? inFolder.slice(0, -1) : inFolder;
     if (segments.length < 2)
         return undefined;
     const orgIndex = segments.length - 2;
     const org = segments[orgIndex];
     const name = segments[orgIndex + 1];
-    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(org) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(org) || isOwnerSlot(segments, orgIndex))
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isGenericFolder */ .YE)(org) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isLocalDirWord */ .vE)(org) || isOwnerSlot(segments, orgIndex))
         return undefined;
-    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isLocalDirWord */ .vE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isGenericFolder */ .YE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholderText */ .fn)(name))
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isLocalDirWord */ .vE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isGenericFolder */ .YE)(name) || (0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlaceholderText */ .fn)(name))
         return undefined;
     // A name without letters is a version folder (`…/8b-chat-hf/1` in Kaggle's model layout).
     if (!/[A-Za-z]/.test(name))
         return undefined;
     const id = `${org}/${name}`;
-    return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
+    return (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .hubIdProblem */ .ye)(id) === undefined ? id : undefined;
 }
 
 
@@ -18208,7 +18557,13 @@ function idFromLastTwoSegments(all) {
 /* harmony export */   h0: () => (/* binding */ looksLikeUrl),
 /* harmony export */   v9: () => (/* binding */ readUpstreamUrl)
 /* harmony export */ });
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2534);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
+/**
+ * Reading URLs written where an upstream id belongs: Hub web and API URLs (`huggingface.co`,
+ * `hf.co`), `hf://` filesystem URLs, and everything else (which names no Hub repo).
+ */
+
 
 /** Hosts that serve the Hub's URL layout. `hf-mirror.com` is the widely used public mirror. */
 const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co', 'www.hf.co', 'hf-mirror.com']);
@@ -18308,7 +18663,7 @@ function repoFromHubPath(path) {
     const id = namespaced ? `${segments[0]}/${segments[1]}` : segments[0];
     const rest = segments.slice(namespaced ? 2 : 1);
     const revision = REVISION_PAGES.has(rest[0]) ? rest[1] : undefined;
-    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_0__/* .hubIdProblem */ .ye)(id) !== undefined)
+    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) !== undefined)
         return { repoType };
     return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined };
 }
@@ -18326,7 +18681,7 @@ function readHfFilesystemUrl(rest) {
     const joined = idSegments.join('/');
     const [id, encodedRevision] = joined.split('@', 2);
     const revision = encodedRevision ? safeDecode(encodedRevision) : undefined;
-    if (!id || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_0__/* .hubIdProblem */ .ye)(id) !== undefined)
+    if (!id || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(id) !== undefined)
         return { repoType, via: 'hf://' };
     return { repoType, id, revision: revision && revision.length <= MAX_REVISION ? revision : undefined, via: 'hf://' };
 }
@@ -18342,7 +18697,7 @@ function safeDecode(segment) {
 function readUpstreamUrl(value) {
     const target = readHubUrl(value);
     if (!target || target.repoType !== 'models' || !target.id)
-        return { kind: 'url', evidence: 'primary' };
+        return readModelScopeUrl(value);
     const where = target.via === 'hf://' ? 'the hf:// URL' : `the ${target.via} URL`;
     const at = target.revision ? ` at revision ${target.revision}` : '';
     return {
@@ -18351,6 +18706,26 @@ function readUpstreamUrl(value) {
         revision: target.revision,
         evidence: 'inferred',
         recovered: `recovered ${target.id}${at} from ${where}`
+    };
+}
+/** `https://modelscope.cn/models/<org>/<name>[/…]`: a ModelScope model page. */
+const MODELSCOPE_URL = /^https?:\/\/(?:www\.)?modelscope\.cn\/models\/([^/?#]+)\/([^/?#]+)/i;
+/**
+ * A ModelScope model URL, as the Hugging Face id of the same weights where data/licenses.yaml
+ * `modelscope-orgs` documents the org (evidence inferred); any other URL recovers nothing.
+ */
+function readModelScopeUrl(value) {
+    const match = MODELSCOPE_URL.exec(value);
+    const modelScopeId = match ? `${match[1]}/${match[2]}` : undefined;
+    const hub = modelScopeId ? _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__/* .LicenseKnowledge */ .o.builtin().modelScopeToHub(modelScopeId) : undefined;
+    if (!modelScopeId || !hub || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_1__/* .hubIdProblem */ .ye)(hub.hubId) !== undefined)
+        return { kind: 'url', evidence: 'primary' };
+    return {
+        kind: 'url',
+        id: hub.hubId,
+        evidence: 'inferred',
+        recovered: `recovered the ModelScope id ${modelScopeId} from the ModelScope URL, ` +
+            `which is ${hub.hubId} on the Hugging Face Hub (${hub.how})`
     };
 }
 
@@ -18364,11 +18739,18 @@ function readUpstreamUrl(value) {
 /* harmony export */   M: () => (/* binding */ classifyDatasetId),
 /* harmony export */   O: () => (/* binding */ classifyUpstream)
 /* harmony export */ });
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2534);
-/* harmony import */ var _legacy_ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1869);
-/* harmony import */ var _classify_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(267);
-/* harmony import */ var _classify_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7395);
-/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7260);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2534);
+/* harmony import */ var _legacy_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1869);
+/* harmony import */ var _classify_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+/* harmony import */ var _classify_url_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7395);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7260);
+/**
+ * Classification of the strings manifests write where an upstream model belongs (DESIGN
+ * "Upstream references"): what kind of reference each one is, and what id/revision can honestly
+ * be read from it. Pure string work — it never touches the disk or the network.
+ */
+
 
 
 
@@ -18397,17 +18779,17 @@ function classifyUpstream(raw) {
     const value = raw.trim();
     if (value === '' || value === '""' || value === "''")
         return EMPTY;
-    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(value))
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlaceholderText */ .fn)(value))
         return { kind: 'placeholder', evidence: 'primary' };
     if (/^file:\/\//i.test(value))
         return readFileUrl(value);
-    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeUrl */ .h0)(value))
-        return (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .readUpstreamUrl */ .v9)(value);
-    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readHubCachePath */ .tE)(value);
+    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeUrl */ .h0)(value))
+        return (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_3__/* .readUpstreamUrl */ .v9)(value);
+    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .readHubCachePath */ .tE)(value);
     if (cached)
         return cached;
-    if ((0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikePath */ .j8)(value))
-        return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readLocalPath */ .Zp)(value);
+    if ((0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikePath */ .j8)(value))
+        return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .readLocalPath */ .Zp)(value);
     const prefixed = HUB_PREFIX.exec(value);
     if (prefixed)
         return readPrefixedId(prefixed[1], prefixed[2]);
@@ -18426,14 +18808,30 @@ function readWrittenId(value) {
     const revision = at >= 0 ? value.slice(at + 1) : undefined;
     // One segment is a bare (legacy) id even when it breaks the rules: `invalidReason` says so.
     const kind = id.includes('/') ? 'hub-id' : 'bare-id';
-    const invalidReason = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    const invalidReason = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_5__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
     const notes = [];
     // The revision was written by the author, so the evidence stays primary; the split is only noted.
     if (revision)
         notes.push(`split ${id}@${revision} into id ${id} and revision ${revision}${revisionRemark(revision)}`);
-    const current = kind === 'bare-id' && !invalidReason ? (0,_legacy_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .currentIdOfLegacy */ .X)(id) : undefined;
+    const current = kind === 'bare-id' && !invalidReason ? (0,_legacy_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .currentIdOfLegacy */ .X)(id) : undefined;
     if (current)
         notes.push(`the Hub now serves ${id} as ${current}`);
+    const modelScope = kind === 'hub-id' && !invalidReason ? readModelScopeId(id) : undefined;
+    if (modelScope) {
+        const { hubId, note } = modelScope;
+        notes.push(note);
+        // A ModelScope revision names a ModelScope commit or branch, not one on the Hub.
+        if (hubId && revision)
+            notes.push(`the revision ${revision} is ModelScope's and is not kept`);
+        return {
+            kind,
+            id: hubId ?? id,
+            ...(revision && !hubId ? { revision } : {}),
+            // The Hub id is deduced from the ModelScope one: an inference, not what the author wrote.
+            evidence: hubId ? 'inferred' : 'primary',
+            recovered: notes.join('; ')
+        };
+    }
     return {
         kind,
         id,
@@ -18441,6 +18839,23 @@ function readWrittenId(value) {
         evidence: 'primary',
         ...(notes.length > 0 ? { recovered: notes.join('; ') } : {}),
         ...(invalidReason ? { invalidReason } : {})
+    };
+}
+/**
+ * An id whose org exists only on ModelScope (`LLM-Research/Meta-Llama-3-8B-Instruct`, `ZhipuAI/chatglm3-6b`,
+ * data/licenses.yaml `modelscope-orgs`): the Hub id of the same weights when it is documented, and a note
+ * saying how it was found (or that it was not).
+ */
+function readModelScopeId(id) {
+    const knowledge = _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__/* .LicenseKnowledge */ .o.builtin();
+    if (!knowledge.isModelScopeOnlyOrg(id.split('/')[0]))
+        return undefined;
+    const hub = knowledge.modelScopeToHub(id);
+    if (!hub || (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_5__/* .hubIdProblem */ .ye)(hub.hubId) !== undefined)
+        return { note: `${id} is a ModelScope id, whose Hugging Face id is not known` };
+    return {
+        hubId: hub.hubId,
+        note: `read the ModelScope id ${id} as ${hub.hubId} on the Hugging Face Hub (${hub.how})`
     };
 }
 function revisionProblem(revision) {
@@ -18455,9 +18870,9 @@ function revisionProblem(revision) {
     return undefined;
 }
 function revisionRemark(revision) {
-    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .isFullSha */ .Wf)(revision))
+    if ((0,_hub_id_js__WEBPACK_IMPORTED_MODULE_5__/* .isFullSha */ .Wf)(revision))
         return '';
-    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(revision))
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlaceholderText */ .fn)(revision))
         return ' (a placeholder, not a commit)';
     if (/^[0-9a-f]{4,39}$/i.test(revision))
         return ' (an abbreviated commit, not a full 40-hex sha)';
@@ -18472,7 +18887,7 @@ function readFileUrl(value) {
     catch {
         return { kind: 'local-path', evidence: 'primary' };
     }
-    return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readHubCachePath */ .tE)(path) ?? (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .readLocalPath */ .Zp)(path);
+    return (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .readHubCachePath */ .tE)(path) ?? (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .readLocalPath */ .Zp)(path);
 }
 /**
  * Classify a dataset reference (model card `datasets:`, lineage.yaml). Dataset ids follow the
@@ -18482,23 +18897,23 @@ function classifyDatasetId(raw) {
     const value = raw.trim();
     if (value === '')
         return { problem: 'is empty' };
-    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlaceholderText */ .fn)(value))
+    if ((0,_upstream_words_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlaceholderText */ .fn)(value))
         return { problem: 'a placeholder, not a Hub dataset id' };
-    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeUrl */ .h0)(value)) {
-        const target = (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_2__/* .readHubUrl */ .Fi)(value);
+    if ((0,_classify_url_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeUrl */ .h0)(value)) {
+        const target = (0,_classify_url_js__WEBPACK_IMPORTED_MODULE_3__/* .readHubUrl */ .Fi)(value);
         if (target?.repoType === 'datasets' && target.id?.includes('/'))
             return { id: target.id, revision: target.revision };
         return { problem: 'a URL that does not point at a Hub dataset' };
     }
-    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .findHubCacheEntry */ .Fn)(value);
+    const cached = (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .findHubCacheEntry */ .Fn)(value);
     if (cached?.repoType === 'datasets' && cached.id?.includes('/'))
         return { id: cached.id, revision: cached.revision };
-    if (cached || (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikePath */ .j8)(value))
+    if (cached || (0,_classify_path_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikePath */ .j8)(value))
         return { problem: 'a local path, not a Hub dataset id' };
     const at = value.indexOf('@');
     const id = at >= 0 ? value.slice(0, at) : value;
     const revision = at >= 0 ? value.slice(at + 1) : undefined;
-    const problem = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_4__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
+    const problem = (0,_hub_id_js__WEBPACK_IMPORTED_MODULE_5__/* .hubIdProblem */ .ye)(id) ?? (revision !== undefined ? revisionProblem(revision) : undefined);
     if (!id.includes('/') && !problem)
         return { problem: 'not a Hub dataset id' };
     return { id, ...(revision ? { revision } : {}), ...(problem ? { problem } : {}) };
@@ -22149,6 +22564,7 @@ function renderText(report, opts) {
 /* harmony export */   UK: () => (/* binding */ artifactLicense),
 /* harmony export */   Y4: () => (/* binding */ manifestUpstreams),
 /* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   eR: () => (/* binding */ placeholderLicenses),
 /* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   p4: () => (/* binding */ upstreamFieldHint),
@@ -22157,6 +22573,8 @@ function renderText(report, opts) {
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
 /* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
+/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5682);
+
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
@@ -22213,12 +22631,21 @@ function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
     };
     return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
-/** The artifact's own license, from whichever manifest declares one. */
+/**
+ * The artifact's own license, from whichever manifest declares one. Placeholders (`licence: license`,
+ * `unknown`, `other` alone, `TODO` … src/licenses/placeholder.ts) declare none.
+ */
 function artifactLicense(artifact) {
     // Manifests first: a weight header's license is evidence, used only when no manifest states one.
     return rankedRecords(artifact.records)
         .map((r) => r.license)
-        .find((l) => l && (l.id || l.name));
+        .find((l) => l && (l.id || l.name) && (0,_licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__/* .placeholderLicenseOf */ .OW)(l) === undefined);
+}
+/** The license declarations of the artifact's manifests that are placeholders, most authoritative first. */
+function placeholderLicenses(artifact) {
+    return rankedRecords(manifestRecords(artifact))
+        .map((r) => r.license)
+        .filter((l) => l !== undefined && (0,_licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__/* .placeholderLicenseOf */ .OW)(l) !== undefined);
 }
 /** Manifest names listed for a message, e.g. "adapter_config.json and README.md". */
 function manifestList(artifact) {
@@ -22471,15 +22898,15 @@ const schemaViolation = {
         }));
         for (const record of artifact.records) {
             for (const note of record.notes) {
-                if (note.kind !== 'unrecognised-format')
-                    continue;
                 drafts.push({
                     path: note.source.path,
                     at: note.source.at,
                     message: note.message,
                     fix: note.fix,
-                    subject: `unrecognised:${note.source.path}`,
-                    // The lineage keys it has were still read; the file just is not what its name says.
+                    subject: note.kind === 'unrecognised-format'
+                        ? `unrecognised:${note.source.path}`
+                        : `${note.kind}:${note.source.path}:${note.source.field}`,
+                    // The lineage keys it has were still read (the misspelt key too); the file just is not what it should be.
                     severity: 'warning'
                 });
             }
@@ -22686,8 +23113,31 @@ const unpinnedRevision = {
     }
 };
 
+// EXTERNAL MODULE: ./src/licenses/placeholder.ts
+var placeholder = __nccwpck_require__(5682);
 ;// CONCATENATED MODULE: ./src/rules/missing-license.ts
 
+
+const CARD_FIX = 'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
+/** The finding on a placeholder: quoted with its line, and what to write instead. */
+function onPlaceholder(decl, dir, format) {
+    const value = (0,placeholder/* placeholderLicenseOf */.OW)(decl) ?? '';
+    const { field, path, at } = decl.source;
+    const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
+    const fix = format === 'hf-model-card'
+        ? `Replace ${(0,artifact_facts/* quote */.hD)(value)} in the front matter of ${path} with the artifact's real license (${CARD_FIX})` +
+            `${misspelt}; for a derivative start from the upstream's license.`
+        : `Write the artifact's real license at \`${field}\` in ${path} (a Hub or SPDX id, or a name and a link).`;
+    return {
+        path,
+        at,
+        message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(dir)} declares no license: \`${field}\` in ${path} (line ${at.line}) ` +
+            `says ${(0,artifact_facts/* quote */.hD)(value)}, a placeholder — ${(0,placeholder/* placeholderReason */.E6)(value)}. No one can tell under which terms ` +
+            `it may be used or what its upstream's license asks of it.`,
+        fix,
+        subject: dir
+    };
+}
 const missingLicense = {
     id: 'missing-license',
     meta: {
@@ -22698,6 +23148,11 @@ const missingLicense = {
     check({ artifact }) {
         if ((0,artifact_facts/* manifestRecords */.I)(artifact).length === 0 || (0,artifact_facts/* isRecipeOnly */.DP)(artifact) || (0,artifact_facts/* artifactLicense */.UK)(artifact))
             return [];
+        const placeholder = (0,artifact_facts/* placeholderLicenses */.eR)(artifact)[0];
+        if (placeholder) {
+            const format = artifact.records.find((r) => r.license === placeholder)?.format;
+            return [onPlaceholder(placeholder, artifact.dir, format)];
+        }
         const anchor = (0,artifact_facts/* anchorRecord */.TH)(artifact, ['hf-model-card', 'lineage-manifest']);
         return [
             {
@@ -22707,8 +23162,7 @@ const missingLicense = {
                     `${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one ` +
                     `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
-                    ? `Add \`license:\` to the front matter of ${anchor.path} (a Hub license id such as ` +
-                        `\`apache-2.0\` or \`llama3.1\`, or \`other\` with \`license_name\` and \`license_link\`).`
+                    ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
                     : `Add a model card (README.md with \`license:\` in its front matter) ` +
                         `or a lineage.yaml with \`license: { id: … }\` ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
                 subject: artifact.dir
@@ -22722,12 +23176,15 @@ var license_ids = __nccwpck_require__(8092);
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
 
+
 function problem(decl, knows) {
-    if (!decl.id)
-        return decl.name ? undefined : 'it is empty';
+    // A placeholder (`unknown`, `licence: license`, `other` alone, empty …) declares nothing:
+    // missing-license reports the artifact's own, and an upstream's is looked up elsewhere.
+    if ((0,placeholder/* placeholderLicenseOf */.OW)(decl) !== undefined || !decl.id)
+        return undefined;
     const status = (0,license_ids/* licenseIdStatus */.lH)(decl.id);
-    if (status === 'unknown-placeholder')
-        return '`unknown` says nothing about the terms';
+    if (status === 'placeholder')
+        return undefined;
     if (status === 'other') {
         const lacking = [!decl.name && '`license_name`', !decl.link && '`license_link`'].filter(Boolean);
         return lacking.length ? `\`other\` needs ${lacking.join(' and ')} to say which license it is` : undefined;
@@ -22783,7 +23240,8 @@ function dutiesOf(ctx) {
                 because: `${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under the ${u.entry.display} (from ${u.source})`,
                 source: u.ref.source,
                 declared: false,
-                upstream: u.id
+                upstream: u.id,
+                hint: (0,upstream_licenses/* nameInferenceHint */.Ut)(u)
             });
     }
     for (const record of (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)) {
@@ -22872,7 +23330,7 @@ const missingAttribution = {
                 at: d.source.at,
                 message: `Attribution is owed because ${d.because}${condition}, but the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} carries ` +
                     `no attribution text (no lineage.yaml \`attribution.text\`, no NOTICE file, no notice in the model card).`,
-                fix: howToFix(artifact, d.entry),
+                fix: howToFix(artifact, d.entry) + (d.hint ?? ''),
                 subject: `${artifact.dir}:${key}`,
                 upstream: d.upstream
             });
@@ -22959,6 +23417,7 @@ var license_expression = __nccwpck_require__(3784);
 
 
 
+
 /** spdx-satisfies decides between SPDX ids (ranges such as `GPL-2.0+`, `-or-later`, exceptions). */
 function satisfies(term, approved) {
     try {
@@ -23014,13 +23473,12 @@ function allowedBy(alternative, allow, canon) {
     const coverers = alternative.map((t) => allow.find((e) => e.alternatives.some((combo) => combo.length === 1 && combo[0](t, canon))));
     return coverers.every(Boolean) ? coverers[0] : undefined;
 }
-/** `other` and `unknown` are Hub ids that say nothing about the terms. */
-const PLACEHOLDERS = new Set(['other', 'unknown']);
 function isKnown(term, knowledge) {
+    // `other`, `unknown`, `TODO` … say nothing about the terms (src/licenses/placeholder.ts).
+    if ((0,placeholder/* isPlaceholderLicense */.xm)(term.id))
+        return false;
     if (term.spdx)
         return true;
-    if (PLACEHOLDERS.has(term.id))
-        return false;
     return license_ids/* HUB_LICENSE_IDS */.Fw.has(term.id) || license_ids/* KNOWN_LICENSE_NAMES */.pr.has(term.id) || knowledge?.lookup(term.id) !== undefined;
 }
 function mentioned(term, lists, canon) {
@@ -23259,7 +23717,8 @@ const licenseConflict = {
                     `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
                     `the declared license cannot drop them.`,
                 fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
-                    `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}`,
+                    `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}` +
+                    (0,upstream_licenses/* nameInferenceHint */.Ut)(u),
                 subject: `${ownKey}:${u.id.toLowerCase()}`,
                 upstream: u.id
             });
@@ -23318,7 +23777,8 @@ const namingRequirement = {
                     `with "${prefix}", which the ${u.entry.display} of its upstream ${u.id} requires of derivative models.`,
                 fix: `Name the artifact "${prefix}…" (e.g. "${prefix.replace(/\s+/g, '-')}-${name}") ` +
                     (declared ? `in ${(0,artifact_facts/* where */._M)(declared.source)}` : 'in its model card `model_name` or lineage.yaml `name`') +
-                    `. License: ${u.entry.source}`,
+                    `. License: ${u.entry.source}` +
+                    (0,upstream_licenses/* nameInferenceHint */.Ut)(u),
                 subject: `${prefix}:${name}`,
                 upstream: u.id
             });
@@ -23347,7 +23807,7 @@ const nonCommercialUpstream = {
                 `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
                 `restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
             fix: `Keep the artifact out of commercial use, or train from an ` +
-                `upstream whose license allows it. License: ${u.entry.source}`,
+                `upstream whose license allows it. License: ${u.entry.source}${(0,upstream_licenses/* nameInferenceHint */.Ut)(u)}`,
             subject: u.id.toLowerCase(),
             upstream: u.id
         }));
@@ -23562,8 +24022,7 @@ var upstream_license = __nccwpck_require__(7821);
 
 
 
-/** Values that declare no license at all. */
-const hub_license_mismatch_PLACEHOLDERS = new Set(['unknown', 'todo', 'other', 'none', 'n/a']);
+
 const hubLicenseMismatch = {
     id: 'hub-license-mismatch',
     meta: {
@@ -23578,7 +24037,7 @@ const hubLicenseMismatch = {
                 continue;
             const info = fact.answer.info;
             const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: info.license, name: info.licenseName });
-            if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()))
+            if (!hubKey || (0,placeholder/* isPlaceholderLicense */.xm)(hubKey))
                 continue;
             const hubEntry = ctx.knowledge.lookup(hubKey);
             for (const record of ctx.artifact.records) {
@@ -23587,8 +24046,8 @@ const hubLicenseMismatch = {
                     continue;
                 for (const decl of (0,upstream_license/* declarationsAbout */.z)(own, record)) {
                     const declared = (0,upstream_licenses/* licenseKey */.zO)(decl);
-                    // Placeholders say nothing to compare; `unknown-license` reports them.
-                    if (!declared || hub_license_mismatch_PLACEHOLDERS.has(declared.toLowerCase()))
+                    // Placeholders say nothing to compare; `missing-license` reports them.
+                    if (!declared || (0,placeholder/* isPlaceholderLicense */.xm)(declared))
                         continue;
                     const terms = (0,upstream_licenses/* licenseTerms */.Z7)(declared);
                     // A whole-value lookup first: an alias may contain spaces (`Apache License 2.0`), which split it into terms.
@@ -23615,7 +24074,7 @@ const hubLicenseMismatch = {
             if (!d.license || answer?.kind !== 'found')
                 continue;
             const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: answer.info.license, name: answer.info.licenseName });
-            if (!hubKey || hub_license_mismatch_PLACEHOLDERS.has(hubKey.toLowerCase()) || hub_license_mismatch_PLACEHOLDERS.has(d.license.toLowerCase()))
+            if (!hubKey || (0,placeholder/* isPlaceholderLicense */.xm)(hubKey) || (0,placeholder/* isPlaceholderLicense */.xm)(d.license))
                 continue;
             if (d.license.toLowerCase() === hubKey.toLowerCase() ||
                 (ctx.knowledge.lookup(d.license)?.id === ctx.knowledge.lookup(hubKey)?.id && ctx.knowledge.lookup(hubKey)))
@@ -23736,8 +24195,7 @@ function sameUpstream(a, b, knowledge, hub) {
 
 
 
-/** License values that templates write when nobody filled anything in: they declare nothing to compare. */
-const PLACEHOLDER_LICENSE = /^(other|unknown|none|null|license|licence|todo|tbd|n\/a|\[more information needed\])$/i;
+
 /** Training facts that must agree wherever two manifests (or a manifest and the weights) state them. */
 const COMPARED_FACTS = ['rank', 'alpha', 'dModel', 'vocab', 'layers', 'heads', 'runId'];
 const FACT_NAMES = {
@@ -23858,8 +24316,11 @@ function revisionDisagreements(records) {
 /** The artifact's own license stated differently by two files. */
 function licenseDisagreements(ctx, records) {
     const normal = (record) => {
-        const key = record.license ? (0,upstream_licenses/* licenseKey */.zO)(record.license) : undefined;
-        if (!key || PLACEHOLDER_LICENSE.test(key.trim()))
+        // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
+        if (!record.license || (0,placeholder/* placeholderLicenseOf */.OW)(record.license) !== undefined)
+            return undefined;
+        const key = (0,upstream_licenses/* licenseKey */.zO)(record.license);
+        if (!key || (0,placeholder/* isPlaceholderLicense */.xm)(key))
             return undefined;
         return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
     };
@@ -25583,6 +26044,7 @@ function findRule(id) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ licenseOfUpstream),
 /* harmony export */   Hz: () => (/* binding */ distinctLicenses),
+/* harmony export */   Ut: () => (/* binding */ nameInferenceHint),
 /* harmony export */   Z7: () => (/* binding */ licenseTerms),
 /* harmony export */   m8: () => (/* binding */ licenseAlternatives),
 /* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
@@ -25590,11 +26052,26 @@ function findRule(id) {
 /* harmony export */ });
 /* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
 /* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2259);
+/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5682);
 
 
-/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`). */
+
+/** The license on a Hub card, as the gate keys licenses (`license_name` for `other`); none for a placeholder. */
 function hubLicense(info) {
-    return licenseKey({ id: info.license, name: info.licenseName });
+    const key = licenseKey({ id: info.license, name: info.licenseName });
+    return key === undefined || (0,_licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlaceholderLicense */ .xm)(key) ? undefined : key;
+}
+/**
+ * For a fix: how to turn a license inferred from the upstream's name into primary evidence
+ * (empty when it was not inferred from the name).
+ */
+function nameInferenceHint(u) {
+    if (!u.byName)
+        return '';
+    return (` ${u.id}'s license is an inference from its name (it looks like ${u.byName.family}, not proof): to make ` +
+        `it primary evidence, declare the original upstream it was made from (e.g. \`base_model: ` +
+        `${u.byName.likelyOriginal}\`, if the weights are that model's), or list the original in lineage.yaml ` +
+        '`upstreams:` with `relation: upstream` and its `license`.');
 }
 /**
  * One upstream's license, the single place the gate decides it (rules and report alike): the
@@ -25610,13 +26087,14 @@ function licenseOfUpstream(ref, record, sources) {
         mappings: sources.upstreamLicenseMappings,
         knowledge: sources.knowledge
     });
-    if (resolved)
+    // The Hub's card of the id itself is stronger than a guess from its name.
+    if (resolved && !resolved.byName)
         return resolved;
     const answer = sources.hub?.fact(ref)?.answer;
     const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
     return fromHub
         ? { license: fromHub, via: 'hub', evidence: 'secondary', source: `the Hub card of ${ref.id}` }
-        : undefined;
+        : resolved;
 }
 /**
  * One entry per distinct upstream id of the artifact whose license can be established — and, when
@@ -25671,17 +26149,21 @@ function resolveUpstreamLicenses(ctx) {
             if (seen.has(link.id.toLowerCase()) || link.answer?.kind !== 'found')
                 continue;
             const fromHub = hubLicense(link.answer.info);
-            const family = ctx.knowledge.family(link.id);
-            const license = fromHub ?? family?.license;
+            const known = ctx.knowledge.family(link.id);
+            const guess = known ? undefined : ctx.knowledge.familyByName(link.id);
+            const license = fromHub ?? known?.license ?? guess?.license;
             if (!license)
                 continue;
+            const byName = !fromHub && guess ? { family: guess.family, likelyOriginal: guess.likelyOriginal } : undefined;
+            const said = fromHub ? 'the Hub card' : byName ? 'an inference from the name' : 'the built-in family table';
             add({
                 ref: rootRef,
                 id: link.id,
                 license,
                 via: fromHub ? 'hub' : 'builtin',
                 evidence: fromHub ? 'secondary' : 'inferred',
-                source: `${fromHub ? 'the Hub card' : 'the built-in family table'} of ${link.id}, ` +
+                ...(byName ? { byName } : {}),
+                source: `${said} of ${link.id}, ` +
                     `${link.depth === 1 ? 'the base' : `${link.depth} hops up the base_model chain`} of ${link.child}`
             });
         }
