@@ -5,7 +5,7 @@ import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
 import type { Artifact, WeightFile } from '../lineage/artifact.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
-import { isNamedManifest } from '../formats/manifest-names.js';
+import { isNamedManifest, nameKind } from '../formats/manifest-names.js';
 import { FILE_START } from '../source/span.js';
 import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
@@ -145,6 +145,11 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     changed: entry.changed,
     noticeFiles: []
   };
+  // Weights or a manifest other than a README make the directory an artifact's: its Markdown is its card.
+  const inArtifact = [...entry.files].some(
+    ([name, status]) =>
+      status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card')
+  );
   if (entry.unlistable) {
     const reason =
       `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
@@ -179,7 +184,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       artifact.unreadable.push({ path, reason, at: FILE_START });
       continue;
     }
-    const result = readManifest(path, read.bytes, read.size);
+    const result = readManifest(path, read.bytes, read.size, { inArtifact });
     if (result.kind === 'record') {
       artifact.records.push(result.record);
       artifact.schemaProblems.push(...result.schemaProblems);

@@ -140,17 +140,26 @@ function hasDistinctiveCardKey(value: unknown): boolean {
   return DISTINCTIVE_MODEL_CARD_KEYS.some((k) => hasKey(value, k));
 }
 
+/** What the caller knows of the file's surroundings. */
+export interface ReadContext {
+  /**
+   * The directory holds weights or a named manifest: a Markdown file there is read as the
+   * artifact's model card with any model-card key (a bare `license:` is the artifact's license).
+   */
+  inArtifact?: boolean;
+}
+
 /**
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
-export function readManifest(path: string, bytes: Buffer, size?: number): ReadResult {
+export function readManifest(path: string, bytes: Buffer, size?: number, context: ReadContext = {}): ReadResult {
   const kind = nameKind(path);
   const syntax = syntaxOf(path);
   if (!syntax || (!kind && !isContentCandidate(path)))
     return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
   if (kind) return readNamed(path, bytes, size, syntax, kind);
-  const result = readByContent(path, bytes, size, syntax);
+  const result = readByContent(path, bytes, size, syntax, context);
   // A Modelfile's name says what it is: its problems count like a named manifest's.
   if (hasModelfileName(path)) return result;
   return contentOnly(result, bytes.subarray(0, MAX_MANIFEST_BYTES).toString('latin1'));
@@ -203,12 +212,18 @@ function readNamed(path: string, bytes: Buffer, size: number | undefined, syntax
  * model card when its front matter has a key only cards have, and read for its lineage keys when it
  * names a model in a way no known format does (a training script's own config).
  */
-function readByContent(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): ReadResult {
+function readByContent(
+  path: string,
+  bytes: Buffer,
+  size: number | undefined,
+  syntax: Syntax,
+  context: ReadContext
+): ReadResult {
   const parsed = parse(path, bytes, size, syntax);
   if ('result' in parsed) return parsed.result;
   const { input } = parsed;
   const value = input.doc.value;
-  if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+  if (syntax === 'front-matter' && !context.inArtifact && !hasDistinctiveCardKey(value))
     return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
   const format = detectFormat(value, basenameOf(path), syntax);
   if (format) return recordOf(format, input);

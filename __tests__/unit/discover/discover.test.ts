@@ -124,3 +124,31 @@ describe('discoverArtifacts', () => {
     expect(artifacts[0].noticeFiles).toEqual(['l/NOTICE']);
   });
 });
+
+describe('Markdown of any name', () => {
+  const bareLicense = '---\nlicense: apache-2.0\ntags: [lora]\n---\n# Card\n';
+
+  it("is the artifact's card with any model-card key beside weights or a manifest, and a docs page elsewhere", async () => {
+    const root = workspace({
+      'adapter/adapter_config.json': PEFT,
+      'adapter/card.md': bareLicense,
+      'docs/guide.md': bareLicense,
+      'docs/README.md': '# Docs\n'
+    });
+    const { artifacts } = await discoverArtifacts({ workspace: root, changeSet: all, include: () => true });
+    expect(artifacts.map((a) => [a.dir, a.records.map((r) => `${r.format} ${r.path}`)])).toEqual([
+      ['adapter', ['peft-adapter-config adapter/adapter_config.json', 'hf-model-card adapter/card.md']]
+    ]);
+    // The card's license is the artifact's: no missing-license.
+    const report = await runGate({
+      workspace: root,
+      changeSet: all,
+      include: () => true,
+      policy: defaultPolicy(),
+      hub: { off: 'offline' },
+      failOn: 'error',
+      now: new Date('2026-12-01')
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'missing-license')).toEqual([]);
+  });
+});
