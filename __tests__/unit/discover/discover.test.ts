@@ -128,7 +128,7 @@ describe('discoverArtifacts', () => {
 describe('Markdown of any name', () => {
   const bareLicense = '---\nlicense: apache-2.0\ntags: [lora]\n---\n# Card\n';
 
-  it("is the artifact's card with any model-card key beside weights or a manifest, and a docs page elsewhere", async () => {
+  it("is the artifact's card with any card key beside weights or a manifest; elsewhere a docs page", async () => {
     const root = workspace({
       'adapter/adapter_config.json': PEFT,
       'adapter/card.md': bareLicense,
