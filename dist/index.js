@@ -57550,14 +57550,14 @@ function hasDistinctiveCardKey(value) {
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
-function readManifest(path, bytes, size) {
+function readManifest(path, bytes, size, context = {}) {
     const kind = nameKind(path);
     const syntax = syntaxOf(path);
     if (!syntax || (!kind && !isContentCandidate(path)))
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
     if (kind)
         return readNamed(path, bytes, size, syntax, kind);
-    const result = readByContent(path, bytes, size, syntax);
+    const result = readByContent(path, bytes, size, syntax, context);
     // A Modelfile's name says what it is: its problems count like a named manifest's.
     if (hasModelfileName(path))
         return result;
@@ -57609,13 +57609,13 @@ function readNamed(path, bytes, size, syntax, kind) {
  * model card when its front matter has a key only cards have, and read for its lineage keys when it
  * names a model in a way no known format does (a training script's own config).
  */
-function readByContent(path, bytes, size, syntax) {
+function readByContent(path, bytes, size, syntax, context) {
     const parsed = read_manifest_parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
     const value = input.doc.value;
-    if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+    if (syntax === 'front-matter' && !context.inArtifact && !hasDistinctiveCardKey(value))
         return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
     const format = detectFormat(value, basenameOf(path), syntax);
     if (format)
@@ -58767,6 +58767,8 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         changed: entry.changed,
         noticeFiles: []
     };
+    // Weights or a manifest other than a README make the directory an artifact's: its Markdown is its card.
+    const inArtifact = [...entry.files].some(([name, status]) => status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
         const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
             'make it readable to the job, or exclude it with the `paths` input';
@@ -58794,6 +58796,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             continue;
         }
         const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+        // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
+        if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path))
+            continue;
         if ('refused' in read) {
             const reason = read.refused === IS_DIRECTORY
                 ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
@@ -58801,7 +58806,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.unreadable.push({ path, reason, at: FILE_START });
             continue;
         }
-        const result = readManifest(path, read.bytes, read.size);
+        const result = readManifest(path, read.bytes, read.size, { inArtifact });
         if (result.kind === 'record') {
             artifact.records.push(result.record);
             artifact.schemaProblems.push(...result.schemaProblems);

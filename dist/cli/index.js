@@ -10879,6 +10879,8 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         changed: entry.changed,
         noticeFiles: []
     };
+    // Weights or a manifest other than a README make the directory an artifact's: its Markdown is its card.
+    const inArtifact = [...entry.files].some(([name, status]) => status !== 'removed' && ((0,file_kinds/* isWeightFile */.D4)(name) || ((0,manifest_names/* nameKind */.uo)(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
         const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
             'make it readable to the job, or exclude it with the `paths` input';
@@ -10906,6 +10908,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             continue;
         }
         const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
+        // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
+        if ('refused' in read && !(0,manifest_names/* isNamedManifest */.hX)(path) && !(0,manifest_names/* hasModelfileName */.rL)(path))
+            continue;
         if ('refused' in read) {
             const reason = read.refused === open_inside/* IS_DIRECTORY */.D
                 ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
@@ -10913,7 +10918,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.unreadable.push({ path, reason, at: span/* FILE_START */.W });
             continue;
         }
-        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
+        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size, { inArtifact });
         if (result.kind === 'record') {
             artifact.records.push(result.record);
             artifact.schemaProblems.push(...result.schemaProblems);
@@ -13232,14 +13237,14 @@ function hasDistinctiveCardKey(value) {
  * Read one manifest candidate. `size` is the file's size on disk when the caller knows it (it
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
-function readManifest(path, bytes, size) {
+function readManifest(path, bytes, size, context = {}) {
     const kind = (0,manifest_names/* nameKind */.uo)(path);
     const syntax = syntaxOf(path);
     if (!syntax || (!kind && !(0,manifest_names/* isContentCandidate */.f2)(path)))
         return { kind: 'not-a-manifest', reason: 'its name is not one of the manifest names the gate reads' };
     if (kind)
         return readNamed(path, bytes, size, syntax, kind);
-    const result = readByContent(path, bytes, size, syntax);
+    const result = readByContent(path, bytes, size, syntax, context);
     // A Modelfile's name says what it is: its problems count like a named manifest's.
     if ((0,manifest_names/* hasModelfileName */.rL)(path))
         return result;
@@ -13291,13 +13296,13 @@ function readNamed(path, bytes, size, syntax, kind) {
  * model card when its front matter has a key only cards have, and read for its lineage keys when it
  * names a model in a way no known format does (a training script's own config).
  */
-function readByContent(path, bytes, size, syntax) {
+function readByContent(path, bytes, size, syntax, context) {
     const parsed = parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
     const value = input.doc.value;
-    if (syntax === 'front-matter' && !hasDistinctiveCardKey(value))
+    if (syntax === 'front-matter' && !context.inArtifact && !hasDistinctiveCardKey(value))
         return { kind: 'not-a-manifest', reason: 'its front matter has no key only a model card has' };
     const format = (0,registry/* detectFormat */.Tz)(value, (0,manifest_names/* basenameOf */.Sv)(path), syntax);
     if (format)

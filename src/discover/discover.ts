@@ -5,7 +5,7 @@ import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
 import type { Artifact, WeightFile } from '../lineage/artifact.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
-import { isNamedManifest, nameKind } from '../formats/manifest-names.js';
+import { hasModelfileName, isNamedManifest, nameKind } from '../formats/manifest-names.js';
 import { FILE_START } from '../source/span.js';
 import { basename, dirname, isNoticeFile, isWeightFile, joinPath } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
@@ -176,6 +176,8 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       continue;
     }
     const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
+    // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
+    if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path)) continue;
     if ('refused' in read) {
       const reason =
         read.refused === IS_DIRECTORY
