@@ -7,8 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LicenseKnowledge } from '../../../src/licenses/knowledge.js';
 import { classifyUpstream } from '../../../src/lineage/classify.js';
-import { runGate } from '../../../src/pipeline.js';
-import { defaultPolicy } from '../../../src/policy/defaults.js';
+import { scanOffline } from '../../helpers/offline-gate.js';
 import { tempDir } from '../../helpers/git-repo.js';
 
 const kb = LicenseKnowledge.builtin();
@@ -150,15 +149,7 @@ describe('through the engine', () => {
       peft_type: 'LORA',
       base_model_name_or_path: 'LLM-Research/Meta-Llama-3-8B-Instruct'
     });
-    const report = await runGate({
-      workspace: root,
-      changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
-      include: () => true,
-      failOn: 'error',
-      policy: defaultPolicy(),
-      now: new Date('2026-11-23T12:00:00Z'),
-      hub: { off: 'test' }
-    });
+    const report = await scanOffline(root);
     const [f] = report.findings.filter(
       (x) => x.path === 'ms/adapter_config.json' && x.ruleId === 'unresolvable-upstream'
     );

@@ -4,10 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runGate } from '../../../src/pipeline.js';
-import { defaultPolicy } from '../../../src/policy/defaults.js';
 import type { Report } from '../../../src/report/report.js';
 import { tempDir } from '../../helpers/git-repo.js';
+import { scanOffline } from '../../helpers/offline-gate.js';
 import { realWorldFixtures } from '../formats/real-world.js';
 
 let report: Report;
@@ -24,15 +23,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), f.bytes);
   }
-  report = await runGate({
-    workspace: root,
-    changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
-    include: () => true,
-    failOn: 'error',
-    policy: defaultPolicy(),
-    now: new Date('2026-11-23T12:00:00Z'),
-    hub: { off: 'test' }
-  });
+  report = await scanOffline(root);
 });
 
 function findingsFor(fixtureFile: string, ruleId?: string) {
@@ -174,15 +165,7 @@ describe('rules on real-world files', () => {
       .replace('"provenance_attribution_required": true', '"provenance_attribution_required": false');
     mkdirSync(join(root, 'run'), { recursive: true });
     writeFileSync(join(root, 'run', 'training_manifest.json'), flipped);
-    const quiet = await runGate({
-      workspace: root,
-      changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
-      include: () => true,
-      failOn: 'error',
-      policy: defaultPolicy(),
-      now: new Date('2026-11-23T12:00:00Z'),
-      hub: { off: 'test' }
-    });
+    const quiet = await scanOffline(root);
     expect(quiet.findings.filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
   });
 });

@@ -4,8 +4,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runGate } from '../../../src/pipeline.js';
-import { defaultPolicy } from '../../../src/policy/defaults.js';
 import type { Artifact } from '../../../src/lineage/artifact.js';
 import type { UpstreamRef } from '../../../src/lineage/record.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
@@ -13,6 +11,7 @@ import { findRule } from '../../../src/rules/index.js';
 import type { Rule, RuleContext } from '../../../src/rules/rule.js';
 import { artifact, at, defaultRuleContext, license, record, upstream } from '../../helpers/build.js';
 import { fact, found, hubOf } from '../../helpers/hub-facts.js';
+import { scanOffline } from '../../helpers/offline-gate.js';
 import { tempDir } from '../../helpers/git-repo.js';
 
 const CARD = 'a/README.md';
@@ -171,15 +170,7 @@ describe('through the engine (discover → parse → evaluate)', () => {
         'tags:\n- trl\nlicence: license\n---\n'
     );
     write('spelt/README.md', '---\nbase_model: Qwen/Qwen3-8B\nlicence: mit\n---\n');
-    const report = await runGate({
-      workspace: root,
-      changeSet: { scope: 'all', changes: [], source: 'full scan', notes: [] },
-      include: () => true,
-      failOn: 'error',
-      policy: defaultPolicy(),
-      now: new Date('2026-11-23T12:00:00Z'),
-      hub: { off: 'test' }
-    });
+    const report = await scanOffline(root);
     const of = (path: string) => report.findings.filter((f) => f.path === path).map((f) => f.ruleId);
     const trl = report.findings.find((f) => f.path === 'trl/README.md' && f.ruleId === 'missing-license');
     expect(trl).toMatchObject({ severity: 'error', line: 6 });
