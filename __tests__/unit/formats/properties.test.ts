@@ -36,9 +36,69 @@ const KEYS = [
   'weights',
   'sha256',
   '__proto__',
-  'constructor'
+  'constructor',
+  // Training, merge and serving configs' keys, so their formats are reached too.
+  'model_name_or_path',
+  'adapter_name_or_path',
+  'finetuning_type',
+  'stage',
+  'template',
+  'export_dir',
+  'merge_method',
+  'models',
+  'slices',
+  'sources',
+  'tokenizer_source',
+  '_name_or_path',
+  'architectures',
+  'model_type',
+  'checkpointer',
+  '_component_',
+  'checkpoint_dir',
+  'tokenizer',
+  'path',
+  'fine_tune_type',
+  'lora_parameters',
+  'iters',
+  'steps-per-eval',
+  'adapter',
+  'lora_r',
+  'sequence_len',
+  'hub_model_id',
+  'lora_model_dir',
+  'base_model_config',
+  'tokenizer_config',
+  'dataset',
+  'data',
+  'resume_adapter_file'
 ];
-const FORMAT_WORDS = ['LORA', 'mens-adapter-manifest-v3', 'candle_qlora_adapter_meta_v2', 'Qwen/Qwen3-4B', 'unknown'];
+const FORMAT_WORDS = [
+  'LORA',
+  'mens-adapter-manifest-v3',
+  'candle_qlora_adapter_meta_v2',
+  'Qwen/Qwen3-4B',
+  'unknown',
+  'torchtune.models.llama3.lora_llama3_8b',
+  'slerp',
+  '${output_dir}/x',
+  'org/a+org/lora',
+  'a,b, ,c',
+  '/mnt/ckpt/base'
+];
+
+/** Modelfile-shaped text: directives (any case) with hostile values, comments and triple quotes. */
+const modelfileish = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('FROM', 'from', 'ADAPTER', 'LICENSE', 'PARAMETER', 'TEMPLATE', 'SYSTEM', 'MESSAGE', 'RUN', '#'),
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom('hf.co/org/repo:Q4_K_M', 'llama3.2:1b', './x.gguf', '"""', '"""a\nb"""', '"C:\\x.gguf"')
+      )
+    ),
+    { maxLength: 30 }
+  )
+  .map((lines) => lines.map(([d, v]) => `${d} ${v}`).join('\n'));
 
 /** Values shaped like manifests (known keys, hostile values), so format readers are reached. */
 const manifestish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -124,7 +184,13 @@ const NAMES = [
   'lineage.yaml',
   'x.lineage.json',
   'x.lineage.yml',
-  'notes.txt'
+  'notes.txt',
+  'qlora.yml',
+  'config.json',
+  'mergekit_config.yml',
+  'card.md',
+  'Modelfile',
+  'makefile'
 ];
 
 describe('parsers never throw and stay fast', () => {
@@ -187,7 +253,9 @@ describe('parsers never throw and stay fast', () => {
   it.each(NAMES.filter((n) => !n.endsWith('.txt')))('readManifest of a %s shaped like a manifest', (name) => {
     const text = name.endsWith('.md')
       ? manifestish.map((v) => asCard(JSON.stringify(v), '# Card\n'))
-      : manifestish.map((v) => JSON.stringify(v, null, 2));
+      : name.includes('.')
+        ? manifestish.map((v) => JSON.stringify(v, null, 2))
+        : modelfileish;
     fc.assert(
       fc.property(text, (t) => {
         const r = timed(() => readManifest(`dir/${name}`, Buffer.from(t)));
