@@ -639,6 +639,31 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
       'schema: 1\nupstreams:\n  - id: !x Qwen/Qwen3-4B\nlicense: { id: apache-2.0 }\n',
     rule('unpinned-revision', L)
   );
+  // Training, merge and serving configs are read by content whatever their name (issue #11).
+  add(g, 'modelfile-unclosed-quote', 'a Modelfile whose SYSTEM opens `"""` and never closes it', {
+    files: { Modelfile: 'FROM hf.co/org/repo\nSYSTEM """never closed\n' },
+    expect: unreadable('Modelfile')
+  });
+  add(g, 'axolotl-10k-datasets', 'an axolotl config listing 10,000 datasets', {
+    files: {
+      'qlora.yml':
+        'base_model: Qwen/Qwen3-4B\nadapter: lora\nsequence_len: 512\ndatasets:\n' +
+        Array.from({ length: 10000 }, (_, i) => `  - path: org/ds${i}\n    type: alpaca\n`).join('')
+    },
+    expect: { ...rule('unpinned-revision', 'qlora.yml'), exit: 0, absent: ['unreadable-manifest'] }
+  });
+  add(g, 'mergekit-two-documents', 'a mergekit config holding two YAML documents (mergekit-multi)', {
+    files: { 'mergekit_config.yml': 'merge_method: slerp\nbase_model: Qwen/Qwen3-4B\n---\nmerge_method: linear\n' },
+    expect: unreadable('mergekit_config.yml')
+  });
+  add(g, 'llamafactory-interpolation', 'a LLaMA-Factory config whose model is a `${MODEL}` interpolation', {
+    files: { 'sft.yaml': 'model_name_or_path: ${MODEL}\nstage: sft\nfinetuning_type: lora\n' },
+    expect: rule('unresolvable-upstream', 'sft.yaml')
+  });
+  add(g, 'helm-template', 'a Helm template (not YAML until rendered) that names no model', {
+    files: { 'deploy.yaml': 'metadata:\n  name: {{ .Release.Name }}\n  labels: {{- include "x" . }}\n' },
+    expect: { exit: 0, findings: [], notChecked: true }
+  });
 }
 
 // ---------------------------------------------------------------- file system
