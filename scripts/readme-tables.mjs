@@ -13,18 +13,45 @@ function cell(text) {
     .trim();
 }
 
+/**
+ * What each input takes, for the table's "values" column (action.yml has no place for it). An input
+ * missing here is an error: a new input must say what it accepts.
+ */
+export const INPUT_VALUES = {
+  token: 'a GitHub token',
+  policy: 'a path in the workspace',
+  'policy-ref': '`head`, `base`',
+  paths: 'globs, one per line or comma-separated; `!` excludes',
+  scope: '`changed`, `all`',
+  'fail-on': '`error`, `warning`, `never`',
+  'hub-verify': '`true`, `false`',
+  'hub-endpoint': 'a URL',
+  'hub-token': 'a Hugging Face token',
+  comment: '`on-failure`, `always`, `never`',
+  'review-comments': '`true`, `false`',
+  'check-run': '`true`, `false`',
+  'sarif-file': 'a path: relative to the workspace, or absolute',
+  'report-file': 'a path: relative to the workspace, or absolute',
+  'bom-file': 'a path: relative to the workspace, or absolute',
+  'hub-cache': 'a path',
+  'hub-max-depth': '0–20',
+  'base-ref': 'a ref or commit sha',
+  'head-ref': 'a ref or commit sha'
+};
+
 export function renderTables(actionYml) {
   const action = load(actionYml);
-  const inputs = Object.entries(action.inputs ?? {}).map(
-    ([name, spec]) =>
-      `| \`${name}\` | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} ` +
-      `| ${cell(spec.description)} |`
-  );
+  const inputs = Object.entries(action.inputs ?? {}).map(([name, spec]) => {
+    const values = INPUT_VALUES[name];
+    if (!values) throw new Error(`scripts/readme-tables.mjs: say what \`${name}\` takes in INPUT_VALUES`);
+    const fallback = spec.default === undefined || spec.default === '' ? '—' : `\`${cell(spec.default)}\``;
+    return `| \`${name}\` | ${values} | ${fallback} | ${cell(spec.description)} |`;
+  });
   const outputs = Object.entries(action.outputs ?? {}).map(
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
   );
   return {
-    inputs: ['| input | default | description |', '|---|---|---|', ...inputs].join('\n'),
+    inputs: ['| input | values | default | description |', '|---|---|---|---|', ...inputs].join('\n'),
     outputs: ['| output | description |', '|---|---|', ...outputs].join('\n')
   };
 }

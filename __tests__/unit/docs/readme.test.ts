@@ -62,6 +62,19 @@ describe('README and action.yml', () => {
     ]);
   });
 
+  it('opens with the user: a minimal workflow (at most five `with:` lines) first, contributors last', () => {
+    const sections = readme.match(/^## .*$/gm) ?? [];
+    expect(sections.slice(0, 2)).toEqual(['## Quick start', '## What it reads']);
+    expect(sections.at(-1)).toBe('## Development');
+    const workflow = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const action = load(workflow) as { jobs: Record<string, { steps: { uses?: string; with?: object }[] }> };
+    const step = Object.values(action.jobs)[0].steps.find((s) => s.uses?.startsWith('lineage-gate/lineage-gate@'))!;
+    expect(Object.keys(step.with ?? {}).length).toBeLessThanOrEqual(5);
+    // The two commands stay in the README, for contributors.
+    expect(readme).toContain('npm ci && npm run demo');
+    expect(readme).toContain('npm ci && npm test');
+  });
+
   it('links every rule to its page, and every page exists', () => {
     for (const rule of RULES) {
       expect(readme).toContain(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`);

@@ -93,11 +93,17 @@ describe('schemas/policy.schema.json', () => {
   });
 });
 
+/** Where an editor fetches the schema: the raw file on the default branch ($id is a name, not a file). */
+const EDITOR_URL = String(schema.$id).replace(
+  'https://github.com/lineage-gate/lineage-gate/',
+  'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/'
+);
+
 describe('examples/lineage-policy.example.yml', () => {
   const text = read('examples/lineage-policy.example.yml');
 
   it('is a valid policy with the editor line', () => {
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${String(schema.$id)}`);
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${EDITOR_URL}`);
     expect(() => parsePolicy(text, 'examples/lineage-policy.example.yml', RULE_IDS)).not.toThrow();
   });
 
@@ -110,8 +116,19 @@ describe('examples/lineage-policy.example.yml', () => {
 describe('docs/policy.md', () => {
   const doc = read('docs/policy.md');
 
-  it("gives the editor line with the schema's $id", () => {
-    expect(doc).toContain(`# yaml-language-server: $schema=${String(schema.$id)}`);
+  it('gives the editor line with the raw schema file, as README and the examples do', () => {
+    expect(EDITOR_URL).toBe(
+      'https://raw.githubusercontent.com/lineage-gate/lineage-gate/main/schemas/policy.schema.json'
+    );
+    expect(doc).toContain(`# yaml-language-server: $schema=${EDITOR_URL}`);
+    expect(read('README.md')).toContain(`# yaml-language-server: $schema=${EDITOR_URL}`);
+    expect(read('README.md')).not.toContain('$schema=https://github.com/');
+  });
+
+  it("README's starter policy is a valid policy", () => {
+    const starter = /```yaml\n(# yaml-language-server[^\n]*\n[\s\S]*?)```/.exec(read('README.md'))![1];
+    expect(() => parsePolicy(starter, 'README.md', RULE_IDS)).not.toThrow();
+    expect(starter.split('\n').length).toBeLessThan(12);
   });
 
   it('names every setting of the schema', () => {
