@@ -119,6 +119,11 @@ describe('local paths', () => {
   ])('%s recovers nothing from a ModelScope cache path without a valid id', (raw) => {
     expect(classifyUpstream(raw)).toEqual({ kind: 'local-path', evidence: 'primary' });
   });
+  it('reads a `hub` folder outside a ModelScope cache as an ordinary folder', () => {
+    expect(classifyUpstream('/srv/hub/acme/widget').recovered).toBe(
+      'recovered acme/widget from the last two segments of the local path'
+    );
+  });
 });
 
 describe('declaredFilePath', () => {
