@@ -134,6 +134,12 @@ describe('inconsistent-lineage: tokenizer', () => {
     ]);
   });
 
+  it('reports it for a training manifest alone in its directory too', () => {
+    const [f, ...rest] = inconsistent(mens(hubRef(path, 'Qwen/Qwen2.5-7B'), tokenizer));
+    expect(rest).toEqual([]);
+    expect(f.fingerprint).toBe(fingerprint('inconsistent-lineage', path, `tokenizer:${path}`));
+  });
+
   it('compares the tokenizer with the base only, and only with a base that resolves', () => {
     const other = hubRef(path, 'Qwen/Qwen2.5-7B', { source: at(path, 'teacher_model') });
     expect(inconsistent(mens(other, tokenizer), card({}))).toEqual([]);
