@@ -52,6 +52,14 @@ describe('check PATH outside the current repository', () => {
     ]);
   });
 
+  it('keeps paths relative to the current directory for a PATH under it, outside git', async () => {
+    const dir = tempDir('lg-cli-plain-cwd-');
+    write(dir, 'models/bot/adapter_config.json', ADAPTER);
+    const run = await runCli(['check', 'models/bot/adapter_config.json', '--format', 'json'], dir);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.artifacts.map((a) => a.dir)).toEqual(['models/bot']);
+  });
+
   it('refuses PATHs from two different repositories in one line', async () => {
     const a = tempDir('lg-cli-a-');
     const b = tempDir('lg-cli-b-');

@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname as dirOf, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config-error.js';
+import { isInside } from '../files/open-chosen.js';
 import { dirname } from '../discover/file-kinds.js';
 import type { ReportArtifact } from '../report/report.js';
 import { locateRepository } from './repository.js';
@@ -35,6 +36,7 @@ function covers(target: Target, path: string): boolean {
  */
 export async function resolveTargets(cwd: string, args: readonly string[]): Promise<Targets> {
   if (args.length === 0) return { root: (await locateRepository(cwd)).root, targets: [], include: () => true };
+  const realCwd = realpathSync.native(cwd);
   const located = await Promise.all(
     args.map(async (arg) => {
       let full: string;
@@ -46,7 +48,10 @@ export async function resolveTargets(cwd: string, args: readonly string[]): Prom
         throw new ConfigError(`No such file or directory: ${arg}`);
       }
       const repository = await locateRepository(isDirectory ? full : dirOf(full));
-      return { arg, full, isDirectory, root: repository.root };
+      // Outside git, paths stay relative to the current directory when the PATH is under it (as
+      // with no PATH at all), else to the PATH's own directory.
+      const root = repository.git || !isInside(realCwd, full) ? repository.root : realCwd;
+      return { arg, full, isDirectory, root };
     })
   );
   const root = located[0].root;

@@ -5,7 +5,7 @@ export const CHECK_USAGE = `Usage: lineage-gate check [PATH…] [options]
 Judges the artifacts under each PATH (default: the whole repository of the current directory).
 A PATH may be any directory or file, inside or outside the current repository; a file is judged
 with the rest of its artifact directory. Paths in findings are relative to the PATH's repository
-root (or to the directory itself outside a git repository).
+root; outside git, to the current directory, or to the PATH's directory when it is not under it.
 
 Options:
   --policy FILE            policy file (default: .github/lineage-policy.yml of the repository, if any)
