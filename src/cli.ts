@@ -77,8 +77,8 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 }
 
 /** `--changed-since REF`: git's changes REF...HEAD, every failure a one-line usage error. */
-async function changedSince(cwd: string, since: string): Promise<Change[]> {
-  const repository = await locateRepository(cwd);
+async function changedSince(dir: string, since: string): Promise<Change[]> {
+  const repository = await locateRepository(dir);
   if (!repository.git) throw new ConfigError(`--changed-since needs a git repository: ${repository.why}.`);
   // What git did on the way (fetching a missing ref) is told only when it worked: an error stays one line.
   const log: string[] = [];
