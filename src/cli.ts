@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
 import { clockFromEnv } from './clock.js';
@@ -12,7 +11,7 @@ import { setUpHub } from './hub/setup.js';
 import { cacheDistrust } from './hub/cache-trust.js';
 import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
 import { RULE_IDS } from './rules/ids.js';
-import type { ChangeSet } from './changes/change-set.js';
+import type { Change, ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
 import { runGate, type FailOn } from './pipeline.js';
 import { renderJson } from './report/render/json.js';
@@ -24,38 +23,18 @@ import { renderCycloneDx } from './report/render/cyclonedx.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 import { initLineage } from './init/init.js';
-
-const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
-                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
-                     [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
-  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
-  lineage-gate init [DIR…] [--force]
-                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
-                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
-                     exit 1 when a file exists and --force was not given
-  lineage-gate explain RULE-ID
-  lineage-gate --version | --help
-
-Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+import { CHECK_USAGE, EXPLAIN_USAGE, INIT_USAGE, USAGE } from './cli/usage.js';
+import { isRevision, locateRepository } from './cli/repository.js';
+import { emptyTargets, resolveTargets } from './cli/targets.js';
+import { errorsOnly } from './cli/quiet.js';
+import { startProgress } from './cli/progress.js';
+import type { Report } from './report/report.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
 type Format = (typeof FORMATS)[number];
 
 async function repositoryRoot(cwd: string): Promise<string> {
-  try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
-    return resolve(stdout.trim());
-  } catch {
-    return cwd; // not a git checkout: paths are relative to where the command runs
-  }
-}
-
-/** PATH arguments become a repository-relative prefix filter. */
-function pathScope(root: string, cwd: string, args: string[]): (path: string) => boolean {
-  if (args.length === 0) return () => true;
-  const prefixes = relativePrefixes(root, cwd, args);
-  return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+  return (await locateRepository(cwd)).root;
 }
 
 /** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
@@ -73,8 +52,9 @@ async function init(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { force: { type: 'boolean' } }
+    options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
   });
+  if (values.help) return printHelp(INIT_USAGE);
   const cwd = process.cwd();
   const root = await repositoryRoot(cwd);
   const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
@@ -96,6 +76,30 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   throw new ConfigError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
 }
 
+/** `--changed-since REF`: git's changes REF...HEAD, every failure a one-line usage error. */
+async function changedSince(dir: string, since: string): Promise<Change[]> {
+  const repository = await locateRepository(dir);
+  if (!repository.git) throw new ConfigError(`--changed-since needs a git repository: ${repository.why}.`);
+  // What git did on the way (fetching a missing ref) is told only when it worked: an error stays one line.
+  const log: string[] = [];
+  try {
+    const changes = await gitDiffChanges({
+      cwd: repository.root,
+      base: since,
+      head: 'HEAD',
+      mode: 'merge-base',
+      log: (m: string) => log.push(m)
+    });
+    for (const m of log) process.stderr.write(`${m}\n`);
+    return changes;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new ConfigError(`--changed-since: ${err.message}`);
+    if (!(await isRevision(repository.root, since)))
+      throw new ConfigError(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
+    throw new ConfigError(`--changed-since ${since}: ${firstLine((err as Error).message)}`);
+  }
+}
+
 async function check(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -109,27 +113,24 @@ async function check(argv: string[]): Promise<number> {
       'hub-endpoint': { type: 'string' },
       'fail-on': { type: 'string' },
       cache: { type: 'string' },
-      'hub-max-depth': { type: 'string' }
+      'hub-max-depth': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' }
     }
   });
+  if (values.help) return printHelp(CHECK_USAGE);
   const format: Format = oneOf('--format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
 
   const cwd = process.cwd();
-  const root = await repositoryRoot(cwd);
-  const include = pathScope(root, cwd, positionals);
+  const { root, targets, include } = await resolveTargets(cwd, positionals);
   let changeSet: ChangeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
   const since = values['changed-since'];
   if (since) {
-    const changes = (
-      await gitDiffChanges({
-        cwd: root,
-        base: since,
-        head: 'HEAD',
-        mode: 'merge-base',
-        log: (m: string) => process.stderr.write(`${m}\n`)
-      })
-    ).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+    const changes = (await changedSince(root, since)).filter(
+      (c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath))
+    );
     changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
   }
 
@@ -151,8 +152,31 @@ async function check(argv: string[]): Promise<number> {
     maxDepth: values['hub-max-depth'],
     log: (m: string) => process.stderr.write(`${m}\n`)
   });
-  const report = await runGate({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+  // On a terminal only: a scan of a large tree otherwise looks like a hang.
+  const progress = startProgress({ stream: process.stderr, env: process.env });
+  let report: Report;
+  try {
+    report = await runGate({
+      workspace: root,
+      changeSet,
+      include,
+      failOn,
+      policy,
+      now,
+      hub: hub.hub,
+      onProgress: progress.update
+    });
+  } finally {
+    progress.done();
+  }
   await hub.finish();
+  // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
+  // --changed-since, "nothing changed there" is an answer, not a mistake).
+  const empty = since || values['allow-empty'] ? [] : emptyTargets(targets, report.artifacts);
+  if (empty.length > 0)
+    throw new ConfigError(
+      `nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`
+    );
   const renderedReport =
     format === 'json'
       ? renderJson(report)
@@ -162,7 +186,9 @@ async function check(argv: string[]): Promise<number> {
           ? renderMarkdown(report, { docsBase: DOCS_BASE })
           : format === 'cyclonedx'
             ? await renderCycloneDx(report, { toolVersion: version })
-            : renderText(report, { color: !values.output && shouldColor(process.stdout, process.env) });
+            : renderText(values.quiet ? errorsOnly(report) : report, {
+                color: !values.output && shouldColor(process.stdout, process.env)
+              });
   // Findings quote the Hub's text, already masked by the client; mask again at the door, as
   // core.setSecret does for the Action, so no path can print the token or a prefix of it.
   const rendered = redact(renderedReport, hub.token);
@@ -174,7 +200,7 @@ async function check(argv: string[]): Promise<number> {
       if (err instanceof UnsafeOutputError) throw new ConfigError(`--output cannot be written safely: ${err.message}.`);
       throw err;
     }
-    process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
+    if (!values.quiet) process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
   } else {
     process.stdout.write(rendered);
   }
@@ -193,7 +219,14 @@ function rulePage(id: string): string | undefined {
 }
 
 function explain(argv: string[]): number {
-  const id = argv[0];
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } }
+  });
+  if (values.help) return printHelp(EXPLAIN_USAGE);
+  if (positionals.length > 1) throw new ConfigError(`explain takes one RULE-ID; got ${positionals.length}.`);
+  const id = positionals[0];
   const rule = id ? findRule(id) : undefined;
   if (!rule) {
     process.stderr.write(
@@ -207,6 +240,28 @@ function explain(argv: string[]): number {
       `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${DOCS_BASE}/${rule.id}.md\n`
   );
   return 0;
+}
+
+function printHelp(usage: string): number {
+  process.stdout.write(`${usage}\n`);
+  return 0;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+/** An invalid policy in one line: the first problem at its position, where the others are. */
+function policyErrorLine(err: PolicyError): string {
+  const [first, ...more] = err.problems;
+  const others = more.length ? ` (and ${more.map((p) => `${p.line}:${p.column}`).join(', ')})` : '';
+  return `${first.file}:${first.line}:${first.column}: ${firstLine(first.message)}${others} — the policy is invalid.`;
+}
+
+/** An option parseArgs refused, as one line that says where to look. */
+function argumentError(command: string | undefined, err: Error): string {
+  const help = command === 'check' || command === 'init' || command === 'explain' ? `${command} --help` : '--help';
+  return `${firstLine(err.message).replace(/\. To specify a positional argument.*$/, '.')} See lineage-gate ${help}.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -227,15 +282,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } catch (err) {
     if (err instanceof PolicyError) {
-      for (const p of err.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
-      process.stderr.write(
-        `lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
-          `problem${err.problems.length === 1 ? '' : 's'} above).\n`
-      );
+      process.stderr.write(`lineage-gate: ${policyErrorLine(err)}\n`);
       return 2;
     }
-    if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`lineage-gate: ${(err as Error).message}\n`);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`lineage-gate: ${firstLine(err.message)}\n`);
+      return 2;
+    }
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`lineage-gate: ${argumentError(command, err as Error)}\n`);
       return 2;
     }
     process.stderr.write(`lineage-gate: internal error: ${(err as Error).stack ?? err}\n`);

@@ -1,5 +1,5 @@
 import type { ChangeSet } from './changes/change-set.js';
-import { discoverArtifacts } from './discover/discover.js';
+import { discoverArtifacts, type DiscoverOptions } from './discover/discover.js';
 import { linkArtifacts } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
 import { unknownConfigsNote } from './discover/unknown-configs.js';
@@ -34,6 +34,8 @@ export interface GateOptions {
   now: Date;
   /** Ask the Hub through this client (following base_model up to maxDepth), or say why not. */
   hub: { client: HubSource; maxDepth: number } | { off: string };
+  /** Told how far discovery got (the CLI's progress line on a terminal). */
+  onProgress?: DiscoverOptions['onProgress'];
 }
 
 function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {
@@ -146,7 +148,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const { artifacts, manifestCount } = await discoverArtifacts({
     workspace: opts.workspace,
     changeSet: opts.changeSet,
-    include: opts.include
+    include: opts.include,
+    onProgress: opts.onProgress
   });
   linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
   await computeDigests(artifacts, opts.workspace);

@@ -119,7 +119,10 @@ describe('lineage-gate check on examples/', () => {
     writeFileSync(join(dir, '.github', 'lineage-policy.yml'), 'version: 1\nrules:\n  missing-licence: error\n');
     const bad = await runCli(['check'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^\.github\/lineage-policy\.yml:3:3: .*missing-licence.*missing-license/m);
+    expect(bad.stderr).toMatch(
+      /^lineage-gate: \.github\/lineage-policy\.yml:3:3: .*missing-licence.*missing-license.*\n$/
+    );
+    expect(bad.stderr.split('\n')).toHaveLength(2);
   });
 
   it('checks only what changed since a ref with --changed-since, including deleted manifests', async () => {

@@ -29,6 +29,13 @@ export interface DiscoverOptions {
   changeSet: ChangeSet;
   /** Repository-relative path filter (the `paths` input); applies to a full scan's walk. */
   include: (path: string) => boolean;
+  /** Told how far the scan got (files seen, artifacts read), for a progress line; never for output. */
+  onProgress?: (counts: ScanProgress) => void;
+}
+
+export interface ScanProgress {
+  files: number;
+  artifacts: number;
 }
 
 export interface Discovery {
@@ -47,7 +54,8 @@ function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
   return entry;
 }
 
-function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
+/** Returns how many files the walk saw. */
+function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): number {
   // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
   // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
@@ -61,11 +69,14 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): vo
   const onUnlistable = (path: string, reason: string) => {
     if (opts.include(path)) entryFor(dirs, path).unlistable = reason;
   };
+  let files = 0;
   for (const path of walkTree(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
+    opts.onProgress?.({ files: ++files, artifacts: 0 });
     if (!isRelevant(path) || !opts.include(path)) continue;
     entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
   }
   for (const entry of dirs.values()) entry.changed = true;
+  return files;
 }
 
 function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
@@ -200,7 +211,8 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
   const dirs = new Map<string, DirEntry>();
-  if (opts.changeSet.scope === 'all') collectFullScan(opts, dirs);
+  let files = opts.changeSet.changes.length;
+  if (opts.changeSet.scope === 'all') files = collectFullScan(opts, dirs);
   else collectChanges(opts, dirs);
 
   const workspaceReal = await realpath(opts.workspace);
@@ -209,6 +221,7 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
   const sorted = [...dirs.keys()].sort();
   for (const dir of sorted) {
     const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
+    opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
     manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
     const empty =
       artifact.records.length === 0 &&

@@ -1,0 +1,81 @@
+import { realpathSync, statSync } from 'node:fs';
+import { dirname as dirOf, relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../config-error.js';
+import { isInside } from '../files/open-chosen.js';
+import { dirname } from '../discover/file-kinds.js';
+import type { ReportArtifact } from '../report/report.js';
+import { locateRepository } from './repository.js';
+
+/** One PATH argument of `check`, as a repository-relative path with `/` (`''` for the root). */
+export interface Target {
+  arg: string;
+  kind: 'directory' | 'file';
+  path: string;
+}
+
+/** What `check` judges: one repository (or plain directory), and which of its paths. */
+export interface Targets {
+  root: string;
+  targets: Target[];
+  /** Repository-relative path → whether it is judged: under a directory, or beside a file argument. */
+  include: (path: string) => boolean;
+}
+
+function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
+function covers(target: Target, path: string): boolean {
+  return target.kind === 'directory' ? isUnder(path, target.path) : dirname(path) === dirname(target.path);
+}
+
+/**
+ * Resolves PATH arguments (relative to `cwd`) to the repository that holds them, so that a path
+ * outside the current repository is judged in its own; all must share one repository.
+ */
+export async function resolveTargets(cwd: string, args: readonly string[]): Promise<Targets> {
+  if (args.length === 0) return { root: (await locateRepository(cwd)).root, targets: [], include: () => true };
+  const realCwd = realpathSync.native(cwd);
+  const located = await Promise.all(
+    args.map(async (arg) => {
+      let full: string;
+      let isDirectory: boolean;
+      try {
+        full = realpathSync.native(resolve(cwd, arg));
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        throw new ConfigError(`No such file or directory: ${arg}`);
+      }
+      const repository = await locateRepository(isDirectory ? full : dirOf(full));
+      // Outside git, paths stay relative to the current directory when the PATH is under it (as
+      // with no PATH at all), else to the PATH's own directory.
+      const root = repository.git || !isInside(realCwd, full) ? repository.root : realCwd;
+      return { arg, full, isDirectory, root };
+    })
+  );
+  const root = located[0].root;
+  const stranger = located.find((l) => l.root !== root);
+  if (stranger)
+    throw new ConfigError(
+      `${located[0].arg} and ${stranger.arg} are in different repositories (${root}, ${stranger.root}): ` +
+        'check them one at a time.'
+    );
+  const targets: Target[] = located.map((l) => ({
+    arg: l.arg,
+    kind: l.isDirectory ? 'directory' : 'file',
+    path: relative(root, l.full).split(sep).join('/')
+  }));
+  return { root, targets, include: (path) => targets.some((t) => covers(t, path)) };
+}
+
+/** Whether an artifact directory (`.` for the root) is one the target asked about. */
+function asksAbout(target: Target, artifactDir: string): boolean {
+  if (target.kind === 'file') return artifactDir === dirname(target.path);
+  return isUnder(artifactDir === '.' ? '' : artifactDir, target.path);
+}
+
+/** The targets no reported artifact belongs to: explicit paths with nothing to check. */
+export function emptyTargets(targets: readonly Target[], artifacts: readonly Pick<ReportArtifact, 'dir'>[]): Target[] {
+  return targets.filter((t) => !artifacts.some((a) => asksAbout(t, a.dir)));
+}
