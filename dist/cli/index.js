@@ -9667,35 +9667,38 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2386);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8020);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(6716);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9702);
-/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7634);
-/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5976);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3531);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2506);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7738);
-/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7754);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
-/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2386);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8020);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9373);
+/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_27__ = __nccwpck_require__(6716);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9702);
+/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7634);
+/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5976);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3531);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_25__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2506);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9917);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7738);
+/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7754);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2889);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7862);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(7485);
+/* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(5136);
+/* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(3892);
+/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_26__ = __nccwpck_require__(6018);
+/* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(9851);
 
 
 
@@ -9720,60 +9723,40 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
-                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
-                     [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
-  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
-  lineage-gate init [DIR…] [--force]
-                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
-                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
-                     exit 1 when a file exists and --force was not given
-  lineage-gate explain RULE-ID
-  lineage-gate --version | --help
 
-Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+
+
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
 async function repositoryRoot(cwd) {
-    try {
-        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(stdout.trim());
-    }
-    catch {
-        return cwd; // not a git checkout: paths are relative to where the command runs
-    }
-}
-/** PATH arguments become a repository-relative prefix filter. */
-function pathScope(root, cwd, args) {
-    if (args.length === 0)
-        return () => true;
-    const prefixes = relativePrefixes(root, cwd, args);
-    return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+    return (await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_20__/* .locateRepository */ .Z)(cwd)).root;
 }
 /** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
 function relativePrefixes(root, cwd, args) {
     return args.map((arg) => {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, arg);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(full))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full))
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
         if (rel.startsWith('..'))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
         return rel;
     });
 }
 async function init(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
         args: argv,
         allowPositionals: true,
-        options: { force: { type: 'boolean' } }
+        options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
     });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_23__/* .INIT_USAGE */ .ry);
     const cwd = process.cwd();
     const root = await repositoryRoot(cwd);
     const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
-    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_20__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
+    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_19__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
     if (outcomes.length === 0) {
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
     }
     for (const o of outcomes) {
         process.stdout.write(`${o.written ? 'wrote  ' : 'skipped'} ${o.path}: ${o.note}\n`);
@@ -9785,10 +9768,37 @@ function oneOf(flag, value, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+}
+/** `--changed-since REF`: git's changes REF...HEAD, every failure a one-line usage error. */
+async function changedSince(dir, since) {
+    const repository = await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_20__/* .locateRepository */ .Z)(dir);
+    if (!repository.git)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since needs a git repository: ${repository.why}.`);
+    // What git did on the way (fetching a missing ref) is told only when it worked: an error stays one line.
+    const log = [];
+    try {
+        const changes = await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({
+            cwd: repository.root,
+            base: since,
+            head: 'HEAD',
+            mode: 'merge-base',
+            log: (m) => log.push(m)
+        });
+        for (const m of log)
+            process.stderr.write(`${m}\n`);
+        return changes;
+    }
+    catch (err) {
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x)
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since: ${err.message}`);
+        if (!(await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_20__/* .isRevision */ .o)(repository.root, since)))
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: ${firstLine(err.message)}`);
+    }
 }
 async function check(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
@@ -9800,69 +9810,92 @@ async function check(argv) {
             'hub-endpoint': { type: 'string' },
             'fail-on': { type: 'string' },
             cache: { type: 'string' },
-            'hub-max-depth': { type: 'string' }
+            'hub-max-depth': { type: 'string' },
+            'allow-empty': { type: 'boolean' },
+            quiet: { type: 'boolean', short: 'q' },
+            help: { type: 'boolean', short: 'h' }
         }
     });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_23__/* .CHECK_USAGE */ .Z$);
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
-    const root = await repositoryRoot(cwd);
-    const include = pathScope(root, cwd, positionals);
+    const { root, targets, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_21__/* .resolveTargets */ .h)(cwd, positionals);
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_11__/* .gitDiffChanges */ .LP)({
-            cwd: root,
-            base: since,
-            head: 'HEAD',
-            mode: 'merge-base',
-            log: (m) => process.stderr.write(`${m}\n`)
-        })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await changedSince(root, since)).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_6__/* .loadPolicy */ .tb)({
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({
         workspace: root,
-        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__/* .RULE_IDS */ .I
+        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.policy)) : undefined,
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_24__/* .RULE_IDS */ .I
     });
-    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_7__/* .clockFromEnv */ .i)(process.env);
-    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.cache) : undefined;
+    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_6__/* .clockFromEnv */ .i)(process.env);
+    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.cache) : undefined;
     const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
-    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setUpHub */ .x)({
+    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .setUpHub */ .x)({
         env: process.env,
         offline: values.offline,
         endpoint: values['hub-endpoint'],
         cachePath,
         workspace: root,
-        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
+        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
         maxDepth: values['hub-max-depth'],
         log: (m) => process.stderr.write(`${m}\n`)
     });
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+    // On a terminal only: a scan of a large tree otherwise looks like a hang.
+    const progress = (0,_cli_progress_js__WEBPACK_IMPORTED_MODULE_22__/* .startProgress */ .ot)({ stream: process.stderr, env: process.env });
+    let report;
+    try {
+        report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({
+            workspace: root,
+            changeSet,
+            include,
+            failOn,
+            policy,
+            now,
+            hub: hub.hub,
+            onProgress: progress.update
+        });
+    }
+    finally {
+        progress.done();
+    }
     await hub.finish();
+    // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
+    // --changed-since, "nothing changed there" is an answer, not a mistake).
+    const empty = since || values['allow-empty'] ? [] : (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_21__/* .emptyTargets */ .g)(targets, report.artifacts);
+    if (empty.length > 0)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
     const renderedReport = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_22__/* .renderJson */ .h)(report)
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_25__/* .renderJson */ .h)(report)
         : format === 'sarif'
-            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
+            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_15__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
             : format === 'markdown'
-                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
+                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0 })
                 : format === 'cyclonedx'
-                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
-                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_16__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r })
+                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S5)(values.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_26__/* .errorsOnly */ .Q)(report) : report, {
+                        color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_13__/* .shouldColor */ .Tp)(process.stdout, process.env)
+                    });
     // Findings quote the Hub's text, already masked by the client; mask again at the door, as
     // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__/* .redact */ .E$)(renderedReport, hub.token);
+    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_27__/* .redact */ .E$)(renderedReport, hub.token);
     if (values.output) {
         try {
             // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
-            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.output), rendered);
+            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.output), rendered);
         }
         catch (err) {
-            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .UnsafeOutputError */ .Q)
-                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
+            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .UnsafeOutputError */ .Q)
+                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
             throw err;
         }
-        process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
+        if (!values.quiet)
+            process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
     }
     else {
         process.stdout.write(rendered);
@@ -9871,26 +9904,53 @@ async function check(argv) {
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
 function rulePage(id) {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 4; i++) {
-        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'docs', 'rules', `${id}.md`);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(page))
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(page, 'utf8');
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'docs', 'rules', `${id}.md`);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(page))
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(page, 'utf8');
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
     }
     return undefined;
 }
 function explain(argv) {
-    const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .findRule */ .I)(id) : undefined;
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' } }
+    });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_23__/* .EXPLAIN_USAGE */ .yA);
+    if (positionals.length > 1)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`explain takes one RULE-ID; got ${positionals.length}.`);
+    const id = positionals[0];
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_17__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_17__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_14__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
+}
+function printHelp(usage) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+}
+function firstLine(text) {
+    return text.split('\n')[0].trim();
+}
+/** An invalid policy in one line: the first problem at its position, where the others are. */
+function policyErrorLine(err) {
+    const [first, ...more] = err.problems;
+    const others = more.length ? ` (and ${more.map((p) => `${p.line}:${p.column}`).join(', ')})` : '';
+    return `${first.file}:${first.line}:${first.column}: ${firstLine(first.message)}${others} — the policy is invalid.`;
+}
+/** An option parseArgs refused, as one line that says where to look. */
+function argumentError(command, err) {
+    const help = command === 'check' || command === 'init' || command === 'explain' ? `${command} --help` : '--help';
+    return `${firstLine(err.message).replace(/\. To specify a positional argument.*$/, '.')} See lineage-gate ${help}.`;
 }
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -9902,26 +9962,27 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_18__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
-            process.stdout.write(`${USAGE}\n`);
+            process.stdout.write(`${_cli_usage_js__WEBPACK_IMPORTED_MODULE_23__/* .USAGE */ .u_}\n`);
             return 0;
         }
-        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${USAGE}\n`);
+        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${_cli_usage_js__WEBPACK_IMPORTED_MODULE_23__/* .USAGE */ .u_}\n`);
         return 2;
     }
     catch (err) {
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .PolicyError */ .p) {
-            for (const p of err.problems)
-                process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
-            process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
-                `problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyError */ .p) {
+            process.stderr.write(`lineage-gate: ${policyErrorLine(err)}\n`);
             return 2;
         }
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`lineage-gate: ${err.message}\n`);
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x) {
+            process.stderr.write(`lineage-gate: ${firstLine(err.message)}\n`);
+            return 2;
+        }
+        if (err.code?.startsWith('ERR_PARSE_ARGS')) {
+            process.stderr.write(`lineage-gate: ${argumentError(command, err)}\n`);
             return 2;
         }
         process.stderr.write(`lineage-gate: internal error: ${err.stack ?? err}\n`);
@@ -9932,6 +9993,285 @@ process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ot: () => (/* binding */ startProgress)
+/* harmony export */ });
+/* unused harmony exports PROGRESS_DELAY_MS, progressLine */
+/**
+ * The progress line of a long scan: after a second, one self-overwriting line on a terminal
+ * (files seen, artifacts checked, rate), cleared at the end. Never when the stream is piped or
+ * under CI, where a log would fill with carriage returns.
+ */
+/** Quiet for quick runs: most checks finish before a line would help. */
+const PROGRESS_DELAY_MS = 1000;
+/** Redrawing more often only costs terminal writes. */
+const REDRAW_MS = 100;
+const CLEAR_LINE = '\r\u001b[2K';
+/** CI=true (or any value but false/0) means a log, not a person at a terminal. */
+function isCi(env) {
+    const ci = env.CI;
+    return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+function progressLine(counts, elapsedMs) {
+    const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
+    const n = (x) => x.toLocaleString('en-US');
+    return (`lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
+        `artifact${counts.artifacts === 1 ? '' : 's'} checked (${n(rate)} files/s)`);
+}
+const SILENT = { update() { }, done() { } };
+/**
+ * Drawn from `update` rather than a timer: the walk is synchronous, so a timer would not fire
+ * until it ends.
+ */
+function startProgress(opts) {
+    if (opts.stream.isTTY !== true || isCi(opts.env))
+        return SILENT;
+    const now = opts.now ?? Date.now;
+    const start = now();
+    let lastDraw = -Infinity;
+    let drawn = false;
+    return {
+        update(counts) {
+            const t = now();
+            if (t - start < PROGRESS_DELAY_MS || t - lastDraw < REDRAW_MS)
+                return;
+            lastDraw = t;
+            const width = opts.stream.columns ? opts.stream.columns - 1 : Infinity;
+            opts.stream.write(`${CLEAR_LINE}${progressLine(counts, t - start).slice(0, width)}`);
+            drawn = true;
+        },
+        done() {
+            if (drawn)
+                opts.stream.write(CLEAR_LINE);
+            drawn = false;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ errorsOnly)
+/* harmony export */ });
+/**
+ * `--quiet`: the report as the text output shows it, live errors only (no warnings, notices,
+ * waived findings or run notes). Counts and result stay whole: the tally and the exit status
+ * still tell the truth about what was left out.
+ */
+function errorsOnly(report) {
+    return {
+        ...report,
+        findings: report.findings.filter((f) => f.severity === 'error' && !f.waived),
+        run: { ...report.run, notes: [] }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ locateRepository),
+/* harmony export */   o: () => (/* binding */ isRevision)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * The git repository holding `dir`; outside one (or without git), `dir` itself is the root, so
+ * that paths in findings stay relative to what the user pointed at.
+ */
+async function locateRepository(dir) {
+    try {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
+        return { root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stdout.trim()), git: true };
+    }
+    catch (err) {
+        const why = err.code === 'ENOENT'
+            ? 'git is not installed (or not on PATH)'
+            : `${dir} is not in a git repository`;
+        return { root: dir, git: false, why };
+    }
+}
+/** Whether `ref` names a commit of the repository at `root` (nothing is fetched). */
+async function isRevision(root, ref) {
+    try {
+        await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            cwd: root
+        });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ emptyTargets),
+/* harmony export */   h: () => (/* binding */ resolveTargets)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2386);
+/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
+/* harmony import */ var _discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9739);
+/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5136);
+
+
+
+
+
+
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+/** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
+function covers(target, path) {
+    return target.kind === 'directory' ? isUnder(path, target.path) : (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(path) === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
+}
+/**
+ * Resolves PATH arguments (relative to `cwd`) to the repository that holds them, so that a path
+ * outside the current repository is judged in its own; all must share one repository.
+ */
+async function resolveTargets(cwd, args) {
+    if (args.length === 0)
+        return { root: (await (0,_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .locateRepository */ .Z)(cwd)).root, targets: [], include: () => true };
+    const realCwd = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(cwd);
+    const located = await Promise.all(args.map(async (arg) => {
+        let full;
+        let isDirectory;
+        try {
+            full = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg));
+            isDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
+        }
+        catch {
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+        }
+        const repository = await (0,_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .locateRepository */ .Z)(isDirectory ? full : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(full));
+        // Outside git, paths stay relative to the current directory when the PATH is under it (as
+        // with no PATH at all), else to the PATH's own directory.
+        const root = repository.git || !(0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(realCwd, full) ? repository.root : realCwd;
+        return { arg, full, isDirectory, root };
+    }));
+    const root = located[0].root;
+    const stranger = located.find((l) => l.root !== root);
+    if (stranger)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${located[0].arg} and ${stranger.arg} are in different repositories (${root}, ${stranger.root}): ` +
+            'check them one at a time.');
+    const targets = located.map((l) => ({
+        arg: l.arg,
+        kind: l.isDirectory ? 'directory' : 'file',
+        path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, l.full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')
+    }));
+    return { root, targets, include: (path) => targets.some((t) => covers(t, path)) };
+}
+/** Whether an artifact directory (`.` for the root) is one the target asked about. */
+function asksAbout(target, artifactDir) {
+    if (target.kind === 'file')
+        return artifactDir === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
+    return isUnder(artifactDir === '.' ? '' : artifactDir, target.path);
+}
+/** The targets no reported artifact belongs to: explicit paths with nothing to check. */
+function emptyTargets(targets, artifacts) {
+    return targets.filter((t) => !artifacts.some((a) => asksAbout(t, a.dir)));
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z$: () => (/* binding */ CHECK_USAGE),
+/* harmony export */   ry: () => (/* binding */ INIT_USAGE),
+/* harmony export */   u_: () => (/* binding */ USAGE),
+/* harmony export */   yA: () => (/* binding */ EXPLAIN_USAGE)
+/* harmony export */ });
+/** The CLI's usage texts: one per command (`<command> --help`), and the overview (`--help`). */
+const CHECK_USAGE = `Usage: lineage-gate check [PATH…] [options]
+
+Judges the artifacts under each PATH (default: the whole repository of the current directory).
+A PATH may be any directory or file, inside or outside the current repository; a file is judged
+with the rest of its artifact directory. Paths in findings are relative to the PATH's repository
+root; outside git, to the current directory, or to the PATH's directory when it is not under it.
+
+Options:
+  --policy FILE            policy file (default: .github/lineage-policy.yml of the repository, if any)
+  --changed-since REF      check only what changed between REF and HEAD (git diff REF...HEAD)
+  --format FORMAT          text (default), json, markdown, sarif or cyclonedx
+  -o, --output FILE        write the report to FILE instead of standard output
+  --fail-on LEVEL          error (default), warning or never
+  -q, --quiet              text output: errors only (no warnings, notices or notes; exit status unchanged)
+  --allow-empty            pass, instead of exit 2, when a PATH has nothing to check (pre-commit)
+  --offline                do not ask the Hub
+  --hub-endpoint URL       Hub endpoint (default: HF_ENDPOINT or https://huggingface.co)
+  --cache FILE             keep the Hub's answers in FILE between runs
+  --hub-max-depth N        how far to follow base_model on the Hub
+  -h, --help               print this help
+
+HF_TOKEN is the Hub token; HF_HUB_OFFLINE=1 turns the Hub off.
+Exit status: 0 pass · 1 gate failed · 2 usage or configuration error, or a PATH with nothing to
+check (no manifest, model card or weights; with --changed-since, nothing changed is a pass).`;
+const INIT_USAGE = `Usage: lineage-gate init [DIR…] [--force]
+
+Writes a lineage.yaml into each artifact directory under DIR (default: .), drafted from what its
+files say, with TODO(lineage-gate) marks for what nothing says.
+
+Options:
+  --force                  overwrite an existing lineage.yaml
+  -h, --help               print this help
+
+Exit status: 0 written · 1 a file exists and --force was not given · 2 usage error.`;
+const EXPLAIN_USAGE = `Usage: lineage-gate explain RULE-ID
+
+Prints the rule's documentation page.
+
+Options:
+  -h, --help               print this help
+
+Exit status: 0 · 2 unknown rule.`;
+const USAGE = `Usage:
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
+                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
+                     [--quiet] [--allow-empty] [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
+  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
+  lineage-gate init [DIR…] [--force]
+                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
+                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
+                     exit 1 when a file exists and --force was not given
+  lineage-gate explain RULE-ID
+  lineage-gate --version | --help
+  lineage-gate <command> --help   one command's usage
+
+Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+
 
 /***/ }),
 
@@ -10772,6 +11112,7 @@ function entryFor(dirs, dir) {
         dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
     return entry;
 }
+/** Returns how many files the walk saw. */
 function collectFullScan(opts, dirs) {
     // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
     // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
@@ -10788,13 +11129,16 @@ function collectFullScan(opts, dirs) {
         if (opts.include(path))
             entryFor(dirs, path).unlistable = reason;
     };
+    let files = 0;
     for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
+        opts.onProgress?.({ files: ++files, artifacts: 0 });
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     }
     for (const entry of dirs.values())
         entry.changed = true;
+    return files;
 }
 function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
@@ -10932,8 +11276,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 async function discoverArtifacts(opts) {
     const dirs = new Map();
+    let files = opts.changeSet.changes.length;
     if (opts.changeSet.scope === 'all')
-        collectFullScan(opts, dirs);
+        files = collectFullScan(opts, dirs);
     else
         collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
@@ -10942,6 +11287,7 @@ async function discoverArtifacts(opts) {
     const sorted = [...dirs.keys()].sort();
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
+        opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
         manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
         const empty = artifact.records.length === 0 &&
             artifact.unreadable.length === 0 &&
@@ -19992,7 +20338,8 @@ async function runGate(opts) {
     const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
-        include: opts.include
+        include: opts.include,
+        onProgress: opts.onProgress
     });
     (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     await computeDigests(artifacts, opts.workspace);
@@ -24393,8 +24740,7 @@ const inconsistentLineage = {
         docs: 'docs/rules/inconsistent-lineage.md'
     },
     check(ctx) {
-        if (ctx.artifact.records.length < 2)
-            return [];
+        // No shortcut for a lone manifest: a MENS manifest's tokenizer and pins are compared within the file too.
         const seen = new Set();
         return recipeViews(ordered(ctx))
             .flatMap((records) => [
