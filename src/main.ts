@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
+import { gitHubClient } from './github/octokit.js';
 import { loadRunPolicy } from './action/run-policy.js';
 import { clockFromEnv } from './clock.js';
 import { publishPrSurfaces } from './action/pr-surfaces.js';
@@ -108,7 +108,11 @@ export async function run(): Promise<void> {
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     const octokit = inputs.token
-      ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
+      ? gitHubClient({
+          token: inputs.token,
+          baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+          log: (message) => core.info(say(message))
+        })
       : undefined;
 
     const changeSet = await resolveChangeSet({
