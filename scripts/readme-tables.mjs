@@ -19,7 +19,8 @@ function cell(text) {
  */
 export const INPUT_VALUES = {
   token: 'a GitHub token',
-  policy: 'a path in the workspace',
+  policy: 'a path in the workspace, or `owner/repo/path@ref`',
+  'policy-token': 'a GitHub token',
   'policy-ref': '`head`, `base`',
   paths: 'globs, one per line or comma-separated; `!` excludes',
   scope: '`changed`, `all`',

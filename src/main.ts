@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import { readInputs } from './action/inputs.js';
+import { gitHubClient } from './github/octokit.js';
 import { loadRunPolicy } from './action/run-policy.js';
 import { clockFromEnv } from './clock.js';
 import { publishPrSurfaces } from './action/pr-surfaces.js';
@@ -99,6 +99,8 @@ export async function run(): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name));
     registerSecret(inputs.token);
     registerSecret(inputs.hubToken);
+    registerSecret(inputs.policyToken);
+    if (inputs.policyToken) core.setSecret(inputs.policyToken);
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
     const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
@@ -108,8 +110,21 @@ export async function run(): Promise<void> {
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     const octokit = inputs.token
-      ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
+      ? gitHubClient({
+          token: inputs.token,
+          baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+          log: (message) => core.info(say(message))
+        })
       : undefined;
+
+    // A policy in another repository may need its own token (`policy-token`); else the Action's.
+    const policyOctokit = inputs.policyToken
+      ? gitHubClient({
+          token: inputs.policyToken,
+          baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+          log: (message) => core.info(say(message))
+        })
+      : octokit;
 
     const changeSet = await resolveChangeSet({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
@@ -125,7 +140,16 @@ export async function run(): Promise<void> {
     core.info(`Files: ${say(changeSet.source)}`);
     for (const note of changeSet.notes) core.info(`Note: ${say(note)}`);
 
-    const policy = await loadRunPolicy({ inputs, workspace, payload, octokit, owner, repo, notes: changeSet.notes });
+    const policy = await loadRunPolicy({
+      inputs,
+      workspace,
+      payload,
+      octokit,
+      policyOctokit,
+      owner,
+      repo,
+      notes: changeSet.notes
+    });
     const cachePath = hubCachePath(workspace, inputs.hubCache);
     const hub = await setUpHub({
       env: process.env,

@@ -102,6 +102,8 @@ export async function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     RUNNER_TEMP: tmp,
     // No test reaches the real Hub: tests that verify against a Hub pass a loopback endpoint and clear this.
     HF_HUB_OFFLINE: '1',
+    // GitHub retries and write pacing wait 20 ms per second the Action would wait (src/github/octokit.ts).
+    LINEAGE_GATE_INTERNAL_SECOND_MS: '20',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/ /g, '_')}`, v])),
     ...opts.env
   };

@@ -6,8 +6,10 @@ export type InputReader = (name: string) => string;
 
 export interface ActionInputs {
   token: string;
-  /** Policy file path; empty: `.github/lineage-policy.yml` when it exists. */
+  /** Policy file path, or `owner/repo/path@ref`; empty: `.github/lineage-policy.yml` when it exists. */
   policy: string;
+  /** Token for a policy in another repository (`owner/repo/path@ref`); empty: `token`. */
+  policyToken: string;
   /** `head`: the policy in the checkout; `base`: the policy at the pull request's base commit. */
   policyRef: 'head' | 'base';
   hubVerify: string;
@@ -71,6 +73,7 @@ export function readInputs(read: InputReader): ActionInputs {
   return {
     token: read('token').trim(),
     policy: read('policy').trim(),
+    policyToken: read('policy-token').trim(),
     policyRef: oneOf('policy-ref', read('policy-ref').trim() || 'head', ['head', 'base'] as const),
     hubVerify: read('hub-verify').trim(),
     hubEndpoint: read('hub-endpoint').trim(),

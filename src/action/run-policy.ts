@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { Octokit } from '../changes/octokit.js';
 import { ConfigError } from '../config-error.js';
 import { loadBasePolicy } from '../policy/base-policy.js';
+import { loadExternalPolicy, parsePolicyReference } from '../policy/external-policy.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import { RULE_IDS } from '../rules/ids.js';
@@ -13,6 +14,8 @@ export interface RunPolicyOptions {
   workspace: string;
   payload: Record<string, unknown>;
   octokit: Octokit | undefined;
+  /** The client for a policy in another repository (`policy-token`, else the `token` client). */
+  policyOctokit: Octokit | undefined;
   owner: string;
   repo: string;
   /** The run's notes (shown in the summary), which learn about a policy the pull request changes. */
@@ -22,6 +25,18 @@ export interface RunPolicyOptions {
 /** The checkout's policy, or with `policy-ref: base` on a pull request the one at its base commit. */
 export async function loadRunPolicy(o: RunPolicyOptions): Promise<Policy> {
   const file = o.inputs.policy || undefined;
+  const external = file ? parsePolicyReference(file) : undefined;
+  if (external) {
+    // Another repository's file: no pull request here can edit it, so policy-ref does not apply.
+    if (!o.policyOctokit)
+      throw new ConfigError(
+        `Input \`policy\` names ${external.text}, read through the GitHub API: ` +
+          '`policy-token` and `token` are empty.'
+      );
+    const policy = await loadExternalPolicy(o.policyOctokit, external, RULE_IDS);
+    core.info(`Policy: ${say(external.text)} from another repository (${policy.waivers.length} waiver(s))`);
+    return policy;
+  }
   const baseSha = (o.payload.pull_request as { base?: { sha?: unknown } } | undefined)?.base?.sha;
   if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
     if (!o.octokit)

@@ -61,7 +61,16 @@ export type HubAnswer =
   | { kind: 'revision-not-found'; revision: string; detail: string }
   | { kind: 'gated'; authenticated: boolean; detail: string }
   | { kind: 'disabled'; detail: string }
-  | { kind: 'unreachable'; reason: string; attempts: number };
+  | {
+      kind: 'unreachable';
+      reason: string;
+      attempts: number;
+      /**
+       * No connection to the endpoint could be made at all (its host name does not resolve, the
+       * connection is refused or reset): a fact about the Hub, not this repo, reported once per run.
+       */
+      hubDown?: true;
+    };
 
 export type HubAnswerKind = HubAnswer['kind'];
 

@@ -18,7 +18,11 @@ export const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization heade
 export type AttemptOutcome = { final: HubAnswer } | { retry: string; waitMs?: number };
 
 /** What one exchange came to: a final answer, a reply that cannot be used, or a transient failure. */
-export type ReplyOutcome<T> = { final: T } | { fail: string } | { retry: string; waitMs?: number; timedOut?: true };
+export type ReplyOutcome<T> =
+  | { final: T }
+  | { fail: string }
+  // `network`: no reply came (connection-level failure); `noRetry`: asking again cannot help (DNS).
+  | { retry: string; waitMs?: number; timedOut?: true; network?: true; noRetry?: true };
 
 export interface HubReply {
   status: number;

@@ -160,8 +160,22 @@ interface Exchange<T> {
   subject: string;
   maxBodyBytes: number;
   read(reply: HubReply, authenticated: boolean): ReplyOutcome<T>;
-  /** The answer when nothing usable came: `reply` when a reply could not be used, `network` when none came. */
-  failed(reason: string, how: 'reply' | 'network', attempts: number): T;
+  /**
+   * The answer when nothing usable came: `reply` when a reply could not be used, `network` when none
+   * came; `hubDown` when not even a connection could be made (see HubAnswer).
+   */
+  failed(reason: string, how: 'reply' | 'network', attempts: number, hubDown?: true): T;
+}
+
+/**
+ * Host names that do not resolve: asking again within one run will not help (EAI_AGAIN is DNS's own
+ * "try later", but a runner's resolver has already retried), and every question goes to that host.
+ */
+const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+
+function dnsFailed(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && DNS_FAILURES.has(code);
 }
 
 /** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
@@ -192,6 +206,8 @@ export class HubClient {
   private deadline?: number;
   /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
   private pausedUntil = 0;
+  /** Set when the endpoint's host name did not resolve: every later question fails at once with it. */
+  private unresolved?: string;
   private readonly counters = { questions: 0, cacheHits: 0, requests: 0 };
 
   constructor(options: HubClientOptions) {
@@ -266,7 +282,12 @@ export class HubClient {
         const outcome = classifyReply(reply, query, authenticated, this.clock.now());
         return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
       },
-      failed: (reason, _how, attempts) => ({ kind: 'unreachable', reason, attempts })
+      failed: (reason, _how, attempts, hubDown) => ({
+        kind: 'unreachable',
+        reason,
+        attempts,
+        ...(hubDown ? { hubDown } : {})
+      })
     };
   }
 
@@ -318,9 +339,12 @@ export class HubClient {
     const deadline = this.deadline;
     // Replies and network errors are quoted through oneLine (short, no control characters); the
     // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
-    const failed = (reason: string, how: 'reply' | 'network', attempts: number): T =>
-      exchange.failed(redact(reason, this.token), how, attempts);
+    const failed = (reason: string, how: 'reply' | 'network', attempts: number, hubDown?: true): T =>
+      exchange.failed(redact(reason, this.token), how, attempts, hubDown);
+    if (this.unresolved) return failed(this.unresolved, 'network', 0, true);
     let lastReason = '';
+    // Whether every attempt so far failed before any reply: the endpoint itself is out of reach.
+    let noReply = true;
     let attempts = 0;
     let timeouts = 0;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
@@ -349,6 +373,11 @@ export class HubClient {
       if ('final' in outcome) return outcome.final;
       if ('fail' in outcome) return failed(outcome.fail, 'reply', attempts);
       lastReason = outcome.retry;
+      noReply &&= outcome.network === true;
+      if (outcome.noRetry) {
+        this.unresolved ??= `${lastReason}: the host name does not resolve; not asked again`;
+        return failed(this.unresolved, 'network', attempts, true);
+      }
       if (attempt === this.maxRetries) break;
       // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
       if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
@@ -369,7 +398,7 @@ export class HubClient {
       }
       await this.clock.sleep(wait);
     }
-    return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts);
+    return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts, noReply || undefined);
   }
 
   /**
@@ -423,7 +452,7 @@ export class HubClient {
           timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
         return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
       }
-      return { retry: oneLine(networkReason(err)) };
+      return { retry: oneLine(networkReason(err)), network: true, ...(dnsFailed(err) ? { noRetry: true } : {}) };
     } finally {
       clearTimeout(timer);
     }

@@ -31,6 +31,7 @@ describe('README and action.yml', () => {
         'token',
         'policy',
         'policy-ref',
+        'policy-token',
         'paths',
         'scope',
         'fail-on',

@@ -387,9 +387,30 @@ describe('HubClient retries, rate limits and the time budget', () => {
       type: 'model',
       id: 'Qwen/Qwen3-4B'
     });
-    expect(answer).toMatchObject({ kind: 'unreachable', attempts: 3 });
+    expect(answer).toMatchObject({ kind: 'unreachable', attempts: 3, hubDown: true });
     expect(answer.kind === 'unreachable' && answer.reason).toMatch(/network error: fetch failed \(ECONNREFUSED/);
     expect(clock.sleeps).toEqual([500, 1000]);
+  });
+
+  it('a host name that does not resolve is asked once, and later questions are not sent at all', async () => {
+    let requests = 0;
+    const dnsFails = (async () => {
+      requests++;
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND hub.invalid'), { code: 'ENOTFOUND' })
+      });
+    }) as unknown as typeof fetch;
+    const clock = fakeClock();
+    const c = new HubClient({ endpoint: 'http://hub.invalid', clock, fetch: dnsFails });
+    const first = await c.repoInfo({ type: 'model', id: 'Qwen/Qwen3-4B' });
+    expect(first).toMatchObject({ kind: 'unreachable', attempts: 1, hubDown: true });
+    expect(first.kind === 'unreachable' && first.reason).toMatch(
+      /ENOTFOUND: getaddrinfo ENOTFOUND hub\.invalid\): the host name does not resolve; not asked again$/
+    );
+    const second = await c.repoInfo({ type: 'model', id: 'meta-llama/Llama-3.1-8B' });
+    expect(second).toMatchObject({ kind: 'unreachable', attempts: 0, hubDown: true });
+    expect(requests).toBe(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('refuses a reply larger than maxBodyBytes', async () => {
