@@ -2,7 +2,7 @@ import { isFullSha } from '../../lineage/hub-id.js';
 import { waivedPrefix } from './annotations.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Report, ReportArtifact, ReportUpstream } from '../report.js';
-import { clip, escapeTableCell, inlineCode, safeMarkdown } from './escape.js';
+import { clip, escapeTableCell, gateProse, inlineCode, safeMarkdown } from './escape.js';
 
 /** Where links in the Markdown point. Without `repoUrl` and `sha`, locations are plain text. */
 export interface MarkdownLinks {
@@ -12,6 +12,8 @@ export interface MarkdownLinks {
   repoUrl?: string;
   /** Commit the findings were made at (the pull request's head). */
   sha?: string;
+  /** URLs in messages the gate vouches for (its license sources): shown as links; any other URL is inert text. */
+  isOwnUrl?: (url: string) => boolean;
 }
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
@@ -58,9 +60,9 @@ export function verdictBlock(report: Report): string {
 
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 export function runBlock(report: Report): string {
-  const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
+  const lines = [`**Files:** ${gateProse(clip(report.run.changeSource, MAX_PROSE))}`];
   const notes = report.run.notes;
-  for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
+  for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
   if (notes.length > MAX_NOTES) lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
   return lines.join('\n');
 }
@@ -170,8 +172,8 @@ function findingHead(finding: Finding, links: MarkdownLinks): string {
 
 /** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
 export function findingItem(finding: Finding, links: MarkdownLinks): string {
-  const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
-  const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
+  const message = gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+  const fix = gateProse(clip(finding.fix, MAX_PROSE), links.isOwnUrl);
   return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
 }
 
@@ -179,7 +181,7 @@ export function findingItem(finding: Finding, links: MarkdownLinks): string {
 export function compactFindingItem(finding: Finding, links: MarkdownLinks): string {
   return (
     `${findingHead(finding, links)} — ` +
-    `${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`
+    `${gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`
   );
 }
 
