@@ -22,7 +22,7 @@ const describeInBrowser = executablePath ? describe : describe.skip;
 /** Screenshots go to docs/images (committed, shown in the README) only when asked: UPDATE_SCREENSHOTS=1. */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs/images') : tmpdir();
 /** Enough of a long document to show the verdict, the table and the diagram; keeps the PNGs small. */
-const SCREENSHOT_MAX_HEIGHT = 1400;
+const SCREENSHOT_MAX_HEIGHT = 1200;
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
@@ -59,7 +59,7 @@ async function runOnExamples(): Promise<Surfaces> {
       eventName: 'pull_request',
       payload: pullRequestPayload('opened', 'd'.repeat(40)),
       apiUrl: gh.server.url,
-      inputs: { comment: 'always', 'review-comments': 'true' },
+      inputs: { comment: 'always', 'review-comments': 'true', policy: 'examples/lineage-policy.yml' },
       env: { HF_HUB_OFFLINE: '0', HF_ENDPOINT: hub.url }
     });
     expect(run.outputs.result).toBe('fail');
@@ -102,6 +102,11 @@ describeInBrowser('PR surfaces in a browser, at the width of a PR comment', () =
       expectReadable(what, shown);
       if (what !== 'review body') expect({ what, diagrams: shown.diagrams }).toEqual({ what, diagrams: [null] });
       if (png) {
+        // The comment as it first shows (details closed); the summary with the details open.
+        const open = png === 'job-summary.png';
+        await page
+          .locator('details')
+          .evaluateAll((all, o) => all.forEach((d) => ((d as HTMLDetailsElement).open = o)), open);
         const box = (await page.locator('#comment').boundingBox())!;
         await page.screenshot({
           path: join(SCREENSHOTS, png),

@@ -81,6 +81,8 @@ export async function renderLikeGitHub(page: Page, markdown: string): Promise<Re
   });
   const read = await page.evaluate(() => {
     const box = document.getElementById('comment')!;
+    // Measured as a reader who opened every <details> sees it: closed ones take no width.
+    for (const details of box.querySelectorAll('details')) details.open = true;
     const tables = [...box.querySelectorAll('table')].map((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
     const hrefs = [...box.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
     const prose = box.cloneNode(true) as HTMLElement;
