@@ -38452,7 +38452,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5887);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8994);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38541,7 +38541,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 5887:
+/***/ 8994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50913,8 +50913,6 @@ function lineInRanges(line, ranges) {
     return ranges.some(([first, last]) => line >= first && line <= last);
 }
 
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
 /**
  * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
@@ -50991,15 +50989,46 @@ function clip(text, max) {
         end -= 1; // never split a surrogate pair
     return `${text.slice(0, end)}…`;
 }
+/** A code span the gate wrote around a name or value (`base_model`, `licenses.deny`): one line, no backticks. */
+const GATE_CODE_SPAN = /`([^`\n]+)`/g;
+/** A bare https URL in a message; trailing sentence punctuation is not part of it. */
+const BARE_URL = /https:\/\/[^\s<>"'`\\]+/g;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
+/** Plain text of a message: escaped; URLs the gate does not vouch for become inert code, not broken links. */
+function proseText(text, isOwnUrl) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(BARE_URL)) {
+        const url = m[0].replace(TRAILING_PUNCTUATION, '');
+        out += safeMarkdown(text.slice(last, m.index));
+        // `<url>` keeps a URL whole (no escapes inside it, which GitHub would turn into %5C); only the gate's own.
+        out += isOwnUrl(url) ? `<${url}>` : inlineCode(url);
+        last = m.index + url.length;
+    }
+    return out + safeMarkdown(text.slice(last));
+}
+/**
+ * A finding's message or fix: the gate's wording with values from the pull request spliced in. The
+ * gate's own code spans stay code spans (their content verbatim, as `inlineCode` shows it: inert
+ * whatever a PR value put there) and its own URLs (`isOwnUrl`: the license sources it ships) stay
+ * links; everything else is escaped as PR content. An unpaired backtick is escaped like any other.
+ */
+function gateProse(text, isOwnUrl = () => false) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(GATE_CODE_SPAN)) {
+        out += proseText(text.slice(last, m.index), isOwnUrl) + inlineCode(m[1]);
+        last = m.index + m[0].length;
+    }
+    return out + proseText(text.slice(last), isOwnUrl);
+}
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
-
 
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
-const MAX_LIST = 20;
 const MAX_NOTES = 50;
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
@@ -51036,80 +51065,16 @@ function verdictBlock(report) {
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 function runBlock(report) {
-    const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
+    const lines = [`**Files:** ${gateProse(clip(report.run.changeSource, MAX_PROSE))}`];
     const notes = report.run.notes;
     for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
+        lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
     if (notes.length > MAX_NOTES)
         lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
 }
-const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join('<br>') : '—';
-}
 function code(value) {
     return inlineCode(clip(value, MAX_VALUE));
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-function upstreamCell(u) {
-    // A branch or tag moves: show which commit the Hub says it meant today.
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
-    const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
-        .map((f) => safeMarkdown(f))
-        .join(', ');
-    return `${shown} (${facts})`;
-}
-function licenseCell(license) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionCell(attribution, owed) {
-    if (attribution)
-        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
-function artifactRow(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
-    const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [
-        code(artifact.dir),
-        capped(manifests),
-        capped(upstreams),
-        licenseCell(artifact.license),
-        attributionCell(artifact.attribution, attributionOwed),
-        status
-    ];
-    return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
 function encodeSegment(segment) {
@@ -51136,14 +51101,14 @@ function findingHead(finding, links) {
 }
 /** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
 function findingItem(finding, links) {
-    const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
-    const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
+    const message = gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+    const fix = gateProse(clip(finding.fix, MAX_PROSE), links.isOwnUrl);
     return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
 }
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 function compactFindingItem(finding, links) {
     return (`${findingHead(finding, links)} — ` +
-        `${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`);
+        `${gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -51733,7 +51698,127 @@ function lineageDiagram(report) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
+
+
+/**
+ * The artifact table of the summary and the PR comment, and the details under it. The table is
+ * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
+ * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
+ */
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
+const artifact_table_MAX_VALUE = 300;
+const MAX_LIST = 20;
+/** Upstreams named in one table cell before "+N more": the details list them all. */
+const MAX_CELL_UPSTREAMS = 3;
+/** A license's human name in the table; the details show it whole. */
+const MAX_CELL_LICENSE_NAME = 40;
+/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
+const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
+const ARTIFACT_DETAILS_CLOSE = '</details>';
+function artifact_table_code(value) {
+    return inlineCode(clip(value, artifact_table_MAX_VALUE));
+}
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries, separator) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join(separator) : '—';
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
+}
+/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
+function upstreamKey(u) {
+    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
+}
+function groupedUpstreams(artifact) {
+    const groups = new Map();
+    for (const u of artifact.upstreams)
+        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
+    return [...groups.values()];
+}
+function upstreamName(u) {
+    const named = u.id ?? u.raw;
+    return named === null || named.trim() === '' ? '*empty*' : artifact_table_code(named);
+}
+/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
+function revisionText(u) {
+    if (!u.revision)
+        return undefined;
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    return `${shortRevision(u.revision)}${today}`;
+}
+function upstreamFacts(u) {
+    const revision = revisionText(u);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
+    const hub = u.hub
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f));
+    return [...(revision ? [artifact_table_code(`@${revision}`)] : []), ...facts].join(', ');
+}
+function licenseText(license, maxName) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? artifact_table_code(license.id) : '';
+    const name = license.name ? safeMarkdown(clip(license.name, maxName)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** One line of the table: status, directory, each upstream once, license. */
+function artifactRow(artifact) {
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
+    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
+    if (names.length > MAX_CELL_UPSTREAMS)
+        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
+    const cells = [
+        status,
+        artifact_table_code(artifact.dir),
+        shown.length ? shown.join(', ') : '—',
+        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
+    ];
+    return `| ${cells.map(escapeTableCell).join(' | ')} |`;
+}
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionText(attribution, owed) {
+    if (attribution)
+        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/**
+ * The artifact's entry in the details: manifests, each upstream once with everything known about
+ * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
+ */
+function artifactDetail(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${artifact_table_code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
+    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
+    return [
+        `- ${artifact_table_code(artifact.dir)}`,
+        `  - Manifests: ${capped(manifests, ', ')}`,
+        ...upstreams.slice(0, MAX_LIST),
+        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
+        `  - License: ${licenseText(artifact.license, artifact_table_MAX_VALUE)}`,
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 
 /** Room kept for the note that says what was left out (its real size is far below this). */
@@ -51742,6 +51827,9 @@ const OMISSION_RESERVE = 1024;
 const JOINING_SLACK = 256;
 function piece(text) {
     return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function rowPiece(row, detail) {
+    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
 function groupByArtifact(report, links) {
     const byDir = new Map();
@@ -51844,8 +51932,11 @@ function renderMarkdownDocument(report, opts) {
     const head = [verdictBlock(report), '', runBlock(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
     const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
-    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
+    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    // The heading, the table's head and the details' wrapper: counted once, with the first row.
+    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
+    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
+    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
     const groups = groupByArtifact(report, opts);
     const findingsHead = piece('\n### Findings');
     const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
@@ -51903,8 +51994,12 @@ function renderMarkdownDocument(report, opts) {
         out.push('', omissionNote(groups, rows, opts.maxBytes));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows)
-        out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    else if (keptRows) {
+        const kept = rows.filter((r) => r.kept);
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
+        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
+    }
     if (showDiagram)
         out.push(diagramBlock);
     if (itemCount === 0 && rows.length > 0)
@@ -52005,7 +52100,20 @@ function evaluateRun(rules, ctx) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/licenses/own-urls.ts
+
+/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
+const OWN_URLS = new Set(JSON.stringify(LICENSE_DATA).match(/https:\/\/[^\s"\\]+/g) ?? []);
+/**
+ * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
+ * a manifest or a policy file is PR content: renderers show it as inert text.
+ */
+function isOwnUrl(url) {
+    return OWN_URLS.has(url);
+}
+
 ;// CONCATENATED MODULE: ./src/action/pr-surfaces.ts
+
 
 
 
@@ -52026,7 +52134,7 @@ async function stickyComment(ctx, pullNumber, render) {
         ctx.warn(done.warning);
 }
 async function review(ctx, pullNumber, headSha) {
-    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
+    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha, isOwnUrl: isOwnUrl };
     const done = await publishReview({
         octokit: ctx.octokit,
         owner: ctx.owner,
@@ -52056,7 +52164,7 @@ async function review(ctx, pullNumber, headSha) {
 /** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
 async function publishPrSurfaces(ctx) {
     // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
-    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
+    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, isOwnUrl: isOwnUrl, maxBytes });
     if (ctx.pullNumber && ctx.comment !== 'never')
         await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
     if (ctx.reviewComments) {
@@ -63672,6 +63780,7 @@ async function renderCycloneDx(report, options) {
 
 
 
+
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
@@ -63725,7 +63834,8 @@ async function writeSummary(report) {
     const markdown = renderSummary(report, {
         repoUrl: repository ? `${server}/${repository}` : undefined,
         sha: headSha(),
-        docsBase: DOCS_BASE
+        docsBase: DOCS_BASE,
+        isOwnUrl: isOwnUrl
     });
     try {
         await summary.addRaw(markdown).write();

@@ -9680,22 +9680,24 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8020);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(6716);
+/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(6716);
 /* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9702);
 /* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7634);
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5976);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7585);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1306);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3531);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2506);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7738);
-/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7754);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
-/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4270);
+/* harmony import */ var _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6227);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9917);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7738);
+/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(7754);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2889);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(7862);
+
 
 
 
@@ -9771,7 +9773,7 @@ async function init(argv) {
     const cwd = process.cwd();
     const root = await repositoryRoot(cwd);
     const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
-    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_20__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
+    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_21__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
     if (outcomes.length === 0) {
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
     }
@@ -9823,7 +9825,7 @@ async function check(argv) {
     const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_6__/* .loadPolicy */ .tb)({
         workspace: root,
         file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__/* .RULE_IDS */ .I
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_22__/* .RULE_IDS */ .I
     });
     const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_7__/* .clockFromEnv */ .i)(process.env);
     const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.cache) : undefined;
@@ -9841,17 +9843,17 @@ async function check(argv) {
     const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
     await hub.finish();
     const renderedReport = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_22__/* .renderJson */ .h)(report)
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_23__/* .renderJson */ .h)(report)
         : format === 'sarif'
-            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
+            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_17__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_20__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .DOCS_BASE */ .M0 })
             : format === 'markdown'
-                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
+                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .DOCS_BASE */ .M0, isOwnUrl: _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_14__/* .isOwnUrl */ .e })
                 : format === 'cyclonedx'
-                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
-                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_18__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_20__/* .version */ .r })
+                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_15__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_15__/* .shouldColor */ .Tp)(process.stdout, process.env) });
     // Findings quote the Hub's text, already masked by the client; mask again at the door, as
     // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__/* .redact */ .E$)(renderedReport, hub.token);
+    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_24__/* .redact */ .E$)(renderedReport, hub.token);
     if (values.output) {
         try {
             // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
@@ -9882,14 +9884,14 @@ function rulePage(id) {
 }
 function explain(argv) {
     const id = argv[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_19__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_19__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 async function main(argv) {
@@ -9902,7 +9904,7 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_20__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
@@ -18120,6 +18122,27 @@ function licenseIdStatus(id) {
 
 /***/ }),
 
+/***/ 6227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ isOwnUrl)
+/* harmony export */ });
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
+
+/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
+const OWN_URLS = new Set(JSON.stringify(_knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .LICENSE_DATA */ .H).match(/https:\/\/[^\s"\\]+/g) ?? []);
+/**
+ * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
+ * a manifest or a policy file is PR content: renderers show it as inert text.
+ */
+function isOwnUrl(url) {
+    return OWN_URLS.has(url);
+}
+
+
+/***/ }),
+
 /***/ 5682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21617,6 +21640,7 @@ async function renderCycloneDx(report, options) {
 /* harmony export */   aL: () => (/* binding */ escapeTableCell),
 /* harmony export */   fH: () => (/* binding */ safeMarkdown),
 /* harmony export */   hR: () => (/* binding */ revealInvisible),
+/* harmony export */   jp: () => (/* binding */ gateProse),
 /* harmony export */   ti: () => (/* binding */ inlineCode)
 /* harmony export */ });
 /* unused harmony exports escapeMarkdown, neutraliseMentions */
@@ -21695,6 +21719,39 @@ function clip(text, max) {
         end -= 1; // never split a surrogate pair
     return `${text.slice(0, end)}…`;
 }
+/** A code span the gate wrote around a name or value (`base_model`, `licenses.deny`): one line, no backticks. */
+const GATE_CODE_SPAN = /`([^`\n]+)`/g;
+/** A bare https URL in a message; trailing sentence punctuation is not part of it. */
+const BARE_URL = /https:\/\/[^\s<>"'`\\]+/g;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
+/** Plain text of a message: escaped; URLs the gate does not vouch for become inert code, not broken links. */
+function proseText(text, isOwnUrl) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(BARE_URL)) {
+        const url = m[0].replace(TRAILING_PUNCTUATION, '');
+        out += safeMarkdown(text.slice(last, m.index));
+        // `<url>` keeps a URL whole (no escapes inside it, which GitHub would turn into %5C); only the gate's own.
+        out += isOwnUrl(url) ? `<${url}>` : inlineCode(url);
+        last = m.index + url.length;
+    }
+    return out + safeMarkdown(text.slice(last));
+}
+/**
+ * A finding's message or fix: the gate's wording with values from the pull request spliced in. The
+ * gate's own code spans stay code spans (their content verbatim, as `inlineCode` shows it: inert
+ * whatever a PR value put there) and its own URLs (`isOwnUrl`: the license sources it ships) stay
+ * links; everything else is escaped as PR content. An unpaired backtick is escaped like any other.
+ */
+function gateProse(text, isOwnUrl = () => false) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(GATE_CODE_SPAN)) {
+        out += proseText(text.slice(last, m.index), isOwnUrl) + inlineCode(m[1]);
+        last = m.index + m[0].length;
+    }
+    return out + proseText(text.slice(last), isOwnUrl);
+}
 
 
 /***/ }),
@@ -21718,8 +21775,6 @@ function renderJson(report) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   R1: () => (/* binding */ ARTIFACT_TABLE_HEAD),
-/* harmony export */   XV: () => (/* binding */ artifactRow),
 /* harmony export */   be: () => (/* binding */ verdictBlock),
 /* harmony export */   dY: () => (/* binding */ findingItem),
 /* harmony export */   eo: () => (/* binding */ compactFindingItem),
@@ -21727,16 +21782,13 @@ function renderJson(report) {
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
 /* unused harmony export blobUrl */
-/* harmony import */ var _lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2534);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
-
 
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
-const MAX_LIST = 20;
 const MAX_NOTES = 50;
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
@@ -21773,80 +21825,16 @@ function verdictBlock(report) {
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 function runBlock(report) {
-    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
+    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
     const notes = report.run.notes;
     for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
+        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
     if (notes.length > MAX_NOTES)
         lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
 }
-const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join('<br>') : '—';
-}
 function code(value) {
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, MAX_VALUE));
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,_lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .isFullSha */ .Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-function upstreamCell(u) {
-    // A branch or tag moves: show which commit the Hub says it meant today.
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
-    const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
-        .map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f))
-        .join(', ');
-    return `${shown} (${facts})`;
-}
-function licenseCell(license) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(license.name, MAX_VALUE)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionCell(attribution, owed) {
-    if (attribution)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
-function artifactRow(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(m.format)})`);
-    const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [
-        code(artifact.dir),
-        capped(manifests),
-        capped(upstreams),
-        licenseCell(artifact.license),
-        attributionCell(artifact.attribution, attributionOwed),
-        status
-    ];
-    return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
 function encodeSegment(segment) {
@@ -21873,14 +21861,14 @@ function findingHead(finding, links) {
 }
 /** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
 function findingItem(finding, links) {
-    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE));
-    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE));
+    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
     return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
 }
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 function compactFindingItem(finding, links) {
     return (`${findingHead(finding, links)} — ` +
-        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`);
+        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -21898,7 +21886,7 @@ function findingGroupHeading(dir, findings) {
 
 /***/ }),
 
-/***/ 2506:
+/***/ 4270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21988,9 +21976,131 @@ function lineageDiagram(report) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+// EXTERNAL MODULE: ./src/report/render/escape.ts
+var render_escape = __nccwpck_require__(752);
+;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
+
+
+/**
+ * The artifact table of the summary and the PR comment, and the details under it. The table is
+ * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
+ * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
+ */
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
+const MAX_VALUE = 300;
+const MAX_LIST = 20;
+/** Upstreams named in one table cell before "+N more": the details list them all. */
+const MAX_CELL_UPSTREAMS = 3;
+/** A license's human name in the table; the details show it whole. */
+const MAX_CELL_LICENSE_NAME = 40;
+/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
+const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
+const ARTIFACT_DETAILS_CLOSE = '</details>';
+function code(value) {
+    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, MAX_VALUE));
+}
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries, separator) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join(separator) : '—';
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
+}
+/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
+function upstreamKey(u) {
+    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
+}
+function groupedUpstreams(artifact) {
+    const groups = new Map();
+    for (const u of artifact.upstreams)
+        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
+    return [...groups.values()];
+}
+function upstreamName(u) {
+    const named = u.id ?? u.raw;
+    return named === null || named.trim() === '' ? '*empty*' : code(named);
+}
+/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
+function revisionText(u) {
+    if (!u.revision)
+        return undefined;
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    return `${shortRevision(u.revision)}${today}`;
+}
+function upstreamFacts(u) {
+    const revision = revisionText(u);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
+    const hub = u.hub
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,render_escape/* safeMarkdown */.fH)(f));
+    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
+}
+function licenseText(license, maxName) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? code(license.id) : '';
+    const name = license.name ? (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(license.name, maxName)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** One line of the table: status, directory, each upstream once, license. */
+function artifactRow(artifact) {
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
+    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
+    if (names.length > MAX_CELL_UPSTREAMS)
+        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
+    const cells = [
+        status,
+        code(artifact.dir),
+        shown.length ? shown.join(', ') : '—',
+        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
+    ];
+    return `| ${cells.map(render_escape/* escapeTableCell */.aL).join(' | ')} |`;
+}
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionText(attribution, owed) {
+    if (attribution)
+        return (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/**
+ * The artifact's entry in the details: manifests, each upstream once with everything known about
+ * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
+ */
+function artifactDetail(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,render_escape/* safeMarkdown */.fH)(m.format)})`);
+    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
+    return [
+        `- ${code(artifact.dir)}`,
+        `  - Manifests: ${capped(manifests, ', ')}`,
+        ...upstreams.slice(0, MAX_LIST),
+        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
+        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
 var markdown_blocks = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 
 /** Room kept for the note that says what was left out (its real size is far below this). */
@@ -21999,6 +22109,9 @@ const OMISSION_RESERVE = 1024;
 const JOINING_SLACK = 256;
 function piece(text) {
     return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function rowPiece(row, detail) {
+    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
 function groupByArtifact(report, links) {
     const byDir = new Map();
@@ -22101,8 +22214,11 @@ function renderMarkdownDocument(report, opts) {
     const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
     const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => piece((0,markdown_blocks/* artifactRow */.XV)(a, owed.has(a.dir))));
-    const tableHead = piece(`\n### Artifacts\n\n${markdown_blocks/* ARTIFACT_TABLE_HEAD */.R1}`);
+    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    // The heading, the table's head and the details' wrapper: counted once, with the first row.
+    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
+    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
+    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
     const groups = groupByArtifact(report, opts);
     const findingsHead = piece('\n### Findings');
     const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
@@ -22160,8 +22276,12 @@ function renderMarkdownDocument(report, opts) {
         out.push('', omissionNote(groups, rows, opts.maxBytes));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows)
-        out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    else if (keptRows) {
+        const kept = rows.filter((r) => r.kept);
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
+        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
+    }
     if (showDiagram)
         out.push(diagramBlock);
     if (itemCount === 0 && rows.length > 0)
