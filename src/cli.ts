@@ -16,6 +16,7 @@ import { gitDiffChanges } from './changes/git.js';
 import { runGate, type FailOn } from './pipeline.js';
 import { renderJson } from './report/render/json.js';
 import { renderMarkdown } from './report/render/markdown.js';
+import { isOwnUrl } from './licenses/own-urls.js';
 import { renderText, shouldColor } from './report/render/text.js';
 import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
 import { renderSarif } from './report/render/sarif.js';
@@ -183,7 +184,7 @@ async function check(argv: string[]): Promise<number> {
       : format === 'sarif'
         ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
         : format === 'markdown'
-          ? renderMarkdown(report, { docsBase: DOCS_BASE })
+          ? renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl })
           : format === 'cyclonedx'
             ? await renderCycloneDx(report, { toolVersion: version })
             : renderText(values.quiet ? errorsOnly(report) : report, {

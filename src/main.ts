@@ -19,6 +19,7 @@ import { runGate } from './pipeline.js';
 import type { Report } from './report/report.js';
 import { emitAnnotations, toAnnotations } from './report/render/annotations.js';
 import { renderSummary } from './report/render/summary.js';
+import { isOwnUrl } from './licenses/own-urls.js';
 import { renderJson } from './report/render/json.js';
 import { toOutputs } from './report/render/outputs.js';
 import { renderSarif } from './report/render/sarif.js';
@@ -79,7 +80,8 @@ async function writeSummary(report: Report): Promise<void> {
   const markdown = renderSummary(report, {
     repoUrl: repository ? `${server}/${repository}` : undefined,
     sha: headSha(),
-    docsBase: DOCS_BASE
+    docsBase: DOCS_BASE,
+    isOwnUrl
   });
   try {
     await core.summary.addRaw(markdown).write();

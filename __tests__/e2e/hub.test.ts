@@ -138,8 +138,8 @@ describe('Hub verification', () => {
     // current one: the only URL fetched twice is that redirect's target, as a different question.
     const twice = asked.filter((u, i) => asked.indexOf(u) !== i);
     expect(asked).toContain('/api/datasets/acme-corp/no-such-data');
-    // The summary says which commit `main` meant today.
-    expect(run.summary).toMatch(/Qwen\/Qwen3-4B@main → [0-9a-f]{12}/);
+    // The summary's artifact details say which commit `main` meant today.
+    expect(run.summary).toMatch(/Upstream `Qwen\/Qwen3-4B`: `@main → [0-9a-f]{12}`/);
     expect(twice).toEqual(['/api/models/meta-llama/Llama-3.1-8B-Instruct']);
     const parsed = JSON.parse(report);
     expect(reportValidator()(parsed)).toBe(true);

@@ -2,16 +2,16 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5848:
+/***/ 2210:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-const core_1 = __nccwpck_require__(2439);
-const draft2020_1 = __nccwpck_require__(9220);
-const discriminator_1 = __nccwpck_require__(2936);
-const json_schema_2020_12_1 = __nccwpck_require__(3029);
+const core_1 = __nccwpck_require__(3893);
+const draft2020_1 = __nccwpck_require__(4298);
+const discriminator_1 = __nccwpck_require__(8886);
+const json_schema_2020_12_1 = __nccwpck_require__(3995);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 class Ajv2020 extends core_1.default {
     constructor(opts = {}) {
@@ -46,24 +46,24 @@ module.exports = exports = Ajv2020;
 module.exports.Ajv2020 = Ajv2020;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2020;
-var validate_1 = __nccwpck_require__(7391);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(8762);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(535);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(5268);
+var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
 
 /***/ }),
 
-/***/ 7565:
+/***/ 567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -225,15 +225,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 8762:
+/***/ 1436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(7565);
-const scope_1 = __nccwpck_require__(4146);
-var code_2 = __nccwpck_require__(7565);
+const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(5407);
+var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -242,7 +242,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(4146);
+var scope_2 = __nccwpck_require__(5407);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -928,13 +928,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 4146:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(7565);
+const code_1 = __nccwpck_require__(567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1077,15 +1077,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 9905:
+/***/ 1283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const names_1 = __nccwpck_require__(8636);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1206,18 +1206,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 4992:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const validation_error_1 = __nccwpck_require__(535);
-const names_1 = __nccwpck_require__(8636);
-const resolve_1 = __nccwpck_require__(1128);
-const util_1 = __nccwpck_require__(7802);
-const validate_1 = __nccwpck_require__(7391);
+const codegen_1 = __nccwpck_require__(1436);
+const validation_error_1 = __nccwpck_require__(5402);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const validate_1 = __nccwpck_require__(7881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1454,12 +1454,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 8636:
+/***/ 630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1488,12 +1488,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 5268:
+/***/ 3162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(1128);
+const resolve_1 = __nccwpck_require__(4090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1506,15 +1506,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 1128:
+/***/ 4090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(7802);
-const equal = __nccwpck_require__(6136);
-const traverse = __nccwpck_require__(1165);
+const util_1 = __nccwpck_require__(4464);
+const equal = __nccwpck_require__(3430);
+const traverse = __nccwpck_require__(1167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1667,7 +1667,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 2335:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1699,14 +1699,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 7802:
+/***/ 4464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const code_1 = __nccwpck_require__(7565);
+const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1883,7 +1883,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 454:
+/***/ 7692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1908,15 +1908,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 8284:
+/***/ 5346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(9905);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1964,17 +1964,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 6685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(2335);
-const applicability_1 = __nccwpck_require__(454);
-const errors_1 = __nccwpck_require__(9905);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(7692);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2173,14 +2173,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 3769:
+/***/ 1699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2214,24 +2214,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7391:
+/***/ 7881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(8284);
-const dataType_1 = __nccwpck_require__(5931);
-const applicability_1 = __nccwpck_require__(454);
-const dataType_2 = __nccwpck_require__(5931);
-const defaults_1 = __nccwpck_require__(3769);
-const keyword_1 = __nccwpck_require__(4852);
-const subschema_1 = __nccwpck_require__(7914);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const resolve_1 = __nccwpck_require__(1128);
-const util_1 = __nccwpck_require__(7802);
-const errors_1 = __nccwpck_require__(9905);
+const boolSchema_1 = __nccwpck_require__(5346);
+const dataType_1 = __nccwpck_require__(6685);
+const applicability_1 = __nccwpck_require__(7692);
+const dataType_2 = __nccwpck_require__(6685);
+const defaults_1 = __nccwpck_require__(1699);
+const keyword_1 = __nccwpck_require__(5202);
+const subschema_1 = __nccwpck_require__(6200);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const errors_1 = __nccwpck_require__(1283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2740,16 +2740,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 4852:
+/***/ 5202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const code_1 = __nccwpck_require__(322);
-const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const code_1 = __nccwpck_require__(8484);
+const errors_1 = __nccwpck_require__(1283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2870,14 +2870,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 7914:
+/***/ 6200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2957,31 +2957,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 2439:
+/***/ 3893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7391);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(8762);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(535);
-const ref_error_1 = __nccwpck_require__(5268);
-const rules_1 = __nccwpck_require__(2335);
-const compile_1 = __nccwpck_require__(4992);
-const codegen_2 = __nccwpck_require__(8762);
-const resolve_1 = __nccwpck_require__(1128);
-const dataType_1 = __nccwpck_require__(5931);
-const util_1 = __nccwpck_require__(7802);
-const $dataRefSchema = __nccwpck_require__(9422);
-const uri_1 = __nccwpck_require__(975);
+const validation_error_1 = __nccwpck_require__(5402);
+const ref_error_1 = __nccwpck_require__(3162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(1436);
+const resolve_1 = __nccwpck_require__(4090);
+const dataType_1 = __nccwpck_require__(6685);
+const util_1 = __nccwpck_require__(4464);
+const $dataRefSchema = __nccwpck_require__(3837);
+const uri_1 = __nccwpck_require__(6285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3581,19 +3581,19 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 3029:
+/***/ 3995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __nccwpck_require__(5193);
-const applicator = __nccwpck_require__(4097);
-const unevaluated = __nccwpck_require__(4456);
-const content = __nccwpck_require__(2897);
-const core = __nccwpck_require__(9647);
-const format = __nccwpck_require__(8163);
-const metadata = __nccwpck_require__(9232);
-const validation = __nccwpck_require__(5867);
+const metaSchema = __nccwpck_require__(1678);
+const applicator = __nccwpck_require__(7216);
+const unevaluated = __nccwpck_require__(9547);
+const content = __nccwpck_require__(8226);
+const core = __nccwpck_require__(518);
+const format = __nccwpck_require__(4588);
+const metadata = __nccwpck_require__(5707);
+const validation = __nccwpck_require__(7082);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2020($data) {
     ;
@@ -3617,20 +3617,20 @@ exports["default"] = addMetaSchema2020;
 
 /***/ }),
 
-/***/ 8325:
+/***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(6136);
+const equal = __nccwpck_require__(3430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 3908:
+/***/ 6214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3660,19 +3660,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 975:
+/***/ 6285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(7041);
+const uri = __nccwpck_require__(4352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 535:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3689,14 +3689,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 9810:
+/***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3744,15 +3744,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2089:
+/***/ 2431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3856,12 +3856,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4971:
+/***/ 9205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3885,12 +3885,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5046:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3903,13 +3903,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6988:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4004,15 +4004,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 684:
+/***/ 5826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4095,12 +4095,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9624:
+/***/ 3818:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(684);
+const dependencies_1 = __nccwpck_require__(5826);
 const def = {
     keyword: "dependentSchemas",
     type: "object",
@@ -4112,13 +4112,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5102:
+/***/ 8584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4184,27 +4184,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3841:
+/***/ 8775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(9810);
-const prefixItems_1 = __nccwpck_require__(4357);
-const items_1 = __nccwpck_require__(9769);
-const items2020_1 = __nccwpck_require__(8745);
-const contains_1 = __nccwpck_require__(6988);
-const dependencies_1 = __nccwpck_require__(684);
-const propertyNames_1 = __nccwpck_require__(8094);
-const additionalProperties_1 = __nccwpck_require__(2089);
-const properties_1 = __nccwpck_require__(8252);
-const patternProperties_1 = __nccwpck_require__(6662);
-const not_1 = __nccwpck_require__(7868);
-const anyOf_1 = __nccwpck_require__(5046);
-const oneOf_1 = __nccwpck_require__(4384);
-const allOf_1 = __nccwpck_require__(4971);
-const if_1 = __nccwpck_require__(5102);
-const thenElse_1 = __nccwpck_require__(167);
+const additionalItems_1 = __nccwpck_require__(3448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(5791);
+const items2020_1 = __nccwpck_require__(2959);
+const contains_1 = __nccwpck_require__(6182);
+const dependencies_1 = __nccwpck_require__(5826);
+const propertyNames_1 = __nccwpck_require__(1372);
+const additionalProperties_1 = __nccwpck_require__(2431);
+const properties_1 = __nccwpck_require__(8778);
+const patternProperties_1 = __nccwpck_require__(664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(9380);
+const oneOf_1 = __nccwpck_require__(2490);
+const allOf_1 = __nccwpck_require__(9205);
+const if_1 = __nccwpck_require__(8584);
+const thenElse_1 = __nccwpck_require__(9210);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4234,15 +4234,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 9769:
+/***/ 5791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4292,15 +4292,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8745:
+/***/ 2959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
-const additionalItems_1 = __nccwpck_require__(9810);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+const additionalItems_1 = __nccwpck_require__(3448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4328,12 +4328,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7868:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4360,13 +4360,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4384:
+/***/ 2490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4426,15 +4426,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6662:
+/***/ 664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const util_2 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const util_2 = __nccwpck_require__(4464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4507,12 +4507,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4357:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(9769);
+const items_1 = __nccwpck_require__(5791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4525,15 +4525,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8252:
+/***/ 8778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7391);
-const code_1 = __nccwpck_require__(322);
-const util_1 = __nccwpck_require__(7802);
-const additionalProperties_1 = __nccwpck_require__(2089);
+const validate_1 = __nccwpck_require__(7881);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const additionalProperties_1 = __nccwpck_require__(2431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4585,13 +4585,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8094:
+/***/ 1372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4629,12 +4629,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 167:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4648,16 +4648,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 322:
+/***/ 8484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const names_1 = __nccwpck_require__(8636);
-const util_2 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
+const util_2 = __nccwpck_require__(4464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4785,7 +4785,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 4586:
+/***/ 9872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4801,13 +4801,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3119:
+/***/ 7397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(4586);
-const ref_1 = __nccwpck_require__(7002);
+const id_1 = __nccwpck_require__(9872);
+const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
     "$id",
@@ -4823,18 +4823,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 7002:
+/***/ 2996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(5268);
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const compile_1 = __nccwpck_require__(4992);
-const util_1 = __nccwpck_require__(7802);
+const ref_error_1 = __nccwpck_require__(3162);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4951,16 +4951,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2936:
+/***/ 8886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const types_1 = __nccwpck_require__(3837);
-const compile_1 = __nccwpck_require__(4992);
-const ref_error_1 = __nccwpck_require__(5268);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const types_1 = __nccwpck_require__(7115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(3162);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5061,7 +5061,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 7115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5076,19 +5076,19 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9220:
+/***/ 4298:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(3119);
-const validation_1 = __nccwpck_require__(3467);
-const applicator_1 = __nccwpck_require__(3841);
-const dynamic_1 = __nccwpck_require__(7077);
-const next_1 = __nccwpck_require__(8294);
-const unevaluated_1 = __nccwpck_require__(2420);
-const format_1 = __nccwpck_require__(3627);
-const metadata_1 = __nccwpck_require__(2098);
+const core_1 = __nccwpck_require__(7397);
+const validation_1 = __nccwpck_require__(5481);
+const applicator_1 = __nccwpck_require__(8775);
+const dynamic_1 = __nccwpck_require__(9923);
+const next_1 = __nccwpck_require__(7844);
+const unevaluated_1 = __nccwpck_require__(2010);
+const format_1 = __nccwpck_require__(2601);
+const metadata_1 = __nccwpck_require__(6620);
 const draft2020Vocabularies = [
     dynamic_1.default,
     core_1.default,
@@ -5105,16 +5105,16 @@ exports["default"] = draft2020Vocabularies;
 
 /***/ }),
 
-/***/ 7317:
+/***/ 8639:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const compile_1 = __nccwpck_require__(4992);
-const ref_1 = __nccwpck_require__(7002);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const ref_1 = __nccwpck_require__(2996);
 const def = {
     keyword: "$dynamicAnchor",
     schemaType: "string",
@@ -5141,15 +5141,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9667:
+/***/ 5065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const ref_1 = __nccwpck_require__(7002);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const ref_1 = __nccwpck_require__(2996);
 const def = {
     keyword: "$dynamicRef",
     schemaType: "string",
@@ -5198,28 +5198,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7077:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(7317);
-const dynamicRef_1 = __nccwpck_require__(9667);
-const recursiveAnchor_1 = __nccwpck_require__(7608);
-const recursiveRef_1 = __nccwpck_require__(6680);
+const dynamicAnchor_1 = __nccwpck_require__(8639);
+const dynamicRef_1 = __nccwpck_require__(5065);
+const recursiveAnchor_1 = __nccwpck_require__(9982);
+const recursiveRef_1 = __nccwpck_require__(1794);
 const dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
 exports["default"] = dynamic;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7608:
+/***/ 9982:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(7317);
-const util_1 = __nccwpck_require__(7802);
+const dynamicAnchor_1 = __nccwpck_require__(8639);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -5235,12 +5235,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6680:
+/***/ 1794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicRef_1 = __nccwpck_require__(9667);
+const dynamicRef_1 = __nccwpck_require__(5065);
 const def = {
     keyword: "$recursiveRef",
     schemaType: "string",
@@ -5251,12 +5251,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1664:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5349,19 +5349,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3627:
+/***/ 2601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(1664);
+const format_1 = __nccwpck_require__(6402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2098:
+/***/ 6620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5385,40 +5385,40 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8294:
+/***/ 7844:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependentRequired_1 = __nccwpck_require__(9337);
-const dependentSchemas_1 = __nccwpck_require__(9624);
-const limitContains_1 = __nccwpck_require__(7845);
+const dependentRequired_1 = __nccwpck_require__(643);
+const dependentSchemas_1 = __nccwpck_require__(3818);
+const limitContains_1 = __nccwpck_require__(3907);
 const next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
 exports["default"] = next;
 //# sourceMappingURL=next.js.map
 
 /***/ }),
 
-/***/ 2420:
+/***/ 2010:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const unevaluatedProperties_1 = __nccwpck_require__(4189);
-const unevaluatedItems_1 = __nccwpck_require__(4614);
+const unevaluatedProperties_1 = __nccwpck_require__(6855);
+const unevaluatedItems_1 = __nccwpck_require__(4144);
 const unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
 exports["default"] = unevaluated;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4614:
+/***/ 4144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5458,14 +5458,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4189:
+/***/ 6855:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const names_1 = __nccwpck_require__(8636);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
 const error = {
     message: "must NOT have unevaluated properties",
     params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
@@ -5529,14 +5529,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1488:
+/***/ 8026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5560,12 +5560,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9337:
+/***/ 643:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(684);
+const dependencies_1 = __nccwpck_require__(5826);
 const def = {
     keyword: "dependentRequired",
     type: "object",
@@ -5578,14 +5578,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7350:
+/***/ 3200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5632,21 +5632,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3467:
+/***/ 5481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(5341);
-const multipleOf_1 = __nccwpck_require__(9822);
-const limitLength_1 = __nccwpck_require__(6944);
-const pattern_1 = __nccwpck_require__(7805);
-const limitProperties_1 = __nccwpck_require__(7973);
-const required_1 = __nccwpck_require__(858);
-const limitItems_1 = __nccwpck_require__(7150);
-const uniqueItems_1 = __nccwpck_require__(7066);
-const const_1 = __nccwpck_require__(1488);
-const enum_1 = __nccwpck_require__(7350);
+const limitNumber_1 = __nccwpck_require__(3723);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5671,12 +5671,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 7845:
+/***/ 3907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -5692,12 +5692,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7150:
+/***/ 6296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5722,14 +5722,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6944:
+/***/ 6962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const ucs2length_1 = __nccwpck_require__(3908);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const ucs2length_1 = __nccwpck_require__(6214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5755,12 +5755,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5341:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5788,12 +5788,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7973:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5818,12 +5818,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9822:
+/***/ 8132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5850,14 +5850,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7805:
+/***/ 6023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const util_1 = __nccwpck_require__(7802);
-const codegen_1 = __nccwpck_require__(8762);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5889,14 +5889,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 858:
+/***/ 4504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5974,15 +5974,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7066:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(5931);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const dataType_1 = __nccwpck_require__(6685);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6044,7 +6044,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7176:
+/***/ 8550:
 /***/ ((module) => {
 
 
@@ -6076,7 +6076,7 @@ module.exports = function (arr, predicate, ctx) {
 
 /***/ }),
 
-/***/ 6136:
+/***/ 3430:
 /***/ ((module) => {
 
 
@@ -6129,7 +6129,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1165:
+/***/ 1167:
 /***/ ((module) => {
 
 
@@ -6229,7 +6229,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 897:
+/***/ 4807:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6248,8 +6248,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(2794);
-    const parser_1 = __nccwpck_require__(846);
+    const format_1 = __nccwpck_require__(6612);
+    const parser_1 = __nccwpck_require__(5152);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -6437,7 +6437,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2794:
+/***/ 6612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6456,8 +6456,8 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(2311);
-    const string_intern_1 = __nccwpck_require__(3069);
+    const scanner_1 = __nccwpck_require__(8525);
+    const string_intern_1 = __nccwpck_require__(4579);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -6719,7 +6719,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 846:
+/***/ 5152:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -6738,7 +6738,7 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(2311);
+    const scanner_1 = __nccwpck_require__(8525);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -7408,7 +7408,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2311:
+/***/ 8525:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -7871,7 +7871,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 3069:
+/***/ 4579:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -7920,7 +7920,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2465:
+/***/ 1928:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -7939,10 +7939,10 @@ function escapeJsonPtr(str) {
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(2794);
-    const edit = __nccwpck_require__(897);
-    const scanner = __nccwpck_require__(2311);
-    const parser = __nccwpck_require__(846);
+    const formatter = __nccwpck_require__(6612);
+    const edit = __nccwpck_require__(4807);
+    const scanner = __nccwpck_require__(8525);
+    const parser = __nccwpck_require__(5152);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -8121,13 +8121,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2111:
+/***/ 7369:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var arrayFindIndex = __nccwpck_require__(7176)
-var parse = __nccwpck_require__(6143)
+var arrayFindIndex = __nccwpck_require__(8550)
+var parse = __nccwpck_require__(4633)
 
-var ranges = __nccwpck_require__(7857)
+var ranges = __nccwpck_require__(9344)
 
 var notALicenseIdentifier = ' is not a simple license identifier'
 
@@ -8188,13 +8188,13 @@ exports.eq = rangeComparison(function (first, second) {
 
 /***/ }),
 
-/***/ 6143:
+/***/ 4633:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(5886)
-var parse = __nccwpck_require__(9816)
+var scan = __nccwpck_require__(692)
+var parse = __nccwpck_require__(1502)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -8203,7 +8203,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 9816:
+/***/ 1502:
 /***/ ((module) => {
 
 
@@ -8348,15 +8348,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 5886:
+/***/ 692:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(8223))
-  .concat(__nccwpck_require__(2464))
-var exceptions = __nccwpck_require__(8877)
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
 
 module.exports = function (source) {
   var index = 0
@@ -8486,13 +8486,13 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 6256:
+/***/ 3326:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(4495)
-var parse = __nccwpck_require__(2003)
+var scan = __nccwpck_require__(6849)
+var parse = __nccwpck_require__(5501)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -8501,7 +8501,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 2003:
+/***/ 5501:
 /***/ ((module) => {
 
 
@@ -8654,15 +8654,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6849:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(8223))
-  .concat(__nccwpck_require__(2464))
-var exceptions = __nccwpck_require__(8877)
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
 
 module.exports = function (source) {
   var index = 0
@@ -8792,12 +8792,12 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 2445:
+/***/ 5131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var compare = __nccwpck_require__(2111)
-var parse = __nccwpck_require__(8461)
-var ranges = __nccwpck_require__(7857)
+var compare = __nccwpck_require__(7369)
+var parse = __nccwpck_require__(1947)
+var ranges = __nccwpck_require__(9344)
 
 function rangesAreCompatible (first, second) {
   return (
@@ -8941,13 +8941,13 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 8461:
+/***/ 1947:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var scan = __nccwpck_require__(7728)
-var parse = __nccwpck_require__(5730)
+var scan = __nccwpck_require__(3394)
+var parse = __nccwpck_require__(5460)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -8956,7 +8956,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 5730:
+/***/ 5460:
 /***/ ((module) => {
 
 
@@ -9101,15 +9101,15 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 7728:
+/***/ 3394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var licenses = []
-  .concat(__nccwpck_require__(8223))
-  .concat(__nccwpck_require__(2464))
-var exceptions = __nccwpck_require__(8877)
+  .concat(__nccwpck_require__(5204))
+  .concat(__nccwpck_require__(3389))
+var exceptions = __nccwpck_require__(3988)
 
 module.exports = function (source) {
   var index = 0
@@ -9239,7 +9239,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 6059:
+/***/ 4568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9347,7 +9347,7 @@ function symlinkKind(realRoot, link) {
 
 /***/ }),
 
-/***/ 2281:
+/***/ 1306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9361,7 +9361,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(8799);
+var config_error = __nccwpck_require__(2386);
 ;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
 /**
  * Which lines of the head version a pull request's diff shows: review comments can only be
@@ -9660,42 +9660,46 @@ async function attachDiffLines(cwd, range, changes, log) {
 
 /***/ }),
 
-/***/ 1210:
+/***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8799);
-/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5804);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(386);
-/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(8299);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5396);
-/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(709);
-/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1985);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(6710);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2281);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9984);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(9864);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3174);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7061);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2107);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7606);
-/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(9517);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(1589);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(8307);
-/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(342);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2386);
+/* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8020);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9373);
+/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_28__ = __nccwpck_require__(6716);
+/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9702);
+/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7634);
+/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5976);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_25__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3531);
+/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_26__ = __nccwpck_require__(2705);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4270);
+/* harmony import */ var _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6227);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
+/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
+/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7738);
+/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7754);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(7485);
+/* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(5136);
+/* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(3892);
+/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_27__ = __nccwpck_require__(6018);
+/* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(9851);
 
 
 
@@ -9720,60 +9724,41 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const USAGE = `Usage:
-  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
-                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
-                     [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
-  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
-  lineage-gate init [DIR…] [--force]
-                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
-                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
-                     exit 1 when a file exists and --force was not given
-  lineage-gate explain RULE-ID
-  lineage-gate --version | --help
 
-Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+
+
+
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
 async function repositoryRoot(cwd) {
-    try {
-        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(stdout.trim());
-    }
-    catch {
-        return cwd; // not a git checkout: paths are relative to where the command runs
-    }
-}
-/** PATH arguments become a repository-relative prefix filter. */
-function pathScope(root, cwd, args) {
-    if (args.length === 0)
-        return () => true;
-    const prefixes = relativePrefixes(root, cwd, args);
-    return (path) => prefixes.some((p) => p === '' || path === p || path.startsWith(`${p}/`));
+    return (await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .locateRepository */ .Z)(cwd)).root;
 }
 /** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
 function relativePrefixes(root, cwd, args) {
     return args.map((arg) => {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, arg);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(full))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full))
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
         if (rel.startsWith('..'))
-            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${arg} is outside the repository at ${root}.`);
         return rel;
     });
 }
 async function init(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
         args: argv,
         allowPositionals: true,
-        options: { force: { type: 'boolean' } }
+        options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
     });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .INIT_USAGE */ .ry);
     const cwd = process.cwd();
     const root = await repositoryRoot(cwd);
     const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
     const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_20__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
     if (outcomes.length === 0) {
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
     }
     for (const o of outcomes) {
         process.stdout.write(`${o.written ? 'wrote  ' : 'skipped'} ${o.path}: ${o.note}\n`);
@@ -9785,10 +9770,37 @@ function oneOf(flag, value, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+    throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`);
+}
+/** `--changed-since REF`: git's changes REF...HEAD, every failure a one-line usage error. */
+async function changedSince(dir, since) {
+    const repository = await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .locateRepository */ .Z)(dir);
+    if (!repository.git)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since needs a git repository: ${repository.why}.`);
+    // What git did on the way (fetching a missing ref) is told only when it worked: an error stays one line.
+    const log = [];
+    try {
+        const changes = await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({
+            cwd: repository.root,
+            base: since,
+            head: 'HEAD',
+            mode: 'merge-base',
+            log: (m) => log.push(m)
+        });
+        for (const m of log)
+            process.stderr.write(`${m}\n`);
+        return changes;
+    }
+    catch (err) {
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x)
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since: ${err.message}`);
+        if (!(await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .isRevision */ .o)(repository.root, since)))
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: ${firstLine(err.message)}`);
+    }
 }
 async function check(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
@@ -9800,69 +9812,92 @@ async function check(argv) {
             'hub-endpoint': { type: 'string' },
             'fail-on': { type: 'string' },
             cache: { type: 'string' },
-            'hub-max-depth': { type: 'string' }
+            'hub-max-depth': { type: 'string' },
+            'allow-empty': { type: 'boolean' },
+            quiet: { type: 'boolean', short: 'q' },
+            help: { type: 'boolean', short: 'h' }
         }
     });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .CHECK_USAGE */ .Z$);
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
-    const root = await repositoryRoot(cwd);
-    const include = pathScope(root, cwd, positionals);
+    const { root, targets, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_22__/* .resolveTargets */ .h)(cwd, positionals);
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
-        const changes = (await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_11__/* .gitDiffChanges */ .LP)({
-            cwd: root,
-            base: since,
-            head: 'HEAD',
-            mode: 'merge-base',
-            log: (m) => process.stderr.write(`${m}\n`)
-        })).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
+        const changes = (await changedSince(root, since)).filter((c) => include(c.path) || (c.previousPath !== undefined && include(c.previousPath)));
         changeSet = { scope: 'changed', changes, source: `git diff ${since}...HEAD (${changes.length} files)`, notes: [] };
     }
-    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_6__/* .loadPolicy */ .tb)({
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({
         workspace: root,
-        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_21__/* .RULE_IDS */ .I
+        file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.policy)) : undefined,
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_25__/* .RULE_IDS */ .I
     });
-    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_7__/* .clockFromEnv */ .i)(process.env);
-    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.cache) : undefined;
+    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_6__/* .clockFromEnv */ .i)(process.env);
+    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.cache) : undefined;
     const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
-    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setUpHub */ .x)({
+    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .setUpHub */ .x)({
         env: process.env,
         offline: values.offline,
         endpoint: values['hub-endpoint'],
         cachePath,
         workspace: root,
-        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_9__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
+        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
         maxDepth: values['hub-max-depth'],
         log: (m) => process.stderr.write(`${m}\n`)
     });
-    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .runGate */ .R)({ workspace: root, changeSet, include, failOn, policy, now, hub: hub.hub });
+    // On a terminal only: a scan of a large tree otherwise looks like a hang.
+    const progress = (0,_cli_progress_js__WEBPACK_IMPORTED_MODULE_23__/* .startProgress */ .ot)({ stream: process.stderr, env: process.env });
+    let report;
+    try {
+        report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({
+            workspace: root,
+            changeSet,
+            include,
+            failOn,
+            policy,
+            now,
+            hub: hub.hub,
+            onProgress: progress.update
+        });
+    }
+    finally {
+        progress.done();
+    }
     await hub.finish();
+    // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
+    // --changed-since, "nothing changed there" is an answer, not a mistake).
+    const empty = since || values['allow-empty'] ? [] : (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_22__/* .emptyTargets */ .g)(targets, report.artifacts);
+    if (empty.length > 0)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
     const renderedReport = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_22__/* .renderJson */ .h)(report)
+        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_26__/* .renderJson */ .h)(report)
         : format === 'sarif'
             ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
             : format === 'markdown'
-                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
+                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0, isOwnUrl: _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_13__/* .isOwnUrl */ .e })
                 : format === 'cyclonedx'
                     ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
-                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report, { color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env) });
+                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(values.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_27__/* .errorsOnly */ .Q)(report) : report, {
+                        color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env)
+                    });
     // Findings quote the Hub's text, already masked by the client; mask again at the door, as
     // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_23__/* .redact */ .E$)(renderedReport, hub.token);
+    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_28__/* .redact */ .E$)(renderedReport, hub.token);
     if (values.output) {
         try {
             // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
-            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, values.output), rendered);
+            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.output), rendered);
         }
         catch (err) {
-            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_10__/* .UnsafeOutputError */ .Q)
-                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
+            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .UnsafeOutputError */ .Q)
+                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
             throw err;
         }
-        process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
+        if (!values.quiet)
+            process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
     }
     else {
         process.stdout.write(rendered);
@@ -9871,17 +9906,26 @@ async function check(argv) {
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
 function rulePage(id) {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 4; i++) {
-        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'docs', 'rules', `${id}.md`);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(page))
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(page, 'utf8');
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        const page = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'docs', 'rules', `${id}.md`);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(page))
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(page, 'utf8');
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
     }
     return undefined;
 }
 function explain(argv) {
-    const id = argv[0];
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' } }
+    });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .EXPLAIN_USAGE */ .yA);
+    if (positionals.length > 1)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`explain takes one RULE-ID; got ${positionals.length}.`);
+    const id = positionals[0];
     const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
         process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
@@ -9891,6 +9935,24 @@ function explain(argv) {
     process.stdout.write(page ??
         `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
+}
+function printHelp(usage) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+}
+function firstLine(text) {
+    return text.split('\n')[0].trim();
+}
+/** An invalid policy in one line: the first problem at its position, where the others are. */
+function policyErrorLine(err) {
+    const [first, ...more] = err.problems;
+    const others = more.length ? ` (and ${more.map((p) => `${p.line}:${p.column}`).join(', ')})` : '';
+    return `${first.file}:${first.line}:${first.column}: ${firstLine(first.message)}${others} — the policy is invalid.`;
+}
+/** An option parseArgs refused, as one line that says where to look. */
+function argumentError(command, err) {
+    const help = command === 'check' || command === 'init' || command === 'explain' ? `${command} --help` : '--help';
+    return `${firstLine(err.message).replace(/\. To specify a positional argument.*$/, '.')} See lineage-gate ${help}.`;
 }
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -9906,22 +9968,23 @@ async function main(argv) {
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
-            process.stdout.write(`${USAGE}\n`);
+            process.stdout.write(`${_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .USAGE */ .u_}\n`);
             return 0;
         }
-        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${USAGE}\n`);
+        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .USAGE */ .u_}\n`);
         return 2;
     }
     catch (err) {
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .PolicyError */ .p) {
-            for (const p of err.problems)
-                process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
-            process.stderr.write(`lineage-gate: the policy file ${err.file} is invalid (${err.problems.length} ` +
-                `problem${err.problems.length === 1 ? '' : 's'} above).\n`);
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyError */ .p) {
+            process.stderr.write(`lineage-gate: ${policyErrorLine(err)}\n`);
             return 2;
         }
-        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x || err.code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`lineage-gate: ${err.message}\n`);
+        if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x) {
+            process.stderr.write(`lineage-gate: ${firstLine(err.message)}\n`);
+            return 2;
+        }
+        if (err.code?.startsWith('ERR_PARSE_ARGS')) {
+            process.stderr.write(`lineage-gate: ${argumentError(command, err)}\n`);
             return 2;
         }
         process.stderr.write(`lineage-gate: internal error: ${err.stack ?? err}\n`);
@@ -9935,13 +9998,292 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 386:
+/***/ 9851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ot: () => (/* binding */ startProgress)
+/* harmony export */ });
+/* unused harmony exports PROGRESS_DELAY_MS, progressLine */
+/**
+ * The progress line of a long scan: after a second, one self-overwriting line on a terminal
+ * (files seen, artifacts checked, rate), cleared at the end. Never when the stream is piped or
+ * under CI, where a log would fill with carriage returns.
+ */
+/** Quiet for quick runs: most checks finish before a line would help. */
+const PROGRESS_DELAY_MS = 1000;
+/** Redrawing more often only costs terminal writes. */
+const REDRAW_MS = 100;
+const CLEAR_LINE = '\r\u001b[2K';
+/** CI=true (or any value but false/0) means a log, not a person at a terminal. */
+function isCi(env) {
+    const ci = env.CI;
+    return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+function progressLine(counts, elapsedMs) {
+    const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
+    const n = (x) => x.toLocaleString('en-US');
+    return (`lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
+        `artifact${counts.artifacts === 1 ? '' : 's'} checked (${n(rate)} files/s)`);
+}
+const SILENT = { update() { }, done() { } };
+/**
+ * Drawn from `update` rather than a timer: the walk is synchronous, so a timer would not fire
+ * until it ends.
+ */
+function startProgress(opts) {
+    if (opts.stream.isTTY !== true || isCi(opts.env))
+        return SILENT;
+    const now = opts.now ?? Date.now;
+    const start = now();
+    let lastDraw = -Infinity;
+    let drawn = false;
+    return {
+        update(counts) {
+            const t = now();
+            if (t - start < PROGRESS_DELAY_MS || t - lastDraw < REDRAW_MS)
+                return;
+            lastDraw = t;
+            const width = opts.stream.columns ? opts.stream.columns - 1 : Infinity;
+            opts.stream.write(`${CLEAR_LINE}${progressLine(counts, t - start).slice(0, width)}`);
+            drawn = true;
+        },
+        done() {
+            if (drawn)
+                opts.stream.write(CLEAR_LINE);
+            drawn = false;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ errorsOnly)
+/* harmony export */ });
+/**
+ * `--quiet`: the report as the text output shows it, live errors only (no warnings, notices,
+ * waived findings or run notes). Counts and result stay whole: the tally and the exit status
+ * still tell the truth about what was left out.
+ */
+function errorsOnly(report) {
+    return {
+        ...report,
+        findings: report.findings.filter((f) => f.severity === 'error' && !f.waived),
+        run: { ...report.run, notes: [] }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ locateRepository),
+/* harmony export */   o: () => (/* binding */ isRevision)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * The git repository holding `dir`; outside one (or without git), `dir` itself is the root, so
+ * that paths in findings stay relative to what the user pointed at.
+ */
+async function locateRepository(dir) {
+    try {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
+        return { root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stdout.trim()), git: true };
+    }
+    catch (err) {
+        const why = err.code === 'ENOENT'
+            ? 'git is not installed (or not on PATH)'
+            : `${dir} is not in a git repository`;
+        return { root: dir, git: false, why };
+    }
+}
+/** Whether `ref` names a commit of the repository at `root` (nothing is fetched). */
+async function isRevision(root, ref) {
+    try {
+        await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            cwd: root
+        });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ emptyTargets),
+/* harmony export */   h: () => (/* binding */ resolveTargets)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2386);
+/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
+/* harmony import */ var _discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9739);
+/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5136);
+
+
+
+
+
+
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+/** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
+function covers(target, path) {
+    return target.kind === 'directory' ? isUnder(path, target.path) : (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(path) === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
+}
+/**
+ * Resolves PATH arguments (relative to `cwd`) to the repository that holds them, so that a path
+ * outside the current repository is judged in its own; all must share one repository.
+ */
+async function resolveTargets(cwd, args) {
+    if (args.length === 0)
+        return { root: (await (0,_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .locateRepository */ .Z)(cwd)).root, targets: [], include: () => true };
+    const realCwd = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(cwd);
+    const located = await Promise.all(args.map(async (arg) => {
+        let full;
+        let isDirectory;
+        try {
+            full = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, arg));
+            isDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory();
+        }
+        catch {
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`No such file or directory: ${arg}`);
+        }
+        const repository = await (0,_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .locateRepository */ .Z)(isDirectory ? full : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(full));
+        // Outside git, paths stay relative to the current directory when the PATH is under it (as
+        // with no PATH at all), else to the PATH's own directory.
+        const root = repository.git || !(0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(realCwd, full) ? repository.root : realCwd;
+        return { arg, full, isDirectory, root };
+    }));
+    const root = located[0].root;
+    const stranger = located.find((l) => l.root !== root);
+    if (stranger)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${located[0].arg} and ${stranger.arg} are in different repositories (${root}, ${stranger.root}): ` +
+            'check them one at a time.');
+    const targets = located.map((l) => ({
+        arg: l.arg,
+        kind: l.isDirectory ? 'directory' : 'file',
+        path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, l.full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')
+    }));
+    return { root, targets, include: (path) => targets.some((t) => covers(t, path)) };
+}
+/** Whether an artifact directory (`.` for the root) is one the target asked about. */
+function asksAbout(target, artifactDir) {
+    if (target.kind === 'file')
+        return artifactDir === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
+    return isUnder(artifactDir === '.' ? '' : artifactDir, target.path);
+}
+/** The targets no reported artifact belongs to: explicit paths with nothing to check. */
+function emptyTargets(targets, artifacts) {
+    return targets.filter((t) => !artifacts.some((a) => asksAbout(t, a.dir)));
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z$: () => (/* binding */ CHECK_USAGE),
+/* harmony export */   ry: () => (/* binding */ INIT_USAGE),
+/* harmony export */   u_: () => (/* binding */ USAGE),
+/* harmony export */   yA: () => (/* binding */ EXPLAIN_USAGE)
+/* harmony export */ });
+/** The CLI's usage texts: one per command (`<command> --help`), and the overview (`--help`). */
+const CHECK_USAGE = `Usage: lineage-gate check [PATH…] [options]
+
+Judges the artifacts under each PATH (default: the whole repository of the current directory).
+A PATH may be any directory or file, inside or outside the current repository; a file is judged
+with the rest of its artifact directory. Paths in findings are relative to the PATH's repository
+root; outside git, to the current directory, or to the PATH's directory when it is not under it.
+
+Options:
+  --policy FILE            policy file (default: .github/lineage-policy.yml of the repository, if any)
+  --changed-since REF      check only what changed between REF and HEAD (git diff REF...HEAD)
+  --format FORMAT          text (default), json, markdown, sarif or cyclonedx
+  -o, --output FILE        write the report to FILE instead of standard output
+  --fail-on LEVEL          error (default), warning or never
+  -q, --quiet              text output: errors only (no warnings, notices or notes; exit status unchanged)
+  --allow-empty            pass, instead of exit 2, when a PATH has nothing to check (pre-commit)
+  --offline                do not ask the Hub
+  --hub-endpoint URL       Hub endpoint (default: HF_ENDPOINT or https://huggingface.co)
+  --cache FILE             keep the Hub's answers in FILE between runs
+  --hub-max-depth N        how far to follow base_model on the Hub
+  -h, --help               print this help
+
+HF_TOKEN is the Hub token; HF_HUB_OFFLINE=1 turns the Hub off.
+Exit status: 0 pass · 1 gate failed · 2 usage or configuration error, or a PATH with nothing to
+check (no manifest, model card or weights; with --changed-since, nothing changed is a pass).`;
+const INIT_USAGE = `Usage: lineage-gate init [DIR…] [--force]
+
+Writes a lineage.yaml into each artifact directory under DIR (default: .), drafted from what its
+files say, with TODO(lineage-gate) marks for what nothing says.
+
+Options:
+  --force                  overwrite an existing lineage.yaml
+  -h, --help               print this help
+
+Exit status: 0 written · 1 a file exists and --force was not given · 2 usage error.`;
+const EXPLAIN_USAGE = `Usage: lineage-gate explain RULE-ID
+
+Prints the rule's documentation page.
+
+Options:
+  -h, --help               print this help
+
+Exit status: 0 · 2 unknown rule.`;
+const USAGE = `Usage:
+  lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
+                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
+                     [--quiet] [--allow-empty] [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
+  (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
+  lineage-gate init [DIR…] [--force]
+                     write a lineage.yaml into each artifact directory under DIR (default: .), drafted
+                     from what its files say, with TODO(lineage-gate) marks for what nothing says;
+                     exit 1 when a file exists and --force was not given
+  lineage-gate explain RULE-ID
+  lineage-gate --version | --help
+  lineage-gate <command> --help   one command's usage
+
+Exit status: 0 pass · 1 gate failed · 2 usage or configuration error.`;
+
+
+/***/ }),
+
+/***/ 9373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ clockFromEnv)
 /* harmony export */ });
-/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8799);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
 
 /**
  * Today, for waiver expiry. `LINEAGE_GATE_NOW` (an ISO date) pins it, so that a workflow or a test
@@ -9960,7 +10302,7 @@ function clockFromEnv(env) {
 
 /***/ }),
 
-/***/ 8799:
+/***/ 2386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9997,7 +10339,7 @@ class PolicyError extends ConfigError {
 
 /***/ }),
 
-/***/ 2577:
+/***/ 5935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10014,25 +10356,25 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
-var full_scan = __nccwpck_require__(6059);
+var full_scan = __nccwpck_require__(4568);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
-var read_manifest = __nccwpck_require__(8199);
+var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(5735);
+var manifest_names = __nccwpck_require__(8554);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(5282);
+var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/discover/file-kinds.ts
-var file_kinds = __nccwpck_require__(9368);
+var file_kinds = __nccwpck_require__(9739);
 // EXTERNAL MODULE: ./src/discover/read-bounded.ts
-var read_bounded = __nccwpck_require__(8084);
+var read_bounded = __nccwpck_require__(6583);
 // EXTERNAL MODULE: ./src/files/open-inside.ts
-var open_inside = __nccwpck_require__(67);
+var open_inside = __nccwpck_require__(5504);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./src/formats/decode.ts
-var decode = __nccwpck_require__(5933);
+var decode = __nccwpck_require__(7876);
 // EXTERNAL MODULE: ./src/weights/positional-reader.ts
-var positional_reader = __nccwpck_require__(2472);
+var positional_reader = __nccwpck_require__(1479);
 ;// CONCATENATED MODULE: ./src/weights/gguf.ts
 /**
  * GGUF metadata (ggml docs/gguf.md, versions 2 and 3, little-endian), read from an open file without
@@ -10301,7 +10643,7 @@ function readGgufHeader(fd, size) {
 }
 
 // EXTERNAL MODULE: ./src/weights/lfs-pointer-file.ts
-var lfs_pointer_file = __nccwpck_require__(1864);
+var lfs_pointer_file = __nccwpck_require__(1413);
 ;// CONCATENATED MODULE: ./src/weights/safetensors.ts
 /**
  * The safetensors header (huggingface/safetensors): an 8-byte little-endian length N, then N bytes
@@ -10510,9 +10852,9 @@ function readWeightHeader(workspaceReal, absolute) {
 }
 
 // EXTERNAL MODULE: ./src/lineage/classify.ts
-var classify = __nccwpck_require__(4418);
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/lineage/classify-url.ts
-var classify_url = __nccwpck_require__(6850);
+var classify_url = __nccwpck_require__(7395);
 ;// CONCATENATED MODULE: ./src/formats/weight-evidence.ts
 /**
  * Shared by the weight-header formats: an upstream or dataset named inside a weight file's header
@@ -10697,9 +11039,9 @@ function readGgufRecord(path, header) {
 }
 
 // EXTERNAL MODULE: ./src/weights/lora-tensors.ts
-var lora_tensors = __nccwpck_require__(7843);
+var lora_tensors = __nccwpck_require__(7498);
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
-var mlx_adapter_config = __nccwpck_require__(3970);
+var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./src/formats/safetensors-header.ts
 
 
@@ -10772,6 +11114,7 @@ function entryFor(dirs, dir) {
         dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
     return entry;
 }
+/** Returns how many files the walk saw. */
 function collectFullScan(opts, dirs) {
     // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
     // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
@@ -10788,13 +11131,16 @@ function collectFullScan(opts, dirs) {
         if (opts.include(path))
             entryFor(dirs, path).unlistable = reason;
     };
+    let files = 0;
     for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
+        opts.onProgress?.({ files: ++files, artifacts: 0 });
         if (!isRelevant(path) || !opts.include(path))
             continue;
         entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
     }
     for (const entry of dirs.values())
         entry.changed = true;
+    return files;
 }
 function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
@@ -10932,8 +11278,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 async function discoverArtifacts(opts) {
     const dirs = new Map();
+    let files = opts.changeSet.changes.length;
     if (opts.changeSet.scope === 'all')
-        collectFullScan(opts, dirs);
+        files = collectFullScan(opts, dirs);
     else
         collectChanges(opts, dirs);
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
@@ -10942,6 +11289,7 @@ async function discoverArtifacts(opts) {
     const sorted = [...dirs.keys()].sort();
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
+        opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
         manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
         const empty = artifact.records.length === 0 &&
             artifact.unreadable.length === 0 &&
@@ -10956,7 +11304,7 @@ async function discoverArtifacts(opts) {
 
 /***/ }),
 
-/***/ 9368:
+/***/ 9739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10998,7 +11346,7 @@ function joinPath(dir, name) {
 
 /***/ }),
 
-/***/ 8084:
+/***/ 6583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11006,7 +11354,7 @@ function joinPath(dir, name) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(67);
+/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5504);
 
 
 /**
@@ -11045,7 +11393,7 @@ function readBounded(workspaceReal, absolute, limit) {
 
 /***/ }),
 
-/***/ 654:
+/***/ 4808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11059,9 +11407,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
-var full_scan = __nccwpck_require__(6059);
+var full_scan = __nccwpck_require__(4568);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
-var read_manifest = __nccwpck_require__(8199);
+var read_manifest = __nccwpck_require__(8628);
 ;// CONCATENATED MODULE: ./src/lineage/graph.ts
 /**
  * The artifact graph's pure parts: which values of a record refer to other directories of the
@@ -11166,11 +11514,11 @@ function findCycles(edges) {
 }
 
 // EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
-var discover = __nccwpck_require__(2577);
+var discover = __nccwpck_require__(5935);
 // EXTERNAL MODULE: ./src/discover/file-kinds.ts
-var file_kinds = __nccwpck_require__(9368);
+var file_kinds = __nccwpck_require__(9739);
 // EXTERNAL MODULE: ./src/discover/read-bounded.ts
-var read_bounded = __nccwpck_require__(8084);
+var read_bounded = __nccwpck_require__(6583);
 ;// CONCATENATED MODULE: ./src/discover/relatives.ts
 /**
  * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
@@ -11434,7 +11782,7 @@ function linkArtifacts(artifacts, opts) {
 
 /***/ }),
 
-/***/ 3473:
+/***/ 8470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11447,7 +11795,7 @@ function linkArtifacts(artifacts, opts) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67);
+/* harmony import */ var _open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5504);
 /**
  * Opens a file the workflow or the user named (policy, Hub cache). A path inside the workspace
  * is pull-request content and goes through openInsideWorkspace; a path outside it was chosen by
@@ -11505,7 +11853,7 @@ function openTrustedFile(absolute) {
 
 /***/ }),
 
-/***/ 67:
+/***/ 5504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11594,7 +11942,7 @@ function openInsideWorkspace(workspaceReal, absolute) {
 
 /***/ }),
 
-/***/ 1985:
+/***/ 5976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11607,7 +11955,7 @@ function openInsideWorkspace(workspaceReal, absolute) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3473);
+/* harmony import */ var _open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
 /**
  * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
  * workspace every component comes from the pull request, so none may be a symbolic link: a link
@@ -11703,7 +12051,7 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
 
 /***/ }),
 
-/***/ 9698:
+/***/ 211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11719,8 +12067,8 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
 /* harmony export */   _m: () => (/* binding */ licenseIdAt),
 /* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
 /* harmony export */ });
-/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4418);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9662);
+/* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8231);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
 /**
  * Builders shared by the format readers: they turn one field of a manifest into the neutral
  * declarations of a LineageRecord (upstream, license, attribution), each with its position.
@@ -11822,7 +12170,7 @@ function addParent(record, ref) {
 
 /***/ }),
 
-/***/ 5933:
+/***/ 7876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11832,8 +12180,8 @@ function addParent(record, ref) {
 /* harmony export */ });
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3523);
-/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5282);
+/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7014);
+/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(545);
 /**
  * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
  * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
@@ -12000,7 +12348,7 @@ function decodeManifest(bytes, size) {
 
 /***/ }),
 
-/***/ 9662:
+/***/ 1899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12014,7 +12362,7 @@ function decodeManifest(bytes, size) {
 /* harmony export */   iL: () => (/* binding */ rawText),
 /* harmony export */   w5: () => (/* binding */ fieldName)
 /* harmony export */ });
-/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5282);
+/* harmony import */ var _source_span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
 
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12077,7 +12425,7 @@ function stringAt(input, path) {
 
 /***/ }),
 
-/***/ 6486:
+/***/ 6219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12091,13 +12439,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
 const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
 // EXTERNAL MODULE: ./src/lineage/classify.ts
-var classify = __nccwpck_require__(4418);
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/licenses/placeholder.ts
-var placeholder = __nccwpck_require__(3900);
+var placeholder = __nccwpck_require__(5682);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/hf-model-card.ts
 
 
@@ -12229,13 +12577,13 @@ const hfModelCard = {
 
 /***/ }),
 
-/***/ 6961:
+/***/ 9228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ pointerToPath)
 /* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9662);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1899);
 
 /** JSON Pointer (`/a/0/b~1c`, as ajv reports it) → path segments, with indices where the data holds an array. */
 function pointerToPath(pointer, root) {
@@ -12255,7 +12603,7 @@ function pointerToPath(pointer, root) {
 
 /***/ }),
 
-/***/ 5735:
+/***/ 8554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12342,7 +12690,7 @@ function isManifestCandidate(path) {
 
 /***/ }),
 
-/***/ 5837:
+/***/ 7962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12355,9 +12703,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-adapter-manifest-v3.schema.json
 const mens_adapter_manifest_v3_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-adapter-manifest-v3.schema.json","title":"MENS adapter manifest v3 (adapter_manifest.json, mens_adapter_manifest_v3.json, populi_adapter_manifest_v3.json)","description":"Written from the PopuliAdapterManifestV3 serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated. The writer nests base_quant/double_quant under `quant`; some readers and fixtures put them at the top level: both shapes are accepted. base_model may be a Hub id or a local directory; provenance is omitted unless one of its fields was given.","type":"object","additionalProperties":true,"required":["format","version","adapter_method","base_key_map","layer_order","vocab","d_model","rank","alpha"],"anyOf":[{"required":["quant"]},{"required":["base_quant"]}],"properties":{"format":{"type":"string","enum":["vox_mens_adapter","vox_populi_adapter"]},"version":{"const":3},"adapter_method":{"enum":["lora","qlora"]},"quant":{"type":"object","required":["base_quant"],"properties":{"base_quant":{"enum":["none","nf4"]},"double_quant":{"type":"boolean","default":true}}},"base_quant":{"enum":["none","nf4"]},"double_quant":{"type":"boolean","default":true},"base_key_map":{"type":"object","additionalProperties":{"type":"string"}},"layer_order":{"type":"array","items":{"type":"string"}},"vocab":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"rank":{"type":"integer","minimum":0},"alpha":{"type":"integer","minimum":0},"base_model":{"type":["string","null"]},"provenance":{"type":["object","null"],"additionalProperties":true,"properties":{"base_family":{"type":["string","null"]},"upstream_model_id":{"type":["string","null"]},"license_class":{"type":["string","null"]},"attribution_required":{"type":"boolean","default":false}}}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/mens-adapter-manifest-v3.ts
 
 
@@ -12423,7 +12771,7 @@ const mensAdapterManifestV3 = {
 
 /***/ }),
 
-/***/ 6799:
+/***/ 9198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12436,9 +12784,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-adapter-sidecar-v2.schema.json
 const mens_adapter_sidecar_v2_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-adapter-sidecar-v2.schema.json","title":"MENS adapter sidecar v2, retired (candle_qlora_adapter_meta.json, adapter_meta_v2.json, meta.json)","description":"Written from the QloraAdapterMetaV2 serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated. It has no provenance fields: base_model (string or null) is its only lineage key.","type":"object","additionalProperties":true,"required":["format","version","embed_key","vocab","d_model","rank","alpha","layer_order","base_key_map"],"properties":{"format":{"enum":["vox_mens_qlora_lora_only_v2","vox_populi_qlora_lora_only_v2"]},"version":{"const":2},"embed_key":{"type":"string"},"vocab":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"rank":{"type":"integer","minimum":0},"alpha":{"type":"integer","minimum":0},"layer_order":{"type":"array","items":{"type":"string"}},"base_key_map":{"type":"object","additionalProperties":{"type":"string"}},"base_model":{"type":["string","null"]}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/mens-adapter-sidecar-v2.ts
 
 
@@ -12471,7 +12819,7 @@ const mensAdapterSidecarV2 = {
 
 /***/ }),
 
-/***/ 315:
+/***/ 5336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12484,9 +12832,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mens-training-manifest.schema.json
 const mens_training_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-training-manifest.schema.json","title":"MENS training manifest (training_manifest.json, schema versions 1-5)","description":"Written from the TrainingManifest serde struct of the vox project\'s MENS trainer (no upstream schema exists). Unknown keys are tolerated, as serde tolerates them. Lineage keys: base_model, tokenizer_path (often a Hugging Face cache path that pins the base\'s revision), provenance_upstream_model_id, provenance_license_class, provenance_attribution_required, provenance_base_family. finetune_contract_digest is a 64-bit non-cryptographic hash, never an integrity digest.","type":"object","additionalProperties":true,"required":["vocab_size","d_model","n_heads","n_layers","train_file","rank","alpha","seq_len","epochs"],"properties":{"vocab_size":{"type":"integer","minimum":0},"d_model":{"type":"integer","minimum":0},"n_heads":{"type":"integer","minimum":0},"n_layers":{"type":"integer","minimum":0},"base_model":{"type":["string","null"]},"tokenizer_path":{"type":["string","null"]},"provenance_base_family":{"type":["string","null"]},"provenance_upstream_model_id":{"type":["string","null"]},"provenance_license_class":{"type":["string","null"]},"provenance_attribution_required":{"type":"boolean","default":false},"train_file":{"type":"string"},"rank":{"type":"integer","minimum":0},"alpha":{"type":"number"},"seq_len":{"type":"integer","minimum":0},"epochs":{"type":"integer","minimum":0},"run_id":{"type":["string","null"]},"git_sha":{"type":["string","null"]},"device_profile":{"type":["string","null"]},"adapter_tag":{"type":["string","null"]},"seed":{"type":"integer","minimum":0,"default":0},"grad_accum":{"type":"integer","minimum":0,"default":0},"context_filter":{"type":["string","null"]},"max_vram_fraction":{"type":["number","null"]},"manifest_schema_version":{"type":"integer","minimum":1,"default":1},"execution_kernel":{"type":["string","null"],"description":"burn_lora | candle_qlora"},"finetune_contract_digest":{"type":["string","null"],"pattern":"^[0-9a-f]{1,16}$","description":"std DefaultHasher u64 formatted {:x} (NOT sha256, not zero-padded)"},"candle_qlora_training_steps_executed":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_bad_vocab":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_last_hidden":{"type":"integer","minimum":0,"default":0},"candle_qlora_skips_short_seq":{"type":"integer","minimum":0,"default":0},"candle_qlora_proxy_stack_complete":{"type":["boolean","null"]},"candle_qlora_graph_id":{"type":["string","null"]},"candle_qlora_middle_layers_active":{"type":["integer","null"],"minimum":0},"candle_qlora_ce_last_k":{"type":"integer","minimum":0,"default":64},"candle_qlora_architecture":{"type":["string","null"]},"candle_qlora_linear_layers":{"type":["integer","null"],"minimum":0},"candle_qlora_full_layers":{"type":["integer","null"],"minimum":0},"training_objective_note":{"type":["string","null"]},"training_deployment_target":{"type":["string","null"]},"training_deployment_note":{"type":["string","null"]},"eval_baseline_delta_note":{"type":["string","null"]},"trajectory_weighting_enabled":{"type":"boolean","default":false},"trajectory_tool_trace_boost":{"type":"number","default":1.1},"trajectory_failure_category_boost":{"type":"number","default":1.15},"trajectory_quality_floor":{"type":["integer","null"],"minimum":0,"maximum":255},"trajectory_quality_boost":{"type":"number","default":1.05},"contamination_score":{"type":["number","null"]},"launch_argv":{"type":"array","items":{"type":"string"},"description":"brbrainerd/vox later addition; omitted when empty"}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/mens-training-manifest.ts
 
 
@@ -12569,7 +12917,7 @@ const mensTrainingManifest = {
 
 /***/ }),
 
-/***/ 3970:
+/***/ 4453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12583,11 +12931,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/mlx-adapter-config.schema.json
 const mlx_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-adapter-config.schema.json","title":"MLX adapter config (mlx_lm, adapter_config.json)","description":"The lineage-relevant part of the adapter_config.json that mlx_lm.lora writes: often a full dump of the training arguments, all tolerated. Recognised by fine_tune_type and/or lora_parameters.","type":"object","anyOf":[{"required":["fine_tune_type"]},{"required":["lora_parameters"]}],"properties":{"model":{"type":"string","minLength":1,"description":"The base model: a Hub id, an mlx-community conversion, or a local path. May be absent."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/formats/training-config.ts
-var training_config = __nccwpck_require__(3820);
+var training_config = __nccwpck_require__(3831);
 ;// CONCATENATED MODULE: ./src/formats/mlx-adapter-config.ts
 
 
@@ -12650,7 +12998,7 @@ const mlxAdapterConfig = {
 
 /***/ }),
 
-/***/ 8692:
+/***/ 2479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12663,15 +13011,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/ollama-modelfile.schema.json
 const ollama_modelfile_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/ollama-modelfile.schema.json","title":"Ollama Modelfile","description":"An Ollama Modelfile as the gate reads it: one list per instruction (FROM, ADAPTER, LICENSE …), each item the instruction\'s value with its quotes removed. Recognised by at least one FROM and no line that is not a Modelfile instruction.","type":"object","required":["from"],"properties":{"from":{"$ref":"#/$defs/values","description":"FROM: the model built on — an Ollama library name (llama3.2:1b), hf.co/org/repo[:quantisation], or a local GGUF file or safetensors directory."},"adapter":{"$ref":"#/$defs/values","description":"ADAPTER: a LoRA adapter applied to the model (a local file or directory)."},"license":{"$ref":"#/$defs/values","description":"LICENSE: the text of the license the model is shared under (one or more)."},"template":{"$ref":"#/$defs/values"},"system":{"$ref":"#/$defs/values"},"requires":{"$ref":"#/$defs/values"},"parameter":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1},"value":{"type":"string"}}}},"message":{"type":"array","items":{"type":"object","properties":{"role":{"enum":["system","user","assistant"],"description":"Ollama accepts only these roles."},"content":{"type":"string"}}}}},"$defs":{"values":{"type":"array","items":{"type":"string"}}}}');
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
-var license_ids = __nccwpck_require__(7613);
+var license_ids = __nccwpck_require__(8092);
 // EXTERNAL MODULE: ./src/lineage/classify.ts
-var classify = __nccwpck_require__(4418);
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/lineage/classify-path.ts
-var classify_path = __nccwpck_require__(9144);
+var classify_path = __nccwpck_require__(267);
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
+var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./src/lineage/upstream-words.ts
-var upstream_words = __nccwpck_require__(2213);
+var upstream_words = __nccwpck_require__(7260);
 ;// CONCATENATED MODULE: ./src/lineage/classify-ollama.ts
 
 
@@ -12719,11 +13067,11 @@ function classifyOllamaReference(raw) {
 }
 
 // EXTERNAL MODULE: ./src/source/modelfile.ts
-var modelfile = __nccwpck_require__(6435);
+var modelfile = __nccwpck_require__(4706);
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 ;// CONCATENATED MODULE: ./src/formats/ollama-modelfile.ts
 
 
@@ -12817,7 +13165,7 @@ const ollamaModelfile = {
 
 /***/ }),
 
-/***/ 8199:
+/***/ 8628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12861,16 +13209,16 @@ function firstLoneCr(text) {
     return text.search(/\r(?!\n)/);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(2465);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(1928);
 // EXTERNAL MODULE: ./src/source/tree-document.ts
-var tree_document = __nccwpck_require__(7758);
+var tree_document = __nccwpck_require__(4291);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(5282);
+var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/source/nesting.ts
-var nesting = __nccwpck_require__(658);
+var nesting = __nccwpck_require__(4767);
 // EXTERNAL MODULE: ./src/source/duplicate-key.ts
-var duplicate_key = __nccwpck_require__(7527);
+var duplicate_key = __nccwpck_require__(3338);
 ;// CONCATENATED MODULE: ./src/source/json.ts
 
 
@@ -12953,27 +13301,27 @@ function describeJsonError(code) {
 }
 
 // EXTERNAL MODULE: ./src/source/modelfile.ts
-var modelfile = __nccwpck_require__(6435);
+var modelfile = __nccwpck_require__(4706);
 // EXTERNAL MODULE: ./src/source/yaml.ts + 1 modules
-var yaml = __nccwpck_require__(6474);
+var yaml = __nccwpck_require__(1933);
 // EXTERNAL MODULE: ./src/formats/decode.ts
-var decode = __nccwpck_require__(5933);
+var decode = __nccwpck_require__(7876);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
-var hf_model_card = __nccwpck_require__(6486);
+var hf_model_card = __nccwpck_require__(6219);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(5735);
+var manifest_names = __nccwpck_require__(8554);
 // EXTERNAL MODULE: ./src/formats/ollama-modelfile.ts + 2 modules
-var ollama_modelfile = __nccwpck_require__(8692);
+var ollama_modelfile = __nccwpck_require__(2479);
 // EXTERNAL MODULE: ./src/formats/registry.ts + 17 modules
-var registry = __nccwpck_require__(3383);
+var registry = __nccwpck_require__(8461);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
-var unrecognised_manifest = __nccwpck_require__(3269);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(5848);
+var unrecognised_manifest = __nccwpck_require__(78);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./src/formats/json-pointer.ts
-var json_pointer = __nccwpck_require__(6961);
+var json_pointer = __nccwpck_require__(9228);
 ;// CONCATENATED MODULE: ./src/formats/validate.ts
 /**
  * Validates a parsed manifest against its format's JSON Schema and turns each ajv error into a
@@ -13317,7 +13665,7 @@ function readByContent(path, bytes, size, syntax, context) {
 
 /***/ }),
 
-/***/ 3383:
+/***/ 8461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13333,11 +13681,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./schemas/axolotl-config.schema.json
 const axolotl_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/axolotl-config.schema.json","title":"axolotl training config","description":"The lineage-relevant keys of an axolotl training config (axolotl train config.yml). Real configs carry many more keys, all tolerated. Recognised by base_model together with at least two axolotl-specific keys (sequence_len, adapter, lora_r, val_set_size …).","type":"object","required":["base_model"],"properties":{"base_model":{"type":["string","null"],"description":"The model the run starts from: a Hub id (org/name) or a local path."},"base_model_config":{"type":["string","null"],"description":"Where the model config is taken from when not from base_model."},"tokenizer_config":{"type":["string","null"],"description":"Where the tokenizer is taken from when not from base_model."},"lora_model_dir":{"type":["string","null"],"description":"An adapter training resumes from: a Hub id or a local directory."},"hub_model_id":{"type":["string","null"],"description":"Where the trained result is pushed (the output, not an upstream)."},"adapter":{"type":["string","null"],"description":"lora or qlora; empty for a full fine-tune."},"rl":{"type":["string","boolean","null"],"description":"Preference-training method (dpo, ipo, kto, orpo …)."},"lora_r":{"type":["integer","null"],"description":"LoRA rank."},"lora_alpha":{"type":["number","null"],"description":"LoRA alpha."},"datasets":{"type":["array","null"],"description":"Training datasets.","items":{"$ref":"#/$defs/dataset"}},"test_datasets":{"type":["array","null"],"description":"Evaluation datasets.","items":{"$ref":"#/$defs/dataset"}},"pretraining_dataset":{"description":"Streaming pre-training data: a Hub id, or a list of dataset entries.","anyOf":[{"type":["string","null"]},{"type":"array","items":{"$ref":"#/$defs/dataset"}}]}},"$defs":{"dataset":{"type":"object","description":"One dataset: a Hub id or local path in path, or local data_files.","properties":{"path":{"type":["string","null"],"description":"Hub dataset id or local path."},"data_files":{"description":"Local data files.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}}}}}');
 // EXTERNAL MODULE: ./src/formats/declarations.ts
-var declarations = __nccwpck_require__(9698);
+var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/formats/training-config.ts
-var training_config = __nccwpck_require__(3820);
+var training_config = __nccwpck_require__(3831);
 ;// CONCATENATED MODULE: ./src/formats/axolotl-config.ts
 
 
@@ -13450,7 +13798,7 @@ const axolotlConfig = {
 };
 
 // EXTERNAL MODULE: ./src/formats/hf-model-card.ts + 1 modules
-var hf_model_card = __nccwpck_require__(6486);
+var hf_model_card = __nccwpck_require__(6219);
 ;// CONCATENATED MODULE: ./schemas/hf-model-config.schema.json
 const hf_model_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-config.schema.json","title":"Hugging Face model config (transformers config.json)","description":"The lineage-relevant part of the config.json transformers writes next to a model\'s weights: `_name_or_path`, the model the config was loaded from. Every other key (dimensions, generation settings, quantization_config …) is tolerated. Recognised by a non-empty `_name_or_path` together with `architectures` or `model_type`.","type":"object","required":["_name_or_path"],"anyOf":[{"required":["architectures"]},{"required":["model_type"]}],"properties":{"_name_or_path":{"type":"string","minLength":1,"description":"The Hub id or local path the model was loaded from before it was saved: its base."},"architectures":{"type":["array","null"],"items":{"type":"string"},"description":"Model classes, e.g. LlamaForCausalLM."},"model_type":{"type":"string","description":"The transformers model type, e.g. llama."},"transformers_version":{"type":"string"}}}');
 ;// CONCATENATED MODULE: ./src/formats/hf-model-config.ts
@@ -13492,9 +13840,9 @@ const hfModelConfig = {
 ;// CONCATENATED MODULE: ./schemas/lineage.schema.json
 const lineage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/lineage.schema.json","title":"lineage-gate lineage manifest (lineage.yaml, lineage.yml, *.lineage.json, *.lineage.yaml)","description":"What an ML artifact derives from, under which terms, and how sure each claim is: the provenance that adapter and training formats cannot store. Documented in docs/lineage-manifest.md.","type":"object","additionalProperties":false,"required":["schema"],"properties":{"$schema":{"type":"string","description":"Optional URI of this JSON Schema, so editors can validate and complete the file; ignored by the gate."},"schema":{"const":1,"description":"Version of the lineage manifest format. Always 1."},"name":{"type":"string","minLength":1,"description":"The artifact\'s own name, as it is published (e.g. the Hub repo name of the adapter)."},"relation":{"enum":["adapter","finetune","merge","quantized","distillation","continued-pretraining"],"description":"How the artifact derives from its upstreams: an adapter (LoRA …) on a base, a full fine-tune, a merge of several parents, a quantization, a distillation from a teacher, or continued pre-training."},"upstreams":{"type":"array","description":"The models the artifact derives from, one entry each.","items":{"$ref":"#/$defs/upstream"}},"license":{"$ref":"#/$defs/license","description":"The artifact\'s own license."},"attribution":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The attribution or notice the artifact carries for its upstreams.","properties":{"text":{"type":"string","minLength":1,"description":"The attribution/notice text itself, as it must be shown (e.g. \\"Built with Llama\\")."},"required":{"type":"boolean","description":"Whether an upstream\'s license requires attribution for this artifact."}}},"datasets":{"type":"array","description":"Datasets the artifact was trained on.","items":{"description":"A Hub dataset id as a string, or an object with the id, its revision and its license.","type":["string","object"],"minLength":1,"required":["id"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub dataset id (`org/name`)."},"revision":{"type":"string","minLength":1,"description":"Commit (40-hex) of the dataset revision used."},"license":{"type":"string","minLength":1,"description":"License id of the dataset."}}}},"training":{"type":"object","additionalProperties":false,"description":"How the artifact was produced.","properties":{"method":{"type":"string","minLength":1,"description":"Training method, e.g. `lora`, `qlora`, `full`, `dpo`."},"framework":{"type":"string","minLength":1,"description":"Software that trained it, e.g. `peft 0.15.2`, `mlx_lm`, `mens`."},"run_id":{"type":"string","minLength":1,"description":"Identifier of the training run (e.g. the MENS run id), to find its logs and manifests."}}},"weights":{"type":"array","description":"sha256 digests of the artifact\'s weight files, checked against the files (or their Git LFS pointers).","items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!.*(^|/)\\\\.\\\\.(/|$)).+$","description":"Path of the weight file, relative to this manifest\'s directory (no absolute paths, no `..`)."},"sha256":{"type":"string","pattern":"^[0-9a-fA-F]{64}$","description":"sha256 of the file\'s content, 64 hex digits (the same value as a Git LFS pointer\'s oid)."}}}}},"$defs":{"license":{"description":"A license: a Hub or SPDX license id as a string (`apache-2.0`, `llama3.1`), or an object with the id and, for custom terms, the name and a link to the text.","type":["string","object"],"minLength":1,"minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Hub license id (https://huggingface.co/docs/hub/repositories-licenses) or SPDX id; `other` for custom terms, with `name` and `link`."},"name":{"type":"string","minLength":1,"description":"Short name of the license, required in practice with `id: other` (e.g. `modified-mit`, `flux-1-dev-non-commercial-license`)."},"link":{"type":"string","minLength":1,"description":"URL of the license text, or a path relative to this manifest (e.g. `LICENSE.md`)."}}},"upstream":{"type":"object","additionalProperties":false,"description":"One model the artifact derives from: a Hub model (`id`) or a local artifact of this repository (`path`).","properties":{"id":{"type":"string","minLength":1,"description":"Hub id of the upstream model (`org/name`); `org/name@<sha>` is accepted too."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?![A-Za-z]:)(?!~).+$","description":"Instead of `id`: a local artifact of this repository the artifact derives from (another run, an adapter it was resumed from), as a path relative to this manifest\'s directory. The gate follows it: the parent must exist, must not derive back from this artifact, and passes its upstreams and license duties down."},"revision":{"type":"string","minLength":1,"description":"The upstream\'s revision: a 40-hex commit pins it; a branch or tag does not."},"relation":{"enum":["base","upstream","merge-parent","quantized-from"],"default":"base","description":"Its role: the base the artifact was trained on (default), a further upstream of that base, a parent of a merge, or the model this one quantizes."},"evidence":{"enum":["primary","secondary","inferred"],"default":"primary","description":"How sure the claim is: primary (first-party: the upstream\'s card, license, repository), secondary (reputable reporting citing primary signals) or inferred (deduced, not proven). Default primary."},"source":{"type":"string","minLength":1,"description":"Where the claim comes from: a URL or a short text (e.g. the training log that names the base)."},"license":{"$ref":"#/$defs/license","description":"The upstream\'s license, as its publisher states it."}},"oneOf":[{"required":["id"]},{"required":["path"]}]}}}');
 // EXTERNAL MODULE: ./src/lineage/classify.ts
-var classify = __nccwpck_require__(4418);
+var classify = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(5735);
+var manifest_names = __nccwpck_require__(8554);
 ;// CONCATENATED MODULE: ./src/formats/lineage-manifest.ts
 
 
@@ -13724,11 +14072,11 @@ const llamafactoryConfig = {
 };
 
 // EXTERNAL MODULE: ./src/formats/mens-adapter-manifest-v3.ts + 1 modules
-var mens_adapter_manifest_v3 = __nccwpck_require__(5837);
+var mens_adapter_manifest_v3 = __nccwpck_require__(7962);
 // EXTERNAL MODULE: ./src/formats/mens-adapter-sidecar-v2.ts + 1 modules
-var mens_adapter_sidecar_v2 = __nccwpck_require__(6799);
+var mens_adapter_sidecar_v2 = __nccwpck_require__(9198);
 // EXTERNAL MODULE: ./src/formats/mens-training-manifest.ts + 1 modules
-var mens_training_manifest = __nccwpck_require__(315);
+var mens_training_manifest = __nccwpck_require__(5336);
 ;// CONCATENATED MODULE: ./schemas/mergekit-config.schema.json
 const mergekit_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mergekit-config.schema.json","title":"mergekit merge config (mergekit-yaml, mergekit_config.yml)","description":"The lineage-relevant part of a mergekit merge configuration: the models it merges, its base and tokenizer source. Other keys (parameters, dtype …) are tolerated. Recognised by merge_method, or by models[].model / slices[].sources[].model.","type":"object","properties":{"merge_method":{"type":"string","minLength":1,"description":"The merge algorithm: linear, slerp, ties, dare_ties, task_arithmetic, model_stock, passthrough …"},"base_model":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"The base model of the merge (methods such as ties and task_arithmetic subtract it)."},"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"},"modules":{"type":"object","description":"Per-module inputs of a multi-module merge.","additionalProperties":{"type":"object","properties":{"models":{"$ref":"#/$defs/inputModels"},"slices":{"$ref":"#/$defs/slices"}}}},"tokenizer_source":{"anyOf":[{"$ref":"#/$defs/modelReference"},{"type":"null"}],"description":"Where the merged tokenizer comes from: base, union, or a model."},"tokenizer":{"type":"object","properties":{"source":{"$ref":"#/$defs/modelReference"}}},"dtype":{"type":"string"},"out_dtype":{"type":"string"},"chat_template":{"type":"string"}},"$defs":{"modelPath":{"description":"A Hub id or local path, optionally `@revision`; or {path, revision}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"revision":{"type":"string"}}}]},"modelReference":{"description":"A model path, `model+lora`, or {model, lora}.","anyOf":[{"type":"string","minLength":1},{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelPath"},"lora":{"$ref":"#/$defs/modelPath"},"override_architecture":{"type":"string"}}}]},"inputModels":{"type":"array","description":"The models merged (all layers).","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"}}}},"slices":{"type":"array","description":"Output slices, each taking layer ranges from its sources.","items":{"type":"object","properties":{"sources":{"type":"array","items":{"type":"object","required":["model"],"properties":{"model":{"$ref":"#/$defs/modelReference"},"layer_range":{"type":"array","items":{"type":"integer"}}}}},"base_model":{"$ref":"#/$defs/modelReference"}}}}}}');
 ;// CONCATENATED MODULE: ./src/formats/mergekit-references.ts
@@ -13884,7 +14232,7 @@ const mergekitConfig = {
 };
 
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
-var mlx_adapter_config = __nccwpck_require__(3970);
+var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./schemas/mlx-lm-lora-config.schema.json
 const mlx_lm_lora_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mlx-lm-lora-config.schema.json","title":"mlx_lm LoRA config (lora_config.yaml)","description":"The lineage-relevant keys of mlx_lm\'s YAML training config (mlx_lm.lora -c lora_config.yaml), including the old mlx-examples keys. All other keys are tolerated. Recognised by at least two mlx_lm-specific keys (iters, adapter_path, num_layers, lora_layers, steps_per_eval, lora_parameters …).","type":"object","properties":{"model":{"type":"string","description":"The model the run starts from: a Hub id, an mlx-community conversion or a local path. May be absent (given on the command line)."},"data":{"type":"string","description":"A local directory with train/valid/test.jsonl, or a Hub dataset id."},"fine_tune_type":{"type":"string","description":"lora, dora or full."},"resume_adapter_file":{"type":["string","null"],"description":"Adapter weights training resumes from (a local file)."},"adapter_path":{"type":"string","description":"Where the adapter is written."},"num_layers":{"type":"integer","description":"Number of layers adapted (-1 = all)."},"lora_layers":{"type":"integer","description":"Old name of num_layers."},"lora_rank":{"type":"integer","description":"Old mlx-examples LoRA rank."},"lora_alpha":{"type":"number","description":"Old mlx-examples LoRA alpha."},"iters":{"type":"integer","description":"Training iterations."},"lora_parameters":{"type":"object","description":"LoRA settings.","properties":{"rank":{"type":"integer","minimum":0},"alpha":{"type":"number"},"scale":{"type":"number"},"dropout":{"type":"number"},"keys":{"type":"array","items":{"type":"string"}}}}}}');
 ;// CONCATENATED MODULE: ./src/formats/mlx-lm-lora-config.ts
@@ -13944,7 +14292,7 @@ const mlxLmLoraConfig = {
 };
 
 // EXTERNAL MODULE: ./src/formats/ollama-modelfile.ts + 2 modules
-var ollama_modelfile = __nccwpck_require__(8692);
+var ollama_modelfile = __nccwpck_require__(2479);
 ;// CONCATENATED MODULE: ./schemas/peft-adapter-config.schema.json
 const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/peft-adapter-config.schema.json","title":"PEFT adapter config (adapter_config.json)","description":"The lineage-relevant part of Hugging Face PEFT\'s adapter_config.json. Real files carry dozens of keys that differ between PEFT versions (and method-specific ones for LoRA, prompt tuning, IA3 …); all of them are tolerated. Only the keys lineage depends on are typed.","type":"object","required":["peft_type"],"properties":{"peft_type":{"type":"string","minLength":1,"description":"Adapter method: LORA, ADALORA, IA3, PROMPT_TUNING, PREFIX_TUNING, P_TUNING, LOHA, LOKR, OFT, BOFT, VERA, …"},"base_model_name_or_path":{"type":["string","null"],"description":"The base model: a Hub id (org/name) or, unhelpfully, a local path."},"revision":{"type":["string","null"],"description":"Revision of the base model PEFT loads (a 40-hex commit pins it; a branch name does not)."},"task_type":{"type":["string","null"],"description":"CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS, FEATURE_EXTRACTION, or null."},"peft_version":{"type":"string","description":"PEFT version that wrote the file (newer PEFT only)."},"r":{"type":"integer","minimum":0,"description":"LoRA rank."},"lora_alpha":{"type":"number","description":"LoRA scaling numerator."},"auto_mapping":{"type":["object","null"],"description":"Base model class for models outside the transformers auto classes."}}}');
 ;// CONCATENATED MODULE: ./src/formats/peft-adapter-config.ts
@@ -14159,7 +14507,7 @@ function detectFormat(value, basename, syntax) {
 
 /***/ }),
 
-/***/ 3820:
+/***/ 3831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14168,7 +14516,7 @@ function detectFormat(value, basename, syntax) {
 /* harmony export */   IT: () => (/* binding */ firstPresent),
 /* harmony export */   kW: () => (/* binding */ listItemsAt)
 /* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9662);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1899);
 
 /** A non-blank string at `path`, as written (not trimmed). */
 function textAt(input, path) {
@@ -14220,7 +14568,7 @@ function narrow(at, value, offset, length) {
 
 /***/ }),
 
-/***/ 3269:
+/***/ 78:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14230,11 +14578,11 @@ function narrow(at, value, offset, length) {
 /* harmony export */   sI: () => (/* binding */ LINEAGE_LIKE_FORMAT)
 /* harmony export */ });
 /* unused harmony export UNRECOGNISED_FORMAT */
-/* harmony import */ var _declarations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9698);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9662);
-/* harmony import */ var _mens_adapter_manifest_v3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5837);
-/* harmony import */ var _mens_adapter_sidecar_v2_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6799);
-/* harmony import */ var _mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(315);
+/* harmony import */ var _declarations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
+/* harmony import */ var _mens_adapter_manifest_v3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7962);
+/* harmony import */ var _mens_adapter_sidecar_v2_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9198);
+/* harmony import */ var _mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5336);
 
 
 
@@ -14366,7 +14714,7 @@ function readLineageLike(input, keys) {
 
 /***/ }),
 
-/***/ 4779:
+/***/ 8457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14741,7 +15089,7 @@ function isGlob(text) {
 
 /***/ }),
 
-/***/ 709:
+/***/ 7634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14750,7 +15098,7 @@ function isGlob(text) {
 /* unused harmony export PULL_REQUEST_EVENTS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3473);
+/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8470);
 /**
  * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
  * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
@@ -14781,7 +15129,7 @@ function cacheDistrust(input) {
 
 /***/ }),
 
-/***/ 8299:
+/***/ 6716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14860,7 +15208,7 @@ function redactJson(value, secret) {
 
 /***/ }),
 
-/***/ 5396:
+/***/ 9702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14870,7 +15218,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(8799);
+var config_error = __nccwpck_require__(2386);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -14880,9 +15228,9 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/files/open-chosen.ts
-var open_chosen = __nccwpck_require__(3473);
+var open_chosen = __nccwpck_require__(8470);
 // EXTERNAL MODULE: ./src/files/write-output.ts
-var write_output = __nccwpck_require__(1985);
+var write_output = __nccwpck_require__(5976);
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
 /**
  * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
@@ -15135,7 +15483,7 @@ function isHubModelConfig(value) {
 }
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/hub/cache.ts
 /**
  * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
@@ -15399,7 +15747,7 @@ class HubCache {
 }
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(8307);
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/hub/retry.ts
 /**
  * When to try again: exponential backoff with full jitter for transient failures, and the
@@ -15448,7 +15796,7 @@ function rateLimitWait(headers, nowMs) {
 }
 
 // EXTERNAL MODULE: ./src/hub/safe-text.ts
-var safe_text = __nccwpck_require__(8299);
+var safe_text = __nccwpck_require__(6716);
 ;// CONCATENATED MODULE: ./src/hub/classify-response.ts
 /**
  * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
@@ -16205,7 +16553,7 @@ async function setUpHub(setup) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 7862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16219,23 +16567,23 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
-var discover = __nccwpck_require__(2577);
+var discover = __nccwpck_require__(5935);
 // EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
-var relatives = __nccwpck_require__(654);
+var relatives = __nccwpck_require__(4808);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
-var read_manifest = __nccwpck_require__(8199);
+var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(9922);
+var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/weights/digest.ts
-var weights_digest = __nccwpck_require__(9188);
+var weights_digest = __nccwpck_require__(837);
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
+var hub_id = __nccwpck_require__(2534);
 // EXTERNAL MODULE: ./src/policy/defaults.ts
-var defaults = __nccwpck_require__(141);
+var defaults = __nccwpck_require__(6794);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(5478);
+var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(5360);
+var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/init/draft.ts
 /**
  * `lineage-gate init`: the lineage.yaml an artifact's own files support — upstreams with their
@@ -16545,7 +16893,7 @@ async function initLineage(opts) {
 
 /***/ }),
 
-/***/ 8989:
+/***/ 5242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17688,7 +18036,7 @@ const LICENSE_DATA = {
 
 /***/ }),
 
-/***/ 9922:
+/***/ 5095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17699,7 +18047,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/licenses/knowledge-data.generated.ts
-var knowledge_data_generated = __nccwpck_require__(8989);
+var knowledge_data_generated = __nccwpck_require__(5242);
 ;// CONCATENATED MODULE: ./src/licenses/license-entry.ts
 class LicenseEntryError extends Error {
 }
@@ -18011,7 +18359,7 @@ class LicenseKnowledge {
 
 /***/ }),
 
-/***/ 7613:
+/***/ 8092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18019,9 +18367,9 @@ class LicenseKnowledge {
 /* harmony export */   lH: () => (/* binding */ licenseIdStatus),
 /* harmony export */   pr: () => (/* binding */ KNOWN_LICENSE_NAMES)
 /* harmony export */ });
-/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8223);
-/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8989);
-/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3900);
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5204);
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
+/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5682);
 
 
 
@@ -18145,7 +18493,28 @@ function licenseIdStatus(id) {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 6227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ isOwnUrl)
+/* harmony export */ });
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
+
+/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
+const OWN_URLS = new Set(JSON.stringify(_knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .LICENSE_DATA */ .H).match(/https:\/\/[^\s"\\]+/g) ?? []);
+/**
+ * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
+ * a manifest or a policy file is PR content: renderers show it as inert text.
+ */
+function isOwnUrl(url) {
+    return OWN_URLS.has(url);
+}
+
+
+/***/ }),
+
+/***/ 5682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18251,15 +18620,15 @@ function placeholderReason(value) {
 
 /***/ }),
 
-/***/ 9466:
+/***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ resolveUpstreamLicense),
 /* harmony export */   z: () => (/* binding */ declarationsAbout)
 /* harmony export */ });
-/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4779);
-/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3900);
+/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8457);
+/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5682);
 /**
  * Which license an upstream is under, and how the gate knows: the artifact's own declaration
  * about that upstream, else the policy's `id pattern → license` mappings, else the built-in
@@ -18386,7 +18755,7 @@ function resolveUpstreamLicense(input) {
 
 /***/ }),
 
-/***/ 9144:
+/***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18396,9 +18765,9 @@ function resolveUpstreamLicense(input) {
 /* harmony export */   j8: () => (/* binding */ looksLikePath),
 /* harmony export */   tE: () => (/* binding */ readHubCachePath)
 /* harmony export */ });
-/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9922);
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7947);
-/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2213);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2534);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7260);
 /**
  * Reading filesystem paths written where an upstream id belongs: the Hugging Face cache layout
  * (`…/models--org--name/snapshots/<sha>/…`), ModelScope's cache, and plain local directories whose
@@ -18579,7 +18948,7 @@ function idFromLastTwoSegments(all) {
 
 /***/ }),
 
-/***/ 6850:
+/***/ 7395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18587,8 +18956,8 @@ function idFromLastTwoSegments(all) {
 /* harmony export */   h0: () => (/* binding */ looksLikeUrl),
 /* harmony export */   v9: () => (/* binding */ readUpstreamUrl)
 /* harmony export */ });
-/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9922);
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7947);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
 /**
  * Reading URLs written where an upstream id belongs: Hub web and API URLs (`huggingface.co`,
  * `hf.co`), `hf://` filesystem URLs, and everything else (which names no Hub repo).
@@ -18762,19 +19131,19 @@ function readModelScopeUrl(value) {
 
 /***/ }),
 
-/***/ 4418:
+/***/ 8231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ classifyDatasetId),
 /* harmony export */   O: () => (/* binding */ classifyUpstream)
 /* harmony export */ });
-/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9922);
-/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7947);
-/* harmony import */ var _legacy_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1384);
-/* harmony import */ var _classify_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9144);
-/* harmony import */ var _classify_url_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6850);
-/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2213);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5095);
+/* harmony import */ var _hub_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2534);
+/* harmony import */ var _legacy_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1869);
+/* harmony import */ var _classify_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+/* harmony import */ var _classify_url_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7395);
+/* harmony import */ var _upstream_words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7260);
 /**
  * Classification of the strings manifests write where an upstream model belongs (DESIGN
  * "Upstream references"): what kind of reference each one is, and what id/revision can honestly
@@ -18952,7 +19321,7 @@ function classifyDatasetId(raw) {
 
 /***/ }),
 
-/***/ 7817:
+/***/ 9138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18973,7 +19342,7 @@ function declaredFilePath(manifestPath, file) {
 
 /***/ }),
 
-/***/ 7947:
+/***/ 2534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19053,7 +19422,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 1869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19104,7 +19473,7 @@ function currentIdOfLegacy(bareId) {
 
 /***/ }),
 
-/***/ 2213:
+/***/ 7260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19461,7 +19830,7 @@ function isGenericFolder(segment) {
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19471,17 +19840,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
-var discover = __nccwpck_require__(2577);
+var discover = __nccwpck_require__(5935);
 // EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
-var relatives = __nccwpck_require__(654);
+var relatives = __nccwpck_require__(4808);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/lineage/declared-file.ts
-var declared_file = __nccwpck_require__(7817);
+var declared_file = __nccwpck_require__(9138);
 // EXTERNAL MODULE: ./src/weights/digest.ts
-var weights_digest = __nccwpck_require__(9188);
+var weights_digest = __nccwpck_require__(837);
 ;// CONCATENATED MODULE: ./src/discover/digests.ts
 /**
  * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
@@ -19547,7 +19916,7 @@ async function computeDigests(artifacts, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
-var unrecognised_manifest = __nccwpck_require__(3269);
+var unrecognised_manifest = __nccwpck_require__(78);
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
 /**
  * The run note that lists files read only for their model keys: configs of a tool the gate has no
@@ -19569,17 +19938,17 @@ function unknownConfigsNote(artifacts) {
 }
 
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
-var build = __nccwpck_require__(2192);
+var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(8202);
+var finding = __nccwpck_require__(9023);
 // EXTERNAL MODULE: ./src/rules/engine.ts + 1 modules
-var engine = __nccwpck_require__(2107);
+var engine = __nccwpck_require__(9917);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(9922);
+var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/policy/effective.ts
-var effective = __nccwpck_require__(7018);
+var effective = __nccwpck_require__(4327);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var globs = __nccwpck_require__(408);
+var globs = __nccwpck_require__(973);
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
 
 /** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
@@ -19630,11 +19999,11 @@ function applyWaivers(findings, waivers, clock) {
 }
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
-var rules = __nccwpck_require__(1589);
+var rules = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(5478);
+var artifact_facts = __nccwpck_require__(2259);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(8307);
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
 function ancestryNotes(facts) {
     return facts.flatMap(({ id, ancestry: { nodeLimit } }) => {
@@ -19650,7 +20019,7 @@ function ancestryNotes(facts) {
 }
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/hub/ancestry.ts
 /**
  * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
@@ -19902,7 +20271,7 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 }
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(5360);
+var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -20017,7 +20386,8 @@ async function runGate(opts) {
     const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
-        include: opts.include
+        include: opts.include,
+        onProgress: opts.onProgress
     });
     (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
     await computeDigests(artifacts, opts.workspace);
@@ -20062,7 +20432,7 @@ async function runGate(opts) {
 
 /***/ }),
 
-/***/ 141:
+/***/ 6794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20086,14 +20456,14 @@ function defaultPolicy() {
 
 /***/ }),
 
-/***/ 7018:
+/***/ 4327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ effectivePolicy),
 /* harmony export */   s: () => (/* binding */ mergeSettings)
 /* harmony export */ });
-/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(408);
+/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(973);
 
 /** `base` with every setting that `settings` gives replaced (lists are replaced, not merged). */
 function mergeSettings(base, settings) {
@@ -20130,7 +20500,7 @@ function effectivePolicy(policy, paths) {
 
 /***/ }),
 
-/***/ 408:
+/***/ 973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20139,7 +20509,7 @@ function effectivePolicy(policy, paths) {
 /* harmony export */   fg: () => (/* reexport safe */ _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__.fg),
 /* harmony export */   kZ: () => (/* binding */ pathMatcher)
 /* harmony export */ });
-/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4779);
+/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8457);
 
 /**
  * Globs of the policy file: repository paths (overrides, waivers) and Hub ids (upstream lists,
@@ -20182,7 +20552,7 @@ const idMatcher = _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .idGlob */ .sQ;
 
 /***/ }),
 
-/***/ 4131:
+/***/ 3784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20191,11 +20561,11 @@ const idMatcher = _glob_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .idGlob */ .sQ;
 /* harmony export */   VX: () => (/* binding */ parseLicense)
 /* harmony export */ });
 /* unused harmony export canonicalSpdxId */
-/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6256);
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8223);
-/* harmony import */ var spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2464);
-/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9922);
+/* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5204);
+/* harmony import */ var spdx_license_ids_deprecated_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3389);
+/* harmony import */ var _licenses_knowledge_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5095);
 
 
 
@@ -20335,7 +20705,7 @@ function describeParseError(err, tokens, rewritten) {
 
 /***/ }),
 
-/***/ 5804:
+/***/ 8020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20351,19 +20721,19 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(8799);
+var config_error = __nccwpck_require__(2386);
 // EXTERNAL MODULE: ./src/files/open-chosen.ts
-var open_chosen = __nccwpck_require__(3473);
+var open_chosen = __nccwpck_require__(8470);
 // EXTERNAL MODULE: ./src/source/yaml.ts + 1 modules
-var yaml = __nccwpck_require__(6474);
+var yaml = __nccwpck_require__(1933);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(5282);
+var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/policy/defaults.ts
-var defaults = __nccwpck_require__(141);
+var defaults = __nccwpck_require__(6794);
 // EXTERNAL MODULE: ./src/formats/fields.ts
-var fields = __nccwpck_require__(9662);
+var fields = __nccwpck_require__(1899);
 // EXTERNAL MODULE: ./src/policy/effective.ts
-var effective = __nccwpck_require__(7018);
+var effective = __nccwpck_require__(4327);
 ;// CONCATENATED MODULE: ./src/policy/read-policy.ts
 /**
  * Turns a validated policy document (kebab-case YAML) into the `Policy` the pipeline uses
@@ -20488,9 +20858,9 @@ function readPolicy(doc, file) {
 }
 
 // EXTERNAL MODULE: ./src/formats/json-pointer.ts
-var json_pointer = __nccwpck_require__(6961);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(5848);
+var json_pointer = __nccwpck_require__(9228);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
 ;// CONCATENATED MODULE: ./schemas/policy.schema.json
 const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
 ;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
@@ -20719,15 +21089,15 @@ function schemaProblems(doc) {
 }
 
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(9922);
+var licenses_knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
-var license_ids = __nccwpck_require__(7613);
+var license_ids = __nccwpck_require__(8092);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var policy_globs = __nccwpck_require__(408);
+var policy_globs = __nccwpck_require__(973);
 // EXTERNAL MODULE: ./src/policy/license-expression.ts
-var license_expression = __nccwpck_require__(4131);
-// EXTERNAL MODULE: ../../main/node_modules/spdx-license-ids/index.json
-var spdx_license_ids = __nccwpck_require__(8223);
+var license_expression = __nccwpck_require__(3784);
+// EXTERNAL MODULE: ./node_modules/spdx-license-ids/index.json
+var spdx_license_ids = __nccwpck_require__(5204);
 ;// CONCATENATED MODULE: ./src/policy/semantic-problems.ts
 /**
  * What the schema cannot say: rule ids (from the caller), globs that do not compile, license
@@ -21059,7 +21429,7 @@ async function loadPolicy(opts) {
 
 /***/ }),
 
-/***/ 2192:
+/***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21072,7 +21442,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: compareFindings, failsGate
 
 // EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(8202);
+var finding = __nccwpck_require__(9023);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -21142,7 +21512,7 @@ function buildReport(input) {
 
 /***/ }),
 
-/***/ 8202:
+/***/ 9023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21153,15 +21523,15 @@ const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
 
 /***/ }),
 
-/***/ 7466:
+/***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2192);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9023);
 
 
 function toAnnotation(f) {
@@ -21212,7 +21582,7 @@ function waivedPrefix(f) {
 
 /***/ }),
 
-/***/ 1808:
+/***/ 3973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21222,15 +21592,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
-// EXTERNAL MODULE: ../../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __nccwpck_require__(5422);
-// EXTERNAL MODULE: ../../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __nccwpck_require__(8478);
-// EXTERNAL MODULE: ../../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ../../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __nccwpck_require__(1647);
+var hub_id = __nccwpck_require__(2534);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __nccwpck_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __nccwpck_require__(320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __nccwpck_require__(1248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __nccwpck_require__(4321);
 ;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
 /**
  * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
@@ -21291,10 +21661,10 @@ function nestByDepth(items) {
     return top;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
-var spdx = __nccwpck_require__(4308);
-// EXTERNAL MODULE: ../../main/node_modules/spdx-expression-parse/index.js
-var spdx_expression_parse = __nccwpck_require__(6256);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var spdx = __nccwpck_require__(1290);
+// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
+var spdx_expression_parse = __nccwpck_require__(3326);
 var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
 ;// CONCATENATED MODULE: ./src/report/render/cyclonedx-license.ts
 /**
@@ -21603,7 +21973,7 @@ function renderBom(report, options) {
 
 /***/ }),
 
-/***/ 9517:
+/***/ 7754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21623,7 +21993,7 @@ function renderBom(report, options) {
  */
 
 async function renderCycloneDx(report, options) {
-    const { renderBom } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1808));
+    const { renderBom } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3973));
     return renderBom(report, {
         toolVersion: options.toolVersion,
         serialNumber: options.serialNumber ?? `urn:uuid:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`,
@@ -21634,7 +22004,7 @@ async function renderCycloneDx(report, options) {
 
 /***/ }),
 
-/***/ 1493:
+/***/ 752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21642,6 +22012,7 @@ async function renderCycloneDx(report, options) {
 /* harmony export */   aL: () => (/* binding */ escapeTableCell),
 /* harmony export */   fH: () => (/* binding */ safeMarkdown),
 /* harmony export */   hR: () => (/* binding */ revealInvisible),
+/* harmony export */   jp: () => (/* binding */ gateProse),
 /* harmony export */   ti: () => (/* binding */ inlineCode)
 /* harmony export */ });
 /* unused harmony exports escapeMarkdown, neutraliseMentions */
@@ -21720,11 +22091,44 @@ function clip(text, max) {
         end -= 1; // never split a surrogate pair
     return `${text.slice(0, end)}…`;
 }
+/** A code span the gate wrote around a name or value (`base_model`, `licenses.deny`): one line, no backticks. */
+const GATE_CODE_SPAN = /`([^`\n]+)`/g;
+/** A bare https URL in a message; trailing sentence punctuation is not part of it. */
+const BARE_URL = /https:\/\/[^\s<>"'`\\]+/g;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
+/** Plain text of a message: escaped; URLs the gate does not vouch for become inert code, not broken links. */
+function proseText(text, isOwnUrl) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(BARE_URL)) {
+        const url = m[0].replace(TRAILING_PUNCTUATION, '');
+        out += safeMarkdown(text.slice(last, m.index));
+        // `<url>` keeps a URL whole (no escapes inside it, which GitHub would turn into %5C); only the gate's own.
+        out += isOwnUrl(url) ? `<${url}>` : inlineCode(url);
+        last = m.index + url.length;
+    }
+    return out + safeMarkdown(text.slice(last));
+}
+/**
+ * A finding's message or fix: the gate's wording with values from the pull request spliced in. The
+ * gate's own code spans stay code spans (their content verbatim, as `inlineCode` shows it: inert
+ * whatever a PR value put there) and its own URLs (`isOwnUrl`: the license sources it ships) stay
+ * links; everything else is escaped as PR content. An unpaired backtick is escaped like any other.
+ */
+function gateProse(text, isOwnUrl = () => false) {
+    let out = '';
+    let last = 0;
+    for (const m of text.matchAll(GATE_CODE_SPAN)) {
+        out += proseText(text.slice(last, m.index), isOwnUrl) + inlineCode(m[1]);
+        last = m.index + m[0].length;
+    }
+    return out + proseText(text.slice(last), isOwnUrl);
+}
 
 
 /***/ }),
 
-/***/ 9864:
+/***/ 2705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21738,13 +22142,11 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 3758:
+/***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   R1: () => (/* binding */ ARTIFACT_TABLE_HEAD),
-/* harmony export */   XV: () => (/* binding */ artifactRow),
 /* harmony export */   be: () => (/* binding */ verdictBlock),
 /* harmony export */   dY: () => (/* binding */ findingItem),
 /* harmony export */   eo: () => (/* binding */ compactFindingItem),
@@ -21752,16 +22154,13 @@ function renderJson(report) {
 /* harmony export */   xI: () => (/* binding */ findingGroupHeading)
 /* harmony export */ });
 /* unused harmony export blobUrl */
-/* harmony import */ var _lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7947);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7466);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1493);
-
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
 
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
-const MAX_LIST = 20;
 const MAX_NOTES = 50;
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
@@ -21798,80 +22197,16 @@ function verdictBlock(report) {
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 function runBlock(report) {
-    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
+    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
     const notes = report.run.notes;
     for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
+        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
     if (notes.length > MAX_NOTES)
         lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
 }
-const ARTIFACT_TABLE_HEAD = '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join('<br>') : '—';
-}
 function code(value) {
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, MAX_VALUE));
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,_lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .isFullSha */ .Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-function upstreamCell(u) {
-    // A branch or tag moves: show which commit the Hub says it meant today.
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
-    const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
-        .map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f))
-        .join(', ');
-    return `${shown} (${facts})`;
-}
-function licenseCell(license) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(license.name, MAX_VALUE)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionCell(attribution, owed) {
-    if (attribution)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
-function artifactRow(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(m.format)})`);
-    const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const cells = [
-        code(artifact.dir),
-        capped(manifests),
-        capped(upstreams),
-        licenseCell(artifact.license),
-        attributionCell(artifact.attribution, attributionOwed),
-        status
-    ];
-    return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL).join(' | ')} |`;
 }
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
 function encodeSegment(segment) {
@@ -21898,14 +22233,14 @@ function findingHead(finding, links) {
 }
 /** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
 function findingItem(finding, links) {
-    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE));
-    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE));
+    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
     return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
 }
 /** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
 function compactFindingItem(finding, links) {
     return (`${findingHead(finding, links)} — ` +
-        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`);
+        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
 }
 /** Heading of one artifact's findings, with that artifact's tally. */
 function findingGroupHeading(dir, findings) {
@@ -21923,7 +22258,7 @@ function findingGroupHeading(dir, findings) {
 
 /***/ }),
 
-/***/ 3174:
+/***/ 4270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22013,9 +22348,131 @@ function lineageDiagram(report) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+// EXTERNAL MODULE: ./src/report/render/escape.ts
+var render_escape = __nccwpck_require__(752);
+;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
+
+
+/**
+ * The artifact table of the summary and the PR comment, and the details under it. The table is
+ * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
+ * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
+ */
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
+const MAX_VALUE = 300;
+const MAX_LIST = 20;
+/** Upstreams named in one table cell before "+N more": the details list them all. */
+const MAX_CELL_UPSTREAMS = 3;
+/** A license's human name in the table; the details show it whole. */
+const MAX_CELL_LICENSE_NAME = 40;
+/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
+const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
+const ARTIFACT_DETAILS_CLOSE = '</details>';
+function code(value) {
+    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, MAX_VALUE));
+}
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries, separator) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join(separator) : '—';
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
+}
+/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
+function upstreamKey(u) {
+    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
+}
+function groupedUpstreams(artifact) {
+    const groups = new Map();
+    for (const u of artifact.upstreams)
+        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
+    return [...groups.values()];
+}
+function upstreamName(u) {
+    const named = u.id ?? u.raw;
+    return named === null || named.trim() === '' ? '*empty*' : code(named);
+}
+/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
+function revisionText(u) {
+    if (!u.revision)
+        return undefined;
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    return `${shortRevision(u.revision)}${today}`;
+}
+function upstreamFacts(u) {
+    const revision = revisionText(u);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
+    const hub = u.hub
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,render_escape/* safeMarkdown */.fH)(f));
+    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
+}
+function licenseText(license, maxName) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? code(license.id) : '';
+    const name = license.name ? (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(license.name, maxName)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** One line of the table: status, directory, each upstream once, license. */
+function artifactRow(artifact) {
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
+    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
+    if (names.length > MAX_CELL_UPSTREAMS)
+        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
+    const cells = [
+        status,
+        code(artifact.dir),
+        shown.length ? shown.join(', ') : '—',
+        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
+    ];
+    return `| ${cells.map(render_escape/* escapeTableCell */.aL).join(' | ')} |`;
+}
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionText(attribution, owed) {
+    if (attribution)
+        return (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/**
+ * The artifact's entry in the details: manifests, each upstream once with everything known about
+ * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
+ */
+function artifactDetail(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,render_escape/* safeMarkdown */.fH)(m.format)})`);
+    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
+    return [
+        `- ${code(artifact.dir)}`,
+        `  - Manifests: ${capped(manifests, ', ')}`,
+        ...upstreams.slice(0, MAX_LIST),
+        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
+        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
-var markdown_blocks = __nccwpck_require__(3758);
+var markdown_blocks = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 
 /** Room kept for the note that says what was left out (its real size is far below this). */
@@ -22024,6 +22481,9 @@ const OMISSION_RESERVE = 1024;
 const JOINING_SLACK = 256;
 function piece(text) {
     return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function rowPiece(row, detail) {
+    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
 function groupByArtifact(report, links) {
     const byDir = new Map();
@@ -22126,8 +22586,11 @@ function renderMarkdownDocument(report, opts) {
     const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
     const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => piece((0,markdown_blocks/* artifactRow */.XV)(a, owed.has(a.dir))));
-    const tableHead = piece(`\n### Artifacts\n\n${markdown_blocks/* ARTIFACT_TABLE_HEAD */.R1}`);
+    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    // The heading, the table's head and the details' wrapper: counted once, with the first row.
+    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
+    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
+    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
     const groups = groupByArtifact(report, opts);
     const findingsHead = piece('\n### Findings');
     const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
@@ -22185,8 +22648,12 @@ function renderMarkdownDocument(report, opts) {
         out.push('', omissionNote(groups, rows, opts.maxBytes));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows)
-        out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+    else if (keptRows) {
+        const kept = rows.filter((r) => r.kept);
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
+        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
+    }
     if (showDiagram)
         out.push(diagramBlock);
     if (itemCount === 0 && rows.length > 0)
@@ -22210,7 +22677,7 @@ function renderMarkdown(report, opts) {
 
 /***/ }),
 
-/***/ 7606:
+/***/ 7738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22226,9 +22693,9 @@ var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 // EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
-var src_rules = __nccwpck_require__(1589);
+var src_rules = __nccwpck_require__(2889);
 // EXTERNAL MODULE: ./src/report/render/escape.ts
-var render_escape = __nccwpck_require__(1493);
+var render_escape = __nccwpck_require__(752);
 ;// CONCATENATED MODULE: ./src/report/render/sarif.ts
 /**
  * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
@@ -22456,7 +22923,7 @@ function renderSarif(report, options) {
 
 /***/ }),
 
-/***/ 7061:
+/***/ 2220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22464,11 +22931,11 @@ function renderSarif(report, options) {
 /* harmony export */   Tp: () => (/* binding */ shouldColor)
 /* harmony export */ });
 /* unused harmony export terminalSafe */
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7466);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2192);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8202);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1493);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3758);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9023);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(629);
 
 
 
@@ -22580,7 +23047,7 @@ function renderText(report, opts) {
 
 /***/ }),
 
-/***/ 5478:
+/***/ 2259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22602,8 +23069,8 @@ function renderText(report, opts) {
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
-/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3383);
-/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3900);
+/* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
+/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5682);
 
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
@@ -22715,7 +23182,7 @@ function sentence(text) {
 
 /***/ }),
 
-/***/ 2107:
+/***/ 9917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22812,7 +23279,7 @@ function evaluateRun(rules, ctx) {
 
 /***/ }),
 
-/***/ 6710:
+/***/ 7585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22858,7 +23325,7 @@ const RULE_IDS = [
 
 /***/ }),
 
-/***/ 1589:
+/***/ 2889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22869,7 +23336,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(5282);
+var span = __nccwpck_require__(545);
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
 
 const unreadableManifest = {
@@ -22908,7 +23375,7 @@ const unreadableManifest = {
 };
 
 // EXTERNAL MODULE: ./src/formats/registry.ts + 17 modules
-var registry = __nccwpck_require__(3383);
+var registry = __nccwpck_require__(8461);
 ;// CONCATENATED MODULE: ./src/rules/schema-violation.ts
 
 const schemaViolation = {
@@ -22946,7 +23413,7 @@ const schemaViolation = {
 };
 
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(5478);
+var artifact_facts = __nccwpck_require__(2259);
 ;// CONCATENATED MODULE: ./src/rules/missing-upstream.ts
 
 const missingUpstream = {
@@ -23052,7 +23519,7 @@ const invalidHubId = {
 };
 
 // EXTERNAL MODULE: ./src/lineage/classify.ts
-var classify = __nccwpck_require__(4418);
+var classify = __nccwpck_require__(8231);
 ;// CONCATENATED MODULE: ./src/rules/unqualified-hub-id.ts
 
 
@@ -23097,7 +23564,7 @@ const unqualifiedHubId = {
 };
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(7947);
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/rules/unpinned-revision.ts
 
 
@@ -23144,7 +23611,7 @@ const unpinnedRevision = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/placeholder.ts
-var placeholder = __nccwpck_require__(3900);
+var placeholder = __nccwpck_require__(5682);
 ;// CONCATENATED MODULE: ./src/rules/missing-license.ts
 
 
@@ -23202,7 +23669,7 @@ const missingLicense = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
-var license_ids = __nccwpck_require__(7613);
+var license_ids = __nccwpck_require__(8092);
 ;// CONCATENATED MODULE: ./src/rules/unknown-license.ts
 
 
@@ -23257,7 +23724,7 @@ const unknownLicense = {
 };
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(5360);
+var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
@@ -23435,13 +23902,13 @@ const unmanifestedWeights = {
     }
 };
 
-// EXTERNAL MODULE: ../../main/node_modules/spdx-satisfies/index.js
-var spdx_satisfies = __nccwpck_require__(2445);
+// EXTERNAL MODULE: ./node_modules/spdx-satisfies/index.js
+var spdx_satisfies = __nccwpck_require__(5131);
 var spdx_satisfies_default = /*#__PURE__*/__nccwpck_require__.n(spdx_satisfies);
 // EXTERNAL MODULE: ./src/policy/globs.ts
-var globs = __nccwpck_require__(408);
+var globs = __nccwpck_require__(973);
 // EXTERNAL MODULE: ./src/policy/license-expression.ts
-var license_expression = __nccwpck_require__(4131);
+var license_expression = __nccwpck_require__(3784);
 ;// CONCATENATED MODULE: ./src/policy/license-match.ts
 
 
@@ -23610,7 +24077,7 @@ const licenseNotAllowed = {
 };
 
 // EXTERNAL MODULE: ./src/glob/glob.ts + 2 modules
-var glob = __nccwpck_require__(4779);
+var glob = __nccwpck_require__(8457);
 ;// CONCATENATED MODULE: ./src/rules/upstream-not-allowed.ts
 
 
@@ -24046,7 +24513,7 @@ const hubDisabled = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/upstream-license.ts
-var upstream_license = __nccwpck_require__(9466);
+var upstream_license = __nccwpck_require__(7821);
 ;// CONCATENATED MODULE: ./src/rules/hub-license-mismatch.ts
 
 
@@ -24199,9 +24666,9 @@ const hubUnreachable = {
 };
 
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var knowledge = __nccwpck_require__(9922);
+var knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/lineage/legacy-ids.ts
-var legacy_ids = __nccwpck_require__(1384);
+var legacy_ids = __nccwpck_require__(1869);
 ;// CONCATENATED MODULE: ./src/rules/upstream-identity.ts
 /**
  * When two upstream ids name the same model: the same id in any case, a legacy bare id and its
@@ -24451,8 +24918,7 @@ const inconsistentLineage = {
         docs: 'docs/rules/inconsistent-lineage.md'
     },
     check(ctx) {
-        if (ctx.artifact.records.length < 2)
-            return [];
+        // No shortcut for a lone manifest: a MENS manifest's tokenizer and pins are compared within the file too.
         const seen = new Set();
         return recipeViews(ordered(ctx))
             .flatMap((records) => [
@@ -24523,7 +24989,7 @@ const lineageCycle = {
 };
 
 // EXTERNAL MODULE: ./src/lineage/declared-file.ts
-var declared_file = __nccwpck_require__(7817);
+var declared_file = __nccwpck_require__(9138);
 ;// CONCATENATED MODULE: ./src/rules/digest-mismatch.ts
 
 
@@ -25764,7 +26230,7 @@ function baseDimensions(hubId) {
 }
 
 // EXTERNAL MODULE: ./src/weights/lora-tensors.ts
-var lora_tensors = __nccwpck_require__(7843);
+var lora_tensors = __nccwpck_require__(7498);
 ;// CONCATENATED MODULE: ./src/weights/module-widths.ts
 /** q/k/v/o projections of heads × head_dim (not MLA attention: DeepSeek-V3, Kimi K2). */
 const HEADED_ATTENTION = new Set([
@@ -25914,7 +26380,7 @@ function checkLoraShapes(tensors, dims) {
 }
 
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
-var mlx_adapter_config = __nccwpck_require__(3970);
+var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./src/rules/shape-mismatch.ts
 
 
@@ -26101,7 +26567,7 @@ function findRule(id) {
 
 /***/ }),
 
-/***/ 5360:
+/***/ 3539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26113,9 +26579,9 @@ function findRule(id) {
 /* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
 /* harmony export */   zO: () => (/* binding */ licenseKey)
 /* harmony export */ });
-/* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9466);
-/* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5478);
-/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3900);
+/* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
+/* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2259);
+/* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5682);
 
 
 
@@ -26265,7 +26731,7 @@ function licenseAlternatives(expression) {
 
 /***/ }),
 
-/***/ 7527:
+/***/ 3338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26293,7 +26759,7 @@ function parentName(path) {
 
 /***/ }),
 
-/***/ 3523:
+/***/ 7014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26345,7 +26811,7 @@ function parseLfsPointer(text) {
 
 /***/ }),
 
-/***/ 6435:
+/***/ 4706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26353,8 +26819,8 @@ function parseLfsPointer(text) {
 /* harmony export */   V1: () => (/* binding */ parseModelfile)
 /* harmony export */ });
 /* unused harmony export MODELFILE_INSTRUCTIONS */
-/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5282);
-/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7758);
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
+/* harmony import */ var _tree_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4291);
 
 
 /** The instructions Ollama accepts, lower-cased (its `isValidCommand`). */
@@ -26541,7 +27007,7 @@ function toDocument(text, lists, lines) {
 
 /***/ }),
 
-/***/ 658:
+/***/ 4767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26807,7 +27273,7 @@ function valueNestingProblem(doc) {
 
 /***/ }),
 
-/***/ 5282:
+/***/ 545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -26848,13 +27314,13 @@ class LineIndex {
 
 /***/ }),
 
-/***/ 7758:
+/***/ 4291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ TreeDocument)
 /* harmony export */ });
-/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5282);
+/* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
 
 /** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
 class TreeDocument {
@@ -26908,7 +27374,7 @@ class TreeDocument {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 1933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26917,16 +27383,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   I: () => (/* binding */ parseYamlDocument)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/source/tree-document.ts
-var tree_document = __nccwpck_require__(7758);
+var tree_document = __nccwpck_require__(4291);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(5282);
+var span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/source/nesting.ts
-var nesting = __nccwpck_require__(658);
+var nesting = __nccwpck_require__(4767);
 // EXTERNAL MODULE: ./src/source/duplicate-key.ts
-var duplicate_key = __nccwpck_require__(7527);
+var duplicate_key = __nccwpck_require__(3338);
 ;// CONCATENATED MODULE: ./src/source/yaml-duplicate-key.ts
 
 
@@ -27071,7 +27537,7 @@ function firstLine(message) {
 
 /***/ }),
 
-/***/ 8307:
+/***/ 1013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27090,7 +27556,7 @@ const version = package_namespaceObject.rE;
 
 /***/ }),
 
-/***/ 9188:
+/***/ 837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27100,8 +27566,8 @@ const version = package_namespaceObject.rE;
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67);
-/* harmony import */ var _lfs_pointer_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1864);
+/* harmony import */ var _files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5504);
+/* harmony import */ var _lfs_pointer_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1413);
 /**
  * The sha256 of a weight file: from its bytes, streamed through one reused 1 MiB buffer so memory
  * stays flat for multi-gigabyte files; or, for a Git LFS pointer, the oid it names.
@@ -27157,14 +27623,14 @@ async function sha256OfFile(workspaceReal, absolute) {
 
 /***/ }),
 
-/***/ 1864:
+/***/ 1413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ lfsPointerIn)
 /* harmony export */ });
-/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3523);
-/* harmony import */ var _positional_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2472);
+/* harmony import */ var _source_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7014);
+/* harmony import */ var _positional_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1479);
 
 
 /**
@@ -27189,7 +27655,7 @@ function lfsPointerIn(fd, size) {
 
 /***/ }),
 
-/***/ 7843:
+/***/ 7498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27247,7 +27713,7 @@ function uniformRank(factors) {
 
 /***/ }),
 
-/***/ 2472:
+/***/ 1479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27427,7 +27893,7 @@ class PositionalReader {
 
 /***/ }),
 
-/***/ 4534:
+/***/ 4893:
 /***/ ((module) => {
 
 module.exports = eval("require")("xmlbuilder2");
@@ -27505,7 +27971,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4830:
+/***/ 7180:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27538,7 +28004,7 @@ function* chainI(...iterables) {
 
 /***/ }),
 
-/***/ 8699:
+/***/ 6218:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27569,7 +28035,7 @@ function isNotUndefined(value) {
 
 /***/ }),
 
-/***/ 5792:
+/***/ 94:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27639,7 +28105,7 @@ exports.SortableNumbers = SortableNumbers;
 
 /***/ }),
 
-/***/ 1784:
+/***/ 6698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27668,7 +28134,7 @@ exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure')
 
 /***/ }),
 
-/***/ 4908:
+/***/ 2818:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27716,7 +28182,7 @@ function escapeUri(value) {
 
 /***/ }),
 
-/***/ 4305:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -27740,7 +28206,7 @@ SPDX-License-Identifier: Apache-2.0
 Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 __webpack_unused_export__ = ({ value: true });
-const xmlbuilder2_1 = __nccwpck_require__(4534);
+const xmlbuilder2_1 = __nccwpck_require__(4893);
 if (typeof xmlbuilder2_1.create !== 'function') {
     throw new Error('`create` is not a function');
 }
@@ -27791,7 +28257,7 @@ function makeIndent(space) {
 
 /***/ }),
 
-/***/ 5746:
+/***/ 1744:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -27815,7 +28281,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = default_1;
-const errors_1 = __nccwpck_require__(6953);
+const errors_1 = __nccwpck_require__(8835);
 function makeWIllThrow(message) {
     const f = function () {
         throw new errors_1.OptPlugError(message);
@@ -27839,7 +28305,7 @@ function default_1(name, pf) {
 
 /***/ }),
 
-/***/ 6953:
+/***/ 8835:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27875,7 +28341,7 @@ exports.OptPlugError = OptPlugError;
 
 /***/ }),
 
-/***/ 3692:
+/***/ 8830:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -27901,15 +28367,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(5746));
+const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
 exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
-    ['xmlbuilder2', () => (__nccwpck_require__(4305)/* ["default"] */ .A)]
+    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
 ]);
 //# sourceMappingURL=xmlStringify.js.map
 
 /***/ }),
 
-/***/ 4360:
+/***/ 7866:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27941,7 +28407,7 @@ var AttachmentEncoding;
 
 /***/ }),
 
-/***/ 8313:
+/***/ 1919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27975,7 +28441,7 @@ var ComponentScope;
 
 /***/ }),
 
-/***/ 4661:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28019,7 +28485,7 @@ var ComponentType;
 
 /***/ }),
 
-/***/ 9106:
+/***/ 6408:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28097,7 +28563,7 @@ var ExternalReferenceType;
 
 /***/ }),
 
-/***/ 7164:
+/***/ 2310:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28142,7 +28608,7 @@ var HashAlgorithm;
 
 /***/ }),
 
-/***/ 5422:
+/***/ 6820:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -28202,19 +28668,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(4360), exports);
-__exportStar(__nccwpck_require__(8313), exports);
-__exportStar(__nccwpck_require__(4661), exports);
-__exportStar(__nccwpck_require__(9106), exports);
-__exportStar(__nccwpck_require__(7164), exports);
-__exportStar(__nccwpck_require__(1417), exports);
-__exportStar(__nccwpck_require__(9715), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(8971));
+__exportStar(__nccwpck_require__(7866), exports);
+__exportStar(__nccwpck_require__(1919), exports);
+__exportStar(__nccwpck_require__(9915), exports);
+__exportStar(__nccwpck_require__(6408), exports);
+__exportStar(__nccwpck_require__(2310), exports);
+__exportStar(__nccwpck_require__(6399), exports);
+__exportStar(__nccwpck_require__(209), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(845));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1417:
+/***/ 6399:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28247,7 +28713,7 @@ var LicenseAcknowledgement;
 
 /***/ }),
 
-/***/ 9715:
+/***/ 209:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28285,7 +28751,7 @@ var LifecyclePhase;
 
 /***/ }),
 
-/***/ 5732:
+/***/ 6586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28319,7 +28785,7 @@ var AffectStatus;
 
 /***/ }),
 
-/***/ 8167:
+/***/ 5177:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28359,7 +28825,7 @@ var AnalysisJustification;
 
 /***/ }),
 
-/***/ 5662:
+/***/ 6824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28383,7 +28849,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 var AnalysisResponse;
 (function (AnalysisResponse) {
     AnalysisResponse["CanNotFix"] = "can_not_fix";
@@ -28399,7 +28865,7 @@ exports.AnalysisResponseRepository = AnalysisResponseRepository;
 
 /***/ }),
 
-/***/ 236:
+/***/ 2834:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28436,7 +28902,7 @@ var AnalysisState;
 
 /***/ }),
 
-/***/ 8971:
+/***/ 845:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -28473,17 +28939,17 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(5732), exports);
-__exportStar(__nccwpck_require__(8167), exports);
-__exportStar(__nccwpck_require__(5662), exports);
-__exportStar(__nccwpck_require__(236), exports);
-__exportStar(__nccwpck_require__(7543), exports);
-__exportStar(__nccwpck_require__(9692), exports);
+__exportStar(__nccwpck_require__(6586), exports);
+__exportStar(__nccwpck_require__(5177), exports);
+__exportStar(__nccwpck_require__(6824), exports);
+__exportStar(__nccwpck_require__(2834), exports);
+__exportStar(__nccwpck_require__(1369), exports);
+__exportStar(__nccwpck_require__(6650), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7543:
+/***/ 1369:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28521,7 +28987,7 @@ var RatingMethod;
 
 /***/ }),
 
-/***/ 9692:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28559,7 +29025,7 @@ var Severity;
 
 /***/ }),
 
-/***/ 7541:
+/***/ 3159:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28598,7 +29064,7 @@ exports.Attachment = Attachment;
 
 /***/ }),
 
-/***/ 7516:
+/***/ 2266:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28622,11 +29088,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bom = void 0;
-const integer_1 = __nccwpck_require__(8323);
-const component_1 = __nccwpck_require__(6309);
-const metadata_1 = __nccwpck_require__(8869);
-const service_1 = __nccwpck_require__(7549);
-const vulnerability_1 = __nccwpck_require__(8189);
+const integer_1 = __nccwpck_require__(6181);
+const component_1 = __nccwpck_require__(5663);
+const metadata_1 = __nccwpck_require__(1015);
+const service_1 = __nccwpck_require__(3547);
+const vulnerability_1 = __nccwpck_require__(7191);
 class Bom {
     metadata;
     components;
@@ -28665,7 +29131,7 @@ exports.Bom = Bom;
 
 /***/ }),
 
-/***/ 8824:
+/***/ 7286:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28736,7 +29202,7 @@ exports.BomLinkElement = BomLinkElement;
 
 /***/ }),
 
-/***/ 983:
+/***/ 7385:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28780,7 +29246,7 @@ exports.BomRefRepository = BomRefRepository;
 
 /***/ }),
 
-/***/ 6309:
+/***/ 5663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28804,15 +29270,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const tree_1 = __nccwpck_require__(1784);
-const cpe_1 = __nccwpck_require__(4955);
-const bomRef_1 = __nccwpck_require__(983);
-const copyright_1 = __nccwpck_require__(9651);
-const externalReference_1 = __nccwpck_require__(8954);
-const hash_1 = __nccwpck_require__(1428);
-const license_1 = __nccwpck_require__(9249);
-const property_1 = __nccwpck_require__(3961);
+const sortable_1 = __nccwpck_require__(94);
+const tree_1 = __nccwpck_require__(6698);
+const cpe_1 = __nccwpck_require__(5775);
+const bomRef_1 = __nccwpck_require__(7385);
+const copyright_1 = __nccwpck_require__(6985);
+const externalReference_1 = __nccwpck_require__(1916);
+const hash_1 = __nccwpck_require__(4810);
+const license_1 = __nccwpck_require__(7027);
+const property_1 = __nccwpck_require__(4799);
 class Component {
     type;
     name;
@@ -28909,7 +29375,7 @@ exports.ComponentEvidence = ComponentEvidence;
 
 /***/ }),
 
-/***/ 9651:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28933,7 +29399,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CopyrightRepository = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class CopyrightRepository extends sortable_1.SortableStringables {
 }
 exports.CopyrightRepository = CopyrightRepository;
@@ -28941,7 +29407,7 @@ exports.CopyrightRepository = CopyrightRepository;
 
 /***/ }),
 
-/***/ 8954:
+/***/ 1916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28965,8 +29431,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const hash_1 = __nccwpck_require__(1428);
+const sortable_1 = __nccwpck_require__(94);
+const hash_1 = __nccwpck_require__(4810);
 class ExternalReference {
     url;
     type;
@@ -28991,7 +29457,7 @@ exports.ExternalReferenceRepository = ExternalReferenceRepository;
 
 /***/ }),
 
-/***/ 1428:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29029,7 +29495,7 @@ exports.HashDictionary = HashDictionary;
 
 /***/ }),
 
-/***/ 8478:
+/***/ 320:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -29089,29 +29555,29 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(7541), exports);
-__exportStar(__nccwpck_require__(7516), exports);
-__exportStar(__nccwpck_require__(8824), exports);
-__exportStar(__nccwpck_require__(983), exports);
-__exportStar(__nccwpck_require__(6309), exports);
-__exportStar(__nccwpck_require__(9651), exports);
-__exportStar(__nccwpck_require__(8954), exports);
-__exportStar(__nccwpck_require__(1428), exports);
-__exportStar(__nccwpck_require__(9249), exports);
-__exportStar(__nccwpck_require__(9058), exports);
-__exportStar(__nccwpck_require__(8869), exports);
-__exportStar(__nccwpck_require__(1544), exports);
-__exportStar(__nccwpck_require__(6869), exports);
-__exportStar(__nccwpck_require__(3961), exports);
-__exportStar(__nccwpck_require__(7549), exports);
-__exportStar(__nccwpck_require__(6763), exports);
-__exportStar(__nccwpck_require__(6522), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(6923));
+__exportStar(__nccwpck_require__(3159), exports);
+__exportStar(__nccwpck_require__(2266), exports);
+__exportStar(__nccwpck_require__(7286), exports);
+__exportStar(__nccwpck_require__(7385), exports);
+__exportStar(__nccwpck_require__(5663), exports);
+__exportStar(__nccwpck_require__(6985), exports);
+__exportStar(__nccwpck_require__(1916), exports);
+__exportStar(__nccwpck_require__(4810), exports);
+__exportStar(__nccwpck_require__(7027), exports);
+__exportStar(__nccwpck_require__(604), exports);
+__exportStar(__nccwpck_require__(1015), exports);
+__exportStar(__nccwpck_require__(330), exports);
+__exportStar(__nccwpck_require__(9047), exports);
+__exportStar(__nccwpck_require__(4799), exports);
+__exportStar(__nccwpck_require__(3547), exports);
+__exportStar(__nccwpck_require__(4501), exports);
+__exportStar(__nccwpck_require__(8468), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(6105));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9249:
+/***/ 7027:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29135,7 +29601,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-const property_1 = __nccwpck_require__(3961);
+const property_1 = __nccwpck_require__(4799);
 class LicenseExpression {
     #expression;
     acknowledgement;
@@ -29223,7 +29689,7 @@ exports.LicenseRepository = LicenseRepository;
 
 /***/ }),
 
-/***/ 9058:
+/***/ 604:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29277,7 +29743,7 @@ exports.LifecycleRepository = LifecycleRepository;
 
 /***/ }),
 
-/***/ 8869:
+/***/ 1015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29301,11 +29767,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const license_1 = __nccwpck_require__(9249);
-const lifecycle_1 = __nccwpck_require__(9058);
-const organizationalContact_1 = __nccwpck_require__(1544);
-const property_1 = __nccwpck_require__(3961);
-const tool_1 = __nccwpck_require__(6522);
+const license_1 = __nccwpck_require__(7027);
+const lifecycle_1 = __nccwpck_require__(604);
+const organizationalContact_1 = __nccwpck_require__(330);
+const property_1 = __nccwpck_require__(4799);
+const tool_1 = __nccwpck_require__(8468);
 class Metadata {
     timestamp;
     lifecycles;
@@ -29333,7 +29799,7 @@ exports.Metadata = Metadata;
 
 /***/ }),
 
-/***/ 1544:
+/***/ 330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29357,7 +29823,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class OrganizationalContact {
     name;
     email;
@@ -29381,7 +29847,7 @@ exports.OrganizationalContactRepository = OrganizationalContactRepository;
 
 /***/ }),
 
-/***/ 6869:
+/***/ 9047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29405,8 +29871,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const organizationalContact_1 = __nccwpck_require__(1544);
+const sortable_1 = __nccwpck_require__(94);
+const organizationalContact_1 = __nccwpck_require__(330);
 class OrganizationalEntity {
     name;
     url;
@@ -29430,7 +29896,7 @@ exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
 
 /***/ }),
 
-/***/ 3961:
+/***/ 4799:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29454,7 +29920,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyRepository = exports.Property = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class Property {
     name;
     value;
@@ -29475,7 +29941,7 @@ exports.PropertyRepository = PropertyRepository;
 
 /***/ }),
 
-/***/ 7549:
+/***/ 3547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29499,12 +29965,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceRepository = exports.Service = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const tree_1 = __nccwpck_require__(1784);
-const bomRef_1 = __nccwpck_require__(983);
-const externalReference_1 = __nccwpck_require__(8954);
-const license_1 = __nccwpck_require__(9249);
-const property_1 = __nccwpck_require__(3961);
+const sortable_1 = __nccwpck_require__(94);
+const tree_1 = __nccwpck_require__(6698);
+const bomRef_1 = __nccwpck_require__(7385);
+const externalReference_1 = __nccwpck_require__(1916);
+const license_1 = __nccwpck_require__(7027);
+const property_1 = __nccwpck_require__(4799);
 class Service {
     provider;
     group;
@@ -29557,7 +30023,7 @@ exports.ServiceRepository = ServiceRepository;
 
 /***/ }),
 
-/***/ 6763:
+/***/ 4501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29581,7 +30047,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SWID = void 0;
-const integer_1 = __nccwpck_require__(8323);
+const integer_1 = __nccwpck_require__(6181);
 class SWID {
     tagId;
     name;
@@ -29614,7 +30080,7 @@ exports.SWID = SWID;
 
 /***/ }),
 
-/***/ 6522:
+/***/ 8468:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29638,11 +30104,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const component_1 = __nccwpck_require__(6309);
-const externalReference_1 = __nccwpck_require__(8954);
-const hash_1 = __nccwpck_require__(1428);
-const service_1 = __nccwpck_require__(7549);
+const sortable_1 = __nccwpck_require__(94);
+const component_1 = __nccwpck_require__(5663);
+const externalReference_1 = __nccwpck_require__(1916);
+const hash_1 = __nccwpck_require__(4810);
+const service_1 = __nccwpck_require__(3547);
 class Tool {
     vendor;
     name;
@@ -29703,7 +30169,7 @@ exports.Tools = Tools;
 
 /***/ }),
 
-/***/ 5392:
+/***/ 4102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29727,7 +30193,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AdvisoryRepository = exports.Advisory = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class Advisory {
     title;
     url;
@@ -29748,7 +30214,7 @@ exports.AdvisoryRepository = AdvisoryRepository;
 
 /***/ }),
 
-/***/ 2278:
+/***/ 8616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29772,7 +30238,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class Affect {
     ref;
     versions;
@@ -29822,7 +30288,7 @@ exports.AffectedVersionRepository = AffectedVersionRepository;
 
 /***/ }),
 
-/***/ 3405:
+/***/ 631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29846,7 +30312,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Analysis = void 0;
-const analysisResponse_1 = __nccwpck_require__(5662);
+const analysisResponse_1 = __nccwpck_require__(6824);
 class Analysis {
     state;
     justification;
@@ -29864,7 +30330,7 @@ exports.Analysis = Analysis;
 
 /***/ }),
 
-/***/ 8541:
+/***/ 3747:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29888,8 +30354,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Credits = void 0;
-const organizationalContact_1 = __nccwpck_require__(1544);
-const organizationalEntity_1 = __nccwpck_require__(6869);
+const organizationalContact_1 = __nccwpck_require__(330);
+const organizationalEntity_1 = __nccwpck_require__(9047);
 class Credits {
     organizations;
     individuals;
@@ -29903,7 +30369,7 @@ exports.Credits = Credits;
 
 /***/ }),
 
-/***/ 6923:
+/***/ 6105:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -29940,19 +30406,19 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(5392), exports);
-__exportStar(__nccwpck_require__(2278), exports);
-__exportStar(__nccwpck_require__(3405), exports);
-__exportStar(__nccwpck_require__(8541), exports);
-__exportStar(__nccwpck_require__(2294), exports);
-__exportStar(__nccwpck_require__(6398), exports);
-__exportStar(__nccwpck_require__(246), exports);
-__exportStar(__nccwpck_require__(8189), exports);
+__exportStar(__nccwpck_require__(4102), exports);
+__exportStar(__nccwpck_require__(8616), exports);
+__exportStar(__nccwpck_require__(631), exports);
+__exportStar(__nccwpck_require__(3747), exports);
+__exportStar(__nccwpck_require__(1264), exports);
+__exportStar(__nccwpck_require__(3204), exports);
+__exportStar(__nccwpck_require__(8284), exports);
+__exportStar(__nccwpck_require__(7191), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2294:
+/***/ 1264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29976,7 +30442,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RatingRepository = exports.Rating = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class Rating {
     source;
     score;
@@ -30009,7 +30475,7 @@ exports.RatingRepository = RatingRepository;
 
 /***/ }),
 
-/***/ 6398:
+/***/ 3204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30033,7 +30499,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReferenceRepository = exports.Reference = void 0;
-const sortable_1 = __nccwpck_require__(5792);
+const sortable_1 = __nccwpck_require__(94);
 class Reference {
     id;
     source;
@@ -30054,7 +30520,7 @@ exports.ReferenceRepository = ReferenceRepository;
 
 /***/ }),
 
-/***/ 246:
+/***/ 8284:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30095,7 +30561,7 @@ exports.Source = Source;
 
 /***/ }),
 
-/***/ 8189:
+/***/ 7191:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30119,15 +30585,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityRepository = exports.Vulnerability = void 0;
-const sortable_1 = __nccwpck_require__(5792);
-const cwe_1 = __nccwpck_require__(6424);
-const bomRef_1 = __nccwpck_require__(983);
-const property_1 = __nccwpck_require__(3961);
-const tool_1 = __nccwpck_require__(6522);
-const advisory_1 = __nccwpck_require__(5392);
-const affect_1 = __nccwpck_require__(2278);
-const rating_1 = __nccwpck_require__(2294);
-const reference_1 = __nccwpck_require__(6398);
+const sortable_1 = __nccwpck_require__(94);
+const cwe_1 = __nccwpck_require__(3198);
+const bomRef_1 = __nccwpck_require__(7385);
+const property_1 = __nccwpck_require__(4799);
+const tool_1 = __nccwpck_require__(8468);
+const advisory_1 = __nccwpck_require__(4102);
+const affect_1 = __nccwpck_require__(8616);
+const rating_1 = __nccwpck_require__(1264);
+const reference_1 = __nccwpck_require__(3204);
 class Vulnerability {
     #bomRef;
     id;
@@ -30196,7 +30662,7 @@ exports.VulnerabilityRepository = VulnerabilityRepository;
 
 /***/ }),
 
-/***/ 1573:
+/***/ 9983:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30220,8 +30686,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseSerializer = void 0;
-const tree_1 = __nccwpck_require__(1784);
-const bomRefDiscriminator_1 = __nccwpck_require__(1607);
+const tree_1 = __nccwpck_require__(6698);
+const bomRefDiscriminator_1 = __nccwpck_require__(1637);
 class BaseSerializer {
     *#getAllBomRefs(bom) {
         if (bom.metadata.component !== undefined) {
@@ -30259,7 +30725,7 @@ exports.BaseSerializer = BaseSerializer;
 
 /***/ }),
 
-/***/ 1607:
+/***/ 1637:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30323,7 +30789,7 @@ exports.BomRefDiscriminator = BomRefDiscriminator;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30347,7 +30813,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingOptionalDependencyError = void 0;
-const errors_1 = __nccwpck_require__(6953);
+const errors_1 = __nccwpck_require__(8835);
 class MissingOptionalDependencyError extends errors_1.OptPlugError {
 }
 exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
@@ -30355,7 +30821,7 @@ exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
 
 /***/ }),
 
-/***/ 8043:
+/***/ 7621:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -30415,19 +30881,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XML = exports.JSON = exports.Types = void 0;
-__exportStar(__nccwpck_require__(1607), exports);
-__exportStar(__nccwpck_require__(4047), exports);
-exports.Types = __importStar(__nccwpck_require__(8855));
-__exportStar(__nccwpck_require__(1573), exports);
-exports.JSON = __importStar(__nccwpck_require__(785));
-__exportStar(__nccwpck_require__(4222), exports);
-exports.XML = __importStar(__nccwpck_require__(3072));
-__exportStar(__nccwpck_require__(3082), exports);
+__exportStar(__nccwpck_require__(1637), exports);
+__exportStar(__nccwpck_require__(8485), exports);
+exports.Types = __importStar(__nccwpck_require__(4897));
+__exportStar(__nccwpck_require__(9983), exports);
+exports.JSON = __importStar(__nccwpck_require__(5395));
+__exportStar(__nccwpck_require__(3595), exports);
+exports.XML = __importStar(__nccwpck_require__(4494));
+__exportStar(__nccwpck_require__(3568), exports);
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 8422:
+/***/ 1248:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -30464,13 +30930,13 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(8043), exports);
-__exportStar(__nccwpck_require__(629), exports);
+__exportStar(__nccwpck_require__(7621), exports);
+__exportStar(__nccwpck_require__(6179), exports);
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 785:
+/***/ 5395:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -30527,13 +30993,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(5970));
-exports.Types = __importStar(__nccwpck_require__(3104));
+exports.Normalize = __importStar(__nccwpck_require__(2608));
+exports.Types = __importStar(__nccwpck_require__(4466));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 5970:
+/***/ 2608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30557,17 +31023,17 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(4830);
-const notUndefined_1 = __nccwpck_require__(8699);
-const tree_1 = __nccwpck_require__(1784);
-const uri_1 = __nccwpck_require__(4908);
-const license_1 = __nccwpck_require__(9249);
-const lifecycle_1 = __nccwpck_require__(9058);
-const tool_1 = __nccwpck_require__(6522);
-const affect_1 = __nccwpck_require__(2278);
-const spdx_1 = __nccwpck_require__(4308);
-const enums_1 = __nccwpck_require__(8697);
-const types_1 = __nccwpck_require__(3104);
+const iterable_1 = __nccwpck_require__(7180);
+const notUndefined_1 = __nccwpck_require__(6218);
+const tree_1 = __nccwpck_require__(6698);
+const uri_1 = __nccwpck_require__(2818);
+const license_1 = __nccwpck_require__(7027);
+const lifecycle_1 = __nccwpck_require__(604);
+const tool_1 = __nccwpck_require__(8468);
+const affect_1 = __nccwpck_require__(8616);
+const spdx_1 = __nccwpck_require__(1290);
+const enums_1 = __nccwpck_require__(3671);
+const types_1 = __nccwpck_require__(4466);
 class Factory {
     #spec;
     constructor(spec) {
@@ -31335,7 +31801,7 @@ function normalizeStringableIter(data, options) {
 
 /***/ }),
 
-/***/ 3104:
+/***/ 4466:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31376,7 +31842,7 @@ var JsonSchema;
 
 /***/ }),
 
-/***/ 4222:
+/***/ 3595:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31400,9 +31866,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonSerializer = void 0;
-const enums_1 = __nccwpck_require__(8697);
-const errors_1 = __nccwpck_require__(7960);
-const baseSerializer_1 = __nccwpck_require__(1573);
+const enums_1 = __nccwpck_require__(3671);
+const errors_1 = __nccwpck_require__(6134);
+const baseSerializer_1 = __nccwpck_require__(9983);
 class JsonSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -31428,7 +31894,7 @@ exports.JsonSerializer = JsonSerializer;
 
 /***/ }),
 
-/***/ 8855:
+/***/ 4897:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31455,7 +31921,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 6518:
+/***/ 5639:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31494,7 +31960,7 @@ function token(s) {
 
 /***/ }),
 
-/***/ 3072:
+/***/ 4494:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31551,13 +32017,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(6259));
-exports.Types = __importStar(__nccwpck_require__(3797));
+exports.Normalize = __importStar(__nccwpck_require__(2341));
+exports.Types = __importStar(__nccwpck_require__(8547));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6259:
+/***/ 2341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31581,18 +32047,18 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(4830);
-const notUndefined_1 = __nccwpck_require__(8699);
-const tree_1 = __nccwpck_require__(1784);
-const uri_1 = __nccwpck_require__(4908);
-const models_1 = __nccwpck_require__(8478);
-const license_1 = __nccwpck_require__(9249);
-const lifecycle_1 = __nccwpck_require__(9058);
-const affect_1 = __nccwpck_require__(2278);
-const spdx_1 = __nccwpck_require__(4308);
-const enums_1 = __nccwpck_require__(8697);
-const _xsd_1 = __nccwpck_require__(6518);
-const types_1 = __nccwpck_require__(3797);
+const iterable_1 = __nccwpck_require__(7180);
+const notUndefined_1 = __nccwpck_require__(6218);
+const tree_1 = __nccwpck_require__(6698);
+const uri_1 = __nccwpck_require__(2818);
+const models_1 = __nccwpck_require__(320);
+const license_1 = __nccwpck_require__(7027);
+const lifecycle_1 = __nccwpck_require__(604);
+const affect_1 = __nccwpck_require__(8616);
+const spdx_1 = __nccwpck_require__(1290);
+const enums_1 = __nccwpck_require__(3671);
+const _xsd_1 = __nccwpck_require__(5639);
+const types_1 = __nccwpck_require__(8547);
 class Factory {
     #spec;
     constructor(spec) {
@@ -32692,7 +33158,7 @@ function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
 
 /***/ }),
 
-/***/ 3797:
+/***/ 8547:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32748,7 +33214,7 @@ var XmlSchema;
 
 /***/ }),
 
-/***/ 3082:
+/***/ 3568:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32772,9 +33238,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlBaseSerializer = void 0;
-const enums_1 = __nccwpck_require__(8697);
-const errors_1 = __nccwpck_require__(7960);
-const baseSerializer_1 = __nccwpck_require__(1573);
+const enums_1 = __nccwpck_require__(3671);
+const errors_1 = __nccwpck_require__(6134);
+const baseSerializer_1 = __nccwpck_require__(9983);
 class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -32797,7 +33263,7 @@ exports.XmlBaseSerializer = XmlBaseSerializer;
 
 /***/ }),
 
-/***/ 629:
+/***/ 6179:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -32824,10 +33290,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlSerializer = void 0;
-const errors_1 = __nccwpck_require__(6953);
-const xmlStringify_1 = __importDefault(__nccwpck_require__(3692));
-const errors_2 = __nccwpck_require__(4047);
-const xmlBaseSerializer_1 = __nccwpck_require__(3082);
+const errors_1 = __nccwpck_require__(8835);
+const xmlStringify_1 = __importDefault(__nccwpck_require__(8830));
+const errors_2 = __nccwpck_require__(8485);
+const xmlBaseSerializer_1 = __nccwpck_require__(3568);
 class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
     _serialize(normalizedBom, options = {}) {
         try {
@@ -32846,7 +33312,7 @@ exports.XmlSerializer = XmlSerializer;
 
 /***/ }),
 
-/***/ 4308:
+/***/ 1290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32871,7 +33337,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSupportedSpdxId = isSupportedSpdxId;
 exports.fixupSpdxId = fixupSpdxId;
-const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(4289);
+const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(2094);
 const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
 const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
 function isSupportedSpdxId(value) {
@@ -32886,7 +33352,7 @@ function fixupSpdxId(value) {
 
 /***/ }),
 
-/***/ 3818:
+/***/ 1088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32910,7 +33376,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._Spec = void 0;
-const models_1 = __nccwpck_require__(8478);
+const models_1 = __nccwpck_require__(320);
 class _Spec {
     #version;
     #formats;
@@ -33028,7 +33494,7 @@ exports._Spec = _Spec;
 
 /***/ }),
 
-/***/ 4523:
+/***/ 4641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -33052,12 +33518,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
-const componentType_1 = __nccwpck_require__(4661);
-const externalReferenceType_1 = __nccwpck_require__(9106);
-const hashAlogorithm_1 = __nccwpck_require__(7164);
-const ratingMethod_1 = __nccwpck_require__(7543);
-const _protocol_1 = __nccwpck_require__(3818);
-const enums_1 = __nccwpck_require__(8697);
+const componentType_1 = __nccwpck_require__(9915);
+const externalReferenceType_1 = __nccwpck_require__(6408);
+const hashAlogorithm_1 = __nccwpck_require__(2310);
+const ratingMethod_1 = __nccwpck_require__(1369);
+const _protocol_1 = __nccwpck_require__(1088);
+const enums_1 = __nccwpck_require__(3671);
 exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
     enums_1.Format.XML,
     enums_1.Format.JSON
@@ -33454,7 +33920,7 @@ exports.SpecVersionDict = Object.freeze({
 
 /***/ }),
 
-/***/ 8697:
+/***/ 3671:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33498,7 +33964,7 @@ var Format;
 
 /***/ }),
 
-/***/ 7960:
+/***/ 6134:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33529,7 +33995,7 @@ exports.UnsupportedFormatError = UnsupportedFormatError;
 
 /***/ }),
 
-/***/ 1647:
+/***/ 4321:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -33566,14 +34032,14 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4523), exports);
-__exportStar(__nccwpck_require__(8697), exports);
-__exportStar(__nccwpck_require__(7960), exports);
+__exportStar(__nccwpck_require__(4641), exports);
+__exportStar(__nccwpck_require__(3671), exports);
+__exportStar(__nccwpck_require__(6134), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4955:
+/***/ 5775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33606,7 +34072,7 @@ function isCPE(value) {
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -33631,8 +34097,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CweRepository = void 0;
 exports.isCWE = isCWE;
-const sortable_1 = __nccwpck_require__(5792);
-const integer_1 = __nccwpck_require__(8323);
+const sortable_1 = __nccwpck_require__(94);
+const integer_1 = __nccwpck_require__(6181);
 function isCWE(value) {
     return (0, integer_1.isPositiveInteger)(value);
 }
@@ -33643,7 +34109,7 @@ exports.CweRepository = CweRepository;
 
 /***/ }),
 
-/***/ 8323:
+/***/ 6181:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33684,13 +34150,13 @@ function isPositiveInteger(value) {
 
 /***/ }),
 
-/***/ 7041:
+/***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(563)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(4698)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -34402,12 +34868,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 4698:
+/***/ 5300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(563)
+const { isUUID } = __nccwpck_require__(5077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -34681,7 +35147,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 563:
+/***/ 5077:
 /***/ ((module) => {
 
 
@@ -35487,18 +35953,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2387:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveBlockMap = __nccwpck_require__(1653);
-var resolveBlockSeq = __nccwpck_require__(2624);
-var resolveFlowCollection = __nccwpck_require__(692);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -35584,15 +36050,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 2873:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5755);
-var composeNode = __nccwpck_require__(3755);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -35636,17 +36102,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 3755:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var composeCollection = __nccwpck_require__(2387);
-var composeScalar = __nccwpck_require__(4995);
-var resolveEnd = __nccwpck_require__(1462);
-var utilEmptyScalarPosition = __nccwpck_require__(9933);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -35755,15 +36221,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 4995:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -35850,18 +36316,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 2750:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(8144);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var identity = __nccwpck_require__(2617);
-var composeDoc = __nccwpck_require__(2873);
-var resolveEnd = __nccwpck_require__(1462);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -36081,17 +36547,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 1653:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
-var utilMapIncludes = __nccwpck_require__(3485);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -36205,12 +36671,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 599:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -36412,14 +36878,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2624:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveProps = __nccwpck_require__(8017);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -36470,7 +36936,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1462:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36516,19 +36982,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 692:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilMapIncludes = __nccwpck_require__(3485);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -36732,13 +37198,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 7120:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var resolveEnd = __nccwpck_require__(1462);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -36967,7 +37433,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 8017:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37122,7 +37588,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 6761:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37165,7 +37631,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 9933:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37200,12 +37666,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4437:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(6761);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -37224,12 +37690,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 3485:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -37246,22 +37712,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5755:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var toJS = __nccwpck_require__(3709);
-var Schema = __nccwpck_require__(4902);
-var stringifyDocument = __nccwpck_require__(5719);
-var anchors = __nccwpck_require__(5702);
-var applyReviver = __nccwpck_require__(2703);
-var createNode = __nccwpck_require__(9462);
-var directives = __nccwpck_require__(8144);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -37590,13 +38056,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5702:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -37673,7 +38139,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 2703:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37737,14 +38203,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 9462:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -37834,13 +38300,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 8144:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -38019,7 +38485,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 2130:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38088,28 +38554,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 3645:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var Schema = __nccwpck_require__(4902);
-var errors = __nccwpck_require__(2130);
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
-var publicApi = __nccwpck_require__(6205);
-var visit = __nccwpck_require__(7182);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -38146,7 +38612,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -38172,16 +38638,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9671:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var visit = __nccwpck_require__(7182);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -38299,14 +38765,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 6039:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -38457,14 +38923,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 4615:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(2703);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -38504,15 +38970,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2815:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyPair = __nccwpck_require__(1174);
-var addPairToJSMap = __nccwpck_require__(614);
-var identity = __nccwpck_require__(2617);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -38550,14 +39016,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 9271:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -38584,17 +39050,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 2448:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(8454);
-var addPairToJSMap = __nccwpck_require__(614);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -38738,17 +39204,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5125:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyCollection = __nccwpck_require__(8454);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var toJS = __nccwpck_require__(3709);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38860,16 +39326,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 614:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(9923);
-var merge = __nccwpck_require__(2610);
-var stringify = __nccwpck_require__(9666);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38932,7 +39398,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 2617:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38992,12 +39458,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3709:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -39038,15 +39504,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 8564:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
-var errors = __nccwpck_require__(2130);
-var stringifyString = __nccwpck_require__(6179);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -39263,7 +39729,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 7455:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39333,7 +39799,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4257:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39439,14 +39905,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3427:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(8564);
-var cstStringify = __nccwpck_require__(7455);
-var cstVisit = __nccwpck_require__(4257);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -39558,12 +40024,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 795:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3427);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -40288,7 +40754,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 9706:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40336,14 +40802,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 7374:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -41323,18 +41789,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 6205:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var log = __nccwpck_require__(9923);
-var identity = __nccwpck_require__(2617);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -41437,16 +41903,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4902:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var tags = __nccwpck_require__(1656);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -41483,13 +41949,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 8229:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -41509,12 +41975,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 7890:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -41533,13 +41999,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2400:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -41559,12 +42025,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 2374:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(6179);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -41582,12 +42048,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 1477:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -41610,13 +42076,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8251:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41664,12 +42130,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7052:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -41713,18 +42179,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4810:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -41745,14 +42211,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7925:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -41816,27 +42282,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1656:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
-var schema = __nccwpck_require__(4810);
-var schema$1 = __nccwpck_require__(7925);
-var binary = __nccwpck_require__(6817);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var schema$2 = __nccwpck_require__(7755);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41922,14 +42388,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6817:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(9271);
-var stringifyString = __nccwpck_require__(6179);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -41999,12 +42465,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 3260:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -42035,13 +42501,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 396:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -42092,12 +42558,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5883:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -42175,13 +42641,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 2610:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -42253,16 +42719,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 61:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var pairs = __nccwpck_require__(7815);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -42337,15 +42803,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 7815:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -42426,24 +42892,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 7755:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var binary = __nccwpck_require__(6817);
-var bool = __nccwpck_require__(3260);
-var float = __nccwpck_require__(396);
-var int = __nccwpck_require__(5883);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -42474,14 +42940,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9138:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -42577,12 +43043,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6282:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -42689,7 +43155,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 7089:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42847,15 +43313,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9666:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var identity = __nccwpck_require__(2617);
-var stringifyComment = __nccwpck_require__(6949);
-var stringifyString = __nccwpck_require__(6179);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -42986,14 +43452,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8454:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -43148,7 +43614,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 6949:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43179,14 +43645,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 5719:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -43273,7 +43739,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2491:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43307,15 +43773,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 1174:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -43466,13 +43932,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 6179:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var foldFlowLines = __nccwpck_require__(7089);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -43811,12 +44277,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 7182:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -44054,98 +44520,98 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4289:
+/***/ 2094:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
 
 /***/ }),
 
-/***/ 9422:
+/***/ 3837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 4097:
+/***/ 7216:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
 
-/***/ 2897:
+/***/ 8226:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 9647:
+/***/ 518:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
 
-/***/ 8163:
+/***/ 4588:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 9232:
+/***/ 5707:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 4456:
+/***/ 9547:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 5867:
+/***/ 7082:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 5193:
+/***/ 1678:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
 
-/***/ 8877:
+/***/ 3988:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","Classpath-exception-2.0","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","DigiRule-FOSS-exception","eCos-exception-2.0","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","i2p-gpl-java-exception","KiCad-libraries-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","SANE-exception","SHL-2.0","SHL-2.1","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"]');
 
 /***/ }),
 
-/***/ 2464:
+/***/ 3389:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","GFDL-1.1","GFDL-1.2","GFDL-1.3","GPL-1.0","GPL-2.0","GPL-2.0-with-GCC-exception","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-3.0","GPL-3.0-with-GCC-exception","GPL-3.0-with-autoconf-exception","LGPL-2.0","LGPL-2.1","LGPL-3.0","Net-SNMP","Nunit","StandardML-NJ","bzip2-1.0.5","eCos-2.0","wxWindows"]');
 
 /***/ }),
 
-/***/ 8223:
+/***/ 5204:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0-only","AGPL-3.0-or-later","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","APAFML","APL-1.0","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","Advanced-Cryptics-Dictionary","Afmparse","Aladdin","Apache-1.0","Apache-1.1","Apache-2.0","App-s2p","Arphic-1999","Artistic-1.0","Artistic-1.0-Perl","Artistic-1.0-cl8","Artistic-2.0","Artistic-dist","Aspell-RU","BOLA-1.1","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-Patent","BSD-2-Clause-Views","BSD-2-Clause-first-lines","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-3-Clause","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-3-Clause-acpica","BSD-3-Clause-flex","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Systemics","BSD-Systemics-W3Works","BSD-ask-to-endorse","BSL-1.0","BUSL-1.1","Baekmuk","Bahyph","Barr","Beerware","BitTorrent-1.0","BitTorrent-1.1","Bitstream-Charter","Bitstream-Vera","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","Buddy","Bugroff","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","CAPEC-tou","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","CPAL-1.0","CPL-1.0","CPOL-1.02","CUA-OPL-1.0","Caldera","Caldera-no-preamble","Catharon","ClArtistic","Clips","Community-Spec-1.0","Condor-1.1","Cornell-Lossless-JPEG","Cronyx","Crossword","CryptoSwift","CrystalStacker","Cube","D-FSL-1.0","DEC-3-Clause","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DRL-1.0","DRL-1.1","DSDP","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","ECL-1.0","ECL-2.0","EFL-1.0","EFL-2.0","EPICS","EPL-1.0","EPL-2.0","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Elastic-2.0","Entessa","ErlPL-1.1","Eurosym","FBM","FDK-AAC","FDK-MPEG-H","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Fair","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","Furuseth","GCR-docs","GD","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","GL2PS","GLWTPL","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0-only","GPL-2.0-or-later","GPL-3.0-only","GPL-3.0-or-later","Game-Programming-Gems","Giftware","Glide","Glulxe","Graphics-Gems","Gutmann","HDF5","HIDAPI","HP-1986","HP-1989","HPND","HPND-DEC","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-MIT-disclaimer","HPND-Markus-Kuhn","HPND-Netrek","HPND-Pbmplus","HPND-SMC","HPND-UC","HPND-UC-export-US","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-merchantability-variant","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-sell-variant-critical-systems","HTMLTIDY","HaskellReport","Hippocratic-2.1","Hippocratic-3.0-core","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","ImageMagick","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","JPL-image","JPNIC","JSON","Jam","JasPer-2.0","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Latex2e","Latex2e-translated-notice","Leptonica","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Libpng","Linux-OpenIB","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Lucida-Bitmap-Fonts","MIPS","MIT","MIT-0","MIT-CMU","MIT-Click","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-STK","MIT-Wu","MIT-advertising","MIT-enna","MIT-feh","MIT-open-group","MIT-testregex","MITNFA","MMIXware","MMPL-1.0.1","MPEG-SSG","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","MS-LPL","MS-PL","MS-RL","MTLL","MVT-1.1","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","MakeIndex","Martin-Birgmeier","McPhee-slideshow","Minpack","MirOS","Motosoto","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","NAIST-2003","NASA-1.3","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","NGPL","NICTA-1.0","NIST-PD","NIST-PD-TNT","NIST-PD-fallback","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","NOSL","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Naumen","NetCDF","Newsletr","Nokia","Noweb","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODC-By-1.0","ODbL-1.0","OFFIS","OFL-1.0","OFL-1.0-RFN","OFL-1.0-no-RFN","OFL-1.1","OFL-1.1-RFN","OFL-1.1-no-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","PADL","PDDL-1.0","PHP-3.0","PHP-3.01","PPL","PSF-2.0","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","Pixar","Plexus","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","Python-2.0","Python-2.0.1","QPL-1.0","QPL-1.0-INRIA-2004","Qhull","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Rdisc","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","SCEA","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SISSL","SISSL-1.2","SL","SMAIL-GPL","SMLNJ","SMPPL","SNIA","SOFA","SPL-1.0","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","SUL-1.0","SWL","Saxpath","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SimPL-2.0","Sleepycat","Soundex","Spencer-86","Spencer-94","Spencer-99","SugarCRM-1.1.3","Sun-PPP","Sun-PPP-2000","SunPro","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TGPPL-1.0","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","TekHVC","TermReadKey","ThirdEye","TrustedQSL","UCAR","UCL-1.0","UMich-Merit","UPL-1.0","URT-RLE","Ubuntu-font-1.0","UnRAR","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","VOSTROM","VSL-1.0","Vim","Vixie-Cron","W3C","W3C-19980720","W3C-20150513","WTFNMFPL","WTFPL","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","XFree86-1.1","XSkat","Xdebug-1.03","Xerox","Xfig","Xnet","YPL-1.0","YPL-1.1","ZPL-1.1","ZPL-2.0","ZPL-2.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","any-OSI","any-OSI-perl-modules","atc-game","bcrypt-Solar-Designer","blessing","bzip2-1.0.6","check-cvs","checkmk","copyleft-next-0.3.0","copyleft-next-0.3.1","curl","cve-tou","diffmark","dtoa","dvipdfm","eGenix","etalab-2.0","fwlw","gSOAP-1.3b","generic-xts","gnuplot","gtkbook","hdparm","hyphen-bulgarian","iMatix","jove","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","lsof","magaz","mailprio","man2html","metamail","mpi-permissive","mpich2","mplus","ngrep","pkgconf","pnmstitch","psfrag","psutils","python-ldap","radvd","snprintf","softSurfer","ssh-keyscan","swrule","threeparttable","ulem","w3m","wwl","xinetd","xkeyboard-config-Zinoviev","xlock","xpp","xzoom","zlib-acknowledgement"]');
 
 /***/ }),
 
-/***/ 7857:
+/***/ 9344:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0"],["AGPL-1.0",["AGPL-3.0","AGPL-3.0-only"]],["Apache-1.0","Apache-1.1","Apache-2.0"],["APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0"],["Artistic-1.0","Artistic-2.0"],["BitTorrent-1.0","BitTorrent-1.1"],["CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-3.0","CC-BY-4.0"],["CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-4.0"],["CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-4.0"],["CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-4.0"],["CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-4.0"],["CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-4.0"],["CDDL-1.0","CDDL-1.1"],["CECILL-1.0","CECILL-1.1","CECILL-2.0"],["ECL-1.0","ECL-2.0"],["EFL-1.0","EFL-2.0"],["EPL-1.0","EPL-2.0"],["EUPL-1.0","EUPL-1.1"],[["GFDL-1.1","GFDL-1.1-only"],["GFDL-1.2","GFDL-1.2-only"],["GFDL-1.1-or-later","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-only","GFDL-1.3-or-later"]],[["GPL-1.0","GPL-1.0-only"],["GPL-2.0","GPL-2.0-only"],["GPL-1.0-or-later","GPL-2.0-or-later","GPL-3.0","GPL-3.0-only","GPL-3.0-or-later"]],[["LGPL-2.0","LGPL-2.0-only"],["LGPL-2.1","LGPL-2.1-only"],["LGPL-2.0-or-later","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0-only","LGPL-3.0-or-later"]],["LPL-1.0","LPL-1.02"],["LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c"],["MPL-1.0","MPL-1.1","MPL-2.0"],["MPL-1.0","MPL-1.1","MPL-2.0-no-copyleft-exception"],["NPL-1.0","NPL-1.1"],["OFL-1.0","OFL-1.1"],["OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8"],["OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0"],["PHP-3.0","PHP-3.01"],["RPL-1.1","RPL-1.5"],["SGI-B-1.0","SGI-B-1.1","SGI-B-2.0"],["YPL-1.0","YPL-1.1"],["ZPL-1.1","ZPL-2.0","ZPL-2.1"],["Zimbra-1.3","Zimbra-1.4"],["bzip2-1.0.5","bzip2-1.0.6"]]');
@@ -44291,7 +44757,7 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -12,6 +12,7 @@ import {
 import type { Report } from '../report/report.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import { DOCS_BASE } from '../rules/engine.js';
+import { isOwnUrl } from '../licenses/own-urls.js';
 
 export interface SurfaceContext {
   octokit: Octokit;
@@ -44,7 +45,7 @@ async function stickyComment(ctx: SurfaceContext, pullNumber: number, render: ()
 }
 
 async function review(ctx: SurfaceContext, pullNumber: number, headSha: string): Promise<void> {
-  const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha };
+  const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha, isOwnUrl };
   const done = await publishReview({
     octokit: ctx.octokit,
     owner: ctx.owner,
@@ -79,7 +80,7 @@ async function review(ctx: SurfaceContext, pullNumber: number, headSha: string):
 export async function publishPrSurfaces(ctx: SurfaceContext): Promise<void> {
   // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
   const markdown = (maxBytes: number): string =>
-    renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, maxBytes });
+    renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, isOwnUrl, maxBytes });
   if (ctx.pullNumber && ctx.comment !== 'never')
     await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
   if (ctx.reviewComments) {

@@ -2,6 +2,7 @@ import {
   clip,
   escapeMarkdown,
   escapeTableCell,
+  gateProse,
   inlineCode,
   neutraliseMentions,
   revealInvisible,
@@ -96,5 +97,30 @@ describe('clip', () => {
     expect(clip('abcdef', 10)).toBe('abcdef');
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('ab😀cd', 4)).toBe('ab…');
+  });
+});
+
+describe('gateProse', () => {
+  const own = (url: string) => url === 'https://www.llama.com/llama3_1/license/';
+
+  it("keeps the gate's code spans as code and its own URLs as whole links", () => {
+    expect(gateProse('Set `attribution.text` in a_b. Source: https://www.llama.com/llama3_1/license/', own)).toBe(
+      'Set `attribution.text` in a\\_b. Source: <https://www.llama.com/llama3_1/license/>'
+    );
+  });
+
+  it('shows a URL the gate does not vouch for as inert code, never a link or an escaped URL', () => {
+    expect(gateProse('see https://evil.example/a_b.', own)).toBe('see `https://evil.example/a_b`.');
+    expect(gateProse('see https://www.llama.com/llama3_1/license/')).toBe(
+      'see `https://www.llama.com/llama3_1/license/`'
+    );
+  });
+
+  it('escapes PR text around the code spans; PR text inside one is verbatim code', () => {
+    expect(gateProse('`<img src=x>` in [x](javascript:alert(1)) @everyone')).toBe(
+      '`<img src=x>` in \\[x\\]\\(javascript:alert\\(1\\)\\) @\u200Beveryone'
+    );
+    expect(gateProse('one ` unpaired')).toBe('one \\` unpaired');
+    expect(gateProse('a ``b`` c')).toBe('a \\``b`\\` c');
   });
 });

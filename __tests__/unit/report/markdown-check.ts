@@ -16,9 +16,19 @@ export function cells(row: string): string[] {
 
 export function tableRows(markdown: string): string[] {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('| Artifact |'));
+  const start = lines.findIndex((l) => l.startsWith('| Status |'));
   if (start < 0) return [];
   const rows: string[] = [];
   for (let i = start + 2; i < lines.length && lines[i].startsWith('|'); i++) rows.push(lines[i]);
   return rows;
+}
+
+/** The nested list items of one artifact in the details under the table (`Manifests: …`, `Attribution: …`). */
+export function artifactDetail(markdown: string, dir: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`- \`${dir}\``));
+  if (start < 0) return [];
+  const items: string[] = [];
+  for (let i = start + 1; i < lines.length && lines[i].startsWith('  - '); i++) items.push(lines[i].slice(4));
+  return items;
 }

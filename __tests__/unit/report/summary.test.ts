@@ -1,7 +1,7 @@
 import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
-import { cells, tableRows, withoutCodeSpans } from './markdown-check.js';
+import { artifactDetail, cells, tableRows, withoutCodeSpans } from './markdown-check.js';
 import { ARTIFACTS, DOCS, HOSTILE, bulkFindings, finding, sampleReport } from './sample-report.js';
 
 const SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
@@ -27,36 +27,38 @@ describe('renderSummary', () => {
     expect(md).toContain('- git diff fallback: the API list is capped at 3,000 files @\u200Beveryone');
   });
 
-  it('tabulates every artifact in six cells, whatever the paths and values hold', () => {
+  it('tabulates every artifact on one line of four cells, status first, each upstream once', () => {
     const rows = tableRows(md);
     expect(rows).toHaveLength(ARTIFACTS.length);
-    for (const row of rows) expect(cells(row)).toHaveLength(6);
-    expect(cells(rows[0])).toEqual([
-      '`adapters/clean`',
-      '`adapter_config.json` (peft-adapter-config)<br>`README.md` (hf-model-card)',
-      // the same claim in two manifests is shown once
-      '`meta-llama/Llama-3.1-8B@0123456789ab` (hub-id, primary, license llama3.1 \\(declared, primary\\))',
-      '`llama3.1`',
-      'Built with Llama',
-      '✅ pass'
-    ]);
+    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    // the same claim in two manifests is one upstream
+    expect(cells(rows[0])).toEqual(['✅ pass', '`adapters/clean`', '`meta-llama/Llama-3.1-8B`', '`llama3.1`']);
     expect(cells(rows[1])).toEqual([
+      '❌ fail',
       '`adapters/pipe\\|dir`',
-      '`adapter_config.json` (peft-adapter-config)',
-      '`/home/me/<img src=x onerror=alert(1)>\\|x` (local-path, primary)',
-      '`other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=alert\\(1\\)&gt;)',
-      '—',
-      '❌ fail'
+      '`/home/me/<img src=x onerror=alert(1)>\\|x`',
+      '`other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=a…)'
     ]);
-    expect(cells(rows[2])).toEqual([
-      '`runs/mens-7`',
-      '`training_manifest.json` (mens-training-manifest)',
-      '`gpt2@main` (bare-id, inferred, upstream)',
-      '*none*',
-      '—',
-      '❌ fail'
+    expect(cells(rows[2])).toEqual(['❌ fail', '`runs/mens-7`', '`gpt2`', '*none*']);
+    expect(cells(rows[3])).toEqual(['✅ pass', '`.`', '—', '`apache-2.0`']);
+  });
+
+  it('puts manifests, upstream evidence and attribution in a <details> under the table', () => {
+    expect(md).toContain('\n\n<details><summary>Manifests, upstream evidence and attribution</summary>\n\n- ');
+    expect(md).toContain('\n\n</details>\n');
+    expect(artifactDetail(md, 'adapters/clean')).toEqual([
+      'Manifests: `adapter_config.json` (peft-adapter-config), `README.md` (hf-model-card)',
+      'Upstream `meta-llama/Llama-3.1-8B`: `@0123456789ab`, hub-id, primary, license llama3.1 \\(declared, primary\\)',
+      'License: `llama3.1`',
+      'Attribution: Built with Llama'
     ]);
-    expect(cells(rows[3])).toEqual(['`.`', '`lineage.yaml` (lineage-gate)', '—', '`apache-2.0`', '—', '✅ pass']);
+    expect(artifactDetail(md, 'adapters/pipe|dir')).toEqual([
+      'Manifests: `adapter_config.json` (peft-adapter-config)',
+      'Upstream `/home/me/<img src=x onerror=alert(1)>|x`: local-path, primary',
+      'License: `other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=alert\\(1\\)&gt;)',
+      'Attribution: —'
+    ]);
+    expect(artifactDetail(md, 'runs/mens-7')[1]).toBe('Upstream `gpt2`: `@main`, bare-id, inferred, upstream');
   });
 
   it('says attribution is owed where a live missing-attribution finding is, and not where it is waived', () => {
@@ -68,10 +70,10 @@ describe('renderSummary', () => {
         artifact: 'runs/mens-7',
         waived
       });
-      return cells(tableRows(renderSummary(sampleReport('error', [f]), linked))[2])[4];
+      return artifactDetail(renderSummary(sampleReport('error', [f]), linked), 'runs/mens-7')[3];
     };
-    expect(owedOn(false)).toBe('❌ owed, missing');
-    expect(owedOn(true)).toBe('—');
+    expect(owedOn(false)).toBe('Attribution: ❌ owed, missing');
+    expect(owedOn(true)).toBe('Attribution: —');
   });
 
   it('shows the start of a long attribution notice on one line, escaped', () => {
@@ -85,7 +87,7 @@ describe('renderSummary', () => {
       notes: [],
       manifestsCount: 1
     });
-    const cell = cells(tableRows(renderSummary(report, linked))[0])[4];
+    const cell = artifactDetail(renderSummary(report, linked), 'adapters/clean')[3].replace(/^Attribution: /, '');
     expect(cell.startsWith('Built with Llama. @\u200Beveryone xxx')).toBe(true);
     expect(cell.endsWith('…')).toBe(true);
     expect(cell.length).toBeLessThan(140);
@@ -119,7 +121,8 @@ describe('renderSummary', () => {
 
   it('lets no PR text become HTML, a mention, a heading, a list item or a broken row', () => {
     const prose = withoutCodeSpans(md);
-    expect(prose).not.toMatch(/<(?!br>|\/?sub>)/); // only our own <br> and <sub>
+    // only our own <br>, <sub> and the <details> of the artifact table
+    expect(prose).not.toMatch(/<(?!br>|\/?sub>|\/?details>|\/?summary>)/);
     expect(prose).not.toMatch(/@[A-Za-z0-9]/);
     expect(md).not.toContain(HOSTILE.html.replace(/[()]/g, '\\$&')); // never unescaped outside code
     for (const line of md.split('\n')) {
@@ -129,7 +132,8 @@ describe('renderSummary', () => {
     }
     const hostile = md.split('\n').find((l) => l.includes('unresolvable-upstream'))!;
     expect(hostile).toContain('first line<br><br>\\# injected heading<br>::error::owned');
-    expect(hostile).toContain('\\`\\`\\` b \\` c'); // backticks in prose are escaped, not code
+    // A backtick pair in a message is read as the gate's code span and shown verbatim; the rest are escaped.
+    expect(hostile).toContain('a \\`\\``  b  ` c');
   });
 
   it('stays as it is when under the limit', () => {

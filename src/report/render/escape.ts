@@ -79,3 +79,39 @@ export function clip(text: string, max: number): string {
   if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1; // never split a surrogate pair
   return `${text.slice(0, end)}…`;
 }
+
+/** A code span the gate wrote around a name or value (`base_model`, `licenses.deny`): one line, no backticks. */
+const GATE_CODE_SPAN = /`([^`\n]+)`/g;
+/** A bare https URL in a message; trailing sentence punctuation is not part of it. */
+const BARE_URL = /https:\/\/[^\s<>"'`\\]+/g;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
+
+/** Plain text of a message: escaped; URLs the gate does not vouch for become inert code, not broken links. */
+function proseText(text: string, isOwnUrl: (url: string) => boolean): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(BARE_URL)) {
+    const url = m[0].replace(TRAILING_PUNCTUATION, '');
+    out += safeMarkdown(text.slice(last, m.index));
+    // `<url>` keeps a URL whole (no escapes inside it, which GitHub would turn into %5C); only the gate's own.
+    out += isOwnUrl(url) ? `<${url}>` : inlineCode(url);
+    last = m.index + url.length;
+  }
+  return out + safeMarkdown(text.slice(last));
+}
+
+/**
+ * A finding's message or fix: the gate's wording with values from the pull request spliced in. The
+ * gate's own code spans stay code spans (their content verbatim, as `inlineCode` shows it: inert
+ * whatever a PR value put there) and its own URLs (`isOwnUrl`: the license sources it ships) stay
+ * links; everything else is escaped as PR content. An unpaired backtick is escaped like any other.
+ */
+export function gateProse(text: string, isOwnUrl: (url: string) => boolean = () => false): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(GATE_CODE_SPAN)) {
+    out += proseText(text.slice(last, m.index), isOwnUrl) + inlineCode(m[1]);
+    last = m.index + m[0].length;
+  }
+  return out + proseText(text.slice(last), isOwnUrl);
+}

@@ -1,8 +1,7 @@
-import { isFullSha } from '../../lineage/hub-id.js';
 import { waivedPrefix } from './annotations.js';
 import type { Finding, Severity } from '../finding.js';
-import type { Report, ReportArtifact, ReportUpstream } from '../report.js';
-import { clip, escapeTableCell, inlineCode, safeMarkdown } from './escape.js';
+import type { Report } from '../report.js';
+import { clip, gateProse, inlineCode } from './escape.js';
 
 /** Where links in the Markdown point. Without `repoUrl` and `sha`, locations are plain text. */
 export interface MarkdownLinks {
@@ -12,12 +11,13 @@ export interface MarkdownLinks {
   repoUrl?: string;
   /** Commit the findings were made at (the pull request's head). */
   sha?: string;
+  /** URLs in messages the gate vouches for (its license sources): shown as links; any other URL is inert text. */
+  isOwnUrl?: (url: string) => boolean;
 }
 
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
-const MAX_LIST = 20;
 const MAX_NOTES = 50;
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
@@ -58,87 +58,15 @@ export function verdictBlock(report: Report): string {
 
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
 export function runBlock(report: Report): string {
-  const lines = [`**Files:** ${safeMarkdown(clip(report.run.changeSource, MAX_PROSE))}`];
+  const lines = [`**Files:** ${gateProse(clip(report.run.changeSource, MAX_PROSE))}`];
   const notes = report.run.notes;
-  for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${safeMarkdown(clip(note, MAX_PROSE))}`);
+  for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
   if (notes.length > MAX_NOTES) lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
   return lines.join('\n');
 }
 
-export const ARTIFACT_TABLE_HEAD =
-  '| Artifact | Manifests | Upstreams | License | Attribution | Status |\n| --- | --- | --- | --- | --- | --- |';
-
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries: string[]): string {
-  const shown = entries.slice(0, MAX_LIST);
-  if (entries.length > MAX_LIST) shown.push(`…and ${entries.length - MAX_LIST} more`);
-  return shown.length ? shown.join('<br>') : '—';
-}
-
 function code(value: string): string {
   return inlineCode(clip(value, MAX_VALUE));
-}
-
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir: string, path: string): string {
-  if (dir === '.' || dir === '') return path;
-  return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision: string): string {
-  return isFullSha(revision) ? revision.slice(0, 12) : revision;
-}
-
-function upstreamCell(u: ReportUpstream): string {
-  // A branch or tag moves: show which commit the Hub says it meant today.
-  const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-  const named = u.id ? `${u.id}${u.revision ? `@${shortRevision(u.revision)}` : ''}${u.revision ? today : ''}` : u.raw;
-  const shown = named === null || named.trim() === '' ? '*empty*' : code(named);
-  const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-  const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-  const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-  const hub = u.hub
-    ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-    : [];
-  const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub]
-    .map((f) => safeMarkdown(f))
-    .join(', ');
-  return `${shown} (${facts})`;
-}
-
-function licenseCell(license: ReportArtifact['license']): string {
-  if (!license || (!license.id && !license.name)) return '*none*';
-  const id = license.id ? code(license.id) : '';
-  const name = license.name ? safeMarkdown(clip(license.name, MAX_VALUE)) : '';
-  return id && name ? `${id} (${name})` : id || name;
-}
-
-/** Attribution notices are a sentence or two; the table shows their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionCell(attribution: string | null, owed: boolean): string {
-  if (attribution) return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-  return owed ? '❌ owed, missing' : '—';
-}
-
-/** One row of the artifact table; `attributionOwed`: a missing-attribution finding is live on it. */
-export function artifactRow(artifact: ReportArtifact, attributionOwed = false): string {
-  const manifests = artifact.manifests.map(
-    (m) => `${code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`
-  );
-  const upstreams = [...new Set(artifact.upstreams.map(upstreamCell))];
-  const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-  const cells = [
-    code(artifact.dir),
-    capped(manifests),
-    capped(upstreams),
-    licenseCell(artifact.license),
-    attributionCell(artifact.attribution, attributionOwed),
-    status
-  ];
-  return `| ${cells.map(escapeTableCell).join(' | ')} |`;
 }
 
 /** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
@@ -170,8 +98,8 @@ function findingHead(finding: Finding, links: MarkdownLinks): string {
 
 /** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
 export function findingItem(finding: Finding, links: MarkdownLinks): string {
-  const message = safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE));
-  const fix = safeMarkdown(clip(finding.fix, MAX_PROSE));
+  const message = gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+  const fix = gateProse(clip(finding.fix, MAX_PROSE), links.isOwnUrl);
   return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
 }
 
@@ -179,7 +107,7 @@ export function findingItem(finding: Finding, links: MarkdownLinks): string {
 export function compactFindingItem(finding: Finding, links: MarkdownLinks): string {
   return (
     `${findingHead(finding, links)} — ` +
-    `${safeMarkdown(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE))}`
+    `${gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`
   );
 }
 

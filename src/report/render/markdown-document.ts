@@ -2,8 +2,13 @@ import { lineageDiagram } from './mermaid.js';
 import type { Finding } from '../finding.js';
 import type { Report } from '../report.js';
 import {
+  ARTIFACT_DETAILS_CLOSE,
+  ARTIFACT_DETAILS_OPEN,
   ARTIFACT_TABLE_HEAD,
-  artifactRow,
+  artifactDetail,
+  artifactRow
+} from './artifact-table.js';
+import {
   compactFindingItem,
   findingGroupHeading,
   findingItem,
@@ -23,6 +28,11 @@ interface Piece {
   text: string;
   bytes: number;
   kept: boolean;
+}
+
+/** A row of the artifact table, with its entry in the details under the table (they go together). */
+interface RowPiece extends Piece {
+  detail: string;
 }
 
 interface FindingPiece extends Piece {
@@ -45,6 +55,10 @@ const JOINING_SLACK = 256;
 
 function piece(text: string): Piece {
   return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+
+function rowPiece(row: string, detail: string): RowPiece {
+  return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
 
 function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
@@ -158,8 +172,11 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const owed = new Set(
     report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact)
   );
-  const rows = report.artifacts.map((a) => piece(artifactRow(a, owed.has(a.dir))));
-  const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`);
+  const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+  // The heading, the table's head and the details' wrapper: counted once, with the first row.
+  const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
+  const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
+  const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
   const groups = groupByArtifact(report, opts);
   const findingsHead = piece('\n### Findings');
   const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
@@ -219,7 +236,12 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
       '',
       'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.'
     );
-  else if (keptRows) out.push(tableHead.text, ...rows.filter((r) => r.kept).map((r) => r.text));
+  else if (keptRows) {
+    const kept = rows.filter((r) => r.kept);
+    // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+    out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
+    out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
+  }
   if (showDiagram) out.push(diagramBlock!);
   if (itemCount === 0 && rows.length > 0) out.push('', 'No findings.');
   else if (keptItems) {
