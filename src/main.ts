@@ -111,22 +111,15 @@ export async function run(): Promise<void> {
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    const octokit = inputs.token
-      ? gitHubClient({
-          token: inputs.token,
-          baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-          log: (message) => core.info(say(message))
-        })
-      : undefined;
-
+    const clientFor = (token: string) =>
+      gitHubClient({
+        token,
+        baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        log: (message) => core.info(say(message))
+      });
+    const octokit = inputs.token ? clientFor(inputs.token) : undefined;
     // A policy in another repository may need its own token (`policy-token`); else the Action's.
-    const policyOctokit = inputs.policyToken
-      ? gitHubClient({
-          token: inputs.policyToken,
-          baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-          log: (message) => core.info(say(message))
-        })
-      : octokit;
+    const policyOctokit = inputs.policyToken ? clientFor(inputs.policyToken) : octokit;
 
     const changeSet = await resolveChangeSet({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
