@@ -63298,15 +63298,21 @@ function draft(at, message, fix, subject) {
 const FIX_UPSTREAM = 'Make them agree: correct the one that is wrong (the weights are evidence of what was really trained), ' +
     'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
 /**
- * The sets of records that must agree. Training configs kept side by side are alternatives (one
- * run each), not one artifact told twice: each is compared with the artifact's other files, never
- * with another config.
+ * The sets of records that must agree. Files kept side by side as alternatives are not one artifact
+ * told twice: training configs (one run each), and several files of one format (files read by their
+ * content may be called anything: `sql_adapter_config.json` beside `chat_adapter_config.json`, two
+ * GGUF quantizations). Each alternative is compared with the artifact's other files, never with
+ * another alternative.
  */
-function recipeViews(records) {
-    const recipes = records.filter((r) => r.recipe);
-    if (recipes.length <= 1)
+function alternativeViews(records) {
+    const perFormat = new Map();
+    for (const r of records)
+        perFormat.set(r.format, (perFormat.get(r.format) ?? 0) + 1);
+    const isAlternative = (r) => r.recipe === true || perFormat.get(r.format) > 1;
+    const alternatives = records.filter(isAlternative);
+    if (alternatives.length <= 1)
         return [records];
-    return recipes.map((recipe) => records.filter((r) => !r.recipe || r === recipe));
+    return alternatives.map((alt) => records.filter((r) => !isAlternative(r) || r === alt));
 }
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
 function ordered(ctx) {
@@ -63468,7 +63474,7 @@ const inconsistentLineage = {
     check(ctx) {
         // No shortcut for a lone manifest: a MENS manifest's tokenizer and pins are compared within the file too.
         const seen = new Set();
-        return recipeViews(ordered(ctx))
+        return alternativeViews(ordered(ctx))
             .flatMap((records) => [
             ...upstreamDisagreements(ctx, records),
             ...silentManifests(ctx, records),

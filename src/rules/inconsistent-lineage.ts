@@ -36,14 +36,19 @@ const FIX_UPSTREAM =
   'or, if the artifact derives from both, list both (e.g. as `upstreams` in a lineage.yaml).';
 
 /**
- * The sets of records that must agree. Training configs kept side by side are alternatives (one
- * run each), not one artifact told twice: each is compared with the artifact's other files, never
- * with another config.
+ * The sets of records that must agree. Files kept side by side as alternatives are not one artifact
+ * told twice: training configs (one run each), and several files of one format (files read by their
+ * content may be called anything: `sql_adapter_config.json` beside `chat_adapter_config.json`, two
+ * GGUF quantizations). Each alternative is compared with the artifact's other files, never with
+ * another alternative.
  */
-function recipeViews(records: LineageRecord[]): LineageRecord[][] {
-  const recipes = records.filter((r) => r.recipe);
-  if (recipes.length <= 1) return [records];
-  return recipes.map((recipe) => records.filter((r) => !r.recipe || r === recipe));
+function alternativeViews(records: LineageRecord[]): LineageRecord[][] {
+  const perFormat = new Map<string, number>();
+  for (const r of records) perFormat.set(r.format, (perFormat.get(r.format) ?? 0) + 1);
+  const isAlternative = (r: LineageRecord) => r.recipe === true || perFormat.get(r.format)! > 1;
+  const alternatives = records.filter(isAlternative);
+  if (alternatives.length <= 1) return [records];
+  return alternatives.map((alt) => records.filter((r) => !isAlternative(r) || r === alt));
 }
 
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
@@ -250,7 +255,7 @@ export const inconsistentLineage: Rule = {
   check(ctx) {
     // No shortcut for a lone manifest: a MENS manifest's tokenizer and pins are compared within the file too.
     const seen = new Set<string>();
-    return recipeViews(ordered(ctx))
+    return alternativeViews(ordered(ctx))
       .flatMap((records) => [
         ...upstreamDisagreements(ctx, records),
         ...silentManifests(ctx, records),

@@ -103,3 +103,18 @@ describe('unresolvable merge parents', () => {
     expect(run('unresolvable-upstream', a)).toEqual([]);
   });
 });
+
+describe('several files of one format in a directory', () => {
+  const peft = (path: string, base: string) =>
+    record(path, 'peft-adapter-config', { upstreams: [upstream(path, { kind: 'hub-id', id: base, raw: base })] });
+
+  it('are alternatives: never compared with each other, each compared with the other files', () => {
+    const alone = artifact('ad', { records: [peft('ad/sql_adapter_config.json', LLAMA), peft('ad/chat.json', QWEN)] });
+    expect(run('inconsistent-lineage', alone)).toEqual([]);
+    const card = record('ad/README.md', 'hf-model-card', {
+      upstreams: [upstream('ad/README.md', { kind: 'hub-id', id: LLAMA, raw: LLAMA })]
+    });
+    const withCard = artifact('ad', { records: [card, ...alone.records] });
+    expect(run('inconsistent-lineage', withCard).map((f) => f.path)).toEqual(['ad/chat.json']);
+  });
+});
