@@ -39982,7 +39982,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3401);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40071,7 +40071,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 3401:
+/***/ 6590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52904,6 +52904,20 @@ function lineInRanges(line, ranges) {
     return ranges.some(([first, last]) => line >= first && line <= last);
 }
 
+;// CONCATENATED MODULE: ./src/text/plural.ts
+/**
+ * The one place the gate picks a word's form for a count, so every message agrees on it
+ * ("1 file", "2 files"; "it has", "they have").
+ */
+/** `plural(1, 'file')` → `file`, `plural(2, 'file')` → `files`, `plural(2, 'has', 'have')` → `have`. */
+function plural(count, one, many = `${one}s`) {
+    return count === 1 ? one : many;
+}
+/** A count with its word: `counted(3, 'error')` → `3 errors`. */
+function counted(count, one, many) {
+    return `${count} ${plural(count, one, many)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/escape.ts
 /**
  * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
@@ -53017,15 +53031,13 @@ function gateProse(text, isOwnUrl = () => false) {
 ;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
 
 
+
 // Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
 const MAX_VALUE = 300;
 const MAX_PROSE = 4000;
 const MAX_NOTES = 50;
 const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /** `a, b and c`, for counts in prose. */
 function listing(parts) {
     return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -53042,16 +53054,16 @@ function verdictBlock(report) {
     const { counts } = report;
     const mark = report.result === 'pass' ? '✅' : '❌';
     const tally = listing([
-        plural(counts.errors, 'error'),
-        plural(counts.warnings, 'warning'),
-        plural(counts.notices, 'notice')
+        counted(counts.errors, 'error'),
+        counted(counts.warnings, 'warning'),
+        counted(counts.notices, 'notice')
     ]);
-    const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
+    const waived = counts.waived > 0 ? ` (${counted(counts.waived, 'finding')} waived)` : '';
     return [
         `## ${mark} Lineage gate: ${report.result}`,
         '',
-        `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
-            `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+        `**${tally}** in ${counted(counts.artifacts, 'artifact')} ` +
+            `(${counted(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
     ].join('\n');
 }
 /** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
@@ -53061,7 +53073,7 @@ function runBlock(report) {
     for (const note of notes.slice(0, MAX_NOTES))
         lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
     if (notes.length > MAX_NOTES)
-        lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
+        lines.push(`- …and ${counted(notes.length - MAX_NOTES, 'more note')}`);
     return lines.join('\n');
 }
 function code(value) {
@@ -53107,7 +53119,7 @@ function findingGroupHeading(dir, findings) {
     const parts = ['error', 'warning', 'notice']
         .map((s) => [s, live.filter((f) => f.severity === s).length])
         .filter(([, n]) => n > 0)
-        .map(([s, n]) => plural(n, s));
+        .map(([s, n]) => counted(n, s));
     const waived = findings.length - live.length;
     if (waived > 0)
         parts.push(`${waived} waived`);
@@ -53365,6 +53377,7 @@ async function upsertStickyComment(options) {
 
 
 
+
 /** Line comments per review at most; more would bury the conversation (the rest go to the body). */
 const MAX_LINE_COMMENTS = 50;
 /**
@@ -53510,9 +53523,9 @@ function lineCommentBody(f, links) {
 }
 /** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
 function reviewBody(inline, outside, links, linesRefused = false) {
-    const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
+    const lines = [REVIEW_MARKER, `### Lineage gate: ${counted(inline + outside.length, 'new finding')}`, ''];
     if (inline > 0)
-        lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
+        lines.push(`${counted(inline, 'finding')} on changed lines, commented below.`);
     const where = linesRefused
         ? 'listed here, as GitHub would not take line comments on this diff'
         : 'on lines this diff does not show';
@@ -53529,7 +53542,7 @@ function reviewBody(inline, outside, links, linesRefused = false) {
         listed++;
     }
     if (listed < outside.length)
-        lines.push('', `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
+        lines.push('', `…and ${counted(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
     return { body: lines.join('\n'), listed };
 }
 function isUnprocessable(err) {
@@ -53596,7 +53609,7 @@ async function publishReview(o) {
             if (!isUnprocessable(err) || inline.length === 0)
                 throw err;
             o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); ` +
-                `the ${plural(inline.length, 'finding')} went into the review's body instead.`);
+                `the ${counted(inline.length, 'finding')} went into the review's body instead.`);
             return await create([], [...inline, ...outside], true);
         }
     }
@@ -53812,6 +53825,7 @@ function artifactDetail(artifact, attributionOwed = false) {
 
 
 
+
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
 /** Room for the newlines and one-line remarks that join the counted pieces. */
@@ -53889,18 +53903,18 @@ function omissionNote(groups, rows, maxBytes) {
         ];
         const detail = kinds
             .filter(([n]) => n > 0)
-            .map(([n, w]) => plural(n, w))
+            .map(([n, w]) => counted(n, w))
             .join(', ');
-        parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
+        parts.push(`the details of ${counted(dropped.length, 'finding')} (${detail})`);
     }
     if (droppedRows)
         parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
     const sentences = [];
     if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
+        sentences.push(`${parts.join(' and ')} ${plural(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
     if (compacted)
-        sentences.push(`${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
-            `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+        sentences.push(`${counted(compacted, 'error')} ${plural(compacted, 'is', 'are')} ` +
+            `shown on one line, without ${plural(compacted, 'its', 'their')} fix.`);
     return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
         `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
 }
@@ -54550,6 +54564,7 @@ function isHubModelConfig(value) {
 
 
 
+
 const FORMAT = 'lineage-gate-hub-cache';
 const cache_VERSION = 1;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -54696,8 +54711,8 @@ class HubCache {
             this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
         const problems = [
-            ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
-            ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+            ...(dropped ? [`${dropped} malformed cache ${plural(dropped, 'entry was', 'entries were')} ignored`] : []),
+            ...(future ? [`${counted(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
         ];
         return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
@@ -56027,6 +56042,7 @@ async function listPullRequestFiles({ octokit, owner, repo, number }) {
 
 
 
+
 /** Events that carry no change list: the whole tree is checked. */
 const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
 const ZERO_SHA = /^0+$/;
@@ -56046,8 +56062,8 @@ function select_text(value) {
 function select_short(ref) {
     return isFullSha(ref) ? ref.slice(0, 7) : ref;
 }
-function select_plural(n) {
-    return `${n.toLocaleString('en-US')} file${n === 1 ? '' : 's'}`;
+function files(n) {
+    return `${n.toLocaleString('en-US')} ${plural(n, 'file')}`;
 }
 function messageOf(err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -56060,8 +56076,8 @@ function fullScan(ctx, source) {
 function changed(ctx, changes, label, fallbackReason) {
     const kept = filterChanges(changes, ctx.filter);
     const counts = kept.length === changes.length
-        ? select_plural(changes.length)
-        : `${select_plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+        ? files(changes.length)
+        : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
     const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
     return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }
@@ -61469,6 +61485,7 @@ async function computeDigests(artifacts, workspace) {
  * and a reader of the summary should know which ones they were.
  */
 
+
 const LISTED = 10;
 function unknownConfigsNote(artifacts) {
     const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path));
@@ -61476,7 +61493,8 @@ function unknownConfigsNote(artifacts) {
         return undefined;
     const shown = paths.slice(0, LISTED).join(', ');
     const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const count = paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+    const what = plural(paths.length, 'a training config', 'training configs');
+    const count = `${counted(paths.length, 'file')} looked like ${what}`;
     return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
         `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
@@ -61700,10 +61718,6 @@ function quote(value) {
 function upstreamFieldHint(format) {
     return (findFormat(format)?.upstreamHint ?? 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it');
 }
-/** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
-function artifact_facts_plural(count, one, many) {
-    return count === 1 ? one : many;
-}
 /** How to name an artifact's directory in a sentence. */
 function dirPhrase(dir) {
     return dir === '.' ? 'at the repository root' : `in ${dir}`;
@@ -61714,6 +61728,7 @@ function sentence(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-upstream.ts
+
 
 const missingUpstream = {
     id: 'missing-upstream',
@@ -61734,7 +61749,7 @@ const missingUpstream = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ` +
-                    `${manifestList(artifact)} ${artifact_facts_plural(manifestRecords(artifact).length, 'names', 'name')} ` +
+                    `${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'names', 'name')} ` +
                     `no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${upstreamFieldHint(anchor.format)}.`,
                 subject: artifact.dir
@@ -61908,6 +61923,7 @@ const unpinnedRevision = {
 ;// CONCATENATED MODULE: ./src/rules/missing-license.ts
 
 
+
 const CARD_FIX = 'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
 function onPlaceholder(decl, dir, format) {
@@ -61949,7 +61965,7 @@ const missingLicense = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ` +
-                    `${artifact_facts_plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
+                    `${plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
                     `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
@@ -62417,6 +62433,7 @@ const missingAttribution = {
 ;// CONCATENATED MODULE: ./src/rules/unmanifested-weights.ts
 
 
+
 const unmanifestedWeights = {
     id: 'unmanifested-weights',
     meta: {
@@ -62451,8 +62468,8 @@ const unmanifestedWeights = {
                 path: first.path,
                 at: FILE_START,
                 message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${dirPhrase(artifact.dir)} (${names}) ` +
-                    `${artifact_facts_plural(relevant.length, 'has', 'have')} no lineage ` +
-                    `manifest beside ${artifact_facts_plural(relevant.length, 'it', 'them')}: ` +
+                    `${plural(relevant.length, 'has', 'have')} no lineage ` +
+                    `manifest beside ${plural(relevant.length, 'it', 'them')}: ` +
                     `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
                 fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
                     `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${dirPhrase(artifact.dir)}.`,
@@ -64860,6 +64877,13 @@ function moduleWidths(module, d) {
 }
 
 ;// CONCATENATED MODULE: ./src/weights/lora-shapes.ts
+/**
+ * Whether a LoRA adapter's tensor shapes can belong to a base model: each factor's width axis
+ * against the width the base gives that module, and each adapted layer index against the base's
+ * layer count. Only modules whose layout is known are read (see module-widths.ts); vision towers,
+ * audio encoders and MoE experts are skipped, so what is reported is certain.
+ */
+
 
 
 /** Path parts of modules the check never reads: multimodal towers and mixture-of-experts. */
@@ -64868,7 +64892,7 @@ const LAYER = /(?:^|\.)layers\.(\d+)(?:\.|$)/;
 function alike(count) {
     if (count === 0)
         return '';
-    return `; ${count} more tensor${count === 1 ? '' : 's'} alike`;
+    return `; ${count} more ${plural(count, 'tensor')} alike`;
 }
 /** How messages name the writer of a layout. */
 const WRITTEN_BY = { peft: 'a PEFT', mlx: 'an mlx_lm', unknown: 'an unrecognised' };
@@ -64885,7 +64909,7 @@ function widthProblem(m, layout, base) {
 }
 function layerProblem(beyond, d) {
     const last = beyond.reduce((a, b) => (b.layer > a.layer ? b : a));
-    const tensors = `${beyond.length} tensor${beyond.length === 1 ? '' : 's'}`;
+    const tensors = counted(beyond.length, 'tensor');
     return {
         tensor: last.factor.tensor.name,
         expected: `a layer index below ${d.layers} (num_hidden_layers ${d.layers})`,

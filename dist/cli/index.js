@@ -9686,7 +9686,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3531);
 /* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_26__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4270);
+/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5213);
 /* harmony import */ var _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6227);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
 /* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
@@ -10005,11 +10005,13 @@ __webpack_async_result__();
 /* harmony export */   ot: () => (/* binding */ startProgress)
 /* harmony export */ });
 /* unused harmony exports PROGRESS_DELAY_MS, progressLine */
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
 /**
  * The progress line of a long scan: after a second, one self-overwriting line on a terminal
  * (files seen, artifacts checked, rate), cleared at the end. Never when the stream is piped or
  * under CI, where a log would fill with carriage returns.
  */
+
 /** Quiet for quick runs: most checks finish before a line would help. */
 const PROGRESS_DELAY_MS = 1000;
 /** Redrawing more often only costs terminal writes. */
@@ -10024,7 +10026,7 @@ function progressLine(counts, elapsedMs) {
     const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
     const n = (x) => x.toLocaleString('en-US');
     return (`lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
-        `artifact${counts.artifacts === 1 ? '' : 's'} checked (${n(rate)} files/s)`);
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`);
 }
 const SILENT = { update() { }, done() { } };
 /**
@@ -15219,6 +15221,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config-error.ts
 var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -15510,6 +15514,7 @@ var hub_id = __nccwpck_require__(2534);
 
 
 
+
 const FORMAT = 'lineage-gate-hub-cache';
 const VERSION = 1;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -15656,8 +15661,8 @@ class HubCache {
             this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
         const problems = [
-            ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
-            ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+            ...(dropped ? [`${dropped} malformed cache ${(0,plural/* plural */.L)(dropped, 'entry was', 'entries were')} ignored`] : []),
+            ...(future ? [`${(0,plural/* counted */.h)(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
         ];
         return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
@@ -16804,6 +16809,8 @@ function draftLineageManifest(input) {
     };
 }
 
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
 ;// CONCATENATED MODULE: ./src/init/init.ts
 /**
  * `lineage-gate init`: writes a lineage.yaml into every artifact directory under the given
@@ -16858,7 +16865,7 @@ function writeNew(rootReal, absolute, text, force) {
     return undefined;
 }
 function summary(draft) {
-    const count = (n, word) => `${n} ${(0,artifact_facts/* plural */.LS)(n, word, `${word}s`)}`;
+    const count = (n, word) => (0,plural/* counted */.h)(n, word);
     return (`${count(draft.upstreams, 'upstream')}, ` +
         `${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`);
 }
@@ -19915,6 +19922,8 @@ async function computeDigests(artifacts, workspace) {
     }
 }
 
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
 var unrecognised_manifest = __nccwpck_require__(78);
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
@@ -19924,6 +19933,7 @@ var unrecognised_manifest = __nccwpck_require__(78);
  * and a reader of the summary should know which ones they were.
  */
 
+
 const LISTED = 10;
 function unknownConfigsNote(artifacts) {
     const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path));
@@ -19931,7 +19941,8 @@ function unknownConfigsNote(artifacts) {
         return undefined;
     const shown = paths.slice(0, LISTED).join(', ');
     const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const count = paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
+    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
     return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
         `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
@@ -22142,123 +22153,7 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 629:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   be: () => (/* binding */ verdictBlock),
-/* harmony export */   dY: () => (/* binding */ findingItem),
-/* harmony export */   eo: () => (/* binding */ compactFindingItem),
-/* harmony export */   rA: () => (/* binding */ runBlock),
-/* harmony export */   xI: () => (/* binding */ findingGroupHeading)
-/* harmony export */ });
-/* unused harmony export blobUrl */
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(752);
-
-
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
-const MAX_VALUE = 300;
-const MAX_PROSE = 4000;
-const MAX_NOTES = 50;
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const WAIVED_ICON = '🔕';
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** `a, b and c`, for counts in prose. */
-function listing(parts) {
-    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-function failOnSentence(failOn) {
-    if (failOn === 'never')
-        return 'Fail-on is `never`: findings are reported but never fail the gate.';
-    if (failOn === 'warning')
-        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
-    return 'Fail-on is `error`: any error that is not waived fails the gate.';
-}
-/** Heading with the verdict, the counts, and what fail-on was; never left out. */
-function verdictBlock(report) {
-    const { counts } = report;
-    const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([
-        plural(counts.errors, 'error'),
-        plural(counts.warnings, 'warning'),
-        plural(counts.notices, 'notice')
-    ]);
-    const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
-    return [
-        `## ${mark} Lineage gate: ${report.result}`,
-        '',
-        `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
-            `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
-    ].join('\n');
-}
-/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
-function runBlock(report) {
-    const lines = [`**Files:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(report.run.changeSource, MAX_PROSE))}`];
-    const notes = report.run.notes;
-    for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(note, MAX_PROSE))}`);
-    if (notes.length > MAX_NOTES)
-        lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
-    return lines.join('\n');
-}
-function code(value) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, MAX_VALUE));
-}
-/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
-function encodeSegment(segment) {
-    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
-function blobUrl(repoUrl, sha, finding) {
-    const path = finding.path.split('/').map(encodeSegment).join('/');
-    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
-    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
-    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
-}
-/** How much of a message a compact item keeps. */
-const MAX_COMPACT_MESSAGE = 160;
-/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
-function findingHead(finding, links) {
-    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
-    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const docsBase = links.docsBase.replace(/\/+$/, '');
-    const rule = `[${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
-    const where = code(`${finding.path}:${finding.line}`);
-    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    return `- ${icon} **${severity}** ${rule} at ${location}`;
-}
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-function findingItem(finding, links) {
-    const message = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
-    const fix = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
-    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
-}
-/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
-function compactFindingItem(finding, links) {
-    return (`${findingHead(finding, links)} — ` +
-        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
-}
-/** Heading of one artifact's findings, with that artifact's tally. */
-function findingGroupHeading(dir, findings) {
-    const live = findings.filter((f) => !f.waived);
-    const parts = ['error', 'warning', 'notice']
-        .map((s) => [s, live.filter((f) => f.severity === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => plural(n, s));
-    const waived = findings.length - live.length;
-    if (waived > 0)
-        parts.push(`${waived} waived`);
-    return `#### ${code(dir)} — ${parts.join(', ')}`;
-}
-
-
-/***/ }),
-
-/***/ 4270:
+/***/ 5213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22267,6 +22162,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ renderMarkdown)
 });
 
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
 ;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
 /** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
 const MAX_DIAGRAM_NODES = 60;
@@ -22469,9 +22366,108 @@ function artifactDetail(artifact, attributionOwed = false) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
-var markdown_blocks = __nccwpck_require__(629);
+// EXTERNAL MODULE: ./src/report/render/annotations.ts
+var annotations = __nccwpck_require__(3613);
+;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
+
+
+
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
+const markdown_blocks_MAX_VALUE = 300;
+const MAX_PROSE = 4000;
+const MAX_NOTES = 50;
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const WAIVED_ICON = '🔕';
+/** `a, b and c`, for counts in prose. */
+function listing(parts) {
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+function failOnSentence(failOn) {
+    if (failOn === 'never')
+        return 'Fail-on is `never`: findings are reported but never fail the gate.';
+    if (failOn === 'warning')
+        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
+    return 'Fail-on is `error`: any error that is not waived fails the gate.';
+}
+/** Heading with the verdict, the counts, and what fail-on was; never left out. */
+function verdictBlock(report) {
+    const { counts } = report;
+    const mark = report.result === 'pass' ? '✅' : '❌';
+    const tally = listing([
+        (0,plural/* counted */.h)(counts.errors, 'error'),
+        (0,plural/* counted */.h)(counts.warnings, 'warning'),
+        (0,plural/* counted */.h)(counts.notices, 'notice')
+    ]);
+    const waived = counts.waived > 0 ? ` (${(0,plural/* counted */.h)(counts.waived, 'finding')} waived)` : '';
+    return [
+        `## ${mark} Lineage gate: ${report.result}`,
+        '',
+        `**${tally}** in ${(0,plural/* counted */.h)(counts.artifacts, 'artifact')} ` +
+            `(${(0,plural/* counted */.h)(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+    ].join('\n');
+}
+/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
+function runBlock(report) {
+    const lines = [`**Files:** ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(report.run.changeSource, MAX_PROSE))}`];
+    const notes = report.run.notes;
+    for (const note of notes.slice(0, MAX_NOTES))
+        lines.push(`- ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(note, MAX_PROSE))}`);
+    if (notes.length > MAX_NOTES)
+        lines.push(`- …and ${(0,plural/* counted */.h)(notes.length - MAX_NOTES, 'more note')}`);
+    return lines.join('\n');
+}
+function markdown_blocks_code(value) {
+    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, markdown_blocks_MAX_VALUE));
+}
+/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
+function encodeSegment(segment) {
+    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
+function blobUrl(repoUrl, sha, finding) {
+    const path = finding.path.split('/').map(encodeSegment).join('/');
+    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
+    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
+    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
+}
+/** How much of a message a compact item keeps. */
+const MAX_COMPACT_MESSAGE = 160;
+/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
+function findingHead(finding, links) {
+    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
+    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
+    const docsBase = links.docsBase.replace(/\/+$/, '');
+    const rule = `[${(0,render_escape/* inlineCode */.ti)(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
+    const where = markdown_blocks_code(`${finding.path}:${finding.line}`);
+    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+    return `- ${icon} **${severity}** ${rule} at ${location}`;
+}
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+function findingItem(finding, links) {
+    const message = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+    const fix = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
+    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
+}
+/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
+function compactFindingItem(finding, links) {
+    return (`${findingHead(finding, links)} — ` +
+        `${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
+}
+/** Heading of one artifact's findings, with that artifact's tally. */
+function findingGroupHeading(dir, findings) {
+    const live = findings.filter((f) => !f.waived);
+    const parts = ['error', 'warning', 'notice']
+        .map((s) => [s, live.filter((f) => f.severity === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => (0,plural/* counted */.h)(n, s));
+    const waived = findings.length - live.length;
+    if (waived > 0)
+        parts.push(`${waived} waived`);
+    return `#### ${markdown_blocks_code(dir)} — ${parts.join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 
 
@@ -22502,11 +22498,11 @@ function groupByArtifact(report, links) {
         if (!findings)
             continue;
         const group = {
-            heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, findings)}\n`),
+            heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
             items: [],
             kept: findings.length
         };
-        group.items = findings.map((finding) => ({ ...piece((0,markdown_blocks/* findingItem */.dY)(finding, links)), finding, group }));
+        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
         groups.push(group);
     }
     return groups;
@@ -22552,24 +22548,24 @@ function omissionNote(groups, rows, maxBytes) {
         ];
         const detail = kinds
             .filter(([n]) => n > 0)
-            .map(([n, w]) => (0,markdown_blocks/* plural */.LS)(n, w))
+            .map(([n, w]) => (0,plural/* counted */.h)(n, w))
             .join(', ');
-        parts.push(`the details of ${(0,markdown_blocks/* plural */.LS)(dropped.length, 'finding')} (${detail})`);
+        parts.push(`the details of ${(0,plural/* counted */.h)(dropped.length, 'finding')} (${detail})`);
     }
     if (droppedRows)
         parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
     const sentences = [];
     if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`);
+        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
     if (compacted)
-        sentences.push(`${(0,markdown_blocks/* plural */.LS)(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
-            `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`);
+        sentences.push(`${(0,plural/* counted */.h)(compacted, 'error')} ${(0,plural/* plural */.L)(compacted, 'is', 'are')} ` +
+            `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
     return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
         `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
 }
 /** Replaces an item by its compact form; returns the bytes saved. */
 function compact(item, links) {
-    const short = piece((0,markdown_blocks/* compactFindingItem */.eo)(item.finding, links));
+    const short = piece(compactFindingItem(item.finding, links));
     const saved = item.bytes - short.bytes;
     if (saved <= 0)
         return 0;
@@ -22583,7 +22579,7 @@ function compact(item, links) {
  * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
  */
 function renderMarkdownDocument(report, opts) {
-    const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
+    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
     const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
     const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
@@ -22934,8 +22930,8 @@ function renderSarif(report, options) {
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9023);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(629);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
 
 
 
@@ -22973,7 +22969,7 @@ function terminalSafe(text) {
     const escaped = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
 function lineStartSafe(text) {
@@ -23000,13 +22996,13 @@ function byFile(findings) {
 }
 function totals(report) {
     const { counts } = report;
-    const artifacts = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.artifacts, 'artifact');
+    const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.artifacts, 'artifact');
     const waived = counts.waived ? ` (${counts.waived} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
-    const tally = `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.errors, 'error')}, ` +
-        `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.warnings, 'warning')}, ${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(counts.notices, 'notice')}`;
+    const tally = `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.errors, 'error')}, ` +
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.warnings, 'warning')}, ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.notices, 'notice')}`;
     return (`${symbol} ${tally} in ${artifacts}${waived} — gate ` +
         `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`);
 }
@@ -23056,7 +23052,6 @@ function renderText(report, opts) {
 /* harmony export */   Gg: () => (/* binding */ isResolvable),
 /* harmony export */   I: () => (/* binding */ manifestRecords),
 /* harmony export */   KP: () => (/* binding */ isDeclaredResolvable),
-/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TH: () => (/* binding */ anchorRecord),
 /* harmony export */   UK: () => (/* binding */ artifactLicense),
 /* harmony export */   Y4: () => (/* binding */ manifestUpstreams),
@@ -23165,10 +23160,6 @@ function quote(value) {
 /** Where a format keeps its upstream, for "how to fix" text (each format says it for itself). */
 function upstreamFieldHint(format) {
     return ((0,_formats_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .findFormat */ .FI)(format)?.upstreamHint ?? 'declare the upstream Hub id (`org/name`), e.g. in a lineage.yaml next to it');
-}
-/** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
-function plural(count, one, many) {
-    return count === 1 ? one : many;
 }
 /** How to name an artifact's directory in a sentence. */
 function dirPhrase(dir) {
@@ -23412,9 +23403,12 @@ const schemaViolation = {
     }
 };
 
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 ;// CONCATENATED MODULE: ./src/rules/missing-upstream.ts
+
 
 const missingUpstream = {
     id: 'missing-upstream',
@@ -23435,7 +23429,7 @@ const missingUpstream = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `No upstream model is declared for the artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}: ` +
-                    `${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} ` +
+                    `${(0,artifact_facts/* manifestList */.sZ)(artifact)} ${(0,plural/* plural */.L)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'names', 'name')} ` +
                     `no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${(0,artifact_facts/* upstreamFieldHint */.p4)(anchor.format)}.`,
                 subject: artifact.dir
@@ -23615,6 +23609,7 @@ var placeholder = __nccwpck_require__(5682);
 ;// CONCATENATED MODULE: ./src/rules/missing-license.ts
 
 
+
 const CARD_FIX = 'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
 function onPlaceholder(decl, dir, format) {
@@ -23656,7 +23651,7 @@ const missingLicense = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `The artifact ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} declares no license (${(0,artifact_facts/* manifestList */.sZ)(artifact)} ` +
-                    `${(0,artifact_facts/* plural */.LS)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one ` +
+                    `${(0,plural/* plural */.L)((0,artifact_facts/* manifestRecords */.I)(artifact).length, 'carries', 'carry')} none), so no one ` +
                     `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
@@ -23857,6 +23852,7 @@ const missingAttribution = {
 ;// CONCATENATED MODULE: ./src/rules/unmanifested-weights.ts
 
 
+
 const unmanifestedWeights = {
     id: 'unmanifested-weights',
     meta: {
@@ -23891,8 +23887,8 @@ const unmanifestedWeights = {
                 path: first.path,
                 at: span/* FILE_START */.W,
                 message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)} (${names}) ` +
-                    `${(0,artifact_facts/* plural */.LS)(relevant.length, 'has', 'have')} no lineage ` +
-                    `manifest beside ${(0,artifact_facts/* plural */.LS)(relevant.length, 'it', 'them')}: ` +
+                    `${(0,plural/* plural */.L)(relevant.length, 'has', 'have')} no lineage ` +
+                    `manifest beside ${(0,plural/* plural */.L)(relevant.length, 'it', 'them')}: ` +
                     `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
                 fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
                     `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}.`,
@@ -26316,6 +26312,13 @@ function moduleWidths(module, d) {
 }
 
 ;// CONCATENATED MODULE: ./src/weights/lora-shapes.ts
+/**
+ * Whether a LoRA adapter's tensor shapes can belong to a base model: each factor's width axis
+ * against the width the base gives that module, and each adapted layer index against the base's
+ * layer count. Only modules whose layout is known are read (see module-widths.ts); vision towers,
+ * audio encoders and MoE experts are skipped, so what is reported is certain.
+ */
+
 
 
 /** Path parts of modules the check never reads: multimodal towers and mixture-of-experts. */
@@ -26324,7 +26327,7 @@ const LAYER = /(?:^|\.)layers\.(\d+)(?:\.|$)/;
 function alike(count) {
     if (count === 0)
         return '';
-    return `; ${count} more tensor${count === 1 ? '' : 's'} alike`;
+    return `; ${count} more ${(0,plural/* plural */.L)(count, 'tensor')} alike`;
 }
 /** How messages name the writer of a layout. */
 const WRITTEN_BY = { peft: 'a PEFT', mlx: 'an mlx_lm', unknown: 'an unrecognised' };
@@ -26341,7 +26344,7 @@ function widthProblem(m, layout, base) {
 }
 function layerProblem(beyond, d) {
     const last = beyond.reduce((a, b) => (b.layer > a.layer ? b : a));
-    const tensors = `${beyond.length} tensor${beyond.length === 1 ? '' : 's'}`;
+    const tensors = (0,plural/* counted */.h)(beyond.length, 'tensor');
     return {
         tensor: last.factor.tensor.name,
         expected: `a layer index below ${d.layers} (num_hidden_layers ${d.layers})`,
@@ -27538,6 +27541,29 @@ function parseYamlDocument(text, lineOffset = 0) {
 }
 function firstLine(message) {
     return message.split('\n')[0];
+}
+
+
+/***/ }),
+
+/***/ 573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   h: () => (/* binding */ counted)
+/* harmony export */ });
+/**
+ * The one place the gate picks a word's form for a count, so every message agrees on it
+ * ("1 file", "2 files"; "it has", "they have").
+ */
+/** `plural(1, 'file')` → `file`, `plural(2, 'file')` → `files`, `plural(2, 'has', 'have')` → `have`. */
+function plural(count, one, many = `${one}s`) {
+    return count === 1 ? one : many;
+}
+/** A count with its word: `counted(3, 'error')` → `3 errors`. */
+function counted(count, one, many) {
+    return `${count} ${plural(count, one, many)}`;
 }
 
 

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { ConfigError } from '../config-error.js';
 import type { Change, ChangeSet } from './change-set.js';
 import { COMPARE_FILES_CAP, listComparedFiles } from './compare.js';
@@ -49,8 +50,8 @@ function short(ref: string): string {
   return isFullSha(ref) ? ref.slice(0, 7) : ref;
 }
 
-function plural(n: number): string {
-  return `${n.toLocaleString('en-US')} file${n === 1 ? '' : 's'}`;
+function files(n: number): string {
+  return `${n.toLocaleString('en-US')} ${plural(n, 'file')}`;
 }
 
 function messageOf(err: unknown): string {
@@ -67,8 +68,8 @@ function changed(ctx: Context, changes: Change[], label: string, fallbackReason?
   const kept = filterChanges(changes, ctx.filter);
   const counts =
     kept.length === changes.length
-      ? plural(changes.length)
-      : `${plural(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+      ? files(changes.length)
+      : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
   const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
   return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }

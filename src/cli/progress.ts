@@ -3,6 +3,7 @@
  * (files seen, artifacts checked, rate), cleared at the end. Never when the stream is piped or
  * under CI, where a log would fill with carriage returns.
  */
+import { plural } from '../text/plural.js';
 
 /** What the progress line writes to (process.stderr, or a fake in tests). */
 export interface ProgressStream {
@@ -47,7 +48,7 @@ export function progressLine(counts: ProgressCounts, elapsedMs: number): string 
   const n = (x: number) => x.toLocaleString('en-US');
   return (
     `lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
-    `artifact${counts.artifacts === 1 ? '' : 's'} checked (${n(rate)} files/s)`
+    `${plural(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`
   );
 }
 

@@ -3,6 +3,7 @@
  * format for. They are checked (their upstreams are judged), but not as fully as a known format,
  * and a reader of the summary should know which ones they were.
  */
+import { counted, plural } from '../text/plural.js';
 import { LINEAGE_LIKE_FORMAT } from '../formats/unrecognised-manifest.js';
 import type { Artifact } from '../lineage/artifact.js';
 
@@ -13,8 +14,8 @@ export function unknownConfigsNote(artifacts: readonly Artifact[]): string | und
   if (paths.length === 0) return undefined;
   const shown = paths.slice(0, LISTED).join(', ');
   const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-  const count =
-    paths.length === 1 ? '1 file looked like a training config' : `${paths.length} files looked like training configs`;
+  const what = plural(paths.length, 'a training config', 'training configs');
+  const count = `${counted(paths.length, 'file')} looked like ${what}`;
   return (
     `${count} of no format the gate knows; only the models named in their lineage keys ` +
     `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +

@@ -8,7 +8,8 @@ import type { Octokit } from '../changes/octokit.js';
 import { lineInRanges, type LineRange } from '../changes/patch-lines.js';
 import type { Finding } from '../report/finding.js';
 import type { Report } from '../report/report.js';
-import { findingItem, plural, type MarkdownLinks } from '../report/render/markdown-blocks.js';
+import { findingItem, type MarkdownLinks } from '../report/render/markdown-blocks.js';
+import { counted } from '../text/plural.js';
 import {
   hasResolvedMarker,
   openFingerprints,
@@ -216,8 +217,8 @@ function reviewBody(
   links: MarkdownLinks,
   linesRefused = false
 ): { body: string; listed: number } {
-  const lines = [REVIEW_MARKER, `### Lineage gate: ${plural(inline + outside.length, 'new finding')}`, ''];
-  if (inline > 0) lines.push(`${plural(inline, 'finding')} on changed lines, commented below.`);
+  const lines = [REVIEW_MARKER, `### Lineage gate: ${counted(inline + outside.length, 'new finding')}`, ''];
+  if (inline > 0) lines.push(`${counted(inline, 'finding')} on changed lines, commented below.`);
   const where = linesRefused
     ? 'listed here, as GitHub would not take line comments on this diff'
     : 'on lines this diff does not show';
@@ -235,7 +236,7 @@ function reviewBody(
   if (listed < outside.length)
     lines.push(
       '',
-      `…and ${plural(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`
+      `…and ${counted(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`
     );
   return { body: lines.join('\n'), listed };
 }
@@ -303,7 +304,7 @@ export async function publishReview(o: PublishReviewOptions): Promise<PublishRev
       if (!isUnprocessable(err) || inline.length === 0) throw err;
       o.warn(
         `GitHub refused line comments on this pull request's diff (HTTP 422); ` +
-          `the ${plural(inline.length, 'finding')} went into the review's body instead.`
+          `the ${counted(inline.length, 'finding')} went into the review's body instead.`
       );
       return await create([], [...inline, ...outside], true);
     }

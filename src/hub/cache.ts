@@ -14,6 +14,7 @@
  *   format stays version 1: readers that predate `configs` ignore it and keep their entries, and a
  *   file without it simply has no config answers.
  */
+import { counted, plural } from '../text/plural.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, readSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -236,8 +237,8 @@ export class HubCache {
       this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
     }
     const problems = [
-      ...(dropped ? [`${dropped} malformed cache entr${dropped === 1 ? 'y was' : 'ies were'} ignored`] : []),
-      ...(future ? [`${future} cache entr${future === 1 ? 'y' : 'ies'} dated in the future ignored`] : [])
+      ...(dropped ? [`${dropped} malformed cache ${plural(dropped, 'entry was', 'entries were')} ignored`] : []),
+      ...(future ? [`${counted(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
     ];
     return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
   }

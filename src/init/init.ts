@@ -13,7 +13,7 @@ import type { Artifact } from '../lineage/artifact.js';
 import { LicenseKnowledge } from '../licenses/knowledge.js';
 import { sha256OfFile } from '../weights/digest.js';
 import { draftLineageManifest, type Draft } from './draft.js';
-import { plural } from '../rules/artifact-facts.js';
+import { counted } from '../text/plural.js';
 
 export interface InitOptions {
   /** The repository (or directory) root paths are relative to. */
@@ -69,7 +69,7 @@ function writeNew(rootReal: string, absolute: string, text: string, force: boole
 }
 
 function summary(draft: Draft): string {
-  const count = (n: number, word: string) => `${n} ${plural(n, word, `${word}s`)}`;
+  const count = (n: number, word: string) => counted(n, word);
   return (
     `${count(draft.upstreams, 'upstream')}, ` +
     `${count(draft.weights, 'weight digest')}, ${count(draft.todos, 'TODO')}`

@@ -117,11 +117,6 @@ export function upstreamFieldHint(format: string): string {
   );
 }
 
-/** "1 file has" / "2 files have": messages read naturally for one manifest or many. */
-export function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
-}
-
 /** How to name an artifact's directory in a sentence. */
 export function dirPhrase(dir: string): string {
   return dir === '.' ? 'at the repository root' : `in ${dir}`;

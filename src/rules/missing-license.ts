@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { LicenseDecl } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { placeholderLicenseOf, placeholderReason } from '../licenses/placeholder.js';
@@ -9,7 +10,6 @@ import {
   manifestList,
   manifestRecords,
   placeholderLicenses,
-  plural,
   quote
 } from './artifact-facts.js';
 

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { Rule } from './rule.js';
 import {
   allUpstreams,
@@ -5,7 +6,6 @@ import {
   manifestRecords,
   dirPhrase,
   manifestList,
-  plural,
   upstreamFieldHint
 } from './artifact-facts.js';
 

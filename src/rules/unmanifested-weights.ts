@@ -1,6 +1,7 @@
 import { FILE_START } from '../source/span.js';
 import type { Rule } from './rule.js';
-import { dirPhrase, manifestRecords, plural } from './artifact-facts.js';
+import { plural } from '../text/plural.js';
+import { dirPhrase, manifestRecords } from './artifact-facts.js';
 
 export const unmanifestedWeights: Rule = {
   id: 'unmanifested-weights',

@@ -4,6 +4,7 @@
  * layer count. Only modules whose layout is known are read (see module-widths.ts); vision towers,
  * audio encoders and MoE experts are skipped, so what is reported is certain.
  */
+import { counted, plural } from '../text/plural.js';
 import type { BaseDimensions } from './base-dimensions.js';
 import type { TensorInfo } from './header.js';
 import { loraFactors, loraLayout, uniformRank, type LoraFactor, type LoraLayout } from './lora-tensors.js';
@@ -43,7 +44,7 @@ interface Mismatch {
 
 function alike(count: number): string {
   if (count === 0) return '';
-  return `; ${count} more tensor${count === 1 ? '' : 's'} alike`;
+  return `; ${count} more ${plural(count, 'tensor')} alike`;
 }
 
 /** How messages name the writer of a layout. */
@@ -64,7 +65,7 @@ function widthProblem(m: Mismatch, layout: LoraLayout, base: string): LoraShapeP
 
 function layerProblem(beyond: { factor: LoraFactor; layer: number }[], d: BaseDimensions): LoraShapeProblem {
   const last = beyond.reduce((a, b) => (b.layer > a.layer ? b : a));
-  const tensors = `${beyond.length} tensor${beyond.length === 1 ? '' : 's'}`;
+  const tensors = counted(beyond.length, 'tensor');
   return {
     tensor: last.factor.tensor.name,
     expected: `a layer index below ${d.layers} (num_hidden_layers ${d.layers})`,

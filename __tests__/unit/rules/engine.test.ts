@@ -1,3 +1,4 @@
+import { counted, plural } from '../../../src/text/plural.js';
 import { defaultPolicy } from '../../../src/policy/defaults.js';
 import { fingerprint } from '../../../src/report/fingerprint.js';
 import {
@@ -9,7 +10,6 @@ import {
   isResolvable,
   manifestList,
   manifestUpstreams,
-  plural,
   quote,
   rankedRecords,
   sentence,
@@ -187,6 +187,9 @@ describe('artifact facts', () => {
     expect(plural(1, 'has', 'have')).toBe('has');
     expect(plural(0, 'has', 'have')).toBe('have');
     expect(plural(2, 'has', 'have')).toBe('have');
+    expect(plural(2, 'file')).toBe('files');
+    expect(counted(1, 'error')).toBe('1 error');
+    expect(counted(0, 'error')).toBe('0 errors');
     expect(dirPhrase('.')).toBe('at the repository root');
     expect(dirPhrase('models/a')).toBe('in models/a');
     expect(sentence('the weights')).toBe('The weights');

@@ -1,3 +1,4 @@
+import { counted } from '../../text/plural.js';
 import { waivedPrefix } from './annotations.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Report } from '../report.js';
@@ -23,10 +24,6 @@ const MAX_NOTES = 50;
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const WAIVED_ICON = '🔕';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** `a, b and c`, for counts in prose. */
 function listing(parts: string[]): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -43,16 +40,16 @@ export function verdictBlock(report: Report): string {
   const { counts } = report;
   const mark = report.result === 'pass' ? '✅' : '❌';
   const tally = listing([
-    plural(counts.errors, 'error'),
-    plural(counts.warnings, 'warning'),
-    plural(counts.notices, 'notice')
+    counted(counts.errors, 'error'),
+    counted(counts.warnings, 'warning'),
+    counted(counts.notices, 'notice')
   ]);
-  const waived = counts.waived > 0 ? ` (${plural(counts.waived, 'finding')} waived)` : '';
+  const waived = counts.waived > 0 ? ` (${counted(counts.waived, 'finding')} waived)` : '';
   return [
     `## ${mark} Lineage gate: ${report.result}`,
     '',
-    `**${tally}** in ${plural(counts.artifacts, 'artifact')} ` +
-      `(${plural(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+    `**${tally}** in ${counted(counts.artifacts, 'artifact')} ` +
+      `(${counted(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
   ].join('\n');
 }
 
@@ -61,7 +58,7 @@ export function runBlock(report: Report): string {
   const lines = [`**Files:** ${gateProse(clip(report.run.changeSource, MAX_PROSE))}`];
   const notes = report.run.notes;
   for (const note of notes.slice(0, MAX_NOTES)) lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
-  if (notes.length > MAX_NOTES) lines.push(`- …and ${plural(notes.length - MAX_NOTES, 'more note')}`);
+  if (notes.length > MAX_NOTES) lines.push(`- …and ${counted(notes.length - MAX_NOTES, 'more note')}`);
   return lines.join('\n');
 }
 
@@ -117,7 +114,7 @@ export function findingGroupHeading(dir: string, findings: readonly Finding[]): 
   const parts = (['error', 'warning', 'notice'] as const)
     .map((s) => [s, live.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => plural(n, s));
+    .map(([s, n]) => counted(n, s));
   const waived = findings.length - live.length;
   if (waived > 0) parts.push(`${waived} waived`);
   return `#### ${code(dir)} — ${parts.join(', ')}`;

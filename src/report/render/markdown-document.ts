@@ -1,3 +1,4 @@
+import { counted, plural } from '../../text/plural.js';
 import { lineageDiagram } from './mermaid.js';
 import type { Finding } from '../finding.js';
 import type { Report } from '../report.js';
@@ -12,7 +13,6 @@ import {
   compactFindingItem,
   findingGroupHeading,
   findingItem,
-  plural,
   runBlock,
   verdictBlock,
   type MarkdownLinks
@@ -130,20 +130,20 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string 
     ] as const;
     const detail = kinds
       .filter(([n]) => n > 0)
-      .map(([n, w]) => plural(n, w))
+      .map(([n, w]) => counted(n, w))
       .join(', ');
-    parts.push(`the details of ${plural(dropped.length, 'finding')} (${detail})`);
+    parts.push(`the details of ${counted(dropped.length, 'finding')} (${detail})`);
   }
   if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
   const sentences: string[] = [];
   if (parts.length)
     sentences.push(
-      `${parts.join(' and ')} ${dropped.length + droppedRows === 1 ? 'was' : 'were'} left out, lowest severity first.`
+      `${parts.join(' and ')} ${plural(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`
     );
   if (compacted)
     sentences.push(
-      `${plural(compacted, 'error')} ${compacted === 1 ? 'is' : 'are'} ` +
-        `shown on one line, without ${compacted === 1 ? 'its' : 'their'} fix.`
+      `${counted(compacted, 'error')} ${plural(compacted, 'is', 'are')} ` +
+        `shown on one line, without ${plural(compacted, 'its', 'their')} fix.`
     );
   return (
     `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../finding.js';
 import { SEVERITY_RANK } from '../finding.js';
 import type { Report } from '../report.js';
 import { revealInvisible } from './escape.js';
-import { plural } from './markdown-blocks.js';
+import { counted } from '../../text/plural.js';
 
 export interface TextOptions {
   /** ANSI colours; decide with `shouldColor`. */
@@ -83,13 +83,13 @@ function byFile(findings: readonly Finding[]): [string, Finding[]][] {
 
 function totals(report: Report): string {
   const { counts } = report;
-  const artifacts = plural(counts.artifacts, 'artifact');
+  const artifacts = counted(counts.artifacts, 'artifact');
   const waived = counts.waived ? ` (${counts.waived} waived)` : '';
   if (counts.errors + counts.warnings + counts.notices === 0) return `✔ no lineage problems in ${artifacts}${waived}`;
   const symbol = report.result === 'fail' ? '✖' : '⚠';
   const tally =
-    `${plural(counts.errors, 'error')}, ` +
-    `${plural(counts.warnings, 'warning')}, ${plural(counts.notices, 'notice')}`;
+    `${counted(counts.errors, 'error')}, ` +
+    `${counted(counts.warnings, 'warning')}, ${counted(counts.notices, 'notice')}`;
   return (
     `${symbol} ${tally} in ${artifacts}${waived} — gate ` +
     `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`
