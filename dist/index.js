@@ -59405,6 +59405,15 @@ function readUnrecognised(input, kind) {
     });
     return record;
 }
+/** Keys in which a config of no known format names the models it starts from. */
+const LINEAGE_MODEL_KEYS = [
+    'base_model',
+    'base_model_name_or_path',
+    'model_name_or_path',
+    'pretrained_model_name_or_path',
+    '_name_or_path',
+    'adapter_name_or_path'
+];
 /** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
 const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
 /**
@@ -59412,12 +59421,10 @@ const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
  * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
  * how something is made), so it owes no license. The run lists such files so none passes unseen.
  */
-function readLineageLike(input, keys) {
+function readLineageLike(input) {
     const record = emptyRecord(input, LINEAGE_LIKE_FORMAT);
     record.recipe = true;
-    for (const key of keys) {
-        if (key === 'merge_method')
-            continue;
+    for (const key of LINEAGE_MODEL_KEYS) {
         // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
         if (key === 'adapter_name_or_path')
             addParentAt(record, input, [key], 'upstream');
@@ -59663,15 +59670,7 @@ function parseData(path, text, syntax) {
  * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
  * with one of them is never dropped unseen (read for them, or reported unreadable).
  */
-const LINEAGE_LIKE_KEYS = [
-    'base_model',
-    'base_model_name_or_path',
-    'model_name_or_path',
-    'pretrained_model_name_or_path',
-    '_name_or_path',
-    'adapter_name_or_path',
-    'merge_method'
-];
+const LINEAGE_LIKE_KEYS = [...LINEAGE_MODEL_KEYS, 'merge_method'];
 const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
 /**
  * A file nominated by its extension only is a manifest when its content says so: its read errors
@@ -59763,7 +59762,7 @@ function readByContent(path, bytes, size, syntax, context) {
     if (syntax === 'modelfile')
         return hasModelfileName(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
     if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
-        return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+        return { kind: 'record', record: readLineageLike(input), schemaProblems: [] };
     return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }
 

@@ -13560,15 +13560,7 @@ function parseData(path, text, syntax) {
  * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
  * with one of them is never dropped unseen (read for them, or reported unreadable).
  */
-const LINEAGE_LIKE_KEYS = [
-    'base_model',
-    'base_model_name_or_path',
-    'model_name_or_path',
-    'pretrained_model_name_or_path',
-    '_name_or_path',
-    'adapter_name_or_path',
-    'merge_method'
-];
+const LINEAGE_LIKE_KEYS = [...unrecognised_manifest/* LINEAGE_MODEL_KEYS */.X9, 'merge_method'];
 const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
 /**
  * A file nominated by its extension only is a manifest when its content says so: its read errors
@@ -13660,7 +13652,7 @@ function readByContent(path, bytes, size, syntax, context) {
     if (syntax === 'modelfile')
         return (0,manifest_names/* hasModelfileName */.rL)(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
     if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => (0,fields/* hasKey */.CJ)(value, k)))
-        return { kind: 'record', record: (0,unrecognised_manifest/* readLineageLike */.nB)(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+        return { kind: 'record', record: (0,unrecognised_manifest/* readLineageLike */.nB)(input), schemaProblems: [] };
     return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }
 
@@ -14574,6 +14566,7 @@ function narrow(at, value, offset, length) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X9: () => (/* binding */ LINEAGE_MODEL_KEYS),
 /* harmony export */   _y: () => (/* binding */ hasLineageKeys),
 /* harmony export */   jz: () => (/* binding */ readUnrecognised),
 /* harmony export */   nB: () => (/* binding */ readLineageLike),
@@ -14691,6 +14684,15 @@ function readUnrecognised(input, kind) {
     });
     return record;
 }
+/** Keys in which a config of no known format names the models it starts from. */
+const LINEAGE_MODEL_KEYS = [
+    'base_model',
+    'base_model_name_or_path',
+    'model_name_or_path',
+    'pretrained_model_name_or_path',
+    '_name_or_path',
+    'adapter_name_or_path'
+];
 /** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
 const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
 /**
@@ -14698,12 +14700,10 @@ const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
  * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
  * how something is made), so it owes no license. The run lists such files so none passes unseen.
  */
-function readLineageLike(input, keys) {
+function readLineageLike(input) {
     const record = (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyRecord */ .FR)(input, LINEAGE_LIKE_FORMAT);
     record.recipe = true;
-    for (const key of keys) {
-        if (key === 'merge_method')
-            continue;
+    for (const key of LINEAGE_MODEL_KEYS) {
         // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
         if (key === 'adapter_name_or_path')
             (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .addParentAt */ .ZS)(record, input, [key], 'upstream');

@@ -25,7 +25,7 @@ import {
 } from './manifest-names.js';
 import { modelfileProblem } from './ollama-modelfile.js';
 import { detectFormat } from './registry.js';
-import { hasLineageKeys, readLineageLike, readUnrecognised } from './unrecognised-manifest.js';
+import { hasLineageKeys, LINEAGE_MODEL_KEYS, readLineageLike, readUnrecognised } from './unrecognised-manifest.js';
 import { validateManifest } from './validate.js';
 
 export { MAX_MANIFEST_BYTES } from './decode.js';
@@ -114,15 +114,7 @@ function parseData(path: string, text: string, syntax: 'json' | 'yaml' | 'modelf
  * Keys that say a JSON or YAML file is about a model's lineage whatever tool wrote it: a file
  * with one of them is never dropped unseen (read for them, or reported unreadable).
  */
-export const LINEAGE_LIKE_KEYS: readonly string[] = [
-  'base_model',
-  'base_model_name_or_path',
-  'model_name_or_path',
-  'pretrained_model_name_or_path',
-  '_name_or_path',
-  'adapter_name_or_path',
-  'merge_method'
-];
+export const LINEAGE_LIKE_KEYS: readonly string[] = [...LINEAGE_MODEL_KEYS, 'merge_method'];
 
 const MENTIONS_LINEAGE = new RegExp(`(${LINEAGE_LIKE_KEYS.join('|')})["']?\\s*:`);
 
@@ -230,6 +222,6 @@ function readByContent(
   if (syntax === 'modelfile')
     return hasModelfileName(path) ? notAModelfile(input) : { kind: 'not-a-manifest', reason: 'it is no Modelfile' };
   if (syntax !== 'front-matter' && LINEAGE_LIKE_KEYS.some((k) => hasKey(value, k)))
-    return { kind: 'record', record: readLineageLike(input, LINEAGE_LIKE_KEYS), schemaProblems: [] };
+    return { kind: 'record', record: readLineageLike(input), schemaProblems: [] };
   return { kind: 'not-a-manifest', reason: 'no format recognises its content and it names no model' };
 }

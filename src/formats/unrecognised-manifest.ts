@@ -133,6 +133,16 @@ export function readUnrecognised(input: FormatInput, kind: Exclude<NameKind, 'mo
   return record;
 }
 
+/** Keys in which a config of no known format names the models it starts from. */
+export const LINEAGE_MODEL_KEYS: readonly string[] = [
+  'base_model',
+  'base_model_name_or_path',
+  'model_name_or_path',
+  'pretrained_model_name_or_path',
+  '_name_or_path',
+  'adapter_name_or_path'
+];
+
 /** Format id of a JSON/YAML file of any name that names a model in keys no known format has. */
 export const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
 
@@ -141,11 +151,10 @@ export const LINEAGE_LIKE_FORMAT = 'unrecognised-config';
  * a training script's own config. Its models are upstreams like any other; it is a recipe (it says
  * how something is made), so it owes no license. The run lists such files so none passes unseen.
  */
-export function readLineageLike(input: FormatInput, keys: readonly string[]): LineageRecord {
+export function readLineageLike(input: FormatInput): LineageRecord {
   const record = emptyRecord(input, LINEAGE_LIKE_FORMAT);
   record.recipe = true;
-  for (const key of keys) {
-    if (key === 'merge_method') continue;
+  for (const key of LINEAGE_MODEL_KEYS) {
     // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
     if (key === 'adapter_name_or_path') addParentAt(record, input, [key], 'upstream');
     else record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
