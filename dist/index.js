@@ -39982,7 +39982,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4247);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40071,7 +40071,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 6590:
+/***/ 4247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57870,7 +57870,18 @@ function addParent(record, ref) {
         record.upstreams.push(ref);
 }
 
+;// CONCATENATED MODULE: ./src/collections/append-all.ts
+/**
+ * `target.push(...items)` without the spread: spreading passes every item as an argument, and an
+ * array of ~100,000 (a hostile manifest's list) overflows the stack.
+ */
+function appendAll(target, items) {
+    for (const item of items)
+        target.push(item);
+}
+
 ;// CONCATENATED MODULE: ./src/formats/hf-model-card.ts
+
 
 
 
@@ -57979,7 +57990,7 @@ const hfModelCard = {
     read(input) {
         const record = emptyRecord(input, ID);
         const relation = own(input.doc.value, 'base_model_relation');
-        record.upstreams.push(...upstreamsAt(input, ['base_model'], roleFor(relation)));
+        appendAll(record.upstreams, upstreamsAt(input, ['base_model'], roleFor(relation)));
         if (typeof relation === 'string')
             record.relation = { value: relation, source: sourceAt(input, ['base_model_relation']) };
         const license = readLicense(input);
@@ -57987,7 +57998,7 @@ const hfModelCard = {
             record.license = license.decl;
         if (license.note)
             record.notes.push(license.note);
-        record.datasets.push(...readDatasets(input));
+        appendAll(record.datasets, readDatasets(input));
         // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
         const name = stringAt(input, ['model_name']) ?? stringAt(input, ['model-index', 0, 'name']);
         if (name)
@@ -58876,6 +58887,7 @@ function modelReferencesAt(input, path, role) {
 
 
 
+
 const mergekit_config_ID = 'mergekit-config';
 /** `tokenizer_source` keywords: the base model's tokenizer, or the union of all; neither names a model. */
 const TOKENIZER_KEYWORDS = new Set(['base', 'union']);
@@ -58909,13 +58921,13 @@ function mergeInputs(input, group) {
     mergekit_config_list(group.value, 'slices').forEach((slice, s) => {
         const at = [...group.path, 'slices', s];
         if (own(slice, 'base_model') !== null)
-            out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
+            appendAll(out, modelReferencesAt(input, [...at, 'base_model'], 'base'));
         mergekit_config_list(slice, 'sources').forEach((_, i) => {
-            out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
+            appendAll(out, modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
         });
     });
     mergekit_config_list(group.value, 'models').forEach((_, i) => {
-        out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
+        appendAll(out, modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
     });
     return out;
 }
@@ -58926,7 +58938,7 @@ function tokenizerSources(input) {
         const keyword = stringAt(input, path);
         if (keyword && TOKENIZER_KEYWORDS.has(keyword.value.trim()))
             continue;
-        out.push(...modelReferencesAt(input, path, 'tokenizer'));
+        appendAll(out, modelReferencesAt(input, path, 'tokenizer'));
     }
     return out;
 }
@@ -58955,10 +58967,10 @@ const mergekitConfig = {
         const base = own(value, 'base_model');
         // `base_model: null` is mergekit's "no base", not an empty reference.
         if (base !== null)
-            record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
+            appendAll(record.upstreams, modelReferencesAt(input, ['base_model'], 'base'));
         for (const group of inputGroups(value))
-            record.upstreams.push(...mergeInputs(input, group));
-        record.upstreams.push(...tokenizerSources(input));
+            appendAll(record.upstreams, mergeInputs(input, group));
+        appendAll(record.upstreams, tokenizerSources(input));
         const method = stringAt(input, ['merge_method']);
         record.relation = { value: 'merge', source: method ? sourceAt(input, ['merge_method']) : anchorOf(input) };
         const training = trainingFactsAt(input, { method: ['merge_method'] });
@@ -59304,6 +59316,7 @@ function detectFormat(value, basename, syntax) {
 
 
 
+
 const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
 /** Top-level keys read from any manifest-named file, in the order they are reported. */
 const unrecognised_manifest_LINEAGE_KEYS = ['base_model', 'base_model_name_or_path', 'model', 'license'];
@@ -59387,7 +59400,7 @@ function readUnrecognised(input, kind) {
         }
         if (key === 'model' && !isModelValue(own(root, key)))
             continue;
-        record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
+        appendAll(record.upstreams, upstreamsAt(input, [key], () => 'base'));
         read.push(`\`${key}\``);
     }
     const expectation = EXPECTATIONS[kind];
@@ -59429,7 +59442,7 @@ function readLineageLike(input) {
         if (key === 'adapter_name_or_path')
             addParentAt(record, input, [key], 'upstream');
         else
-            record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
+            appendAll(record.upstreams, upstreamsAt(input, [key], () => 'base'));
     }
     return record;
 }
@@ -59690,6 +59703,36 @@ function hasDistinctiveCardKey(value) {
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 function readManifest(path, bytes, size, context = {}) {
+    return withinListLimits(readAnyManifest(path, bytes, size, context));
+}
+/**
+ * Most entries one list of a record may hold. A real artifact names a handful of upstreams (a
+ * frankenmerge's slices a few hundred); a file naming thousands is hostile, and every rule looks at
+ * every entry, so it is reported unreadable rather than checked in part.
+ */
+const MAX_LISTED_ENTRIES = 1_000;
+function withinListLimits(result) {
+    if (result.kind !== 'record')
+        return result;
+    const { record } = result;
+    const lists = [
+        ['upstreams', record.upstreams],
+        ['upstream licenses', record.upstreamLicenses],
+        ['datasets', record.datasets],
+        ['digests', record.digests],
+        ['local artifacts', record.localRefs ?? []]
+    ];
+    for (const [what, entries] of lists) {
+        if (entries.length <= MAX_LISTED_ENTRIES)
+            continue;
+        const first = entries[MAX_LISTED_ENTRIES].source;
+        const reason = `it names ${entries.length} ${what}; the limit is ${MAX_LISTED_ENTRIES} (from \`${first.field}\` on): ` +
+            "lineage names an artifact's direct sources, not a catalogue";
+        return unreadable(record.path, { reason, span: first.at });
+    }
+    return result;
+}
+function readAnyManifest(path, bytes, size, context) {
     const kind = nameKind(path);
     const syntax = syntaxOf(path);
     if (!syntax || (!kind && !isContentCandidate(path)))
@@ -60790,6 +60833,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -60952,7 +60996,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         const result = readManifest(path, read.bytes, read.size, { inArtifact });
         if (result.kind === 'record') {
             artifact.records.push(result.record);
-            artifact.schemaProblems.push(...result.schemaProblems);
+            appendAll(artifact.schemaProblems, result.schemaProblems);
         }
         else if (result.kind === 'unreadable') {
             artifact.unreadable.push(result.problem);
@@ -61104,6 +61148,7 @@ function findCycles(edges) {
 
 
 
+
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
 const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
@@ -61242,7 +61287,7 @@ class Linker {
                 const parent = this.artifactAt(dir);
                 if (!parent)
                     continue;
-                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                appendAll(out, parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
                 for (const next of this.parentsOf(parent))
                     if (next.state === 'artifact')
                         nextFrontier.push(next.dir);
@@ -62052,7 +62097,7 @@ function declarationsAbout(ref, record) {
     if (ref.source.path !== record.path)
         return [];
     const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const provenance = provenanceOf(record);
     const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
     return record.upstreamLicenses.filter((decl) => {
         const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
@@ -62060,6 +62105,16 @@ function declarationsAbout(ref, record) {
             return slot === refSlot;
         return provenance.length === 0 || aboutProvenance;
     });
+}
+const provenanceByRecord = new WeakMap();
+/** The record's provenance upstreams, found once per record: asked for each of its upstreams by every rule. */
+function provenanceOf(record) {
+    let provenance = provenanceByRecord.get(record);
+    if (!provenance) {
+        provenance = record.upstreams.filter((u) => u.role === 'upstream');
+        provenanceByRecord.set(record, provenance);
+    }
+    return provenance;
 }
 /** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
 function declaredLicense(decl) {

@@ -959,6 +959,41 @@ function add(group, id, description, { files = {}, runtime, expect, service, pol
     ],
     expect: rule('unknown-license', R)
   });
+  // Every rule looks at every upstream: a list of thousands once took the gate minutes (quadratic),
+  // and spreading 140,000 entries into an array overflowed the stack.
+  add(g, 'config-140k-upstreams', 'config.json naming 140,000 upstreams in `_name_or_path` (generated at test time)', {
+    runtime: [
+      {
+        kind: 'lines',
+        path: 'config.json',
+        prefix: '{"architectures":["X"],"_name_or_path":["a/b"',
+        line: ',"a/b"',
+        times: 139_999,
+        joiner: '',
+        suffix: ']}'
+      }
+    ],
+    expect: unreadable('config.json')
+  });
+  add(g, 'card-20k-base-models', 'a model card whose `base_model` lists 20,000 ids (generated at test time)', {
+    runtime: [
+      { kind: 'lines', path: R, prefix: '---\nbase_model:\n', line: '- org/m', times: 20_000, suffix: '---\n' }
+    ],
+    expect: unreadable(R)
+  });
+  add(g, 'lineage-5k-upstream-licenses', 'lineage.yaml with 5,000 upstreams and licenses (generated at test time)', {
+    runtime: [
+      {
+        kind: 'lines',
+        path: 'lineage.yaml',
+        prefix: 'artifact: {name: x, license: mit}\nupstreams:',
+        line: '- {id: org/m, relation: base, license: mit}',
+        times: 5_000,
+        suffix: ''
+      }
+    ],
+    expect: unreadable('lineage.yaml')
+  });
   const inject = (name, description, text, ruleId = 'invalid-hub-id') =>
     add(g, name, description, { files: { [F]: peft(text) }, expect: rule(ruleId, F) });
   inject('inject-error-command', '`::error::` in the base id', 'x\n::error::owned');

@@ -10304,6 +10304,24 @@ function clockFromEnv(env) {
 
 /***/ }),
 
+/***/ 1991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ appendAll)
+/* harmony export */ });
+/**
+ * `target.push(...items)` without the spread: spreading passes every item as an argument, and an
+ * array of ~100,000 (a hostile manifest's list) overflows the stack.
+ */
+function appendAll(target, items) {
+    for (const item of items)
+        target.push(item);
+}
+
+
+/***/ }),
+
 /***/ 2386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11094,7 +11112,10 @@ function readWeightRecord(path, header) {
     return saysSomething ? record : undefined;
 }
 
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/discover/discover.ts
+
 
 
 
@@ -11269,7 +11290,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size, { inArtifact });
         if (result.kind === 'record') {
             artifact.records.push(result.record);
-            artifact.schemaProblems.push(...result.schemaProblems);
+            (0,append_all/* appendAll */.u)(artifact.schemaProblems, result.schemaProblems);
         }
         else if (result.kind === 'unreadable') {
             artifact.unreadable.push(result.problem);
@@ -11521,6 +11542,8 @@ var discover = __nccwpck_require__(5935);
 var file_kinds = __nccwpck_require__(9739);
 // EXTERNAL MODULE: ./src/discover/read-bounded.ts
 var read_bounded = __nccwpck_require__(6583);
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/discover/relatives.ts
 /**
  * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
@@ -11528,6 +11551,7 @@ var read_bounded = __nccwpck_require__(6583);
  * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
  * derive from it.
  */
+
 
 
 
@@ -11674,7 +11698,7 @@ class Linker {
                 const parent = this.artifactAt(dir);
                 if (!parent)
                     continue;
-                out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                (0,append_all/* appendAll */.u)(out, parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
                 for (const next of this.parentsOf(parent))
                     if (next.state === 'artifact')
                         nextFrontier.push(next.dir);
@@ -12448,7 +12472,10 @@ var placeholder = __nccwpck_require__(5682);
 var declarations = __nccwpck_require__(211);
 // EXTERNAL MODULE: ./src/formats/fields.ts
 var fields = __nccwpck_require__(1899);
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/formats/hf-model-card.ts
+
 
 
 
@@ -12557,7 +12584,7 @@ const hfModelCard = {
     read(input) {
         const record = (0,declarations/* emptyRecord */.FR)(input, ID);
         const relation = (0,fields/* own */.ZV)(input.doc.value, 'base_model_relation');
-        record.upstreams.push(...(0,declarations/* upstreamsAt */.Si)(input, ['base_model'], roleFor(relation)));
+        (0,append_all/* appendAll */.u)(record.upstreams, (0,declarations/* upstreamsAt */.Si)(input, ['base_model'], roleFor(relation)));
         if (typeof relation === 'string')
             record.relation = { value: relation, source: (0,fields/* sourceAt */.Pf)(input, ['base_model_relation']) };
         const license = readLicense(input);
@@ -12565,7 +12592,7 @@ const hfModelCard = {
             record.license = license.decl;
         if (license.note)
             record.notes.push(license.note);
-        record.datasets.push(...readDatasets(input));
+        (0,append_all/* appendAll */.u)(record.datasets, readDatasets(input));
         // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
         const name = (0,fields/* stringAt */.bX)(input, ['model_name']) ?? (0,fields/* stringAt */.bX)(input, ['model-index', 0, 'name']);
         if (name)
@@ -13178,7 +13205,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WI: () => (/* binding */ readManifest)
 });
 
-// UNUSED EXPORTS: LINEAGE_LIKE_KEYS
+// UNUSED EXPORTS: LINEAGE_LIKE_KEYS, MAX_LISTED_ENTRIES
 
 ;// CONCATENATED MODULE: ./src/source/front-matter.ts
 /**
@@ -13580,6 +13607,36 @@ function hasDistinctiveCardKey(value) {
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 function readManifest(path, bytes, size, context = {}) {
+    return withinListLimits(readAnyManifest(path, bytes, size, context));
+}
+/**
+ * Most entries one list of a record may hold. A real artifact names a handful of upstreams (a
+ * frankenmerge's slices a few hundred); a file naming thousands is hostile, and every rule looks at
+ * every entry, so it is reported unreadable rather than checked in part.
+ */
+const MAX_LISTED_ENTRIES = 1_000;
+function withinListLimits(result) {
+    if (result.kind !== 'record')
+        return result;
+    const { record } = result;
+    const lists = [
+        ['upstreams', record.upstreams],
+        ['upstream licenses', record.upstreamLicenses],
+        ['datasets', record.datasets],
+        ['digests', record.digests],
+        ['local artifacts', record.localRefs ?? []]
+    ];
+    for (const [what, entries] of lists) {
+        if (entries.length <= MAX_LISTED_ENTRIES)
+            continue;
+        const first = entries[MAX_LISTED_ENTRIES].source;
+        const reason = `it names ${entries.length} ${what}; the limit is ${MAX_LISTED_ENTRIES} (from \`${first.field}\` on): ` +
+            "lineage names an artifact's direct sources, not a catalogue";
+        return unreadable(record.path, { reason, span: first.at });
+    }
+    return result;
+}
+function readAnyManifest(path, bytes, size, context) {
     const kind = (0,manifest_names/* nameKind */.uo)(path);
     const syntax = syntaxOf(path);
     if (!syntax || (!kind && !(0,manifest_names/* isContentCandidate */.f2)(path)))
@@ -14128,7 +14185,10 @@ function modelReferencesAt(input, path, role) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/formats/mergekit-config.ts
+
 
 
 
@@ -14166,13 +14226,13 @@ function mergeInputs(input, group) {
     list(group.value, 'slices').forEach((slice, s) => {
         const at = [...group.path, 'slices', s];
         if ((0,fields/* own */.ZV)(slice, 'base_model') !== null)
-            out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
+            (0,append_all/* appendAll */.u)(out, modelReferencesAt(input, [...at, 'base_model'], 'base'));
         list(slice, 'sources').forEach((_, i) => {
-            out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
+            (0,append_all/* appendAll */.u)(out, modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
         });
     });
     list(group.value, 'models').forEach((_, i) => {
-        out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
+        (0,append_all/* appendAll */.u)(out, modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
     });
     return out;
 }
@@ -14183,7 +14243,7 @@ function tokenizerSources(input) {
         const keyword = (0,fields/* stringAt */.bX)(input, path);
         if (keyword && TOKENIZER_KEYWORDS.has(keyword.value.trim()))
             continue;
-        out.push(...modelReferencesAt(input, path, 'tokenizer'));
+        (0,append_all/* appendAll */.u)(out, modelReferencesAt(input, path, 'tokenizer'));
     }
     return out;
 }
@@ -14212,10 +14272,10 @@ const mergekitConfig = {
         const base = (0,fields/* own */.ZV)(value, 'base_model');
         // `base_model: null` is mergekit's "no base", not an empty reference.
         if (base !== null)
-            record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
+            (0,append_all/* appendAll */.u)(record.upstreams, modelReferencesAt(input, ['base_model'], 'base'));
         for (const group of inputGroups(value))
-            record.upstreams.push(...mergeInputs(input, group));
-        record.upstreams.push(...tokenizerSources(input));
+            (0,append_all/* appendAll */.u)(record.upstreams, mergeInputs(input, group));
+        (0,append_all/* appendAll */.u)(record.upstreams, tokenizerSources(input));
         const method = (0,fields/* stringAt */.bX)(input, ['merge_method']);
         record.relation = { value: 'merge', source: method ? (0,fields/* sourceAt */.Pf)(input, ['merge_method']) : (0,fields/* anchorOf */.dI)(input) };
         const training = (0,declarations/* trainingFactsAt */.hZ)(input, { method: ['merge_method'] });
@@ -14578,6 +14638,8 @@ function narrow(at, value, offset, length) {
 /* harmony import */ var _mens_adapter_manifest_v3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7962);
 /* harmony import */ var _mens_adapter_sidecar_v2_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9198);
 /* harmony import */ var _mens_training_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5336);
+/* harmony import */ var _collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1991);
+
 
 
 
@@ -14666,7 +14728,7 @@ function readUnrecognised(input, kind) {
         }
         if (key === 'model' && !isModelValue((0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .ZV)(root, key)))
             continue;
-        record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
+        (0,_collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__/* .appendAll */ .u)(record.upstreams, (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
         read.push(`\`${key}\``);
     }
     const expectation = EXPECTATIONS[kind];
@@ -14708,7 +14770,7 @@ function readLineageLike(input) {
         if (key === 'adapter_name_or_path')
             (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .addParentAt */ .ZS)(record, input, [key], 'upstream');
         else
-            record.upstreams.push(...(0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
+            (0,_collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__/* .appendAll */ .u)(record.upstreams, (0,_declarations_js__WEBPACK_IMPORTED_MODULE_0__/* .upstreamsAt */ .Si)(input, [key], () => 'base'));
     }
     return record;
 }
@@ -18658,7 +18720,7 @@ function declarationsAbout(ref, record) {
     if (ref.source.path !== record.path)
         return [];
     const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-    const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    const provenance = provenanceOf(record);
     const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
     return record.upstreamLicenses.filter((decl) => {
         const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
@@ -18666,6 +18728,16 @@ function declarationsAbout(ref, record) {
             return slot === refSlot;
         return provenance.length === 0 || aboutProvenance;
     });
+}
+const provenanceByRecord = new WeakMap();
+/** The record's provenance upstreams, found once per record: asked for each of its upstreams by every rule. */
+function provenanceOf(record) {
+    let provenance = provenanceByRecord.get(record);
+    if (!provenance) {
+        provenance = record.upstreams.filter((u) => u.role === 'upstream');
+        provenanceByRecord.set(record, provenance);
+    }
+    return provenance;
 }
 /** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */
 function declaredLicense(decl) {

@@ -12,6 +12,7 @@ import { readBounded } from './read-bounded.js';
 import { IS_DIRECTORY } from '../files/open-inside.js';
 import { readWeightHeader } from '../weights/read-header.js';
 import { readWeightRecord } from '../formats/weight-formats.js';
+import { appendAll } from '../collections/append-all.js';
 
 type Status = WeightFile['status'];
 
@@ -200,7 +201,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     const result = readManifest(path, read.bytes, read.size, { inArtifact });
     if (result.kind === 'record') {
       artifact.records.push(result.record);
-      artifact.schemaProblems.push(...result.schemaProblems);
+      appendAll(artifact.schemaProblems, result.schemaProblems);
     } else if (result.kind === 'unreadable') {
       artifact.unreadable.push(result.problem);
     }

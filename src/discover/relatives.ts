@@ -15,6 +15,7 @@ import type { LineageRecord } from '../lineage/record.js';
 import { readArtifactDir } from './discover.js';
 import { dirname } from './file-kinds.js';
 import { readBounded } from './read-bounded.js';
+import { appendAll } from '../collections/append-all.js';
 
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
 const MAX_INHERITANCE_DEPTH = 64;
@@ -155,7 +156,10 @@ class Linker {
         seen.add(dir);
         const parent = this.artifactAt(dir);
         if (!parent) continue;
-        out.push(...parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+        appendAll(
+          out,
+          parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0)
+        );
         for (const next of this.parentsOf(parent)) if (next.state === 'artifact') nextFrontier.push(next.dir);
       }
       frontier = nextFrontier;

@@ -5,6 +5,7 @@ import { isPlaceholderLicense } from '../licenses/placeholder.js';
 import { emptyRecord, upstreamsAt } from './declarations.js';
 import { hasKey, isObject, own, sourceAt, stringAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
+import { appendAll } from '../collections/append-all.js';
 
 /** Front-matter keys that make a Markdown file's metadata a model card (any one suffices). */
 export const MODEL_CARD_KEYS: readonly string[] = [
@@ -110,13 +111,13 @@ export const hfModelCard: ManifestFormat = {
   read(input) {
     const record: LineageRecord = emptyRecord(input, ID);
     const relation = own(input.doc.value, 'base_model_relation');
-    record.upstreams.push(...upstreamsAt(input, ['base_model'], roleFor(relation)));
+    appendAll(record.upstreams, upstreamsAt(input, ['base_model'], roleFor(relation)));
     if (typeof relation === 'string')
       record.relation = { value: relation, source: sourceAt(input, ['base_model_relation']) };
     const license = readLicense(input);
     if (license.decl) record.license = license.decl;
     if (license.note) record.notes.push(license.note);
-    record.datasets.push(...readDatasets(input));
+    appendAll(record.datasets, readDatasets(input));
     // The name the card publishes under: `model_name`, else the evaluation results' `model-index[0].name`.
     const name = stringAt(input, ['model_name']) ?? stringAt(input, ['model-index', 0, 'name']);
     if (name) record.name = name;

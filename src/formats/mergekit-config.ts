@@ -5,6 +5,7 @@ import { emptyRecord, trainingFactsAt } from './declarations.js';
 import { anchorOf, isObject, own, sourceAt, stringAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
 import { modelReferencesAt } from './mergekit-references.js';
+import { appendAll } from '../collections/append-all.js';
 
 const ID = 'mergekit-config';
 
@@ -42,13 +43,13 @@ function mergeInputs(input: FormatInput, group: { path: PathSegment[]; value: un
   const out: UpstreamRef[] = [];
   list(group.value, 'slices').forEach((slice, s) => {
     const at = [...group.path, 'slices', s];
-    if (own(slice, 'base_model') !== null) out.push(...modelReferencesAt(input, [...at, 'base_model'], 'base'));
+    if (own(slice, 'base_model') !== null) appendAll(out, modelReferencesAt(input, [...at, 'base_model'], 'base'));
     list(slice, 'sources').forEach((_, i) => {
-      out.push(...modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
+      appendAll(out, modelReferencesAt(input, [...at, 'sources', i, 'model'], 'merge-parent'));
     });
   });
   list(group.value, 'models').forEach((_, i) => {
-    out.push(...modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
+    appendAll(out, modelReferencesAt(input, [...group.path, 'models', i, 'model'], 'merge-parent'));
   });
   return out;
 }
@@ -59,7 +60,7 @@ function tokenizerSources(input: FormatInput): UpstreamRef[] {
   for (const path of [['tokenizer_source'], ['tokenizer', 'source']]) {
     const keyword = stringAt(input, path);
     if (keyword && TOKENIZER_KEYWORDS.has(keyword.value.trim())) continue;
-    out.push(...modelReferencesAt(input, path, 'tokenizer'));
+    appendAll(out, modelReferencesAt(input, path, 'tokenizer'));
   }
   return out;
 }
@@ -87,9 +88,9 @@ export const mergekitConfig: ManifestFormat = {
     const value = input.doc.value;
     const base = own(value, 'base_model');
     // `base_model: null` is mergekit's "no base", not an empty reference.
-    if (base !== null) record.upstreams.push(...modelReferencesAt(input, ['base_model'], 'base'));
-    for (const group of inputGroups(value)) record.upstreams.push(...mergeInputs(input, group));
-    record.upstreams.push(...tokenizerSources(input));
+    if (base !== null) appendAll(record.upstreams, modelReferencesAt(input, ['base_model'], 'base'));
+    for (const group of inputGroups(value)) appendAll(record.upstreams, mergeInputs(input, group));
+    appendAll(record.upstreams, tokenizerSources(input));
     const method = stringAt(input, ['merge_method']);
     record.relation = { value: 'merge', source: method ? sourceAt(input, ['merge_method']) : anchorOf(input) };
     const training = trainingFactsAt(input, { method: ['merge_method'] });

@@ -4,7 +4,7 @@
  * Pure: the caller reads the bytes (bounded) and passes them in.
  */
 import type { SchemaProblem, UnreadableManifest } from '../lineage/artifact.js';
-import type { LineageRecord } from '../lineage/record.js';
+import type { LineageRecord, SourceRef } from '../lineage/record.js';
 import type { ReadProblem, SourceDocument } from '../source/document.js';
 import { extractFrontMatter, firstLoneCr } from '../source/front-matter.js';
 import { parseJsonDocument } from '../source/json.js';
@@ -146,6 +146,38 @@ export interface ReadContext {
  * may pass only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
  */
 export function readManifest(path: string, bytes: Buffer, size?: number, context: ReadContext = {}): ReadResult {
+  return withinListLimits(readAnyManifest(path, bytes, size, context));
+}
+
+/**
+ * Most entries one list of a record may hold. A real artifact names a handful of upstreams (a
+ * frankenmerge's slices a few hundred); a file naming thousands is hostile, and every rule looks at
+ * every entry, so it is reported unreadable rather than checked in part.
+ */
+export const MAX_LISTED_ENTRIES = 1_000;
+
+function withinListLimits(result: ReadResult): ReadResult {
+  if (result.kind !== 'record') return result;
+  const { record } = result;
+  const lists: [string, { source: SourceRef }[]][] = [
+    ['upstreams', record.upstreams],
+    ['upstream licenses', record.upstreamLicenses],
+    ['datasets', record.datasets],
+    ['digests', record.digests],
+    ['local artifacts', record.localRefs ?? []]
+  ];
+  for (const [what, entries] of lists) {
+    if (entries.length <= MAX_LISTED_ENTRIES) continue;
+    const first = entries[MAX_LISTED_ENTRIES].source;
+    const reason =
+      `it names ${entries.length} ${what}; the limit is ${MAX_LISTED_ENTRIES} (from \`${first.field}\` on): ` +
+      "lineage names an artifact's direct sources, not a catalogue";
+    return unreadable(record.path, { reason, span: first.at });
+  }
+  return result;
+}
+
+function readAnyManifest(path: string, bytes: Buffer, size: number | undefined, context: ReadContext): ReadResult {
   const kind = nameKind(path);
   const syntax = syntaxOf(path);
   if (!syntax || (!kind && !isContentCandidate(path)))

@@ -11,6 +11,7 @@ import { MENS_V3_FORMATS } from './mens-adapter-manifest-v3.js';
 import { MENS_V2_FORMATS } from './mens-adapter-sidecar-v2.js';
 import { TRAINING_REQUIRED_KEYS } from './mens-training-manifest.js';
 import type { NameKind } from './manifest-names.js';
+import { appendAll } from '../collections/append-all.js';
 
 export const UNRECOGNISED_FORMAT = 'unrecognised-manifest';
 
@@ -113,7 +114,10 @@ export function readUnrecognised(input: FormatInput, kind: Exclude<NameKind, 'mo
       continue;
     }
     if (key === 'model' && !isModelValue(own(root, key))) continue;
-    record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
+    appendAll(
+      record.upstreams,
+      upstreamsAt(input, [key], () => 'base')
+    );
     read.push(`\`${key}\``);
   }
   const expectation = EXPECTATIONS[kind];
@@ -157,7 +161,11 @@ export function readLineageLike(input: FormatInput): LineageRecord {
   for (const key of LINEAGE_MODEL_KEYS) {
     // An adapter trained on is a parent artifact when it is a local folder, an upstream when a Hub id.
     if (key === 'adapter_name_or_path') addParentAt(record, input, [key], 'upstream');
-    else record.upstreams.push(...upstreamsAt(input, [key], () => 'base'));
+    else
+      appendAll(
+        record.upstreams,
+        upstreamsAt(input, [key], () => 'base')
+      );
   }
   return record;
 }

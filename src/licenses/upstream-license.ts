@@ -58,13 +58,25 @@ function sameId(a: string | undefined, b: string | undefined): boolean {
 export function declarationsAbout(ref: UpstreamRef, record: LineageRecord): LicenseDecl[] {
   if (ref.source.path !== record.path) return [];
   const refSlot = UPSTREAM_SLOT.exec(ref.source.field)?.[1];
-  const provenance = record.upstreams.filter((u) => u.role === 'upstream');
+  const provenance = provenanceOf(record);
   const aboutProvenance = provenance.some((p) => p.source.field === ref.source.field || sameId(p.id, ref.id));
   return record.upstreamLicenses.filter((decl) => {
     const slot = UPSTREAM_SLOT.exec(decl.source.field)?.[1];
     if (slot !== undefined) return slot === refSlot;
     return provenance.length === 0 || aboutProvenance;
   });
+}
+
+const provenanceByRecord = new WeakMap<LineageRecord, UpstreamRef[]>();
+
+/** The record's provenance upstreams, found once per record: asked for each of its upstreams by every rule. */
+function provenanceOf(record: LineageRecord): UpstreamRef[] {
+  let provenance = provenanceByRecord.get(record);
+  if (!provenance) {
+    provenance = record.upstreams.filter((u) => u.role === 'upstream');
+    provenanceByRecord.set(record, provenance);
+  }
+  return provenance;
 }
 
 /** The license a declaration names: the id, or the name with `other`; undefined for placeholders. */

@@ -1,5 +1,6 @@
 import {
   isManifestCandidate,
+  MAX_LISTED_ENTRIES,
   MAX_MANIFEST_BYTES,
   readManifest,
   type ReadResult
@@ -75,6 +76,22 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     const atCap = Buffer.alloc(MAX_MANIFEST_BYTES, 0x20);
     Buffer.from('{"peft_type":"LORA"}').copy(atCap);
     expect(readManifest('a/adapter_config.json', atCap).kind).toBe('record');
+  });
+
+  it('refuses a list longer than the cap, pointing at the first entry past it; the cap itself is read', () => {
+    const card = (n: number) =>
+      Buffer.from(`---\nbase_model:\n${Array.from({ length: n }, (_, i) => `- org/m${i}\n`).join('')}---\n`);
+    const atCap = readManifest('m/README.md', card(MAX_LISTED_ENTRIES));
+    expect(atCap.kind === 'record' && atCap.record.upstreams.length).toBe(MAX_LISTED_ENTRIES);
+    expect(problemOf(readManifest('m/README.md', card(MAX_LISTED_ENTRIES + 1)))).toEqual({
+      path: 'm/README.md',
+      reason:
+        `it names ${MAX_LISTED_ENTRIES + 1} upstreams; the limit is ${MAX_LISTED_ENTRIES} (from ` +
+        `\`base_model[${MAX_LISTED_ENTRIES}]\` on): lineage names an artifact's direct sources, not a catalogue`,
+      at: expect.objectContaining({ line: MAX_LISTED_ENTRIES + 3 })
+    });
+    const datasets = `---\nlicense: mit\ndatasets:\n${'- org/d\n'.repeat(MAX_LISTED_ENTRIES + 1)}---\n`;
+    expect(problemOf(readManifest('m/README.md', Buffer.from(datasets))).reason).toMatch(/^it names 1001 datasets;/);
   });
 
   it('says a Git LFS pointer is one, with its oid and size, and how to get the real file', () => {
