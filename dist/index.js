@@ -1,848 +1,5 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
-
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
 
 /***/ 2210:
 /***/ ((module, exports, __nccwpck_require__) => {
@@ -6914,1536 +6071,6 @@ module.exports = function (arr, predicate, ctx) {
 
 	return -1;
 };
-
-
-/***/ }),
-
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
 
 
 /***/ }),
@@ -39978,16 +37605,1245 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ lineInRanges),
+/* harmony export */   z: () => (/* binding */ headLinesOfPatch)
+/* harmony export */ });
+/**
+ * Which lines of the head version a pull request's diff shows: review comments can only be
+ * placed on those (added lines and the context around them), everything else goes to a review's
+ * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
+ * suffice where diff libraries expect whole `diff --git` documents.
+ */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
+function headLinesOfPatch(patch) {
+    const ranges = [];
+    for (const line of patch.split('\n')) {
+        const m = HUNK_HEADER.exec(line);
+        if (!m)
+            continue;
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        if (count > 0 && start > 0)
+            ranges.push([start, start + count - 1]);
+    }
+    return ranges;
+}
+function lineInRanges(line, ranges) {
+    return ranges.some(([first, last]) => line >= first && line <= last);
+}
+
+
+/***/ }),
+
+/***/ 4879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ SEVERITY_RANK)
+/* harmony export */ });
+const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
+
+
+/***/ }),
+
+/***/ 2190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ DOCS_BASE),
+/* harmony export */   qH: () => (/* binding */ TOOL_URI),
+/* harmony export */   qU: () => (/* binding */ helpUri)
+/* harmony export */ });
+/** The tool's home, for SARIF `informationUri`. */
+const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
+/** Where rule pages are published; findings link there. */
+const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
+function helpUri(ruleId) {
+    return `${DOCS_BASE}/${ruleId}.md`;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4247);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3588);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ LICENSE_DATA)
+/* harmony export */ });
+const LICENSE_DATA = {
+    "licenses": [
+        {
+            "id": "llama2",
+            "aliases": [
+                "llama-2"
+            ],
+            "family": "Llama",
+            "display": "Llama 2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement and keep this notice in a \"Notice\" text file distributed with the model.",
+                "text": "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Llama 2 is licensed under the LLAMA 2 Community License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Llama 2 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama2/license/"
+        },
+        {
+            "id": "llama3",
+            "aliases": [
+                "llama-3"
+            ],
+            "family": "Llama",
+            "display": "Meta Llama 3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Meta Llama 3\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Meta Llama 3"
+                ]
+            },
+            "naming-prefix": "Llama 3",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "outputs may not be used to improve any other large language model (other than Meta Llama 3 or its derivatives)"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3/license/"
+        },
+        {
+            "id": "llama3.1",
+            "aliases": [
+                "llama-3.1"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.1 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_1/license/"
+        },
+        {
+            "id": "llama3.2",
+            "aliases": [
+                "llama-3.2"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.2 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_2/license/"
+        },
+        {
+            "id": "llama3.3",
+            "aliases": [
+                "llama-3.3"
+            ],
+            "family": "Llama",
+            "display": "Llama 3.3 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 3.3 is licensed under the Llama 3.3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama3_3/license/"
+        },
+        {
+            "id": "llama4",
+            "aliases": [
+                "llama-4"
+            ],
+            "family": "Llama",
+            "display": "Llama 4 Community License",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
+                "text": "Built with Llama. Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
+                "markers": [
+                    "Built with Llama"
+                ]
+            },
+            "naming-prefix": "Llama",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy",
+                "more than 700 million monthly active users needs a separate license from Meta",
+                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
+                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
+            ],
+            "scale-threshold": "more than 700 million monthly active users (on the release date)",
+            "permissive": false,
+            "source": "https://www.llama.com/llama4/license/"
+        },
+        {
+            "id": "fair-noncommercial-research-license",
+            "family": "Meta FAIR",
+            "display": "FAIR Noncommercial Research License",
+            "written-as": "license",
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "noncommercial research use only",
+                "recipients must receive a copy of the license; publications must acknowledge the research materials",
+                "derivatives may be distributed only under the terms of this license",
+                "Acceptable Use Policy"
+            ],
+            "permissive": false,
+            "source": "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE"
+        },
+        {
+            "id": "gemma",
+            "family": "Gemma",
+            "display": "Gemma Terms of Use",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients the Gemma Terms of Use and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms",
+                "markers": [
+                    "Gemma Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Gemma Prohibited Use Policy",
+                "the use restrictions must be passed on to recipients as an enforceable provision",
+                "a model trained on Gemma outputs (distillation) is a Model Derivative"
+            ],
+            "permissive": false,
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "id": "health-ai-developer-foundations-terms-of-use",
+            "aliases": [
+                "health-ai-developer-foundations",
+                "hai-def"
+            ],
+            "family": "HAI-DEF",
+            "display": "Health AI Developer Foundations Terms of Use",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients the terms and a \"Notice\" text file with the notice line, and mark modified files.",
+                "text": "HAI-DEF is provided under and subject to the Health AI Developer Foundations Terms of Use found at https://developers.google.com/health-ai-developer-foundations/terms",
+                "markers": [
+                    "Health AI Developer Foundations Terms of Use"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "the use restrictions (Section 3.2) and the Prohibited Use Policy must be passed on as an enforceable provision",
+                "clinical use needs the applicable health regulatory authorization"
+            ],
+            "permissive": false,
+            "source": "https://developers.google.com/health-ai-developer-foundations/terms"
+        },
+        {
+            "id": "qwen",
+            "family": "Qwen",
+            "display": "Qwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "qwen-research",
+            "family": "Qwen",
+            "display": "Qwen Research License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
+                "text": "Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Built with Qwen",
+                    "Improved using Qwen",
+                    "Qwen RESEARCH LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial (research and evaluation) use only; commercial use needs a license from Alibaba Cloud"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "tongyi-qianwen",
+            "family": "Qwen",
+            "display": "Tongyi Qianwen License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the agreement, mark modified files, and keep the notice line in a \"Notice\" text file.",
+                "text": "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+                "markers": [
+                    "Tongyi Qianwen LICENSE AGREEMENT"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud",
+                "the materials and their outputs may not be used to improve any other large language model (other than Tongyi Qianwen or its derivatives)"
+            ],
+            "scale-threshold": "more than 100 million monthly active users",
+            "permissive": false,
+            "source": "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"
+        },
+        {
+            "id": "deepseek",
+            "aliases": [
+                "deepseek-license"
+            ],
+            "family": "DeepSeek",
+            "display": "DeepSeek License Agreement v1.0",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, mark modified files, and keep all copyright, patent, trademark and attribution notices.",
+                "markers": [
+                    "DeepSeek License"
+                ]
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "use-based restrictions (Attachment A) must be included as an enforceable provision in any agreement for derivatives"
+            ],
+            "permissive": false,
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "id": "chatglm2-6b-license",
+            "family": "ChatGLM",
+            "display": "The ChatGLM2-6B License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Include the copyright notice and the license notice in all copies or substantial portions of the model parameters.",
+                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that may undermine China's national security and national unity, harm the public interest, or infringe the rights and interests of others"
+            ],
+            "permissive": false,
+            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+        },
+        {
+            "id": "chatglm3-6b-license",
+            "family": "ChatGLM",
+            "display": "The ChatGLM3-6B License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Include the license notice in all copies or substantial portions of the model parameters.",
+                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that endangers national security and unity, public interests and public order, or infringes the rights of others"
+            ],
+            "permissive": false,
+            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+        },
+        {
+            "id": "glm-4",
+            "aliases": [
+                "glm-4-9b-license",
+                "the glm-4-9b license"
+            ],
+            "family": "GLM-4",
+            "display": "The glm-4-9b License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, prominently display \"Built with glm-4\" (website, user interface, blog post, about page or product documentation), and keep the copyright and license notice in all copies or substantial portions.",
+                "text": "Built with glm-4",
+                "markers": [
+                    "Built with glm-4"
+                ]
+            },
+            "naming-prefix": "glm-4",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
+                "AI models created, trained or fine-tuned with the materials must have \"glm-4\" at the beginning of their name",
+                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
+                "no use that endangers national security and unity, harms the public interest, or infringes the rights of others"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"
+        },
+        {
+            "id": "internlm-license",
+            "aliases": [
+                "internlm"
+            ],
+            "family": "InternLM",
+            "display": "InternLM model weights terms (InternLM, InternLM2, InternLM2.5)",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [
+                "weights are fully open for academic research; commercial use is free but needs a commercial license, applied for through the form the model card links"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/internlm/internlm2-20b/commit/f363ea8a116b3ea829c7a068ca24bc9d3e668083"
+        },
+        {
+            "id": "yi-license",
+            "family": "Yi",
+            "display": "Yi Series Models License Agreement",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Clearly attribute the source of the Yi Series Models to the Licensor (01.AI), give any third-party users of the models and derivatives a copy of the agreement, and clearly indicate substantial modifications."
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use needs prior registration with, and written authorization from, the Licensor (version 1.0 grants non-commercial use only until then)",
+                "no use, distribution or derivatives for military or unlawful purposes",
+                "derivatives must not violate the agreement's restrictions nor help third parties to violate them"
+            ],
+            "permissive": false,
+            "source": "https://github.com/01-ai/Yi/blob/03c9c1b35f76c54a6467ac7783ec997c01e857c0/MODEL_LICENSE_AGREEMENT.txt"
+        },
+        {
+            "id": "baichuan2-community-license",
+            "family": "Baichuan",
+            "display": "Community License for Baichuan 2 Model",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "commercial use of the model or its derivatives needs a written license (opensource@baichuan-inc.com)",
+                "the commercial license is only for licensees whose services or products have under 1 million daily active users",
+                "the commercial license is not for software service providers or cloud service providers",
+                "the commercial license may not be sub-licensed to third parties without Baichuan's permission"
+            ],
+            "scale-threshold": "1 million daily active users (DAU)",
+            "permissive": false,
+            "source": "https://github.com/baichuan-inc/Baichuan2#%E5%8D%8F%E8%AE%AE"
+        },
+        {
+            "id": "falcon-180b-license",
+            "family": "Falcon",
+            "display": "Falcon 180B TII License Version 1.0",
+            "written-as": "license-name",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "Acceptable Use Policy, binding on the work and every derivative work, and updatable by TII at any time",
+                "use of Falcon 180B for hosted services may require a separate license"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt"
+        },
+        {
+            "id": "mrl",
+            "aliases": [
+                "mistral-research-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Research License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Research License",
+                "markers": [
+                    "Mistral AI Research License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "research and non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "id": "mnpl",
+            "aliases": [
+                "mistral-non-production-license"
+            ],
+            "family": "Mistral",
+            "display": "Mistral AI Non-Production License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
+                "text": "Licensed by Mistral AI under the Mistral AI Non-Production License",
+                "markers": [
+                    "Mistral AI Non-Production License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-production use only (research, testing, evaluation); no commercial or production use"
+            ],
+            "permissive": false,
+            "source": "https://mistral.ai/licenses/MNPL-0.1.md"
+        },
+        {
+            "id": "modified-mit",
+            "family": "Kimi",
+            "display": "Modified MIT License (Kimi K2)",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Keep the MIT copyright and permission notice; past the threshold, the product must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\") on its user interface.",
+                "text": "Kimi K2",
+                "markers": [
+                    "Kimi K2"
+                ],
+                "condition": "products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\")"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "scale-threshold": "more than 100 million monthly active users or more than US$20 million monthly revenue",
+            "permissive": false,
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE"
+        },
+        {
+            "id": "flux-1-dev-non-commercial-license",
+            "family": "FLUX",
+            "display": "FLUX.1 [dev] Non-Commercial License",
+            "written-as": "license-name",
+            "attribution": {
+                "duty": "Distribute the model and derivatives with a copy of the license and the notice line; recipients take their rights directly under the license.",
+                "text": "The FLUX.1 [dev] Model is licensed by Black Forest Labs. Inc. under the FLUX.1 [dev] Non-Commercial License. Copyright Black Forest Labs. Inc.",
+                "markers": [
+                    "FLUX.1 [dev] Non-Commercial License"
+                ]
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use of the model and its derivatives (generated outputs may be used commercially)"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"
+        },
+        {
+            "id": "openrail",
+            "family": "OpenRAIL",
+            "display": "OpenRAIL license family",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/blog/open_rail"
+        },
+        {
+            "id": "openrail++",
+            "family": "OpenRAIL",
+            "display": "CreativeML Open RAIL++-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md"
+        },
+        {
+            "id": "creativeml-openrail-m",
+            "family": "OpenRAIL",
+            "display": "CreativeML OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://huggingface.co/spaces/CompVis/stable-diffusion-license"
+        },
+        {
+            "id": "bigscience-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigScience OpenRAIL-M",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/bigscience-openrail-m"
+        },
+        {
+            "id": "bigscience-bloom-rail-1.0",
+            "family": "OpenRAIL",
+            "display": "BigScience BLOOM RAIL 1.0",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://bigscience.huggingface.co/blog/the-bigscience-rail-license"
+        },
+        {
+            "id": "bigcode-openrail-m",
+            "family": "OpenRAIL",
+            "display": "BigCode Open RAIL-M v1",
+            "written-as": "license",
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "recipients must receive a copy of the license; modified files must say so",
+                "use-based restrictions (Attachment A) must be passed on to every downstream user"
+            ],
+            "permissive": false,
+            "source": "https://www.bigcode-project.org/docs/pages/bigcode-openrail/"
+        },
+        {
+            "id": "cc-by-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution 4.0",
+            "spdx": "CC-BY-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://creativecommons.org/licenses/by/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-ShareAlike 4.0",
+            "spdx": "CC-BY-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": false,
+            "flow-down": true,
+            "restrictions": [
+                "adapted material must be shared under CC BY-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial 4.0",
+            "spdx": "CC-BY-NC-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-sa-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
+            "spdx": "CC-BY-NC-SA-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": true,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material must be shared under CC BY-NC-SA 4.0 or a compatible license (ShareAlike)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode"
+        },
+        {
+            "id": "cc-by-nc-nd-4.0",
+            "family": "Creative Commons",
+            "display": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+            "spdx": "CC-BY-NC-ND-4.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
+            },
+            "non-commercial": true,
+            "flow-down": false,
+            "restrictions": [
+                "non-commercial use only",
+                "adapted material may not be shared (NoDerivatives)"
+            ],
+            "permissive": false,
+            "source": "https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode"
+        },
+        {
+            "id": "apache-2.0",
+            "aliases": [
+                "apache 2.0",
+                "apache2",
+                "apache-2",
+                "apache license 2.0"
+            ],
+            "family": "Permissive",
+            "display": "Apache License 2.0",
+            "spdx": "Apache-2.0",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Give recipients a copy of the license, keep the upstream's copyright, patent, trademark and attribution notices, carry its NOTICE file, and mark modified files (Section 4).",
+                "condition": "the upstream ships a NOTICE file (Section 4(d)), which only its repository shows"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://www.apache.org/licenses/LICENSE-2.0"
+        },
+        {
+            "id": "mit",
+            "aliases": [
+                "mit license"
+            ],
+            "family": "Permissive",
+            "display": "MIT License",
+            "spdx": "MIT",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice and the permission notice in all copies or substantial portions.",
+                "condition": "the artifact includes copies or substantial portions of the upstream (merged or quantized weights, its files)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/mit"
+        },
+        {
+            "id": "bsd-3-clause",
+            "family": "Permissive",
+            "display": "BSD 3-Clause License",
+            "spdx": "BSD-3-Clause",
+            "written-as": "license",
+            "attribution": {
+                "duty": "Keep the copyright notice, the list of conditions and the disclaimer; do not use the licensor's name to promote derivatives.",
+                "condition": "the artifact includes the upstream's files or weights (source or binary redistribution)"
+            },
+            "non-commercial": false,
+            "flow-down": false,
+            "restrictions": [],
+            "permissive": true,
+            "source": "https://opensource.org/license/bsd-3-clause"
+        }
+    ],
+    "mirror-orgs": [
+        "unsloth",
+        "mlx-community",
+        "TheBloke",
+        "bartowski",
+        "lmstudio-community",
+        "NousResearch"
+    ],
+    "modelscope-orgs": [
+        {
+            "org": "LLM-Research",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1613-L1614 (meta-llama/Meta-Llama-3-8B = LLM-Research/Meta-Llama-3-8B; also google/gemma-2-9b L770-L771, microsoft/Phi-3-mini-4k-instruct L2373-L2374)"
+        },
+        {
+            "org": "AI-ModelScope",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L737-L738 (google/gemma-2b = AI-ModelScope/gemma-2b; also mistralai/Mistral-7B-v0.1 L2038-L2039, bigscience/bloom-560m L221-L222)"
+        },
+        {
+            "org": "Shanghai_AI_Laboratory",
+            "hub": "internlm",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1342-L1343 (internlm/internlm2-7b = Shanghai_AI_Laboratory/internlm2-7b)"
+        },
+        {
+            "org": "ZhipuAI",
+            "hub": "zai-org",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L274-L275 (zai-org/chatglm3-6b, formerly THUDM/chatglm3-6b, = ZhipuAI/chatglm3-6b)"
+        },
+        {
+            "org": "01ai",
+            "hub": "01-ai",
+            "modelscope-only": true,
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L3500-L3501 (01-ai/Yi-6B = 01ai/Yi-6B)"
+        },
+        {
+            "org": "qwen",
+            "hub": "Qwen",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/2ac972d6e7a4266d1b5163db2bc02d844542ea7f/src/llmtuner/extras/constants.py#L863-L865 (Qwen/Qwen1.5-7B-Chat = qwen/Qwen1.5-7B-Chat; now written Qwen/ on both hubs)"
+        },
+        {
+            "org": "deepseek-ai",
+            "hub": "deepseek-ai",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L416-L417 (deepseek-ai/DeepSeek-V2-Lite on both hubs)"
+        },
+        {
+            "org": "baichuan-inc",
+            "hub": "baichuan-inc",
+            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/002f58ef8e861a20df8bff1fc64db1b9f295d46b/src/llamafactory/extras/constants.py (\"Baichuan2-7B-Base\": baichuan-inc/Baichuan2-7B-Base on both hubs)"
+        }
+    ],
+    "families": [
+        {
+            "family": "Llama 2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-2-",
+            "license": "llama2",
+            "source": "https://huggingface.co/meta-llama/Llama-2-7b-hf"
+        },
+        {
+            "family": "Llama 3.1",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.1-",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/meta-llama/Llama-3.1-8B"
+        },
+        {
+            "family": "Llama 3.2",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.2-",
+            "license": "llama3.2",
+            "source": "https://huggingface.co/meta-llama/Llama-3.2-1B"
+        },
+        {
+            "family": "Llama 3.3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3\\.3-",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"
+        },
+        {
+            "family": "Llama 3",
+            "canonical-org": "meta-llama",
+            "name": "^(meta-)?llama-3-",
+            "canonical-name": {
+                "match": "^llama-3-",
+                "replace": "Meta-Llama-3-"
+            },
+            "license": "llama3",
+            "source": "https://huggingface.co/meta-llama/Meta-Llama-3-8B"
+        },
+        {
+            "family": "Llama 4",
+            "canonical-org": "meta-llama",
+            "name": "^llama-4-",
+            "license": "llama4",
+            "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct"
+        },
+        {
+            "family": "MedGemma / TxGemma (HAI-DEF)",
+            "canonical-org": "google",
+            "name": "^(medgemma|txgemma)-",
+            "license": "health-ai-developer-foundations-terms-of-use",
+            "source": "https://huggingface.co/google/medgemma-4b-it"
+        },
+        {
+            "family": "Gemma 4",
+            "canonical-org": "google",
+            "name": "^gemma-?4(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/google/gemma-4-E4B-it"
+        },
+        {
+            "family": "Gemma",
+            "canonical-org": "google",
+            "name": "^(codegemma|gemma|paligemma2?|recurrentgemma|shieldgemma2?)(-?(1\\.1|2|3|3n))?-(?!4)",
+            "license": "gemma",
+            "source": "https://ai.google.dev/gemma/terms"
+        },
+        {
+            "family": "Kimi K2",
+            "canonical-org": "moonshotai",
+            "name": "^kimi-k2",
+            "license": "modified-mit",
+            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct"
+        },
+        {
+            "family": "Qwen2.5 3B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-|vl-)?3b(-|$)",
+            "license": "qwen-research",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(vl-|math-)?72b(-|$)",
+            "license": "qwen",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct"
+        },
+        {
+            "family": "Qwen2.5 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2\\.5-(coder-)?(0\\.5|1\\.5|7|14|32)b(-|$)|^qwen2\\.5-vl-(7|32)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct"
+        },
+        {
+            "family": "Qwen3",
+            "canonical-org": "Qwen",
+            "name": "^qwen3(\\.5)?-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen3-8B"
+        },
+        {
+            "family": "Qwen2 72B",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-72b(-|$)",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen2-72B-Instruct"
+        },
+        {
+            "family": "Qwen2 (Apache sizes)",
+            "canonical-org": "Qwen",
+            "name": "^qwen2-(0\\.5|1\\.5|7)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/Qwen/Qwen2-7B-Instruct"
+        },
+        {
+            "family": "Qwen1.5",
+            "canonical-org": "Qwen",
+            "name": "^qwen1\\.5-",
+            "license": "tongyi-qianwen",
+            "source": "https://huggingface.co/Qwen/Qwen1.5-0.5B-Chat"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-8B (Llama 3.1 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-8b(-|$)",
+            "license": "llama3.1",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Llama-70B (Llama 3.3 base)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-llama-70b(-|$)",
+            "license": "llama3.3",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
+        },
+        {
+            "family": "DeepSeek-R1-Distill-Qwen (Qwen2.5 base, Apache-2.0)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-r1-distill-qwen-(1\\.5|7|14|32)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+        },
+        {
+            "family": "DeepSeek v1 license",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
+            "license": "deepseek",
+            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
+        },
+        {
+            "family": "DeepSeek (MIT)",
+            "canonical-org": "deepseek-ai",
+            "name": "^deepseek-(r1|v3-0324|v3\\.1|v3\\.2)",
+            "license": "mit",
+            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
+        },
+        {
+            "family": "Mistral Research License models",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-large-instruct-(2407|2411)|mistral-small-instruct-2409|ministral-8b-instruct-2410)",
+            "license": "mrl",
+            "source": "https://mistral.ai/licenses/MRL-0.1.md"
+        },
+        {
+            "family": "Codestral 22B",
+            "canonical-org": "mistralai",
+            "name": "^codestral-22b",
+            "license": "mnpl",
+            "source": "https://huggingface.co/mistralai/Codestral-22B-v0.1"
+        },
+        {
+            "family": "Mistral (Apache)",
+            "canonical-org": "mistralai",
+            "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
+        },
+        {
+            "family": "ChatGLM3-6B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^chatglm3-6b(-|$)",
+            "license": "chatglm3-6b-license",
+            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
+        },
+        {
+            "family": "ChatGLM2-6B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^chatglm2-6b(-|$)",
+            "license": "chatglm2-6b-license",
+            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
+        },
+        {
+            "family": "GLM-4-0414",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^glm-(4|z1)-(9|32)b-0414(-|$)",
+            "license": "mit",
+            "source": "https://huggingface.co/THUDM/GLM-4-9B-0414/discussions/2"
+        },
+        {
+            "family": "GLM-4-9B",
+            "canonical-org": "THUDM",
+            "orgs": [
+                "zai-org"
+            ],
+            "name": "^glm-4v?-9b(?!-0414)(-|$)",
+            "license": "glm-4",
+            "source": "https://huggingface.co/THUDM/glm-4-9b/blob/3c58857cc61c5c226fb07c3162e5a8ae9dce52a3/README.md"
+        },
+        {
+            "family": "InternLM3",
+            "canonical-org": "internlm",
+            "name": "^internlm3-8b-instruct(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/internlm/internlm3-8b-instruct"
+        },
+        {
+            "family": "InternLM / InternLM2 / InternLM2.5",
+            "canonical-org": "internlm",
+            "name": "^(internlm-(chat-)?(7b|20b)|internlm2(_5)?-(base-|chat-)?(1_8b|7b|20b))(-|$)",
+            "license": "internlm-license",
+            "source": "https://huggingface.co/internlm/internlm2_5-7b-chat/commit/4434a5ffc2582f9d5ac45085043ed3e3264f0a9b"
+        },
+        {
+            "family": "Yi",
+            "canonical-org": "01-ai",
+            "name": "^yi-(1\\.5-)?(6|9|34)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://github.com/01-ai/Yi#who-can-use-yi"
+        },
+        {
+            "family": "Baichuan 2",
+            "canonical-org": "baichuan-inc",
+            "name": "^baichuan2-",
+            "license": "baichuan2-community-license",
+            "source": "https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat"
+        },
+        {
+            "family": "Falcon 180B",
+            "canonical-org": "tiiuae",
+            "name": "^falcon-180b(-|$)",
+            "license": "falcon-180b-license",
+            "source": "https://huggingface.co/tiiuae/falcon-180B"
+        },
+        {
+            "family": "Falcon 7B / 40B",
+            "canonical-org": "tiiuae",
+            "name": "^falcon-(7|40)b(-|$)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/tiiuae/falcon-40b"
+        },
+        {
+            "family": "OLMo",
+            "canonical-org": "allenai",
+            "name": "^olmo-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/allenai/OLMo-7B"
+        },
+        {
+            "family": "SmolLM",
+            "canonical-org": "HuggingFaceTB",
+            "name": "^smol(lm|vlm)",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct"
+        },
+        {
+            "family": "gpt-oss",
+            "canonical-org": "openai",
+            "name": "^gpt-oss-",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/openai/gpt-oss-20b"
+        },
+        {
+            "family": "Phi",
+            "canonical-org": "microsoft",
+            "name": "^phi-(1|1_5|2|3|3\\.5|4)(-|$)",
+            "license": "mit",
+            "source": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct"
+        },
+        {
+            "family": "BLOOM",
+            "canonical-org": "bigscience",
+            "name": "^bloomz?(-|$)",
+            "license": "bigscience-bloom-rail-1.0",
+            "source": "https://huggingface.co/bigscience/bloom"
+        },
+        {
+            "family": "StarCoder",
+            "canonical-org": "bigcode",
+            "name": "^starcoder",
+            "license": "bigcode-openrail-m",
+            "source": "https://huggingface.co/bigcode/starcoder2-15b"
+        },
+        {
+            "family": "FLUX.1 [dev]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-(krea-|kontext-)?dev",
+            "license": "flux-1-dev-non-commercial-license",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev"
+        },
+        {
+            "family": "FLUX.1 [schnell]",
+            "canonical-org": "black-forest-labs",
+            "name": "^flux\\.1-schnell",
+            "license": "apache-2.0",
+            "source": "https://huggingface.co/black-forest-labs/FLUX.1-schnell"
+        }
+    ]
+};
+
+
+/***/ }),
+
+/***/ 6227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ isOwnUrl)
+/* harmony export */ });
+/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
+
+/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
+const OWN_URLS = new Set(JSON.stringify(_knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .LICENSE_DATA */ .H).match(/https:\/\/[^\s"\\]+/g) ?? []);
+/**
+ * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
+ * a manifest or a policy file is PR content: renderers show it as inert text.
+ */
+function isOwnUrl(url) {
+    return OWN_URLS.has(url);
+}
+
 
 /***/ }),
 
@@ -40071,7 +38927,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 4247:
+/***/ 3588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40130,8 +38986,8 @@ __nccwpck_require__.d(core_namespaceObject, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40206,7 +39062,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -40262,8 +39118,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -40277,10 +39133,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -40296,7 +39152,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -41261,7 +40117,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -41284,7 +40140,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -41380,7 +40236,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -41584,7 +40440,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -41611,7 +40467,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -42104,13 +40960,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -42401,7 +41257,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -42740,8 +41596,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -42922,7 +41778,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -42990,7 +41846,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -43160,5402 +42016,6 @@ function readInputs(read) {
         baseRef,
         headRef
     };
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
-
-//# sourceMappingURL=version.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-/**
- * The Action's GitHub client: `@actions/github`'s Octokit with the retry and throttling plugins, so
- * a transient 5xx or a rate limit is waited out (a few attempts, bounded waits) instead of becoming
- * a warning, a `git diff` fallback or a missing surface.
- *
- * - plugin-retry: 5xx, 408 and other transient statuses, 2 retries, waiting 1 s then 4 s. 403 and
- *   429 are left to plugin-throttling, which knows which of them are rate limits.
- * - plugin-throttling: a primary (`x-ratelimit-remaining: 0`) or secondary (`retry-after`) rate
- *   limit is retried twice when the wait GitHub asks for is at most MAX_WAIT_SECONDS; a longer one
- *   fails as before (the caller's warning), since a gate should not hold a runner for an hour.
- *   It also paces writes (1 s apart, 3 s for those that notify) as GitHub's best practices ask.
- *
- * `LINEAGE_GATE_INTERNAL_SECOND_MS` (internal, for tests only) says how many milliseconds one
- * second of those waits lasts; the end-to-end tests shrink it so retries stay fast.
- */
-
-
-
-// @ts-expect-error light.js (the build plugin-throttling uses: no Redis clustering) ships no types of its own
-
-const Bottleneck = (light_default());
-/** Retries after the first attempt, for transient errors and rate limits alike. */
-const GITHUB_RETRIES = 2;
-/** The longest wait GitHub may ask for that is honoured (seconds). */
-const MAX_WAIT_SECONDS = 60;
-// Statuses plugin-retry leaves alone: client errors, and 403/429 which plugin-throttling handles.
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/** Milliseconds in one second of retry waits and write pacing: 1000, or the internal test knob. */
-function secondMs(env) {
-    const n = Number(env.LINEAGE_GATE_INTERNAL_SECOND_MS);
-    return env.LINEAGE_GATE_INTERNAL_SECOND_MS && Number.isFinite(n) && n >= 0 && n <= 1000 ? n : 1000;
-}
-/** Whether a rate limit asking to wait `retryAfter` seconds is worth waiting for, on retry `retryCount`. */
-function waitForRateLimit(retryAfter, retryCount) {
-    return retryCount < GITHUB_RETRIES && retryAfter <= MAX_WAIT_SECONDS;
-}
-/** Write pacing scaled to the test knob; undefined (the plugin's own groups) at real speed. */
-function pacing(second) {
-    if (second === 1000)
-        return undefined;
-    return {
-        write: new Bottleneck.Group({ id: 'lineage-gate-write', maxConcurrent: 1, minTime: second }),
-        notifications: new Bottleneck.Group({ id: 'lineage-gate-notifications', maxConcurrent: 1, minTime: 3 * second })
-    };
-}
-function gitHubClient(o) {
-    const second = secondMs(o.env ?? process.env);
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const wait = waitForRateLimit(retryAfter, retryCount);
-        // The path only: the query and the API's host add nothing to the log line.
-        const path = new URL(request.url, 'http://github.invalid').pathname;
-        o.log(`GitHub ${kind} on ${request.method} ${path}: ` +
-            (wait
-                ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${GITHUB_RETRIES}).`
-                : `not retried (asks to wait ${retryAfter} s; at most ${MAX_WAIT_SECONDS} s, ${GITHUB_RETRIES} retries).`));
-        return wait;
-    };
-    return getOctokit(o.token, {
-        baseUrl: o.baseUrl,
-        retry: { retries: GITHUB_RETRIES, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: second },
-        throttle: {
-            retryAfterBaseValue: second,
-            onRateLimit: onLimit('rate limit'),
-            onSecondaryRateLimit: onLimit('secondary rate limit'),
-            ...pacing(second)
-        }
-    }, retry, throttling);
 }
 
 ;// CONCATENATED MODULE: ./src/source/span.ts
@@ -50066,1141 +43526,8 @@ function schemaProblems(doc) {
         .map((e) => describe(e, doc));
 }
 
-;// CONCATENATED MODULE: ./src/licenses/knowledge-data.generated.ts
-const LICENSE_DATA = {
-    "licenses": [
-        {
-            "id": "llama2",
-            "aliases": [
-                "llama-2"
-            ],
-            "family": "Llama",
-            "display": "Llama 2 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement and keep this notice in a \"Notice\" text file distributed with the model.",
-                "text": "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Llama 2 is licensed under the LLAMA 2 Community License"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "outputs may not be used to improve any other large language model (other than Llama 2 or its derivatives)"
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama2/license/"
-        },
-        {
-            "id": "llama3",
-            "aliases": [
-                "llama-3"
-            ],
-            "family": "Llama",
-            "display": "Meta Llama 3 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Meta Llama 3\", and keep the notice line in a \"Notice\" text file.",
-                "text": "Built with Meta Llama 3. Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Built with Meta Llama 3"
-                ]
-            },
-            "naming-prefix": "Llama 3",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "outputs may not be used to improve any other large language model (other than Meta Llama 3 or its derivatives)"
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama3/license/"
-        },
-        {
-            "id": "llama3.1",
-            "aliases": [
-                "llama-3.1"
-            ],
-            "family": "Llama",
-            "display": "Llama 3.1 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
-                "text": "Built with Llama. Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Built with Llama"
-                ]
-            },
-            "naming-prefix": "Llama",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama3_1/license/"
-        },
-        {
-            "id": "llama3.2",
-            "aliases": [
-                "llama-3.2"
-            ],
-            "family": "Llama",
-            "display": "Llama 3.2 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
-                "text": "Built with Llama. Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Built with Llama"
-                ]
-            },
-            "naming-prefix": "Llama",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
-                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama3_2/license/"
-        },
-        {
-            "id": "llama3.3",
-            "aliases": [
-                "llama-3.3"
-            ],
-            "family": "Llama",
-            "display": "Llama 3.3 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
-                "text": "Built with Llama. Llama 3.3 is licensed under the Llama 3.3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Built with Llama"
-                ]
-            },
-            "naming-prefix": "Llama",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "models trained or improved with the materials or their outputs must be named starting with \"Llama\""
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama3_3/license/"
-        },
-        {
-            "id": "llama4",
-            "aliases": [
-                "llama-4"
-            ],
-            "family": "Llama",
-            "display": "Llama 4 Community License",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, prominently display \"Built with Llama\", and keep the notice line in a \"Notice\" text file.",
-                "text": "Built with Llama. Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.",
-                "markers": [
-                    "Built with Llama"
-                ]
-            },
-            "naming-prefix": "Llama",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy",
-                "more than 700 million monthly active users needs a separate license from Meta",
-                "models trained or improved with the materials or their outputs must be named starting with \"Llama\"",
-                "multimodal models grant no rights to individuals domiciled in, or companies based in, the European Union"
-            ],
-            "scale-threshold": "more than 700 million monthly active users (on the release date)",
-            "permissive": false,
-            "source": "https://www.llama.com/llama4/license/"
-        },
-        {
-            "id": "fair-noncommercial-research-license",
-            "family": "Meta FAIR",
-            "display": "FAIR Noncommercial Research License",
-            "written-as": "license",
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "noncommercial research use only",
-                "recipients must receive a copy of the license; publications must acknowledge the research materials",
-                "derivatives may be distributed only under the terms of this license",
-                "Acceptable Use Policy"
-            ],
-            "permissive": false,
-            "source": "https://github.com/facebookresearch/spiritlm/blob/main/LICENSE"
-        },
-        {
-            "id": "gemma",
-            "family": "Gemma",
-            "display": "Gemma Terms of Use",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients the Gemma Terms of Use and a \"Notice\" text file with the notice line, and mark modified files.",
-                "text": "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms",
-                "markers": [
-                    "Gemma Terms of Use"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Gemma Prohibited Use Policy",
-                "the use restrictions must be passed on to recipients as an enforceable provision",
-                "a model trained on Gemma outputs (distillation) is a Model Derivative"
-            ],
-            "permissive": false,
-            "source": "https://ai.google.dev/gemma/terms"
-        },
-        {
-            "id": "health-ai-developer-foundations-terms-of-use",
-            "aliases": [
-                "health-ai-developer-foundations",
-                "hai-def"
-            ],
-            "family": "HAI-DEF",
-            "display": "Health AI Developer Foundations Terms of Use",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients the terms and a \"Notice\" text file with the notice line, and mark modified files.",
-                "text": "HAI-DEF is provided under and subject to the Health AI Developer Foundations Terms of Use found at https://developers.google.com/health-ai-developer-foundations/terms",
-                "markers": [
-                    "Health AI Developer Foundations Terms of Use"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "the use restrictions (Section 3.2) and the Prohibited Use Policy must be passed on as an enforceable provision",
-                "clinical use needs the applicable health regulatory authorization"
-            ],
-            "permissive": false,
-            "source": "https://developers.google.com/health-ai-developer-foundations/terms"
-        },
-        {
-            "id": "qwen",
-            "family": "Qwen",
-            "display": "Qwen License Agreement",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
-                "text": "Built with Qwen. Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
-                "markers": [
-                    "Built with Qwen",
-                    "Improved using Qwen",
-                    "Qwen LICENSE AGREEMENT"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud"
-            ],
-            "scale-threshold": "more than 100 million monthly active users",
-            "permissive": false,
-            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"
-        },
-        {
-            "id": "qwen-research",
-            "family": "Qwen",
-            "display": "Qwen Research License Agreement",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, keep the notice line in a \"Notice\" text file, mark modified files, and display \"Built with Qwen\" or \"Improved using Qwen\" for models built with it.",
-                "text": "Built with Qwen. Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
-                "markers": [
-                    "Built with Qwen",
-                    "Improved using Qwen",
-                    "Qwen RESEARCH LICENSE AGREEMENT"
-                ]
-            },
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "non-commercial (research and evaluation) use only; commercial use needs a license from Alibaba Cloud"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"
-        },
-        {
-            "id": "tongyi-qianwen",
-            "family": "Qwen",
-            "display": "Tongyi Qianwen License Agreement",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the agreement, mark modified files, and keep the notice line in a \"Notice\" text file.",
-                "text": "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
-                "markers": [
-                    "Tongyi Qianwen LICENSE AGREEMENT"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "commercial use in a product or service with more than 100 million monthly active users needs a license from Alibaba Cloud",
-                "the materials and their outputs may not be used to improve any other large language model (other than Tongyi Qianwen or its derivatives)"
-            ],
-            "scale-threshold": "more than 100 million monthly active users",
-            "permissive": false,
-            "source": "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20LICENSE%20AGREEMENT"
-        },
-        {
-            "id": "deepseek",
-            "aliases": [
-                "deepseek-license"
-            ],
-            "family": "DeepSeek",
-            "display": "DeepSeek License Agreement v1.0",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the license, mark modified files, and keep all copyright, patent, trademark and attribution notices.",
-                "markers": [
-                    "DeepSeek License"
-                ]
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "use-based restrictions (Attachment A) must be included as an enforceable provision in any agreement for derivatives"
-            ],
-            "permissive": false,
-            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
-        },
-        {
-            "id": "chatglm2-6b-license",
-            "family": "ChatGLM",
-            "display": "The ChatGLM2-6B License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Include the copyright notice and the license notice in all copies or substantial portions of the model parameters.",
-                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [
-                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
-                "no use that may undermine China's national security and national unity, harm the public interest, or infringe the rights and interests of others"
-            ],
-            "permissive": false,
-            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
-        },
-        {
-            "id": "chatglm3-6b-license",
-            "family": "ChatGLM",
-            "display": "The ChatGLM3-6B License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Include the license notice in all copies or substantial portions of the model parameters.",
-                "condition": "the artifact includes copies or substantial portions of the upstream's (merged or quantized) weights"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [
-                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
-                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
-                "no use that endangers national security and unity, public interests and public order, or infringes the rights of others"
-            ],
-            "permissive": false,
-            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
-        },
-        {
-            "id": "glm-4",
-            "aliases": [
-                "glm-4-9b-license",
-                "the glm-4-9b license"
-            ],
-            "family": "GLM-4",
-            "display": "The glm-4-9b License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the license, prominently display \"Built with glm-4\" (website, user interface, blog post, about page or product documentation), and keep the copyright and license notice in all copies or substantial portions.",
-                "text": "Built with glm-4",
-                "markers": [
-                    "Built with glm-4"
-                ]
-            },
-            "naming-prefix": "glm-4",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "free for academic research; commercial use needs registration (open.bigmodel.cn/mla/form), then is free",
-                "AI models created, trained or fine-tuned with the materials must have \"glm-4\" at the beginning of their name",
-                "no use, copying, modification, distribution or derivative works for any military or illegal purposes",
-                "no use that endangers national security and unity, harms the public interest, or infringes the rights of others"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"
-        },
-        {
-            "id": "internlm-license",
-            "aliases": [
-                "internlm"
-            ],
-            "family": "InternLM",
-            "display": "InternLM model weights terms (InternLM, InternLM2, InternLM2.5)",
-            "written-as": "license-name",
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [
-                "weights are fully open for academic research; commercial use is free but needs a commercial license, applied for through the form the model card links"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/internlm/internlm2-20b/commit/f363ea8a116b3ea829c7a068ca24bc9d3e668083"
-        },
-        {
-            "id": "yi-license",
-            "family": "Yi",
-            "display": "Yi Series Models License Agreement",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Clearly attribute the source of the Yi Series Models to the Licensor (01.AI), give any third-party users of the models and derivatives a copy of the agreement, and clearly indicate substantial modifications."
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "commercial use needs prior registration with, and written authorization from, the Licensor (version 1.0 grants non-commercial use only until then)",
-                "no use, distribution or derivatives for military or unlawful purposes",
-                "derivatives must not violate the agreement's restrictions nor help third parties to violate them"
-            ],
-            "permissive": false,
-            "source": "https://github.com/01-ai/Yi/blob/03c9c1b35f76c54a6467ac7783ec997c01e857c0/MODEL_LICENSE_AGREEMENT.txt"
-        },
-        {
-            "id": "baichuan2-community-license",
-            "family": "Baichuan",
-            "display": "Community License for Baichuan 2 Model",
-            "written-as": "license-name",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "commercial use of the model or its derivatives needs a written license (opensource@baichuan-inc.com)",
-                "the commercial license is only for licensees whose services or products have under 1 million daily active users",
-                "the commercial license is not for software service providers or cloud service providers",
-                "the commercial license may not be sub-licensed to third parties without Baichuan's permission"
-            ],
-            "scale-threshold": "1 million daily active users (DAU)",
-            "permissive": false,
-            "source": "https://github.com/baichuan-inc/Baichuan2#%E5%8D%8F%E8%AE%AE"
-        },
-        {
-            "id": "falcon-180b-license",
-            "family": "Falcon",
-            "display": "Falcon 180B TII License Version 1.0",
-            "written-as": "license-name",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "Acceptable Use Policy, binding on the work and every derivative work, and updatable by TII at any time",
-                "use of Falcon 180B for hosted services may require a separate license"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt"
-        },
-        {
-            "id": "mrl",
-            "aliases": [
-                "mistral-research-license"
-            ],
-            "family": "Mistral",
-            "display": "Mistral AI Research License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
-                "text": "Licensed by Mistral AI under the Mistral AI Research License",
-                "markers": [
-                    "Mistral AI Research License"
-                ]
-            },
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "research and non-commercial use only"
-            ],
-            "permissive": false,
-            "source": "https://mistral.ai/licenses/MRL-0.1.md"
-        },
-        {
-            "id": "mnpl",
-            "aliases": [
-                "mistral-non-production-license"
-            ],
-            "family": "Mistral",
-            "display": "Mistral AI Non-Production License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Give recipients a copy of the license, keep the notice, and mark modified files.",
-                "text": "Licensed by Mistral AI under the Mistral AI Non-Production License",
-                "markers": [
-                    "Mistral AI Non-Production License"
-                ]
-            },
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "non-production use only (research, testing, evaluation); no commercial or production use"
-            ],
-            "permissive": false,
-            "source": "https://mistral.ai/licenses/MNPL-0.1.md"
-        },
-        {
-            "id": "modified-mit",
-            "family": "Kimi",
-            "display": "Modified MIT License (Kimi K2)",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Keep the MIT copyright and permission notice; past the threshold, the product must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\") on its user interface.",
-                "text": "Kimi K2",
-                "markers": [
-                    "Kimi K2"
-                ],
-                "condition": "products with more than 100M monthly active users or more than US$20M monthly revenue must prominently display \"Kimi K2\" (K2.5: \"Kimi K2.5\")"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [],
-            "scale-threshold": "more than 100 million monthly active users or more than US$20 million monthly revenue",
-            "permissive": false,
-            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/LICENSE"
-        },
-        {
-            "id": "flux-1-dev-non-commercial-license",
-            "family": "FLUX",
-            "display": "FLUX.1 [dev] Non-Commercial License",
-            "written-as": "license-name",
-            "attribution": {
-                "duty": "Distribute the model and derivatives with a copy of the license and the notice line; recipients take their rights directly under the license.",
-                "text": "The FLUX.1 [dev] Model is licensed by Black Forest Labs. Inc. under the FLUX.1 [dev] Non-Commercial License. Copyright Black Forest Labs. Inc.",
-                "markers": [
-                    "FLUX.1 [dev] Non-Commercial License"
-                ]
-            },
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "non-commercial use of the model and its derivatives (generated outputs may be used commercially)"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"
-        },
-        {
-            "id": "openrail",
-            "family": "OpenRAIL",
-            "display": "OpenRAIL license family",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/blog/open_rail"
-        },
-        {
-            "id": "openrail++",
-            "family": "OpenRAIL",
-            "display": "CreativeML Open RAIL++-M",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions (Attachment A) must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md"
-        },
-        {
-            "id": "creativeml-openrail-m",
-            "family": "OpenRAIL",
-            "display": "CreativeML OpenRAIL-M",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions (Attachment A) must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://huggingface.co/spaces/CompVis/stable-diffusion-license"
-        },
-        {
-            "id": "bigscience-openrail-m",
-            "family": "OpenRAIL",
-            "display": "BigScience OpenRAIL-M",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions (Attachment A) must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://bigscience.huggingface.co/blog/bigscience-openrail-m"
-        },
-        {
-            "id": "bigscience-bloom-rail-1.0",
-            "family": "OpenRAIL",
-            "display": "BigScience BLOOM RAIL 1.0",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions (Attachment A) must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://bigscience.huggingface.co/blog/the-bigscience-rail-license"
-        },
-        {
-            "id": "bigcode-openrail-m",
-            "family": "OpenRAIL",
-            "display": "BigCode Open RAIL-M v1",
-            "written-as": "license",
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "recipients must receive a copy of the license; modified files must say so",
-                "use-based restrictions (Attachment A) must be passed on to every downstream user"
-            ],
-            "permissive": false,
-            "source": "https://www.bigcode-project.org/docs/pages/bigcode-openrail/"
-        },
-        {
-            "id": "cc-by-4.0",
-            "family": "Creative Commons",
-            "display": "Creative Commons Attribution 4.0",
-            "spdx": "CC-BY-4.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [],
-            "permissive": true,
-            "source": "https://creativecommons.org/licenses/by/4.0/legalcode"
-        },
-        {
-            "id": "cc-by-sa-4.0",
-            "family": "Creative Commons",
-            "display": "Creative Commons Attribution-ShareAlike 4.0",
-            "spdx": "CC-BY-SA-4.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
-            },
-            "non-commercial": false,
-            "flow-down": true,
-            "restrictions": [
-                "adapted material must be shared under CC BY-SA 4.0 or a compatible license (ShareAlike)"
-            ],
-            "permissive": false,
-            "source": "https://creativecommons.org/licenses/by-sa/4.0/legalcode"
-        },
-        {
-            "id": "cc-by-nc-4.0",
-            "family": "Creative Commons",
-            "display": "Creative Commons Attribution-NonCommercial 4.0",
-            "spdx": "CC-BY-NC-4.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
-            },
-            "non-commercial": true,
-            "flow-down": false,
-            "restrictions": [
-                "non-commercial use only"
-            ],
-            "permissive": false,
-            "source": "https://creativecommons.org/licenses/by-nc/4.0/legalcode"
-        },
-        {
-            "id": "cc-by-nc-sa-4.0",
-            "family": "Creative Commons",
-            "display": "Creative Commons Attribution-NonCommercial-ShareAlike 4.0",
-            "spdx": "CC-BY-NC-SA-4.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
-            },
-            "non-commercial": true,
-            "flow-down": true,
-            "restrictions": [
-                "non-commercial use only",
-                "adapted material must be shared under CC BY-NC-SA 4.0 or a compatible license (ShareAlike)"
-            ],
-            "permissive": false,
-            "source": "https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode"
-        },
-        {
-            "id": "cc-by-nc-nd-4.0",
-            "family": "Creative Commons",
-            "display": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
-            "spdx": "CC-BY-NC-ND-4.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Credit the creator, link the license, and indicate whether changes were made (Section 3(a))."
-            },
-            "non-commercial": true,
-            "flow-down": false,
-            "restrictions": [
-                "non-commercial use only",
-                "adapted material may not be shared (NoDerivatives)"
-            ],
-            "permissive": false,
-            "source": "https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode"
-        },
-        {
-            "id": "apache-2.0",
-            "aliases": [
-                "apache 2.0",
-                "apache2",
-                "apache-2",
-                "apache license 2.0"
-            ],
-            "family": "Permissive",
-            "display": "Apache License 2.0",
-            "spdx": "Apache-2.0",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Give recipients a copy of the license, keep the upstream's copyright, patent, trademark and attribution notices, carry its NOTICE file, and mark modified files (Section 4).",
-                "condition": "the upstream ships a NOTICE file (Section 4(d)), which only its repository shows"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [],
-            "permissive": true,
-            "source": "https://www.apache.org/licenses/LICENSE-2.0"
-        },
-        {
-            "id": "mit",
-            "aliases": [
-                "mit license"
-            ],
-            "family": "Permissive",
-            "display": "MIT License",
-            "spdx": "MIT",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Keep the copyright notice and the permission notice in all copies or substantial portions.",
-                "condition": "the artifact includes copies or substantial portions of the upstream (merged or quantized weights, its files)"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [],
-            "permissive": true,
-            "source": "https://opensource.org/license/mit"
-        },
-        {
-            "id": "bsd-3-clause",
-            "family": "Permissive",
-            "display": "BSD 3-Clause License",
-            "spdx": "BSD-3-Clause",
-            "written-as": "license",
-            "attribution": {
-                "duty": "Keep the copyright notice, the list of conditions and the disclaimer; do not use the licensor's name to promote derivatives.",
-                "condition": "the artifact includes the upstream's files or weights (source or binary redistribution)"
-            },
-            "non-commercial": false,
-            "flow-down": false,
-            "restrictions": [],
-            "permissive": true,
-            "source": "https://opensource.org/license/bsd-3-clause"
-        }
-    ],
-    "mirror-orgs": [
-        "unsloth",
-        "mlx-community",
-        "TheBloke",
-        "bartowski",
-        "lmstudio-community",
-        "NousResearch"
-    ],
-    "modelscope-orgs": [
-        {
-            "org": "LLM-Research",
-            "modelscope-only": true,
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1613-L1614 (meta-llama/Meta-Llama-3-8B = LLM-Research/Meta-Llama-3-8B; also google/gemma-2-9b L770-L771, microsoft/Phi-3-mini-4k-instruct L2373-L2374)"
-        },
-        {
-            "org": "AI-ModelScope",
-            "modelscope-only": true,
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L737-L738 (google/gemma-2b = AI-ModelScope/gemma-2b; also mistralai/Mistral-7B-v0.1 L2038-L2039, bigscience/bloom-560m L221-L222)"
-        },
-        {
-            "org": "Shanghai_AI_Laboratory",
-            "hub": "internlm",
-            "modelscope-only": true,
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L1342-L1343 (internlm/internlm2-7b = Shanghai_AI_Laboratory/internlm2-7b)"
-        },
-        {
-            "org": "ZhipuAI",
-            "hub": "zai-org",
-            "modelscope-only": true,
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L274-L275 (zai-org/chatglm3-6b, formerly THUDM/chatglm3-6b, = ZhipuAI/chatglm3-6b)"
-        },
-        {
-            "org": "01ai",
-            "hub": "01-ai",
-            "modelscope-only": true,
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L3500-L3501 (01-ai/Yi-6B = 01ai/Yi-6B)"
-        },
-        {
-            "org": "qwen",
-            "hub": "Qwen",
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/2ac972d6e7a4266d1b5163db2bc02d844542ea7f/src/llmtuner/extras/constants.py#L863-L865 (Qwen/Qwen1.5-7B-Chat = qwen/Qwen1.5-7B-Chat; now written Qwen/ on both hubs)"
-        },
-        {
-            "org": "deepseek-ai",
-            "hub": "deepseek-ai",
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30/src/llamafactory/extras/constants.py#L416-L417 (deepseek-ai/DeepSeek-V2-Lite on both hubs)"
-        },
-        {
-            "org": "baichuan-inc",
-            "hub": "baichuan-inc",
-            "source": "https://github.com/hiyouga/LLaMA-Factory/blob/002f58ef8e861a20df8bff1fc64db1b9f295d46b/src/llamafactory/extras/constants.py (\"Baichuan2-7B-Base\": baichuan-inc/Baichuan2-7B-Base on both hubs)"
-        }
-    ],
-    "families": [
-        {
-            "family": "Llama 2",
-            "canonical-org": "meta-llama",
-            "name": "^(meta-)?llama-2-",
-            "license": "llama2",
-            "source": "https://huggingface.co/meta-llama/Llama-2-7b-hf"
-        },
-        {
-            "family": "Llama 3.1",
-            "canonical-org": "meta-llama",
-            "name": "^(meta-)?llama-3\\.1-",
-            "license": "llama3.1",
-            "source": "https://huggingface.co/meta-llama/Llama-3.1-8B"
-        },
-        {
-            "family": "Llama 3.2",
-            "canonical-org": "meta-llama",
-            "name": "^(meta-)?llama-3\\.2-",
-            "license": "llama3.2",
-            "source": "https://huggingface.co/meta-llama/Llama-3.2-1B"
-        },
-        {
-            "family": "Llama 3.3",
-            "canonical-org": "meta-llama",
-            "name": "^(meta-)?llama-3\\.3-",
-            "license": "llama3.3",
-            "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"
-        },
-        {
-            "family": "Llama 3",
-            "canonical-org": "meta-llama",
-            "name": "^(meta-)?llama-3-",
-            "canonical-name": {
-                "match": "^llama-3-",
-                "replace": "Meta-Llama-3-"
-            },
-            "license": "llama3",
-            "source": "https://huggingface.co/meta-llama/Meta-Llama-3-8B"
-        },
-        {
-            "family": "Llama 4",
-            "canonical-org": "meta-llama",
-            "name": "^llama-4-",
-            "license": "llama4",
-            "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct"
-        },
-        {
-            "family": "MedGemma / TxGemma (HAI-DEF)",
-            "canonical-org": "google",
-            "name": "^(medgemma|txgemma)-",
-            "license": "health-ai-developer-foundations-terms-of-use",
-            "source": "https://huggingface.co/google/medgemma-4b-it"
-        },
-        {
-            "family": "Gemma 4",
-            "canonical-org": "google",
-            "name": "^gemma-?4(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/google/gemma-4-E4B-it"
-        },
-        {
-            "family": "Gemma",
-            "canonical-org": "google",
-            "name": "^(codegemma|gemma|paligemma2?|recurrentgemma|shieldgemma2?)(-?(1\\.1|2|3|3n))?-(?!4)",
-            "license": "gemma",
-            "source": "https://ai.google.dev/gemma/terms"
-        },
-        {
-            "family": "Kimi K2",
-            "canonical-org": "moonshotai",
-            "name": "^kimi-k2",
-            "license": "modified-mit",
-            "source": "https://huggingface.co/moonshotai/Kimi-K2-Instruct"
-        },
-        {
-            "family": "Qwen2.5 3B",
-            "canonical-org": "Qwen",
-            "name": "^qwen2\\.5-(coder-|vl-)?3b(-|$)",
-            "license": "qwen-research",
-            "source": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct"
-        },
-        {
-            "family": "Qwen2.5 72B",
-            "canonical-org": "Qwen",
-            "name": "^qwen2\\.5-(vl-|math-)?72b(-|$)",
-            "license": "qwen",
-            "source": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct"
-        },
-        {
-            "family": "Qwen2.5 (Apache sizes)",
-            "canonical-org": "Qwen",
-            "name": "^qwen2\\.5-(coder-)?(0\\.5|1\\.5|7|14|32)b(-|$)|^qwen2\\.5-vl-(7|32)b(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct"
-        },
-        {
-            "family": "Qwen3",
-            "canonical-org": "Qwen",
-            "name": "^qwen3(\\.5)?-",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/Qwen/Qwen3-8B"
-        },
-        {
-            "family": "Qwen2 72B",
-            "canonical-org": "Qwen",
-            "name": "^qwen2-72b(-|$)",
-            "license": "tongyi-qianwen",
-            "source": "https://huggingface.co/Qwen/Qwen2-72B-Instruct"
-        },
-        {
-            "family": "Qwen2 (Apache sizes)",
-            "canonical-org": "Qwen",
-            "name": "^qwen2-(0\\.5|1\\.5|7)b(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/Qwen/Qwen2-7B-Instruct"
-        },
-        {
-            "family": "Qwen1.5",
-            "canonical-org": "Qwen",
-            "name": "^qwen1\\.5-",
-            "license": "tongyi-qianwen",
-            "source": "https://huggingface.co/Qwen/Qwen1.5-0.5B-Chat"
-        },
-        {
-            "family": "DeepSeek-R1-Distill-Llama-8B (Llama 3.1 base)",
-            "canonical-org": "deepseek-ai",
-            "name": "^deepseek-r1-distill-llama-8b(-|$)",
-            "license": "llama3.1",
-            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
-        },
-        {
-            "family": "DeepSeek-R1-Distill-Llama-70B (Llama 3.3 base)",
-            "canonical-org": "deepseek-ai",
-            "name": "^deepseek-r1-distill-llama-70b(-|$)",
-            "license": "llama3.3",
-            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B"
-        },
-        {
-            "family": "DeepSeek-R1-Distill-Qwen (Qwen2.5 base, Apache-2.0)",
-            "canonical-org": "deepseek-ai",
-            "name": "^deepseek-r1-distill-qwen-(1\\.5|7|14|32)b(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
-        },
-        {
-            "family": "DeepSeek v1 license",
-            "canonical-org": "deepseek-ai",
-            "name": "^deepseek-(v2|v2\\.5|coder-v2|llm|coder-(1\\.3|6\\.7|33)b|vl)|^deepseek-v3(-base)?$",
-            "license": "deepseek",
-            "source": "https://github.com/deepseek-ai/DeepSeek-LLM/blob/main/LICENSE-MODEL"
-        },
-        {
-            "family": "DeepSeek (MIT)",
-            "canonical-org": "deepseek-ai",
-            "name": "^deepseek-(r1|v3-0324|v3\\.1|v3\\.2)",
-            "license": "mit",
-            "source": "https://huggingface.co/deepseek-ai/DeepSeek-R1"
-        },
-        {
-            "family": "Mistral Research License models",
-            "canonical-org": "mistralai",
-            "name": "^(mistral-large-instruct-(2407|2411)|mistral-small-instruct-2409|ministral-8b-instruct-2410)",
-            "license": "mrl",
-            "source": "https://mistral.ai/licenses/MRL-0.1.md"
-        },
-        {
-            "family": "Codestral 22B",
-            "canonical-org": "mistralai",
-            "name": "^codestral-22b",
-            "license": "mnpl",
-            "source": "https://huggingface.co/mistralai/Codestral-22B-v0.1"
-        },
-        {
-            "family": "Mistral (Apache)",
-            "canonical-org": "mistralai",
-            "name": "^(mistral-7b|mixtral-8x(7|22)b|mistral-nemo|mistral-small-(24b|3\\.1|3\\.2))",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3"
-        },
-        {
-            "family": "ChatGLM3-6B",
-            "canonical-org": "THUDM",
-            "orgs": [
-                "zai-org"
-            ],
-            "name": "^chatglm3-6b(-|$)",
-            "license": "chatglm3-6b-license",
-            "source": "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"
-        },
-        {
-            "family": "ChatGLM2-6B",
-            "canonical-org": "THUDM",
-            "orgs": [
-                "zai-org"
-            ],
-            "name": "^chatglm2-6b(-|$)",
-            "license": "chatglm2-6b-license",
-            "source": "https://github.com/THUDM/ChatGLM2-6B/blob/main/MODEL_LICENSE"
-        },
-        {
-            "family": "GLM-4-0414",
-            "canonical-org": "THUDM",
-            "orgs": [
-                "zai-org"
-            ],
-            "name": "^glm-(4|z1)-(9|32)b-0414(-|$)",
-            "license": "mit",
-            "source": "https://huggingface.co/THUDM/GLM-4-9B-0414/discussions/2"
-        },
-        {
-            "family": "GLM-4-9B",
-            "canonical-org": "THUDM",
-            "orgs": [
-                "zai-org"
-            ],
-            "name": "^glm-4v?-9b(?!-0414)(-|$)",
-            "license": "glm-4",
-            "source": "https://huggingface.co/THUDM/glm-4-9b/blob/3c58857cc61c5c226fb07c3162e5a8ae9dce52a3/README.md"
-        },
-        {
-            "family": "InternLM3",
-            "canonical-org": "internlm",
-            "name": "^internlm3-8b-instruct(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/internlm/internlm3-8b-instruct"
-        },
-        {
-            "family": "InternLM / InternLM2 / InternLM2.5",
-            "canonical-org": "internlm",
-            "name": "^(internlm-(chat-)?(7b|20b)|internlm2(_5)?-(base-|chat-)?(1_8b|7b|20b))(-|$)",
-            "license": "internlm-license",
-            "source": "https://huggingface.co/internlm/internlm2_5-7b-chat/commit/4434a5ffc2582f9d5ac45085043ed3e3264f0a9b"
-        },
-        {
-            "family": "Yi",
-            "canonical-org": "01-ai",
-            "name": "^yi-(1\\.5-)?(6|9|34)b(-|$)",
-            "license": "apache-2.0",
-            "source": "https://github.com/01-ai/Yi#who-can-use-yi"
-        },
-        {
-            "family": "Baichuan 2",
-            "canonical-org": "baichuan-inc",
-            "name": "^baichuan2-",
-            "license": "baichuan2-community-license",
-            "source": "https://huggingface.co/baichuan-inc/Baichuan2-7B-Chat"
-        },
-        {
-            "family": "Falcon 180B",
-            "canonical-org": "tiiuae",
-            "name": "^falcon-180b(-|$)",
-            "license": "falcon-180b-license",
-            "source": "https://huggingface.co/tiiuae/falcon-180B"
-        },
-        {
-            "family": "Falcon 7B / 40B",
-            "canonical-org": "tiiuae",
-            "name": "^falcon-(7|40)b(-|$)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/tiiuae/falcon-40b"
-        },
-        {
-            "family": "OLMo",
-            "canonical-org": "allenai",
-            "name": "^olmo-",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/allenai/OLMo-7B"
-        },
-        {
-            "family": "SmolLM",
-            "canonical-org": "HuggingFaceTB",
-            "name": "^smol(lm|vlm)",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct"
-        },
-        {
-            "family": "gpt-oss",
-            "canonical-org": "openai",
-            "name": "^gpt-oss-",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/openai/gpt-oss-20b"
-        },
-        {
-            "family": "Phi",
-            "canonical-org": "microsoft",
-            "name": "^phi-(1|1_5|2|3|3\\.5|4)(-|$)",
-            "license": "mit",
-            "source": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct"
-        },
-        {
-            "family": "BLOOM",
-            "canonical-org": "bigscience",
-            "name": "^bloomz?(-|$)",
-            "license": "bigscience-bloom-rail-1.0",
-            "source": "https://huggingface.co/bigscience/bloom"
-        },
-        {
-            "family": "StarCoder",
-            "canonical-org": "bigcode",
-            "name": "^starcoder",
-            "license": "bigcode-openrail-m",
-            "source": "https://huggingface.co/bigcode/starcoder2-15b"
-        },
-        {
-            "family": "FLUX.1 [dev]",
-            "canonical-org": "black-forest-labs",
-            "name": "^flux\\.1-(krea-|kontext-)?dev",
-            "license": "flux-1-dev-non-commercial-license",
-            "source": "https://huggingface.co/black-forest-labs/FLUX.1-dev"
-        },
-        {
-            "family": "FLUX.1 [schnell]",
-            "canonical-org": "black-forest-labs",
-            "name": "^flux\\.1-schnell",
-            "license": "apache-2.0",
-            "source": "https://huggingface.co/black-forest-labs/FLUX.1-schnell"
-        }
-    ]
-};
-
+// EXTERNAL MODULE: ./src/licenses/knowledge-data.generated.ts
+var knowledge_data_generated = __nccwpck_require__(5242);
 ;// CONCATENATED MODULE: ./src/licenses/license-entry.ts
 class LicenseEntryError extends Error {
 }
@@ -51399,7 +43726,7 @@ class LicenseKnowledge {
     }
     /** The knowledge base from data/licenses.yaml (built once). */
     static builtin() {
-        LicenseKnowledge.builtinInstance ??= LicenseKnowledge.fromData(LICENSE_DATA);
+        LicenseKnowledge.builtinInstance ??= LicenseKnowledge.fromData(knowledge_data_generated/* LICENSE_DATA */.H);
         return LicenseKnowledge.builtinInstance;
     }
     static fromData(data) {
@@ -51703,7 +44030,7 @@ const HUB_LICENSE_IDS = new Set([
  * `license_name` values (with `license: other`) that name well-known model licenses: the
  * knowledge base's `license-name` entries and their aliases.
  */
-const KNOWN_LICENSE_NAMES = new Set(LICENSE_DATA.licenses
+const KNOWN_LICENSE_NAMES = new Set(knowledge_data_generated/* LICENSE_DATA */.H.licenses
     .filter((e) => e['written-as'] === 'license-name')
     .flatMap((e) => [e.id, ...('aliases' in e ? e.aliases : [])])
     .map((name) => name.toLowerCase()));
@@ -51726,6 +44053,12 @@ function licenseIdStatus(id) {
     if (KNOWN_LICENSE_NAMES.has(lower))
         return 'known-name';
     return 'unknown';
+}
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+function licenseKey(decl) {
+    if (decl.id?.toLowerCase() === 'other' && decl.name)
+        return decl.name;
+    return decl.id ?? decl.name;
 }
 
 // EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
@@ -52526,1674 +44859,6 @@ function clockFromEnv(env) {
     return date;
 }
 
-;// CONCATENATED MODULE: ./src/report/finding.ts
-const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-const REPORT_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/report/build.ts
-
-
-/** Waived findings sort after every live one: they no longer bear on the gate. */
-function rank(f) {
-    return f.waived ? -1 : SEVERITY_RANK[f.severity];
-}
-/** Errors first, then by file and position; rule id and fingerprint make the order total. */
-function compareFindings(a, b) {
-    return (rank(b) - rank(a) ||
-        compareStrings(a.path, b.path) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.fingerprint, b.fingerprint));
-}
-/** Code-unit order, independent of the machine's locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** True when a live (non-waived) finding of this severity fails the gate. */
-function failsGate(severity, failOn) {
-    if (failOn === 'never')
-        return false;
-    return SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-function deepFreeze(value) {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const child of Object.values(value))
-            deepFreeze(child);
-    }
-    return value;
-}
-/**
- * The one result model every surface renders, deep-frozen so no surface can alter what another
- * shows. The findings and artifacts given become part of it (and frozen) rather than copied: a
- * full scan hands over tens of thousands, and copying them cost more than anything else here.
- */
-function buildReport(input) {
-    const findings = [...input.findings].sort(compareFindings);
-    const live = findings.filter((f) => !f.waived);
-    const count = (severity) => live.filter((f) => f.severity === severity).length;
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: 'lineage-gate', version: input.version },
-        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
-        failOn: input.failOn,
-        counts: {
-            artifacts: input.artifacts.length,
-            manifests: input.manifestsCount,
-            errors: count('error'),
-            warnings: count('warning'),
-            notices: count('notice'),
-            waived: findings.length - live.length
-        },
-        artifacts: [...input.artifacts],
-        findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes] }
-    };
-    return deepFreeze(report);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/annotations.ts
-
-
-function toAnnotation(f) {
-    const sameLine = f.line === f.endLine;
-    return {
-        // A waived finding is still shown, but can no longer read as a problem.
-        level: f.waived ? 'notice' : f.severity,
-        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
-        properties: {
-            title: f.ruleId,
-            file: f.path,
-            startLine: f.line,
-            endLine: f.endLine,
-            ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
-        }
-    };
-}
-/**
- * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
- */
-function toAnnotations(report) {
-    return report.findings
-        .map(toAnnotation)
-        .sort((a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
-        compareStrings(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
-}
-/**
- * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
- * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
- */
-function emitAnnotations(annotations, sink) {
-    for (const a of annotations)
-        sink[a.level](a.message, { ...a.properties });
-}
-/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
-function waivedPrefix(f) {
-    if (!f.waived)
-        return '';
-    if (!f.waiver)
-        return '[waived] ';
-    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
-    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
-}
-
-;// CONCATENATED MODULE: ./src/github/bound-text.ts
-/**
- * Cuts text to a limit measured in UTF-16 code units (what GitHub's character limits count at
- * most), never inside a surrogate pair.
- */
-function cutToLength(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max);
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1; // a high surrogate whose partner would be cut off
-    return text.slice(0, end);
-}
-/** Cuts text to at most `maxBytes` of UTF-8, on a character boundary. */
-function cutToUtf8Bytes(text, maxBytes) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    let end = Math.max(0, maxBytes);
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end -= 1; // back off continuation bytes
-    return bytes.subarray(0, end).toString('utf8');
-}
-/**
- * Shortens Markdown to `max` characters including `note`, cutting at a line end when one is near
- * and closing a code fence left open, so the note renders as prose and not inside a code block.
- */
-function shortenMarkdown(text, max, note) {
-    if (text.length <= max)
-        return text;
-    let room = max - note.length;
-    for (;;) {
-        let kept = cutToLength(text, Math.max(0, room));
-        // Drop a partial last line (a half table row reads as broken), unless the cut fell on a line end.
-        const lineEnd = kept.lastIndexOf('\n');
-        const cutMidLine = text[kept.length] !== '\n';
-        if (cutMidLine && lineEnd > 0 && lineEnd >= kept.length - 2000)
-            kept = kept.slice(0, lineEnd);
-        const open = openFence(kept);
-        const result = `${kept}${open ? `\n${open}` : ''}${note}`;
-        if (result.length <= max || room <= 0)
-            return result;
-        room -= result.length - max; // make room for the closing fence and cut again
-    }
-}
-/** The fence (e.g. "```") of a code block still open at the end of `text`, if any. */
-function openFence(text) {
-    let open;
-    for (const line of text.split('\n')) {
-        const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (open === undefined)
-            open = fence;
-        else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
-            open = undefined;
-    }
-    return open;
-}
-
-;// CONCATENATED MODULE: ./src/github/write-failure.ts
-/**
- * Turns a failed GitHub write into a warning the gate can print. Posting feedback is a courtesy:
- * on fork pull requests and read-only tokens it fails with 403, and that must never change the
- * verdict, so HTTP failures become text and only programming errors propagate.
- */
-/** Octokit's RequestError and anything shaped like it (a numeric `status`). */
-function asHttpFailure(err) {
-    if (!err || typeof err !== 'object' || typeof err.status !== 'number')
-        return undefined;
-    const e = err;
-    return {
-        status: e.status,
-        message: typeof e.message === 'string' ? e.message : '',
-        headers: e.response?.headers ?? {}
-    };
-}
-/** A one-line warning for an HTTP failure, or undefined when `err` is not one (then rethrow it). */
-function describeWriteFailure(err, attempt) {
-    const failure = asHttpFailure(err);
-    if (!failure)
-        return undefined;
-    const { status, headers } = failure;
-    const could = `Could not ${attempt.verb ?? 'write'} ${attempt.what}`;
-    if ((status === 403 || status === 429) &&
-        (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
-        return `${could}: GitHub's API rate limit was reached (HTTP ${status}). The verdict is unchanged.`;
-    }
-    if (status === 403 || status === 404) {
-        return (`${could} (HTTP ${status}): the token lacks \`${attempt.permission}\`. ` +
-            `Grant it in the job's \`permissions:\`; on pull requests from forks the token is read-only, ` +
-            'so post from a `workflow_run` follow-up instead. The verdict is unchanged.');
-    }
-    // GitHub's messages are fixed strings about the request, not PR content; keep one line.
-    const detail = failure.message.split(/\r?\n/, 1)[0].slice(0, 200);
-    return `${could} (HTTP ${status}${detail ? `: ${detail}` : ''}). The verdict is unchanged.`;
-}
-
-;// CONCATENATED MODULE: ./src/github/check-run.ts
-
-
-
-/** Annotations the Checks API takes per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-/** `output.summary` and `output.text` limit (characters). */
-const CHECK_SUMMARY_MAX_CHARS = 65_535;
-/** `message` and `raw_details` limit per annotation. */
-const ANNOTATION_TEXT_MAX_BYTES = 64 * 1024;
-/** Long enough for any title the gate writes; GitHub does not document a tighter one. */
-const TITLE_MAX_CHARS = 255;
-/** success: passed with nothing to say; neutral: passed, but there are findings; failure: failed. */
-function checkConclusion(report) {
-    if (report.result === 'fail')
-        return 'failure';
-    const { errors, warnings, notices } = report.counts;
-    return errors + warnings + notices > 0 ? 'neutral' : 'success';
-}
-/** "Failed: 2 errors, 1 warning" — counts only, so no PR text reaches the title. */
-function checkTitle(report) {
-    const { errors, warnings, notices, waived } = report.counts;
-    const parts = [
-        [errors, 'error'],
-        [warnings, 'warning'],
-        [notices, 'notice'],
-        [waived, 'waived']
-    ]
-        .filter(([n]) => n > 0)
-        .map(([n, word]) => `${n} ${word}${word !== 'waived' && n !== 1 ? 's' : ''}`);
-    const verdict = report.result === 'fail' ? 'Failed' : 'Passed';
-    return parts.length ? `${verdict}: ${parts.join(', ')}` : `${verdict}: no findings`;
-}
-/** One Checks API annotation per finding; a waived finding is a notice that says why it is allowed. */
-function toCheckRunAnnotation(f) {
-    // The API rejects lines below 1 and an end before the start.
-    const startLine = Math.max(1, f.line);
-    const endLine = Math.max(startLine, f.endLine);
-    const sameLine = startLine === endLine;
-    const level = f.waived ? 'notice' : f.severity === 'error' ? 'failure' : f.severity;
-    return {
-        path: f.path,
-        start_line: startLine,
-        end_line: endLine,
-        // GitHub refuses columns on an annotation that spans lines.
-        ...(sameLine ? { start_column: Math.max(1, f.column), end_column: Math.max(1, f.column, f.endColumn) } : {}),
-        annotation_level: level,
-        title: f.ruleId.slice(0, TITLE_MAX_CHARS),
-        message: cutToUtf8Bytes(`${waivedPrefix(f)}${f.message}`, ANNOTATION_TEXT_MAX_BYTES),
-        raw_details: cutToUtf8Bytes(f.fix, ANNOTATION_TEXT_MAX_BYTES)
-    };
-}
-function boundSummary(markdown) {
-    const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
-    return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
-}
-/**
- * Creates the check run (in progress), then sends the annotations in batches of 50; the last
- * request completes it with the conclusion. Report findings are already sorted errors first.
- */
-async function publishCheckRun(options) {
-    const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
-    const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
-    const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-    const annotations = report.findings.map(toCheckRunAnnotation);
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    if (batches.length === 0)
-        batches.push([]);
-    let id;
-    try {
-        const created = await octokit.rest.checks.create({
-            owner,
-            repo,
-            name,
-            head_sha: headSha,
-            status: 'in_progress',
-            output
-        });
-        id = created.data.id;
-        for (const [index, batch] of batches.entries()) {
-            const last = index === batches.length - 1;
-            await octokit.rest.checks.update({
-                owner,
-                repo,
-                check_run_id: id,
-                output: { ...output, annotations: batch },
-                ...(last
-                    ? { status: 'completed', conclusion: checkConclusion(report), completed_at: new Date().toISOString() }
-                    : {})
-            });
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, attempt);
-        if (warning === undefined)
-            throw err;
-        if (id === undefined)
-            return { ok: false, warning };
-        const completed = await completeWithoutAnnotations(options, id, output);
-        const outcome = completed
-            ? `Check run ${id} was completed with the verdict, but some annotations are missing from it.`
-            : `Check run ${id} may be left in progress.`;
-        return { ok: false, warning: `${warning} ${outcome}` };
-    }
-    return { ok: true, id, batches: batches.length };
-}
-/**
- * After a batch failed, one last request that completes the run with the verdict, so it does not
- * sit "in progress" on the pull request; false when that fails too (e.g. the token lost access).
- */
-async function completeWithoutAnnotations(options, id, output) {
-    const { octokit, owner, repo, report } = options;
-    const note = '\n\n_Some annotations could not be sent to this check run; ' +
-        'the job summary and the step log have every finding._\n';
-    try {
-        await octokit.rest.checks.update({
-            owner,
-            repo,
-            check_run_id: id,
-            status: 'completed',
-            conclusion: checkConclusion(report),
-            completed_at: new Date().toISOString(),
-            output: {
-                title: output.title,
-                summary: shortenMarkdown(output.summary, CHECK_SUMMARY_MAX_CHARS - note.length, '') + note
-            }
-        });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/patch-lines.ts
-/**
- * Which lines of the head version a pull request's diff shows: review comments can only be
- * placed on those (added lines and the context around them), everything else goes to a review's
- * body. GitHub's `patch` field holds bare hunks without file headers, so a few lines of parsing
- * suffice where diff libraries expect whole `diff --git` documents.
- */
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-/** The head-side ranges each hunk covers (a hunk's `+start,count`; count 0 = pure deletion). */
-function headLinesOfPatch(patch) {
-    const ranges = [];
-    for (const line of patch.split('\n')) {
-        const m = HUNK_HEADER.exec(line);
-        if (!m)
-            continue;
-        const start = Number(m[1]);
-        const count = m[2] === undefined ? 1 : Number(m[2]);
-        if (count > 0 && start > 0)
-            ranges.push([start, start + count - 1]);
-    }
-    return ranges;
-}
-function lineInRanges(line, ranges) {
-    return ranges.some(([first, last]) => line >= first && line <= last);
-}
-
-;// CONCATENATED MODULE: ./src/text/plural.ts
-/**
- * The one place the gate picks a word's form for a count, so every message agrees on it
- * ("1 file", "2 files"; "it has", "they have").
- */
-/** `plural(1, 'file')` → `file`, `plural(2, 'file')` → `files`, `plural(2, 'has', 'have')` → `have`. */
-function plural(count, one, many = `${one}s`) {
-    return count === 1 ? one : many;
-}
-/** A count with its word: `counted(3, 'error')` → `3 errors`. */
-function counted(count, one, many) {
-    return `${count} ${plural(count, one, many)}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/escape.ts
-/**
- * Escaping for text that comes from pull requests (paths, ids, quoted manifest values) before it
- * is placed into Markdown (job summary, `--format markdown`) or a terminal.
- */
-/**
- * Characters that can hide or reorder what a reader sees (C0/C1 controls other than line breaks
- * and tab, bidi overrides and isolates, BOM): shown as `<U+202E>` instead of acting.
- */
-const INVISIBLE = 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-function revealInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-}
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
-/**
- * Escapes text for inline Markdown: nothing in it can open markup, a link, raw HTML or a new block.
- * Line breaks become `<br>` so the text stays inside the paragraph, list item or cell it was put in.
- * `|` becomes an entity rather than `\|`, so a preceding backslash cannot turn it back into a
- * table-cell separator in any GFM parser.
- */
-function escapeMarkdown(text) {
-    return revealInvisible(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]()#~!{}]/g, '\\$&')
-        .replace(/\|/g, '&#124;') // after the backslash escapes, which would break the entity's `#`
-        .replace(/^(\s*)([-+=])/, '$1\\$2')
-        .replace(/^(\s*\d+)\./, '$1\\.')
-        .replace(/\t/g, ' ')
-        .replace(LINE_BREAK, '<br>');
-}
-/**
- * Makes already-rendered Markdown safe inside a table cell: a raw `|` would end the cell, a line
- * break the row. GFM honours `\|` even inside code spans, and removes the backslash there.
- */
-function escapeTableCell(markdown) {
-    return markdown.replace(LINE_BREAK, '<br>').replace(/\|/g, '\\|');
-}
-/**
- * Stops `@user`, `@org/team` and `@everyone` from notifying anyone: a zero-width space after the
- * `@` keeps the text readable but no longer a mention.
- */
-function neutraliseMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200B');
-}
-/** Escaped, mention-free Markdown for any untrusted prose. */
-function safeMarkdown(text) {
-    return neutraliseMentions(escapeMarkdown(text));
-}
-/**
- * A code span that shows `text` verbatim, whatever backticks it holds: the fence is one backtick
- * longer than the longest run inside, and padded with a space where CommonMark would otherwise
- * merge a leading/trailing backtick into the fence or strip a meaningful space. Line breaks become
- * spaces (as CommonMark does inside code spans) so a blank line cannot end the span early.
- */
-function inlineCode(text) {
-    const body = revealInvisible(text).replace(LINE_BREAK, ' ').replace(/\t/g, ' ');
-    if (body === '')
-        return '` `';
-    const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(body) && body.trim() !== '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Shortens text to at most `max` characters (bounds what one value can cost in a rendering). */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max - 1);
-    if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1)))
-        end -= 1; // never split a surrogate pair
-    return `${text.slice(0, end)}…`;
-}
-/** A code span the gate wrote around a name or value (`base_model`, `licenses.deny`): one line, no backticks. */
-const GATE_CODE_SPAN = /`([^`\n]+)`/g;
-/** A bare https URL in a message; trailing sentence punctuation is not part of it. */
-const BARE_URL = /https:\/\/[^\s<>"'`\\]+/g;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
-/** Plain text of a message: escaped; URLs the gate does not vouch for become inert code, not broken links. */
-function proseText(text, isOwnUrl) {
-    let out = '';
-    let last = 0;
-    for (const m of text.matchAll(BARE_URL)) {
-        const url = m[0].replace(TRAILING_PUNCTUATION, '');
-        out += safeMarkdown(text.slice(last, m.index));
-        // `<url>` keeps a URL whole (no escapes inside it, which GitHub would turn into %5C); only the gate's own.
-        out += isOwnUrl(url) ? `<${url}>` : inlineCode(url);
-        last = m.index + url.length;
-    }
-    return out + safeMarkdown(text.slice(last));
-}
-/**
- * A finding's message or fix: the gate's wording with values from the pull request spliced in. The
- * gate's own code spans stay code spans (their content verbatim, as `inlineCode` shows it: inert
- * whatever a PR value put there) and its own URLs (`isOwnUrl`: the license sources it ships) stay
- * links; everything else is escaped as PR content. An unpaired backtick is escaped like any other.
- */
-function gateProse(text, isOwnUrl = () => false) {
-    let out = '';
-    let last = 0;
-    for (const m of text.matchAll(GATE_CODE_SPAN)) {
-        out += proseText(text.slice(last, m.index), isOwnUrl) + inlineCode(m[1]);
-        last = m.index + m[0].length;
-    }
-    return out + proseText(text.slice(last), isOwnUrl);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
-
-
-
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
-const MAX_VALUE = 300;
-const MAX_PROSE = 4000;
-const MAX_NOTES = 50;
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const WAIVED_ICON = '🔕';
-/** `a, b and c`, for counts in prose. */
-function listing(parts) {
-    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-function failOnSentence(failOn) {
-    if (failOn === 'never')
-        return 'Fail-on is `never`: findings are reported but never fail the gate.';
-    if (failOn === 'warning')
-        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
-    return 'Fail-on is `error`: any error that is not waived fails the gate.';
-}
-/** Heading with the verdict, the counts, and what fail-on was; never left out. */
-function verdictBlock(report) {
-    const { counts } = report;
-    const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([
-        counted(counts.errors, 'error'),
-        counted(counts.warnings, 'warning'),
-        counted(counts.notices, 'notice')
-    ]);
-    const waived = counts.waived > 0 ? ` (${counted(counts.waived, 'finding')} waived)` : '';
-    return [
-        `## ${mark} Lineage gate: ${report.result}`,
-        '',
-        `**${tally}** in ${counted(counts.artifacts, 'artifact')} ` +
-            `(${counted(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
-    ].join('\n');
-}
-/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
-function runBlock(report) {
-    const lines = [`**Files:** ${gateProse(clip(report.run.changeSource, MAX_PROSE))}`];
-    const notes = report.run.notes;
-    for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${gateProse(clip(note, MAX_PROSE))}`);
-    if (notes.length > MAX_NOTES)
-        lines.push(`- …and ${counted(notes.length - MAX_NOTES, 'more note')}`);
-    return lines.join('\n');
-}
-function code(value) {
-    return inlineCode(clip(value, MAX_VALUE));
-}
-/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
-function encodeSegment(segment) {
-    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
-function blobUrl(repoUrl, sha, finding) {
-    const path = finding.path.split('/').map(encodeSegment).join('/');
-    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
-    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
-    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
-}
-/** How much of a message a compact item keeps. */
-const MAX_COMPACT_MESSAGE = 160;
-/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
-function findingHead(finding, links) {
-    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
-    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const docsBase = links.docsBase.replace(/\/+$/, '');
-    const rule = `[${inlineCode(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
-    const where = code(`${finding.path}:${finding.line}`);
-    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    return `- ${icon} **${severity}** ${rule} at ${location}`;
-}
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-function findingItem(finding, links) {
-    const message = gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
-    const fix = gateProse(clip(finding.fix, MAX_PROSE), links.isOwnUrl);
-    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
-}
-/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
-function compactFindingItem(finding, links) {
-    return (`${findingHead(finding, links)} — ` +
-        `${gateProse(clip(`${waivedPrefix(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
-}
-/** Heading of one artifact's findings, with that artifact's tally. */
-function findingGroupHeading(dir, findings) {
-    const live = findings.filter((f) => !f.waived);
-    const parts = ['error', 'warning', 'notice']
-        .map((s) => [s, live.filter((f) => f.severity === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => counted(n, s));
-    const waived = findings.length - live.length;
-    if (waived > 0)
-        parts.push(`${waived} waived`);
-    return `#### ${code(dir)} — ${parts.join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/review-markers.ts
-/**
- * Hidden markers that tie a review comment (or a line of a review's body) to one finding's
- * fingerprint, so later runs neither repeat a finding nor leave a fixed one looking open. PR
- * content cannot forge them: everything it supplies is rendered with `<` escaped.
- */
-/** Marks the gate's reviews, so their bodies are read back on later runs. */
-const REVIEW_MARKER = '<!-- lineage-gate:review -->';
-const OPEN = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/g;
-const OPEN_LINE = /<!-- lineage-gate:finding ([0-9a-f]{32}) -->/;
-function openMarker(fingerprint) {
-    return `<!-- lineage-gate:finding ${fingerprint} -->`;
-}
-function resolvedMarker(fingerprint) {
-    return `<!-- lineage-gate:resolved ${fingerprint} -->`;
-}
-const RESOLVED = /<!-- lineage-gate:resolved [0-9a-f]{32} -->/;
-/** Whether a text shows a finding the gate has marked resolved. */
-function hasResolvedMarker(text) {
-    return RESOLVED.test(text);
-}
-/** Fingerprints of the findings a text still shows as open (resolved ones carry another marker). */
-function openFingerprints(text) {
-    return [...text.matchAll(OPEN)].map((m) => m[1]);
-}
-function resolvedNote(sha) {
-    return `✅ **Resolved**${sha ? ` at ${sha.slice(0, 7)}` : ''}: lineage-gate no longer reports this finding.`;
-}
-/** An inline comment rewritten to say its finding is fixed, keeping the original text folded. */
-function resolveCommentBody(body, fingerprint, sha) {
-    const original = body.split(openMarker(fingerprint)).join('').trim();
-    return [
-        resolvedMarker(fingerprint),
-        resolvedNote(sha),
-        '',
-        '<details><summary>Original finding</summary>',
-        '',
-        original,
-        '',
-        '</details>'
-    ].join('\n');
-}
-/**
- * A review body with the list items of fixed findings struck through and marked resolved. Each
- * finding is one line (`- <marker> …`), so striking the rest of the line is safe Markdown.
- */
-function resolveBodyLines(body, fixed, sha) {
-    return body
-        .split('\n')
-        .map((line) => {
-        const fingerprint = OPEN_LINE.exec(line)?.[1];
-        if (!fingerprint || !fixed.has(fingerprint))
-            return line;
-        const item = line.replace(/^- /, '').replace(openMarker(fingerprint), '').trim();
-        return `- ${resolvedMarker(fingerprint)}~~${item}~~<br>${resolvedNote(sha)}`;
-    })
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/github/review-threads.ts
-/** Threads read at most (100 per page), like the comment listings. */
-const MAX_PAGES = 30;
-const THREADS = `query LineageGateThreads($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
-  repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) {
-      reviewThreads(first: 100, after: $cursor) {
-        pageInfo { hasNextPage endCursor }
-        nodes { id isResolved viewerCanResolve comments(first: 1) { nodes { databaseId } } }
-      }
-    }
-  }
-}`;
-const RESOLVE = `mutation LineageGateResolve($thread: ID!) {
-  resolveReviewThread(input: { threadId: $thread }) { thread { id isResolved } }
-}`;
-/** Resolves the open threads whose first comment is one of `commentIds`. */
-async function resolveThreads(octokit, owner, repo, pullNumber, commentIds) {
-    const result = { resolved: 0, notAllowed: 0 };
-    if (commentIds.size === 0)
-        return result;
-    let cursor = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const data = await octokit.graphql(THREADS, { owner, repo, number: pullNumber, cursor });
-        const threads = data.repository?.pullRequest?.reviewThreads;
-        if (!threads)
-            break;
-        for (const thread of threads.nodes ?? []) {
-            const first = thread?.comments.nodes?.[0]?.databaseId;
-            if (!thread || thread.isResolved || first === null || first === undefined || !commentIds.has(first))
-                continue;
-            if (!thread.viewerCanResolve) {
-                result.notAllowed++;
-                continue;
-            }
-            await octokit.graphql(RESOLVE, { thread: thread.id });
-            result.resolved++;
-        }
-        if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor)
-            break;
-        cursor = threads.pageInfo.endCursor;
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/github/token-identity.ts
-/** One question per client: the sticky comment and the review both need the answer. */
-const asked = new WeakMap();
-/** The token's login, or undefined when GitHub does not say (callers then fall back to the marker alone). */
-function tokenLogin(octokit) {
-    let login = asked.get(octokit);
-    if (!login) {
-        login = askViewer(octokit);
-        asked.set(octokit, login);
-    }
-    return login;
-}
-async function askViewer(octokit) {
-    try {
-        const data = await octokit.graphql('query LineageGateViewer { viewer { login } }');
-        return data.viewer.login || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Whether `user` is the account `login` names; `github-actions[bot]` (REST) and `github-actions`
- * (GraphQL) are the same.
- */
-function isByLogin(user, login) {
-    if (!user)
-        return false;
-    const bare = (name) => name.toLowerCase().replace(/\[bot\]$/, '');
-    return bare(user.login) === bare(login);
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-
-
-
-const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
-/** GitHub's limit on an issue comment body (characters). */
-const COMMENT_MAX_CHARS = 65_536;
-/**
- * Room for the report below the marker line. Renderers bound UTF-8 bytes, and a UTF-8 byte count
- * is never below the UTF-16 length GitHub counts, so a body within this many bytes fits.
- */
-const COMMENT_BODY_MAX_BYTES = COMMENT_MAX_CHARS - STICKY_MARKER.length - 1;
-/** Comments read at most (100 per page) while looking for the marker, so a huge thread cannot stall the gate. */
-const MAX_COMMENT_PAGES = 50;
-const READ = { what: 'the pull request comments', permission: 'pull-requests: read', verb: 'read' };
-const WRITE = { what: 'the pull request comment', permission: 'pull-requests: write' };
-/**
- * on-failure: comment when the gate fails, and keep an earlier comment current when a later run
- * passes (so it says passed instead of showing a stale failure); always / never: as named.
- */
-function shouldComment(mode, report, existing) {
-    if (mode === 'never')
-        return false;
-    if (mode === 'always')
-        return true;
-    return report.result === 'fail' || existing;
-}
-/**
- * The comment carrying the marker. Anyone can paste the marker, so only a comment by the token's
- * own account counts; when GitHub does not say which account that is, a bot's comment is
- * preferred (the gate posts as a bot), and among those the oldest, the one first posted.
- */
-async function findStickyComment(target) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = target;
-    const login = await tokenLogin(octokit);
-    let first = null;
-    try {
-        let pages = 0;
-        const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        });
-        for await (const page of iterator) {
-            for (const comment of page.data) {
-                if (!comment.body?.includes(marker))
-                    continue;
-                if (login !== undefined && !isByLogin(comment.user, login))
-                    continue;
-                const found = { id: comment.id, byBot: comment.user?.type === 'Bot' };
-                if (found.byBot)
-                    return { ok: true, comment: found };
-                first ??= found;
-            }
-            if (++pages >= MAX_COMMENT_PAGES)
-                break;
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, READ);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-    return { ok: true, comment: first };
-}
-/**
- * The body as posted: the marker on the first line (added when missing, and kept when the body is
- * shortened) and at most 65,536 characters, with a visible note when something was cut.
- */
-function boundCommentBody(body, marker = STICKY_MARKER) {
-    const withMarker = body.includes(marker) ? body : `${marker}\n${body}`;
-    if (withMarker.length <= COMMENT_MAX_CHARS)
-        return withMarker;
-    const rest = body.split(marker).join('');
-    const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ` +
-        `${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
-    return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
-}
-/** Edits the marked comment in place, or posts it when there is none. */
-async function upsertStickyComment(options) {
-    const { octokit, owner, repo, issueNumber, marker = STICKY_MARKER } = options;
-    let existing = options.existing;
-    if (existing === undefined) {
-        const found = await findStickyComment(options);
-        if (!found.ok)
-            return found;
-        existing = found.comment;
-    }
-    const body = boundCommentBody(options.body, marker);
-    try {
-        if (existing) {
-            const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-            return { ok: true, action: 'updated', id: updated.data.id };
-        }
-        const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { ok: true, action: 'created', id: created.data.id };
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, WRITE);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/review-comments.ts
-
-
-
-
-
-
-
-
-/** Line comments per review at most; more would bury the conversation (the rest go to the body). */
-const MAX_LINE_COMMENTS = 50;
-/**
- * Earlier comments rewritten as resolved per run at most: each edit counts against GitHub's
- * content-creation limit, and the comments left open are rewritten by the next run.
- */
-const MAX_RESOLVE_EDITS = 50;
-/** Pages (100 each) of review comments and of reviews read while looking for earlier markers. */
-const review_comments_MAX_PAGES = 30;
-/** Room kept in the body for the heading and the closing note. */
-const BODY_RESERVE = 2_000;
-const review_comments_READ = { what: 'the pull request reviews', permission: 'pull-requests: read', verb: 'read' };
-const review_comments_WRITE = { what: 'the pull request review', permission: 'pull-requests: write' };
-/** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
-function reviewable(report) {
-    const seen = new Set();
-    return report.findings.filter((f) => {
-        if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
-            return false;
-        seen.add(f.fingerprint);
-        return true;
-    });
-}
-async function readPosted(o) {
-    const { octokit, owner, repo, pullNumber } = o;
-    // Anyone can paste a marker: only the token's own comments count (all, when GitHub does not say who that is).
-    const login = await tokenLogin(octokit);
-    const ours = (user) => login === undefined || isByLogin(user, login);
-    const posted = [];
-    const resolvedComments = [];
-    const keep = (kind, id, body) => {
-        const fingerprints = body ? openFingerprints(body) : [];
-        if (fingerprints.length)
-            posted.push({ kind, id, body: body, fingerprints });
-    };
-    let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
-        owner,
-        repo,
-        pull_number: pullNumber,
-        per_page: 100
-    })) {
-        for (const c of page.data) {
-            if (!ours(c.user))
-                continue;
-            keep('comment', c.id, c.body);
-            if (hasResolvedMarker(c.body))
-                resolvedComments.push(c.id);
-        }
-        if (++pages >= review_comments_MAX_PAGES)
-            break;
-    }
-    pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
-        owner,
-        repo,
-        pull_number: pullNumber,
-        per_page: 100
-    })) {
-        for (const r of page.data)
-            if (ours(r.user) && r.body?.includes(REVIEW_MARKER))
-                keep('review', r.id, r.body);
-        if (++pages >= review_comments_MAX_PAGES)
-            break;
-    }
-    return { posted, resolvedComments };
-}
-/**
- * Rewrites earlier comments and review bodies whose findings are gone; counts findings, lists
- * rewritten line comments.
- */
-async function markResolved(o, posted, current) {
-    const { octokit, owner, repo, pullNumber, headSha } = o;
-    let resolved = 0;
-    const comments = [];
-    let edits = 0;
-    for (const p of posted) {
-        const fixed = new Set(p.fingerprints.filter((fp) => !current.has(fp)));
-        if (fixed.size === 0)
-            continue;
-        if (++edits > MAX_RESOLVE_EDITS)
-            break;
-        try {
-            if (p.kind === 'comment') {
-                const [fingerprint] = fixed;
-                await octokit.rest.pulls.updateReviewComment({
-                    owner,
-                    repo,
-                    comment_id: p.id,
-                    body: resolveCommentBody(p.body, fingerprint, headSha)
-                });
-                comments.push(p.id);
-            }
-            else {
-                await octokit.rest.pulls.updateReview({
-                    owner,
-                    repo,
-                    pull_number: pullNumber,
-                    review_id: p.id,
-                    body: resolveBodyLines(p.body, fixed, headSha)
-                });
-            }
-            resolved += fixed.size;
-        }
-        catch (err) {
-            const warning = describeWriteFailure(err, {
-                what: `an earlier review ${p.kind} (#${p.id}) to mark it resolved`,
-                permission: 'pull-requests: write'
-            });
-            if (warning === undefined)
-                throw err;
-            o.warn(warning);
-        }
-    }
-    return { resolved, comments };
-}
-/** Closes the threads of resolved line comments; a refusal is a warning, never a failure. */
-async function closeThreads(o, commentIds) {
-    try {
-        const done = await resolveThreads(o.octokit, o.owner, o.repo, o.pullNumber, commentIds);
-        return { threadsResolved: done.resolved, threadsLeftOpen: done.notAllowed };
-    }
-    catch (err) {
-        const graphqlErrors = err.errors;
-        const warning = describeWriteFailure(err, {
-            what: 'the review threads of fixed findings',
-            permission: 'contents: write',
-            verb: 'write'
-        }) ??
-            (Array.isArray(graphqlErrors)
-                ? `Could not resolve the review threads of fixed findings (GraphQL: ${String(graphqlErrors[0]?.message ?? 'error')
-                    .split('\n', 1)[0]
-                    .slice(0, 200)}). The verdict is unchanged.`
-                : undefined);
-        if (warning === undefined)
-            throw err;
-        o.warn(warning);
-        return { threadsResolved: 0, threadsLeftOpen: 0 };
-    }
-}
-function lineCommentBody(f, links) {
-    return `${openMarker(f.fingerprint)}\n${findingItem(f, links).replace(/^- /, '')}`;
-}
-/** The review's body: a heading, then one marked line per finding outside the diff, as many as fit. */
-function reviewBody(inline, outside, links, linesRefused = false) {
-    const lines = [REVIEW_MARKER, `### Lineage gate: ${counted(inline + outside.length, 'new finding')}`, ''];
-    if (inline > 0)
-        lines.push(`${counted(inline, 'finding')} on changed lines, commented below.`);
-    const where = linesRefused
-        ? 'listed here, as GitHub would not take line comments on this diff'
-        : 'on lines this diff does not show';
-    if (outside.length > 0)
-        lines.push(`${outside.length === 1 ? 'One finding is' : `${outside.length} findings are`} ${where}:`, '');
-    let size = lines.join('\n').length;
-    let listed = 0;
-    for (const f of outside) {
-        const item = findingItem(f, links).replace(/^- /, `- ${openMarker(f.fingerprint)} `);
-        if (size + item.length + 1 > COMMENT_MAX_CHARS - BODY_RESERVE)
-            break;
-        lines.push(item);
-        size += item.length + 1;
-        listed++;
-    }
-    if (listed < outside.length)
-        lines.push('', `…and ${counted(outside.length - listed, 'more finding')}: see the job summary; the next run posts them.`);
-    return { body: lines.join('\n'), listed };
-}
-function isUnprocessable(err) {
-    return typeof err === 'object' && err !== null && err.status === 422;
-}
-async function publishReview(o) {
-    const { octokit, owner, repo, pullNumber, headSha, links } = o;
-    const findings = reviewable(o.report);
-    let earlier;
-    try {
-        earlier = await readPosted(o);
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, review_comments_READ);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-    const { posted } = earlier;
-    const current = new Set(findings.map((f) => f.fingerprint));
-    const marked = await markResolved(o, posted, current);
-    const threads = await closeThreads(o, new Set([...earlier.resolvedComments, ...marked.comments]));
-    const already = new Set(posted.flatMap((p) => p.fingerprints));
-    const fresh = findings.filter((f) => !already.has(f.fingerprint));
-    const alreadyPosted = findings.length - fresh.length;
-    const counts = { alreadyPosted, resolved: marked.resolved, ...threads };
-    if (fresh.length === 0)
-        return { ok: true, reviewId: null, lineComments: 0, inBody: 0, ...counts };
-    const diffLines = new Map(o.changes.filter((c) => c.diffLines).map((c) => [c.path, c.diffLines]));
-    const inline = [];
-    const outside = [];
-    for (const f of fresh) {
-        const ranges = diffLines.get(f.path);
-        if (ranges && inline.length < MAX_LINE_COMMENTS && lineInRanges(f.line, ranges))
-            inline.push(f);
-        else
-            outside.push(f);
-    }
-    const create = async (onLines, inBody, linesRefused = false) => {
-        const { body, listed } = reviewBody(onLines.length, inBody, links, linesRefused);
-        const comments = onLines.map((f) => ({
-            path: f.path,
-            line: f.line,
-            side: 'RIGHT',
-            body: lineCommentBody(f, links)
-        }));
-        const review = await octokit.rest.pulls.createReview({
-            owner,
-            repo,
-            pull_number: pullNumber,
-            commit_id: headSha,
-            event: 'COMMENT',
-            body,
-            comments
-        });
-        return { ok: true, reviewId: review.data.id, lineComments: onLines.length, inBody: listed, ...counts };
-    };
-    try {
-        try {
-            return await create(inline, outside);
-        }
-        catch (err) {
-            // A line the API will not take (the diff moved on since the event): post everything in the body.
-            if (!isUnprocessable(err) || inline.length === 0)
-                throw err;
-            o.warn(`GitHub refused line comments on this pull request's diff (HTTP 422); ` +
-                `the ${counted(inline.length, 'finding')} went into the review's body instead.`);
-            return await create([], [...inline, ...outside], true);
-        }
-    }
-    catch (err) {
-        const warning = describeWriteFailure(err, review_comments_WRITE);
-        if (warning === undefined)
-            throw err;
-        return { ok: false, warning };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
-/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
-const MAX_DIAGRAM_NODES = 60;
-const STYLE = {
-    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
-    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
-};
-/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
-function label(text) {
-    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
-}
-/**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
- * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
- * artifact coloured by its verdict — or undefined when there is nothing to draw.
- */
-function lineageDiagram(report) {
-    const ids = new Map();
-    const lines = [];
-    const edges = new Set();
-    let cut = 0;
-    const node = (key, text, shape) => {
-        const known = ids.get(key);
-        if (known)
-            return known;
-        if (ids.size >= MAX_DIAGRAM_NODES) {
-            cut++;
-            return undefined;
-        }
-        const id = `n${ids.size}`;
-        ids.set(key, id);
-        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
-        return id;
-    };
-    const edge = (from, to, arrow = '-->') => {
-        if (!from || !to || edges.has(`${from}>${to}`))
-            return;
-        edges.add(`${from}>${to}`);
-        lines.push(`  ${from} ${arrow} ${to}`);
-    };
-    const status = new Map();
-    for (const artifact of report.artifacts) {
-        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
-        if (a)
-            status.set(a, artifact.status);
-        // Local parents (another directory of the repository) first: the artifact graph's own edges.
-        for (const parent of artifact.parents)
-            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
-        for (const u of artifact.upstreams) {
-            if (!u.id)
-                continue;
-            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
-            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
-            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
-            let previous = up;
-            const depths = new Map();
-            for (const anc of u.hub?.ancestors ?? [])
-                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
-            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
-                const atDepth = depths.get(depth);
-                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
-                for (const n of nodes)
-                    edge(previous, n);
-                previous = nodes.length === 1 ? nodes[0] : up;
-            }
-        }
-    }
-    if (edges.size === 0)
-        return undefined;
-    if (cut)
-        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
-    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
-    for (const verdict of ['fail', 'pass']) {
-        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
-        if (members.length === 0)
-            continue;
-        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
-    }
-    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
-
-
-/**
- * The artifact table of the summary and the PR comment, and the details under it. The table is
- * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
- * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
- */
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
-const artifact_table_MAX_VALUE = 300;
-const MAX_LIST = 20;
-/** Upstreams named in one table cell before "+N more": the details list them all. */
-const MAX_CELL_UPSTREAMS = 3;
-/** A license's human name in the table; the details show it whole. */
-const MAX_CELL_LICENSE_NAME = 40;
-/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
-const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
-const ARTIFACT_DETAILS_CLOSE = '</details>';
-function artifact_table_code(value) {
-    return inlineCode(clip(value, artifact_table_MAX_VALUE));
-}
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries, separator) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join(separator) : '—';
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
-function upstreamKey(u) {
-    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
-}
-function groupedUpstreams(artifact) {
-    const groups = new Map();
-    for (const u of artifact.upstreams)
-        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
-    return [...groups.values()];
-}
-function upstreamName(u) {
-    const named = u.id ?? u.raw;
-    return named === null || named.trim() === '' ? '*empty*' : artifact_table_code(named);
-}
-/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
-function revisionText(u) {
-    if (!u.revision)
-        return undefined;
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    return `${shortRevision(u.revision)}${today}`;
-}
-function upstreamFacts(u) {
-    const revision = revisionText(u);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => safeMarkdown(f));
-    return [...(revision ? [artifact_table_code(`@${revision}`)] : []), ...facts].join(', ');
-}
-function licenseText(license, maxName) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? artifact_table_code(license.id) : '';
-    const name = license.name ? safeMarkdown(clip(license.name, maxName)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** One line of the table: status, directory, each upstream once, license. */
-function artifactRow(artifact) {
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
-    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
-    if (names.length > MAX_CELL_UPSTREAMS)
-        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
-    const cells = [
-        status,
-        artifact_table_code(artifact.dir),
-        shown.length ? shown.join(', ') : '—',
-        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
-    ];
-    return `| ${cells.map(escapeTableCell).join(' | ')} |`;
-}
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionText(attribution, owed) {
-    if (attribution)
-        return safeMarkdown(clip(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/**
- * The artifact's entry in the details: manifests, each upstream once with everything known about
- * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
- */
-function artifactDetail(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${artifact_table_code(withinDir(artifact.dir, m.path))} (${safeMarkdown(m.format)})`);
-    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
-    return [
-        `- ${artifact_table_code(artifact.dir)}`,
-        `  - Manifests: ${capped(manifests, ', ')}`,
-        ...upstreams.slice(0, MAX_LIST),
-        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
-        `  - License: ${licenseText(artifact.license, artifact_table_MAX_VALUE)}`,
-        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
-
-
-
-
-/** Room kept for the note that says what was left out (its real size is far below this). */
-const OMISSION_RESERVE = 1024;
-/** Room for the newlines and one-line remarks that join the counted pieces. */
-const JOINING_SLACK = 256;
-function piece(text) {
-    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
-}
-function rowPiece(row, detail) {
-    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
-}
-function groupByArtifact(report, links) {
-    const byDir = new Map();
-    for (const f of report.findings) {
-        const list = byDir.get(f.artifact);
-        if (list)
-            list.push(f);
-        else
-            byDir.set(f.artifact, [f]);
-    }
-    // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
-    const groups = [];
-    for (const dir of order) {
-        const findings = byDir.get(dir);
-        if (!findings)
-            continue;
-        const group = {
-            heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
-            items: [],
-            kept: findings.length
-        };
-        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
-        groups.push(group);
-    }
-    return groups;
-}
-function isLiveError(i) {
-    return !i.finding.waived && i.finding.severity === 'error';
-}
-/**
- * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
- * artifact table go, and errors are left out only as a last resort.
- */
-function lowSeverities(groups) {
-    const items = groups.flatMap((g) => g.items).reverse();
-    return [
-        ...items.filter((i) => i.finding.waived),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
-    ];
-}
-function sizeLabel(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
-}
-/** Errors still shown, but in their compact form. */
-function compactedCount(groups) {
-    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
-}
-function omissionNote(groups, rows, maxBytes) {
-    const compacted = compactedCount(groups);
-    const dropped = groups
-        .flatMap((g) => g.items)
-        .filter((i) => !i.kept)
-        .map((i) => i.finding);
-    const droppedRows = rows.filter((r) => !r.kept).length;
-    const parts = [];
-    if (dropped.length) {
-        const by = (test) => dropped.filter(test).length;
-        const kinds = [
-            [by((f) => !f.waived && f.severity === 'error'), 'error'],
-            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
-            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
-            [by((f) => f.waived), 'waived finding']
-        ];
-        const detail = kinds
-            .filter(([n]) => n > 0)
-            .map(([n, w]) => counted(n, w))
-            .join(', ');
-        parts.push(`the details of ${counted(dropped.length, 'finding')} (${detail})`);
-    }
-    if (droppedRows)
-        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
-    const sentences = [];
-    if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${plural(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
-    if (compacted)
-        sentences.push(`${counted(compacted, 'error')} ${plural(compacted, 'is', 'are')} ` +
-            `shown on one line, without ${plural(compacted, 'its', 'their')} fix.`);
-    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
-        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
-}
-/** Replaces an item by its compact form; returns the bytes saved. */
-function compact(item, links) {
-    const short = piece(compactFindingItem(item.finding, links));
-    const saved = item.bytes - short.bytes;
-    if (saved <= 0)
-        return 0;
-    item.text = short.text;
-    item.bytes = short.bytes;
-    item.compacted = true;
-    return saved;
-}
-/**
- * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
- * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
- */
-function renderMarkdownDocument(report, opts) {
-    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
-    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
-    // The heading, the table's head and the details' wrapper: counted once, with the first row.
-    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
-    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
-    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-    const groups = groupByArtifact(report, opts);
-    const findingsHead = piece('\n### Findings');
-    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
-    let keptRows = rows.length;
-    let keptItems = itemCount;
-    let total = Buffer.byteLength(head + footer, 'utf8') +
-        JOINING_SLACK +
-        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-        (itemCount
-            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
-            : 0);
-    const drop = (p) => {
-        p.kept = false;
-        total -= p.bytes;
-        if ('group' in p) {
-            const { group } = p;
-            if (--group.kept === 0)
-                total -= group.heading.bytes;
-            if (--keptItems === 0)
-                total -= findingsHead.bytes;
-        }
-        else if (--keptRows === 0) {
-            total -= tableHead.bytes;
-        }
-    };
-    if (total > opts.maxBytes) {
-        total += OMISSION_RESERVE;
-        const errors = groups
-            .flatMap((g) => g.items)
-            .filter(isLiveError)
-            .reverse();
-        for (const p of lowSeverities(groups)) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-        for (const e of errors) {
-            if (total <= opts.maxBytes)
-                break;
-            total -= compact(e, opts);
-        }
-        for (const p of [...[...rows].reverse(), ...errors]) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-    }
-    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
-    const diagram = lineageDiagram(report);
-    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
-    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
-    const out = [head];
-    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
-    if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes));
-    if (rows.length === 0)
-        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows) {
-        const kept = rows.filter((r) => r.kept);
-        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
-        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
-        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
-    }
-    if (showDiagram)
-        out.push(diagramBlock);
-    if (itemCount === 0 && rows.length > 0)
-        out.push('', 'No findings.');
-    else if (keptItems) {
-        out.push(findingsHead.text);
-        for (const g of groups)
-            if (g.kept)
-                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-    }
-    return out.join('\n') + '\n' + footer;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown.ts
-
-/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
-function renderMarkdown(report, opts) {
-    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * Identity of a finding that survives reruns and line moves: rule, file and the finding's
- * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
- * them, so distinct triples cannot collide by concatenation.
- */
-function fingerprint(ruleId, path, subject) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/rules/engine.ts
-
-/** The tool's home, for SARIF `informationUri`. */
-const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
-/** Where rule pages are published; findings link there. */
-const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
-function helpUri(ruleId) {
-    return `${DOCS_BASE}/${ruleId}.md`;
-}
-/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
-function severityOf(rule, draft, configured) {
-    if (configured === 'off')
-        return undefined;
-    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
-}
-function toFinding(rule, draft, severity, artifact) {
-    return {
-        upstream: draft.upstream,
-        finding: {
-            ruleId: rule.id,
-            severity,
-            message: draft.message,
-            fix: draft.fix,
-            path: draft.path,
-            line: draft.at.line,
-            column: draft.at.column,
-            endLine: draft.at.endLine,
-            endColumn: draft.at.endColumn,
-            helpUri: helpUri(rule.id),
-            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
-            waived: false,
-            artifact
-        }
-    };
-}
-/** Runs every rule over one artifact and turns drafts into findings. */
-function evaluateArtifact(artifact, rules, ctx) {
-    const out = [];
-    const ruleCtx = { ...ctx, artifact };
-    for (const rule of rules) {
-        const configured = ctx.policy.rules[rule.id];
-        if (configured === 'off')
-            continue;
-        for (const draft of rule.check(ruleCtx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, artifact.dir));
-        }
-    }
-    return out;
-}
-/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
-function evaluateRun(rules, ctx) {
-    const out = [];
-    for (const rule of rules) {
-        if (!rule.checkRun)
-            continue;
-        const configured = ctx.policy.defaults.rules[rule.id];
-        for (const draft of rule.checkRun(ctx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/licenses/own-urls.ts
-
-/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
-const OWN_URLS = new Set(JSON.stringify(LICENSE_DATA).match(/https:\/\/[^\s"\\]+/g) ?? []);
-/**
- * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
- * a manifest or a policy file is PR content: renderers show it as inert text.
- */
-function isOwnUrl(url) {
-    return OWN_URLS.has(url);
-}
-
-;// CONCATENATED MODULE: ./src/action/pr-surfaces.ts
-
-
-
-
-
-
-/** `render` runs only when a comment is written: a passing run without one renders nothing. */
-async function stickyComment(ctx, pullNumber, render) {
-    const target = { octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, issueNumber: pullNumber };
-    const found = await findStickyComment(target);
-    if (!found.ok)
-        return ctx.warn(found.warning);
-    if (!shouldComment(ctx.comment, ctx.report, found.comment !== null))
-        return;
-    const done = await upsertStickyComment({ ...target, body: render(), existing: found.comment });
-    if (done.ok)
-        ctx.info(`PR comment ${done.action} (#${done.id}).`);
-    else
-        ctx.warn(done.warning);
-}
-async function review(ctx, pullNumber, headSha) {
-    const links = { docsBase: DOCS_BASE, repoUrl: ctx.repoUrl, sha: headSha, isOwnUrl: isOwnUrl };
-    const done = await publishReview({
-        octokit: ctx.octokit,
-        owner: ctx.owner,
-        repo: ctx.repo,
-        pullNumber,
-        headSha,
-        report: ctx.report,
-        changes: ctx.changes,
-        links,
-        warn: ctx.warn
-    });
-    if (!done.ok)
-        return ctx.warn(done.warning);
-    const threads = done.threadsResolved ? ` and ${done.threadsResolved} conversation thread(s) resolved` : '';
-    const resolved = done.resolved || done.threadsResolved ? `; ${done.resolved} earlier finding(s) marked resolved${threads}` : '';
-    if (done.threadsLeftOpen) {
-        ctx.info(`${done.threadsLeftOpen} conversation thread(s) of fixed findings stay open (their text ` +
-            `says resolved): GitHub lets a workflow token resolve threads only with \`contents: write\`.`);
-    }
-    const again = done.alreadyPosted ? `; ${done.alreadyPosted} already posted by an earlier run` : '';
-    if (done.reviewId === null)
-        ctx.info(`PR review: nothing new to post${again}${resolved}.`);
-    else
-        ctx.info(`PR review #${done.reviewId}: ${done.lineComments} line comment(s), ` +
-            `${done.inBody} finding(s) in its body${again}${resolved}.`);
-}
-/** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
-async function publishPrSurfaces(ctx) {
-    // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
-    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: DOCS_BASE, isOwnUrl: isOwnUrl, maxBytes });
-    if (ctx.pullNumber && ctx.comment !== 'never')
-        await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
-    if (ctx.reviewComments) {
-        if (ctx.pullNumber && ctx.headSha)
-            await review(ctx, ctx.pullNumber, ctx.headSha);
-        else
-            ctx.info('review-comments: this event is not a pull request, so no review is posted.');
-    }
-    if (ctx.checkRun && ctx.headSha) {
-        const run = await publishCheckRun({
-            octokit: ctx.octokit,
-            owner: ctx.owner,
-            repo: ctx.repo,
-            headSha: ctx.headSha,
-            report: ctx.report,
-            summaryMarkdown: markdown(CHECK_SUMMARY_MAX_CHARS)
-        });
-        if (run.ok)
-            ctx.info(`Check run #${run.id}: ${run.batches} request(s) of annotations.`);
-        else
-            ctx.warn(run.warning);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/files/write-output.ts
 /**
  * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
@@ -54215,7 +44880,7 @@ const CREATE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY |
     external_node_fs_namespaceObject.constants.O_TRUNC |
     (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) |
     (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-function write_output_code(error) {
+function code(error) {
     return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 /** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
@@ -54228,7 +44893,7 @@ function safeDirectories(root, parts) {
             info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
         }
         catch (error) {
-            if (write_output_code(error) !== 'ENOENT')
+            if (code(error) !== 'ENOENT')
                 throw error;
             (0,external_node_fs_namespaceObject.mkdirSync)(dir);
             info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
@@ -54251,9 +44916,9 @@ function writeInside(root, rel, content, mode) {
         fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(dir, name), CREATE_FLAGS, mode);
     }
     catch (error) {
-        if (write_output_code(error) === 'ELOOP')
+        if (code(error) === 'ELOOP')
             throw new UnsafeOutputError(`${rel.split(external_node_path_namespaceObject.sep).join('/')} is a symbolic link in the repository`);
-        if (write_output_code(error) === 'ENXIO')
+        if (code(error) === 'ENXIO')
             throw new UnsafeOutputError('it is not a regular file');
         throw error;
     }
@@ -54287,6 +44952,763 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
     return full;
 }
 
+// EXTERNAL MODULE: ./src/findings/rule-meta.ts
+var rule_meta = __nccwpck_require__(2190);
+// EXTERNAL MODULE: ./src/licenses/own-urls.ts
+var own_urls = __nccwpck_require__(6227);
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
+;// CONCATENATED MODULE: ./src/action/sinks.ts
+/**
+ * The Action's surfaces, each a sink of the one run (src/run.ts). A renderer is loaded only by the
+ * sink that uses it, when it runs: a run that writes no SARIF never loads the SARIF code.
+ */
+
+
+
+
+
+
+
+/** Findings as workflow-command annotations on the changed lines. */
+function annotationsSink() {
+    return async (report) => {
+        const { emitAnnotations, toAnnotations } = await __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.bind(__nccwpck_require__, 3613));
+        emitAnnotations(toAnnotations(report), core_namespaceObject);
+    };
+}
+/** The job summary (GITHUB_STEP_SUMMARY); a summary that cannot be written is a warning. */
+function summarySink(links) {
+    return async (report) => {
+        if (!process.env.GITHUB_STEP_SUMMARY) {
+            info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
+            return;
+        }
+        const { renderSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8667));
+        const markdown = renderSummary(report, { repoUrl: links.repoUrl, sha: links.sha(), docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls/* isOwnUrl */.e });
+        try {
+            await summary.addRaw(markdown).write();
+        }
+        catch (err) {
+            warning(`Could not write the job summary: ${say(err.message)}`);
+        }
+    };
+}
+/** Renders the report in one of the file formats. */
+async function renderFile(report, format, rules) {
+    if (format === 'json')
+        return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJson(report);
+    if (format === 'sarif') {
+        const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+        return renderSarif(report, {
+            rules,
+            toolVersion: report.tool.version,
+            informationUri: rule_meta/* TOOL_URI */.qH,
+            docsBase: rule_meta/* DOCS_BASE */.M0
+        });
+    }
+    const { renderCycloneDx } = await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754));
+    return renderCycloneDx(report, { toolVersion: report.tool.version });
+}
+/** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
+function fileSink(file, rules) {
+    return async (report) => {
+        try {
+            await writeOutputFile(file.workspace, file.path, await renderFile(report, file.format, rules));
+        }
+        catch (err) {
+            if (err instanceof UnsafeOutputError)
+                throw new ConfigError(`Input \`${file.input}\` cannot be written safely (nothing was written): ${err.message}.`);
+            throw err;
+        }
+    };
+}
+/** The step's outputs (action.yml's contract). */
+function outputsSink(files) {
+    return async (report) => {
+        const { toOutputs } = await __nccwpck_require__.e(/* import() */ 533).then(__nccwpck_require__.bind(__nccwpck_require__, 4533));
+        for (const [name, value] of Object.entries(toOutputs(report, files)))
+            setOutput(name, value);
+    };
+}
+/** The sticky comment, the review and the check run. */
+function pullRequestSink(surfaces) {
+    return async (report) => {
+        const { publishPrSurfaces } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7978));
+        await publishPrSurfaces({
+            ...surfaces,
+            report,
+            info: (m) => info(say(m)),
+            warn: (m) => warning(say(m))
+        });
+    };
+}
+/** The verdict: the step fails when the report does. */
+function verdictSink() {
+    return (report) => {
+        const { counts } = report;
+        const line = `${(0,plural/* counted */.h)(counts.artifacts, 'artifact')}, ${(0,plural/* counted */.h)(counts.manifests, 'manifest')}: ` +
+            `${(0,plural/* counted */.h)(counts.errors, 'error')}, ${(0,plural/* counted */.h)(counts.warnings, 'warning')}, ` +
+            `${(0,plural/* counted */.h)(counts.notices, 'notice')}, ${counts.waived} waived.`;
+        if (report.result === 'fail')
+            setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
+        else
+            info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
+    };
+}
+
+// EXTERNAL MODULE: ./src/changes/patch-lines.ts
+var patch_lines = __nccwpck_require__(9729);
+;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
+
+/**
+ * Maps one GitHub diff entry to a Change. `copied` is a new path (added); `changed` is a mode or
+ * type change (modified); `unchanged` carries nothing to check. Statuses GitHub may add later
+ * are kept as `modified`: the file is in the list, so something about it changed.
+ */
+function toChange(entry) {
+    const change = toBareChange(entry);
+    if (change && typeof entry.patch === 'string' && change.status !== 'removed')
+        change.diffLines = (0,patch_lines/* headLinesOfPatch */.z)(entry.patch);
+    return change;
+}
+function toBareChange(entry) {
+    if (typeof entry.filename !== 'string' || entry.filename === '')
+        return undefined;
+    switch (entry.status) {
+        case 'unchanged':
+            return undefined;
+        case 'added':
+        case 'copied':
+            return { path: entry.filename, status: 'added' };
+        case 'removed':
+            return { path: entry.filename, status: 'removed' };
+        case 'renamed':
+            return entry.previous_filename
+                ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename }
+                : { path: entry.filename, status: 'added' };
+        default:
+            return { path: entry.filename, status: 'modified' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/changes/compare.ts
+
+/**
+ * GitHub's compare endpoint lists at most 300 changed files for the whole comparison, and only
+ * on the first page: paging walks the commits, never the files ("Working with large comparisons"
+ * in the endpoint's description in @octokit/openapi).
+ */
+const COMPARE_FILES_CAP = 300;
+/** Files changed between `base` and `head` (`GET /repos/{o}/{r}/compare/{base}...{head}`). */
+async function listComparedFiles({ octokit, owner, repo, base, head }) {
+    // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
+    // files come whole on page 1 whatever the page size.
+    const response = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+        page: 1
+    });
+    const files = (response.data.files ?? []);
+    const changes = files.map(toChange).filter((c) => c !== undefined);
+    return { changes, capped: files.length >= COMPARE_FILES_CAP };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/changes/git.ts
+
+
+
+/**
+ * Revisions the gate accepts: sha, branch, tag, `refs/…`, with optional `~N` / `^N` suffixes.
+ * Refs can come from event payloads and inputs, so anything that git could read as an option
+ * (`--upload-pack=…`), a refspec (`a:b`, `+a`), a range (`a..b`), a reflog selector (`@{…}`)
+ * or shell text is refused before git sees it.
+ */
+const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const MAX_REF_LENGTH = 255;
+/** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
+const DEEPEN_STEPS = [100, 1000];
+const FETCH_DEPTH = 50;
+/** Enough for ~500k changed paths; past it git is stopped instead of filling memory. */
+const MAX_DIFF_BYTES = 64 * 1024 * 1024;
+function isSafeRef(ref) {
+    return (ref.length > 0 &&
+        ref.length <= MAX_REF_LENGTH &&
+        SAFE_REF.test(ref) &&
+        !ref.includes('..') &&
+        !ref.includes('//') &&
+        !/[./]$/.test(ref.replace(/(?:[~^][0-9]{0,4})+$/, '')) &&
+        !/\.lock(?:\/|$)/.test(ref));
+}
+function assertSafeRef(ref, what) {
+    if (!isSafeRef(ref)) {
+        throw new ConfigError(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
+    }
+}
+function isFullSha(ref) {
+    return FULL_SHA.test(ref);
+}
+/** Runs git without a shell; never rejects, so callers decide what a failure means. */
+function git(cwd, args, timeoutMs = 120_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', args, {
+            cwd,
+            maxBuffer: MAX_DIFF_BYTES,
+            timeout: timeoutMs,
+            encoding: 'utf8',
+            // A fetch must fail, not wait for a password nobody will type.
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' }
+        }, (error, stdout, stderr) => {
+            let message = stderr.trim();
+            if (error && error.killed)
+                message =
+                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
+                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+            else if (error && !message)
+                message = error.message;
+            resolve({ ok: !error, stdout, stderr: message });
+        });
+    });
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines[lines.length - 1] ?? 'no message from git';
+}
+async function resolveCommit(cwd, ref) {
+    const result = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return result.ok ? result.stdout.trim() : undefined;
+}
+async function isShallow(cwd) {
+    const result = await git(cwd, ['rev-parse', '--is-shallow-repository']);
+    return result.ok && result.stdout.trim() === 'true';
+}
+async function mergeBase(cwd, a, b) {
+    const result = await git(cwd, ['merge-base', a, b]);
+    return result.ok ? result.stdout.trim() : undefined;
+}
+/** Returns the commit sha `ref` names, fetching it from the remote if the checkout lacks it. */
+async function ensureCommit(cwd, ref, remote, log) {
+    const local = await resolveCommit(cwd, ref);
+    if (local)
+        return local;
+    const depth = (await isShallow(cwd)) ? [`--depth=${FETCH_DEPTH}`] : [];
+    const args = ['fetch', '--no-tags', ...depth, remote, ref];
+    log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
+    const fetched = await git(cwd, args, 600_000);
+    if (!fetched.ok) {
+        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
+            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
+    }
+    // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
+    const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
+    if (!sha)
+        throw new Error(`Cannot diff: fetched ${ref} from ${remote} but it is not a commit.`);
+    return sha;
+}
+/** A three-dot diff needs the merge base; shallow clones are deepened step by step until it shows up. */
+async function ensureMergeBase(cwd, base, head, remote, log) {
+    if (await mergeBase(cwd, base, head))
+        return;
+    if (!(await isShallow(cwd))) {
+        throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor.`);
+    }
+    const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
+    for (const how of attempts) {
+        const args = ['fetch', '--no-tags', ...how, remote, base, head];
+        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
+            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
+        const fetched = await git(cwd, args, 600_000);
+        if (!fetched.ok)
+            throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
+        if (await mergeBase(cwd, base, head))
+            return;
+        if (!(await isShallow(cwd)))
+            break;
+    }
+    throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor, even in the full history.`);
+}
+/** Parses `git diff --name-status -z` output: `X\0path\0`, or `R<score>\0old\0new\0` for renames and copies. */
+function parseNameStatus(output) {
+    const fields = output.split('\0');
+    const changes = [];
+    let i = 0;
+    while (i < fields.length) {
+        const status = fields[i++];
+        if (status === '')
+            continue;
+        const code = status[0];
+        if (code === 'R' || code === 'C') {
+            const from = fields[i++];
+            const to = fields[i++];
+            if (!from || !to)
+                throw new Error(`Unexpected git diff output: ${status} without two paths.`);
+            changes.push(code === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
+            continue;
+        }
+        const path = fields[i++];
+        if (!path)
+            throw new Error(`Unexpected git diff output: ${status} without a path.`);
+        if (code === 'A')
+            changes.push({ path, status: 'added' });
+        else if (code === 'D')
+            changes.push({ path, status: 'removed' });
+        else if (code === 'M' || code === 'T' || code === 'U')
+            changes.push({ path, status: 'modified' });
+        else
+            throw new Error(`Unexpected git diff status ${JSON.stringify(status)} for ${path}.`);
+    }
+    return changes;
+}
+const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
+function unquoteGitPath(text) {
+    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
+        return text;
+    const bytes = [];
+    const body = text.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[++i];
+        const octal = /^[0-7]{3}/.exec(body.slice(i));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 2;
+        }
+        else {
+            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/**
+ * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
+ * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
+ * renames, deletions) are absent.
+ */
+function parsePatchLines(output) {
+    const lines = new Map();
+    let path;
+    let header = false;
+    let hunks = [];
+    const flush = () => {
+        if (path !== undefined && hunks.length)
+            lines.set(path, (0,patch_lines/* headLinesOfPatch */.z)(hunks.join('\n')));
+    };
+    for (const line of output.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            flush();
+            path = undefined;
+            header = true;
+            hunks = [];
+        }
+        else if (header && line.startsWith('+++ ')) {
+            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
+            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
+        }
+        else if (line.startsWith('@@ ')) {
+            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
+            hunks.push(line);
+        }
+    }
+    flush();
+    return lines;
+}
+/** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
+async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
+    assertSafeRef(base, 'base revision');
+    assertSafeRef(head, 'head revision');
+    assertSafeRef(remote, 'remote');
+    const checkout = await git(cwd, ['rev-parse', '--git-dir']);
+    if (!checkout.ok)
+        throw new Error(`Cannot diff: ${cwd} is not a git checkout (${lastLine(checkout.stderr)}).`);
+    const baseSha = await ensureCommit(cwd, base, remote, log);
+    const headSha = await ensureCommit(cwd, head, remote, log);
+    if (mode === 'merge-base')
+        await ensureMergeBase(cwd, baseSha, headSha, remote, log);
+    const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
+    // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
+    const result = await git(cwd, [
+        'diff',
+        '--name-status',
+        '-M',
+        '-z',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        ...range,
+        '--'
+    ]);
+    if (!result.ok)
+        throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
+    const changes = parseNameStatus(result.stdout);
+    if (withDiffLines)
+        await attachDiffLines(cwd, range, changes, log);
+    return changes;
+}
+/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
+async function attachDiffLines(cwd, range, changes, log) {
+    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
+    const patch = await git(cwd, [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U3',
+        '-M',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        ...range,
+        '--'
+    ]);
+    if (!patch.ok) {
+        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
+        return;
+    }
+    const lines = parsePatchLines(patch.stdout);
+    for (const change of changes) {
+        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
+        if (ranges)
+            change.diffLines = ranges;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
+
+
+/**
+ * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
+ * read in order and the last one that matches decides, `!pattern` excludes. With no positive
+ * pattern (only negations, or nothing at all) every path starts included.
+ */
+function makePathFilter(globs) {
+    const rules = [];
+    for (const raw of globs) {
+        const trimmed = raw.trim();
+        if (!trimmed)
+            continue;
+        const negated = trimmed.startsWith('!');
+        const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
+        if (!glob)
+            throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
+        try {
+            rules.push({ negated, matches: pathGlob(glob) });
+        }
+        catch (err) {
+            if (!(err instanceof GlobSyntaxError))
+                throw err;
+            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+        }
+    }
+    if (rules.length === 0)
+        return () => true;
+    const startIncluded = rules.every((r) => r.negated);
+    return (path) => {
+        let included = startIncluded;
+        for (const rule of rules) {
+            if (rule.negated ? included : !included) {
+                if (rule.matches(path))
+                    included = !rule.negated;
+            }
+        }
+        return included;
+    };
+}
+/** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
+function changeMatches(filter, change) {
+    return filter(change.path) || (change.previousPath !== undefined && filter(change.previousPath));
+}
+function filterChanges(changes, filter) {
+    return changes.filter((change) => changeMatches(filter, change));
+}
+
+;// CONCATENATED MODULE: ./src/changes/pull-request.ts
+
+/** GitHub stops listing a pull request's files at 3,000, without saying so in the response. */
+const PULL_REQUEST_FILES_CAP = 3000;
+/** Changed files of a pull request from `GET /repos/{o}/{r}/pulls/{n}/files`, all pages. */
+async function listPullRequestFiles({ octokit, owner, repo, number }) {
+    let seen = 0;
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 }, (response, done) => {
+        seen += response.data.length;
+        // Never read past the cap, even if a server keeps offering a next page.
+        if (seen >= PULL_REQUEST_FILES_CAP)
+            done();
+        return response.data;
+    });
+    const changes = [];
+    for (const entry of entries.slice(0, PULL_REQUEST_FILES_CAP)) {
+        const change = toChange(entry);
+        if (change)
+            changes.push(change);
+    }
+    return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
+}
+
+;// CONCATENATED MODULE: ./src/changes/select.ts
+
+
+
+
+
+
+/** Events that carry no change list: the whole tree is checked. */
+const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
+const ZERO_SHA = /^0+$/;
+/** Property `path` of an untyped payload, or undefined. */
+function select_pick(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function select_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function select_short(ref) {
+    return isFullSha(ref) ? ref.slice(0, 7) : ref;
+}
+function files(n) {
+    return `${n.toLocaleString('en-US')} ${(0,plural/* plural */.L)(n, 'file')}`;
+}
+function messageOf(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.split('\n')[0].slice(0, 300);
+}
+function fullScan(ctx, source) {
+    return { scope: 'all', changes: [], source, notes: ctx.notes };
+}
+/** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
+function changed(ctx, changes, label, fallbackReason) {
+    const kept = filterChanges(changes, ctx.filter);
+    const counts = kept.length === changes.length
+        ? files(changes.length)
+        : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+    const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
+    return { scope: 'changed', changes: kept, source, notes: ctx.notes };
+}
+function fallBack(ctx, reason) {
+    ctx.log(`Falling back to git diff: ${reason}.`);
+    ctx.notes.push(`Used git diff on the checkout because ${reason}.`);
+}
+/** git diff on the checkout; if that fails too, the whole tree is checked rather than a partial list. */
+async function diffOrFullScan(ctx, base, head, mode, reason) {
+    if (!base || !head) {
+        ctx.notes.push(`Checked the whole tree: ${reason}, and the event payload names no commits to diff.`);
+        return fullScan(ctx, `full scan (${reason}; no commits to diff)`);
+    }
+    fallBack(ctx, reason);
+    const log = (message) => {
+        ctx.log(message);
+        ctx.notes.push(message);
+    };
+    try {
+        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
+        const range = mode === 'merge-base' ? `${select_short(base)}...${select_short(head)}` : `${select_short(base)} ${select_short(head)}`;
+        return changed(ctx, changes, `git diff ${range}`, reason);
+    }
+    catch (err) {
+        const why = messageOf(err);
+        ctx.log(`git diff failed as well (${why}): checking the whole tree instead.`);
+        ctx.notes.push(`git diff failed as well (${why}), so the whole tree was checked.`);
+        return fullScan(ctx, `full scan (${reason}; git diff failed)`);
+    }
+}
+async function fromExplicitRefs(ctx, base, head) {
+    try {
+        const log = (message) => {
+            ctx.log(message);
+            ctx.notes.push(message);
+        };
+        const changes = await gitDiffChanges({
+            cwd: ctx.workspace,
+            base,
+            head,
+            mode: 'merge-base',
+            log,
+            withDiffLines: ctx.diffLines
+        });
+        return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
+    }
+    catch (err) {
+        if (err instanceof ConfigError)
+            throw err;
+        throw new ConfigError(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
+    }
+}
+async function fromPullRequest(ctx) {
+    const pr = select_pick(ctx.payload, 'pull_request');
+    const number = select_pick(pr, 'number') ?? select_pick(ctx.payload, 'number');
+    const base = select_text(select_pick(pr, 'base', 'sha'));
+    const head = select_text(select_pick(pr, 'head', 'sha'));
+    let reason;
+    if (!ctx.octokit) {
+        reason = 'no token was given to ask the pull request files API';
+    }
+    else if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) {
+        reason = 'the event payload has no pull request number';
+    }
+    else {
+        try {
+            const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
+            if (!listed.capped)
+                return changed(ctx, listed.changes, `pull request #${number} files API`);
+            reason =
+                `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
+                    `files and pull request #${number} reached that cap`;
+        }
+        catch (err) {
+            reason = `the pull request files API failed (${messageOf(err)})`;
+        }
+    }
+    if (ctx.eventName === 'pull_request_target') {
+        ctx.notes.push('pull_request_target: files are read from the workspace, which holds ' +
+            'the base branch unless the workflow checked out the pull request head.');
+    }
+    return diffOrFullScan(ctx, base, head, 'merge-base', reason);
+}
+/** Compare API first; git diff when it is capped, fails or cannot be asked. */
+async function compareOrDiff(ctx, what, base, head, mode) {
+    if (!isSafeRef(base) || !isSafeRef(head)) {
+        ctx.notes.push(`The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`);
+        return fullScan(ctx, `full scan (${what} with unusable revisions)`);
+    }
+    let reason;
+    if (!ctx.octokit) {
+        reason = 'no token was given to ask the compare API';
+    }
+    else {
+        try {
+            const listed = await listComparedFiles({
+                octokit: ctx.octokit,
+                owner: ctx.owner,
+                repo: ctx.repo,
+                base,
+                head
+            });
+            if (!listed.capped)
+                return changed(ctx, listed.changes, `${what} compare API ${select_short(base)}...${select_short(head)}`);
+            reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
+        }
+        catch (err) {
+            reason = `the compare API failed (${messageOf(err)})`;
+        }
+    }
+    return diffOrFullScan(ctx, base, head, mode, reason);
+}
+async function fromPush(ctx) {
+    const before = select_text(select_pick(ctx.payload, 'before'));
+    const after = select_text(select_pick(ctx.payload, 'after'));
+    const ref = select_text(select_pick(ctx.payload, 'ref')) ?? 'the pushed ref';
+    if (after && ZERO_SHA.test(after)) {
+        ctx.notes.push(`The push deleted ${ref}: there are no files to check.`);
+        return { scope: 'changed', changes: [], source: `push deleting ${ref} (0 files)`, notes: ctx.notes };
+    }
+    if (!before || !after) {
+        ctx.notes.push('The push payload has no before/after commits, so the whole tree was checked.');
+        return fullScan(ctx, 'full scan (push without before/after commits)');
+    }
+    if (!ZERO_SHA.test(before))
+        return compareOrDiff(ctx, 'push', before, after, 'two-dot');
+    // A new ref has no "before": a new branch is compared with the default branch it grew from;
+    // a new tag or the first push of the default branch is checked whole.
+    const defaultBranch = select_text(select_pick(ctx.payload, 'repository', 'default_branch'));
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+    if (branch && defaultBranch && branch !== defaultBranch) {
+        ctx.notes.push(`The push created branch ${branch}: compared with the default branch ${defaultBranch}.`);
+        return compareOrDiff(ctx, 'new branch', defaultBranch, after, 'merge-base');
+    }
+    ctx.notes.push(`The push created ${ref}, which has nothing to compare with, so the whole tree was checked.`);
+    return fullScan(ctx, `full scan (push created ${ref})`);
+}
+async function fromMergeGroup(ctx) {
+    const base = select_text(select_pick(ctx.payload, 'merge_group', 'base_sha'));
+    const head = select_text(select_pick(ctx.payload, 'merge_group', 'head_sha'));
+    if (!base || !head)
+        return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
+    return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
+}
+/**
+ * Decides which files a run looks at. Order: `scope: all` and scheduled/manual events → full
+ * scan; explicit base/head refs → git diff; pull requests → files API (git diff when capped or
+ * failing); pushes and merge queues → compare API (git diff fallback); anything else → full scan.
+ * Every fallback is logged and noted; the `paths` filter applies to every list.
+ */
+async function resolveChangeSet(input) {
+    const ctx = { ...input, filter: makePathFilter(input.inputs.paths), notes: [] };
+    const { eventName, inputs } = input;
+    if (inputs.scope === 'all')
+        return fullScan(ctx, 'full scan (scope: all)');
+    if (FULL_SCAN_EVENTS.has(eventName))
+        return fullScan(ctx, `full scan (${eventName} event)`);
+    const baseRef = inputs.baseRef?.trim();
+    const headRef = inputs.headRef?.trim();
+    if (baseRef || headRef) {
+        if (!baseRef || !headRef)
+            throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+        return fromExplicitRefs(ctx, baseRef, headRef);
+    }
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return fromPullRequest(ctx);
+        case 'push':
+            return fromPush(ctx);
+        case 'merge_group':
+            return fromMergeGroup(ctx);
+        default:
+            ctx.notes.push(`The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`);
+            return fullScan(ctx, `full scan (${eventName || 'unknown'} event)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/cache-trust.ts
+/**
+ * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
+ * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
+ * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
+ * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
+ * actions/cache) it is the workflow's own file.
+ */
+
+
+/** Events whose checkout is (or merges) a pull request's head. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/** Why the cache must be ignored, or undefined when it may be read. */
+function cacheDistrust(input) {
+    const lexical = (0,external_node_path_namespaceObject.resolve)(input.workspace);
+    const real = realWorkspace(input.workspace);
+    const root = isInside(lexical, input.cachePath) ? lexical : isInside(real, input.cachePath) ? real : undefined;
+    if (root === undefined)
+        return undefined;
+    if (PULL_REQUEST_EVENTS.includes(input.eventName))
+        return ('it is inside the checkout of a pull request, which could have forged it ' +
+            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
+    const rel = (0,external_node_path_namespaceObject.relative)(root, input.cachePath).split(external_node_path_namespaceObject.sep).join('/');
+    if (input.changedPaths.includes(rel))
+        return 'the change set touches it, so it may not be what the Hub answered';
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/hub/answer.ts
 /**
  * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
@@ -54305,7 +45727,7 @@ function isCacheable(answer) {
     return CACHEABLE_KINDS.includes(answer.kind);
 }
 // Bounds on what one answer may carry: the reply comes from a configurable endpoint.
-const answer_MAX_LIST = 10_000;
+const MAX_LIST = 10_000;
 const MAX_BASE_MODELS = 64;
 const MAX_TEXT = 2_048;
 function answer_text(value) {
@@ -54365,7 +45787,7 @@ function repoInfoFromJson(json, askedId) {
     if (!isRecord(json))
         return undefined;
     const card = isRecord(json.cardData) ? json.cardData : {};
-    const tags = answer_strings(json.tags, answer_MAX_LIST);
+    const tags = answer_strings(json.tags, MAX_LIST);
     // The card is what the author declared; the Hub's `baseModels` and tags are derived from it
     // (and use renamed ids), so they only stand in when the card says nothing.
     let baseModels = answer_strings(card.base_model, MAX_BASE_MODELS);
@@ -54384,7 +45806,7 @@ function repoInfoFromJson(json, askedId) {
     if (licenses.length === 0)
         licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
     const siblings = Array.isArray(json.siblings)
-        ? answer_strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), answer_MAX_LIST)
+        ? answer_strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
         : [];
     const sha = answer_text(json.sha);
     return {
@@ -54538,6 +45960,8 @@ function isHubModelConfig(value) {
         (value.authenticated === undefined || typeof value.authenticated === 'boolean'));
 }
 
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/hub/cache.ts
 /**
  * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
@@ -54566,7 +45990,7 @@ function isHubModelConfig(value) {
 
 
 const FORMAT = 'lineage-gate-hub-cache';
-const cache_VERSION = 1;
+const VERSION = 1;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -54662,9 +46086,9 @@ class HubCache {
         if (!doc ||
             typeof doc !== 'object' ||
             doc.format !== FORMAT ||
-            doc.version !== cache_VERSION ||
+            doc.version !== VERSION ||
             !Array.isArray(doc.entries)) {
-            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${cache_VERSION}; starting empty` };
+            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
         }
         let dropped = 0;
         let future = 0;
@@ -54711,8 +46135,8 @@ class HubCache {
             this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
         }
         const problems = [
-            ...(dropped ? [`${dropped} malformed cache ${plural(dropped, 'entry was', 'entries were')} ignored`] : []),
-            ...(future ? [`${counted(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
+            ...(dropped ? [`${dropped} malformed cache ${(0,plural/* plural */.L)(dropped, 'entry was', 'entries were')} ignored`] : []),
+            ...(future ? [`${(0,plural/* counted */.h)(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
         ];
         return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
     }
@@ -54779,7 +46203,7 @@ class HubCache {
             .slice(0, this.maxEntries);
         const doc = {
             format: FORMAT,
-            version: cache_VERSION,
+            version: VERSION,
             entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
             configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
         };
@@ -54822,7 +46246,7 @@ function backoffDelay(attempt, random, baseMs, capMs) {
     const r = Math.min(1, Math.max(0, random()));
     return Math.round(ceiling * r);
 }
-const retry_MAX_WAIT_SECONDS = 366 * 24 * 3600;
+const MAX_WAIT_SECONDS = 366 * 24 * 3600;
 /** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (value === null)
@@ -54830,7 +46254,7 @@ function parseRetryAfter(value, nowMs) {
     const trimmed = value.trim();
     // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
     if (/^\d+$/.test(trimmed))
-        return Math.min(Number(trimmed), retry_MAX_WAIT_SECONDS) * 1000;
+        return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
     const at = Date.parse(trimmed);
     if (Number.isNaN(at))
         return undefined;
@@ -54844,7 +46268,7 @@ function parseRateLimitReset(value) {
     if (value === null)
         return undefined;
     const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
-    return match ? Math.min(Number(match[1]), retry_MAX_WAIT_SECONDS) * 1000 : undefined;
+    return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
 }
 /** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
 function rateLimitWait(headers, nowMs) {
@@ -55606,654 +47030,6 @@ async function setUpHub(setup) {
                 await cache.save();
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/hub/cache-trust.ts
-/**
- * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
- * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
- * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
- * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
- * actions/cache) it is the workflow's own file.
- */
-
-
-/** Events whose checkout is (or merges) a pull request's head. */
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
-/** Why the cache must be ignored, or undefined when it may be read. */
-function cacheDistrust(input) {
-    const lexical = (0,external_node_path_namespaceObject.resolve)(input.workspace);
-    const real = realWorkspace(input.workspace);
-    const root = isInside(lexical, input.cachePath) ? lexical : isInside(real, input.cachePath) ? real : undefined;
-    if (root === undefined)
-        return undefined;
-    if (PULL_REQUEST_EVENTS.includes(input.eventName))
-        return ('it is inside the checkout of a pull request, which could have forged it ' +
-            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
-    const rel = (0,external_node_path_namespaceObject.relative)(root, input.cachePath).split(external_node_path_namespaceObject.sep).join('/');
-    if (input.changedPaths.includes(rel))
-        return 'the change set touches it, so it may not be what the Hub answered';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
-
-/**
- * Maps one GitHub diff entry to a Change. `copied` is a new path (added); `changed` is a mode or
- * type change (modified); `unchanged` carries nothing to check. Statuses GitHub may add later
- * are kept as `modified`: the file is in the list, so something about it changed.
- */
-function toChange(entry) {
-    const change = toBareChange(entry);
-    if (change && typeof entry.patch === 'string' && change.status !== 'removed')
-        change.diffLines = headLinesOfPatch(entry.patch);
-    return change;
-}
-function toBareChange(entry) {
-    if (typeof entry.filename !== 'string' || entry.filename === '')
-        return undefined;
-    switch (entry.status) {
-        case 'unchanged':
-            return undefined;
-        case 'added':
-        case 'copied':
-            return { path: entry.filename, status: 'added' };
-        case 'removed':
-            return { path: entry.filename, status: 'removed' };
-        case 'renamed':
-            return entry.previous_filename
-                ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename }
-                : { path: entry.filename, status: 'added' };
-        default:
-            return { path: entry.filename, status: 'modified' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/compare.ts
-
-/**
- * GitHub's compare endpoint lists at most 300 changed files for the whole comparison, and only
- * on the first page: paging walks the commits, never the files ("Working with large comparisons"
- * in the endpoint's description in @octokit/openapi).
- */
-const COMPARE_FILES_CAP = 300;
-/** Files changed between `base` and `head` (`GET /repos/{o}/{r}/compare/{base}...{head}`). */
-async function listComparedFiles({ octokit, owner, repo, base, head }) {
-    // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
-    // files come whole on page 1 whatever the page size.
-    const response = await octokit.rest.repos.compareCommitsWithBasehead({
-        owner,
-        repo,
-        basehead: `${base}...${head}`,
-        per_page: 1,
-        page: 1
-    });
-    const files = (response.data.files ?? []);
-    const changes = files.map(toChange).filter((c) => c !== undefined);
-    return { changes, capped: files.length >= COMPARE_FILES_CAP };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/changes/git.ts
-
-
-
-/**
- * Revisions the gate accepts: sha, branch, tag, `refs/…`, with optional `~N` / `^N` suffixes.
- * Refs can come from event payloads and inputs, so anything that git could read as an option
- * (`--upload-pack=…`), a refspec (`a:b`, `+a`), a range (`a..b`), a reflog selector (`@{…}`)
- * or shell text is refused before git sees it.
- */
-const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const MAX_REF_LENGTH = 255;
-/** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
-const DEEPEN_STEPS = [100, 1000];
-const FETCH_DEPTH = 50;
-/** Enough for ~500k changed paths; past it git is stopped instead of filling memory. */
-const MAX_DIFF_BYTES = 64 * 1024 * 1024;
-function isSafeRef(ref) {
-    return (ref.length > 0 &&
-        ref.length <= MAX_REF_LENGTH &&
-        SAFE_REF.test(ref) &&
-        !ref.includes('..') &&
-        !ref.includes('//') &&
-        !/[./]$/.test(ref.replace(/(?:[~^][0-9]{0,4})+$/, '')) &&
-        !/\.lock(?:\/|$)/.test(ref));
-}
-function assertSafeRef(ref, what) {
-    if (!isSafeRef(ref)) {
-        throw new ConfigError(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
-    }
-}
-function isFullSha(ref) {
-    return FULL_SHA.test(ref);
-}
-/** Runs git without a shell; never rejects, so callers decide what a failure means. */
-function git(cwd, args, timeoutMs = 120_000) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', args, {
-            cwd,
-            maxBuffer: MAX_DIFF_BYTES,
-            timeout: timeoutMs,
-            encoding: 'utf8',
-            // A fetch must fail, not wait for a password nobody will type.
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' }
-        }, (error, stdout, stderr) => {
-            let message = stderr.trim();
-            if (error && error.killed)
-                message =
-                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
-                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
-            else if (error && !message)
-                message = error.message;
-            resolve({ ok: !error, stdout, stderr: message });
-        });
-    });
-}
-function lastLine(text) {
-    const lines = text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? 'no message from git';
-}
-async function resolveCommit(cwd, ref) {
-    const result = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    return result.ok ? result.stdout.trim() : undefined;
-}
-async function isShallow(cwd) {
-    const result = await git(cwd, ['rev-parse', '--is-shallow-repository']);
-    return result.ok && result.stdout.trim() === 'true';
-}
-async function mergeBase(cwd, a, b) {
-    const result = await git(cwd, ['merge-base', a, b]);
-    return result.ok ? result.stdout.trim() : undefined;
-}
-/** Returns the commit sha `ref` names, fetching it from the remote if the checkout lacks it. */
-async function ensureCommit(cwd, ref, remote, log) {
-    const local = await resolveCommit(cwd, ref);
-    if (local)
-        return local;
-    const depth = (await isShallow(cwd)) ? [`--depth=${FETCH_DEPTH}`] : [];
-    const args = ['fetch', '--no-tags', ...depth, remote, ref];
-    log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
-    const fetched = await git(cwd, args, 600_000);
-    if (!fetched.ok) {
-        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
-            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
-    }
-    // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
-    const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
-    if (!sha)
-        throw new Error(`Cannot diff: fetched ${ref} from ${remote} but it is not a commit.`);
-    return sha;
-}
-/** A three-dot diff needs the merge base; shallow clones are deepened step by step until it shows up. */
-async function ensureMergeBase(cwd, base, head, remote, log) {
-    if (await mergeBase(cwd, base, head))
-        return;
-    if (!(await isShallow(cwd))) {
-        throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor.`);
-    }
-    const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
-    for (const how of attempts) {
-        const args = ['fetch', '--no-tags', ...how, remote, base, head];
-        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
-            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
-        const fetched = await git(cwd, args, 600_000);
-        if (!fetched.ok)
-            throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
-        if (await mergeBase(cwd, base, head))
-            return;
-        if (!(await isShallow(cwd)))
-            break;
-    }
-    throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor, even in the full history.`);
-}
-/** Parses `git diff --name-status -z` output: `X\0path\0`, or `R<score>\0old\0new\0` for renames and copies. */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    const changes = [];
-    let i = 0;
-    while (i < fields.length) {
-        const status = fields[i++];
-        if (status === '')
-            continue;
-        const code = status[0];
-        if (code === 'R' || code === 'C') {
-            const from = fields[i++];
-            const to = fields[i++];
-            if (!from || !to)
-                throw new Error(`Unexpected git diff output: ${status} without two paths.`);
-            changes.push(code === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
-            continue;
-        }
-        const path = fields[i++];
-        if (!path)
-            throw new Error(`Unexpected git diff output: ${status} without a path.`);
-        if (code === 'A')
-            changes.push({ path, status: 'added' });
-        else if (code === 'D')
-            changes.push({ path, status: 'removed' });
-        else if (code === 'M' || code === 'T' || code === 'U')
-            changes.push({ path, status: 'modified' });
-        else
-            throw new Error(`Unexpected git diff status ${JSON.stringify(status)} for ${path}.`);
-    }
-    return changes;
-}
-const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
-/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
-function unquoteGitPath(text) {
-    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
-        return text;
-    const bytes = [];
-    const body = text.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = body[++i];
-        const octal = /^[0-7]{3}/.exec(body.slice(i));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 2;
-        }
-        else {
-            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/**
- * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
- * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
- * renames, deletions) are absent.
- */
-function parsePatchLines(output) {
-    const lines = new Map();
-    let path;
-    let header = false;
-    let hunks = [];
-    const flush = () => {
-        if (path !== undefined && hunks.length)
-            lines.set(path, headLinesOfPatch(hunks.join('\n')));
-    };
-    for (const line of output.split('\n')) {
-        if (line.startsWith('diff --git ')) {
-            flush();
-            path = undefined;
-            header = true;
-            hunks = [];
-        }
-        else if (header && line.startsWith('+++ ')) {
-            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
-            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
-            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
-        }
-        else if (line.startsWith('@@ ')) {
-            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
-            hunks.push(line);
-        }
-    }
-    flush();
-    return lines;
-}
-/** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
-    assertSafeRef(base, 'base revision');
-    assertSafeRef(head, 'head revision');
-    assertSafeRef(remote, 'remote');
-    const checkout = await git(cwd, ['rev-parse', '--git-dir']);
-    if (!checkout.ok)
-        throw new Error(`Cannot diff: ${cwd} is not a git checkout (${lastLine(checkout.stderr)}).`);
-    const baseSha = await ensureCommit(cwd, base, remote, log);
-    const headSha = await ensureCommit(cwd, head, remote, log);
-    if (mode === 'merge-base')
-        await ensureMergeBase(cwd, baseSha, headSha, remote, log);
-    const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
-    // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
-    const result = await git(cwd, [
-        'diff',
-        '--name-status',
-        '-M',
-        '-z',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        ...range,
-        '--'
-    ]);
-    if (!result.ok)
-        throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
-    const changes = parseNameStatus(result.stdout);
-    if (withDiffLines)
-        await attachDiffLines(cwd, range, changes, log);
-    return changes;
-}
-/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
-async function attachDiffLines(cwd, range, changes, log) {
-    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
-    const patch = await git(cwd, [
-        '-c',
-        'core.quotePath=false',
-        'diff',
-        '-U3',
-        '-M',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        ...range,
-        '--'
-    ]);
-    if (!patch.ok) {
-        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
-        return;
-    }
-    const lines = parsePatchLines(patch.stdout);
-    for (const change of changes) {
-        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
-        if (ranges)
-            change.diffLines = ranges;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
-
-
-/**
- * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
- * read in order and the last one that matches decides, `!pattern` excludes. With no positive
- * pattern (only negations, or nothing at all) every path starts included.
- */
-function makePathFilter(globs) {
-    const rules = [];
-    for (const raw of globs) {
-        const trimmed = raw.trim();
-        if (!trimmed)
-            continue;
-        const negated = trimmed.startsWith('!');
-        const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
-        if (!glob)
-            throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
-        try {
-            rules.push({ negated, matches: pathGlob(glob) });
-        }
-        catch (err) {
-            if (!(err instanceof GlobSyntaxError))
-                throw err;
-            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
-        }
-    }
-    if (rules.length === 0)
-        return () => true;
-    const startIncluded = rules.every((r) => r.negated);
-    return (path) => {
-        let included = startIncluded;
-        for (const rule of rules) {
-            if (rule.negated ? included : !included) {
-                if (rule.matches(path))
-                    included = !rule.negated;
-            }
-        }
-        return included;
-    };
-}
-/** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
-function changeMatches(filter, change) {
-    return filter(change.path) || (change.previousPath !== undefined && filter(change.previousPath));
-}
-function filterChanges(changes, filter) {
-    return changes.filter((change) => changeMatches(filter, change));
-}
-
-;// CONCATENATED MODULE: ./src/changes/pull-request.ts
-
-/** GitHub stops listing a pull request's files at 3,000, without saying so in the response. */
-const PULL_REQUEST_FILES_CAP = 3000;
-/** Changed files of a pull request from `GET /repos/{o}/{r}/pulls/{n}/files`, all pages. */
-async function listPullRequestFiles({ octokit, owner, repo, number }) {
-    let seen = 0;
-    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 }, (response, done) => {
-        seen += response.data.length;
-        // Never read past the cap, even if a server keeps offering a next page.
-        if (seen >= PULL_REQUEST_FILES_CAP)
-            done();
-        return response.data;
-    });
-    const changes = [];
-    for (const entry of entries.slice(0, PULL_REQUEST_FILES_CAP)) {
-        const change = toChange(entry);
-        if (change)
-            changes.push(change);
-    }
-    return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
-}
-
-;// CONCATENATED MODULE: ./src/changes/select.ts
-
-
-
-
-
-
-/** Events that carry no change list: the whole tree is checked. */
-const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
-const ZERO_SHA = /^0+$/;
-/** Property `path` of an untyped payload, or undefined. */
-function select_pick(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function select_text(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function select_short(ref) {
-    return isFullSha(ref) ? ref.slice(0, 7) : ref;
-}
-function files(n) {
-    return `${n.toLocaleString('en-US')} ${plural(n, 'file')}`;
-}
-function messageOf(err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return message.split('\n')[0].slice(0, 300);
-}
-function fullScan(ctx, source) {
-    return { scope: 'all', changes: [], source, notes: ctx.notes };
-}
-/** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
-function changed(ctx, changes, label, fallbackReason) {
-    const kept = filterChanges(changes, ctx.filter);
-    const counts = kept.length === changes.length
-        ? files(changes.length)
-        : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
-    const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
-    return { scope: 'changed', changes: kept, source, notes: ctx.notes };
-}
-function fallBack(ctx, reason) {
-    ctx.log(`Falling back to git diff: ${reason}.`);
-    ctx.notes.push(`Used git diff on the checkout because ${reason}.`);
-}
-/** git diff on the checkout; if that fails too, the whole tree is checked rather than a partial list. */
-async function diffOrFullScan(ctx, base, head, mode, reason) {
-    if (!base || !head) {
-        ctx.notes.push(`Checked the whole tree: ${reason}, and the event payload names no commits to diff.`);
-        return fullScan(ctx, `full scan (${reason}; no commits to diff)`);
-    }
-    fallBack(ctx, reason);
-    const log = (message) => {
-        ctx.log(message);
-        ctx.notes.push(message);
-    };
-    try {
-        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
-        const range = mode === 'merge-base' ? `${select_short(base)}...${select_short(head)}` : `${select_short(base)} ${select_short(head)}`;
-        return changed(ctx, changes, `git diff ${range}`, reason);
-    }
-    catch (err) {
-        const why = messageOf(err);
-        ctx.log(`git diff failed as well (${why}): checking the whole tree instead.`);
-        ctx.notes.push(`git diff failed as well (${why}), so the whole tree was checked.`);
-        return fullScan(ctx, `full scan (${reason}; git diff failed)`);
-    }
-}
-async function fromExplicitRefs(ctx, base, head) {
-    try {
-        const log = (message) => {
-            ctx.log(message);
-            ctx.notes.push(message);
-        };
-        const changes = await gitDiffChanges({
-            cwd: ctx.workspace,
-            base,
-            head,
-            mode: 'merge-base',
-            log,
-            withDiffLines: ctx.diffLines
-        });
-        return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
-    }
-    catch (err) {
-        if (err instanceof ConfigError)
-            throw err;
-        throw new ConfigError(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
-    }
-}
-async function fromPullRequest(ctx) {
-    const pr = select_pick(ctx.payload, 'pull_request');
-    const number = select_pick(pr, 'number') ?? select_pick(ctx.payload, 'number');
-    const base = select_text(select_pick(pr, 'base', 'sha'));
-    const head = select_text(select_pick(pr, 'head', 'sha'));
-    let reason;
-    if (!ctx.octokit) {
-        reason = 'no token was given to ask the pull request files API';
-    }
-    else if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) {
-        reason = 'the event payload has no pull request number';
-    }
-    else {
-        try {
-            const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
-            if (!listed.capped)
-                return changed(ctx, listed.changes, `pull request #${number} files API`);
-            reason =
-                `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
-                    `files and pull request #${number} reached that cap`;
-        }
-        catch (err) {
-            reason = `the pull request files API failed (${messageOf(err)})`;
-        }
-    }
-    if (ctx.eventName === 'pull_request_target') {
-        ctx.notes.push('pull_request_target: files are read from the workspace, which holds ' +
-            'the base branch unless the workflow checked out the pull request head.');
-    }
-    return diffOrFullScan(ctx, base, head, 'merge-base', reason);
-}
-/** Compare API first; git diff when it is capped, fails or cannot be asked. */
-async function compareOrDiff(ctx, what, base, head, mode) {
-    if (!isSafeRef(base) || !isSafeRef(head)) {
-        ctx.notes.push(`The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`);
-        return fullScan(ctx, `full scan (${what} with unusable revisions)`);
-    }
-    let reason;
-    if (!ctx.octokit) {
-        reason = 'no token was given to ask the compare API';
-    }
-    else {
-        try {
-            const listed = await listComparedFiles({
-                octokit: ctx.octokit,
-                owner: ctx.owner,
-                repo: ctx.repo,
-                base,
-                head
-            });
-            if (!listed.capped)
-                return changed(ctx, listed.changes, `${what} compare API ${select_short(base)}...${select_short(head)}`);
-            reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
-        }
-        catch (err) {
-            reason = `the compare API failed (${messageOf(err)})`;
-        }
-    }
-    return diffOrFullScan(ctx, base, head, mode, reason);
-}
-async function fromPush(ctx) {
-    const before = select_text(select_pick(ctx.payload, 'before'));
-    const after = select_text(select_pick(ctx.payload, 'after'));
-    const ref = select_text(select_pick(ctx.payload, 'ref')) ?? 'the pushed ref';
-    if (after && ZERO_SHA.test(after)) {
-        ctx.notes.push(`The push deleted ${ref}: there are no files to check.`);
-        return { scope: 'changed', changes: [], source: `push deleting ${ref} (0 files)`, notes: ctx.notes };
-    }
-    if (!before || !after) {
-        ctx.notes.push('The push payload has no before/after commits, so the whole tree was checked.');
-        return fullScan(ctx, 'full scan (push without before/after commits)');
-    }
-    if (!ZERO_SHA.test(before))
-        return compareOrDiff(ctx, 'push', before, after, 'two-dot');
-    // A new ref has no "before": a new branch is compared with the default branch it grew from;
-    // a new tag or the first push of the default branch is checked whole.
-    const defaultBranch = select_text(select_pick(ctx.payload, 'repository', 'default_branch'));
-    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-    if (branch && defaultBranch && branch !== defaultBranch) {
-        ctx.notes.push(`The push created branch ${branch}: compared with the default branch ${defaultBranch}.`);
-        return compareOrDiff(ctx, 'new branch', defaultBranch, after, 'merge-base');
-    }
-    ctx.notes.push(`The push created ${ref}, which has nothing to compare with, so the whole tree was checked.`);
-    return fullScan(ctx, `full scan (push created ${ref})`);
-}
-async function fromMergeGroup(ctx) {
-    const base = select_text(select_pick(ctx.payload, 'merge_group', 'base_sha'));
-    const head = select_text(select_pick(ctx.payload, 'merge_group', 'head_sha'));
-    if (!base || !head)
-        return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
-    return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
-}
-/**
- * Decides which files a run looks at. Order: `scope: all` and scheduled/manual events → full
- * scan; explicit base/head refs → git diff; pull requests → files API (git diff when capped or
- * failing); pushes and merge queues → compare API (git diff fallback); anything else → full scan.
- * Every fallback is logged and noted; the `paths` filter applies to every list.
- */
-async function resolveChangeSet(input) {
-    const ctx = { ...input, filter: makePathFilter(input.inputs.paths), notes: [] };
-    const { eventName, inputs } = input;
-    if (inputs.scope === 'all')
-        return fullScan(ctx, 'full scan (scope: all)');
-    if (FULL_SCAN_EVENTS.has(eventName))
-        return fullScan(ctx, `full scan (${eventName} event)`);
-    const baseRef = inputs.baseRef?.trim();
-    const headRef = inputs.headRef?.trim();
-    if (baseRef || headRef) {
-        if (!baseRef || !headRef)
-            throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
-        return fromExplicitRefs(ctx, baseRef, headRef);
-    }
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target':
-            return fromPullRequest(ctx);
-        case 'push':
-            return fromPush(ctx);
-        case 'merge_group':
-            return fromMergeGroup(ctx);
-        default:
-            ctx.notes.push(`The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`);
-            return fullScan(ctx, `full scan (${eventName || 'unknown'} event)`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
@@ -59754,7 +50530,7 @@ function notAModelfile(input) {
     }
     return unreadable(input.path, modelfileProblem(input) ?? { reason: 'it is not a Modelfile Ollama would take' });
 }
-function read_manifest_parse(path, bytes, size, syntax) {
+function parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
     if ('problem' in decoded)
         return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
@@ -59768,7 +50544,7 @@ function recordOf(format, input) {
 }
 /** A file with a manifest's name: read as its format, or for its lineage keys and said to be none. */
 function readNamed(path, bytes, size, syntax, kind) {
-    const parsed = read_manifest_parse(path, bytes, size, syntax);
+    const parsed = parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
@@ -59792,7 +50568,7 @@ function readNamed(path, bytes, size, syntax, kind) {
  * names a model in a way no known format does (a training script's own config).
  */
 function readByContent(path, bytes, size, syntax, context) {
-    const parsed = read_manifest_parse(path, bytes, size, syntax);
+    const parsed = parse(path, bytes, size, syntax);
     if ('result' in parsed)
         return parsed.result;
     const { input } = parsed;
@@ -61537,11 +52313,87 @@ function unknownConfigsNote(artifacts) {
         return undefined;
     const shown = paths.slice(0, LISTED).join(', ');
     const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const what = plural(paths.length, 'a training config', 'training configs');
-    const count = `${counted(paths.length, 'file')} looked like ${what}`;
+    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
+    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
     return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
         `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+}
+
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __nccwpck_require__(4924);
+// EXTERNAL MODULE: ./src/findings/finding.ts
+var finding = __nccwpck_require__(4879);
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
+
+/**
+ * Identity of a finding that survives reruns and line moves: rule, file and the finding's
+ * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
+ * them, so distinct triples cannot collide by concatenation.
+ */
+function fingerprint(ruleId, path, subject) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+
+
+/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
+function severityOf(rule, draft, configured) {
+    if (configured === 'off')
+        return undefined;
+    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, draft, severity, artifact) {
+    return {
+        upstream: draft.upstream,
+        finding: {
+            ruleId: rule.id,
+            severity,
+            message: draft.message,
+            fix: draft.fix,
+            path: draft.path,
+            line: draft.at.line,
+            column: draft.at.column,
+            endLine: draft.at.endLine,
+            endColumn: draft.at.endColumn,
+            helpUri: (0,rule_meta/* helpUri */.qU)(rule.id),
+            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
+            waived: false,
+            artifact
+        }
+    };
+}
+/** Runs every rule over one artifact and turns drafts into findings. */
+function evaluateArtifact(artifact, rules, ctx) {
+    const out = [];
+    const ruleCtx = { ...ctx, artifact };
+    for (const rule of rules) {
+        const configured = ctx.policy.rules[rule.id];
+        if (configured === 'off')
+            continue;
+        for (const draft of rule.check(ruleCtx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, artifact.dir));
+        }
+    }
+    return out;
+}
+/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
+function evaluateRun(rules, ctx) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.checkRun)
+            continue;
+        const configured = ctx.policy.defaults.rules[rule.id];
+        for (const draft of rule.checkRun(ctx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/waivers.ts
@@ -61793,7 +52645,7 @@ const missingUpstream = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `No upstream model is declared for the artifact ${dirPhrase(artifact.dir)}: ` +
-                    `${manifestList(artifact)} ${plural(manifestRecords(artifact).length, 'names', 'name')} ` +
+                    `${manifestList(artifact)} ${(0,plural/* plural */.L)(manifestRecords(artifact).length, 'names', 'name')} ` +
                     `no base model, so nothing proves what it derives from.`,
                 fix: `In ${anchor.path}, ${upstreamFieldHint(anchor.format)}.`,
                 subject: artifact.dir
@@ -62009,7 +52861,7 @@ const missingLicense = {
                 path: anchor.path,
                 at: anchor.anchor.at,
                 message: `The artifact ${dirPhrase(artifact.dir)} declares no license (${manifestList(artifact)} ` +
-                    `${plural(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
+                    `${(0,plural/* plural */.L)(manifestRecords(artifact).length, 'carries', 'carry')} none), so no one ` +
                     `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
@@ -62212,6 +53064,7 @@ function resolveUpstreamLicense(input) {
 
 
 
+
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`); none for a placeholder. */
 function hubLicense(info) {
     const key = licenseKey({ id: info.license, name: info.licenseName });
@@ -62326,12 +53179,6 @@ function resolveUpstreamLicenses(ctx) {
     }
     return out;
 }
-/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
-function licenseKey(decl) {
-    if (decl.id?.toLowerCase() === 'other' && decl.name)
-        return decl.name;
-    return decl.id ?? decl.name;
-}
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
 function distinctLicenses(list) {
     const seen = new Set();
@@ -62356,6 +53203,7 @@ function licenseAlternatives(expression) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
+
 
 
 function dutiesOf(ctx) {
@@ -62522,8 +53370,8 @@ const unmanifestedWeights = {
                 path: first.path,
                 at: FILE_START,
                 message: `${one ? 'A weight file' : `${relevant.length} weight files`} ${dirPhrase(artifact.dir)} (${names}) ` +
-                    `${plural(relevant.length, 'has', 'have')} no lineage ` +
-                    `manifest beside ${plural(relevant.length, 'it', 'them')}: ` +
+                    `${(0,plural/* plural */.L)(relevant.length, 'has', 'have')} no lineage ` +
+                    `manifest beside ${(0,plural/* plural */.L)(relevant.length, 'it', 'them')}: ` +
                     `nothing records what ${one ? 'it derives' : 'they derive'} from or under which license.${header}`,
                 fix: 'Add a lineage.yaml (see docs/lineage-manifest.md, or run `lineage-gate init`) or the training ' +
                     `tool's manifest (adapter_config.json, training_manifest.json, a model card) ${dirPhrase(artifact.dir)}.`,
@@ -62649,6 +53497,7 @@ function judge(alternative, allow, deny, knowledge, canon) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/license-not-allowed.ts
+
 
 
 
@@ -62804,6 +53653,7 @@ const insufficientEvidence = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/license-conflict.ts
+
 
 
 const licenseConflict = {
@@ -63138,6 +53988,7 @@ const hubDisabled = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/hub-license-mismatch.ts
+
 
 
 
@@ -64946,7 +55797,7 @@ const LAYER = /(?:^|\.)layers\.(\d+)(?:\.|$)/;
 function alike(count) {
     if (count === 0)
         return '';
-    return `; ${count} more ${plural(count, 'tensor')} alike`;
+    return `; ${count} more ${(0,plural/* plural */.L)(count, 'tensor')} alike`;
 }
 /** How messages name the writer of a layout. */
 const WRITTEN_BY = { peft: 'a PEFT', mlx: 'an mlx_lm', unknown: 'an unrecognised' };
@@ -64963,7 +55814,7 @@ function widthProblem(m, layout, base) {
 }
 function layerProblem(beyond, d) {
     const last = beyond.reduce((a, b) => (b.layer > a.layer ? b : a));
-    const tensors = counted(beyond.length, 'tensor');
+    const tensors = (0,plural/* counted */.h)(beyond.length, 'tensor');
     return {
         tensor: last.factor.tensor.name,
         expected: `a layer index below ${d.layers} (num_hidden_layers ${d.layers})`,
@@ -65454,22 +56305,7 @@ async function verifyOnHub(artifacts, client, maxDepth) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/report/summarise.ts
 
 function hubSummary(fact) {
     if (!fact)
@@ -65491,17 +56327,8 @@ function hubSummary(fact) {
         }))
     };
 }
-/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
-function artifactPaths(artifact) {
-    return [
-        artifact.dir,
-        ...artifact.records.map((r) => r.path),
-        ...artifact.unreadable.map((u) => u.path),
-        ...artifact.weights.map((w) => w.path)
-    ];
-}
-function summarise(artifact, failing, licenseOf, hub) {
-    const license = artifactLicense(artifact);
+/** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
+function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
     const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
     const bestLicense = new Map();
@@ -65563,6 +56390,34 @@ function reportWeight(weight) {
         size: digest?.size ?? null
     };
 }
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact) {
+    return [
+        artifact.dir,
+        ...artifact.records.map((r) => r.path),
+        ...artifact.unreadable.map((u) => u.path),
+        ...artifact.weights.map((w) => w.path)
+    ];
+}
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
     const { artifacts, manifestCount } = await discoverArtifacts({
@@ -65595,11 +56450,11 @@ async function runGate(opts) {
     const findings = [...waived.findings, ...runFindings];
     // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
     const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
-    const failingDirs = new Set(findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact));
-    return buildReport({
+    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
+    return (0,build/* buildReport */.FK)({
         version: version,
         failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
+        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: artifactLicense(a), licenseOf, hub })),
         findings,
         changeSource: opts.changeSet.source,
         notes: [
@@ -65611,301 +56466,47 @@ async function runGate(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/render/summary.ts
+;// CONCATENATED MODULE: ./src/run.ts
 
-/** GitHub's cap on one step's job summary (`GITHUB_STEP_SUMMARY`). */
-const SUMMARY_MAX_BYTES = 1024 * 1024;
-/** Markdown for the job summary, never over GitHub's per-step cap; the verdict is always kept. */
-function renderSummary(report, opts) {
-    return renderMarkdownDocument(report, {
-        ...opts,
-        maxBytes: Math.min(opts.maxBytes ?? SUMMARY_MAX_BYTES, SUMMARY_MAX_BYTES)
+
+
+
+/** Hub → pipeline → masked report → every sink, in order (a sink that throws ends the run). */
+async function runLineageGate(request, sinks) {
+    const { workspace, changeSet } = request;
+    const cachePath = request.hub.cachePath;
+    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
+    const hub = await setUpHub({
+        ...request.hub,
+        workspace,
+        cacheDistrust: cachePath
+            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+            : undefined,
+        log: request.log
     });
-}
-
-;// CONCATENATED MODULE: ./src/report/render/json.ts
-/** The report as the JSON document described by schemas/report.schema.json. */
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/outputs.ts
-/** The Action's outputs (names are the contract in action.yml); empty strings for files not written. */
-function toOutputs(report, files = {}) {
-    return {
-        result: report.result,
-        errors: String(report.counts.errors),
-        warnings: String(report.counts.warnings),
-        waived: String(report.counts.waived),
-        artifacts: String(report.counts.artifacts),
-        'report-file': files.reportFile ?? '',
-        'sarif-file': files.sarifFile ?? '',
-        'bom-file': files.bomFile ?? ''
-    };
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/report/render/sarif.ts
-/**
- * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
- * other SARIF viewer: one run, every rule with its help, one result per finding.
- *
- * GitHub's limits are enforced here, not left to the upload to reject: at most 25,000 results per
- * run, and at most 10 MB for the gzip-compressed file (upload-sarif compresses before sending).
- * When either would be exceeded, the results are cut from the end (findings arrive errors first,
- * waived last) and `runs[0].properties.truncated` says how many were left out and why.
- */
-
-
-
-
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/**
- * Key of the finding's fingerprint in `partialFingerprints`. GitHub matches alerts by
- * `primaryLocationLineHash`, which upload-sarif adds from the file; this key carries the gate's own
- * identity (rule + path + subject, no line) for every other consumer. `/v1`: a new recipe gets a new key.
- */
-const FINGERPRINT_KEY = 'lineageGate/v1';
-/** Repository-relative URIs are resolved against this base (GitHub: the repository root). */
-const SRCROOT = '%SRCROOT%';
-/** GitHub code scanning rejects a run with more results. */
-const SARIF_MAX_RESULTS = 25_000;
-/** GitHub code scanning rejects a larger upload (gzip-compressed size). */
-const SARIF_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** One finding's message and fix are bounded so a single manifest value cannot fill the file. */
-const MAX_MESSAGE_CHARS = 3000;
-const MAX_FIX_CHARS = 1000;
-/** GitHub shows at most this much of `fullDescription`. */
-const MAX_FULL_DESCRIPTION_CHARS = 1000;
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** GitHub's `problem.severity` for non-security rules: how prominently alerts are shown. */
-const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', notice: 'recommendation' };
-/** Filter tags for GitHub's alert list, from the words of the rule id. */
-const TOPICS = [
-    [/^hub-/, 'hub'],
-    [/license|attribution|naming|commercial/, 'license'],
-    [/upstream|hub-id|revision|evidence|parent|cycle|lineage/, 'provenance'],
-    [/manifest|schema|weights|digest|shape/, 'manifest'],
-    [/not-allowed|evidence|waiver/, 'policy']
-];
-function ruleName(id) {
-    return id
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .map((word) => word[0].toUpperCase() + word.slice(1))
-        .join('');
-}
-function tagsFor(id) {
-    return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter((t, i, all) => all.indexOf(t) === i);
-}
-function describeRule(id, meta, docsBase) {
-    const helpUri = `${docsBase}/${id}.md`;
-    const howToFix = `${helpUri}#how-to-fix`;
-    return {
-        id,
-        name: ruleName(id),
-        shortDescription: { text: meta.description },
-        fullDescription: {
-            text: clip(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
-                `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
-        },
-        help: {
-            text: `${meta.description}\n\nHow to fix: ${howToFix}`,
-            markdown: `${meta.description}\n\n` +
-                `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
-        },
-        helpUri,
-        defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-        properties: { tags: tagsFor(id), 'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity] }
-    };
-}
-/** A finding whose rule is not in the registry still needs a descriptor for `ruleIndex` to point at. */
-function describeUnknownRule(f) {
-    return {
-        id: f.ruleId,
-        name: ruleName(f.ruleId),
-        shortDescription: { text: `Reported by lineage-gate rule ${f.ruleId}.` },
-        helpUri: f.helpUri,
-        properties: { tags: tagsFor(f.ruleId) }
-    };
-}
-/** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
-function ruleTable(findings, docsBase) {
-    const rules = RULES.map((r) => describeRule(r.id, r.meta, docsBase));
-    const index = new Map(rules.map((r, i) => [r.id, i]));
-    for (const f of findings) {
-        if (index.has(f.ruleId))
-            continue;
-        index.set(f.ruleId, rules.length);
-        rules.push(describeUnknownRule(f));
-    }
-    return { rules, index };
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * A repository path as a relative URI reference: each segment percent-encoded, so `|`, spaces, `#`,
- * `?` and `%` stay part of the name and a `:` cannot make the first segment read as a scheme.
- * upload-sarif decodes it with `decodeURIComponent` to find the file.
- */
-function pathToUriReference(path) {
-    return path.replace(LONE_SURROGATE, '\uFFFD').split('/').map(encodeURIComponent).join('/');
-}
-/** `file:///…/` for the checkout: SARIF wants the base of `%SRCROOT%` absolute and ending in `/`. */
-function directoryUri(dir) {
-    const href = (0,external_node_url_.pathToFileURL)(dir).href;
-    return href.endsWith('/') ? href : `${href}/`;
-}
-/**
- * `[text](target)` in a plain-text SARIF message is an embedded link, which viewers render as a
- * link: a space after the `]` keeps every character but no longer forms one, so manifest values
- * cannot plant links in an alert. Invisible and reordering characters are shown, not obeyed.
- */
-function plainText(text, max) {
-    return revealInvisible(clip(text, max)).replace(/\]\(/g, '] (');
-}
-/** SARIF regions: 1-based lines and columns, end column exclusive, as the gate's spans are. */
-function regionOf(f) {
-    const startLine = Math.max(1, f.line);
-    const endLine = Math.max(startLine, f.endLine);
-    const startColumn = Math.max(1, f.column);
-    const endColumn = Math.max(1, f.endColumn);
-    // An empty span (a file's start, where a missing key belongs) underlines nothing: mark the line.
-    if (endLine === startLine && endColumn <= startColumn)
-        return { startLine, endLine };
-    return { startLine, startColumn, endLine, endColumn };
-}
-function sarif_locationOf(path, region) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUriReference(path), uriBaseId: SRCROOT }, region } };
-}
-/** A policy waiver is a suppression kept outside the source, accepted, pointing at the waiver itself. */
-function suppressionOf(waiver) {
-    if (!waiver)
-        return { kind: 'external', status: 'accepted' };
-    const line = Math.max(1, waiver.line);
-    return {
-        kind: 'external',
-        status: 'accepted',
-        justification: plainText(waiver.reason, MAX_FIX_CHARS),
-        location: sarif_locationOf(waiver.file, { startLine: line, endLine: line }),
-        ...(waiver.expires ? { properties: { expires: waiver.expires } } : {})
-    };
-}
-function resultOf(f, ruleIndex) {
-    return {
-        ruleId: f.ruleId,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: `${plainText(f.message, MAX_MESSAGE_CHARS)} Fix: ${plainText(f.fix, MAX_FIX_CHARS)}` },
-        locations: [sarif_locationOf(f.path, regionOf(f))],
-        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-        ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
-        properties: { artifact: f.artifact }
-    };
-}
-function truncationNote(reason, kept, total, maxResults, maxBytes) {
-    const why = reason === 'result-limit'
-        ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
-        : `GitHub code scanning accepts at most ` +
-            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
-    return {
-        reason,
-        findings: total,
-        results: kept,
-        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
-            `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
-    };
-}
-function serialize(log) {
-    return `${JSON.stringify(log, null, 2)}\n`;
-}
-/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
-function uploadSize(text, maxBytes) {
-    const raw = Buffer.byteLength(text, 'utf8');
-    return raw <= maxBytes ? raw : (0,external_node_zlib_.gzipSync)(text).length;
-}
-/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
-function renderSarif(report, options) {
-    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-    const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
-    const docsBase = options.docsBase.replace(/\/+$/, '');
-    const total = report.findings.length;
-    const kept = report.findings.slice(0, maxResults);
-    const { rules, index } = ruleTable(kept, docsBase);
-    const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
-    const logWith = (count, truncated) => {
-        const run = {
-            tool: {
-                driver: {
-                    name: 'lineage-gate',
-                    version: options.toolVersion ?? report.tool.version,
-                    informationUri: options.informationUri,
-                    rules
-                }
-            },
-            ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
-            columnKind: 'utf16CodeUnits',
-            results: results.slice(0, count),
-            properties: {
-                result: report.result,
-                failOn: report.failOn,
-                counts: report.counts,
-                changeSource: report.run.changeSource,
-                notes: report.run.notes,
-                ...(truncated ? { truncated } : {})
-            }
-        };
-        return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-    };
-    let count = results.length;
-    let reason = count < total ? 'result-limit' : undefined;
-    for (;;) {
-        const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
-        const size = uploadSize(text, maxBytes);
-        if (size <= maxBytes || count === 0)
-            return text;
-        // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
-        reason = 'size-limit';
-        count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx.ts
-/**
- * The report as a CycloneDX 1.6 ML-BOM (JSON): one `machine-learning-model` component per artifact,
- * with its license, weight files and digests, its upstream models and their Hub ancestry as pedigree,
- * and its datasets as `data` components referenced from its model card.
- *
- * The CycloneDX library (and the builder using it) is imported on the first call, so that runs
- * which write no BOM do not evaluate it at start-up. `webpackMode: "eager"` keeps it inside the
- * ncc bundle rather than in a chunk file of its own: ncc writes licenses.txt once per chunk, and a
- * second chunk's notices replaced the bundle's (parsing the extra code costs a few milliseconds).
- */
-
-async function renderCycloneDx(report, options) {
-    const { renderBom } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3973));
-    return renderBom(report, {
-        toolVersion: options.toolVersion,
-        serialNumber: options.serialNumber ?? `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
-        timestamp: options.timestamp ?? new Date()
+    if (hub.token)
+        request.onSecret(hub.token);
+    if ('off' in hub.hub)
+        request.onHubOff?.(hub.hub.off);
+    const gateReport = await runGate({
+        workspace,
+        changeSet,
+        include: request.include,
+        failOn: request.failOn,
+        policy: request.policy,
+        now: request.now,
+        hub: hub.hub,
+        onProgress: request.onProgress
     });
+    await hub.finish();
+    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
+    const report = redactJson(gateReport, [...request.secrets, hub.token]);
+    for (const sink of sinks)
+        await sink(report);
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -65945,43 +56546,12 @@ function outputPath(workspace, path, input) {
             'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
     return full;
 }
-/** Writes one output file; a symbolic link the pull request committed on its way is a configuration error. */
-async function writeOutput(workspace, path, input, content) {
-    try {
-        await writeOutputFile(workspace, path, content);
-    }
-    catch (err) {
-        if (err instanceof UnsafeOutputError)
-            throw new ConfigError(`Input \`${input}\` cannot be written safely (nothing was written): ${err.message}.`);
-        throw err;
-    }
-}
 /** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
 function hubCachePath(workspace, input) {
     if (input)
         return (0,external_node_path_namespaceObject.resolve)(workspace, input);
     const temp = process.env.RUNNER_TEMP;
     return temp ? (0,external_node_path_namespaceObject.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
-}
-async function writeSummary(report) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
-        return;
-    }
-    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const repository = process.env.GITHUB_REPOSITORY;
-    const markdown = renderSummary(report, {
-        repoUrl: repository ? `${server}/${repository}` : undefined,
-        sha: headSha(),
-        docsBase: DOCS_BASE,
-        isOwnUrl: isOwnUrl
-    });
-    try {
-        await summary.addRaw(markdown).write();
-    }
-    catch (err) {
-        warning(`Could not write the job summary: ${say(err.message)}`);
-    }
 }
 let eventHeadSha;
 function headSha() {
@@ -66004,14 +56574,15 @@ async function run() {
         const pr = payload.pull_request;
         eventHeadSha = pr?.head?.sha;
         const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-        const clientFor = (token) => gitHubClient({
+        // The GitHub client is loaded only when there is a token to use it with.
+        const clientFor = async (token) => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6702))).gitHubClient({
             token,
             baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
             log: (message) => info(say(message))
         });
-        const octokit = inputs.token ? clientFor(inputs.token) : undefined;
+        const octokit = inputs.token ? await clientFor(inputs.token) : undefined;
         // A policy in another repository may need its own token (`policy-token`); else the Action's.
-        const policyOctokit = inputs.policyToken ? clientFor(inputs.policyToken) : octokit;
+        const policyOctokit = inputs.policyToken ? await clientFor(inputs.policyToken) : octokit;
         const changeSet = await resolveChangeSet({
             eventName: process.env.GITHUB_EVENT_NAME ?? '',
             payload,
@@ -66036,92 +56607,64 @@ async function run() {
             repo,
             notes: changeSet.notes
         });
-        const cachePath = hubCachePath(workspace, inputs.hubCache);
-        const hub = await setUpHub({
-            env: process.env,
-            verify: inputs.hubVerify,
-            endpoint: inputs.hubEndpoint,
-            token: inputs.hubToken,
-            cachePath,
-            workspace,
-            cacheDistrust: cachePath
-                ? cacheDistrust({
-                    workspace,
-                    cachePath,
-                    eventName: process.env.GITHUB_EVENT_NAME ?? '',
-                    changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
-                })
-                : undefined,
-            maxDepth: inputs.hubMaxDepth,
-            log: (message) => info(say(message))
-        });
-        // The token must never reach the log, even inside an error message.
-        if (hub.token) {
-            setSecret(hub.token);
-            registerSecret(hub.token);
-        }
-        if ('off' in hub.hub)
-            info(say(hub.hub.off));
-        const gateReport = await runGate({
+        const repoUrl = process.env.GITHUB_REPOSITORY
+            ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+            : undefined;
+        const files = [
+            { path: reportPath, input: 'report-file', format: 'json' },
+            { path: sarifPath, input: 'sarif-file', format: 'sarif' },
+            { path: bomPath, input: 'bom-file', format: 'cyclonedx' }
+        ].filter((f) => f.path);
+        const sinks = [
+            annotationsSink(),
+            summarySink({ repoUrl, sha: headSha }),
+            ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
+            outputsSink({
+                reportFile: reportPath || undefined,
+                sarifFile: sarifPath || undefined,
+                bomFile: bomPath || undefined
+            })
+        ];
+        if (octokit)
+            sinks.push(pullRequestSink({
+                octokit,
+                owner,
+                repo,
+                pullNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+                headSha: headSha(),
+                repoUrl,
+                changes: changeSet.changes,
+                comment: inputs.comment,
+                checkRun: inputs.checkRun,
+                reviewComments: inputs.reviewComments
+            }));
+        sinks.push(verdictSink());
+        const log = (message) => info(say(message));
+        await runLineageGate({
             workspace,
             changeSet,
             include: makePathFilter(inputs.paths),
             failOn: inputs.failOn,
             policy,
             now: clockFromEnv(process.env),
-            hub: hub.hub
-        });
-        // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-        const report = redactJson(gateReport, runSecrets);
-        await hub.finish();
-        emitAnnotations(toAnnotations(report), core_namespaceObject);
-        await writeSummary(report);
-        if (reportPath)
-            await writeOutput(workspace, reportPath, 'report-file', renderJson(report));
-        if (sarifPath) {
-            const sarif = renderSarif(report, {
-                toolVersion: report.tool.version,
-                informationUri: TOOL_URI,
-                docsBase: DOCS_BASE
-            });
-            await writeOutput(workspace, sarifPath, 'sarif-file', sarif);
-        }
-        if (bomPath)
-            await writeOutput(workspace, bomPath, 'bom-file', await renderCycloneDx(report, { toolVersion: report.tool.version }));
-        for (const [name, value] of Object.entries(toOutputs(report, {
-            reportFile: reportPath || undefined,
-            sarifFile: sarifPath || undefined,
-            bomFile: bomPath || undefined
-        })))
-            setOutput(name, value);
-        if (octokit) {
-            await publishPrSurfaces({
-                octokit,
-                owner,
-                repo,
-                pullNumber: typeof pr?.number === 'number'
-                    ? pr.number
-                    : undefined,
-                headSha: headSha(),
-                repoUrl: process.env.GITHUB_REPOSITORY
-                    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
-                    : undefined,
-                report,
-                changes: changeSet.changes,
-                comment: inputs.comment,
-                checkRun: inputs.checkRun,
-                reviewComments: inputs.reviewComments,
-                info: (m) => info(say(m)),
-                warn: (m) => warning(say(m))
-            });
-        }
-        const { counts } = report;
-        const line = `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ` +
-            `${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
-        if (report.result === 'fail')
-            setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
-        else
-            info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
+            hub: {
+                env: process.env,
+                verify: inputs.hubVerify,
+                endpoint: inputs.hubEndpoint,
+                token: inputs.hubToken,
+                cachePath: hubCachePath(workspace, inputs.hubCache),
+                maxDepth: inputs.hubMaxDepth
+            },
+            eventName: process.env.GITHUB_EVENT_NAME ?? '',
+            secrets: runSecrets,
+            // The token must never reach the log, even inside an error message.
+            onSecret: (secret) => {
+                setSecret(secret);
+                registerSecret(secret);
+            },
+            onHubOff: log,
+            log
+        }, sinks);
     }
     catch (err) {
         if (err instanceof PolicyError) {
@@ -66145,401 +56688,108 @@ async function run() {
 
 /***/ }),
 
-/***/ 3973:
+/***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  renderBom: () => (/* binding */ renderBom)
+  FK: () => (/* binding */ buildReport),
+  Kt: () => (/* binding */ compareStrings)
 });
 
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __nccwpck_require__(6820);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __nccwpck_require__(1248);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __nccwpck_require__(4321);
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
-/**
- * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
- * a tree. Pure functions of strings from the report, so they are tested without the CycloneDX library.
- */
+// UNUSED EXPORTS: compareFindings, failsGate
 
-const HUB_BASE = 'https://huggingface.co';
-/** `org/name` as the Hub validates it: the only shape that has a purl and a page. */
-function qualifiedHubId(id) {
-    if ((0,hub_id/* hubIdProblem */.ye)(id))
-        return undefined;
-    const [namespace, name] = id.split('/');
-    return name ? [namespace, name] : undefined;
+// EXTERNAL MODULE: ./src/findings/finding.ts
+var finding = __nccwpck_require__(4879);
+;// CONCATENATED MODULE: ./src/report/report.ts
+const REPORT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+
+
+/** Waived findings sort after every live one: they no longer bear on the gate. */
+function rank(f) {
+    return f.waived ? -1 : finding/* SEVERITY_RANK */.f[f.severity];
 }
-/**
- * `pkg:huggingface/<namespace>/<name>@<commit>` (purl-spec types/huggingface-definition.json): the
- * namespace is required and, like the name, keeps its case; the version is a commit hash, lowercased,
- * so a branch or tag is left out rather than written where a commit belongs. Undefined for ids without
- * an org (`gpt2`): the Hub redirects those to an org the report does not know.
- */
-function huggingfacePurl(id, commit) {
-    const parts = qualifiedHubId(id);
-    if (!parts)
-        return undefined;
-    const path = parts.map(encodeURIComponent).join('/');
-    return `pkg:huggingface/${path}${commit && (0,hub_id/* isFullSha */.Wf)(commit) ? `@${commit.toLowerCase()}` : ''}`;
+/** Errors first, then by file and position; rule id and fingerprint make the order total. */
+function compareFindings(a, b) {
+    return (rank(b) - rank(a) ||
+        compareStrings(a.path, b.path) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareStrings(a.ruleId, b.ruleId) ||
+        compareStrings(a.fingerprint, b.fingerprint));
 }
-/** The commit a purl can carry: the revision named when it is one, else what the Hub said it resolved to. */
-function pinnedCommit(revision, hubSha) {
-    if (revision && (0,hub_id/* isFullSha */.Wf)(revision))
-        return revision.toLowerCase();
-    return hubSha && (0,hub_id/* isFullSha */.Wf)(hubSha) ? hubSha.toLowerCase() : undefined;
+/** Code-unit order, independent of the machine's locale. */
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
-/** The model's page on the Hub, for any valid id (bare legacy ids redirect there too). */
-function hubModelPage(id) {
-    return (0,hub_id/* hubIdProblem */.ye)(id) ? undefined : `${HUB_BASE}/${id}`;
+/** True when a live (non-waived) finding of this severity fails the gate. */
+function failsGate(severity, failOn) {
+    if (failOn === 'never')
+        return false;
+    return finding/* SEVERITY_RANK */.f[severity] >= finding/* SEVERITY_RANK */.f[failOn];
 }
-/** A dataset's page on the Hub; dataset ids always have an org. */
-function hubDatasetPage(id) {
-    return qualifiedHubId(id) ? `${HUB_BASE}/datasets/${id}` : undefined;
+function deepFreeze(value) {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
 }
 /**
- * The report lists Hub ancestors breadth-first with their depth, not which child names each one.
- * A level with one repo is the next level's child; after a merge (several repos at one depth) the
- * deeper levels hang off the last single repo, or the upstream itself, which they are ancestors of
- * either way: the tree never claims a parent-child link the report does not support.
+ * The one result model every surface renders, deep-frozen so no surface can alter what another
+ * shows. The findings and artifacts given become part of it (and frozen) rather than copied: a
+ * full scan hands over tens of thousands, and copying them cost more than anything else here.
  */
-function nestByDepth(items) {
-    const top = [];
-    let holder = top;
-    const depths = [...new Set(items.map((i) => i.depth))].sort((a, b) => a - b);
-    for (const depth of depths) {
-        const level = items.filter((i) => i.depth === depth).map((item) => ({ item, ancestors: [] }));
-        holder.push(...level);
-        if (level.length === 1)
-            holder = level[0].ancestors;
-    }
-    return top;
-}
-
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
-var spdx = __nccwpck_require__(1290);
-// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
-var spdx_expression_parse = __nccwpck_require__(3326);
-var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-license.ts
-/**
- * A license as the report states it (a Hub or SPDX id, a name, a link) → one CycloneDX license choice.
- * CycloneDX only accepts `license.id` from its own copy of the SPDX list, spelled as the list spells
- * it, while the Hub writes SPDX ids in lower case (`apache-2.0`) and has ids of its own (`llama3.1`).
- */
-
-
-
-
-/** Undefined when `text` is not an SPDX expression (spdx-expression-parse throws on anything else). */
-function parsed(text) {
-    try {
-        return spdx_expression_parse_default()(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The SPDX list's spelling of `id` when it names exactly one license of the list (no `+`, no exception). */
-function spdxLicenseId(id) {
-    const canonical = (0,spdx.fixupSpdxId)(id.trim());
-    const tree = canonical ? parsed(canonical) : undefined;
-    return tree && 'license' in tree && tree.license === canonical && !tree.plus && !tree.exception
-        ? canonical
-        : undefined;
-}
-/**
- * A link from a manifest is untrusted: only an http(s) URL becomes `url`, which BOM viewers render as
- * a link, written as a valid URI (WHATWG-parsed, then percent-encoding what RFC 3986 does not allow);
- * the library's own check accepts any non-empty string. Anything else stays readable as a property.
- */
-function httpUrl(text) {
-    let parsedUrl;
-    try {
-        parsedUrl = new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:')
-        return undefined;
-    return parsedUrl.href
-        .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
-        .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c));
-}
-/** Zero or one license: a list id, else a valid SPDX expression, else a named license with its link. */
-function licenseChoice(facts, acknowledgement) {
-    const id = facts?.id?.trim() || undefined;
-    const name = facts?.name?.trim() || undefined;
-    const ack = acknowledgement === 'declared' ? enums.LicenseAcknowledgement.Declared : enums.LicenseAcknowledgement.Concluded;
-    const link = facts?.link?.trim() || undefined;
-    const url = link ? httpUrl(link) : undefined;
-    const keep = (license) => {
-        if (link && !url)
-            license.properties.add(new models.Property('lineage-gate:license-link', link));
-        return [license];
+function buildReport(input) {
+    const findings = [...input.findings].sort(compareFindings);
+    const live = findings.filter((f) => !f.waived);
+    const count = (severity) => live.filter((f) => f.severity === severity).length;
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: 'lineage-gate', version: input.version },
+        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
+        failOn: input.failOn,
+        counts: {
+            artifacts: input.artifacts.length,
+            manifests: input.manifestsCount,
+            errors: count('error'),
+            warnings: count('warning'),
+            notices: count('notice'),
+            waived: findings.length - live.length
+        },
+        artifacts: [...input.artifacts],
+        findings,
+        run: { changeSource: input.changeSource, notes: [...input.notes] }
     };
-    if (id) {
-        const spdx = spdxLicenseId(id);
-        if (spdx)
-            return keep(new models.SpdxLicense(spdx, { url, acknowledgement: ack }));
-        // `MIT OR Apache-2.0`, `GPL-2.0+`, `LicenseRef-…`: already SPDX, written as an expression.
-        if (parsed(id)) {
-            const expression = new models.LicenseExpression(id);
-            expression.acknowledgement = ack;
-            return [expression];
-        }
-    }
-    const label = name ?? id;
-    if (!label)
-        return [];
-    const named = new models.NamedLicense(label, { url, acknowledgement: ack });
-    // A human name replaces the id as the label; the id (`other`, `llama3.1`) stays machine-readable.
-    if (id && name && id !== name)
-        named.properties.add(new models.Property('lineage-gate:license-id', id));
-    return keep(named);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-bom.ts
-/**
- * The report as a CycloneDX 1.6 ML-BOM, built with the CycloneDX library's model and JSON normalizer.
- * The library's model has no `pedigree`, `modelCard` or `data` yet, all of which 1.6 defines: they
- * are added to the normalized components, typed after the 1.6 schema. Imported only when a BOM is
- * written (see cyclonedx.ts).
- */
-
-
-
-
-
-
-
-const P = 'lineage-gate:';
-const EVIDENCE_RANK = { primary: 0, secondary: 1, inferred: 2 };
-const SHA256 = /^[0-9a-f]{64}$/i;
-const SERIAL = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-/** Properties with a value; names carry the tool's prefix (CycloneDX's convention for tool-specific names). */
-function addProperties(component, entries) {
-    for (const [name, value] of entries)
-        if (value !== null && value !== undefined)
-            component.properties.add(new models.Property(`${P}${name}`, String(value)));
-}
-const sourceOf = (at) => `${at.path}:${at.line}`;
-const artifactRef = (dir) => `artifact:${dir}`;
-/** bom-refs must be unique in the document; a clash (two spellings meeting) gets a counter. */
-function uniqueRef(ctx, wanted) {
-    let ref = wanted;
-    for (let n = 2; ctx.usedRefs.has(ref); n++)
-        ref = `${wanted}#${n}`;
-    ctx.usedRefs.add(ref);
-    return ref;
-}
-function weightComponent(weight, ctx) {
-    const component = new models.Component(enums.ComponentType.File, weight.path, { bomRef: uniqueRef(ctx, `weight:${weight.path}`) });
-    const sha256 = weight.sha256 && SHA256.test(weight.sha256) ? weight.sha256.toLowerCase() : undefined;
-    if (sha256)
-        component.hashes.set(enums.HashAlgorithm['SHA-256'], sha256);
-    addProperties(component, [
-        ['weight-format', weight.format],
-        ['change', weight.status],
-        // An LFS pointer's oid is the sha256 of the real file, which this checkout may not hold.
-        ['digest-source', sha256 ? (weight.digestVia === 'lfs-pointer' ? 'lfs-pointer-oid' : 'file-bytes') : undefined],
-        ['size', weight.size]
-    ]);
-    return component;
-}
-/** A full sha is case-insensitive; any other revision (a branch, a tag) is compared as written. */
-const revisionKey = (r) => (r && (0,hub_id/* isFullSha */.Wf)(r) ? r.toLowerCase() : (r ?? ''));
-/**
- * One ancestor per upstream model: manifests of one artifact often name the same base (adapter config
- * and model card), and an unpinned mention joins the pinned one. Two different revisions stay apart.
- */
-function groupUpstreams(upstreams) {
-    const byId = new Map();
-    for (const u of upstreams)
-        if (u.id)
-            byId.set(u.id.toLowerCase(), [...(byId.get(u.id.toLowerCase()) ?? []), u]);
-    const groups = [];
-    for (const members of byId.values()) {
-        const revisions = [...new Set(members.map((m) => revisionKey(m.revision)).filter(Boolean))];
-        const sets = revisions.length <= 1
-            ? [members]
-            : [
-                ...revisions.map((r) => members.filter((m) => revisionKey(m.revision) === r)),
-                members.filter((m) => !m.revision)
-            ].filter((s) => s.length > 0);
-        for (const set of sets)
-            groups.push({ id: set[0].id, revision: set.find((m) => m.revision)?.revision ?? null, members: set });
-    }
-    return groups;
-}
-const distinct = (values) => [...new Set(values)];
-function hubAncestorNode(tree) {
-    const { id, depth, license, evidence } = tree.item;
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, id, { purl: huggingfacePurl(id) });
-    const page = hubModelPage(id);
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.ModelCard));
-    for (const l of licenseChoice({ id: license }, 'declared'))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['evidence', evidence],
-        ['role', 'hub-base-model'],
-        ['hub-depth', depth]
-    ]);
-    const ancestors = tree.ancestors.map(hubAncestorNode);
-    return { component, extras: ancestors.length ? { pedigree: { ancestors } } : {} };
-}
-/** An upstream model: its identity on the Hub, the claim's evidence and role, and its Hub ancestry nested below it. */
-function upstreamNode(group) {
-    const { id, revision, members } = group;
-    const hub = members.find((m) => m.hub)?.hub ?? null;
-    const license = members.find((m) => m.license)?.license ?? null;
-    const evidence = members.map((m) => m.evidence).sort((a, b) => EVIDENCE_RANK[a] - EVIDENCE_RANK[b])[0];
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, id, {
-        version: revision ?? hub?.sha ?? undefined,
-        purl: huggingfacePurl(id, pinnedCommit(revision, hub?.sha))
-    });
-    const page = hubModelPage(id);
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.ModelCard));
-    const acknowledged = license?.via === 'declared' || license?.via === 'hub' ? 'declared' : 'concluded';
-    for (const l of licenseChoice(license && { id: license.id }, acknowledged))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['evidence', evidence],
-        ...distinct(members.map((m) => m.role)).map((role) => ['role', role]),
-        ...distinct(members.map((m) => m.kind)).map((kind) => ['reference-kind', kind]),
-        ['license-source', license?.via],
-        ['hub-status', hub?.status],
-        ['resolved-revision', hub?.sha && hub.sha !== revision ? hub.sha : undefined],
-        ...distinct(members.map(sourceOf)).map((s) => ['declared-in', s])
-    ]);
-    const ancestors = nestByDepth(hub?.ancestors ?? []).map(hubAncestorNode);
-    return { component, extras: ancestors.length ? { pedigree: { ancestors } } : {} };
-}
-/** A local parent points at its own component by BOM-Link: a component's bom-ref may appear only once. */
-function parentNode(dir, parents, ctx) {
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, dir);
-    if (ctx.artifactDirs.has(dir)) {
-        const link = new models.BomLinkElement(`${ctx.bomLink}${encodeURIComponent(artifactRef(dir))}`);
-        component.externalReferences.add(new models.ExternalReference(link, enums.ExternalReferenceType.BOM, { comment: 'The local artifact, in this BOM.' }));
-    }
-    addProperties(component, [
-        ['dir', dir],
-        ['role', 'local-parent'],
-        ...distinct(parents.map(sourceOf)).map((s) => ['declared-in', s])
-    ]);
-    return { component };
-}
-/** The same dataset (id and revision, or the text as written) is one top-level `data` component. */
-function datasetRef(dataset, ctx) {
-    const key = dataset.id
-        ? `id:${dataset.id.toLowerCase()}@${dataset.revision ?? ''}`
-        : `raw:${dataset.raw}@${dataset.revision ?? ''}`;
-    const known = ctx.datasets.get(key);
-    if (known) {
-        addProperties(known.component, [['declared-in', sourceOf(dataset)]]);
-        return known.component.bomRef.value;
-    }
-    const name = dataset.id ?? dataset.raw;
-    const ref = uniqueRef(ctx, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
-    const component = new models.Component(enums.ComponentType.Data, name, { bomRef: ref, version: dataset.revision ?? undefined });
-    for (const l of licenseChoice({ id: dataset.license }, 'declared'))
-        component.licenses.add(l);
-    const page = dataset.id ? hubDatasetPage(dataset.id) : undefined;
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.Website));
-    addProperties(component, [['declared-in', sourceOf(dataset)]]);
-    ctx.datasets.set(key, { component, extras: { data: [{ type: 'dataset', name }] } });
-    return ref;
-}
-function artifactNode(artifact, ctx) {
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, artifact.dir, {
-        bomRef: artifactRef(artifact.dir)
-    });
-    for (const l of licenseChoice(artifact.license, 'declared'))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['status', artifact.status],
-        ['dir', artifact.dir],
-        ...artifact.manifests.map((m) => ['manifest', m.path]),
-        ['attribution', artifact.attribution]
-    ]);
-    // The BOM lists what the artifact is made of now: a weight file the change removed is not part of it.
-    for (const w of artifact.weights)
-        if (w.status !== 'removed')
-            component.components.add(weightComponent(w, ctx));
-    const parents = new Map();
-    for (const p of artifact.parents)
-        parents.set(p.dir, [...(parents.get(p.dir) ?? []), p]);
-    const ancestors = [
-        ...groupUpstreams(artifact.upstreams).map(upstreamNode),
-        ...[...parents].map(([dir, list]) => parentNode(dir, list, ctx))
-    ];
-    const datasets = distinct(artifact.datasets.map((d) => datasetRef(d, ctx)));
-    return {
-        component,
-        extras: {
-            ...(ancestors.length ? { pedigree: { ancestors } } : {}),
-            ...(datasets.length ? { modelCard: { modelParameters: { datasets: datasets.map((ref) => ({ ref })) } } } : {})
-        }
-    };
-}
-/** The BOM as a JSON document (2-space indent, trailing newline). */
-function renderBom(report, options) {
-    const uuid = SERIAL.exec(options.serialNumber)?.[1];
-    if (!uuid)
-        throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
-    const ctx = {
-        bomLink: `urn:cdx:${uuid}/1#`,
-        artifactDirs: new Set(report.artifacts.map((a) => a.dir)),
-        datasets: new Map(),
-        usedRefs: new Set()
-    };
-    // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
-    for (const a of report.artifacts)
-        ctx.usedRefs.add(artifactRef(a.dir));
-    const artifacts = report.artifacts.map((a) => artifactNode(a, ctx));
-    const bom = new models.Bom({ serialNumber: options.serialNumber, version: 1 });
-    bom.metadata.timestamp = options.timestamp;
-    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, report.tool.name, { version: options.toolVersion }));
-    bom.metadata.properties.add(new models.Property(`${P}result`, report.result));
-    bom.metadata.properties.add(new models.Property(`${P}fail-on`, report.failOn));
-    const factory = new index_node.JSON.Normalize.Factory(spec.Spec1dot6);
-    const normalizeOptions = { sortLists: false };
-    const componentNormalizer = factory.makeForComponent();
-    const normalize = (node) => {
-        const base = componentNormalizer.normalize(node.component, normalizeOptions);
-        if (!base)
-            throw new TypeError(`CycloneDX 1.6 has no component type ${node.component.type}`);
-        const { pedigree, ...rest } = node.extras ?? {};
-        return { ...base, ...(pedigree ? { pedigree: { ancestors: pedigree.ancestors.map(normalize) } } : {}), ...rest };
-    };
-    const document = {
-        ...factory.makeForBom().normalize(bom, normalizeOptions),
-        components: [...artifacts, ...ctx.datasets.values()].map(normalize),
-        // Derivation is stated by pedigree; a dependency graph would claim runtime needs the report does not know.
-        dependencies: undefined
-    };
-    return `${JSON.stringify(document, null, 2)}\n`;
+    return deepFreeze(report);
 }
 
 
 /***/ }),
 
-/***/ 4893:
-/***/ ((module) => {
+/***/ 573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = eval("require")("xmlbuilder2");
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   h: () => (/* binding */ counted)
+/* harmony export */ });
+/**
+ * The one place the gate picks a word's form for a count, so every message agrees on it
+ * ("1 file", "2 files"; "it has", "they have").
+ */
+/** `plural(1, 'file')` → `file`, `plural(2, 'file')` → `files`, `plural(2, 'has', 'have')` → `have`. */
+function plural(count, one, many = `${one}s`) {
+    return count === 1 ? one : many;
+}
+/** A count with its word: `counted(3, 'error')` → `3 errors`. */
+function counted(count, one, many) {
+    return `${count} ${plural(count, one, many)}`;
+}
 
 
 /***/ }),
@@ -66562,6 +56812,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -66726,6 +56983,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -66751,6185 +57015,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 7180:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.chainI = chainI;
-function* chainI(...iterables) {
-    for (const iterable of iterables) {
-        yield* iterable;
-    }
-}
-//# sourceMappingURL=iterable.js.map
-
-/***/ }),
-
-/***/ 6218:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isNotUndefined = isNotUndefined;
-function isNotUndefined(value) {
-    return value !== undefined;
-}
-//# sourceMappingURL=notUndefined.js.map
-
-/***/ }),
-
-/***/ 94:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
-exports.compareObjectsSymbol = Symbol('internal compare function');
-class SortableSet extends Set {
-    sorted() {
-        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
-    }
-    compare(other) {
-        const sortedOther = other.sorted();
-        const sortedSelf = this.sorted();
-        if (sortedSelf.length !== sortedOther.length) {
-            return sortedSelf.length - sortedOther.length;
-        }
-        for (let i = sortedSelf.length - 1; i >= 0; --i) {
-            const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
-            if (iCompared !== 0) {
-                return iCompared;
-            }
-        }
-        return 0;
-    }
-}
-exports.SortableSet = SortableSet;
-class SortableComparables extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        if (a.constructor === b.constructor) {
-            return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-}
-exports.SortableComparables = SortableComparables;
-class SortableStringables extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        return a.toString().localeCompare(b.toString());
-    }
-}
-exports.SortableStringables = SortableStringables;
-class SortableNumbers extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        return a - b;
-    }
-}
-exports.SortableNumbers = SortableNumbers;
-//# sourceMappingURL=sortable.js.map
-
-/***/ }),
-
-/***/ 4317:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.treeIteratorSymbol = void 0;
-exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure');
-//# sourceMappingURL=tree.js.map
-
-/***/ }),
-
-/***/ 2818:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.escapeUri = escapeUri;
-const _ESCAPES = [
-    [/ /g, '%20'],
-    [/"/g, '%22'],
-    [/'/g, '%27'],
-    [/\[/g, '%5B'],
-    [/]/g, '%5D'],
-    [/</g, '%3C'],
-    [/>/g, '%3E'],
-    [/\{/g, '%7B'],
-    [/}/g, '%7D'],
-];
-function escapeUri(value) {
-    if (value === undefined) {
-        return value;
-    }
-    for (const [s, r] of _ESCAPES) {
-        value = value.replace(s, r);
-    }
-    return value;
-}
-//# sourceMappingURL=uri.js.map
-
-/***/ }),
-
-/***/ 7391:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var __webpack_unused_export__;
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-__webpack_unused_export__ = ({ value: true });
-const xmlbuilder2_1 = __nccwpck_require__(4893);
-if (typeof xmlbuilder2_1.create !== 'function') {
-    throw new Error('`create` is not a function');
-}
-exports.A = (function (rootElement, { space } = {}) {
-    const indent = makeIndent(space);
-    const doc = (0, xmlbuilder2_1.create)({ encoding: 'UTF-8' });
-    addEle(doc, rootElement);
-    return doc.end({
-        format: 'xml',
-        newline: '\n',
-        prettyPrint: indent.length > 0,
-        indent
-    });
-});
-function addEle(parent, element, parentNS = null) {
-    if (element.type !== 'element') {
-        return;
-    }
-    const ns = getNS(element) ?? parentNS;
-    const ele = parent.ele(ns, element.name, element.attributes);
-    if (element.children === undefined) {
-    }
-    else if (typeof element.children === 'string' || typeof element.children === 'number') {
-        ele.txt(element.children.toString());
-    }
-    else {
-        for (const child of element.children) {
-            addEle(ele, child, ns);
-        }
-    }
-}
-function getNS(element) {
-    const ns = (element.namespace ?? element.attributes?.xmlns)?.toString() ?? '';
-    return ns.length > 0
-        ? ns
-        : null;
-}
-function makeIndent(space) {
-    if (typeof space === 'number') {
-        return ' '.repeat(Math.max(0, space));
-    }
-    if (typeof space === 'string') {
-        return space;
-    }
-    return '';
-}
-//# sourceMappingURL=xmlbuilder2.js.map
-
-/***/ }),
-
-/***/ 1744:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports["default"] = default_1;
-const errors_1 = __nccwpck_require__(8835);
-function makeWIllThrow(message) {
-    const f = function () {
-        throw new errors_1.OptPlugError(message);
-    };
-    f.fails = true;
-    return Object.freeze(f);
-}
-function default_1(name, pf) {
-    for (const [, getF] of pf) {
-        try {
-            return getF();
-        }
-        catch {
-        }
-    }
-    return makeWIllThrow(`No ${name} available.\n` +
-        'Please install one of the optional dependencies: ' +
-        pf.map(kv => kv[0]).join(' || '));
-}
-//# sourceMappingURL=_wrapper.js.map
-
-/***/ }),
-
-/***/ 8835:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OptPlugError = void 0;
-class OptPlugError extends Error {
-    cause;
-    constructor(message, cause) {
-        super(message);
-        this.cause = cause;
-    }
-}
-exports.OptPlugError = OptPlugError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 8830:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
-exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
-    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
-]);
-//# sourceMappingURL=xmlStringify.js.map
-
-/***/ }),
-
-/***/ 7866:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AttachmentEncoding = void 0;
-var AttachmentEncoding;
-(function (AttachmentEncoding) {
-    AttachmentEncoding["Base64"] = "base64";
-})(AttachmentEncoding || (exports.AttachmentEncoding = AttachmentEncoding = {}));
-//# sourceMappingURL=attachmentEncoding.js.map
-
-/***/ }),
-
-/***/ 1919:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentScope = void 0;
-var ComponentScope;
-(function (ComponentScope) {
-    ComponentScope["Required"] = "required";
-    ComponentScope["Optional"] = "optional";
-    ComponentScope["Excluded"] = "excluded";
-})(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
-//# sourceMappingURL=componentScope.js.map
-
-/***/ }),
-
-/***/ 9915:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentType = void 0;
-var ComponentType;
-(function (ComponentType) {
-    ComponentType["Application"] = "application";
-    ComponentType["Framework"] = "framework";
-    ComponentType["Library"] = "library";
-    ComponentType["Container"] = "container";
-    ComponentType["Platform"] = "platform";
-    ComponentType["OperatingSystem"] = "operating-system";
-    ComponentType["Device"] = "device";
-    ComponentType["DeviceDriver"] = "device-driver";
-    ComponentType["Firmware"] = "firmware";
-    ComponentType["File"] = "file";
-    ComponentType["MachineLearningModel"] = "machine-learning-model";
-    ComponentType["Data"] = "data";
-    ComponentType["CryptographicAsset"] = "cryptographic-asset";
-})(ComponentType || (exports.ComponentType = ComponentType = {}));
-//# sourceMappingURL=componentType.js.map
-
-/***/ }),
-
-/***/ 6408:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExternalReferenceType = void 0;
-var ExternalReferenceType;
-(function (ExternalReferenceType) {
-    ExternalReferenceType["VCS"] = "vcs";
-    ExternalReferenceType["IssueTracker"] = "issue-tracker";
-    ExternalReferenceType["Website"] = "website";
-    ExternalReferenceType["Advisories"] = "advisories";
-    ExternalReferenceType["BOM"] = "bom";
-    ExternalReferenceType["MailingList"] = "mailing-list";
-    ExternalReferenceType["Social"] = "social";
-    ExternalReferenceType["Chat"] = "chat";
-    ExternalReferenceType["Documentation"] = "documentation";
-    ExternalReferenceType["Support"] = "support";
-    ExternalReferenceType["SourceDistribution"] = "source-distribution";
-    ExternalReferenceType["Distribution"] = "distribution";
-    ExternalReferenceType["DistributionIntake"] = "distribution-intake";
-    ExternalReferenceType["License"] = "license";
-    ExternalReferenceType["BuildMeta"] = "build-meta";
-    ExternalReferenceType["BuildSystem"] = "build-system";
-    ExternalReferenceType["ReleaseNotes"] = "release-notes";
-    ExternalReferenceType["SecurityContact"] = "security-contact";
-    ExternalReferenceType["ModelCard"] = "model-card";
-    ExternalReferenceType["Log"] = "log";
-    ExternalReferenceType["Configuration"] = "configuration";
-    ExternalReferenceType["Evidence"] = "evidence";
-    ExternalReferenceType["Formulation"] = "formulation";
-    ExternalReferenceType["Attestation"] = "attestation";
-    ExternalReferenceType["ThreatModel"] = "threat-model";
-    ExternalReferenceType["AdversaryModel"] = "adversary-model";
-    ExternalReferenceType["RiskAssessment"] = "risk-assessment";
-    ExternalReferenceType["VulnerabilityAssertion"] = "vulnerability-assertion";
-    ExternalReferenceType["ExploitabilityStatement"] = "exploitability-statement";
-    ExternalReferenceType["PentestReport"] = "pentest-report";
-    ExternalReferenceType["StaticAnalysisReport"] = "static-analysis-report";
-    ExternalReferenceType["DynamicAnalysisReport"] = "dynamic-analysis-report";
-    ExternalReferenceType["RuntimeAnalysisReport"] = "runtime-analysis-report";
-    ExternalReferenceType["ComponentAnalysisReport"] = "component-analysis-report";
-    ExternalReferenceType["MaturityReport"] = "maturity-report";
-    ExternalReferenceType["CertificationReport"] = "certification-report";
-    ExternalReferenceType["CodifiedInfrastructure"] = "codified-infrastructure";
-    ExternalReferenceType["QualityMetrics"] = "quality-metrics";
-    ExternalReferenceType["POAM"] = "poam";
-    ExternalReferenceType["ElectronicSignature"] = "electronic-signature";
-    ExternalReferenceType["DigitalSignature"] = "digital-signature";
-    ExternalReferenceType["RFC9116"] = "rfc-9116";
-    ExternalReferenceType["Citation"] = "citation";
-    ExternalReferenceType["Patent"] = "patent";
-    ExternalReferenceType["PatentAssertion"] = "patent-assertion";
-    ExternalReferenceType["PatentFamily"] = "patent-family";
-    ExternalReferenceType["Other"] = "other";
-})(ExternalReferenceType || (exports.ExternalReferenceType = ExternalReferenceType = {}));
-//# sourceMappingURL=externalReferenceType.js.map
-
-/***/ }),
-
-/***/ 2310:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HashAlgorithm = void 0;
-var HashAlgorithm;
-(function (HashAlgorithm) {
-    HashAlgorithm["MD5"] = "MD5";
-    HashAlgorithm["SHA-1"] = "SHA-1";
-    HashAlgorithm["SHA-256"] = "SHA-256";
-    HashAlgorithm["SHA-384"] = "SHA-384";
-    HashAlgorithm["SHA-512"] = "SHA-512";
-    HashAlgorithm["SHA3-256"] = "SHA3-256";
-    HashAlgorithm["SHA3-384"] = "SHA3-384";
-    HashAlgorithm["SHA3-512"] = "SHA3-512";
-    HashAlgorithm["BLAKE2b-256"] = "BLAKE2b-256";
-    HashAlgorithm["BLAKE2b-384"] = "BLAKE2b-384";
-    HashAlgorithm["BLAKE2b-512"] = "BLAKE2b-512";
-    HashAlgorithm["BLAKE3"] = "BLAKE3";
-    HashAlgorithm["Streebog-256"] = "Streebog-256";
-    HashAlgorithm["Streebog-512"] = "Streebog-512";
-})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
-//# sourceMappingURL=hashAlogorithm.js.map
-
-/***/ }),
-
-/***/ 6820:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(7866), exports);
-__exportStar(__nccwpck_require__(1919), exports);
-__exportStar(__nccwpck_require__(9915), exports);
-__exportStar(__nccwpck_require__(6408), exports);
-__exportStar(__nccwpck_require__(2310), exports);
-__exportStar(__nccwpck_require__(6399), exports);
-__exportStar(__nccwpck_require__(209), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(845));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6399:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LicenseAcknowledgement = void 0;
-var LicenseAcknowledgement;
-(function (LicenseAcknowledgement) {
-    LicenseAcknowledgement["Declared"] = "declared";
-    LicenseAcknowledgement["Concluded"] = "concluded";
-})(LicenseAcknowledgement || (exports.LicenseAcknowledgement = LicenseAcknowledgement = {}));
-//# sourceMappingURL=licenseAcknowledgement.js.map
-
-/***/ }),
-
-/***/ 209:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LifecyclePhase = void 0;
-var LifecyclePhase;
-(function (LifecyclePhase) {
-    LifecyclePhase["Design"] = "design";
-    LifecyclePhase["PreBuild"] = "pre-build";
-    LifecyclePhase["Build"] = "build";
-    LifecyclePhase["PostBuild"] = "post-build";
-    LifecyclePhase["Operations"] = "operations";
-    LifecyclePhase["Discovery"] = "discovery";
-    LifecyclePhase["Decommission"] = "decommission";
-})(LifecyclePhase || (exports.LifecyclePhase = LifecyclePhase = {}));
-//# sourceMappingURL=lifecyclePhase.js.map
-
-/***/ }),
-
-/***/ 6586:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AffectStatus = void 0;
-var AffectStatus;
-(function (AffectStatus) {
-    AffectStatus["Affected"] = "affected";
-    AffectStatus["Unaffected"] = "unaffected";
-    AffectStatus["Unknown"] = "unknown";
-})(AffectStatus || (exports.AffectStatus = AffectStatus = {}));
-//# sourceMappingURL=affectStatus.js.map
-
-/***/ }),
-
-/***/ 5177:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisJustification = void 0;
-var AnalysisJustification;
-(function (AnalysisJustification) {
-    AnalysisJustification["CodeNotPresent"] = "code_not_present";
-    AnalysisJustification["CodeNotReachable"] = "code_not_reachable";
-    AnalysisJustification["RequiresConfiguration"] = "requires_configuration";
-    AnalysisJustification["RequiresDependency"] = "requires_dependency";
-    AnalysisJustification["RequiresEnvironment"] = "requires_environment";
-    AnalysisJustification["ProtectedByCompiler"] = "protected_by_compiler";
-    AnalysisJustification["ProtectedAtRuntime"] = "protected_at_runtime";
-    AnalysisJustification["ProtectedAtPerimeter"] = "protected_at_perimeter";
-    AnalysisJustification["ProtectedByMitigatingControl"] = "protected_by_mitigating_control";
-})(AnalysisJustification || (exports.AnalysisJustification = AnalysisJustification = {}));
-//# sourceMappingURL=analysisJustification.js.map
-
-/***/ }),
-
-/***/ 6824:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
-const sortable_1 = __nccwpck_require__(94);
-var AnalysisResponse;
-(function (AnalysisResponse) {
-    AnalysisResponse["CanNotFix"] = "can_not_fix";
-    AnalysisResponse["WillNotFix"] = "will_not_fix";
-    AnalysisResponse["Update"] = "update";
-    AnalysisResponse["Rollback"] = "rollback";
-    AnalysisResponse["WorkaroundAvailable"] = "workaround_available";
-})(AnalysisResponse || (exports.AnalysisResponse = AnalysisResponse = {}));
-class AnalysisResponseRepository extends sortable_1.SortableStringables {
-}
-exports.AnalysisResponseRepository = AnalysisResponseRepository;
-//# sourceMappingURL=analysisResponse.js.map
-
-/***/ }),
-
-/***/ 2834:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisState = void 0;
-var AnalysisState;
-(function (AnalysisState) {
-    AnalysisState["Resolved"] = "resolved";
-    AnalysisState["ResolvedWithPedigree"] = "resolved_with_pedigree";
-    AnalysisState["Exploitable"] = "exploitable";
-    AnalysisState["InTriage"] = "in_triage";
-    AnalysisState["FalsePositive"] = "false_positive";
-    AnalysisState["NotAffected"] = "not_affected";
-})(AnalysisState || (exports.AnalysisState = AnalysisState = {}));
-//# sourceMappingURL=analysisState.js.map
-
-/***/ }),
-
-/***/ 845:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(6586), exports);
-__exportStar(__nccwpck_require__(5177), exports);
-__exportStar(__nccwpck_require__(6824), exports);
-__exportStar(__nccwpck_require__(2834), exports);
-__exportStar(__nccwpck_require__(1369), exports);
-__exportStar(__nccwpck_require__(6650), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 1369:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RatingMethod = void 0;
-var RatingMethod;
-(function (RatingMethod) {
-    RatingMethod["CVSSv2"] = "CVSSv2";
-    RatingMethod["CVSSv3"] = "CVSSv3";
-    RatingMethod["CVSSv31"] = "CVSSv31";
-    RatingMethod["CVSSv4"] = "CVSSv4";
-    RatingMethod["OWASP"] = "OWASP";
-    RatingMethod["SSVC"] = "SSVC";
-    RatingMethod["Other"] = "other";
-})(RatingMethod || (exports.RatingMethod = RatingMethod = {}));
-//# sourceMappingURL=ratingMethod.js.map
-
-/***/ }),
-
-/***/ 6650:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Severity = void 0;
-var Severity;
-(function (Severity) {
-    Severity["Critical"] = "critical";
-    Severity["High"] = "high";
-    Severity["Medium"] = "medium";
-    Severity["Low"] = "low";
-    Severity["Info"] = "info";
-    Severity["None"] = "none";
-    Severity["Unknown"] = "unknown";
-})(Severity || (exports.Severity = Severity = {}));
-//# sourceMappingURL=severity.js.map
-
-/***/ }),
-
-/***/ 3159:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Attachment = void 0;
-class Attachment {
-    contentType;
-    content;
-    encoding;
-    constructor(content, op = {}) {
-        this.contentType = op.contentType;
-        this.content = content;
-        this.encoding = op.encoding;
-    }
-}
-exports.Attachment = Attachment;
-//# sourceMappingURL=attachment.js.map
-
-/***/ }),
-
-/***/ 2266:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Bom = void 0;
-const integer_1 = __nccwpck_require__(6181);
-const component_1 = __nccwpck_require__(5663);
-const metadata_1 = __nccwpck_require__(1015);
-const service_1 = __nccwpck_require__(3547);
-const vulnerability_1 = __nccwpck_require__(7191);
-class Bom {
-    metadata;
-    components;
-    services;
-    vulnerabilities;
-    #version = 1;
-    #serialNumber;
-    constructor(op = {}) {
-        this.metadata = op.metadata ?? new metadata_1.Metadata();
-        this.components = op.components ?? new component_1.ComponentRepository();
-        this.services = op.services ?? new service_1.ServiceRepository();
-        this.version = op.version ?? this.version;
-        this.vulnerabilities = op.vulnerabilities ?? new vulnerability_1.VulnerabilityRepository();
-        this.serialNumber = op.serialNumber;
-    }
-    get version() {
-        return this.#version;
-    }
-    set version(value) {
-        if (!(0, integer_1.isPositiveInteger)(value)) {
-            throw new TypeError('Not PositiveInteger');
-        }
-        this.#version = value;
-    }
-    get serialNumber() {
-        return this.#serialNumber;
-    }
-    set serialNumber(value) {
-        this.#serialNumber = value === ''
-            ? undefined
-            : value;
-    }
-}
-exports.Bom = Bom;
-//# sourceMappingURL=bom.js.map
-
-/***/ }),
-
-/***/ 7286:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomLinkElement = exports.BomLinkDocument = void 0;
-class BomLinkBase {
-    #value;
-    constructor(value) {
-        this.value = value;
-    }
-    get value() {
-        return this.#value;
-    }
-    set value(value) {
-        if (!this._isValid(value)) {
-            throw new RangeError('invalid value');
-        }
-        this.#value = value;
-    }
-    compare(other) {
-        return this.toString().localeCompare(other.toString());
-    }
-    toString() {
-        return this.value;
-    }
-}
-class BomLinkDocument extends BomLinkBase {
-    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
-    static isValid(value) {
-        return typeof value === 'string' &&
-            this.#pattern.test(value);
-    }
-    _isValid(value) {
-        return BomLinkDocument.isValid(value);
-    }
-}
-exports.BomLinkDocument = BomLinkDocument;
-class BomLinkElement extends BomLinkBase {
-    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
-    static isValid(value) {
-        return typeof value === 'string' &&
-            this.#pattern.test(value);
-    }
-    _isValid(value) {
-        return BomLinkElement.isValid(value);
-    }
-}
-exports.BomLinkElement = BomLinkElement;
-//# sourceMappingURL=bomLink.js.map
-
-/***/ }),
-
-/***/ 7385:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomRefRepository = exports.BomRef = void 0;
-class BomRef {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-    compare(other) {
-        return this.toString().localeCompare(other.toString());
-    }
-    toString() {
-        return this.value ?? '';
-    }
-}
-exports.BomRef = BomRef;
-class BomRefRepository extends Set {
-}
-exports.BomRefRepository = BomRefRepository;
-//# sourceMappingURL=bomRef.js.map
-
-/***/ }),
-
-/***/ 5663:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(4317);
-const cpe_1 = __nccwpck_require__(1013);
-const bomRef_1 = __nccwpck_require__(7385);
-const copyright_1 = __nccwpck_require__(6985);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
-class Component {
-    type;
-    name;
-    author;
-    copyright;
-    description;
-    externalReferences;
-    group;
-    hashes;
-    licenses;
-    publisher;
-    purl;
-    scope;
-    supplier;
-    swid;
-    version;
-    components;
-    properties;
-    evidence;
-    #bomRef;
-    #cpe;
-    dependencies;
-    constructor(type, name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.type = type;
-        this.name = name;
-        this.supplier = op.supplier;
-        this.author = op.author;
-        this.copyright = op.copyright;
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.group = op.group;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.publisher = op.publisher;
-        this.purl = op.purl;
-        this.scope = op.scope;
-        this.swid = op.swid;
-        this.version = op.version;
-        this.description = op.description;
-        this.components = op.components ?? new ComponentRepository();
-        this.cpe = op.cpe;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.evidence = op.evidence;
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    get cpe() {
-        return this.#cpe;
-    }
-    set cpe(value) {
-        if (value !== undefined && !(0, cpe_1.isCPE)(value)) {
-            throw new TypeError('Not CPE nor undefined');
-        }
-        this.#cpe = value;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        if (this.purl !== undefined && other.purl !== undefined) {
-            return this.purl.localeCompare(other.purl);
-        }
-        if (this.#cpe !== undefined && other.#cpe !== undefined) {
-            return this.#cpe.localeCompare(other.#cpe);
-        }
-        return (this.group ?? '').localeCompare(other.group ?? '') ||
-            this.name.localeCompare(other.name) ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-}
-exports.Component = Component;
-class ComponentRepository extends sortable_1.SortableComparables {
-    *[tree_1.treeIteratorSymbol]() {
-        for (const component of this) {
-            yield component;
-            yield* component.components[tree_1.treeIteratorSymbol]();
-        }
-    }
-}
-exports.ComponentRepository = ComponentRepository;
-class ComponentEvidence {
-    licenses;
-    copyright;
-    constructor(op = {}) {
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
-    }
-}
-exports.ComponentEvidence = ComponentEvidence;
-//# sourceMappingURL=component.js.map
-
-/***/ }),
-
-/***/ 6985:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CopyrightRepository = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class CopyrightRepository extends sortable_1.SortableStringables {
-}
-exports.CopyrightRepository = CopyrightRepository;
-//# sourceMappingURL=copyright.js.map
-
-/***/ }),
-
-/***/ 1916:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const hash_1 = __nccwpck_require__(4810);
-class ExternalReference {
-    url;
-    type;
-    hashes;
-    comment;
-    constructor(url, type, op = {}) {
-        this.url = url;
-        this.type = type;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.comment = op.comment;
-    }
-    compare(other) {
-        return this.type.localeCompare(other.type) ||
-            this.url.toString().localeCompare(other.url.toString());
-    }
-}
-exports.ExternalReference = ExternalReference;
-class ExternalReferenceRepository extends sortable_1.SortableComparables {
-}
-exports.ExternalReferenceRepository = ExternalReferenceRepository;
-//# sourceMappingURL=externalReference.js.map
-
-/***/ }),
-
-/***/ 4810:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HashDictionary = void 0;
-class HashDictionary extends Map {
-    static #compareItems([a1, c1], [a2, c2]) {
-        return a1.localeCompare(a2) ||
-            c1.localeCompare(c2);
-    }
-    sorted() {
-        return Array.from(this.entries()).sort(HashDictionary.#compareItems);
-    }
-}
-exports.HashDictionary = HashDictionary;
-//# sourceMappingURL=hash.js.map
-
-/***/ }),
-
-/***/ 320:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(3159), exports);
-__exportStar(__nccwpck_require__(2266), exports);
-__exportStar(__nccwpck_require__(7286), exports);
-__exportStar(__nccwpck_require__(7385), exports);
-__exportStar(__nccwpck_require__(5663), exports);
-__exportStar(__nccwpck_require__(6985), exports);
-__exportStar(__nccwpck_require__(1916), exports);
-__exportStar(__nccwpck_require__(4810), exports);
-__exportStar(__nccwpck_require__(7027), exports);
-__exportStar(__nccwpck_require__(604), exports);
-__exportStar(__nccwpck_require__(1015), exports);
-__exportStar(__nccwpck_require__(330), exports);
-__exportStar(__nccwpck_require__(9047), exports);
-__exportStar(__nccwpck_require__(4799), exports);
-__exportStar(__nccwpck_require__(3547), exports);
-__exportStar(__nccwpck_require__(4501), exports);
-__exportStar(__nccwpck_require__(8468), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(6105));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7027:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-const property_1 = __nccwpck_require__(4799);
-class LicenseExpression {
-    #expression;
-    acknowledgement;
-    constructor(expression) {
-        this.expression = expression;
-    }
-    get expression() {
-        return this.#expression;
-    }
-    set expression(value) {
-        if (value === '') {
-            throw new RangeError('value is empty string');
-        }
-        this.#expression = value;
-    }
-    compare(other) {
-        return this.#expression.localeCompare(other.#expression);
-    }
-}
-exports.LicenseExpression = LicenseExpression;
-class DisjunctiveLicenseBase {
-    acknowledgement;
-    text;
-    #url;
-    properties;
-    constructor(op = {}) {
-        this.acknowledgement = op.acknowledgement;
-        this.text = op.text;
-        this.url = op.url;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-    get url() {
-        return this.#url;
-    }
-    set url(value) {
-        this.#url = value === ''
-            ? undefined
-            : value;
-    }
-}
-class NamedLicense extends DisjunctiveLicenseBase {
-    name;
-    constructor(name, op = {}) {
-        super(op);
-        this.name = name;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name);
-    }
-}
-exports.NamedLicense = NamedLicense;
-class SpdxLicense extends DisjunctiveLicenseBase {
-    #id;
-    constructor(id, op = {}) {
-        super(op);
-        this.id = id;
-    }
-    get id() {
-        return this.#id;
-    }
-    set id(value) {
-        if (value === '') {
-            throw new RangeError('value is empty string');
-        }
-        this.#id = value;
-    }
-    compare(other) {
-        return this.#id.localeCompare(other.#id);
-    }
-}
-exports.SpdxLicense = SpdxLicense;
-class LicenseRepository extends Set {
-    static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-            return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-    sorted() {
-        return Array.from(this).sort(LicenseRepository.#compareItems);
-    }
-}
-exports.LicenseRepository = LicenseRepository;
-//# sourceMappingURL=license.js.map
-
-/***/ }),
-
-/***/ 604:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LifecycleRepository = exports.NamedLifecycle = void 0;
-class NamedLifecycle {
-    name;
-    description;
-    constructor(name, op = {}) {
-        this.name = name;
-        this.description = op.description;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name);
-    }
-}
-exports.NamedLifecycle = NamedLifecycle;
-class LifecycleRepository extends Set {
-    static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-            return a instanceof NamedLifecycle
-                ? a.compare(b)
-                : a.localeCompare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-    sorted() {
-        return Array.from(this).sort(LifecycleRepository.#compareItems);
-    }
-}
-exports.LifecycleRepository = LifecycleRepository;
-//# sourceMappingURL=lifecycle.js.map
-
-/***/ }),
-
-/***/ 1015:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Metadata = void 0;
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const organizationalContact_1 = __nccwpck_require__(330);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-class Metadata {
-    timestamp;
-    lifecycles;
-    tools;
-    authors;
-    component;
-    manufacture;
-    supplier;
-    licenses;
-    properties;
-    constructor(op = {}) {
-        this.timestamp = op.timestamp;
-        this.lifecycles = op.lifecycles ?? new lifecycle_1.LifecycleRepository();
-        this.tools = op.tools ?? new tool_1.Tools();
-        this.authors = op.authors ?? new organizationalContact_1.OrganizationalContactRepository();
-        this.component = op.component;
-        this.manufacture = op.manufacture;
-        this.supplier = op.supplier;
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-}
-exports.Metadata = Metadata;
-//# sourceMappingURL=metadata.js.map
-
-/***/ }),
-
-/***/ 330:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class OrganizationalContact {
-    name;
-    email;
-    phone;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.email = op.email;
-        this.phone = op.phone;
-    }
-    compare(other) {
-        return (this.name ?? '').localeCompare(other.name ?? '') ||
-            (this.email ?? '').localeCompare(other.email ?? '') ||
-            (this.phone ?? '').localeCompare(other.phone ?? '');
-    }
-}
-exports.OrganizationalContact = OrganizationalContact;
-class OrganizationalContactRepository extends sortable_1.SortableComparables {
-}
-exports.OrganizationalContactRepository = OrganizationalContactRepository;
-//# sourceMappingURL=organizationalContact.js.map
-
-/***/ }),
-
-/***/ 9047:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const organizationalContact_1 = __nccwpck_require__(330);
-class OrganizationalEntity {
-    name;
-    url;
-    contact;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.url = op.url ?? new Set();
-        this.contact = op.contact ?? new organizationalContact_1.OrganizationalContactRepository();
-    }
-    compare(other) {
-        return (this.name ?? '').localeCompare(other.name ?? '') ||
-            this.contact.compare(other.contact) ||
-            (new sortable_1.SortableStringables(this.url)).compare(new sortable_1.SortableStringables(other.url));
-    }
-}
-exports.OrganizationalEntity = OrganizationalEntity;
-class OrganizationalEntityRepository extends sortable_1.SortableComparables {
-}
-exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
-//# sourceMappingURL=organizationalEntity.js.map
-
-/***/ }),
-
-/***/ 4799:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PropertyRepository = exports.Property = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Property {
-    name;
-    value;
-    constructor(name, value) {
-        this.name = name;
-        this.value = value;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name) ||
-            this.value.localeCompare(other.value);
-    }
-}
-exports.Property = Property;
-class PropertyRepository extends sortable_1.SortableComparables {
-}
-exports.PropertyRepository = PropertyRepository;
-//# sourceMappingURL=property.js.map
-
-/***/ }),
-
-/***/ 3547:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ServiceRepository = exports.Service = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(4317);
-const bomRef_1 = __nccwpck_require__(7385);
-const externalReference_1 = __nccwpck_require__(1916);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
-class Service {
-    provider;
-    group;
-    name;
-    version;
-    description;
-    licenses;
-    externalReferences;
-    services;
-    properties;
-    #bomRef;
-    dependencies;
-    constructor(name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.provider = op.provider;
-        this.group = op.group;
-        this.name = name;
-        this.version = op.version;
-        this.description = op.description;
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.services = op.services ?? new ServiceRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        return (this.group ?? '').localeCompare(other.group ?? '') ||
-            this.name.localeCompare(other.name) ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-}
-exports.Service = Service;
-class ServiceRepository extends sortable_1.SortableComparables {
-    *[tree_1.treeIteratorSymbol]() {
-        for (const service of this) {
-            yield service;
-            yield* service.services[tree_1.treeIteratorSymbol]();
-        }
-    }
-}
-exports.ServiceRepository = ServiceRepository;
-//# sourceMappingURL=service.js.map
-
-/***/ }),
-
-/***/ 4501:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SWID = void 0;
-const integer_1 = __nccwpck_require__(6181);
-class SWID {
-    tagId;
-    name;
-    version;
-    patch;
-    text;
-    url;
-    #tagVersion;
-    constructor(tagId, name, op = {}) {
-        this.tagId = tagId;
-        this.name = name;
-        this.version = op.version;
-        this.patch = op.patch;
-        this.text = op.text;
-        this.url = op.url;
-        this.tagVersion = op.tagVersion;
-    }
-    get tagVersion() {
-        return this.#tagVersion;
-    }
-    set tagVersion(value) {
-        if (value !== undefined && !(0, integer_1.isNonNegativeInteger)(value)) {
-            throw new TypeError('Not NonNegativeInteger nor undefined');
-        }
-        this.#tagVersion = value;
-    }
-}
-exports.SWID = SWID;
-//# sourceMappingURL=swid.js.map
-
-/***/ }),
-
-/***/ 8468:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const component_1 = __nccwpck_require__(5663);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const service_1 = __nccwpck_require__(3547);
-class Tool {
-    vendor;
-    name;
-    version;
-    hashes;
-    externalReferences;
-    constructor(op = {}) {
-        this.vendor = op.vendor;
-        this.name = op.name;
-        this.version = op.version;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-    }
-    compare(other) {
-        return (this.vendor ?? '').localeCompare(other.vendor ?? '') ||
-            (this.name ?? '').localeCompare(other.name ?? '') ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-    static fromComponent(component) {
-        return new Tool({
-            vendor: component.group,
-            name: component.name,
-            version: component.version,
-            hashes: component.hashes,
-            externalReferences: component.externalReferences
-        });
-    }
-    static fromService(service) {
-        return new Tool({
-            vendor: service.group,
-            name: service.name,
-            version: service.version,
-            externalReferences: service.externalReferences
-        });
-    }
-}
-exports.Tool = Tool;
-class ToolRepository extends sortable_1.SortableComparables {
-}
-exports.ToolRepository = ToolRepository;
-class Tools {
-    components;
-    services;
-    tools;
-    constructor(op = {}) {
-        this.components = op.components ?? new component_1.ComponentRepository();
-        this.services = op.services ?? new service_1.ServiceRepository();
-        this.tools = op.tools ?? new ToolRepository();
-    }
-    get size() {
-        return this.components.size
-            + this.services.size
-            + this.tools.size;
-    }
-}
-exports.Tools = Tools;
-//# sourceMappingURL=tool.js.map
-
-/***/ }),
-
-/***/ 4102:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AdvisoryRepository = exports.Advisory = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Advisory {
-    title;
-    url;
-    constructor(url, op = {}) {
-        this.url = url;
-        this.title = op.title;
-    }
-    compare(other) {
-        return this.url.toString().localeCompare(other.url.toString()) ||
-            (this.title ?? '').localeCompare(other.title ?? '');
-    }
-}
-exports.Advisory = Advisory;
-class AdvisoryRepository extends sortable_1.SortableComparables {
-}
-exports.AdvisoryRepository = AdvisoryRepository;
-//# sourceMappingURL=advisory.js.map
-
-/***/ }),
-
-/***/ 8616:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Affect {
-    ref;
-    versions;
-    constructor(ref, op = {}) {
-        this.ref = ref;
-        this.versions = op.versions ?? new AffectedVersionRepository();
-    }
-    compare(other) {
-        return this.ref.compare(other.ref) ||
-            this.versions.compare(other.versions);
-    }
-}
-exports.Affect = Affect;
-class AffectRepository extends sortable_1.SortableComparables {
-}
-exports.AffectRepository = AffectRepository;
-class AffectedSingleVersion {
-    version;
-    status;
-    constructor(version, op = {}) {
-        this.version = version;
-        this.status = op.status;
-    }
-    compare(other) {
-        return (this.version).localeCompare(other.version) ||
-            (this.status ?? '').localeCompare(other.status ?? '');
-    }
-}
-exports.AffectedSingleVersion = AffectedSingleVersion;
-class AffectedVersionRange {
-    range;
-    status;
-    constructor(range, op = {}) {
-        this.range = range;
-        this.status = op.status;
-    }
-    compare(other) {
-        return (this.range).localeCompare(other.range) ||
-            (this.status ?? '').localeCompare(other.status ?? '');
-    }
-}
-exports.AffectedVersionRange = AffectedVersionRange;
-class AffectedVersionRepository extends sortable_1.SortableComparables {
-}
-exports.AffectedVersionRepository = AffectedVersionRepository;
-//# sourceMappingURL=affect.js.map
-
-/***/ }),
-
-/***/ 631:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Analysis = void 0;
-const analysisResponse_1 = __nccwpck_require__(6824);
-class Analysis {
-    state;
-    justification;
-    response;
-    detail;
-    constructor(op = {}) {
-        this.state = op.state;
-        this.justification = op.justification;
-        this.response = op.response ?? new analysisResponse_1.AnalysisResponseRepository();
-        this.detail = op.detail;
-    }
-}
-exports.Analysis = Analysis;
-//# sourceMappingURL=analysis.js.map
-
-/***/ }),
-
-/***/ 3747:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Credits = void 0;
-const organizationalContact_1 = __nccwpck_require__(330);
-const organizationalEntity_1 = __nccwpck_require__(9047);
-class Credits {
-    organizations;
-    individuals;
-    constructor(op = {}) {
-        this.organizations = op.organizations ?? new organizationalEntity_1.OrganizationalEntityRepository();
-        this.individuals = op.individuals ?? new organizationalContact_1.OrganizationalContactRepository();
-    }
-}
-exports.Credits = Credits;
-//# sourceMappingURL=credits.js.map
-
-/***/ }),
-
-/***/ 6105:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4102), exports);
-__exportStar(__nccwpck_require__(8616), exports);
-__exportStar(__nccwpck_require__(631), exports);
-__exportStar(__nccwpck_require__(3747), exports);
-__exportStar(__nccwpck_require__(1264), exports);
-__exportStar(__nccwpck_require__(3204), exports);
-__exportStar(__nccwpck_require__(8284), exports);
-__exportStar(__nccwpck_require__(7191), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 1264:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RatingRepository = exports.Rating = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Rating {
-    source;
-    score;
-    severity;
-    method;
-    vector;
-    justification;
-    constructor(op = {}) {
-        this.source = op.source;
-        this.score = op.score;
-        this.severity = op.severity;
-        this.method = op.method;
-        this.vector = op.vector;
-        this.justification = op.justification;
-    }
-    compare(other) {
-        return ((this.score ?? 0) - (other.score ?? 0)) ||
-            (this.vector ?? '').localeCompare(other.vector ?? '') ||
-            (this.justification ?? '').localeCompare(other.justification ?? '') ||
-            (this.severity ?? '').localeCompare(other.severity ?? '') ||
-            (this.method ?? '').localeCompare(other.method ?? '') ||
-            (this.source && other.source ? this.source.compare(other.source) : 0);
-    }
-}
-exports.Rating = Rating;
-class RatingRepository extends sortable_1.SortableComparables {
-}
-exports.RatingRepository = RatingRepository;
-//# sourceMappingURL=rating.js.map
-
-/***/ }),
-
-/***/ 3204:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ReferenceRepository = exports.Reference = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Reference {
-    id;
-    source;
-    constructor(id, source) {
-        this.id = id;
-        this.source = source;
-    }
-    compare(other) {
-        return this.id.localeCompare(other.id) ||
-            this.source.compare(other.source);
-    }
-}
-exports.Reference = Reference;
-class ReferenceRepository extends sortable_1.SortableComparables {
-}
-exports.ReferenceRepository = ReferenceRepository;
-//# sourceMappingURL=reference.js.map
-
-/***/ }),
-
-/***/ 8284:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Source = void 0;
-class Source {
-    name;
-    url;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.url = op.url;
-    }
-    compare(other) {
-        return (this.url?.toString() ?? '').localeCompare(other.url?.toString() ?? '') ||
-            (this.name ?? '').localeCompare(other.name ?? '');
-    }
-}
-exports.Source = Source;
-//# sourceMappingURL=source.js.map
-
-/***/ }),
-
-/***/ 7191:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityRepository = exports.Vulnerability = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const cwe_1 = __nccwpck_require__(3198);
-const bomRef_1 = __nccwpck_require__(7385);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-const advisory_1 = __nccwpck_require__(4102);
-const affect_1 = __nccwpck_require__(8616);
-const rating_1 = __nccwpck_require__(1264);
-const reference_1 = __nccwpck_require__(3204);
-class Vulnerability {
-    #bomRef;
-    id;
-    source;
-    references;
-    ratings;
-    cwes;
-    description;
-    detail;
-    recommendation;
-    advisories;
-    created;
-    published;
-    updated;
-    credits;
-    tools;
-    analysis;
-    affects;
-    properties;
-    constructor(op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.id = op.id;
-        this.source = op.source;
-        this.references = op.references ?? new reference_1.ReferenceRepository();
-        this.ratings = op.ratings ?? new rating_1.RatingRepository();
-        this.cwes = op.cwes ?? new cwe_1.CweRepository();
-        this.description = op.description;
-        this.detail = op.detail;
-        this.recommendation = op.recommendation;
-        this.advisories = op.advisories ?? new advisory_1.AdvisoryRepository();
-        this.created = op.created;
-        this.published = op.published;
-        this.updated = op.updated;
-        this.credits = op.credits;
-        this.tools = op.tools ?? new tool_1.Tools();
-        this.analysis = op.analysis;
-        this.affects = op.affects ?? new affect_1.AffectRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        return (this.id ?? '').localeCompare(other.id ?? '') ||
-            (this.created?.getTime() ?? 0) - (other.created?.getTime() ?? 0) ||
-            (this.published?.getTime() ?? 0) - (other.published?.getTime() ?? 0) ||
-            (this.updated?.getTime() ?? 0) - (other.updated?.getTime() ?? 0) ||
-            this.ratings.compare(other.ratings) ||
-            this.cwes.compare(other.cwes) ||
-            (this.description ?? '').localeCompare(other.description ?? '') ||
-            (this.detail ?? '').localeCompare(other.detail ?? '') ||
-            (this.recommendation ?? '').localeCompare(other.recommendation ?? '') ||
-            (this.source && other.source ? this.source.compare(other.source) : 0) ||
-            this.properties.compare(other.properties);
-    }
-}
-exports.Vulnerability = Vulnerability;
-class VulnerabilityRepository extends sortable_1.SortableComparables {
-}
-exports.VulnerabilityRepository = VulnerabilityRepository;
-//# sourceMappingURL=vulnerability.js.map
-
-/***/ }),
-
-/***/ 9983:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BaseSerializer = void 0;
-const tree_1 = __nccwpck_require__(4317);
-const bomRefDiscriminator_1 = __nccwpck_require__(1637);
-class BaseSerializer {
-    *#getAllBomRefs(bom) {
-        if (bom.metadata.component !== undefined) {
-            yield bom.metadata.component.bomRef;
-            for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                yield bomRef;
-            }
-        }
-        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
-            yield bomRef;
-        }
-        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
-            yield bomRef;
-        }
-        for (const { bomRef } of bom.vulnerabilities) {
-            yield bomRef;
-        }
-    }
-    #normalize(bom, options) {
-        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
-        bomRefDiscriminator.discriminate();
-        try {
-            return this._normalize(bom, options);
-        }
-        finally {
-            bomRefDiscriminator.reset();
-        }
-    }
-    serialize(bom, options) {
-        return this._serialize(this.#normalize(bom, options), options);
-    }
-}
-exports.BaseSerializer = BaseSerializer;
-//# sourceMappingURL=baseSerializer.js.map
-
-/***/ }),
-
-/***/ 1637:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomRefDiscriminator = void 0;
-class BomRefDiscriminator {
-    #originalValues;
-    #prefix;
-    constructor(bomRefs, prefix = 'BomRef') {
-        this.#originalValues = Array.from(bomRefs, r => [r, r.value]);
-        this.#prefix = prefix;
-    }
-    get prefix() {
-        return this.#prefix;
-    }
-    *[Symbol.iterator]() {
-        for (const [bomRef] of this.#originalValues) {
-            yield bomRef;
-        }
-    }
-    discriminate() {
-        const knownRefValues = new Set(['']);
-        for (const [bomRef] of this.#originalValues) {
-            let value = bomRef.value;
-            if (value === undefined || knownRefValues.has(value)) {
-                value = this.#makeUniqueId();
-                bomRef.value = value;
-            }
-            knownRefValues.add(value);
-        }
-    }
-    reset() {
-        for (const [bomRef, originalValue] of this.#originalValues) {
-            bomRef.value = originalValue;
-        }
-    }
-    #makeUniqueId() {
-        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
-    }
-}
-exports.BomRefDiscriminator = BomRefDiscriminator;
-//# sourceMappingURL=bomRefDiscriminator.js.map
-
-/***/ }),
-
-/***/ 8485:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MissingOptionalDependencyError = void 0;
-const errors_1 = __nccwpck_require__(8835);
-class MissingOptionalDependencyError extends errors_1.OptPlugError {
-}
-exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 7621:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XML = exports.JSON = exports.Types = void 0;
-__exportStar(__nccwpck_require__(1637), exports);
-__exportStar(__nccwpck_require__(8485), exports);
-exports.Types = __importStar(__nccwpck_require__(4897));
-__exportStar(__nccwpck_require__(9983), exports);
-exports.JSON = __importStar(__nccwpck_require__(5395));
-__exportStar(__nccwpck_require__(5976), exports);
-exports.XML = __importStar(__nccwpck_require__(4494));
-__exportStar(__nccwpck_require__(3568), exports);
-//# sourceMappingURL=index.common.js.map
-
-/***/ }),
-
-/***/ 1248:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(7621), exports);
-__exportStar(__nccwpck_require__(6179), exports);
-//# sourceMappingURL=index.node.js.map
-
-/***/ }),
-
-/***/ 5395:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2608));
-exports.Types = __importStar(__nccwpck_require__(4466));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 2608:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(6218);
-const tree_1 = __nccwpck_require__(4317);
-const uri_1 = __nccwpck_require__(2818);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const tool_1 = __nccwpck_require__(8468);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const types_1 = __nccwpck_require__(4466);
-class Factory {
-    #spec;
-    constructor(spec) {
-        this.#spec = spec;
-    }
-    get spec() {
-        return this.#spec;
-    }
-    makeForBom() {
-        return new BomNormalizer(this);
-    }
-    makeForMetadata() {
-        return new MetadataNormalizer(this);
-    }
-    makeForComponent() {
-        return new ComponentNormalizer(this);
-    }
-    makeForService() {
-        return new ServiceNormalizer(this);
-    }
-    makeForComponentEvidence() {
-        return new ComponentEvidenceNormalizer(this);
-    }
-    makeForLifecycle() {
-        return new LifecycleNormalizer(this);
-    }
-    makeForTool() {
-        return new ToolNormalizer(this);
-    }
-    makeForTools() {
-        return new ToolsNormalizer(this);
-    }
-    makeForOrganizationalContact() {
-        return new OrganizationalContactNormalizer(this);
-    }
-    makeForOrganizationalEntity() {
-        return new OrganizationalEntityNormalizer(this);
-    }
-    makeForHash() {
-        return new HashNormalizer(this);
-    }
-    makeForLicense() {
-        return new LicenseNormalizer(this);
-    }
-    makeForSWID() {
-        return new SWIDNormalizer(this);
-    }
-    makeForExternalReference() {
-        return new ExternalReferenceNormalizer(this);
-    }
-    makeForAttachment() {
-        return new AttachmentNormalizer(this);
-    }
-    makeForProperty() {
-        return new PropertyNormalizer(this);
-    }
-    makeForDependencyGraph() {
-        return new DependencyGraphNormalizer(this);
-    }
-    makeForVulnerability() {
-        return new VulnerabilityNormalizer(this);
-    }
-    makeForVulnerabilitySource() {
-        return new VulnerabilitySourceNormalizer(this);
-    }
-    makeForVulnerabilityReference() {
-        return new VulnerabilityReferenceNormalizer(this);
-    }
-    makeForVulnerabilityRating() {
-        return new VulnerabilityRatingNormalizer(this);
-    }
-    makeForVulnerabilityAdvisory() {
-        return new VulnerabilityAdvisoryNormalizer(this);
-    }
-    makeForVulnerabilityCredits() {
-        return new VulnerabilityCreditsNormalizer(this);
-    }
-    makeForVulnerabilityAffect() {
-        return new VulnerabilityAffectNormalizer(this);
-    }
-    makeForVulnerabilityAffectedVersion() {
-        return new VulnerabilityAffectedVersionNormalizer(this);
-    }
-    makeForVulnerabilityAnalysis() {
-        return new VulnerabilityAnalysisNormalizer(this);
-    }
-}
-exports.Factory = Factory;
-const schemaUrl = new Map([
-    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom-1.7.schema.json'],
-    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom-1.6.schema.json'],
-    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom-1.5.schema.json'],
-    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom-1.4.schema.json'],
-    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom-1.3a.schema.json'],
-    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom-1.2b.schema.json']
-]);
-class BaseJsonNormalizer {
-    _factory;
-    constructor(factory) {
-        this._factory = factory;
-    }
-    get factory() {
-        return this._factory;
-    }
-}
-class BomNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            $schema: schemaUrl.get(this._factory.spec.version),
-            bomFormat: 'CycloneDX',
-            specVersion: this._factory.spec.version,
-            version: data.version,
-            serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
-                ? data.serialNumber
-                : undefined,
-            metadata: this._factory.makeForMetadata().normalize(data.metadata, options),
-            components: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
-                : [],
-            services: this._factory.spec.supportsServices && data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined,
-            dependencies: this._factory.spec.supportsDependencyGraph
-                ? this._factory.makeForDependencyGraph().normalize(data, options)
-                : undefined,
-            vulnerabilities: this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
-                ? this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options)
-                : undefined
-        };
-    }
-    #isEligibleSerialNumber(v) {
-        return v !== undefined &&
-            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
-    }
-}
-exports.BomNormalizer = BomNormalizer;
-class MetadataNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
-        return {
-            timestamp: data.timestamp?.toISOString(),
-            lifecycles: this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
-                ? this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options)
-                : undefined,
-            tools: data.tools.size > 0
-                ? this._factory.makeForTools().normalize(data.tools, options)
-                : undefined,
-            authors: data.authors.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options)
-                : undefined,
-            component: data.component === undefined
-                ? undefined
-                : this._factory.makeForComponent().normalize(data.component, options),
-            manufacture: data.manufacture === undefined
-                ? undefined
-                : orgEntityNormalizer.normalize(data.manufacture, options),
-            supplier: data.supplier === undefined
-                ? undefined
-                : orgEntityNormalizer.normalize(data.supplier, options),
-            licenses: this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            properties: this._factory.spec.supportsMetadataProperties && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined
-        };
-    }
-}
-exports.MetadataNormalizer = MetadataNormalizer;
-class LifecycleNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return data instanceof lifecycle_1.NamedLifecycle
-            ? { name: data.name, description: data.description }
-            : { phase: data };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(lc => this.normalize(lc, options));
-    }
-}
-exports.LifecycleNormalizer = LifecycleNormalizer;
-class ToolNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            vendor: data.vendor || undefined,
-            name: data.name || undefined,
-            version: data.version || undefined,
-            hashes: data.hashes.size > 0
-                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                : undefined,
-            externalReferences: this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options));
-    }
-}
-exports.ToolNormalizer = ToolNormalizer;
-class ToolsNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
-            return this._factory.makeForTool().normalizeIterable(new tool_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, tool_1.Tool.fromComponent), Array.from(data.services, tool_1.Tool.fromService), data.tools)), options);
-        }
-        return {
-            components: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
-                : undefined,
-            services: data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined
-        };
-    }
-}
-exports.ToolsNormalizer = ToolsNormalizer;
-class HashNormalizer extends BaseJsonNormalizer {
-    normalize([algorithm, content], options) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
-            ? {
-                alg: algorithm,
-                content
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(h => this.normalize(h, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.HashNormalizer = HashNormalizer;
-class OrganizationalContactNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name || undefined,
-            email: types_1.JsonSchema.isIdnEmail(data.email)
-                ? data.email
-                : undefined,
-            phone: data.phone || undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oc => this.normalize(oc, options));
-    }
-}
-exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
-class OrganizationalEntityNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options).filter(types_1.JsonSchema.isIriReference);
-        return {
-            name: data.name || undefined,
-            url: urls.length > 0
-                ? urls
-                : undefined,
-            contact: data.contact.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oe => this.normalize(oe, options));
-    }
-}
-exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
-class ComponentNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
-            return undefined;
-        }
-        const version = data.version ?? '';
-        return {
-            type: data.type,
-            name: data.name,
-            group: data.group || undefined,
-            version: version.length > 0 || spec.requiresComponentVersion
-                ? version
-                : undefined,
-            'bom-ref': data.bomRef.value || undefined,
-            supplier: data.supplier === undefined
-                ? undefined
-                : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options),
-            author: data.author || undefined,
-            publisher: data.publisher || undefined,
-            description: data.description || undefined,
-            scope: data.scope,
-            hashes: data.hashes.size > 0
-                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                : undefined,
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            copyright: data.copyright?.toString() || undefined,
-            cpe: data.cpe || undefined,
-            purl: data.purl?.toString(),
-            swid: data.swid === undefined
-                ? undefined
-                : this._factory.makeForSWID().normalize(data.swid, options),
-            externalReferences: data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined,
-            properties: spec.supportsProperties(data) && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined,
-            components: data.components.size > 0
-                ? this.normalizeIterable(data.components, options)
-                : undefined,
-            evidence: spec.supportsComponentEvidence && data.evidence !== undefined
-                ? this._factory.makeForComponentEvidence().normalize(data.evidence, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(c => this.normalize(c, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ComponentNormalizer = ComponentNormalizer;
-class ServiceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const spec = this._factory.spec;
-        return {
-            'bom-ref': data.bomRef.value || undefined,
-            provider: data.provider
-                ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options)
-                : undefined,
-            group: data.group,
-            name: data.name,
-            version: data.version || undefined,
-            description: data.description || undefined,
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            externalReferences: data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined,
-            services: data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined,
-            properties: spec.supportsProperties(data) && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined,
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(s => this.normalize(s, options));
-    }
-}
-exports.ServiceNormalizer = ServiceNormalizer;
-class ComponentEvidenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            copyright: data.copyright.size > 0
-                ? (options.sortLists
-                    ? data.copyright.sorted().map(ComponentEvidenceNormalizer.#normalizeCopyright)
-                    : Array.from(data.copyright, ComponentEvidenceNormalizer.#normalizeCopyright))
-                : undefined
-        };
-    }
-    static #normalizeCopyright(c) {
-        return { text: c.toString() };
-    }
-}
-exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
-class LicenseNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof license_1.NamedLicense:
-                return this.#normalizeNamedLicense(data, options);
-            case data instanceof license_1.SpdxLicense:
-                return (0, spdx_1.isSupportedSpdxId)(data.id)
-                    ? this.#normalizeSpdxLicense(data, options)
-                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
-            case data instanceof license_1.LicenseExpression:
-                return this.#normalizeLicenseExpression(data);
-            default:
-                throw new TypeError('Unexpected LicenseChoice');
-        }
-    }
-    #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            license: {
-                name: data.name,
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined,
-                text: data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options),
-                url: types_1.JsonSchema.isIriReference(url)
-                    ? url
-                    : undefined,
-                properties: spec.supportsProperties(data) && data.properties.size > 0
-                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                    : undefined
-            }
-        };
-    }
-    #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            license: {
-                id: data.id,
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined,
-                text: data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options),
-                url: types_1.JsonSchema.isIriReference(url)
-                    ? url
-                    : undefined,
-                properties: spec.supportsProperties(data) && data.properties.size > 0
-                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                    : undefined
-            }
-        };
-    }
-    #normalizeLicenseExpression(data) {
-        return {
-            expression: data.expression,
-            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
-                ? data.acknowledgement
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        const licenses = options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data);
-        if (licenses.length > 1) {
-            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
-            if (expressions.length > 0) {
-                return [this.#normalizeLicenseExpression(expressions[0])];
-            }
-        }
-        return licenses.map(l => this.normalize(l, options));
-    }
-}
-exports.LicenseNormalizer = LicenseNormalizer;
-class SWIDNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            tagId: data.tagId,
-            name: data.name,
-            version: data.version || undefined,
-            tagVersion: data.tagVersion,
-            patch: data.patch,
-            text: data.text === undefined
-                ? undefined
-                : this._factory.makeForAttachment().normalize(data.text, options),
-            url: types_1.JsonSchema.isIriReference(url)
-                ? url
-                : undefined
-        };
-    }
-}
-exports.SWIDNormalizer = SWIDNormalizer;
-class ExternalReferenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return this._factory.spec.supportsExternalReferenceType(data.type)
-            ? {
-                url: (0, uri_1.escapeUri)(data.url.toString()),
-                type: data.type,
-                hashes: this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
-                    ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                    : undefined,
-                comment: data.comment || undefined
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
-class AttachmentNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            content: data.content.toString(),
-            contentType: data.contentType || undefined,
-            encoding: data.encoding
-        };
-    }
-}
-exports.AttachmentNormalizer = AttachmentNormalizer;
-class PropertyNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name,
-            value: data.value
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(p => this.normalize(p, options));
-    }
-}
-exports.PropertyNormalizer = PropertyNormalizer;
-class DependencyGraphNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const allRefs = new Map();
-        if (data.metadata.component !== undefined) {
-            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
-            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                allRefs.set(component.bomRef, component.dependencies);
-            }
-        }
-        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(component.bomRef, component.dependencies);
-        }
-        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(service.bomRef, service.dependencies);
-        }
-        const normalized = [];
-        for (const [ref, deps] of allRefs) {
-            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
-            if ((0, notUndefined_1.isNotUndefined)(dep)) {
-                normalized.push(dep);
-            }
-        }
-        if (options.sortLists ?? false) {
-            normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b));
-        }
-        return normalized;
-    }
-    #normalizeDependency(ref, deps, allRefs, options) {
-        const bomRef = ref.toString();
-        if (bomRef.length === 0) {
-            return undefined;
-        }
-        const dependsOn = normalizeStringableIter(Array.from(deps).filter(d => allRefs.has(d) && d !== ref), options).filter(d => d.length > 0);
-        return {
-            ref: bomRef,
-            dependsOn: dependsOn.length > 0
-                ? dependsOn
-                : undefined
-        };
-    }
-}
-exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
-class VulnerabilityNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            'bom-ref': data.bomRef.value || undefined,
-            id: data.id || undefined,
-            source: data.source === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
-            references: data.references.size > 0
-                ? this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options)
-                : undefined,
-            ratings: data.ratings.size > 0
-                ? this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options)
-                : undefined,
-            cwes: data.cwes.size > 0
-                ? (options.sortLists ?? false
-                    ? data.cwes.sorted()
-                    : Array.from(data.cwes))
-                : undefined,
-            description: data.description,
-            detail: data.detail,
-            recommendation: data.recommendation,
-            advisories: data.advisories.size > 0
-                ? this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options)
-                : undefined,
-            created: data.created?.toISOString(),
-            published: data.published?.toISOString(),
-            updated: data.updated?.toISOString(),
-            credits: data.credits === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options),
-            tools: data.tools.size > 0
-                ? this._factory.makeForTools().normalize(data.tools, options)
-                : undefined,
-            analysis: data.analysis === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options),
-            affects: data.affects.size > 0
-                ? this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options)
-                : undefined,
-            properties: data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(v => this.normalize(v, options));
-    }
-}
-exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
-class VulnerabilitySourceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name,
-            url: data.url?.toString()
-        };
-    }
-}
-exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
-class VulnerabilityReferenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            id: data.id,
-            source: this._factory.makeForVulnerabilitySource().normalize(data.source, options)
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options));
-    }
-}
-exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
-class VulnerabilityRatingNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            source: data.source === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
-            score: data.score,
-            severity: data.severity,
-            method: this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
-                ? data.method
-                : undefined,
-            vector: data.vector,
-            justification: data.justification
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options));
-    }
-}
-exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
-class VulnerabilityAdvisoryNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        if (!types_1.JsonSchema.isIriReference(url)) {
-            return undefined;
-        }
-        return {
-            title: data.title,
-            url
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
-class VulnerabilityCreditsNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            organizations: data.organizations.size > 0
-                ? this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options)
-                : undefined,
-            individuals: data.individuals.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options)
-                : undefined
-        };
-    }
-}
-exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
-class VulnerabilityAffectNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            ref: data.ref.toString(),
-            versions: data.versions.size > 0
-                ? this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options));
-    }
-}
-exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
-class VulnerabilityAffectedVersionNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof affect_1.AffectedSingleVersion:
-                return this.#normalizeAffectedSingleVersion(data);
-            case data instanceof affect_1.AffectedVersionRange:
-                return this.#normalizeAffectedVersionRange(data);
-            default:
-                throw new TypeError('Unexpected Vulnerability AffectedVersion');
-        }
-    }
-    #normalizeAffectedSingleVersion(data) {
-        return data.version.length < 1
-            ? undefined
-            : {
-                version: data.version.substring(0, 1024),
-                status: data.status
-            };
-    }
-    #normalizeAffectedVersionRange(data) {
-        return data.range.length < 1
-            ? undefined
-            : {
-                range: data.range.substring(0, 1024),
-                status: data.status
-            };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(av => this.normalize(av, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-class VulnerabilityAnalysisNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            state: data.state,
-            justification: data.justification,
-            response: data.response.size > 0
-                ? (options.sortLists ?? false
-                    ? data.response.sorted()
-                    : Array.from(data.response))
-                : undefined,
-            detail: data.detail
-        };
-    }
-}
-exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
-function normalizeStringableIter(data, options) {
-    const r = Array.from(data, d => d.toString());
-    if (options.sortLists ?? false) {
-        r.sort((a, b) => a.localeCompare(b));
-    }
-    return r;
-}
-//# sourceMappingURL=normalize.js.map
-
-/***/ }),
-
-/***/ 4466:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JsonSchema = void 0;
-var JsonSchema;
-(function (JsonSchema) {
-    function isIriReference(value) {
-        return typeof value === 'string' &&
-            value.length > 0;
-    }
-    JsonSchema.isIriReference = isIriReference;
-    function isIdnEmail(value) {
-        return typeof value === 'string' &&
-            value.length > 0;
-    }
-    JsonSchema.isIdnEmail = isIdnEmail;
-})(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 5976:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JsonSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
-class JsonSerializer extends baseSerializer_1.BaseSerializer {
-    #normalizerFactory;
-    constructor(normalizerFactory) {
-        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
-            throw new errors_1.UnsupportedFormatError('Spec does not support JSON format.');
-        }
-        super();
-        this.#normalizerFactory = normalizerFactory;
-    }
-    get normalizerFactory() {
-        return this.#normalizerFactory;
-    }
-    _normalize(bom, options = {}) {
-        return this.#normalizerFactory.makeForBom()
-            .normalize(bom, options);
-    }
-    _serialize(bom, { space } = {}) {
-        return JSON.stringify(bom, null, space);
-    }
-}
-exports.JsonSerializer = JsonSerializer;
-//# sourceMappingURL=jsonSerializer.js.map
-
-/***/ }),
-
-/***/ 4897:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 8020:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.normalizedString = normalizedString;
-exports.token = token;
-const _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
-const _normalizeStringForbiddenReplace = ' ';
-function normalizedString(s) {
-    return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
-}
-const _tokenMultispaceSearch = / {2,}/g;
-const _tokenMultispaceReplace = ' ';
-function token(s) {
-    return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
-}
-//# sourceMappingURL=_xsd.js.map
-
-/***/ }),
-
-/***/ 4494:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2341));
-exports.Types = __importStar(__nccwpck_require__(8547));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 2341:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(6218);
-const tree_1 = __nccwpck_require__(4317);
-const uri_1 = __nccwpck_require__(2818);
-const models_1 = __nccwpck_require__(320);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const _xsd_1 = __nccwpck_require__(8020);
-const types_1 = __nccwpck_require__(8547);
-class Factory {
-    #spec;
-    constructor(spec) {
-        this.#spec = spec;
-    }
-    get spec() {
-        return this.#spec;
-    }
-    makeForBom() {
-        return new BomNormalizer(this);
-    }
-    makeForMetadata() {
-        return new MetadataNormalizer(this);
-    }
-    makeForLifecycle() {
-        return new LifecycleNormalizer(this);
-    }
-    makeForComponent() {
-        return new ComponentNormalizer(this);
-    }
-    makeForService() {
-        return new ServiceNormalizer(this);
-    }
-    makeForComponentEvidence() {
-        return new ComponentEvidenceNormalizer(this);
-    }
-    makeForTool() {
-        return new ToolNormalizer(this);
-    }
-    makeForTools() {
-        return new ToolsNormalizer(this);
-    }
-    makeForOrganizationalContact() {
-        return new OrganizationalContactNormalizer(this);
-    }
-    makeForOrganizationalEntity() {
-        return new OrganizationalEntityNormalizer(this);
-    }
-    makeForHash() {
-        return new HashNormalizer(this);
-    }
-    makeForLicense() {
-        return new LicenseNormalizer(this);
-    }
-    makeForSWID() {
-        return new SWIDNormalizer(this);
-    }
-    makeForExternalReference() {
-        return new ExternalReferenceNormalizer(this);
-    }
-    makeForAttachment() {
-        return new AttachmentNormalizer(this);
-    }
-    makeForProperty() {
-        return new PropertyNormalizer(this);
-    }
-    makeForDependencyGraph() {
-        return new DependencyGraphNormalizer(this);
-    }
-    makeForVulnerability() {
-        return new VulnerabilityNormalizer(this);
-    }
-    makeForVulnerabilitySource() {
-        return new VulnerabilitySourceNormalizer(this);
-    }
-    makeForVulnerabilityReference() {
-        return new VulnerabilityReferenceNormalizer(this);
-    }
-    makeForVulnerabilityRating() {
-        return new VulnerabilityRatingNormalizer(this);
-    }
-    makeForVulnerabilityAdvisory() {
-        return new VulnerabilityAdvisoryNormalizer(this);
-    }
-    makeForVulnerabilityCredits() {
-        return new VulnerabilityCreditsNormalizer(this);
-    }
-    makeForVulnerabilityAffect() {
-        return new VulnerabilityAffectNormalizer(this);
-    }
-    makeForVulnerabilityAffectedVersion() {
-        return new VulnerabilityAffectedVersionNormalizer(this);
-    }
-    makeForVulnerabilityAnalysis() {
-        return new VulnerabilityAnalysisNormalizer(this);
-    }
-}
-exports.Factory = Factory;
-const xmlNamespace = new Map([
-    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom/1.7'],
-    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom/1.6'],
-    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom/1.5'],
-    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom/1.4'],
-    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom/1.3'],
-    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom/1.2'],
-    [enums_1.Version.v1dot1, 'http://cyclonedx.org/schema/bom/1.1'],
-    [enums_1.Version.v1dot0, 'http://cyclonedx.org/schema/bom/1.0']
-]);
-class BaseXmlNormalizer {
-    _factory;
-    constructor(factory) {
-        this._factory = factory;
-    }
-    get factory() {
-        return this._factory;
-    }
-}
-class BomNormalizer extends BaseXmlNormalizer {
-    normalize(data, options) {
-        const components = {
-            type: 'element',
-            name: 'components',
-            children: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
-                : undefined
-        };
-        const services = this._factory.spec.supportsServices && data.services.size > 0
-            ? {
-                type: 'element',
-                name: 'services',
-                children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
-            }
-            : undefined;
-        const vulnerabilities = this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
-            ? {
-                type: 'element',
-                name: 'vulnerabilities',
-                children: this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options, 'vulnerability')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'bom',
-            namespace: xmlNamespace.get(this._factory.spec.version),
-            attributes: {
-                version: data.version,
-                serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
-                    ? data.serialNumber
-                    : undefined
-            },
-            children: [
-                this._factory.makeForMetadata().normalize(data.metadata, options, 'metadata'),
-                components,
-                services,
-                this._factory.spec.supportsDependencyGraph
-                    ? this._factory.makeForDependencyGraph().normalize(data, options, 'dependencies')
-                    : undefined,
-                vulnerabilities
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #isEligibleSerialNumber(v) {
-        return v !== undefined &&
-            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/.test(v);
-    }
-}
-exports.BomNormalizer = BomNormalizer;
-class MetadataNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
-        const lifecycles = this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
-            ? {
-                type: 'element',
-                name: 'lifecycles',
-                children: this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options, 'lifecycle')
-            }
-            : undefined;
-        const tools = data.tools.size > 0
-            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
-            : undefined;
-        const authors = data.authors.size > 0
-            ? {
-                type: 'element',
-                name: 'authors',
-                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options, 'author')
-            }
-            : undefined;
-        const licenses = this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalDateTimeElement(data.timestamp, 'timestamp'),
-                lifecycles,
-                tools,
-                authors,
-                data.component === undefined
-                    ? undefined
-                    : this._factory.makeForComponent().normalize(data.component, options, 'component'),
-                data.manufacture === undefined
-                    ? undefined
-                    : orgEntityNormalizer.normalize(data.manufacture, options, 'manufacture'),
-                data.supplier === undefined
-                    ? undefined
-                    : orgEntityNormalizer.normalize(data.supplier, options, 'supplier'),
-                licenses,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.MetadataNormalizer = MetadataNormalizer;
-class LifecycleNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return data instanceof lifecycle_1.NamedLifecycle
-            ? {
-                type: 'element',
-                name: elementName,
-                children: [
-                    makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                    makeOptionalTextElement(data.description, 'description')
-                ].filter(notUndefined_1.isNotUndefined)
-            }
-            : {
-                type: 'element',
-                name: elementName,
-                children: [
-                    makeTextElement(data, 'phase')
-                ]
-            };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options, elementName));
-    }
-}
-exports.LifecycleNormalizer = LifecycleNormalizer;
-class ToolNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const hashes = data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        const externalReferences = this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.vendor, 'vendor', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
-                hashes,
-                externalReferences
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options, elementName));
-    }
-}
-exports.ToolNormalizer = ToolNormalizer;
-class ToolsNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        let children = [];
-        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
-            children = this._factory.makeForTool().normalizeIterable(new models_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, models_1.Tool.fromComponent), Array.from(data.services, models_1.Tool.fromService), data.tools)), options, 'tool');
-        }
-        else {
-            if (data.components.size > 0) {
-                children.push({
-                    type: 'element',
-                    name: 'components',
-                    children: this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
-                });
-            }
-            if (data.services.size > 0) {
-                children.push({
-                    type: 'element',
-                    name: 'services',
-                    children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
-                });
-            }
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children
-        };
-    }
-}
-exports.ToolsNormalizer = ToolsNormalizer;
-class HashNormalizer extends BaseXmlNormalizer {
-    normalize([algorithm, content], options, elementName) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
-            ? {
-                type: 'element',
-                name: elementName,
-                attributes: { alg: algorithm },
-                children: (0, _xsd_1.token)(content)
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(h => this.normalize(h, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.HashNormalizer = HashNormalizer;
-class OrganizationalContactNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.email, 'email', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.phone, 'phone', _xsd_1.normalizedString)
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oc => this.normalize(oc, options, elementName));
-    }
-}
-exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
-class OrganizationalEntityNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options, 'url').filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
-                ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, 'contact')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oe => this.normalize(oe, options, elementName));
-    }
-}
-exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
-class ComponentNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
-            return undefined;
-        }
-        const supplier = data.supplier === undefined
-            ? undefined
-            : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options, 'supplier');
-        const version = (spec.requiresComponentVersion
-            ? makeTextElement
-            : makeOptionalTextElement)(data.version ?? '', 'version', _xsd_1.normalizedString);
-        const hashes = data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const swid = data.swid === undefined
-            ? undefined
-            : this._factory.makeForSWID().normalize(data.swid, options, 'swid');
-        const extRefs = data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        const components = data.components.size > 0
-            ? {
-                type: 'element',
-                name: 'components',
-                children: this.normalizeIterable(data.components, options, 'component')
-            }
-            : undefined;
-        const evidence = spec.supportsComponentEvidence && data.evidence !== undefined
-            ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, 'evidence')
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                type: data.type,
-                'bom-ref': data.bomRef.value
-            },
-            children: [
-                supplier,
-                makeOptionalTextElement(data.author, 'author', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.publisher, 'publisher', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                version,
-                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.scope, 'scope'),
-                hashes,
-                licenses,
-                makeOptionalTextElement(data.copyright, 'copyright', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.cpe, 'cpe'),
-                makeOptionalTextElement(data.purl, 'purl'),
-                swid,
-                extRefs,
-                properties,
-                components,
-                evidence
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(c => this.normalize(c, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ComponentNormalizer = ComponentNormalizer;
-class ServiceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const spec = this._factory.spec;
-        const provider = data.provider === undefined
-            ? undefined
-            : this._factory.makeForOrganizationalEntity().normalize(data.provider, options, 'provider');
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const extRefs = data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        const services = data.services.size > 0
-            ? {
-                type: 'element',
-                name: 'services',
-                children: this.normalizeIterable(data.services, options, 'service')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                'bom-ref': data.bomRef.value
-            },
-            children: [
-                provider,
-                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
-                licenses,
-                extRefs,
-                properties,
-                services,
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(s => this.normalize(s, options, elementName));
-    }
-}
-exports.ServiceNormalizer = ServiceNormalizer;
-class ComponentEvidenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const copyright = data.copyright.size > 0
-            ? {
-                type: 'element',
-                name: 'copyright',
-                children: makeTextElementIter(data.copyright, options, 'text')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                licenses,
-                copyright
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
-class LicenseNormalizer extends BaseXmlNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof license_1.NamedLicense:
-                return this.#normalizeNamedLicense(data, options);
-            case data instanceof license_1.SpdxLicense:
-                return (0, spdx_1.isSupportedSpdxId)(data.id)
-                    ? this.#normalizeSpdxLicense(data, options)
-                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
-            case data instanceof license_1.LicenseExpression:
-                return this.#normalizeLicenseExpression(data);
-            default:
-                throw new TypeError('Unexpected LicenseChoice');
-        }
-    }
-    #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'license',
-            attributes: {
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined
-            },
-            children: [
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'license',
-            attributes: {
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined
-            },
-            children: [
-                makeTextElement(data.id, 'id'),
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeLicenseExpression(data) {
-        const elem = makeTextElement(data.expression, 'expression', _xsd_1.normalizedString);
-        elem.attributes = {
-            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
-                ? data.acknowledgement
-                : undefined
-        };
-        return elem;
-    }
-    normalizeIterable(data, options) {
-        const licenses = options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data);
-        if (licenses.length > 1) {
-            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
-            if (expressions.length > 0) {
-                return [this.#normalizeLicenseExpression(expressions[0])];
-            }
-        }
-        return licenses.map(l => this.normalize(l, options));
-    }
-}
-exports.LicenseNormalizer = LicenseNormalizer;
-class SWIDNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                tagId: data.tagId,
-                name: data.name,
-                version: data.version || undefined,
-                tagVersion: data.tagVersion,
-                patch: data.patch === undefined
-                    ? undefined
-                    : (data.patch ? 'true' : 'false')
-            },
-            children: [
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.SWIDNormalizer = SWIDNormalizer;
-class ExternalReferenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        const hashes = this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        return this._factory.spec.supportsExternalReferenceType(data.type) &&
-            types_1.XmlSchema.isAnyURI(url)
-            ? {
-                type: 'element',
-                name: elementName,
-                attributes: {
-                    type: data.type
-                },
-                children: [
-                    makeTextElement(url, 'url'),
-                    makeOptionalTextElement(data.comment, 'comment'),
-                    hashes
-                ].filter(notUndefined_1.isNotUndefined)
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
-class AttachmentNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                'content-type': data.contentType
-                    ? (0, _xsd_1.normalizedString)(data.contentType)
-                    : undefined,
-                encoding: data.encoding || undefined
-            },
-            children: data.content.toString()
-        };
-    }
-}
-exports.AttachmentNormalizer = AttachmentNormalizer;
-class PropertyNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                name: data.name
-            },
-            children: (0, _xsd_1.normalizedString)(data.value)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(p => this.normalize(p, options, elementName));
-    }
-}
-exports.PropertyNormalizer = PropertyNormalizer;
-class DependencyGraphNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const allRefs = new Map();
-        if (data.metadata.component !== undefined) {
-            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
-            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                allRefs.set(component.bomRef, component.dependencies);
-            }
-        }
-        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(component.bomRef, component.dependencies);
-        }
-        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(service.bomRef, service.dependencies);
-        }
-        const normalized = [];
-        for (const [ref, deps] of allRefs) {
-            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
-            if ((0, notUndefined_1.isNotUndefined)(dep)) {
-                normalized.push(dep);
-            }
-        }
-        if (options.sortLists ?? false) {
-            normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b));
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children: normalized
-        };
-    }
-    #normalizeDependency(ref, deps, allRefs, options) {
-        const bomRef = ref.toString();
-        if (bomRef.length === 0) {
-            return undefined;
-        }
-        const dependsOn = Array.from(deps).filter(d => allRefs.has(d) && d !== ref)
-            .map(d => d.toString()).filter(d => d.length > 0);
-        if (options.sortLists ?? false) {
-            dependsOn.sort((a, b) => a.localeCompare(b));
-        }
-        return {
-            type: 'element',
-            name: 'dependency',
-            attributes: { ref: bomRef },
-            children: dependsOn.map(d => ({
-                type: 'element',
-                name: 'dependency',
-                attributes: { ref: d }
-            }))
-        };
-    }
-}
-exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
-class VulnerabilityNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const references = data.references.size > 0
-            ? {
-                type: 'element',
-                name: 'references',
-                children: this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options, 'reference')
-            }
-            : undefined;
-        const ratings = data.ratings.size > 0
-            ? {
-                type: 'element',
-                name: 'ratings',
-                children: this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options, 'rating')
-            }
-            : undefined;
-        const cwes = data.cwes.size > 0
-            ? {
-                type: 'element',
-                name: 'cwes',
-                children: (options.sortLists
-                    ? data.cwes.sorted()
-                    : Array.from(data.cwes)).map(cwe => makeTextElement(cwe, 'cwe'))
-            }
-            : undefined;
-        const advisories = data.advisories.size > 0
-            ? {
-                type: 'element',
-                name: 'advisories',
-                children: this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options, 'advisory')
-            }
-            : undefined;
-        const tools = data.tools.size > 0
-            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
-            : undefined;
-        const affects = data.affects.size > 0
-            ? {
-                type: 'element',
-                name: 'affects',
-                children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options, 'target')
-            }
-            : undefined;
-        const properties = data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: { 'bom-ref': data.bomRef.value || undefined },
-            children: [
-                makeOptionalTextElement(data.id, 'id', _xsd_1.normalizedString),
-                data.source === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
-                references,
-                ratings,
-                cwes,
-                makeOptionalTextElement(data.description, 'description'),
-                makeOptionalTextElement(data.detail, 'detail'),
-                makeOptionalTextElement(data.recommendation, 'recommendation'),
-                advisories,
-                makeOptionalDateTimeElement(data.created, 'created'),
-                makeOptionalDateTimeElement(data.created, 'published'),
-                makeOptionalDateTimeElement(data.created, 'updated'),
-                data.credits === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options, 'credits'),
-                tools,
-                data.analysis === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options, 'analysis'),
-                affects,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(v => this.normalize(v, options, elementName));
-    }
-}
-exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
-class VulnerabilitySourceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
-class VulnerabilityReferenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.id, 'id'),
-                this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source')
-            ]
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName));
-    }
-}
-exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
-class VulnerabilityRatingNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                data.source === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
-                makeOptionalTextElement(data.score, 'score'),
-                makeOptionalTextElement(data.severity, 'severity'),
-                this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
-                    ? makeOptionalTextElement(data.method, 'method')
-                    : undefined,
-                makeOptionalTextElement(data.vector, 'vector', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.justification, 'justification')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName));
-    }
-}
-exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
-class VulnerabilityAdvisoryNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        if (!types_1.XmlSchema.isAnyURI(url)) {
-            return undefined;
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.title, 'title'),
-                makeTextElement(url, 'url')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
-class VulnerabilityCreditsNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const organizations = data.organizations.size > 0
-            ? {
-                type: 'element',
-                name: 'organizations',
-                children: this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options, 'organization')
-            }
-            : undefined;
-        const individuals = data.individuals.size > 0
-            ? {
-                type: 'element',
-                name: 'individuals',
-                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options, 'individual')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                organizations,
-                individuals
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
-class VulnerabilityAnalysisNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const responses = data.response.size > 0
-            ? {
-                type: 'element',
-                name: 'responses',
-                children: (options.sortLists ?? false
-                    ? data.response.sorted()
-                    : Array.from(data.response)).map(ar => makeTextElement(ar, 'response'))
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.state, 'state'),
-                makeOptionalTextElement(data.justification, 'justification'),
-                responses,
-                makeOptionalTextElement(data.detail, 'detail')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
-class VulnerabilityAffectNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const versions = data.versions.size > 0
-            ? {
-                type: 'element',
-                name: 'versions',
-                children: this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options, 'version')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.ref, 'ref'),
-                versions
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options, elementName));
-    }
-}
-exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
-class VulnerabilityAffectedVersionNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        switch (true) {
-            case data instanceof affect_1.AffectedSingleVersion:
-                return this.#normalizeAffectedSingleVersion(data, elementName);
-            case data instanceof affect_1.AffectedVersionRange:
-                return this.#normalizeAffectedVersionRange(data, elementName);
-            default:
-                throw new TypeError('Unexpected Vulnerability AffectedVersion');
-        }
-    }
-    #normalizeAffectedSingleVersion(data, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.version, 'version', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.status, 'status')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeAffectedVersionRange(data, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.range, 'range', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.status, 'status')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(av => this.normalize(av, options, elementName));
-    }
-}
-exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-const noTEM = (s) => s;
-function makeOptionalTextElement(data, elementName, mod = noTEM) {
-    const s = mod(data?.toString() ?? '');
-    return s.length > 0
-        ? makeTextElement(s, elementName)
-        : undefined;
-}
-function makeTextElement(data, elementName, mod = noTEM) {
-    return {
-        type: 'element',
-        name: elementName,
-        children: mod(data.toString())
-    };
-}
-function makeTextElementIter(data, options, elementName, mod = noTEM) {
-    const r = Array.from(data, d => makeTextElement(d, elementName, mod));
-    if (options.sortLists ?? false) {
-        r.sort(({ children: a }, { children: b }) => a.localeCompare(b));
-    }
-    return r;
-}
-function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
-    const d = data?.toISOString();
-    return d === undefined
-        ? undefined
-        : makeTextElement(d, elementName, mod);
-}
-//# sourceMappingURL=normalize.js.map
-
-/***/ }),
-
-/***/ 8547:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlSchema = void 0;
-var XmlSchema;
-(function (XmlSchema) {
-    const _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
-    function isAnyURI(value) {
-        if (typeof value !== 'string') {
-            return false;
-        }
-        if (value.length === 0) {
-            return false;
-        }
-        const fragmentPos = value.indexOf('#');
-        let beforeFragment = value;
-        if (fragmentPos >= 0) {
-            if (value.includes('#', fragmentPos + 1)) {
-                return false;
-            }
-            beforeFragment = value.slice(undefined, fragmentPos);
-        }
-        const schemePos = beforeFragment.indexOf(':');
-        if (schemePos >= 0) {
-            if (!_AnyUriSchemePattern.test(beforeFragment.slice(undefined, schemePos))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    XmlSchema.isAnyURI = isAnyURI;
-})(XmlSchema || (exports.XmlSchema = XmlSchema = {}));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 3568:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlBaseSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
-class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
-    #normalizerFactory;
-    constructor(normalizerFactory) {
-        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.XML)) {
-            throw new errors_1.UnsupportedFormatError('Spec does not support XML format.');
-        }
-        super();
-        this.#normalizerFactory = normalizerFactory;
-    }
-    get normalizerFactory() {
-        return this.#normalizerFactory;
-    }
-    _normalize(bom, options = {}) {
-        return this.#normalizerFactory.makeForBom()
-            .normalize(bom, options);
-    }
-}
-exports.XmlBaseSerializer = XmlBaseSerializer;
-//# sourceMappingURL=xmlBaseSerializer.js.map
-
-/***/ }),
-
-/***/ 6179:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlSerializer = void 0;
-const errors_1 = __nccwpck_require__(8835);
-const xmlStringify_1 = __importDefault(__nccwpck_require__(8830));
-const errors_2 = __nccwpck_require__(8485);
-const xmlBaseSerializer_1 = __nccwpck_require__(3568);
-class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
-    _serialize(normalizedBom, options = {}) {
-        try {
-            return (0, xmlStringify_1.default)(normalizedBom, options);
-        }
-        catch (err) {
-            if (err instanceof errors_1.OptPlugError) {
-                throw new errors_2.MissingOptionalDependencyError(err.message, err);
-            }
-            throw err;
-        }
-    }
-}
-exports.XmlSerializer = XmlSerializer;
-//# sourceMappingURL=xmlSerializer.node.js.map
-
-/***/ }),
-
-/***/ 1290:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isSupportedSpdxId = isSupportedSpdxId;
-exports.fixupSpdxId = fixupSpdxId;
-const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(2094);
-const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
-const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
-function isSupportedSpdxId(value) {
-    return spdxIds.has(value);
-}
-function fixupSpdxId(value) {
-    return typeof value === 'string' && value.length > 0
-        ? spdxLowerToActual[value.toLowerCase()]
-        : undefined;
-}
-//# sourceMappingURL=spdx.js.map
-
-/***/ }),
-
-/***/ 1088:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports._Spec = void 0;
-const models_1 = __nccwpck_require__(320);
-class _Spec {
-    #version;
-    #formats;
-    #componentTypes;
-    #hashAlgorithms;
-    #hashValuePattern;
-    #externalReferenceTypes;
-    #vulnerabilityRatingMethods;
-    #supportsDependencyGraph;
-    #supportsToolReferences;
-    #requiresComponentVersion;
-    #supportsProperties;
-    #supportsVulnerabilities;
-    #supportsComponentEvidence;
-    #supportsMetadataLifecycles;
-    #supportsMetadataLicenses;
-    #supportsMetadataProperties;
-    #supportsExternalReferenceHashes;
-    #supportsLicenseAcknowledgement;
-    #supportsServices;
-    #supportsToolsComponentsServices;
-    #supportsLicenseProperties;
-    constructor(version, formats, componentTypes, hashAlgorithms, hashValuePattern, externalReferenceTypes, supportsDependencyGraph, supportsToolReferences, requiresComponentVersion, supportsProperties, supportsVulnerabilities, vulnerabilityRatingMethods, supportsComponentEvidence, supportsMetadataLifecycles, supportsMetadataLicenses, supportsMetadataProperties, supportsExternalReferenceHashes, supportsLicenseAcknowledgement, supportsServices, supportsToolsComponentsServices, supportsLicenseProperties) {
-        this.#version = version;
-        this.#formats = new Set(formats);
-        this.#componentTypes = new Set(componentTypes);
-        this.#hashAlgorithms = new Set(hashAlgorithms);
-        this.#hashValuePattern = hashValuePattern;
-        this.#externalReferenceTypes = new Set(externalReferenceTypes);
-        this.#supportsDependencyGraph = supportsDependencyGraph;
-        this.#supportsToolReferences = supportsToolReferences;
-        this.#requiresComponentVersion = requiresComponentVersion;
-        this.#supportsProperties = supportsProperties;
-        this.#supportsVulnerabilities = supportsVulnerabilities;
-        this.#vulnerabilityRatingMethods = new Set(vulnerabilityRatingMethods);
-        this.#supportsComponentEvidence = supportsComponentEvidence;
-        this.#supportsMetadataLifecycles = supportsMetadataLifecycles;
-        this.#supportsMetadataLicenses = supportsMetadataLicenses;
-        this.#supportsMetadataProperties = supportsMetadataProperties;
-        this.#supportsExternalReferenceHashes = supportsExternalReferenceHashes;
-        this.#supportsLicenseAcknowledgement = supportsLicenseAcknowledgement;
-        this.#supportsServices = supportsServices;
-        this.#supportsToolsComponentsServices = supportsToolsComponentsServices;
-        this.#supportsLicenseProperties = supportsLicenseProperties;
-    }
-    get version() {
-        return this.#version;
-    }
-    supportsFormat(f) {
-        return this.#formats.has(f);
-    }
-    supportsComponentType(ct) {
-        return this.#componentTypes.has(ct);
-    }
-    supportsHashAlgorithm(ha) {
-        return this.#hashAlgorithms.has(ha);
-    }
-    supportsHashValue(hv) {
-        return typeof hv === 'string' &&
-            this.#hashValuePattern.test(hv);
-    }
-    supportsExternalReferenceType(ert) {
-        return this.#externalReferenceTypes.has(ert);
-    }
-    get supportsDependencyGraph() {
-        return this.#supportsDependencyGraph;
-    }
-    get supportsToolReferences() {
-        return this.#supportsToolReferences;
-    }
-    get requiresComponentVersion() {
-        return this.#requiresComponentVersion;
-    }
-    supportsProperties(model) {
-        switch (true) {
-            case model instanceof models_1.NamedLicense || model instanceof models_1.SpdxLicense:
-                return this.#supportsLicenseProperties;
-            default:
-                return this.#supportsProperties;
-        }
-    }
-    get supportsVulnerabilities() {
-        return this.#supportsVulnerabilities;
-    }
-    supportsVulnerabilityRatingMethod(rm) {
-        return this.#vulnerabilityRatingMethods.has(rm);
-    }
-    get supportsComponentEvidence() {
-        return this.#supportsComponentEvidence;
-    }
-    get supportsMetadataLifecycles() {
-        return this.#supportsMetadataLifecycles;
-    }
-    get supportsMetadataLicenses() {
-        return this.#supportsMetadataLicenses;
-    }
-    get supportsMetadataProperties() {
-        return this.#supportsMetadataProperties;
-    }
-    get supportsExternalReferenceHashes() {
-        return this.#supportsExternalReferenceHashes;
-    }
-    get supportsLicenseAcknowledgement() {
-        return this.#supportsLicenseAcknowledgement;
-    }
-    get supportsServices() {
-        return this.#supportsServices;
-    }
-    get supportsToolsComponentsServices() {
-        return this.#supportsToolsComponentsServices;
-    }
-}
-exports._Spec = _Spec;
-//# sourceMappingURL=_protocol.js.map
-
-/***/ }),
-
-/***/ 4641:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
-const componentType_1 = __nccwpck_require__(9915);
-const externalReferenceType_1 = __nccwpck_require__(6408);
-const hashAlogorithm_1 = __nccwpck_require__(2310);
-const ratingMethod_1 = __nccwpck_require__(1369);
-const _protocol_1 = __nccwpck_require__(1088);
-const enums_1 = __nccwpck_require__(3671);
-exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, false, true, false, false, [], false, false, false, false, false, false, true, false, false));
-exports.Spec1dot3 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot3, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, false, true, true, false, [], true, false, true, true, true, false, true, false, false));
-exports.Spec1dot4 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot4, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.Other
-], true, false, true, true, true, false, true, false, false));
-exports.Spec1dot5 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot5, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, false, true, true, true));
-exports.Spec1dot6 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot6, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data,
-    componentType_1.ComponentType.CryptographicAsset
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
-    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, true, true, true, true));
-exports.Spec1dot7 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot7, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data,
-    componentType_1.ComponentType.CryptographicAsset
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3,
-    hashAlogorithm_1.HashAlgorithm['Streebog-256'],
-    hashAlogorithm_1.HashAlgorithm['Streebog-512'],
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
-    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Citation,
-    externalReferenceType_1.ExternalReferenceType.Patent,
-    externalReferenceType_1.ExternalReferenceType.PatentAssertion,
-    externalReferenceType_1.ExternalReferenceType.PatentFamily,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, true, true, true, true));
-exports.SpecVersionDict = Object.freeze({
-    [enums_1.Version.v1dot7]: exports.Spec1dot7,
-    [enums_1.Version.v1dot6]: exports.Spec1dot6,
-    [enums_1.Version.v1dot5]: exports.Spec1dot5,
-    [enums_1.Version.v1dot4]: exports.Spec1dot4,
-    [enums_1.Version.v1dot3]: exports.Spec1dot3,
-    [enums_1.Version.v1dot2]: exports.Spec1dot2
-});
-//# sourceMappingURL=consts.js.map
-
-/***/ }),
-
-/***/ 3671:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Format = exports.Version = void 0;
-var Version;
-(function (Version) {
-    Version["v1dot7"] = "1.7";
-    Version["v1dot6"] = "1.6";
-    Version["v1dot5"] = "1.5";
-    Version["v1dot4"] = "1.4";
-    Version["v1dot3"] = "1.3";
-    Version["v1dot2"] = "1.2";
-    Version["v1dot1"] = "1.1";
-    Version["v1dot0"] = "1.0";
-})(Version || (exports.Version = Version = {}));
-var Format;
-(function (Format) {
-    Format["XML"] = "xml";
-    Format["JSON"] = "json";
-})(Format || (exports.Format = Format = {}));
-//# sourceMappingURL=enums.js.map
-
-/***/ }),
-
-/***/ 6134:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UnsupportedFormatError = void 0;
-class UnsupportedFormatError extends Error {
-}
-exports.UnsupportedFormatError = UnsupportedFormatError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 4321:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4641), exports);
-__exportStar(__nccwpck_require__(3671), exports);
-__exportStar(__nccwpck_require__(6134), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 1013:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isCPE = isCPE;
-const cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
-function isCPE(value) {
-    return typeof value === 'string' &&
-        cpePattern.test(value);
-}
-//# sourceMappingURL=cpe.js.map
-
-/***/ }),
-
-/***/ 3198:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CweRepository = void 0;
-exports.isCWE = isCWE;
-const sortable_1 = __nccwpck_require__(94);
-const integer_1 = __nccwpck_require__(6181);
-function isCWE(value) {
-    return (0, integer_1.isPositiveInteger)(value);
-}
-class CweRepository extends sortable_1.SortableNumbers {
-}
-exports.CweRepository = CweRepository;
-//# sourceMappingURL=cwe.js.map
-
-/***/ }),
-
-/***/ 6181:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isInteger = isInteger;
-exports.isNonNegativeInteger = isNonNegativeInteger;
-exports.isPositiveInteger = isPositiveInteger;
-function isInteger(value) {
-    return Number.isInteger(value);
-}
-function isNonNegativeInteger(value) {
-    return isInteger(value) &&
-        value >= 0;
-}
-function isPositiveInteger(value) {
-    return isInteger(value) &&
-        value > 0;
-}
-//# sourceMappingURL=integer.js.map
 
 /***/ }),
 
@@ -83303,13 +67388,6 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2094:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
-
-/***/ }),
-
 /***/ 3837:
 /***/ ((module) => {
 
@@ -83432,6 +67510,9 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -83560,6 +67641,28 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -83574,6 +67677,69 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

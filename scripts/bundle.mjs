@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, chmodSync } from 'node:fs';
 
 const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build'];
-const common = ['--source-map', '--license', 'licenses.txt', '--quiet'];
+// Source maps ship beside the bundle, but no register is loaded at start (it cost ~50 ms of every
+// cold start): run with NODE_OPTIONS=--enable-source-maps to see TypeScript positions in a stack trace.
+const common = ['--source-map', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'];
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', 'dist', ...common], { stdio: 'inherit' });

@@ -7,20 +7,14 @@ import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
 import { clockFromEnv } from './clock.js';
 import { redact } from './hub/safe-text.js';
-import { setUpHub } from './hub/setup.js';
-import { cacheDistrust } from './hub/cache-trust.js';
 import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
 import { RULE_IDS } from './rules/ids.js';
 import type { Change, ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
-import { runGate, type FailOn } from './pipeline.js';
-import { renderJson } from './report/render/json.js';
-import { renderMarkdown } from './report/render/markdown.js';
-import { isOwnUrl } from './licenses/own-urls.js';
+import type { FailOn } from './pipeline.js';
+import { runLineageGate } from './run.js';
 import { renderText, shouldColor } from './report/render/text.js';
-import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
-import { renderSarif } from './report/render/sarif.js';
-import { renderCycloneDx } from './report/render/cyclonedx.js';
+import { DOCS_BASE, TOOL_URI } from './findings/rule-meta.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 import { initLineage } from './init/init.js';
@@ -101,6 +95,44 @@ async function changedSince(dir: string, since: string): Promise<Change[]> {
   }
 }
 
+/** The report in the chosen format; every renderer but the default (text) is loaded only when chosen. */
+async function renderReport(report: Report, format: Format, text: { quiet: boolean; color: boolean }): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('./report/render/json.js')).renderJson(report);
+    case 'sarif': {
+      const { renderSarif } = await import('./report/render/sarif.js');
+      return renderSarif(report, { rules: RULES, toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE });
+    }
+    case 'markdown': {
+      const { renderMarkdown } = await import('./report/render/markdown.js');
+      const { isOwnUrl } = await import('./licenses/own-urls.js');
+      return renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl });
+    }
+    case 'cyclonedx':
+      return (await import('./report/render/cyclonedx.js')).renderCycloneDx(report, { toolVersion: version });
+    case 'text':
+      return renderText(text.quiet ? errorsOnly(report) : report, { color: text.color });
+  }
+}
+
+/**
+ * To stdout, or to `--output` (inside the repository no component may be a link: a checkout of
+ * someone's branch could hold one).
+ */
+async function emit(rendered: string, to: { root: string; cwd: string; output?: string }): Promise<void> {
+  if (!to.output) {
+    process.stdout.write(rendered);
+    return;
+  }
+  try {
+    await writeOutputFile(to.root, resolve(to.cwd, to.output), rendered);
+  } catch (err) {
+    if (err instanceof UnsafeOutputError) throw new ConfigError(`--output cannot be written safely: ${err.message}.`);
+    throw err;
+  }
+}
+
 async function check(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -140,71 +172,54 @@ async function check(argv: string[]): Promise<number> {
     file: values.policy ? relative(root, resolve(cwd, values.policy)) : undefined,
     ruleIds: RULE_IDS
   });
-  const now = clockFromEnv(process.env);
-  const cachePath = values.cache ? resolve(cwd, values.cache) : undefined;
-  const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
-  const hub = await setUpHub({
-    env: process.env,
-    offline: values.offline,
-    endpoint: values['hub-endpoint'],
-    cachePath,
-    workspace: root,
-    cacheDistrust: cachePath ? cacheDistrust({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
-    maxDepth: values['hub-max-depth'],
-    log: (m: string) => process.stderr.write(`${m}\n`)
-  });
+  const secrets: string[] = [];
   // On a terminal only: a scan of a large tree otherwise looks like a hang.
   const progress = startProgress({ stream: process.stderr, env: process.env });
-  let report: Report;
-  try {
-    report = await runGate({
+  const report = await runLineageGate(
+    {
       workspace: root,
       changeSet,
       include,
       failOn,
       policy,
-      now,
-      hub: hub.hub,
+      now: clockFromEnv(process.env),
+      hub: {
+        env: process.env,
+        offline: values.offline,
+        endpoint: values['hub-endpoint'],
+        cachePath: values.cache ? resolve(cwd, values.cache) : undefined,
+        maxDepth: values['hub-max-depth']
+      },
+      eventName: '',
+      secrets: [],
+      onSecret: (secret) => secrets.push(secret),
+      log: (m: string) => process.stderr.write(`${m}\n`),
       onProgress: progress.update
-    });
-  } finally {
-    progress.done();
-  }
-  await hub.finish();
-  // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
-  // --changed-since, "nothing changed there" is an answer, not a mistake).
-  const empty = since || values['allow-empty'] ? [] : emptyTargets(targets, report.artifacts);
-  if (empty.length > 0)
-    throw new ConfigError(
-      `nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`
-    );
-  const renderedReport =
-    format === 'json'
-      ? renderJson(report)
-      : format === 'sarif'
-        ? renderSarif(report, { toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE })
-        : format === 'markdown'
-          ? renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl })
-          : format === 'cyclonedx'
-            ? await renderCycloneDx(report, { toolVersion: version })
-            : renderText(values.quiet ? errorsOnly(report) : report, {
-                color: !values.output && shouldColor(process.stdout, process.env)
-              });
-  // Findings quote the Hub's text, already masked by the client; mask again at the door, as
-  // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-  const rendered = redact(renderedReport, hub.token);
-  if (values.output) {
-    try {
-      // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
-      await writeOutputFile(root, resolve(cwd, values.output), rendered);
-    } catch (err) {
-      if (err instanceof UnsafeOutputError) throw new ConfigError(`--output cannot be written safely: ${err.message}.`);
-      throw err;
-    }
-    if (!values.quiet) process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
-  } else {
-    process.stdout.write(rendered);
-  }
+    },
+    [
+      () => progress.done(),
+      // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
+      // --changed-since, "nothing changed there" is an answer, not a mistake).
+      (report) => {
+        const empty = since || values['allow-empty'] ? [] : emptyTargets(targets, report.artifacts);
+        if (empty.length > 0)
+          throw new ConfigError(
+            `nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`
+          );
+      },
+      async (report) => {
+        const rendered = await renderReport(report, format, {
+          quiet: values.quiet === true,
+          color: !values.output && shouldColor(process.stdout, process.env)
+        });
+        // Findings quote the Hub's text, already masked by the client; mask again at the door, as
+        // core.setSecret does for the Action, so no path can print the token or a prefix of it.
+        await emit(redact(rendered, secrets), { root, cwd, output: values.output });
+        if (values.output && !values.quiet)
+          process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
+      }
+    ]
+  ).finally(() => progress.done());
   return report.result === 'fail' ? 1 : 0;
 }
 

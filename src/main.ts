@@ -2,29 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { readInputs } from './action/inputs.js';
-import { gitHubClient } from './github/octokit.js';
 import { loadRunPolicy } from './action/run-policy.js';
 import { clockFromEnv } from './clock.js';
-import { publishPrSurfaces } from './action/pr-surfaces.js';
 import { registerSecret, runSecrets, say } from './action/log.js';
-import { redactJson } from './hub/safe-text.js';
+import { annotationsSink, fileSink, outputsSink, pullRequestSink, summarySink, verdictSink } from './action/sinks.js';
 import { ConfigError, PolicyError } from './config-error.js';
-import { setUpHub } from './hub/setup.js';
-import { cacheDistrust } from './hub/cache-trust.js';
-import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
 import { isInside } from './files/open-chosen.js';
 import { resolveChangeSet } from './changes/select.js';
 import { makePathFilter } from './changes/paths-filter.js';
-import { runGate } from './pipeline.js';
-import type { Report } from './report/report.js';
-import { emitAnnotations, toAnnotations } from './report/render/annotations.js';
-import { renderSummary } from './report/render/summary.js';
-import { isOwnUrl } from './licenses/own-urls.js';
-import { renderJson } from './report/render/json.js';
-import { toOutputs } from './report/render/outputs.js';
-import { renderSarif } from './report/render/sarif.js';
-import { renderCycloneDx } from './report/render/cyclonedx.js';
-import { DOCS_BASE, TOOL_URI } from './rules/engine.js';
+import { runLineageGate, type Sink } from './run.js';
+import { RULES } from './rules/index.js';
 
 async function readEventPayload(): Promise<Record<string, unknown>> {
   const path = process.env.GITHUB_EVENT_PATH;
@@ -52,42 +39,11 @@ function outputPath(workspace: string, path: string, input: string): string {
   return full;
 }
 
-/** Writes one output file; a symbolic link the pull request committed on its way is a configuration error. */
-async function writeOutput(workspace: string, path: string, input: string, content: string): Promise<void> {
-  try {
-    await writeOutputFile(workspace, path, content);
-  } catch (err) {
-    if (err instanceof UnsafeOutputError)
-      throw new ConfigError(`Input \`${input}\` cannot be written safely (nothing was written): ${err.message}.`);
-    throw err;
-  }
-}
-
 /** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
 function hubCachePath(workspace: string, input: string): string | undefined {
   if (input) return resolve(workspace, input);
   const temp = process.env.RUNNER_TEMP;
   return temp ? join(temp, 'lineage-gate', 'hub-cache.json') : undefined;
-}
-
-async function writeSummary(report: Report): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
-    return;
-  }
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const repository = process.env.GITHUB_REPOSITORY;
-  const markdown = renderSummary(report, {
-    repoUrl: repository ? `${server}/${repository}` : undefined,
-    sha: headSha(),
-    docsBase: DOCS_BASE,
-    isOwnUrl
-  });
-  try {
-    await core.summary.addRaw(markdown).write();
-  } catch (err) {
-    core.warning(`Could not write the job summary: ${say((err as Error).message)}`);
-  }
 }
 
 let eventHeadSha: string | undefined;
@@ -111,15 +67,16 @@ export async function run(): Promise<void> {
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    const clientFor = (token: string) =>
-      gitHubClient({
+    // The GitHub client is loaded only when there is a token to use it with.
+    const clientFor = async (token: string) =>
+      (await import('./github/octokit.js')).gitHubClient({
         token,
         baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: (message) => core.info(say(message))
       });
-    const octokit = inputs.token ? clientFor(inputs.token) : undefined;
+    const octokit = inputs.token ? await clientFor(inputs.token) : undefined;
     // A policy in another repository may need its own token (`policy-token`); else the Action's.
-    const policyOctokit = inputs.policyToken ? clientFor(inputs.policyToken) : octokit;
+    const policyOctokit = inputs.policyToken ? await clientFor(inputs.policyToken) : octokit;
 
     const changeSet = await resolveChangeSet({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
@@ -145,99 +102,69 @@ export async function run(): Promise<void> {
       repo,
       notes: changeSet.notes
     });
-    const cachePath = hubCachePath(workspace, inputs.hubCache);
-    const hub = await setUpHub({
-      env: process.env,
-      verify: inputs.hubVerify,
-      endpoint: inputs.hubEndpoint,
-      token: inputs.hubToken,
-      cachePath,
-      workspace,
-      cacheDistrust: cachePath
-        ? cacheDistrust({
-            workspace,
-            cachePath,
-            eventName: process.env.GITHUB_EVENT_NAME ?? '',
-            changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
-          })
-        : undefined,
-      maxDepth: inputs.hubMaxDepth,
-      log: (message: string) => core.info(say(message))
-    });
-    // The token must never reach the log, even inside an error message.
-    if (hub.token) {
-      core.setSecret(hub.token);
-      registerSecret(hub.token);
-    }
-    if ('off' in hub.hub) core.info(say(hub.hub.off));
-    const gateReport = await runGate({
-      workspace,
-      changeSet,
-      include: makePathFilter(inputs.paths),
-      failOn: inputs.failOn,
-      policy,
-      now: clockFromEnv(process.env),
-      hub: hub.hub
-    });
-    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-    const report = redactJson(gateReport, runSecrets);
-    await hub.finish();
-    emitAnnotations(toAnnotations(report), core);
-    await writeSummary(report);
-    if (reportPath) await writeOutput(workspace, reportPath, 'report-file', renderJson(report));
-    if (sarifPath) {
-      const sarif = renderSarif(report, {
-        toolVersion: report.tool.version,
-        informationUri: TOOL_URI,
-        docsBase: DOCS_BASE
-      });
-      await writeOutput(workspace, sarifPath, 'sarif-file', sarif);
-    }
-    if (bomPath)
-      await writeOutput(
-        workspace,
-        bomPath,
-        'bom-file',
-        await renderCycloneDx(report, { toolVersion: report.tool.version })
-      );
-    for (const [name, value] of Object.entries(
-      toOutputs(report, {
+    const repoUrl = process.env.GITHUB_REPOSITORY
+      ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+      : undefined;
+    const files = [
+      { path: reportPath, input: 'report-file', format: 'json' as const },
+      { path: sarifPath, input: 'sarif-file', format: 'sarif' as const },
+      { path: bomPath, input: 'bom-file', format: 'cyclonedx' as const }
+    ].filter((f) => f.path);
+    const sinks: Sink[] = [
+      annotationsSink(),
+      summarySink({ repoUrl, sha: headSha }),
+      ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
+      outputsSink({
         reportFile: reportPath || undefined,
         sarifFile: sarifPath || undefined,
         bomFile: bomPath || undefined
       })
-    ))
-      core.setOutput(name, value);
-
-    if (octokit) {
-      await publishPrSurfaces({
-        octokit,
-        owner,
-        repo,
-        pullNumber:
-          typeof (pr as { number?: unknown } | undefined)?.number === 'number'
-            ? (pr as { number: number }).number
-            : undefined,
-        headSha: headSha(),
-        repoUrl: process.env.GITHUB_REPOSITORY
-          ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
-          : undefined,
-        report,
-        changes: changeSet.changes,
-        comment: inputs.comment,
-        checkRun: inputs.checkRun,
-        reviewComments: inputs.reviewComments,
-        info: (m) => core.info(say(m)),
-        warn: (m) => core.warning(say(m))
-      });
-    }
-
-    const { counts } = report;
-    const line =
-      `${counts.artifacts} artifact(s), ${counts.manifests} manifest(s): ${counts.errors} error(s), ` +
-      `${counts.warnings} warning(s), ${counts.notices} notice(s), ${counts.waived} waived.`;
-    if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
-    else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
+    ];
+    if (octokit)
+      sinks.push(
+        pullRequestSink({
+          octokit,
+          owner,
+          repo,
+          pullNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+          headSha: headSha(),
+          repoUrl,
+          changes: changeSet.changes,
+          comment: inputs.comment,
+          checkRun: inputs.checkRun,
+          reviewComments: inputs.reviewComments
+        })
+      );
+    sinks.push(verdictSink());
+    const log = (message: string) => core.info(say(message));
+    await runLineageGate(
+      {
+        workspace,
+        changeSet,
+        include: makePathFilter(inputs.paths),
+        failOn: inputs.failOn,
+        policy,
+        now: clockFromEnv(process.env),
+        hub: {
+          env: process.env,
+          verify: inputs.hubVerify,
+          endpoint: inputs.hubEndpoint,
+          token: inputs.hubToken,
+          cachePath: hubCachePath(workspace, inputs.hubCache),
+          maxDepth: inputs.hubMaxDepth
+        },
+        eventName: process.env.GITHUB_EVENT_NAME ?? '',
+        secrets: runSecrets,
+        // The token must never reach the log, even inside an error message.
+        onSecret: (secret) => {
+          core.setSecret(secret);
+          registerSecret(secret);
+        },
+        onHubOff: log,
+        log
+      },
+      sinks
+    );
   } catch (err) {
     if (err instanceof PolicyError) {
       // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.

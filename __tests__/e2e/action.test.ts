@@ -91,8 +91,8 @@ describe('pull_request', () => {
     expect(run.annotations).toEqual(expected);
     expect(run.stdout).toContain('Policy: examples/lineage-policy.yml (2 waiver(s))');
     expect(run.stdout).toContain(
-      '::error::Lineage gate failed (fail-on: error). 10 artifact(s), ' +
-        '16 manifest(s): 12 error(s), 8 warning(s), 0 notice(s), 1 waived.'
+      '::error::Lineage gate failed (fail-on: error). 10 artifacts, ' +
+        '16 manifests: 12 errors, 8 warnings, 0 notices, 1 waived.'
     );
     expect(run.outputs).toMatchObject({ result: 'fail', errors: '12', warnings: '8', waived: '1', artifacts: '10' });
     expect(run.summary).toContain('## ❌ Lineage gate: fail');

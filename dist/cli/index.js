@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 2210:
@@ -9678,35 +9678,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2386);
 /* harmony import */ var _policy_load_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8020);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9373);
-/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_28__ = __nccwpck_require__(6716);
-/* harmony import */ var _hub_setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9702);
-/* harmony import */ var _hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7634);
-/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5976);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_25__ = __nccwpck_require__(7585);
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1306);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3531);
-/* harmony import */ var _report_render_json_js__WEBPACK_IMPORTED_MODULE_26__ = __nccwpck_require__(2705);
-/* harmony import */ var _report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5213);
-/* harmony import */ var _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6227);
-/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2220);
-/* harmony import */ var _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(9917);
-/* harmony import */ var _report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(7738);
-/* harmony import */ var _report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7754);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2889);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(1013);
-/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7862);
-/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(7485);
-/* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(5136);
-/* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(3892);
-/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_27__ = __nccwpck_require__(6018);
-/* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(9851);
-
-
-
-
-
-
-
+/* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(6716);
+/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5976);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7585);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1306);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8724);
+/* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2190);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2889);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
+/* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7862);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7485);
+/* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5136);
+/* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(3892);
+/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(6018);
+/* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9851);
 
 
 
@@ -9731,7 +9717,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
 async function repositoryRoot(cwd) {
-    return (await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .locateRepository */ .Z)(cwd)).root;
+    return (await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .locateRepository */ .Z)(cwd)).root;
 }
 /** PATH arguments as repository-relative prefixes (`''` is the whole repository). */
 function relativePrefixes(root, cwd, args) {
@@ -9752,11 +9738,11 @@ async function init(argv) {
         options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
     });
     if (values.help)
-        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .INIT_USAGE */ .ry);
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .INIT_USAGE */ .ry);
     const cwd = process.cwd();
     const root = await repositoryRoot(cwd);
     const dirs = relativePrefixes(root, cwd, positionals.length > 0 ? positionals : ['.']);
-    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_20__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
+    const outcomes = await (0,_init_init_js__WEBPACK_IMPORTED_MODULE_13__/* .initLineage */ .W)({ root, dirs, force: values.force === true });
     if (outcomes.length === 0) {
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`No artifact (manifests or weights) under ${positionals.join(', ') || 'the current directory'}.`);
     }
@@ -9774,13 +9760,13 @@ function oneOf(flag, value, allowed, fallback) {
 }
 /** `--changed-since REF`: git's changes REF...HEAD, every failure a one-line usage error. */
 async function changedSince(dir, since) {
-    const repository = await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .locateRepository */ .Z)(dir);
+    const repository = await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .locateRepository */ .Z)(dir);
     if (!repository.git)
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since needs a git repository: ${repository.why}.`);
     // What git did on the way (fetching a missing ref) is told only when it worked: an error stays one line.
     const log = [];
     try {
-        const changes = await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_10__/* .gitDiffChanges */ .LP)({
+        const changes = await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_8__/* .gitDiffChanges */ .LP)({
             cwd: repository.root,
             base: since,
             head: 'HEAD',
@@ -9794,9 +9780,47 @@ async function changedSince(dir, since) {
     catch (err) {
         if (err instanceof _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x)
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since: ${err.message}`);
-        if (!(await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_21__/* .isRevision */ .o)(repository.root, since)))
+        if (!(await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .isRevision */ .o)(repository.root, since)))
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: ${firstLine(err.message)}`);
+    }
+}
+/** The report in the chosen format; every renderer but the default (text) is loaded only when chosen. */
+async function renderReport(report, format, text) {
+    switch (format) {
+        case 'json':
+            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJson(report);
+        case 'sarif': {
+            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+            return renderSarif(report, { rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y, toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0 });
+        }
+        case 'markdown': {
+            const { renderMarkdown } = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
+            const { isOwnUrl } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
+            return renderMarkdown(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0, isOwnUrl });
+        }
+        case 'cyclonedx':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r });
+        case 'text':
+            return (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__/* .renderText */ .S5)(text.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_19__/* .errorsOnly */ .Q)(report) : report, { color: text.color });
+    }
+}
+/**
+ * To stdout, or to `--output` (inside the repository no component may be a link: a checkout of
+ * someone's branch could hold one).
+ */
+async function emit(rendered, to) {
+    if (!to.output) {
+        process.stdout.write(rendered);
+        return;
+    }
+    try {
+        await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutputFile */ .B)(to.root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(to.cwd, to.output), rendered);
+    }
+    catch (err) {
+        if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafeOutputError */ .Q)
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
+        throw err;
     }
 }
 async function check(argv) {
@@ -9819,11 +9843,11 @@ async function check(argv) {
         }
     });
     if (values.help)
-        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .CHECK_USAGE */ .Z$);
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .CHECK_USAGE */ .Z$);
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
-    const { root, targets, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_22__/* .resolveTargets */ .h)(cwd, positionals);
+    const { root, targets, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_15__/* .resolveTargets */ .h)(cwd, positionals);
     let changeSet = { scope: 'all', changes: [], source: `full scan of ${root}`, notes: [] };
     const since = values['changed-since'];
     if (since) {
@@ -9833,75 +9857,51 @@ async function check(argv) {
     const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({
         workspace: root,
         file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_25__/* .RULE_IDS */ .I
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__/* .RULE_IDS */ .I
     });
-    const now = (0,_clock_js__WEBPACK_IMPORTED_MODULE_6__/* .clockFromEnv */ .i)(process.env);
-    const cachePath = values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.cache) : undefined;
-    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
-    const hub = await (0,_hub_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .setUpHub */ .x)({
-        env: process.env,
-        offline: values.offline,
-        endpoint: values['hub-endpoint'],
-        cachePath,
-        workspace: root,
-        cacheDistrust: cachePath ? (0,_hub_cache_trust_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheDistrust */ .x)({ workspace: root, cachePath, eventName: '', changedPaths }) : undefined,
-        maxDepth: values['hub-max-depth'],
-        log: (m) => process.stderr.write(`${m}\n`)
-    });
+    const secrets = [];
     // On a terminal only: a scan of a large tree otherwise looks like a hang.
-    const progress = (0,_cli_progress_js__WEBPACK_IMPORTED_MODULE_23__/* .startProgress */ .ot)({ stream: process.stderr, env: process.env });
-    let report;
-    try {
-        report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runGate */ .R)({
-            workspace: root,
-            changeSet,
-            include,
-            failOn,
-            policy,
-            now,
-            hub: hub.hub,
-            onProgress: progress.update
-        });
-    }
-    finally {
-        progress.done();
-    }
-    await hub.finish();
-    // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
-    // --changed-since, "nothing changed there" is an answer, not a mistake).
-    const empty = since || values['allow-empty'] ? [] : (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_22__/* .emptyTargets */ .g)(targets, report.artifacts);
-    if (empty.length > 0)
-        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
-    const renderedReport = format === 'json'
-        ? (0,_report_render_json_js__WEBPACK_IMPORTED_MODULE_26__/* .renderJson */ .h)(report)
-        : format === 'sarif'
-            ? (0,_report_render_sarif_js__WEBPACK_IMPORTED_MODULE_16__/* .renderSarif */ .WH)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r, informationUri: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .TOOL_URI */ .qH, docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0 })
-            : format === 'markdown'
-                ? (0,_report_render_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .G)(report, { docsBase: _rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0, isOwnUrl: _licenses_own_urls_js__WEBPACK_IMPORTED_MODULE_13__/* .isOwnUrl */ .e })
-                : format === 'cyclonedx'
-                    ? await (0,_report_render_cyclonedx_js__WEBPACK_IMPORTED_MODULE_17__/* .renderCycloneDx */ .i)(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r })
-                    : (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(values.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_27__/* .errorsOnly */ .Q)(report) : report, {
-                        color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_14__/* .shouldColor */ .Tp)(process.stdout, process.env)
-                    });
-    // Findings quote the Hub's text, already masked by the client; mask again at the door, as
-    // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-    const rendered = (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_28__/* .redact */ .E$)(renderedReport, hub.token);
-    if (values.output) {
-        try {
-            // Inside the repository no component may be a link (a checkout of someone's branch could hold one).
-            await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutputFile */ .B)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.output), rendered);
+    const progress = (0,_cli_progress_js__WEBPACK_IMPORTED_MODULE_16__/* .startProgress */ .ot)({ stream: process.stderr, env: process.env });
+    const report = await (0,_run_js__WEBPACK_IMPORTED_MODULE_9__/* .runLineageGate */ .W)({
+        workspace: root,
+        changeSet,
+        include,
+        failOn,
+        policy,
+        now: (0,_clock_js__WEBPACK_IMPORTED_MODULE_6__/* .clockFromEnv */ .i)(process.env),
+        hub: {
+            env: process.env,
+            offline: values.offline,
+            endpoint: values['hub-endpoint'],
+            cachePath: values.cache ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.cache) : undefined,
+            maxDepth: values['hub-max-depth']
+        },
+        eventName: '',
+        secrets: [],
+        onSecret: (secret) => secrets.push(secret),
+        log: (m) => process.stderr.write(`${m}\n`),
+        onProgress: progress.update
+    }, [
+        () => progress.done(),
+        // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
+        // --changed-since, "nothing changed there" is an answer, not a mistake).
+        (report) => {
+            const empty = since || values['allow-empty'] ? [] : (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_15__/* .emptyTargets */ .g)(targets, report.artifacts);
+            if (empty.length > 0)
+                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
+        },
+        async (report) => {
+            const rendered = await renderReport(report, format, {
+                quiet: values.quiet === true,
+                color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__/* .shouldColor */ .Tp)(process.stdout, process.env)
+            });
+            // Findings quote the Hub's text, already masked by the client; mask again at the door, as
+            // core.setSecret does for the Action, so no path can print the token or a prefix of it.
+            await emit((0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(rendered, secrets), { root, cwd, output: values.output });
+            if (values.output && !values.quiet)
+                process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
         }
-        catch (err) {
-            if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_9__/* .UnsafeOutputError */ .Q)
-                throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
-            throw err;
-        }
-        if (!values.quiet)
-            process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
-    }
-    else {
-        process.stdout.write(rendered);
-    }
+    ]).finally(() => progress.done());
     return report.result === 'fail' ? 1 : 0;
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
@@ -9922,18 +9922,18 @@ function explain(argv) {
         options: { help: { type: 'boolean', short: 'h' } }
     });
     if (values.help)
-        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .EXPLAIN_USAGE */ .yA);
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .EXPLAIN_USAGE */ .yA);
     if (positionals.length > 1)
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`explain takes one RULE-ID; got ${positionals.length}.`);
     const id = positionals[0];
-    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .findRule */ .I)(id) : undefined;
+    const rule = id ? (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .findRule */ .I)(id) : undefined;
     if (!rule) {
-        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_18__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
+        process.stderr.write(`${id ? `Unknown rule ${JSON.stringify(id)}. ` : ''}Rules: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y.map((r) => r.id).join(', ')}\n`);
         return 2;
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_rules_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 function printHelp(usage) {
@@ -9964,14 +9964,14 @@ async function main(argv) {
         if (command === 'explain')
             return explain(rest);
         if (command === '--version' || command === '-v') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .version */ .r}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r}\n`);
             return 0;
         }
         if (command === '--help' || command === '-h' || command === 'help') {
-            process.stdout.write(`${_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .USAGE */ .u_}\n`);
+            process.stdout.write(`${_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .USAGE */ .u_}\n`);
             return 0;
         }
-        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${_cli_usage_js__WEBPACK_IMPORTED_MODULE_24__/* .USAGE */ .u_}\n`);
+        process.stderr.write(`${command ? `Unknown command ${JSON.stringify(command)}.\n` : ''}${_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .USAGE */ .u_}\n`);
         return 2;
     }
     catch (err) {
@@ -12072,6 +12072,36 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
     // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
     writeInside(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full), content, mode);
     return full;
+}
+
+
+/***/ }),
+
+/***/ 4879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ SEVERITY_RANK)
+/* harmony export */ });
+const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
+
+
+/***/ }),
+
+/***/ 2190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ DOCS_BASE),
+/* harmony export */   qH: () => (/* binding */ TOOL_URI),
+/* harmony export */   qU: () => (/* binding */ helpUri)
+/* harmony export */ });
+/** The tool's home, for SARIF `informationUri`. */
+const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
+/** Where rule pages are published; findings link there. */
+const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
+function helpUri(ruleId) {
+    return `${DOCS_BASE}/${ruleId}.md`;
 }
 
 
@@ -15153,46 +15183,6 @@ function isGlob(text) {
 
 /***/ }),
 
-/***/ 7634:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ cacheDistrust)
-/* harmony export */ });
-/* unused harmony export PULL_REQUEST_EVENTS */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8470);
-/**
- * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
- * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
- * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
- * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
- * actions/cache) it is the workflow's own file.
- */
-
-
-/** Events whose checkout is (or merges) a pull request's head. */
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
-/** Why the cache must be ignored, or undefined when it may be read. */
-function cacheDistrust(input) {
-    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(input.workspace);
-    const real = (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .realWorkspace */ .id)(input.workspace);
-    const root = (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .FK)(lexical, input.cachePath) ? lexical : (0,_files_open_chosen_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .FK)(real, input.cachePath) ? real : undefined;
-    if (root === undefined)
-        return undefined;
-    if (PULL_REQUEST_EVENTS.includes(input.eventName))
-        return ('it is inside the checkout of a pull request, which could have forged it ' +
-            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, input.cachePath).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-    if (input.changedPaths.includes(rel))
-        return 'the change set touches it, so it may not be what the Hub answered';
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 6716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15267,1354 +15257,6 @@ function redactJson(value, secret) {
         return v;
     };
     return walk(value);
-}
-
-
-/***/ }),
-
-/***/ 9702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ setUpHub)
-});
-
-// EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
-// EXTERNAL MODULE: ./src/text/plural.ts
-var plural = __nccwpck_require__(573);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/files/open-chosen.ts
-var open_chosen = __nccwpck_require__(8470);
-// EXTERNAL MODULE: ./src/files/write-output.ts
-var write_output = __nccwpck_require__(5976);
-;// CONCATENATED MODULE: ./src/hub/answer.ts
-/**
- * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
- * client, the cache and the ancestry walk produce and keep them. Everything here is plain data
- * (JSON-serialisable) so that answers can be cached across runs.
- */
-/** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
-const CACHEABLE_KINDS = [
-    'found',
-    'not-found',
-    'revision-not-found',
-    'gated',
-    'disabled'
-];
-function isCacheable(answer) {
-    return CACHEABLE_KINDS.includes(answer.kind);
-}
-// Bounds on what one answer may carry: the reply comes from a configurable endpoint.
-const MAX_LIST = 10_000;
-const MAX_BASE_MODELS = 64;
-const MAX_TEXT = 2_048;
-function answer_text(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed ? trimmed.slice(0, MAX_TEXT) : undefined;
-}
-function strings(value, max) {
-    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-    const out = [];
-    for (const item of list) {
-        const s = answer_text(item);
-        if (s !== undefined && !out.includes(s))
-            out.push(s);
-        if (out.length >= max)
-            break;
-    }
-    return out;
-}
-function gatedOf(value) {
-    if (value === 'auto' || value === 'manual')
-        return value;
-    if (value === false || value === undefined || value === null || value === 'false')
-        return false;
-    // An unknown truthy value: treat as gated with manual approval, the stricter reading.
-    return 'manual';
-}
-/** `base_model:<id>` and `base_model:<relation>:<id>` tags the Hub adds to derived repos. */
-function fromBaseModelTags(tags) {
-    const ids = [];
-    let relation;
-    for (const tag of tags) {
-        if (!tag.startsWith('base_model:'))
-            continue;
-        const rest = tag.slice('base_model:'.length);
-        const parts = rest.split(':');
-        if (parts.length === 2) {
-            relation ??= parts[0];
-            if (!ids.includes(parts[1]))
-                ids.push(parts[1]);
-        }
-        else if (parts.length === 1 && !ids.includes(rest)) {
-            ids.push(rest);
-        }
-    }
-    return { ids: ids.slice(0, MAX_BASE_MODELS), relation };
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Reads a 200 reply of the repo-info API into `HubRepoInfo`. Returns undefined when the body is
- * not a JSON object (a proxy's HTML page, a truncated reply).
- */
-function repoInfoFromJson(json, askedId) {
-    if (!isRecord(json))
-        return undefined;
-    const card = isRecord(json.cardData) ? json.cardData : {};
-    const tags = strings(json.tags, MAX_LIST);
-    // The card is what the author declared; the Hub's `baseModels` and tags are derived from it
-    // (and use renamed ids), so they only stand in when the card says nothing.
-    let baseModels = strings(card.base_model, MAX_BASE_MODELS);
-    let baseModelRelation = answer_text(card.base_model_relation);
-    const hubBase = isRecord(json.baseModels) ? json.baseModels : undefined;
-    if (baseModels.length === 0 && hubBase) {
-        baseModels = strings(Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [], MAX_BASE_MODELS);
-    }
-    if (hubBase)
-        baseModelRelation ??= answer_text(hubBase.relation);
-    const tagged = fromBaseModelTags(tags);
-    if (baseModels.length === 0)
-        baseModels = tagged.ids;
-    baseModelRelation ??= tagged.relation;
-    let licenses = strings(card.license, MAX_BASE_MODELS);
-    if (licenses.length === 0)
-        licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
-    const siblings = Array.isArray(json.siblings)
-        ? strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
-        : [];
-    const sha = answer_text(json.sha);
-    return {
-        id: answer_text(json.id) ?? askedId,
-        ...(sha ? { sha } : {}),
-        gated: gatedOf(json.gated),
-        private: json.private === true,
-        disabled: json.disabled === true,
-        ...(licenses.length === 1 ? { license: licenses[0] } : {}),
-        licenses,
-        ...optional('licenseName', answer_text(card.license_name)),
-        ...optional('licenseLink', answer_text(card.license_link)),
-        baseModels,
-        ...optional('baseModelRelation', baseModelRelation),
-        tags,
-        siblings
-    };
-}
-function optional(key, value) {
-    return value === undefined ? {} : { [key]: value };
-}
-const GATED_VALUES = [false, 'auto', 'manual'];
-function isStringArray(value) {
-    return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-function isOptionalString(value) {
-    return value === undefined || typeof value === 'string';
-}
-/** Shape check for answers read back from a cache file (which may be stale, edited or corrupt). */
-function isHubAnswer(value) {
-    if (!isRecord(value))
-        return false;
-    switch (value.kind) {
-        case 'found': {
-            const info = value.info;
-            return (isRecord(info) &&
-                typeof info.id === 'string' &&
-                isOptionalString(info.sha) &&
-                GATED_VALUES.includes(info.gated) &&
-                typeof info.private === 'boolean' &&
-                typeof info.disabled === 'boolean' &&
-                isOptionalString(info.license) &&
-                isStringArray(info.licenses) &&
-                isOptionalString(info.licenseName) &&
-                isOptionalString(info.licenseLink) &&
-                isStringArray(info.baseModels) &&
-                isOptionalString(info.baseModelRelation) &&
-                isStringArray(info.tags) &&
-                isStringArray(info.siblings));
-        }
-        case 'not-found':
-            return (typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string');
-        case 'revision-not-found':
-            return typeof value.revision === 'string' && typeof value.detail === 'string';
-        case 'gated':
-            return typeof value.authenticated === 'boolean' && typeof value.detail === 'string';
-        case 'disabled':
-            return typeof value.detail === 'string';
-        case 'unreachable':
-            return typeof value.reason === 'string' && typeof value.attempts === 'number';
-        default:
-            return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hub/model-config.ts
-/**
- * A model's dimensions as its `config.json` on the Hub declares them: what the `shape-mismatch`
- * rule compares an adapter's tensor shapes with. Only a handful of numbers and the model type are
- * kept; the rest of the file (remote text) is dropped on reading. Plain data, so answers can be cached.
- */
-/** Answers about the repo rather than this run's network: these may be kept across runs. */
-function isCacheableConfig(config) {
-    return 'found' in config || config.cause === 'absent' || config.cause === 'denied';
-}
-// transformers' spellings of the same quantity across architectures (GPT-2: n_embd/n_layer/n_inner/n_head,
-// T5/BART: d_model/num_layers/ffn_dim), first match wins.
-const NUMBER_FIELDS = [
-    ['hiddenSize', ['hidden_size', 'n_embd', 'd_model']],
-    ['numHiddenLayers', ['num_hidden_layers', 'n_layer', 'num_layers']],
-    ['intermediateSize', ['intermediate_size', 'n_inner', 'ffn_dim']],
-    ['vocabSize', ['vocab_size']],
-    ['numAttentionHeads', ['num_attention_heads', 'n_head']],
-    ['numKeyValueHeads', ['num_key_value_heads']],
-    ['headDim', ['head_dim']]
-];
-// Larger than any real dimension (vocabularies reach ~10^6), small enough to multiply safely.
-const MAX_DIMENSION = 2 ** 31 - 1;
-const MODEL_TYPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-function model_config_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function own(source, key) {
-    return Object.hasOwn(source, key) ? source[key] : undefined;
-}
-function dimension(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_DIMENSION
-        ? value
-        : undefined;
-}
-function modelType(value) {
-    return typeof value === 'string' && MODEL_TYPE.test(value) ? value : undefined;
-}
-/**
- * Reads a parsed config.json. Multimodal configs (Gemma 3, Llama 3.2 Vision, Qwen2-VL in newer
- * transformers) keep the language model's numbers in `text_config`, which is what adapters train,
- * so it is read first; the top level fills the gaps and names the model type. Returns undefined
- * when the JSON is not an object.
- */
-function dimensionsFromConfig(json) {
-    if (!model_config_isRecord(json))
-        return undefined;
-    const text = own(json, 'text_config');
-    const sources = model_config_isRecord(text) ? [text, json] : [json];
-    const out = {};
-    for (const [field, names] of NUMBER_FIELDS) {
-        const value = firstOf(sources, names, dimension);
-        if (value !== undefined)
-            out[field] = value;
-    }
-    const type = firstOf([...sources].reverse(), ['model_type'], modelType);
-    if (type !== undefined)
-        out.modelType = type;
-    return out;
-}
-function firstOf(sources, names, read) {
-    for (const source of sources) {
-        for (const name of names) {
-            const value = read(own(source, name));
-            if (value !== undefined)
-                return value;
-        }
-    }
-    return undefined;
-}
-const CAUSES = ['absent', 'denied', 'unreadable', 'unreachable', 'not-asked'];
-/** Shape check for config answers read back from a cache file. */
-function isHubModelConfig(value) {
-    if (!model_config_isRecord(value))
-        return false;
-    if ('found' in value) {
-        const found = value.found;
-        if (!model_config_isRecord(found))
-            return false;
-        return Object.entries(found).every(([key, v]) => key === 'modelType'
-            ? modelType(v) !== undefined
-            : NUMBER_FIELDS.some(([f]) => f === key) && dimension(v) !== undefined);
-    }
-    return (typeof value.unavailable === 'string' &&
-        CAUSES.includes(value.cause) &&
-        (value.authenticated === undefined || typeof value.authenticated === 'boolean'));
-}
-
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-;// CONCATENATED MODULE: ./src/hub/cache.ts
-/**
- * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
- * that `actions/cache` can carry them and a warm run asks the Hub nothing.
- *
- * - Keyed by endpoint + repo type + id + revision: a mirror's answers never stand in for the Hub's.
- * - Entries carry `storedAt`; they expire after the TTL (default 24 h), except `found` answers
- *   for a 40-hex revision: what a commit contains (card, license, files) cannot change. Negative
- *   and access answers (not found, gated, disabled) describe the repo's state today and expire
- *   even for a sha.
- * - `unreachable` answers are never stored: they describe the network, not the repo.
- * - The token is never stored (answers do not carry it; the client redacts echoes of it).
- * - Models' config.json answers sit in their own `configs` list beside `entries`, keyed by endpoint
- *   + id + revision, under the same rules (a config found at a 40-hex revision never expires). The
- *   format stays version 1: readers that predate `configs` ignore it and keep their entries, and a
- *   file without it simply has no config answers.
- */
-
-
-
-
-
-
-
-
-
-
-const FORMAT = 'lineage-gate-hub-cache';
-const VERSION = 1;
-const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
-/** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
-const FUTURE_SKEW_MS = 5 * 60 * 1000;
-function keyString(key) {
-    return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
-}
-function immutable(key, answer) {
-    return answer.kind === 'found' && key.revision !== undefined && (0,hub_id/* isFullSha */.Wf)(key.revision);
-}
-function configKeyString(key) {
-    return `${key.endpoint} config ${key.id}@${key.revision}`;
-}
-function isConfigKey(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const k = value;
-    return typeof k.endpoint === 'string' && typeof k.id === 'string' && typeof k.revision === 'string';
-}
-function isStoredAt(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-function isKey(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const k = value;
-    return (typeof k.endpoint === 'string' &&
-        (k.type === 'model' || k.type === 'dataset') &&
-        typeof k.id === 'string' &&
-        (k.revision === undefined || typeof k.revision === 'string'));
-}
-class HubCache {
-    path;
-    ttlMs;
-    maxEntries;
-    maxFileBytes;
-    clock;
-    workspace;
-    entries = new Map();
-    configs = new Map();
-    constructor(options) {
-        this.path = options.path;
-        this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
-        this.maxEntries = options.maxEntries ?? 10_000;
-        this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
-        this.clock = options.clock ?? { now: () => Date.now() };
-        this.workspace = options.workspace;
-    }
-    /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
-    readText() {
-        const opened = this.workspace ? (0,open_chosen/* openChosenFile */.rZ)(this.workspace, this.path) : (0,open_chosen/* openTrustedFile */.al)(this.path);
-        if ('refused' in opened)
-            return {
-                problem: /does not exist/.test(opened.refused)
-                    ? 'no cache file yet'
-                    : `cannot read the cache file (${opened.refused}); starting empty`
-            };
-        try {
-            if (opened.size > this.maxFileBytes)
-                return { problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
-            const buffer = Buffer.alloc(opened.size);
-            let read = 0;
-            for (let n = -1; n !== 0 && read < buffer.length; read += n)
-                n = (0,external_node_fs_.readSync)(opened.fd, buffer, read, buffer.length - read, read);
-            return { text: buffer.subarray(0, read).toString('utf8') };
-        }
-        catch (err) {
-            return { problem: `cannot read the cache file (${err.message}); starting empty` };
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(opened.fd);
-        }
-    }
-    /** Answers held: repo answers and config answers. */
-    get size() {
-        return this.entries.size + this.configs.size;
-    }
-    /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
-    async load() {
-        this.entries.clear();
-        this.configs.clear();
-        const read = this.readText();
-        if ('problem' in read)
-            return { entries: 0, problem: read.problem };
-        const text = read.text;
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
-        }
-        const doc = json;
-        if (!doc ||
-            typeof doc !== 'object' ||
-            doc.format !== FORMAT ||
-            doc.version !== VERSION ||
-            !Array.isArray(doc.entries)) {
-            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
-        }
-        let dropped = 0;
-        let future = 0;
-        // An answer dated ahead of now would never expire: not something a run of the gate wrote.
-        const latest = this.clock.now() + FUTURE_SKEW_MS;
-        for (const raw of doc.entries) {
-            const e = raw;
-            if (!e ||
-                !isKey(e.key) ||
-                typeof e.storedAt !== 'number' ||
-                !Number.isFinite(e.storedAt) ||
-                !isHubAnswer(e.answer) ||
-                !isCacheable(e.answer)) {
-                dropped++;
-                continue;
-            }
-            if (e.storedAt > latest) {
-                future++;
-                continue;
-            }
-            const key = {
-                endpoint: e.key.endpoint,
-                type: e.key.type,
-                id: e.key.id,
-                ...(e.key.revision !== undefined ? { revision: e.key.revision } : {})
-            };
-            this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
-        }
-        for (const raw of Array.isArray(doc.configs) ? doc.configs : []) {
-            const e = raw;
-            if (!e ||
-                !isConfigKey(e.key) ||
-                !isStoredAt(e.storedAt) ||
-                !isHubModelConfig(e.answer) ||
-                !isCacheableConfig(e.answer)) {
-                dropped++;
-                continue;
-            }
-            if (e.storedAt > latest) {
-                future++;
-                continue;
-            }
-            const key = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
-            this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
-        }
-        const problems = [
-            ...(dropped ? [`${dropped} malformed cache ${(0,plural/* plural */.L)(dropped, 'entry was', 'entries were')} ignored`] : []),
-            ...(future ? [`${(0,plural/* counted */.h)(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
-        ];
-        return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
-    }
-    fresh(entry) {
-        return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
-    }
-    freshConfig(entry) {
-        // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
-        const pinned = 'found' in entry.answer && (0,hub_id/* isFullSha */.Wf)(entry.key.revision);
-        return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
-    }
-    get(key) {
-        const entry = this.entries.get(keyString(key));
-        if (!entry)
-            return undefined;
-        if (!this.fresh(entry)) {
-            this.entries.delete(keyString(key));
-            return undefined;
-        }
-        return entry.answer;
-    }
-    /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
-    set(key, answer) {
-        if (!isCacheable(answer))
-            return false;
-        const clean = {
-            endpoint: key.endpoint,
-            type: key.type,
-            id: key.id,
-            ...(key.revision !== undefined ? { revision: key.revision } : {})
-        };
-        this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
-        return true;
-    }
-    getConfig(key) {
-        const k = configKeyString(key);
-        const entry = this.configs.get(k);
-        if (!entry)
-            return undefined;
-        if (!this.freshConfig(entry)) {
-            this.configs.delete(k);
-            return undefined;
-        }
-        return entry.answer;
-    }
-    /** Keeps a config answer; returns false (and keeps nothing) for answers about the network rather than the repo. */
-    setConfig(key, answer) {
-        if (!isCacheableConfig(answer))
-            return false;
-        const clean = { endpoint: key.endpoint, id: key.id, revision: key.revision };
-        this.configs.set(configKeyString(clean), { key: clean, storedAt: this.clock.now(), answer });
-        return true;
-    }
-    /**
-     * Writes fresh entries (newest first, at most `maxEntries` repo and config answers together) to a
-     * temp file, then renames it over the cache file.
-     */
-    async save() {
-        const kept = [
-            ...[...this.entries.values()].filter((e) => this.fresh(e)).map((e) => ({ list: 'entries', e })),
-            ...[...this.configs.values()].filter((e) => this.freshConfig(e)).map((e) => ({ list: 'configs', e }))
-        ]
-            .sort((a, b) => b.e.storedAt - a.e.storedAt)
-            .slice(0, this.maxEntries);
-        const doc = {
-            format: FORMAT,
-            version: VERSION,
-            entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
-            configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
-        };
-        const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-        try {
-            // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
-            if (this.workspace)
-                await (0,write_output/* writeOutputFile */.B)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
-            else {
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-                await (0,write_output/* writeOutputFile */.B)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
-            }
-            await (0,promises_.rename)(temp, this.path);
-        }
-        catch (err) {
-            await (0,promises_.rm)(temp, { force: true });
-            throw err;
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
-;// CONCATENATED MODULE: ./src/hub/retry.ts
-/**
- * When to try again: exponential backoff with full jitter for transient failures, and the
- * server's own word (`Retry-After`, `RateLimit`) for 429s.
- */
-/**
- * Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): a uniformly random
- * wait in [0, min(cap, base · 2^attempt)). `attempt` is 0 for the first retry.
- */
-function backoffDelay(attempt, random, baseMs, capMs) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(ceiling * r);
-}
-const MAX_WAIT_SECONDS = 366 * 24 * 3600;
-/** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs) {
-    if (value === null)
-        return undefined;
-    const trimmed = value.trim();
-    // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
-    if (/^\d+$/.test(trimmed))
-        return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
-    const at = Date.parse(trimmed);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - nowMs);
-}
-/**
- * The Hub's `RateLimit: "api";r=<remaining>;t=<seconds until the window resets>` (IETF
- * draft-ietf-httpapi-ratelimit-headers form). Returns the wait in ms, or undefined.
- */
-function parseRateLimitReset(value) {
-    if (value === null)
-        return undefined;
-    const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
-    return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
-}
-/** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
-function rateLimitWait(headers, nowMs) {
-    const waits = [
-        parseRetryAfter(headers.get('retry-after'), nowMs),
-        parseRateLimitReset(headers.get('ratelimit'))
-    ].filter((w) => w !== undefined);
-    return waits.length ? Math.max(...waits) : undefined;
-}
-
-// EXTERNAL MODULE: ./src/hub/safe-text.ts
-var safe_text = __nccwpck_require__(6716);
-;// CONCATENATED MODULE: ./src/hub/classify-response.ts
-/**
- * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
- * the checks follows `huggingface_hub`'s `hf_raise_for_status` (utils/_http.py): the
- * `X-Error-Code` header first (RevisionNotFound, GatedRepo), then the disabled-repo message,
- * then RepoNotFound — which the Hub also signals with a bare 401 to anonymous requests for
- * missing, private and gated repos alike, unless the message says the token itself is bad.
- */
-
-
-
-/** The message the Hub sends (as `X-Error-Message`) for a repo taken down by moderation. */
-const DISABLED_MESSAGE = 'Access to this resource is disabled.';
-/** The Hub's 401 message for a token it does not accept (not a verdict about the repo). */
-const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
-/** The Hub's own message (`X-Error-Message`, else the body's `error`), as one short line. */
-function serverMessage(reply) {
-    const header = reply.headers.get('x-error-message');
-    if (header)
-        return (0,safe_text/* oneLine */.TN)(header);
-    try {
-        const json = JSON.parse(reply.body);
-        if (json && typeof json === 'object' && 'error' in json) {
-            const error = json.error;
-            if (typeof error === 'string')
-                return (0,safe_text/* oneLine */.TN)(error);
-            if (Array.isArray(error))
-                return (0,safe_text/* oneLine */.TN)(error.filter((e) => typeof e === 'string').join('; '));
-        }
-    }
-    catch {
-        // not JSON: no message
-    }
-    return undefined;
-}
-function describe(query) {
-    return `${query.type} repo "${query.id}"`;
-}
-function quoted(message) {
-    return message ? `: "${message}"` : '';
-}
-function unreachable(reason) {
-    return { final: { kind: 'unreachable', reason, attempts: 1 } };
-}
-function classifyReply(reply, query, authenticated, nowMs) {
-    const { status } = reply;
-    if (status >= 200 && status < 300) {
-        let json;
-        try {
-            json = JSON.parse(reply.body);
-        }
-        catch (err) {
-            return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})`);
-        }
-        const info = repoInfoFromJson(json, query.id);
-        if (!info)
-            return unreachable(`the Hub's reply for ${describe(query)} is JSON but not an object`);
-        return { final: { kind: 'found', info } };
-    }
-    const code = reply.headers.get('x-error-code')?.trim();
-    const message = serverMessage(reply);
-    if (code === 'RevisionNotFound') {
-        return {
-            final: {
-                kind: 'revision-not-found',
-                revision: query.revision ?? '',
-                detail: `${describe(query)} has no revision "${query.revision ?? ''}" ` +
-                    `(${status} RevisionNotFound${quoted(message)})`
-            }
-        };
-    }
-    if (code === 'GatedRepo') {
-        return {
-            final: {
-                kind: 'gated',
-                authenticated,
-                detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} ` +
-                    `(${status} GatedRepo${quoted(message)})`
-            }
-        };
-    }
-    if (message === DISABLED_MESSAGE) {
-        return {
-            final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` }
-        };
-    }
-    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
-        return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
-    }
-    if (code === 'RepoNotFound' || status === 401) {
-        const what = `${status}${code ? ` ${code}` : ''}`;
-        const detail = authenticated
-            ? `the Hub has no ${describe(query)}, or the token cannot see it (${what})`
-            : status === 401
-                ? `the Hub answered ${what} to an anonymous request: ${describe(query)} ` +
-                    `does not exist, or it is private or gated (set hub-token to tell which)`
-                : `the Hub has no ${describe(query)} (${what})`;
-        return { final: { kind: 'not-found', authenticated, status, detail } };
-    }
-    if (status === 429) {
-        return { retry: `rate-limited by the Hub (429${quoted(message)})`, waitMs: rateLimitWait(reply.headers, nowMs) };
-    }
-    if (status === 408 || status >= 500) {
-        return { retry: `the Hub answered ${status}${quoted(message)}` };
-    }
-    if (status === 404) {
-        // A 404 without the Hub's error code is not a verdict about the repo: most often the
-        // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
-        return unreachable(`the endpoint answered 404 without an X-Error-Code for ` +
-            `${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
-    }
-    return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
-}
-
-;// CONCATENATED MODULE: ./src/hub/classify-config-response.ts
-/**
- * Turns one HTTP reply of the file-resolve route (`/{id}/resolve/{revision}/config.json`) into a
- * config answer, or into "try again". Same order as `classifyReply` (huggingface_hub's
- * `hf_raise_for_status`), with the codes this route adds: `EntryNotFound` (404) for a file the
- * revision does not have, and `GatedRepo` (401/403) for a gated repo whose metadata is public but
- * whose files need granted access.
- */
-
-
-
-
-/** `config.json of "Qwen/Qwen2.5-0.5B"@main`, for reasons. */
-function configSubject(query) {
-    return `config.json of "${query.id}"@${query.revision ?? 'main'}`;
-}
-function classify_config_response_quoted(message) {
-    return message ? `: "${message}"` : '';
-}
-function classify_config_response_final(unavailable, cause) {
-    return { final: { unavailable, cause } };
-}
-function denied(unavailable, authenticated) {
-    return { final: { unavailable, cause: 'denied', authenticated } };
-}
-function classifyConfigReply(reply, query, authenticated, nowMs) {
-    const { status } = reply;
-    const subject = configSubject(query);
-    if (status >= 200 && status < 300) {
-        let json;
-        try {
-            json = JSON.parse(reply.body);
-        }
-        catch (err) {
-            return { fail: `${subject} is not JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})` };
-        }
-        const found = dimensionsFromConfig(json);
-        return found ? { final: { found } } : { fail: `${subject} is JSON but not an object` };
-    }
-    const code = reply.headers.get('x-error-code')?.trim();
-    const message = serverMessage(reply);
-    const what = `${status}${code ? ` ${code}` : ''}${classify_config_response_quoted(message)}`;
-    if (code === 'EntryNotFound')
-        return classify_config_response_final(`the Hub has no ${subject} (${what})`, 'absent');
-    if (code === 'RevisionNotFound')
-        return classify_config_response_final(`the Hub has no revision for ${subject} (${what})`, 'absent');
-    if (code === 'GatedRepo') {
-        const need = authenticated ? 'the token has not been granted access' : 'reading it needs a token with access';
-        return denied(`${subject}: the repo is gated and ${need} (${what})`, authenticated);
-    }
-    if (message === DISABLED_MESSAGE)
-        return denied(`${subject}: the repo is disabled on the Hub (${what})`, authenticated);
-    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
-        return classify_config_response_final(`the Hub rejected the token (${what}): check hub-token`, 'unreachable');
-    }
-    if (status === 401) {
-        // Missing, private and gated look alike to an anonymous request.
-        return denied(`${subject}: the Hub answered ${what}; the repo is missing, private or gated`, authenticated);
-    }
-    if (code === 'RepoNotFound')
-        return classify_config_response_final(`the Hub has no repo for ${subject} (${what})`, 'absent');
-    if (status === 429)
-        return { retry: `rate-limited by the Hub (${what})`, waitMs: rateLimitWait(reply.headers, nowMs) };
-    if (status === 408 || status >= 500)
-        return { retry: `the Hub answered ${what}` };
-    if (status === 404) {
-        return classify_config_response_final(`the endpoint answered 404 without an X-Error-Code for ${subject}: is hub-endpoint a Hugging Face Hub?`, 'unreachable');
-    }
-    return classify_config_response_final(`the Hub answered ${what} for ${subject}`, 'unreachable');
-}
-
-;// CONCATENATED MODULE: ./src/hub/limiter.ts
-/** At most `limit` tasks at a time; the rest wait in arrival order. */
-class Limiter {
-    limit;
-    active = 0;
-    waiting = [];
-    /** Highest number of tasks that ran at once (for reports and tests). */
-    peak = 0;
-    constructor(limit) {
-        this.limit = limit;
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
-    }
-    async run(task) {
-        if (this.active >= this.limit) {
-            // The finishing task hands its slot over directly (see below), so `active` is not bumped here.
-            await new Promise((resolve) => this.waiting.push(resolve));
-        }
-        else {
-            this.active++;
-        }
-        this.peak = Math.max(this.peak, this.active);
-        try {
-            return await task();
-        }
-        finally {
-            const next = this.waiting.shift();
-            if (next)
-                next();
-            else
-                this.active--;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hub/read-body.ts
-/** Reads a fetch body as UTF-8 text, refusing to hold more than `maxBytes` of it. */
-class BodyTooLargeError extends Error {
-    maxBytes;
-    name = 'BodyTooLargeError';
-    constructor(maxBytes) {
-        super(`the reply is larger than ${maxBytes} bytes`);
-        this.maxBytes = maxBytes;
-    }
-}
-async function readBoundedText(response, maxBytes) {
-    if (!response.body)
-        return '';
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body.cancel().catch(() => undefined);
-        throw new BodyTooLargeError(maxBytes);
-    }
-    const chunks = [];
-    let size = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new BodyTooLargeError(maxBytes);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/hub/client.ts
-/**
- * The Hugging Face Hub client: asks `/api/models/{id}` (or `/api/datasets/{id}`) once per
- * unique (type, id, revision), with bounded concurrency, retries, rate-limit waits and a total
- * time budget, and never throws for one id — a question it cannot get answered becomes an
- * `unreachable` answer with the reason.
- *
- * Why not `@huggingface/hub` (huggingface.js)? Its `modelInfo({ name, revision, hubUrl,
- * accessToken, additionalFields, fetch })` can point at a custom endpoint and take a custom
- * fetch, but (packages/hub/src/lib/model-info.ts, error.ts):
- * - its errors (`createApiError`) keep the status and body but drop `X-Error-Code` and
- *   `X-Error-Message`, the only way to tell RepoNotFound from RevisionNotFound, GatedRepo or a
- *   disabled repo, and a 401 from a bad token — the distinctions the gate's findings rest on;
- * - it always adds its own expand keys (pipeline_tag, downloads, likes, …), always goes through
- *   `/revision/HEAD`, and its `additionalFields` type has no `baseModels`;
- * - it has no retries, backoff, 429 handling, timeout, concurrency limit or dedupe: everything
- *   below would be needed anyway, wrapped around one URL template and one `JSON.parse`;
- * - it would add a dependency to the bundle for that.
- * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
- *
- * It also reads a model's `config.json` (`modelConfig`) through the same machinery — retries,
- * rate-limit pauses, the time budget, the token rules and once-per-question dedupe — from the
- * file-resolve route `huggingface_hub` builds in `hf_hub_url` (`{endpoint}/{id}/resolve/{revision}/
- * {filename}`, revision URL-quoted). The Hub answers it with a same-origin 307 to
- * `/api/resolve-cache/models/{id}/{sha}/config.json`, which is followed; a redirect to another
- * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
- * treated as unreadable rather than chased.
- *
- * The Hub is an untrusted service: no request follows a redirect off the endpoint's origin (a
- * hostile mirror could point at 169.254.169.254 or any internal host), each request has its own
- * deadline (headers and body) cut to what is left of the run's budget, bodies are capped, and a
- * rate-limit wait longer than the budget ends the question at once.
- *
- * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
- * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
- * to requests, which repeats the key, and huggingface.js builds
- * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
- */
-
-
-
-
-
-
-
-
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
-const MODEL_EXPAND = [
-    'sha',
-    'gated',
-    'private',
-    'disabled',
-    'cardData',
-    'tags',
-    'siblings',
-    'baseModels'
-];
-// `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
-const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
-const MAX_REDIRECTS = 5;
-/** Attempts of one question that may end at their deadline before it is given up. */
-const MAX_TIMEOUTS = 2;
-const MAX_REVISION_LENGTH = 256;
-/** The repo-info URL for a query (the id must already be valid). */
-function repoInfoUrl(endpoint, query) {
-    const collection = query.type === 'dataset' ? 'datasets' : 'models';
-    const id = query.id.split('/').map(encodeURIComponent).join('/');
-    const revision = query.revision === undefined ? '' : `/revision/${encodeURIComponent(query.revision)}`;
-    const expand = new URLSearchParams((query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field) => ['expand', field]));
-    return `${endpoint}/api/${collection}/${id}${revision}?${expand.toString()}`;
-}
-function questionProblem(query) {
-    if (query.type !== 'model' && query.type !== 'dataset')
-        return `unknown repo type ${JSON.stringify(query.type)}`;
-    const idProblem = typeof query.id === 'string' ? (0,hub_id/* hubIdProblem */.ye)(query.id) : 'is not a string';
-    if (idProblem)
-        return `${JSON.stringify(query.id)} is not a Hub repo id (it ${idProblem})`;
-    if (query.revision !== undefined) {
-        const r = query.revision;
-        // eslint-disable-next-line no-control-regex
-        if (typeof r !== 'string' || r.length === 0 || r.length > MAX_REVISION_LENGTH || /[\u0000-\u0020\u007f]/.test(r)) {
-            return `revision ${JSON.stringify(r)} is not a revision the Hub could have`;
-        }
-    }
-    return undefined;
-}
-function keyOf(query) {
-    return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
-}
-/** The file-resolve URL of a model's config.json (`huggingface_hub`'s `hf_hub_url`); the id must be valid. */
-function modelConfigUrl(endpoint, query) {
-    const id = query.id.split('/').map(encodeURIComponent).join('/');
-    return `${endpoint}/${id}/resolve/${encodeURIComponent(query.revision ?? 'main')}/config.json`;
-}
-/**
- * Host names that do not resolve: asking again within one run will not help (EAI_AGAIN is DNS's own
- * "try later", but a runner's resolver has already retried), and every question goes to that host.
- */
-const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
-function dnsFailed(err) {
-    const code = err.cause?.code;
-    return typeof code === 'string' && DNS_FAILURES.has(code);
-}
-/** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
-function networkReason(err) {
-    const e = err;
-    const cause = e.cause ? ` (${[e.cause.code, e.cause.message].filter(Boolean).join(': ')})` : '';
-    return `network error: ${e.message ?? String(err)}${cause}`;
-}
-class HubClient {
-    endpoint;
-    origin;
-    token;
-    fetchImpl;
-    limiter;
-    maxRetries;
-    budgetMs;
-    requestTimeoutMs;
-    baseBackoffMs;
-    maxBackoffMs;
-    maxBodyBytes;
-    maxConfigBytes;
-    clock;
-    random;
-    cache;
-    inflight = new Map();
-    configs = new Map();
-    deadline;
-    /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
-    pausedUntil = 0;
-    /** Set when the endpoint's host name did not resolve: every later question fails at once with it. */
-    unresolved;
-    counters = { questions: 0, cacheHits: 0, requests: 0 };
-    constructor(options) {
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.origin = new URL(this.endpoint).origin;
-        this.token = options.token || undefined;
-        this.fetchImpl = options.fetch ?? fetch;
-        this.limiter = new Limiter(options.concurrency ?? 8);
-        this.maxRetries = options.maxRetries ?? 4;
-        this.budgetMs = options.budgetMs ?? 60_000;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-        this.baseBackoffMs = options.baseBackoffMs ?? 500;
-        this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-        this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
-        this.maxConfigBytes = options.maxConfigBytes ?? 1024 * 1024;
-        this.clock = options.clock ?? systemClock;
-        this.random = options.random ?? Math.random;
-        this.cache = options.cache;
-    }
-    stats() {
-        return { ...this.counters, peakConcurrency: this.limiter.peak };
-    }
-    /** The Hub's answer for one repo; the same question is asked at most once per client. */
-    repoInfo(query) {
-        const key = keyOf(query);
-        let answer = this.inflight.get(key);
-        if (!answer) {
-            answer = this.answer({
-                type: query.type,
-                id: query.id,
-                ...(query.revision !== undefined ? { revision: query.revision } : {})
-            });
-            this.inflight.set(key, answer);
-        }
-        return answer;
-    }
-    async answer(query) {
-        const problem = questionProblem(query);
-        if (problem)
-            return { kind: 'unreachable', reason: `not asked: ${problem}`, attempts: 0 };
-        this.counters.questions++;
-        const cacheKey = { endpoint: this.endpoint, ...query };
-        const cached = this.cache?.get(cacheKey);
-        // An anonymous "not found" says nothing once a token is available: ask again.
-        if (cached && !(cached.kind === 'not-found' && !cached.authenticated && this.token)) {
-            this.counters.cacheHits++;
-            return cached;
-        }
-        let answer;
-        try {
-            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.repoExchange(query)), this.token);
-        }
-        catch (err) {
-            // A bug here must not sink the run: report it as this id's answer.
-            answer = {
-                kind: 'unreachable',
-                reason: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token),
-                attempts: 0
-            };
-        }
-        if (isCacheable(answer))
-            this.cache?.set(cacheKey, answer);
-        return answer;
-    }
-    repoExchange(query) {
-        return {
-            url: repoInfoUrl(this.endpoint, query),
-            subject: `${query.type} repo "${query.id}"`,
-            maxBodyBytes: this.maxBodyBytes,
-            read: (reply, authenticated) => {
-                const outcome = classifyReply(reply, query, authenticated, this.clock.now());
-                return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
-            },
-            failed: (reason, _how, attempts, hubDown) => ({
-                kind: 'unreachable',
-                reason,
-                attempts,
-                ...(hubDown ? { hubDown } : {})
-            })
-        };
-    }
-    /** A model's config.json at a revision (default `main`); asked at most once per (id, revision) per client. */
-    modelConfig(query) {
-        const asked = { id: query.id, revision: query.revision ?? 'main' };
-        const key = `${asked.id}\u0000${asked.revision}`;
-        let answer = this.configs.get(key);
-        if (!answer) {
-            answer = this.configAnswer(asked);
-            this.configs.set(key, answer);
-        }
-        return answer;
-    }
-    async configAnswer(query) {
-        const problem = questionProblem({ type: 'model', ...query });
-        if (problem)
-            return { unavailable: `not asked: ${problem}`, cause: 'not-asked' };
-        this.counters.questions++;
-        const cacheKey = { endpoint: this.endpoint, ...query };
-        const cached = this.cache?.getConfig(cacheKey);
-        // An anonymous refusal says nothing once a token is available: ask again.
-        if (cached && !('cause' in cached && cached.cause === 'denied' && !cached.authenticated && this.token)) {
-            this.counters.cacheHits++;
-            return cached;
-        }
-        let answer;
-        try {
-            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.configExchange(query)), this.token);
-        }
-        catch (err) {
-            answer = { unavailable: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token), cause: 'unreachable' };
-        }
-        if (isCacheableConfig(answer))
-            this.cache?.setConfig(cacheKey, answer);
-        return answer;
-    }
-    configExchange(query) {
-        return {
-            url: modelConfigUrl(this.endpoint, query),
-            subject: configSubject(query),
-            maxBodyBytes: this.maxConfigBytes,
-            read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
-            failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
-        };
-    }
-    async ask(exchange) {
-        this.deadline ??= this.clock.now() + this.budgetMs;
-        const deadline = this.deadline;
-        // Replies and network errors are quoted through oneLine (short, no control characters); the
-        // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
-        const failed = (reason, how, attempts, hubDown) => exchange.failed((0,safe_text/* redact */.E$)(reason, this.token), how, attempts, hubDown);
-        if (this.unresolved)
-            return failed(this.unresolved, 'network', 0, true);
-        let lastReason = '';
-        // Whether every attempt so far failed before any reply: the endpoint itself is out of reach.
-        let noReply = true;
-        let attempts = 0;
-        let timeouts = 0;
-        for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-            const pause = this.pausedUntil - this.clock.now();
-            if (pause > 0) {
-                if (this.clock.now() + pause > deadline) {
-                    const asked = `the Hub asks to wait ${Math.ceil(pause / 1000)} s`;
-                    const beyond = `beyond the time budget of ${this.budgetMs / 1000} s`;
-                    return failed(`${lastReason || 'rate-limited by the Hub'}: ${asked}, ${beyond}`, 'network', attempts);
-                }
-                await this.clock.sleep(pause);
-            }
-            const remaining = deadline - this.clock.now();
-            if (remaining <= 0)
-                return failed(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, 'network', attempts);
-            attempts++;
-            // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
-            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now()))));
-            if ('final' in outcome)
-                return outcome.final;
-            if ('fail' in outcome)
-                return failed(outcome.fail, 'reply', attempts);
-            lastReason = outcome.retry;
-            noReply &&= outcome.network === true;
-            if (outcome.noRetry) {
-                this.unresolved ??= `${lastReason}: the host name does not resolve; not asked again`;
-                return failed(this.unresolved, 'network', attempts, true);
-            }
-            if (attempt === this.maxRetries)
-                break;
-            // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
-            if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
-                return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
-            }
-            if (outcome.waitMs !== undefined) {
-                // The server said how long: every request waits, not just this one.
-                this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
-                continue;
-            }
-            const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
-            if (this.clock.now() + wait > deadline) {
-                return failed(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, 'network', attempts);
-            }
-            await this.clock.sleep(wait);
-        }
-        return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts, noReply || undefined);
-    }
-    /**
-     * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos
-     * answer 307 there); the token therefore never leaves that origin.
-     */
-    async attempt(exchange, timeoutMs) {
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), timeoutMs);
-        try {
-            let url = new URL(exchange.url);
-            for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-                const authenticated = Boolean(this.token) && url.origin === this.origin;
-                const headers = { accept: 'application/json', 'user-agent': `lineage-gate/${version/* version */.r}` };
-                if (authenticated)
-                    headers.authorization = `Bearer ${this.token}`;
-                this.counters.requests++;
-                const response = await this.fetchImpl(url, {
-                    method: 'GET',
-                    headers,
-                    redirect: 'manual',
-                    signal: controller.signal
-                });
-                const location = response.headers.get('location');
-                if (response.status >= 300 && response.status < 400 && location) {
-                    // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
-                    await response.body?.cancel().catch(() => undefined);
-                    // An unparseable Location is a broken reply, not a transient failure: do not retry it.
-                    const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
-                    if (!next)
-                        return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
-                    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                        return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${(0,safe_text/* oneLine */.TN)(next.protocol, 20)})` };
-                    }
-                    if (next.origin !== this.origin) {
-                        // Name the host only: the rest of the URL (paths, signed queries) is the server's text.
-                        const host = (0,safe_text/* oneLine */.TN)(next.host, 100);
-                        return { fail: `the Hub redirected ${exchange.subject} to another host (${host}); not followed` };
-                    }
-                    url = next;
-                    continue;
-                }
-                const body = await readBoundedText(response, exchange.maxBodyBytes);
-                return exchange.read({ status: response.status, headers: response.headers, body }, authenticated);
-            }
-            return { fail: `more than ${MAX_REDIRECTS} redirects for ${exchange.subject}` };
-        }
-        catch (err) {
-            if (err instanceof BodyTooLargeError) {
-                return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
-            }
-            if (controller.signal.aborted) {
-                const cut = timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
-                return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
-            }
-            return { retry: (0,safe_text/* oneLine */.TN)(networkReason(err)), network: true, ...(dnsFailed(err) ? { noRetry: true } : {}) };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hub/offline.ts
-/**
- * Whether to ask the Hub at all, and where. Follows `huggingface_hub`'s conventions:
- * `HF_HUB_OFFLINE` (or the older `TRANSFORMERS_OFFLINE`) counts as set for `1`, `ON`, `YES`,
- * `TRUE` in any case (constants.py `_is_true`), and `HF_ENDPOINT` replaces the base URL.
- */
-
-const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
-const TRUE_VALUES = ['1', 'ON', 'YES', 'TRUE'];
-function isTrue(value) {
-    return value !== undefined && TRUE_VALUES.includes(value.trim().toUpperCase());
-}
-function verifyFlag(value) {
-    if (value === undefined || typeof value === 'boolean')
-        return value ?? true;
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new config_error/* ConfigError */.x(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
-}
-function hubMode(env, inputs = {}) {
-    if (!verifyFlag(inputs.hubVerify)) {
-        return { enabled: false, reason: 'Hub verification is off (`hub-verify: false`): Hub checks were skipped.' };
-    }
-    if (inputs.offline)
-        return { enabled: false, reason: 'Offline (`--offline`): Hub checks were skipped.' };
-    for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE']) {
-        if (isTrue(env[name]))
-            return { enabled: false, reason: `Offline (\`${name}=${env[name].trim()}\`): Hub checks were skipped.` };
-    }
-    return { enabled: true };
-}
-/**
- * The endpoint to ask: the input/flag, else `HF_ENDPOINT`, else huggingface.co. Must be an
- * http(s) URL without credentials, query or fragment; returned without trailing `/`.
- */
-function hubEndpoint(input, env) {
-    const fromInput = input?.trim();
-    const fromEnv = env.HF_ENDPOINT?.trim();
-    const [value, source] = fromInput
-        ? [fromInput, 'Input `hub-endpoint`']
-        : fromEnv
-            ? [fromEnv, '`HF_ENDPOINT`']
-            : [DEFAULT_HUB_ENDPOINT, 'default'];
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
-    }
-    // Credentials in the URL would end up in logs; the token has its own input.
-    if (url.username || url.password)
-        throw new config_error/* ConfigError */.x(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
-    if (url.search || url.hash)
-        throw new config_error/* ConfigError */.x(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/hub/setup.ts
-
-
-
-
-
-function depth(text) {
-    if (!text?.trim())
-        return 5;
-    const n = Number(text.trim());
-    if (!Number.isInteger(n) || n < 0 || n > 20)
-        throw new config_error/* ConfigError */.x(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
-    return n;
-}
-/** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
-async function setUpHub(setup) {
-    const early = setup.token?.trim() || setup.env.HF_TOKEN?.trim() || undefined;
-    // Every line this module logs passes the mask (cache problems and stats may quote remote text).
-    const input = { ...setup, log: (message) => setup.log((0,safe_text/* redact */.E$)(message, early)) };
-    const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
-    const maxDepth = depth(input.maxDepth);
-    if (!mode.enabled)
-        return { hub: { off: mode.reason }, finish: async () => { } };
-    const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
-    const token = early;
-    let cache;
-    if (input.cachePath) {
-        cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
-        if (input.cacheDistrust)
-            input.log(`Hub cache: ignoring ${input.cachePath}: ${input.cacheDistrust}; starting empty`);
-        else {
-            const loaded = await cache.load();
-            input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
-        }
-    }
-    const client = new HubClient({
-        endpoint,
-        token,
-        cache,
-        ...(setup.budgetMs !== undefined ? { budgetMs: setup.budgetMs } : {}),
-        ...(setup.requestTimeoutMs !== undefined ? { requestTimeoutMs: setup.requestTimeoutMs } : {})
-    });
-    return {
-        hub: { client, maxDepth },
-        token,
-        finish: async () => {
-            const stats = client.stats();
-            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ` +
-                `${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
-            if (cache)
-                await cache.save();
-        }
-    };
 }
 
 
@@ -18434,7 +17076,8 @@ class LicenseKnowledge {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fw: () => (/* binding */ HUB_LICENSE_IDS),
 /* harmony export */   lH: () => (/* binding */ licenseIdStatus),
-/* harmony export */   pr: () => (/* binding */ KNOWN_LICENSE_NAMES)
+/* harmony export */   pr: () => (/* binding */ KNOWN_LICENSE_NAMES),
+/* harmony export */   zO: () => (/* binding */ licenseKey)
 /* harmony export */ });
 /* harmony import */ var spdx_license_ids_index_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5204);
 /* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
@@ -18558,26 +17201,11 @@ function licenseIdStatus(id) {
         return 'known-name';
     return 'unknown';
 }
-
-
-/***/ }),
-
-/***/ 6227:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ isOwnUrl)
-/* harmony export */ });
-/* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
-
-/** Every https URL the built-in license knowledge cites (license texts, family tables): the gate's own. */
-const OWN_URLS = new Set(JSON.stringify(_knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .LICENSE_DATA */ .H).match(/https:\/\/[^\s"\\]+/g) ?? []);
-/**
- * Whether a URL in a message is one the gate ships (and so may be rendered as a link). A URL from
- * a manifest or a policy file is PR content: renderers show it as inert text.
- */
-function isOwnUrl(url) {
-    return OWN_URLS.has(url);
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+function licenseKey(decl) {
+    if (decl.id?.toLowerCase() === 'other' && decl.name)
+        return decl.name;
+    return decl.id ?? decl.name;
 }
 
 
@@ -19909,612 +18537,6 @@ function isGenericFolder(segment) {
 
 /***/ }),
 
-/***/ 3531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ runGate)
-});
-
-// EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
-var discover = __nccwpck_require__(5935);
-// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
-var relatives = __nccwpck_require__(4808);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/lineage/declared-file.ts
-var declared_file = __nccwpck_require__(9138);
-// EXTERNAL MODULE: ./src/weights/digest.ts
-var weights_digest = __nccwpck_require__(837);
-;// CONCATENATED MODULE: ./src/discover/digests.ts
-/**
- * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
- * file the change adds or modifies — each hashed once, streamed, two at a time. LFS pointers give
- * their oid for free; nothing else is hashed, so a full scan of a repository of weights stays cheap.
- */
-
-
-
-
-/** Files hashed at once: hashing is disk- and CPU-bound, and the machine may have two cores. */
-const CONCURRENCY = 2;
-function wantedPaths(artifact) {
-    const paths = new Set();
-    for (const record of artifact.records) {
-        if (record.origin === 'weights')
-            continue;
-        for (const declared of record.digests) {
-            const path = (0,declared_file/* declaredFilePath */._)(record.path, declared.file);
-            if (path !== undefined)
-                paths.add(path);
-        }
-    }
-    for (const weight of artifact.weights) {
-        if (weight.status === 'added' || weight.status === 'modified' || weight.status === 'renamed')
-            paths.add(weight.path);
-    }
-    return paths;
-}
-/** Sets `fileDigests` on every artifact and `digest` on the weights that have one. */
-async function computeDigests(artifacts, workspace) {
-    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
-    const jobs = [];
-    for (const artifact of artifacts) {
-        const digests = new Map();
-        artifact.fileDigests = digests;
-        for (const weight of artifact.weights) {
-            if (weight.header?.kind === 'lfs-pointer') {
-                const digest = { sha256: weight.header.oid, via: 'lfs-pointer', size: weight.header.size };
-                digests.set(weight.path, digest);
-            }
-        }
-        for (const path of wantedPaths(artifact))
-            if (!digests.has(path))
-                jobs.push({ artifact, path });
-    }
-    let next = 0;
-    const worker = async () => {
-        while (next < jobs.length) {
-            const { artifact, path } = jobs[next++];
-            const digest = await (0,weights_digest/* sha256OfFile */.V)(workspaceReal, (0,external_node_path_.join)(workspace, path));
-            artifact.fileDigests.set(path, digest);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
-    for (const artifact of artifacts) {
-        for (const weight of artifact.weights) {
-            const digest = artifact.fileDigests?.get(weight.path);
-            if (digest)
-                weight.digest = digest;
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/text/plural.ts
-var plural = __nccwpck_require__(573);
-// EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
-var unrecognised_manifest = __nccwpck_require__(78);
-;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
-/**
- * The run note that lists files read only for their model keys: configs of a tool the gate has no
- * format for. They are checked (their upstreams are judged), but not as fully as a known format,
- * and a reader of the summary should know which ones they were.
- */
-
-
-const LISTED = 10;
-function unknownConfigsNote(artifacts) {
-    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path));
-    if (paths.length === 0)
-        return undefined;
-    const shown = paths.slice(0, LISTED).join(', ');
-    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
-    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
-    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
-        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
-        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
-}
-
-// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
-var build = __nccwpck_require__(4924);
-// EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(9023);
-// EXTERNAL MODULE: ./src/rules/engine.ts + 1 modules
-var engine = __nccwpck_require__(9917);
-// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(5095);
-// EXTERNAL MODULE: ./src/policy/effective.ts
-var effective = __nccwpck_require__(4327);
-// EXTERNAL MODULE: ./src/policy/globs.ts
-var globs = __nccwpck_require__(973);
-;// CONCATENATED MODULE: ./src/policy/waivers.ts
-
-/** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
-function utcDay(now) {
-    return now.toISOString().slice(0, 10);
-}
-/** A waiver stops waiving after its `expires` day (UTC); one without `expires` never does. */
-function isExpired(waiver, now) {
-    return waiver.expires !== undefined && waiver.expires < utcDay(now);
-}
-function covers(w, finding, upstreamOf) {
-    if (w.waiver.rule !== finding.ruleId || !w.path(finding.path))
-        return false;
-    if (!w.upstream)
-        return true;
-    const upstream = upstreamOf(finding);
-    return upstream !== undefined && w.upstream(upstream);
-}
-/**
- * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
- * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
- * Expired waivers waive nothing and are returned, so that they can be reported. The first
- * matching waiver in file order is the one recorded. Findings are copied, never mutated.
- */
-function applyWaivers(findings, waivers, clock) {
-    const expired = waivers.filter((w) => isExpired(w, clock.now));
-    const active = waivers
-        .filter((w) => !isExpired(w, clock.now))
-        .map((w) => ({
-        waiver: w,
-        path: (0,globs/* pathMatcher */.kZ)([w.path]),
-        ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {})
-    }));
-    const out = findings.map((finding) => {
-        if (finding.waived)
-            return { ...finding };
-        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
-        if (!by)
-            return { ...finding };
-        const { reason, expires, at } = by.waiver;
-        return {
-            ...finding,
-            waived: true,
-            waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
-        };
-    });
-    return { findings: out, expired };
-}
-
-// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
-var rules = __nccwpck_require__(2889);
-// EXTERNAL MODULE: ./src/rules/artifact-facts.ts
-var artifact_facts = __nccwpck_require__(2259);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
-;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
-function ancestryNotes(facts) {
-    return facts.flatMap(({ id, ancestry: { nodeLimit } }) => {
-        if (!nodeLimit)
-            return [];
-        const cap = nodeLimit.scope === 'walk' ? 'per upstream' : 'per run';
-        const first = nodeLimit.unexplored.map((u) => u.id).join(', ');
-        return [
-            `The Hub ancestry of ${id} was cut at ${nodeLimit.maxNodes} repos ${cap}: ` +
-                `${nodeLimit.skipped} base model name(s) were not asked about (first: ${first}).`
-        ];
-    });
-}
-
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-;// CONCATENATED MODULE: ./src/hub/ancestry.ts
-/**
- * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
- * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
- * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
- * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
- *
- * Depth alone does not bound the walk: a hostile (or merely busy) Hub can name many new base
- * models on every card, so the number of repos is capped too — per walk, and across a run
- * through a shared allowance — and the result says when it was cut.
- */
-
-/** Repos one walk may ask about (its root included), and all walks of a run together. */
-const MAX_NODES_PER_WALK = 64;
-const MAX_NODES_PER_RUN = 512;
-const MAX_UNEXPLORED_LISTED = 10;
-function nodeAllowance(max = MAX_NODES_PER_RUN) {
-    return { max, left: max };
-}
-const fold = (id) => id.toLowerCase();
-async function resolveAncestry(client, id, options = {}) {
-    const maxDepth = options.maxDepth ?? 5;
-    const maxNodes = Math.max(1, options.maxNodes ?? MAX_NODES_PER_WALK);
-    const allowance = options.allowance ?? nodeAllowance(Number.POSITIVE_INFINITY);
-    // The root is asked whatever is left: its own answer is the fact the gate needs most.
-    allowance.left--;
-    let limit;
-    const cut = (scope, max, id, child) => {
-        limit ??= { maxNodes: max, scope, skipped: 0, unexplored: [] };
-        limit.skipped++;
-        if (limit.unexplored.length < MAX_UNEXPLORED_LISTED)
-            limit.unexplored.push({ id, child });
-    };
-    // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
-    // lead to the same node, so a repo named two ways is asked about (and expanded) once.
-    const alias = new Map();
-    const nodes = new Map();
-    const edges = new Map();
-    const resolve = (name) => alias.get(fold(name)) ?? fold(name);
-    const rootNode = { key: fold(id), name: id, depth: 0, parents: [] };
-    nodes.set(rootNode.key, rootNode);
-    const chain = [];
-    const linkOf = new Map();
-    const unexplored = [];
-    let level = [rootNode];
-    while (level.length > 0) {
-        await Promise.all(level.map(async (node) => {
-            const query = {
-                type: 'model',
-                id: node.name,
-                ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {})
-            };
-            node.answer = await client.repoInfo(query);
-            if (node.answer.kind === 'found') {
-                node.parents = node.answer.info.baseModels;
-                const canonical = fold(node.answer.info.id);
-                if (canonical !== node.key && !nodes.has(canonical))
-                    alias.set(canonical, node.key);
-            }
-            const link = linkOf.get(node.key);
-            if (link) {
-                link.answer = node.answer;
-                if (node.answer.kind === 'found' && node.answer.info.sha)
-                    link.revision = node.answer.info.sha;
-            }
-        }));
-        const next = [];
-        for (const node of level) {
-            const relation = node.answer?.kind === 'found' ? node.answer.info.baseModelRelation : undefined;
-            for (const parent of node.parents) {
-                const problem = (0,hub_id/* hubIdProblem */.ye)(parent);
-                if (problem) {
-                    chain.push({
-                        id: parent,
-                        via: 'base_model',
-                        depth: node.depth + 1,
-                        child: node.name,
-                        ...(relation ? { relation } : {}),
-                        problem: `not a Hub id (it ${problem})`
-                    });
-                    continue;
-                }
-                const key = resolve(parent);
-                edges.set(node.key, [...(edges.get(node.key) ?? []), key]);
-                if (nodes.has(key))
-                    continue;
-                if (node.depth >= maxDepth) {
-                    if (!unexplored.some((u) => fold(u.id) === key))
-                        unexplored.push({ id: parent, child: node.name });
-                    continue;
-                }
-                if (nodes.size >= maxNodes) {
-                    cut('walk', maxNodes, parent, node.name);
-                    continue;
-                }
-                if (allowance.left <= 0) {
-                    cut('run', allowance.max, parent, node.name);
-                    continue;
-                }
-                allowance.left--;
-                const child = { key, name: parent, depth: node.depth + 1, parents: [] };
-                nodes.set(key, child);
-                const link = {
-                    id: parent,
-                    via: 'base_model',
-                    depth: child.depth,
-                    child: node.name,
-                    ...(relation ? { relation } : {})
-                };
-                linkOf.set(key, link);
-                chain.push(link);
-                next.push(child);
-            }
-        }
-        level = next;
-    }
-    const rootAnswer = rootNode.answer;
-    return {
-        root: {
-            id,
-            ...(rootAnswer.kind === 'found' && rootAnswer.info.sha ? { revision: rootAnswer.info.sha } : {}),
-            answer: rootAnswer
-        },
-        chain,
-        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
-        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {}),
-        ...(limit ? { nodeLimit: limit } : {})
-    };
-}
-/** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
-function findCycles(start, edges, nameOf) {
-    const cycles = [];
-    const seen = new Set();
-    const state = new Map();
-    const stack = [];
-    const visit = (key) => {
-        state.set(key, 'open');
-        stack.push(key);
-        for (const next of edges.get(key) ?? []) {
-            if (state.get(next) === 'open') {
-                const loop = [...stack.slice(stack.indexOf(next)), next];
-                const signature = [...new Set(loop)].sort().join('\n');
-                if (!seen.has(signature)) {
-                    seen.add(signature);
-                    cycles.push(loop.map(nameOf));
-                }
-            }
-            else if (!state.has(next)) {
-                visit(next);
-            }
-        }
-        stack.pop();
-        state.set(key, 'done');
-    };
-    visit(start);
-    return cycles;
-}
-
-;// CONCATENATED MODULE: ./src/hub/verify.ts
-
-
-function key(id, revision) {
-    return `${id.toLowerCase()}@${revision ?? ''}`;
-}
-/** Upstreams worth asking about: a valid Hub id, written or recovered. */
-function askable(ref) {
-    return (!ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path'));
-}
-/**
- * Whether the artifact's upstream dimensions are worth a request: the shape check reads LoRA
- * shapes from safetensors headers, so only artifacts holding such a file (not one this change removes) need them.
- */
-function needsModelConfig(artifact) {
-    return artifact.weights.some((w) => w.status !== 'removed' && w.path.toLowerCase().endsWith('.safetensors'));
-}
-/**
- * config.json of one upstream, asked only when its repo answer says there is something to read:
- * at the commit that answer reports (so the file matches the facts, and a pinned answer caches
- * for good), and not at all when the repo's file list lacks it.
- */
-async function configOf(client, id, revision) {
-    // The same question resolveAncestry asks for the root: the client answers both with one request.
-    const answer = await client.repoInfo({ type: 'model', id, ...(revision !== undefined ? { revision } : {}) });
-    if (answer.kind !== 'found') {
-        return {
-            unavailable: `config.json not asked: the Hub's answer about "${id}" was ${answer.kind}`,
-            cause: 'not-asked'
-        };
-    }
-    const { sha, siblings } = answer.info;
-    if (siblings.length > 0 && !siblings.includes('config.json')) {
-        return { unavailable: `"${id}" has no config.json (per the Hub's file list)`, cause: 'absent' };
-    }
-    // A renamed repo is asked under its current id: the old one would only cost a redirect.
-    const current = (0,hub_id/* hubIdProblem */.ye)(answer.info.id) ? id : answer.info.id;
-    return client.modelConfig({ id: current, revision: sha && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : revision });
-}
-/** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */
-async function askConfigs(client, wanted) {
-    const { modelConfig } = client;
-    if (typeof modelConfig !== 'function')
-        return new Map();
-    const source = { repoInfo: client.repoInfo.bind(client), modelConfig: modelConfig.bind(client) };
-    const pairs = await Promise.all([...wanted].map(async ([k, { id, revision }]) => [k, await configOf(source, id, revision)]));
-    return new Map(pairs);
-}
-/**
- * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
- * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
- * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
- */
-async function verifyOnHub(artifacts, client, maxDepth) {
-    const wanted = new Map();
-    const datasets = new Map();
-    const configsWanted = new Map();
-    for (const artifact of artifacts) {
-        const needsConfig = needsModelConfig(artifact);
-        for (const record of artifact.records) {
-            for (const ref of record.upstreams) {
-                if (!askable(ref))
-                    continue;
-                wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-                if (needsConfig)
-                    configsWanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-            }
-            for (const d of record.datasets) {
-                if (d.id)
-                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
-            }
-        }
-    }
-    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
-    // One allowance for every walk: many roots each fanning out must not multiply the requests.
-    const allowance = nodeAllowance();
-    const [facts, configs] = await Promise.all([
-        Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
-            return { id, revision, answer: ancestry.root.answer, ancestry };
-        })),
-        askConfigs(client, configsWanted)
-    ]);
-    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
-    return {
-        all: facts,
-        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
-        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
-        config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
-    };
-}
-
-// EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
-var upstream_licenses = __nccwpck_require__(3539);
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function hubSummary(fact) {
-    if (!fact)
-        return null;
-    const a = fact.answer;
-    const info = a.kind === 'found' ? a.info : undefined;
-    return {
-        status: a.kind,
-        sha: info?.sha ?? null,
-        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
-        license: info ? ((0,upstream_licenses/* licenseKey */.zO)({ id: info.license, name: info.licenseName }) ?? null) : null,
-        ancestors: fact.ancestry.chain.map((l) => ({
-            id: l.id,
-            depth: l.depth,
-            license: l.answer?.kind === 'found'
-                ? ((0,upstream_licenses/* licenseKey */.zO)({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
-                : null,
-            evidence: 'secondary'
-        }))
-    };
-}
-/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
-function artifactPaths(artifact) {
-    return [
-        artifact.dir,
-        ...artifact.records.map((r) => r.path),
-        ...artifact.unreadable.map((u) => u.path),
-        ...artifact.weights.map((w) => w.path)
-    ];
-}
-function summarise(artifact, failing, licenseOf, hub) {
-    const license = (0,artifact_facts/* artifactLicense */.UK)(artifact);
-    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
-    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
-    const bestLicense = new Map();
-    for (const r of artifact.records) {
-        for (const u of r.upstreams) {
-            const found = u.id ? licenseOf(u, r) : null;
-            const key = u.id?.toLowerCase();
-            const known = key ? bestLicense.get(key) : undefined;
-            if (key && found && (!known || rank[found.via] < rank[known.via]))
-                bestLicense.set(key, found);
-        }
-    }
-    return {
-        dir: artifact.dir,
-        manifests: [
-            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
-            ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
-        ],
-        upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
-            raw: u.raw,
-            kind: u.kind,
-            id: u.id ?? null,
-            revision: u.revision ?? null,
-            role: u.role,
-            evidence: u.evidence,
-            path: u.source.path,
-            line: u.source.at.line,
-            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
-            hub: hubSummary(hub?.fact(u))
-        }))),
-        license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
-        attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
-        weights: artifact.weights.map(reportWeight),
-        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
-            raw: d.raw,
-            id: d.id ?? null,
-            revision: d.revision ?? null,
-            license: d.license ?? null,
-            path: d.source.path,
-            line: d.source.at.line
-        }))),
-        parents: (artifact.parents ?? [])
-            .filter((l) => l.state === 'artifact')
-            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
-        status: failing ? 'fail' : 'pass'
-    };
-}
-function reportWeight(weight) {
-    const header = weight.header;
-    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
-    return {
-        path: weight.path,
-        status: weight.status,
-        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
-            ? header.kind
-            : 'other',
-        sha256: digest?.sha256 ?? null,
-        digestVia: digest?.via ?? null,
-        size: digest?.size ?? null
-    };
-}
-/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
-async function runGate(opts) {
-    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
-        workspace: opts.workspace,
-        changeSet: opts.changeSet,
-        include: opts.include,
-        onProgress: opts.onProgress
-    });
-    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    await computeDigests(artifacts, opts.workspace);
-    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
-    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => (0,engine/* evaluateArtifact */.EZ)(a, rules/* RULES */.y, {
-        policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
-        knowledge,
-        upstreamLicenseMappings: opts.policy.upstreamLicenses,
-        hub
-    }));
-    const licenseOf = (ref, record) => {
-        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
-            knowledge,
-            upstreamLicenseMappings: opts.policy.upstreamLicenses,
-            hub
-        });
-        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
-    };
-    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
-    const runFindings = (0,engine/* evaluateRun */.tL)(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
-    const findings = [...waived.findings, ...runFindings];
-    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
-    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
-    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
-    return (0,build/* buildReport */.FK)({
-        version: version/* version */.r,
-        failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summarise(a, failingDirs.has(a.dir), licenseOf, hub)),
-        findings,
-        changeSource: opts.changeSet.source,
-        notes: [
-            ...opts.changeSet.notes,
-            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
-            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
-        ],
-        manifestsCount: manifestCount
-    });
-}
-
-
-/***/ }),
-
 /***/ 6794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21524,8 +19546,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: compareFindings, failsGate
 
-// EXTERNAL MODULE: ./src/report/finding.ts
-var finding = __nccwpck_require__(9023);
+// EXTERNAL MODULE: ./src/findings/finding.ts
+var finding = __nccwpck_require__(4879);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -21595,17 +19617,6 @@ function buildReport(input) {
 
 /***/ }),
 
-/***/ 9023:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ SEVERITY_RANK)
-/* harmony export */ });
-const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
-
-
-/***/ }),
-
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21614,7 +19625,7 @@ const SEVERITY_RANK = { notice: 0, warning: 1, error: 2 };
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9023);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
 
 
 function toAnnotation(f) {
@@ -21660,428 +19671,6 @@ function waivedPrefix(f) {
         return '[waived] ';
     const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
     return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
-}
-
-
-/***/ }),
-
-/***/ 3973:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  renderBom: () => (/* binding */ renderBom)
-});
-
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
-var enums = __nccwpck_require__(6820);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
-var models = __nccwpck_require__(320);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
-var index_node = __nccwpck_require__(1248);
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
-var spec = __nccwpck_require__(4321);
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
-/**
- * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
- * a tree. Pure functions of strings from the report, so they are tested without the CycloneDX library.
- */
-
-const HUB_BASE = 'https://huggingface.co';
-/** `org/name` as the Hub validates it: the only shape that has a purl and a page. */
-function qualifiedHubId(id) {
-    if ((0,hub_id/* hubIdProblem */.ye)(id))
-        return undefined;
-    const [namespace, name] = id.split('/');
-    return name ? [namespace, name] : undefined;
-}
-/**
- * `pkg:huggingface/<namespace>/<name>@<commit>` (purl-spec types/huggingface-definition.json): the
- * namespace is required and, like the name, keeps its case; the version is a commit hash, lowercased,
- * so a branch or tag is left out rather than written where a commit belongs. Undefined for ids without
- * an org (`gpt2`): the Hub redirects those to an org the report does not know.
- */
-function huggingfacePurl(id, commit) {
-    const parts = qualifiedHubId(id);
-    if (!parts)
-        return undefined;
-    const path = parts.map(encodeURIComponent).join('/');
-    return `pkg:huggingface/${path}${commit && (0,hub_id/* isFullSha */.Wf)(commit) ? `@${commit.toLowerCase()}` : ''}`;
-}
-/** The commit a purl can carry: the revision named when it is one, else what the Hub said it resolved to. */
-function pinnedCommit(revision, hubSha) {
-    if (revision && (0,hub_id/* isFullSha */.Wf)(revision))
-        return revision.toLowerCase();
-    return hubSha && (0,hub_id/* isFullSha */.Wf)(hubSha) ? hubSha.toLowerCase() : undefined;
-}
-/** The model's page on the Hub, for any valid id (bare legacy ids redirect there too). */
-function hubModelPage(id) {
-    return (0,hub_id/* hubIdProblem */.ye)(id) ? undefined : `${HUB_BASE}/${id}`;
-}
-/** A dataset's page on the Hub; dataset ids always have an org. */
-function hubDatasetPage(id) {
-    return qualifiedHubId(id) ? `${HUB_BASE}/datasets/${id}` : undefined;
-}
-/**
- * The report lists Hub ancestors breadth-first with their depth, not which child names each one.
- * A level with one repo is the next level's child; after a merge (several repos at one depth) the
- * deeper levels hang off the last single repo, or the upstream itself, which they are ancestors of
- * either way: the tree never claims a parent-child link the report does not support.
- */
-function nestByDepth(items) {
-    const top = [];
-    let holder = top;
-    const depths = [...new Set(items.map((i) => i.depth))].sort((a, b) => a - b);
-    for (const depth of depths) {
-        const level = items.filter((i) => i.depth === depth).map((item) => ({ item, ancestors: [] }));
-        holder.push(...level);
-        if (level.length === 1)
-            holder = level[0].ancestors;
-    }
-    return top;
-}
-
-// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
-var spdx = __nccwpck_require__(1290);
-// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
-var spdx_expression_parse = __nccwpck_require__(3326);
-var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-license.ts
-/**
- * A license as the report states it (a Hub or SPDX id, a name, a link) → one CycloneDX license choice.
- * CycloneDX only accepts `license.id` from its own copy of the SPDX list, spelled as the list spells
- * it, while the Hub writes SPDX ids in lower case (`apache-2.0`) and has ids of its own (`llama3.1`).
- */
-
-
-
-
-/** Undefined when `text` is not an SPDX expression (spdx-expression-parse throws on anything else). */
-function parsed(text) {
-    try {
-        return spdx_expression_parse_default()(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The SPDX list's spelling of `id` when it names exactly one license of the list (no `+`, no exception). */
-function spdxLicenseId(id) {
-    const canonical = (0,spdx.fixupSpdxId)(id.trim());
-    const tree = canonical ? parsed(canonical) : undefined;
-    return tree && 'license' in tree && tree.license === canonical && !tree.plus && !tree.exception
-        ? canonical
-        : undefined;
-}
-/**
- * A link from a manifest is untrusted: only an http(s) URL becomes `url`, which BOM viewers render as
- * a link, written as a valid URI (WHATWG-parsed, then percent-encoding what RFC 3986 does not allow);
- * the library's own check accepts any non-empty string. Anything else stays readable as a property.
- */
-function httpUrl(text) {
-    let parsedUrl;
-    try {
-        parsedUrl = new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:')
-        return undefined;
-    return parsedUrl.href
-        .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
-        .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c));
-}
-/** Zero or one license: a list id, else a valid SPDX expression, else a named license with its link. */
-function licenseChoice(facts, acknowledgement) {
-    const id = facts?.id?.trim() || undefined;
-    const name = facts?.name?.trim() || undefined;
-    const ack = acknowledgement === 'declared' ? enums.LicenseAcknowledgement.Declared : enums.LicenseAcknowledgement.Concluded;
-    const link = facts?.link?.trim() || undefined;
-    const url = link ? httpUrl(link) : undefined;
-    const keep = (license) => {
-        if (link && !url)
-            license.properties.add(new models.Property('lineage-gate:license-link', link));
-        return [license];
-    };
-    if (id) {
-        const spdx = spdxLicenseId(id);
-        if (spdx)
-            return keep(new models.SpdxLicense(spdx, { url, acknowledgement: ack }));
-        // `MIT OR Apache-2.0`, `GPL-2.0+`, `LicenseRef-…`: already SPDX, written as an expression.
-        if (parsed(id)) {
-            const expression = new models.LicenseExpression(id);
-            expression.acknowledgement = ack;
-            return [expression];
-        }
-    }
-    const label = name ?? id;
-    if (!label)
-        return [];
-    const named = new models.NamedLicense(label, { url, acknowledgement: ack });
-    // A human name replaces the id as the label; the id (`other`, `llama3.1`) stays machine-readable.
-    if (id && name && id !== name)
-        named.properties.add(new models.Property('lineage-gate:license-id', id));
-    return keep(named);
-}
-
-;// CONCATENATED MODULE: ./src/report/render/cyclonedx-bom.ts
-/**
- * The report as a CycloneDX 1.6 ML-BOM, built with the CycloneDX library's model and JSON normalizer.
- * The library's model has no `pedigree`, `modelCard` or `data` yet, all of which 1.6 defines: they
- * are added to the normalized components, typed after the 1.6 schema. Imported only when a BOM is
- * written (see cyclonedx.ts).
- */
-
-
-
-
-
-
-
-const P = 'lineage-gate:';
-const EVIDENCE_RANK = { primary: 0, secondary: 1, inferred: 2 };
-const SHA256 = /^[0-9a-f]{64}$/i;
-const SERIAL = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-/** Properties with a value; names carry the tool's prefix (CycloneDX's convention for tool-specific names). */
-function addProperties(component, entries) {
-    for (const [name, value] of entries)
-        if (value !== null && value !== undefined)
-            component.properties.add(new models.Property(`${P}${name}`, String(value)));
-}
-const sourceOf = (at) => `${at.path}:${at.line}`;
-const artifactRef = (dir) => `artifact:${dir}`;
-/** bom-refs must be unique in the document; a clash (two spellings meeting) gets a counter. */
-function uniqueRef(ctx, wanted) {
-    let ref = wanted;
-    for (let n = 2; ctx.usedRefs.has(ref); n++)
-        ref = `${wanted}#${n}`;
-    ctx.usedRefs.add(ref);
-    return ref;
-}
-function weightComponent(weight, ctx) {
-    const component = new models.Component(enums.ComponentType.File, weight.path, { bomRef: uniqueRef(ctx, `weight:${weight.path}`) });
-    const sha256 = weight.sha256 && SHA256.test(weight.sha256) ? weight.sha256.toLowerCase() : undefined;
-    if (sha256)
-        component.hashes.set(enums.HashAlgorithm['SHA-256'], sha256);
-    addProperties(component, [
-        ['weight-format', weight.format],
-        ['change', weight.status],
-        // An LFS pointer's oid is the sha256 of the real file, which this checkout may not hold.
-        ['digest-source', sha256 ? (weight.digestVia === 'lfs-pointer' ? 'lfs-pointer-oid' : 'file-bytes') : undefined],
-        ['size', weight.size]
-    ]);
-    return component;
-}
-/** A full sha is case-insensitive; any other revision (a branch, a tag) is compared as written. */
-const revisionKey = (r) => (r && (0,hub_id/* isFullSha */.Wf)(r) ? r.toLowerCase() : (r ?? ''));
-/**
- * One ancestor per upstream model: manifests of one artifact often name the same base (adapter config
- * and model card), and an unpinned mention joins the pinned one. Two different revisions stay apart.
- */
-function groupUpstreams(upstreams) {
-    const byId = new Map();
-    for (const u of upstreams)
-        if (u.id)
-            byId.set(u.id.toLowerCase(), [...(byId.get(u.id.toLowerCase()) ?? []), u]);
-    const groups = [];
-    for (const members of byId.values()) {
-        const revisions = [...new Set(members.map((m) => revisionKey(m.revision)).filter(Boolean))];
-        const sets = revisions.length <= 1
-            ? [members]
-            : [
-                ...revisions.map((r) => members.filter((m) => revisionKey(m.revision) === r)),
-                members.filter((m) => !m.revision)
-            ].filter((s) => s.length > 0);
-        for (const set of sets)
-            groups.push({ id: set[0].id, revision: set.find((m) => m.revision)?.revision ?? null, members: set });
-    }
-    return groups;
-}
-const distinct = (values) => [...new Set(values)];
-function hubAncestorNode(tree) {
-    const { id, depth, license, evidence } = tree.item;
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, id, { purl: huggingfacePurl(id) });
-    const page = hubModelPage(id);
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.ModelCard));
-    for (const l of licenseChoice({ id: license }, 'declared'))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['evidence', evidence],
-        ['role', 'hub-base-model'],
-        ['hub-depth', depth]
-    ]);
-    const ancestors = tree.ancestors.map(hubAncestorNode);
-    return { component, extras: ancestors.length ? { pedigree: { ancestors } } : {} };
-}
-/** An upstream model: its identity on the Hub, the claim's evidence and role, and its Hub ancestry nested below it. */
-function upstreamNode(group) {
-    const { id, revision, members } = group;
-    const hub = members.find((m) => m.hub)?.hub ?? null;
-    const license = members.find((m) => m.license)?.license ?? null;
-    const evidence = members.map((m) => m.evidence).sort((a, b) => EVIDENCE_RANK[a] - EVIDENCE_RANK[b])[0];
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, id, {
-        version: revision ?? hub?.sha ?? undefined,
-        purl: huggingfacePurl(id, pinnedCommit(revision, hub?.sha))
-    });
-    const page = hubModelPage(id);
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.ModelCard));
-    const acknowledged = license?.via === 'declared' || license?.via === 'hub' ? 'declared' : 'concluded';
-    for (const l of licenseChoice(license && { id: license.id }, acknowledged))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['evidence', evidence],
-        ...distinct(members.map((m) => m.role)).map((role) => ['role', role]),
-        ...distinct(members.map((m) => m.kind)).map((kind) => ['reference-kind', kind]),
-        ['license-source', license?.via],
-        ['hub-status', hub?.status],
-        ['resolved-revision', hub?.sha && hub.sha !== revision ? hub.sha : undefined],
-        ...distinct(members.map(sourceOf)).map((s) => ['declared-in', s])
-    ]);
-    const ancestors = nestByDepth(hub?.ancestors ?? []).map(hubAncestorNode);
-    return { component, extras: ancestors.length ? { pedigree: { ancestors } } : {} };
-}
-/** A local parent points at its own component by BOM-Link: a component's bom-ref may appear only once. */
-function parentNode(dir, parents, ctx) {
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, dir);
-    if (ctx.artifactDirs.has(dir)) {
-        const link = new models.BomLinkElement(`${ctx.bomLink}${encodeURIComponent(artifactRef(dir))}`);
-        component.externalReferences.add(new models.ExternalReference(link, enums.ExternalReferenceType.BOM, { comment: 'The local artifact, in this BOM.' }));
-    }
-    addProperties(component, [
-        ['dir', dir],
-        ['role', 'local-parent'],
-        ...distinct(parents.map(sourceOf)).map((s) => ['declared-in', s])
-    ]);
-    return { component };
-}
-/** The same dataset (id and revision, or the text as written) is one top-level `data` component. */
-function datasetRef(dataset, ctx) {
-    const key = dataset.id
-        ? `id:${dataset.id.toLowerCase()}@${dataset.revision ?? ''}`
-        : `raw:${dataset.raw}@${dataset.revision ?? ''}`;
-    const known = ctx.datasets.get(key);
-    if (known) {
-        addProperties(known.component, [['declared-in', sourceOf(dataset)]]);
-        return known.component.bomRef.value;
-    }
-    const name = dataset.id ?? dataset.raw;
-    const ref = uniqueRef(ctx, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
-    const component = new models.Component(enums.ComponentType.Data, name, { bomRef: ref, version: dataset.revision ?? undefined });
-    for (const l of licenseChoice({ id: dataset.license }, 'declared'))
-        component.licenses.add(l);
-    const page = dataset.id ? hubDatasetPage(dataset.id) : undefined;
-    if (page)
-        component.externalReferences.add(new models.ExternalReference(page, enums.ExternalReferenceType.Website));
-    addProperties(component, [['declared-in', sourceOf(dataset)]]);
-    ctx.datasets.set(key, { component, extras: { data: [{ type: 'dataset', name }] } });
-    return ref;
-}
-function artifactNode(artifact, ctx) {
-    const component = new models.Component(enums.ComponentType.MachineLearningModel, artifact.dir, {
-        bomRef: artifactRef(artifact.dir)
-    });
-    for (const l of licenseChoice(artifact.license, 'declared'))
-        component.licenses.add(l);
-    addProperties(component, [
-        ['status', artifact.status],
-        ['dir', artifact.dir],
-        ...artifact.manifests.map((m) => ['manifest', m.path]),
-        ['attribution', artifact.attribution]
-    ]);
-    // The BOM lists what the artifact is made of now: a weight file the change removed is not part of it.
-    for (const w of artifact.weights)
-        if (w.status !== 'removed')
-            component.components.add(weightComponent(w, ctx));
-    const parents = new Map();
-    for (const p of artifact.parents)
-        parents.set(p.dir, [...(parents.get(p.dir) ?? []), p]);
-    const ancestors = [
-        ...groupUpstreams(artifact.upstreams).map(upstreamNode),
-        ...[...parents].map(([dir, list]) => parentNode(dir, list, ctx))
-    ];
-    const datasets = distinct(artifact.datasets.map((d) => datasetRef(d, ctx)));
-    return {
-        component,
-        extras: {
-            ...(ancestors.length ? { pedigree: { ancestors } } : {}),
-            ...(datasets.length ? { modelCard: { modelParameters: { datasets: datasets.map((ref) => ({ ref })) } } } : {})
-        }
-    };
-}
-/** The BOM as a JSON document (2-space indent, trailing newline). */
-function renderBom(report, options) {
-    const uuid = SERIAL.exec(options.serialNumber)?.[1];
-    if (!uuid)
-        throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
-    const ctx = {
-        bomLink: `urn:cdx:${uuid}/1#`,
-        artifactDirs: new Set(report.artifacts.map((a) => a.dir)),
-        datasets: new Map(),
-        usedRefs: new Set()
-    };
-    // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
-    for (const a of report.artifacts)
-        ctx.usedRefs.add(artifactRef(a.dir));
-    const artifacts = report.artifacts.map((a) => artifactNode(a, ctx));
-    const bom = new models.Bom({ serialNumber: options.serialNumber, version: 1 });
-    bom.metadata.timestamp = options.timestamp;
-    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, report.tool.name, { version: options.toolVersion }));
-    bom.metadata.properties.add(new models.Property(`${P}result`, report.result));
-    bom.metadata.properties.add(new models.Property(`${P}fail-on`, report.failOn));
-    const factory = new index_node.JSON.Normalize.Factory(spec.Spec1dot6);
-    const normalizeOptions = { sortLists: false };
-    const componentNormalizer = factory.makeForComponent();
-    const normalize = (node) => {
-        const base = componentNormalizer.normalize(node.component, normalizeOptions);
-        if (!base)
-            throw new TypeError(`CycloneDX 1.6 has no component type ${node.component.type}`);
-        const { pedigree, ...rest } = node.extras ?? {};
-        return { ...base, ...(pedigree ? { pedigree: { ancestors: pedigree.ancestors.map(normalize) } } : {}), ...rest };
-    };
-    const document = {
-        ...factory.makeForBom().normalize(bom, normalizeOptions),
-        components: [...artifacts, ...ctx.datasets.values()].map(normalize),
-        // Derivation is stated by pedigree; a dependency graph would claim runtime needs the report does not know.
-        dependencies: undefined
-    };
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-
-/***/ }),
-
-/***/ 7754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ renderCycloneDx)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * The report as a CycloneDX 1.6 ML-BOM (JSON): one `machine-learning-model` component per artifact,
- * with its license, weight files and digests, its upstream models and their Hub ancestry as pedigree,
- * and its datasets as `data` components referenced from its model card.
- *
- * The CycloneDX library (and the builder using it) is imported on the first call, so that runs
- * which write no BOM do not evaluate it at start-up. `webpackMode: "eager"` keeps it inside the
- * ncc bundle rather than in a chunk file of its own: ncc writes licenses.txt once per chunk, and a
- * second chunk's notices replaced the bundle's (parsing the extra code costs a few milliseconds).
- */
-
-async function renderCycloneDx(report, options) {
-    const { renderBom } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3973));
-    return renderBom(report, {
-        toolVersion: options.toolVersion,
-        serialNumber: options.serialNumber ?? `urn:uuid:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`,
-        timestamp: options.timestamp ?? new Date()
-    });
 }
 
 
@@ -22211,786 +19800,6 @@ function gateProse(text, isOwnUrl = () => false) {
 
 /***/ }),
 
-/***/ 2705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ renderJson)
-/* harmony export */ });
-/** The report as the JSON document described by schemas/report.schema.json. */
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-
-/***/ }),
-
-/***/ 5213:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ renderMarkdown)
-});
-
-// EXTERNAL MODULE: ./src/text/plural.ts
-var plural = __nccwpck_require__(573);
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
-/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
-const MAX_DIAGRAM_NODES = 60;
-const STYLE = {
-    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
-    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
-};
-/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
-function label(text) {
-    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
-}
-/**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
- * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
- * artifact coloured by its verdict — or undefined when there is nothing to draw.
- */
-function lineageDiagram(report) {
-    const ids = new Map();
-    const lines = [];
-    const edges = new Set();
-    let cut = 0;
-    const node = (key, text, shape) => {
-        const known = ids.get(key);
-        if (known)
-            return known;
-        if (ids.size >= MAX_DIAGRAM_NODES) {
-            cut++;
-            return undefined;
-        }
-        const id = `n${ids.size}`;
-        ids.set(key, id);
-        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
-        return id;
-    };
-    const edge = (from, to, arrow = '-->') => {
-        if (!from || !to || edges.has(`${from}>${to}`))
-            return;
-        edges.add(`${from}>${to}`);
-        lines.push(`  ${from} ${arrow} ${to}`);
-    };
-    const status = new Map();
-    for (const artifact of report.artifacts) {
-        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
-        if (a)
-            status.set(a, artifact.status);
-        // Local parents (another directory of the repository) first: the artifact graph's own edges.
-        for (const parent of artifact.parents)
-            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
-        for (const u of artifact.upstreams) {
-            if (!u.id)
-                continue;
-            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
-            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
-            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
-            let previous = up;
-            const depths = new Map();
-            for (const anc of u.hub?.ancestors ?? [])
-                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
-            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
-                const atDepth = depths.get(depth);
-                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
-                for (const n of nodes)
-                    edge(previous, n);
-                previous = nodes.length === 1 ? nodes[0] : up;
-            }
-        }
-    }
-    if (edges.size === 0)
-        return undefined;
-    if (cut)
-        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
-    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
-    for (const verdict of ['fail', 'pass']) {
-        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
-        if (members.length === 0)
-            continue;
-        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
-    }
-    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __nccwpck_require__(2534);
-// EXTERNAL MODULE: ./src/report/render/escape.ts
-var render_escape = __nccwpck_require__(752);
-;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
-
-
-/**
- * The artifact table of the summary and the PR comment, and the details under it. The table is
- * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
- * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
- */
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
-const MAX_VALUE = 300;
-const MAX_LIST = 20;
-/** Upstreams named in one table cell before "+N more": the details list them all. */
-const MAX_CELL_UPSTREAMS = 3;
-/** A license's human name in the table; the details show it whole. */
-const MAX_CELL_LICENSE_NAME = 40;
-/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
-const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
-const ARTIFACT_DETAILS_CLOSE = '</details>';
-function code(value) {
-    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, MAX_VALUE));
-}
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries, separator) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join(separator) : '—';
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
-function upstreamKey(u) {
-    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
-}
-function groupedUpstreams(artifact) {
-    const groups = new Map();
-    for (const u of artifact.upstreams)
-        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
-    return [...groups.values()];
-}
-function upstreamName(u) {
-    const named = u.id ?? u.raw;
-    return named === null || named.trim() === '' ? '*empty*' : code(named);
-}
-/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
-function revisionText(u) {
-    if (!u.revision)
-        return undefined;
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    return `${shortRevision(u.revision)}${today}`;
-}
-function upstreamFacts(u) {
-    const revision = revisionText(u);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,render_escape/* safeMarkdown */.fH)(f));
-    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
-}
-function licenseText(license, maxName) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(license.name, maxName)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** One line of the table: status, directory, each upstream once, license. */
-function artifactRow(artifact) {
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
-    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
-    if (names.length > MAX_CELL_UPSTREAMS)
-        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
-    const cells = [
-        status,
-        code(artifact.dir),
-        shown.length ? shown.join(', ') : '—',
-        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
-    ];
-    return `| ${cells.map(render_escape/* escapeTableCell */.aL).join(' | ')} |`;
-}
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionText(attribution, owed) {
-    if (attribution)
-        return (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/**
- * The artifact's entry in the details: manifests, each upstream once with everything known about
- * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
- */
-function artifactDetail(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,render_escape/* safeMarkdown */.fH)(m.format)})`);
-    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
-    return [
-        `- ${code(artifact.dir)}`,
-        `  - Manifests: ${capped(manifests, ', ')}`,
-        ...upstreams.slice(0, MAX_LIST),
-        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
-        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
-        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
-    ].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/report/render/annotations.ts
-var annotations = __nccwpck_require__(3613);
-;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
-
-
-
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
-const markdown_blocks_MAX_VALUE = 300;
-const MAX_PROSE = 4000;
-const MAX_NOTES = 50;
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const WAIVED_ICON = '🔕';
-/** `a, b and c`, for counts in prose. */
-function listing(parts) {
-    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-function failOnSentence(failOn) {
-    if (failOn === 'never')
-        return 'Fail-on is `never`: findings are reported but never fail the gate.';
-    if (failOn === 'warning')
-        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
-    return 'Fail-on is `error`: any error that is not waived fails the gate.';
-}
-/** Heading with the verdict, the counts, and what fail-on was; never left out. */
-function verdictBlock(report) {
-    const { counts } = report;
-    const mark = report.result === 'pass' ? '✅' : '❌';
-    const tally = listing([
-        (0,plural/* counted */.h)(counts.errors, 'error'),
-        (0,plural/* counted */.h)(counts.warnings, 'warning'),
-        (0,plural/* counted */.h)(counts.notices, 'notice')
-    ]);
-    const waived = counts.waived > 0 ? ` (${(0,plural/* counted */.h)(counts.waived, 'finding')} waived)` : '';
-    return [
-        `## ${mark} Lineage gate: ${report.result}`,
-        '',
-        `**${tally}** in ${(0,plural/* counted */.h)(counts.artifacts, 'artifact')} ` +
-            `(${(0,plural/* counted */.h)(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
-    ].join('\n');
-}
-/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
-function runBlock(report) {
-    const lines = [`**Files:** ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(report.run.changeSource, MAX_PROSE))}`];
-    const notes = report.run.notes;
-    for (const note of notes.slice(0, MAX_NOTES))
-        lines.push(`- ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(note, MAX_PROSE))}`);
-    if (notes.length > MAX_NOTES)
-        lines.push(`- …and ${(0,plural/* counted */.h)(notes.length - MAX_NOTES, 'more note')}`);
-    return lines.join('\n');
-}
-function markdown_blocks_code(value) {
-    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, markdown_blocks_MAX_VALUE));
-}
-/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
-function encodeSegment(segment) {
-    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
-function blobUrl(repoUrl, sha, finding) {
-    const path = finding.path.split('/').map(encodeSegment).join('/');
-    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
-    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
-    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
-}
-/** How much of a message a compact item keeps. */
-const MAX_COMPACT_MESSAGE = 160;
-/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
-function findingHead(finding, links) {
-    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
-    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
-    const docsBase = links.docsBase.replace(/\/+$/, '');
-    const rule = `[${(0,render_escape/* inlineCode */.ti)(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
-    const where = markdown_blocks_code(`${finding.path}:${finding.line}`);
-    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
-    return `- ${icon} **${severity}** ${rule} at ${location}`;
-}
-/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
-function findingItem(finding, links) {
-    const message = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
-    const fix = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
-    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
-}
-/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
-function compactFindingItem(finding, links) {
-    return (`${findingHead(finding, links)} — ` +
-        `${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
-}
-/** Heading of one artifact's findings, with that artifact's tally. */
-function findingGroupHeading(dir, findings) {
-    const live = findings.filter((f) => !f.waived);
-    const parts = ['error', 'warning', 'notice']
-        .map((s) => [s, live.filter((f) => f.severity === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => (0,plural/* counted */.h)(n, s));
-    const waived = findings.length - live.length;
-    if (waived > 0)
-        parts.push(`${waived} waived`);
-    return `#### ${markdown_blocks_code(dir)} — ${parts.join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
-
-
-
-
-/** Room kept for the note that says what was left out (its real size is far below this). */
-const OMISSION_RESERVE = 1024;
-/** Room for the newlines and one-line remarks that join the counted pieces. */
-const JOINING_SLACK = 256;
-function piece(text) {
-    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
-}
-function rowPiece(row, detail) {
-    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
-}
-function groupByArtifact(report, links) {
-    const byDir = new Map();
-    for (const f of report.findings) {
-        const list = byDir.get(f.artifact);
-        if (list)
-            list.push(f);
-        else
-            byDir.set(f.artifact, [f]);
-    }
-    // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
-    const groups = [];
-    for (const dir of order) {
-        const findings = byDir.get(dir);
-        if (!findings)
-            continue;
-        const group = {
-            heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
-            items: [],
-            kept: findings.length
-        };
-        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
-        groups.push(group);
-    }
-    return groups;
-}
-function isLiveError(i) {
-    return !i.finding.waived && i.finding.severity === 'error';
-}
-/**
- * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
- * artifact table go, and errors are left out only as a last resort.
- */
-function lowSeverities(groups) {
-    const items = groups.flatMap((g) => g.items).reverse();
-    return [
-        ...items.filter((i) => i.finding.waived),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
-    ];
-}
-function sizeLabel(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
-}
-/** Errors still shown, but in their compact form. */
-function compactedCount(groups) {
-    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
-}
-function omissionNote(groups, rows, maxBytes) {
-    const compacted = compactedCount(groups);
-    const dropped = groups
-        .flatMap((g) => g.items)
-        .filter((i) => !i.kept)
-        .map((i) => i.finding);
-    const droppedRows = rows.filter((r) => !r.kept).length;
-    const parts = [];
-    if (dropped.length) {
-        const by = (test) => dropped.filter(test).length;
-        const kinds = [
-            [by((f) => !f.waived && f.severity === 'error'), 'error'],
-            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
-            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
-            [by((f) => f.waived), 'waived finding']
-        ];
-        const detail = kinds
-            .filter(([n]) => n > 0)
-            .map(([n, w]) => (0,plural/* counted */.h)(n, w))
-            .join(', ');
-        parts.push(`the details of ${(0,plural/* counted */.h)(dropped.length, 'finding')} (${detail})`);
-    }
-    if (droppedRows)
-        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
-    const sentences = [];
-    if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
-    if (compacted)
-        sentences.push(`${(0,plural/* counted */.h)(compacted, 'error')} ${(0,plural/* plural */.L)(compacted, 'is', 'are')} ` +
-            `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
-    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
-        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
-}
-/** Replaces an item by its compact form; returns the bytes saved. */
-function compact(item, links) {
-    const short = piece(compactFindingItem(item.finding, links));
-    const saved = item.bytes - short.bytes;
-    if (saved <= 0)
-        return 0;
-    item.text = short.text;
-    item.bytes = short.bytes;
-    item.compacted = true;
-    return saved;
-}
-/**
- * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
- * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
- */
-function renderMarkdownDocument(report, opts) {
-    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
-    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
-    // The heading, the table's head and the details' wrapper: counted once, with the first row.
-    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
-    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
-    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-    const groups = groupByArtifact(report, opts);
-    const findingsHead = piece('\n### Findings');
-    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
-    let keptRows = rows.length;
-    let keptItems = itemCount;
-    let total = Buffer.byteLength(head + footer, 'utf8') +
-        JOINING_SLACK +
-        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
-        (itemCount
-            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
-            : 0);
-    const drop = (p) => {
-        p.kept = false;
-        total -= p.bytes;
-        if ('group' in p) {
-            const { group } = p;
-            if (--group.kept === 0)
-                total -= group.heading.bytes;
-            if (--keptItems === 0)
-                total -= findingsHead.bytes;
-        }
-        else if (--keptRows === 0) {
-            total -= tableHead.bytes;
-        }
-    };
-    if (total > opts.maxBytes) {
-        total += OMISSION_RESERVE;
-        const errors = groups
-            .flatMap((g) => g.items)
-            .filter(isLiveError)
-            .reverse();
-        for (const p of lowSeverities(groups)) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-        for (const e of errors) {
-            if (total <= opts.maxBytes)
-                break;
-            total -= compact(e, opts);
-        }
-        for (const p of [...[...rows].reverse(), ...errors]) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-    }
-    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
-    const diagram = lineageDiagram(report);
-    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
-    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
-    const out = [head];
-    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
-    if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes));
-    if (rows.length === 0)
-        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows) {
-        const kept = rows.filter((r) => r.kept);
-        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
-        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
-        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
-    }
-    if (showDiagram)
-        out.push(diagramBlock);
-    if (itemCount === 0 && rows.length > 0)
-        out.push('', 'No findings.');
-    else if (keptItems) {
-        out.push(findingsHead.text);
-        for (const g of groups)
-            if (g.kept)
-                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-    }
-    return out.join('\n') + '\n' + footer;
-}
-
-;// CONCATENATED MODULE: ./src/report/render/markdown.ts
-
-/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
-function renderMarkdown(report, opts) {
-    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
-}
-
-
-/***/ }),
-
-/***/ 7738:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  WH: () => (/* binding */ renderSarif)
-});
-
-// UNUSED EXPORTS: FINGERPRINT_KEY, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, SARIF_SCHEMA_URI, SRCROOT, pathToUriReference, ruleName
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
-var src_rules = __nccwpck_require__(2889);
-// EXTERNAL MODULE: ./src/report/render/escape.ts
-var render_escape = __nccwpck_require__(752);
-;// CONCATENATED MODULE: ./src/report/render/sarif.ts
-/**
- * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
- * other SARIF viewer: one run, every rule with its help, one result per finding.
- *
- * GitHub's limits are enforced here, not left to the upload to reject: at most 25,000 results per
- * run, and at most 10 MB for the gzip-compressed file (upload-sarif compresses before sending).
- * When either would be exceeded, the results are cut from the end (findings arrive errors first,
- * waived last) and `runs[0].properties.truncated` says how many were left out and why.
- */
-
-
-
-
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/**
- * Key of the finding's fingerprint in `partialFingerprints`. GitHub matches alerts by
- * `primaryLocationLineHash`, which upload-sarif adds from the file; this key carries the gate's own
- * identity (rule + path + subject, no line) for every other consumer. `/v1`: a new recipe gets a new key.
- */
-const FINGERPRINT_KEY = 'lineageGate/v1';
-/** Repository-relative URIs are resolved against this base (GitHub: the repository root). */
-const SRCROOT = '%SRCROOT%';
-/** GitHub code scanning rejects a run with more results. */
-const SARIF_MAX_RESULTS = 25_000;
-/** GitHub code scanning rejects a larger upload (gzip-compressed size). */
-const SARIF_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** One finding's message and fix are bounded so a single manifest value cannot fill the file. */
-const MAX_MESSAGE_CHARS = 3000;
-const MAX_FIX_CHARS = 1000;
-/** GitHub shows at most this much of `fullDescription`. */
-const MAX_FULL_DESCRIPTION_CHARS = 1000;
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** GitHub's `problem.severity` for non-security rules: how prominently alerts are shown. */
-const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', notice: 'recommendation' };
-/** Filter tags for GitHub's alert list, from the words of the rule id. */
-const TOPICS = [
-    [/^hub-/, 'hub'],
-    [/license|attribution|naming|commercial/, 'license'],
-    [/upstream|hub-id|revision|evidence|parent|cycle|lineage/, 'provenance'],
-    [/manifest|schema|weights|digest|shape/, 'manifest'],
-    [/not-allowed|evidence|waiver/, 'policy']
-];
-function ruleName(id) {
-    return id
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .map((word) => word[0].toUpperCase() + word.slice(1))
-        .join('');
-}
-function tagsFor(id) {
-    return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter((t, i, all) => all.indexOf(t) === i);
-}
-function describeRule(id, meta, docsBase) {
-    const helpUri = `${docsBase}/${id}.md`;
-    const howToFix = `${helpUri}#how-to-fix`;
-    return {
-        id,
-        name: ruleName(id),
-        shortDescription: { text: meta.description },
-        fullDescription: {
-            text: (0,render_escape/* clip */.$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
-                `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
-        },
-        help: {
-            text: `${meta.description}\n\nHow to fix: ${howToFix}`,
-            markdown: `${meta.description}\n\n` +
-                `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
-        },
-        helpUri,
-        defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-        properties: { tags: tagsFor(id), 'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity] }
-    };
-}
-/** A finding whose rule is not in the registry still needs a descriptor for `ruleIndex` to point at. */
-function describeUnknownRule(f) {
-    return {
-        id: f.ruleId,
-        name: ruleName(f.ruleId),
-        shortDescription: { text: `Reported by lineage-gate rule ${f.ruleId}.` },
-        helpUri: f.helpUri,
-        properties: { tags: tagsFor(f.ruleId) }
-    };
-}
-/** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
-function ruleTable(findings, docsBase) {
-    const rules = src_rules/* RULES */.y.map((r) => describeRule(r.id, r.meta, docsBase));
-    const index = new Map(rules.map((r, i) => [r.id, i]));
-    for (const f of findings) {
-        if (index.has(f.ruleId))
-            continue;
-        index.set(f.ruleId, rules.length);
-        rules.push(describeUnknownRule(f));
-    }
-    return { rules, index };
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * A repository path as a relative URI reference: each segment percent-encoded, so `|`, spaces, `#`,
- * `?` and `%` stay part of the name and a `:` cannot make the first segment read as a scheme.
- * upload-sarif decodes it with `decodeURIComponent` to find the file.
- */
-function pathToUriReference(path) {
-    return path.replace(LONE_SURROGATE, '\uFFFD').split('/').map(encodeURIComponent).join('/');
-}
-/** `file:///…/` for the checkout: SARIF wants the base of `%SRCROOT%` absolute and ending in `/`. */
-function directoryUri(dir) {
-    const href = (0,external_node_url_.pathToFileURL)(dir).href;
-    return href.endsWith('/') ? href : `${href}/`;
-}
-/**
- * `[text](target)` in a plain-text SARIF message is an embedded link, which viewers render as a
- * link: a space after the `]` keeps every character but no longer forms one, so manifest values
- * cannot plant links in an alert. Invisible and reordering characters are shown, not obeyed.
- */
-function plainText(text, max) {
-    return (0,render_escape/* revealInvisible */.hR)((0,render_escape/* clip */.$Q)(text, max)).replace(/\]\(/g, '] (');
-}
-/** SARIF regions: 1-based lines and columns, end column exclusive, as the gate's spans are. */
-function regionOf(f) {
-    const startLine = Math.max(1, f.line);
-    const endLine = Math.max(startLine, f.endLine);
-    const startColumn = Math.max(1, f.column);
-    const endColumn = Math.max(1, f.endColumn);
-    // An empty span (a file's start, where a missing key belongs) underlines nothing: mark the line.
-    if (endLine === startLine && endColumn <= startColumn)
-        return { startLine, endLine };
-    return { startLine, startColumn, endLine, endColumn };
-}
-function locationOf(path, region) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUriReference(path), uriBaseId: SRCROOT }, region } };
-}
-/** A policy waiver is a suppression kept outside the source, accepted, pointing at the waiver itself. */
-function suppressionOf(waiver) {
-    if (!waiver)
-        return { kind: 'external', status: 'accepted' };
-    const line = Math.max(1, waiver.line);
-    return {
-        kind: 'external',
-        status: 'accepted',
-        justification: plainText(waiver.reason, MAX_FIX_CHARS),
-        location: locationOf(waiver.file, { startLine: line, endLine: line }),
-        ...(waiver.expires ? { properties: { expires: waiver.expires } } : {})
-    };
-}
-function resultOf(f, ruleIndex) {
-    return {
-        ruleId: f.ruleId,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: `${plainText(f.message, MAX_MESSAGE_CHARS)} Fix: ${plainText(f.fix, MAX_FIX_CHARS)}` },
-        locations: [locationOf(f.path, regionOf(f))],
-        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-        ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
-        properties: { artifact: f.artifact }
-    };
-}
-function truncationNote(reason, kept, total, maxResults, maxBytes) {
-    const why = reason === 'result-limit'
-        ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
-        : `GitHub code scanning accepts at most ` +
-            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
-    return {
-        reason,
-        findings: total,
-        results: kept,
-        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
-            `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
-    };
-}
-function serialize(log) {
-    return `${JSON.stringify(log, null, 2)}\n`;
-}
-/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
-function uploadSize(text, maxBytes) {
-    const raw = Buffer.byteLength(text, 'utf8');
-    return raw <= maxBytes ? raw : (0,external_node_zlib_namespaceObject.gzipSync)(text).length;
-}
-/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
-function renderSarif(report, options) {
-    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-    const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
-    const docsBase = options.docsBase.replace(/\/+$/, '');
-    const total = report.findings.length;
-    const kept = report.findings.slice(0, maxResults);
-    const { rules, index } = ruleTable(kept, docsBase);
-    const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
-    const logWith = (count, truncated) => {
-        const run = {
-            tool: {
-                driver: {
-                    name: 'lineage-gate',
-                    version: options.toolVersion ?? report.tool.version,
-                    informationUri: options.informationUri,
-                    rules
-                }
-            },
-            ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
-            columnKind: 'utf16CodeUnits',
-            results: results.slice(0, count),
-            properties: {
-                result: report.result,
-                failOn: report.failOn,
-                counts: report.counts,
-                changeSource: report.run.changeSource,
-                notes: report.run.notes,
-                ...(truncated ? { truncated } : {})
-            }
-        };
-        return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-    };
-    let count = results.length;
-    let reason = count < total ? 'result-limit' : undefined;
-    for (;;) {
-        const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
-        const size = uploadSize(text, maxBytes);
-        if (size <= maxBytes || count === 0)
-            return text;
-        // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
-        reason = 'size-limit';
-        count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
-    }
-}
-
-
-/***/ }),
-
 /***/ 2220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -23001,7 +19810,7 @@ function renderSarif(report, options) {
 /* unused harmony export terminalSafe */
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9023);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
 
@@ -23050,7 +19859,7 @@ function lineStartSafe(text) {
 function compareInFile(a, b) {
     return (a.line - b.line ||
         a.column - b.column ||
-        _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] ||
+        _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] ||
         (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId));
 }
 function byFile(findings) {
@@ -23240,103 +20049,6 @@ function dirPhrase(dir) {
 /** First letter upper-cased, for notes that start a sentence. */
 function sentence(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-
-/***/ }),
-
-/***/ 9917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M0: () => (/* binding */ DOCS_BASE),
-  qH: () => (/* binding */ TOOL_URI),
-  EZ: () => (/* binding */ evaluateArtifact),
-  tL: () => (/* binding */ evaluateRun)
-});
-
-// UNUSED EXPORTS: helpUri
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * Identity of a finding that survives reruns and line moves: rule, file and the finding's
- * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
- * them, so distinct triples cannot collide by concatenation.
- */
-function fingerprint(ruleId, path, subject) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/rules/engine.ts
-
-/** The tool's home, for SARIF `informationUri`. */
-const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
-/** Where rule pages are published; findings link there. */
-const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
-function helpUri(ruleId) {
-    return `${DOCS_BASE}/${ruleId}.md`;
-}
-/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
-function severityOf(rule, draft, configured) {
-    if (configured === 'off')
-        return undefined;
-    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
-}
-function toFinding(rule, draft, severity, artifact) {
-    return {
-        upstream: draft.upstream,
-        finding: {
-            ruleId: rule.id,
-            severity,
-            message: draft.message,
-            fix: draft.fix,
-            path: draft.path,
-            line: draft.at.line,
-            column: draft.at.column,
-            endLine: draft.at.endLine,
-            endColumn: draft.at.endColumn,
-            helpUri: helpUri(rule.id),
-            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
-            waived: false,
-            artifact
-        }
-    };
-}
-/** Runs every rule over one artifact and turns drafts into findings. */
-function evaluateArtifact(artifact, rules, ctx) {
-    const out = [];
-    const ruleCtx = { ...ctx, artifact };
-    for (const rule of rules) {
-        const configured = ctx.policy.rules[rule.id];
-        if (configured === 'off')
-            continue;
-        for (const draft of rule.check(ruleCtx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, artifact.dir));
-        }
-    }
-    return out;
-}
-/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
-function evaluateRun(rules, ctx) {
-    const out = [];
-    for (const rule of rules) {
-        if (!rule.checkRun)
-            continue;
-        const configured = ctx.policy.defaults.rules[rule.id];
-        for (const draft of rule.checkRun(ctx)) {
-            const severity = severityOf(rule, draft, configured);
-            if (severity)
-                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
-        }
-    }
-    return out;
 }
 
 
@@ -23795,6 +20507,7 @@ var upstream_licenses = __nccwpck_require__(3539);
 ;// CONCATENATED MODULE: ./src/rules/missing-attribution.ts
 
 
+
 function dutiesOf(ctx) {
     const duties = [];
     for (const u of (0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx)) {
@@ -23809,7 +20522,7 @@ function dutiesOf(ctx) {
             });
     }
     for (const record of (0,artifact_facts/* manifestRecords */.I)(ctx.artifact)) {
-        const ownKey = record.license && (0,upstream_licenses/* licenseKey */.zO)(record.license);
+        const ownKey = record.license && (0,license_ids/* licenseKey */.zO)(record.license);
         const own = ownKey ? ctx.knowledge.lookup(ownKey) : undefined;
         // A model license the artifact carries (Llama, Gemma …: fixed notice text, terms that flow down) names the
         // upstream's terms; a CC BY or Apache license on the artifact says what *others* owe it, not what it owes.
@@ -23822,7 +20535,7 @@ function dutiesOf(ctx) {
             });
         if (record.attribution?.required === true) {
             // The duty the manifest declares is the one of the upstream license it names, when it names one.
-            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup((0,upstream_licenses/* licenseKey */.zO)(l))).find((e) => e?.attribution);
+            const named = record.upstreamLicenses.map((l) => ctx.knowledge.lookup((0,license_ids/* licenseKey */.zO)(l))).find((e) => e?.attribution);
             duties.push({
                 entry: named,
                 because: `${(0,artifact_facts/* where */._M)(record.attribution.source)} says attribution is required`,
@@ -24093,6 +20806,7 @@ function judge(alternative, allow, deny, knowledge, canon) {
 
 
 
+
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
@@ -24134,7 +20848,7 @@ const licenseNotAllowed = {
             });
         };
         const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
-        const ownKey = own && (0,upstream_licenses/* licenseKey */.zO)(own);
+        const ownKey = own && (0,license_ids/* licenseKey */.zO)(own);
         if (own && ownKey)
             judge(ownKey, `The artifact's license (${(0,artifact_facts/* where */._M)(own.source)})`, own.source.at, own.source.path);
         for (const u of (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))) {
@@ -24249,6 +20963,7 @@ const insufficientEvidence = {
 ;// CONCATENATED MODULE: ./src/rules/license-conflict.ts
 
 
+
 const licenseConflict = {
     id: 'license-conflict',
     meta: {
@@ -24258,7 +20973,7 @@ const licenseConflict = {
     },
     check(ctx) {
         const own = (0,artifact_facts/* artifactLicense */.UK)(ctx.artifact);
-        const ownKey = own && (0,upstream_licenses/* licenseKey */.zO)(own);
+        const ownKey = own && (0,license_ids/* licenseKey */.zO)(own);
         if (!own || !ownKey)
             return [];
         const ownEntry = ctx.knowledge.lookup(ownKey);
@@ -24588,6 +21303,7 @@ var upstream_license = __nccwpck_require__(7821);
 
 
 
+
 const hubLicenseMismatch = {
     id: 'hub-license-mismatch',
     meta: {
@@ -24601,7 +21317,7 @@ const hubLicenseMismatch = {
             if (fact.answer.kind !== 'found')
                 continue;
             const info = fact.answer.info;
-            const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: info.license, name: info.licenseName });
+            const hubKey = (0,license_ids/* licenseKey */.zO)({ id: info.license, name: info.licenseName });
             if (!hubKey || (0,placeholder/* isPlaceholderLicense */.xm)(hubKey))
                 continue;
             const hubEntry = ctx.knowledge.lookup(hubKey);
@@ -24610,7 +21326,7 @@ const hubLicenseMismatch = {
                 if (!own)
                     continue;
                 for (const decl of (0,upstream_license/* declarationsAbout */.z)(own, record)) {
-                    const declared = (0,upstream_licenses/* licenseKey */.zO)(decl);
+                    const declared = (0,license_ids/* licenseKey */.zO)(decl);
                     // Placeholders say nothing to compare; `missing-license` reports them.
                     if (!declared || (0,placeholder/* isPlaceholderLicense */.xm)(declared))
                         continue;
@@ -24638,7 +21354,7 @@ const hubLicenseMismatch = {
             const answer = ctx.hub?.dataset(d);
             if (!d.license || answer?.kind !== 'found')
                 continue;
-            const hubKey = (0,upstream_licenses/* licenseKey */.zO)({ id: answer.info.license, name: answer.info.licenseName });
+            const hubKey = (0,license_ids/* licenseKey */.zO)({ id: answer.info.license, name: answer.info.licenseName });
             if (!hubKey || (0,placeholder/* isPlaceholderLicense */.xm)(hubKey) || (0,placeholder/* isPlaceholderLicense */.xm)(d.license))
                 continue;
             if (d.license.toLowerCase() === hubKey.toLowerCase() ||
@@ -24923,7 +21639,7 @@ function licenseDisagreements(ctx, records) {
         // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
         if (!record.license || (0,placeholder/* placeholderLicenseOf */.OW)(record.license) !== undefined)
             return undefined;
-        const key = (0,upstream_licenses/* licenseKey */.zO)(record.license);
+        const key = (0,license_ids/* licenseKey */.zO)(record.license);
         if (!key || (0,placeholder/* isPlaceholderLicense */.xm)(key))
             return undefined;
         return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
@@ -24943,8 +21659,8 @@ function licenseDisagreements(ctx, records) {
         const [here, hereRecord, there, thereRecord] = record.origin === 'weights'
             ? [first.license.source, first, record.license.source, record]
             : [record.license.source, record, first.license.source, first];
-        out.push(draft(here, `${place(here, hereRecord)} says the artifact's license is ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(hereRecord.license))}, but ` +
-            `${place(there, thereRecord)} says ${(0,artifact_facts/* quote */.hD)((0,upstream_licenses/* licenseKey */.zO)(thereRecord.license))}.`, 'State one license everywhere (the one the artifact is really distributed under).', `license:${first.path}|${record.path}`));
+        out.push(draft(here, `${place(here, hereRecord)} says the artifact's license is ${(0,artifact_facts/* quote */.hD)((0,license_ids/* licenseKey */.zO)(hereRecord.license))}, but ` +
+            `${place(there, thereRecord)} says ${(0,artifact_facts/* quote */.hD)((0,license_ids/* licenseKey */.zO)(thereRecord.license))}.`, 'State one license everywhere (the one the artifact is really distributed under).', `license:${first.path}|${record.path}`));
     }
     return out;
 }
@@ -26657,18 +23373,19 @@ function findRule(id) {
 /* harmony export */   Ut: () => (/* binding */ nameInferenceHint),
 /* harmony export */   Z7: () => (/* binding */ licenseTerms),
 /* harmony export */   m8: () => (/* binding */ licenseAlternatives),
-/* harmony export */   tW: () => (/* binding */ upstreamLicensesOf),
-/* harmony export */   zO: () => (/* binding */ licenseKey)
+/* harmony export */   tW: () => (/* binding */ upstreamLicensesOf)
 /* harmony export */ });
 /* harmony import */ var _licenses_upstream_license_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
 /* harmony import */ var _artifact_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2259);
 /* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5682);
+/* harmony import */ var _licenses_license_ids_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8092);
+
 
 
 
 /** The license on a Hub card, as the gate keys licenses (`license_name` for `other`); none for a placeholder. */
 function hubLicense(info) {
-    const key = licenseKey({ id: info.license, name: info.licenseName });
+    const key = (0,_licenses_license_ids_js__WEBPACK_IMPORTED_MODULE_3__/* .licenseKey */ .zO)({ id: info.license, name: info.licenseName });
     return key === undefined || (0,_licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlaceholderLicense */ .xm)(key) ? undefined : key;
 }
 /**
@@ -26780,12 +23497,6 @@ function resolveUpstreamLicenses(ctx) {
     }
     return out;
 }
-/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
-function licenseKey(decl) {
-    if (decl.id?.toLowerCase() === 'other' && decl.name)
-        return decl.name;
-    return decl.id ?? decl.name;
-}
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
 function distinctLicenses(list) {
     const seen = new Set();
@@ -26807,6 +23518,2084 @@ function licenseTerms(expression) {
 /** The `OR` alternatives of an expression, each as its terms: a user may pick any one of them. */
 function licenseAlternatives(expression) {
     return expression.split(/\s+or\s+/i).map(licenseTerms);
+}
+
+
+/***/ }),
+
+/***/ 8724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ runLineageGate)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/files/open-chosen.ts
+var open_chosen = __nccwpck_require__(8470);
+;// CONCATENATED MODULE: ./src/hub/cache-trust.ts
+/**
+ * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
+ * a pull request can write would let it forge those answers ("this repo exists, Apache-2.0"). The
+ * rule: a cache inside the workspace is ignored on events whose checkout holds pull-request content,
+ * and whenever the change set touches it. Outside the workspace (RUNNER_TEMP, restored by
+ * actions/cache) it is the workflow's own file.
+ */
+
+
+/** Events whose checkout is (or merges) a pull request's head. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/** Why the cache must be ignored, or undefined when it may be read. */
+function cacheDistrust(input) {
+    const lexical = (0,external_node_path_.resolve)(input.workspace);
+    const real = (0,open_chosen/* realWorkspace */.id)(input.workspace);
+    const root = (0,open_chosen/* isInside */.FK)(lexical, input.cachePath) ? lexical : (0,open_chosen/* isInside */.FK)(real, input.cachePath) ? real : undefined;
+    if (root === undefined)
+        return undefined;
+    if (PULL_REQUEST_EVENTS.includes(input.eventName))
+        return ('it is inside the checkout of a pull request, which could have forged it ' +
+            '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
+    const rel = (0,external_node_path_.relative)(root, input.cachePath).split(external_node_path_.sep).join('/');
+    if (input.changedPaths.includes(rel))
+        return 'the change set touches it, so it may not be what the Hub answered';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/hub/safe-text.ts
+var safe_text = __nccwpck_require__(6716);
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/files/write-output.ts
+var write_output = __nccwpck_require__(5976);
+;// CONCATENATED MODULE: ./src/hub/answer.ts
+/**
+ * What the Hub said about one repo, in the gate's own terms. Rules read these answers; the
+ * client, the cache and the ancestry walk produce and keep them. Everything here is plain data
+ * (JSON-serialisable) so that answers can be cached across runs.
+ */
+/** Answers that describe the repo rather than this run's network, and so may be kept across runs. */
+const CACHEABLE_KINDS = [
+    'found',
+    'not-found',
+    'revision-not-found',
+    'gated',
+    'disabled'
+];
+function isCacheable(answer) {
+    return CACHEABLE_KINDS.includes(answer.kind);
+}
+// Bounds on what one answer may carry: the reply comes from a configurable endpoint.
+const MAX_LIST = 10_000;
+const MAX_BASE_MODELS = 64;
+const MAX_TEXT = 2_048;
+function answer_text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed ? trimmed.slice(0, MAX_TEXT) : undefined;
+}
+function strings(value, max) {
+    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    const out = [];
+    for (const item of list) {
+        const s = answer_text(item);
+        if (s !== undefined && !out.includes(s))
+            out.push(s);
+        if (out.length >= max)
+            break;
+    }
+    return out;
+}
+function gatedOf(value) {
+    if (value === 'auto' || value === 'manual')
+        return value;
+    if (value === false || value === undefined || value === null || value === 'false')
+        return false;
+    // An unknown truthy value: treat as gated with manual approval, the stricter reading.
+    return 'manual';
+}
+/** `base_model:<id>` and `base_model:<relation>:<id>` tags the Hub adds to derived repos. */
+function fromBaseModelTags(tags) {
+    const ids = [];
+    let relation;
+    for (const tag of tags) {
+        if (!tag.startsWith('base_model:'))
+            continue;
+        const rest = tag.slice('base_model:'.length);
+        const parts = rest.split(':');
+        if (parts.length === 2) {
+            relation ??= parts[0];
+            if (!ids.includes(parts[1]))
+                ids.push(parts[1]);
+        }
+        else if (parts.length === 1 && !ids.includes(rest)) {
+            ids.push(rest);
+        }
+    }
+    return { ids: ids.slice(0, MAX_BASE_MODELS), relation };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Reads a 200 reply of the repo-info API into `HubRepoInfo`. Returns undefined when the body is
+ * not a JSON object (a proxy's HTML page, a truncated reply).
+ */
+function repoInfoFromJson(json, askedId) {
+    if (!isRecord(json))
+        return undefined;
+    const card = isRecord(json.cardData) ? json.cardData : {};
+    const tags = strings(json.tags, MAX_LIST);
+    // The card is what the author declared; the Hub's `baseModels` and tags are derived from it
+    // (and use renamed ids), so they only stand in when the card says nothing.
+    let baseModels = strings(card.base_model, MAX_BASE_MODELS);
+    let baseModelRelation = answer_text(card.base_model_relation);
+    const hubBase = isRecord(json.baseModels) ? json.baseModels : undefined;
+    if (baseModels.length === 0 && hubBase) {
+        baseModels = strings(Array.isArray(hubBase.models) ? hubBase.models.map((m) => (isRecord(m) ? m.id : undefined)) : [], MAX_BASE_MODELS);
+    }
+    if (hubBase)
+        baseModelRelation ??= answer_text(hubBase.relation);
+    const tagged = fromBaseModelTags(tags);
+    if (baseModels.length === 0)
+        baseModels = tagged.ids;
+    baseModelRelation ??= tagged.relation;
+    let licenses = strings(card.license, MAX_BASE_MODELS);
+    if (licenses.length === 0)
+        licenses = tags.filter((t) => t.startsWith('license:')).map((t) => t.slice('license:'.length));
+    const siblings = Array.isArray(json.siblings)
+        ? strings(json.siblings.map((s) => (isRecord(s) ? s.rfilename : undefined)), MAX_LIST)
+        : [];
+    const sha = answer_text(json.sha);
+    return {
+        id: answer_text(json.id) ?? askedId,
+        ...(sha ? { sha } : {}),
+        gated: gatedOf(json.gated),
+        private: json.private === true,
+        disabled: json.disabled === true,
+        ...(licenses.length === 1 ? { license: licenses[0] } : {}),
+        licenses,
+        ...optional('licenseName', answer_text(card.license_name)),
+        ...optional('licenseLink', answer_text(card.license_link)),
+        baseModels,
+        ...optional('baseModelRelation', baseModelRelation),
+        tags,
+        siblings
+    };
+}
+function optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+const GATED_VALUES = [false, 'auto', 'manual'];
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+function isOptionalString(value) {
+    return value === undefined || typeof value === 'string';
+}
+/** Shape check for answers read back from a cache file (which may be stale, edited or corrupt). */
+function isHubAnswer(value) {
+    if (!isRecord(value))
+        return false;
+    switch (value.kind) {
+        case 'found': {
+            const info = value.info;
+            return (isRecord(info) &&
+                typeof info.id === 'string' &&
+                isOptionalString(info.sha) &&
+                GATED_VALUES.includes(info.gated) &&
+                typeof info.private === 'boolean' &&
+                typeof info.disabled === 'boolean' &&
+                isOptionalString(info.license) &&
+                isStringArray(info.licenses) &&
+                isOptionalString(info.licenseName) &&
+                isOptionalString(info.licenseLink) &&
+                isStringArray(info.baseModels) &&
+                isOptionalString(info.baseModelRelation) &&
+                isStringArray(info.tags) &&
+                isStringArray(info.siblings));
+        }
+        case 'not-found':
+            return (typeof value.authenticated === 'boolean' && typeof value.status === 'number' && typeof value.detail === 'string');
+        case 'revision-not-found':
+            return typeof value.revision === 'string' && typeof value.detail === 'string';
+        case 'gated':
+            return typeof value.authenticated === 'boolean' && typeof value.detail === 'string';
+        case 'disabled':
+            return typeof value.detail === 'string';
+        case 'unreachable':
+            return typeof value.reason === 'string' && typeof value.attempts === 'number';
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/model-config.ts
+/**
+ * A model's dimensions as its `config.json` on the Hub declares them: what the `shape-mismatch`
+ * rule compares an adapter's tensor shapes with. Only a handful of numbers and the model type are
+ * kept; the rest of the file (remote text) is dropped on reading. Plain data, so answers can be cached.
+ */
+/** Answers about the repo rather than this run's network: these may be kept across runs. */
+function isCacheableConfig(config) {
+    return 'found' in config || config.cause === 'absent' || config.cause === 'denied';
+}
+// transformers' spellings of the same quantity across architectures (GPT-2: n_embd/n_layer/n_inner/n_head,
+// T5/BART: d_model/num_layers/ffn_dim), first match wins.
+const NUMBER_FIELDS = [
+    ['hiddenSize', ['hidden_size', 'n_embd', 'd_model']],
+    ['numHiddenLayers', ['num_hidden_layers', 'n_layer', 'num_layers']],
+    ['intermediateSize', ['intermediate_size', 'n_inner', 'ffn_dim']],
+    ['vocabSize', ['vocab_size']],
+    ['numAttentionHeads', ['num_attention_heads', 'n_head']],
+    ['numKeyValueHeads', ['num_key_value_heads']],
+    ['headDim', ['head_dim']]
+];
+// Larger than any real dimension (vocabularies reach ~10^6), small enough to multiply safely.
+const MAX_DIMENSION = 2 ** 31 - 1;
+const MODEL_TYPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+function model_config_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function own(source, key) {
+    return Object.hasOwn(source, key) ? source[key] : undefined;
+}
+function dimension(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_DIMENSION
+        ? value
+        : undefined;
+}
+function modelType(value) {
+    return typeof value === 'string' && MODEL_TYPE.test(value) ? value : undefined;
+}
+/**
+ * Reads a parsed config.json. Multimodal configs (Gemma 3, Llama 3.2 Vision, Qwen2-VL in newer
+ * transformers) keep the language model's numbers in `text_config`, which is what adapters train,
+ * so it is read first; the top level fills the gaps and names the model type. Returns undefined
+ * when the JSON is not an object.
+ */
+function dimensionsFromConfig(json) {
+    if (!model_config_isRecord(json))
+        return undefined;
+    const text = own(json, 'text_config');
+    const sources = model_config_isRecord(text) ? [text, json] : [json];
+    const out = {};
+    for (const [field, names] of NUMBER_FIELDS) {
+        const value = firstOf(sources, names, dimension);
+        if (value !== undefined)
+            out[field] = value;
+    }
+    const type = firstOf([...sources].reverse(), ['model_type'], modelType);
+    if (type !== undefined)
+        out.modelType = type;
+    return out;
+}
+function firstOf(sources, names, read) {
+    for (const source of sources) {
+        for (const name of names) {
+            const value = read(own(source, name));
+            if (value !== undefined)
+                return value;
+        }
+    }
+    return undefined;
+}
+const CAUSES = ['absent', 'denied', 'unreadable', 'unreachable', 'not-asked'];
+/** Shape check for config answers read back from a cache file. */
+function isHubModelConfig(value) {
+    if (!model_config_isRecord(value))
+        return false;
+    if ('found' in value) {
+        const found = value.found;
+        if (!model_config_isRecord(found))
+            return false;
+        return Object.entries(found).every(([key, v]) => key === 'modelType'
+            ? modelType(v) !== undefined
+            : NUMBER_FIELDS.some(([f]) => f === key) && dimension(v) !== undefined);
+    }
+    return (typeof value.unavailable === 'string' &&
+        CAUSES.includes(value.cause) &&
+        (value.authenticated === undefined || typeof value.authenticated === 'boolean'));
+}
+
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __nccwpck_require__(2534);
+;// CONCATENATED MODULE: ./src/hub/cache.ts
+/**
+ * Hub answers kept in a JSON file between runs (the `hub-cache` input / `--cache` flag), so
+ * that `actions/cache` can carry them and a warm run asks the Hub nothing.
+ *
+ * - Keyed by endpoint + repo type + id + revision: a mirror's answers never stand in for the Hub's.
+ * - Entries carry `storedAt`; they expire after the TTL (default 24 h), except `found` answers
+ *   for a 40-hex revision: what a commit contains (card, license, files) cannot change. Negative
+ *   and access answers (not found, gated, disabled) describe the repo's state today and expire
+ *   even for a sha.
+ * - `unreachable` answers are never stored: they describe the network, not the repo.
+ * - The token is never stored (answers do not carry it; the client redacts echoes of it).
+ * - Models' config.json answers sit in their own `configs` list beside `entries`, keyed by endpoint
+ *   + id + revision, under the same rules (a config found at a 40-hex revision never expires). The
+ *   format stays version 1: readers that predate `configs` ignore it and keep their entries, and a
+ *   file without it simply has no config answers.
+ */
+
+
+
+
+
+
+
+
+
+
+const FORMAT = 'lineage-gate-hub-cache';
+const VERSION = 1;
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Clocks of runners differ a little; an entry dated further ahead than this was not written by one. */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
+function keyString(key) {
+    return `${key.endpoint} ${key.type} ${key.id}@${key.revision ?? ''}`;
+}
+function immutable(key, answer) {
+    return answer.kind === 'found' && key.revision !== undefined && (0,hub_id/* isFullSha */.Wf)(key.revision);
+}
+function configKeyString(key) {
+    return `${key.endpoint} config ${key.id}@${key.revision}`;
+}
+function isConfigKey(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const k = value;
+    return typeof k.endpoint === 'string' && typeof k.id === 'string' && typeof k.revision === 'string';
+}
+function isStoredAt(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+function isKey(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const k = value;
+    return (typeof k.endpoint === 'string' &&
+        (k.type === 'model' || k.type === 'dataset') &&
+        typeof k.id === 'string' &&
+        (k.revision === undefined || typeof k.revision === 'string'));
+}
+class HubCache {
+    path;
+    ttlMs;
+    maxEntries;
+    maxFileBytes;
+    clock;
+    workspace;
+    entries = new Map();
+    configs = new Map();
+    constructor(options) {
+        this.path = options.path;
+        this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+        this.maxEntries = options.maxEntries ?? 10_000;
+        this.maxFileBytes = options.maxFileBytes ?? 32 * 1024 * 1024;
+        this.clock = options.clock ?? { now: () => Date.now() };
+        this.workspace = options.workspace;
+    }
+    /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
+    readText() {
+        const opened = this.workspace ? (0,open_chosen/* openChosenFile */.rZ)(this.workspace, this.path) : (0,open_chosen/* openTrustedFile */.al)(this.path);
+        if ('refused' in opened)
+            return {
+                problem: /does not exist/.test(opened.refused)
+                    ? 'no cache file yet'
+                    : `cannot read the cache file (${opened.refused}); starting empty`
+            };
+        try {
+            if (opened.size > this.maxFileBytes)
+                return { problem: `the cache file is larger than ${this.maxFileBytes} bytes; starting empty` };
+            const buffer = Buffer.alloc(opened.size);
+            let read = 0;
+            for (let n = -1; n !== 0 && read < buffer.length; read += n)
+                n = (0,external_node_fs_.readSync)(opened.fd, buffer, read, buffer.length - read, read);
+            return { text: buffer.subarray(0, read).toString('utf8') };
+        }
+        catch (err) {
+            return { problem: `cannot read the cache file (${err.message}); starting empty` };
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(opened.fd);
+        }
+    }
+    /** Answers held: repo answers and config answers. */
+    get size() {
+        return this.entries.size + this.configs.size;
+    }
+    /** Reads the file. A missing, oversized or corrupt file is not an error: the cache starts empty and says why. */
+    async load() {
+        this.entries.clear();
+        this.configs.clear();
+        const read = this.readText();
+        if ('problem' in read)
+            return { entries: 0, problem: read.problem };
+        const text = read.text;
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            return { entries: 0, problem: 'the cache file is not valid JSON; starting empty' };
+        }
+        const doc = json;
+        if (!doc ||
+            typeof doc !== 'object' ||
+            doc.format !== FORMAT ||
+            doc.version !== VERSION ||
+            !Array.isArray(doc.entries)) {
+            return { entries: 0, problem: `the cache file is not a ${FORMAT} file of version ${VERSION}; starting empty` };
+        }
+        let dropped = 0;
+        let future = 0;
+        // An answer dated ahead of now would never expire: not something a run of the gate wrote.
+        const latest = this.clock.now() + FUTURE_SKEW_MS;
+        for (const raw of doc.entries) {
+            const e = raw;
+            if (!e ||
+                !isKey(e.key) ||
+                typeof e.storedAt !== 'number' ||
+                !Number.isFinite(e.storedAt) ||
+                !isHubAnswer(e.answer) ||
+                !isCacheable(e.answer)) {
+                dropped++;
+                continue;
+            }
+            if (e.storedAt > latest) {
+                future++;
+                continue;
+            }
+            const key = {
+                endpoint: e.key.endpoint,
+                type: e.key.type,
+                id: e.key.id,
+                ...(e.key.revision !== undefined ? { revision: e.key.revision } : {})
+            };
+            this.entries.set(keyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+        }
+        for (const raw of Array.isArray(doc.configs) ? doc.configs : []) {
+            const e = raw;
+            if (!e ||
+                !isConfigKey(e.key) ||
+                !isStoredAt(e.storedAt) ||
+                !isHubModelConfig(e.answer) ||
+                !isCacheableConfig(e.answer)) {
+                dropped++;
+                continue;
+            }
+            if (e.storedAt > latest) {
+                future++;
+                continue;
+            }
+            const key = { endpoint: e.key.endpoint, id: e.key.id, revision: e.key.revision };
+            this.configs.set(configKeyString(key), { key, storedAt: e.storedAt, answer: e.answer });
+        }
+        const problems = [
+            ...(dropped ? [`${dropped} malformed cache ${(0,plural/* plural */.L)(dropped, 'entry was', 'entries were')} ignored`] : []),
+            ...(future ? [`${(0,plural/* counted */.h)(future, 'cache entry', 'cache entries')} dated in the future ignored`] : [])
+        ];
+        return { entries: this.size, ...(problems.length ? { problem: problems.join('; ') } : {}) };
+    }
+    fresh(entry) {
+        return immutable(entry.key, entry.answer) || this.clock.now() - entry.storedAt <= this.ttlMs;
+    }
+    freshConfig(entry) {
+        // What a commit's config.json says cannot change; whether it can be read (gating, presence on a branch) can.
+        const pinned = 'found' in entry.answer && (0,hub_id/* isFullSha */.Wf)(entry.key.revision);
+        return pinned || this.clock.now() - entry.storedAt <= this.ttlMs;
+    }
+    get(key) {
+        const entry = this.entries.get(keyString(key));
+        if (!entry)
+            return undefined;
+        if (!this.fresh(entry)) {
+            this.entries.delete(keyString(key));
+            return undefined;
+        }
+        return entry.answer;
+    }
+    /** Keeps an answer; returns false (and keeps nothing) for answers that must not be cached. */
+    set(key, answer) {
+        if (!isCacheable(answer))
+            return false;
+        const clean = {
+            endpoint: key.endpoint,
+            type: key.type,
+            id: key.id,
+            ...(key.revision !== undefined ? { revision: key.revision } : {})
+        };
+        this.entries.set(keyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+        return true;
+    }
+    getConfig(key) {
+        const k = configKeyString(key);
+        const entry = this.configs.get(k);
+        if (!entry)
+            return undefined;
+        if (!this.freshConfig(entry)) {
+            this.configs.delete(k);
+            return undefined;
+        }
+        return entry.answer;
+    }
+    /** Keeps a config answer; returns false (and keeps nothing) for answers about the network rather than the repo. */
+    setConfig(key, answer) {
+        if (!isCacheableConfig(answer))
+            return false;
+        const clean = { endpoint: key.endpoint, id: key.id, revision: key.revision };
+        this.configs.set(configKeyString(clean), { key: clean, storedAt: this.clock.now(), answer });
+        return true;
+    }
+    /**
+     * Writes fresh entries (newest first, at most `maxEntries` repo and config answers together) to a
+     * temp file, then renames it over the cache file.
+     */
+    async save() {
+        const kept = [
+            ...[...this.entries.values()].filter((e) => this.fresh(e)).map((e) => ({ list: 'entries', e })),
+            ...[...this.configs.values()].filter((e) => this.freshConfig(e)).map((e) => ({ list: 'configs', e }))
+        ]
+            .sort((a, b) => b.e.storedAt - a.e.storedAt)
+            .slice(0, this.maxEntries);
+        const doc = {
+            format: FORMAT,
+            version: VERSION,
+            entries: kept.flatMap(({ list, e }) => list === 'entries' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : []),
+            configs: kept.flatMap(({ list, e }) => list === 'configs' ? [{ key: e.key, storedAt: e.storedAt, answer: e.answer }] : [])
+        };
+        const temp = `${this.path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+        try {
+            // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
+            if (this.workspace)
+                await (0,write_output/* writeOutputFile */.B)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+            else {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+                await (0,write_output/* writeOutputFile */.B)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+            }
+            await (0,promises_.rename)(temp, this.path);
+        }
+        catch (err) {
+            await (0,promises_.rm)(temp, { force: true });
+            throw err;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/hub/retry.ts
+/**
+ * When to try again: exponential backoff with full jitter for transient failures, and the
+ * server's own word (`Retry-After`, `RateLimit`) for 429s.
+ */
+/**
+ * Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): a uniformly random
+ * wait in [0, min(cap, base · 2^attempt)). `attempt` is 0 for the first retry.
+ */
+function backoffDelay(attempt, random, baseMs, capMs) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(ceiling * r);
+}
+const MAX_WAIT_SECONDS = 366 * 24 * 3600;
+/** `Retry-After`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === null)
+        return undefined;
+    const trimmed = value.trim();
+    // Capped at a year: a 400-digit value would otherwise become Infinity and read as "Infinity s".
+    if (/^\d+$/.test(trimmed))
+        return Math.min(Number(trimmed), MAX_WAIT_SECONDS) * 1000;
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - nowMs);
+}
+/**
+ * The Hub's `RateLimit: "api";r=<remaining>;t=<seconds until the window resets>` (IETF
+ * draft-ietf-httpapi-ratelimit-headers form). Returns the wait in ms, or undefined.
+ */
+function parseRateLimitReset(value) {
+    if (value === null)
+        return undefined;
+    const match = /(?:^|[;,\s])t=(\d+)(?=$|[;,\s])/.exec(value);
+    return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) * 1000 : undefined;
+}
+/** How long a 429 asks us to wait: the longer of what `Retry-After` and `RateLimit` say. */
+function rateLimitWait(headers, nowMs) {
+    const waits = [
+        parseRetryAfter(headers.get('retry-after'), nowMs),
+        parseRateLimitReset(headers.get('ratelimit'))
+    ].filter((w) => w !== undefined);
+    return waits.length ? Math.max(...waits) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/hub/classify-response.ts
+/**
+ * Turns one HTTP reply of the repo-info API into an answer, or into "try again". The order of
+ * the checks follows `huggingface_hub`'s `hf_raise_for_status` (utils/_http.py): the
+ * `X-Error-Code` header first (RevisionNotFound, GatedRepo), then the disabled-repo message,
+ * then RepoNotFound — which the Hub also signals with a bare 401 to anonymous requests for
+ * missing, private and gated repos alike, unless the message says the token itself is bad.
+ */
+
+
+
+/** The message the Hub sends (as `X-Error-Message`) for a repo taken down by moderation. */
+const DISABLED_MESSAGE = 'Access to this resource is disabled.';
+/** The Hub's 401 message for a token it does not accept (not a verdict about the repo). */
+const INVALID_TOKEN_MESSAGE = 'Invalid credentials in Authorization header';
+/** The Hub's own message (`X-Error-Message`, else the body's `error`), as one short line. */
+function serverMessage(reply) {
+    const header = reply.headers.get('x-error-message');
+    if (header)
+        return (0,safe_text/* oneLine */.TN)(header);
+    try {
+        const json = JSON.parse(reply.body);
+        if (json && typeof json === 'object' && 'error' in json) {
+            const error = json.error;
+            if (typeof error === 'string')
+                return (0,safe_text/* oneLine */.TN)(error);
+            if (Array.isArray(error))
+                return (0,safe_text/* oneLine */.TN)(error.filter((e) => typeof e === 'string').join('; '));
+        }
+    }
+    catch {
+        // not JSON: no message
+    }
+    return undefined;
+}
+function describe(query) {
+    return `${query.type} repo "${query.id}"`;
+}
+function quoted(message) {
+    return message ? `: "${message}"` : '';
+}
+function unreachable(reason) {
+    return { final: { kind: 'unreachable', reason, attempts: 1 } };
+}
+function classifyReply(reply, query, authenticated, nowMs) {
+    const { status } = reply;
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(reply.body);
+        }
+        catch (err) {
+            return unreachable(`the Hub's reply for ${describe(query)} is malformed JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})`);
+        }
+        const info = repoInfoFromJson(json, query.id);
+        if (!info)
+            return unreachable(`the Hub's reply for ${describe(query)} is JSON but not an object`);
+        return { final: { kind: 'found', info } };
+    }
+    const code = reply.headers.get('x-error-code')?.trim();
+    const message = serverMessage(reply);
+    if (code === 'RevisionNotFound') {
+        return {
+            final: {
+                kind: 'revision-not-found',
+                revision: query.revision ?? '',
+                detail: `${describe(query)} has no revision "${query.revision ?? ''}" ` +
+                    `(${status} RevisionNotFound${quoted(message)})`
+            }
+        };
+    }
+    if (code === 'GatedRepo') {
+        return {
+            final: {
+                kind: 'gated',
+                authenticated,
+                detail: `${describe(query)} is gated${authenticated ? ' and the token has not been granted access' : ''} ` +
+                    `(${status} GatedRepo${quoted(message)})`
+            }
+        };
+    }
+    if (message === DISABLED_MESSAGE) {
+        return {
+            final: { kind: 'disabled', detail: `${describe(query)} is disabled on the Hub (${status}${quoted(message)})` }
+        };
+    }
+    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
+        return unreachable(`the Hub rejected the token (401${quoted(message)}): check hub-token`);
+    }
+    if (code === 'RepoNotFound' || status === 401) {
+        const what = `${status}${code ? ` ${code}` : ''}`;
+        const detail = authenticated
+            ? `the Hub has no ${describe(query)}, or the token cannot see it (${what})`
+            : status === 401
+                ? `the Hub answered ${what} to an anonymous request: ${describe(query)} ` +
+                    `does not exist, or it is private or gated (set hub-token to tell which)`
+                : `the Hub has no ${describe(query)} (${what})`;
+        return { final: { kind: 'not-found', authenticated, status, detail } };
+    }
+    if (status === 429) {
+        return { retry: `rate-limited by the Hub (429${quoted(message)})`, waitMs: rateLimitWait(reply.headers, nowMs) };
+    }
+    if (status === 408 || status >= 500) {
+        return { retry: `the Hub answered ${status}${quoted(message)}` };
+    }
+    if (status === 404) {
+        // A 404 without the Hub's error code is not a verdict about the repo: most often the
+        // endpoint is not a Hub API at all (a wrong hub-endpoint, a proxy's own page).
+        return unreachable(`the endpoint answered 404 without an X-Error-Code for ` +
+            `${describe(query)}: is hub-endpoint a Hugging Face Hub API?`);
+    }
+    return unreachable(`the Hub answered ${status}${code ? ` ${code}` : ''}${quoted(message)} for ${describe(query)}`);
+}
+
+;// CONCATENATED MODULE: ./src/hub/classify-config-response.ts
+/**
+ * Turns one HTTP reply of the file-resolve route (`/{id}/resolve/{revision}/config.json`) into a
+ * config answer, or into "try again". Same order as `classifyReply` (huggingface_hub's
+ * `hf_raise_for_status`), with the codes this route adds: `EntryNotFound` (404) for a file the
+ * revision does not have, and `GatedRepo` (401/403) for a gated repo whose metadata is public but
+ * whose files need granted access.
+ */
+
+
+
+
+/** `config.json of "Qwen/Qwen2.5-0.5B"@main`, for reasons. */
+function configSubject(query) {
+    return `config.json of "${query.id}"@${query.revision ?? 'main'}`;
+}
+function classify_config_response_quoted(message) {
+    return message ? `: "${message}"` : '';
+}
+function classify_config_response_final(unavailable, cause) {
+    return { final: { unavailable, cause } };
+}
+function denied(unavailable, authenticated) {
+    return { final: { unavailable, cause: 'denied', authenticated } };
+}
+function classifyConfigReply(reply, query, authenticated, nowMs) {
+    const { status } = reply;
+    const subject = configSubject(query);
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(reply.body);
+        }
+        catch (err) {
+            return { fail: `${subject} is not JSON (${(0,safe_text/* oneLine */.TN)(err.message, 80)})` };
+        }
+        const found = dimensionsFromConfig(json);
+        return found ? { final: { found } } : { fail: `${subject} is JSON but not an object` };
+    }
+    const code = reply.headers.get('x-error-code')?.trim();
+    const message = serverMessage(reply);
+    const what = `${status}${code ? ` ${code}` : ''}${classify_config_response_quoted(message)}`;
+    if (code === 'EntryNotFound')
+        return classify_config_response_final(`the Hub has no ${subject} (${what})`, 'absent');
+    if (code === 'RevisionNotFound')
+        return classify_config_response_final(`the Hub has no revision for ${subject} (${what})`, 'absent');
+    if (code === 'GatedRepo') {
+        const need = authenticated ? 'the token has not been granted access' : 'reading it needs a token with access';
+        return denied(`${subject}: the repo is gated and ${need} (${what})`, authenticated);
+    }
+    if (message === DISABLED_MESSAGE)
+        return denied(`${subject}: the repo is disabled on the Hub (${what})`, authenticated);
+    if (status === 401 && message === INVALID_TOKEN_MESSAGE) {
+        return classify_config_response_final(`the Hub rejected the token (${what}): check hub-token`, 'unreachable');
+    }
+    if (status === 401) {
+        // Missing, private and gated look alike to an anonymous request.
+        return denied(`${subject}: the Hub answered ${what}; the repo is missing, private or gated`, authenticated);
+    }
+    if (code === 'RepoNotFound')
+        return classify_config_response_final(`the Hub has no repo for ${subject} (${what})`, 'absent');
+    if (status === 429)
+        return { retry: `rate-limited by the Hub (${what})`, waitMs: rateLimitWait(reply.headers, nowMs) };
+    if (status === 408 || status >= 500)
+        return { retry: `the Hub answered ${what}` };
+    if (status === 404) {
+        return classify_config_response_final(`the endpoint answered 404 without an X-Error-Code for ${subject}: is hub-endpoint a Hugging Face Hub?`, 'unreachable');
+    }
+    return classify_config_response_final(`the Hub answered ${what} for ${subject}`, 'unreachable');
+}
+
+;// CONCATENATED MODULE: ./src/hub/limiter.ts
+/** At most `limit` tasks at a time; the rest wait in arrival order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    /** Highest number of tasks that ran at once (for reports and tests). */
+    peak = 0;
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+    }
+    async run(task) {
+        if (this.active >= this.limit) {
+            // The finishing task hands its slot over directly (see below), so `active` is not bumped here.
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+        else {
+            this.active++;
+        }
+        this.peak = Math.max(this.peak, this.active);
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/read-body.ts
+/** Reads a fetch body as UTF-8 text, refusing to hold more than `maxBytes` of it. */
+class BodyTooLargeError extends Error {
+    maxBytes;
+    name = 'BodyTooLargeError';
+    constructor(maxBytes) {
+        super(`the reply is larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+    }
+}
+async function readBoundedText(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(maxBytes);
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/hub/client.ts
+/**
+ * The Hugging Face Hub client: asks `/api/models/{id}` (or `/api/datasets/{id}`) once per
+ * unique (type, id, revision), with bounded concurrency, retries, rate-limit waits and a total
+ * time budget, and never throws for one id — a question it cannot get answered becomes an
+ * `unreachable` answer with the reason.
+ *
+ * Why not `@huggingface/hub` (huggingface.js)? Its `modelInfo({ name, revision, hubUrl,
+ * accessToken, additionalFields, fetch })` can point at a custom endpoint and take a custom
+ * fetch, but (packages/hub/src/lib/model-info.ts, error.ts):
+ * - its errors (`createApiError`) keep the status and body but drop `X-Error-Code` and
+ *   `X-Error-Message`, the only way to tell RepoNotFound from RevisionNotFound, GatedRepo or a
+ *   disabled repo, and a 401 from a bad token — the distinctions the gate's findings rest on;
+ * - it always adds its own expand keys (pipeline_tag, downloads, likes, …), always goes through
+ *   `/revision/HEAD`, and its `additionalFields` type has no `baseModels`;
+ * - it has no retries, backoff, 429 handling, timeout, concurrency limit or dedupe: everything
+ *   below would be needed anyway, wrapped around one URL template and one `JSON.parse`;
+ * - it would add a dependency to the bundle for that.
+ * So this is a small typed client on Node's global `fetch`; no new dependency is needed.
+ *
+ * It also reads a model's `config.json` (`modelConfig`) through the same machinery — retries,
+ * rate-limit pauses, the time budget, the token rules and once-per-question dedupe — from the
+ * file-resolve route `huggingface_hub` builds in `hf_hub_url` (`{endpoint}/{id}/resolve/{revision}/
+ * {filename}`, revision URL-quoted). The Hub answers it with a same-origin 307 to
+ * `/api/resolve-cache/models/{id}/{sha}/config.json`, which is followed; a redirect to another
+ * origin (where LFS/Xet files live) is not: config.json is a plain git file, so such an answer is
+ * treated as unreadable rather than chased.
+ *
+ * The Hub is an untrusted service: no request follows a redirect off the endpoint's origin (a
+ * hostile mirror could point at 169.254.169.254 or any internal host), each request has its own
+ * deadline (headers and body) cut to what is left of the run's budget, bodies are capped, and a
+ * rate-limit wait longer than the budget ends the question at once.
+ *
+ * The query string repeats `expand=` once per field (`expand=sha&expand=gated…`), as both
+ * official clients send it: `huggingface_hub`'s `model_info` passes `params={"expand": [...]}`
+ * to requests, which repeats the key, and huggingface.js builds
+ * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
+ */
+
+
+
+
+
+
+
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+const MODEL_EXPAND = [
+    'sha',
+    'gated',
+    'private',
+    'disabled',
+    'cardData',
+    'tags',
+    'siblings',
+    'baseModels'
+];
+// `baseModels` is not an expandable dataset property (huggingface_hub's ExpandDatasetProperty_T).
+const DATASET_EXPAND = ['sha', 'gated', 'private', 'disabled', 'cardData', 'tags', 'siblings'];
+const MAX_REDIRECTS = 5;
+/** Attempts of one question that may end at their deadline before it is given up. */
+const MAX_TIMEOUTS = 2;
+const MAX_REVISION_LENGTH = 256;
+/** The repo-info URL for a query (the id must already be valid). */
+function repoInfoUrl(endpoint, query) {
+    const collection = query.type === 'dataset' ? 'datasets' : 'models';
+    const id = query.id.split('/').map(encodeURIComponent).join('/');
+    const revision = query.revision === undefined ? '' : `/revision/${encodeURIComponent(query.revision)}`;
+    const expand = new URLSearchParams((query.type === 'dataset' ? DATASET_EXPAND : MODEL_EXPAND).map((field) => ['expand', field]));
+    return `${endpoint}/api/${collection}/${id}${revision}?${expand.toString()}`;
+}
+function questionProblem(query) {
+    if (query.type !== 'model' && query.type !== 'dataset')
+        return `unknown repo type ${JSON.stringify(query.type)}`;
+    const idProblem = typeof query.id === 'string' ? (0,hub_id/* hubIdProblem */.ye)(query.id) : 'is not a string';
+    if (idProblem)
+        return `${JSON.stringify(query.id)} is not a Hub repo id (it ${idProblem})`;
+    if (query.revision !== undefined) {
+        const r = query.revision;
+        // eslint-disable-next-line no-control-regex
+        if (typeof r !== 'string' || r.length === 0 || r.length > MAX_REVISION_LENGTH || /[\u0000-\u0020\u007f]/.test(r)) {
+            return `revision ${JSON.stringify(r)} is not a revision the Hub could have`;
+        }
+    }
+    return undefined;
+}
+function keyOf(query) {
+    return `${query.type}\u0000${query.id}\u0000${query.revision ?? ''}`;
+}
+/** The file-resolve URL of a model's config.json (`huggingface_hub`'s `hf_hub_url`); the id must be valid. */
+function modelConfigUrl(endpoint, query) {
+    const id = query.id.split('/').map(encodeURIComponent).join('/');
+    return `${endpoint}/${id}/resolve/${encodeURIComponent(query.revision ?? 'main')}/config.json`;
+}
+/**
+ * Host names that do not resolve: asking again within one run will not help (EAI_AGAIN is DNS's own
+ * "try later", but a runner's resolver has already retried), and every question goes to that host.
+ */
+const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+function dnsFailed(err) {
+    const code = err.cause?.code;
+    return typeof code === 'string' && DNS_FAILURES.has(code);
+}
+/** `fetch failed` says nothing: add the cause's code/message (ECONNREFUSED, UND_ERR_SOCKET …). */
+function networkReason(err) {
+    const e = err;
+    const cause = e.cause ? ` (${[e.cause.code, e.cause.message].filter(Boolean).join(': ')})` : '';
+    return `network error: ${e.message ?? String(err)}${cause}`;
+}
+class HubClient {
+    endpoint;
+    origin;
+    token;
+    fetchImpl;
+    limiter;
+    maxRetries;
+    budgetMs;
+    requestTimeoutMs;
+    baseBackoffMs;
+    maxBackoffMs;
+    maxBodyBytes;
+    maxConfigBytes;
+    clock;
+    random;
+    cache;
+    inflight = new Map();
+    configs = new Map();
+    deadline;
+    /** Set by a 429: no request leaves before this time (all ids share the Hub's rate limit). */
+    pausedUntil = 0;
+    /** Set when the endpoint's host name did not resolve: every later question fails at once with it. */
+    unresolved;
+    counters = { questions: 0, cacheHits: 0, requests: 0 };
+    constructor(options) {
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.origin = new URL(this.endpoint).origin;
+        this.token = options.token || undefined;
+        this.fetchImpl = options.fetch ?? fetch;
+        this.limiter = new Limiter(options.concurrency ?? 8);
+        this.maxRetries = options.maxRetries ?? 4;
+        this.budgetMs = options.budgetMs ?? 60_000;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+        this.baseBackoffMs = options.baseBackoffMs ?? 500;
+        this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+        this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+        this.maxConfigBytes = options.maxConfigBytes ?? 1024 * 1024;
+        this.clock = options.clock ?? systemClock;
+        this.random = options.random ?? Math.random;
+        this.cache = options.cache;
+    }
+    stats() {
+        return { ...this.counters, peakConcurrency: this.limiter.peak };
+    }
+    /** The Hub's answer for one repo; the same question is asked at most once per client. */
+    repoInfo(query) {
+        const key = keyOf(query);
+        let answer = this.inflight.get(key);
+        if (!answer) {
+            answer = this.answer({
+                type: query.type,
+                id: query.id,
+                ...(query.revision !== undefined ? { revision: query.revision } : {})
+            });
+            this.inflight.set(key, answer);
+        }
+        return answer;
+    }
+    async answer(query) {
+        const problem = questionProblem(query);
+        if (problem)
+            return { kind: 'unreachable', reason: `not asked: ${problem}`, attempts: 0 };
+        this.counters.questions++;
+        const cacheKey = { endpoint: this.endpoint, ...query };
+        const cached = this.cache?.get(cacheKey);
+        // An anonymous "not found" says nothing once a token is available: ask again.
+        if (cached && !(cached.kind === 'not-found' && !cached.authenticated && this.token)) {
+            this.counters.cacheHits++;
+            return cached;
+        }
+        let answer;
+        try {
+            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.repoExchange(query)), this.token);
+        }
+        catch (err) {
+            // A bug here must not sink the run: report it as this id's answer.
+            answer = {
+                kind: 'unreachable',
+                reason: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token),
+                attempts: 0
+            };
+        }
+        if (isCacheable(answer))
+            this.cache?.set(cacheKey, answer);
+        return answer;
+    }
+    repoExchange(query) {
+        return {
+            url: repoInfoUrl(this.endpoint, query),
+            subject: `${query.type} repo "${query.id}"`,
+            maxBodyBytes: this.maxBodyBytes,
+            read: (reply, authenticated) => {
+                const outcome = classifyReply(reply, query, authenticated, this.clock.now());
+                return 'final' in outcome && outcome.final.kind === 'unreachable' ? { fail: outcome.final.reason } : outcome;
+            },
+            failed: (reason, _how, attempts, hubDown) => ({
+                kind: 'unreachable',
+                reason,
+                attempts,
+                ...(hubDown ? { hubDown } : {})
+            })
+        };
+    }
+    /** A model's config.json at a revision (default `main`); asked at most once per (id, revision) per client. */
+    modelConfig(query) {
+        const asked = { id: query.id, revision: query.revision ?? 'main' };
+        const key = `${asked.id}\u0000${asked.revision}`;
+        let answer = this.configs.get(key);
+        if (!answer) {
+            answer = this.configAnswer(asked);
+            this.configs.set(key, answer);
+        }
+        return answer;
+    }
+    async configAnswer(query) {
+        const problem = questionProblem({ type: 'model', ...query });
+        if (problem)
+            return { unavailable: `not asked: ${problem}`, cause: 'not-asked' };
+        this.counters.questions++;
+        const cacheKey = { endpoint: this.endpoint, ...query };
+        const cached = this.cache?.getConfig(cacheKey);
+        // An anonymous refusal says nothing once a token is available: ask again.
+        if (cached && !('cause' in cached && cached.cause === 'denied' && !cached.authenticated && this.token)) {
+            this.counters.cacheHits++;
+            return cached;
+        }
+        let answer;
+        try {
+            answer = (0,safe_text/* redactJson */.Kp)(await this.ask(this.configExchange(query)), this.token);
+        }
+        catch (err) {
+            answer = { unavailable: (0,safe_text/* remoteExcerpt */.i8)(`internal error: ${String(err)}`, this.token), cause: 'unreachable' };
+        }
+        if (isCacheableConfig(answer))
+            this.cache?.setConfig(cacheKey, answer);
+        return answer;
+    }
+    configExchange(query) {
+        return {
+            url: modelConfigUrl(this.endpoint, query),
+            subject: configSubject(query),
+            maxBodyBytes: this.maxConfigBytes,
+            read: (reply, authenticated) => classifyConfigReply(reply, query, authenticated, this.clock.now()),
+            failed: (reason, how) => ({ unavailable: reason, cause: how === 'reply' ? 'unreadable' : 'unreachable' })
+        };
+    }
+    async ask(exchange) {
+        this.deadline ??= this.clock.now() + this.budgetMs;
+        const deadline = this.deadline;
+        // Replies and network errors are quoted through oneLine (short, no control characters); the
+        // token and its prefixes are masked here and, for whole answers, by redactJson — both `redact`.
+        const failed = (reason, how, attempts, hubDown) => exchange.failed((0,safe_text/* redact */.E$)(reason, this.token), how, attempts, hubDown);
+        if (this.unresolved)
+            return failed(this.unresolved, 'network', 0, true);
+        let lastReason = '';
+        // Whether every attempt so far failed before any reply: the endpoint itself is out of reach.
+        let noReply = true;
+        let attempts = 0;
+        let timeouts = 0;
+        for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+            const pause = this.pausedUntil - this.clock.now();
+            if (pause > 0) {
+                if (this.clock.now() + pause > deadline) {
+                    const asked = `the Hub asks to wait ${Math.ceil(pause / 1000)} s`;
+                    const beyond = `beyond the time budget of ${this.budgetMs / 1000} s`;
+                    return failed(`${lastReason || 'rate-limited by the Hub'}: ${asked}, ${beyond}`, 'network', attempts);
+                }
+                await this.clock.sleep(pause);
+            }
+            const remaining = deadline - this.clock.now();
+            if (remaining <= 0)
+                return failed(`${lastReason ? `${lastReason}; ` : ''}the time budget of ${this.budgetMs / 1000} s is used up`, 'network', attempts);
+            attempts++;
+            // The deadline is taken when the request leaves, not when it queued: waiting for a slot spends budget too.
+            const outcome = await this.limiter.run(() => this.attempt(exchange, Math.max(1, Math.min(this.requestTimeoutMs, deadline - this.clock.now()))));
+            if ('final' in outcome)
+                return outcome.final;
+            if ('fail' in outcome)
+                return failed(outcome.fail, 'reply', attempts);
+            lastReason = outcome.retry;
+            noReply &&= outcome.network === true;
+            if (outcome.noRetry) {
+                this.unresolved ??= `${lastReason}: the host name does not resolve; not asked again`;
+                return failed(this.unresolved, 'network', attempts, true);
+            }
+            if (attempt === this.maxRetries)
+                break;
+            // A server that trickled past one deadline is likely to again: one more try, not a budget's worth.
+            if ('timedOut' in outcome && ++timeouts >= MAX_TIMEOUTS) {
+                return failed(`${lastReason}, ${timeouts} times; not asked again`, 'network', attempts);
+            }
+            if (outcome.waitMs !== undefined) {
+                // The server said how long: every request waits, not just this one.
+                this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.waitMs);
+                continue;
+            }
+            const wait = backoffDelay(attempt, this.random, this.baseBackoffMs, this.maxBackoffMs);
+            if (this.clock.now() + wait > deadline) {
+                return failed(`${lastReason}; another try would exceed the time budget of ${this.budgetMs / 1000} s`, 'network', attempts);
+            }
+            await this.clock.sleep(wait);
+        }
+        return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts, noReply || undefined);
+    }
+    /**
+     * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos
+     * answer 307 there); the token therefore never leaves that origin.
+     */
+    async attempt(exchange, timeoutMs) {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), timeoutMs);
+        try {
+            let url = new URL(exchange.url);
+            for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                const authenticated = Boolean(this.token) && url.origin === this.origin;
+                const headers = { accept: 'application/json', 'user-agent': `lineage-gate/${version/* version */.r}` };
+                if (authenticated)
+                    headers.authorization = `Bearer ${this.token}`;
+                this.counters.requests++;
+                const response = await this.fetchImpl(url, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: controller.signal
+                });
+                const location = response.headers.get('location');
+                if (response.status >= 300 && response.status < 400 && location) {
+                    // Renamed repos (`meta-llama/Meta-Llama-3.1-8B` → `meta-llama/Llama-3.1-8B`) answer 307.
+                    await response.body?.cancel().catch(() => undefined);
+                    // An unparseable Location is a broken reply, not a transient failure: do not retry it.
+                    const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
+                    if (!next)
+                        return { fail: `the Hub redirected ${exchange.subject} to an unreadable location` };
+                    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+                        return { fail: `the Hub redirected ${exchange.subject} to a non-HTTP URL (${(0,safe_text/* oneLine */.TN)(next.protocol, 20)})` };
+                    }
+                    if (next.origin !== this.origin) {
+                        // Name the host only: the rest of the URL (paths, signed queries) is the server's text.
+                        const host = (0,safe_text/* oneLine */.TN)(next.host, 100);
+                        return { fail: `the Hub redirected ${exchange.subject} to another host (${host}); not followed` };
+                    }
+                    url = next;
+                    continue;
+                }
+                const body = await readBoundedText(response, exchange.maxBodyBytes);
+                return exchange.read({ status: response.status, headers: response.headers, body }, authenticated);
+            }
+            return { fail: `more than ${MAX_REDIRECTS} redirects for ${exchange.subject}` };
+        }
+        catch (err) {
+            if (err instanceof BodyTooLargeError) {
+                return { fail: `the Hub's reply for ${exchange.subject} is larger than ${err.maxBytes} bytes` };
+            }
+            if (controller.signal.aborted) {
+                const cut = timeoutMs < this.requestTimeoutMs ? `, what was left of the time budget of ${this.budgetMs / 1000} s` : '';
+                return { retry: `no answer within ${timeoutMs} ms${cut}`, timedOut: true };
+            }
+            return { retry: (0,safe_text/* oneLine */.TN)(networkReason(err)), network: true, ...(dnsFailed(err) ? { noRetry: true } : {}) };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hub/offline.ts
+/**
+ * Whether to ask the Hub at all, and where. Follows `huggingface_hub`'s conventions:
+ * `HF_HUB_OFFLINE` (or the older `TRANSFORMERS_OFFLINE`) counts as set for `1`, `ON`, `YES`,
+ * `TRUE` in any case (constants.py `_is_true`), and `HF_ENDPOINT` replaces the base URL.
+ */
+
+const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+const TRUE_VALUES = ['1', 'ON', 'YES', 'TRUE'];
+function isTrue(value) {
+    return value !== undefined && TRUE_VALUES.includes(value.trim().toUpperCase());
+}
+function verifyFlag(value) {
+    if (value === undefined || typeof value === 'boolean')
+        return value ?? true;
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new config_error/* ConfigError */.x(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
+}
+function hubMode(env, inputs = {}) {
+    if (!verifyFlag(inputs.hubVerify)) {
+        return { enabled: false, reason: 'Hub verification is off (`hub-verify: false`): Hub checks were skipped.' };
+    }
+    if (inputs.offline)
+        return { enabled: false, reason: 'Offline (`--offline`): Hub checks were skipped.' };
+    for (const name of ['HF_HUB_OFFLINE', 'TRANSFORMERS_OFFLINE']) {
+        if (isTrue(env[name]))
+            return { enabled: false, reason: `Offline (\`${name}=${env[name].trim()}\`): Hub checks were skipped.` };
+    }
+    return { enabled: true };
+}
+/**
+ * The endpoint to ask: the input/flag, else `HF_ENDPOINT`, else huggingface.co. Must be an
+ * http(s) URL without credentials, query or fragment; returned without trailing `/`.
+ */
+function hubEndpoint(input, env) {
+    const fromInput = input?.trim();
+    const fromEnv = env.HF_ENDPOINT?.trim();
+    const [value, source] = fromInput
+        ? [fromInput, 'Input `hub-endpoint`']
+        : fromEnv
+            ? [fromEnv, '`HF_ENDPOINT`']
+            : [DEFAULT_HUB_ENDPOINT, 'default'];
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
+    }
+    // Credentials in the URL would end up in logs; the token has its own input.
+    if (url.username || url.password)
+        throw new config_error/* ConfigError */.x(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
+    if (url.search || url.hash)
+        throw new config_error/* ConfigError */.x(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/hub/setup.ts
+
+
+
+
+
+function depth(text) {
+    if (!text?.trim())
+        return 5;
+    const n = Number(text.trim());
+    if (!Number.isInteger(n) || n < 0 || n > 20)
+        throw new config_error/* ConfigError */.x(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
+    return n;
+}
+/** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
+async function setUpHub(setup) {
+    const early = setup.token?.trim() || setup.env.HF_TOKEN?.trim() || undefined;
+    // Every line this module logs passes the mask (cache problems and stats may quote remote text).
+    const input = { ...setup, log: (message) => setup.log((0,safe_text/* redact */.E$)(message, early)) };
+    const mode = hubMode(input.env, { hubVerify: input.verify, offline: input.offline });
+    const maxDepth = depth(input.maxDepth);
+    if (!mode.enabled)
+        return { hub: { off: mode.reason }, finish: async () => { } };
+    const endpoint = hubEndpoint(input.endpoint || undefined, input.env);
+    const token = early;
+    let cache;
+    if (input.cachePath) {
+        cache = new HubCache({ path: input.cachePath, workspace: input.workspace });
+        if (input.cacheDistrust)
+            input.log(`Hub cache: ignoring ${input.cachePath}: ${input.cacheDistrust}; starting empty`);
+        else {
+            const loaded = await cache.load();
+            input.log(`Hub cache: ${cache.size} answer(s) from ${input.cachePath}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+        }
+    }
+    const client = new HubClient({
+        endpoint,
+        token,
+        cache,
+        ...(setup.budgetMs !== undefined ? { budgetMs: setup.budgetMs } : {}),
+        ...(setup.requestTimeoutMs !== undefined ? { requestTimeoutMs: setup.requestTimeoutMs } : {})
+    });
+    return {
+        hub: { client, maxDepth },
+        token,
+        finish: async () => {
+            const stats = client.stats();
+            input.log(`Hub ${endpoint}: ${stats.questions} question(s), ` +
+                `${stats.cacheHits} from the cache, ${stats.requests} request(s).`);
+            if (cache)
+                await cache.save();
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/discover/discover.ts + 7 modules
+var discover = __nccwpck_require__(5935);
+// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
+var relatives = __nccwpck_require__(4808);
+// EXTERNAL MODULE: ./src/lineage/declared-file.ts
+var declared_file = __nccwpck_require__(9138);
+// EXTERNAL MODULE: ./src/weights/digest.ts
+var weights_digest = __nccwpck_require__(837);
+;// CONCATENATED MODULE: ./src/discover/digests.ts
+/**
+ * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
+ * file the change adds or modifies — each hashed once, streamed, two at a time. LFS pointers give
+ * their oid for free; nothing else is hashed, so a full scan of a repository of weights stays cheap.
+ */
+
+
+
+
+/** Files hashed at once: hashing is disk- and CPU-bound, and the machine may have two cores. */
+const CONCURRENCY = 2;
+function wantedPaths(artifact) {
+    const paths = new Set();
+    for (const record of artifact.records) {
+        if (record.origin === 'weights')
+            continue;
+        for (const declared of record.digests) {
+            const path = (0,declared_file/* declaredFilePath */._)(record.path, declared.file);
+            if (path !== undefined)
+                paths.add(path);
+        }
+    }
+    for (const weight of artifact.weights) {
+        if (weight.status === 'added' || weight.status === 'modified' || weight.status === 'renamed')
+            paths.add(weight.path);
+    }
+    return paths;
+}
+/** Sets `fileDigests` on every artifact and `digest` on the weights that have one. */
+async function computeDigests(artifacts, workspace) {
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
+    const jobs = [];
+    for (const artifact of artifacts) {
+        const digests = new Map();
+        artifact.fileDigests = digests;
+        for (const weight of artifact.weights) {
+            if (weight.header?.kind === 'lfs-pointer') {
+                const digest = { sha256: weight.header.oid, via: 'lfs-pointer', size: weight.header.size };
+                digests.set(weight.path, digest);
+            }
+        }
+        for (const path of wantedPaths(artifact))
+            if (!digests.has(path))
+                jobs.push({ artifact, path });
+    }
+    let next = 0;
+    const worker = async () => {
+        while (next < jobs.length) {
+            const { artifact, path } = jobs[next++];
+            const digest = await (0,weights_digest/* sha256OfFile */.V)(workspaceReal, (0,external_node_path_.join)(workspace, path));
+            artifact.fileDigests.set(path, digest);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+    for (const artifact of artifacts) {
+        for (const weight of artifact.weights) {
+            const digest = artifact.fileDigests?.get(weight.path);
+            if (digest)
+                weight.digest = digest;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
+var unrecognised_manifest = __nccwpck_require__(78);
+;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
+/**
+ * The run note that lists files read only for their model keys: configs of a tool the gate has no
+ * format for. They are checked (their upstreams are judged), but not as fully as a known format,
+ * and a reader of the summary should know which ones they were.
+ */
+
+
+const LISTED = 10;
+function unknownConfigsNote(artifacts) {
+    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path));
+    if (paths.length === 0)
+        return undefined;
+    const shown = paths.slice(0, LISTED).join(', ');
+    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
+    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
+    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
+    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
+        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
+        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+}
+
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __nccwpck_require__(4924);
+// EXTERNAL MODULE: ./src/findings/finding.ts
+var finding = __nccwpck_require__(4879);
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
+
+/**
+ * Identity of a finding that survives reruns and line moves: rule, file and the finding's
+ * subject (e.g. the upstream id it is about), never its position. NUL cannot occur in any of
+ * them, so distinct triples cannot collide by concatenation.
+ */
+function fingerprint(ruleId, path, subject) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${path}\0${subject}`).digest('hex').slice(0, 32);
+}
+
+// EXTERNAL MODULE: ./src/findings/rule-meta.ts
+var rule_meta = __nccwpck_require__(2190);
+;// CONCATENATED MODULE: ./src/rules/engine.ts
+
+
+/** Policy severity wins; `off` drops the finding; else the rule's own choice, else its default. */
+function severityOf(rule, draft, configured) {
+    if (configured === 'off')
+        return undefined;
+    return configured ?? draft.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, draft, severity, artifact) {
+    return {
+        upstream: draft.upstream,
+        finding: {
+            ruleId: rule.id,
+            severity,
+            message: draft.message,
+            fix: draft.fix,
+            path: draft.path,
+            line: draft.at.line,
+            column: draft.at.column,
+            endLine: draft.at.endLine,
+            endColumn: draft.at.endColumn,
+            helpUri: (0,rule_meta/* helpUri */.qU)(rule.id),
+            fingerprint: fingerprint(rule.id, draft.path, draft.subject),
+            waived: false,
+            artifact
+        }
+    };
+}
+/** Runs every rule over one artifact and turns drafts into findings. */
+function evaluateArtifact(artifact, rules, ctx) {
+    const out = [];
+    const ruleCtx = { ...ctx, artifact };
+    for (const rule of rules) {
+        const configured = ctx.policy.rules[rule.id];
+        if (configured === 'off')
+            continue;
+        for (const draft of rule.check(ruleCtx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, artifact.dir));
+        }
+    }
+    return out;
+}
+/** Runs the rules that look at the run itself (the policy file), with the policy's global severities. */
+function evaluateRun(rules, ctx) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.checkRun)
+            continue;
+        const configured = ctx.policy.defaults.rules[rule.id];
+        for (const draft of rule.checkRun(ctx)) {
+            const severity = severityOf(rule, draft, configured);
+            if (severity)
+                out.push(toFinding(rule, draft, severity, draft.path.includes('/') ? draft.path.slice(0, draft.path.lastIndexOf('/')) : '.'));
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
+var licenses_knowledge = __nccwpck_require__(5095);
+// EXTERNAL MODULE: ./src/policy/effective.ts
+var effective = __nccwpck_require__(4327);
+// EXTERNAL MODULE: ./src/policy/globs.ts
+var globs = __nccwpck_require__(973);
+;// CONCATENATED MODULE: ./src/policy/waivers.ts
+
+/** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
+function utcDay(now) {
+    return now.toISOString().slice(0, 10);
+}
+/** A waiver stops waiving after its `expires` day (UTC); one without `expires` never does. */
+function isExpired(waiver, now) {
+    return waiver.expires !== undefined && waiver.expires < utcDay(now);
+}
+function covers(w, finding, upstreamOf) {
+    if (w.waiver.rule !== finding.ruleId || !w.path(finding.path))
+        return false;
+    if (!w.upstream)
+        return true;
+    const upstream = upstreamOf(finding);
+    return upstream !== undefined && w.upstream(upstream);
+}
+/**
+ * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
+ * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
+ * Expired waivers waive nothing and are returned, so that they can be reported. The first
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ */
+function applyWaivers(findings, waivers, clock) {
+    const expired = waivers.filter((w) => isExpired(w, clock.now));
+    const active = waivers
+        .filter((w) => !isExpired(w, clock.now))
+        .map((w) => ({
+        waiver: w,
+        path: (0,globs/* pathMatcher */.kZ)([w.path]),
+        ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {})
+    }));
+    const out = findings.map((finding) => {
+        if (finding.waived)
+            return { ...finding };
+        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
+        if (!by)
+            return { ...finding };
+        const { reason, expires, at } = by.waiver;
+        return {
+            ...finding,
+            waived: true,
+            waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
+        };
+    });
+    return { findings: out, expired };
+}
+
+// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
+var rules = __nccwpck_require__(2889);
+// EXTERNAL MODULE: ./src/rules/artifact-facts.ts
+var artifact_facts = __nccwpck_require__(2259);
+;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
+function ancestryNotes(facts) {
+    return facts.flatMap(({ id, ancestry: { nodeLimit } }) => {
+        if (!nodeLimit)
+            return [];
+        const cap = nodeLimit.scope === 'walk' ? 'per upstream' : 'per run';
+        const first = nodeLimit.unexplored.map((u) => u.id).join(', ');
+        return [
+            `The Hub ancestry of ${id} was cut at ${nodeLimit.maxNodes} repos ${cap}: ` +
+                `${nodeLimit.skipped} base model name(s) were not asked about (first: ${first}).`
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hub/ancestry.ts
+/**
+ * Follows the Hub's `base_model` links upward from one upstream, so that a quantized mirror
+ * (`unsloth/…-bnb-4bit`) resolves to the model it was made from and every ancestor's license
+ * duties can apply. Breadth-first, one question per distinct repo (renamed ids included),
+ * every parent of a merge followed, stopping at `maxDepth` and reporting cycles.
+ *
+ * Depth alone does not bound the walk: a hostile (or merely busy) Hub can name many new base
+ * models on every card, so the number of repos is capped too — per walk, and across a run
+ * through a shared allowance — and the result says when it was cut.
+ */
+
+/** Repos one walk may ask about (its root included), and all walks of a run together. */
+const MAX_NODES_PER_WALK = 64;
+const MAX_NODES_PER_RUN = 512;
+const MAX_UNEXPLORED_LISTED = 10;
+function nodeAllowance(max = MAX_NODES_PER_RUN) {
+    return { max, left: max };
+}
+const fold = (id) => id.toLowerCase();
+async function resolveAncestry(client, id, options = {}) {
+    const maxDepth = options.maxDepth ?? 5;
+    const maxNodes = Math.max(1, options.maxNodes ?? MAX_NODES_PER_WALK);
+    const allowance = options.allowance ?? nodeAllowance(Number.POSITIVE_INFINITY);
+    // The root is asked whatever is left: its own answer is the fact the gate needs most.
+    allowance.left--;
+    let limit;
+    const cut = (scope, max, id, child) => {
+        limit ??= { maxNodes: max, scope, skipped: 0, unexplored: [] };
+        limit.skipped++;
+        if (limit.unexplored.length < MAX_UNEXPLORED_LISTED)
+            limit.unexplored.push({ id, child });
+    };
+    // Hub ids are case-insensitive, and a renamed repo answers under its new id: both spellings
+    // lead to the same node, so a repo named two ways is asked about (and expanded) once.
+    const alias = new Map();
+    const nodes = new Map();
+    const edges = new Map();
+    const resolve = (name) => alias.get(fold(name)) ?? fold(name);
+    const rootNode = { key: fold(id), name: id, depth: 0, parents: [] };
+    nodes.set(rootNode.key, rootNode);
+    const chain = [];
+    const linkOf = new Map();
+    const unexplored = [];
+    let level = [rootNode];
+    while (level.length > 0) {
+        await Promise.all(level.map(async (node) => {
+            const query = {
+                type: 'model',
+                id: node.name,
+                ...(node === rootNode && options.revision !== undefined ? { revision: options.revision } : {})
+            };
+            node.answer = await client.repoInfo(query);
+            if (node.answer.kind === 'found') {
+                node.parents = node.answer.info.baseModels;
+                const canonical = fold(node.answer.info.id);
+                if (canonical !== node.key && !nodes.has(canonical))
+                    alias.set(canonical, node.key);
+            }
+            const link = linkOf.get(node.key);
+            if (link) {
+                link.answer = node.answer;
+                if (node.answer.kind === 'found' && node.answer.info.sha)
+                    link.revision = node.answer.info.sha;
+            }
+        }));
+        const next = [];
+        for (const node of level) {
+            const relation = node.answer?.kind === 'found' ? node.answer.info.baseModelRelation : undefined;
+            for (const parent of node.parents) {
+                const problem = (0,hub_id/* hubIdProblem */.ye)(parent);
+                if (problem) {
+                    chain.push({
+                        id: parent,
+                        via: 'base_model',
+                        depth: node.depth + 1,
+                        child: node.name,
+                        ...(relation ? { relation } : {}),
+                        problem: `not a Hub id (it ${problem})`
+                    });
+                    continue;
+                }
+                const key = resolve(parent);
+                edges.set(node.key, [...(edges.get(node.key) ?? []), key]);
+                if (nodes.has(key))
+                    continue;
+                if (node.depth >= maxDepth) {
+                    if (!unexplored.some((u) => fold(u.id) === key))
+                        unexplored.push({ id: parent, child: node.name });
+                    continue;
+                }
+                if (nodes.size >= maxNodes) {
+                    cut('walk', maxNodes, parent, node.name);
+                    continue;
+                }
+                if (allowance.left <= 0) {
+                    cut('run', allowance.max, parent, node.name);
+                    continue;
+                }
+                allowance.left--;
+                const child = { key, name: parent, depth: node.depth + 1, parents: [] };
+                nodes.set(key, child);
+                const link = {
+                    id: parent,
+                    via: 'base_model',
+                    depth: child.depth,
+                    child: node.name,
+                    ...(relation ? { relation } : {})
+                };
+                linkOf.set(key, link);
+                chain.push(link);
+                next.push(child);
+            }
+        }
+        level = next;
+    }
+    const rootAnswer = rootNode.answer;
+    return {
+        root: {
+            id,
+            ...(rootAnswer.kind === 'found' && rootAnswer.info.sha ? { revision: rootAnswer.info.sha } : {}),
+            answer: rootAnswer
+        },
+        chain,
+        cycles: findCycles(rootNode.key, edges, (key) => nodes.get(key)?.name ?? key),
+        ...(unexplored.length ? { depthLimit: { maxDepth, unexplored } } : {}),
+        ...(limit ? { nodeLimit: limit } : {})
+    };
+}
+/** Every distinct loop reachable from `start` (depth-first; a back edge closes a loop). */
+function findCycles(start, edges, nameOf) {
+    const cycles = [];
+    const seen = new Set();
+    const state = new Map();
+    const stack = [];
+    const visit = (key) => {
+        state.set(key, 'open');
+        stack.push(key);
+        for (const next of edges.get(key) ?? []) {
+            if (state.get(next) === 'open') {
+                const loop = [...stack.slice(stack.indexOf(next)), next];
+                const signature = [...new Set(loop)].sort().join('\n');
+                if (!seen.has(signature)) {
+                    seen.add(signature);
+                    cycles.push(loop.map(nameOf));
+                }
+            }
+            else if (!state.has(next)) {
+                visit(next);
+            }
+        }
+        stack.pop();
+        state.set(key, 'done');
+    };
+    visit(start);
+    return cycles;
+}
+
+;// CONCATENATED MODULE: ./src/hub/verify.ts
+
+
+function key(id, revision) {
+    return `${id.toLowerCase()}@${revision ?? ''}`;
+}
+/** Upstreams worth asking about: a valid Hub id, written or recovered. */
+function askable(ref) {
+    return (!ref.invalidReason && !!ref.id && (ref.kind === 'hub-id' || ref.kind === 'bare-id' || ref.kind === 'hub-cache-path'));
+}
+/**
+ * Whether the artifact's upstream dimensions are worth a request: the shape check reads LoRA
+ * shapes from safetensors headers, so only artifacts holding such a file (not one this change removes) need them.
+ */
+function needsModelConfig(artifact) {
+    return artifact.weights.some((w) => w.status !== 'removed' && w.path.toLowerCase().endsWith('.safetensors'));
+}
+/**
+ * config.json of one upstream, asked only when its repo answer says there is something to read:
+ * at the commit that answer reports (so the file matches the facts, and a pinned answer caches
+ * for good), and not at all when the repo's file list lacks it.
+ */
+async function configOf(client, id, revision) {
+    // The same question resolveAncestry asks for the root: the client answers both with one request.
+    const answer = await client.repoInfo({ type: 'model', id, ...(revision !== undefined ? { revision } : {}) });
+    if (answer.kind !== 'found') {
+        return {
+            unavailable: `config.json not asked: the Hub's answer about "${id}" was ${answer.kind}`,
+            cause: 'not-asked'
+        };
+    }
+    const { sha, siblings } = answer.info;
+    if (siblings.length > 0 && !siblings.includes('config.json')) {
+        return { unavailable: `"${id}" has no config.json (per the Hub's file list)`, cause: 'absent' };
+    }
+    // A renamed repo is asked under its current id: the old one would only cost a redirect.
+    const current = (0,hub_id/* hubIdProblem */.ye)(answer.info.id) ? id : answer.info.id;
+    return client.modelConfig({ id: current, revision: sha && (0,hub_id/* isFullSha */.Wf)(sha) ? sha : revision });
+}
+/** config.json for each wanted upstream, by key; nothing when the client cannot read configs. */
+async function askConfigs(client, wanted) {
+    const { modelConfig } = client;
+    if (typeof modelConfig !== 'function')
+        return new Map();
+    const source = { repoInfo: client.repoInfo.bind(client), modelConfig: modelConfig.bind(client) };
+    const pairs = await Promise.all([...wanted].map(async ([k, { id, revision }]) => [k, await configOf(source, id, revision)]));
+    return new Map(pairs);
+}
+/**
+ * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
+ * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
+ * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
+ */
+async function verifyOnHub(artifacts, client, maxDepth) {
+    const wanted = new Map();
+    const datasets = new Map();
+    const configsWanted = new Map();
+    for (const artifact of artifacts) {
+        const needsConfig = needsModelConfig(artifact);
+        for (const record of artifact.records) {
+            for (const ref of record.upstreams) {
+                if (!askable(ref))
+                    continue;
+                wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+                if (needsConfig)
+                    configsWanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
+            }
+            for (const d of record.datasets) {
+                if (d.id)
+                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+            }
+        }
+    }
+    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
+    // One allowance for every walk: many roots each fanning out must not multiply the requests.
+    const allowance = nodeAllowance();
+    const [facts, configs] = await Promise.all([
+        Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
+            return { id, revision, answer: ancestry.root.answer, ancestry };
+        })),
+        askConfigs(client, configsWanted)
+    ]);
+    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
+    return {
+        all: facts,
+        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
+        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
+        config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
+    };
+}
+
+// EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
+var upstream_licenses = __nccwpck_require__(3539);
+// EXTERNAL MODULE: ./src/licenses/license-ids.ts
+var license_ids = __nccwpck_require__(8092);
+;// CONCATENATED MODULE: ./src/report/summarise.ts
+
+function hubSummary(fact) {
+    if (!fact)
+        return null;
+    const a = fact.answer;
+    const info = a.kind === 'found' ? a.info : undefined;
+    return {
+        status: a.kind,
+        sha: info?.sha ?? null,
+        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
+        license: info ? ((0,license_ids/* licenseKey */.zO)({ id: info.license, name: info.licenseName }) ?? null) : null,
+        ancestors: fact.ancestry.chain.map((l) => ({
+            id: l.id,
+            depth: l.depth,
+            license: l.answer?.kind === 'found'
+                ? ((0,license_ids/* licenseKey */.zO)({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
+                : null,
+            evidence: 'secondary'
+        }))
+    };
+}
+/** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
+function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
+    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
+    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
+    const bestLicense = new Map();
+    for (const r of artifact.records) {
+        for (const u of r.upstreams) {
+            const found = u.id ? licenseOf(u, r) : null;
+            const key = u.id?.toLowerCase();
+            const known = key ? bestLicense.get(key) : undefined;
+            if (key && found && (!known || rank[found.via] < rank[known.via]))
+                bestLicense.set(key, found);
+        }
+    }
+    return {
+        dir: artifact.dir,
+        manifests: [
+            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
+            ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
+        ],
+        upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
+            raw: u.raw,
+            kind: u.kind,
+            id: u.id ?? null,
+            revision: u.revision ?? null,
+            role: u.role,
+            evidence: u.evidence,
+            path: u.source.path,
+            line: u.source.at.line,
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
+            hub: hubSummary(hub?.fact(u))
+        }))),
+        license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
+        attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+        weights: artifact.weights.map(reportWeight),
+        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
+            raw: d.raw,
+            id: d.id ?? null,
+            revision: d.revision ?? null,
+            license: d.license ?? null,
+            path: d.source.path,
+            line: d.source.at.line
+        }))),
+        parents: (artifact.parents ?? [])
+            .filter((l) => l.state === 'artifact')
+            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
+        status: failing ? 'fail' : 'pass'
+    };
+}
+function reportWeight(weight) {
+    const header = weight.header;
+    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
+    return {
+        path: weight.path,
+        status: weight.status,
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
+            ? header.kind
+            : 'other',
+        sha256: digest?.sha256 ?? null,
+        digestVia: digest?.via ?? null,
+        size: digest?.size ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact) {
+    return [
+        artifact.dir,
+        ...artifact.records.map((r) => r.path),
+        ...artifact.unreadable.map((u) => u.path),
+        ...artifact.weights.map((w) => w.path)
+    ];
+}
+/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+async function runGate(opts) {
+    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include,
+        onProgress: opts.onProgress
+    });
+    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    await computeDigests(artifacts, opts.workspace);
+    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
+    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, rules/* RULES */.y, {
+        policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
+        knowledge,
+        upstreamLicenseMappings: opts.policy.upstreamLicenses,
+        hub
+    }));
+    const licenseOf = (ref, record) => {
+        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    };
+    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
+    const runFindings = evaluateRun(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+    const findings = [...waived.findings, ...runFindings];
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
+    return (0,build/* buildReport */.FK)({
+        version: version/* version */.r,
+        failOn: opts.failOn,
+        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf, hub })),
+        findings,
+        changeSource: opts.changeSet.source,
+        notes: [
+            ...opts.changeSet.notes,
+            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
+        ],
+        manifestsCount: manifestCount
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+/** Hub → pipeline → masked report → every sink, in order (a sink that throws ends the run). */
+async function runLineageGate(request, sinks) {
+    const { workspace, changeSet } = request;
+    const cachePath = request.hub.cachePath;
+    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
+    const hub = await setUpHub({
+        ...request.hub,
+        workspace,
+        cacheDistrust: cachePath
+            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+            : undefined,
+        log: request.log
+    });
+    if (hub.token)
+        request.onSecret(hub.token);
+    if ('off' in hub.hub)
+        request.onHubOff?.(hub.hub.off);
+    const gateReport = await runGate({
+        workspace,
+        changeSet,
+        include: request.include,
+        failOn: request.failOn,
+        policy: request.policy,
+        now: request.now,
+        hub: hub.hub,
+        onProgress: request.onProgress
+    });
+    await hub.finish();
+    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
+    const report = (0,safe_text/* redactJson */.Kp)(gateReport, [...request.secrets, hub.token]);
+    for (const sink of sinks)
+        await sink(report);
+    return report;
 }
 
 
@@ -27997,14 +26786,6 @@ class PositionalReader {
 
 /***/ }),
 
-/***/ 4893:
-/***/ ((module) => {
-
-module.exports = eval("require")("xmlbuilder2");
-
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
@@ -28068,6189 +26849,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 7180:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.chainI = chainI;
-function* chainI(...iterables) {
-    for (const iterable of iterables) {
-        yield* iterable;
-    }
-}
-//# sourceMappingURL=iterable.js.map
-
-/***/ }),
-
-/***/ 6218:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isNotUndefined = isNotUndefined;
-function isNotUndefined(value) {
-    return value !== undefined;
-}
-//# sourceMappingURL=notUndefined.js.map
-
-/***/ }),
-
-/***/ 94:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
-exports.compareObjectsSymbol = Symbol('internal compare function');
-class SortableSet extends Set {
-    sorted() {
-        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
-    }
-    compare(other) {
-        const sortedOther = other.sorted();
-        const sortedSelf = this.sorted();
-        if (sortedSelf.length !== sortedOther.length) {
-            return sortedSelf.length - sortedOther.length;
-        }
-        for (let i = sortedSelf.length - 1; i >= 0; --i) {
-            const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
-            if (iCompared !== 0) {
-                return iCompared;
-            }
-        }
-        return 0;
-    }
-}
-exports.SortableSet = SortableSet;
-class SortableComparables extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        if (a.constructor === b.constructor) {
-            return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-}
-exports.SortableComparables = SortableComparables;
-class SortableStringables extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        return a.toString().localeCompare(b.toString());
-    }
-}
-exports.SortableStringables = SortableStringables;
-class SortableNumbers extends SortableSet {
-    [exports.compareObjectsSymbol](a, b) {
-        return a - b;
-    }
-}
-exports.SortableNumbers = SortableNumbers;
-//# sourceMappingURL=sortable.js.map
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.treeIteratorSymbol = void 0;
-exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure');
-//# sourceMappingURL=tree.js.map
-
-/***/ }),
-
-/***/ 2818:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.escapeUri = escapeUri;
-const _ESCAPES = [
-    [/ /g, '%20'],
-    [/"/g, '%22'],
-    [/'/g, '%27'],
-    [/\[/g, '%5B'],
-    [/]/g, '%5D'],
-    [/</g, '%3C'],
-    [/>/g, '%3E'],
-    [/\{/g, '%7B'],
-    [/}/g, '%7D'],
-];
-function escapeUri(value) {
-    if (value === undefined) {
-        return value;
-    }
-    for (const [s, r] of _ESCAPES) {
-        value = value.replace(s, r);
-    }
-    return value;
-}
-//# sourceMappingURL=uri.js.map
-
-/***/ }),
-
-/***/ 7391:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var __webpack_unused_export__;
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-__webpack_unused_export__ = ({ value: true });
-const xmlbuilder2_1 = __nccwpck_require__(4893);
-if (typeof xmlbuilder2_1.create !== 'function') {
-    throw new Error('`create` is not a function');
-}
-exports.A = (function (rootElement, { space } = {}) {
-    const indent = makeIndent(space);
-    const doc = (0, xmlbuilder2_1.create)({ encoding: 'UTF-8' });
-    addEle(doc, rootElement);
-    return doc.end({
-        format: 'xml',
-        newline: '\n',
-        prettyPrint: indent.length > 0,
-        indent
-    });
-});
-function addEle(parent, element, parentNS = null) {
-    if (element.type !== 'element') {
-        return;
-    }
-    const ns = getNS(element) ?? parentNS;
-    const ele = parent.ele(ns, element.name, element.attributes);
-    if (element.children === undefined) {
-    }
-    else if (typeof element.children === 'string' || typeof element.children === 'number') {
-        ele.txt(element.children.toString());
-    }
-    else {
-        for (const child of element.children) {
-            addEle(ele, child, ns);
-        }
-    }
-}
-function getNS(element) {
-    const ns = (element.namespace ?? element.attributes?.xmlns)?.toString() ?? '';
-    return ns.length > 0
-        ? ns
-        : null;
-}
-function makeIndent(space) {
-    if (typeof space === 'number') {
-        return ' '.repeat(Math.max(0, space));
-    }
-    if (typeof space === 'string') {
-        return space;
-    }
-    return '';
-}
-//# sourceMappingURL=xmlbuilder2.js.map
-
-/***/ }),
-
-/***/ 1744:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports["default"] = default_1;
-const errors_1 = __nccwpck_require__(8835);
-function makeWIllThrow(message) {
-    const f = function () {
-        throw new errors_1.OptPlugError(message);
-    };
-    f.fails = true;
-    return Object.freeze(f);
-}
-function default_1(name, pf) {
-    for (const [, getF] of pf) {
-        try {
-            return getF();
-        }
-        catch {
-        }
-    }
-    return makeWIllThrow(`No ${name} available.\n` +
-        'Please install one of the optional dependencies: ' +
-        pf.map(kv => kv[0]).join(' || '));
-}
-//# sourceMappingURL=_wrapper.js.map
-
-/***/ }),
-
-/***/ 8835:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OptPlugError = void 0;
-class OptPlugError extends Error {
-    cause;
-    constructor(message, cause) {
-        super(message);
-        this.cause = cause;
-    }
-}
-exports.OptPlugError = OptPlugError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 8830:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
-exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
-    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
-]);
-//# sourceMappingURL=xmlStringify.js.map
-
-/***/ }),
-
-/***/ 7866:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AttachmentEncoding = void 0;
-var AttachmentEncoding;
-(function (AttachmentEncoding) {
-    AttachmentEncoding["Base64"] = "base64";
-})(AttachmentEncoding || (exports.AttachmentEncoding = AttachmentEncoding = {}));
-//# sourceMappingURL=attachmentEncoding.js.map
-
-/***/ }),
-
-/***/ 1919:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentScope = void 0;
-var ComponentScope;
-(function (ComponentScope) {
-    ComponentScope["Required"] = "required";
-    ComponentScope["Optional"] = "optional";
-    ComponentScope["Excluded"] = "excluded";
-})(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
-//# sourceMappingURL=componentScope.js.map
-
-/***/ }),
-
-/***/ 9915:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentType = void 0;
-var ComponentType;
-(function (ComponentType) {
-    ComponentType["Application"] = "application";
-    ComponentType["Framework"] = "framework";
-    ComponentType["Library"] = "library";
-    ComponentType["Container"] = "container";
-    ComponentType["Platform"] = "platform";
-    ComponentType["OperatingSystem"] = "operating-system";
-    ComponentType["Device"] = "device";
-    ComponentType["DeviceDriver"] = "device-driver";
-    ComponentType["Firmware"] = "firmware";
-    ComponentType["File"] = "file";
-    ComponentType["MachineLearningModel"] = "machine-learning-model";
-    ComponentType["Data"] = "data";
-    ComponentType["CryptographicAsset"] = "cryptographic-asset";
-})(ComponentType || (exports.ComponentType = ComponentType = {}));
-//# sourceMappingURL=componentType.js.map
-
-/***/ }),
-
-/***/ 6408:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExternalReferenceType = void 0;
-var ExternalReferenceType;
-(function (ExternalReferenceType) {
-    ExternalReferenceType["VCS"] = "vcs";
-    ExternalReferenceType["IssueTracker"] = "issue-tracker";
-    ExternalReferenceType["Website"] = "website";
-    ExternalReferenceType["Advisories"] = "advisories";
-    ExternalReferenceType["BOM"] = "bom";
-    ExternalReferenceType["MailingList"] = "mailing-list";
-    ExternalReferenceType["Social"] = "social";
-    ExternalReferenceType["Chat"] = "chat";
-    ExternalReferenceType["Documentation"] = "documentation";
-    ExternalReferenceType["Support"] = "support";
-    ExternalReferenceType["SourceDistribution"] = "source-distribution";
-    ExternalReferenceType["Distribution"] = "distribution";
-    ExternalReferenceType["DistributionIntake"] = "distribution-intake";
-    ExternalReferenceType["License"] = "license";
-    ExternalReferenceType["BuildMeta"] = "build-meta";
-    ExternalReferenceType["BuildSystem"] = "build-system";
-    ExternalReferenceType["ReleaseNotes"] = "release-notes";
-    ExternalReferenceType["SecurityContact"] = "security-contact";
-    ExternalReferenceType["ModelCard"] = "model-card";
-    ExternalReferenceType["Log"] = "log";
-    ExternalReferenceType["Configuration"] = "configuration";
-    ExternalReferenceType["Evidence"] = "evidence";
-    ExternalReferenceType["Formulation"] = "formulation";
-    ExternalReferenceType["Attestation"] = "attestation";
-    ExternalReferenceType["ThreatModel"] = "threat-model";
-    ExternalReferenceType["AdversaryModel"] = "adversary-model";
-    ExternalReferenceType["RiskAssessment"] = "risk-assessment";
-    ExternalReferenceType["VulnerabilityAssertion"] = "vulnerability-assertion";
-    ExternalReferenceType["ExploitabilityStatement"] = "exploitability-statement";
-    ExternalReferenceType["PentestReport"] = "pentest-report";
-    ExternalReferenceType["StaticAnalysisReport"] = "static-analysis-report";
-    ExternalReferenceType["DynamicAnalysisReport"] = "dynamic-analysis-report";
-    ExternalReferenceType["RuntimeAnalysisReport"] = "runtime-analysis-report";
-    ExternalReferenceType["ComponentAnalysisReport"] = "component-analysis-report";
-    ExternalReferenceType["MaturityReport"] = "maturity-report";
-    ExternalReferenceType["CertificationReport"] = "certification-report";
-    ExternalReferenceType["CodifiedInfrastructure"] = "codified-infrastructure";
-    ExternalReferenceType["QualityMetrics"] = "quality-metrics";
-    ExternalReferenceType["POAM"] = "poam";
-    ExternalReferenceType["ElectronicSignature"] = "electronic-signature";
-    ExternalReferenceType["DigitalSignature"] = "digital-signature";
-    ExternalReferenceType["RFC9116"] = "rfc-9116";
-    ExternalReferenceType["Citation"] = "citation";
-    ExternalReferenceType["Patent"] = "patent";
-    ExternalReferenceType["PatentAssertion"] = "patent-assertion";
-    ExternalReferenceType["PatentFamily"] = "patent-family";
-    ExternalReferenceType["Other"] = "other";
-})(ExternalReferenceType || (exports.ExternalReferenceType = ExternalReferenceType = {}));
-//# sourceMappingURL=externalReferenceType.js.map
-
-/***/ }),
-
-/***/ 2310:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HashAlgorithm = void 0;
-var HashAlgorithm;
-(function (HashAlgorithm) {
-    HashAlgorithm["MD5"] = "MD5";
-    HashAlgorithm["SHA-1"] = "SHA-1";
-    HashAlgorithm["SHA-256"] = "SHA-256";
-    HashAlgorithm["SHA-384"] = "SHA-384";
-    HashAlgorithm["SHA-512"] = "SHA-512";
-    HashAlgorithm["SHA3-256"] = "SHA3-256";
-    HashAlgorithm["SHA3-384"] = "SHA3-384";
-    HashAlgorithm["SHA3-512"] = "SHA3-512";
-    HashAlgorithm["BLAKE2b-256"] = "BLAKE2b-256";
-    HashAlgorithm["BLAKE2b-384"] = "BLAKE2b-384";
-    HashAlgorithm["BLAKE2b-512"] = "BLAKE2b-512";
-    HashAlgorithm["BLAKE3"] = "BLAKE3";
-    HashAlgorithm["Streebog-256"] = "Streebog-256";
-    HashAlgorithm["Streebog-512"] = "Streebog-512";
-})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
-//# sourceMappingURL=hashAlogorithm.js.map
-
-/***/ }),
-
-/***/ 6820:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(7866), exports);
-__exportStar(__nccwpck_require__(1919), exports);
-__exportStar(__nccwpck_require__(9915), exports);
-__exportStar(__nccwpck_require__(6408), exports);
-__exportStar(__nccwpck_require__(2310), exports);
-__exportStar(__nccwpck_require__(6399), exports);
-__exportStar(__nccwpck_require__(209), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(845));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6399:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LicenseAcknowledgement = void 0;
-var LicenseAcknowledgement;
-(function (LicenseAcknowledgement) {
-    LicenseAcknowledgement["Declared"] = "declared";
-    LicenseAcknowledgement["Concluded"] = "concluded";
-})(LicenseAcknowledgement || (exports.LicenseAcknowledgement = LicenseAcknowledgement = {}));
-//# sourceMappingURL=licenseAcknowledgement.js.map
-
-/***/ }),
-
-/***/ 209:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LifecyclePhase = void 0;
-var LifecyclePhase;
-(function (LifecyclePhase) {
-    LifecyclePhase["Design"] = "design";
-    LifecyclePhase["PreBuild"] = "pre-build";
-    LifecyclePhase["Build"] = "build";
-    LifecyclePhase["PostBuild"] = "post-build";
-    LifecyclePhase["Operations"] = "operations";
-    LifecyclePhase["Discovery"] = "discovery";
-    LifecyclePhase["Decommission"] = "decommission";
-})(LifecyclePhase || (exports.LifecyclePhase = LifecyclePhase = {}));
-//# sourceMappingURL=lifecyclePhase.js.map
-
-/***/ }),
-
-/***/ 6586:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AffectStatus = void 0;
-var AffectStatus;
-(function (AffectStatus) {
-    AffectStatus["Affected"] = "affected";
-    AffectStatus["Unaffected"] = "unaffected";
-    AffectStatus["Unknown"] = "unknown";
-})(AffectStatus || (exports.AffectStatus = AffectStatus = {}));
-//# sourceMappingURL=affectStatus.js.map
-
-/***/ }),
-
-/***/ 5177:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisJustification = void 0;
-var AnalysisJustification;
-(function (AnalysisJustification) {
-    AnalysisJustification["CodeNotPresent"] = "code_not_present";
-    AnalysisJustification["CodeNotReachable"] = "code_not_reachable";
-    AnalysisJustification["RequiresConfiguration"] = "requires_configuration";
-    AnalysisJustification["RequiresDependency"] = "requires_dependency";
-    AnalysisJustification["RequiresEnvironment"] = "requires_environment";
-    AnalysisJustification["ProtectedByCompiler"] = "protected_by_compiler";
-    AnalysisJustification["ProtectedAtRuntime"] = "protected_at_runtime";
-    AnalysisJustification["ProtectedAtPerimeter"] = "protected_at_perimeter";
-    AnalysisJustification["ProtectedByMitigatingControl"] = "protected_by_mitigating_control";
-})(AnalysisJustification || (exports.AnalysisJustification = AnalysisJustification = {}));
-//# sourceMappingURL=analysisJustification.js.map
-
-/***/ }),
-
-/***/ 6824:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
-const sortable_1 = __nccwpck_require__(94);
-var AnalysisResponse;
-(function (AnalysisResponse) {
-    AnalysisResponse["CanNotFix"] = "can_not_fix";
-    AnalysisResponse["WillNotFix"] = "will_not_fix";
-    AnalysisResponse["Update"] = "update";
-    AnalysisResponse["Rollback"] = "rollback";
-    AnalysisResponse["WorkaroundAvailable"] = "workaround_available";
-})(AnalysisResponse || (exports.AnalysisResponse = AnalysisResponse = {}));
-class AnalysisResponseRepository extends sortable_1.SortableStringables {
-}
-exports.AnalysisResponseRepository = AnalysisResponseRepository;
-//# sourceMappingURL=analysisResponse.js.map
-
-/***/ }),
-
-/***/ 2834:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AnalysisState = void 0;
-var AnalysisState;
-(function (AnalysisState) {
-    AnalysisState["Resolved"] = "resolved";
-    AnalysisState["ResolvedWithPedigree"] = "resolved_with_pedigree";
-    AnalysisState["Exploitable"] = "exploitable";
-    AnalysisState["InTriage"] = "in_triage";
-    AnalysisState["FalsePositive"] = "false_positive";
-    AnalysisState["NotAffected"] = "not_affected";
-})(AnalysisState || (exports.AnalysisState = AnalysisState = {}));
-//# sourceMappingURL=analysisState.js.map
-
-/***/ }),
-
-/***/ 845:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(6586), exports);
-__exportStar(__nccwpck_require__(5177), exports);
-__exportStar(__nccwpck_require__(6824), exports);
-__exportStar(__nccwpck_require__(2834), exports);
-__exportStar(__nccwpck_require__(1369), exports);
-__exportStar(__nccwpck_require__(6650), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 1369:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RatingMethod = void 0;
-var RatingMethod;
-(function (RatingMethod) {
-    RatingMethod["CVSSv2"] = "CVSSv2";
-    RatingMethod["CVSSv3"] = "CVSSv3";
-    RatingMethod["CVSSv31"] = "CVSSv31";
-    RatingMethod["CVSSv4"] = "CVSSv4";
-    RatingMethod["OWASP"] = "OWASP";
-    RatingMethod["SSVC"] = "SSVC";
-    RatingMethod["Other"] = "other";
-})(RatingMethod || (exports.RatingMethod = RatingMethod = {}));
-//# sourceMappingURL=ratingMethod.js.map
-
-/***/ }),
-
-/***/ 6650:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Severity = void 0;
-var Severity;
-(function (Severity) {
-    Severity["Critical"] = "critical";
-    Severity["High"] = "high";
-    Severity["Medium"] = "medium";
-    Severity["Low"] = "low";
-    Severity["Info"] = "info";
-    Severity["None"] = "none";
-    Severity["Unknown"] = "unknown";
-})(Severity || (exports.Severity = Severity = {}));
-//# sourceMappingURL=severity.js.map
-
-/***/ }),
-
-/***/ 3159:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Attachment = void 0;
-class Attachment {
-    contentType;
-    content;
-    encoding;
-    constructor(content, op = {}) {
-        this.contentType = op.contentType;
-        this.content = content;
-        this.encoding = op.encoding;
-    }
-}
-exports.Attachment = Attachment;
-//# sourceMappingURL=attachment.js.map
-
-/***/ }),
-
-/***/ 2266:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Bom = void 0;
-const integer_1 = __nccwpck_require__(6181);
-const component_1 = __nccwpck_require__(5663);
-const metadata_1 = __nccwpck_require__(1015);
-const service_1 = __nccwpck_require__(3547);
-const vulnerability_1 = __nccwpck_require__(7191);
-class Bom {
-    metadata;
-    components;
-    services;
-    vulnerabilities;
-    #version = 1;
-    #serialNumber;
-    constructor(op = {}) {
-        this.metadata = op.metadata ?? new metadata_1.Metadata();
-        this.components = op.components ?? new component_1.ComponentRepository();
-        this.services = op.services ?? new service_1.ServiceRepository();
-        this.version = op.version ?? this.version;
-        this.vulnerabilities = op.vulnerabilities ?? new vulnerability_1.VulnerabilityRepository();
-        this.serialNumber = op.serialNumber;
-    }
-    get version() {
-        return this.#version;
-    }
-    set version(value) {
-        if (!(0, integer_1.isPositiveInteger)(value)) {
-            throw new TypeError('Not PositiveInteger');
-        }
-        this.#version = value;
-    }
-    get serialNumber() {
-        return this.#serialNumber;
-    }
-    set serialNumber(value) {
-        this.#serialNumber = value === ''
-            ? undefined
-            : value;
-    }
-}
-exports.Bom = Bom;
-//# sourceMappingURL=bom.js.map
-
-/***/ }),
-
-/***/ 7286:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomLinkElement = exports.BomLinkDocument = void 0;
-class BomLinkBase {
-    #value;
-    constructor(value) {
-        this.value = value;
-    }
-    get value() {
-        return this.#value;
-    }
-    set value(value) {
-        if (!this._isValid(value)) {
-            throw new RangeError('invalid value');
-        }
-        this.#value = value;
-    }
-    compare(other) {
-        return this.toString().localeCompare(other.toString());
-    }
-    toString() {
-        return this.value;
-    }
-}
-class BomLinkDocument extends BomLinkBase {
-    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
-    static isValid(value) {
-        return typeof value === 'string' &&
-            this.#pattern.test(value);
-    }
-    _isValid(value) {
-        return BomLinkDocument.isValid(value);
-    }
-}
-exports.BomLinkDocument = BomLinkDocument;
-class BomLinkElement extends BomLinkBase {
-    static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
-    static isValid(value) {
-        return typeof value === 'string' &&
-            this.#pattern.test(value);
-    }
-    _isValid(value) {
-        return BomLinkElement.isValid(value);
-    }
-}
-exports.BomLinkElement = BomLinkElement;
-//# sourceMappingURL=bomLink.js.map
-
-/***/ }),
-
-/***/ 7385:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomRefRepository = exports.BomRef = void 0;
-class BomRef {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-    compare(other) {
-        return this.toString().localeCompare(other.toString());
-    }
-    toString() {
-        return this.value ?? '';
-    }
-}
-exports.BomRef = BomRef;
-class BomRefRepository extends Set {
-}
-exports.BomRefRepository = BomRefRepository;
-//# sourceMappingURL=bomRef.js.map
-
-/***/ }),
-
-/***/ 5663:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(6698);
-const cpe_1 = __nccwpck_require__(5775);
-const bomRef_1 = __nccwpck_require__(7385);
-const copyright_1 = __nccwpck_require__(6985);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
-class Component {
-    type;
-    name;
-    author;
-    copyright;
-    description;
-    externalReferences;
-    group;
-    hashes;
-    licenses;
-    publisher;
-    purl;
-    scope;
-    supplier;
-    swid;
-    version;
-    components;
-    properties;
-    evidence;
-    #bomRef;
-    #cpe;
-    dependencies;
-    constructor(type, name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.type = type;
-        this.name = name;
-        this.supplier = op.supplier;
-        this.author = op.author;
-        this.copyright = op.copyright;
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.group = op.group;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.publisher = op.publisher;
-        this.purl = op.purl;
-        this.scope = op.scope;
-        this.swid = op.swid;
-        this.version = op.version;
-        this.description = op.description;
-        this.components = op.components ?? new ComponentRepository();
-        this.cpe = op.cpe;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.evidence = op.evidence;
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    get cpe() {
-        return this.#cpe;
-    }
-    set cpe(value) {
-        if (value !== undefined && !(0, cpe_1.isCPE)(value)) {
-            throw new TypeError('Not CPE nor undefined');
-        }
-        this.#cpe = value;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        if (this.purl !== undefined && other.purl !== undefined) {
-            return this.purl.localeCompare(other.purl);
-        }
-        if (this.#cpe !== undefined && other.#cpe !== undefined) {
-            return this.#cpe.localeCompare(other.#cpe);
-        }
-        return (this.group ?? '').localeCompare(other.group ?? '') ||
-            this.name.localeCompare(other.name) ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-}
-exports.Component = Component;
-class ComponentRepository extends sortable_1.SortableComparables {
-    *[tree_1.treeIteratorSymbol]() {
-        for (const component of this) {
-            yield component;
-            yield* component.components[tree_1.treeIteratorSymbol]();
-        }
-    }
-}
-exports.ComponentRepository = ComponentRepository;
-class ComponentEvidence {
-    licenses;
-    copyright;
-    constructor(op = {}) {
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
-    }
-}
-exports.ComponentEvidence = ComponentEvidence;
-//# sourceMappingURL=component.js.map
-
-/***/ }),
-
-/***/ 6985:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CopyrightRepository = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class CopyrightRepository extends sortable_1.SortableStringables {
-}
-exports.CopyrightRepository = CopyrightRepository;
-//# sourceMappingURL=copyright.js.map
-
-/***/ }),
-
-/***/ 1916:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const hash_1 = __nccwpck_require__(4810);
-class ExternalReference {
-    url;
-    type;
-    hashes;
-    comment;
-    constructor(url, type, op = {}) {
-        this.url = url;
-        this.type = type;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.comment = op.comment;
-    }
-    compare(other) {
-        return this.type.localeCompare(other.type) ||
-            this.url.toString().localeCompare(other.url.toString());
-    }
-}
-exports.ExternalReference = ExternalReference;
-class ExternalReferenceRepository extends sortable_1.SortableComparables {
-}
-exports.ExternalReferenceRepository = ExternalReferenceRepository;
-//# sourceMappingURL=externalReference.js.map
-
-/***/ }),
-
-/***/ 4810:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HashDictionary = void 0;
-class HashDictionary extends Map {
-    static #compareItems([a1, c1], [a2, c2]) {
-        return a1.localeCompare(a2) ||
-            c1.localeCompare(c2);
-    }
-    sorted() {
-        return Array.from(this.entries()).sort(HashDictionary.#compareItems);
-    }
-}
-exports.HashDictionary = HashDictionary;
-//# sourceMappingURL=hash.js.map
-
-/***/ }),
-
-/***/ 320:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(3159), exports);
-__exportStar(__nccwpck_require__(2266), exports);
-__exportStar(__nccwpck_require__(7286), exports);
-__exportStar(__nccwpck_require__(7385), exports);
-__exportStar(__nccwpck_require__(5663), exports);
-__exportStar(__nccwpck_require__(6985), exports);
-__exportStar(__nccwpck_require__(1916), exports);
-__exportStar(__nccwpck_require__(4810), exports);
-__exportStar(__nccwpck_require__(7027), exports);
-__exportStar(__nccwpck_require__(604), exports);
-__exportStar(__nccwpck_require__(1015), exports);
-__exportStar(__nccwpck_require__(330), exports);
-__exportStar(__nccwpck_require__(9047), exports);
-__exportStar(__nccwpck_require__(4799), exports);
-__exportStar(__nccwpck_require__(3547), exports);
-__exportStar(__nccwpck_require__(4501), exports);
-__exportStar(__nccwpck_require__(8468), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(6105));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 7027:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-const property_1 = __nccwpck_require__(4799);
-class LicenseExpression {
-    #expression;
-    acknowledgement;
-    constructor(expression) {
-        this.expression = expression;
-    }
-    get expression() {
-        return this.#expression;
-    }
-    set expression(value) {
-        if (value === '') {
-            throw new RangeError('value is empty string');
-        }
-        this.#expression = value;
-    }
-    compare(other) {
-        return this.#expression.localeCompare(other.#expression);
-    }
-}
-exports.LicenseExpression = LicenseExpression;
-class DisjunctiveLicenseBase {
-    acknowledgement;
-    text;
-    #url;
-    properties;
-    constructor(op = {}) {
-        this.acknowledgement = op.acknowledgement;
-        this.text = op.text;
-        this.url = op.url;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-    get url() {
-        return this.#url;
-    }
-    set url(value) {
-        this.#url = value === ''
-            ? undefined
-            : value;
-    }
-}
-class NamedLicense extends DisjunctiveLicenseBase {
-    name;
-    constructor(name, op = {}) {
-        super(op);
-        this.name = name;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name);
-    }
-}
-exports.NamedLicense = NamedLicense;
-class SpdxLicense extends DisjunctiveLicenseBase {
-    #id;
-    constructor(id, op = {}) {
-        super(op);
-        this.id = id;
-    }
-    get id() {
-        return this.#id;
-    }
-    set id(value) {
-        if (value === '') {
-            throw new RangeError('value is empty string');
-        }
-        this.#id = value;
-    }
-    compare(other) {
-        return this.#id.localeCompare(other.#id);
-    }
-}
-exports.SpdxLicense = SpdxLicense;
-class LicenseRepository extends Set {
-    static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-            return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-    sorted() {
-        return Array.from(this).sort(LicenseRepository.#compareItems);
-    }
-}
-exports.LicenseRepository = LicenseRepository;
-//# sourceMappingURL=license.js.map
-
-/***/ }),
-
-/***/ 604:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LifecycleRepository = exports.NamedLifecycle = void 0;
-class NamedLifecycle {
-    name;
-    description;
-    constructor(name, op = {}) {
-        this.name = name;
-        this.description = op.description;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name);
-    }
-}
-exports.NamedLifecycle = NamedLifecycle;
-class LifecycleRepository extends Set {
-    static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-            return a instanceof NamedLifecycle
-                ? a.compare(b)
-                : a.localeCompare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-    }
-    sorted() {
-        return Array.from(this).sort(LifecycleRepository.#compareItems);
-    }
-}
-exports.LifecycleRepository = LifecycleRepository;
-//# sourceMappingURL=lifecycle.js.map
-
-/***/ }),
-
-/***/ 1015:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Metadata = void 0;
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const organizationalContact_1 = __nccwpck_require__(330);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-class Metadata {
-    timestamp;
-    lifecycles;
-    tools;
-    authors;
-    component;
-    manufacture;
-    supplier;
-    licenses;
-    properties;
-    constructor(op = {}) {
-        this.timestamp = op.timestamp;
-        this.lifecycles = op.lifecycles ?? new lifecycle_1.LifecycleRepository();
-        this.tools = op.tools ?? new tool_1.Tools();
-        this.authors = op.authors ?? new organizationalContact_1.OrganizationalContactRepository();
-        this.component = op.component;
-        this.manufacture = op.manufacture;
-        this.supplier = op.supplier;
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-}
-exports.Metadata = Metadata;
-//# sourceMappingURL=metadata.js.map
-
-/***/ }),
-
-/***/ 330:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class OrganizationalContact {
-    name;
-    email;
-    phone;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.email = op.email;
-        this.phone = op.phone;
-    }
-    compare(other) {
-        return (this.name ?? '').localeCompare(other.name ?? '') ||
-            (this.email ?? '').localeCompare(other.email ?? '') ||
-            (this.phone ?? '').localeCompare(other.phone ?? '');
-    }
-}
-exports.OrganizationalContact = OrganizationalContact;
-class OrganizationalContactRepository extends sortable_1.SortableComparables {
-}
-exports.OrganizationalContactRepository = OrganizationalContactRepository;
-//# sourceMappingURL=organizationalContact.js.map
-
-/***/ }),
-
-/***/ 9047:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const organizationalContact_1 = __nccwpck_require__(330);
-class OrganizationalEntity {
-    name;
-    url;
-    contact;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.url = op.url ?? new Set();
-        this.contact = op.contact ?? new organizationalContact_1.OrganizationalContactRepository();
-    }
-    compare(other) {
-        return (this.name ?? '').localeCompare(other.name ?? '') ||
-            this.contact.compare(other.contact) ||
-            (new sortable_1.SortableStringables(this.url)).compare(new sortable_1.SortableStringables(other.url));
-    }
-}
-exports.OrganizationalEntity = OrganizationalEntity;
-class OrganizationalEntityRepository extends sortable_1.SortableComparables {
-}
-exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
-//# sourceMappingURL=organizationalEntity.js.map
-
-/***/ }),
-
-/***/ 4799:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PropertyRepository = exports.Property = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Property {
-    name;
-    value;
-    constructor(name, value) {
-        this.name = name;
-        this.value = value;
-    }
-    compare(other) {
-        return this.name.localeCompare(other.name) ||
-            this.value.localeCompare(other.value);
-    }
-}
-exports.Property = Property;
-class PropertyRepository extends sortable_1.SortableComparables {
-}
-exports.PropertyRepository = PropertyRepository;
-//# sourceMappingURL=property.js.map
-
-/***/ }),
-
-/***/ 3547:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ServiceRepository = exports.Service = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(6698);
-const bomRef_1 = __nccwpck_require__(7385);
-const externalReference_1 = __nccwpck_require__(1916);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
-class Service {
-    provider;
-    group;
-    name;
-    version;
-    description;
-    licenses;
-    externalReferences;
-    services;
-    properties;
-    #bomRef;
-    dependencies;
-    constructor(name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.provider = op.provider;
-        this.group = op.group;
-        this.name = name;
-        this.version = op.version;
-        this.description = op.description;
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.services = op.services ?? new ServiceRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        return (this.group ?? '').localeCompare(other.group ?? '') ||
-            this.name.localeCompare(other.name) ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-}
-exports.Service = Service;
-class ServiceRepository extends sortable_1.SortableComparables {
-    *[tree_1.treeIteratorSymbol]() {
-        for (const service of this) {
-            yield service;
-            yield* service.services[tree_1.treeIteratorSymbol]();
-        }
-    }
-}
-exports.ServiceRepository = ServiceRepository;
-//# sourceMappingURL=service.js.map
-
-/***/ }),
-
-/***/ 4501:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SWID = void 0;
-const integer_1 = __nccwpck_require__(6181);
-class SWID {
-    tagId;
-    name;
-    version;
-    patch;
-    text;
-    url;
-    #tagVersion;
-    constructor(tagId, name, op = {}) {
-        this.tagId = tagId;
-        this.name = name;
-        this.version = op.version;
-        this.patch = op.patch;
-        this.text = op.text;
-        this.url = op.url;
-        this.tagVersion = op.tagVersion;
-    }
-    get tagVersion() {
-        return this.#tagVersion;
-    }
-    set tagVersion(value) {
-        if (value !== undefined && !(0, integer_1.isNonNegativeInteger)(value)) {
-            throw new TypeError('Not NonNegativeInteger nor undefined');
-        }
-        this.#tagVersion = value;
-    }
-}
-exports.SWID = SWID;
-//# sourceMappingURL=swid.js.map
-
-/***/ }),
-
-/***/ 8468:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const component_1 = __nccwpck_require__(5663);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const service_1 = __nccwpck_require__(3547);
-class Tool {
-    vendor;
-    name;
-    version;
-    hashes;
-    externalReferences;
-    constructor(op = {}) {
-        this.vendor = op.vendor;
-        this.name = op.name;
-        this.version = op.version;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-    }
-    compare(other) {
-        return (this.vendor ?? '').localeCompare(other.vendor ?? '') ||
-            (this.name ?? '').localeCompare(other.name ?? '') ||
-            (this.version ?? '').localeCompare(other.version ?? '');
-    }
-    static fromComponent(component) {
-        return new Tool({
-            vendor: component.group,
-            name: component.name,
-            version: component.version,
-            hashes: component.hashes,
-            externalReferences: component.externalReferences
-        });
-    }
-    static fromService(service) {
-        return new Tool({
-            vendor: service.group,
-            name: service.name,
-            version: service.version,
-            externalReferences: service.externalReferences
-        });
-    }
-}
-exports.Tool = Tool;
-class ToolRepository extends sortable_1.SortableComparables {
-}
-exports.ToolRepository = ToolRepository;
-class Tools {
-    components;
-    services;
-    tools;
-    constructor(op = {}) {
-        this.components = op.components ?? new component_1.ComponentRepository();
-        this.services = op.services ?? new service_1.ServiceRepository();
-        this.tools = op.tools ?? new ToolRepository();
-    }
-    get size() {
-        return this.components.size
-            + this.services.size
-            + this.tools.size;
-    }
-}
-exports.Tools = Tools;
-//# sourceMappingURL=tool.js.map
-
-/***/ }),
-
-/***/ 4102:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AdvisoryRepository = exports.Advisory = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Advisory {
-    title;
-    url;
-    constructor(url, op = {}) {
-        this.url = url;
-        this.title = op.title;
-    }
-    compare(other) {
-        return this.url.toString().localeCompare(other.url.toString()) ||
-            (this.title ?? '').localeCompare(other.title ?? '');
-    }
-}
-exports.Advisory = Advisory;
-class AdvisoryRepository extends sortable_1.SortableComparables {
-}
-exports.AdvisoryRepository = AdvisoryRepository;
-//# sourceMappingURL=advisory.js.map
-
-/***/ }),
-
-/***/ 8616:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Affect {
-    ref;
-    versions;
-    constructor(ref, op = {}) {
-        this.ref = ref;
-        this.versions = op.versions ?? new AffectedVersionRepository();
-    }
-    compare(other) {
-        return this.ref.compare(other.ref) ||
-            this.versions.compare(other.versions);
-    }
-}
-exports.Affect = Affect;
-class AffectRepository extends sortable_1.SortableComparables {
-}
-exports.AffectRepository = AffectRepository;
-class AffectedSingleVersion {
-    version;
-    status;
-    constructor(version, op = {}) {
-        this.version = version;
-        this.status = op.status;
-    }
-    compare(other) {
-        return (this.version).localeCompare(other.version) ||
-            (this.status ?? '').localeCompare(other.status ?? '');
-    }
-}
-exports.AffectedSingleVersion = AffectedSingleVersion;
-class AffectedVersionRange {
-    range;
-    status;
-    constructor(range, op = {}) {
-        this.range = range;
-        this.status = op.status;
-    }
-    compare(other) {
-        return (this.range).localeCompare(other.range) ||
-            (this.status ?? '').localeCompare(other.status ?? '');
-    }
-}
-exports.AffectedVersionRange = AffectedVersionRange;
-class AffectedVersionRepository extends sortable_1.SortableComparables {
-}
-exports.AffectedVersionRepository = AffectedVersionRepository;
-//# sourceMappingURL=affect.js.map
-
-/***/ }),
-
-/***/ 631:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Analysis = void 0;
-const analysisResponse_1 = __nccwpck_require__(6824);
-class Analysis {
-    state;
-    justification;
-    response;
-    detail;
-    constructor(op = {}) {
-        this.state = op.state;
-        this.justification = op.justification;
-        this.response = op.response ?? new analysisResponse_1.AnalysisResponseRepository();
-        this.detail = op.detail;
-    }
-}
-exports.Analysis = Analysis;
-//# sourceMappingURL=analysis.js.map
-
-/***/ }),
-
-/***/ 3747:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Credits = void 0;
-const organizationalContact_1 = __nccwpck_require__(330);
-const organizationalEntity_1 = __nccwpck_require__(9047);
-class Credits {
-    organizations;
-    individuals;
-    constructor(op = {}) {
-        this.organizations = op.organizations ?? new organizationalEntity_1.OrganizationalEntityRepository();
-        this.individuals = op.individuals ?? new organizationalContact_1.OrganizationalContactRepository();
-    }
-}
-exports.Credits = Credits;
-//# sourceMappingURL=credits.js.map
-
-/***/ }),
-
-/***/ 6105:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4102), exports);
-__exportStar(__nccwpck_require__(8616), exports);
-__exportStar(__nccwpck_require__(631), exports);
-__exportStar(__nccwpck_require__(3747), exports);
-__exportStar(__nccwpck_require__(1264), exports);
-__exportStar(__nccwpck_require__(3204), exports);
-__exportStar(__nccwpck_require__(8284), exports);
-__exportStar(__nccwpck_require__(7191), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 1264:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RatingRepository = exports.Rating = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Rating {
-    source;
-    score;
-    severity;
-    method;
-    vector;
-    justification;
-    constructor(op = {}) {
-        this.source = op.source;
-        this.score = op.score;
-        this.severity = op.severity;
-        this.method = op.method;
-        this.vector = op.vector;
-        this.justification = op.justification;
-    }
-    compare(other) {
-        return ((this.score ?? 0) - (other.score ?? 0)) ||
-            (this.vector ?? '').localeCompare(other.vector ?? '') ||
-            (this.justification ?? '').localeCompare(other.justification ?? '') ||
-            (this.severity ?? '').localeCompare(other.severity ?? '') ||
-            (this.method ?? '').localeCompare(other.method ?? '') ||
-            (this.source && other.source ? this.source.compare(other.source) : 0);
-    }
-}
-exports.Rating = Rating;
-class RatingRepository extends sortable_1.SortableComparables {
-}
-exports.RatingRepository = RatingRepository;
-//# sourceMappingURL=rating.js.map
-
-/***/ }),
-
-/***/ 3204:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ReferenceRepository = exports.Reference = void 0;
-const sortable_1 = __nccwpck_require__(94);
-class Reference {
-    id;
-    source;
-    constructor(id, source) {
-        this.id = id;
-        this.source = source;
-    }
-    compare(other) {
-        return this.id.localeCompare(other.id) ||
-            this.source.compare(other.source);
-    }
-}
-exports.Reference = Reference;
-class ReferenceRepository extends sortable_1.SortableComparables {
-}
-exports.ReferenceRepository = ReferenceRepository;
-//# sourceMappingURL=reference.js.map
-
-/***/ }),
-
-/***/ 8284:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Source = void 0;
-class Source {
-    name;
-    url;
-    constructor(op = {}) {
-        this.name = op.name;
-        this.url = op.url;
-    }
-    compare(other) {
-        return (this.url?.toString() ?? '').localeCompare(other.url?.toString() ?? '') ||
-            (this.name ?? '').localeCompare(other.name ?? '');
-    }
-}
-exports.Source = Source;
-//# sourceMappingURL=source.js.map
-
-/***/ }),
-
-/***/ 7191:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityRepository = exports.Vulnerability = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const cwe_1 = __nccwpck_require__(3198);
-const bomRef_1 = __nccwpck_require__(7385);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-const advisory_1 = __nccwpck_require__(4102);
-const affect_1 = __nccwpck_require__(8616);
-const rating_1 = __nccwpck_require__(1264);
-const reference_1 = __nccwpck_require__(3204);
-class Vulnerability {
-    #bomRef;
-    id;
-    source;
-    references;
-    ratings;
-    cwes;
-    description;
-    detail;
-    recommendation;
-    advisories;
-    created;
-    published;
-    updated;
-    credits;
-    tools;
-    analysis;
-    affects;
-    properties;
-    constructor(op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.id = op.id;
-        this.source = op.source;
-        this.references = op.references ?? new reference_1.ReferenceRepository();
-        this.ratings = op.ratings ?? new rating_1.RatingRepository();
-        this.cwes = op.cwes ?? new cwe_1.CweRepository();
-        this.description = op.description;
-        this.detail = op.detail;
-        this.recommendation = op.recommendation;
-        this.advisories = op.advisories ?? new advisory_1.AdvisoryRepository();
-        this.created = op.created;
-        this.published = op.published;
-        this.updated = op.updated;
-        this.credits = op.credits;
-        this.tools = op.tools ?? new tool_1.Tools();
-        this.analysis = op.analysis;
-        this.affects = op.affects ?? new affect_1.AffectRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-    }
-    get bomRef() {
-        return this.#bomRef;
-    }
-    compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-            return bomRefCompare;
-        }
-        return (this.id ?? '').localeCompare(other.id ?? '') ||
-            (this.created?.getTime() ?? 0) - (other.created?.getTime() ?? 0) ||
-            (this.published?.getTime() ?? 0) - (other.published?.getTime() ?? 0) ||
-            (this.updated?.getTime() ?? 0) - (other.updated?.getTime() ?? 0) ||
-            this.ratings.compare(other.ratings) ||
-            this.cwes.compare(other.cwes) ||
-            (this.description ?? '').localeCompare(other.description ?? '') ||
-            (this.detail ?? '').localeCompare(other.detail ?? '') ||
-            (this.recommendation ?? '').localeCompare(other.recommendation ?? '') ||
-            (this.source && other.source ? this.source.compare(other.source) : 0) ||
-            this.properties.compare(other.properties);
-    }
-}
-exports.Vulnerability = Vulnerability;
-class VulnerabilityRepository extends sortable_1.SortableComparables {
-}
-exports.VulnerabilityRepository = VulnerabilityRepository;
-//# sourceMappingURL=vulnerability.js.map
-
-/***/ }),
-
-/***/ 9983:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BaseSerializer = void 0;
-const tree_1 = __nccwpck_require__(6698);
-const bomRefDiscriminator_1 = __nccwpck_require__(1637);
-class BaseSerializer {
-    *#getAllBomRefs(bom) {
-        if (bom.metadata.component !== undefined) {
-            yield bom.metadata.component.bomRef;
-            for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                yield bomRef;
-            }
-        }
-        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
-            yield bomRef;
-        }
-        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
-            yield bomRef;
-        }
-        for (const { bomRef } of bom.vulnerabilities) {
-            yield bomRef;
-        }
-    }
-    #normalize(bom, options) {
-        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
-        bomRefDiscriminator.discriminate();
-        try {
-            return this._normalize(bom, options);
-        }
-        finally {
-            bomRefDiscriminator.reset();
-        }
-    }
-    serialize(bom, options) {
-        return this._serialize(this.#normalize(bom, options), options);
-    }
-}
-exports.BaseSerializer = BaseSerializer;
-//# sourceMappingURL=baseSerializer.js.map
-
-/***/ }),
-
-/***/ 1637:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BomRefDiscriminator = void 0;
-class BomRefDiscriminator {
-    #originalValues;
-    #prefix;
-    constructor(bomRefs, prefix = 'BomRef') {
-        this.#originalValues = Array.from(bomRefs, r => [r, r.value]);
-        this.#prefix = prefix;
-    }
-    get prefix() {
-        return this.#prefix;
-    }
-    *[Symbol.iterator]() {
-        for (const [bomRef] of this.#originalValues) {
-            yield bomRef;
-        }
-    }
-    discriminate() {
-        const knownRefValues = new Set(['']);
-        for (const [bomRef] of this.#originalValues) {
-            let value = bomRef.value;
-            if (value === undefined || knownRefValues.has(value)) {
-                value = this.#makeUniqueId();
-                bomRef.value = value;
-            }
-            knownRefValues.add(value);
-        }
-    }
-    reset() {
-        for (const [bomRef, originalValue] of this.#originalValues) {
-            bomRef.value = originalValue;
-        }
-    }
-    #makeUniqueId() {
-        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
-    }
-}
-exports.BomRefDiscriminator = BomRefDiscriminator;
-//# sourceMappingURL=bomRefDiscriminator.js.map
-
-/***/ }),
-
-/***/ 8485:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MissingOptionalDependencyError = void 0;
-const errors_1 = __nccwpck_require__(8835);
-class MissingOptionalDependencyError extends errors_1.OptPlugError {
-}
-exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 7621:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XML = exports.JSON = exports.Types = void 0;
-__exportStar(__nccwpck_require__(1637), exports);
-__exportStar(__nccwpck_require__(8485), exports);
-exports.Types = __importStar(__nccwpck_require__(4897));
-__exportStar(__nccwpck_require__(9983), exports);
-exports.JSON = __importStar(__nccwpck_require__(5395));
-__exportStar(__nccwpck_require__(3595), exports);
-exports.XML = __importStar(__nccwpck_require__(4494));
-__exportStar(__nccwpck_require__(3568), exports);
-//# sourceMappingURL=index.common.js.map
-
-/***/ }),
-
-/***/ 1248:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(7621), exports);
-__exportStar(__nccwpck_require__(6179), exports);
-//# sourceMappingURL=index.node.js.map
-
-/***/ }),
-
-/***/ 5395:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2608));
-exports.Types = __importStar(__nccwpck_require__(4466));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 2608:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(6218);
-const tree_1 = __nccwpck_require__(6698);
-const uri_1 = __nccwpck_require__(2818);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const tool_1 = __nccwpck_require__(8468);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const types_1 = __nccwpck_require__(4466);
-class Factory {
-    #spec;
-    constructor(spec) {
-        this.#spec = spec;
-    }
-    get spec() {
-        return this.#spec;
-    }
-    makeForBom() {
-        return new BomNormalizer(this);
-    }
-    makeForMetadata() {
-        return new MetadataNormalizer(this);
-    }
-    makeForComponent() {
-        return new ComponentNormalizer(this);
-    }
-    makeForService() {
-        return new ServiceNormalizer(this);
-    }
-    makeForComponentEvidence() {
-        return new ComponentEvidenceNormalizer(this);
-    }
-    makeForLifecycle() {
-        return new LifecycleNormalizer(this);
-    }
-    makeForTool() {
-        return new ToolNormalizer(this);
-    }
-    makeForTools() {
-        return new ToolsNormalizer(this);
-    }
-    makeForOrganizationalContact() {
-        return new OrganizationalContactNormalizer(this);
-    }
-    makeForOrganizationalEntity() {
-        return new OrganizationalEntityNormalizer(this);
-    }
-    makeForHash() {
-        return new HashNormalizer(this);
-    }
-    makeForLicense() {
-        return new LicenseNormalizer(this);
-    }
-    makeForSWID() {
-        return new SWIDNormalizer(this);
-    }
-    makeForExternalReference() {
-        return new ExternalReferenceNormalizer(this);
-    }
-    makeForAttachment() {
-        return new AttachmentNormalizer(this);
-    }
-    makeForProperty() {
-        return new PropertyNormalizer(this);
-    }
-    makeForDependencyGraph() {
-        return new DependencyGraphNormalizer(this);
-    }
-    makeForVulnerability() {
-        return new VulnerabilityNormalizer(this);
-    }
-    makeForVulnerabilitySource() {
-        return new VulnerabilitySourceNormalizer(this);
-    }
-    makeForVulnerabilityReference() {
-        return new VulnerabilityReferenceNormalizer(this);
-    }
-    makeForVulnerabilityRating() {
-        return new VulnerabilityRatingNormalizer(this);
-    }
-    makeForVulnerabilityAdvisory() {
-        return new VulnerabilityAdvisoryNormalizer(this);
-    }
-    makeForVulnerabilityCredits() {
-        return new VulnerabilityCreditsNormalizer(this);
-    }
-    makeForVulnerabilityAffect() {
-        return new VulnerabilityAffectNormalizer(this);
-    }
-    makeForVulnerabilityAffectedVersion() {
-        return new VulnerabilityAffectedVersionNormalizer(this);
-    }
-    makeForVulnerabilityAnalysis() {
-        return new VulnerabilityAnalysisNormalizer(this);
-    }
-}
-exports.Factory = Factory;
-const schemaUrl = new Map([
-    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom-1.7.schema.json'],
-    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom-1.6.schema.json'],
-    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom-1.5.schema.json'],
-    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom-1.4.schema.json'],
-    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom-1.3a.schema.json'],
-    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom-1.2b.schema.json']
-]);
-class BaseJsonNormalizer {
-    _factory;
-    constructor(factory) {
-        this._factory = factory;
-    }
-    get factory() {
-        return this._factory;
-    }
-}
-class BomNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            $schema: schemaUrl.get(this._factory.spec.version),
-            bomFormat: 'CycloneDX',
-            specVersion: this._factory.spec.version,
-            version: data.version,
-            serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
-                ? data.serialNumber
-                : undefined,
-            metadata: this._factory.makeForMetadata().normalize(data.metadata, options),
-            components: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
-                : [],
-            services: this._factory.spec.supportsServices && data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined,
-            dependencies: this._factory.spec.supportsDependencyGraph
-                ? this._factory.makeForDependencyGraph().normalize(data, options)
-                : undefined,
-            vulnerabilities: this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
-                ? this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options)
-                : undefined
-        };
-    }
-    #isEligibleSerialNumber(v) {
-        return v !== undefined &&
-            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
-    }
-}
-exports.BomNormalizer = BomNormalizer;
-class MetadataNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
-        return {
-            timestamp: data.timestamp?.toISOString(),
-            lifecycles: this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
-                ? this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options)
-                : undefined,
-            tools: data.tools.size > 0
-                ? this._factory.makeForTools().normalize(data.tools, options)
-                : undefined,
-            authors: data.authors.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options)
-                : undefined,
-            component: data.component === undefined
-                ? undefined
-                : this._factory.makeForComponent().normalize(data.component, options),
-            manufacture: data.manufacture === undefined
-                ? undefined
-                : orgEntityNormalizer.normalize(data.manufacture, options),
-            supplier: data.supplier === undefined
-                ? undefined
-                : orgEntityNormalizer.normalize(data.supplier, options),
-            licenses: this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            properties: this._factory.spec.supportsMetadataProperties && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined
-        };
-    }
-}
-exports.MetadataNormalizer = MetadataNormalizer;
-class LifecycleNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return data instanceof lifecycle_1.NamedLifecycle
-            ? { name: data.name, description: data.description }
-            : { phase: data };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(lc => this.normalize(lc, options));
-    }
-}
-exports.LifecycleNormalizer = LifecycleNormalizer;
-class ToolNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            vendor: data.vendor || undefined,
-            name: data.name || undefined,
-            version: data.version || undefined,
-            hashes: data.hashes.size > 0
-                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                : undefined,
-            externalReferences: this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options));
-    }
-}
-exports.ToolNormalizer = ToolNormalizer;
-class ToolsNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
-            return this._factory.makeForTool().normalizeIterable(new tool_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, tool_1.Tool.fromComponent), Array.from(data.services, tool_1.Tool.fromService), data.tools)), options);
-        }
-        return {
-            components: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options)
-                : undefined,
-            services: data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined
-        };
-    }
-}
-exports.ToolsNormalizer = ToolsNormalizer;
-class HashNormalizer extends BaseJsonNormalizer {
-    normalize([algorithm, content], options) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
-            ? {
-                alg: algorithm,
-                content
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(h => this.normalize(h, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.HashNormalizer = HashNormalizer;
-class OrganizationalContactNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name || undefined,
-            email: types_1.JsonSchema.isIdnEmail(data.email)
-                ? data.email
-                : undefined,
-            phone: data.phone || undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oc => this.normalize(oc, options));
-    }
-}
-exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
-class OrganizationalEntityNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options).filter(types_1.JsonSchema.isIriReference);
-        return {
-            name: data.name || undefined,
-            url: urls.length > 0
-                ? urls
-                : undefined,
-            contact: data.contact.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oe => this.normalize(oe, options));
-    }
-}
-exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
-class ComponentNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
-            return undefined;
-        }
-        const version = data.version ?? '';
-        return {
-            type: data.type,
-            name: data.name,
-            group: data.group || undefined,
-            version: version.length > 0 || spec.requiresComponentVersion
-                ? version
-                : undefined,
-            'bom-ref': data.bomRef.value || undefined,
-            supplier: data.supplier === undefined
-                ? undefined
-                : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options),
-            author: data.author || undefined,
-            publisher: data.publisher || undefined,
-            description: data.description || undefined,
-            scope: data.scope,
-            hashes: data.hashes.size > 0
-                ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                : undefined,
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            copyright: data.copyright?.toString() || undefined,
-            cpe: data.cpe || undefined,
-            purl: data.purl?.toString(),
-            swid: data.swid === undefined
-                ? undefined
-                : this._factory.makeForSWID().normalize(data.swid, options),
-            externalReferences: data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined,
-            properties: spec.supportsProperties(data) && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined,
-            components: data.components.size > 0
-                ? this.normalizeIterable(data.components, options)
-                : undefined,
-            evidence: spec.supportsComponentEvidence && data.evidence !== undefined
-                ? this._factory.makeForComponentEvidence().normalize(data.evidence, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(c => this.normalize(c, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ComponentNormalizer = ComponentNormalizer;
-class ServiceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const spec = this._factory.spec;
-        return {
-            'bom-ref': data.bomRef.value || undefined,
-            provider: data.provider
-                ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options)
-                : undefined,
-            group: data.group,
-            name: data.name,
-            version: data.version || undefined,
-            description: data.description || undefined,
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            externalReferences: data.externalReferences.size > 0
-                ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options)
-                : undefined,
-            services: data.services.size > 0
-                ? this._factory.makeForService().normalizeIterable(data.services, options)
-                : undefined,
-            properties: spec.supportsProperties(data) && data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined,
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(s => this.normalize(s, options));
-    }
-}
-exports.ServiceNormalizer = ServiceNormalizer;
-class ComponentEvidenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            licenses: data.licenses.size > 0
-                ? this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-                : undefined,
-            copyright: data.copyright.size > 0
-                ? (options.sortLists
-                    ? data.copyright.sorted().map(ComponentEvidenceNormalizer.#normalizeCopyright)
-                    : Array.from(data.copyright, ComponentEvidenceNormalizer.#normalizeCopyright))
-                : undefined
-        };
-    }
-    static #normalizeCopyright(c) {
-        return { text: c.toString() };
-    }
-}
-exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
-class LicenseNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof license_1.NamedLicense:
-                return this.#normalizeNamedLicense(data, options);
-            case data instanceof license_1.SpdxLicense:
-                return (0, spdx_1.isSupportedSpdxId)(data.id)
-                    ? this.#normalizeSpdxLicense(data, options)
-                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
-            case data instanceof license_1.LicenseExpression:
-                return this.#normalizeLicenseExpression(data);
-            default:
-                throw new TypeError('Unexpected LicenseChoice');
-        }
-    }
-    #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            license: {
-                name: data.name,
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined,
-                text: data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options),
-                url: types_1.JsonSchema.isIriReference(url)
-                    ? url
-                    : undefined,
-                properties: spec.supportsProperties(data) && data.properties.size > 0
-                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                    : undefined
-            }
-        };
-    }
-    #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            license: {
-                id: data.id,
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined,
-                text: data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options),
-                url: types_1.JsonSchema.isIriReference(url)
-                    ? url
-                    : undefined,
-                properties: spec.supportsProperties(data) && data.properties.size > 0
-                    ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                    : undefined
-            }
-        };
-    }
-    #normalizeLicenseExpression(data) {
-        return {
-            expression: data.expression,
-            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
-                ? data.acknowledgement
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        const licenses = options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data);
-        if (licenses.length > 1) {
-            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
-            if (expressions.length > 0) {
-                return [this.#normalizeLicenseExpression(expressions[0])];
-            }
-        }
-        return licenses.map(l => this.normalize(l, options));
-    }
-}
-exports.LicenseNormalizer = LicenseNormalizer;
-class SWIDNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            tagId: data.tagId,
-            name: data.name,
-            version: data.version || undefined,
-            tagVersion: data.tagVersion,
-            patch: data.patch,
-            text: data.text === undefined
-                ? undefined
-                : this._factory.makeForAttachment().normalize(data.text, options),
-            url: types_1.JsonSchema.isIriReference(url)
-                ? url
-                : undefined
-        };
-    }
-}
-exports.SWIDNormalizer = SWIDNormalizer;
-class ExternalReferenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return this._factory.spec.supportsExternalReferenceType(data.type)
-            ? {
-                url: (0, uri_1.escapeUri)(data.url.toString()),
-                type: data.type,
-                hashes: this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
-                    ? this._factory.makeForHash().normalizeIterable(data.hashes, options)
-                    : undefined,
-                comment: data.comment || undefined
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
-class AttachmentNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            content: data.content.toString(),
-            contentType: data.contentType || undefined,
-            encoding: data.encoding
-        };
-    }
-}
-exports.AttachmentNormalizer = AttachmentNormalizer;
-class PropertyNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name,
-            value: data.value
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(p => this.normalize(p, options));
-    }
-}
-exports.PropertyNormalizer = PropertyNormalizer;
-class DependencyGraphNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const allRefs = new Map();
-        if (data.metadata.component !== undefined) {
-            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
-            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                allRefs.set(component.bomRef, component.dependencies);
-            }
-        }
-        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(component.bomRef, component.dependencies);
-        }
-        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(service.bomRef, service.dependencies);
-        }
-        const normalized = [];
-        for (const [ref, deps] of allRefs) {
-            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
-            if ((0, notUndefined_1.isNotUndefined)(dep)) {
-                normalized.push(dep);
-            }
-        }
-        if (options.sortLists ?? false) {
-            normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b));
-        }
-        return normalized;
-    }
-    #normalizeDependency(ref, deps, allRefs, options) {
-        const bomRef = ref.toString();
-        if (bomRef.length === 0) {
-            return undefined;
-        }
-        const dependsOn = normalizeStringableIter(Array.from(deps).filter(d => allRefs.has(d) && d !== ref), options).filter(d => d.length > 0);
-        return {
-            ref: bomRef,
-            dependsOn: dependsOn.length > 0
-                ? dependsOn
-                : undefined
-        };
-    }
-}
-exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
-class VulnerabilityNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            'bom-ref': data.bomRef.value || undefined,
-            id: data.id || undefined,
-            source: data.source === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
-            references: data.references.size > 0
-                ? this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options)
-                : undefined,
-            ratings: data.ratings.size > 0
-                ? this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options)
-                : undefined,
-            cwes: data.cwes.size > 0
-                ? (options.sortLists ?? false
-                    ? data.cwes.sorted()
-                    : Array.from(data.cwes))
-                : undefined,
-            description: data.description,
-            detail: data.detail,
-            recommendation: data.recommendation,
-            advisories: data.advisories.size > 0
-                ? this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options)
-                : undefined,
-            created: data.created?.toISOString(),
-            published: data.published?.toISOString(),
-            updated: data.updated?.toISOString(),
-            credits: data.credits === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options),
-            tools: data.tools.size > 0
-                ? this._factory.makeForTools().normalize(data.tools, options)
-                : undefined,
-            analysis: data.analysis === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options),
-            affects: data.affects.size > 0
-                ? this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options)
-                : undefined,
-            properties: data.properties.size > 0
-                ? this._factory.makeForProperty().normalizeIterable(data.properties, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(v => this.normalize(v, options));
-    }
-}
-exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
-class VulnerabilitySourceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            name: data.name,
-            url: data.url?.toString()
-        };
-    }
-}
-exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
-class VulnerabilityReferenceNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            id: data.id,
-            source: this._factory.makeForVulnerabilitySource().normalize(data.source, options)
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options));
-    }
-}
-exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
-class VulnerabilityRatingNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            source: data.source === undefined
-                ? undefined
-                : this._factory.makeForVulnerabilitySource().normalize(data.source, options),
-            score: data.score,
-            severity: data.severity,
-            method: this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
-                ? data.method
-                : undefined,
-            vector: data.vector,
-            justification: data.justification
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options));
-    }
-}
-exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
-class VulnerabilityAdvisoryNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        if (!types_1.JsonSchema.isIriReference(url)) {
-            return undefined;
-        }
-        return {
-            title: data.title,
-            url
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
-class VulnerabilityCreditsNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            organizations: data.organizations.size > 0
-                ? this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options)
-                : undefined,
-            individuals: data.individuals.size > 0
-                ? this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options)
-                : undefined
-        };
-    }
-}
-exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
-class VulnerabilityAffectNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            ref: data.ref.toString(),
-            versions: data.versions.size > 0
-                ? this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options)
-                : undefined
-        };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options));
-    }
-}
-exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
-class VulnerabilityAffectedVersionNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof affect_1.AffectedSingleVersion:
-                return this.#normalizeAffectedSingleVersion(data);
-            case data instanceof affect_1.AffectedVersionRange:
-                return this.#normalizeAffectedVersionRange(data);
-            default:
-                throw new TypeError('Unexpected Vulnerability AffectedVersion');
-        }
-    }
-    #normalizeAffectedSingleVersion(data) {
-        return data.version.length < 1
-            ? undefined
-            : {
-                version: data.version.substring(0, 1024),
-                status: data.status
-            };
-    }
-    #normalizeAffectedVersionRange(data) {
-        return data.range.length < 1
-            ? undefined
-            : {
-                range: data.range.substring(0, 1024),
-                status: data.status
-            };
-    }
-    normalizeIterable(data, options) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(av => this.normalize(av, options)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-class VulnerabilityAnalysisNormalizer extends BaseJsonNormalizer {
-    normalize(data, options) {
-        return {
-            state: data.state,
-            justification: data.justification,
-            response: data.response.size > 0
-                ? (options.sortLists ?? false
-                    ? data.response.sorted()
-                    : Array.from(data.response))
-                : undefined,
-            detail: data.detail
-        };
-    }
-}
-exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
-function normalizeStringableIter(data, options) {
-    const r = Array.from(data, d => d.toString());
-    if (options.sortLists ?? false) {
-        r.sort((a, b) => a.localeCompare(b));
-    }
-    return r;
-}
-//# sourceMappingURL=normalize.js.map
-
-/***/ }),
-
-/***/ 4466:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JsonSchema = void 0;
-var JsonSchema;
-(function (JsonSchema) {
-    function isIriReference(value) {
-        return typeof value === 'string' &&
-            value.length > 0;
-    }
-    JsonSchema.isIriReference = isIriReference;
-    function isIdnEmail(value) {
-        return typeof value === 'string' &&
-            value.length > 0;
-    }
-    JsonSchema.isIdnEmail = isIdnEmail;
-})(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 3595:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JsonSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
-class JsonSerializer extends baseSerializer_1.BaseSerializer {
-    #normalizerFactory;
-    constructor(normalizerFactory) {
-        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
-            throw new errors_1.UnsupportedFormatError('Spec does not support JSON format.');
-        }
-        super();
-        this.#normalizerFactory = normalizerFactory;
-    }
-    get normalizerFactory() {
-        return this.#normalizerFactory;
-    }
-    _normalize(bom, options = {}) {
-        return this.#normalizerFactory.makeForBom()
-            .normalize(bom, options);
-    }
-    _serialize(bom, { space } = {}) {
-        return JSON.stringify(bom, null, space);
-    }
-}
-exports.JsonSerializer = JsonSerializer;
-//# sourceMappingURL=jsonSerializer.js.map
-
-/***/ }),
-
-/***/ 4897:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 5639:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.normalizedString = normalizedString;
-exports.token = token;
-const _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
-const _normalizeStringForbiddenReplace = ' ';
-function normalizedString(s) {
-    return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
-}
-const _tokenMultispaceSearch = / {2,}/g;
-const _tokenMultispaceReplace = ' ';
-function token(s) {
-    return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
-}
-//# sourceMappingURL=_xsd.js.map
-
-/***/ }),
-
-/***/ 4494:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2341));
-exports.Types = __importStar(__nccwpck_require__(8547));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 2341:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(6218);
-const tree_1 = __nccwpck_require__(6698);
-const uri_1 = __nccwpck_require__(2818);
-const models_1 = __nccwpck_require__(320);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const _xsd_1 = __nccwpck_require__(5639);
-const types_1 = __nccwpck_require__(8547);
-class Factory {
-    #spec;
-    constructor(spec) {
-        this.#spec = spec;
-    }
-    get spec() {
-        return this.#spec;
-    }
-    makeForBom() {
-        return new BomNormalizer(this);
-    }
-    makeForMetadata() {
-        return new MetadataNormalizer(this);
-    }
-    makeForLifecycle() {
-        return new LifecycleNormalizer(this);
-    }
-    makeForComponent() {
-        return new ComponentNormalizer(this);
-    }
-    makeForService() {
-        return new ServiceNormalizer(this);
-    }
-    makeForComponentEvidence() {
-        return new ComponentEvidenceNormalizer(this);
-    }
-    makeForTool() {
-        return new ToolNormalizer(this);
-    }
-    makeForTools() {
-        return new ToolsNormalizer(this);
-    }
-    makeForOrganizationalContact() {
-        return new OrganizationalContactNormalizer(this);
-    }
-    makeForOrganizationalEntity() {
-        return new OrganizationalEntityNormalizer(this);
-    }
-    makeForHash() {
-        return new HashNormalizer(this);
-    }
-    makeForLicense() {
-        return new LicenseNormalizer(this);
-    }
-    makeForSWID() {
-        return new SWIDNormalizer(this);
-    }
-    makeForExternalReference() {
-        return new ExternalReferenceNormalizer(this);
-    }
-    makeForAttachment() {
-        return new AttachmentNormalizer(this);
-    }
-    makeForProperty() {
-        return new PropertyNormalizer(this);
-    }
-    makeForDependencyGraph() {
-        return new DependencyGraphNormalizer(this);
-    }
-    makeForVulnerability() {
-        return new VulnerabilityNormalizer(this);
-    }
-    makeForVulnerabilitySource() {
-        return new VulnerabilitySourceNormalizer(this);
-    }
-    makeForVulnerabilityReference() {
-        return new VulnerabilityReferenceNormalizer(this);
-    }
-    makeForVulnerabilityRating() {
-        return new VulnerabilityRatingNormalizer(this);
-    }
-    makeForVulnerabilityAdvisory() {
-        return new VulnerabilityAdvisoryNormalizer(this);
-    }
-    makeForVulnerabilityCredits() {
-        return new VulnerabilityCreditsNormalizer(this);
-    }
-    makeForVulnerabilityAffect() {
-        return new VulnerabilityAffectNormalizer(this);
-    }
-    makeForVulnerabilityAffectedVersion() {
-        return new VulnerabilityAffectedVersionNormalizer(this);
-    }
-    makeForVulnerabilityAnalysis() {
-        return new VulnerabilityAnalysisNormalizer(this);
-    }
-}
-exports.Factory = Factory;
-const xmlNamespace = new Map([
-    [enums_1.Version.v1dot7, 'http://cyclonedx.org/schema/bom/1.7'],
-    [enums_1.Version.v1dot6, 'http://cyclonedx.org/schema/bom/1.6'],
-    [enums_1.Version.v1dot5, 'http://cyclonedx.org/schema/bom/1.5'],
-    [enums_1.Version.v1dot4, 'http://cyclonedx.org/schema/bom/1.4'],
-    [enums_1.Version.v1dot3, 'http://cyclonedx.org/schema/bom/1.3'],
-    [enums_1.Version.v1dot2, 'http://cyclonedx.org/schema/bom/1.2'],
-    [enums_1.Version.v1dot1, 'http://cyclonedx.org/schema/bom/1.1'],
-    [enums_1.Version.v1dot0, 'http://cyclonedx.org/schema/bom/1.0']
-]);
-class BaseXmlNormalizer {
-    _factory;
-    constructor(factory) {
-        this._factory = factory;
-    }
-    get factory() {
-        return this._factory;
-    }
-}
-class BomNormalizer extends BaseXmlNormalizer {
-    normalize(data, options) {
-        const components = {
-            type: 'element',
-            name: 'components',
-            children: data.components.size > 0
-                ? this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
-                : undefined
-        };
-        const services = this._factory.spec.supportsServices && data.services.size > 0
-            ? {
-                type: 'element',
-                name: 'services',
-                children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
-            }
-            : undefined;
-        const vulnerabilities = this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0
-            ? {
-                type: 'element',
-                name: 'vulnerabilities',
-                children: this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options, 'vulnerability')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'bom',
-            namespace: xmlNamespace.get(this._factory.spec.version),
-            attributes: {
-                version: data.version,
-                serialNumber: this.#isEligibleSerialNumber(data.serialNumber)
-                    ? data.serialNumber
-                    : undefined
-            },
-            children: [
-                this._factory.makeForMetadata().normalize(data.metadata, options, 'metadata'),
-                components,
-                services,
-                this._factory.spec.supportsDependencyGraph
-                    ? this._factory.makeForDependencyGraph().normalize(data, options, 'dependencies')
-                    : undefined,
-                vulnerabilities
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #isEligibleSerialNumber(v) {
-        return v !== undefined &&
-            /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/.test(v);
-    }
-}
-exports.BomNormalizer = BomNormalizer;
-class MetadataNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
-        const lifecycles = this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0
-            ? {
-                type: 'element',
-                name: 'lifecycles',
-                children: this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options, 'lifecycle')
-            }
-            : undefined;
-        const tools = data.tools.size > 0
-            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
-            : undefined;
-        const authors = data.authors.size > 0
-            ? {
-                type: 'element',
-                name: 'authors',
-                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options, 'author')
-            }
-            : undefined;
-        const licenses = this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalDateTimeElement(data.timestamp, 'timestamp'),
-                lifecycles,
-                tools,
-                authors,
-                data.component === undefined
-                    ? undefined
-                    : this._factory.makeForComponent().normalize(data.component, options, 'component'),
-                data.manufacture === undefined
-                    ? undefined
-                    : orgEntityNormalizer.normalize(data.manufacture, options, 'manufacture'),
-                data.supplier === undefined
-                    ? undefined
-                    : orgEntityNormalizer.normalize(data.supplier, options, 'supplier'),
-                licenses,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.MetadataNormalizer = MetadataNormalizer;
-class LifecycleNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return data instanceof lifecycle_1.NamedLifecycle
-            ? {
-                type: 'element',
-                name: elementName,
-                children: [
-                    makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                    makeOptionalTextElement(data.description, 'description')
-                ].filter(notUndefined_1.isNotUndefined)
-            }
-            : {
-                type: 'element',
-                name: elementName,
-                children: [
-                    makeTextElement(data, 'phase')
-                ]
-            };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options, elementName));
-    }
-}
-exports.LifecycleNormalizer = LifecycleNormalizer;
-class ToolNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const hashes = data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        const externalReferences = this._factory.spec.supportsToolReferences && data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.vendor, 'vendor', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
-                hashes,
-                externalReferences
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(t => this.normalize(t, options, elementName));
-    }
-}
-exports.ToolNormalizer = ToolNormalizer;
-class ToolsNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        let children = [];
-        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
-            children = this._factory.makeForTool().normalizeIterable(new models_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, models_1.Tool.fromComponent), Array.from(data.services, models_1.Tool.fromService), data.tools)), options, 'tool');
-        }
-        else {
-            if (data.components.size > 0) {
-                children.push({
-                    type: 'element',
-                    name: 'components',
-                    children: this._factory.makeForComponent().normalizeIterable(data.components, options, 'component')
-                });
-            }
-            if (data.services.size > 0) {
-                children.push({
-                    type: 'element',
-                    name: 'services',
-                    children: this._factory.makeForService().normalizeIterable(data.services, options, 'service')
-                });
-            }
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children
-        };
-    }
-}
-exports.ToolsNormalizer = ToolsNormalizer;
-class HashNormalizer extends BaseXmlNormalizer {
-    normalize([algorithm, content], options, elementName) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content)
-            ? {
-                type: 'element',
-                name: elementName,
-                attributes: { alg: algorithm },
-                children: (0, _xsd_1.token)(content)
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(h => this.normalize(h, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.HashNormalizer = HashNormalizer;
-class OrganizationalContactNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.email, 'email', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.phone, 'phone', _xsd_1.normalizedString)
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oc => this.normalize(oc, options, elementName));
-    }
-}
-exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
-class OrganizationalEntityNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options, 'url').filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
-                ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, 'contact')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(oe => this.normalize(oe, options, elementName));
-    }
-}
-exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
-class ComponentNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
-            return undefined;
-        }
-        const supplier = data.supplier === undefined
-            ? undefined
-            : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options, 'supplier');
-        const version = (spec.requiresComponentVersion
-            ? makeTextElement
-            : makeOptionalTextElement)(data.version ?? '', 'version', _xsd_1.normalizedString);
-        const hashes = data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const swid = data.swid === undefined
-            ? undefined
-            : this._factory.makeForSWID().normalize(data.swid, options, 'swid');
-        const extRefs = data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        const components = data.components.size > 0
-            ? {
-                type: 'element',
-                name: 'components',
-                children: this.normalizeIterable(data.components, options, 'component')
-            }
-            : undefined;
-        const evidence = spec.supportsComponentEvidence && data.evidence !== undefined
-            ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, 'evidence')
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                type: data.type,
-                'bom-ref': data.bomRef.value
-            },
-            children: [
-                supplier,
-                makeOptionalTextElement(data.author, 'author', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.publisher, 'publisher', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                version,
-                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.scope, 'scope'),
-                hashes,
-                licenses,
-                makeOptionalTextElement(data.copyright, 'copyright', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.cpe, 'cpe'),
-                makeOptionalTextElement(data.purl, 'purl'),
-                swid,
-                extRefs,
-                properties,
-                components,
-                evidence
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(c => this.normalize(c, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ComponentNormalizer = ComponentNormalizer;
-class ServiceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const spec = this._factory.spec;
-        const provider = data.provider === undefined
-            ? undefined
-            : this._factory.makeForOrganizationalEntity().normalize(data.provider, options, 'provider');
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const extRefs = data.externalReferences.size > 0
-            ? {
-                type: 'element',
-                name: 'externalReferences',
-                children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, 'reference')
-            }
-            : undefined;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        const services = data.services.size > 0
-            ? {
-                type: 'element',
-                name: 'services',
-                children: this.normalizeIterable(data.services, options, 'service')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                'bom-ref': data.bomRef.value
-            },
-            children: [
-                provider,
-                makeOptionalTextElement(data.group, 'group', _xsd_1.normalizedString),
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.version, 'version', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.description, 'description', _xsd_1.normalizedString),
-                licenses,
-                extRefs,
-                properties,
-                services,
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(s => this.normalize(s, options, elementName));
-    }
-}
-exports.ServiceNormalizer = ServiceNormalizer;
-class ComponentEvidenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const licenses = data.licenses.size > 0
-            ? {
-                type: 'element',
-                name: 'licenses',
-                children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
-            }
-            : undefined;
-        const copyright = data.copyright.size > 0
-            ? {
-                type: 'element',
-                name: 'copyright',
-                children: makeTextElementIter(data.copyright, options, 'text')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                licenses,
-                copyright
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
-class LicenseNormalizer extends BaseXmlNormalizer {
-    normalize(data, options) {
-        switch (true) {
-            case data instanceof license_1.NamedLicense:
-                return this.#normalizeNamedLicense(data, options);
-            case data instanceof license_1.SpdxLicense:
-                return (0, spdx_1.isSupportedSpdxId)(data.id)
-                    ? this.#normalizeSpdxLicense(data, options)
-                    : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options);
-            case data instanceof license_1.LicenseExpression:
-                return this.#normalizeLicenseExpression(data);
-            default:
-                throw new TypeError('Unexpected LicenseChoice');
-        }
-    }
-    #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'license',
-            attributes: {
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined
-            },
-            children: [
-                makeTextElement(data.name, 'name', _xsd_1.normalizedString),
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: 'license',
-            attributes: {
-                acknowledgement: spec.supportsLicenseAcknowledgement
-                    ? data.acknowledgement
-                    : undefined
-            },
-            children: [
-                makeTextElement(data.id, 'id'),
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeLicenseExpression(data) {
-        const elem = makeTextElement(data.expression, 'expression', _xsd_1.normalizedString);
-        elem.attributes = {
-            acknowledgement: this._factory.spec.supportsLicenseAcknowledgement
-                ? data.acknowledgement
-                : undefined
-        };
-        return elem;
-    }
-    normalizeIterable(data, options) {
-        const licenses = options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data);
-        if (licenses.length > 1) {
-            const expressions = licenses.filter(l => l instanceof license_1.LicenseExpression);
-            if (expressions.length > 0) {
-                return [this.#normalizeLicenseExpression(expressions[0])];
-            }
-        }
-        return licenses.map(l => this.normalize(l, options));
-    }
-}
-exports.LicenseNormalizer = LicenseNormalizer;
-class SWIDNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                tagId: data.tagId,
-                name: data.name,
-                version: data.version || undefined,
-                tagVersion: data.tagVersion,
-                patch: data.patch === undefined
-                    ? undefined
-                    : (data.patch ? 'true' : 'false')
-            },
-            children: [
-                data.text === undefined
-                    ? undefined
-                    : this._factory.makeForAttachment().normalize(data.text, options, 'text'),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.SWIDNormalizer = SWIDNormalizer;
-class ExternalReferenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        const hashes = this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0
-            ? {
-                type: 'element',
-                name: 'hashes',
-                children: this._factory.makeForHash().normalizeIterable(data.hashes, options, 'hash')
-            }
-            : undefined;
-        return this._factory.spec.supportsExternalReferenceType(data.type) &&
-            types_1.XmlSchema.isAnyURI(url)
-            ? {
-                type: 'element',
-                name: elementName,
-                attributes: {
-                    type: data.type
-                },
-                children: [
-                    makeTextElement(url, 'url'),
-                    makeOptionalTextElement(data.comment, 'comment'),
-                    hashes
-                ].filter(notUndefined_1.isNotUndefined)
-            }
-            : undefined;
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
-class AttachmentNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                'content-type': data.contentType
-                    ? (0, _xsd_1.normalizedString)(data.contentType)
-                    : undefined,
-                encoding: data.encoding || undefined
-            },
-            children: data.content.toString()
-        };
-    }
-}
-exports.AttachmentNormalizer = AttachmentNormalizer;
-class PropertyNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: {
-                name: data.name
-            },
-            children: (0, _xsd_1.normalizedString)(data.value)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(p => this.normalize(p, options, elementName));
-    }
-}
-exports.PropertyNormalizer = PropertyNormalizer;
-class DependencyGraphNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const allRefs = new Map();
-        if (data.metadata.component !== undefined) {
-            allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
-            for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-                allRefs.set(component.bomRef, component.dependencies);
-            }
-        }
-        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(component.bomRef, component.dependencies);
-        }
-        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
-            allRefs.set(service.bomRef, service.dependencies);
-        }
-        const normalized = [];
-        for (const [ref, deps] of allRefs) {
-            const dep = this.#normalizeDependency(ref, deps, allRefs, options);
-            if ((0, notUndefined_1.isNotUndefined)(dep)) {
-                normalized.push(dep);
-            }
-        }
-        if (options.sortLists ?? false) {
-            normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b));
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children: normalized
-        };
-    }
-    #normalizeDependency(ref, deps, allRefs, options) {
-        const bomRef = ref.toString();
-        if (bomRef.length === 0) {
-            return undefined;
-        }
-        const dependsOn = Array.from(deps).filter(d => allRefs.has(d) && d !== ref)
-            .map(d => d.toString()).filter(d => d.length > 0);
-        if (options.sortLists ?? false) {
-            dependsOn.sort((a, b) => a.localeCompare(b));
-        }
-        return {
-            type: 'element',
-            name: 'dependency',
-            attributes: { ref: bomRef },
-            children: dependsOn.map(d => ({
-                type: 'element',
-                name: 'dependency',
-                attributes: { ref: d }
-            }))
-        };
-    }
-}
-exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
-class VulnerabilityNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const references = data.references.size > 0
-            ? {
-                type: 'element',
-                name: 'references',
-                children: this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options, 'reference')
-            }
-            : undefined;
-        const ratings = data.ratings.size > 0
-            ? {
-                type: 'element',
-                name: 'ratings',
-                children: this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options, 'rating')
-            }
-            : undefined;
-        const cwes = data.cwes.size > 0
-            ? {
-                type: 'element',
-                name: 'cwes',
-                children: (options.sortLists
-                    ? data.cwes.sorted()
-                    : Array.from(data.cwes)).map(cwe => makeTextElement(cwe, 'cwe'))
-            }
-            : undefined;
-        const advisories = data.advisories.size > 0
-            ? {
-                type: 'element',
-                name: 'advisories',
-                children: this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options, 'advisory')
-            }
-            : undefined;
-        const tools = data.tools.size > 0
-            ? this._factory.makeForTools().normalize(data.tools, options, 'tools')
-            : undefined;
-        const affects = data.affects.size > 0
-            ? {
-                type: 'element',
-                name: 'affects',
-                children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options, 'target')
-            }
-            : undefined;
-        const properties = data.properties.size > 0
-            ? {
-                type: 'element',
-                name: 'properties',
-                children: this._factory.makeForProperty().normalizeIterable(data.properties, options, 'property')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            attributes: { 'bom-ref': data.bomRef.value || undefined },
-            children: [
-                makeOptionalTextElement(data.id, 'id', _xsd_1.normalizedString),
-                data.source === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
-                references,
-                ratings,
-                cwes,
-                makeOptionalTextElement(data.description, 'description'),
-                makeOptionalTextElement(data.detail, 'detail'),
-                makeOptionalTextElement(data.recommendation, 'recommendation'),
-                advisories,
-                makeOptionalDateTimeElement(data.created, 'created'),
-                makeOptionalDateTimeElement(data.created, 'published'),
-                makeOptionalDateTimeElement(data.created, 'updated'),
-                data.credits === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options, 'credits'),
-                tools,
-                data.analysis === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options, 'analysis'),
-                affects,
-                properties
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(v => this.normalize(v, options, elementName));
-    }
-}
-exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
-class VulnerabilitySourceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url?.toString());
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.name, 'name', _xsd_1.normalizedString),
-                types_1.XmlSchema.isAnyURI(url)
-                    ? makeTextElement(url, 'url')
-                    : undefined
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
-class VulnerabilityReferenceNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.id, 'id'),
-                this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source')
-            ]
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName));
-    }
-}
-exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
-class VulnerabilityRatingNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                data.source === undefined
-                    ? undefined
-                    : this._factory.makeForVulnerabilitySource().normalize(data.source, options, 'source'),
-                makeOptionalTextElement(data.score, 'score'),
-                makeOptionalTextElement(data.severity, 'severity'),
-                this._factory.spec.supportsVulnerabilityRatingMethod(data.method)
-                    ? makeOptionalTextElement(data.method, 'method')
-                    : undefined,
-                makeOptionalTextElement(data.vector, 'vector', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.justification, 'justification')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(r => this.normalize(r, options, elementName));
-    }
-}
-exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
-class VulnerabilityAdvisoryNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const url = (0, uri_1.escapeUri)(data.url.toString());
-        if (!types_1.XmlSchema.isAnyURI(url)) {
-            return undefined;
-        }
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.title, 'title'),
-                makeTextElement(url, 'url')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options, elementName)).filter(notUndefined_1.isNotUndefined);
-    }
-}
-exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
-class VulnerabilityCreditsNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const organizations = data.organizations.size > 0
-            ? {
-                type: 'element',
-                name: 'organizations',
-                children: this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options, 'organization')
-            }
-            : undefined;
-        const individuals = data.individuals.size > 0
-            ? {
-                type: 'element',
-                name: 'individuals',
-                children: this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options, 'individual')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                organizations,
-                individuals
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
-class VulnerabilityAnalysisNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const responses = data.response.size > 0
-            ? {
-                type: 'element',
-                name: 'responses',
-                children: (options.sortLists ?? false
-                    ? data.response.sorted()
-                    : Array.from(data.response)).map(ar => makeTextElement(ar, 'response'))
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeOptionalTextElement(data.state, 'state'),
-                makeOptionalTextElement(data.justification, 'justification'),
-                responses,
-                makeOptionalTextElement(data.detail, 'detail')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-}
-exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
-class VulnerabilityAffectNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        const versions = data.versions.size > 0
-            ? {
-                type: 'element',
-                name: 'versions',
-                children: this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options, 'version')
-            }
-            : undefined;
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.ref, 'ref'),
-                versions
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(a => this.normalize(a, options, elementName));
-    }
-}
-exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
-class VulnerabilityAffectedVersionNormalizer extends BaseXmlNormalizer {
-    normalize(data, options, elementName) {
-        switch (true) {
-            case data instanceof affect_1.AffectedSingleVersion:
-                return this.#normalizeAffectedSingleVersion(data, elementName);
-            case data instanceof affect_1.AffectedVersionRange:
-                return this.#normalizeAffectedVersionRange(data, elementName);
-            default:
-                throw new TypeError('Unexpected Vulnerability AffectedVersion');
-        }
-    }
-    #normalizeAffectedSingleVersion(data, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.version, 'version', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.status, 'status')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    #normalizeAffectedVersionRange(data, elementName) {
-        return {
-            type: 'element',
-            name: elementName,
-            children: [
-                makeTextElement(data.range, 'range', _xsd_1.normalizedString),
-                makeOptionalTextElement(data.status, 'status')
-            ].filter(notUndefined_1.isNotUndefined)
-        };
-    }
-    normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false
-            ? data.sorted()
-            : Array.from(data)).map(av => this.normalize(av, options, elementName));
-    }
-}
-exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-const noTEM = (s) => s;
-function makeOptionalTextElement(data, elementName, mod = noTEM) {
-    const s = mod(data?.toString() ?? '');
-    return s.length > 0
-        ? makeTextElement(s, elementName)
-        : undefined;
-}
-function makeTextElement(data, elementName, mod = noTEM) {
-    return {
-        type: 'element',
-        name: elementName,
-        children: mod(data.toString())
-    };
-}
-function makeTextElementIter(data, options, elementName, mod = noTEM) {
-    const r = Array.from(data, d => makeTextElement(d, elementName, mod));
-    if (options.sortLists ?? false) {
-        r.sort(({ children: a }, { children: b }) => a.localeCompare(b));
-    }
-    return r;
-}
-function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
-    const d = data?.toISOString();
-    return d === undefined
-        ? undefined
-        : makeTextElement(d, elementName, mod);
-}
-//# sourceMappingURL=normalize.js.map
-
-/***/ }),
-
-/***/ 8547:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlSchema = void 0;
-var XmlSchema;
-(function (XmlSchema) {
-    const _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
-    function isAnyURI(value) {
-        if (typeof value !== 'string') {
-            return false;
-        }
-        if (value.length === 0) {
-            return false;
-        }
-        const fragmentPos = value.indexOf('#');
-        let beforeFragment = value;
-        if (fragmentPos >= 0) {
-            if (value.includes('#', fragmentPos + 1)) {
-                return false;
-            }
-            beforeFragment = value.slice(undefined, fragmentPos);
-        }
-        const schemePos = beforeFragment.indexOf(':');
-        if (schemePos >= 0) {
-            if (!_AnyUriSchemePattern.test(beforeFragment.slice(undefined, schemePos))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    XmlSchema.isAnyURI = isAnyURI;
-})(XmlSchema || (exports.XmlSchema = XmlSchema = {}));
-//# sourceMappingURL=types.js.map
-
-/***/ }),
-
-/***/ 3568:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlBaseSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
-class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
-    #normalizerFactory;
-    constructor(normalizerFactory) {
-        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.XML)) {
-            throw new errors_1.UnsupportedFormatError('Spec does not support XML format.');
-        }
-        super();
-        this.#normalizerFactory = normalizerFactory;
-    }
-    get normalizerFactory() {
-        return this.#normalizerFactory;
-    }
-    _normalize(bom, options = {}) {
-        return this.#normalizerFactory.makeForBom()
-            .normalize(bom, options);
-    }
-}
-exports.XmlBaseSerializer = XmlBaseSerializer;
-//# sourceMappingURL=xmlBaseSerializer.js.map
-
-/***/ }),
-
-/***/ 6179:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.XmlSerializer = void 0;
-const errors_1 = __nccwpck_require__(8835);
-const xmlStringify_1 = __importDefault(__nccwpck_require__(8830));
-const errors_2 = __nccwpck_require__(8485);
-const xmlBaseSerializer_1 = __nccwpck_require__(3568);
-class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
-    _serialize(normalizedBom, options = {}) {
-        try {
-            return (0, xmlStringify_1.default)(normalizedBom, options);
-        }
-        catch (err) {
-            if (err instanceof errors_1.OptPlugError) {
-                throw new errors_2.MissingOptionalDependencyError(err.message, err);
-            }
-            throw err;
-        }
-    }
-}
-exports.XmlSerializer = XmlSerializer;
-//# sourceMappingURL=xmlSerializer.node.js.map
-
-/***/ }),
-
-/***/ 1290:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isSupportedSpdxId = isSupportedSpdxId;
-exports.fixupSpdxId = fixupSpdxId;
-const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(2094);
-const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
-const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
-function isSupportedSpdxId(value) {
-    return spdxIds.has(value);
-}
-function fixupSpdxId(value) {
-    return typeof value === 'string' && value.length > 0
-        ? spdxLowerToActual[value.toLowerCase()]
-        : undefined;
-}
-//# sourceMappingURL=spdx.js.map
-
-/***/ }),
-
-/***/ 1088:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports._Spec = void 0;
-const models_1 = __nccwpck_require__(320);
-class _Spec {
-    #version;
-    #formats;
-    #componentTypes;
-    #hashAlgorithms;
-    #hashValuePattern;
-    #externalReferenceTypes;
-    #vulnerabilityRatingMethods;
-    #supportsDependencyGraph;
-    #supportsToolReferences;
-    #requiresComponentVersion;
-    #supportsProperties;
-    #supportsVulnerabilities;
-    #supportsComponentEvidence;
-    #supportsMetadataLifecycles;
-    #supportsMetadataLicenses;
-    #supportsMetadataProperties;
-    #supportsExternalReferenceHashes;
-    #supportsLicenseAcknowledgement;
-    #supportsServices;
-    #supportsToolsComponentsServices;
-    #supportsLicenseProperties;
-    constructor(version, formats, componentTypes, hashAlgorithms, hashValuePattern, externalReferenceTypes, supportsDependencyGraph, supportsToolReferences, requiresComponentVersion, supportsProperties, supportsVulnerabilities, vulnerabilityRatingMethods, supportsComponentEvidence, supportsMetadataLifecycles, supportsMetadataLicenses, supportsMetadataProperties, supportsExternalReferenceHashes, supportsLicenseAcknowledgement, supportsServices, supportsToolsComponentsServices, supportsLicenseProperties) {
-        this.#version = version;
-        this.#formats = new Set(formats);
-        this.#componentTypes = new Set(componentTypes);
-        this.#hashAlgorithms = new Set(hashAlgorithms);
-        this.#hashValuePattern = hashValuePattern;
-        this.#externalReferenceTypes = new Set(externalReferenceTypes);
-        this.#supportsDependencyGraph = supportsDependencyGraph;
-        this.#supportsToolReferences = supportsToolReferences;
-        this.#requiresComponentVersion = requiresComponentVersion;
-        this.#supportsProperties = supportsProperties;
-        this.#supportsVulnerabilities = supportsVulnerabilities;
-        this.#vulnerabilityRatingMethods = new Set(vulnerabilityRatingMethods);
-        this.#supportsComponentEvidence = supportsComponentEvidence;
-        this.#supportsMetadataLifecycles = supportsMetadataLifecycles;
-        this.#supportsMetadataLicenses = supportsMetadataLicenses;
-        this.#supportsMetadataProperties = supportsMetadataProperties;
-        this.#supportsExternalReferenceHashes = supportsExternalReferenceHashes;
-        this.#supportsLicenseAcknowledgement = supportsLicenseAcknowledgement;
-        this.#supportsServices = supportsServices;
-        this.#supportsToolsComponentsServices = supportsToolsComponentsServices;
-        this.#supportsLicenseProperties = supportsLicenseProperties;
-    }
-    get version() {
-        return this.#version;
-    }
-    supportsFormat(f) {
-        return this.#formats.has(f);
-    }
-    supportsComponentType(ct) {
-        return this.#componentTypes.has(ct);
-    }
-    supportsHashAlgorithm(ha) {
-        return this.#hashAlgorithms.has(ha);
-    }
-    supportsHashValue(hv) {
-        return typeof hv === 'string' &&
-            this.#hashValuePattern.test(hv);
-    }
-    supportsExternalReferenceType(ert) {
-        return this.#externalReferenceTypes.has(ert);
-    }
-    get supportsDependencyGraph() {
-        return this.#supportsDependencyGraph;
-    }
-    get supportsToolReferences() {
-        return this.#supportsToolReferences;
-    }
-    get requiresComponentVersion() {
-        return this.#requiresComponentVersion;
-    }
-    supportsProperties(model) {
-        switch (true) {
-            case model instanceof models_1.NamedLicense || model instanceof models_1.SpdxLicense:
-                return this.#supportsLicenseProperties;
-            default:
-                return this.#supportsProperties;
-        }
-    }
-    get supportsVulnerabilities() {
-        return this.#supportsVulnerabilities;
-    }
-    supportsVulnerabilityRatingMethod(rm) {
-        return this.#vulnerabilityRatingMethods.has(rm);
-    }
-    get supportsComponentEvidence() {
-        return this.#supportsComponentEvidence;
-    }
-    get supportsMetadataLifecycles() {
-        return this.#supportsMetadataLifecycles;
-    }
-    get supportsMetadataLicenses() {
-        return this.#supportsMetadataLicenses;
-    }
-    get supportsMetadataProperties() {
-        return this.#supportsMetadataProperties;
-    }
-    get supportsExternalReferenceHashes() {
-        return this.#supportsExternalReferenceHashes;
-    }
-    get supportsLicenseAcknowledgement() {
-        return this.#supportsLicenseAcknowledgement;
-    }
-    get supportsServices() {
-        return this.#supportsServices;
-    }
-    get supportsToolsComponentsServices() {
-        return this.#supportsToolsComponentsServices;
-    }
-}
-exports._Spec = _Spec;
-//# sourceMappingURL=_protocol.js.map
-
-/***/ }),
-
-/***/ 4641:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
-const componentType_1 = __nccwpck_require__(9915);
-const externalReferenceType_1 = __nccwpck_require__(6408);
-const hashAlogorithm_1 = __nccwpck_require__(2310);
-const ratingMethod_1 = __nccwpck_require__(1369);
-const _protocol_1 = __nccwpck_require__(1088);
-const enums_1 = __nccwpck_require__(3671);
-exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, false, true, false, false, [], false, false, false, false, false, false, true, false, false));
-exports.Spec1dot3 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot3, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, false, true, true, false, [], true, false, true, true, true, false, true, false, false));
-exports.Spec1dot4 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot4, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.Other
-], true, false, true, true, true, false, true, false, false));
-exports.Spec1dot5 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot5, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, false, true, true, true));
-exports.Spec1dot6 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot6, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data,
-    componentType_1.ComponentType.CryptographicAsset
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
-    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, true, true, true, true));
-exports.Spec1dot7 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot7, [
-    enums_1.Format.XML,
-    enums_1.Format.JSON
-], [
-    componentType_1.ComponentType.Application,
-    componentType_1.ComponentType.Framework,
-    componentType_1.ComponentType.Library,
-    componentType_1.ComponentType.Container,
-    componentType_1.ComponentType.Platform,
-    componentType_1.ComponentType.OperatingSystem,
-    componentType_1.ComponentType.Device,
-    componentType_1.ComponentType.DeviceDriver,
-    componentType_1.ComponentType.Firmware,
-    componentType_1.ComponentType.File,
-    componentType_1.ComponentType.MachineLearningModel,
-    componentType_1.ComponentType.Data,
-    componentType_1.ComponentType.CryptographicAsset
-], [
-    hashAlogorithm_1.HashAlgorithm.MD5,
-    hashAlogorithm_1.HashAlgorithm['SHA-1'],
-    hashAlogorithm_1.HashAlgorithm['SHA-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA-512'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-256'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-384'],
-    hashAlogorithm_1.HashAlgorithm['SHA3-512'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-256'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-384'],
-    hashAlogorithm_1.HashAlgorithm['BLAKE2b-512'],
-    hashAlogorithm_1.HashAlgorithm.BLAKE3,
-    hashAlogorithm_1.HashAlgorithm['Streebog-256'],
-    hashAlogorithm_1.HashAlgorithm['Streebog-512'],
-], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
-    externalReferenceType_1.ExternalReferenceType.VCS,
-    externalReferenceType_1.ExternalReferenceType.IssueTracker,
-    externalReferenceType_1.ExternalReferenceType.Website,
-    externalReferenceType_1.ExternalReferenceType.Advisories,
-    externalReferenceType_1.ExternalReferenceType.BOM,
-    externalReferenceType_1.ExternalReferenceType.MailingList,
-    externalReferenceType_1.ExternalReferenceType.Social,
-    externalReferenceType_1.ExternalReferenceType.Chat,
-    externalReferenceType_1.ExternalReferenceType.Documentation,
-    externalReferenceType_1.ExternalReferenceType.Support,
-    externalReferenceType_1.ExternalReferenceType.SourceDistribution,
-    externalReferenceType_1.ExternalReferenceType.Distribution,
-    externalReferenceType_1.ExternalReferenceType.DistributionIntake,
-    externalReferenceType_1.ExternalReferenceType.License,
-    externalReferenceType_1.ExternalReferenceType.BuildMeta,
-    externalReferenceType_1.ExternalReferenceType.BuildSystem,
-    externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
-    externalReferenceType_1.ExternalReferenceType.SecurityContact,
-    externalReferenceType_1.ExternalReferenceType.ModelCard,
-    externalReferenceType_1.ExternalReferenceType.Log,
-    externalReferenceType_1.ExternalReferenceType.Configuration,
-    externalReferenceType_1.ExternalReferenceType.Evidence,
-    externalReferenceType_1.ExternalReferenceType.Formulation,
-    externalReferenceType_1.ExternalReferenceType.Attestation,
-    externalReferenceType_1.ExternalReferenceType.ThreatModel,
-    externalReferenceType_1.ExternalReferenceType.AdversaryModel,
-    externalReferenceType_1.ExternalReferenceType.RiskAssessment,
-    externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
-    externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
-    externalReferenceType_1.ExternalReferenceType.PentestReport,
-    externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
-    externalReferenceType_1.ExternalReferenceType.MaturityReport,
-    externalReferenceType_1.ExternalReferenceType.CertificationReport,
-    externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
-    externalReferenceType_1.ExternalReferenceType.QualityMetrics,
-    externalReferenceType_1.ExternalReferenceType.POAM,
-    externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
-    externalReferenceType_1.ExternalReferenceType.DigitalSignature,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Citation,
-    externalReferenceType_1.ExternalReferenceType.Patent,
-    externalReferenceType_1.ExternalReferenceType.PatentAssertion,
-    externalReferenceType_1.ExternalReferenceType.PatentFamily,
-    externalReferenceType_1.ExternalReferenceType.RFC9116,
-    externalReferenceType_1.ExternalReferenceType.Other
-], true, true, false, true, true, [
-    ratingMethod_1.RatingMethod.CVSSv2,
-    ratingMethod_1.RatingMethod.CVSSv3,
-    ratingMethod_1.RatingMethod.CVSSv31,
-    ratingMethod_1.RatingMethod.CVSSv4,
-    ratingMethod_1.RatingMethod.OWASP,
-    ratingMethod_1.RatingMethod.SSVC,
-    ratingMethod_1.RatingMethod.Other
-], true, true, true, true, true, true, true, true, true));
-exports.SpecVersionDict = Object.freeze({
-    [enums_1.Version.v1dot7]: exports.Spec1dot7,
-    [enums_1.Version.v1dot6]: exports.Spec1dot6,
-    [enums_1.Version.v1dot5]: exports.Spec1dot5,
-    [enums_1.Version.v1dot4]: exports.Spec1dot4,
-    [enums_1.Version.v1dot3]: exports.Spec1dot3,
-    [enums_1.Version.v1dot2]: exports.Spec1dot2
-});
-//# sourceMappingURL=consts.js.map
-
-/***/ }),
-
-/***/ 3671:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Format = exports.Version = void 0;
-var Version;
-(function (Version) {
-    Version["v1dot7"] = "1.7";
-    Version["v1dot6"] = "1.6";
-    Version["v1dot5"] = "1.5";
-    Version["v1dot4"] = "1.4";
-    Version["v1dot3"] = "1.3";
-    Version["v1dot2"] = "1.2";
-    Version["v1dot1"] = "1.1";
-    Version["v1dot0"] = "1.0";
-})(Version || (exports.Version = Version = {}));
-var Format;
-(function (Format) {
-    Format["XML"] = "xml";
-    Format["JSON"] = "json";
-})(Format || (exports.Format = Format = {}));
-//# sourceMappingURL=enums.js.map
-
-/***/ }),
-
-/***/ 6134:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UnsupportedFormatError = void 0;
-class UnsupportedFormatError extends Error {
-}
-exports.UnsupportedFormatError = UnsupportedFormatError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 4321:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4641), exports);
-__exportStar(__nccwpck_require__(3671), exports);
-__exportStar(__nccwpck_require__(6134), exports);
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 5775:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isCPE = isCPE;
-const cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
-function isCPE(value) {
-    return typeof value === 'string' &&
-        cpePattern.test(value);
-}
-//# sourceMappingURL=cpe.js.map
-
-/***/ }),
-
-/***/ 3198:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CweRepository = void 0;
-exports.isCWE = isCWE;
-const sortable_1 = __nccwpck_require__(94);
-const integer_1 = __nccwpck_require__(6181);
-function isCWE(value) {
-    return (0, integer_1.isPositiveInteger)(value);
-}
-class CweRepository extends sortable_1.SortableNumbers {
-}
-exports.CweRepository = CweRepository;
-//# sourceMappingURL=cwe.js.map
-
-/***/ }),
-
-/***/ 6181:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/*!
-This file is part of CycloneDX JavaScript Library.
-
-Licensed under the Apache License, Version 2.0 (the "License");
-you may not use this file except in compliance with the License.
-You may obtain a copy of the License at
-
-   http://www.apache.org/licenses/LICENSE-2.0
-
-Unless required by applicable law or agreed to in writing, software
-distributed under the License is distributed on an "AS IS" BASIS,
-WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-See the License for the specific language governing permissions and
-limitations under the License.
-
-SPDX-License-Identifier: Apache-2.0
-Copyright (c) OWASP Foundation. All Rights Reserved.
-*/
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isInteger = isInteger;
-exports.isNonNegativeInteger = isNonNegativeInteger;
-exports.isPositiveInteger = isPositiveInteger;
-function isInteger(value) {
-    return Number.isInteger(value);
-}
-function isNonNegativeInteger(value) {
-    return isInteger(value) &&
-        value >= 0;
-}
-function isPositiveInteger(value) {
-    return isInteger(value) &&
-        value > 0;
-}
-//# sourceMappingURL=integer.js.map
 
 /***/ }),
 
@@ -44624,13 +37233,6 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2094:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
-
-/***/ }),
-
 /***/ 3837:
 /***/ ((module) => {
 
@@ -44754,6 +37356,9 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -44851,9 +37456,105 @@ module.exports = /*#__PURE__*/JSON.parse('[["AFL-1.1","AFL-1.2","AFL-2.0","AFL-2
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

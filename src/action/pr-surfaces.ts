@@ -11,7 +11,7 @@ import {
 } from '../github/sticky-comment.js';
 import type { Report } from '../report/report.js';
 import { renderMarkdown } from '../report/render/markdown.js';
-import { DOCS_BASE } from '../rules/engine.js';
+import { DOCS_BASE } from '../findings/rule-meta.js';
 import { isOwnUrl } from '../licenses/own-urls.js';
 
 export interface SurfaceContext {

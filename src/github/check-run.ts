@@ -4,7 +4,7 @@
  * workflow-command annotations get.
  */
 import type { Octokit } from '../changes/octokit.js';
-import type { Finding } from '../report/finding.js';
+import type { Finding } from '../findings/finding.js';
 import { waivedPrefix } from '../report/render/annotations.js';
 import type { Report } from '../report/report.js';
 import { cutToUtf8Bytes, shortenMarkdown } from './bound-text.js';

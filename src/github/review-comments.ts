@@ -6,7 +6,7 @@
 import type { Change } from '../changes/change-set.js';
 import type { Octokit } from '../changes/octokit.js';
 import { lineInRanges, type LineRange } from '../changes/patch-lines.js';
-import type { Finding } from '../report/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { Report } from '../report/report.js';
 import { findingItem, type MarkdownLinks } from '../report/render/markdown-blocks.js';
 import { counted } from '../text/plural.js';

@@ -120,3 +120,9 @@ export function licenseIdStatus(id: string): LicenseIdStatus {
   if (KNOWN_LICENSE_NAMES.has(lower)) return 'known-name';
   return 'unknown';
 }
+
+/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
+export function licenseKey(decl: { id?: string; name?: string }): string | undefined {
+  if (decl.id?.toLowerCase() === 'other' && decl.name) return decl.name;
+  return decl.id ?? decl.name;
+}

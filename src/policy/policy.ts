@@ -1,5 +1,5 @@
 import type { Evidence } from '../lineage/record.js';
-import type { Severity } from '../report/finding.js';
+import type { Severity } from '../findings/finding.js';
 
 /** What the policy may set a rule to. */
 export type SeveritySetting = 'off' | Severity;

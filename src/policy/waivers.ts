@@ -1,4 +1,4 @@
-import type { Finding } from '../report/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { Waiver } from './policy.js';
 import { idMatcher, pathMatcher } from './globs.js';
 

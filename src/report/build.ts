@@ -1,5 +1,5 @@
-import type { Finding, Severity } from './finding.js';
-import { SEVERITY_RANK } from './finding.js';
+import type { Finding, Severity } from '../findings/finding.js';
+import { SEVERITY_RANK } from '../findings/finding.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportArtifact } from './report.js';
 
 export type FailOn = Report['failOn'];

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { Evidence, UpstreamKind, UpstreamRole } from '../lineage/record.js';
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -1,17 +1,8 @@
 import type { Artifact } from '../lineage/artifact.js';
-import type { Finding, Severity } from '../report/finding.js';
-import { fingerprint } from '../report/fingerprint.js';
+import type { Finding, Severity } from '../findings/finding.js';
+import { fingerprint } from '../findings/fingerprint.js';
+import { helpUri } from '../findings/rule-meta.js';
 import type { FindingDraft, Rule, RuleContext, RunContext } from './rule.js';
-
-/** The tool's home, for SARIF `informationUri`. */
-export const TOOL_URI = 'https://github.com/lineage-gate/lineage-gate';
-
-/** Where rule pages are published; findings link there. */
-export const DOCS_BASE = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
-
-export function helpUri(ruleId: string): string {
-  return `${DOCS_BASE}/${ruleId}.md`;
-}
 
 /** A finding and the upstream it is about (for waivers scoped to an upstream). */
 export interface Evaluated {

@@ -1,7 +1,8 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { where } from './artifact-facts.js';
 import { hubFactsOf } from './hub-facts.js';
-import { licenseKey, licenseTerms } from './upstream-licenses.js';
+import { licenseTerms } from './upstream-licenses.js';
+import { licenseKey } from '../licenses/license-ids.js';
 import { declarationsAbout } from '../licenses/upstream-license.js';
 import { isPlaceholderLicense } from '../licenses/placeholder.js';
 

@@ -1,6 +1,6 @@
 import { isFullSha } from '../lineage/hub-id.js';
 import { isPlaceholderLicense, placeholderLicenseOf } from '../licenses/placeholder.js';
-import { licenseKey } from './upstream-licenses.js';
+import { licenseKey } from '../licenses/license-ids.js';
 import type { LineageRecord, SourceRef, TrainingKey, UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { anchorRecord, isResolvable, quote, rankedRecords, where } from './artifact-facts.js';

@@ -1,12 +1,7 @@
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import {
-  distinctLicenses,
-  licenseAlternatives,
-  licenseKey,
-  nameInferenceHint,
-  upstreamLicensesOf
-} from './upstream-licenses.js';
+import { distinctLicenses, licenseAlternatives, nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
+import { licenseKey } from '../licenses/license-ids.js';
 
 export const licenseConflict: Rule = {
   id: 'license-conflict',

@@ -1,7 +1,8 @@
 import { licenseAllowed } from '../policy/license-match.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { distinctLicenses, licenseKey, upstreamLicensesOf } from './upstream-licenses.js';
+import { distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
+import { licenseKey } from '../licenses/license-ids.js';
 
 export const licenseNotAllowed: Rule = {
   id: 'license-not-allowed',

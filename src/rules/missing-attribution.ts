@@ -3,7 +3,8 @@ import type { SourceRef } from '../lineage/record.js';
 import type { LicenseEntry } from '../licenses/knowledge.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { anchorRecord, dirPhrase, isRecipeOnly, manifestRecords, where } from './artifact-facts.js';
-import { licenseKey, nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
+import { nameInferenceHint, upstreamLicensesOf } from './upstream-licenses.js';
+import { licenseKey } from '../licenses/license-ids.js';
 
 /** Why the artifact owes attribution, and where that comes from. */
 interface Duty {

@@ -2,7 +2,8 @@ import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseKnowledge } from '../licenses/knowledge.js';
 import type { EffectivePolicy, Policy, UpstreamLicenseMapping, Waiver } from '../policy/policy.js';
 import type { HubFacts } from '../hub/verify.js';
-import type { Severity } from '../report/finding.js';
+import type { Severity } from '../findings/finding.js';
+import type { RuleMeta } from '../findings/rule-meta.js';
 import type { Span } from '../source/span.js';
 
 /** What a rule reports; the engine adds id, severity, help link and fingerprint. */
@@ -36,13 +37,6 @@ export interface RunContext {
   now: Date;
   /** Waivers whose `expires` date has passed (they waived nothing in this run). */
   expiredWaivers: readonly Waiver[];
-}
-
-export interface RuleMeta {
-  description: string;
-  defaultSeverity: Severity;
-  /** Path of the rule page inside the repository, e.g. `docs/rules/missing-upstream.md`. */
-  docs: string;
 }
 
 /** A check over one artifact (or, for `checkRun`, over the run's policy), ESLint-style: pure, prints nothing. */

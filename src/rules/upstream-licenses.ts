@@ -4,6 +4,7 @@ import type { Evidence, LineageRecord, UpstreamRef } from '../lineage/record.js'
 import type { RuleContext } from './rule.js';
 import { isResolvable } from './artifact-facts.js';
 import { isPlaceholderLicense } from '../licenses/placeholder.js';
+import { licenseKey } from '../licenses/license-ids.js';
 
 /** What the gate knows of one upstream's license, and how it knows it. */
 export interface UpstreamLicense {
@@ -141,12 +142,6 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
     }
   }
   return out;
-}
-
-/** The key a license is looked up and matched by: `license_name` for `other`, else the id. */
-export function licenseKey(decl: { id?: string; name?: string }): string | undefined {
-  if (decl.id?.toLowerCase() === 'other' && decl.name) return decl.name;
-  return decl.id ?? decl.name;
 }
 
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */

@@ -1,6 +1,6 @@
 import { parsePolicy } from '../../../src/policy/load.js';
 import { applyWaivers, isExpired } from '../../../src/policy/waivers.js';
-import type { Finding } from '../../../src/report/finding.js';
+import type { Finding } from '../../../src/findings/finding.js';
 import { RULE_IDS } from '../../../src/rules/ids.js';
 
 const { waivers } = parsePolicy(

@@ -1,5 +1,5 @@
 import { buildReport, failsGate } from '../../../src/report/build.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
 
 describe('fingerprint', () => {

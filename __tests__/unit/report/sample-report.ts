@@ -1,6 +1,6 @@
 import { buildReport } from '../../../src/report/build.js';
-import type { Finding, Severity } from '../../../src/report/finding.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import type { Finding, Severity } from '../../../src/findings/finding.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import type { Report, ReportArtifact } from '../../../src/report/report.js';
 
 export const DOCS = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';

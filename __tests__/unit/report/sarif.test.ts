@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Log, Result } from 'sarif';
 import { buildReport } from '../../../src/report/build.js';
-import type { Finding } from '../../../src/report/finding.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import type { Report } from '../../../src/report/report.js';
 import {
   FINGERPRINT_KEY,
@@ -25,6 +25,7 @@ import {
 import { ARTIFACTS, DOCS, FINDINGS, finding, HOSTILE, sampleReport } from './sample-report.js';
 
 const OPTIONS: SarifOptions = {
+  rules: RULES,
   toolVersion: '1.2.3',
   informationUri: 'https://github.com/lineage-gate/lineage-gate',
   docsBase: DOCS

@@ -1,6 +1,6 @@
 import { counted, plural } from '../../../src/text/plural.js';
 import { defaultPolicy } from '../../../src/policy/defaults.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import {
   allUpstreams,
   anchorRecord,
@@ -16,7 +16,8 @@ import {
   upstreamFieldHint,
   where
 } from '../../../src/rules/artifact-facts.js';
-import { DOCS_BASE, evaluateArtifact, evaluateRun, helpUri } from '../../../src/rules/engine.js';
+import { evaluateArtifact, evaluateRun } from '../../../src/rules/engine.js';
+import { DOCS_BASE, helpUri } from '../../../src/findings/rule-meta.js';
 import type { FindingDraft, Rule, RunContext } from '../../../src/rules/rule.js';
 import { artifact, at, defaultRuleContext, license, record, upstream } from '../../helpers/build.js';
 

@@ -2,7 +2,7 @@
  * The evidence rules' findings in full (message, fix and the fingerprint a waiver or a rerun matches), and the
  * cases evidence-rules.test.ts leaves open.
  */
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';

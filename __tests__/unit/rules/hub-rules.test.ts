@@ -4,7 +4,7 @@ import type { Artifact } from '../../../src/lineage/artifact.js';
 import type { LineageRecord, UpstreamRef } from '../../../src/lineage/record.js';
 import { defaultEffectivePolicy } from '../../../src/policy/defaults.js';
 import type { EffectivePolicy } from '../../../src/policy/policy.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';
 import type { Rule, RuleContext } from '../../../src/rules/rule.js';

@@ -1,6 +1,6 @@
 import { defaultPolicy } from '../../../src/policy/defaults.js';
 import type { Waiver } from '../../../src/policy/policy.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import type { Artifact } from '../../../src/lineage/artifact.js';
 import { evaluateArtifact, evaluateRun } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';

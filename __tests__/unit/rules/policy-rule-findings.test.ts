@@ -8,7 +8,7 @@ import type { LicenseEntry } from '../../../src/licenses/license-entry.js';
 import { mergeSettings } from '../../../src/policy/effective.js';
 import { defaultEffectivePolicy } from '../../../src/policy/defaults.js';
 import type { EffectivePolicy } from '../../../src/policy/policy.js';
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';

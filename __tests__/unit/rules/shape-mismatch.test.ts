@@ -2,7 +2,7 @@
  * shape-mismatch as a rule: which base it checks against, where the dimensions come from, which weight
  * files it reads, and what its findings say. The shape check itself is in __tests__/unit/weights/lora-shapes.test.ts.
  */
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';

@@ -6,7 +6,6 @@ import { identityKeys, sameUpstream } from '../../../src/rules/upstream-identity
 import {
   distinctLicenses,
   licenseAlternatives,
-  licenseKey,
   licenseOfUpstream,
   licenseTerms,
   upstreamLicensesOf,
@@ -15,6 +14,7 @@ import {
 import type { RuleContext } from '../../../src/rules/rule.js';
 import { artifact, at, defaultRuleContext, license, record, upstream } from '../../helpers/build.js';
 import { fact, found, hubOf } from '../../helpers/hub-facts.js';
+import { licenseKey } from '../../../src/licenses/license-ids.js';
 
 const CARD = 'a/README.md';
 const knowledge = LicenseKnowledge.builtin();

@@ -2,7 +2,7 @@
  * The findings of the rules about declared upstreams, licenses and weights in full (message, fix, severity and
  * the fingerprint a waiver or a rerun matches), and cases rules.test.ts leaves open.
  */
-import { fingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { evaluateArtifact } from '../../../src/rules/engine.js';
 import { findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';

@@ -1,7 +1,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import { compareStrings } from '../build.js';
-import type { Finding, Severity } from '../finding.js';
-import { SEVERITY_RANK } from '../finding.js';
+import type { Finding, Severity } from '../../findings/finding.js';
+import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 
 export type AnnotationLevel = Severity;

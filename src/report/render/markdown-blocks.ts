@@ -1,6 +1,6 @@
 import { counted } from '../../text/plural.js';
 import { waivedPrefix } from './annotations.js';
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import { clip, gateProse, inlineCode } from './escape.js';
 

@@ -1,6 +1,6 @@
 import { counted, plural } from '../../text/plural.js';
 import { lineageDiagram } from './mermaid.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import {
   ARTIFACT_DETAILS_CLOSE,

@@ -10,9 +10,8 @@
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Location, Log, ReportingDescriptor, Region, Result, Run, Suppression } from 'sarif';
-import { RULES } from '../../rules/index.js';
-import type { RuleMeta } from '../../rules/rule.js';
-import type { Finding, FindingWaiver, Severity } from '../finding.js';
+import type { RuleCatalogue, RuleMeta } from '../../findings/rule-meta.js';
+import type { Finding, FindingWaiver, Severity } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import { clip, revealInvisible } from './escape.js';
 
@@ -37,6 +36,8 @@ const MAX_FIX_CHARS = 1000;
 const MAX_FULL_DESCRIPTION_CHARS = 1000;
 
 export interface SarifOptions {
+  /** The rules of the run, each described in `tool.driver.rules` whether it reported or not. */
+  rules: RuleCatalogue;
   /** `tool.driver.version`; the report's own tool version when absent. */
   toolVersion?: string;
   /** Absolute URI of the tool's home page. */
@@ -117,10 +118,11 @@ function describeUnknownRule(f: Finding): ReportingDescriptor {
 
 /** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
 function ruleTable(
+  catalogue: RuleCatalogue,
   findings: readonly Finding[],
   docsBase: string
 ): { rules: ReportingDescriptor[]; index: Map<string, number> } {
-  const rules = RULES.map((r) => describeRule(r.id, r.meta, docsBase));
+  const rules = catalogue.map((r) => describeRule(r.id, r.meta, docsBase));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   for (const f of findings) {
     if (index.has(f.ruleId)) continue;
@@ -243,7 +245,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   const docsBase = options.docsBase.replace(/\/+$/, '');
   const total = report.findings.length;
   const kept = report.findings.slice(0, maxResults);
-  const { rules, index } = ruleTable(kept, docsBase);
+  const { rules, index } = ruleTable(options.rules, kept, docsBase);
   const results = kept.map((f) => resultOf(f, index.get(f.ruleId)!));
 
   const logWith = (count: number, truncated?: Truncation): Log => {

@@ -1,0 +1,67 @@
+export const id = 613;
+export const ids = [613];
+export const modules = {
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ waivedPrefix),
+/* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
+/* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
+/* harmony export */ });
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+
+
+function toAnnotation(f) {
+    const sameLine = f.line === f.endLine;
+    return {
+        // A waived finding is still shown, but can no longer read as a problem.
+        level: f.waived ? 'notice' : f.severity,
+        message: `${waivedPrefix(f)}${f.message} Fix: ${f.fix}`,
+        properties: {
+            title: f.ruleId,
+            file: f.path,
+            startLine: f.line,
+            endLine: f.endLine,
+            ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {})
+        }
+    };
+}
+/**
+ * One annotation per finding, errors first, then by file and line: the UI shows only the first
+ * few per step, so the ones that fail the gate must come first.
+ */
+function toAnnotations(report) {
+    return report.findings
+        .map(toAnnotation)
+        .sort((a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
+        (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
+        a.properties.startLine - b.properties.startLine ||
+        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+}
+/**
+ * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
+ * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ */
+function emitAnnotations(annotations, sink) {
+    for (const a of annotations)
+        sink[a.level](a.message, { ...a.properties });
+}
+/** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
+function waivedPrefix(f) {
+    if (!f.waived)
+        return '';
+    if (!f.waiver)
+        return '[waived] ';
+    const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
+    return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=613.index.js.map

@@ -1,0 +1,527 @@
+export const id = 213;
+export const ids = [213];
+export const modules = {
+
+/***/ 5213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  renderMarkdown: () => (/* binding */ renderMarkdown)
+});
+
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __webpack_require__(573);
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+const STYLE = {
+    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
+};
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
+ * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
+ * artifact coloured by its verdict — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    const status = new Map();
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        if (a)
+            status.set(a, artifact.status);
+        // Local parents (another directory of the repository) first: the artifact graph's own edges.
+        for (const parent of artifact.parents)
+            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
+    for (const verdict of ['fail', 'pass']) {
+        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
+        if (members.length === 0)
+            continue;
+        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
+    }
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/lineage/hub-id.ts
+var hub_id = __webpack_require__(2534);
+// EXTERNAL MODULE: ./src/report/render/escape.ts
+var render_escape = __webpack_require__(752);
+;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
+
+
+/**
+ * The artifact table of the summary and the PR comment, and the details under it. The table is
+ * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
+ * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
+ */
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
+const MAX_VALUE = 300;
+const MAX_LIST = 20;
+/** Upstreams named in one table cell before "+N more": the details list them all. */
+const MAX_CELL_UPSTREAMS = 3;
+/** A license's human name in the table; the details show it whole. */
+const MAX_CELL_LICENSE_NAME = 40;
+/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
+const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
+const ARTIFACT_DETAILS_CLOSE = '</details>';
+function code(value) {
+    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, MAX_VALUE));
+}
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries, separator) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join(separator) : '—';
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
+}
+/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
+function upstreamKey(u) {
+    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
+}
+function groupedUpstreams(artifact) {
+    const groups = new Map();
+    for (const u of artifact.upstreams)
+        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
+    return [...groups.values()];
+}
+function upstreamName(u) {
+    const named = u.id ?? u.raw;
+    return named === null || named.trim() === '' ? '*empty*' : code(named);
+}
+/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
+function revisionText(u) {
+    if (!u.revision)
+        return undefined;
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    return `${shortRevision(u.revision)}${today}`;
+}
+function upstreamFacts(u) {
+    const revision = revisionText(u);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
+    const hub = u.hub
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,render_escape/* safeMarkdown */.fH)(f));
+    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
+}
+function licenseText(license, maxName) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? code(license.id) : '';
+    const name = license.name ? (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(license.name, maxName)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** One line of the table: status, directory, each upstream once, license. */
+function artifactRow(artifact) {
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
+    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
+    if (names.length > MAX_CELL_UPSTREAMS)
+        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
+    const cells = [
+        status,
+        code(artifact.dir),
+        shown.length ? shown.join(', ') : '—',
+        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
+    ];
+    return `| ${cells.map(render_escape/* escapeTableCell */.aL).join(' | ')} |`;
+}
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionText(attribution, owed) {
+    if (attribution)
+        return (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/**
+ * The artifact's entry in the details: manifests, each upstream once with everything known about
+ * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
+ */
+function artifactDetail(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,render_escape/* safeMarkdown */.fH)(m.format)})`);
+    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
+    return [
+        `- ${code(artifact.dir)}`,
+        `  - Manifests: ${capped(manifests, ', ')}`,
+        ...upstreams.slice(0, MAX_LIST),
+        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
+        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/report/render/annotations.ts
+var annotations = __webpack_require__(3613);
+;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
+
+
+
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the summary.
+const markdown_blocks_MAX_VALUE = 300;
+const MAX_PROSE = 4000;
+const MAX_NOTES = 50;
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+const WAIVED_ICON = '🔕';
+/** `a, b and c`, for counts in prose. */
+function listing(parts) {
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+function failOnSentence(failOn) {
+    if (failOn === 'never')
+        return 'Fail-on is `never`: findings are reported but never fail the gate.';
+    if (failOn === 'warning')
+        return 'Fail-on is `warning`: any warning or error that is not waived fails the gate.';
+    return 'Fail-on is `error`: any error that is not waived fails the gate.';
+}
+/** Heading with the verdict, the counts, and what fail-on was; never left out. */
+function verdictBlock(report) {
+    const { counts } = report;
+    const mark = report.result === 'pass' ? '✅' : '❌';
+    const tally = listing([
+        (0,plural/* counted */.h)(counts.errors, 'error'),
+        (0,plural/* counted */.h)(counts.warnings, 'warning'),
+        (0,plural/* counted */.h)(counts.notices, 'notice')
+    ]);
+    const waived = counts.waived > 0 ? ` (${(0,plural/* counted */.h)(counts.waived, 'finding')} waived)` : '';
+    return [
+        `## ${mark} Lineage gate: ${report.result}`,
+        '',
+        `**${tally}** in ${(0,plural/* counted */.h)(counts.artifacts, 'artifact')} ` +
+            `(${(0,plural/* counted */.h)(counts.manifests, 'manifest')})${waived}. ${failOnSentence(report.failOn)}`
+    ].join('\n');
+}
+/** How the files were chosen and anything unusual about the run (fallbacks, fetches). */
+function runBlock(report) {
+    const lines = [`**Files:** ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(report.run.changeSource, MAX_PROSE))}`];
+    const notes = report.run.notes;
+    for (const note of notes.slice(0, MAX_NOTES))
+        lines.push(`- ${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(note, MAX_PROSE))}`);
+    if (notes.length > MAX_NOTES)
+        lines.push(`- …and ${(0,plural/* counted */.h)(notes.length - MAX_NOTES, 'more note')}`);
+    return lines.join('\n');
+}
+function markdown_blocks_code(value) {
+    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, markdown_blocks_MAX_VALUE));
+}
+/** Percent-encodes a path segment, including the characters that end a Markdown link destination. */
+function encodeSegment(segment) {
+    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Link to the lines at the commit; Markdown files need `?plain=1` for line anchors to work. */
+function blobUrl(repoUrl, sha, finding) {
+    const path = finding.path.split('/').map(encodeSegment).join('/');
+    const plain = /\.(md|markdown)$/i.test(finding.path) ? '?plain=1' : '';
+    const lines = finding.endLine > finding.line ? `#L${finding.line}-L${finding.endLine}` : `#L${finding.line}`;
+    return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeSegment(sha)}/${path}${plain}${lines}`;
+}
+/** How much of a message a compact item keeps. */
+const MAX_COMPACT_MESSAGE = 160;
+/** `- ❌ **error** [rule](page) at [path:line](blob)`: what every rendering of a finding starts with. */
+function findingHead(finding, links) {
+    const icon = finding.waived ? WAIVED_ICON : ICON[finding.severity];
+    const severity = finding.waived ? `${finding.severity}, waived` : finding.severity;
+    const docsBase = links.docsBase.replace(/\/+$/, '');
+    const rule = `[${(0,render_escape/* inlineCode */.ti)(finding.ruleId)}](${docsBase}/${encodeSegment(finding.ruleId)}.md)`;
+    const where = markdown_blocks_code(`${finding.path}:${finding.line}`);
+    const location = links.repoUrl && links.sha ? `[${where}](${blobUrl(links.repoUrl, links.sha, finding)})` : where;
+    return `- ${icon} **${severity}** ${rule} at ${location}`;
+}
+/** One finding as a single-line list item: severity, rule (linked to its page), location, message, fix. */
+function findingItem(finding, links) {
+    const message = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_PROSE), links.isOwnUrl);
+    const fix = (0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(finding.fix, MAX_PROSE), links.isOwnUrl);
+    return `${findingHead(finding, links)} — ${message}<br>**Fix:** ${fix}`;
+}
+/** The same item cut short, for documents that cannot hold every finding whole: the start of the message, no fix. */
+function compactFindingItem(finding, links) {
+    return (`${findingHead(finding, links)} — ` +
+        `${(0,render_escape/* gateProse */.jp)((0,render_escape/* clip */.$Q)(`${(0,annotations/* waivedPrefix */.NV)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
+}
+/** Heading of one artifact's findings, with that artifact's tally. */
+function findingGroupHeading(dir, findings) {
+    const live = findings.filter((f) => !f.waived);
+    const parts = ['error', 'warning', 'notice']
+        .map((s) => [s, live.filter((f) => f.severity === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => (0,plural/* counted */.h)(n, s));
+    const waived = findings.length - live.length;
+    if (waived > 0)
+        parts.push(`${waived} waived`);
+    return `#### ${markdown_blocks_code(dir)} — ${parts.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
+
+
+
+/** Room kept for the note that says what was left out (its real size is far below this). */
+const OMISSION_RESERVE = 1024;
+/** Room for the newlines and one-line remarks that join the counted pieces. */
+const JOINING_SLACK = 256;
+function piece(text) {
+    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function rowPiece(row, detail) {
+    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
+}
+function groupByArtifact(report, links) {
+    const byDir = new Map();
+    for (const f of report.findings) {
+        const list = byDir.get(f.artifact);
+        if (list)
+            list.push(f);
+        else
+            byDir.set(f.artifact, [f]);
+    }
+    // Artifacts in table order; any finding whose artifact is not in the table comes after.
+    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+    const groups = [];
+    for (const dir of order) {
+        const findings = byDir.get(dir);
+        if (!findings)
+            continue;
+        const group = {
+            heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
+            items: [],
+            kept: findings.length
+        };
+        group.items = findings.map((finding) => ({ ...piece(findingItem(finding, links)), finding, group }));
+        groups.push(group);
+    }
+    return groups;
+}
+function isLiveError(i) {
+    return !i.finding.waived && i.finding.severity === 'error';
+}
+/**
+ * What to leave out first when over the limit, each class from the bottom of the document up:
+ * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
+ * artifact table go, and errors are left out only as a last resort.
+ */
+function lowSeverities(groups) {
+    const items = groups.flatMap((g) => g.items).reverse();
+    return [
+        ...items.filter((i) => i.finding.waived),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
+    ];
+}
+function sizeLabel(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
+}
+/** Errors still shown, but in their compact form. */
+function compactedCount(groups) {
+    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
+}
+function omissionNote(groups, rows, maxBytes) {
+    const compacted = compactedCount(groups);
+    const dropped = groups
+        .flatMap((g) => g.items)
+        .filter((i) => !i.kept)
+        .map((i) => i.finding);
+    const droppedRows = rows.filter((r) => !r.kept).length;
+    const parts = [];
+    if (dropped.length) {
+        const by = (test) => dropped.filter(test).length;
+        const kinds = [
+            [by((f) => !f.waived && f.severity === 'error'), 'error'],
+            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
+            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
+            [by((f) => f.waived), 'waived finding']
+        ];
+        const detail = kinds
+            .filter(([n]) => n > 0)
+            .map(([n, w]) => (0,plural/* counted */.h)(n, w))
+            .join(', ');
+        parts.push(`the details of ${(0,plural/* counted */.h)(dropped.length, 'finding')} (${detail})`);
+    }
+    if (droppedRows)
+        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
+    const sentences = [];
+    if (parts.length)
+        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
+    if (compacted)
+        sentences.push(`${(0,plural/* counted */.h)(compacted, 'error')} ${(0,plural/* plural */.L)(compacted, 'is', 'are')} ` +
+            `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
+    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
+        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
+}
+/** Replaces an item by its compact form; returns the bytes saved. */
+function compact(item, links) {
+    const short = piece(compactFindingItem(item.finding, links));
+    const saved = item.bytes - short.bytes;
+    if (saved <= 0)
+        return 0;
+    item.text = short.text;
+    item.bytes = short.bytes;
+    item.compacted = true;
+    return saved;
+}
+/**
+ * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
+ * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
+ */
+function renderMarkdownDocument(report, opts) {
+    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
+    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    // The heading, the table's head and the details' wrapper: counted once, with the first row.
+    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
+    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
+    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
+    const groups = groupByArtifact(report, opts);
+    const findingsHead = piece('\n### Findings');
+    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
+    let keptRows = rows.length;
+    let keptItems = itemCount;
+    let total = Buffer.byteLength(head + footer, 'utf8') +
+        JOINING_SLACK +
+        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
+        (itemCount
+            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
+            : 0);
+    const drop = (p) => {
+        p.kept = false;
+        total -= p.bytes;
+        if ('group' in p) {
+            const { group } = p;
+            if (--group.kept === 0)
+                total -= group.heading.bytes;
+            if (--keptItems === 0)
+                total -= findingsHead.bytes;
+        }
+        else if (--keptRows === 0) {
+            total -= tableHead.bytes;
+        }
+    };
+    if (total > opts.maxBytes) {
+        total += OMISSION_RESERVE;
+        const errors = groups
+            .flatMap((g) => g.items)
+            .filter(isLiveError)
+            .reverse();
+        for (const p of lowSeverities(groups)) {
+            if (total <= opts.maxBytes)
+                break;
+            drop(p);
+        }
+        for (const e of errors) {
+            if (total <= opts.maxBytes)
+                break;
+            total -= compact(e, opts);
+        }
+        for (const p of [...[...rows].reverse(), ...errors]) {
+            if (total <= opts.maxBytes)
+                break;
+            drop(p);
+        }
+    }
+    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+    const diagram = lineageDiagram(report);
+    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
+    const out = [head];
+    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
+    if (shortened)
+        out.push('', omissionNote(groups, rows, opts.maxBytes));
+    if (rows.length === 0)
+        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
+    else if (keptRows) {
+        const kept = rows.filter((r) => r.kept);
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
+        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
+    }
+    if (showDiagram)
+        out.push(diagramBlock);
+    if (itemCount === 0 && rows.length > 0)
+        out.push('', 'No findings.');
+    else if (keptItems) {
+        out.push(findingsHead.text);
+        for (const g of groups)
+            if (g.kept)
+                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
+    }
+    return out.join('\n') + '\n' + footer;
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown.ts
+
+/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
+function renderMarkdown(report, opts) {
+    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=213.index.js.map

@@ -1,0 +1,244 @@
+export const id = 342;
+export const ids = [342];
+export const modules = {
+
+/***/ 8342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSarif: () => (/* binding */ renderSarif)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA_URI, FINGERPRINT_KEY, SRCROOT, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, ruleName, pathToUriReference */
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(752);
+/**
+ * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
+ * other SARIF viewer: one run, every rule with its help, one result per finding.
+ *
+ * GitHub's limits are enforced here, not left to the upload to reject: at most 25,000 results per
+ * run, and at most 10 MB for the gzip-compressed file (upload-sarif compresses before sending).
+ * When either would be exceeded, the results are cut from the end (findings arrive errors first,
+ * waived last) and `runs[0].properties.truncated` says how many were left out and why.
+ */
+
+
+
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/**
+ * Key of the finding's fingerprint in `partialFingerprints`. GitHub matches alerts by
+ * `primaryLocationLineHash`, which upload-sarif adds from the file; this key carries the gate's own
+ * identity (rule + path + subject, no line) for every other consumer. `/v1`: a new recipe gets a new key.
+ */
+const FINGERPRINT_KEY = 'lineageGate/v1';
+/** Repository-relative URIs are resolved against this base (GitHub: the repository root). */
+const SRCROOT = '%SRCROOT%';
+/** GitHub code scanning rejects a run with more results. */
+const SARIF_MAX_RESULTS = 25_000;
+/** GitHub code scanning rejects a larger upload (gzip-compressed size). */
+const SARIF_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** One finding's message and fix are bounded so a single manifest value cannot fill the file. */
+const MAX_MESSAGE_CHARS = 3000;
+const MAX_FIX_CHARS = 1000;
+/** GitHub shows at most this much of `fullDescription`. */
+const MAX_FULL_DESCRIPTION_CHARS = 1000;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** GitHub's `problem.severity` for non-security rules: how prominently alerts are shown. */
+const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', notice: 'recommendation' };
+/** Filter tags for GitHub's alert list, from the words of the rule id. */
+const TOPICS = [
+    [/^hub-/, 'hub'],
+    [/license|attribution|naming|commercial/, 'license'],
+    [/upstream|hub-id|revision|evidence|parent|cycle|lineage/, 'provenance'],
+    [/manifest|schema|weights|digest|shape/, 'manifest'],
+    [/not-allowed|evidence|waiver/, 'policy']
+];
+function ruleName(id) {
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join('');
+}
+function tagsFor(id) {
+    return ['lineage', ...TOPICS.filter(([pattern]) => pattern.test(id)).map(([, tag]) => tag)].filter((t, i, all) => all.indexOf(t) === i);
+}
+function describeRule(id, meta, docsBase) {
+    const helpUri = `${docsBase}/${id}.md`;
+    const howToFix = `${helpUri}#how-to-fix`;
+    return {
+        id,
+        name: ruleName(id),
+        shortDescription: { text: meta.description },
+        fullDescription: {
+            text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
+                `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
+        },
+        help: {
+            text: `${meta.description}\n\nHow to fix: ${howToFix}`,
+            markdown: `${meta.description}\n\n` +
+                `**How to fix:** see [${id}](${howToFix}) — what the rule checks, why it matters, and examples.`
+        },
+        helpUri,
+        defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+        properties: { tags: tagsFor(id), 'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity] }
+    };
+}
+/** A finding whose rule is not in the registry still needs a descriptor for `ruleIndex` to point at. */
+function describeUnknownRule(f) {
+    return {
+        id: f.ruleId,
+        name: ruleName(f.ruleId),
+        shortDescription: { text: `Reported by lineage-gate rule ${f.ruleId}.` },
+        helpUri: f.helpUri,
+        properties: { tags: tagsFor(f.ruleId) }
+    };
+}
+/** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
+function ruleTable(catalogue, findings, docsBase) {
+    const rules = catalogue.map((r) => describeRule(r.id, r.meta, docsBase));
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    for (const f of findings) {
+        if (index.has(f.ruleId))
+            continue;
+        index.set(f.ruleId, rules.length);
+        rules.push(describeUnknownRule(f));
+    }
+    return { rules, index };
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * A repository path as a relative URI reference: each segment percent-encoded, so `|`, spaces, `#`,
+ * `?` and `%` stay part of the name and a `:` cannot make the first segment read as a scheme.
+ * upload-sarif decodes it with `decodeURIComponent` to find the file.
+ */
+function pathToUriReference(path) {
+    return path.replace(LONE_SURROGATE, '\uFFFD').split('/').map(encodeURIComponent).join('/');
+}
+/** `file:///…/` for the checkout: SARIF wants the base of `%SRCROOT%` absolute and ending in `/`. */
+function directoryUri(dir) {
+    const href = (0,node_url__WEBPACK_IMPORTED_MODULE_0__.pathToFileURL)(dir).href;
+    return href.endsWith('/') ? href : `${href}/`;
+}
+/**
+ * `[text](target)` in a plain-text SARIF message is an embedded link, which viewers render as a
+ * link: a space after the `]` keeps every character but no longer forms one, so manifest values
+ * cannot plant links in an alert. Invisible and reordering characters are shown, not obeyed.
+ */
+function plainText(text, max) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .revealInvisible */ .hR)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(text, max)).replace(/\]\(/g, '] (');
+}
+/** SARIF regions: 1-based lines and columns, end column exclusive, as the gate's spans are. */
+function regionOf(f) {
+    const startLine = Math.max(1, f.line);
+    const endLine = Math.max(startLine, f.endLine);
+    const startColumn = Math.max(1, f.column);
+    const endColumn = Math.max(1, f.endColumn);
+    // An empty span (a file's start, where a missing key belongs) underlines nothing: mark the line.
+    if (endLine === startLine && endColumn <= startColumn)
+        return { startLine, endLine };
+    return { startLine, startColumn, endLine, endColumn };
+}
+function locationOf(path, region) {
+    return { physicalLocation: { artifactLocation: { uri: pathToUriReference(path), uriBaseId: SRCROOT }, region } };
+}
+/** A policy waiver is a suppression kept outside the source, accepted, pointing at the waiver itself. */
+function suppressionOf(waiver) {
+    if (!waiver)
+        return { kind: 'external', status: 'accepted' };
+    const line = Math.max(1, waiver.line);
+    return {
+        kind: 'external',
+        status: 'accepted',
+        justification: plainText(waiver.reason, MAX_FIX_CHARS),
+        location: locationOf(waiver.file, { startLine: line, endLine: line }),
+        ...(waiver.expires ? { properties: { expires: waiver.expires } } : {})
+    };
+}
+function resultOf(f, ruleIndex) {
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${plainText(f.message, MAX_MESSAGE_CHARS)} Fix: ${plainText(f.fix, MAX_FIX_CHARS)}` },
+        locations: [locationOf(f.path, regionOf(f))],
+        partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+        ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
+        properties: { artifact: f.artifact }
+    };
+}
+function truncationNote(reason, kept, total, maxResults, maxBytes) {
+    const why = reason === 'result-limit'
+        ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
+        : `GitHub code scanning accepts at most ` +
+            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+    return {
+        reason,
+        findings: total,
+        results: kept,
+        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+            `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
+    };
+}
+function serialize(log) {
+    return `${JSON.stringify(log, null, 2)}\n`;
+}
+/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
+function uploadSize(text, maxBytes) {
+    const raw = Buffer.byteLength(text, 'utf8');
+    return raw <= maxBytes ? raw : (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(text).length;
+}
+/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
+function renderSarif(report, options) {
+    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+    const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
+    const docsBase = options.docsBase.replace(/\/+$/, '');
+    const total = report.findings.length;
+    const kept = report.findings.slice(0, maxResults);
+    const { rules, index } = ruleTable(options.rules, kept, docsBase);
+    const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
+    const logWith = (count, truncated) => {
+        const run = {
+            tool: {
+                driver: {
+                    name: 'lineage-gate',
+                    version: options.toolVersion ?? report.tool.version,
+                    informationUri: options.informationUri,
+                    rules
+                }
+            },
+            ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
+            columnKind: 'utf16CodeUnits',
+            results: results.slice(0, count),
+            properties: {
+                result: report.result,
+                failOn: report.failOn,
+                counts: report.counts,
+                changeSource: report.run.changeSource,
+                notes: report.run.notes,
+                ...(truncated ? { truncated } : {})
+            }
+        };
+        return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+    };
+    let count = results.length;
+    let reason = count < total ? 'result-limit' : undefined;
+    for (;;) {
+        const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
+        const size = uploadSize(text, maxBytes);
+        if (size <= maxBytes || count === 0)
+            return text;
+        // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
+        reason = 'size-limit';
+        count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=342.index.js.map

@@ -1,0 +1,124 @@
+/**
+ * The Action's surfaces, each a sink of the one run (src/run.ts). A renderer is loaded only by the
+ * sink that uses it, when it runs: a run that writes no SARIF never loads the SARIF code.
+ */
+import * as core from '@actions/core';
+import type { Change } from '../changes/change-set.js';
+import type { Octokit } from '../changes/octokit.js';
+import type { CommentMode } from '../github/sticky-comment.js';
+import { ConfigError } from '../config-error.js';
+import { UnsafeOutputError, writeOutputFile } from '../files/write-output.js';
+import { DOCS_BASE, TOOL_URI, type RuleCatalogue } from '../findings/rule-meta.js';
+import { isOwnUrl } from '../licenses/own-urls.js';
+import type { Report } from '../report/report.js';
+import type { Sink } from '../run.js';
+import { counted } from '../text/plural.js';
+import { say } from './log.js';
+
+/** Findings as workflow-command annotations on the changed lines. */
+export function annotationsSink(): Sink {
+  return async (report) => {
+    const { emitAnnotations, toAnnotations } = await import('../report/render/annotations.js');
+    emitAnnotations(toAnnotations(report), core);
+  };
+}
+
+/** The job summary (GITHUB_STEP_SUMMARY); a summary that cannot be written is a warning. */
+export function summarySink(links: { repoUrl?: string; sha: () => string | undefined }): Sink {
+  return async (report) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      core.info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
+      return;
+    }
+    const { renderSummary } = await import('../report/render/summary.js');
+    const markdown = renderSummary(report, { repoUrl: links.repoUrl, sha: links.sha(), docsBase: DOCS_BASE, isOwnUrl });
+    try {
+      await core.summary.addRaw(markdown).write();
+    } catch (err) {
+      core.warning(`Could not write the job summary: ${say((err as Error).message)}`);
+    }
+  };
+}
+
+export type FileFormat = 'json' | 'sarif' | 'cyclonedx';
+
+/** Renders the report in one of the file formats. */
+export async function renderFile(report: Report, format: FileFormat, rules: RuleCatalogue): Promise<string> {
+  if (format === 'json') return (await import('../report/render/json.js')).renderJson(report);
+  if (format === 'sarif') {
+    const { renderSarif } = await import('../report/render/sarif.js');
+    return renderSarif(report, {
+      rules,
+      toolVersion: report.tool.version,
+      informationUri: TOOL_URI,
+      docsBase: DOCS_BASE
+    });
+  }
+  const { renderCycloneDx } = await import('../report/render/cyclonedx.js');
+  return renderCycloneDx(report, { toolVersion: report.tool.version });
+}
+
+/** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
+export function fileSink(
+  file: { workspace: string; path: string; input: string; format: FileFormat },
+  rules: RuleCatalogue
+): Sink {
+  return async (report) => {
+    try {
+      await writeOutputFile(file.workspace, file.path, await renderFile(report, file.format, rules));
+    } catch (err) {
+      if (err instanceof UnsafeOutputError)
+        throw new ConfigError(
+          `Input \`${file.input}\` cannot be written safely (nothing was written): ${err.message}.`
+        );
+      throw err;
+    }
+  };
+}
+
+/** The step's outputs (action.yml's contract). */
+export function outputsSink(files: { reportFile?: string; sarifFile?: string; bomFile?: string }): Sink {
+  return async (report) => {
+    const { toOutputs } = await import('../report/render/outputs.js');
+    for (const [name, value] of Object.entries(toOutputs(report, files))) core.setOutput(name, value);
+  };
+}
+
+export interface PullRequestSurfaces {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  pullNumber?: number;
+  headSha?: string;
+  repoUrl?: string;
+  changes: readonly Change[];
+  comment: CommentMode;
+  checkRun: boolean;
+  reviewComments: boolean;
+}
+
+/** The sticky comment, the review and the check run. */
+export function pullRequestSink(surfaces: PullRequestSurfaces): Sink {
+  return async (report) => {
+    const { publishPrSurfaces } = await import('./pr-surfaces.js');
+    await publishPrSurfaces({
+      ...surfaces,
+      report,
+      info: (m) => core.info(say(m)),
+      warn: (m) => core.warning(say(m))
+    });
+  };
+}
+
+/** The verdict: the step fails when the report does. */
+export function verdictSink(): Sink {
+  return (report) => {
+    const { counts } = report;
+    const line =
+      `${counted(counts.artifacts, 'artifact')}, ${counted(counts.manifests, 'manifest')}: ` +
+      `${counted(counts.errors, 'error')}, ${counted(counts.warnings, 'warning')}, ` +
+      `${counted(counts.notices, 'notice')}, ${counts.waived} waived.`;
+    if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
+    else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
+  };
+}

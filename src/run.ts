@@ -1,0 +1,72 @@
+/**
+ * The one run the Action and the CLI share: set up the Hub (never trusting a cache the change could
+ * have forged), run the pipeline, mask every secret in the report, then hand that one report to
+ * each surface (sink) in turn. The entry points only turn their inputs into a RunRequest and choose
+ * their sinks.
+ */
+import type { ChangeSet } from './changes/change-set.js';
+import type { DiscoverOptions } from './discover/discover.js';
+import { cacheDistrust } from './hub/cache-trust.js';
+import { redactJson } from './hub/safe-text.js';
+import { setUpHub, type HubSetupInput } from './hub/setup.js';
+import { runGate, type FailOn } from './pipeline.js';
+import type { Policy } from './policy/policy.js';
+import type { Report } from './report/report.js';
+
+/** A surface the report goes to: annotations, summary, files, stdout, the pull request. */
+export type Sink = (report: Report) => Promise<void> | void;
+
+export interface RunRequest {
+  workspace: string;
+  changeSet: ChangeSet;
+  /** Repository-relative path filter for full scans. */
+  include: (path: string) => boolean;
+  failOn: FailOn;
+  policy: Policy;
+  now: Date;
+  /** The Hub's settings (mode, endpoint, token, cache, depth) as the entry point read them. */
+  hub: Omit<HubSetupInput, 'workspace' | 'cacheDistrust' | 'log'>;
+  /** The event that started the run (`pull_request` …; empty for the CLI): a PR's checkout is not trusted. */
+  eventName: string;
+  /** Secrets known before the run (GitHub tokens): masked in the report with the Hub token. */
+  secrets: readonly string[];
+  /** Told each secret the run learns (the Hub token) before anything could print it. */
+  onSecret: (secret: string) => void;
+  /** One line for the log (already masked by the caller's logger). */
+  log: (message: string) => void;
+  onProgress?: DiscoverOptions['onProgress'];
+  /** Told why the Hub is not asked, when it is not (the report's notes say it too). */
+  onHubOff?: (reason: string) => void;
+}
+
+/** Hub → pipeline → masked report → every sink, in order (a sink that throws ends the run). */
+export async function runLineageGate(request: RunRequest, sinks: readonly Sink[]): Promise<Report> {
+  const { workspace, changeSet } = request;
+  const cachePath = request.hub.cachePath;
+  const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
+  const hub = await setUpHub({
+    ...request.hub,
+    workspace,
+    cacheDistrust: cachePath
+      ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+      : undefined,
+    log: request.log
+  });
+  if (hub.token) request.onSecret(hub.token);
+  if ('off' in hub.hub) request.onHubOff?.(hub.hub.off);
+  const gateReport = await runGate({
+    workspace,
+    changeSet,
+    include: request.include,
+    failOn: request.failOn,
+    policy: request.policy,
+    now: request.now,
+    hub: hub.hub,
+    onProgress: request.onProgress
+  });
+  await hub.finish();
+  // Findings quote remote text the Hub client already masked; every surface renders this one copy.
+  const report = redactJson(gateReport, [...request.secrets, hub.token]);
+  for (const sink of sinks) await sink(report);
+  return report;
+}
