@@ -12,8 +12,8 @@ Whole processes, each timed from spawn to exit by the parent; peak RSS is GNU ti
 **Scan**: the tree of \`bench/tree.mjs\` (one manifest per directory, PEFT configs, model cards, MENS
 training manifests and lineage.yaml in rotation, about 2.7 findings per manifest). *floor* =
 \`node bench/floor.mjs DIR\` (walk, read, \`JSON.parse\` / js-yaml); *ajv-cli* = \`ajv validate
---spec=draft2020 -s schemas/<format>.schema.json -d "DIR/**/<file>"\` once per format (model cards
-are front matter, which ajv-cli cannot read: 3 of the 4 formats), times added; *gate* = \`node
+--spec=draft2020 -s schemas/<format>.schema.json -d "DIR/**/<file>"\` once per format, times added
+(3 of the 4 formats: a model card's schema applies to its front matter, which ajv-cli cannot read); *gate* = \`node
 dist/cli/index.js check --offline --format json --fail-on never -o FILE\`; *rules off* = the same
 with \`--policy\` naming a policy that sets every rule id of \`src/rules/ids.ts\` to \`off\`. Each
 round runs every contender once, order rotated; ratios are per round (paired), then the median.

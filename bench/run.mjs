@@ -35,7 +35,8 @@ const sizes = smoke ? [200] : values.sizes.split(',').map(Number);
 const runs = smoke ? 1 : Number(values.runs);
 const parts = new Set(values.only.split(','));
 const prFiles = smoke ? 2000 : Number(values['pr-files']);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || !(prFiles >= 2)) {
+const unknown = [...parts].filter((p) => !['scan', 'cold', 'pr'].includes(p));
+if (unknown.length || sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || !(prFiles >= 2)) {
   console.error(HELP);
   process.exit(2);
 }
