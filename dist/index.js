@@ -44925,13 +44925,41 @@ function writeInside(root, rel, content, mode) {
     try {
         if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
             throw new UnsafeOutputError('it is not a regular file');
-        const bytes = Buffer.from(content, 'utf8');
-        for (let at = 0; at < bytes.length;)
-            at += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, at, bytes.length - at);
+        writeContent(fd, content);
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
+}
+/** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
+const WRITE_BATCH = 64 * 1024;
+/** Writes the text, or its pieces in order, without ever joining them into one string. */
+function writeContent(fd, content) {
+    for (const text of batched(content)) {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length;)
+            at += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+}
+/** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
+function* batched(content) {
+    if (typeof content === 'string') {
+        yield content;
+        return;
+    }
+    let batch = [];
+    let size = 0;
+    for (const piece of content) {
+        batch.push(piece);
+        size += piece.length;
+        if (size < WRITE_BATCH)
+            continue;
+        yield batch.join('');
+        batch = [];
+        size = 0;
+    }
+    if (batch.length > 0)
+        yield batch.join('');
 }
 /**
  * Writes `content` to `path` (relative paths are relative to the workspace). Throws
@@ -44944,7 +44972,13 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
     const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
     if (root === undefined) {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(full), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(full, content, { mode });
+        const fd = (0,external_node_fs_namespaceObject.openSync)(full, 'w', mode);
+        try {
+            writeContent(fd, content);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
         return full;
     }
     // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
@@ -44994,10 +45028,10 @@ function summarySink(links) {
         }
     };
 }
-/** Renders the report in one of the file formats. */
+/** Renders the report in one of the file formats (the JSON report in pieces: it grows with the findings). */
 async function renderFile(report, format, rules) {
     if (format === 'json')
-        return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJson(report);
+        return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
     if (format === 'sarif') {
         const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
         return renderSarif(report, {

@@ -7,7 +7,7 @@ import { ConfigError, PolicyError } from './config-error.js';
 import { loadPolicy } from './policy/load.js';
 import { clockFromEnv } from './clock.js';
 import { redact } from './hub/safe-text.js';
-import { UnsafeOutputError, writeOutputFile } from './files/write-output.js';
+import { batched, UnsafeOutputError, writeOutputFile, type OutputContent } from './files/write-output.js';
 import { RULE_IDS } from './rules/ids.js';
 import type { Change, ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
@@ -96,10 +96,14 @@ async function changedSince(dir: string, since: string): Promise<Change[]> {
 }
 
 /** The report in the chosen format; every renderer but the default (text) is loaded only when chosen. */
-async function renderReport(report: Report, format: Format, text: { quiet: boolean; color: boolean }): Promise<string> {
+async function renderReport(
+  report: Report,
+  format: Format,
+  text: { quiet: boolean; color: boolean }
+): Promise<OutputContent> {
   switch (format) {
     case 'json':
-      return (await import('./report/render/json.js')).renderJson(report);
+      return (await import('./report/render/json.js')).renderJsonChunks(report);
     case 'sarif': {
       const { renderSarif } = await import('./report/render/sarif.js');
       return renderSarif(report, { rules: RULES, toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE });
@@ -116,13 +120,17 @@ async function renderReport(report: Report, format: Format, text: { quiet: boole
   }
 }
 
+function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
+  for (const piece of pieces) yield f(piece);
+}
+
 /**
  * To stdout, or to `--output` (inside the repository no component may be a link: a checkout of
  * someone's branch could hold one).
  */
-async function emit(rendered: string, to: { root: string; cwd: string; output?: string }): Promise<void> {
+async function emit(rendered: OutputContent, to: { root: string; cwd: string; output?: string }): Promise<void> {
   if (!to.output) {
-    process.stdout.write(rendered);
+    for (const text of batched(rendered)) process.stdout.write(text);
     return;
   }
   try {
@@ -214,7 +222,9 @@ async function check(argv: string[]): Promise<number> {
         });
         // Findings quote the Hub's text, already masked by the client; mask again at the door, as
         // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-        await emit(redact(rendered, secrets), { root, cwd, output: values.output });
+        const masked =
+          typeof rendered === 'string' ? redact(rendered, secrets) : mapPieces(rendered, (p) => redact(p, secrets));
+        await emit(masked, { root, cwd, output: values.output });
         if (values.output && !values.quiet)
           process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
       }

@@ -7,11 +7,52 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   renderJson: () => (/* binding */ renderJson)
+/* harmony export */   prettyJsonChunks: () => (/* binding */ prettyJsonChunks),
+/* harmony export */   renderJson: () => (/* binding */ renderJson),
+/* harmony export */   renderJsonChunks: () => (/* binding */ renderJsonChunks)
 /* harmony export */ });
-/** The report as the JSON document described by schemas/report.schema.json. */
+const INDENT = '  ';
+/**
+ * `JSON.stringify(value, null, 2)` of a top-level object, in pieces: its arrays one element at a
+ * time, so a report of a million findings is never one string (V8 caps a string near 512 MiB, and
+ * one that size would be held twice while written). The pieces joined are exactly that text.
+ */
+function* prettyJsonChunks(value) {
+    const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+    if (entries.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{\n';
+    for (const [i, [key, v]] of entries.entries()) {
+        const comma = i < entries.length - 1 ? ',' : '';
+        const head = `${INDENT}${JSON.stringify(key)}: `;
+        if (!Array.isArray(v) || v.length === 0) {
+            yield `${head}${indented(v, INDENT)}${comma}\n`;
+            continue;
+        }
+        yield `${head}[\n`;
+        for (const [j, element] of v.entries()) {
+            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            const text = JSON.stringify(element) === undefined ? 'null' : indented(element, INDENT + INDENT);
+            yield `${INDENT}${INDENT}${text}${j < v.length - 1 ? ',' : ''}\n`;
+        }
+        yield `${INDENT}]${comma}\n`;
+    }
+    yield '}';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+/** The report as the JSON document described by schemas/report.schema.json, in pieces (see prettyJsonChunks). */
+function* renderJsonChunks(report) {
+    yield* prettyJsonChunks(report);
+    yield '\n';
+}
+/** The report as one string (small reports, tests). */
 function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return [...renderJsonChunks(report)].join('');
 }
 
 

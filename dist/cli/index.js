@@ -9789,7 +9789,7 @@ async function changedSince(dir, since) {
 async function renderReport(report, format, text) {
     switch (format) {
         case 'json':
-            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJson(report);
+            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
         case 'sarif': {
             const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
             return renderSarif(report, { rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y, toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0 });
@@ -9805,20 +9805,25 @@ async function renderReport(report, format, text) {
             return (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__/* .renderText */ .S5)(text.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_19__/* .errorsOnly */ .Q)(report) : report, { color: text.color });
     }
 }
+function* mapPieces(pieces, f) {
+    for (const piece of pieces)
+        yield f(piece);
+}
 /**
  * To stdout, or to `--output` (inside the repository no component may be a link: a checkout of
  * someone's branch could hold one).
  */
 async function emit(rendered, to) {
     if (!to.output) {
-        process.stdout.write(rendered);
+        for (const text of (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .batched */ .QE)(rendered))
+            process.stdout.write(text);
         return;
     }
     try {
-        await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutputFile */ .B)(to.root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(to.cwd, to.output), rendered);
+        await (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutputFile */ .BF)(to.root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(to.cwd, to.output), rendered);
     }
     catch (err) {
-        if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafeOutputError */ .Q)
+        if (err instanceof _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafeOutputError */ .Qx)
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--output cannot be written safely: ${err.message}.`);
         throw err;
     }
@@ -9897,7 +9902,8 @@ async function check(argv) {
             });
             // Findings quote the Hub's text, already masked by the client; mask again at the door, as
             // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-            await emit((0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(rendered, secrets), { root, cwd, output: values.output });
+            const masked = typeof rendered === 'string' ? (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(rendered, secrets) : mapPieces(rendered, (p) => (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(p, secrets));
+            await emit(masked, { root, cwd, output: values.output });
             if (values.output && !values.quiet)
                 process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
         }
@@ -11972,8 +11978,9 @@ function openInsideWorkspace(workspaceReal, absolute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ writeOutputFile),
-/* harmony export */   Q: () => (/* binding */ UnsafeOutputError)
+/* harmony export */   BF: () => (/* binding */ writeOutputFile),
+/* harmony export */   QE: () => (/* binding */ batched),
+/* harmony export */   Qx: () => (/* binding */ UnsafeOutputError)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -12047,13 +12054,41 @@ function writeInside(root, rel, content, mode) {
     try {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
             throw new UnsafeOutputError('it is not a regular file');
-        const bytes = Buffer.from(content, 'utf8');
-        for (let at = 0; at < bytes.length;)
-            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+        writeContent(fd, content);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
+}
+/** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
+const WRITE_BATCH = 64 * 1024;
+/** Writes the text, or its pieces in order, without ever joining them into one string. */
+function writeContent(fd, content) {
+    for (const text of batched(content)) {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length;)
+            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+}
+/** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
+function* batched(content) {
+    if (typeof content === 'string') {
+        yield content;
+        return;
+    }
+    let batch = [];
+    let size = 0;
+    for (const piece of content) {
+        batch.push(piece);
+        size += piece.length;
+        if (size < WRITE_BATCH)
+            continue;
+        yield batch.join('');
+        batch = [];
+        size = 0;
+    }
+    if (batch.length > 0)
+        yield batch.join('');
 }
 /**
  * Writes `content` to `path` (relative paths are relative to the workspace). Throws
@@ -12066,7 +12101,13 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
     const root = (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(lexical, full) ? lexical : (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(real, full) ? real : undefined;
     if (root === undefined) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(full, content, { mode });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(full, 'w', mode);
+        try {
+            writeContent(fd, content);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
         return full;
     }
     // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
@@ -24080,10 +24121,10 @@ class HubCache {
         try {
             // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
             if (this.workspace)
-                await (0,write_output/* writeOutputFile */.B)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+                await (0,write_output/* writeOutputFile */.BF)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
             else {
                 await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-                await (0,write_output/* writeOutputFile */.B)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+                await (0,write_output/* writeOutputFile */.BF)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
             }
             await (0,promises_.rename)(temp, this.path);
         }

@@ -7,7 +7,7 @@ import type { Change } from '../changes/change-set.js';
 import type { Octokit } from '../changes/octokit.js';
 import type { CommentMode } from '../github/sticky-comment.js';
 import { ConfigError } from '../config-error.js';
-import { UnsafeOutputError, writeOutputFile } from '../files/write-output.js';
+import { UnsafeOutputError, writeOutputFile, type OutputContent } from '../files/write-output.js';
 import { DOCS_BASE, TOOL_URI, type RuleCatalogue } from '../findings/rule-meta.js';
 import { isOwnUrl } from '../licenses/own-urls.js';
 import type { Report } from '../report/report.js';
@@ -42,9 +42,9 @@ export function summarySink(links: { repoUrl?: string; sha: () => string | undef
 
 export type FileFormat = 'json' | 'sarif' | 'cyclonedx';
 
-/** Renders the report in one of the file formats. */
-export async function renderFile(report: Report, format: FileFormat, rules: RuleCatalogue): Promise<string> {
-  if (format === 'json') return (await import('../report/render/json.js')).renderJson(report);
+/** Renders the report in one of the file formats (the JSON report in pieces: it grows with the findings). */
+export async function renderFile(report: Report, format: FileFormat, rules: RuleCatalogue): Promise<OutputContent> {
+  if (format === 'json') return (await import('../report/render/json.js')).renderJsonChunks(report);
   if (format === 'sarif') {
     const { renderSarif } = await import('../report/render/sarif.js');
     return renderSarif(report, {

@@ -5,7 +5,7 @@
  * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
  */
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isInside, realWorkspace } from './open-chosen.js';
 
@@ -47,7 +47,7 @@ function safeDirectories(root: string, parts: string[]): string {
   return dir;
 }
 
-function writeInside(root: string, rel: string, content: string, mode: number): void {
+function writeInside(root: string, rel: string, content: OutputContent, mode: number): void {
   const parts = rel.split(sep).filter((p) => p !== '');
   const name = parts.pop();
   if (!name) throw new UnsafeOutputError('the path names the repository itself, not a file');
@@ -63,25 +63,67 @@ function writeInside(root: string, rel: string, content: string, mode: number): 
   }
   try {
     if (!fstatSync(fd).isFile()) throw new UnsafeOutputError('it is not a regular file');
-    const bytes = Buffer.from(content, 'utf8');
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    writeContent(fd, content);
   } finally {
     closeSync(fd);
   }
 }
 
+/** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
+const WRITE_BATCH = 64 * 1024;
+
+/** Writes the text, or its pieces in order, without ever joining them into one string. */
+function writeContent(fd: number, content: OutputContent): void {
+  for (const text of batched(content)) {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+  }
+}
+
+/** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
+export function* batched(content: OutputContent): Generator<string> {
+  if (typeof content === 'string') {
+    yield content;
+    return;
+  }
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of content) {
+    batch.push(piece);
+    size += piece.length;
+    if (size < WRITE_BATCH) continue;
+    yield batch.join('');
+    batch = [];
+    size = 0;
+  }
+  if (batch.length > 0) yield batch.join('');
+}
+
+/** An output's text: one string, or pieces (a large JSON report) written one after the other. */
+export type OutputContent = string | Iterable<string>;
+
 /**
  * Writes `content` to `path` (relative paths are relative to the workspace). Throws
  * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
  */
-export async function writeOutputFile(workspace: string, path: string, content: string, mode = 0o644): Promise<string> {
+export async function writeOutputFile(
+  workspace: string,
+  path: string,
+  content: OutputContent,
+  mode = 0o644
+): Promise<string> {
   const full = resolve(workspace, path);
   const lexical = resolve(workspace);
   const real = realWorkspace(workspace);
   const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
   if (root === undefined) {
     await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, content, { mode });
+    const fd = openSync(full, 'w', mode);
+    try {
+      writeContent(fd, content);
+    } finally {
+      closeSync(fd);
+    }
     return full;
   }
   // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.

@@ -1,4 +1,6 @@
-import { renderJson } from '../../../src/report/render/json.js';
+import fc from 'fast-check';
+import { batched } from '../../../src/files/write-output.js';
+import { prettyJsonChunks, renderJson, renderJsonChunks } from '../../../src/report/render/json.js';
 import { sampleReport } from './sample-report.js';
 
 import { reportSchema as schema, reportValidator as validator } from '../../helpers/report-schema.js';
@@ -75,5 +77,31 @@ describe('schemas/report.schema.json', () => {
     breakIt(report);
     expect(validate(report)).toBe(false);
     expect(JSON.stringify(validate.errors)).toContain(where);
+  });
+});
+
+describe('the JSON report in pieces (issue #13: never one string)', () => {
+  it('is JSON.stringify(value, null, 2) exactly, for any object', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        expect([...prettyJsonChunks(value)].join('')).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 500 }
+    );
+    const odd = { a: undefined, b: [undefined, () => 1, 'x'], c: [], d: {}, e: [[1, [2]], { f: [] }] };
+    expect([...prettyJsonChunks(odd)].join('')).toBe(JSON.stringify(odd, null, 2));
+  });
+
+  it('yields each finding and artifact as its own piece, and batches them back into the same text', () => {
+    const report = sampleReport();
+    const pieces = [...renderJsonChunks(report)];
+    expect(pieces.length).toBeGreaterThan(report.findings.length + report.artifacts.length);
+    expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect([...batched(pieces)].join('')).toBe(renderJson(report));
+    const many = Array.from({ length: 20_000 }, (_, i) => `piece ${i},`);
+    const batches = [...batched(many)];
+    expect(batches.join('')).toBe(many.join(''));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.length).toBeLessThan(many.length / 100);
   });
 });
