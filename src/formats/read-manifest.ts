@@ -152,25 +152,27 @@ export function readManifest(path: string, bytes: Buffer, size?: number, context
 /**
  * Most entries one list of a record may hold. A real artifact names a handful of upstreams (a
  * frankenmerge's slices a few hundred); a file naming thousands is hostile, and every rule looks at
- * every entry, so it is reported unreadable rather than checked in part.
+ * every upstream and license (some pairwise), so it is reported unreadable rather than checked in
+ * part. Datasets are only classified one by one, and a training mix may list many.
  */
 export const MAX_LISTED_ENTRIES = 1_000;
+export const MAX_LISTED_DATASETS = 10_000;
 
 function withinListLimits(result: ReadResult): ReadResult {
   if (result.kind !== 'record') return result;
   const { record } = result;
-  const lists: [string, { source: SourceRef }[]][] = [
-    ['upstreams', record.upstreams],
-    ['upstream licenses', record.upstreamLicenses],
-    ['datasets', record.datasets],
-    ['digests', record.digests],
-    ['local artifacts', record.localRefs ?? []]
+  const lists: [string, { source: SourceRef }[], number][] = [
+    ['upstreams', record.upstreams, MAX_LISTED_ENTRIES],
+    ['upstream licenses', record.upstreamLicenses, MAX_LISTED_ENTRIES],
+    ['datasets', record.datasets, MAX_LISTED_DATASETS],
+    ['digests', record.digests, MAX_LISTED_ENTRIES],
+    ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES]
   ];
-  for (const [what, entries] of lists) {
-    if (entries.length <= MAX_LISTED_ENTRIES) continue;
-    const first = entries[MAX_LISTED_ENTRIES].source;
+  for (const [what, entries, limit] of lists) {
+    if (entries.length <= limit) continue;
+    const first = entries[limit].source;
     const reason =
-      `it names ${entries.length} ${what}; the limit is ${MAX_LISTED_ENTRIES} (from \`${first.field}\` on): ` +
+      `it names ${entries.length} ${what}; the limit is ${limit} (from \`${first.field}\` on): ` +
       "lineage names an artifact's direct sources, not a catalogue";
     return unreadable(record.path, { reason, span: first.at });
   }

@@ -1,5 +1,6 @@
 import {
   isManifestCandidate,
+  MAX_LISTED_DATASETS,
   MAX_LISTED_ENTRIES,
   MAX_MANIFEST_BYTES,
   readManifest,
@@ -90,8 +91,11 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
         `\`base_model[${MAX_LISTED_ENTRIES}]\` on): lineage names an artifact's direct sources, not a catalogue`,
       at: expect.objectContaining({ line: MAX_LISTED_ENTRIES + 3 })
     });
-    const datasets = `---\nlicense: mit\ndatasets:\n${'- org/d\n'.repeat(MAX_LISTED_ENTRIES + 1)}---\n`;
-    expect(problemOf(readManifest('m/README.md', Buffer.from(datasets))).reason).toMatch(/^it names 1001 datasets;/);
+    const datasets = (n: number) => Buffer.from(`---\nlicense: mit\ndatasets:\n${'- org/d\n'.repeat(n)}---\n`);
+    expect(readManifest('m/README.md', datasets(MAX_LISTED_DATASETS)).kind).toBe('record');
+    expect(problemOf(readManifest('m/README.md', datasets(MAX_LISTED_DATASETS + 1))).reason).toMatch(
+      /^it names 10001 datasets; the limit is 10000 /
+    );
   });
 
   it('says a Git LFS pointer is one, with its oid and size, and how to get the real file', () => {
