@@ -9243,6 +9243,7 @@ module.exports = function (source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ walkFiles),
 /* harmony export */   I: () => (/* binding */ walkTree)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -9280,6 +9281,15 @@ function byName(a, b) {
  * listing costs more than the listing (bench/RESULTS.md).
  */
 function* walkTree(root, options = {}) {
+    for (const file of walkFiles(root, options))
+        yield file.path;
+}
+/**
+ * walkTree, telling links from files. A file with `link: false` was listed as a regular file (not
+ * a link) in directories listed as directories (never entered through a link) from the resolved
+ * root: `realpath(root)/path` was its resolved path when the walk saw it.
+ */
+function* walkFiles(root, options = {}) {
     const realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(root);
     yield* walkDirectory(realRoot, '', options);
 }
@@ -9310,13 +9320,13 @@ function* walkDirectory(realRoot, relDir, options) {
         }
         else if (entry.isFile()) {
             if (!ignore?.(rel, 'file'))
-                yield rel;
+                yield { path: rel, link: false };
         }
         else if (entry.isSymbolicLink()) {
             const kind = symlinkKind(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realRoot, rel));
             if (kind === 'file') {
                 if (!ignore?.(rel, 'file'))
-                    yield rel;
+                    yield { path: rel, link: true };
             }
             else {
                 onSkip?.(rel, kind);
@@ -10852,7 +10862,7 @@ function opaque(name, fd, size) {
  * goes wrong is `{ kind: 'unreadable', reason }`.
  */
 function readWeightHeader(workspaceReal, absolute) {
-    const opened = (0,open_inside/* openInsideWorkspace */.M)(workspaceReal, absolute);
+    const opened = (0,open_inside/* openInsideWorkspace */.M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return { kind: 'unreadable', reason: opened.refused };
     const { fd, size } = opened;
@@ -11161,11 +11171,15 @@ function collectFullScan(opts, dirs) {
             entryFor(dirs, path).unlistable = reason;
     };
     let files = 0;
-    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
+    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
         opts.onProgress?.({ files: ++files, artifacts: 0 });
         if (!isRelevant(path) || !opts.include(path))
             continue;
-        entryFor(dirs, (0,file_kinds/* dirname */.pD)(path)).files.set((0,file_kinds/* basename */.P8)(path), 'present');
+        const entry = entryFor(dirs, (0,file_kinds/* dirname */.pD)(path));
+        const name = (0,file_kinds/* basename */.P8)(path);
+        entry.files.set(name, 'present');
+        if (!link)
+            (entry.walked ??= new Set()).add(name);
     }
     for (const entry of dirs.values())
         entry.changed = true;
@@ -11282,12 +11296,14 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.noticeFiles.push(path);
             continue;
         }
-        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
+        const read = entry.walked?.has(name)
+            ? (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ, true)
+            : (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
         // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
         if ('refused' in read && !(0,manifest_names/* isNamedManifest */.hX)(path) && !(0,manifest_names/* hasModelfileName */.rL)(path))
             continue;
         if ('refused' in read) {
-            const reason = read.refused === open_inside/* IS_DIRECTORY */.D
+            const reason = read.refused === open_inside/* IS_DIRECTORY */.DB
                 ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
                 : read.refused;
             artifact.unreadable.push({ path, reason, at: span/* FILE_START */.W });
@@ -11393,9 +11409,11 @@ function joinPath(dir, name) {
  *
  * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
  * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
+ * `walked`: `absolute` is `workspaceReal/path` of a file walkFiles found as a regular file (no
+ * realpath needed: openWalkedFile).
  */
-function readBounded(workspaceReal, absolute, limit) {
-    const opened = (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__/* .openInsideWorkspace */ .M)(workspaceReal, absolute);
+function readBounded(workspaceReal, absolute, limit, walked = false) {
+    const opened = walked ? (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__/* .openWalkedFile */ .Pq)(workspaceReal, absolute) : (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_1__/* .openInsideWorkspace */ .M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return opened;
     const { fd, size } = opened;
@@ -11855,7 +11873,7 @@ function realWorkspace(workspace) {
 function openChosenFile(workspace, absolute) {
     const real = realWorkspace(workspace);
     if (isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), absolute) || isInside(real, absolute))
-        return (0,_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M)(real, absolute);
+        return (0,_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M0)(real, absolute);
     return openTrustedFile(absolute);
 }
 /** Opens a file outside the workspace, which the workflow or user chose: links followed, FIFOs and devices refused. */
@@ -11889,8 +11907,9 @@ function openTrustedFile(absolute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ IS_DIRECTORY),
-/* harmony export */   M: () => (/* binding */ openInsideWorkspace)
+/* harmony export */   DB: () => (/* binding */ IS_DIRECTORY),
+/* harmony export */   M0: () => (/* binding */ openInsideWorkspace),
+/* harmony export */   Pq: () => (/* binding */ openWalkedFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -11954,6 +11973,29 @@ function openInsideWorkspace(workspaceReal, absolute) {
     catch (error) {
         return { refused: whyNot(error) };
     }
+    return regularFile(fd);
+}
+/**
+ * openInsideWorkspace for a file a walk of `workspaceReal` listed as a regular file, in directories
+ * it listed as directories (walkFiles, `link: false`): `real` (`workspaceReal/path`) is then its
+ * resolved path and no realpath is needed. O_NOFOLLOW still refuses a file turned into a link since
+ * (that, and any other failure to open, goes the resolving way for its answer), and fstat that it
+ * is still a regular file, never a FIFO or a device.
+ */
+function openWalkedFile(workspaceReal, real) {
+    if (!real.startsWith(workspaceReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return openInsideWorkspace(workspaceReal, real);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch {
+        return openInsideWorkspace(workspaceReal, real);
+    }
+    return regularFile(fd);
+}
+/** `fd` with its size when it is a regular file; otherwise closed, and why it is refused. */
+function regularFile(fd) {
     try {
         const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (stat.isFile())
@@ -12034,6 +12076,20 @@ function safeDirectories(root, parts) {
     }
     return dir;
 }
+/**
+ * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
+ * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
+ * finished from a Buffer.
+ */
+function writeText(fd, content) {
+    const written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, content, null, 'utf8');
+    const total = Buffer.byteLength(content, 'utf8');
+    if (written >= total)
+        return;
+    const bytes = Buffer.from(content, 'utf8');
+    for (let at = written; at < bytes.length;)
+        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+}
 function writeInside(root, rel, content, mode) {
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
     const name = parts.pop();
@@ -12064,11 +12120,8 @@ function writeInside(root, rel, content, mode) {
 const WRITE_BATCH = 64 * 1024;
 /** Writes the text, or its pieces in order, without ever joining them into one string. */
 function writeContent(fd, content) {
-    for (const text of batched(content)) {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length;)
-            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
-    }
+    for (const text of batched(content))
+        writeText(fd, text);
 }
 /** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
 function* batched(content) {
@@ -13276,7 +13329,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WI: () => (/* binding */ readManifest)
 });
 
-// UNUSED EXPORTS: LINEAGE_LIKE_KEYS, MAX_LISTED_ENTRIES
+// UNUSED EXPORTS: LINEAGE_LIKE_KEYS, MAX_LISTED_DATASETS, MAX_LISTED_ENTRIES
 
 ;// CONCATENATED MODULE: ./src/source/front-matter.ts
 /**
@@ -13365,12 +13418,141 @@ function toPositioned(node, path, dup) {
     }
     return out;
 }
-/** Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value. */
+/**
+ * Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value.
+ * Valid JSON is parsed once, by JSON.parse; its positions are found on the first question about one.
+ * Text JSON.parse refuses, or with fewer keys than members (a duplicate), goes to jsonc-parser,
+ * which names the error and where it is.
+ */
 function parseJsonDocument(text) {
     const lines = new span/* LineIndex */.r(text);
-    const deep = (0,nesting/* jsonNestingProblem */.e1)(text, lines);
+    const shape = (0,nesting/* jsonShape */.Sm)(text);
+    const deep = (0,nesting/* jsonNestingProblem */.e1)(text, lines, shape);
     if (deep)
         return { problem: deep };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return parseWithErrors(text, lines);
+    }
+    // JSON.parse keeps the last of two equal keys: each object member outside strings has one colon.
+    if (keyCount(value) !== shape.members)
+        return parseWithErrors(text, lines);
+    return { doc: new tree_document/* TreeDocument */.Y(value, () => positionsOf(text), lines) };
+}
+/** Keys of every object in a parsed value (iterative: depth is bounded, but cheaply so). */
+function keyCount(value) {
+    let count = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (v === null || typeof v !== 'object')
+            continue;
+        if (Array.isArray(v)) {
+            for (const item of v)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
+            continue;
+        }
+        const obj = v;
+        const keys = Object.keys(obj);
+        count += keys.length;
+        for (const key of keys) {
+            const item = obj[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+        }
+    }
+    return count;
+}
+/**
+ * The positioned tree of JSON text that JSON.parse accepted and that has no duplicate keys: the
+ * offsets jsonc-parser's tree gives (values from their first to their last character, keys with
+ * their quotes). Depth is bounded (jsonNestingProblem) before this recursion runs.
+ */
+function positionsOf(text) {
+    let i = 0;
+    const skipSpace = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                i++;
+            else
+                return;
+        }
+    };
+    /** From an opening quote at `i`, the offset after the closing one. */
+    const stringEnd = () => {
+        let j = i + 1;
+        for (;;) {
+            const c = text.charCodeAt(j);
+            if (c === 0x5c)
+                j += 2;
+            else if (c === 0x22)
+                return j + 1;
+            else
+                j++;
+        }
+    };
+    const node = () => {
+        skipSpace();
+        const start = i;
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b) {
+            const children = new Map();
+            const close = c === 0x7b ? 0x7d : 0x5d;
+            i++;
+            skipSpace();
+            if (text.charCodeAt(i) === close)
+                return { start, end: ++i, children };
+            for (let index = 0;; index++) {
+                if (c === 0x7b) {
+                    skipSpace();
+                    const keyStart = i;
+                    const keyEnd = stringEnd();
+                    const raw = text.slice(keyStart + 1, keyEnd - 1);
+                    const key = raw.includes('\\') ? JSON.parse(text.slice(keyStart, keyEnd)) : raw;
+                    i = keyEnd;
+                    skipSpace();
+                    i++; // the colon
+                    const child = node();
+                    child.keyStart = keyStart;
+                    child.keyEnd = keyEnd;
+                    children.set(key, child);
+                }
+                else {
+                    children.set(index, node());
+                }
+                skipSpace();
+                if (text.charCodeAt(i++) === close)
+                    return { start, end: i, children };
+            }
+        }
+        if (c === 0x22) {
+            i = stringEnd();
+            return { start, end: i };
+        }
+        // A number or a literal: up to the next delimiter.
+        for (;;) {
+            const d = text.charCodeAt(i);
+            if (i >= text.length ||
+                d === 0x2c ||
+                d === 0x5d ||
+                d === 0x7d ||
+                d === 0x20 ||
+                d === 0x0a ||
+                d === 0x0d ||
+                d === 0x09)
+                return { start, end: i };
+            i++;
+        }
+    };
+    return node();
+}
+/** The first error jsonc-parser finds (or the first duplicate key), else the document after all. */
+function parseWithErrors(text, lines) {
     const errors = [];
     const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !tree) {
@@ -13438,7 +13620,15 @@ const compiled = new WeakMap();
 function validatorFor(schema) {
     let validate = compiled.get(schema);
     if (!validate) {
-        ajv ??= new _2020.Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
+        // validateSchema: false skips compiling the draft 2020-12 meta-schema and checking our schemas
+        // against it on every run (165 ms of a 4,000-manifest scan); unit/formats/schemas.test.ts checks them.
+        ajv ??= new _2020.Ajv2020({
+            allErrors: true,
+            allowUnionTypes: true,
+            strict: true,
+            strictRequired: false,
+            validateSchema: false
+        });
         validate = ajv.compile(schema);
         compiled.set(schema, validate);
     }
@@ -13683,25 +13873,27 @@ function readManifest(path, bytes, size, context = {}) {
 /**
  * Most entries one list of a record may hold. A real artifact names a handful of upstreams (a
  * frankenmerge's slices a few hundred); a file naming thousands is hostile, and every rule looks at
- * every entry, so it is reported unreadable rather than checked in part.
+ * every upstream and license (some pairwise), so it is reported unreadable rather than checked in
+ * part. Datasets are only classified one by one, and a training mix may list many.
  */
 const MAX_LISTED_ENTRIES = 1_000;
+const MAX_LISTED_DATASETS = 10_000;
 function withinListLimits(result) {
     if (result.kind !== 'record')
         return result;
     const { record } = result;
     const lists = [
-        ['upstreams', record.upstreams],
-        ['upstream licenses', record.upstreamLicenses],
-        ['datasets', record.datasets],
-        ['digests', record.digests],
-        ['local artifacts', record.localRefs ?? []]
+        ['upstreams', record.upstreams, MAX_LISTED_ENTRIES],
+        ['upstream licenses', record.upstreamLicenses, MAX_LISTED_ENTRIES],
+        ['datasets', record.datasets, MAX_LISTED_DATASETS],
+        ['digests', record.digests, MAX_LISTED_ENTRIES],
+        ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES]
     ];
-    for (const [what, entries] of lists) {
-        if (entries.length <= MAX_LISTED_ENTRIES)
+    for (const [what, entries, limit] of lists) {
+        if (entries.length <= limit)
             continue;
-        const first = entries[MAX_LISTED_ENTRIES].source;
-        const reason = `it names ${entries.length} ${what}; the limit is ${MAX_LISTED_ENTRIES} (from \`${first.field}\` on): ` +
+        const first = entries[limit].source;
+        const reason = `it names ${entries.length} ${what}; the limit is ${limit} (from \`${first.field}\` on): ` +
             "lineage names an artifact's direct sources, not a catalogue";
         return unreadable(record.path, { reason, span: first.at });
     }
@@ -25923,6 +26115,7 @@ function toDocument(text, lists, lines) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bt: () => (/* binding */ yamlNestingProblem),
+/* harmony export */   Sm: () => (/* binding */ jsonShape),
 /* harmony export */   e1: () => (/* binding */ jsonNestingProblem),
 /* harmony export */   nQ: () => (/* binding */ valueNestingProblem),
 /* harmony export */   wf: () => (/* binding */ yamlTextNestingProblem)
@@ -25936,22 +26129,26 @@ function tooDeep(depth, lines, offset) {
         span: lines.span(offset, offset + 1)
     };
 }
-/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
-function jsonNestingProblem(text, lines) {
+function jsonShape(text) {
     let depth = 0;
     let deepest = 0;
     let passedAt = -1;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
+    let members = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
         const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 0x5c)
-                i++; // backslash: skip the escaped character
-            else if (c === 0x22)
-                inString = false;
+        if (c === 0x22) {
+            // A string: skip to its closing quote (a backslash escapes the next character).
+            for (i++; i < length; i++) {
+                const s = text.charCodeAt(i);
+                if (s === 0x5c)
+                    i++;
+                else if (s === 0x22)
+                    break;
+            }
         }
-        else if (c === 0x22)
-            inString = true;
+        else if (c === 0x3a)
+            members++;
         else if (c === 0x5b || c === 0x7b) {
             depth++;
             if (depth > deepest)
@@ -25962,7 +26159,11 @@ function jsonNestingProblem(text, lines) {
         else if ((c === 0x5d || c === 0x7d) && depth > 0)
             depth--;
     }
-    return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+    return { deepest, passedAt, members };
+}
+/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
+function jsonNestingProblem(text, lines, shape = jsonShape(text)) {
+    return shape.passedAt >= 0 ? tooDeep(shape.deepest, lines, shape.passedAt) : undefined;
 }
 /** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */
 const VALUE_START = new Set(['', '\n', '[', '{', ',', ':', '-', '?']);
@@ -26193,27 +26394,40 @@ function valueNestingProblem(doc) {
 /* harmony export */ });
 /** Span of the first line of a file: where findings about a whole file point. */
 const FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-/** Turns offsets into 1-based line/column pairs (binary search over line starts). */
+/**
+ * Turns offsets into 1-based line/column pairs (binary search over line starts). The line starts
+ * are found on the first question: most documents are asked for a few spans, some for none.
+ */
 class LineIndex {
+    text;
     lineOffset;
-    starts = [0];
+    starts;
     constructor(text, lineOffset = 0) {
+        this.text = text;
         this.lineOffset = lineOffset;
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
-                this.starts.push(i + 1);
+    }
+    lineStarts() {
+        if (this.starts)
+            return this.starts;
+        const starts = [0];
+        const text = this.text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        this.text = ''; // only the line starts are needed from now on
+        return (this.starts = starts);
     }
     position(offset) {
+        const starts = this.lineStarts();
         let lo = 0;
-        let hi = this.starts.length - 1;
+        let hi = starts.length - 1;
         while (lo < hi) {
             const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
+            if (starts[mid] <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        return { line: lo + 1 + this.lineOffset, column: offset - this.starts[lo] + 1 };
+        return { line: lo + 1 + this.lineOffset, column: offset - starts[lo] + 1 };
     }
     span(start, end) {
         const a = this.position(start);
@@ -26233,19 +26447,28 @@ class LineIndex {
 /* harmony export */ });
 /* harmony import */ var _span_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(545);
 
-/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
+/**
+ * SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. The tree may
+ * be given as a function, called on the first question about a position (never, for some documents).
+ */
 class TreeDocument {
     value;
-    root;
     lines;
+    tree;
     constructor(value, root, lines) {
         this.value = value;
-        this.root = root;
         this.lines = lines;
+        this.tree = root;
+    }
+    get root() {
+        if (typeof this.tree === 'function')
+            this.tree = this.tree();
+        return this.tree;
     }
     find(path) {
-        let node = this.root;
-        let nearest = this.root;
+        const root = this.root;
+        let node = root;
+        let nearest = root;
         for (const seg of path) {
             node = node?.children?.get(seg);
             if (!node)
@@ -26534,7 +26757,7 @@ async function hashFrom(fd, size) {
 }
 /** The sha256 (lowercase hex) of the weight file at `absolute`. Never rejects; always closes the file. */
 async function sha256OfFile(workspaceReal, absolute) {
-    const opened = (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M)(workspaceReal, absolute);
+    const opened = (0,_files_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return { unverifiable: opened.refused };
     const { fd, size } = opened;

@@ -33,6 +33,12 @@ function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/** A file the walk found: `link` when it is a symbolic link (to a regular file inside the root). */
+export interface WalkedFile {
+  path: string;
+  link: boolean;
+}
+
 /**
  * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
  * name order. Memory is bounded by one directory listing per level, never by the tree size.
@@ -42,11 +48,20 @@ function byName(a: Dirent, b: Dirent): number {
  * listing costs more than the listing (bench/RESULTS.md).
  */
 export function* walkTree(root: string, options: WalkOptions = {}): Generator<string> {
+  for (const file of walkFiles(root, options)) yield file.path;
+}
+
+/**
+ * walkTree, telling links from files. A file with `link: false` was listed as a regular file (not
+ * a link) in directories listed as directories (never entered through a link) from the resolved
+ * root: `realpath(root)/path` was its resolved path when the walk saw it.
+ */
+export function* walkFiles(root: string, options: WalkOptions = {}): Generator<WalkedFile> {
   const realRoot = realpathSync.native(root);
   yield* walkDirectory(realRoot, '', options);
 }
 
-function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions): Generator<string> {
+function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions): Generator<WalkedFile> {
   const { ignore, onSkip } = options;
   let entries: Dirent[];
   try {
@@ -67,11 +82,11 @@ function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions):
       options.onDirectory?.(rel);
       yield* walkDirectory(realRoot, rel, options);
     } else if (entry.isFile()) {
-      if (!ignore?.(rel, 'file')) yield rel;
+      if (!ignore?.(rel, 'file')) yield { path: rel, link: false };
     } else if (entry.isSymbolicLink()) {
       const kind = symlinkKind(realRoot, join(realRoot, rel));
       if (kind === 'file') {
-        if (!ignore?.(rel, 'file')) yield rel;
+        if (!ignore?.(rel, 'file')) yield { path: rel, link: true };
       } else {
         onSkip?.(rel, kind);
       }

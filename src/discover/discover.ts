@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
-import { walkTree } from '../changes/full-scan.js';
+import { walkFiles } from '../changes/full-scan.js';
 import type { Artifact, WeightFile } from '../lineage/artifact.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
 import { hasModelfileName, isNamedManifest, nameKind } from '../formats/manifest-names.js';
@@ -21,6 +21,8 @@ interface DirEntry {
   files: Map<string, Status>;
   removedManifests: Set<string>;
   changed: boolean;
+  /** Names the full scan's walk listed as regular files in real directories: opened without a realpath. */
+  walked?: Set<string>;
   /** Why the full scan could not list this directory: what it holds was not checked. */
   unlistable?: string;
 }
@@ -71,10 +73,13 @@ function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): nu
     if (opts.include(path)) entryFor(dirs, path).unlistable = reason;
   };
   let files = 0;
-  for (const path of walkTree(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
+  for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
     opts.onProgress?.({ files: ++files, artifacts: 0 });
     if (!isRelevant(path) || !opts.include(path)) continue;
-    entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+    const entry = entryFor(dirs, dirname(path));
+    const name = basename(path);
+    entry.files.set(name, 'present');
+    if (!link) (entry.walked ??= new Set()).add(name);
   }
   for (const entry of dirs.values()) entry.changed = true;
   return files;
@@ -187,7 +192,9 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       artifact.noticeFiles.push(path);
       continue;
     }
-    const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
+    const read = entry.walked?.has(name)
+      ? readBounded(workspaceReal, join(workspaceReal, path), MAX_MANIFEST_BYTES, true)
+      : readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
     // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
     if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path)) continue;
     if ('refused' in read) {

@@ -1,5 +1,5 @@
 import { closeSync, readSync } from 'node:fs';
-import { openInsideWorkspace } from '../files/open-inside.js';
+import { openInsideWorkspace, openWalkedFile } from '../files/open-inside.js';
 
 /**
  * Reads at most `limit + 1` bytes of a file inside the workspace, so a huge file is recognised as
@@ -8,13 +8,16 @@ import { openInsideWorkspace } from '../files/open-inside.js';
  *
  * Synchronous on purpose: manifests are small, and the five calls per file cost far more as
  * promises (a thread-pool round trip each) than the reads themselves (bench/RESULTS.md).
+ * `walked`: `absolute` is `workspaceReal/path` of a file walkFiles found as a regular file (no
+ * realpath needed: openWalkedFile).
  */
 export function readBounded(
   workspaceReal: string,
   absolute: string,
-  limit: number
+  limit: number,
+  walked = false
 ): { bytes: Buffer; size: number } | { refused: string } {
-  const opened = openInsideWorkspace(workspaceReal, absolute);
+  const opened = walked ? openWalkedFile(workspaceReal, absolute) : openInsideWorkspace(workspaceReal, absolute);
   if ('refused' in opened) return opened;
   const { fd, size } = opened;
   try {

@@ -61,6 +61,29 @@ export function openInsideWorkspace(workspaceReal: string, absolute: string): Op
   } catch (error) {
     return { refused: whyNot(error) };
   }
+  return regularFile(fd);
+}
+
+/**
+ * openInsideWorkspace for a file a walk of `workspaceReal` listed as a regular file, in directories
+ * it listed as directories (walkFiles, `link: false`): `real` (`workspaceReal/path`) is then its
+ * resolved path and no realpath is needed. O_NOFOLLOW still refuses a file turned into a link since
+ * (that, and any other failure to open, goes the resolving way for its answer), and fstat that it
+ * is still a regular file, never a FIFO or a device.
+ */
+export function openWalkedFile(workspaceReal: string, real: string): Opened {
+  if (!real.startsWith(workspaceReal + sep)) return openInsideWorkspace(workspaceReal, real);
+  let fd: number;
+  try {
+    fd = openSync(real, OPEN_FLAGS);
+  } catch {
+    return openInsideWorkspace(workspaceReal, real);
+  }
+  return regularFile(fd);
+}
+
+/** `fd` with its size when it is a regular file; otherwise closed, and why it is refused. */
+function regularFile(fd: number): Opened {
   try {
     const stat = fstatSync(fd);
     if (stat.isFile()) return { fd, size: stat.size };

@@ -17,26 +17,43 @@ function tooDeep(depth: number, lines: LineIndex, offset: number): ReadProblem {
   };
 }
 
-/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
-export function jsonNestingProblem(text: string, lines: LineIndex): ReadProblem | undefined {
+/** What one linear pass over JSON text (strings skipped) finds: its depth and its object members. */
+export interface JsonShape {
+  deepest: number;
+  /** Offset of the bracket that passed MAX_NESTING, or -1. */
+  passedAt: number;
+  /** Colons outside strings: in valid JSON, one per object member (duplicates included). */
+  members: number;
+}
+
+export function jsonShape(text: string): JsonShape {
   let depth = 0;
   let deepest = 0;
   let passedAt = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  let members = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
+    if (c === 0x22) {
+      // A string: skip to its closing quote (a backslash escapes the next character).
+      for (i++; i < length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) i++;
+        else if (s === 0x22) break;
+      }
+    } else if (c === 0x3a) members++;
     else if (c === 0x5b || c === 0x7b) {
       depth++;
       if (depth > deepest) deepest = depth;
       if (depth > MAX_NESTING && passedAt < 0) passedAt = i;
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
   }
-  return passedAt >= 0 ? tooDeep(deepest, lines, passedAt) : undefined;
+  return { deepest, passedAt, members };
+}
+
+/** Bracket depth of JSON text (strings skipped), pointing at the bracket that passed the limit. */
+export function jsonNestingProblem(text: string, lines: LineIndex, shape = jsonShape(text)): ReadProblem | undefined {
+  return shape.passedAt >= 0 ? tooDeep(shape.deepest, lines, shape.passedAt) : undefined;
 }
 
 /** Characters after which (spaces skipped) a YAML value may begin: a flow collection or quoted scalar. */

@@ -12,26 +12,37 @@ export type PathSegment = string | number;
 /** Span of the first line of a file: where findings about a whole file point. */
 export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Turns offsets into 1-based line/column pairs (binary search over line starts). */
+/**
+ * Turns offsets into 1-based line/column pairs (binary search over line starts). The line starts
+ * are found on the first question: most documents are asked for a few spans, some for none.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private starts: number[] | undefined;
 
   constructor(
-    text: string,
+    private text: string,
     private readonly lineOffset = 0
-  ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  ) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const text = this.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.text = ''; // only the line starts are needed from now on
+    return (this.starts = starts);
   }
 
   position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1 + this.lineOffset, column: offset - this.starts[lo] + 1 };
+    return { line: lo + 1 + this.lineOffset, column: offset - starts[lo] + 1 };
   }
 
   span(start: number, end: number): Span {

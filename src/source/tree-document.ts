@@ -10,17 +10,30 @@ export interface PositionedNode {
   children?: Map<PathSegment, PositionedNode>;
 }
 
-/** SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. */
+/**
+ * SourceDocument over a tree of positioned nodes, shared by the JSON and YAML readers. The tree may
+ * be given as a function, called on the first question about a position (never, for some documents).
+ */
 export class TreeDocument implements SourceDocument {
+  private tree: PositionedNode | undefined | (() => PositionedNode | undefined);
+
   constructor(
     readonly value: unknown,
-    private readonly root: PositionedNode | undefined,
+    root: PositionedNode | undefined | (() => PositionedNode | undefined),
     private readonly lines: LineIndex
-  ) {}
+  ) {
+    this.tree = root;
+  }
+
+  private get root(): PositionedNode | undefined {
+    if (typeof this.tree === 'function') this.tree = this.tree();
+    return this.tree;
+  }
 
   private find(path: readonly PathSegment[]): { node?: PositionedNode; nearest?: PositionedNode } {
-    let node = this.root;
-    let nearest = this.root;
+    const root = this.root;
+    let node = root;
+    let nearest = root;
     for (const seg of path) {
       node = node?.children?.get(seg);
       if (!node) return { nearest };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { walkTree } from '../../../src/changes/full-scan.js';
+import { walkFiles, walkTree } from '../../../src/changes/full-scan.js';
 import { removeDir, tempDir } from '../../helpers/git-repo.js';
 
 let root: string;
@@ -65,6 +65,12 @@ describe('walkTree', () => {
       ['broken.json', 'symlink to nothing'],
       ['outside-dir', 'symlink pointing outside the repository']
     ]);
+  });
+
+  it('walkFiles tells the links to files inside from the files (opened without a realpath)', () => {
+    const links = [...walkFiles(root)].filter((f) => f.link).map((f) => f.path);
+    expect(links).toEqual(['a/link-inside.json']);
+    expect([...walkFiles(root)].map((f) => f.path)).toEqual(collect(walkTree(root)));
   });
 
   it('does not enter directories the ignore callback leaves out, and drops ignored files', async () => {

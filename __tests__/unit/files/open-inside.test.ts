@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, readSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, readSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from '../../../src/discover/read-bounded.js';
-import { openInsideWorkspace } from '../../../src/files/open-inside.js';
+import { openInsideWorkspace, openWalkedFile } from '../../../src/files/open-inside.js';
 import { tempDir } from '../../helpers/git-repo.js';
 
 function workspace(): string {
@@ -114,5 +114,53 @@ describe('readBounded (through openInsideWorkspace)', () => {
     expect(readBounded(root, join(root, 'missing.json'), 10)).toEqual({
       refused: 'the file does not exist in the checkout'
     });
+  });
+});
+
+describe('openWalkedFile (a file the walk listed as regular: no realpath)', () => {
+  it('opens it and gives its size', () => {
+    const root = workspace();
+    mkdirSync(join(root, 'd'));
+    writeFileSync(join(root, 'd', 'a.json'), 'hello');
+    const opened = openWalkedFile(root, join(root, 'd', 'a.json'));
+    if ('refused' in opened) throw new Error(opened.refused);
+    expect(opened.size).toBe(5);
+    closeSync(opened.fd);
+  });
+
+  it('refuses what it became since the walk as openInsideWorkspace does: link out, FIFO, nothing, directory', () => {
+    const root = workspace();
+    const outside = workspace();
+    writeFileSync(join(outside, 'secret'), 'token');
+    symlinkSync(join(outside, 'secret'), join(root, 'out.json'));
+    execFileSync('mkfifo', [join(root, 'pipe.json')]);
+    mkdirSync(join(root, 'dir.json'));
+    for (const name of ['out.json', 'pipe.json', 'dir.json', 'gone.json']) {
+      const walked = openWalkedFile(root, join(root, name));
+      expect(refusal(walked)).toBe(refusal(openInsideWorkspace(root, join(root, name))));
+    }
+    expect(refusal(openWalkedFile(root, join(root, 'out.json')))).toBe(
+      'it is a symbolic link that points outside the repository'
+    );
+    expect(refusal(openWalkedFile(root, join(root, 'pipe.json')))).toBe('it is not a regular file');
+  });
+
+  it('still opens a file turned into a link inside the workspace, like openInsideWorkspace', () => {
+    const root = workspace();
+    writeFileSync(join(root, 'real.json'), 'x');
+    writeFileSync(join(root, 'a.json'), 'y');
+    rmSync(join(root, 'a.json'));
+    symlinkSync('real.json', join(root, 'a.json'));
+    const opened = openWalkedFile(root, join(root, 'a.json'));
+    expect('fd' in opened).toBe(true);
+    if ('fd' in opened) closeSync(opened.fd);
+  });
+
+  it('resolves a path that is not below the workspace as openInsideWorkspace does', () => {
+    const root = workspace();
+    writeFileSync(`${root}-other.json`, 'x');
+    expect(refusal(openWalkedFile(root, `${root}-other.json`))).toBe(
+      'it is a symbolic link that points outside the repository'
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnsafeOutputError, writeOutputFile } from '../../../src/files/write-output.js';
 import { tempDir } from '../../helpers/git-repo.js';
@@ -17,6 +17,15 @@ describe('writeOutputFile', () => {
     // Overwrites (truncates) an existing file.
     await writeOutputFile(workspace, 'out/deep/report.json', 'x');
     expect(readFileSync(full, 'utf8')).toBe('x');
+  });
+
+  it('writes non-ASCII text as UTF-8, inside and outside the workspace, with the mode asked for', async () => {
+    const { workspace, outside } = dirs();
+    const text = `${'x'.repeat(100_000)} fix… © 😀 ${'é'.repeat(70_000)}\n`;
+    const inside = await writeOutputFile(workspace, 'r.json', text);
+    const out = await writeOutputFile(workspace, join(outside, 'sub/r.json'), text, 0o600);
+    for (const full of [inside, out]) expect(readFileSync(full)).toEqual(Buffer.from(text, 'utf8'));
+    expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a directory on the way that is a link out of the workspace; nothing is written', async () => {
