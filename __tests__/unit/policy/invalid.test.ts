@@ -412,3 +412,58 @@ describe('invalid policies: what the schema cannot check', () => {
     }
   });
 });
+
+describe('schema problems: every one, each worded for its keyword', () => {
+  it('reports every schema problem, not only the first', () => {
+    expect(problemsOf('version: 1\nrequire:\n  hub: "yes"\n  evidence: strong\n')).toEqual([
+      [3, 8, '`require.hub` must be true or false (got "yes")'],
+      [4, 13, '`require.evidence` must be one of primary, secondary, inferred (got "strong")']
+    ]);
+  });
+
+  it('suggests the known setting nearest an unknown one', () => {
+    expect(problemsOf('version: 1\nwaivers:\n  - { rule: hub-gated, paht: "**", reason: x }\n')).toEqual([
+      [3, 5, 'waiver 1 has no `path`: say which files it covers (`"**"` for all)'],
+      [3, 24, 'unknown setting `paht` in waiver 1 (did you mean `path`?)']
+    ]);
+  });
+
+  it('leaves unknown rule ids to the rule check, but not a `rules` of the wrong type', () => {
+    expect(problemsOf('version: 1\nrules: off\n')).toEqual([[2, 8, '`rules` must be a mapping (got "off")']]);
+    expect(problemsOf('version: 1\noverrides:\n  - { paths: ["**"], rules: [hub-gated] }\n')).toEqual([
+      [3, 22, '`rules` of override 1 must be a mapping (got ["hub-gated"])']
+    ]);
+    expect(problemsOf('version: 1\nwaivers:\n  - { rule: [hub-gated], path: "**", reason: x }\n')).toEqual([
+      [3, 7, '`rule` of waiver 1 must be a string (got ["hub-gated"])']
+    ]);
+  });
+
+  it('names each type a setting may have', () => {
+    expect(problemsOf('version: 1\nlicenses:\n  allow: 5\n')).toEqual([
+      [3, 10, '`licenses.allow` must be a list or null (got 5)']
+    ]);
+  });
+
+  it('words a pattern by the setting it constrains', () => {
+    const entry = (fields: string) =>
+      `version: 1\nlicenses:\n  knowledge:\n    - { id: acme, family: A, source: "https://a.example", ${fields} }\n`;
+    expect(problemsOf(entry('aliases: ["-acme"]'))).toEqual([
+      [
+        4,
+        69,
+        '`aliases[0]` of license knowledge entry 1 must be a license id: letters, ' +
+          'digits and `.+_- `, starting with a letter or digit (got "-acme")'
+      ]
+    ]);
+    expect(problemsOf(entry('spdx: "-acme"'))).toEqual([
+      [4, 65, '`spdx` of license knowledge entry 1 must match ^[A-Za-z0-9][A-Za-z0-9.+-]*$ (got "-acme")']
+    ]);
+  });
+
+  it('bounds the length of a license id', () => {
+    const id = 'a'.repeat(101);
+    expect(
+      problemsOf(`version: 1\nlicenses:\n  knowledge:\n    - { id: ${id}, family: A, source: "https://a.example" }\n`)
+    ).toEqual([[4, 13, '`id` of license knowledge entry 1 must be at most 100 characters long']]);
+  });
+});
