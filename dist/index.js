@@ -56721,6 +56721,12 @@ async function runGate(opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+/**
+ * The one run the Action and the CLI share: set up the Hub (never trusting a cache the change could
+ * have forged), run the pipeline, mask every secret in the report, then hand that one report to
+ * each surface (sink) in turn. The entry points only turn their inputs into a RunRequest and choose
+ * their sinks.
+ */
 
 
 

@@ -4,26 +4,20 @@
  * each surface (sink) in turn. The entry points only turn their inputs into a RunRequest and choose
  * their sinks.
  */
-import type { ChangeSet } from './changes/change-set.js';
-import type { DiscoverOptions } from './discover/discover.js';
 import { cacheDistrust } from './hub/cache-trust.js';
 import { redactJson } from './hub/safe-text.js';
 import { setUpHub, type HubSetupInput } from './hub/setup.js';
-import { runGate, type FailOn } from './pipeline.js';
-import type { Policy } from './policy/policy.js';
+import { runGate, type GateOptions } from './pipeline.js';
 import type { Report } from './report/report.js';
 
 /** A surface the report goes to: annotations, summary, files, stdout, the pull request. */
 export type Sink = (report: Report) => Promise<void> | void;
 
-export interface RunRequest {
-  workspace: string;
-  changeSet: ChangeSet;
-  /** Repository-relative path filter for full scans. */
-  include: (path: string) => boolean;
-  failOn: FailOn;
-  policy: Policy;
-  now: Date;
+/** What the pipeline needs (workspace, change set, filter, threshold, policy, clock), plus the run's own settings. */
+export interface RunRequest extends Pick<
+  GateOptions,
+  'workspace' | 'changeSet' | 'include' | 'failOn' | 'policy' | 'now' | 'onProgress'
+> {
   /** The Hub's settings (mode, endpoint, token, cache, depth) as the entry point read them. */
   hub: Omit<HubSetupInput, 'workspace' | 'cacheDistrust' | 'log'>;
   /** The event that started the run (`pull_request` …; empty for the CLI): a PR's checkout is not trusted. */
@@ -34,7 +28,6 @@ export interface RunRequest {
   onSecret: (secret: string) => void;
   /** One line for the log (already masked by the caller's logger). */
   log: (message: string) => void;
-  onProgress?: DiscoverOptions['onProgress'];
   /** Told why the Hub is not asked, when it is not (the report's notes say it too). */
   onHubOff?: (reason: string) => void;
 }

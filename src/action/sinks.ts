@@ -3,9 +3,6 @@
  * sink that uses it, when it runs: a run that writes no SARIF never loads the SARIF code.
  */
 import * as core from '@actions/core';
-import type { Change } from '../changes/change-set.js';
-import type { Octokit } from '../changes/octokit.js';
-import type { CommentMode } from '../github/sticky-comment.js';
 import { ConfigError } from '../config-error.js';
 import { UnsafeOutputError, writeOutputFile, type OutputContent } from '../files/write-output.js';
 import { DOCS_BASE, TOOL_URI, type RuleCatalogue } from '../findings/rule-meta.js';
@@ -14,6 +11,7 @@ import type { Report } from '../report/report.js';
 import type { Sink } from '../run.js';
 import { counted } from '../text/plural.js';
 import { say } from './log.js';
+import type { SurfaceContext } from './pr-surfaces.js';
 
 /** Findings as workflow-command annotations on the changed lines. */
 export function annotationsSink(): Sink {
@@ -84,18 +82,8 @@ export function outputsSink(files: { reportFile?: string; sarifFile?: string; bo
   };
 }
 
-export interface PullRequestSurfaces {
-  octokit: Octokit;
-  owner: string;
-  repo: string;
-  pullNumber?: number;
-  headSha?: string;
-  repoUrl?: string;
-  changes: readonly Change[];
-  comment: CommentMode;
-  checkRun: boolean;
-  reviewComments: boolean;
-}
+/** What the PR surfaces need besides the report and the log. */
+export type PullRequestSurfaces = Omit<SurfaceContext, 'report' | 'info' | 'warn'>;
 
 /** The sticky comment, the review and the check run. */
 export function pullRequestSink(surfaces: PullRequestSurfaces): Sink {
