@@ -1,4 +1,5 @@
 /** End-to-end: the bundled CLI's help, usage errors, --quiet and progress line (issue #12). */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initRepo, tempDir } from '../helpers/git-repo.js';
@@ -131,5 +132,21 @@ describe('progress line', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain('\r');
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('closes the pipe without a crash: the verdict still decides the exit status', () => {
+    const repo = initRepo().dir;
+    mkdirSync(join(repo, 'm'));
+    writeFileSync(join(repo, 'm', 'adapter_config.json'), '{"peft_type":"LORA","base_model_name_or_path":"a/b"}');
+    const cli = join(PROJECT_ROOT, 'dist', 'cli', 'index.js');
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" check --offline --format json . | head -c 10`], {
+      cwd: repo,
+      encoding: 'utf8'
+    });
+    expect(run.stdout).toBe('{\n  "schem');
+    expect(run.stderr).not.toContain('EPIPE');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

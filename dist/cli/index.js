@@ -10007,6 +10007,12 @@ async function main(argv) {
         return 2;
     }
 }
+// A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go,
+// which is no error of the run, and the verdict still decides the exit status.
+process.stdout.on('error', (err) => {
+    if (err.code !== 'EPIPE')
+        throw err;
+});
 process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
