@@ -396,6 +396,7 @@ function renderBom(report, options) {
 /***/ 7754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderCycloneDx: () => (/* binding */ renderCycloneDx)
 /* harmony export */ });

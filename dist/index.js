@@ -37674,7 +37674,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3588);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38830,7 +38830,7 @@ const LICENSE_DATA = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ isOwnUrl)
+/* harmony export */   isOwnUrl: () => (/* binding */ isOwnUrl)
 /* harmony export */ });
 /* harmony import */ var _knowledge_data_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
 
@@ -38927,7 +38927,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 3588:
+/***/ 38:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45054,6 +45054,36 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
 var rule_meta = __nccwpck_require__(2190);
 // EXTERNAL MODULE: ./src/licenses/own-urls.ts
 var own_urls = __nccwpck_require__(6227);
+;// CONCATENATED MODULE: ./src/report/render/format.ts
+/**
+ * The report in one of its formats, for every surface that writes one (the CLI's stdout or
+ * `--output`, the Action's `report-file`, `sarif-file` and `bom-file`). Each renderer is loaded only
+ * when its format is chosen: a run that writes no SARIF never loads the SARIF code.
+ */
+
+const REPORT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'markdown', 'sarif', 'cyclonedx']));
+/** A string, or pieces for the formats that grow with the findings (the JSON report). */
+async function renderFormat(report, format, options) {
+    const toolVersion = report.tool.version;
+    switch (format) {
+        case 'json':
+            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
+        case 'sarif': {
+            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+            return renderSarif(report, { rules: options.rules, toolVersion, informationUri: rule_meta/* TOOL_URI */.qH, docsBase: rule_meta/* DOCS_BASE */.M0 });
+        }
+        case 'markdown': {
+            const { renderMarkdown } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8298));
+            const { isOwnUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
+            return renderMarkdown(report, { docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl });
+        }
+        case 'cyclonedx':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+        case 'text':
+            return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
+    }
+}
+
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __nccwpck_require__(573);
 ;// CONCATENATED MODULE: ./src/action/sinks.ts
@@ -45061,6 +45091,7 @@ var plural = __nccwpck_require__(573);
  * The Action's surfaces, each a sink of the one run (src/run.ts). A renderer is loaded only by the
  * sink that uses it, when it runs: a run that writes no SARIF never loads the SARIF code.
  */
+
 
 
 
@@ -45083,7 +45114,7 @@ function summarySink(links) {
             return;
         }
         const { renderSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8667));
-        const markdown = renderSummary(report, { repoUrl: links.repoUrl, sha: links.sha(), docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls/* isOwnUrl */.e });
+        const markdown = renderSummary(report, { repoUrl: links.repoUrl, sha: links.sha(), docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls.isOwnUrl });
         try {
             await summary.addRaw(markdown).write();
         }
@@ -45092,27 +45123,11 @@ function summarySink(links) {
         }
     };
 }
-/** Renders the report in one of the file formats (the JSON report in pieces: it grows with the findings). */
-async function renderFile(report, format, rules) {
-    if (format === 'json')
-        return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
-    if (format === 'sarif') {
-        const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
-        return renderSarif(report, {
-            rules,
-            toolVersion: report.tool.version,
-            informationUri: rule_meta/* TOOL_URI */.qH,
-            docsBase: rule_meta/* DOCS_BASE */.M0
-        });
-    }
-    const { renderCycloneDx } = await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754));
-    return renderCycloneDx(report, { toolVersion: report.tool.version });
-}
 /** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
 function fileSink(file, rules) {
     return async (report) => {
         try {
-            await writeOutputFile(file.workspace, file.path, await renderFile(report, file.format, rules));
+            await writeOutputFile(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
         }
         catch (err) {
             if (err instanceof UnsafeOutputError)
@@ -45132,7 +45147,7 @@ function outputsSink(files) {
 /** The sticky comment, the review and the check run. */
 function pullRequestSink(surfaces) {
     return async (report) => {
-        const { publishPrSurfaces } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7978));
+        const { publishPrSurfaces } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5357));
         await publishPrSurfaces({
             ...surfaces,
             report,

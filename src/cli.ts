@@ -13,8 +13,9 @@ import type { Change, ChangeSet } from './changes/change-set.js';
 import { gitDiffChanges } from './changes/git.js';
 import type { FailOn } from './pipeline.js';
 import { runLineageGate } from './run.js';
-import { renderText, shouldColor } from './report/render/text.js';
-import { DOCS_BASE, TOOL_URI } from './findings/rule-meta.js';
+import { shouldColor } from './report/render/text.js';
+import { renderFormat, REPORT_FORMATS, type ReportFormat } from './report/render/format.js';
+import { DOCS_BASE } from './findings/rule-meta.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 import { initLineage } from './init/init.js';
@@ -23,10 +24,6 @@ import { isRevision, locateRepository } from './cli/repository.js';
 import { emptyTargets, resolveTargets } from './cli/targets.js';
 import { errorsOnly } from './cli/quiet.js';
 import { startProgress } from './cli/progress.js';
-import type { Report } from './report/report.js';
-
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
-type Format = (typeof FORMATS)[number];
 
 async function repositoryRoot(cwd: string): Promise<string> {
   return (await locateRepository(cwd)).root;
@@ -95,31 +92,6 @@ async function changedSince(dir: string, since: string): Promise<Change[]> {
   }
 }
 
-/** The report in the chosen format; every renderer but the default (text) is loaded only when chosen. */
-async function renderReport(
-  report: Report,
-  format: Format,
-  text: { quiet: boolean; color: boolean }
-): Promise<OutputContent> {
-  switch (format) {
-    case 'json':
-      return (await import('./report/render/json.js')).renderJsonChunks(report);
-    case 'sarif': {
-      const { renderSarif } = await import('./report/render/sarif.js');
-      return renderSarif(report, { rules: RULES, toolVersion: version, informationUri: TOOL_URI, docsBase: DOCS_BASE });
-    }
-    case 'markdown': {
-      const { renderMarkdown } = await import('./report/render/markdown.js');
-      const { isOwnUrl } = await import('./licenses/own-urls.js');
-      return renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl });
-    }
-    case 'cyclonedx':
-      return (await import('./report/render/cyclonedx.js')).renderCycloneDx(report, { toolVersion: version });
-    case 'text':
-      return renderText(text.quiet ? errorsOnly(report) : report, { color: text.color });
-  }
-}
-
 function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
   for (const piece of pieces) yield f(piece);
 }
@@ -161,7 +133,7 @@ async function check(argv: string[]): Promise<number> {
     }
   });
   if (values.help) return printHelp(CHECK_USAGE);
-  const format: Format = oneOf('--format', values.format, FORMATS, 'text');
+  const format: ReportFormat = oneOf('--format', values.format, REPORT_FORMATS, 'text');
   const failOn: FailOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
 
   const cwd = process.cwd();
@@ -205,6 +177,7 @@ async function check(argv: string[]): Promise<number> {
       onProgress: progress.update
     },
     [
+      // Clear the progress line before anything is printed (the `finally` below covers a run that throws).
       () => progress.done(),
       // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
       // --changed-since, "nothing changed there" is an answer, not a mistake).
@@ -216,8 +189,9 @@ async function check(argv: string[]): Promise<number> {
           );
       },
       async (report) => {
-        const rendered = await renderReport(report, format, {
-          quiet: values.quiet === true,
+        const shown = format === 'text' && values.quiet ? errorsOnly(report) : report;
+        const rendered = await renderFormat(shown, format, {
+          rules: RULES,
           color: !values.output && shouldColor(process.stdout, process.env)
         });
         // Findings quote the Hub's text, already masked by the client; mask again at the door, as

@@ -9690,18 +9690,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9373);
 /* harmony import */ var _hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(6716);
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5976);
-/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(7585);
+/* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1306);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8724);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2190);
+/* harmony import */ var _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5516);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2190);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2889);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
 /* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7862);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7485);
 /* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5136);
 /* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(3892);
-/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(6018);
+/* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(6018);
 /* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9851);
 
 
@@ -9725,7 +9726,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
+
 async function repositoryRoot(cwd) {
     return (await (0,_cli_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .locateRepository */ .Z)(cwd)).root;
 }
@@ -9795,26 +9796,6 @@ async function changedSince(dir, since) {
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: ${firstLine(err.message)}`);
     }
 }
-/** The report in the chosen format; every renderer but the default (text) is loaded only when chosen. */
-async function renderReport(report, format, text) {
-    switch (format) {
-        case 'json':
-            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
-        case 'sarif': {
-            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
-            return renderSarif(report, { rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y, toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0 });
-        }
-        case 'markdown': {
-            const { renderMarkdown } = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
-            const { isOwnUrl } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
-            return renderMarkdown(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0, isOwnUrl });
-        }
-        case 'cyclonedx':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r });
-        case 'text':
-            return (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__/* .renderText */ .S5)(text.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_19__/* .errorsOnly */ .Q)(report) : report, { color: text.color });
-    }
-}
 function* mapPieces(pieces, f) {
     for (const piece of pieces)
         yield f(piece);
@@ -9859,7 +9840,7 @@ async function check(argv) {
     });
     if (values.help)
         return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .CHECK_USAGE */ .Z$);
-    const format = oneOf('--format', values.format, FORMATS, 'text');
+    const format = oneOf('--format', values.format, _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__/* .REPORT_FORMATS */ .E, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
     const cwd = process.cwd();
     const { root, targets, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_15__/* .resolveTargets */ .h)(cwd, positionals);
@@ -9872,7 +9853,7 @@ async function check(argv) {
     const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({
         workspace: root,
         file: values.policy ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, values.policy)) : undefined,
-        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_20__/* .RULE_IDS */ .I
+        ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__/* .RULE_IDS */ .I
     });
     const secrets = [];
     // On a terminal only: a scan of a large tree otherwise looks like a hang.
@@ -9897,6 +9878,7 @@ async function check(argv) {
         log: (m) => process.stderr.write(`${m}\n`),
         onProgress: progress.update
     }, [
+        // Clear the progress line before anything is printed (the `finally` below covers a run that throws).
         () => progress.done(),
         // A PATH that holds nothing the gate reads is a mistake, like a pattern matching no file (with
         // --changed-since, "nothing changed there" is an answer, not a mistake).
@@ -9906,9 +9888,10 @@ async function check(argv) {
                 throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
         },
         async (report) => {
-            const rendered = await renderReport(report, format, {
-                quiet: values.quiet === true,
-                color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__/* .shouldColor */ .Tp)(process.stdout, process.env)
+            const shown = format === 'text' && values.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__/* .errorsOnly */ .Q)(report) : report;
+            const rendered = await (0,_report_render_format_js__WEBPACK_IMPORTED_MODULE_18__/* .renderFormat */ .c)(shown, format, {
+                rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y,
+                color: !values.output && (0,_report_render_text_js__WEBPACK_IMPORTED_MODULE_10__.shouldColor)(process.stdout, process.env)
             });
             // Findings quote the Hub's text, already masked by the client; mask again at the door, as
             // core.setSecret does for the Action, so no path can print the token or a prefix of it.
@@ -9949,7 +9932,7 @@ function explain(argv) {
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_18__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_22__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 function printHelp(usage) {
@@ -20039,14 +20022,55 @@ function gateProse(text, isOwnUrl = () => false) {
 
 /***/ }),
 
-/***/ 2220:
+/***/ 5516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S5: () => (/* binding */ renderText),
-/* harmony export */   Tp: () => (/* binding */ shouldColor)
+/* harmony export */   E: () => (/* binding */ REPORT_FORMATS),
+/* harmony export */   c: () => (/* binding */ renderFormat)
 /* harmony export */ });
-/* unused harmony export terminalSafe */
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2190);
+/**
+ * The report in one of its formats, for every surface that writes one (the CLI's stdout or
+ * `--output`, the Action's `report-file`, `sarif-file` and `bom-file`). Each renderer is loaded only
+ * when its format is chosen: a run that writes no SARIF never loads the SARIF code.
+ */
+
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
+/** A string, or pieces for the formats that grow with the findings (the JSON report). */
+async function renderFormat(report, format, options) {
+    const toolVersion = report.tool.version;
+    switch (format) {
+        case 'json':
+            return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
+        case 'sarif': {
+            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+            return renderSarif(report, { rules: options.rules, toolVersion, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0 });
+        }
+        case 'markdown': {
+            const { renderMarkdown } = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
+            const { isOwnUrl } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
+            return renderMarkdown(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0, isOwnUrl });
+        }
+        case 'cyclonedx':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+        case 'text':
+            return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   renderText: () => (/* binding */ renderText),
+/* harmony export */   shouldColor: () => (/* binding */ shouldColor),
+/* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
+/* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);

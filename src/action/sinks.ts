@@ -4,10 +4,10 @@
  */
 import * as core from '@actions/core';
 import { ConfigError } from '../config-error.js';
-import { UnsafeOutputError, writeOutputFile, type OutputContent } from '../files/write-output.js';
-import { DOCS_BASE, TOOL_URI, type RuleCatalogue } from '../findings/rule-meta.js';
+import { UnsafeOutputError, writeOutputFile } from '../files/write-output.js';
+import { DOCS_BASE, type RuleCatalogue } from '../findings/rule-meta.js';
 import { isOwnUrl } from '../licenses/own-urls.js';
-import type { Report } from '../report/report.js';
+import { renderFormat, type ReportFormat } from '../report/render/format.js';
 import type { Sink } from '../run.js';
 import { counted } from '../text/plural.js';
 import { say } from './log.js';
@@ -38,23 +38,7 @@ export function summarySink(links: { repoUrl?: string; sha: () => string | undef
   };
 }
 
-export type FileFormat = 'json' | 'sarif' | 'cyclonedx';
-
-/** Renders the report in one of the file formats (the JSON report in pieces: it grows with the findings). */
-export async function renderFile(report: Report, format: FileFormat, rules: RuleCatalogue): Promise<OutputContent> {
-  if (format === 'json') return (await import('../report/render/json.js')).renderJsonChunks(report);
-  if (format === 'sarif') {
-    const { renderSarif } = await import('../report/render/sarif.js');
-    return renderSarif(report, {
-      rules,
-      toolVersion: report.tool.version,
-      informationUri: TOOL_URI,
-      docsBase: DOCS_BASE
-    });
-  }
-  const { renderCycloneDx } = await import('../report/render/cyclonedx.js');
-  return renderCycloneDx(report, { toolVersion: report.tool.version });
-}
+export type FileFormat = Extract<ReportFormat, 'json' | 'sarif' | 'cyclonedx'>;
 
 /** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
 export function fileSink(
@@ -63,7 +47,7 @@ export function fileSink(
 ): Sink {
   return async (report) => {
     try {
-      await writeOutputFile(file.workspace, file.path, await renderFile(report, file.format, rules));
+      await writeOutputFile(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
     } catch (err) {
       if (err instanceof UnsafeOutputError)
         throw new ConfigError(

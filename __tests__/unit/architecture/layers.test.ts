@@ -65,4 +65,10 @@ describe('import layering', () => {
     for (const entry of ['main.ts', 'cli.ts'])
       expect(readFileSync(join(SRC, entry), 'utf8')).toMatch(/import \{ runLineageGate[^}]*\} from '\.\/run\.js'/);
   });
+
+  it('turns a report format into its renderer in one place (report/render/format.ts), for the CLI and the Action', () => {
+    const fileRenderers = ['json', 'sarif', 'cyclonedx'].map((f) => `report/render/${f}`);
+    const dispatchers = IMPORTS.filter((i) => fileRenderers.includes(i.to)).map((i) => i.from);
+    expect([...new Set(dispatchers)]).toEqual(['report/render/format']);
+  });
 });

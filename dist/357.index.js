@@ -1,8 +1,8 @@
-export const id = 978;
-export const ids = [978];
+export const id = 357;
+export const ids = [357,298];
 export const modules = {
 
-/***/ 7978:
+/***/ 5357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -749,15 +749,8 @@ async function publishReview(o) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/render/markdown-document.ts + 2 modules
-var markdown_document = __webpack_require__(4201);
-;// CONCATENATED MODULE: ./src/report/render/markdown.ts
-
-/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
-function renderMarkdown(report, opts) {
-    return (0,markdown_document/* renderMarkdownDocument */.x)(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
-}
-
+// EXTERNAL MODULE: ./src/report/render/markdown.ts
+var render_markdown = __webpack_require__(8298);
 // EXTERNAL MODULE: ./src/findings/rule-meta.ts
 var rule_meta = __webpack_require__(2190);
 // EXTERNAL MODULE: ./src/licenses/own-urls.ts
@@ -784,7 +777,7 @@ async function stickyComment(ctx, pullNumber, render) {
         ctx.warn(done.warning);
 }
 async function review(ctx, pullNumber, headSha) {
-    const links = { docsBase: rule_meta/* DOCS_BASE */.M0, repoUrl: ctx.repoUrl, sha: headSha, isOwnUrl: own_urls/* isOwnUrl */.e };
+    const links = { docsBase: rule_meta/* DOCS_BASE */.M0, repoUrl: ctx.repoUrl, sha: headSha, isOwnUrl: own_urls.isOwnUrl };
     const done = await publishReview({
         octokit: ctx.octokit,
         owner: ctx.owner,
@@ -814,7 +807,7 @@ async function review(ctx, pullNumber, headSha) {
 /** The sticky PR comment, the review and the check run: all optional, all degrade to a warning without permission. */
 async function publishPrSurfaces(ctx) {
     // Each surface gets the report shortened to its own limit, so what is left out goes lowest severity first.
-    const markdown = (maxBytes) => renderMarkdown(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls/* isOwnUrl */.e, maxBytes });
+    const markdown = (maxBytes) => (0,render_markdown.renderMarkdown)(ctx.report, { repoUrl: ctx.repoUrl, sha: ctx.headSha, docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls.isOwnUrl, maxBytes });
     if (ctx.pullNumber && ctx.comment !== 'never')
         await stickyComment(ctx, ctx.pullNumber, () => markdown(COMMENT_BODY_MAX_BYTES));
     if (ctx.reviewComments) {
@@ -840,8 +833,24 @@ async function publishPrSurfaces(ctx) {
 }
 
 
+/***/ }),
+
+/***/ 8298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderMarkdown: () => (/* binding */ renderMarkdown)
+/* harmony export */ });
+/* harmony import */ var _markdown_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4201);
+
+/** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
+function renderMarkdown(report, opts) {
+    return (0,_markdown_document_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarkdownDocument */ .x)(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=978.index.js.map
+//# sourceMappingURL=357.index.js.map
