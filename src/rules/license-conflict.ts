@@ -22,7 +22,7 @@ export const licenseConflict: Rule = {
       if (ownEntry && ownEntry.id === u.entry.id) continue;
       // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
       // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
-      const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
+      const names = [u.license, ...u.entry.aliases].map((n) => n.toLowerCase());
       if (licenseAlternatives(ownKey).every((terms) => terms.some((term) => names.includes(term)))) continue;
       drafts.push({
         path: own.source.path,
@@ -30,7 +30,7 @@ export const licenseConflict: Rule = {
         message:
           `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ` +
           `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
-          `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+          `derivatives${u.entry.restrictions.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
           `the declared license cannot drop them.`,
         fix:
           `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +

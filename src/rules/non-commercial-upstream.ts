@@ -19,7 +19,7 @@ export const nonCommercialUpstream: Rule = {
         message:
           `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry!.display} (license from ` +
           `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
-          `restriction.${u.entry!.restrictions?.length ? ` Terms: ${u.entry!.restrictions.join('; ')}.` : ''}`,
+          `restriction.${u.entry!.restrictions.length ? ` Terms: ${u.entry!.restrictions.join('; ')}.` : ''}`,
         fix:
           `Keep the artifact out of commercial use, or train from an ` +
           `upstream whose license allows it. License: ${u.entry!.source}${nameInferenceHint(u)}`,
