@@ -1,5 +1,5 @@
 import { isFullSha } from '../lineage/hub-id.js';
-import { isPlaceholderLicense, placeholderLicenseOf } from '../licenses/placeholder.js';
+import { isPlaceholderLicense } from '../licenses/placeholder.js';
 import { licenseKey } from '../licenses/license-ids.js';
 import type { LineageRecord, SourceRef, TrainingKey, UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -161,8 +161,9 @@ function revisionDisagreements(records: LineageRecord[]): FindingDraft[] {
 /** The artifact's own license stated differently by two files. */
 function licenseDisagreements(ctx: RuleContext, records: LineageRecord[]): FindingDraft[] {
   const normal = (record: LineageRecord) => {
-    // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
-    if (!record.license || placeholderLicenseOf(record.license) !== undefined) return undefined;
+    // Template values (`licence: license`, `unknown`, `other` without a `license_name` …) declare nothing to
+    // compare, even beside a `license_link`.
+    if (!record.license) return undefined;
     const key = licenseKey(record.license);
     if (!key || isPlaceholderLicense(key)) return undefined;
     return (ctx.knowledge.lookup(key)?.id ?? key).trim().toLowerCase();
@@ -203,11 +204,8 @@ function factDisagreements(records: LineageRecord[]): FindingDraft[] {
     for (const record of stating.slice(1)) {
       const a = first.training![key]!;
       const b = record.training![key]!;
-      const equal =
-        typeof a.value === 'number' && typeof b.value === 'number'
-          ? a.value === b.value
-          : String(a.value) === String(b.value);
-      if (equal) continue;
+      // A number and the same number written as text are one value; distinct finite numbers never print alike.
+      if (String(a.value) === String(b.value)) continue;
       const [here, hereRecord, there, thereRecord] =
         record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
       out.push(
