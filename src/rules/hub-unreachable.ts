@@ -1,3 +1,4 @@
+import type { HubAnswer } from '../hub/answer.js';
 import type { HubFact } from '../hub/verify.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { where } from './artifact-facts.js';
@@ -23,7 +24,11 @@ function fixText(ctx: RuleContext, reason: string): string {
         '`hub-token`; set `require.hub: true` in the policy to fail closed.';
 }
 
-const isHubDown = (fact: HubFact): boolean => fact.answer.kind === 'unreachable' && fact.answer.hubDown === true;
+/** A fact whose answer says no connection to the Hub could be made at all. */
+type HubDownFact = HubFact & { answer: Extract<HubAnswer, { kind: 'unreachable' }> };
+
+const isHubDown = (fact: HubFact): fact is HubDownFact =>
+  fact.answer.kind === 'unreachable' && fact.answer.hubDown === true;
 
 const named = (fact: HubFact): string => (fact.revision ? `${fact.id}@${fact.revision}` : fact.id);
 
@@ -34,9 +39,10 @@ const named = (fact: HubFact): string => (fact.revision ? `${fact.id}@${fact.rev
 function hubDownFinding(ctx: RuleContext): FindingDraft[] {
   const down = (ctx.hub?.all ?? []).filter(isHubDown);
   const first = hubFactsOf(ctx).find(({ fact }) => fact === down[0]);
-  if (!first || first.fact.answer.kind !== 'unreachable') return [];
-  const { ref, fact } = first;
-  const { reason } = first.fact.answer;
+  if (!first) return [];
+  const { ref } = first;
+  const fact = down[0];
+  const { reason } = fact.answer;
   const list = down.slice(0, MAX_NAMED).map(named).join(', ');
   const more = down.length > MAX_NAMED ? ` and ${down.length - MAX_NAMED} more` : '';
   return [

@@ -18,7 +18,8 @@ const CARD_FIX =
 
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
 function onPlaceholder(decl: LicenseDecl, dir: string, format: string | undefined): FindingDraft {
-  const value = placeholderLicenseOf(decl) ?? '';
+  // Only ever called with one of `placeholderLicenses`, each a placeholder.
+  const value = placeholderLicenseOf(decl)!;
   const { field, path, at } = decl.source;
   const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
   const fix =
