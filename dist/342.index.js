@@ -138,6 +138,7 @@ function gateProse(text, isOwnUrl = () => false) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(752);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1324);
 /**
  * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
  * other SARIF viewer: one run, every rule with its help, one result per finding.
@@ -147,6 +148,7 @@ function gateProse(text, isOwnUrl = () => false) {
  * When either would be exceeded, the results are cut from the end (findings arrive errors first,
  * waived last) and `runs[0].properties.truncated` says how many were left out and why.
  */
+
 
 
 
@@ -295,14 +297,14 @@ function resultOf(f, ruleIndex) {
 }
 function truncationNote(reason, kept, total, maxResults, maxBytes) {
     const why = reason === 'result-limit'
-        ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
+        ? `GitHub code scanning accepts at most ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(maxResults)} results per run`
         : `GitHub code scanning accepts at most ` +
-            `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+            `${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(maxBytes / 1024 / 1024)} MB per upload (gzip-compressed)`;
     return {
         reason,
         findings: total,
         results: kept,
-        note: `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+        note: `Only the first ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(kept)} of ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(total)} ` +
             `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
     };
 }

@@ -390,7 +390,10 @@ function isByLogin(user, login) {
     return bare(user.login) === bare(login);
 }
 
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __webpack_require__(1324);
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
 
 
 
@@ -467,7 +470,7 @@ function boundCommentBody(body, marker = STICKY_MARKER) {
         return withMarker;
     const rest = body.split(marker).join('');
     const note = `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ` +
-        `${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+        `${(0,thousands/* thousands */.o)(COMMENT_MAX_CHARS)}-character limit; the job summary has the full report.\n`;
     return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
 }
 /** Edits the marked comment in place, or posts it when there is none. */

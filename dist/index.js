@@ -45572,7 +45572,10 @@ async function listPullRequestFiles({ octokit, owner, repo, number }) {
     return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
 }
 
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/changes/select.ts
+
 
 
 
@@ -45599,7 +45602,7 @@ function select_short(ref) {
     return isFullSha(ref) ? ref.slice(0, 7) : ref;
 }
 function files(n) {
-    return `${n.toLocaleString('en-US')} ${(0,plural/* plural */.L)(n, 'file')}`;
+    return `${(0,thousands/* thousands */.o)(n)} ${(0,plural/* plural */.L)(n, 'file')}`;
 }
 function messageOf(err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -45613,7 +45616,7 @@ function changed(ctx, changes, label, fallbackReason) {
     const kept = filterChanges(changes, ctx.filter);
     const counts = kept.length === changes.length
         ? files(changes.length)
-        : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+        : `${files(changes.length)}, ${(0,thousands/* thousands */.o)(kept.length)} matching \`paths\``;
     const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
     return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }
@@ -45684,7 +45687,7 @@ async function fromPullRequest(ctx) {
             if (!listed.capped)
                 return changed(ctx, listed.changes, `pull request #${number} files API`);
             reason =
-                `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
+                `the pull request files API lists at most ${(0,thousands/* thousands */.o)(PULL_REQUEST_FILES_CAP)} ` +
                     `files and pull request #${number} reached that cap`;
         }
         catch (err) {
@@ -51105,6 +51108,7 @@ class PositionalReader {
 
 
 
+
 const MAX_GGUF_ENTRIES = 1_000_000;
 const MAX_GGUF_KEY_BYTES = 65_535;
 const MAX_GGUF_STRING_BYTES = 1024 * 1024;
@@ -51146,7 +51150,7 @@ const PRE_GGUF_MAGICS = new Map([
 ]);
 class Unreadable extends Error {
 }
-const gguf_int = (n) => n.toLocaleString('en-US');
+const gguf_int = thousands/* thousands */.o;
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
 class GgufMetadataReader {
@@ -53092,7 +53096,8 @@ const unpinnedRevision = {
 const CARD_FIX = 'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
 function onPlaceholder(decl, dir, format) {
-    const value = placeholderLicenseOf(decl) ?? '';
+    // Only ever called with one of `placeholderLicenses`, each a placeholder.
+    const value = placeholderLicenseOf(decl);
     const { field, path, at } = decl.source;
     const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
     const fix = format === 'hf-model-card'
@@ -53947,7 +53952,7 @@ const licenseConflict = {
                 continue;
             // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
             // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
-            const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
+            const names = [u.license, ...u.entry.aliases].map((n) => n.toLowerCase());
             if (licenseAlternatives(ownKey).every((terms) => terms.some((term) => names.includes(term))))
                 continue;
             drafts.push({
@@ -53955,7 +53960,7 @@ const licenseConflict = {
                 at: own.source.at,
                 message: `The artifact declares ${quote(ownKey)} (${where(own.source)}), but its upstream ` +
                     `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
-                    `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+                    `derivatives${u.entry.restrictions.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
                     `the declared license cannot drop them.`,
                 fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
                     `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}` +
@@ -54046,7 +54051,7 @@ const nonCommercialUpstream = {
             at: u.ref.source.at,
             message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ` +
                 `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
-                `restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+                `restriction.${u.entry.restrictions.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
             fix: `Keep the artifact out of commercial use, or train from an ` +
                 `upstream whose license allows it. License: ${u.entry.source}${nameInferenceHint(u)}`,
             subject: u.id.toLowerCase(),
@@ -54362,10 +54367,11 @@ const named = (fact) => (fact.revision ? `${fact.id}@${fact.revision}` : fact.id
 function hubDownFinding(ctx) {
     const down = (ctx.hub?.all ?? []).filter(isHubDown);
     const first = hubFactsOf(ctx).find(({ fact }) => fact === down[0]);
-    if (!first || first.fact.answer.kind !== 'unreachable')
+    if (!first)
         return [];
-    const { ref, fact } = first;
-    const { reason } = first.fact.answer;
+    const { ref } = first;
+    const fact = down[0];
+    const { reason } = fact.answer;
     const list = down.slice(0, MAX_NAMED).map(named).join(', ');
     const more = down.length > MAX_NAMED ? ` and ${down.length - MAX_NAMED} more` : '';
     return [
@@ -54591,8 +54597,9 @@ function revisionDisagreements(records) {
 /** The artifact's own license stated differently by two files. */
 function licenseDisagreements(ctx, records) {
     const normal = (record) => {
-        // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
-        if (!record.license || placeholderLicenseOf(record.license) !== undefined)
+        // Template values (`licence: license`, `unknown`, `other` without a `license_name` …) declare nothing to
+        // compare, even beside a `license_link`.
+        if (!record.license)
             return undefined;
         const key = licenseKey(record.license);
         if (!key || isPlaceholderLicense(key))
@@ -54628,10 +54635,8 @@ function factDisagreements(records) {
         for (const record of stating.slice(1)) {
             const a = first.training[key];
             const b = record.training[key];
-            const equal = typeof a.value === 'number' && typeof b.value === 'number'
-                ? a.value === b.value
-                : String(a.value) === String(b.value);
-            if (equal)
+            // A number and the same number written as text are one value; distinct finite numbers never print alike.
+            if (String(a.value) === String(b.value))
                 continue;
             const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
             out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${quote(String(here.value))}, but ` +
@@ -57064,6 +57069,32 @@ function plural(count, one, many = `${one}s`) {
 /** A count with its word: `counted(3, 'error')` → `3 errors`. */
 function counted(count, one, many) {
     return `${count} ${plural(count, one, many)}`;
+}
+
+
+/***/ }),
+
+/***/ 1324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ thousands)
+/* harmony export */ });
+/**
+ * A number as en-US writes it: thousands grouped with commas, at most three decimals
+ * (`20000` → `20,000`, `9.53674` → `9.537`), the same text as `toLocaleString('en-US')`. Written
+ * out because the first `toLocaleString` call loads ICU's number formatting, about 20 ms of every
+ * start, and the Action formats a count before it has read a single manifest.
+ */
+function thousands(n) {
+    // toFixed rounds the exact binary value half away from zero, as ICU does; it has no exponent below 1e21.
+    if (!Number.isFinite(n) || Math.abs(n) >= 1e21)
+        return n.toLocaleString('en-US');
+    const [whole, decimals] = Math.abs(n).toFixed(3).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    const fraction = decimals.replace(/0+$/, '');
+    const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+    return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 

@@ -10010,12 +10010,14 @@ __webpack_async_result__();
 /* harmony export */   ot: () => (/* binding */ startProgress)
 /* harmony export */ });
 /* unused harmony exports PROGRESS_DELAY_MS, progressLine */
-/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(573);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1324);
 /**
  * The progress line of a long scan: after a second, one self-overwriting line on a terminal
  * (files seen, artifacts checked, rate), cleared at the end. Never when the stream is piped or
  * under CI, where a log would fill with carriage returns.
  */
+
 
 /** Quiet for quick runs: most checks finish before a line would help. */
 const PROGRESS_DELAY_MS = 1000;
@@ -10029,9 +10031,9 @@ function isCi(env) {
 }
 function progressLine(counts, elapsedMs) {
     const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
-    const n = (x) => x.toLocaleString('en-US');
+    const n = _text_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o;
     return (`lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
-        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`);
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`);
 }
 const SILENT = { update() { }, done() { } };
 /**
@@ -10400,6 +10402,8 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 var decode = __nccwpck_require__(7876);
 // EXTERNAL MODULE: ./src/weights/positional-reader.ts
 var positional_reader = __nccwpck_require__(1479);
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/weights/gguf.ts
 /**
  * GGUF metadata (ggml docs/gguf.md, versions 2 and 3, little-endian), read from an open file without
@@ -10420,6 +10424,7 @@ var positional_reader = __nccwpck_require__(1479);
  * - keys must be UTF-8 (the spec says ASCII) and unique; string values decode leniently (U+FFFD).
  * - a bool byte other than 0 or 1 is refused, as the spec says it is invalid.
  */
+
 
 
 
@@ -10464,7 +10469,7 @@ const PRE_GGUF_MAGICS = new Map([
 ]);
 class Unreadable extends Error {
 }
-const gguf_int = (n) => n.toLocaleString('en-US');
+const gguf_int = thousands/* thousands */.o;
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
 class GgufMetadataReader {
@@ -20660,7 +20665,8 @@ var placeholder = __nccwpck_require__(5682);
 const CARD_FIX = 'a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with `license_name` and `license_link`';
 /** The finding on a placeholder: quoted with its line, and what to write instead. */
 function onPlaceholder(decl, dir, format) {
-    const value = (0,placeholder/* placeholderLicenseOf */.OW)(decl) ?? '';
+    // Only ever called with one of `placeholderLicenses`, each a placeholder.
+    const value = (0,placeholder/* placeholderLicenseOf */.OW)(decl);
     const { field, path, at } = decl.source;
     const misspelt = field === 'licence' ? ' (and spell the key `license`: the Hub reads no `licence`)' : '';
     const fix = format === 'hf-model-card'
@@ -21249,7 +21255,7 @@ const licenseConflict = {
                 continue;
             // An expression that includes the upstream's license (`MIT AND llama3.1`) keeps its terms too.
             // Every alternative of an OR must keep them: `MIT OR llama3.1` lets a user pick MIT.
-            const names = [u.license, ...(u.entry.aliases ?? [])].map((n) => n.toLowerCase());
+            const names = [u.license, ...u.entry.aliases].map((n) => n.toLowerCase());
             if ((0,upstream_licenses/* licenseAlternatives */.m8)(ownKey).every((terms) => terms.some((term) => names.includes(term))))
                 continue;
             drafts.push({
@@ -21257,7 +21263,7 @@ const licenseConflict = {
                 at: own.source.at,
                 message: `The artifact declares ${(0,artifact_facts/* quote */.hD)(ownKey)} (${(0,artifact_facts/* where */._M)(own.source)}), but its upstream ` +
                     `${u.id} is under ${u.entry.display} (from ${u.source}), whose terms flow down to ` +
-                    `derivatives${u.entry.restrictions?.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
+                    `derivatives${u.entry.restrictions.length ? ` (${u.entry.restrictions.join('; ')})` : ''}: ` +
                     `the declared license cannot drop them.`,
                 fix: `Declare ${u.entry.id === 'other' ? u.license : `\`${u.entry.id}\``} (or \`other\` with a license ` +
                     `that includes the upstream's terms) and ship its terms with the artifact. License: ${u.entry.source}` +
@@ -21348,7 +21354,7 @@ const nonCommercialUpstream = {
             at: u.ref.source.at,
             message: `The upstream ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ` +
                 `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
-                `restriction.${u.entry.restrictions?.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
+                `restriction.${u.entry.restrictions.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
             fix: `Keep the artifact out of commercial use, or train from an ` +
                 `upstream whose license allows it. License: ${u.entry.source}${(0,upstream_licenses/* nameInferenceHint */.Ut)(u)}`,
             subject: u.id.toLowerCase(),
@@ -21666,10 +21672,11 @@ const named = (fact) => (fact.revision ? `${fact.id}@${fact.revision}` : fact.id
 function hubDownFinding(ctx) {
     const down = (ctx.hub?.all ?? []).filter(isHubDown);
     const first = hubFactsOf(ctx).find(({ fact }) => fact === down[0]);
-    if (!first || first.fact.answer.kind !== 'unreachable')
+    if (!first)
         return [];
-    const { ref, fact } = first;
-    const { reason } = first.fact.answer;
+    const { ref } = first;
+    const fact = down[0];
+    const { reason } = fact.answer;
     const list = down.slice(0, MAX_NAMED).map(named).join(', ');
     const more = down.length > MAX_NAMED ? ` and ${down.length - MAX_NAMED} more` : '';
     return [
@@ -21899,8 +21906,9 @@ function revisionDisagreements(records) {
 /** The artifact's own license stated differently by two files. */
 function licenseDisagreements(ctx, records) {
     const normal = (record) => {
-        // Template values (`licence: license`, `unknown`, `other` alone …) declare nothing to compare.
-        if (!record.license || (0,placeholder/* placeholderLicenseOf */.OW)(record.license) !== undefined)
+        // Template values (`licence: license`, `unknown`, `other` without a `license_name` …) declare nothing to
+        // compare, even beside a `license_link`.
+        if (!record.license)
             return undefined;
         const key = (0,license_ids/* licenseKey */.zO)(record.license);
         if (!key || (0,placeholder/* isPlaceholderLicense */.xm)(key))
@@ -21936,10 +21944,8 @@ function factDisagreements(records) {
         for (const record of stating.slice(1)) {
             const a = first.training[key];
             const b = record.training[key];
-            const equal = typeof a.value === 'number' && typeof b.value === 'number'
-                ? a.value === b.value
-                : String(a.value) === String(b.value);
-            if (equal)
+            // A number and the same number written as text are one value; distinct finite numbers never print alike.
+            if (String(a.value) === String(b.value))
                 continue;
             const [here, hereRecord, there, thereRecord] = record.origin === 'weights' ? [a, first, b, record] : [b, record, a, first];
             out.push(draft(here.source, `${place(here.source, hereRecord)} gives the ${FACT_NAMES[key]} as ${(0,artifact_facts/* quote */.hD)(String(here.value))}, but ` +
@@ -26725,6 +26731,32 @@ function plural(count, one, many = `${one}s`) {
 /** A count with its word: `counted(3, 'error')` → `3 errors`. */
 function counted(count, one, many) {
     return `${count} ${plural(count, one, many)}`;
+}
+
+
+/***/ }),
+
+/***/ 1324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ thousands)
+/* harmony export */ });
+/**
+ * A number as en-US writes it: thousands grouped with commas, at most three decimals
+ * (`20000` → `20,000`, `9.53674` → `9.537`), the same text as `toLocaleString('en-US')`. Written
+ * out because the first `toLocaleString` call loads ICU's number formatting, about 20 ms of every
+ * start, and the Action formats a count before it has read a single manifest.
+ */
+function thousands(n) {
+    // toFixed rounds the exact binary value half away from zero, as ICU does; it has no exponent below 1e21.
+    if (!Number.isFinite(n) || Math.abs(n) >= 1e21)
+        return n.toLocaleString('en-US');
+    const [whole, decimals] = Math.abs(n).toFixed(3).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    const fraction = decimals.replace(/0+$/, '');
+    const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+    return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 

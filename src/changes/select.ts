@@ -6,6 +6,7 @@ import { gitDiffChanges, isFullSha, isSafeRef, type DiffMode } from './git.js';
 import type { Octokit } from './octokit.js';
 import { filterChanges, makePathFilter, type PathFilter } from './paths-filter.js';
 import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type ListedChanges } from './pull-request.js';
+import { thousands } from '../text/thousands.js';
 
 export interface ResolveChangeSetInput {
   eventName: string;
@@ -51,7 +52,7 @@ function short(ref: string): string {
 }
 
 function files(n: number): string {
-  return `${n.toLocaleString('en-US')} ${plural(n, 'file')}`;
+  return `${thousands(n)} ${plural(n, 'file')}`;
 }
 
 function messageOf(err: unknown): string {
@@ -69,7 +70,7 @@ function changed(ctx: Context, changes: Change[], label: string, fallbackReason?
   const counts =
     kept.length === changes.length
       ? files(changes.length)
-      : `${files(changes.length)}, ${kept.length.toLocaleString('en-US')} matching \`paths\``;
+      : `${files(changes.length)}, ${thousands(kept.length)} matching \`paths\``;
   const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
   return { scope: 'changed', changes: kept, source, notes: ctx.notes };
 }
@@ -144,7 +145,7 @@ async function fromPullRequest(ctx: Context): Promise<ChangeSet> {
       const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
       if (!listed.capped) return changed(ctx, listed.changes, `pull request #${number} files API`);
       reason =
-        `the pull request files API lists at most ${PULL_REQUEST_FILES_CAP.toLocaleString('en-US')} ` +
+        `the pull request files API lists at most ${thousands(PULL_REQUEST_FILES_CAP)} ` +
         `files and pull request #${number} reached that cap`;
     } catch (err) {
       reason = `the pull request files API failed (${messageOf(err)})`;

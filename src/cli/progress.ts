@@ -4,6 +4,7 @@
  * under CI, where a log would fill with carriage returns.
  */
 import { plural } from '../text/plural.js';
+import { thousands } from '../text/thousands.js';
 
 /** What the progress line writes to (process.stderr, or a fake in tests). */
 export interface ProgressStream {
@@ -45,7 +46,7 @@ function isCi(env: Record<string, string | undefined>): boolean {
 
 export function progressLine(counts: ProgressCounts, elapsedMs: number): string {
   const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = thousands;
   return (
     `lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
     `${plural(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`

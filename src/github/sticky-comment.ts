@@ -7,6 +7,7 @@ import type { Report } from '../report/report.js';
 import { shortenMarkdown } from './bound-text.js';
 import { isByLogin, tokenLogin } from './token-identity.js';
 import { describeWriteFailure } from './write-failure.js';
+import { thousands } from '../text/thousands.js';
 
 export const STICKY_MARKER = '<!-- lineage-gate:sticky -->';
 /** GitHub's limit on an issue comment body (characters). */
@@ -103,7 +104,7 @@ export function boundCommentBody(body: string, marker = STICKY_MARKER): string {
   const rest = body.split(marker).join('');
   const note =
     `\n\n> [!NOTE]\n> This comment was shortened to fit GitHub's ` +
-    `${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character limit; the job summary has the full report.\n`;
+    `${thousands(COMMENT_MAX_CHARS)}-character limit; the job summary has the full report.\n`;
   return `${marker}\n${shortenMarkdown(rest.replace(/^\n+/, ''), COMMENT_MAX_CHARS - marker.length - 1, note)}`;
 }
 

@@ -21,6 +21,7 @@ import { isUtf8 } from 'node:buffer';
 import { firstInvalidUtf8 } from '../formats/decode.js';
 import type { GgufEntry, GgufValue, WeightHeader } from './header.js';
 import { EndOfBytes, PositionalReader } from './positional-reader.js';
+import { thousands } from '../text/thousands.js';
 
 export const MAX_GGUF_ENTRIES = 1_000_000;
 export const MAX_GGUF_KEY_BYTES = 65_535;
@@ -71,7 +72,7 @@ type Scalar = string | number | boolean;
 
 class Unreadable extends Error {}
 
-const int = (n: number) => n.toLocaleString('en-US');
+const int = thousands;
 
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value: number | bigint): number | string => (typeof value === 'bigint' ? value.toString() : value);

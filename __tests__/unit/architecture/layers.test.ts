@@ -66,7 +66,7 @@ describe('import layering', () => {
       expect(readFileSync(join(SRC, entry), 'utf8')).toMatch(/import \{ runLineageGate[^}]*\} from '\.\/run\.js'/);
   });
 
-  it('turns a report format into its renderer in one place (report/render/format.ts), for the CLI and the Action', () => {
+  it('turns a report format into its renderer in one place (report/render/format.ts) for the CLI and Action', () => {
     const fileRenderers = ['json', 'sarif', 'cyclonedx'].map((f) => `report/render/${f}`);
     const dispatchers = IMPORTS.filter((i) => fileRenderers.includes(i.to)).map((i) => i.from);
     expect([...new Set(dispatchers)]).toEqual(['report/render/format']);

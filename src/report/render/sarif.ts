@@ -14,6 +14,7 @@ import type { RuleCatalogue, RuleMeta } from '../../findings/rule-meta.js';
 import type { Finding, FindingWaiver, Severity } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import { clip, revealInvisible } from './escape.js';
+import { thousands } from '../../text/thousands.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /**
@@ -215,15 +216,15 @@ function truncationNote(
 ): Truncation {
   const why =
     reason === 'result-limit'
-      ? `GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results per run`
+      ? `GitHub code scanning accepts at most ${thousands(maxResults)} results per run`
       : `GitHub code scanning accepts at most ` +
-        `${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB per upload (gzip-compressed)`;
+        `${thousands(maxBytes / 1024 / 1024)} MB per upload (gzip-compressed)`;
   return {
     reason,
     findings: total,
     results: kept,
     note:
-      `Only the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ` +
+      `Only the first ${thousands(kept)} of ${thousands(total)} ` +
       `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
   };
 }
