@@ -72,6 +72,16 @@ describe('non-commercial-upstream', () => {
     );
     expect(findings[0].fix).toContain('License: https://acme.example/nc');
   });
+
+  it('lists every term of a license with several, and passes over an upstream license the gate does not know', () => {
+    const nd = builtin('cc-by-nc-nd-4.0');
+    expect(nd.restrictions.length).toBeGreaterThan(1);
+    const [f] = run('non-commercial-upstream', lineageWith([{ id: 'acme/base-7b', license: 'cc-by-nc-nd-4.0' }]));
+    expect(f.message.endsWith(`Terms: ${nd.restrictions.join('; ')}.`)).toBe(true);
+    expect(run('non-commercial-upstream', lineageWith([{ id: 'acme/base-7b', license: 'acme-secret-eula' }]))).toEqual(
+      []
+    );
+  });
 });
 
 describe('license-conflict', () => {
@@ -190,6 +200,20 @@ describe('missing-attribution', () => {
     expect(builtin('qwen-research').attribution!.markers.length).toBeGreaterThan(1);
     expect(run('missing-attribution', withProse('A fine-tune. Built with Qwen.'))).toEqual([]);
     expect(run('missing-attribution', withProse('A fine-tune.'))).toHaveLength(1);
+  });
+
+  it('finds the notice in the text of any one of the artifact’s files', () => {
+    const a = artifact('a', {
+      records: [
+        record(MENS, 'mens-training-manifest', { upstreams: [upstream(MENS, { kind: 'hub-id', id: 'acme/base-7b' })] }),
+        record(CARD, 'hf-model-card', {
+          upstreamLicenses: [license(CARD, 'llama3.1')],
+          upstreams: [upstream(CARD, { kind: 'hub-id', id: 'acme/base-7b' })],
+          prose: { text: 'Built with Llama.', startLine: 4 }
+        })
+      ]
+    });
+    expect(run('missing-attribution', a)).toEqual([]);
   });
 
   it('has no place to point a policy-required duty in an artifact without a manifest', () => {
