@@ -26,4 +26,18 @@ describe('classifyOllamaReference', () => {
     expect(classifyOllamaReference('qwen2.5/coder:7b')).toEqual({ kind: 'ollama-library', evidence: 'primary' });
     expect(classifyOllamaReference('hf.co/org/re..po').invalidReason).toBeDefined();
   });
+
+  it('says how it read a Hub id, and that a tag is a quantisation, from the trimmed value', () => {
+    expect(classifyOllamaReference('  HF.CO/org/repo:Q4_K_M  ')).toEqual({
+      kind: 'hub-id',
+      id: 'org/repo',
+      evidence: 'primary',
+      recovered:
+        "read org/repo from Ollama's hf.co reference `HF.CO/org/repo:Q4_K_M` " +
+        '(`:Q4_K_M` picks a quantisation, not a revision)'
+    });
+    expect(classifyOllamaReference('huggingface.co/org/repo').recovered).toBe(
+      "read org/repo from Ollama's huggingface.co reference `huggingface.co/org/repo`"
+    );
+  });
 });

@@ -164,4 +164,29 @@ describe('through the engine', () => {
     );
     expect(owed?.message).toContain('Meta Llama 3 Community License');
   });
+
+  it('recovers no id from a folder under a ModelScope directory that is not its cache layout', () => {
+    expect(classifyUpstream('/data/ModelScope/acme/chat-7b')).toEqual({ kind: 'local-path', evidence: 'primary' });
+    // The same folder elsewhere names its org and model plainly.
+    expect(classifyUpstream('/data/models/acme/chat-7b')).toMatchObject({ kind: 'local-path', id: 'acme/chat-7b' });
+  });
+
+  it('keeps the revision of a ModelScope id whose Hugging Face id is not known, and says both', () => {
+    expect(classifyUpstream('LLM-Research/totally-unknown-model@master')).toEqual({
+      kind: 'hub-id',
+      id: 'LLM-Research/totally-unknown-model',
+      revision: 'master',
+      evidence: 'primary',
+      recovered:
+        'split LLM-Research/totally-unknown-model@master into id LLM-Research/totally-unknown-model and revision ' +
+        'master (a branch or tag, not a 40-hex commit); ' +
+        'LLM-Research/totally-unknown-model is a ModelScope id, whose Hugging Face id is not known'
+    });
+  });
+
+  it('leaves an invalid id under a ModelScope org invalid rather than reading it as ModelScope', () => {
+    const c = classifyUpstream('LLM-Research/Meta..Llama-3-8B');
+    expect(c.invalidReason).toBeDefined();
+    expect(c.recovered).toBeUndefined();
+  });
 });
