@@ -51150,7 +51150,6 @@ const PRE_GGUF_MAGICS = new Map([
 ]);
 class Unreadable extends Error {
 }
-const gguf_int = thousands/* thousands */.o;
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
 class GgufMetadataReader {
@@ -51168,7 +51167,7 @@ class GgufMetadataReader {
         const tensorCount = r.u64();
         const kvCount = r.u64();
         if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
-            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${gguf_int(MAX_GGUF_ENTRIES)}`);
+            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${(0,thousands/* thousands */.o)(MAX_GGUF_ENTRIES)}`);
         }
         const entries = [];
         for (let i = 0; i < kvCount; i++)
@@ -51176,7 +51175,7 @@ class GgufMetadataReader {
         const rest = r.size - r.pos;
         if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
             throw new Unreadable(`the GGUF header declares ${tensorCount} tensors, ` +
-                `more than the ${gguf_int(rest)} bytes after its metadata can describe`);
+                `more than the ${(0,thousands/* thousands */.o)(rest)} bytes after its metadata can describe`);
         }
         return { kind: 'gguf', version, tensorCount, entries };
     }
@@ -51218,7 +51217,7 @@ class GgufMetadataReader {
         this.reading = `the key of entry ${index + 1} (from byte ${offset})`;
         const length = r.u64();
         if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
-            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${gguf_int(MAX_GGUF_KEY_BYTES)}`);
+            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${(0,thousands/* thousands */.o)(MAX_GGUF_KEY_BYTES)}`);
         }
         const bytes = r.bytes(length);
         if (!(0,external_node_buffer_.isUtf8)(bytes)) {
@@ -51287,7 +51286,7 @@ class GgufMetadataReader {
         r.skip(length - KEPT_PREFIX_BYTES);
         // stream: true holds back a character cut in half at the end of the prefix.
         const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
-        return `${kept}${TRUNCATED_MARK} the string is ${gguf_int(length)} bytes]`;
+        return `${kept}${TRUNCATED_MARK} the string is ${(0,thousands/* thousands */.o)(length)} bytes]`;
     }
     array(key, depth = 0) {
         const { r } = this;

@@ -10031,9 +10031,8 @@ function isCi(env) {
 }
 function progressLine(counts, elapsedMs) {
     const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
-    const n = _text_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o;
-    return (`lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
-        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`);
+    return (`lineage-gate: ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o)(counts.files)} files seen, ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o)(counts.artifacts)} ` +
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(counts.artifacts, 'artifact')} checked (${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o)(rate)} files/s)`);
 }
 const SILENT = { update() { }, done() { } };
 /**
@@ -10469,7 +10468,6 @@ const PRE_GGUF_MAGICS = new Map([
 ]);
 class Unreadable extends Error {
 }
-const gguf_int = thousands/* thousands */.o;
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value) => (typeof value === 'bigint' ? value.toString() : value);
 class GgufMetadataReader {
@@ -10487,7 +10485,7 @@ class GgufMetadataReader {
         const tensorCount = r.u64();
         const kvCount = r.u64();
         if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
-            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${gguf_int(MAX_GGUF_ENTRIES)}`);
+            throw new Unreadable(`the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${(0,thousands/* thousands */.o)(MAX_GGUF_ENTRIES)}`);
         }
         const entries = [];
         for (let i = 0; i < kvCount; i++)
@@ -10495,7 +10493,7 @@ class GgufMetadataReader {
         const rest = r.size - r.pos;
         if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
             throw new Unreadable(`the GGUF header declares ${tensorCount} tensors, ` +
-                `more than the ${gguf_int(rest)} bytes after its metadata can describe`);
+                `more than the ${(0,thousands/* thousands */.o)(rest)} bytes after its metadata can describe`);
         }
         return { kind: 'gguf', version, tensorCount, entries };
     }
@@ -10537,7 +10535,7 @@ class GgufMetadataReader {
         this.reading = `the key of entry ${index + 1} (from byte ${offset})`;
         const length = r.u64();
         if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
-            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${gguf_int(MAX_GGUF_KEY_BYTES)}`);
+            throw new Unreadable(`the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${(0,thousands/* thousands */.o)(MAX_GGUF_KEY_BYTES)}`);
         }
         const bytes = r.bytes(length);
         if (!(0,external_node_buffer_.isUtf8)(bytes)) {
@@ -10606,7 +10604,7 @@ class GgufMetadataReader {
         r.skip(length - KEPT_PREFIX_BYTES);
         // stream: true holds back a character cut in half at the end of the prefix.
         const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
-        return `${kept}${TRUNCATED_MARK} the string is ${gguf_int(length)} bytes]`;
+        return `${kept}${TRUNCATED_MARK} the string is ${(0,thousands/* thousands */.o)(length)} bytes]`;
     }
     array(key, depth = 0) {
         const { r } = this;

@@ -46,10 +46,9 @@ function isCi(env: Record<string, string | undefined>): boolean {
 
 export function progressLine(counts: ProgressCounts, elapsedMs: number): string {
   const rate = Math.round(counts.files / Math.max(elapsedMs / 1000, 0.001));
-  const n = thousands;
   return (
-    `lineage-gate: ${n(counts.files)} files seen, ${n(counts.artifacts)} ` +
-    `${plural(counts.artifacts, 'artifact')} checked (${n(rate)} files/s)`
+    `lineage-gate: ${thousands(counts.files)} files seen, ${thousands(counts.artifacts)} ` +
+    `${plural(counts.artifacts, 'artifact')} checked (${thousands(rate)} files/s)`
   );
 }
 

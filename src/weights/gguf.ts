@@ -72,8 +72,6 @@ type Scalar = string | number | boolean;
 
 class Unreadable extends Error {}
 
-const int = thousands;
-
 /** u64/i64 as a number when safe, as decimal text otherwise (JSON has no bigint). */
 const integer = (value: number | bigint): number | string => (typeof value === 'bigint' ? value.toString() : value);
 
@@ -92,7 +90,7 @@ class GgufMetadataReader {
     const kvCount = r.u64();
     if (typeof kvCount === 'bigint' || kvCount > MAX_GGUF_ENTRIES) {
       throw new Unreadable(
-        `the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${int(MAX_GGUF_ENTRIES)}`
+        `the GGUF header declares ${kvCount} metadata entries, over the gate's cap of ${thousands(MAX_GGUF_ENTRIES)}`
       );
     }
     const entries: GgufEntry[] = [];
@@ -101,7 +99,7 @@ class GgufMetadataReader {
     if (typeof tensorCount === 'bigint' || tensorCount * MIN_TENSOR_INFO_BYTES > rest) {
       throw new Unreadable(
         `the GGUF header declares ${tensorCount} tensors, ` +
-          `more than the ${int(rest)} bytes after its metadata can describe`
+          `more than the ${thousands(rest)} bytes after its metadata can describe`
       );
     }
     return { kind: 'gguf', version, tensorCount, entries };
@@ -151,7 +149,7 @@ class GgufMetadataReader {
     const length = r.u64();
     if (typeof length === 'bigint' || length > MAX_GGUF_KEY_BYTES) {
       throw new Unreadable(
-        `the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${int(MAX_GGUF_KEY_BYTES)}`
+        `the key at byte ${offset} is ${length} bytes long, over GGUF's limit of ${thousands(MAX_GGUF_KEY_BYTES)}`
       );
     }
     const bytes = r.bytes(length);
@@ -223,7 +221,7 @@ class GgufMetadataReader {
     r.skip(length - KEPT_PREFIX_BYTES);
     // stream: true holds back a character cut in half at the end of the prefix.
     const kept = new TextDecoder('utf-8').decode(prefix, { stream: true });
-    return `${kept}${TRUNCATED_MARK} the string is ${int(length)} bytes]`;
+    return `${kept}${TRUNCATED_MARK} the string is ${thousands(length)} bytes]`;
   }
 
   private array(key: string, depth = 0): GgufValue {
