@@ -283,7 +283,7 @@ function suppressionOf(waiver) {
         ...(waiver.expires ? { properties: { expires: waiver.expires } } : {})
     };
 }
-function resultOf(f, ruleIndex) {
+function resultOf(f, ruleIndex, pedigrees) {
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -292,7 +292,7 @@ function resultOf(f, ruleIndex) {
         locations: [locationOf(f.path, regionOf(f))],
         partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
         ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
-        properties: { artifact: f.artifact }
+        properties: { artifact: f.artifact, ...(pedigrees.has(f.artifact) ? { pedigree: pedigrees.get(f.artifact) } : {}) }
     };
 }
 function truncationNote(reason, kept, total, maxResults, maxBytes) {
@@ -324,7 +324,8 @@ function renderSarif(report, options) {
     const total = report.findings.length;
     const kept = report.findings.slice(0, maxResults);
     const { rules, index } = ruleTable(options.rules, kept, docsBase);
-    const results = kept.map((f) => resultOf(f, index.get(f.ruleId)));
+    const pedigrees = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+    const results = kept.map((f) => resultOf(f, index.get(f.ruleId), pedigrees));
     const logWith = (count, truncated) => {
         const run = {
             tool: {

@@ -328,6 +328,7 @@ function artifactNode(artifact, ctx) {
     addProperties(component, [
         ['status', artifact.status],
         ['dir', artifact.dir],
+        ['pedigree', artifact.pedigree],
         ...artifact.manifests.map((m) => ['manifest', m.path]),
         ['attribution', artifact.attribution]
     ]);

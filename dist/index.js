@@ -9307,7 +9307,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6798);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10560,7 +10560,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 6798:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21151,8 +21151,9 @@ async function sha256OfFile(workspaceReal, absolute) {
 ;// CONCATENATED MODULE: ./src/discover/digests.ts
 /**
  * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
- * file the change adds or modifies — each hashed once, streamed, two at a time. LFS pointers give
- * their oid for free; nothing else is hashed, so a full scan of a repository of weights stays cheap.
+ * file of the run's artifacts — each hashed once, streamed, two at a time — because the pedigree id
+ * and the attestation's subjects bind the weights by their bytes. LFS pointers give their oid for
+ * free, so a checkout without LFS content hashes nothing.
  */
 
 
@@ -21171,10 +21172,9 @@ function wantedPaths(artifact) {
                 paths.add(path);
         }
     }
-    for (const weight of artifact.weights) {
-        if (weight.status === 'added' || weight.status === 'modified' || weight.status === 'renamed')
+    for (const weight of artifact.weights)
+        if (weight.status !== 'removed')
             paths.add(weight.path);
-    }
     return paths;
 }
 /** Sets `fileDigests` on every artifact and `digest` on the weights that have one. */
@@ -25220,7 +25220,292 @@ async function verifyOnHub(artifacts, client, maxDepth) {
     };
 }
 
+;// CONCATENATED MODULE: ./node_modules/canonicalize/lib/canonicalize.js
+function serializeString (value) {
+  if (!value.isWellFormed()) {
+    throw new Error('Lone surrogate is not allowed');
+  }
+  return JSON.stringify(value);
+}
+
+function serializePrimitive (value) {
+  switch (typeof value) {
+    case 'number':
+      if (isNaN(value)) {
+        throw new Error('NaN is not allowed');
+      }
+      if (!isFinite(value)) {
+        throw new Error('Infinity is not allowed');
+      }
+      // For finite numbers String(value) would give identical output, but
+      // JSON.stringify benchmarks faster on V8.
+      return JSON.stringify(value);
+    case 'string':
+      return serializeString(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      // null, or values JSON.stringify maps to undefined (undefined,
+      // functions, symbols).
+      return JSON.stringify(value);
+  }
+}
+
+// Resolves a value to either its serialized primitive form (a string — or
+// undefined, for values JSON.stringify drops) or a frame describing the
+// container to descend into. Callers distinguish the two cases with
+// `typeof result !== 'object'`.
+//
+// toJSON results are unwrapped here, and the wrapper objects stay in `seen`
+// until the resolved subtree is fully serialized, so cycles introduced via
+// toJSON are still detected.
+function enterValue (value, seen) {
+  let wrappers = null;
+  while (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+    if (seen.has(value)) {
+      throw new Error('Circular reference detected');
+    }
+    seen.add(value);
+    (wrappers ??= []).push(value);
+    value = value.toJSON();
+  }
+
+  // Boxed Number/String/Boolean objects serialize as their primitive values,
+  // mirroring how JSON.stringify treats them.
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    value = value.valueOf();
+  }
+
+  if (value === null || typeof value !== 'object') {
+    if (wrappers !== null) {
+      for (const wrapper of wrappers) seen.delete(wrapper);
+    }
+    return serializePrimitive(value);
+  }
+
+  if (seen.has(value)) {
+    throw new Error('Circular reference detected');
+  }
+  seen.add(value);
+
+  return {
+    container: value,
+    // null marks an array frame; object frames carry their sorted keys.
+    // `sort()`'s default comparator orders by UTF-16 code unit, which is the
+    // order JCS requires.
+    keys: Array.isArray(value) ? null : Object.keys(value).sort(),
+    // Next child to serialize; the frame resumes here after a nested
+    // container's subtree completes.
+    index: 0,
+    // Whether no member has been emitted yet (controls comma placement).
+    first: true,
+    // toJSON wrappers to release from `seen` when this frame completes.
+    wrappers
+  };
+}
+
+function canonicalize (object) {
+  if (object === null || typeof object !== 'object') {
+    return serializePrimitive(object);
+  }
+
+  const seen = new Set();
+  const root = enterValue(object, seen);
+  if (typeof root !== 'object') {
+    // A toJSON chain resolved the input to a primitive.
+    return root;
+  }
+
+  let result = root.keys === null ? '[' : '{';
+  const stack = [root];
+
+  // Depth-first serialization with an explicit stack instead of recursion, so
+  // nesting depth is bounded by heap size rather than call-stack size. The top
+  // frame is the container currently being serialized: primitive children are
+  // appended inline, while a nested container pushes a new frame and jumps
+  // back to the outer loop. Because frame.index was already advanced, the
+  // parent resumes at its next child once the subtree is done. Opening
+  // brackets are emitted when a frame is pushed, closing brackets when it
+  // completes.
+  outer:
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const container = frame.container;
+
+    // keys === null marks an array frame; otherwise keys holds the object's
+    // sorted property names. Either way the iteration counter lives on the
+    // frame itself (frame.index), so when a frame is resumed after a nested
+    // container completes, the while condition continues at the first
+    // unserialized child instead of restarting from the beginning.
+    if (frame.keys === null) {
+      while (frame.index < container.length) {
+        const i = frame.index++;
+        if (i > 0) {
+          result += ',';
+        }
+        const element = container[i];
+        // Inside arrays, JSON.stringify serializes values with no JSON
+        // representation (undefined, symbols, functions) as null.
+        const value = element === undefined || typeof element === 'symbol' || typeof element === 'function' ? null : element;
+        if (value === null || typeof value !== 'object') {
+          result += serializePrimitive(value);
+          continue;
+        }
+        const child = enterValue(value, seen);
+        if (typeof child !== 'object') {
+          // A toJSON chain resolved the child to an already-serialized
+          // primitive — or, when child is undefined, to a value with no JSON
+          // representation, which becomes null inside arrays.
+          result += child === undefined ? 'null' : child;
+          continue;
+        }
+        result += child.keys === null ? '[' : '{';
+        stack.push(child);
+        continue outer;
+      }
+      result += ']';
+    } else {
+      const keys = frame.keys;
+      while (frame.index < keys.length) {
+        const key = keys[frame.index++];
+        const value = container[key];
+        // Inside objects, JSON.stringify omits properties whose value has no
+        // JSON representation (undefined, symbols, functions).
+        if (value === undefined || typeof value === 'symbol' || typeof value === 'function') {
+          continue;
+        }
+        if (value === null || typeof value !== 'object') {
+          // Commas are tracked with a flag rather than the key index: a
+          // skipped key must not leave a stray comma behind.
+          if (frame.first) {
+            frame.first = false;
+          } else {
+            result += ',';
+          }
+          result += serializeString(key) + ':' + serializePrimitive(value);
+          continue;
+        }
+        // The child must be resolved before the key is emitted: a toJSON
+        // returning a value with no JSON representation drops the whole
+        // property.
+        const child = enterValue(value, seen);
+        if (child === undefined) {
+          continue;
+        }
+        if (frame.first) {
+          frame.first = false;
+        } else {
+          result += ',';
+        }
+        result += serializeString(key) + ':';
+        if (typeof child !== 'object') {
+          result += child;
+          continue;
+        }
+        result += child.keys === null ? '[' : '{';
+        stack.push(child);
+        continue outer;
+      }
+      result += '}';
+    }
+
+    // Frame complete. The container leaves `seen` so that a later, sibling
+    // reference to the same object is not mistaken for a cycle.
+    seen.delete(container);
+    if (frame.wrappers !== null) {
+      for (const wrapper of frame.wrappers) seen.delete(wrapper);
+    }
+    stack.pop();
+  }
+
+  return result;
+}
+
+;// CONCATENATED MODULE: ./src/pedigree/pedigree.ts
+/**
+ * The pedigree id of an artifact ("lineage-gate pedigree v1", docs/pedigree.md): `sha256:` over the
+ * RFC 8785 canonical JSON of what the artifact was made from. Only what names the lineage enters —
+ * not where it is written (paths of manifests, line numbers, spellings of the same id, key order,
+ * file order), so reformatting keeps the id and any change of a bound fact changes it.
+ */
+
+
+const PEDIGREE_VERSION = 'lineage-gate pedigree v1';
+/** Text as the record holds it: well-formed (a lone surrogate becomes U+FFFD), spaces collapsed. */
+function pedigree_text(value) {
+    return value.toWellFormed().replace(/\s+/g, ' ').trim();
+}
+function nullableText(value) {
+    return value === null ? null : pedigree_text(value);
+}
+/** Sorted by canonical JSON, repeats dropped: the order manifests or files came in does not count. */
+function canonicalSet(items) {
+    const byKey = new Map();
+    for (const item of items)
+        byKey.set(canonicalJson(item), item);
+    return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+}
+/** A weight file's name inside its artifact's directory. */
+function nameWithin(dir, path) {
+    return dir !== '' && dir !== '.' && path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+function upstreamOf(u) {
+    return {
+        role: u.role,
+        kind: u.kind,
+        id: u.id === null ? null : pedigree_text(u.id).toLowerCase(),
+        raw: u.id === null ? nullableText(u.raw) : null,
+        revision: nullableText(u.revision),
+        resolved: u.hub?.sha ?? null,
+        ancestors: canonicalSet((u.hub?.ancestors ?? []).map((a) => ({ id: pedigree_text(a.id).toLowerCase(), depth: a.depth })))
+    };
+}
+/** The record an artifact's pedigree id is computed over. */
+function pedigreeRecord(source) {
+    const training = {};
+    for (const key of Object.keys(source.training).sort()) {
+        const values = source.training[key].map((v) => (typeof v === 'string' ? pedigree_text(v) : v));
+        if (values.length)
+            training[key] = canonicalSet(values);
+    }
+    return {
+        pedigree: PEDIGREE_VERSION,
+        upstreams: canonicalSet(source.upstreams.map(upstreamOf)),
+        relations: canonicalSet(source.relations.map(pedigree_text)),
+        license: source.license
+            ? {
+                id: nullableText(source.license.id),
+                name: nullableText(source.license.name),
+                link: nullableText(source.license.link)
+            }
+            : null,
+        attribution: nullableText(source.attribution),
+        training,
+        weights: canonicalSet(source.weights
+            .filter((w) => w.status !== 'removed')
+            .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))),
+        datasets: canonicalSet(source.datasets.map((d) => ({
+            id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
+            raw: d.id === null ? pedigree_text(d.raw) : null,
+            revision: nullableText(d.revision),
+            license: nullableText(d.license)
+        })))
+    };
+}
+/** RFC 8785 (JSON Canonicalization Scheme) text of a value. */
+function canonicalJson(value) {
+    const json = canonicalize(value);
+    if (json === undefined)
+        throw new Error('a pedigree record must be JSON');
+    return json;
+}
+/** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
+function pedigreeId(record) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summarise.ts
+
 
 function hubSummary(fact) {
     if (!fact)
@@ -25244,6 +25529,22 @@ function hubSummary(fact) {
 }
 /** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
 function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
+    const summary = summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub });
+    return { ...summary, pedigree: pedigreeId(pedigreeRecord(summary)) };
+}
+/** Distinct values of each training field across the artifact's manifests, in the order first seen. */
+function trainingFacts(artifact) {
+    const facts = {};
+    for (const r of artifact.records) {
+        for (const [key, fact] of Object.entries(r.training ?? {})) {
+            const values = (facts[key] ??= []);
+            if (fact && !values.includes(fact.value))
+                values.push(fact.value);
+        }
+    }
+    return facts;
+}
+function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) {
     // One license per upstream id: the best-founded claim any manifest of the artifact supports.
     const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
     const bestLicense = new Map();
@@ -25276,6 +25577,8 @@ function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+        relations: [...new Set(artifact.records.flatMap((r) => (r.relation ? [r.relation.value] : [])))],
+        training: trainingFacts(artifact),
         weights: artifact.weights.map(reportWeight),
         datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
             raw: d.raw,

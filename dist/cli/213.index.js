@@ -94,11 +94,14 @@ function lineageDiagram(report) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/findings/rule-meta.ts
+var rule_meta = __webpack_require__(2190);
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
 var hub_id = __webpack_require__(2534);
 // EXTERNAL MODULE: ./src/report/render/escape.ts
 var render_escape = __webpack_require__(752);
 ;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
+
 
 
 /**
@@ -115,6 +118,8 @@ const MAX_CELL_UPSTREAMS = 3;
 const MAX_CELL_LICENSE_NAME = 40;
 /** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
 const MAX_ATTRIBUTION = 120;
+/** Where the pedigree id is defined, linked from each artifact's entry. */
+const PEDIGREE_DOC = `${rule_meta/* TOOL_URI */.qH}/blob/main/docs/pedigree.md`;
 const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
 const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
 const ARTIFACT_DETAILS_CLOSE = '</details>';
@@ -211,7 +216,8 @@ function artifactDetail(artifact, attributionOwed = false) {
         ...upstreams.slice(0, MAX_LIST),
         ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
         `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
-        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`,
+        `  - Pedigree: ${code(artifact.pedigree)} ([what it binds](${PEDIGREE_DOC}))`
     ].join('\n');
 }
 

@@ -1,7 +1,8 @@
 /**
  * The digest stage: the sha256 of every file a manifest declares a digest for and of every weight
- * file the change adds or modifies — each hashed once, streamed, two at a time. LFS pointers give
- * their oid for free; nothing else is hashed, so a full scan of a repository of weights stays cheap.
+ * file of the run's artifacts — each hashed once, streamed, two at a time — because the pedigree id
+ * and the attestation's subjects bind the weights by their bytes. LFS pointers give their oid for
+ * free, so a checkout without LFS content hashes nothing.
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,10 +23,7 @@ function wantedPaths(artifact: Artifact): Set<string> {
       if (path !== undefined) paths.add(path);
     }
   }
-  for (const weight of artifact.weights) {
-    if (weight.status === 'added' || weight.status === 'modified' || weight.status === 'renamed')
-      paths.add(weight.path);
-  }
+  for (const weight of artifact.weights) if (weight.status !== 'removed') paths.add(weight.path);
   return paths;
 }
 

@@ -58,10 +58,16 @@ export interface ReportArtifact {
   upstreams: ReportUpstream[];
   license: { id: string | null; name: string | null; link: string | null } | null;
   attribution: string | null;
+  /** What the manifests say the artifact is to its upstreams (adapter, finetune, quantized…), each once. */
+  relations: string[];
+  /** Training fields the manifests state (rank, alpha, method, framework, runId…), each value once. */
+  training: Record<string, (string | number)[]>;
   weights: ReportWeight[];
   datasets: ReportDataset[];
   parents: ReportParent[];
   status: 'pass' | 'fail';
+  /** `sha256:` of the canonical lineage record (docs/pedigree.md, "lineage-gate pedigree v1"). */
+  pedigree: string;
 }
 
 export interface Report {

@@ -7,6 +7,7 @@ import type { Artifact, WeightFile } from '../lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, UpstreamRef } from '../lineage/record.js';
 import { licenseKey } from '../licenses/license-ids.js';
 import type { ReportArtifact, ReportUpstream, ReportWeight } from './report.js';
+import { pedigreeId, pedigreeRecord } from '../pedigree/pedigree.js';
 
 function hubSummary(fact: HubFact | undefined): ReportUpstream['hub'] {
   if (!fact) return null;
@@ -46,6 +47,26 @@ export function summariseArtifact(
   artifact: Artifact,
   { failing, license, licenseOf, hub }: ArtifactFacts
 ): ReportArtifact {
+  const summary = summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub });
+  return { ...summary, pedigree: pedigreeId(pedigreeRecord(summary)) };
+}
+
+/** Distinct values of each training field across the artifact's manifests, in the order first seen. */
+function trainingFacts(artifact: Artifact): Record<string, (string | number)[]> {
+  const facts: Record<string, (string | number)[]> = {};
+  for (const r of artifact.records) {
+    for (const [key, fact] of Object.entries(r.training ?? {})) {
+      const values = (facts[key] ??= []);
+      if (fact && !values.includes(fact.value)) values.push(fact.value);
+    }
+  }
+  return facts;
+}
+
+function summaryWithoutPedigree(
+  artifact: Artifact,
+  { failing, license, licenseOf, hub }: ArtifactFacts
+): Omit<ReportArtifact, 'pedigree'> {
   // One license per upstream id: the best-founded claim any manifest of the artifact supports.
   const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 } as const;
   const bestLicense = new Map<string, ReportUpstream['license']>();
@@ -79,6 +100,8 @@ export function summariseArtifact(
     ),
     license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
     attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+    relations: [...new Set(artifact.records.flatMap((r) => (r.relation ? [r.relation.value] : [])))],
+    training: trainingFacts(artifact),
     weights: artifact.weights.map(reportWeight),
     datasets: artifact.records.flatMap((r) =>
       r.datasets.map((d) => ({

@@ -39,6 +39,11 @@ describe('import layering', () => {
     expect(IMPORTS).toContainEqual({ from: 'rules/engine', to: 'findings/finding' });
   });
 
+  it('keeps the pedigree below the report and the stages: pedigree/ imports no other module', () => {
+    expect(IMPORTS.filter((i) => i.from.startsWith('pedigree/') && !i.to.startsWith('pedigree/'))).toEqual([]);
+    expect(IMPORTS).toContainEqual({ from: 'report/summarise', to: 'pedigree/pedigree' });
+  });
+
   it('keeps the Finding model and rule metadata below every stage: findings/ imports no other module', () => {
     expect(IMPORTS.filter((i) => i.from.startsWith('findings/') && !i.to.startsWith('findings/'))).toEqual([]);
   });

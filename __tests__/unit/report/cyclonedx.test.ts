@@ -10,7 +10,7 @@ import {
 } from '../../../src/report/render/cyclonedx-hub.js';
 import { httpUrl, licenseChoice, spdxLicenseId } from '../../../src/report/render/cyclonedx-license.js';
 import { cycloneDxErrors, expectValidBom, type Bom, type Cdx } from '../../helpers/cyclonedx.js';
-import { HOSTILE, sampleReport } from './sample-report.js';
+import { completeArtifact, HOSTILE, sampleReport } from './sample-report.js';
 
 const SERIAL = 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79';
 const TIMESTAMP = new Date('2026-05-01T12:00:00Z');
@@ -141,7 +141,7 @@ function upstream(partial: Partial<ReportUpstream> & Pick<ReportUpstream, 'id'>)
 }
 
 function artifact(partial: Partial<ReportArtifact> & Pick<ReportArtifact, 'dir'>): ReportArtifact {
-  return {
+  return completeArtifact({
     manifests: [{ path: `${partial.dir}/lineage.yaml`, format: 'lineage-gate' }],
     upstreams: [],
     license: null,
@@ -151,7 +151,7 @@ function artifact(partial: Partial<ReportArtifact> & Pick<ReportArtifact, 'dir'>
     parents: [],
     status: 'pass',
     ...partial
-  };
+  });
 }
 
 const hub = (ancestors: { id: string; depth: number; license: string | null }[]): ReportUpstream['hub'] => ({

@@ -1,6 +1,7 @@
 import { lineageDiagram, MAX_DIAGRAM_NODES } from '../../../src/report/render/mermaid.js';
 import { buildReport } from '../../../src/report/build.js';
 import type { ReportArtifact, ReportUpstream } from '../../../src/report/report.js';
+import { completeArtifact } from './sample-report.js';
 
 const up = (id: string, ancestors: { id: string; depth: number }[] = []): ReportUpstream => ({
   raw: id,
@@ -20,17 +21,18 @@ const up = (id: string, ancestors: { id: string; depth: number }[] = []): Report
     ancestors: ancestors.map((a) => ({ ...a, license: null, evidence: 'secondary' as const }))
   }
 });
-const art = (dir: string, upstreams: ReportUpstream[]): ReportArtifact => ({
-  dir,
-  manifests: [],
-  upstreams,
-  license: null,
-  attribution: null,
-  weights: [],
-  datasets: [],
-  parents: [],
-  status: 'pass'
-});
+const art = (dir: string, upstreams: ReportUpstream[]): ReportArtifact =>
+  completeArtifact({
+    dir,
+    manifests: [],
+    upstreams,
+    license: null,
+    attribution: null,
+    weights: [],
+    datasets: [],
+    parents: [],
+    status: 'pass'
+  });
 const report = (artifacts: ReportArtifact[]) =>
   buildReport({
     version: '0.1.0',

@@ -1,4 +1,5 @@
 import { buildReport } from '../../../src/report/build.js';
+import { pedigreeId, pedigreeRecord } from '../../../src/pedigree/pedigree.js';
 import type { Finding, Severity } from '../../../src/findings/finding.js';
 import { fingerprint } from '../../../src/findings/fingerprint.js';
 import type { Report, ReportArtifact } from '../../../src/report/report.js';
@@ -37,7 +38,16 @@ export function finding(
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
-export const ARTIFACTS: ReportArtifact[] = [
+type ArtifactWithoutPedigree = Omit<ReportArtifact, 'relations' | 'training' | 'pedigree'> &
+  Partial<Pick<ReportArtifact, 'relations' | 'training'>>;
+
+/** A sample artifact with the fields summarise adds: relations, training and the pedigree id. */
+export function completeArtifact(artifact: ArtifactWithoutPedigree): ReportArtifact {
+  const complete = { relations: [], training: {}, ...artifact };
+  return { ...complete, pedigree: pedigreeId(pedigreeRecord(complete)) };
+}
+
+const SAMPLE_ARTIFACTS: ArtifactWithoutPedigree[] = [
   {
     dir: 'adapters/clean',
     manifests: [
@@ -137,6 +147,8 @@ export const ARTIFACTS: ReportArtifact[] = [
     status: 'pass'
   }
 ];
+
+export const ARTIFACTS: ReportArtifact[] = SAMPLE_ARTIFACTS.map(completeArtifact);
 
 export const FINDINGS: Finding[] = [
   finding({

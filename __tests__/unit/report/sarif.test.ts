@@ -212,9 +212,10 @@ describe('renderSarif', () => {
           }
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-        properties: { artifact: 'runs/mens-7' }
+        properties: { artifact: 'runs/mens-7', pedigree: ARTIFACTS.find((a) => a.dir === 'runs/mens-7')!.pedigree }
       }
     ]);
+    expect(results[0].properties!.pedigree).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('keeps columns on multi-line regions and marks the whole line for an empty span', () => {

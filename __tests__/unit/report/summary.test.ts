@@ -2,10 +2,12 @@ import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
 import { artifactDetail, cells, tableRows, withoutCodeSpans } from './markdown-check.js';
-import { ARTIFACTS, DOCS, HOSTILE, bulkFindings, finding, sampleReport } from './sample-report.js';
+import { ARTIFACTS, completeArtifact, DOCS, HOSTILE, bulkFindings, finding, sampleReport } from './sample-report.js';
 
 const SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const linked = { docsBase: DOCS, repoUrl: 'https://github.com/o/r', sha: SHA };
+
+const PEDIGREE_DOC = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/pedigree.md';
 
 describe('renderSummary', () => {
   const md = renderSummary(sampleReport(), linked);
@@ -50,13 +52,15 @@ describe('renderSummary', () => {
       'Manifests: `adapter_config.json` (peft-adapter-config), `README.md` (hf-model-card)',
       'Upstream `meta-llama/Llama-3.1-8B`: `@0123456789ab`, hub-id, primary, license llama3.1 \\(declared, primary\\)',
       'License: `llama3.1`',
-      'Attribution: Built with Llama'
+      'Attribution: Built with Llama',
+      `Pedigree: \`${ARTIFACTS[0].pedigree}\` ([what it binds](${PEDIGREE_DOC}))`
     ]);
     expect(artifactDetail(md, 'adapters/pipe|dir')).toEqual([
       'Manifests: `adapter_config.json` (peft-adapter-config)',
       'Upstream `/home/me/<img src=x onerror=alert(1)>|x`: local-path, primary',
       'License: `other` (Custom @\u200Beveryone &#124; &lt;img src=x onerror=alert\\(1\\)&gt;)',
-      'Attribution: —'
+      'Attribution: —',
+      `Pedigree: \`${ARTIFACTS[1].pedigree}\` ([what it binds](${PEDIGREE_DOC}))`
     ]);
     expect(artifactDetail(md, 'runs/mens-7')[1]).toBe('Upstream `gpt2`: `@main`, bare-id, inferred, upstream');
   });
@@ -152,7 +156,7 @@ describe('renderSummary over 1 MiB', () => {
     version: '0.1.0',
     failOn: 'error',
     artifacts: [
-      {
+      completeArtifact({
         dir: 'bulk',
         manifests: [],
         upstreams: [],
@@ -162,7 +166,7 @@ describe('renderSummary over 1 MiB', () => {
         datasets: [],
         parents: [],
         status: 'fail'
-      }
+      })
     ],
     findings,
     changeSource: 'full scan',

@@ -1,3 +1,4 @@
+import { TOOL_URI } from '../../findings/rule-meta.js';
 import { isFullSha } from '../../lineage/hub-id.js';
 import type { ReportArtifact, ReportUpstream } from '../report.js';
 import { clip, escapeTableCell, inlineCode, safeMarkdown } from './escape.js';
@@ -17,6 +18,9 @@ const MAX_CELL_UPSTREAMS = 3;
 const MAX_CELL_LICENSE_NAME = 40;
 /** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
 const MAX_ATTRIBUTION = 120;
+
+/** Where the pedigree id is defined, linked from each artifact's entry. */
+const PEDIGREE_DOC = `${TOOL_URI}/blob/main/docs/pedigree.md`;
 
 export const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
 export const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
@@ -126,6 +130,7 @@ export function artifactDetail(artifact: ReportArtifact, attributionOwed = false
     ...upstreams.slice(0, MAX_LIST),
     ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
     `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
-    `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`
+    `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`,
+    `  - Pedigree: ${code(artifact.pedigree)} ([what it binds](${PEDIGREE_DOC}))`
   ].join('\n');
 }

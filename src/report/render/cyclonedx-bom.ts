@@ -212,6 +212,7 @@ function artifactNode(artifact: ReportArtifact, ctx: Context): Node {
   addProperties(component, [
     ['status', artifact.status],
     ['dir', artifact.dir],
+    ['pedigree', artifact.pedigree],
     ...artifact.manifests.map((m): [string, string] => ['manifest', m.path]),
     ['attribution', artifact.attribution]
   ]);

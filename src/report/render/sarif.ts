@@ -187,7 +187,7 @@ function suppressionOf(waiver: FindingWaiver | undefined): Suppression {
   };
 }
 
-function resultOf(f: Finding, ruleIndex: number): Result {
+function resultOf(f: Finding, ruleIndex: number, pedigrees: ReadonlyMap<string, string>): Result {
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -196,7 +196,7 @@ function resultOf(f: Finding, ruleIndex: number): Result {
     locations: [locationOf(f.path, regionOf(f))],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.waived ? { suppressions: [suppressionOf(f.waiver)] } : {}),
-    properties: { artifact: f.artifact }
+    properties: { artifact: f.artifact, ...(pedigrees.has(f.artifact) ? { pedigree: pedigrees.get(f.artifact) } : {}) }
   };
 }
 
@@ -247,7 +247,8 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   const total = report.findings.length;
   const kept = report.findings.slice(0, maxResults);
   const { rules, index } = ruleTable(options.rules, kept, docsBase);
-  const results = kept.map((f) => resultOf(f, index.get(f.ruleId)!));
+  const pedigrees = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+  const results = kept.map((f) => resultOf(f, index.get(f.ruleId)!, pedigrees));
 
   const logWith = (count: number, truncated?: Truncation): Log => {
     const run: Run = {
