@@ -18,7 +18,8 @@ function toOutputs(report, files = {}) {
         artifacts: String(report.counts.artifacts),
         'report-file': files.reportFile ?? '',
         'sarif-file': files.sarifFile ?? '',
-        'bom-file': files.bomFile ?? ''
+        'bom-file': files.bomFile ?? '',
+        'attestation-file': report.artifacts.length > 0 ? (files.attestationFile ?? '') : ''
     };
 }
 

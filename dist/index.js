@@ -9307,7 +9307,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1579);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10560,7 +10560,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 69:
+/***/ 1579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10652,6 +10652,7 @@ function readInputs(read) {
         reportFile: read('report-file').trim(),
         sarifFile: read('sarif-file').trim(),
         bomFile: read('bom-file').trim(),
+        attestationFile: read('attestation-file').trim(),
         comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never']),
         checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false']) === 'true',
         reviewComments: oneOf('review-comments', read('review-comments').trim() || 'false', ['true', 'false']) === 'true',
@@ -11995,7 +11996,7 @@ function pointerToPath(pointer, root) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 ;// CONCATENATED MODULE: ./schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"removed-mix-source":{"description":"The change deletes a non-optional source of a training run\'s data mix (default: error). See docs/rules/removed-mix-source.md.","$ref":"#/$defs/severitySetting"},"invalid-mix-weight":{"description":"A data-mix source\'s weight is negative, or zero on a required source (default: error). See docs/rules/invalid-mix-weight.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","removed-mix-source","invalid-mix-weight","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
 ;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
 /** Edit distance (insertions, deletions, substitutions), bounded by the inputs' small size. */
 function distance(a, b) {
@@ -13397,6 +13398,8 @@ const RULE_IDS = [
     'digest-mismatch',
     'orphaned-by-deletion',
     'shape-mismatch',
+    'removed-mix-source',
+    'invalid-mix-weight',
     'waiver-expired'
 ];
 
@@ -13699,11 +13702,11 @@ var own_urls = __nccwpck_require__(6227);
 ;// CONCATENATED MODULE: ./src/report/render/format.ts
 /**
  * The report in one of its formats, for every surface that writes one (the CLI's stdout or
- * `--output`, the Action's `report-file`, `sarif-file` and `bom-file`). Each renderer is loaded only
- * when its format is chosen: a run that writes no SARIF never loads the SARIF code.
+ * `--output`, the Action's `report-file`, `sarif-file`, `bom-file` and `attestation-file`). Each
+ * renderer is loaded only when its format is chosen: a run that writes no SARIF never loads its code.
  */
 
-const REPORT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'markdown', 'sarif', 'cyclonedx']));
+const REPORT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'markdown', 'sarif', 'cyclonedx', 'in-toto']));
 /** A string, or pieces for the formats that grow with the findings (the JSON report). */
 async function renderFormat(report, format, options) {
     const toolVersion = report.tool.version;
@@ -13721,6 +13724,8 @@ async function renderFormat(report, format, options) {
         }
         case 'cyclonedx':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+        case 'in-toto':
+            return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInToto(report);
         case 'text':
             return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
     }
@@ -13765,9 +13770,16 @@ function summarySink(links) {
         }
     };
 }
-/** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
+/**
+ * An output file (`report-file`, `sarif-file`, `bom-file`, `attestation-file`); a link the PR committed on its
+ * way is refused. A run that checked no artifact writes no attestation: an in-toto Statement needs a subject.
+ */
 function fileSink(file, rules) {
     return async (report) => {
+        if (file.format === 'in-toto' && report.artifacts.length === 0) {
+            core.info(`No artifact was checked: \`${file.input}\` is not written (nothing to attest).`);
+            return;
+        }
         try {
             await writeOutputFile(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
         }
@@ -15790,748 +15802,8 @@ async function setUpHub(setup) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/changes/full-scan.ts
-
-
-/** Directories that never hold the repository's own artifacts. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-/** Why a directory cannot be listed, in words. */
-function unlistableReason(err) {
-    const code = err.code;
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    if (code === 'ENAMETOOLONG')
-        return 'its path is longer than the system allows';
-    if (code === 'ELOOP')
-        return 'too many symbolic links';
-    return code ?? err.message;
-}
-function full_scan_isInside(root, target) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
-}
-function full_scan_byName(a, b) {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-/**
- * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
- * name order. Memory is bounded by one directory listing per level, never by the tree size.
- * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
- * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
- * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
- * listing costs more than the listing (bench/RESULTS.md).
- */
-function* walkTree(root, options = {}) {
-    for (const file of walkFiles(root, options))
-        yield file.path;
-}
-/**
- * walkTree, telling links from files. A file with `link: false` was listed as a regular file (not
- * a link) in directories listed as directories (never entered through a link) from the resolved
- * root: `realpath(root)/path` was its resolved path when the walk saw it.
- */
-function* walkFiles(root, options = {}) {
-    const realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
-    yield* walkDirectory(realRoot, '', options);
-}
-function* walkDirectory(realRoot, relDir, options) {
-    const { ignore, onSkip } = options;
-    let entries;
-    try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
-    }
-    catch (err) {
-        // The workspace itself must be readable; below it one directory must not end the whole scan.
-        if (!relDir || !options.onUnlistable)
-            throw err;
-        options.onUnlistable(relDir, unlistableReason(err));
-        return;
-    }
-    entries.sort(full_scan_byName);
-    for (const entry of entries) {
-        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-        // `.git` is also a file in submodules and worktrees.
-        if (ALWAYS_SKIPPED.has(entry.name))
-            continue;
-        if (entry.isDirectory()) {
-            if (ignore?.(rel, 'directory'))
-                continue;
-            options.onDirectory?.(rel);
-            yield* walkDirectory(realRoot, rel, options);
-        }
-        else if (entry.isFile()) {
-            if (!ignore?.(rel, 'file'))
-                yield { path: rel, link: false };
-        }
-        else if (entry.isSymbolicLink()) {
-            const kind = symlinkKind(realRoot, (0,external_node_path_namespaceObject.join)(realRoot, rel));
-            if (kind === 'file') {
-                if (!ignore?.(rel, 'file'))
-                    yield { path: rel, link: true };
-            }
-            else {
-                onSkip?.(rel, kind);
-            }
-        }
-        else {
-            onSkip?.(rel, 'not a regular file');
-        }
-    }
-}
-/** `'file'` for a link to be yielded, else why it is skipped. */
-function symlinkKind(realRoot, link) {
-    let target;
-    try {
-        target = external_node_fs_namespaceObject.realpathSync.native(link);
-    }
-    catch {
-        return 'symlink to nothing';
-    }
-    if (!full_scan_isInside(realRoot, target))
-        return 'symlink pointing outside the repository';
-    const info = (0,external_node_fs_namespaceObject.statSync)(target);
-    if (info.isDirectory())
-        return 'symlinked directory (not followed)';
-    return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
-}
-
-;// CONCATENATED MODULE: ./src/source/front-matter.ts
-/**
- * Splits `---`-delimited front matter. Real cards may start with blank lines and
- * use CRLF, so both are tolerated; anything else before `---` means no front matter.
- */
-function extractFrontMatter(text) {
-    const lines = text.split('\n');
-    let i = 0;
-    while (i < lines.length && lines[i].trim() === '')
-        i++;
-    if (i >= lines.length || lines[i].replace(/\r$/, '').trimEnd() !== '---')
-        return undefined;
-    const open = i;
-    for (let j = open + 1; j < lines.length; j++) {
-        const line = lines[j].replace(/\r$/, '').trimEnd();
-        if (line === '---' || line === '...') {
-            return {
-                yaml: lines.slice(open + 1, j).join('\n'),
-                yamlStartLine: open + 2,
-                body: lines.slice(j + 1).join('\n'),
-                bodyStartLine: j + 2
-            };
-        }
-    }
-    return { unclosedAt: open + 1 };
-}
-/** Offset of the first lone CR (a line break only classic Mac OS writes), or -1. */
-function firstLoneCr(text) {
-    return text.search(/\r(?!\n)/);
-}
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(1928);
-;// CONCATENATED MODULE: ./src/source/json.ts
-
-
-
-
-
-/**
- * Depth is bounded (jsonNestingProblem) before this recursion runs. `path` is one shared stack,
- * copied only when a duplicate is found: most manifests have none, and some have long arrays.
- */
-function json_toPositioned(node, path, dup) {
-    const out = { start: node.offset, end: node.offset + node.length };
-    if (node.type === 'object') {
-        out.children = new Map();
-        for (const prop of node.children ?? []) {
-            const [key, value] = prop.children ?? [];
-            if (!key || typeof key.value !== 'string')
-                continue;
-            const earlier = out.children.get(key.value);
-            if (earlier?.keyStart !== undefined && !dup.first) {
-                dup.first = {
-                    path: [...path],
-                    key: key.value,
-                    firstStart: earlier.keyStart,
-                    secondStart: key.offset,
-                    secondEnd: key.offset + key.length
-                };
-            }
-            path.push(key.value);
-            const child = value ? json_toPositioned(value, path, dup) : { start: key.offset, end: key.offset + key.length };
-            path.pop();
-            child.keyStart = key.offset;
-            child.keyEnd = key.offset + key.length;
-            out.children.set(key.value, child);
-        }
-    }
-    else if (node.type === 'array') {
-        out.children = new Map();
-        (node.children ?? []).forEach((item, i) => {
-            path.push(i);
-            out.children.set(i, json_toPositioned(item, path, dup));
-            path.pop();
-        });
-    }
-    return out;
-}
-/**
- * Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value.
- * Valid JSON is parsed once, by JSON.parse; its positions are found on the first question about one.
- * Text JSON.parse refuses, or with fewer keys than members (a duplicate), goes to jsonc-parser,
- * which names the error and where it is.
- */
-function parseJsonDocument(text) {
-    const lines = new LineIndex(text);
-    const shape = jsonShape(text);
-    const deep = jsonNestingProblem(text, lines, shape);
-    if (deep)
-        return { problem: deep };
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return parseWithErrors(text, lines);
-    }
-    // JSON.parse keeps the last of two equal keys: each object member outside strings has one colon.
-    if (keyCount(value) !== shape.members)
-        return parseWithErrors(text, lines);
-    return { doc: new TreeDocument(value, () => positionsOf(text), lines) };
-}
-/** Keys of every object in a parsed value (iterative: depth is bounded, but cheaply so). */
-function keyCount(value) {
-    let count = 0;
-    const stack = [value];
-    while (stack.length > 0) {
-        const v = stack.pop();
-        if (v === null || typeof v !== 'object')
-            continue;
-        if (Array.isArray(v)) {
-            for (const item of v)
-                if (item !== null && typeof item === 'object')
-                    stack.push(item);
-            continue;
-        }
-        const obj = v;
-        const keys = Object.keys(obj);
-        count += keys.length;
-        for (const key of keys) {
-            const item = obj[key];
-            if (item !== null && typeof item === 'object')
-                stack.push(item);
-        }
-    }
-    return count;
-}
-/**
- * The positioned tree of JSON text that JSON.parse accepted and that has no duplicate keys: the
- * offsets jsonc-parser's tree gives (values from their first to their last character, keys with
- * their quotes). Depth is bounded (jsonNestingProblem) before this recursion runs.
- */
-function positionsOf(text) {
-    let i = 0;
-    const skipSpace = () => {
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                i++;
-            else
-                return;
-        }
-    };
-    /** From an opening quote at `i`, the offset after the closing one. */
-    const stringEnd = () => {
-        let j = i + 1;
-        for (;;) {
-            const c = text.charCodeAt(j);
-            if (c === 0x5c)
-                j += 2;
-            else if (c === 0x22)
-                return j + 1;
-            else
-                j++;
-        }
-    };
-    const node = () => {
-        skipSpace();
-        const start = i;
-        const c = text.charCodeAt(i);
-        if (c === 0x7b || c === 0x5b) {
-            const children = new Map();
-            const close = c === 0x7b ? 0x7d : 0x5d;
-            i++;
-            skipSpace();
-            if (text.charCodeAt(i) === close)
-                return { start, end: ++i, children };
-            for (let index = 0;; index++) {
-                if (c === 0x7b) {
-                    skipSpace();
-                    const keyStart = i;
-                    const keyEnd = stringEnd();
-                    const raw = text.slice(keyStart + 1, keyEnd - 1);
-                    const key = raw.includes('\\') ? JSON.parse(text.slice(keyStart, keyEnd)) : raw;
-                    i = keyEnd;
-                    skipSpace();
-                    i++; // the colon
-                    const child = node();
-                    child.keyStart = keyStart;
-                    child.keyEnd = keyEnd;
-                    children.set(key, child);
-                }
-                else {
-                    children.set(index, node());
-                }
-                skipSpace();
-                if (text.charCodeAt(i++) === close)
-                    return { start, end: i, children };
-            }
-        }
-        if (c === 0x22) {
-            i = stringEnd();
-            return { start, end: i };
-        }
-        // A number or a literal: up to the next delimiter.
-        for (;;) {
-            const d = text.charCodeAt(i);
-            if (i >= text.length ||
-                d === 0x2c ||
-                d === 0x5d ||
-                d === 0x7d ||
-                d === 0x20 ||
-                d === 0x0a ||
-                d === 0x0d ||
-                d === 0x09)
-                return { start, end: i };
-            i++;
-        }
-    };
-    return node();
-}
-/** The first error jsonc-parser finds (or the first duplicate key), else the document after all. */
-function parseWithErrors(text, lines) {
-    const errors = [];
-    const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (errors.length > 0 || !tree) {
-        const first = errors[0];
-        const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
-        const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
-        return { problem: { reason: `not valid JSON: ${what}`, span: at } };
-    }
-    const dup = {};
-    const root = json_toPositioned(tree, [], dup);
-    // JSON.parse keeps the last of two equal keys and other tools the first: refuse to guess.
-    if (dup.first) {
-        const { path, key, firstStart, secondStart, secondEnd } = dup.first;
-        return { problem: duplicateKeyProblem(path, key, firstStart, secondStart, secondEnd, lines) };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        return { problem: { reason: `not valid JSON: ${err.message}` } };
-    }
-    return { doc: new TreeDocument(value, root, lines) };
-}
-function describeJsonError(code) {
-    // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
-    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/source/modelfile.ts
-
-
-/** The instructions Ollama accepts, lower-cased (its `isValidCommand`). */
-const MODELFILE_INSTRUCTIONS = new Set([
-    'from',
-    'adapter',
-    'parameter',
-    'template',
-    'system',
-    'license',
-    'message',
-    'requires',
-    'draft',
-    'renderer',
-    'parser'
-]);
-/** Where lines that are no Modelfile instruction (`RUN …`, `{"a": 1}`) are listed, so detection can refuse them. */
-const UNRECOGNISED_KEY = 'unrecognised';
-/** Instructions whose value starts with a word of its own: `PARAMETER <name> <value>`, `MESSAGE <role> <text>`. */
-const TWO_PART = {
-    parameter: ['name', 'value'],
-    message: ['role', 'content']
-};
-const isBlank = (c) => c === ' ' || c === '\t';
-const isNewline = (c) => c === '\n' || c === '\r';
-/** The offset where the line holding `from` ends (at its newline, or the end of the text). */
-function lineEnd(text, from) {
-    let i = from;
-    while (i < text.length && !isNewline(text[i]))
-        i++;
-    return i;
-}
-function skipBlanks(text, from, end) {
-    let i = from;
-    while (i < end && isBlank(text[i]))
-        i++;
-    return i;
-}
-/** One word: up to the next blank or newline. */
-function wordEnd(text, from, end) {
-    let i = from;
-    while (i < end && !isBlank(text[i]))
-        i++;
-    return i;
-}
-/** End of the value, blanks trimmed, before `end`. */
-function trimEnd(text, start, end) {
-    let e = end;
-    while (e > start && isBlank(text[e - 1]))
-        e--;
-    return e;
-}
-/**
- * A value starting at `start` (blanks already skipped). Ollama ends a value at a newline once the
- * text so far (trimmed) is unquoted or closes its quote, so `"""` and `"` values span lines.
- * Each line is looked at once: the closing test only needs the line's own trimmed end.
- */
-function readValue(text, start) {
-    const quote = text.startsWith('"""', start) ? '"""' : text[start] === '"' ? '"' : '';
-    let end = lineEnd(text, start);
-    let last = trimEnd(text, start, end);
-    for (;;) {
-        const closed = quote === '' || (last - start >= quote.length * 2 && text.startsWith(quote, last - quote.length));
-        if (closed) {
-            const inner = quote ? text.slice(start + quote.length, last - quote.length) : text.slice(start, last);
-            return { start, end: last, next: end, text: inner };
-        }
-        if (end >= text.length)
-            return { unclosed: start, quote };
-        // A blank line keeps the previous line's trimmed end, which did not close the quote either.
-        const lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
-        end = lineEnd(text, lineStart);
-        const lineLast = trimEnd(text, lineStart, end);
-        if (lineLast > lineStart)
-            last = lineLast;
-    }
-}
-function stringNode(start, end, keyStart, keyEnd) {
-    return { start, end, keyStart, keyEnd };
-}
-/**
- * The instruction whose name runs from `start` to `nameEnd` on a line ending at `end`: its value
- * (with `PARAMETER`'s name or `MESSAGE`'s role first), and the offset after it.
- */
-function readInstruction(text, key, span, lines) {
-    let at = skipBlanks(text, span.nameEnd, span.end);
-    const parts = TWO_PART[key];
-    let first;
-    if (parts) {
-        const firstEnd = wordEnd(text, at, span.end);
-        first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
-        at = skipBlanks(text, firstEnd, span.end);
-    }
-    const value = readValue(text, at);
-    if ('unclosed' in value) {
-        const where = lines.span(value.unclosed, value.unclosed + value.quote.length);
-        const name = text.slice(span.start, span.nameEnd);
-        const reason = `its ${name} value opens a \`${value.quote}\` quote on line ${where.line} that never closes: ` +
-            `end the value with \`${value.quote}\``;
-        return { problem: { reason, span: where } };
-    }
-    if (!parts || !first) {
-        return {
-            item: { value: value.text, node: stringNode(value.start, value.end, span.start, span.nameEnd) },
-            next: value.next
-        };
-    }
-    const children = new Map([
-        [parts[0], stringNode(first.start, first.end, first.start, first.end)],
-        [parts[1], stringNode(value.start, value.end, value.start, value.end)]
-    ]);
-    const node = {
-        start: span.start,
-        end: value.end,
-        keyStart: span.start,
-        keyEnd: span.nameEnd,
-        children
-    };
-    return { item: { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node }, next: value.next };
-}
-/**
- * Parse a Modelfile. Never throws; the only problem is a quote that never closes (Ollama refuses
- * such a file too). Lines that are not instructions are kept under `unrecognised`.
- */
-function parseModelfile(text) {
-    // Ollama ends lines at CR as well as LF: count lone CRs as line breaks for positions (same offsets).
-    const lines = new LineIndex(text.replace(/\r(?!\n)/g, '\n'));
-    const lists = new Map();
-    const add = (key, item) => {
-        const list = lists.get(key);
-        if (list)
-            list.push(item);
-        else
-            lists.set(key, [item]);
-    };
-    let i = text.startsWith('\uFEFF') ? 1 : 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (isBlank(c) || isNewline(c)) {
-            i++;
-            continue;
-        }
-        const end = lineEnd(text, i);
-        if (c === '#') {
-            i = end;
-            continue;
-        }
-        const nameEnd = wordEnd(text, i, end);
-        const key = text.slice(i, nameEnd).toLowerCase();
-        if (!MODELFILE_INSTRUCTIONS.has(key) || nameEnd >= end) {
-            // Not an instruction (or one with nothing after it, which Ollama refuses): kept as written.
-            const lineEndTrimmed = trimEnd(text, i, end);
-            add(UNRECOGNISED_KEY, { value: text.slice(i, lineEndTrimmed), node: stringNode(i, lineEndTrimmed, i, nameEnd) });
-            i = end;
-            continue;
-        }
-        const read = readInstruction(text, key, { start: i, nameEnd, end }, lines);
-        if ('problem' in read)
-            return read;
-        add(key, read.item);
-        i = read.next;
-    }
-    return { doc: toDocument(text, lists, lines) };
-}
-function toDocument(text, lists, lines) {
-    // Only the fixed instruction names (and `unrecognised`) become keys, so `__proto__` cannot be one.
-    const value = {};
-    const root = { start: 0, end: text.length, children: new Map() };
-    for (const [key, items] of lists) {
-        value[key] = items.map((item) => item.value);
-        const first = items[0].node;
-        const list = {
-            start: first.keyStart ?? first.start,
-            end: items[items.length - 1].node.end,
-            keyStart: first.keyStart,
-            keyEnd: first.keyEnd,
-            children: new Map(items.map((item, index) => [index, item.node]))
-        };
-        root.children.set(key, list);
-    }
-    return new TreeDocument(value, root, lines);
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/source/lfs-pointer.ts
-/**
- * Git LFS pointer files (git-lfs docs/spec.md): what a checkout holds in place of a file tracked with
- * LFS when the content was not pulled. `version …` comes first, then `key value` lines, e.g.
- *
- *   version https://git-lfs.github.com/spec/v1
- *   oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393
- *   size 12345
- *
- * The oid is the sha256 of the real content, which is what makes a pointer evidence.
- */
-/** The spec caps a pointer at 1024 bytes; real ones are about 130. */
-const MAX_LFS_POINTER_BYTES = 1024;
-// The hawser URL is what pre-release versions of git-lfs wrote; the spec still accepts it.
-const VERSION_LINE = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?$/;
-const SHA256_OID = /^sha256:([0-9a-f]{64})$/;
-const DECIMAL = /^(0|[1-9][0-9]*)$/;
-/**
- * The `oid` and `size` fields, as written, of any text that starts like a pointer — also a broken
- * one, so that a manifest committed through LFS is recognised even when its pointer is damaged.
- */
-function lfsPointerFields(text) {
-    if (!text.startsWith('version ') || text.length > MAX_LFS_POINTER_BYTES)
-        return undefined;
-    if (Buffer.byteLength(text) > MAX_LFS_POINTER_BYTES)
-        return undefined;
-    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-    if (!VERSION_LINE.test(lines[0]))
-        return undefined;
-    const field = (key) => lines.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
-    return { oid: field('oid'), size: field('size') };
-}
-/** A well-formed pointer: `oid` is the 64 lowercase hex digits of the content's sha256, `size` its bytes. */
-function parseLfsPointer(text) {
-    const fields = lfsPointerFields(text);
-    const oid = fields?.oid !== undefined ? SHA256_OID.exec(fields.oid)?.[1] : undefined;
-    if (oid === undefined || fields?.size === undefined || !DECIMAL.test(fields.size))
-        return undefined;
-    const size = Number(fields.size);
-    return Number.isSafeInteger(size) ? { oid, size } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/formats/decode.ts
-/**
- * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
- * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
- */
-
-
-
-/** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
-const MAX_MANIFEST_BYTES = 1024 * 1024;
-const BOMS = [
-    // UTF-32LE starts like UTF-16LE: test the longer mark first.
-    { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32 (little-endian)' },
-    { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32 (big-endian)' },
-    { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
-    { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
-];
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} bytes`;
-    const unit = n >= 1024 * 1024 ? { size: 1024 * 1024, name: 'MiB' } : { size: 1024, name: 'KiB' };
-    return `${n} bytes (${(n / unit.size).toFixed(1)} ${unit.name})`;
-}
-/** 1-based line/column of a byte offset (columns count bytes: the text is not decodable yet). */
-function byteSpan(bytes, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (bytes[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    const column = offset - lineStart + 1;
-    return { line, column, endLine: line, endColumn: column + 1 };
-}
-/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min;
-        let cp;
-        if ((b & 0xe0) === 0xc0)
-            [need, min, cp] = [1, 0x80, b & 0x1f];
-        else if ((b & 0xf0) === 0xe0)
-            [need, min, cp] = [2, 0x800, b & 0x0f];
-        else if ((b & 0xf8) === 0xf0)
-            [need, min, cp] = [3, 0x10000, b & 0x07];
-        else
-            return i;
-        if (i + need >= bytes.length)
-            return i; // truncated sequence at the end
-        for (let k = 1; k <= need; k++) {
-            const c = bytes[i + k];
-            if ((c & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += need + 1;
-    }
-    return -1;
-}
-/** Text with NUL in every other byte of its start is UTF-16 that lost (or never had) its BOM. */
-function looksLikeBomlessUtf16(bytes) {
-    const n = Math.min(bytes.length, 64) & ~1;
-    if (n < 4)
-        return false;
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-        if (bytes[i] === 0)
-            evenNul++;
-        if (bytes[i + 1] === 0)
-            oddNul++;
-    }
-    const pairs = n / 2;
-    return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
-}
-/**
- * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
- * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
- */
-function decodeManifest(bytes, size) {
-    const total = Math.max(size ?? 0, bytes.length);
-    if (total > MAX_MANIFEST_BYTES) {
-        const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
-        // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
-        const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
-        const measured = known
-            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
-            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
-        return {
-            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
-        };
-    }
-    for (const bom of BOMS) {
-        if (bom.bytes.every((b, i) => bytes[i] === b)) {
-            const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
-            return {
-                problem: {
-                    reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
-                        `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
-                    at: FILE_START
-                }
-            };
-        }
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        if (looksLikeBomlessUtf16(bytes))
-            return {
-                problem: {
-                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
-                    at: FILE_START
-                }
-            };
-        const at = byteSpan(bytes, nul);
-        return {
-            problem: {
-                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
-                    'it is binary data, not a UTF-8 text manifest',
-                at
-            }
-        };
-    }
-    if (!(0,external_node_buffer_.isUtf8)(bytes)) {
-        const bad = firstInvalidUtf8(bytes);
-        const at = bad >= 0 ? byteSpan(bytes, bad) : FILE_START;
-        const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
-        return {
-            problem: {
-                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
-                    'save it as UTF-8',
-                at
-            }
-        };
-    }
-    // A UTF-8 BOM is harmless but not JSON: drop it.
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    const pointer = lfsPointerFields(text);
-    if (pointer) {
-        const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
-        const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
-        return {
-            problem: {
-                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
-                    'the checkout holds the pointer instead of the file. ' +
-                    'Commit the real file (do not track manifests with LFS) ' +
-                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
-                at: FILE_START
-            }
-        };
-    }
-    return { text };
-}
-
-;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
-const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
+;// CONCATENATED MODULE: ./schemas/mens-data-mix.schema.json
+const mens_data_mix_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-data-mix.schema.json","title":"MENS data mix (mix.yaml beside a training manifest)","description":"The corpus mix a MENS training run read: `sources` (non-empty; each a `path`, relative to the repository root, a `weight` (default 1.0), `optional` (default false), `sample_rate` …), `output`, lane filters. Unknown keys are tolerated, as MENS\'s own loader does. lineage-gate reads it only beside a `training_manifest.json` (docs/datasets.md).","type":"object","required":["sources"],"properties":{"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"weight":{"type":"number"},"record_format":{"type":["string","null"]},"optional":{"type":"boolean"},"sample_rate":{"type":["number","null"],"minimum":0,"maximum":1},"max_lines":{"type":["integer","null"],"minimum":0},"physical_repeats":{"type":"boolean"}}}},"output":{"type":"string"},"include_lanes":{"type":"array","items":{"type":"string"}},"exclude_lanes":{"type":"array","items":{"type":"string"}},"dedup":{"type":"boolean"}}}');
 ;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
 /**
  * Legacy "canonical" Hub ids (no namespace) and the organisation the Hub moved each one to in
@@ -17542,6 +16814,811 @@ function addParent(record, ref) {
         record.upstreams.push(ref);
 }
 
+;// CONCATENATED MODULE: ./src/formats/mens-data-mix.ts
+/**
+ * MENS data mix (`mix.yaml`): the corpus sources a training run sampled, each with its weight. Read
+ * only beside a MENS `training_manifest.json` — there it describes that run's data; a mix alone in
+ * a config directory describes no artifact. Its sources and weights enter the pedigree; the
+ * removed-mix-source and invalid-mix-weight rules judge them.
+ */
+
+
+
+const ID = 'mens-data-mix';
+/** MENS's own defaults for a source's fields. */
+const DEFAULT_WEIGHT = 1.0;
+/** `mix.yaml` / `mix.yml`: the one name a run directory's mix has. */
+function isDataMixName(basename) {
+    return /^mix\.ya?ml$/i.test(basename);
+}
+/** The mix is read only in a directory that also holds a MENS training manifest. */
+function readsDataMixBeside(siblingNames) {
+    for (const name of siblingNames)
+        if (name.toLowerCase() === 'training_manifest.json')
+            return true;
+    return false;
+}
+function sourceOf(input, entry, i) {
+    const path = own(entry, 'path');
+    if (typeof path !== 'string' || path.trim() === '')
+        return undefined;
+    const at = ['sources', i];
+    const weight = own(entry, 'weight');
+    const rate = own(entry, 'sample_rate');
+    return {
+        path: path.trim().replace(/^\.\//, ''),
+        weight: weight === undefined ? DEFAULT_WEIGHT : typeof weight === 'number' ? weight : null,
+        optional: own(entry, 'optional') === true,
+        sampleRate: typeof rate === 'number' ? rate : null,
+        source: sourceAt(input, [...at, 'path']),
+        weightSource: sourceAt(input, weight === undefined ? at : [...at, 'weight'])
+    };
+}
+const mensDataMix = {
+    id: ID,
+    name: 'MENS data mix',
+    syntax: 'yaml',
+    // Training input: it carries no license of its own and is not compared with the run's manifest.
+    recipe: true,
+    upstreamHint: 'name the base model in the training manifest beside it (`base_model`)',
+    schema: mens_data_mix_schema_namespaceObject,
+    detect(value, basename) {
+        const sources = own(value, 'sources');
+        return isDataMixName(basename) && Array.isArray(sources) && sources.some((s) => isObject(s) && 'path' in s);
+    },
+    read(input) {
+        const record = emptyRecord(input, ID);
+        const sources = own(input.doc.value, 'sources');
+        const list = Array.isArray(sources) ? sources : [];
+        record.dataMix = {
+            sources: list.flatMap((entry, i) => sourceOf(input, entry, i) ?? [])
+        };
+        return record;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/changes/full-scan.ts
+
+
+/** Directories that never hold the repository's own artifacts. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** Why a directory cannot be listed, in words. */
+function unlistableReason(err) {
+    const code = err.code;
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    if (code === 'ENAMETOOLONG')
+        return 'its path is longer than the system allows';
+    if (code === 'ELOOP')
+        return 'too many symbolic links';
+    return code ?? err.message;
+}
+function full_scan_isInside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
+}
+function full_scan_byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+/**
+ * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
+ * name order. Memory is bounded by one directory listing per level, never by the tree size.
+ * Symlinks to files inside the root are yielded; symlinked directories are never followed, and
+ * symlinks leading outside the root or nowhere are skipped (and reported to `onSkip`).
+ * Synchronous: a full scan lists thousands of small directories, and a thread-pool round trip per
+ * listing costs more than the listing (bench/RESULTS.md).
+ */
+function* walkTree(root, options = {}) {
+    for (const file of walkFiles(root, options))
+        yield file.path;
+}
+/**
+ * walkTree, telling links from files. A file with `link: false` was listed as a regular file (not
+ * a link) in directories listed as directories (never entered through a link) from the resolved
+ * root: `realpath(root)/path` was its resolved path when the walk saw it.
+ */
+function* walkFiles(root, options = {}) {
+    const realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
+    yield* walkDirectory(realRoot, '', options);
+}
+function* walkDirectory(realRoot, relDir, options) {
+    const { ignore, onSkip } = options;
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+    }
+    catch (err) {
+        // The workspace itself must be readable; below it one directory must not end the whole scan.
+        if (!relDir || !options.onUnlistable)
+            throw err;
+        options.onUnlistable(relDir, unlistableReason(err));
+        return;
+    }
+    entries.sort(full_scan_byName);
+    for (const entry of entries) {
+        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+        // `.git` is also a file in submodules and worktrees.
+        if (ALWAYS_SKIPPED.has(entry.name))
+            continue;
+        if (entry.isDirectory()) {
+            if (ignore?.(rel, 'directory'))
+                continue;
+            options.onDirectory?.(rel);
+            yield* walkDirectory(realRoot, rel, options);
+        }
+        else if (entry.isFile()) {
+            if (!ignore?.(rel, 'file'))
+                yield { path: rel, link: false };
+        }
+        else if (entry.isSymbolicLink()) {
+            const kind = symlinkKind(realRoot, (0,external_node_path_namespaceObject.join)(realRoot, rel));
+            if (kind === 'file') {
+                if (!ignore?.(rel, 'file'))
+                    yield { path: rel, link: true };
+            }
+            else {
+                onSkip?.(rel, kind);
+            }
+        }
+        else {
+            onSkip?.(rel, 'not a regular file');
+        }
+    }
+}
+/** `'file'` for a link to be yielded, else why it is skipped. */
+function symlinkKind(realRoot, link) {
+    let target;
+    try {
+        target = external_node_fs_namespaceObject.realpathSync.native(link);
+    }
+    catch {
+        return 'symlink to nothing';
+    }
+    if (!full_scan_isInside(realRoot, target))
+        return 'symlink pointing outside the repository';
+    const info = (0,external_node_fs_namespaceObject.statSync)(target);
+    if (info.isDirectory())
+        return 'symlinked directory (not followed)';
+    return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
+}
+
+;// CONCATENATED MODULE: ./src/source/front-matter.ts
+/**
+ * Splits `---`-delimited front matter. Real cards may start with blank lines and
+ * use CRLF, so both are tolerated; anything else before `---` means no front matter.
+ */
+function extractFrontMatter(text) {
+    const lines = text.split('\n');
+    let i = 0;
+    while (i < lines.length && lines[i].trim() === '')
+        i++;
+    if (i >= lines.length || lines[i].replace(/\r$/, '').trimEnd() !== '---')
+        return undefined;
+    const open = i;
+    for (let j = open + 1; j < lines.length; j++) {
+        const line = lines[j].replace(/\r$/, '').trimEnd();
+        if (line === '---' || line === '...') {
+            return {
+                yaml: lines.slice(open + 1, j).join('\n'),
+                yamlStartLine: open + 2,
+                body: lines.slice(j + 1).join('\n'),
+                bodyStartLine: j + 2
+            };
+        }
+    }
+    return { unclosedAt: open + 1 };
+}
+/** Offset of the first lone CR (a line break only classic Mac OS writes), or -1. */
+function firstLoneCr(text) {
+    return text.search(/\r(?!\n)/);
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(1928);
+;// CONCATENATED MODULE: ./src/source/json.ts
+
+
+
+
+
+/**
+ * Depth is bounded (jsonNestingProblem) before this recursion runs. `path` is one shared stack,
+ * copied only when a duplicate is found: most manifests have none, and some have long arrays.
+ */
+function json_toPositioned(node, path, dup) {
+    const out = { start: node.offset, end: node.offset + node.length };
+    if (node.type === 'object') {
+        out.children = new Map();
+        for (const prop of node.children ?? []) {
+            const [key, value] = prop.children ?? [];
+            if (!key || typeof key.value !== 'string')
+                continue;
+            const earlier = out.children.get(key.value);
+            if (earlier?.keyStart !== undefined && !dup.first) {
+                dup.first = {
+                    path: [...path],
+                    key: key.value,
+                    firstStart: earlier.keyStart,
+                    secondStart: key.offset,
+                    secondEnd: key.offset + key.length
+                };
+            }
+            path.push(key.value);
+            const child = value ? json_toPositioned(value, path, dup) : { start: key.offset, end: key.offset + key.length };
+            path.pop();
+            child.keyStart = key.offset;
+            child.keyEnd = key.offset + key.length;
+            out.children.set(key.value, child);
+        }
+    }
+    else if (node.type === 'array') {
+        out.children = new Map();
+        (node.children ?? []).forEach((item, i) => {
+            path.push(i);
+            out.children.set(i, json_toPositioned(item, path, dup));
+            path.pop();
+        });
+    }
+    return out;
+}
+/**
+ * Strict JSON (no comments, no trailing commas, no duplicate keys) with positions for every value.
+ * Valid JSON is parsed once, by JSON.parse; its positions are found on the first question about one.
+ * Text JSON.parse refuses, or with fewer keys than members (a duplicate), goes to jsonc-parser,
+ * which names the error and where it is.
+ */
+function parseJsonDocument(text) {
+    const lines = new LineIndex(text);
+    const shape = jsonShape(text);
+    const deep = jsonNestingProblem(text, lines, shape);
+    if (deep)
+        return { problem: deep };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return parseWithErrors(text, lines);
+    }
+    // JSON.parse keeps the last of two equal keys: each object member outside strings has one colon.
+    if (keyCount(value) !== shape.members)
+        return parseWithErrors(text, lines);
+    return { doc: new TreeDocument(value, () => positionsOf(text), lines) };
+}
+/** Keys of every object in a parsed value (iterative: depth is bounded, but cheaply so). */
+function keyCount(value) {
+    let count = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (v === null || typeof v !== 'object')
+            continue;
+        if (Array.isArray(v)) {
+            for (const item of v)
+                if (item !== null && typeof item === 'object')
+                    stack.push(item);
+            continue;
+        }
+        const obj = v;
+        const keys = Object.keys(obj);
+        count += keys.length;
+        for (const key of keys) {
+            const item = obj[key];
+            if (item !== null && typeof item === 'object')
+                stack.push(item);
+        }
+    }
+    return count;
+}
+/**
+ * The positioned tree of JSON text that JSON.parse accepted and that has no duplicate keys: the
+ * offsets jsonc-parser's tree gives (values from their first to their last character, keys with
+ * their quotes). Depth is bounded (jsonNestingProblem) before this recursion runs.
+ */
+function positionsOf(text) {
+    let i = 0;
+    const skipSpace = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                i++;
+            else
+                return;
+        }
+    };
+    /** From an opening quote at `i`, the offset after the closing one. */
+    const stringEnd = () => {
+        let j = i + 1;
+        for (;;) {
+            const c = text.charCodeAt(j);
+            if (c === 0x5c)
+                j += 2;
+            else if (c === 0x22)
+                return j + 1;
+            else
+                j++;
+        }
+    };
+    const node = () => {
+        skipSpace();
+        const start = i;
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b) {
+            const children = new Map();
+            const close = c === 0x7b ? 0x7d : 0x5d;
+            i++;
+            skipSpace();
+            if (text.charCodeAt(i) === close)
+                return { start, end: ++i, children };
+            for (let index = 0;; index++) {
+                if (c === 0x7b) {
+                    skipSpace();
+                    const keyStart = i;
+                    const keyEnd = stringEnd();
+                    const raw = text.slice(keyStart + 1, keyEnd - 1);
+                    const key = raw.includes('\\') ? JSON.parse(text.slice(keyStart, keyEnd)) : raw;
+                    i = keyEnd;
+                    skipSpace();
+                    i++; // the colon
+                    const child = node();
+                    child.keyStart = keyStart;
+                    child.keyEnd = keyEnd;
+                    children.set(key, child);
+                }
+                else {
+                    children.set(index, node());
+                }
+                skipSpace();
+                if (text.charCodeAt(i++) === close)
+                    return { start, end: i, children };
+            }
+        }
+        if (c === 0x22) {
+            i = stringEnd();
+            return { start, end: i };
+        }
+        // A number or a literal: up to the next delimiter.
+        for (;;) {
+            const d = text.charCodeAt(i);
+            if (i >= text.length ||
+                d === 0x2c ||
+                d === 0x5d ||
+                d === 0x7d ||
+                d === 0x20 ||
+                d === 0x0a ||
+                d === 0x0d ||
+                d === 0x09)
+                return { start, end: i };
+            i++;
+        }
+    };
+    return node();
+}
+/** The first error jsonc-parser finds (or the first duplicate key), else the document after all. */
+function parseWithErrors(text, lines) {
+    const errors = [];
+    const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (errors.length > 0 || !tree) {
+        const first = errors[0];
+        const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
+        const what = first ? describeJsonError((0,main.printParseErrorCode)(first.error)) : 'empty file';
+        return { problem: { reason: `not valid JSON: ${what}`, span: at } };
+    }
+    const dup = {};
+    const root = json_toPositioned(tree, [], dup);
+    // JSON.parse keeps the last of two equal keys and other tools the first: refuse to guess.
+    if (dup.first) {
+        const { path, key, firstStart, secondStart, secondEnd } = dup.first;
+        return { problem: duplicateKeyProblem(path, key, firstStart, secondStart, secondEnd, lines) };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        return { problem: { reason: `not valid JSON: ${err.message}` } };
+    }
+    return { doc: new TreeDocument(value, root, lines) };
+}
+function describeJsonError(code) {
+    // printParseErrorCode gives e.g. "CommaExpected"; make it read like a sentence.
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/source/modelfile.ts
+
+
+/** The instructions Ollama accepts, lower-cased (its `isValidCommand`). */
+const MODELFILE_INSTRUCTIONS = new Set([
+    'from',
+    'adapter',
+    'parameter',
+    'template',
+    'system',
+    'license',
+    'message',
+    'requires',
+    'draft',
+    'renderer',
+    'parser'
+]);
+/** Where lines that are no Modelfile instruction (`RUN …`, `{"a": 1}`) are listed, so detection can refuse them. */
+const UNRECOGNISED_KEY = 'unrecognised';
+/** Instructions whose value starts with a word of its own: `PARAMETER <name> <value>`, `MESSAGE <role> <text>`. */
+const TWO_PART = {
+    parameter: ['name', 'value'],
+    message: ['role', 'content']
+};
+const isBlank = (c) => c === ' ' || c === '\t';
+const isNewline = (c) => c === '\n' || c === '\r';
+/** The offset where the line holding `from` ends (at its newline, or the end of the text). */
+function lineEnd(text, from) {
+    let i = from;
+    while (i < text.length && !isNewline(text[i]))
+        i++;
+    return i;
+}
+function skipBlanks(text, from, end) {
+    let i = from;
+    while (i < end && isBlank(text[i]))
+        i++;
+    return i;
+}
+/** One word: up to the next blank or newline. */
+function wordEnd(text, from, end) {
+    let i = from;
+    while (i < end && !isBlank(text[i]))
+        i++;
+    return i;
+}
+/** End of the value, blanks trimmed, before `end`. */
+function trimEnd(text, start, end) {
+    let e = end;
+    while (e > start && isBlank(text[e - 1]))
+        e--;
+    return e;
+}
+/**
+ * A value starting at `start` (blanks already skipped). Ollama ends a value at a newline once the
+ * text so far (trimmed) is unquoted or closes its quote, so `"""` and `"` values span lines.
+ * Each line is looked at once: the closing test only needs the line's own trimmed end.
+ */
+function readValue(text, start) {
+    const quote = text.startsWith('"""', start) ? '"""' : text[start] === '"' ? '"' : '';
+    let end = lineEnd(text, start);
+    let last = trimEnd(text, start, end);
+    for (;;) {
+        const closed = quote === '' || (last - start >= quote.length * 2 && text.startsWith(quote, last - quote.length));
+        if (closed) {
+            const inner = quote ? text.slice(start + quote.length, last - quote.length) : text.slice(start, last);
+            return { start, end: last, next: end, text: inner };
+        }
+        if (end >= text.length)
+            return { unclosed: start, quote };
+        // A blank line keeps the previous line's trimmed end, which did not close the quote either.
+        const lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+        end = lineEnd(text, lineStart);
+        const lineLast = trimEnd(text, lineStart, end);
+        if (lineLast > lineStart)
+            last = lineLast;
+    }
+}
+function stringNode(start, end, keyStart, keyEnd) {
+    return { start, end, keyStart, keyEnd };
+}
+/**
+ * The instruction whose name runs from `start` to `nameEnd` on a line ending at `end`: its value
+ * (with `PARAMETER`'s name or `MESSAGE`'s role first), and the offset after it.
+ */
+function readInstruction(text, key, span, lines) {
+    let at = skipBlanks(text, span.nameEnd, span.end);
+    const parts = TWO_PART[key];
+    let first;
+    if (parts) {
+        const firstEnd = wordEnd(text, at, span.end);
+        first = { value: text.slice(at, firstEnd), start: at, end: firstEnd };
+        at = skipBlanks(text, firstEnd, span.end);
+    }
+    const value = readValue(text, at);
+    if ('unclosed' in value) {
+        const where = lines.span(value.unclosed, value.unclosed + value.quote.length);
+        const name = text.slice(span.start, span.nameEnd);
+        const reason = `its ${name} value opens a \`${value.quote}\` quote on line ${where.line} that never closes: ` +
+            `end the value with \`${value.quote}\``;
+        return { problem: { reason, span: where } };
+    }
+    if (!parts || !first) {
+        return {
+            item: { value: value.text, node: stringNode(value.start, value.end, span.start, span.nameEnd) },
+            next: value.next
+        };
+    }
+    const children = new Map([
+        [parts[0], stringNode(first.start, first.end, first.start, first.end)],
+        [parts[1], stringNode(value.start, value.end, value.start, value.end)]
+    ]);
+    const node = {
+        start: span.start,
+        end: value.end,
+        keyStart: span.start,
+        keyEnd: span.nameEnd,
+        children
+    };
+    return { item: { value: { [parts[0]]: first.value, [parts[1]]: value.text }, node }, next: value.next };
+}
+/**
+ * Parse a Modelfile. Never throws; the only problem is a quote that never closes (Ollama refuses
+ * such a file too). Lines that are not instructions are kept under `unrecognised`.
+ */
+function parseModelfile(text) {
+    // Ollama ends lines at CR as well as LF: count lone CRs as line breaks for positions (same offsets).
+    const lines = new LineIndex(text.replace(/\r(?!\n)/g, '\n'));
+    const lists = new Map();
+    const add = (key, item) => {
+        const list = lists.get(key);
+        if (list)
+            list.push(item);
+        else
+            lists.set(key, [item]);
+    };
+    let i = text.startsWith('\uFEFF') ? 1 : 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (isBlank(c) || isNewline(c)) {
+            i++;
+            continue;
+        }
+        const end = lineEnd(text, i);
+        if (c === '#') {
+            i = end;
+            continue;
+        }
+        const nameEnd = wordEnd(text, i, end);
+        const key = text.slice(i, nameEnd).toLowerCase();
+        if (!MODELFILE_INSTRUCTIONS.has(key) || nameEnd >= end) {
+            // Not an instruction (or one with nothing after it, which Ollama refuses): kept as written.
+            const lineEndTrimmed = trimEnd(text, i, end);
+            add(UNRECOGNISED_KEY, { value: text.slice(i, lineEndTrimmed), node: stringNode(i, lineEndTrimmed, i, nameEnd) });
+            i = end;
+            continue;
+        }
+        const read = readInstruction(text, key, { start: i, nameEnd, end }, lines);
+        if ('problem' in read)
+            return read;
+        add(key, read.item);
+        i = read.next;
+    }
+    return { doc: toDocument(text, lists, lines) };
+}
+function toDocument(text, lists, lines) {
+    // Only the fixed instruction names (and `unrecognised`) become keys, so `__proto__` cannot be one.
+    const value = {};
+    const root = { start: 0, end: text.length, children: new Map() };
+    for (const [key, items] of lists) {
+        value[key] = items.map((item) => item.value);
+        const first = items[0].node;
+        const list = {
+            start: first.keyStart ?? first.start,
+            end: items[items.length - 1].node.end,
+            keyStart: first.keyStart,
+            keyEnd: first.keyEnd,
+            children: new Map(items.map((item, index) => [index, item.node]))
+        };
+        root.children.set(key, list);
+    }
+    return new TreeDocument(value, root, lines);
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/source/lfs-pointer.ts
+/**
+ * Git LFS pointer files (git-lfs docs/spec.md): what a checkout holds in place of a file tracked with
+ * LFS when the content was not pulled. `version …` comes first, then `key value` lines, e.g.
+ *
+ *   version https://git-lfs.github.com/spec/v1
+ *   oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393
+ *   size 12345
+ *
+ * The oid is the sha256 of the real content, which is what makes a pointer evidence.
+ */
+/** The spec caps a pointer at 1024 bytes; real ones are about 130. */
+const MAX_LFS_POINTER_BYTES = 1024;
+// The hawser URL is what pre-release versions of git-lfs wrote; the spec still accepts it.
+const VERSION_LINE = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?$/;
+const SHA256_OID = /^sha256:([0-9a-f]{64})$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+/**
+ * The `oid` and `size` fields, as written, of any text that starts like a pointer — also a broken
+ * one, so that a manifest committed through LFS is recognised even when its pointer is damaged.
+ */
+function lfsPointerFields(text) {
+    if (!text.startsWith('version ') || text.length > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    if (Buffer.byteLength(text) > MAX_LFS_POINTER_BYTES)
+        return undefined;
+    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+    if (!VERSION_LINE.test(lines[0]))
+        return undefined;
+    const field = (key) => lines.find((line) => line.startsWith(`${key} `))?.slice(key.length + 1);
+    return { oid: field('oid'), size: field('size') };
+}
+/** A well-formed pointer: `oid` is the 64 lowercase hex digits of the content's sha256, `size` its bytes. */
+function parseLfsPointer(text) {
+    const fields = lfsPointerFields(text);
+    const oid = fields?.oid !== undefined ? SHA256_OID.exec(fields.oid)?.[1] : undefined;
+    if (oid === undefined || fields?.size === undefined || !DECIMAL.test(fields.size))
+        return undefined;
+    const size = Number(fields.size);
+    return Number.isSafeInteger(size) ? { oid, size } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/formats/decode.ts
+/**
+ * Bytes → text for a manifest, refusing what is not a bounded UTF-8 text file: oversized files,
+ * UTF-16/32, binary data, invalid UTF-8, and Git LFS pointers committed in place of the content.
+ */
+
+
+
+/** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+const BOMS = [
+    // UTF-32LE starts like UTF-16LE: test the longer mark first.
+    { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32 (little-endian)' },
+    { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32 (big-endian)' },
+    { bytes: [0xff, 0xfe], name: 'UTF-16 (little-endian)' },
+    { bytes: [0xfe, 0xff], name: 'UTF-16 (big-endian)' }
+];
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} bytes`;
+    const unit = n >= 1024 * 1024 ? { size: 1024 * 1024, name: 'MiB' } : { size: 1024, name: 'KiB' };
+    return `${n} bytes (${(n / unit.size).toFixed(1)} ${unit.name})`;
+}
+/** 1-based line/column of a byte offset (columns count bytes: the text is not decodable yet). */
+function byteSpan(bytes, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const column = offset - lineStart + 1;
+    return { line, column, endLine: line, endColumn: column + 1 };
+}
+/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        let cp;
+        if ((b & 0xe0) === 0xc0)
+            [need, min, cp] = [1, 0x80, b & 0x1f];
+        else if ((b & 0xf0) === 0xe0)
+            [need, min, cp] = [2, 0x800, b & 0x0f];
+        else if ((b & 0xf8) === 0xf0)
+            [need, min, cp] = [3, 0x10000, b & 0x07];
+        else
+            return i;
+        if (i + need >= bytes.length)
+            return i; // truncated sequence at the end
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if ((c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+/** Text with NUL in every other byte of its start is UTF-16 that lost (or never had) its BOM. */
+function looksLikeBomlessUtf16(bytes) {
+    const n = Math.min(bytes.length, 64) & ~1;
+    if (n < 4)
+        return false;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = n / 2;
+    return (oddNul === pairs && evenNul === 0) || (evenNul === pairs && oddNul === 0);
+}
+/**
+ * Decode a manifest's bytes. `size` is the file's size on disk when known (the caller may have
+ * read only the first MAX_MANIFEST_BYTES + 1 bytes of a larger file).
+ */
+function decodeManifest(bytes, size) {
+    const total = Math.max(size ?? 0, bytes.length);
+    if (total > MAX_MANIFEST_BYTES) {
+        const cap = `${MAX_MANIFEST_BYTES / (1024 * 1024)} MiB (${MAX_MANIFEST_BYTES}-byte)`;
+        // A bounded read of a larger file hands over cap + 1 bytes and, maybe, not the real size.
+        const known = size !== undefined || bytes.length > MAX_MANIFEST_BYTES + 1;
+        const measured = known
+            ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
+            : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
+        return {
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
+        };
+    }
+    for (const bom of BOMS) {
+        if (bom.bytes.every((b, i) => bytes[i] === b)) {
+            const name = bom.name.startsWith('UTF-16') ? 'UTF-16' : 'UTF-32';
+            return {
+                problem: {
+                    reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
+                        `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
+                    at: FILE_START
+                }
+            };
+        }
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        if (looksLikeBomlessUtf16(bytes))
+            return {
+                problem: {
+                    reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
+                    at: FILE_START
+                }
+            };
+        const at = byteSpan(bytes, nul);
+        return {
+            problem: {
+                reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
+                    'it is binary data, not a UTF-8 text manifest',
+                at
+            }
+        };
+    }
+    if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        const bad = firstInvalidUtf8(bytes);
+        const at = bad >= 0 ? byteSpan(bytes, bad) : FILE_START;
+        const byte = bad >= 0 ? ` (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at line ${at.line}, column ${at.column})` : '';
+        return {
+            problem: {
+                reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
+                    'save it as UTF-8',
+                at
+            }
+        };
+    }
+    // A UTF-8 BOM is harmless but not JSON: drop it.
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const pointer = lfsPointerFields(text);
+    if (pointer) {
+        const oid = pointer.oid ? `oid ${pointer.oid}` : 'no oid';
+        const real = pointer.size ? `size ${pointer.size} bytes` : 'no size';
+        return {
+            problem: {
+                reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
+                    'the checkout holds the pointer instead of the file. ' +
+                    'Commit the real file (do not track manifests with LFS) ' +
+                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
+                at: FILE_START
+            }
+        };
+    }
+    return { text };
+}
+
+;// CONCATENATED MODULE: ./schemas/hf-model-card.schema.json
+const hf_model_card_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/hf-model-card.schema.json","title":"Hugging Face model card metadata (YAML front matter of README.md)","description":"The lineage-relevant keys of a model card\'s front matter, as the Hub documents them (https://huggingface.co/docs/hub/model-cards). Cards carry many other keys (widget, co2_eq_emissions, extra_gated_*, …); all are tolerated. Empty values (`base_model:` with nothing after it) are tolerated as null, as card templates leave them.","type":"object","properties":{"base_model":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub id of the base model, or a list of them (the parents of a merge)."},"base_model_relation":{"enum":["adapter","merge","quantized","finetune"],"description":"How the model derives from base_model; the Hub infers it when absent."},"license":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub license id (apache-2.0, mit, llama3.1, gemma, other, …), or a list."},"license_name":{"type":["string","null"],"description":"With license: other, the license\'s short name."},"license_link":{"type":["string","null"],"description":"With license: other, a URL or a file in the repository holding the license text."},"datasets":{"type":["string","array","null"],"items":{"type":"string"},"description":"Hub dataset ids the model was trained on."},"model_name":{"type":["string","null"],"description":"Name of the model (written by TRL\'s card template)."},"library_name":{"type":["string","null"],"description":"Library that loads the model (transformers, peft, diffusers, …)."},"pipeline_tag":{"type":["string","null"],"description":"Task of the model."},"language":{"type":["string","array","null"],"items":{"type":"string"},"description":"Language codes."},"tags":{"type":["string","array","null"],"items":{"type":"string"},"description":"Free tags; PEFT adds base_model:adapter:<id>."}}}');
 ;// CONCATENATED MODULE: ./src/collections/append-all.ts
 /**
  * `target.push(...items)` without the spread: spreading passes every item as an argument, and an
@@ -17588,7 +17665,7 @@ const DISTINCTIVE_MODEL_CARD_KEYS = [
     'license_name',
     'license_link'
 ];
-const ID = 'hf-model-card';
+const hf_model_card_ID = 'hf-model-card';
 /**
  * The role of each `base_model` entry. The Hub's `base_model_relation` decides when given;
  * otherwise a list of two or more is a merge, as the Hub itself infers.
@@ -17651,7 +17728,7 @@ function readDatasets(input) {
 }
 /** YAML front matter of a Hugging Face model card (README.md, MODEL_CARD.md, *model_card*.md). */
 const hfModelCard = {
-    id: ID,
+    id: hf_model_card_ID,
     name: 'Hugging Face model card',
     syntax: 'front-matter',
     upstreamHint: 'set `base_model:` in the front matter to the Hub id (`org/name`)',
@@ -17660,7 +17737,7 @@ const hfModelCard = {
         return isObject(value) && MODEL_CARD_KEYS.some((k) => hasKey(value, k));
     },
     read(input) {
-        const record = emptyRecord(input, ID);
+        const record = emptyRecord(input, hf_model_card_ID);
         const relation = own(input.doc.value, 'base_model_relation');
         appendAll(record.upstreams, upstreamsAt(input, ['base_model'], roleFor(relation)));
         if (typeof relation === 'string')
@@ -18475,6 +18552,10 @@ const mensTrainingManifest = {
             // field for the artifact's own license, so the class is the artifact's license too.
             record.license = licenseClass;
         }
+        // `train_file` is the corpus the run read (usually the output of its data mix): a dataset.
+        const train = datasetAt(input, ['train_file']);
+        if (train)
+            record.datasets.push(train);
         const flag = attributionFlagAt(input, ['provenance_attribution_required']);
         if (flag)
             record.attribution = flag;
@@ -18932,6 +19013,7 @@ const torchtuneConfig = {
 
 
 
+
 /**
  * Every supported format, in detection order: the most specific markers first (the project's own
  * manifest, then MENS `format` values), so a file that happens to carry another format's key too
@@ -18949,6 +19031,7 @@ const FORMATS = [
     axolotlConfig,
     llamafactoryConfig,
     mergekitConfig,
+    mensDataMix,
     hfModelConfig,
     mlxLmLoraConfig,
     ollamaModelfile,
@@ -19402,7 +19485,8 @@ function withinListLimits(result) {
         ['upstream licenses', record.upstreamLicenses, MAX_LISTED_ENTRIES],
         ['datasets', record.datasets, MAX_LISTED_DATASETS],
         ['digests', record.digests, MAX_LISTED_ENTRIES],
-        ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES]
+        ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES],
+        ['data mix sources', record.dataMix?.sources ?? [], MAX_LISTED_DATASETS]
     ];
     for (const [what, entries, limit] of lists) {
         if (entries.length <= limit)
@@ -20518,6 +20602,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -20631,6 +20716,10 @@ function readArtifactDir(workspaceReal, workspace, dir) {
         return undefined;
     return readArtifact(workspaceReal, workspace, dir, entry);
 }
+/** Names of the directory's files this change leaves in place. */
+function presentNames(entry) {
+    return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
+}
 function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
         dir,
@@ -20665,6 +20754,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             continue;
         }
         if (status === 'removed')
+            continue;
+        // A data mix describes a training run's data only beside that run's manifest.
+        if (isDataMixName(name) && !readsDataMixBeside(presentNames(entry)))
             continue;
         if (isNoticeFile(path)) {
             artifact.noticeFiles.push(path);
@@ -21212,6 +21304,82 @@ async function computeDigests(artifacts, workspace) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/discover/data-sources.ts
+/**
+ * The data-sources stage: which non-optional sources of a training run's data mix this change
+ * deletes (or moves away). MENS stops the mix step when such a source is missing, so the run its
+ * manifest describes could no longer be reproduced; the removed-mix-source rule reports each one.
+ * A run directory the change did not touch is found by walking the tree — only when the change
+ * deletes something — and joins the run to be judged by that rule alone.
+ */
+
+
+
+
+
+
+
+
+/** The one rule an artifact pulled in by a deleted data file is judged by. */
+const REMOVED_MIX_SOURCE = 'removed-mix-source';
+/** Paths the change leaves without a file: deleted, or renamed away. */
+function goneByChange(changeSet) {
+    const gone = new Set();
+    for (const change of changeSet.changes) {
+        if (change.status === 'removed')
+            gone.add(change.path);
+        if (change.previousPath && change.previousPath !== change.path)
+            gone.add(change.previousPath);
+    }
+    return gone;
+}
+const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.has(s.path));
+/** Mixes beside a training manifest outside the run's directories, read from the checkout. */
+function* mixesElsewhere(workspace, include, runDirs) {
+    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(workspace);
+    for (const path of walkTree(workspace)) {
+        const dir = dirname(path);
+        if (!isDataMixName(path.slice(path.lastIndexOf('/') + 1)) || runDirs.has(dir) || !include(path))
+            continue;
+        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+        if ('refused' in read)
+            continue;
+        const result = readManifest(path, read.bytes, read.size);
+        if (result.kind === 'record' && result.record.dataMix)
+            yield { dir, sources: result.record.dataMix.sources };
+    }
+}
+/**
+ * Sets `removedDataSources` on the run's artifacts, and returns the run directories outside the
+ * run whose mix needs a file the change deletes (each judged only by removed-mix-source).
+ */
+function markRemovedDataSources(artifacts, opts) {
+    const gone = goneByChange(opts.changeSet);
+    if (gone.size === 0)
+        return [];
+    const runDirs = new Set(artifacts.map((a) => a.dir));
+    for (const artifact of artifacts) {
+        const removed = removedIn(artifact.records.flatMap((r) => r.dataMix?.sources ?? []), gone);
+        if (removed.length)
+            artifact.removedDataSources = removed;
+    }
+    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(opts.workspace);
+    const joined = [];
+    for (const mix of mixesElsewhere(opts.workspace, opts.include, runDirs)) {
+        const removed = removedIn(mix.sources, gone);
+        if (removed.length === 0)
+            continue;
+        // Read as the checkout has it: the mix counts only beside its run's training manifest.
+        const artifact = readArtifactDir(workspaceReal, opts.workspace, mix.dir);
+        if (!artifact?.records.some((r) => r.dataMix))
+            continue;
+        artifact.removedDataSources = removed;
+        artifact.judgedFor = [REMOVED_MIX_SOURCE];
+        joined.push(artifact);
+    }
+    return joined;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
 /**
  * The run note that lists files read only for their model keys: configs of a tool the gate has no
@@ -21357,6 +21525,28 @@ function applyWaivers(findings, waivers, clock) {
         };
     });
     return { findings: out, expired };
+}
+
+// EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
+var pedigree = __nccwpck_require__(7437);
+;// CONCATENATED MODULE: ./src/policy/digest.ts
+/**
+ * The policy as the gate understood it, as one digest: sha256 over the RFC 8785 JSON of its settings,
+ * waivers, license mappings and knowledge-base entries, without the file's name or the line each
+ * came from. Reformatting the policy file keeps it; any setting that could change a verdict changes it.
+ */
+
+
+function policyDigest(policy) {
+    // Every field but the file's name; `satisfies` makes a new Policy field a compile error until it is placed here.
+    const settings = {
+        defaults: policy.defaults,
+        overrides: policy.overrides,
+        waivers: policy.waivers.map(({ at: _at, ...waiver }) => waiver),
+        upstreamLicenses: policy.upstreamLicenses.map(({ at: _at, ...mapping }) => mapping),
+        licenseEntries: policy.licenseEntries
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update((0,pedigree/* canonicalJson */.dj)(settings), 'utf8').digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
@@ -22094,6 +22284,50 @@ function resolveUpstreamLicenses(ctx) {
     }
     return out;
 }
+/**
+ * The datasets of the artifact whose license is known, as upstreams of role `dataset`: the license
+ * its manifest declares (primary), else its Hub card's (secondary). A dataset with neither passes no
+ * duty on. Each dataset once, by id (or, for local data, by the path written).
+ */
+function datasetLicensesOf(ctx) {
+    const seen = new Set();
+    const out = [];
+    for (const d of ctx.artifact.records.flatMap((r) => r.datasets)) {
+        const name = d.id ?? d.raw;
+        if (!name.trim() || seen.has(name.toLowerCase()))
+            continue;
+        const declared = d.license && !isPlaceholderLicense(d.license) ? d.license : undefined;
+        const answer = declared || !d.id ? undefined : ctx.hub?.dataset(d);
+        const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+        const license = declared ?? fromHub;
+        if (!license)
+            continue;
+        seen.add(name.toLowerCase());
+        const ref = {
+            raw: d.raw,
+            kind: d.id ? 'hub-id' : 'local-path',
+            ...(d.id ? { id: d.id } : {}),
+            ...(d.revision ? { revision: d.revision } : {}),
+            role: 'dataset',
+            evidence: declared ? 'primary' : 'secondary',
+            source: d.source
+        };
+        out.push({
+            ref,
+            id: name,
+            license,
+            entry: ctx.knowledge.lookup(license),
+            via: declared ? 'declared' : 'hub',
+            evidence: declared ? 'primary' : 'secondary',
+            source: declared ? 'the manifest that names it' : `the Hub card of dataset ${name}`
+        });
+    }
+    return out;
+}
+/** "upstream" or "dataset": how a message names what the artifact derives from. */
+function upstreamNoun(u) {
+    return u.ref.role === 'dataset' ? 'dataset' : 'upstream';
+}
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
 function distinctLicenses(list) {
     const seen = new Set();
@@ -22419,7 +22653,8 @@ function judge(alternative, allow, deny, knowledge, canon) {
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
-        description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
+        description: "The artifact's license, an upstream's or a training dataset's is outside the policy's allow-list " +
+            'or on its deny-list.',
         defaultSeverity: 'error',
         docs: 'docs/rules/license-not-allowed.md'
     },
@@ -22429,8 +22664,11 @@ const licenseNotAllowed = {
         if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail')
             return [];
         const drafts = [];
-        const judge = (license, what, at, path, upstream) => {
+        const judge = (license, what, at, path, upstream, failClosed = true) => {
             const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
+            // Dataset cards name licenses the gate may not know; `unknown: fail` is for model licenses.
+            if (verdict === 'unknown' && !failClosed)
+                return;
             if (verdict === 'not-in-allow-list' && !settings.allow)
                 return;
             if (verdict === 'allowed')
@@ -22462,6 +22700,10 @@ const licenseNotAllowed = {
             judge(ownKey, `The artifact's license (${where(own.source)})`, own.source.at, own.source.path);
         for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
             judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
+        }
+        for (const d of distinctLicenses(datasetLicensesOf(ctx))) {
+            const what = `The license of dataset ${d.id} (from ${d.source})`;
+            judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, false);
         }
         return drafts;
     }
@@ -22680,21 +22922,24 @@ const namingRequirement = {
 const nonCommercialUpstream = {
     id: 'non-commercial-upstream',
     meta: {
-        description: 'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
+        description: 'An upstream model or a training dataset is under a non-commercial or research-only license ' +
+            '(qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
         defaultSeverity: 'warning',
         docs: 'docs/rules/non-commercial-upstream.md'
     },
     check(ctx) {
-        return distinctLicenses(upstreamLicensesOf(ctx))
+        // A non-commercial dataset restricts the model trained on it as a non-commercial base model does.
+        return distinctLicenses([...upstreamLicensesOf(ctx), ...datasetLicensesOf(ctx)])
             .filter((u) => u.entry?.nonCommercial)
             .map((u) => ({
             path: u.ref.source.path,
             at: u.ref.source.at,
-            message: `The upstream ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ` +
+            message: `The ${upstreamNoun(u)} ${u.id} (${where(u.ref.source)}) is under ${u.entry.display} (license from ` +
                 `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
                 `restriction.${u.entry.restrictions.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
-            fix: `Keep the artifact out of commercial use, or train from an ` +
-                `upstream whose license allows it. License: ${u.entry.source}${nameInferenceHint(u)}`,
+            fix: `Keep the artifact out of commercial use, or train from ` +
+                `${upstreamNoun(u) === 'dataset' ? 'data' : 'an upstream'} whose license allows it. ` +
+                `License: ${u.entry.source}${nameInferenceHint(u)}`,
             subject: u.id.toLowerCase(),
             upstream: u.id
         }));
@@ -23483,6 +23728,67 @@ const orphanedByDeletion = {
             });
         }
         return out;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/removed-mix-source.ts
+
+const removedMixSource = {
+    id: 'removed-mix-source',
+    meta: {
+        description: "The change deletes a data source that a training run's data mix (MENS mix.yaml) needs: a source not " +
+            'marked optional.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/removed-mix-source.md'
+    },
+    check({ artifact }) {
+        return (artifact.removedDataSources ?? []).map((s) => ({
+            path: s.source.path,
+            at: s.source.at,
+            message: `This change deletes ${quote(s.path)}, which ${where(s.source)} lists as a source of the training data ` +
+                'and does not mark optional: MENS stops the mix step when such a source is missing, so the run this ' +
+                "directory's manifest describes could no longer be reproduced from the repository.",
+            fix: 'Keep the file, or, if the data is meant to go, mark the source `optional: true` or remove it from the ' +
+                'mix (and retrain, so the manifest describes what was trained).',
+            subject: `source:${s.path}`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-mix-weight.ts
+
+const invalidMixWeight = {
+    id: 'invalid-mix-weight',
+    meta: {
+        description: "A source's weight in a training run's data mix (MENS mix.yaml) is negative, or zero on a source the mix " +
+            'requires (zero on an optional source, a common way to switch it off, is a notice).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/invalid-mix-weight.md'
+    },
+    check({ artifact }) {
+        return (artifact.records
+            .flatMap((r) => r.dataMix?.sources ?? [])
+            // Not a finite number at all (a word, .inf, .nan) is a schema violation: JSON has no such numbers.
+            .filter((s) => s.weight !== null && Number.isFinite(s.weight) && s.weight <= 0)
+            .map((s) => {
+            const switchedOff = s.weight === 0 && s.optional;
+            return {
+                path: s.weightSource.path,
+                at: s.weightSource.at,
+                message: switchedOff
+                    ? `${where(s.weightSource)} gives the optional source ${s.path} the weight 0: it is in the mix but ` +
+                        'supplies no data, so the mix (and the pedigree that binds it) lists data the run did not use.'
+                    : `${where(s.weightSource)} gives the source ${s.path} the weight ${s.weight}: a mix weight must be ` +
+                        'positive (sources are sampled in proportion to their weights' +
+                        `${s.weight === 0 ? ', and a required source that supplies nothing is a contradiction' : ''}).`,
+                fix: switchedOff
+                    ? 'Remove the source from the mix until it should be sampled, or give it a positive weight.'
+                    : 'Give the source a positive weight, or remove it from the mix (or mark it `optional: true`) if it ' +
+                        'should not be sampled.',
+                subject: `weight:${s.path}`,
+                ...(switchedOff ? { severity: 'notice' } : {})
+            };
+        }));
     }
 };
 
@@ -24919,6 +25225,8 @@ const shapeMismatch = {
 
 
 
+
+
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 const RULES = [
     unreadableManifest,
@@ -24933,6 +25241,8 @@ const RULES = [
     missingAttribution,
     unmanifestedWeights,
     orphanedByDeletion,
+    removedMixSource,
+    invalidMixWeight,
     inconsistentLineage,
     danglingParent,
     lineageCycle,
@@ -25220,6 +25530,457 @@ async function verifyOnHub(artifacts, client, maxDepth) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/summarise.ts
+
+
+function hubSummary(fact) {
+    if (!fact)
+        return null;
+    const a = fact.answer;
+    const info = a.kind === 'found' ? a.info : undefined;
+    return {
+        status: a.kind,
+        sha: info?.sha ?? null,
+        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
+        license: info ? (licenseKey({ id: info.license, name: info.licenseName }) ?? null) : null,
+        ancestors: fact.ancestry.chain.map((l) => ({
+            id: l.id,
+            depth: l.depth,
+            license: l.answer?.kind === 'found'
+                ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
+                : null,
+            evidence: 'secondary'
+        }))
+    };
+}
+/** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
+function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
+    const summary = summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub });
+    return { ...summary, pedigree: (0,pedigree/* pedigreeId */.Nn)((0,pedigree/* pedigreeRecord */.rk)(summary)) };
+}
+/**
+ * Distinct values of each training field across the artifact's manifests, in the order first seen. What
+ * weight headers imply (a LoRA rank from tensor shapes) is not stated by a manifest, and is left out.
+ */
+function trainingFacts(artifact) {
+    const facts = {};
+    for (const r of artifact.records) {
+        if (r.origin === 'weights')
+            continue;
+        for (const [key, fact] of Object.entries(r.training ?? {})) {
+            const values = (facts[key] ??= []);
+            if (fact && !values.includes(fact.value))
+                values.push(fact.value);
+        }
+    }
+    return facts;
+}
+function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) {
+    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
+    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
+    const bestLicense = new Map();
+    for (const r of artifact.records) {
+        for (const u of r.upstreams) {
+            const found = u.id ? licenseOf(u, r) : null;
+            const key = u.id?.toLowerCase();
+            const known = key ? bestLicense.get(key) : undefined;
+            if (key && found && (!known || rank[found.via] < rank[known.via]))
+                bestLicense.set(key, found);
+        }
+    }
+    return {
+        dir: artifact.dir,
+        manifests: [
+            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
+            ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
+        ],
+        upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
+            raw: u.raw,
+            kind: u.kind,
+            id: u.id ?? null,
+            revision: u.revision ?? null,
+            role: u.role,
+            evidence: u.evidence,
+            path: u.source.path,
+            line: u.source.at.line,
+            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
+            hub: hubSummary(hub?.fact(u))
+        }))),
+        license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
+        attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
+        relations: [
+            ...new Set(artifact.records.flatMap((r) => (r.relation && r.origin !== 'weights' ? [r.relation.value] : [])))
+        ],
+        training: trainingFacts(artifact),
+        weights: artifact.weights.map(reportWeight),
+        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
+            raw: d.raw,
+            id: d.id ?? null,
+            revision: d.revision ?? null,
+            license: d.license ?? null,
+            path: d.source.path,
+            line: d.source.at.line
+        }))),
+        dataMix: artifact.records.flatMap((r) => (r.dataMix?.sources ?? []).map((s) => ({
+            path: s.path,
+            weight: s.weight,
+            optional: s.optional,
+            sampleRate: s.sampleRate,
+            file: s.source.path,
+            line: s.source.at.line
+        }))),
+        parents: (artifact.parents ?? [])
+            .filter((l) => l.state === 'artifact')
+            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
+        status: failing ? 'fail' : 'pass'
+    };
+}
+function reportWeight(weight) {
+    const header = weight.header;
+    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
+    return {
+        path: weight.path,
+        status: weight.status,
+        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
+            ? header.kind
+            : 'other',
+        sha256: digest?.sha256 ?? null,
+        digestVia: digest?.via ?? null,
+        size: digest?.size ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
+function artifactPaths(artifact) {
+    return [
+        artifact.dir,
+        ...artifact.records.map((r) => r.path),
+        ...artifact.unreadable.map((u) => u.path),
+        ...artifact.weights.map((w) => w.path)
+    ];
+}
+/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+async function runGate(opts) {
+    const { artifacts, manifestCount } = await discoverArtifacts({
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include,
+        onProgress: opts.onProgress
+    });
+    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+    const joined = markRemovedDataSources(artifacts, opts);
+    appendAll(artifacts, joined);
+    const manifestsRead = manifestCount +
+        joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
+    await computeDigests(artifacts, opts.workspace);
+    const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor.includes(r.id)) : RULES, {
+        policy: effectivePolicy(opts.policy, artifactPaths(a)),
+        knowledge,
+        upstreamLicenseMappings: opts.policy.upstreamLicenses,
+        hub
+    }));
+    const licenseOf = (ref, record) => {
+        const found = licenseOfUpstream(ref, record, {
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    };
+    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
+    const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
+    const findings = [...waived.findings, ...runFindings];
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
+    return (0,build/* buildReport */.FK)({
+        version: version,
+        failOn: opts.failOn,
+        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: artifactLicense(a), licenseOf, hub })),
+        findings,
+        changeSource: opts.changeSet.source,
+        notes: [
+            ...opts.changeSet.notes,
+            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
+        ],
+        policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+        manifestsCount: manifestsRead
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+/**
+ * The one run the Action and the CLI share: set up the Hub (never trusting a cache the change could
+ * have forged), run the pipeline, mask every secret in the report, then hand that one report to
+ * each surface (sink) in turn. The entry points only turn their inputs into a RunRequest and choose
+ * their sinks.
+ */
+
+
+
+
+/** Hub → pipeline → masked report → every sink, in order (a sink that throws ends the run). */
+async function runLineageGate(request, sinks) {
+    const { workspace, changeSet } = request;
+    const cachePath = request.hub.cachePath;
+    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
+    const hub = await setUpHub({
+        ...request.hub,
+        workspace,
+        cacheDistrust: cachePath
+            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+            : undefined,
+        log: request.log
+    });
+    if (hub.token)
+        request.onSecret(hub.token);
+    if ('off' in hub.hub)
+        request.onHubOff?.(hub.hub.off);
+    const gateReport = await runGate({
+        workspace,
+        changeSet,
+        include: request.include,
+        failOn: request.failOn,
+        policy: request.policy,
+        now: request.now,
+        hub: hub.hub,
+        onProgress: request.onProgress
+    });
+    await hub.finish();
+    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
+    const report = redactJson(gateReport, [...request.secrets, hub.token]);
+    for (const sink of sinks)
+        await sink(report);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch (err) {
+        throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
+    }
+}
+/**
+ * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since
+ * workflow inputs are trusted and PR content is not; a relative path is relative to the workspace
+ * and must stay in it (a `../` path is almost always a mistake; spell it out as an absolute path).
+ */
+function outputPath(workspace, path, input) {
+    if (!path)
+        return '';
+    const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(path) && !isInside(workspace, full))
+        throw new ConfigError(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
+            'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
+    return full;
+}
+/** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
+function hubCachePath(workspace, input) {
+    if (input)
+        return (0,external_node_path_namespaceObject.resolve)(workspace, input);
+    const temp = process.env.RUNNER_TEMP;
+    return temp ? (0,external_node_path_namespaceObject.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
+}
+let eventHeadSha;
+function headSha() {
+    return eventHeadSha ?? process.env.GITHUB_SHA;
+}
+/** The Action: read inputs → change set → pipeline → surfaces → exit status. */
+async function run() {
+    try {
+        const inputs = readInputs((name) => core.getInput(name));
+        registerSecret(inputs.token);
+        registerSecret(inputs.hubToken);
+        registerSecret(inputs.policyToken);
+        if (inputs.policyToken)
+            core.setSecret(inputs.policyToken);
+        const workspace = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
+        const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
+        const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
+        const attestationPath = outputPath(workspace, inputs.attestationFile, 'attestation-file');
+        const payload = await readEventPayload();
+        const pr = payload.pull_request;
+        eventHeadSha = pr?.head?.sha;
+        const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+        // The GitHub client is loaded only when there is a token to use it with.
+        const clientFor = async (token) => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6702))).gitHubClient({
+            token,
+            baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+            log: (message) => core.info(say(message))
+        });
+        const octokit = inputs.token ? await clientFor(inputs.token) : undefined;
+        // A policy in another repository may need its own token (`policy-token`); else the Action's.
+        const policyOctokit = inputs.policyToken ? await clientFor(inputs.policyToken) : octokit;
+        const changeSet = await resolveChangeSet({
+            eventName: process.env.GITHUB_EVENT_NAME ?? '',
+            payload,
+            inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
+            workspace,
+            diffLines: inputs.reviewComments,
+            octokit,
+            owner,
+            repo,
+            log: (message) => core.info(say(message))
+        });
+        core.info(`Files: ${say(changeSet.source)}`);
+        for (const note of changeSet.notes)
+            core.info(`Note: ${say(note)}`);
+        const policy = await loadRunPolicy({
+            inputs,
+            workspace,
+            payload,
+            octokit,
+            policyOctokit,
+            owner,
+            repo,
+            notes: changeSet.notes
+        });
+        const repoUrl = process.env.GITHUB_REPOSITORY
+            ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+            : undefined;
+        const files = [
+            { path: reportPath, input: 'report-file', format: 'json' },
+            { path: sarifPath, input: 'sarif-file', format: 'sarif' },
+            { path: bomPath, input: 'bom-file', format: 'cyclonedx' },
+            { path: attestationPath, input: 'attestation-file', format: 'in-toto' }
+        ].filter((f) => f.path);
+        const sinks = [
+            annotationsSink(),
+            summarySink({ repoUrl, sha: headSha }),
+            ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
+            outputsSink({
+                reportFile: reportPath || undefined,
+                sarifFile: sarifPath || undefined,
+                bomFile: bomPath || undefined,
+                attestationFile: attestationPath || undefined
+            })
+        ];
+        if (octokit)
+            sinks.push(pullRequestSink({
+                octokit,
+                owner,
+                repo,
+                pullNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+                headSha: headSha(),
+                repoUrl,
+                changes: changeSet.changes,
+                comment: inputs.comment,
+                checkRun: inputs.checkRun,
+                reviewComments: inputs.reviewComments
+            }));
+        sinks.push(verdictSink());
+        const log = (message) => core.info(say(message));
+        await runLineageGate({
+            workspace,
+            changeSet,
+            include: makePathFilter(inputs.paths),
+            failOn: inputs.failOn,
+            policy,
+            now: clockFromEnv(process.env),
+            hub: {
+                env: process.env,
+                verify: inputs.hubVerify,
+                endpoint: inputs.hubEndpoint,
+                token: inputs.hubToken,
+                cachePath: hubCachePath(workspace, inputs.hubCache),
+                maxDepth: inputs.hubMaxDepth
+            },
+            eventName: process.env.GITHUB_EVENT_NAME ?? '',
+            secrets: runSecrets,
+            // The token must never reach the log, even inside an error message.
+            onSecret: (secret) => {
+                core.setSecret(secret);
+                registerSecret(secret);
+            },
+            onHubOff: log,
+            log
+        }, sinks);
+    }
+    catch (err) {
+        if (err instanceof PolicyError) {
+            // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
+            for (const p of err.problems)
+                core.error(say(p.message), {
+                    title: 'invalid lineage policy',
+                    file: p.file,
+                    startLine: p.line,
+                    startColumn: p.column
+                });
+            core.setFailed(`Configuration error: ${say(err.message)}`);
+        }
+        else if (err instanceof ConfigError)
+            core.setFailed(`Configuration error: ${say(err.message)}`);
+        else
+            core.setFailed(`lineage-gate could not complete: ${say(err.stack ?? String(err))}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nb: () => (/* binding */ PEDIGREE_VERSION),
+  dj: () => (/* binding */ canonicalJson),
+  Nn: () => (/* binding */ pedigreeId),
+  rk: () => (/* binding */ pedigreeRecord)
+});
+
+// UNUSED EXPORTS: pedigreeUpstream
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/canonicalize/lib/canonicalize.js
 function serializeString (value) {
   if (!value.isWellFormed()) {
@@ -25449,7 +26210,8 @@ function canonicalSet(items) {
 function nameWithin(dir, path) {
     return dir !== '' && dir !== '.' && path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
 }
-function upstreamOf(u) {
+/** One upstream as the record holds it (also how `verify` matches attested Hub facts to recomputed upstreams). */
+function pedigreeUpstream(u) {
     return {
         role: u.role,
         kind: u.kind,
@@ -25462,15 +26224,25 @@ function upstreamOf(u) {
 }
 /** The record an artifact's pedigree id is computed over. */
 function pedigreeRecord(source) {
+    // What a weight file's header says (GGUF metadata, safetensors shapes) is bound by the file's
+    // sha256 already, and a checkout holding only LFS pointers could not read it: manifests only.
+    const weightFiles = new Set(source.weights.map((w) => w.path));
+    const fromManifest = (x) => !weightFiles.has(x.path);
     const training = {};
     for (const key of Object.keys(source.training).sort()) {
         const values = source.training[key].map((v) => (typeof v === 'string' ? pedigree_text(v) : v));
         if (values.length)
             training[key] = canonicalSet(values);
     }
+    const dataMix = canonicalSet((source.dataMix ?? []).map((s) => ({
+        path: pedigree_text(s.path),
+        weight: finiteOrNull(s.weight),
+        optional: s.optional,
+        sampleRate: finiteOrNull(s.sampleRate)
+    })));
     return {
         pedigree: PEDIGREE_VERSION,
-        upstreams: canonicalSet(source.upstreams.map(upstreamOf)),
+        upstreams: canonicalSet(source.upstreams.filter(fromManifest).map(pedigreeUpstream)),
         relations: canonicalSet(source.relations.map(pedigree_text)),
         license: source.license
             ? {
@@ -25484,13 +26256,18 @@ function pedigreeRecord(source) {
         weights: canonicalSet(source.weights
             .filter((w) => w.status !== 'removed')
             .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))),
-        datasets: canonicalSet(source.datasets.map((d) => ({
+        datasets: canonicalSet(source.datasets.filter(fromManifest).map((d) => ({
             id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
             raw: d.id === null ? pedigree_text(d.raw) : null,
             revision: nullableText(d.revision),
             license: nullableText(d.license)
-        })))
+        }))),
+        ...(dataMix.length ? { dataMix } : {})
     };
+}
+/** JSON has no NaN or Infinity (RFC 8785 refuses them): a weight that is not a finite number is null. */
+function finiteOrNull(value) {
+    return value !== null && Number.isFinite(value) ? value : null;
 }
 /** RFC 8785 (JSON Canonicalization Scheme) text of a value. */
 function canonicalJson(value) {
@@ -25502,411 +26279,6 @@ function canonicalJson(value) {
 /** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
 function pedigreeId(record) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summarise.ts
-
-
-function hubSummary(fact) {
-    if (!fact)
-        return null;
-    const a = fact.answer;
-    const info = a.kind === 'found' ? a.info : undefined;
-    return {
-        status: a.kind,
-        sha: info?.sha ?? null,
-        gated: info?.gated ?? (a.kind === 'gated' ? 'manual' : false),
-        license: info ? (licenseKey({ id: info.license, name: info.licenseName }) ?? null) : null,
-        ancestors: fact.ancestry.chain.map((l) => ({
-            id: l.id,
-            depth: l.depth,
-            license: l.answer?.kind === 'found'
-                ? (licenseKey({ id: l.answer.info.license, name: l.answer.info.licenseName }) ?? null)
-                : null,
-            evidence: 'secondary'
-        }))
-    };
-}
-/** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
-function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
-    const summary = summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub });
-    return { ...summary, pedigree: pedigreeId(pedigreeRecord(summary)) };
-}
-/** Distinct values of each training field across the artifact's manifests, in the order first seen. */
-function trainingFacts(artifact) {
-    const facts = {};
-    for (const r of artifact.records) {
-        for (const [key, fact] of Object.entries(r.training ?? {})) {
-            const values = (facts[key] ??= []);
-            if (fact && !values.includes(fact.value))
-                values.push(fact.value);
-        }
-    }
-    return facts;
-}
-function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) {
-    // One license per upstream id: the best-founded claim any manifest of the artifact supports.
-    const rank = { declared: 0, policy: 1, hub: 2, builtin: 3 };
-    const bestLicense = new Map();
-    for (const r of artifact.records) {
-        for (const u of r.upstreams) {
-            const found = u.id ? licenseOf(u, r) : null;
-            const key = u.id?.toLowerCase();
-            const known = key ? bestLicense.get(key) : undefined;
-            if (key && found && (!known || rank[found.via] < rank[known.via]))
-                bestLicense.set(key, found);
-        }
-    }
-    return {
-        dir: artifact.dir,
-        manifests: [
-            ...artifact.records.filter((r) => r.origin !== 'weights').map((r) => ({ path: r.path, format: r.format })),
-            ...artifact.unreadable.map((u) => ({ path: u.path, format: 'unreadable' }))
-        ],
-        upstreams: artifact.records.flatMap((r) => r.upstreams.map((u) => ({
-            raw: u.raw,
-            kind: u.kind,
-            id: u.id ?? null,
-            revision: u.revision ?? null,
-            role: u.role,
-            evidence: u.evidence,
-            path: u.source.path,
-            line: u.source.at.line,
-            license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
-            hub: hubSummary(hub?.fact(u))
-        }))),
-        license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
-        attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
-        relations: [...new Set(artifact.records.flatMap((r) => (r.relation ? [r.relation.value] : [])))],
-        training: trainingFacts(artifact),
-        weights: artifact.weights.map(reportWeight),
-        datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
-            raw: d.raw,
-            id: d.id ?? null,
-            revision: d.revision ?? null,
-            license: d.license ?? null,
-            path: d.source.path,
-            line: d.source.at.line
-        }))),
-        parents: (artifact.parents ?? [])
-            .filter((l) => l.state === 'artifact')
-            .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
-        status: failing ? 'fail' : 'pass'
-    };
-}
-function reportWeight(weight) {
-    const header = weight.header;
-    const digest = weight.digest && 'sha256' in weight.digest ? weight.digest : undefined;
-    return {
-        path: weight.path,
-        status: weight.status,
-        format: header?.kind === 'gguf' || header?.kind === 'safetensors' || header?.kind === 'lfs-pointer'
-            ? header.kind
-            : 'other',
-        sha256: digest?.sha256 ?? null,
-        digestVia: digest?.via ?? null,
-        size: digest?.size ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every repository path that belongs to an artifact: what per-path policy overrides match. */
-function artifactPaths(artifact) {
-    return [
-        artifact.dir,
-        ...artifact.records.map((r) => r.path),
-        ...artifact.unreadable.map((u) => u.path),
-        ...artifact.weights.map((w) => w.path)
-    ];
-}
-/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
-async function runGate(opts) {
-    const { artifacts, manifestCount } = await discoverArtifacts({
-        workspace: opts.workspace,
-        changeSet: opts.changeSet,
-        include: opts.include,
-        onProgress: opts.onProgress
-    });
-    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    await computeDigests(artifacts, opts.workspace);
-    const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
-    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, RULES, {
-        policy: effectivePolicy(opts.policy, artifactPaths(a)),
-        knowledge,
-        upstreamLicenseMappings: opts.policy.upstreamLicenses,
-        hub
-    }));
-    const licenseOf = (ref, record) => {
-        const found = licenseOfUpstream(ref, record, {
-            knowledge,
-            upstreamLicenseMappings: opts.policy.upstreamLicenses,
-            hub
-        });
-        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
-    };
-    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
-    const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
-    const findings = [...waived.findings, ...runFindings];
-    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
-    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
-    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
-    return (0,build/* buildReport */.FK)({
-        version: version,
-        failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: artifactLicense(a), licenseOf, hub })),
-        findings,
-        changeSource: opts.changeSet.source,
-        notes: [
-            ...opts.changeSet.notes,
-            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
-            ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
-        ],
-        manifestsCount: manifestCount
-    });
-}
-
-;// CONCATENATED MODULE: ./src/run.ts
-/**
- * The one run the Action and the CLI share: set up the Hub (never trusting a cache the change could
- * have forged), run the pipeline, mask every secret in the report, then hand that one report to
- * each surface (sink) in turn. The entry points only turn their inputs into a RunRequest and choose
- * their sinks.
- */
-
-
-
-
-/** Hub → pipeline → masked report → every sink, in order (a sink that throws ends the run). */
-async function runLineageGate(request, sinks) {
-    const { workspace, changeSet } = request;
-    const cachePath = request.hub.cachePath;
-    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
-    const hub = await setUpHub({
-        ...request.hub,
-        workspace,
-        cacheDistrust: cachePath
-            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
-            : undefined,
-        log: request.log
-    });
-    if (hub.token)
-        request.onSecret(hub.token);
-    if ('off' in hub.hub)
-        request.onHubOff?.(hub.hub.off);
-    const gateReport = await runGate({
-        workspace,
-        changeSet,
-        include: request.include,
-        failOn: request.failOn,
-        policy: request.policy,
-        now: request.now,
-        hub: hub.hub,
-        onProgress: request.onProgress
-    });
-    await hub.finish();
-    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-    const report = redactJson(gateReport, [...request.secrets, hub.token]);
-    for (const sink of sinks)
-        await sink(report);
-    return report;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function readEventPayload() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
-    }
-    catch (err) {
-        throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
-    }
-}
-/**
- * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since
- * workflow inputs are trusted and PR content is not; a relative path is relative to the workspace
- * and must stay in it (a `../` path is almost always a mistake; spell it out as an absolute path).
- */
-function outputPath(workspace, path, input) {
-    if (!path)
-        return '';
-    const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(path) && !isInside(workspace, full))
-        throw new ConfigError(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
-            'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
-    return full;
-}
-/** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
-function hubCachePath(workspace, input) {
-    if (input)
-        return (0,external_node_path_namespaceObject.resolve)(workspace, input);
-    const temp = process.env.RUNNER_TEMP;
-    return temp ? (0,external_node_path_namespaceObject.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
-}
-let eventHeadSha;
-function headSha() {
-    return eventHeadSha ?? process.env.GITHUB_SHA;
-}
-/** The Action: read inputs → change set → pipeline → surfaces → exit status. */
-async function run() {
-    try {
-        const inputs = readInputs((name) => core.getInput(name));
-        registerSecret(inputs.token);
-        registerSecret(inputs.hubToken);
-        registerSecret(inputs.policyToken);
-        if (inputs.policyToken)
-            core.setSecret(inputs.policyToken);
-        const workspace = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
-        const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
-        const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
-        const payload = await readEventPayload();
-        const pr = payload.pull_request;
-        eventHeadSha = pr?.head?.sha;
-        const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-        // The GitHub client is loaded only when there is a token to use it with.
-        const clientFor = async (token) => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6702))).gitHubClient({
-            token,
-            baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-            log: (message) => core.info(say(message))
-        });
-        const octokit = inputs.token ? await clientFor(inputs.token) : undefined;
-        // A policy in another repository may need its own token (`policy-token`); else the Action's.
-        const policyOctokit = inputs.policyToken ? await clientFor(inputs.policyToken) : octokit;
-        const changeSet = await resolveChangeSet({
-            eventName: process.env.GITHUB_EVENT_NAME ?? '',
-            payload,
-            inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
-            workspace,
-            diffLines: inputs.reviewComments,
-            octokit,
-            owner,
-            repo,
-            log: (message) => core.info(say(message))
-        });
-        core.info(`Files: ${say(changeSet.source)}`);
-        for (const note of changeSet.notes)
-            core.info(`Note: ${say(note)}`);
-        const policy = await loadRunPolicy({
-            inputs,
-            workspace,
-            payload,
-            octokit,
-            policyOctokit,
-            owner,
-            repo,
-            notes: changeSet.notes
-        });
-        const repoUrl = process.env.GITHUB_REPOSITORY
-            ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
-            : undefined;
-        const files = [
-            { path: reportPath, input: 'report-file', format: 'json' },
-            { path: sarifPath, input: 'sarif-file', format: 'sarif' },
-            { path: bomPath, input: 'bom-file', format: 'cyclonedx' }
-        ].filter((f) => f.path);
-        const sinks = [
-            annotationsSink(),
-            summarySink({ repoUrl, sha: headSha }),
-            ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
-            outputsSink({
-                reportFile: reportPath || undefined,
-                sarifFile: sarifPath || undefined,
-                bomFile: bomPath || undefined
-            })
-        ];
-        if (octokit)
-            sinks.push(pullRequestSink({
-                octokit,
-                owner,
-                repo,
-                pullNumber: typeof pr?.number === 'number' ? pr.number : undefined,
-                headSha: headSha(),
-                repoUrl,
-                changes: changeSet.changes,
-                comment: inputs.comment,
-                checkRun: inputs.checkRun,
-                reviewComments: inputs.reviewComments
-            }));
-        sinks.push(verdictSink());
-        const log = (message) => core.info(say(message));
-        await runLineageGate({
-            workspace,
-            changeSet,
-            include: makePathFilter(inputs.paths),
-            failOn: inputs.failOn,
-            policy,
-            now: clockFromEnv(process.env),
-            hub: {
-                env: process.env,
-                verify: inputs.hubVerify,
-                endpoint: inputs.hubEndpoint,
-                token: inputs.hubToken,
-                cachePath: hubCachePath(workspace, inputs.hubCache),
-                maxDepth: inputs.hubMaxDepth
-            },
-            eventName: process.env.GITHUB_EVENT_NAME ?? '',
-            secrets: runSecrets,
-            // The token must never reach the log, even inside an error message.
-            onSecret: (secret) => {
-                core.setSecret(secret);
-                registerSecret(secret);
-            },
-            onHubOff: log,
-            log
-        }, sinks);
-    }
-    catch (err) {
-        if (err instanceof PolicyError) {
-            // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
-            for (const p of err.problems)
-                core.error(say(p.message), {
-                    title: 'invalid lineage policy',
-                    file: p.file,
-                    startLine: p.line,
-                    startColumn: p.column
-                });
-            core.setFailed(`Configuration error: ${say(err.message)}`);
-        }
-        else if (err instanceof ConfigError)
-            core.setFailed(`Configuration error: ${say(err.message)}`);
-        else
-            core.setFailed(`lineage-gate could not complete: ${say(err.stack ?? String(err))}`);
-    }
 }
 
 
@@ -25987,7 +26359,7 @@ function buildReport(input) {
         },
         artifacts: [...input.artifacts],
         findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes] }
+        run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
     };
     return deepFreeze(report);
 }

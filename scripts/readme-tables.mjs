@@ -34,6 +34,7 @@ export const INPUT_VALUES = {
   'sarif-file': 'a path: relative to the workspace, or absolute',
   'report-file': 'a path: relative to the workspace, or absolute',
   'bom-file': 'a path: relative to the workspace, or absolute',
+  'attestation-file': 'a path: relative to the workspace, or absolute',
   'hub-cache': 'a path',
   'hub-max-depth': '0–20',
   'base-ref': 'a ref or commit sha',

@@ -19,7 +19,9 @@ import { DOCS_BASE } from './findings/rule-meta.js';
 import { findRule, RULES } from './rules/index.js';
 import { version } from './version.js';
 import { initLineage } from './init/init.js';
-import { CHECK_USAGE, EXPLAIN_USAGE, INIT_USAGE, USAGE } from './cli/usage.js';
+import { CHECK_USAGE, EXPLAIN_USAGE, INIT_USAGE, USAGE, VERIFY_USAGE } from './cli/usage.js';
+import type { VerifyCheck } from './verify/verify.js';
+import { counted } from './text/plural.js';
 import { isRevision, locateRepository } from './cli/repository.js';
 import { emptyTargets, resolveTargets } from './cli/targets.js';
 import { errorsOnly } from './cli/quiet.js';
@@ -189,6 +191,12 @@ async function check(argv: string[]): Promise<number> {
           );
       },
       async (report) => {
+        if (format === 'in-toto' && report.artifacts.length === 0) {
+          process.stderr.write(
+            'lineage-gate: no artifact was checked, so no statement was written (nothing to attest).\n'
+          );
+          return;
+        }
         const shown = format === 'text' && values.quiet ? errorsOnly(report) : report;
         const rendered = await renderFormat(shown, format, {
           rules: RULES,
@@ -205,6 +213,42 @@ async function check(argv: string[]): Promise<number> {
     ]
   ).finally(() => progress.done());
   return report.result === 'fail' ? 1 : 0;
+}
+
+/** `verify STATEMENT [DIR…]`: 0 when the checkout holds what the statement attests, 1 when not. */
+async function verify(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+  });
+  if (values.help) return printHelp(VERIFY_USAGE);
+  const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
+  const [statementArg, ...dirArgs] = positionals;
+  if (!statementArg) throw new ConfigError('verify needs the STATEMENT file. See lineage-gate verify --help.');
+  const cwd = process.cwd();
+  const { readStatement } = await import('./verify/statement.js');
+  const { verifyStatement } = await import('./verify/verify.js');
+  const statement = readStatement(resolve(cwd, statementArg), statementArg);
+  const { root, include } = await resolveTargets(cwd, dirArgs);
+  const policy = await loadPolicy({ workspace: root, file: undefined, ruleIds: RULE_IDS });
+  const result = await verifyStatement({ statement, root, include, policy, now: clockFromEnv(process.env) });
+  const failed = result.checks.filter((c) => !c.ok).length;
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ ...result, failed }, null, 2)}\n`);
+  else process.stdout.write(verifyText(result, failed, statementArg));
+  return failed > 0 ? 1 : 0;
+}
+
+function verifyText(result: { checks: VerifyCheck[]; skipped: number }, failed: number, statement: string): string {
+  const lines = result.checks.flatMap((c) => [
+    `${c.ok ? '✔' : '✖'} ${c.subject}: ${c.detail}`,
+    ...c.differences.map((d) => `    ${d}`)
+  ]);
+  const skipped = result.skipped ? ` (${counted(result.skipped, 'artifact')} of the statement not selected)` : '';
+  const verdict = failed
+    ? `✖ ${failed} of ${counted(result.checks.length, 'check')} failed: the files no longer match ${statement}`
+    : `✔ all ${counted(result.checks.length, 'check')} match ${statement}`;
+  return `${[...lines, `${verdict}${skipped}`].join('\n')}\n`;
 }
 
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
@@ -260,7 +304,7 @@ function policyErrorLine(err: PolicyError): string {
 
 /** An option parseArgs refused, as one line that says where to look. */
 function argumentError(command: string | undefined, err: Error): string {
-  const help = command === 'check' || command === 'init' || command === 'explain' ? `${command} --help` : '--help';
+  const help = ['check', 'init', 'explain', 'verify'].includes(command ?? '') ? `${command} --help` : '--help';
   return `${firstLine(err.message).replace(/\. To specify a positional argument.*$/, '.')} See lineage-gate ${help}.`;
 }
 
@@ -270,6 +314,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'check') return await check(rest);
     if (command === 'init') return await init(rest);
     if (command === 'explain') return explain(rest);
+    if (command === 'verify') return await verify(rest);
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${version}\n`);
       return 0;

@@ -63,6 +63,7 @@ export async function run(): Promise<void> {
     const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
     const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
     const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
+    const attestationPath = outputPath(workspace, inputs.attestationFile, 'attestation-file');
     const payload = await readEventPayload();
     const pr = payload.pull_request as { head?: { sha?: string }; number?: number } | undefined;
     eventHeadSha = pr?.head?.sha;
@@ -108,7 +109,8 @@ export async function run(): Promise<void> {
     const files = [
       { path: reportPath, input: 'report-file', format: 'json' as const },
       { path: sarifPath, input: 'sarif-file', format: 'sarif' as const },
-      { path: bomPath, input: 'bom-file', format: 'cyclonedx' as const }
+      { path: bomPath, input: 'bom-file', format: 'cyclonedx' as const },
+      { path: attestationPath, input: 'attestation-file', format: 'in-toto' as const }
     ].filter((f) => f.path);
     const sinks: Sink[] = [
       annotationsSink(),
@@ -117,7 +119,8 @@ export async function run(): Promise<void> {
       outputsSink({
         reportFile: reportPath || undefined,
         sarifFile: sarifPath || undefined,
-        bomFile: bomPath || undefined
+        bomFile: bomPath || undefined,
+        attestationFile: attestationPath || undefined
       })
     ];
     if (octokit)

@@ -2,6 +2,8 @@ import type { ChangeSet } from './changes/change-set.js';
 import { discoverArtifacts, type DiscoverOptions } from './discover/discover.js';
 import { linkArtifacts } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
+import { markRemovedDataSources } from './discover/data-sources.js';
+import { appendAll } from './collections/append-all.js';
 import { unknownConfigsNote } from './discover/unknown-configs.js';
 import type { Artifact } from './lineage/artifact.js';
 import { buildReport } from './report/build.js';
@@ -14,6 +16,7 @@ import { LicenseKnowledge } from './licenses/knowledge.js';
 import { effectivePolicy } from './policy/effective.js';
 import type { Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
+import { policyDigest } from './policy/digest.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
@@ -58,11 +61,17 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     onProgress: opts.onProgress
   });
   linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+  // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+  const joined = markRemovedDataSources(artifacts, opts);
+  appendAll(artifacts, joined);
+  const manifestsRead =
+    manifestCount +
+    joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
   await computeDigests(artifacts, opts.workspace);
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
   const evaluated: Evaluated[] = artifacts.flatMap((a) =>
-    evaluateArtifact(a, RULES, {
+    evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
       policy: effectivePolicy(opts.policy, artifactPaths(a)),
       knowledge,
       upstreamLicenseMappings: opts.policy.upstreamLicenses,
@@ -105,6 +114,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
       ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
       ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
     ],
-    manifestsCount: manifestCount
+    policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+    manifestsCount: manifestsRead
   });
 }

@@ -57,7 +57,8 @@ describe('pull_request', () => {
       artifacts: '1',
       'report-file': join(workspace, 'out/lineage.json'),
       'sarif-file': '',
-      'bom-file': ''
+      'bom-file': '',
+      'attestation-file': ''
     });
     expect(run.summary).toContain('## ✅ Lineage gate: pass');
     expect(run.summary).toContain('`examples/mens/runs/qwen3-4b-support-promoted`');

@@ -9692,18 +9692,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5976);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1306);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3415);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9820);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
 /* harmony import */ var _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5516);
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(2190);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2889);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(2190);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1686);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
 /* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7862);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7485);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(573);
 /* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5136);
 /* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(3892);
 /* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(6018);
 /* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9851);
+
 
 
 
@@ -9888,6 +9890,10 @@ async function check(argv) {
                 throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`nothing to check in ${empty.map((t) => t.arg).join(', ')} (no manifest, model card or weights)`);
         },
         async (report) => {
+            if (format === 'in-toto' && report.artifacts.length === 0) {
+                process.stderr.write('lineage-gate: no artifact was checked, so no statement was written (nothing to attest).\n');
+                return;
+            }
             const shown = format === 'text' && values.quiet ? (0,_cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__/* .errorsOnly */ .Q)(report) : report;
             const rendered = await (0,_report_render_format_js__WEBPACK_IMPORTED_MODULE_18__/* .renderFormat */ .c)(shown, format, {
                 rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_11__/* .RULES */ .y,
@@ -9902,6 +9908,44 @@ async function check(argv) {
         }
     ]).finally(() => progress.done());
     return report.result === 'fail' ? 1 : 0;
+}
+/** `verify STATEMENT [DIR…]`: 0 when the checkout holds what the statement attests, 1 when not. */
+async function verify(argv) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+    });
+    if (values.help)
+        return printHelp(_cli_usage_js__WEBPACK_IMPORTED_MODULE_17__/* .VERIFY_USAGE */ .Yp);
+    const format = oneOf('--format', values.format, ['text', 'json'], 'text');
+    const [statementArg, ...dirArgs] = positionals;
+    if (!statementArg)
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('verify needs the STATEMENT file. See lineage-gate verify --help.');
+    const cwd = process.cwd();
+    const { readStatement } = await __nccwpck_require__.e(/* import() */ 402).then(__nccwpck_require__.bind(__nccwpck_require__, 4021));
+    const { verifyStatement } = await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 8404));
+    const statement = readStatement((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, statementArg), statementArg);
+    const { root, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_15__/* .resolveTargets */ .h)(cwd, dirArgs);
+    const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({ workspace: root, file: undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__/* .RULE_IDS */ .I });
+    const result = await verifyStatement({ statement, root, include, policy, now: (0,_clock_js__WEBPACK_IMPORTED_MODULE_6__/* .clockFromEnv */ .i)(process.env) });
+    const failed = result.checks.filter((c) => !c.ok).length;
+    if (format === 'json')
+        process.stdout.write(`${JSON.stringify({ ...result, failed }, null, 2)}\n`);
+    else
+        process.stdout.write(verifyText(result, failed, statementArg));
+    return failed > 0 ? 1 : 0;
+}
+function verifyText(result, failed, statement) {
+    const lines = result.checks.flatMap((c) => [
+        `${c.ok ? '✔' : '✖'} ${c.subject}: ${c.detail}`,
+        ...c.differences.map((d) => `    ${d}`)
+    ]);
+    const skipped = result.skipped ? ` (${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.skipped, 'artifact')} of the statement not selected)` : '';
+    const verdict = failed
+        ? `✖ ${failed} of ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.checks.length, 'check')} failed: the files no longer match ${statement}`
+        : `✔ all ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.checks.length, 'check')} match ${statement}`;
+    return `${[...lines, `${verdict}${skipped}`].join('\n')}\n`;
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
 function rulePage(id) {
@@ -9932,7 +9976,7 @@ function explain(argv) {
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_22__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_23__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 function printHelp(usage) {
@@ -9950,7 +9994,7 @@ function policyErrorLine(err) {
 }
 /** An option parseArgs refused, as one line that says where to look. */
 function argumentError(command, err) {
-    const help = command === 'check' || command === 'init' || command === 'explain' ? `${command} --help` : '--help';
+    const help = ['check', 'init', 'explain', 'verify'].includes(command ?? '') ? `${command} --help` : '--help';
     return `${firstLine(err.message).replace(/\. To specify a positional argument.*$/, '.')} See lineage-gate ${help}.`;
 }
 async function main(argv) {
@@ -9962,6 +10006,8 @@ async function main(argv) {
             return await init(rest);
         if (command === 'explain')
             return explain(rest);
+        if (command === 'verify')
+            return await verify(rest);
         if (command === '--version' || command === '-v') {
             process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_12__/* .version */ .r}\n`);
             return 0;
@@ -10219,6 +10265,7 @@ function emptyTargets(targets, artifacts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yp: () => (/* binding */ VERIFY_USAGE),
 /* harmony export */   Z$: () => (/* binding */ CHECK_USAGE),
 /* harmony export */   ry: () => (/* binding */ INIT_USAGE),
 /* harmony export */   u_: () => (/* binding */ USAGE),
@@ -10235,7 +10282,8 @@ root; outside git, to the current directory, or to the PATH's directory when it 
 Options:
   --policy FILE            policy file (default: .github/lineage-policy.yml of the repository, if any)
   --changed-since REF      check only what changed between REF and HEAD (git diff REF...HEAD)
-  --format FORMAT          text (default), json, markdown, sarif or cyclonedx
+  --format FORMAT          text (default), json, markdown, sarif, cyclonedx or in-toto (an in-toto Statement v1
+                           of the artifacts' weights and lineage records, docs/attestation.md)
   -o, --output FILE        write the report to FILE instead of standard output
   --fail-on LEVEL          error (default), warning or never
   -q, --quiet              text output: errors only (no warnings, notices or notes; exit status unchanged)
@@ -10267,9 +10315,24 @@ Options:
   -h, --help               print this help
 
 Exit status: 0 · 2 unknown rule.`;
+const VERIFY_USAGE = `Usage: lineage-gate verify STATEMENT [DIR…] [--format text|json]
+
+Checks, offline, that the checkout still holds what an in-toto statement of lineage-gate attests
+(--format in-toto of check, attestation-file of the Action; docs/attestation.md): the sha256 of
+each weight file (a Git LFS pointer's oid counts as its content's), and each artifact's pedigree id
+recomputed from its manifests and weights, with the Hub's answers taken from the statement. Prints
+file by file what matches and what no longer does. DIR limits the check to those artifacts.
+
+Options:
+  --format FORMAT          text (default) or json
+  -h, --help               print this help
+
+Exit status: 0 everything matches · 1 something no longer matches · 2 usage error or a file that
+is not a lineage-gate statement.`;
 const USAGE = `Usage:
   lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
-                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
+                     [--format text|json|markdown|sarif|cyclonedx|in-toto] [--output FILE]
+                     [--fail-on error|warning|never]
                      [--quiet] [--allow-empty] [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
   lineage-gate init [DIR…] [--force]
@@ -10277,6 +10340,9 @@ const USAGE = `Usage:
                      from what its files say, with TODO(lineage-gate) marks for what nothing says;
                      exit 1 when a file exists and --force was not given
   lineage-gate explain RULE-ID
+  lineage-gate verify STATEMENT [DIR…] [--format text|json]
+                     check offline that the files still match an in-toto statement of lineage-gate
+                     (weight digests, pedigree ids); exit 1 when something no longer matches
   lineage-gate --version | --help
   lineage-gate <command> --help   one command's usage
 
@@ -10375,6 +10441,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ readArtifactDir)
 });
 
+// EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
+var mens_data_mix = __nccwpck_require__(9412);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -11136,6 +11204,7 @@ var append_all = __nccwpck_require__(1991);
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -11249,6 +11318,10 @@ function readArtifactDir(workspaceReal, workspace, dir) {
         return undefined;
     return readArtifact(workspaceReal, workspace, dir, entry);
 }
+/** Names of the directory's files this change leaves in place. */
+function presentNames(entry) {
+    return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
+}
 function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
         dir,
@@ -11283,6 +11356,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             continue;
         }
         if (status === 'removed')
+            continue;
+        // A data mix describes a training run's data only beside that run's manifest.
+        if ((0,mens_data_mix/* isDataMixName */.w0)(name) && !(0,mens_data_mix/* readsDataMixBeside */.AK)(presentNames(entry)))
             continue;
         if ((0,file_kinds/* isNoticeFile */.Zt)(path)) {
             artifact.noticeFiles.push(path);
@@ -12964,6 +13040,89 @@ const mensAdapterSidecarV2 = {
 
 /***/ }),
 
+/***/ 9412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w0: () => (/* binding */ isDataMixName),
+  yN: () => (/* binding */ mensDataMix),
+  AK: () => (/* binding */ readsDataMixBeside)
+});
+
+;// CONCATENATED MODULE: ./schemas/mens-data-mix.schema.json
+const mens_data_mix_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-data-mix.schema.json","title":"MENS data mix (mix.yaml beside a training manifest)","description":"The corpus mix a MENS training run read: `sources` (non-empty; each a `path`, relative to the repository root, a `weight` (default 1.0), `optional` (default false), `sample_rate` …), `output`, lane filters. Unknown keys are tolerated, as MENS\'s own loader does. lineage-gate reads it only beside a `training_manifest.json` (docs/datasets.md).","type":"object","required":["sources"],"properties":{"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"weight":{"type":"number"},"record_format":{"type":["string","null"]},"optional":{"type":"boolean"},"sample_rate":{"type":["number","null"],"minimum":0,"maximum":1},"max_lines":{"type":["integer","null"],"minimum":0},"physical_repeats":{"type":"boolean"}}}},"output":{"type":"string"},"include_lanes":{"type":"array","items":{"type":"string"}},"exclude_lanes":{"type":"array","items":{"type":"string"}},"dedup":{"type":"boolean"}}}');
+// EXTERNAL MODULE: ./src/formats/declarations.ts
+var declarations = __nccwpck_require__(211);
+// EXTERNAL MODULE: ./src/formats/fields.ts
+var fields = __nccwpck_require__(1899);
+;// CONCATENATED MODULE: ./src/formats/mens-data-mix.ts
+/**
+ * MENS data mix (`mix.yaml`): the corpus sources a training run sampled, each with its weight. Read
+ * only beside a MENS `training_manifest.json` — there it describes that run's data; a mix alone in
+ * a config directory describes no artifact. Its sources and weights enter the pedigree; the
+ * removed-mix-source and invalid-mix-weight rules judge them.
+ */
+
+
+
+const ID = 'mens-data-mix';
+/** MENS's own defaults for a source's fields. */
+const DEFAULT_WEIGHT = 1.0;
+/** `mix.yaml` / `mix.yml`: the one name a run directory's mix has. */
+function isDataMixName(basename) {
+    return /^mix\.ya?ml$/i.test(basename);
+}
+/** The mix is read only in a directory that also holds a MENS training manifest. */
+function readsDataMixBeside(siblingNames) {
+    for (const name of siblingNames)
+        if (name.toLowerCase() === 'training_manifest.json')
+            return true;
+    return false;
+}
+function sourceOf(input, entry, i) {
+    const path = (0,fields/* own */.ZV)(entry, 'path');
+    if (typeof path !== 'string' || path.trim() === '')
+        return undefined;
+    const at = ['sources', i];
+    const weight = (0,fields/* own */.ZV)(entry, 'weight');
+    const rate = (0,fields/* own */.ZV)(entry, 'sample_rate');
+    return {
+        path: path.trim().replace(/^\.\//, ''),
+        weight: weight === undefined ? DEFAULT_WEIGHT : typeof weight === 'number' ? weight : null,
+        optional: (0,fields/* own */.ZV)(entry, 'optional') === true,
+        sampleRate: typeof rate === 'number' ? rate : null,
+        source: (0,fields/* sourceAt */.Pf)(input, [...at, 'path']),
+        weightSource: (0,fields/* sourceAt */.Pf)(input, weight === undefined ? at : [...at, 'weight'])
+    };
+}
+const mensDataMix = {
+    id: ID,
+    name: 'MENS data mix',
+    syntax: 'yaml',
+    // Training input: it carries no license of its own and is not compared with the run's manifest.
+    recipe: true,
+    upstreamHint: 'name the base model in the training manifest beside it (`base_model`)',
+    schema: mens_data_mix_schema_namespaceObject,
+    detect(value, basename) {
+        const sources = (0,fields/* own */.ZV)(value, 'sources');
+        return isDataMixName(basename) && Array.isArray(sources) && sources.some((s) => (0,fields/* isObject */.Gv)(s) && 'path' in s);
+    },
+    read(input) {
+        const record = (0,declarations/* emptyRecord */.FR)(input, ID);
+        const sources = (0,fields/* own */.ZV)(input.doc.value, 'sources');
+        const list = Array.isArray(sources) ? sources : [];
+        record.dataMix = {
+            sources: list.flatMap((entry, i) => sourceOf(input, entry, i) ?? [])
+        };
+        return record;
+    }
+};
+
+
+/***/ }),
+
 /***/ 5336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13037,6 +13196,10 @@ const mensTrainingManifest = {
             // field for the artifact's own license, so the class is the artifact's license too.
             record.license = licenseClass;
         }
+        // `train_file` is the corpus the run read (usually the output of its data mix): a dataset.
+        const train = (0,declarations/* datasetAt */.E_)(input, ['train_file']);
+        if (train)
+            record.datasets.push(train);
         const flag = (0,declarations/* attributionFlagAt */.RY)(input, ['provenance_attribution_required']);
         if (flag)
             record.attribution = flag;
@@ -13879,7 +14042,8 @@ function withinListLimits(result) {
         ['upstream licenses', record.upstreamLicenses, MAX_LISTED_ENTRIES],
         ['datasets', record.datasets, MAX_LISTED_DATASETS],
         ['digests', record.digests, MAX_LISTED_ENTRIES],
-        ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES]
+        ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES],
+        ['data mix sources', record.dataMix?.sources ?? [], MAX_LISTED_DATASETS]
     ];
     for (const [what, entries, limit] of lists) {
         if (entries.length <= limit)
@@ -14540,6 +14704,8 @@ const mergekitConfig = {
     }
 };
 
+// EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
+var mens_data_mix = __nccwpck_require__(9412);
 // EXTERNAL MODULE: ./src/formats/mlx-adapter-config.ts + 1 modules
 var mlx_adapter_config = __nccwpck_require__(4453);
 ;// CONCATENATED MODULE: ./schemas/mlx-lm-lora-config.schema.json
@@ -14763,6 +14929,7 @@ const torchtuneConfig = {
 
 
 
+
 /**
  * Every supported format, in detection order: the most specific markers first (the project's own
  * manifest, then MENS `format` values), so a file that happens to carry another format's key too
@@ -14780,6 +14947,7 @@ const FORMATS = [
     axolotlConfig,
     llamafactoryConfig,
     mergekitConfig,
+    mens_data_mix/* mensDataMix */.yN,
     hfModelConfig,
     mlxLmLoraConfig,
     ollama_modelfile/* ollamaModelfile */.U,
@@ -18762,6 +18930,324 @@ function isGenericFolder(segment) {
 
 /***/ }),
 
+/***/ 7437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nb: () => (/* binding */ PEDIGREE_VERSION),
+  dj: () => (/* binding */ canonicalJson),
+  Nn: () => (/* binding */ pedigreeId),
+  rk: () => (/* binding */ pedigreeRecord),
+  xn: () => (/* binding */ pedigreeUpstream)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./node_modules/canonicalize/lib/canonicalize.js
+function serializeString (value) {
+  if (!value.isWellFormed()) {
+    throw new Error('Lone surrogate is not allowed');
+  }
+  return JSON.stringify(value);
+}
+
+function serializePrimitive (value) {
+  switch (typeof value) {
+    case 'number':
+      if (isNaN(value)) {
+        throw new Error('NaN is not allowed');
+      }
+      if (!isFinite(value)) {
+        throw new Error('Infinity is not allowed');
+      }
+      // For finite numbers String(value) would give identical output, but
+      // JSON.stringify benchmarks faster on V8.
+      return JSON.stringify(value);
+    case 'string':
+      return serializeString(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      // null, or values JSON.stringify maps to undefined (undefined,
+      // functions, symbols).
+      return JSON.stringify(value);
+  }
+}
+
+// Resolves a value to either its serialized primitive form (a string — or
+// undefined, for values JSON.stringify drops) or a frame describing the
+// container to descend into. Callers distinguish the two cases with
+// `typeof result !== 'object'`.
+//
+// toJSON results are unwrapped here, and the wrapper objects stay in `seen`
+// until the resolved subtree is fully serialized, so cycles introduced via
+// toJSON are still detected.
+function enterValue (value, seen) {
+  let wrappers = null;
+  while (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+    if (seen.has(value)) {
+      throw new Error('Circular reference detected');
+    }
+    seen.add(value);
+    (wrappers ??= []).push(value);
+    value = value.toJSON();
+  }
+
+  // Boxed Number/String/Boolean objects serialize as their primitive values,
+  // mirroring how JSON.stringify treats them.
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    value = value.valueOf();
+  }
+
+  if (value === null || typeof value !== 'object') {
+    if (wrappers !== null) {
+      for (const wrapper of wrappers) seen.delete(wrapper);
+    }
+    return serializePrimitive(value);
+  }
+
+  if (seen.has(value)) {
+    throw new Error('Circular reference detected');
+  }
+  seen.add(value);
+
+  return {
+    container: value,
+    // null marks an array frame; object frames carry their sorted keys.
+    // `sort()`'s default comparator orders by UTF-16 code unit, which is the
+    // order JCS requires.
+    keys: Array.isArray(value) ? null : Object.keys(value).sort(),
+    // Next child to serialize; the frame resumes here after a nested
+    // container's subtree completes.
+    index: 0,
+    // Whether no member has been emitted yet (controls comma placement).
+    first: true,
+    // toJSON wrappers to release from `seen` when this frame completes.
+    wrappers
+  };
+}
+
+function canonicalize (object) {
+  if (object === null || typeof object !== 'object') {
+    return serializePrimitive(object);
+  }
+
+  const seen = new Set();
+  const root = enterValue(object, seen);
+  if (typeof root !== 'object') {
+    // A toJSON chain resolved the input to a primitive.
+    return root;
+  }
+
+  let result = root.keys === null ? '[' : '{';
+  const stack = [root];
+
+  // Depth-first serialization with an explicit stack instead of recursion, so
+  // nesting depth is bounded by heap size rather than call-stack size. The top
+  // frame is the container currently being serialized: primitive children are
+  // appended inline, while a nested container pushes a new frame and jumps
+  // back to the outer loop. Because frame.index was already advanced, the
+  // parent resumes at its next child once the subtree is done. Opening
+  // brackets are emitted when a frame is pushed, closing brackets when it
+  // completes.
+  outer:
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const container = frame.container;
+
+    // keys === null marks an array frame; otherwise keys holds the object's
+    // sorted property names. Either way the iteration counter lives on the
+    // frame itself (frame.index), so when a frame is resumed after a nested
+    // container completes, the while condition continues at the first
+    // unserialized child instead of restarting from the beginning.
+    if (frame.keys === null) {
+      while (frame.index < container.length) {
+        const i = frame.index++;
+        if (i > 0) {
+          result += ',';
+        }
+        const element = container[i];
+        // Inside arrays, JSON.stringify serializes values with no JSON
+        // representation (undefined, symbols, functions) as null.
+        const value = element === undefined || typeof element === 'symbol' || typeof element === 'function' ? null : element;
+        if (value === null || typeof value !== 'object') {
+          result += serializePrimitive(value);
+          continue;
+        }
+        const child = enterValue(value, seen);
+        if (typeof child !== 'object') {
+          // A toJSON chain resolved the child to an already-serialized
+          // primitive — or, when child is undefined, to a value with no JSON
+          // representation, which becomes null inside arrays.
+          result += child === undefined ? 'null' : child;
+          continue;
+        }
+        result += child.keys === null ? '[' : '{';
+        stack.push(child);
+        continue outer;
+      }
+      result += ']';
+    } else {
+      const keys = frame.keys;
+      while (frame.index < keys.length) {
+        const key = keys[frame.index++];
+        const value = container[key];
+        // Inside objects, JSON.stringify omits properties whose value has no
+        // JSON representation (undefined, symbols, functions).
+        if (value === undefined || typeof value === 'symbol' || typeof value === 'function') {
+          continue;
+        }
+        if (value === null || typeof value !== 'object') {
+          // Commas are tracked with a flag rather than the key index: a
+          // skipped key must not leave a stray comma behind.
+          if (frame.first) {
+            frame.first = false;
+          } else {
+            result += ',';
+          }
+          result += serializeString(key) + ':' + serializePrimitive(value);
+          continue;
+        }
+        // The child must be resolved before the key is emitted: a toJSON
+        // returning a value with no JSON representation drops the whole
+        // property.
+        const child = enterValue(value, seen);
+        if (child === undefined) {
+          continue;
+        }
+        if (frame.first) {
+          frame.first = false;
+        } else {
+          result += ',';
+        }
+        result += serializeString(key) + ':';
+        if (typeof child !== 'object') {
+          result += child;
+          continue;
+        }
+        result += child.keys === null ? '[' : '{';
+        stack.push(child);
+        continue outer;
+      }
+      result += '}';
+    }
+
+    // Frame complete. The container leaves `seen` so that a later, sibling
+    // reference to the same object is not mistaken for a cycle.
+    seen.delete(container);
+    if (frame.wrappers !== null) {
+      for (const wrapper of frame.wrappers) seen.delete(wrapper);
+    }
+    stack.pop();
+  }
+
+  return result;
+}
+
+;// CONCATENATED MODULE: ./src/pedigree/pedigree.ts
+/**
+ * The pedigree id of an artifact ("lineage-gate pedigree v1", docs/pedigree.md): `sha256:` over the
+ * RFC 8785 canonical JSON of what the artifact was made from. Only what names the lineage enters —
+ * not where it is written (paths of manifests, line numbers, spellings of the same id, key order,
+ * file order), so reformatting keeps the id and any change of a bound fact changes it.
+ */
+
+
+const PEDIGREE_VERSION = 'lineage-gate pedigree v1';
+/** Text as the record holds it: well-formed (a lone surrogate becomes U+FFFD), spaces collapsed. */
+function pedigree_text(value) {
+    return value.toWellFormed().replace(/\s+/g, ' ').trim();
+}
+function nullableText(value) {
+    return value === null ? null : pedigree_text(value);
+}
+/** Sorted by canonical JSON, repeats dropped: the order manifests or files came in does not count. */
+function canonicalSet(items) {
+    const byKey = new Map();
+    for (const item of items)
+        byKey.set(canonicalJson(item), item);
+    return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+}
+/** A weight file's name inside its artifact's directory. */
+function nameWithin(dir, path) {
+    return dir !== '' && dir !== '.' && path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** One upstream as the record holds it (also how `verify` matches attested Hub facts to recomputed upstreams). */
+function pedigreeUpstream(u) {
+    return {
+        role: u.role,
+        kind: u.kind,
+        id: u.id === null ? null : pedigree_text(u.id).toLowerCase(),
+        raw: u.id === null ? nullableText(u.raw) : null,
+        revision: nullableText(u.revision),
+        resolved: u.hub?.sha ?? null,
+        ancestors: canonicalSet((u.hub?.ancestors ?? []).map((a) => ({ id: pedigree_text(a.id).toLowerCase(), depth: a.depth })))
+    };
+}
+/** The record an artifact's pedigree id is computed over. */
+function pedigreeRecord(source) {
+    // What a weight file's header says (GGUF metadata, safetensors shapes) is bound by the file's
+    // sha256 already, and a checkout holding only LFS pointers could not read it: manifests only.
+    const weightFiles = new Set(source.weights.map((w) => w.path));
+    const fromManifest = (x) => !weightFiles.has(x.path);
+    const training = {};
+    for (const key of Object.keys(source.training).sort()) {
+        const values = source.training[key].map((v) => (typeof v === 'string' ? pedigree_text(v) : v));
+        if (values.length)
+            training[key] = canonicalSet(values);
+    }
+    const dataMix = canonicalSet((source.dataMix ?? []).map((s) => ({
+        path: pedigree_text(s.path),
+        weight: finiteOrNull(s.weight),
+        optional: s.optional,
+        sampleRate: finiteOrNull(s.sampleRate)
+    })));
+    return {
+        pedigree: PEDIGREE_VERSION,
+        upstreams: canonicalSet(source.upstreams.filter(fromManifest).map(pedigreeUpstream)),
+        relations: canonicalSet(source.relations.map(pedigree_text)),
+        license: source.license
+            ? {
+                id: nullableText(source.license.id),
+                name: nullableText(source.license.name),
+                link: nullableText(source.license.link)
+            }
+            : null,
+        attribution: nullableText(source.attribution),
+        training,
+        weights: canonicalSet(source.weights
+            .filter((w) => w.status !== 'removed')
+            .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))),
+        datasets: canonicalSet(source.datasets.filter(fromManifest).map((d) => ({
+            id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
+            raw: d.id === null ? pedigree_text(d.raw) : null,
+            revision: nullableText(d.revision),
+            license: nullableText(d.license)
+        }))),
+        ...(dataMix.length ? { dataMix } : {})
+    };
+}
+/** JSON has no NaN or Infinity (RFC 8785 refuses them): a weight that is not a finite number is null. */
+function finiteOrNull(value) {
+    return value !== null && Number.isFinite(value) ? value : null;
+}
+/** RFC 8785 (JSON Canonicalization Scheme) text of a value. */
+function canonicalJson(value) {
+    const json = canonicalize(value);
+    if (json === undefined)
+        throw new Error('a pedigree record must be JSON');
+    return json;
+}
+/** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
+function pedigreeId(record) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;
+}
+
+
+/***/ }),
+
 /***/ 6794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -19192,7 +19678,7 @@ var json_pointer = __nccwpck_require__(9228);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 ;// CONCATENATED MODULE: ./schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/policy.schema.json","title":"lineage-gate policy","description":"The policy of lineage-gate (`.github/lineage-policy.yml`): rule severities, allowed licenses and upstreams, requirements, per-path overrides and waivers. Documented in docs/policy.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of the policy format. Always 1.","const":1},"rules":{"description":"Severity of each rule: `off` drops its findings, otherwise `notice`, `warning` or `error`. Rules not listed keep their default severity.","$ref":"#/$defs/rules"},"licenses":{"description":"Which licenses the artifacts and their upstreams may be under, and what the gate should know about licenses.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list: SPDX expressions (`MIT`, `MIT OR Apache-2.0`), Hub license ids (`apache-2.0`, `llama3.1`, `gemma`), `other:<license_name>`, `LicenseRef-…` ids or globs (`cc-by-*`). A license passes when it satisfies one of them (SPDX semantics: `MIT OR GPL-3.0` satisfies `MIT`). Absent or null: no allow-list.","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list, same forms as `allow`. Deny wins over allow: a license whose every alternative needs a denied license is denied.","$ref":"#/$defs/licenseList"},"unknown":{"description":"What a license the gate does not know (neither SPDX, nor a Hub id, nor a known license name, nor listed here) means: `fail` (fail closed), `warn` (default) or `allow`.","$ref":"#/$defs/unknownLicense"},"upstreams":{"description":"License of upstreams whose license the artifact does not state: Hub id glob → license id (`\\"meta-llama/Llama-3.1-*\\": llama3.1`). Consulted after the artifact\'s own declarations and before the built-in table of well-known families.","type":"object","additionalProperties":false,"patternProperties":{"^[^\\\\s]+$":{"description":"License id (Hub id, SPDX id or license name) of the upstreams whose Hub id matches this glob.","type":"string","minLength":1}}},"knowledge":{"description":"Entries added to, or replacing, the license knowledge base: what a license asks of derivatives.","type":"array","items":{"$ref":"#/$defs/knowledgeEntry"}}}},"upstreams":{"description":"Which upstream models (Hugging Face ids) artifacts may derive from.","$ref":"#/$defs/upstreamSettings"},"require":{"description":"What every lineage claim must satisfy.","$ref":"#/$defs/requireSettings"},"overrides":{"description":"Settings for artifacts whose directory or files match `paths`. Applied in order over the global settings: later entries win, setting by setting.","type":"array","items":{"$ref":"#/$defs/override"}},"waivers":{"description":"Findings accepted on purpose. A waived finding is still reported, marked waived, and does not fail the gate. An expired waiver waives nothing and raises `waiver-expired`.","type":"array","items":{"$ref":"#/$defs/waiver"}}},"$defs":{"severitySetting":{"description":"`off`, `notice`, `warning` or `error`.","enum":["off","notice","warning","error"]},"rules":{"type":"object","additionalProperties":false,"properties":{"unreadable-manifest":{"description":"Not parseable: bad JSON/YAML, wrong encoding, too large, an LFS pointer where content was expected (default: error). See docs/rules/unreadable-manifest.md.","$ref":"#/$defs/severitySetting"},"schema-violation":{"description":"Does not match its format\'s schema (default: error). See docs/rules/schema-violation.md.","$ref":"#/$defs/severitySetting"},"missing-upstream":{"description":"No upstream model declared at all (default: error). See docs/rules/missing-upstream.md.","$ref":"#/$defs/severitySetting"},"unresolvable-upstream":{"description":"Upstream is a local path, URL, placeholder or empty; the message says what was recovered from it (default: error). See docs/rules/unresolvable-upstream.md.","$ref":"#/$defs/severitySetting"},"invalid-hub-id":{"description":"Breaks the Hub\'s id rules (default: error). See docs/rules/invalid-hub-id.md.","$ref":"#/$defs/severitySetting"},"unqualified-hub-id":{"description":"Legacy id without an org (default: warning). See docs/rules/unqualified-hub-id.md.","$ref":"#/$defs/severitySetting"},"unpinned-revision":{"description":"No 40-hex revision for an upstream (default: warning). See docs/rules/unpinned-revision.md.","$ref":"#/$defs/severitySetting"},"missing-license":{"description":"The artifact declares no license (default: error). See docs/rules/missing-license.md.","$ref":"#/$defs/severitySetting"},"unknown-license":{"description":"License is neither a known Hub/SPDX id nor `other` with name and link (default: warning). See docs/rules/unknown-license.md.","$ref":"#/$defs/severitySetting"},"missing-attribution":{"description":"An upstream\'s license requires attribution/notice and the artifact carries none (default: error). See docs/rules/missing-attribution.md.","$ref":"#/$defs/severitySetting"},"unmanifested-weights":{"description":"Weights added or changed in a directory with no lineage manifest (default: error). See docs/rules/unmanifested-weights.md.","$ref":"#/$defs/severitySetting"},"license-not-allowed":{"description":"License outside the policy\'s allow-list (default: error). See docs/rules/license-not-allowed.md.","$ref":"#/$defs/severitySetting"},"upstream-not-allowed":{"description":"Upstream outside the policy\'s allow-list (default: error). See docs/rules/upstream-not-allowed.md.","$ref":"#/$defs/severitySetting"},"license-conflict":{"description":"Declared license drops terms that the upstream\'s license passes down (default: warning). See docs/rules/license-conflict.md.","$ref":"#/$defs/severitySetting"},"naming-requirement":{"description":"Upstream license requires a name prefix the artifact lacks (default: warning). See docs/rules/naming-requirement.md.","$ref":"#/$defs/severitySetting"},"non-commercial-upstream":{"description":"An upstream is non-commercial / research-only (default: warning). See docs/rules/non-commercial-upstream.md.","$ref":"#/$defs/severitySetting"},"insufficient-evidence":{"description":"A lineage claim is weaker than the policy\'s minimum evidence class (default: error). See docs/rules/insufficient-evidence.md.","$ref":"#/$defs/severitySetting"},"hub-repo-not-found":{"description":"The Hub does not have the id (or hides it: say which is possible) (default: error). See docs/rules/hub-repo-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-revision-not-found":{"description":"The pinned revision does not exist (default: error). See docs/rules/hub-revision-not-found.md.","$ref":"#/$defs/severitySetting"},"hub-gated":{"description":"The upstream is gated (default: notice). See docs/rules/hub-gated.md.","$ref":"#/$defs/severitySetting"},"hub-disabled":{"description":"The upstream repo is disabled (default: error). See docs/rules/hub-disabled.md.","$ref":"#/$defs/severitySetting"},"hub-license-mismatch":{"description":"Declared upstream license differs from the Hub\'s card (default: warning). See docs/rules/hub-license-mismatch.md.","$ref":"#/$defs/severitySetting"},"hub-unreachable":{"description":"Could not ask the Hub (error when policy requires the Hub) (default: warning). See docs/rules/hub-unreachable.md.","$ref":"#/$defs/severitySetting"},"inconsistent-lineage":{"description":"Manifests of the same artifact disagree (base, revision, license, rank…) (default: error). See docs/rules/inconsistent-lineage.md.","$ref":"#/$defs/severitySetting"},"dangling-parent":{"description":"An upstream names a local artifact that does not exist (default: error). See docs/rules/dangling-parent.md.","$ref":"#/$defs/severitySetting"},"lineage-cycle":{"description":"Artifacts derive from each other in a loop (default: error). See docs/rules/lineage-cycle.md.","$ref":"#/$defs/severitySetting"},"digest-mismatch":{"description":"A declared sha256 disagrees with the file or its LFS pointer (default: error). See docs/rules/digest-mismatch.md.","$ref":"#/$defs/severitySetting"},"orphaned-by-deletion":{"description":"A manifest was deleted while its weights or dependents remain (default: error). See docs/rules/orphaned-by-deletion.md.","$ref":"#/$defs/severitySetting"},"shape-mismatch":{"description":"Adapter tensor shapes cannot belong to the declared base model (default: error). See docs/rules/shape-mismatch.md.","$ref":"#/$defs/severitySetting"},"removed-mix-source":{"description":"The change deletes a non-optional source of a training run\'s data mix (default: error). See docs/rules/removed-mix-source.md.","$ref":"#/$defs/severitySetting"},"invalid-mix-weight":{"description":"A data-mix source\'s weight is negative, or zero on a required source (default: error). See docs/rules/invalid-mix-weight.md.","$ref":"#/$defs/severitySetting"},"waiver-expired":{"description":"A waiver\'s date has passed (default: warning). See docs/rules/waiver-expired.md.","$ref":"#/$defs/severitySetting"}}},"licenseList":{"type":"array","items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"licenseAllowList":{"type":["array","null"],"items":{"description":"An SPDX expression, Hub license id, `other:<license_name>`, `LicenseRef-…` id, or a glob over license ids (`cc-by-nc-*`).","type":"string","minLength":1}},"unknownLicense":{"enum":["fail","warn","allow"]},"upstreamPatternList":{"type":"array","items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"upstreamSettings":{"type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list of Hub id globs; an upstream must match one. Absent or null: no allow-list.","type":["array","null"],"items":{"description":"A glob over Hub ids (`meta-llama/*`, `moonshotai/Kimi-K2*`); matched case-insensitively.","type":"string","minLength":1}},"deny":{"description":"Hub id globs no upstream may match. Deny wins over allow.","$ref":"#/$defs/upstreamPatternList"},"mirrors-as-upstream":{"description":"Judge quantized mirrors (`unsloth/…-bnb-4bit`, `mlx-community/…`, `…-GGUF`) also as the upstream they mirror (default true).","type":"boolean"}}},"requireSettings":{"type":"object","additionalProperties":false,"properties":{"pinned-revisions":{"description":"Every upstream must be pinned to a 40-hex commit; `unpinned-revision` becomes an error (default false).","type":"boolean"},"evidence":{"description":"Weakest evidence class accepted for a lineage claim: `primary` (declared in the artifact) > `secondary` > `inferred` (deduced). Absent or null: any (default).","enum":["primary","secondary","inferred",null]},"attribution":{"description":"When the artifact must carry attribution text: `when-required` by an upstream\'s license (default), `always`, or `never` (the check is off).","enum":["when-required","always","never"]},"hub":{"description":"The Hugging Face Hub must answer (fail closed): `hub-unreachable` becomes an error (default false).","type":"boolean"}}},"override":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"description":"Globs over repository paths (`mens/runs/**/promoted/**`); the override applies to an artifact when its directory or one of its files matches.","type":"array","minItems":1,"items":{"description":"A glob over repository paths, `/`-separated, relative to the repository root.","type":"string","minLength":1}},"rules":{"description":"Rule severities for these paths.","$ref":"#/$defs/rules"},"require":{"description":"Requirements for these paths.","$ref":"#/$defs/requireSettings"},"licenses":{"description":"License lists for these paths; each setting given replaces the global one.","type":"object","additionalProperties":false,"properties":{"allow":{"description":"Allow-list for these paths (null: none).","$ref":"#/$defs/licenseAllowList"},"deny":{"description":"Deny-list for these paths.","$ref":"#/$defs/licenseList"},"unknown":{"description":"`fail`, `warn` or `allow` for unknown licenses in these paths.","$ref":"#/$defs/unknownLicense"}}},"upstreams":{"description":"Upstream lists for these paths; each setting given replaces the global one.","$ref":"#/$defs/upstreamSettings"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","path","reason"],"properties":{"rule":{"description":"The rule id whose findings are waived.","type":"string","enum":["unreadable-manifest","schema-violation","missing-upstream","unresolvable-upstream","invalid-hub-id","unqualified-hub-id","unpinned-revision","missing-license","unknown-license","missing-attribution","unmanifested-weights","license-not-allowed","upstream-not-allowed","license-conflict","naming-requirement","non-commercial-upstream","insufficient-evidence","hub-repo-not-found","hub-revision-not-found","hub-gated","hub-disabled","hub-license-mismatch","hub-unreachable","inconsistent-lineage","dangling-parent","lineage-cycle","digest-mismatch","orphaned-by-deletion","shape-mismatch","removed-mix-source","invalid-mix-weight","waiver-expired"]},"path":{"description":"Glob over the repository path of the findings (`experiments/**`).","type":"string","minLength":1},"upstream":{"description":"Glob over Hub ids: the waiver then only covers findings about a matching upstream (`meta-llama/*`).","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable; shown next to every waived finding. Required.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC, `YYYY-MM-DD`) the waiver applies; afterwards it raises `waiver-expired` and waives nothing.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}},"knowledgeEntry":{"description":"What one license asks of derivatives (the shape of the built-in knowledge base, data/licenses.yaml).","type":"object","additionalProperties":false,"required":["id","family","source"],"properties":{"id":{"description":"License id as written in `license`, or the `license_name` with `license: other`, or an SPDX id (`acme-internal`). An entry with the id of a built-in one replaces it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100},"aliases":{"description":"Other spellings manifests use for this license.","type":"array","items":{"description":"Another spelling of the id.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9.+_ -]*$","maxLength":100}},"family":{"description":"The group of related licenses (`ACME internal`, `Llama`, `Permissive` …).","type":"string","minLength":1},"display":{"description":"Human name of the license, as messages print it. Defaults to the id.","type":"string","minLength":1},"spdx":{"description":"The SPDX id of the license, when SPDX lists it.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9.+-]*$"},"written-as":{"description":"How a Hub model card names it: `license`, `license-name` (with `license: other`), or `spdx`.","enum":["license","license-name","spdx"]},"attribution":{"description":"The attribution a derivative owes: the text to carry (a string), or a mapping with `duty`, `text`, `markers`, `condition`. Absent when none is owed.","type":["string","object"],"minLength":1,"additionalProperties":false,"minProperties":1,"properties":{"duty":{"description":"What the license asks, in one sentence.","type":"string","minLength":1},"text":{"description":"The fixed notice or display text a derivative must carry.","type":"string","minLength":1},"markers":{"description":"Phrases whose presence in an artifact shows the attribution is carried.","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"condition":{"description":"When the duty binds only in some cases (a scale of use …).","type":"string","minLength":1}}},"attribution-markers":{"description":"With a string `attribution`: phrases whose presence in an artifact shows it is carried (default: the text itself).","type":"array","items":{"description":"A phrase of at least 3 characters.","type":"string","minLength":3}},"attribution-condition":{"description":"With a string `attribution`: when the duty binds, if only in some cases.","type":"string","minLength":1},"naming-prefix":{"description":"Names of derived models must start with this (e.g. `Llama`).","type":"string","minLength":1},"non-commercial":{"description":"The license forbids commercial (or production) use (default false).","type":"boolean"},"flow-down":{"description":"Use restrictions must be passed on to derivatives (default false).","type":"boolean"},"restrictions":{"description":"Short statements of what the license restricts.","type":"array","items":{"description":"One restriction.","type":"string","minLength":1}},"scale-threshold":{"description":"The scale past which extra terms bind (`more than 700 million monthly active users`).","type":"string","minLength":1},"permissive":{"description":"MIT / Apache / BSD-like: only notices travel with derivatives (default false).","type":"boolean"},"source":{"description":"Link to the license text.","type":"string","minLength":1,"pattern":"^https?://"}}}}}');
 ;// CONCATENATED MODULE: ./src/policy/did-you-mean.ts
 /** Edit distance (insertions, deletions, substitutions), bounded by the inputs' small size. */
 function distance(a, b) {
@@ -19834,7 +20320,7 @@ function buildReport(input) {
         },
         artifacts: [...input.artifacts],
         findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes] }
+        run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
     };
     return deepFreeze(report);
 }
@@ -20035,11 +20521,11 @@ function gateProse(text, isOwnUrl = () => false) {
 /* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2190);
 /**
  * The report in one of its formats, for every surface that writes one (the CLI's stdout or
- * `--output`, the Action's `report-file`, `sarif-file` and `bom-file`). Each renderer is loaded only
- * when its format is chosen: a run that writes no SARIF never loads the SARIF code.
+ * `--output`, the Action's `report-file`, `sarif-file`, `bom-file` and `attestation-file`). Each
+ * renderer is loaded only when its format is chosen: a run that writes no SARIF never loads its code.
  */
 
-const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'];
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx', 'in-toto'];
 /** A string, or pieces for the formats that grow with the findings (the JSON report). */
 async function renderFormat(report, format, options) {
     const toolVersion = report.tool.version;
@@ -20057,6 +20543,8 @@ async function renderFormat(report, format, options) {
         }
         case 'cyclonedx':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+        case 'in-toto':
+            return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInToto(report);
         case 'text':
             return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
     }
@@ -20360,13 +20848,15 @@ const RULE_IDS = [
     'digest-mismatch',
     'orphaned-by-deletion',
     'shape-mismatch',
+    'removed-mix-source',
+    'invalid-mix-weight',
     'waiver-expired'
 ];
 
 
 /***/ }),
 
-/***/ 2889:
+/***/ 1686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21077,7 +21567,8 @@ function judge(alternative, allow, deny, knowledge, canon) {
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
-        description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
+        description: "The artifact's license, an upstream's or a training dataset's is outside the policy's allow-list " +
+            'or on its deny-list.',
         defaultSeverity: 'error',
         docs: 'docs/rules/license-not-allowed.md'
     },
@@ -21087,8 +21578,11 @@ const licenseNotAllowed = {
         if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail')
             return [];
         const drafts = [];
-        const judge = (license, what, at, path, upstream) => {
+        const judge = (license, what, at, path, upstream, failClosed = true) => {
             const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
+            // Dataset cards name licenses the gate may not know; `unknown: fail` is for model licenses.
+            if (verdict === 'unknown' && !failClosed)
+                return;
             if (verdict === 'not-in-allow-list' && !settings.allow)
                 return;
             if (verdict === 'allowed')
@@ -21120,6 +21614,10 @@ const licenseNotAllowed = {
             judge(ownKey, `The artifact's license (${(0,artifact_facts/* where */._M)(own.source)})`, own.source.at, own.source.path);
         for (const u of (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))) {
             judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
+        }
+        for (const d of (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* datasetLicensesOf */.EU)(ctx))) {
+            const what = `The license of dataset ${d.id} (from ${d.source})`;
+            judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, false);
         }
         return drafts;
     }
@@ -21340,21 +21838,24 @@ const namingRequirement = {
 const nonCommercialUpstream = {
     id: 'non-commercial-upstream',
     meta: {
-        description: 'An upstream is under a non-commercial or research-only license (qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
+        description: 'An upstream model or a training dataset is under a non-commercial or research-only license ' +
+            '(qwen-research, Mistral MRL/MNPL, CC BY-NC …).',
         defaultSeverity: 'warning',
         docs: 'docs/rules/non-commercial-upstream.md'
     },
     check(ctx) {
-        return (0,upstream_licenses/* distinctLicenses */.Hz)((0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx))
+        // A non-commercial dataset restricts the model trained on it as a non-commercial base model does.
+        return (0,upstream_licenses/* distinctLicenses */.Hz)([...(0,upstream_licenses/* upstreamLicensesOf */.tW)(ctx), ...(0,upstream_licenses/* datasetLicensesOf */.EU)(ctx)])
             .filter((u) => u.entry?.nonCommercial)
             .map((u) => ({
             path: u.ref.source.path,
             at: u.ref.source.at,
-            message: `The upstream ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ` +
+            message: `The ${(0,upstream_licenses/* upstreamNoun */.iu)(u)} ${u.id} (${(0,artifact_facts/* where */._M)(u.ref.source)}) is under ${u.entry.display} (license from ` +
                 `${u.source}), which allows non-commercial or research use only: the artifact inherits that ` +
                 `restriction.${u.entry.restrictions.length ? ` Terms: ${u.entry.restrictions.join('; ')}.` : ''}`,
-            fix: `Keep the artifact out of commercial use, or train from an ` +
-                `upstream whose license allows it. License: ${u.entry.source}${(0,upstream_licenses/* nameInferenceHint */.Ut)(u)}`,
+            fix: `Keep the artifact out of commercial use, or train from ` +
+                `${(0,upstream_licenses/* upstreamNoun */.iu)(u) === 'dataset' ? 'data' : 'an upstream'} whose license allows it. ` +
+                `License: ${u.entry.source}${(0,upstream_licenses/* nameInferenceHint */.Ut)(u)}`,
             subject: u.id.toLowerCase(),
             upstream: u.id
         }));
@@ -22151,6 +22652,67 @@ const orphanedByDeletion = {
             });
         }
         return out;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/removed-mix-source.ts
+
+const removedMixSource = {
+    id: 'removed-mix-source',
+    meta: {
+        description: "The change deletes a data source that a training run's data mix (MENS mix.yaml) needs: a source not " +
+            'marked optional.',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/removed-mix-source.md'
+    },
+    check({ artifact }) {
+        return (artifact.removedDataSources ?? []).map((s) => ({
+            path: s.source.path,
+            at: s.source.at,
+            message: `This change deletes ${(0,artifact_facts/* quote */.hD)(s.path)}, which ${(0,artifact_facts/* where */._M)(s.source)} lists as a source of the training data ` +
+                'and does not mark optional: MENS stops the mix step when such a source is missing, so the run this ' +
+                "directory's manifest describes could no longer be reproduced from the repository.",
+            fix: 'Keep the file, or, if the data is meant to go, mark the source `optional: true` or remove it from the ' +
+                'mix (and retrain, so the manifest describes what was trained).',
+            subject: `source:${s.path}`
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-mix-weight.ts
+
+const invalidMixWeight = {
+    id: 'invalid-mix-weight',
+    meta: {
+        description: "A source's weight in a training run's data mix (MENS mix.yaml) is negative, or zero on a source the mix " +
+            'requires (zero on an optional source, a common way to switch it off, is a notice).',
+        defaultSeverity: 'error',
+        docs: 'docs/rules/invalid-mix-weight.md'
+    },
+    check({ artifact }) {
+        return (artifact.records
+            .flatMap((r) => r.dataMix?.sources ?? [])
+            // Not a finite number at all (a word, .inf, .nan) is a schema violation: JSON has no such numbers.
+            .filter((s) => s.weight !== null && Number.isFinite(s.weight) && s.weight <= 0)
+            .map((s) => {
+            const switchedOff = s.weight === 0 && s.optional;
+            return {
+                path: s.weightSource.path,
+                at: s.weightSource.at,
+                message: switchedOff
+                    ? `${(0,artifact_facts/* where */._M)(s.weightSource)} gives the optional source ${s.path} the weight 0: it is in the mix but ` +
+                        'supplies no data, so the mix (and the pedigree that binds it) lists data the run did not use.'
+                    : `${(0,artifact_facts/* where */._M)(s.weightSource)} gives the source ${s.path} the weight ${s.weight}: a mix weight must be ` +
+                        'positive (sources are sampled in proportion to their weights' +
+                        `${s.weight === 0 ? ', and a required source that supplies nothing is a contradiction' : ''}).`,
+                fix: switchedOff
+                    ? 'Remove the source from the mix until it should be sampled, or give it a positive weight.'
+                    : 'Give the source a positive weight, or remove it from the mix (or mark it `optional: true`) if it ' +
+                        'should not be sampled.',
+                subject: `weight:${s.path}`,
+                ...(switchedOff ? { severity: 'notice' } : {})
+            };
+        }));
     }
 };
 
@@ -23591,6 +24153,8 @@ const shapeMismatch = {
 
 
 
+
+
 /** Every implemented rule, in the order their findings are listed for one artifact. */
 const RULES = [
     unreadableManifest,
@@ -23605,6 +24169,8 @@ const RULES = [
     missingAttribution,
     unmanifestedWeights,
     orphanedByDeletion,
+    removedMixSource,
+    invalidMixWeight,
     inconsistentLineage,
     danglingParent,
     lineageCycle,
@@ -23636,9 +24202,11 @@ function findRule(id) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ licenseOfUpstream),
+/* harmony export */   EU: () => (/* binding */ datasetLicensesOf),
 /* harmony export */   Hz: () => (/* binding */ distinctLicenses),
 /* harmony export */   Ut: () => (/* binding */ nameInferenceHint),
 /* harmony export */   Z7: () => (/* binding */ licenseTerms),
+/* harmony export */   iu: () => (/* binding */ upstreamNoun),
 /* harmony export */   m8: () => (/* binding */ licenseAlternatives),
 /* harmony export */   tW: () => (/* binding */ upstreamLicensesOf)
 /* harmony export */ });
@@ -23764,6 +24332,50 @@ function resolveUpstreamLicenses(ctx) {
     }
     return out;
 }
+/**
+ * The datasets of the artifact whose license is known, as upstreams of role `dataset`: the license
+ * its manifest declares (primary), else its Hub card's (secondary). A dataset with neither passes no
+ * duty on. Each dataset once, by id (or, for local data, by the path written).
+ */
+function datasetLicensesOf(ctx) {
+    const seen = new Set();
+    const out = [];
+    for (const d of ctx.artifact.records.flatMap((r) => r.datasets)) {
+        const name = d.id ?? d.raw;
+        if (!name.trim() || seen.has(name.toLowerCase()))
+            continue;
+        const declared = d.license && !(0,_licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlaceholderLicense */ .xm)(d.license) ? d.license : undefined;
+        const answer = declared || !d.id ? undefined : ctx.hub?.dataset(d);
+        const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+        const license = declared ?? fromHub;
+        if (!license)
+            continue;
+        seen.add(name.toLowerCase());
+        const ref = {
+            raw: d.raw,
+            kind: d.id ? 'hub-id' : 'local-path',
+            ...(d.id ? { id: d.id } : {}),
+            ...(d.revision ? { revision: d.revision } : {}),
+            role: 'dataset',
+            evidence: declared ? 'primary' : 'secondary',
+            source: d.source
+        };
+        out.push({
+            ref,
+            id: name,
+            license,
+            entry: ctx.knowledge.lookup(license),
+            via: declared ? 'declared' : 'hub',
+            evidence: declared ? 'primary' : 'secondary',
+            source: declared ? 'the manifest that names it' : `the Hub card of dataset ${name}`
+        });
+    }
+    return out;
+}
+/** "upstream" or "dataset": how a message names what the artifact derives from. */
+function upstreamNoun(u) {
+    return u.ref.role === 'dataset' ? 'dataset' : 'upstream';
+}
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
 function distinctLicenses(list) {
     const seen = new Set();
@@ -23790,7 +24402,7 @@ function licenseAlternatives(expression) {
 
 /***/ }),
 
-/***/ 3415:
+/***/ 9820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25235,6 +25847,94 @@ async function computeDigests(artifacts, workspace) {
     }
 }
 
+// EXTERNAL MODULE: ./src/changes/full-scan.ts
+var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
+var mens_data_mix = __nccwpck_require__(9412);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
+// EXTERNAL MODULE: ./src/discover/file-kinds.ts
+var file_kinds = __nccwpck_require__(9739);
+// EXTERNAL MODULE: ./src/discover/read-bounded.ts
+var read_bounded = __nccwpck_require__(6583);
+;// CONCATENATED MODULE: ./src/discover/data-sources.ts
+/**
+ * The data-sources stage: which non-optional sources of a training run's data mix this change
+ * deletes (or moves away). MENS stops the mix step when such a source is missing, so the run its
+ * manifest describes could no longer be reproduced; the removed-mix-source rule reports each one.
+ * A run directory the change did not touch is found by walking the tree — only when the change
+ * deletes something — and joins the run to be judged by that rule alone.
+ */
+
+
+
+
+
+
+
+
+/** The one rule an artifact pulled in by a deleted data file is judged by. */
+const REMOVED_MIX_SOURCE = 'removed-mix-source';
+/** Paths the change leaves without a file: deleted, or renamed away. */
+function goneByChange(changeSet) {
+    const gone = new Set();
+    for (const change of changeSet.changes) {
+        if (change.status === 'removed')
+            gone.add(change.path);
+        if (change.previousPath && change.previousPath !== change.path)
+            gone.add(change.previousPath);
+    }
+    return gone;
+}
+const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.has(s.path));
+/** Mixes beside a training manifest outside the run's directories, read from the checkout. */
+function* mixesElsewhere(workspace, include, runDirs) {
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
+    for (const path of (0,full_scan/* walkTree */.I)(workspace)) {
+        const dir = (0,file_kinds/* dirname */.pD)(path);
+        if (!(0,mens_data_mix/* isDataMixName */.w0)(path.slice(path.lastIndexOf('/') + 1)) || runDirs.has(dir) || !include(path))
+            continue;
+        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
+        if ('refused' in read)
+            continue;
+        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
+        if (result.kind === 'record' && result.record.dataMix)
+            yield { dir, sources: result.record.dataMix.sources };
+    }
+}
+/**
+ * Sets `removedDataSources` on the run's artifacts, and returns the run directories outside the
+ * run whose mix needs a file the change deletes (each judged only by removed-mix-source).
+ */
+function markRemovedDataSources(artifacts, opts) {
+    const gone = goneByChange(opts.changeSet);
+    if (gone.size === 0)
+        return [];
+    const runDirs = new Set(artifacts.map((a) => a.dir));
+    for (const artifact of artifacts) {
+        const removed = removedIn(artifact.records.flatMap((r) => r.dataMix?.sources ?? []), gone);
+        if (removed.length)
+            artifact.removedDataSources = removed;
+    }
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    const joined = [];
+    for (const mix of mixesElsewhere(opts.workspace, opts.include, runDirs)) {
+        const removed = removedIn(mix.sources, gone);
+        if (removed.length === 0)
+            continue;
+        // Read as the checkout has it: the mix counts only beside its run's training manifest.
+        const artifact = (0,discover/* readArtifactDir */.G)(workspaceReal, opts.workspace, mix.dir);
+        if (!artifact?.records.some((r) => r.dataMix))
+            continue;
+        artifact.removedDataSources = removed;
+        artifact.judgedFor = [REMOVED_MIX_SOURCE];
+        joined.push(artifact);
+    }
+    return joined;
+}
+
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
 var unrecognised_manifest = __nccwpck_require__(78);
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
@@ -25392,8 +26092,30 @@ function applyWaivers(findings, waivers, clock) {
     return { findings: out, expired };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 37 modules
-var rules = __nccwpck_require__(2889);
+// EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
+var pedigree = __nccwpck_require__(7437);
+;// CONCATENATED MODULE: ./src/policy/digest.ts
+/**
+ * The policy as the gate understood it, as one digest: sha256 over the RFC 8785 JSON of its settings,
+ * waivers, license mappings and knowledge-base entries, without the file's name or the line each
+ * came from. Reformatting the policy file keeps it; any setting that could change a verdict changes it.
+ */
+
+
+function policyDigest(policy) {
+    // Every field but the file's name; `satisfies` makes a new Policy field a compile error until it is placed here.
+    const settings = {
+        defaults: policy.defaults,
+        overrides: policy.overrides,
+        waivers: policy.waivers.map(({ at: _at, ...waiver }) => waiver),
+        upstreamLicenses: policy.upstreamLicenses.map(({ at: _at, ...mapping }) => mapping),
+        licenseEntries: policy.licenseEntries
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update((0,pedigree/* canonicalJson */.dj)(settings), 'utf8').digest('hex');
+}
+
+// EXTERNAL MODULE: ./src/rules/index.ts + 39 modules
+var rules = __nccwpck_require__(1686);
 // EXTERNAL MODULE: ./src/rules/artifact-facts.ts
 var artifact_facts = __nccwpck_require__(2259);
 ;// CONCATENATED MODULE: ./src/hub/ancestry-notes.ts
@@ -25664,290 +26386,6 @@ async function verifyOnHub(artifacts, client, maxDepth) {
 var upstream_licenses = __nccwpck_require__(3539);
 // EXTERNAL MODULE: ./src/licenses/license-ids.ts
 var license_ids = __nccwpck_require__(8092);
-;// CONCATENATED MODULE: ./node_modules/canonicalize/lib/canonicalize.js
-function serializeString (value) {
-  if (!value.isWellFormed()) {
-    throw new Error('Lone surrogate is not allowed');
-  }
-  return JSON.stringify(value);
-}
-
-function serializePrimitive (value) {
-  switch (typeof value) {
-    case 'number':
-      if (isNaN(value)) {
-        throw new Error('NaN is not allowed');
-      }
-      if (!isFinite(value)) {
-        throw new Error('Infinity is not allowed');
-      }
-      // For finite numbers String(value) would give identical output, but
-      // JSON.stringify benchmarks faster on V8.
-      return JSON.stringify(value);
-    case 'string':
-      return serializeString(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    default:
-      // null, or values JSON.stringify maps to undefined (undefined,
-      // functions, symbols).
-      return JSON.stringify(value);
-  }
-}
-
-// Resolves a value to either its serialized primitive form (a string — or
-// undefined, for values JSON.stringify drops) or a frame describing the
-// container to descend into. Callers distinguish the two cases with
-// `typeof result !== 'object'`.
-//
-// toJSON results are unwrapped here, and the wrapper objects stay in `seen`
-// until the resolved subtree is fully serialized, so cycles introduced via
-// toJSON are still detected.
-function enterValue (value, seen) {
-  let wrappers = null;
-  while (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
-    if (seen.has(value)) {
-      throw new Error('Circular reference detected');
-    }
-    seen.add(value);
-    (wrappers ??= []).push(value);
-    value = value.toJSON();
-  }
-
-  // Boxed Number/String/Boolean objects serialize as their primitive values,
-  // mirroring how JSON.stringify treats them.
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
-    value = value.valueOf();
-  }
-
-  if (value === null || typeof value !== 'object') {
-    if (wrappers !== null) {
-      for (const wrapper of wrappers) seen.delete(wrapper);
-    }
-    return serializePrimitive(value);
-  }
-
-  if (seen.has(value)) {
-    throw new Error('Circular reference detected');
-  }
-  seen.add(value);
-
-  return {
-    container: value,
-    // null marks an array frame; object frames carry their sorted keys.
-    // `sort()`'s default comparator orders by UTF-16 code unit, which is the
-    // order JCS requires.
-    keys: Array.isArray(value) ? null : Object.keys(value).sort(),
-    // Next child to serialize; the frame resumes here after a nested
-    // container's subtree completes.
-    index: 0,
-    // Whether no member has been emitted yet (controls comma placement).
-    first: true,
-    // toJSON wrappers to release from `seen` when this frame completes.
-    wrappers
-  };
-}
-
-function canonicalize (object) {
-  if (object === null || typeof object !== 'object') {
-    return serializePrimitive(object);
-  }
-
-  const seen = new Set();
-  const root = enterValue(object, seen);
-  if (typeof root !== 'object') {
-    // A toJSON chain resolved the input to a primitive.
-    return root;
-  }
-
-  let result = root.keys === null ? '[' : '{';
-  const stack = [root];
-
-  // Depth-first serialization with an explicit stack instead of recursion, so
-  // nesting depth is bounded by heap size rather than call-stack size. The top
-  // frame is the container currently being serialized: primitive children are
-  // appended inline, while a nested container pushes a new frame and jumps
-  // back to the outer loop. Because frame.index was already advanced, the
-  // parent resumes at its next child once the subtree is done. Opening
-  // brackets are emitted when a frame is pushed, closing brackets when it
-  // completes.
-  outer:
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const container = frame.container;
-
-    // keys === null marks an array frame; otherwise keys holds the object's
-    // sorted property names. Either way the iteration counter lives on the
-    // frame itself (frame.index), so when a frame is resumed after a nested
-    // container completes, the while condition continues at the first
-    // unserialized child instead of restarting from the beginning.
-    if (frame.keys === null) {
-      while (frame.index < container.length) {
-        const i = frame.index++;
-        if (i > 0) {
-          result += ',';
-        }
-        const element = container[i];
-        // Inside arrays, JSON.stringify serializes values with no JSON
-        // representation (undefined, symbols, functions) as null.
-        const value = element === undefined || typeof element === 'symbol' || typeof element === 'function' ? null : element;
-        if (value === null || typeof value !== 'object') {
-          result += serializePrimitive(value);
-          continue;
-        }
-        const child = enterValue(value, seen);
-        if (typeof child !== 'object') {
-          // A toJSON chain resolved the child to an already-serialized
-          // primitive — or, when child is undefined, to a value with no JSON
-          // representation, which becomes null inside arrays.
-          result += child === undefined ? 'null' : child;
-          continue;
-        }
-        result += child.keys === null ? '[' : '{';
-        stack.push(child);
-        continue outer;
-      }
-      result += ']';
-    } else {
-      const keys = frame.keys;
-      while (frame.index < keys.length) {
-        const key = keys[frame.index++];
-        const value = container[key];
-        // Inside objects, JSON.stringify omits properties whose value has no
-        // JSON representation (undefined, symbols, functions).
-        if (value === undefined || typeof value === 'symbol' || typeof value === 'function') {
-          continue;
-        }
-        if (value === null || typeof value !== 'object') {
-          // Commas are tracked with a flag rather than the key index: a
-          // skipped key must not leave a stray comma behind.
-          if (frame.first) {
-            frame.first = false;
-          } else {
-            result += ',';
-          }
-          result += serializeString(key) + ':' + serializePrimitive(value);
-          continue;
-        }
-        // The child must be resolved before the key is emitted: a toJSON
-        // returning a value with no JSON representation drops the whole
-        // property.
-        const child = enterValue(value, seen);
-        if (child === undefined) {
-          continue;
-        }
-        if (frame.first) {
-          frame.first = false;
-        } else {
-          result += ',';
-        }
-        result += serializeString(key) + ':';
-        if (typeof child !== 'object') {
-          result += child;
-          continue;
-        }
-        result += child.keys === null ? '[' : '{';
-        stack.push(child);
-        continue outer;
-      }
-      result += '}';
-    }
-
-    // Frame complete. The container leaves `seen` so that a later, sibling
-    // reference to the same object is not mistaken for a cycle.
-    seen.delete(container);
-    if (frame.wrappers !== null) {
-      for (const wrapper of frame.wrappers) seen.delete(wrapper);
-    }
-    stack.pop();
-  }
-
-  return result;
-}
-
-;// CONCATENATED MODULE: ./src/pedigree/pedigree.ts
-/**
- * The pedigree id of an artifact ("lineage-gate pedigree v1", docs/pedigree.md): `sha256:` over the
- * RFC 8785 canonical JSON of what the artifact was made from. Only what names the lineage enters —
- * not where it is written (paths of manifests, line numbers, spellings of the same id, key order,
- * file order), so reformatting keeps the id and any change of a bound fact changes it.
- */
-
-
-const PEDIGREE_VERSION = 'lineage-gate pedigree v1';
-/** Text as the record holds it: well-formed (a lone surrogate becomes U+FFFD), spaces collapsed. */
-function pedigree_text(value) {
-    return value.toWellFormed().replace(/\s+/g, ' ').trim();
-}
-function nullableText(value) {
-    return value === null ? null : pedigree_text(value);
-}
-/** Sorted by canonical JSON, repeats dropped: the order manifests or files came in does not count. */
-function canonicalSet(items) {
-    const byKey = new Map();
-    for (const item of items)
-        byKey.set(canonicalJson(item), item);
-    return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
-}
-/** A weight file's name inside its artifact's directory. */
-function nameWithin(dir, path) {
-    return dir !== '' && dir !== '.' && path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-function upstreamOf(u) {
-    return {
-        role: u.role,
-        kind: u.kind,
-        id: u.id === null ? null : pedigree_text(u.id).toLowerCase(),
-        raw: u.id === null ? nullableText(u.raw) : null,
-        revision: nullableText(u.revision),
-        resolved: u.hub?.sha ?? null,
-        ancestors: canonicalSet((u.hub?.ancestors ?? []).map((a) => ({ id: pedigree_text(a.id).toLowerCase(), depth: a.depth })))
-    };
-}
-/** The record an artifact's pedigree id is computed over. */
-function pedigreeRecord(source) {
-    const training = {};
-    for (const key of Object.keys(source.training).sort()) {
-        const values = source.training[key].map((v) => (typeof v === 'string' ? pedigree_text(v) : v));
-        if (values.length)
-            training[key] = canonicalSet(values);
-    }
-    return {
-        pedigree: PEDIGREE_VERSION,
-        upstreams: canonicalSet(source.upstreams.map(upstreamOf)),
-        relations: canonicalSet(source.relations.map(pedigree_text)),
-        license: source.license
-            ? {
-                id: nullableText(source.license.id),
-                name: nullableText(source.license.name),
-                link: nullableText(source.license.link)
-            }
-            : null,
-        attribution: nullableText(source.attribution),
-        training,
-        weights: canonicalSet(source.weights
-            .filter((w) => w.status !== 'removed')
-            .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))),
-        datasets: canonicalSet(source.datasets.map((d) => ({
-            id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
-            raw: d.id === null ? pedigree_text(d.raw) : null,
-            revision: nullableText(d.revision),
-            license: nullableText(d.license)
-        })))
-    };
-}
-/** RFC 8785 (JSON Canonicalization Scheme) text of a value. */
-function canonicalJson(value) {
-    const json = canonicalize(value);
-    if (json === undefined)
-        throw new Error('a pedigree record must be JSON');
-    return json;
-}
-/** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
-function pedigreeId(record) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/summarise.ts
 
 
@@ -25974,12 +26412,17 @@ function hubSummary(fact) {
 /** One artifact of the report: its manifests, upstreams with licenses and Hub answers, weights and verdict. */
 function summariseArtifact(artifact, { failing, license, licenseOf, hub }) {
     const summary = summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub });
-    return { ...summary, pedigree: pedigreeId(pedigreeRecord(summary)) };
+    return { ...summary, pedigree: (0,pedigree/* pedigreeId */.Nn)((0,pedigree/* pedigreeRecord */.rk)(summary)) };
 }
-/** Distinct values of each training field across the artifact's manifests, in the order first seen. */
+/**
+ * Distinct values of each training field across the artifact's manifests, in the order first seen. What
+ * weight headers imply (a LoRA rank from tensor shapes) is not stated by a manifest, and is left out.
+ */
 function trainingFacts(artifact) {
     const facts = {};
     for (const r of artifact.records) {
+        if (r.origin === 'weights')
+            continue;
         for (const [key, fact] of Object.entries(r.training ?? {})) {
             const values = (facts[key] ??= []);
             if (fact && !values.includes(fact.value))
@@ -26021,7 +26464,9 @@ function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) 
         }))),
         license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
-        relations: [...new Set(artifact.records.flatMap((r) => (r.relation ? [r.relation.value] : [])))],
+        relations: [
+            ...new Set(artifact.records.flatMap((r) => (r.relation && r.origin !== 'weights' ? [r.relation.value] : [])))
+        ],
         training: trainingFacts(artifact),
         weights: artifact.weights.map(reportWeight),
         datasets: artifact.records.flatMap((r) => r.datasets.map((d) => ({
@@ -26031,6 +26476,14 @@ function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) 
             license: d.license ?? null,
             path: d.source.path,
             line: d.source.at.line
+        }))),
+        dataMix: artifact.records.flatMap((r) => (r.dataMix?.sources ?? []).map((s) => ({
+            path: s.path,
+            weight: s.weight,
+            optional: s.optional,
+            sampleRate: s.sampleRate,
+            file: s.source.path,
+            line: s.source.at.line
         }))),
         parents: (artifact.parents ?? [])
             .filter((l) => l.state === 'artifact')
@@ -26071,6 +26524,9 @@ function reportWeight(weight) {
 
 
 
+
+
+
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [
@@ -26089,10 +26545,15 @@ async function runGate(opts) {
         onProgress: opts.onProgress
     });
     (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
+    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+    const joined = markRemovedDataSources(artifacts, opts);
+    (0,append_all/* appendAll */.u)(artifacts, joined);
+    const manifestsRead = manifestCount +
+        joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
     await computeDigests(artifacts, opts.workspace);
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, rules/* RULES */.y, {
+    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
         policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
         knowledge,
         upstreamLicenseMappings: opts.policy.upstreamLicenses,
@@ -26124,7 +26585,8 @@ async function runGate(opts) {
             ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
         ],
-        manifestsCount: manifestCount
+        policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+        manifestsCount: manifestsRead
     });
 }
 

@@ -25,6 +25,8 @@ export interface ActionInputs {
   sarifFile: string;
   /** Where to write the CycloneDX 1.6 ML-BOM; empty: not written. */
   bomFile: string;
+  /** Where to write the in-toto Statement v1 of the run (docs/attestation.md); empty: not written. */
+  attestationFile: string;
   comment: 'on-failure' | 'always' | 'never';
   checkRun: boolean;
   /** One review per run with line comments on the findings inside the diff. */
@@ -86,6 +88,7 @@ export function readInputs(read: InputReader): ActionInputs {
     reportFile: read('report-file').trim(),
     sarifFile: read('sarif-file').trim(),
     bomFile: read('bom-file').trim(),
+    attestationFile: read('attestation-file').trim(),
     comment: oneOf('comment', read('comment').trim() || 'on-failure', ['on-failure', 'always', 'never'] as const),
     checkRun: oneOf('check-run', read('check-run').trim() || 'false', ['true', 'false'] as const) === 'true',
     reviewComments:

@@ -38,14 +38,21 @@ export function summarySink(links: { repoUrl?: string; sha: () => string | undef
   };
 }
 
-export type FileFormat = Extract<ReportFormat, 'json' | 'sarif' | 'cyclonedx'>;
+export type FileFormat = Extract<ReportFormat, 'json' | 'sarif' | 'cyclonedx' | 'in-toto'>;
 
-/** An output file (`report-file`, `sarif-file`, `bom-file`); a link the PR committed on its way is refused. */
+/**
+ * An output file (`report-file`, `sarif-file`, `bom-file`, `attestation-file`); a link the PR committed on its
+ * way is refused. A run that checked no artifact writes no attestation: an in-toto Statement needs a subject.
+ */
 export function fileSink(
   file: { workspace: string; path: string; input: string; format: FileFormat },
   rules: RuleCatalogue
 ): Sink {
   return async (report) => {
+    if (file.format === 'in-toto' && report.artifacts.length === 0) {
+      core.info(`No artifact was checked: \`${file.input}\` is not written (nothing to attest).`);
+      return;
+    }
     try {
       await writeOutputFile(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
     } catch (err) {
@@ -59,7 +66,12 @@ export function fileSink(
 }
 
 /** The step's outputs (action.yml's contract). */
-export function outputsSink(files: { reportFile?: string; sarifFile?: string; bomFile?: string }): Sink {
+export function outputsSink(files: {
+  reportFile?: string;
+  sarifFile?: string;
+  bomFile?: string;
+  attestationFile?: string;
+}): Sink {
   return async (report) => {
     const { toOutputs } = await import('../report/render/outputs.js');
     for (const [name, value] of Object.entries(toOutputs(report, files))) core.setOutput(name, value);

@@ -10,7 +10,8 @@ root; outside git, to the current directory, or to the PATH's directory when it 
 Options:
   --policy FILE            policy file (default: .github/lineage-policy.yml of the repository, if any)
   --changed-since REF      check only what changed between REF and HEAD (git diff REF...HEAD)
-  --format FORMAT          text (default), json, markdown, sarif or cyclonedx
+  --format FORMAT          text (default), json, markdown, sarif, cyclonedx or in-toto (an in-toto Statement v1
+                           of the artifacts' weights and lineage records, docs/attestation.md)
   -o, --output FILE        write the report to FILE instead of standard output
   --fail-on LEVEL          error (default), warning or never
   -q, --quiet              text output: errors only (no warnings, notices or notes; exit status unchanged)
@@ -45,9 +46,25 @@ Options:
 
 Exit status: 0 · 2 unknown rule.`;
 
+export const VERIFY_USAGE = `Usage: lineage-gate verify STATEMENT [DIR…] [--format text|json]
+
+Checks, offline, that the checkout still holds what an in-toto statement of lineage-gate attests
+(--format in-toto of check, attestation-file of the Action; docs/attestation.md): the sha256 of
+each weight file (a Git LFS pointer's oid counts as its content's), and each artifact's pedigree id
+recomputed from its manifests and weights, with the Hub's answers taken from the statement. Prints
+file by file what matches and what no longer does. DIR limits the check to those artifacts.
+
+Options:
+  --format FORMAT          text (default) or json
+  -h, --help               print this help
+
+Exit status: 0 everything matches · 1 something no longer matches · 2 usage error or a file that
+is not a lineage-gate statement.`;
+
 export const USAGE = `Usage:
   lineage-gate check [PATH…] [--policy FILE] [--changed-since REF]
-                     [--format text|json|markdown|sarif|cyclonedx] [--output FILE] [--fail-on error|warning|never]
+                     [--format text|json|markdown|sarif|cyclonedx|in-toto] [--output FILE]
+                     [--fail-on error|warning|never]
                      [--quiet] [--allow-empty] [--offline] [--hub-endpoint URL] [--cache FILE] [--hub-max-depth N]
   (HF_TOKEN is the Hub token; HF_ENDPOINT the default endpoint; HF_HUB_OFFLINE=1 turns the Hub off)
   lineage-gate init [DIR…] [--force]
@@ -55,6 +72,9 @@ export const USAGE = `Usage:
                      from what its files say, with TODO(lineage-gate) marks for what nothing says;
                      exit 1 when a file exists and --force was not given
   lineage-gate explain RULE-ID
+  lineage-gate verify STATEMENT [DIR…] [--format text|json]
+                     check offline that the files still match an in-toto statement of lineage-gate
+                     (weight digests, pedigree ids); exit 1 when something no longer matches
   lineage-gate --version | --help
   lineage-gate <command> --help   one command's usage
 

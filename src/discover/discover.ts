@@ -1,3 +1,4 @@
+import { isDataMixName, readsDataMixBeside } from '../formats/mens-data-mix.js';
 import { readdirSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -151,6 +152,11 @@ export function readArtifactDir(workspaceReal: string, workspace: string, dir: s
   return readArtifact(workspaceReal, workspace, dir, entry);
 }
 
+/** Names of the directory's files this change leaves in place. */
+function presentNames(entry: DirEntry): string[] {
+  return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
+}
+
 function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Artifact {
   const artifact: Artifact = {
     dir,
@@ -188,6 +194,8 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       continue;
     }
     if (status === 'removed') continue;
+    // A data mix describes a training run's data only beside that run's manifest.
+    if (isDataMixName(name) && !readsDataMixBeside(presentNames(entry))) continue;
     if (isNoticeFile(path)) {
       artifact.noticeFiles.push(path);
       continue;

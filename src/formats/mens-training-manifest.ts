@@ -1,5 +1,5 @@
 import schema from '../../schemas/mens-training-manifest.schema.json' with { type: 'json' };
-import { attributionFlagAt, emptyRecord, licenseIdAt, trainingFactsAt, upstreamAt } from './declarations.js';
+import { attributionFlagAt, datasetAt, emptyRecord, licenseIdAt, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -55,6 +55,9 @@ export const mensTrainingManifest: ManifestFormat = {
       // field for the artifact's own license, so the class is the artifact's license too.
       record.license = licenseClass;
     }
+    // `train_file` is the corpus the run read (usually the output of its data mix): a dataset.
+    const train = datasetAt(input, ['train_file']);
+    if (train) record.datasets.push(train);
     const flag = attributionFlagAt(input, ['provenance_attribution_required']);
     if (flag) record.attribution = flag;
     const family = stringAt(input, ['provenance_base_family']);

@@ -166,7 +166,8 @@ function withinListLimits(result: ReadResult): ReadResult {
     ['upstream licenses', record.upstreamLicenses, MAX_LISTED_ENTRIES],
     ['datasets', record.datasets, MAX_LISTED_DATASETS],
     ['digests', record.digests, MAX_LISTED_ENTRIES],
-    ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES]
+    ['local artifacts', record.localRefs ?? [], MAX_LISTED_ENTRIES],
+    ['data mix sources', record.dataMix?.sources ?? [], MAX_LISTED_DATASETS]
   ];
   for (const [what, entries, limit] of lists) {
     if (entries.length <= limit) continue;

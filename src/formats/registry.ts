@@ -8,6 +8,7 @@ import { mensAdapterManifestV3 } from './mens-adapter-manifest-v3.js';
 import { mensAdapterSidecarV2 } from './mens-adapter-sidecar-v2.js';
 import { mensTrainingManifest } from './mens-training-manifest.js';
 import { mergekitConfig } from './mergekit-config.js';
+import { mensDataMix } from './mens-data-mix.js';
 import { mlxAdapterConfig } from './mlx-adapter-config.js';
 import { mlxLmLoraConfig } from './mlx-lm-lora-config.js';
 import { ollamaModelfile } from './ollama-modelfile.js';
@@ -31,6 +32,7 @@ export const FORMATS: readonly ManifestFormat[] = [
   axolotlConfig,
   llamafactoryConfig,
   mergekitConfig,
+  mensDataMix,
   hfModelConfig,
   mlxLmLoraConfig,
   ollamaModelfile,

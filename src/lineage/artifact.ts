@@ -1,5 +1,5 @@
 import type { Span } from '../source/span.js';
-import type { LineageRecord, SourceRef } from './record.js';
+import type { DataMixSource, LineageRecord, SourceRef } from './record.js';
 import type { WeightDigest, WeightHeader } from '../weights/header.js';
 
 /** A file the gate tried to read as a manifest and could not. */
@@ -64,6 +64,13 @@ export interface Artifact {
   weights: WeightFile[];
   /** Manifests this change removed (their weights may remain). */
   removedManifests: string[];
+  /** Non-optional data-mix sources this change deletes (set by the data-sources stage). */
+  removedDataSources?: DataMixSource[];
+  /**
+   * The only rules this artifact is judged by, when it is in the run only because the change deleted
+   * a file its data mix needs (its other findings are not this change's doing).
+   */
+  judgedFor?: readonly string[];
   /** Whether any file of this artifact is part of the change; on a full scan every artifact counts as changed. */
   changed: boolean;
   /** Files that carry attribution/notice text by their name (NOTICE, NOTICE.md …), repository-relative. */

@@ -11,7 +11,8 @@ export type UpstreamKind =
   'hub-id' | 'bare-id' | 'hub-cache-path' | 'local-path' | 'url' | 'placeholder' | 'empty' | 'ollama-library';
 
 /** `tokenizer`: the tokenizer was taken from it (axolotl `tokenizer_config`, torchtune `tokenizer.path`). */
-export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from' | 'tokenizer';
+/** `dataset`: data the artifact was trained on, judged like an upstream for the license duties that flow from it. */
+export type UpstreamRole = 'base' | 'upstream' | 'merge-parent' | 'quantized-from' | 'tokenizer' | 'dataset';
 
 /** Where in a manifest a value was read: the field path (dotted) and its span. */
 export interface SourceRef {
@@ -123,8 +124,28 @@ export interface LineageRecord {
    * artifact is made, not under which terms it is published, so it carries no license duties itself.
    */
   recipe?: boolean;
+  /** The data mix a training run read (MENS `mix.yaml` beside its training manifest). */
+  dataMix?: DataMix;
   /** Notes the format reader wants surfaced (e.g. "not a PEFT file; read `base_model` only"). */
   notes: FormatNote[];
+}
+
+/** One source of a data mix: a file of training data and how much of each batch it supplies. */
+export interface DataMixSource {
+  /** As written: MENS resolves it from the repository root. */
+  path: string;
+  /** The sampling weight (MENS's default 1.0 when absent); null when what is written is not a number. */
+  weight: number | null;
+  /** MENS fails the mix step when a non-optional source is missing; optional ones are skipped. */
+  optional: boolean;
+  sampleRate: number | null;
+  source: SourceRef;
+  /** Where the weight is written (the entry itself when the weight is the default). */
+  weightSource: SourceRef;
+}
+
+export interface DataMix {
+  sources: DataMixSource[];
 }
 
 /**

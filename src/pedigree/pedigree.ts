@@ -13,6 +13,8 @@ export const PEDIGREE_VERSION = 'lineage-gate pedigree v1';
 export interface PedigreeSource {
   dir: string;
   upstreams: readonly {
+    /** The file that names it: a weight file's own header is left out (its sha256 binds it). */
+    path: string;
     raw: string | null;
     kind: string;
     id: string | null;
@@ -25,7 +27,15 @@ export interface PedigreeSource {
   relations: readonly string[];
   training: Readonly<Record<string, readonly (string | number)[]>>;
   weights: readonly { path: string; status: string; sha256: string | null; size: number | null }[];
-  datasets: readonly { raw: string; id: string | null; revision: string | null; license: string | null }[];
+  /** The training run's data mix; the record has `dataMix` only when there is one. */
+  dataMix?: readonly { path: string; weight: number | null; optional: boolean; sampleRate: number | null }[];
+  datasets: readonly {
+    path: string;
+    raw: string;
+    id: string | null;
+    revision: string | null;
+    license: string | null;
+  }[];
 }
 
 export interface PedigreeUpstream {
@@ -50,6 +60,8 @@ export interface PedigreeRecord {
   training: Record<string, (string | number)[]>;
   weights: { name: string; sha256: string | null; size: number | null }[];
   datasets: { id: string | null; raw: string | null; revision: string | null; license: string | null }[];
+  /** Present only for an artifact whose training manifest has a data mix beside it. */
+  dataMix?: { path: string; weight: number | null; optional: boolean; sampleRate: number | null }[];
 }
 
 /** Text as the record holds it: well-formed (a lone surrogate becomes U+FFFD), spaces collapsed. */
@@ -73,7 +85,8 @@ function nameWithin(dir: string, path: string): string {
   return dir !== '' && dir !== '.' && path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
 }
 
-function upstreamOf(u: PedigreeSource['upstreams'][number]): PedigreeUpstream {
+/** One upstream as the record holds it (also how `verify` matches attested Hub facts to recomputed upstreams). */
+export function pedigreeUpstream(u: PedigreeSource['upstreams'][number]): PedigreeUpstream {
   return {
     role: u.role,
     kind: u.kind,
@@ -87,14 +100,26 @@ function upstreamOf(u: PedigreeSource['upstreams'][number]): PedigreeUpstream {
 
 /** The record an artifact's pedigree id is computed over. */
 export function pedigreeRecord(source: PedigreeSource): PedigreeRecord {
+  // What a weight file's header says (GGUF metadata, safetensors shapes) is bound by the file's
+  // sha256 already, and a checkout holding only LFS pointers could not read it: manifests only.
+  const weightFiles = new Set(source.weights.map((w) => w.path));
+  const fromManifest = (x: { path: string }) => !weightFiles.has(x.path);
   const training: Record<string, (string | number)[]> = {};
   for (const key of Object.keys(source.training).sort()) {
     const values = source.training[key].map((v) => (typeof v === 'string' ? text(v) : v));
     if (values.length) training[key] = canonicalSet(values);
   }
+  const dataMix = canonicalSet(
+    (source.dataMix ?? []).map((s) => ({
+      path: text(s.path),
+      weight: finiteOrNull(s.weight),
+      optional: s.optional,
+      sampleRate: finiteOrNull(s.sampleRate)
+    }))
+  );
   return {
     pedigree: PEDIGREE_VERSION,
-    upstreams: canonicalSet(source.upstreams.map(upstreamOf)),
+    upstreams: canonicalSet(source.upstreams.filter(fromManifest).map(pedigreeUpstream)),
     relations: canonicalSet(source.relations.map(text)),
     license: source.license
       ? {
@@ -111,14 +136,20 @@ export function pedigreeRecord(source: PedigreeSource): PedigreeRecord {
         .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))
     ),
     datasets: canonicalSet(
-      source.datasets.map((d) => ({
+      source.datasets.filter(fromManifest).map((d) => ({
         id: d.id === null ? null : text(d.id).toLowerCase(),
         raw: d.id === null ? text(d.raw) : null,
         revision: nullableText(d.revision),
         license: nullableText(d.license)
       }))
-    )
+    ),
+    ...(dataMix.length ? { dataMix } : {})
   };
+}
+
+/** JSON has no NaN or Infinity (RFC 8785 refuses them): a weight that is not a finite number is null. */
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 /** RFC 8785 (JSON Canonicalization Scheme) text of a value. */

@@ -11,6 +11,7 @@ export interface BuildReportInput {
   findings: readonly Finding[];
   changeSource: string;
   notes: readonly string[];
+  policy: Report['run']['policy'];
   manifestsCount: number;
 }
 
@@ -74,7 +75,7 @@ export function buildReport(input: BuildReportInput): Report {
     },
     artifacts: [...input.artifacts],
     findings,
-    run: { changeSource: input.changeSource, notes: [...input.notes] }
+    run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
   };
   return deepFreeze(report);
 }

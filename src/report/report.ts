@@ -45,6 +45,16 @@ export interface ReportDataset {
   line: number;
 }
 
+/** One source of a data mix; `weight` is null when what is written is not a number. */
+export interface ReportMixSource {
+  path: string;
+  weight: number | null;
+  optional: boolean;
+  sampleRate: number | null;
+  file: string;
+  line: number;
+}
+
 /** A local artifact this one derives from (a relative path in one of its manifests). */
 export interface ReportParent {
   dir: string;
@@ -64,6 +74,8 @@ export interface ReportArtifact {
   training: Record<string, (string | number)[]>;
   weights: ReportWeight[];
   datasets: ReportDataset[];
+  /** The training run's data mix (MENS mix.yaml beside its manifest): each source, its weight, where written. */
+  dataMix: ReportMixSource[];
   parents: ReportParent[];
   status: 'pass' | 'fail';
   /** `sha256:` of the canonical lineage record (docs/pedigree.md, "lineage-gate pedigree v1"). */
@@ -80,5 +92,10 @@ export interface Report {
   artifacts: ReportArtifact[];
   findings: Finding[];
   /** How the files were chosen, and anything the reader should know about the run. */
-  run: { changeSource: string; notes: string[] };
+  run: {
+    changeSource: string;
+    notes: string[];
+    /** The policy file the run used (null: the defaults) and the digest of its settings (src/policy/digest.ts). */
+    policy: { file: string | null; sha256: string };
+  };
 }

@@ -51,10 +51,14 @@ export function summariseArtifact(
   return { ...summary, pedigree: pedigreeId(pedigreeRecord(summary)) };
 }
 
-/** Distinct values of each training field across the artifact's manifests, in the order first seen. */
+/**
+ * Distinct values of each training field across the artifact's manifests, in the order first seen. What
+ * weight headers imply (a LoRA rank from tensor shapes) is not stated by a manifest, and is left out.
+ */
 function trainingFacts(artifact: Artifact): Record<string, (string | number)[]> {
   const facts: Record<string, (string | number)[]> = {};
   for (const r of artifact.records) {
+    if (r.origin === 'weights') continue;
     for (const [key, fact] of Object.entries(r.training ?? {})) {
       const values = (facts[key] ??= []);
       if (fact && !values.includes(fact.value)) values.push(fact.value);
@@ -100,7 +104,9 @@ function summaryWithoutPedigree(
     ),
     license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
     attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
-    relations: [...new Set(artifact.records.flatMap((r) => (r.relation ? [r.relation.value] : [])))],
+    relations: [
+      ...new Set(artifact.records.flatMap((r) => (r.relation && r.origin !== 'weights' ? [r.relation.value] : [])))
+    ],
     training: trainingFacts(artifact),
     weights: artifact.weights.map(reportWeight),
     datasets: artifact.records.flatMap((r) =>
@@ -111,6 +117,16 @@ function summaryWithoutPedigree(
         license: d.license ?? null,
         path: d.source.path,
         line: d.source.at.line
+      }))
+    ),
+    dataMix: artifact.records.flatMap((r) =>
+      (r.dataMix?.sources ?? []).map((s) => ({
+        path: s.path,
+        weight: s.weight,
+        optional: s.optional,
+        sampleRate: s.sampleRate,
+        file: s.source.path,
+        line: s.source.at.line
       }))
     ),
     parents: (artifact.parents ?? [])

@@ -32,5 +32,7 @@ export const RULE_IDS: readonly string[] = [
   'digest-mismatch',
   'orphaned-by-deletion',
   'shape-mismatch',
+  'removed-mix-source',
+  'invalid-mix-weight',
   'waiver-expired'
 ];

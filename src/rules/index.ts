@@ -28,6 +28,8 @@ import { danglingParent } from './dangling-parent.js';
 import { lineageCycle } from './lineage-cycle.js';
 import { digestMismatch } from './digest-mismatch.js';
 import { orphanedByDeletion } from './orphaned-by-deletion.js';
+import { removedMixSource } from './removed-mix-source.js';
+import { invalidMixWeight } from './invalid-mix-weight.js';
 import { shapeMismatch } from './shape-mismatch.js';
 
 /** Every implemented rule, in the order their findings are listed for one artifact. */
@@ -44,6 +46,8 @@ export const RULES: readonly Rule[] = [
   missingAttribution,
   unmanifestedWeights,
   orphanedByDeletion,
+  removedMixSource,
+  invalidMixWeight,
   inconsistentLineage,
   danglingParent,
   lineageCycle,

@@ -1,13 +1,15 @@
 import { licenseAllowed } from '../policy/license-match.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { artifactLicense, quote, where } from './artifact-facts.js';
-import { distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
+import { datasetLicensesOf, distinctLicenses, upstreamLicensesOf } from './upstream-licenses.js';
 import { licenseKey } from '../licenses/license-ids.js';
 
 export const licenseNotAllowed: Rule = {
   id: 'license-not-allowed',
   meta: {
-    description: "The artifact's license, or an upstream's, is outside the policy's allow-list or on its deny-list.",
+    description:
+      "The artifact's license, an upstream's or a training dataset's is outside the policy's allow-list " +
+      'or on its deny-list.',
     defaultSeverity: 'error',
     docs: 'docs/rules/license-not-allowed.md'
   },
@@ -16,8 +18,17 @@ export const licenseNotAllowed: Rule = {
     // With no lists, only the fail-closed switch for unknown licenses has anything to judge.
     if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail') return [];
     const drafts: FindingDraft[] = [];
-    const judge = (license: string, what: string, at: FindingDraft['at'], path: string, upstream?: string) => {
+    const judge = (
+      license: string,
+      what: string,
+      at: FindingDraft['at'],
+      path: string,
+      upstream?: string,
+      failClosed = true
+    ) => {
       const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
+      // Dataset cards name licenses the gate may not know; `unknown: fail` is for model licenses.
+      if (verdict === 'unknown' && !failClosed) return;
       if (verdict === 'not-in-allow-list' && !settings.allow) return;
       if (verdict === 'allowed') return;
       if (verdict === 'unknown' && settings.unknown === 'allow') return;
@@ -47,6 +58,10 @@ export const licenseNotAllowed: Rule = {
     if (own && ownKey) judge(ownKey, `The artifact's license (${where(own.source)})`, own.source.at, own.source.path);
     for (const u of distinctLicenses(upstreamLicensesOf(ctx))) {
       judge(u.license, `The license of upstream ${u.id} (from ${u.source})`, u.ref.source.at, u.ref.source.path, u.id);
+    }
+    for (const d of distinctLicenses(datasetLicensesOf(ctx))) {
+      const what = `The license of dataset ${d.id} (from ${d.source})`;
+      judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, false);
     }
     return drafts;
   }

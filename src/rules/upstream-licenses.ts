@@ -144,6 +144,50 @@ function resolveUpstreamLicenses(ctx: RuleContext): UpstreamLicense[] {
   return out;
 }
 
+/**
+ * The datasets of the artifact whose license is known, as upstreams of role `dataset`: the license
+ * its manifest declares (primary), else its Hub card's (secondary). A dataset with neither passes no
+ * duty on. Each dataset once, by id (or, for local data, by the path written).
+ */
+export function datasetLicensesOf(ctx: RuleContext): UpstreamLicense[] {
+  const seen = new Set<string>();
+  const out: UpstreamLicense[] = [];
+  for (const d of ctx.artifact.records.flatMap((r) => r.datasets)) {
+    const name = d.id ?? d.raw;
+    if (!name.trim() || seen.has(name.toLowerCase())) continue;
+    const declared = d.license && !isPlaceholderLicense(d.license) ? d.license : undefined;
+    const answer = declared || !d.id ? undefined : ctx.hub?.dataset(d);
+    const fromHub = answer?.kind === 'found' ? hubLicense(answer.info) : undefined;
+    const license = declared ?? fromHub;
+    if (!license) continue;
+    seen.add(name.toLowerCase());
+    const ref: UpstreamRef = {
+      raw: d.raw,
+      kind: d.id ? 'hub-id' : 'local-path',
+      ...(d.id ? { id: d.id } : {}),
+      ...(d.revision ? { revision: d.revision } : {}),
+      role: 'dataset',
+      evidence: declared ? 'primary' : 'secondary',
+      source: d.source
+    };
+    out.push({
+      ref,
+      id: name,
+      license,
+      entry: ctx.knowledge.lookup(license),
+      via: declared ? 'declared' : 'hub',
+      evidence: declared ? 'primary' : 'secondary',
+      source: declared ? 'the manifest that names it' : `the Hub card of dataset ${name}`
+    });
+  }
+  return out;
+}
+
+/** "upstream" or "dataset": how a message names what the artifact derives from. */
+export function upstreamNoun(u: Pick<UpstreamLicense, 'ref'>): 'upstream' | 'dataset' {
+  return u.ref.role === 'dataset' ? 'dataset' : 'upstream';
+}
+
 /** The first upstream under each license: a license's terms are one duty, however many ancestors carry it. */
 export function distinctLicenses(list: readonly UpstreamLicense[]): UpstreamLicense[] {
   const seen = new Set<string>();

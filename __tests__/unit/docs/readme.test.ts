@@ -26,7 +26,8 @@ describe('README and action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(action.branding).toBeDefined();
     expect(Object.keys(action.inputs).sort()).toEqual(
-      // DESIGN's contract, plus `policy-ref` (an addition: which commit's policy judges a pull request).
+      // DESIGN's contract, plus `policy-ref` (an addition: which commit's policy judges a pull request)
+      // and `attestation-file` (issue #14: an in-toto statement of the run).
       [
         'token',
         'policy',
@@ -44,6 +45,7 @@ describe('README and action.yml', () => {
         'sarif-file',
         'report-file',
         'bom-file',
+        'attestation-file',
         'hub-cache',
         'hub-max-depth',
         'base-ref',
@@ -53,6 +55,7 @@ describe('README and action.yml', () => {
     for (const spec of Object.values(action.inputs)) expect(spec.description.length).toBeGreaterThan(10);
     expect(Object.keys(action.outputs).sort()).toEqual([
       'artifacts',
+      'attestation-file',
       'bom-file',
       'errors',
       'report-file',

@@ -35,6 +35,7 @@ describe('format schemas', () => {
     // Schemas of the gate's own files and data, not of formats it reads.
     const own = new Set([
       'report.schema.json',
+      'lineage-statement.schema.json',
       'policy.schema.json',
       'license-knowledge.schema.json',
       'base-dimensions.schema.json'

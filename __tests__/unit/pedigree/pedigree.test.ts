@@ -17,6 +17,7 @@ import {
   type PedigreeSource
 } from '../../../src/pedigree/pedigree.js';
 import { scanOffline } from '../../helpers/offline-gate.js';
+import { ggufBytes, safetensorsBytes } from '../../helpers/weights.js';
 
 type Upstream = PedigreeSource['upstreams'][number];
 type Weight = PedigreeSource['weights'][number];
@@ -27,7 +28,10 @@ const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
 const hubId = fc.tuple(word, word).map(([a, b]) => `${a}/${b}`);
 const ROLES = ['base', 'upstream', 'merge-parent', 'quantized-from', 'tokenizer'];
 
+const MANIFESTS = ['models/a/adapter_config.json', 'models/a/README.md', 'models/a/lineage.yaml'];
+
 const upstream: fc.Arbitrary<Upstream> = fc.record({
+  path: fc.constantFrom(...MANIFESTS),
   raw: fc.option(word, { nil: null }),
   kind: fc.constantFrom('hub-id', 'bare-id', 'local-path', 'url'),
   id: fc.option(hubId, { nil: null }),
@@ -54,6 +58,7 @@ const weight = (dir: string): fc.Arbitrary<Weight> =>
   });
 
 const dataset: fc.Arbitrary<Dataset> = fc.record({
+  path: fc.constantFrom(...MANIFESTS),
   raw: word,
   id: fc.option(hubId, { nil: null }),
   revision: fc.option(word, { nil: null }),
@@ -104,6 +109,7 @@ function rewritten(s: PedigreeSource, keys: number[]): PedigreeSource {
     upstreams: shuffled(
       s.upstreams.map((u) => ({
         ...u,
+        path: 'elsewhere/b/another-manifest.yaml',
         id: u.id === null ? null : u.id.toUpperCase(),
         raw: u.id === null ? pad(u.raw) : `${u.raw ?? ''} written another way`,
         hub: u.hub ? { ...u.hub, ancestors: shuffled(u.hub.ancestors, keys) } : null
@@ -119,7 +125,12 @@ function rewritten(s: PedigreeSource, keys: number[]): PedigreeSource {
       keys
     ),
     datasets: shuffled(
-      s.datasets.map((d) => ({ ...d, id: d.id?.toUpperCase() ?? null, raw: d.id === null ? d.raw : `${d.raw}!` })),
+      s.datasets.map((d) => ({
+        ...d,
+        path: 'elsewhere/b/README.md',
+        id: d.id?.toUpperCase() ?? null,
+        raw: d.id === null ? d.raw : `${d.raw}!`
+      })),
       keys
     )
   };
@@ -148,7 +159,7 @@ function singleChanges(s: PedigreeSource): { what: string; changed: PedigreeSour
       ...s,
       upstreams: [
         ...s.upstreams,
-        { raw: 'x', kind: 'hub-id', id: 'added/one', revision: null, role: 'base', hub: null }
+        { path: MANIFESTS[0], raw: 'x', kind: 'hub-id', id: 'added/one', revision: null, role: 'base', hub: null }
       ]
     }
   });
@@ -225,10 +236,23 @@ describe('pedigree id: properties', () => {
     );
   });
 
+  it("leaves out what a weight file's own header names: the file's sha256 binds it", () => {
+    fc.assert(
+      fc.property(source, upstream, dataset, (s, u, d) => {
+        const weightPath = s.weights[0]?.path;
+        if (!weightPath) return;
+        const fromHeader = { ...s, upstreams: [...s.upstreams, { ...u, path: weightPath }] };
+        expect(id({ ...fromHeader, datasets: [...s.datasets, { ...d, path: weightPath }] })).toBe(id(s));
+      })
+    );
+  });
+
   it('turns lone surrogates into U+FFFD instead of failing on hostile text', () => {
     const hostile: PedigreeSource = {
       dir: '.',
-      upstreams: [{ raw: '\ud800', kind: 'local-path', id: null, revision: null, role: 'base', hub: null }],
+      upstreams: [
+        { path: 'x.json', raw: '\ud800', kind: 'local-path', id: null, revision: null, role: 'base', hub: null }
+      ],
       license: null,
       attribution: 'x\udfff',
       relations: [],
@@ -300,6 +324,34 @@ describe('pedigree id: through the engine', () => {
       expect(seen).not.toContain(next);
       seen.add(next);
     }
+  });
+
+  it('gives real weights (a LoRA safetensors, a GGUF naming its base) and their LFS pointers the same id', async () => {
+    write('a/adapter_config.json', JSON.stringify(CONFIG, null, 2));
+    const lora = safetensorsBytes([
+      { name: 'base_model.model.layers.0.self_attn.q_proj.lora_A.weight', dtype: 'F16', shape: [8, 64] },
+      { name: 'base_model.model.layers.0.self_attn.q_proj.lora_B.weight', dtype: 'F16', shape: [64, 8] }
+    ]);
+    const gguf = ggufBytes({
+      entries: [
+        ['general.architecture', 'string', 'llama'],
+        ['general.base_model.count', 'uint32', 1],
+        ['general.base_model.0.repo_url', 'string', 'https://huggingface.co/meta-llama/Llama-3.1-8B']
+      ]
+    });
+    const files: [string, Buffer][] = [
+      ['a/adapter_model.safetensors', lora],
+      ['g/model.gguf', gguf]
+    ];
+    for (const [path, bytes] of files) write(path, bytes as unknown as string);
+    const report = await scanOffline(root);
+    const before = report.artifacts.map((a) => [a.dir, a.pedigree]);
+    expect(report.artifacts.find((a) => a.dir === 'g')!.upstreams.length).toBeGreaterThan(0);
+    for (const [path, bytes] of files) {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      write(path, `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize ${bytes.length}\n`);
+    }
+    expect((await scanOffline(root)).artifacts.map((a) => [a.dir, a.pedigree])).toEqual(before);
   });
 
   it('gives a weight file and its LFS pointer the same id', async () => {

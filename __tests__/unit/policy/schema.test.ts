@@ -173,7 +173,7 @@ describe('schemas/report.schema.json: waived findings', () => {
         ...finding
       }
     ],
-    run: { changeSource: 'test', notes: [] }
+    run: { changeSource: 'test', notes: [], policy: { file: null, sha256: '0'.repeat(64) } }
   });
 
   it('accepts the waiver that covers a finding', () => {

@@ -1,6 +1,6 @@
 import { buildReport, failsGate } from '../../../src/report/build.js';
 import { fingerprint } from '../../../src/findings/fingerprint.js';
-import { ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
+import { SAMPLE_POLICY, ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
 
 describe('fingerprint', () => {
   it('is the first 32 hex digits of sha256 over rule, path and subject joined by NUL', () => {
@@ -62,6 +62,7 @@ describe('buildReport', () => {
       changeSource: 'x',
       notes: [],
       manifestsCount: 0,
+      policy: SAMPLE_POLICY,
       findings: severities.map((s, i) =>
         finding({
           ruleId: 'r',

@@ -10,7 +10,7 @@ import {
 } from '../../../src/report/render/cyclonedx-hub.js';
 import { httpUrl, licenseChoice, spdxLicenseId } from '../../../src/report/render/cyclonedx-license.js';
 import { cycloneDxErrors, expectValidBom, type Bom, type Cdx } from '../../helpers/cyclonedx.js';
-import { completeArtifact, HOSTILE, sampleReport } from './sample-report.js';
+import { SAMPLE_POLICY, completeArtifact, HOSTILE, sampleReport } from './sample-report.js';
 
 const SERIAL = 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79';
 const TIMESTAMP = new Date('2026-05-01T12:00:00Z');
@@ -279,7 +279,8 @@ function lineageReport(): Report {
     findings: [],
     changeSource: 'test',
     notes: [],
-    manifestsCount: 2
+    manifestsCount: 2,
+    policy: SAMPLE_POLICY
   });
 }
 

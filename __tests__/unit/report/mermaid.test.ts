@@ -1,7 +1,7 @@
 import { lineageDiagram, MAX_DIAGRAM_NODES } from '../../../src/report/render/mermaid.js';
 import { buildReport } from '../../../src/report/build.js';
 import type { ReportArtifact, ReportUpstream } from '../../../src/report/report.js';
-import { completeArtifact } from './sample-report.js';
+import { SAMPLE_POLICY, completeArtifact } from './sample-report.js';
 
 const up = (id: string, ancestors: { id: string; depth: number }[] = []): ReportUpstream => ({
   raw: id,
@@ -41,7 +41,8 @@ const report = (artifacts: ReportArtifact[]) =>
     findings: [],
     changeSource: 'x',
     notes: [],
-    manifestsCount: 0
+    manifestsCount: 0,
+    policy: SAMPLE_POLICY
   });
 
 describe('lineageDiagram', () => {

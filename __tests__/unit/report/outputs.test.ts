@@ -11,8 +11,15 @@ describe('toOutputs', () => {
       artifacts: '4',
       'report-file': 'out/lineage.json',
       'sarif-file': '',
-      'bom-file': ''
+      'bom-file': '',
+      'attestation-file': ''
     });
+  });
+
+  it('names the attestation file only when there was an artifact to attest', () => {
+    expect(toOutputs(sampleReport(), { attestationFile: 'out/s.json' })['attestation-file']).toBe('out/s.json');
+    const empty = { ...sampleReport(), artifacts: [] };
+    expect(toOutputs(empty, { attestationFile: 'out/s.json' })['attestation-file']).toBe('');
   });
 
   it('follows the report: fail-on never passes, files not written are empty', () => {

@@ -4,6 +4,9 @@ import type { Finding, Severity } from '../../../src/findings/finding.js';
 import { fingerprint } from '../../../src/findings/fingerprint.js';
 import type { Report, ReportArtifact } from '../../../src/report/report.js';
 
+/** The run.policy of a sample report: the built-in defaults. */
+export const SAMPLE_POLICY = { file: null, sha256: '0'.repeat(64) };
+
 export const DOCS = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/rules';
 
 /** Text a pull request could put into a manifest, and so into messages, paths and ids. */
@@ -38,12 +41,12 @@ export function finding(
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
-type ArtifactWithoutPedigree = Omit<ReportArtifact, 'relations' | 'training' | 'pedigree'> &
-  Partial<Pick<ReportArtifact, 'relations' | 'training'>>;
+type ArtifactWithoutPedigree = Omit<ReportArtifact, 'relations' | 'training' | 'dataMix' | 'pedigree'> &
+  Partial<Pick<ReportArtifact, 'relations' | 'training' | 'dataMix'>>;
 
 /** A sample artifact with the fields summarise adds: relations, training and the pedigree id. */
 export function completeArtifact(artifact: ArtifactWithoutPedigree): ReportArtifact {
-  const complete = { relations: [], training: {}, ...artifact };
+  const complete = { relations: [], training: {}, dataMix: [], ...artifact };
   return { ...complete, pedigree: pedigreeId(pedigreeRecord(complete)) };
 }
 
@@ -219,7 +222,8 @@ export function sampleReport(failOn: Report['failOn'] = 'error', findings: Findi
     findings,
     changeSource: 'pull request #12 files API (14 files)',
     notes: [`git diff fallback: the API list is capped at 3,000 files ${HOSTILE.mention}`],
-    manifestsCount: 5
+    manifestsCount: 5,
+    policy: SAMPLE_POLICY
   });
 }
 

@@ -22,7 +22,7 @@ import {
   schemaStoreSchema,
   schemaStoreValidator
 } from '../../fixtures/sarif/validate.js';
-import { ARTIFACTS, DOCS, FINDINGS, finding, HOSTILE, sampleReport } from './sample-report.js';
+import { SAMPLE_POLICY, ARTIFACTS, DOCS, FINDINGS, finding, HOSTILE, sampleReport } from './sample-report.js';
 
 const OPTIONS: SarifOptions = {
   rules: RULES,
@@ -46,7 +46,8 @@ function reportWith(findings: Finding[]): Report {
     findings,
     changeSource: 'full scan',
     notes: [],
-    manifestsCount: 5
+    manifestsCount: 5,
+    policy: SAMPLE_POLICY
   });
 }
 

@@ -2,7 +2,16 @@ import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
 import { artifactDetail, cells, tableRows, withoutCodeSpans } from './markdown-check.js';
-import { ARTIFACTS, completeArtifact, DOCS, HOSTILE, bulkFindings, finding, sampleReport } from './sample-report.js';
+import {
+  SAMPLE_POLICY,
+  ARTIFACTS,
+  completeArtifact,
+  DOCS,
+  HOSTILE,
+  bulkFindings,
+  finding,
+  sampleReport
+} from './sample-report.js';
 
 const SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const linked = { docsBase: DOCS, repoUrl: 'https://github.com/o/r', sha: SHA };
@@ -89,7 +98,8 @@ describe('renderSummary', () => {
       findings: [],
       changeSource: 's',
       notes: [],
-      manifestsCount: 1
+      manifestsCount: 1,
+      policy: SAMPLE_POLICY
     });
     const cell = artifactDetail(renderSummary(report, linked), 'adapters/clean')[3].replace(/^Attribution: /, '');
     expect(cell.startsWith('Built with Llama. @\u200Beveryone xxx')).toBe(true);
@@ -171,7 +181,8 @@ describe('renderSummary over 1 MiB', () => {
     findings,
     changeSource: 'full scan',
     notes: [],
-    manifestsCount: 3700
+    manifestsCount: 3700,
+    policy: SAMPLE_POLICY
   });
   const full = renderMarkdown(report, { docsBase: DOCS });
   const summary = renderSummary(report, linked);
@@ -210,7 +221,8 @@ describe('renderSummary over 1 MiB', () => {
       findings: bulkFindings(200, 'error', 'bulk', 2000),
       changeSource: 'full scan',
       notes: [],
-      manifestsCount: 200
+      manifestsCount: 200,
+      policy: SAMPLE_POLICY
     });
     const whole = renderSummary(errorsOnly, linked);
     const bounded = renderSummary(errorsOnly, { ...linked, maxBytes: 128 * 1024 });
@@ -262,7 +274,8 @@ describe('renderMarkdown', () => {
       findings: [],
       changeSource: 'full scan',
       notes: [],
-      manifestsCount: 0
+      manifestsCount: 0,
+      policy: SAMPLE_POLICY
     });
     expect(renderMarkdown(empty, { docsBase: DOCS })).toContain('No artifacts were checked');
     const clean = buildReport({
@@ -272,7 +285,8 @@ describe('renderMarkdown', () => {
       findings: [],
       changeSource: 'full scan',
       notes: [],
-      manifestsCount: 5
+      manifestsCount: 5,
+      policy: SAMPLE_POLICY
     });
     const md = renderMarkdown(clean, { docsBase: DOCS });
     expect(md).toContain('\nNo findings.\n');

@@ -1,6 +1,6 @@
 import { buildReport } from '../../../src/report/build.js';
 import { renderText, shouldColor, terminalSafe } from '../../../src/report/render/text.js';
-import { ARTIFACTS, finding, sampleReport } from './sample-report.js';
+import { SAMPLE_POLICY, ARTIFACTS, finding, sampleReport } from './sample-report.js';
 
 const ESC = '\u001b';
 
@@ -71,6 +71,7 @@ describe('renderText tallies', () => {
       changeSource: 'x',
       notes: [],
       manifestsCount: 1,
+      policy: SAMPLE_POLICY,
       findings: [
         ...severities.map((severity, i) =>
           finding({ ruleId: 'r', severity, path: 'a.json', artifact: 'a', line: i + 1 })

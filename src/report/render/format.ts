@@ -1,13 +1,13 @@
 /**
  * The report in one of its formats, for every surface that writes one (the CLI's stdout or
- * `--output`, the Action's `report-file`, `sarif-file` and `bom-file`). Each renderer is loaded only
- * when its format is chosen: a run that writes no SARIF never loads the SARIF code.
+ * `--output`, the Action's `report-file`, `sarif-file`, `bom-file` and `attestation-file`). Each
+ * renderer is loaded only when its format is chosen: a run that writes no SARIF never loads its code.
  */
 import { DOCS_BASE, TOOL_URI, type RuleCatalogue } from '../../findings/rule-meta.js';
 import type { OutputContent } from '../../files/write-output.js';
 import type { Report } from '../report.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx', 'in-toto'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface FormatOptions {
@@ -38,6 +38,8 @@ export async function renderFormat(
     }
     case 'cyclonedx':
       return (await import('./cyclonedx.js')).renderCycloneDx(report, { toolVersion });
+    case 'in-toto':
+      return (await import('./in-toto.js')).renderInToto(report);
     case 'text':
       return (await import('./text.js')).renderText(report, { color: options.color === true });
   }

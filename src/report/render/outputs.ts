@@ -7,6 +7,8 @@ export interface OutputFiles {
   sarifFile?: string;
   /** Path of the CycloneDX BOM, when one was written. */
   bomFile?: string;
+  /** Path of the in-toto Statement, when one was asked for (not written when no artifact was checked). */
+  attestationFile?: string;
 }
 
 /** The Action's outputs (names are the contract in action.yml); empty strings for files not written. */
@@ -19,6 +21,7 @@ export function toOutputs(report: Report, files: OutputFiles = {}): Record<strin
     artifacts: String(report.counts.artifacts),
     'report-file': files.reportFile ?? '',
     'sarif-file': files.sarifFile ?? '',
-    'bom-file': files.bomFile ?? ''
+    'bom-file': files.bomFile ?? '',
+    'attestation-file': report.artifacts.length > 0 ? (files.attestationFile ?? '') : ''
   };
 }

@@ -1,0 +1,288 @@
+export const id = 404;
+export const ids = [404,245];
+export const modules = {
+
+/***/ 4245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LINEAGE_PREDICATE_TYPE: () => (/* binding */ LINEAGE_PREDICATE_TYPE),
+/* harmony export */   NothingToAttestError: () => (/* binding */ NothingToAttestError),
+/* harmony export */   PEDIGREE_MEDIA_TYPE: () => (/* binding */ PEDIGREE_MEDIA_TYPE),
+/* harmony export */   PEDIGREE_SUBJECT_PREFIX: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
+/* harmony export */   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
+/* harmony export */   inTotoStatement: () => (/* binding */ inTotoStatement),
+/* harmony export */   renderInToto: () => (/* binding */ renderInToto)
+/* harmony export */ });
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2190);
+/* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
+/**
+ * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
+ * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
+ * each artifact's lineage record, pedigree id and status, the verdict and the policy's digest.
+ * `actions/attest` signs the same subjects and predicate (Sigstore, GitHub's attestation store);
+ * `lineage-gate verify` checks a checkout against it.
+ */
+
+
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
+/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
+const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
+const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
+const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
+function subjectsOf(report) {
+    const subjects = new Map();
+    for (const artifact of report.artifacts) {
+        for (const w of artifact.weights) {
+            if (w.status !== 'removed' && w.sha256)
+                subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
+        }
+        const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
+        const sha256 = artifact.pedigree.slice('sha256:'.length);
+        subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
+    }
+    return [...subjects.values()].sort(byName);
+}
+/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
+function inTotoStatement(report) {
+    if (report.artifacts.length === 0)
+        throw new NothingToAttestError();
+    return {
+        _type: STATEMENT_TYPE,
+        subject: subjectsOf(report),
+        predicateType: LINEAGE_PREDICATE_TYPE,
+        predicate: {
+            tool: { name: 'lineage-gate', version: report.tool.version, uri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH },
+            pedigreeVersion: _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .PEDIGREE_VERSION */ .nb,
+            result: report.result,
+            failOn: report.failOn,
+            counts: report.counts,
+            policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
+            changeSource: report.run.changeSource,
+            artifacts: report.artifacts.map((a) => ({
+                dir: a.dir,
+                status: a.status,
+                pedigree: a.pedigree,
+                lineage: (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeRecord */ .rk)(a)
+            }))
+        }
+    };
+}
+class NothingToAttestError extends Error {
+    constructor() {
+        super('the run checked no artifact, so there is nothing to attest (an in-toto Statement needs a subject)');
+        this.name = 'NothingToAttestError';
+    }
+}
+/** The Statement as a JSON document (2-space indent, trailing newline). */
+function renderInToto(report) {
+    return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 8404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyStatement: () => (/* binding */ verifyStatement)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
+var pedigree = __webpack_require__(7437);
+// EXTERNAL MODULE: ./src/run.ts + 24 modules
+var run = __webpack_require__(9820);
+// EXTERNAL MODULE: ./src/report/render/in-toto.ts
+var in_toto = __webpack_require__(4245);
+// EXTERNAL MODULE: ./src/weights/digest.ts
+var weights_digest = __webpack_require__(837);
+;// CONCATENATED MODULE: ./src/verify/differences.ts
+/**
+ * What changed between an attested lineage record and the one the files give now, one line per
+ * fact, in the record's own terms (docs/pedigree.md), so a failed `verify` says what to look at.
+ */
+
+/** Long values (an attribution, a license name) are cut: the line says what changed, not everything. */
+const MAX_SHOWN = 80;
+function shown(value) {
+    const text = value === null || value === undefined ? 'none' : JSON.stringify(value);
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+function upstreamText(u) {
+    const name = u.id ?? u.raw ?? '(empty)';
+    return `${u.role} ${name}${u.revision ? `@${u.revision}` : ''}`;
+}
+/** Entries only one side has, as "added"/"removed" lines. */
+function setDifferences(what, attested, now, text) {
+    const before = new Set(attested.map((x) => (0,pedigree/* canonicalJson */.dj)(x)));
+    const after = new Set(now.map((x) => (0,pedigree/* canonicalJson */.dj)(x)));
+    return [
+        ...attested.filter((x) => !after.has((0,pedigree/* canonicalJson */.dj)(x))).map((x) => `${what} removed: ${text(x)}`),
+        ...now.filter((x) => !before.has((0,pedigree/* canonicalJson */.dj)(x))).map((x) => `${what} added: ${text(x)}`)
+    ];
+}
+function weightDifferences(attested, now) {
+    const before = new Map(attested.map((w) => [w.name, w]));
+    const after = new Map(now.map((w) => [w.name, w]));
+    const lines = [];
+    for (const [name, w] of before) {
+        const n = after.get(name);
+        if (!n)
+            lines.push(`weight file removed: ${name}`);
+        else if (n.sha256 !== w.sha256 || n.size !== w.size)
+            lines.push(`weight file ${name}: attested sha256 ${shown(w.sha256)}, now ${shown(n.sha256)}`);
+    }
+    for (const name of after.keys())
+        if (!before.has(name))
+            lines.push(`weight file added: ${name}`);
+    return lines;
+}
+function changed(what, attested, now) {
+    return (0,pedigree/* canonicalJson */.dj)(attested ?? null) === (0,pedigree/* canonicalJson */.dj)(now ?? null)
+        ? []
+        : [`${what}: attested ${shown(attested)}, now ${shown(now)}`];
+}
+function describeDifferences(attested, now) {
+    const trainingKeys = [...new Set([...Object.keys(attested.training), ...Object.keys(now.training)])].sort();
+    return [
+        ...setDifferences('upstream', attested.upstreams, now.upstreams, upstreamText),
+        ...changed('relations', attested.relations, now.relations),
+        ...changed('license', attested.license, now.license),
+        ...changed('attribution', attested.attribution, now.attribution),
+        ...trainingKeys.flatMap((key) => changed(`training ${key}`, attested.training[key], now.training[key])),
+        ...weightDifferences(attested.weights, now.weights),
+        ...setDifferences('dataset', attested.datasets, now.datasets, (d) => d.id ?? d.raw ?? '(empty)')
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+/**
+ * `lineage-gate verify`: does this checkout still hold what a statement attests? Offline, file by
+ * file: each weight subject's sha256 (a Git LFS pointer's oid counts as its content's), then each
+ * artifact's pedigree id recomputed from its manifests and weights. The Hub facts (resolved commits,
+ * ancestry) cannot be asked offline, so they are taken from the statement for the upstreams that are
+ * still there; everything read from the files must match.
+ */
+
+
+
+
+
+
+
+const verify_short = (sha256) => `${sha256.slice(0, 12)}…`;
+/** Whether an artifact directory is among what the DIR arguments name. */
+function selected(dir, include) {
+    return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
+}
+async function fileCheck(rootReal, root, name, attested) {
+    const digest = await (0,weights_digest/* sha256OfFile */.V)(rootReal, (0,external_node_path_.join)(root, name));
+    const base = { subject: name, kind: 'file', differences: [] };
+    if ('unverifiable' in digest)
+        return { ...base, ok: false, detail: `missing or unreadable: ${digest.unverifiable}` };
+    const via = digest.via === 'lfs-pointer' ? ' (the oid of its Git LFS pointer)' : '';
+    return digest.sha256 === attested
+        ? { ...base, ok: true, detail: `sha256 ${verify_short(attested)} matches${via}` }
+        : { ...base, ok: false, detail: `changed: attested sha256 ${verify_short(attested)}, now ${verify_short(digest.sha256)}${via}` };
+}
+const upstreamKey = (u) => (0,pedigree/* canonicalJson */.dj)([u.role, u.kind, u.id, u.raw, u.revision]);
+/** The recomputed artifact with the Hub's answers the statement recorded for the same upstreams. */
+function withAttestedHubFacts(artifact, attested) {
+    const facts = new Map(attested.upstreams.map((u) => [upstreamKey(u), u]));
+    const upstreams = artifact.upstreams.map((u) => {
+        const fact = facts.get(upstreamKey((0,pedigree/* pedigreeUpstream */.xn)(u)));
+        if (!fact || (fact.resolved === null && fact.ancestors.length === 0))
+            return u;
+        const ancestors = fact.ancestors.map((a) => ({ ...a, license: null, evidence: 'secondary' }));
+        return {
+            ...u,
+            hub: { status: 'found', sha: fact.resolved, gated: false, license: null, ancestors }
+        };
+    });
+    return { ...artifact, upstreams };
+}
+function pedigreeCheck(attested, found) {
+    const base = { subject: attested.dir, kind: 'pedigree' };
+    if (!found)
+        return { ...base, ok: false, detail: 'no manifest or weights are left in this directory', differences: [] };
+    const record = (0,pedigree/* pedigreeRecord */.rk)(withAttestedHubFacts(found, attested.lineage));
+    const id = (0,pedigree/* pedigreeId */.Nn)(record);
+    if (id === attested.pedigree)
+        return { ...base, ok: true, detail: `pedigree ${attested.pedigree} matches`, differences: [] };
+    return {
+        ...base,
+        ok: false,
+        detail: `pedigree changed: attested ${attested.pedigree}, now ${id}`,
+        differences: describeDifferences(attested.lineage, record)
+    };
+}
+/** The statement's own consistency: each record hashes to its id, each id is a subject. */
+function statementChecks(statement) {
+    const subjects = new Map(statement.subject.map((s) => [s.name, s.digest.sha256]));
+    return statement.predicate.artifacts.flatMap((a) => {
+        const problems = [];
+        if ((0,pedigree/* pedigreeId */.Nn)(a.lineage) !== a.pedigree)
+            problems.push('its lineage record does not hash to its pedigree id');
+        if (subjects.get(`${in_toto.PEDIGREE_SUBJECT_PREFIX}${a.dir}`) !== a.pedigree.slice('sha256:'.length))
+            problems.push('its pedigree id is not among the subjects');
+        return problems.length
+            ? [
+                {
+                    subject: a.dir,
+                    kind: 'pedigree',
+                    ok: false,
+                    detail: `the statement is inconsistent: ${problems.join('; ')}`,
+                    differences: []
+                }
+            ]
+            : [];
+    });
+}
+async function verifyStatement(opts) {
+    const { statement, root, include } = opts;
+    const artifacts = statement.predicate.artifacts.filter((a) => selected(a.dir, include));
+    const dirs = new Set(artifacts.map((a) => a.dir));
+    const inSelected = (path) => [...dirs].some((dir) => dir === '.' || path.startsWith(`${dir}/`));
+    const rootReal = external_node_fs_.realpathSync.native(root);
+    const checks = statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } });
+    for (const subject of statement.subject) {
+        if (subject.name.startsWith(in_toto.PEDIGREE_SUBJECT_PREFIX) || !inSelected(subject.name))
+            continue;
+        checks.push(await fileCheck(rootReal, root, subject.name, subject.digest.sha256));
+    }
+    // The one run both entry points use, offline and with no sink: only the artifacts' summaries are read.
+    const report = await (0,run/* runLineageGate */.W)({
+        workspace: root,
+        changeSet: { scope: 'all', changes: [], source: 'verify', notes: [] },
+        include: (path) => inSelected(path),
+        failOn: 'never',
+        policy: opts.policy,
+        now: opts.now,
+        hub: { env: {}, offline: true },
+        eventName: '',
+        secrets: [],
+        onSecret: () => undefined,
+        log: () => undefined
+    }, []);
+    const recomputed = new Map(report.artifacts.map((a) => [a.dir, a]));
+    for (const attested of artifacts)
+        checks.push(pedigreeCheck(attested, recomputed.get(attested.dir)));
+    return { checks, skipped: statement.predicate.artifacts.length - artifacts.length };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=404.index.js.map

@@ -1,0 +1,93 @@
+/**
+ * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
+ * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
+ * each artifact's lineage record, pedigree id and status, the verdict and the policy's digest.
+ * `actions/attest` signs the same subjects and predicate (Sigstore, GitHub's attestation store);
+ * `lineage-gate verify` checks a checkout against it.
+ */
+import { TOOL_URI } from '../../findings/rule-meta.js';
+import { PEDIGREE_VERSION, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
+import type { Report } from '../report.js';
+
+export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+export const LINEAGE_PREDICATE_TYPE = `${TOOL_URI}/blob/main/docs/attestation.md#lineage-predicate-v1`;
+/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
+export const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
+export const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
+
+export interface Subject {
+  name: string;
+  digest: { sha256: string };
+  mediaType?: string;
+}
+
+export interface LineagePredicate {
+  tool: { name: 'lineage-gate'; version: string; uri: string };
+  pedigreeVersion: typeof PEDIGREE_VERSION;
+  result: Report['result'];
+  failOn: Report['failOn'];
+  counts: Report['counts'];
+  policy: { file: string | null; digest: { sha256: string } };
+  changeSource: string;
+  artifacts: { dir: string; status: 'pass' | 'fail'; pedigree: string; lineage: PedigreeRecord }[];
+}
+
+export interface Statement {
+  _type: typeof STATEMENT_TYPE;
+  subject: Subject[];
+  predicateType: typeof LINEAGE_PREDICATE_TYPE;
+  predicate: LineagePredicate;
+}
+
+const byName = (a: Subject, b: Subject) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
+function subjectsOf(report: Report): Subject[] {
+  const subjects = new Map<string, Subject>();
+  for (const artifact of report.artifacts) {
+    for (const w of artifact.weights) {
+      if (w.status !== 'removed' && w.sha256) subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
+    }
+    const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
+    const sha256 = artifact.pedigree.slice('sha256:'.length);
+    subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
+  }
+  return [...subjects.values()].sort(byName);
+}
+
+/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
+export function inTotoStatement(report: Report): Statement {
+  if (report.artifacts.length === 0) throw new NothingToAttestError();
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjectsOf(report),
+    predicateType: LINEAGE_PREDICATE_TYPE,
+    predicate: {
+      tool: { name: 'lineage-gate', version: report.tool.version, uri: TOOL_URI },
+      pedigreeVersion: PEDIGREE_VERSION,
+      result: report.result,
+      failOn: report.failOn,
+      counts: report.counts,
+      policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
+      changeSource: report.run.changeSource,
+      artifacts: report.artifacts.map((a) => ({
+        dir: a.dir,
+        status: a.status,
+        pedigree: a.pedigree,
+        lineage: pedigreeRecord(a)
+      }))
+    }
+  };
+}
+
+export class NothingToAttestError extends Error {
+  constructor() {
+    super('the run checked no artifact, so there is nothing to attest (an in-toto Statement needs a subject)');
+    this.name = 'NothingToAttestError';
+  }
+}
+
+/** The Statement as a JSON document (2-space indent, trailing newline). */
+export function renderInToto(report: Report): string {
+  return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
+}
