@@ -58,12 +58,21 @@ function readStatement(file, shown) {
 }
 function parseStatement(text, shown) {
     let value;
+    let illFormed;
     try {
-        value = JSON.parse(text);
+        // A lone surrogate (`"\ud800"`) is valid JSON but no text the gate writes: RFC 8785 refuses it.
+        value = JSON.parse(text, (key, v) => {
+            if (illFormed === undefined && (!key.isWellFormed() || (typeof v === 'string' && !v.isWellFormed())))
+                illFormed = key;
+            return v;
+        });
     }
     catch (err) {
         throw new config_error/* ConfigError */.x(`${shown} is not JSON: ${err.message}.`);
     }
+    if (illFormed !== undefined)
+        throw new config_error/* ConfigError */.x(`${shown} holds text that is not well-formed Unicode (a lone surrogate, at key ${JSON.stringify(illFormed)}): ` +
+            'it is not a statement lineage-gate wrote.');
     const check = validate();
     if (!check(value)) {
         const problems = (check.errors ?? [])

@@ -185,9 +185,19 @@ const verify_short = (sha256) => `${sha256.slice(0, 12)}…`;
 function selected(dir, include) {
     return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
+/** A subject name the gate writes: a repository path with `/`, no `.` or `..` step, not absolute. */
+function isRepositoryPath(name) {
+    return (!name.includes('\\') && !name.startsWith('/') && name.split('/').every((s) => s !== '' && s !== '.' && s !== '..'));
+}
 async function fileCheck(rootReal, root, name, attested) {
-    const digest = await (0,weights_digest/* sha256OfFile */.V)(rootReal, (0,external_node_path_.join)(root, name));
     const base = { subject: name, kind: 'file', differences: [] };
+    if (!isRepositoryPath(name))
+        return {
+            ...base,
+            ok: false,
+            detail: 'not a path inside the repository, so nothing was read (the statement is not one the gate wrote)'
+        };
+    const digest = await (0,weights_digest/* sha256OfFile */.V)(rootReal, (0,external_node_path_.join)(root, name));
     if ('unverifiable' in digest)
         return { ...base, ok: false, detail: `missing or unreadable: ${digest.unverifiable}` };
     const via = digest.via === 'lfs-pointer' ? ' (the oid of its Git LFS pointer)' : '';

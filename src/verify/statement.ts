@@ -38,11 +38,22 @@ export function readStatement(file: string, shown: string): Statement {
 
 export function parseStatement(text: string, shown: string): Statement {
   let value: unknown;
+  let illFormed: string | undefined;
   try {
-    value = JSON.parse(text);
+    // A lone surrogate (`"\ud800"`) is valid JSON but no text the gate writes: RFC 8785 refuses it.
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (illFormed === undefined && (!key.isWellFormed() || (typeof v === 'string' && !v.isWellFormed())))
+        illFormed = key;
+      return v;
+    });
   } catch (err) {
     throw new ConfigError(`${shown} is not JSON: ${(err as Error).message}.`);
   }
+  if (illFormed !== undefined)
+    throw new ConfigError(
+      `${shown} holds text that is not well-formed Unicode (a lone surrogate, at key ${JSON.stringify(illFormed)}): ` +
+        'it is not a statement lineage-gate wrote.'
+    );
   const check = validate();
   if (!check(value)) {
     const problems = (check.errors ?? [])

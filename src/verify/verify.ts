@@ -51,9 +51,22 @@ function selected(dir: string, include: (path: string) => boolean): boolean {
   return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
 
+/** A subject name the gate writes: a repository path with `/`, no `.` or `..` step, not absolute. */
+function isRepositoryPath(name: string): boolean {
+  return (
+    !name.includes('\\') && !name.startsWith('/') && name.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
+}
+
 async function fileCheck(rootReal: string, root: string, name: string, attested: string): Promise<VerifyCheck> {
-  const digest = await sha256OfFile(rootReal, join(root, name));
   const base = { subject: name, kind: 'file' as const, differences: [] };
+  if (!isRepositoryPath(name))
+    return {
+      ...base,
+      ok: false,
+      detail: 'not a path inside the repository, so nothing was read (the statement is not one the gate wrote)'
+    };
+  const digest = await sha256OfFile(rootReal, join(root, name));
   if ('unverifiable' in digest) return { ...base, ok: false, detail: `missing or unreadable: ${digest.unverifiable}` };
   const via = digest.via === 'lfs-pointer' ? ' (the oid of its Git LFS pointer)' : '';
   return digest.sha256 === attested

@@ -30,7 +30,8 @@ describe('readStatement', () => {
         JSON.stringify({ ...JSON.parse(good), predicateType: 'https://slsa.dev/provenance/v1' }),
         /predicateType/
       ],
-      ['extra.json', JSON.stringify({ ...JSON.parse(good), extra: 1 }), /must NOT have additional properties/]
+      ['extra.json', JSON.stringify({ ...JSON.parse(good), extra: 1 }), /must NOT have additional properties/],
+      ['surrogate.json', good.replace('"lineage-gate pedigree v1"', '"\\ud800"'), /not well-formed Unicode/]
     ];
     for (const [name, content, message] of cases) {
       if (content !== undefined) writeFileSync(join(dir, name), content);
