@@ -26201,6 +26201,9 @@ function nullableText(value) {
 }
 /** Sorted by canonical JSON, repeats dropped: the order manifests or files came in does not count. */
 function canonicalSet(items) {
+    // Most lists hold one entry (or none): nothing to order, and a canonical text per entry is not free.
+    if (items.length < 2)
+        return [...items];
     const byKey = new Map();
     for (const item of items)
         byKey.set(canonicalJson(item), item);

@@ -34,6 +34,10 @@ describe('sticky PR comment', () => {
     expect(gh.issueComments[0].body).toContain(
       'https://github.com/acme/models/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/a/adapter_config.json#L1'
     );
+    // The artifact's pedigree id, as in the job summary (docs/pedigree.md).
+    const pedigree = /Pedigree: `(sha256:[0-9a-f]{64})`/.exec(first.summary)?.[1];
+    expect(pedigree).toBeDefined();
+    expect(gh.issueComments[0].body).toContain(`Pedigree: \`${pedigree}\``);
     const id = gh.issueComments[0].id;
 
     const second = await run('synchronize', 'b'.repeat(40));

@@ -75,6 +75,8 @@ function nullableText(value: string | null): string | null {
 
 /** Sorted by canonical JSON, repeats dropped: the order manifests or files came in does not count. */
 function canonicalSet<T>(items: readonly T[]): T[] {
+  // Most lists hold one entry (or none): nothing to order, and a canonical text per entry is not free.
+  if (items.length < 2) return [...items];
   const byKey = new Map<string, T>();
   for (const item of items) byKey.set(canonicalJson(item), item);
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
