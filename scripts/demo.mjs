@@ -143,6 +143,8 @@ const env = {
   INPUT_PATHS: 'examples/**',
   INPUT_POLICY: 'examples/lineage-policy.yml',
   'INPUT_REPORT-FILE': '',
+  // The in-toto statement an actions/attest step would sign (docs/attestation.md).
+  'INPUT_ATTESTATION-FILE': join(tmp, 'lineage.intoto.json'),
   'INPUT_BASE-REF': '',
   'INPUT_HEAD-REF': '',
   'INPUT_HUB-VERIFY': 'true',
@@ -191,6 +193,16 @@ console.log(
         `${checkRun.batches.length} request(s): ${checkRun.batches.join(' + ')}`
     : '(not created)'
 );
+rule('In-toto statement (attestation-file)');
+const statementPath = join(tmp, 'lineage.intoto.json');
+if (existsSync(statementPath)) {
+  const statement = JSON.parse(readFileSync(statementPath, 'utf8'));
+  const weights = statement.subject.filter((s) => !s.name.startsWith('pedigree:'));
+  console.log(`predicateType ${statement.predicateType}`);
+  console.log(`${statement.subject.length} subjects: ${weights.length} weight files, the rest lineage records`);
+  for (const a of statement.predicate.artifacts.slice(0, 3)) console.log(`  ${a.dir}  ${a.pedigree}`);
+  console.log('  …  (lineage-gate verify FILE checks a checkout against it, offline)');
+} else console.log('(not written: no artifact was checked)');
 rule('Step outputs (GITHUB_OUTPUT)');
 const outputs = readFileSync(outputPath, 'utf8').match(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm) ?? [];
 for (const block of outputs) {
