@@ -13725,7 +13725,7 @@ async function renderFormat(report, format, options) {
         case 'cyclonedx':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
         case 'in-toto':
-            return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInToto(report);
+            return (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 8592))).renderInToto(report);
         case 'text':
             return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
     }

@@ -2,6 +2,24 @@ export const id = 245;
 export const ids = [245];
 export const modules = {
 
+/***/ 9271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
+/* harmony export */   g: () => (/* binding */ PEDIGREE_MEDIA_TYPE)
+/* harmony export */ });
+/**
+ * How a lineage statement names its subjects (docs/attestation.md), shared by the renderer that
+ * writes them and `verify`, which reads them — without `verify` loading the renderer.
+ */
+/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
+const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
+const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
+
+
+/***/ }),
+
 /***/ 4245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,14 +27,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LINEAGE_PREDICATE_TYPE: () => (/* binding */ LINEAGE_PREDICATE_TYPE),
 /* harmony export */   NothingToAttestError: () => (/* binding */ NothingToAttestError),
-/* harmony export */   PEDIGREE_MEDIA_TYPE: () => (/* binding */ PEDIGREE_MEDIA_TYPE),
-/* harmony export */   PEDIGREE_SUBJECT_PREFIX: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
 /* harmony export */   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
 /* harmony export */   inTotoStatement: () => (/* binding */ inTotoStatement),
 /* harmony export */   renderInToto: () => (/* binding */ renderInToto)
 /* harmony export */ });
 /* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2190);
 /* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
+/* harmony import */ var _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9271);
 /**
  * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
  * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
@@ -26,11 +43,9 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
-/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
-const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
-const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
 function subjectsOf(report) {
@@ -40,9 +55,9 @@ function subjectsOf(report) {
             if (w.status !== 'removed' && w.sha256)
                 subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
         }
-        const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
+        const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
         const sha256 = artifact.pedigree.slice('sha256:'.length);
-        subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
+        subjects.set(name, { name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_MEDIA_TYPE */ .g });
     }
     return [...subjects.values()].sort(byName);
 }

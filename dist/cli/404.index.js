@@ -1,86 +1,21 @@
 export const id = 404;
-export const ids = [404,245];
+export const ids = [404];
 export const modules = {
 
-/***/ 4245:
+/***/ 9271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LINEAGE_PREDICATE_TYPE: () => (/* binding */ LINEAGE_PREDICATE_TYPE),
-/* harmony export */   NothingToAttestError: () => (/* binding */ NothingToAttestError),
-/* harmony export */   PEDIGREE_MEDIA_TYPE: () => (/* binding */ PEDIGREE_MEDIA_TYPE),
-/* harmony export */   PEDIGREE_SUBJECT_PREFIX: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
-/* harmony export */   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
-/* harmony export */   inTotoStatement: () => (/* binding */ inTotoStatement),
-/* harmony export */   renderInToto: () => (/* binding */ renderInToto)
+/* harmony export */   a: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
+/* harmony export */   g: () => (/* binding */ PEDIGREE_MEDIA_TYPE)
 /* harmony export */ });
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2190);
-/* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
 /**
- * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
- * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
- * each artifact's lineage record, pedigree id and status, the verdict and the policy's digest.
- * `actions/attest` signs the same subjects and predicate (Sigstore, GitHub's attestation store);
- * `lineage-gate verify` checks a checkout against it.
+ * How a lineage statement names its subjects (docs/attestation.md), shared by the renderer that
+ * writes them and `verify`, which reads them — without `verify` loading the renderer.
  */
-
-
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
 /** Subject names of lineage records: `pedigree:` and the artifact's directory. */
 const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
 const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
-const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
-function subjectsOf(report) {
-    const subjects = new Map();
-    for (const artifact of report.artifacts) {
-        for (const w of artifact.weights) {
-            if (w.status !== 'removed' && w.sha256)
-                subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
-        }
-        const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
-        const sha256 = artifact.pedigree.slice('sha256:'.length);
-        subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
-    }
-    return [...subjects.values()].sort(byName);
-}
-/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
-function inTotoStatement(report) {
-    if (report.artifacts.length === 0)
-        throw new NothingToAttestError();
-    return {
-        _type: STATEMENT_TYPE,
-        subject: subjectsOf(report),
-        predicateType: LINEAGE_PREDICATE_TYPE,
-        predicate: {
-            tool: { name: 'lineage-gate', version: report.tool.version, uri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH },
-            pedigreeVersion: _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .PEDIGREE_VERSION */ .nb,
-            result: report.result,
-            failOn: report.failOn,
-            counts: report.counts,
-            policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
-            changeSource: report.run.changeSource,
-            artifacts: report.artifacts.map((a) => ({
-                dir: a.dir,
-                status: a.status,
-                pedigree: a.pedigree,
-                lineage: (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeRecord */ .rk)(a)
-            }))
-        }
-    };
-}
-class NothingToAttestError extends Error {
-    constructor() {
-        super('the run checked no artifact, so there is nothing to attest (an in-toto Statement needs a subject)');
-        this.name = 'NothingToAttestError';
-    }
-}
-/** The Statement as a JSON document (2-space indent, trailing newline). */
-function renderInToto(report) {
-    return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
-}
 
 
 /***/ }),
@@ -102,8 +37,8 @@ var external_node_path_ = __webpack_require__(6760);
 var pedigree = __webpack_require__(7437);
 // EXTERNAL MODULE: ./src/run.ts + 24 modules
 var run = __webpack_require__(9820);
-// EXTERNAL MODULE: ./src/report/render/in-toto.ts
-var in_toto = __webpack_require__(4245);
+// EXTERNAL MODULE: ./src/report/render/in-toto-subjects.ts
+var in_toto_subjects = __webpack_require__(9271);
 // EXTERNAL MODULE: ./src/weights/digest.ts
 var weights_digest = __webpack_require__(837);
 ;// CONCATENATED MODULE: ./src/verify/differences.ts
@@ -243,7 +178,7 @@ function statementChecks(statement) {
         const problems = [];
         if ((0,pedigree/* pedigreeId */.Nn)(a.lineage) !== a.pedigree)
             problems.push('its lineage record does not hash to its pedigree id');
-        if (subjects.get(`${in_toto.PEDIGREE_SUBJECT_PREFIX}${a.dir}`) !== a.pedigree.slice('sha256:'.length))
+        if (subjects.get(`${in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a}${a.dir}`) !== a.pedigree.slice('sha256:'.length))
             problems.push('its pedigree id is not among the subjects');
         return problems.length
             ? [
@@ -266,7 +201,7 @@ async function verifyStatement(opts) {
     const rootReal = external_node_fs_.realpathSync.native(root);
     const checks = statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } });
     for (const subject of statement.subject) {
-        if (subject.name.startsWith(in_toto.PEDIGREE_SUBJECT_PREFIX) || !inSelected(subject.name))
+        if (subject.name.startsWith(in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a) || !inSelected(subject.name))
             continue;
         checks.push(await fileCheck(rootReal, root, subject.name, subject.digest.sha256));
     }

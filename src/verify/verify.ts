@@ -11,7 +11,8 @@ import { canonicalJson, pedigreeId, pedigreeRecord, pedigreeUpstream } from '../
 import type { PedigreeRecord } from '../pedigree/pedigree.js';
 import { runLineageGate } from '../run.js';
 import type { Policy } from '../policy/policy.js';
-import { PEDIGREE_SUBJECT_PREFIX, type Statement } from '../report/render/in-toto.js';
+import type { Statement } from '../report/render/in-toto.js';
+import { PEDIGREE_SUBJECT_PREFIX } from '../report/render/in-toto-subjects.js';
 import type { ReportArtifact, ReportUpstream } from '../report/report.js';
 import { sha256OfFile } from '../weights/digest.js';
 import { describeDifferences } from './differences.js';

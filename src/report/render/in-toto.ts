@@ -8,12 +8,10 @@
 import { TOOL_URI } from '../../findings/rule-meta.js';
 import { PEDIGREE_VERSION, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
 import type { Report } from '../report.js';
+import { PEDIGREE_MEDIA_TYPE, PEDIGREE_SUBJECT_PREFIX } from './in-toto-subjects.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const LINEAGE_PREDICATE_TYPE = `${TOOL_URI}/blob/main/docs/attestation.md#lineage-predicate-v1`;
-/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
-export const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
-export const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
 
 export interface Subject {
   name: string;

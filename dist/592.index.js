@@ -1,22 +1,36 @@
-export const id = 245;
-export const ids = [245];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
-/***/ 4245:
+/***/ 8592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LINEAGE_PREDICATE_TYPE: () => (/* binding */ LINEAGE_PREDICATE_TYPE),
-/* harmony export */   NothingToAttestError: () => (/* binding */ NothingToAttestError),
-/* harmony export */   PEDIGREE_MEDIA_TYPE: () => (/* binding */ PEDIGREE_MEDIA_TYPE),
-/* harmony export */   PEDIGREE_SUBJECT_PREFIX: () => (/* binding */ PEDIGREE_SUBJECT_PREFIX),
-/* harmony export */   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
-/* harmony export */   inTotoStatement: () => (/* binding */ inTotoStatement),
-/* harmony export */   renderInToto: () => (/* binding */ renderInToto)
-/* harmony export */ });
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2190);
-/* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LINEAGE_PREDICATE_TYPE: () => (/* binding */ LINEAGE_PREDICATE_TYPE),
+  NothingToAttestError: () => (/* binding */ NothingToAttestError),
+  STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
+  inTotoStatement: () => (/* binding */ inTotoStatement),
+  renderInToto: () => (/* binding */ renderInToto)
+});
+
+// EXTERNAL MODULE: ./src/findings/rule-meta.ts
+var rule_meta = __webpack_require__(2190);
+// EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
+var pedigree = __webpack_require__(7437);
+;// CONCATENATED MODULE: ./src/report/render/in-toto-subjects.ts
+/**
+ * How a lineage statement names its subjects (docs/attestation.md), shared by the renderer that
+ * writes them and `verify`, which reads them — without `verify` loading the renderer.
+ */
+/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
+const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
+const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
+
+;// CONCATENATED MODULE: ./src/report/render/in-toto.ts
 /**
  * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
  * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
@@ -26,11 +40,9 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
-/** Subject names of lineage records: `pedigree:` and the artifact's directory. */
-const PEDIGREE_SUBJECT_PREFIX = 'pedigree:';
-const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
+const LINEAGE_PREDICATE_TYPE = `${rule_meta/* TOOL_URI */.qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
 function subjectsOf(report) {
@@ -55,8 +67,8 @@ function inTotoStatement(report) {
         subject: subjectsOf(report),
         predicateType: LINEAGE_PREDICATE_TYPE,
         predicate: {
-            tool: { name: 'lineage-gate', version: report.tool.version, uri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH },
-            pedigreeVersion: _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .PEDIGREE_VERSION */ .nb,
+            tool: { name: 'lineage-gate', version: report.tool.version, uri: rule_meta/* TOOL_URI */.qH },
+            pedigreeVersion: pedigree/* PEDIGREE_VERSION */.nb,
             result: report.result,
             failOn: report.failOn,
             counts: report.counts,
@@ -66,7 +78,7 @@ function inTotoStatement(report) {
                 dir: a.dir,
                 status: a.status,
                 pedigree: a.pedigree,
-                lineage: (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeRecord */ .rk)(a)
+                lineage: (0,pedigree/* pedigreeRecord */.rk)(a)
             }))
         }
     };
@@ -87,4 +99,4 @@ function renderInToto(report) {
 
 };
 
-//# sourceMappingURL=245.index.js.map
+//# sourceMappingURL=592.index.js.map
