@@ -8,7 +8,7 @@ import schema from '../../schemas/mens-data-mix.schema.json' with { type: 'json'
 import type { DataMixSource } from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
 import { emptyRecord } from './declarations.js';
-import { isObject, own, sourceAt } from './fields.js';
+import { hasKey, own, sourceAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
 
 const ID = 'mens-data-mix';
@@ -50,9 +50,9 @@ export const mensDataMix: ManifestFormat = {
   recipe: true,
   upstreamHint: 'name the base model in the training manifest beside it (`base_model`)',
   schema,
+  // Named mix.yaml and holding `sources` at all: a list of the wrong shape is then a schema violation, not ignored.
   detect(value, basename) {
-    const sources = own(value, 'sources');
-    return isDataMixName(basename) && Array.isArray(sources) && sources.some((s) => isObject(s) && 'path' in s);
+    return isDataMixName(basename) && hasKey(value, 'sources');
   },
   read(input) {
     const record = emptyRecord(input, ID);

@@ -83,6 +83,17 @@ describe('MENS data mix: reading', () => {
     ]);
   });
 
+  it('reports a mix.yaml beside a run whose sources are not a list, instead of ignoring it', async () => {
+    write('runs/a/training_manifest.json', MANIFEST);
+    write('runs/a/mix.yaml', 'sources: {a: 1}\noutput: 3\n');
+    const report = await scanOffline(root);
+    expect(rules(report).filter((r) => r.includes('mix.yaml'))).toEqual([
+      'schema-violation runs/a/mix.yaml:1',
+      'schema-violation runs/a/mix.yaml:2'
+    ]);
+    expect(run(report, 'runs/a')!.dataMix).toEqual([]);
+  });
+
   it('does not read a mix alone (a config directory), nor treat it as an artifact', async () => {
     write('mens/config/mix.yaml', HEAD_MIX);
     write('runs/a/training_manifest.json', MANIFEST);
