@@ -16862,9 +16862,9 @@ const mensDataMix = {
     recipe: true,
     upstreamHint: 'name the base model in the training manifest beside it (`base_model`)',
     schema: mens_data_mix_schema_namespaceObject,
+    // Named mix.yaml and holding `sources` at all: a list of the wrong shape is then a schema violation, not ignored.
     detect(value, basename) {
-        const sources = own(value, 'sources');
-        return isDataMixName(basename) && Array.isArray(sources) && sources.some((s) => isObject(s) && 'path' in s);
+        return isDataMixName(basename) && hasKey(value, 'sources');
     },
     read(input) {
         const record = emptyRecord(input, ID);

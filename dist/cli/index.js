@@ -13105,9 +13105,9 @@ const mensDataMix = {
     recipe: true,
     upstreamHint: 'name the base model in the training manifest beside it (`base_model`)',
     schema: mens_data_mix_schema_namespaceObject,
+    // Named mix.yaml and holding `sources` at all: a list of the wrong shape is then a schema violation, not ignored.
     detect(value, basename) {
-        const sources = (0,fields/* own */.ZV)(value, 'sources');
-        return isDataMixName(basename) && Array.isArray(sources) && sources.some((s) => (0,fields/* isObject */.Gv)(s) && 'path' in s);
+        return isDataMixName(basename) && (0,fields/* hasKey */.CJ)(value, 'sources');
     },
     read(input) {
         const record = (0,declarations/* emptyRecord */.FR)(input, ID);
