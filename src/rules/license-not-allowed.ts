@@ -8,8 +8,8 @@ export const licenseNotAllowed: Rule = {
   id: 'license-not-allowed',
   meta: {
     description:
-      "The artifact's license, an upstream's or a training dataset's is outside the policy's allow-list " +
-      'or on its deny-list.',
+      "The artifact's or an upstream's license is outside the policy's allow-list or on its deny-list " +
+      "(a training dataset's: on its deny-list).",
     defaultSeverity: 'error',
     docs: 'docs/rules/license-not-allowed.md'
   },
@@ -24,11 +24,12 @@ export const licenseNotAllowed: Rule = {
       at: FindingDraft['at'],
       path: string,
       upstream?: string,
-      failClosed = true
+      denyOnly = false
     ) => {
       const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
-      // Dataset cards name licenses the gate may not know; `unknown: fail` is for model licenses.
-      if (verdict === 'unknown' && !failClosed) return;
+      // A dataset is judged by the deny list alone: allow lists and `unknown: fail` are written for
+      // model licenses, and data licenses (CC BY, ODC-BY …) are another vocabulary.
+      if (denyOnly && verdict !== 'denied') return;
       if (verdict === 'not-in-allow-list' && !settings.allow) return;
       if (verdict === 'allowed') return;
       if (verdict === 'unknown' && settings.unknown === 'allow') return;
@@ -61,7 +62,7 @@ export const licenseNotAllowed: Rule = {
     }
     for (const d of distinctLicenses(datasetLicensesOf(ctx))) {
       const what = `The license of dataset ${d.id} (from ${d.source})`;
-      judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, false);
+      judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, true);
     }
     return drafts;
   }
