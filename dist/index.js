@@ -22653,8 +22653,8 @@ function judge(alternative, allow, deny, knowledge, canon) {
 const licenseNotAllowed = {
     id: 'license-not-allowed',
     meta: {
-        description: "The artifact's license, an upstream's or a training dataset's is outside the policy's allow-list " +
-            'or on its deny-list.',
+        description: "The artifact's or an upstream's license is outside the policy's allow-list or on its deny-list " +
+            "(a training dataset's: on its deny-list).",
         defaultSeverity: 'error',
         docs: 'docs/rules/license-not-allowed.md'
     },
@@ -22664,10 +22664,11 @@ const licenseNotAllowed = {
         if (!settings.allow && settings.deny.length === 0 && settings.unknown !== 'fail')
             return [];
         const drafts = [];
-        const judge = (license, what, at, path, upstream, failClosed = true) => {
+        const judge = (license, what, at, path, upstream, denyOnly = false) => {
             const { verdict, matched } = licenseAllowed(license, settings, { knowledge: ctx.knowledge });
-            // Dataset cards name licenses the gate may not know; `unknown: fail` is for model licenses.
-            if (verdict === 'unknown' && !failClosed)
+            // A dataset is judged by the deny list alone: allow lists and `unknown: fail` are written for
+            // model licenses, and data licenses (CC BY, ODC-BY …) are another vocabulary.
+            if (denyOnly && verdict !== 'denied')
                 return;
             if (verdict === 'not-in-allow-list' && !settings.allow)
                 return;
@@ -22703,7 +22704,7 @@ const licenseNotAllowed = {
         }
         for (const d of distinctLicenses(datasetLicensesOf(ctx))) {
             const what = `The license of dataset ${d.id} (from ${d.source})`;
-            judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, false);
+            judge(d.license, what, d.ref.source.at, d.ref.source.path, d.id, true);
         }
         return drafts;
     }
