@@ -113,6 +113,21 @@ function pedigreeCheck(
 }
 
 /** The statement's own consistency: each record hashes to its id, each id is a subject. */
+/** Weight subjects under no artifact of the statement: the gate never writes one, so it was added later. */
+function strayedSubjects(statement: Statement): VerifyCheck[] {
+  const dirs = statement.predicate.artifacts.map((a) => a.dir);
+  return statement.subject
+    .filter((s) => !s.name.startsWith(PEDIGREE_SUBJECT_PREFIX))
+    .filter((s) => !dirs.some((dir) => dir === '.' || s.name.startsWith(`${dir}/`)))
+    .map((s) => ({
+      subject: s.name,
+      kind: 'file' as const,
+      ok: false,
+      detail: 'the statement is inconsistent: this subject belongs to none of its artifacts (nothing was read)',
+      differences: []
+    }));
+}
+
 function statementChecks(statement: Statement): VerifyCheck[] {
   const subjects = new Map(statement.subject.map((s) => [s.name, s.digest.sha256]));
   return statement.predicate.artifacts.flatMap((a): VerifyCheck[] => {
@@ -141,7 +156,10 @@ export async function verifyStatement(opts: VerifyOptions): Promise<VerifyResult
   const inSelected = (path: string) => [...dirs].some((dir) => dir === '.' || path.startsWith(`${dir}/`));
   const rootReal = realpathSync.native(root);
 
-  const checks = statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } });
+  const checks = [
+    ...strayedSubjects(statement),
+    ...statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } })
+  ];
   for (const subject of statement.subject) {
     if (subject.name.startsWith(PEDIGREE_SUBJECT_PREFIX) || !inSelected(subject.name)) continue;
     checks.push(await fileCheck(rootReal, root, subject.name, subject.digest.sha256));
