@@ -172,6 +172,20 @@ function pedigreeCheck(attested, found) {
     };
 }
 /** The statement's own consistency: each record hashes to its id, each id is a subject. */
+/** Weight subjects under no artifact of the statement: the gate never writes one, so it was added later. */
+function strayedSubjects(statement) {
+    const dirs = statement.predicate.artifacts.map((a) => a.dir);
+    return statement.subject
+        .filter((s) => !s.name.startsWith(in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a))
+        .filter((s) => !dirs.some((dir) => dir === '.' || s.name.startsWith(`${dir}/`)))
+        .map((s) => ({
+        subject: s.name,
+        kind: 'file',
+        ok: false,
+        detail: 'the statement is inconsistent: this subject belongs to none of its artifacts (nothing was read)',
+        differences: []
+    }));
+}
 function statementChecks(statement) {
     const subjects = new Map(statement.subject.map((s) => [s.name, s.digest.sha256]));
     return statement.predicate.artifacts.flatMap((a) => {
@@ -199,7 +213,10 @@ async function verifyStatement(opts) {
     const dirs = new Set(artifacts.map((a) => a.dir));
     const inSelected = (path) => [...dirs].some((dir) => dir === '.' || path.startsWith(`${dir}/`));
     const rootReal = external_node_fs_.realpathSync.native(root);
-    const checks = statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } });
+    const checks = [
+        ...strayedSubjects(statement),
+        ...statementChecks({ ...statement, predicate: { ...statement.predicate, artifacts } })
+    ];
     for (const subject of statement.subject) {
         if (subject.name.startsWith(in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a) || !inSelected(subject.name))
             continue;
