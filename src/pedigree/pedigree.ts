@@ -22,7 +22,8 @@ export interface PedigreeSource {
     role: string;
     hub: { sha: string | null; ancestors: readonly { id: string; depth: number }[] } | null;
   }[];
-  license: { id: string | null; name: string | null; link: string | null } | null;
+  /** `path`: the file that declares it; a weight file's header is left out like its upstreams. */
+  license: { id: string | null; name: string | null; link: string | null; path?: string } | null;
   attribution: string | null;
   relations: readonly string[];
   training: Readonly<Record<string, readonly (string | number)[]>>;
@@ -123,13 +124,14 @@ export function pedigreeRecord(source: PedigreeSource): PedigreeRecord {
     pedigree: PEDIGREE_VERSION,
     upstreams: canonicalSet(source.upstreams.filter(fromManifest).map(pedigreeUpstream)),
     relations: canonicalSet(source.relations.map(text)),
-    license: source.license
-      ? {
-          id: nullableText(source.license.id),
-          name: nullableText(source.license.name),
-          link: nullableText(source.license.link)
-        }
-      : null,
+    license:
+      source.license && !(source.license.path !== undefined && weightFiles.has(source.license.path))
+        ? {
+            id: nullableText(source.license.id),
+            name: nullableText(source.license.name),
+            link: nullableText(source.license.link)
+          }
+        : null,
     attribution: nullableText(source.attribution),
     training,
     weights: canonicalSet(

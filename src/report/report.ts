@@ -66,7 +66,8 @@ export interface ReportArtifact {
   dir: string;
   manifests: { path: string; format: string }[];
   upstreams: ReportUpstream[];
-  license: { id: string | null; name: string | null; link: string | null } | null;
+  /** The artifact's own license, and the file that declares it (a weight file when only its header does). */
+  license: { id: string | null; name: string | null; link: string | null; path: string } | null;
   attribution: string | null;
   /** What the manifests say the artifact is to its upstreams (adapter, finetune, quantized…), each once. */
   relations: string[];

@@ -102,7 +102,9 @@ function summaryWithoutPedigree(
         hub: hubSummary(hub?.fact(u))
       }))
     ),
-    license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
+    license: license
+      ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null, path: license.source.path }
+      : null,
     attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
     relations: [
       ...new Set(artifact.records.flatMap((r) => (r.relation && r.origin !== 'weights' ? [r.relation.value] : [])))

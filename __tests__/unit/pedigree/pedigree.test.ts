@@ -243,6 +243,10 @@ describe('pedigree id: properties', () => {
         if (!weightPath) return;
         const fromHeader = { ...s, upstreams: [...s.upstreams, { ...u, path: weightPath }] };
         expect(id({ ...fromHeader, datasets: [...s.datasets, { ...d, path: weightPath }] })).toBe(id(s));
+        // A license only a weight header names counts as none; the same license in a manifest counts.
+        const license = { id: 'apache-2.0', name: null, link: null };
+        expect(id({ ...s, license: { ...license, path: weightPath } })).toBe(id({ ...s, license: null }));
+        expect(id({ ...s, license: { ...license, path: MANIFESTS[0] } })).not.toBe(id({ ...s, license: null }));
       })
     );
   });
@@ -336,7 +340,8 @@ describe('pedigree id: through the engine', () => {
       entries: [
         ['general.architecture', 'string', 'llama'],
         ['general.base_model.count', 'uint32', 1],
-        ['general.base_model.0.repo_url', 'string', 'https://huggingface.co/meta-llama/Llama-3.1-8B']
+        ['general.base_model.0.repo_url', 'string', 'https://huggingface.co/meta-llama/Llama-3.1-8B'],
+        ['general.license', 'string', 'llama3.1']
       ]
     });
     const files: [string, Buffer][] = [
@@ -346,7 +351,9 @@ describe('pedigree id: through the engine', () => {
     for (const [path, bytes] of files) write(path, bytes as unknown as string);
     const report = await scanOffline(root);
     const before = report.artifacts.map((a) => [a.dir, a.pedigree]);
-    expect(report.artifacts.find((a) => a.dir === 'g')!.upstreams.length).toBeGreaterThan(0);
+    const g = report.artifacts.find((a) => a.dir === 'g')!;
+    expect(g.upstreams.length).toBeGreaterThan(0);
+    expect(g.license).toMatchObject({ id: 'llama3.1', path: 'g/model.gguf' });
     for (const [path, bytes] of files) {
       const sha = createHash('sha256').update(bytes).digest('hex');
       write(path, `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize ${bytes.length}\n`);

@@ -167,7 +167,7 @@ function lineageReport(): Report {
   const artifacts: ReportArtifact[] = [
     artifact({
       dir: 'models/base-ft',
-      license: { id: 'apache-2.0', name: null, link: null },
+      license: { id: 'apache-2.0', name: null, link: null, path: 'x/lineage.yaml' },
       upstreams: [
         upstream({
           id: 'unsloth/Qwen3-4B-bnb-4bit',
@@ -237,7 +237,7 @@ function lineageReport(): Report {
     }),
     artifact({
       dir: 'models/chat-adapter',
-      license: { id: 'MIT OR Apache-2.0', name: null, link: 'javascript:alert(1)' },
+      license: { id: 'MIT OR Apache-2.0', name: null, link: 'javascript:alert(1)', path: 'x/lineage.yaml' },
       upstreams: [
         upstream({ id: 'Qwen/Qwen3-4B', revision: SHA, path: 'models/chat-adapter/adapter_config.json', line: 3 }),
         upstream({

@@ -83,7 +83,7 @@ const SAMPLE_ARTIFACTS: ArtifactWithoutPedigree[] = [
         hub: null
       }
     ],
-    license: { id: 'llama3.1', name: null, link: null },
+    license: { id: 'llama3.1', name: null, link: null, path: 'adapters/clean/README.md' },
     attribution: 'Built with Llama',
     weights: [],
     datasets: [],
@@ -107,7 +107,12 @@ const SAMPLE_ARTIFACTS: ArtifactWithoutPedigree[] = [
         hub: null
       }
     ],
-    license: { id: 'other', name: `Custom ${HOSTILE.mention} | ${HOSTILE.html}`, link: 'https://example.com/license' },
+    license: {
+      id: 'other',
+      name: `Custom ${HOSTILE.mention} | ${HOSTILE.html}`,
+      link: 'https://example.com/license',
+      path: `${HOSTILE.pipeDir}/README.md`
+    },
     attribution: null,
     weights: [],
     datasets: [],
@@ -142,7 +147,7 @@ const SAMPLE_ARTIFACTS: ArtifactWithoutPedigree[] = [
     dir: '.',
     manifests: [{ path: 'lineage.yaml', format: 'lineage-gate' }],
     upstreams: [],
-    license: { id: 'apache-2.0', name: null, link: null },
+    license: { id: 'apache-2.0', name: null, link: null, path: 'lineage.yaml' },
     attribution: null,
     weights: [],
     datasets: [],
