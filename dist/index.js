@@ -25607,7 +25607,9 @@ function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) 
             license: u.id ? (bestLicense.get(u.id.toLowerCase()) ?? null) : null,
             hub: hubSummary(hub?.fact(u))
         }))),
-        license: license ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null } : null,
+        license: license
+            ? { id: license.id ?? null, name: license.name ?? null, link: license.link ?? null, path: license.source.path }
+            : null,
         attribution: artifact.records.map((r) => r.attribution?.text).find((t) => t && t.trim()) ?? null,
         relations: [
             ...new Set(artifact.records.flatMap((r) => (r.relation && r.origin !== 'weights' ? [r.relation.value] : [])))
@@ -26248,7 +26250,7 @@ function pedigreeRecord(source) {
         pedigree: PEDIGREE_VERSION,
         upstreams: canonicalSet(source.upstreams.filter(fromManifest).map(pedigreeUpstream)),
         relations: canonicalSet(source.relations.map(pedigree_text)),
-        license: source.license
+        license: source.license && !(source.license.path !== undefined && weightFiles.has(source.license.path))
             ? {
                 id: nullableText(source.license.id),
                 name: nullableText(source.license.name),
