@@ -65,7 +65,12 @@ describe('pull_request', () => {
     const report = JSON.parse(readFileSync(join(workspace, 'out/lineage.json'), 'utf8'));
     expect(validateReport(report)).toBe(true);
     expect(report).toMatchObject({ result: 'pass', counts: { artifacts: 1, manifests: 3, errors: 0 } });
-    expect(report.artifacts[0].license).toEqual({ id: 'apache-2.0', name: null, link: null });
+    expect(report.artifacts[0].license).toEqual({
+      id: 'apache-2.0',
+      name: null,
+      link: null,
+      path: 'examples/mens/runs/qwen3-4b-support-promoted/lineage.yaml'
+    });
     // One paginated request for the files, with the token, at 100 per page (then a look for an earlier sticky comment).
     const fileRequests = server.requests.filter((r) => r.url.includes('/pulls/12/files'));
     expect(fileRequests).toHaveLength(1);
