@@ -8,6 +8,8 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Statement } from '../../src/report/render/in-toto.js';
+import type { Report } from '../../src/report/report.js';
+import { fixtureSha, startHubServer } from '../helpers/hub-server.js';
 import { inTotoStatementErrors } from '../helpers/in-toto-statement-schema.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
@@ -117,6 +119,47 @@ describe('in-toto statement and verify', () => {
     const none = await runCli(['verify'], workspace);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('verify needs the STATEMENT file');
+  });
+
+  it('verifies offline a statement made with the Hub on: Hub facts come from the statement', async () => {
+    const hub = await startHubServer({
+      repos: [{ type: 'dataset', id: 'acme/chats', sha: fixtureSha('acme/chats'), cardData: { license: 'mit' } }]
+    });
+    try {
+      const workspace = tempDir('lg-verify-hub-');
+      writeFileSync(
+        join(workspace, 'lineage.yaml'),
+        'schema: 1\nupstreams: [{ id: Qwen/Qwen3-4B }]\ndatasets: [{ id: acme/chats }]\n'
+      );
+      const args = ['check', '--hub-endpoint', hub.url, '--fail-on', 'never', '--format'];
+      const online = await runCli([...args, 'in-toto', '-o', 'statement.json'], workspace, { HF_HUB_OFFLINE: '' });
+      expect(online.code).toBe(0);
+      const statement = JSON.parse(readFileSync(join(workspace, 'statement.json'), 'utf8')) as Statement;
+      const [lineage] = statement.predicate.artifacts.map((a) => a.lineage);
+      expect(lineage.upstreams[0].resolved).toMatch(/^[0-9a-f]{40}$/);
+      expect(lineage.datasets).toEqual([
+        { id: 'acme/chats', raw: null, revision: null, resolved: fixtureSha('acme/chats'), license: null }
+      ]);
+      const report = JSON.parse((await runCli([...args, 'json'], workspace, { HF_HUB_OFFLINE: '' })).stdout) as Report;
+      expect(report.artifacts[0].datasets[0].resolved).toBe(fixtureSha('acme/chats'));
+
+      const offline = await runCli(['verify', 'statement.json'], workspace);
+      expect(offline.stdout).toContain('✔ all 1 check match statement.json');
+      expect(offline.code).toBe(0);
+      expect(hub.requests.length).toBeGreaterThan(0);
+      const asked = hub.requests.length;
+      writeFileSync(
+        join(workspace, 'lineage.yaml'),
+        'schema: 1\nupstreams: [{ id: Qwen/Qwen3-4B }]\ndatasets: [{ id: acme/other }]\n'
+      );
+      const changed = await runCli(['verify', 'statement.json'], workspace);
+      expect(changed.code).toBe(1);
+      expect(changed.stdout).toContain('    dataset removed: acme/chats');
+      expect(changed.stdout).toContain('    dataset added: acme/other');
+      expect(hub.requests.length).toBe(asked);
+    } finally {
+      await hub.close();
+    }
   });
 
   it('the Action writes attestation-file that verify accepts, and writes none when nothing was checked', async () => {

@@ -154,7 +154,14 @@ function withAttestedHubFacts(artifact, attested) {
             hub: { status: 'found', sha: fact.resolved, gated: false, license: null, ancestors }
         };
     });
-    return { ...artifact, upstreams };
+    // Datasets the same way: the commit the Hub resolved each to, as the statement recorded it.
+    const datasetKey = (d) => (0,pedigree/* canonicalJson */.dj)([d.id, d.raw, d.revision, d.license]);
+    const resolved = new Map(attested.datasets.map((d) => [datasetKey(d), d.resolved]));
+    const datasets = artifact.datasets.map((d) => ({
+        ...d,
+        resolved: resolved.get(datasetKey((0,pedigree/* pedigreeDataset */.md)(d))) ?? d.resolved
+    }));
+    return { ...artifact, upstreams, datasets };
 }
 function pedigreeCheck(attested, found) {
     const base = { subject: attested.dir, kind: 'pedigree' };

@@ -18938,6 +18938,7 @@ function isGenericFolder(segment) {
 __nccwpck_require__.d(__webpack_exports__, {
   nb: () => (/* binding */ PEDIGREE_VERSION),
   dj: () => (/* binding */ canonicalJson),
+  md: () => (/* binding */ pedigreeDataset),
   Nn: () => (/* binding */ pedigreeId),
   rk: () => (/* binding */ pedigreeRecord),
   xn: () => (/* binding */ pedigreeUpstream)
@@ -19189,6 +19190,16 @@ function pedigreeUpstream(u) {
         ancestors: canonicalSet((u.hub?.ancestors ?? []).map((a) => ({ id: pedigree_text(a.id).toLowerCase(), depth: a.depth })))
     };
 }
+/** One dataset as the record holds it (also how `verify` matches attested Hub facts to recomputed datasets). */
+function pedigreeDataset(d) {
+    return {
+        id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
+        raw: d.id === null ? pedigree_text(d.raw) : null,
+        revision: nullableText(d.revision),
+        resolved: d.resolved ?? null,
+        license: nullableText(d.license)
+    };
+}
 /** The record an artifact's pedigree id is computed over. */
 function pedigreeRecord(source) {
     // What a weight file's header says (GGUF metadata, safetensors shapes) is bound by the file's
@@ -19223,12 +19234,7 @@ function pedigreeRecord(source) {
         weights: canonicalSet(source.weights
             .filter((w) => w.status !== 'removed')
             .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))),
-        datasets: canonicalSet(source.datasets.filter(fromManifest).map((d) => ({
-            id: d.id === null ? null : pedigree_text(d.id).toLowerCase(),
-            raw: d.id === null ? pedigree_text(d.raw) : null,
-            revision: nullableText(d.revision),
-            license: nullableText(d.license)
-        }))),
+        datasets: canonicalSet(source.datasets.filter(fromManifest).map(pedigreeDataset)),
         ...(dataMix.length ? { dataMix } : {})
     };
 }
@@ -26479,6 +26485,7 @@ function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) 
             raw: d.raw,
             id: d.id ?? null,
             revision: d.revision ?? null,
+            resolved: resolvedDataset(hub?.dataset(d)),
             license: d.license ?? null,
             path: d.source.path,
             line: d.source.at.line
@@ -26496,6 +26503,9 @@ function summaryWithoutPedigree(artifact, { failing, license, licenseOf, hub }) 
             .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
         status: failing ? 'fail' : 'pass'
     };
+}
+function resolvedDataset(answer) {
+    return answer?.kind === 'found' ? (answer.info.sha ?? null) : null;
 }
 function reportWeight(weight) {
     const header = weight.header;

@@ -35,6 +35,8 @@ export interface PedigreeSource {
     raw: string;
     id: string | null;
     revision: string | null;
+    /** What the Hub resolved the revision to; absent or null when it was not asked. */
+    resolved?: string | null;
     license: string | null;
   }[];
 }
@@ -60,7 +62,13 @@ export interface PedigreeRecord {
   attribution: string | null;
   training: Record<string, (string | number)[]>;
   weights: { name: string; sha256: string | null; size: number | null }[];
-  datasets: { id: string | null; raw: string | null; revision: string | null; license: string | null }[];
+  datasets: {
+    id: string | null;
+    raw: string | null;
+    revision: string | null;
+    resolved: string | null;
+    license: string | null;
+  }[];
   /** Present only for an artifact whose training manifest has a data mix beside it. */
   dataMix?: { path: string; weight: number | null; optional: boolean; sampleRate: number | null }[];
 }
@@ -98,6 +106,17 @@ export function pedigreeUpstream(u: PedigreeSource['upstreams'][number]): Pedigr
     revision: nullableText(u.revision),
     resolved: u.hub?.sha ?? null,
     ancestors: canonicalSet((u.hub?.ancestors ?? []).map((a) => ({ id: text(a.id).toLowerCase(), depth: a.depth })))
+  };
+}
+
+/** One dataset as the record holds it (also how `verify` matches attested Hub facts to recomputed datasets). */
+export function pedigreeDataset(d: PedigreeSource['datasets'][number]): PedigreeRecord['datasets'][number] {
+  return {
+    id: d.id === null ? null : text(d.id).toLowerCase(),
+    raw: d.id === null ? text(d.raw) : null,
+    revision: nullableText(d.revision),
+    resolved: d.resolved ?? null,
+    license: nullableText(d.license)
   };
 }
 
@@ -139,14 +158,7 @@ export function pedigreeRecord(source: PedigreeSource): PedigreeRecord {
         .filter((w) => w.status !== 'removed')
         .map((w) => ({ name: nameWithin(source.dir, w.path), sha256: w.sha256, size: w.size }))
     ),
-    datasets: canonicalSet(
-      source.datasets.filter(fromManifest).map((d) => ({
-        id: d.id === null ? null : text(d.id).toLowerCase(),
-        raw: d.id === null ? text(d.raw) : null,
-        revision: nullableText(d.revision),
-        license: nullableText(d.license)
-      }))
-    ),
+    datasets: canonicalSet(source.datasets.filter(fromManifest).map(pedigreeDataset)),
     ...(dataMix.length ? { dataMix } : {})
   };
 }

@@ -40,6 +40,8 @@ export interface ReportDataset {
   raw: string;
   id: string | null;
   revision: string | null;
+  /** The commit the Hub resolved the dataset's revision (or default branch) to; null when not asked. */
+  resolved: string | null;
   license: string | null;
   path: string;
   line: number;

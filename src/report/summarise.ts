@@ -116,6 +116,7 @@ function summaryWithoutPedigree(
         raw: d.raw,
         id: d.id ?? null,
         revision: d.revision ?? null,
+        resolved: resolvedDataset(hub?.dataset(d)),
         license: d.license ?? null,
         path: d.source.path,
         line: d.source.at.line
@@ -136,6 +137,10 @@ function summaryWithoutPedigree(
       .map((l) => ({ dir: l.dir, path: l.source.path, line: l.source.at.line })),
     status: failing ? 'fail' : 'pass'
   };
+}
+
+function resolvedDataset(answer: ReturnType<HubFacts['dataset']>): string | null {
+  return answer?.kind === 'found' ? (answer.info.sha ?? null) : null;
 }
 
 function reportWeight(weight: WeightFile): ReportWeight {

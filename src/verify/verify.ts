@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, pedigreeId, pedigreeRecord, pedigreeUpstream } from '../pedigree/pedigree.js';
+import { canonicalJson, pedigreeDataset, pedigreeId, pedigreeRecord, pedigreeUpstream } from '../pedigree/pedigree.js';
 import type { PedigreeRecord } from '../pedigree/pedigree.js';
 import { runLineageGate } from '../run.js';
 import type { Policy } from '../policy/policy.js';
@@ -90,7 +90,15 @@ function withAttestedHubFacts(artifact: ReportArtifact, attested: PedigreeRecord
       hub: { status: 'found', sha: fact.resolved, gated: false, license: null, ancestors }
     };
   });
-  return { ...artifact, upstreams };
+  // Datasets the same way: the commit the Hub resolved each to, as the statement recorded it.
+  const datasetKey = (d: Omit<ReturnType<typeof pedigreeDataset>, 'resolved'>) =>
+    canonicalJson([d.id, d.raw, d.revision, d.license]);
+  const resolved = new Map(attested.datasets.map((d) => [datasetKey(d), d.resolved]));
+  const datasets = artifact.datasets.map((d) => ({
+    ...d,
+    resolved: resolved.get(datasetKey(pedigreeDataset(d))) ?? d.resolved
+  }));
+  return { ...artifact, upstreams, datasets };
 }
 
 function pedigreeCheck(

@@ -62,6 +62,7 @@ const dataset: fc.Arbitrary<Dataset> = fc.record({
   raw: word,
   id: fc.option(hubId, { nil: null }),
   revision: fc.option(word, { nil: null }),
+  resolved: fc.option(hex(40), { nil: null }),
   license: fc.option(word, { nil: null })
 });
 
@@ -179,6 +180,7 @@ function singleChanges(s: PedigreeSource): { what: string; changed: PedigreeSour
       out.push({ what, changed: { ...s, datasets: at(s.datasets, i, value) } });
     set('dataset', d.id === null ? { ...d, raw: `${d.raw}x` } : { ...d, id: `${d.id}x` });
     set('dataset revision', { ...d, revision: `${d.revision ?? ''}r` });
+    set('dataset resolved', { ...d, resolved: `${d.resolved ?? ''}f` });
     set('dataset license', { ...d, license: `${d.license ?? ''}l` });
   });
   out.push({

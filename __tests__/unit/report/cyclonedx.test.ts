@@ -221,6 +221,7 @@ function lineageReport(): Report {
           raw: 'acme/support-chats@v2',
           id: 'acme/support-chats',
           revision: 'v2',
+          resolved: null,
           license: 'cc-by-4.0',
           path: 'models/base-ft/lineage.yaml',
           line: 12
@@ -229,6 +230,7 @@ function lineageReport(): Report {
           raw: './data/local.jsonl',
           id: null,
           revision: null,
+          resolved: null,
           license: null,
           path: 'models/base-ft/lineage.yaml',
           line: 13
@@ -260,6 +262,7 @@ function lineageReport(): Report {
           raw: 'ACME/support-chats@v2',
           id: 'ACME/support-chats',
           revision: 'v2',
+          resolved: null,
           license: 'cc-by-4.0',
           path: 'models/chat-adapter/README.md',
           line: 9
