@@ -2,7 +2,7 @@
  * End-to-end: the bundled Action (dist/index.js) run as a process with a runner's environment,
  * against a loopback HTTP server speaking the GitHub REST API, on real workspaces.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportValidator } from '../helpers/report-schema.js';
 import { startGitHubApiServer, type GitHubApiServer } from '../helpers/github-api-server.js';
@@ -11,6 +11,7 @@ import { initRepo, tempDir } from '../helpers/git-repo.js';
 import { webhookExample } from '../helpers/webhook-examples.js';
 import { PROJECT_ROOT, runAction } from '../helpers/run-action.js';
 import { OWNER, REPO, prFilesServer, pullRequestPayload } from '../helpers/pr-files.js';
+import { examplesWorkspace } from '../helpers/examples-workspace.js';
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
@@ -21,12 +22,6 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 /** A workspace holding a copy of examples/ under examples/. */
-function examplesWorkspace(): string {
-  const dir = tempDir('lg-e2e-');
-  cpSync(join(PROJECT_ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
-  return dir;
-}
-
 const validateReport = reportValidator();
 
 describe('pull_request', () => {
@@ -34,7 +29,7 @@ describe('pull_request', () => {
   afterEach(async () => server?.close());
 
   it('passes a PR that adds a fully documented MENS run', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     const files = listFiles(workspace).filter((f) => f.includes('qwen3-4b-support-promoted'));
     server = await prFilesServer(12, files);
     const run = await runAction({
@@ -79,7 +74,7 @@ describe('pull_request', () => {
   });
 
   it('fails a PR with bad artifacts under the examples policy: exact annotations, summary and outputs', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     server = await prFilesServer(7, listFiles(workspace));
     const run = await runAction({
       workspace,
@@ -115,7 +110,7 @@ describe('pull_request', () => {
   });
 
   it('honours fail-on: warning and never, and the paths input', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     server = await prFilesServer(3, listFiles(workspace));
     const llamaOnly = { paths: 'examples/peft/**' };
     const never = await runAction({
@@ -199,7 +194,7 @@ describe('pull_request', () => {
 
 describe('push', () => {
   it('checks the files of the compare API between before and after', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     const payload = webhookExample('push', (p) => typeof p.before === 'string' && !/^0+$/.test(p.before as string));
     payload.before = 'c'.repeat(40);
     payload.after = 'd'.repeat(40);
@@ -239,13 +234,13 @@ describe('push', () => {
 
 describe('scheduled full scan and configuration errors', () => {
   it('scans the whole tree on schedule, with no API call', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     const run = await runAction({ workspace, eventName: 'schedule', payload: { schedule: '17 4 * * 1' } });
     expect(run.outputs).toMatchObject({ result: 'fail', errors: '10', warnings: '7', artifacts: '10' });
   });
 
   it('rejects bad input values as configuration errors', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-e2e-');
     const policy = await runAction({
       workspace,
       eventName: 'schedule',

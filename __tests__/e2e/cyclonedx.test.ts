@@ -1,23 +1,18 @@
 /** End-to-end: the CycloneDX 1.6 ML-BOM from the bundled Action (`bom-file`) and CLI (`--format cyclonedx`). */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expectValidBom, type Bom, type Cdx } from '../helpers/cyclonedx.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { startHubServer } from '../helpers/hub-server.js';
 import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
+import { examplesWorkspace } from '../helpers/examples-workspace.js';
 
 const prop = (c: Cdx, name: string): string | undefined =>
   c.properties?.find((p) => p.name === `lineage-gate:${name}`)?.value;
 
-function examplesWorkspace(): string {
-  const workspace = tempDir('lg-cdx-');
-  cpSync(join(PROJECT_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true });
-  return workspace;
-}
-
 describe('CycloneDX ML-BOM', () => {
   it('the Action writes a valid BOM with one model per artifact and names it in its outputs', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-cdx-');
     const run = await runAction({
       workspace,
       eventName: 'schedule',
@@ -46,7 +41,7 @@ describe('CycloneDX ML-BOM', () => {
 
   it('refuses a relative bom-file leaving the workspace as a configuration error', async () => {
     const run = await runAction({
-      workspace: examplesWorkspace(),
+      workspace: examplesWorkspace('lg-cdx-'),
       eventName: 'schedule',
       payload: {},
       inputs: { 'bom-file': '../elsewhere/bom.json' }
@@ -58,7 +53,7 @@ describe('CycloneDX ML-BOM', () => {
   });
 
   it('the CLI prints the BOM with --format cyclonedx, or writes it with --output', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-cdx-');
     const args = ['check', 'examples', '--policy', 'examples/lineage-policy.yml', '--format', 'cyclonedx'];
     const printed = await runCli(args, workspace);
     expect(printed.code).toBe(1);

@@ -3,25 +3,19 @@
  * JSON report, the job summary, SARIF and the CycloneDX BOM, recomputable from the report's facts,
  * kept by a reformatted checkout and changed by a changed fact.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { pedigreeId, pedigreeRecord } from '../../src/pedigree/pedigree.js';
 import type { Report } from '../../src/report/report.js';
 import type { Bom } from '../helpers/cyclonedx.js';
-import { tempDir } from '../helpers/git-repo.js';
 import { reportValidator } from '../helpers/report-schema.js';
-import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
-
-function examplesWorkspace(): string {
-  const workspace = tempDir('lg-pedigree-');
-  cpSync(join(PROJECT_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true });
-  return workspace;
-}
+import { runAction, runCli } from '../helpers/run-action.js';
+import { examplesWorkspace } from '../helpers/examples-workspace.js';
 
 describe('pedigree id', () => {
   it('is the same in the JSON report, the summary, SARIF and the BOM, and follows from the report', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-pedigree-');
     const run = await runAction({
       workspace,
       eventName: 'schedule',
@@ -59,7 +53,7 @@ describe('pedigree id', () => {
   });
 
   it('the CLI keeps an id across a reformatted manifest and changes it with the training rank', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-pedigree-');
     const dir = 'examples/peft/llama31-support-bot';
     const config = join(workspace, dir, 'adapter_config.json');
     const pedigreeOf = async () => {

@@ -4,7 +4,7 @@
  * edited inputs — each a process, offline.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Statement } from '../../src/report/render/in-toto.js';
@@ -13,16 +13,11 @@ import { fixtureSha, startHubServer } from '../helpers/hub-server.js';
 import { inTotoStatementErrors } from '../helpers/in-toto-statement-schema.js';
 import { tempDir } from '../helpers/git-repo.js';
 import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
+import { examplesWorkspace } from '../helpers/examples-workspace.js';
 
 const validateLineage = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true }).compile(
   JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas/lineage-statement.schema.json'), 'utf8')) as object
 );
-
-function examplesWorkspace(): string {
-  const workspace = tempDir('lg-verify-');
-  cpSync(join(PROJECT_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true });
-  return workspace;
-}
 
 async function attest(workspace: string): Promise<Statement> {
   const run = await runCli(
@@ -47,7 +42,7 @@ function toPointer(workspace: string, path: string): void {
 
 describe('in-toto statement and verify', () => {
   it('writes a valid statement, and verify passes on the untouched checkout and on LFS pointers only', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-verify-');
     const statement = await attest(workspace);
     expect(inTotoStatementErrors(statement)).toEqual([]);
     expect(validateLineage(statement) ? [] : validateLineage.errors).toEqual([]);
@@ -68,7 +63,7 @@ describe('in-toto statement and verify', () => {
   });
 
   it('names, file by file, a changed weight, a deleted one, a changed manifest and a removed artifact', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-verify-');
     const statement = await attest(workspace);
     const [changed, deleted] = weightsOf(statement).map((w) => w.name);
     appendFileSync(join(workspace, changed), 'tampered');
@@ -102,7 +97,7 @@ describe('in-toto statement and verify', () => {
   });
 
   it('catches an edited statement, and refuses a file that is not a lineage statement', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-verify-');
     const statement = await attest(workspace);
     const edited = structuredClone(statement);
     edited.predicate.artifacts[0].lineage.training = { rank: [64] };
@@ -163,7 +158,7 @@ describe('in-toto statement and verify', () => {
   });
 
   it('the Action writes attestation-file that verify accepts, and writes none when nothing was checked', async () => {
-    const workspace = examplesWorkspace();
+    const workspace = examplesWorkspace('lg-verify-');
     const run = await runAction({
       workspace,
       eventName: 'schedule',
