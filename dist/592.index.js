@@ -53,7 +53,7 @@ function subjectsOf(report) {
                 subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
         }
         const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
-        const sha256 = artifact.pedigree.slice('sha256:'.length);
+        const sha256 = (0,pedigree/* pedigreeHex */.Vx)(artifact.pedigree);
         subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
     }
     return [...subjects.values()].sort(byName);

@@ -9307,7 +9307,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1579);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(284);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10560,7 +10560,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 1579:
+/***/ 284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13312,7 +13312,14 @@ async function loadBasePolicy(o) {
     return { policy: defaultPolicy(), notes };
 }
 
+;// CONCATENATED MODULE: ./src/files/plain-path.ts
+/** A repository path as written in a file someone else controls: `/`-separated, no empty, `.` or `..` step. */
+function isPlainPath(path) {
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 ;// CONCATENATED MODULE: ./src/policy/external-policy.ts
+
 
 
 // GitHub's owner and repository name characters; the path is anything but `..` segments; a ref has no spaces.
@@ -13323,7 +13330,7 @@ function parsePolicyReference(input) {
     if (!m)
         return undefined;
     const [, owner, repo, path, ref] = m;
-    if (path.split('/').some((part) => part === '' || part === '.' || part === '..'))
+    if (!isPlainPath(path))
         throw new ConfigError(`Input \`policy\` ${JSON.stringify(input)}: the path in another repository must be plain.`);
     return { owner, repo, path, ref, text: input.trim() };
 }
@@ -20716,6 +20723,10 @@ function readArtifactDir(workspaceReal, workspace, dir) {
         return undefined;
     return readArtifact(workspaceReal, workspace, dir, entry);
 }
+/** How many manifests an artifact has read (or found unreadable): weight headers are not manifests. */
+function manifestsOf(artifact) {
+    return artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+}
 /** Names of the directory's files this change leaves in place. */
 function presentNames(entry) {
     return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
@@ -20801,7 +20812,7 @@ async function discoverArtifacts(opts) {
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
         opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
-        manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+        manifestCount += manifestsOf(artifact);
         const empty = artifact.records.length === 0 &&
             artifact.unreadable.length === 0 &&
             artifact.weights.length === 0 &&
@@ -21320,6 +21331,7 @@ async function computeDigests(artifacts, workspace) {
 
 
 
+
 /** The one rule an artifact pulled in by a deleted data file is judged by. */
 const REMOVED_MIX_SOURCE = 'removed-mix-source';
 /** Paths the change leaves without a file: deleted, or renamed away. */
@@ -21339,7 +21351,7 @@ function* mixesElsewhere(workspace, include, runDirs) {
     const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(workspace);
     for (const path of walkTree(workspace)) {
         const dir = dirname(path);
-        if (!isDataMixName(path.slice(path.lastIndexOf('/') + 1)) || runDirs.has(dir) || !include(path))
+        if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path))
             continue;
         const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read)
@@ -25699,8 +25711,7 @@ async function runGate(opts) {
     // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
     const joined = markRemovedDataSources(artifacts, opts);
     appendAll(artifacts, joined);
-    const manifestsRead = manifestCount +
-        joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
+    const manifestsRead = manifestCount + joined.reduce((n, a) => n + manifestsOf(a), 0);
     await computeDigests(artifacts, opts.workspace);
     const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
@@ -25980,6 +25991,7 @@ async function run() {
 __nccwpck_require__.d(__webpack_exports__, {
   nb: () => (/* binding */ PEDIGREE_VERSION),
   dj: () => (/* binding */ canonicalJson),
+  Vx: () => (/* binding */ pedigreeHex),
   Nn: () => (/* binding */ pedigreeId),
   rk: () => (/* binding */ pedigreeRecord)
 });
@@ -26290,6 +26302,10 @@ function canonicalJson(value) {
     if (json === undefined)
         throw new Error('a pedigree record must be JSON');
     return json;
+}
+/** The hex digest of a pedigree id (`sha256:<hex>` → `<hex>`), as an in-toto subject's digest holds it. */
+function pedigreeHex(id) {
+    return id.slice('sha256:'.length);
 }
 /** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
 function pedigreeId(record) {

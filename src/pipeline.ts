@@ -1,5 +1,5 @@
 import type { ChangeSet } from './changes/change-set.js';
-import { discoverArtifacts, type DiscoverOptions } from './discover/discover.js';
+import { discoverArtifacts, manifestsOf, type DiscoverOptions } from './discover/discover.js';
 import { linkArtifacts } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
 import { markRemovedDataSources } from './discover/data-sources.js';
@@ -64,9 +64,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
   const joined = markRemovedDataSources(artifacts, opts);
   appendAll(artifacts, joined);
-  const manifestsRead =
-    manifestCount +
-    joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
+  const manifestsRead = manifestCount + joined.reduce((n, a) => n + manifestsOf(a), 0);
   await computeDigests(artifacts, opts.workspace);
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;

@@ -56,7 +56,7 @@ function subjectsOf(report) {
                 subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
         }
         const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
-        const sha256 = artifact.pedigree.slice('sha256:'.length);
+        const sha256 = (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeHex */ .Vx)(artifact.pedigree);
         subjects.set(name, { name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_MEDIA_TYPE */ .g });
     }
     return [...subjects.values()].sort(byName);

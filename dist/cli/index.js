@@ -9924,7 +9924,7 @@ async function verify(argv) {
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('verify needs the STATEMENT file. See lineage-gate verify --help.');
     const cwd = process.cwd();
     const { readStatement } = await __nccwpck_require__.e(/* import() */ 402).then(__nccwpck_require__.bind(__nccwpck_require__, 4021));
-    const { verifyStatement } = await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 8404));
+    const { verifyStatement } = await __nccwpck_require__.e(/* import() */ 911).then(__nccwpck_require__.bind(__nccwpck_require__, 3911));
     const statement = readStatement((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, statementArg), statementArg);
     const { root, include } = await (0,_cli_targets_js__WEBPACK_IMPORTED_MODULE_15__/* .resolveTargets */ .h)(cwd, dirArgs);
     const policy = await (0,_policy_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPolicy */ .tb)({ workspace: root, file: undefined, ruleIds: _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__/* .RULE_IDS */ .I });
@@ -10437,8 +10437,9 @@ class PolicyError extends ConfigError {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ discoverArtifacts),
-  G: () => (/* binding */ readArtifactDir)
+  vl: () => (/* binding */ discoverArtifacts),
+  oF: () => (/* binding */ manifestsOf),
+  GX: () => (/* binding */ readArtifactDir)
 });
 
 // EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
@@ -11318,6 +11319,10 @@ function readArtifactDir(workspaceReal, workspace, dir) {
         return undefined;
     return readArtifact(workspaceReal, workspace, dir, entry);
 }
+/** How many manifests an artifact has read (or found unreadable): weight headers are not manifests. */
+function manifestsOf(artifact) {
+    return artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+}
 /** Names of the directory's files this change leaves in place. */
 function presentNames(entry) {
     return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
@@ -11403,7 +11408,7 @@ async function discoverArtifacts(opts) {
     for (const dir of sorted) {
         const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
         opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
-        manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+        manifestCount += manifestsOf(artifact);
         const empty = artifact.records.length === 0 &&
             artifact.unreadable.length === 0 &&
             artifact.weights.length === 0 &&
@@ -11712,7 +11717,7 @@ class Linker {
         if (this.context.has(dir))
             return this.context.get(dir);
         const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? (0,discover/* readArtifactDir */.G)(this.workspaceReal, this.opts.workspace, dir)
+            ? (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir)
             : undefined;
         this.context.set(dir, loaded);
         return loaded;
@@ -15970,7 +15975,7 @@ function summary(draft) {
 async function initLineage(opts) {
     const include = (path) => opts.dirs.some((d) => d === '' || path === d || path.startsWith(`${d}/`));
     const changeSet = { scope: 'all', changes: [], source: 'init', notes: [] };
-    const { artifacts } = await (0,discover/* discoverArtifacts */.v)({ workspace: opts.root, changeSet, include });
+    const { artifacts } = await (0,discover/* discoverArtifacts */.vl)({ workspace: opts.root, changeSet, include });
     (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.root, changeSet, include });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin();
     const rootReal = external_node_fs_.realpathSync.native(opts.root);
@@ -18939,6 +18944,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nb: () => (/* binding */ PEDIGREE_VERSION),
   dj: () => (/* binding */ canonicalJson),
   md: () => (/* binding */ pedigreeDataset),
+  Vx: () => (/* binding */ pedigreeHex),
   Nn: () => (/* binding */ pedigreeId),
   rk: () => (/* binding */ pedigreeRecord),
   xn: () => (/* binding */ pedigreeUpstream)
@@ -19248,6 +19254,10 @@ function canonicalJson(value) {
     if (json === undefined)
         throw new Error('a pedigree record must be JSON');
     return json;
+}
+/** The hex digest of a pedigree id (`sha256:<hex>` → `<hex>`), as an in-toto subject's digest holds it. */
+function pedigreeHex(id) {
+    return id.slice('sha256:'.length);
 }
 /** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
 function pedigreeId(record) {
@@ -25861,6 +25871,8 @@ async function computeDigests(artifacts, workspace) {
 var full_scan = __nccwpck_require__(4568);
 // EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
 var mens_data_mix = __nccwpck_require__(9412);
+// EXTERNAL MODULE: ./src/formats/manifest-names.ts
+var manifest_names = __nccwpck_require__(8554);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
 var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/discover/file-kinds.ts
@@ -25875,6 +25887,7 @@ var read_bounded = __nccwpck_require__(6583);
  * A run directory the change did not touch is found by walking the tree — only when the change
  * deletes something — and joins the run to be judged by that rule alone.
  */
+
 
 
 
@@ -25902,7 +25915,7 @@ function* mixesElsewhere(workspace, include, runDirs) {
     const workspaceReal = external_node_fs_.realpathSync.native(workspace);
     for (const path of (0,full_scan/* walkTree */.I)(workspace)) {
         const dir = (0,file_kinds/* dirname */.pD)(path);
-        if (!(0,mens_data_mix/* isDataMixName */.w0)(path.slice(path.lastIndexOf('/') + 1)) || runDirs.has(dir) || !include(path))
+        if (!(0,mens_data_mix/* isDataMixName */.w0)((0,manifest_names/* basenameOf */.Sv)(path)) || runDirs.has(dir) || !include(path))
             continue;
         const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
         if ('refused' in read)
@@ -25933,7 +25946,7 @@ function markRemovedDataSources(artifacts, opts) {
         if (removed.length === 0)
             continue;
         // Read as the checkout has it: the mix counts only beside its run's training manifest.
-        const artifact = (0,discover/* readArtifactDir */.G)(workspaceReal, opts.workspace, mix.dir);
+        const artifact = (0,discover/* readArtifactDir */.GX)(workspaceReal, opts.workspace, mix.dir);
         if (!artifact?.records.some((r) => r.dataMix))
             continue;
         artifact.removedDataSources = removed;
@@ -26554,7 +26567,7 @@ function artifactPaths(artifact) {
 }
 /** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.v)({
+    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.vl)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
         include: opts.include,
@@ -26564,8 +26577,7 @@ async function runGate(opts) {
     // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
     const joined = markRemovedDataSources(artifacts, opts);
     (0,append_all/* appendAll */.u)(artifacts, joined);
-    const manifestsRead = manifestCount +
-        joined.reduce((n, a) => n + a.records.filter((r) => r.origin !== 'weights').length + a.unreadable.length, 0);
+    const manifestsRead = manifestCount + joined.reduce((n, a) => n + (0,discover/* manifestsOf */.oF)(a), 0);
     await computeDigests(artifacts, opts.workspace);
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
 import { isDataMixName } from '../formats/mens-data-mix.js';
+import { basenameOf } from '../formats/manifest-names.js';
 import { MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
 import type { Artifact } from '../lineage/artifact.js';
 import type { DataMixSource } from '../lineage/record.js';
@@ -38,7 +39,7 @@ function* mixesElsewhere(workspace: string, include: (path: string) => boolean, 
   const workspaceReal = realpathSync.native(workspace);
   for (const path of walkTree(workspace)) {
     const dir = dirname(path);
-    if (!isDataMixName(path.slice(path.lastIndexOf('/') + 1)) || runDirs.has(dir) || !include(path)) continue;
+    if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path)) continue;
     const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
     if ('refused' in read) continue;
     const result = readManifest(path, read.bytes, read.size);

@@ -152,6 +152,11 @@ export function readArtifactDir(workspaceReal: string, workspace: string, dir: s
   return readArtifact(workspaceReal, workspace, dir, entry);
 }
 
+/** How many manifests an artifact has read (or found unreadable): weight headers are not manifests. */
+export function manifestsOf(artifact: Artifact): number {
+  return artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+}
+
 /** Names of the directory's files this change leaves in place. */
 function presentNames(entry: DirEntry): string[] {
   return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
@@ -238,7 +243,7 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
   for (const dir of sorted) {
     const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
     opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
-    manifestCount += artifact.records.filter((r) => r.origin !== 'weights').length + artifact.unreadable.length;
+    manifestCount += manifestsOf(artifact);
     const empty =
       artifact.records.length === 0 &&
       artifact.unreadable.length === 0 &&

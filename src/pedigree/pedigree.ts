@@ -175,6 +175,11 @@ export function canonicalJson(value: unknown): string {
   return json;
 }
 
+/** The hex digest of a pedigree id (`sha256:<hex>` → `<hex>`), as an in-toto subject's digest holds it. */
+export function pedigreeHex(id: string): string {
+  return id.slice('sha256:'.length);
+}
+
 /** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
 export function pedigreeId(record: PedigreeRecord): string {
   return `sha256:${createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;

@@ -7,6 +7,7 @@ import type { Octokit } from '../changes/octokit.js';
 import { ConfigError } from '../config-error.js';
 import { MAX_POLICY_BYTES, parsePolicy } from './load.js';
 import type { Policy } from './policy.js';
+import { isPlainPath } from '../files/plain-path.js';
 
 export interface PolicyReference {
   owner: string;
@@ -25,7 +26,7 @@ export function parsePolicyReference(input: string): PolicyReference | undefined
   const m = REFERENCE.exec(input.trim());
   if (!m) return undefined;
   const [, owner, repo, path, ref] = m;
-  if (path.split('/').some((part) => part === '' || part === '.' || part === '..'))
+  if (!isPlainPath(path))
     throw new ConfigError(`Input \`policy\` ${JSON.stringify(input)}: the path in another repository must be plain.`);
   return { owner, repo, path, ref, text: input.trim() };
 }

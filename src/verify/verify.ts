@@ -7,7 +7,14 @@
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, pedigreeDataset, pedigreeId, pedigreeRecord, pedigreeUpstream } from '../pedigree/pedigree.js';
+import {
+  canonicalJson,
+  pedigreeDataset,
+  pedigreeHex,
+  pedigreeId,
+  pedigreeRecord,
+  pedigreeUpstream
+} from '../pedigree/pedigree.js';
 import type { PedigreeRecord } from '../pedigree/pedigree.js';
 import { runLineageGate } from '../run.js';
 import type { Policy } from '../policy/policy.js';
@@ -16,6 +23,7 @@ import { PEDIGREE_SUBJECT_PREFIX } from '../report/render/in-toto-subjects.js';
 import type { ReportArtifact, ReportUpstream } from '../report/report.js';
 import { sha256OfFile } from '../weights/digest.js';
 import { describeDifferences } from './differences.js';
+import { isPlainPath } from '../files/plain-path.js';
 
 export interface VerifyCheck {
   /** A weight file (repository path) or an artifact directory. */
@@ -52,16 +60,12 @@ function selected(dir: string, include: (path: string) => boolean): boolean {
   return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
 
-/** A subject name the gate writes: a repository path with `/`, no `.` or `..` step, not absolute. */
-function isRepositoryPath(name: string): boolean {
-  return (
-    !name.includes('\\') && !name.startsWith('/') && name.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
-  );
-}
+/** Whether a repository path lies in an artifact's directory (`.` is the root). */
+const inDir = (path: string, dir: string) => dir === '.' || path.startsWith(`${dir}/`);
 
 async function fileCheck(rootReal: string, root: string, name: string, attested: string): Promise<VerifyCheck> {
   const base = { subject: name, kind: 'file' as const, differences: [] };
-  if (!isRepositoryPath(name))
+  if (!isPlainPath(name))
     return {
       ...base,
       ok: false,
@@ -126,7 +130,7 @@ function strayedSubjects(statement: Statement): VerifyCheck[] {
   const dirs = statement.predicate.artifacts.map((a) => a.dir);
   return statement.subject
     .filter((s) => !s.name.startsWith(PEDIGREE_SUBJECT_PREFIX))
-    .filter((s) => !dirs.some((dir) => dir === '.' || s.name.startsWith(`${dir}/`)))
+    .filter((s) => !dirs.some((dir) => inDir(s.name, dir)))
     .map((s) => ({
       subject: s.name,
       kind: 'file' as const,
@@ -141,7 +145,7 @@ function statementChecks(statement: Statement): VerifyCheck[] {
   return statement.predicate.artifacts.flatMap((a): VerifyCheck[] => {
     const problems: string[] = [];
     if (pedigreeId(a.lineage) !== a.pedigree) problems.push('its lineage record does not hash to its pedigree id');
-    if (subjects.get(`${PEDIGREE_SUBJECT_PREFIX}${a.dir}`) !== a.pedigree.slice('sha256:'.length))
+    if (subjects.get(`${PEDIGREE_SUBJECT_PREFIX}${a.dir}`) !== pedigreeHex(a.pedigree))
       problems.push('its pedigree id is not among the subjects');
     return problems.length
       ? [
@@ -161,7 +165,7 @@ export async function verifyStatement(opts: VerifyOptions): Promise<VerifyResult
   const { statement, root, include } = opts;
   const artifacts = statement.predicate.artifacts.filter((a) => selected(a.dir, include));
   const dirs = new Set(artifacts.map((a) => a.dir));
-  const inSelected = (path: string) => [...dirs].some((dir) => dir === '.' || path.startsWith(`${dir}/`));
+  const inSelected = (path: string) => [...dirs].some((dir) => inDir(path, dir));
   const rootReal = realpathSync.native(root);
 
   const checks = [

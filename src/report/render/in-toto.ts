@@ -6,7 +6,7 @@
  * `lineage-gate verify` checks a checkout against it.
  */
 import { TOOL_URI } from '../../findings/rule-meta.js';
-import { PEDIGREE_VERSION, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
+import { PEDIGREE_VERSION, pedigreeHex, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
 import type { Report } from '../report.js';
 import { PEDIGREE_MEDIA_TYPE, PEDIGREE_SUBJECT_PREFIX } from './in-toto-subjects.js';
 
@@ -47,7 +47,7 @@ function subjectsOf(report: Report): Subject[] {
       if (w.status !== 'removed' && w.sha256) subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
     }
     const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
-    const sha256 = artifact.pedigree.slice('sha256:'.length);
+    const sha256 = pedigreeHex(artifact.pedigree);
     subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
   }
   return [...subjects.values()].sort(byName);

@@ -1,5 +1,5 @@
-export const id = 404;
-export const ids = [404];
+export const id = 911;
+export const ids = [911];
 export const modules = {
 
 /***/ 9271:
@@ -20,7 +20,7 @@ const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
 
 /***/ }),
 
-/***/ 8404:
+/***/ 3911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -100,6 +100,12 @@ function describeDifferences(attested, now) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/files/plain-path.ts
+/** A repository path as written in a file someone else controls: `/`-separated, no empty, `.` or `..` step. */
+function isPlainPath(path) {
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 /**
  * `lineage-gate verify`: does this checkout still hold what a statement attests? Offline, file by
@@ -115,18 +121,17 @@ function describeDifferences(attested, now) {
 
 
 
+
 const verify_short = (sha256) => `${sha256.slice(0, 12)}…`;
 /** Whether an artifact directory is among what the DIR arguments name. */
 function selected(dir, include) {
     return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
-/** A subject name the gate writes: a repository path with `/`, no `.` or `..` step, not absolute. */
-function isRepositoryPath(name) {
-    return (!name.includes('\\') && !name.startsWith('/') && name.split('/').every((s) => s !== '' && s !== '.' && s !== '..'));
-}
+/** Whether a repository path lies in an artifact's directory (`.` is the root). */
+const inDir = (path, dir) => dir === '.' || path.startsWith(`${dir}/`);
 async function fileCheck(rootReal, root, name, attested) {
     const base = { subject: name, kind: 'file', differences: [] };
-    if (!isRepositoryPath(name))
+    if (!isPlainPath(name))
         return {
             ...base,
             ok: false,
@@ -184,7 +189,7 @@ function strayedSubjects(statement) {
     const dirs = statement.predicate.artifacts.map((a) => a.dir);
     return statement.subject
         .filter((s) => !s.name.startsWith(in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a))
-        .filter((s) => !dirs.some((dir) => dir === '.' || s.name.startsWith(`${dir}/`)))
+        .filter((s) => !dirs.some((dir) => inDir(s.name, dir)))
         .map((s) => ({
         subject: s.name,
         kind: 'file',
@@ -199,7 +204,7 @@ function statementChecks(statement) {
         const problems = [];
         if ((0,pedigree/* pedigreeId */.Nn)(a.lineage) !== a.pedigree)
             problems.push('its lineage record does not hash to its pedigree id');
-        if (subjects.get(`${in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a}${a.dir}`) !== a.pedigree.slice('sha256:'.length))
+        if (subjects.get(`${in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a}${a.dir}`) !== (0,pedigree/* pedigreeHex */.Vx)(a.pedigree))
             problems.push('its pedigree id is not among the subjects');
         return problems.length
             ? [
@@ -218,7 +223,7 @@ async function verifyStatement(opts) {
     const { statement, root, include } = opts;
     const artifacts = statement.predicate.artifacts.filter((a) => selected(a.dir, include));
     const dirs = new Set(artifacts.map((a) => a.dir));
-    const inSelected = (path) => [...dirs].some((dir) => dir === '.' || path.startsWith(`${dir}/`));
+    const inSelected = (path) => [...dirs].some((dir) => inDir(path, dir));
     const rootReal = external_node_fs_.realpathSync.native(root);
     const checks = [
         ...strayedSubjects(statement),
@@ -254,4 +259,4 @@ async function verifyStatement(opts) {
 
 };
 
-//# sourceMappingURL=404.index.js.map
+//# sourceMappingURL=911.index.js.map
