@@ -2,6 +2,44 @@ export const id = 201;
 export const ids = [201,613];
 export const modules = {
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */ });
+/** Whether a value is a sequence other than a string (an array, or a spilled list). */
+function isSequence(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.length === 'number' &&
+        typeof value[Symbol.iterator] === 'function');
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,8 +48,10 @@ export const modules = {
 /* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
+/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5939);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+
 
 
 function toAnnotation(f) {
@@ -29,17 +69,40 @@ function toAnnotation(f) {
         }
     };
 }
+const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
+    (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
+    a.properties.startLine - b.properties.startLine ||
+    (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
+/**
+ * The annotations of the findings `keep` selects, in annotation order. The report's order already
+ * agrees on level, file and line; only the column can differ (a finding spanning lines has none), so
+ * each run of one level, file and line is sorted again.
+ */
+function* inAnnotationOrder(findings, keep) {
+    let group = [];
+    for (const f of findings) {
+        if (!keep(f))
+            continue;
+        const a = toAnnotation(f);
+        const first = group[0];
+        if (first &&
+            (first.level !== a.level ||
+                first.properties.file !== a.properties.file ||
+                first.properties.startLine !== a.properties.startLine)) {
+            yield* group.sort(compareAnnotations);
+            group = [];
+        }
+        group.push(a);
+    }
+    yield* group.sort(compareAnnotations);
+}
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
+ * few per step, so the ones that fail the gate must come first. Waived findings become notices, so
+ * they are merged in among the live notices; the report is walked, never copied.
  */
 function toAnnotations(report) {
-    return report.findings
-        .map(toAnnotation)
-        .sort((a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
-        (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
@@ -309,6 +372,8 @@ __webpack_require__.d(__webpack_exports__, {
   x: () => (/* binding */ renderMarkdownDocument)
 });
 
+// EXTERNAL MODULE: ./src/collections/sequence.ts
+var sequence = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __webpack_require__(573);
 ;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
@@ -526,6 +591,7 @@ var markdown_blocks = __webpack_require__(629);
 
 
 
+
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
 /** Room for the newlines and one-line remarks that join the counted pieces. */
@@ -546,7 +612,7 @@ function groupByArtifact(report, links) {
             byDir.set(f.artifact, [f]);
     }
     // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+    const order = [...new Set([...Array.from(report.artifacts, (a) => a.dir), ...byDir.keys()])];
     const groups = [];
     for (const dir of order) {
         const findings = byDir.get(dir);
@@ -636,8 +702,8 @@ function compact(item, links) {
 function renderMarkdownDocument(report, opts) {
     const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    const owed = new Set((0,sequence/* filterOf */.KV)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
     // The heading, the table's head and the details' wrapper: counted once, with the first row.
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
     const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;

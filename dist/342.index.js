@@ -2,6 +2,44 @@ export const id = 342;
 export const ids = [342];
 export const modules = {
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */ });
+/** Whether a value is a sequence other than a string (an array, or a spilled list). */
+function isSequence(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.length === 'number' &&
+        typeof value[Symbol.iterator] === 'function');
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -133,6 +171,7 @@ function gateProse(text, isOwnUrl = () => false) {
 /* harmony export */   renderSarif: () => (/* binding */ renderSarif)
 /* harmony export */ });
 /* unused harmony exports SARIF_SCHEMA_URI, FINGERPRINT_KEY, SRCROOT, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, ruleName, pathToUriReference */
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7152);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
@@ -148,6 +187,7 @@ function gateProse(text, isOwnUrl = () => false) {
  * When either would be exceeded, the results are cut from the end (findings arrive errors first,
  * waived last) and `runs[0].properties.truncated` says how many were left out and why.
  */
+
 
 
 
@@ -322,9 +362,14 @@ function renderSarif(report, options) {
     const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
     const docsBase = options.docsBase.replace(/\/+$/, '');
     const total = report.findings.length;
-    const kept = report.findings.slice(0, maxResults);
+    const kept = Array.from((0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__/* .take */ .s)(report.findings, maxResults));
     const { rules, index } = ruleTable(options.rules, kept, docsBase);
-    const pedigrees = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+    // Only the pedigrees the kept results name: a large run's artifacts are walked, not held.
+    const named = new Set(kept.map((f) => f.artifact));
+    const pedigrees = new Map();
+    for (const a of report.artifacts)
+        if (named.has(a.dir))
+            pedigrees.set(a.dir, a.pedigree);
     const results = kept.map((f) => resultOf(f, index.get(f.ruleId), pedigrees));
     const logWith = (count, truncated) => {
         const run = {

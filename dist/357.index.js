@@ -168,6 +168,19 @@ function boundSummary(markdown) {
     const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
     return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
 }
+/** The findings as annotations, 50 per request (one empty batch when there are none), made as they are sent. */
+function* annotationBatches(report) {
+    let batch = [];
+    for (const finding of report.findings) {
+        batch.push(toCheckRunAnnotation(finding));
+        if (batch.length === ANNOTATIONS_PER_REQUEST) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0 || report.findings.length === 0)
+        yield batch;
+}
 /**
  * Creates the check run (in progress), then sends the annotations in batches of 50; the last
  * request completes it with the conclusion. Report findings are already sorted errors first.
@@ -176,12 +189,7 @@ async function publishCheckRun(options) {
     const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
     const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
     const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-    const annotations = report.findings.map(toCheckRunAnnotation);
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    if (batches.length === 0)
-        batches.push([]);
+    const batchCount = Math.max(1, Math.ceil(report.findings.length / ANNOTATIONS_PER_REQUEST));
     let id;
     try {
         const created = await octokit.rest.checks.create({
@@ -193,8 +201,9 @@ async function publishCheckRun(options) {
             output
         });
         id = created.data.id;
-        for (const [index, batch] of batches.entries()) {
-            const last = index === batches.length - 1;
+        let index = 0;
+        for (const batch of annotationBatches(report)) {
+            const last = ++index === batchCount;
             await octokit.rest.checks.update({
                 owner,
                 repo,
@@ -218,7 +227,7 @@ async function publishCheckRun(options) {
             : `Check run ${id} may be left in progress.`;
         return { ok: false, warning: `${warning} ${outcome}` };
     }
-    return { ok: true, id, batches: batches.length };
+    return { ok: true, id, batches: batchCount };
 }
 /**
  * After a batch failed, one last request that completes the run with the verdict, so it does not
@@ -248,6 +257,8 @@ async function completeWithoutAnnotations(options, id, output) {
     }
 }
 
+// EXTERNAL MODULE: ./src/collections/sequence.ts
+var sequence = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/changes/patch-lines.ts
 var patch_lines = __webpack_require__(9729);
 // EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
@@ -501,6 +512,12 @@ async function upsertStickyComment(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/review-comments.ts
+/**
+ * One pull request review per run: findings on lines the diff shows become line comments, the
+ * others are listed in the review's body. Findings posted by an earlier run (known by the
+ * fingerprint markers) are not posted again; those no longer reported are marked resolved.
+ */
+
 
 
 
@@ -525,7 +542,7 @@ const review_comments_WRITE = { what: 'the pull request review', permission: 'pu
 /** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
 function reviewable(report) {
     const seen = new Set();
-    return report.findings.filter((f) => {
+    return (0,sequence/* filterOf */.KV)(report.findings, (f) => {
         if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
             return false;
         seen.add(f.fingerprint);

@@ -74,7 +74,7 @@ function inTotoStatement(report) {
             counts: report.counts,
             policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
             changeSource: report.run.changeSource,
-            artifacts: report.artifacts.map((a) => ({
+            artifacts: Array.from(report.artifacts, (a) => ({
                 dir: a.dir,
                 status: a.status,
                 pedigree: a.pedigree,

@@ -10,8 +10,10 @@ export const modules = {
 /* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
+/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5939);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+
 
 
 function toAnnotation(f) {
@@ -29,17 +31,40 @@ function toAnnotation(f) {
         }
     };
 }
+const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
+    (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
+    a.properties.startLine - b.properties.startLine ||
+    (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
+/**
+ * The annotations of the findings `keep` selects, in annotation order. The report's order already
+ * agrees on level, file and line; only the column can differ (a finding spanning lines has none), so
+ * each run of one level, file and line is sorted again.
+ */
+function* inAnnotationOrder(findings, keep) {
+    let group = [];
+    for (const f of findings) {
+        if (!keep(f))
+            continue;
+        const a = toAnnotation(f);
+        const first = group[0];
+        if (first &&
+            (first.level !== a.level ||
+                first.properties.file !== a.properties.file ||
+                first.properties.startLine !== a.properties.startLine)) {
+            yield* group.sort(compareAnnotations);
+            group = [];
+        }
+        group.push(a);
+    }
+    yield* group.sort(compareAnnotations);
+}
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
+ * few per step, so the ones that fail the gate must come first. Waived findings become notices, so
+ * they are merged in among the live notices; the report is walked, never copied.
  */
 function toAnnotations(report) {
-    return report.findings
-        .map(toAnnotation)
-        .sort((a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
-        (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Writes the annotations as workflow commands. `@actions/core` escapes the message and the

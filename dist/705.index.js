@@ -2,6 +2,44 @@ export const id = 705;
 export const ids = [705];
 export const modules = {
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */ });
+/** Whether a value is a sequence other than a string (an array, or a spilled list). */
+function isSequence(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.length === 'number' &&
+        typeof value[Symbol.iterator] === 'function');
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,6 +49,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderJson: () => (/* binding */ renderJson),
 /* harmony export */   renderJsonChunks: () => (/* binding */ renderJsonChunks)
 /* harmony export */ });
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7152);
+
 const INDENT = '  ';
 /**
  * `JSON.stringify(value, null, 2)` of a top-level object, in pieces: its arrays one element at a
@@ -18,7 +58,7 @@ const INDENT = '  ';
  * one that size would be held twice while written). The pieces joined are exactly that text.
  */
 function* prettyJsonChunks(value) {
-    const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+    const entries = Object.entries(value).filter(([, v]) => (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) || JSON.stringify(v) !== undefined);
     if (entries.length === 0) {
         yield '{}';
         return;
@@ -27,15 +67,17 @@ function* prettyJsonChunks(value) {
     for (const [i, [key, v]] of entries.entries()) {
         const comma = i < entries.length - 1 ? ',' : '';
         const head = `${INDENT}${JSON.stringify(key)}: `;
-        if (!Array.isArray(v) || v.length === 0) {
-            yield `${head}${indented(v, INDENT)}${comma}\n`;
+        // A list (an array, or one a large run spilled to disk) is walked: its elements are never one string.
+        if (!(0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) || v.length === 0) {
+            yield `${head}${indented((0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) ? [] : v, INDENT)}${comma}\n`;
             continue;
         }
         yield `${head}[\n`;
-        for (const [j, element] of v.entries()) {
+        let left = v.length;
+        for (const element of v) {
             // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
-            const text = JSON.stringify(element) === undefined ? 'null' : indented(element, INDENT + INDENT);
-            yield `${INDENT}${INDENT}${text}${j < v.length - 1 ? ',' : ''}\n`;
+            const text = indented(element, INDENT + INDENT) ?? 'null';
+            yield `${INDENT}${INDENT}${text}${--left > 0 ? ',' : ''}\n`;
         }
         yield `${INDENT}]${comma}\n`;
     }
@@ -43,7 +85,7 @@ function* prettyJsonChunks(value) {
 }
 /** One value pretty-printed as it would be when nested at `indent`. */
 function indented(value, indent) {
-    return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 /** The report as the JSON document described by schemas/report.schema.json, in pieces (see prettyJsonChunks). */
 function* renderJsonChunks(report) {

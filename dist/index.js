@@ -9273,6 +9273,108 @@ function lineInRanges(line, ranges) {
 
 /***/ }),
 
+/***/ 3599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ mergeSorted)
+/* harmony export */ });
+/**
+ * The k-way merge of iterators each sorted by `compare`, through a binary heap of their current heads.
+ * Items that compare equal leave in the order of the iterators given, so the merge is stable.
+ */
+function* mergeSorted(runs, compare) {
+    const before = (a, b) => {
+        const order = compare(a.item, b.item);
+        return order < 0 || (order === 0 && a.run < b.run);
+    };
+    const heap = [];
+    const siftDown = (at) => {
+        for (;;) {
+            const left = 2 * at + 1;
+            const right = left + 1;
+            let least = at;
+            if (left < heap.length && before(heap[left], heap[least]))
+                least = left;
+            if (right < heap.length && before(heap[right], heap[least]))
+                least = right;
+            if (least === at)
+                return;
+            [heap[at], heap[least]] = [heap[least], heap[at]];
+            at = least;
+        }
+    };
+    try {
+        runs.forEach((rest, run) => {
+            const first = rest.next();
+            if (!first.done)
+                heap.push({ item: first.value, run, rest });
+        });
+        for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--)
+            siftDown(i);
+        while (heap.length > 0) {
+            const head = heap[0];
+            yield head.item;
+            const next = head.rest.next();
+            if (next.done) {
+                const last = heap.pop();
+                if (heap.length === 0)
+                    break;
+                heap[0] = last;
+            }
+            else {
+                head.item = next.value;
+            }
+            siftDown(0);
+        }
+    }
+    finally {
+        // A walk stopped early (the first N findings) closes the files its iterators still hold open.
+        for (const rest of runs)
+            rest.return?.();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ PolicyError),
+/* harmony export */   x: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/**
+ * A problem with how the gate was invoked or configured (inputs, flags, policy), as opposed to a
+ * finding or a crash: the Action fails the step with it, the CLI exits with status 2.
+ */
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+/** An invalid policy file: every problem found (the first ones, in file order), each at its line. */
+class PolicyError extends ConfigError {
+    name = 'PolicyError';
+    file;
+    line;
+    column;
+    problems;
+    constructor(problems) {
+        if (problems.length === 0)
+            throw new Error('PolicyError needs at least one problem');
+        const [first] = problems;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
+        super(`The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`);
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9307,7 +9409,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(284);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7750);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10560,7 +10662,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 284:
+/***/ 7750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10571,38 +10673,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/config-error.ts
-/**
- * A problem with how the gate was invoked or configured (inputs, flags, policy), as opposed to a
- * finding or a crash: the Action fails the step with it, the CLI exits with status 2.
- */
-class ConfigError extends Error {
-    name = 'ConfigError';
-}
-/** An invalid policy file: every problem found (the first ones, in file order), each at its line. */
-class PolicyError extends ConfigError {
-    name = 'PolicyError';
-    file;
-    line;
-    column;
-    problems;
-    constructor(problems) {
-        if (problems.length === 0)
-            throw new Error('PolicyError needs at least one problem');
-        const [first] = problems;
-        const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'})` : '';
-        super(`The policy file ${first.file} is invalid: ${first.message} (line ${first.line}, column ${first.column})${more}.`);
-        this.file = first.file;
-        this.line = first.line;
-        this.column = first.column;
-        this.problems = problems;
-    }
-}
-
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 /**
@@ -10613,7 +10689,7 @@ const NOT_YET = {};
 function oneOf(name, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new ConfigError(`Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}; got ${JSON.stringify(value)}.`);
+    throw new config_error/* ConfigError */.x(`Input \`${name}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}; got ${JSON.stringify(value)}.`);
 }
 /** Globs, one per line or separated by commas; blank entries and `#` comments ignored. */
 function splitGlobs(text) {
@@ -10627,14 +10703,14 @@ function readInputs(read) {
         const value = read(name).trim();
         if (value && !harmless.includes(value.toLowerCase())) {
             const accepted = harmless.length ? ` (only ${harmless.map((h) => `\`${h}\``).join(', ')} is accepted)` : '';
-            throw new ConfigError(`Input \`${name}\` is not supported yet in this version of lineage-gate${accepted}; ` +
+            throw new config_error/* ConfigError */.x(`Input \`${name}\` is not supported yet in this version of lineage-gate${accepted}; ` +
                 'remove it from the workflow step.');
         }
     }
     const baseRef = read('base-ref').trim();
     const headRef = read('head-ref').trim();
     if (Boolean(baseRef) !== Boolean(headRef)) {
-        throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+        throw new config_error/* ConfigError */.x('Inputs `base-ref` and `head-ref` go together: set both or neither.');
     }
     return {
         token: read('token').trim(),
@@ -10721,8 +10797,8 @@ function defaultPolicy() {
     return { defaults: defaultEffectivePolicy(), overrides: [], waivers: [], upstreamLicenses: [], licenseEntries: [] };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/files/open-inside.ts
 /**
  * Opens a file of the checkout for reading, refusing what a pull request could use against the
@@ -10736,7 +10812,7 @@ const IS_DIRECTORY = 'it is a directory, not a file';
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
 // O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
 // Both are 0 where the platform has no such flag (Windows).
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
 // Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
 function errorCode(error) {
     return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -10767,17 +10843,17 @@ function whyNot(error) {
 function openInsideWorkspace(workspaceReal, absolute) {
     let real;
     try {
-        real = external_node_fs_namespaceObject.realpathSync.native(absolute);
+        real = external_node_fs_.realpathSync.native(absolute);
     }
     catch (error) {
         return { refused: whyNot(error) };
     }
-    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_namespaceObject.sep)) {
+    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
         return { refused: 'it is a symbolic link that points outside the repository' };
     }
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(real, OPEN_FLAGS);
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
     }
     catch (error) {
         return { refused: whyNot(error) };
@@ -10792,11 +10868,11 @@ function openInsideWorkspace(workspaceReal, absolute) {
  * is still a regular file, never a FIFO or a device.
  */
 function openWalkedFile(workspaceReal, real) {
-    if (!real.startsWith(workspaceReal + external_node_path_namespaceObject.sep))
+    if (!real.startsWith(workspaceReal + external_node_path_.sep))
         return openInsideWorkspace(workspaceReal, real);
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(real, OPEN_FLAGS);
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
     }
     catch {
         return openInsideWorkspace(workspaceReal, real);
@@ -10806,19 +10882,19 @@ function openWalkedFile(workspaceReal, real) {
 /** `fd` with its size when it is a regular file; otherwise closed, and why it is refused. */
 function regularFile(fd) {
     try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const stat = (0,external_node_fs_.fstatSync)(fd);
         if (stat.isFile())
             return { fd, size: stat.size };
         if (stat.isDirectory()) {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
             return { refused: IS_DIRECTORY };
         }
     }
     catch (error) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
         return { refused: whyNot(error) };
     }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_.closeSync)(fd);
     return { refused: 'it is not a regular file' };
 }
 
@@ -10831,25 +10907,25 @@ function regularFile(fd) {
 
 
 
-const open_chosen_OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const open_chosen_OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
 /** True when `absolute` lies lexically inside `root` (or is it). */
 function isInside(root, absolute) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, absolute);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    const rel = (0,external_node_path_.relative)(root, absolute);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
 }
 /** The workspace with its symbolic links resolved (the form openInsideWorkspace compares against). */
 function realWorkspace(workspace) {
     try {
-        return external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.resolve)(workspace));
+        return external_node_fs_.realpathSync.native((0,external_node_path_.resolve)(workspace));
     }
     catch {
-        return (0,external_node_path_namespaceObject.resolve)(workspace);
+        return (0,external_node_path_.resolve)(workspace);
     }
 }
 /** Opens `absolute` for reading: inside the workspace (literally or once resolved) untrusted, outside trusted. */
 function openChosenFile(workspace, absolute) {
     const real = realWorkspace(workspace);
-    if (isInside((0,external_node_path_namespaceObject.resolve)(workspace), absolute) || isInside(real, absolute))
+    if (isInside((0,external_node_path_.resolve)(workspace), absolute) || isInside(real, absolute))
         return openInsideWorkspace(real, absolute);
     return openTrustedFile(absolute);
 }
@@ -10857,7 +10933,7 @@ function openChosenFile(workspace, absolute) {
 function openTrustedFile(absolute) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(absolute, open_chosen_OPEN_FLAGS);
+        fd = (0,external_node_fs_.openSync)(absolute, open_chosen_OPEN_FLAGS);
     }
     catch (error) {
         const code = error.code;
@@ -10866,14 +10942,14 @@ function openTrustedFile(absolute) {
         return { refused: `it cannot be opened (${String(code ?? 'unknown error')})` };
     }
     try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const stat = (0,external_node_fs_.fstatSync)(fd);
         if (stat.isFile())
             return { fd, size: stat.size };
     }
     catch {
         // fall through: refused below
     }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_.closeSync)(fd);
     return { refused: 'it is not a regular file' };
 }
 
@@ -13115,12 +13191,12 @@ const MAX_POLICY_BYTES = 256 * 1024;
 /** The first problems are enough to fix; a hostile file could have thousands. */
 const MAX_POLICY_PROBLEMS = 20;
 function toRepoPath(workspace, full) {
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, full);
-    return (rel === '' || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? full : rel).split(external_node_path_namespaceObject.sep).join('/');
+    const rel = (0,external_node_path_.relative)(workspace, full);
+    return (rel === '' || (0,external_node_path_.isAbsolute)(rel) ? full : rel).split(external_node_path_.sep).join('/');
 }
 function exists(full) {
     try {
-        (0,external_node_fs_namespaceObject.lstatSync)(full); // a link counts, even a dangling one: it must be refused, not taken for "no policy"
+        (0,external_node_fs_.lstatSync)(full); // a link counts, even a dangling one: it must be refused, not taken for "no policy"
         return true;
     }
     catch {
@@ -13130,14 +13206,14 @@ function exists(full) {
 /** The policy file to read: the named one (which must exist), else a default location, else none. */
 function locatePolicy(workspace, file) {
     if (file !== undefined) {
-        const full = (0,external_node_path_namespaceObject.resolve)(workspace, file);
+        const full = (0,external_node_path_.resolve)(workspace, file);
         if (!exists(full))
-            throw new ConfigError(`The policy file ${file} does not exist (looked for ${full}).`);
+            throw new config_error/* ConfigError */.x(`The policy file ${file} does not exist (looked for ${full}).`);
         return full;
     }
-    const found = DEFAULT_POLICY_FILES.map((candidate) => (0,external_node_path_namespaceObject.resolve)(workspace, candidate)).filter(exists);
+    const found = DEFAULT_POLICY_FILES.map((candidate) => (0,external_node_path_.resolve)(workspace, candidate)).filter(exists);
     if (found.length > 1)
-        throw new ConfigError(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
+        throw new config_error/* ConfigError */.x(`Both ${DEFAULT_POLICY_FILES.join(' and ')} exist: keep one, so that it is clear which policy applies.`);
     return found[0];
 }
 /**
@@ -13148,19 +13224,19 @@ function locatePolicy(workspace, file) {
 function readBounded(workspace, full, shown) {
     const opened = openChosenFile(workspace, full);
     if ('refused' in opened)
-        throw new ConfigError(`The policy file ${shown} cannot be used: ${opened.refused}.`);
+        throw new config_error/* ConfigError */.x(`The policy file ${shown} cannot be used: ${opened.refused}.`);
     try {
         const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
         let bytesRead = 0;
         for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n)
-            n = (0,external_node_fs_namespaceObject.readSync)(opened.fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
+            n = (0,external_node_fs_.readSync)(opened.fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
         return {
             text: buffer.subarray(0, Math.min(bytesRead, MAX_POLICY_BYTES)).toString('utf8'),
             tooLarge: bytesRead > MAX_POLICY_BYTES
         };
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
+        (0,external_node_fs_.closeSync)(opened.fd);
     }
 }
 /** Problems quote the policy; a hostile one must not fill the log or smuggle control characters into it. */
@@ -13188,7 +13264,7 @@ function fail(file, located) {
         column: p.at.column,
         message: bounded(p.message)
     }));
-    throw new PolicyError(problems);
+    throw new config_error/* PolicyError */.p(problems);
 }
 /**
  * Parses and validates policy text. `file` is the repository-relative path used in problems
@@ -13211,7 +13287,7 @@ function parsePolicy(text, file, ruleIds) {
  * `.github/lineage-policy.yml` / `.yaml` when present, else the defaults.
  */
 async function loadPolicy(opts) {
-    const workspace = (0,external_node_path_namespaceObject.resolve)(opts.workspace);
+    const workspace = (0,external_node_path_.resolve)(opts.workspace);
     const full = locatePolicy(workspace, opts.file);
     if (!full)
         return defaultPolicy();
@@ -13244,9 +13320,9 @@ async function textAt(o, path) {
     try {
         const { data } = await o.octokit.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref: o.baseSha });
         if (Array.isArray(data) || data.type !== 'file')
-            throw new ConfigError(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
+            throw new config_error/* ConfigError */.x(`The policy path ${path} is not a file at the base commit ${o.baseSha.slice(0, 7)}.`);
         if (data.size > MAX_POLICY_BYTES)
-            throw new PolicyError([
+            throw new config_error/* PolicyError */.p([
                 {
                     file: path,
                     line: FILE_START.line,
@@ -13256,7 +13332,7 @@ async function textAt(o, path) {
                 }
             ]);
         if (data.encoding !== 'base64' || typeof data.content !== 'string')
-            throw new ConfigError(`GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`);
+            throw new config_error/* ConfigError */.x(`GitHub sent the policy file ${path} without its content (encoding ${JSON.stringify(data.encoding)}).`);
         return Buffer.from(data.content, 'base64').toString('utf8');
     }
     catch (err) {
@@ -13264,7 +13340,7 @@ async function textAt(o, path) {
         if (status === 404)
             return undefined;
         if (typeof status === 'number') {
-            throw new ConfigError(`policy-ref is \`base\`, but the policy at the base commit could not be read ` +
+            throw new config_error/* ConfigError */.x(`policy-ref is \`base\`, but the policy at the base commit could not be read ` +
                 `(HTTP ${status}${status === 403 ? ': the token needs `contents: read`' : ''}).`);
         }
         throw err;
@@ -13273,7 +13349,7 @@ async function textAt(o, path) {
 // Only compared with the base's text; read like the policy itself, so a link out or a FIFO is no text at all.
 async function headText(workspace, path) {
     try {
-        return readBounded(workspace, (0,external_node_path_namespaceObject.resolve)(workspace, path), path).text;
+        return readBounded(workspace, (0,external_node_path_.resolve)(workspace, path), path).text;
     }
     catch {
         return undefined;
@@ -13283,7 +13359,7 @@ async function headText(workspace, path) {
 function repositoryPath(file) {
     const path = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-        throw new ConfigError(`Input \`policy\` must be a path inside the repository to ` +
+        throw new config_error/* ConfigError */.x(`Input \`policy\` must be a path inside the repository to ` +
             `be read at the base commit; got ${JSON.stringify(file)}.`);
     }
     return path;
@@ -13304,7 +13380,7 @@ async function loadBasePolicy(o) {
         return { policy, notes };
     }
     if (o.file)
-        throw new ConfigError(`policy-ref is \`base\`, but the policy file ${o.file} does not exist at the base commit ${at}.`);
+        throw new config_error/* ConfigError */.x(`policy-ref is \`base\`, but the policy file ${o.file} does not exist at the base commit ${at}.`);
     const added = (await Promise.all(DEFAULT_POLICY_FILES.map((p) => headText(o.workspace, p)))).some((t) => t !== undefined);
     const notes = [`Policy: none at the base commit ${at}; using the defaults (policy-ref: base).`];
     if (added)
@@ -13331,7 +13407,7 @@ function parsePolicyReference(input) {
         return undefined;
     const [, owner, repo, path, ref] = m;
     if (!isPlainPath(path))
-        throw new ConfigError(`Input \`policy\` ${JSON.stringify(input)}: the path in another repository must be plain.`);
+        throw new config_error/* ConfigError */.x(`Input \`policy\` ${JSON.stringify(input)}: the path in another repository must be plain.`);
     return { owner, repo, path, ref, text: input.trim() };
 }
 /** Why GitHub would not give the file, as a sentence about the reference. */
@@ -13358,15 +13434,15 @@ async function loadExternalPolicy(octokit, reference, ruleIds) {
         const status = err.status;
         // The error's own text is not quoted: a proxy may echo the request's credentials.
         if (typeof status === 'number')
-            throw new ConfigError(refusal(reference, status));
-        throw new ConfigError(`The policy ${reference.text} could not be read: ${err.message}.`);
+            throw new config_error/* ConfigError */.x(refusal(reference, status));
+        throw new config_error/* ConfigError */.x(`The policy ${reference.text} could not be read: ${err.message}.`);
     }
     if (Array.isArray(data) || data.type !== 'file')
-        throw new ConfigError(`The policy ${reference.text} is not a file (GitHub lists it as a directory or link).`);
+        throw new config_error/* ConfigError */.x(`The policy ${reference.text} is not a file (GitHub lists it as a directory or link).`);
     if (data.size > MAX_POLICY_BYTES)
-        throw new ConfigError(`The policy ${reference.text} is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML.`);
+        throw new config_error/* ConfigError */.x(`The policy ${reference.text} is larger than ${MAX_POLICY_BYTES / 1024} KiB; a policy is a page of YAML.`);
     if (data.encoding !== 'base64' || typeof data.content !== 'string')
-        throw new ConfigError(`GitHub sent the policy ${reference.text} without its content.`);
+        throw new config_error/* ConfigError */.x(`GitHub sent the policy ${reference.text} without its content.`);
     return parsePolicy(Buffer.from(data.content, 'base64').toString('utf8'), reference.text, ruleIds);
 }
 
@@ -13515,7 +13591,7 @@ async function loadRunPolicy(o) {
     if (external) {
         // Another repository's file: no pull request here can edit it, so policy-ref does not apply.
         if (!o.policyOctokit)
-            throw new ConfigError(`Input \`policy\` names ${external.text}, read through the GitHub API: ` +
+            throw new config_error/* ConfigError */.x(`Input \`policy\` names ${external.text}, read through the GitHub API: ` +
                 '`policy-token` and `token` are empty.');
         const policy = await loadExternalPolicy(o.policyOctokit, external, RULE_IDS);
         core.info(`Policy: ${say(external.text)} from another repository (${policy.waivers.length} waiver(s))`);
@@ -13524,7 +13600,7 @@ async function loadRunPolicy(o) {
     const baseSha = o.payload.pull_request?.base?.sha;
     if (o.inputs.policyRef === 'base' && typeof baseSha === 'string' && baseSha) {
         if (!o.octokit)
-            throw new ConfigError('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
+            throw new config_error/* ConfigError */.x('policy-ref is `base`, which reads the policy through the GitHub API: the `token` input is empty.');
         const base = await loadBasePolicy({
             octokit: o.octokit,
             owner: o.owner,
@@ -13560,7 +13636,7 @@ function clockFromEnv(env) {
         return new Date();
     const date = new Date(pinned);
     if (Number.isNaN(date.getTime()))
-        throw new ConfigError(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
+        throw new config_error/* ConfigError */.x(`LINEAGE_GATE_NOW must be an ISO date; got ${JSON.stringify(pinned)}.`);
     return date;
 }
 
@@ -13580,11 +13656,11 @@ class UnsafeOutputError extends Error {
     name = 'UnsafeOutputError';
 }
 // O_NONBLOCK: a FIFO planted at the path fails (ENXIO) instead of waiting for a reader.
-const CREATE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY |
-    external_node_fs_namespaceObject.constants.O_CREAT |
-    external_node_fs_namespaceObject.constants.O_TRUNC |
-    (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) |
-    (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const CREATE_FLAGS = external_node_fs_.constants.O_WRONLY |
+    external_node_fs_.constants.O_CREAT |
+    external_node_fs_.constants.O_TRUNC |
+    (external_node_fs_.constants.O_NOFOLLOW ?? 0) |
+    (external_node_fs_.constants.O_NONBLOCK ?? 0);
 function code(error) {
     return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
@@ -13592,21 +13668,21 @@ function code(error) {
 function safeDirectories(root, parts) {
     let dir = root;
     for (const part of parts) {
-        dir = (0,external_node_path_namespaceObject.join)(dir, part);
+        dir = (0,external_node_path_.join)(dir, part);
         let info;
         try {
-            info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+            info = (0,external_node_fs_.lstatSync)(dir);
         }
         catch (error) {
             if (code(error) !== 'ENOENT')
                 throw error;
-            (0,external_node_fs_namespaceObject.mkdirSync)(dir);
-            info = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+            (0,external_node_fs_.mkdirSync)(dir);
+            info = (0,external_node_fs_.lstatSync)(dir);
         }
         if (info.isSymbolicLink())
-            throw new UnsafeOutputError(`${(0,external_node_path_namespaceObject.relative)(root, dir).split(external_node_path_namespaceObject.sep).join('/')} is a symbolic link in the repository`);
+            throw new UnsafeOutputError(`${(0,external_node_path_.relative)(root, dir).split(external_node_path_.sep).join('/')} is a symbolic link in the repository`);
         if (!info.isDirectory())
-            throw new UnsafeOutputError(`${(0,external_node_path_namespaceObject.relative)(root, dir).split(external_node_path_namespaceObject.sep).join('/')} is not a directory`);
+            throw new UnsafeOutputError(`${(0,external_node_path_.relative)(root, dir).split(external_node_path_.sep).join('/')} is not a directory`);
     }
     return dir;
 }
@@ -13616,38 +13692,38 @@ function safeDirectories(root, parts) {
  * finished from a Buffer.
  */
 function writeText(fd, content) {
-    const written = (0,external_node_fs_namespaceObject.writeSync)(fd, content, null, 'utf8');
+    const written = (0,external_node_fs_.writeSync)(fd, content, null, 'utf8');
     const total = Buffer.byteLength(content, 'utf8');
     if (written >= total)
         return;
     const bytes = Buffer.from(content, 'utf8');
     for (let at = written; at < bytes.length;)
-        at += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, at, bytes.length - at);
+        at += (0,external_node_fs_.writeSync)(fd, bytes, at, bytes.length - at);
 }
 function writeInside(root, rel, content, mode) {
-    const parts = rel.split(external_node_path_namespaceObject.sep).filter((p) => p !== '');
+    const parts = rel.split(external_node_path_.sep).filter((p) => p !== '');
     const name = parts.pop();
     if (!name)
         throw new UnsafeOutputError('the path names the repository itself, not a file');
     const dir = safeDirectories(root, parts);
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(dir, name), CREATE_FLAGS, mode);
+        fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, name), CREATE_FLAGS, mode);
     }
     catch (error) {
         if (code(error) === 'ELOOP')
-            throw new UnsafeOutputError(`${rel.split(external_node_path_namespaceObject.sep).join('/')} is a symbolic link in the repository`);
+            throw new UnsafeOutputError(`${rel.split(external_node_path_.sep).join('/')} is a symbolic link in the repository`);
         if (code(error) === 'ENXIO')
             throw new UnsafeOutputError('it is not a regular file');
         throw error;
     }
     try {
-        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
             throw new UnsafeOutputError('it is not a regular file');
         writeContent(fd, content);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
@@ -13682,23 +13758,23 @@ function* batched(content) {
  * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
  */
 async function writeOutputFile(workspace, path, content, mode = 0o644) {
-    const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    const lexical = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const full = (0,external_node_path_.resolve)(workspace, path);
+    const lexical = (0,external_node_path_.resolve)(workspace);
     const real = realWorkspace(workspace);
     const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
     if (root === undefined) {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(full), { recursive: true });
-        const fd = (0,external_node_fs_namespaceObject.openSync)(full, 'w', mode);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(full), { recursive: true });
+        const fd = (0,external_node_fs_.openSync)(full, 'w', mode);
         try {
             writeContent(fd, content);
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
         return full;
     }
     // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
-    writeInside(real, (0,external_node_path_namespaceObject.relative)(root, full), content, mode);
+    writeInside(real, (0,external_node_path_.relative)(root, full), content, mode);
     return full;
 }
 
@@ -13792,7 +13868,7 @@ function fileSink(file, rules) {
         }
         catch (err) {
             if (err instanceof UnsafeOutputError)
-                throw new ConfigError(`Input \`${file.input}\` cannot be written safely (nothing was written): ${err.message}.`);
+                throw new config_error/* ConfigError */.x(`Input \`${file.input}\` cannot be written safely (nothing was written): ${err.message}.`);
             throw err;
         }
     };
@@ -13921,7 +13997,7 @@ function isSafeRef(ref) {
 }
 function assertSafeRef(ref, what) {
     if (!isSafeRef(ref)) {
-        throw new ConfigError(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
+        throw new config_error/* ConfigError */.x(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
     }
 }
 function isFullSha(ref) {
@@ -14178,14 +14254,14 @@ function makePathFilter(globs) {
         const negated = trimmed.startsWith('!');
         const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
         if (!glob)
-            throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
+            throw new config_error/* ConfigError */.x(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
         try {
             rules.push({ negated, matches: pathGlob(glob) });
         }
         catch (err) {
             if (!(err instanceof GlobSyntaxError))
                 throw err;
-            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+            throw new config_error/* ConfigError */.x(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
         }
     }
     if (rules.length === 0)
@@ -14325,9 +14401,9 @@ async function fromExplicitRefs(ctx, base, head) {
         return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
     }
     catch (err) {
-        if (err instanceof ConfigError)
+        if (err instanceof config_error/* ConfigError */.x)
             throw err;
-        throw new ConfigError(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
+        throw new config_error/* ConfigError */.x(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
     }
 }
 async function fromPullRequest(ctx) {
@@ -14439,7 +14515,7 @@ async function resolveChangeSet(input) {
     const headRef = inputs.headRef?.trim();
     if (baseRef || headRef) {
         if (!baseRef || !headRef)
-            throw new ConfigError('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+            throw new config_error/* ConfigError */.x('Inputs `base-ref` and `head-ref` go together: set both or neither.');
         return fromExplicitRefs(ctx, baseRef, headRef);
     }
     switch (eventName) {
@@ -14470,7 +14546,7 @@ async function resolveChangeSet(input) {
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
 /** Why the cache must be ignored, or undefined when it may be read. */
 function cacheDistrust(input) {
-    const lexical = (0,external_node_path_namespaceObject.resolve)(input.workspace);
+    const lexical = (0,external_node_path_.resolve)(input.workspace);
     const real = realWorkspace(input.workspace);
     const root = isInside(lexical, input.cachePath) ? lexical : isInside(real, input.cachePath) ? real : undefined;
     if (root === undefined)
@@ -14478,7 +14554,7 @@ function cacheDistrust(input) {
     if (PULL_REQUEST_EVENTS.includes(input.eventName))
         return ('it is inside the checkout of a pull request, which could have forged it ' +
             '(keep the cache outside the workspace, e.g. under RUNNER_TEMP)');
-    const rel = (0,external_node_path_namespaceObject.relative)(root, input.cachePath).split(external_node_path_namespaceObject.sep).join('/');
+    const rel = (0,external_node_path_.relative)(root, input.cachePath).split(external_node_path_.sep).join('/');
     if (input.changedPaths.includes(rel))
         return 'the change set touches it, so it may not be what the Hub answered';
     return undefined;
@@ -14830,14 +14906,14 @@ class HubCache {
             const buffer = Buffer.alloc(opened.size);
             let read = 0;
             for (let n = -1; n !== 0 && read < buffer.length; read += n)
-                n = (0,external_node_fs_namespaceObject.readSync)(opened.fd, buffer, read, buffer.length - read, read);
+                n = (0,external_node_fs_.readSync)(opened.fd, buffer, read, buffer.length - read, read);
             return { text: buffer.subarray(0, read).toString('utf8') };
         }
         catch (err) {
             return { problem: `cannot read the cache file (${err.message}); starting empty` };
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(opened.fd);
+            (0,external_node_fs_.closeSync)(opened.fd);
         }
     }
     /** Answers held: repo answers and config answers. */
@@ -14990,8 +15066,8 @@ class HubCache {
             if (this.workspace)
                 await writeOutputFile(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
             else {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
-                await writeOutputFile((0,external_node_path_namespaceObject.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+                await writeOutputFile((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
             }
             await (0,promises_namespaceObject.rename)(temp, this.path);
         }
@@ -15710,7 +15786,7 @@ function verifyFlag(value) {
         return true;
     if (text === 'false')
         return false;
-    throw new ConfigError(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
+    throw new config_error/* ConfigError */.x(`Input \`hub-verify\` must be \`true\` or \`false\`; got ${JSON.stringify(value)}.`);
 }
 function hubMode(env, inputs = {}) {
     if (!verifyFlag(inputs.hubVerify)) {
@@ -15741,16 +15817,16 @@ function hubEndpoint(input, env) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got ${JSON.stringify(value)}.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
+        throw new config_error/* ConfigError */.x(`${source} must be an http(s) URL; got the scheme ${JSON.stringify(url.protocol)}.`);
     }
     // Credentials in the URL would end up in logs; the token has its own input.
     if (url.username || url.password)
-        throw new ConfigError(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
+        throw new config_error/* ConfigError */.x(`${source} must not contain credentials; use hub-token (HF_TOKEN) instead.`);
     if (url.search || url.hash)
-        throw new ConfigError(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
+        throw new config_error/* ConfigError */.x(`${source} must not have a query or fragment; got ${JSON.stringify(value)}.`);
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
@@ -15765,7 +15841,7 @@ function depth(text) {
         return 5;
     const n = Number(text.trim());
     if (!Number.isInteger(n) || n < 0 || n > 20)
-        throw new ConfigError(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
+        throw new config_error/* ConfigError */.x(`Input \`hub-max-depth\` must be a whole number from 0 to 20; got ${JSON.stringify(text)}.`);
     return n;
 }
 /** Turns inputs and environment into a Hub client (with its cache), or the reason the Hub is off. */
@@ -16901,8 +16977,8 @@ function unlistableReason(err) {
     return code ?? err.message;
 }
 function full_scan_isInside(root, target) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
+    const rel = (0,external_node_path_.relative)(root, target);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
 }
 function full_scan_byName(a, b) {
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -16925,14 +17001,14 @@ function* walkTree(root, options = {}) {
  * root: `realpath(root)/path` was its resolved path when the walk saw it.
  */
 function* walkFiles(root, options = {}) {
-    const realRoot = external_node_fs_namespaceObject.realpathSync.native(root);
+    const realRoot = external_node_fs_.realpathSync.native(root);
     yield* walkDirectory(realRoot, '', options);
 }
 function* walkDirectory(realRoot, relDir, options) {
     const { ignore, onSkip } = options;
     let entries;
     try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(relDir ? (0,external_node_path_namespaceObject.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
+        entries = (0,external_node_fs_.readdirSync)(relDir ? (0,external_node_path_.join)(realRoot, relDir) : realRoot, { withFileTypes: true });
     }
     catch (err) {
         // The workspace itself must be readable; below it one directory must not end the whole scan.
@@ -16958,7 +17034,7 @@ function* walkDirectory(realRoot, relDir, options) {
                 yield { path: rel, link: false };
         }
         else if (entry.isSymbolicLink()) {
-            const kind = symlinkKind(realRoot, (0,external_node_path_namespaceObject.join)(realRoot, rel));
+            const kind = symlinkKind(realRoot, (0,external_node_path_.join)(realRoot, rel));
             if (kind === 'file') {
                 if (!ignore?.(rel, 'file'))
                     yield { path: rel, link: true };
@@ -16976,14 +17052,14 @@ function* walkDirectory(realRoot, relDir, options) {
 function symlinkKind(realRoot, link) {
     let target;
     try {
-        target = external_node_fs_namespaceObject.realpathSync.native(link);
+        target = external_node_fs_.realpathSync.native(link);
     }
     catch {
         return 'symlink to nothing';
     }
     if (!full_scan_isInside(realRoot, target))
         return 'symlink pointing outside the repository';
-    const info = (0,external_node_fs_namespaceObject.statSync)(target);
+    const info = (0,external_node_fs_.statSync)(target);
     if (info.isDirectory())
         return 'symlinked directory (not followed)';
     return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
@@ -19635,7 +19711,7 @@ function read_bounded_readBounded(workspaceReal, absolute, limit, walked = false
         const bytes = Buffer.allocUnsafe(length);
         let read = 0;
         while (read < length) {
-            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, length - read, read);
+            const bytesRead = (0,external_node_fs_.readSync)(fd, bytes, read, length - read, read);
             if (bytesRead === 0)
                 break;
             read += bytesRead;
@@ -19646,7 +19722,7 @@ function read_bounded_readBounded(workspaceReal, absolute, limit, walked = false
         return { refused: 'it could not be read (an I/O error)' };
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -19679,7 +19755,7 @@ class EndOfBytes extends Error {
 function readFully(fd, buffer, offset, length, position) {
     let got = 0;
     while (got < length) {
-        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, offset + got, length - got, position + got);
+        const n = (0,external_node_fs_.readSync)(fd, buffer, offset + got, length - got, position + got);
         if (n === 0)
             break;
         got += n;
@@ -20310,7 +20386,7 @@ function readWeightHeader(workspaceReal, absolute) {
         return { kind: 'unreadable', reason: `it could not be read (${String(error)})` };
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -20700,7 +20776,7 @@ function addManifestNamedDirs(dirs, path) {
 function addPresentFiles(workspace, dir, entry) {
     let names;
     try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(workspace, dir), { withFileTypes: true })
+        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(workspace, dir), { withFileTypes: true })
             .filter((d) => d.isFile() || d.isSymbolicLink() || (d.isDirectory() && isNamedManifest(d.name)))
             .map((d) => d.name);
     }
@@ -20757,7 +20833,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
                 continue;
             }
             // The header is evidence to check the manifests against (bounded; tensors are never read).
-            const header = readWeightHeader(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path));
+            const header = readWeightHeader(workspaceReal, (0,external_node_path_.join)(workspace, path));
             artifact.weights.push({ path, status, header });
             const evidence = readWeightRecord(path, header);
             if (evidence)
@@ -20774,8 +20850,8 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             continue;
         }
         const read = entry.walked?.has(name)
-            ? read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspaceReal, path), MAX_MANIFEST_BYTES, true)
-            : read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+            ? read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), MAX_MANIFEST_BYTES, true)
+            : read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
         // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
         if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path))
             continue;
@@ -20797,29 +20873,44 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
     }
     return artifact;
 }
+/** Groups the change set (or the walk) by directory; nothing is read yet. */
+async function planDiscovery(opts) {
+    const entries = new Map();
+    const files = opts.changeSet.scope === 'all' ? collectFullScan(opts, entries) : opts.changeSet.changes.length;
+    if (opts.changeSet.scope !== 'all')
+        collectChanges(opts, entries);
+    const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
+    return {
+        dirs: [...entries.keys()].sort(),
+        files,
+        read(dir) {
+            const entry = entries.get(dir);
+            if (!entry)
+                return undefined;
+            // Each directory is read once: what it listed is let go with it.
+            entries.delete(dir);
+            const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
+            const empty = artifact.records.length === 0 &&
+                artifact.unreadable.length === 0 &&
+                artifact.weights.length === 0 &&
+                artifact.removedManifests.length === 0;
+            return empty ? undefined : artifact;
+        }
+    };
+}
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 async function discoverArtifacts(opts) {
-    const dirs = new Map();
-    let files = opts.changeSet.changes.length;
-    if (opts.changeSet.scope === 'all')
-        files = collectFullScan(opts, dirs);
-    else
-        collectChanges(opts, dirs);
-    const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
+    const plan = await planDiscovery(opts);
     const artifacts = [];
     let manifestCount = 0;
-    const sorted = [...dirs.keys()].sort();
-    for (const dir of sorted) {
-        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
+    plan.dirs.forEach((dir, i) => {
+        const artifact = plan.read(dir);
+        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+        if (!artifact)
+            return;
         manifestCount += manifestsOf(artifact);
-        const empty = artifact.records.length === 0 &&
-            artifact.unreadable.length === 0 &&
-            artifact.weights.length === 0 &&
-            artifact.removedManifests.length === 0;
-        if (!empty)
-            artifacts.push(artifact);
-    }
+        artifacts.push(artifact);
+    });
     return { artifacts, manifestCount };
 }
 
@@ -20858,9 +20949,9 @@ function candidatePaths(manifestPath, raw) {
     const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
     if (!value)
         return [];
-    const manifestDir = external_node_path_namespaceObject.posix.dirname(manifestPath);
+    const manifestDir = external_node_path_.posix.dirname(manifestPath);
     const out = [];
-    for (const joined of [external_node_path_namespaceObject.posix.join(manifestDir, value), external_node_path_namespaceObject.posix.normalize(value)]) {
+    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
         if (joined === '..' || joined.startsWith('../'))
             continue;
         const path = joined === '' ? '.' : joined;
@@ -20946,6 +21037,8 @@ function findCycles(edges) {
 const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
 const MAX_CONTEXT_ARTIFACTS = 256;
+/** Artifacts of the run read again as parents of a later batch, kept for the batches after it. */
+const RECENT_RUN_ARTIFACTS = 1024;
 /** Directories the change removed files from. */
 function removedDirectories(changeSet) {
     const dirs = new Set();
@@ -20958,18 +21051,61 @@ function removedDirectories(changeSet) {
     }
     return dirs;
 }
-class Linker {
+/**
+ * What the batches of one run share while each is linked in turn: the artifacts read from the
+ * checkout as parents. One outside the run counts against a cap; one of the run's own directories
+ * (a full scan links its artifacts a batch at a time) does not, and the most recent are kept.
+ */
+class LinkSession {
     opts;
-    run;
+    runDirs;
     workspaceReal;
+    removedDirs;
     context = new Map();
+    recent = new Map();
+    constructor(opts, runDirs = new Set()) {
+        this.opts = opts;
+        this.runDirs = runDirs;
+        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+        this.removedDirs = removedDirectories(opts.changeSet);
+    }
+    /** The artifact in a directory outside the batch being linked, as the checkout has it. */
+    load(dir) {
+        if (this.runDirs.has(dir)) {
+            if (this.recent.has(dir)) {
+                const kept = this.recent.get(dir);
+                this.recent.delete(dir);
+                this.recent.set(dir, kept);
+                return kept;
+            }
+            const read = readArtifactDir(this.workspaceReal, this.opts.workspace, dir);
+            this.recent.set(dir, read);
+            if (this.recent.size > RECENT_RUN_ARTIFACTS)
+                this.recent.delete(this.recent.keys().next().value);
+            return read;
+        }
+        if (this.context.has(dir))
+            return this.context.get(dir);
+        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
+            ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
+            : undefined;
+        this.context.set(dir, loaded);
+        return loaded;
+    }
+}
+class Linker {
+    session;
+    run;
+    opts;
+    workspaceReal;
     links = new Map();
     removedDirs;
-    constructor(opts, run) {
-        this.opts = opts;
+    constructor(session, run) {
+        this.session = session;
         this.run = run;
-        this.workspaceReal = external_node_fs_namespaceObject.realpathSync.native(opts.workspace);
-        this.removedDirs = removedDirectories(opts.changeSet);
+        this.opts = session.opts;
+        this.workspaceReal = session.workspaceReal;
+        this.removedDirs = session.removedDirs;
     }
     /**
      * Where a repository path leads: its directory (a file's own directory), or nowhere. A file
@@ -20978,34 +21114,25 @@ class Linker {
     target(path) {
         let real;
         try {
-            real = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.join)(this.opts.workspace, path));
+            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
         }
         catch {
             const parent = dirname(path);
             const fileLike = /\.[A-Za-z0-9]{1,12}$/.test(path) && parent !== path;
             return fileLike && parent !== '.' ? this.target(parent) : { kind: 'absent' };
         }
-        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_namespaceObject.sep))
+        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
             return { kind: 'absent' };
-        const info = (0,external_node_fs_namespaceObject.statSync)(real, { throwIfNoEntry: false });
+        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
         if (!info)
             return { kind: 'absent' };
         if (info.isDirectory())
             return { kind: 'dir', dir: path };
         return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
     }
-    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+    /** An artifact by directory: from the batch, else read from the checkout (see LinkSession). */
     artifactAt(dir) {
-        const inRun = this.run.get(dir);
-        if (inRun)
-            return inRun;
-        if (this.context.has(dir))
-            return this.context.get(dir);
-        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
-            : undefined;
-        this.context.set(dir, loaded);
-        return loaded;
+        return this.run.get(dir) ?? this.session.load(dir);
     }
     link(artifact, ref, record) {
         const candidates = candidatePaths(record.path, ref.raw);
@@ -21125,11 +21252,11 @@ function loopFrom(start, members, edges) {
 /** Manifests outside the run that reference a directory this change deletes. */
 function findDependents(opts, deleted, runDirs) {
     const found = new Map();
-    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(opts.workspace);
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
     for (const path of walkTree(opts.workspace)) {
         if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path)))
             continue;
-        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
+        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read)
             continue;
         const result = readManifest(path, read.bytes, read.size);
@@ -21149,12 +21276,13 @@ function findDependents(opts, deleted, runDirs) {
     return found;
 }
 /**
- * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
- * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
+ * the session the batches share). Reads the checkout for parents outside them, and walks the tree
+ * for dependents only when the change deletes an artifact: a change set is linked as one batch.
  */
-function linkArtifacts(artifacts, opts) {
+function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
     const run = new Map(artifacts.map((a) => [a.dir, a]));
-    const linker = new Linker(opts, run);
+    const linker = new Linker(session, run);
     for (const artifact of artifacts) {
         const parents = linker.parentsOf(artifact);
         for (const link of parents)
@@ -21194,7 +21322,7 @@ function linkArtifacts(artifacts, opts) {
  * manifest's directory; undefined when it would leave the repository.
  */
 function declaredFilePath(manifestPath, file) {
-    const joined = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(manifestPath), file.replace(/\\/g, '/')));
     return joined === '..' || joined.startsWith('../') || joined.startsWith('/') ? undefined : joined;
 }
 
@@ -21209,7 +21337,7 @@ function declaredFilePath(manifestPath, file) {
 
 const CHUNK_BYTES = 1024 * 1024;
 function readAt(fd, buffer, length, position) {
-    return new Promise((resolve, reject) => (0,external_node_fs_namespaceObject.read)(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+    return new Promise((resolve, reject) => (0,external_node_fs_.read)(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
 }
 /** Hashes exactly the `size` bytes fstat saw, then checks the file did not grow or shrink meanwhile. */
 async function hashFrom(fd, size) {
@@ -21247,7 +21375,7 @@ async function sha256OfFile(workspaceReal, absolute) {
         return { unverifiable: `it could not be read (${String(error)})` };
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -21282,7 +21410,7 @@ function wantedPaths(artifact) {
 }
 /** Sets `fileDigests` on every artifact and `digest` on the weights that have one. */
 async function computeDigests(artifacts, workspace) {
-    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(workspace);
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
     const jobs = [];
     for (const artifact of artifacts) {
         const digests = new Map();
@@ -21301,7 +21429,7 @@ async function computeDigests(artifacts, workspace) {
     const worker = async () => {
         while (next < jobs.length) {
             const { artifact, path } = jobs[next++];
-            const digest = await sha256OfFile(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path));
+            const digest = await sha256OfFile(workspaceReal, (0,external_node_path_.join)(workspace, path));
             artifact.fileDigests.set(path, digest);
         }
     };
@@ -21348,12 +21476,12 @@ function goneByChange(changeSet) {
 const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.has(s.path));
 /** Mixes beside a training manifest outside the run's directories, read from the checkout. */
 function* mixesElsewhere(workspace, include, runDirs) {
-    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(workspace);
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
     for (const path of walkTree(workspace)) {
         const dir = dirname(path);
         if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path))
             continue;
-        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_namespaceObject.join)(workspace, path), MAX_MANIFEST_BYTES);
+        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
         if ('refused' in read)
             continue;
         const result = readManifest(path, read.bytes, read.size);
@@ -21375,7 +21503,7 @@ function markRemovedDataSources(artifacts, opts) {
         if (removed.length)
             artifact.removedDataSources = removed;
     }
-    const workspaceReal = external_node_fs_namespaceObject.realpathSync.native(opts.workspace);
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
     const joined = [];
     for (const mix of mixesElsewhere(opts.workspace, opts.include, runDirs)) {
         const removed = removedIn(mix.sources, gone);
@@ -21401,8 +21529,11 @@ function markRemovedDataSources(artifacts, opts) {
 
 
 const LISTED = 10;
-function unknownConfigsNote(artifacts) {
-    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path));
+/** The artifact's files read only for their model keys. */
+function unknownConfigPaths(artifact) {
+    return artifact.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path);
+}
+function unknownConfigsNote(paths) {
     if (paths.length === 0)
         return undefined;
     const shown = paths.slice(0, LISTED).join(', ');
@@ -21414,8 +21545,8 @@ function unknownConfigsNote(artifacts) {
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
 }
 
-// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
-var build = __nccwpck_require__(4924);
+// EXTERNAL MODULE: ./src/report/build.ts + 4 modules
+var build = __nccwpck_require__(5939);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
@@ -21512,21 +21643,22 @@ function covers(w, finding, upstreamOf) {
  * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
  * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
  * Expired waivers waive nothing and are returned, so that they can be reported. The first
- * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated. The
+ * waivers are compiled once: a run applies them an artifact's findings at a time.
  */
-function applyWaivers(findings, waivers, clock) {
-    const expired = waivers.filter((w) => isExpired(w, clock.now));
+function waiverJudge(waivers, now) {
+    const expired = waivers.filter((w) => isExpired(w, now));
     const active = waivers
-        .filter((w) => !isExpired(w, clock.now))
+        .filter((w) => !isExpired(w, now))
         .map((w) => ({
         waiver: w,
         path: pathMatcher([w.path]),
         ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {})
     }));
-    const out = findings.map((finding) => {
+    const apply = (findings, upstreamOf) => findings.map((finding) => {
         if (finding.waived)
             return { ...finding };
-        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
+        const by = active.find((w) => covers(w, finding, upstreamOf));
         if (!by)
             return { ...finding };
         const { reason, expires, at } = by.waiver;
@@ -21536,7 +21668,12 @@ function applyWaivers(findings, waivers, clock) {
             waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
         };
     });
-    return { findings: out, expired };
+    return { apply, expired };
+}
+/** The waivers applied to findings at hand (see waiverJudge). */
+function applyWaivers(findings, waivers, clock) {
+    const judge = waiverJudge(waivers, clock.now);
+    return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
 }
 
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
@@ -25500,47 +25637,78 @@ async function askConfigs(client, wanted) {
     return new Map(pairs);
 }
 /**
- * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
- * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
- * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
+ * Asks the Hub once per distinct (id, revision) of every artifact it is given, following each
+ * answer's `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that
+ * need it (see `needsModelConfig`). A run hands it its artifacts a batch at a time: what an earlier
+ * batch asked is not asked again, and one allowance of repos bounds the whole run's walks. The client
+ * dedupes and bounds concurrency, so a batch is asked all at once.
  */
-async function verifyOnHub(artifacts, client, maxDepth) {
-    const wanted = new Map();
-    const datasets = new Map();
-    const configsWanted = new Map();
-    for (const artifact of artifacts) {
-        const needsConfig = needsModelConfig(artifact);
-        for (const record of artifact.records) {
-            for (const ref of record.upstreams) {
-                if (!askable(ref))
-                    continue;
-                wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-                if (needsConfig)
-                    configsWanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-            }
-            for (const d of record.datasets) {
-                if (d.id)
-                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+class HubVerifier {
+    client;
+    maxDepth;
+    // One allowance for every walk: many roots each fanning out must not multiply the requests.
+    allowance = nodeAllowance();
+    byKey = new Map();
+    datasetAnswers = new Map();
+    configs = new Map();
+    facts = [];
+    /** The answers so far, for the rules and the report. */
+    answers = {
+        all: this.facts,
+        fact: (ref) => (ref.id ? this.byKey.get(key(ref.id, ref.revision)) : undefined),
+        dataset: (ref) => (ref.id ? this.datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
+        config: (ref) => (ref.id ? this.configs.get(key(ref.id, ref.revision)) : undefined)
+    };
+    constructor(client, maxDepth) {
+        this.client = client;
+        this.maxDepth = maxDepth;
+    }
+    async verify(artifacts) {
+        const { client, maxDepth, allowance } = this;
+        const wanted = new Map();
+        const datasets = new Map();
+        const configsWanted = new Map();
+        for (const artifact of artifacts) {
+            const needsConfig = needsModelConfig(artifact);
+            for (const record of artifact.records) {
+                for (const ref of record.upstreams) {
+                    if (!askable(ref))
+                        continue;
+                    const k = key(ref.id, ref.revision);
+                    if (!this.byKey.has(k))
+                        wanted.set(k, { id: ref.id, revision: ref.revision });
+                    if (needsConfig && !this.configs.has(k))
+                        configsWanted.set(k, { id: ref.id, revision: ref.revision });
+                }
+                for (const d of record.datasets) {
+                    if (d.id && !this.datasetAnswers.has(key(d.id, d.revision)))
+                        datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+                }
             }
         }
+        const datasetAnswers = await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })]));
+        const [facts, configs] = await Promise.all([
+            Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+                const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
+                return { id, revision, answer: ancestry.root.answer, ancestry };
+            })),
+            askConfigs(client, configsWanted)
+        ]);
+        for (const [k, answer] of datasetAnswers)
+            this.datasetAnswers.set(k, answer);
+        for (const fact of facts) {
+            this.byKey.set(key(fact.id, fact.revision), fact);
+            this.facts.push(fact);
+        }
+        for (const [k, config] of configs)
+            this.configs.set(k, config);
     }
-    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
-    // One allowance for every walk: many roots each fanning out must not multiply the requests.
-    const allowance = nodeAllowance();
-    const [facts, configs] = await Promise.all([
-        Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
-            return { id, revision, answer: ancestry.root.answer, ancestry };
-        })),
-        askConfigs(client, configsWanted)
-    ]);
-    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
-    return {
-        all: facts,
-        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
-        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
-        config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
-    };
+}
+/** The Hub's answers about these artifacts (one batch: a test, a small run). */
+async function verifyOnHub(artifacts, client, maxDepth) {
+    const verifier = new HubVerifier(client, maxDepth);
+    await verifier.verify(artifacts);
+    return verifier.answers;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summarise.ts
@@ -25690,6 +25858,12 @@ function reportWeight(weight) {
 
 
 
+/**
+ * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
+ * memory stays flat however large the repository. A change set is one batch, bounded by the pull
+ * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ */
+const FULL_SCAN_BATCH = 1_000;
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [
@@ -25699,28 +25873,49 @@ function artifactPaths(artifact) {
         ...artifact.weights.map((w) => w.path)
     ];
 }
-/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+/** The directories in batches, each read as it is reached (empty directories are left out). */
+function* batchesOf(plan, size, opts) {
+    let batch = [];
+    for (const [i, dir] of plan.dirs.entries()) {
+        const artifact = plan.read(dir);
+        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+        if (artifact)
+            batch.push(artifact);
+        if (batch.length >= size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0)
+        yield batch;
+}
+/**
+ * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
+ * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
+ * (by the report builder, which spills them to disk past a limit). Prints nothing.
+ */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await discoverArtifacts({
+    const redact = opts.redact ?? ((value) => value);
+    const builder = new build/* ReportBuilder */.ex(version, opts.failOn);
+    const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+    const waivers = waiverJudge(opts.policy.waivers, opts.now);
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const fails = (f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold];
+    const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map((e) => e.finding);
+    const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
+    for (const finding of runFindings)
+        builder.addFinding(redact(finding));
+    const plan = await planDiscovery({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
         include: opts.include,
         onProgress: opts.onProgress
     });
-    linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-    const joined = markRemovedDataSources(artifacts, opts);
-    appendAll(artifacts, joined);
-    const manifestsRead = manifestCount + joined.reduce((n, a) => n + manifestsOf(a), 0);
-    await computeDigests(artifacts, opts.workspace);
-    const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
-    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor.includes(r.id)) : RULES, {
-        policy: effectivePolicy(opts.policy, artifactPaths(a)),
-        knowledge,
-        upstreamLicenseMappings: opts.policy.upstreamLicenses,
-        hub
-    }));
+    const fullScan = opts.changeSet.scope === 'all';
+    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan ? new Set(plan.dirs) : undefined);
+    const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
+    const hub = verifier?.answers;
     const licenseOf = (ref, record) => {
         const found = licenseOfUpstream(ref, record, {
             knowledge,
@@ -25729,25 +25924,47 @@ async function runGate(opts) {
         });
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
-    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
-    const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
-    const findings = [...waived.findings, ...runFindings];
-    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
-    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
-    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
-    return (0,build/* buildReport */.FK)({
-        version: version,
-        failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: artifactLicense(a), licenseOf, hub })),
-        findings,
-        changeSource: opts.changeSet.source,
-        notes: [
+    let manifestsRead = 0;
+    const unknownConfigs = [];
+    const judge = async (batch) => {
+        await computeDigests(batch, opts.workspace);
+        await verifier?.verify(batch);
+        for (const a of batch) {
+            manifestsRead += manifestsOf(a);
+            appendAll(unknownConfigs, unknownConfigPaths(a));
+            const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor.includes(r.id)) : RULES, {
+                policy: effectivePolicy(opts.policy, artifactPaths(a)),
+                knowledge,
+                upstreamLicenseMappings: opts.policy.upstreamLicenses,
+                hub
+            });
+            const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+            const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
+            const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+            builder.addArtifact(redact(summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf, hub })));
+            for (const finding of findings)
+                builder.addFinding(redact(finding));
+        }
+    };
+    // A change set is one batch (see FULL_SCAN_BATCH), even an empty one: deleting a data file alone
+    // can pull in the runs that need it.
+    const batches = fullScan ? batchesOf(plan, FULL_SCAN_BATCH, opts) : [[...batchesOf(plan, Infinity, opts)].flat()];
+    for (const batch of batches) {
+        linkArtifacts(batch, links.opts, links);
+        // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+        const joined = markRemovedDataSources(batch, opts);
+        await judge(batch);
+        if (joined.length > 0)
+            await judge(joined);
+    }
+    return builder.finish({
+        changeSource: redact(opts.changeSet.source),
+        notes: redact([
             ...opts.changeSet.notes,
-            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
-        ],
-        policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+        ]),
+        policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },
         manifestsCount: manifestsRead
     });
 }
@@ -25780,7 +25997,9 @@ async function runLineageGate(request, sinks) {
         request.onSecret(hub.token);
     if ('off' in hub.hub)
         request.onHubOff?.(hub.hub.off);
-    const gateReport = await runGate({
+    // Findings quote remote text the Hub client already masked; every item the report keeps is masked again.
+    const secrets = [...request.secrets, hub.token];
+    const report = await runGate({
         workspace,
         changeSet,
         include: request.include,
@@ -25788,11 +26007,11 @@ async function runLineageGate(request, sinks) {
         policy: request.policy,
         now: request.now,
         hub: hub.hub,
-        onProgress: request.onProgress
+        onProgress: request.onProgress,
+        redact: (value) => redactJson(value, secrets)
     });
     await hub.finish();
-    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-    const report = redactJson(gateReport, [...request.secrets, hub.token]);
+    // Every surface renders this one report.
     for (const sink of sinks)
         await sink(report);
     return report;
@@ -25821,7 +26040,7 @@ async function readEventPayload() {
         return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
     }
     catch (err) {
-        throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
+        throw new config_error/* ConfigError */.x(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
     }
 }
 /**
@@ -25832,18 +26051,18 @@ async function readEventPayload() {
 function outputPath(workspace, path, input) {
     if (!path)
         return '';
-    const full = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(path) && !isInside(workspace, full))
-        throw new ConfigError(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
+    const full = (0,external_node_path_.resolve)(workspace, path);
+    if (!(0,external_node_path_.isAbsolute)(path) && !isInside(workspace, full))
+        throw new config_error/* ConfigError */.x(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
             'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
     return full;
 }
 /** The Hub cache: the input's path, else a file under RUNNER_TEMP (outside the checkout, for actions/cache). */
 function hubCachePath(workspace, input) {
     if (input)
-        return (0,external_node_path_namespaceObject.resolve)(workspace, input);
+        return (0,external_node_path_.resolve)(workspace, input);
     const temp = process.env.RUNNER_TEMP;
-    return temp ? (0,external_node_path_namespaceObject.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
+    return temp ? (0,external_node_path_.join)(temp, 'lineage-gate', 'hub-cache.json') : undefined;
 }
 let eventHeadSha;
 function headSha() {
@@ -25858,7 +26077,7 @@ async function run() {
         registerSecret(inputs.policyToken);
         if (inputs.policyToken)
             core.setSecret(inputs.policyToken);
-        const workspace = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const workspace = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd());
         const reportPath = outputPath(workspace, inputs.reportFile, 'report-file');
         const sarifPath = outputPath(workspace, inputs.sarifFile, 'sarif-file');
         const bomPath = outputPath(workspace, inputs.bomFile, 'bom-file');
@@ -25962,7 +26181,7 @@ async function run() {
         }, sinks);
     }
     catch (err) {
-        if (err instanceof PolicyError) {
+        if (err instanceof config_error/* PolicyError */.p) {
             // Point at the offending lines of the policy file, then fail: an invalid policy gates nothing.
             for (const p of err.problems)
                 core.error(say(p.message), {
@@ -25973,7 +26192,7 @@ async function run() {
                 });
             core.setFailed(`Configuration error: ${say(err.message)}`);
         }
-        else if (err instanceof ConfigError)
+        else if (err instanceof config_error/* ConfigError */.x)
             core.setFailed(`Configuration error: ${say(err.message)}`);
         else
             core.setFailed(`lineage-gate could not complete: ${say(err.stack ?? String(err))}`);
@@ -26315,26 +26534,234 @@ function pedigreeId(record) {
 
 /***/ }),
 
-/***/ 4924:
+/***/ 5939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  FK: () => (/* binding */ buildReport),
+  ex: () => (/* binding */ ReportBuilder),
   Kt: () => (/* binding */ compareStrings)
 });
 
-// UNUSED EXPORTS: compareFindings, failsGate
+// UNUSED EXPORTS: buildReport, compareFindings, failsGate, spillLimits
 
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/collections/merge-sorted.ts
+var merge_sorted = __nccwpck_require__(3599);
+;// CONCATENATED MODULE: ./src/collections/spill.ts
+/**
+ * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
+ * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
+ * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
+ * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
+ */
+
+
+
+
+
+
+const READ_CHUNK = 64 * 1024;
+let spillDir;
+let files = 0;
+/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
+function spillError(what, err) {
+    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
+        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
+}
+/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
+function spillFile() {
+    if (!spillDir) {
+        try {
+            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
+        }
+        catch (err) {
+            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
+        }
+        const dir = spillDir;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
+}
+/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+function writeLines(path, items) {
+    try {
+        writeEach(path, items);
+    }
+    catch (err) {
+        throw spillError(`${path} could not be written`, err);
+    }
+}
+function writeEach(path, items) {
+    const fd = (0,external_node_fs_.openSync)(path, 'a');
+    try {
+        let piece = '';
+        for (const item of items) {
+            piece += JSON.stringify(item) + '\n';
+            if (piece.length >= 1 << 20) {
+                (0,external_node_fs_.writeSync)(fd, piece);
+                piece = '';
+            }
+        }
+        if (piece)
+            (0,external_node_fs_.writeSync)(fd, piece);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
+function* readLines(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let rest = '';
+    try {
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
+            if (read === 0)
+                break;
+            const text = rest + decoder.write(buffer.subarray(0, read));
+            let start = 0;
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+                yield JSON.parse(text.slice(start, end));
+                start = end + 1;
+            }
+            rest = text.slice(start);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function remove(paths) {
+    for (const path of paths)
+        (0,external_node_fs_.rmSync)(path, { force: true });
+}
+/** An append-only list, in order; past `limit` items in memory, they are appended to one file. */
+class SpilledList {
+    limit;
+    memory = [];
+    file;
+    count = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.count++;
+        if (this.memory.length >= this.limit) {
+            writeLines((this.file ??= spillFile()), this.memory);
+            this.memory = [];
+        }
+    }
+    /** The items, when none went to disk. */
+    held() {
+        return this.file ? undefined : this.memory;
+    }
+    *[Symbol.iterator]() {
+        if (this.file)
+            yield* readLines(this.file);
+        yield* this.memory;
+    }
+    /** Removes its file; the list is empty afterwards. */
+    dispose() {
+        if (this.file)
+            remove([this.file]);
+        this.file = undefined;
+        this.memory = [];
+        this.count = 0;
+    }
+}
+/**
+ * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
+ * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
+ * items came in, as a stable sort would.
+ */
+class SortedSpill {
+    compare;
+    runSize;
+    memory = [];
+    sorted = true;
+    runs = [];
+    count = 0;
+    constructor(compare, runSize) {
+        this.compare = compare;
+        this.runSize = runSize;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.sorted = false;
+        this.count++;
+        if (this.memory.length >= this.runSize) {
+            const run = spillFile();
+            writeLines(run, this.memory.sort(this.compare));
+            this.runs.push(run);
+            this.memory = [];
+        }
+    }
+    /** The items in order, when none went to disk. */
+    held() {
+        return this.runs.length === 0 ? this.sortedMemory() : undefined;
+    }
+    sortedMemory() {
+        if (!this.sorted) {
+            this.memory.sort(this.compare);
+            this.sorted = true;
+        }
+        return this.memory;
+    }
+    *[Symbol.iterator]() {
+        this.sortedMemory();
+        if (this.runs.length === 0) {
+            yield* this.memory;
+            return;
+        }
+        yield* (0,merge_sorted/* mergeSorted */.C)([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
+    }
+    dispose() {
+        remove(this.runs);
+        this.runs.length = 0;
+        this.memory = [];
+        this.count = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 
 
+
+/**
+ * Past these a run's findings and summaries go to disk: about 16 MB of findings and 8 MB of summaries
+ * in memory at most. `LINEAGE_GATE_INTERNAL_SPILL_AT` lowers both (tests spill a run of a few findings).
+ */
+function spillLimits(env = process.env) {
+    const at = Number(env.LINEAGE_GATE_INTERNAL_SPILL_AT);
+    if (Number.isInteger(at) && at > 0)
+        return { findings: at, artifacts: at };
+    return { findings: 16_384, artifacts: 4_096 };
+}
 /** Waived findings sort after every live one: they no longer bear on the gate. */
 function rank(f) {
     return f.waived ? -1 : finding/* SEVERITY_RANK */.f[f.severity];
@@ -26358,8 +26785,12 @@ function failsGate(severity, failOn) {
         return false;
     return finding/* SEVERITY_RANK */.f[severity] >= finding/* SEVERITY_RANK */.f[failOn];
 }
+/** Freezes plain objects and arrays all the way down (a spilled list is left as it is: its walks read fresh copies). */
 function deepFreeze(value) {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    if (value &&
+        typeof value === 'object' &&
+        !Object.isFrozen(value) &&
+        (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)))) {
         Object.freeze(value);
         for (const child of Object.values(value))
             deepFreeze(child);
@@ -26367,32 +26798,60 @@ function deepFreeze(value) {
     return value;
 }
 /**
- * The one result model every surface renders, deep-frozen so no surface can alter what another
- * shows. The findings and artifacts given become part of it (and frozen) rather than copied: a
- * full scan hands over tens of thousands, and copying them cost more than anything else here.
+ * Builds the one result model every surface renders, an artifact and a finding at a time: findings
+ * are kept in report order and counted as they come, and both lists spill to disk past their limits,
+ * so a run's memory does not grow with its size. Each item is deep-frozen as it is added (a surface
+ * cannot alter what another shows) and becomes the report's own rather than a copy.
  */
+class ReportBuilder {
+    version;
+    failOn;
+    findings;
+    artifacts;
+    tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
+    failing = false;
+    constructor(version, failOn, limits = spillLimits()) {
+        this.version = version;
+        this.failOn = failOn;
+        this.findings = new SortedSpill(compareFindings, limits.findings);
+        this.artifacts = new SpilledList(limits.artifacts);
+    }
+    addArtifact(artifact) {
+        this.artifacts.push(deepFreeze(artifact));
+    }
+    addFinding(finding) {
+        this.findings.push(deepFreeze(finding));
+        if (finding.waived)
+            this.tally.waived++;
+        else {
+            this.tally[`${finding.severity}s`]++;
+            if (failsGate(finding.severity, this.failOn))
+                this.failing = true;
+        }
+    }
+    finish(run) {
+        const report = {
+            schemaVersion: REPORT_SCHEMA_VERSION,
+            tool: { name: 'lineage-gate', version: this.version },
+            result: this.failing ? 'fail' : 'pass',
+            failOn: this.failOn,
+            counts: { artifacts: this.artifacts.length, manifests: run.manifestsCount, ...this.tally },
+            // A run that never spilled hands over plain arrays, as small reports always had.
+            artifacts: this.artifacts.held() ?? this.artifacts,
+            findings: this.findings.held() ?? this.findings,
+            run: { changeSource: run.changeSource, notes: [...run.notes], policy: { ...run.policy } }
+        };
+        return deepFreeze(report);
+    }
+}
+/** The report of findings and artifacts already at hand (a small run, a test). */
 function buildReport(input) {
-    const findings = [...input.findings].sort(compareFindings);
-    const live = findings.filter((f) => !f.waived);
-    const count = (severity) => live.filter((f) => f.severity === severity).length;
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: 'lineage-gate', version: input.version },
-        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
-        failOn: input.failOn,
-        counts: {
-            artifacts: input.artifacts.length,
-            manifests: input.manifestsCount,
-            errors: count('error'),
-            warnings: count('warning'),
-            notices: count('notice'),
-            waived: findings.length - live.length
-        },
-        artifacts: [...input.artifacts],
-        findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
-    };
-    return deepFreeze(report);
+    const builder = new ReportBuilder(input.version, input.failOn);
+    for (const artifact of input.artifacts)
+        builder.addArtifact(artifact);
+    for (const finding of input.findings)
+        builder.addFinding(finding);
+    return builder.finish(input);
 }
 
 
@@ -26552,6 +27011,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -26573,7 +27039,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 5881:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");

@@ -1,31 +1,38 @@
 import type { ChangeSet } from './changes/change-set.js';
-import { discoverArtifacts, manifestsOf, type DiscoverOptions } from './discover/discover.js';
-import { linkArtifacts } from './discover/relatives.js';
+import { manifestsOf, planDiscovery, type DiscoverOptions } from './discover/discover.js';
+import { linkArtifacts, LinkSession } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
 import { markRemovedDataSources } from './discover/data-sources.js';
-import { appendAll } from './collections/append-all.js';
-import { unknownConfigsNote } from './discover/unknown-configs.js';
+import { unknownConfigPaths, unknownConfigsNote } from './discover/unknown-configs.js';
 import type { Artifact } from './lineage/artifact.js';
-import { buildReport } from './report/build.js';
-import type { Severity } from './findings/finding.js';
+import { ReportBuilder } from './report/build.js';
+import type { Finding, Severity } from './findings/finding.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Report, ReportUpstream } from './report/report.js';
 import type { LineageRecord, UpstreamRef } from './lineage/record.js';
-import { evaluateArtifact, evaluateRun, type Evaluated } from './rules/engine.js';
+import { evaluateArtifact, evaluateRun } from './rules/engine.js';
 import { LicenseKnowledge } from './licenses/knowledge.js';
 import { effectivePolicy } from './policy/effective.js';
 import type { Policy } from './policy/policy.js';
-import { applyWaivers } from './policy/waivers.js';
+import { waiverJudge } from './policy/waivers.js';
 import { policyDigest } from './policy/digest.js';
 import { RULES } from './rules/index.js';
 import { artifactLicense } from './rules/artifact-facts.js';
 import { version } from './version.js';
 import { ancestryNotes } from './hub/ancestry-notes.js';
-import { verifyOnHub, type HubSource } from './hub/verify.js';
+import { HubVerifier, type HubFacts, type HubSource } from './hub/verify.js';
 import { licenseOfUpstream } from './rules/upstream-licenses.js';
 import { summariseArtifact } from './report/summarise.js';
+import { appendAll } from './collections/append-all.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
+
+/**
+ * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
+ * memory stays flat however large the repository. A change set is one batch, bounded by the pull
+ * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ */
+const FULL_SCAN_BATCH = 1_000;
 
 export interface GateOptions {
   workspace: string;
@@ -40,6 +47,8 @@ export interface GateOptions {
   hub: { client: HubSource; maxDepth: number } | { off: string };
   /** Told how far discovery got (the CLI's progress line on a terminal). */
   onProgress?: DiscoverOptions['onProgress'];
+  /** Applied to every finding, summary and note before the report keeps it (masks secrets). */
+  redact?: <T>(value: T) => T;
 }
 
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
@@ -52,30 +61,53 @@ function artifactPaths(artifact: Artifact): string[] {
   ];
 }
 
-/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+/** The directories in batches, each read as it is reached (empty directories are left out). */
+function* batchesOf(plan: Awaited<ReturnType<typeof planDiscovery>>, size: number, opts: GateOptions) {
+  let batch: Artifact[] = [];
+  for (const [i, dir] of plan.dirs.entries()) {
+    const artifact = plan.read(dir);
+    opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+    if (artifact) batch.push(artifact);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
+ * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
+ * (by the report builder, which spills them to disk past a limit). Prints nothing.
+ */
 export async function runGate(opts: GateOptions): Promise<Report> {
-  const { artifacts, manifestCount } = await discoverArtifacts({
+  const redact = opts.redact ?? (<T>(value: T) => value);
+  const builder = new ReportBuilder(version, opts.failOn);
+  const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
+  const waivers = waiverJudge(opts.policy.waivers, opts.now);
+  // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+  const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
+  const fails = (f: Finding) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold];
+  const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map(
+    (e) => e.finding
+  );
+  const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
+  for (const finding of runFindings) builder.addFinding(redact(finding));
+
+  const plan = await planDiscovery({
     workspace: opts.workspace,
     changeSet: opts.changeSet,
     include: opts.include,
     onProgress: opts.onProgress
   });
-  linkArtifacts(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-  // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-  const joined = markRemovedDataSources(artifacts, opts);
-  appendAll(artifacts, joined);
-  const manifestsRead = manifestCount + joined.reduce((n, a) => n + manifestsOf(a), 0);
-  await computeDigests(artifacts, opts.workspace);
-  const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
-  const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-  const evaluated: Evaluated[] = artifacts.flatMap((a) =>
-    evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
-      policy: effectivePolicy(opts.policy, artifactPaths(a)),
-      knowledge,
-      upstreamLicenseMappings: opts.policy.upstreamLicenses,
-      hub
-    })
+  const fullScan = opts.changeSet.scope === 'all';
+  const links = new LinkSession(
+    { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include },
+    fullScan ? new Set(plan.dirs) : undefined
   );
+  const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
+  const hub: HubFacts | undefined = verifier?.answers;
   const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
     const found = licenseOfUpstream(ref, record, {
       knowledge,
@@ -84,35 +116,51 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     });
     return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
   };
-  const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-  const waived = applyWaivers(
-    evaluated.map((e) => e.finding),
-    opts.policy.waivers,
-    { now: opts.now, upstreamOf: (f) => upstreams.get(f) }
-  );
-  const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map(
-    (e) => e.finding
-  );
-  const findings = [...waived.findings, ...runFindings];
-  // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
-  const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
-  const failingDirs = new Set(
-    findings.filter((f) => !f.waived && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => f.artifact)
-  );
-  return buildReport({
-    version,
-    failOn: opts.failOn,
-    artifacts: artifacts.map((a) =>
-      summariseArtifact(a, { failing: failingDirs.has(a.dir), license: artifactLicense(a), licenseOf, hub })
-    ),
-    findings,
-    changeSource: opts.changeSet.source,
-    notes: [
+  let manifestsRead = 0;
+  const unknownConfigs: string[] = [];
+
+  const judge = async (batch: Artifact[]): Promise<void> => {
+    await computeDigests(batch, opts.workspace);
+    await verifier?.verify(batch);
+    for (const a of batch) {
+      manifestsRead += manifestsOf(a);
+      appendAll(unknownConfigs, unknownConfigPaths(a));
+      const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
+        policy: effectivePolicy(opts.policy, artifactPaths(a)),
+        knowledge,
+        upstreamLicenseMappings: opts.policy.upstreamLicenses,
+        hub
+      });
+      const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+      const findings = waivers.apply(
+        evaluated.map((e) => e.finding),
+        (f) => upstreams.get(f)
+      );
+      const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+      builder.addArtifact(redact(summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf, hub })));
+      for (const finding of findings) builder.addFinding(redact(finding));
+    }
+  };
+
+  // A change set is one batch (see FULL_SCAN_BATCH), even an empty one: deleting a data file alone
+  // can pull in the runs that need it.
+  const batches = fullScan ? batchesOf(plan, FULL_SCAN_BATCH, opts) : [[...batchesOf(plan, Infinity, opts)].flat()];
+  for (const batch of batches) {
+    linkArtifacts(batch, links.opts, links);
+    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+    const joined = markRemovedDataSources(batch, opts);
+    await judge(batch);
+    if (joined.length > 0) await judge(joined);
+  }
+
+  return builder.finish({
+    changeSource: redact(opts.changeSet.source),
+    notes: redact([
       ...opts.changeSet.notes,
-      ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+      ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
       ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
-    ],
-    policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+    ]),
+    policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },
     manifestsCount: manifestsRead
   });
 }

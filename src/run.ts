@@ -47,7 +47,9 @@ export async function runLineageGate(request: RunRequest, sinks: readonly Sink[]
   });
   if (hub.token) request.onSecret(hub.token);
   if ('off' in hub.hub) request.onHubOff?.(hub.hub.off);
-  const gateReport = await runGate({
+  // Findings quote remote text the Hub client already masked; every item the report keeps is masked again.
+  const secrets = [...request.secrets, hub.token];
+  const report = await runGate({
     workspace,
     changeSet,
     include: request.include,
@@ -55,11 +57,11 @@ export async function runLineageGate(request: RunRequest, sinks: readonly Sink[]
     policy: request.policy,
     now: request.now,
     hub: hub.hub,
-    onProgress: request.onProgress
+    onProgress: request.onProgress,
+    redact: (value) => redactJson(value, secrets)
   });
   await hub.finish();
-  // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-  const report = redactJson(gateReport, [...request.secrets, hub.token]);
+  // Every surface renders this one report.
   for (const sink of sinks) await sink(report);
   return report;
 }

@@ -35,11 +35,11 @@ describe('data lineage', () => {
     const run = await runCli(['check', '--changed-since', base, '--format', 'json'], repo.dir);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual([
+    expect([...report.findings].map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual([
       'removed-mix-source mens/runs/r1/mix.yaml:2'
     ]);
-    expect(report.artifacts.map((a) => [a.dir, a.status])).toEqual([['mens/runs/r1', 'fail']]);
-    expect(report.artifacts[0].dataMix.map((s) => [s.path, s.weight, s.optional])).toEqual([
+    expect([...report.artifacts].map((a) => [a.dir, a.status])).toEqual([['mens/runs/r1', 'fail']]);
+    expect([...report.artifacts][0].dataMix.map((s) => [s.path, s.weight, s.optional])).toEqual([
       ['mens/data/validated.jsonl', 6, false],
       ['mens/data/synthetic.jsonl', 0.5, true]
     ]);
@@ -59,13 +59,13 @@ describe('data lineage', () => {
     repo.commit('base');
     const first = await runCli(['check', '--offline', '--format', 'json', '--fail-on', 'warning'], repo.dir);
     const report = JSON.parse(first.stdout) as Report;
-    const finding = report.findings.find((f) => f.ruleId === 'non-commercial-upstream')!;
+    const finding = [...report.findings].find((f) => f.ruleId === 'non-commercial-upstream')!;
     expect(finding).toMatchObject({ path: 'adapters/a/lineage.yaml', line: 8, severity: 'warning' });
     expect(finding.message).toMatch(/^The dataset tatsu-lab\/alpaca /);
     expect(first.code).toBe(1);
 
     repo.write('adapters/a/lineage.yaml', lineage('yahma/alpaca-cleaned'));
     const second = JSON.parse((await runCli(['check', '--offline', '--format', 'json'], repo.dir)).stdout) as Report;
-    expect(second.artifacts[0].pedigree).not.toBe(report.artifacts[0].pedigree);
+    expect([...second.artifacts][0].pedigree).not.toBe([...report.artifacts][0].pedigree);
   });
 });

@@ -32,7 +32,7 @@ describe('pedigree id', () => {
     const validate = reportValidator();
     expect(validate(report) ? [] : validate.errors).toEqual([]);
     expect(report.artifacts.length).toBeGreaterThan(3);
-    const ids = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+    const ids = new Map([...report.artifacts].map((a) => [a.dir, a.pedigree]));
     for (const artifact of report.artifacts) {
       expect(artifact.pedigree).toBe(pedigreeId(pedigreeRecord(artifact)));
       expect(run.summary).toContain(`Pedigree: \`${artifact.pedigree}\``);
@@ -59,7 +59,7 @@ describe('pedigree id', () => {
     const pedigreeOf = async () => {
       const run = await runCli(['check', '--offline', '--format', 'json', '--fail-on', 'never', 'examples'], workspace);
       expect(run.code).toBe(0);
-      return (JSON.parse(run.stdout) as Report).artifacts.find((a) => a.dir === dir)?.pedigree;
+      return [...(JSON.parse(run.stdout) as Report).artifacts].find((a) => a.dir === dir)?.pedigree;
     };
     const before = await pedigreeOf();
     expect(before).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -100,12 +100,12 @@ describe('in-toto statement and verify', () => {
     const workspace = examplesWorkspace('lg-verify-');
     const statement = await attest(workspace);
     const edited = structuredClone(statement);
-    edited.predicate.artifacts[0].lineage.training = { rank: [64] };
+    [...edited.predicate.artifacts][0].lineage.training = { rank: [64] };
     writeFileSync(join(workspace, 'statement.json'), JSON.stringify(edited));
     const run = await verify(workspace);
     expect(run.code).toBe(1);
     const inconsistent = 'the statement is inconsistent: its lineage record does not hash to its pedigree id';
-    expect(run.stdout).toContain(`✖ ${edited.predicate.artifacts[0].dir}: ${inconsistent}`);
+    expect(run.stdout).toContain(`✖ ${[...edited.predicate.artifacts][0].dir}: ${inconsistent}`);
 
     writeFileSync(join(workspace, 'statement.json'), JSON.stringify({ schemaVersion: 1 }));
     const notOne = await verify(workspace);
@@ -130,13 +130,13 @@ describe('in-toto statement and verify', () => {
       const online = await runCli([...args, 'in-toto', '-o', 'statement.json'], workspace, { HF_HUB_OFFLINE: '' });
       expect(online.code).toBe(0);
       const statement = JSON.parse(readFileSync(join(workspace, 'statement.json'), 'utf8')) as Statement;
-      const [lineage] = statement.predicate.artifacts.map((a) => a.lineage);
+      const [lineage] = [...statement.predicate.artifacts].map((a) => a.lineage);
       expect(lineage.upstreams[0].resolved).toMatch(/^[0-9a-f]{40}$/);
       expect(lineage.datasets).toEqual([
         { id: 'acme/chats', raw: null, revision: null, resolved: fixtureSha('acme/chats'), license: null }
       ]);
       const report = JSON.parse((await runCli([...args, 'json'], workspace, { HF_HUB_OFFLINE: '' })).stdout) as Report;
-      expect(report.artifacts[0].datasets[0].resolved).toBe(fixtureSha('acme/chats'));
+      expect([...report.artifacts][0].datasets[0].resolved).toBe(fixtureSha('acme/chats'));
 
       const offline = await runCli(['verify', 'statement.json'], workspace);
       expect(offline.stdout).toContain('✔ all 1 check match statement.json');

@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderMarkdown: () => (/* binding */ renderMarkdown)
 });
 
+// EXTERNAL MODULE: ./src/collections/sequence.ts
+var sequence = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __webpack_require__(573);
 ;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
@@ -326,6 +328,7 @@ function findingGroupHeading(dir, findings) {
 
 
 
+
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
 /** Room for the newlines and one-line remarks that join the counted pieces. */
@@ -346,7 +349,7 @@ function groupByArtifact(report, links) {
             byDir.set(f.artifact, [f]);
     }
     // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+    const order = [...new Set([...Array.from(report.artifacts, (a) => a.dir), ...byDir.keys()])];
     const groups = [];
     for (const dir of order) {
         const findings = byDir.get(dir);
@@ -436,8 +439,8 @@ function compact(item, links) {
 function renderMarkdownDocument(report, opts) {
     const head = [verdictBlock(report), '', runBlock(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set(report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    const owed = new Set((0,sequence/* filterOf */.KV)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
     // The heading, the table's head and the details' wrapper: counted once, with the first row.
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
     const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   renderSarif: () => (/* binding */ renderSarif)
 /* harmony export */ });
 /* unused harmony exports SARIF_SCHEMA_URI, FINGERPRINT_KEY, SRCROOT, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, ruleName, pathToUriReference */
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7152);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
@@ -24,6 +25,7 @@ export const modules = {
  * When either would be exceeded, the results are cut from the end (findings arrive errors first,
  * waived last) and `runs[0].properties.truncated` says how many were left out and why.
  */
+
 
 
 
@@ -198,9 +200,14 @@ function renderSarif(report, options) {
     const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
     const docsBase = options.docsBase.replace(/\/+$/, '');
     const total = report.findings.length;
-    const kept = report.findings.slice(0, maxResults);
+    const kept = Array.from((0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__/* .take */ .s)(report.findings, maxResults));
     const { rules, index } = ruleTable(options.rules, kept, docsBase);
-    const pedigrees = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+    // Only the pedigrees the kept results name: a large run's artifacts are walked, not held.
+    const named = new Set(kept.map((f) => f.artifact));
+    const pedigrees = new Map();
+    for (const a of report.artifacts)
+        if (named.has(a.dir))
+            pedigrees.set(a.dir, a.pedigree);
     const results = kept.map((f) => resultOf(f, index.get(f.ruleId), pedigrees));
     const logWith = (count, truncated) => {
         const run = {

@@ -359,14 +359,14 @@ function renderBom(report, options) {
         throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
     const ctx = {
         bomLink: `urn:cdx:${uuid}/1#`,
-        artifactDirs: new Set(report.artifacts.map((a) => a.dir)),
+        artifactDirs: new Set(Array.from(report.artifacts, (a) => a.dir)),
         datasets: new Map(),
         usedRefs: new Set()
     };
     // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
     for (const a of report.artifacts)
         ctx.usedRefs.add(artifactRef(a.dir));
-    const artifacts = report.artifacts.map((a) => artifactNode(a, ctx));
+    const artifacts = Array.from(report.artifacts, (a) => artifactNode(a, ctx));
     const bom = new models.Bom({ serialNumber: options.serialNumber, version: 1 });
     bom.metadata.timestamp = options.timestamp;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, report.tool.name, { version: options.toolVersion }));

@@ -248,7 +248,7 @@ async function verifyStatement(opts) {
         onSecret: () => undefined,
         log: () => undefined
     }, []);
-    const recomputed = new Map(report.artifacts.map((a) => [a.dir, a]));
+    const recomputed = new Map(Array.from(report.artifacts, (a) => [a.dir, a]));
     for (const attested of artifacts)
         checks.push(pedigreeCheck(attested, recomputed.get(attested.dir)));
     return { checks, skipped: statement.predicate.artifacts.length - artifacts.length };

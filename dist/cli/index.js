@@ -10119,6 +10119,8 @@ function startProgress(opts) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ errorsOnly)
 /* harmony export */ });
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7152);
+
 /**
  * `--quiet`: the report as the text output shows it, live errors only (no warnings, notices,
  * waived findings or run notes). Counts and result stay whole: the tally and the exit status
@@ -10127,7 +10129,7 @@ function startProgress(opts) {
 function errorsOnly(report) {
     return {
         ...report,
-        findings: report.findings.filter((f) => f.severity === 'error' && !f.waived),
+        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .KV)(report.findings, (f) => f.severity === 'error' && !f.waived),
         run: { ...report.run, notes: [] }
     };
 }
@@ -10255,7 +10257,15 @@ function asksAbout(target, artifactDir) {
 }
 /** The targets no reported artifact belongs to: explicit paths with nothing to check. */
 function emptyTargets(targets, artifacts) {
-    return targets.filter((t) => !artifacts.some((a) => asksAbout(t, a.dir)));
+    const answered = new Set();
+    for (const a of artifacts) {
+        for (const t of targets)
+            if (asksAbout(t, a.dir))
+                answered.add(t);
+        if (answered.size === targets.length)
+            break;
+    }
+    return targets.filter((t) => !answered.has(t));
 }
 
 
@@ -10394,6 +10404,44 @@ function appendAll(target, items) {
 
 /***/ }),
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */ });
+/** Whether a value is a sequence other than a string (an array, or a spilled list). */
+function isSequence(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.length === 'number' &&
+        typeof value[Symbol.iterator] === 'function');
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10439,6 +10487,7 @@ class PolicyError extends ConfigError {
 __nccwpck_require__.d(__webpack_exports__, {
   vl: () => (/* binding */ discoverArtifacts),
   oF: () => (/* binding */ manifestsOf),
+  Y3: () => (/* binding */ planDiscovery),
   GX: () => (/* binding */ readArtifactDir)
 });
 
@@ -11393,29 +11442,44 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
     }
     return artifact;
 }
+/** Groups the change set (or the walk) by directory; nothing is read yet. */
+async function planDiscovery(opts) {
+    const entries = new Map();
+    const files = opts.changeSet.scope === 'all' ? collectFullScan(opts, entries) : opts.changeSet.changes.length;
+    if (opts.changeSet.scope !== 'all')
+        collectChanges(opts, entries);
+    const workspaceReal = await (0,promises_.realpath)(opts.workspace);
+    return {
+        dirs: [...entries.keys()].sort(),
+        files,
+        read(dir) {
+            const entry = entries.get(dir);
+            if (!entry)
+                return undefined;
+            // Each directory is read once: what it listed is let go with it.
+            entries.delete(dir);
+            const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
+            const empty = artifact.records.length === 0 &&
+                artifact.unreadable.length === 0 &&
+                artifact.weights.length === 0 &&
+                artifact.removedManifests.length === 0;
+            return empty ? undefined : artifact;
+        }
+    };
+}
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 async function discoverArtifacts(opts) {
-    const dirs = new Map();
-    let files = opts.changeSet.changes.length;
-    if (opts.changeSet.scope === 'all')
-        files = collectFullScan(opts, dirs);
-    else
-        collectChanges(opts, dirs);
-    const workspaceReal = await (0,promises_.realpath)(opts.workspace);
+    const plan = await planDiscovery(opts);
     const artifacts = [];
     let manifestCount = 0;
-    const sorted = [...dirs.keys()].sort();
-    for (const dir of sorted) {
-        const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir));
-        opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
+    plan.dirs.forEach((dir, i) => {
+        const artifact = plan.read(dir);
+        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+        if (!artifact)
+            return;
         manifestCount += manifestsOf(artifact);
-        const empty = artifact.records.length === 0 &&
-            artifact.unreadable.length === 0 &&
-            artifact.weights.length === 0 &&
-            artifact.removedManifests.length === 0;
-        if (!empty)
-            artifacts.push(artifact);
-    }
+        artifacts.push(artifact);
+    });
     return { artifacts, manifestCount };
 }
 
@@ -11519,6 +11583,7 @@ function readBounded(workspaceReal, absolute, limit, walked = false) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ LinkSession),
   Q: () => (/* binding */ linkArtifacts)
 });
 
@@ -11661,6 +11726,8 @@ var append_all = __nccwpck_require__(1991);
 const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
 const MAX_CONTEXT_ARTIFACTS = 256;
+/** Artifacts of the run read again as parents of a later batch, kept for the batches after it. */
+const RECENT_RUN_ARTIFACTS = 1024;
 /** Directories the change removed files from. */
 function removedDirectories(changeSet) {
     const dirs = new Set();
@@ -11673,18 +11740,61 @@ function removedDirectories(changeSet) {
     }
     return dirs;
 }
-class Linker {
+/**
+ * What the batches of one run share while each is linked in turn: the artifacts read from the
+ * checkout as parents. One outside the run counts against a cap; one of the run's own directories
+ * (a full scan links its artifacts a batch at a time) does not, and the most recent are kept.
+ */
+class LinkSession {
     opts;
-    run;
+    runDirs;
     workspaceReal;
-    context = new Map();
-    links = new Map();
     removedDirs;
-    constructor(opts, run) {
+    context = new Map();
+    recent = new Map();
+    constructor(opts, runDirs = new Set()) {
         this.opts = opts;
-        this.run = run;
+        this.runDirs = runDirs;
         this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
         this.removedDirs = removedDirectories(opts.changeSet);
+    }
+    /** The artifact in a directory outside the batch being linked, as the checkout has it. */
+    load(dir) {
+        if (this.runDirs.has(dir)) {
+            if (this.recent.has(dir)) {
+                const kept = this.recent.get(dir);
+                this.recent.delete(dir);
+                this.recent.set(dir, kept);
+                return kept;
+            }
+            const read = (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir);
+            this.recent.set(dir, read);
+            if (this.recent.size > RECENT_RUN_ARTIFACTS)
+                this.recent.delete(this.recent.keys().next().value);
+            return read;
+        }
+        if (this.context.has(dir))
+            return this.context.get(dir);
+        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
+            ? (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir)
+            : undefined;
+        this.context.set(dir, loaded);
+        return loaded;
+    }
+}
+class Linker {
+    session;
+    run;
+    opts;
+    workspaceReal;
+    links = new Map();
+    removedDirs;
+    constructor(session, run) {
+        this.session = session;
+        this.run = run;
+        this.opts = session.opts;
+        this.workspaceReal = session.workspaceReal;
+        this.removedDirs = session.removedDirs;
     }
     /**
      * Where a repository path leads: its directory (a file's own directory), or nowhere. A file
@@ -11709,18 +11819,9 @@ class Linker {
             return { kind: 'dir', dir: path };
         return info.isFile() ? { kind: 'dir', dir: (0,file_kinds/* dirname */.pD)(path) } : { kind: 'absent' };
     }
-    /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+    /** An artifact by directory: from the batch, else read from the checkout (see LinkSession). */
     artifactAt(dir) {
-        const inRun = this.run.get(dir);
-        if (inRun)
-            return inRun;
-        if (this.context.has(dir))
-            return this.context.get(dir);
-        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir)
-            : undefined;
-        this.context.set(dir, loaded);
-        return loaded;
+        return this.run.get(dir) ?? this.session.load(dir);
     }
     link(artifact, ref, record) {
         const candidates = candidatePaths(record.path, ref.raw);
@@ -11864,12 +11965,13 @@ function findDependents(opts, deleted, runDirs) {
     return found;
 }
 /**
- * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
- * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
+ * the session the batches share). Reads the checkout for parents outside them, and walks the tree
+ * for dependents only when the change deletes an artifact: a change set is linked as one batch.
  */
-function linkArtifacts(artifacts, opts) {
+function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
     const run = new Map(artifacts.map((a) => [a.dir, a]));
-    const linker = new Linker(opts, run);
+    const linker = new Linker(session, run);
     for (const artifact of artifacts) {
         const parents = linker.parentsOf(artifact);
         for (const link of parents)
@@ -20264,26 +20366,289 @@ async function loadPolicy(opts) {
 
 /***/ }),
 
-/***/ 4924:
+/***/ 2463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  FK: () => (/* binding */ buildReport),
+  ex: () => (/* binding */ ReportBuilder),
   Kt: () => (/* binding */ compareStrings)
 });
 
-// UNUSED EXPORTS: compareFindings, failsGate
+// UNUSED EXPORTS: buildReport, compareFindings, failsGate, spillLimits
 
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+;// CONCATENATED MODULE: ./src/collections/merge-sorted.ts
+/**
+ * The k-way merge of iterators each sorted by `compare`, through a binary heap of their current heads.
+ * Items that compare equal leave in the order of the iterators given, so the merge is stable.
+ */
+function* mergeSorted(runs, compare) {
+    const before = (a, b) => {
+        const order = compare(a.item, b.item);
+        return order < 0 || (order === 0 && a.run < b.run);
+    };
+    const heap = [];
+    const siftDown = (at) => {
+        for (;;) {
+            const left = 2 * at + 1;
+            const right = left + 1;
+            let least = at;
+            if (left < heap.length && before(heap[left], heap[least]))
+                least = left;
+            if (right < heap.length && before(heap[right], heap[least]))
+                least = right;
+            if (least === at)
+                return;
+            [heap[at], heap[least]] = [heap[least], heap[at]];
+            at = least;
+        }
+    };
+    try {
+        runs.forEach((rest, run) => {
+            const first = rest.next();
+            if (!first.done)
+                heap.push({ item: first.value, run, rest });
+        });
+        for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--)
+            siftDown(i);
+        while (heap.length > 0) {
+            const head = heap[0];
+            yield head.item;
+            const next = head.rest.next();
+            if (next.done) {
+                const last = heap.pop();
+                if (heap.length === 0)
+                    break;
+                heap[0] = last;
+            }
+            else {
+                head.item = next.value;
+            }
+            siftDown(0);
+        }
+    }
+    finally {
+        // A walk stopped early (the first N findings) closes the files its iterators still hold open.
+        for (const rest of runs)
+            rest.return?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collections/spill.ts
+/**
+ * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
+ * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
+ * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
+ * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
+ */
+
+
+
+
+
+
+const READ_CHUNK = 64 * 1024;
+let spillDir;
+let files = 0;
+/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
+function spillError(what, err) {
+    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
+        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
+}
+/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
+function spillFile() {
+    if (!spillDir) {
+        try {
+            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
+        }
+        catch (err) {
+            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
+        }
+        const dir = spillDir;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
+}
+/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+function writeLines(path, items) {
+    try {
+        writeEach(path, items);
+    }
+    catch (err) {
+        throw spillError(`${path} could not be written`, err);
+    }
+}
+function writeEach(path, items) {
+    const fd = (0,external_node_fs_.openSync)(path, 'a');
+    try {
+        let piece = '';
+        for (const item of items) {
+            piece += JSON.stringify(item) + '\n';
+            if (piece.length >= 1 << 20) {
+                (0,external_node_fs_.writeSync)(fd, piece);
+                piece = '';
+            }
+        }
+        if (piece)
+            (0,external_node_fs_.writeSync)(fd, piece);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
+function* readLines(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let rest = '';
+    try {
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
+            if (read === 0)
+                break;
+            const text = rest + decoder.write(buffer.subarray(0, read));
+            let start = 0;
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+                yield JSON.parse(text.slice(start, end));
+                start = end + 1;
+            }
+            rest = text.slice(start);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function remove(paths) {
+    for (const path of paths)
+        (0,external_node_fs_.rmSync)(path, { force: true });
+}
+/** An append-only list, in order; past `limit` items in memory, they are appended to one file. */
+class SpilledList {
+    limit;
+    memory = [];
+    file;
+    count = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.count++;
+        if (this.memory.length >= this.limit) {
+            writeLines((this.file ??= spillFile()), this.memory);
+            this.memory = [];
+        }
+    }
+    /** The items, when none went to disk. */
+    held() {
+        return this.file ? undefined : this.memory;
+    }
+    *[Symbol.iterator]() {
+        if (this.file)
+            yield* readLines(this.file);
+        yield* this.memory;
+    }
+    /** Removes its file; the list is empty afterwards. */
+    dispose() {
+        if (this.file)
+            remove([this.file]);
+        this.file = undefined;
+        this.memory = [];
+        this.count = 0;
+    }
+}
+/**
+ * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
+ * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
+ * items came in, as a stable sort would.
+ */
+class SortedSpill {
+    compare;
+    runSize;
+    memory = [];
+    sorted = true;
+    runs = [];
+    count = 0;
+    constructor(compare, runSize) {
+        this.compare = compare;
+        this.runSize = runSize;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.sorted = false;
+        this.count++;
+        if (this.memory.length >= this.runSize) {
+            const run = spillFile();
+            writeLines(run, this.memory.sort(this.compare));
+            this.runs.push(run);
+            this.memory = [];
+        }
+    }
+    /** The items in order, when none went to disk. */
+    held() {
+        return this.runs.length === 0 ? this.sortedMemory() : undefined;
+    }
+    sortedMemory() {
+        if (!this.sorted) {
+            this.memory.sort(this.compare);
+            this.sorted = true;
+        }
+        return this.memory;
+    }
+    *[Symbol.iterator]() {
+        this.sortedMemory();
+        if (this.runs.length === 0) {
+            yield* this.memory;
+            return;
+        }
+        yield* mergeSorted([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
+    }
+    dispose() {
+        remove(this.runs);
+        this.runs.length = 0;
+        this.memory = [];
+        this.count = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 
 
+
+/**
+ * Past these a run's findings and summaries go to disk: about 16 MB of findings and 8 MB of summaries
+ * in memory at most. `LINEAGE_GATE_INTERNAL_SPILL_AT` lowers both (tests spill a run of a few findings).
+ */
+function spillLimits(env = process.env) {
+    const at = Number(env.LINEAGE_GATE_INTERNAL_SPILL_AT);
+    if (Number.isInteger(at) && at > 0)
+        return { findings: at, artifacts: at };
+    return { findings: 16_384, artifacts: 4_096 };
+}
 /** Waived findings sort after every live one: they no longer bear on the gate. */
 function rank(f) {
     return f.waived ? -1 : finding/* SEVERITY_RANK */.f[f.severity];
@@ -20307,8 +20672,12 @@ function failsGate(severity, failOn) {
         return false;
     return finding/* SEVERITY_RANK */.f[severity] >= finding/* SEVERITY_RANK */.f[failOn];
 }
+/** Freezes plain objects and arrays all the way down (a spilled list is left as it is: its walks read fresh copies). */
 function deepFreeze(value) {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    if (value &&
+        typeof value === 'object' &&
+        !Object.isFrozen(value) &&
+        (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)))) {
         Object.freeze(value);
         for (const child of Object.values(value))
             deepFreeze(child);
@@ -20316,32 +20685,60 @@ function deepFreeze(value) {
     return value;
 }
 /**
- * The one result model every surface renders, deep-frozen so no surface can alter what another
- * shows. The findings and artifacts given become part of it (and frozen) rather than copied: a
- * full scan hands over tens of thousands, and copying them cost more than anything else here.
+ * Builds the one result model every surface renders, an artifact and a finding at a time: findings
+ * are kept in report order and counted as they come, and both lists spill to disk past their limits,
+ * so a run's memory does not grow with its size. Each item is deep-frozen as it is added (a surface
+ * cannot alter what another shows) and becomes the report's own rather than a copy.
  */
+class ReportBuilder {
+    version;
+    failOn;
+    findings;
+    artifacts;
+    tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
+    failing = false;
+    constructor(version, failOn, limits = spillLimits()) {
+        this.version = version;
+        this.failOn = failOn;
+        this.findings = new SortedSpill(compareFindings, limits.findings);
+        this.artifacts = new SpilledList(limits.artifacts);
+    }
+    addArtifact(artifact) {
+        this.artifacts.push(deepFreeze(artifact));
+    }
+    addFinding(finding) {
+        this.findings.push(deepFreeze(finding));
+        if (finding.waived)
+            this.tally.waived++;
+        else {
+            this.tally[`${finding.severity}s`]++;
+            if (failsGate(finding.severity, this.failOn))
+                this.failing = true;
+        }
+    }
+    finish(run) {
+        const report = {
+            schemaVersion: REPORT_SCHEMA_VERSION,
+            tool: { name: 'lineage-gate', version: this.version },
+            result: this.failing ? 'fail' : 'pass',
+            failOn: this.failOn,
+            counts: { artifacts: this.artifacts.length, manifests: run.manifestsCount, ...this.tally },
+            // A run that never spilled hands over plain arrays, as small reports always had.
+            artifacts: this.artifacts.held() ?? this.artifacts,
+            findings: this.findings.held() ?? this.findings,
+            run: { changeSource: run.changeSource, notes: [...run.notes], policy: { ...run.policy } }
+        };
+        return deepFreeze(report);
+    }
+}
+/** The report of findings and artifacts already at hand (a small run, a test). */
 function buildReport(input) {
-    const findings = [...input.findings].sort(compareFindings);
-    const live = findings.filter((f) => !f.waived);
-    const count = (severity) => live.filter((f) => f.severity === severity).length;
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: 'lineage-gate', version: input.version },
-        result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
-        failOn: input.failOn,
-        counts: {
-            artifacts: input.artifacts.length,
-            manifests: input.manifestsCount,
-            errors: count('error'),
-            warnings: count('warning'),
-            notices: count('notice'),
-            waived: findings.length - live.length
-        },
-        artifacts: [...input.artifacts],
-        findings,
-        run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
-    };
-    return deepFreeze(report);
+    const builder = new ReportBuilder(input.version, input.failOn);
+    for (const artifact of input.artifacts)
+        builder.addArtifact(artifact);
+    for (const finding of input.findings)
+        builder.addFinding(finding);
+    return builder.finish(input);
 }
 
 
@@ -20354,8 +20751,9 @@ function buildReport(input) {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2463);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
+
 
 
 function toAnnotation(f) {
@@ -20373,17 +20771,40 @@ function toAnnotation(f) {
         }
     };
 }
+const compareAnnotations = (a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
+    compareStrings(a.properties.file, b.properties.file) ||
+    a.properties.startLine - b.properties.startLine ||
+    (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
+/**
+ * The annotations of the findings `keep` selects, in annotation order. The report's order already
+ * agrees on level, file and line; only the column can differ (a finding spanning lines has none), so
+ * each run of one level, file and line is sorted again.
+ */
+function* inAnnotationOrder(findings, keep) {
+    let group = [];
+    for (const f of findings) {
+        if (!keep(f))
+            continue;
+        const a = toAnnotation(f);
+        const first = group[0];
+        if (first &&
+            (first.level !== a.level ||
+                first.properties.file !== a.properties.file ||
+                first.properties.startLine !== a.properties.startLine)) {
+            yield* group.sort(compareAnnotations);
+            group = [];
+        }
+        group.push(a);
+    }
+    yield* group.sort(compareAnnotations);
+}
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
+ * few per step, so the ones that fail the gate must come first. Waived findings become notices, so
+ * they are merged in among the live notices; the report is walked, never copied.
  */
 function toAnnotations(report) {
-    return report.findings
-        .map(toAnnotation)
-        .sort((a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
-        compareStrings(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0));
+    return mergeSorted([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
@@ -20582,7 +21003,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2463);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
@@ -25956,8 +26377,6 @@ function markRemovedDataSources(artifacts, opts) {
     return joined;
 }
 
-// EXTERNAL MODULE: ./src/collections/append-all.ts
-var append_all = __nccwpck_require__(1991);
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
 var unrecognised_manifest = __nccwpck_require__(78);
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
@@ -25969,8 +26388,11 @@ var unrecognised_manifest = __nccwpck_require__(78);
 
 
 const LISTED = 10;
-function unknownConfigsNote(artifacts) {
-    const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path));
+/** The artifact's files read only for their model keys. */
+function unknownConfigPaths(artifact) {
+    return artifact.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path);
+}
+function unknownConfigsNote(paths) {
     if (paths.length === 0)
         return undefined;
     const shown = paths.slice(0, LISTED).join(', ');
@@ -25982,8 +26404,8 @@ function unknownConfigsNote(artifacts) {
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
 }
 
-// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
-var build = __nccwpck_require__(4924);
+// EXTERNAL MODULE: ./src/report/build.ts + 5 modules
+var build = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
@@ -26088,21 +26510,22 @@ function covers(w, finding, upstreamOf) {
  * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
  * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
  * Expired waivers waive nothing and are returned, so that they can be reported. The first
- * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated. The
+ * waivers are compiled once: a run applies them an artifact's findings at a time.
  */
-function applyWaivers(findings, waivers, clock) {
-    const expired = waivers.filter((w) => isExpired(w, clock.now));
+function waiverJudge(waivers, now) {
+    const expired = waivers.filter((w) => isExpired(w, now));
     const active = waivers
-        .filter((w) => !isExpired(w, clock.now))
+        .filter((w) => !isExpired(w, now))
         .map((w) => ({
         waiver: w,
         path: (0,globs/* pathMatcher */.kZ)([w.path]),
         ...(w.upstream !== undefined ? { upstream: (0,globs/* idMatcher */.SR)(w.upstream) } : {})
     }));
-    const out = findings.map((finding) => {
+    const apply = (findings, upstreamOf) => findings.map((finding) => {
         if (finding.waived)
             return { ...finding };
-        const by = active.find((w) => covers(w, finding, clock.upstreamOf));
+        const by = active.find((w) => covers(w, finding, upstreamOf));
         if (!by)
             return { ...finding };
         const { reason, expires, at } = by.waiver;
@@ -26112,7 +26535,12 @@ function applyWaivers(findings, waivers, clock) {
             waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
         };
     });
-    return { findings: out, expired };
+    return { apply, expired };
+}
+/** The waivers applied to findings at hand (see waiverJudge). */
+function applyWaivers(findings, waivers, clock) {
+    const judge = waiverJudge(waivers, clock.now);
+    return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
 }
 
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
@@ -26362,47 +26790,78 @@ async function askConfigs(client, wanted) {
     return new Map(pairs);
 }
 /**
- * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
- * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
- * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
+ * Asks the Hub once per distinct (id, revision) of every artifact it is given, following each
+ * answer's `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that
+ * need it (see `needsModelConfig`). A run hands it its artifacts a batch at a time: what an earlier
+ * batch asked is not asked again, and one allowance of repos bounds the whole run's walks. The client
+ * dedupes and bounds concurrency, so a batch is asked all at once.
  */
-async function verifyOnHub(artifacts, client, maxDepth) {
-    const wanted = new Map();
-    const datasets = new Map();
-    const configsWanted = new Map();
-    for (const artifact of artifacts) {
-        const needsConfig = needsModelConfig(artifact);
-        for (const record of artifact.records) {
-            for (const ref of record.upstreams) {
-                if (!askable(ref))
-                    continue;
-                wanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-                if (needsConfig)
-                    configsWanted.set(key(ref.id, ref.revision), { id: ref.id, revision: ref.revision });
-            }
-            for (const d of record.datasets) {
-                if (d.id)
-                    datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+class HubVerifier {
+    client;
+    maxDepth;
+    // One allowance for every walk: many roots each fanning out must not multiply the requests.
+    allowance = nodeAllowance();
+    byKey = new Map();
+    datasetAnswers = new Map();
+    configs = new Map();
+    facts = [];
+    /** The answers so far, for the rules and the report. */
+    answers = {
+        all: this.facts,
+        fact: (ref) => (ref.id ? this.byKey.get(key(ref.id, ref.revision)) : undefined),
+        dataset: (ref) => (ref.id ? this.datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
+        config: (ref) => (ref.id ? this.configs.get(key(ref.id, ref.revision)) : undefined)
+    };
+    constructor(client, maxDepth) {
+        this.client = client;
+        this.maxDepth = maxDepth;
+    }
+    async verify(artifacts) {
+        const { client, maxDepth, allowance } = this;
+        const wanted = new Map();
+        const datasets = new Map();
+        const configsWanted = new Map();
+        for (const artifact of artifacts) {
+            const needsConfig = needsModelConfig(artifact);
+            for (const record of artifact.records) {
+                for (const ref of record.upstreams) {
+                    if (!askable(ref))
+                        continue;
+                    const k = key(ref.id, ref.revision);
+                    if (!this.byKey.has(k))
+                        wanted.set(k, { id: ref.id, revision: ref.revision });
+                    if (needsConfig && !this.configs.has(k))
+                        configsWanted.set(k, { id: ref.id, revision: ref.revision });
+                }
+                for (const d of record.datasets) {
+                    if (d.id && !this.datasetAnswers.has(key(d.id, d.revision)))
+                        datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+                }
             }
         }
+        const datasetAnswers = await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })]));
+        const [facts, configs] = await Promise.all([
+            Promise.all([...wanted.values()].map(async ({ id, revision }) => {
+                const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
+                return { id, revision, answer: ancestry.root.answer, ancestry };
+            })),
+            askConfigs(client, configsWanted)
+        ]);
+        for (const [k, answer] of datasetAnswers)
+            this.datasetAnswers.set(k, answer);
+        for (const fact of facts) {
+            this.byKey.set(key(fact.id, fact.revision), fact);
+            this.facts.push(fact);
+        }
+        for (const [k, config] of configs)
+            this.configs.set(k, config);
     }
-    const datasetAnswers = new Map(await Promise.all([...datasets].map(async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })])));
-    // One allowance for every walk: many roots each fanning out must not multiply the requests.
-    const allowance = nodeAllowance();
-    const [facts, configs] = await Promise.all([
-        Promise.all([...wanted.values()].map(async ({ id, revision }) => {
-            const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
-            return { id, revision, answer: ancestry.root.answer, ancestry };
-        })),
-        askConfigs(client, configsWanted)
-    ]);
-    const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
-    return {
-        all: facts,
-        fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
-        dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
-        config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
-    };
+}
+/** The Hub's answers about these artifacts (one batch: a test, a small run). */
+async function verifyOnHub(artifacts, client, maxDepth) {
+    const verifier = new HubVerifier(client, maxDepth);
+    await verifier.verify(artifacts);
+    return verifier.answers;
 }
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
@@ -26535,6 +26994,8 @@ function reportWeight(weight) {
     };
 }
 
+// EXTERNAL MODULE: ./src/collections/append-all.ts
+var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -26556,6 +27017,12 @@ function reportWeight(weight) {
 
 
 
+/**
+ * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
+ * memory stays flat however large the repository. A change set is one batch, bounded by the pull
+ * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ */
+const FULL_SCAN_BATCH = 1_000;
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [
@@ -26565,28 +27032,49 @@ function artifactPaths(artifact) {
         ...artifact.weights.map((w) => w.path)
     ];
 }
-/** ChangeSet → Discover → Parse → Evaluate → Report. Prints nothing. */
+/** The directories in batches, each read as it is reached (empty directories are left out). */
+function* batchesOf(plan, size, opts) {
+    let batch = [];
+    for (const [i, dir] of plan.dirs.entries()) {
+        const artifact = plan.read(dir);
+        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+        if (artifact)
+            batch.push(artifact);
+        if (batch.length >= size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0)
+        yield batch;
+}
+/**
+ * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
+ * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
+ * (by the report builder, which spills them to disk past a limit). Prints nothing.
+ */
 async function runGate(opts) {
-    const { artifacts, manifestCount } = await (0,discover/* discoverArtifacts */.vl)({
+    const redact = opts.redact ?? ((value) => value);
+    const builder = new build/* ReportBuilder */.ex(version/* version */.r, opts.failOn);
+    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
+    const waivers = waiverJudge(opts.policy.waivers, opts.now);
+    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
+    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
+    const fails = (f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold];
+    const runFindings = evaluateRun(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map((e) => e.finding);
+    const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
+    for (const finding of runFindings)
+        builder.addFinding(redact(finding));
+    const plan = await (0,discover/* planDiscovery */.Y3)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
         include: opts.include,
         onProgress: opts.onProgress
     });
-    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include });
-    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-    const joined = markRemovedDataSources(artifacts, opts);
-    (0,append_all/* appendAll */.u)(artifacts, joined);
-    const manifestsRead = manifestCount + joined.reduce((n, a) => n + (0,discover/* manifestsOf */.oF)(a), 0);
-    await computeDigests(artifacts, opts.workspace);
-    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
-    const hub = 'client' in opts.hub ? await verifyOnHub(artifacts, opts.hub.client, opts.hub.maxDepth) : undefined;
-    const evaluated = artifacts.flatMap((a) => evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
-        policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
-        knowledge,
-        upstreamLicenseMappings: opts.policy.upstreamLicenses,
-        hub
-    }));
+    const fullScan = opts.changeSet.scope === 'all';
+    const links = new relatives/* LinkSession */.v({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan ? new Set(plan.dirs) : undefined);
+    const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
+    const hub = verifier?.answers;
     const licenseOf = (ref, record) => {
         const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
             knowledge,
@@ -26595,25 +27083,47 @@ async function runGate(opts) {
         });
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
-    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-    const waived = applyWaivers(evaluated.map((e) => e.finding), opts.policy.waivers, { now: opts.now, upstreamOf: (f) => upstreams.get(f) });
-    const runFindings = evaluateRun(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waived.expired }).map((e) => e.finding);
-    const findings = [...waived.findings, ...runFindings];
-    // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
-    const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
-    const failingDirs = new Set(findings.filter((f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold]).map((f) => f.artifact));
-    return (0,build/* buildReport */.FK)({
-        version: version/* version */.r,
-        failOn: opts.failOn,
-        artifacts: artifacts.map((a) => summariseArtifact(a, { failing: failingDirs.has(a.dir), license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf, hub })),
-        findings,
-        changeSource: opts.changeSet.source,
-        notes: [
+    let manifestsRead = 0;
+    const unknownConfigs = [];
+    const judge = async (batch) => {
+        await computeDigests(batch, opts.workspace);
+        await verifier?.verify(batch);
+        for (const a of batch) {
+            manifestsRead += (0,discover/* manifestsOf */.oF)(a);
+            (0,append_all/* appendAll */.u)(unknownConfigs, unknownConfigPaths(a));
+            const evaluated = evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
+                policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
+                knowledge,
+                upstreamLicenseMappings: opts.policy.upstreamLicenses,
+                hub
+            });
+            const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+            const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
+            const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+            builder.addArtifact(redact(summariseArtifact(a, { failing, license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf, hub })));
+            for (const finding of findings)
+                builder.addFinding(redact(finding));
+        }
+    };
+    // A change set is one batch (see FULL_SCAN_BATCH), even an empty one: deleting a data file alone
+    // can pull in the runs that need it.
+    const batches = fullScan ? batchesOf(plan, FULL_SCAN_BATCH, opts) : [[...batchesOf(plan, Infinity, opts)].flat()];
+    for (const batch of batches) {
+        (0,relatives/* linkArtifacts */.Q)(batch, links.opts, links);
+        // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+        const joined = markRemovedDataSources(batch, opts);
+        await judge(batch);
+        if (joined.length > 0)
+            await judge(joined);
+    }
+    return builder.finish({
+        changeSource: redact(opts.changeSet.source),
+        notes: redact([
             ...opts.changeSet.notes,
-            ...[unknownConfigsNote(artifacts)].filter((n) => n !== undefined),
+            ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
-        ],
-        policy: { file: opts.policy.file ?? null, sha256: policyDigest(opts.policy) },
+        ]),
+        policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },
         manifestsCount: manifestsRead
     });
 }
@@ -26646,7 +27156,9 @@ async function runLineageGate(request, sinks) {
         request.onSecret(hub.token);
     if ('off' in hub.hub)
         request.onHubOff?.(hub.hub.off);
-    const gateReport = await runGate({
+    // Findings quote remote text the Hub client already masked; every item the report keeps is masked again.
+    const secrets = [...request.secrets, hub.token];
+    const report = await runGate({
         workspace,
         changeSet,
         include: request.include,
@@ -26654,11 +27166,11 @@ async function runLineageGate(request, sinks) {
         policy: request.policy,
         now: request.now,
         hub: hub.hub,
-        onProgress: request.onProgress
+        onProgress: request.onProgress,
+        redact: (value) => (0,safe_text/* redactJson */.Kp)(value, secrets)
     });
     await hub.finish();
-    // Findings quote remote text the Hub client already masked; every surface renders this one copy.
-    const report = (0,safe_text/* redactJson */.Kp)(gateReport, [...request.secrets, hub.token]);
+    // Every surface renders this one report.
     for (const sink of sinks)
         await sink(report);
     return report;

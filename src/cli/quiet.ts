@@ -1,3 +1,4 @@
+import { filterOf } from '../collections/sequence.js';
 import type { Report } from '../report/report.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Report } from '../report/report.js';
 export function errorsOnly(report: Report): Report {
   return {
     ...report,
-    findings: report.findings.filter((f) => f.severity === 'error' && !f.waived),
+    findings: filterOf(report.findings, (f) => f.severity === 'error' && !f.waived),
     run: { ...report.run, notes: [] }
   };
 }

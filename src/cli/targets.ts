@@ -76,6 +76,11 @@ function asksAbout(target: Target, artifactDir: string): boolean {
 }
 
 /** The targets no reported artifact belongs to: explicit paths with nothing to check. */
-export function emptyTargets(targets: readonly Target[], artifacts: readonly Pick<ReportArtifact, 'dir'>[]): Target[] {
-  return targets.filter((t) => !artifacts.some((a) => asksAbout(t, a.dir)));
+export function emptyTargets(targets: readonly Target[], artifacts: Iterable<Pick<ReportArtifact, 'dir'>>): Target[] {
+  const answered = new Set<Target>();
+  for (const a of artifacts) {
+    for (const t of targets) if (asksAbout(t, a.dir)) answered.add(t);
+    if (answered.size === targets.length) break;
+  }
+  return targets.filter((t) => !answered.has(t));
 }

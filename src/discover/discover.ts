@@ -229,27 +229,52 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
   return artifact;
 }
 
+/** The directories a run will read, in order, each read when asked for (so a large run never holds them all). */
+export interface DiscoveryPlan {
+  /** Every directory the change set or the walk put in the run, sorted. */
+  dirs: readonly string[];
+  /** Files the change set lists or the walk saw. */
+  files: number;
+  /** The artifact in one of `dirs`, read now; undefined when it holds nothing the gate reads. */
+  read(dir: string): Artifact | undefined;
+}
+
+/** Groups the change set (or the walk) by directory; nothing is read yet. */
+export async function planDiscovery(opts: DiscoverOptions): Promise<DiscoveryPlan> {
+  const entries = new Map<string, DirEntry>();
+  const files = opts.changeSet.scope === 'all' ? collectFullScan(opts, entries) : opts.changeSet.changes.length;
+  if (opts.changeSet.scope !== 'all') collectChanges(opts, entries);
+  const workspaceReal = await realpath(opts.workspace);
+  return {
+    dirs: [...entries.keys()].sort(),
+    files,
+    read(dir) {
+      const entry = entries.get(dir);
+      if (!entry) return undefined;
+      // Each directory is read once: what it listed is let go with it.
+      entries.delete(dir);
+      const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
+      const empty =
+        artifact.records.length === 0 &&
+        artifact.unreadable.length === 0 &&
+        artifact.weights.length === 0 &&
+        artifact.removedManifests.length === 0;
+      return empty ? undefined : artifact;
+    }
+  };
+}
+
 /** Groups the change set into artifacts (directories) and reads every manifest in them once. */
 export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
-  const dirs = new Map<string, DirEntry>();
-  let files = opts.changeSet.changes.length;
-  if (opts.changeSet.scope === 'all') files = collectFullScan(opts, dirs);
-  else collectChanges(opts, dirs);
-
-  const workspaceReal = await realpath(opts.workspace);
+  const plan = await planDiscovery(opts);
   const artifacts: Artifact[] = [];
   let manifestCount = 0;
-  const sorted = [...dirs.keys()].sort();
-  for (const dir of sorted) {
-    const artifact = readArtifact(workspaceReal, opts.workspace, dir, dirs.get(dir)!);
-    opts.onProgress?.({ files, artifacts: artifacts.length + 1 });
+  plan.dirs.forEach((dir, i) => {
+    const artifact = plan.read(dir);
+    opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
+    if (!artifact) return;
     manifestCount += manifestsOf(artifact);
-    const empty =
-      artifact.records.length === 0 &&
-      artifact.unreadable.length === 0 &&
-      artifact.weights.length === 0 &&
-      artifact.removedManifests.length === 0;
-    if (!empty) artifacts.push(artifact);
-  }
+    artifacts.push(artifact);
+  });
   return { artifacts, manifestCount };
 }

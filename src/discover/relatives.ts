@@ -21,6 +21,8 @@ import { appendAll } from '../collections/append-all.js';
 const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
 const MAX_CONTEXT_ARTIFACTS = 256;
+/** Artifacts of the run read again as parents of a later batch, kept for the batches after it. */
+const RECENT_RUN_ARTIFACTS = 1024;
 
 export interface LinkOptions {
   workspace: string;
@@ -42,18 +44,62 @@ function removedDirectories(changeSet: ChangeSet): Set<string> {
   return dirs;
 }
 
-class Linker {
-  private readonly workspaceReal: string;
+/**
+ * What the batches of one run share while each is linked in turn: the artifacts read from the
+ * checkout as parents. One outside the run counts against a cap; one of the run's own directories
+ * (a full scan links its artifacts a batch at a time) does not, and the most recent are kept.
+ */
+export class LinkSession {
+  readonly workspaceReal: string;
+  readonly removedDirs: Set<string>;
   private readonly context = new Map<string, Artifact | undefined>();
+  private readonly recent = new Map<string, Artifact | undefined>();
+
+  constructor(
+    readonly opts: LinkOptions,
+    private readonly runDirs: ReadonlySet<string> = new Set()
+  ) {
+    this.workspaceReal = realpathSync.native(opts.workspace);
+    this.removedDirs = removedDirectories(opts.changeSet);
+  }
+
+  /** The artifact in a directory outside the batch being linked, as the checkout has it. */
+  load(dir: string): Artifact | undefined {
+    if (this.runDirs.has(dir)) {
+      if (this.recent.has(dir)) {
+        const kept = this.recent.get(dir);
+        this.recent.delete(dir);
+        this.recent.set(dir, kept);
+        return kept;
+      }
+      const read = readArtifactDir(this.workspaceReal, this.opts.workspace, dir);
+      this.recent.set(dir, read);
+      if (this.recent.size > RECENT_RUN_ARTIFACTS) this.recent.delete(this.recent.keys().next().value!);
+      return read;
+    }
+    if (this.context.has(dir)) return this.context.get(dir);
+    const loaded =
+      this.context.size < MAX_CONTEXT_ARTIFACTS
+        ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
+        : undefined;
+    this.context.set(dir, loaded);
+    return loaded;
+  }
+}
+
+class Linker {
+  private readonly opts: LinkOptions;
+  private readonly workspaceReal: string;
   private readonly links = new Map<string, ParentLink[]>();
   private readonly removedDirs: Set<string>;
 
   constructor(
-    private readonly opts: LinkOptions,
+    private readonly session: LinkSession,
     private readonly run: ReadonlyMap<string, Artifact>
   ) {
-    this.workspaceReal = realpathSync.native(opts.workspace);
-    this.removedDirs = removedDirectories(opts.changeSet);
+    this.opts = session.opts;
+    this.workspaceReal = session.workspaceReal;
+    this.removedDirs = session.removedDirs;
   }
 
   /**
@@ -76,17 +122,9 @@ class Linker {
     return info.isFile() ? { kind: 'dir', dir: dirname(path) } : { kind: 'absent' };
   }
 
-  /** An artifact by directory: from the run, else read from the checkout (bounded in number). */
+  /** An artifact by directory: from the batch, else read from the checkout (see LinkSession). */
   artifactAt(dir: string): Artifact | undefined {
-    const inRun = this.run.get(dir);
-    if (inRun) return inRun;
-    if (this.context.has(dir)) return this.context.get(dir);
-    const loaded =
-      this.context.size < MAX_CONTEXT_ARTIFACTS
-        ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
-        : undefined;
-    this.context.set(dir, loaded);
-    return loaded;
+    return this.run.get(dir) ?? this.session.load(dir);
   }
 
   private link(artifact: Artifact, ref: LocalReference, record: LineageRecord): ParentLink | undefined {
@@ -226,12 +264,17 @@ function findDependents(opts: LinkOptions, deleted: ReadonlySet<string>, runDirs
 }
 
 /**
- * Sets `parents`, `cycle` and `dependents` on the run's artifacts. Reads the checkout for parents
- * the change did not touch, and walks the tree for dependents only when the change deletes an artifact.
+ * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
+ * the session the batches share). Reads the checkout for parents outside them, and walks the tree
+ * for dependents only when the change deletes an artifact: a change set is linked as one batch.
  */
-export function linkArtifacts(artifacts: readonly Artifact[], opts: LinkOptions): void {
+export function linkArtifacts(
+  artifacts: readonly Artifact[],
+  opts: LinkOptions,
+  session: LinkSession = new LinkSession(opts)
+): void {
   const run = new Map(artifacts.map((a) => [a.dir, a]));
-  const linker = new Linker(opts, run);
+  const linker = new Linker(session, run);
   for (const artifact of artifacts) {
     const parents = linker.parentsOf(artifact);
     for (const link of parents) link.inherited = linker.inheritedThrough(link);

@@ -9,8 +9,12 @@ import type { Artifact } from '../lineage/artifact.js';
 
 const LISTED = 10;
 
-export function unknownConfigsNote(artifacts: readonly Artifact[]): string | undefined {
-  const paths = artifacts.flatMap((a) => a.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path));
+/** The artifact's files read only for their model keys. */
+export function unknownConfigPaths(artifact: Artifact): string[] {
+  return artifact.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path);
+}
+
+export function unknownConfigsNote(paths: readonly string[]): string | undefined {
   if (paths.length === 0) return undefined;
   const shown = paths.slice(0, LISTED).join(', ');
   const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';

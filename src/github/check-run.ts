@@ -93,6 +93,19 @@ function boundSummary(markdown: string): string {
   return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
 }
 
+/** The findings as annotations, 50 per request (one empty batch when there are none), made as they are sent. */
+function* annotationBatches(report: Report): Generator<CheckRunAnnotation[]> {
+  let batch: CheckRunAnnotation[] = [];
+  for (const finding of report.findings) {
+    batch.push(toCheckRunAnnotation(finding));
+    if (batch.length === ANNOTATIONS_PER_REQUEST) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0 || report.findings.length === 0) yield batch;
+}
+
 /**
  * Creates the check run (in progress), then sends the annotations in batches of 50; the last
  * request completes it with the conclusion. Report findings are already sorted errors first.
@@ -101,11 +114,7 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
   const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
   const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
   const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-  const annotations = report.findings.map(toCheckRunAnnotation);
-  const batches: CheckRunAnnotation[][] = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  if (batches.length === 0) batches.push([]);
+  const batchCount = Math.max(1, Math.ceil(report.findings.length / ANNOTATIONS_PER_REQUEST));
 
   let id: number | undefined;
   try {
@@ -118,8 +127,9 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
       output
     });
     id = created.data.id;
-    for (const [index, batch] of batches.entries()) {
-      const last = index === batches.length - 1;
+    let index = 0;
+    for (const batch of annotationBatches(report)) {
+      const last = ++index === batchCount;
       await octokit.rest.checks.update({
         owner,
         repo,
@@ -140,7 +150,7 @@ export async function publishCheckRun(options: PublishCheckRunOptions): Promise<
       : `Check run ${id} may be left in progress.`;
     return { ok: false, warning: `${warning} ${outcome}` };
   }
-  return { ok: true, id, batches: batches.length };
+  return { ok: true, id, batches: batchCount };
 }
 
 /**

@@ -3,6 +3,7 @@
  * others are listed in the review's body. Findings posted by an earlier run (known by the
  * fingerprint markers) are not posted again; those no longer reported are marked resolved.
  */
+import { filterOf } from '../collections/sequence.js';
 import type { Change } from '../changes/change-set.js';
 import type { Octokit } from '../changes/octokit.js';
 import { lineInRanges, type LineRange } from '../changes/patch-lines.js';
@@ -76,7 +77,7 @@ const WRITE = { what: 'the pull request review', permission: 'pull-requests: wri
 /** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
 function reviewable(report: Report): Finding[] {
   const seen = new Set<string>();
-  return report.findings.filter((f) => {
+  return filterOf(report.findings, (f) => {
     if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint)) return false;
     seen.add(f.fingerprint);
     return true;

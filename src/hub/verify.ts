@@ -96,54 +96,83 @@ async function askConfigs(
 }
 
 /**
- * Asks the Hub once per distinct (id, revision) of every artifact, following each answer's
- * `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that need
- * it (see `needsModelConfig`). The client dedupes and bounds concurrency, so everything is asked at once.
+ * Asks the Hub once per distinct (id, revision) of every artifact it is given, following each
+ * answer's `base_model` up to `maxDepth`, and reads config.json for the upstreams of artifacts that
+ * need it (see `needsModelConfig`). A run hands it its artifacts a batch at a time: what an earlier
+ * batch asked is not asked again, and one allowance of repos bounds the whole run's walks. The client
+ * dedupes and bounds concurrency, so a batch is asked all at once.
  */
+export class HubVerifier {
+  // One allowance for every walk: many roots each fanning out must not multiply the requests.
+  private readonly allowance = nodeAllowance();
+  private readonly byKey = new Map<string, HubFact>();
+  private readonly datasetAnswers = new Map<string, HubAnswer>();
+  private readonly configs = new Map<string, HubModelConfig>();
+  private readonly facts: HubFact[] = [];
+
+  /** The answers so far, for the rules and the report. */
+  readonly answers: HubFacts = {
+    all: this.facts,
+    fact: (ref) => (ref.id ? this.byKey.get(key(ref.id, ref.revision)) : undefined),
+    dataset: (ref) => (ref.id ? this.datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
+    config: (ref) => (ref.id ? this.configs.get(key(ref.id, ref.revision)) : undefined)
+  };
+
+  constructor(
+    private readonly client: HubSource,
+    private readonly maxDepth: number
+  ) {}
+
+  async verify(artifacts: readonly Artifact[]): Promise<void> {
+    const { client, maxDepth, allowance } = this;
+    const wanted = new Map<string, { id: string; revision?: string }>();
+    const datasets = new Map<string, { id: string; revision?: string }>();
+    const configsWanted = new Map<string, { id: string; revision?: string }>();
+    for (const artifact of artifacts) {
+      const needsConfig = needsModelConfig(artifact);
+      for (const record of artifact.records) {
+        for (const ref of record.upstreams) {
+          if (!askable(ref)) continue;
+          const k = key(ref.id!, ref.revision);
+          if (!this.byKey.has(k)) wanted.set(k, { id: ref.id!, revision: ref.revision });
+          if (needsConfig && !this.configs.has(k)) configsWanted.set(k, { id: ref.id!, revision: ref.revision });
+        }
+        for (const d of record.datasets) {
+          if (d.id && !this.datasetAnswers.has(key(d.id, d.revision)))
+            datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
+        }
+      }
+    }
+    const datasetAnswers = await Promise.all(
+      [...datasets].map(
+        async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })] as const
+      )
+    );
+    const [facts, configs] = await Promise.all([
+      Promise.all(
+        [...wanted.values()].map(async ({ id, revision }) => {
+          const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
+          return { id, revision, answer: ancestry.root.answer, ancestry } satisfies HubFact;
+        })
+      ),
+      askConfigs(client, configsWanted)
+    ]);
+    for (const [k, answer] of datasetAnswers) this.datasetAnswers.set(k, answer);
+    for (const fact of facts) {
+      this.byKey.set(key(fact.id, fact.revision), fact);
+      this.facts.push(fact);
+    }
+    for (const [k, config] of configs) this.configs.set(k, config);
+  }
+}
+
+/** The Hub's answers about these artifacts (one batch: a test, a small run). */
 export async function verifyOnHub(
   artifacts: readonly Artifact[],
   client: HubSource,
   maxDepth: number
 ): Promise<HubFacts> {
-  const wanted = new Map<string, { id: string; revision?: string }>();
-  const datasets = new Map<string, { id: string; revision?: string }>();
-  const configsWanted = new Map<string, { id: string; revision?: string }>();
-  for (const artifact of artifacts) {
-    const needsConfig = needsModelConfig(artifact);
-    for (const record of artifact.records) {
-      for (const ref of record.upstreams) {
-        if (!askable(ref)) continue;
-        wanted.set(key(ref.id!, ref.revision), { id: ref.id!, revision: ref.revision });
-        if (needsConfig) configsWanted.set(key(ref.id!, ref.revision), { id: ref.id!, revision: ref.revision });
-      }
-      for (const d of record.datasets) {
-        if (d.id) datasets.set(key(d.id, d.revision), { id: d.id, revision: d.revision });
-      }
-    }
-  }
-  const datasetAnswers = new Map(
-    await Promise.all(
-      [...datasets].map(
-        async ([k, d]) => [k, await client.repoInfo({ type: 'dataset', id: d.id, revision: d.revision })] as const
-      )
-    )
-  );
-  // One allowance for every walk: many roots each fanning out must not multiply the requests.
-  const allowance = nodeAllowance();
-  const [facts, configs] = await Promise.all([
-    Promise.all(
-      [...wanted.values()].map(async ({ id, revision }) => {
-        const ancestry = await resolveAncestry(client, id, { maxDepth, revision, allowance });
-        return { id, revision, answer: ancestry.root.answer, ancestry } satisfies HubFact;
-      })
-    ),
-    askConfigs(client, configsWanted)
-  ]);
-  const byKey = new Map(facts.map((f) => [key(f.id, f.revision), f]));
-  return {
-    all: facts,
-    fact: (ref) => (ref.id ? byKey.get(key(ref.id, ref.revision)) : undefined),
-    dataset: (ref) => (ref.id ? datasetAnswers.get(key(ref.id, ref.revision)) : undefined),
-    config: (ref) => (ref.id ? configs.get(key(ref.id, ref.revision)) : undefined)
-  };
+  const verifier = new HubVerifier(client, maxDepth);
+  await verifier.verify(artifacts);
+  return verifier.answers;
 }

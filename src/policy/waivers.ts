@@ -35,31 +35,42 @@ function covers(w: CompiledWaiver, finding: Finding, upstreamOf: WaiverClock['up
  * Marks the findings that an active waiver covers (same rule, `path` glob matches the finding's
  * path, `upstream` glob matches its upstream when given) as waived, with the waiver's reason.
  * Expired waivers waive nothing and are returned, so that they can be reported. The first
- * matching waiver in file order is the one recorded. Findings are copied, never mutated.
+ * matching waiver in file order is the one recorded. Findings are copied, never mutated. The
+ * waivers are compiled once: a run applies them an artifact's findings at a time.
  */
-export function applyWaivers(
-  findings: readonly Finding[],
+export function waiverJudge(
   waivers: readonly Waiver[],
-  clock: WaiverClock
-): { findings: Finding[]; expired: Waiver[] } {
-  const expired = waivers.filter((w) => isExpired(w, clock.now));
+  now: Date
+): { apply: (findings: readonly Finding[], upstreamOf: WaiverClock['upstreamOf']) => Finding[]; expired: Waiver[] } {
+  const expired = waivers.filter((w) => isExpired(w, now));
   const active: CompiledWaiver[] = waivers
-    .filter((w) => !isExpired(w, clock.now))
+    .filter((w) => !isExpired(w, now))
     .map((w) => ({
       waiver: w,
       path: pathMatcher([w.path]),
       ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {})
     }));
-  const out = findings.map((finding) => {
-    if (finding.waived) return { ...finding };
-    const by = active.find((w) => covers(w, finding, clock.upstreamOf));
-    if (!by) return { ...finding };
-    const { reason, expires, at } = by.waiver;
-    return {
-      ...finding,
-      waived: true,
-      waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
-    };
-  });
-  return { findings: out, expired };
+  const apply = (findings: readonly Finding[], upstreamOf: WaiverClock['upstreamOf']): Finding[] =>
+    findings.map((finding) => {
+      if (finding.waived) return { ...finding };
+      const by = active.find((w) => covers(w, finding, upstreamOf));
+      if (!by) return { ...finding };
+      const { reason, expires, at } = by.waiver;
+      return {
+        ...finding,
+        waived: true,
+        waiver: { reason, ...(expires !== undefined ? { expires } : {}), file: at.path, line: at.line }
+      };
+    });
+  return { apply, expired };
+}
+
+/** The waivers applied to findings at hand (see waiverJudge). */
+export function applyWaivers(
+  findings: readonly Finding[],
+  waivers: readonly Waiver[],
+  clock: WaiverClock
+): { findings: Finding[]; expired: Waiver[] } {
+  const judge = waiverJudge(waivers, clock.now);
+  return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
 }

@@ -1,18 +1,41 @@
 import type { Finding, Severity } from '../findings/finding.js';
 import { SEVERITY_RANK } from '../findings/finding.js';
+import { SortedSpill, SpilledList } from '../collections/spill.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportArtifact } from './report.js';
 
 export type FailOn = Report['failOn'];
 
-export interface BuildReportInput {
-  version: string;
-  failOn: FailOn;
-  artifacts: readonly ReportArtifact[];
-  findings: readonly Finding[];
+/** How the run is described once its findings are in: where the files came from, the notes, the policy. */
+export interface ReportRun {
   changeSource: string;
   notes: readonly string[];
   policy: Report['run']['policy'];
   manifestsCount: number;
+}
+
+export interface BuildReportInput extends ReportRun {
+  version: string;
+  failOn: FailOn;
+  artifacts: Iterable<ReportArtifact>;
+  findings: Iterable<Finding>;
+}
+
+/** How many items a report keeps in memory before it spills them to disk (see collections/spill.ts). */
+export interface SpillLimits {
+  /** Findings per sorted run on disk. */
+  findings: number;
+  /** Artifact summaries held before they are appended to their file. */
+  artifacts: number;
+}
+
+/**
+ * Past these a run's findings and summaries go to disk: about 16 MB of findings and 8 MB of summaries
+ * in memory at most. `LINEAGE_GATE_INTERNAL_SPILL_AT` lowers both (tests spill a run of a few findings).
+ */
+export function spillLimits(env: NodeJS.ProcessEnv = process.env): SpillLimits {
+  const at = Number(env.LINEAGE_GATE_INTERNAL_SPILL_AT);
+  if (Number.isInteger(at) && at > 0) return { findings: at, artifacts: at };
+  return { findings: 16_384, artifacts: 4_096 };
 }
 
 /** Waived findings sort after every live one: they no longer bear on the gate. */
@@ -43,8 +66,14 @@ export function failsGate(severity: Severity, failOn: FailOn): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
 }
 
+/** Freezes plain objects and arrays all the way down (a spilled list is left as it is: its walks read fresh copies). */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Object.isFrozen(value) &&
+    (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)))
+  ) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }
@@ -52,30 +81,59 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The one result model every surface renders, deep-frozen so no surface can alter what another
- * shows. The findings and artifacts given become part of it (and frozen) rather than copied: a
- * full scan hands over tens of thousands, and copying them cost more than anything else here.
+ * Builds the one result model every surface renders, an artifact and a finding at a time: findings
+ * are kept in report order and counted as they come, and both lists spill to disk past their limits,
+ * so a run's memory does not grow with its size. Each item is deep-frozen as it is added (a surface
+ * cannot alter what another shows) and becomes the report's own rather than a copy.
  */
+export class ReportBuilder {
+  private readonly findings: SortedSpill<Finding>;
+  private readonly artifacts: SpilledList<ReportArtifact>;
+  private readonly tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
+  private failing = false;
+
+  constructor(
+    private readonly version: string,
+    private readonly failOn: FailOn,
+    limits: SpillLimits = spillLimits()
+  ) {
+    this.findings = new SortedSpill(compareFindings, limits.findings);
+    this.artifacts = new SpilledList(limits.artifacts);
+  }
+
+  addArtifact(artifact: ReportArtifact): void {
+    this.artifacts.push(deepFreeze(artifact));
+  }
+
+  addFinding(finding: Finding): void {
+    this.findings.push(deepFreeze(finding));
+    if (finding.waived) this.tally.waived++;
+    else {
+      this.tally[`${finding.severity}s`]++;
+      if (failsGate(finding.severity, this.failOn)) this.failing = true;
+    }
+  }
+
+  finish(run: ReportRun): Report {
+    const report: Report = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      tool: { name: 'lineage-gate', version: this.version },
+      result: this.failing ? 'fail' : 'pass',
+      failOn: this.failOn,
+      counts: { artifacts: this.artifacts.length, manifests: run.manifestsCount, ...this.tally },
+      // A run that never spilled hands over plain arrays, as small reports always had.
+      artifacts: this.artifacts.held() ?? this.artifacts,
+      findings: this.findings.held() ?? this.findings,
+      run: { changeSource: run.changeSource, notes: [...run.notes], policy: { ...run.policy } }
+    };
+    return deepFreeze(report);
+  }
+}
+
+/** The report of findings and artifacts already at hand (a small run, a test). */
 export function buildReport(input: BuildReportInput): Report {
-  const findings = [...input.findings].sort(compareFindings);
-  const live = findings.filter((f) => !f.waived);
-  const count = (severity: Severity) => live.filter((f) => f.severity === severity).length;
-  const report: Report = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'lineage-gate', version: input.version },
-    result: live.some((f) => failsGate(f.severity, input.failOn)) ? 'fail' : 'pass',
-    failOn: input.failOn,
-    counts: {
-      artifacts: input.artifacts.length,
-      manifests: input.manifestsCount,
-      errors: count('error'),
-      warnings: count('warning'),
-      notices: count('notice'),
-      waived: findings.length - live.length
-    },
-    artifacts: [...input.artifacts],
-    findings,
-    run: { changeSource: input.changeSource, notes: [...input.notes], policy: { ...input.policy } }
-  };
-  return deepFreeze(report);
+  const builder = new ReportBuilder(input.version, input.failOn);
+  for (const artifact of input.artifacts) builder.addArtifact(artifact);
+  for (const finding of input.findings) builder.addFinding(finding);
+  return builder.finish(input);
 }

@@ -1,3 +1,4 @@
+import type { Sequence } from '../collections/sequence.js';
 import type { Finding } from '../findings/finding.js';
 import type { Evidence, UpstreamKind, UpstreamRole } from '../lineage/record.js';
 
@@ -92,8 +93,10 @@ export interface Report {
   /** Severity at or above which findings fail the gate (`never`: nothing fails). */
   failOn: 'error' | 'warning' | 'never';
   counts: { artifacts: number; manifests: number; errors: number; warnings: number; notices: number; waived: number };
-  artifacts: ReportArtifact[];
-  findings: Finding[];
+  /** In directory order; a large run keeps them on disk (see collections/spill.ts), so walk, do not index. */
+  artifacts: Sequence<ReportArtifact>;
+  /** In `compareFindings` order (report/build.ts), kept like `artifacts`. */
+  findings: Sequence<Finding>;
   /** How the files were chosen, and anything the reader should know about the run. */
   run: {
     changeSource: string;

@@ -76,7 +76,7 @@ describe('discoverArtifacts', () => {
       now: new Date('2026-11-23T12:00:00Z'),
       hub: { off: 'test' }
     });
-    expect(report.findings.map((f) => f.ruleId)).toEqual(['unpinned-revision']);
+    expect([...report.findings].map((f) => f.ruleId)).toEqual(['unpinned-revision']);
     expect(report.result).toBe('pass');
   });
 
@@ -163,6 +163,6 @@ describe('Markdown of any name', () => {
       failOn: 'error',
       now: new Date('2026-12-01')
     });
-    expect(report.findings.filter((f) => f.ruleId === 'missing-license')).toEqual([]);
+    expect([...report.findings].filter((f) => f.ruleId === 'missing-license')).toEqual([]);
   });
 });

@@ -46,12 +46,12 @@ describe('hostile manifests beside normal ones', () => {
       now: new Date('2026-11-23T12:00:00Z'),
       hub: { off: 'test' }
     });
-    const findings = report.findings.map((f) => [f.ruleId, f.path, f.line]);
+    const findings = [...report.findings].map((f) => [f.ruleId, f.path, f.line]);
     expect(findings).toContainEqual(['unreadable-manifest', 'deep/adapter_config.json', 1]);
     expect(findings).toContainEqual(['unpinned-revision', 'good/adapter_config.json', expect.any(Number)]);
-    const unreadable = report.findings.find((f) => f.ruleId === 'unreadable-manifest')!;
+    const unreadable = [...report.findings].find((f) => f.ruleId === 'unreadable-manifest')!;
     expect(unreadable.message).toContain('nested 2000 levels deep; the limit is 64');
-    expect(report.artifacts.map((a) => a.dir).sort()).toEqual(['deep', 'good']);
+    expect([...report.artifacts].map((a) => a.dir).sort()).toEqual(['deep', 'good']);
   });
 
   it('a 100,000-level manifest found by discover is unreadable, not a crash', async () => {

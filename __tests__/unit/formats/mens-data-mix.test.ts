@@ -38,8 +38,8 @@ const write = (path: string, text: string) => {
   mkdirSync(join(root, path, '..'), { recursive: true });
   writeFileSync(join(root, path), text);
 };
-const run = (report: Report, dir: string) => report.artifacts.find((a) => a.dir === dir);
-const rules = (report: Report) => report.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`);
+const run = (report: Report, dir: string) => [...report.artifacts].find((a) => a.dir === dir);
+const rules = (report: Report) => [...report.findings].map((f) => `${f.ruleId} ${f.path}:${f.line}`);
 
 function changedRun(changes: Change[]): Promise<Report> {
   return runGate({
@@ -78,7 +78,7 @@ describe('MENS data mix: reading', () => {
     });
     expect(run(report, 'runs/b')!.dataMix.length).toBeGreaterThan(3);
     // The later mix switches its optional tool traces off with `weight: 0.0`: a notice, not a failure.
-    expect(report.findings.filter((f) => f.path.endsWith('mix.yaml')).map((f) => [f.ruleId, f.severity])).toEqual([
+    expect([...report.findings].filter((f) => f.path.endsWith('mix.yaml')).map((f) => [f.ruleId, f.severity])).toEqual([
       ['invalid-mix-weight', 'notice']
     ]);
   });
@@ -98,7 +98,7 @@ describe('MENS data mix: reading', () => {
     write('mens/config/mix.yaml', HEAD_MIX);
     write('runs/a/training_manifest.json', MANIFEST);
     const report = await scanOffline(root);
-    expect(report.artifacts.map((a) => a.dir)).toEqual(['runs/a']);
+    expect([...report.artifacts].map((a) => a.dir)).toEqual(['runs/a']);
     expect(run(report, 'runs/a')!.dataMix).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe('invalid-mix-weight', () => {
       'schema-violation runs/a/mix.yaml:9',
       'schema-violation runs/a/mix.yaml:11'
     ]);
-    const zero = report.findings.find((f) => f.line === 3)!;
+    const zero = [...report.findings].find((f) => f.line === 3)!;
     expect(zero.message).toBe(
       '`sources[0].weight` in runs/a/mix.yaml gives the source a.jsonl the weight 0: a mix weight must be ' +
         'positive (sources are sampled in proportion to their weights, and a required source that supplies ' +
@@ -182,7 +182,7 @@ describe('removed-mix-source', () => {
       { path: 'mens/data/validated.jsonl', status: 'removed' }
     ]);
     expect(rules(report)).toContain('removed-mix-source runs/a/mix.yaml:2');
-    expect(report.artifacts.map((a) => a.dir)).toEqual(['runs/a']);
+    expect([...report.artifacts].map((a) => a.dir)).toEqual(['runs/a']);
   });
 
   it('says nothing when no file is deleted, and walks nothing', async () => {

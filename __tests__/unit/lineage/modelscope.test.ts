@@ -150,16 +150,16 @@ describe('through the engine', () => {
       base_model_name_or_path: 'LLM-Research/Meta-Llama-3-8B-Instruct'
     });
     const report = await scanOffline(root);
-    const [f] = report.findings.filter(
+    const [f] = [...report.findings].filter(
       (x) => x.path === 'ms/adapter_config.json' && x.ruleId === 'unresolvable-upstream'
     );
     expect(f.message).toContain('which is Qwen/Qwen2-1.5B-Instruct on the Hugging Face Hub');
     expect(f.fix).toContain('`Qwen/Qwen2-1.5B-Instruct`');
     expect(f.fix).not.toContain('___');
-    const llama = report.artifacts.find((a) => a.dir === 'llama');
+    const llama = [...report.artifacts].find((a) => a.dir === 'llama');
     expect(llama?.upstreams[0]).toMatchObject({ id: 'meta-llama/Meta-Llama-3-8B-Instruct', evidence: 'inferred' });
     // The Llama 3 duties apply to the recovered id.
-    const owed = report.findings.find(
+    const owed = [...report.findings].find(
       (x) => x.path === 'llama/adapter_config.json' && x.ruleId === 'missing-attribution'
     );
     expect(owed?.message).toContain('Meta Llama 3 Community License');

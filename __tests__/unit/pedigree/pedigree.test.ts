@@ -284,7 +284,8 @@ describe('pedigree id: through the engine', () => {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const pedigreeOf = async (dir: string) => (await scanOffline(root)).artifacts.find((a) => a.dir === dir)!.pedigree;
+  const pedigreeOf = async (dir: string) =>
+    [...(await scanOffline(root)).artifacts].find((a) => a.dir === dir)!.pedigree;
 
   const CONFIG = {
     base_model_name_or_path: 'Qwen/Qwen3-4B',
@@ -352,15 +353,15 @@ describe('pedigree id: through the engine', () => {
     ];
     for (const [path, bytes] of files) write(path, bytes as unknown as string);
     const report = await scanOffline(root);
-    const before = report.artifacts.map((a) => [a.dir, a.pedigree]);
-    const g = report.artifacts.find((a) => a.dir === 'g')!;
+    const before = [...report.artifacts].map((a) => [a.dir, a.pedigree]);
+    const g = [...report.artifacts].find((a) => a.dir === 'g')!;
     expect(g.upstreams.length).toBeGreaterThan(0);
     expect(g.license).toMatchObject({ id: 'llama3.1', path: 'g/model.gguf' });
     for (const [path, bytes] of files) {
       const sha = createHash('sha256').update(bytes).digest('hex');
       write(path, `version https://git-lfs.github.com/spec/v1\noid sha256:${sha}\nsize ${bytes.length}\n`);
     }
-    expect((await scanOffline(root)).artifacts.map((a) => [a.dir, a.pedigree])).toEqual(before);
+    expect([...(await scanOffline(root)).artifacts].map((a) => [a.dir, a.pedigree])).toEqual(before);
   });
 
   it('gives a weight file and its LFS pointer the same id', async () => {

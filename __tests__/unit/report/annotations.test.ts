@@ -5,7 +5,7 @@ import { emitAnnotations, toAnnotations } from '../../../src/report/render/annot
 import { HOSTILE, sampleReport } from './sample-report.js';
 
 describe('toAnnotations', () => {
-  const annotations = toAnnotations(sampleReport());
+  const annotations = [...toAnnotations(sampleReport())];
 
   it('gives one annotation per finding, errors first, then by path and line', () => {
     expect(annotations.map((a) => `${a.level} ${a.properties.file}:${a.properties.startLine}`)).toEqual([
@@ -58,7 +58,7 @@ describe('emitAnnotations', () => {
       warning: (m: string, p?: AnnotationProperties) => calls.push(['warning', m, p]),
       notice: (m: string, p?: AnnotationProperties) => calls.push(['notice', m, p])
     };
-    const annotations = toAnnotations(sampleReport());
+    const annotations = [...toAnnotations(sampleReport())];
     emitAnnotations(annotations, sink);
     expect(calls.map(([level]) => level)).toEqual(['error', 'error', 'warning', 'warning', 'notice', 'notice']);
     expect(calls[2][2]).toEqual(annotations[2].properties);
@@ -71,7 +71,7 @@ describe('emitAnnotations', () => {
       return true;
     });
     try {
-      emitAnnotations(toAnnotations(sampleReport()), core);
+      emitAnnotations([...toAnnotations(sampleReport())], core);
     } finally {
       spy.mockRestore();
     }

@@ -1,4 +1,8 @@
-import { buildReport, failsGate } from '../../../src/report/build.js';
+import fc from 'fast-check';
+import { buildReport, compareStrings, failsGate, ReportBuilder } from '../../../src/report/build.js';
+import { SEVERITY_RANK, type Finding } from '../../../src/findings/finding.js';
+import { renderJson } from '../../../src/report/render/json.js';
+import { toAnnotations } from '../../../src/report/render/annotations.js';
 import { fingerprint } from '../../../src/findings/fingerprint.js';
 import { SAMPLE_POLICY, ARTIFACTS, FINDINGS, finding, sampleReport } from './sample-report.js';
 
@@ -22,7 +26,7 @@ describe('fingerprint', () => {
 describe('buildReport', () => {
   it('sorts errors first, then by path and line, waived findings last', () => {
     const report = sampleReport();
-    expect(report.findings.map((f) => `${f.waived ? 'waived ' : ''}${f.severity} ${f.path}:${f.line}`)).toEqual([
+    expect([...report.findings].map((f) => `${f.waived ? 'waived ' : ''}${f.severity} ${f.path}:${f.line}`)).toEqual([
       'error adapters/pipe|dir/adapter_config.json:2',
       'error runs/mens-7/training_manifest.json:1',
       'warning adapters/pipe|dir/adapter_config.json:9',
@@ -97,8 +101,8 @@ describe('buildReport', () => {
   it('freezes the report deeply, taking the inputs in without reordering them', () => {
     const report = sampleReport();
     expect(Object.isFrozen(report)).toBe(true);
-    expect(Object.isFrozen(report.findings[0])).toBe(true);
-    expect(Object.isFrozen(report.artifacts[1].upstreams[0])).toBe(true);
+    expect(Object.isFrozen([...report.findings][0])).toBe(true);
+    expect(Object.isFrozen([...report.artifacts][1].upstreams[0])).toBe(true);
     expect(Object.isFrozen(report.run.notes)).toBe(true);
     expect(() => {
       (report.counts as { errors: number }).errors = 0;
@@ -107,8 +111,55 @@ describe('buildReport', () => {
     expect(() => (report.findings as unknown as unknown[]).push({})).toThrow(/not extensible/);
     // The findings and artifacts given are the report's own (not copied, for speed), so they are frozen too.
     expect(Object.isFrozen(FINDINGS[0])).toBe(true);
-    expect(report.artifacts[0]).toBe(ARTIFACTS[0]);
+    expect([...report.artifacts][0]).toBe(ARTIFACTS[0]);
     expect(Object.isFrozen(ARTIFACTS)).toBe(false); // the list itself is copied
     expect(FINDINGS[0].ruleId).toBe('unpinned-revision'); // input order not sorted in place
+  });
+});
+
+describe('ReportBuilder spilling to disk', () => {
+  const arbFinding = fc
+    .record({
+      ruleId: fc.constantFrom('missing-license', 'unpinned-revision', 'schema-violation'),
+      severity: fc.constantFrom('error', 'warning', 'notice'),
+      path: fc.constantFrom('a/README.md', 'a/adapter_config.json', 'b/lineage.yaml', 'b-c/x.json'),
+      line: fc.integer({ min: 1, max: 4 }),
+      endLine: fc.integer({ min: 1, max: 5 }),
+      column: fc.integer({ min: 1, max: 3 }),
+      message: fc.string({ unit: 'grapheme', maxLength: 6 }),
+      waived: fc.boolean()
+    })
+    .map((r) => finding({ ...r, artifact: r.path.split('/')[0] }) as Finding);
+
+  it('renders the same report, annotations and counts whether it kept its lists in memory or on disk', () => {
+    fc.assert(
+      fc.property(fc.array(arbFinding, { maxLength: 60 }), fc.integer({ min: 1, max: 9 }), (findings, at) => {
+        const build = (limits: { findings: number; artifacts: number }) => {
+          const builder = new ReportBuilder('1', 'error', limits);
+          for (const a of ARTIFACTS) builder.addArtifact(a);
+          for (const f of findings) builder.addFinding(f);
+          return builder.finish({ changeSource: 'test', notes: [], policy: SAMPLE_POLICY, manifestsCount: 3 });
+        };
+        const held = build({ findings: 1_000, artifacts: 1_000 });
+        const spilled = build({ findings: at, artifacts: at });
+        expect(Array.isArray(held.findings)).toBe(true);
+        if (findings.length >= at) expect(Array.isArray(spilled.findings)).toBe(false);
+        expect(renderJson(spilled)).toBe(renderJson(held));
+        expect(spilled.counts).toEqual(held.counts);
+        expect(spilled.result).toBe(held.result);
+        // Annotations walk the findings twice at once; the order is the one a full sort gives.
+        const expected = [...toAnnotations(held)];
+        const sorted = [...expected].sort(
+          (x, y) =>
+            SEVERITY_RANK[y.level] - SEVERITY_RANK[x.level] ||
+            compareStrings(x.properties.file, y.properties.file) ||
+            x.properties.startLine - y.properties.startLine ||
+            (x.properties.startColumn ?? 0) - (y.properties.startColumn ?? 0)
+        );
+        expect(expected).toEqual(sorted);
+        expect([...toAnnotations(spilled)]).toEqual(expected);
+      }),
+      { numRuns: 120 }
+    );
   });
 });

@@ -82,7 +82,7 @@ describe('in-toto Statement', () => {
 
   it('holds each lineage record, which hashes to its pedigree id, the verdict and the policy digest', () => {
     const p = statement.predicate;
-    expect(p.artifacts.map((a) => a.dir)).toEqual(report.artifacts.map((a) => a.dir));
+    expect([...p.artifacts].map((a) => a.dir)).toEqual([...report.artifacts].map((a) => a.dir));
     for (const a of p.artifacts) expect(pedigreeId(a.lineage)).toBe(a.pedigree);
     expect(p).toMatchObject({
       result: report.result,

@@ -29,7 +29,7 @@ beforeAll(async () => {
 function findingsFor(fixtureFile: string, ruleId?: string) {
   const path = placed.get(fixtureFile);
   if (!path) throw new Error(`no fixture ${fixtureFile}`);
-  return report.findings.filter((f) => f.path === path && (!ruleId || f.ruleId === ruleId));
+  return [...report.findings].filter((f) => f.path === path && (!ruleId || f.ruleId === ruleId));
 }
 
 function fixtureLike(prefix: string): string {
@@ -135,7 +135,9 @@ describe('rules on real-world files', () => {
       'mens/adapter_manifest_v3.CONSTRUCTED.unit-test-v3_double_quant'
     ]) {
       const dir = dirname(placed.get(fixtureLike(prefix))!);
-      const errors = report.findings.filter((f) => f.artifact === dir && f.severity === 'error').map((f) => f.ruleId);
+      const errors = [...report.findings]
+        .filter((f) => f.artifact === dir && f.severity === 'error')
+        .map((f) => f.ruleId);
       expect({
         prefix,
         failing: errors.some((r) => r === 'missing-upstream' || r === 'unresolvable-upstream')
@@ -166,6 +168,6 @@ describe('rules on real-world files', () => {
     mkdirSync(join(root, 'run'), { recursive: true });
     writeFileSync(join(root, 'run', 'training_manifest.json'), flipped);
     const quiet = await scanOffline(root);
-    expect(quiet.findings.filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
+    expect([...quiet.findings].filter((f) => f.ruleId === 'missing-attribution')).toEqual([]);
   });
 });

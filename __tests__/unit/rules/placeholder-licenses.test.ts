@@ -171,17 +171,17 @@ describe('through the engine (discover → parse → evaluate)', () => {
     );
     write('spelt/README.md', '---\nbase_model: Qwen/Qwen3-8B\nlicence: mit\n---\n');
     const report = await scanOffline(root);
-    const of = (path: string) => report.findings.filter((f) => f.path === path).map((f) => f.ruleId);
-    const trl = report.findings.find((f) => f.path === 'trl/README.md' && f.ruleId === 'missing-license');
+    const of = (path: string) => [...report.findings].filter((f) => f.path === path).map((f) => f.ruleId);
+    const trl = [...report.findings].find((f) => f.path === 'trl/README.md' && f.ruleId === 'missing-license');
     expect(trl).toMatchObject({ severity: 'error', line: 6 });
     expect(trl?.message).toContain('`licence` in trl/README.md (line 6) says "license", a placeholder');
     expect(of('trl/README.md')).not.toContain('unknown-license');
     expect(of('trl/README.md')).not.toContain('license-conflict');
-    expect(report.artifacts.find((a) => a.dir === 'trl')?.license).toBeNull();
+    expect([...report.artifacts].find((a) => a.dir === 'trl')?.license).toBeNull();
 
     expect(of('spelt/README.md')).not.toContain('missing-license');
-    expect(report.artifacts.find((a) => a.dir === 'spelt')?.license).toMatchObject({ id: 'mit' });
-    const note = report.findings.find((f) => f.path === 'spelt/README.md' && f.ruleId === 'schema-violation');
+    expect([...report.artifacts].find((a) => a.dir === 'spelt')?.license).toMatchObject({ id: 'mit' });
+    const note = [...report.findings].find((f) => f.path === 'spelt/README.md' && f.ruleId === 'schema-violation');
     expect(note).toMatchObject({ severity: 'warning', line: 3 });
     expect(note?.message).toContain('`licence` in spelt/README.md (line 3) is a misspelling of `license`');
     expect(note?.fix).toBe('Rename the key to `license` in spelt/README.md.');

@@ -1,4 +1,5 @@
 import type { AnnotationProperties } from '@actions/core';
+import { mergeSorted } from '../../collections/merge-sorted.js';
 import { compareStrings } from '../build.js';
 import type { Finding, Severity } from '../../findings/finding.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
@@ -44,27 +45,54 @@ function toAnnotation(f: Finding): Annotation {
   };
 }
 
+const compareAnnotations = (a: Annotation, b: Annotation): number =>
+  SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
+  compareStrings(a.properties.file, b.properties.file) ||
+  a.properties.startLine - b.properties.startLine ||
+  (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
+
+/**
+ * The annotations of the findings `keep` selects, in annotation order. The report's order already
+ * agrees on level, file and line; only the column can differ (a finding spanning lines has none), so
+ * each run of one level, file and line is sorted again.
+ */
+function* inAnnotationOrder(findings: Iterable<Finding>, keep: (f: Finding) => boolean): Generator<Annotation> {
+  let group: Annotation[] = [];
+  for (const f of findings) {
+    if (!keep(f)) continue;
+    const a = toAnnotation(f);
+    const first = group[0];
+    if (
+      first &&
+      (first.level !== a.level ||
+        first.properties.file !== a.properties.file ||
+        first.properties.startLine !== a.properties.startLine)
+    ) {
+      yield* group.sort(compareAnnotations);
+      group = [];
+    }
+    group.push(a);
+  }
+  yield* group.sort(compareAnnotations);
+}
+
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
- * few per step, so the ones that fail the gate must come first.
+ * few per step, so the ones that fail the gate must come first. Waived findings become notices, so
+ * they are merged in among the live notices; the report is walked, never copied.
  */
-export function toAnnotations(report: Report): Annotation[] {
-  return report.findings
-    .map(toAnnotation)
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[b.level] - SEVERITY_RANK[a.level] ||
-        compareStrings(a.properties.file, b.properties.file) ||
-        a.properties.startLine - b.properties.startLine ||
-        (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0)
-    );
+export function toAnnotations(report: Report): Iterable<Annotation> {
+  return mergeSorted(
+    [inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)],
+    compareAnnotations
+  );
 }
 
 /**
  * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
  * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
  */
-export function emitAnnotations(annotations: readonly Annotation[], sink: AnnotationSink): void {
+export function emitAnnotations(annotations: Iterable<Annotation>, sink: AnnotationSink): void {
   for (const a of annotations) sink[a.level](a.message, { ...a.properties });
 }
 

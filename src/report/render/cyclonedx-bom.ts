@@ -241,13 +241,13 @@ export function renderBom(report: Report, options: BomOptions): string {
   if (!uuid) throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
   const ctx: Context = {
     bomLink: `urn:cdx:${uuid}/1#`,
-    artifactDirs: new Set(report.artifacts.map((a) => a.dir)),
+    artifactDirs: new Set(Array.from(report.artifacts, (a) => a.dir)),
     datasets: new Map(),
     usedRefs: new Set()
   };
   // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
   for (const a of report.artifacts) ctx.usedRefs.add(artifactRef(a.dir));
-  const artifacts = report.artifacts.map((a) => artifactNode(a, ctx));
+  const artifacts = Array.from(report.artifacts, (a) => artifactNode(a, ctx));
 
   const bom = new Bom({ serialNumber: options.serialNumber, version: 1 });
   bom.metadata.timestamp = options.timestamp;

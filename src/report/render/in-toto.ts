@@ -68,7 +68,7 @@ export function inTotoStatement(report: Report): Statement {
       counts: report.counts,
       policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
       changeSource: report.run.changeSource,
-      artifacts: report.artifacts.map((a) => ({
+      artifacts: Array.from(report.artifacts, (a) => ({
         dir: a.dir,
         status: a.status,
         pedigree: a.pedigree,

@@ -1,3 +1,4 @@
+import { isSequence } from '../../collections/sequence.js';
 import type { Report } from '../report.js';
 
 const INDENT = '  ';
@@ -8,7 +9,7 @@ const INDENT = '  ';
  * one that size would be held twice while written). The pieces joined are exactly that text.
  */
 export function* prettyJsonChunks(value: Record<string, unknown>): Generator<string> {
-  const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  const entries = Object.entries(value).filter(([, v]) => isSequence(v) || JSON.stringify(v) !== undefined);
   if (entries.length === 0) {
     yield '{}';
     return;
@@ -17,15 +18,17 @@ export function* prettyJsonChunks(value: Record<string, unknown>): Generator<str
   for (const [i, [key, v]] of entries.entries()) {
     const comma = i < entries.length - 1 ? ',' : '';
     const head = `${INDENT}${JSON.stringify(key)}: `;
-    if (!Array.isArray(v) || v.length === 0) {
-      yield `${head}${indented(v, INDENT)}${comma}\n`;
+    // A list (an array, or one a large run spilled to disk) is walked: its elements are never one string.
+    if (!isSequence(v) || v.length === 0) {
+      yield `${head}${indented(isSequence(v) ? [] : v, INDENT)}${comma}\n`;
       continue;
     }
     yield `${head}[\n`;
-    for (const [j, element] of v.entries()) {
+    let left = v.length;
+    for (const element of v) {
       // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
-      const text = JSON.stringify(element) === undefined ? 'null' : indented(element, INDENT + INDENT);
-      yield `${INDENT}${INDENT}${text}${j < v.length - 1 ? ',' : ''}\n`;
+      const text = indented(element, INDENT + INDENT) ?? 'null';
+      yield `${INDENT}${INDENT}${text}${--left > 0 ? ',' : ''}\n`;
     }
     yield `${INDENT}]${comma}\n`;
   }
@@ -33,8 +36,8 @@ export function* prettyJsonChunks(value: Record<string, unknown>): Generator<str
 }
 
 /** One value pretty-printed as it would be when nested at `indent`. */
-function indented(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+function indented(value: unknown, indent: string): string | undefined {
+  return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 
 /** The report as the JSON document described by schemas/report.schema.json, in pieces (see prettyJsonChunks). */

@@ -1,3 +1,4 @@
+import { filterOf } from '../../collections/sequence.js';
 import { counted, plural } from '../../text/plural.js';
 import { lineageDiagram } from './mermaid.js';
 import type { Finding } from '../../findings/finding.js';
@@ -69,7 +70,7 @@ function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
     else byDir.set(f.artifact, [f]);
   }
   // Artifacts in table order; any finding whose artifact is not in the table comes after.
-  const order = [...new Set([...report.artifacts.map((a) => a.dir), ...byDir.keys()])];
+  const order = [...new Set([...Array.from(report.artifacts, (a) => a.dir), ...byDir.keys()])];
   const groups: Group[] = [];
   for (const dir of order) {
     const findings = byDir.get(dir);
@@ -170,9 +171,9 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const head = [verdictBlock(report), '', runBlock(report)].join('\n');
   const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
   const owed = new Set(
-    report.findings.filter((f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact)
+    filterOf(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact)
   );
-  const rows = report.artifacts.map((a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+  const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
   // The heading, the table's head and the details' wrapper: counted once, with the first row.
   const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
   const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;

@@ -7,6 +7,7 @@
  * When either would be exceeded, the results are cut from the end (findings arrive errors first,
  * waived last) and `runs[0].properties.truncated` says how many were left out and why.
  */
+import { take } from '../../collections/sequence.js';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Location, Log, ReportingDescriptor, Region, Result, Run, Suppression } from 'sarif';
@@ -245,9 +246,12 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
   const docsBase = options.docsBase.replace(/\/+$/, '');
   const total = report.findings.length;
-  const kept = report.findings.slice(0, maxResults);
+  const kept = Array.from(take(report.findings, maxResults));
   const { rules, index } = ruleTable(options.rules, kept, docsBase);
-  const pedigrees = new Map(report.artifacts.map((a) => [a.dir, a.pedigree]));
+  // Only the pedigrees the kept results name: a large run's artifacts are walked, not held.
+  const named = new Set(kept.map((f) => f.artifact));
+  const pedigrees = new Map<string, string>();
+  for (const a of report.artifacts) if (named.has(a.dir)) pedigrees.set(a.dir, a.pedigree);
   const results = kept.map((f) => resultOf(f, index.get(f.ruleId)!, pedigrees));
 
   const logWith = (count: number, truncated?: Truncation): Log => {

@@ -69,7 +69,7 @@ function compareInFile(a: Finding, b: Finding): number {
   );
 }
 
-function byFile(findings: readonly Finding[]): [string, Finding[]][] {
+function byFile(findings: Iterable<Finding>): [string, Finding[]][] {
   const files = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = files.get(f.path);

@@ -1,0 +1,34 @@
+/**
+ * A list a report holds: walked any number of times, its length known, whether its items are in
+ * memory (an array is one) or spilled to disk by a large run (see spill.ts).
+ */
+export interface Sequence<T> extends Iterable<T> {
+  readonly length: number;
+}
+
+/** Whether a value is a sequence other than a string (an array, or a spilled list). */
+export function isSequence(value: unknown): value is Sequence<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { length?: unknown }).length === 'number' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+/** The first `count` items. */
+export function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const item of items) {
+    yield item;
+    if (++taken >= count) return;
+  }
+}
+
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+export function filterOf<T>(items: Iterable<T>, keep: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) if (keep(item)) out.push(item);
+  return out;
+}
