@@ -9409,7 +9409,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7750);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4937);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10662,7 +10662,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 7750:
+/***/ 4937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17015,6 +17015,7 @@ function* walkDirectory(realRoot, relDir, options) {
         if (!relDir || !options.onUnlistable)
             throw err;
         options.onUnlistable(relDir, unlistableReason(err));
+        options.onLeave?.(relDir);
         return;
     }
     entries.sort(full_scan_byName);
@@ -17047,6 +17048,7 @@ function* walkDirectory(realRoot, relDir, options) {
             onSkip?.(rel, 'not a regular file');
         }
     }
+    options.onLeave?.(relDir);
 }
 /** `'file'` for a link to be yielded, else why it is skipped. */
 function symlinkKind(realRoot, link) {
@@ -17063,6 +17065,77 @@ function symlinkKind(realRoot, link) {
     if (info.isDirectory())
         return 'symlinked directory (not followed)';
     return info.isFile() ? 'file' : 'symlink to something that is not a regular file';
+}
+
+;// CONCATENATED MODULE: ./src/discover/dir-files.ts
+/** Past this many names, lookups go through a Map instead of a scan. */
+const INDEX_FROM = 16;
+function added(names, name) {
+    if (names === undefined)
+        return name;
+    if (typeof names === 'string')
+        return [names, name];
+    names.push(name);
+    return names;
+}
+function listed(names) {
+    return names === undefined ? [] : typeof names === 'string' ? [names] : names;
+}
+class DirFiles {
+    names;
+    /** Statuses other than `present`. */
+    statuses;
+    /** Names the full scan's walk listed as regular files in real directories: opened without a realpath. */
+    walkedNames;
+    index;
+    walkedIndex;
+    get size() {
+        return listed(this.names).length;
+    }
+    has(name) {
+        const names = this.names;
+        if (names === undefined)
+            return false;
+        if (typeof names === 'string')
+            return names === name;
+        if (this.index)
+            return this.index.has(name);
+        if (names.length < INDEX_FROM)
+            return names.includes(name);
+        this.index = new Set(names);
+        return this.index.has(name);
+    }
+    set(name, status) {
+        if (!this.has(name)) {
+            this.names = added(this.names, name);
+            this.index?.add(name);
+        }
+        if (status !== 'present')
+            (this.statuses ??= new Map()).set(name, status);
+        else
+            this.statuses?.delete(name);
+    }
+    /** Records that the walk listed `name` (already set) as a regular file in a real directory. */
+    markWalked(name) {
+        this.walkedNames = added(this.walkedNames, name);
+        this.walkedIndex?.add(name);
+    }
+    walked(name) {
+        const walked = this.walkedNames;
+        if (walked === undefined)
+            return false;
+        if (typeof walked === 'string')
+            return walked === name;
+        // Asked once per name after the walk: a directory of many files is looked up through a Set.
+        if (walked.length < INDEX_FROM)
+            return walked.includes(name);
+        this.walkedIndex ??= new Set(walked);
+        return this.walkedIndex.has(name);
+    }
+    /** Each name with its status, in the order first set. */
+    entries() {
+        return listed(this.names).map((name) => [name, this.statuses?.get(name) ?? 'present']);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/source/front-matter.ts
@@ -20686,46 +20759,68 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
 function entryFor(dirs, dir) {
     let entry = dirs.get(dir);
     if (!entry)
-        dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
+        dirs.set(dir, (entry = { files: new DirFiles(), changed: false }));
     return entry;
 }
-/** Returns how many files the walk saw. */
-function collectFullScan(opts, dirs) {
+/**
+ * A full scan's artifacts as the walk finishes each directory (depth first, a directory after the
+ * ones below it): only the directories on the walk's path are held, so memory does not grow with
+ * the tree. The report sorts them by directory.
+ */
+function* fullScanArtifacts(opts, workspaceReal) {
+    const open = new Map();
+    const finished = [];
     // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
     // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
     const onSkip = (path) => {
         if ((isNamedManifest(path) || isWeightFile(path)) && opts.include(path))
-            entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+            entryFor(open, dirname(path)).files.set(basename(path), 'present');
     };
     // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
     const onDirectory = (path) => {
         if (isNamedManifest(path) && opts.include(path))
-            entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+            entryFor(open, dirname(path)).files.set(basename(path), 'present');
     };
     const onUnlistable = (path, reason) => {
         if (opts.include(path))
-            entryFor(dirs, path).unlistable = reason;
+            entryFor(open, path).unlistable = reason;
     };
+    const onLeave = (path) => finished.push(path || '.');
     let files = 0;
-    for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
-        opts.onProgress?.({ files: ++files, artifacts: 0 });
+    let read = 0;
+    const ready = function* () {
+        for (let dir = finished.shift(); dir !== undefined; dir = finished.shift()) {
+            const entry = open.get(dir);
+            if (!entry)
+                continue;
+            open.delete(dir);
+            entry.changed = true;
+            const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
+            opts.onProgress?.({ files, artifacts: ++read });
+            if (!isEmpty(artifact))
+                yield artifact;
+        }
+    };
+    for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable, onLeave })) {
+        // Directories the walk left before reaching this file are read first.
+        yield* ready();
+        opts.onProgress?.({ files: ++files, artifacts: read });
         if (!isRelevant(path) || !opts.include(path))
             continue;
-        const entry = entryFor(dirs, dirname(path));
+        const entry = entryFor(open, dirname(path));
         const name = basename(path);
         entry.files.set(name, 'present');
         if (!link)
-            (entry.walked ??= new Set()).add(name);
+            entry.files.markWalked(name);
     }
-    for (const entry of dirs.values())
-        entry.changed = true;
-    return files;
+    yield* ready();
 }
 function collectChanges(opts, dirs) {
     for (const change of opts.changeSet.changes) {
@@ -20736,7 +20831,7 @@ function collectChanges(opts, dirs) {
             const old = entryFor(dirs, dirname(change.previousPath));
             old.changed = true;
             if (isNamedManifest(change.previousPath))
-                old.removedManifests.add(change.previousPath);
+                (old.removedManifests ??= new Set()).add(change.previousPath);
         }
         addManifestNamedDirs(dirs, change.path);
         if (!isRelevant(change.path))
@@ -20746,7 +20841,7 @@ function collectChanges(opts, dirs) {
         if (change.status === 'removed') {
             // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
             if (isNamedManifest(change.path))
-                entry.removedManifests.add(change.path);
+                (entry.removedManifests ??= new Set()).add(change.path);
             else if (isManifestCandidate(change.path))
                 continue;
             else
@@ -20793,7 +20888,7 @@ function addPresentFiles(workspace, dir, entry) {
  * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
  */
 function readArtifactDir(workspaceReal, workspace, dir) {
-    const entry = { files: new Map(), removedManifests: new Set(), changed: false };
+    const entry = { files: new DirFiles(), changed: false };
     addPresentFiles(workspace, dir, entry);
     if (entry.files.size === 0)
         return undefined;
@@ -20805,7 +20900,10 @@ function manifestsOf(artifact) {
 }
 /** Names of the directory's files this change leaves in place. */
 function presentNames(entry) {
-    return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
+    return entry.files
+        .entries()
+        .filter(([, status]) => status !== 'removed')
+        .map(([name]) => name);
 }
 function readArtifact(workspaceReal, workspace, dir, entry) {
     const artifact = {
@@ -20814,18 +20912,20 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         unreadable: [],
         schemaProblems: [],
         weights: [],
-        removedManifests: [...entry.removedManifests].sort(),
+        removedManifests: [...(entry.removedManifests ?? [])].sort(),
         changed: entry.changed,
         noticeFiles: []
     };
     // Weights or a manifest other than a README make the directory an artifact's: its Markdown is its card.
-    const inArtifact = [...entry.files].some(([name, status]) => status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card'));
+    const inArtifact = entry.files
+        .entries()
+        .some(([name, status]) => status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
         const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
             'make it readable to the job, or exclude it with the `paths` input';
         artifact.unreadable.push({ path: dir, reason, at: FILE_START });
     }
-    for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, status] of entry.files.entries().sort(([a], [b]) => a.localeCompare(b))) {
         const path = joinPath(dir, name);
         if (isWeightFile(path)) {
             if (status === 'removed') {
@@ -20849,7 +20949,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             artifact.noticeFiles.push(path);
             continue;
         }
-        const read = entry.walked?.has(name)
+        const read = entry.files.walked(name)
             ? read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), MAX_MANIFEST_BYTES, true)
             : read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
         // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
@@ -20873,44 +20973,43 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
     }
     return artifact;
 }
-/** Groups the change set (or the walk) by directory; nothing is read yet. */
-async function planDiscovery(opts) {
-    const entries = new Map();
-    const files = opts.changeSet.scope === 'all' ? collectFullScan(opts, entries) : opts.changeSet.changes.length;
-    if (opts.changeSet.scope !== 'all')
-        collectChanges(opts, entries);
-    const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
-    return {
-        dirs: [...entries.keys()].sort(),
-        files,
-        read(dir) {
-            const entry = entries.get(dir);
-            if (!entry)
-                return undefined;
-            // Each directory is read once: what it listed is let go with it.
-            entries.delete(dir);
-            const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
-            const empty = artifact.records.length === 0 &&
-                artifact.unreadable.length === 0 &&
-                artifact.weights.length === 0 &&
-                artifact.removedManifests.length === 0;
-            return empty ? undefined : artifact;
-        }
-    };
+function isEmpty(artifact) {
+    return (artifact.records.length === 0 &&
+        artifact.unreadable.length === 0 &&
+        artifact.weights.length === 0 &&
+        artifact.removedManifests.length === 0);
 }
-/** Groups the change set into artifacts (directories) and reads every manifest in them once. */
+/** A change set's artifacts, in directory order (the change set is grouped first: it is bounded by the PR). */
+function* changedArtifacts(opts, workspaceReal) {
+    const entries = new Map();
+    collectChanges(opts, entries);
+    const dirs = [...entries.keys()].sort();
+    for (const [i, dir] of dirs.entries()) {
+        const artifact = readArtifact(workspaceReal, opts.workspace, dir, entries.get(dir));
+        opts.onProgress?.({ files: opts.changeSet.changes.length, artifacts: i + 1 });
+        if (!isEmpty(artifact))
+            yield artifact;
+    }
+}
+/**
+ * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
+ * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
+ */
+async function* discover(opts) {
+    const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
+    yield* opts.changeSet.scope === 'all'
+        ? fullScanArtifacts(opts, workspaceReal)
+        : changedArtifacts(opts, workspaceReal);
+}
+/** Groups the change set into artifacts (directories) and reads every manifest in them once, in directory order. */
 async function discoverArtifacts(opts) {
-    const plan = await planDiscovery(opts);
     const artifacts = [];
     let manifestCount = 0;
-    plan.dirs.forEach((dir, i) => {
-        const artifact = plan.read(dir);
-        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
-        if (!artifact)
-            return;
+    for await (const artifact of discover(opts)) {
         manifestCount += manifestsOf(artifact);
         artifacts.push(artifact);
-    });
+    }
+    artifacts.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
     return { artifacts, manifestCount };
 }
 
@@ -21053,25 +21152,26 @@ function removedDirectories(changeSet) {
 }
 /**
  * What the batches of one run share while each is linked in turn: the artifacts read from the
- * checkout as parents. One outside the run counts against a cap; one of the run's own directories
- * (a full scan links its artifacts a batch at a time) does not, and the most recent are kept.
+ * checkout as parents. In a change set one outside the run counts against a cap; a full scan links
+ * its own artifacts a batch at a time, so a parent outside the batch is of the run and counts
+ * against nothing (each inheritance walk is bounded in depth), and the most recent are kept.
  */
 class LinkSession {
     opts;
-    runDirs;
+    fullScan;
     workspaceReal;
     removedDirs;
     context = new Map();
     recent = new Map();
-    constructor(opts, runDirs = new Set()) {
+    constructor(opts, fullScan = false) {
         this.opts = opts;
-        this.runDirs = runDirs;
+        this.fullScan = fullScan;
         this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
         this.removedDirs = removedDirectories(opts.changeSet);
     }
     /** The artifact in a directory outside the batch being linked, as the checkout has it. */
     load(dir) {
-        if (this.runDirs.has(dir)) {
+        if (this.fullScan) {
             if (this.recent.has(dir)) {
                 const kept = this.recent.get(dir);
                 this.recent.delete(dir);
@@ -25873,14 +25973,11 @@ function artifactPaths(artifact) {
         ...artifact.weights.map((w) => w.path)
     ];
 }
-/** The directories in batches, each read as it is reached (empty directories are left out). */
-function* batchesOf(plan, size, opts) {
+/** The artifacts in batches of `size`, each read as discovery reaches it. */
+async function* batchesOf(artifacts, size) {
     let batch = [];
-    for (const [i, dir] of plan.dirs.entries()) {
-        const artifact = plan.read(dir);
-        opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
-        if (artifact)
-            batch.push(artifact);
+    for await (const artifact of artifacts) {
+        batch.push(artifact);
         if (batch.length >= size) {
             yield batch;
             batch = [];
@@ -25889,6 +25986,13 @@ function* batchesOf(plan, size, opts) {
     if (batch.length > 0)
         yield batch;
 }
+/** A change set as its one batch (even an empty one: deleting a data file alone can pull in the runs that need it). */
+async function* oneBatch(artifacts) {
+    const all = [];
+    for await (const artifact of artifacts)
+        all.push(artifact);
+    yield all;
+}
 /**
  * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
  * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
@@ -25896,7 +26000,8 @@ function* batchesOf(plan, size, opts) {
  */
 async function runGate(opts) {
     const redact = opts.redact ?? ((value) => value);
-    const builder = new build/* ReportBuilder */.ex(version, opts.failOn);
+    const fullScan = opts.changeSet.scope === 'all';
+    const builder = new build/* ReportBuilder */.ex(version, opts.failOn, { byDirectory: fullScan });
     const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
     const waivers = waiverJudge(opts.policy.waivers, opts.now);
     // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
@@ -25906,14 +26011,7 @@ async function runGate(opts) {
     const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
     for (const finding of runFindings)
         builder.addFinding(redact(finding));
-    const plan = await planDiscovery({
-        workspace: opts.workspace,
-        changeSet: opts.changeSet,
-        include: opts.include,
-        onProgress: opts.onProgress
-    });
-    const fullScan = opts.changeSet.scope === 'all';
-    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan ? new Set(plan.dirs) : undefined);
+    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
     const licenseOf = (ref, record) => {
@@ -25946,10 +26044,14 @@ async function runGate(opts) {
                 builder.addFinding(redact(finding));
         }
     };
-    // A change set is one batch (see FULL_SCAN_BATCH), even an empty one: deleting a data file alone
-    // can pull in the runs that need it.
-    const batches = fullScan ? batchesOf(plan, FULL_SCAN_BATCH, opts) : [[...batchesOf(plan, Infinity, opts)].flat()];
-    for (const batch of batches) {
+    const artifacts = discover({
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include,
+        onProgress: opts.onProgress
+    });
+    const batches = fullScan ? batchesOf(artifacts, FULL_SCAN_BATCH) : oneBatch(artifacts);
+    for await (const batch of batches) {
         linkArtifacts(batch, links.opts, links);
         // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
         const joined = markRemovedDataSources(batch, opts);
@@ -26573,7 +26675,8 @@ var merge_sorted = __nccwpck_require__(3599);
 
 
 
-const READ_CHUNK = 64 * 1024;
+/** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
+const READ_CHUNK = 16 * 1024;
 let spillDir;
 let files = 0;
 /** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
@@ -26650,44 +26753,6 @@ function remove(paths) {
     for (const path of paths)
         (0,external_node_fs_.rmSync)(path, { force: true });
 }
-/** An append-only list, in order; past `limit` items in memory, they are appended to one file. */
-class SpilledList {
-    limit;
-    memory = [];
-    file;
-    count = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    get length() {
-        return this.count;
-    }
-    push(item) {
-        this.memory.push(item);
-        this.count++;
-        if (this.memory.length >= this.limit) {
-            writeLines((this.file ??= spillFile()), this.memory);
-            this.memory = [];
-        }
-    }
-    /** The items, when none went to disk. */
-    held() {
-        return this.file ? undefined : this.memory;
-    }
-    *[Symbol.iterator]() {
-        if (this.file)
-            yield* readLines(this.file);
-        yield* this.memory;
-    }
-    /** Removes its file; the list is empty afterwards. */
-    dispose() {
-        if (this.file)
-            remove([this.file]);
-        this.file = undefined;
-        this.memory = [];
-        this.count = 0;
-    }
-}
 /**
  * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
  * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
@@ -26753,14 +26818,15 @@ const REPORT_SCHEMA_VERSION = 1;
 
 
 /**
- * Past these a run's findings and summaries go to disk: about 16 MB of findings and 8 MB of summaries
- * in memory at most. `LINEAGE_GATE_INTERNAL_SPILL_AT` lowers both (tests spill a run of a few findings).
+ * Past these a run's findings and summaries go to disk: a few MB of each in memory at most (a larger
+ * buffer made the heap, and with it V8's room to grow, larger, without making the run faster).
+ * `LINEAGE_GATE_INTERNAL_SPILL_AT` sets both (tests spill a run of a few findings).
  */
 function spillLimits(env = process.env) {
     const at = Number(env.LINEAGE_GATE_INTERNAL_SPILL_AT);
     if (Number.isInteger(at) && at > 0)
         return { findings: at, artifacts: at };
-    return { findings: 16_384, artifacts: 4_096 };
+    return { findings: 4_096, artifacts: 1_024 };
 }
 /** Waived findings sort after every live one: they no longer bear on the gate. */
 function rank(f) {
@@ -26797,6 +26863,9 @@ function deepFreeze(value) {
     }
     return value;
 }
+const byDir = (a, b) => compareStrings(a.dir, b.dir);
+/** A stable sort with no preference keeps the order of arrival. */
+const asAdded = () => 0;
 /**
  * Builds the one result model every surface renders, an artifact and a finding at a time: findings
  * are kept in report order and counted as they come, and both lists spill to disk past their limits,
@@ -26810,11 +26879,16 @@ class ReportBuilder {
     artifacts;
     tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
     failing = false;
-    constructor(version, failOn, limits = spillLimits()) {
+    /**
+     * Artifacts stay in the order added unless `byDirectory` (a full scan's walk reaches directories
+     * deepest first; the report lists them in directory order).
+     */
+    constructor(version, failOn, options = {}) {
         this.version = version;
         this.failOn = failOn;
+        const limits = options.limits ?? spillLimits();
         this.findings = new SortedSpill(compareFindings, limits.findings);
-        this.artifacts = new SpilledList(limits.artifacts);
+        this.artifacts = new SortedSpill(options.byDirectory ? byDir : asAdded, limits.artifacts);
     }
     addArtifact(artifact) {
         this.artifacts.push(deepFreeze(artifact));

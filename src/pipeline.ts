@@ -1,5 +1,5 @@
 import type { ChangeSet } from './changes/change-set.js';
-import { manifestsOf, planDiscovery, type DiscoverOptions } from './discover/discover.js';
+import { discover, manifestsOf, type DiscoverOptions } from './discover/discover.js';
 import { linkArtifacts, LinkSession } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
 import { markRemovedDataSources } from './discover/data-sources.js';
@@ -61,19 +61,24 @@ function artifactPaths(artifact: Artifact): string[] {
   ];
 }
 
-/** The directories in batches, each read as it is reached (empty directories are left out). */
-function* batchesOf(plan: Awaited<ReturnType<typeof planDiscovery>>, size: number, opts: GateOptions) {
+/** The artifacts in batches of `size`, each read as discovery reaches it. */
+async function* batchesOf(artifacts: AsyncIterable<Artifact>, size: number): AsyncGenerator<Artifact[]> {
   let batch: Artifact[] = [];
-  for (const [i, dir] of plan.dirs.entries()) {
-    const artifact = plan.read(dir);
-    opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
-    if (artifact) batch.push(artifact);
+  for await (const artifact of artifacts) {
+    batch.push(artifact);
     if (batch.length >= size) {
       yield batch;
       batch = [];
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/** A change set as its one batch (even an empty one: deleting a data file alone can pull in the runs that need it). */
+async function* oneBatch(artifacts: AsyncIterable<Artifact>): AsyncGenerator<Artifact[]> {
+  const all: Artifact[] = [];
+  for await (const artifact of artifacts) all.push(artifact);
+  yield all;
 }
 
 /**
@@ -83,7 +88,8 @@ function* batchesOf(plan: Awaited<ReturnType<typeof planDiscovery>>, size: numbe
  */
 export async function runGate(opts: GateOptions): Promise<Report> {
   const redact = opts.redact ?? (<T>(value: T) => value);
-  const builder = new ReportBuilder(version, opts.failOn);
+  const fullScan = opts.changeSet.scope === 'all';
+  const builder = new ReportBuilder(version, opts.failOn, { byDirectory: fullScan });
   const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const waivers = waiverJudge(opts.policy.waivers, opts.now);
   // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
@@ -95,16 +101,9 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
   for (const finding of runFindings) builder.addFinding(redact(finding));
 
-  const plan = await planDiscovery({
-    workspace: opts.workspace,
-    changeSet: opts.changeSet,
-    include: opts.include,
-    onProgress: opts.onProgress
-  });
-  const fullScan = opts.changeSet.scope === 'all';
   const links = new LinkSession(
     { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include },
-    fullScan ? new Set(plan.dirs) : undefined
+    fullScan
   );
   const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
   const hub: HubFacts | undefined = verifier?.answers;
@@ -142,10 +141,14 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     }
   };
 
-  // A change set is one batch (see FULL_SCAN_BATCH), even an empty one: deleting a data file alone
-  // can pull in the runs that need it.
-  const batches = fullScan ? batchesOf(plan, FULL_SCAN_BATCH, opts) : [[...batchesOf(plan, Infinity, opts)].flat()];
-  for (const batch of batches) {
+  const artifacts = discover({
+    workspace: opts.workspace,
+    changeSet: opts.changeSet,
+    include: opts.include,
+    onProgress: opts.onProgress
+  });
+  const batches = fullScan ? batchesOf(artifacts, FULL_SCAN_BATCH) : oneBatch(artifacts);
+  for await (const batch of batches) {
     linkArtifacts(batch, links.opts, links);
     // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
     const joined = markRemovedDataSources(batch, opts);

@@ -13,6 +13,8 @@ export interface WalkOptions {
   onDirectory?: (path: string) => void;
   /** Told about a directory that cannot be listed (no permission, path too long); the walk goes on. */
   onUnlistable?: (path: string, reason: string) => void;
+  /** Told when everything below a directory has been walked (`''` for the root), so it can be let go. */
+  onLeave?: (path: string) => void;
 }
 
 /** Why a directory cannot be listed, in words. */
@@ -70,6 +72,7 @@ function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions):
     // The workspace itself must be readable; below it one directory must not end the whole scan.
     if (!relDir || !options.onUnlistable) throw err;
     options.onUnlistable(relDir, unlistableReason(err));
+    options.onLeave?.(relDir);
     return;
   }
   entries.sort(byName);
@@ -94,6 +97,7 @@ function* walkDirectory(realRoot: string, relDir: string, options: WalkOptions):
       onSkip?.(rel, 'not a regular file');
     }
   }
+  options.onLeave?.(relDir);
 }
 
 /** `'file'` for a link to be yielded, else why it is skipped. */

@@ -4,7 +4,8 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkFiles } from '../changes/full-scan.js';
-import type { Artifact, WeightFile } from '../lineage/artifact.js';
+import type { Artifact } from '../lineage/artifact.js';
+import { DirFiles } from './dir-files.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
 import { hasModelfileName, isNamedManifest, nameKind } from '../formats/manifest-names.js';
 import { FILE_START } from '../source/span.js';
@@ -15,15 +16,12 @@ import { readWeightHeader } from '../weights/read-header.js';
 import { readWeightRecord } from '../formats/weight-formats.js';
 import { appendAll } from '../collections/append-all.js';
 
-type Status = WeightFile['status'];
-
 /** What is known about one directory before its manifests are read. */
 interface DirEntry {
-  files: Map<string, Status>;
-  removedManifests: Set<string>;
+  files: DirFiles;
+  /** Manifests the change removed or moved away (a full scan has none). */
+  removedManifests?: Set<string>;
   changed: boolean;
-  /** Names the full scan's walk listed as regular files in real directories: opened without a realpath. */
-  walked?: Set<string>;
   /** Why the full scan could not list this directory: what it holds was not checked. */
   unlistable?: string;
 }
@@ -54,36 +52,56 @@ function isRelevant(path: string): boolean {
 
 function entryFor(dirs: Map<string, DirEntry>, dir: string): DirEntry {
   let entry = dirs.get(dir);
-  if (!entry) dirs.set(dir, (entry = { files: new Map(), removedManifests: new Set(), changed: false }));
+  if (!entry) dirs.set(dir, (entry = { files: new DirFiles(), changed: false }));
   return entry;
 }
 
-/** Returns how many files the walk saw. */
-function collectFullScan(opts: DiscoverOptions, dirs: Map<string, DirEntry>): number {
+/**
+ * A full scan's artifacts as the walk finishes each directory (depth first, a directory after the
+ * ones below it): only the directories on the walk's path are held, so memory does not grow with
+ * the tree. The report sorts them by directory.
+ */
+function* fullScanArtifacts(opts: DiscoverOptions, workspaceReal: string): Generator<Artifact> {
+  const open = new Map<string, DirEntry>();
+  const finished: string[] = [];
   // A manifest or weight file the walk will not enter (a symlink leading outside the repository, a
   // FIFO) is still listed, so that reading it reports why it was refused instead of dropping it unseen.
   const onSkip = (path: string) => {
     if ((isNamedManifest(path) || isWeightFile(path)) && opts.include(path))
-      entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+      entryFor(open, dirname(path)).files.set(basename(path), 'present');
   };
   // A directory called `adapter_config.json` is where a reader expects a manifest: say it is none.
   const onDirectory = (path: string) => {
-    if (isNamedManifest(path) && opts.include(path)) entryFor(dirs, dirname(path)).files.set(basename(path), 'present');
+    if (isNamedManifest(path) && opts.include(path)) entryFor(open, dirname(path)).files.set(basename(path), 'present');
   };
   const onUnlistable = (path: string, reason: string) => {
-    if (opts.include(path)) entryFor(dirs, path).unlistable = reason;
+    if (opts.include(path)) entryFor(open, path).unlistable = reason;
   };
+  const onLeave = (path: string) => finished.push(path || '.');
   let files = 0;
-  for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable })) {
-    opts.onProgress?.({ files: ++files, artifacts: 0 });
+  let read = 0;
+  const ready = function* (): Generator<Artifact> {
+    for (let dir = finished.shift(); dir !== undefined; dir = finished.shift()) {
+      const entry = open.get(dir);
+      if (!entry) continue;
+      open.delete(dir);
+      entry.changed = true;
+      const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
+      opts.onProgress?.({ files, artifacts: ++read });
+      if (!isEmpty(artifact)) yield artifact;
+    }
+  };
+  for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable, onLeave })) {
+    // Directories the walk left before reaching this file are read first.
+    yield* ready();
+    opts.onProgress?.({ files: ++files, artifacts: read });
     if (!isRelevant(path) || !opts.include(path)) continue;
-    const entry = entryFor(dirs, dirname(path));
+    const entry = entryFor(open, dirname(path));
     const name = basename(path);
     entry.files.set(name, 'present');
-    if (!link) (entry.walked ??= new Set()).add(name);
+    if (!link) entry.files.markWalked(name);
   }
-  for (const entry of dirs.values()) entry.changed = true;
-  return files;
+  yield* ready();
 }
 
 function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): void {
@@ -96,7 +114,7 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
       // A manifest moved out of a directory leaves that directory without it.
       const old = entryFor(dirs, dirname(change.previousPath));
       old.changed = true;
-      if (isNamedManifest(change.previousPath)) old.removedManifests.add(change.previousPath);
+      if (isNamedManifest(change.previousPath)) (old.removedManifests ??= new Set()).add(change.previousPath);
     }
     addManifestNamedDirs(dirs, change.path);
     if (!isRelevant(change.path)) continue;
@@ -104,7 +122,7 @@ function collectChanges(opts: DiscoverOptions, dirs: Map<string, DirEntry>): voi
     entry.changed = true;
     if (change.status === 'removed') {
       // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
-      if (isNamedManifest(change.path)) entry.removedManifests.add(change.path);
+      if (isNamedManifest(change.path)) (entry.removedManifests ??= new Set()).add(change.path);
       else if (isManifestCandidate(change.path)) continue;
       else entry.files.set(basename(change.path), 'removed');
     } else {
@@ -146,7 +164,7 @@ function addPresentFiles(workspace: string, dir: string, entry: DirEntry): void 
  * a changed artifact derives from); undefined when the directory holds nothing the gate reads.
  */
 export function readArtifactDir(workspaceReal: string, workspace: string, dir: string): Artifact | undefined {
-  const entry: DirEntry = { files: new Map(), removedManifests: new Set(), changed: false };
+  const entry: DirEntry = { files: new DirFiles(), changed: false };
   addPresentFiles(workspace, dir, entry);
   if (entry.files.size === 0) return undefined;
   return readArtifact(workspaceReal, workspace, dir, entry);
@@ -159,7 +177,10 @@ export function manifestsOf(artifact: Artifact): number {
 
 /** Names of the directory's files this change leaves in place. */
 function presentNames(entry: DirEntry): string[] {
-  return [...entry.files].filter(([, status]) => status !== 'removed').map(([name]) => name);
+  return entry.files
+    .entries()
+    .filter(([, status]) => status !== 'removed')
+    .map(([name]) => name);
 }
 
 function readArtifact(workspaceReal: string, workspace: string, dir: string, entry: DirEntry): Artifact {
@@ -169,22 +190,24 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     unreadable: [],
     schemaProblems: [],
     weights: [],
-    removedManifests: [...entry.removedManifests].sort(),
+    removedManifests: [...(entry.removedManifests ?? [])].sort(),
     changed: entry.changed,
     noticeFiles: []
   };
   // Weights or a manifest other than a README make the directory an artifact's: its Markdown is its card.
-  const inArtifact = [...entry.files].some(
-    ([name, status]) =>
-      status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card')
-  );
+  const inArtifact = entry.files
+    .entries()
+    .some(
+      ([name, status]) =>
+        status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card')
+    );
   if (entry.unlistable) {
     const reason =
       `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
       'make it readable to the job, or exclude it with the `paths` input';
     artifact.unreadable.push({ path: dir, reason, at: FILE_START });
   }
-  for (const [name, status] of [...entry.files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, status] of entry.files.entries().sort(([a], [b]) => a.localeCompare(b))) {
     const path = joinPath(dir, name);
     if (isWeightFile(path)) {
       if (status === 'removed') {
@@ -205,7 +228,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       artifact.noticeFiles.push(path);
       continue;
     }
-    const read = entry.walked?.has(name)
+    const read = entry.files.walked(name)
       ? readBounded(workspaceReal, join(workspaceReal, path), MAX_MANIFEST_BYTES, true)
       : readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
     // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
@@ -229,52 +252,46 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
   return artifact;
 }
 
-/** The directories a run will read, in order, each read when asked for (so a large run never holds them all). */
-export interface DiscoveryPlan {
-  /** Every directory the change set or the walk put in the run, sorted. */
-  dirs: readonly string[];
-  /** Files the change set lists or the walk saw. */
-  files: number;
-  /** The artifact in one of `dirs`, read now; undefined when it holds nothing the gate reads. */
-  read(dir: string): Artifact | undefined;
+function isEmpty(artifact: Artifact): boolean {
+  return (
+    artifact.records.length === 0 &&
+    artifact.unreadable.length === 0 &&
+    artifact.weights.length === 0 &&
+    artifact.removedManifests.length === 0
+  );
 }
 
-/** Groups the change set (or the walk) by directory; nothing is read yet. */
-export async function planDiscovery(opts: DiscoverOptions): Promise<DiscoveryPlan> {
+/** A change set's artifacts, in directory order (the change set is grouped first: it is bounded by the PR). */
+function* changedArtifacts(opts: DiscoverOptions, workspaceReal: string): Generator<Artifact> {
   const entries = new Map<string, DirEntry>();
-  const files = opts.changeSet.scope === 'all' ? collectFullScan(opts, entries) : opts.changeSet.changes.length;
-  if (opts.changeSet.scope !== 'all') collectChanges(opts, entries);
-  const workspaceReal = await realpath(opts.workspace);
-  return {
-    dirs: [...entries.keys()].sort(),
-    files,
-    read(dir) {
-      const entry = entries.get(dir);
-      if (!entry) return undefined;
-      // Each directory is read once: what it listed is let go with it.
-      entries.delete(dir);
-      const artifact = readArtifact(workspaceReal, opts.workspace, dir, entry);
-      const empty =
-        artifact.records.length === 0 &&
-        artifact.unreadable.length === 0 &&
-        artifact.weights.length === 0 &&
-        artifact.removedManifests.length === 0;
-      return empty ? undefined : artifact;
-    }
-  };
+  collectChanges(opts, entries);
+  const dirs = [...entries.keys()].sort();
+  for (const [i, dir] of dirs.entries()) {
+    const artifact = readArtifact(workspaceReal, opts.workspace, dir, entries.get(dir)!);
+    opts.onProgress?.({ files: opts.changeSet.changes.length, artifacts: i + 1 });
+    if (!isEmpty(artifact)) yield artifact;
+  }
 }
 
-/** Groups the change set into artifacts (directories) and reads every manifest in them once. */
+/**
+ * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
+ * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
+ */
+export async function* discover(opts: DiscoverOptions): AsyncGenerator<Artifact> {
+  const workspaceReal = await realpath(opts.workspace);
+  yield* opts.changeSet.scope === 'all'
+    ? fullScanArtifacts(opts, workspaceReal)
+    : changedArtifacts(opts, workspaceReal);
+}
+
+/** Groups the change set into artifacts (directories) and reads every manifest in them once, in directory order. */
 export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discovery> {
-  const plan = await planDiscovery(opts);
   const artifacts: Artifact[] = [];
   let manifestCount = 0;
-  plan.dirs.forEach((dir, i) => {
-    const artifact = plan.read(dir);
-    opts.onProgress?.({ files: plan.files, artifacts: i + 1 });
-    if (!artifact) return;
+  for await (const artifact of discover(opts)) {
     manifestCount += manifestsOf(artifact);
     artifacts.push(artifact);
-  });
+  }
+  artifacts.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { artifacts, manifestCount };
 }

@@ -46,8 +46,9 @@ function removedDirectories(changeSet: ChangeSet): Set<string> {
 
 /**
  * What the batches of one run share while each is linked in turn: the artifacts read from the
- * checkout as parents. One outside the run counts against a cap; one of the run's own directories
- * (a full scan links its artifacts a batch at a time) does not, and the most recent are kept.
+ * checkout as parents. In a change set one outside the run counts against a cap; a full scan links
+ * its own artifacts a batch at a time, so a parent outside the batch is of the run and counts
+ * against nothing (each inheritance walk is bounded in depth), and the most recent are kept.
  */
 export class LinkSession {
   readonly workspaceReal: string;
@@ -57,7 +58,7 @@ export class LinkSession {
 
   constructor(
     readonly opts: LinkOptions,
-    private readonly runDirs: ReadonlySet<string> = new Set()
+    private readonly fullScan = false
   ) {
     this.workspaceReal = realpathSync.native(opts.workspace);
     this.removedDirs = removedDirectories(opts.changeSet);
@@ -65,7 +66,7 @@ export class LinkSession {
 
   /** The artifact in a directory outside the batch being linked, as the checkout has it. */
   load(dir: string): Artifact | undefined {
-    if (this.runDirs.has(dir)) {
+    if (this.fullScan) {
       if (this.recent.has(dir)) {
         const kept = this.recent.get(dir);
         this.recent.delete(dir);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
-import { SortedSpill, SpilledList } from '../../../src/collections/spill.js';
+import { SortedSpill } from '../../../src/collections/spill.js';
 import { isSequence, take } from '../../../src/collections/sequence.js';
 
 interface Item {
@@ -54,11 +54,12 @@ describe('SortedSpill', () => {
   });
 });
 
-describe('SpilledList', () => {
+describe('SortedSpill in the order items came (a comparator that ties all)', () => {
+  const asCame = () => 0;
   it('gives back what was pushed, in order, across the file and memory', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { maxLength: 200 }), fc.integer({ min: 1, max: 50 }), (items, limit) => {
-        const list = new SpilledList<unknown>(limit);
+        const list = new SortedSpill<unknown>(asCame, limit);
         for (const item of items) list.push(item);
         expect(list.length).toBe(items.length);
         // -0 does not survive JSON; everything else a JSON value can hold does.
@@ -70,7 +71,7 @@ describe('SpilledList', () => {
   });
 
   it('decodes characters split across read chunks', () => {
-    const list = new SpilledList<string>(1);
+    const list = new SortedSpill<string>(asCame, 1);
     // Lines of 3-byte and 4-byte characters, long enough to cross the 64 KiB reads at every offset.
     const lines = Array.from({ length: 40 }, (_, i) => '…😀'.repeat(5000 + i));
     for (const line of lines) list.push(line);
@@ -79,7 +80,7 @@ describe('SpilledList', () => {
   });
 
   it('is a sequence, as arrays are, and strings are not', () => {
-    expect(isSequence(new SpilledList(2))).toBe(true);
+    expect(isSequence(new SortedSpill(asCame, 2))).toBe(true);
     expect(isSequence([])).toBe(true);
     expect(isSequence('text')).toBe(false);
     expect(isSequence({ length: 1 })).toBe(false);

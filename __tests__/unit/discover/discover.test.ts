@@ -34,16 +34,16 @@ const changed = (changes: Change[]): ChangeSet => ({ scope: 'changed', changes, 
 const all: ChangeSet = { scope: 'all', changes: [], source: 'test', notes: [] };
 
 describe('discoverArtifacts', () => {
-  it('tells a progress listener every file the walk sees, then each artifact read', async () => {
+  it('tells a progress listener each file the walk sees, and each artifact as the walk leaves it', async () => {
     const root = workspace({ 'a/adapter_config.json': PEFT, 'a/train.py': '', 'b/README.md': CARD, 'c.txt': '' });
     const seen: { files: number; artifacts: number }[] = [];
     await discoverArtifacts({ workspace: root, changeSet: all, include: () => true, onProgress: (p) => seen.push(p) });
     expect(seen).toEqual([
       { files: 1, artifacts: 0 },
       { files: 2, artifacts: 0 },
-      { files: 3, artifacts: 0 },
-      { files: 4, artifacts: 0 },
-      { files: 4, artifacts: 1 },
+      { files: 2, artifacts: 1 },
+      { files: 3, artifacts: 1 },
+      { files: 3, artifacts: 2 },
       { files: 4, artifacts: 2 }
     ]);
   });

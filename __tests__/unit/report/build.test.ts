@@ -135,7 +135,7 @@ describe('ReportBuilder spilling to disk', () => {
     fc.assert(
       fc.property(fc.array(arbFinding, { maxLength: 60 }), fc.integer({ min: 1, max: 9 }), (findings, at) => {
         const build = (limits: { findings: number; artifacts: number }) => {
-          const builder = new ReportBuilder('1', 'error', limits);
+          const builder = new ReportBuilder('1', 'error', { limits });
           for (const a of ARTIFACTS) builder.addArtifact(a);
           for (const f of findings) builder.addFinding(f);
           return builder.finish({ changeSource: 'test', notes: [], policy: SAMPLE_POLICY, manifestsCount: 3 });
