@@ -253,6 +253,8 @@ function gateProse(text, isOwnUrl = () => false) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ emptyTally),
+/* harmony export */   Cn: () => (/* binding */ tallyFinding),
 /* harmony export */   be: () => (/* binding */ verdictBlock),
 /* harmony export */   dY: () => (/* binding */ findingItem),
 /* harmony export */   eo: () => (/* binding */ compactFindingItem),
@@ -347,16 +349,20 @@ function compactFindingItem(finding, links) {
     return (`${findingHead(finding, links)} — ` +
         `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .gateProse */ .jp)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .N)(finding)}${finding.message}`, MAX_COMPACT_MESSAGE), links.isOwnUrl)}`);
 }
+function emptyTally() {
+    return { error: 0, warning: 0, notice: 0, waived: 0 };
+}
+function tallyFinding(tally, f) {
+    if (f.waived)
+        tally.waived++;
+    else
+        tally[f.severity]++;
+}
 /** Heading of one artifact's findings, with that artifact's tally. */
-function findingGroupHeading(dir, findings) {
-    const live = findings.filter((f) => !f.waived);
-    const parts = ['error', 'warning', 'notice']
-        .map((s) => [s, live.filter((f) => f.severity === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .h)(n, s));
-    const waived = findings.length - live.length;
-    if (waived > 0)
-        parts.push(`${waived} waived`);
+function findingGroupHeading(dir, tally) {
+    const parts = ['error', 'warning', 'notice'].filter((s) => tally[s] > 0).map((s) => (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_1__/* .counted */ .h)(tally[s], s));
+    if (tally.waived > 0)
+        parts.push(`${tally.waived} waived`);
     return `#### ${code(dir)} — ${parts.join(', ')}`;
 }
 
@@ -602,24 +608,55 @@ function piece(text) {
 function rowPiece(row, detail) {
     return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
-function groupByArtifact(report, links) {
+/**
+ * No finding item is shorter than this plus the docs base: its head alone is "- ", an icon, the
+ * severity in bold, the rule id linked to its page and "at" the file and line.
+ */
+const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
+/**
+ * One walk over the findings: no more of a kind (in report order) than could fit are kept, so a
+ * run of a quarter of a million findings builds a summary from a few thousand, while each artifact's
+ * heading still counts all of its own.
+ */
+function selectFindings(report, opts) {
+    const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
+    const taken = (0,markdown_blocks/* emptyTally */.CK)();
+    const unconsidered = (0,markdown_blocks/* emptyTally */.CK)();
     const byDir = new Map();
+    const tallies = new Map();
     for (const f of report.findings) {
+        let tally = tallies.get(f.artifact);
+        if (!tally)
+            tallies.set(f.artifact, (tally = (0,markdown_blocks/* emptyTally */.CK)()));
+        (0,markdown_blocks/* tallyFinding */.Cn)(tally, f);
+        const kind = f.waived ? 'waived' : f.severity;
+        if (taken[kind] >= cap) {
+            unconsidered[kind]++;
+            continue;
+        }
+        taken[kind]++;
         const list = byDir.get(f.artifact);
         if (list)
             list.push(f);
         else
             byDir.set(f.artifact, [f]);
     }
+    return { byDir, tallies, unconsidered };
+}
+function groupByArtifact(report, links, selection) {
+    const { byDir, tallies } = selection;
     // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = [...new Set([...Array.from(report.artifacts, (a) => a.dir), ...byDir.keys()])];
+    const order = new Set();
+    for (const a of report.artifacts)
+        if (byDir.has(a.dir))
+            order.add(a.dir);
+    for (const dir of byDir.keys())
+        order.add(dir);
     const groups = [];
     for (const dir of order) {
         const findings = byDir.get(dir);
-        if (!findings)
-            continue;
         const group = {
-            heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, findings)}\n`),
+            heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, tallies.get(dir))}\n`),
             items: [],
             kept: findings.length
         };
@@ -651,33 +688,34 @@ function sizeLabel(bytes) {
 function compactedCount(groups) {
     return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
 }
-function omissionNote(groups, rows, maxBytes) {
+function omissionNote(groups, rows, maxBytes, unconsidered) {
     const compacted = compactedCount(groups);
-    const dropped = groups
-        .flatMap((g) => g.items)
-        .filter((i) => !i.kept)
-        .map((i) => i.finding);
+    const dropped = { ...unconsidered };
+    for (const g of groups)
+        for (const i of g.items)
+            if (!i.kept)
+                (0,markdown_blocks/* tallyFinding */.Cn)(dropped, i.finding);
+    const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
     const droppedRows = rows.filter((r) => !r.kept).length;
     const parts = [];
-    if (dropped.length) {
-        const by = (test) => dropped.filter(test).length;
+    if (droppedCount) {
         const kinds = [
-            [by((f) => !f.waived && f.severity === 'error'), 'error'],
-            [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
-            [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
-            [by((f) => f.waived), 'waived finding']
+            [dropped.error, 'error'],
+            [dropped.warning, 'warning'],
+            [dropped.notice, 'notice'],
+            [dropped.waived, 'waived finding']
         ];
         const detail = kinds
             .filter(([n]) => n > 0)
             .map(([n, w]) => (0,plural/* counted */.h)(n, w))
             .join(', ');
-        parts.push(`the details of ${(0,plural/* counted */.h)(dropped.length, 'finding')} (${detail})`);
+        parts.push(`the details of ${(0,plural/* counted */.h)(droppedCount, 'finding')} (${detail})`);
     }
     if (droppedRows)
         parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
     const sentences = [];
     if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`);
+        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(droppedCount + droppedRows, 'was', 'were')} left out, lowest severity first.`);
     if (compacted)
         sentences.push(`${(0,plural/* counted */.h)(compacted, 'error')} ${(0,plural/* plural */.L)(compacted, 'is', 'are')} ` +
             `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
@@ -708,7 +746,8 @@ function renderMarkdownDocument(report, opts) {
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
     const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
     const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-    const groups = groupByArtifact(report, opts);
+    const selection = selectFindings(report, opts);
+    const groups = groupByArtifact(report, opts, selection);
     const findingsHead = piece('\n### Findings');
     const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
     let keptRows = rows.length;
@@ -760,9 +799,13 @@ function renderMarkdownDocument(report, opts) {
     const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
-    const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
+    const { unconsidered } = selection;
+    const shortened = keptRows < rows.length ||
+        keptItems < itemCount ||
+        compactedCount(groups) > 0 ||
+        unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
     if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes));
+        out.push('', omissionNote(groups, rows, opts.maxBytes, unconsidered));
     if (rows.length === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows) {

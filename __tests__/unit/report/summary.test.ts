@@ -1,3 +1,5 @@
+import type { Finding } from '../../../src/findings/finding.js';
+import { renderMarkdownDocument } from '../../../src/report/render/markdown-document.js';
 import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
@@ -153,6 +155,39 @@ describe('renderSummary', () => {
   it('stays as it is when under the limit', () => {
     expect(md).not.toContain('Shortened');
     expect(Buffer.byteLength(md)).toBeLessThan(SUMMARY_MAX_BYTES);
+  });
+});
+
+describe('a PR comment of a run with tens of thousands of findings', () => {
+  // 60,000 short warnings: far more than 64 KiB can hold, so only the first few hundred are even rendered.
+  let messagesRead = 0;
+  const counting = (f: Finding): Finding =>
+    new Proxy(f, { get: (t, key) => (key === 'message' && messagesRead++, t[key as keyof Finding]) });
+  const report = buildReport({
+    version: '0.1.0',
+    failOn: 'error',
+    artifacts: [],
+    findings: [...bulkFindings(60_000, 'warning', 'bulk', 10), ...bulkFindings(3, 'error', 'bulk', 10)].map(counting),
+    changeSource: 'full scan',
+    notes: [],
+    manifestsCount: 1,
+    policy: SAMPLE_POLICY
+  });
+  const maxBytes = 64 * 1024;
+  messagesRead = 0; // building the report froze (and so read) every finding
+  const md = renderMarkdownDocument(report, { ...linked, maxBytes });
+  const items = (severity: string) => md.split('\n').filter((l) => l.includes(`**${severity}**`));
+
+  it('fits, keeps every error, and counts everything it left out, rendered or not', () => {
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(maxBytes);
+    expect(items('error')).toHaveLength(3);
+    const shown = items('warning').length;
+    expect(shown).toBeGreaterThan(100);
+    expect(md).toContain(`the details of ${60_000 - shown} findings (${60_000 - shown} warnings) were left out`);
+    // The artifact's heading counts all of its findings, not only those considered for the document.
+    expect(md).toContain('— 3 errors, 60000 warnings');
+    // Only what could fit was rendered at all: a message is read once per item made.
+    expect(messagesRead).toBeLessThan(1_000);
   });
 });
 

@@ -108,14 +108,26 @@ export function compactFindingItem(finding: Finding, links: MarkdownLinks): stri
   );
 }
 
+/** How many findings of each kind one artifact has (waived ones counted apart). */
+export interface FindingTally {
+  error: number;
+  warning: number;
+  notice: number;
+  waived: number;
+}
+
+export function emptyTally(): FindingTally {
+  return { error: 0, warning: 0, notice: 0, waived: 0 };
+}
+
+export function tallyFinding(tally: FindingTally, f: Finding): void {
+  if (f.waived) tally.waived++;
+  else tally[f.severity]++;
+}
+
 /** Heading of one artifact's findings, with that artifact's tally. */
-export function findingGroupHeading(dir: string, findings: readonly Finding[]): string {
-  const live = findings.filter((f) => !f.waived);
-  const parts = (['error', 'warning', 'notice'] as const)
-    .map((s) => [s, live.filter((f) => f.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => counted(n, s));
-  const waived = findings.length - live.length;
-  if (waived > 0) parts.push(`${waived} waived`);
+export function findingGroupHeading(dir: string, tally: FindingTally): string {
+  const parts = (['error', 'warning', 'notice'] as const).filter((s) => tally[s] > 0).map((s) => counted(tally[s], s));
+  if (tally.waived > 0) parts.push(`${tally.waived} waived`);
   return `#### ${code(dir)} — ${parts.join(', ')}`;
 }

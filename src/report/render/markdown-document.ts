@@ -12,6 +12,9 @@ import {
 } from './artifact-table.js';
 import {
   compactFindingItem,
+  emptyTally,
+  tallyFinding,
+  type FindingTally,
   findingGroupHeading,
   findingItem,
   runBlock,
@@ -62,21 +65,59 @@ function rowPiece(row: string, detail: string): RowPiece {
   return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
 }
 
-function groupByArtifact(report: Report, links: MarkdownLinks): Group[] {
+/**
+ * No finding item is shorter than this plus the docs base: its head alone is "- ", an icon, the
+ * severity in bold, the rule id linked to its page and "at" the file and line.
+ */
+const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
+
+/** The findings a document of `maxBytes` could show, grouped by artifact, and every artifact's tally. */
+interface Selection {
+  byDir: Map<string, Finding[]>;
+  tallies: Map<string, FindingTally>;
+  /** Findings of each kind past what the limit could hold even if every item were compact: never rendered. */
+  unconsidered: FindingTally;
+}
+
+/**
+ * One walk over the findings: no more of a kind (in report order) than could fit are kept, so a
+ * run of a quarter of a million findings builds a summary from a few thousand, while each artifact's
+ * heading still counts all of its own.
+ */
+function selectFindings(report: Report, opts: MarkdownDocumentOptions): Selection {
+  const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
+  const taken = emptyTally();
+  const unconsidered = emptyTally();
   const byDir = new Map<string, Finding[]>();
+  const tallies = new Map<string, FindingTally>();
   for (const f of report.findings) {
+    let tally = tallies.get(f.artifact);
+    if (!tally) tallies.set(f.artifact, (tally = emptyTally()));
+    tallyFinding(tally, f);
+    const kind = f.waived ? 'waived' : f.severity;
+    if (taken[kind] >= cap) {
+      unconsidered[kind]++;
+      continue;
+    }
+    taken[kind]++;
     const list = byDir.get(f.artifact);
     if (list) list.push(f);
     else byDir.set(f.artifact, [f]);
   }
+  return { byDir, tallies, unconsidered };
+}
+
+function groupByArtifact(report: Report, links: MarkdownLinks, selection: Selection): Group[] {
+  const { byDir, tallies } = selection;
   // Artifacts in table order; any finding whose artifact is not in the table comes after.
-  const order = [...new Set([...Array.from(report.artifacts, (a) => a.dir), ...byDir.keys()])];
+  const order = new Set<string>();
+  for (const a of report.artifacts) if (byDir.has(a.dir)) order.add(a.dir);
+  for (const dir of byDir.keys()) order.add(dir);
   const groups: Group[] = [];
   for (const dir of order) {
-    const findings = byDir.get(dir);
-    if (!findings) continue;
+    const findings = byDir.get(dir)!;
     const group: Group = {
-      heading: piece(`\n${findingGroupHeading(dir, findings)}\n`),
+      heading: piece(`\n${findingGroupHeading(dir, tallies.get(dir)!)}\n`),
       items: [],
       kept: findings.length
     };
@@ -113,33 +154,31 @@ function compactedCount(groups: Group[]): number {
   return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
 }
 
-function omissionNote(groups: Group[], rows: Piece[], maxBytes: number): string {
+function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, unconsidered: FindingTally): string {
   const compacted = compactedCount(groups);
-  const dropped = groups
-    .flatMap((g) => g.items)
-    .filter((i) => !i.kept)
-    .map((i) => i.finding);
+  const dropped = { ...unconsidered };
+  for (const g of groups) for (const i of g.items) if (!i.kept) tallyFinding(dropped, i.finding);
+  const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
   const droppedRows = rows.filter((r) => !r.kept).length;
   const parts: string[] = [];
-  if (dropped.length) {
-    const by = (test: (f: Finding) => boolean) => dropped.filter(test).length;
+  if (droppedCount) {
     const kinds = [
-      [by((f) => !f.waived && f.severity === 'error'), 'error'],
-      [by((f) => !f.waived && f.severity === 'warning'), 'warning'],
-      [by((f) => !f.waived && f.severity === 'notice'), 'notice'],
-      [by((f) => f.waived), 'waived finding']
+      [dropped.error, 'error'],
+      [dropped.warning, 'warning'],
+      [dropped.notice, 'notice'],
+      [dropped.waived, 'waived finding']
     ] as const;
     const detail = kinds
       .filter(([n]) => n > 0)
       .map(([n, w]) => counted(n, w))
       .join(', ');
-    parts.push(`the details of ${counted(dropped.length, 'finding')} (${detail})`);
+    parts.push(`the details of ${counted(droppedCount, 'finding')} (${detail})`);
   }
   if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
   const sentences: string[] = [];
   if (parts.length)
     sentences.push(
-      `${parts.join(' and ')} ${plural(dropped.length + droppedRows, 'was', 'were')} left out, lowest severity first.`
+      `${parts.join(' and ')} ${plural(droppedCount + droppedRows, 'was', 'were')} left out, lowest severity first.`
     );
   if (compacted)
     sentences.push(
@@ -178,7 +217,8 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
   const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
   const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-  const groups = groupByArtifact(report, opts);
+  const selection = selectFindings(report, opts);
+  const groups = groupByArtifact(report, opts, selection);
   const findingsHead = piece('\n### Findings');
   const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
 
@@ -230,8 +270,13 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
     diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
 
   const out: string[] = [head];
-  const shortened = keptRows < rows.length || keptItems < itemCount || compactedCount(groups) > 0;
-  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes));
+  const { unconsidered } = selection;
+  const shortened =
+    keptRows < rows.length ||
+    keptItems < itemCount ||
+    compactedCount(groups) > 0 ||
+    unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
+  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes, unconsidered));
   if (rows.length === 0)
     out.push(
       '',
