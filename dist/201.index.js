@@ -6,17 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ filterOf),
-/* harmony export */   s: () => (/* binding */ take),
-/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
-/** Whether a value is a sequence other than a string (an array, or a spilled list). */
-function isSequence(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        typeof value.length === 'number' &&
-        typeof value[Symbol.iterator] === 'function');
-}
 /** The first `count` items. */
 function* take(items, count) {
     if (count <= 0)
@@ -49,7 +41,7 @@ function filterOf(items, keep) {
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
 /* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5939);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
 
 
@@ -740,7 +732,7 @@ function compact(item, links) {
 function renderMarkdownDocument(report, opts) {
     const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set((0,sequence/* filterOf */.KV)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const owed = new Set((0,sequence/* filterOf */.K)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
     const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
     // The heading, the table's head and the details' wrapper: counted once, with the first row.
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;

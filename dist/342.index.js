@@ -6,17 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ filterOf),
-/* harmony export */   s: () => (/* binding */ take),
-/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
-/** Whether a value is a sequence other than a string (an array, or a spilled list). */
-function isSequence(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        typeof value.length === 'number' &&
-        typeof value[Symbol.iterator] === 'function');
-}
 /** The first `count` items. */
 function* take(items, count) {
     if (count <= 0)

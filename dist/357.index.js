@@ -542,7 +542,7 @@ const review_comments_WRITE = { what: 'the pull request review', permission: 'pu
 /** Errors and warnings that are not waived: what a reviewer should act on. Notices stay in the summary. */
 function reviewable(report) {
     const seen = new Set();
-    return (0,sequence/* filterOf */.KV)(report.findings, (f) => {
+    return (0,sequence/* filterOf */.K)(report.findings, (f) => {
         if (f.waived || f.severity === 'notice' || seen.has(f.fingerprint))
             return false;
         seen.add(f.fingerprint);

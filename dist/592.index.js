@@ -14,13 +14,20 @@ __webpack_require__.d(__webpack_exports__, {
   NothingToAttestError: () => (/* binding */ NothingToAttestError),
   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
   inTotoStatement: () => (/* binding */ inTotoStatement),
-  renderInToto: () => (/* binding */ renderInToto)
+  renderInToto: () => (/* binding */ renderInToto),
+  renderInTotoChunks: () => (/* binding */ renderInTotoChunks)
 });
 
 // EXTERNAL MODULE: ./src/findings/rule-meta.ts
 var rule_meta = __webpack_require__(2190);
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
 var pedigree = __webpack_require__(7437);
+// EXTERNAL MODULE: ./src/collections/spill.ts + 2 modules
+var spill = __webpack_require__(9484);
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/report/render/pretty-json.ts
+var pretty_json = __webpack_require__(8610);
 ;// CONCATENATED MODULE: ./src/report/render/in-toto-subjects.ts
 /**
  * How a lineage statement names its subjects (docs/attestation.md), shared by the renderer that
@@ -41,25 +48,41 @@ const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
 
 
 
+
+
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 const LINEAGE_PREDICATE_TYPE = `${rule_meta/* TOOL_URI */.qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
+/** The last of each run of one name (a later subject of the same name replaces an earlier one). */
+function* lastOfEachName(sorted) {
+    let held;
+    for (const subject of sorted) {
+        if (held && held.name !== subject.name)
+            yield held;
+        held = subject;
+    }
+    if (held)
+        yield held;
+}
+/**
+ * Weight files (not deleted, digest known) and one lineage record per artifact, each name once, by
+ * name: sorted through a spill, so a run of many artifacts never holds them all.
+ */
 function subjectsOf(report) {
-    const subjects = new Map();
+    const subjects = new spill/* SortedSpill */.i(byName, (0,build/* spillLimits */.jn)().findings);
     for (const artifact of report.artifacts) {
         for (const w of artifact.weights) {
             if (w.status !== 'removed' && w.sha256)
-                subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
+                subjects.push({ name: w.path, digest: { sha256: w.sha256 } });
         }
         const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
         const sha256 = (0,pedigree/* pedigreeHex */.Vx)(artifact.pedigree);
-        subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
+        subjects.push({ name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
     }
-    return [...subjects.values()].sort(byName);
+    return { [Symbol.iterator]: () => lastOfEachName(subjects) };
 }
-/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
-function inTotoStatement(report) {
+function streamedStatement(report) {
     if (report.artifacts.length === 0)
         throw new NothingToAttestError();
     return {
@@ -74,13 +97,22 @@ function inTotoStatement(report) {
             counts: report.counts,
             policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
             changeSource: report.run.changeSource,
-            artifacts: Array.from(report.artifacts, (a) => ({
-                dir: a.dir,
-                status: a.status,
-                pedigree: a.pedigree,
-                lineage: (0,pedigree/* pedigreeRecord */.rk)(a)
-            }))
+            artifacts: {
+                *[Symbol.iterator]() {
+                    for (const a of report.artifacts)
+                        yield { dir: a.dir, status: a.status, pedigree: a.pedigree, lineage: (0,pedigree/* pedigreeRecord */.rk)(a) };
+                }
+            }
         }
+    };
+}
+/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
+function inTotoStatement(report) {
+    const streamed = streamedStatement(report);
+    return {
+        ...streamed,
+        subject: [...streamed.subject],
+        predicate: { ...streamed.predicate, artifacts: [...streamed.predicate.artifacts] }
     };
 }
 class NothingToAttestError extends Error {
@@ -89,9 +121,80 @@ class NothingToAttestError extends Error {
         this.name = 'NothingToAttestError';
     }
 }
-/** The Statement as a JSON document (2-space indent, trailing newline). */
+/** The Statement as a JSON document (2-space indent, trailing newline), in pieces: written as its lists are walked. */
+function renderInTotoChunks(report) {
+    const statement = streamedStatement(report); // throws now, not at the first piece, when there is nothing to attest
+    return (function* () {
+        yield* (0,pretty_json/* prettyJsonChunks */.x)(statement);
+        yield '\n';
+    })();
+}
+/** The Statement as one string (tests, small runs). */
 function renderInToto(report) {
-    return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
+    return [...renderInTotoChunks(report)].join('');
+}
+
+
+/***/ }),
+
+/***/ 8610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ prettyJsonChunks)
+/* harmony export */ });
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value) {
+    return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
+}
+function isPlainObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !isList(value) &&
+        [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+}
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole. So a report of a million findings is never one string (V8 caps a string
+ * near 512 MiB, and one that size would be held twice while written), and a list can be made while
+ * it is written. The pieces joined are exactly that text.
+ */
+function* prettyJsonChunks(value, indent = '') {
+    const inner = indent + INDENT;
+    if (isList(value)) {
+        let first = true;
+        for (const element of value) {
+            yield first ? `[\n${inner}` : `,\n${inner}`;
+            first = false;
+            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            yield indented(element, inner) ?? 'null';
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    if (isPlainObject(value)) {
+        let first = true;
+        for (const [key, v] of Object.entries(value)) {
+            if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined)
+                continue;
+            yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* prettyJsonChunks(v, inner);
+        }
+        yield first ? '{}' : `\n${indent}}`;
+        return;
+    }
+    yield indented(value, indent) ?? 'null';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 
 

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
 /* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5939);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
 
 

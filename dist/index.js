@@ -9338,6 +9338,178 @@ function* mergeSorted(runs, compare) {
 
 /***/ }),
 
+/***/ 9484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ SortedSpill)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/collections/merge-sorted.ts
+var merge_sorted = __nccwpck_require__(3599);
+;// CONCATENATED MODULE: ./src/collections/spill.ts
+/**
+ * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
+ * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
+ * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
+ * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
+ */
+
+
+
+
+
+
+/** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
+const READ_CHUNK = 16 * 1024;
+let spillDir;
+let files = 0;
+/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
+function spillError(what, err) {
+    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
+        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
+}
+/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
+function spillFile() {
+    if (!spillDir) {
+        try {
+            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
+        }
+        catch (err) {
+            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
+        }
+        const dir = spillDir;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
+}
+/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+function writeLines(path, items) {
+    try {
+        writeEach(path, items);
+    }
+    catch (err) {
+        throw spillError(`${path} could not be written`, err);
+    }
+}
+function writeEach(path, items) {
+    const fd = (0,external_node_fs_.openSync)(path, 'a');
+    try {
+        let piece = '';
+        for (const item of items) {
+            piece += JSON.stringify(item) + '\n';
+            if (piece.length >= 1 << 20) {
+                (0,external_node_fs_.writeSync)(fd, piece);
+                piece = '';
+            }
+        }
+        if (piece)
+            (0,external_node_fs_.writeSync)(fd, piece);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
+function* readLines(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let rest = '';
+    try {
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
+            if (read === 0)
+                break;
+            const text = rest + decoder.write(buffer.subarray(0, read));
+            let start = 0;
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+                yield JSON.parse(text.slice(start, end));
+                start = end + 1;
+            }
+            rest = text.slice(start);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function remove(paths) {
+    for (const path of paths)
+        (0,external_node_fs_.rmSync)(path, { force: true });
+}
+/**
+ * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
+ * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
+ * items came in, as a stable sort would.
+ */
+class SortedSpill {
+    compare;
+    runSize;
+    memory = [];
+    sorted = true;
+    runs = [];
+    count = 0;
+    constructor(compare, runSize) {
+        this.compare = compare;
+        this.runSize = runSize;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.sorted = false;
+        this.count++;
+        if (this.memory.length >= this.runSize) {
+            const run = spillFile();
+            writeLines(run, this.memory.sort(this.compare));
+            this.runs.push(run);
+            this.memory = [];
+        }
+    }
+    /** The items in order, when none went to disk. */
+    held() {
+        return this.runs.length === 0 ? this.sortedMemory() : undefined;
+    }
+    sortedMemory() {
+        if (!this.sorted) {
+            this.memory.sort(this.compare);
+            this.sorted = true;
+        }
+        return this.memory;
+    }
+    *[Symbol.iterator]() {
+        this.sortedMemory();
+        if (this.runs.length === 0) {
+            yield* this.memory;
+            return;
+        }
+        yield* (0,merge_sorted/* mergeSorted */.C)([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
+    }
+    dispose() {
+        remove(this.runs);
+        this.runs.length = 0;
+        this.memory = [];
+        this.count = 0;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13806,9 +13978,9 @@ async function renderFormat(report, format, options) {
             return renderMarkdown(report, { docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl });
         }
         case 'cyclonedx':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDxChunks(report, { toolVersion });
         case 'in-toto':
-            return (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 8592))).renderInToto(report);
+            return (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 8592))).renderInTotoChunks(report);
         case 'text':
             return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
     }
@@ -21645,8 +21817,8 @@ function unknownConfigsNote(paths) {
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
 }
 
-// EXTERNAL MODULE: ./src/report/build.ts + 4 modules
-var build = __nccwpck_require__(5939);
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
@@ -26636,180 +26808,23 @@ function pedigreeId(record) {
 
 /***/ }),
 
-/***/ 5939:
+/***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ex: () => (/* binding */ ReportBuilder),
-  Kt: () => (/* binding */ compareStrings)
+  Kt: () => (/* binding */ compareStrings),
+  jn: () => (/* binding */ spillLimits)
 });
 
-// UNUSED EXPORTS: buildReport, compareFindings, failsGate, spillLimits
+// UNUSED EXPORTS: buildReport, compareFindings, failsGate
 
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
-// EXTERNAL MODULE: ./src/collections/merge-sorted.ts
-var merge_sorted = __nccwpck_require__(3599);
-;// CONCATENATED MODULE: ./src/collections/spill.ts
-/**
- * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
- * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
- * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
- * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
- */
-
-
-
-
-
-
-/** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
-const READ_CHUNK = 16 * 1024;
-let spillDir;
-let files = 0;
-/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
-function spillError(what, err) {
-    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
-        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
-}
-/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
-function spillFile() {
-    if (!spillDir) {
-        try {
-            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
-        }
-        catch (err) {
-            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
-        }
-        const dir = spillDir;
-        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
-    }
-    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
-}
-/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
-function writeLines(path, items) {
-    try {
-        writeEach(path, items);
-    }
-    catch (err) {
-        throw spillError(`${path} could not be written`, err);
-    }
-}
-function writeEach(path, items) {
-    const fd = (0,external_node_fs_.openSync)(path, 'a');
-    try {
-        let piece = '';
-        for (const item of items) {
-            piece += JSON.stringify(item) + '\n';
-            if (piece.length >= 1 << 20) {
-                (0,external_node_fs_.writeSync)(fd, piece);
-                piece = '';
-            }
-        }
-        if (piece)
-            (0,external_node_fs_.writeSync)(fd, piece);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
-function* readLines(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    let rest = '';
-    try {
-        for (;;) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
-            if (read === 0)
-                break;
-            const text = rest + decoder.write(buffer.subarray(0, read));
-            let start = 0;
-            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-                yield JSON.parse(text.slice(start, end));
-                start = end + 1;
-            }
-            rest = text.slice(start);
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function remove(paths) {
-    for (const path of paths)
-        (0,external_node_fs_.rmSync)(path, { force: true });
-}
-/**
- * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
- * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
- * items came in, as a stable sort would.
- */
-class SortedSpill {
-    compare;
-    runSize;
-    memory = [];
-    sorted = true;
-    runs = [];
-    count = 0;
-    constructor(compare, runSize) {
-        this.compare = compare;
-        this.runSize = runSize;
-    }
-    get length() {
-        return this.count;
-    }
-    push(item) {
-        this.memory.push(item);
-        this.sorted = false;
-        this.count++;
-        if (this.memory.length >= this.runSize) {
-            const run = spillFile();
-            writeLines(run, this.memory.sort(this.compare));
-            this.runs.push(run);
-            this.memory = [];
-        }
-    }
-    /** The items in order, when none went to disk. */
-    held() {
-        return this.runs.length === 0 ? this.sortedMemory() : undefined;
-    }
-    sortedMemory() {
-        if (!this.sorted) {
-            this.memory.sort(this.compare);
-            this.sorted = true;
-        }
-        return this.memory;
-    }
-    *[Symbol.iterator]() {
-        this.sortedMemory();
-        if (this.runs.length === 0) {
-            yield* this.memory;
-            return;
-        }
-        yield* (0,merge_sorted/* mergeSorted */.C)([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
-    }
-    dispose() {
-        remove(this.runs);
-        this.runs.length = 0;
-        this.memory = [];
-        this.count = 0;
-    }
-}
-
+// EXTERNAL MODULE: ./src/collections/spill.ts + 2 modules
+var spill = __nccwpck_require__(9484);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -26887,8 +26902,8 @@ class ReportBuilder {
         this.version = version;
         this.failOn = failOn;
         const limits = options.limits ?? spillLimits();
-        this.findings = new SortedSpill(compareFindings, limits.findings);
-        this.artifacts = new SortedSpill(options.byDirectory ? byDir : asAdded, limits.artifacts);
+        this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings);
+        this.artifacts = new spill/* SortedSpill */.i(options.byDirectory ? byDir : asAdded, limits.artifacts);
     }
     addArtifact(artifact) {
         this.artifacts.push(deepFreeze(artifact));

@@ -475,7 +475,7 @@ function compact(item, links) {
 function renderMarkdownDocument(report, opts) {
     const head = [verdictBlock(report), '', runBlock(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set((0,sequence/* filterOf */.KV)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
+    const owed = new Set((0,sequence/* filterOf */.K)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
     const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
     // The heading, the table's head and the details' wrapper: counted once, with the first row.
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;

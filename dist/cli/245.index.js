@@ -29,11 +29,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   NothingToAttestError: () => (/* binding */ NothingToAttestError),
 /* harmony export */   STATEMENT_TYPE: () => (/* binding */ STATEMENT_TYPE),
 /* harmony export */   inTotoStatement: () => (/* binding */ inTotoStatement),
-/* harmony export */   renderInToto: () => (/* binding */ renderInToto)
+/* harmony export */   renderInToto: () => (/* binding */ renderInToto),
+/* harmony export */   renderInTotoChunks: () => (/* binding */ renderInTotoChunks)
 /* harmony export */ });
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2190);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2190);
 /* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
-/* harmony import */ var _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9271);
+/* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4924);
+/* harmony import */ var _pretty_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8610);
+/* harmony import */ var _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9271);
 /**
  * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
  * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
@@ -44,25 +48,41 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
+const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
+/** The last of each run of one name (a later subject of the same name replaces an earlier one). */
+function* lastOfEachName(sorted) {
+    let held;
+    for (const subject of sorted) {
+        if (held && held.name !== subject.name)
+            yield held;
+        held = subject;
+    }
+    if (held)
+        yield held;
+}
+/**
+ * Weight files (not deleted, digest known) and one lineage record per artifact, each name once, by
+ * name: sorted through a spill, so a run of many artifacts never holds them all.
+ */
 function subjectsOf(report) {
-    const subjects = new Map();
+    const subjects = new _collections_spill_js__WEBPACK_IMPORTED_MODULE_1__/* .SortedSpill */ .i(byName, (0,_build_js__WEBPACK_IMPORTED_MODULE_2__/* .spillLimits */ .jn)().findings);
     for (const artifact of report.artifacts) {
         for (const w of artifact.weights) {
             if (w.status !== 'removed' && w.sha256)
-                subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
+                subjects.push({ name: w.path, digest: { sha256: w.sha256 } });
         }
-        const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
+        const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
         const sha256 = (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeHex */ .Vx)(artifact.pedigree);
-        subjects.set(name, { name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_2__/* .PEDIGREE_MEDIA_TYPE */ .g });
+        subjects.push({ name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__/* .PEDIGREE_MEDIA_TYPE */ .g });
     }
-    return [...subjects.values()].sort(byName);
+    return { [Symbol.iterator]: () => lastOfEachName(subjects) };
 }
-/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
-function inTotoStatement(report) {
+function streamedStatement(report) {
     if (report.artifacts.length === 0)
         throw new NothingToAttestError();
     return {
@@ -70,20 +90,29 @@ function inTotoStatement(report) {
         subject: subjectsOf(report),
         predicateType: LINEAGE_PREDICATE_TYPE,
         predicate: {
-            tool: { name: 'lineage-gate', version: report.tool.version, uri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_URI */ .qH },
+            tool: { name: 'lineage-gate', version: report.tool.version, uri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_URI */ .qH },
             pedigreeVersion: _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .PEDIGREE_VERSION */ .nb,
             result: report.result,
             failOn: report.failOn,
             counts: report.counts,
             policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
             changeSource: report.run.changeSource,
-            artifacts: Array.from(report.artifacts, (a) => ({
-                dir: a.dir,
-                status: a.status,
-                pedigree: a.pedigree,
-                lineage: (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeRecord */ .rk)(a)
-            }))
+            artifacts: {
+                *[Symbol.iterator]() {
+                    for (const a of report.artifacts)
+                        yield { dir: a.dir, status: a.status, pedigree: a.pedigree, lineage: (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeRecord */ .rk)(a) };
+                }
+            }
         }
+    };
+}
+/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
+function inTotoStatement(report) {
+    const streamed = streamedStatement(report);
+    return {
+        ...streamed,
+        subject: [...streamed.subject],
+        predicate: { ...streamed.predicate, artifacts: [...streamed.predicate.artifacts] }
     };
 }
 class NothingToAttestError extends Error {
@@ -92,9 +121,80 @@ class NothingToAttestError extends Error {
         this.name = 'NothingToAttestError';
     }
 }
-/** The Statement as a JSON document (2-space indent, trailing newline). */
+/** The Statement as a JSON document (2-space indent, trailing newline), in pieces: written as its lists are walked. */
+function renderInTotoChunks(report) {
+    const statement = streamedStatement(report); // throws now, not at the first piece, when there is nothing to attest
+    return (function* () {
+        yield* (0,_pretty_json_js__WEBPACK_IMPORTED_MODULE_5__/* .prettyJsonChunks */ .x)(statement);
+        yield '\n';
+    })();
+}
+/** The Statement as one string (tests, small runs). */
 function renderInToto(report) {
-    return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
+    return [...renderInTotoChunks(report)].join('');
+}
+
+
+/***/ }),
+
+/***/ 8610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ prettyJsonChunks)
+/* harmony export */ });
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value) {
+    return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
+}
+function isPlainObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !isList(value) &&
+        [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+}
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole. So a report of a million findings is never one string (V8 caps a string
+ * near 512 MiB, and one that size would be held twice while written), and a list can be made while
+ * it is written. The pieces joined are exactly that text.
+ */
+function* prettyJsonChunks(value, indent = '') {
+    const inner = indent + INDENT;
+    if (isList(value)) {
+        let first = true;
+        for (const element of value) {
+            yield first ? `[\n${inner}` : `,\n${inner}`;
+            first = false;
+            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            yield indented(element, inner) ?? 'null';
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    if (isPlainObject(value)) {
+        let first = true;
+        for (const [key, v] of Object.entries(value)) {
+            if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined)
+                continue;
+            yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* prettyJsonChunks(v, inner);
+        }
+        yield first ? '{}' : `\n${indent}}`;
+        return;
+    }
+    yield indented(value, indent) ?? 'null';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 
 

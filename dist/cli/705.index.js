@@ -7,56 +7,82 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   prettyJsonChunks: () => (/* binding */ prettyJsonChunks),
 /* harmony export */   renderJson: () => (/* binding */ renderJson),
 /* harmony export */   renderJsonChunks: () => (/* binding */ renderJsonChunks)
 /* harmony export */ });
-/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7152);
+/* harmony import */ var _pretty_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8610);
 
-const INDENT = '  ';
-/**
- * `JSON.stringify(value, null, 2)` of a top-level object, in pieces: its arrays one element at a
- * time, so a report of a million findings is never one string (V8 caps a string near 512 MiB, and
- * one that size would be held twice while written). The pieces joined are exactly that text.
- */
-function* prettyJsonChunks(value) {
-    const entries = Object.entries(value).filter(([, v]) => (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) || JSON.stringify(v) !== undefined);
-    if (entries.length === 0) {
-        yield '{}';
-        return;
-    }
-    yield '{\n';
-    for (const [i, [key, v]] of entries.entries()) {
-        const comma = i < entries.length - 1 ? ',' : '';
-        const head = `${INDENT}${JSON.stringify(key)}: `;
-        // A list (an array, or one a large run spilled to disk) is walked: its elements are never one string.
-        if (!(0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) || v.length === 0) {
-            yield `${head}${indented((0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .isSequence */ .wZ)(v) ? [] : v, INDENT)}${comma}\n`;
-            continue;
-        }
-        yield `${head}[\n`;
-        let left = v.length;
-        for (const element of v) {
-            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
-            const text = indented(element, INDENT + INDENT) ?? 'null';
-            yield `${INDENT}${INDENT}${text}${--left > 0 ? ',' : ''}\n`;
-        }
-        yield `${INDENT}]${comma}\n`;
-    }
-    yield '}';
-}
-/** One value pretty-printed as it would be when nested at `indent`. */
-function indented(value, indent) {
-    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
-}
 /** The report as the JSON document described by schemas/report.schema.json, in pieces (see prettyJsonChunks). */
 function* renderJsonChunks(report) {
-    yield* prettyJsonChunks(report);
+    yield* (0,_pretty_json_js__WEBPACK_IMPORTED_MODULE_0__/* .prettyJsonChunks */ .x)(report);
     yield '\n';
 }
 /** The report as one string (small reports, tests). */
 function renderJson(report) {
     return [...renderJsonChunks(report)].join('');
+}
+
+
+/***/ }),
+
+/***/ 8610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ prettyJsonChunks)
+/* harmony export */ });
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value) {
+    return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
+}
+function isPlainObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !isList(value) &&
+        [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+}
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole. So a report of a million findings is never one string (V8 caps a string
+ * near 512 MiB, and one that size would be held twice while written), and a list can be made while
+ * it is written. The pieces joined are exactly that text.
+ */
+function* prettyJsonChunks(value, indent = '') {
+    const inner = indent + INDENT;
+    if (isList(value)) {
+        let first = true;
+        for (const element of value) {
+            yield first ? `[\n${inner}` : `,\n${inner}`;
+            first = false;
+            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            yield indented(element, inner) ?? 'null';
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    if (isPlainObject(value)) {
+        let first = true;
+        for (const [key, v] of Object.entries(value)) {
+            if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined)
+                continue;
+            yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* prettyJsonChunks(v, inner);
+        }
+        yield first ? '{}' : `\n${indent}}`;
+        return;
+    }
+    yield indented(value, indent) ?? 'null';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 
 

@@ -8,7 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  renderBom: () => (/* binding */ renderBom)
+  renderBomChunks: () => (/* binding */ renderBomChunks)
 });
 
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
@@ -21,6 +21,8 @@ var models = __webpack_require__(320);
 var index_node = __webpack_require__(1248);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var spec = __webpack_require__(4321);
+// EXTERNAL MODULE: ./src/report/render/pretty-json.ts
+var pretty_json = __webpack_require__(8610);
 ;// CONCATENATED MODULE: ./src/report/render/cyclonedx-hub.ts
 /**
  * How a Hugging Face id reads in a BOM: its package URL, its page, and its `base_model` ancestry as
@@ -172,6 +174,7 @@ function licenseChoice(facts, acknowledgement) {
  * are added to the normalized components, typed after the 1.6 schema. Imported only when a BOM is
  * written (see cyclonedx.ts).
  */
+
 
 
 
@@ -352,8 +355,11 @@ function artifactNode(artifact, ctx) {
         }
     };
 }
-/** The BOM as a JSON document (2-space indent, trailing newline). */
-function renderBom(report, options) {
+/**
+ * The BOM as a JSON document (2-space indent, trailing newline), in pieces: each component is made
+ * and written as the report's artifacts are walked, the datasets they name after them.
+ */
+function renderBomChunks(report, options) {
     const uuid = SERIAL.exec(options.serialNumber)?.[1];
     if (!uuid)
         throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
@@ -366,7 +372,6 @@ function renderBom(report, options) {
     // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
     for (const a of report.artifacts)
         ctx.usedRefs.add(artifactRef(a.dir));
-    const artifacts = Array.from(report.artifacts, (a) => artifactNode(a, ctx));
     const bom = new models.Bom({ serialNumber: options.serialNumber, version: 1 });
     bom.metadata.timestamp = options.timestamp;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, report.tool.name, { version: options.toolVersion }));
@@ -382,13 +387,23 @@ function renderBom(report, options) {
         const { pedigree, ...rest } = node.extras ?? {};
         return { ...base, ...(pedigree ? { pedigree: { ancestors: pedigree.ancestors.map(normalize) } } : {}), ...rest };
     };
+    const components = function* () {
+        for (const a of report.artifacts)
+            yield normalize(artifactNode(a, ctx));
+        // Walked after every artifact has named its datasets.
+        for (const dataset of ctx.datasets.values())
+            yield normalize(dataset);
+    };
     const document = {
         ...factory.makeForBom().normalize(bom, normalizeOptions),
-        components: [...artifacts, ...ctx.datasets.values()].map(normalize),
+        components: { [Symbol.iterator]: components },
         // Derivation is stated by pedigree; a dependency graph would claim runtime needs the report does not know.
         dependencies: undefined
     };
-    return `${JSON.stringify(document, null, 2)}\n`;
+    return (function* () {
+        yield* (0,pretty_json/* prettyJsonChunks */.x)(document);
+        yield '\n';
+    })();
 }
 
 
@@ -399,7 +414,8 @@ function renderBom(report, options) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   renderCycloneDx: () => (/* binding */ renderCycloneDx)
+/* harmony export */   renderCycloneDx: () => (/* binding */ renderCycloneDx),
+/* harmony export */   renderCycloneDxChunks: () => (/* binding */ renderCycloneDxChunks)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -414,13 +430,81 @@ __webpack_require__.r(__webpack_exports__);
  * second chunk's notices replaced the bundle's (parsing the extra code costs a few milliseconds).
  */
 
-async function renderCycloneDx(report, options) {
-    const { renderBom } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 3973));
-    return renderBom(report, {
+/** The BOM in pieces, made as they are written (see renderBomChunks). */
+async function renderCycloneDxChunks(report, options) {
+    const { renderBomChunks } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 3973));
+    return renderBomChunks(report, {
         toolVersion: options.toolVersion,
         serialNumber: options.serialNumber ?? `urn:uuid:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`,
         timestamp: options.timestamp ?? new Date()
     });
+}
+/** The BOM as one string (tests, small runs). */
+async function renderCycloneDx(report, options) {
+    return [...(await renderCycloneDxChunks(report, options))].join('');
+}
+
+
+/***/ }),
+
+/***/ 8610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ prettyJsonChunks)
+/* harmony export */ });
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value) {
+    return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
+}
+function isPlainObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !isList(value) &&
+        [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+}
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole. So a report of a million findings is never one string (V8 caps a string
+ * near 512 MiB, and one that size would be held twice while written), and a list can be made while
+ * it is written. The pieces joined are exactly that text.
+ */
+function* prettyJsonChunks(value, indent = '') {
+    const inner = indent + INDENT;
+    if (isList(value)) {
+        let first = true;
+        for (const element of value) {
+            yield first ? `[\n${inner}` : `,\n${inner}`;
+            first = false;
+            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            yield indented(element, inner) ?? 'null';
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    if (isPlainObject(value)) {
+        let first = true;
+        for (const [key, v] of Object.entries(value)) {
+            if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined)
+                continue;
+            yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* prettyJsonChunks(v, inner);
+        }
+        yield first ? '{}' : `\n${indent}}`;
+        return;
+    }
+    yield indented(value, indent) ?? 'null';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
 }
 
 

@@ -10131,7 +10131,7 @@ function startProgress(opts) {
 function errorsOnly(report) {
     return {
         ...report,
-        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .KV)(report.findings, (f) => f.severity === 'error' && !f.waived),
+        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .K)(report.findings, (f) => f.severity === 'error' && !f.waived),
         run: { ...report.run, notes: [] }
     };
 }
@@ -10410,17 +10410,9 @@ function appendAll(target, items) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ filterOf),
-/* harmony export */   s: () => (/* binding */ take),
-/* harmony export */   wZ: () => (/* binding */ isSequence)
+/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
-/** Whether a value is a sequence other than a string (an array, or a spilled list). */
-function isSequence(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        typeof value.length === 'number' &&
-        typeof value[Symbol.iterator] === 'function');
-}
 /** The first `count` items. */
 function* take(items, count) {
     if (count <= 0)
@@ -10439,6 +10431,233 @@ function filterOf(items, keep) {
         if (keep(item))
             out.push(item);
     return out;
+}
+
+
+/***/ }),
+
+/***/ 4674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ SortedSpill)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+;// CONCATENATED MODULE: ./src/collections/merge-sorted.ts
+/**
+ * The k-way merge of iterators each sorted by `compare`, through a binary heap of their current heads.
+ * Items that compare equal leave in the order of the iterators given, so the merge is stable.
+ */
+function* mergeSorted(runs, compare) {
+    const before = (a, b) => {
+        const order = compare(a.item, b.item);
+        return order < 0 || (order === 0 && a.run < b.run);
+    };
+    const heap = [];
+    const siftDown = (at) => {
+        for (;;) {
+            const left = 2 * at + 1;
+            const right = left + 1;
+            let least = at;
+            if (left < heap.length && before(heap[left], heap[least]))
+                least = left;
+            if (right < heap.length && before(heap[right], heap[least]))
+                least = right;
+            if (least === at)
+                return;
+            [heap[at], heap[least]] = [heap[least], heap[at]];
+            at = least;
+        }
+    };
+    try {
+        runs.forEach((rest, run) => {
+            const first = rest.next();
+            if (!first.done)
+                heap.push({ item: first.value, run, rest });
+        });
+        for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--)
+            siftDown(i);
+        while (heap.length > 0) {
+            const head = heap[0];
+            yield head.item;
+            const next = head.rest.next();
+            if (next.done) {
+                const last = heap.pop();
+                if (heap.length === 0)
+                    break;
+                heap[0] = last;
+            }
+            else {
+                head.item = next.value;
+            }
+            siftDown(0);
+        }
+    }
+    finally {
+        // A walk stopped early (the first N findings) closes the files its iterators still hold open.
+        for (const rest of runs)
+            rest.return?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collections/spill.ts
+/**
+ * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
+ * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
+ * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
+ * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
+ */
+
+
+
+
+
+
+/** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
+const READ_CHUNK = 16 * 1024;
+let spillDir;
+let files = 0;
+/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
+function spillError(what, err) {
+    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
+        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
+}
+/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
+function spillFile() {
+    if (!spillDir) {
+        try {
+            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
+        }
+        catch (err) {
+            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
+        }
+        const dir = spillDir;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
+}
+/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+function writeLines(path, items) {
+    try {
+        writeEach(path, items);
+    }
+    catch (err) {
+        throw spillError(`${path} could not be written`, err);
+    }
+}
+function writeEach(path, items) {
+    const fd = (0,external_node_fs_.openSync)(path, 'a');
+    try {
+        let piece = '';
+        for (const item of items) {
+            piece += JSON.stringify(item) + '\n';
+            if (piece.length >= 1 << 20) {
+                (0,external_node_fs_.writeSync)(fd, piece);
+                piece = '';
+            }
+        }
+        if (piece)
+            (0,external_node_fs_.writeSync)(fd, piece);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
+function* readLines(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let rest = '';
+    try {
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
+            if (read === 0)
+                break;
+            const text = rest + decoder.write(buffer.subarray(0, read));
+            let start = 0;
+            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+                yield JSON.parse(text.slice(start, end));
+                start = end + 1;
+            }
+            rest = text.slice(start);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function remove(paths) {
+    for (const path of paths)
+        (0,external_node_fs_.rmSync)(path, { force: true });
+}
+/**
+ * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
+ * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
+ * items came in, as a stable sort would.
+ */
+class SortedSpill {
+    compare;
+    runSize;
+    memory = [];
+    sorted = true;
+    runs = [];
+    count = 0;
+    constructor(compare, runSize) {
+        this.compare = compare;
+        this.runSize = runSize;
+    }
+    get length() {
+        return this.count;
+    }
+    push(item) {
+        this.memory.push(item);
+        this.sorted = false;
+        this.count++;
+        if (this.memory.length >= this.runSize) {
+            const run = spillFile();
+            writeLines(run, this.memory.sort(this.compare));
+            this.runs.push(run);
+            this.memory = [];
+        }
+    }
+    /** The items in order, when none went to disk. */
+    held() {
+        return this.runs.length === 0 ? this.sortedMemory() : undefined;
+    }
+    sortedMemory() {
+        if (!this.sorted) {
+            this.memory.sort(this.compare);
+            this.sorted = true;
+        }
+        return this.memory;
+    }
+    *[Symbol.iterator]() {
+        this.sortedMemory();
+        if (this.runs.length === 0) {
+            yield* this.memory;
+            return;
+        }
+        yield* mergeSorted([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
+    }
+    dispose() {
+        remove(this.runs);
+        this.runs.length = 0;
+        this.memory = [];
+        this.count = 0;
+    }
 }
 
 
@@ -20466,235 +20685,23 @@ async function loadPolicy(opts) {
 
 /***/ }),
 
-/***/ 2463:
+/***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ex: () => (/* binding */ ReportBuilder),
-  Kt: () => (/* binding */ compareStrings)
+  Kt: () => (/* binding */ compareStrings),
+  jn: () => (/* binding */ spillLimits)
 });
 
-// UNUSED EXPORTS: buildReport, compareFindings, failsGate, spillLimits
+// UNUSED EXPORTS: buildReport, compareFindings, failsGate
 
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: ./src/config-error.ts
-var config_error = __nccwpck_require__(2386);
-;// CONCATENATED MODULE: ./src/collections/merge-sorted.ts
-/**
- * The k-way merge of iterators each sorted by `compare`, through a binary heap of their current heads.
- * Items that compare equal leave in the order of the iterators given, so the merge is stable.
- */
-function* mergeSorted(runs, compare) {
-    const before = (a, b) => {
-        const order = compare(a.item, b.item);
-        return order < 0 || (order === 0 && a.run < b.run);
-    };
-    const heap = [];
-    const siftDown = (at) => {
-        for (;;) {
-            const left = 2 * at + 1;
-            const right = left + 1;
-            let least = at;
-            if (left < heap.length && before(heap[left], heap[least]))
-                least = left;
-            if (right < heap.length && before(heap[right], heap[least]))
-                least = right;
-            if (least === at)
-                return;
-            [heap[at], heap[least]] = [heap[least], heap[at]];
-            at = least;
-        }
-    };
-    try {
-        runs.forEach((rest, run) => {
-            const first = rest.next();
-            if (!first.done)
-                heap.push({ item: first.value, run, rest });
-        });
-        for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--)
-            siftDown(i);
-        while (heap.length > 0) {
-            const head = heap[0];
-            yield head.item;
-            const next = head.rest.next();
-            if (next.done) {
-                const last = heap.pop();
-                if (heap.length === 0)
-                    break;
-                heap[0] = last;
-            }
-            else {
-                head.item = next.value;
-            }
-            siftDown(0);
-        }
-    }
-    finally {
-        // A walk stopped early (the first N findings) closes the files its iterators still hold open.
-        for (const rest of runs)
-            rest.return?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/collections/spill.ts
-/**
- * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
- * a temporary directory and are read back, a chunk at a time, each time the list is walked. A run
- * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
- * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
- */
-
-
-
-
-
-
-/** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
-const READ_CHUNK = 16 * 1024;
-let spillDir;
-let files = 0;
-/** Why a large run could not keep its lists on disk: the fix is the machine's, so it is said plainly. */
-function spillError(what, err) {
-    return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
-        'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
-}
-/** A new file name in this process's spill directory (made on first use, removed when the process exits). */
-function spillFile() {
-    if (!spillDir) {
-        try {
-            spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'lineage-gate-spill-'));
-        }
-        catch (err) {
-            throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
-        }
-        const dir = spillDir;
-        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
-    }
-    return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
-}
-/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
-function writeLines(path, items) {
-    try {
-        writeEach(path, items);
-    }
-    catch (err) {
-        throw spillError(`${path} could not be written`, err);
-    }
-}
-function writeEach(path, items) {
-    const fd = (0,external_node_fs_.openSync)(path, 'a');
-    try {
-        let piece = '';
-        for (const item of items) {
-            piece += JSON.stringify(item) + '\n';
-            if (piece.length >= 1 << 20) {
-                (0,external_node_fs_.writeSync)(fd, piece);
-                piece = '';
-            }
-        }
-        if (piece)
-            (0,external_node_fs_.writeSync)(fd, piece);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
-function* readLines(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    let rest = '';
-    try {
-        for (;;) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, 0, READ_CHUNK, null);
-            if (read === 0)
-                break;
-            const text = rest + decoder.write(buffer.subarray(0, read));
-            let start = 0;
-            for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-                yield JSON.parse(text.slice(start, end));
-                start = end + 1;
-            }
-            rest = text.slice(start);
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function remove(paths) {
-    for (const path of paths)
-        (0,external_node_fs_.rmSync)(path, { force: true });
-}
-/**
- * A list walked in `compare` order, however it was filled: every `runSize` items are sorted and
- * written as one run, and a walk merges the runs (a heap over their heads). Ties keep the order the
- * items came in, as a stable sort would.
- */
-class SortedSpill {
-    compare;
-    runSize;
-    memory = [];
-    sorted = true;
-    runs = [];
-    count = 0;
-    constructor(compare, runSize) {
-        this.compare = compare;
-        this.runSize = runSize;
-    }
-    get length() {
-        return this.count;
-    }
-    push(item) {
-        this.memory.push(item);
-        this.sorted = false;
-        this.count++;
-        if (this.memory.length >= this.runSize) {
-            const run = spillFile();
-            writeLines(run, this.memory.sort(this.compare));
-            this.runs.push(run);
-            this.memory = [];
-        }
-    }
-    /** The items in order, when none went to disk. */
-    held() {
-        return this.runs.length === 0 ? this.sortedMemory() : undefined;
-    }
-    sortedMemory() {
-        if (!this.sorted) {
-            this.memory.sort(this.compare);
-            this.sorted = true;
-        }
-        return this.memory;
-    }
-    *[Symbol.iterator]() {
-        this.sortedMemory();
-        if (this.runs.length === 0) {
-            yield* this.memory;
-            return;
-        }
-        yield* mergeSorted([...this.runs.map((run) => readLines(run)), this.memory[Symbol.iterator]()], this.compare);
-    }
-    dispose() {
-        remove(this.runs);
-        this.runs.length = 0;
-        this.memory = [];
-        this.count = 0;
-    }
-}
-
+// EXTERNAL MODULE: ./src/collections/spill.ts + 3 modules
+var spill = __nccwpck_require__(4674);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -20772,8 +20779,8 @@ class ReportBuilder {
         this.version = version;
         this.failOn = failOn;
         const limits = options.limits ?? spillLimits();
-        this.findings = new SortedSpill(compareFindings, limits.findings);
-        this.artifacts = new SortedSpill(options.byDirectory ? byDir : asAdded, limits.artifacts);
+        this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings);
+        this.artifacts = new spill/* SortedSpill */.i(options.byDirectory ? byDir : asAdded, limits.artifacts);
     }
     addArtifact(artifact) {
         this.artifacts.push(deepFreeze(artifact));
@@ -20823,7 +20830,7 @@ function buildReport(input) {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2463);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
 
 
@@ -21054,9 +21061,9 @@ async function renderFormat(report, format, options) {
             return renderMarkdown(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0, isOwnUrl });
         }
         case 'cyclonedx':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDx(report, { toolVersion });
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDxChunks(report, { toolVersion });
         case 'in-toto':
-            return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInToto(report);
+            return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInTotoChunks(report);
         case 'text':
             return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
     }
@@ -21075,7 +21082,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2463);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
@@ -26476,8 +26483,8 @@ function unknownConfigsNote(paths) {
         'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
 }
 
-// EXTERNAL MODULE: ./src/report/build.ts + 5 modules
-var build = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts

@@ -6,16 +6,6 @@ export interface Sequence<T> extends Iterable<T> {
   readonly length: number;
 }
 
-/** Whether a value is a sequence other than a string (an array, or a spilled list). */
-export function isSequence(value: unknown): value is Sequence<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { length?: unknown }).length === 'number' &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
-}
-
 /** The first `count` items. */
 export function* take<T>(items: Iterable<T>, count: number): Generator<T> {
   if (count <= 0) return;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { SortedSpill } from '../../../src/collections/spill.js';
-import { isSequence, take } from '../../../src/collections/sequence.js';
+import { take } from '../../../src/collections/sequence.js';
 
 interface Item {
   key: number;
@@ -77,12 +77,5 @@ describe('SortedSpill in the order items came (a comparator that ties all)', () 
     for (const line of lines) list.push(line);
     expect([...list]).toEqual(lines);
     list.dispose();
-  });
-
-  it('is a sequence, as arrays are, and strings are not', () => {
-    expect(isSequence(new SortedSpill(asCame, 2))).toBe(true);
-    expect(isSequence([])).toBe(true);
-    expect(isSequence('text')).toBe(false);
-    expect(isSequence({ length: 1 })).toBe(false);
   });
 });

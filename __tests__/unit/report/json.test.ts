@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { batched } from '../../../src/files/write-output.js';
-import { prettyJsonChunks, renderJson, renderJsonChunks } from '../../../src/report/render/json.js';
+import { renderJson, renderJsonChunks } from '../../../src/report/render/json.js';
+import { prettyJsonChunks } from '../../../src/report/render/pretty-json.js';
 import { sampleReport } from './sample-report.js';
 
 import { reportSchema as schema, reportValidator as validator } from '../../helpers/report-schema.js';
@@ -90,6 +91,22 @@ describe('the JSON report in pieces (issue #13: never one string)', () => {
     );
     const odd = { a: undefined, b: [undefined, () => 1, 'x'], c: [], d: {}, e: [[1, [2]], { f: [] }] };
     expect([...prettyJsonChunks(odd)].join('')).toBe(JSON.stringify(odd, null, 2));
+  });
+
+  it('writes a list given as any iterable (a generator, a spilled list) as the array it yields, at any depth', () => {
+    const lazy = <T>(items: T[]) => ({
+      *[Symbol.iterator]() {
+        yield* items;
+      }
+    });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), (value, list) => {
+        const withLazy = { ...value, nested: { list: lazy(list), empty: lazy([]) }, top: lazy(list) };
+        const withArrays = { ...value, nested: { list, empty: [] }, top: list };
+        expect([...prettyJsonChunks(withLazy)].join('')).toBe(JSON.stringify(withArrays, null, 2));
+      }),
+      { numRuns: 300 }
+    );
   });
 
   it('yields each finding and artifact as its own piece, and batches them back into the same text', () => {

@@ -11,6 +11,7 @@ import { JSON as CdxJson } from '@cyclonedx/cyclonedx-library/Serialize';
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import type { Evidence } from '../../lineage/record.js';
 import type { Report, ReportArtifact, ReportDataset, ReportParent, ReportUpstream, ReportWeight } from '../report.js';
+import { prettyJsonChunks } from './pretty-json.js';
 import {
   hubDatasetPage,
   hubModelPage,
@@ -235,8 +236,11 @@ function artifactNode(artifact: ReportArtifact, ctx: Context): Node {
   };
 }
 
-/** The BOM as a JSON document (2-space indent, trailing newline). */
-export function renderBom(report: Report, options: BomOptions): string {
+/**
+ * The BOM as a JSON document (2-space indent, trailing newline), in pieces: each component is made
+ * and written as the report's artifacts are walked, the datasets they name after them.
+ */
+export function renderBomChunks(report: Report, options: BomOptions): Iterable<string> {
   const uuid = SERIAL.exec(options.serialNumber)?.[1];
   if (!uuid) throw new TypeError(`serialNumber must be urn:uuid:<lower-case uuid>; got ${options.serialNumber}`);
   const ctx: Context = {
@@ -247,7 +251,6 @@ export function renderBom(report: Report, options: BomOptions): string {
   };
   // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
   for (const a of report.artifacts) ctx.usedRefs.add(artifactRef(a.dir));
-  const artifacts = Array.from(report.artifacts, (a) => artifactNode(a, ctx));
 
   const bom = new Bom({ serialNumber: options.serialNumber, version: 1 });
   bom.metadata.timestamp = options.timestamp;
@@ -266,11 +269,19 @@ export function renderBom(report: Report, options: BomOptions): string {
     const { pedigree, ...rest } = node.extras ?? {};
     return { ...base, ...(pedigree ? { pedigree: { ancestors: pedigree.ancestors.map(normalize) } } : {}), ...rest };
   };
+  const components = function* () {
+    for (const a of report.artifacts) yield normalize(artifactNode(a, ctx));
+    // Walked after every artifact has named its datasets.
+    for (const dataset of ctx.datasets.values()) yield normalize(dataset);
+  };
   const document = {
     ...factory.makeForBom().normalize(bom, normalizeOptions),
-    components: [...artifacts, ...ctx.datasets.values()].map(normalize),
+    components: { [Symbol.iterator]: components },
     // Derivation is stated by pedigree; a dependency graph would claim runtime needs the report does not know.
     dependencies: undefined
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return (function* () {
+    yield* prettyJsonChunks(document);
+    yield '\n';
+  })();
 }

@@ -20,11 +20,17 @@ export interface CycloneDxOptions {
   timestamp?: Date;
 }
 
-export async function renderCycloneDx(report: Report, options: CycloneDxOptions): Promise<string> {
-  const { renderBom } = await import(/* webpackMode: "eager" */ './cyclonedx-bom.js');
-  return renderBom(report, {
+/** The BOM in pieces, made as they are written (see renderBomChunks). */
+export async function renderCycloneDxChunks(report: Report, options: CycloneDxOptions): Promise<Iterable<string>> {
+  const { renderBomChunks } = await import(/* webpackMode: "eager" */ './cyclonedx-bom.js');
+  return renderBomChunks(report, {
     toolVersion: options.toolVersion,
     serialNumber: options.serialNumber ?? `urn:uuid:${randomUUID()}`,
     timestamp: options.timestamp ?? new Date()
   });
+}
+
+/** The BOM as one string (tests, small runs). */
+export async function renderCycloneDx(report: Report, options: CycloneDxOptions): Promise<string> {
+  return [...(await renderCycloneDxChunks(report, options))].join('');
 }

@@ -37,9 +37,9 @@ export async function renderFormat(
       return renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl });
     }
     case 'cyclonedx':
-      return (await import('./cyclonedx.js')).renderCycloneDx(report, { toolVersion });
+      return (await import('./cyclonedx.js')).renderCycloneDxChunks(report, { toolVersion });
     case 'in-toto':
-      return (await import('./in-toto.js')).renderInToto(report);
+      return (await import('./in-toto.js')).renderInTotoChunks(report);
     case 'text':
       return (await import('./text.js')).renderText(report, { color: options.color === true });
   }

@@ -7,7 +7,10 @@
  */
 import { TOOL_URI } from '../../findings/rule-meta.js';
 import { PEDIGREE_VERSION, pedigreeHex, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
+import { SortedSpill } from '../../collections/spill.js';
+import { spillLimits } from '../build.js';
 import type { Report } from '../report.js';
+import { prettyJsonChunks } from './pretty-json.js';
 import { PEDIGREE_MEDIA_TYPE, PEDIGREE_SUBJECT_PREFIX } from './in-toto-subjects.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -39,22 +42,40 @@ export interface Statement {
 
 const byName = (a: Subject, b: Subject) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Weight files (not deleted, digest known) and one lineage record per artifact, each name once. */
-function subjectsOf(report: Report): Subject[] {
-  const subjects = new Map<string, Subject>();
+/** The last of each run of one name (a later subject of the same name replaces an earlier one). */
+function* lastOfEachName(sorted: Iterable<Subject>): Generator<Subject> {
+  let held: Subject | undefined;
+  for (const subject of sorted) {
+    if (held && held.name !== subject.name) yield held;
+    held = subject;
+  }
+  if (held) yield held;
+}
+
+/**
+ * Weight files (not deleted, digest known) and one lineage record per artifact, each name once, by
+ * name: sorted through a spill, so a run of many artifacts never holds them all.
+ */
+function subjectsOf(report: Report): Iterable<Subject> {
+  const subjects = new SortedSpill<Subject>(byName, spillLimits().findings);
   for (const artifact of report.artifacts) {
     for (const w of artifact.weights) {
-      if (w.status !== 'removed' && w.sha256) subjects.set(w.path, { name: w.path, digest: { sha256: w.sha256 } });
+      if (w.status !== 'removed' && w.sha256) subjects.push({ name: w.path, digest: { sha256: w.sha256 } });
     }
     const name = `${PEDIGREE_SUBJECT_PREFIX}${artifact.dir}`;
     const sha256 = pedigreeHex(artifact.pedigree);
-    subjects.set(name, { name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
+    subjects.push({ name, digest: { sha256 }, mediaType: PEDIGREE_MEDIA_TYPE });
   }
-  return [...subjects.values()].sort(byName);
+  return { [Symbol.iterator]: () => lastOfEachName(subjects) };
 }
 
-/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
-export function inTotoStatement(report: Report): Statement {
+/** A Statement whose lists are walked as they are written. */
+type StreamedStatement = Omit<Statement, 'subject' | 'predicate'> & {
+  subject: Iterable<Subject>;
+  predicate: Omit<LineagePredicate, 'artifacts'> & { artifacts: Iterable<LineagePredicate['artifacts'][number]> };
+};
+
+function streamedStatement(report: Report): StreamedStatement {
   if (report.artifacts.length === 0) throw new NothingToAttestError();
   return {
     _type: STATEMENT_TYPE,
@@ -68,13 +89,23 @@ export function inTotoStatement(report: Report): Statement {
       counts: report.counts,
       policy: { file: report.run.policy.file, digest: { sha256: report.run.policy.sha256 } },
       changeSource: report.run.changeSource,
-      artifacts: Array.from(report.artifacts, (a) => ({
-        dir: a.dir,
-        status: a.status,
-        pedigree: a.pedigree,
-        lineage: pedigreeRecord(a)
-      }))
+      artifacts: {
+        *[Symbol.iterator]() {
+          for (const a of report.artifacts)
+            yield { dir: a.dir, status: a.status, pedigree: a.pedigree, lineage: pedigreeRecord(a) };
+        }
+      }
     }
+  };
+}
+
+/** The Statement as an object; a report without artifacts has nothing to attest (in-toto needs a subject). */
+export function inTotoStatement(report: Report): Statement {
+  const streamed = streamedStatement(report);
+  return {
+    ...streamed,
+    subject: [...streamed.subject],
+    predicate: { ...streamed.predicate, artifacts: [...streamed.predicate.artifacts] }
   };
 }
 
@@ -85,7 +116,16 @@ export class NothingToAttestError extends Error {
   }
 }
 
-/** The Statement as a JSON document (2-space indent, trailing newline). */
+/** The Statement as a JSON document (2-space indent, trailing newline), in pieces: written as its lists are walked. */
+export function renderInTotoChunks(report: Report): Iterable<string> {
+  const statement = streamedStatement(report); // throws now, not at the first piece, when there is nothing to attest
+  return (function* () {
+    yield* prettyJsonChunks(statement);
+    yield '\n';
+  })();
+}
+
+/** The Statement as one string (tests, small runs). */
 export function renderInToto(report: Report): string {
-  return `${JSON.stringify(inTotoStatement(report), null, 2)}\n`;
+  return [...renderInTotoChunks(report)].join('');
 }

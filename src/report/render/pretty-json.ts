@@ -1,0 +1,60 @@
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !isList(value) &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value))
+  );
+}
+
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole. So a report of a million findings is never one string (V8 caps a string
+ * near 512 MiB, and one that size would be held twice while written), and a list can be made while
+ * it is written. The pieces joined are exactly that text.
+ */
+export function* prettyJsonChunks(value: unknown, indent = ''): Generator<string> {
+  const inner = indent + INDENT;
+  if (isList(value)) {
+    let first = true;
+    for (const element of value) {
+      yield first ? `[\n${inner}` : `,\n${inner}`;
+      first = false;
+      // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+      yield indented(element, inner) ?? 'null';
+    }
+    yield first ? '[]' : `\n${indent}]`;
+    return;
+  }
+  if (isPlainObject(value)) {
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined) continue;
+      yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+      first = false;
+      yield* prettyJsonChunks(v, inner);
+    }
+    yield first ? '{}' : `\n${indent}}`;
+    return;
+  }
+  yield indented(value, indent) ?? 'null';
+}
+
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value: unknown, indent: string): string | undefined {
+  return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
+}
