@@ -21801,20 +21801,29 @@ function markRemovedDataSources(artifacts, opts) {
 
 
 const LISTED = 10;
-/** The artifact's files read only for their model keys. */
-function unknownConfigPaths(artifact) {
-    return artifact.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path);
-}
-function unknownConfigsNote(paths) {
-    if (paths.length === 0)
-        return undefined;
-    const shown = paths.slice(0, LISTED).join(', ');
-    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
-    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
-    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
-        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
-        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+/** The files of no known format a run met: the first few by name, and how many in all. */
+class UnknownConfigs {
+    shown = [];
+    total = 0;
+    add(artifact) {
+        for (const r of artifact.records) {
+            if (r.format !== LINEAGE_LIKE_FORMAT)
+                continue;
+            if (this.shown.length < LISTED)
+                this.shown.push(r.path);
+            this.total++;
+        }
+    }
+    note() {
+        if (this.total === 0)
+            return undefined;
+        const more = this.total > LISTED ? ` and ${this.total - LISTED} more` : '';
+        const what = (0,plural/* plural */.L)(this.total, 'a training config', 'training configs');
+        const count = `${(0,plural/* counted */.h)(this.total, 'file')} looked like ${what}`;
+        return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
+            `(\`model_name_or_path\`, \`base_model\` …) were checked: ${this.shown.join(', ')}${more}. ` +
+            'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+    }
 }
 
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
@@ -26129,7 +26138,6 @@ function reportWeight(weight) {
 
 
 
-
 /**
  * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
  * memory stays flat however large the repository. A change set is one batch, bounded by the pull
@@ -26195,13 +26203,13 @@ async function runGate(opts) {
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     let manifestsRead = 0;
-    const unknownConfigs = [];
+    const unknownConfigs = new UnknownConfigs();
     const judge = async (batch) => {
         await computeDigests(batch, opts.workspace);
         await verifier?.verify(batch);
         for (const a of batch) {
             manifestsRead += manifestsOf(a);
-            appendAll(unknownConfigs, unknownConfigPaths(a));
+            unknownConfigs.add(a);
             const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor.includes(r.id)) : RULES, {
                 policy: effectivePolicy(opts.policy, artifactPaths(a)),
                 knowledge,
@@ -26235,7 +26243,7 @@ async function runGate(opts) {
         changeSource: redact(opts.changeSet.source),
         notes: redact([
             ...opts.changeSet.notes,
-            ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
+            ...[unknownConfigs.note()].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
         ]),
         policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },

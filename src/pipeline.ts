@@ -3,7 +3,7 @@ import { discover, manifestsOf, type DiscoverOptions } from './discover/discover
 import { linkArtifacts, LinkSession } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
 import { markRemovedDataSources } from './discover/data-sources.js';
-import { unknownConfigPaths, unknownConfigsNote } from './discover/unknown-configs.js';
+import { UnknownConfigs } from './discover/unknown-configs.js';
 import type { Artifact } from './lineage/artifact.js';
 import { ReportBuilder } from './report/build.js';
 import type { Finding, Severity } from './findings/finding.js';
@@ -23,7 +23,6 @@ import { ancestryNotes } from './hub/ancestry-notes.js';
 import { HubVerifier, type HubFacts, type HubSource } from './hub/verify.js';
 import { licenseOfUpstream } from './rules/upstream-licenses.js';
 import { summariseArtifact } from './report/summarise.js';
-import { appendAll } from './collections/append-all.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -116,14 +115,14 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
   };
   let manifestsRead = 0;
-  const unknownConfigs: string[] = [];
+  const unknownConfigs = new UnknownConfigs();
 
   const judge = async (batch: Artifact[]): Promise<void> => {
     await computeDigests(batch, opts.workspace);
     await verifier?.verify(batch);
     for (const a of batch) {
       manifestsRead += manifestsOf(a);
-      appendAll(unknownConfigs, unknownConfigPaths(a));
+      unknownConfigs.add(a);
       const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
         policy: effectivePolicy(opts.policy, artifactPaths(a)),
         knowledge,
@@ -160,7 +159,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     changeSource: redact(opts.changeSet.source),
     notes: redact([
       ...opts.changeSet.notes,
-      ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
+      ...[unknownConfigs.note()].filter((n) => n !== undefined),
       ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
     ]),
     policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },

@@ -26467,20 +26467,29 @@ var unrecognised_manifest = __nccwpck_require__(78);
 
 
 const LISTED = 10;
-/** The artifact's files read only for their model keys. */
-function unknownConfigPaths(artifact) {
-    return artifact.records.filter((r) => r.format === unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI).map((r) => r.path);
-}
-function unknownConfigsNote(paths) {
-    if (paths.length === 0)
-        return undefined;
-    const shown = paths.slice(0, LISTED).join(', ');
-    const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-    const what = (0,plural/* plural */.L)(paths.length, 'a training config', 'training configs');
-    const count = `${(0,plural/* counted */.h)(paths.length, 'file')} looked like ${what}`;
-    return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
-        `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
-        'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+/** The files of no known format a run met: the first few by name, and how many in all. */
+class UnknownConfigs {
+    shown = [];
+    total = 0;
+    add(artifact) {
+        for (const r of artifact.records) {
+            if (r.format !== unrecognised_manifest/* LINEAGE_LIKE_FORMAT */.sI)
+                continue;
+            if (this.shown.length < LISTED)
+                this.shown.push(r.path);
+            this.total++;
+        }
+    }
+    note() {
+        if (this.total === 0)
+            return undefined;
+        const more = this.total > LISTED ? ` and ${this.total - LISTED} more` : '';
+        const what = (0,plural/* plural */.L)(this.total, 'a training config', 'training configs');
+        const count = `${(0,plural/* counted */.h)(this.total, 'file')} looked like ${what}`;
+        return (`${count} of no format the gate knows; only the models named in their lineage keys ` +
+            `(\`model_name_or_path\`, \`base_model\` …) were checked: ${this.shown.join(', ')}${more}. ` +
+            'Declare the lineage in a lineage.yaml beside them to have it checked in full.');
+    }
 }
 
 // EXTERNAL MODULE: ./src/report/build.ts + 1 modules
@@ -27073,10 +27082,7 @@ function reportWeight(weight) {
     };
 }
 
-// EXTERNAL MODULE: ./src/collections/append-all.ts
-var append_all = __nccwpck_require__(1991);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
 
 
 
@@ -27161,13 +27167,13 @@ async function runGate(opts) {
         return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
     };
     let manifestsRead = 0;
-    const unknownConfigs = [];
+    const unknownConfigs = new UnknownConfigs();
     const judge = async (batch) => {
         await computeDigests(batch, opts.workspace);
         await verifier?.verify(batch);
         for (const a of batch) {
             manifestsRead += (0,discover/* manifestsOf */.oF)(a);
-            (0,append_all/* appendAll */.u)(unknownConfigs, unknownConfigPaths(a));
+            unknownConfigs.add(a);
             const evaluated = evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
                 policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
                 knowledge,
@@ -27201,7 +27207,7 @@ async function runGate(opts) {
         changeSource: redact(opts.changeSet.source),
         notes: redact([
             ...opts.changeSet.notes,
-            ...[unknownConfigsNote(unknownConfigs)].filter((n) => n !== undefined),
+            ...[unknownConfigs.note()].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
         ]),
         policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },

@@ -9,20 +9,28 @@ import type { Artifact } from '../lineage/artifact.js';
 
 const LISTED = 10;
 
-/** The artifact's files read only for their model keys. */
-export function unknownConfigPaths(artifact: Artifact): string[] {
-  return artifact.records.filter((r) => r.format === LINEAGE_LIKE_FORMAT).map((r) => r.path);
-}
+/** The files of no known format a run met: the first few by name, and how many in all. */
+export class UnknownConfigs {
+  readonly shown: string[] = [];
+  total = 0;
 
-export function unknownConfigsNote(paths: readonly string[]): string | undefined {
-  if (paths.length === 0) return undefined;
-  const shown = paths.slice(0, LISTED).join(', ');
-  const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-  const what = plural(paths.length, 'a training config', 'training configs');
-  const count = `${counted(paths.length, 'file')} looked like ${what}`;
-  return (
-    `${count} of no format the gate knows; only the models named in their lineage keys ` +
-    `(\`model_name_or_path\`, \`base_model\` …) were checked: ${shown}${more}. ` +
-    'Declare the lineage in a lineage.yaml beside them to have it checked in full.'
-  );
+  add(artifact: Artifact): void {
+    for (const r of artifact.records) {
+      if (r.format !== LINEAGE_LIKE_FORMAT) continue;
+      if (this.shown.length < LISTED) this.shown.push(r.path);
+      this.total++;
+    }
+  }
+
+  note(): string | undefined {
+    if (this.total === 0) return undefined;
+    const more = this.total > LISTED ? ` and ${this.total - LISTED} more` : '';
+    const what = plural(this.total, 'a training config', 'training configs');
+    const count = `${counted(this.total, 'file')} looked like ${what}`;
+    return (
+      `${count} of no format the gate knows; only the models named in their lineage keys ` +
+      `(\`model_name_or_path\`, \`base_model\` …) were checked: ${this.shown.join(', ')}${more}. ` +
+      'Declare the lineage in a lineage.yaml beside them to have it checked in full.'
+    );
+  }
 }
