@@ -2,7 +2,8 @@
  * End-to-end: a run large enough to keep its findings and summaries in temporary files writes
  * exactly what a run holding them in memory writes. `LINEAGE_GATE_INTERNAL_SPILL_AT` makes the
  * bundled CLI and Action spill after 1 (every item on disk) or 7 (sorted runs merged with a tail
- * still in memory; JSON only) items, on the examples and the real-world corpora.
+ * still in memory; JSON only) items, on the examples and the lineage fixture. Spilling after one
+ * item sends every finding and summary through the files, so a small workspace exercises it all.
  */
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { tempDir } from '../helpers/git-repo.js';
 import { examplesWorkspace } from '../helpers/examples-workspace.js';
 import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
 
-const CORPORA = ['real-world', 'real-world-configs', 'lineage'];
+const CORPORA = ['lineage'];
 
 function corpusWorkspace(): string {
   const workspace = examplesWorkspace('lg-spill-');
@@ -46,10 +47,10 @@ describe('a run that spills to disk', () => {
         else expect(spilled.stdout).toBe(held.stdout);
       }
       if (format === 'json') {
-        // Not a vacuous comparison: hundreds of findings, and spilling them really happened (below).
+        // Not a vacuous comparison: dozens of findings, and spilling them really happened (below).
         const report = JSON.parse(held.stdout) as { findings: unknown[]; artifacts: unknown[] };
-        expect(report.findings.length).toBeGreaterThan(200);
-        expect(report.artifacts.length).toBeGreaterThan(20);
+        expect(report.findings.length).toBeGreaterThan(20);
+        expect(report.artifacts.length).toBeGreaterThan(5);
       }
     }
   );
@@ -82,7 +83,7 @@ describe('a run that spills to disk', () => {
         env: { LINEAGE_GATE_INTERNAL_SPILL_AT: '1' }
       })
     );
-    expect(held.annotations.length).toBeGreaterThan(200);
+    expect(held.annotations.length).toBeGreaterThan(20);
     expect(spilled).toEqual(held);
   });
 
