@@ -10445,6 +10445,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ SortedSpill)
 });
 
+// UNUSED EXPORTS: removeSpillDirectory
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -10543,10 +10545,18 @@ function spillFile() {
         catch (err) {
             throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
         }
-        const dir = spillDir;
-        process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+        process.once('exit', removeSpillDirectory);
     }
     return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
+}
+/**
+ * Removes this process's spill directory and every list still in it (done when the process exits; a
+ * test runner, whose workers are stopped without an `exit`, calls it itself).
+ */
+function removeSpillDirectory() {
+    if (spillDir)
+        (0,external_node_fs_.rmSync)(spillDir, { recursive: true, force: true });
+    spillDir = undefined;
 }
 /** Writes the items as one JSON text per line, in pieces of about a megabyte. */
 function writeLines(path, items) {

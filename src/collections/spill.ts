@@ -34,10 +34,18 @@ function spillFile(): string {
     } catch (err) {
       throw spillError(`no directory could be made under ${tmpdir()}`, err);
     }
-    const dir = spillDir;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    process.once('exit', removeSpillDirectory);
   }
   return join(spillDir, `${++files}.ndjson`);
+}
+
+/**
+ * Removes this process's spill directory and every list still in it (done when the process exits; a
+ * test runner, whose workers are stopped without an `exit`, calls it itself).
+ */
+export function removeSpillDirectory(): void {
+  if (spillDir) rmSync(spillDir, { recursive: true, force: true });
+  spillDir = undefined;
 }
 
 /** Writes the items as one JSON text per line, in pieces of about a megabyte. */
