@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
 /* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9200);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4879);
 
 
 
@@ -31,8 +31,8 @@ function toAnnotation(f) {
         }
     };
 }
-const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
-    (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
+const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f[a.level] ||
+    (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .K)(a.properties.file, b.properties.file) ||
     a.properties.startLine - b.properties.startLine ||
     (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
 /**
@@ -221,9 +221,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3613);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4924);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4879);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(752);
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9200);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(573);
 
 
@@ -262,7 +262,7 @@ function terminalSafe(text) {
     const escaped = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
 function lineStartSafe(text) {
@@ -271,8 +271,8 @@ function lineStartSafe(text) {
 function compareInFile(a, b) {
     return (a.line - b.line ||
         a.column - b.column ||
-        _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] ||
-        (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId));
+        _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.severity] ||
+        (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a.ruleId, b.ruleId));
 }
 function byFile(findings) {
     const files = new Map();
@@ -284,7 +284,7 @@ function byFile(findings) {
             files.set(f.path, [f]);
     }
     return [...files.entries()]
-        .sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a, b))
+        .sort(([a], [b]) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a, b))
         .map(([path, list]) => [path, [...list].sort(compareInFile)]);
 }
 function totals(report) {

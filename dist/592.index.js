@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderInTotoChunks: () => (/* binding */ renderInTotoChunks)
 });
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __webpack_require__(9200);
 // EXTERNAL MODULE: ./src/findings/rule-meta.ts
 var rule_meta = __webpack_require__(2190);
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
@@ -51,9 +53,10 @@ const PEDIGREE_MEDIA_TYPE = 'application/vnd.lineage-gate.pedigree+json';
 
 
 
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 const LINEAGE_PREDICATE_TYPE = `${rule_meta/* TOOL_URI */.qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
-const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a, b) => (0,compare/* compareStrings */.K)(a.name, b.name);
 /** The last of each run of one name (a later subject of the same name replaces an earlier one). */
 function* lastOfEachName(sorted) {
     let held;

@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
 /* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4924);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9200);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4879);
 
 
 
@@ -31,8 +31,8 @@ function toAnnotation(f) {
         }
     };
 }
-const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.level] ||
-    (0,_build_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStrings */ .Kt)(a.properties.file, b.properties.file) ||
+const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f[b.level] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RANK */ .f[a.level] ||
+    (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .K)(a.properties.file, b.properties.file) ||
     a.properties.startLine - b.properties.startLine ||
     (a.properties.startColumn ?? 0) - (b.properties.startColumn ?? 0);
 /**

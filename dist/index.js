@@ -17142,7 +17142,10 @@ const mensDataMix = {
     }
 };
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
+
 
 
 /** Directories that never hold the repository's own artifacts. */
@@ -17163,7 +17166,7 @@ function full_scan_isInside(root, target) {
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
 }
 function full_scan_byName(a, b) {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    return (0,compare/* compareStrings */.K)(a.name, b.name);
 }
 /**
  * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
@@ -20451,6 +20454,7 @@ function lfsPointerIn(fd, size) {
 
 
 
+
 /** The reference reader's own cap on the header (100 MB) is looser; 64 MiB is already thousands of tensors. */
 const MAX_SAFETENSORS_HEADER_BYTES = 64 * 1024 * 1024;
 /** Bytes per element of the dtypes whose size is a whole number of bytes (others are not size-checked). */
@@ -20573,7 +20577,7 @@ function read(fd, size) {
         else
             tensors.push(tensorOf(name, value, dataBytes));
     }
-    tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    tensors.sort((a, b) => (0,compare/* compareStrings */.K)(a.name, b.name));
     return { kind: 'safetensors', tensors, metadata };
 }
 /**
@@ -20942,6 +20946,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -21191,7 +21196,7 @@ async function discoverArtifacts(opts) {
         manifestCount += manifestsOf(artifact);
         artifacts.push(artifact);
     }
-    artifacts.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    artifacts.sort((a, b) => compareStrings(a.dir, b.dir));
     return { artifacts, manifestCount };
 }
 
@@ -21960,11 +21965,6 @@ function waiverJudge(waivers, now) {
         };
     });
     return { apply, expired };
-}
-/** The waivers applied to findings at hand (see waiverJudge). */
-function applyWaivers(findings, waivers, clock) {
-    const judge = waiverJudge(waivers, clock.now);
-    return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
 }
 
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
@@ -25995,12 +25995,6 @@ class HubVerifier {
             this.configs.set(k, config);
     }
 }
-/** The Hub's answers about these artifacts (one batch: a test, a small run). */
-async function verifyOnHub(artifacts, client, maxDepth) {
-    const verifier = new HubVerifier(client, maxDepth);
-    await verifier.verify(artifacts);
-    return verifier.answers;
-}
 
 ;// CONCATENATED MODULE: ./src/report/summarise.ts
 
@@ -26228,7 +26222,7 @@ async function runGate(opts) {
             });
             const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
             const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
-            const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+            const failing = failingByRun.has(a.dir) || findings.some(fails);
             builder.addArtifact(redact(summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf, hub })));
             for (const finding of findings)
                 builder.addFinding(redact(finding));
@@ -26833,12 +26827,13 @@ function pedigreeId(record) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ex: () => (/* binding */ ReportBuilder),
-  Kt: () => (/* binding */ compareStrings),
   jn: () => (/* binding */ spillLimits)
 });
 
 // UNUSED EXPORTS: buildReport, compareFindings, failsGate
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 // EXTERNAL MODULE: ./src/collections/spill.ts + 2 modules
@@ -26847,6 +26842,7 @@ var spill = __nccwpck_require__(9484);
 const REPORT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
+
 
 
 
@@ -26868,15 +26864,11 @@ function rank(f) {
 /** Errors first, then by file and position; rule id and fingerprint make the order total. */
 function compareFindings(a, b) {
     return (rank(b) - rank(a) ||
-        compareStrings(a.path, b.path) ||
+        (0,compare/* compareStrings */.K)(a.path, b.path) ||
         a.line - b.line ||
         a.column - b.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.fingerprint, b.fingerprint));
-}
-/** Code-unit order, independent of the machine's locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+        (0,compare/* compareStrings */.K)(a.ruleId, b.ruleId) ||
+        (0,compare/* compareStrings */.K)(a.fingerprint, b.fingerprint));
 }
 /** True when a live (non-waived) finding of this severity fails the gate. */
 function failsGate(severity, failOn) {
@@ -26896,7 +26888,7 @@ function deepFreeze(value) {
     }
     return value;
 }
-const byDir = (a, b) => compareStrings(a.dir, b.dir);
+const byDir = (a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir);
 /** A stable sort with no preference keeps the order of arrival. */
 const asAdded = () => 0;
 /**
@@ -26959,6 +26951,20 @@ function buildReport(input) {
     for (const finding of input.findings)
         builder.addFinding(finding);
     return builder.finish(input);
+}
+
+
+/***/ }),
+
+/***/ 9200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ compareStrings)
+/* harmony export */ });
+/** Code-unit order, independent of the machine's locale: the one string order of sorted output. */
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

@@ -134,7 +134,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
         evaluated.map((e) => e.finding),
         (f) => upstreams.get(f)
       );
-      const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+      const failing = failingByRun.has(a.dir) || findings.some(fails);
       builder.addArtifact(redact(summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf, hub })));
       for (const finding of findings) builder.addFinding(redact(finding));
     }

@@ -1,4 +1,4 @@
-/** Hub answers for rule tests, as verifyOnHub would hand them over (no network, no ancestry walk). */
+/** Hub answers for rule tests, as HubVerifier would hand them over (no network, no ancestry walk). */
 import type { AncestorLink } from '../../src/hub/ancestry.js';
 import type { HubAnswer, HubRepoInfo } from '../../src/hub/answer.js';
 import type { HubFact, HubFacts } from '../../src/hub/verify.js';
@@ -35,7 +35,7 @@ export function fact(
   };
 }
 
-/** The Hub's answers as verifyOnHub keeps them: by lower-cased id and exact revision. */
+/** The Hub's answers as HubVerifier keeps them: by lower-cased id and exact revision. */
 export function hubOf(facts: HubFact[], datasets: Record<string, HubAnswer> = {}): HubFacts {
   const key = (id: string | undefined, revision: string | undefined) => `${id?.toLowerCase()}@${revision ?? ''}`;
   return {

@@ -32,12 +32,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderInToto: () => (/* binding */ renderInToto),
 /* harmony export */   renderInTotoChunks: () => (/* binding */ renderInTotoChunks)
 /* harmony export */ });
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9200);
 /* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2190);
 /* harmony import */ var _pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7437);
 /* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4674);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4924);
-/* harmony import */ var _pretty_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8610);
-/* harmony import */ var _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9271);
+/* harmony import */ var _pretty_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8610);
+/* harmony import */ var _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9271);
 /**
  * The run as an in-toto Statement v1 (docs/attestation.md): subjects are the checked artifacts'
  * weight files by sha256 and each artifact's lineage record by its pedigree id; the predicate holds
@@ -51,9 +52,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 const LINEAGE_PREDICATE_TYPE = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_URI */ .qH}/blob/main/docs/attestation.md#lineage-predicate-v1`;
-const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a, b) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_4__/* .compareStrings */ .K)(a.name, b.name);
 /** The last of each run of one name (a later subject of the same name replaces an earlier one). */
 function* lastOfEachName(sorted) {
     let held;
@@ -76,9 +78,9 @@ function subjectsOf(report) {
             if (w.status !== 'removed' && w.sha256)
                 subjects.push({ name: w.path, digest: { sha256: w.sha256 } });
         }
-        const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
+        const name = `${_in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_5__/* .PEDIGREE_SUBJECT_PREFIX */ .a}${artifact.dir}`;
         const sha256 = (0,_pedigree_pedigree_js__WEBPACK_IMPORTED_MODULE_0__/* .pedigreeHex */ .Vx)(artifact.pedigree);
-        subjects.push({ name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_4__/* .PEDIGREE_MEDIA_TYPE */ .g });
+        subjects.push({ name, digest: { sha256 }, mediaType: _in_toto_subjects_js__WEBPACK_IMPORTED_MODULE_5__/* .PEDIGREE_MEDIA_TYPE */ .g });
     }
     return { [Symbol.iterator]: () => lastOfEachName(subjects) };
 }
@@ -125,7 +127,7 @@ class NothingToAttestError extends Error {
 function renderInTotoChunks(report) {
     const statement = streamedStatement(report); // throws now, not at the first piece, when there is nothing to attest
     return (function* () {
-        yield* (0,_pretty_json_js__WEBPACK_IMPORTED_MODULE_5__/* .prettyJsonChunks */ .x)(statement);
+        yield* (0,_pretty_json_js__WEBPACK_IMPORTED_MODULE_6__/* .prettyJsonChunks */ .x)(statement);
         yield '\n';
     })();
 }

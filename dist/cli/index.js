@@ -9246,10 +9246,12 @@ module.exports = function (source) {
 /* harmony export */   F: () => (/* binding */ walkFiles),
 /* harmony export */   I: () => (/* binding */ walkTree)
 /* harmony export */ });
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
 
 
 /** Directories that never hold the repository's own artifacts. */
@@ -9270,7 +9272,7 @@ function isInside(root, target) {
     return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel));
 }
 function byName(a, b) {
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    return (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .compareStrings */ .K)(a.name, b.name);
 }
 /**
  * Yields every regular file under `root` as a repository-relative path with `/`, depth first in
@@ -10722,6 +10724,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   GX: () => (/* binding */ readArtifactDir)
 });
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 // EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
 var mens_data_mix = __nccwpck_require__(9412);
 // EXTERNAL MODULE: external "node:fs"
@@ -11105,6 +11109,7 @@ var lfs_pointer_file = __nccwpck_require__(1413);
 
 
 
+
 /** The reference reader's own cap on the header (100 MB) is looser; 64 MiB is already thousands of tensors. */
 const MAX_SAFETENSORS_HEADER_BYTES = 64 * 1024 * 1024;
 /** Bytes per element of the dtypes whose size is a whole number of bytes (others are not size-checked). */
@@ -11227,7 +11232,7 @@ function read(fd, size) {
         else
             tensors.push(tensorOf(name, value, dataBytes));
     }
-    tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    tensors.sort((a, b) => (0,compare/* compareStrings */.K)(a.name, b.name));
     return { kind: 'safetensors', tensors, metadata };
 }
 /**
@@ -11558,6 +11563,7 @@ var append_all = __nccwpck_require__(1991);
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -11807,7 +11813,7 @@ async function discoverArtifacts(opts) {
         manifestCount += manifestsOf(artifact);
         artifacts.push(artifact);
     }
-    artifacts.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    artifacts.sort((a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir));
     return { artifacts, manifestCount };
 }
 
@@ -20702,12 +20708,13 @@ async function loadPolicy(opts) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   ex: () => (/* binding */ ReportBuilder),
-  Kt: () => (/* binding */ compareStrings),
   jn: () => (/* binding */ spillLimits)
 });
 
 // UNUSED EXPORTS: buildReport, compareFindings, failsGate
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
 // EXTERNAL MODULE: ./src/collections/spill.ts + 3 modules
@@ -20716,6 +20723,7 @@ var spill = __nccwpck_require__(4674);
 const REPORT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
+
 
 
 
@@ -20737,15 +20745,11 @@ function rank(f) {
 /** Errors first, then by file and position; rule id and fingerprint make the order total. */
 function compareFindings(a, b) {
     return (rank(b) - rank(a) ||
-        compareStrings(a.path, b.path) ||
+        (0,compare/* compareStrings */.K)(a.path, b.path) ||
         a.line - b.line ||
         a.column - b.column ||
-        compareStrings(a.ruleId, b.ruleId) ||
-        compareStrings(a.fingerprint, b.fingerprint));
-}
-/** Code-unit order, independent of the machine's locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+        (0,compare/* compareStrings */.K)(a.ruleId, b.ruleId) ||
+        (0,compare/* compareStrings */.K)(a.fingerprint, b.fingerprint));
 }
 /** True when a live (non-waived) finding of this severity fails the gate. */
 function failsGate(severity, failOn) {
@@ -20765,7 +20769,7 @@ function deepFreeze(value) {
     }
     return value;
 }
-const byDir = (a, b) => compareStrings(a.dir, b.dir);
+const byDir = (a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir);
 /** A stable sort with no preference keeps the order of arrival. */
 const asAdded = () => 0;
 /**
@@ -20840,8 +20844,7 @@ function buildReport(input) {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
 /* unused harmony exports toAnnotations, emitAnnotations */
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4924);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4879);
 
 
 
@@ -21092,9 +21095,9 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4924);
-/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(752);
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9200);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
 
 
@@ -21133,7 +21136,7 @@ function terminalSafe(text) {
     const escaped = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
 function lineStartSafe(text) {
@@ -21142,8 +21145,8 @@ function lineStartSafe(text) {
 function compareInFile(a, b) {
     return (a.line - b.line ||
         a.column - b.column ||
-        _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_RANK */ .f[a.severity] ||
-        (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a.ruleId, b.ruleId));
+        _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.severity] ||
+        (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a.ruleId, b.ruleId));
 }
 function byFile(findings) {
     const files = new Map();
@@ -21155,7 +21158,7 @@ function byFile(findings) {
             files.set(f.path, [f]);
     }
     return [...files.entries()]
-        .sort(([a], [b]) => (0,_build_js__WEBPACK_IMPORTED_MODULE_1__/* .compareStrings */ .Kt)(a, b))
+        .sort(([a], [b]) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a, b))
         .map(([path, list]) => [path, [...list].sort(compareInFile)]);
 }
 function totals(report) {
@@ -26635,11 +26638,6 @@ function waiverJudge(waivers, now) {
     });
     return { apply, expired };
 }
-/** The waivers applied to findings at hand (see waiverJudge). */
-function applyWaivers(findings, waivers, clock) {
-    const judge = waiverJudge(waivers, clock.now);
-    return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
-}
 
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
 var pedigree = __nccwpck_require__(7437);
@@ -26955,12 +26953,6 @@ class HubVerifier {
             this.configs.set(k, config);
     }
 }
-/** The Hub's answers about these artifacts (one batch: a test, a small run). */
-async function verifyOnHub(artifacts, client, maxDepth) {
-    const verifier = new HubVerifier(client, maxDepth);
-    await verifier.verify(artifacts);
-    return verifier.answers;
-}
 
 // EXTERNAL MODULE: ./src/rules/upstream-licenses.ts
 var upstream_licenses = __nccwpck_require__(3539);
@@ -27192,7 +27184,7 @@ async function runGate(opts) {
             });
             const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
             const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
-            const failing = failingByRun.has(a.dir) || findings.some((f) => fails(f) && f.artifact === a.dir);
+            const failing = failingByRun.has(a.dir) || findings.some(fails);
             builder.addArtifact(redact(summariseArtifact(a, { failing, license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf, hub })));
             for (const finding of findings)
                 builder.addFinding(redact(finding));
@@ -28108,6 +28100,20 @@ function parseYamlDocument(text, lineOffset = 0) {
 }
 function firstLine(message) {
     return message.split('\n')[0];
+}
+
+
+/***/ }),
+
+/***/ 9200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ compareStrings)
+/* harmony export */ });
+/** Code-unit order, independent of the machine's locale: the one string order of sorted output. */
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

@@ -1,3 +1,4 @@
+import { compareStrings } from '../text/compare.js';
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -32,7 +33,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 function byName(a: Dirent, b: Dirent): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareStrings(a.name, b.name);
 }
 
 /** A file the walk found: `link` when it is a symbolic link (to a regular file inside the root). */

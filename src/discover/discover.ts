@@ -1,3 +1,4 @@
+import { compareStrings } from '../text/compare.js';
 import { isDataMixName, readsDataMixBeside } from '../formats/mens-data-mix.js';
 import { readdirSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
@@ -292,6 +293,6 @@ export async function discoverArtifacts(opts: DiscoverOptions): Promise<Discover
     manifestCount += manifestsOf(artifact);
     artifacts.push(artifact);
   }
-  artifacts.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  artifacts.sort((a, b) => compareStrings(a.dir, b.dir));
   return { artifacts, manifestCount };
 }

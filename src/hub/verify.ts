@@ -32,7 +32,7 @@ export interface ModelConfigSource {
   modelConfig(query: ModelConfigQuery): Promise<HubModelConfig>;
 }
 
-/** What verifyOnHub asks: repo info always, config.json when the source can read it. */
+/** What HubVerifier asks: repo info always, config.json when the source can read it. */
 export type HubSource = RepoInfoSource & Partial<ModelConfigSource>;
 
 function key(id: string, revision: string | undefined): string {
@@ -164,15 +164,4 @@ export class HubVerifier {
     }
     for (const [k, config] of configs) this.configs.set(k, config);
   }
-}
-
-/** The Hub's answers about these artifacts (one batch: a test, a small run). */
-export async function verifyOnHub(
-  artifacts: readonly Artifact[],
-  client: HubSource,
-  maxDepth: number
-): Promise<HubFacts> {
-  const verifier = new HubVerifier(client, maxDepth);
-  await verifier.verify(artifacts);
-  return verifier.answers;
 }

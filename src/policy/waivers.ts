@@ -2,11 +2,8 @@ import type { Finding } from '../findings/finding.js';
 import type { Waiver } from './policy.js';
 import { idMatcher, pathMatcher } from './globs.js';
 
-export interface WaiverClock {
-  now: Date;
-  /** The upstream Hub id a finding is about, for waivers scoped with `upstream`. */
-  upstreamOf: (finding: Finding) => string | undefined;
-}
+/** The upstream Hub id a finding is about, for waivers scoped with `upstream`. */
+export type UpstreamOf = (finding: Finding) => string | undefined;
 
 /** `YYYY-MM-DD` of `now` in UTC: waivers expire by calendar day, the same for every runner. */
 export function utcDay(now: Date): string {
@@ -24,7 +21,7 @@ interface CompiledWaiver {
   upstream?: (id: string) => boolean;
 }
 
-function covers(w: CompiledWaiver, finding: Finding, upstreamOf: WaiverClock['upstreamOf']): boolean {
+function covers(w: CompiledWaiver, finding: Finding, upstreamOf: UpstreamOf): boolean {
   if (w.waiver.rule !== finding.ruleId || !w.path(finding.path)) return false;
   if (!w.upstream) return true;
   const upstream = upstreamOf(finding);
@@ -41,7 +38,7 @@ function covers(w: CompiledWaiver, finding: Finding, upstreamOf: WaiverClock['up
 export function waiverJudge(
   waivers: readonly Waiver[],
   now: Date
-): { apply: (findings: readonly Finding[], upstreamOf: WaiverClock['upstreamOf']) => Finding[]; expired: Waiver[] } {
+): { apply: (findings: readonly Finding[], upstreamOf: UpstreamOf) => Finding[]; expired: Waiver[] } {
   const expired = waivers.filter((w) => isExpired(w, now));
   const active: CompiledWaiver[] = waivers
     .filter((w) => !isExpired(w, now))
@@ -50,7 +47,7 @@ export function waiverJudge(
       path: pathMatcher([w.path]),
       ...(w.upstream !== undefined ? { upstream: idMatcher(w.upstream) } : {})
     }));
-  const apply = (findings: readonly Finding[], upstreamOf: WaiverClock['upstreamOf']): Finding[] =>
+  const apply = (findings: readonly Finding[], upstreamOf: UpstreamOf): Finding[] =>
     findings.map((finding) => {
       if (finding.waived) return { ...finding };
       const by = active.find((w) => covers(w, finding, upstreamOf));
@@ -63,14 +60,4 @@ export function waiverJudge(
       };
     });
   return { apply, expired };
-}
-
-/** The waivers applied to findings at hand (see waiverJudge). */
-export function applyWaivers(
-  findings: readonly Finding[],
-  waivers: readonly Waiver[],
-  clock: WaiverClock
-): { findings: Finding[]; expired: Waiver[] } {
-  const judge = waiverJudge(waivers, clock.now);
-  return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
 }

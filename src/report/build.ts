@@ -1,3 +1,4 @@
+import { compareStrings } from '../text/compare.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { SEVERITY_RANK } from '../findings/finding.js';
 import { SortedSpill } from '../collections/spill.js';
@@ -54,11 +55,6 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareStrings(a.ruleId, b.ruleId) ||
     compareStrings(a.fingerprint, b.fingerprint)
   );
-}
-
-/** Code-unit order, independent of the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when a live (non-waived) finding of this severity fails the gate. */

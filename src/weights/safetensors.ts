@@ -7,6 +7,7 @@
  * the format allows only strings there and its reference reader (the Rust crate behind the
  * `safetensors` Python package) rejects such a file, so no tool that loads it would see that metadata.
  */
+import { compareStrings } from '../text/compare.js';
 import { isUtf8 } from 'node:buffer';
 import { firstInvalidUtf8 } from '../formats/decode.js';
 import type { TensorInfo, WeightHeader } from './header.js';
@@ -142,7 +143,7 @@ function read(fd: number, size: number): WeightHeader {
     if (name === METADATA) metadata = metadataOf(value);
     else tensors.push(tensorOf(name, value, dataBytes));
   }
-  tensors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  tensors.sort((a, b) => compareStrings(a.name, b.name));
   return { kind: 'safetensors', tensors, metadata };
 }
 

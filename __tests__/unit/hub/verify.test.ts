@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { RepoInfoSource } from '../../../src/hub/ancestry.js';
 import { HubClient } from '../../../src/hub/client.js';
-import { needsModelConfig, verifyOnHub } from '../../../src/hub/verify.js';
+import { HubVerifier, needsModelConfig, type HubSource } from '../../../src/hub/verify.js';
+import type { Artifact } from '../../../src/lineage/artifact.js';
+
+/** The Hub's answers about these artifacts, asked as one batch. */
+async function verifyOnHub(artifacts: Artifact[], client: HubSource, maxDepth: number) {
+  const verifier = new HubVerifier(client, maxDepth);
+  await verifier.verify(artifacts);
+  return verifier.answers;
+}
 import type { WeightFile } from '../../../src/lineage/artifact.js';
 import { artifact, record, upstream } from '../../helpers/build.js';
 import { QWEN25_05B_SHA, fixtureSha, startHubServer, type LoopbackHub } from '../../helpers/hub-server.js';
@@ -46,7 +54,7 @@ describe('needsModelConfig', () => {
   });
 });
 
-describe('verifyOnHub and config.json', () => {
+describe('HubVerifier and config.json', () => {
   it('reads config.json only for upstreams of artifacts with safetensors weights', async () => {
     const facts = await verifyOnHub(
       [

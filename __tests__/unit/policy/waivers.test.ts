@@ -1,5 +1,6 @@
 import { parsePolicy } from '../../../src/policy/load.js';
-import { applyWaivers, isExpired } from '../../../src/policy/waivers.js';
+import { isExpired, waiverJudge, type UpstreamOf } from '../../../src/policy/waivers.js';
+import type { Waiver } from '../../../src/policy/policy.js';
 import type { Finding } from '../../../src/findings/finding.js';
 import { RULE_IDS } from '../../../src/rules/ids.js';
 
@@ -46,7 +47,13 @@ const upstreams = new Map<Finding, string>();
 const upstreamOf = (f: Finding) => upstreams.get(f);
 const at = (iso: string) => ({ now: new Date(iso), upstreamOf });
 
-describe('applyWaivers', () => {
+/** The waivers judged at `now` and applied to the findings at hand, as the pipeline does per artifact. */
+function applyWaivers(findings: Finding[], waivers: readonly Waiver[], clock: { now: Date; upstreamOf: UpstreamOf }) {
+  const judge = waiverJudge(waivers, clock.now);
+  return { findings: judge.apply(findings, clock.upstreamOf), expired: judge.expired };
+}
+
+describe('waiverJudge', () => {
   const llama = finding('missing-attribution', 'experiments/e1/README.md');
   const qwen = finding('missing-attribution', 'experiments/e2/README.md');
   const noUpstream = finding('missing-attribution', 'experiments/e3/lineage.yaml');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { buildReport, compareStrings, failsGate, ReportBuilder } from '../../../src/report/build.js';
+import { buildReport, failsGate, ReportBuilder } from '../../../src/report/build.js';
+import { compareStrings } from '../../../src/text/compare.js';
 import { SEVERITY_RANK, type Finding } from '../../../src/findings/finding.js';
 import { renderJson } from '../../../src/report/render/json.js';
 import { toAnnotations } from '../../../src/report/render/annotations.js';

@@ -1,6 +1,6 @@
 import type { AnnotationProperties } from '@actions/core';
 import { mergeSorted } from '../../collections/merge-sorted.js';
-import { compareStrings } from '../build.js';
+import { compareStrings } from '../../text/compare.js';
 import type { Finding, Severity } from '../../findings/finding.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { Report } from '../report.js';

@@ -5,6 +5,7 @@
  * `actions/attest` signs the same subjects and predicate (Sigstore, GitHub's attestation store);
  * `lineage-gate verify` checks a checkout against it.
  */
+import { compareStrings } from '../../text/compare.js';
 import { TOOL_URI } from '../../findings/rule-meta.js';
 import { PEDIGREE_VERSION, pedigreeHex, pedigreeRecord, type PedigreeRecord } from '../../pedigree/pedigree.js';
 import { SortedSpill } from '../../collections/spill.js';
@@ -40,7 +41,7 @@ export interface Statement {
   predicate: LineagePredicate;
 }
 
-const byName = (a: Subject, b: Subject) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: Subject, b: Subject) => compareStrings(a.name, b.name);
 
 /** The last of each run of one name (a later subject of the same name replaces an earlier one). */
 function* lastOfEachName(sorted: Iterable<Subject>): Generator<Subject> {

@@ -1,5 +1,5 @@
 import { waivedPrefix } from './annotations.js';
-import { compareStrings } from '../build.js';
+import { compareStrings } from '../../text/compare.js';
 import type { Finding, Severity } from '../../findings/finding.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { Report } from '../report.js';
