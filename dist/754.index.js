@@ -504,7 +504,7 @@ function* prettyJsonChunks(value, indent = '') {
 }
 /** One value pretty-printed as it would be when nested at `indent`. */
 function indented(value, indent) {
-    return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
+    return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
 }
 
 

@@ -4,7 +4,7 @@
  * not where it is written (paths of manifests, line numbers, spellings of the same id, key order,
  * file order), so reformatting keeps the id and any change of a bound fact changes it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 export const PEDIGREE_VERSION = 'lineage-gate pedigree v1';
@@ -182,5 +182,5 @@ export function pedigreeHex(id: string): string {
 
 /** `sha256:` and the hex digest of the record's canonical JSON (UTF-8). */
 export function pedigreeId(record: PedigreeRecord): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')}`;
+  return `sha256:${hash('sha256', canonicalJson(record), 'hex')}`;
 }

@@ -65,15 +65,11 @@ export function failsGate(severity: Severity, failOn: FailOn): boolean {
 
 /** Freezes plain objects and arrays all the way down (a spilled list is left as it is: its walks read fresh copies). */
 function deepFreeze<T>(value: T): T {
-  if (
-    value &&
-    typeof value === 'object' &&
-    !Object.isFrozen(value) &&
-    (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)))
-  ) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
   return value;
 }
 

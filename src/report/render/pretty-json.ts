@@ -56,5 +56,5 @@ export function* prettyJsonChunks(value: unknown, indent = ''): Generator<string
 
 /** One value pretty-printed as it would be when nested at `indent`. */
 function indented(value: unknown, indent: string): string | undefined {
-  return JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
+  return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
 }
