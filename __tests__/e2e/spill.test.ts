@@ -5,11 +5,13 @@
  * still in memory; JSON only) items, on the examples and the lineage fixture. Spilling after one
  * item sends every finding and summary through the files, so a small workspace exercises it all.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/git-repo.js';
 import { examplesWorkspace } from '../helpers/examples-workspace.js';
-import { PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
+import { startHubServer } from '../helpers/hub-server.js';
+import { CLI_ENTRY, NODE, PROJECT_ROOT, runAction, runCli } from '../helpers/run-action.js';
 
 const CORPORA = ['lineage'];
 
@@ -100,6 +102,59 @@ describe('a run that spills to disk', () => {
     expect(spilled.stderr).toMatch(/^lineage-gate: a run this large keeps its findings in temporary files, and /);
     expect(spilled.stderr).toMatch(
       /no directory could be made under .*missing \(ENOENT.*\): point TMPDIR at a writable/
+    );
+  });
+
+  describe('a run ended by a signal', () => {
+    // 1,000 adapters make the pipeline's first batch, whose findings spill; the next batch asks the Hub
+    // about an upstream it never answers, so the run is surely still going when the signal comes.
+    const tree = tempDir('lg-spill-signal-');
+    for (let i = 0; i < 1_001; i++) {
+      const dir = join(tree, i < 1_000 ? `a${String(i).padStart(4, '0')}` : 'z-last');
+      const base = i < 1_000 ? 'acme/answered' : 'acme/never-answered';
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, 'adapter_config.json'),
+        JSON.stringify({ base_model_name_or_path: base, peft_type: 'LORA' })
+      );
+    }
+    const spillDirs = (tmp: string) => readdirSync(tmp).filter((name) => name.startsWith('lineage-gate-spill-'));
+
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      '%s: its temporary files are removed and the signal ends it',
+      async (signal) => {
+        const hub = await startHubServer({
+          repos: [
+            { type: 'model', id: 'acme/answered', sha: 'a'.repeat(40) },
+            { type: 'model', id: 'acme/never-answered', sha: 'b'.repeat(40), behaviour: { kind: 'stall' } }
+          ]
+        });
+        const tmp = tempDir('lg-spill-signal-tmp-');
+        try {
+          const child = spawn(NODE, [CLI_ENTRY, 'check', '--format', 'json', '--fail-on', 'never'], {
+            cwd: tree,
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: tmp,
+              TMPDIR: tmp,
+              HF_ENDPOINT: hub.url,
+              LINEAGE_GATE_INTERNAL_SPILL_AT: '100'
+            }
+          });
+          let stderr = '';
+          child.stderr.on('data', (d) => (stderr += d));
+          const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_, s) => resolve(s)));
+          while (hub.requestsFor('model', 'acme/never-answered').length === 0 && child.exitCode === null)
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          expect(stderr).toBe('');
+          expect(spillDirs(tmp)).toHaveLength(1); // the first batch's findings are on disk
+          child.kill(signal);
+          expect(await ended).toBe(signal);
+          expect(spillDirs(tmp)).toEqual([]);
+        } finally {
+          await hub.close();
+        }
+      }
     );
   });
 });

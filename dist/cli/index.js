@@ -10538,6 +10538,18 @@ function spillError(what, err) {
     return new config_error/* ConfigError */.x(`a run this large keeps its findings in temporary files, and ${what} (${err.message}): ` +
         'point TMPDIR at a writable directory with free space (RUNNER_TEMP on a runner)');
 }
+/**
+ * Signals that end the process without its `exit` event: a cancelled workflow run (the runner sends
+ * SIGINT, then SIGTERM), Ctrl-C, a closed terminal. A self-hosted runner keeps its temporary
+ * directory between jobs, so the files are removed on these too.
+ */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Removes the files, then lets the signal end the process as it would have (once no one else listens for it). */
+function removeAndEnd(signal) {
+    removeSpillDirectory();
+    if (process.listenerCount(signal) === 0)
+        process.kill(process.pid, signal);
+}
 /** A new file name in this process's spill directory (made on first use, removed when the process exits). */
 function spillFile() {
     if (!spillDir) {
@@ -10548,17 +10560,22 @@ function spillFile() {
             throw spillError(`no directory could be made under ${(0,external_node_os_namespaceObject.tmpdir)()}`, err);
         }
         process.once('exit', removeSpillDirectory);
+        for (const signal of ENDING_SIGNALS)
+            process.once(signal, removeAndEnd);
     }
     return (0,external_node_path_.join)(spillDir, `${++files}.ndjson`);
 }
 /**
- * Removes this process's spill directory and every list still in it (done when the process exits; a
- * test runner, whose workers are stopped without an `exit`, calls it itself).
+ * Removes this process's spill directory and every list still in it (done when the process exits or
+ * is ended by a signal; a test runner, whose workers are stopped without an `exit`, calls it itself).
  */
 function removeSpillDirectory() {
     if (spillDir)
         (0,external_node_fs_.rmSync)(spillDir, { recursive: true, force: true });
     spillDir = undefined;
+    process.removeListener('exit', removeSpillDirectory);
+    for (const signal of ENDING_SIGNALS)
+        process.removeListener(signal, removeAndEnd);
 }
 /** Writes the items as one JSON text per line, in pieces of about a megabyte. */
 function writeLines(path, items) {

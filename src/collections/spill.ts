@@ -26,6 +26,19 @@ function spillError(what: string, err: unknown): ConfigError {
   );
 }
 
+/**
+ * Signals that end the process without its `exit` event: a cancelled workflow run (the runner sends
+ * SIGINT, then SIGTERM), Ctrl-C, a closed terminal. A self-hosted runner keeps its temporary
+ * directory between jobs, so the files are removed on these too.
+ */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Removes the files, then lets the signal end the process as it would have (once no one else listens for it). */
+function removeAndEnd(signal: NodeJS.Signals): void {
+  removeSpillDirectory();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
 /** A new file name in this process's spill directory (made on first use, removed when the process exits). */
 function spillFile(): string {
   if (!spillDir) {
@@ -35,17 +48,20 @@ function spillFile(): string {
       throw spillError(`no directory could be made under ${tmpdir()}`, err);
     }
     process.once('exit', removeSpillDirectory);
+    for (const signal of ENDING_SIGNALS) process.once(signal, removeAndEnd);
   }
   return join(spillDir, `${++files}.ndjson`);
 }
 
 /**
- * Removes this process's spill directory and every list still in it (done when the process exits; a
- * test runner, whose workers are stopped without an `exit`, calls it itself).
+ * Removes this process's spill directory and every list still in it (done when the process exits or
+ * is ended by a signal; a test runner, whose workers are stopped without an `exit`, calls it itself).
  */
 export function removeSpillDirectory(): void {
   if (spillDir) rmSync(spillDir, { recursive: true, force: true });
   spillDir = undefined;
+  process.removeListener('exit', removeSpillDirectory);
+  for (const signal of ENDING_SIGNALS) process.removeListener(signal, removeAndEnd);
 }
 
 /** Writes the items as one JSON text per line, in pieces of about a megabyte. */
