@@ -118,6 +118,11 @@ function describeWriteFailure(err, attempt) {
 
 /** Annotations the Checks API takes per request. */
 const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * Annotations one check run carries at most (20 requests). A job's GITHUB_TOKEN may make 1,000
+ * requests an hour per repository: the 5,000 a scan of 250,000 findings would take could never all be sent.
+ */
+const MAX_CHECK_ANNOTATIONS = 1_000;
 /** `output.summary` and `output.text` limit (characters). */
 const CHECK_SUMMARY_MAX_CHARS = 65_535;
 /** `message` and `raw_details` limit per annotation. */
@@ -164,14 +169,25 @@ function toCheckRunAnnotation(f) {
         raw_details: cutToUtf8Bytes(f.fix, ANNOTATION_TEXT_MAX_BYTES)
     };
 }
-function boundSummary(markdown) {
+function boundSummary(markdown, findings) {
     const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
-    return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+    if (findings <= MAX_CHECK_ANNOTATIONS)
+        return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+    const capped = `\n\n_The first ${MAX_CHECK_ANNOTATIONS} of ${findings} ` +
+        'findings are annotated here (errors first): each 50 take one API request, and a job may make about 1,000 ' +
+        'an hour. The JSON report (`report-file`) has every finding._\n';
+    return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS - capped.length, note) + capped;
 }
-/** The findings as annotations, 50 per request (one empty batch when there are none), made as they are sent. */
+/**
+ * The first MAX_CHECK_ANNOTATIONS findings as annotations, 50 per request (one empty batch when there
+ * are none), made as they are sent.
+ */
 function* annotationBatches(report) {
     let batch = [];
+    let taken = 0;
     for (const finding of report.findings) {
+        if (taken++ === MAX_CHECK_ANNOTATIONS)
+            break;
         batch.push(toCheckRunAnnotation(finding));
         if (batch.length === ANNOTATIONS_PER_REQUEST) {
             yield batch;
@@ -183,13 +199,15 @@ function* annotationBatches(report) {
 }
 /**
  * Creates the check run (in progress), then sends the annotations in batches of 50; the last
- * request completes it with the conclusion. Report findings are already sorted errors first.
+ * request completes it with the conclusion. Report findings are already sorted errors first, so a
+ * capped run keeps the ones that fail the gate.
  */
 async function publishCheckRun(options) {
     const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
     const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
-    const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-    const batchCount = Math.max(1, Math.ceil(report.findings.length / ANNOTATIONS_PER_REQUEST));
+    const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown, report.findings.length) };
+    const annotated = Math.min(report.findings.length, MAX_CHECK_ANNOTATIONS);
+    const batchCount = Math.max(1, Math.ceil(annotated / ANNOTATIONS_PER_REQUEST));
     let id;
     try {
         const created = await octokit.rest.checks.create({
@@ -236,7 +254,7 @@ async function publishCheckRun(options) {
 async function completeWithoutAnnotations(options, id, output) {
     const { octokit, owner, repo, report } = options;
     const note = '\n\n_Some annotations could not be sent to this check run; ' +
-        'the job summary and the step log have every finding._\n';
+        'the job summary counts every finding, and the JSON report (`report-file`) lists them._\n';
     try {
         await octokit.rest.checks.update({
             owner,

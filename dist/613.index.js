@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_ANNOTATIONS: () => (/* binding */ MAX_ANNOTATIONS),
 /* harmony export */   N: () => (/* binding */ waivedPrefix),
 /* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
@@ -67,12 +68,24 @@ function toAnnotations(report) {
     return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
- * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
- * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ * Workflow-command annotations a run writes at most. GitHub shows 10 of each level per step (50 per
+ * job); past this many, more lines only bury the log (a monorepo scan can find hundreds of thousands).
  */
-function emitAnnotations(annotations, sink) {
-    for (const a of annotations)
+const MAX_ANNOTATIONS = 1_000;
+/**
+ * Writes the first `limit` annotations as workflow commands and returns how many it wrote.
+ * `@actions/core` escapes the message and the properties (`%`, CR, LF, and `:` `,` in properties),
+ * so PR text cannot start a command of its own.
+ */
+function emitAnnotations(annotations, sink, limit = Infinity) {
+    let written = 0;
+    for (const a of annotations) {
+        if (written === limit)
+            break;
         sink[a.level](a.message, { ...a.properties });
+        written++;
+    }
+    return written;
 }
 /** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
 function waivedPrefix(f) {

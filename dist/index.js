@@ -14028,11 +14028,15 @@ var plural = __nccwpck_require__(573);
 
 
 
-/** Findings as workflow-command annotations on the changed lines. */
+/** Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS). */
 function annotationsSink() {
     return async (report) => {
-        const { emitAnnotations, toAnnotations } = await __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.bind(__nccwpck_require__, 3613));
-        emitAnnotations(toAnnotations(report), core);
+        const { emitAnnotations, MAX_ANNOTATIONS, toAnnotations } = await __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.bind(__nccwpck_require__, 3613));
+        const written = emitAnnotations(toAnnotations(report), core, MAX_ANNOTATIONS);
+        const rest = report.findings.length - written;
+        if (rest > 0)
+            core.info(`Annotated the first ${written} of ${(0,plural/* counted */.h)(report.findings.length, 'finding')} (errors first); ` +
+                `the other ${rest} are in the JSON report (\`report-file\`).`);
     };
 }
 /** The job summary (GITHUB_STEP_SUMMARY); a summary that cannot be written is a warning. */

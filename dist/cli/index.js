@@ -20860,7 +20860,7 @@ function buildReport(input) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NV: () => (/* binding */ waivedPrefix)
 /* harmony export */ });
-/* unused harmony exports toAnnotations, emitAnnotations */
+/* unused harmony exports toAnnotations, MAX_ANNOTATIONS, emitAnnotations */
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4879);
 
 
@@ -20916,12 +20916,24 @@ function toAnnotations(report) {
     return mergeSorted([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
- * Writes the annotations as workflow commands. `@actions/core` escapes the message and the
- * properties (`%`, CR, LF, and `:` `,` in properties), so PR text cannot start a command of its own.
+ * Workflow-command annotations a run writes at most. GitHub shows 10 of each level per step (50 per
+ * job); past this many, more lines only bury the log (a monorepo scan can find hundreds of thousands).
  */
-function emitAnnotations(annotations, sink) {
-    for (const a of annotations)
+const MAX_ANNOTATIONS = 1_000;
+/**
+ * Writes the first `limit` annotations as workflow commands and returns how many it wrote.
+ * `@actions/core` escapes the message and the properties (`%`, CR, LF, and `:` `,` in properties),
+ * so PR text cannot start a command of its own.
+ */
+function emitAnnotations(annotations, sink, limit = Infinity) {
+    let written = 0;
+    for (const a of annotations) {
+        if (written === limit)
+            break;
         sink[a.level](a.message, { ...a.properties });
+        written++;
+    }
+    return written;
 }
 /** "[waived until 2026-12-31 (.github/lineage-policy.yml:40): reason] ", so a reviewer sees why it is allowed. */
 function waivedPrefix(f) {

@@ -13,11 +13,17 @@ import { counted } from '../text/plural.js';
 import { say } from './log.js';
 import type { SurfaceContext } from './pr-surfaces.js';
 
-/** Findings as workflow-command annotations on the changed lines. */
+/** Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS). */
 export function annotationsSink(): Sink {
   return async (report) => {
-    const { emitAnnotations, toAnnotations } = await import('../report/render/annotations.js');
-    emitAnnotations(toAnnotations(report), core);
+    const { emitAnnotations, MAX_ANNOTATIONS, toAnnotations } = await import('../report/render/annotations.js');
+    const written = emitAnnotations(toAnnotations(report), core, MAX_ANNOTATIONS);
+    const rest = report.findings.length - written;
+    if (rest > 0)
+      core.info(
+        `Annotated the first ${written} of ${counted(report.findings.length, 'finding')} (errors first); ` +
+          `the other ${rest} are in the JSON report (\`report-file\`).`
+      );
   };
 }
 

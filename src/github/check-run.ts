@@ -1,7 +1,7 @@
 /**
- * Publishes the report as a Check Run: every finding as an annotation, sent 50 per request (the
- * Checks API limit), so a reviewer sees far more than the 10 errors / 10 warnings per step that
- * workflow-command annotations get.
+ * Publishes the report as a Check Run: its findings as annotations (errors first, up to
+ * MAX_CHECK_ANNOTATIONS), sent 50 per request (the Checks API limit), so a reviewer sees far more
+ * than the 10 errors / 10 warnings per step that workflow-command annotations get.
  */
 import type { Octokit } from '../changes/octokit.js';
 import type { Finding } from '../findings/finding.js';
@@ -12,6 +12,11 @@ import { describeWriteFailure } from './write-failure.js';
 
 /** Annotations the Checks API takes per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * Annotations one check run carries at most (20 requests). A job's GITHUB_TOKEN may make 1,000
+ * requests an hour per repository: the 5,000 a scan of 250,000 findings would take could never all be sent.
+ */
+export const MAX_CHECK_ANNOTATIONS = 1_000;
 /** `output.summary` and `output.text` limit (characters). */
 export const CHECK_SUMMARY_MAX_CHARS = 65_535;
 /** `message` and `raw_details` limit per annotation. */
@@ -88,15 +93,25 @@ export function toCheckRunAnnotation(f: Finding): CheckRunAnnotation {
   };
 }
 
-function boundSummary(markdown: string): string {
+function boundSummary(markdown: string, findings: number): string {
   const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
-  return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+  if (findings <= MAX_CHECK_ANNOTATIONS) return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
+  const capped =
+    `\n\n_The first ${MAX_CHECK_ANNOTATIONS} of ${findings} ` +
+    'findings are annotated here (errors first): each 50 take one API request, and a job may make about 1,000 ' +
+    'an hour. The JSON report (`report-file`) has every finding._\n';
+  return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS - capped.length, note) + capped;
 }
 
-/** The findings as annotations, 50 per request (one empty batch when there are none), made as they are sent. */
+/**
+ * The first MAX_CHECK_ANNOTATIONS findings as annotations, 50 per request (one empty batch when there
+ * are none), made as they are sent.
+ */
 function* annotationBatches(report: Report): Generator<CheckRunAnnotation[]> {
   let batch: CheckRunAnnotation[] = [];
+  let taken = 0;
   for (const finding of report.findings) {
+    if (taken++ === MAX_CHECK_ANNOTATIONS) break;
     batch.push(toCheckRunAnnotation(finding));
     if (batch.length === ANNOTATIONS_PER_REQUEST) {
       yield batch;
@@ -108,13 +123,15 @@ function* annotationBatches(report: Report): Generator<CheckRunAnnotation[]> {
 
 /**
  * Creates the check run (in progress), then sends the annotations in batches of 50; the last
- * request completes it with the conclusion. Report findings are already sorted errors first.
+ * request completes it with the conclusion. Report findings are already sorted errors first, so a
+ * capped run keeps the ones that fail the gate.
  */
 export async function publishCheckRun(options: PublishCheckRunOptions): Promise<PublishCheckRunResult> {
   const { octokit, owner, repo, headSha, report, name = 'Lineage Gate' } = options;
   const attempt = { what: `the check run "${name}"`, permission: 'checks: write' };
-  const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown) };
-  const batchCount = Math.max(1, Math.ceil(report.findings.length / ANNOTATIONS_PER_REQUEST));
+  const output = { title: checkTitle(report), summary: boundSummary(options.summaryMarkdown, report.findings.length) };
+  const annotated = Math.min(report.findings.length, MAX_CHECK_ANNOTATIONS);
+  const batchCount = Math.max(1, Math.ceil(annotated / ANNOTATIONS_PER_REQUEST));
 
   let id: number | undefined;
   try {
@@ -165,7 +182,7 @@ async function completeWithoutAnnotations(
   const { octokit, owner, repo, report } = options;
   const note =
     '\n\n_Some annotations could not be sent to this check run; ' +
-    'the job summary and the step log have every finding._\n';
+    'the job summary counts every finding, and the JSON report (`report-file`) lists them._\n';
   try {
     await octokit.rest.checks.update({
       owner,

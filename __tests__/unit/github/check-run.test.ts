@@ -6,6 +6,7 @@ import {
   publishCheckRun,
   toCheckRunAnnotation,
   CHECK_SUMMARY_MAX_CHARS,
+  MAX_CHECK_ANNOTATIONS,
   type CheckRunAnnotation
 } from '../../../src/github/check-run.js';
 import { renderSummary } from '../../../src/report/render/summary.js';
@@ -250,6 +251,37 @@ describe('publishCheckRun', () => {
     expect(summary.length).toBeGreaterThan(CHECK_SUMMARY_MAX_CHARS - 2100);
     expect(summary.startsWith('# Verdict: failed')).toBe(true);
     expect(summary).toContain('Shortened to fit');
+  });
+
+  it('sends the first 1,000 of 1,060 findings (errors first) in 20 batches, and the page says so', async () => {
+    const report = sampleReport('error', [
+      ...bulkFindings(60, 'warning', 'adapters/a', 50),
+      ...bulkFindings(1_000, 'error', 'adapters/b', 50)
+    ]);
+    const { s, bodies } = await serveChecks();
+    const long = `# Verdict: failed\n\n${'| row | value |\n'.repeat(10_000)}`;
+    const result = await publishCheckRun({
+      octokit: getOctokit('t', { baseUrl: s.url }),
+      owner: OWNER,
+      repo: REPO,
+      headSha: HEAD,
+      report,
+      summaryMarkdown: long
+    });
+    expect(result).toEqual({ ok: true, id: CHECK_ID, batches: MAX_CHECK_ANNOTATIONS / 50 });
+    const patches = bodies()
+      .slice(1)
+      .map((r) => r.json);
+    expect(patches).toHaveLength(20);
+    expect(patches.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    const sent = patches.flatMap((p) => p.output.annotations ?? []);
+    expect(sent).toHaveLength(MAX_CHECK_ANNOTATIONS);
+    expect(sent.every((a) => a.annotation_level === 'failure')).toBe(true);
+    // A long summary is shortened, and the note on what is missing still fits after it.
+    const summary = patches[0].output.summary;
+    expect(summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_MAX_CHARS);
+    expect(summary).toContain('Shortened to fit');
+    expect(summary).toMatch(/_The first 1000 of 1060 findings are annotated here \(errors first\).*report-file.*_\n$/);
   });
 });
 

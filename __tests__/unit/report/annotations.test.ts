@@ -64,6 +64,18 @@ describe('emitAnnotations', () => {
     expect(calls[2][2]).toEqual(annotations[2].properties);
   });
 
+  it('stops after `limit` annotations and says how many it wrote', () => {
+    const levels: string[] = [];
+    const sink = {
+      error: () => levels.push('error'),
+      warning: () => levels.push('warning'),
+      notice: () => levels.push('notice')
+    };
+    expect(emitAnnotations(toAnnotations(sampleReport()), sink, 3)).toBe(3);
+    expect(levels).toEqual(['error', 'error', 'warning']);
+    expect(emitAnnotations(toAnnotations(sampleReport()), sink, 100)).toBe(6);
+  });
+
   it('through @actions/core, PR text cannot add a workflow command of its own', () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
