@@ -14009,7 +14009,7 @@ async function renderFormat(report, format, options) {
         case 'in-toto':
             return (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 8592))).renderInTotoChunks(report);
         case 'text':
-            return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
+            return (await __nccwpck_require__.e(/* import() */ 220).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderTextChunks(report, { color: options.color === true });
     }
 }
 

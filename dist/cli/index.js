@@ -21107,7 +21107,7 @@ async function renderFormat(report, format, options) {
         case 'in-toto':
             return (await __nccwpck_require__.e(/* import() */ 245).then(__nccwpck_require__.bind(__nccwpck_require__, 4245))).renderInTotoChunks(report);
         case 'text':
-            return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderText(report, { color: options.color === true });
+            return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2220))).renderTextChunks(report, { color: options.color === true });
     }
 }
 
@@ -21120,14 +21120,19 @@ async function renderFormat(report, format, options) {
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   renderText: () => (/* binding */ renderText),
+/* harmony export */   renderTextChunks: () => (/* binding */ renderTextChunks),
 /* harmony export */   shouldColor: () => (/* binding */ shouldColor),
 /* harmony export */   terminalSafe: () => (/* binding */ terminalSafe)
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
-/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9200);
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9200);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(752);
-/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(573);
+/* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4674);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4924);
+
+
 
 
 
@@ -21165,7 +21170,7 @@ function terminalSafe(text) {
     const escaped = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .revealInvisible */ .hR)(escaped).replace(/##\[/g, '##\u200B[');
 }
 /** A line that starts with PR text must not start with `::` (a workflow command, after leading blanks). */
 function lineStartSafe(text) {
@@ -21175,37 +21180,44 @@ function compareInFile(a, b) {
     return (a.line - b.line ||
         a.column - b.column ||
         _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[b.severity] - _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_RANK */ .f[a.severity] ||
-        (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a.ruleId, b.ruleId));
+        (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .compareStrings */ .K)(a.ruleId, b.ruleId));
 }
-function byFile(findings) {
-    const files = new Map();
-    for (const f of findings) {
-        const list = files.get(f.path);
-        if (list)
-            list.push(f);
-        else
-            files.set(f.path, [f]);
+/** Files in path order, each with its findings by position: sorted through a spill, so no run holds them all. */
+function* byFile(findings) {
+    const sorted = new _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__/* .SortedSpill */ .i((a, b) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .compareStrings */ .K)(a.path, b.path) || compareInFile(a, b), (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .spillLimits */ .jn)().findings);
+    for (const f of findings)
+        sorted.push(f);
+    let group = [];
+    for (const f of sorted) {
+        if (group.length > 0 && group[0].path !== f.path) {
+            yield [group[0].path, group];
+            group = [];
+        }
+        group.push(f);
     }
-    return [...files.entries()]
-        .sort(([a], [b]) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .compareStrings */ .K)(a, b))
-        .map(([path, list]) => [path, [...list].sort(compareInFile)]);
+    if (group.length > 0)
+        yield [group[0].path, group];
+    sorted.dispose();
 }
 function totals(report) {
     const { counts } = report;
-    const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.artifacts, 'artifact');
+    const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.artifacts, 'artifact');
     const waived = counts.waived ? ` (${counts.waived} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
-    const tally = `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.errors, 'error')}, ` +
-        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.warnings, 'warning')}, ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_4__/* .counted */ .h)(counts.notices, 'notice')}`;
+    const tally = `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.errors, 'error')}, ` +
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.warnings, 'warning')}, ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.notices, 'notice')}`;
     return (`${symbol} ${tally} in ${artifacts}${waived} — gate ` +
         `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`);
 }
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
 function renderText(report, opts) {
+    return [...renderTextChunks(report, opts)].join('');
+}
+/** renderText a file at a time: a scan of a million manifests prints more text than one string may hold. */
+function* renderTextChunks(report, opts) {
     const paint = (style, text) => opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text;
-    const lines = [];
     for (const [path, findings] of byFile(report.findings)) {
         const rows = findings.map((f) => ({
             f,
@@ -21216,7 +21228,7 @@ function renderText(report, opts) {
         const posWidth = Math.max(...rows.map((r) => r.position.length));
         const sevWidth = Math.max(...rows.map((r) => r.severity.length));
         const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
-        lines.push(paint('underline', lineStartSafe(terminalSafe(path))));
+        const lines = [paint('underline', lineStartSafe(terminalSafe(path)))];
         for (const r of rows) {
             const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
             const message = r.f.waived ? paint('dim', r.message) : r.message;
@@ -21224,16 +21236,14 @@ function renderText(report, opts) {
                 `${message}  ${paint('dim', terminalSafe(r.f.ruleId))}`);
             lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
         }
-        lines.push('');
+        yield `${lines.join('\n')}\n\n`;
     }
-    for (const note of report.run.notes)
-        lines.push(`note: ${terminalSafe(note)}`);
-    if (report.run.notes.length)
-        lines.push('');
+    const notes = report.run.notes.map((note) => `note: ${terminalSafe(note)}\n`);
+    if (notes.length)
+        yield `${notes.join('')}\n`;
     const summary = totals(report);
     const clean = report.counts.errors + report.counts.warnings + report.counts.notices === 0;
-    lines.push(paint('bold', paint(report.result === 'fail' ? 'red' : clean ? 'green' : 'yellow', summary)));
-    return `${lines.join('\n')}\n`;
+    yield `${paint('bold', paint(report.result === 'fail' ? 'red' : clean ? 'green' : 'yellow', summary))}\n`;
 }
 
 

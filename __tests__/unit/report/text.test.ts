@@ -1,5 +1,5 @@
 import { buildReport } from '../../../src/report/build.js';
-import { renderText, shouldColor, terminalSafe } from '../../../src/report/render/text.js';
+import { renderText, renderTextChunks, shouldColor, terminalSafe } from '../../../src/report/render/text.js';
 import { SAMPLE_POLICY, ARTIFACTS, finding, sampleReport } from './sample-report.js';
 
 const ESC = '\u001b';
@@ -174,5 +174,22 @@ describe('shouldColor', () => {
     [tty, { FORCE_COLOR: 'false' }, false]
   ] as const)('%j with %j → %s', (stream, env, expected) => {
     expect(shouldColor(stream, env as Record<string, string>)).toBe(expected);
+  });
+});
+
+describe('renderTextChunks', () => {
+  it('yields a file at a time, and sorting through a spill on disk changes no byte', () => {
+    const whole = renderText(sampleReport(), { color: true });
+    const chunks = [...renderTextChunks(sampleReport(), { color: true })];
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join('')).toBe(whole);
+    const before = process.env.LINEAGE_GATE_INTERNAL_SPILL_AT;
+    process.env.LINEAGE_GATE_INTERNAL_SPILL_AT = '1';
+    try {
+      expect([...renderTextChunks(sampleReport(), { color: true })].join('')).toBe(whole);
+    } finally {
+      if (before === undefined) delete process.env.LINEAGE_GATE_INTERNAL_SPILL_AT;
+      else process.env.LINEAGE_GATE_INTERNAL_SPILL_AT = before;
+    }
   });
 });

@@ -41,6 +41,6 @@ export async function renderFormat(
     case 'in-toto':
       return (await import('./in-toto.js')).renderInTotoChunks(report);
     case 'text':
-      return (await import('./text.js')).renderText(report, { color: options.color === true });
+      return (await import('./text.js')).renderTextChunks(report, { color: options.color === true });
   }
 }

@@ -5,6 +5,8 @@ import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import { revealInvisible } from './escape.js';
 import { counted } from '../../text/plural.js';
+import { SortedSpill } from '../../collections/spill.js';
+import { spillLimits } from '../build.js';
 
 export interface TextOptions {
   /** ANSI colours; decide with `shouldColor`. */
@@ -69,16 +71,23 @@ function compareInFile(a: Finding, b: Finding): number {
   );
 }
 
-function byFile(findings: Iterable<Finding>): [string, Finding[]][] {
-  const files = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = files.get(f.path);
-    if (list) list.push(f);
-    else files.set(f.path, [f]);
+/** Files in path order, each with its findings by position: sorted through a spill, so no run holds them all. */
+function* byFile(findings: Iterable<Finding>): Generator<[string, Finding[]]> {
+  const sorted = new SortedSpill<Finding>(
+    (a, b) => compareStrings(a.path, b.path) || compareInFile(a, b),
+    spillLimits().findings
+  );
+  for (const f of findings) sorted.push(f);
+  let group: Finding[] = [];
+  for (const f of sorted) {
+    if (group.length > 0 && group[0].path !== f.path) {
+      yield [group[0].path, group];
+      group = [];
+    }
+    group.push(f);
   }
-  return [...files.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([path, list]) => [path, [...list].sort(compareInFile)]);
+  if (group.length > 0) yield [group[0].path, group];
+  sorted.dispose();
 }
 
 function totals(report: Report): string {
@@ -98,9 +107,13 @@ function totals(report: Report): string {
 
 /** Human output for the CLI: findings grouped by file, each with its fix, then the tally. */
 export function renderText(report: Report, opts: TextOptions): string {
+  return [...renderTextChunks(report, opts)].join('');
+}
+
+/** renderText a file at a time: a scan of a million manifests prints more text than one string may hold. */
+export function* renderTextChunks(report: Report, opts: TextOptions): Generator<string> {
   const paint = (style: Style, text: string) =>
     opts.color ? `\u001b[${SGR[style][0]}m${text}\u001b[${SGR[style][1]}m` : text;
-  const lines: string[] = [];
 
   for (const [path, findings] of byFile(report.findings)) {
     const rows = findings.map((f) => ({
@@ -113,7 +126,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     const sevWidth = Math.max(...rows.map((r) => r.severity.length));
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
 
-    lines.push(paint('underline', lineStartSafe(terminalSafe(path))));
+    const lines = [paint('underline', lineStartSafe(terminalSafe(path)))];
     for (const r of rows) {
       const severity = paint(r.f.waived ? 'dim' : SEVERITY_STYLE[r.severity], r.severity.padEnd(sevWidth));
       const message = r.f.waived ? paint('dim', r.message) : r.message;
@@ -123,14 +136,13 @@ export function renderText(report: Report, opts: TextOptions): string {
       );
       lines.push(`${indent}${paint('dim', 'fix:')} ${terminalSafe(r.f.fix)}`);
     }
-    lines.push('');
+    yield `${lines.join('\n')}\n\n`;
   }
 
-  for (const note of report.run.notes) lines.push(`note: ${terminalSafe(note)}`);
-  if (report.run.notes.length) lines.push('');
+  const notes = report.run.notes.map((note) => `note: ${terminalSafe(note)}\n`);
+  if (notes.length) yield `${notes.join('')}\n`;
 
   const summary = totals(report);
   const clean = report.counts.errors + report.counts.warnings + report.counts.notices === 0;
-  lines.push(paint('bold', paint(report.result === 'fail' ? 'red' : clean ? 'green' : 'yellow', summary)));
-  return `${lines.join('\n')}\n`;
+  yield `${paint('bold', paint(report.result === 'fail' ? 'red' : clean ? 'green' : 'yellow', summary))}\n`;
 }
