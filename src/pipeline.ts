@@ -80,6 +80,59 @@ async function* oneBatch(artifacts: AsyncIterable<Artifact>): AsyncGenerator<Art
   yield all;
 }
 
+/** What judging one artifact needs that stays the same for the whole run. */
+interface RunJudgement {
+  opts: GateOptions;
+  builder: ReportBuilder;
+  knowledge: LicenseKnowledge;
+  waivers: ReturnType<typeof waiverJudge>;
+  hub: HubFacts | undefined;
+  /** Directories the run-level findings (the policy file's) already fail. */
+  failingByRun: ReadonlySet<string>;
+  fails: (f: Finding) => boolean;
+  redact: <T>(value: T) => T;
+}
+
+/** Judges artifacts one at a time into the report: rules, waivers, the summary and its verdict. */
+class ArtifactJudge {
+  manifestsRead = 0;
+  readonly unknownConfigs = new UnknownConfigs();
+
+  constructor(private readonly run: RunJudgement) {}
+
+  /** One upstream's license for the report, decided as the rules decide it. */
+  readonly licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
+    const { knowledge, hub, opts } = this.run;
+    const found = licenseOfUpstream(ref, record, {
+      knowledge,
+      upstreamLicenseMappings: opts.policy.upstreamLicenses,
+      hub
+    });
+    return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+  };
+
+  judge(a: Artifact): void {
+    const { opts, builder, knowledge, waivers, hub, failingByRun, fails, redact } = this.run;
+    this.manifestsRead += manifestsOf(a);
+    this.unknownConfigs.add(a);
+    const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
+      policy: effectivePolicy(opts.policy, artifactPaths(a)),
+      knowledge,
+      upstreamLicenseMappings: opts.policy.upstreamLicenses,
+      hub
+    });
+    const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+    const findings = waivers.apply(
+      evaluated.map((e) => e.finding),
+      (f) => upstreams.get(f)
+    );
+    const failing = failingByRun.has(a.dir) || findings.some(fails);
+    const summary = summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf: this.licenseOf, hub });
+    builder.addArtifact(redact(summary));
+    for (const finding of findings) builder.addFinding(redact(finding));
+  }
+}
+
 /**
  * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
  * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
@@ -89,7 +142,6 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const redact = opts.redact ?? (<T>(value: T) => value);
   const fullScan = opts.changeSet.scope === 'all';
   const builder = new ReportBuilder(version, opts.failOn, { byDirectory: fullScan });
-  const knowledge = LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries);
   const waivers = waiverJudge(opts.policy.waivers, opts.now);
   // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
   const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
@@ -97,7 +149,6 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map(
     (e) => e.finding
   );
-  const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
   for (const finding of runFindings) builder.addFinding(redact(finding));
 
   const links = new LinkSession(
@@ -106,39 +157,16 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   );
   const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
   const hub: HubFacts | undefined = verifier?.answers;
-  const licenseOf = (ref: UpstreamRef, record: LineageRecord): ReportUpstream['license'] => {
-    const found = licenseOfUpstream(ref, record, {
-      knowledge,
-      upstreamLicenseMappings: opts.policy.upstreamLicenses,
-      hub
-    });
-    return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
-  };
-  let manifestsRead = 0;
-  const unknownConfigs = new UnknownConfigs();
-
-  const judge = async (batch: Artifact[]): Promise<void> => {
-    await computeDigests(batch, opts.workspace);
-    await verifier?.verify(batch);
-    for (const a of batch) {
-      manifestsRead += manifestsOf(a);
-      unknownConfigs.add(a);
-      const evaluated = evaluateArtifact(a, a.judgedFor ? RULES.filter((r) => a.judgedFor!.includes(r.id)) : RULES, {
-        policy: effectivePolicy(opts.policy, artifactPaths(a)),
-        knowledge,
-        upstreamLicenseMappings: opts.policy.upstreamLicenses,
-        hub
-      });
-      const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-      const findings = waivers.apply(
-        evaluated.map((e) => e.finding),
-        (f) => upstreams.get(f)
-      );
-      const failing = failingByRun.has(a.dir) || findings.some(fails);
-      builder.addArtifact(redact(summariseArtifact(a, { failing, license: artifactLicense(a), licenseOf, hub })));
-      for (const finding of findings) builder.addFinding(redact(finding));
-    }
-  };
+  const judge = new ArtifactJudge({
+    opts,
+    builder,
+    knowledge: LicenseKnowledge.builtin().withEntries(opts.policy.licenseEntries),
+    waivers,
+    hub,
+    failingByRun: new Set(runFindings.filter(fails).map((f) => f.artifact)),
+    fails,
+    redact
+  });
 
   const artifacts = discover({
     workspace: opts.workspace,
@@ -151,18 +179,21 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     linkArtifacts(batch, links.opts, links);
     // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
     const joined = markRemovedDataSources(batch, opts);
-    await judge(batch);
-    if (joined.length > 0) await judge(joined);
+    for (const group of joined.length > 0 ? [batch, joined] : [batch]) {
+      await computeDigests(group, opts.workspace);
+      await verifier?.verify(group);
+      for (const a of group) judge.judge(a);
+    }
   }
 
   return builder.finish({
     changeSource: redact(opts.changeSet.source),
     notes: redact([
       ...opts.changeSet.notes,
-      ...[unknownConfigs.note()].filter((n) => n !== undefined),
+      ...[judge.unknownConfigs.note()].filter((n) => n !== undefined),
       ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
     ]),
     policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },
-    manifestsCount: manifestsRead
+    manifestsCount: judge.manifestsRead
   });
 }

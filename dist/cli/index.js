@@ -26624,7 +26624,7 @@ function evaluateRun(rules, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
-var licenses_knowledge = __nccwpck_require__(5095);
+var knowledge = __nccwpck_require__(5095);
 // EXTERNAL MODULE: ./src/policy/effective.ts
 var effective = __nccwpck_require__(4327);
 // EXTERNAL MODULE: ./src/policy/globs.ts
@@ -27179,6 +27179,43 @@ async function* oneBatch(artifacts) {
         all.push(artifact);
     yield all;
 }
+/** Judges artifacts one at a time into the report: rules, waivers, the summary and its verdict. */
+class ArtifactJudge {
+    run;
+    manifestsRead = 0;
+    unknownConfigs = new UnknownConfigs();
+    constructor(run) {
+        this.run = run;
+    }
+    /** One upstream's license for the report, decided as the rules decide it. */
+    licenseOf = (ref, record) => {
+        const { knowledge, hub, opts } = this.run;
+        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
+        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
+    };
+    judge(a) {
+        const { opts, builder, knowledge, waivers, hub, failingByRun, fails, redact } = this.run;
+        this.manifestsRead += (0,discover/* manifestsOf */.oF)(a);
+        this.unknownConfigs.add(a);
+        const evaluated = evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
+            policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
+            knowledge,
+            upstreamLicenseMappings: opts.policy.upstreamLicenses,
+            hub
+        });
+        const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
+        const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
+        const failing = failingByRun.has(a.dir) || findings.some(fails);
+        const summary = summariseArtifact(a, { failing, license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf: this.licenseOf, hub });
+        builder.addArtifact(redact(summary));
+        for (const finding of findings)
+            builder.addFinding(redact(finding));
+    }
+}
 /**
  * ChangeSet → Discover → Parse → Evaluate → Report, a batch of artifacts at a time: each batch is
  * linked, hashed, asked about on the Hub and judged, and only its summaries and findings are kept
@@ -27188,48 +27225,26 @@ async function runGate(opts) {
     const redact = opts.redact ?? ((value) => value);
     const fullScan = opts.changeSet.scope === 'all';
     const builder = new build/* ReportBuilder */.ex(version/* version */.r, opts.failOn, { byDirectory: fullScan });
-    const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries);
     const waivers = waiverJudge(opts.policy.waivers, opts.now);
     // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
     const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
     const fails = (f) => !f.waived && finding/* SEVERITY_RANK */.f[f.severity] >= finding/* SEVERITY_RANK */.f[threshold];
     const runFindings = evaluateRun(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map((e) => e.finding);
-    const failingByRun = new Set(runFindings.filter(fails).map((f) => f.artifact));
     for (const finding of runFindings)
         builder.addFinding(redact(finding));
     const links = new relatives/* LinkSession */.v({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
-    const licenseOf = (ref, record) => {
-        const found = (0,upstream_licenses/* licenseOfUpstream */.Az)(ref, record, {
-            knowledge,
-            upstreamLicenseMappings: opts.policy.upstreamLicenses,
-            hub
-        });
-        return found ? { id: found.license, via: found.via, evidence: found.evidence, source: found.source } : null;
-    };
-    let manifestsRead = 0;
-    const unknownConfigs = new UnknownConfigs();
-    const judge = async (batch) => {
-        await computeDigests(batch, opts.workspace);
-        await verifier?.verify(batch);
-        for (const a of batch) {
-            manifestsRead += (0,discover/* manifestsOf */.oF)(a);
-            unknownConfigs.add(a);
-            const evaluated = evaluateArtifact(a, a.judgedFor ? rules/* RULES */.y.filter((r) => a.judgedFor.includes(r.id)) : rules/* RULES */.y, {
-                policy: (0,effective/* effectivePolicy */.C)(opts.policy, artifactPaths(a)),
-                knowledge,
-                upstreamLicenseMappings: opts.policy.upstreamLicenses,
-                hub
-            });
-            const upstreams = new Map(evaluated.map((e) => [e.finding, e.upstream]));
-            const findings = waivers.apply(evaluated.map((e) => e.finding), (f) => upstreams.get(f));
-            const failing = failingByRun.has(a.dir) || findings.some(fails);
-            builder.addArtifact(redact(summariseArtifact(a, { failing, license: (0,artifact_facts/* artifactLicense */.UK)(a), licenseOf, hub })));
-            for (const finding of findings)
-                builder.addFinding(redact(finding));
-        }
-    };
+    const judge = new ArtifactJudge({
+        opts,
+        builder,
+        knowledge: knowledge/* LicenseKnowledge */.o.builtin().withEntries(opts.policy.licenseEntries),
+        waivers,
+        hub,
+        failingByRun: new Set(runFindings.filter(fails).map((f) => f.artifact)),
+        fails,
+        redact
+    });
     const artifacts = (0,discover/* discover */.k4)({
         workspace: opts.workspace,
         changeSet: opts.changeSet,
@@ -27241,19 +27256,22 @@ async function runGate(opts) {
         (0,relatives/* linkArtifacts */.Q)(batch, links.opts, links);
         // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
         const joined = markRemovedDataSources(batch, opts);
-        await judge(batch);
-        if (joined.length > 0)
-            await judge(joined);
+        for (const group of joined.length > 0 ? [batch, joined] : [batch]) {
+            await computeDigests(group, opts.workspace);
+            await verifier?.verify(group);
+            for (const a of group)
+                judge.judge(a);
+        }
     }
     return builder.finish({
         changeSource: redact(opts.changeSet.source),
         notes: redact([
             ...opts.changeSet.notes,
-            ...[unknownConfigs.note()].filter((n) => n !== undefined),
+            ...[judge.unknownConfigs.note()].filter((n) => n !== undefined),
             ...('off' in opts.hub ? [opts.hub.off] : ancestryNotes(hub?.all ?? []))
         ]),
         policy: { file: redact(opts.policy.file ?? null), sha256: policyDigest(opts.policy) },
-        manifestsCount: manifestsRead
+        manifestsCount: judge.manifestsRead
     });
 }
 
