@@ -297,17 +297,21 @@ function* byFile(findings) {
     const sorted = new _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__/* .SortedSpill */ .i((a, b) => (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .compareStrings */ .K)(a.path, b.path) || compareInFile(a, b), (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .spillLimits */ .jn)().findings);
     for (const f of findings)
         sorted.push(f);
-    let group = [];
-    for (const f of sorted) {
-        if (group.length > 0 && group[0].path !== f.path) {
-            yield [group[0].path, group];
-            group = [];
+    try {
+        let group = [];
+        for (const f of sorted) {
+            if (group.length > 0 && group[0].path !== f.path) {
+                yield [group[0].path, group];
+                group = [];
+            }
+            group.push(f);
         }
-        group.push(f);
+        if (group.length > 0)
+            yield [group[0].path, group];
     }
-    if (group.length > 0)
-        yield [group[0].path, group];
-    sorted.dispose();
+    finally {
+        sorted.dispose();
+    }
 }
 function totals(report) {
     const { counts } = report;
@@ -335,8 +339,9 @@ function* renderTextChunks(report, opts) {
             severity: f.severity,
             message: terminalSafe(`${(0,_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .waivedPrefix */ .N)(f)}${f.message}`)
         }));
-        const posWidth = Math.max(...rows.map((r) => r.position.length));
-        const sevWidth = Math.max(...rows.map((r) => r.severity.length));
+        // A loop, not Math.max(...list): one file may hold more findings than a call takes arguments.
+        const posWidth = rows.reduce((w, r) => Math.max(w, r.position.length), 0);
+        const sevWidth = rows.reduce((w, r) => Math.max(w, r.severity.length), 0);
         const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
         const lines = [paint('underline', lineStartSafe(terminalSafe(path)))];
         for (const r of rows) {

@@ -192,4 +192,20 @@ describe('renderTextChunks', () => {
       else process.env.LINEAGE_GATE_INTERNAL_SPILL_AT = before;
     }
   });
+
+  it('prints a file of 140,000 findings (more than a call takes arguments)', () => {
+    const many = Array.from({ length: 140_000 }, (_, i) =>
+      finding({
+        ruleId: 'unpinned-revision',
+        severity: 'warning',
+        path: 'big/lineage.yaml',
+        artifact: 'big',
+        line: i + 1
+      })
+    );
+    const lines = [...renderTextChunks(sampleReport('error', many), { color: false })].join('').split('\n');
+    expect(lines[0]).toBe('big/lineage.yaml');
+    expect(lines[1]).toBe('  1:3       warning  Problem found by unpinned-revision.  unpinned-revision');
+    expect(lines[2 * 140_000 - 1]).toMatch(/^ {2}140000:3 {2}warning {2}/);
+  });
 });

@@ -78,16 +78,19 @@ function* byFile(findings: Iterable<Finding>): Generator<[string, Finding[]]> {
     spillLimits().findings
   );
   for (const f of findings) sorted.push(f);
-  let group: Finding[] = [];
-  for (const f of sorted) {
-    if (group.length > 0 && group[0].path !== f.path) {
-      yield [group[0].path, group];
-      group = [];
+  try {
+    let group: Finding[] = [];
+    for (const f of sorted) {
+      if (group.length > 0 && group[0].path !== f.path) {
+        yield [group[0].path, group];
+        group = [];
+      }
+      group.push(f);
     }
-    group.push(f);
+    if (group.length > 0) yield [group[0].path, group];
+  } finally {
+    sorted.dispose();
   }
-  if (group.length > 0) yield [group[0].path, group];
-  sorted.dispose();
 }
 
 function totals(report: Report): string {
@@ -122,8 +125,9 @@ export function* renderTextChunks(report: Report, opts: TextOptions): Generator<
       severity: f.severity,
       message: terminalSafe(`${waivedPrefix(f)}${f.message}`)
     }));
-    const posWidth = Math.max(...rows.map((r) => r.position.length));
-    const sevWidth = Math.max(...rows.map((r) => r.severity.length));
+    // A loop, not Math.max(...list): one file may hold more findings than a call takes arguments.
+    const posWidth = rows.reduce((w, r) => Math.max(w, r.position.length), 0);
+    const sevWidth = rows.reduce((w, r) => Math.max(w, r.severity.length), 0);
     const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
 
     const lines = [paint('underline', lineStartSafe(terminalSafe(path)))];
