@@ -16088,6 +16088,8 @@ async function setUpHub(setup) {
     };
 }
 
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./schemas/mens-data-mix.schema.json
 const mens_data_mix_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/lineage-gate/lineage-gate/schemas/mens-data-mix.schema.json","title":"MENS data mix (mix.yaml beside a training manifest)","description":"The corpus mix a MENS training run read: `sources` (non-empty; each a `path`, relative to the repository root, a `weight` (default 1.0), `optional` (default false), `sample_rate` …), `output`, lane filters. Unknown keys are tolerated, as MENS\'s own loader does. lineage-gate reads it only beside a `training_manifest.json` (docs/datasets.md).","type":"object","required":["sources"],"properties":{"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"weight":{"type":"number"},"record_format":{"type":["string","null"]},"optional":{"type":"boolean"},"sample_rate":{"type":["number","null"],"minimum":0,"maximum":1},"max_lines":{"type":["integer","null"],"minimum":0},"physical_repeats":{"type":"boolean"}}}},"output":{"type":"string"},"include_lanes":{"type":"array","items":{"type":"string"}},"exclude_lanes":{"type":"array","items":{"type":"string"}},"dedup":{"type":"boolean"}}}');
 ;// CONCATENATED MODULE: ./src/lineage/legacy-ids.ts
@@ -17163,8 +17165,6 @@ const mensDataMix = {
     }
 };
 
-// EXTERNAL MODULE: ./src/text/compare.ts
-var compare = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./src/changes/full-scan.ts
 
 
@@ -21133,7 +21133,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             'make it readable to the job, or exclude it with the `paths` input';
         artifact.unreadable.push({ path: dir, reason, at: FILE_START });
     }
-    for (const [name, status] of entry.files.entries().sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, status] of entry.files.entries().sort(([a], [b]) => (0,compare/* compareNames */.M)(a, b))) {
         const path = joinPath(dir, name);
         if (isWeightFile(path)) {
             if (status === 'removed') {
@@ -22087,6 +22087,7 @@ const schemaViolation = {
 ;// CONCATENATED MODULE: ./src/rules/artifact-facts.ts
 
 
+
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
 const ANCHOR_PREFERENCE = [
     'lineage-manifest',
@@ -22140,7 +22141,7 @@ function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
         const i = preferred.indexOf(r.format);
         return i < 0 ? preferred.length : i;
     };
-    return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+    return [...records].sort((a, b) => rank(a) - rank(b) || (0,compare/* compareNames */.M)(a.path, b.path));
 }
 /**
  * The artifact's own license, from whichever manifest declares one. Placeholders (`licence: license`,
@@ -27000,11 +27001,24 @@ function buildReport(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ compareStrings)
+/* harmony export */   K: () => (/* binding */ compareStrings),
+/* harmony export */   M: () => (/* binding */ compareNames)
 /* harmony export */ });
-/** Code-unit order, independent of the machine's locale: the one string order of sorted output. */
+/**
+ * Code-unit order, independent of the machine's locale: the order of sorted output (paths, ids, the
+ * report's lists). File names within an artifact are in a person's order instead (compareNames).
+ */
 function compareStrings(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+// English collation, whatever the machine's locale: `localeCompare` follows LANG, so a laptop set to
+// Swedish or Turkish ordered `ä-run.yml` or `I.yml` otherwise than CI did, and with the order the
+// manifest a finding points at, its fingerprint, and the report's manifest lists changed. Made on
+// first use: loading ICU's collation costs about 10 ms, which a run that sorts no names never pays.
+let nameOrder;
+/** File names within an artifact in a person's order (`adapter_config.json` before `README.md`), on any machine. */
+function compareNames(a, b) {
+    return (nameOrder ??= new Intl.Collator('en')).compare(a, b);
 }
 
 

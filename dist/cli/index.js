@@ -11746,7 +11746,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
             'make it readable to the job, or exclude it with the `paths` input';
         artifact.unreadable.push({ path: dir, reason, at: span/* FILE_START */.W });
     }
-    for (const [name, status] of entry.files.entries().sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, status] of entry.files.entries().sort(([a], [b]) => (0,compare/* compareNames */.M)(a, b))) {
         const path = (0,file_kinds/* joinPath */.uJ)(dir, name);
         if ((0,file_kinds/* isWeightFile */.D4)(path)) {
             if (status === 'removed') {
@@ -21275,8 +21275,10 @@ function* renderTextChunks(report, opts) {
 /* harmony export */   sZ: () => (/* binding */ manifestList),
 /* harmony export */   yF: () => (/* binding */ allUpstreams)
 /* harmony export */ });
+/* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
 /* harmony import */ var _formats_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
 /* harmony import */ var _licenses_placeholder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5682);
+
 
 
 /** Format ids ordered by how much a finding about a missing value belongs on them. */
@@ -21332,7 +21334,7 @@ function rankedRecords(records, preferred = ANCHOR_PREFERENCE) {
         const i = preferred.indexOf(r.format);
         return i < 0 ? preferred.length : i;
     };
-    return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+    return [...records].sort((a, b) => rank(a) - rank(b) || (0,_text_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .compareNames */ .M)(a.path, b.path));
 }
 /**
  * The artifact's own license, from whichever manifest declares one. Placeholders (`licence: license`,
@@ -28172,11 +28174,24 @@ function firstLine(message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ compareStrings)
+/* harmony export */   K: () => (/* binding */ compareStrings),
+/* harmony export */   M: () => (/* binding */ compareNames)
 /* harmony export */ });
-/** Code-unit order, independent of the machine's locale: the one string order of sorted output. */
+/**
+ * Code-unit order, independent of the machine's locale: the order of sorted output (paths, ids, the
+ * report's lists). File names within an artifact are in a person's order instead (compareNames).
+ */
 function compareStrings(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+// English collation, whatever the machine's locale: `localeCompare` follows LANG, so a laptop set to
+// Swedish or Turkish ordered `ä-run.yml` or `I.yml` otherwise than CI did, and with the order the
+// manifest a finding points at, its fingerprint, and the report's manifest lists changed. Made on
+// first use: loading ICU's collation costs about 10 ms, which a run that sorts no names never pays.
+let nameOrder;
+/** File names within an artifact in a person's order (`adapter_config.json` before `README.md`), on any machine. */
+function compareNames(a, b) {
+    return (nameOrder ??= new Intl.Collator('en')).compare(a, b);
 }
 
 

@@ -1,4 +1,4 @@
-import { compareStrings } from '../text/compare.js';
+import { compareNames, compareStrings } from '../text/compare.js';
 import { isDataMixName, readsDataMixBeside } from '../formats/mens-data-mix.js';
 import { readdirSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
@@ -208,7 +208,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       'make it readable to the job, or exclude it with the `paths` input';
     artifact.unreadable.push({ path: dir, reason, at: FILE_START });
   }
-  for (const [name, status] of entry.files.entries().sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, status] of entry.files.entries().sort(([a], [b]) => compareNames(a, b))) {
     const path = joinPath(dir, name);
     if (isWeightFile(path)) {
       if (status === 'removed') {

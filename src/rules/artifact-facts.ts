@@ -1,3 +1,4 @@
+import { compareNames } from '../text/compare.js';
 import { findFormat } from '../formats/registry.js';
 import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseDecl, LineageRecord, SourceRef, UpstreamRef } from '../lineage/record.js';
@@ -70,7 +71,7 @@ export function rankedRecords(
     const i = preferred.indexOf(r.format);
     return i < 0 ? preferred.length : i;
   };
-  return [...records].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+  return [...records].sort((a, b) => rank(a) - rank(b) || compareNames(a.path, b.path));
 }
 
 /**
