@@ -2,36 +2,6 @@ export const id = 201;
 export const ids = [201,613];
 export const modules = {
 
-/***/ 7152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ filterOf),
-/* harmony export */   s: () => (/* binding */ take)
-/* harmony export */ });
-/** The first `count` items. */
-function* take(items, count) {
-    if (count <= 0)
-        return;
-    let taken = 0;
-    for (const item of items) {
-        yield item;
-        if (++taken >= count)
-            return;
-    }
-}
-/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
-function filterOf(items, keep) {
-    const out = [];
-    for (const item of items)
-        if (keep(item))
-            out.push(item);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -383,8 +353,6 @@ __webpack_require__.d(__webpack_exports__, {
   x: () => (/* binding */ renderMarkdownDocument)
 });
 
-// EXTERNAL MODULE: ./src/collections/sequence.ts
-var sequence = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __webpack_require__(573);
 ;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
@@ -602,7 +570,6 @@ var markdown_blocks = __webpack_require__(629);
 
 
 
-
 /** Room kept for the note that says what was left out (its real size is far below this). */
 const OMISSION_RESERVE = 1024;
 /** Room for the newlines and one-line remarks that join the counted pieces. */
@@ -619,21 +586,19 @@ function rowPiece(row, detail) {
  */
 const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
 /**
- * One walk over the findings: no more of a kind (in report order) than could fit are kept, so a
- * run of a quarter of a million findings builds a summary from a few thousand, while each artifact's
- * heading still counts all of its own.
+ * Two walks over the findings. The first keeps no more of a kind (in report order) than could fit,
+ * so a run of a quarter of a million findings builds a summary from a few thousand; the second
+ * counts every finding of the artifacts kept, for their headings, and only theirs.
  */
 function selectFindings(report, opts) {
     const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
     const taken = (0,markdown_blocks/* emptyTally */.CK)();
     const unconsidered = (0,markdown_blocks/* emptyTally */.CK)();
     const byDir = new Map();
-    const tallies = new Map();
+    const owed = new Set();
     for (const f of report.findings) {
-        let tally = tallies.get(f.artifact);
-        if (!tally)
-            tallies.set(f.artifact, (tally = (0,markdown_blocks/* emptyTally */.CK)()));
-        (0,markdown_blocks/* tallyFinding */.Cn)(tally, f);
+        if (f.ruleId === 'missing-attribution' && !f.waived)
+            owed.add(f.artifact);
         const kind = f.waived ? 'waived' : f.severity;
         if (taken[kind] >= cap) {
             unconsidered[kind]++;
@@ -646,15 +611,24 @@ function selectFindings(report, opts) {
         else
             byDir.set(f.artifact, [f]);
     }
-    return { byDir, tallies, unconsidered };
+    const tallies = new Map([...byDir.keys()].map((dir) => [dir, (0,markdown_blocks/* emptyTally */.CK)()]));
+    for (const f of report.findings) {
+        const tally = tallies.get(f.artifact);
+        if (tally)
+            (0,markdown_blocks/* tallyFinding */.Cn)(tally, f);
+    }
+    return { byDir, tallies, unconsidered, owed };
 }
 function groupByArtifact(report, links, selection) {
     const { byDir, tallies } = selection;
     // Artifacts in table order; any finding whose artifact is not in the table comes after.
     const order = new Set();
-    for (const a of report.artifacts)
+    for (const a of report.artifacts) {
         if (byDir.has(a.dir))
             order.add(a.dir);
+        if (order.size === byDir.size)
+            break;
+    }
     for (const dir of byDir.keys())
         order.add(dir);
     const groups = [];
@@ -693,7 +667,7 @@ function sizeLabel(bytes) {
 function compactedCount(groups) {
     return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
 }
-function omissionNote(groups, rows, maxBytes, unconsidered) {
+function omissionNote(groups, table, maxBytes, unconsidered) {
     const compacted = compactedCount(groups);
     const dropped = { ...unconsidered };
     for (const g of groups)
@@ -701,7 +675,7 @@ function omissionNote(groups, rows, maxBytes, unconsidered) {
             if (!i.kept)
                 (0,markdown_blocks/* tallyFinding */.Cn)(dropped, i.finding);
     const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
-    const droppedRows = rows.filter((r) => !r.kept).length;
+    const droppedRows = table.rows.filter((r) => !r.kept).length + table.unbuilt;
     const parts = [];
     if (droppedCount) {
         const kinds = [
@@ -717,7 +691,7 @@ function omissionNote(groups, rows, maxBytes, unconsidered) {
         parts.push(`the details of ${(0,plural/* counted */.h)(droppedCount, 'finding')} (${detail})`);
     }
     if (droppedRows)
-        parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
+        parts.push(`${droppedRows} of ${table.rows.length + table.unbuilt} rows of the artifact table`);
     const sentences = [];
     if (parts.length)
         sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(droppedCount + droppedRows, 'was', 'were')} left out, lowest severity first.`);
@@ -726,6 +700,23 @@ function omissionNote(groups, rows, maxBytes, unconsidered) {
             `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
     return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
         `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
+}
+/**
+ * The table's rows while they could still fit. Rows are left out from the bottom, so once the rows
+ * alone pass `maxBytes` the ones after them can never be shown: they are counted, not built (a scan
+ * of 100,000 artifacts built every row and detail of a job summary that holds a few thousand).
+ */
+function tableOf(report, owed, maxBytes) {
+    const rows = [];
+    let bytes = 0;
+    for (const a of report.artifacts) {
+        if (bytes > maxBytes)
+            break;
+        const row = rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir)));
+        rows.push(row);
+        bytes += row.bytes;
+    }
+    return { rows, unbuilt: report.artifacts.length - rows.length };
 }
 /** Replaces an item by its compact form; returns the bytes saved. */
 function compact(item, links) {
@@ -745,21 +736,24 @@ function compact(item, links) {
 function renderMarkdownDocument(report, opts) {
     const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
     const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const owed = new Set((0,sequence/* filterOf */.K)(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact));
-    const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+    const selection = selectFindings(report, opts);
+    const table = tableOf(report, selection.owed, opts.maxBytes);
+    const { rows, unbuilt } = table;
+    const rowCount = rows.length + unbuilt;
+    // Rows never built stand for more than the limit: everything else is cut as if they were there.
+    const unbuiltBytes = unbuilt > 0 ? opts.maxBytes + 1 : 0;
     // The heading, the table's head and the details' wrapper: counted once, with the first row.
     const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
     const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
     const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-    const selection = selectFindings(report, opts);
     const groups = groupByArtifact(report, opts, selection);
     const findingsHead = piece('\n### Findings');
     const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
-    let keptRows = rows.length;
+    let keptRows = rowCount;
     let keptItems = itemCount;
     let total = Buffer.byteLength(head + footer, 'utf8') +
         JOINING_SLACK +
-        (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
+        (rowCount ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) + unbuiltBytes : 0) +
         (itemCount
             ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
             : 0);
@@ -793,6 +787,11 @@ function renderMarkdownDocument(report, opts) {
                 break;
             total -= compact(e, opts);
         }
+        // The rows never built are the table's last: the first rows to go, and they always must.
+        if (unbuilt > 0) {
+            total -= unbuiltBytes;
+            keptRows -= unbuilt;
+        }
         for (const p of [...[...rows].reverse(), ...errors]) {
             if (total <= opts.maxBytes)
                 break;
@@ -805,13 +804,13 @@ function renderMarkdownDocument(report, opts) {
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
     const out = [head];
     const { unconsidered } = selection;
-    const shortened = keptRows < rows.length ||
+    const shortened = keptRows < rowCount ||
         keptItems < itemCount ||
         compactedCount(groups) > 0 ||
         unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
     if (shortened)
-        out.push('', omissionNote(groups, rows, opts.maxBytes, unconsidered));
-    if (rows.length === 0)
+        out.push('', omissionNote(groups, table, opts.maxBytes, unconsidered));
+    if (rowCount === 0)
         out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
     else if (keptRows) {
         const kept = rows.filter((r) => r.kept);
@@ -821,7 +820,7 @@ function renderMarkdownDocument(report, opts) {
     }
     if (showDiagram)
         out.push(diagramBlock);
-    if (itemCount === 0 && rows.length > 0)
+    if (itemCount === 0 && rowCount > 0)
         out.push('', 'No findings.');
     else if (keptItems) {
         out.push(findingsHead.text);

@@ -873,6 +873,36 @@ async function publishPrSurfaces(ctx) {
 
 /***/ }),
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 8298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

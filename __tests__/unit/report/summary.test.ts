@@ -20,6 +20,21 @@ const linked = { docsBase: DOCS, repoUrl: 'https://github.com/o/r', sha: SHA };
 
 const PEDIGREE_DOC = 'https://github.com/lineage-gate/lineage-gate/blob/main/docs/pedigree.md';
 
+/**
+ * Builds the report with every list held in memory: past a few thousand items it would keep them in
+ * files, and the items walked back from those are copies, not the Proxies that count what is read.
+ */
+function heldInMemory(build: () => ReturnType<typeof buildReport>): ReturnType<typeof buildReport> {
+  const before = process.env.LINEAGE_GATE_INTERNAL_SPILL_AT;
+  process.env.LINEAGE_GATE_INTERNAL_SPILL_AT = String(1e9);
+  try {
+    return build();
+  } finally {
+    if (before === undefined) delete process.env.LINEAGE_GATE_INTERNAL_SPILL_AT;
+    else process.env.LINEAGE_GATE_INTERNAL_SPILL_AT = before;
+  }
+}
+
 describe('renderSummary', () => {
   const md = renderSummary(sampleReport(), linked);
 
@@ -163,16 +178,18 @@ describe('a PR comment of a run with tens of thousands of findings', () => {
   let messagesRead = 0;
   const counting = (f: Finding): Finding =>
     new Proxy(f, { get: (t, key) => (key === 'message' && messagesRead++, t[key as keyof Finding]) });
-  const report = buildReport({
-    version: '0.1.0',
-    failOn: 'error',
-    artifacts: [],
-    findings: [...bulkFindings(60_000, 'warning', 'bulk', 10), ...bulkFindings(3, 'error', 'bulk', 10)].map(counting),
-    changeSource: 'full scan',
-    notes: [],
-    manifestsCount: 1,
-    policy: SAMPLE_POLICY
-  });
+  const report = heldInMemory(() =>
+    buildReport({
+      version: '0.1.0',
+      failOn: 'error',
+      artifacts: [],
+      findings: [...bulkFindings(60_000, 'warning', 'bulk', 10), ...bulkFindings(3, 'error', 'bulk', 10)].map(counting),
+      changeSource: 'full scan',
+      notes: [],
+      manifestsCount: 1,
+      policy: SAMPLE_POLICY
+    })
+  );
   const maxBytes = 64 * 1024;
   messagesRead = 0; // building the report froze (and so read) every finding
   const md = renderMarkdownDocument(report, { ...linked, maxBytes });
@@ -188,6 +205,47 @@ describe('a PR comment of a run with tens of thousands of findings', () => {
     expect(md).toContain('— 3 errors, 60000 warnings');
     // Only what could fit was rendered at all: a message is read once per item made.
     expect(messagesRead).toBeLessThan(1_000);
+  });
+});
+
+describe('a PR comment of a run with 20,000 artifacts', () => {
+  // Rows go from the bottom, so past the point where the rows alone outgrow the limit none is even built.
+  let detailsBuilt = 0;
+  const artifacts = Array.from({ length: 20_000 }, (_, i) =>
+    completeArtifact({
+      dir: `runs/r${String(i).padStart(5, '0')}`,
+      manifests: [{ path: `runs/r${String(i).padStart(5, '0')}/lineage.yaml`, format: 'lineage' }],
+      upstreams: [],
+      license: null,
+      attribution: null,
+      weights: [],
+      datasets: [],
+      parents: [],
+      status: 'pass'
+    })
+  ).map((a) => new Proxy(a, { get: (t, key) => (key === 'manifests' && detailsBuilt++, t[key as keyof typeof t]) }));
+  const report = heldInMemory(() =>
+    buildReport({
+      version: '0.1.0',
+      failOn: 'error',
+      artifacts,
+      findings: [],
+      changeSource: 'full scan',
+      notes: [],
+      manifestsCount: 20_000,
+      policy: SAMPLE_POLICY
+    })
+  );
+  const maxBytes = 64 * 1024;
+  detailsBuilt = 0;
+  const md = renderMarkdownDocument(report, { ...linked, maxBytes });
+
+  it('fits, counts every row it left out, and builds only the rows that could fit', () => {
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(maxBytes);
+    const shown = tableRows(md).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(md).toContain(`${20_000 - shown} of 20000 rows of the artifact table were left out`);
+    expect(detailsBuilt).toBeLessThan(2_000);
   });
 });
 

@@ -1,4 +1,3 @@
-import { filterOf } from '../../collections/sequence.js';
 import { counted, plural } from '../../text/plural.js';
 import { lineageDiagram } from './mermaid.js';
 import type { Finding } from '../../findings/finding.js';
@@ -74,26 +73,27 @@ const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
 /** The findings a document of `maxBytes` could show, grouped by artifact, and every artifact's tally. */
 interface Selection {
   byDir: Map<string, Finding[]>;
+  /** Every finding of each artifact that has one kept (a heading counts them all). */
   tallies: Map<string, FindingTally>;
   /** Findings of each kind past what the limit could hold even if every item were compact: never rendered. */
   unconsidered: FindingTally;
+  /** Artifacts that owe attribution (a live missing-attribution finding): their table detail says so. */
+  owed: Set<string>;
 }
 
 /**
- * One walk over the findings: no more of a kind (in report order) than could fit are kept, so a
- * run of a quarter of a million findings builds a summary from a few thousand, while each artifact's
- * heading still counts all of its own.
+ * Two walks over the findings. The first keeps no more of a kind (in report order) than could fit,
+ * so a run of a quarter of a million findings builds a summary from a few thousand; the second
+ * counts every finding of the artifacts kept, for their headings, and only theirs.
  */
 function selectFindings(report: Report, opts: MarkdownDocumentOptions): Selection {
   const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
   const taken = emptyTally();
   const unconsidered = emptyTally();
   const byDir = new Map<string, Finding[]>();
-  const tallies = new Map<string, FindingTally>();
+  const owed = new Set<string>();
   for (const f of report.findings) {
-    let tally = tallies.get(f.artifact);
-    if (!tally) tallies.set(f.artifact, (tally = emptyTally()));
-    tallyFinding(tally, f);
+    if (f.ruleId === 'missing-attribution' && !f.waived) owed.add(f.artifact);
     const kind = f.waived ? 'waived' : f.severity;
     if (taken[kind] >= cap) {
       unconsidered[kind]++;
@@ -104,14 +104,22 @@ function selectFindings(report: Report, opts: MarkdownDocumentOptions): Selectio
     if (list) list.push(f);
     else byDir.set(f.artifact, [f]);
   }
-  return { byDir, tallies, unconsidered };
+  const tallies = new Map<string, FindingTally>([...byDir.keys()].map((dir) => [dir, emptyTally()]));
+  for (const f of report.findings) {
+    const tally = tallies.get(f.artifact);
+    if (tally) tallyFinding(tally, f);
+  }
+  return { byDir, tallies, unconsidered, owed };
 }
 
 function groupByArtifact(report: Report, links: MarkdownLinks, selection: Selection): Group[] {
   const { byDir, tallies } = selection;
   // Artifacts in table order; any finding whose artifact is not in the table comes after.
   const order = new Set<string>();
-  for (const a of report.artifacts) if (byDir.has(a.dir)) order.add(a.dir);
+  for (const a of report.artifacts) {
+    if (byDir.has(a.dir)) order.add(a.dir);
+    if (order.size === byDir.size) break;
+  }
   for (const dir of byDir.keys()) order.add(dir);
   const groups: Group[] = [];
   for (const dir of order) {
@@ -154,12 +162,12 @@ function compactedCount(groups: Group[]): number {
   return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
 }
 
-function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, unconsidered: FindingTally): string {
+function omissionNote(groups: Group[], table: Table, maxBytes: number, unconsidered: FindingTally): string {
   const compacted = compactedCount(groups);
   const dropped = { ...unconsidered };
   for (const g of groups) for (const i of g.items) if (!i.kept) tallyFinding(dropped, i.finding);
   const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
-  const droppedRows = rows.filter((r) => !r.kept).length;
+  const droppedRows = table.rows.filter((r) => !r.kept).length + table.unbuilt;
   const parts: string[] = [];
   if (droppedCount) {
     const kinds = [
@@ -174,7 +182,7 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, unconsid
       .join(', ');
     parts.push(`the details of ${counted(droppedCount, 'finding')} (${detail})`);
   }
-  if (droppedRows) parts.push(`${droppedRows} of ${rows.length} rows of the artifact table`);
+  if (droppedRows) parts.push(`${droppedRows} of ${table.rows.length + table.unbuilt} rows of the artifact table`);
   const sentences: string[] = [];
   if (parts.length)
     sentences.push(
@@ -189,6 +197,30 @@ function omissionNote(groups: Group[], rows: Piece[], maxBytes: number, unconsid
     `> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
     `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`
   );
+}
+
+/** The artifact table: the rows built, and how many more rows there are. */
+interface Table {
+  rows: RowPiece[];
+  /** Rows past the point where the rows alone outgrew the limit: never built, always left out. */
+  unbuilt: number;
+}
+
+/**
+ * The table's rows while they could still fit. Rows are left out from the bottom, so once the rows
+ * alone pass `maxBytes` the ones after them can never be shown: they are counted, not built (a scan
+ * of 100,000 artifacts built every row and detail of a job summary that holds a few thousand).
+ */
+function tableOf(report: Report, owed: ReadonlySet<string>, maxBytes: number): Table {
+  const rows: RowPiece[] = [];
+  let bytes = 0;
+  for (const a of report.artifacts) {
+    if (bytes > maxBytes) break;
+    const row = rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir)));
+    rows.push(row);
+    bytes += row.bytes;
+  }
+  return { rows, unbuilt: report.artifacts.length - rows.length };
 }
 
 /** Replaces an item by its compact form; returns the bytes saved. */
@@ -209,25 +241,26 @@ function compact(item: FindingPiece, links: MarkdownLinks): number {
 export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOptions): string {
   const head = [verdictBlock(report), '', runBlock(report)].join('\n');
   const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-  const owed = new Set(
-    filterOf(report.findings, (f) => f.ruleId === 'missing-attribution' && !f.waived).map((f) => f.artifact)
-  );
-  const rows = Array.from(report.artifacts, (a) => rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir))));
+  const selection = selectFindings(report, opts);
+  const table = tableOf(report, selection.owed, opts.maxBytes);
+  const { rows, unbuilt } = table;
+  const rowCount = rows.length + unbuilt;
+  // Rows never built stand for more than the limit: everything else is cut as if they were there.
+  const unbuiltBytes = unbuilt > 0 ? opts.maxBytes + 1 : 0;
   // The heading, the table's head and the details' wrapper: counted once, with the first row.
   const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
   const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
   const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-  const selection = selectFindings(report, opts);
   const groups = groupByArtifact(report, opts, selection);
   const findingsHead = piece('\n### Findings');
   const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
 
-  let keptRows = rows.length;
+  let keptRows = rowCount;
   let keptItems = itemCount;
   let total =
     Buffer.byteLength(head + footer, 'utf8') +
     JOINING_SLACK +
-    (rows.length ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) : 0) +
+    (rowCount ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) + unbuiltBytes : 0) +
     (itemCount
       ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
       : 0);
@@ -257,6 +290,11 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
       if (total <= opts.maxBytes) break;
       total -= compact(e, opts);
     }
+    // The rows never built are the table's last: the first rows to go, and they always must.
+    if (unbuilt > 0) {
+      total -= unbuiltBytes;
+      keptRows -= unbuilt;
+    }
     for (const p of [...[...rows].reverse(), ...errors]) {
       if (total <= opts.maxBytes) break;
       drop(p);
@@ -272,12 +310,12 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const out: string[] = [head];
   const { unconsidered } = selection;
   const shortened =
-    keptRows < rows.length ||
+    keptRows < rowCount ||
     keptItems < itemCount ||
     compactedCount(groups) > 0 ||
     unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
-  if (shortened) out.push('', omissionNote(groups, rows, opts.maxBytes, unconsidered));
-  if (rows.length === 0)
+  if (shortened) out.push('', omissionNote(groups, table, opts.maxBytes, unconsidered));
+  if (rowCount === 0)
     out.push(
       '',
       'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.'
@@ -289,7 +327,7 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
     out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
   }
   if (showDiagram) out.push(diagramBlock!);
-  if (itemCount === 0 && rows.length > 0) out.push('', 'No findings.');
+  if (itemCount === 0 && rowCount > 0) out.push('', 'No findings.');
   else if (keptItems) {
     out.push(findingsHead.text);
     for (const g of groups) if (g.kept) out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
