@@ -32,7 +32,7 @@ function renderJson(report) {
 /* harmony export */   x: () => (/* binding */ prettyJsonChunks)
 /* harmony export */ });
 /**
- * The one pretty JSON writer of every document the gate writes (the JSON report, the BOM, the
+ * The one pretty JSON writer of every document the gate writes (the JSON report, SARIF, the BOM, the
  * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
  */
 const INDENT = '  ';
@@ -41,17 +41,27 @@ function isList(value) {
     return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
 }
 function isPlainObject(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        !isList(value) &&
-        [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+    if (typeof value !== 'object' || value === null || isList(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+/** An object with a list to walk among its own values (a SARIF run's results, inside the `runs` array). */
+function holdsStreamedList(value) {
+    for (const key in value) {
+        const v = value[key];
+        if (isList(v) && !Array.isArray(v))
+            return true;
+    }
+    return false;
 }
 /**
  * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
  * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
- * element written whole. So a report of a million findings is never one string (V8 caps a string
- * near 512 MiB, and one that size would be held twice while written), and a list can be made while
- * it is written. The pieces joined are exactly that text.
+ * element written whole unless it is an object holding such a list itself (then it is opened too).
+ * So a report of a million findings is never one string (V8 caps a string near 512 MiB, and one that
+ * size would be held twice while written), and a list can be made while it is written. The pieces
+ * joined are exactly that text.
  */
 function* prettyJsonChunks(value, indent = '') {
     const inner = indent + INDENT;
@@ -60,8 +70,12 @@ function* prettyJsonChunks(value, indent = '') {
         for (const element of value) {
             yield first ? `[\n${inner}` : `,\n${inner}`;
             first = false;
-            // An element JSON cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
-            yield indented(element, inner) ?? 'null';
+            // An element holding a list to walk is opened too; any other is written whole, and one JSON
+            // cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            if (isPlainObject(element) && holdsStreamedList(element))
+                yield* prettyJsonChunks(element, inner);
+            else
+                yield indented(element, inner) ?? 'null';
         }
         yield first ? '[]' : `\n${indent}]`;
         return;

@@ -2925,7 +2925,7 @@ __exportStar(__webpack_require__(8485), exports);
 exports.Types = __importStar(__webpack_require__(4897));
 __exportStar(__webpack_require__(9983), exports);
 exports.JSON = __importStar(__webpack_require__(5395));
-__exportStar(__webpack_require__(5976), exports);
+__exportStar(__webpack_require__(3595), exports);
 exports.XML = __importStar(__webpack_require__(4494));
 __exportStar(__webpack_require__(3568), exports);
 //# sourceMappingURL=index.common.js.map
@@ -3881,7 +3881,7 @@ var JsonSchema;
 
 /***/ }),
 
-/***/ 5976:
+/***/ 3595:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -9574,6 +9574,345 @@ class PolicyError extends ConfigError {
 
 /***/ }),
 
+/***/ 8470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   al: () => (/* binding */ openTrustedFile),
+/* harmony export */   id: () => (/* binding */ realWorkspace),
+/* harmony export */   rZ: () => (/* binding */ openChosenFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _open_inside_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5504);
+/**
+ * Opens a file the workflow or the user named (policy, Hub cache). A path inside the workspace
+ * is pull-request content and goes through openInsideWorkspace; a path outside it was chosen by
+ * whoever runs the gate and is trusted, but a FIFO or a device there would still hang or never end.
+ */
+
+
+
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+/** True when `absolute` lies lexically inside `root` (or is it). */
+function isInside(root, absolute) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, absolute);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/** The workspace with its symbolic links resolved (the form openInsideWorkspace compares against). */
+function realWorkspace(workspace) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    }
+}
+/** Opens `absolute` for reading: inside the workspace (literally or once resolved) untrusted, outside trusted. */
+function openChosenFile(workspace, absolute) {
+    const real = realWorkspace(workspace);
+    if (isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), absolute) || isInside(real, absolute))
+        return (0,_open_inside_js__WEBPACK_IMPORTED_MODULE_2__/* .openInsideWorkspace */ .M0)(real, absolute);
+    return openTrustedFile(absolute);
+}
+/** Opens a file outside the workspace, which the workflow or user chose: links followed, FIFOs and devices refused. */
+function openTrustedFile(absolute) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(absolute, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { refused: 'the file does not exist' };
+        return { refused: `it cannot be opened (${String(code ?? 'unknown error')})` };
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch {
+        // fall through: refused below
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
+
+/***/ }),
+
+/***/ 5504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ IS_DIRECTORY),
+/* harmony export */   M0: () => (/* binding */ openInsideWorkspace),
+/* harmony export */   Pq: () => (/* binding */ openWalkedFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Opens a file of the checkout for reading, refusing what a pull request could use against the
+ * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
+ * directories. The one way every reader of untrusted files opens them.
+ */
+
+
+/** Why a directory cannot be opened as a file: callers reading manifests name it more precisely. */
+const IS_DIRECTORY = 'it is a directory, not a file';
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
+// Both are 0 where the platform has no such flag (Windows).
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+function whyNot(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+        case 'ENOTDIR':
+            return 'the file does not exist in the checkout';
+        case 'EACCES':
+        case 'EPERM':
+            return 'it cannot be read: permission denied';
+        case 'ELOOP':
+            return 'it is a symbolic link that loops or was swapped while the gate read it';
+        case 'ENAMETOOLONG':
+            return 'its path is too long to open';
+        case 'ENXIO':
+        case 'ENODEV':
+            return 'it is not a regular file';
+        default:
+            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
+    }
+}
+/**
+ * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
+ * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
+ */
+function openInsideWorkspace(workspaceReal, absolute) {
+    let real;
+    try {
+        real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(absolute);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    if (real !== workspaceReal && !real.startsWith(workspaceReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+        return { refused: 'it is a symbolic link that points outside the repository' };
+    }
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        return { refused: whyNot(error) };
+    }
+    return regularFile(fd);
+}
+/**
+ * openInsideWorkspace for a file a walk of `workspaceReal` listed as a regular file, in directories
+ * it listed as directories (walkFiles, `link: false`): `real` (`workspaceReal/path`) is then its
+ * resolved path and no realpath is needed. O_NOFOLLOW still refuses a file turned into a link since
+ * (that, and any other failure to open, goes the resolving way for its answer), and fstat that it
+ * is still a regular file, never a FIFO or a device.
+ */
+function openWalkedFile(workspaceReal, real) {
+    if (!real.startsWith(workspaceReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return openInsideWorkspace(workspaceReal, real);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch {
+        return openInsideWorkspace(workspaceReal, real);
+    }
+    return regularFile(fd);
+}
+/** `fd` with its size when it is a regular file; otherwise closed, and why it is refused. */
+function regularFile(fd) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+        if (stat.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            return { refused: IS_DIRECTORY };
+        }
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        return { refused: whyNot(error) };
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    return { refused: 'it is not a regular file' };
+}
+
+
+/***/ }),
+
+/***/ 5976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ writeOutputFile),
+/* harmony export */   QE: () => (/* binding */ batched),
+/* harmony export */   Qx: () => (/* binding */ UnsafeOutputError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
+/**
+ * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
+ * workspace every component comes from the pull request, so none may be a symbolic link: a link
+ * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
+ * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
+ */
+
+
+
+
+/** Why an output path was refused; the caller names the input or flag. */
+class UnsafeOutputError extends Error {
+    name = 'UnsafeOutputError';
+}
+// O_NONBLOCK: a FIFO planted at the path fails (ENXIO) instead of waiting for a reader.
+const CREATE_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY |
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT |
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC |
+    (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) |
+    (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+function code(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+/** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
+function safeDirectories(root, parts) {
+    let dir = root;
+    for (const part of parts) {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, part);
+        let info;
+        try {
+            info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        }
+        catch (error) {
+            if (code(error) !== 'ENOENT')
+                throw error;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir);
+            info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        }
+        if (info.isSymbolicLink())
+            throw new UnsafeOutputError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is a symbolic link in the repository`);
+        if (!info.isDirectory())
+            throw new UnsafeOutputError(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is not a directory`);
+    }
+    return dir;
+}
+/**
+ * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
+ * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
+ * finished from a Buffer.
+ */
+function writeText(fd, content) {
+    const written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, content, null, 'utf8');
+    const total = Buffer.byteLength(content, 'utf8');
+    if (written >= total)
+        return;
+    const bytes = Buffer.from(content, 'utf8');
+    for (let at = written; at < bytes.length;)
+        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+}
+function writeInside(root, rel, content, mode) {
+    const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
+    const name = parts.pop();
+    if (!name)
+        throw new UnsafeOutputError('the path names the repository itself, not a file');
+    const dir = safeDirectories(root, parts);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), CREATE_FLAGS, mode);
+    }
+    catch (error) {
+        if (code(error) === 'ELOOP')
+            throw new UnsafeOutputError(`${rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is a symbolic link in the repository`);
+        if (code(error) === 'ENXIO')
+            throw new UnsafeOutputError('it is not a regular file');
+        throw error;
+    }
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw new UnsafeOutputError('it is not a regular file');
+        writeContent(fd, content);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
+const WRITE_BATCH = 64 * 1024;
+/** Writes the text, or its pieces in order, without ever joining them into one string. */
+function writeContent(fd, content) {
+    for (const text of batched(content))
+        writeText(fd, text);
+}
+/** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
+function* batched(content) {
+    if (typeof content === 'string') {
+        yield content;
+        return;
+    }
+    let batch = [];
+    let size = 0;
+    for (const piece of content) {
+        batch.push(piece);
+        size += piece.length;
+        if (size < WRITE_BATCH)
+            continue;
+        yield batch.join('');
+        batch = [];
+        size = 0;
+    }
+    if (batch.length > 0)
+        yield batch.join('');
+}
+/**
+ * Writes `content` to `path` (relative paths are relative to the workspace). Throws
+ * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
+ */
+async function writeOutputFile(workspace, path, content, mode = 0o644) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, path);
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace);
+    const real = (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .realWorkspace */ .id)(workspace);
+    const root = (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(lexical, full) ? lexical : (0,_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(real, full) ? real : undefined;
+    if (root === undefined) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(full, 'w', mode);
+        try {
+            writeContent(fd, content);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        return full;
+    }
+    // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
+    writeInside(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full), content, mode);
+    return full;
+}
+
+
+/***/ }),
+
 /***/ 4879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9608,7 +9947,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4937);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9873);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -10861,7 +11200,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 4937:
+/***/ 9873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10870,8 +11209,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
@@ -10998,160 +11337,8 @@ function defaultPolicy() {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/files/open-inside.ts
-/**
- * Opens a file of the checkout for reading, refusing what a pull request could use against the
- * gate: symlinks that lead out of the workspace, FIFOs and devices (which block or never end),
- * directories. The one way every reader of untrusted files opens them.
- */
-
-
-/** Why a directory cannot be opened as a file: callers reading manifests name it more precisely. */
-const IS_DIRECTORY = 'it is a directory, not a file';
-// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-// O_NOFOLLOW: the resolved path is swapped for a symlink between realpath and open (a race).
-// Both are 0 where the platform has no such flag (Windows).
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
-// Duck-typed: errors from Node's core need not be instances of this realm's Error (jest's vm contexts).
-function errorCode(error) {
-    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-function whyNot(error) {
-    switch (errorCode(error)) {
-        case 'ENOENT':
-        case 'ENOTDIR':
-            return 'the file does not exist in the checkout';
-        case 'EACCES':
-        case 'EPERM':
-            return 'it cannot be read: permission denied';
-        case 'ELOOP':
-            return 'it is a symbolic link that loops or was swapped while the gate read it';
-        case 'ENAMETOOLONG':
-            return 'its path is too long to open';
-        case 'ENXIO':
-        case 'ENODEV':
-            return 'it is not a regular file';
-        default:
-            return `it cannot be opened (${errorCode(error) ?? 'unknown error'})`;
-    }
-}
-/**
- * Resolves `absolute`, checks it stays inside `workspaceReal` (itself already resolved), opens it
- * without blocking and confirms it is a regular file. The caller owns the fd and must close it.
- */
-function openInsideWorkspace(workspaceReal, absolute) {
-    let real;
-    try {
-        real = external_node_fs_.realpathSync.native(absolute);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    if (real !== workspaceReal && !real.startsWith(workspaceReal + external_node_path_.sep)) {
-        return { refused: 'it is a symbolic link that points outside the repository' };
-    }
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
-    }
-    catch (error) {
-        return { refused: whyNot(error) };
-    }
-    return regularFile(fd);
-}
-/**
- * openInsideWorkspace for a file a walk of `workspaceReal` listed as a regular file, in directories
- * it listed as directories (walkFiles, `link: false`): `real` (`workspaceReal/path`) is then its
- * resolved path and no realpath is needed. O_NOFOLLOW still refuses a file turned into a link since
- * (that, and any other failure to open, goes the resolving way for its answer), and fstat that it
- * is still a regular file, never a FIFO or a device.
- */
-function openWalkedFile(workspaceReal, real) {
-    if (!real.startsWith(workspaceReal + external_node_path_.sep))
-        return openInsideWorkspace(workspaceReal, real);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
-    }
-    catch {
-        return openInsideWorkspace(workspaceReal, real);
-    }
-    return regularFile(fd);
-}
-/** `fd` with its size when it is a regular file; otherwise closed, and why it is refused. */
-function regularFile(fd) {
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (stat.isFile())
-            return { fd, size: stat.size };
-        if (stat.isDirectory()) {
-            (0,external_node_fs_.closeSync)(fd);
-            return { refused: IS_DIRECTORY };
-        }
-    }
-    catch (error) {
-        (0,external_node_fs_.closeSync)(fd);
-        return { refused: whyNot(error) };
-    }
-    (0,external_node_fs_.closeSync)(fd);
-    return { refused: 'it is not a regular file' };
-}
-
-;// CONCATENATED MODULE: ./src/files/open-chosen.ts
-/**
- * Opens a file the workflow or the user named (policy, Hub cache). A path inside the workspace
- * is pull-request content and goes through openInsideWorkspace; a path outside it was chosen by
- * whoever runs the gate and is trusted, but a FIFO or a device there would still hang or never end.
- */
-
-
-
-const open_chosen_OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
-/** True when `absolute` lies lexically inside `root` (or is it). */
-function isInside(root, absolute) {
-    const rel = (0,external_node_path_.relative)(root, absolute);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-}
-/** The workspace with its symbolic links resolved (the form openInsideWorkspace compares against). */
-function realWorkspace(workspace) {
-    try {
-        return external_node_fs_.realpathSync.native((0,external_node_path_.resolve)(workspace));
-    }
-    catch {
-        return (0,external_node_path_.resolve)(workspace);
-    }
-}
-/** Opens `absolute` for reading: inside the workspace (literally or once resolved) untrusted, outside trusted. */
-function openChosenFile(workspace, absolute) {
-    const real = realWorkspace(workspace);
-    if (isInside((0,external_node_path_.resolve)(workspace), absolute) || isInside(real, absolute))
-        return openInsideWorkspace(real, absolute);
-    return openTrustedFile(absolute);
-}
-/** Opens a file outside the workspace, which the workflow or user chose: links followed, FIFOs and devices refused. */
-function openTrustedFile(absolute) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(absolute, open_chosen_OPEN_FLAGS);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { refused: 'the file does not exist' };
-        return { refused: `it cannot be opened (${String(code ?? 'unknown error')})` };
-    }
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (stat.isFile())
-            return { fd, size: stat.size };
-    }
-    catch {
-        // fall through: refused below
-    }
-    (0,external_node_fs_.closeSync)(fd);
-    return { refused: 'it is not a regular file' };
-}
-
+// EXTERNAL MODULE: ./src/files/open-chosen.ts
+var open_chosen = __nccwpck_require__(8470);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/source/tree-document.ts
@@ -13421,7 +13608,7 @@ function locatePolicy(workspace, file) {
  * path, and none of its content is read.
  */
 function readBounded(workspace, full, shown) {
-    const opened = openChosenFile(workspace, full);
+    const opened = (0,open_chosen/* openChosenFile */.rZ)(workspace, full);
     if ('refused' in opened)
         throw new config_error/* ConfigError */.x(`The policy file ${shown} cannot be used: ${opened.refused}.`);
     try {
@@ -13839,144 +14026,8 @@ function clockFromEnv(env) {
     return date;
 }
 
-;// CONCATENATED MODULE: ./src/files/write-output.ts
-/**
- * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
- * workspace every component comes from the pull request, so none may be a symbolic link: a link
- * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
- * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
- */
-
-
-
-
-/** Why an output path was refused; the caller names the input or flag. */
-class UnsafeOutputError extends Error {
-    name = 'UnsafeOutputError';
-}
-// O_NONBLOCK: a FIFO planted at the path fails (ENXIO) instead of waiting for a reader.
-const CREATE_FLAGS = external_node_fs_.constants.O_WRONLY |
-    external_node_fs_.constants.O_CREAT |
-    external_node_fs_.constants.O_TRUNC |
-    (external_node_fs_.constants.O_NOFOLLOW ?? 0) |
-    (external_node_fs_.constants.O_NONBLOCK ?? 0);
-function code(error) {
-    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-/** Creates missing directories one by one below `root`, refusing any component that is a link or not a directory. */
-function safeDirectories(root, parts) {
-    let dir = root;
-    for (const part of parts) {
-        dir = (0,external_node_path_.join)(dir, part);
-        let info;
-        try {
-            info = (0,external_node_fs_.lstatSync)(dir);
-        }
-        catch (error) {
-            if (code(error) !== 'ENOENT')
-                throw error;
-            (0,external_node_fs_.mkdirSync)(dir);
-            info = (0,external_node_fs_.lstatSync)(dir);
-        }
-        if (info.isSymbolicLink())
-            throw new UnsafeOutputError(`${(0,external_node_path_.relative)(root, dir).split(external_node_path_.sep).join('/')} is a symbolic link in the repository`);
-        if (!info.isDirectory())
-            throw new UnsafeOutputError(`${(0,external_node_path_.relative)(root, dir).split(external_node_path_.sep).join('/')} is not a directory`);
-    }
-    return dir;
-}
-/**
- * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
- * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
- * finished from a Buffer.
- */
-function writeText(fd, content) {
-    const written = (0,external_node_fs_.writeSync)(fd, content, null, 'utf8');
-    const total = Buffer.byteLength(content, 'utf8');
-    if (written >= total)
-        return;
-    const bytes = Buffer.from(content, 'utf8');
-    for (let at = written; at < bytes.length;)
-        at += (0,external_node_fs_.writeSync)(fd, bytes, at, bytes.length - at);
-}
-function writeInside(root, rel, content, mode) {
-    const parts = rel.split(external_node_path_.sep).filter((p) => p !== '');
-    const name = parts.pop();
-    if (!name)
-        throw new UnsafeOutputError('the path names the repository itself, not a file');
-    const dir = safeDirectories(root, parts);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, name), CREATE_FLAGS, mode);
-    }
-    catch (error) {
-        if (code(error) === 'ELOOP')
-            throw new UnsafeOutputError(`${rel.split(external_node_path_.sep).join('/')} is a symbolic link in the repository`);
-        if (code(error) === 'ENXIO')
-            throw new UnsafeOutputError('it is not a regular file');
-        throw error;
-    }
-    try {
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
-            throw new UnsafeOutputError('it is not a regular file');
-        writeContent(fd, content);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
-const WRITE_BATCH = 64 * 1024;
-/** Writes the text, or its pieces in order, without ever joining them into one string. */
-function writeContent(fd, content) {
-    for (const text of batched(content))
-        writeText(fd, text);
-}
-/** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
-function* batched(content) {
-    if (typeof content === 'string') {
-        yield content;
-        return;
-    }
-    let batch = [];
-    let size = 0;
-    for (const piece of content) {
-        batch.push(piece);
-        size += piece.length;
-        if (size < WRITE_BATCH)
-            continue;
-        yield batch.join('');
-        batch = [];
-        size = 0;
-    }
-    if (batch.length > 0)
-        yield batch.join('');
-}
-/**
- * Writes `content` to `path` (relative paths are relative to the workspace). Throws
- * UnsafeOutputError when a component inside the workspace is a symbolic link or not what it must be.
- */
-async function writeOutputFile(workspace, path, content, mode = 0o644) {
-    const full = (0,external_node_path_.resolve)(workspace, path);
-    const lexical = (0,external_node_path_.resolve)(workspace);
-    const real = realWorkspace(workspace);
-    const root = isInside(lexical, full) ? lexical : isInside(real, full) ? real : undefined;
-    if (root === undefined) {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(full), { recursive: true });
-        const fd = (0,external_node_fs_.openSync)(full, 'w', mode);
-        try {
-            writeContent(fd, content);
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        return full;
-    }
-    // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
-    writeInside(real, (0,external_node_path_.relative)(root, full), content, mode);
-    return full;
-}
-
+// EXTERNAL MODULE: ./src/files/write-output.ts
+var write_output = __nccwpck_require__(5976);
 // EXTERNAL MODULE: ./src/findings/rule-meta.ts
 var rule_meta = __nccwpck_require__(2190);
 // EXTERNAL MODULE: ./src/licenses/own-urls.ts
@@ -13996,8 +14047,9 @@ async function renderFormat(report, format, options) {
         case 'json':
             return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
         case 'sarif': {
-            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
-            return renderSarif(report, { rules: options.rules, toolVersion, informationUri: rule_meta/* TOOL_URI */.qH, docsBase: rule_meta/* DOCS_BASE */.M0 });
+            const { renderSarifChunks } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+            const sarifOptions = { rules: options.rules, toolVersion, informationUri: rule_meta/* TOOL_URI */.qH, docsBase: rule_meta/* DOCS_BASE */.M0 };
+            return renderSarifChunks(report, sarifOptions);
         }
         case 'markdown': {
             const { renderMarkdown } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8298));
@@ -14067,10 +14119,10 @@ function fileSink(file, rules) {
             return;
         }
         try {
-            await writeOutputFile(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
+            await (0,write_output/* writeOutputFile */.BF)(file.workspace, file.path, await renderFormat(report, file.format, { rules }));
         }
         catch (err) {
-            if (err instanceof UnsafeOutputError)
+            if (err instanceof write_output/* UnsafeOutputError */.Qx)
                 throw new config_error/* ConfigError */.x(`Input \`${file.input}\` cannot be written safely (nothing was written): ${err.message}.`);
             throw err;
         }
@@ -14750,8 +14802,8 @@ const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'merge_group
 /** Why the cache must be ignored, or undefined when it may be read. */
 function cacheDistrust(input) {
     const lexical = (0,external_node_path_.resolve)(input.workspace);
-    const real = realWorkspace(input.workspace);
-    const root = isInside(lexical, input.cachePath) ? lexical : isInside(real, input.cachePath) ? real : undefined;
+    const real = (0,open_chosen/* realWorkspace */.id)(input.workspace);
+    const root = (0,open_chosen/* isInside */.FK)(lexical, input.cachePath) ? lexical : (0,open_chosen/* isInside */.FK)(real, input.cachePath) ? real : undefined;
     if (root === undefined)
         return undefined;
     if (PULL_REQUEST_EVENTS.includes(input.eventName))
@@ -15096,7 +15148,7 @@ class HubCache {
     }
     /** The file's text, or why there is none. Bounded by maxFileBytes; never blocks on a FIFO. */
     readText() {
-        const opened = this.workspace ? openChosenFile(this.workspace, this.path) : openTrustedFile(this.path);
+        const opened = this.workspace ? (0,open_chosen/* openChosenFile */.rZ)(this.workspace, this.path) : (0,open_chosen/* openTrustedFile */.al)(this.path);
         if ('refused' in opened)
             return {
                 problem: /does not exist/.test(opened.refused)
@@ -15267,15 +15319,15 @@ class HubCache {
         try {
             // Inside the workspace no directory on the way may be a link; rename replaces a link, never follows it.
             if (this.workspace)
-                await writeOutputFile(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
+                await (0,write_output/* writeOutputFile */.BF)(this.workspace, temp, `${JSON.stringify(doc)}\n`, 0o600);
             else {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-                await writeOutputFile((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+                await (0,write_output/* writeOutputFile */.BF)((0,external_node_path_.dirname)(this.path), temp, `${JSON.stringify(doc)}\n`, 0o600);
             }
-            await (0,promises_namespaceObject.rename)(temp, this.path);
+            await (0,promises_.rename)(temp, this.path);
         }
         catch (err) {
-            await (0,promises_namespaceObject.rm)(temp, { force: true });
+            await (0,promises_.rm)(temp, { force: true });
             throw err;
         }
     }
@@ -17182,7 +17234,7 @@ function unlistableReason(err) {
         return 'too many symbolic links';
     return code ?? err.message;
 }
-function full_scan_isInside(root, target) {
+function isInside(root, target) {
     const rel = (0,external_node_path_.relative)(root, target);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
 }
@@ -17265,7 +17317,7 @@ function symlinkKind(realRoot, link) {
     catch {
         return 'symlink to nothing';
     }
-    if (!full_scan_isInside(realRoot, target))
+    if (!isInside(realRoot, target))
         return 'symlink pointing outside the repository';
     const info = (0,external_node_fs_.statSync)(target);
     if (info.isDirectory())
@@ -19967,6 +20019,8 @@ function joinPath(dir, name) {
     return dir === '.' ? name : `${dir}/${name}`;
 }
 
+// EXTERNAL MODULE: ./src/files/open-inside.ts
+var open_inside = __nccwpck_require__(5504);
 ;// CONCATENATED MODULE: ./src/discover/read-bounded.ts
 
 
@@ -19981,7 +20035,7 @@ function joinPath(dir, name) {
  * realpath needed: openWalkedFile).
  */
 function read_bounded_readBounded(workspaceReal, absolute, limit, walked = false) {
-    const opened = walked ? openWalkedFile(workspaceReal, absolute) : openInsideWorkspace(workspaceReal, absolute);
+    const opened = walked ? (0,open_inside/* openWalkedFile */.Pq)(workspaceReal, absolute) : (0,open_inside/* openInsideWorkspace */.M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return opened;
     const { fd, size } = opened;
@@ -20645,7 +20699,7 @@ function opaque(name, fd, size) {
  * goes wrong is `{ kind: 'unreadable', reason }`.
  */
 function readWeightHeader(workspaceReal, absolute) {
-    const opened = openInsideWorkspace(workspaceReal, absolute);
+    const opened = (0,open_inside/* openInsideWorkspace */.M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return { kind: 'unreadable', reason: opened.refused };
     const { fd, size } = opened;
@@ -21164,7 +21218,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path))
             continue;
         if ('refused' in read) {
-            const reason = read.refused === IS_DIRECTORY
+            const reason = read.refused === open_inside/* IS_DIRECTORY */.DB
                 ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
                 : read.refused;
             artifact.unreadable.push({ path, reason, at: FILE_START });
@@ -21204,7 +21258,7 @@ function* changedArtifacts(opts, workspaceReal) {
  * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
  */
 async function* discover(opts) {
-    const workspaceReal = await (0,promises_namespaceObject.realpath)(opts.workspace);
+    const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     yield* opts.changeSet.scope === 'all'
         ? fullScanArtifacts(opts, workspaceReal)
         : changedArtifacts(opts, workspaceReal);
@@ -21667,7 +21721,7 @@ async function hashFrom(fd, size) {
 }
 /** The sha256 (lowercase hex) of the weight file at `absolute`. Never rejects; always closes the file. */
 async function sha256OfFile(workspaceReal, absolute) {
-    const opened = openInsideWorkspace(workspaceReal, absolute);
+    const opened = (0,open_inside/* openInsideWorkspace */.M0)(workspaceReal, absolute);
     if ('refused' in opened)
         return { unverifiable: opened.refused };
     const { fd, size } = opened;
@@ -26364,7 +26418,7 @@ async function readEventPayload() {
     if (!path)
         return {};
     try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch (err) {
         throw new config_error/* ConfigError */.x(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
@@ -26379,7 +26433,7 @@ function outputPath(workspace, path, input) {
     if (!path)
         return '';
     const full = (0,external_node_path_.resolve)(workspace, path);
-    if (!(0,external_node_path_.isAbsolute)(path) && !isInside(workspace, full))
+    if (!(0,external_node_path_.isAbsolute)(path) && !(0,open_chosen/* isInside */.FK)(workspace, full))
         throw new config_error/* ConfigError */.x(`Input \`${input}\` is a relative path leaving the workspace (${JSON.stringify(path)}); ` +
             'give an absolute path, e.g. under ${{ runner.temp }}, or a path inside the workspace.');
     return full;
@@ -27182,6 +27236,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

@@ -2,20 +2,101 @@ export const id = 342;
 export const ids = [342];
 export const modules = {
 
+/***/ 8610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ prettyJsonChunks)
+/* harmony export */ });
+/**
+ * The one pretty JSON writer of every document the gate writes (the JSON report, SARIF, the BOM, the
+ * in-toto statement): the text of `JSON.stringify(value, null, 2)`, never held as one string.
+ */
+const INDENT = '  ';
+/** A list to write an element at a time: an array, or any iterable object (a list spilled to disk, a generator). */
+function isList(value) {
+    return (typeof value === 'object' && value !== null && typeof value[Symbol.iterator] === 'function');
+}
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || isList(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+/** An object with a list to walk among its own values (a SARIF run's results, inside the `runs` array). */
+function holdsStreamedList(value) {
+    for (const key in value) {
+        const v = value[key];
+        if (isList(v) && !Array.isArray(v))
+            return true;
+    }
+    return false;
+}
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the document's own objects are opened key by key and
+ * its lists (arrays or iterables: a spilled list, a generator) walked an element at a time, each
+ * element written whole unless it is an object holding such a list itself (then it is opened too).
+ * So a report of a million findings is never one string (V8 caps a string near 512 MiB, and one that
+ * size would be held twice while written), and a list can be made while it is written. The pieces
+ * joined are exactly that text.
+ */
+function* prettyJsonChunks(value, indent = '') {
+    const inner = indent + INDENT;
+    if (isList(value)) {
+        let first = true;
+        for (const element of value) {
+            yield first ? `[\n${inner}` : `,\n${inner}`;
+            first = false;
+            // An element holding a list to walk is opened too; any other is written whole, and one JSON
+            // cannot hold (undefined, a function) is `null` inside an array, as in JSON.stringify.
+            if (isPlainObject(element) && holdsStreamedList(element))
+                yield* prettyJsonChunks(element, inner);
+            else
+                yield indented(element, inner) ?? 'null';
+        }
+        yield first ? '[]' : `\n${indent}]`;
+        return;
+    }
+    if (isPlainObject(value)) {
+        let first = true;
+        for (const [key, v] of Object.entries(value)) {
+            if (!isList(v) && !isPlainObject(v) && JSON.stringify(v) === undefined)
+                continue;
+            yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+            first = false;
+            yield* prettyJsonChunks(v, inner);
+        }
+        yield first ? '{}' : `\n${indent}}`;
+        return;
+    }
+    yield indented(value, indent) ?? 'null';
+}
+/** One value pretty-printed as it would be when nested at `indent`. */
+function indented(value, indent) {
+    return JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`);
+}
+
+
+/***/ }),
+
 /***/ 8342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   renderSarif: () => (/* binding */ renderSarif)
+/* harmony export */   renderSarifChunks: () => (/* binding */ renderSarifChunks)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA_URI, FINGERPRINT_KEY, SRCROOT, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, ruleName, pathToUriReference */
-/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7152);
+/* unused harmony exports SARIF_SCHEMA_URI, FINGERPRINT_KEY, SRCROOT, SARIF_MAX_RESULTS, SARIF_MAX_UPLOAD_BYTES, ruleName, pathToUriReference, renderSarif */
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7152);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(752);
-/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1324);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5976);
+/* harmony import */ var _pretty_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8610);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(752);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1324);
 /**
  * The report as SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any
  * other SARIF viewer: one run, every rule with its help, one result per finding.
@@ -25,6 +106,9 @@ export const modules = {
  * When either would be exceeded, the results are cut from the end (findings arrive errors first,
  * waived last) and `runs[0].properties.truncated` says how many were left out and why.
  */
+
+
+
 
 
 
@@ -77,7 +161,7 @@ function describeRule(id, meta, docsBase) {
         name: ruleName(id),
         shortDescription: { text: meta.description },
         fullDescription: {
-            text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
+            text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(`${meta.description} Default severity: ${meta.defaultSeverity}; ` +
                 `the policy file can change it or turn the rule off.`, MAX_FULL_DESCRIPTION_CHARS)
         },
         help: {
@@ -132,7 +216,7 @@ function directoryUri(dir) {
  * cannot plant links in an alert. Invisible and reordering characters are shown, not obeyed.
  */
 function plainText(text, max) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .revealInvisible */ .hR)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(text, max)).replace(/\]\(/g, '] (');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .revealInvisible */ .hR)((0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(text, max)).replace(/\]\(/g, '] (');
 }
 /** SARIF regions: 1-based lines and columns, end column exclusive, as the gate's spans are. */
 function regionOf(f) {
@@ -175,75 +259,147 @@ function resultOf(f, ruleIndex, pedigrees) {
 }
 function truncationNote(reason, kept, total, maxResults, maxBytes) {
     const why = reason === 'result-limit'
-        ? `GitHub code scanning accepts at most ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(maxResults)} results per run`
+        ? `GitHub code scanning accepts at most ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_5__/* .thousands */ .o)(maxResults)} results per run`
         : `GitHub code scanning accepts at most ` +
-            `${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(maxBytes / 1024 / 1024)} MB per upload (gzip-compressed)`;
+            `${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_5__/* .thousands */ .o)(maxBytes / 1024 / 1024)} MB per upload (gzip-compressed)`;
     return {
         reason,
         findings: total,
         results: kept,
-        note: `Only the first ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(kept)} of ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_3__/* .thousands */ .o)(total)} ` +
+        note: `Only the first ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_5__/* .thousands */ .o)(kept)} of ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_5__/* .thousands */ .o)(total)} ` +
             `findings are included (errors first, waived last): ${why}. The JSON report lists them all.`
     };
 }
-function serialize(log) {
-    return `${JSON.stringify(log, null, 2)}\n`;
-}
-/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
-function uploadSize(text, maxBytes) {
-    const raw = Buffer.byteLength(text, 'utf8');
-    return raw <= maxBytes ? raw : (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(text).length;
-}
-/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
-function renderSarif(report, options) {
+function planOf(report, options) {
     const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-    const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
     const docsBase = options.docsBase.replace(/\/+$/, '');
-    const total = report.findings.length;
-    const kept = Array.from((0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_4__/* .take */ .s)(report.findings, maxResults));
-    const { rules, index } = ruleTable(options.rules, kept, docsBase);
+    // One walk of the results to be: the rules they name, and the artifacts whose pedigrees they carry.
+    const named = new Set();
+    const first = (function* () {
+        for (const f of (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__/* .take */ .s)(report.findings, maxResults)) {
+            named.add(f.artifact);
+            yield f;
+        }
+    })();
+    const { rules, index } = ruleTable(options.rules, first, docsBase);
     // Only the pedigrees the kept results name: a large run's artifacts are walked, not held.
-    const named = new Set(kept.map((f) => f.artifact));
     const pedigrees = new Map();
     for (const a of report.artifacts)
         if (named.has(a.dir))
             pedigrees.set(a.dir, a.pedigree);
-    const results = kept.map((f) => resultOf(f, index.get(f.ruleId), pedigrees));
-    const logWith = (count, truncated) => {
-        const run = {
-            tool: {
-                driver: {
-                    name: 'lineage-gate',
-                    version: options.toolVersion ?? report.tool.version,
-                    informationUri: options.informationUri,
-                    rules
-                }
-            },
-            ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
-            columnKind: 'utf16CodeUnits',
-            results: results.slice(0, count),
-            properties: {
-                result: report.result,
-                failOn: report.failOn,
-                counts: report.counts,
-                changeSource: report.run.changeSource,
-                notes: report.run.notes,
-                ...(truncated ? { truncated } : {})
-            }
-        };
-        return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+    return {
+        report,
+        options,
+        total: report.findings.length,
+        kept: Math.min(report.findings.length, maxResults),
+        maxBytes: options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES,
+        rules,
+        index,
+        pedigrees
     };
-    let count = results.length;
+}
+function logWith(plan, count, truncated) {
+    const { report, options, index, pedigrees } = plan;
+    const results = {
+        *[Symbol.iterator]() {
+            for (const f of (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__/* .take */ .s)(report.findings, count))
+                yield resultOf(f, index.get(f.ruleId), pedigrees);
+        }
+    };
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'lineage-gate',
+                        version: options.toolVersion ?? report.tool.version,
+                        informationUri: options.informationUri,
+                        rules: plan.rules
+                    }
+                },
+                ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results,
+                properties: {
+                    result: report.result,
+                    failOn: report.failOn,
+                    counts: report.counts,
+                    changeSource: report.run.changeSource,
+                    notes: report.run.notes,
+                    ...(truncated ? { truncated } : {})
+                }
+            }
+        ]
+    };
+}
+/** The log's text in pieces (2-space indent, trailing newline), never one string. */
+function* logChunks(log) {
+    yield* (0,_pretty_json_js__WEBPACK_IMPORTED_MODULE_7__/* .prettyJsonChunks */ .x)(log);
+    yield '\n';
+}
+/**
+ * What upload-sarif sends: the file gzip-compressed. A text that fits as it is counts as it is; one
+ * that does not is compressed as a stream once it passes the limit (the same size as compressing it
+ * joined), so neither the text nor its compressed form is ever held whole.
+ */
+async function uploadSize(log, maxBytes) {
+    let raw = 0;
+    let compressed = 0;
+    let gzip;
+    let ended;
+    const held = [];
+    const feed = async (text) => {
+        if (!gzip.write(text))
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(gzip, 'drain');
+    };
+    for (const text of (0,_files_write_output_js__WEBPACK_IMPORTED_MODULE_3__/* .batched */ .QE)(logChunks(log))) {
+        raw += Buffer.byteLength(text, 'utf8');
+        if (gzip) {
+            await feed(text);
+            continue;
+        }
+        held.push(text);
+        if (raw <= maxBytes)
+            continue;
+        gzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGzip)();
+        gzip.on('data', (d) => (compressed += d.length));
+        ended = (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(gzip, 'end');
+        ended.catch(() => undefined); // awaited below; a stream error must not also be an unhandled rejection
+        for (const piece of held.splice(0))
+            await feed(piece);
+    }
+    if (!gzip)
+        return raw;
+    gzip.end();
+    await ended;
+    return compressed;
+}
+/**
+ * The SARIF log as a JSON document (2-space indent, trailing newline) within GitHub's limits, in
+ * pieces: a scan of 100,000 manifests keeps 25,000 results, tens of megabytes of text that are
+ * measured and written as they are made, never held.
+ */
+async function renderSarifChunks(report, options) {
+    const plan = planOf(report, options);
+    const { total, maxBytes } = plan;
+    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+    let count = plan.kept;
     let reason = count < total ? 'result-limit' : undefined;
     for (;;) {
-        const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
-        const size = uploadSize(text, maxBytes);
+        const log = logWith(plan, count, reason && truncationNote(reason, count, total, maxResults, maxBytes));
+        const size = await uploadSize(log, maxBytes);
         if (size <= maxBytes || count === 0)
-            return text;
+            return { [Symbol.iterator]: () => logChunks(log) };
         // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
         reason = 'size-limit';
         count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
     }
+}
+/** renderSarifChunks as one string (tests, small reports). */
+async function renderSarif(report, options) {
+    return [...(await renderSarifChunks(report, options))].join('');
 }
 
 

@@ -21094,8 +21094,9 @@ async function renderFormat(report, format, options) {
         case 'json':
             return (await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 2705))).renderJsonChunks(report);
         case 'sarif': {
-            const { renderSarif } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
-            return renderSarif(report, { rules: options.rules, toolVersion, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0 });
+            const { renderSarifChunks } = await __nccwpck_require__.e(/* import() */ 342).then(__nccwpck_require__.bind(__nccwpck_require__, 8342));
+            const sarifOptions = { rules: options.rules, toolVersion, informationUri: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_URI */ .qH, docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0 };
+            return renderSarifChunks(report, sarifOptions);
         }
         case 'markdown': {
             const { renderMarkdown } = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
@@ -28627,6 +28628,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 

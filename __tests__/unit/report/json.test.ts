@@ -101,8 +101,15 @@ describe('the JSON report in pieces (issue #13: never one string)', () => {
     });
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), (value, list) => {
-        const withLazy = { ...value, nested: { list: lazy(list), empty: lazy([]) }, top: lazy(list) };
-        const withArrays = { ...value, nested: { list, empty: [] }, top: list };
+        // A list inside an object that is itself an element of a list, as a SARIF run's results are.
+        const runs = (results: Iterable<unknown>) => [{ name: 'run', results, after: value }, 'x'];
+        const withLazy = {
+          ...value,
+          nested: { list: lazy(list), empty: lazy([]) },
+          top: lazy(list),
+          runs: runs(lazy(list))
+        };
+        const withArrays = { ...value, nested: { list, empty: [] }, top: list, runs: runs(list) };
         expect([...prettyJsonChunks(withLazy)].join('')).toBe(JSON.stringify(withArrays, null, 2));
       }),
       { numRuns: 300 }

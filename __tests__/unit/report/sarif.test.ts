@@ -32,8 +32,11 @@ const OPTIONS: SarifOptions = {
 };
 const VALIDATORS = [oasisValidator(), schemaStoreValidator()];
 
-function render(report: Report, options: Partial<SarifOptions> = {}): { text: string; log: Log; results: Result[] } {
-  const text = renderSarif(report, { ...OPTIONS, ...options });
+async function render(
+  report: Report,
+  options: Partial<SarifOptions> = {}
+): Promise<{ text: string; log: Log; results: Result[] }> {
+  const text = await renderSarif(report, { ...OPTIONS, ...options });
   const log = JSON.parse(text) as Log;
   return { text, log, results: log.runs[0].results ?? [] };
 }
@@ -78,8 +81,8 @@ describe('the vendored SARIF schemas', () => {
     expect(() => new RegExp(store.definitions.run.properties.language.pattern, 'u')).toThrow();
   });
 
-  it('reject what code scanning would reject, so a passing validation means something', () => {
-    const { log } = render(sampleReport());
+  it('reject what code scanning would reject, so a passing validation means something', async () => {
+    const { log } = await render(sampleReport());
     const broken = structuredClone(log);
     broken.runs[0].results![0].level = 'notice' as never;
     broken.runs[0].results![1].locations![0].physicalLocation!.artifactLocation!.uri =
@@ -105,8 +108,8 @@ describe('the vendored SARIF schemas', () => {
 });
 
 describe('renderSarif', () => {
-  it('renders the sample report (hostile values, a waived finding, every severity) as valid SARIF 2.1.0', () => {
-    const { text, log, results } = render(sampleReport());
+  it('renders the sample report (hostile values, a waived finding, every severity) as valid SARIF 2.1.0', async () => {
+    const { text, log, results } = await render(sampleReport());
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toBe(`${JSON.stringify(log, null, 2)}\n`);
@@ -130,16 +133,16 @@ describe('renderSarif', () => {
     });
     expect(run.properties?.truncated).toBeUndefined();
     // Same report, same bytes: nothing time- or order-dependent leaks in.
-    expect(renderSarif(sampleReport(), OPTIONS)).toBe(text);
+    expect(await renderSarif(sampleReport(), OPTIONS)).toBe(text);
   });
 
-  it('defaults the driver version to the report tool version', () => {
-    const { log } = render(sampleReport(), { toolVersion: undefined });
+  it('defaults the driver version to the report tool version', async () => {
+    const { log } = await render(sampleReport(), { toolVersion: undefined });
     expect(log.runs[0].tool.driver.version).toBe('0.1.0');
   });
 
-  it('describes every registered rule, with help that points at the rule page and how to fix', () => {
-    const { log } = render(sampleReport(), { docsBase: `${DOCS}/` });
+  it('describes every registered rule, with help that points at the rule page and how to fix', async () => {
+    const { log } = await render(sampleReport(), { docsBase: `${DOCS}/` });
     const rules = log.runs[0].tool.driver.rules ?? [];
     expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     const level = { error: 'error', warning: 'warning', notice: 'note' } as const;
@@ -165,8 +168,8 @@ describe('renderSarif', () => {
     expect(rules.find((r) => r.id === 'hub-license-mismatch')?.properties?.tags).toEqual(['lineage', 'hub', 'license']);
   });
 
-  it('points every result at its rule by id and index', () => {
-    const { log, results } = render(sampleReport());
+  it('points every result at its rule by id and index', async () => {
+    const { log, results } = await render(sampleReport());
     const rules = log.runs[0].tool.driver.rules ?? [];
     for (const r of results) {
       expect(r.ruleIndex).toBeGreaterThanOrEqual(0);
@@ -174,7 +177,7 @@ describe('renderSarif', () => {
     }
   });
 
-  it('adds a descriptor for a rule the registry does not know, so its index still resolves', () => {
+  it('adds a descriptor for a rule the registry does not know, so its index still resolves', async () => {
     const unknown = finding({
       ruleId: 'retired-rule',
       severity: 'error',
@@ -182,7 +185,7 @@ describe('renderSarif', () => {
       artifact: 'a',
       helpUri: `${DOCS}/retired-rule.md`
     });
-    const { log, results } = render(reportWith([unknown, ...FINDINGS]));
+    const { log, results } = await render(reportWith([unknown, ...FINDINGS]));
     const rules = log.runs[0].tool.driver.rules ?? [];
     expect(rules).toHaveLength(RULES.length + 1);
     const result = results.find((r) => r.ruleId === 'retired-rule')!;
@@ -195,9 +198,9 @@ describe('renderSarif', () => {
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
   });
 
-  it('maps each finding to a result: message and fix, location, fingerprint, artifact', () => {
+  it('maps each finding to a result: message and fix, location, fingerprint, artifact', async () => {
     const f = FINDINGS[0];
-    const { results } = render(reportWith([f]));
+    const { results } = await render(reportWith([f]));
     expect(results).toEqual([
       {
         ruleId: 'unpinned-revision',
@@ -219,7 +222,7 @@ describe('renderSarif', () => {
     expect(results[0].properties!.pedigree).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
-  it('keeps columns on multi-line regions and marks the whole line for an empty span', () => {
+  it('keeps columns on multi-line regions and marks the whole line for an empty span', async () => {
     const multi = finding({
       ruleId: 'missing-license',
       severity: 'error',
@@ -240,7 +243,7 @@ describe('renderSarif', () => {
       endLine: 1,
       endColumn: 1
     });
-    const { results } = render(reportWith([multi, empty]));
+    const { results } = await render(reportWith([multi, empty]));
     const region = (path: string) =>
       results.find((r) => r.locations?.[0].physicalLocation?.artifactLocation?.uri === path)?.locations?.[0]
         .physicalLocation?.region;
@@ -248,7 +251,7 @@ describe('renderSarif', () => {
     expect(region('b/model.safetensors')).toEqual({ startLine: 1, endLine: 1 });
   });
 
-  it('keeps fingerprints when the findings move to other lines and columns', () => {
+  it('keeps fingerprints when the findings move to other lines and columns', async () => {
     const at = (line: number) =>
       ['meta-llama/Llama-3.1-8B', 'gpt2'].map((subject, i) =>
         finding({
@@ -264,8 +267,8 @@ describe('renderSarif', () => {
           fingerprint: fingerprint('unpinned-revision', 'adapters/a/adapter_config.json', subject)
         })
       );
-    const before = render(reportWith(at(3))).results;
-    const after = render(reportWith(at(9))).results;
+    const before = (await render(reportWith(at(3)))).results;
+    const after = (await render(reportWith(at(9)))).results;
     const prints = (rs: Result[]) => rs.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]);
     expect(prints(after)).toEqual(prints(before));
     expect(new Set(prints(before)).size).toBe(2);
@@ -273,7 +276,7 @@ describe('renderSarif', () => {
     expect(before.map((r) => r.locations?.[0].physicalLocation?.region?.startLine)).toEqual([3, 4]);
   });
 
-  it('reports a waived finding as an accepted external suppression that points at the waiver', () => {
+  it('reports a waived finding as an accepted external suppression that points at the waiver', async () => {
     const waived = finding({
       ruleId: 'non-commercial-upstream',
       severity: 'warning',
@@ -283,7 +286,7 @@ describe('renderSarif', () => {
       waived: true,
       waiver: WAIVER
     });
-    const { log, results } = render(reportWith([waived, ...FINDINGS]));
+    const { log, results } = await render(reportWith([waived, ...FINDINGS]));
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     const result = results.find((r) => r.ruleId === 'non-commercial-upstream')!;
     expect(result.level).toBe('warning');
@@ -308,7 +311,7 @@ describe('renderSarif', () => {
     expect(results.filter((r) => r.suppressions)).toHaveLength(2);
   });
 
-  it('neutralises what PR text could do in a SARIF viewer: embedded links, bidi overrides', () => {
+  it('neutralises what PR text could do in a SARIF viewer: embedded links, bidi overrides', async () => {
     const hostile = finding({
       ruleId: 'unknown-license',
       severity: 'warning',
@@ -317,7 +320,7 @@ describe('renderSarif', () => {
       message: `License "[click me](https://evil.example)" and [here](1) \u202Etxt.exe ${HOSTILE.newline}`,
       fix: `Use [a real id](javascript:alert(1)).`
     });
-    const { log, results } = render(reportWith([hostile, ...FINDINGS]));
+    const { log, results } = await render(reportWith([hostile, ...FINDINGS]));
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     const text = results.find((r) => r.ruleId === 'unknown-license' && r.properties?.artifact === 'd')!.message.text!;
     expect(text).not.toContain('](');
@@ -333,7 +336,7 @@ describe('renderSarif', () => {
     expect(sample).toContain(HOSTILE.command);
   });
 
-  it('bounds one finding’s message and fix', () => {
+  it('bounds one finding’s message and fix', async () => {
     const huge = finding({
       ruleId: 'unknown-license',
       severity: 'warning',
@@ -342,12 +345,12 @@ describe('renderSarif', () => {
       message: 'm'.repeat(100_000),
       fix: 'f'.repeat(100_000)
     });
-    const text = render(reportWith([huge])).results[0].message.text!;
+    const text = (await render(reportWith([huge]))).results[0].message.text!;
     expect(text.length).toBeLessThan(4100);
     expect(text).toMatch(/^m+… Fix: f+…$/);
   });
 
-  it('writes paths as URI references that decode back to the repository path', () => {
+  it('writes paths as URI references that decode back to the repository path', async () => {
     const paths = [
       `${HOSTILE.pipeDir}/adapter_config.json`,
       'weird dir/50% #1?/x.json',
@@ -357,7 +360,7 @@ describe('renderSarif', () => {
     const findings = paths.map((path, i) =>
       finding({ ruleId: 'missing-license', severity: 'error', path, artifact: path.split('/')[0], line: i + 1 })
     );
-    const { log, results } = render(reportWith(findings));
+    const { log, results } = await render(reportWith(findings));
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     const uris = results.map((r) => r.locations![0].physicalLocation!.artifactLocation!.uri!);
     expect(uris).toContain('adapters/pipe%7Cdir/adapter_config.json');
@@ -370,19 +373,19 @@ describe('renderSarif', () => {
     expect(uris.map((u) => decodeURIComponent(u)).sort()).toEqual([...paths].sort());
   });
 
-  it('declares %SRCROOT% as the checkout’s file URI only when a repository root is given', () => {
-    expect(render(sampleReport()).log.runs[0].originalUriBaseIds).toBeUndefined();
-    const { log } = render(sampleReport(), { repoRoot: '/home/runner/work/my repo/my repo' });
+  it('declares %SRCROOT% as the checkout’s file URI only when a repository root is given', async () => {
+    expect((await render(sampleReport())).log.runs[0].originalUriBaseIds).toBeUndefined();
+    const { log } = await render(sampleReport(), { repoRoot: '/home/runner/work/my repo/my repo' });
     expect(log.runs[0].originalUriBaseIds).toEqual({
       '%SRCROOT%': { uri: 'file:///home/runner/work/my%20repo/my%20repo/' }
     });
-    expect(render(sampleReport(), { repoRoot: '/srv/checkout/' }).log.runs[0].originalUriBaseIds).toEqual({
+    expect((await render(sampleReport(), { repoRoot: '/srv/checkout/' })).log.runs[0].originalUriBaseIds).toEqual({
       '%SRCROOT%': { uri: 'file:///srv/checkout/' }
     });
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
   });
 
-  it('keeps 25,000 of 25,001 findings, dropping from the end (the waived one), and says so', () => {
+  it('keeps 25,000 of 25,001 findings, dropping from the end (the waived one), and says so', async () => {
     const bulk = Array.from({ length: SARIF_MAX_RESULTS }, (_, i) =>
       finding({
         ruleId: i % 2 ? 'unpinned-revision' : 'missing-license',
@@ -401,7 +404,7 @@ describe('renderSarif', () => {
       waived: true,
       waiver: WAIVER
     });
-    const { text, log, results } = render(reportWith([waived, ...bulk]));
+    const { text, log, results } = await render(reportWith([waived, ...bulk]));
     expect(results).toHaveLength(SARIF_MAX_RESULTS);
     expect(results.some((r) => r.suppressions)).toBe(false);
     expect(results[0].level).toBe('error');
@@ -417,10 +420,10 @@ describe('renderSarif', () => {
     expect(gzipSync(text).length).toBeLessThanOrEqual(10 * 1024 * 1024);
     expect(sarifSchemaErrors(log, VALIDATORS)).toEqual([]);
     // At the limit exactly, nothing is cut.
-    expect(render(reportWith(bulk)).log.runs[0].properties?.truncated).toBeUndefined();
+    expect((await render(reportWith(bulk))).log.runs[0].properties?.truncated).toBeUndefined();
   });
 
-  it('cuts results until the gzip-compressed file fits the upload limit', () => {
+  it('cuts results until the gzip-compressed file fits the upload limit', async () => {
     // Random text does not compress, so size grows with every result kept.
     const findings = Array.from({ length: 400 }, (_, i) =>
       finding({
@@ -432,7 +435,7 @@ describe('renderSarif', () => {
       })
     );
     const maxUploadBytes = 256 * 1024;
-    const { text, log, results } = render(reportWith(findings), { maxUploadBytes });
+    const { text, log, results } = await render(reportWith(findings), { maxUploadBytes });
     expect(gzipSync(text).length).toBeLessThanOrEqual(maxUploadBytes);
     expect(results.length).toBeGreaterThan(50);
     expect(results.length).toBeLessThan(400);

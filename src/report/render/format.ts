@@ -28,8 +28,9 @@ export async function renderFormat(
     case 'json':
       return (await import('./json.js')).renderJsonChunks(report);
     case 'sarif': {
-      const { renderSarif } = await import('./sarif.js');
-      return renderSarif(report, { rules: options.rules, toolVersion, informationUri: TOOL_URI, docsBase: DOCS_BASE });
+      const { renderSarifChunks } = await import('./sarif.js');
+      const sarifOptions = { rules: options.rules, toolVersion, informationUri: TOOL_URI, docsBase: DOCS_BASE };
+      return renderSarifChunks(report, sarifOptions);
     }
     case 'markdown': {
       const { renderMarkdown } = await import('./markdown.js');

@@ -9,7 +9,10 @@
  */
 import { take } from '../../collections/sequence.js';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, type Gzip } from 'node:zlib';
+import { batched } from '../../files/write-output.js';
+import { prettyJsonChunks } from './pretty-json.js';
 import type { Location, Log, ReportingDescriptor, Region, Result, Run, Suppression } from 'sarif';
 import type { RuleCatalogue, RuleMeta } from '../../findings/rule-meta.js';
 import type { Finding, FindingWaiver, Severity } from '../../findings/finding.js';
@@ -121,7 +124,7 @@ function describeUnknownRule(f: Finding): ReportingDescriptor {
 /** Rule descriptors (the registry, then any rule only the findings name) and each id's index. */
 function ruleTable(
   catalogue: RuleCatalogue,
-  findings: readonly Finding[],
+  findings: Iterable<Finding>,
   docsBase: string
 ): { rules: ReportingDescriptor[]; index: Map<string, number> } {
   const rules = catalogue.map((r) => describeRule(r.id, r.meta, docsBase));
@@ -230,63 +233,147 @@ function truncationNote(
   };
 }
 
-function serialize(log: Log): string {
-  return `${JSON.stringify(log, null, 2)}\n`;
+/** The plan of one SARIF log: the rules and pedigrees its first results name, made in one walk. */
+interface SarifPlan {
+  report: Report;
+  options: SarifOptions;
+  total: number;
+  /** The most results any log of this report may hold (GitHub's limit, or a lower one asked for). */
+  kept: number;
+  maxBytes: number;
+  rules: ReportingDescriptor[];
+  index: Map<string, number>;
+  pedigrees: Map<string, string>;
 }
 
-/** What upload-sarif sends: the file gzip-compressed. Compressing is skipped when the text alone fits. */
-function uploadSize(text: string, maxBytes: number): number {
-  const raw = Buffer.byteLength(text, 'utf8');
-  return raw <= maxBytes ? raw : gzipSync(text).length;
-}
-
-/** The SARIF log as a JSON document (2-space indent, trailing newline), within GitHub's limits. */
-export function renderSarif(report: Report, options: SarifOptions): string {
+function planOf(report: Report, options: SarifOptions): SarifPlan {
   const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-  const maxBytes = options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES;
   const docsBase = options.docsBase.replace(/\/+$/, '');
-  const total = report.findings.length;
-  const kept = Array.from(take(report.findings, maxResults));
-  const { rules, index } = ruleTable(options.rules, kept, docsBase);
+  // One walk of the results to be: the rules they name, and the artifacts whose pedigrees they carry.
+  const named = new Set<string>();
+  const first = (function* () {
+    for (const f of take(report.findings, maxResults)) {
+      named.add(f.artifact);
+      yield f;
+    }
+  })();
+  const { rules, index } = ruleTable(options.rules, first, docsBase);
   // Only the pedigrees the kept results name: a large run's artifacts are walked, not held.
-  const named = new Set(kept.map((f) => f.artifact));
   const pedigrees = new Map<string, string>();
   for (const a of report.artifacts) if (named.has(a.dir)) pedigrees.set(a.dir, a.pedigree);
-  const results = kept.map((f) => resultOf(f, index.get(f.ruleId)!, pedigrees));
-
-  const logWith = (count: number, truncated?: Truncation): Log => {
-    const run: Run = {
-      tool: {
-        driver: {
-          name: 'lineage-gate',
-          version: options.toolVersion ?? report.tool.version,
-          informationUri: options.informationUri,
-          rules
-        }
-      },
-      ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
-      columnKind: 'utf16CodeUnits',
-      results: results.slice(0, count),
-      properties: {
-        result: report.result,
-        failOn: report.failOn,
-        counts: report.counts,
-        changeSource: report.run.changeSource,
-        notes: report.run.notes,
-        ...(truncated ? { truncated } : {})
-      }
-    };
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return {
+    report,
+    options,
+    total: report.findings.length,
+    kept: Math.min(report.findings.length, maxResults),
+    maxBytes: options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES,
+    rules,
+    index,
+    pedigrees
   };
+}
 
-  let count = results.length;
+/** A SARIF log whose results are made as it is written (from the report's findings, walked again each time). */
+type StreamedLog = Omit<Log, 'runs'> & { runs: (Omit<Run, 'results'> & { results: Iterable<Result> })[] };
+
+function logWith(plan: SarifPlan, count: number, truncated?: Truncation): StreamedLog {
+  const { report, options, index, pedigrees } = plan;
+  const results: Iterable<Result> = {
+    *[Symbol.iterator]() {
+      for (const f of take(report.findings, count)) yield resultOf(f, index.get(f.ruleId)!, pedigrees);
+    }
+  };
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'lineage-gate',
+            version: options.toolVersion ?? report.tool.version,
+            informationUri: options.informationUri,
+            rules: plan.rules
+          }
+        },
+        ...(options.repoRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: {
+          result: report.result,
+          failOn: report.failOn,
+          counts: report.counts,
+          changeSource: report.run.changeSource,
+          notes: report.run.notes,
+          ...(truncated ? { truncated } : {})
+        }
+      }
+    ]
+  };
+}
+
+/** The log's text in pieces (2-space indent, trailing newline), never one string. */
+function* logChunks(log: StreamedLog): Generator<string> {
+  yield* prettyJsonChunks(log);
+  yield '\n';
+}
+
+/**
+ * What upload-sarif sends: the file gzip-compressed. A text that fits as it is counts as it is; one
+ * that does not is compressed as a stream once it passes the limit (the same size as compressing it
+ * joined), so neither the text nor its compressed form is ever held whole.
+ */
+async function uploadSize(log: StreamedLog, maxBytes: number): Promise<number> {
+  let raw = 0;
+  let compressed = 0;
+  let gzip: Gzip | undefined;
+  let ended: Promise<unknown> | undefined;
+  const held: string[] = [];
+  const feed = async (text: string) => {
+    if (!gzip!.write(text)) await once(gzip!, 'drain');
+  };
+  for (const text of batched(logChunks(log))) {
+    raw += Buffer.byteLength(text, 'utf8');
+    if (gzip) {
+      await feed(text);
+      continue;
+    }
+    held.push(text);
+    if (raw <= maxBytes) continue;
+    gzip = createGzip();
+    gzip.on('data', (d: Buffer) => (compressed += d.length));
+    ended = once(gzip, 'end');
+    ended.catch(() => undefined); // awaited below; a stream error must not also be an unhandled rejection
+    for (const piece of held.splice(0)) await feed(piece);
+  }
+  if (!gzip) return raw;
+  gzip.end();
+  await ended;
+  return compressed;
+}
+
+/**
+ * The SARIF log as a JSON document (2-space indent, trailing newline) within GitHub's limits, in
+ * pieces: a scan of 100,000 manifests keeps 25,000 results, tens of megabytes of text that are
+ * measured and written as they are made, never held.
+ */
+export async function renderSarifChunks(report: Report, options: SarifOptions): Promise<Iterable<string>> {
+  const plan = planOf(report, options);
+  const { total, maxBytes } = plan;
+  const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+  let count = plan.kept;
   let reason: Truncation['reason'] | undefined = count < total ? 'result-limit' : undefined;
   for (;;) {
-    const text = serialize(logWith(count, reason && truncationNote(reason, count, total, maxResults, maxBytes)));
-    const size = uploadSize(text, maxBytes);
-    if (size <= maxBytes || count === 0) return text;
+    const log = logWith(plan, count, reason && truncationNote(reason, count, total, maxResults, maxBytes));
+    const size = await uploadSize(log, maxBytes);
+    if (size <= maxBytes || count === 0) return { [Symbol.iterator]: () => logChunks(log) };
     // Size grows about linearly with the results kept: aim 10% under, and always drop at least one.
     reason = 'size-limit';
     count = Math.max(0, Math.min(count - 1, Math.floor((count * maxBytes * 0.9) / size)));
   }
+}
+
+/** renderSarifChunks as one string (tests, small reports). */
+export async function renderSarif(report: Report, options: SarifOptions): Promise<string> {
+  return [...(await renderSarifChunks(report, options))].join('');
 }
