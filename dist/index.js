@@ -14080,15 +14080,22 @@ var plural = __nccwpck_require__(573);
 
 
 
-/** Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS). */
-function annotationsSink() {
+/**
+ * Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS);
+ * past that, a line says where the rest are: the `report-file` written, or that input to set.
+ */
+function annotationsSink(files) {
     return async (report) => {
         const { emitAnnotations, MAX_ANNOTATIONS, toAnnotations } = await __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.bind(__nccwpck_require__, 3613));
         const written = emitAnnotations(toAnnotations(report), core, MAX_ANNOTATIONS);
         const rest = report.findings.length - written;
-        if (rest > 0)
-            core.info(`Annotated the first ${written} of ${(0,plural/* counted */.h)(report.findings.length, 'finding')} (errors first); ` +
-                `the other ${rest} are in the JSON report (\`report-file\`).`);
+        if (rest === 0)
+            return;
+        const where = files.reportFile
+            ? `are in the JSON report, ${files.reportFile}`
+            : 'are in the JSON report once `report-file` is set';
+        core.info(say(`Annotated the first ${written} of ${(0,plural/* counted */.h)(report.findings.length, 'finding')} (errors first); ` +
+            `the other ${rest} ${where}.`));
     };
 }
 /** The job summary (GITHUB_STEP_SUMMARY); a summary that cannot be written is a warning. */
@@ -26510,7 +26517,7 @@ async function run() {
             { path: attestationPath, input: 'attestation-file', format: 'in-toto' }
         ].filter((f) => f.path);
         const sinks = [
-            annotationsSink(),
+            annotationsSink({ reportFile: inputs.reportFile || undefined }),
             summarySink({ repoUrl, sha: headSha }),
             ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
             outputsSink({

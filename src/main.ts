@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
       { path: attestationPath, input: 'attestation-file', format: 'in-toto' as const }
     ].filter((f) => f.path);
     const sinks: Sink[] = [
-      annotationsSink(),
+      annotationsSink({ reportFile: inputs.reportFile || undefined }),
       summarySink({ repoUrl, sha: headSha }),
       ...files.map((f) => fileSink({ workspace, ...f }, RULES)),
       outputsSink({

@@ -107,7 +107,8 @@ describe('a pull request with 1,100 findings', () => {
     expect(report.findings).toHaveLength(1_100);
     expect(run.annotations).toHaveLength(MAX_ANNOTATIONS);
     expect(run.stdout).toContain(
-      `Annotated the first ${MAX_ANNOTATIONS} of 1100 findings (errors first); the other 100 are in the JSON report`
+      `Annotated the first ${MAX_ANNOTATIONS} of 1100 findings (errors first); ` +
+        'the other 100 are in the JSON report, report.json.'
     );
     expect(run.outputs.errors).toBe('900');
     expect(run.annotations.filter((a) => a.startsWith('::error ')).length).toBe(900);

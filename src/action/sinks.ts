@@ -13,17 +13,25 @@ import { counted } from '../text/plural.js';
 import { say } from './log.js';
 import type { SurfaceContext } from './pr-surfaces.js';
 
-/** Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS). */
-export function annotationsSink(): Sink {
+/**
+ * Findings as workflow-command annotations on the changed lines (errors first, at most MAX_ANNOTATIONS);
+ * past that, a line says where the rest are: the `report-file` written, or that input to set.
+ */
+export function annotationsSink(files: { reportFile?: string }): Sink {
   return async (report) => {
     const { emitAnnotations, MAX_ANNOTATIONS, toAnnotations } = await import('../report/render/annotations.js');
     const written = emitAnnotations(toAnnotations(report), core, MAX_ANNOTATIONS);
     const rest = report.findings.length - written;
-    if (rest > 0)
-      core.info(
+    if (rest === 0) return;
+    const where = files.reportFile
+      ? `are in the JSON report, ${files.reportFile}`
+      : 'are in the JSON report once `report-file` is set';
+    core.info(
+      say(
         `Annotated the first ${written} of ${counted(report.findings.length, 'finding')} (errors first); ` +
-          `the other ${rest} are in the JSON report (\`report-file\`).`
-      );
+          `the other ${rest} ${where}.`
+      )
+    );
   };
 }
 
