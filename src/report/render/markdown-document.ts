@@ -70,7 +70,7 @@ function rowPiece(row: string, detail: string): RowPiece {
  */
 const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
 
-/** The findings a document of `maxBytes` could show, grouped by artifact, and every artifact's tally. */
+/** The findings a document of `maxBytes` could show, grouped by artifact, with those artifacts' tallies. */
 interface Selection {
   byDir: Map<string, Finding[]>;
   /** Every finding of each artifact that has one kept (a heading counts them all). */
