@@ -65,7 +65,12 @@ function* inAnnotationOrder(findings, keep) {
  * they are merged in among the live notices; the report is walked, never copied.
  */
 function toAnnotations(report) {
-    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
+    const live = inAnnotationOrder(report.findings, (f) => !f.waived);
+    // Waived findings sort last in the report: finding the first would walk every other one, so a run
+    // that waived nothing (and writes only its first 1,000 annotations) does not look.
+    if (report.counts.waived === 0)
+        return live;
+    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Workflow-command annotations a run writes at most. GitHub shows 10 of each level per step (50 per

@@ -82,10 +82,11 @@ function* inAnnotationOrder(findings: Iterable<Finding>, keep: (f: Finding) => b
  * they are merged in among the live notices; the report is walked, never copied.
  */
 export function toAnnotations(report: Report): Iterable<Annotation> {
-  return mergeSorted(
-    [inAnnotationOrder(report.findings, (f) => !f.waived), inAnnotationOrder(report.findings, (f) => f.waived)],
-    compareAnnotations
-  );
+  const live = inAnnotationOrder(report.findings, (f) => !f.waived);
+  // Waived findings sort last in the report: finding the first would walk every other one, so a run
+  // that waived nothing (and writes only its first 1,000 annotations) does not look.
+  if (report.counts.waived === 0) return live;
+  return mergeSorted([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 
 /**
