@@ -445,7 +445,7 @@ function planOf(report, options) {
         report,
         options,
         total: report.findings.length,
-        kept: Math.min(report.findings.length, maxResults),
+        maxResults,
         maxBytes: options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES,
         rules,
         index,
@@ -537,9 +537,8 @@ async function uploadSize(log, maxBytes) {
  */
 async function renderSarifChunks(report, options) {
     const plan = planOf(report, options);
-    const { total, maxBytes } = plan;
-    const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-    let count = plan.kept;
+    const { total, maxResults, maxBytes } = plan;
+    let count = Math.min(total, maxResults);
     let reason = count < total ? 'result-limit' : undefined;
     for (;;) {
         const log = logWith(plan, count, reason && truncationNote(reason, count, total, maxResults, maxBytes));

@@ -238,8 +238,8 @@ interface SarifPlan {
   report: Report;
   options: SarifOptions;
   total: number;
-  /** The most results any log of this report may hold (GitHub's limit, or a lower one asked for). */
-  kept: number;
+  /** GitHub's limits, or lower ones asked for. */
+  maxResults: number;
   maxBytes: number;
   rules: ReportingDescriptor[];
   index: Map<string, number>;
@@ -265,7 +265,7 @@ function planOf(report: Report, options: SarifOptions): SarifPlan {
     report,
     options,
     total: report.findings.length,
-    kept: Math.min(report.findings.length, maxResults),
+    maxResults,
     maxBytes: options.maxUploadBytes ?? SARIF_MAX_UPLOAD_BYTES,
     rules,
     index,
@@ -359,9 +359,8 @@ async function uploadSize(log: StreamedLog, maxBytes: number): Promise<number> {
  */
 export async function renderSarifChunks(report: Report, options: SarifOptions): Promise<Iterable<string>> {
   const plan = planOf(report, options);
-  const { total, maxBytes } = plan;
-  const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
-  let count = plan.kept;
+  const { total, maxResults, maxBytes } = plan;
+  let count = Math.min(total, maxResults);
   let reason: Truncation['reason'] | undefined = count < total ? 'result-limit' : undefined;
   for (;;) {
     const log = logWith(plan, count, reason && truncationNote(reason, count, total, maxResults, maxBytes));
