@@ -11938,11 +11938,15 @@ function compile(tree) {
 /** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
 const MAX_REMEMBERED_IDS = 200_000;
 const MAX_EDGES_PER_STATE = 128;
+/** A matcher for the automaton (see matchers). */
+function matcher(automaton) {
+    return matchers(automaton).matches;
+}
 /**
- * A matcher for the automaton. Each character costs one map lookup once its transition is known,
- * and at most (states) steps the first time: linear in the text whatever the pattern.
+ * Matchers sharing one lazily built DFA. Each character costs one map lookup once its transition is
+ * known, and at most (states) steps the first time: linear in the text whatever the pattern.
  */
-function matcher({ states, start }) {
+function matchers({ states, start }) {
     const seenIn = new Int32Array(states.length).fill(-1);
     let generation = 0;
     const known = new Map();
@@ -11991,7 +11995,7 @@ function matcher({ states, start }) {
     const initial = [];
     close(start, initial);
     const first = dfaState(initial);
-    return (text) => {
+    const run = (text) => {
         let current = first;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
@@ -12012,11 +12016,12 @@ function matcher({ states, start }) {
                 }
             }
             if (next === null)
-                return false;
+                return null;
             current = next;
         }
-        return current.accepting;
+        return current;
     };
+    return { matches: (text) => run(text)?.accepting ?? false, canContinue: (prefix) => run(prefix) !== null };
 }
 
 ;// CONCATENATED MODULE: ./src/glob/parse.ts
@@ -12206,7 +12211,11 @@ function inRangeNocase(c, lo, hi) {
 
 /** Matcher for repository paths (case-sensitive); `glob` as normalised by `normalisePathGlob`. */
 function pathGlob(glob) {
-    return matcherOf(glob, false);
+    return pathGlobMatchers(glob).matches;
+}
+/** pathGlob, and whether any path that starts with a given prefix could match (to prune a walk). */
+function pathGlobMatchers(glob) {
+    return matchers(compile(parseGlob(glob, { nocase: false })));
 }
 /** Matcher for Hub ids and license ids: the Hub resolves ids case-insensitively. */
 function idGlob(glob) {
@@ -12292,12 +12301,12 @@ function mergeSettings(base, settings) {
         upstreams: settings.upstreams ? { ...base.upstreams, ...settings.upstreams } : base.upstreams
     };
 }
-const matchers = new WeakMap();
+const effective_matchers = new WeakMap();
 function matcherFor(globs) {
-    let m = matchers.get(globs);
+    let m = effective_matchers.get(globs);
     if (!m) {
         m = pathMatcher(globs);
-        matchers.set(globs, m);
+        effective_matchers.set(globs, m);
     }
     return m;
 }
@@ -14502,6 +14511,23 @@ async function attachDiffLines(cwd, range, changes, log) {
 ;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
 
 
+/** Whether `path` is `dir` or lies below it (`''` is the root). */
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+/** The paths in or below any of `dirs` (`''` is the root). */
+function underDirectories(dirs) {
+    const filter = (path) => dirs.some((d) => isUnder(path, d));
+    filter.reaches = (dir) => dirs.some((d) => isUnder(dir, d) || isUnder(d, dir));
+    return filter;
+}
+/** The walk option that leaves out the directories `filter` includes nothing in (nor the directory itself). */
+function unreachedDirectories(filter) {
+    const reaches = filter.reaches;
+    if (!reaches)
+        return undefined;
+    return (path, kind) => kind === 'directory' && !reaches(path) && !filter(path);
+}
 /**
  * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
  * read in order and the last one that matches decides, `!pattern` excludes. With no positive
@@ -14518,7 +14544,7 @@ function makePathFilter(globs) {
         if (!glob)
             throw new config_error/* ConfigError */.x(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
         try {
-            rules.push({ negated, matches: pathGlob(glob) });
+            rules.push({ negated, ...pathGlobMatchers(glob) });
         }
         catch (err) {
             if (!(err instanceof GlobSyntaxError))
@@ -14529,7 +14555,7 @@ function makePathFilter(globs) {
     if (rules.length === 0)
         return () => true;
     const startIncluded = rules.every((r) => r.negated);
-    return (path) => {
+    const filter = (path) => {
         let included = startIncluded;
         for (const rule of rules) {
             if (rule.negated ? included : !included) {
@@ -14539,6 +14565,10 @@ function makePathFilter(globs) {
         }
         return included;
     };
+    // Negations only take paths out: below a directory no positive pattern can reach, nothing passes.
+    if (!startIncluded)
+        filter.reaches = (dir) => rules.some((r) => !r.negated && r.canContinue(`${dir}/`));
+    return filter;
 }
 /** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
 function changeMatches(filter, change) {
@@ -21029,6 +21059,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -21077,7 +21108,13 @@ function* fullScanArtifacts(opts, workspaceReal) {
                 yield artifact;
         }
     };
-    for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable, onLeave })) {
+    for (const { path, link } of walkFiles(opts.workspace, {
+        ignore: unreachedDirectories(opts.include),
+        onSkip,
+        onDirectory,
+        onUnlistable,
+        onLeave
+    })) {
         // Directories the walk left before reaching this file are read first.
         yield* ready();
         opts.onProgress?.({ files: ++files, artifacts: read });
@@ -21401,6 +21438,7 @@ function findCycles(edges) {
 
 
 
+
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
 const MAX_INHERITANCE_DEPTH = 64;
 /** Most artifacts loaded from outside the change set, so a hostile web of references stays bounded. */
@@ -21622,7 +21660,7 @@ function loopFrom(start, members, edges) {
 function findDependents(opts, deleted, runDirs) {
     const found = new Map();
     const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    for (const path of walkTree(opts.workspace)) {
+    for (const path of walkTree(opts.workspace, { ignore: unreachedDirectories(opts.include) })) {
         if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path)))
             continue;
         const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), MAX_MANIFEST_BYTES);
@@ -21829,6 +21867,7 @@ async function computeDigests(artifacts, workspace) {
 
 
 
+
 /** The one rule an artifact pulled in by a deleted data file is judged by. */
 const REMOVED_MIX_SOURCE = 'removed-mix-source';
 /** Paths the change leaves without a file: deleted, or renamed away. */
@@ -21846,7 +21885,7 @@ const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.h
 /** Mixes beside a training manifest outside the run's directories, read from the checkout. */
 function* mixesElsewhere(workspace, include, runDirs) {
     const workspaceReal = external_node_fs_.realpathSync.native(workspace);
-    for (const path of walkTree(workspace)) {
+    for (const path of walkTree(workspace, { ignore: unreachedDirectories(include) })) {
         const dir = dirname(path);
         if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path))
             continue;

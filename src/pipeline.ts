@@ -1,4 +1,5 @@
 import type { ChangeSet } from './changes/change-set.js';
+import type { PathFilter } from './changes/paths-filter.js';
 import { discover, manifestsOf, type DiscoverOptions } from './discover/discover.js';
 import { linkArtifacts, LinkSession } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
@@ -37,7 +38,7 @@ export interface GateOptions {
   workspace: string;
   changeSet: ChangeSet;
   /** Repository-relative path filter for full scans (change sets arrive already filtered). */
-  include: (path: string) => boolean;
+  include: PathFilter;
   failOn: FailOn;
   policy: Policy;
   /** The clock waivers are judged by (injected in tests). */

@@ -9674,6 +9674,89 @@ async function attachDiffLines(cwd, range, changes, log) {
 
 /***/ }),
 
+/***/ 2676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ isUnder),
+/* harmony export */   PK: () => (/* binding */ unreachedDirectories),
+/* harmony export */   eu: () => (/* binding */ underDirectories)
+/* harmony export */ });
+/* unused harmony exports makePathFilter, changeMatches, filterChanges */
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
+/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8457);
+
+
+/** Whether `path` is `dir` or lies below it (`''` is the root). */
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+/** The paths in or below any of `dirs` (`''` is the root). */
+function underDirectories(dirs) {
+    const filter = (path) => dirs.some((d) => isUnder(path, d));
+    filter.reaches = (dir) => dirs.some((d) => isUnder(dir, d) || isUnder(d, dir));
+    return filter;
+}
+/** The walk option that leaves out the directories `filter` includes nothing in (nor the directory itself). */
+function unreachedDirectories(filter) {
+    const reaches = filter.reaches;
+    if (!reaches)
+        return undefined;
+    return (path, kind) => kind === 'directory' && !reaches(path) && !filter(path);
+}
+/**
+ * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
+ * read in order and the last one that matches decides, `!pattern` excludes. With no positive
+ * pattern (only negations, or nothing at all) every path starts included.
+ */
+function makePathFilter(globs) {
+    const rules = [];
+    for (const raw of globs) {
+        const trimmed = raw.trim();
+        if (!trimmed)
+            continue;
+        const negated = trimmed.startsWith('!');
+        const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
+        if (!glob)
+            throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
+        try {
+            rules.push({ negated, ...pathGlobMatchers(glob) });
+        }
+        catch (err) {
+            if (!(err instanceof GlobSyntaxError))
+                throw err;
+            throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+        }
+    }
+    if (rules.length === 0)
+        return () => true;
+    const startIncluded = rules.every((r) => r.negated);
+    const filter = (path) => {
+        let included = startIncluded;
+        for (const rule of rules) {
+            if (rule.negated ? included : !included) {
+                if (rule.matches(path))
+                    included = !rule.negated;
+            }
+        }
+        return included;
+    };
+    // Negations only take paths out: below a directory no positive pattern can reach, nothing passes.
+    if (!startIncluded)
+        filter.reaches = (dir) => rules.some((r) => !r.negated && r.canContinue(`${dir}/`));
+    return filter;
+}
+/** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
+function changeMatches(filter, change) {
+    return filter(change.path) || (change.previousPath !== undefined && filter(change.previousPath));
+}
+function filterChanges(changes, filter) {
+    return changes.filter((change) => changeMatches(filter, change));
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10202,20 +10285,31 @@ async function isRevision(root, ref) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2386);
 /* harmony import */ var _files_open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
-/* harmony import */ var _discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9739);
+/* harmony import */ var _discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9739);
 /* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5136);
+/* harmony import */ var _changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2676);
 
 
 
 
 
 
-function isUnder(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
+
 /** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
 function covers(target, path) {
-    return target.kind === 'directory' ? isUnder(path, target.path) : (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(path) === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
+    return target.kind === 'directory' ? (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(path, target.path) : (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(path) === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(target.path);
+}
+/** Whether a walk must enter `dir` to reach what the target covers. */
+function leadsTo(target, dir) {
+    if (target.kind === 'directory')
+        return (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(dir, target.path) || (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(target.path, dir);
+    const beside = (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(target.path);
+    return beside !== '.' && (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(beside, dir);
+}
+function targetFilter(targets) {
+    const include = (path) => targets.some((t) => covers(t, path));
+    include.reaches = (dir) => targets.some((t) => leadsTo(t, dir));
+    return include;
 }
 /**
  * Resolves PATH arguments (relative to `cwd`) to the repository that holds them, so that a path
@@ -10251,13 +10345,13 @@ async function resolveTargets(cwd, args) {
         kind: l.isDirectory ? 'directory' : 'file',
         path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, l.full).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')
     }));
-    return { root, targets, include: (path) => targets.some((t) => covers(t, path)) };
+    return { root, targets, include: targetFilter(targets) };
 }
 /** Whether an artifact directory (`.` for the root) is one the target asked about. */
 function asksAbout(target, artifactDir) {
     if (target.kind === 'file')
-        return artifactDir === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_5__/* .dirname */ .pD)(target.path);
-    return isUnder(artifactDir === '.' ? '' : artifactDir, target.path);
+        return artifactDir === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(target.path);
+    return (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(artifactDir === '.' ? '' : artifactDir, target.path);
 }
 /** The targets no reported artifact belongs to: explicit paths with nothing to check. */
 function emptyTargets(targets, artifacts) {
@@ -10753,6 +10847,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
 var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
 ;// CONCATENATED MODULE: ./src/discover/dir-files.ts
 /** Past this many names, lookups go through a Map instead of a scan. */
 const INDEX_FROM = 16;
@@ -11581,6 +11677,7 @@ var append_all = __nccwpck_require__(1991);
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -11629,7 +11726,13 @@ function* fullScanArtifacts(opts, workspaceReal) {
                 yield artifact;
         }
     };
-    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, { onSkip, onDirectory, onUnlistable, onLeave })) {
+    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, {
+        ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include),
+        onSkip,
+        onDirectory,
+        onUnlistable,
+        onLeave
+    })) {
         // Directories the walk left before reaching this file are read first.
         yield* ready();
         opts.onProgress?.({ files: ++files, artifacts: read });
@@ -11944,6 +12047,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
 var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
 var read_manifest = __nccwpck_require__(8628);
 ;// CONCATENATED MODULE: ./src/lineage/graph.ts
@@ -12064,6 +12169,7 @@ var append_all = __nccwpck_require__(1991);
  * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
  * derive from it.
  */
+
 
 
 
@@ -12294,7 +12400,7 @@ function loopFrom(start, members, edges) {
 function findDependents(opts, deleted, runDirs) {
     const found = new Map();
     const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace)) {
+    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include) })) {
         if (!(0,read_manifest/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has((0,file_kinds/* dirname */.pD)(path)))
             continue;
         const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
@@ -15673,7 +15779,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qh: () => (/* binding */ pathGlob)
 });
 
-// UNUSED EXPORTS: GlobSyntaxError
+// UNUSED EXPORTS: GlobSyntaxError, pathGlobMatchers
 
 ;// CONCATENATED MODULE: ./src/glob/nfa.ts
 function compile(tree) {
@@ -15729,11 +15835,15 @@ function compile(tree) {
 /** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
 const MAX_REMEMBERED_IDS = 200_000;
 const MAX_EDGES_PER_STATE = 128;
+/** A matcher for the automaton (see matchers). */
+function matcher(automaton) {
+    return matchers(automaton).matches;
+}
 /**
- * A matcher for the automaton. Each character costs one map lookup once its transition is known,
- * and at most (states) steps the first time: linear in the text whatever the pattern.
+ * Matchers sharing one lazily built DFA. Each character costs one map lookup once its transition is
+ * known, and at most (states) steps the first time: linear in the text whatever the pattern.
  */
-function matcher({ states, start }) {
+function matchers({ states, start }) {
     const seenIn = new Int32Array(states.length).fill(-1);
     let generation = 0;
     const known = new Map();
@@ -15782,7 +15892,7 @@ function matcher({ states, start }) {
     const initial = [];
     close(start, initial);
     const first = dfaState(initial);
-    return (text) => {
+    const run = (text) => {
         let current = first;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
@@ -15803,11 +15913,12 @@ function matcher({ states, start }) {
                 }
             }
             if (next === null)
-                return false;
+                return null;
             current = next;
         }
-        return current.accepting;
+        return current;
     };
+    return { matches: (text) => run(text)?.accepting ?? false, canContinue: (prefix) => run(prefix) !== null };
 }
 
 ;// CONCATENATED MODULE: ./src/glob/parse.ts
@@ -15997,7 +16108,11 @@ function inRangeNocase(c, lo, hi) {
 
 /** Matcher for repository paths (case-sensitive); `glob` as normalised by `normalisePathGlob`. */
 function pathGlob(glob) {
-    return matcherOf(glob, false);
+    return pathGlobMatchers(glob).matches;
+}
+/** pathGlob, and whether any path that starts with a given prefix could match (to prune a walk). */
+function pathGlobMatchers(glob) {
+    return matchers(compile(parseGlob(glob, { nocase: false })));
 }
 /** Matcher for Hub ids and license ids: the Hub resolves ids case-insensitively. */
 function idGlob(glob) {
@@ -16367,6 +16482,8 @@ function draftLineageManifest(input) {
 
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __nccwpck_require__(573);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
 ;// CONCATENATED MODULE: ./src/init/init.ts
 /**
  * `lineage-gate init`: writes a lineage.yaml into every artifact directory under the given
@@ -16374,6 +16491,7 @@ var plural = __nccwpck_require__(573);
  * `force`, never writes through a symbolic link, and checks each file it writes against the
  * gate's own schema before it counts as written.
  */
+
 
 
 
@@ -16427,7 +16545,7 @@ function summary(draft) {
 }
 /** Drafts and writes one lineage.yaml per artifact directory found under `dirs`. */
 async function initLineage(opts) {
-    const include = (path) => opts.dirs.some((d) => d === '' || path === d || path.startsWith(`${d}/`));
+    const include = (0,paths_filter/* underDirectories */.eu)(opts.dirs);
     const changeSet = { scope: 'all', changes: [], source: 'init', notes: [] };
     const { artifacts } = await (0,discover/* discoverArtifacts */.vl)({ workspace: opts.root, changeSet, include });
     (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.root, changeSet, include });
@@ -26434,6 +26552,8 @@ async function computeDigests(artifacts, workspace) {
 
 // EXTERNAL MODULE: ./src/changes/full-scan.ts
 var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
 // EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
 var mens_data_mix = __nccwpck_require__(9412);
 // EXTERNAL MODULE: ./src/formats/manifest-names.ts
@@ -26461,6 +26581,7 @@ var read_bounded = __nccwpck_require__(6583);
 
 
 
+
 /** The one rule an artifact pulled in by a deleted data file is judged by. */
 const REMOVED_MIX_SOURCE = 'removed-mix-source';
 /** Paths the change leaves without a file: deleted, or renamed away. */
@@ -26478,7 +26599,7 @@ const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.h
 /** Mixes beside a training manifest outside the run's directories, read from the checkout. */
 function* mixesElsewhere(workspace, include, runDirs) {
     const workspaceReal = external_node_fs_.realpathSync.native(workspace);
-    for (const path of (0,full_scan/* walkTree */.I)(workspace)) {
+    for (const path of (0,full_scan/* walkTree */.I)(workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(include) })) {
         const dir = (0,file_kinds/* dirname */.pD)(path);
         if (!(0,mens_data_mix/* isDataMixName */.w0)((0,manifest_names/* basenameOf */.Sv)(path)) || runDirs.has(dir) || !include(path))
             continue;

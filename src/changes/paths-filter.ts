@@ -1,13 +1,40 @@
 import { ConfigError } from '../config-error.js';
-import { GlobSyntaxError, normalisePathGlob, pathGlob } from '../glob/glob.js';
+import { GlobSyntaxError, normalisePathGlob, pathGlobMatchers } from '../glob/glob.js';
+import type { Matchers } from '../glob/nfa.js';
 import type { Change } from './change-set.js';
+import type { WalkOptions } from './full-scan.js';
 
 /** Repository-relative path with `/` → whether the gate looks at it. */
-export type PathFilter = (path: string) => boolean;
+export interface PathFilter {
+  (path: string): boolean;
+  /**
+   * False when no path below the directory can pass, so a walk need not enter it: `check models/` in a
+   * monorepo lists `models/`, not the repository. Absent when any directory may hold one.
+   */
+  reaches?: (dir: string) => boolean;
+}
 
-interface Rule {
+interface Rule extends Matchers {
   negated: boolean;
-  matches: (path: string) => boolean;
+}
+
+/** Whether `path` is `dir` or lies below it (`''` is the root). */
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** The paths in or below any of `dirs` (`''` is the root). */
+export function underDirectories(dirs: readonly string[]): PathFilter {
+  const filter: PathFilter = (path) => dirs.some((d) => isUnder(path, d));
+  filter.reaches = (dir) => dirs.some((d) => isUnder(dir, d) || isUnder(d, dir));
+  return filter;
+}
+
+/** The walk option that leaves out the directories `filter` includes nothing in (nor the directory itself). */
+export function unreachedDirectories(filter: PathFilter): WalkOptions['ignore'] {
+  const reaches = filter.reaches;
+  if (!reaches) return undefined;
+  return (path, kind) => kind === 'directory' && !reaches(path) && !filter(path);
 }
 
 /**
@@ -24,7 +51,7 @@ export function makePathFilter(globs: readonly string[]): PathFilter {
     const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
     if (!glob) throw new ConfigError(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
     try {
-      rules.push({ negated, matches: pathGlob(glob) });
+      rules.push({ negated, ...pathGlobMatchers(glob) });
     } catch (err) {
       if (!(err instanceof GlobSyntaxError)) throw err;
       throw new ConfigError(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
@@ -32,7 +59,7 @@ export function makePathFilter(globs: readonly string[]): PathFilter {
   }
   if (rules.length === 0) return () => true;
   const startIncluded = rules.every((r) => r.negated);
-  return (path) => {
+  const filter: PathFilter = (path) => {
     let included = startIncluded;
     for (const rule of rules) {
       if (rule.negated ? included : !included) {
@@ -41,6 +68,9 @@ export function makePathFilter(globs: readonly string[]): PathFilter {
     }
     return included;
   };
+  // Negations only take paths out: below a directory no positive pattern can reach, nothing passes.
+  if (!startIncluded) filter.reaches = (dir) => rules.some((r) => !r.negated && r.canContinue(`${dir}/`));
+  return filter;
 }
 
 /** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */

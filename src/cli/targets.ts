@@ -5,6 +5,7 @@ import { isInside } from '../files/open-chosen.js';
 import { dirname } from '../discover/file-kinds.js';
 import type { ReportArtifact } from '../report/report.js';
 import { locateRepository } from './repository.js';
+import { isUnder, type PathFilter } from '../changes/paths-filter.js';
 
 /** One PATH argument of `check`, as a repository-relative path with `/` (`''` for the root). */
 export interface Target {
@@ -18,16 +19,25 @@ export interface Targets {
   root: string;
   targets: Target[];
   /** Repository-relative path → whether it is judged: under a directory, or beside a file argument. */
-  include: (path: string) => boolean;
-}
-
-function isUnder(path: string, dir: string): boolean {
-  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+  include: PathFilter;
 }
 
 /** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
 function covers(target: Target, path: string): boolean {
   return target.kind === 'directory' ? isUnder(path, target.path) : dirname(path) === dirname(target.path);
+}
+
+/** Whether a walk must enter `dir` to reach what the target covers. */
+function leadsTo(target: Target, dir: string): boolean {
+  if (target.kind === 'directory') return isUnder(dir, target.path) || isUnder(target.path, dir);
+  const beside = dirname(target.path);
+  return beside !== '.' && isUnder(beside, dir);
+}
+
+function targetFilter(targets: readonly Target[]): PathFilter {
+  const include: PathFilter = (path) => targets.some((t) => covers(t, path));
+  include.reaches = (dir) => targets.some((t) => leadsTo(t, dir));
+  return include;
 }
 
 /**
@@ -66,7 +76,7 @@ export async function resolveTargets(cwd: string, args: readonly string[]): Prom
     kind: l.isDirectory ? 'directory' : 'file',
     path: relative(root, l.full).split(sep).join('/')
   }));
-  return { root, targets, include: (path) => targets.some((t) => covers(t, path)) };
+  return { root, targets, include: targetFilter(targets) };
 }
 
 /** Whether an artifact directory (`.` for the root) is one the target asked about. */

@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
+import { unreachedDirectories, type PathFilter } from '../changes/paths-filter.js';
 import { isDataMixName } from '../formats/mens-data-mix.js';
 import { basenameOf } from '../formats/manifest-names.js';
 import { MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
@@ -35,9 +36,9 @@ const removedIn = (sources: readonly DataMixSource[], gone: ReadonlySet<string>)
   sources.filter((s) => !s.optional && gone.has(s.path));
 
 /** Mixes beside a training manifest outside the run's directories, read from the checkout. */
-function* mixesElsewhere(workspace: string, include: (path: string) => boolean, runDirs: ReadonlySet<string>) {
+function* mixesElsewhere(workspace: string, include: PathFilter, runDirs: ReadonlySet<string>) {
   const workspaceReal = realpathSync.native(workspace);
-  for (const path of walkTree(workspace)) {
+  for (const path of walkTree(workspace, { ignore: unreachedDirectories(include) })) {
     const dir = dirname(path);
     if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path)) continue;
     const read = readBounded(workspaceReal, join(workspace, path), MAX_MANIFEST_BYTES);
@@ -50,7 +51,7 @@ function* mixesElsewhere(workspace: string, include: (path: string) => boolean, 
 export interface DataSourceOptions {
   workspace: string;
   changeSet: ChangeSet;
-  include: (path: string) => boolean;
+  include: PathFilter;
 }
 
 /**

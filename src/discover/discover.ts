@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkFiles } from '../changes/full-scan.js';
+import { unreachedDirectories, type PathFilter } from '../changes/paths-filter.js';
 import type { Artifact } from '../lineage/artifact.js';
 import { DirFiles } from './dir-files.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
@@ -31,7 +32,7 @@ export interface DiscoverOptions {
   workspace: string;
   changeSet: ChangeSet;
   /** Repository-relative path filter (the `paths` input); applies to a full scan's walk. */
-  include: (path: string) => boolean;
+  include: PathFilter;
   /** Told how far the scan got (files seen, artifacts read), for a progress line; never for output. */
   onProgress?: (counts: ScanProgress) => void;
 }
@@ -92,7 +93,13 @@ function* fullScanArtifacts(opts: DiscoverOptions, workspaceReal: string): Gener
       if (!isEmpty(artifact)) yield artifact;
     }
   };
-  for (const { path, link } of walkFiles(opts.workspace, { onSkip, onDirectory, onUnlistable, onLeave })) {
+  for (const { path, link } of walkFiles(opts.workspace, {
+    ignore: unreachedDirectories(opts.include),
+    onSkip,
+    onDirectory,
+    onUnlistable,
+    onLeave
+  })) {
     // Directories the walk left before reaching this file are read first.
     yield* ready();
     opts.onProgress?.({ files: ++files, artifacts: read });

@@ -8,6 +8,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
 import { walkTree } from '../changes/full-scan.js';
+import { unreachedDirectories, type PathFilter } from '../changes/paths-filter.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
 import type { Artifact, DependentLink, ParentLink } from '../lineage/artifact.js';
 import { candidatePaths, findCycles, localReferences, type LocalReference } from '../lineage/graph.js';
@@ -27,7 +28,7 @@ const RECENT_RUN_ARTIFACTS = 1024;
 export interface LinkOptions {
   workspace: string;
   changeSet: ChangeSet;
-  include: (path: string) => boolean;
+  include: PathFilter;
 }
 
 type Target = { kind: 'dir'; dir: string } | { kind: 'absent' };
@@ -245,7 +246,7 @@ function loopFrom(start: string, members: ReadonlySet<string>, edges: ReadonlyMa
 function findDependents(opts: LinkOptions, deleted: ReadonlySet<string>, runDirs: ReadonlySet<string>) {
   const found = new Map<string, DependentLink[]>();
   const workspaceReal = realpathSync.native(opts.workspace);
-  for (const path of walkTree(opts.workspace)) {
+  for (const path of walkTree(opts.workspace, { ignore: unreachedDirectories(opts.include) })) {
     if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path))) continue;
     const read = readBounded(workspaceReal, join(opts.workspace, path), MAX_MANIFEST_BYTES);
     if ('refused' in read) continue;

@@ -1,4 +1,4 @@
-import { compile, matcher } from './nfa.js';
+import { compile, matcher, matchers, type Matchers } from './nfa.js';
 import { GlobSyntaxError, parseGlob } from './parse.js';
 
 /**
@@ -13,7 +13,12 @@ export type Matcher = (text: string) => boolean;
 
 /** Matcher for repository paths (case-sensitive); `glob` as normalised by `normalisePathGlob`. */
 export function pathGlob(glob: string): Matcher {
-  return matcherOf(glob, false);
+  return pathGlobMatchers(glob).matches;
+}
+
+/** pathGlob, and whether any path that starts with a given prefix could match (to prune a walk). */
+export function pathGlobMatchers(glob: string): Matchers {
+  return matchers(compile(parseGlob(glob, { nocase: false })));
 }
 
 /** Matcher for Hub ids and license ids: the Hub resolves ids case-insensitively. */

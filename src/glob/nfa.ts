@@ -85,11 +85,23 @@ interface DfaState {
 const MAX_REMEMBERED_IDS = 200_000;
 const MAX_EDGES_PER_STATE = 128;
 
+/** What the automaton says of a text: whether it matches, and whether some longer text that starts with it could. */
+export interface Matchers {
+  matches: (text: string) => boolean;
+  /** False once no text with this prefix can match: a walk need not enter a directory that gives false. */
+  canContinue: (prefix: string) => boolean;
+}
+
+/** A matcher for the automaton (see matchers). */
+export function matcher(automaton: Automaton): (text: string) => boolean {
+  return matchers(automaton).matches;
+}
+
 /**
- * A matcher for the automaton. Each character costs one map lookup once its transition is known,
- * and at most (states) steps the first time: linear in the text whatever the pattern.
+ * Matchers sharing one lazily built DFA. Each character costs one map lookup once its transition is
+ * known, and at most (states) steps the first time: linear in the text whatever the pattern.
  */
-export function matcher({ states, start }: Automaton): (text: string) => boolean {
+export function matchers({ states, start }: Automaton): Matchers {
   const seenIn = new Int32Array(states.length).fill(-1);
   let generation = 0;
   const known = new Map<string, DfaState>();
@@ -134,7 +146,7 @@ export function matcher({ states, start }: Automaton): (text: string) => boolean
   close(start, initial);
   const first = dfaState(initial);
 
-  return (text) => {
+  const run = (text: string): DfaState | null => {
     let current = first;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -151,9 +163,10 @@ export function matcher({ states, start }: Automaton): (text: string) => boolean
           if (current.next.size < MAX_EDGES_PER_STATE) current.next.set(c, next);
         }
       }
-      if (next === null) return false;
+      if (next === null) return null;
       current = next;
     }
-    return current.accepting;
+    return current;
   };
+  return { matches: (text) => run(text)?.accepting ?? false, canContinue: (prefix) => run(prefix) !== null };
 }

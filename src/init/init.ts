@@ -14,6 +14,7 @@ import { LicenseKnowledge } from '../licenses/knowledge.js';
 import { sha256OfFile } from '../weights/digest.js';
 import { draftLineageManifest, type Draft } from './draft.js';
 import { counted } from '../text/plural.js';
+import { underDirectories } from '../changes/paths-filter.js';
 
 export interface InitOptions {
   /** The repository (or directory) root paths are relative to. */
@@ -78,7 +79,7 @@ function summary(draft: Draft): string {
 
 /** Drafts and writes one lineage.yaml per artifact directory found under `dirs`. */
 export async function initLineage(opts: InitOptions): Promise<InitOutcome[]> {
-  const include = (path: string) => opts.dirs.some((d) => d === '' || path === d || path.startsWith(`${d}/`));
+  const include = underDirectories(opts.dirs);
   const changeSet = { scope: 'all' as const, changes: [], source: 'init', notes: [] };
   const { artifacts } = await discoverArtifacts({ workspace: opts.root, changeSet, include });
   linkArtifacts(artifacts, { workspace: opts.root, changeSet, include });

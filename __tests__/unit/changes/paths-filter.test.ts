@@ -1,6 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { FC_RUNS } from '../../helpers/timed.js';
 import { ConfigError } from '../../../src/config-error.js';
-import { changeMatches, filterChanges, makePathFilter } from '../../../src/changes/paths-filter.js';
+import {
+  changeMatches,
+  filterChanges,
+  makePathFilter,
+  underDirectories,
+  unreachedDirectories
+} from '../../../src/changes/paths-filter.js';
+import { walkTree } from '../../../src/changes/full-scan.js';
+import { tempDir } from '../../helpers/git-repo.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('makePathFilter', () => {
   it('accepts everything when there are no patterns', () => {
@@ -39,6 +51,56 @@ describe('makePathFilter', () => {
 
   it('refuses an empty negation', () => {
     expect(() => makePathFilter(['!'])).toThrow(ConfigError);
+  });
+});
+
+/** Every directory above a path (`a`, `a/b` for `a/b/c`). */
+const ancestors = (path: string) =>
+  path
+    .split('/')
+    .slice(0, -1)
+    .map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
+describe('the directories a filter reaches (a walk enters only those)', () => {
+  it('leaves out directories no positive pattern can reach; negations alone reach everywhere', () => {
+    const filter = makePathFilter(['models/**', '!models/tmp/**', 'docs/*.md']);
+    expect(['models', 'models/a', 'models/tmp', 'docs'].every((d) => filter.reaches!(d))).toBe(true);
+    expect(['other', 'docs2', 'node'].some((d) => filter.reaches!(d))).toBe(false);
+    expect(makePathFilter(['!vendor/**']).reaches).toBeUndefined();
+    expect(makePathFilter([]).reaches).toBeUndefined();
+  });
+
+  it('never leaves out a directory above a path the filter passes', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', '.c');
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+    const pattern = fc
+      .tuple(
+        fc.boolean(),
+        fc.array(fc.constantFrom('a', 'b', '*', '**', 'a*', '{a,b}', '?b'), { minLength: 1, maxLength: 4 })
+      )
+      .map(([negated, parts]) => (negated ? '!' : '') + parts.join('/'));
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 4 }), fc.array(path, { maxLength: 8 }), (patterns, paths) => {
+        const filter = makePathFilter(patterns);
+        for (const p of paths.filter(filter))
+          for (const dir of ancestors(p)) expect(filter.reaches?.(dir) ?? true).toBe(true);
+      }),
+      { numRuns: FC_RUNS * 5 }
+    );
+  });
+
+  it('a walk with the filter lists what it would list without, and does not enter the rest', () => {
+    const dir = tempDir('lg-reach-');
+    for (const p of ['models/a/adapter_config.json', 'models/b/README.md', 'other/x/y.json', 'modelsx/z.json']) {
+      mkdirSync(join(dir, p, '..'), { recursive: true });
+      writeFileSync(join(dir, p), '{}');
+    }
+    for (const filter of [makePathFilter(['models/**']), underDirectories(['models'])]) {
+      const entered: string[] = [];
+      const walked = [...walkTree(dir, { ignore: unreachedDirectories(filter), onDirectory: (d) => entered.push(d) })];
+      expect(walked.filter(filter)).toEqual([...walkTree(dir)].filter(filter));
+      expect(entered).toEqual(['models', 'models/a', 'models/b']);
+    }
   });
 });
 

@@ -21,6 +21,20 @@ describe('resolveTargets', () => {
     expect(['a/b/c/deeper.json', 'a/x.json', 'a/bb/README.md'].some(file.include)).toBe(false);
   });
 
+  it('reaches only the directories on the way to a PATH and below it, so a walk lists no more', async () => {
+    const repo = initRepo();
+    repo.write('models/a/adapter_config.json', '{}');
+    repo.write('models/b/README.md', '');
+    repo.write('tools/x/README.md', '');
+    const { include } = await resolveTargets(repo.dir, ['models/a', 'tools/x/README.md']);
+    expect(['models', 'models/a', 'models/a/deeper', 'tools', 'tools/x'].every((d) => include.reaches!(d))).toBe(true);
+    // Files beside a file argument count, not those below its directory.
+    expect(['models/b', 'other', 'tools/x/y', 'modelsx'].some((d) => include.reaches!(d))).toBe(false);
+    const atRoot = await resolveTargets(repo.dir, ['models/a/adapter_config.json']);
+    expect(atRoot.include.reaches!('models/a')).toBe(true);
+    expect((await resolveTargets(repo.dir, ['.'])).include.reaches!('anything')).toBe(true);
+  });
+
   it('refuses a PATH that does not exist', async () => {
     await expect(resolveTargets(tempDir(), ['nope'])).rejects.toThrow('No such file or directory: nope');
   });

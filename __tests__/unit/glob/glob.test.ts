@@ -1,6 +1,13 @@
 /** The gate's one glob matcher: syntax, semantics, and linear time whatever the pattern. */
 import fc from 'fast-check';
-import { GlobSyntaxError, globSyntaxProblem, idGlob, normalisePathGlob, pathGlob } from '../../../src/glob/glob.js';
+import {
+  GlobSyntaxError,
+  globSyntaxProblem,
+  idGlob,
+  normalisePathGlob,
+  pathGlob,
+  pathGlobMatchers
+} from '../../../src/glob/glob.js';
 import { FC_RUNS, timed } from '../../helpers/timed.js';
 
 const matches = (glob: string, text: string) => pathGlob(glob)(text);
@@ -104,6 +111,29 @@ describe('properties', () => {
       }),
       { numRuns: FC_RUNS * 10 }
     );
+  });
+
+  it('a prefix of a matching path can always continue (a walk never prunes a directory holding a match)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab*?/{},]{0,10}$/), text, text, (glob, prefix, rest) => {
+        let m;
+        try {
+          m = pathGlobMatchers(glob);
+        } catch {
+          return;
+        }
+        expect(m.matches(prefix + rest)).toBe(pathGlob(glob)(prefix + rest));
+        if (m.matches(prefix + rest)) expect(m.canContinue(prefix)).toBe(true);
+      }),
+      { numRuns: FC_RUNS * 10 }
+    );
+  });
+
+  it('says when no path with a prefix can match', () => {
+    const m = pathGlobMatchers('models/**/adapter_config.json');
+    expect(['', 'mod', 'models/', 'models/a/b/', 'models/adapter_config.js'].every(m.canContinue)).toBe(true);
+    expect(['other/', 'modelsx/', 'x', 'a/models/'].some(m.canContinue)).toBe(false);
+    expect(pathGlobMatchers('**/*.json').canContinue('anything/below/')).toBe(true);
   });
 
   it('any string is either a matcher or a GlobSyntaxError, never another exception', () => {
