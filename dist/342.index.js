@@ -6,9 +6,29 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   CV: () => (/* binding */ mapped),
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   ky: () => (/* binding */ runsOf),
 /* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
+/** Each item made into another as it is walked. */
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+/** Runs of consecutive items that belong together (`same` of a run's first and the next), each as an array. */
+function* runsOf(items, same) {
+    let run = [];
+    for (const item of items) {
+        if (run.length > 0 && !same(run[0], item)) {
+            yield run;
+            run = [];
+        }
+        run.push(item);
+    }
+    if (run.length > 0)
+        yield run;
+}
 /** The first `count` items. */
 function* take(items, count) {
     if (count <= 0)

@@ -2,6 +2,56 @@ export const id = 613;
 export const ids = [613];
 export const modules = {
 
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CV: () => (/* binding */ mapped),
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   ky: () => (/* binding */ runsOf),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/** Each item made into another as it is walked. */
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+/** Runs of consecutive items that belong together (`same` of a run's first and the next), each as an array. */
+function* runsOf(items, same) {
+    let run = [];
+    for (const item of items) {
+        if (run.length > 0 && !same(run[0], item)) {
+            yield run;
+            run = [];
+        }
+        run.push(item);
+    }
+    if (run.length > 0)
+        yield run;
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,9 +61,11 @@ export const modules = {
 /* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
-/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
+/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3599);
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7152);
 /* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9200);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4879);
+
 
 
 
@@ -42,22 +94,14 @@ const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODU
  * each run of one level, file and line is sorted again.
  */
 function* inAnnotationOrder(findings, keep) {
-    let group = [];
-    for (const f of findings) {
-        if (!keep(f))
-            continue;
-        const a = toAnnotation(f);
-        const first = group[0];
-        if (first &&
-            (first.level !== a.level ||
-                first.properties.file !== a.properties.file ||
-                first.properties.startLine !== a.properties.startLine)) {
-            yield* group.sort(compareAnnotations);
-            group = [];
-        }
-        group.push(a);
-    }
-    yield* group.sort(compareAnnotations);
+    const kept = function* () {
+        for (const f of findings)
+            if (keep(f))
+                yield toAnnotation(f);
+    };
+    const sameLine = (a, b) => a.level === b.level && a.properties.file === b.properties.file && a.properties.startLine === b.properties.startLine;
+    for (const run of (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_2__/* .runsOf */ .ky)(kept(), sameLine))
+        yield* run.sort(compareAnnotations);
 }
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
@@ -70,7 +114,7 @@ function toAnnotations(report) {
     // that waived nothing (and writes only its first 1,000 annotations) does not look.
     if (report.counts.waived === 0)
         return live;
-    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
+    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeSorted */ .C)([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Workflow-command annotations a run writes at most. GitHub shows 10 of each level per step (50 per

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary)
 /* harmony export */ });
 /* unused harmony export SUMMARY_MAX_BYTES */
-/* harmony import */ var _markdown_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4201);
+/* harmony import */ var _markdown_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7310);
 
 /** GitHub's cap on one step's job summary (`GITHUB_STEP_SUMMARY`). */
 const SUMMARY_MAX_BYTES = 1024 * 1024;

@@ -14049,7 +14049,7 @@ var own_urls = __nccwpck_require__(6227);
  */
 
 const REPORT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'markdown', 'sarif', 'cyclonedx', 'in-toto']));
-/** A string, or pieces for the formats that grow with the findings (the JSON report). */
+/** A string, or pieces for the formats that grow with the findings (all but a size-limited Markdown document). */
 async function renderFormat(report, format, options) {
     const toolVersion = report.tool.version;
     switch (format) {
@@ -14061,9 +14061,9 @@ async function renderFormat(report, format, options) {
             return renderSarifChunks(report, sarifOptions);
         }
         case 'markdown': {
-            const { renderMarkdown } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8298));
+            const { renderMarkdownChunks } = await Promise.all(/* import() */[__nccwpck_require__.e(310), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8298));
             const { isOwnUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
-            return renderMarkdown(report, { docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl });
+            return renderMarkdownChunks(report, { docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl });
         }
         case 'cyclonedx':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDxChunks(report, { toolVersion });
@@ -14114,7 +14114,7 @@ function summarySink(links) {
             core.info('No GITHUB_STEP_SUMMARY file: the job summary is skipped.');
             return;
         }
-        const { renderSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8667));
+        const { renderSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(310), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8667));
         const markdown = renderSummary(report, { repoUrl: links.repoUrl, sha: links.sha(), docsBase: rule_meta/* DOCS_BASE */.M0, isOwnUrl: own_urls.isOwnUrl });
         try {
             await core.summary.addRaw(markdown).write();
@@ -14155,7 +14155,7 @@ function outputsSink(files) {
 /** The sticky comment, the review and the check run. */
 function pullRequestSink(surfaces) {
     return async (report) => {
-        const { publishPrSurfaces } = await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5357));
+        const { publishPrSurfaces } = await Promise.all(/* import() */[__nccwpck_require__.e(310), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5357));
         await publishPrSurfaces({
             ...surfaces,
             report,

@@ -26,6 +26,7 @@ import { isRevision, locateRepository } from './cli/repository.js';
 import { emptyTargets, resolveTargets } from './cli/targets.js';
 import { errorsOnly } from './cli/quiet.js';
 import { startProgress } from './cli/progress.js';
+import { mapped } from './collections/sequence.js';
 
 async function repositoryRoot(cwd: string): Promise<string> {
   return (await locateRepository(cwd)).root;
@@ -92,10 +93,6 @@ async function changedSince(dir: string, since: string): Promise<Change[]> {
       throw new ConfigError(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
     throw new ConfigError(`--changed-since ${since}: ${firstLine((err as Error).message)}`);
   }
-}
-
-function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
-  for (const piece of pieces) yield f(piece);
 }
 
 /**
@@ -205,7 +202,7 @@ async function check(argv: string[]): Promise<number> {
         // Findings quote the Hub's text, already masked by the client; mask again at the door, as
         // core.setSecret does for the Action, so no path can print the token or a prefix of it.
         const masked =
-          typeof rendered === 'string' ? redact(rendered, secrets) : mapPieces(rendered, (p) => redact(p, secrets));
+          typeof rendered === 'string' ? redact(rendered, secrets) : mapped(rendered, (p) => redact(p, secrets));
         await emit(masked, { root, cwd, output: values.output });
         if (values.output && !values.quiet)
           process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);

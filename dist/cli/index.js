@@ -9782,16 +9782,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9820);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
 /* harmony import */ var _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5516);
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(2190);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(2190);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1686);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
 /* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7862);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7485);
-/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(573);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(573);
 /* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5136);
 /* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(3892);
 /* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(6018);
 /* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9851);
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(7152);
+
 
 
 
@@ -9884,10 +9886,6 @@ async function changedSince(dir, since) {
             throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: no such revision in ${repository.root} (nor on its origin).`);
         throw new _config_error_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`--changed-since ${since}: ${firstLine(err.message)}`);
     }
-}
-function* mapPieces(pieces, f) {
-    for (const piece of pieces)
-        yield f(piece);
 }
 /**
  * To stdout, or to `--output` (inside the repository no component may be a link: a checkout of
@@ -9988,7 +9986,7 @@ async function check(argv) {
             });
             // Findings quote the Hub's text, already masked by the client; mask again at the door, as
             // core.setSecret does for the Action, so no path can print the token or a prefix of it.
-            const masked = typeof rendered === 'string' ? (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(rendered, secrets) : mapPieces(rendered, (p) => (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(p, secrets));
+            const masked = typeof rendered === 'string' ? (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(rendered, secrets) : (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_22__/* .mapped */ .CV)(rendered, (p) => (0,_hub_safe_text_js__WEBPACK_IMPORTED_MODULE_21__/* .redact */ .E$)(p, secrets));
             await emit(masked, { root, cwd, output: values.output });
             if (values.output && !values.quiet)
                 process.stderr.write(`lineage-gate: ${report.result} — report written to ${values.output}\n`);
@@ -10028,10 +10026,10 @@ function verifyText(result, failed, statement) {
         `${c.ok ? '✔' : '✖'} ${c.subject}: ${c.detail}`,
         ...c.differences.map((d) => `    ${d}`)
     ]);
-    const skipped = result.skipped ? ` (${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.skipped, 'artifact')} of the statement not selected)` : '';
+    const skipped = result.skipped ? ` (${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.skipped, 'artifact')} of the statement not selected)` : '';
     const verdict = failed
-        ? `✖ ${failed} of ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.checks.length, 'check')} failed: the files no longer match ${statement}`
-        : `✔ all ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_22__/* .counted */ .h)(result.checks.length, 'check')} match ${statement}`;
+        ? `✖ ${failed} of ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.checks.length, 'check')} failed: the files no longer match ${statement}`
+        : `✔ all ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.checks.length, 'check')} match ${statement}`;
     return `${[...lines, `${verdict}${skipped}`].join('\n')}\n`;
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
@@ -10063,7 +10061,7 @@ function explain(argv) {
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_23__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_24__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 function printHelp(usage) {
@@ -10216,7 +10214,7 @@ function startProgress(opts) {
 function errorsOnly(report) {
     return {
         ...report,
-        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .K)(report.findings, (f) => f.severity === 'error' && !f.waived),
+        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .KV)(report.findings, (f) => f.severity === 'error' && !f.waived),
         run: { ...report.run, notes: [] }
     };
 }
@@ -10506,9 +10504,29 @@ function appendAll(target, items) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ filterOf),
+/* harmony export */   CV: () => (/* binding */ mapped),
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   ky: () => (/* binding */ runsOf),
 /* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
+/** Each item made into another as it is walked. */
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+/** Runs of consecutive items that belong together (`same` of a run's first and the next), each as an array. */
+function* runsOf(items, same) {
+    let run = [];
+    for (const item of items) {
+        if (run.length > 0 && !same(run[0], item)) {
+            yield run;
+            run = [];
+        }
+        run.push(item);
+    }
+    if (run.length > 0)
+        yield run;
+}
 /** The first `count` items. */
 function* take(items, count) {
     if (count <= 0)
@@ -20983,6 +21001,7 @@ function buildReport(input) {
 
 
 
+
 function toAnnotation(f) {
     const sameLine = f.line === f.endLine;
     return {
@@ -21008,22 +21027,14 @@ const compareAnnotations = (a, b) => SEVERITY_RANK[b.level] - SEVERITY_RANK[a.le
  * each run of one level, file and line is sorted again.
  */
 function* inAnnotationOrder(findings, keep) {
-    let group = [];
-    for (const f of findings) {
-        if (!keep(f))
-            continue;
-        const a = toAnnotation(f);
-        const first = group[0];
-        if (first &&
-            (first.level !== a.level ||
-                first.properties.file !== a.properties.file ||
-                first.properties.startLine !== a.properties.startLine)) {
-            yield* group.sort(compareAnnotations);
-            group = [];
-        }
-        group.push(a);
-    }
-    yield* group.sort(compareAnnotations);
+    const kept = function* () {
+        for (const f of findings)
+            if (keep(f))
+                yield toAnnotation(f);
+    };
+    const sameLine = (a, b) => a.level === b.level && a.properties.file === b.properties.file && a.properties.startLine === b.properties.startLine;
+    for (const run of runsOf(kept(), sameLine))
+        yield* run.sort(compareAnnotations);
 }
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
@@ -21210,7 +21221,7 @@ function gateProse(text, isOwnUrl = () => false) {
  */
 
 const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'cyclonedx', 'in-toto'];
-/** A string, or pieces for the formats that grow with the findings (the JSON report). */
+/** A string, or pieces for the formats that grow with the findings (all but a size-limited Markdown document). */
 async function renderFormat(report, format, options) {
     const toolVersion = report.tool.version;
     switch (format) {
@@ -21222,9 +21233,9 @@ async function renderFormat(report, format, options) {
             return renderSarifChunks(report, sarifOptions);
         }
         case 'markdown': {
-            const { renderMarkdown } = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
+            const { renderMarkdownChunks } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 8248));
             const { isOwnUrl } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
-            return renderMarkdown(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0, isOwnUrl });
+            return renderMarkdownChunks(report, { docsBase: _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCS_BASE */ .M0, isOwnUrl });
         }
         case 'cyclonedx':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(761), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7754))).renderCycloneDxChunks(report, { toolVersion });
@@ -21252,9 +21263,11 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9200);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
-/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(573);
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(573);
 /* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4674);
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7152);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4924);
+
 
 
 
@@ -21312,15 +21325,7 @@ function* byFile(findings) {
     for (const f of findings)
         sorted.push(f);
     try {
-        let group = [];
-        for (const f of sorted) {
-            if (group.length > 0 && group[0].path !== f.path) {
-                yield [group[0].path, group];
-                group = [];
-            }
-            group.push(f);
-        }
-        if (group.length > 0)
+        for (const group of (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__/* .runsOf */ .ky)(sorted, (a, b) => a.path === b.path))
             yield [group[0].path, group];
     }
     finally {
@@ -21329,13 +21334,13 @@ function* byFile(findings) {
 }
 function totals(report) {
     const { counts } = report;
-    const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.artifacts, 'artifact');
+    const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.artifacts, 'artifact');
     const waived = counts.waived ? ` (${counts.waived} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
-    const tally = `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.errors, 'error')}, ` +
-        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.warnings, 'warning')}, ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .counted */ .h)(counts.notices, 'notice')}`;
+    const tally = `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.errors, 'error')}, ` +
+        `${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.warnings, 'warning')}, ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.notices, 'notice')}`;
     return (`${symbol} ${tally} in ${artifacts}${waived} — gate ` +
         `${report.result === 'fail' ? 'fails' : 'passes'} (fail-on: ${report.failOn})`);
 }

@@ -6,6 +6,24 @@ export interface Sequence<T> extends Iterable<T> {
   readonly length: number;
 }
 
+/** Each item made into another as it is walked. */
+export function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** Runs of consecutive items that belong together (`same` of a run's first and the next), each as an array. */
+export function* runsOf<T>(items: Iterable<T>, same: (first: T, next: T) => boolean): Generator<T[]> {
+  let run: T[] = [];
+  for (const item of items) {
+    if (run.length > 0 && !same(run[0], item)) {
+      yield run;
+      run = [];
+    }
+    run.push(item);
+  }
+  if (run.length > 0) yield run;
+}
+
 /** The first `count` items. */
 export function* take<T>(items: Iterable<T>, count: number): Generator<T> {
   if (count <= 0) return;

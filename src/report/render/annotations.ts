@@ -1,5 +1,6 @@
 import type { AnnotationProperties } from '@actions/core';
 import { mergeSorted } from '../../collections/merge-sorted.js';
+import { runsOf } from '../../collections/sequence.js';
 import { compareStrings } from '../../text/compare.js';
 import type { Finding, Severity } from '../../findings/finding.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
@@ -57,23 +58,12 @@ const compareAnnotations = (a: Annotation, b: Annotation): number =>
  * each run of one level, file and line is sorted again.
  */
 function* inAnnotationOrder(findings: Iterable<Finding>, keep: (f: Finding) => boolean): Generator<Annotation> {
-  let group: Annotation[] = [];
-  for (const f of findings) {
-    if (!keep(f)) continue;
-    const a = toAnnotation(f);
-    const first = group[0];
-    if (
-      first &&
-      (first.level !== a.level ||
-        first.properties.file !== a.properties.file ||
-        first.properties.startLine !== a.properties.startLine)
-    ) {
-      yield* group.sort(compareAnnotations);
-      group = [];
-    }
-    group.push(a);
-  }
-  yield* group.sort(compareAnnotations);
+  const kept = function* () {
+    for (const f of findings) if (keep(f)) yield toAnnotation(f);
+  };
+  const sameLine = (a: Annotation, b: Annotation) =>
+    a.level === b.level && a.properties.file === b.properties.file && a.properties.startLine === b.properties.startLine;
+  for (const run of runsOf(kept(), sameLine)) yield* run.sort(compareAnnotations);
 }
 
 /**

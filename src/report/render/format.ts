@@ -17,7 +17,7 @@ export interface FormatOptions {
   color?: boolean;
 }
 
-/** A string, or pieces for the formats that grow with the findings (the JSON report). */
+/** A string, or pieces for the formats that grow with the findings (all but a size-limited Markdown document). */
 export async function renderFormat(
   report: Report,
   format: ReportFormat,
@@ -33,9 +33,9 @@ export async function renderFormat(
       return renderSarifChunks(report, sarifOptions);
     }
     case 'markdown': {
-      const { renderMarkdown } = await import('./markdown.js');
+      const { renderMarkdownChunks } = await import('./markdown.js');
       const { isOwnUrl } = await import('../../licenses/own-urls.js');
-      return renderMarkdown(report, { docsBase: DOCS_BASE, isOwnUrl });
+      return renderMarkdownChunks(report, { docsBase: DOCS_BASE, isOwnUrl });
     }
     case 'cyclonedx':
       return (await import('./cyclonedx.js')).renderCycloneDxChunks(report, { toolVersion });

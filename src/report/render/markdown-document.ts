@@ -14,12 +14,10 @@ import {
   emptyTally,
   tallyFinding,
   type FindingTally,
-  findingGroupHeading,
   findingItem,
-  runBlock,
-  verdictBlock,
   type MarkdownLinks
 } from './markdown-blocks.js';
+import { documentFooter, documentHead, groupHeading, layoutChunks, type MarkdownLayout } from './markdown-layout.js';
 
 export interface MarkdownDocumentOptions extends MarkdownLinks {
   /** Upper bound on the UTF-8 size of the result; `Infinity` for none. */
@@ -125,7 +123,7 @@ function groupByArtifact(report: Report, links: MarkdownLinks, selection: Select
   for (const dir of order) {
     const findings = byDir.get(dir)!;
     const group: Group = {
-      heading: piece(`\n${findingGroupHeading(dir, tallies.get(dir)!)}\n`),
+      heading: piece(groupHeading(dir, tallies.get(dir)!)),
       items: [],
       kept: findings.length
     };
@@ -239,8 +237,8 @@ function compact(item: FindingPiece, links: MarkdownLinks): number {
  * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
  */
 export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOptions): string {
-  const head = [verdictBlock(report), '', runBlock(report)].join('\n');
-  const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+  const head = documentHead(report);
+  const footer = documentFooter(report);
   const selection = selectFindings(report, opts);
   const table = tableOf(report, selection.owed, opts.maxBytes);
   const { rows, unbuilt } = table;
@@ -307,30 +305,26 @@ export function renderMarkdownDocument(report: Report, opts: MarkdownDocumentOpt
   const showDiagram =
     diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
 
-  const out: string[] = [head];
   const { unconsidered } = selection;
   const shortened =
     keptRows < rowCount ||
     keptItems < itemCount ||
     compactedCount(groups) > 0 ||
     unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
-  if (shortened) out.push('', omissionNote(groups, table, opts.maxBytes, unconsidered));
-  if (rowCount === 0)
-    out.push(
-      '',
-      'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.'
-    );
-  else if (keptRows) {
-    const kept = rows.filter((r) => r.kept);
-    // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
-    out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
-    out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
-  }
-  if (showDiagram) out.push(diagramBlock!);
-  if (itemCount === 0 && rowCount > 0) out.push('', 'No findings.');
-  else if (keptItems) {
-    out.push(findingsHead.text);
-    for (const g of groups) if (g.kept) out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-  }
-  return out.join('\n') + '\n' + footer;
+  const kept = rows.filter((r) => r.kept);
+  const layout: MarkdownLayout = {
+    head,
+    note: shortened ? omissionNote(groups, table, opts.maxBytes, unconsidered) : undefined,
+    noArtifacts: rowCount === 0,
+    table: keptRows ? { rows: kept.map((r) => r.text), details: kept.map((r) => r.detail) } : undefined,
+    diagram: showDiagram ? diagram : undefined,
+    noFindings: itemCount === 0 && rowCount > 0,
+    groups: keptItems
+      ? groups
+          .filter((g) => g.kept)
+          .map((g) => ({ heading: g.heading.text, items: g.items.filter((i) => i.kept).map((i) => i.text) }))
+      : undefined,
+    footer
+  };
+  return [...layoutChunks(layout)].join('');
 }

@@ -6,6 +6,7 @@ import type { Report } from '../report.js';
 import { revealInvisible } from './escape.js';
 import { counted } from '../../text/plural.js';
 import { SortedSpill } from '../../collections/spill.js';
+import { runsOf } from '../../collections/sequence.js';
 import { spillLimits } from '../build.js';
 
 export interface TextOptions {
@@ -79,15 +80,7 @@ function* byFile(findings: Iterable<Finding>): Generator<[string, Finding[]]> {
   );
   for (const f of findings) sorted.push(f);
   try {
-    let group: Finding[] = [];
-    for (const f of sorted) {
-      if (group.length > 0 && group[0].path !== f.path) {
-        yield [group[0].path, group];
-        group = [];
-      }
-      group.push(f);
-    }
-    if (group.length > 0) yield [group[0].path, group];
+    for (const group of runsOf(sorted, (a, b) => a.path === b.path)) yield [group[0].path, group];
   } finally {
     sorted.dispose();
   }

@@ -1,6 +1,56 @@
-export const id = 201;
-export const ids = [201,613];
+export const id = 310;
+export const ids = [310,613];
 export const modules = {
+
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CV: () => (/* binding */ mapped),
+/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   ky: () => (/* binding */ runsOf),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/** Each item made into another as it is walked. */
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+/** Runs of consecutive items that belong together (`same` of a run's first and the next), each as an array. */
+function* runsOf(items, same) {
+    let run = [];
+    for (const item of items) {
+        if (run.length > 0 && !same(run[0], item)) {
+            yield run;
+            run = [];
+        }
+        run.push(item);
+    }
+    if (run.length > 0)
+        yield run;
+}
+/** The first `count` items. */
+function* take(items, count) {
+    if (count <= 0)
+        return;
+    let taken = 0;
+    for (const item of items) {
+        yield item;
+        if (++taken >= count)
+            return;
+    }
+}
+/** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
+function filterOf(items, keep) {
+    const out = [];
+    for (const item of items)
+        if (keep(item))
+            out.push(item);
+    return out;
+}
+
+
+/***/ }),
 
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,9 +61,11 @@ export const modules = {
 /* harmony export */   emitAnnotations: () => (/* binding */ emitAnnotations),
 /* harmony export */   toAnnotations: () => (/* binding */ toAnnotations)
 /* harmony export */ });
-/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3599);
+/* harmony import */ var _collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3599);
+/* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7152);
 /* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9200);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4879);
+
 
 
 
@@ -42,22 +94,14 @@ const compareAnnotations = (a, b) => _findings_finding_js__WEBPACK_IMPORTED_MODU
  * each run of one level, file and line is sorted again.
  */
 function* inAnnotationOrder(findings, keep) {
-    let group = [];
-    for (const f of findings) {
-        if (!keep(f))
-            continue;
-        const a = toAnnotation(f);
-        const first = group[0];
-        if (first &&
-            (first.level !== a.level ||
-                first.properties.file !== a.properties.file ||
-                first.properties.startLine !== a.properties.startLine)) {
-            yield* group.sort(compareAnnotations);
-            group = [];
-        }
-        group.push(a);
-    }
-    yield* group.sort(compareAnnotations);
+    const kept = function* () {
+        for (const f of findings)
+            if (keep(f))
+                yield toAnnotation(f);
+    };
+    const sameLine = (a, b) => a.level === b.level && a.properties.file === b.properties.file && a.properties.startLine === b.properties.startLine;
+    for (const run of (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_2__/* .runsOf */ .ky)(kept(), sameLine))
+        yield* run.sort(compareAnnotations);
 }
 /**
  * One annotation per finding, errors first, then by file and line: the UI shows only the first
@@ -70,7 +114,7 @@ function toAnnotations(report) {
     // that waived nothing (and writes only its first 1,000 annotations) does not look.
     if (report.counts.waived === 0)
         return live;
-    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeSorted */ .C)([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
+    return (0,_collections_merge_sorted_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeSorted */ .C)([live, inAnnotationOrder(report.findings, (f) => f.waived)], compareAnnotations);
 }
 /**
  * Workflow-command annotations a run writes at most. GitHub shows 10 of each level per step (50 per
@@ -100,6 +144,143 @@ function waivedPrefix(f) {
         return '[waived] ';
     const until = f.waiver.expires ? ` until ${f.waiver.expires}` : '';
     return `[waived${until} by ${f.waiver.file}:${f.waiver.line}: ${f.waiver.reason}] `;
+}
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R1: () => (/* binding */ ARTIFACT_TABLE_HEAD),
+/* harmony export */   XV: () => (/* binding */ artifactRow),
+/* harmony export */   f6: () => (/* binding */ ARTIFACT_DETAILS_OPEN),
+/* harmony export */   pC: () => (/* binding */ ARTIFACT_DETAILS_CLOSE),
+/* harmony export */   qr: () => (/* binding */ artifactDetail)
+/* harmony export */ });
+/* unused harmony export attributionText */
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2190);
+/* harmony import */ var _lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2534);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(752);
+
+
+
+/**
+ * The artifact table of the summary and the PR comment, and the details under it. The table is
+ * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
+ * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
+ */
+// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
+const MAX_VALUE = 300;
+const MAX_LIST = 20;
+/** Upstreams named in one table cell before "+N more": the details list them all. */
+const MAX_CELL_UPSTREAMS = 3;
+/** A license's human name in the table; the details show it whole. */
+const MAX_CELL_LICENSE_NAME = 40;
+/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
+const MAX_ATTRIBUTION = 120;
+/** Where the pedigree id is defined, linked from each artifact's entry. */
+const PEDIGREE_DOC = `${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_URI */ .qH}/blob/main/docs/pedigree.md`;
+const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
+const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
+const ARTIFACT_DETAILS_CLOSE = '</details>';
+function code(value) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, MAX_VALUE));
+}
+/** At most MAX_LIST entries, then how many more there were. */
+function capped(entries, separator) {
+    const shown = entries.slice(0, MAX_LIST);
+    if (entries.length > MAX_LIST)
+        shown.push(`…and ${entries.length - MAX_LIST} more`);
+    return shown.length ? shown.join(separator) : '—';
+}
+/** Manifest path relative to its artifact's directory, which the row already names. */
+function withinDir(dir, path) {
+    if (dir === '.' || dir === '')
+        return path;
+    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
+}
+/** 40-hex commits shortened like git does; branch and tag names stay whole. */
+function shortRevision(revision) {
+    return (0,_lineage_hub_id_js__WEBPACK_IMPORTED_MODULE_2__/* .isFullSha */ .Wf)(revision) ? revision.slice(0, 12) : revision;
+}
+/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
+function upstreamKey(u) {
+    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
+}
+function groupedUpstreams(artifact) {
+    const groups = new Map();
+    for (const u of artifact.upstreams)
+        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
+    return [...groups.values()];
+}
+function upstreamName(u) {
+    const named = u.id ?? u.raw;
+    return named === null || named.trim() === '' ? '*empty*' : code(named);
+}
+/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
+function revisionText(u) {
+    if (!u.revision)
+        return undefined;
+    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
+    return `${shortRevision(u.revision)}${today}`;
+}
+function upstreamFacts(u) {
+    const revision = revisionText(u);
+    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
+    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
+    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
+    const hub = u.hub
+        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
+        : [];
+    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(f));
+    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
+}
+function licenseText(license, maxName) {
+    if (!license || (!license.id && !license.name))
+        return '*none*';
+    const id = license.id ? code(license.id) : '';
+    const name = license.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(license.name, maxName)) : '';
+    return id && name ? `${id} (${name})` : id || name;
+}
+/** One line of the table: status, directory, each upstream once, license. */
+function artifactRow(artifact) {
+    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
+    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
+    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
+    if (names.length > MAX_CELL_UPSTREAMS)
+        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
+    const cells = [
+        status,
+        code(artifact.dir),
+        shown.length ? shown.join(', ') : '—',
+        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
+    ];
+    return `| ${cells.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeTableCell */ .aL).join(' | ')} |`;
+}
+/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
+function attributionText(attribution, owed) {
+    if (attribution)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
+    return owed ? '❌ owed, missing' : '—';
+}
+/**
+ * The artifact's entry in the details: manifests, each upstream once with everything known about
+ * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
+ */
+function artifactDetail(artifact, attributionOwed = false) {
+    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeMarkdown */ .fH)(m.format)})`);
+    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
+    return [
+        `- ${code(artifact.dir)}`,
+        `  - Manifests: ${capped(manifests, ', ')}`,
+        ...upstreams.slice(0, MAX_LIST),
+        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
+        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
+        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`,
+        `  - Pedigree: ${code(artifact.pedigree)} ([what it binds](${PEDIGREE_DOC}))`
+    ].join('\n');
 }
 
 
@@ -349,18 +530,348 @@ function findingGroupHeading(dir, tally) {
 
 /***/ }),
 
-/***/ 4201:
+/***/ 7310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ renderMarkdownDocument)
+/* harmony export */ });
+/* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(573);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2312);
+/* harmony import */ var _artifact_table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3348);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(629);
+/* harmony import */ var _markdown_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(709);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ renderMarkdownDocument)
-});
 
-// EXTERNAL MODULE: ./src/text/plural.ts
-var plural = __webpack_require__(573);
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+
+
+
+/** Room kept for the note that says what was left out (its real size is far below this). */
+const OMISSION_RESERVE = 1024;
+/** Room for the newlines and one-line remarks that join the counted pieces. */
+const JOINING_SLACK = 256;
+function piece(text) {
+    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
+}
+function rowPiece(row, detail) {
+    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
+}
+/**
+ * No finding item is shorter than this plus the docs base: its head alone is "- ", an icon, the
+ * severity in bold, the rule id linked to its page and "at" the file and line.
+ */
+const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
+/**
+ * Two walks over the findings. The first keeps no more of a kind (in report order) than could fit,
+ * so a run of a quarter of a million findings builds a summary from a few thousand; the second
+ * counts every finding of the artifacts kept, for their headings, and only theirs.
+ */
+function selectFindings(report, opts) {
+    const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
+    const taken = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyTally */ .CK)();
+    const unconsidered = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyTally */ .CK)();
+    const byDir = new Map();
+    const owed = new Set();
+    for (const f of report.findings) {
+        if (f.ruleId === 'missing-attribution' && !f.waived)
+            owed.add(f.artifact);
+        const kind = f.waived ? 'waived' : f.severity;
+        if (taken[kind] >= cap) {
+            unconsidered[kind]++;
+            continue;
+        }
+        taken[kind]++;
+        const list = byDir.get(f.artifact);
+        if (list)
+            list.push(f);
+        else
+            byDir.set(f.artifact, [f]);
+    }
+    const tallies = new Map([...byDir.keys()].map((dir) => [dir, (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyTally */ .CK)()]));
+    for (const f of report.findings) {
+        const tally = tallies.get(f.artifact);
+        if (tally)
+            (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .tallyFinding */ .Cn)(tally, f);
+    }
+    return { byDir, tallies, unconsidered, owed };
+}
+function groupByArtifact(report, links, selection) {
+    const { byDir, tallies } = selection;
+    // Artifacts in table order; any finding whose artifact is not in the table comes after.
+    const order = new Set();
+    for (const a of report.artifacts) {
+        if (byDir.has(a.dir))
+            order.add(a.dir);
+        if (order.size === byDir.size)
+            break;
+    }
+    for (const dir of byDir.keys())
+        order.add(dir);
+    const groups = [];
+    for (const dir of order) {
+        const findings = byDir.get(dir);
+        const group = {
+            heading: piece((0,_markdown_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .groupHeading */ .Yg)(dir, tallies.get(dir))),
+            items: [],
+            kept: findings.length
+        };
+        group.items = findings.map((finding) => ({ ...piece((0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .findingItem */ .dY)(finding, links)), finding, group }));
+        groups.push(group);
+    }
+    return groups;
+}
+function isLiveError(i) {
+    return !i.finding.waived && i.finding.severity === 'error';
+}
+/**
+ * What to leave out first when over the limit, each class from the bottom of the document up:
+ * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
+ * artifact table go, and errors are left out only as a last resort.
+ */
+function lowSeverities(groups) {
+    const items = groups.flatMap((g) => g.items).reverse();
+    return [
+        ...items.filter((i) => i.finding.waived),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
+        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
+    ];
+}
+function sizeLabel(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
+}
+/** Errors still shown, but in their compact form. */
+function compactedCount(groups) {
+    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
+}
+function omissionNote(groups, table, maxBytes, unconsidered) {
+    const compacted = compactedCount(groups);
+    const dropped = { ...unconsidered };
+    for (const g of groups)
+        for (const i of g.items)
+            if (!i.kept)
+                (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .tallyFinding */ .Cn)(dropped, i.finding);
+    const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
+    const droppedRows = table.rows.filter((r) => !r.kept).length + table.unbuilt;
+    const parts = [];
+    if (droppedCount) {
+        const kinds = [
+            [dropped.error, 'error'],
+            [dropped.warning, 'warning'],
+            [dropped.notice, 'notice'],
+            [dropped.waived, 'waived finding']
+        ];
+        const detail = kinds
+            .filter(([n]) => n > 0)
+            .map(([n, w]) => (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(n, w))
+            .join(', ');
+        parts.push(`the details of ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(droppedCount, 'finding')} (${detail})`);
+    }
+    if (droppedRows)
+        parts.push(`${droppedRows} of ${table.rows.length + table.unbuilt} rows of the artifact table`);
+    const sentences = [];
+    if (parts.length)
+        sentences.push(`${parts.join(' and ')} ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(droppedCount + droppedRows, 'was', 'were')} left out, lowest severity first.`);
+    if (compacted)
+        sentences.push(`${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .counted */ .h)(compacted, 'error')} ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(compacted, 'is', 'are')} ` +
+            `shown on one line, without ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(compacted, 'its', 'their')} fix.`);
+    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
+        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
+}
+/**
+ * The table's rows while they could still fit. Rows are left out from the bottom, so once the rows
+ * alone pass `maxBytes` the ones after them can never be shown: they are counted, not built (a scan
+ * of 100,000 artifacts built every row and detail of a job summary that holds a few thousand).
+ */
+function tableOf(report, owed, maxBytes) {
+    const rows = [];
+    let bytes = 0;
+    for (const a of report.artifacts) {
+        if (bytes > maxBytes)
+            break;
+        const row = rowPiece((0,_artifact_table_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactRow */ .XV)(a), (0,_artifact_table_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactDetail */ .qr)(a, owed.has(a.dir)));
+        rows.push(row);
+        bytes += row.bytes;
+    }
+    return { rows, unbuilt: report.artifacts.length - rows.length };
+}
+/** Replaces an item by its compact form; returns the bytes saved. */
+function compact(item, links) {
+    const short = piece((0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .compactFindingItem */ .eo)(item.finding, links));
+    const saved = item.bytes - short.bytes;
+    if (saved <= 0)
+        return 0;
+    item.text = short.text;
+    item.bytes = short.bytes;
+    item.compacted = true;
+    return saved;
+}
+/**
+ * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
+ * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
+ */
+function renderMarkdownDocument(report, opts) {
+    const head = (0,_markdown_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .documentHead */ .Kn)(report);
+    const footer = (0,_markdown_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .documentFooter */ .xb)(report);
+    const selection = selectFindings(report, opts);
+    const table = tableOf(report, selection.owed, opts.maxBytes);
+    const { rows, unbuilt } = table;
+    const rowCount = rows.length + unbuilt;
+    // Rows never built stand for more than the limit: everything else is cut as if they were there.
+    const unbuiltBytes = unbuilt > 0 ? opts.maxBytes + 1 : 0;
+    // The heading, the table's head and the details' wrapper: counted once, with the first row.
+    const detailsOpen = `\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ARTIFACT_DETAILS_OPEN */ .f6}\n`;
+    const detailsClose = `\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ARTIFACT_DETAILS_CLOSE */ .pC}`;
+    const tableHead = piece(`\n### Artifacts\n\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ARTIFACT_TABLE_HEAD */ .R1}${detailsOpen}${detailsClose}`);
+    const groups = groupByArtifact(report, opts, selection);
+    const findingsHead = piece('\n### Findings');
+    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
+    let keptRows = rowCount;
+    let keptItems = itemCount;
+    let total = Buffer.byteLength(head + footer, 'utf8') +
+        JOINING_SLACK +
+        (rowCount ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) + unbuiltBytes : 0) +
+        (itemCount
+            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
+            : 0);
+    const drop = (p) => {
+        p.kept = false;
+        total -= p.bytes;
+        if ('group' in p) {
+            const { group } = p;
+            if (--group.kept === 0)
+                total -= group.heading.bytes;
+            if (--keptItems === 0)
+                total -= findingsHead.bytes;
+        }
+        else if (--keptRows === 0) {
+            total -= tableHead.bytes;
+        }
+    };
+    if (total > opts.maxBytes) {
+        total += OMISSION_RESERVE;
+        const errors = groups
+            .flatMap((g) => g.items)
+            .filter(isLiveError)
+            .reverse();
+        for (const p of lowSeverities(groups)) {
+            if (total <= opts.maxBytes)
+                break;
+            drop(p);
+        }
+        for (const e of errors) {
+            if (total <= opts.maxBytes)
+                break;
+            total -= compact(e, opts);
+        }
+        // The rows never built are the table's last: the first rows to go, and they always must.
+        if (unbuilt > 0) {
+            total -= unbuiltBytes;
+            keptRows -= unbuilt;
+        }
+        for (const p of [...[...rows].reverse(), ...errors]) {
+            if (total <= opts.maxBytes)
+                break;
+            drop(p);
+        }
+    }
+    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
+    const diagram = (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_0__/* .lineageDiagram */ .F)(report);
+    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
+    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
+    const { unconsidered } = selection;
+    const shortened = keptRows < rowCount ||
+        keptItems < itemCount ||
+        compactedCount(groups) > 0 ||
+        unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
+    const kept = rows.filter((r) => r.kept);
+    const layout = {
+        head,
+        note: shortened ? omissionNote(groups, table, opts.maxBytes, unconsidered) : undefined,
+        noArtifacts: rowCount === 0,
+        table: keptRows ? { rows: kept.map((r) => r.text), details: kept.map((r) => r.detail) } : undefined,
+        diagram: showDiagram ? diagram : undefined,
+        noFindings: itemCount === 0 && rowCount > 0,
+        groups: keptItems
+            ? groups
+                .filter((g) => g.kept)
+                .map((g) => ({ heading: g.heading.text, items: g.items.filter((i) => i.kept).map((i) => i.text) }))
+            : undefined,
+        footer
+    };
+    return [...(0,_markdown_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .layoutChunks */ .DZ)(layout)].join('');
+}
+
+
+/***/ }),
+
+/***/ 709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DZ: () => (/* binding */ layoutChunks),
+/* harmony export */   Kn: () => (/* binding */ documentHead),
+/* harmony export */   Yg: () => (/* binding */ groupHeading),
+/* harmony export */   xb: () => (/* binding */ documentFooter)
+/* harmony export */ });
+/* unused harmony export NO_ARTIFACTS */
+/* harmony import */ var _artifact_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3348);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(629);
+
+
+const NO_ARTIFACTS = 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.';
+/** Verdict and run notes: always shown. */
+function documentHead(report) {
+    return `${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .verdictBlock */ .be)(report)}\n\n${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .runBlock */ .rA)(report)}`;
+}
+function documentFooter(report) {
+    return `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+}
+/** The heading of one artifact's findings, with the blank lines a group carries. */
+function groupHeading(dir, tally) {
+    return `\n${(0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .findingGroupHeading */ .xI)(dir, tally)}\n`;
+}
+/** The document in pieces: the blocks joined by newlines, then the footer. */
+function* layoutChunks(layout) {
+    yield layout.head;
+    if (layout.note !== undefined)
+        yield `\n\n${layout.note}`;
+    if (layout.noArtifacts)
+        yield `\n\n${NO_ARTIFACTS}`;
+    else if (layout.table) {
+        yield `\n\n### Artifacts\n\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ARTIFACT_TABLE_HEAD */ .R1}`;
+        for (const row of layout.table.rows)
+            yield `\n${row}`;
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        yield `\n\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ARTIFACT_DETAILS_OPEN */ .f6}\n`;
+        for (const detail of layout.table.details)
+            yield `\n${detail}`;
+        yield `\n\n${_artifact_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ARTIFACT_DETAILS_CLOSE */ .pC}`;
+    }
+    if (layout.diagram !== undefined)
+        yield `\n\n### Lineage\n\n${layout.diagram}`;
+    if (layout.noFindings)
+        yield '\n\nNo findings.';
+    else if (layout.groups) {
+        yield '\n\n### Findings';
+        for (const group of layout.groups) {
+            yield `\n${group.heading}`;
+            for (const item of group.items)
+                yield `\n${item}`;
+        }
+    }
+    yield `\n${layout.footer}`;
+}
+
+
+/***/ }),
+
+/***/ 2312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ lineageDiagram)
+/* harmony export */ });
+/* unused harmony export MAX_DIAGRAM_NODES */
 /** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
 const MAX_DIAGRAM_NODES = 60;
 const STYLE = {
@@ -441,404 +952,9 @@ function lineageDiagram(report) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/findings/rule-meta.ts
-var rule_meta = __webpack_require__(2190);
-// EXTERNAL MODULE: ./src/lineage/hub-id.ts
-var hub_id = __webpack_require__(2534);
-// EXTERNAL MODULE: ./src/report/render/escape.ts
-var render_escape = __webpack_require__(752);
-;// CONCATENATED MODULE: ./src/report/render/artifact-table.ts
-
-
-
-/**
- * The artifact table of the summary and the PR comment, and the details under it. The table is
- * sized for a PR comment (~760 px): status first, one short line per artifact, each upstream named
- * once; the evidence behind each upstream, the manifests and the attribution go in a `<details>`.
- */
-// Caps on what one PR-supplied value or list may cost, so no single entry can eat the document.
-const MAX_VALUE = 300;
-const MAX_LIST = 20;
-/** Upstreams named in one table cell before "+N more": the details list them all. */
-const MAX_CELL_UPSTREAMS = 3;
-/** A license's human name in the table; the details show it whole. */
-const MAX_CELL_LICENSE_NAME = 40;
-/** Attribution notices are a sentence or two; the details show their start, the manifests the rest. */
-const MAX_ATTRIBUTION = 120;
-/** Where the pedigree id is defined, linked from each artifact's entry. */
-const PEDIGREE_DOC = `${rule_meta/* TOOL_URI */.qH}/blob/main/docs/pedigree.md`;
-const ARTIFACT_TABLE_HEAD = '| Status | Artifact | Upstream | License |\n| --- | --- | --- | --- |';
-const ARTIFACT_DETAILS_OPEN = '<details><summary>Manifests, upstream evidence and attribution</summary>';
-const ARTIFACT_DETAILS_CLOSE = '</details>';
-function code(value) {
-    return (0,render_escape/* inlineCode */.ti)((0,render_escape/* clip */.$Q)(value, MAX_VALUE));
-}
-/** At most MAX_LIST entries, then how many more there were. */
-function capped(entries, separator) {
-    const shown = entries.slice(0, MAX_LIST);
-    if (entries.length > MAX_LIST)
-        shown.push(`…and ${entries.length - MAX_LIST} more`);
-    return shown.length ? shown.join(separator) : '—';
-}
-/** Manifest path relative to its artifact's directory, which the row already names. */
-function withinDir(dir, path) {
-    if (dir === '.' || dir === '')
-        return path;
-    return path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : path;
-}
-/** 40-hex commits shortened like git does; branch and tag names stay whole. */
-function shortRevision(revision) {
-    return (0,hub_id/* isFullSha */.Wf)(revision) ? revision.slice(0, 12) : revision;
-}
-/** The same upstream claimed by several manifests (or at several revisions) is one upstream. */
-function upstreamKey(u) {
-    return u.id ? `id:${u.id.toLowerCase()}` : `raw:${u.raw ?? ''}`;
-}
-function groupedUpstreams(artifact) {
-    const groups = new Map();
-    for (const u of artifact.upstreams)
-        groups.set(upstreamKey(u), [...(groups.get(upstreamKey(u)) ?? []), u]);
-    return [...groups.values()];
-}
-function upstreamName(u) {
-    const named = u.id ?? u.raw;
-    return named === null || named.trim() === '' ? '*empty*' : code(named);
-}
-/** Revision as written, and which commit the Hub says a moving branch or tag meant today. */
-function revisionText(u) {
-    if (!u.revision)
-        return undefined;
-    const today = u.hub?.sha && u.revision !== u.hub.sha ? ` → ${shortRevision(u.hub.sha)}` : '';
-    return `${shortRevision(u.revision)}${today}`;
-}
-function upstreamFacts(u) {
-    const revision = revisionText(u);
-    const license = u.license ? [`license ${u.license.id} (${u.license.via}, ${u.license.evidence})`] : [];
-    const ancestors = u.hub?.status === 'found' ? u.hub.ancestors : [];
-    const ancestry = ancestors.length ? `, from ${ancestors.map((a) => a.id).join(' ← ')}` : '';
-    const hub = u.hub
-        ? [u.hub.status === 'found' ? `on the Hub${u.hub.gated ? ', gated' : ''}${ancestry}` : `Hub: ${u.hub.status}`]
-        : [];
-    const facts = [u.kind, u.evidence, ...(u.role === 'base' ? [] : [u.role]), ...license, ...hub].map((f) => (0,render_escape/* safeMarkdown */.fH)(f));
-    return [...(revision ? [code(`@${revision}`)] : []), ...facts].join(', ');
-}
-function licenseText(license, maxName) {
-    if (!license || (!license.id && !license.name))
-        return '*none*';
-    const id = license.id ? code(license.id) : '';
-    const name = license.name ? (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(license.name, maxName)) : '';
-    return id && name ? `${id} (${name})` : id || name;
-}
-/** One line of the table: status, directory, each upstream once, license. */
-function artifactRow(artifact) {
-    const status = artifact.status === 'pass' ? '✅ pass' : '❌ fail';
-    const names = groupedUpstreams(artifact).map((group) => upstreamName(group[0]));
-    const shown = names.slice(0, MAX_CELL_UPSTREAMS);
-    if (names.length > MAX_CELL_UPSTREAMS)
-        shown.push(`+${names.length - MAX_CELL_UPSTREAMS} more`);
-    const cells = [
-        status,
-        code(artifact.dir),
-        shown.length ? shown.join(', ') : '—',
-        licenseText(artifact.license, MAX_CELL_LICENSE_NAME)
-    ];
-    return `| ${cells.map(render_escape/* escapeTableCell */.aL).join(' | ')} |`;
-}
-/** The attribution text the artifact carries; "owed" when a license asks for one and none is there. */
-function attributionText(attribution, owed) {
-    if (attribution)
-        return (0,render_escape/* safeMarkdown */.fH)((0,render_escape/* clip */.$Q)(attribution.replace(/\s+/g, ' ').trim(), MAX_ATTRIBUTION));
-    return owed ? '❌ owed, missing' : '—';
-}
-/**
- * The artifact's entry in the details: manifests, each upstream once with everything known about
- * each claim of it, license and attribution. `attributionOwed`: a live missing-attribution finding.
- */
-function artifactDetail(artifact, attributionOwed = false) {
-    const manifests = artifact.manifests.map((m) => `${code(withinDir(artifact.dir, m.path))} (${(0,render_escape/* safeMarkdown */.fH)(m.format)})`);
-    const upstreams = groupedUpstreams(artifact).map((group) => `  - Upstream ${upstreamName(group[0])}: ${[...new Set(group.map(upstreamFacts))].join('; ')}`);
-    return [
-        `- ${code(artifact.dir)}`,
-        `  - Manifests: ${capped(manifests, ', ')}`,
-        ...upstreams.slice(0, MAX_LIST),
-        ...(upstreams.length > MAX_LIST ? [`  - …and ${upstreams.length - MAX_LIST} more upstreams`] : []),
-        `  - License: ${licenseText(artifact.license, MAX_VALUE)}`,
-        `  - Attribution: ${attributionText(artifact.attribution, attributionOwed)}`,
-        `  - Pedigree: ${code(artifact.pedigree)} ([what it binds](${PEDIGREE_DOC}))`
-    ].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/report/render/markdown-blocks.ts
-var markdown_blocks = __webpack_require__(629);
-;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
-
-
-
-
-/** Room kept for the note that says what was left out (its real size is far below this). */
-const OMISSION_RESERVE = 1024;
-/** Room for the newlines and one-line remarks that join the counted pieces. */
-const JOINING_SLACK = 256;
-function piece(text) {
-    return { text, bytes: Buffer.byteLength(text, 'utf8') + 1, kept: true }; // +1: the joining newline
-}
-function rowPiece(row, detail) {
-    return { text: row, detail, bytes: Buffer.byteLength(`${row}\n${detail}\n`, 'utf8'), kept: true };
-}
-/**
- * No finding item is shorter than this plus the docs base: its head alone is "- ", an icon, the
- * severity in bold, the rule id linked to its page and "at" the file and line.
- */
-const MIN_ITEM_BYTES_BESIDES_DOCS = 32;
-/**
- * Two walks over the findings. The first keeps no more of a kind (in report order) than could fit,
- * so a run of a quarter of a million findings builds a summary from a few thousand; the second
- * counts every finding of the artifacts kept, for their headings, and only theirs.
- */
-function selectFindings(report, opts) {
-    const cap = Math.ceil(opts.maxBytes / (MIN_ITEM_BYTES_BESIDES_DOCS + opts.docsBase.length));
-    const taken = (0,markdown_blocks/* emptyTally */.CK)();
-    const unconsidered = (0,markdown_blocks/* emptyTally */.CK)();
-    const byDir = new Map();
-    const owed = new Set();
-    for (const f of report.findings) {
-        if (f.ruleId === 'missing-attribution' && !f.waived)
-            owed.add(f.artifact);
-        const kind = f.waived ? 'waived' : f.severity;
-        if (taken[kind] >= cap) {
-            unconsidered[kind]++;
-            continue;
-        }
-        taken[kind]++;
-        const list = byDir.get(f.artifact);
-        if (list)
-            list.push(f);
-        else
-            byDir.set(f.artifact, [f]);
-    }
-    const tallies = new Map([...byDir.keys()].map((dir) => [dir, (0,markdown_blocks/* emptyTally */.CK)()]));
-    for (const f of report.findings) {
-        const tally = tallies.get(f.artifact);
-        if (tally)
-            (0,markdown_blocks/* tallyFinding */.Cn)(tally, f);
-    }
-    return { byDir, tallies, unconsidered, owed };
-}
-function groupByArtifact(report, links, selection) {
-    const { byDir, tallies } = selection;
-    // Artifacts in table order; any finding whose artifact is not in the table comes after.
-    const order = new Set();
-    for (const a of report.artifacts) {
-        if (byDir.has(a.dir))
-            order.add(a.dir);
-        if (order.size === byDir.size)
-            break;
-    }
-    for (const dir of byDir.keys())
-        order.add(dir);
-    const groups = [];
-    for (const dir of order) {
-        const findings = byDir.get(dir);
-        const group = {
-            heading: piece(`\n${(0,markdown_blocks/* findingGroupHeading */.xI)(dir, tallies.get(dir))}\n`),
-            items: [],
-            kept: findings.length
-        };
-        group.items = findings.map((finding) => ({ ...piece((0,markdown_blocks/* findingItem */.dY)(finding, links)), finding, group }));
-        groups.push(group);
-    }
-    return groups;
-}
-function isLiveError(i) {
-    return !i.finding.waived && i.finding.severity === 'error';
-}
-/**
- * What to leave out first when over the limit, each class from the bottom of the document up:
- * waived findings, notices, warnings. Then errors are shortened to one line each, then rows of the
- * artifact table go, and errors are left out only as a last resort.
- */
-function lowSeverities(groups) {
-    const items = groups.flatMap((g) => g.items).reverse();
-    return [
-        ...items.filter((i) => i.finding.waived),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'notice'),
-        ...items.filter((i) => !i.finding.waived && i.finding.severity === 'warning')
-    ];
-}
-function sizeLabel(bytes) {
-    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.floor(bytes / 1024)} KiB`;
-}
-/** Errors still shown, but in their compact form. */
-function compactedCount(groups) {
-    return groups.reduce((n, g) => n + g.items.filter((i) => i.kept && i.compacted).length, 0);
-}
-function omissionNote(groups, table, maxBytes, unconsidered) {
-    const compacted = compactedCount(groups);
-    const dropped = { ...unconsidered };
-    for (const g of groups)
-        for (const i of g.items)
-            if (!i.kept)
-                (0,markdown_blocks/* tallyFinding */.Cn)(dropped, i.finding);
-    const droppedCount = dropped.error + dropped.warning + dropped.notice + dropped.waived;
-    const droppedRows = table.rows.filter((r) => !r.kept).length + table.unbuilt;
-    const parts = [];
-    if (droppedCount) {
-        const kinds = [
-            [dropped.error, 'error'],
-            [dropped.warning, 'warning'],
-            [dropped.notice, 'notice'],
-            [dropped.waived, 'waived finding']
-        ];
-        const detail = kinds
-            .filter(([n]) => n > 0)
-            .map(([n, w]) => (0,plural/* counted */.h)(n, w))
-            .join(', ');
-        parts.push(`the details of ${(0,plural/* counted */.h)(droppedCount, 'finding')} (${detail})`);
-    }
-    if (droppedRows)
-        parts.push(`${droppedRows} of ${table.rows.length + table.unbuilt} rows of the artifact table`);
-    const sentences = [];
-    if (parts.length)
-        sentences.push(`${parts.join(' and ')} ${(0,plural/* plural */.L)(droppedCount + droppedRows, 'was', 'were')} left out, lowest severity first.`);
-    if (compacted)
-        sentences.push(`${(0,plural/* counted */.h)(compacted, 'error')} ${(0,plural/* plural */.L)(compacted, 'is', 'are')} ` +
-            `shown on one line, without ${(0,plural/* plural */.L)(compacted, 'its', 'their')} fix.`);
-    return (`> [!NOTE]\n> Shortened to stay under the ${sizeLabel(maxBytes)} limit: ` +
-        `${sentences.join(' ')} The counts above include them; the JSON report lists them all.`);
-}
-/**
- * The table's rows while they could still fit. Rows are left out from the bottom, so once the rows
- * alone pass `maxBytes` the ones after them can never be shown: they are counted, not built (a scan
- * of 100,000 artifacts built every row and detail of a job summary that holds a few thousand).
- */
-function tableOf(report, owed, maxBytes) {
-    const rows = [];
-    let bytes = 0;
-    for (const a of report.artifacts) {
-        if (bytes > maxBytes)
-            break;
-        const row = rowPiece(artifactRow(a), artifactDetail(a, owed.has(a.dir)));
-        rows.push(row);
-        bytes += row.bytes;
-    }
-    return { rows, unbuilt: report.artifacts.length - rows.length };
-}
-/** Replaces an item by its compact form; returns the bytes saved. */
-function compact(item, links) {
-    const short = piece((0,markdown_blocks/* compactFindingItem */.eo)(item.finding, links));
-    const saved = item.bytes - short.bytes;
-    if (saved <= 0)
-        return 0;
-    item.text = short.text;
-    item.bytes = short.bytes;
-    item.compacted = true;
-    return saved;
-}
-/**
- * The report as one Markdown document: verdict, run notes, artifact table, findings by artifact.
- * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
- */
-function renderMarkdownDocument(report, opts) {
-    const head = [(0,markdown_blocks/* verdictBlock */.be)(report), '', (0,markdown_blocks/* runBlock */.rA)(report)].join('\n');
-    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
-    const selection = selectFindings(report, opts);
-    const table = tableOf(report, selection.owed, opts.maxBytes);
-    const { rows, unbuilt } = table;
-    const rowCount = rows.length + unbuilt;
-    // Rows never built stand for more than the limit: everything else is cut as if they were there.
-    const unbuiltBytes = unbuilt > 0 ? opts.maxBytes + 1 : 0;
-    // The heading, the table's head and the details' wrapper: counted once, with the first row.
-    const detailsOpen = `\n${ARTIFACT_DETAILS_OPEN}\n`;
-    const detailsClose = `\n${ARTIFACT_DETAILS_CLOSE}`;
-    const tableHead = piece(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}${detailsOpen}${detailsClose}`);
-    const groups = groupByArtifact(report, opts, selection);
-    const findingsHead = piece('\n### Findings');
-    const itemCount = groups.reduce((n, g) => n + g.items.length, 0);
-    let keptRows = rowCount;
-    let keptItems = itemCount;
-    let total = Buffer.byteLength(head + footer, 'utf8') +
-        JOINING_SLACK +
-        (rowCount ? tableHead.bytes + rows.reduce((n, r) => n + r.bytes, 0) + unbuiltBytes : 0) +
-        (itemCount
-            ? findingsHead.bytes + groups.reduce((n, g) => n + g.heading.bytes + g.items.reduce((m, i) => m + i.bytes, 0), 0)
-            : 0);
-    const drop = (p) => {
-        p.kept = false;
-        total -= p.bytes;
-        if ('group' in p) {
-            const { group } = p;
-            if (--group.kept === 0)
-                total -= group.heading.bytes;
-            if (--keptItems === 0)
-                total -= findingsHead.bytes;
-        }
-        else if (--keptRows === 0) {
-            total -= tableHead.bytes;
-        }
-    };
-    if (total > opts.maxBytes) {
-        total += OMISSION_RESERVE;
-        const errors = groups
-            .flatMap((g) => g.items)
-            .filter(isLiveError)
-            .reverse();
-        for (const p of lowSeverities(groups)) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-        for (const e of errors) {
-            if (total <= opts.maxBytes)
-                break;
-            total -= compact(e, opts);
-        }
-        // The rows never built are the table's last: the first rows to go, and they always must.
-        if (unbuilt > 0) {
-            total -= unbuiltBytes;
-            keptRows -= unbuilt;
-        }
-        for (const p of [...[...rows].reverse(), ...errors]) {
-            if (total <= opts.maxBytes)
-                break;
-            drop(p);
-        }
-    }
-    // The lineage diagram comes with the table when there is room for it; it is the first thing to go.
-    const diagram = lineageDiagram(report);
-    const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
-    const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
-    const out = [head];
-    const { unconsidered } = selection;
-    const shortened = keptRows < rowCount ||
-        keptItems < itemCount ||
-        compactedCount(groups) > 0 ||
-        unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
-    if (shortened)
-        out.push('', omissionNote(groups, table, opts.maxBytes, unconsidered));
-    if (rowCount === 0)
-        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows) {
-        const kept = rows.filter((r) => r.kept);
-        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
-        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
-        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
-    }
-    if (showDiagram)
-        out.push(diagramBlock);
-    if (itemCount === 0 && rowCount > 0)
-        out.push('', 'No findings.');
-    else if (keptItems) {
-        out.push(findingsHead.text);
-        for (const g of groups)
-            if (g.kept)
-                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-    }
-    return out.join('\n') + '\n' + footer;
-}
-
 
 /***/ })
 
 };
 
-//# sourceMappingURL=201.index.js.map
+//# sourceMappingURL=310.index.js.map

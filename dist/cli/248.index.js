@@ -1,99 +1,26 @@
-export const id = 213;
-export const ids = [213];
+export const id = 248;
+export const ids = [248];
 export const modules = {
 
-/***/ 5213:
+/***/ 8248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  renderMarkdown: () => (/* binding */ renderMarkdown)
+  renderMarkdownChunks: () => (/* binding */ renderMarkdownChunks)
 });
 
-// EXTERNAL MODULE: ./src/text/plural.ts
-var plural = __webpack_require__(573);
-;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
-/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
-const MAX_DIAGRAM_NODES = 60;
-const STYLE = {
-    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
-    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
-};
-/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
-function label(text) {
-    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
-}
-/**
- * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
- * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
- * artifact coloured by its verdict — or undefined when there is nothing to draw.
- */
-function lineageDiagram(report) {
-    const ids = new Map();
-    const lines = [];
-    const edges = new Set();
-    let cut = 0;
-    const node = (key, text, shape) => {
-        const known = ids.get(key);
-        if (known)
-            return known;
-        if (ids.size >= MAX_DIAGRAM_NODES) {
-            cut++;
-            return undefined;
-        }
-        const id = `n${ids.size}`;
-        ids.set(key, id);
-        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
-        return id;
-    };
-    const edge = (from, to, arrow = '-->') => {
-        if (!from || !to || edges.has(`${from}>${to}`))
-            return;
-        edges.add(`${from}>${to}`);
-        lines.push(`  ${from} ${arrow} ${to}`);
-    };
-    const status = new Map();
-    for (const artifact of report.artifacts) {
-        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
-        if (a)
-            status.set(a, artifact.status);
-        // Local parents (another directory of the repository) first: the artifact graph's own edges.
-        for (const parent of artifact.parents)
-            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
-        for (const u of artifact.upstreams) {
-            if (!u.id)
-                continue;
-            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
-            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
-            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
-            let previous = up;
-            const depths = new Map();
-            for (const anc of u.hub?.ancestors ?? [])
-                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
-            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
-                const atDepth = depths.get(depth);
-                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
-                for (const n of nodes)
-                    edge(previous, n);
-                previous = nodes.length === 1 ? nodes[0] : up;
-            }
-        }
-    }
-    if (edges.size === 0)
-        return undefined;
-    if (cut)
-        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
-    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
-    for (const verdict of ['fail', 'pass']) {
-        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
-        if (members.length === 0)
-            continue;
-        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
-    }
-    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
-}
+// UNUSED EXPORTS: renderMarkdown
 
+// EXTERNAL MODULE: ./src/collections/sequence.ts
+var sequence = __webpack_require__(7152);
+// EXTERNAL MODULE: ./src/collections/spill.ts + 3 modules
+var spill = __webpack_require__(4674);
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __webpack_require__(9200);
+// EXTERNAL MODULE: ./src/report/build.ts + 1 modules
+var build = __webpack_require__(4924);
 // EXTERNAL MODULE: ./src/findings/rule-meta.ts
 var rule_meta = __webpack_require__(2190);
 // EXTERNAL MODULE: ./src/lineage/hub-id.ts
@@ -221,6 +148,8 @@ function artifactDetail(artifact, attributionOwed = false) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __webpack_require__(573);
 // EXTERNAL MODULE: ./src/report/render/annotations.ts
 var annotations = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/report/render/markdown-blocks.ts
@@ -325,7 +254,136 @@ function findingGroupHeading(dir, tally) {
     return `#### ${markdown_blocks_code(dir)} — ${parts.join(', ')}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/render/mermaid.ts
+/** Most nodes drawn: GitHub renders larger graphs poorly, and the diagram must not crowd out findings. */
+const MAX_DIAGRAM_NODES = 60;
+const STYLE = {
+    fail: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    pass: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'
+};
+/** Labels from PR content: only characters Hub ids and paths use survive, so nothing can break out of a label. */
+function label(text) {
+    return `"${text.replace(/[^A-Za-z0-9._/@:+ -]/g, '_').slice(0, 80)}"`;
+}
+/**
+ * A Mermaid flowchart of the lineage of the checked artifacts — artifact → its local parent
+ * artifacts and upstream models → the upstream's own base_model chain on the Hub, each checked
+ * artifact coloured by its verdict — or undefined when there is nothing to draw.
+ */
+function lineageDiagram(report) {
+    const ids = new Map();
+    const lines = [];
+    const edges = new Set();
+    let cut = 0;
+    const node = (key, text, shape) => {
+        const known = ids.get(key);
+        if (known)
+            return known;
+        if (ids.size >= MAX_DIAGRAM_NODES) {
+            cut++;
+            return undefined;
+        }
+        const id = `n${ids.size}`;
+        ids.set(key, id);
+        lines.push(shape === 'artifact' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
+        return id;
+    };
+    const edge = (from, to, arrow = '-->') => {
+        if (!from || !to || edges.has(`${from}>${to}`))
+            return;
+        edges.add(`${from}>${to}`);
+        lines.push(`  ${from} ${arrow} ${to}`);
+    };
+    const status = new Map();
+    for (const artifact of report.artifacts) {
+        const a = node(`artifact:${artifact.dir}`, artifact.dir, 'artifact');
+        if (a)
+            status.set(a, artifact.status);
+        // Local parents (another directory of the repository) first: the artifact graph's own edges.
+        for (const parent of artifact.parents)
+            edge(a, node(`artifact:${parent.dir}`, parent.dir, 'artifact'));
+        for (const u of artifact.upstreams) {
+            if (!u.id)
+                continue;
+            const up = node(`model:${u.id.toLowerCase()}`, u.id, 'model');
+            edge(a, up, u.evidence === 'primary' ? '-->' : '-.->');
+            // Ancestors by depth: a single chain is drawn link by link; several parents at one depth hang off the upstream.
+            let previous = up;
+            const depths = new Map();
+            for (const anc of u.hub?.ancestors ?? [])
+                depths.set(anc.depth, [...(depths.get(anc.depth) ?? []), anc.id]);
+            for (const depth of [...depths.keys()].sort((x, y) => x - y)) {
+                const atDepth = depths.get(depth);
+                const nodes = atDepth.map((id) => node(`model:${id.toLowerCase()}`, id, 'model'));
+                for (const n of nodes)
+                    edge(previous, n);
+                previous = nodes.length === 1 ? nodes[0] : up;
+            }
+        }
+    }
+    if (edges.size === 0)
+        return undefined;
+    if (cut)
+        lines.push(`  more[${label(`and ${cut} more not drawn`)}]`);
+    // Each checked artifact coloured by its verdict; parents outside the run and models stay plain.
+    for (const verdict of ['fail', 'pass']) {
+        const members = [...status].filter(([, s]) => s === verdict).map(([id]) => id);
+        if (members.length === 0)
+            continue;
+        lines.push(`  classDef ${verdict} ${STYLE[verdict]}`, `  class ${members.join(',')} ${verdict}`);
+    }
+    return ['```mermaid', 'flowchart LR', ...lines, '```'].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/render/markdown-layout.ts
+
+
+const NO_ARTIFACTS = 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.';
+/** Verdict and run notes: always shown. */
+function documentHead(report) {
+    return `${verdictBlock(report)}\n\n${runBlock(report)}`;
+}
+function documentFooter(report) {
+    return `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+}
+/** The heading of one artifact's findings, with the blank lines a group carries. */
+function groupHeading(dir, tally) {
+    return `\n${findingGroupHeading(dir, tally)}\n`;
+}
+/** The document in pieces: the blocks joined by newlines, then the footer. */
+function* layoutChunks(layout) {
+    yield layout.head;
+    if (layout.note !== undefined)
+        yield `\n\n${layout.note}`;
+    if (layout.noArtifacts)
+        yield `\n\n${NO_ARTIFACTS}`;
+    else if (layout.table) {
+        yield `\n\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`;
+        for (const row of layout.table.rows)
+            yield `\n${row}`;
+        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
+        yield `\n\n${ARTIFACT_DETAILS_OPEN}\n`;
+        for (const detail of layout.table.details)
+            yield `\n${detail}`;
+        yield `\n\n${ARTIFACT_DETAILS_CLOSE}`;
+    }
+    if (layout.diagram !== undefined)
+        yield `\n\n### Lineage\n\n${layout.diagram}`;
+    if (layout.noFindings)
+        yield '\n\nNo findings.';
+    else if (layout.groups) {
+        yield '\n\n### Findings';
+        for (const group of layout.groups) {
+            yield `\n${group.heading}`;
+            for (const item of group.items)
+                yield `\n${item}`;
+        }
+    }
+    yield `\n${layout.footer}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/render/markdown-document.ts
+
 
 
 
@@ -395,7 +453,7 @@ function groupByArtifact(report, links, selection) {
     for (const dir of order) {
         const findings = byDir.get(dir);
         const group = {
-            heading: piece(`\n${findingGroupHeading(dir, tallies.get(dir))}\n`),
+            heading: piece(groupHeading(dir, tallies.get(dir))),
             items: [],
             kept: findings.length
         };
@@ -494,8 +552,8 @@ function compact(item, links) {
  * Kept within `maxBytes` by leaving out findings and rows in `dropOrder`; the verdict always stays.
  */
 function renderMarkdownDocument(report, opts) {
-    const head = [verdictBlock(report), '', runBlock(report)].join('\n');
-    const footer = `\n<sub>lineage-gate ${report.tool.version} · report schema ${report.schemaVersion}</sub>\n`;
+    const head = documentHead(report);
+    const footer = documentFooter(report);
     const selection = selectFindings(report, opts);
     const table = tableOf(report, selection.owed, opts.maxBytes);
     const { rows, unbuilt } = table;
@@ -562,40 +620,139 @@ function renderMarkdownDocument(report, opts) {
     const diagram = lineageDiagram(report);
     const diagramBlock = diagram ? `\n### Lineage\n\n${diagram}` : undefined;
     const showDiagram = diagramBlock !== undefined && keptRows > 0 && total + Buffer.byteLength(diagramBlock, 'utf8') <= opts.maxBytes;
-    const out = [head];
     const { unconsidered } = selection;
     const shortened = keptRows < rowCount ||
         keptItems < itemCount ||
         compactedCount(groups) > 0 ||
         unconsidered.error + unconsidered.warning + unconsidered.notice + unconsidered.waived > 0;
-    if (shortened)
-        out.push('', omissionNote(groups, table, opts.maxBytes, unconsidered));
-    if (rowCount === 0)
-        out.push('', 'No artifacts were checked: none of the files looked at is a lineage manifest or sits beside weights.');
-    else if (keptRows) {
-        const kept = rows.filter((r) => r.kept);
-        // A blank line after <summary> and before </details>: GitHub parses Markdown between them only then.
-        out.push(`\n### Artifacts\n\n${ARTIFACT_TABLE_HEAD}`, ...kept.map((r) => r.text));
-        out.push(detailsOpen, ...kept.map((r) => r.detail), detailsClose);
-    }
-    if (showDiagram)
-        out.push(diagramBlock);
-    if (itemCount === 0 && rowCount > 0)
-        out.push('', 'No findings.');
-    else if (keptItems) {
-        out.push(findingsHead.text);
-        for (const g of groups)
-            if (g.kept)
-                out.push(g.heading.text, ...g.items.filter((i) => i.kept).map((i) => i.text));
-    }
-    return out.join('\n') + '\n' + footer;
+    const kept = rows.filter((r) => r.kept);
+    const layout = {
+        head,
+        note: shortened ? omissionNote(groups, table, opts.maxBytes, unconsidered) : undefined,
+        noArtifacts: rowCount === 0,
+        table: keptRows ? { rows: kept.map((r) => r.text), details: kept.map((r) => r.detail) } : undefined,
+        diagram: showDiagram ? diagram : undefined,
+        noFindings: itemCount === 0 && rowCount > 0,
+        groups: keptItems
+            ? groups
+                .filter((g) => g.kept)
+                .map((g) => ({ heading: g.heading.text, items: g.items.filter((i) => i.kept).map((i) => i.text) }))
+            : undefined,
+        footer
+    };
+    return [...layoutChunks(layout)].join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/markdown.ts
 
+
+
+
+
+
+
+
+
 /** `--format markdown`: the same document as the job summary, without GitHub's size cap unless asked. */
 function renderMarkdown(report, opts) {
-    return renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes ?? Infinity });
+    return [...renderMarkdownChunks(report, opts)].join('');
+}
+/**
+ * renderMarkdown in pieces. Without a size limit nothing is left out, so the document is written as
+ * it is made, an artifact at a time: a scan of 100,000 manifests writes 230 MB of it, and a million
+ * would pass what one string may hold. A limited document is fitted whole (it is small by definition).
+ */
+function renderMarkdownChunks(report, opts) {
+    if (opts.maxBytes !== undefined)
+        return [renderMarkdownDocument(report, { ...opts, maxBytes: opts.maxBytes })];
+    return wholeDocument(report, opts);
+}
+function* wholeDocument(report, links) {
+    const rowCount = report.artifacts.length;
+    const placed = placeFindings(report);
+    try {
+        yield* layoutChunks({
+            head: documentHead(report),
+            noArtifacts: rowCount === 0,
+            table: rowCount
+                ? { rows: (0,sequence/* mapped */.CV)(report.artifacts, artifactRow), details: details(report, placed.owed) }
+                : undefined,
+            diagram: rowCount ? lineageDiagram(report) : undefined,
+            noFindings: report.findings.length === 0 && rowCount > 0,
+            groups: report.findings.length ? groups(placed.findings, links) : undefined,
+            footer: documentFooter(report)
+        });
+    }
+    finally {
+        placed.findings.dispose();
+        placed.owed.dispose();
+    }
+}
+/**
+ * The findings in document order (each artifact's in table order, those of a directory with no row
+ * after them, each group in report order), and the rows whose artifact owes attribution (a live
+ * missing-attribution finding): found by sorting both lists by directory and walking them side by
+ * side, through spills, so that neither list is held.
+ */
+function placeFindings(report) {
+    const limit = (0,build/* spillLimits */.jn)().findings;
+    const rows = new spill/* SortedSpill */.i((a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir), limit);
+    let row = 0;
+    for (const a of report.artifacts)
+        rows.push({ dir: a.dir, row: row++ });
+    // A stable sort: each directory's findings stay in report order, numbered to place a directory with no row.
+    const byDir = new spill/* SortedSpill */.i((a, b) => (0,compare/* compareStrings */.K)(a.f.artifact, b.f.artifact), limit);
+    let n = 0;
+    for (const f of report.findings)
+        byDir.push({ n: n++, f });
+    const findings = new spill/* SortedSpill */.i((a, b) => a.at - b.at, limit);
+    const owed = new spill/* SortedSpill */.i((a, b) => a - b, limit);
+    const rowsInOrder = rows[Symbol.iterator]();
+    let nextRow = rowsInOrder.next();
+    let dir;
+    let at = 0;
+    try {
+        for (const { n: first, f } of byDir) {
+            if (f.artifact !== dir) {
+                dir = f.artifact;
+                while (!nextRow.done && (0,compare/* compareStrings */.K)(nextRow.value.dir, dir) < 0)
+                    nextRow = rowsInOrder.next();
+                at = !nextRow.done && nextRow.value.dir === dir ? nextRow.value.row : report.artifacts.length + first;
+            }
+            if (f.ruleId === 'missing-attribution' && !f.waived && at < report.artifacts.length)
+                owed.push(at);
+            findings.push({ at, finding: f });
+        }
+    }
+    finally {
+        rows.dispose();
+        byDir.dispose();
+    }
+    return { findings, owed };
+}
+/** Each row's details, told whether its artifact owes attribution (`owed` holds rows in order, maybe twice). */
+function* details(report, owed) {
+    const owing = owed[Symbol.iterator]();
+    let next = owing.next();
+    let row = 0;
+    for (const a of report.artifacts) {
+        while (!next.done && next.value < row)
+            next = owing.next();
+        yield artifactDetail(a, !next.done && next.value === row);
+        row++;
+    }
+}
+/** One artifact's findings at a time (a group is one artifact's, so it is held to count them for its heading). */
+function* groups(placed, links) {
+    for (const run of (0,sequence/* runsOf */.ky)(placed, (a, b) => a.at === b.at)) {
+        const tally = emptyTally();
+        for (const p of run)
+            tallyFinding(tally, p.finding);
+        yield {
+            heading: groupHeading(run[0].finding.artifact, tally),
+            items: run.map((p) => findingItem(p.finding, links))
+        };
+    }
 }
 
 
@@ -603,4 +760,4 @@ function renderMarkdown(report, opts) {
 
 };
 
-//# sourceMappingURL=213.index.js.map
+//# sourceMappingURL=248.index.js.map
