@@ -10628,6 +10628,8 @@ function* mergeSorted(runs, compare) {
     }
 }
 
+// EXTERNAL MODULE: ./src/files/write-pieces.ts
+var write_pieces = __nccwpck_require__(8670);
 ;// CONCATENATED MODULE: ./src/collections/spill.ts
 /**
  * Lists that stay small in memory however long they grow: past a limit, items go to NDJSON files in
@@ -10635,6 +10637,7 @@ function* mergeSorted(runs, compare) {
  * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
  * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
  */
+
 
 
 
@@ -10689,7 +10692,7 @@ function removeSpillDirectory() {
     for (const signal of ENDING_SIGNALS)
         process.removeListener(signal, removeAndEnd);
 }
-/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+/** Writes the items as one JSON text per line. */
 function writeLines(path, items) {
     try {
         writeEach(path, items);
@@ -10701,19 +10704,17 @@ function writeLines(path, items) {
 function writeEach(path, items) {
     const fd = (0,external_node_fs_.openSync)(path, 'a');
     try {
-        let piece = '';
-        for (const item of items) {
-            piece += JSON.stringify(item) + '\n';
-            if (piece.length >= 1 << 20) {
-                (0,external_node_fs_.writeSync)(fd, piece);
-                piece = '';
-            }
-        }
-        if (piece)
-            (0,external_node_fs_.writeSync)(fd, piece);
+        (0,write_pieces/* writePieces */.R)(fd, jsonLines(items));
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Each item's JSON text, then its newline: two pieces, as joining them would copy the text. */
+function* jsonLines(items) {
+    for (const item of items) {
+        yield JSON.stringify(item);
+        yield '\n';
     }
 }
 /** The items of an NDJSON file, parsed one line at a time (the file is closed when the walk ends or stops). */
@@ -12682,12 +12683,14 @@ function regularFile(fd) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _open_chosen_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8470);
+/* harmony import */ var _write_pieces_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8670);
 /**
  * Writes a file the gate produces (report, SARIF, BOM, Hub cache, CLI --output). Inside the
  * workspace every component comes from the pull request, so none may be a symbolic link: a link
  * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
  * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
  */
+
 
 
 
@@ -12732,15 +12735,6 @@ function safeDirectories(root, parts) {
  * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
  * finished from a Buffer.
  */
-function writeText(fd, content) {
-    const written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, content, null, 'utf8');
-    const total = Buffer.byteLength(content, 'utf8');
-    if (written >= total)
-        return;
-    const bytes = Buffer.from(content, 'utf8');
-    for (let at = written; at < bytes.length;)
-        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
-}
 function writeInside(root, rel, content, mode) {
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
     const name = parts.pop();
@@ -12761,7 +12755,7 @@ function writeInside(root, rel, content, mode) {
     try {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
             throw new UnsafeOutputError('it is not a regular file');
-        writeContent(fd, content);
+        (0,_write_pieces_js__WEBPACK_IMPORTED_MODULE_4__/* .writePieces */ .R)(fd, content);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -12769,11 +12763,6 @@ function writeInside(root, rel, content, mode) {
 }
 /** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
 const WRITE_BATCH = 64 * 1024;
-/** Writes the text, or its pieces in order, without ever joining them into one string. */
-function writeContent(fd, content) {
-    for (const text of batched(content))
-        writeText(fd, text);
-}
 /** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
 function* batched(content) {
     if (typeof content === 'string') {
@@ -12807,7 +12796,7 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full), { recursive: true });
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(full, 'w', mode);
         try {
-            writeContent(fd, content);
+            (0,_write_pieces_js__WEBPACK_IMPORTED_MODULE_4__/* .writePieces */ .R)(fd, content);
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -12817,6 +12806,66 @@ async function writeOutputFile(workspace, path, content, mode = 0o644) {
     // Walk from the resolved workspace: the workspace itself may sit behind a link the runner made.
     writeInside(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, full), content, mode);
     return full;
+}
+
+
+/***/ }),
+
+/***/ 8670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ writePieces)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Text written to an open file, whole or in pieces, as UTF-8 without joining the pieces first: the
+ * output files and the spill files of a large run both write hundreds of megabytes this way.
+ */
+
+/** Every byte, however many writes that takes (a write may be partial). */
+function writeBytes(fd, bytes, length) {
+    for (let at = 0; at < length;)
+        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, length - at);
+}
+function writeText(fd, text) {
+    const bytes = Buffer.from(text, 'utf8');
+    writeBytes(fd, bytes, bytes.length);
+}
+/** Bytes gathered for one write: pieces are encoded into it as they come, never joined into a string first. */
+const WRITE_BUFFER_BYTES = 256 * 1024;
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+/**
+ * Writes the text, or its pieces in order, without ever joining them into one string. Pieces are
+ * encoded straight into one buffer (joining them and encoding the result allocated as much again as
+ * the file); a piece that ends between the halves of a surrogate pair keeps its first half for the next.
+ */
+function writePieces(fd, content) {
+    if (typeof content === 'string')
+        return writeText(fd, content);
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    let held = '';
+    const add = (text) => {
+        // UTF-8 takes at most 3 bytes for each UTF-16 code unit.
+        if (text.length * 3 > buffer.length - used) {
+            writeBytes(fd, buffer, used);
+            used = 0;
+            if (text.length * 3 > buffer.length)
+                return writeText(fd, text);
+        }
+        used += buffer.write(text, used, 'utf8');
+    };
+    for (const piece of content) {
+        const text = held ? held + piece : piece;
+        held = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : '';
+        add(held ? text.slice(0, -1) : text);
+    }
+    add(held);
+    writeBytes(fd, buffer, used);
 }
 
 

@@ -4,13 +4,14 @@
  * of 100,000 manifests holds a quarter of a million findings; kept in memory they were most of its
  * peak. Items must survive JSON (plain objects, arrays, strings, finite numbers, booleans, null).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../config-error.js';
 import { mergeSorted } from './merge-sorted.js';
 import type { Sequence } from './sequence.js';
+import { writePieces } from '../files/write-pieces.js';
 
 /** Each run of a merge reads this much at a time: a million manifests make hundreds of runs. */
 const READ_CHUNK = 16 * 1024;
@@ -64,7 +65,7 @@ export function removeSpillDirectory(): void {
   for (const signal of ENDING_SIGNALS) process.removeListener(signal, removeAndEnd);
 }
 
-/** Writes the items as one JSON text per line, in pieces of about a megabyte. */
+/** Writes the items as one JSON text per line. */
 function writeLines<T>(path: string, items: readonly T[]): void {
   try {
     writeEach(path, items);
@@ -76,17 +77,17 @@ function writeLines<T>(path: string, items: readonly T[]): void {
 function writeEach<T>(path: string, items: readonly T[]): void {
   const fd = openSync(path, 'a');
   try {
-    let piece = '';
-    for (const item of items) {
-      piece += JSON.stringify(item) + '\n';
-      if (piece.length >= 1 << 20) {
-        writeSync(fd, piece);
-        piece = '';
-      }
-    }
-    if (piece) writeSync(fd, piece);
+    writePieces(fd, jsonLines(items));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Each item's JSON text, then its newline: two pieces, as joining them would copy the text. */
+function* jsonLines<T>(items: readonly T[]): Generator<string> {
+  for (const item of items) {
+    yield JSON.stringify(item);
+    yield '\n';
   }
 }
 

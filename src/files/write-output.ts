@@ -4,10 +4,11 @@
  * committed as `reports/` would let the PR overwrite any file the runner can write. Paths outside
  * the workspace (RUNNER_TEMP, an absolute path) were chosen by the workflow and are trusted.
  */
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isInside, realWorkspace } from './open-chosen.js';
+import { writePieces } from './write-pieces.js';
 
 /** Why an output path was refused; the caller names the input or flag. */
 export class UnsafeOutputError extends Error {
@@ -52,13 +53,6 @@ function safeDirectories(root: string, parts: string[]): string {
  * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
  * finished from a Buffer.
  */
-function writeText(fd: number, content: string): void {
-  const written = writeSync(fd, content, null, 'utf8');
-  const total = Buffer.byteLength(content, 'utf8');
-  if (written >= total) return;
-  const bytes = Buffer.from(content, 'utf8');
-  for (let at = written; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-}
 
 function writeInside(root: string, rel: string, content: OutputContent, mode: number): void {
   const parts = rel.split(sep).filter((p) => p !== '');
@@ -76,7 +70,7 @@ function writeInside(root: string, rel: string, content: OutputContent, mode: nu
   }
   try {
     if (!fstatSync(fd).isFile()) throw new UnsafeOutputError('it is not a regular file');
-    writeContent(fd, content);
+    writePieces(fd, content);
   } finally {
     closeSync(fd);
   }
@@ -84,11 +78,6 @@ function writeInside(root: string, rel: string, content: OutputContent, mode: nu
 
 /** Pieces are gathered to about this many characters per write: one write per finding would be slow. */
 const WRITE_BATCH = 64 * 1024;
-
-/** Writes the text, or its pieces in order, without ever joining them into one string. */
-function writeContent(fd: number, content: OutputContent): void {
-  for (const text of batched(content)) writeText(fd, text);
-}
 
 /** The pieces gathered into strings of about WRITE_BATCH characters, for one write each. */
 export function* batched(content: OutputContent): Generator<string> {
@@ -130,7 +119,7 @@ export async function writeOutputFile(
     await mkdir(dirname(full), { recursive: true });
     const fd = openSync(full, 'w', mode);
     try {
-      writeContent(fd, content);
+      writePieces(fd, content);
     } finally {
       closeSync(fd);
     }

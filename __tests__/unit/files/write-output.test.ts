@@ -3,12 +3,32 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSy
 import { join } from 'node:path';
 import { UnsafeOutputError, writeOutputFile } from '../../../src/files/write-output.js';
 import { tempDir } from '../../helpers/git-repo.js';
+import fc from 'fast-check';
+import { FC_RUNS } from '../../helpers/timed.js';
 
 function dirs(): { workspace: string; outside: string } {
   return { workspace: realpathSync(tempDir('lg-write-')), outside: realpathSync(tempDir('lg-write-out-')) };
 }
 
 describe('writeOutputFile', () => {
+  it('writes pieces as the UTF-8 of their joined text, wherever they are cut (a surrogate pair included)', async () => {
+    const { workspace } = dirs();
+    const text = fc.string({ unit: 'binary', maxLength: 200 });
+    const cuts = fc.array(fc.nat(), { maxLength: 12 });
+    // Pieces around the 256 KiB buffer: many small ones that cross it, and one larger than it.
+    const sizes = fc.constantFrom(0, 1, 90_000, 300_000);
+    await fc.assert(
+      fc.asyncProperty(text, cuts, sizes, async (t, at, size) => {
+        const whole = `${'€'.repeat(size)}${t}\u{1F600}${t}`;
+        const points = [...new Set(at.map((n) => n % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...points].map((from, i) => whole.slice(from, [...points, whole.length][i]));
+        const full = await writeOutputFile(workspace, 'pieces.txt', pieces);
+        expect(readFileSync(full).equals(Buffer.from(whole, 'utf8'))).toBe(true);
+      }),
+      { numRuns: FC_RUNS / 10 }
+    );
+  });
+
   it('writes a relative path inside the workspace, creating its directories', async () => {
     const { workspace } = dirs();
     const full = await writeOutputFile(workspace, 'out/deep/report.json', '{}');

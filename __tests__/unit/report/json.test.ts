@@ -89,7 +89,14 @@ describe('the JSON report in pieces (issue #13: never one string)', () => {
       }),
       { numRuns: 500 }
     );
-    const odd = { a: undefined, b: [undefined, () => 1, 'x'], c: [], d: {}, e: [[1, [2]], { f: [] }] };
+    const odd = {
+      a: undefined,
+      b: [undefined, () => 1, 'x'],
+      c: [],
+      d: {},
+      e: [[1, [2]], { f: [] }],
+      g: [new Date(0), { toJSON: () => undefined }, [[['deep', { h: ['\n', '\u2026'] }]]]]
+    };
     expect([...prettyJsonChunks(odd)].join('')).toBe(JSON.stringify(odd, null, 2));
   });
 
