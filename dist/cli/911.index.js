@@ -106,6 +106,8 @@ function isPlainPath(path) {
     return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __webpack_require__(2676);
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 /**
  * `lineage-gate verify`: does this checkout still hold what a statement attests? Offline, file by
@@ -122,13 +124,23 @@ function isPlainPath(path) {
 
 
 
+
 const verify_short = (sha256) => `${sha256.slice(0, 12)}…`;
 /** Whether an artifact directory is among what the DIR arguments name. */
 function selected(dir, include) {
     return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
-/** Whether a repository path lies in an artifact's directory (`.` is the root). */
-const inDir = (path, dir) => dir === '.' || path.startsWith(`${dir}/`);
+/**
+ * The paths inside the artifacts' directories (`.` is the root; the directory itself is not inside it),
+ * looked up by the directories above a path: a statement of a full scan names tens of thousands.
+ */
+function insideArtifacts(dirs) {
+    const under = (0,paths_filter/* underDirectories */.eu)(dirs.map((d) => (d === '.' ? '' : d)));
+    const own = new Set(dirs);
+    const inside = (path) => under(path) && !own.has(path);
+    inside.reaches = under.reaches;
+    return inside;
+}
 async function fileCheck(rootReal, root, name, attested) {
     const base = { subject: name, kind: 'file', differences: [] };
     if (!isPlainPath(name))
@@ -186,10 +198,10 @@ function pedigreeCheck(attested, found) {
 /** The statement's own consistency: each record hashes to its id, each id is a subject. */
 /** Weight subjects under no artifact of the statement: the gate never writes one, so it was added later. */
 function strayedSubjects(statement) {
-    const dirs = statement.predicate.artifacts.map((a) => a.dir);
+    const inside = insideArtifacts(statement.predicate.artifacts.map((a) => a.dir));
     return statement.subject
         .filter((s) => !s.name.startsWith(in_toto_subjects/* PEDIGREE_SUBJECT_PREFIX */.a))
-        .filter((s) => !dirs.some((dir) => inDir(s.name, dir)))
+        .filter((s) => !inside(s.name))
         .map((s) => ({
         subject: s.name,
         kind: 'file',
@@ -222,8 +234,7 @@ function statementChecks(statement) {
 async function verifyStatement(opts) {
     const { statement, root, include } = opts;
     const artifacts = statement.predicate.artifacts.filter((a) => selected(a.dir, include));
-    const dirs = new Set(artifacts.map((a) => a.dir));
-    const inSelected = (path) => [...dirs].some((dir) => inDir(path, dir));
+    const inSelected = insideArtifacts(artifacts.map((a) => a.dir));
     const rootReal = external_node_fs_.realpathSync.native(root);
     const checks = [
         ...strayedSubjects(statement),
@@ -238,7 +249,7 @@ async function verifyStatement(opts) {
     const report = await (0,run/* runLineageGate */.W)({
         workspace: root,
         changeSet: { scope: 'all', changes: [], source: 'verify', notes: [] },
-        include: (path) => inSelected(path),
+        include: inSelected,
         failOn: 'never',
         policy: opts.policy,
         now: opts.now,

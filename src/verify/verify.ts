@@ -24,6 +24,7 @@ import type { ReportArtifact, ReportUpstream } from '../report/report.js';
 import { sha256OfFile } from '../weights/digest.js';
 import { describeDifferences } from './differences.js';
 import { isPlainPath } from '../files/plain-path.js';
+import { underDirectories, type PathFilter } from '../changes/paths-filter.js';
 
 export interface VerifyCheck {
   /** A weight file (repository path) or an artifact directory. */
@@ -60,8 +61,17 @@ function selected(dir: string, include: (path: string) => boolean): boolean {
   return include(dir === '.' ? 'lineage.yaml' : `${dir}/lineage.yaml`);
 }
 
-/** Whether a repository path lies in an artifact's directory (`.` is the root). */
-const inDir = (path: string, dir: string) => dir === '.' || path.startsWith(`${dir}/`);
+/**
+ * The paths inside the artifacts' directories (`.` is the root; the directory itself is not inside it),
+ * looked up by the directories above a path: a statement of a full scan names tens of thousands.
+ */
+function insideArtifacts(dirs: readonly string[]): PathFilter {
+  const under = underDirectories(dirs.map((d) => (d === '.' ? '' : d)));
+  const own = new Set(dirs);
+  const inside: PathFilter = (path) => under(path) && !own.has(path);
+  inside.reaches = under.reaches;
+  return inside;
+}
 
 async function fileCheck(rootReal: string, root: string, name: string, attested: string): Promise<VerifyCheck> {
   const base = { subject: name, kind: 'file' as const, differences: [] };
@@ -127,10 +137,10 @@ function pedigreeCheck(
 /** The statement's own consistency: each record hashes to its id, each id is a subject. */
 /** Weight subjects under no artifact of the statement: the gate never writes one, so it was added later. */
 function strayedSubjects(statement: Statement): VerifyCheck[] {
-  const dirs = statement.predicate.artifacts.map((a) => a.dir);
+  const inside = insideArtifacts(statement.predicate.artifacts.map((a) => a.dir));
   return statement.subject
     .filter((s) => !s.name.startsWith(PEDIGREE_SUBJECT_PREFIX))
-    .filter((s) => !dirs.some((dir) => inDir(s.name, dir)))
+    .filter((s) => !inside(s.name))
     .map((s) => ({
       subject: s.name,
       kind: 'file' as const,
@@ -164,8 +174,7 @@ function statementChecks(statement: Statement): VerifyCheck[] {
 export async function verifyStatement(opts: VerifyOptions): Promise<VerifyResult> {
   const { statement, root, include } = opts;
   const artifacts = statement.predicate.artifacts.filter((a) => selected(a.dir, include));
-  const dirs = new Set(artifacts.map((a) => a.dir));
-  const inSelected = (path: string) => [...dirs].some((dir) => inDir(path, dir));
+  const inSelected = insideArtifacts(artifacts.map((a) => a.dir));
   const rootReal = realpathSync.native(root);
 
   const checks = [
@@ -181,7 +190,7 @@ export async function verifyStatement(opts: VerifyOptions): Promise<VerifyResult
     {
       workspace: root,
       changeSet: { scope: 'all', changes: [], source: 'verify', notes: [] },
-      include: (path) => inSelected(path),
+      include: inSelected,
       failOn: 'never',
       policy: opts.policy,
       now: opts.now,

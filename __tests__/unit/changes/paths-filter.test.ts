@@ -89,6 +89,23 @@ describe('the directories a filter reaches (a walk enters only those)', () => {
     );
   });
 
+  it('underDirectories passes what lies in or below one of its directories, however many there are', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', 'a.b');
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(path, fc.constant('')), { maxLength: 5 }), fc.array(path), (dirs, paths) => {
+        const filter = underDirectories(dirs);
+        const naive = (p: string) => dirs.some((d) => d === '' || p === d || p.startsWith(`${d}/`));
+        for (const p of paths) {
+          expect(filter(p)).toBe(naive(p));
+          const reachesNaive = dirs.some((d) => naive(p) || d.startsWith(`${p}/`));
+          expect(filter.reaches?.(p) ?? true).toBe(reachesNaive);
+        }
+      }),
+      { numRuns: FC_RUNS * 3 }
+    );
+  });
+
   it('a walk with the filter lists what it would list without, and does not enter the rest', () => {
     const dir = tempDir('lg-reach-');
     for (const p of ['models/a/adapter_config.json', 'models/b/README.md', 'other/x/y.json', 'modelsx/z.json']) {
