@@ -12435,15 +12435,43 @@ function loopFrom(start, members, edges) {
     }
     return [...path, start];
 }
+/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
+const MAX_NAMES_SEARCHED = 64;
+/**
+ * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
+ * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
+ * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
+ * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
+ * another encoding) are parsed. Undefined when every manifest must be parsed.
+ */
+function mayReferenceDeleted(deleted) {
+    if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED)
+        return undefined;
+    const names = [...deleted].map(file_kinds/* basename */.P8);
+    const belowDeleted = (path) => {
+        for (let dir = (0,file_kinds/* dirname */.pD)(path); dir !== '.'; dir = (0,file_kinds/* dirname */.pD)(dir))
+            if (deleted.has(dir))
+                return true;
+        return false;
+    };
+    return (path, bytes) => {
+        if (belowDeleted(path))
+            return true;
+        const text = bytes.toString('latin1');
+        return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
+    };
+}
 /** Manifests outside the run that reference a directory this change deletes. */
 function findDependents(opts, deleted, runDirs) {
     const found = new Map();
     const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    for (const path of (0,full_scan/* walkTree */.I)(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include) })) {
+    const mayReference = mayReferenceDeleted(deleted);
+    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include) })) {
         if (!(0,read_manifest/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has((0,file_kinds/* dirname */.pD)(path)))
             continue;
-        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(opts.workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
-        if ('refused' in read)
+        // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
+        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ, !link);
+        if ('refused' in read || (mayReference && !mayReference(path, read.bytes)))
             continue;
         const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
         if (result.kind !== 'record')
