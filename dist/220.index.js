@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   ky: () => (/* binding */ runsOf),
 /* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
+/* unused harmony export filteredView */
 /** Each item made into another as it is walked. */
 function* mapped(items, f) {
     for (const item of items)
@@ -39,6 +40,20 @@ function* take(items, count) {
         if (++taken >= count)
             return;
     }
+}
+/**
+ * The items that pass `keep`, walked again each time the view is (nothing is copied): for a selection
+ * whose size is already known (`length`) and which can be as large as the list.
+ */
+function filteredView(items, keep, length) {
+    return {
+        length,
+        *[Symbol.iterator]() {
+            for (const item of items)
+                if (keep(item))
+                    yield item;
+        }
+    };
 }
 /** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
 function filterOf(items, keep) {

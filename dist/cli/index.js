@@ -10234,7 +10234,8 @@ function startProgress(opts) {
 function errorsOnly(report) {
     return {
         ...report,
-        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filterOf */ .KV)(report.findings, (f) => f.severity === 'error' && !f.waived),
+        // A view, not a copy: a scan of 100,000 manifests has a quarter of a million errors (`counts.errors` live ones).
+        findings: (0,_collections_sequence_js__WEBPACK_IMPORTED_MODULE_0__/* .filteredView */ .Zd)(report.findings, (f) => f.severity === 'error' && !f.waived, report.counts.errors),
         run: { ...report.run, notes: [] }
     };
 }
@@ -10525,10 +10526,11 @@ function appendAll(target, items) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ mapped),
-/* harmony export */   KV: () => (/* binding */ filterOf),
+/* harmony export */   Zd: () => (/* binding */ filteredView),
 /* harmony export */   ky: () => (/* binding */ runsOf),
 /* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
+/* unused harmony export filterOf */
 /** Each item made into another as it is walked. */
 function* mapped(items, f) {
     for (const item of items)
@@ -10557,6 +10559,20 @@ function* take(items, count) {
         if (++taken >= count)
             return;
     }
+}
+/**
+ * The items that pass `keep`, walked again each time the view is (nothing is copied): for a selection
+ * whose size is already known (`length`) and which can be as large as the list.
+ */
+function filteredView(items, keep, length) {
+    return {
+        length,
+        *[Symbol.iterator]() {
+            for (const item of items)
+                if (keep(item))
+                    yield item;
+        }
+    };
 }
 /** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
 function filterOf(items, keep) {

@@ -1,4 +1,4 @@
-import { filterOf } from '../collections/sequence.js';
+import { filteredView } from '../collections/sequence.js';
 import type { Report } from '../report/report.js';
 
 /**
@@ -9,7 +9,8 @@ import type { Report } from '../report/report.js';
 export function errorsOnly(report: Report): Report {
   return {
     ...report,
-    findings: filterOf(report.findings, (f) => f.severity === 'error' && !f.waived),
+    // A view, not a copy: a scan of 100,000 manifests has a quarter of a million errors (`counts.errors` live ones).
+    findings: filteredView(report.findings, (f) => f.severity === 'error' && !f.waived, report.counts.errors),
     run: { ...report.run, notes: [] }
   };
 }

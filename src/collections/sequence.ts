@@ -34,6 +34,19 @@ export function* take<T>(items: Iterable<T>, count: number): Generator<T> {
   }
 }
 
+/**
+ * The items that pass `keep`, walked again each time the view is (nothing is copied): for a selection
+ * whose size is already known (`length`) and which can be as large as the list.
+ */
+export function filteredView<T>(items: Iterable<T>, keep: (item: T) => boolean, length: number): Sequence<T> {
+  return {
+    length,
+    *[Symbol.iterator]() {
+      for (const item of items) if (keep(item)) yield item;
+    }
+  };
+}
+
 /** The items that pass `keep`, as an array (for selections known to be small, or bounded by the caller). */
 export function filterOf<T>(items: Iterable<T>, keep: (item: T) => boolean): T[] {
   const out: T[] = [];
