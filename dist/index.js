@@ -9821,11 +9821,6 @@ function safeDirectories(root, parts) {
     }
     return dir;
 }
-/**
- * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
- * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
- * finished from a Buffer.
- */
 function writeInside(root, rel, content, mode) {
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
     const name = parts.pop();
@@ -9920,9 +9915,17 @@ function writeBytes(fd, bytes, length) {
     for (let at = 0; at < length;)
         at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, length - at);
 }
+/**
+ * A whole string as UTF-8. It goes to write(2) without first becoming a Buffer (for a 34 MB report,
+ * Buffer.from alone took longer than writing the string); a short write is finished from a Buffer.
+ */
 function writeText(fd, text) {
+    const written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, text, null, 'utf8');
+    if (written >= Buffer.byteLength(text, 'utf8'))
+        return;
     const bytes = Buffer.from(text, 'utf8');
-    writeBytes(fd, bytes, bytes.length);
+    for (let at = written; at < bytes.length;)
+        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
 }
 /** Bytes gathered for one write: pieces are encoded into it as they come, never joined into a string first. */
 const WRITE_BUFFER_BYTES = 256 * 1024;

@@ -10314,20 +10314,16 @@ async function isRevision(root, ref) {
 
 
 
-/** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
-function covers(target, path) {
-    return target.kind === 'directory' ? (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(path, target.path) : (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(path) === (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(target.path);
-}
-/** Whether a walk must enter `dir` to reach what the target covers. */
-function leadsTo(target, dir) {
-    if (target.kind === 'directory')
-        return (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(dir, target.path) || (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(target.path, dir);
-    const beside = (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(target.path);
-    return beside !== '.' && (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(beside, dir);
-}
+/**
+ * What the targets cover: everything below a directory argument, and the files beside a file argument
+ * (it stands for its artifact directory, as a file changed in a PR does).
+ */
 function targetFilter(targets) {
-    const include = (path) => targets.some((t) => covers(t, path));
-    include.reaches = (dir) => targets.some((t) => leadsTo(t, dir));
+    const below = (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .underDirectories */ .eu)(targets.filter((t) => t.kind === 'directory').map((t) => t.path));
+    const besides = targets.filter((t) => t.kind === 'file').map((t) => (0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(t.path));
+    const include = (path) => below(path) || besides.includes((0,_discover_file_kinds_js__WEBPACK_IMPORTED_MODULE_6__/* .dirname */ .pD)(path));
+    // A walk enters the directories on the way to a file argument's, not the ones below it.
+    include.reaches = (dir) => (below.reaches?.(dir) ?? true) || besides.some((b) => b !== '.' && (0,_changes_paths_filter_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnder */ .Jo)(b, dir));
     return include;
 }
 /**
@@ -12794,11 +12790,6 @@ function safeDirectories(root, parts) {
     }
     return dir;
 }
-/**
- * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
- * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
- * finished from a Buffer.
- */
 function writeInside(root, rel, content, mode) {
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter((p) => p !== '');
     const name = parts.pop();
@@ -12893,9 +12884,17 @@ function writeBytes(fd, bytes, length) {
     for (let at = 0; at < length;)
         at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, length - at);
 }
+/**
+ * A whole string as UTF-8. It goes to write(2) without first becoming a Buffer (for a 34 MB report,
+ * Buffer.from alone took longer than writing the string); a short write is finished from a Buffer.
+ */
 function writeText(fd, text) {
+    const written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, text, null, 'utf8');
+    if (written >= Buffer.byteLength(text, 'utf8'))
+        return;
     const bytes = Buffer.from(text, 'utf8');
-    writeBytes(fd, bytes, bytes.length);
+    for (let at = written; at < bytes.length;)
+        at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
 }
 /** Bytes gathered for one write: pieces are encoded into it as they come, never joined into a string first. */
 const WRITE_BUFFER_BYTES = 256 * 1024;

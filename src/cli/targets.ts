@@ -5,7 +5,7 @@ import { isInside } from '../files/open-chosen.js';
 import { dirname } from '../discover/file-kinds.js';
 import type { ReportArtifact } from '../report/report.js';
 import { locateRepository } from './repository.js';
-import { isUnder, type PathFilter } from '../changes/paths-filter.js';
+import { isUnder, underDirectories, type PathFilter } from '../changes/paths-filter.js';
 
 /** One PATH argument of `check`, as a repository-relative path with `/` (`''` for the root). */
 export interface Target {
@@ -22,21 +22,16 @@ export interface Targets {
   include: PathFilter;
 }
 
-/** A file argument stands for its artifact directory: the files beside it, as for a file changed in a PR. */
-function covers(target: Target, path: string): boolean {
-  return target.kind === 'directory' ? isUnder(path, target.path) : dirname(path) === dirname(target.path);
-}
-
-/** Whether a walk must enter `dir` to reach what the target covers. */
-function leadsTo(target: Target, dir: string): boolean {
-  if (target.kind === 'directory') return isUnder(dir, target.path) || isUnder(target.path, dir);
-  const beside = dirname(target.path);
-  return beside !== '.' && isUnder(beside, dir);
-}
-
+/**
+ * What the targets cover: everything below a directory argument, and the files beside a file argument
+ * (it stands for its artifact directory, as a file changed in a PR does).
+ */
 function targetFilter(targets: readonly Target[]): PathFilter {
-  const include: PathFilter = (path) => targets.some((t) => covers(t, path));
-  include.reaches = (dir) => targets.some((t) => leadsTo(t, dir));
+  const below = underDirectories(targets.filter((t) => t.kind === 'directory').map((t) => t.path));
+  const besides = targets.filter((t) => t.kind === 'file').map((t) => dirname(t.path));
+  const include: PathFilter = (path) => below(path) || besides.includes(dirname(path));
+  // A walk enters the directories on the way to a file argument's, not the ones below it.
+  include.reaches = (dir) => (below.reaches?.(dir) ?? true) || besides.some((b) => b !== '.' && isUnder(b, dir));
   return include;
 }
 

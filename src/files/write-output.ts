@@ -48,12 +48,6 @@ function safeDirectories(root: string, parts: string[]): string {
   return dir;
 }
 
-/**
- * Writes all of `content` as UTF-8. The string goes to write(2) without first becoming a Buffer
- * (for a 34 MB report, Buffer.from alone took longer than writing the string); a short write is
- * finished from a Buffer.
- */
-
 function writeInside(root: string, rel: string, content: OutputContent, mode: number): void {
   const parts = rel.split(sep).filter((p) => p !== '');
   const name = parts.pop();
