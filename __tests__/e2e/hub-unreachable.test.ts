@@ -46,7 +46,7 @@ describe('a Hub that cannot be resolved', () => {
     expect(finding.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
     expect(finding.message).toContain('the host name does not resolve; not asked again');
     expect(finding.message).toContain(
-      '3 upstream(s) left unverified: Qwen/Qwen2.5-7B, meta-llama/Llama-3.1-8B, mistralai/Mistral-7B-v0.1.'
+      '3 upstreams left unverified: Qwen/Qwen2.5-7B, meta-llama/Llama-3.1-8B, mistralai/Mistral-7B-v0.1.'
     );
     expect(run.annotations.filter((a) => a.includes('title=hub-unreachable'))).toHaveLength(1);
     // Five attempts with backoff would take seconds per question; one attempt takes milliseconds.

@@ -22965,6 +22965,7 @@ const hubLicenseMismatch = {
 ;// CONCATENATED MODULE: ./src/rules/hub-unreachable.ts
 
 
+
 /** The reason as a sentence: its own `?` or `.` kept, a `.` added otherwise. */
 function sentenceEnd(text) {
     const trimmed = text.trim();
@@ -23003,7 +23004,7 @@ function hubDownFinding(ctx) {
             path: ref.source.path,
             at: ref.source.at,
             message: `Could not reach the Hub (first asked about ${fact.id}, ${(0,artifact_facts/* where */._M)(ref.source)}): ` +
-                `${sentenceEnd(reason)} ${down.length} upstream(s) left unverified: ${list}${more}.`,
+                `${sentenceEnd(reason)} ${(0,plural/* counted */.h)(down.length, 'upstream')} left unverified: ${list}${more}.`,
             fix: fixText(ctx, reason),
             subject: 'hub-down',
             severity: ctx.policy.require.hub ? 'error' : undefined
@@ -26145,6 +26146,7 @@ async function readBoundedText(response, maxBytes) {
 
 
 
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -26413,7 +26415,7 @@ class HubClient {
             }
             await this.clock.sleep(wait);
         }
-        return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts, noReply || undefined);
+        return failed(`${lastReason} (gave up after ${(0,plural/* counted */.h)(attempts, 'attempt')})`, 'network', attempts, noReply || undefined);
     }
     /**
      * One exchange with the Hub, following redirects on the endpoint's origin only (renamed repos

@@ -36,6 +36,7 @@
  * `new URLSearchParams([["expand", k], …])` — not the `expand[]=` form.
  */
 import { hubIdProblem } from '../lineage/hub-id.js';
+import { counted } from '../text/plural.js';
 import { version } from '../version.js';
 import { isCacheable, type HubAnswer, type RepoQuery } from './answer.js';
 import type { HubCache } from './cache.js';
@@ -398,7 +399,12 @@ export class HubClient {
       }
       await this.clock.sleep(wait);
     }
-    return failed(`${lastReason} (gave up after ${attempts} attempts)`, 'network', attempts, noReply || undefined);
+    return failed(
+      `${lastReason} (gave up after ${counted(attempts, 'attempt')})`,
+      'network',
+      attempts,
+      noReply || undefined
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import type { HubFact } from '../hub/verify.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { where } from './artifact-facts.js';
 import { hubFactsOf } from './hub-facts.js';
+import { counted } from '../text/plural.js';
 
 /** The reason as a sentence: its own `?` or `.` kept, a `.` added otherwise. */
 function sentenceEnd(text: string): string {
@@ -51,7 +52,7 @@ function hubDownFinding(ctx: RuleContext): FindingDraft[] {
       at: ref.source.at,
       message:
         `Could not reach the Hub (first asked about ${fact.id}, ${where(ref.source)}): ` +
-        `${sentenceEnd(reason)} ${down.length} upstream(s) left unverified: ${list}${more}.`,
+        `${sentenceEnd(reason)} ${counted(down.length, 'upstream')} left unverified: ${list}${more}.`,
       fix: fixText(ctx, reason),
       subject: 'hub-down',
       severity: ctx.policy.require.hub ? ('error' as const) : undefined

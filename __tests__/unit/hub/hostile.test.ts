@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ancestryNotes } from '../../../src/hub/ancestry-notes.js';
 import { nodeAllowance, resolveAncestry } from '../../../src/hub/ancestry.js';
-import { HubClient, type HubAnswer, type HubClientOptions } from '../../../src/hub/client.js';
+import { HubClient, systemClock, type Clock, type HubAnswer, type HubClientOptions } from '../../../src/hub/client.js';
 import {
   fanOutRepos,
   fixtureSha,
@@ -125,9 +125,13 @@ describe('slow and oversized replies are cut by the deadline and the cap', () =>
 
   it('the per-request deadline is cut to what is left of the budget', async () => {
     const s = await hub([hostile('slow/headers', { kind: 'trickle-headers', intervalMs: 20 })]);
-    const c = client(s, { requestTimeoutMs: 60_000, budgetMs: 300, maxRetries: 0 });
+    // The clock says 100 ms of the budget went before the request, whatever this machine's pace: the
+    // deadline is then exactly the 200 ms left (a real clock made the message flake between 299 and 300).
+    let reads = 0;
+    const clock: Clock = { now: () => (reads++ === 0 ? 0 : 100), sleep: systemClock.sleep };
+    const c = client(s, { requestTimeoutMs: 60_000, budgetMs: 300, maxRetries: 0, clock });
     const { value, ms } = await timed(() => c.repoInfo({ type: 'model', id: 'slow/headers' }));
-    expect(reasonOf(value)).toMatch(/^no answer within 300 ms, what was left of the time budget of 0.3 s/);
+    expect(reasonOf(value)).toMatch(/^no answer within 200 ms, what was left of the time budget of 0.3 s/);
     expect(ms).toBeLessThan(1500);
   });
 

@@ -63,7 +63,7 @@ describe('hub-unreachable: the Hub is down', () => {
     expect(e.finding).toMatchObject({ ruleId: 'hub-unreachable', severity: 'warning', path: CARD, artifact: 'a' });
     expect(e.finding.message).toBe(
       'Could not reach the Hub (first asked about Org/A, `base_model` in a/README.md): ' +
-        `getaddrinfo ENOTFOUND huggingface.co. 2 upstream(s) left unverified: Org/A, org/b@${SHA}.`
+        `getaddrinfo ENOTFOUND huggingface.co. 2 upstreams left unverified: Org/A, org/b@${SHA}.`
     );
     expect(e.finding.fix).toBe(
       'Re-run when the Hub answers, or check `hub-endpoint` and `hub-token`; ' +
@@ -100,8 +100,9 @@ describe('hub-unreachable: the Hub is down', () => {
       return findings[0].finding.message;
     };
     const head = 'Could not reach the Hub (first asked about org/m0, `base_model` in a/README.md): refused.';
-    expect(message(20)).toBe(`${head} 20 upstream(s) left unverified: ${ids(20).join(', ')}.`);
-    expect(message(21)).toBe(`${head} 21 upstream(s) left unverified: ${ids(20).join(', ')} and 1 more.`);
+    expect(message(1)).toBe(`${head} 1 upstream left unverified: org/m0.`);
+    expect(message(20)).toBe(`${head} 20 upstreams left unverified: ${ids(20).join(', ')}.`);
+    expect(message(21)).toBe(`${head} 21 upstreams left unverified: ${ids(20).join(', ')} and 1 more.`);
   });
 });
 
