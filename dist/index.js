@@ -9999,7 +9999,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9873);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -11252,7 +11252,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 9873:
+/***/ 2552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21201,50 +21201,70 @@ function* fullScanArtifacts(opts, workspaceReal) {
     }
     yield* ready();
 }
-function collectChanges(opts, dirs) {
-    for (const change of opts.changeSet.changes) {
-        if (change.previousPath &&
-            isRelevant(change.previousPath) &&
-            dirname(change.previousPath) !== dirname(change.path)) {
-            // A manifest moved out of a directory leaves that directory without it.
-            const old = entryFor(dirs, dirname(change.previousPath));
+/** What one change does to each directory it touches, in the order it does it. */
+function changeEffects(change, touch) {
+    const previous = change.previousPath;
+    if (previous && isRelevant(previous) && dirname(previous) !== dirname(change.path)) {
+        // A manifest moved out of a directory leaves that directory without it.
+        touch(dirname(previous), (old) => {
             old.changed = true;
-            if (isNamedManifest(change.previousPath))
-                (old.removedManifests ??= new Set()).add(change.previousPath);
-        }
-        addManifestNamedDirs(dirs, change.path);
-        if (!isRelevant(change.path))
-            continue;
-        const entry = entryFor(dirs, dirname(change.path));
-        entry.changed = true;
-        if (change.status === 'removed') {
-            // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
-            if (isNamedManifest(change.path))
-                (entry.removedManifests ??= new Set()).add(change.path);
-            else if (isManifestCandidate(change.path))
-                continue;
-            else
-                entry.files.set(basename(change.path), 'removed');
-        }
-        else {
-            entry.files.set(basename(change.path), change.status);
-        }
+            if (isNamedManifest(previous))
+                (old.removedManifests ??= new Set()).add(previous);
+        });
     }
-    // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-    for (const [dir, entry] of dirs)
-        addPresentFiles(opts.workspace, dir, entry);
-}
-/** A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported. */
-function addManifestNamedDirs(dirs, path) {
-    const parts = path.split('/');
+    // A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported.
+    const parts = change.path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
-        if (!isNamedManifest(parts[i]))
+        const name = parts[i];
+        if (!isNamedManifest(name))
             continue;
-        const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
-        entry.changed = true;
-        if (!entry.files.has(parts[i]))
-            entry.files.set(parts[i], 'present');
+        touch(i === 0 ? '.' : parts.slice(0, i).join('/'), (entry) => {
+            entry.changed = true;
+            if (!entry.files.has(name))
+                entry.files.set(name, 'present');
+        });
     }
+    if (!isRelevant(change.path))
+        return;
+    touch(dirname(change.path), (entry) => {
+        entry.changed = true;
+        if (change.status !== 'removed')
+            entry.files.set(basename(change.path), change.status);
+        // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
+        else if (isNamedManifest(change.path))
+            (entry.removedManifests ??= new Set()).add(change.path);
+        else if (!isManifestCandidate(change.path))
+            entry.files.set(basename(change.path), 'removed');
+    });
+}
+/** Indexes of the changes that touch each directory, in order: one as itself, more in an array. */
+function changesByDirectory(changes) {
+    const byDir = new Map();
+    for (const [i, change] of changes.entries()) {
+        changeEffects(change, (dir) => {
+            const known = byDir.get(dir);
+            if (known === undefined)
+                byDir.set(dir, i);
+            else if (typeof known === 'number') {
+                if (known !== i)
+                    byDir.set(dir, [known, i]);
+            }
+            else if (known[known.length - 1] !== i)
+                known.push(i);
+        });
+    }
+    return byDir;
+}
+/** One directory's entry: what the changes that touch it did to its files, replayed in order. */
+function discover_entryOf(dir, indexes, changes) {
+    const entry = { files: new DirFiles(), changed: false };
+    for (const i of typeof indexes === 'number' ? [indexes] : indexes) {
+        changeEffects(changes[i], (touched, apply) => {
+            if (touched === dir)
+                apply(entry);
+        });
+    }
+    return entry;
 }
 /** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
 function addPresentFiles(workspace, dir, entry) {
@@ -21358,27 +21378,49 @@ function isEmpty(artifact) {
         artifact.weights.length === 0 &&
         artifact.removedManifests.length === 0);
 }
-/** A change set's artifacts, in directory order (the change set is grouped first: it is bounded by the PR). */
-function* changedArtifacts(opts, workspaceReal) {
-    const entries = new Map();
-    collectChanges(opts, entries);
-    const dirs = [...entries.keys()].sort();
-    for (const [i, dir] of dirs.entries()) {
-        const artifact = readArtifact(workspaceReal, opts.workspace, dir, entries.get(dir));
-        opts.onProgress?.({ files: opts.changeSet.changes.length, artifacts: i + 1 });
-        if (!isEmpty(artifact))
-            yield artifact;
+/**
+ * A change set's directories, each with what the change did to its files: listed before any
+ * manifest is read (the change set is bounded by the pull request), read in directory order.
+ */
+class ChangedDirectories {
+    opts;
+    /**
+     * The changes touching each directory. An entry is made only when its directory is read: a pull
+     * request of 100,000 directories held one each from the start (about 14 MB, and V8 lets a heap
+     * grow to a few times what it keeps).
+     */
+    byDirectory;
+    constructor(opts) {
+        this.opts = opts;
+        this.byDirectory = changesByDirectory(opts.changeSet.changes);
+    }
+    /** Whether the change touches this directory (its artifact, if any, is of the run). */
+    has(dir) {
+        return this.byDirectory.has(dir);
+    }
+    /** The artifacts, in directory order; directories left without anything the gate reads are skipped. */
+    *artifacts(workspaceReal) {
+        const dirs = [...this.byDirectory.keys()].sort();
+        for (const [i, dir] of dirs.entries()) {
+            const entry = discover_entryOf(dir, this.byDirectory.get(dir), this.opts.changeSet.changes);
+            // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+            addPresentFiles(this.opts.workspace, dir, entry);
+            const artifact = readArtifact(workspaceReal, this.opts.workspace, dir, entry);
+            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
+            if (!isEmpty(artifact))
+                yield artifact;
+        }
     }
 }
 /**
  * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
  * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
  */
-async function* discover(opts) {
+async function* discover(opts, changed = undefined) {
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     yield* opts.changeSet.scope === 'all'
         ? fullScanArtifacts(opts, workspaceReal)
-        : changedArtifacts(opts, workspaceReal);
+        : (changed ?? new ChangedDirectories(opts)).artifacts(workspaceReal);
 }
 /** Groups the change set into artifacts (directories) and reads every manifest in them once, in directory order. */
 async function discoverArtifacts(opts) {
@@ -21499,13 +21541,8 @@ function findCycles(edges) {
 /**
  * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
  * derive from (loading those that the change did not touch), gives it what it inherits from them,
- * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
- * derive from it.
+ * and finds loops.
  */
-
-
-
-
 
 
 
@@ -21532,26 +21569,27 @@ function removedDirectories(changeSet) {
 }
 /**
  * What the batches of one run share while each is linked in turn: the artifacts read from the
- * checkout as parents. In a change set one outside the run counts against a cap; a full scan links
- * its own artifacts a batch at a time, so a parent outside the batch is of the run and counts
- * against nothing (each inheritance walk is bounded in depth), and the most recent are kept.
+ * checkout as parents. A parent outside the run counts against a cap; a parent of the run in
+ * another batch (a full scan's every directory, a change set's touched ones) counts against nothing
+ * (each inheritance walk is bounded in depth), and the most recent are kept.
  */
 class LinkSession {
     opts;
-    fullScan;
+    ofRun;
     workspaceReal;
     removedDirs;
     context = new Map();
     recent = new Map();
-    constructor(opts, fullScan = false) {
+    /** `ofRun` tells a directory of the run (read in some batch) from the context around it. */
+    constructor(opts, ofRun = () => false) {
         this.opts = opts;
-        this.fullScan = fullScan;
+        this.ofRun = ofRun;
         this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
         this.removedDirs = removedDirectories(opts.changeSet);
     }
     /** The artifact in a directory outside the batch being linked, as the checkout has it. */
     load(dir) {
-        if (this.fullScan) {
+        if (this.ofRun(dir)) {
             if (this.recent.has(dir)) {
                 const kept = this.recent.get(dir);
                 this.recent.delete(dir);
@@ -21729,64 +21767,10 @@ function loopFrom(start, members, edges) {
     }
     return [...path, start];
 }
-/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
-const MAX_NAMES_SEARCHED = 64;
 /**
- * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
- * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
- * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
- * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
- * another encoding) are parsed. Undefined when every manifest must be parsed.
- */
-function mayReferenceDeleted(deleted) {
-    if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED)
-        return undefined;
-    const names = [...deleted].map(basename);
-    const belowDeleted = (path) => {
-        for (let dir = dirname(path); dir !== '.'; dir = dirname(dir))
-            if (deleted.has(dir))
-                return true;
-        return false;
-    };
-    return (path, bytes) => {
-        if (belowDeleted(path))
-            return true;
-        const text = bytes.toString('latin1');
-        return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
-    };
-}
-/** Manifests outside the run that reference a directory this change deletes. */
-function findDependents(opts, deleted, runDirs) {
-    const found = new Map();
-    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    const mayReference = mayReferenceDeleted(deleted);
-    for (const { path, link } of walkFiles(opts.workspace, { ignore: unreachedDirectories(opts.include) })) {
-        if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path)))
-            continue;
-        // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
-        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), MAX_MANIFEST_BYTES, !link);
-        if ('refused' in read || (mayReference && !mayReference(path, read.bytes)))
-            continue;
-        const result = readManifest(path, read.bytes, read.size);
-        if (result.kind !== 'record')
-            continue;
-        for (const ref of localReferences(result.record)) {
-            const hit = candidatePaths(path, ref.raw)
-                .flatMap((c) => [c, dirname(c)])
-                .find((c) => deleted.has(c));
-            if (hit === undefined || hit === dirname(path))
-                continue;
-            const list = found.get(hit) ?? [];
-            list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
-            found.set(hit, list);
-        }
-    }
-    return found;
-}
-/**
- * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
- * the session the batches share). Reads the checkout for parents outside them, and walks the tree
- * for dependents only when the change deletes an artifact: a change set is linked as one batch.
+ * Sets `parents` and `cycle` on the artifacts (the run's, or one batch of them, with the session
+ * the batches share), reading the checkout for parents outside them. Dependents of a deleted
+ * artifact are found once per run (see beyond-run.ts).
  */
 function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
     const run = new Map(artifacts.map((a) => [a.dir, a]));
@@ -21810,17 +21794,10 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
                 artifact.cycle = { dirs, source: link.source };
         }
     }
-    const deleted = new Set(artifacts
-        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
-        .map((a) => a.dir));
-    if (deleted.size === 0)
-        return;
-    const dependents = findDependents(opts, deleted, new Set(run.keys()));
-    for (const [dir, links] of dependents) {
-        const artifact = run.get(dir);
-        if (artifact)
-            artifact.dependents = links;
-    }
+}
+/** An artifact whose every manifest the change deletes: what still references it is its business. */
+function isDeletedArtifact(a) {
+    return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/declared-file.ts
@@ -21956,17 +21933,9 @@ async function computeDigests(artifacts, workspace) {
  * The data-sources stage: which non-optional sources of a training run's data mix this change
  * deletes (or moves away). MENS stops the mix step when such a source is missing, so the run its
  * manifest describes could no longer be reproduced; the removed-mix-source rule reports each one.
- * A run directory the change did not touch is found by walking the tree — only when the change
- * deletes something — and joins the run to be judged by that rule alone.
+ * A run directory the change did not touch is found by the walk beyond the run (beyond-run.ts) —
+ * only when the change deletes something — and joins the run to be judged by that rule alone.
  */
-
-
-
-
-
-
-
-
 
 
 /** The one rule an artifact pulled in by a deleted data file is judged by. */
@@ -21983,43 +21952,32 @@ function goneByChange(changeSet) {
     return gone;
 }
 const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.has(s.path));
-/** Mixes beside a training manifest outside the run's directories, read from the checkout. */
-function* mixesElsewhere(workspace, include, runDirs) {
-    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
-    for (const path of walkTree(workspace, { ignore: unreachedDirectories(include) })) {
-        const dir = dirname(path);
-        if (!isDataMixName(basenameOf(path)) || runDirs.has(dir) || !include(path))
-            continue;
-        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspace, path), MAX_MANIFEST_BYTES);
-        if ('refused' in read)
-            continue;
-        const result = readManifest(path, read.bytes, read.size);
-        if (result.kind === 'record' && result.record.dataMix)
-            yield { dir, sources: result.record.dataMix.sources };
-    }
-}
 /**
- * Sets `removedDataSources` on the run's artifacts, and returns the run directories outside the
- * run whose mix needs a file the change deletes (each judged only by removed-mix-source).
+ * Sets `removedDataSources` on the artifacts whose own mix needs a file the change leaves without
+ * one (the run's, a batch at a time).
  */
-function markRemovedDataSources(artifacts, opts) {
-    const gone = goneByChange(opts.changeSet);
+function markRemovedDataSources(artifacts, gone) {
     if (gone.size === 0)
-        return [];
-    const runDirs = new Set(artifacts.map((a) => a.dir));
+        return;
     for (const artifact of artifacts) {
         const removed = removedIn(artifact.records.flatMap((r) => r.dataMix?.sources ?? []), gone);
         if (removed.length)
             artifact.removedDataSources = removed;
     }
-    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+}
+/**
+ * The training runs outside the run whose mix (found by the walk beyond it) needs a file the change
+ * deletes, read from the checkout: each joins the run, judged only by removed-mix-source.
+ */
+function runsNeedingGoneSources(mixes, gone, workspace) {
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
     const joined = [];
-    for (const mix of mixesElsewhere(opts.workspace, opts.include, runDirs)) {
+    for (const mix of mixes) {
         const removed = removedIn(mix.sources, gone);
         if (removed.length === 0)
             continue;
         // Read as the checkout has it: the mix counts only beside its run's training manifest.
-        const artifact = readArtifactDir(workspaceReal, opts.workspace, mix.dir);
+        const artifact = readArtifactDir(workspaceReal, workspace, mix.dir);
         if (!artifact?.records.some((r) => r.dataMix))
             continue;
         artifact.removedDataSources = removed;
@@ -22027,6 +21985,96 @@ function markRemovedDataSources(artifacts, opts) {
         joined.push(artifact);
     }
     return joined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/beyond-run.ts
+/**
+ * What a change's deletions reach outside the run: manifests elsewhere that still derive from a
+ * deleted artifact, and training runs elsewhere whose data mix needs a file the change deletes.
+ * Both are found by one walk of the tree, once the run's directories are all known.
+ */
+
+
+
+
+
+
+
+
+
+
+/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
+const MAX_NAMES_SEARCHED = 64;
+/**
+ * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
+ * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
+ * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
+ * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
+ * another encoding) are parsed. Undefined when every manifest must be parsed.
+ */
+function mayReferenceDeleted(deleted) {
+    if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED)
+        return undefined;
+    const names = [...deleted].map(basename);
+    const belowDeleted = (path) => {
+        for (let dir = dirname(path); dir !== '.'; dir = dirname(dir))
+            if (deleted.has(dir))
+                return true;
+        return false;
+    };
+    return (path, bytes) => {
+        if (belowDeleted(path))
+            return true;
+        const text = bytes.toString('latin1');
+        return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
+    };
+}
+/** The record's references that lead to a deleted directory other than its own, with the directory each reaches. */
+function* referencesToDeleted(path, record, deleted) {
+    for (const ref of localReferences(record)) {
+        const hit = candidatePaths(path, ref.raw)
+            .flatMap((c) => [c, dirname(c)])
+            .find((c) => deleted.has(c));
+        if (hit !== undefined && hit !== dirname(path))
+            yield { hit, ref };
+    }
+}
+/** Walks the tree once for both searches; nothing is read when neither is asked for. */
+function searchBeyondRun(opts) {
+    const found = { dependents: new Map(), mixes: [] };
+    const { deletedDirs, inRun, include } = opts;
+    const wantDependents = deletedDirs.size > 0;
+    if (!wantDependents && !opts.mixes)
+        return found;
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    const mayReference = wantDependents ? mayReferenceDeleted(deletedDirs) : undefined;
+    for (const { path, link } of walkFiles(opts.workspace, { ignore: unreachedDirectories(include) })) {
+        const dir = dirname(path);
+        const isMix = opts.mixes && isDataMixName(basenameOf(path));
+        const isDependentCandidate = wantDependents && isManifestCandidate(path);
+        if ((!isMix && !isDependentCandidate) || inRun(dir) || !include(path))
+            continue;
+        // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
+        const read = read_bounded_readBounded(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), MAX_MANIFEST_BYTES, !link);
+        if ('refused' in read)
+            continue;
+        const wanted = isMix || !mayReference || mayReference(path, read.bytes);
+        if (!wanted)
+            continue;
+        const result = readManifest(path, read.bytes, read.size);
+        if (result.kind !== 'record')
+            continue;
+        if (isMix && result.record.dataMix)
+            found.mixes.push({ dir, sources: result.record.dataMix.sources });
+        if (!isDependentCandidate)
+            continue;
+        for (const { hit, ref } of referencesToDeleted(path, result.record, deletedDirs)) {
+            const list = found.dependents.get(hit) ?? [];
+            list.push({ dir, raw: ref.raw, source: ref.source });
+            found.dependents.set(hit, list);
+        }
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/discover/unknown-configs.ts
@@ -26367,12 +26415,19 @@ function reportWeight(weight) {
 
 
 
+
+
 /**
- * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
- * memory stays flat however large the repository. A change set is one batch, bounded by the pull
- * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ * Directories a run reads, links, checks and summarises at a time before it lets them go: its memory
+ * stays flat however large the repository or the pull request. What a deletion reaches outside the
+ * run is searched once, after the last batch, when the run's directories are all known.
  */
-const FULL_SCAN_BATCH = 1_000;
+const BATCH = 1_000;
+/** `LINEAGE_GATE_INTERNAL_BATCH` sets a smaller batch (tests judge a few artifacts in several). */
+function batchSize(env = process.env) {
+    const size = Number(env.LINEAGE_GATE_INTERNAL_BATCH);
+    return Number.isInteger(size) && size > 0 ? size : BATCH;
+}
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [
@@ -26395,12 +26450,17 @@ async function* batchesOf(artifacts, size) {
     if (batch.length > 0)
         yield batch;
 }
-/** A change set as its one batch (even an empty one: deleting a data file alone can pull in the runs that need it). */
-async function* oneBatch(artifacts) {
-    const all = [];
-    for await (const artifact of artifacts)
-        all.push(artifact);
-    yield all;
+/**
+ * The report's artifacts in directory order, then the training runs a deletion pulled in (`joined`),
+ * in the order the walk found them. A change set reads its directories in that order too.
+ */
+function artifactOrder(joined) {
+    return (a, b) => {
+        const aJoined = joined.has(a.dir);
+        if (aJoined !== joined.has(b.dir))
+            return aJoined ? 1 : -1;
+        return aJoined ? 0 : (0,compare/* compareStrings */.K)(a.dir, b.dir);
+    };
 }
 /** Judges artifacts one at a time into the report: rules, waivers, the summary and its verdict. */
 class ArtifactJudge {
@@ -26447,7 +26507,8 @@ class ArtifactJudge {
 async function runGate(opts) {
     const redact = opts.redact ?? ((value) => value);
     const fullScan = opts.changeSet.scope === 'all';
-    const builder = new build/* ReportBuilder */.ex(version, opts.failOn, { byDirectory: fullScan });
+    const joinedDirs = new Set();
+    const builder = new build/* ReportBuilder */.ex(version, opts.failOn, { order: artifactOrder(joinedDirs) });
     const waivers = waiverJudge(opts.policy.waivers, opts.now);
     // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
     const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
@@ -26455,7 +26516,15 @@ async function runGate(opts) {
     const runFindings = evaluateRun(RULES, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map((e) => e.finding);
     for (const finding of runFindings)
         builder.addFinding(redact(finding));
-    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan);
+    const discovering = {
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include,
+        onProgress: opts.onProgress
+    };
+    const changed = fullScan ? undefined : new ChangedDirectories(discovering);
+    // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
+    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, changed ? (dir) => changed.has(dir) : () => true);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
     const judge = new ArtifactJudge({
@@ -26468,24 +26537,43 @@ async function runGate(opts) {
         fails,
         redact
     });
-    const artifacts = discover({
-        workspace: opts.workspace,
-        changeSet: opts.changeSet,
-        include: opts.include,
-        onProgress: opts.onProgress
-    });
-    const batches = fullScan ? batchesOf(artifacts, FULL_SCAN_BATCH) : oneBatch(artifacts);
-    for await (const batch of batches) {
-        linkArtifacts(batch, links.opts, links);
-        // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-        const joined = markRemovedDataSources(batch, opts);
-        for (const group of joined.length > 0 ? [batch, joined] : [batch]) {
-            await computeDigests(group, opts.workspace);
-            await verifier?.verify(group);
-            for (const a of group)
-                judge.judge(a);
-        }
+    const gone = goneByChange(opts.changeSet);
+    const judgeAll = async (group) => {
+        await computeDigests(group, opts.workspace);
+        await verifier?.verify(group);
+        for (const a of group)
+            judge.judge(a);
+    };
+    const deleted = [];
+    for await (const batch of batchesOf(discover(discovering, changed), batchSize())) {
+        // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+        const present = batch.filter((a) => !isDeletedArtifact(a));
+        for (const a of batch)
+            if (isDeletedArtifact(a))
+                deleted.push(a);
+        linkArtifacts(present, links.opts, links);
+        markRemovedDataSources(present, gone);
+        await judgeAll(present);
     }
+    const beyond = searchBeyondRun({
+        workspace: opts.workspace,
+        include: opts.include,
+        inRun: (dir) => changed?.has(dir) ?? true,
+        deletedDirs: new Set(deleted.map((a) => a.dir)),
+        mixes: gone.size > 0
+    });
+    linkArtifacts(deleted, links.opts, links);
+    for (const a of deleted) {
+        const dependents = beyond.dependents.get(a.dir);
+        if (dependents)
+            a.dependents = dependents;
+    }
+    await judgeAll(deleted);
+    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+    const joined = runsNeedingGoneSources(beyond.mixes, gone, opts.workspace);
+    for (const a of joined)
+        joinedDirs.add(a.dir);
+    await judgeAll(joined);
     return builder.finish({
         changeSource: redact(opts.changeSet.source),
         notes: redact([
@@ -26513,12 +26601,16 @@ async function runGate(opts) {
 async function runLineageGate(request, sinks) {
     const { workspace, changeSet } = request;
     const cachePath = request.hub.cachePath;
-    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
     const hub = await setUpHub({
         ...request.hub,
         workspace,
         cacheDistrust: cachePath
-            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+            ? cacheDistrust({
+                workspace,
+                cachePath,
+                eventName: request.eventName,
+                changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
+            })
             : undefined,
         log: request.log
     });
@@ -27131,7 +27223,6 @@ function deepFreeze(value) {
         deepFreeze(child);
     return value;
 }
-const byDir = (a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir);
 /** A stable sort with no preference keeps the order of arrival. */
 const asAdded = () => 0;
 /**
@@ -27148,15 +27239,15 @@ class ReportBuilder {
     tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
     failing = false;
     /**
-     * Artifacts stay in the order added unless `byDirectory` (a full scan's walk reaches directories
-     * deepest first; the report lists them in directory order).
+     * Artifacts stay in the order added unless an `order` is given (a full scan's walk reaches
+     * directories deepest first; the report lists them in directory order).
      */
     constructor(version, failOn, options = {}) {
         this.version = version;
         this.failOn = failOn;
         const limits = options.limits ?? spillLimits();
         this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings);
-        this.artifacts = new spill/* SortedSpill */.i(options.byDirectory ? byDir : asAdded, limits.artifacts);
+        this.artifacts = new spill/* SortedSpill */.i(options.order ?? asAdded, limits.artifacts);
     }
     addArtifact(artifact) {
         this.artifacts.push(deepFreeze(artifact));

@@ -1,15 +1,17 @@
 import type { ChangeSet } from './changes/change-set.js';
 import type { PathFilter } from './changes/paths-filter.js';
-import { discover, manifestsOf, type DiscoverOptions } from './discover/discover.js';
-import { linkArtifacts, LinkSession } from './discover/relatives.js';
+import { ChangedDirectories, discover, manifestsOf, type DiscoverOptions } from './discover/discover.js';
+import { isDeletedArtifact, linkArtifacts, LinkSession } from './discover/relatives.js';
 import { computeDigests } from './discover/digests.js';
-import { markRemovedDataSources } from './discover/data-sources.js';
+import { goneByChange, markRemovedDataSources, runsNeedingGoneSources } from './discover/data-sources.js';
+import { searchBeyondRun } from './discover/beyond-run.js';
 import { UnknownConfigs } from './discover/unknown-configs.js';
 import type { Artifact } from './lineage/artifact.js';
 import { ReportBuilder } from './report/build.js';
 import type { Finding, Severity } from './findings/finding.js';
 import { SEVERITY_RANK } from './findings/finding.js';
-import type { Report, ReportUpstream } from './report/report.js';
+import type { Report, ReportArtifact, ReportUpstream } from './report/report.js';
+import { compareStrings } from './text/compare.js';
 import type { LineageRecord, UpstreamRef } from './lineage/record.js';
 import { evaluateArtifact, evaluateRun } from './rules/engine.js';
 import { LicenseKnowledge } from './licenses/knowledge.js';
@@ -28,11 +30,17 @@ import { summariseArtifact } from './report/summarise.js';
 export type FailOn = 'error' | 'warning' | 'never';
 
 /**
- * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
- * memory stays flat however large the repository. A change set is one batch, bounded by the pull
- * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ * Directories a run reads, links, checks and summarises at a time before it lets them go: its memory
+ * stays flat however large the repository or the pull request. What a deletion reaches outside the
+ * run is searched once, after the last batch, when the run's directories are all known.
  */
-const FULL_SCAN_BATCH = 1_000;
+const BATCH = 1_000;
+
+/** `LINEAGE_GATE_INTERNAL_BATCH` sets a smaller batch (tests judge a few artifacts in several). */
+function batchSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.LINEAGE_GATE_INTERNAL_BATCH);
+  return Number.isInteger(size) && size > 0 ? size : BATCH;
+}
 
 export interface GateOptions {
   workspace: string;
@@ -74,11 +82,16 @@ async function* batchesOf(artifacts: AsyncIterable<Artifact>, size: number): Asy
   if (batch.length > 0) yield batch;
 }
 
-/** A change set as its one batch (even an empty one: deleting a data file alone can pull in the runs that need it). */
-async function* oneBatch(artifacts: AsyncIterable<Artifact>): AsyncGenerator<Artifact[]> {
-  const all: Artifact[] = [];
-  for await (const artifact of artifacts) all.push(artifact);
-  yield all;
+/**
+ * The report's artifacts in directory order, then the training runs a deletion pulled in (`joined`),
+ * in the order the walk found them. A change set reads its directories in that order too.
+ */
+function artifactOrder(joined: ReadonlySet<string>): (a: ReportArtifact, b: ReportArtifact) => number {
+  return (a, b) => {
+    const aJoined = joined.has(a.dir);
+    if (aJoined !== joined.has(b.dir)) return aJoined ? 1 : -1;
+    return aJoined ? 0 : compareStrings(a.dir, b.dir);
+  };
 }
 
 /** What judging one artifact needs that stays the same for the whole run. */
@@ -142,7 +155,8 @@ class ArtifactJudge {
 export async function runGate(opts: GateOptions): Promise<Report> {
   const redact = opts.redact ?? (<T>(value: T) => value);
   const fullScan = opts.changeSet.scope === 'all';
-  const builder = new ReportBuilder(version, opts.failOn, { byDirectory: fullScan });
+  const joinedDirs = new Set<string>();
+  const builder = new ReportBuilder(version, opts.failOn, { order: artifactOrder(joinedDirs) });
   const waivers = waiverJudge(opts.policy.waivers, opts.now);
   // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
   const threshold: Severity = opts.failOn === 'warning' ? 'warning' : 'error';
@@ -152,9 +166,17 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   );
   for (const finding of runFindings) builder.addFinding(redact(finding));
 
+  const discovering: DiscoverOptions = {
+    workspace: opts.workspace,
+    changeSet: opts.changeSet,
+    include: opts.include,
+    onProgress: opts.onProgress
+  };
+  const changed = fullScan ? undefined : new ChangedDirectories(discovering);
+  // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
   const links = new LinkSession(
     { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include },
-    fullScan
+    changed ? (dir) => changed.has(dir) : () => true
   );
   const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
   const hub: HubFacts | undefined = verifier?.answers;
@@ -168,24 +190,40 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     fails,
     redact
   });
+  const gone = goneByChange(opts.changeSet);
+  const judgeAll = async (group: readonly Artifact[]) => {
+    await computeDigests(group, opts.workspace);
+    await verifier?.verify(group);
+    for (const a of group) judge.judge(a);
+  };
 
-  const artifacts = discover({
-    workspace: opts.workspace,
-    changeSet: opts.changeSet,
-    include: opts.include,
-    onProgress: opts.onProgress
-  });
-  const batches = fullScan ? batchesOf(artifacts, FULL_SCAN_BATCH) : oneBatch(artifacts);
-  for await (const batch of batches) {
-    linkArtifacts(batch, links.opts, links);
-    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-    const joined = markRemovedDataSources(batch, opts);
-    for (const group of joined.length > 0 ? [batch, joined] : [batch]) {
-      await computeDigests(group, opts.workspace);
-      await verifier?.verify(group);
-      for (const a of group) judge.judge(a);
-    }
+  const deleted: Artifact[] = [];
+  for await (const batch of batchesOf(discover(discovering, changed), batchSize())) {
+    // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+    const present = batch.filter((a) => !isDeletedArtifact(a));
+    for (const a of batch) if (isDeletedArtifact(a)) deleted.push(a);
+    linkArtifacts(present, links.opts, links);
+    markRemovedDataSources(present, gone);
+    await judgeAll(present);
   }
+
+  const beyond = searchBeyondRun({
+    workspace: opts.workspace,
+    include: opts.include,
+    inRun: (dir) => changed?.has(dir) ?? true,
+    deletedDirs: new Set(deleted.map((a) => a.dir)),
+    mixes: gone.size > 0
+  });
+  linkArtifacts(deleted, links.opts, links);
+  for (const a of deleted) {
+    const dependents = beyond.dependents.get(a.dir);
+    if (dependents) a.dependents = dependents;
+  }
+  await judgeAll(deleted);
+  // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+  const joined = runsNeedingGoneSources(beyond.mixes, gone, opts.workspace);
+  for (const a of joined) joinedDirs.add(a.dir);
+  await judgeAll(joined);
 
   return builder.finish({
     changeSource: redact(opts.changeSet.source),

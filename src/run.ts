@@ -36,12 +36,16 @@ export interface RunRequest extends Pick<
 export async function runLineageGate(request: RunRequest, sinks: readonly Sink[]): Promise<Report> {
   const { workspace, changeSet } = request;
   const cachePath = request.hub.cachePath;
-  const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
   const hub = await setUpHub({
     ...request.hub,
     workspace,
     cacheDistrust: cachePath
-      ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+      ? cacheDistrust({
+          workspace,
+          cachePath,
+          eventName: request.eventName,
+          changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
+        })
       : undefined,
     log: request.log
   });

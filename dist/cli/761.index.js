@@ -713,7 +713,7 @@ __exportStar(__webpack_require__(9915), exports);
 __exportStar(__webpack_require__(6408), exports);
 __exportStar(__webpack_require__(2310), exports);
 __exportStar(__webpack_require__(6399), exports);
-__exportStar(__webpack_require__(209), exports);
+__exportStar(__webpack_require__(2590), exports);
 exports.Vulnerability = __importStar(__webpack_require__(845));
 //# sourceMappingURL=index.js.map
 
@@ -752,7 +752,7 @@ var LicenseAcknowledgement;
 
 /***/ }),
 
-/***/ 209:
+/***/ 2590:
 /***/ ((__unused_webpack_module, exports) => {
 
 

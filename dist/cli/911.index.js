@@ -35,8 +35,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pedigree/pedigree.ts + 1 modules
 var pedigree = __webpack_require__(7437);
-// EXTERNAL MODULE: ./src/run.ts + 24 modules
-var run = __webpack_require__(9820);
+// EXTERNAL MODULE: ./src/run.ts + 25 modules
+var run = __webpack_require__(3286);
 // EXTERNAL MODULE: ./src/report/render/in-toto-subjects.ts
 var in_toto_subjects = __webpack_require__(9271);
 // EXTERNAL MODULE: ./src/weights/digest.ts

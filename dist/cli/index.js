@@ -9243,9 +9243,9 @@ module.exports = function (source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ walkFiles),
-/* harmony export */   I: () => (/* binding */ walkTree)
+/* harmony export */   F: () => (/* binding */ walkFiles)
 /* harmony export */ });
+/* unused harmony export walkTree */
 /* harmony import */ var _text_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -9799,7 +9799,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _files_write_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5976);
 /* harmony import */ var _rules_ids_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(7585);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1306);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9820);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3286);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
 /* harmony import */ var _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5516);
 /* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(2190);
@@ -10880,6 +10880,7 @@ class PolicyError extends ConfigError {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  _3: () => (/* binding */ ChangedDirectories),
   k4: () => (/* binding */ discover),
   vl: () => (/* binding */ discoverArtifacts),
   oF: () => (/* binding */ manifestsOf),
@@ -11797,50 +11798,70 @@ function* fullScanArtifacts(opts, workspaceReal) {
     }
     yield* ready();
 }
-function collectChanges(opts, dirs) {
-    for (const change of opts.changeSet.changes) {
-        if (change.previousPath &&
-            isRelevant(change.previousPath) &&
-            (0,file_kinds/* dirname */.pD)(change.previousPath) !== (0,file_kinds/* dirname */.pD)(change.path)) {
-            // A manifest moved out of a directory leaves that directory without it.
-            const old = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.previousPath));
+/** What one change does to each directory it touches, in the order it does it. */
+function changeEffects(change, touch) {
+    const previous = change.previousPath;
+    if (previous && isRelevant(previous) && (0,file_kinds/* dirname */.pD)(previous) !== (0,file_kinds/* dirname */.pD)(change.path)) {
+        // A manifest moved out of a directory leaves that directory without it.
+        touch((0,file_kinds/* dirname */.pD)(previous), (old) => {
             old.changed = true;
-            if ((0,manifest_names/* isNamedManifest */.hX)(change.previousPath))
-                (old.removedManifests ??= new Set()).add(change.previousPath);
-        }
-        addManifestNamedDirs(dirs, change.path);
-        if (!isRelevant(change.path))
-            continue;
-        const entry = entryFor(dirs, (0,file_kinds/* dirname */.pD)(change.path));
-        entry.changed = true;
-        if (change.status === 'removed') {
-            // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
-            if ((0,manifest_names/* isNamedManifest */.hX)(change.path))
-                (entry.removedManifests ??= new Set()).add(change.path);
-            else if ((0,read_manifest/* isManifestCandidate */.xc)(change.path))
-                continue;
-            else
-                entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
-        }
-        else {
-            entry.files.set((0,file_kinds/* basename */.P8)(change.path), change.status);
-        }
+            if ((0,manifest_names/* isNamedManifest */.hX)(previous))
+                (old.removedManifests ??= new Set()).add(previous);
+        });
     }
-    // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-    for (const [dir, entry] of dirs)
-        addPresentFiles(opts.workspace, dir, entry);
-}
-/** A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported. */
-function addManifestNamedDirs(dirs, path) {
-    const parts = path.split('/');
+    // A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported.
+    const parts = change.path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
-        if (!(0,manifest_names/* isNamedManifest */.hX)(parts[i]))
+        const name = parts[i];
+        if (!(0,manifest_names/* isNamedManifest */.hX)(name))
             continue;
-        const entry = entryFor(dirs, i === 0 ? '.' : parts.slice(0, i).join('/'));
-        entry.changed = true;
-        if (!entry.files.has(parts[i]))
-            entry.files.set(parts[i], 'present');
+        touch(i === 0 ? '.' : parts.slice(0, i).join('/'), (entry) => {
+            entry.changed = true;
+            if (!entry.files.has(name))
+                entry.files.set(name, 'present');
+        });
     }
+    if (!isRelevant(change.path))
+        return;
+    touch((0,file_kinds/* dirname */.pD)(change.path), (entry) => {
+        entry.changed = true;
+        if (change.status !== 'removed')
+            entry.files.set((0,file_kinds/* basename */.P8)(change.path), change.status);
+        // Only a manifest's name says what a deleted file was; a deleted YAML of any name is no news.
+        else if ((0,manifest_names/* isNamedManifest */.hX)(change.path))
+            (entry.removedManifests ??= new Set()).add(change.path);
+        else if (!(0,read_manifest/* isManifestCandidate */.xc)(change.path))
+            entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
+    });
+}
+/** Indexes of the changes that touch each directory, in order: one as itself, more in an array. */
+function changesByDirectory(changes) {
+    const byDir = new Map();
+    for (const [i, change] of changes.entries()) {
+        changeEffects(change, (dir) => {
+            const known = byDir.get(dir);
+            if (known === undefined)
+                byDir.set(dir, i);
+            else if (typeof known === 'number') {
+                if (known !== i)
+                    byDir.set(dir, [known, i]);
+            }
+            else if (known[known.length - 1] !== i)
+                known.push(i);
+        });
+    }
+    return byDir;
+}
+/** One directory's entry: what the changes that touch it did to its files, replayed in order. */
+function entryOf(dir, indexes, changes) {
+    const entry = { files: new DirFiles(), changed: false };
+    for (const i of typeof indexes === 'number' ? [indexes] : indexes) {
+        changeEffects(changes[i], (touched, apply) => {
+            if (touched === dir)
+                apply(entry);
+        });
+    }
+    return entry;
 }
 /** Adds the directory's relevant files not yet listed, as `present`; nothing when it is gone. */
 function addPresentFiles(workspace, dir, entry) {
@@ -11954,27 +11975,49 @@ function isEmpty(artifact) {
         artifact.weights.length === 0 &&
         artifact.removedManifests.length === 0);
 }
-/** A change set's artifacts, in directory order (the change set is grouped first: it is bounded by the PR). */
-function* changedArtifacts(opts, workspaceReal) {
-    const entries = new Map();
-    collectChanges(opts, entries);
-    const dirs = [...entries.keys()].sort();
-    for (const [i, dir] of dirs.entries()) {
-        const artifact = readArtifact(workspaceReal, opts.workspace, dir, entries.get(dir));
-        opts.onProgress?.({ files: opts.changeSet.changes.length, artifacts: i + 1 });
-        if (!isEmpty(artifact))
-            yield artifact;
+/**
+ * A change set's directories, each with what the change did to its files: listed before any
+ * manifest is read (the change set is bounded by the pull request), read in directory order.
+ */
+class ChangedDirectories {
+    opts;
+    /**
+     * The changes touching each directory. An entry is made only when its directory is read: a pull
+     * request of 100,000 directories held one each from the start (about 14 MB, and V8 lets a heap
+     * grow to a few times what it keeps).
+     */
+    byDirectory;
+    constructor(opts) {
+        this.opts = opts;
+        this.byDirectory = changesByDirectory(opts.changeSet.changes);
+    }
+    /** Whether the change touches this directory (its artifact, if any, is of the run). */
+    has(dir) {
+        return this.byDirectory.has(dir);
+    }
+    /** The artifacts, in directory order; directories left without anything the gate reads are skipped. */
+    *artifacts(workspaceReal) {
+        const dirs = [...this.byDirectory.keys()].sort();
+        for (const [i, dir] of dirs.entries()) {
+            const entry = entryOf(dir, this.byDirectory.get(dir), this.opts.changeSet.changes);
+            // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+            addPresentFiles(this.opts.workspace, dir, entry);
+            const artifact = readArtifact(workspaceReal, this.opts.workspace, dir, entry);
+            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
+            if (!isEmpty(artifact))
+                yield artifact;
+        }
     }
 }
 /**
  * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
  * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
  */
-async function* discover(opts) {
+async function* discover(opts, changed = undefined) {
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     yield* opts.changeSet.scope === 'all'
         ? fullScanArtifacts(opts, workspaceReal)
-        : changedArtifacts(opts, workspaceReal);
+        : (changed ?? new ChangedDirectories(opts)).artifacts(workspaceReal);
 }
 /** Groups the change set into artifacts (directories) and reads every manifest in them once, in directory order. */
 async function discoverArtifacts(opts) {
@@ -12082,148 +12125,27 @@ function readBounded(workspaceReal, absolute, limit, walked = false) {
 
 /***/ }),
 
-/***/ 4808:
+/***/ 5542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ LinkSession),
-  Q: () => (/* binding */ linkArtifacts)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/changes/full-scan.ts
-var full_scan = __nccwpck_require__(4568);
-// EXTERNAL MODULE: ./src/changes/paths-filter.ts
-var paths_filter = __nccwpck_require__(2676);
-// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
-var read_manifest = __nccwpck_require__(8628);
-;// CONCATENATED MODULE: ./src/lineage/graph.ts
-/**
- * The artifact graph's pure parts: which values of a record refer to other directories of the
- * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
- */
-
-/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
-const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
-const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
-/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
-function localReferences(record) {
-    const out = (record.localRefs ?? []).map((ref) => ({
-        raw: ref.raw,
-        source: ref.source,
-        role: ref.role ?? 'base',
-        explicit: true
-    }));
-    for (const ref of record.upstreams) {
-        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
-            continue;
-        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
-    }
-    return out;
-}
-/**
- * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
- * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
- * repository root. Paths that leave the repository are dropped; `.` is the root.
- */
-function candidatePaths(manifestPath, raw) {
-    if (OFF_REPOSITORY.test(raw))
-        return [];
-    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (!value)
-        return [];
-    const manifestDir = external_node_path_.posix.dirname(manifestPath);
-    const out = [];
-    for (const joined of [external_node_path_.posix.join(manifestDir, value), external_node_path_.posix.normalize(value)]) {
-        if (joined === '..' || joined.startsWith('../'))
-            continue;
-        const path = joined === '' ? '.' : joined;
-        if (!out.includes(path))
-            out.push(path);
-    }
-    return out;
-}
-/**
- * Groups of artifacts that derive from each other in a loop (strongly connected components of more
- * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
- */
-function findCycles(edges) {
-    const index = new Map();
-    const low = new Map();
-    const onStack = new Set();
-    const stack = [];
-    const cycles = [];
-    let next = 0;
-    for (const start of [...edges.keys()].sort()) {
-        if (index.has(start))
-            continue;
-        const work = [{ node: start, child: 0 }];
-        index.set(start, next);
-        low.set(start, next++);
-        stack.push(start);
-        onStack.add(start);
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const children = edges.get(frame.node) ?? [];
-            if (frame.child < children.length) {
-                const child = children[frame.child++];
-                if (!index.has(child)) {
-                    index.set(child, next);
-                    low.set(child, next++);
-                    stack.push(child);
-                    onStack.add(child);
-                    work.push({ node: child, child: 0 });
-                }
-                else if (onStack.has(child)) {
-                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
-                }
-                continue;
-            }
-            work.pop();
-            if (work.length > 0) {
-                const parent = work[work.length - 1].node;
-                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
-            }
-            if (low.get(frame.node) === index.get(frame.node)) {
-                const component = [];
-                let member;
-                do {
-                    member = stack.pop();
-                    onStack.delete(member);
-                    component.push(member);
-                } while (member !== frame.node);
-                if (component.length > 1)
-                    cycles.push(component.sort());
-            }
-        }
-    }
-    return cycles;
-}
-
-// EXTERNAL MODULE: ./src/discover/discover.ts + 8 modules
-var discover = __nccwpck_require__(6645);
-// EXTERNAL MODULE: ./src/discover/file-kinds.ts
-var file_kinds = __nccwpck_require__(9739);
-// EXTERNAL MODULE: ./src/discover/read-bounded.ts
-var read_bounded = __nccwpck_require__(6583);
-// EXTERNAL MODULE: ./src/collections/append-all.ts
-var append_all = __nccwpck_require__(1991);
-;// CONCATENATED MODULE: ./src/discover/relatives.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qd: () => (/* binding */ linkArtifacts),
+/* harmony export */   Sw: () => (/* binding */ isDeletedArtifact),
+/* harmony export */   vI: () => (/* binding */ LinkSession)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lineage_graph_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(209);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _file_kinds_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9739);
+/* harmony import */ var _collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1991);
 /**
  * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
  * derive from (loading those that the change did not touch), gives it what it inherits from them,
- * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
- * derive from it.
+ * and finds loops.
  */
-
-
-
-
 
 
 
@@ -12241,42 +12163,43 @@ function removedDirectories(changeSet) {
     const dirs = new Set();
     for (const change of changeSet.changes) {
         if (change.status === 'removed')
-            dirs.add((0,file_kinds/* dirname */.pD)(change.path));
-        if (change.previousPath && (0,file_kinds/* dirname */.pD)(change.previousPath) !== (0,file_kinds/* dirname */.pD)(change.path)) {
-            dirs.add((0,file_kinds/* dirname */.pD)(change.previousPath));
+            dirs.add((0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(change.path));
+        if (change.previousPath && (0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(change.previousPath) !== (0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(change.path)) {
+            dirs.add((0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(change.previousPath));
         }
     }
     return dirs;
 }
 /**
  * What the batches of one run share while each is linked in turn: the artifacts read from the
- * checkout as parents. In a change set one outside the run counts against a cap; a full scan links
- * its own artifacts a batch at a time, so a parent outside the batch is of the run and counts
- * against nothing (each inheritance walk is bounded in depth), and the most recent are kept.
+ * checkout as parents. A parent outside the run counts against a cap; a parent of the run in
+ * another batch (a full scan's every directory, a change set's touched ones) counts against nothing
+ * (each inheritance walk is bounded in depth), and the most recent are kept.
  */
 class LinkSession {
     opts;
-    fullScan;
+    ofRun;
     workspaceReal;
     removedDirs;
     context = new Map();
     recent = new Map();
-    constructor(opts, fullScan = false) {
+    /** `ofRun` tells a directory of the run (read in some batch) from the context around it. */
+    constructor(opts, ofRun = () => false) {
         this.opts = opts;
-        this.fullScan = fullScan;
-        this.workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+        this.ofRun = ofRun;
+        this.workspaceReal = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(opts.workspace);
         this.removedDirs = removedDirectories(opts.changeSet);
     }
     /** The artifact in a directory outside the batch being linked, as the checkout has it. */
     load(dir) {
-        if (this.fullScan) {
+        if (this.ofRun(dir)) {
             if (this.recent.has(dir)) {
                 const kept = this.recent.get(dir);
                 this.recent.delete(dir);
                 this.recent.set(dir, kept);
                 return kept;
             }
-            const read = (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir);
+            const read = (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .readArtifactDir */ .GX)(this.workspaceReal, this.opts.workspace, dir);
             this.recent.set(dir, read);
             if (this.recent.size > RECENT_RUN_ARTIFACTS)
                 this.recent.delete(this.recent.keys().next().value);
@@ -12285,7 +12208,7 @@ class LinkSession {
         if (this.context.has(dir))
             return this.context.get(dir);
         const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? (0,discover/* readArtifactDir */.GX)(this.workspaceReal, this.opts.workspace, dir)
+            ? (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .readArtifactDir */ .GX)(this.workspaceReal, this.opts.workspace, dir)
             : undefined;
         this.context.set(dir, loaded);
         return loaded;
@@ -12312,28 +12235,28 @@ class Linker {
     target(path) {
         let real;
         try {
-            real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.opts.workspace, path));
+            real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.opts.workspace, path));
         }
         catch {
-            const parent = (0,file_kinds/* dirname */.pD)(path);
+            const parent = (0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(path);
             const fileLike = /\.[A-Za-z0-9]{1,12}$/.test(path) && parent !== path;
             return fileLike && parent !== '.' ? this.target(parent) : { kind: 'absent' };
         }
-        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + external_node_path_.sep))
+        if (real !== this.workspaceReal && !real.startsWith(this.workspaceReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
             return { kind: 'absent' };
-        const info = (0,external_node_fs_.statSync)(real, { throwIfNoEntry: false });
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real, { throwIfNoEntry: false });
         if (!info)
             return { kind: 'absent' };
         if (info.isDirectory())
             return { kind: 'dir', dir: path };
-        return info.isFile() ? { kind: 'dir', dir: (0,file_kinds/* dirname */.pD)(path) } : { kind: 'absent' };
+        return info.isFile() ? { kind: 'dir', dir: (0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(path) } : { kind: 'absent' };
     }
     /** An artifact by directory: from the batch, else read from the checkout (see LinkSession). */
     artifactAt(dir) {
         return this.run.get(dir) ?? this.session.load(dir);
     }
     link(artifact, ref, record) {
-        const candidates = candidatePaths(record.path, ref.raw);
+        const candidates = (0,_lineage_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .candidatePaths */ .Aq)(record.path, ref.raw);
         for (const candidate of candidates) {
             const target = this.target(candidate);
             if (target.kind !== 'dir')
@@ -12350,7 +12273,7 @@ class Linker {
                 inherited: []
             };
         }
-        const deleted = candidates.flatMap((c) => [c, (0,file_kinds/* dirname */.pD)(c)]).find((c) => this.removedDirs.has(c));
+        const deleted = candidates.flatMap((c) => [c, (0,_file_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .dirname */ .pD)(c)]).find((c) => this.removedDirs.has(c));
         if (deleted !== undefined) {
             return {
                 raw: ref.raw,
@@ -12383,7 +12306,7 @@ class Linker {
         for (const record of artifact.records) {
             if (record.origin === 'weights')
                 continue;
-            for (const ref of localReferences(record)) {
+            for (const ref of (0,_lineage_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .localReferences */ .AA)(record)) {
                 const link = this.link(artifact, ref, record);
                 if (link)
                     links.push(link);
@@ -12405,7 +12328,7 @@ class Linker {
                 const parent = this.artifactAt(dir);
                 if (!parent)
                     continue;
-                (0,append_all/* appendAll */.u)(out, parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
+                (0,_collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__/* .appendAll */ .u)(out, parent.records.filter((r) => r.origin !== 'weights' || r.upstreams.length > 0));
                 for (const next of this.parentsOf(parent))
                     if (next.state === 'artifact')
                         nextFrontier.push(next.dir);
@@ -12447,64 +12370,10 @@ function loopFrom(start, members, edges) {
     }
     return [...path, start];
 }
-/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
-const MAX_NAMES_SEARCHED = 64;
 /**
- * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
- * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
- * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
- * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
- * another encoding) are parsed. Undefined when every manifest must be parsed.
- */
-function mayReferenceDeleted(deleted) {
-    if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED)
-        return undefined;
-    const names = [...deleted].map(file_kinds/* basename */.P8);
-    const belowDeleted = (path) => {
-        for (let dir = (0,file_kinds/* dirname */.pD)(path); dir !== '.'; dir = (0,file_kinds/* dirname */.pD)(dir))
-            if (deleted.has(dir))
-                return true;
-        return false;
-    };
-    return (path, bytes) => {
-        if (belowDeleted(path))
-            return true;
-        const text = bytes.toString('latin1');
-        return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
-    };
-}
-/** Manifests outside the run that reference a directory this change deletes. */
-function findDependents(opts, deleted, runDirs) {
-    const found = new Map();
-    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
-    const mayReference = mayReferenceDeleted(deleted);
-    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include) })) {
-        if (!(0,read_manifest/* isManifestCandidate */.xc)(path) || !opts.include(path) || runDirs.has((0,file_kinds/* dirname */.pD)(path)))
-            continue;
-        // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
-        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ, !link);
-        if ('refused' in read || (mayReference && !mayReference(path, read.bytes)))
-            continue;
-        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
-        if (result.kind !== 'record')
-            continue;
-        for (const ref of localReferences(result.record)) {
-            const hit = candidatePaths(path, ref.raw)
-                .flatMap((c) => [c, (0,file_kinds/* dirname */.pD)(c)])
-                .find((c) => deleted.has(c));
-            if (hit === undefined || hit === (0,file_kinds/* dirname */.pD)(path))
-                continue;
-            const list = found.get(hit) ?? [];
-            list.push({ dir: (0,file_kinds/* dirname */.pD)(path), raw: ref.raw, source: ref.source });
-            found.set(hit, list);
-        }
-    }
-    return found;
-}
-/**
- * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
- * the session the batches share). Reads the checkout for parents outside them, and walks the tree
- * for dependents only when the change deletes an artifact: a change set is linked as one batch.
+ * Sets `parents` and `cycle` on the artifacts (the run's, or one batch of them, with the session
+ * the batches share), reading the checkout for parents outside them. Dependents of a deleted
+ * artifact are found once per run (see beyond-run.ts).
  */
 function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
     const run = new Map(artifacts.map((a) => [a.dir, a]));
@@ -12516,7 +12385,7 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
         artifact.parents = parents;
     }
     const edges = linker.edges();
-    for (const component of findCycles(edges)) {
+    for (const component of (0,_lineage_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .findCycles */ .p4)(edges)) {
         const members = new Set(component);
         for (const dir of component) {
             const artifact = run.get(dir);
@@ -12528,17 +12397,10 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
                 artifact.cycle = { dirs, source: link.source };
         }
     }
-    const deleted = new Set(artifacts
-        .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
-        .map((a) => a.dir));
-    if (deleted.size === 0)
-        return;
-    const dependents = findDependents(opts, deleted, new Set(run.keys()));
-    for (const [dir, links] of dependents) {
-        const artifact = run.get(dir);
-        if (artifact)
-            artifact.dependents = links;
-    }
+}
+/** An artifact whose every manifest the change deletes: what still references it is its business. */
+function isDeletedArtifact(a) {
+    return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
 }
 
 
@@ -16374,8 +16236,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/discover/discover.ts + 8 modules
 var discover = __nccwpck_require__(6645);
-// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
-var relatives = __nccwpck_require__(4808);
+// EXTERNAL MODULE: ./src/discover/relatives.ts
+var relatives = __nccwpck_require__(5542);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
 var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/licenses/knowledge.ts + 1 modules
@@ -16678,7 +16540,7 @@ async function initLineage(opts) {
     const include = (0,paths_filter/* underDirectories */.eu)(opts.dirs);
     const changeSet = { scope: 'all', changes: [], source: 'init', notes: [] };
     const { artifacts } = await (0,discover/* discoverArtifacts */.vl)({ workspace: opts.root, changeSet, include });
-    (0,relatives/* linkArtifacts */.Q)(artifacts, { workspace: opts.root, changeSet, include });
+    (0,relatives/* linkArtifacts */.Qd)(artifacts, { workspace: opts.root, changeSet, include });
     const knowledge = licenses_knowledge/* LicenseKnowledge */.o.builtin();
     const rootReal = external_node_fs_.realpathSync.native(opts.root);
     const outcomes = [];
@@ -19149,6 +19011,121 @@ function declaredFilePath(manifestPath, file) {
 
 /***/ }),
 
+/***/ 209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ localReferences),
+/* harmony export */   Aq: () => (/* binding */ candidatePaths),
+/* harmony export */   p4: () => (/* binding */ findCycles)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The artifact graph's pure parts: which values of a record refer to other directories of the
+ * repository, where such a reference can lead, and which artifacts derive from each other in a loop.
+ */
+
+/** Absolute, home-relative or drive paths only exist on the machine that trained the artifact. */
+const OFF_REPOSITORY = /^([\\/]|~([\\/]|$)|[A-Za-z]:([\\/]|$))/;
+const EXPLICITLY_RELATIVE = /^\.{1,2}([\\/]|$)/;
+/** Every reference of a record to a local directory: its explicit ones, and relative paths written as upstreams. */
+function localReferences(record) {
+    const out = (record.localRefs ?? []).map((ref) => ({
+        raw: ref.raw,
+        source: ref.source,
+        role: ref.role ?? 'base',
+        explicit: true
+    }));
+    for (const ref of record.upstreams) {
+        if (ref.kind !== 'local-path' || ref.raw === null || OFF_REPOSITORY.test(ref.raw))
+            continue;
+        out.push({ raw: ref.raw, source: ref.source, role: ref.role, explicit: EXPLICITLY_RELATIVE.test(ref.raw) });
+    }
+    return out;
+}
+/**
+ * Repository-relative paths a reference may mean, most likely first: relative to the manifest's
+ * directory, then (for tools that record paths relative to where they ran, like mlx_lm) to the
+ * repository root. Paths that leave the repository are dropped; `.` is the root.
+ */
+function candidatePaths(manifestPath, raw) {
+    if (OFF_REPOSITORY.test(raw))
+        return [];
+    const value = raw.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (!value)
+        return [];
+    const manifestDir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(manifestPath);
+    const out = [];
+    for (const joined of [node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(manifestDir, value), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(value)]) {
+        if (joined === '..' || joined.startsWith('../'))
+            continue;
+        const path = joined === '' ? '.' : joined;
+        if (!out.includes(path))
+            out.push(path);
+    }
+    return out;
+}
+/**
+ * Groups of artifacts that derive from each other in a loop (strongly connected components of more
+ * than one node, Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
+ */
+function findCycles(edges) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const cycles = [];
+    let next = 0;
+    for (const start of [...edges.keys()].sort()) {
+        if (index.has(start))
+            continue;
+        const work = [{ node: start, child: 0 }];
+        index.set(start, next);
+        low.set(start, next++);
+        stack.push(start);
+        onStack.add(start);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const children = edges.get(frame.node) ?? [];
+            if (frame.child < children.length) {
+                const child = children[frame.child++];
+                if (!index.has(child)) {
+                    index.set(child, next);
+                    low.set(child, next++);
+                    stack.push(child);
+                    onStack.add(child);
+                    work.push({ node: child, child: 0 });
+                }
+                else if (onStack.has(child)) {
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(child)));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = [];
+                let member;
+                do {
+                    member = stack.pop();
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== frame.node);
+                if (component.length > 1)
+                    cycles.push(component.sort());
+            }
+        }
+    }
+    return cycles;
+}
+
+
+/***/ }),
+
 /***/ 2534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21034,7 +21011,6 @@ function deepFreeze(value) {
         deepFreeze(child);
     return value;
 }
-const byDir = (a, b) => (0,compare/* compareStrings */.K)(a.dir, b.dir);
 /** A stable sort with no preference keeps the order of arrival. */
 const asAdded = () => 0;
 /**
@@ -21051,15 +21027,15 @@ class ReportBuilder {
     tally = { errors: 0, warnings: 0, notices: 0, waived: 0 };
     failing = false;
     /**
-     * Artifacts stay in the order added unless `byDirectory` (a full scan's walk reaches directories
-     * deepest first; the report lists them in directory order).
+     * Artifacts stay in the order added unless an `order` is given (a full scan's walk reaches
+     * directories deepest first; the report lists them in directory order).
      */
     constructor(version, failOn, options = {}) {
         this.version = version;
         this.failOn = failOn;
         const limits = options.limits ?? spillLimits();
         this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings);
-        this.artifacts = new spill/* SortedSpill */.i(options.byDirectory ? byDir : asAdded, limits.artifacts);
+        this.artifacts = new spill/* SortedSpill */.i(options.order ?? asAdded, limits.artifacts);
     }
     addArtifact(artifact) {
         this.artifacts.push(deepFreeze(artifact));
@@ -25223,7 +25199,7 @@ function licenseAlternatives(expression) {
 
 /***/ }),
 
-/***/ 9820:
+/***/ 3286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26599,8 +26575,8 @@ async function setUpHub(setup) {
 
 // EXTERNAL MODULE: ./src/discover/discover.ts + 8 modules
 var discover = __nccwpck_require__(6645);
-// EXTERNAL MODULE: ./src/discover/relatives.ts + 1 modules
-var relatives = __nccwpck_require__(4808);
+// EXTERNAL MODULE: ./src/discover/relatives.ts
+var relatives = __nccwpck_require__(5542);
 // EXTERNAL MODULE: ./src/lineage/declared-file.ts
 var declared_file = __nccwpck_require__(9138);
 // EXTERNAL MODULE: ./src/weights/digest.ts
@@ -26669,36 +26645,14 @@ async function computeDigests(artifacts, workspace) {
     }
 }
 
-// EXTERNAL MODULE: ./src/changes/full-scan.ts
-var full_scan = __nccwpck_require__(4568);
-// EXTERNAL MODULE: ./src/changes/paths-filter.ts
-var paths_filter = __nccwpck_require__(2676);
-// EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
-var mens_data_mix = __nccwpck_require__(9412);
-// EXTERNAL MODULE: ./src/formats/manifest-names.ts
-var manifest_names = __nccwpck_require__(8554);
-// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
-var read_manifest = __nccwpck_require__(8628);
-// EXTERNAL MODULE: ./src/discover/file-kinds.ts
-var file_kinds = __nccwpck_require__(9739);
-// EXTERNAL MODULE: ./src/discover/read-bounded.ts
-var read_bounded = __nccwpck_require__(6583);
 ;// CONCATENATED MODULE: ./src/discover/data-sources.ts
 /**
  * The data-sources stage: which non-optional sources of a training run's data mix this change
  * deletes (or moves away). MENS stops the mix step when such a source is missing, so the run its
  * manifest describes could no longer be reproduced; the removed-mix-source rule reports each one.
- * A run directory the change did not touch is found by walking the tree — only when the change
- * deletes something — and joins the run to be judged by that rule alone.
+ * A run directory the change did not touch is found by the walk beyond the run (beyond-run.ts) —
+ * only when the change deletes something — and joins the run to be judged by that rule alone.
  */
-
-
-
-
-
-
-
-
 
 
 /** The one rule an artifact pulled in by a deleted data file is judged by. */
@@ -26715,43 +26669,32 @@ function goneByChange(changeSet) {
     return gone;
 }
 const removedIn = (sources, gone) => sources.filter((s) => !s.optional && gone.has(s.path));
-/** Mixes beside a training manifest outside the run's directories, read from the checkout. */
-function* mixesElsewhere(workspace, include, runDirs) {
-    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
-    for (const path of (0,full_scan/* walkTree */.I)(workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(include) })) {
-        const dir = (0,file_kinds/* dirname */.pD)(path);
-        if (!(0,mens_data_mix/* isDataMixName */.w0)((0,manifest_names/* basenameOf */.Sv)(path)) || runDirs.has(dir) || !include(path))
-            continue;
-        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspace, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ);
-        if ('refused' in read)
-            continue;
-        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
-        if (result.kind === 'record' && result.record.dataMix)
-            yield { dir, sources: result.record.dataMix.sources };
-    }
-}
 /**
- * Sets `removedDataSources` on the run's artifacts, and returns the run directories outside the
- * run whose mix needs a file the change deletes (each judged only by removed-mix-source).
+ * Sets `removedDataSources` on the artifacts whose own mix needs a file the change leaves without
+ * one (the run's, a batch at a time).
  */
-function markRemovedDataSources(artifacts, opts) {
-    const gone = goneByChange(opts.changeSet);
+function markRemovedDataSources(artifacts, gone) {
     if (gone.size === 0)
-        return [];
-    const runDirs = new Set(artifacts.map((a) => a.dir));
+        return;
     for (const artifact of artifacts) {
         const removed = removedIn(artifact.records.flatMap((r) => r.dataMix?.sources ?? []), gone);
         if (removed.length)
             artifact.removedDataSources = removed;
     }
-    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+}
+/**
+ * The training runs outside the run whose mix (found by the walk beyond it) needs a file the change
+ * deletes, read from the checkout: each joins the run, judged only by removed-mix-source.
+ */
+function runsNeedingGoneSources(mixes, gone, workspace) {
+    const workspaceReal = external_node_fs_.realpathSync.native(workspace);
     const joined = [];
-    for (const mix of mixesElsewhere(opts.workspace, opts.include, runDirs)) {
+    for (const mix of mixes) {
         const removed = removedIn(mix.sources, gone);
         if (removed.length === 0)
             continue;
         // Read as the checkout has it: the mix counts only beside its run's training manifest.
-        const artifact = (0,discover/* readArtifactDir */.GX)(workspaceReal, opts.workspace, mix.dir);
+        const artifact = (0,discover/* readArtifactDir */.GX)(workspaceReal, workspace, mix.dir);
         if (!artifact?.records.some((r) => r.dataMix))
             continue;
         artifact.removedDataSources = removed;
@@ -26759,6 +26702,112 @@ function markRemovedDataSources(artifacts, opts) {
         joined.push(artifact);
     }
     return joined;
+}
+
+// EXTERNAL MODULE: ./src/changes/full-scan.ts
+var full_scan = __nccwpck_require__(4568);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
+// EXTERNAL MODULE: ./src/formats/mens-data-mix.ts + 1 modules
+var mens_data_mix = __nccwpck_require__(9412);
+// EXTERNAL MODULE: ./src/formats/manifest-names.ts
+var manifest_names = __nccwpck_require__(8554);
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
+// EXTERNAL MODULE: ./src/lineage/graph.ts
+var graph = __nccwpck_require__(209);
+// EXTERNAL MODULE: ./src/discover/file-kinds.ts
+var file_kinds = __nccwpck_require__(9739);
+// EXTERNAL MODULE: ./src/discover/read-bounded.ts
+var read_bounded = __nccwpck_require__(6583);
+;// CONCATENATED MODULE: ./src/discover/beyond-run.ts
+/**
+ * What a change's deletions reach outside the run: manifests elsewhere that still derive from a
+ * deleted artifact, and training runs elsewhere whose data mix needs a file the change deletes.
+ * Both are found by one walk of the tree, once the run's directories are all known.
+ */
+
+
+
+
+
+
+
+
+
+
+/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
+const MAX_NAMES_SEARCHED = 64;
+/**
+ * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
+ * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
+ * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
+ * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
+ * another encoding) are parsed. Undefined when every manifest must be parsed.
+ */
+function mayReferenceDeleted(deleted) {
+    if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED)
+        return undefined;
+    const names = [...deleted].map(file_kinds/* basename */.P8);
+    const belowDeleted = (path) => {
+        for (let dir = (0,file_kinds/* dirname */.pD)(path); dir !== '.'; dir = (0,file_kinds/* dirname */.pD)(dir))
+            if (deleted.has(dir))
+                return true;
+        return false;
+    };
+    return (path, bytes) => {
+        if (belowDeleted(path))
+            return true;
+        const text = bytes.toString('latin1');
+        return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
+    };
+}
+/** The record's references that lead to a deleted directory other than its own, with the directory each reaches. */
+function* referencesToDeleted(path, record, deleted) {
+    for (const ref of (0,graph/* localReferences */.AA)(record)) {
+        const hit = (0,graph/* candidatePaths */.Aq)(path, ref.raw)
+            .flatMap((c) => [c, (0,file_kinds/* dirname */.pD)(c)])
+            .find((c) => deleted.has(c));
+        if (hit !== undefined && hit !== (0,file_kinds/* dirname */.pD)(path))
+            yield { hit, ref };
+    }
+}
+/** Walks the tree once for both searches; nothing is read when neither is asked for. */
+function searchBeyondRun(opts) {
+    const found = { dependents: new Map(), mixes: [] };
+    const { deletedDirs, inRun, include } = opts;
+    const wantDependents = deletedDirs.size > 0;
+    if (!wantDependents && !opts.mixes)
+        return found;
+    const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
+    const mayReference = wantDependents ? mayReferenceDeleted(deletedDirs) : undefined;
+    for (const { path, link } of (0,full_scan/* walkFiles */.F)(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(include) })) {
+        const dir = (0,file_kinds/* dirname */.pD)(path);
+        const isMix = opts.mixes && (0,mens_data_mix/* isDataMixName */.w0)((0,manifest_names/* basenameOf */.Sv)(path));
+        const isDependentCandidate = wantDependents && (0,read_manifest/* isManifestCandidate */.xc)(path);
+        if ((!isMix && !isDependentCandidate) || inRun(dir) || !include(path))
+            continue;
+        // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
+        const read = (0,read_bounded/* readBounded */.C)(workspaceReal, (0,external_node_path_.join)(workspaceReal, path), read_manifest/* MAX_MANIFEST_BYTES */.ZJ, !link);
+        if ('refused' in read)
+            continue;
+        const wanted = isMix || !mayReference || mayReference(path, read.bytes);
+        if (!wanted)
+            continue;
+        const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size);
+        if (result.kind !== 'record')
+            continue;
+        if (isMix && result.record.dataMix)
+            found.mixes.push({ dir, sources: result.record.dataMix.sources });
+        if (!isDependentCandidate)
+            continue;
+        for (const { hit, ref } of referencesToDeleted(path, result.record, deletedDirs)) {
+            const list = found.dependents.get(hit) ?? [];
+            list.push({ dir, raw: ref.raw, source: ref.source });
+            found.dependents.set(hit, list);
+        }
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./src/formats/unrecognised-manifest.ts
@@ -26801,6 +26850,8 @@ class UnknownConfigs {
 var build = __nccwpck_require__(4924);
 // EXTERNAL MODULE: ./src/findings/finding.ts
 var finding = __nccwpck_require__(4879);
+// EXTERNAL MODULE: ./src/text/compare.ts
+var compare = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
 
 /**
@@ -27397,12 +27448,19 @@ function reportWeight(weight) {
 
 
 
+
+
 /**
- * Directories a full scan reads, links, checks and summarises at a time before it lets them go: its
- * memory stays flat however large the repository. A change set is one batch, bounded by the pull
- * request: finding the manifests that still derive from what it deletes needs all of it at once.
+ * Directories a run reads, links, checks and summarises at a time before it lets them go: its memory
+ * stays flat however large the repository or the pull request. What a deletion reaches outside the
+ * run is searched once, after the last batch, when the run's directories are all known.
  */
-const FULL_SCAN_BATCH = 1_000;
+const BATCH = 1_000;
+/** `LINEAGE_GATE_INTERNAL_BATCH` sets a smaller batch (tests judge a few artifacts in several). */
+function batchSize(env = process.env) {
+    const size = Number(env.LINEAGE_GATE_INTERNAL_BATCH);
+    return Number.isInteger(size) && size > 0 ? size : BATCH;
+}
 /** Every repository path that belongs to an artifact: what per-path policy overrides match. */
 function artifactPaths(artifact) {
     return [
@@ -27425,12 +27483,17 @@ async function* batchesOf(artifacts, size) {
     if (batch.length > 0)
         yield batch;
 }
-/** A change set as its one batch (even an empty one: deleting a data file alone can pull in the runs that need it). */
-async function* oneBatch(artifacts) {
-    const all = [];
-    for await (const artifact of artifacts)
-        all.push(artifact);
-    yield all;
+/**
+ * The report's artifacts in directory order, then the training runs a deletion pulled in (`joined`),
+ * in the order the walk found them. A change set reads its directories in that order too.
+ */
+function artifactOrder(joined) {
+    return (a, b) => {
+        const aJoined = joined.has(a.dir);
+        if (aJoined !== joined.has(b.dir))
+            return aJoined ? 1 : -1;
+        return aJoined ? 0 : (0,compare/* compareStrings */.K)(a.dir, b.dir);
+    };
 }
 /** Judges artifacts one at a time into the report: rules, waivers, the summary and its verdict. */
 class ArtifactJudge {
@@ -27477,7 +27540,8 @@ class ArtifactJudge {
 async function runGate(opts) {
     const redact = opts.redact ?? ((value) => value);
     const fullScan = opts.changeSet.scope === 'all';
-    const builder = new build/* ReportBuilder */.ex(version/* version */.r, opts.failOn, { byDirectory: fullScan });
+    const joinedDirs = new Set();
+    const builder = new build/* ReportBuilder */.ex(version/* version */.r, opts.failOn, { order: artifactOrder(joinedDirs) });
     const waivers = waiverJudge(opts.policy.waivers, opts.now);
     // An artifact fails on a live finding at the fail-on threshold (`never` still shows errors as failing).
     const threshold = opts.failOn === 'warning' ? 'warning' : 'error';
@@ -27485,7 +27549,15 @@ async function runGate(opts) {
     const runFindings = evaluateRun(rules/* RULES */.y, { policy: opts.policy, now: opts.now, expiredWaivers: waivers.expired }).map((e) => e.finding);
     for (const finding of runFindings)
         builder.addFinding(redact(finding));
-    const links = new relatives/* LinkSession */.v({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, fullScan);
+    const discovering = {
+        workspace: opts.workspace,
+        changeSet: opts.changeSet,
+        include: opts.include,
+        onProgress: opts.onProgress
+    };
+    const changed = fullScan ? undefined : new discover/* ChangedDirectories */._3(discovering);
+    // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
+    const links = new relatives/* LinkSession */.vI({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, changed ? (dir) => changed.has(dir) : () => true);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
     const judge = new ArtifactJudge({
@@ -27498,24 +27570,43 @@ async function runGate(opts) {
         fails,
         redact
     });
-    const artifacts = (0,discover/* discover */.k4)({
-        workspace: opts.workspace,
-        changeSet: opts.changeSet,
-        include: opts.include,
-        onProgress: opts.onProgress
-    });
-    const batches = fullScan ? batchesOf(artifacts, FULL_SCAN_BATCH) : oneBatch(artifacts);
-    for await (const batch of batches) {
-        (0,relatives/* linkArtifacts */.Q)(batch, links.opts, links);
-        // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
-        const joined = markRemovedDataSources(batch, opts);
-        for (const group of joined.length > 0 ? [batch, joined] : [batch]) {
-            await computeDigests(group, opts.workspace);
-            await verifier?.verify(group);
-            for (const a of group)
-                judge.judge(a);
-        }
+    const gone = goneByChange(opts.changeSet);
+    const judgeAll = async (group) => {
+        await computeDigests(group, opts.workspace);
+        await verifier?.verify(group);
+        for (const a of group)
+            judge.judge(a);
+    };
+    const deleted = [];
+    for await (const batch of batchesOf((0,discover/* discover */.k4)(discovering, changed), batchSize())) {
+        // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+        const present = batch.filter((a) => !(0,relatives/* isDeletedArtifact */.Sw)(a));
+        for (const a of batch)
+            if ((0,relatives/* isDeletedArtifact */.Sw)(a))
+                deleted.push(a);
+        (0,relatives/* linkArtifacts */.Qd)(present, links.opts, links);
+        markRemovedDataSources(present, gone);
+        await judgeAll(present);
     }
+    const beyond = searchBeyondRun({
+        workspace: opts.workspace,
+        include: opts.include,
+        inRun: (dir) => changed?.has(dir) ?? true,
+        deletedDirs: new Set(deleted.map((a) => a.dir)),
+        mixes: gone.size > 0
+    });
+    (0,relatives/* linkArtifacts */.Qd)(deleted, links.opts, links);
+    for (const a of deleted) {
+        const dependents = beyond.dependents.get(a.dir);
+        if (dependents)
+            a.dependents = dependents;
+    }
+    await judgeAll(deleted);
+    // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
+    const joined = runsNeedingGoneSources(beyond.mixes, gone, opts.workspace);
+    for (const a of joined)
+        joinedDirs.add(a.dir);
+    await judgeAll(joined);
     return builder.finish({
         changeSource: redact(opts.changeSet.source),
         notes: redact([
@@ -27543,12 +27634,16 @@ async function runGate(opts) {
 async function runLineageGate(request, sinks) {
     const { workspace, changeSet } = request;
     const cachePath = request.hub.cachePath;
-    const changedPaths = changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]));
     const hub = await setUpHub({
         ...request.hub,
         workspace,
         cacheDistrust: cachePath
-            ? cacheDistrust({ workspace, cachePath, eventName: request.eventName, changedPaths })
+            ? cacheDistrust({
+                workspace,
+                cachePath,
+                eventName: request.eventName,
+                changedPaths: changeSet.changes.flatMap((c) => (c.previousPath ? [c.path, c.previousPath] : [c.path]))
+            })
             : undefined,
         log: request.log
     });

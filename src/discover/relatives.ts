@@ -1,21 +1,17 @@
 /**
  * The artifact graph stage: links each artifact of the run to the local artifacts its manifests
  * derive from (loading those that the change did not touch), gives it what it inherits from them,
- * finds loops, and — when the change deletes an artifact — the manifests elsewhere that still
- * derive from it.
+ * and finds loops.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ChangeSet } from '../changes/change-set.js';
-import { walkFiles } from '../changes/full-scan.js';
-import { unreachedDirectories, type PathFilter } from '../changes/paths-filter.js';
-import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
-import type { Artifact, DependentLink, ParentLink } from '../lineage/artifact.js';
+import type { PathFilter } from '../changes/paths-filter.js';
+import type { Artifact, ParentLink } from '../lineage/artifact.js';
 import { candidatePaths, findCycles, localReferences, type LocalReference } from '../lineage/graph.js';
 import type { LineageRecord } from '../lineage/record.js';
 import { readArtifactDir } from './discover.js';
-import { basename, dirname } from './file-kinds.js';
-import { readBounded } from './read-bounded.js';
+import { dirname } from './file-kinds.js';
 import { appendAll } from '../collections/append-all.js';
 
 /** How far inheritance follows parents of parents: deeper chains are cut (and loops end anyway). */
@@ -47,9 +43,9 @@ function removedDirectories(changeSet: ChangeSet): Set<string> {
 
 /**
  * What the batches of one run share while each is linked in turn: the artifacts read from the
- * checkout as parents. In a change set one outside the run counts against a cap; a full scan links
- * its own artifacts a batch at a time, so a parent outside the batch is of the run and counts
- * against nothing (each inheritance walk is bounded in depth), and the most recent are kept.
+ * checkout as parents. A parent outside the run counts against a cap; a parent of the run in
+ * another batch (a full scan's every directory, a change set's touched ones) counts against nothing
+ * (each inheritance walk is bounded in depth), and the most recent are kept.
  */
 export class LinkSession {
   readonly workspaceReal: string;
@@ -57,9 +53,10 @@ export class LinkSession {
   private readonly context = new Map<string, Artifact | undefined>();
   private readonly recent = new Map<string, Artifact | undefined>();
 
+  /** `ofRun` tells a directory of the run (read in some batch) from the context around it. */
   constructor(
     readonly opts: LinkOptions,
-    private readonly fullScan = false
+    private readonly ofRun: (dir: string) => boolean = () => false
   ) {
     this.workspaceReal = realpathSync.native(opts.workspace);
     this.removedDirs = removedDirectories(opts.changeSet);
@@ -67,7 +64,7 @@ export class LinkSession {
 
   /** The artifact in a directory outside the batch being linked, as the checkout has it. */
   load(dir: string): Artifact | undefined {
-    if (this.fullScan) {
+    if (this.ofRun(dir)) {
       if (this.recent.has(dir)) {
         const kept = this.recent.get(dir);
         this.recent.delete(dir);
@@ -242,59 +239,10 @@ function loopFrom(start: string, members: ReadonlySet<string>, edges: ReadonlyMa
   return [...path, start];
 }
 
-/** More deleted directories than this, and every manifest is parsed: matching each name would cost more. */
-const MAX_NAMES_SEARCHED = 64;
-
 /**
- * Whether a manifest could reference one of the deleted directories, told from its bytes before it is
- * parsed (a deletion in a monorepo otherwise parsed every manifest of it). A reference reaches a
- * directory only through its name or by climbing (`..`) from below it: a manifest outside every deleted
- * directory must spell one's name. Bytes a plain search could misread (escapes, anything not ASCII,
- * another encoding) are parsed. Undefined when every manifest must be parsed.
- */
-function mayReferenceDeleted(deleted: ReadonlySet<string>): ((path: string, bytes: Buffer) => boolean) | undefined {
-  if (deleted.has('.') || deleted.size > MAX_NAMES_SEARCHED) return undefined;
-  const names = [...deleted].map(basename);
-  const belowDeleted = (path: string) => {
-    for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) if (deleted.has(dir)) return true;
-    return false;
-  };
-  return (path, bytes) => {
-    if (belowDeleted(path)) return true;
-    const text = bytes.toString('latin1');
-    return /[\0\\\x80-\xff]/.test(text) || names.some((name) => text.includes(name));
-  };
-}
-
-/** Manifests outside the run that reference a directory this change deletes. */
-function findDependents(opts: LinkOptions, deleted: ReadonlySet<string>, runDirs: ReadonlySet<string>) {
-  const found = new Map<string, DependentLink[]>();
-  const workspaceReal = realpathSync.native(opts.workspace);
-  const mayReference = mayReferenceDeleted(deleted);
-  for (const { path, link } of walkFiles(opts.workspace, { ignore: unreachedDirectories(opts.include) })) {
-    if (!isManifestCandidate(path) || !opts.include(path) || runDirs.has(dirname(path))) continue;
-    // A file the walk listed as a regular file needs no realpath to be known inside the workspace.
-    const read = readBounded(workspaceReal, join(workspaceReal, path), MAX_MANIFEST_BYTES, !link);
-    if ('refused' in read || (mayReference && !mayReference(path, read.bytes))) continue;
-    const result = readManifest(path, read.bytes, read.size);
-    if (result.kind !== 'record') continue;
-    for (const ref of localReferences(result.record)) {
-      const hit = candidatePaths(path, ref.raw)
-        .flatMap((c) => [c, dirname(c)])
-        .find((c) => deleted.has(c));
-      if (hit === undefined || hit === dirname(path)) continue;
-      const list = found.get(hit) ?? [];
-      list.push({ dir: dirname(path), raw: ref.raw, source: ref.source });
-      found.set(hit, list);
-    }
-  }
-  return found;
-}
-
-/**
- * Sets `parents`, `cycle` and `dependents` on the artifacts (the run's, or one batch of them, with
- * the session the batches share). Reads the checkout for parents outside them, and walks the tree
- * for dependents only when the change deletes an artifact: a change set is linked as one batch.
+ * Sets `parents` and `cycle` on the artifacts (the run's, or one batch of them, with the session
+ * the batches share), reading the checkout for parents outside them. Dependents of a deleted
+ * artifact are found once per run (see beyond-run.ts).
  */
 export function linkArtifacts(
   artifacts: readonly Artifact[],
@@ -319,15 +267,9 @@ export function linkArtifacts(
       if (link) artifact.cycle = { dirs, source: link.source };
     }
   }
-  const deleted = new Set(
-    artifacts
-      .filter((a) => a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0)
-      .map((a) => a.dir)
-  );
-  if (deleted.size === 0) return;
-  const dependents = findDependents(opts, deleted, new Set(run.keys()));
-  for (const [dir, links] of dependents) {
-    const artifact = run.get(dir);
-    if (artifact) artifact.dependents = links;
-  }
+}
+
+/** An artifact whose every manifest the change deletes: what still references it is its business. */
+export function isDeletedArtifact(a: Artifact): boolean {
+  return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
 }

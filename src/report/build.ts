@@ -73,7 +73,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const byDir = (a: ReportArtifact, b: ReportArtifact) => compareStrings(a.dir, b.dir);
 /** A stable sort with no preference keeps the order of arrival. */
 const asAdded = () => 0;
 
@@ -90,17 +89,17 @@ export class ReportBuilder {
   private failing = false;
 
   /**
-   * Artifacts stay in the order added unless `byDirectory` (a full scan's walk reaches directories
-   * deepest first; the report lists them in directory order).
+   * Artifacts stay in the order added unless an `order` is given (a full scan's walk reaches
+   * directories deepest first; the report lists them in directory order).
    */
   constructor(
     private readonly version: string,
     private readonly failOn: FailOn,
-    options: { limits?: SpillLimits; byDirectory?: boolean } = {}
+    options: { limits?: SpillLimits; order?: (a: ReportArtifact, b: ReportArtifact) => number } = {}
   ) {
     const limits = options.limits ?? spillLimits();
     this.findings = new SortedSpill(compareFindings, limits.findings);
-    this.artifacts = new SortedSpill(options.byDirectory ? byDir : asAdded, limits.artifacts);
+    this.artifacts = new SortedSpill(options.order ?? asAdded, limits.artifacts);
   }
 
   addArtifact(artifact: ReportArtifact): void {
