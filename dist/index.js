@@ -21402,14 +21402,18 @@ class ChangedDirectories {
     *artifacts(workspaceReal) {
         const dirs = [...this.byDirectory.keys()].sort();
         for (const [i, dir] of dirs.entries()) {
-            const entry = discover_entryOf(dir, this.byDirectory.get(dir), this.opts.changeSet.changes);
-            // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-            addPresentFiles(this.opts.workspace, dir, entry);
-            const artifact = readArtifact(workspaceReal, this.opts.workspace, dir, entry);
+            const artifact = this.read(workspaceReal, dir);
             this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
             if (!isEmpty(artifact))
                 yield artifact;
         }
+    }
+    /** The artifact in one touched directory as the change leaves it (the same each time it is read). */
+    read(workspaceReal, dir) {
+        const entry = discover_entryOf(dir, this.byDirectory.get(dir) ?? [], this.opts.changeSet.changes);
+        // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+        addPresentFiles(this.opts.workspace, dir, entry);
+        return readArtifact(workspaceReal, this.opts.workspace, dir, entry);
     }
 }
 /**
@@ -26544,13 +26548,14 @@ async function runGate(opts) {
         for (const a of group)
             judge.judge(a);
     };
-    const deleted = [];
-    for await (const batch of batchesOf(discover(discovering, changed), batchSize())) {
-        // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+    // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+    const size = batchSize();
+    const deletedDirs = [];
+    for await (const batch of batchesOf(discover(discovering, changed), size)) {
         const present = batch.filter((a) => !isDeletedArtifact(a));
         for (const a of batch)
             if (isDeletedArtifact(a))
-                deleted.push(a);
+                deletedDirs.push(a.dir);
         linkArtifacts(present, links.opts, links);
         markRemovedDataSources(present, gone);
         await judgeAll(present);
@@ -26559,16 +26564,20 @@ async function runGate(opts) {
         workspace: opts.workspace,
         include: opts.include,
         inRun: (dir) => changed?.has(dir) ?? true,
-        deletedDirs: new Set(deleted.map((a) => a.dir)),
+        deletedDirs: new Set(deletedDirs),
         mixes: gone.size > 0
     });
-    linkArtifacts(deleted, links.opts, links);
-    for (const a of deleted) {
-        const dependents = beyond.dependents.get(a.dir);
-        if (dependents)
-            a.dependents = dependents;
+    // Read again rather than held (a directory without manifests reads fast): a pull request may delete thousands.
+    for (let i = 0; changed && i < deletedDirs.length; i += size) {
+        const deleted = deletedDirs.slice(i, i + size).map((dir) => changed.read(links.workspaceReal, dir));
+        linkArtifacts(deleted, links.opts, links);
+        for (const a of deleted) {
+            const dependents = beyond.dependents.get(a.dir);
+            if (dependents)
+                a.dependents = dependents;
+        }
+        await judgeAll(deleted);
     }
-    await judgeAll(deleted);
     // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
     const joined = runsNeedingGoneSources(beyond.mixes, gone, opts.workspace);
     for (const a of joined)

@@ -197,11 +197,12 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     for (const a of group) judge.judge(a);
   };
 
-  const deleted: Artifact[] = [];
-  for await (const batch of batchesOf(discover(discovering, changed), batchSize())) {
-    // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+  // A deleted artifact waits for the search beyond the run, which names what still derives from it.
+  const size = batchSize();
+  const deletedDirs: string[] = [];
+  for await (const batch of batchesOf(discover(discovering, changed), size)) {
     const present = batch.filter((a) => !isDeletedArtifact(a));
-    for (const a of batch) if (isDeletedArtifact(a)) deleted.push(a);
+    for (const a of batch) if (isDeletedArtifact(a)) deletedDirs.push(a.dir);
     linkArtifacts(present, links.opts, links);
     markRemovedDataSources(present, gone);
     await judgeAll(present);
@@ -211,15 +212,19 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     workspace: opts.workspace,
     include: opts.include,
     inRun: (dir) => changed?.has(dir) ?? true,
-    deletedDirs: new Set(deleted.map((a) => a.dir)),
+    deletedDirs: new Set(deletedDirs),
     mixes: gone.size > 0
   });
-  linkArtifacts(deleted, links.opts, links);
-  for (const a of deleted) {
-    const dependents = beyond.dependents.get(a.dir);
-    if (dependents) a.dependents = dependents;
+  // Read again rather than held (a directory without manifests reads fast): a pull request may delete thousands.
+  for (let i = 0; changed && i < deletedDirs.length; i += size) {
+    const deleted = deletedDirs.slice(i, i + size).map((dir) => changed.read(links.workspaceReal, dir));
+    linkArtifacts(deleted, links.opts, links);
+    for (const a of deleted) {
+      const dependents = beyond.dependents.get(a.dir);
+      if (dependents) a.dependents = dependents;
+    }
+    await judgeAll(deleted);
   }
-  await judgeAll(deleted);
   // Runs whose data mix needs a file the change deletes join the run (judged by that one rule).
   const joined = runsNeedingGoneSources(beyond.mixes, gone, opts.workspace);
   for (const a of joined) joinedDirs.add(a.dir);

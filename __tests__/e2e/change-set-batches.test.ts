@@ -5,10 +5,11 @@
  * dependents inside and outside the change; a training run outside it that needs a deleted file.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Report } from '../../src/report/report.js';
 import { initRepo } from '../helpers/git-repo.js';
 import { PROJECT_ROOT, runCli } from '../helpers/run-action.js';
+import { safetensorsBytes } from '../helpers/weights.js';
 
 const MANIFEST = readFileSync(
   join(PROJECT_ROOT, 'examples/mens/runs/qwen3-4b-support-promoted/training_manifest.json'),
@@ -39,6 +40,12 @@ function changeOfManyArtifacts() {
   repo.write('in-change/lineage.yaml', child('../gone'));
   repo.write('outside/lineage.yaml', child('../gone'));
   repo.write('elsewhere/lineage.yaml', child('../a-root'));
+  // An artifact whose manifest goes while its weights stay (read again after the last batch).
+  repo.write('gone-but-weights/lineage.yaml', ROOT);
+  writeFileSync(
+    join(repo.dir, 'gone-but-weights/adapter_model.safetensors'),
+    safetensorsBytes([{ name: 'w', dtype: 'F32', shape: [1] }])
+  );
   // A training run outside the change whose mix needs a file the change deletes.
   repo.write('runs/r1/training_manifest.json', MANIFEST);
   repo.write('runs/r1/mix.yaml', MIX);
@@ -48,7 +55,7 @@ function changeOfManyArtifacts() {
   const touched = ['a-root', 'chain-0', 'chain-1', 'chain-2', 'chain-3', 'chain-4', 'loop-a', 'loop-m', 'loop-z'];
   for (const dir of [...touched, 'in-change']) repo.write(`${dir}/README.md`, `# ${dir}\n`);
   repo.write('chain-9/adapter_config.json', peft('../chain-4') + '\n');
-  repo.git('rm', '-q', 'gone/lineage.yaml', 'data/train.jsonl');
+  repo.git('rm', '-q', 'gone/lineage.yaml', 'gone-but-weights/lineage.yaml', 'data/train.jsonl');
   repo.commit('touch everything, delete one artifact and a data file');
   return { repo, base };
 }
@@ -69,6 +76,7 @@ describe('a change set judged in batches', () => {
     // deleted artifact's two dependents, the one inside the change is told by its link, the one
     // outside by the walk: once each.
     expect(findings.filter((f) => /^(orphaned|lineage-cycle|removed-mix|unpinned)/.test(f))).toEqual([
+      'orphaned-by-deletion gone-but-weights/adapter_model.safetensors',
       'orphaned-by-deletion in-change/lineage.yaml',
       'lineage-cycle loop-a/lineage.yaml',
       'lineage-cycle loop-z/lineage.yaml',
@@ -90,6 +98,7 @@ describe('a change set judged in batches', () => {
       'chain-4',
       'chain-9',
       'gone',
+      'gone-but-weights',
       'in-change',
       'loop-a',
       'loop-m',

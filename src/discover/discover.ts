@@ -313,13 +313,18 @@ export class ChangedDirectories {
   *artifacts(workspaceReal: string): Generator<Artifact> {
     const dirs = [...this.byDirectory.keys()].sort();
     for (const [i, dir] of dirs.entries()) {
-      const entry = entryOf(dir, this.byDirectory.get(dir)!, this.opts.changeSet.changes);
-      // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
-      addPresentFiles(this.opts.workspace, dir, entry);
-      const artifact = readArtifact(workspaceReal, this.opts.workspace, dir, entry);
+      const artifact = this.read(workspaceReal, dir);
       this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
       if (!isEmpty(artifact)) yield artifact;
     }
+  }
+
+  /** The artifact in one touched directory as the change leaves it (the same each time it is read). */
+  read(workspaceReal: string, dir: string): Artifact {
+    const entry = entryOf(dir, this.byDirectory.get(dir) ?? [], this.opts.changeSet.changes);
+    // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
+    addPresentFiles(this.opts.workspace, dir, entry);
+    return readArtifact(workspaceReal, this.opts.workspace, dir, entry);
   }
 }
 
