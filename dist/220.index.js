@@ -303,9 +303,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(573);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1324);
 /* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9484);
 /* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7152);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4924);
+
 
 
 
@@ -374,7 +376,7 @@ function* byFile(findings) {
 function totals(report) {
     const { counts } = report;
     const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.artifacts, 'artifact');
-    const waived = counts.waived ? ` (${counts.waived} waived)` : '';
+    const waived = counts.waived ? ` (${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_8__/* .thousands */ .o)(counts.waived)} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';

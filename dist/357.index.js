@@ -112,7 +112,10 @@ function describeWriteFailure(err, attempt) {
     return `${could} (HTTP ${status}${detail ? `: ${detail}` : ''}). The verdict is unchanged.`;
 }
 
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __webpack_require__(1324);
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
+
 
 
 
@@ -173,7 +176,7 @@ function boundSummary(markdown, findings) {
     const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
     if (findings <= MAX_CHECK_ANNOTATIONS)
         return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
-    const capped = `\n\n_The first ${MAX_CHECK_ANNOTATIONS} of ${findings} ` +
+    const capped = `\n\n_The first ${(0,thousands/* thousands */.o)(MAX_CHECK_ANNOTATIONS)} of ${(0,thousands/* thousands */.o)(findings)} ` +
         'findings are annotated here (errors first): each 50 take one API request, and a job may make about 1,000 ' +
         'an hour. The JSON report (`report-file`) has every finding._\n';
     return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS - capped.length, note) + capped;
@@ -419,8 +422,6 @@ function isByLogin(user, login) {
     return bare(user.login) === bare(login);
 }
 
-// EXTERNAL MODULE: ./src/text/thousands.ts
-var thousands = __webpack_require__(1324);
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 

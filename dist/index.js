@@ -14128,11 +14128,14 @@ async function renderFormat(report, format, options) {
 
 // EXTERNAL MODULE: ./src/text/plural.ts
 var plural = __nccwpck_require__(573);
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/action/sinks.ts
 /**
  * The Action's surfaces, each a sink of the one run (src/run.ts). A renderer is loaded only by the
  * sink that uses it, when it runs: a run that writes no SARIF never loads the SARIF code.
  */
+
 
 
 
@@ -14155,8 +14158,8 @@ function annotationsSink(files) {
         const where = files.reportFile
             ? `are in the JSON report, ${files.reportFile}`
             : 'are in the JSON report once `report-file` is set';
-        core.info(say(`Annotated the first ${written} of ${(0,plural/* counted */.h)(report.findings.length, 'finding')} (errors first); ` +
-            `the other ${rest} ${where}.`));
+        core.info(say(`Annotated the first ${(0,thousands/* thousands */.o)(written)} of ${(0,plural/* counted */.h)(report.findings.length, 'finding')} (errors first); ` +
+            `the other ${(0,thousands/* thousands */.o)(rest)} ${where}.`));
     };
 }
 /** The job summary (GITHUB_STEP_SUMMARY); a summary that cannot be written is a warning. */
@@ -14222,7 +14225,7 @@ function verdictSink() {
         const { counts } = report;
         const line = `${(0,plural/* counted */.h)(counts.artifacts, 'artifact')}, ${(0,plural/* counted */.h)(counts.manifests, 'manifest')}: ` +
             `${(0,plural/* counted */.h)(counts.errors, 'error')}, ${(0,plural/* counted */.h)(counts.warnings, 'warning')}, ` +
-            `${(0,plural/* counted */.h)(counts.notices, 'notice')}, ${counts.waived} waived.`;
+            `${(0,plural/* counted */.h)(counts.notices, 'notice')}, ${(0,thousands/* thousands */.o)(counts.waived)} waived.`;
         if (report.result === 'fail')
             core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
         else
@@ -14673,8 +14676,6 @@ async function listPullRequestFiles({ octokit, owner, repo, number }) {
     return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
 }
 
-// EXTERNAL MODULE: ./src/text/thousands.ts
-var thousands = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/changes/select.ts
 
 
@@ -27333,6 +27334,8 @@ function compareNames(a, b) {
 /* harmony export */   L: () => (/* binding */ plural),
 /* harmony export */   h: () => (/* binding */ counted)
 /* harmony export */ });
+/* harmony import */ var _thousands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1324);
+
 /**
  * The one place the gate picks a word's form for a count, so every message agrees on it
  * ("1 file", "2 files"; "it has", "they have").
@@ -27341,9 +27344,9 @@ function compareNames(a, b) {
 function plural(count, one, many = `${one}s`) {
     return count === 1 ? one : many;
 }
-/** A count with its word: `counted(3, 'error')` → `3 errors`. */
+/** A count with its word, grouped as the logs group numbers: `counted(3, 'error')` → `3 errors`, `1,000 errors`. */
 function counted(count, one, many) {
-    return `${count} ${plural(count, one, many)}`;
+    return `${(0,_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o)(count)} ${plural(count, one, many)}`;
 }
 
 

@@ -22,6 +22,7 @@ import { initLineage } from './init/init.js';
 import { CHECK_USAGE, EXPLAIN_USAGE, INIT_USAGE, USAGE, VERIFY_USAGE } from './cli/usage.js';
 import type { VerifyCheck } from './verify/verify.js';
 import { counted } from './text/plural.js';
+import { thousands } from './text/thousands.js';
 import { isRevision, locateRepository } from './cli/repository.js';
 import { emptyTargets, resolveTargets } from './cli/targets.js';
 import { errorsOnly } from './cli/quiet.js';
@@ -242,9 +243,10 @@ function verifyText(result: { checks: VerifyCheck[]; skipped: number }, failed: 
     ...c.differences.map((d) => `    ${d}`)
   ]);
   const skipped = result.skipped ? ` (${counted(result.skipped, 'artifact')} of the statement not selected)` : '';
+  const checks = counted(result.checks.length, 'check');
   const verdict = failed
-    ? `✖ ${failed} of ${counted(result.checks.length, 'check')} failed: the files no longer match ${statement}`
-    : `✔ all ${counted(result.checks.length, 'check')} match ${statement}`;
+    ? `✖ ${thousands(failed)} of ${checks} failed: the files no longer match ${statement}`
+    : `✔ all ${checks} match ${statement}`;
   return `${[...lines, `${verdict}${skipped}`].join('\n')}\n`;
 }
 

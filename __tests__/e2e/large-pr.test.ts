@@ -107,7 +107,7 @@ describe('a pull request with 1,100 findings', () => {
     expect(report.findings).toHaveLength(1_100);
     expect(run.annotations).toHaveLength(MAX_ANNOTATIONS);
     expect(run.stdout).toContain(
-      `Annotated the first ${MAX_ANNOTATIONS} of 1100 findings (errors first); ` +
+      'Annotated the first 1,000 of 1,100 findings (errors first); ' +
         'the other 100 are in the JSON report, report.json.'
     );
     expect(run.outputs.errors).toBe('900');
@@ -121,6 +121,8 @@ describe('a pull request with 1,100 findings', () => {
     const levels = sent.flatMap((b) => b.output.annotations ?? []).map((a) => a.annotation_level);
     expect(levels.filter((l) => l === 'failure')).toHaveLength(900);
     expect(levels.slice(0, 900).every((l) => l === 'failure')).toBe(true);
-    expect(sent.at(-1)?.output.summary).toContain('_The first 1000 of 1100 findings are annotated here (errors first)');
+    expect(sent.at(-1)?.output.summary).toContain(
+      '_The first 1,000 of 1,100 findings are annotated here (errors first)'
+    );
   }, 60000);
 });

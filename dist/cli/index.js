@@ -9802,17 +9802,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3286);
 /* harmony import */ var _report_render_text_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2220);
 /* harmony import */ var _report_render_format_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5516);
-/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(2190);
+/* harmony import */ var _findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_25__ = __nccwpck_require__(2190);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1686);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1013);
 /* harmony import */ var _init_init_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7862);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(7485);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_23__ = __nccwpck_require__(573);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_24__ = __nccwpck_require__(1324);
 /* harmony import */ var _cli_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5136);
 /* harmony import */ var _cli_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(3892);
 /* harmony import */ var _cli_quiet_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(6018);
 /* harmony import */ var _cli_progress_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(9851);
 /* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(7152);
+
 
 
 
@@ -10047,9 +10049,10 @@ function verifyText(result, failed, statement) {
         ...c.differences.map((d) => `    ${d}`)
     ]);
     const skipped = result.skipped ? ` (${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.skipped, 'artifact')} of the statement not selected)` : '';
+    const checks = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.checks.length, 'check');
     const verdict = failed
-        ? `✖ ${failed} of ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.checks.length, 'check')} failed: the files no longer match ${statement}`
-        : `✔ all ${(0,_text_plural_js__WEBPACK_IMPORTED_MODULE_23__/* .counted */ .h)(result.checks.length, 'check')} match ${statement}`;
+        ? `✖ ${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_24__/* .thousands */ .o)(failed)} of ${checks} failed: the files no longer match ${statement}`
+        : `✔ all ${checks} match ${statement}`;
     return `${[...lines, `${verdict}${skipped}`].join('\n')}\n`;
 }
 /** Rule pages ship beside the bundle (dist/cli/ → ../../docs) and beside the sources (src/ → ../docs). */
@@ -10081,7 +10084,7 @@ function explain(argv) {
     }
     const page = rulePage(rule.id);
     process.stdout.write(page ??
-        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_24__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
+        `# ${rule.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.description}\n\nMore: ${_findings_rule_meta_js__WEBPACK_IMPORTED_MODULE_25__/* .DOCS_BASE */ .M0}/${rule.id}.md\n`);
     return 0;
 }
 function printHelp(usage) {
@@ -21356,9 +21359,11 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4879);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(752);
 /* harmony import */ var _text_plural_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(573);
+/* harmony import */ var _text_thousands_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1324);
 /* harmony import */ var _collections_spill_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4674);
 /* harmony import */ var _collections_sequence_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7152);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4924);
+
 
 
 
@@ -21427,7 +21432,7 @@ function* byFile(findings) {
 function totals(report) {
     const { counts } = report;
     const artifacts = (0,_text_plural_js__WEBPACK_IMPORTED_MODULE_7__/* .counted */ .h)(counts.artifacts, 'artifact');
-    const waived = counts.waived ? ` (${counts.waived} waived)` : '';
+    const waived = counts.waived ? ` (${(0,_text_thousands_js__WEBPACK_IMPORTED_MODULE_8__/* .thousands */ .o)(counts.waived)} waived)` : '';
     if (counts.errors + counts.warnings + counts.notices === 0)
         return `✔ no lineage problems in ${artifacts}${waived}`;
     const symbol = report.result === 'fail' ? '✖' : '⚠';
@@ -28554,6 +28559,8 @@ function compareNames(a, b) {
 /* harmony export */   L: () => (/* binding */ plural),
 /* harmony export */   h: () => (/* binding */ counted)
 /* harmony export */ });
+/* harmony import */ var _thousands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1324);
+
 /**
  * The one place the gate picks a word's form for a count, so every message agrees on it
  * ("1 file", "2 files"; "it has", "they have").
@@ -28562,9 +28569,9 @@ function compareNames(a, b) {
 function plural(count, one, many = `${one}s`) {
     return count === 1 ? one : many;
 }
-/** A count with its word: `counted(3, 'error')` → `3 errors`. */
+/** A count with its word, grouped as the logs group numbers: `counted(3, 'error')` → `3 errors`, `1,000 errors`. */
 function counted(count, one, many) {
-    return `${count} ${plural(count, one, many)}`;
+    return `${(0,_thousands_js__WEBPACK_IMPORTED_MODULE_0__/* .thousands */ .o)(count)} ${plural(count, one, many)}`;
 }
 
 

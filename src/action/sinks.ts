@@ -10,6 +10,7 @@ import { isOwnUrl } from '../licenses/own-urls.js';
 import { renderFormat, type ReportFormat } from '../report/render/format.js';
 import type { Sink } from '../run.js';
 import { counted } from '../text/plural.js';
+import { thousands } from '../text/thousands.js';
 import { say } from './log.js';
 import type { SurfaceContext } from './pr-surfaces.js';
 
@@ -28,8 +29,8 @@ export function annotationsSink(files: { reportFile?: string }): Sink {
       : 'are in the JSON report once `report-file` is set';
     core.info(
       say(
-        `Annotated the first ${written} of ${counted(report.findings.length, 'finding')} (errors first); ` +
-          `the other ${rest} ${where}.`
+        `Annotated the first ${thousands(written)} of ${counted(report.findings.length, 'finding')} (errors first); ` +
+          `the other ${thousands(rest)} ${where}.`
       )
     );
   };
@@ -115,7 +116,7 @@ export function verdictSink(): Sink {
     const line =
       `${counted(counts.artifacts, 'artifact')}, ${counted(counts.manifests, 'manifest')}: ` +
       `${counted(counts.errors, 'error')}, ${counted(counts.warnings, 'warning')}, ` +
-      `${counted(counts.notices, 'notice')}, ${counts.waived} waived.`;
+      `${counted(counts.notices, 'notice')}, ${thousands(counts.waived)} waived.`;
     if (report.result === 'fail') core.setFailed(`Lineage gate failed (fail-on: ${report.failOn}). ${line}`);
     else core.info(`Lineage gate passed (fail-on: ${report.failOn}). ${line}`);
   };

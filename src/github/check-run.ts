@@ -9,6 +9,7 @@ import { waivedPrefix } from '../report/render/annotations.js';
 import type { Report } from '../report/report.js';
 import { cutToUtf8Bytes, shortenMarkdown } from './bound-text.js';
 import { describeWriteFailure } from './write-failure.js';
+import { thousands } from '../text/thousands.js';
 
 /** Annotations the Checks API takes per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -97,7 +98,7 @@ function boundSummary(markdown: string, findings: number): string {
   const note = '\n\n_Shortened to fit the check run page; the job summary and the JSON report have everything._\n';
   if (findings <= MAX_CHECK_ANNOTATIONS) return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS, note);
   const capped =
-    `\n\n_The first ${MAX_CHECK_ANNOTATIONS} of ${findings} ` +
+    `\n\n_The first ${thousands(MAX_CHECK_ANNOTATIONS)} of ${thousands(findings)} ` +
     'findings are annotated here (errors first): each 50 take one API request, and a job may make about 1,000 ' +
     'an hour. The JSON report (`report-file`) has every finding._\n';
   return shortenMarkdown(markdown, CHECK_SUMMARY_MAX_CHARS - capped.length, note) + capped;

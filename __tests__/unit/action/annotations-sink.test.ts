@@ -25,14 +25,15 @@ describe('annotationsSink', () => {
     const lines = await printed(annotationsSink({ reportFile: 'out/lineage.json' }), report);
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(MAX_ANNOTATIONS);
     expect(lines.at(-1)).toBe(
-      'Annotated the first 1000 of 1003 findings (errors first); the other 3 are in the JSON report, out/lineage.json.'
+      'Annotated the first 1,000 of 1,003 findings (errors first); ' +
+        'the other 3 are in the JSON report, out/lineage.json.'
     );
   });
 
   it('or the input to set, when no report file is written; and nothing more under the cap', async () => {
     const lines = await printed(annotationsSink({}), report);
     expect(lines.at(-1)).toBe(
-      'Annotated the first 1000 of 1003 findings (errors first); ' +
+      'Annotated the first 1,000 of 1,003 findings (errors first); ' +
         'the other 3 are in the JSON report once `report-file` is set.'
     );
     const small = await printed(annotationsSink({}), sampleReport());

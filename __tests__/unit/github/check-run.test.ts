@@ -281,7 +281,9 @@ describe('publishCheckRun', () => {
     const summary = patches[0].output.summary;
     expect(summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_MAX_CHARS);
     expect(summary).toContain('Shortened to fit');
-    expect(summary).toMatch(/_The first 1000 of 1060 findings are annotated here \(errors first\).*report-file.*_\n$/);
+    expect(summary).toMatch(
+      /_The first 1,000 of 1,060 findings are annotated here \(errors first\).*report-file.*_\n$/
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { buildReport } from '../../../src/report/build.js';
 import { renderMarkdown } from '../../../src/report/render/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/render/summary.js';
 import { artifactDetail, cells, tableRows, withoutCodeSpans } from './markdown-check.js';
+import { thousands } from '../../../src/text/thousands.js';
 import {
   SAMPLE_POLICY,
   ARTIFACTS,
@@ -200,9 +201,11 @@ describe('a PR comment of a run with tens of thousands of findings', () => {
     expect(items('error')).toHaveLength(3);
     const shown = items('warning').length;
     expect(shown).toBeGreaterThan(100);
-    expect(md).toContain(`the details of ${60_000 - shown} findings (${60_000 - shown} warnings) were left out`);
+    expect(md).toContain(
+      `the details of ${thousands(60_000 - shown)} findings (${thousands(60_000 - shown)} warnings) were left out`
+    );
     // The artifact's heading counts all of its findings, not only those considered for the document.
-    expect(md).toContain('— 3 errors, 60000 warnings');
+    expect(md).toContain('— 3 errors, 60,000 warnings');
     // Only what could fit was rendered at all: a message is read once per item made.
     expect(messagesRead).toBeLessThan(1_000);
   });
@@ -288,7 +291,7 @@ describe('renderSummary over 1 MiB', () => {
 
   it('fits in 1 MiB, keeping the verdict, the table and every error', () => {
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
-    expect(summary.startsWith('## ❌ Lineage gate: fail\n\n**400 errors, 2500 warnings and 800 notices**')).toBe(true);
+    expect(summary.startsWith('## ❌ Lineage gate: fail\n\n**400 errors, 2,500 warnings and 800 notices**')).toBe(true);
     expect(tableRows(summary)).toHaveLength(1);
     expect(items(summary, 'error')).toHaveLength(400);
   });
@@ -301,8 +304,8 @@ describe('renderSummary over 1 MiB', () => {
     expect(kept).toEqual(kept.map((_, i) => String(i))); // a prefix: the bottom ones went
     const leftOut = 2500 - kept.length + 800;
     expect(summary).toContain(
-      `Shortened to stay under the 1 MiB limit: the details of ${leftOut} ` +
-        `findings (${2500 - kept.length} warnings, 800 notices) were left out`
+      `Shortened to stay under the 1 MiB limit: the details of ${thousands(leftOut)} ` +
+        `findings (${thousands(2500 - kept.length)} warnings, 800 notices) were left out`
     );
   });
 

@@ -191,6 +191,8 @@ describe('artifact facts', () => {
     expect(plural(2, 'file')).toBe('files');
     expect(counted(1, 'error')).toBe('1 error');
     expect(counted(0, 'error')).toBe('0 errors');
+    expect(counted(141668, 'error')).toBe('141,668 errors');
+    expect(counted(1000, 'cache entry', 'cache entries')).toBe('1,000 cache entries');
     expect(dirPhrase('.')).toBe('at the repository root');
     expect(dirPhrase('models/a')).toBe('in models/a');
     expect(sentence('the weights')).toBe('The weights');

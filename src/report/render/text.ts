@@ -5,6 +5,7 @@ import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { Report } from '../report.js';
 import { revealInvisible } from './escape.js';
 import { counted } from '../../text/plural.js';
+import { thousands } from '../../text/thousands.js';
 import { SortedSpill } from '../../collections/spill.js';
 import { runsOf } from '../../collections/sequence.js';
 import { spillLimits } from '../build.js';
@@ -89,7 +90,7 @@ function* byFile(findings: Iterable<Finding>): Generator<[string, Finding[]]> {
 function totals(report: Report): string {
   const { counts } = report;
   const artifacts = counted(counts.artifacts, 'artifact');
-  const waived = counts.waived ? ` (${counts.waived} waived)` : '';
+  const waived = counts.waived ? ` (${thousands(counts.waived)} waived)` : '';
   if (counts.errors + counts.warnings + counts.notices === 0) return `✔ no lineage problems in ${artifacts}${waived}`;
   const symbol = report.result === 'fail' ? '✖' : '⚠';
   const tally =
