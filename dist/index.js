@@ -21739,6 +21739,11 @@ class Linker {
         }
         return out;
     }
+    /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
+    holdsNothing(dir) {
+        const parent = this.artifactAt(dir);
+        return !parent || (parent.records.length === 0 && parent.unreadable.length === 0);
+    }
     /** Local derivation edges among every artifact seen so far. */
     edges() {
         const edges = new Map();
@@ -21782,8 +21787,16 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
     const linker = new Linker(session, run);
     for (const artifact of artifacts) {
         const parents = linker.parentsOf(artifact);
-        for (const link of parents)
+        for (const link of parents) {
             link.inherited = linker.inheritedThrough(link);
+            // A directory left with nothing that says what it is: deleted by this change, or hollow all along.
+            if (link.state === 'artifact' && linker.holdsNothing(link.dir)) {
+                if (session.removedDirs.has(link.dir))
+                    link.state = 'deleted';
+                else
+                    link.holdsNothing = true;
+            }
+        }
         artifact.parents = parents;
     }
     const edges = linker.edges();
@@ -24294,21 +24307,27 @@ const inconsistentLineage = {
 
 ;// CONCATENATED MODULE: ./src/rules/dangling-parent.ts
 
+/** What is (not) at the end of the reference. */
+function deadEnd(link) {
+    if (link.state === 'artifact')
+        return `${link.dir} holds no manifest or weights that say what it is`;
+    return link.dir ? `nothing exists at ${link.dir}` : 'that path leads outside the repository';
+}
 const danglingParent = {
     id: 'dangling-parent',
     meta: {
-        description: 'A manifest names a local parent artifact (a relative path) that does not exist in the repository.',
+        description: 'A manifest names a local parent artifact (a relative path) that does not exist in the repository, or a ' +
+            'directory that holds nothing saying what it is.',
         defaultSeverity: 'error',
         docs: 'docs/rules/dangling-parent.md'
     },
     check({ artifact }) {
         return (artifact.parents ?? [])
-            .filter((link) => link.state === 'missing')
+            .filter((link) => link.state === 'missing' || (link.holdsNothing && link.explicit))
             .map((link) => ({
             path: link.source.path,
             at: link.source.at,
-            message: `${where(link.source)} names the local artifact ${quote(link.raw)}, but ` +
-                `${link.dir ? `nothing exists at ${link.dir}` : 'that path leads outside the repository'}: ` +
+            message: `${where(link.source)} names the local artifact ${quote(link.raw)}, but ${deadEnd(link)}: ` +
                 'the lineage stops at a parent no one can inspect, and its license duties are lost.',
             fix: 'Commit the parent artifact at that path, correct the path (relative to the manifest), or name ' +
                 "the parent's Hub id (`org/name`) instead.",

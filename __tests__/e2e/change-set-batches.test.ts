@@ -38,6 +38,7 @@ function changeOfManyArtifacts() {
   // An artifact to delete, what derives from it inside and outside the change, and an unrelated one.
   repo.write('gone/lineage.yaml', ROOT);
   repo.write('in-change/lineage.yaml', child('../gone'));
+  repo.write('in-change-w/lineage.yaml', child('../gone-but-weights'));
   repo.write('outside/lineage.yaml', child('../gone'));
   repo.write('elsewhere/lineage.yaml', child('../a-root'));
   // An artifact whose manifest goes while its weights stay (read again after the last batch).
@@ -53,7 +54,7 @@ function changeOfManyArtifacts() {
   const base = repo.commit('base');
 
   const touched = ['a-root', 'chain-0', 'chain-1', 'chain-2', 'chain-3', 'chain-4', 'loop-a', 'loop-m', 'loop-z'];
-  for (const dir of [...touched, 'in-change']) repo.write(`${dir}/README.md`, `# ${dir}\n`);
+  for (const dir of [...touched, 'in-change', 'in-change-w']) repo.write(`${dir}/README.md`, `# ${dir}\n`);
   repo.write('chain-9/adapter_config.json', peft('../chain-4') + '\n');
   repo.git('rm', '-q', 'gone/lineage.yaml', 'gone-but-weights/lineage.yaml', 'data/train.jsonl');
   repo.commit('touch everything, delete one artifact and a data file');
@@ -74,9 +75,10 @@ describe('a change set judged in batches', () => {
     const findings = [...report.findings].map((f) => `${f.ruleId} ${f.path}`);
     // What needs the run as a whole is there: each a finding the batches could have lost. Of the
     // deleted artifact's two dependents, the one inside the change is told by its link, the one
-    // outside by the walk: once each.
+    // outside by the walk: once each. A parent whose manifest went while its weights stayed is deleted too.
     expect(findings.filter((f) => /^(orphaned|lineage-cycle|removed-mix|unpinned)/.test(f))).toEqual([
       'orphaned-by-deletion gone-but-weights/adapter_model.safetensors',
+      'orphaned-by-deletion in-change-w/lineage.yaml',
       'orphaned-by-deletion in-change/lineage.yaml',
       'lineage-cycle loop-a/lineage.yaml',
       'lineage-cycle loop-z/lineage.yaml',
@@ -100,6 +102,7 @@ describe('a change set judged in batches', () => {
       'gone',
       'gone-but-weights',
       'in-change',
+      'in-change-w',
       'loop-a',
       'loop-m',
       'loop-z',

@@ -243,13 +243,25 @@ describe('lineage-gate init, then check', () => {
       'runs/child/lineage.yaml': 'schema: 1\nname: child\nlicense: apache-2.0\n',
       'loop/a/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ../b\nlicense: mit\n',
       'loop/b/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ../a\nlicense: mit\n',
-      'gone/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ./missing-parent\nlicense: mit\n'
+      'gone/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ./missing-parent\nlicense: mit\n',
+      // Parents that are there but say nothing: code, a README without metadata.
+      'code-only/train.py': 'print(1)\n',
+      'hollow/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ../code-only\nlicense: mit\n',
+      'plain-readme/README.md': '# Notes\n',
+      'hollow-card/lineage.yaml': 'schema: 1\nupstreams:\n  - path: ../plain-readme\nlicense: mit\n'
     });
     const run = await runCli(['check', '--offline', '--format', 'json'], repo.dir);
     const report = JSON.parse(run.stdout) as Report;
     const at = (id: string) => report.findings.filter((f) => f.ruleId === id).map((f) => `${f.path}:${f.line}`);
     expect(at('lineage-cycle').sort()).toEqual(['loop/a/lineage.yaml:3', 'loop/b/lineage.yaml:3']);
-    expect(at('dangling-parent')).toEqual(['gone/lineage.yaml:3']);
+    expect(at('dangling-parent').sort()).toEqual([
+      'gone/lineage.yaml:3',
+      'hollow-card/lineage.yaml:3',
+      'hollow/lineage.yaml:3'
+    ]);
+    expect(report.findings.find((f) => f.path === 'hollow/lineage.yaml')?.message).toContain(
+      'names the local artifact "../code-only", but code-only holds no manifest or weights that say what it is'
+    );
     // The child names no upstream itself, but derives from runs/base: Llama's duties reach it.
     expect(at('missing-upstream')).not.toContain('runs/child/lineage.yaml:1');
     expect(

@@ -204,6 +204,12 @@ class Linker {
     return out;
   }
 
+  /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
+  holdsNothing(dir: string): boolean {
+    const parent = this.artifactAt(dir);
+    return !parent || (parent.records.length === 0 && parent.unreadable.length === 0);
+  }
+
   /** Local derivation edges among every artifact seen so far. */
   edges(): Map<string, string[]> {
     const edges = new Map<string, string[]>();
@@ -253,7 +259,14 @@ export function linkArtifacts(
   const linker = new Linker(session, run);
   for (const artifact of artifacts) {
     const parents = linker.parentsOf(artifact);
-    for (const link of parents) link.inherited = linker.inheritedThrough(link);
+    for (const link of parents) {
+      link.inherited = linker.inheritedThrough(link);
+      // A directory left with nothing that says what it is: deleted by this change, or hollow all along.
+      if (link.state === 'artifact' && linker.holdsNothing(link.dir)) {
+        if (session.removedDirs.has(link.dir)) link.state = 'deleted';
+        else link.holdsNothing = true;
+      }
+    }
     artifact.parents = parents;
   }
   const edges = linker.edges();

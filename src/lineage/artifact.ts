@@ -40,6 +40,12 @@ export interface ParentLink {
   dir: string;
   /** `artifact`: the directory is there; `missing`: nothing there; `deleted`: this change removed it. */
   state: 'artifact' | 'missing' | 'deleted';
+  /**
+   * For `artifact`: the directory is there but holds no manifest, weight header or unreadable
+   * manifest, so nothing in it says what it derives from (an empty directory, a README without
+   * metadata, code).
+   */
+  holdsNothing?: true;
   /** The parent's records and those of its own parents, nearest first: what the child inherits. */
   inherited: LineageRecord[];
 }

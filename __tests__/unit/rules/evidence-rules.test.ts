@@ -177,6 +177,13 @@ describe('graph rules', () => {
     expect(run('dangling-parent', artifact('a', { parents: [link({})] }))).toEqual([]);
   });
 
+  it('dangling-parent fires for an explicit parent directory that holds nothing, not for a bare word', () => {
+    const [f] = run('dangling-parent', artifact('a', { parents: [link({ holdsNothing: true })] }));
+    expect(f.message).toContain('names the local artifact "../base", but base holds no manifest or weights');
+    const bare = link({ holdsNothing: true, explicit: false, raw: 'base' });
+    expect(run('dangling-parent', artifact('a', { parents: [bare] }))).toEqual([]);
+  });
+
   it('lineage-cycle names the loop', () => {
     const source = at('a/lineage.yaml', 'upstreams[0].path');
     const [f] = run('lineage-cycle', artifact('a', { cycle: { dirs: ['a', 'b', 'a'], source } }));
