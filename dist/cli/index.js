@@ -12020,7 +12020,7 @@ class ChangedDirectories {
  * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
  * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
  */
-async function* discover(opts, changed = undefined) {
+async function* discover(opts, changed) {
     const workspaceReal = await (0,promises_.realpath)(opts.workspace);
     yield* opts.changeSet.scope === 'all'
         ? fullScanArtifacts(opts, workspaceReal)
@@ -12190,6 +12190,8 @@ class LinkSession {
     removedDirs;
     context = new Map();
     recent = new Map();
+    /** Directories past the cap, never read: what they hold is unknown, not nothing. */
+    unread = new Set();
     /** `ofRun` tells a directory of the run (read in some batch) from the context around it. */
     constructor(opts, ofRun = () => false) {
         this.opts = opts;
@@ -12214,11 +12216,19 @@ class LinkSession {
         }
         if (this.context.has(dir))
             return this.context.get(dir);
-        const loaded = this.context.size < MAX_CONTEXT_ARTIFACTS
-            ? (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .readArtifactDir */ .GX)(this.workspaceReal, this.opts.workspace, dir)
-            : undefined;
+        if (this.unread.has(dir))
+            return undefined;
+        if (this.context.size >= MAX_CONTEXT_ARTIFACTS) {
+            this.unread.add(dir);
+            return undefined;
+        }
+        const loaded = (0,_discover_js__WEBPACK_IMPORTED_MODULE_3__/* .readArtifactDir */ .GX)(this.workspaceReal, this.opts.workspace, dir);
         this.context.set(dir, loaded);
         return loaded;
+    }
+    /** Whether `load` left the directory unread (the cap on context artifacts was reached). */
+    wasLeftUnread(dir) {
+        return this.unread.has(dir);
     }
 }
 class Linker {
@@ -12347,7 +12357,9 @@ class Linker {
     /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
     holdsNothing(dir) {
         const parent = this.artifactAt(dir);
-        return !parent || (parent.records.length === 0 && parent.unreadable.length === 0);
+        if (!parent)
+            return !this.session.wasLeftUnread(dir);
+        return parent.records.length === 0 && parent.unreadable.length === 0;
     }
     /** Local derivation edges among every artifact seen so far. */
     edges() {

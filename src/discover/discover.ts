@@ -332,10 +332,7 @@ export class ChangedDirectories {
  * The run's artifacts, each read as it is reached: a change set's in directory order, a full scan's
  * as its walk finishes each directory (see fullScanArtifacts). Empty directories are left out.
  */
-export async function* discover(
-  opts: DiscoverOptions,
-  changed: ChangedDirectories | undefined = undefined
-): AsyncGenerator<Artifact> {
+export async function* discover(opts: DiscoverOptions, changed?: ChangedDirectories): AsyncGenerator<Artifact> {
   const workspaceReal = await realpath(opts.workspace);
   yield* opts.changeSet.scope === 'all'
     ? fullScanArtifacts(opts, workspaceReal)

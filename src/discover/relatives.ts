@@ -52,6 +52,8 @@ export class LinkSession {
   readonly removedDirs: Set<string>;
   private readonly context = new Map<string, Artifact | undefined>();
   private readonly recent = new Map<string, Artifact | undefined>();
+  /** Directories past the cap, never read: what they hold is unknown, not nothing. */
+  private readonly unread = new Set<string>();
 
   /** `ofRun` tells a directory of the run (read in some batch) from the context around it. */
   constructor(
@@ -77,12 +79,19 @@ export class LinkSession {
       return read;
     }
     if (this.context.has(dir)) return this.context.get(dir);
-    const loaded =
-      this.context.size < MAX_CONTEXT_ARTIFACTS
-        ? readArtifactDir(this.workspaceReal, this.opts.workspace, dir)
-        : undefined;
+    if (this.unread.has(dir)) return undefined;
+    if (this.context.size >= MAX_CONTEXT_ARTIFACTS) {
+      this.unread.add(dir);
+      return undefined;
+    }
+    const loaded = readArtifactDir(this.workspaceReal, this.opts.workspace, dir);
     this.context.set(dir, loaded);
     return loaded;
+  }
+
+  /** Whether `load` left the directory unread (the cap on context artifacts was reached). */
+  wasLeftUnread(dir: string): boolean {
+    return this.unread.has(dir);
   }
 }
 
@@ -207,7 +216,8 @@ class Linker {
   /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
   holdsNothing(dir: string): boolean {
     const parent = this.artifactAt(dir);
-    return !parent || (parent.records.length === 0 && parent.unreadable.length === 0);
+    if (!parent) return !this.session.wasLeftUnread(dir);
+    return parent.records.length === 0 && parent.unreadable.length === 0;
   }
 
   /** Local derivation edges among every artifact seen so far. */
