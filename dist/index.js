@@ -9999,7 +9999,7 @@ function helpUri(ruleId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1970);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -11252,7 +11252,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 2552:
+/***/ 1970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17507,6 +17507,84 @@ class DirFiles {
     }
 }
 
+;// CONCATENATED MODULE: ./src/discover/directory-index.ts
+
+/**
+ * Which items (a change set's changes) touch which directory, held as numbers only. A pull request
+ * adding 100,000 directories kept each directory's name as a Map key (about 7 MB live, and V8 lets
+ * a heap grow to a few times what it keeps); here a directory is worked out again from the item
+ * that touches it whenever it is needed. Directories come in code-unit order, items in their order.
+ */
+class DirectoryIndex {
+    dirsOf;
+    /** Touches sorted by directory, then item: touch k is the `ordinals[k]`-th directory item `items[k]` names. */
+    items;
+    ordinals;
+    constructor(count, dirsOf) {
+        this.dirsOf = dirsOf;
+        const dirs = [];
+        const items = [];
+        const ordinals = [];
+        for (let item = 0; item < count; item++) {
+            for (const [ordinal, dir] of dirsOf(item).entries()) {
+                dirs.push(dir);
+                items.push(item);
+                ordinals.push(ordinal);
+            }
+        }
+        // A stable sort of touches made in item order keeps each directory's items in order.
+        const order = Array.from(dirs.keys()).sort((a, b) => (0,compare/* compareStrings */.K)(dirs[a], dirs[b]));
+        // An item naming one directory twice (a rename out of it into a folder below it) counts once.
+        const kept = order.filter((k, i) => i === 0 || dirs[k] !== dirs[order[i - 1]] || items[k] !== items[order[i - 1]]);
+        this.items = Int32Array.from(kept, (k) => items[k]);
+        this.ordinals = Int32Array.from(kept, (k) => ordinals[k]);
+    }
+    /** Whether any item touches this directory. */
+    has(dir) {
+        const k = this.firstAtOrAfter(dir);
+        return k < this.items.length && this.dirAt(k) === dir;
+    }
+    /** The items touching this directory, in order (none when it is untouched). */
+    itemsOf(dir) {
+        const found = [];
+        for (let k = this.firstAtOrAfter(dir); k < this.items.length && this.dirAt(k) === dir; k++)
+            found.push(this.items[k]);
+        return found;
+    }
+    /** Every touched directory once, in order, with the items touching it. */
+    *directories() {
+        let group;
+        for (let k = 0; k < this.items.length; k++) {
+            const dir = this.dirAt(k);
+            if (group?.dir === dir) {
+                group.items.push(this.items[k]);
+                continue;
+            }
+            if (group)
+                yield group;
+            group = { dir, items: [this.items[k]] };
+        }
+        if (group)
+            yield group;
+    }
+    dirAt(k) {
+        return this.dirsOf(this.items[k])[this.ordinals[k]];
+    }
+    /** The first touch whose directory does not sort before `dir` (binary search). */
+    firstAtOrAfter(dir) {
+        let low = 0;
+        let high = this.items.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (this.dirAt(middle) < dir)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/source/front-matter.ts
 /**
  * Splits `---`-delimited front matter. Real cards may start with blank lines and
@@ -21134,6 +21212,7 @@ function readWeightRecord(path, header) {
 
 
 
+
 function isRelevant(path) {
     return isManifestCandidate(path) || isWeightFile(path) || isNoticeFile(path);
 }
@@ -21238,28 +21317,16 @@ function changeEffects(change, touch) {
             entry.files.set(basename(change.path), 'removed');
     });
 }
-/** Indexes of the changes that touch each directory, in order: one as itself, more in an array. */
-function changesByDirectory(changes) {
-    const byDir = new Map();
-    for (const [i, change] of changes.entries()) {
-        changeEffects(change, (dir) => {
-            const known = byDir.get(dir);
-            if (known === undefined)
-                byDir.set(dir, i);
-            else if (typeof known === 'number') {
-                if (known !== i)
-                    byDir.set(dir, [known, i]);
-            }
-            else if (known[known.length - 1] !== i)
-                known.push(i);
-        });
-    }
-    return byDir;
+/** The directories a change touches, in the order changeEffects names them. */
+function touchedDirectories(change) {
+    const dirs = [];
+    changeEffects(change, (dir) => dirs.push(dir));
+    return dirs;
 }
 /** One directory's entry: what the changes that touch it did to its files, replayed in order. */
 function discover_entryOf(dir, indexes, changes) {
     const entry = { files: new DirFiles(), changed: false };
-    for (const i of typeof indexes === 'number' ? [indexes] : indexes) {
+    for (const i of indexes) {
         changeEffects(changes[i], (touched, apply) => {
             if (touched === dir)
                 apply(entry);
@@ -21385,33 +21452,32 @@ function isEmpty(artifact) {
  */
 class ChangedDirectories {
     opts;
-    /**
-     * The changes touching each directory. An entry is made only when its directory is read: a pull
-     * request of 100,000 directories held one each from the start (about 14 MB, and V8 lets a heap
-     * grow to a few times what it keeps).
-     */
-    byDirectory;
+    /** The changes touching each directory; an entry is made only when its directory is read. */
+    index;
     constructor(opts) {
         this.opts = opts;
-        this.byDirectory = changesByDirectory(opts.changeSet.changes);
+        const { changes } = opts.changeSet;
+        this.index = new DirectoryIndex(changes.length, (i) => touchedDirectories(changes[i]));
     }
     /** Whether the change touches this directory (its artifact, if any, is of the run). */
     has(dir) {
-        return this.byDirectory.has(dir);
+        return this.index.has(dir);
     }
     /** The artifacts, in directory order; directories left without anything the gate reads are skipped. */
     *artifacts(workspaceReal) {
-        const dirs = [...this.byDirectory.keys()].sort();
-        for (const [i, dir] of dirs.entries()) {
-            const artifact = this.read(workspaceReal, dir);
-            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
+        let read = 0;
+        for (const { dir, items } of this.index.directories()) {
+            const artifact = this.readEntry(workspaceReal, dir, discover_entryOf(dir, items, this.opts.changeSet.changes));
+            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: ++read });
             if (!isEmpty(artifact))
                 yield artifact;
         }
     }
     /** The artifact in one touched directory as the change leaves it (the same each time it is read). */
     read(workspaceReal, dir) {
-        const entry = discover_entryOf(dir, this.byDirectory.get(dir) ?? [], this.opts.changeSet.changes);
+        return this.readEntry(workspaceReal, dir, discover_entryOf(dir, this.index.itemsOf(dir), this.opts.changeSet.changes));
+    }
+    readEntry(workspaceReal, dir, entry) {
         // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
         addPresentFiles(this.opts.workspace, dir, entry);
         return readArtifact(workspaceReal, this.opts.workspace, dir, entry);

@@ -10877,7 +10877,7 @@ class PolicyError extends ConfigError {
 
 /***/ }),
 
-/***/ 6645:
+/***/ 7518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10972,6 +10972,84 @@ class DirFiles {
     /** Each name with its status, in the order first set. */
     entries() {
         return listed(this.names).map((name) => [name, this.statuses?.get(name) ?? 'present']);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discover/directory-index.ts
+
+/**
+ * Which items (a change set's changes) touch which directory, held as numbers only. A pull request
+ * adding 100,000 directories kept each directory's name as a Map key (about 7 MB live, and V8 lets
+ * a heap grow to a few times what it keeps); here a directory is worked out again from the item
+ * that touches it whenever it is needed. Directories come in code-unit order, items in their order.
+ */
+class DirectoryIndex {
+    dirsOf;
+    /** Touches sorted by directory, then item: touch k is the `ordinals[k]`-th directory item `items[k]` names. */
+    items;
+    ordinals;
+    constructor(count, dirsOf) {
+        this.dirsOf = dirsOf;
+        const dirs = [];
+        const items = [];
+        const ordinals = [];
+        for (let item = 0; item < count; item++) {
+            for (const [ordinal, dir] of dirsOf(item).entries()) {
+                dirs.push(dir);
+                items.push(item);
+                ordinals.push(ordinal);
+            }
+        }
+        // A stable sort of touches made in item order keeps each directory's items in order.
+        const order = Array.from(dirs.keys()).sort((a, b) => (0,compare/* compareStrings */.K)(dirs[a], dirs[b]));
+        // An item naming one directory twice (a rename out of it into a folder below it) counts once.
+        const kept = order.filter((k, i) => i === 0 || dirs[k] !== dirs[order[i - 1]] || items[k] !== items[order[i - 1]]);
+        this.items = Int32Array.from(kept, (k) => items[k]);
+        this.ordinals = Int32Array.from(kept, (k) => ordinals[k]);
+    }
+    /** Whether any item touches this directory. */
+    has(dir) {
+        const k = this.firstAtOrAfter(dir);
+        return k < this.items.length && this.dirAt(k) === dir;
+    }
+    /** The items touching this directory, in order (none when it is untouched). */
+    itemsOf(dir) {
+        const found = [];
+        for (let k = this.firstAtOrAfter(dir); k < this.items.length && this.dirAt(k) === dir; k++)
+            found.push(this.items[k]);
+        return found;
+    }
+    /** Every touched directory once, in order, with the items touching it. */
+    *directories() {
+        let group;
+        for (let k = 0; k < this.items.length; k++) {
+            const dir = this.dirAt(k);
+            if (group?.dir === dir) {
+                group.items.push(this.items[k]);
+                continue;
+            }
+            if (group)
+                yield group;
+            group = { dir, items: [this.items[k]] };
+        }
+        if (group)
+            yield group;
+    }
+    dirAt(k) {
+        return this.dirsOf(this.items[k])[this.ordinals[k]];
+    }
+    /** The first touch whose directory does not sort before `dir` (binary search). */
+    firstAtOrAfter(dir) {
+        let low = 0;
+        let high = this.items.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (this.dirAt(middle) < dir)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 }
 
@@ -11733,6 +11811,7 @@ var append_all = __nccwpck_require__(1991);
 
 
 
+
 function isRelevant(path) {
     return (0,read_manifest/* isManifestCandidate */.xc)(path) || (0,file_kinds/* isWeightFile */.D4)(path) || (0,file_kinds/* isNoticeFile */.Zt)(path);
 }
@@ -11837,28 +11916,16 @@ function changeEffects(change, touch) {
             entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
     });
 }
-/** Indexes of the changes that touch each directory, in order: one as itself, more in an array. */
-function changesByDirectory(changes) {
-    const byDir = new Map();
-    for (const [i, change] of changes.entries()) {
-        changeEffects(change, (dir) => {
-            const known = byDir.get(dir);
-            if (known === undefined)
-                byDir.set(dir, i);
-            else if (typeof known === 'number') {
-                if (known !== i)
-                    byDir.set(dir, [known, i]);
-            }
-            else if (known[known.length - 1] !== i)
-                known.push(i);
-        });
-    }
-    return byDir;
+/** The directories a change touches, in the order changeEffects names them. */
+function touchedDirectories(change) {
+    const dirs = [];
+    changeEffects(change, (dir) => dirs.push(dir));
+    return dirs;
 }
 /** One directory's entry: what the changes that touch it did to its files, replayed in order. */
 function entryOf(dir, indexes, changes) {
     const entry = { files: new DirFiles(), changed: false };
-    for (const i of typeof indexes === 'number' ? [indexes] : indexes) {
+    for (const i of indexes) {
         changeEffects(changes[i], (touched, apply) => {
             if (touched === dir)
                 apply(entry);
@@ -11984,33 +12051,32 @@ function isEmpty(artifact) {
  */
 class ChangedDirectories {
     opts;
-    /**
-     * The changes touching each directory. An entry is made only when its directory is read: a pull
-     * request of 100,000 directories held one each from the start (about 14 MB, and V8 lets a heap
-     * grow to a few times what it keeps).
-     */
-    byDirectory;
+    /** The changes touching each directory; an entry is made only when its directory is read. */
+    index;
     constructor(opts) {
         this.opts = opts;
-        this.byDirectory = changesByDirectory(opts.changeSet.changes);
+        const { changes } = opts.changeSet;
+        this.index = new DirectoryIndex(changes.length, (i) => touchedDirectories(changes[i]));
     }
     /** Whether the change touches this directory (its artifact, if any, is of the run). */
     has(dir) {
-        return this.byDirectory.has(dir);
+        return this.index.has(dir);
     }
     /** The artifacts, in directory order; directories left without anything the gate reads are skipped. */
     *artifacts(workspaceReal) {
-        const dirs = [...this.byDirectory.keys()].sort();
-        for (const [i, dir] of dirs.entries()) {
-            const artifact = this.read(workspaceReal, dir);
-            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
+        let read = 0;
+        for (const { dir, items } of this.index.directories()) {
+            const artifact = this.readEntry(workspaceReal, dir, entryOf(dir, items, this.opts.changeSet.changes));
+            this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: ++read });
             if (!isEmpty(artifact))
                 yield artifact;
         }
     }
     /** The artifact in one touched directory as the change leaves it (the same each time it is read). */
     read(workspaceReal, dir) {
-        const entry = entryOf(dir, this.byDirectory.get(dir) ?? [], this.opts.changeSet.changes);
+        return this.readEntry(workspaceReal, dir, entryOf(dir, this.index.itemsOf(dir), this.opts.changeSet.changes));
+    }
+    readEntry(workspaceReal, dir, entry) {
         // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
         addPresentFiles(this.opts.workspace, dir, entry);
         return readArtifact(workspaceReal, this.opts.workspace, dir, entry);
@@ -12145,7 +12211,7 @@ function readBounded(workspaceReal, absolute, limit, walked = false) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _lineage_graph_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(209);
-/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7518);
 /* harmony import */ var _file_kinds_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9739);
 /* harmony import */ var _collections_append_all_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1991);
 /**
@@ -16266,8 +16332,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/discover/discover.ts + 8 modules
-var discover = __nccwpck_require__(6645);
+// EXTERNAL MODULE: ./src/discover/discover.ts + 9 modules
+var discover = __nccwpck_require__(7518);
 // EXTERNAL MODULE: ./src/discover/relatives.ts
 var relatives = __nccwpck_require__(5542);
 // EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
@@ -26613,8 +26679,8 @@ async function setUpHub(setup) {
     };
 }
 
-// EXTERNAL MODULE: ./src/discover/discover.ts + 8 modules
-var discover = __nccwpck_require__(6645);
+// EXTERNAL MODULE: ./src/discover/discover.ts + 9 modules
+var discover = __nccwpck_require__(7518);
 // EXTERNAL MODULE: ./src/discover/relatives.ts
 var relatives = __nccwpck_require__(5542);
 // EXTERNAL MODULE: ./src/lineage/declared-file.ts

@@ -8,6 +8,7 @@ import { walkFiles } from '../changes/full-scan.js';
 import { unreachedDirectories, type PathFilter } from '../changes/paths-filter.js';
 import type { Artifact } from '../lineage/artifact.js';
 import { DirFiles } from './dir-files.js';
+import { DirectoryIndex } from './directory-index.js';
 import { isManifestCandidate, MAX_MANIFEST_BYTES, readManifest } from '../formats/read-manifest.js';
 import { hasModelfileName, isNamedManifest, nameKind } from '../formats/manifest-names.js';
 import { FILE_START } from '../source/span.js';
@@ -145,25 +146,17 @@ function changeEffects(change: Change, touch: Touch): void {
   });
 }
 
-/** Indexes of the changes that touch each directory, in order: one as itself, more in an array. */
-function changesByDirectory(changes: readonly Change[]): Map<string, number | number[]> {
-  const byDir = new Map<string, number | number[]>();
-  for (const [i, change] of changes.entries()) {
-    changeEffects(change, (dir) => {
-      const known = byDir.get(dir);
-      if (known === undefined) byDir.set(dir, i);
-      else if (typeof known === 'number') {
-        if (known !== i) byDir.set(dir, [known, i]);
-      } else if (known[known.length - 1] !== i) known.push(i);
-    });
-  }
-  return byDir;
+/** The directories a change touches, in the order changeEffects names them. */
+function touchedDirectories(change: Change): string[] {
+  const dirs: string[] = [];
+  changeEffects(change, (dir) => dirs.push(dir));
+  return dirs;
 }
 
 /** One directory's entry: what the changes that touch it did to its files, replayed in order. */
-function entryOf(dir: string, indexes: number | number[], changes: readonly Change[]): DirEntry {
+function entryOf(dir: string, indexes: readonly number[], changes: readonly Change[]): DirEntry {
   const entry: DirEntry = { files: new DirFiles(), changed: false };
-  for (const i of typeof indexes === 'number' ? [indexes] : indexes) {
+  for (const i of indexes) {
     changeEffects(changes[i], (touched, apply) => {
       if (touched === dir) apply(entry);
     });
@@ -293,35 +286,35 @@ function isEmpty(artifact: Artifact): boolean {
  * manifest is read (the change set is bounded by the pull request), read in directory order.
  */
 export class ChangedDirectories {
-  /**
-   * The changes touching each directory. An entry is made only when its directory is read: a pull
-   * request of 100,000 directories held one each from the start (about 14 MB, and V8 lets a heap
-   * grow to a few times what it keeps).
-   */
-  private readonly byDirectory: Map<string, number | number[]>;
+  /** The changes touching each directory; an entry is made only when its directory is read. */
+  private readonly index: DirectoryIndex;
 
   constructor(private readonly opts: DiscoverOptions) {
-    this.byDirectory = changesByDirectory(opts.changeSet.changes);
+    const { changes } = opts.changeSet;
+    this.index = new DirectoryIndex(changes.length, (i) => touchedDirectories(changes[i]));
   }
 
   /** Whether the change touches this directory (its artifact, if any, is of the run). */
   has(dir: string): boolean {
-    return this.byDirectory.has(dir);
+    return this.index.has(dir);
   }
 
   /** The artifacts, in directory order; directories left without anything the gate reads are skipped. */
   *artifacts(workspaceReal: string): Generator<Artifact> {
-    const dirs = [...this.byDirectory.keys()].sort();
-    for (const [i, dir] of dirs.entries()) {
-      const artifact = this.read(workspaceReal, dir);
-      this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: i + 1 });
+    let read = 0;
+    for (const { dir, items } of this.index.directories()) {
+      const artifact = this.readEntry(workspaceReal, dir, entryOf(dir, items, this.opts.changeSet.changes));
+      this.opts.onProgress?.({ files: this.opts.changeSet.changes.length, artifacts: ++read });
       if (!isEmpty(artifact)) yield artifact;
     }
   }
 
   /** The artifact in one touched directory as the change leaves it (the same each time it is read). */
   read(workspaceReal: string, dir: string): Artifact {
-    const entry = entryOf(dir, this.byDirectory.get(dir) ?? [], this.opts.changeSet.changes);
+    return this.readEntry(workspaceReal, dir, entryOf(dir, this.index.itemsOf(dir), this.opts.changeSet.changes));
+  }
+
+  private readEntry(workspaceReal: string, dir: string, entry: DirEntry): Artifact {
     // A touched directory is judged whole: pull in its untouched manifests, weights and notices.
     addPresentFiles(this.opts.workspace, dir, entry);
     return readArtifact(workspaceReal, this.opts.workspace, dir, entry);
