@@ -194,16 +194,23 @@ function addProperties(component, entries) {
 }
 const sourceOf = (at) => `${at.path}:${at.line}`;
 const artifactRef = (dir) => `artifact:${dir}`;
-/** bom-refs must be unique in the document; a clash (two spellings meeting) gets a counter. */
-function uniqueRef(ctx, wanted) {
+/**
+ * bom-refs must be unique in the document; a clash gets a counter. Each kind has its own prefix and
+ * artifact directories are unique, so artifacts need no check, a weight's ref (under its artifact's
+ * directory) only against its artifact's others, and a dataset's against the datasets (two spellings
+ * meeting). A BOM of 100,000 artifacts does not keep every ref it wrote.
+ */
+function uniqueRef(used, wanted) {
     let ref = wanted;
-    for (let n = 2; ctx.usedRefs.has(ref); n++)
+    for (let n = 2; used.has(ref); n++)
         ref = `${wanted}#${n}`;
-    ctx.usedRefs.add(ref);
+    used.add(ref);
     return ref;
 }
-function weightComponent(weight, ctx) {
-    const component = new models.Component(enums.ComponentType.File, weight.path, { bomRef: uniqueRef(ctx, `weight:${weight.path}`) });
+function weightComponent(weight, usedRefs) {
+    const component = new models.Component(enums.ComponentType.File, weight.path, {
+        bomRef: uniqueRef(usedRefs, `weight:${weight.path}`)
+    });
     const sha256 = weight.sha256 && SHA256.test(weight.sha256) ? weight.sha256.toLowerCase() : undefined;
     if (sha256)
         component.hashes.set(enums.HashAlgorithm['SHA-256'], sha256);
@@ -311,7 +318,7 @@ function datasetRef(dataset, ctx) {
         return known.component.bomRef.value;
     }
     const name = dataset.id ?? dataset.raw;
-    const ref = uniqueRef(ctx, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
+    const ref = uniqueRef(ctx.datasetRefs, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
     const component = new models.Component(enums.ComponentType.Data, name, { bomRef: ref, version: dataset.revision ?? undefined });
     for (const l of licenseChoice({ id: dataset.license }, 'declared'))
         component.licenses.add(l);
@@ -336,9 +343,10 @@ function artifactNode(artifact, ctx) {
         ['attribution', artifact.attribution]
     ]);
     // The BOM lists what the artifact is made of now: a weight file the change removed is not part of it.
+    const weightRefs = new Set();
     for (const w of artifact.weights)
         if (w.status !== 'removed')
-            component.components.add(weightComponent(w, ctx));
+            component.components.add(weightComponent(w, weightRefs));
     const parents = new Map();
     for (const p of artifact.parents)
         parents.set(p.dir, [...(parents.get(p.dir) ?? []), p]);
@@ -367,11 +375,8 @@ function renderBomChunks(report, options) {
         bomLink: `urn:cdx:${uuid}/1#`,
         artifactDirs: new Set(Array.from(report.artifacts, (a) => a.dir)),
         datasets: new Map(),
-        usedRefs: new Set()
+        datasetRefs: new Set()
     };
-    // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
-    for (const a of report.artifacts)
-        ctx.usedRefs.add(artifactRef(a.dir));
     const bom = new models.Bom({ serialNumber: options.serialNumber, version: 1 });
     bom.metadata.timestamp = options.timestamp;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, report.tool.name, { version: options.toolVersion }));

@@ -421,6 +421,50 @@ describe('renderCycloneDx with Hub ancestry, weights, datasets and local parents
   });
 });
 
+describe('bom-refs where spellings meet', () => {
+  const weight = (path: string): ReportArtifact['weights'][number] => ({
+    path,
+    status: 'present',
+    format: 'other',
+    sha256: null,
+    digestVia: null,
+    size: null
+  });
+  const dataset = (raw: string, id: string | null): ReportArtifact['datasets'][number] => ({
+    raw,
+    id,
+    revision: null,
+    resolved: null,
+    license: null,
+    path: 'b/lineage.yaml',
+    line: 3
+  });
+
+  it('counts a weight repeated in its artifact and a dataset spelled twice; artifact refs stay exact', async () => {
+    const report = buildReport({
+      version: '9.9.9',
+      failOn: 'error',
+      artifacts: [
+        artifact({ dir: 'a', weights: [weight('a/w.bin'), weight('a/w.bin')] }),
+        // Another artifact's weight with the same file name is under its own directory.
+        artifact({ dir: 'b', weights: [weight('b/w.bin')], datasets: [dataset('x', 'Org/D'), dataset('Org/D', null)] })
+      ],
+      findings: [],
+      changeSource: 'test',
+      notes: [],
+      manifestsCount: 2,
+      policy: SAMPLE_POLICY
+    });
+    const { bom, text } = await render(report);
+    await expectValidBom(text);
+    const [a, b, ...data] = bom.components;
+    expect([a['bom-ref'], b['bom-ref']]).toEqual(['artifact:a', 'artifact:b']);
+    expect(a.components!.map((c) => c['bom-ref'])).toEqual(['weight:a/w.bin', 'weight:a/w.bin#2']);
+    expect(b.components!.map((c) => c['bom-ref'])).toEqual(['weight:b/w.bin']);
+    expect(data.map((d) => d['bom-ref'])).toEqual(['dataset:Org/D', 'dataset:Org/D#2']);
+  });
+});
+
 describe('the validator', () => {
   it('rejects what CycloneDX 1.6 does not allow, so a passing test means a valid BOM', async () => {
     const { bom } = await render(lineageReport());

@@ -66,19 +66,27 @@ interface Context {
   artifactDirs: ReadonlySet<string>;
   /** Dataset key → its top-level `data` component, in first-seen order. */
   datasets: Map<string, Node>;
-  usedRefs: Set<string>;
+  /** Dataset bom-refs given so far. */
+  datasetRefs: Set<string>;
 }
 
-/** bom-refs must be unique in the document; a clash (two spellings meeting) gets a counter. */
-function uniqueRef(ctx: Context, wanted: string): string {
+/**
+ * bom-refs must be unique in the document; a clash gets a counter. Each kind has its own prefix and
+ * artifact directories are unique, so artifacts need no check, a weight's ref (under its artifact's
+ * directory) only against its artifact's others, and a dataset's against the datasets (two spellings
+ * meeting). A BOM of 100,000 artifacts does not keep every ref it wrote.
+ */
+function uniqueRef(used: Set<string>, wanted: string): string {
   let ref = wanted;
-  for (let n = 2; ctx.usedRefs.has(ref); n++) ref = `${wanted}#${n}`;
-  ctx.usedRefs.add(ref);
+  for (let n = 2; used.has(ref); n++) ref = `${wanted}#${n}`;
+  used.add(ref);
   return ref;
 }
 
-function weightComponent(weight: ReportWeight, ctx: Context): Component {
-  const component = new Component(ComponentType.File, weight.path, { bomRef: uniqueRef(ctx, `weight:${weight.path}`) });
+function weightComponent(weight: ReportWeight, usedRefs: Set<string>): Component {
+  const component = new Component(ComponentType.File, weight.path, {
+    bomRef: uniqueRef(usedRefs, `weight:${weight.path}`)
+  });
   const sha256 = weight.sha256 && SHA256.test(weight.sha256) ? weight.sha256.toLowerCase() : undefined;
   if (sha256) component.hashes.set(HashAlgorithm['SHA-256'], sha256);
   addProperties(component, [
@@ -195,7 +203,7 @@ function datasetRef(dataset: ReportDataset, ctx: Context): string {
     return known.component.bomRef.value!;
   }
   const name = dataset.id ?? dataset.raw;
-  const ref = uniqueRef(ctx, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
+  const ref = uniqueRef(ctx.datasetRefs, `dataset:${name}${dataset.revision ? `@${dataset.revision}` : ''}`);
   const component = new Component(ComponentType.Data, name, { bomRef: ref, version: dataset.revision ?? undefined });
   for (const l of licenseChoice({ id: dataset.license }, 'declared')) component.licenses.add(l);
   const page = dataset.id ? hubDatasetPage(dataset.id) : undefined;
@@ -218,7 +226,9 @@ function artifactNode(artifact: ReportArtifact, ctx: Context): Node {
     ['attribution', artifact.attribution]
   ]);
   // The BOM lists what the artifact is made of now: a weight file the change removed is not part of it.
-  for (const w of artifact.weights) if (w.status !== 'removed') component.components.add(weightComponent(w, ctx));
+  const weightRefs = new Set<string>();
+  for (const w of artifact.weights)
+    if (w.status !== 'removed') component.components.add(weightComponent(w, weightRefs));
 
   const parents = new Map<string, ReportParent[]>();
   for (const p of artifact.parents) parents.set(p.dir, [...(parents.get(p.dir) ?? []), p]);
@@ -247,10 +257,8 @@ export function renderBomChunks(report: Report, options: BomOptions): Iterable<s
     bomLink: `urn:cdx:${uuid}/1#`,
     artifactDirs: new Set(Array.from(report.artifacts, (a) => a.dir)),
     datasets: new Map(),
-    usedRefs: new Set()
+    datasetRefs: new Set()
   };
-  // Artifact refs are reserved first and kept exact: BOM-Links of local parents are built from them.
-  for (const a of report.artifacts) ctx.usedRefs.add(artifactRef(a.dir));
 
   const bom = new Bom({ serialNumber: options.serialNumber, version: 1 });
   bom.metadata.timestamp = options.timestamp;
