@@ -1,36 +1,49 @@
 import { compareStrings } from '../text/compare.js';
 
+/** Something with a path, and maybe the path it had before (a change). */
+export interface Pathed {
+  path: string;
+  previousPath?: string;
+}
+
 /**
  * Which items (a change set's changes) touch which directory, held as numbers only. A pull request
- * adding 100,000 directories kept each directory's name as a Map key (about 7 MB live, and V8 lets
- * a heap grow to a few times what it keeps); here a directory is worked out again from the item
- * that touches it whenever it is needed. Directories come in code-unit order, items in their order.
+ * adding 100,000 directories kept each directory's name as a Map key to the end (about 7 MB live,
+ * and V8 lets a heap grow to a few times what it keeps). Every directory an item touches is `.` or
+ * a leading part of one of its paths, so a touch is kept as the item and that part's length, and
+ * the name is sliced again when needed. Directories come in code-unit order, items in their order.
  */
-export class DirectoryIndex {
-  /** Touches sorted by directory, then item: touch k is the `ordinals[k]`-th directory item `items[k]` names. */
+export class DirectoryIndex<T extends Pathed> {
+  /** Touches sorted by directory, then item. */
   private readonly items: Int32Array;
-  private readonly ordinals: Int32Array;
+  /** The touch's directory: its length in the item's `path`, minus its length in `previousPath`, 0 for `.`. */
+  private readonly prefixes: Int32Array;
 
+  /** `dirsOf` names the directories an item touches; each must be `.` or a leading part of one of its paths. */
   constructor(
-    count: number,
-    private readonly dirsOf: (item: number) => readonly string[]
+    private readonly sources: readonly T[],
+    dirsOf: (item: T) => Iterable<string>
   ) {
-    const dirs: string[] = [];
-    const items: number[] = [];
-    const ordinals: number[] = [];
-    for (let item = 0; item < count; item++) {
-      for (const [ordinal, dir] of dirsOf(item).entries()) {
-        dirs.push(dir);
-        items.push(item);
-        ordinals.push(ordinal);
+    // The names are held only while the index is built.
+    const byDir = new Map<string, number[]>();
+    for (const [item, source] of sources.entries()) {
+      for (const dir of dirsOf(source)) {
+        const items = byDir.get(dir);
+        if (!items) byDir.set(dir, [item]);
+        else if (items[items.length - 1] !== item) items.push(item); // an item naming one directory twice counts once
       }
     }
-    // A stable sort of touches made in item order keeps each directory's items in order.
-    const order = Array.from(dirs.keys()).sort((a, b) => compareStrings(dirs[a], dirs[b]));
-    // An item naming one directory twice (a rename out of it into a folder below it) counts once.
-    const kept = order.filter((k, i) => i === 0 || dirs[k] !== dirs[order[i - 1]] || items[k] !== items[order[i - 1]]);
-    this.items = Int32Array.from(kept, (k) => items[k]);
-    this.ordinals = Int32Array.from(kept, (k) => ordinals[k]);
+    let count = 0;
+    for (const items of byDir.values()) count += items.length;
+    this.items = new Int32Array(count);
+    this.prefixes = new Int32Array(count);
+    let k = 0;
+    for (const dir of [...byDir.keys()].sort(compareStrings)) {
+      for (const item of byDir.get(dir)!) {
+        this.items[k] = item;
+        this.prefixes[k++] = prefixOf(dir, sources[item]);
+      }
+    }
   }
 
   /** Whether any item touches this directory. */
@@ -63,7 +76,10 @@ export class DirectoryIndex {
   }
 
   private dirAt(k: number): string {
-    return this.dirsOf(this.items[k])[this.ordinals[k]];
+    const prefix = this.prefixes[k];
+    const source = this.sources[this.items[k]];
+    if (prefix === 0) return '.';
+    return prefix > 0 ? source.path.slice(0, prefix) : source.previousPath!.slice(0, -prefix);
   }
 
   /** The first touch whose directory does not sort before `dir` (binary search). */
@@ -77,4 +93,16 @@ export class DirectoryIndex {
     }
     return low;
   }
+}
+
+/** Where `dir` lies in the item's paths (see `prefixes`). */
+function prefixOf(dir: string, source: Pathed): number {
+  if (dir === '.') return 0;
+  if (leads(dir, source.path)) return dir.length;
+  if (source.previousPath !== undefined && leads(dir, source.previousPath)) return -dir.length;
+  throw new TypeError(`${dir} is not a directory of ${source.path}`);
+}
+
+function leads(dir: string, path: string): boolean {
+  return path.length > dir.length && path.startsWith(dir) && path[dir.length] === '/';
 }

@@ -287,11 +287,10 @@ function isEmpty(artifact: Artifact): boolean {
  */
 export class ChangedDirectories {
   /** The changes touching each directory; an entry is made only when its directory is read. */
-  private readonly index: DirectoryIndex;
+  private readonly index: DirectoryIndex<Change>;
 
   constructor(private readonly opts: DiscoverOptions) {
-    const { changes } = opts.changeSet;
-    this.index = new DirectoryIndex(changes.length, (i) => touchedDirectories(changes[i]));
+    this.index = new DirectoryIndex(opts.changeSet.changes, touchedDirectories);
   }
 
   /** Whether the change touches this directory (its artifact, if any, is of the run). */
