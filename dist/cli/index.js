@@ -10996,7 +10996,7 @@ class DirectoryIndex {
         // The names are held only while the index is built.
         const byDir = new Map();
         for (const [item, source] of sources.entries()) {
-            for (const dir of dirsOf(source)) {
+            for (const dir of dirsOf(source, item)) {
                 const items = byDir.get(dir);
                 if (!items)
                     byDir.set(dir, [item]);
@@ -11908,7 +11908,7 @@ function* fullScanArtifacts(opts, workspaceReal) {
     yield* ready();
 }
 /** What one change does to each directory it touches, in the order it does it. */
-function changeEffects(change, touch) {
+function changeEffects(change, touch, { within, seen = 0 } = {}) {
     const previous = change.previousPath;
     if (previous && isRelevant(previous) && (0,file_kinds/* dirname */.pD)(previous) !== (0,file_kinds/* dirname */.pD)(change.path)) {
         // A manifest moved out of a directory leaves that directory without it.
@@ -11919,12 +11919,10 @@ function changeEffects(change, touch) {
         });
     }
     // A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported.
-    const parts = change.path.split('/');
-    for (let i = 0; i < parts.length - 1; i++) {
-        const name = parts[i];
-        if (!(0,manifest_names/* isNamedManifest */.hX)(name))
+    for (const { dir, name, end } of foldersNamedLikeManifests(change.path, within)) {
+        if (end < seen)
             continue;
-        touch(i === 0 ? '.' : parts.slice(0, i).join('/'), (entry) => {
+        touch(dir, (entry) => {
             entry.changed = true;
             if (!entry.files.has(name))
                 entry.files.set(name, 'present');
@@ -11943,11 +11941,39 @@ function changeEffects(change, touch) {
             entry.files.set((0,file_kinds/* basename */.P8)(change.path), 'removed');
     });
 }
+/**
+ * The folders on a path's way that are named like manifests, each with the directory holding it
+ * (only the one directly in `within`, when given). Directories are sliced from the path, not joined
+ * from its parts: a path thousands of bytes deep may pass hundreds of such folders.
+ */
+function* foldersNamedLikeManifests(path, within) {
+    let start = 0;
+    if (within !== undefined && within !== '.') {
+        if (!(path.charCodeAt(within.length) === SLASH && path.startsWith(within)))
+            return;
+        start = within.length + 1;
+    }
+    for (let end = path.indexOf('/', start); end !== -1; start = end + 1, end = path.indexOf('/', start)) {
+        const name = path.slice(start, end);
+        if ((0,manifest_names/* isNamedManifest */.hX)(name))
+            yield { dir: start === 0 ? '.' : path.slice(0, start - 1), name, end };
+        if (within !== undefined)
+            return;
+    }
+}
 /** The directories a change touches, in the order changeEffects names them. */
-function touchedDirectories(change) {
+function touchedDirectories(change, seen) {
     const dirs = [];
-    changeEffects(change, (dir) => dirs.push(dir));
+    changeEffects(change, (dir) => dirs.push(dir), { seen });
     return dirs;
+}
+const SLASH = 0x2f;
+/** How many leading characters two paths share. */
+function sharedLength(a, b) {
+    let i = 0;
+    while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    return i;
 }
 /** One directory's entry: what the changes that touch it did to its files, replayed in order. */
 function entryOf(dir, indexes, changes) {
@@ -11956,7 +11982,7 @@ function entryOf(dir, indexes, changes) {
         changeEffects(changes[i], (touched, apply) => {
             if (touched === dir)
                 apply(entry);
-        });
+        }, { within: dir });
     }
     return entry;
 }
@@ -12082,7 +12108,8 @@ class ChangedDirectories {
     index;
     constructor(opts) {
         this.opts = opts;
-        this.index = new DirectoryIndex(opts.changeSet.changes, touchedDirectories);
+        const { changes } = opts.changeSet;
+        this.index = new DirectoryIndex(changes, (change, i) => touchedDirectories(change, i === 0 ? 0 : sharedLength(changes[i - 1].path, change.path)));
     }
     /** Whether the change touches this directory (its artifact, if any, is of the run). */
     has(dir) {

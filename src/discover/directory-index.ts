@@ -22,12 +22,12 @@ export class DirectoryIndex<T extends Pathed> {
   /** `dirsOf` names the directories an item touches; each must be `.` or a leading part of one of its paths. */
   constructor(
     private readonly sources: readonly T[],
-    dirsOf: (item: T) => Iterable<string>
+    dirsOf: (item: T, index: number) => Iterable<string>
   ) {
     // The names are held only while the index is built.
     const byDir = new Map<string, number[]>();
     for (const [item, source] of sources.entries()) {
-      for (const dir of dirsOf(source)) {
+      for (const dir of dirsOf(source, item)) {
         const items = byDir.get(dir);
         if (!items) byDir.set(dir, [item]);
         else if (items[items.length - 1] !== item) items.push(item); // an item naming one directory twice counts once

@@ -116,8 +116,19 @@ function* fullScanArtifacts(opts: DiscoverOptions, workspaceReal: string): Gener
 /** Tells a directory a change touches, and how it alters that directory's entry. */
 type Touch = (dir: string, apply: (entry: DirEntry) => void) => void;
 
+/** Narrows changeEffects to what a caller needs. */
+interface EffectsScope {
+  /** Only what the change does to this directory: replaying a directory's changes then costs each path once. */
+  within?: string;
+  /**
+   * How many leading characters of the path the change before it shares: the folders named like
+   * manifests in that part were touched already, and touching them again changes nothing.
+   */
+  seen?: number;
+}
+
 /** What one change does to each directory it touches, in the order it does it. */
-function changeEffects(change: Change, touch: Touch): void {
+function changeEffects(change: Change, touch: Touch, { within, seen = 0 }: EffectsScope = {}): void {
   const previous = change.previousPath;
   if (previous && isRelevant(previous) && dirname(previous) !== dirname(change.path)) {
     // A manifest moved out of a directory leaves that directory without it.
@@ -127,11 +138,9 @@ function changeEffects(change: Change, touch: Touch): void {
     });
   }
   // A change under `a/lineage.yaml/…` puts a directory named like a manifest in `a`: list it to be reported.
-  const parts = change.path.split('/');
-  for (let i = 0; i < parts.length - 1; i++) {
-    const name = parts[i];
-    if (!isNamedManifest(name)) continue;
-    touch(i === 0 ? '.' : parts.slice(0, i).join('/'), (entry) => {
+  for (const { dir, name, end } of foldersNamedLikeManifests(change.path, within)) {
+    if (end < seen) continue;
+    touch(dir, (entry) => {
       entry.changed = true;
       if (!entry.files.has(name)) entry.files.set(name, 'present');
     });
@@ -146,20 +155,54 @@ function changeEffects(change: Change, touch: Touch): void {
   });
 }
 
+/**
+ * The folders on a path's way that are named like manifests, each with the directory holding it
+ * (only the one directly in `within`, when given). Directories are sliced from the path, not joined
+ * from its parts: a path thousands of bytes deep may pass hundreds of such folders.
+ */
+function* foldersNamedLikeManifests(
+  path: string,
+  within?: string
+): Generator<{ dir: string; name: string; /** Where the folder's name ends (at its `/`). */ end: number }> {
+  let start = 0;
+  if (within !== undefined && within !== '.') {
+    if (!(path.charCodeAt(within.length) === SLASH && path.startsWith(within))) return;
+    start = within.length + 1;
+  }
+  for (let end = path.indexOf('/', start); end !== -1; start = end + 1, end = path.indexOf('/', start)) {
+    const name = path.slice(start, end);
+    if (isNamedManifest(name)) yield { dir: start === 0 ? '.' : path.slice(0, start - 1), name, end };
+    if (within !== undefined) return;
+  }
+}
+
 /** The directories a change touches, in the order changeEffects names them. */
-function touchedDirectories(change: Change): string[] {
+function touchedDirectories(change: Change, seen: number): string[] {
   const dirs: string[] = [];
-  changeEffects(change, (dir) => dirs.push(dir));
+  changeEffects(change, (dir) => dirs.push(dir), { seen });
   return dirs;
+}
+
+const SLASH = 0x2f;
+
+/** How many leading characters two paths share. */
+function sharedLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 /** One directory's entry: what the changes that touch it did to its files, replayed in order. */
 function entryOf(dir: string, indexes: readonly number[], changes: readonly Change[]): DirEntry {
   const entry: DirEntry = { files: new DirFiles(), changed: false };
   for (const i of indexes) {
-    changeEffects(changes[i], (touched, apply) => {
-      if (touched === dir) apply(entry);
-    });
+    changeEffects(
+      changes[i],
+      (touched, apply) => {
+        if (touched === dir) apply(entry);
+      },
+      { within: dir }
+    );
   }
   return entry;
 }
@@ -290,7 +333,10 @@ export class ChangedDirectories {
   private readonly index: DirectoryIndex<Change>;
 
   constructor(private readonly opts: DiscoverOptions) {
-    this.index = new DirectoryIndex(opts.changeSet.changes, touchedDirectories);
+    const { changes } = opts.changeSet;
+    this.index = new DirectoryIndex(changes, (change, i) =>
+      touchedDirectories(change, i === 0 ? 0 : sharedLength(changes[i - 1].path, change.path))
+    );
   }
 
   /** Whether the change touches this directory (its artifact, if any, is of the run). */

@@ -1,11 +1,13 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { discoverArtifacts } from '../../../src/discover/discover.js';
+import { ChangedDirectories, discoverArtifacts } from '../../../src/discover/discover.js';
 import type { Change, ChangeSet } from '../../../src/changes/change-set.js';
 import { runGate } from '../../../src/pipeline.js';
 import { defaultPolicy } from '../../../src/policy/defaults.js';
 import { tempDir } from '../../helpers/git-repo.js';
 import { safetensorsBytes } from '../../helpers/weights.js';
+import { timed } from '../../helpers/timed.js';
+import { realpathSync } from 'node:fs';
 
 const PEFT = JSON.stringify(
   {
@@ -101,6 +103,26 @@ describe('discoverArtifacts', () => {
     ]);
     expect(byDir.m.removedManifests).toEqual(['m/lineage.yaml']);
     expect(byDir['moved/to'].records).toHaveLength(1);
+  });
+
+  it('lists folders named like manifests under a deep path once each, in time linear in the change', () => {
+    // 250 folders called lineage.yaml, one in the other (a 3 KB path), holding 400 new files: each
+    // file passes all 250. Joining each folder's directory and replaying every file for each took minutes.
+    const deep = Array.from({ length: 250 }, () => 'lineage.yaml').join('/');
+    const files = Array.from({ length: 400 }, (_, i) => `${deep}/f${i}.txt`);
+    const root = workspace(Object.fromEntries(files.map((f) => [f, 'x'])));
+    const changeSet = changed(files.map((path) => ({ path, status: 'added' as const })));
+    const artifacts = timed(() => [
+      ...new ChangedDirectories({ workspace: root, changeSet, include: () => true }).artifacts(realpathSync(root))
+    ]);
+    expect(artifacts).toHaveLength(250);
+    expect(artifacts[0].dir).toBe('.');
+    for (const artifact of artifacts) {
+      expect(artifact.unreadable.map((u) => u.path)).toEqual([
+        artifact.dir === '.' ? 'lineage.yaml' : `${artifact.dir}/lineage.yaml`
+      ]);
+      expect(artifact.unreadable[0].reason).toMatch(/directory named like a manifest/);
+    }
   });
 
   it('refuses symlinks that leave the workspace and reads huge files only up to the cap', async () => {
