@@ -18237,10 +18237,10 @@ function decodeManifest(bytes, size) {
         return {
             problem: {
                 reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
-                    'the checkout holds the pointer instead of the file. ' +
-                    'Commit the real file (do not track manifests with LFS) ' +
-                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
-                at: FILE_START
+                    'the checkout holds the pointer instead of the file',
+                at: FILE_START,
+                fix: 'Commit the real file (do not track manifests with LFS), ' +
+                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
             }
         };
     }
@@ -20019,7 +20019,8 @@ function syntaxOf(path) {
     return undefined;
 }
 function unreadable(path, problem) {
-    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? FILE_START } };
+    const { reason, span, fix } = problem;
+    return { kind: 'unreadable', problem: { path, reason, at: span ?? FILE_START, ...(fix ? { fix } : {}) } };
 }
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path, text) {
@@ -20124,7 +20125,9 @@ function withinListLimits(result) {
         const first = entries[limit].source;
         const reason = `it names ${entries.length} ${what}; the limit is ${limit} (from \`${first.field}\` on): ` +
             "lineage names an artifact's direct sources, not a catalogue";
-        return unreadable(record.path, { reason, span: first.at });
+        const fix = 'Name only what the artifact was made from; keep a list of candidate models or datasets ' +
+            'in a file of another name.';
+        return unreadable(record.path, { reason, span: first.at, fix });
     }
     return result;
 }
@@ -20153,7 +20156,7 @@ function notAModelfile(input) {
 function parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
     if ('problem' in decoded)
-        return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+        return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {
@@ -21441,9 +21444,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         .entries()
         .some(([name, status]) => status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
-        const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
-            'make it readable to the job, or exclude it with the `paths` input';
-        artifact.unreadable.push({ path: dir, reason, at: FILE_START });
+        const reason = `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+        const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
+        artifact.unreadable.push({ path: dir, reason, at: FILE_START, fix });
     }
     for (const [name, status] of entry.files.entries().sort(([a], [b]) => (0,compare/* compareNames */.M)(a, b))) {
         const path = joinPath(dir, name);
@@ -21476,10 +21479,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path))
             continue;
         if ('refused' in read) {
-            const reason = read.refused === open_inside/* IS_DIRECTORY */.DB
-                ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
-                : read.refused;
-            artifact.unreadable.push({ path, reason, at: FILE_START });
+            artifact.unreadable.push({ path, at: FILE_START, ...discover_refusal(read.refused) });
             continue;
         }
         const result = readManifest(path, read.bytes, read.size, { inArtifact });
@@ -21492,6 +21492,15 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         }
     }
     return artifact;
+}
+/** Why a manifest's file could not be opened, and how to mend that (making it parse would not help). */
+function discover_refusal(refused) {
+    return refused === open_inside/* IS_DIRECTORY */.DB
+        ? {
+            reason: 'it is a directory named like a manifest, not a file',
+            fix: 'Rename the directory, or put the manifest there as a file.'
+        }
+        : { reason: refused, fix: 'Commit the manifest as a regular file inside the repository, or remove it.' };
 }
 function isEmpty(artifact) {
     return (artifact.records.length === 0 &&
@@ -22424,8 +22433,9 @@ const unreadableManifest = {
             path: u.path,
             at: u.at,
             message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-            fix: 'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
-                'or remove it.',
+            fix: u.fix ??
+                'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
+                    'or remove it.',
             subject: u.path
         }));
         // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.

@@ -54,6 +54,25 @@ describe('hostile files around the manifests', () => {
     expect(cli.stdout + cli.stderr).not.toContain('hostile-e2e-secret');
   });
 
+  it('a manifest that cannot even be opened is told how to mend that, not to make it parse', async () => {
+    const outside = tempDir('lg-hostile-outside-');
+    writeFileSync(join(outside, 'adapter_config.json'), peft('Qwen/Qwen3-4B'));
+    const card = (n: number) =>
+      `---\nlicense: mit\nbase_model:\n${Array.from({ length: n }, (_, i) => `- org/m${i}\n`).join('')}---\n`;
+    const dir = repo({ ...GOOD, 'folder/lineage.yaml/notes.txt': 'x', 'catalogue/README.md': card(1001) });
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync(join(outside, 'adapter_config.json'), join(dir, 'linked/adapter_config.json'));
+    const cli = await runCli(['check', '--offline', '--format', 'json'], dir);
+    const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; path: string; fix: string }[] }).findings;
+    const fixOf = (path: string) => findings.find((f) => f.ruleId === 'unreadable-manifest' && f.path === path)?.fix;
+    expect(fixOf('folder/lineage.yaml')).toBe('Rename the directory, or put the manifest there as a file.');
+    expect(fixOf('linked/adapter_config.json')).toBe(
+      'Commit the manifest as a regular file inside the repository, or remove it.'
+    );
+    expect(fixOf('catalogue/README.md')).toMatch(/^Name only what the artifact was made from/);
+    expect(findings.filter((f) => f.ruleId === 'unreadable-manifest')).toHaveLength(3);
+  });
+
   it('a policy that is a FIFO fails the step at once instead of hanging', async () => {
     const dir = repo(GOOD);
     mkdirSync(join(dir, '.github'));

@@ -12040,9 +12040,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         .entries()
         .some(([name, status]) => status !== 'removed' && ((0,file_kinds/* isWeightFile */.D4)(name) || ((0,manifest_names/* nameKind */.uo)(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
-        const reason = `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
-            'make it readable to the job, or exclude it with the `paths` input';
-        artifact.unreadable.push({ path: dir, reason, at: span/* FILE_START */.W });
+        const reason = `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+        const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
+        artifact.unreadable.push({ path: dir, reason, at: span/* FILE_START */.W, fix });
     }
     for (const [name, status] of entry.files.entries().sort(([a], [b]) => (0,compare/* compareNames */.M)(a, b))) {
         const path = (0,file_kinds/* joinPath */.uJ)(dir, name);
@@ -12075,10 +12075,7 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         if ('refused' in read && !(0,manifest_names/* isNamedManifest */.hX)(path) && !(0,manifest_names/* hasModelfileName */.rL)(path))
             continue;
         if ('refused' in read) {
-            const reason = read.refused === open_inside/* IS_DIRECTORY */.DB
-                ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
-                : read.refused;
-            artifact.unreadable.push({ path, reason, at: span/* FILE_START */.W });
+            artifact.unreadable.push({ path, at: span/* FILE_START */.W, ...refusal(read.refused) });
             continue;
         }
         const result = (0,read_manifest/* readManifest */.WI)(path, read.bytes, read.size, { inArtifact });
@@ -12091,6 +12088,15 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         }
     }
     return artifact;
+}
+/** Why a manifest's file could not be opened, and how to mend that (making it parse would not help). */
+function refusal(refused) {
+    return refused === open_inside/* IS_DIRECTORY */.DB
+        ? {
+            reason: 'it is a directory named like a manifest, not a file',
+            fix: 'Rename the directory, or put the manifest there as a file.'
+        }
+        : { reason: refused, fix: 'Commit the manifest as a regular file inside the repository, or remove it.' };
 }
 function isEmpty(artifact) {
     return (artifact.records.length === 0 &&
@@ -13261,10 +13267,10 @@ function decodeManifest(bytes, size) {
         return {
             problem: {
                 reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
-                    'the checkout holds the pointer instead of the file. ' +
-                    'Commit the real file (do not track manifests with LFS) ' +
-                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
-                at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+                    'the checkout holds the pointer instead of the file',
+                at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W,
+                fix: 'Commit the real file (do not track manifests with LFS), ' +
+                    'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
             }
         };
     }
@@ -14230,7 +14236,7 @@ var main = __nccwpck_require__(1928);
 // EXTERNAL MODULE: ./src/source/tree-document.ts
 var tree_document = __nccwpck_require__(4291);
 // EXTERNAL MODULE: ./src/source/span.ts
-var span = __nccwpck_require__(545);
+var source_span = __nccwpck_require__(545);
 // EXTERNAL MODULE: ./src/source/nesting.ts
 var nesting = __nccwpck_require__(4767);
 // EXTERNAL MODULE: ./src/source/duplicate-key.ts
@@ -14288,7 +14294,7 @@ function toPositioned(node, path, dup) {
  * which names the error and where it is.
  */
 function parseJsonDocument(text) {
-    const lines = new span/* LineIndex */.r(text);
+    const lines = new source_span/* LineIndex */.r(text);
     const shape = (0,nesting/* jsonShape */.Sm)(text);
     const deep = (0,nesting/* jsonNestingProblem */.e1)(text, lines, shape);
     if (deep)
@@ -14654,7 +14660,8 @@ function syntaxOf(path) {
     return undefined;
 }
 function unreadable(path, problem) {
-    return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? span/* FILE_START */.W } };
+    const { reason, span, fix } = problem;
+    return { kind: 'unreadable', problem: { path, reason, at: span ?? source_span/* FILE_START */.W, ...(fix ? { fix } : {}) } };
 }
 /** Model-card front matter, or why this Markdown file is not a model card. */
 function parseMarkdown(path, text) {
@@ -14668,7 +14675,7 @@ function parseMarkdown(path, text) {
     const loneCr = firstLoneCr(text);
     // Split on LF only, lone-CR text is one line: a card whose metadata is invisible, not a plain README.
     if (!fm && loneCr >= 0 && extractFrontMatter(text.replace(/\r(?!\n)/g, '\n'))) {
-        const at = new span/* LineIndex */.r(text).span(loneCr, loneCr + 1);
+        const at = new source_span/* LineIndex */.r(text).span(loneCr, loneCr + 1);
         const reason = 'it uses lone CR (`\\r`) line endings, so its front matter cannot be read: ' +
             'save it with LF (or CRLF) line endings';
         return { result: unreadable(path, { reason, span: at }) };
@@ -14759,7 +14766,9 @@ function withinListLimits(result) {
         const first = entries[limit].source;
         const reason = `it names ${entries.length} ${what}; the limit is ${limit} (from \`${first.field}\` on): ` +
             "lineage names an artifact's direct sources, not a catalogue";
-        return unreadable(record.path, { reason, span: first.at });
+        const fix = 'Name only what the artifact was made from; keep a list of candidate models or datasets ' +
+            'in a file of another name.';
+        return unreadable(record.path, { reason, span: first.at, fix });
     }
     return result;
 }
@@ -14788,7 +14797,7 @@ function notAModelfile(input) {
 function parse(path, bytes, size, syntax) {
     const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
     if ('problem' in decoded)
-        return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+        return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {
@@ -21831,8 +21840,9 @@ const unreadableManifest = {
             path: u.path,
             at: u.at,
             message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-            fix: 'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
-                'or remove it.',
+            fix: u.fix ??
+                'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
+                    'or remove it.',
             subject: u.path
         }));
         // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.

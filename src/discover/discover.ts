@@ -266,9 +266,9 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     );
   if (entry.unlistable) {
     const reason =
-      `the directory cannot be listed (${entry.unlistable}), so any manifest or weights in it went unchecked: ` +
-      'make it readable to the job, or exclude it with the `paths` input';
-    artifact.unreadable.push({ path: dir, reason, at: FILE_START });
+      `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+    const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
+    artifact.unreadable.push({ path: dir, reason, at: FILE_START, fix });
   }
   for (const [name, status] of entry.files.entries().sort(([a], [b]) => compareNames(a, b))) {
     const path = joinPath(dir, name);
@@ -297,11 +297,7 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     // Only content makes a YAML or an extension-less file a manifest: one that cannot be opened is none.
     if ('refused' in read && !isNamedManifest(path) && !hasModelfileName(path)) continue;
     if ('refused' in read) {
-      const reason =
-        read.refused === IS_DIRECTORY
-          ? 'it is a directory named like a manifest, not a file: rename the directory, or put the manifest there'
-          : read.refused;
-      artifact.unreadable.push({ path, reason, at: FILE_START });
+      artifact.unreadable.push({ path, at: FILE_START, ...refusal(read.refused) });
       continue;
     }
     const result = readManifest(path, read.bytes, read.size, { inArtifact });
@@ -313,6 +309,16 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
     }
   }
   return artifact;
+}
+
+/** Why a manifest's file could not be opened, and how to mend that (making it parse would not help). */
+function refusal(refused: string): { reason: string; fix: string } {
+  return refused === IS_DIRECTORY
+    ? {
+        reason: 'it is a directory named like a manifest, not a file',
+        fix: 'Rename the directory, or put the manifest there as a file.'
+      }
+    : { reason: refused, fix: 'Commit the manifest as a regular file inside the repository, or remove it.' };
 }
 
 function isEmpty(artifact: Artifact): boolean {

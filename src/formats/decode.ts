@@ -9,7 +9,7 @@ import { FILE_START, type Span } from '../source/span.js';
 /** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export type Decoded = { text: string } | { problem: { reason: string; at: Span } };
+export type Decoded = { text: string } | { problem: { reason: string; at: Span; fix?: string } };
 
 const BOMS: readonly { bytes: readonly number[]; name: string }[] = [
   // UTF-32LE starts like UTF-16LE: test the longer mark first.
@@ -154,10 +154,11 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
       problem: {
         reason:
           `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
-          'the checkout holds the pointer instead of the file. ' +
-          'Commit the real file (do not track manifests with LFS) ' +
-          'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate',
-        at: FILE_START
+          'the checkout holds the pointer instead of the file',
+        at: FILE_START,
+        fix:
+          'Commit the real file (do not track manifests with LFS), ' +
+          'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
       }
     };
   }

@@ -48,7 +48,8 @@ function syntaxOf(path: string): Syntax | undefined {
 }
 
 function unreadable(path: string, problem: ReadProblem): ReadResult {
-  return { kind: 'unreadable', problem: { path, reason: problem.reason, at: problem.span ?? FILE_START } };
+  const { reason, span, fix } = problem;
+  return { kind: 'unreadable', problem: { path, reason, at: span ?? FILE_START, ...(fix ? { fix } : {}) } };
 }
 
 type Parsed = { input: FormatInput } | { result: ReadResult };
@@ -175,7 +176,10 @@ function withinListLimits(result: ReadResult): ReadResult {
     const reason =
       `it names ${entries.length} ${what}; the limit is ${limit} (from \`${first.field}\` on): ` +
       "lineage names an artifact's direct sources, not a catalogue";
-    return unreadable(record.path, { reason, span: first.at });
+    const fix =
+      'Name only what the artifact was made from; keep a list of candidate models or datasets ' +
+      'in a file of another name.';
+    return unreadable(record.path, { reason, span: first.at, fix });
   }
   return result;
 }
@@ -204,8 +208,7 @@ function notAModelfile(input: FormatInput): ReadResult {
 
 function parse(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): Parsed {
   const decoded = decodeManifest(bytes, size);
-  if ('problem' in decoded)
-    return { result: unreadable(path, { reason: decoded.problem.reason, span: decoded.problem.at }) };
+  if ('problem' in decoded) return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
   return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 

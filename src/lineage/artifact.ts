@@ -7,6 +7,8 @@ export interface UnreadableManifest {
   path: string;
   reason: string;
   at: Span;
+  /** How to mend it, when the usual advice (make it parse) does not apply. */
+  fix?: string;
 }
 
 /** A manifest whose content breaks its format's schema. */

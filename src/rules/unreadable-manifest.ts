@@ -16,8 +16,9 @@ export const unreadableManifest: Rule = {
       at: u.at,
       message: `${u.path} could not be read as a manifest: ${u.reason}.`,
       fix:
+        u.fix ??
         'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
-        'or remove it.',
+          'or remove it.',
       subject: u.path
     }));
     // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.

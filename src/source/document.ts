@@ -19,4 +19,6 @@ export interface SourceDocument {
 export interface ReadProblem {
   reason: string;
   span?: Span;
+  /** How to mend it, when the usual advice (make it parse) does not apply. */
+  fix?: string;
 }

@@ -89,7 +89,8 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
       reason:
         `it names ${MAX_LISTED_ENTRIES + 1} upstreams; the limit is ${MAX_LISTED_ENTRIES} (from ` +
         `\`base_model[${MAX_LISTED_ENTRIES}]\` on): lineage names an artifact's direct sources, not a catalogue`,
-      at: expect.objectContaining({ line: MAX_LISTED_ENTRIES + 3 })
+      at: expect.objectContaining({ line: MAX_LISTED_ENTRIES + 3 }),
+      fix: expect.stringContaining('Name only what the artifact was made from')
     });
     const datasets = (n: number) => Buffer.from(`---\nlicense: mit\ndatasets:\n${'- org/d\n'.repeat(n)}---\n`);
     expect(readManifest('m/README.md', datasets(MAX_LISTED_DATASETS)).kind).toBe('record');
@@ -105,8 +106,11 @@ describe('readManifest refuses what is not a bounded UTF-8 text manifest', () =>
     const problem = problemOf(readManifest('model/adapter_config.json', Buffer.from(pointer)));
     expect(problem.reason).toBe(
       'it is a Git LFS pointer (oid sha256:fb5f8cff1bf787a0bcdbdd58db70204cdc71793097d30aeb7333b4cc4b948ff8, ' +
-        'size 705 bytes), not the manifest: the checkout holds the pointer instead of the file. Commit the real file ' +
-        '(do not track manifests with LFS) or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate'
+        'size 705 bytes), not the manifest: the checkout holds the pointer instead of the file'
+    );
+    expect(problem.fix).toBe(
+      'Commit the real file (do not track manifests with LFS), ' +
+        'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
     );
     expect(problem.at.line).toBe(1);
     // A model card committed through LFS is no less unreadable.
