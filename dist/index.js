@@ -24265,10 +24265,19 @@ function alternativeViews(records) {
     for (const r of records)
         perFormat.set(r.format, (perFormat.get(r.format) ?? 0) + 1);
     const isAlternative = (r) => r.recipe === true || perFormat.get(r.format) > 1;
-    const alternatives = records.filter(isAlternative);
-    if (alternatives.length <= 1)
+    // Each view is the shared records with one alternative in its place, built without walking every
+    // record again per alternative: a directory of thousands of cards made that quadratic.
+    const shared = [];
+    const places = [];
+    for (const r of records) {
+        if (isAlternative(r))
+            places.push({ alt: r, at: shared.length });
+        else
+            shared.push(r);
+    }
+    if (places.length <= 1)
         return [records];
-    return alternatives.map((alt) => records.filter((r) => !isAlternative(r) || r === alt));
+    return places.map(({ alt, at }) => [...shared.slice(0, at), alt, ...shared.slice(at)]);
 }
 /** Records ordered so that findings land on the less authoritative file of a pair (manifests before weights). */
 function ordered(ctx) {

@@ -11,6 +11,7 @@ import { findRule } from '../../../src/rules/index.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { LineageRecord } from '../../../src/lineage/record.js';
 import { artifact, at, defaultRuleContext, license, record, upstream } from '../../helpers/build.js';
+import { timed } from '../../helpers/timed.js';
 
 const RULE = 'inconsistent-lineage';
 const inconsistent = (...records: LineageRecord[]) =>
@@ -54,6 +55,22 @@ describe('inconsistent-lineage: alternatives', () => {
       'a/chat_adapter_config.json',
       'a/sql_adapter_config.json'
     ]);
+  });
+
+  it('keeps each alternative in its place among the shared files, and a directory of thousands linear', () => {
+    // The shared card sits between the adapters: each view keeps the files' order, so the finding lands where it did.
+    const between = [
+      based('a/a_adapter_config.json', 'peft-adapter-config', LLAMA),
+      based('a/b.gguf', 'gguf-header', QWEN),
+      based('a/c_adapter_config.json', 'peft-adapter-config', QWEN)
+    ];
+    expect(inconsistent(...between).map((f) => f.path)).toEqual(['a/b.gguf']);
+    // 20,000 adapters of one format beside one card: each is compared with the card alone.
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      based(`a/r${i}_adapter_config.json`, 'peft-adapter-config', i === 7 ? LLAMA : QWEN)
+    );
+    const findings = timed(() => inconsistent(based(CARD, 'hf-model-card', QWEN), ...many));
+    expect(findings.map((f) => f.path)).toEqual(['a/r7_adapter_config.json']);
   });
 
   it('reports a disagreement between files every alternative is compared with once', () => {
