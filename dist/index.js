@@ -20155,8 +20155,10 @@ function notAModelfile(input) {
 }
 function parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
-    if ('problem' in decoded)
-        return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
+    if ('problem' in decoded) {
+        const { reason, at, fix } = decoded.problem;
+        return { result: unreadable(path, { reason, span: at, fix }) };
+    }
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {
@@ -21444,7 +21446,8 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         .entries()
         .some(([name, status]) => status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
-        const reason = `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+        const unchecked = 'so any manifest or weights in it went unchecked';
+        const reason = `the directory cannot be listed (${entry.unlistable}), ${unchecked}`;
         const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
         artifact.unreadable.push({ path: dir, reason, at: FILE_START, fix });
     }

@@ -12040,7 +12040,8 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         .entries()
         .some(([name, status]) => status !== 'removed' && ((0,file_kinds/* isWeightFile */.D4)(name) || ((0,manifest_names/* nameKind */.uo)(name) ?? 'model-card') !== 'model-card'));
     if (entry.unlistable) {
-        const reason = `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+        const unchecked = 'so any manifest or weights in it went unchecked';
+        const reason = `the directory cannot be listed (${entry.unlistable}), ${unchecked}`;
         const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
         artifact.unreadable.push({ path: dir, reason, at: span/* FILE_START */.W, fix });
     }
@@ -14796,8 +14797,10 @@ function notAModelfile(input) {
 }
 function parse(path, bytes, size, syntax) {
     const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
-    if ('problem' in decoded)
-        return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
+    if ('problem' in decoded) {
+        const { reason, at, fix } = decoded.problem;
+        return { result: unreadable(path, { reason, span: at, fix }) };
+    }
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {

@@ -155,15 +155,19 @@ function changeEffects(change: Change, touch: Touch, { within, seen = 0 }: Effec
   });
 }
 
+/** A folder on a path's way: the directory holding it, its name, and where the name ends (at its `/`). */
+interface FolderOnPath {
+  dir: string;
+  name: string;
+  end: number;
+}
+
 /**
  * The folders on a path's way that are named like manifests, each with the directory holding it
  * (only the one directly in `within`, when given). Directories are sliced from the path, not joined
  * from its parts: a path thousands of bytes deep may pass hundreds of such folders.
  */
-function* foldersNamedLikeManifests(
-  path: string,
-  within?: string
-): Generator<{ dir: string; name: string; /** Where the folder's name ends (at its `/`). */ end: number }> {
+function* foldersNamedLikeManifests(path: string, within?: string): Generator<FolderOnPath> {
   let start = 0;
   if (within !== undefined && within !== '.') {
     if (!(path.charCodeAt(within.length) === SLASH && path.startsWith(within))) return;
@@ -265,8 +269,8 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
         status !== 'removed' && (isWeightFile(name) || (nameKind(name) ?? 'model-card') !== 'model-card')
     );
   if (entry.unlistable) {
-    const reason =
-      `the directory cannot be listed (${entry.unlistable}), ` + 'so any manifest or weights in it went unchecked';
+    const unchecked = 'so any manifest or weights in it went unchecked';
+    const reason = `the directory cannot be listed (${entry.unlistable}), ${unchecked}`;
     const fix = 'Make the directory readable to the job, or exclude it with the `paths` input.';
     artifact.unreadable.push({ path: dir, reason, at: FILE_START, fix });
   }

@@ -208,7 +208,10 @@ function notAModelfile(input: FormatInput): ReadResult {
 
 function parse(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): Parsed {
   const decoded = decodeManifest(bytes, size);
-  if ('problem' in decoded) return { result: unreadable(path, { ...decoded.problem, span: decoded.problem.at }) };
+  if ('problem' in decoded) {
+    const { reason, at, fix } = decoded.problem;
+    return { result: unreadable(path, { reason, span: at, fix }) };
+  }
   return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 
