@@ -21883,9 +21883,7 @@ class Linker {
     /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
     holdsNothing(dir) {
         const parent = this.artifactAt(dir);
-        if (!parent)
-            return !this.session.wasLeftUnread(dir);
-        return parent.records.length === 0 && parent.unreadable.length === 0;
+        return parent ? saysNothing(parent) : !this.session.wasLeftUnread(dir);
     }
     /** Local derivation edges among every artifact seen so far. */
     edges() {
@@ -21956,9 +21954,13 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
         }
     }
 }
+/** No manifest, weight header or unreadable manifest: nothing in the directory says what it is. */
+function saysNothing(a) {
+    return a.records.length === 0 && a.unreadable.length === 0;
+}
 /** An artifact whose every manifest the change deletes: what still references it is its business. */
 function isDeletedArtifact(a) {
-    return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
+    return saysNothing(a) && a.removedManifests.length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/declared-file.ts
@@ -26700,8 +26702,9 @@ async function runGate(opts) {
         onProgress: opts.onProgress
     };
     const changed = fullScan ? undefined : new ChangedDirectories(discovering);
-    // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
-    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, changed ? (dir) => changed.has(dir) : () => true);
+    // The run's directories: a full scan reads every one, a change set those it touches (in some batch).
+    const ofRun = changed ? (dir) => changed.has(dir) : () => true;
+    const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, ofRun);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
     const judge = new ArtifactJudge({
@@ -26725,10 +26728,13 @@ async function runGate(opts) {
     const size = batchSize();
     const deletedDirs = [];
     for await (const batch of batchesOf(discover(discovering, changed), size)) {
-        const present = batch.filter((a) => !isDeletedArtifact(a));
-        for (const a of batch)
+        const present = [];
+        for (const a of batch) {
             if (isDeletedArtifact(a))
                 deletedDirs.push(a.dir);
+            else
+                present.push(a);
+        }
         linkArtifacts(present, links.opts, links);
         markRemovedDataSources(present, gone);
         await judgeAll(present);
@@ -26736,7 +26742,7 @@ async function runGate(opts) {
     const beyond = searchBeyondRun({
         workspace: opts.workspace,
         include: opts.include,
-        inRun: (dir) => changed?.has(dir) ?? true,
+        inRun: ofRun,
         deletedDirs: new Set(deletedDirs),
         mixes: gone.size > 0
     });

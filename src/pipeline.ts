@@ -173,11 +173,9 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     onProgress: opts.onProgress
   };
   const changed = fullScan ? undefined : new ChangedDirectories(discovering);
-  // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
-  const links = new LinkSession(
-    { workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include },
-    changed ? (dir) => changed.has(dir) : () => true
-  );
+  // The run's directories: a full scan reads every one, a change set those it touches (in some batch).
+  const ofRun = changed ? (dir: string) => changed.has(dir) : () => true;
+  const links = new LinkSession({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, ofRun);
   const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
   const hub: HubFacts | undefined = verifier?.answers;
   const judge = new ArtifactJudge({
@@ -201,8 +199,11 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const size = batchSize();
   const deletedDirs: string[] = [];
   for await (const batch of batchesOf(discover(discovering, changed), size)) {
-    const present = batch.filter((a) => !isDeletedArtifact(a));
-    for (const a of batch) if (isDeletedArtifact(a)) deletedDirs.push(a.dir);
+    const present: Artifact[] = [];
+    for (const a of batch) {
+      if (isDeletedArtifact(a)) deletedDirs.push(a.dir);
+      else present.push(a);
+    }
     linkArtifacts(present, links.opts, links);
     markRemovedDataSources(present, gone);
     await judgeAll(present);
@@ -211,7 +212,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const beyond = searchBeyondRun({
     workspace: opts.workspace,
     include: opts.include,
-    inRun: (dir) => changed?.has(dir) ?? true,
+    inRun: ofRun,
     deletedDirs: new Set(deletedDirs),
     mixes: gone.size > 0
   });

@@ -12483,9 +12483,7 @@ class Linker {
     /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
     holdsNothing(dir) {
         const parent = this.artifactAt(dir);
-        if (!parent)
-            return !this.session.wasLeftUnread(dir);
-        return parent.records.length === 0 && parent.unreadable.length === 0;
+        return parent ? saysNothing(parent) : !this.session.wasLeftUnread(dir);
     }
     /** Local derivation edges among every artifact seen so far. */
     edges() {
@@ -12556,9 +12554,13 @@ function linkArtifacts(artifacts, opts, session = new LinkSession(opts)) {
         }
     }
 }
+/** No manifest, weight header or unreadable manifest: nothing in the directory says what it is. */
+function saysNothing(a) {
+    return a.records.length === 0 && a.unreadable.length === 0;
+}
 /** An artifact whose every manifest the change deletes: what still references it is its business. */
 function isDeletedArtifact(a) {
-    return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
+    return saysNothing(a) && a.removedManifests.length > 0;
 }
 
 
@@ -27737,8 +27739,9 @@ async function runGate(opts) {
         onProgress: opts.onProgress
     };
     const changed = fullScan ? undefined : new discover/* ChangedDirectories */._3(discovering);
-    // A parent in another batch is of the run: a full scan reads every directory, a change set those it touches.
-    const links = new relatives/* LinkSession */.vI({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, changed ? (dir) => changed.has(dir) : () => true);
+    // The run's directories: a full scan reads every one, a change set those it touches (in some batch).
+    const ofRun = changed ? (dir) => changed.has(dir) : () => true;
+    const links = new relatives/* LinkSession */.vI({ workspace: opts.workspace, changeSet: opts.changeSet, include: opts.include }, ofRun);
     const verifier = 'client' in opts.hub ? new HubVerifier(opts.hub.client, opts.hub.maxDepth) : undefined;
     const hub = verifier?.answers;
     const judge = new ArtifactJudge({
@@ -27762,10 +27765,13 @@ async function runGate(opts) {
     const size = batchSize();
     const deletedDirs = [];
     for await (const batch of batchesOf((0,discover/* discover */.k4)(discovering, changed), size)) {
-        const present = batch.filter((a) => !(0,relatives/* isDeletedArtifact */.Sw)(a));
-        for (const a of batch)
+        const present = [];
+        for (const a of batch) {
             if ((0,relatives/* isDeletedArtifact */.Sw)(a))
                 deletedDirs.push(a.dir);
+            else
+                present.push(a);
+        }
         (0,relatives/* linkArtifacts */.Qd)(present, links.opts, links);
         markRemovedDataSources(present, gone);
         await judgeAll(present);
@@ -27773,7 +27779,7 @@ async function runGate(opts) {
     const beyond = searchBeyondRun({
         workspace: opts.workspace,
         include: opts.include,
-        inRun: (dir) => changed?.has(dir) ?? true,
+        inRun: ofRun,
         deletedDirs: new Set(deletedDirs),
         mixes: gone.size > 0
     });

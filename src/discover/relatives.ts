@@ -216,8 +216,7 @@ class Linker {
   /** Whether the directory holds nothing that says what it is: no manifest, weight header or unreadable manifest. */
   holdsNothing(dir: string): boolean {
     const parent = this.artifactAt(dir);
-    if (!parent) return !this.session.wasLeftUnread(dir);
-    return parent.records.length === 0 && parent.unreadable.length === 0;
+    return parent ? saysNothing(parent) : !this.session.wasLeftUnread(dir);
   }
 
   /** Local derivation edges among every artifact seen so far. */
@@ -292,7 +291,12 @@ export function linkArtifacts(
   }
 }
 
+/** No manifest, weight header or unreadable manifest: nothing in the directory says what it is. */
+function saysNothing(a: Artifact): boolean {
+  return a.records.length === 0 && a.unreadable.length === 0;
+}
+
 /** An artifact whose every manifest the change deletes: what still references it is its business. */
 export function isDeletedArtifact(a: Artifact): boolean {
-  return a.records.length === 0 && a.unreadable.length === 0 && a.removedManifests.length > 0;
+  return saysNothing(a) && a.removedManifests.length > 0;
 }
