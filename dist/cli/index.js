@@ -10788,13 +10788,19 @@ function remove(paths) {
 class SortedSpill {
     compare;
     runSize;
+    seal;
     memory = [];
     sorted = true;
     runs = [];
     count = 0;
-    constructor(compare, runSize) {
+    /**
+     * `seal` is applied to the items that stay in memory, once they are read: an item that goes to
+     * disk is read back as a fresh copy by every walk, so sealing it would be wasted work.
+     */
+    constructor(compare, runSize, seal) {
         this.compare = compare;
         this.runSize = runSize;
+        this.seal = seal;
     }
     get length() {
         return this.count;
@@ -10817,6 +10823,8 @@ class SortedSpill {
     sortedMemory() {
         if (!this.sorted) {
             this.memory.sort(this.compare);
+            if (this.seal)
+                this.memory.forEach(this.seal);
             this.sorted = true;
         }
         return this.memory;
@@ -19003,6 +19011,25 @@ const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
  * unresolvable is more useful than pretending the field is absent.
  */
 function classifyUpstream(raw) {
+    if (typeof raw !== 'string' || raw.length > MEMO_LONGEST)
+        return classifyValue(raw);
+    let known = memo.get(raw);
+    if (!known) {
+        known = Object.freeze(classifyValue(raw));
+        if (memo.size >= MEMO_SIZE)
+            memo.clear();
+        memo.set(raw, known);
+    }
+    return known;
+}
+/**
+ * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
+ * each short string is classified once per run. Results are frozen, as callers share them.
+ */
+const memo = new Map();
+const MEMO_SIZE = 4_096;
+const MEMO_LONGEST = 256;
+function classifyValue(raw) {
     if (raw === null || raw === undefined)
         return EMPTY;
     if (Array.isArray(raw) && raw.length === 0)
@@ -21181,8 +21208,9 @@ const asAdded = () => 0;
 /**
  * Builds the one result model every surface renders, an artifact and a finding at a time: findings
  * are kept in report order and counted as they come, and both lists spill to disk past their limits,
- * so a run's memory does not grow with its size. Each item is deep-frozen as it is added (a surface
- * cannot alter what another shows) and becomes the report's own rather than a copy.
+ * so a run's memory does not grow with its size. Each item becomes the report's own rather than a
+ * copy, and is deep-frozen once the report is read if it stayed in memory (a surface cannot alter what
+ * another shows; one that went to disk is read back afresh by every walk).
  */
 class ReportBuilder {
     version;
@@ -21199,14 +21227,14 @@ class ReportBuilder {
         this.version = version;
         this.failOn = failOn;
         const limits = options.limits ?? spillLimits();
-        this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings);
-        this.artifacts = new spill/* SortedSpill */.i(options.order ?? asAdded, limits.artifacts);
+        this.findings = new spill/* SortedSpill */.i(compareFindings, limits.findings, deepFreeze);
+        this.artifacts = new spill/* SortedSpill */.i(options.order ?? asAdded, limits.artifacts, deepFreeze);
     }
     addArtifact(artifact) {
-        this.artifacts.push(deepFreeze(artifact));
+        this.artifacts.push(artifact);
     }
     addFinding(finding) {
-        this.findings.push(deepFreeze(finding));
+        this.findings.push(finding);
         if (finding.waived)
             this.tally.waived++;
         else {

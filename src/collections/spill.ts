@@ -129,9 +129,14 @@ export class SortedSpill<T> implements Sequence<T> {
   private readonly runs: string[] = [];
   private count = 0;
 
+  /**
+   * `seal` is applied to the items that stay in memory, once they are read: an item that goes to
+   * disk is read back as a fresh copy by every walk, so sealing it would be wasted work.
+   */
   constructor(
     private readonly compare: (a: T, b: T) => number,
-    private readonly runSize: number
+    private readonly runSize: number,
+    private readonly seal?: (item: T) => void
   ) {}
 
   get length(): number {
@@ -158,6 +163,7 @@ export class SortedSpill<T> implements Sequence<T> {
   private sortedMemory(): T[] {
     if (!this.sorted) {
       this.memory.sort(this.compare);
+      if (this.seal) this.memory.forEach(this.seal);
       this.sorted = true;
     }
     return this.memory;

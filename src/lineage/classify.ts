@@ -28,6 +28,25 @@ const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
  * unresolvable is more useful than pretending the field is absent.
  */
 export function classifyUpstream(raw: unknown): Classification {
+  if (typeof raw !== 'string' || raw.length > MEMO_LONGEST) return classifyValue(raw);
+  let known = memo.get(raw);
+  if (!known) {
+    known = Object.freeze(classifyValue(raw));
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(raw, known);
+  }
+  return known;
+}
+
+/**
+ * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
+ * each short string is classified once per run. Results are frozen, as callers share them.
+ */
+const memo = new Map<string, Classification>();
+const MEMO_SIZE = 4_096;
+const MEMO_LONGEST = 256;
+
+function classifyValue(raw: unknown): Classification {
   if (raw === null || raw === undefined) return EMPTY;
   if (Array.isArray(raw) && raw.length === 0) return EMPTY;
   if (typeof raw !== 'string') return { kind: 'placeholder', evidence: 'primary' };

@@ -79,8 +79,9 @@ const asAdded = () => 0;
 /**
  * Builds the one result model every surface renders, an artifact and a finding at a time: findings
  * are kept in report order and counted as they come, and both lists spill to disk past their limits,
- * so a run's memory does not grow with its size. Each item is deep-frozen as it is added (a surface
- * cannot alter what another shows) and becomes the report's own rather than a copy.
+ * so a run's memory does not grow with its size. Each item becomes the report's own rather than a
+ * copy, and is deep-frozen once the report is read if it stayed in memory (a surface cannot alter what
+ * another shows; one that went to disk is read back afresh by every walk).
  */
 export class ReportBuilder {
   private readonly findings: SortedSpill<Finding>;
@@ -98,16 +99,16 @@ export class ReportBuilder {
     options: { limits?: SpillLimits; order?: (a: ReportArtifact, b: ReportArtifact) => number } = {}
   ) {
     const limits = options.limits ?? spillLimits();
-    this.findings = new SortedSpill(compareFindings, limits.findings);
-    this.artifacts = new SortedSpill(options.order ?? asAdded, limits.artifacts);
+    this.findings = new SortedSpill(compareFindings, limits.findings, deepFreeze);
+    this.artifacts = new SortedSpill(options.order ?? asAdded, limits.artifacts, deepFreeze);
   }
 
   addArtifact(artifact: ReportArtifact): void {
-    this.artifacts.push(deepFreeze(artifact));
+    this.artifacts.push(artifact);
   }
 
   addFinding(finding: Finding): void {
-    this.findings.push(deepFreeze(finding));
+    this.findings.push(finding);
     if (finding.waived) this.tally.waived++;
     else {
       this.tally[`${finding.severity}s`]++;

@@ -515,3 +515,21 @@ describe('hostile input', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('classifyUpstream: each short string classified once per run', () => {
+  it('answers a string it has seen with the same frozen classification, and long ones afresh', () => {
+    const first = classifyUpstream('meta-llama/Llama-3.1-8B@main');
+    expect(classifyUpstream('meta-llama/Llama-3.1-8B@main')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const long = `org/${'a'.repeat(300)}`;
+    expect(classifyUpstream(long)).not.toBe(classifyUpstream(long));
+    expect(classifyUpstream(long)).toEqual(classifyUpstream(long));
+  });
+
+  it('gives the same answers after more distinct strings than it keeps', () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => (i % 3 === 0 ? `org/model-${i}@${SHA}` : `model-${i}`));
+    const before = ids.map((id) => ({ ...classifyUpstream(id) }));
+    expect(ids.map((id) => ({ ...classifyUpstream(id) }))).toEqual(before);
+    expect(classifyUpstream(ids[0])).toEqual(before[0]);
+  });
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildReport, failsGate, ReportBuilder } from '../../../src/report/build.js';
 import { compareStrings } from '../../../src/text/compare.js';
 import { SEVERITY_RANK, type Finding } from '../../../src/findings/finding.js';
+import type { ReportArtifact } from '../../../src/report/report.js';
 import { renderJson } from '../../../src/report/render/json.js';
 import { toAnnotations } from '../../../src/report/render/annotations.js';
 import { fingerprint } from '../../../src/findings/fingerprint.js';
@@ -162,5 +163,26 @@ describe('ReportBuilder spilling to disk', () => {
       }),
       { numRuns: 120 }
     );
+  });
+
+  it('freezes what stays in memory and gives every walk of what went to disk its own copies', () => {
+    // One run goes to disk, the last finding stays in memory.
+    const limit = FINDINGS.length - 1;
+    const builder = new ReportBuilder('1', 'error', { limits: { findings: limit, artifacts: limit } });
+    for (const a of ARTIFACTS) builder.addArtifact(JSON.parse(JSON.stringify(a)) as ReportArtifact);
+    const added = FINDINGS.map((f) => JSON.parse(JSON.stringify(f)) as Finding);
+    for (const f of added) builder.addFinding(f);
+    const report = builder.finish({ changeSource: 'test', notes: [], policy: SAMPLE_POLICY, manifestsCount: 3 });
+    expect(Array.isArray(report.findings)).toBe(false);
+    const walked = [...report.findings];
+    const inMemory = walked.filter((f) => added.includes(f));
+    const fromDisk = walked.filter((f) => !added.includes(f));
+    expect(inMemory.length).toBeGreaterThan(0);
+    expect(fromDisk.length).toBeGreaterThan(0);
+    for (const f of inMemory) expect(Object.isFrozen(f)).toBe(true);
+    const artifact = [...report.artifacts].find((a) => a.upstreams.length > 0);
+    expect(artifact && Object.isFrozen(artifact.upstreams[0])).toBe(true);
+    (fromDisk[0] as { message: string }).message = 'altered by one surface';
+    expect([...report.findings].map((f) => f.message)).not.toContain('altered by one surface');
   });
 });
