@@ -28,6 +28,7 @@ import { emptyTargets, resolveTargets } from './cli/targets.js';
 import { errorsOnly } from './cli/quiet.js';
 import { startProgress } from './cli/progress.js';
 import { mapped } from './collections/sequence.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 async function repositoryRoot(cwd: string): Promise<string> {
   return (await locateRepository(cwd)).root;
@@ -347,4 +348,5 @@ export async function main(argv: string[]): Promise<number> {
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code !== 'EPIPE') throw err;
 });
+limitHeapGrowth();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,3 +1,5 @@
+import { limitHeapGrowth } from './heap-growth.js';
 import { run } from './main.js';
 
+limitHeapGrowth();
 await run();
