@@ -10026,8 +10026,14 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 
 const HEAP_GROWING_PERCENT = 50;
-/** Caps V8's heap growth for this process, unless node was started with a factor of its own; returns whether it did. */
-function limitHeapGrowth(execArgv = process.execArgv, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
+/**
+ * Caps V8's heap growth for this process, unless node was started with a factor of its own; returns
+ * whether it did. Only under Node: Node lets flags change after start, other runtimes that embed V8
+ * (Deno, Electron) may have frozen them, and changing a frozen flag aborts the process.
+ */
+function limitHeapGrowth(execArgv = process.execArgv, versions = process.versions, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
+    if ('deno' in versions || 'bun' in versions || 'electron' in versions)
+        return false;
     // (NODE_OPTIONS may not carry this flag: node refuses to start.)
     if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg)))
         return false;
@@ -17055,6 +17061,13 @@ const EMPTY = { kind: 'empty', evidence: 'primary' };
 /** timm / open_clip write Hub ids as `hf-hub:org/name`. */
 const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
 /**
+ * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
+ * each short string is classified once per run. Results are frozen, as callers share them.
+ */
+const memo = new Map();
+const MEMO_SIZE = 4_096;
+const MEMO_LONGEST = 256;
+/**
  * Classify one upstream value as a manifest wrote it.
  *
  * Non-strings: null/undefined and `[]` are `empty`. Any other non-string (a number, boolean,
@@ -17074,13 +17087,6 @@ function classifyUpstream(raw) {
     }
     return known;
 }
-/**
- * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
- * each short string is classified once per run. Results are frozen, as callers share them.
- */
-const memo = new Map();
-const MEMO_SIZE = 4_096;
-const MEMO_LONGEST = 256;
 function classifyValue(raw) {
     if (raw === null || raw === undefined)
         return EMPTY;

@@ -9,11 +9,17 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 50;
 
-/** Caps V8's heap growth for this process, unless node was started with a factor of its own; returns whether it did. */
+/**
+ * Caps V8's heap growth for this process, unless node was started with a factor of its own; returns
+ * whether it did. Only under Node: Node lets flags change after start, other runtimes that embed V8
+ * (Deno, Electron) may have frozen them, and changing a frozen flag aborts the process.
+ */
 export function limitHeapGrowth(
   execArgv: readonly string[] = process.execArgv,
+  versions: NodeJS.ProcessVersions = process.versions,
   setFlags: (flags: string) => void = setFlagsFromString
 ): boolean {
+  if ('deno' in versions || 'bun' in versions || 'electron' in versions) return false;
   // (NODE_OPTIONS may not carry this flag: node refuses to start.)
   if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
   setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

@@ -20,6 +20,14 @@ const EMPTY: Classification = { kind: 'empty', evidence: 'primary' };
 const HUB_PREFIX = /^(hf[-_]hub:)(.+)$/i;
 
 /**
+ * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
+ * each short string is classified once per run. Results are frozen, as callers share them.
+ */
+const memo = new Map<string, Classification>();
+const MEMO_SIZE = 4_096;
+const MEMO_LONGEST = 256;
+
+/**
  * Classify one upstream value as a manifest wrote it.
  *
  * Non-strings: null/undefined and `[]` are `empty`. Any other non-string (a number, boolean,
@@ -37,14 +45,6 @@ export function classifyUpstream(raw: unknown): Classification {
   }
   return known;
 }
-
-/**
- * A monorepo names a handful of upstreams thousands of times, and classifying is pure string work:
- * each short string is classified once per run. Results are frozen, as callers share them.
- */
-const memo = new Map<string, Classification>();
-const MEMO_SIZE = 4_096;
-const MEMO_LONGEST = 256;
 
 function classifyValue(raw: unknown): Classification {
   if (raw === null || raw === undefined) return EMPTY;
