@@ -1,8 +1,8 @@
 /**
  * End-to-end: the bundled CLI and Action cap V8's heap growth at 1.5 × the live set for their whole
  * run (src/heap-growth.ts), and a factor given to node on its command line wins. V8's own trace of
- * each full collection (`--trace-gc-verbose`: "[HeapController] Limit: old size …, new limit … (F)")
- * shows the factor in force; 2,000 manifests make the run collect at least once.
+ * each full collection (`--trace-gc-verbose`, growthFactors below) shows the factor in force; 2,000
+ * manifests make the run collect at least once. CI runs it on Node 20 and Node 24.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -30,7 +30,18 @@ async function run(nodeArgs: string[], entry: string, args: string[], env: Recor
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, factors: [...out.matchAll(/\[HeapController\] Limit: .* \((\d+\.\d)\)/g)].map((m) => m[1]) };
+  return { code, factors: growthFactors(out) };
+}
+
+/**
+ * The growth factor V8 used at each full collection. V8 11 (Node 20) ends its "Limit:" line with it, and
+ * prints a "factor" line before a flag overrides it; V8 13 (Node 24) prints the factor in force on the
+ * "factor … based on" line and none on the "Limit:" line.
+ */
+function growthFactors(trace: string): string[] {
+  const limits = [...trace.matchAll(/\[HeapController\] Limit: .* \((\d+\.\d)\)$/gm)].map((m) => m[1]);
+  if (limits.length > 0) return limits;
+  return [...trace.matchAll(/\[HeapController\] factor (\d+\.\d) based on/g)].map((m) => m[1]);
 }
 
 const report = join(tempDir('lg-heap-out-'), 'report.json');
