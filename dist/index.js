@@ -9238,6 +9238,109 @@ module.exports = function (source) {
 
 /***/ }),
 
+/***/ 119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h2: () => (/* binding */ runInChildIfLarge)
+/* harmony export */ });
+/* unused harmony exports YOUNG_GENERATION_FLAG, reasonForChild */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
+/* harmony import */ var _changes_select_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
+/**
+ * Node 22 and later let V8 grow its young generation to 64 MB per semi-space on a large machine, and
+ * only a flag given when node starts caps it: the Action cannot pass one to the node24 that runs it.
+ * A run that may be large (a full scan, a pull request of thousands of files) is therefore run by a
+ * child node started with a small young generation (100,000 manifests: 172 MiB instead of 324, and
+ * no slower; bench/RESULTS.md). Every other run stays in this process and keeps its start-up cost.
+ */
+
+
+
+
+const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
+/** A pull request with at least this many changed files (its payload's `changed_files`) runs in a child. */
+const LARGE_PULL_REQUEST = 5_000;
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const thisProcess = () => ({
+    env: process.env,
+    execArgv: process.execArgv,
+    nodeVersion: process.versions.node,
+    readEvent: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8')
+});
+/** `changed_files` of the pull request in the event payload; undefined when it cannot be read. */
+function changedFiles(p) {
+    const path = p.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const payload = JSON.parse(p.readEvent(path));
+        const count = payload.pull_request?.changed_files;
+        return typeof count === 'number' ? count : undefined;
+    }
+    catch {
+        return undefined; // the run itself reports an unreadable payload
+    }
+}
+/** Why this run should go to a child with a small young generation, or undefined to run here. */
+function reasonForChild(p = thisProcess()) {
+    if (Number(p.nodeVersion.split('.')[0]) < 22)
+        return undefined; // Node 20's young generation is small already
+    if (p.execArgv.some((arg) => /^--max[-_]semi[-_]space[-_]size\b/.test(arg)))
+        return undefined;
+    const event = p.env.GITHUB_EVENT_NAME ?? '';
+    if ((p.env.INPUT_SCOPE ?? '').trim() === 'all')
+        return 'a full scan (scope: all)';
+    if (_changes_select_js__WEBPACK_IMPORTED_MODULE_3__/* .FULL_SCAN_EVENTS */ .O.has(event))
+        return `a full scan (${event} event)`;
+    const files = PULL_REQUEST_EVENTS.has(event) ? changedFiles(p) : undefined;
+    if (files !== undefined && files >= LARGE_PULL_REQUEST)
+        return `a pull request of ${files} changed files`;
+    return undefined;
+}
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Runs this Action again in a child node with a small young generation, when the run may be large:
+ * the child shares stdio and environment, gets the signals this process gets (a cancelled workflow),
+ * and its exit code becomes this process's. Returns false, having done nothing, when the run
+ * belongs in this process or the child could not be started.
+ */
+async function runInChildIfLarge(p = thisProcess()) {
+    const reason = reasonForChild(p);
+    if (!reason)
+        return false;
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__.debug(`Running in a child node with ${YOUNG_GENERATION_FLAG}: ${reason} keeps V8's young generation small.`);
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [YOUNG_GENERATION_FLAG, ...process.execArgv, ...process.argv.slice(1)], {
+        stdio: 'inherit'
+    });
+    const forward = (signal) => child.kill(signal);
+    for (const signal of FORWARDED_SIGNALS)
+        process.on(signal, forward);
+    const ended = await new Promise((resolve) => {
+        child.once('error', (error) => resolve({ error }));
+        child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    for (const signal of FORWARDED_SIGNALS)
+        process.removeListener(signal, forward);
+    if ('error' in ended) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__.debug(`The child node could not be started (${ended.error.message}); running in this process.`);
+        return false;
+    }
+    // Ended by a signal, the child ends this process the same way, so the runner sees what it sent.
+    if (ended.signal)
+        process.kill(process.pid, ended.signal);
+    else
+        process.exitCode = ended.code ?? 1;
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 9729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9268,6 +9371,704 @@ function headLinesOfPatch(patch) {
 }
 function lineInRanges(line, ranges) {
     return ranges.some(([first, last]) => line >= first && line <= last);
+}
+
+
+/***/ }),
+
+/***/ 2676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E7: () => (/* binding */ filterChanges),
+/* harmony export */   PK: () => (/* binding */ unreachedDirectories),
+/* harmony export */   iH: () => (/* binding */ makePathFilter)
+/* harmony export */ });
+/* unused harmony exports isUnder, underDirectories, changeMatches */
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
+/* harmony import */ var _glob_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8457);
+
+
+/** Whether `path` is `dir` or lies below it (`''` is the root). */
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+/**
+ * The paths in or below any of `dirs` (`''` is the root). A path costs a lookup per directory above it,
+ * whatever the number of `dirs`: `verify` passes every artifact of a statement, and a statement of a
+ * full scan names tens of thousands.
+ */
+function underDirectories(dirs) {
+    if (dirs.includes(''))
+        return () => true;
+    const roots = new Set(dirs);
+    // Every directory above one of `dirs`: a walk passes through them on its way down.
+    const above = new Set();
+    for (const d of dirs)
+        for (let i = d.indexOf('/'); i !== -1; i = d.indexOf('/', i + 1))
+            above.add(d.slice(0, i));
+    const inRoot = (path) => {
+        for (let p = path;; p = p.slice(0, p.lastIndexOf('/'))) {
+            if (roots.has(p))
+                return true;
+            if (!p.includes('/'))
+                return false;
+        }
+    };
+    const filter = inRoot;
+    filter.reaches = (dir) => above.has(dir) || inRoot(dir);
+    return filter;
+}
+/** The walk option that leaves out the directories `filter` includes nothing in (nor the directory itself). */
+function unreachedDirectories(filter) {
+    const reaches = filter.reaches;
+    if (!reaches)
+        return undefined;
+    return (path, kind) => kind === 'directory' && !reaches(path) && !filter(path);
+}
+/**
+ * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
+ * read in order and the last one that matches decides, `!pattern` excludes. With no positive
+ * pattern (only negations, or nothing at all) every path starts included.
+ */
+function makePathFilter(globs) {
+    const rules = [];
+    for (const raw of globs) {
+        const trimmed = raw.trim();
+        if (!trimmed)
+            continue;
+        const negated = trimmed.startsWith('!');
+        const glob = (0,_glob_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalisePathGlob */ .c1)(negated ? trimmed.slice(1) : trimmed);
+        if (!glob)
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
+        try {
+            rules.push({ negated, ...(0,_glob_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .pathGlobMatchers */ .bQ)(glob) });
+        }
+        catch (err) {
+            if (!(err instanceof _glob_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .GlobSyntaxError */ .go))
+                throw err;
+            throw new _config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
+        }
+    }
+    if (rules.length === 0)
+        return () => true;
+    const startIncluded = rules.every((r) => r.negated);
+    const filter = (path) => {
+        let included = startIncluded;
+        for (const rule of rules) {
+            if (rule.negated ? included : !included) {
+                if (rule.matches(path))
+                    included = !rule.negated;
+            }
+        }
+        return included;
+    };
+    // Negations only take paths out: below a directory no positive pattern can reach, nothing passes.
+    if (!startIncluded)
+        filter.reaches = (dir) => rules.some((r) => !r.negated && r.canContinue(`${dir}/`));
+    return filter;
+}
+/** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
+function changeMatches(filter, change) {
+    return filter(change.path) || (change.previousPath !== undefined && filter(change.previousPath));
+}
+function filterChanges(changes, filter) {
+    return changes.filter((change) => changeMatches(filter, change));
+}
+
+
+/***/ }),
+
+/***/ 1204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O: () => (/* binding */ FULL_SCAN_EVENTS),
+  d: () => (/* binding */ resolveChangeSet)
+});
+
+// EXTERNAL MODULE: ./src/text/plural.ts
+var plural = __nccwpck_require__(573);
+// EXTERNAL MODULE: ./src/config-error.ts
+var config_error = __nccwpck_require__(2386);
+// EXTERNAL MODULE: ./src/changes/patch-lines.ts
+var patch_lines = __nccwpck_require__(9729);
+;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
+
+/**
+ * Maps one GitHub diff entry to a Change. `copied` is a new path (added); `changed` is a mode or
+ * type change (modified); `unchanged` carries nothing to check. Statuses GitHub may add later
+ * are kept as `modified`: the file is in the list, so something about it changed.
+ */
+function toChange(entry) {
+    const change = toBareChange(entry);
+    if (change && typeof entry.patch === 'string' && change.status !== 'removed')
+        change.diffLines = (0,patch_lines/* headLinesOfPatch */.z)(entry.patch);
+    return change;
+}
+function toBareChange(entry) {
+    if (typeof entry.filename !== 'string' || entry.filename === '')
+        return undefined;
+    switch (entry.status) {
+        case 'unchanged':
+            return undefined;
+        case 'added':
+        case 'copied':
+            return { path: entry.filename, status: 'added' };
+        case 'removed':
+            return { path: entry.filename, status: 'removed' };
+        case 'renamed':
+            return entry.previous_filename
+                ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename }
+                : { path: entry.filename, status: 'added' };
+        default:
+            return { path: entry.filename, status: 'modified' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/changes/compare.ts
+
+/**
+ * GitHub's compare endpoint lists at most 300 changed files for the whole comparison, and only
+ * on the first page: paging walks the commits, never the files ("Working with large comparisons"
+ * in the endpoint's description in @octokit/openapi).
+ */
+const COMPARE_FILES_CAP = 300;
+/** Files changed between `base` and `head` (`GET /repos/{o}/{r}/compare/{base}...{head}`). */
+async function listComparedFiles({ octokit, owner, repo, base, head }) {
+    // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
+    // files come whole on page 1 whatever the page size.
+    const response = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+        page: 1
+    });
+    const files = (response.data.files ?? []);
+    const changes = files.map(toChange).filter((c) => c !== undefined);
+    return { changes, capped: files.length >= COMPARE_FILES_CAP };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/changes/git.ts
+
+
+
+/**
+ * Revisions the gate accepts: sha, branch, tag, `refs/…`, with optional `~N` / `^N` suffixes.
+ * Refs can come from event payloads and inputs, so anything that git could read as an option
+ * (`--upload-pack=…`), a refspec (`a:b`, `+a`), a range (`a..b`), a reflog selector (`@{…}`)
+ * or shell text is refused before git sees it.
+ */
+const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const MAX_REF_LENGTH = 255;
+/** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
+const DEEPEN_STEPS = [100, 1000];
+const FETCH_DEPTH = 50;
+/** Enough for ~500k changed paths; past it git is stopped instead of filling memory. */
+const MAX_DIFF_BYTES = 64 * 1024 * 1024;
+function isSafeRef(ref) {
+    return (ref.length > 0 &&
+        ref.length <= MAX_REF_LENGTH &&
+        SAFE_REF.test(ref) &&
+        !ref.includes('..') &&
+        !ref.includes('//') &&
+        !/[./]$/.test(ref.replace(/(?:[~^][0-9]{0,4})+$/, '')) &&
+        !/\.lock(?:\/|$)/.test(ref));
+}
+function assertSafeRef(ref, what) {
+    if (!isSafeRef(ref)) {
+        throw new config_error/* ConfigError */.x(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
+    }
+}
+function isFullSha(ref) {
+    return FULL_SHA.test(ref);
+}
+/** Runs git without a shell; never rejects, so callers decide what a failure means. */
+function git(cwd, args, timeoutMs = 120_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('git', args, {
+            cwd,
+            maxBuffer: MAX_DIFF_BYTES,
+            timeout: timeoutMs,
+            encoding: 'utf8',
+            // A fetch must fail, not wait for a password nobody will type.
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' }
+        }, (error, stdout, stderr) => {
+            let message = stderr.trim();
+            if (error && error.killed)
+                message =
+                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
+                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
+            else if (error && !message)
+                message = error.message;
+            resolve({ ok: !error, stdout, stderr: message });
+        });
+    });
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines[lines.length - 1] ?? 'no message from git';
+}
+async function resolveCommit(cwd, ref) {
+    const result = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return result.ok ? result.stdout.trim() : undefined;
+}
+async function isShallow(cwd) {
+    const result = await git(cwd, ['rev-parse', '--is-shallow-repository']);
+    return result.ok && result.stdout.trim() === 'true';
+}
+async function mergeBase(cwd, a, b) {
+    const result = await git(cwd, ['merge-base', a, b]);
+    return result.ok ? result.stdout.trim() : undefined;
+}
+/** Returns the commit sha `ref` names, fetching it from the remote if the checkout lacks it. */
+async function ensureCommit(cwd, ref, remote, log) {
+    const local = await resolveCommit(cwd, ref);
+    if (local)
+        return local;
+    const depth = (await isShallow(cwd)) ? [`--depth=${FETCH_DEPTH}`] : [];
+    const args = ['fetch', '--no-tags', ...depth, remote, ref];
+    log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
+    const fetched = await git(cwd, args, 600_000);
+    if (!fetched.ok) {
+        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
+            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
+    }
+    // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
+    const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
+    if (!sha)
+        throw new Error(`Cannot diff: fetched ${ref} from ${remote} but it is not a commit.`);
+    return sha;
+}
+/** A three-dot diff needs the merge base; shallow clones are deepened step by step until it shows up. */
+async function ensureMergeBase(cwd, base, head, remote, log) {
+    if (await mergeBase(cwd, base, head))
+        return;
+    if (!(await isShallow(cwd))) {
+        throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor.`);
+    }
+    const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
+    for (const how of attempts) {
+        const args = ['fetch', '--no-tags', ...how, remote, base, head];
+        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
+            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
+        const fetched = await git(cwd, args, 600_000);
+        if (!fetched.ok)
+            throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
+        if (await mergeBase(cwd, base, head))
+            return;
+        if (!(await isShallow(cwd)))
+            break;
+    }
+    throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor, even in the full history.`);
+}
+/** Parses `git diff --name-status -z` output: `X\0path\0`, or `R<score>\0old\0new\0` for renames and copies. */
+function parseNameStatus(output) {
+    const fields = output.split('\0');
+    const changes = [];
+    let i = 0;
+    while (i < fields.length) {
+        const status = fields[i++];
+        if (status === '')
+            continue;
+        const code = status[0];
+        if (code === 'R' || code === 'C') {
+            const from = fields[i++];
+            const to = fields[i++];
+            if (!from || !to)
+                throw new Error(`Unexpected git diff output: ${status} without two paths.`);
+            changes.push(code === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
+            continue;
+        }
+        const path = fields[i++];
+        if (!path)
+            throw new Error(`Unexpected git diff output: ${status} without a path.`);
+        if (code === 'A')
+            changes.push({ path, status: 'added' });
+        else if (code === 'D')
+            changes.push({ path, status: 'removed' });
+        else if (code === 'M' || code === 'T' || code === 'U')
+            changes.push({ path, status: 'modified' });
+        else
+            throw new Error(`Unexpected git diff status ${JSON.stringify(status)} for ${path}.`);
+    }
+    return changes;
+}
+const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
+function unquoteGitPath(text) {
+    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
+        return text;
+    const bytes = [];
+    const body = text.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[++i];
+        const octal = /^[0-7]{3}/.exec(body.slice(i));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 2;
+        }
+        else {
+            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/**
+ * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
+ * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
+ * renames, deletions) are absent.
+ */
+function parsePatchLines(output) {
+    const lines = new Map();
+    let path;
+    let header = false;
+    let hunks = [];
+    const flush = () => {
+        if (path !== undefined && hunks.length)
+            lines.set(path, (0,patch_lines/* headLinesOfPatch */.z)(hunks.join('\n')));
+    };
+    for (const line of output.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            flush();
+            path = undefined;
+            header = true;
+            hunks = [];
+        }
+        else if (header && line.startsWith('+++ ')) {
+            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
+            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
+            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
+        }
+        else if (line.startsWith('@@ ')) {
+            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
+            hunks.push(line);
+        }
+    }
+    flush();
+    return lines;
+}
+/** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
+async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
+    assertSafeRef(base, 'base revision');
+    assertSafeRef(head, 'head revision');
+    assertSafeRef(remote, 'remote');
+    const checkout = await git(cwd, ['rev-parse', '--git-dir']);
+    if (!checkout.ok)
+        throw new Error(`Cannot diff: ${cwd} is not a git checkout (${lastLine(checkout.stderr)}).`);
+    const baseSha = await ensureCommit(cwd, base, remote, log);
+    const headSha = await ensureCommit(cwd, head, remote, log);
+    if (mode === 'merge-base')
+        await ensureMergeBase(cwd, baseSha, headSha, remote, log);
+    const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
+    // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
+    const result = await git(cwd, [
+        'diff',
+        '--name-status',
+        '-M',
+        '-z',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        ...range,
+        '--'
+    ]);
+    if (!result.ok)
+        throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
+    const changes = parseNameStatus(result.stdout);
+    if (withDiffLines)
+        await attachDiffLines(cwd, range, changes, log);
+    return changes;
+}
+/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
+async function attachDiffLines(cwd, range, changes, log) {
+    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
+    const patch = await git(cwd, [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U3',
+        '-M',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        ...range,
+        '--'
+    ]);
+    if (!patch.ok) {
+        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
+        return;
+    }
+    const lines = parsePatchLines(patch.stdout);
+    for (const change of changes) {
+        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
+        if (ranges)
+            change.diffLines = ranges;
+    }
+}
+
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
+;// CONCATENATED MODULE: ./src/changes/pull-request.ts
+
+/** GitHub stops listing a pull request's files at 3,000, without saying so in the response. */
+const PULL_REQUEST_FILES_CAP = 3000;
+/** Changed files of a pull request from `GET /repos/{o}/{r}/pulls/{n}/files`, all pages. */
+async function listPullRequestFiles({ octokit, owner, repo, number }) {
+    let seen = 0;
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 }, (response, done) => {
+        seen += response.data.length;
+        // Never read past the cap, even if a server keeps offering a next page.
+        if (seen >= PULL_REQUEST_FILES_CAP)
+            done();
+        return response.data;
+    });
+    const changes = [];
+    for (const entry of entries.slice(0, PULL_REQUEST_FILES_CAP)) {
+        const change = toChange(entry);
+        if (change)
+            changes.push(change);
+    }
+    return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
+}
+
+// EXTERNAL MODULE: ./src/text/thousands.ts
+var thousands = __nccwpck_require__(1324);
+;// CONCATENATED MODULE: ./src/changes/select.ts
+
+
+
+
+
+
+
+/** Events that carry no change list: the whole tree is checked. */
+const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
+const ZERO_SHA = /^0+$/;
+/** Property `path` of an untyped payload, or undefined. */
+function pick(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function select_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function select_short(ref) {
+    return isFullSha(ref) ? ref.slice(0, 7) : ref;
+}
+function files(n) {
+    return `${(0,thousands/* thousands */.o)(n)} ${(0,plural/* plural */.L)(n, 'file')}`;
+}
+function messageOf(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.split('\n')[0].slice(0, 300);
+}
+function fullScan(ctx, source) {
+    return { scope: 'all', changes: [], source, notes: ctx.notes };
+}
+/** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
+function changed(ctx, changes, label, fallbackReason) {
+    const kept = (0,paths_filter/* filterChanges */.E7)(changes, ctx.filter);
+    const counts = kept.length === changes.length
+        ? files(changes.length)
+        : `${files(changes.length)}, ${(0,thousands/* thousands */.o)(kept.length)} matching \`paths\``;
+    const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
+    return { scope: 'changed', changes: kept, source, notes: ctx.notes };
+}
+function fallBack(ctx, reason) {
+    ctx.log(`Falling back to git diff: ${reason}.`);
+    ctx.notes.push(`Used git diff on the checkout because ${reason}.`);
+}
+/** git diff on the checkout; if that fails too, the whole tree is checked rather than a partial list. */
+async function diffOrFullScan(ctx, base, head, mode, reason) {
+    if (!base || !head) {
+        ctx.notes.push(`Checked the whole tree: ${reason}, and the event payload names no commits to diff.`);
+        return fullScan(ctx, `full scan (${reason}; no commits to diff)`);
+    }
+    fallBack(ctx, reason);
+    const log = (message) => {
+        ctx.log(message);
+        ctx.notes.push(message);
+    };
+    try {
+        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
+        const range = mode === 'merge-base' ? `${select_short(base)}...${select_short(head)}` : `${select_short(base)} ${select_short(head)}`;
+        return changed(ctx, changes, `git diff ${range}`, reason);
+    }
+    catch (err) {
+        const why = messageOf(err);
+        ctx.log(`git diff failed as well (${why}): checking the whole tree instead.`);
+        ctx.notes.push(`git diff failed as well (${why}), so the whole tree was checked.`);
+        return fullScan(ctx, `full scan (${reason}; git diff failed)`);
+    }
+}
+async function fromExplicitRefs(ctx, base, head) {
+    try {
+        const log = (message) => {
+            ctx.log(message);
+            ctx.notes.push(message);
+        };
+        const changes = await gitDiffChanges({
+            cwd: ctx.workspace,
+            base,
+            head,
+            mode: 'merge-base',
+            log,
+            withDiffLines: ctx.diffLines
+        });
+        return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
+    }
+    catch (err) {
+        if (err instanceof config_error/* ConfigError */.x)
+            throw err;
+        throw new config_error/* ConfigError */.x(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
+    }
+}
+async function fromPullRequest(ctx) {
+    const pr = pick(ctx.payload, 'pull_request');
+    const number = pick(pr, 'number') ?? pick(ctx.payload, 'number');
+    const base = select_text(pick(pr, 'base', 'sha'));
+    const head = select_text(pick(pr, 'head', 'sha'));
+    let reason;
+    if (!ctx.octokit) {
+        reason = 'no token was given to ask the pull request files API';
+    }
+    else if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) {
+        reason = 'the event payload has no pull request number';
+    }
+    else {
+        try {
+            const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
+            if (!listed.capped)
+                return changed(ctx, listed.changes, `pull request #${number} files API`);
+            reason =
+                `the pull request files API lists at most ${(0,thousands/* thousands */.o)(PULL_REQUEST_FILES_CAP)} ` +
+                    `files and pull request #${number} reached that cap`;
+        }
+        catch (err) {
+            reason = `the pull request files API failed (${messageOf(err)})`;
+        }
+    }
+    if (ctx.eventName === 'pull_request_target') {
+        ctx.notes.push('pull_request_target: files are read from the workspace, which holds ' +
+            'the base branch unless the workflow checked out the pull request head.');
+    }
+    return diffOrFullScan(ctx, base, head, 'merge-base', reason);
+}
+/** Compare API first; git diff when it is capped, fails or cannot be asked. */
+async function compareOrDiff(ctx, what, base, head, mode) {
+    if (!isSafeRef(base) || !isSafeRef(head)) {
+        ctx.notes.push(`The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`);
+        return fullScan(ctx, `full scan (${what} with unusable revisions)`);
+    }
+    let reason;
+    if (!ctx.octokit) {
+        reason = 'no token was given to ask the compare API';
+    }
+    else {
+        try {
+            const listed = await listComparedFiles({
+                octokit: ctx.octokit,
+                owner: ctx.owner,
+                repo: ctx.repo,
+                base,
+                head
+            });
+            if (!listed.capped)
+                return changed(ctx, listed.changes, `${what} compare API ${select_short(base)}...${select_short(head)}`);
+            reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
+        }
+        catch (err) {
+            reason = `the compare API failed (${messageOf(err)})`;
+        }
+    }
+    return diffOrFullScan(ctx, base, head, mode, reason);
+}
+async function fromPush(ctx) {
+    const before = select_text(pick(ctx.payload, 'before'));
+    const after = select_text(pick(ctx.payload, 'after'));
+    const ref = select_text(pick(ctx.payload, 'ref')) ?? 'the pushed ref';
+    if (after && ZERO_SHA.test(after)) {
+        ctx.notes.push(`The push deleted ${ref}: there are no files to check.`);
+        return { scope: 'changed', changes: [], source: `push deleting ${ref} (0 files)`, notes: ctx.notes };
+    }
+    if (!before || !after) {
+        ctx.notes.push('The push payload has no before/after commits, so the whole tree was checked.');
+        return fullScan(ctx, 'full scan (push without before/after commits)');
+    }
+    if (!ZERO_SHA.test(before))
+        return compareOrDiff(ctx, 'push', before, after, 'two-dot');
+    // A new ref has no "before": a new branch is compared with the default branch it grew from;
+    // a new tag or the first push of the default branch is checked whole.
+    const defaultBranch = select_text(pick(ctx.payload, 'repository', 'default_branch'));
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+    if (branch && defaultBranch && branch !== defaultBranch) {
+        ctx.notes.push(`The push created branch ${branch}: compared with the default branch ${defaultBranch}.`);
+        return compareOrDiff(ctx, 'new branch', defaultBranch, after, 'merge-base');
+    }
+    ctx.notes.push(`The push created ${ref}, which has nothing to compare with, so the whole tree was checked.`);
+    return fullScan(ctx, `full scan (push created ${ref})`);
+}
+async function fromMergeGroup(ctx) {
+    const base = select_text(pick(ctx.payload, 'merge_group', 'base_sha'));
+    const head = select_text(pick(ctx.payload, 'merge_group', 'head_sha'));
+    if (!base || !head)
+        return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
+    return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
+}
+/**
+ * Decides which files a run looks at. Order: `scope: all` and scheduled/manual events → full
+ * scan; explicit base/head refs → git diff; pull requests → files API (git diff when capped or
+ * failing); pushes and merge queues → compare API (git diff fallback); anything else → full scan.
+ * Every fallback is logged and noted; the `paths` filter applies to every list.
+ */
+async function resolveChangeSet(input) {
+    const ctx = { ...input, filter: (0,paths_filter/* makePathFilter */.iH)(input.inputs.paths), notes: [] };
+    const { eventName, inputs } = input;
+    if (inputs.scope === 'all')
+        return fullScan(ctx, 'full scan (scope: all)');
+    if (FULL_SCAN_EVENTS.has(eventName))
+        return fullScan(ctx, `full scan (${eventName} event)`);
+    const baseRef = inputs.baseRef?.trim();
+    const headRef = inputs.headRef?.trim();
+    if (baseRef || headRef) {
+        if (!baseRef || !headRef)
+            throw new config_error/* ConfigError */.x('Inputs `base-ref` and `head-ref` go together: set both or neither.');
+        return fromExplicitRefs(ctx, baseRef, headRef);
+    }
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return fromPullRequest(ctx);
+        case 'push':
+            return fromPush(ctx);
+        case 'merge_group':
+            return fromMergeGroup(ctx);
+        default:
+            ctx.notes.push(`The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`);
+            return fullScan(ctx, `full scan (${eventName || 'unknown'} event)`);
+    }
 }
 
 
@@ -10003,6 +10804,390 @@ function helpUri(ruleId) {
 
 /***/ }),
 
+/***/ 8457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  go: () => (/* reexport */ GlobSyntaxError),
+  dN: () => (/* binding */ globSyntaxProblem),
+  sQ: () => (/* binding */ idGlob),
+  fg: () => (/* binding */ isGlob),
+  c1: () => (/* binding */ normalisePathGlob),
+  Qh: () => (/* binding */ pathGlob),
+  bQ: () => (/* binding */ pathGlobMatchers)
+});
+
+;// CONCATENATED MODULE: ./src/glob/nfa.ts
+function compile(tree) {
+    const states = [];
+    const add = (s) => states.push(s) - 1;
+    const patch = (ends, to) => {
+        for (const { state, slot } of ends) {
+            const s = states[state];
+            if (s.kind === 'char')
+                s.next = to;
+            else if (s.kind === 'split')
+                s.next[slot ?? 0] = to;
+        }
+    };
+    function build(node) {
+        switch (node.kind) {
+            case 'char': {
+                const id = add({ kind: 'char', test: node.test, next: -1 });
+                return { start: id, ends: [{ state: id }] };
+            }
+            case 'seq': {
+                if (node.items.length === 0) {
+                    const id = add({ kind: 'split', next: [-1] });
+                    return { start: id, ends: [{ state: id, slot: 0 }] };
+                }
+                const parts = node.items.map(build);
+                for (let i = 0; i + 1 < parts.length; i++)
+                    patch(parts[i].ends, parts[i + 1].start);
+                return { start: parts[0].start, ends: parts[parts.length - 1].ends };
+            }
+            case 'alt': {
+                const parts = node.options.map(build);
+                const id = add({ kind: 'split', next: parts.map((p) => p.start) });
+                return { start: id, ends: parts.flatMap((p) => p.ends) };
+            }
+            case 'star': {
+                const body = build(node.item);
+                const id = add({ kind: 'split', next: [body.start, -1] });
+                patch(body.ends, id);
+                return { start: id, ends: [{ state: id, slot: 1 }] };
+            }
+            case 'optional': {
+                const body = build(node.item);
+                const id = add({ kind: 'split', next: [body.start, -1] });
+                return { start: id, ends: [...body.ends, { state: id, slot: 1 }] };
+            }
+        }
+    }
+    const whole = build(tree);
+    patch(whole.ends, add({ kind: 'match' }));
+    return { states, start: whole.start };
+}
+/** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
+const MAX_REMEMBERED_IDS = 200_000;
+const MAX_EDGES_PER_STATE = 128;
+/** A matcher for the automaton (see matchers). */
+function matcher(automaton) {
+    return matchers(automaton).matches;
+}
+/**
+ * Matchers sharing one lazily built DFA. Each character costs one map lookup once its transition is
+ * known, and at most (states) steps the first time: linear in the text whatever the pattern.
+ */
+function matchers({ states, start }) {
+    const seenIn = new Int32Array(states.length).fill(-1);
+    let generation = 0;
+    const known = new Map();
+    let rememberedIds = 0;
+    // Follows `split`s iteratively (a pattern of many nested options must not deepen the stack).
+    const close = (from, into) => {
+        const stack = [from];
+        while (stack.length > 0) {
+            const id = stack.pop();
+            if (seenIn[id] === generation)
+                continue;
+            seenIn[id] = generation;
+            const s = states[id];
+            if (s.kind === 'split')
+                for (let i = s.next.length - 1; i >= 0; i--)
+                    stack.push(s.next[i]);
+            else
+                into.push(id);
+        }
+    };
+    const dfaState = (ids) => {
+        const accepting = ids.some((id) => states[id].kind === 'match');
+        if (rememberedIds + ids.length > MAX_REMEMBERED_IDS)
+            return { accepting, ascii: [], next: new Map(), states: ids };
+        ids.sort((a, b) => a - b);
+        const key = ids.join(',');
+        const found = known.get(key);
+        if (found)
+            return found;
+        const made = { accepting, ascii: new Array(128), next: new Map(), states: ids };
+        known.set(key, made);
+        rememberedIds += ids.length;
+        return made;
+    };
+    const step = (from, c) => {
+        generation++;
+        const ids = [];
+        for (const id of from.states) {
+            const s = states[id];
+            if (s.kind === 'char' && s.test(c))
+                close(s.next, ids);
+        }
+        return ids.length === 0 ? null : dfaState(ids);
+    };
+    generation++;
+    const initial = [];
+    close(start, initial);
+    const first = dfaState(initial);
+    const run = (text) => {
+        let current = first;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            let next;
+            if (code < 128) {
+                next = current.ascii[code];
+                if (next === undefined)
+                    next = current.ascii[code] = step(current, text[i]);
+            }
+            else {
+                const c = String.fromCodePoint(text.codePointAt(i));
+                i += c.length - 1;
+                next = current.next.get(c);
+                if (next === undefined) {
+                    next = step(current, c);
+                    if (current.next.size < MAX_EDGES_PER_STATE)
+                        current.next.set(c, next);
+                }
+            }
+            if (next === null)
+                return null;
+            current = next;
+        }
+        return current;
+    };
+    return { matches: (text) => run(text)?.accepting ?? false, canContinue: (prefix) => run(prefix) !== null };
+}
+
+;// CONCATENATED MODULE: ./src/glob/parse.ts
+/**
+ * Glob syntax → a small regular-expression tree. The tree has no back-references and no
+ * look-arounds, so `nfa.ts` can match it in time linear in the text (picomatch compiles to
+ * backtracking RegExps: `**\/*a*a*a*a*a*a*a*a*b` against 60 characters took 20 s).
+ *
+ * Syntax: `*` (any run without `/`), `**` as a whole segment (any number of segments), `?` (one
+ * character but `/`), `[abc]` `[a-z]` `[!a]` `[^a]` (never `/`), `{a,b}` (nestable), `\` escapes.
+ */
+class GlobSyntaxError extends Error {
+}
+const SLASH = '/';
+const notSlash = (c) => c !== SLASH;
+const anyChar = () => true;
+/** Longer than any real path or id glob; keeps compiling (and a pattern's automaton) small. */
+const MAX_GLOB_LENGTH = 1_024;
+/** Parsing and compiling recurse per `{…}` level; no real glob nests more than a few. */
+const MAX_BRACE_DEPTH = 32;
+const EXTGLOB = new Set(['@', '!', '+', '*', '?']);
+const parse_char = (test) => ({ kind: 'char', test });
+const seq = (items) => ({ kind: 'seq', items });
+const star = (item) => ({ kind: 'star', item });
+const optional = (item) => ({ kind: 'optional', item });
+function literal(c, nocase) {
+    if (!nocase)
+        return parse_char((x) => x === c);
+    const lower = c.toLowerCase();
+    return parse_char((x) => x.toLowerCase() === lower);
+}
+/** Parses `glob` into a tree matched against the whole text; throws GlobSyntaxError naming the problem. */
+function parseGlob(glob, options = {}) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        throw new GlobSyntaxError(`is ${glob.length} characters long; the limit is ${MAX_GLOB_LENGTH}`);
+    const chars = Array.from(glob);
+    const nocase = options.nocase === true;
+    let pos = 0;
+    let braceDepth = 0;
+    const problem = (why) => {
+        throw new GlobSyntaxError(`${why} (at character ${pos + 1})`);
+    };
+    const atSegmentStart = (i) => i === 0 || chars[i - 1] === SLASH;
+    /** Whether the pattern (or this brace option) ends at `i`. */
+    const endsAfterGlobstar = (i, inBraces) => chars[i] === undefined || (inBraces && (chars[i] === ',' || chars[i] === '}'));
+    /** `**` standing alone between slashes (or the ends): several segments, not one. */
+    function globstar(inBraces) {
+        if (chars[pos] !== '*' || chars[pos + 1] !== '*' || !atSegmentStart(pos))
+            return undefined;
+        if (chars[pos + 2] === SLASH) {
+            pos += 3;
+            // `**/` → zero or more whole segments, each with its slash.
+            return star(seq([star(parse_char(notSlash)), parse_char((c) => c === SLASH)]));
+        }
+        if (!endsAfterGlobstar(pos + 2, inBraces))
+            return undefined;
+        pos += 2;
+        return star(parse_char(anyChar));
+    }
+    function bracket() {
+        const start = pos;
+        pos++; // '['
+        let negated = false;
+        if (chars[pos] === '!' || chars[pos] === '^') {
+            negated = true;
+            pos++;
+        }
+        const tests = [];
+        let first = true;
+        while (pos < chars.length && (chars[pos] !== ']' || first)) {
+            first = false;
+            if (chars[pos] === '[' && chars[pos + 1] === ':')
+                problem('POSIX classes like `[[:alpha:]]` are not supported');
+            let lo = chars[pos];
+            if (lo === '\\')
+                lo = chars[++pos] ?? problem('a `[` class ends with a lone `\\`');
+            pos++;
+            if (chars[pos] === '-' && chars[pos + 1] !== undefined && chars[pos + 1] !== ']') {
+                let hi = chars[pos + 1];
+                pos += 2;
+                if (hi === '\\')
+                    hi = chars[pos++] ?? problem('a `[` class ends with a lone `\\`');
+                const [a, b] = [lo.codePointAt(0), hi.codePointAt(0)];
+                if (a > b)
+                    problem(`the range \`${lo}-${hi}\` is reversed`);
+                tests.push(nocase ? (c) => inRangeNocase(c, a, b) : (c) => inRange(c, a, b));
+            }
+            else {
+                tests.push(nocase ? (c) => c.toLowerCase() === lo.toLowerCase() : (c) => c === lo);
+            }
+        }
+        if (pos >= chars.length) {
+            pos = start;
+            problem('a `[` class is never closed');
+        }
+        pos++; // ']'
+        const inClass = (c) => tests.some((t) => t(c));
+        return parse_char((c) => c !== SLASH && inClass(c) !== negated);
+    }
+    /** A sequence up to the end, or (inside braces) up to the `,` or `}` that ends this option. */
+    function sequence(inBraces) {
+        const items = [];
+        while (pos < chars.length) {
+            const c = chars[pos];
+            if (inBraces && (c === ',' || c === '}'))
+                break;
+            const many = globstar(inBraces);
+            if (many) {
+                items.push(many);
+                continue;
+            }
+            if (c === SLASH && endsAfterGlobstar(pos + 3, inBraces) && chars[pos + 1] === '*' && chars[pos + 2] === '*') {
+                // `dir/**` also matches `dir` itself, as picomatch does.
+                pos += 3;
+                items.push(optional(seq([parse_char((x) => x === SLASH), star(parse_char(anyChar))])));
+            }
+            else if (EXTGLOB.has(c) && chars[pos + 1] === '(') {
+                problem('extended globs like `@(a|b)` are not supported; use `{a,b}`');
+            }
+            else if (c === '*') {
+                while (chars[pos] === '*')
+                    pos++;
+                items.push(star(parse_char(notSlash)));
+            }
+            else if (c === '?') {
+                pos++;
+                items.push(parse_char(notSlash));
+            }
+            else if (c === '[') {
+                items.push(bracket());
+            }
+            else if (c === '{') {
+                items.push(braces());
+            }
+            else if (c === '\\') {
+                const next = chars[pos + 1] ?? problem('the glob ends with a lone `\\`');
+                pos += 2;
+                items.push(literal(next, nocase));
+            }
+            else {
+                pos++;
+                items.push(literal(c, nocase));
+            }
+        }
+        return seq(items);
+    }
+    function braces() {
+        const start = pos;
+        if (++braceDepth > MAX_BRACE_DEPTH)
+            problem(`\`{…}\` nests deeper than ${MAX_BRACE_DEPTH} levels`);
+        pos++; // '{'
+        const options = [sequence(true)];
+        while (chars[pos] === ',') {
+            pos++;
+            options.push(sequence(true));
+        }
+        if (chars[pos] !== '}') {
+            pos = start;
+            problem('a `{` is never closed');
+        }
+        pos++;
+        braceDepth--;
+        if (options.length === 1) {
+            pos = start;
+            problem('a `{…}` needs at least two options separated by `,` (numeric ranges `{1..3}` are not supported)');
+        }
+        return { kind: 'alt', options };
+    }
+    return sequence(false);
+}
+function inRange(c, lo, hi) {
+    const code = c.codePointAt(0);
+    return code >= lo && code <= hi;
+}
+function inRangeNocase(c, lo, hi) {
+    return inRange(c, lo, hi) || inRange(c.toLowerCase(), lo, hi) || inRange(c.toUpperCase(), lo, hi);
+}
+
+;// CONCATENATED MODULE: ./src/glob/glob.ts
+
+
+/**
+ * The one glob matcher of the gate: the `paths` input, the policy's overrides and waivers (paths),
+ * its upstream and license patterns (ids). Linear in the text whatever the pattern: a policy comes
+ * from the pull request itself unless `policy-ref: base`.
+ */
+
+/** Matcher for repository paths (case-sensitive); `glob` as normalised by `normalisePathGlob`. */
+function pathGlob(glob) {
+    return pathGlobMatchers(glob).matches;
+}
+/** pathGlob, and whether any path that starts with a given prefix could match (to prune a walk). */
+function pathGlobMatchers(glob) {
+    return matchers(compile(parseGlob(glob, { nocase: false })));
+}
+/** Matcher for Hub ids and license ids: the Hub resolves ids case-insensitively. */
+function idGlob(glob) {
+    return matcherOf(glob.trim(), true);
+}
+function matcherOf(glob, nocase) {
+    return matcher(compile(parseGlob(glob, { nocase })));
+}
+/** Why `glob` is not valid syntax, or undefined. */
+function globSyntaxProblem(glob) {
+    try {
+        parseGlob(glob);
+        return undefined;
+    }
+    catch (err) {
+        if (err instanceof GlobSyntaxError)
+            return err.message;
+        throw err;
+    }
+}
+/**
+ * `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole
+ * directory (as in the `paths` input).
+ */
+function normalisePathGlob(glob) {
+    let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
+    if (g.endsWith('/'))
+        g += '**';
+    return g;
+}
+function isGlob(text) {
+    return /[*?[\]{}]/.test(text);
+}
+
+
+/***/ }),
+
 /***/ 2865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10048,12 +11233,16 @@ function limitHeapGrowth(execArgv = process.execArgv, versions = process.version
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _heap_growth_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2865);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1970);
+/* harmony import */ var _action_launch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(119);
+/* harmony import */ var _heap_growth_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2865);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5733);
 
 
-(0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_0__/* .limitHeapGrowth */ .B)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+
+if (!(await (0,_action_launch_js__WEBPACK_IMPORTED_MODULE_0__/* .runInChildIfLarge */ .h2)())) {
+    (0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_1__/* .limitHeapGrowth */ .B)();
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -11304,7 +12493,7 @@ function partProblem(label, part) {
 
 /***/ }),
 
-/***/ 1970:
+/***/ 5733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11988,372 +13177,8 @@ function stringAt(input, path) {
     return typeof value === 'string' ? { value, source: sourceAt(input, path) } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/glob/nfa.ts
-function compile(tree) {
-    const states = [];
-    const add = (s) => states.push(s) - 1;
-    const patch = (ends, to) => {
-        for (const { state, slot } of ends) {
-            const s = states[state];
-            if (s.kind === 'char')
-                s.next = to;
-            else if (s.kind === 'split')
-                s.next[slot ?? 0] = to;
-        }
-    };
-    function build(node) {
-        switch (node.kind) {
-            case 'char': {
-                const id = add({ kind: 'char', test: node.test, next: -1 });
-                return { start: id, ends: [{ state: id }] };
-            }
-            case 'seq': {
-                if (node.items.length === 0) {
-                    const id = add({ kind: 'split', next: [-1] });
-                    return { start: id, ends: [{ state: id, slot: 0 }] };
-                }
-                const parts = node.items.map(build);
-                for (let i = 0; i + 1 < parts.length; i++)
-                    patch(parts[i].ends, parts[i + 1].start);
-                return { start: parts[0].start, ends: parts[parts.length - 1].ends };
-            }
-            case 'alt': {
-                const parts = node.options.map(build);
-                const id = add({ kind: 'split', next: parts.map((p) => p.start) });
-                return { start: id, ends: parts.flatMap((p) => p.ends) };
-            }
-            case 'star': {
-                const body = build(node.item);
-                const id = add({ kind: 'split', next: [body.start, -1] });
-                patch(body.ends, id);
-                return { start: id, ends: [{ state: id, slot: 1 }] };
-            }
-            case 'optional': {
-                const body = build(node.item);
-                const id = add({ kind: 'split', next: [body.start, -1] });
-                return { start: id, ends: [...body.ends, { state: id, slot: 1 }] };
-            }
-        }
-    }
-    const whole = build(tree);
-    patch(whole.ends, add({ kind: 'match' }));
-    return { states, start: whole.start };
-}
-/** Caps on the remembered DFA (about 1 MB a glob): past them a step is computed again (still linear, only slower). */
-const MAX_REMEMBERED_IDS = 200_000;
-const MAX_EDGES_PER_STATE = 128;
-/** A matcher for the automaton (see matchers). */
-function matcher(automaton) {
-    return matchers(automaton).matches;
-}
-/**
- * Matchers sharing one lazily built DFA. Each character costs one map lookup once its transition is
- * known, and at most (states) steps the first time: linear in the text whatever the pattern.
- */
-function matchers({ states, start }) {
-    const seenIn = new Int32Array(states.length).fill(-1);
-    let generation = 0;
-    const known = new Map();
-    let rememberedIds = 0;
-    // Follows `split`s iteratively (a pattern of many nested options must not deepen the stack).
-    const close = (from, into) => {
-        const stack = [from];
-        while (stack.length > 0) {
-            const id = stack.pop();
-            if (seenIn[id] === generation)
-                continue;
-            seenIn[id] = generation;
-            const s = states[id];
-            if (s.kind === 'split')
-                for (let i = s.next.length - 1; i >= 0; i--)
-                    stack.push(s.next[i]);
-            else
-                into.push(id);
-        }
-    };
-    const dfaState = (ids) => {
-        const accepting = ids.some((id) => states[id].kind === 'match');
-        if (rememberedIds + ids.length > MAX_REMEMBERED_IDS)
-            return { accepting, ascii: [], next: new Map(), states: ids };
-        ids.sort((a, b) => a - b);
-        const key = ids.join(',');
-        const found = known.get(key);
-        if (found)
-            return found;
-        const made = { accepting, ascii: new Array(128), next: new Map(), states: ids };
-        known.set(key, made);
-        rememberedIds += ids.length;
-        return made;
-    };
-    const step = (from, c) => {
-        generation++;
-        const ids = [];
-        for (const id of from.states) {
-            const s = states[id];
-            if (s.kind === 'char' && s.test(c))
-                close(s.next, ids);
-        }
-        return ids.length === 0 ? null : dfaState(ids);
-    };
-    generation++;
-    const initial = [];
-    close(start, initial);
-    const first = dfaState(initial);
-    const run = (text) => {
-        let current = first;
-        for (let i = 0; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            let next;
-            if (code < 128) {
-                next = current.ascii[code];
-                if (next === undefined)
-                    next = current.ascii[code] = step(current, text[i]);
-            }
-            else {
-                const c = String.fromCodePoint(text.codePointAt(i));
-                i += c.length - 1;
-                next = current.next.get(c);
-                if (next === undefined) {
-                    next = step(current, c);
-                    if (current.next.size < MAX_EDGES_PER_STATE)
-                        current.next.set(c, next);
-                }
-            }
-            if (next === null)
-                return null;
-            current = next;
-        }
-        return current;
-    };
-    return { matches: (text) => run(text)?.accepting ?? false, canContinue: (prefix) => run(prefix) !== null };
-}
-
-;// CONCATENATED MODULE: ./src/glob/parse.ts
-/**
- * Glob syntax → a small regular-expression tree. The tree has no back-references and no
- * look-arounds, so `nfa.ts` can match it in time linear in the text (picomatch compiles to
- * backtracking RegExps: `**\/*a*a*a*a*a*a*a*a*b` against 60 characters took 20 s).
- *
- * Syntax: `*` (any run without `/`), `**` as a whole segment (any number of segments), `?` (one
- * character but `/`), `[abc]` `[a-z]` `[!a]` `[^a]` (never `/`), `{a,b}` (nestable), `\` escapes.
- */
-class GlobSyntaxError extends Error {
-}
-const SLASH = '/';
-const notSlash = (c) => c !== SLASH;
-const anyChar = () => true;
-/** Longer than any real path or id glob; keeps compiling (and a pattern's automaton) small. */
-const MAX_GLOB_LENGTH = 1_024;
-/** Parsing and compiling recurse per `{…}` level; no real glob nests more than a few. */
-const MAX_BRACE_DEPTH = 32;
-const EXTGLOB = new Set(['@', '!', '+', '*', '?']);
-const parse_char = (test) => ({ kind: 'char', test });
-const seq = (items) => ({ kind: 'seq', items });
-const star = (item) => ({ kind: 'star', item });
-const optional = (item) => ({ kind: 'optional', item });
-function literal(c, nocase) {
-    if (!nocase)
-        return parse_char((x) => x === c);
-    const lower = c.toLowerCase();
-    return parse_char((x) => x.toLowerCase() === lower);
-}
-/** Parses `glob` into a tree matched against the whole text; throws GlobSyntaxError naming the problem. */
-function parseGlob(glob, options = {}) {
-    if (glob.length > MAX_GLOB_LENGTH)
-        throw new GlobSyntaxError(`is ${glob.length} characters long; the limit is ${MAX_GLOB_LENGTH}`);
-    const chars = Array.from(glob);
-    const nocase = options.nocase === true;
-    let pos = 0;
-    let braceDepth = 0;
-    const problem = (why) => {
-        throw new GlobSyntaxError(`${why} (at character ${pos + 1})`);
-    };
-    const atSegmentStart = (i) => i === 0 || chars[i - 1] === SLASH;
-    /** Whether the pattern (or this brace option) ends at `i`. */
-    const endsAfterGlobstar = (i, inBraces) => chars[i] === undefined || (inBraces && (chars[i] === ',' || chars[i] === '}'));
-    /** `**` standing alone between slashes (or the ends): several segments, not one. */
-    function globstar(inBraces) {
-        if (chars[pos] !== '*' || chars[pos + 1] !== '*' || !atSegmentStart(pos))
-            return undefined;
-        if (chars[pos + 2] === SLASH) {
-            pos += 3;
-            // `**/` → zero or more whole segments, each with its slash.
-            return star(seq([star(parse_char(notSlash)), parse_char((c) => c === SLASH)]));
-        }
-        if (!endsAfterGlobstar(pos + 2, inBraces))
-            return undefined;
-        pos += 2;
-        return star(parse_char(anyChar));
-    }
-    function bracket() {
-        const start = pos;
-        pos++; // '['
-        let negated = false;
-        if (chars[pos] === '!' || chars[pos] === '^') {
-            negated = true;
-            pos++;
-        }
-        const tests = [];
-        let first = true;
-        while (pos < chars.length && (chars[pos] !== ']' || first)) {
-            first = false;
-            if (chars[pos] === '[' && chars[pos + 1] === ':')
-                problem('POSIX classes like `[[:alpha:]]` are not supported');
-            let lo = chars[pos];
-            if (lo === '\\')
-                lo = chars[++pos] ?? problem('a `[` class ends with a lone `\\`');
-            pos++;
-            if (chars[pos] === '-' && chars[pos + 1] !== undefined && chars[pos + 1] !== ']') {
-                let hi = chars[pos + 1];
-                pos += 2;
-                if (hi === '\\')
-                    hi = chars[pos++] ?? problem('a `[` class ends with a lone `\\`');
-                const [a, b] = [lo.codePointAt(0), hi.codePointAt(0)];
-                if (a > b)
-                    problem(`the range \`${lo}-${hi}\` is reversed`);
-                tests.push(nocase ? (c) => inRangeNocase(c, a, b) : (c) => inRange(c, a, b));
-            }
-            else {
-                tests.push(nocase ? (c) => c.toLowerCase() === lo.toLowerCase() : (c) => c === lo);
-            }
-        }
-        if (pos >= chars.length) {
-            pos = start;
-            problem('a `[` class is never closed');
-        }
-        pos++; // ']'
-        const inClass = (c) => tests.some((t) => t(c));
-        return parse_char((c) => c !== SLASH && inClass(c) !== negated);
-    }
-    /** A sequence up to the end, or (inside braces) up to the `,` or `}` that ends this option. */
-    function sequence(inBraces) {
-        const items = [];
-        while (pos < chars.length) {
-            const c = chars[pos];
-            if (inBraces && (c === ',' || c === '}'))
-                break;
-            const many = globstar(inBraces);
-            if (many) {
-                items.push(many);
-                continue;
-            }
-            if (c === SLASH && endsAfterGlobstar(pos + 3, inBraces) && chars[pos + 1] === '*' && chars[pos + 2] === '*') {
-                // `dir/**` also matches `dir` itself, as picomatch does.
-                pos += 3;
-                items.push(optional(seq([parse_char((x) => x === SLASH), star(parse_char(anyChar))])));
-            }
-            else if (EXTGLOB.has(c) && chars[pos + 1] === '(') {
-                problem('extended globs like `@(a|b)` are not supported; use `{a,b}`');
-            }
-            else if (c === '*') {
-                while (chars[pos] === '*')
-                    pos++;
-                items.push(star(parse_char(notSlash)));
-            }
-            else if (c === '?') {
-                pos++;
-                items.push(parse_char(notSlash));
-            }
-            else if (c === '[') {
-                items.push(bracket());
-            }
-            else if (c === '{') {
-                items.push(braces());
-            }
-            else if (c === '\\') {
-                const next = chars[pos + 1] ?? problem('the glob ends with a lone `\\`');
-                pos += 2;
-                items.push(literal(next, nocase));
-            }
-            else {
-                pos++;
-                items.push(literal(c, nocase));
-            }
-        }
-        return seq(items);
-    }
-    function braces() {
-        const start = pos;
-        if (++braceDepth > MAX_BRACE_DEPTH)
-            problem(`\`{…}\` nests deeper than ${MAX_BRACE_DEPTH} levels`);
-        pos++; // '{'
-        const options = [sequence(true)];
-        while (chars[pos] === ',') {
-            pos++;
-            options.push(sequence(true));
-        }
-        if (chars[pos] !== '}') {
-            pos = start;
-            problem('a `{` is never closed');
-        }
-        pos++;
-        braceDepth--;
-        if (options.length === 1) {
-            pos = start;
-            problem('a `{…}` needs at least two options separated by `,` (numeric ranges `{1..3}` are not supported)');
-        }
-        return { kind: 'alt', options };
-    }
-    return sequence(false);
-}
-function inRange(c, lo, hi) {
-    const code = c.codePointAt(0);
-    return code >= lo && code <= hi;
-}
-function inRangeNocase(c, lo, hi) {
-    return inRange(c, lo, hi) || inRange(c.toLowerCase(), lo, hi) || inRange(c.toUpperCase(), lo, hi);
-}
-
-;// CONCATENATED MODULE: ./src/glob/glob.ts
-
-
-/**
- * The one glob matcher of the gate: the `paths` input, the policy's overrides and waivers (paths),
- * its upstream and license patterns (ids). Linear in the text whatever the pattern: a policy comes
- * from the pull request itself unless `policy-ref: base`.
- */
-
-/** Matcher for repository paths (case-sensitive); `glob` as normalised by `normalisePathGlob`. */
-function pathGlob(glob) {
-    return pathGlobMatchers(glob).matches;
-}
-/** pathGlob, and whether any path that starts with a given prefix could match (to prune a walk). */
-function pathGlobMatchers(glob) {
-    return matchers(compile(parseGlob(glob, { nocase: false })));
-}
-/** Matcher for Hub ids and license ids: the Hub resolves ids case-insensitively. */
-function idGlob(glob) {
-    return matcherOf(glob.trim(), true);
-}
-function matcherOf(glob, nocase) {
-    return matcher(compile(parseGlob(glob, { nocase })));
-}
-/** Why `glob` is not valid syntax, or undefined. */
-function globSyntaxProblem(glob) {
-    try {
-        parseGlob(glob);
-        return undefined;
-    }
-    catch (err) {
-        if (err instanceof GlobSyntaxError)
-            return err.message;
-        throw err;
-    }
-}
-/**
- * `./models/` → `models/**`: a leading `./` or `/` means the repository root, a trailing `/` a whole
- * directory (as in the `paths` input).
- */
-function normalisePathGlob(glob) {
-    let g = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
-    if (g.endsWith('/'))
-        g += '**';
-    return g;
-}
-function isGlob(text) {
-    return /[*?[\]{}]/.test(text);
-}
-
+// EXTERNAL MODULE: ./src/glob/glob.ts + 2 modules
+var glob_glob = __nccwpck_require__(8457);
 ;// CONCATENATED MODULE: ./src/policy/globs.ts
 
 /**
@@ -12377,22 +13202,22 @@ function globProblem(glob, kind) {
             return `contains \`${foreign[0]}\`, which no Hub id has`;
     }
     if (kind === 'path') {
-        const p = normalisePathGlob(g);
+        const p = (0,glob_glob/* normalisePathGlob */.c1)(g);
         if (p === '')
             return 'names no path';
         if (p.split('/').includes('..'))
             return 'contains `..`: paths are relative to the repository root and never leave it';
     }
-    const problem = globSyntaxProblem(kind === 'path' ? normalisePathGlob(g) : g);
+    const problem = (0,glob_glob/* globSyntaxProblem */.dN)(kind === 'path' ? (0,glob_glob/* normalisePathGlob */.c1)(g) : g);
     return problem === undefined ? undefined : `is not a valid glob: ${problem}`;
 }
 /** Matcher for repository-path globs (case-sensitive, dot files included). */
 function pathMatcher(globs) {
-    const tests = globs.map((g) => pathGlob(normalisePathGlob(g)));
+    const tests = globs.map((g) => (0,glob_glob/* pathGlob */.Qh)((0,glob_glob/* normalisePathGlob */.c1)(g)));
     return (path) => tests.some((t) => t(path));
 }
 /** Matcher for Hub-id and license-id globs: the Hub treats ids case-insensitively. */
-const idMatcher = idGlob;
+const idMatcher = glob_glob/* idGlob */.sQ;
 
 ;// CONCATENATED MODULE: ./src/policy/effective.ts
 
@@ -12405,12 +13230,12 @@ function mergeSettings(base, settings) {
         upstreams: settings.upstreams ? { ...base.upstreams, ...settings.upstreams } : base.upstreams
     };
 }
-const effective_matchers = new WeakMap();
+const matchers = new WeakMap();
 function matcherFor(globs) {
-    let m = effective_matchers.get(globs);
+    let m = matchers.get(globs);
     if (!m) {
         m = pathMatcher(globs);
-        effective_matchers.set(globs, m);
+        matchers.set(globs, m);
     }
     return m;
 }
@@ -12842,7 +13667,7 @@ function list(raw, key) {
         throw new LicenseEntryError(`\`${key}\` must be a list of strings`);
     return value;
 }
-function license_entry_optional(key, value) {
+function optional(key, value) {
     return (value === undefined ? {} : { [key]: value });
 }
 function attributionOf(raw) {
@@ -12852,18 +13677,18 @@ function attributionOf(raw) {
     // The policy reader's flat form: `attribution` is the text, markers and condition beside it.
     if (typeof value === 'string') {
         return {
-            ...license_entry_optional('text', license_entry_text(raw, 'attribution')),
+            ...optional('text', license_entry_text(raw, 'attribution')),
             markers: list(raw, 'attribution-markers'),
-            ...license_entry_optional('condition', license_entry_text(raw, 'attribution-condition'))
+            ...optional('condition', license_entry_text(raw, 'attribution-condition'))
         };
     }
     if (!license_entry_isObject(value))
         throw new LicenseEntryError('`attribution` must be a mapping');
     const out = {
-        ...license_entry_optional('duty', license_entry_text(value, 'duty')),
-        ...license_entry_optional('text', license_entry_text(value, 'text')),
+        ...optional('duty', license_entry_text(value, 'duty')),
+        ...optional('text', license_entry_text(value, 'text')),
         markers: list(value, 'markers'),
-        ...license_entry_optional('condition', license_entry_text(value, 'condition'))
+        ...optional('condition', license_entry_text(value, 'condition'))
     };
     if (!out.duty && !out.text && out.markers.length === 0)
         throw new LicenseEntryError('`attribution` needs a `duty`, a `text` or `markers`');
@@ -12883,14 +13708,14 @@ function entryOf(raw, origin) {
         aliases: list(raw, 'aliases'),
         family: license_entry_text(raw, 'family', true),
         display: license_entry_text(raw, 'display') ?? id,
-        ...license_entry_optional('spdx', license_entry_text(raw, 'spdx')),
-        ...license_entry_optional('writtenAs', writtenAs),
-        ...license_entry_optional('attribution', attributionOf(raw)),
-        ...license_entry_optional('namingPrefix', license_entry_text(raw, 'naming-prefix')),
+        ...optional('spdx', license_entry_text(raw, 'spdx')),
+        ...optional('writtenAs', writtenAs),
+        ...optional('attribution', attributionOf(raw)),
+        ...optional('namingPrefix', license_entry_text(raw, 'naming-prefix')),
         nonCommercial: flag(raw, 'non-commercial'),
         flowDown: flag(raw, 'flow-down'),
         restrictions: list(raw, 'restrictions'),
-        ...license_entry_optional('scaleThreshold', license_entry_text(raw, 'scale-threshold')),
+        ...optional('scaleThreshold', license_entry_text(raw, 'scale-threshold')),
         permissive: flag(raw, 'permissive'),
         source: license_entry_text(raw, 'source', true),
         origin
@@ -13576,7 +14401,7 @@ function licenseOperands(text) {
 }
 /** Why a license (single id or expression; globs only when `globs`) cannot be used, or undefined. */
 function licenseProblem(text, knowledge, globs) {
-    if (isGlob(text)) {
+    if ((0,glob_glob/* isGlob */.fg)(text)) {
         if (!globs)
             return 'must be a license id, not a pattern';
         return globProblem(text, 'license');
@@ -14285,670 +15110,10 @@ function verdictSink() {
     };
 }
 
-// EXTERNAL MODULE: ./src/changes/patch-lines.ts
-var patch_lines = __nccwpck_require__(9729);
-;// CONCATENATED MODULE: ./src/changes/diff-entry.ts
-
-/**
- * Maps one GitHub diff entry to a Change. `copied` is a new path (added); `changed` is a mode or
- * type change (modified); `unchanged` carries nothing to check. Statuses GitHub may add later
- * are kept as `modified`: the file is in the list, so something about it changed.
- */
-function toChange(entry) {
-    const change = toBareChange(entry);
-    if (change && typeof entry.patch === 'string' && change.status !== 'removed')
-        change.diffLines = (0,patch_lines/* headLinesOfPatch */.z)(entry.patch);
-    return change;
-}
-function toBareChange(entry) {
-    if (typeof entry.filename !== 'string' || entry.filename === '')
-        return undefined;
-    switch (entry.status) {
-        case 'unchanged':
-            return undefined;
-        case 'added':
-        case 'copied':
-            return { path: entry.filename, status: 'added' };
-        case 'removed':
-            return { path: entry.filename, status: 'removed' };
-        case 'renamed':
-            return entry.previous_filename
-                ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename }
-                : { path: entry.filename, status: 'added' };
-        default:
-            return { path: entry.filename, status: 'modified' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/compare.ts
-
-/**
- * GitHub's compare endpoint lists at most 300 changed files for the whole comparison, and only
- * on the first page: paging walks the commits, never the files ("Working with large comparisons"
- * in the endpoint's description in @octokit/openapi).
- */
-const COMPARE_FILES_CAP = 300;
-/** Files changed between `base` and `head` (`GET /repos/{o}/{r}/compare/{base}...{head}`). */
-async function listComparedFiles({ octokit, owner, repo, base, head }) {
-    // per_page=1 keeps the commit list (up to 250 full commits otherwise) out of the answer; the
-    // files come whole on page 1 whatever the page size.
-    const response = await octokit.rest.repos.compareCommitsWithBasehead({
-        owner,
-        repo,
-        basehead: `${base}...${head}`,
-        per_page: 1,
-        page: 1
-    });
-    const files = (response.data.files ?? []);
-    const changes = files.map(toChange).filter((c) => c !== undefined);
-    return { changes, capped: files.length >= COMPARE_FILES_CAP };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/changes/git.ts
-
-
-
-/**
- * Revisions the gate accepts: sha, branch, tag, `refs/…`, with optional `~N` / `^N` suffixes.
- * Refs can come from event payloads and inputs, so anything that git could read as an option
- * (`--upload-pack=…`), a refspec (`a:b`, `+a`), a range (`a..b`), a reflog selector (`@{…}`)
- * or shell text is refused before git sees it.
- */
-const SAFE_REF = /^[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]{0,4})*$/;
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const MAX_REF_LENGTH = 255;
-/** Shallow clones are deepened this far, then unshallowed, while looking for a merge base. */
-const DEEPEN_STEPS = [100, 1000];
-const FETCH_DEPTH = 50;
-/** Enough for ~500k changed paths; past it git is stopped instead of filling memory. */
-const MAX_DIFF_BYTES = 64 * 1024 * 1024;
-function isSafeRef(ref) {
-    return (ref.length > 0 &&
-        ref.length <= MAX_REF_LENGTH &&
-        SAFE_REF.test(ref) &&
-        !ref.includes('..') &&
-        !ref.includes('//') &&
-        !/[./]$/.test(ref.replace(/(?:[~^][0-9]{0,4})+$/, '')) &&
-        !/\.lock(?:\/|$)/.test(ref));
-}
-function assertSafeRef(ref, what) {
-    if (!isSafeRef(ref)) {
-        throw new config_error/* ConfigError */.x(`Refusing ${what} ${JSON.stringify(ref.slice(0, 100))}: not a plain git revision (sha, branch or tag).`);
-    }
-}
-function isFullSha(ref) {
-    return FULL_SHA.test(ref);
-}
-/** Runs git without a shell; never rejects, so callers decide what a failure means. */
-function git(cwd, args, timeoutMs = 120_000) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', args, {
-            cwd,
-            maxBuffer: MAX_DIFF_BYTES,
-            timeout: timeoutMs,
-            encoding: 'utf8',
-            // A fetch must fail, not wait for a password nobody will type.
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' }
-        }, (error, stdout, stderr) => {
-            let message = stderr.trim();
-            if (error && error.killed)
-                message =
-                    `${message}\ngit was stopped: it ran longer than ${timeoutMs / 1000} ` +
-                        `s or printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MiB`;
-            else if (error && !message)
-                message = error.message;
-            resolve({ ok: !error, stdout, stderr: message });
-        });
-    });
-}
-function lastLine(text) {
-    const lines = text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines[lines.length - 1] ?? 'no message from git';
-}
-async function resolveCommit(cwd, ref) {
-    const result = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    return result.ok ? result.stdout.trim() : undefined;
-}
-async function isShallow(cwd) {
-    const result = await git(cwd, ['rev-parse', '--is-shallow-repository']);
-    return result.ok && result.stdout.trim() === 'true';
-}
-async function mergeBase(cwd, a, b) {
-    const result = await git(cwd, ['merge-base', a, b]);
-    return result.ok ? result.stdout.trim() : undefined;
-}
-/** Returns the commit sha `ref` names, fetching it from the remote if the checkout lacks it. */
-async function ensureCommit(cwd, ref, remote, log) {
-    const local = await resolveCommit(cwd, ref);
-    if (local)
-        return local;
-    const depth = (await isShallow(cwd)) ? [`--depth=${FETCH_DEPTH}`] : [];
-    const args = ['fetch', '--no-tags', ...depth, remote, ref];
-    log(`${ref} is not in the local checkout: fetching it (git ${args.join(' ')}).`);
-    const fetched = await git(cwd, args, 600_000);
-    if (!fetched.ok) {
-        throw new Error(`Cannot diff: ${ref} is not in the local checkout and \`git ` +
-            `fetch ${remote} ${ref}\` failed (${lastLine(fetched.stderr)}).`);
-    }
-    // A fetched sha resolves by itself; a fetched branch or tag name only lands in FETCH_HEAD.
-    const sha = await resolveCommit(cwd, isFullSha(ref) ? ref : 'FETCH_HEAD');
-    if (!sha)
-        throw new Error(`Cannot diff: fetched ${ref} from ${remote} but it is not a commit.`);
-    return sha;
-}
-/** A three-dot diff needs the merge base; shallow clones are deepened step by step until it shows up. */
-async function ensureMergeBase(cwd, base, head, remote, log) {
-    if (await mergeBase(cwd, base, head))
-        return;
-    if (!(await isShallow(cwd))) {
-        throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor.`);
-    }
-    const attempts = [...DEEPEN_STEPS.map((n) => [`--depth=${n}`]), ['--unshallow']];
-    for (const how of attempts) {
-        const args = ['fetch', '--no-tags', ...how, remote, base, head];
-        log(`No merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} ` +
-            `in the shallow checkout: deepening it (git ${args.join(' ')}).`);
-        const fetched = await git(cwd, args, 600_000);
-        if (!fetched.ok)
-            throw new Error(`Cannot diff ${base}...${head}: deepening the shallow checkout failed (${lastLine(fetched.stderr)}).`);
-        if (await mergeBase(cwd, base, head))
-            return;
-        if (!(await isShallow(cwd)))
-            break;
-    }
-    throw new Error(`Cannot diff ${base}...${head}: the two commits have no common ancestor, even in the full history.`);
-}
-/** Parses `git diff --name-status -z` output: `X\0path\0`, or `R<score>\0old\0new\0` for renames and copies. */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    const changes = [];
-    let i = 0;
-    while (i < fields.length) {
-        const status = fields[i++];
-        if (status === '')
-            continue;
-        const code = status[0];
-        if (code === 'R' || code === 'C') {
-            const from = fields[i++];
-            const to = fields[i++];
-            if (!from || !to)
-                throw new Error(`Unexpected git diff output: ${status} without two paths.`);
-            changes.push(code === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
-            continue;
-        }
-        const path = fields[i++];
-        if (!path)
-            throw new Error(`Unexpected git diff output: ${status} without a path.`);
-        if (code === 'A')
-            changes.push({ path, status: 'added' });
-        else if (code === 'D')
-            changes.push({ path, status: 'removed' });
-        else if (code === 'M' || code === 'T' || code === 'U')
-            changes.push({ path, status: 'modified' });
-        else
-            throw new Error(`Unexpected git diff status ${JSON.stringify(status)} for ${path}.`);
-    }
-    return changes;
-}
-const C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
-/** A path as git prints it in a patch header: C-quoted (`"b/caf\303\251"`) when it holds unusual bytes. */
-function unquoteGitPath(text) {
-    if (!(text.length >= 2 && text.startsWith('"') && text.endsWith('"')))
-        return text;
-    const bytes = [];
-    const body = text.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = body[++i];
-        const octal = /^[0-7]{3}/.exec(body.slice(i));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 2;
-        }
-        else {
-            bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/**
- * The head-side lines each file's hunks cover, from `git diff -U3` output: the lines GitHub shows
- * in a pull request's diff and takes review comments on. Files without hunks (binary, pure
- * renames, deletions) are absent.
- */
-function parsePatchLines(output) {
-    const lines = new Map();
-    let path;
-    let header = false;
-    let hunks = [];
-    const flush = () => {
-        if (path !== undefined && hunks.length)
-            lines.set(path, (0,patch_lines/* headLinesOfPatch */.z)(hunks.join('\n')));
-    };
-    for (const line of output.split('\n')) {
-        if (line.startsWith('diff --git ')) {
-            flush();
-            path = undefined;
-            header = true;
-            hunks = [];
-        }
-        else if (header && line.startsWith('+++ ')) {
-            // git ends the name with a tab when it holds a space, for patch(1)'s sake.
-            const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
-            path = target.startsWith('b/') ? target.slice(2) : undefined; // `/dev/null`: deleted
-        }
-        else if (line.startsWith('@@ ')) {
-            header = false; // a hunk's own lines start with ' ', '+', '-' or '\\', never '@@'
-            hunks.push(line);
-        }
-    }
-    flush();
-    return lines;
-}
-/** Changed paths between two revisions of the checkout at `cwd`, fetching what is missing. */
-async function gitDiffChanges({ cwd, base, head, mode = 'merge-base', log = () => { }, remote = 'origin', withDiffLines = false }) {
-    assertSafeRef(base, 'base revision');
-    assertSafeRef(head, 'head revision');
-    assertSafeRef(remote, 'remote');
-    const checkout = await git(cwd, ['rev-parse', '--git-dir']);
-    if (!checkout.ok)
-        throw new Error(`Cannot diff: ${cwd} is not a git checkout (${lastLine(checkout.stderr)}).`);
-    const baseSha = await ensureCommit(cwd, base, remote, log);
-    const headSha = await ensureCommit(cwd, head, remote, log);
-    if (mode === 'merge-base')
-        await ensureMergeBase(cwd, baseSha, headSha, remote, log);
-    const range = mode === 'merge-base' ? [`${baseSha}...${headSha}`] : [baseSha, headSha];
-    // --no-ext-diff / --no-textconv: no configured program runs; `--` ends the revisions.
-    const result = await git(cwd, [
-        'diff',
-        '--name-status',
-        '-M',
-        '-z',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        ...range,
-        '--'
-    ]);
-    if (!result.ok)
-        throw new Error(`Cannot diff ${base} and ${head}: git diff failed (${lastLine(result.stderr)}).`);
-    const changes = parseNameStatus(result.stdout);
-    if (withDiffLines)
-        await attachDiffLines(cwd, range, changes, log);
-    return changes;
-}
-/** Adds each change's head-side hunk lines; a diff too large to read leaves them out, with a note. */
-async function attachDiffLines(cwd, range, changes, log) {
-    // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers parsed.
-    const patch = await git(cwd, [
-        '-c',
-        'core.quotePath=false',
-        'diff',
-        '-U3',
-        '-M',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        ...range,
-        '--'
-    ]);
-    if (!patch.ok) {
-        log(`The diff's lines could not be read (${lastLine(patch.stderr)}): review comments go into the review's body.`);
-        return;
-    }
-    const lines = parsePatchLines(patch.stdout);
-    for (const change of changes) {
-        const ranges = change.status === 'removed' ? undefined : lines.get(change.path);
-        if (ranges)
-            change.diffLines = ranges;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/paths-filter.ts
-
-
-/** Whether `path` is `dir` or lies below it (`''` is the root). */
-function isUnder(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-/**
- * The paths in or below any of `dirs` (`''` is the root). A path costs a lookup per directory above it,
- * whatever the number of `dirs`: `verify` passes every artifact of a statement, and a statement of a
- * full scan names tens of thousands.
- */
-function underDirectories(dirs) {
-    if (dirs.includes(''))
-        return () => true;
-    const roots = new Set(dirs);
-    // Every directory above one of `dirs`: a walk passes through them on its way down.
-    const above = new Set();
-    for (const d of dirs)
-        for (let i = d.indexOf('/'); i !== -1; i = d.indexOf('/', i + 1))
-            above.add(d.slice(0, i));
-    const inRoot = (path) => {
-        for (let p = path;; p = p.slice(0, p.lastIndexOf('/'))) {
-            if (roots.has(p))
-                return true;
-            if (!p.includes('/'))
-                return false;
-        }
-    };
-    const filter = inRoot;
-    filter.reaches = (dir) => above.has(dir) || inRoot(dir);
-    return filter;
-}
-/** The walk option that leaves out the directories `filter` includes nothing in (nor the directory itself). */
-function unreachedDirectories(filter) {
-    const reaches = filter.reaches;
-    if (!reaches)
-        return undefined;
-    return (path, kind) => kind === 'directory' && !reaches(path) && !filter(path);
-}
-/**
- * Builds the `paths` filter with the semantics of a workflow's `on.<event>.paths`: patterns are
- * read in order and the last one that matches decides, `!pattern` excludes. With no positive
- * pattern (only negations, or nothing at all) every path starts included.
- */
-function makePathFilter(globs) {
-    const rules = [];
-    for (const raw of globs) {
-        const trimmed = raw.trim();
-        if (!trimmed)
-            continue;
-        const negated = trimmed.startsWith('!');
-        const glob = normalisePathGlob(negated ? trimmed.slice(1) : trimmed);
-        if (!glob)
-            throw new config_error/* ConfigError */.x(`Input \`paths\` has an empty pattern: ${JSON.stringify(raw)}.`);
-        try {
-            rules.push({ negated, ...pathGlobMatchers(glob) });
-        }
-        catch (err) {
-            if (!(err instanceof GlobSyntaxError))
-                throw err;
-            throw new config_error/* ConfigError */.x(`Input \`paths\` has an invalid glob ${JSON.stringify(raw)}: ${err.message}.`);
-        }
-    }
-    if (rules.length === 0)
-        return () => true;
-    const startIncluded = rules.every((r) => r.negated);
-    const filter = (path) => {
-        let included = startIncluded;
-        for (const rule of rules) {
-            if (rule.negated ? included : !included) {
-                if (rule.matches(path))
-                    included = !rule.negated;
-            }
-        }
-        return included;
-    };
-    // Negations only take paths out: below a directory no positive pattern can reach, nothing passes.
-    if (!startIncluded)
-        filter.reaches = (dir) => rules.some((r) => !r.negated && r.canContinue(`${dir}/`));
-    return filter;
-}
-/** A rename is kept when either its new or its old path passes: moving a manifest out of scope is a change too. */
-function changeMatches(filter, change) {
-    return filter(change.path) || (change.previousPath !== undefined && filter(change.previousPath));
-}
-function filterChanges(changes, filter) {
-    return changes.filter((change) => changeMatches(filter, change));
-}
-
-;// CONCATENATED MODULE: ./src/changes/pull-request.ts
-
-/** GitHub stops listing a pull request's files at 3,000, without saying so in the response. */
-const PULL_REQUEST_FILES_CAP = 3000;
-/** Changed files of a pull request from `GET /repos/{o}/{r}/pulls/{n}/files`, all pages. */
-async function listPullRequestFiles({ octokit, owner, repo, number }) {
-    let seen = 0;
-    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 }, (response, done) => {
-        seen += response.data.length;
-        // Never read past the cap, even if a server keeps offering a next page.
-        if (seen >= PULL_REQUEST_FILES_CAP)
-            done();
-        return response.data;
-    });
-    const changes = [];
-    for (const entry of entries.slice(0, PULL_REQUEST_FILES_CAP)) {
-        const change = toChange(entry);
-        if (change)
-            changes.push(change);
-    }
-    return { changes, capped: seen >= PULL_REQUEST_FILES_CAP };
-}
-
-;// CONCATENATED MODULE: ./src/changes/select.ts
-
-
-
-
-
-
-
-/** Events that carry no change list: the whole tree is checked. */
-const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
-const ZERO_SHA = /^0+$/;
-/** Property `path` of an untyped payload, or undefined. */
-function select_pick(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function select_text(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function select_short(ref) {
-    return isFullSha(ref) ? ref.slice(0, 7) : ref;
-}
-function files(n) {
-    return `${(0,thousands/* thousands */.o)(n)} ${(0,plural/* plural */.L)(n, 'file')}`;
-}
-function messageOf(err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return message.split('\n')[0].slice(0, 300);
-}
-function fullScan(ctx, source) {
-    return { scope: 'all', changes: [], source, notes: ctx.notes };
-}
-/** The ChangeSet for a list, filtered by `paths`; the source says how many files each step kept. */
-function changed(ctx, changes, label, fallbackReason) {
-    const kept = filterChanges(changes, ctx.filter);
-    const counts = kept.length === changes.length
-        ? files(changes.length)
-        : `${files(changes.length)}, ${(0,thousands/* thousands */.o)(kept.length)} matching \`paths\``;
-    const source = `${label} (${counts}${fallbackReason ? `; fallback: ${fallbackReason}` : ''})`;
-    return { scope: 'changed', changes: kept, source, notes: ctx.notes };
-}
-function fallBack(ctx, reason) {
-    ctx.log(`Falling back to git diff: ${reason}.`);
-    ctx.notes.push(`Used git diff on the checkout because ${reason}.`);
-}
-/** git diff on the checkout; if that fails too, the whole tree is checked rather than a partial list. */
-async function diffOrFullScan(ctx, base, head, mode, reason) {
-    if (!base || !head) {
-        ctx.notes.push(`Checked the whole tree: ${reason}, and the event payload names no commits to diff.`);
-        return fullScan(ctx, `full scan (${reason}; no commits to diff)`);
-    }
-    fallBack(ctx, reason);
-    const log = (message) => {
-        ctx.log(message);
-        ctx.notes.push(message);
-    };
-    try {
-        const changes = await gitDiffChanges({ cwd: ctx.workspace, base, head, mode, log, withDiffLines: ctx.diffLines });
-        const range = mode === 'merge-base' ? `${select_short(base)}...${select_short(head)}` : `${select_short(base)} ${select_short(head)}`;
-        return changed(ctx, changes, `git diff ${range}`, reason);
-    }
-    catch (err) {
-        const why = messageOf(err);
-        ctx.log(`git diff failed as well (${why}): checking the whole tree instead.`);
-        ctx.notes.push(`git diff failed as well (${why}), so the whole tree was checked.`);
-        return fullScan(ctx, `full scan (${reason}; git diff failed)`);
-    }
-}
-async function fromExplicitRefs(ctx, base, head) {
-    try {
-        const log = (message) => {
-            ctx.log(message);
-            ctx.notes.push(message);
-        };
-        const changes = await gitDiffChanges({
-            cwd: ctx.workspace,
-            base,
-            head,
-            mode: 'merge-base',
-            log,
-            withDiffLines: ctx.diffLines
-        });
-        return changed(ctx, changes, `git diff ${select_short(base)}...${select_short(head)} from inputs base-ref/head-ref`);
-    }
-    catch (err) {
-        if (err instanceof config_error/* ConfigError */.x)
-            throw err;
-        throw new config_error/* ConfigError */.x(`Inputs \`base-ref\`/\`head-ref\`: ${messageOf(err)}`);
-    }
-}
-async function fromPullRequest(ctx) {
-    const pr = select_pick(ctx.payload, 'pull_request');
-    const number = select_pick(pr, 'number') ?? select_pick(ctx.payload, 'number');
-    const base = select_text(select_pick(pr, 'base', 'sha'));
-    const head = select_text(select_pick(pr, 'head', 'sha'));
-    let reason;
-    if (!ctx.octokit) {
-        reason = 'no token was given to ask the pull request files API';
-    }
-    else if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) {
-        reason = 'the event payload has no pull request number';
-    }
-    else {
-        try {
-            const listed = await listPullRequestFiles({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, number });
-            if (!listed.capped)
-                return changed(ctx, listed.changes, `pull request #${number} files API`);
-            reason =
-                `the pull request files API lists at most ${(0,thousands/* thousands */.o)(PULL_REQUEST_FILES_CAP)} ` +
-                    `files and pull request #${number} reached that cap`;
-        }
-        catch (err) {
-            reason = `the pull request files API failed (${messageOf(err)})`;
-        }
-    }
-    if (ctx.eventName === 'pull_request_target') {
-        ctx.notes.push('pull_request_target: files are read from the workspace, which holds ' +
-            'the base branch unless the workflow checked out the pull request head.');
-    }
-    return diffOrFullScan(ctx, base, head, 'merge-base', reason);
-}
-/** Compare API first; git diff when it is capped, fails or cannot be asked. */
-async function compareOrDiff(ctx, what, base, head, mode) {
-    if (!isSafeRef(base) || !isSafeRef(head)) {
-        ctx.notes.push(`The ${what} payload names revisions that are not plain git revisions, so the whole tree was checked.`);
-        return fullScan(ctx, `full scan (${what} with unusable revisions)`);
-    }
-    let reason;
-    if (!ctx.octokit) {
-        reason = 'no token was given to ask the compare API';
-    }
-    else {
-        try {
-            const listed = await listComparedFiles({
-                octokit: ctx.octokit,
-                owner: ctx.owner,
-                repo: ctx.repo,
-                base,
-                head
-            });
-            if (!listed.capped)
-                return changed(ctx, listed.changes, `${what} compare API ${select_short(base)}...${select_short(head)}`);
-            reason = `the compare API lists at most ${COMPARE_FILES_CAP} files and this comparison reached that cap`;
-        }
-        catch (err) {
-            reason = `the compare API failed (${messageOf(err)})`;
-        }
-    }
-    return diffOrFullScan(ctx, base, head, mode, reason);
-}
-async function fromPush(ctx) {
-    const before = select_text(select_pick(ctx.payload, 'before'));
-    const after = select_text(select_pick(ctx.payload, 'after'));
-    const ref = select_text(select_pick(ctx.payload, 'ref')) ?? 'the pushed ref';
-    if (after && ZERO_SHA.test(after)) {
-        ctx.notes.push(`The push deleted ${ref}: there are no files to check.`);
-        return { scope: 'changed', changes: [], source: `push deleting ${ref} (0 files)`, notes: ctx.notes };
-    }
-    if (!before || !after) {
-        ctx.notes.push('The push payload has no before/after commits, so the whole tree was checked.');
-        return fullScan(ctx, 'full scan (push without before/after commits)');
-    }
-    if (!ZERO_SHA.test(before))
-        return compareOrDiff(ctx, 'push', before, after, 'two-dot');
-    // A new ref has no "before": a new branch is compared with the default branch it grew from;
-    // a new tag or the first push of the default branch is checked whole.
-    const defaultBranch = select_text(select_pick(ctx.payload, 'repository', 'default_branch'));
-    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-    if (branch && defaultBranch && branch !== defaultBranch) {
-        ctx.notes.push(`The push created branch ${branch}: compared with the default branch ${defaultBranch}.`);
-        return compareOrDiff(ctx, 'new branch', defaultBranch, after, 'merge-base');
-    }
-    ctx.notes.push(`The push created ${ref}, which has nothing to compare with, so the whole tree was checked.`);
-    return fullScan(ctx, `full scan (push created ${ref})`);
-}
-async function fromMergeGroup(ctx) {
-    const base = select_text(select_pick(ctx.payload, 'merge_group', 'base_sha'));
-    const head = select_text(select_pick(ctx.payload, 'merge_group', 'head_sha'));
-    if (!base || !head)
-        return diffOrFullScan(ctx, undefined, undefined, 'merge-base', 'the merge_group payload has no base_sha/head_sha');
-    return compareOrDiff(ctx, 'merge group', base, head, 'merge-base');
-}
-/**
- * Decides which files a run looks at. Order: `scope: all` and scheduled/manual events → full
- * scan; explicit base/head refs → git diff; pull requests → files API (git diff when capped or
- * failing); pushes and merge queues → compare API (git diff fallback); anything else → full scan.
- * Every fallback is logged and noted; the `paths` filter applies to every list.
- */
-async function resolveChangeSet(input) {
-    const ctx = { ...input, filter: makePathFilter(input.inputs.paths), notes: [] };
-    const { eventName, inputs } = input;
-    if (inputs.scope === 'all')
-        return fullScan(ctx, 'full scan (scope: all)');
-    if (FULL_SCAN_EVENTS.has(eventName))
-        return fullScan(ctx, `full scan (${eventName} event)`);
-    const baseRef = inputs.baseRef?.trim();
-    const headRef = inputs.headRef?.trim();
-    if (baseRef || headRef) {
-        if (!baseRef || !headRef)
-            throw new config_error/* ConfigError */.x('Inputs `base-ref` and `head-ref` go together: set both or neither.');
-        return fromExplicitRefs(ctx, baseRef, headRef);
-    }
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target':
-            return fromPullRequest(ctx);
-        case 'push':
-            return fromPush(ctx);
-        case 'merge_group':
-            return fromMergeGroup(ctx);
-        default:
-            ctx.notes.push(`The ${eventName || 'unknown'} event carries no list of changed files, so the whole tree was checked.`);
-            return fullScan(ctx, `full scan (${eventName || 'unknown'} event)`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/changes/select.ts + 4 modules
+var changes_select = __nccwpck_require__(1204);
+// EXTERNAL MODULE: ./src/changes/paths-filter.ts
+var paths_filter = __nccwpck_require__(2676);
 ;// CONCATENATED MODULE: ./src/hub/cache-trust.ts
 /**
  * Whether a Hub cache file may be believed. A cache is a record of what the Hub answered; one that
@@ -21365,7 +21530,7 @@ function* fullScanArtifacts(opts, workspaceReal) {
         }
     };
     for (const { path, link } of walkFiles(opts.workspace, {
-        ignore: unreachedDirectories(opts.include),
+        ignore: (0,paths_filter/* unreachedDirectories */.PK)(opts.include),
         onSkip,
         onDirectory,
         onUnlistable,
@@ -21426,7 +21591,7 @@ function changeEffects(change, touch, { within, seen = 0 } = {}) {
 function* foldersNamedLikeManifests(path, within) {
     let start = 0;
     if (within !== undefined && within !== '.') {
-        if (!(path.charCodeAt(within.length) === discover_SLASH && path.startsWith(within)))
+        if (!(path.charCodeAt(within.length) === SLASH && path.startsWith(within)))
             return;
         start = within.length + 1;
     }
@@ -21444,7 +21609,7 @@ function touchedDirectories(change, seen) {
     changeEffects(change, (dir) => dirs.push(dir), { seen });
     return dirs;
 }
-const discover_SLASH = 0x2f;
+const SLASH = 0x2f;
 /** How many leading characters two paths share. */
 function sharedLength(a, b) {
     let i = 0;
@@ -22282,7 +22447,7 @@ function searchBeyondRun(opts) {
         return found;
     const workspaceReal = external_node_fs_.realpathSync.native(opts.workspace);
     const mayReference = wantDependents ? mayReferenceDeleted(deletedDirs) : undefined;
-    for (const { path, link } of walkFiles(opts.workspace, { ignore: unreachedDirectories(include) })) {
+    for (const { path, link } of walkFiles(opts.workspace, { ignore: (0,paths_filter/* unreachedDirectories */.PK)(include) })) {
         const dir = dirname(path);
         const isMix = opts.mixes && isDataMixName(basenameOf(path));
         const isDependentCandidate = wantDependents && isManifestCandidate(path);
@@ -23031,10 +23196,10 @@ function declaredLicense(decl) {
     return undefined;
 }
 const upstream_license_matchers = new Map();
-function upstream_license_matcher(pattern) {
+function matcher(pattern) {
     let test = upstream_license_matchers.get(pattern);
     if (!test) {
-        test = idGlob(pattern);
+        test = (0,glob_glob/* idGlob */.sQ)(pattern);
         upstream_license_matchers.set(pattern, test);
     }
     return test;
@@ -23062,12 +23227,12 @@ function fromDeclaration({ ref, record, knowledge }) {
     return undefined;
 }
 function fromPolicy(id, { mappings, knowledge }) {
-    const direct = mappings.find((m) => upstream_license_matcher(m.pattern)(id));
+    const direct = mappings.find((m) => matcher(m.pattern)(id));
     if (direct)
         return resolved(knowledge, direct.license, { via: 'policy', evidence: 'secondary', source: policySource(direct) });
     // A mirror's copy is under its original's license; that the id is a mirror is inferred.
     const original = knowledge.mirrorUpstream(id);
-    const viaMirror = original ? mappings.find((m) => upstream_license_matcher(m.pattern)(original)) : undefined;
+    const viaMirror = original ? mappings.find((m) => matcher(m.pattern)(original)) : undefined;
     if (viaMirror && original) {
         return resolved(knowledge, viaMirror.license, {
             via: 'policy',
@@ -23502,7 +23667,7 @@ function termMatcher(approved) {
 }
 function compileEntry(text) {
     const trimmed = text.trim();
-    if (isGlob(trimmed)) {
+    if ((0,glob_glob/* isGlob */.fg)(trimmed)) {
         const test = idMatcher(trimmed.replace(/^other:/i, ''));
         return { text, alternatives: [[(term, canon) => test(term.id) || test(canon(term.id))]] };
     }
@@ -23661,7 +23826,7 @@ const licenseNotAllowed = {
 
 
 function upstream_not_allowed_matcher(patterns) {
-    const compiled = patterns.map((p) => ({ p, test: idGlob(p) }));
+    const compiled = patterns.map((p) => ({ p, test: (0,glob_glob/* idGlob */.sQ)(p) }));
     return (id) => compiled.find((c) => c.test(id))?.p;
 }
 const upstreamNotAllowed = {
@@ -26975,7 +27140,7 @@ async function run() {
         const octokit = inputs.token ? await clientFor(inputs.token) : undefined;
         // A policy in another repository may need its own token (`policy-token`); else the Action's.
         const policyOctokit = inputs.policyToken ? await clientFor(inputs.policyToken) : octokit;
-        const changeSet = await resolveChangeSet({
+        const changeSet = await (0,changes_select/* resolveChangeSet */.d)({
             eventName: process.env.GITHUB_EVENT_NAME ?? '',
             payload,
             inputs: { scope: inputs.scope, baseRef: inputs.baseRef, headRef: inputs.headRef, paths: inputs.paths },
@@ -27037,7 +27202,7 @@ async function run() {
         await runLineageGate({
             workspace,
             changeSet,
-            include: makePathFilter(inputs.paths),
+            include: (0,paths_filter/* makePathFilter */.iH)(inputs.paths),
             failOn: inputs.failOn,
             policy,
             now: clockFromEnv(process.env),
@@ -27695,6 +27860,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

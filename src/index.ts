@@ -1,5 +1,8 @@
+import { runInChildIfLarge } from './action/launch.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { run } from './main.js';
 
-limitHeapGrowth();
-await run();
+if (!(await runInChildIfLarge())) {
+  limitHeapGrowth();
+  await run();
+}

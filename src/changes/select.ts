@@ -25,7 +25,7 @@ export interface ResolveChangeSetInput {
 }
 
 /** Events that carry no change list: the whole tree is checked. */
-const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
+export const FULL_SCAN_EVENTS = new Set(['schedule', 'workflow_dispatch', 'repository_dispatch']);
 const ZERO_SHA = /^0+$/;
 
 interface Context extends ResolveChangeSetInput {
