@@ -9251,6 +9251,7 @@ module.exports = function (source) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
 /* harmony import */ var _changes_select_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1204);
+/* harmony import */ var _heap_growth_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2865);
 /**
  * Node 22 and later let V8 grow its young generation to 64 MB per semi-space on a large machine, and
  * only a flag given when node starts caps it: the Action cannot pass one to the node24 that runs it.
@@ -9262,6 +9263,7 @@ module.exports = function (source) {
 
 
 
+
 const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
 /** A pull request with at least this many changed files (its payload's `changed_files`) runs in a child. */
 const LARGE_PULL_REQUEST = 5_000;
@@ -9269,7 +9271,7 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const thisProcess = () => ({
     env: process.env,
     execArgv: process.execArgv,
-    nodeVersion: process.versions.node,
+    versions: process.versions,
     readEvent: (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8')
 });
 /** `changed_files` of the pull request in the event payload; undefined when it cannot be read. */
@@ -9288,7 +9290,9 @@ function changedFiles(p) {
 }
 /** Why this run should go to a child with a small young generation, or undefined to run here. */
 function reasonForChild(p = thisProcess()) {
-    if (Number(p.nodeVersion.split('.')[0]) < 22)
+    if (!(0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainNode */ .Pk)(p.versions))
+        return undefined; // their flags are not node's
+    if (Number(p.versions.node.split('.')[0]) < 22)
         return undefined; // Node 20's young generation is small already
     if (p.execArgv.some((arg) => /^--max[-_]semi[-_]space[-_]size\b/.test(arg)))
         return undefined;
@@ -11194,7 +11198,8 @@ function isGlob(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ limitHeapGrowth)
+  Pk: () => (/* binding */ isPlainNode),
+  BG: () => (/* binding */ limitHeapGrowth)
 });
 
 // UNUSED EXPORTS: HEAP_GROWING_PERCENT
@@ -11211,13 +11216,17 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 
 const HEAP_GROWING_PERCENT = 50;
+/** Node itself, not another runtime that embeds V8 and reports a Node version (Deno, Bun, Electron). */
+function isPlainNode(versions = process.versions) {
+    return !('deno' in versions || 'bun' in versions || 'electron' in versions);
+}
 /**
  * Caps V8's heap growth for this process, unless node was started with a factor of its own; returns
  * whether it did. Only under Node: Node lets flags change after start, other runtimes that embed V8
  * (Deno, Electron) may have frozen them, and changing a frozen flag aborts the process.
  */
 function limitHeapGrowth(execArgv = process.execArgv, versions = process.versions, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
-    if ('deno' in versions || 'bun' in versions || 'electron' in versions)
+    if (!isPlainNode(versions))
         return false;
     // (NODE_OPTIONS may not carry this flag: node refuses to start.)
     if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg)))
@@ -11240,7 +11249,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if (!(await (0,_action_launch_js__WEBPACK_IMPORTED_MODULE_0__/* .runInChildIfLarge */ .h2)())) {
-    (0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_1__/* .limitHeapGrowth */ .B)();
+    (0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_1__/* .limitHeapGrowth */ .BG)();
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
 }
 
@@ -18419,7 +18428,7 @@ function decodeManifest(bytes, size) {
             ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
             : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
         return {
-            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, span: FILE_START }
         };
     }
     for (const bom of BOMS) {
@@ -18429,7 +18438,7 @@ function decodeManifest(bytes, size) {
                 problem: {
                     reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
                         `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
-                    at: FILE_START
+                    span: FILE_START
                 }
             };
         }
@@ -18440,7 +18449,7 @@ function decodeManifest(bytes, size) {
             return {
                 problem: {
                     reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
-                    at: FILE_START
+                    span: FILE_START
                 }
             };
         const at = byteSpan(bytes, nul);
@@ -18448,7 +18457,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
                     'it is binary data, not a UTF-8 text manifest',
-                at
+                span: at
             }
         };
     }
@@ -18460,7 +18469,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
                     'save it as UTF-8',
-                at
+                span: at
             }
         };
     }
@@ -18474,7 +18483,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
                     'the checkout holds the pointer instead of the file',
-                at: FILE_START,
+                span: FILE_START,
                 fix: 'Commit the real file (do not track manifests with LFS), ' +
                     'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
             }
@@ -20391,10 +20400,8 @@ function notAModelfile(input) {
 }
 function parse(path, bytes, size, syntax) {
     const decoded = decodeManifest(bytes, size);
-    if ('problem' in decoded) {
-        const { reason, at, fix } = decoded.problem;
-        return { result: unreadable(path, { reason, span: at, fix }) };
-    }
+    if ('problem' in decoded)
+        return { result: unreadable(path, decoded.problem) };
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {

@@ -9,6 +9,11 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 50;
 
+/** Node itself, not another runtime that embeds V8 and reports a Node version (Deno, Bun, Electron). */
+export function isPlainNode(versions: NodeJS.ProcessVersions = process.versions): boolean {
+  return !('deno' in versions || 'bun' in versions || 'electron' in versions);
+}
+
 /**
  * Caps V8's heap growth for this process, unless node was started with a factor of its own; returns
  * whether it did. Only under Node: Node lets flags change after start, other runtimes that embed V8
@@ -19,7 +24,7 @@ export function limitHeapGrowth(
   versions: NodeJS.ProcessVersions = process.versions,
   setFlags: (flags: string) => void = setFlagsFromString
 ): boolean {
-  if ('deno' in versions || 'bun' in versions || 'electron' in versions) return false;
+  if (!isPlainNode(versions)) return false;
   // (NODE_OPTIONS may not carry this flag: node refuses to start.)
   if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
   setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

@@ -10152,7 +10152,7 @@ process.stdout.on('error', (err) => {
     if (err.code !== 'EPIPE')
         throw err;
 });
-(0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_17__/* .limitHeapGrowth */ .B)();
+(0,_heap_growth_js__WEBPACK_IMPORTED_MODULE_17__/* .limitHeapGrowth */ .BG)();
 process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -13227,7 +13227,7 @@ function decodeManifest(bytes, size) {
             ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
             : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
         return {
-            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W }
+            problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, span: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W }
         };
     }
     for (const bom of BOMS) {
@@ -13237,7 +13237,7 @@ function decodeManifest(bytes, size) {
                 problem: {
                     reason: `it is encoded as ${bom.name}, with a byte-order mark; ` +
                         `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
-                    at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+                    span: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
                 }
             };
         }
@@ -13248,7 +13248,7 @@ function decodeManifest(bytes, size) {
             return {
                 problem: {
                     reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
-                    at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
+                    span: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W
                 }
             };
         const at = byteSpan(bytes, nul);
@@ -13256,7 +13256,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
                     'it is binary data, not a UTF-8 text manifest',
-                at
+                span: at
             }
         };
     }
@@ -13268,7 +13268,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
                     'save it as UTF-8',
-                at
+                span: at
             }
         };
     }
@@ -13282,7 +13282,7 @@ function decodeManifest(bytes, size) {
             problem: {
                 reason: `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
                     'the checkout holds the pointer instead of the file',
-                at: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W,
+                span: _source_span_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_START */ .W,
                 fix: 'Commit the real file (do not track manifests with LFS), ' +
                     'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'
             }
@@ -14810,10 +14810,8 @@ function notAModelfile(input) {
 }
 function parse(path, bytes, size, syntax) {
     const decoded = (0,decode/* decodeManifest */.MK)(bytes, size);
-    if ('problem' in decoded) {
-        const { reason, at, fix } = decoded.problem;
-        return { result: unreadable(path, { reason, span: at, fix }) };
-    }
+    if ('problem' in decoded)
+        return { result: unreadable(path, decoded.problem) };
     return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 function recordOf(format, input) {
@@ -16324,10 +16322,10 @@ function isGlob(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ limitHeapGrowth)
+  BG: () => (/* binding */ limitHeapGrowth)
 });
 
-// UNUSED EXPORTS: HEAP_GROWING_PERCENT
+// UNUSED EXPORTS: HEAP_GROWING_PERCENT, isPlainNode
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -16341,13 +16339,17 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  */
 
 const HEAP_GROWING_PERCENT = 50;
+/** Node itself, not another runtime that embeds V8 and reports a Node version (Deno, Bun, Electron). */
+function isPlainNode(versions = process.versions) {
+    return !('deno' in versions || 'bun' in versions || 'electron' in versions);
+}
 /**
  * Caps V8's heap growth for this process, unless node was started with a factor of its own; returns
  * whether it did. Only under Node: Node lets flags change after start, other runtimes that embed V8
  * (Deno, Electron) may have frozen them, and changing a frozen flag aborts the process.
  */
 function limitHeapGrowth(execArgv = process.execArgv, versions = process.versions, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
-    if ('deno' in versions || 'bun' in versions || 'electron' in versions)
+    if (!isPlainNode(versions))
         return false;
     // (NODE_OPTIONS may not carry this flag: node refuses to start.)
     if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg)))

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { FULL_SCAN_EVENTS } from '../changes/select.js';
+import { isPlainNode } from '../heap-growth.js';
 
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
 
@@ -21,14 +22,14 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 export interface ActionProcess {
   env: NodeJS.ProcessEnv;
   execArgv: readonly string[];
-  nodeVersion: string;
+  versions: NodeJS.ProcessVersions;
   readEvent: (path: string) => string;
 }
 
 const thisProcess = (): ActionProcess => ({
   env: process.env,
   execArgv: process.execArgv,
-  nodeVersion: process.versions.node,
+  versions: process.versions,
   readEvent: (path) => readFileSync(path, 'utf8')
 });
 
@@ -47,7 +48,8 @@ function changedFiles(p: ActionProcess): number | undefined {
 
 /** Why this run should go to a child with a small young generation, or undefined to run here. */
 export function reasonForChild(p: ActionProcess = thisProcess()): string | undefined {
-  if (Number(p.nodeVersion.split('.')[0]) < 22) return undefined; // Node 20's young generation is small already
+  if (!isPlainNode(p.versions)) return undefined; // their flags are not node's
+  if (Number(p.versions.node.split('.')[0]) < 22) return undefined; // Node 20's young generation is small already
   if (p.execArgv.some((arg) => /^--max[-_]semi[-_]space[-_]size\b/.test(arg))) return undefined;
   const event = p.env.GITHUB_EVENT_NAME ?? '';
   if ((p.env.INPUT_SCOPE ?? '').trim() === 'all') return 'a full scan (scope: all)';

@@ -4,12 +4,14 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { lfsPointerFields } from '../source/lfs-pointer.js';
+import type { ReadProblem } from '../source/document.js';
 import { FILE_START, type Span } from '../source/span.js';
 
 /** Largest manifest the gate reads: manifests are metadata, and PR content is untrusted. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export type Decoded = { text: string } | { problem: { reason: string; at: Span; fix?: string } };
+/** A problem carries its span (the file's start, or the first bad byte) and, when making it parse is no cure, a fix. */
+export type Decoded = { text: string } | { problem: ReadProblem & { span: Span } };
 
 const BOMS: readonly { bytes: readonly number[]; name: string }[] = [
   // UTF-32LE starts like UTF-16LE: test the longer mark first.
@@ -95,7 +97,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
       ? `it is ${formatBytes(total)}, over the ${cap} cap for a manifest`
       : `it is larger than the ${cap} cap for a manifest (reading stopped after ${bytes.length} bytes)`;
     return {
-      problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, at: FILE_START }
+      problem: { reason: `${measured}; a manifest is metadata: move logs, tensors or data out of it`, span: FILE_START }
     };
   }
   for (const bom of BOMS) {
@@ -106,7 +108,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
           reason:
             `it is encoded as ${bom.name}, with a byte-order mark; ` +
             `save it as UTF-8 (e.g. \`iconv -f ${name} -t UTF-8\`)`,
-          at: FILE_START
+          span: FILE_START
         }
       };
     }
@@ -117,7 +119,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
       return {
         problem: {
           reason: 'it is encoded as UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8',
-          at: FILE_START
+          span: FILE_START
         }
       };
     const at = byteSpan(bytes, nul);
@@ -126,7 +128,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
         reason:
           `it contains NUL bytes (the first at line ${at.line}, column ${at.column}): ` +
           'it is binary data, not a UTF-8 text manifest',
-        at
+        span: at
       }
     };
   }
@@ -140,7 +142,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
         reason:
           `it is not valid UTF-8 text${byte}: binary data, or a legacy encoding such as Latin-1 or Windows-1252; ` +
           'save it as UTF-8',
-        at
+        span: at
       }
     };
   }
@@ -155,7 +157,7 @@ export function decodeManifest(bytes: Buffer, size?: number): Decoded {
         reason:
           `it is a Git LFS pointer (${oid}, ${real}), not the manifest: ` +
           'the checkout holds the pointer instead of the file',
-        at: FILE_START,
+        span: FILE_START,
         fix:
           'Commit the real file (do not track manifests with LFS), ' +
           'or run `git lfs pull` (actions/checkout with `lfs: true`) before the gate.'

@@ -208,10 +208,7 @@ function notAModelfile(input: FormatInput): ReadResult {
 
 function parse(path: string, bytes: Buffer, size: number | undefined, syntax: Syntax): Parsed {
   const decoded = decodeManifest(bytes, size);
-  if ('problem' in decoded) {
-    const { reason, at, fix } = decoded.problem;
-    return { result: unreadable(path, { reason, span: at, fix }) };
-  }
+  if ('problem' in decoded) return { result: unreadable(path, decoded.problem) };
   return syntax === 'front-matter' ? parseMarkdown(path, decoded.text) : parseData(path, decoded.text, syntax);
 }
 

@@ -1,11 +1,11 @@
 import { reasonForChild, type ActionProcess } from '../../../src/action/launch.js';
 
-function processWith(over: Partial<ActionProcess> & { event?: unknown } = {}): ActionProcess {
-  const { event, ...rest } = over;
+function processWith(over: Partial<ActionProcess> & { event?: unknown; node?: string } = {}): ActionProcess {
+  const { event, node, ...rest } = over;
   return {
     env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/event.json', INPUT_SCOPE: 'changed' },
     execArgv: [],
-    nodeVersion: '24.22.3',
+    versions: { ...process.versions, node: node ?? '24.22.3' },
     readEvent: () => JSON.stringify(event ?? { pull_request: { number: 7, changed_files: 12 } }),
     ...rest
   };
@@ -16,7 +16,7 @@ describe('reasonForChild: which runs go to a node with a small young generation'
     expect(reasonForChild(processWith({ env: { INPUT_SCOPE: ' all ' } }))).toBe('a full scan (scope: all)');
     for (const event of ['schedule', 'workflow_dispatch', 'repository_dispatch'])
       expect(reasonForChild(processWith({ env: { GITHUB_EVENT_NAME: event } }))).toBe(`a full scan (${event} event)`);
-    expect(reasonForChild(processWith({ env: { INPUT_SCOPE: 'all' }, nodeVersion: '22.0.0' }))).toBeDefined();
+    expect(reasonForChild(processWith({ env: { INPUT_SCOPE: 'all' }, node: '22.0.0' }))).toBeDefined();
   });
 
   it('a pull request does from 5,000 changed files, as its payload counts them', () => {
@@ -47,7 +47,7 @@ describe('reasonForChild: which runs go to a node with a small young generation'
   });
 
   it('never on Node 20, nor when node was started with a young generation of its own (the child itself)', () => {
-    expect(reasonForChild(processWith({ env: { INPUT_SCOPE: 'all' }, nodeVersion: '20.20.2' }))).toBeUndefined();
+    expect(reasonForChild(processWith({ env: { INPUT_SCOPE: 'all' }, node: '20.20.2' }))).toBeUndefined();
     for (const flag of ['--max-semi-space-size=16', '--max_semi_space_size=64'])
       expect(reasonForChild(processWith({ env: { INPUT_SCOPE: 'all' }, execArgv: [flag] }))).toBeUndefined();
   });
