@@ -27088,12 +27088,16 @@ async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
         return {};
+    let payload;
     try {
-        return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        payload = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch (err) {
         throw new config_error/* ConfigError */.x(`Cannot read the event payload at GITHUB_EVENT_PATH (${err.message}).`);
     }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        throw new config_error/* ConfigError */.x('The event payload at GITHUB_EVENT_PATH is not a JSON object.');
+    return payload;
 }
 /**
  * Where an output goes: an absolute path (RUNNER_TEMP, anywhere the workflow chose) is kept, since

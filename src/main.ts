@@ -16,11 +16,15 @@ import { RULES } from './rules/index.js';
 async function readEventPayload(): Promise<Record<string, unknown>> {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return {};
+  let payload: unknown;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    payload = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
     throw new ConfigError(`Cannot read the event payload at GITHUB_EVENT_PATH (${(err as Error).message}).`);
   }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new ConfigError('The event payload at GITHUB_EVENT_PATH is not a JSON object.');
+  return payload as Record<string, unknown>;
 }
 
 /**

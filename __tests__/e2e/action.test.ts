@@ -233,6 +233,29 @@ describe('push', () => {
 });
 
 describe('scheduled full scan and configuration errors', () => {
+  it('says an event payload that is missing or not a JSON object is a configuration error', async () => {
+    const workspace = examplesWorkspace('lg-e2e-');
+    for (const payload of [null, [], 'push']) {
+      const run = await runAction({ workspace, eventName: 'pull_request', payload });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(
+        '::error::Configuration error: The event payload at GITHUB_EVENT_PATH is not a JSON object.'
+      );
+      expect(run.stdout).not.toContain('could not complete');
+      expect(run.outputs).toEqual({});
+    }
+    const missing = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: {},
+      env: { GITHUB_EVENT_PATH: join(workspace, 'no-such-event.json') }
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(
+      /::error::Configuration error: Cannot read the event payload at GITHUB_EVENT_PATH \(ENOENT/
+    );
+  });
+
   it('scans the whole tree on schedule, with no API call', async () => {
     const workspace = examplesWorkspace('lg-e2e-');
     const run = await runAction({ workspace, eventName: 'schedule', payload: { schedule: '17 4 * * 1' } });
