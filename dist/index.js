@@ -20286,7 +20286,11 @@ function parseMarkdown(path, text) {
     }
     if (!fm)
         return {
-            result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+            result: {
+                kind: 'not-a-manifest',
+                reason: 'it has no YAML front matter, so it carries no model-card metadata',
+                plainCard: { frontMatter: false, prose: text }
+            }
         };
     const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
     if ('problem' in parsed)
@@ -20303,7 +20307,8 @@ function parseMarkdown(path, text) {
         return {
             result: {
                 kind: 'not-a-manifest',
-                reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`
+                reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`,
+                plainCard: { frontMatter: true, prose: fm.body }
             }
         };
     }
@@ -20419,8 +20424,10 @@ function readNamed(path, bytes, size, syntax, kind) {
     const format = detectFormat(input.doc.value, basenameOf(path), syntax);
     if (format)
         return recordOf(format, input);
-    if (kind === 'model-card')
-        return { kind: 'not-a-manifest', reason: 'it is not a model card' };
+    if (kind === 'model-card') {
+        const plainCard = { frontMatter: true, prose: input.prose?.text ?? '' };
+        return { kind: 'not-a-manifest', reason: 'it is not a model card', plainCard };
+    }
     if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
         return {
             kind: 'not-a-manifest',
@@ -21735,6 +21742,9 @@ function readArtifact(workspaceReal, workspace, dir, entry) {
         }
         else if (result.kind === 'unreadable') {
             artifact.unreadable.push(result.problem);
+        }
+        else if (result.plainCard && nameKind(name) === 'model-card') {
+            (artifact.plainCards ??= []).push({ path, ...result.plainCard });
         }
     }
     return artifact;
@@ -23064,6 +23074,17 @@ function onPlaceholder(decl, dir, format) {
         subject: dir
     };
 }
+/** Where to declare the license of an artifact without a model card: its README when it has one, else a new file. */
+function addLicense(artifact) {
+    const lineage = `a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}`;
+    const readme = artifact.plainCards?.[0];
+    if (!readme)
+        return `Add a model card (README.md with \`license:\` in its front matter) or ${lineage}.`;
+    if (readme.frontMatter)
+        return `Add \`license:\` to the front matter of ${readme.path} (${CARD_FIX}), or add ${lineage}.`;
+    return (`Start ${readme.path} with YAML front matter that declares the license (a \`---\` line, \`license: …\`, ` +
+        `another \`---\` line; ${CARD_FIX}), or add ${lineage}.`);
+}
 const missingLicense = {
     id: 'missing-license',
     meta: {
@@ -23089,8 +23110,7 @@ const missingLicense = {
                     `can tell under which terms it may be used or what its upstream's license asks of it.`,
                 fix: anchor.format === 'hf-model-card'
                     ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
-                    : `Add a model card (README.md with \`license:\` in its front matter) ` +
-                        `or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
+                    : addLicense(artifact),
                 subject: artifact.dir
             }
         ];
@@ -23527,8 +23547,10 @@ function carriesAttribution(artifact, entry) {
     if (artifact.records.some((r) => r.attribution?.text?.trim()))
         return true;
     const markers = entry?.attribution?.markers ?? [];
-    return artifact.records.some((r) => {
-        const prose = r.prose?.text.toLowerCase();
+    // A README without card metadata is still the model card the Hub shows: its text counts too.
+    const texts = [...artifact.records.map((r) => r.prose?.text), ...(artifact.plainCards ?? []).map((c) => c.prose)];
+    return texts.some((text) => {
+        const prose = text?.toLowerCase();
         return prose !== undefined && markers.some((m) => prose.includes(m.toLowerCase()));
     });
 }

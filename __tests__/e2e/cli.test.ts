@@ -18,7 +18,7 @@ interface JsonReport {
   result: string;
   counts: Record<string, number>;
   artifacts: { dir: string; manifests: { path: string; format: string }[]; status: string }[];
-  findings: { ruleId: string; path: string; line: number }[];
+  findings: { ruleId: string; path: string; line: number; fix: string }[];
 }
 
 /** Writes files into a fresh directory (each under its repository's name, so paths stay as they were). */
@@ -229,6 +229,40 @@ describe('lineage-gate check on real-world files', () => {
     ]) {
       expect(rules).toContain(id);
     }
+  });
+
+  it("reads a README without model-card metadata as the card's prose, and names it in the license fix", async () => {
+    // A PEFT adapter whose README (as PEFT users often write it) has no front matter, and one whose
+    // front matter has no card key: the notice in the prose meets Llama's attribution duty, and
+    // the fix says where `license:` goes instead of asking for a model card that is already there.
+    const peft = JSON.stringify({
+      base_model_name_or_path: 'meta-llama/Llama-3.1-8B-Instruct',
+      revision: '0e9e39f249a16976918f6564b8830bc894c89659',
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      r: 8,
+      lora_alpha: 16,
+      target_modules: ['q_proj', 'v_proj']
+    });
+    const root = layOut([
+      { path: 'bare/adapter_config.json', bytes: Buffer.from(peft) },
+      { path: 'bare/README.md', bytes: Buffer.from('# Llama-bare\n\n**Built with Llama**\n\nA LoRA adapter.\n') },
+      { path: 'titled/adapter_config.json', bytes: Buffer.from(peft) },
+      { path: 'titled/README.md', bytes: Buffer.from('---\ntitle: Llama titled\n---\n# An adapter\n') }
+    ]);
+    const run = await runCli(['check', '--format', 'json', '--fail-on', 'never'], root);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const of = (dir: string, rule: string) =>
+      report.findings.filter((f) => f.ruleId === rule && f.path.startsWith(`${dir}/`));
+    expect(of('bare', 'missing-attribution')).toEqual([]);
+    expect(of('titled', 'missing-attribution')).toHaveLength(1);
+    expect(of('bare', 'missing-license')[0].fix).toMatch(
+      /^Start bare\/README\.md with YAML front matter that declares the license \(a `---` line, `license: …`/
+    );
+    expect(of('titled', 'missing-license')[0].fix).toMatch(/^Add `license:` to the front matter of titled\/README\.md/);
+    // Neither README is a manifest: the adapter configs are the only ones counted.
+    expect(report.counts.manifests).toBe(2);
   });
 
   (existsSync(SHARED_CORPUS) ? it : it.skip)('runs over ../shared/corpus when it is present', async () => {

@@ -310,6 +310,8 @@ function readArtifact(workspaceReal: string, workspace: string, dir: string, ent
       appendAll(artifact.schemaProblems, result.schemaProblems);
     } else if (result.kind === 'unreadable') {
       artifact.unreadable.push(result.problem);
+    } else if (result.plainCard && nameKind(name) === 'model-card') {
+      (artifact.plainCards ??= []).push({ path, ...result.plainCard });
     }
   }
   return artifact;

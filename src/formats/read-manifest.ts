@@ -34,7 +34,12 @@ export { isManifestCandidate } from './manifest-names.js';
 export type ReadResult =
   | { kind: 'record'; record: LineageRecord; schemaProblems: SchemaProblem[] }
   | { kind: 'unreadable'; problem: UnreadableManifest }
-  | { kind: 'not-a-manifest'; reason: string };
+  | {
+      kind: 'not-a-manifest';
+      reason: string;
+      /** A Markdown file without card metadata: whether it has front matter, and its text after it. */
+      plainCard?: { frontMatter: boolean; prose: string };
+    };
 
 function syntaxOf(path: string): Syntax | undefined {
   const lower = path.toLowerCase();
@@ -75,7 +80,11 @@ function parseMarkdown(path: string, text: string): Parsed {
   }
   if (!fm)
     return {
-      result: { kind: 'not-a-manifest', reason: 'it has no YAML front matter, so it carries no model-card metadata' }
+      result: {
+        kind: 'not-a-manifest',
+        reason: 'it has no YAML front matter, so it carries no model-card metadata',
+        plainCard: { frontMatter: false, prose: text }
+      }
     };
   const parsed = parseYamlDocument(fm.yaml, fm.yamlStartLine - 1);
   if ('problem' in parsed)
@@ -93,7 +102,8 @@ function parseMarkdown(path: string, text: string): Parsed {
     return {
       result: {
         kind: 'not-a-manifest',
-        reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`
+        reason: `its front matter has none of the model-card keys (${MODEL_CARD_KEYS.join(', ')})`,
+        plainCard: { frontMatter: true, prose: fm.body }
       }
     };
   }
@@ -225,7 +235,10 @@ function readNamed(path: string, bytes: Buffer, size: number | undefined, syntax
   const { input } = parsed;
   const format = detectFormat(input.doc.value, basenameOf(path), syntax);
   if (format) return recordOf(format, input);
-  if (kind === 'model-card') return { kind: 'not-a-manifest', reason: 'it is not a model card' };
+  if (kind === 'model-card') {
+    const plainCard = { frontMatter: true, prose: input.prose?.text ?? '' };
+    return { kind: 'not-a-manifest', reason: 'it is not a model card', plainCard };
+  }
   if (isWeakName(path) && !hasLineageKeys(input.doc.value)) {
     return {
       kind: 'not-a-manifest',

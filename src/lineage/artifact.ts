@@ -83,6 +83,12 @@ export interface Artifact {
   changed: boolean;
   /** Files that carry attribution/notice text by their name (NOTICE, NOTICE.md …), repository-relative. */
   noticeFiles: string[];
+  /**
+   * Files named as the model card (README.md …) that carry no card metadata, by name: where a fix
+   * that adds a card field goes (`frontMatter`: whether the file has any), and prose the Hub shows
+   * as the model card all the same.
+   */
+  plainCards?: { path: string; frontMatter: boolean; prose: string }[];
   /** sha256 of the files a manifest declares a digest for and of changed weights, by repository path. */
   fileDigests?: ReadonlyMap<string, WeightDigest>;
   /** Local artifacts this one derives from (set by the graph stage). */

@@ -70,8 +70,10 @@ function carriesAttribution(artifact: Artifact, entry: LicenseEntry | undefined)
   if (artifact.noticeFiles.length > 0) return true;
   if (artifact.records.some((r) => r.attribution?.text?.trim())) return true;
   const markers = entry?.attribution?.markers ?? [];
-  return artifact.records.some((r) => {
-    const prose = r.prose?.text.toLowerCase();
+  // A README without card metadata is still the model card the Hub shows: its text counts too.
+  const texts = [...artifact.records.map((r) => r.prose?.text), ...(artifact.plainCards ?? []).map((c) => c.prose)];
+  return texts.some((text) => {
+    const prose = text?.toLowerCase();
     return prose !== undefined && markers.some((m) => prose.includes(m.toLowerCase()));
   });
 }

@@ -1,4 +1,5 @@
 import { plural } from '../text/plural.js';
+import type { Artifact } from '../lineage/artifact.js';
 import type { LicenseDecl } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
 import { placeholderLicenseOf, placeholderReason } from '../licenses/placeholder.js';
@@ -39,6 +40,19 @@ function onPlaceholder(decl: LicenseDecl, dir: string, format: string | undefine
   };
 }
 
+/** Where to declare the license of an artifact without a model card: its README when it has one, else a new file. */
+function addLicense(artifact: Artifact): string {
+  const lineage = `a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}`;
+  const readme = artifact.plainCards?.[0];
+  if (!readme) return `Add a model card (README.md with \`license:\` in its front matter) or ${lineage}.`;
+  if (readme.frontMatter)
+    return `Add \`license:\` to the front matter of ${readme.path} (${CARD_FIX}), or add ${lineage}.`;
+  return (
+    `Start ${readme.path} with YAML front matter that declares the license (a \`---\` line, \`license: …\`, ` +
+    `another \`---\` line; ${CARD_FIX}), or add ${lineage}.`
+  );
+}
+
 export const missingLicense: Rule = {
   id: 'missing-license',
   meta: {
@@ -65,8 +79,7 @@ export const missingLicense: Rule = {
         fix:
           anchor.format === 'hf-model-card'
             ? `Add \`license:\` to the front matter of ${anchor.path} (${CARD_FIX}).`
-            : `Add a model card (README.md with \`license:\` in its front matter) ` +
-              `or a lineage.yaml with \`license: { id: … }\` ${dirPhrase(artifact.dir)}.`,
+            : addLicense(artifact),
         subject: artifact.dir
       }
     ];

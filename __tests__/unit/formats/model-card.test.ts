@@ -167,11 +167,14 @@ describe('hf-model-card', () => {
   it('is not a manifest without front matter, or without model-card keys', () => {
     expect(readManifest('docs/README.md', Buffer.from('# Project\n\nHow to run the trainer.\n'))).toEqual({
       kind: 'not-a-manifest',
-      reason: 'it has no YAML front matter, so it carries no model-card metadata'
+      reason: 'it has no YAML front matter, so it carries no model-card metadata',
+      // The prose the Hub would show as the card all the same, for the rules that read it.
+      plainCard: { frontMatter: false, prose: '# Project\n\nHow to run the trainer.\n' }
     });
     const jekyll = readManifest('docs/README.md', Buffer.from('---\ntitle: Docs\nlayout: page\n---\n# Docs\n'));
     expect(jekyll.kind).toBe('not-a-manifest');
     expect(jekyll.kind === 'not-a-manifest' && jekyll.reason).toContain('none of the model-card keys');
+    expect(jekyll.kind === 'not-a-manifest' && jekyll.plainCard).toEqual({ frontMatter: true, prose: '# Docs\n' });
   });
 
   it('is unreadable when the front matter is broken YAML', () => {

@@ -110,6 +110,24 @@ describe('missing-license', () => {
         '`license: { id: … }` at the repository root.'
     );
   });
+  it('names a README without card metadata as the place for the license', () => {
+    const peft = [record(PEFT, 'peft-adapter-config')];
+    const bare = artifact('a', { records: peft, plainCards: [{ path: CARD, frontMatter: false, prose: '# A' }] });
+    expect(run('missing-license', bare)[0].finding.fix).toBe(
+      'Start a/README.md with YAML front matter that declares the license (a `---` line, `license: …`, ' +
+        'another `---` line; a Hub license id such as `apache-2.0` or `llama3.1`, or `other` with ' +
+        '`license_name` and `license_link`), or add a lineage.yaml with `license: { id: … }` in a.'
+    );
+    const titled = artifact('a', { records: peft, plainCards: [{ path: CARD, frontMatter: true, prose: '' }] });
+    const [e] = run('missing-license', titled);
+    expect(e.finding.fix).toBe(
+      'Add `license:` to the front matter of a/README.md (a Hub license id such as `apache-2.0` or ' +
+        '`llama3.1`, or `other` with `license_name` and `license_link`), or add a lineage.yaml with ' +
+        '`license: { id: … }` in a.'
+    );
+    // The finding stays where it was (the fingerprint of a known finding does not move).
+    expect(e.finding.path).toBe(PEFT);
+  });
   it('is silent when a manifest declares a license, or the artifact is only weights', () => {
     const licensed = artifact('a', {
       records: [record(PEFT, 'peft-adapter-config'), record(CARD, 'hf-model-card', { license: license(CARD, 'mit') })]

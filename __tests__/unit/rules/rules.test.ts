@@ -214,6 +214,13 @@ describe('missing-attribution', () => {
     });
     expect(run('missing-attribution', artifact('a', { records: [llama(), withText] }))).toEqual([]);
   });
+  it('is satisfied by the prose of a README without card metadata, not by a README without the notice', () => {
+    const readme = (prose: string) => ({ path: 'a/README.md', frontMatter: false, prose });
+    const noticed = artifact('a', { records: [llama()], plainCards: [readme('# Adapter\n\nBUILT WITH LLAMA\n')] });
+    expect(run('missing-attribution', noticed)).toEqual([]);
+    const silent = artifact('a', { records: [llama()], plainCards: [readme('# Adapter\n\nA LoRA.\n')] });
+    expect(run('missing-attribution', silent)).toHaveLength(1);
+  });
   it('fires when an artifact requires attribution and carries none (Kimi), not for an unasked Kimi duty', () => {
     const path = 'r/training_manifest.json';
     const kimi = (required: boolean) =>
