@@ -17439,6 +17439,17 @@ function upstreamAt(input, path, role) {
     return { ...classifyUpstream(value), raw: rawText(value), role, source: sourceAt(input, path) };
 }
 /**
+ * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
+ * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ */
+function withRevision(input, ref, key) {
+    const revision = stringAt(input, [key]);
+    if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
+        ref.revision = revision.value;
+    return ref;
+}
+/**
  * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
  * lists), else the single value. `roleOf` decides each item's role from the list length.
  */
@@ -18981,6 +18992,7 @@ const axolotlConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
+    revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
     schema: axolotl_config_schema_namespaceObject,
     detect(value) {
         return hasKey(value, 'base_model') && countKeys(value, AXOLOTL_KEYS) >= 2;
@@ -18989,7 +19001,7 @@ const axolotlConfig = {
         const record = emptyRecord(input, axolotl_config_ID);
         const base = upstreamAt(input, ['base_model'], 'base');
         if (base)
-            record.upstreams.push(base);
+            record.upstreams.push(withRevision(input, base, 'revision_of_model'));
         otherSourceAt(input, 'base_model_config', 'upstream', record);
         otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
         addParentAt(record, input, ['lora_model_dir'], 'upstream');
@@ -19147,6 +19159,7 @@ const lineageManifest = {
     name: 'lineage manifest',
     syntax: 'yaml',
     upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
+    revisionHint: () => '`revision:` on its entry in `upstreams:`',
     schema: lineage_schema_namespaceObject,
     // By its own name, any of its keys will do (the schema then says what is wrong); under another
     // name only its two defining keys together.
@@ -19235,6 +19248,7 @@ const llamafactoryConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
+    revisionHint: (ref) => ref.source.field === 'model_name_or_path' ? '`model_revision:` beside `model_name_or_path`' : undefined,
     schema: llamafactory_config_schema_namespaceObject,
     detect(value) {
         return hasKey(value, 'model_name_or_path') && countKeys(value, LLAMAFACTORY_KEYS) >= 1;
@@ -19243,7 +19257,7 @@ const llamafactoryConfig = {
         const record = emptyRecord(input, llamafactory_config_ID);
         const base = upstreamAt(input, ['model_name_or_path'], 'base');
         if (base)
-            record.upstreams.push(base);
+            record.upstreams.push(withRevision(input, base, 'model_revision'));
         for (const adapter of listItemsAt(input, ['adapter_name_or_path'])) {
             addParent(record, {
                 ...classifyUpstream(adapter.value),
@@ -19582,6 +19596,7 @@ const mergekitConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` and every `model:` to the Hub id (`org/name`) mergekit should load',
+    revisionHint: (ref) => `\`${ref.id}@<sha>\` where it is named (mergekit loads that revision)`,
     schema: mergekit_config_schema_namespaceObject,
     detect(value) {
         if (!isObject(value))
@@ -19743,6 +19758,7 @@ const peftAdapterConfig = {
     name: 'PEFT adapter config',
     syntax: 'json',
     upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
+    revisionHint: (ref) => (ref.role === 'base' ? '`revision` beside `base_model_name_or_path`' : undefined),
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return isObject(value) && hasKey(value, 'peft_type');
@@ -19750,14 +19766,9 @@ const peftAdapterConfig = {
     read(input) {
         const record = emptyRecord(input, peft_adapter_config_ID);
         const base = upstreamAt(input, ['base_model_name_or_path'], 'base');
-        if (base) {
-            const revision = stringAt(input, ['revision']);
-            // An `id@sha` base already carries its revision; otherwise `revision` is the one PEFT loads.
-            // A word like "main" stays as written: deciding whether it pins anything is a rule's job.
-            if (revision && revision.value.trim() !== '' && base.id && !base.revision)
-                base.revision = revision.value;
-            record.upstreams.push(base);
-        }
+        // `revision` is the one PEFT loads the base at.
+        if (base)
+            record.upstreams.push(withRevision(input, base, 'revision'));
         const type = stringAt(input, ['peft_type']);
         if (type)
             record.relation = type;
@@ -23007,6 +23018,14 @@ const unqualifiedHubId = {
 ;// CONCATENATED MODULE: ./src/rules/unpinned-revision.ts
 
 
+
+/** Where the manifest naming `ref` records a revision, else a lineage.yaml beside it (every format can have one). */
+function whereToPin(artifact, ref) {
+    const format = artifact.records.find((r) => r.upstreams.includes(ref))?.format;
+    const hint = format === undefined ? undefined : findFormat(format)?.revisionHint?.(ref);
+    const lineage = `\`upstreams: [{ id: ${ref.id}, revision: <sha> }]\` in a lineage.yaml ${dirPhrase(artifact.dir)}`;
+    return hint ? `${hint} in ${ref.source.path}, or ${lineage}` : lineage;
+}
 const unpinnedRevision = {
     id: 'unpinned-revision',
     meta: {
@@ -23037,8 +23056,7 @@ const unpinnedRevision = {
                 message: `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a ` +
                     `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
                     `the Hub repo can change after this artifact was made.`,
-                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
-                    `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+                fix: `Record the 40-hex commit sha of ${ref.id} that was used: ${whereToPin(artifact, ref)}.`,
                 subject: ref.id.toLowerCase(),
                 upstream: ref.id,
                 // `require.pinned-revisions` turns the advice into a requirement.

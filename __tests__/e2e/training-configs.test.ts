@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { tempDir } from '../helpers/git-repo.js';
 import { pullRequestPayload, standInsClosedAfterEach, writeFiles } from '../helpers/pull-request-stand-in.js';
-import { runAction } from '../helpers/run-action.js';
+import { PROJECT_ROOT, runAction } from '../helpers/run-action.js';
 
 const FILES: Record<string, string> = {
   'train/axolotl/qlora.yml': [
@@ -140,5 +140,51 @@ describe('training-tool configs in a pull request', () => {
     // The file of no known format is listed in the run notes and in the job summary.
     expect(report.run.notes.join('\n')).toMatch(/1 file looked like a training config .*train\/custom\/run\.json/);
     expect(run.summary).toContain('train/custom/run.json');
+  }, 60000);
+
+  it("reads each tool's own revision setting, and its fix names the setting where the tool has one", async () => {
+    const sha = '707f0a3b8a3c7ad586ed01e27eafbad8a27dd0f7';
+    const files: Record<string, string> = {
+      // Real: axolotl passes `revision_of_model` to from_pretrained as the revision.
+      'train/gemma4/smoke.yaml': readFileSync(
+        join(
+          PROJECT_ROOT,
+          '__tests__/fixtures/real-world-configs/axolotl/015-amazingvince__gemma4-fa4-kernels__gemma4-12b-smoke.yaml'
+        ),
+        'utf8'
+      ),
+      'train/axolotl-main/qlora.yml':
+        'base_model: Qwen/Qwen3-4B\nadapter: qlora\nlora_r: 16\nrevision_of_model: main\n',
+      'train/lf-pinned/sft.yaml': `model_name_or_path: Qwen/Qwen3-8B\nmodel_revision: ${sha}\nfinetuning_type: lora\n`,
+      'train/lf/sft.yaml': 'model_name_or_path: Qwen/Qwen3-8B\nstage: sft\nfinetuning_type: lora\n',
+      'serve/Modelfile': 'FROM hf.co/Qwen/Qwen3-8B-GGUF:Q4_K_M\n'
+    };
+    const dir = tempDir('lg-configs-revisions-');
+    writeFiles(dir, files);
+    const gh = await standIn();
+    for (const path of Object.keys(files)) gh.files.push({ path, status: 'added' });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', 'd'.repeat(40)),
+      apiUrl: gh.server.url
+    });
+    expect(run.stderr).toBe('');
+    const unpinned = run.annotations.filter((a) => a.includes('title=unpinned-revision,'));
+    const at = (file: string) => unpinned.filter((a) => a.includes(`file=${file},`));
+    expect(at('train/gemma4/smoke.yaml')).toEqual([]);
+    expect(at('train/lf-pinned/sft.yaml')).toEqual([]);
+    expect(at('train/axolotl-main/qlora.yml')).toHaveLength(1);
+    expect(at('train/axolotl-main/qlora.yml')[0]).toContain('(revision "main" is a branch or tag, which moves)');
+    expect(at('train/axolotl-main/qlora.yml')[0]).toContain(
+      'Fix: Record the 40-hex commit sha of Qwen/Qwen3-4B that was used: `revision_of_model:` beside `base_model` ' +
+        'in train/axolotl-main/qlora.yml, or `upstreams: [{ id: Qwen/Qwen3-4B, revision: <sha> }]` in a lineage.yaml ' +
+        'in train/axolotl-main.'
+    );
+    expect(at('train/lf/sft.yaml')[0]).toContain('`model_revision:` beside `model_name_or_path` in train/lf/sft.yaml');
+    // An Ollama Modelfile has no place for a commit: the fix asks for a lineage.yaml beside it.
+    expect(at('serve/Modelfile')[0]).toContain(
+      'that was used: `upstreams: [{ id: Qwen/Qwen3-8B-GGUF, revision: <sha> }]` in a lineage.yaml in serve.'
+    );
   }, 60000);
 });

@@ -13014,7 +13014,8 @@ function helpUri(ruleId) {
 /* harmony export */   Si: () => (/* binding */ upstreamsAt),
 /* harmony export */   ZS: () => (/* binding */ addParentAt),
 /* harmony export */   _m: () => (/* binding */ licenseIdAt),
-/* harmony export */   hZ: () => (/* binding */ trainingFactsAt)
+/* harmony export */   hZ: () => (/* binding */ trainingFactsAt),
+/* harmony export */   kh: () => (/* binding */ withRevision)
 /* harmony export */ });
 /* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8231);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
@@ -13043,6 +13044,17 @@ function upstreamAt(input, path, role) {
     if (value === undefined)
         return undefined;
     return { ...(0,_lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyUpstream */ .O)(value), raw: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rawText */ .iL)(value), role, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
+}
+/**
+ * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
+ * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ */
+function withRevision(input, ref, key) {
+    const revision = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .bX)(input, [key]);
+    if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
+        ref.revision = revision.value;
+    return ref;
 }
 /**
  * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
@@ -14984,6 +14996,7 @@ const axolotlConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
+    revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
     schema: axolotl_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* hasKey */.CJ)(value, 'base_model') && (0,training_config/* countKeys */.GO)(value, AXOLOTL_KEYS) >= 2;
@@ -14992,7 +15005,7 @@ const axolotlConfig = {
         const record = (0,declarations/* emptyRecord */.FR)(input, ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['base_model'], 'base');
         if (base)
-            record.upstreams.push(base);
+            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'revision_of_model'));
         otherSourceAt(input, 'base_model_config', 'upstream', record);
         otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
         (0,declarations/* addParentAt */.ZS)(record, input, ['lora_model_dir'], 'upstream');
@@ -15156,6 +15169,7 @@ const lineageManifest = {
     name: 'lineage manifest',
     syntax: 'yaml',
     upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
+    revisionHint: () => '`revision:` on its entry in `upstreams:`',
     schema: lineage_schema_namespaceObject,
     // By its own name, any of its keys will do (the schema then says what is wrong); under another
     // name only its two defining keys together.
@@ -15244,6 +15258,7 @@ const llamafactoryConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
+    revisionHint: (ref) => ref.source.field === 'model_name_or_path' ? '`model_revision:` beside `model_name_or_path`' : undefined,
     schema: llamafactory_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* hasKey */.CJ)(value, 'model_name_or_path') && (0,training_config/* countKeys */.GO)(value, LLAMAFACTORY_KEYS) >= 1;
@@ -15252,7 +15267,7 @@ const llamafactoryConfig = {
         const record = (0,declarations/* emptyRecord */.FR)(input, llamafactory_config_ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['model_name_or_path'], 'base');
         if (base)
-            record.upstreams.push(base);
+            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'model_revision'));
         for (const adapter of (0,training_config/* listItemsAt */.kW)(input, ['adapter_name_or_path'])) {
             (0,declarations/* addParent */.O6)(record, {
                 ...(0,classify/* classifyUpstream */.O)(adapter.value),
@@ -15419,6 +15434,7 @@ const mergekitConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` and every `model:` to the Hub id (`org/name`) mergekit should load',
+    revisionHint: (ref) => `\`${ref.id}@<sha>\` where it is named (mergekit loads that revision)`,
     schema: mergekit_config_schema_namespaceObject,
     detect(value) {
         if (!(0,fields/* isObject */.Gv)(value))
@@ -15525,6 +15541,7 @@ const peftAdapterConfig = {
     name: 'PEFT adapter config',
     syntax: 'json',
     upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
+    revisionHint: (ref) => (ref.role === 'base' ? '`revision` beside `base_model_name_or_path`' : undefined),
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* isObject */.Gv)(value) && (0,fields/* hasKey */.CJ)(value, 'peft_type');
@@ -15532,14 +15549,9 @@ const peftAdapterConfig = {
     read(input) {
         const record = (0,declarations/* emptyRecord */.FR)(input, peft_adapter_config_ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['base_model_name_or_path'], 'base');
-        if (base) {
-            const revision = (0,fields/* stringAt */.bX)(input, ['revision']);
-            // An `id@sha` base already carries its revision; otherwise `revision` is the one PEFT loads.
-            // A word like "main" stays as written: deciding whether it pins anything is a rule's job.
-            if (revision && revision.value.trim() !== '' && base.id && !base.revision)
-                base.revision = revision.value;
-            record.upstreams.push(base);
-        }
+        // `revision` is the one PEFT loads the base at.
+        if (base)
+            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'revision'));
         const type = (0,fields/* stringAt */.bX)(input, ['peft_type']);
         if (type)
             record.relation = type;
@@ -22149,6 +22161,14 @@ var hub_id = __nccwpck_require__(2534);
 ;// CONCATENATED MODULE: ./src/rules/unpinned-revision.ts
 
 
+
+/** Where the manifest naming `ref` records a revision, else a lineage.yaml beside it (every format can have one). */
+function whereToPin(artifact, ref) {
+    const format = artifact.records.find((r) => r.upstreams.includes(ref))?.format;
+    const hint = format === undefined ? undefined : (0,registry/* findFormat */.FI)(format)?.revisionHint?.(ref);
+    const lineage = `\`upstreams: [{ id: ${ref.id}, revision: <sha> }]\` in a lineage.yaml ${(0,artifact_facts/* dirPhrase */.Dn)(artifact.dir)}`;
+    return hint ? `${hint} in ${ref.source.path}, or ${lineage}` : lineage;
+}
 const unpinnedRevision = {
     id: 'unpinned-revision',
     meta: {
@@ -22179,8 +22199,7 @@ const unpinnedRevision = {
                 message: `The upstream ${ref.id} at ${(0,artifact_facts/* where */._M)(ref.source)} is not pinned to a ` +
                     `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
                     `the Hub repo can change after this artifact was made.`,
-                fix: `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
-                    `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+                fix: `Record the 40-hex commit sha of ${ref.id} that was used: ${whereToPin(artifact, ref)}.`,
                 subject: ref.id.toLowerCase(),
                 upstream: ref.id,
                 // `require.pinned-revisions` turns the advice into a requirement.

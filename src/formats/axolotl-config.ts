@@ -1,7 +1,7 @@
 import schema from '../../schemas/axolotl-config.schema.json' with { type: 'json' };
 import type { DatasetRef, LineageRecord, UpstreamRole } from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
-import { addParentAt, datasetAt, emptyRecord, trainingFactsAt, upstreamAt } from './declarations.js';
+import { addParentAt, datasetAt, emptyRecord, trainingFactsAt, upstreamAt, withRevision } from './declarations.js';
 import { hasKey, isObject, sourceAt, valueAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
 import { countKeys, listItemsAt, textAt } from './training-config.js';
@@ -91,6 +91,7 @@ export const axolotlConfig: ManifestFormat = {
   syntax: 'yaml',
   recipe: true,
   upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
+  revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
   schema,
   detect(value) {
     return hasKey(value, 'base_model') && countKeys(value, AXOLOTL_KEYS) >= 2;
@@ -98,7 +99,7 @@ export const axolotlConfig: ManifestFormat = {
   read(input) {
     const record = emptyRecord(input, ID);
     const base = upstreamAt(input, ['base_model'], 'base');
-    if (base) record.upstreams.push(base);
+    if (base) record.upstreams.push(withRevision(input, base, 'revision_of_model'));
     otherSourceAt(input, 'base_model_config', 'upstream', record);
     otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
     addParentAt(record, input, ['lora_model_dir'], 'upstream');

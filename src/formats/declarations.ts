@@ -16,7 +16,7 @@ import type {
   UpstreamRole
 } from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
-import { anchorOf, rawText, sourceAt, valueAt } from './fields.js';
+import { anchorOf, rawText, sourceAt, stringAt, valueAt } from './fields.js';
 import type { FormatInput } from './format.js';
 
 /** A record with nothing declared yet, anchored at the document's first key. */
@@ -42,6 +42,17 @@ export function upstreamAt(
   const value = valueAt(input.doc.value, path);
   if (value === undefined) return undefined;
   return { ...classifyUpstream(value), raw: rawText(value), role, source: sourceAt(input, path) };
+}
+
+/**
+ * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
+ * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ */
+export function withRevision(input: FormatInput, ref: UpstreamRef, key: string): UpstreamRef {
+  const revision = stringAt(input, [key]);
+  if (revision && revision.value.trim() !== '' && ref.id && !ref.revision) ref.revision = revision.value;
+  return ref;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../source/document.js';
-import type { LineageRecord } from '../lineage/record.js';
+import type { LineageRecord, UpstreamRef } from '../lineage/record.js';
 
 /** How a file's text is turned into a SourceDocument before a format looks at it. */
 export type Syntax = 'json' | 'yaml' | 'front-matter' | 'modelfile';
@@ -26,6 +26,11 @@ export interface ManifestFormat {
   recipe?: boolean;
   /** How to fix a missing or unusable upstream in this format, e.g. "set `model` to the Hub id (`org/name`)". */
   upstreamHint?: string;
+  /**
+   * Where this format records the commit an upstream was used at, as a fix says it (e.g. "`revision`
+   * beside `base_model_name_or_path`"); undefined when it has no place for this upstream's.
+   */
+  revisionHint?: (ref: UpstreamRef) => string | undefined;
   /** JSON Schema the content must satisfy (validated with ajv). */
   schema: object;
   /** True when the parsed content is this format (never decided by file name alone). */

@@ -112,6 +112,7 @@ export const lineageManifest: ManifestFormat = {
   name: 'lineage manifest',
   syntax: 'yaml',
   upstreamHint: 'add an entry to `upstreams:` with `id: org/name` and `revision: <40-hex sha>`',
+  revisionHint: () => '`revision:` on its entry in `upstreams:`',
   schema,
   // By its own name, any of its keys will do (the schema then says what is wrong); under another
   // name only its two defining keys together.

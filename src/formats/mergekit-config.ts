@@ -77,6 +77,7 @@ export const mergekitConfig: ManifestFormat = {
   syntax: 'yaml',
   recipe: true,
   upstreamHint: 'set `base_model` and every `model:` to the Hub id (`org/name`) mergekit should load',
+  revisionHint: (ref) => `\`${ref.id}@<sha>\` where it is named (mergekit loads that revision)`,
   schema,
   detect(value) {
     if (!isObject(value)) return false;

@@ -1,5 +1,5 @@
 import schema from '../../schemas/peft-adapter-config.schema.json' with { type: 'json' };
-import { emptyRecord, trainingFactsAt, upstreamAt } from './declarations.js';
+import { emptyRecord, trainingFactsAt, upstreamAt, withRevision } from './declarations.js';
 import { hasKey, isObject, stringAt } from './fields.js';
 import type { ManifestFormat } from './format.js';
 
@@ -14,6 +14,7 @@ export const peftAdapterConfig: ManifestFormat = {
   name: 'PEFT adapter config',
   syntax: 'json',
   upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
+  revisionHint: (ref) => (ref.role === 'base' ? '`revision` beside `base_model_name_or_path`' : undefined),
   schema,
   detect(value) {
     return isObject(value) && hasKey(value, 'peft_type');
@@ -21,13 +22,8 @@ export const peftAdapterConfig: ManifestFormat = {
   read(input) {
     const record = emptyRecord(input, ID);
     const base = upstreamAt(input, ['base_model_name_or_path'], 'base');
-    if (base) {
-      const revision = stringAt(input, ['revision']);
-      // An `id@sha` base already carries its revision; otherwise `revision` is the one PEFT loads.
-      // A word like "main" stays as written: deciding whether it pins anything is a rule's job.
-      if (revision && revision.value.trim() !== '' && base.id && !base.revision) base.revision = revision.value;
-      record.upstreams.push(base);
-    }
+    // `revision` is the one PEFT loads the base at.
+    if (base) record.upstreams.push(withRevision(input, base, 'revision'));
     const type = stringAt(input, ['peft_type']);
     if (type) record.relation = type;
     const training = trainingFactsAt(input, { rank: ['r'], alpha: ['lora_alpha'], method: ['peft_type'] });

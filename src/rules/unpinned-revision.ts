@@ -1,7 +1,17 @@
 import { isFullSha } from '../lineage/hub-id.js';
 import type { UpstreamRef } from '../lineage/record.js';
 import type { FindingDraft, Rule } from './rule.js';
-import { isResolvable, manifestUpstreams, where } from './artifact-facts.js';
+import type { Artifact } from '../lineage/artifact.js';
+import { findFormat } from '../formats/registry.js';
+import { dirPhrase, isResolvable, manifestUpstreams, where } from './artifact-facts.js';
+
+/** Where the manifest naming `ref` records a revision, else a lineage.yaml beside it (every format can have one). */
+function whereToPin(artifact: Artifact, ref: UpstreamRef): string {
+  const format = artifact.records.find((r) => r.upstreams.includes(ref))?.format;
+  const hint = format === undefined ? undefined : findFormat(format)?.revisionHint?.(ref);
+  const lineage = `\`upstreams: [{ id: ${ref.id}, revision: <sha> }]\` in a lineage.yaml ${dirPhrase(artifact.dir)}`;
+  return hint ? `${hint} in ${ref.source.path}, or ${lineage}` : lineage;
+}
 
 export const unpinnedRevision: Rule = {
   id: 'unpinned-revision',
@@ -33,9 +43,7 @@ export const unpinnedRevision: Rule = {
           `The upstream ${ref.id} at ${where(ref.source)} is not pinned to a ` +
           `commit${written ? ` (revision ${JSON.stringify(written)} is a branch or tag, which moves)` : ''}: ` +
           `the Hub repo can change after this artifact was made.`,
-        fix:
-          `Record the 40-hex commit sha of ${ref.id} that was used (PEFT \`revision\`, ` +
-          `lineage.yaml \`upstreams[].revision\`, or \`base_model: ${ref.id}@<sha>\`).`,
+        fix: `Record the 40-hex commit sha of ${ref.id} that was used: ${whereToPin(artifact, ref)}.`,
         subject: ref.id!.toLowerCase(),
         upstream: ref.id,
         // `require.pinned-revisions` turns the advice into a requirement.

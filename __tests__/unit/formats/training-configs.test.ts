@@ -273,6 +273,18 @@ describe('axolotl-config', () => {
     ]);
   });
 
+  it('reads revision_of_model as the revision of base_model (axolotl loads the base at it)', () => {
+    const sha = '707f0a3b8a3c7ad586ed01e27eafbad8a27dd0f7';
+    const pinned = readFixture('axolotl/015-amazingvince__gemma4-fa4-kernels__gemma4-12b-smoke.yaml').record;
+    expect(pinned.upstreams.map((u) => [u.id, u.revision, u.source.at.line])).toEqual([
+      ['google/gemma-4-12B-it', sha, 2]
+    ]);
+    // Written in the id already, the id's own revision stands; a branch stays as written for the rule.
+    expect(axolotl(`revision_of_model: ${sha}\n`).record!.upstreams[0].revision).toBe(sha);
+    expect(axolotl('revision_of_model: main\n').record!.upstreams[0].revision).toBe('main');
+    expect(axolotl('revision_of_model: ""\n').record!.upstreams[0].revision).toBeUndefined();
+  });
+
   it('reads lora_model_dir as a parent adapter: a Hub id is an upstream, a local path a local reference', () => {
     const hub = axolotl('lora_model_dir: org/parent-adapter\n').record!;
     expect(summary(hub).upstreams).toEqual([
@@ -410,6 +422,18 @@ describe('llamafactory-config', () => {
       ['llamafactory/alpaca_zh', 'llamafactory/alpaca_zh', 4]
     ]);
     expect(record!.name?.value).toBe('me/out');
+  });
+
+  it('reads model_revision as the revision of model_name_or_path, and of nothing else', () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const { record } = readYaml(
+      'sft.yaml',
+      `model_name_or_path: Qwen/Qwen3-8B\nadapter_name_or_path: org/adapter\nmodel_revision: ${sha}\nstage: sft\n`
+    );
+    expect(record!.upstreams.map((u) => [u.id, u.revision])).toEqual([
+      ['Qwen/Qwen3-8B', sha],
+      ['org/adapter', undefined]
+    ]);
   });
 
   it('takes the export name when there is no hub_model_id, and never the template as an upstream', () => {

@@ -433,11 +433,42 @@ describe('unpinned-revision', () => {
       'The upstream Org/M at `base_model` in a/README.md is not pinned to a commit: ' +
         'the Hub repo can change after this artifact was made.'
     );
+    // A card's `base_model` takes a plain id on the Hub: the pin goes in a lineage.yaml beside it.
     expect(e.finding.fix).toBe(
-      'Record the 40-hex commit sha of Org/M that was used (PEFT `revision`, ' +
-        'lineage.yaml `upstreams[].revision`, or `base_model: Org/M@<sha>`).'
+      'Record the 40-hex commit sha of Org/M that was used: ' +
+        '`upstreams: [{ id: Org/M, revision: <sha> }]` in a lineage.yaml in a.'
     );
     expect(e.finding.fingerprint).toBe(fingerprint('unpinned-revision', CARD, 'org/m'));
+  });
+  it("names the pin setting of the manifest's own format, where it has one for that upstream", () => {
+    const fixFor = (path: string, format: string, field: string, role: UpstreamRef['role'] = 'base') => {
+      const ref = hubRef(path, 'Org/M', 3, { role, source: at(path, field, 3) });
+      return findings(oneRecord(path, format, { upstreams: [ref] }))[0].finding.fix;
+    };
+    const lineage = '`upstreams: [{ id: Org/M, revision: <sha> }]` in a lineage.yaml in a.';
+    expect(fixFor(PEFT, 'peft-adapter-config', 'base_model_name_or_path')).toBe(
+      'Record the 40-hex commit sha of Org/M that was used: ' +
+        `\`revision\` beside \`base_model_name_or_path\` in ${PEFT}, or ${lineage}`
+    );
+    expect(fixFor(LINEAGE, 'lineage-manifest', 'upstreams[0].id')).toContain(
+      `used: \`revision:\` on its entry in \`upstreams:\` in ${LINEAGE}, or`
+    );
+    expect(fixFor('a/mergekit_config.yml', 'mergekit-config', 'models[1].model', 'merge-parent')).toContain(
+      'used: `Org/M@<sha>` where it is named (mergekit loads that revision) in a/mergekit_config.yml, or'
+    );
+    expect(fixFor('a/train.yml', 'axolotl-config', 'base_model')).toContain(
+      'used: `revision_of_model:` beside `base_model` in a/train.yml, or'
+    );
+    expect(fixFor('a/sft.yaml', 'llamafactory-config', 'model_name_or_path')).toContain(
+      'used: `model_revision:` beside `model_name_or_path` in a/sft.yaml, or'
+    );
+    // A setting that pins only the base says nothing for another upstream of the file.
+    expect(fixFor('a/train.yml', 'axolotl-config', 'tokenizer_config', 'tokenizer')).toBe(
+      `Record the 40-hex commit sha of Org/M that was used: ${lineage}`
+    );
+    expect(fixFor('a/Modelfile', 'ollama-modelfile', 'FROM')).toBe(
+      `Record the 40-hex commit sha of Org/M that was used: ${lineage}`
+    );
   });
   it('does not take a short sha, a 39- or 41-character sha, or a non-hex 40-character one as a pin', () => {
     for (const revision of [SHA.slice(0, 7), SHA.slice(0, 39), `${SHA}0`, `${SHA.slice(0, 39)}g`, 'main']) {
