@@ -13935,6 +13935,11 @@ class LicenseKnowledge {
     mirrorUpstream(hubId) {
         return this.family(hubId)?.canonicalId;
     }
+    /** Whether the family table knows the org: a publisher of originals or a mirror (case-insensitive). */
+    isKnownOrg(org) {
+        const lower = org.toLowerCase();
+        return this.mirrorOrgs.has(lower) || this.families.some((f) => f.orgs.has(lower));
+    }
     /** Whether an org republishes originals (`unsloth`, `mlx-community` …). */
     isMirrorOrg(org) {
         return this.mirrorOrgs.has(org.toLowerCase());
@@ -16864,8 +16869,10 @@ const GENERIC_FOLDERS = new Set([
     'lmstudio',
     'text-generation-webui'
 ]);
+/** A folder named for what a run did to the models it holds (`finetuned_models`, `merged-models`, `my_model`). */
+const MADE_MODELS_FOLDER = /^(fine[-_]?tuned|trained|merged|saved|exported|converted|quantized|my|local|custom|peft|lora)[-_]models?$/i;
 function isGenericFolder(segment) {
-    return GENERIC_FOLDERS.has(segment.toLowerCase());
+    return GENERIC_FOLDERS.has(segment.toLowerCase()) || MADE_MODELS_FOLDER.test(segment);
 }
 
 ;// CONCATENATED MODULE: ./src/lineage/classify-path.ts
@@ -16964,15 +16971,33 @@ function readLocalPath(value) {
     // ModelScope writes `.` in names as `___` (`Qwen2-1___5B-Instruct`): a folder it downloaded into.
     if (fromTail?.includes('___'))
         return fromModelScopeCache(fromTail.replace(/___/g, '.'), 'a ModelScope download folder', segments);
-    if (fromTail) {
+    if (fromTail)
+        return fromLastTwoSegments(fromTail);
+    return { kind: 'local-path', evidence: 'primary' };
+}
+/**
+ * The `org/name` a path's last two folders spell. A folder above the model's is often the user's own
+ * (`D:\projects\nlp\Mistral\Mistral-7B-v0.3`): when it is no org the family table knows but the
+ * name is a known family's, the family's publisher is the likelier org.
+ */
+function fromLastTwoSegments(id) {
+    const knowledge = LicenseKnowledge.builtin();
+    const org = id.slice(0, id.indexOf('/'));
+    const byName = knowledge.isKnownOrg(org) ? undefined : knowledge.familyByName(id);
+    if (byName && (0,hub_id/* hubIdProblem */.ye)(byName.likelyOriginal) === undefined)
         return {
             kind: 'local-path',
-            id: fromTail,
+            id: byName.likelyOriginal,
             evidence: 'inferred',
-            recovered: `recovered ${fromTail} from the last two segments of the local path`
+            recovered: `read ${id} from the last two segments of the local path; ${org} is no org the gate knows, and the ` +
+                `name is ${byName.family}'s, published as ${byName.likelyOriginal}`
         };
-    }
-    return { kind: 'local-path', evidence: 'primary' };
+    return {
+        kind: 'local-path',
+        id,
+        evidence: 'inferred',
+        recovered: `recovered ${id} from the last two segments of the local path`
+    };
 }
 /**
  * A ModelScope id read from a path, as the Hugging Face id of the same weights where
@@ -22941,9 +22966,13 @@ const unresolvableUpstream = {
                 at: ref.source.at,
                 message: `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), ` +
                     `so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
-                fix: ref.id
-                    ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
-                    : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
+                fix: !ref.id
+                    ? `In ${ref.source.path}, ${upstreamFieldHint(format)}.`
+                    : ref.kind === 'local-path' && !ref.invalidReason
+                        ? // Read from folder names: a guess to check, not the answer.
+                            `Replace it with the Hub id the weights were loaded from (the path suggests ${suggestion}: ` +
+                                'check it on the Hub) and pin the revision, or add a lineage.yaml that declares it.'
+                        : `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`,
                 subject: `${ref.source.field}:${ref.raw ?? 'null'}`
             };
         });

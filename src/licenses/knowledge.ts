@@ -231,6 +231,12 @@ export class LicenseKnowledge {
     return this.family(hubId)?.canonicalId;
   }
 
+  /** Whether the family table knows the org: a publisher of originals or a mirror (case-insensitive). */
+  isKnownOrg(org: string): boolean {
+    const lower = org.toLowerCase();
+    return this.mirrorOrgs.has(lower) || this.families.some((f) => f.orgs.has(lower));
+  }
+
   /** Whether an org republishes originals (`unsloth`, `mlx-community` …). */
   isMirrorOrg(org: string): boolean {
     return this.mirrorOrgs.has(org.toLowerCase());

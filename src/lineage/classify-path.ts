@@ -111,15 +111,34 @@ export function readLocalPath(value: string): Classification {
   // ModelScope writes `.` in names as `___` (`Qwen2-1___5B-Instruct`): a folder it downloaded into.
   if (fromTail?.includes('___'))
     return fromModelScopeCache(fromTail.replace(/___/g, '.'), 'a ModelScope download folder', segments);
-  if (fromTail) {
+  if (fromTail) return fromLastTwoSegments(fromTail);
+  return { kind: 'local-path', evidence: 'primary' };
+}
+
+/**
+ * The `org/name` a path's last two folders spell. A folder above the model's is often the user's own
+ * (`D:\projects\nlp\Mistral\Mistral-7B-v0.3`): when it is no org the family table knows but the
+ * name is a known family's, the family's publisher is the likelier org.
+ */
+function fromLastTwoSegments(id: string): Classification {
+  const knowledge = LicenseKnowledge.builtin();
+  const org = id.slice(0, id.indexOf('/'));
+  const byName = knowledge.isKnownOrg(org) ? undefined : knowledge.familyByName(id);
+  if (byName && hubIdProblem(byName.likelyOriginal) === undefined)
     return {
       kind: 'local-path',
-      id: fromTail,
+      id: byName.likelyOriginal,
       evidence: 'inferred',
-      recovered: `recovered ${fromTail} from the last two segments of the local path`
+      recovered:
+        `read ${id} from the last two segments of the local path; ${org} is no org the gate knows, and the ` +
+        `name is ${byName.family}'s, published as ${byName.likelyOriginal}`
     };
-  }
-  return { kind: 'local-path', evidence: 'primary' };
+  return {
+    kind: 'local-path',
+    id,
+    evidence: 'inferred',
+    recovered: `recovered ${id} from the last two segments of the local path`
+  };
 }
 
 /**

@@ -351,6 +351,10 @@ const GENERIC_FOLDERS = new Set([
   'text-generation-webui'
 ]);
 
+/** A folder named for what a run did to the models it holds (`finetuned_models`, `merged-models`, `my_model`). */
+const MADE_MODELS_FOLDER =
+  /^(fine[-_]?tuned|trained|merged|saved|exported|converted|quantized|my|local|custom|peft|lora)[-_]models?$/i;
+
 export function isGenericFolder(segment: string): boolean {
-  return GENERIC_FOLDERS.has(segment.toLowerCase());
+  return GENERIC_FOLDERS.has(segment.toLowerCase()) || MADE_MODELS_FOLDER.test(segment);
 }

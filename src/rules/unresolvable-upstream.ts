@@ -47,9 +47,13 @@ export const unresolvableUpstream: Rule = {
           message:
             `The upstream ${where(ref.source)} is ${WHAT[ref.kind]} (${quote(ref.raw)}), ` +
             `so no one can verify what the artifact derives from.${recoveredHint(ref)}`,
-          fix: ref.id
-            ? `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`
-            : `In ${ref.source.path}, ${upstreamFieldHint(format)}.`,
+          fix: !ref.id
+            ? `In ${ref.source.path}, ${upstreamFieldHint(format)}.`
+            : ref.kind === 'local-path' && !ref.invalidReason
+              ? // Read from folder names: a guess to check, not the answer.
+                `Replace it with the Hub id the weights were loaded from (the path suggests ${suggestion}: ` +
+                'check it on the Hub) and pin the revision, or add a lineage.yaml that declares it.'
+              : `Replace it with ${suggestion} (and pin the revision), or add a lineage.yaml that declares it.`,
           subject: `${ref.source.field}:${ref.raw ?? 'null'}`
         };
       });

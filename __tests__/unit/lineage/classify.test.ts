@@ -280,6 +280,27 @@ describe('local-path', () => {
     expectClass(raw, recovered(id));
   });
 
+  // Real: the folder above the model's is the user's own, and the name is a known family's.
+  it.each([
+    [
+      'D:\\projects\\nlp\\Mistral\\Mistral-7B-v0.3',
+      'Mistral/Mistral-7B-v0.3',
+      'Mistral',
+      'Mistral (Apache)',
+      'mistralai/Mistral-7B-v0.3'
+    ],
+    ['/Users/hwc/LycheeAI/Qwen3-1.7B-4bit-mlx', 'LycheeAI/Qwen3-1.7B-4bit-mlx', 'LycheeAI', 'Qwen3', 'Qwen/Qwen3-1.7B']
+  ])('%s → the family publisher, not the folder', (raw, read, org, family, id) => {
+    expectClass(raw, {
+      kind: 'local-path',
+      id,
+      evidence: 'inferred',
+      recovered:
+        `read ${read} from the last two segments of the local path; ${org} is no org the gate knows, ` +
+        `and the name is ${family}'s, published as ${id}`
+    });
+  });
+
   it.each([
     '/data/models/Baichuan2-7B-Base/',
     '/data/home/81054062/studyplace/competition/baichuan2fintune/competition_kit/data/models/Baichuan2-7B-Base/',
@@ -310,7 +331,10 @@ describe('local-path', () => {
     'models\\qwen',
     'mens/runs/vox_lang/tokenizer.json',
     '/srv/models/Qwen/checkpoint-1000',
-    '/scratch/qt2094/DLSYS/models/meta-llama/original/'
+    '/scratch/qt2094/DLSYS/models/meta-llama/original/',
+    // Real (a mergekit config): a folder of the user's own fine-tunes is no Hub org.
+    'D:/Uni/Masterarbeit Code/jakob_finetuning/finetuned_models/meta_llama_full_colab_remerge_2',
+    '/data/merged-models/qwen-slerp'
   ])('%s recovers nothing', (raw) => {
     expectClass(raw, nothing);
   });

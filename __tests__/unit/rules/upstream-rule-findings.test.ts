@@ -82,7 +82,10 @@ describe('unresolvable-upstream', () => {
           'the machine that trained it ("/home/u/models/Qwen/Qwen2-7B"), so no one can verify what the artifact ' +
           'derives from. The gate recovered Qwen/Qwen2-7B from the last two segments of the local path (an ' +
           'inference, not a declaration).',
-        fix: 'Replace it with `Qwen/Qwen2-7B` (and pin the revision), or add a lineage.yaml that declares it.',
+        // Folder names are a guess: the fix offers the id as one to check, not as the answer.
+        fix:
+          'Replace it with the Hub id the weights were loaded from (the path suggests `Qwen/Qwen2-7B`: check it ' +
+          'on the Hub) and pin the revision, or add a lineage.yaml that declares it.',
         fingerprint: fingerprint('unresolvable-upstream', PEFT, 'base_model_name_or_path:/home/u/models/Qwen/Qwen2-7B')
       })
     ]);
@@ -101,6 +104,10 @@ describe('unresolvable-upstream', () => {
       peft(ref({ kind: 'url', raw: 'https://hf.co/org/m', id: 'org/m' }))
     );
     expect(unpinned.message).toMatch(/ It points at org\/m\.$/);
+    // A URL names its repository exactly: the fix gives the id as it is.
+    expect(unpinned.fix).toBe(
+      'Replace it with `org/m` (and pin the revision), or add a lineage.yaml that declares it.'
+    );
     const [placeholder] = run('unresolvable-upstream', peft(ref({ kind: 'placeholder', raw: 'TODO' })));
     expect(placeholder).toMatchObject({
       message:
