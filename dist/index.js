@@ -19298,8 +19298,11 @@ const llamafactoryConfig = {
         if (name)
             record.name = name;
         for (const key of ['dataset', 'eval_dataset']) {
-            for (const item of listItemsAt(input, [key]))
-                record.datasets.push(datasetRef(item.value, item.source));
+            for (const item of listItemsAt(input, [key])) {
+                const ref = datasetRef(item.value, item.source);
+                // A bare name is a key of the run's dataset_info.json, which says what the data is.
+                record.datasets.push(ref.id || item.value.includes('/') ? ref : { ...ref, registered: true });
+            }
         }
         const training = trainingFactsAt(input, {
             rank: ['lora_rank'],
@@ -23016,12 +23019,13 @@ const unqualifiedHubId = {
         // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
         const datasets = artifact.records
             .flatMap((r) => r.datasets)
-            .filter((d) => !d.id && classifyDatasetId(d.raw).problem === 'not a Hub dataset id')
+            .filter((d) => !d.id && !d.registered && classifyDatasetId(d.raw).problem === 'not a Hub dataset id')
             .map((d) => ({
             path: d.source.path,
             at: d.source.at,
-            message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, ` +
-                `not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+            message: `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id ` +
+                '(`org/name`): the Hub redirects some legacy names to an organisation (`gsm8k` to `openai/gsm8k`), ' +
+                'but the name alone does not say which repository or revision the data came from.',
             fix: 'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the ' +
                 'format allows), or describe the data in a lineage.yaml `datasets:` entry.',
             subject: `dataset:${d.raw}`,

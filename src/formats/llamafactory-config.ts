@@ -48,7 +48,11 @@ export const llamafactoryConfig: ManifestFormat = {
     const name = textAt(input, ['hub_model_id']) ?? textAt(input, ['export_hub_model_id']);
     if (name) record.name = name;
     for (const key of ['dataset', 'eval_dataset']) {
-      for (const item of listItemsAt(input, [key])) record.datasets.push(datasetRef(item.value, item.source));
+      for (const item of listItemsAt(input, [key])) {
+        const ref = datasetRef(item.value, item.source);
+        // A bare name is a key of the run's dataset_info.json, which says what the data is.
+        record.datasets.push(ref.id || item.value.includes('/') ? ref : { ...ref, registered: true });
+      }
     }
     const training = trainingFactsAt(input, {
       rank: ['lora_rank'],

@@ -68,6 +68,8 @@ export interface DatasetRef {
   revision?: string;
   license?: string;
   source: SourceRef;
+  /** A name in the training tool's own dataset registry (LLaMA-Factory's `dataset_info.json`), not a Hub name. */
+  registered?: true;
 }
 
 /** Training facts a manifest states, for cross-checks between manifests and against the weights. */

@@ -15,13 +15,14 @@ export const unqualifiedHubId: Rule = {
     // A dataset written as a bare name (`openslr`) names no Hub dataset: worth a notice, not a failure.
     const datasets: FindingDraft[] = artifact.records
       .flatMap((r) => r.datasets)
-      .filter((d) => !d.id && classifyDatasetId(d.raw).problem === 'not a Hub dataset id')
+      .filter((d) => !d.id && !d.registered && classifyDatasetId(d.raw).problem === 'not a Hub dataset id')
       .map((d) => ({
         path: d.source.path,
         at: d.source.at,
         message:
-          `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, ` +
-          `not a Hub dataset id (\`org/name\`): no one can tell which data it means.`,
+          `The dataset ${quote(d.raw)} at ${where(d.source)} is a bare name, not a Hub dataset id ` +
+          '(`org/name`): the Hub redirects some legacy names to an organisation (`gsm8k` to `openai/gsm8k`), ' +
+          'but the name alone does not say which repository or revision the data came from.',
         fix:
           'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the ' +
           'format allows), or describe the data in a lineage.yaml `datasets:` entry.',

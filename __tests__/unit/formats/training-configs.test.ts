@@ -424,6 +424,17 @@ describe('llamafactory-config', () => {
     expect(record!.name?.value).toBe('me/out');
   });
 
+  it("marks bare dataset names as dataset_info.json's, and Hub ids as Hub datasets", () => {
+    const { record } = readYaml(
+      'sft.yaml',
+      'model_name_or_path: Qwen/Qwen3-8B\nstage: sft\ndataset: upper, org/data\n'
+    );
+    expect(record!.datasets.map((d) => [d.raw, d.id, d.registered])).toEqual([
+      ['upper', undefined, true],
+      ['org/data', 'org/data', undefined]
+    ]);
+  });
+
   it('reads model_revision as the revision of model_name_or_path, and of nothing else', () => {
     const sha = '0123456789abcdef0123456789abcdef01234567';
     const { record } = readYaml(

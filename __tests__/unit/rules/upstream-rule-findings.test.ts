@@ -173,7 +173,8 @@ describe('unqualified-hub-id', () => {
         severity: 'notice',
         message:
           'The dataset "openslr" at `datasets[0]` in a/README.md is a bare name, not a Hub dataset id (`org/name`): ' +
-          'no one can tell which data it means.',
+          'the Hub redirects some legacy names to an organisation (`gsm8k` to `openai/gsm8k`), but the name alone ' +
+          'does not say which repository or revision the data came from.',
         fix:
           'Write the Hub dataset id (`org/name`, pinned with `@<sha>` where the format allows), or describe the ' +
           'data in a lineage.yaml `datasets:` entry.',
@@ -199,7 +200,9 @@ describe('unqualified-hub-id', () => {
           upstreams: [upstream(CARD, { kind: 'bare-id', id: 'bad--id', invalidReason: "contains '--'" })],
           datasets: [
             { raw: 'acme/data', id: 'acme/data', source: at(CARD, 'datasets[0]') },
-            { raw: './data/train.jsonl', source: at(CARD, 'datasets[1]') }
+            { raw: './data/train.jsonl', source: at(CARD, 'datasets[1]') },
+            // LLaMA-Factory: a key of the run's dataset_info.json.
+            { raw: 'alpaca_en_demo', registered: true, source: at(CARD, 'datasets[2]') }
           ]
         })
       ]
