@@ -12975,8 +12975,12 @@ function duplicateKeyProblem(parent, key, firstStart, secondStart, secondEnd, li
     const at = first === second ? `both on line ${first}` : `lines ${first} and ${second}`;
     return {
         reason: `the key \`${name}\`${where} appears twice (${at}): which one counts is undefined; keep one`,
-        span: lines.span(secondStart, secondEnd)
+        span: lines.span(secondStart, secondEnd),
+        fix: `Delete one of the two \`${name}\` keys${where} (${lineChoice(first, second)}), keeping the value used.`
     };
+}
+function lineChoice(first, second) {
+    return first === second ? `line ${first}` : `line ${first} or ${second}`;
 }
 function parentName(path) {
     let out = '';
@@ -22717,6 +22721,18 @@ function policyDigest(policy) {
 
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
 
+const YAML_CHECK = "a YAML linter, or `python -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))'`, shows where";
+/** How to mend a file that does not parse, by what it is written in. */
+function parseFix(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.json'))
+        return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
+    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
+        return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
+    if (lower.endsWith('.md'))
+        return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
+    return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+}
 const unreadableManifest = {
     id: 'unreadable-manifest',
     meta: {
@@ -22730,9 +22746,7 @@ const unreadableManifest = {
             path: u.path,
             at: u.at,
             message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-            fix: u.fix ??
-                'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
-                    'or remove it.',
+            fix: u.fix ?? parseFix(u.path),
             subject: u.path
         }));
         // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.

@@ -73,6 +73,25 @@ describe('hostile files around the manifests', () => {
     expect(findings.filter((f) => f.ruleId === 'unreadable-manifest')).toHaveLength(3);
   });
 
+  it('a manifest that does not parse is told where, with a parser for its own syntax', async () => {
+    // Real (wauwau0977/FineTuningTrial, axolotl): `num_epochs` written on lines 2 and 5.
+    const dir = repo({
+      'dup/config.yml': 'base_model: Qwen/Qwen3-4B\nnum_epochs: 30\nadapter: lora\nlora_r: 8\nnum_epochs: 4\n',
+      'broken/lineage.yaml': 'schema: 1\nupstreams: [\n',
+      'broken/adapter_config.json': '{"peft_type": "LORA",}'
+    });
+    const cli = await runCli(['check', '--offline', '--format', 'json'], dir);
+    const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; path: string; fix: string }[] }).findings;
+    const fixOf = (path: string) => findings.find((f) => f.ruleId === 'unreadable-manifest' && f.path === path)?.fix;
+    expect(fixOf('dup/config.yml')).toBe(
+      'Delete one of the two `num_epochs` keys (line 2 or 5), keeping the value used.'
+    );
+    expect(fixOf('broken/lineage.yaml')).toMatch(/^Commit the manifest as UTF-8 YAML that parses \(a YAML linter/);
+    expect(fixOf('broken/adapter_config.json')).toBe(
+      'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.'
+    );
+  });
+
   it('a policy that is a FIFO fails the step at once instead of hanging', async () => {
     const dir = repo(GOOD);
     mkdirSync(join(dir, '.github'));

@@ -1,6 +1,20 @@
 import { FILE_START } from '../source/span.js';
 import type { FindingDraft, Rule } from './rule.js';
 
+const YAML_CHECK = "a YAML linter, or `python -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))'`, shows where";
+
+/** How to mend a file that does not parse, by what it is written in. */
+function parseFix(path: string): string {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json'))
+    return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
+    return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
+  if (lower.endsWith('.md'))
+    return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
+  return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+}
+
 export const unreadableManifest: Rule = {
   id: 'unreadable-manifest',
   meta: {
@@ -15,10 +29,7 @@ export const unreadableManifest: Rule = {
       path: u.path,
       at: u.at,
       message: `${u.path} could not be read as a manifest: ${u.reason}.`,
-      fix:
-        u.fix ??
-        'Commit the manifest as UTF-8 JSON/YAML that parses (a linter or `python -m json.tool` shows where), ' +
-          'or remove it.',
+      fix: u.fix ?? parseFix(u.path),
       subject: u.path
     }));
     // A weight file whose header cannot be read is no evidence at all, and may not be what its name says.

@@ -17,8 +17,13 @@ export function duplicateKeyProblem(
   const at = first === second ? `both on line ${first}` : `lines ${first} and ${second}`;
   return {
     reason: `the key \`${name}\`${where} appears twice (${at}): which one counts is undefined; keep one`,
-    span: lines.span(secondStart, secondEnd)
+    span: lines.span(secondStart, secondEnd),
+    fix: `Delete one of the two \`${name}\` keys${where} (${lineChoice(first, second)}), keeping the value used.`
   };
+}
+
+function lineChoice(first: number, second: number): string {
+  return first === second ? `line ${first}` : `line ${first} or ${second}`;
 }
 
 function parentName(path: readonly PathSegment[]): string {

@@ -72,7 +72,15 @@ describe('unreadable-manifest', () => {
     expect(manifest.finding.message).toBe(
       'a/adapter_config.json could not be read as a manifest: Unexpected token } in JSON at position 12.'
     );
-    expect(manifest.finding.fix).toContain('UTF-8 JSON/YAML that parses');
+    expect(manifest.finding.fix).toBe(
+      'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.'
+    );
+    // The parser the fix names is the file's own: YAML for YAML, the front matter's for a card.
+    const fixOf = (path: string) =>
+      run('unreadable-manifest', artifact('a', { unreadable: [{ path, reason: 'x', at: span(1) }] }))[0].finding.fix;
+    expect(fixOf('a/lineage.yaml')).toMatch(/^Commit the manifest as UTF-8 YAML that parses \(a YAML linter, or /);
+    expect(fixOf('a/README.md')).toMatch(/^Make the YAML between the two `---` lines parse \(a YAML linter/);
+    expect(fixOf('a/Modelfile')).toBe('Commit the manifest as UTF-8 text in the form its tool reads, or remove it.');
     expect(manifest.finding.fingerprint).toBe(fingerprint('unreadable-manifest', PEFT, PEFT));
     expect(weights.finding).toMatchObject({ severity: 'warning', path: 'a/model.safetensors', line: 1, column: 1 });
     expect(weights.finding.message).toMatch(
