@@ -18,7 +18,7 @@ interface JsonReport {
   result: string;
   counts: Record<string, number>;
   artifacts: { dir: string; manifests: { path: string; format: string }[]; status: string }[];
-  findings: { ruleId: string; path: string; line: number; fix: string }[];
+  findings: { ruleId: string; path: string; line: number; fix: string; message: string }[];
 }
 
 /** Writes files into a fresh directory (each under its repository's name, so paths stay as they were). */
@@ -263,6 +263,24 @@ describe('lineage-gate check on real-world files', () => {
     expect(of('titled', 'missing-license')[0].fix).toMatch(/^Add `license:` to the front matter of titled\/README\.md/);
     // Neither README is a manifest: the adapter configs are the only ones counted.
     expect(report.counts.manifests).toBe(2);
+  });
+
+  it('reads a Llama 3 fine-tune named without the hyphen (Llama3-…) as Llama 3, with its duties', async () => {
+    // Real upstream (alphrc/lilm's MLX adapter): shenzhi-wang/Llama3-70B-Chinese-Chat, a Llama 3 fine-tune.
+    const mlx = JSON.stringify({
+      model: 'shenzhi-wang/Llama3-70B-Chinese-Chat',
+      fine_tune_type: 'lora',
+      num_layers: 16
+    });
+    const root = layOut([{ path: 'zh-chat/adapter_config.json', bytes: Buffer.from(mlx) }]);
+    const run = await runCli(['check', '--offline', '--format', 'json', '--fail-on', 'never'], root);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const rules = report.findings.map((f) => f.ruleId).sort();
+    expect(rules).toEqual(['missing-attribution', 'missing-license', 'naming-requirement', 'unpinned-revision']);
+    expect(report.findings.find((f) => f.ruleId === 'missing-attribution')!.message).toContain(
+      'is under the Meta Llama 3 Community License (from an inference from the name'
+    );
   });
 
   (existsSync(SHARED_CORPUS) ? it : it.skip)('runs over ../shared/corpus when it is present', async () => {

@@ -819,37 +819,53 @@ export const LICENSE_DATA = {
     {
       "family": "Llama 2",
       "canonical-org": "meta-llama",
-      "name": "^(meta-)?llama-2-",
+      "name": "^(meta-)?llama-?2-",
+      "canonical-name": {
+        "match": "^llama2-",
+        "replace": "Llama-2-"
+      },
       "license": "llama2",
       "source": "https://huggingface.co/meta-llama/Llama-2-7b-hf"
     },
     {
       "family": "Llama 3.1",
       "canonical-org": "meta-llama",
-      "name": "^(meta-)?llama-3\\.1-",
+      "name": "^(meta-)?llama-?3\\.1-",
+      "canonical-name": {
+        "match": "^(meta-)?llama3\\.1-",
+        "replace": "Llama-3.1-"
+      },
       "license": "llama3.1",
       "source": "https://huggingface.co/meta-llama/Llama-3.1-8B"
     },
     {
       "family": "Llama 3.2",
       "canonical-org": "meta-llama",
-      "name": "^(meta-)?llama-3\\.2-",
+      "name": "^(meta-)?llama-?3\\.2-",
+      "canonical-name": {
+        "match": "^(meta-)?llama3\\.2-",
+        "replace": "Llama-3.2-"
+      },
       "license": "llama3.2",
       "source": "https://huggingface.co/meta-llama/Llama-3.2-1B"
     },
     {
       "family": "Llama 3.3",
       "canonical-org": "meta-llama",
-      "name": "^(meta-)?llama-3\\.3-",
+      "name": "^(meta-)?llama-?3\\.3-",
+      "canonical-name": {
+        "match": "^(meta-)?llama3\\.3-",
+        "replace": "Llama-3.3-"
+      },
       "license": "llama3.3",
       "source": "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"
     },
     {
       "family": "Llama 3",
       "canonical-org": "meta-llama",
-      "name": "^(meta-)?llama-3-",
+      "name": "^(meta-)?llama-?3-",
       "canonical-name": {
-        "match": "^llama-3-",
+        "match": "^(meta-)?llama-?3-",
         "replace": "Meta-Llama-3-"
       },
       "license": "llama3",
@@ -858,7 +874,11 @@ export const LICENSE_DATA = {
     {
       "family": "Llama 4",
       "canonical-org": "meta-llama",
-      "name": "^llama-4-",
+      "name": "^llama-?4-",
+      "canonical-name": {
+        "match": "^llama4-",
+        "replace": "Llama-4-"
+      },
       "license": "llama4",
       "source": "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct"
     },

@@ -22,6 +22,12 @@ describe('LicenseKnowledge.familyByName', () => {
     ['x/Llama-3-8B-Instruct', 'Llama 3', 'llama3', 'meta-llama/Meta-Llama-3-8B-Instruct'],
     ['x/Llama-3.1-8B-Instruct', 'Llama 3.1', 'llama3.1', 'meta-llama/Llama-3.1-8B-Instruct'],
     ['x/Llama-3.2-1B-Instruct-AWQ', 'Llama 3.2', 'llama3.2', 'meta-llama/Llama-3.2-1B-Instruct'],
+    // Derivatives drop the hyphen (real: shenzhi-wang/Llama3-70B-Chinese-Chat, FlagAlpha/Llama2-Chinese-7b-Chat).
+    ['shenzhi-wang/Llama3-70B-Chinese-Chat', 'Llama 3', 'llama3', 'meta-llama/Meta-Llama-3-70B-Chinese-Chat'],
+    ['x/llama3-8b', 'Llama 3', 'llama3', 'meta-llama/Meta-Llama-3-8b'],
+    ['FlagAlpha/Llama2-Chinese-7b-Chat', 'Llama 2', 'llama2', 'meta-llama/Llama-2-Chinese-7b-Chat'],
+    ['x/Llama3.1-8B-Instruct', 'Llama 3.1', 'llama3.1', 'meta-llama/Llama-3.1-8B-Instruct'],
+    ['x/Meta-Llama3-8B', 'Llama 3', 'llama3', 'meta-llama/Meta-Llama-3-8B'],
     ['y/gemma-2-9b-it', 'Gemma', 'gemma', 'google/gemma-2-9b-it'],
     ['z/Qwen2.5-7B-Instruct-AWQ', 'Qwen2.5 (Apache sizes)', 'apache-2.0', 'Qwen/Qwen2.5-7B-Instruct'],
     ['z/Qwen2.5-3B-Instruct', 'Qwen2.5 3B', 'qwen-research', 'Qwen/Qwen2.5-3B-Instruct'],
@@ -48,7 +54,7 @@ describe('LicenseKnowledge.familyByName', () => {
     'x/my-llama-2-finetune', // the family name must start the name
     'x/Llama-Guard-3-8B',
     'x/llama-30b', // LLaMA 1, no family entry
-    'x/llama3-8b', // no separator after the family name: not a published spelling
+    'x/llama30b', // LLaMA 1 without a hyphen either
     'x/Qwen2.5-Math-7B', // a Qwen2.5 variant whose license the table does not state
     'Qwen/QwQ-32B',
     'x/OpenR1-Qwen-7B', // a Qwen fine-tune named after its maker
