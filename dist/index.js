@@ -19033,7 +19033,8 @@ function relationOf(input, record) {
 /**
  * axolotl's training config (`axolotl train config.yml`). The run starts from `base_model`;
  * `base_model_config` and `tokenizer_config` name other repositories only when they differ from it;
- * `lora_model_dir` is an adapter training resumes from; `hub_model_id` is where the result is pushed.
+ * `lora_model_dir` is an adapter training resumes from; `gkd_teacher` the model a distillation run
+ * learns from; `hub_model_id` is where the result is pushed.
  */
 const axolotlConfig = {
     id: axolotl_config_ID,
@@ -19053,6 +19054,9 @@ const axolotlConfig = {
             record.upstreams.push(withRevision(input, base, 'revision_of_model'));
         otherSourceAt(input, 'base_model_config', 'upstream', record);
         otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
+        // On-policy distillation (the GKD plugin): the student learns from the teacher's outputs, and
+        // licenses such as Gemma's count a model trained on them as a derivative.
+        otherSourceAt(input, 'gkd_teacher', 'upstream', record);
         addParentAt(record, input, ['lora_model_dir'], 'upstream');
         const name = training_config_textAt(input, ['hub_model_id']);
         if (name)

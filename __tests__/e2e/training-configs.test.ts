@@ -187,4 +187,30 @@ describe('training-tool configs in a pull request', () => {
       'that was used: `upstreams: [{ id: Qwen/Qwen3-8B-GGUF, revision: <sha> }]` in a lineage.yaml in serve.'
     );
   }, 60000);
+
+  it("passes a distillation teacher's license duties to the student (axolotl gkd_teacher)", async () => {
+    const files: Record<string, string> = {
+      'student/gkd.yml': 'base_model: Qwen/Qwen3-0.6B\nadapter: lora\nlora_r: 8\ngkd_teacher: google/gemma-3-4b-it\n',
+      'student/README.md': '---\nbase_model: Qwen/Qwen3-0.6B\nlicense: apache-2.0\n---\n# A student\n'
+    };
+    const dir = tempDir('lg-configs-teacher-');
+    writeFiles(dir, files);
+    const gh = await standIn();
+    for (const path of Object.keys(files)) gh.files.push({ path, status: 'added' });
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', 'd'.repeat(40)),
+      apiUrl: gh.server.url
+    });
+    expect(run.stderr).toBe('');
+    const titled = (rule: string) => run.annotations.filter((a) => a.includes(`title=${rule},`));
+    // Gemma's terms count a model trained on Gemma outputs as a derivative: its notice and terms are owed.
+    expect(titled('missing-attribution')).toHaveLength(1);
+    expect(titled('missing-attribution')[0]).toMatch(
+      /file=student\/gkd\.yml,line=4,.*google\/gemma-3-4b-it \(`gkd_teacher`/
+    );
+    expect(titled('license-conflict')).toHaveLength(1);
+    expect(run.annotations.join('\n')).not.toContain('title=inconsistent-lineage');
+  }, 60000);
 });

@@ -273,6 +273,21 @@ describe('axolotl-config', () => {
     ]);
   });
 
+  it("reads gkd_teacher as an upstream: a distillation run learns from the teacher's outputs", () => {
+    // Real: axolotl's examples/gkd/qwen3-0.6B-gkd.yaml.
+    expectReading('axolotl/016-axolotl-ai-cloud__axolotl__qwen3-0.6B-gkd.yaml', {
+      upstreams: [
+        ['Qwen/Qwen3-0.6B', 'base', 3],
+        ['Qwen/Qwen3-4B', 'upstream', 9]
+      ],
+      datasets: [['mlabonne/FineTome-100k', 'mlabonne/FineTome-100k', 17]],
+      relation: 'finetune'
+    });
+    // The same id as the base names no second upstream.
+    const same = axolotl('gkd_teacher: Qwen/Qwen2.5-7B\n').record!;
+    expect(same.upstreams.map((u) => u.source.field)).toEqual(['base_model']);
+  });
+
   it('reads revision_of_model as the revision of base_model (axolotl loads the base at it)', () => {
     const sha = '707f0a3b8a3c7ad586ed01e27eafbad8a27dd0f7';
     const pinned = readFixture('axolotl/015-amazingvince__gemma4-fa4-kernels__gemma4-12b-smoke.yaml').record;
