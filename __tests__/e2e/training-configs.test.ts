@@ -85,6 +85,20 @@ const FILES: Record<string, string> = {
 
 const standIn = standInsClosedAfterEach();
 
+/** The Action on a pull request that adds these files, through a loopback GitHub API. */
+async function pullRequestAdding(files: Record<string, string>) {
+  const dir = tempDir('lg-configs-pr-');
+  writeFiles(dir, files);
+  const gh = await standIn();
+  for (const path of Object.keys(files)) gh.files.push({ path, status: 'added' });
+  return runAction({
+    workspace: dir,
+    eventName: 'pull_request',
+    payload: pullRequestPayload('opened', 'd'.repeat(40)),
+    apiUrl: gh.server.url
+  });
+}
+
 describe('training-tool configs in a pull request', () => {
   it('finds every format by content and annotates each error at its line', async () => {
     const dir = tempDir('lg-configs-pr-');
@@ -159,16 +173,7 @@ describe('training-tool configs in a pull request', () => {
       'train/lf/sft.yaml': 'model_name_or_path: Qwen/Qwen3-8B\nstage: sft\nfinetuning_type: lora\n',
       'serve/Modelfile': 'FROM hf.co/Qwen/Qwen3-8B-GGUF:Q4_K_M\n'
     };
-    const dir = tempDir('lg-configs-revisions-');
-    writeFiles(dir, files);
-    const gh = await standIn();
-    for (const path of Object.keys(files)) gh.files.push({ path, status: 'added' });
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      payload: pullRequestPayload('opened', 'd'.repeat(40)),
-      apiUrl: gh.server.url
-    });
+    const run = await pullRequestAdding(files);
     expect(run.stderr).toBe('');
     const unpinned = run.annotations.filter((a) => a.includes('title=unpinned-revision,'));
     const at = (file: string) => unpinned.filter((a) => a.includes(`file=${file},`));
@@ -193,16 +198,7 @@ describe('training-tool configs in a pull request', () => {
       'student/gkd.yml': 'base_model: Qwen/Qwen3-0.6B\nadapter: lora\nlora_r: 8\ngkd_teacher: google/gemma-3-4b-it\n',
       'student/README.md': '---\nbase_model: Qwen/Qwen3-0.6B\nlicense: apache-2.0\n---\n# A student\n'
     };
-    const dir = tempDir('lg-configs-teacher-');
-    writeFiles(dir, files);
-    const gh = await standIn();
-    for (const path of Object.keys(files)) gh.files.push({ path, status: 'added' });
-    const run = await runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      payload: pullRequestPayload('opened', 'd'.repeat(40)),
-      apiUrl: gh.server.url
-    });
+    const run = await pullRequestAdding(files);
     expect(run.stderr).toBe('');
     const titled = (rule: string) => run.annotations.filter((a) => a.includes(`title=${rule},`));
     // Gemma's terms count a model trained on Gemma outputs as a derivative: its notice and terms are owed.
