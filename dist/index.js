@@ -12741,12 +12741,13 @@ function jsonShape(text) {
     for (let i = 0; i < length; i++) {
         const c = text.charCodeAt(i);
         if (c === 0x22) {
-            // A string: skip to its closing quote (a backslash escapes the next character).
+            // A string: skip to its closing quote (a backslash escapes the next character). A line break
+            // ends it too, as it does for jsonc-parser, which must not meet brackets this pass skipped.
             for (i++; i < length; i++) {
                 const s = text.charCodeAt(i);
                 if (s === 0x5c)
                     i++;
-                else if (s === 0x22)
+                else if (s === 0x22 || s === 0x0a || s === 0x0d)
                     break;
             }
         }

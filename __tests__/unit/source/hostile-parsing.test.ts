@@ -30,6 +30,19 @@ describe('deep nesting', () => {
     expect('doc' in parseYamlDocument(nestedJson(64))).toBe(true);
   });
 
+  it('a line break ends an unclosed string for the count, as it does for the parser', () => {
+    // Found by the property test: `"` opens a string the JSON parser ends at the line break, so the
+    // brackets after it are real to the parser; counted as inside the string, 1,380 levels reached
+    // jsonc-parser's recursion and overflowed the stack of a jest worker.
+    const text = `---\n["\n---\n${'[{"k":'.repeat(1380)}1`;
+    const problem = problemOf(readManifest('dir/candle_qlora_adapter_meta.json', Buffer.from(text)));
+    expect(problem.reason).toMatch(/^nested \d+ levels deep; the limit is 64$/);
+    expect(problem.at.line).toBe(4);
+    // Escaped, a line break stays inside the string (jsonc-parser reads it as a bad escape and goes on).
+    expect('problem' in parseJsonDocument(`["\\\n${'['.repeat(100)}"]`)).toBe(true);
+    expect('doc' in parseJsonDocument(JSON.stringify(['line\nbreak', '['.repeat(100)]))).toBe(true);
+  });
+
   it('brackets inside strings do not count', () => {
     expect('doc' in parseJsonDocument(JSON.stringify({ a: '['.repeat(500) }))).toBe(true);
     expect('doc' in parseYamlDocument(`a: "${'['.repeat(500)}"\n`)).toBe(true);
