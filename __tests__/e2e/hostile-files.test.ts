@@ -78,11 +78,17 @@ describe('hostile files around the manifests', () => {
     const dir = repo({
       'dup/config.yml': 'base_model: Qwen/Qwen3-4B\nnum_epochs: 30\nadapter: lora\nlora_r: 8\nnum_epochs: 4\n',
       'broken/lineage.yaml': 'schema: 1\nupstreams: [\n',
-      'broken/adapter_config.json': '{"peft_type": "LORA",}'
+      'broken/adapter_config.json': '{"peft_type": "LORA",}',
+      // A string the JSON parser ends at the line break, then 50,000 levels: before the pre-count
+      // ended strings there too, this stopped the whole run with a stack overflow.
+      'deep/adapter_config.json': `["\n${'[{"k":'.repeat(50_000)}1`
     });
     const cli = await runCli(['check', '--offline', '--format', 'json'], dir);
     const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; path: string; fix: string }[] }).findings;
     const fixOf = (path: string) => findings.find((f) => f.ruleId === 'unreadable-manifest' && f.path === path)?.fix;
+    expect(cli.stderr).toBe('');
+    const deep = findings.find((f) => f.path === 'deep/adapter_config.json') as { message: string } | undefined;
+    expect(deep?.message).toMatch(/could not be read as a manifest: nested \d+ levels deep; the limit is 64\.$/);
     expect(fixOf('dup/config.yml')).toBe(
       'Delete one of the two `num_epochs` keys (line 2 or 5), keeping the value used.'
     );
