@@ -81,14 +81,18 @@ describe('hostile files around the manifests', () => {
       'broken/adapter_config.json': '{"peft_type": "LORA",}',
       // A string the JSON parser ends at the line break, then 50,000 levels: before the pre-count
       // ended strings there too, this stopped the whole run with a stack overflow.
-      'deep/adapter_config.json': `["\n${'[{"k":'.repeat(50_000)}1`
+      'deep/adapter_config.json': `["\n${'[{"k":'.repeat(50_000)}1`,
+      // The same behind a comment holding a quote (JSON has no comments; the parser reads past them).
+      'commented/adapter_config.json': `/*"*/${'['.repeat(50_000)}`
     });
     const cli = await runCli(['check', '--offline', '--format', 'json'], dir);
     const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; path: string; fix: string }[] }).findings;
     const fixOf = (path: string) => findings.find((f) => f.ruleId === 'unreadable-manifest' && f.path === path)?.fix;
     expect(cli.stderr).toBe('');
-    const deep = findings.find((f) => f.path === 'deep/adapter_config.json') as { message: string } | undefined;
-    expect(deep?.message).toMatch(/could not be read as a manifest: nested \d+ levels deep; the limit is 64\.$/);
+    for (const dir of ['deep', 'commented']) {
+      const found = findings.find((f) => f.path === `${dir}/adapter_config.json`) as { message: string } | undefined;
+      expect(found?.message).toMatch(/could not be read as a manifest: nested \d+ levels deep; the limit is 64\.$/);
+    }
     expect(fixOf('dup/config.yml')).toBe(
       'Delete one of the two `num_epochs` keys (line 2 or 5), keeping the value used.'
     );

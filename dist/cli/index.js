@@ -28366,6 +28366,16 @@ function jsonShape(text) {
                     break;
             }
         }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+            // A line comment (not JSON, but jsonc-parser reads past it to report it): skip to the line break.
+            while (i + 1 < length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d)
+                i++;
+        }
+        else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+            // A block comment: skip past its `*/` (or to the end).
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? length : end + 1;
+        }
         else if (c === 0x3a)
             members++;
         else if (c === 0x5b || c === 0x7b) {

@@ -17,7 +17,10 @@ function tooDeep(depth: number, lines: LineIndex, offset: number): ReadProblem {
   };
 }
 
-/** What one linear pass over JSON text (strings skipped) finds: its depth and its object members. */
+/**
+ * What one linear pass over JSON text finds: its depth and its object members. Strings and comments
+ * are skipped where jsonc-parser's scanner skips them, so every bracket it will recurse into counts.
+ */
 export interface JsonShape {
   deepest: number;
   /** Offset of the bracket that passed MAX_NESTING, or -1. */
@@ -42,6 +45,13 @@ export function jsonShape(text: string): JsonShape {
         if (s === 0x5c) i++;
         else if (s === 0x22 || s === 0x0a || s === 0x0d) break;
       }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      // A line comment (not JSON, but jsonc-parser reads past it to report it): skip to the line break.
+      while (i + 1 < length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      // A block comment: skip past its `*/` (or to the end).
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? length : end + 1;
     } else if (c === 0x3a) members++;
     else if (c === 0x5b || c === 0x7b) {
       depth++;

@@ -43,6 +43,21 @@ describe('deep nesting', () => {
     expect('doc' in parseJsonDocument(JSON.stringify(['line\nbreak', '['.repeat(100)]))).toBe(true);
   });
 
+  it.each([
+    ['a block comment holding a quote', `/*"*/${'['.repeat(5000)}`, 1],
+    ['a line comment holding a quote', `// "\n${'['.repeat(5000)}`, 2],
+    ['a block comment never closed', `/* "\n${'['.repeat(5000)}`, undefined]
+  ])('brackets after %s count as the parser meets them', (_name, text, line) => {
+    const read = parseJsonDocument(text);
+    if (line === undefined) {
+      // Inside a comment that never ends the brackets are comment text: nothing deep is parsed.
+      expect('problem' in read && read.problem.reason).not.toMatch(/nested/);
+      return;
+    }
+    expect('problem' in read && read.problem.reason).toBe('nested 5000 levels deep; the limit is 64');
+    expect('problem' in read && read.problem.span?.line).toBe(line);
+  });
+
   it('brackets inside strings do not count', () => {
     expect('doc' in parseJsonDocument(JSON.stringify({ a: '['.repeat(500) }))).toBe(true);
     expect('doc' in parseYamlDocument(`a: "${'['.repeat(500)}"\n`)).toBe(true);
