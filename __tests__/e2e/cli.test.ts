@@ -265,6 +265,42 @@ describe('lineage-gate check on real-world files', () => {
     expect(report.counts.manifests).toBe(2);
   });
 
+  it("offers an id read from a path as one to check, and leaves LLaMA-Factory's dataset names alone", async () => {
+    // Real (xueyufeizhang/DNLP-TemporalReasoning): a Windows path whose `Mistral` folder is the user's own.
+    const peft = JSON.stringify({
+      peft_type: 'LORA',
+      base_model_name_or_path: 'D:\\projects\\nlp\\Mistral\\Mistral-7B-v0.3',
+      r: 8,
+      lora_alpha: 16
+    });
+    const root = layOut([
+      { path: 'lora/adapter_config.json', bytes: Buffer.from(peft) },
+      {
+        path: 'train/sft.yaml',
+        bytes: Buffer.from('model_name_or_path: Qwen/Qwen3-8B\nstage: sft\nfinetuning_type: lora\ndataset: my_sft\n')
+      },
+      {
+        path: 'card/README.md',
+        bytes: Buffer.from('---\nbase_model: Qwen/Qwen3-8B\nlicense: apache-2.0\ndatasets: [gsm8k]\n---\n')
+      }
+    ]);
+    const run = await runCli(['check', '--offline', '--format', 'json', '--fail-on', 'never'], root);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const [path] = report.findings.filter((f) => f.ruleId === 'unresolvable-upstream');
+    expect(path.message).toContain(
+      'The gate read Mistral/Mistral-7B-v0.3 from the last two segments of the local path; Mistral is no org the ' +
+        "gate knows, and the name is Mistral (Apache)'s, published as mistralai/Mistral-7B-v0.3"
+    );
+    expect(path.fix).toBe(
+      'Replace it with the Hub id the weights were loaded from (the path suggests `mistralai/Mistral-7B-v0.3`: ' +
+        'check it on the Hub) and pin the revision, or add a lineage.yaml that declares it.'
+    );
+    const notices = report.findings.filter((f) => f.ruleId === 'unqualified-hub-id');
+    expect(notices.map((f) => f.path)).toEqual(['card/README.md']);
+    expect(notices[0].message).toContain('the name alone does not say which repository or revision');
+  });
+
   it('reads a Llama 3 fine-tune named without the hyphen (Llama3-…) as Llama 3, with its duties', async () => {
     // Real upstream (alphrc/lilm's MLX adapter): shenzhi-wang/Llama3-70B-Chinese-Chat, a Llama 3 fine-tune.
     const mlx = JSON.stringify({
