@@ -83,13 +83,15 @@ describe('hostile files around the manifests', () => {
       // ended strings there too, this stopped the whole run with a stack overflow.
       'deep/adapter_config.json': `["\n${'[{"k":'.repeat(50_000)}1`,
       // The same behind a comment holding a quote (JSON has no comments; the parser reads past them).
-      'commented/adapter_config.json': `/*"*/${'['.repeat(50_000)}`
+      'commented/adapter_config.json': `/*"*/${'['.repeat(50_000)}`,
+      // And behind stray closing brackets, which the parser skips while it recovers.
+      'stray/adapter_config.json': '[},'.repeat(50_000)
     });
     const cli = await runCli(['check', '--offline', '--format', 'json'], dir);
     const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; path: string; fix: string }[] }).findings;
     const fixOf = (path: string) => findings.find((f) => f.ruleId === 'unreadable-manifest' && f.path === path)?.fix;
     expect(cli.stderr).toBe('');
-    for (const dir of ['deep', 'commented']) {
+    for (const dir of ['deep', 'commented', 'stray']) {
       const found = findings.find((f) => f.path === `${dir}/adapter_config.json`) as { message: string } | undefined;
       expect(found?.message).toMatch(/could not be read as a manifest: nested \d+ levels deep; the limit is 64\.$/);
     }

@@ -14452,7 +14452,17 @@ function positionsOf(text) {
 /** The first error jsonc-parser finds (or the first duplicate key), else the document after all. */
 function parseWithErrors(text, lines) {
     const errors = [];
-    const tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    let tree;
+    try {
+        tree = (0,main.parseTree)(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    }
+    catch (err) {
+        // jsonc-parser recurses once per level it opens while recovering from errors; the pre-count bounds
+        // that, and this keeps one unforeseen text from ending the whole run if it ever does not.
+        if (!(err instanceof RangeError))
+            throw err;
+        return { problem: { reason: 'not valid JSON, and nested too deep to read' } };
+    }
     if (errors.length > 0 || !tree) {
         const first = errors[0];
         const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;
@@ -28348,6 +28358,9 @@ function tooDeep(depth, lines, offset) {
     };
 }
 function jsonShape(text) {
+    // The open brackets, innermost last: jsonc-parser closes a container only with its own bracket
+    // (a stray one is skipped while it recovers), so a count that let `}` close `[` could fall short.
+    const open = [];
     let depth = 0;
     let deepest = 0;
     let passedAt = -1;
@@ -28379,14 +28392,17 @@ function jsonShape(text) {
         else if (c === 0x3a)
             members++;
         else if (c === 0x5b || c === 0x7b) {
+            open.push(c);
             depth++;
             if (depth > deepest)
                 deepest = depth;
             if (depth > MAX_NESTING && passedAt < 0)
                 passedAt = i;
         }
-        else if ((c === 0x5d || c === 0x7d) && depth > 0)
+        else if (depth > 0 && (c === 0x5d || c === 0x7d) && open[depth - 1] === c - 2) {
+            open.pop();
             depth--;
+        }
     }
     return { deepest, passedAt, members };
 }

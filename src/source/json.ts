@@ -178,7 +178,15 @@ function positionsOf(text: string): PositionedNode {
 /** The first error jsonc-parser finds (or the first duplicate key), else the document after all. */
 function parseWithErrors(text: string, lines: LineIndex): { doc: SourceDocument } | { problem: ReadProblem } {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (err) {
+    // jsonc-parser recurses once per level it opens while recovering from errors; the pre-count bounds
+    // that, and this keeps one unforeseen text from ending the whole run if it ever does not.
+    if (!(err instanceof RangeError)) throw err;
+    return { problem: { reason: 'not valid JSON, and nested too deep to read' } };
+  }
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     const at = first ? lines.span(first.offset, first.offset + Math.max(first.length, 1)) : undefined;

@@ -30,6 +30,9 @@ export interface JsonShape {
 }
 
 export function jsonShape(text: string): JsonShape {
+  // The open brackets, innermost last: jsonc-parser closes a container only with its own bracket
+  // (a stray one is skipped while it recovers), so a count that let `}` close `[` could fall short.
+  const open: number[] = [];
   let depth = 0;
   let deepest = 0;
   let passedAt = -1;
@@ -54,10 +57,14 @@ export function jsonShape(text: string): JsonShape {
       i = end < 0 ? length : end + 1;
     } else if (c === 0x3a) members++;
     else if (c === 0x5b || c === 0x7b) {
+      open.push(c);
       depth++;
       if (depth > deepest) deepest = depth;
       if (depth > MAX_NESTING && passedAt < 0) passedAt = i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    } else if (depth > 0 && (c === 0x5d || c === 0x7d) && open[depth - 1] === c - 2) {
+      open.pop();
+      depth--;
+    }
   }
   return { deepest, passedAt, members };
 }
