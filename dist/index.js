@@ -12736,7 +12736,6 @@ function jsonShape(text) {
     // The open brackets, innermost last: jsonc-parser closes a container only with its own bracket
     // (a stray one is skipped while it recovers), so a count that let `}` close `[` could fall short.
     const open = [];
-    let depth = 0;
     let deepest = 0;
     let passedAt = -1;
     let members = 0;
@@ -12768,16 +12767,13 @@ function jsonShape(text) {
             members++;
         else if (c === 0x5b || c === 0x7b) {
             open.push(c);
-            depth++;
-            if (depth > deepest)
-                deepest = depth;
-            if (depth > MAX_NESTING && passedAt < 0)
+            if (open.length > deepest)
+                deepest = open.length;
+            if (open.length > MAX_NESTING && passedAt < 0)
                 passedAt = i;
         }
-        else if (depth > 0 && (c === 0x5d || c === 0x7d) && open[depth - 1] === c - 2) {
+        else if ((c === 0x5d || c === 0x7d) && open.length > 0 && open[open.length - 1] === c - 2)
             open.pop();
-            depth--;
-        }
     }
     return { deepest, passedAt, members };
 }
@@ -17505,15 +17501,22 @@ function upstreamAt(input, path, role) {
     return { ...classifyUpstream(value), raw: rawText(value), role, source: sourceAt(input, path) };
 }
 /**
- * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
- * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
- * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ * A setting that names the revision the upstream at `field` is loaded at (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`): `read` puts it on that upstream when its id
+ * carries none (`org/name@sha` already does), and `hint` is where a fix says to write it. A word
+ * like "main" stays as written: whether it pins anything is a rule's call.
  */
-function withRevision(input, ref, key) {
-    const revision = stringAt(input, [key]);
-    if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
-        ref.revision = revision.value;
-    return ref;
+function revisionSetting(field, key, syntax) {
+    const written = syntax === 'yaml' ? `${key}:` : key;
+    return {
+        read(input, ref) {
+            const revision = stringAt(input, [key]);
+            if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
+                ref.revision = revision.value;
+            return ref;
+        },
+        hint: (ref) => ref.source.field === field ? `\`${written}\` beside \`${field}\`` : undefined
+    };
 }
 /**
  * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
@@ -18987,6 +18990,8 @@ function narrow(at, value, offset, length) {
 
 
 const axolotl_config_ID = 'axolotl-config';
+/** The revision axolotl loads the base at. */
+const REVISION = revisionSetting('base_model', 'revision_of_model', 'yaml');
 /**
  * Keys only axolotl's config uses. `base_model` alone is not enough: mergekit configs and model
  * cards carry it too.
@@ -19069,7 +19074,7 @@ const axolotlConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
-    revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
+    revisionHint: REVISION.hint,
     schema: axolotl_config_schema_namespaceObject,
     detect(value) {
         return hasKey(value, 'base_model') && countKeys(value, AXOLOTL_KEYS) >= 2;
@@ -19078,7 +19083,7 @@ const axolotlConfig = {
         const record = emptyRecord(input, axolotl_config_ID);
         const base = upstreamAt(input, ['base_model'], 'base');
         if (base)
-            record.upstreams.push(withRevision(input, base, 'revision_of_model'));
+            record.upstreams.push(REVISION.read(input, base));
         otherSourceAt(input, 'base_model_config', 'upstream', record);
         otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
         // On-policy distillation (the GKD plugin): the student learns from the teacher's outputs, and
@@ -19311,6 +19316,8 @@ const llamafactory_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 
 
 const llamafactory_config_ID = 'llamafactory-config';
+/** The revision LLaMA-Factory loads the base at. */
+const llamafactory_config_REVISION = revisionSetting('model_name_or_path', 'model_revision', 'yaml');
 /**
  * Keys of LLaMA-Factory's own arguments (training, and `llamafactory-cli export`'s). `model_name_or_path`
  * alone is not enough: transformers' example scripts and TRL configs use it too, but none of them has these.
@@ -19328,7 +19335,7 @@ const llamafactoryConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
-    revisionHint: (ref) => ref.source.field === 'model_name_or_path' ? '`model_revision:` beside `model_name_or_path`' : undefined,
+    revisionHint: llamafactory_config_REVISION.hint,
     schema: llamafactory_config_schema_namespaceObject,
     detect(value) {
         return hasKey(value, 'model_name_or_path') && countKeys(value, LLAMAFACTORY_KEYS) >= 1;
@@ -19337,7 +19344,7 @@ const llamafactoryConfig = {
         const record = emptyRecord(input, llamafactory_config_ID);
         const base = upstreamAt(input, ['model_name_or_path'], 'base');
         if (base)
-            record.upstreams.push(withRevision(input, base, 'model_revision'));
+            record.upstreams.push(llamafactory_config_REVISION.read(input, base));
         for (const adapter of listItemsAt(input, ['adapter_name_or_path'])) {
             addParent(record, {
                 ...classifyUpstream(adapter.value),
@@ -19832,6 +19839,8 @@ const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 
 
 const peft_adapter_config_ID = 'peft-adapter-config';
+/** The revision PEFT loads the base at. */
+const peft_adapter_config_REVISION = revisionSetting('base_model_name_or_path', 'revision', 'json');
 /**
  * Hugging Face PEFT `adapter_config.json`. `base_model_name_or_path` names the base and `revision`
  * (when set) the revision PEFT loads it at. PEFT never records a license.
@@ -19841,7 +19850,7 @@ const peftAdapterConfig = {
     name: 'PEFT adapter config',
     syntax: 'json',
     upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
-    revisionHint: (ref) => (ref.role === 'base' ? '`revision` beside `base_model_name_or_path`' : undefined),
+    revisionHint: peft_adapter_config_REVISION.hint,
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return isObject(value) && hasKey(value, 'peft_type');
@@ -19849,9 +19858,8 @@ const peftAdapterConfig = {
     read(input) {
         const record = emptyRecord(input, peft_adapter_config_ID);
         const base = upstreamAt(input, ['base_model_name_or_path'], 'base');
-        // `revision` is the one PEFT loads the base at.
         if (base)
-            record.upstreams.push(withRevision(input, base, 'revision'));
+            record.upstreams.push(peft_adapter_config_REVISION.read(input, base));
         const type = stringAt(input, ['peft_type']);
         if (type)
             record.relation = type;
@@ -20343,6 +20351,7 @@ function validateManifest(format, path, doc) {
 
 
 
+/** What a file's name says it is written in (its content may still say it is no manifest). */
 function syntaxOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.json'))
@@ -22772,17 +22781,20 @@ function policyDigest(policy) {
 
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
 
+
 const YAML_CHECK = "a YAML linter, or `python -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))'`, shows where";
 /** How to mend a file that does not parse, by what it is written in. */
 function parseFix(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.json'))
-        return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-        return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
-    if (lower.endsWith('.md'))
-        return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
-    return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+    switch (syntaxOf(path)) {
+        case 'json':
+            return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
+        case 'yaml':
+            return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
+        case 'front-matter':
+            return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
+        default:
+            return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+    }
 }
 const unreadableManifest = {
     id: 'unreadable-manifest',

@@ -13015,7 +13015,7 @@ function helpUri(ruleId) {
 /* harmony export */   ZS: () => (/* binding */ addParentAt),
 /* harmony export */   _m: () => (/* binding */ licenseIdAt),
 /* harmony export */   hZ: () => (/* binding */ trainingFactsAt),
-/* harmony export */   kh: () => (/* binding */ withRevision)
+/* harmony export */   wb: () => (/* binding */ revisionSetting)
 /* harmony export */ });
 /* harmony import */ var _lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8231);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1899);
@@ -13046,15 +13046,22 @@ function upstreamAt(input, path, role) {
     return { ...(0,_lineage_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyUpstream */ .O)(value), raw: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rawText */ .iL)(value), role, source: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .sourceAt */ .Pf)(input, path) };
 }
 /**
- * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
- * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
- * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ * A setting that names the revision the upstream at `field` is loaded at (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`): `read` puts it on that upstream when its id
+ * carries none (`org/name@sha` already does), and `hint` is where a fix says to write it. A word
+ * like "main" stays as written: whether it pins anything is a rule's call.
  */
-function withRevision(input, ref, key) {
-    const revision = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .bX)(input, [key]);
-    if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
-        ref.revision = revision.value;
-    return ref;
+function revisionSetting(field, key, syntax) {
+    const written = syntax === 'yaml' ? `${key}:` : key;
+    return {
+        read(input, ref) {
+            const revision = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .bX)(input, [key]);
+            if (revision && revision.value.trim() !== '' && ref.id && !ref.revision)
+                ref.revision = revision.value;
+            return ref;
+        },
+        hint: (ref) => ref.source.field === field ? `\`${written}\` beside \`${field}\`` : undefined
+    };
 }
 /**
  * The upstreams written at `path`: one per item of a non-empty list (model-card `base_model`
@@ -14224,7 +14231,8 @@ const ollamaModelfile = {
 __nccwpck_require__.d(__webpack_exports__, {
   ZJ: () => (/* reexport */ decode/* MAX_MANIFEST_BYTES */.ZJ),
   xc: () => (/* reexport */ manifest_names/* isManifestCandidate */.xc),
-  WI: () => (/* binding */ readManifest)
+  WI: () => (/* binding */ readManifest),
+  rS: () => (/* binding */ syntaxOf)
 });
 
 // UNUSED EXPORTS: LINEAGE_LIKE_KEYS, MAX_LISTED_DATASETS, MAX_LISTED_ENTRIES
@@ -14684,6 +14692,7 @@ function validateManifest(format, path, doc) {
 
 
 
+/** What a file's name says it is written in (its content may still say it is no manifest). */
 function syntaxOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.json'))
@@ -14925,6 +14934,8 @@ var training_config = __nccwpck_require__(3831);
 
 
 const ID = 'axolotl-config';
+/** The revision axolotl loads the base at. */
+const REVISION = (0,declarations/* revisionSetting */.wb)('base_model', 'revision_of_model', 'yaml');
 /**
  * Keys only axolotl's config uses. `base_model` alone is not enough: mergekit configs and model
  * cards carry it too.
@@ -15007,7 +15018,7 @@ const axolotlConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
-    revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
+    revisionHint: REVISION.hint,
     schema: axolotl_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* hasKey */.CJ)(value, 'base_model') && (0,training_config/* countKeys */.GO)(value, AXOLOTL_KEYS) >= 2;
@@ -15016,7 +15027,7 @@ const axolotlConfig = {
         const record = (0,declarations/* emptyRecord */.FR)(input, ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['base_model'], 'base');
         if (base)
-            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'revision_of_model'));
+            record.upstreams.push(REVISION.read(input, base));
         otherSourceAt(input, 'base_model_config', 'upstream', record);
         otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
         // On-policy distillation (the GKD plugin): the student learns from the teacher's outputs, and
@@ -15255,6 +15266,8 @@ const llamafactory_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 
 
 const llamafactory_config_ID = 'llamafactory-config';
+/** The revision LLaMA-Factory loads the base at. */
+const llamafactory_config_REVISION = (0,declarations/* revisionSetting */.wb)('model_name_or_path', 'model_revision', 'yaml');
 /**
  * Keys of LLaMA-Factory's own arguments (training, and `llamafactory-cli export`'s). `model_name_or_path`
  * alone is not enough: transformers' example scripts and TRL configs use it too, but none of them has these.
@@ -15272,7 +15285,7 @@ const llamafactoryConfig = {
     syntax: 'yaml',
     recipe: true,
     upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
-    revisionHint: (ref) => ref.source.field === 'model_name_or_path' ? '`model_revision:` beside `model_name_or_path`' : undefined,
+    revisionHint: llamafactory_config_REVISION.hint,
     schema: llamafactory_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* hasKey */.CJ)(value, 'model_name_or_path') && (0,training_config/* countKeys */.GO)(value, LLAMAFACTORY_KEYS) >= 1;
@@ -15281,7 +15294,7 @@ const llamafactoryConfig = {
         const record = (0,declarations/* emptyRecord */.FR)(input, llamafactory_config_ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['model_name_or_path'], 'base');
         if (base)
-            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'model_revision'));
+            record.upstreams.push(llamafactory_config_REVISION.read(input, base));
         for (const adapter of (0,training_config/* listItemsAt */.kW)(input, ['adapter_name_or_path'])) {
             (0,declarations/* addParent */.O6)(record, {
                 ...(0,classify/* classifyUpstream */.O)(adapter.value),
@@ -15549,6 +15562,8 @@ const peft_adapter_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 
 
 const peft_adapter_config_ID = 'peft-adapter-config';
+/** The revision PEFT loads the base at. */
+const peft_adapter_config_REVISION = (0,declarations/* revisionSetting */.wb)('base_model_name_or_path', 'revision', 'json');
 /**
  * Hugging Face PEFT `adapter_config.json`. `base_model_name_or_path` names the base and `revision`
  * (when set) the revision PEFT loads it at. PEFT never records a license.
@@ -15558,7 +15573,7 @@ const peftAdapterConfig = {
     name: 'PEFT adapter config',
     syntax: 'json',
     upstreamHint: 'set `base_model_name_or_path` to the Hub id (`org/name`) and `revision` to its 40-hex commit',
-    revisionHint: (ref) => (ref.role === 'base' ? '`revision` beside `base_model_name_or_path`' : undefined),
+    revisionHint: peft_adapter_config_REVISION.hint,
     schema: peft_adapter_config_schema_namespaceObject,
     detect(value) {
         return (0,fields/* isObject */.Gv)(value) && (0,fields/* hasKey */.CJ)(value, 'peft_type');
@@ -15566,9 +15581,8 @@ const peftAdapterConfig = {
     read(input) {
         const record = (0,declarations/* emptyRecord */.FR)(input, peft_adapter_config_ID);
         const base = (0,declarations/* upstreamAt */.Hv)(input, ['base_model_name_or_path'], 'base');
-        // `revision` is the one PEFT loads the base at.
         if (base)
-            record.upstreams.push((0,declarations/* withRevision */.kh)(input, base, 'revision'));
+            record.upstreams.push(peft_adapter_config_REVISION.read(input, base));
         const type = (0,fields/* stringAt */.bX)(input, ['peft_type']);
         if (type)
             record.relation = type;
@@ -21986,21 +22000,26 @@ __nccwpck_require__.d(__webpack_exports__, {
   I: () => (/* binding */ findRule)
 });
 
+// EXTERNAL MODULE: ./src/formats/read-manifest.ts + 3 modules
+var read_manifest = __nccwpck_require__(8628);
 // EXTERNAL MODULE: ./src/source/span.ts
 var span = __nccwpck_require__(545);
 ;// CONCATENATED MODULE: ./src/rules/unreadable-manifest.ts
 
+
 const YAML_CHECK = "a YAML linter, or `python -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))'`, shows where";
 /** How to mend a file that does not parse, by what it is written in. */
 function parseFix(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.json'))
-        return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-        return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
-    if (lower.endsWith('.md'))
-        return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
-    return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+    switch ((0,read_manifest/* syntaxOf */.rS)(path)) {
+        case 'json':
+            return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
+        case 'yaml':
+            return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
+        case 'front-matter':
+            return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
+        default:
+            return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+    }
 }
 const unreadableManifest = {
     id: 'unreadable-manifest',
@@ -28361,7 +28380,6 @@ function jsonShape(text) {
     // The open brackets, innermost last: jsonc-parser closes a container only with its own bracket
     // (a stray one is skipped while it recovers), so a count that let `}` close `[` could fall short.
     const open = [];
-    let depth = 0;
     let deepest = 0;
     let passedAt = -1;
     let members = 0;
@@ -28393,16 +28411,13 @@ function jsonShape(text) {
             members++;
         else if (c === 0x5b || c === 0x7b) {
             open.push(c);
-            depth++;
-            if (depth > deepest)
-                deepest = depth;
-            if (depth > MAX_NESTING && passedAt < 0)
+            if (open.length > deepest)
+                deepest = open.length;
+            if (open.length > MAX_NESTING && passedAt < 0)
                 passedAt = i;
         }
-        else if (depth > 0 && (c === 0x5d || c === 0x7d) && open[depth - 1] === c - 2) {
+        else if ((c === 0x5d || c === 0x7d) && open.length > 0 && open[open.length - 1] === c - 2)
             open.pop();
-            depth--;
-        }
     }
     return { deepest, passedAt, members };
 }

@@ -1,12 +1,15 @@
 import schema from '../../schemas/axolotl-config.schema.json' with { type: 'json' };
 import type { DatasetRef, LineageRecord, UpstreamRole } from '../lineage/record.js';
 import type { PathSegment } from '../source/span.js';
-import { addParentAt, datasetAt, emptyRecord, trainingFactsAt, upstreamAt, withRevision } from './declarations.js';
+import { addParentAt, datasetAt, emptyRecord, revisionSetting, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey, isObject, sourceAt, valueAt } from './fields.js';
 import type { FormatInput, ManifestFormat } from './format.js';
 import { countKeys, listItemsAt, textAt } from './training-config.js';
 
 const ID = 'axolotl-config';
+
+/** The revision axolotl loads the base at. */
+const REVISION = revisionSetting('base_model', 'revision_of_model', 'yaml');
 
 /**
  * Keys only axolotl's config uses. `base_model` alone is not enough: mergekit configs and model
@@ -92,7 +95,7 @@ export const axolotlConfig: ManifestFormat = {
   syntax: 'yaml',
   recipe: true,
   upstreamHint: 'set `base_model` to the Hub id (`org/name`) the run starts from',
-  revisionHint: (ref) => (ref.source.field === 'base_model' ? '`revision_of_model:` beside `base_model`' : undefined),
+  revisionHint: REVISION.hint,
   schema,
   detect(value) {
     return hasKey(value, 'base_model') && countKeys(value, AXOLOTL_KEYS) >= 2;
@@ -100,7 +103,7 @@ export const axolotlConfig: ManifestFormat = {
   read(input) {
     const record = emptyRecord(input, ID);
     const base = upstreamAt(input, ['base_model'], 'base');
-    if (base) record.upstreams.push(withRevision(input, base, 'revision_of_model'));
+    if (base) record.upstreams.push(REVISION.read(input, base));
     otherSourceAt(input, 'base_model_config', 'upstream', record);
     otherSourceAt(input, 'tokenizer_config', 'tokenizer', record);
     // On-policy distillation (the GKD plugin): the student learns from the teacher's outputs, and

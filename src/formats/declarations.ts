@@ -45,14 +45,22 @@ export function upstreamAt(
 }
 
 /**
- * The upstream with the revision a setting beside it gives (PEFT `revision`, axolotl
- * `revision_of_model`, LLaMA-Factory `model_revision`), when its id carries none (`org/name@sha`
- * already does). A word like "main" stays as written: whether it pins anything is a rule's call.
+ * A setting that names the revision the upstream at `field` is loaded at (PEFT `revision`, axolotl
+ * `revision_of_model`, LLaMA-Factory `model_revision`): `read` puts it on that upstream when its id
+ * carries none (`org/name@sha` already does), and `hint` is where a fix says to write it. A word
+ * like "main" stays as written: whether it pins anything is a rule's call.
  */
-export function withRevision(input: FormatInput, ref: UpstreamRef, key: string): UpstreamRef {
-  const revision = stringAt(input, [key]);
-  if (revision && revision.value.trim() !== '' && ref.id && !ref.revision) ref.revision = revision.value;
-  return ref;
+export function revisionSetting(field: string, key: string, syntax: 'json' | 'yaml') {
+  const written = syntax === 'yaml' ? `${key}:` : key;
+  return {
+    read(input: FormatInput, ref: UpstreamRef): UpstreamRef {
+      const revision = stringAt(input, [key]);
+      if (revision && revision.value.trim() !== '' && ref.id && !ref.revision) ref.revision = revision.value;
+      return ref;
+    },
+    hint: (ref: UpstreamRef): string | undefined =>
+      ref.source.field === field ? `\`${written}\` beside \`${field}\`` : undefined
+  };
 }
 
 /**

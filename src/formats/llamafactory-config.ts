@@ -1,11 +1,14 @@
 import schema from '../../schemas/llamafactory-config.schema.json' with { type: 'json' };
 import { classifyUpstream } from '../lineage/classify.js';
-import { addParent, datasetRef, emptyRecord, trainingFactsAt, upstreamAt, withRevision } from './declarations.js';
+import { addParent, datasetRef, emptyRecord, revisionSetting, trainingFactsAt, upstreamAt } from './declarations.js';
 import { hasKey } from './fields.js';
 import type { ManifestFormat } from './format.js';
 import { countKeys, listItemsAt, textAt } from './training-config.js';
 
 const ID = 'llamafactory-config';
+
+/** The revision LLaMA-Factory loads the base at. */
+const REVISION = revisionSetting('model_name_or_path', 'model_revision', 'yaml');
 
 /**
  * Keys of LLaMA-Factory's own arguments (training, and `llamafactory-cli export`'s). `model_name_or_path`
@@ -25,8 +28,7 @@ export const llamafactoryConfig: ManifestFormat = {
   syntax: 'yaml',
   recipe: true,
   upstreamHint: 'set `model_name_or_path` to the Hub id (`org/name`) the run starts from',
-  revisionHint: (ref) =>
-    ref.source.field === 'model_name_or_path' ? '`model_revision:` beside `model_name_or_path`' : undefined,
+  revisionHint: REVISION.hint,
   schema,
   detect(value) {
     return hasKey(value, 'model_name_or_path') && countKeys(value, LLAMAFACTORY_KEYS) >= 1;
@@ -34,7 +36,7 @@ export const llamafactoryConfig: ManifestFormat = {
   read(input) {
     const record = emptyRecord(input, ID);
     const base = upstreamAt(input, ['model_name_or_path'], 'base');
-    if (base) record.upstreams.push(withRevision(input, base, 'model_revision'));
+    if (base) record.upstreams.push(REVISION.read(input, base));
     for (const adapter of listItemsAt(input, ['adapter_name_or_path'])) {
       addParent(record, {
         ...classifyUpstream(adapter.value),

@@ -41,7 +41,8 @@ export type ReadResult =
       plainCard?: { frontMatter: boolean; prose: string };
     };
 
-function syntaxOf(path: string): Syntax | undefined {
+/** What a file's name says it is written in (its content may still say it is no manifest). */
+export function syntaxOf(path: string): Syntax | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';

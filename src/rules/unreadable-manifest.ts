@@ -1,3 +1,4 @@
+import { syntaxOf } from '../formats/read-manifest.js';
 import { FILE_START } from '../source/span.js';
 import type { FindingDraft, Rule } from './rule.js';
 
@@ -5,14 +6,16 @@ const YAML_CHECK = "a YAML linter, or `python -c 'import yaml,sys; yaml.safe_loa
 
 /** How to mend a file that does not parse, by what it is written in. */
 function parseFix(path: string): string {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.json'))
-    return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-    return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
-  if (lower.endsWith('.md'))
-    return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
-  return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+  switch (syntaxOf(path)) {
+    case 'json':
+      return 'Commit the manifest as UTF-8 JSON that parses (`python -m json.tool` shows where), or remove it.';
+    case 'yaml':
+      return `Commit the manifest as UTF-8 YAML that parses (${YAML_CHECK}), or remove it.`;
+    case 'front-matter':
+      return `Make the YAML between the two \`---\` lines parse (${YAML_CHECK}), or remove the front matter.`;
+    default:
+      return 'Commit the manifest as UTF-8 text in the form its tool reads, or remove it.';
+  }
 }
 
 export const unreadableManifest: Rule = {

@@ -33,7 +33,6 @@ export function jsonShape(text: string): JsonShape {
   // The open brackets, innermost last: jsonc-parser closes a container only with its own bracket
   // (a stray one is skipped while it recovers), so a count that let `}` close `[` could fall short.
   const open: number[] = [];
-  let depth = 0;
   let deepest = 0;
   let passedAt = -1;
   let members = 0;
@@ -58,13 +57,9 @@ export function jsonShape(text: string): JsonShape {
     } else if (c === 0x3a) members++;
     else if (c === 0x5b || c === 0x7b) {
       open.push(c);
-      depth++;
-      if (depth > deepest) deepest = depth;
-      if (depth > MAX_NESTING && passedAt < 0) passedAt = i;
-    } else if (depth > 0 && (c === 0x5d || c === 0x7d) && open[depth - 1] === c - 2) {
-      open.pop();
-      depth--;
-    }
+      if (open.length > deepest) deepest = open.length;
+      if (open.length > MAX_NESTING && passedAt < 0) passedAt = i;
+    } else if ((c === 0x5d || c === 0x7d) && open.length > 0 && open[open.length - 1] === c - 2) open.pop();
   }
   return { deepest, passedAt, members };
 }
